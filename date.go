@@ -1,0 +1,93 @@
+package plancast
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+)
+
+// DateLayout is the text form of a Date.
+const DateLayout = "2006-01-02"
+
+// Date is a calendar date (UTC midnight), used for vintages: the day a figure
+// was published. Its JSON and text form is "YYYY-MM-DD".
+type Date struct{ t time.Time }
+
+// NewDate returns the date of the given year, month and day.
+func NewDate(year int, month time.Month, day int) Date {
+	return Date{time.Date(year, month, day, 0, 0, 0, 0, time.UTC)}
+}
+
+// DateOf returns the UTC calendar date of t.
+func DateOf(t time.Time) Date {
+	y, m, d := t.UTC().Date()
+	return NewDate(y, m, d)
+}
+
+// Today returns the current UTC date.
+func Today() Date { return DateOf(time.Now()) }
+
+// ParseDate parses "YYYY-MM-DD".
+func ParseDate(s string) (Date, error) {
+	t, err := time.Parse(DateLayout, s)
+	if err != nil {
+		return Date{}, Errorf(EINVALID, "date %q must be YYYY-MM-DD", s)
+	}
+	return Date{t}, nil
+}
+
+// Time returns the date as UTC midnight.
+func (d Date) Time() time.Time { return d.t }
+
+// IsZero reports whether d is unset.
+func (d Date) IsZero() bool { return d.t.IsZero() }
+
+// Equal, Before and After compare dates.
+func (d Date) Equal(o Date) bool  { return d.t.Equal(o.t) }
+func (d Date) Before(o Date) bool { return d.t.Before(o.t) }
+func (d Date) After(o Date) bool  { return d.t.After(o.t) }
+
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.t.Format(DateLayout)
+}
+
+// MarshalText writes "YYYY-MM-DD", or nothing for the zero date.
+func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
+// UnmarshalText reads "YYYY-MM-DD"; an empty text is the zero date.
+func (d *Date) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*d = Date{}
+		return nil
+	}
+	p, err := ParseDate(string(b))
+	if err != nil {
+		return err
+	}
+	*d = p
+	return nil
+}
+
+// MarshalJSON writes the date as a JSON string, null for the zero date.
+func (d Date) MarshalJSON() ([]byte, error) {
+	if d.IsZero() {
+		return []byte("null"), nil
+	}
+	return json.Marshal(d.String())
+}
+
+// UnmarshalJSON reads a JSON string "YYYY-MM-DD" or null.
+func (d *Date) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		*d = Date{}
+		return nil
+	}
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return fmt.Errorf("date must be a string YYYY-MM-DD: %w", err)
+	}
+	return d.UnmarshalText([]byte(s))
+}

@@ -1,0 +1,213 @@
+// Package plancast holds the domain of the plancast service: regions,
+// indicators, yearly observations with their vintages, plan targets,
+// projections and target assessments, the error codes, and the small store
+// interfaces that the backends in store/ implement.
+//
+// It imports only the standard library. Everything else (storage, HTTP,
+// forecasting, ingest, charts) lives in its own package and depends on this one.
+package plancast
+
+import (
+	"math"
+	"regexp"
+	"time"
+)
+
+// MinYear and MaxYear bound the years plancast accepts anywhere.
+const (
+	MinYear = 1900
+	MaxYear = 2150
+)
+
+// codePattern is the shape of region, indicator, plan and unit codes: a
+// lowercase ASCII slug. It keeps codes safe in URLs, file names and InfluxDB tags.
+var codePattern = regexp.MustCompile(`^[a-z][a-z0-9_-]{0,63}$`)
+
+// ValidCode reports whether s is a well-formed code (lowercase ASCII slug,
+// 1–64 characters, starting with a letter).
+func ValidCode(s string) bool { return codePattern.MatchString(s) }
+
+// Region levels.
+const (
+	LevelProvince   = "province"
+	LevelPrefecture = "prefecture"
+	LevelCounty     = "county"
+)
+
+// Region is an administrative area that reports figures.
+type Region struct {
+	Code   string `json:"code"`             // lowercase slug, e.g. "houma"
+	Name   string `json:"name"`             // English name, e.g. "Houma"
+	NameZh string `json:"name_zh"`          // Chinese name, e.g. "侯马市"
+	Parent string `json:"parent,omitempty"` // code of the enclosing region, e.g. "linfen"
+	Level  string `json:"level"`            // province, prefecture or county
+}
+
+// Validate returns an EINVALID error describing the first problem found.
+func (r *Region) Validate() error {
+	switch {
+	case !ValidCode(r.Code):
+		return Errorf(EINVALID, "region code %q must be a lowercase slug (a-z, 0-9, _ and -, starting with a letter)", r.Code)
+	case r.Name == "" && r.NameZh == "":
+		return Errorf(EINVALID, "region %q needs a name or a name_zh", r.Code)
+	case r.Parent != "" && !ValidCode(r.Parent):
+		return Errorf(EINVALID, "region %q: parent %q is not a valid code", r.Code, r.Parent)
+	case r.Level != LevelProvince && r.Level != LevelPrefecture && r.Level != LevelCounty:
+		return Errorf(EINVALID, "region %q: level %q must be province, prefecture or county", r.Code, r.Level)
+	}
+	return nil
+}
+
+// Canonical units. Money aggregates are stored in 亿元, per-capita incomes in
+// yuan, rates in percent. Other units (tons, persons, 100m_kwh, ...) are allowed
+// as codes; the ingest package knows how to convert between the money units.
+const (
+	Unit100mYuan = "100m_yuan" // 亿元, 1e8 yuan
+	UnitYuan     = "yuan"
+	UnitPercent  = "percent"
+)
+
+// Indicator kinds and directions.
+const (
+	KindLevel = "level" // a stock or flow measured in a unit (GDP, income)
+	KindRate  = "rate"  // a percentage (unemployment rate, a share)
+
+	BetterHigher = "higher"
+	BetterLower  = "lower"
+)
+
+// Indicator is a measured quantity such as GDP.
+type Indicator struct {
+	Code   string `json:"code"`    // e.g. "gdp"
+	Name   string `json:"name"`    // e.g. "Gross regional product"
+	NameZh string `json:"name_zh"` // e.g. "地区生产总值"
+	Unit   string `json:"unit"`    // e.g. "100m_yuan"
+	Kind   string `json:"kind"`    // level or rate
+	Better string `json:"better"`  // higher or lower
+}
+
+// Validate returns an EINVALID error describing the first problem found.
+func (i *Indicator) Validate() error {
+	switch {
+	case !ValidCode(i.Code):
+		return Errorf(EINVALID, "indicator code %q must be a lowercase slug", i.Code)
+	case i.Name == "" && i.NameZh == "":
+		return Errorf(EINVALID, "indicator %q needs a name or a name_zh", i.Code)
+	case !ValidCode(i.Unit):
+		return Errorf(EINVALID, "indicator %q: unit %q must be a unit code such as 100m_yuan, yuan or percent", i.Code, i.Unit)
+	case i.Kind != KindLevel && i.Kind != KindRate:
+		return Errorf(EINVALID, "indicator %q: kind %q must be level or rate", i.Code, i.Kind)
+	case i.Better != BetterHigher && i.Better != BetterLower:
+		return Errorf(EINVALID, "indicator %q: better %q must be higher or lower", i.Code, i.Better)
+	}
+	return nil
+}
+
+// Observation statuses.
+const (
+	StatusFinal       = "final"
+	StatusPreliminary = "preliminary"
+	StatusEstimate    = "estimate"
+)
+
+// PeriodYear is the period of a whole-year figure; other periods are partial
+// years: "h1", "q1".."q4", or a month range from January such as "jan-nov".
+const PeriodYear = "year"
+
+var periodPattern = regexp.MustCompile(`^(year|h1|h2|q[1-4]|jan-(feb|mar|apr|may|jun|jul|aug|sep|oct|nov))$`)
+
+// ValidPeriod reports whether p is a known period code.
+func ValidPeriod(p string) bool { return periodPattern.MatchString(p) }
+
+// Source says where a figure or target came from.
+type Source struct {
+	Document string `json:"document,omitempty"` // file name or title of the document
+	Quote    string `json:"quote,omitempty"`    // the sentence the figure was read from
+}
+
+// Observation is one published value of an indicator for a region and year.
+//
+// The identity of a figure is SeriesKey plus Year; each push of a changed value
+// for the same identity is a new vintage. Published is the vintage date and
+// Recorded breaks ties between vintages published on the same day.
+type Observation struct {
+	Region    string    `json:"region"`
+	Indicator string    `json:"indicator"`
+	Year      int       `json:"year"`
+	Value     float64   `json:"value"`
+	Status    string    `json:"status"`
+	Period    string    `json:"period"`
+	Source    Source    `json:"source"`
+	Published Date      `json:"published"`
+	Recorded  time.Time `json:"recorded,omitzero"` // set by the store when the vintage was written
+}
+
+// Normalize fills defaults: period "year", status "final".
+func (o *Observation) Normalize() {
+	if o.Period == "" {
+		o.Period = PeriodYear
+	}
+	if o.Status == "" {
+		o.Status = StatusFinal
+	}
+}
+
+// Validate checks the observation on its own (not against the catalog).
+// Call Normalize first to accept empty period and status.
+func (o *Observation) Validate() error {
+	switch {
+	case !ValidCode(o.Region):
+		return Errorf(EINVALID, "observation: region %q is not a valid code", o.Region)
+	case !ValidCode(o.Indicator):
+		return Errorf(EINVALID, "observation %s: indicator %q is not a valid code", o.Region, o.Indicator)
+	case o.Year < MinYear || o.Year > MaxYear:
+		return Errorf(EINVALID, "observation %s/%s: year %d is outside %d–%d", o.Region, o.Indicator, o.Year, MinYear, MaxYear)
+	case math.IsNaN(o.Value) || math.IsInf(o.Value, 0):
+		return Errorf(EINVALID, "observation %s/%s %d: value must be a finite number", o.Region, o.Indicator, o.Year)
+	case o.Status != StatusFinal && o.Status != StatusPreliminary && o.Status != StatusEstimate:
+		return Errorf(EINVALID, "observation %s/%s %d: status %q must be final, preliminary or estimate", o.Region, o.Indicator, o.Year, o.Status)
+	case !ValidPeriod(o.Period):
+		return Errorf(EINVALID, "observation %s/%s %d: period %q must be year, h1, h2, q1–q4 or jan-feb … jan-nov", o.Region, o.Indicator, o.Year, o.Period)
+	case o.Published.IsZero():
+		return Errorf(EINVALID, "observation %s/%s %d: published date is missing", o.Region, o.Indicator, o.Year)
+	}
+	return nil
+}
+
+// Key returns the figure's identity.
+func (o *Observation) Key() FigureKey {
+	return FigureKey{SeriesKey: SeriesKey{Region: o.Region, Indicator: o.Indicator, Period: o.Period}, Year: o.Year}
+}
+
+// SameFigure reports whether two observations carry the same figure, i.e.
+// re-pushing b over a changes nothing. The vintage date and source wording do
+// not count; value (to 1e-9 relative) and status do.
+func SameFigure(a, b *Observation) bool {
+	if a.Key() != b.Key() || a.Status != b.Status {
+		return false
+	}
+	scale := math.Max(1, math.Max(math.Abs(a.Value), math.Abs(b.Value)))
+	return math.Abs(a.Value-b.Value) <= 1e-9*scale
+}
+
+// SeriesKey identifies a series: one region, indicator and period.
+type SeriesKey struct {
+	Region    string
+	Indicator string
+	Period    string
+}
+
+// FigureKey identifies one figure across its vintages.
+type FigureKey struct {
+	SeriesKey
+	Year int
+}
+
+// NewerVintage reports whether a is a later vintage than b: a later published
+// date, or the same date recorded later.
+func NewerVintage(a, b *Observation) bool {
+	if !a.Published.Equal(b.Published) {
+		return a.Published.After(b.Published)
+	}
+	return a.Recorded.After(b.Recorded)
+}

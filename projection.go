@@ -1,0 +1,82 @@
+package plancast
+
+// ProjectionPoint is the predictive distribution of one future year: its mean
+// and the central 80% and 95% prediction intervals, in the indicator's unit.
+type ProjectionPoint struct {
+	Year int     `json:"year"`
+	Mean float64 `json:"mean"`
+	Lo80 float64 `json:"lo80"`
+	Hi80 float64 `json:"hi80"`
+	Lo95 float64 `json:"lo95"`
+	Hi95 float64 `json:"hi95"`
+}
+
+// Projection is a forecast of one series.
+type Projection struct {
+	Region    string            `json:"region"`
+	Indicator string            `json:"indicator"`
+	Unit      string            `json:"unit"`
+	Method    string            `json:"method"`           // "auto" (the combination) or a model name
+	Models    []ModelWeight     `json:"models,omitempty"` // what "auto" combined, with weights
+	Points    []ProjectionPoint `json:"points"`
+	// Backtest is the method's rolling-origin error on this series (MASE and
+	// sMAPE); absent when the series is too short to backtest.
+	Backtest *BacktestError `json:"backtest,omitempty"`
+	Vintage  Date           `json:"vintage"` // the latest vintage among the observations used
+	LastYear int            `json:"last_year"`
+}
+
+// ModelWeight is one member of a combined forecast.
+type ModelWeight struct {
+	Model  string  `json:"model"`
+	Weight float64 `json:"weight"`
+}
+
+// BacktestError summarises a rolling-origin evaluation of a method on one series.
+type BacktestError struct {
+	MASE    float64 `json:"mase"`
+	SMAPE   float64 `json:"smape"` // in percent, 0–200
+	Origins int     `json:"origins"`
+}
+
+// Assessment statuses, from best to worst.
+const (
+	StatusAchieved = "achieved"
+	StatusOnTrack  = "on_track"
+	StatusAtRisk   = "at_risk"
+	StatusOffTrack = "off_track"
+)
+
+// Assessment is the judgement of one target against the data and the projection.
+type Assessment struct {
+	Target Target `json:"spec"` // the target as declared
+
+	Indicator   string  `json:"indicator"`
+	Year        int     `json:"year"`
+	Kind        string  `json:"kind"`
+	TargetValue float64 `json:"target"`
+
+	LatestYear  int     `json:"latest_year"`
+	LatestValue float64 `json:"latest"`
+	// RequiredGrowth is the average annual growth (a fraction: 0.156 is 15.6%
+	// a year) needed from the latest value to the target; nil when it does not
+	// apply (ceilings, floors, a target year already past).
+	RequiredGrowth *float64 `json:"required_growth"`
+	// HistoricalGrowth is the average annual growth over the observed history (a fraction).
+	HistoricalGrowth *float64 `json:"historical_growth,omitempty"`
+
+	// Projected is the predictive distribution of the compared quantity at the
+	// target year: the level for level/ceiling/floor/share targets, the growth
+	// in percent for growth and avg_growth targets. Nil when the target year is observed.
+	Projected *ProjectionPoint `json:"projected"`
+	// Realised is the observed value of the compared quantity, when the target year is observed.
+	Realised *float64 `json:"realised,omitempty"`
+
+	Probability float64 `json:"probability"` // of meeting the target, 0–1
+	Status      string  `json:"status"`
+	// Progress is the share of the required progress made:
+	// (projected − base) / (target − base), as the UN SDG progress charts use.
+	Progress    *float64 `json:"progress,omitempty"`
+	Explanation string   `json:"explanation"`
+	Method      string   `json:"method,omitempty"`
+}

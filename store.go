@@ -1,0 +1,89 @@
+package plancast
+
+import "context"
+
+// SeriesQuery selects one series. Zero fields mean "no restriction"; Period
+// defaults to PeriodYear.
+type SeriesQuery struct {
+	Region    string
+	Indicator string
+	Period    string
+	From, To  int  // inclusive year bounds; 0 = open
+	AsOf      Date // serve the latest vintage published on or before this date; zero = latest
+}
+
+// Series is a time series: one observation per year, ascending, each the
+// latest vintage (as of the query's AsOf).
+type Series struct {
+	Region       string        `json:"region"`
+	Indicator    string        `json:"indicator"`
+	Period       string        `json:"period"`
+	Observations []Observation `json:"observations"`
+}
+
+// WriteResult counts what a batch write did.
+type WriteResult struct {
+	New       int `json:"new"`       // figures never seen before
+	Revised   int `json:"revised"`   // figures whose value or status changed: a new vintage
+	Unchanged int `json:"unchanged"` // identical to the latest vintage: nothing written
+}
+
+// Add returns the sum of two results.
+func (r WriteResult) Add(o WriteResult) WriteResult {
+	return WriteResult{New: r.New + o.New, Revised: r.Revised + o.Revised, Unchanged: r.Unchanged + o.Unchanged}
+}
+
+// ObservationWriter writes batches of observations.
+type ObservationWriter interface {
+	// WriteObservations writes a batch all or nothing. Every observation is
+	// normalised and validated, and its region and indicator must be in the
+	// catalog; otherwise EINVALID and nothing is written. Identical re-pushes
+	// are counted Unchanged and not written; a changed figure is a new vintage.
+	// Published defaults to today. Returns EUNAVAILABLE when the backend is down.
+	WriteObservations(ctx context.Context, obs []Observation) (WriteResult, error)
+}
+
+// SeriesReader reads series.
+type SeriesReader interface {
+	// Series returns the series, ENOTFOUND when it has no observation at all
+	// (as of q.AsOf) or its region or indicator is unknown.
+	Series(ctx context.Context, q SeriesQuery) (*Series, error)
+	// Vintages returns every vintage of every figure in the series, oldest
+	// first within each year. ENOTFOUND as for Series.
+	Vintages(ctx context.Context, k SeriesKey) ([]Observation, error)
+}
+
+// Catalog lists and declares regions and indicators.
+type Catalog interface {
+	Regions(ctx context.Context) ([]Region, error)           // sorted by code
+	Indicators(ctx context.Context) ([]Indicator, error)     // sorted by code
+	PutRegions(ctx context.Context, rs []Region) error       // insert or replace; all or nothing; EINVALID
+	PutIndicators(ctx context.Context, is []Indicator) error // insert or replace; all or nothing; EINVALID
+}
+
+// TargetFilter selects targets; empty fields match everything.
+type TargetFilter struct {
+	Region    string
+	Indicator string
+	Plan      string
+}
+
+// TargetStore writes and reads plan targets.
+type TargetStore interface {
+	// WriteTargets inserts or replaces targets by Key, all or nothing;
+	// EINVALID when one is invalid or names an unknown region or indicator.
+	WriteTargets(ctx context.Context, ts []Target) (WriteResult, error)
+	// Targets returns the matching targets sorted by region, indicator, plan, year, kind.
+	Targets(ctx context.Context, f TargetFilter) ([]Target, error)
+}
+
+// Store is everything a backend offers.
+type Store interface {
+	Catalog
+	ObservationWriter
+	SeriesReader
+	TargetStore
+	// DataVersion changes whenever anything stored changes; caches key on it.
+	DataVersion(ctx context.Context) (string, error)
+	Close() error
+}

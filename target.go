@@ -1,0 +1,93 @@
+package plancast
+
+import (
+	"math"
+	"regexp"
+)
+
+// Target kinds. Value units depend on the kind:
+//
+//	level       value of the indicator (in its unit) to reach by Year
+//	avg_growth  average annual growth in percent from BaseYear to Year,
+//	            (x_Year/x_BaseYear)^(1/(Year-BaseYear)) - 1 >= Value/100
+//	growth      growth in percent in Year over Year-1 (8.5 means +8.5%)
+//	ceiling     the indicator stays at or below Value (e.g. unemployment within 4.5)
+//	floor       the indicator stays at or above Value
+//	share       the indicator (a share, in percent) reaches Value by Year
+//
+// For growth and avg_growth the comparison follows the indicator's Better:
+// for "higher" the growth must be at least Value, for "lower" at most Value.
+const (
+	TargetLevel     = "level"
+	TargetAvgGrowth = "avg_growth"
+	TargetGrowth    = "growth"
+	TargetCeiling   = "ceiling"
+	TargetFloor     = "floor"
+	TargetShare     = "share"
+)
+
+// TargetKinds lists every target kind.
+var TargetKinds = []string{TargetLevel, TargetAvgGrowth, TargetGrowth, TargetCeiling, TargetFloor, TargetShare}
+
+// planPattern: a Five-Year Plan ("14th-fyp") or a year's plan ("2021-annual").
+var planPattern = regexp.MustCompile(`^([0-9]{1,2}(st|nd|rd|th)-fyp|[0-9]{4}-annual)$`)
+
+// ValidPlan reports whether p names a plan: "13th-fyp", "14th-fyp", "2021-annual".
+func ValidPlan(p string) bool { return planPattern.MatchString(p) }
+
+// Target is a plan target for one indicator of one region.
+type Target struct {
+	Region    string  `json:"region"`
+	Indicator string  `json:"indicator"`
+	Plan      string  `json:"plan"`                // "14th-fyp", "2021-annual"
+	Kind      string  `json:"kind"`                // one of TargetKinds
+	BaseYear  int     `json:"base_year,omitempty"` // the plan's base (2020 for the 14th FYP); 0 means Year-1 for growth
+	Year      int     `json:"year"`                // the year the target applies to
+	Value     float64 `json:"value"`
+	Binding   bool    `json:"binding"` // 约束性 (binding) rather than 预期性 (expected)
+	Source    Source  `json:"source"`
+	Note      string  `json:"note,omitempty"`
+}
+
+// Validate checks the target on its own (not against the catalog).
+func (t *Target) Validate() error {
+	switch {
+	case !ValidCode(t.Region):
+		return Errorf(EINVALID, "target: region %q is not a valid code", t.Region)
+	case !ValidCode(t.Indicator):
+		return Errorf(EINVALID, "target %s: indicator %q is not a valid code", t.Region, t.Indicator)
+	case !ValidPlan(t.Plan):
+		return Errorf(EINVALID, "target %s/%s: plan %q must look like 14th-fyp or 2021-annual", t.Region, t.Indicator, t.Plan)
+	case !validTargetKind(t.Kind):
+		return Errorf(EINVALID, "target %s/%s: kind %q must be one of level, avg_growth, growth, ceiling, floor, share", t.Region, t.Indicator, t.Kind)
+	case t.Year < MinYear || t.Year > MaxYear:
+		return Errorf(EINVALID, "target %s/%s: year %d is outside %d–%d", t.Region, t.Indicator, t.Year, MinYear, MaxYear)
+	case t.BaseYear != 0 && (t.BaseYear < MinYear || t.BaseYear >= t.Year):
+		return Errorf(EINVALID, "target %s/%s: base_year %d must be before year %d", t.Region, t.Indicator, t.BaseYear, t.Year)
+	case t.Kind == TargetAvgGrowth && t.BaseYear == 0:
+		return Errorf(EINVALID, "target %s/%s: an avg_growth target needs base_year", t.Region, t.Indicator)
+	case math.IsNaN(t.Value) || math.IsInf(t.Value, 0):
+		return Errorf(EINVALID, "target %s/%s %d: value must be a finite number", t.Region, t.Indicator, t.Year)
+	}
+	return nil
+}
+
+// Key returns the target's identity: a later write with the same key replaces it.
+func (t *Target) Key() TargetKey {
+	return TargetKey{Region: t.Region, Indicator: t.Indicator, Plan: t.Plan, Kind: t.Kind, Year: t.Year}
+}
+
+// TargetKey identifies a target.
+type TargetKey struct {
+	Region, Indicator, Plan, Kind string
+	Year                          int
+}
+
+func validTargetKind(k string) bool {
+	for _, v := range TargetKinds {
+		if k == v {
+			return true
+		}
+	}
+	return false
+}
