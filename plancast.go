@@ -23,6 +23,9 @@ const (
 // lowercase ASCII slug. It keeps codes safe in URLs, file names and InfluxDB tags.
 var codePattern = regexp.MustCompile(`^[a-z][a-z0-9_-]{0,63}$`)
 
+// unitPattern: unit codes may start with a digit ("100m_yuan", "10k_tons").
+var unitPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_]{0,31}$`)
+
 // ValidCode reports whether s is a well-formed code (lowercase ASCII slug,
 // 1–64 characters, starting with a letter).
 func ValidCode(s string) bool { return codePattern.MatchString(s) }
@@ -93,7 +96,7 @@ func (i *Indicator) Validate() error {
 		return Errorf(EINVALID, "indicator code %q must be a lowercase slug", i.Code)
 	case i.Name == "" && i.NameZh == "":
 		return Errorf(EINVALID, "indicator %q needs a name or a name_zh", i.Code)
-	case !ValidCode(i.Unit):
+	case !unitPattern.MatchString(i.Unit):
 		return Errorf(EINVALID, "indicator %q: unit %q must be a unit code such as 100m_yuan, yuan or percent", i.Code, i.Unit)
 	case i.Kind != KindLevel && i.Kind != KindRate:
 		return Errorf(EINVALID, "indicator %q: kind %q must be level or rate", i.Code, i.Kind)

@@ -3,6 +3,7 @@ package plancast
 import (
 	"math"
 	"regexp"
+	"sort"
 )
 
 // Target kinds. Value units depend on the kind:
@@ -90,4 +91,32 @@ func validTargetKind(k string) bool {
 		}
 	}
 	return false
+}
+
+// MatchTarget reports whether t passes the filter.
+func MatchTarget(f TargetFilter, t *Target) bool {
+	return (f.Region == "" || f.Region == t.Region) &&
+		(f.Indicator == "" || f.Indicator == t.Indicator) &&
+		(f.Plan == "" || f.Plan == t.Plan)
+}
+
+// SortTargets orders targets by region, indicator, plan, year and kind, the
+// order Targets methods promise.
+func SortTargets(ts []Target) {
+	sort.Slice(ts, func(i, j int) bool {
+		a, b := &ts[i], &ts[j]
+		if a.Region != b.Region {
+			return a.Region < b.Region
+		}
+		if a.Indicator != b.Indicator {
+			return a.Indicator < b.Indicator
+		}
+		if a.Plan != b.Plan {
+			return a.Plan < b.Plan
+		}
+		if a.Year != b.Year {
+			return a.Year < b.Year
+		}
+		return a.Kind < b.Kind
+	})
 }

@@ -1,0 +1,199 @@
+// Package bolt is plancast's embedded store: one bbolt file, fsynced on every
+// commit, so that a write that returned without error survives a crash.
+//
+// Layout (bucket: key → value):
+//
+//	meta:       "version" → uint64 data version; "seeded" → RFC 3339 time
+//	regions:    code → JSON Region
+//	indicators: code → JSON Indicator
+//	obs:        region 0 indicator 0 period 0 year(2 bytes) recorded(8 bytes) → JSON Observation
+//	targets:    region 0 indicator 0 plan 0 kind 0 year(2 bytes) → JSON Target
+//	tokens:     sha256(token) → JSON Token
+//
+// Keys sort by series, then year, then the time a vintage was recorded, so a
+// series is one prefix scan and its vintages come oldest first.
+package bolt
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"time"
+
+	"go.etcd.io/bbolt"
+	bolterrors "go.etcd.io/bbolt/errors"
+
+	"github.com/plancast/plancast"
+)
+
+var (
+	bucketMeta       = []byte("meta")
+	bucketRegions    = []byte("regions")
+	bucketIndicators = []byte("indicators")
+	bucketObs        = []byte("obs")
+	bucketTargets    = []byte("targets")
+	bucketTokens     = []byte("tokens")
+
+	keyVersion = []byte("version")
+	keySeeded  = []byte("seeded")
+)
+
+// FileName is the store's file inside the data directory.
+const FileName = "plancast.db"
+
+// lockWait is how long Open waits for another process's lock on the file
+// before it gives up: short, because the usual holder is a running server.
+const lockWait = 300 * time.Millisecond
+
+// Store is the embedded store. It is safe for concurrent use.
+type Store struct {
+	db   *bbolt.DB
+	path string
+
+	mu           sync.Mutex
+	lastRecorded time.Time // keeps Recorded strictly increasing within this process
+}
+
+// Open opens (creating if needed) the store file at path. It fails at once
+// with EUNAVAILABLE when another process holds the file.
+func Open(path string) (*Store, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, plancast.Errorf(plancast.EUNAVAILABLE, "create data directory %s: %v", filepath.Dir(path), err)
+	}
+	db, err := bbolt.Open(path, 0o600, &bbolt.Options{Timeout: lockWait})
+	if err != nil {
+		if errors.Is(err, bolterrors.ErrTimeout) {
+			return nil, plancast.Errorf(plancast.EUNAVAILABLE,
+				"the embedded store %s is held by another process (a running \"plancast serve\"?); push through that server instead with --server URL --token T", path)
+		}
+		return nil, plancast.Errorf(plancast.EUNAVAILABLE, "open embedded store %s: %v", path, err)
+	}
+	s := &Store{db: db, path: path}
+	err = db.Update(func(tx *bbolt.Tx) error {
+		for _, b := range [][]byte{bucketMeta, bucketRegions, bucketIndicators, bucketObs, bucketTargets, bucketTokens} {
+			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		db.Close()
+		return nil, plancast.Errorf(plancast.EUNAVAILABLE, "initialise embedded store %s: %v", path, err)
+	}
+	return s, nil
+}
+
+// Path returns the file the store lives in.
+func (s *Store) Path() string { return s.path }
+
+// Close releases the file.
+func (s *Store) Close() error { return s.db.Close() }
+
+// update runs fn in a write transaction and maps storage failures (disk full,
+// read-only file) to EUNAVAILABLE; plancast errors from fn pass through.
+func (s *Store) update(what string, fn func(tx *bbolt.Tx) error) error {
+	err := s.db.Update(fn)
+	if err == nil || plancast.ErrorCode(err) != plancast.EINTERNAL {
+		return err
+	}
+	return plancast.Errorf(plancast.EUNAVAILABLE, "%s in %s: %v", what, s.path, err)
+}
+
+// nextRecorded returns a time after every Recorded this process handed out.
+func (s *Store) nextRecorded() time.Time {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	t := time.Now().UTC()
+	if !t.After(s.lastRecorded) {
+		t = s.lastRecorded.Add(time.Microsecond)
+	}
+	s.lastRecorded = t
+	return t
+}
+
+// DataVersion returns a counter that every committed change increments.
+func (s *Store) DataVersion(ctx context.Context) (string, error) {
+	var v uint64
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		v = readVersion(tx)
+		return nil
+	})
+	return strconv.FormatUint(v, 10), err
+}
+
+func readVersion(tx *bbolt.Tx) uint64 {
+	b := tx.Bucket(bucketMeta).Get(keyVersion)
+	if len(b) != 8 {
+		return 0
+	}
+	return binary.BigEndian.Uint64(b)
+}
+
+func bumpVersion(tx *bbolt.Tx) error {
+	var b [8]byte
+	binary.BigEndian.PutUint64(b[:], readVersion(tx)+1)
+	return tx.Bucket(bucketMeta).Put(keyVersion, b[:])
+}
+
+// Seeded reports when the seed dataset was loaded, zero if never.
+func (s *Store) Seeded() (time.Time, error) {
+	var t time.Time
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		v := tx.Bucket(bucketMeta).Get(keySeeded)
+		if v == nil {
+			return nil
+		}
+		var err error
+		t, err = time.Parse(time.RFC3339, string(v))
+		return err
+	})
+	return t, err
+}
+
+// MarkSeeded records that the seed dataset was loaded.
+func (s *Store) MarkSeeded(t time.Time) error {
+	return s.update("mark seeded", func(tx *bbolt.Tx) error {
+		return tx.Bucket(bucketMeta).Put(keySeeded, []byte(t.UTC().Format(time.RFC3339)))
+	})
+}
+
+// joinKey builds a composite key: parts separated by 0 bytes, then the suffix.
+func joinKey(suffix []byte, parts ...string) []byte {
+	var buf bytes.Buffer
+	for _, p := range parts {
+		buf.WriteString(p)
+		buf.WriteByte(0)
+	}
+	buf.Write(suffix)
+	return buf.Bytes()
+}
+
+// yearBytes encodes a year so that keys sort by year.
+func yearBytes(year int) []byte {
+	var b [2]byte
+	binary.BigEndian.PutUint16(b[:], uint16(year))
+	return b[:]
+}
+
+func putJSON(b *bbolt.Bucket, key []byte, v any) error {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Errorf("encode %T: %w", v, err)
+	}
+	return b.Put(key, data)
+}
+
+func getJSON(data []byte, v any) error {
+	if err := json.Unmarshal(data, v); err != nil {
+		return fmt.Errorf("decode stored %T: %w", v, err)
+	}
+	return nil
+}

@@ -1,0 +1,181 @@
+package bolt
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"sort"
+
+	"go.etcd.io/bbolt"
+
+	"github.com/plancast/plancast"
+)
+
+// WriteObservations writes a batch all or nothing in one fsynced transaction.
+func (s *Store) WriteObservations(ctx context.Context, obs []plancast.Observation) (plancast.WriteResult, error) {
+	var res plancast.WriteResult
+	batch, err := plancast.PrepareObservations(obs, plancast.Today())
+	if err != nil {
+		return res, err
+	}
+	err = s.update("write observations", func(tx *bbolt.Tx) error {
+		res = plancast.WriteResult{} // Update may not retry, but keep the count honest if it did
+		b := tx.Bucket(bucketObs)
+		for i := range batch {
+			o := &batch[i]
+			if err := known(tx, o.Region, o.Indicator); err != nil {
+				return plancast.Errorf(plancast.EINVALID, "item %d: %s; nothing written", i+1, plancast.ErrorMessage(err))
+			}
+			latest, found, err := latestVintage(b, o.Key(), plancast.Date{})
+			if err != nil {
+				return err
+			}
+			switch {
+			case found && plancast.SameFigure(&latest, o):
+				res.Unchanged++
+				continue
+			case found:
+				res.Revised++
+			default:
+				res.New++
+			}
+			o.Recorded = s.nextRecorded()
+			if err := putJSON(b, obsKey(o), o); err != nil {
+				return err
+			}
+		}
+		if res.New+res.Revised == 0 {
+			return nil
+		}
+		return bumpVersion(tx)
+	})
+	if err != nil {
+		return plancast.WriteResult{}, err
+	}
+	return res, nil
+}
+
+// seriesPrefix is the key prefix of every vintage of a series.
+func seriesPrefix(k plancast.SeriesKey) []byte {
+	return joinKey(nil, k.Region, k.Indicator, k.Period)
+}
+
+// figurePrefix is the key prefix of every vintage of one figure.
+func figurePrefix(k plancast.FigureKey) []byte {
+	return append(seriesPrefix(k.SeriesKey), yearBytes(k.Year)...)
+}
+
+func obsKey(o *plancast.Observation) []byte {
+	var rec [8]byte
+	binary.BigEndian.PutUint64(rec[:], uint64(o.Recorded.UnixNano()))
+	return append(figurePrefix(o.Key()), rec[:]...)
+}
+
+// latestVintage returns the newest vintage of a figure published on or before
+// asOf (any date when asOf is zero).
+func latestVintage(b *bbolt.Bucket, k plancast.FigureKey, asOf plancast.Date) (plancast.Observation, bool, error) {
+	prefix := figurePrefix(k)
+	var best plancast.Observation
+	found := false
+	c := b.Cursor()
+	for key, v := c.Seek(prefix); key != nil && bytes.HasPrefix(key, prefix); key, v = c.Next() {
+		var o plancast.Observation
+		if err := getJSON(v, &o); err != nil {
+			return best, false, err
+		}
+		if !asOf.IsZero() && o.Published.After(asOf) {
+			continue
+		}
+		if !found || plancast.NewerVintage(&o, &best) {
+			best, found = o, true
+		}
+	}
+	return best, found, nil
+}
+
+// Series returns the latest vintage (as of q.AsOf) of every year in the series.
+func (s *Store) Series(ctx context.Context, q plancast.SeriesQuery) (*plancast.Series, error) {
+	if q.Period == "" {
+		q.Period = plancast.PeriodYear
+	}
+	out := &plancast.Series{Region: q.Region, Indicator: q.Indicator, Period: q.Period}
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		if err := known(tx, q.Region, q.Indicator); err != nil {
+			return err
+		}
+		latest := map[int]plancast.Observation{}
+		err := scanSeries(tx, plancast.SeriesKey{Region: q.Region, Indicator: q.Indicator, Period: q.Period}, func(o plancast.Observation) {
+			if (q.From != 0 && o.Year < q.From) || (q.To != 0 && o.Year > q.To) {
+				return
+			}
+			if !q.AsOf.IsZero() && o.Published.After(q.AsOf) {
+				return
+			}
+			if cur, ok := latest[o.Year]; !ok || plancast.NewerVintage(&o, &cur) {
+				latest[o.Year] = o
+			}
+		})
+		if err != nil {
+			return err
+		}
+		for _, o := range latest {
+			out.Observations = append(out.Observations, o)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(out.Observations) == 0 {
+		return nil, notFoundSeries(q)
+	}
+	sort.Slice(out.Observations, func(i, j int) bool { return out.Observations[i].Year < out.Observations[j].Year })
+	return out, nil
+}
+
+func notFoundSeries(q plancast.SeriesQuery) error {
+	if !q.AsOf.IsZero() {
+		return plancast.Errorf(plancast.ENOTFOUND, "series %s/%s (%s) has no figures published on or before %s", q.Region, q.Indicator, q.Period, q.AsOf)
+	}
+	return plancast.Errorf(plancast.ENOTFOUND, "series %s/%s (%s) has no figures", q.Region, q.Indicator, q.Period)
+}
+
+// Vintages returns every stored vintage of the series, by year, oldest vintage first.
+func (s *Store) Vintages(ctx context.Context, k plancast.SeriesKey) ([]plancast.Observation, error) {
+	if k.Period == "" {
+		k.Period = plancast.PeriodYear
+	}
+	var out []plancast.Observation
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		if err := known(tx, k.Region, k.Indicator); err != nil {
+			return err
+		}
+		return scanSeries(tx, k, func(o plancast.Observation) { out = append(out, o) })
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(out) == 0 {
+		return nil, notFoundSeries(plancast.SeriesQuery{Region: k.Region, Indicator: k.Indicator, Period: k.Period})
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Year != out[j].Year {
+			return out[i].Year < out[j].Year
+		}
+		return plancast.NewerVintage(&out[j], &out[i])
+	})
+	return out, nil
+}
+
+func scanSeries(tx *bbolt.Tx, k plancast.SeriesKey, fn func(plancast.Observation)) error {
+	prefix := seriesPrefix(k)
+	c := tx.Bucket(bucketObs).Cursor()
+	for key, v := c.Seek(prefix); key != nil && bytes.HasPrefix(key, prefix); key, v = c.Next() {
+		var o plancast.Observation
+		if err := getJSON(v, &o); err != nil {
+			return err
+		}
+		fn(o)
+	}
+	return nil
+}

@@ -1,0 +1,434 @@
+// Package storetest is the conformance suite every plancast store passes.
+// A backend's test calls Run with a function that opens a fresh, empty store;
+// the suite states the behaviour plancast relies on, whatever the backend.
+package storetest
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/plancast/plancast"
+)
+
+// Opener returns a new, empty store for one test; it registers its own cleanup.
+type Opener func(t *testing.T) plancast.Store
+
+// Run runs the whole suite.
+func Run(t *testing.T, open Opener) {
+	tests := []struct {
+		name string
+		fn   func(t *testing.T, st plancast.Store)
+	}{
+		{"RoundTrip", testRoundTrip},
+		{"InvalidBatchWritesNothing", testInvalidBatchWritesNothing},
+		{"UnknownRegionWritesNothing", testUnknownRegionWritesNothing},
+		{"ContradictingBatchWritesNothing", testContradictingBatch},
+		{"RevisionIsNewVintage", testRevision},
+		{"RepushChangesNothing", testRepush},
+		{"ExtremeYears", testExtremeYears},
+		{"ConcurrentWritersLoseNothing", testConcurrentWriters},
+		{"MissingSeriesIsNotFound", testMissingSeries},
+		{"PartialPeriodsAreSeparateSeries", testPartialPeriods},
+		{"YearRange", testYearRange},
+		{"TargetsRoundTrip", testTargets},
+		{"CatalogRoundTrip", testCatalog},
+		{"DataVersionMoves", testDataVersion},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.fn(t, open(t))
+		})
+	}
+}
+
+var ctx = context.Background()
+
+// Catalog entries used throughout.
+var (
+	Houma  = plancast.Region{Code: "houma", Name: "Houma", NameZh: "侯马市", Parent: "linfen", Level: plancast.LevelCounty}
+	Zizhou = plancast.Region{Code: "zizhou", Name: "Zizhou County", NameZh: "子洲县", Parent: "yulin", Level: plancast.LevelCounty}
+	GDP    = plancast.Indicator{Code: "gdp", Name: "Gross regional product", NameZh: "地区生产总值", Unit: plancast.Unit100mYuan, Kind: plancast.KindLevel, Better: plancast.BetterHigher}
+	Unemp  = plancast.Indicator{Code: "unemployment_rate", Name: "Registered urban unemployment rate", NameZh: "城镇登记失业率", Unit: plancast.UnitPercent, Kind: plancast.KindRate, Better: plancast.BetterLower}
+)
+
+func seedCatalog(t *testing.T, st plancast.Store) {
+	t.Helper()
+	if err := st.PutRegions(ctx, []plancast.Region{Houma, Zizhou}); err != nil {
+		t.Fatalf("PutRegions: %v", err)
+	}
+	if err := st.PutIndicators(ctx, []plancast.Indicator{GDP, Unemp}); err != nil {
+		t.Fatalf("PutIndicators: %v", err)
+	}
+}
+
+func obs(region, indicator string, year int, value float64, published plancast.Date) plancast.Observation {
+	return plancast.Observation{
+		Region: region, Indicator: indicator, Year: year, Value: value,
+		Status: plancast.StatusFinal, Period: plancast.PeriodYear, Published: published,
+		Source: plancast.Source{Document: "004_381206a40357bc15.txt", Quote: fmt.Sprintf("%s %d: %g", indicator, year, value)},
+	}
+}
+
+var (
+	april2021 = plancast.NewDate(2021, time.April, 20)
+	may2021   = plancast.NewDate(2021, time.May, 15)
+)
+
+func mustWrite(t *testing.T, st plancast.Store, batch ...plancast.Observation) plancast.WriteResult {
+	t.Helper()
+	res, err := st.WriteObservations(ctx, batch)
+	if err != nil {
+		t.Fatalf("WriteObservations: %v", err)
+	}
+	return res
+}
+
+func mustSeries(t *testing.T, st plancast.Store, q plancast.SeriesQuery) *plancast.Series {
+	t.Helper()
+	s, err := st.Series(ctx, q)
+	if err != nil {
+		t.Fatalf("Series(%+v): %v", q, err)
+	}
+	return s
+}
+
+// values returns year → value of a series.
+func values(s *plancast.Series) map[int]float64 {
+	m := map[int]float64{}
+	for _, o := range s.Observations {
+		m[o.Year] = o.Value
+	}
+	return m
+}
+
+func wantCode(t *testing.T, err error, code string) {
+	t.Helper()
+	if got := plancast.ErrorCode(err); got != code {
+		t.Fatalf("error code = %q (err %v), want %q", got, err, code)
+	}
+}
+
+func testRoundTrip(t *testing.T, st plancast.Store) {
+	seedCatalog(t, st)
+	res := mustWrite(t, st, obs("houma", "gdp", 2020, 120.8, april2021), obs("houma", "gdp", 2015, 88.9, april2021))
+	if res.New != 2 || res.Revised != 0 || res.Unchanged != 0 {
+		t.Fatalf("result = %+v, want 2 new", res)
+	}
+	s := mustSeries(t, st, plancast.SeriesQuery{Region: "houma", Indicator: "gdp"})
+	if len(s.Observations) != 2 {
+		t.Fatalf("got %d observations, want 2", len(s.Observations))
+	}
+	first, second := s.Observations[0], s.Observations[1]
+	if first.Year != 2015 || first.Value != 88.9 || second.Year != 2020 || second.Value != 120.8 {
+		t.Fatalf("series = %+v, want 2015=88.9 then 2020=120.8", s.Observations)
+	}
+	if first.Status != plancast.StatusFinal || first.Period != plancast.PeriodYear || !first.Published.Equal(april2021) {
+		t.Fatalf("status/period/published not kept: %+v", first)
+	}
+	if first.Source.Document != "004_381206a40357bc15.txt" || first.Source.Quote != "gdp 2015: 88.9" {
+		t.Fatalf("source not kept: %+v", first.Source)
+	}
+	if s.Region != "houma" || s.Indicator != "gdp" || s.Period != plancast.PeriodYear {
+		t.Fatalf("series identity = %s/%s/%s", s.Region, s.Indicator, s.Period)
+	}
+}
+
+func testInvalidBatchWritesNothing(t *testing.T, st plancast.Store) {
+	seedCatalog(t, st)
+	bad := obs("houma", "gdp", 2019, math.NaN(), april2021)
+	_, err := st.WriteObservations(ctx, []plancast.Observation{
+		obs("houma", "gdp", 2018, 110, april2021), bad, obs("houma", "gdp", 2020, 120.8, april2021),
+	})
+	wantCode(t, err, plancast.EINVALID)
+	_, err = st.Series(ctx, plancast.SeriesQuery{Region: "houma", Indicator: "gdp"})
+	wantCode(t, err, plancast.ENOTFOUND)
+
+	outOfRange := obs("houma", "gdp", 1899, 1, april2021)
+	_, err = st.WriteObservations(ctx, []plancast.Observation{obs("houma", "gdp", 2018, 110, april2021), outOfRange})
+	wantCode(t, err, plancast.EINVALID)
+	_, err = st.Series(ctx, plancast.SeriesQuery{Region: "houma", Indicator: "gdp"})
+	wantCode(t, err, plancast.ENOTFOUND)
+}
+
+func testUnknownRegionWritesNothing(t *testing.T, st plancast.Store) {
+	seedCatalog(t, st)
+	_, err := st.WriteObservations(ctx, []plancast.Observation{
+		obs("houma", "gdp", 2018, 110, april2021), obs("atlantis", "gdp", 2018, 1, april2021),
+	})
+	wantCode(t, err, plancast.EINVALID)
+	_, err = st.Series(ctx, plancast.SeriesQuery{Region: "houma", Indicator: "gdp"})
+	wantCode(t, err, plancast.ENOTFOUND)
+}
+
+func testContradictingBatch(t *testing.T, st plancast.Store) {
+	seedCatalog(t, st)
+	_, err := st.WriteObservations(ctx, []plancast.Observation{
+		obs("houma", "gdp", 2018, 110, april2021), obs("houma", "gdp", 2018, 111, april2021),
+	})
+	wantCode(t, err, plancast.EINVALID)
+	_, err = st.Series(ctx, plancast.SeriesQuery{Region: "houma", Indicator: "gdp"})
+	wantCode(t, err, plancast.ENOTFOUND)
+}
+
+func testRevision(t *testing.T, st plancast.Store) {
+	seedCatalog(t, st)
+	mustWrite(t, st, obs("houma", "gdp", 2020, 120.8, april2021))
+	res := mustWrite(t, st, obs("houma", "gdp", 2020, 121.5, may2021))
+	if res.Revised != 1 || res.New != 0 {
+		t.Fatalf("result = %+v, want 1 revised", res)
+	}
+	latest := mustSeries(t, st, plancast.SeriesQuery{Region: "houma", Indicator: "gdp"})
+	if got := values(latest)[2020]; got != 121.5 {
+		t.Fatalf("latest 2020 = %g, want the revision 121.5", got)
+	}
+	before := mustSeries(t, st, plancast.SeriesQuery{Region: "houma", Indicator: "gdp", AsOf: plancast.NewDate(2021, time.May, 1)})
+	if got := values(before)[2020]; got != 120.8 {
+		t.Fatalf("as_of 2021-05-01 2020 = %g, want the first vintage 120.8", got)
+	}
+	onDay := mustSeries(t, st, plancast.SeriesQuery{Region: "houma", Indicator: "gdp", AsOf: may2021})
+	if got := values(onDay)[2020]; got != 121.5 {
+		t.Fatalf("as_of the revision's own date = %g, want 121.5", got)
+	}
+	_, err := st.Series(ctx, plancast.SeriesQuery{Region: "houma", Indicator: "gdp", AsOf: plancast.NewDate(2021, time.January, 1)})
+	wantCode(t, err, plancast.ENOTFOUND)
+
+	vs, err := st.Vintages(ctx, plancast.SeriesKey{Region: "houma", Indicator: "gdp", Period: plancast.PeriodYear})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(vs) != 2 || vs[0].Value != 120.8 || vs[1].Value != 121.5 {
+		t.Fatalf("vintages = %+v, want 120.8 then 121.5", vs)
+	}
+
+	// A second revision on the same day as the first still wins: the later write is the newer vintage.
+	mustWrite(t, st, obs("houma", "gdp", 2020, 121.9, may2021))
+	if got := values(mustSeries(t, st, plancast.SeriesQuery{Region: "houma", Indicator: "gdp"}))[2020]; got != 121.9 {
+		t.Fatalf("same-day revision: latest = %g, want 121.9", got)
+	}
+}
+
+func testRepush(t *testing.T, st plancast.Store) {
+	seedCatalog(t, st)
+	mustWrite(t, st, obs("houma", "gdp", 2020, 120.8, april2021))
+	v1, err := st.DataVersion(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := mustWrite(t, st, obs("houma", "gdp", 2020, 120.8, may2021))
+	if res.Unchanged != 1 || res.New+res.Revised != 0 {
+		t.Fatalf("re-push result = %+v, want 1 unchanged", res)
+	}
+	v2, _ := st.DataVersion(ctx)
+	if v1 != v2 {
+		t.Fatalf("data version moved on an identical re-push: %s → %s", v1, v2)
+	}
+	vs, err := st.Vintages(ctx, plancast.SeriesKey{Region: "houma", Indicator: "gdp", Period: plancast.PeriodYear})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(vs) != 1 || !vs[0].Published.Equal(april2021) {
+		t.Fatalf("vintages after re-push = %+v, want the single April vintage", vs)
+	}
+}
+
+func testExtremeYears(t *testing.T, st plancast.Store) {
+	seedCatalog(t, st)
+	mustWrite(t, st, obs("houma", "gdp", 1900, 0.5, april2021), obs("houma", "gdp", 1969, 2.25, april2021), obs("houma", "gdp", 2150, 9999.5, april2021))
+	got := values(mustSeries(t, st, plancast.SeriesQuery{Region: "houma", Indicator: "gdp"}))
+	want := map[int]float64{1900: 0.5, 1969: 2.25, 2150: 9999.5}
+	if len(got) != len(want) {
+		t.Fatalf("series = %v, want %v", got, want)
+	}
+	for y, v := range want {
+		if got[y] != v {
+			t.Fatalf("year %d = %g, want %g (series %v)", y, got[y], v, got)
+		}
+	}
+}
+
+func testConcurrentWriters(t *testing.T, st plancast.Store) {
+	seedCatalog(t, st)
+	const writers, batches, perBatch = 6, 5, 4
+	var wg sync.WaitGroup
+	errs := make(chan error, writers*batches)
+	for w := 0; w < writers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for b := 0; b < batches; b++ {
+				var batch []plancast.Observation
+				for i := 0; i < perBatch; i++ {
+					year := 1950 + w*batches*perBatch + b*perBatch + i
+					batch = append(batch, obs("houma", "gdp", year, float64(year), april2021))
+				}
+				if _, err := st.WriteObservations(ctx, batch); err != nil {
+					errs <- err
+				}
+			}
+		}(w)
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatalf("concurrent write: %v", err)
+	}
+	got := values(mustSeries(t, st, plancast.SeriesQuery{Region: "houma", Indicator: "gdp"}))
+	if len(got) != writers*batches*perBatch {
+		t.Fatalf("found %d figures, want %d", len(got), writers*batches*perBatch)
+	}
+	for y, v := range got {
+		if v != float64(y) {
+			t.Fatalf("year %d = %g", y, v)
+		}
+	}
+}
+
+func testMissingSeries(t *testing.T, st plancast.Store) {
+	seedCatalog(t, st)
+	mustWrite(t, st, obs("houma", "gdp", 2020, 120.8, april2021))
+	for _, q := range []plancast.SeriesQuery{
+		{Region: "zizhou", Indicator: "gdp"},            // known, never written
+		{Region: "atlantis", Indicator: "gdp"},          // unknown region
+		{Region: "houma", Indicator: "happiness"},       // unknown indicator
+		{Region: "houma", Indicator: "gdp", From: 2021}, // filtered to nothing
+	} {
+		_, err := st.Series(ctx, q)
+		if plancast.ErrorCode(err) != plancast.ENOTFOUND {
+			t.Errorf("Series(%+v) error = %v, want not_found", q, err)
+		}
+	}
+	_, err := st.Vintages(ctx, plancast.SeriesKey{Region: "zizhou", Indicator: "gdp", Period: plancast.PeriodYear})
+	wantCode(t, err, plancast.ENOTFOUND)
+}
+
+func testPartialPeriods(t *testing.T, st plancast.Store) {
+	seedCatalog(t, st)
+	jan := obs("houma", "gdp", 2020, 100, april2021)
+	jan.Period = "jan-nov"
+	jan.Status = plancast.StatusEstimate
+	mustWrite(t, st, obs("houma", "gdp", 2020, 120.8, april2021), jan)
+	year := values(mustSeries(t, st, plancast.SeriesQuery{Region: "houma", Indicator: "gdp"}))
+	part := mustSeries(t, st, plancast.SeriesQuery{Region: "houma", Indicator: "gdp", Period: "jan-nov"})
+	if year[2020] != 120.8 || values(part)[2020] != 100 || part.Observations[0].Status != plancast.StatusEstimate {
+		t.Fatalf("year = %v, jan-nov = %+v", year, part.Observations)
+	}
+}
+
+func testYearRange(t *testing.T, st plancast.Store) {
+	seedCatalog(t, st)
+	var batch []plancast.Observation
+	for y := 2010; y <= 2020; y++ {
+		batch = append(batch, obs("houma", "gdp", y, float64(y-2000), april2021))
+	}
+	mustWrite(t, st, batch...)
+	s := mustSeries(t, st, plancast.SeriesQuery{Region: "houma", Indicator: "gdp", From: 2013, To: 2016})
+	if len(s.Observations) != 4 || s.Observations[0].Year != 2013 || s.Observations[3].Year != 2016 {
+		t.Fatalf("from 2013 to 2016 = %+v", s.Observations)
+	}
+}
+
+func testTargets(t *testing.T, st plancast.Store) {
+	seedCatalog(t, st)
+	gdp250 := plancast.Target{Region: "houma", Indicator: "gdp", Plan: "14th-fyp", Kind: plancast.TargetLevel, BaseYear: 2020, Year: 2025, Value: 250,
+		Source: plancast.Source{Document: "004", Quote: "GDP 25 billion yuan"}}
+	growth := plancast.Target{Region: "houma", Indicator: "gdp", Plan: "2021-annual", Kind: plancast.TargetGrowth, Year: 2021, Value: 8.5}
+	ceiling := plancast.Target{Region: "zizhou", Indicator: "unemployment_rate", Plan: "2022-annual", Kind: plancast.TargetCeiling, Year: 2022, Value: 4.3, Binding: true}
+	res, err := st.WriteTargets(ctx, []plancast.Target{gdp250, growth, ceiling})
+	if err != nil || res.New != 3 {
+		t.Fatalf("WriteTargets = %+v, %v; want 3 new", res, err)
+	}
+	all, err := st.Targets(ctx, plancast.TargetFilter{})
+	if err != nil || len(all) != 3 {
+		t.Fatalf("Targets() = %d, %v; want 3", len(all), err)
+	}
+	if all[0].Plan != "14th-fyp" || all[0].Value != 250 || all[0].BaseYear != 2020 || all[0].Source.Quote != "GDP 25 billion yuan" {
+		t.Fatalf("first target = %+v, want the 14th-fyp level target intact", all[0])
+	}
+	fyp, _ := st.Targets(ctx, plancast.TargetFilter{Region: "houma", Plan: "14th-fyp"})
+	if len(fyp) != 1 || fyp[0].Value != 250 {
+		t.Fatalf("filter houma 14th-fyp = %+v", fyp)
+	}
+	zz, _ := st.Targets(ctx, plancast.TargetFilter{Region: "zizhou"})
+	if len(zz) != 1 || !zz[0].Binding || zz[0].Kind != plancast.TargetCeiling {
+		t.Fatalf("filter zizhou = %+v", zz)
+	}
+
+	// Same key again: unchanged; changed value: revised, replacing the old one.
+	res, err = st.WriteTargets(ctx, []plancast.Target{gdp250})
+	if err != nil || res.Unchanged != 1 {
+		t.Fatalf("re-push target = %+v, %v; want unchanged", res, err)
+	}
+	gdp250.Value = 260
+	res, err = st.WriteTargets(ctx, []plancast.Target{gdp250})
+	if err != nil || res.Revised != 1 {
+		t.Fatalf("changed target = %+v, %v; want revised", res, err)
+	}
+	fyp, _ = st.Targets(ctx, plancast.TargetFilter{Region: "houma", Indicator: "gdp", Plan: "14th-fyp"})
+	if len(fyp) != 1 || fyp[0].Value != 260 {
+		t.Fatalf("after revision = %+v, want one target of 260", fyp)
+	}
+
+	// Unknown region: invalid and nothing written.
+	bad := growth
+	bad.Region = "atlantis"
+	newOne := growth
+	newOne.Year = 2022
+	_, err = st.WriteTargets(ctx, []plancast.Target{newOne, bad})
+	wantCode(t, err, plancast.EINVALID)
+	all, _ = st.Targets(ctx, plancast.TargetFilter{})
+	if len(all) != 3 {
+		t.Fatalf("after rejected batch: %d targets, want 3", len(all))
+	}
+}
+
+func testCatalog(t *testing.T, st plancast.Store) {
+	seedCatalog(t, st)
+	regions, err := st.Regions(ctx)
+	if err != nil || len(regions) != 2 || regions[0] != Houma || regions[1] != Zizhou {
+		t.Fatalf("Regions = %+v, %v; want houma, zizhou intact", regions, err)
+	}
+	inds, err := st.Indicators(ctx)
+	if err != nil || len(inds) != 2 || inds[0] != GDP || inds[1] != Unemp {
+		t.Fatalf("Indicators = %+v, %v; want gdp, unemployment_rate intact", inds, err)
+	}
+	renamed := Houma
+	renamed.Name = "Houma City"
+	bad := plancast.Region{Code: "Bad Code", Name: "x", Level: plancast.LevelCounty}
+	err = st.PutRegions(ctx, []plancast.Region{renamed, bad})
+	wantCode(t, err, plancast.EINVALID)
+	regions, _ = st.Regions(ctx)
+	if regions[0].Name != "Houma" {
+		t.Fatalf("rejected batch changed the catalog: %+v", regions[0])
+	}
+	if err := st.PutRegions(ctx, []plancast.Region{renamed}); err != nil {
+		t.Fatal(err)
+	}
+	regions, _ = st.Regions(ctx)
+	if len(regions) != 2 || regions[0].Name != "Houma City" {
+		t.Fatalf("replace region: %+v", regions)
+	}
+}
+
+func testDataVersion(t *testing.T, st plancast.Store) {
+	seedCatalog(t, st)
+	v1, err := st.DataVersion(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustWrite(t, st, obs("houma", "gdp", 2020, 120.8, april2021))
+	v2, _ := st.DataVersion(ctx)
+	if v1 == v2 {
+		t.Fatalf("data version did not move on a write: %s", v1)
+	}
+	if _, err := st.WriteTargets(ctx, []plancast.Target{{Region: "houma", Indicator: "gdp", Plan: "14th-fyp", Kind: "level", Year: 2025, Value: 250}}); err != nil {
+		t.Fatal(err)
+	}
+	v3, _ := st.DataVersion(ctx)
+	if v3 == v2 {
+		t.Fatalf("data version did not move on a target write: %s", v2)
+	}
+}
