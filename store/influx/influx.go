@@ -1,0 +1,197 @@
+// Package influx is plancast's InfluxDB store, through influxdb-client-go/v2:
+// line protocol for writes, Flux for reads. It works against InfluxDB 2.x and
+// InfluxDB Cloud (production) and against InfluxDB 1.8's /api/v2 compatibility
+// endpoints (bucket "db/rp", empty org, token "user:password" or empty).
+//
+// Schema (measurement names carry Config.Prefix, empty by default):
+//
+//	observation  tags region, indicator, period, vintage (recorded, unix ns)
+//	             fields value (float), status, published (YYYY-MM-DD),
+//	             source_document, source_quote; time = YYYY-01-01T00:00:00Z
+//	region       tag code; field json; time = 1970-01-01 (rewrites replace)
+//	indicator    tag code; field json; time = 1970-01-01
+//	target       tags region, indicator, plan, kind; field json; time = the target year
+//	token        tag hash; field json; time = 1970-01-01
+//	change       field n; time = the write; the newest one is the data version
+//
+// Every vintage is its own series (the vintage tag), so nothing a store
+// accepted is ever overwritten; "latest" and "as of" are decided on read.
+//
+// Atomicity: a batch is validated completely (values, catalog, contradictions)
+// before anything is sent, then sent as one write request. InfluxDB applies a
+// request's points per shard, so a batch could only half-land if the server
+// failed between shards; the spool of the reliability work covers that case.
+package influx
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	influxdb2 "github.com/influxdata/influxdb-client-go/v2"
+	"github.com/influxdata/influxdb-client-go/v2/api"
+	"github.com/influxdata/influxdb-client-go/v2/api/write"
+
+	"github.com/plancast/plancast"
+)
+
+// Config says where the data lives.
+type Config struct {
+	URL    string // e.g. http://127.0.0.1:8086
+	Token  string // API token; for 1.8 "user:password" or empty
+	Org    string // empty for 1.8
+	Bucket string // for 1.8 "database/retention_policy"
+	// Prefix is prepended to every measurement name, so several independent
+	// plancast datasets (or test runs) can share one bucket.
+	Prefix string
+	// Timeout bounds every request; default 10 s.
+	Timeout time.Duration
+}
+
+// Store is the InfluxDB store. It is safe for concurrent use.
+type Store struct {
+	cfg    Config
+	client influxdb2.Client
+	write  api.WriteAPIBlocking
+	query  api.QueryAPI
+
+	mu           sync.Mutex
+	lastRecorded time.Time
+}
+
+// Open connects and checks that the server answers.
+func Open(ctx context.Context, cfg Config) (*Store, error) {
+	if cfg.URL == "" || cfg.Bucket == "" {
+		return nil, plancast.Errorf(plancast.EINVALID, "InfluxDB needs a URL and a bucket (PLANCAST_INFLUX_URL, PLANCAST_INFLUX_BUCKET)")
+	}
+	if _, err := url.Parse(cfg.URL); err != nil {
+		return nil, plancast.Errorf(plancast.EINVALID, "InfluxDB URL %q: %v", cfg.URL, err)
+	}
+	if cfg.Timeout == 0 {
+		cfg.Timeout = 10 * time.Second
+	}
+	opts := influxdb2.DefaultOptions().
+		SetHTTPRequestTimeout(uint(cfg.Timeout / time.Second)).
+		SetPrecision(time.Nanosecond)
+	client := influxdb2.NewClientWithOptions(cfg.URL, cfg.Token, opts)
+	s := &Store{cfg: cfg, client: client, write: client.WriteAPIBlocking(cfg.Org, cfg.Bucket), query: client.QueryAPI(cfg.Org)}
+	s.write.EnableBatching() // WritePoint buffers; Flush sends one request
+	if err := s.Ping(ctx); err != nil {
+		client.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Ping checks that InfluxDB answers.
+func (s *Store) Ping(ctx context.Context) error {
+	ok, err := s.client.Ping(ctx)
+	if err != nil || !ok {
+		return s.unavailable("reach", err)
+	}
+	return nil
+}
+
+// Close releases the client.
+func (s *Store) Close() error {
+	s.client.Close()
+	return nil
+}
+
+func (s *Store) m(name string) string { return s.cfg.Prefix + name }
+
+// unavailable wraps a transport failure as EUNAVAILABLE, naming the server.
+func (s *Store) unavailable(what string, err error) error {
+	var ne net.Error
+	if err == nil || errors.As(err, &ne) || errors.Is(err, context.DeadlineExceeded) || strings.Contains(err.Error(), "connection refused") {
+		return plancast.Errorf(plancast.EUNAVAILABLE, "InfluxDB at %s: cannot %s: %v", s.cfg.URL, what, err)
+	}
+	return fmt.Errorf("InfluxDB at %s: %s: %w", s.cfg.URL, what, err)
+}
+
+func (s *Store) nextRecorded() time.Time {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	t := time.Now().UTC()
+	if !t.After(s.lastRecorded) {
+		t = s.lastRecorded.Add(time.Microsecond)
+	}
+	s.lastRecorded = t
+	return t
+}
+
+// send writes points as one request.
+func (s *Store) send(ctx context.Context, what string, pts []*write.Point) error {
+	if len(pts) == 0 {
+		return nil
+	}
+	pts = append(pts, influxdb2.NewPoint(s.m("change"), nil, map[string]any{"n": int64(len(pts))}, time.Now().UTC()))
+	ctx, cancel := context.WithTimeout(ctx, s.cfg.Timeout)
+	defer cancel()
+	if err := s.write.WritePoint(ctx, pts...); err != nil {
+		return s.unavailable(what, err)
+	}
+	if err := s.write.Flush(ctx); err != nil {
+		return s.unavailable(what, err)
+	}
+	return nil
+}
+
+// epoch is the time of catalog and token points: rewriting one replaces it.
+var epoch = time.Unix(0, 0).UTC()
+
+func yearTime(year int) time.Time { return time.Date(year, time.January, 1, 0, 0, 0, 0, time.UTC) }
+
+// fluxString quotes s as a Flux string literal.
+func fluxString(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`, "${", `\${`)
+	return `"` + r.Replace(s) + `"`
+}
+
+// fullRange covers every year plancast accepts plus the catalog's epoch.
+const fullRange = `range(start: 1800-01-01T00:00:00Z, stop: 2200-01-01T00:00:00Z)`
+
+// rows runs a Flux query and calls fn with each record's values.
+func (s *Store) rows(ctx context.Context, what, flux string, fn func(map[string]any) error) error {
+	ctx, cancel := context.WithTimeout(ctx, s.cfg.Timeout)
+	defer cancel()
+	res, err := s.query.Query(ctx, flux)
+	if err != nil {
+		return s.unavailable(what, err)
+	}
+	defer res.Close()
+	for res.Next() {
+		if err := fn(res.Record().Values()); err != nil {
+			return err
+		}
+	}
+	if err := res.Err(); err != nil {
+		return s.unavailable(what, err)
+	}
+	return nil
+}
+
+// DataVersion is the time of the newest change point, in nanoseconds.
+func (s *Store) DataVersion(ctx context.Context) (string, error) {
+	flux := fmt.Sprintf(`from(bucket: %s) |> range(start: 1970-01-01T00:00:00Z) |> filter(fn: (r) => r._measurement == %s) |> group() |> last()`,
+		fluxString(s.cfg.Bucket), fluxString(s.m("change")))
+	version := "0"
+	err := s.rows(ctx, "read the data version", flux, func(v map[string]any) error {
+		if t, ok := v["_time"].(time.Time); ok {
+			version = strconv.FormatInt(t.UnixNano(), 10)
+		}
+		return nil
+	})
+	return version, err
+}
+
+func str(v any) string {
+	s, _ := v.(string)
+	return s
+}

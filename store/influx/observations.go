@@ -1,0 +1,210 @@
+package influx
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	influxdb2 "github.com/influxdata/influxdb-client-go/v2"
+	"github.com/influxdata/influxdb-client-go/v2/api/write"
+
+	"github.com/plancast/plancast"
+)
+
+// WriteObservations validates the whole batch, compares it with the stored
+// latest vintages and writes the new and revised figures in one request.
+func (s *Store) WriteObservations(ctx context.Context, obs []plancast.Observation) (plancast.WriteResult, error) {
+	var res plancast.WriteResult
+	batch, err := plancast.PrepareObservations(obs, plancast.Today())
+	if err != nil {
+		return res, err
+	}
+	if len(batch) == 0 {
+		return res, nil
+	}
+	regions, indicators, err := s.catalogSets(ctx)
+	if err != nil {
+		return res, err
+	}
+	byRegion := map[string]map[string]bool{} // region → indicators in the batch
+	for i := range batch {
+		o := &batch[i]
+		if err := knownIn(regions, indicators, o.Region, o.Indicator); err != nil {
+			return res, plancast.Errorf(plancast.EINVALID, "item %d: %s; nothing written", i+1, plancast.ErrorMessage(err))
+		}
+		if byRegion[o.Region] == nil {
+			byRegion[o.Region] = map[string]bool{}
+		}
+		byRegion[o.Region][o.Indicator] = true
+	}
+	latest := map[plancast.FigureKey]plancast.Observation{}
+	for region, inds := range byRegion {
+		err := s.scanVintages(ctx, region, keys(inds), "", func(o plancast.Observation) {
+			if cur, ok := latest[o.Key()]; !ok || plancast.NewerVintage(&o, &cur) {
+				latest[o.Key()] = o
+			}
+		})
+		if err != nil {
+			return res, err
+		}
+	}
+	pts := make([]*write.Point, 0, len(batch))
+	for i := range batch {
+		o := &batch[i]
+		cur, found := latest[o.Key()]
+		switch {
+		case found && plancast.SameFigure(&cur, o):
+			res.Unchanged++
+			continue
+		case found:
+			res.Revised++
+		default:
+			res.New++
+		}
+		o.Recorded = s.nextRecorded()
+		pts = append(pts, s.observationPoint(o))
+	}
+	if err := s.send(ctx, "write observations", pts); err != nil {
+		return plancast.WriteResult{}, err
+	}
+	return res, nil
+}
+
+func (s *Store) observationPoint(o *plancast.Observation) *write.Point {
+	return influxdb2.NewPoint(s.m("observation"),
+		map[string]string{
+			"region": o.Region, "indicator": o.Indicator, "period": o.Period,
+			"vintage": strconv.FormatInt(o.Recorded.UnixNano(), 10),
+		},
+		map[string]any{
+			"value": o.Value, "status": o.Status, "published": o.Published.String(),
+			"source_document": o.Source.Document, "source_quote": o.Source.Quote,
+		},
+		yearTime(o.Year))
+}
+
+func keys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// scanVintages reads every vintage of the region's series for the given
+// indicators (and period, unless empty).
+func (s *Store) scanVintages(ctx context.Context, region string, indicators []string, period string, fn func(plancast.Observation)) error {
+	var cond strings.Builder
+	fmt.Fprintf(&cond, "r._measurement == %s and r.region == %s", fluxString(s.m("observation")), fluxString(region))
+	if len(indicators) > 0 {
+		alts := make([]string, len(indicators))
+		for i, ind := range indicators {
+			alts[i] = "r.indicator == " + fluxString(ind)
+		}
+		fmt.Fprintf(&cond, " and (%s)", strings.Join(alts, " or "))
+	}
+	if period != "" {
+		fmt.Fprintf(&cond, " and r.period == %s", fluxString(period))
+	}
+	flux := fmt.Sprintf(`from(bucket: %s) |> %s |> filter(fn: (r) => %s) |> pivot(rowKey: ["_time"], columnKey: ["_field"], valueColumn: "_value")`,
+		fluxString(s.cfg.Bucket), fullRange, cond.String())
+	return s.rows(ctx, "read observations", flux, func(v map[string]any) error {
+		o, err := decodeObservation(v)
+		if err != nil {
+			return err
+		}
+		fn(o)
+		return nil
+	})
+}
+
+func decodeObservation(v map[string]any) (plancast.Observation, error) {
+	t, _ := v["_time"].(time.Time)
+	value, ok := v["value"].(float64)
+	if !ok {
+		return plancast.Observation{}, fmt.Errorf("stored observation %v has no float value", v)
+	}
+	published, err := plancast.ParseDate(str(v["published"]))
+	if err != nil {
+		return plancast.Observation{}, fmt.Errorf("stored observation: %w", err)
+	}
+	vintage, err := strconv.ParseInt(str(v["vintage"]), 10, 64)
+	if err != nil {
+		return plancast.Observation{}, fmt.Errorf("stored observation: vintage tag %q: %w", str(v["vintage"]), err)
+	}
+	return plancast.Observation{
+		Region: str(v["region"]), Indicator: str(v["indicator"]), Period: str(v["period"]),
+		Year: t.UTC().Year(), Value: value, Status: str(v["status"]),
+		Source:    plancast.Source{Document: str(v["source_document"]), Quote: str(v["source_quote"])},
+		Published: published, Recorded: time.Unix(0, vintage).UTC(),
+	}, nil
+}
+
+// Series returns the latest vintage (as of q.AsOf) of every year.
+func (s *Store) Series(ctx context.Context, q plancast.SeriesQuery) (*plancast.Series, error) {
+	if q.Period == "" {
+		q.Period = plancast.PeriodYear
+	}
+	if err := s.known(ctx, q.Region, q.Indicator); err != nil {
+		return nil, err
+	}
+	latest := map[int]plancast.Observation{}
+	err := s.scanVintages(ctx, q.Region, []string{q.Indicator}, q.Period, func(o plancast.Observation) {
+		if (q.From != 0 && o.Year < q.From) || (q.To != 0 && o.Year > q.To) {
+			return
+		}
+		if !q.AsOf.IsZero() && o.Published.After(q.AsOf) {
+			return
+		}
+		if cur, ok := latest[o.Year]; !ok || plancast.NewerVintage(&o, &cur) {
+			latest[o.Year] = o
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := &plancast.Series{Region: q.Region, Indicator: q.Indicator, Period: q.Period}
+	for _, o := range latest {
+		out.Observations = append(out.Observations, o)
+	}
+	if len(out.Observations) == 0 {
+		return nil, notFoundSeries(q)
+	}
+	sort.Slice(out.Observations, func(i, j int) bool { return out.Observations[i].Year < out.Observations[j].Year })
+	return out, nil
+}
+
+// Vintages returns every vintage of the series, by year, oldest vintage first.
+func (s *Store) Vintages(ctx context.Context, k plancast.SeriesKey) ([]plancast.Observation, error) {
+	if k.Period == "" {
+		k.Period = plancast.PeriodYear
+	}
+	if err := s.known(ctx, k.Region, k.Indicator); err != nil {
+		return nil, err
+	}
+	var out []plancast.Observation
+	if err := s.scanVintages(ctx, k.Region, []string{k.Indicator}, k.Period, func(o plancast.Observation) { out = append(out, o) }); err != nil {
+		return nil, err
+	}
+	if len(out) == 0 {
+		return nil, notFoundSeries(plancast.SeriesQuery{Region: k.Region, Indicator: k.Indicator, Period: k.Period})
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Year != out[j].Year {
+			return out[i].Year < out[j].Year
+		}
+		return plancast.NewerVintage(&out[j], &out[i])
+	})
+	return out, nil
+}
+
+func notFoundSeries(q plancast.SeriesQuery) error {
+	if !q.AsOf.IsZero() {
+		return plancast.Errorf(plancast.ENOTFOUND, "series %s/%s (%s) has no figures published on or before %s", q.Region, q.Indicator, q.Period, q.AsOf)
+	}
+	return plancast.Errorf(plancast.ENOTFOUND, "series %s/%s (%s) has no figures", q.Region, q.Indicator, q.Period)
+}
