@@ -1,0 +1,170 @@
+package ingest
+
+import (
+	"context"
+	"fmt"
+	"reflect"
+
+	"github.com/plancast/plancast"
+)
+
+// Apply checks a batch against the store's catalog and writes it all or
+// nothing: declared regions and indicators, then observations, then targets.
+// With dryRun it writes nothing and counts what would change by reading the
+// current vintages and targets.
+//
+// A batch with any problem (from Parse or found here) writes nothing: Apply
+// returns the report with the problems and an EINVALID error. Store failures
+// are returned as they come (EUNAVAILABLE when the backend is down).
+//
+// Each store call is atomic on its own; the batch is checked in full before
+// the first of them, so only a store failure between the calls (not bad data)
+// can leave the catalog written without the figures.
+func Apply(ctx context.Context, st plancast.Store, b *Batch, dryRun bool) (*Report, error) {
+	rep := &Report{Files: b.Files, DryRun: dryRun, Problems: []Problem{}}
+	if len(b.Problems) > 0 {
+		return rep.reject(b.Problems)
+	}
+	regions, err := st.Regions(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("read regions: %w", err)
+	}
+	indicators, err := st.Indicators(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("read indicators: %w", err)
+	}
+	ps := problems{limit: DefaultMaxProblems}
+	checkBatch(b, Catalog{Regions: regions, Indicators: indicators}, &ps)
+	if len(ps.list) > 0 {
+		b.Problems = ps.list
+		return rep.reject(ps.list)
+	}
+	rep.Regions, rep.Indicators = len(b.Regions), len(b.Indicators)
+	if dryRun {
+		if err := rep.countObservations(ctx, st, b.Observations); err != nil {
+			return nil, err
+		}
+		if err := rep.countTargets(ctx, st, b.Targets); err != nil {
+			return nil, err
+		}
+		return rep, nil
+	}
+	if len(b.Regions) > 0 {
+		if err := st.PutRegions(ctx, b.Regions); err != nil {
+			return nil, fmt.Errorf("write regions: %w", err)
+		}
+	}
+	if len(b.Indicators) > 0 {
+		if err := st.PutIndicators(ctx, b.Indicators); err != nil {
+			return nil, fmt.Errorf("write indicators: %w", err)
+		}
+	}
+	if len(b.Observations) > 0 {
+		res, err := st.WriteObservations(ctx, b.Observations)
+		if err != nil {
+			return nil, fmt.Errorf("write observations: %w", err)
+		}
+		rep.New, rep.Revised, rep.Unchanged = res.New, res.Revised, res.Unchanged
+	}
+	if len(b.Targets) > 0 {
+		res, err := st.WriteTargets(ctx, b.Targets)
+		if err != nil {
+			return nil, fmt.Errorf("write targets: %w", err)
+		}
+		rep.Targets = res
+	}
+	return rep, nil
+}
+
+func (rep *Report) reject(ps []Problem) (*Report, error) {
+	rep.Problems = ps
+	rep.Rejected = rejectedRecords(ps)
+	return rep, plancast.Errorf(plancast.EINVALID, "%s; nothing was written", countProblems(len(ps)))
+}
+
+func countProblems(n int) string {
+	if n == 1 {
+		return "1 problem"
+	}
+	return fmt.Sprintf("%d problems", n)
+}
+
+// rejectedRecords counts the distinct rows (or JSON items) that have a problem.
+func rejectedRecords(ps []Problem) int {
+	seen := map[record]bool{}
+	for _, p := range ps {
+		if p.Row > 0 || p.Line > 0 {
+			seen[record{File: p.File, Sheet: p.Sheet, Row: p.Row, Line: p.Line}] = true
+		}
+	}
+	return len(seen)
+}
+
+// countObservations counts what WriteObservations would do, the way the store
+// decides it: no vintage yet is new, the same figure as the latest vintage is
+// unchanged, anything else is a revision.
+func (rep *Report) countObservations(ctx context.Context, st plancast.Store, obs []plancast.Observation) error {
+	latest := map[plancast.SeriesKey]map[int]plancast.Observation{}
+	for i := range obs {
+		o := &obs[i]
+		k := o.Key().SeriesKey
+		years, read := latest[k]
+		if !read {
+			years = map[int]plancast.Observation{}
+			vs, err := st.Vintages(ctx, k)
+			if err != nil && plancast.ErrorCode(err) != plancast.ENOTFOUND {
+				return fmt.Errorf("read vintages of %s/%s: %w", k.Region, k.Indicator, err)
+			}
+			for j := range vs {
+				if prev, ok := years[vs[j].Year]; !ok || plancast.NewerVintage(&vs[j], &prev) {
+					years[vs[j].Year] = vs[j]
+				}
+			}
+			latest[k] = years
+		}
+		prev, found := years[o.Year]
+		switch {
+		case found && plancast.SameFigure(&prev, o):
+			rep.Unchanged++
+		case found:
+			rep.Revised++
+		default:
+			rep.New++
+		}
+	}
+	return nil
+}
+
+// countTargets counts what WriteTargets would do: a target with a new key is
+// new, one equal in every field to the stored one is unchanged, any other
+// replaces it.
+func (rep *Report) countTargets(ctx context.Context, st plancast.Store, ts []plancast.Target) error {
+	type pair struct{ region, indicator string }
+	stored := map[pair]map[plancast.TargetKey]plancast.Target{}
+	for i := range ts {
+		t := &ts[i]
+		pk := pair{t.Region, t.Indicator}
+		byKey, read := stored[pk]
+		if !read {
+			byKey = map[plancast.TargetKey]plancast.Target{}
+			list, err := st.Targets(ctx, plancast.TargetFilter{Region: t.Region, Indicator: t.Indicator})
+			if err != nil && plancast.ErrorCode(err) != plancast.ENOTFOUND {
+				return fmt.Errorf("read targets of %s/%s: %w", t.Region, t.Indicator, err)
+			}
+			for _, s := range list {
+				byKey[s.Key()] = s
+			}
+			stored[pk] = byKey
+		}
+		prev, found := byKey[t.Key()]
+		switch {
+		case found && reflect.DeepEqual(prev, *t):
+			rep.Targets.Unchanged++
+		case found:
+			rep.Targets.Revised++
+		default:
+			rep.Targets.New++
+		}
+	}
+	return nil
+}

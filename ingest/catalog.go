@@ -1,0 +1,202 @@
+package ingest
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/plancast/plancast"
+)
+
+// Catalog is what a document's names are resolved against: the regions and
+// indicators already stored, to which Parse adds those the document declares.
+type Catalog struct {
+	Regions    []plancast.Region
+	Indicators []plancast.Indicator
+}
+
+// indicatorAliases are the names statistical tables and reports use for the
+// seed indicators, in Chinese and English. Catalog names (Name, NameZh) are
+// added to these at run time, so a declared indicator is found by its names too.
+var indicatorAliases = map[string][]string{
+	"gdp": {"地区生产总值", "生产总值", "国内生产总值", "地区生产总值(GDP)", "GDP", "GRP",
+		"gross regional product", "gross domestic product", "regional GDP"},
+	"budget_revenue": {"一般公共预算收入", "地方一般公共预算收入", "一般预算收入", "公共财政预算收入",
+		"地方财政一般预算收入", "地方公共财政预算收入", "general public budget revenue",
+		"local general public budget revenue", "budget revenue"},
+	"urban_disposable_income": {"城镇居民人均可支配收入", "城镇常住居民人均可支配收入", "城镇居民人均收入",
+		"urban per capita disposable income", "per capita disposable income of urban residents",
+		"urban disposable income", "urban residents per capita disposable income"},
+	"rural_disposable_income": {"农村居民人均可支配收入", "农村常住居民人均可支配收入", "农民人均可支配收入",
+		"rural per capita disposable income", "per capita disposable income of rural residents",
+		"rural disposable income", "rural residents per capita disposable income"},
+	"fixed_asset_investment": {"固定资产投资", "全社会固定资产投资", "固定资产投资额", "固定资产投资总额",
+		"fixed asset investment", "fixed-asset investment", "investment in fixed assets"},
+	"retail_sales": {"社会消费品零售总额", "社会消费品零售额", "社零额", "retail sales",
+		"retail sales of consumer goods", "total retail sales of consumer goods"},
+	"industrial_value_added": {"规模以上工业增加值", "规上工业增加值", "工业增加值",
+		"industrial value added", "value added of industry above designated size",
+		"industrial value added above designated size"},
+	"unemployment_rate": {"城镇登记失业率", "登记失业率", "城镇调查失业率", "registered urban unemployment rate",
+		"urban registered unemployment rate", "unemployment rate"},
+	"industrial_output": {"工业总产值", "规模以上工业总产值", "规上工业总产值", "total industrial output value",
+		"industrial output value", "industrial output", "gross industrial output"},
+}
+
+// regionAliases are the seed regions' names with and without their suffix.
+var regionAliases = map[string][]string{
+	"houma":  {"侯马市", "侯马", "Houma City", "Houma"},
+	"zizhou": {"子洲县", "子洲", "Zizhou County", "Zizhou"},
+	"guyang": {"固阳县", "固阳", "Guyang County", "Guyang"},
+}
+
+// regionSuffixes are stripped from Chinese region names so that "侯马" finds
+// "侯马市"; longest first.
+var regionSuffixes = []string{"自治县", "自治州", "自治区", "地区", "市", "县", "区", "旗", "盟", "镇", "乡", "省"}
+
+// resolver turns the names a document uses into catalog codes.
+type resolver struct {
+	regions        map[string]plancast.Region
+	indicators     map[string]plancast.Indicator
+	regionNames    map[string]string // fold(name) → code
+	indicatorNames map[string]string
+}
+
+func newResolver(cat Catalog) *resolver {
+	r := &resolver{
+		regions:        map[string]plancast.Region{},
+		indicators:     map[string]plancast.Indicator{},
+		regionNames:    map[string]string{},
+		indicatorNames: map[string]string{},
+	}
+	for _, reg := range cat.Regions {
+		r.addRegion(reg)
+	}
+	for _, ind := range cat.Indicators {
+		r.addIndicator(ind)
+	}
+	return r
+}
+
+// addRegion makes a region known under its code, names and built-in aliases.
+// Later additions (declared in the document) win over stored entries.
+func (r *resolver) addRegion(reg plancast.Region) {
+	r.regions[reg.Code] = reg
+	names := append([]string{reg.Code, reg.Name, reg.NameZh}, regionAliases[reg.Code]...)
+	for _, n := range names {
+		if k := fold(n); k != "" {
+			r.regionNames[k] = reg.Code
+			if short := trimRegionSuffix(k); short != k && len([]rune(short)) >= 2 {
+				if _, taken := r.regionNames[short]; !taken {
+					r.regionNames[short] = reg.Code
+				}
+			}
+		}
+	}
+}
+
+func (r *resolver) addIndicator(ind plancast.Indicator) {
+	r.indicators[ind.Code] = ind
+	names := append([]string{ind.Code, ind.Name, ind.NameZh}, indicatorAliases[ind.Code]...)
+	for _, n := range names {
+		if k := fold(n); k != "" {
+			r.indicatorNames[k] = ind.Code
+		}
+	}
+}
+
+func trimRegionSuffix(k string) string {
+	for _, s := range regionSuffixes {
+		if strings.HasSuffix(k, s) {
+			return strings.TrimSuffix(k, s)
+		}
+	}
+	return k
+}
+
+// region resolves a region cell; the error message says what is wrong and
+// suggests the nearest known code.
+func (r *resolver) region(text string) (string, error) {
+	k := fold(cleanName(text))
+	if k == "" {
+		return "", fmt.Errorf("region is missing")
+	}
+	if code, ok := r.regionNames[k]; ok {
+		return code, nil
+	}
+	if code, ok := r.regionNames[trimRegionSuffix(k)]; ok {
+		return code, nil
+	}
+	return "", fmt.Errorf("region %q is unknown%s", strings.TrimSpace(text), suggest(k, r.regionNames))
+}
+
+// indicator resolves an indicator cell (code, English or Chinese name, with
+// or without numbering); a unit in trailing brackets is returned separately.
+func (r *resolver) indicator(text string) (code, unit string, err error) {
+	name, unit := splitLabel(text)
+	k := fold(cleanName(name))
+	if k == "" {
+		return "", "", fmt.Errorf("indicator is missing")
+	}
+	if code, ok := r.indicatorNames[k]; ok {
+		return code, unit, nil
+	}
+	// A bracketed part that is not a unit ("地区生产总值(GDP)") is part of the name;
+	// try the name without it too.
+	if m := unitSuffix.FindStringSubmatch(widthFold(name)); m != nil {
+		if code, ok := r.indicatorNames[fold(cleanName(m[1]))]; ok {
+			return code, unit, nil
+		}
+	}
+	return "", "", fmt.Errorf("indicator %q is unknown%s", strings.TrimSpace(text), suggest(k, r.indicatorNames))
+}
+
+// suggest returns ` (did you mean "x"?)` when a known name is within a small edit
+// distance of k, else "".
+func suggest(k string, names map[string]string) string {
+	best, bestD := "", 1<<30
+	keys := make([]string, 0, len(names))
+	for n := range names {
+		keys = append(keys, n)
+	}
+	sort.Strings(keys) // deterministic among equal distances
+	for _, n := range keys {
+		if d := levenshtein(k, n); d < bestD {
+			best, bestD = names[n], d
+		}
+	}
+	n := len([]rune(k))
+	if best == "" || bestD > 2 || bestD*3 > n {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %s?)", best)
+}
+
+// findIn looks for the longest known name inside a free text such as a table
+// title ("侯马市主要经济指标（2016—2020年）") and returns its code.
+func findIn(text string, names map[string]string) string {
+	t := fold(text)
+	best, bestLen := "", 0
+	for n, code := range names {
+		l := len(n)
+		if l < 2 || !strings.Contains(t, n) {
+			continue
+		}
+		if !isCJK(n) && l < 4 { // short ASCII codes match inside words by accident
+			continue
+		}
+		if l > bestLen || (l == bestLen && code < best) {
+			best, bestLen = code, l
+		}
+	}
+	return best
+}
+
+func isCJK(s string) bool {
+	for _, r := range s {
+		if r >= 0x4e00 && r <= 0x9fff {
+			return true
+		}
+	}
+	return false
+}

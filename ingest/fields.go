@@ -1,0 +1,254 @@
+package ingest
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/plancast/plancast"
+)
+
+// cell is one value read from a document with where it was read: every
+// reader turns its input into cells so that the field parsers below report
+// problems the same way for CSV, XLSX and JSON.
+type cell struct {
+	at    record
+	col   string // column letter (tables) or "" (JSON)
+	field string // region, indicator, year, value, ...
+	text  string
+}
+
+func (p *parser) fail(c cell, format string, args ...any) {
+	p.ps.add(c.at.problem(c.col, c.field, format, args...))
+}
+
+func (c cell) blank() bool { return strings.TrimSpace(c.text) == "" }
+
+// quoted shows a cell's text in a message, shortened.
+func (c cell) quoted() string {
+	t := strings.TrimSpace(c.text)
+	if r := []rune(t); len(r) > 40 {
+		t = string(r[:40]) + "…"
+	}
+	return strconv.Quote(t)
+}
+
+func (p *parser) region(c cell) (string, bool) {
+	code, err := p.res.region(c.text)
+	if err != nil {
+		p.fail(c, "%v", err)
+		return "", false
+	}
+	return code, true
+}
+
+// indicator resolves an indicator cell; unit is the unit written in brackets
+// after the name, if any.
+func (p *parser) indicator(c cell) (code, unit string, ok bool) {
+	code, unit, err := p.res.indicator(c.text)
+	if err != nil {
+		p.fail(c, "%v", err)
+		return "", "", false
+	}
+	return code, unit, true
+}
+
+// year reads a year cell: 2019, "2019年", 2019.0 from a spreadsheet. The range
+// is checked with the batch, so that the message names the figure.
+func (p *parser) year(c cell) (int, bool) {
+	if c.blank() {
+		p.fail(c, "year is missing")
+		return 0, false
+	}
+	if y, ok := parseYearLabel(c.text); ok {
+		return y, true
+	}
+	v, err := parseNumber(c.text)
+	if err != nil || v != math.Trunc(v) || math.Abs(v) > 1e6 {
+		p.fail(c, "%s is not a year", c.quoted())
+		return 0, false
+	}
+	return int(v), true
+}
+
+// number reads a figure; blank is an error here (wide tables treat missing
+// marks before calling it).
+func (p *parser) number(c cell) (float64, bool) {
+	if isMissing(c.text) {
+		p.fail(c, "%s is missing", c.field)
+		return 0, false
+	}
+	v, err := parseNumber(c.text)
+	if err != nil {
+		p.fail(c, "%s %v", c.quoted(), err)
+		return 0, false
+	}
+	return v, true
+}
+
+func (p *parser) unit(c cell) (string, bool) {
+	u, ok := ParseUnit(c.text)
+	if !ok {
+		p.fail(c, "unit %s is not a known unit (亿元, 万元, 元, billion yuan, million yuan, %%, or a unit code)", c.quoted())
+		return "", false
+	}
+	return u, true
+}
+
+// convert converts v from the file's unit to the indicator's; fromUnit ""
+// means the file gave none, so the value is already in the indicator's unit.
+func (p *parser) convert(c cell, v float64, fromUnit, indicator string) (float64, bool) {
+	ind, known := p.res.indicators[indicator]
+	if fromUnit == "" || !known {
+		return v, true
+	}
+	out, err := Convert(v, fromUnit, ind.Unit)
+	if err != nil {
+		p.fail(c, "%s: indicator %s is measured in %s", plancast.ErrorMessage(err), indicator, unitLabel(ind.Unit))
+		return 0, false
+	}
+	return out, true
+}
+
+var statusNames = map[string]string{
+	"final": plancast.StatusFinal, "终值": plancast.StatusFinal, "最终": plancast.StatusFinal, "最终核实": plancast.StatusFinal,
+	"核实": plancast.StatusFinal, "正式": plancast.StatusFinal,
+	"preliminary": plancast.StatusPreliminary, "初步": plancast.StatusPreliminary, "初值": plancast.StatusPreliminary,
+	"初步核算": plancast.StatusPreliminary, "快报": plancast.StatusPreliminary, "prelim": plancast.StatusPreliminary,
+	"estimate": plancast.StatusEstimate, "预计": plancast.StatusEstimate, "估计": plancast.StatusEstimate,
+	"预估": plancast.StatusEstimate, "estimated": plancast.StatusEstimate,
+}
+
+// status reads a status cell; blank means final.
+func (p *parser) status(c cell) (string, bool) {
+	if c.blank() {
+		return plancast.StatusFinal, true
+	}
+	if s, ok := statusNames[fold(c.text)]; ok {
+		return s, true
+	}
+	p.fail(c, "status %s must be final, preliminary or estimate (终值, 初步, 预计)", c.quoted())
+	return "", false
+}
+
+var monthCodes = []string{"", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+
+var periodNames = map[string]string{
+	"全年": plancast.PeriodYear, "年度": plancast.PeriodYear, "annual": plancast.PeriodYear, "fullyear": plancast.PeriodYear,
+	"上半年": "h1", "下半年": "h2", "一季度": "q1", "二季度": "q2", "三季度": "q3", "四季度": "q4",
+	"第一季度": "q1", "第二季度": "q2", "第三季度": "q3", "第四季度": "q4",
+}
+
+// monthRange matches "1-11月", "1—11月", "1至11月", "jan-nov" is handled as a code.
+var monthRange = regexp.MustCompile(`^1(?:-|—|–|~|至|到)([0-9]{1,2})月?$`)
+
+// period reads a period cell; blank means the whole year.
+func (p *parser) period(c cell) (string, bool) {
+	if c.blank() {
+		return plancast.PeriodYear, true
+	}
+	t := strings.ToLower(strings.TrimSpace(widthFold(c.text)))
+	if plancast.ValidPeriod(t) {
+		return t, true
+	}
+	if s, ok := periodNames[fold(t)]; ok {
+		return s, true
+	}
+	if m := monthRange.FindStringSubmatch(strings.ReplaceAll(t, " ", "")); m != nil {
+		if n, _ := strconv.Atoi(m[1]); n >= 2 && n <= 11 {
+			return "jan-" + monthCodes[n], true
+		} else if n == 12 {
+			return plancast.PeriodYear, true
+		}
+	}
+	p.fail(c, "period %s must be year, h1, h2, q1–q4 or jan-feb … jan-nov (上半年, 1-11月)", c.quoted())
+	return "", false
+}
+
+var dateLayouts = []string{"2006-01-02", "2006/01/02", "2006/1/2", "2006-1-2", "2006.01.02", "2006年1月2日", "20060102"}
+
+// date reads a published date: ISO, slashes, "2021年4月20日", or an Excel
+// serial day number (spreadsheets store dates as numbers). Blank means the
+// push's default.
+func (p *parser) date(c cell) (plancast.Date, bool) {
+	t := strings.TrimSpace(widthFold(c.text))
+	if t == "" {
+		return p.opt.Published, true
+	}
+	for _, l := range dateLayouts {
+		if d, err := time.Parse(l, t); err == nil {
+			return plancast.DateOf(d), true
+		}
+	}
+	if serial, err := strconv.ParseFloat(t, 64); err == nil && serial > 1 && serial < 100000 && len(t) != 8 {
+		// Excel day 1 is 1900-01-01, with the phantom 1900-02-29: day 0 is 1899-12-30 for serials past 60.
+		return plancast.DateOf(time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(serial))), true
+	}
+	p.fail(c, "date %s must be YYYY-MM-DD", c.quoted())
+	return plancast.Date{}, false
+}
+
+// plan reads a plan cell: "14th-fyp", "十四五", "2021-annual", "2021年".
+func (p *parser) plan(c cell) (string, bool) {
+	t := strings.ToLower(strings.TrimSpace(widthFold(c.text)))
+	if plancast.ValidPlan(t) {
+		return t, true
+	}
+	fyp := map[string]string{"十一五": "11th-fyp", "十二五": "12th-fyp", "十三五": "13th-fyp", "十四五": "14th-fyp", "十五五": "15th-fyp"}
+	for k, v := range fyp {
+		if strings.HasPrefix(fold(t), k) {
+			return v, true
+		}
+	}
+	if y, ok := parseYearLabel(strings.TrimSuffix(strings.TrimSuffix(t, "计划"), "-annual")); ok {
+		return fmt.Sprintf("%d-annual", y), true
+	}
+	p.fail(c, "plan %s must look like 14th-fyp, 十四五 or 2021-annual", c.quoted())
+	return "", false
+}
+
+var targetKindNames = map[string]string{
+	"目标值": plancast.TargetLevel, "总量": plancast.TargetLevel, "达到": plancast.TargetLevel,
+	"年均增长": plancast.TargetAvgGrowth, "年均增速": plancast.TargetAvgGrowth, "averagegrowth": plancast.TargetAvgGrowth,
+	"增长": plancast.TargetGrowth, "增速": plancast.TargetGrowth,
+	"上限": plancast.TargetCeiling, "以内": plancast.TargetCeiling, "不高于": plancast.TargetCeiling, "控制在": plancast.TargetCeiling,
+	"下限": plancast.TargetFloor, "不低于": plancast.TargetFloor,
+	"比重": plancast.TargetShare, "占比": plancast.TargetShare,
+}
+
+func (p *parser) targetKind(c cell) (string, bool) {
+	t := strings.ToLower(strings.TrimSpace(c.text))
+	for _, k := range plancast.TargetKinds {
+		if t == k {
+			return k, true
+		}
+	}
+	if k, ok := targetKindNames[fold(t)]; ok {
+		return k, true
+	}
+	p.fail(c, "kind %s must be one of %s", c.quoted(), strings.Join(plancast.TargetKinds, ", "))
+	return "", false
+}
+
+// binding reads whether a target is binding (约束性) or expected (预期性); blank is expected.
+func (p *parser) binding(c cell) (bool, bool) {
+	switch fold(c.text) {
+	case "", "false", "no", "n", "0", "expected", "预期性", "预期", "否":
+		return false, true
+	case "true", "yes", "y", "1", "binding", "约束性", "约束", "是":
+		return true, true
+	}
+	p.fail(c, "binding %s must be true or false (约束性 or 预期性)", c.quoted())
+	return false, false
+}
+
+// optionalYear reads a base year; blank is 0.
+func (p *parser) optionalYear(c cell) (int, bool) {
+	if c.blank() {
+		return 0, true
+	}
+	return p.year(c)
+}

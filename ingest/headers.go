@@ -1,0 +1,65 @@
+package ingest
+
+// Column fields a table may carry.
+const (
+	fieldRegion    = "region"
+	fieldIndicator = "indicator"
+	fieldYear      = "year"
+	fieldValue     = "value"
+	fieldUnit      = "unit"
+	fieldSource    = "source"
+	fieldQuote     = "quote"
+	fieldStatus    = "status"
+	fieldPeriod    = "period"
+	fieldPublished = "published"
+	fieldPlan      = "plan"
+	fieldKind      = "kind"
+	fieldBaseYear  = "base_year"
+	fieldBinding   = "binding"
+	fieldNote      = "note"
+)
+
+// headerAliases are the column names each field goes by, in English and
+// Chinese; they are compared folded (see fold), so case, width and spacing do
+// not matter ("地  区", "Region", "REGION_CODE").
+var headerAliases = map[string][]string{
+	fieldRegion: {"region", "region code", "region_code", "area", "地区", "区域", "地区名称", "县区", "区县",
+		"县市区", "县（市、区）", "县(市、区)", "行政区", "行政区划", "行政区划名称", "地名", "城市"},
+	fieldIndicator: {"indicator", "indicator code", "indicator_code", "item", "series", "指标", "指标名称",
+		"项目", "统计指标", "指标代码"},
+	fieldYear:      {"year", "年份", "年度", "年", "统计年度", "报告期"},
+	fieldValue:     {"value", "amount", "数值", "数据", "绝对值", "数量", "金额", "总量", "值", "目标值", "目标"},
+	fieldUnit:      {"unit", "units", "单位", "计量单位"},
+	fieldSource:    {"source", "document", "来源", "资料来源", "数据来源", "出处"},
+	fieldQuote:     {"quote", "原文", "引文"},
+	fieldStatus:    {"status", "状态", "数据状态", "数据类型"},
+	fieldPeriod:    {"period", "期间", "时期", "统计期", "统计时段"},
+	fieldPublished: {"published", "date published", "publication date", "vintage", "发布日期", "发布时间", "公布日期"},
+	fieldPlan:      {"plan", "规划", "计划", "规划期"},
+	fieldKind:      {"kind", "target kind", "target_kind", "目标类型", "类型"},
+	fieldBaseYear:  {"base_year", "base year", "基期", "基年", "基期年份", "基准年"},
+	fieldBinding:   {"binding", "约束性", "属性", "指标属性"},
+	fieldNote:      {"note", "notes", "备注", "说明"},
+}
+
+var headerFields = func() map[string]string {
+	m := map[string]string{}
+	for f, names := range headerAliases {
+		for _, n := range names {
+			m[fold(n)] = f
+		}
+	}
+	return m
+}()
+
+// headerField recognises a column header: the field it names and a unit
+// written with it ("数值（亿元）" is the value field in 亿元). ok is false for
+// a header that is not a known field name.
+func headerField(text string) (field, unit string, ok bool) {
+	name, unit := splitLabel(text)
+	f, ok := headerFields[fold(name)]
+	return f, unit, ok
+}
+
+// notePrefixes start the note and source lines yearbooks print under a table.
+var notePrefixes = []string{"注", "说明", "资料来源", "数据来源", "备注", "note", "source:", "sources:", "*"}

@@ -1,0 +1,276 @@
+// Package ingest turns the documents statistics bureaus push (JSON, CSV, XLSX)
+// into validated observations and targets, and applies them to a store all or
+// nothing.
+//
+// One reader per format: json.go reads JSON (an array of observations in the
+// series endpoint's shape, or a plancast.Bundle), csv.go and xlsx.go turn CSV
+// files and spreadsheets into a table of cells, and the table layouts are read
+// by long.go (one figure per row), wide.go (one column per year, as yearbooks
+// print them) and targets.go (plan targets). units.go converts units,
+// headers.go knows the column names in English and Chinese, catalog.go resolves
+// region and indicator names, validate.go checks a batch as a whole and
+// apply.go writes it.
+//
+// Every problem is collected (up to Options.MaxProblems) with its file, sheet,
+// row and column, and a batch with any problem writes nothing.
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"path"
+	"strings"
+
+	"github.com/plancast/plancast"
+)
+
+// Formats Parse reads.
+const (
+	FormatJSON = "json"
+	FormatCSV  = "csv"
+	FormatXLSX = "xlsx"
+)
+
+// Content types of the formats, as HTTP clients send them.
+const (
+	ContentTypeJSON = "application/json"
+	ContentTypeCSV  = "text/csv"
+	ContentTypeXLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+)
+
+// Defaults for Options.
+const (
+	DefaultMaxRows     = 1_000_000
+	DefaultMaxProblems = 100
+)
+
+// Options tune Parse. The zero value is usable.
+type Options struct {
+	// Format is json, csv or xlsx; empty means detect it from the content type,
+	// then the file name, then the first bytes.
+	Format string
+	// Sheet is the spreadsheet sheet to read; empty means the first.
+	Sheet string
+	// Published is the vintage date of figures that do not carry their own;
+	// zero means today.
+	Published plancast.Date
+	// Region is the region of rows that name none (a table without a region
+	// column whose title does not name one either); empty means such rows are
+	// an error. The HTTP handler may set it from a single-region token.
+	Region string
+	// MaxRows bounds the rows read from one document (DefaultMaxRows if 0).
+	MaxRows int
+	// MaxProblems bounds the problems reported (DefaultMaxProblems if 0);
+	// reading stops when it is reached.
+	MaxProblems int
+	// Progress, when set, is called every ProgressEvery rows with the rows read
+	// so far, and once at the end.
+	Progress func(file string, rows int)
+}
+
+// ProgressEvery is how often Options.Progress is called, in rows.
+const ProgressEvery = 10_000
+
+// Batch is what one or more documents hold: catalog declarations, figures and
+// targets, all resolved to codes and converted to each indicator's unit, and
+// the problems found. Merge batches of several files to apply them together.
+type Batch struct {
+	Files        []string               `json:"files,omitempty"`
+	Regions      []plancast.Region      `json:"regions,omitempty"`
+	Indicators   []plancast.Indicator   `json:"indicators,omitempty"`
+	Observations []plancast.Observation `json:"observations,omitempty"`
+	Targets      []plancast.Target      `json:"targets,omitempty"`
+	Problems     []Problem              `json:"problems,omitempty"`
+
+	// obsFrom[i] and targetFrom[i] say where Observations[i] and Targets[i]
+	// were read, so that checks on the whole batch can name rows. They may be
+	// shorter than the lists when a caller builds a Batch by hand.
+	obsFrom    []origin
+	targetFrom []origin
+	// declFrom says where each declared region ("region:code") and indicator
+	// ("indicator:code") was read.
+	declFrom map[string]record
+}
+
+// origin is where a figure or target was read, with the columns that hold its
+// year and value.
+type origin struct {
+	record
+	yearCol, valueCol string
+}
+
+// Merge appends another batch to b, keeping where each item came from.
+func (b *Batch) Merge(o *Batch) {
+	b.Files = append(b.Files, o.Files...)
+	b.Regions = append(b.Regions, o.Regions...)
+	b.Indicators = append(b.Indicators, o.Indicators...)
+	b.obsFrom = append(padOrigins(b.obsFrom, len(b.Observations)), padOrigins(o.obsFrom, len(o.Observations))...)
+	b.targetFrom = append(padOrigins(b.targetFrom, len(b.Targets)), padOrigins(o.targetFrom, len(o.Targets))...)
+	b.Observations = append(b.Observations, o.Observations...)
+	b.Targets = append(b.Targets, o.Targets...)
+	b.Problems = append(b.Problems, o.Problems...)
+	for k, v := range o.declFrom {
+		if b.declFrom == nil {
+			b.declFrom = map[string]record{}
+		}
+		b.declFrom[k] = v
+	}
+}
+
+func padOrigins(os []origin, n int) []origin {
+	for len(os) < n {
+		os = append(os, origin{})
+	}
+	return os[:n]
+}
+
+func (b *Batch) obsOrigin(i int) origin {
+	if i < len(b.obsFrom) {
+		return b.obsFrom[i]
+	}
+	return origin{record: record{File: "observations", Row: i + 1}}
+}
+
+func (b *Batch) targetOrigin(i int) origin {
+	if i < len(b.targetFrom) {
+		return b.targetFrom[i]
+	}
+	return origin{record: record{File: "targets", Row: i + 1}}
+}
+
+// Parse reads one document into a Batch. The format is opt.Format, or detected
+// from the content type, the name's extension and the first bytes. Names and
+// units are resolved against cat plus whatever the document declares. Problems
+// with the content go into Batch.Problems; the error is only for a document
+// that cannot be read at all (an I/O error).
+func Parse(name string, contentType string, r io.Reader, cat Catalog, opt Options) (*Batch, error) {
+	if opt.MaxRows <= 0 {
+		opt.MaxRows = DefaultMaxRows
+	}
+	if opt.MaxProblems <= 0 {
+		opt.MaxProblems = DefaultMaxProblems
+	}
+	if opt.Published.IsZero() {
+		opt.Published = plancast.Today()
+	}
+	if name == "" {
+		name = "upload"
+	}
+	br := bufio.NewReaderSize(r, 64<<10)
+	format := opt.Format
+	if format == "" {
+		head, _ := br.Peek(512)
+		format = DetectFormat(name, contentType, head)
+	}
+	p := &parser{
+		file: path.Base(name),
+		opt:  opt,
+		res:  newResolver(cat),
+		ps:   problems{limit: opt.MaxProblems},
+		b:    &Batch{Files: []string{path.Base(name)}},
+	}
+	var err error
+	switch format {
+	case FormatJSON:
+		err = p.readJSON(br)
+	case FormatCSV:
+		err = p.readCSV(br)
+	case FormatXLSX:
+		err = p.readXLSX(br)
+	default:
+		return nil, plancast.Errorf(plancast.EINVALID, "%s: unknown format %q: use json, csv or xlsx", p.file, format)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", p.file, err)
+	}
+	if !p.ps.full {
+		checkBatch(p.b, cat, &p.ps)
+	}
+	p.b.Problems = p.ps.list
+	return p.b, nil
+}
+
+// DetectFormat names the format of a document from its content type, then its
+// file extension, then its first bytes: a zip archive is XLSX, a leading [ or {
+// is JSON, anything else is CSV.
+func DetectFormat(name, contentType string, head []byte) string {
+	ct := strings.ToLower(strings.TrimSpace(strings.Split(contentType, ";")[0]))
+	switch {
+	case ct == ContentTypeJSON || strings.HasSuffix(ct, "+json"):
+		return FormatJSON
+	case ct == ContentTypeCSV || ct == "application/csv" || ct == "text/comma-separated-values":
+		return FormatCSV
+	case ct == ContentTypeXLSX:
+		return FormatXLSX
+	}
+	switch strings.ToLower(path.Ext(name)) {
+	case ".json":
+		return FormatJSON
+	case ".csv", ".tsv", ".txt":
+		return FormatCSV
+	case ".xlsx", ".xlsm":
+		return FormatXLSX
+	}
+	if bytes.HasPrefix(head, []byte("PK\x03\x04")) {
+		return FormatXLSX
+	}
+	trimmed := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n")
+	if len(trimmed) > 0 && (trimmed[0] == '[' || trimmed[0] == '{') {
+		return FormatJSON
+	}
+	return FormatCSV
+}
+
+// ContentType returns the content type to send a file of the given name with.
+func ContentType(name string) string {
+	switch DetectFormat(name, "", nil) {
+	case FormatJSON:
+		return ContentTypeJSON
+	case FormatXLSX:
+		return ContentTypeXLSX
+	}
+	return ContentTypeCSV + "; charset=utf-8"
+}
+
+// parser holds the state of reading one document.
+type parser struct {
+	file  string
+	sheet string
+	opt   Options
+	res   *resolver
+	ps    problems
+	b     *Batch
+	rows  int // rows read, for MaxRows and progress
+}
+
+// countRow counts a row read; it reports false (after recording a problem)
+// once MaxRows is exceeded.
+func (p *parser) countRow() bool {
+	p.rows++
+	if p.opt.Progress != nil && p.rows%ProgressEvery == 0 {
+		p.opt.Progress(p.file, p.rows)
+	}
+	if p.rows > p.opt.MaxRows {
+		p.ps.add(Problem{File: p.file, Sheet: p.sheet, Message: fmt.Sprintf("more than %d rows: split the file", p.opt.MaxRows)})
+		return false
+	}
+	return true
+}
+
+func (p *parser) done() {
+	if p.opt.Progress != nil {
+		p.opt.Progress(p.file, p.rows)
+	}
+}
+
+func (p *parser) addObservation(o plancast.Observation, from origin) {
+	p.b.Observations = append(p.b.Observations, o)
+	p.b.obsFrom = append(p.b.obsFrom, from)
+}
+
+func (p *parser) addTarget(t plancast.Target, from origin) {
+	p.b.Targets = append(p.b.Targets, t)
+	p.b.targetFrom = append(p.b.targetFrom, from)
+}

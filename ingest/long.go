@@ -1,0 +1,68 @@
+package ingest
+
+import "github.com/plancast/plancast"
+
+// longRow reads a row of a long table: one figure per row
+// (region, indicator, year, value[, unit, status, period, source, published]),
+// or one row per region and year with a column per indicator
+// (地区, 年份, 地区生产总值（亿元）, 一般公共预算收入（万元）).
+func (p *parser) longRow(l *layout, row tableRow) {
+	region, okRegion := p.rowRegion(l, row)
+	yc, _ := p.rowCell(l, row, fieldYear)
+	year, okYear := p.year(yc)
+	meta, okMeta := p.meta(l, row)
+	ok := okRegion && okYear && okMeta
+
+	if len(l.indicators) > 0 {
+		for _, col := range l.indicators {
+			c := p.cellAt(row, col, col.indicator)
+			if isMissing(c.text) {
+				continue
+			}
+			c.field = fieldValue
+			v, good := p.number(c)
+			unit, at, okUnit := p.rowUnit(l, row, "", col.unit)
+			if at.col == "" {
+				at = c
+			}
+			if !good || !okUnit || !p.checkUnit(at, unit, col.indicator) || !ok {
+				continue
+			}
+			v, _ = p.convert(c, v, unit, col.indicator)
+			p.addObservation(observation(region, col.indicator, year, v, meta), origin{record: c.at, yearCol: yc.col, valueCol: c.col})
+		}
+		return
+	}
+
+	indicator, inName, okInd := p.rowIndicator(l, row)
+	vc, _ := p.rowCell(l, row, fieldValue)
+	v, okValue := p.number(vc)
+	indHeader := l.fields[fieldIndicator].unit
+	unit, at, okUnit := p.rowUnit(l, row, inName, l.fields[fieldValue].unit, indHeader)
+	if at.col == "" {
+		at = vc
+	}
+	if !ok || !okInd || !okValue || !okUnit || !p.checkUnit(at, unit, indicator) {
+		return
+	}
+	v, _ = p.convert(vc, v, unit, indicator)
+	p.addObservation(observation(region, indicator, year, v, meta), origin{record: vc.at, yearCol: yc.col, valueCol: vc.col})
+}
+
+// rowIndicator gives the row's indicator from its indicator column, or the
+// table's (named in the title), with any unit written after the name.
+func (p *parser) rowIndicator(l *layout, row tableRow) (code, unit string, ok bool) {
+	if c, has := p.rowCell(l, row, fieldIndicator); has {
+		return p.indicator(c)
+	}
+	if l.indicator != "" {
+		return l.indicator, "", true
+	}
+	p.ps.add(p.rec(row).problem("", fieldIndicator, "indicator is missing: add an indicator (指标) column or name the indicator in the table title"))
+	return "", "", false
+}
+
+func observation(region, indicator string, year int, v float64, m rowMeta) plancast.Observation {
+	return plancast.Observation{Region: region, Indicator: indicator, Year: year, Value: v,
+		Status: m.status, Period: m.period, Source: m.source, Published: m.published}
+}

@@ -1,0 +1,103 @@
+package ingest
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Problem is one thing wrong with a pushed document, located the way its author
+// sees it: the file, the sheet (spreadsheets), the 1-based row in the file or
+// sheet (Line instead for JSON), the column letter, and the field the column
+// holds.
+type Problem struct {
+	File    string `json:"file,omitempty"`
+	Sheet   string `json:"sheet,omitempty"`
+	Row     int    `json:"row,omitempty"`  // 1-based row in the CSV file or the sheet
+	Line    int    `json:"line,omitempty"` // 1-based line in a JSON document where the item starts
+	Column  string `json:"column,omitempty"`
+	Field   string `json:"field,omitempty"` // region, indicator, year, value, unit, ...
+	Message string `json:"message"`
+}
+
+// Error reads like `gdp.xlsx sheet 表1 row 7 column C (value): "abc" is not a number`.
+func (p Problem) Error() string {
+	var b strings.Builder
+	b.WriteString(p.File)
+	add := func(format string, args ...any) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		fmt.Fprintf(&b, format, args...)
+	}
+	if p.Sheet != "" {
+		add("sheet %s", p.Sheet)
+	}
+	if p.Row > 0 {
+		add("row %d", p.Row)
+	}
+	if p.Line > 0 {
+		add("line %d", p.Line)
+	}
+	if p.Column != "" {
+		add("column %s", p.Column)
+	}
+	if p.Field != "" {
+		add("(%s)", p.Field)
+	}
+	if b.Len() > 0 {
+		b.WriteString(": ")
+	}
+	b.WriteString(p.Message)
+	return b.String()
+}
+
+// record is where a record came from: enough to name it in a problem found
+// after reading (a conflict between two rows, an unknown code in a batch check).
+type record struct {
+	File, Sheet string
+	Row, Line   int
+}
+
+func (r record) problem(column, field, format string, args ...any) Problem {
+	return Problem{File: r.File, Sheet: r.Sheet, Row: r.Row, Line: r.Line, Column: column, Field: field, Message: fmt.Sprintf(format, args...)}
+}
+
+// where names the record in a message about another one: "row 4", "line 12",
+// "report.xlsx sheet 2 row 4" when it is in another file or sheet.
+func (r record) where(from record) string {
+	pos := fmt.Sprintf("row %d", r.Row)
+	if r.Line > 0 {
+		pos = fmt.Sprintf("line %d", r.Line)
+	}
+	if r.File != from.File {
+		if r.Sheet != "" {
+			return fmt.Sprintf("%s sheet %s %s", r.File, r.Sheet, pos)
+		}
+		return r.File + " " + pos
+	}
+	if r.Sheet != from.Sheet && r.Sheet != "" {
+		return fmt.Sprintf("sheet %s %s", r.Sheet, pos)
+	}
+	return pos
+}
+
+// problems collects problems up to a limit. Once the limit is reached it
+// records one last problem saying so and reports full, so readers stop early:
+// a thousand copies of one mistake help nobody.
+type problems struct {
+	list  []Problem
+	limit int
+	full  bool
+}
+
+func (ps *problems) add(p Problem) {
+	if ps.full {
+		return
+	}
+	if ps.limit > 0 && len(ps.list) >= ps.limit {
+		ps.full = true
+		ps.list = append(ps.list, Problem{File: p.File, Message: fmt.Sprintf("too many problems: stopped after %d", ps.limit)})
+		return
+	}
+	ps.list = append(ps.list, p)
+}

@@ -1,0 +1,67 @@
+package ingest
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/plancast/plancast"
+)
+
+// Report says what a push did (or, for a dry run, would do). It is the answer
+// of POST /api/v1/observations and what "plancast ingest" prints.
+type Report struct {
+	Files []string `json:"files"`
+	// New, Revised and Unchanged count figures: never seen, a new vintage of a
+	// changed figure, identical to the latest vintage (nothing written).
+	New       int `json:"new"`
+	Revised   int `json:"revised"`
+	Unchanged int `json:"unchanged"`
+	// Rejected counts the rows or items with a problem. When it is not zero
+	// nothing was written and New, Revised and Unchanged are zero.
+	Rejected int `json:"rejected"`
+	// Targets counts targets the same way.
+	Targets plancast.WriteResult `json:"targets"`
+	// Regions and Indicators count the catalog entries the push declared.
+	Regions    int       `json:"regions"`
+	Indicators int       `json:"indicators"`
+	Problems   []Problem `json:"problems"`
+	DryRun     bool      `json:"dry_run"`
+}
+
+// Written reports whether the push changed anything.
+func (r *Report) Written() bool {
+	return !r.DryRun && len(r.Problems) == 0 && r.New+r.Revised+r.Targets.New+r.Targets.Revised+r.Regions+r.Indicators > 0
+}
+
+// WriteText writes the report for a person: the counts on one line, then
+// each problem on its own line.
+//
+//	houma.csv: 12 new, 3 revised, 40 unchanged, 0 rejected
+//	targets: 2 new, 0 revised, 1 unchanged
+//	dry run: nothing was written
+func (r *Report) WriteText(w io.Writer) error {
+	var b strings.Builder
+	files := strings.Join(r.Files, ", ")
+	if files == "" {
+		files = "push"
+	}
+	fmt.Fprintf(&b, "%s: %d new, %d revised, %d unchanged, %d rejected\n", files, r.New, r.Revised, r.Unchanged, r.Rejected)
+	if t := r.Targets; t.New+t.Revised+t.Unchanged > 0 {
+		fmt.Fprintf(&b, "targets: %d new, %d revised, %d unchanged\n", t.New, t.Revised, t.Unchanged)
+	}
+	if r.Regions+r.Indicators > 0 {
+		fmt.Fprintf(&b, "catalog: %d regions, %d indicators declared\n", r.Regions, r.Indicators)
+	}
+	switch {
+	case len(r.Problems) > 0:
+		fmt.Fprintf(&b, "%s; nothing was written:\n", countProblems(len(r.Problems)))
+		for _, p := range r.Problems {
+			fmt.Fprintf(&b, "  %s\n", p.Error())
+		}
+	case r.DryRun:
+		b.WriteString("dry run: nothing was written\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}

@@ -1,0 +1,218 @@
+package report
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// quantity is a number with its unit as written in the report.
+//
+// Most quantities have one reading. A quantity garbled by machine translation
+// has several (the literal one and the repairs); which one is right is decided
+// later, with the growth rate stated beside it (see repair.go).
+type quantity struct {
+	span
+	raw      string
+	dim      dimension
+	readings []reading // readings[0] is the literal reading unless literalImpossible
+	// garbled: the text has the shape of a translation garble, so the literal
+	// reading is suspect. literalImpossible: the literal reading leaves part of
+	// the text unexplained ("500 million yuan.29100 million yuan").
+	garbled           bool
+	literalImpossible bool
+}
+
+// reading is one interpretation of a quantity, in base units of its dimension.
+type reading struct {
+	base     float64
+	repaired bool
+	note     string
+}
+
+// numberPattern finds numbers: 33,029 and 120.8 and 33178.
+var numberPattern = regexp.MustCompile(`(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?`)
+
+// unitPatterns are tried in order on the text right after a number.
+// multiplier is the factor of the words between the number and the unit.
+var unitPatterns = []struct {
+	re  *regexp.Regexp
+	dim dimension
+	mul float64
+}{
+	// Chinese units.
+	{regexp.MustCompile(`^(?:多|余)?个百分点`), dimPoints, 1},
+	{regexp.MustCompile(`^(?:多|余)?亿元`), dimMoney, 1e8},
+	{regexp.MustCompile(`^(?:多|余)?万元`), dimMoney, 1e4},
+	{regexp.MustCompile(`^(?:多|余)?千元`), dimMoney, 1e3},
+	{regexp.MustCompile(`^(?:多|余)?元`), dimMoney, 1},
+	{regexp.MustCompile(`^(?:多|余)?亿(?:千瓦时|度)`), dimEnergy, 1e8},
+	{regexp.MustCompile(`^(?:多|余)?万(?:千瓦时|度)`), dimEnergy, 1e4},
+	{regexp.MustCompile(`^(?:多|余)?(?:千瓦时|度)`), dimEnergy, 1},
+	{regexp.MustCompile(`^(?:多|余)?万人`), dimPersons, 1e4},
+	{regexp.MustCompile(`^(?:多|余)?人`), dimPersons, 1},
+	{regexp.MustCompile(`^(?:多|余)?万吨`), dimMass, 1e4},
+	{regexp.MustCompile(`^(?:多|余)?吨`), dimMass, 1},
+	{regexp.MustCompile(`^(?:多|余)?亿(?:立方米|方)`), dimVolume, 1e8},
+	{regexp.MustCompile(`^(?:多|余)?万(?:立方米|方)`), dimVolume, 1e4},
+	{regexp.MustCompile(`^(?:多|余)?立方米`), dimVolume, 1},
+	{regexp.MustCompile(`^\s*%`), dimPercent, 1},
+	// English units.
+	{regexp.MustCompile(`(?i)^\s*percentage points?`), dimPoints, 1},
+	{regexp.MustCompile(`(?i)^\s*(?:percent|per cent)\b`), dimPercent, 1},
+	{regexp.MustCompile(`(?i)^\s*(?:hundred million|100 million)\s+(?:yuan|rmb|cny)\b`), dimMoney, 1e8},
+	{regexp.MustCompile(`(?i)^\s*billion\s+(?:yuan|rmb|cny)\b`), dimMoney, 1e9},
+	{regexp.MustCompile(`(?i)^\s*million\s+(?:yuan|rmb|cny)\b`), dimMoney, 1e6},
+	{regexp.MustCompile(`(?i)^\s*ten thousand\s+(?:yuan|rmb|cny)\b`), dimMoney, 1e4},
+	{regexp.MustCompile(`(?i)^\s*thousand\s+(?:yuan|rmb|cny)\b`), dimMoney, 1e3},
+	{regexp.MustCompile(`(?i)^\s*(?:yuan|rmb|cny)\b`), dimMoney, 1},
+	{regexp.MustCompile(`(?i)^\s*(?:hundred million|100 million)\s+(?:kilowatt[- ]?hours?|kwh|kw·h|degrees)\b`), dimEnergy, 1e8},
+	{regexp.MustCompile(`(?i)^\s*billion\s+(?:kilowatt[- ]?hours?|kwh|kw·h)\b`), dimEnergy, 1e9},
+	{regexp.MustCompile(`(?i)^\s*million\s+(?:kilowatt[- ]?hours?|kwh|kw·h)\b`), dimEnergy, 1e6},
+	{regexp.MustCompile(`(?i)^\s*(?:kilowatt[- ]?hours?|kwh|kw·h)\b`), dimEnergy, 1},
+	{regexp.MustCompile(`(?i)^\s*ten thousand\s+(?:people|persons|workers)\b`), dimPersons, 1e4},
+	{regexp.MustCompile(`(?i)^\s*(?:people|persons|workers|(?:(?:new|newly[- ]created|newly[- ]added|urban)\s+)+jobs|jobs)\b`), dimPersons, 1},
+	{regexp.MustCompile(`(?i)^\s*ten thousand\s+(?:tons|tonnes)\b`), dimMass, 1e4},
+	{regexp.MustCompile(`(?i)^\s*million\s+(?:tons|tonnes)\b`), dimMass, 1e6},
+	{regexp.MustCompile(`(?i)^\s*(?:tons|tonnes)\b`), dimMass, 1},
+	{regexp.MustCompile(`(?i)^\s*(?:hundred million|100 million)\s+(?:cubic met(?:er|re)s|m³|m3)`), dimVolume, 1e8},
+	{regexp.MustCompile(`(?i)^\s*billion\s+(?:cubic met(?:er|re)s|m³|m3)`), dimVolume, 1e9},
+	{regexp.MustCompile(`(?i)^\s*million\s+(?:cubic met(?:er|re)s|m³|m3)`), dimVolume, 1e6},
+	{regexp.MustCompile(`(?i)^\s*(?:cubic met(?:er|re)s|m³|m3)`), dimVolume, 1},
+}
+
+// rmbBefore: "RMB 5.6 billion", "¥5.6 billion": the currency comes first.
+var (
+	rmbBefore      = regexp.MustCompile(`(?i)(?:rmb|cny|¥)\s*$`)
+	bareMultiplier = regexp.MustCompile(`(?i)^\s*(billion|million|hundred million|100 million)\b`)
+)
+
+// Translation garbles of 亿 (100 million). The translator renders "5.29亿元"
+// as "500 million yuan.29100 million yuan": the integer part as hundreds of
+// millions, then the decimals glued to the "100 million yuan" of 亿元.
+var splitYiGarble = regexp.MustCompile(`(?i)^ million yuan\.(\d+)100 million yuan`)
+
+// millionAhead: the word "million" follows.
+var millionAhead = regexp.MustCompile(`(?i)^\s*million\b`)
+
+// percentGarble: "16 percent.3%" is 16.3%.
+var percentGarble = regexp.MustCompile(`(?i)^\s*(?:percent|per cent)\.(\d+)\s*%`)
+
+// findQuantities returns the quantities in text[s:e], in order.
+func findQuantities(text string, s, e int) []quantity {
+	var out []quantity
+	seg := text[s:e]
+	for _, m := range numberPattern.FindAllStringSubmatchIndex(seg, -1) {
+		ns, ne := m[0], m[1]
+		if len(out) > 0 && out[len(out)-1].end > s+ns {
+			continue // consumed by a garble
+		}
+		if ns > 0 && (seg[ns-1] == '.' && ns > 1 && isDigit(seg[ns-2])) {
+			continue // the decimals of a number already read
+		}
+		intPart := strings.ReplaceAll(seg[m[2]:m[3]], ",", "")
+		frac := ""
+		if m[4] >= 0 {
+			frac = seg[m[4]:m[5]]
+		}
+		num, err := strconv.ParseFloat(intPart+"."+frac+"0", 64)
+		if err != nil {
+			continue
+		}
+		tail := seg[ne:min(len(seg), ne+80)]
+		if q, ok := garbledQuantity(seg, ns, ne, intPart, frac, tail); ok {
+			q.start += s
+			q.end += s
+			q.raw = text[q.start:q.end]
+			out = append(out, q)
+			continue
+		}
+		for _, u := range unitPatterns {
+			loc := u.re.FindStringIndex(tail)
+			if loc == nil {
+				continue
+			}
+			q := quantity{span: span{s + ns, s + ne + loc[1]}, dim: u.dim}
+			q.raw = text[q.start:q.end]
+			q.readings = []reading{{base: num * u.mul}}
+			if u.dim == dimMoney || u.dim == dimEnergy || u.dim == dimVolume {
+				if yi, ok := yiDecimalGarble(frac, tail); ok {
+					// "88.900 million yuan": 88.9亿元 with its 亿 rendered "00 million".
+					q.garbled = true
+					v, _ := strconv.ParseFloat(intPart+"."+yi, 64)
+					q.readings = append(q.readings, reading{base: v * u.mul * 100, repaired: true,
+						note: "read \"" + intPart + "." + frac + " million\" as " + intPart + "." + yi + "亿 (a translation garble of 亿)"})
+				}
+			}
+			out = append(out, q)
+			break
+		}
+		if len(out) == 0 || out[len(out)-1].start != s+ns {
+			// "RMB 5.6 billion": currency before the number.
+			if rmbBefore.MatchString(seg[:ns]) {
+				if mm := bareMultiplier.FindStringSubmatch(tail); mm != nil {
+					mul := map[string]float64{"billion": 1e9, "million": 1e6, "hundred million": 1e8, "100 million": 1e8}[strings.ToLower(mm[1])]
+					loc := bareMultiplier.FindStringIndex(tail)
+					q := quantity{span: span{s + ns, s + ne + loc[1]}, dim: dimMoney, readings: []reading{{base: num * mul}}}
+					q.raw = text[q.start:q.end]
+					out = append(out, q)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// yiDecimalGarble recognises "88.900 million": decimals ending in "00" before
+// "million", which a translator produces from "88.9亿" (亿 = "100 million",
+// its "1" lost). It returns the decimals of the 亿 reading ("9").
+func yiDecimalGarble(frac, tail string) (string, bool) {
+	if len(frac) < 3 || !strings.HasSuffix(frac, "00") {
+		return "", false
+	}
+	if !millionAhead.MatchString(tail) {
+		return "", false
+	}
+	yi := strings.TrimSuffix(frac, "00")
+	return yi, true
+}
+
+// garbledQuantity recognises the garbles that swallow more than one number:
+// "500 million yuan.29100 million yuan" (5.29亿元) and "16 percent.3%" (16.3%).
+func garbledQuantity(seg string, ns, ne int, intPart, frac, tail string) (quantity, bool) {
+	if frac == "" && strings.HasSuffix(intPart, "00") && len(intPart) >= 3 {
+		if m := splitYiGarble.FindStringSubmatchIndex(tail); m != nil {
+			dec := tail[m[2]:m[3]]
+			whole := strings.TrimSuffix(intPart, "00")
+			v, err := strconv.ParseFloat(whole+"."+dec, 64)
+			if err == nil {
+				return quantity{
+					span:              span{ns, ne + m[1]},
+					dim:               dimMoney,
+					garbled:           true,
+					literalImpossible: true,
+					readings: []reading{{base: v * 1e8, repaired: true,
+						note: "read \"" + seg[ns:ne+m[1]] + "\" as " + whole + "." + dec + "亿元 (a translation garble of 亿元)"}},
+				}, true
+			}
+		}
+	}
+	if frac == "" {
+		if m := percentGarble.FindStringSubmatchIndex(tail); m != nil {
+			v, err := strconv.ParseFloat(intPart+"."+tail[m[2]:m[3]], 64)
+			if err == nil {
+				return quantity{
+					span:              span{ns, ne + m[1]},
+					dim:               dimPercent,
+					garbled:           true,
+					literalImpossible: true,
+					readings: []reading{{base: v, repaired: true,
+						note: "read \"" + seg[ns:ne+m[1]] + "\" as " + intPart + "." + tail[m[2]:m[3]] + "%"}},
+				}, true
+			}
+		}
+	}
+	return quantity{}, false
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }

@@ -1,0 +1,39 @@
+package report
+
+// The phrasing of English translations of Chinese reports, including the
+// stilted forms machine translation produces ("GDP growth of 8.5%", "an
+// annual increase of 5.3%", "10 per cent growth in fixed asset investment").
+var en = phrases{
+	decline:   []string{`\bdeclin(?:e|ed|ing)\b`, `\bdecreas(?:e|ed|ing)\b`, `\bdrop(?:ped)?\b`, `\bf(?:a|e)ll\b`, `\bdown\b`, `\breduc(?:ed|tion)\b`, `negative growth`},
+	avgGrowth: []string{`average annual`, `annual average`, `average yearly`, `averag(?:e|ed|ing) (?:an )?annual`},
+	// avgGrowthWeak reads as an average only next to a "from X to Y" pair.
+	avgGrowthWeak: []string{`\ban annual (?:increase|growth|rise)\b`, `\bannual(?:ly)? (?:increase|growth)\b`, `\bper year\b`, `\ba year\b`},
+	growth:        []string{`\bincreas(?:e|ed|es|ing)\b`, `\bgr(?:ow|ew|own|owth|owing)\b`, `\bris(?:e|en|ing)\b`, `\brose\b`, `\bup\b`, `\bhigher\b`, `\bexpand(?:ed)?\b`, `\braised?\b`},
+	share:         []string{`\baccount(?:s|ed|ing)? for\b`, `\bshare\b`, `\bproportion\b`, `(?:%|percent|per cent) of\b`},
+	atLeastBefore: []string{`\bmore than\b`, `\bover\b`, `\babove\b`, `\bat least\b`, `\bnot less than\b`, `\bno less than\b`, `\bexceed(?:ing|s)?\b`, `\bin excess of\b`},
+	atMostBefore:  []string{`\bwithin\b`, `\bbelow\b`, `\bless than\b`, `\bno more than\b`, `\bnot more than\b`, `\bunder\b`, `\bnot exceed(?:ing)?\b`, `\bat most\b`, `\bkept at\b`, `\bcontrolled at\b`},
+	aboutBefore:   []string{`\babout\b`, `\baround\b`, `\bapproximately\b`, `\broughly\b`, `\bnearly\b`},
+	atLeastAfter:  []string{`(?i)^\s*(?:or more|and above|or above|and more)\b`},
+	atMostAfter:   []string{`(?i)^\s*(?:or less|or below)\b`},
+	aboutAfter:    []string{`(?i)^\s*(?:or so)\b`},
+	estimate:      []string{`\b(?:is|are|was|were) expected to\b`, `\bexpected to (?:be|reach|complete|achieve|exceed)\b`, `\bestimated\b`, `\bprojected to\b`},
+	cumulative:    []string{`\bcumulative(?:ly)?\b`, `\bin total over\b`, `\ba total of\b`},
+	annualTarget: []string{
+		`\bmain (?:expected )?(?:objectives|goals|targets)\b`, `\bexpected (?:goals?|objectives?|targets?)\b`,
+		`\b(?:goals?|objectives?|targets?) (?:for|of) (?:this year|the year|(?:19|20)\d\d)\b`,
+	},
+	fypTarget: []string{
+		`\b(?:goals?|objectives?|targets?|tasks?)\b[^.。;；]{0,40}\b\d{2}(?:th|st|nd|rd) five[- ]year`,
+		`\b\d{2}(?:th|st|nd|rd) five[- ]year plan\b[^.。;；]{0,30}\b(?:goals?|objectives?|targets?)\b`,
+		`\bby the end of the \d{2}(?:th|st|nd|rd) five[- ]year`,
+	},
+	reviewHeading: []string{`\breview\b`, `\bpast\b`, `\bachievements?\b`, `\blooking back\b`, `\bsummary\b`},
+	planHeading:   []string{`\barrangements?\b`, `\bgoals?\b`, `\bobjectives?\b`, `\btargets?\b`, `\btasks?\b`, `\bwork plan\b`, `\bwe will\b`, `\bplans? for\b`},
+	fiveYears:     []string{`\bfive years\b`, `\b(?:past|last) five years\b`, `\b\d{2}(?:th|st|nd|rd) five[- ]year plan period\b`},
+	points:        []string{`\bpercentage points?\b`},
+	workReport:    []string{`\bgovernment work report\b`, `\breport on (?:the )?(?:work of the )?government(?: work)?\b`, `\bwork report\b`},
+	communique:    []string{`\bstatistical (?:communiqu[eé]|bulletin)\b`, `\bstatistics bulletin\b`},
+	summary:       []string{`\bsummary\b`},
+	planDocument:  []string{`\bkey tasks\b`, `\bdecomposition\b`, `\bbroken down\b`, `\bdivision of (?:labor|responsibilit)`},
+	respectively:  []string{`\brespectively\b`},
+}

@@ -1,0 +1,41 @@
+package report
+
+// The phrasing of Chinese reports (政府工作报告, 统计公报, 工作总结). Each list
+// holds regular expressions; cues.go joins them with the English ones.
+var zh = phrases{
+	// Looked for in the words before a percentage.
+	decline:   []string{`下降`, `减少`, `回落`, `下滑`, `降低`, `负增长`},
+	avgGrowth: []string{`年均(?:增长|递增|增速|提高)?`, `年平均(?:增长|递增)?`},
+	growth:    []string{`增长`, `增速`, `递增`, `增加`, `提高`, `上升`, `增幅`, `增`},
+	// Looked for anywhere in the words an indicator owns.
+	share: []string{`占`, `比重`, `占比`},
+	// Right before a figure.
+	atLeastBefore: []string{`超过`, `不低于`, `不少于`, `高于`, `突破`},
+	atMostBefore:  []string{`控制在`, `不超过`, `不高于`, `低于`},
+	aboutBefore:   []string{`约`, `大约`, `近`},
+	// Right after a figure.
+	atLeastAfter: []string{`^(?:以上|及以上|多|余)`},
+	atMostAfter:  []string{`^(?:以内|以下|之内)`},
+	aboutAfter:   []string{`^(?:左右|上下)`},
+	// An estimate rather than a count.
+	estimate: []string{`预计`, `估计`, `预估`},
+	// Cumulative over several years: not one year's figure.
+	cumulative: []string{`累计`},
+	// Paragraph cues that what follows are targets for a year.
+	annualTarget: []string{`主要预期目标`, `预期目标`, `主要目标`, `目标任务`, `奋斗目标`, `主要指标`, `(?:19|20)\d\d年(?:全[市县区省旗])?(?:经济社会发展)?(?:的)?主要(?:预期)?目标`},
+	// Paragraph cues for the goals of a Five-Year Plan.
+	fypTarget: []string{`“?十[一二三四五六]五”?(?:时期|期间|规划)?(?:的|末)?(?:主要|发展)?(?:目标|任务)`, `到“?十[一二三四五六]五”?末`},
+	// Headings of the review part and of the plan part.
+	reviewHeading: []string{`回顾`, `过去`, `成就`, `工作总结`},
+	planHeading:   []string{`工作安排`, `目标`, `任务`, `计划`, `打算`, `部署`, `重点工作`},
+	// Years the text places a figure in.
+	fiveYears: []string{`五年来`, `过去五年`, `“?十[一二三四五六]五”?(?:时期|期间)`},
+	// A change in a rate, never a level (the unit 个百分点 is in numbers.go).
+	points: []string{`个百分点`},
+	// Document kinds, looked for in the title and the first lines.
+	workReport:   []string{`政府工作报告`},
+	communique:   []string{`统计公报`},
+	summary:      []string{`工作总结`, `总结`},
+	planDocument: []string{`重点任务`, `分解`, `责任分工`},
+	respectively: []string{`分别`},
+}

@@ -1,0 +1,92 @@
+// Package report reads figures and targets out of the text of Chinese
+// government reports (政府工作报告, 统计公报, work summaries) and of their
+// English translations, garbled units included.
+//
+// A reading gives candidates, never silent facts: each carries the sentence it
+// was read from with its byte offsets in the input, a confidence with its
+// reasons, and flags for what was repaired (a garbled unit resolved with the
+// growth rate stated beside it), derived (a level the text implies but does
+// not state) or needs review (a figure the reader could not settle). Only
+// candidates at or above the threshold that need no review are Accepted.
+package report
+
+import (
+	"github.com/plancast/plancast"
+)
+
+// DefaultThreshold is the confidence at or above which a candidate needing no
+// review is accepted.
+const DefaultThreshold = 0.6
+
+// Options say what is being read.
+type Options struct {
+	Region   string // region code the report is about, e.g. "houma" (required)
+	Year     int    // the report's year; 0 = infer from the text
+	Document string // name for Source.Document
+	// Indicators is the catalog for units; nil means the built-in defaults. A
+	// figure for an indicator outside a given catalog is flagged for review.
+	Indicators []plancast.Indicator
+	Threshold  float64 // 0 = DefaultThreshold
+}
+
+// Extraction is what a report reading gives.
+type Extraction struct {
+	Year         int               `json:"year"`        // the report's year
+	YearReason   string            `json:"year_reason"` // why that year
+	Kind         string            `json:"kind"`        // work_report, communique, summary, plan or other
+	Observations []Candidate       `json:"observations"`
+	Targets      []TargetCandidate `json:"targets"`
+	Threshold    float64           `json:"threshold"`
+}
+
+// Provenance says where a candidate comes from and how sure the reading is.
+type Provenance struct {
+	Unit        string   `json:"unit"`                  // unit of Value
+	Sentence    string   `json:"sentence"`              // the sentence as in the input
+	Start       int      `json:"start"`                 // byte offset of the sentence in the input
+	End         int      `json:"end"`                   // byte offset just past it
+	Original    string   `json:"original"`              // the figure as written, e.g. "88.900 million yuan"
+	Confidence  float64  `json:"confidence"`            // 0..1
+	Reasons     []string `json:"reasons"`               // why this reading, and what lowers confidence
+	Repaired    bool     `json:"repaired"`              // a garbled unit was repaired
+	Derived     bool     `json:"derived"`               // implied by the text, not stated
+	NeedsReview bool     `json:"needs_review"`          // the reader could not settle it
+	Growth      *float64 `json:"growth,omitempty"`      // stated growth in percent, if any
+	GrowthKind  string   `json:"growth_kind,omitempty"` // "yoy" or "avg_annual"
+	Bound       string   `json:"bound,omitempty"`       // "at_least", "at_most" or "about" as the text says
+}
+
+// Candidate is a candidate observation.
+type Candidate struct {
+	plancast.Observation
+	Provenance
+}
+
+// TargetCandidate is a candidate target.
+type TargetCandidate struct {
+	plancast.Target
+	Provenance
+}
+
+// Accepted returns the candidates at or above the threshold that need no
+// review, as plain observations and targets, ready for the validated ingest
+// path.
+func (e *Extraction) Accepted() ([]plancast.Observation, []plancast.Target) {
+	var obs []plancast.Observation
+	var ts []plancast.Target
+	for _, c := range e.Observations {
+		if c.accepted(e.Threshold) {
+			obs = append(obs, c.Observation)
+		}
+	}
+	for _, c := range e.Targets {
+		if c.accepted(e.Threshold) {
+			ts = append(ts, c.Target)
+		}
+	}
+	return obs, ts
+}
+
+func (p *Provenance) accepted(threshold float64) bool {
+	return !p.NeedsReview && p.Confidence >= threshold
+}

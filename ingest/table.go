@@ -1,0 +1,437 @@
+package ingest
+
+import (
+	"errors"
+	"io"
+	"regexp"
+	"strings"
+
+	"github.com/plancast/plancast"
+)
+
+// tableRow is one row of a CSV file or a sheet: its 1-based row number as the
+// author sees it, and its cells (merged cells already filled in).
+type tableRow struct {
+	num   int
+	cells []string
+}
+
+func (r tableRow) at(i int) string {
+	if i < 0 || i >= len(r.cells) {
+		return ""
+	}
+	return r.cells[i]
+}
+
+func (r tableRow) blank() bool {
+	for _, c := range r.cells {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// column is what a header says about one column of a table.
+type column struct {
+	idx       int
+	letter    string
+	header    string // the header text, both lines joined
+	field     string // a field from headers.go, or ""
+	year      int    // a year column of a wide table
+	indicator string // a column holding one indicator's values ("GDP (亿元)")
+	unit      string // a unit given in the header
+}
+
+// layout is how a table is read, decided from its header.
+type layout struct {
+	kind       string            // layoutLong, layoutWide or layoutTargets
+	fields     map[string]column // the first column of each field
+	years      []column          // wide: one column per year
+	indicators []column          // long: one column per indicator
+	// Taken from the title rows above the header (or Options.Region), for
+	// tables that state the region, indicator or unit once for all rows.
+	region, indicator, unit string
+}
+
+const (
+	layoutLong    = "long"
+	layoutWide    = "wide"
+	layoutTargets = "targets"
+)
+
+// headerSearchRows is how far down a sheet the header is looked for: yearbook
+// tables put a title, a subtitle and a unit line above it.
+const headerSearchRows = 30
+
+// readTable reads the rows next returns (io.EOF at the end) as a long, wide or
+// targets table, whichever its header shows.
+func (p *parser) readTable(next func() (tableRow, error)) error {
+	var buf []tableRow
+	for len(buf) < headerSearchRows {
+		row, err := next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return err
+		}
+		if !p.countRow() {
+			return nil
+		}
+		buf = append(buf, row)
+	}
+	h := -1
+	for i, row := range buf {
+		if isHeader(p.columns(row, nil)) {
+			h = i
+			break
+		}
+	}
+	if h < 0 {
+		if len(buf) == 0 {
+			p.ps.add(Problem{File: p.file, Sheet: p.sheet, Message: "the table is empty"})
+		} else {
+			p.ps.add(Problem{File: p.file, Sheet: p.sheet, Message: "no header row found in the first rows: " +
+				"expected columns such as region/地区, indicator/指标, year/年份 and value/数值, or year columns (2019, 2019年)"})
+		}
+		return nil
+	}
+	var second *tableRow
+	if h+1 < len(buf) && isContinuation(buf[h], buf[h+1]) {
+		second = &buf[h+1]
+	}
+	l := p.layoutOf(p.columns(buf[h], second), buf[:h])
+	if l == nil {
+		return nil
+	}
+	rest := buf[h+1:]
+	if second != nil {
+		rest = buf[h+2:]
+	}
+	for _, row := range rest {
+		if p.ps.full {
+			return nil
+		}
+		p.readRow(l, row)
+	}
+	for !p.ps.full {
+		row, err := next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return err
+		}
+		if !p.countRow() {
+			return nil
+		}
+		p.readRow(l, row)
+	}
+	return nil
+}
+
+// columns classifies each column of a header (one row, or two when the
+// header spans two lines: "年份" above "2019").
+func (p *parser) columns(first tableRow, second *tableRow) []column {
+	n := len(first.cells)
+	if second != nil && len(second.cells) > n {
+		n = len(second.cells)
+	}
+	cols := make([]column, 0, n)
+	for i := 0; i < n; i++ {
+		parts := []string{strings.TrimSpace(first.at(i))}
+		if second != nil {
+			if s := strings.TrimSpace(second.at(i)); s != "" && s != parts[0] {
+				parts = append(parts, s)
+			}
+		}
+		c := column{idx: i, letter: columnLetter(i), header: strings.Join(parts, " ")}
+		p.classify(&c, parts)
+		cols = append(cols, c)
+	}
+	return cols
+}
+
+// classify decides what a header names: a year (in either line) makes a year
+// column; else the lower line's field name wins over the upper's ("年份" over
+// "2019" is a year, "指标" over "指标" is the indicator); else an indicator's
+// name makes a column of that indicator's values.
+func (p *parser) classify(c *column, parts []string) {
+	for _, s := range parts {
+		if y, ok := parseYearLabel(s); ok {
+			c.year = y
+			return
+		}
+	}
+	for i := len(parts) - 1; i >= 0; i-- {
+		if f, u, ok := headerField(parts[i]); ok {
+			c.field, c.unit = f, u
+			return
+		}
+	}
+	for i := len(parts) - 1; i >= 0; i-- {
+		if parts[i] == "" {
+			continue
+		}
+		if code, u, err := p.res.indicator(parts[i]); err == nil {
+			c.indicator, c.unit = code, u
+			return
+		}
+	}
+}
+
+// isHeader reports whether classified columns look like a header: something
+// that names what a row is about (region, indicator, or indicator columns) and
+// something that places it in time (a year field or year columns), or a
+// target table's plan and kind.
+func isHeader(cols []column) bool {
+	var key, when, plan bool
+	for _, c := range cols {
+		switch {
+		case c.year != 0:
+			when = true
+		case c.indicator != "":
+			key = true
+		case c.field == fieldRegion || c.field == fieldIndicator:
+			key = true
+		case c.field == fieldYear:
+			when = true
+		case c.field == fieldPlan || c.field == fieldKind:
+			plan = true
+		}
+	}
+	return key && (when || plan)
+}
+
+// isContinuation reports whether the row under a header is its second line:
+// every cell that differs from the one above (merged cells repeat) is a year
+// or a field name, and there is at least one.
+func isContinuation(first, second tableRow) bool {
+	differs := 0
+	for i, s := range second.cells {
+		s = strings.TrimSpace(s)
+		if s == "" || s == strings.TrimSpace(first.at(i)) {
+			continue
+		}
+		if _, ok := parseYearLabel(s); !ok {
+			if _, _, ok := headerField(s); !ok {
+				return false
+			}
+		}
+		differs++
+	}
+	return differs > 0
+}
+
+// unitInTitle finds "单位：亿元" or "（亿元）" in a title line.
+var unitInTitle = regexp.MustCompile(`(?:单位|计量单位|[Uu]nits?)\s*[:：]\s*([^\s,，;；)）]+)|[(（]([^()（）]+)[)）]`)
+
+// layoutOf decides the layout from the header columns and reads what the
+// title rows above say about all rows. It returns nil (with a problem) when
+// the header is unusable.
+func (p *parser) layoutOf(cols []column, title []tableRow) *layout {
+	l := &layout{fields: map[string]column{}}
+	for _, c := range cols {
+		switch {
+		case c.year != 0:
+			l.years = append(l.years, c)
+		case c.indicator != "":
+			l.indicators = append(l.indicators, c)
+		case c.field != "":
+			if _, dup := l.fields[c.field]; !dup {
+				l.fields[c.field] = c
+			}
+		}
+	}
+	var titleText []string
+	for _, row := range title {
+		seen := map[string]bool{}
+		for _, s := range row.cells {
+			if s = strings.TrimSpace(s); s != "" && !seen[s] { // merged title cells repeat
+				seen[s] = true
+				titleText = append(titleText, s)
+			}
+		}
+	}
+	text := strings.Join(titleText, " ")
+	l.region = findIn(text, p.res.regionNames)
+	if l.region == "" {
+		l.region = p.opt.Region
+	}
+	l.indicator = findIn(text, p.res.indicatorNames)
+	for _, m := range unitInTitle.FindAllStringSubmatch(widthFold(text), -1) {
+		if u, ok := ParseUnit(m[1] + m[2]); ok {
+			l.unit = u
+			break
+		}
+	}
+	_, hasPlan := l.fields[fieldPlan]
+	_, hasKind := l.fields[fieldKind]
+	switch {
+	case hasPlan || hasKind:
+		l.kind = layoutTargets
+	case len(l.years) > 0:
+		l.kind = layoutWide
+	default:
+		l.kind = layoutLong
+	}
+	need := func(field, what string) bool {
+		if _, ok := l.fields[field]; !ok {
+			p.ps.add(Problem{File: p.file, Sheet: p.sheet, Row: title0(title, cols), Message: "the header has no " + what + " column"})
+			return false
+		}
+		return true
+	}
+	ok := true
+	switch l.kind {
+	case layoutTargets:
+		ok = need(fieldPlan, "plan") && need(fieldKind, "kind") && need(fieldYear, "year") && need(fieldValue, "value")
+	case layoutLong:
+		ok = need(fieldYear, "year (年份)")
+		if ok && len(l.indicators) == 0 {
+			ok = need(fieldValue, "value (数值)")
+		}
+	}
+	if !ok {
+		return nil
+	}
+	return l
+}
+
+func title0(title []tableRow, _ []column) int {
+	if len(title) > 0 {
+		return title[len(title)-1].num + 1
+	}
+	return 1
+}
+
+// isNote reports whether a row under the table is a note ("注：", "资料来源：").
+func isNote(row tableRow) bool {
+	for _, c := range row.cells {
+		c = strings.TrimSpace(widthFold(c))
+		if c == "" {
+			continue
+		}
+		lc := strings.ToLower(c)
+		for _, prefix := range notePrefixes {
+			if strings.HasPrefix(lc, prefix) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+func (p *parser) readRow(l *layout, row tableRow) {
+	if row.blank() || isNote(row) {
+		return
+	}
+	switch l.kind {
+	case layoutWide:
+		p.wideRow(l, row)
+	case layoutTargets:
+		p.targetRow(l, row)
+	default:
+		p.longRow(l, row)
+	}
+}
+
+// rowCell returns the cell of a field in a row, and whether the table has that
+// column at all.
+func (p *parser) rowCell(l *layout, row tableRow, field string) (cell, bool) {
+	c, ok := l.fields[field]
+	if !ok {
+		return cell{at: p.rec(row), field: field}, false
+	}
+	return p.cellAt(row, c, field), true
+}
+
+func (p *parser) cellAt(row tableRow, c column, field string) cell {
+	return cell{at: p.rec(row), col: c.letter, field: field, text: row.at(c.idx)}
+}
+
+func (p *parser) rec(row tableRow) record {
+	return record{File: p.file, Sheet: p.sheet, Row: row.num}
+}
+
+// rowRegion gives the row's region from its region column, or the table's.
+func (p *parser) rowRegion(l *layout, row tableRow) (string, bool) {
+	if c, ok := p.rowCell(l, row, fieldRegion); ok {
+		return p.region(c)
+	}
+	if l.region != "" {
+		return l.region, true
+	}
+	p.ps.add(p.rec(row).problem("", fieldRegion, "region is missing: add a region (地区) column or name the region in the table title"))
+	return "", false
+}
+
+// rowUnit gives the unit a row's figures are written in: the unit column, else
+// the unit written with the indicator name, else the header's, else the
+// title's; "" means the indicator's own unit.
+func (p *parser) rowUnit(l *layout, row tableRow, inName string, headerUnits ...string) (unit string, at cell, ok bool) {
+	if c, has := p.rowCell(l, row, fieldUnit); has && !c.blank() {
+		u, ok := p.unit(c)
+		return u, c, ok
+	}
+	at, _ = p.rowCell(l, row, fieldIndicator)
+	if inName != "" {
+		return inName, at, true
+	}
+	for _, u := range headerUnits {
+		if u != "" {
+			return u, at, true
+		}
+	}
+	return l.unit, at, true
+}
+
+// checkUnit reports, once for a row, a unit that does not convert to the
+// indicator's, on the cell the unit came from.
+func (p *parser) checkUnit(at cell, unit, indicator string) bool {
+	if unit == "" {
+		return true
+	}
+	_, ok := p.convert(at, 1, unit, indicator)
+	return ok
+}
+
+// rowMeta is what a row says about its figures besides the numbers.
+type rowMeta struct {
+	status, period string
+	published      plancast.Date
+	source         plancast.Source
+}
+
+// meta reads the optional status, period, published, source and quote cells;
+// the source document defaults to the file name, so every figure says where
+// it came from.
+func (p *parser) meta(l *layout, row tableRow) (rowMeta, bool) {
+	m := rowMeta{status: plancast.StatusFinal, period: plancast.PeriodYear, published: p.opt.Published,
+		source: plancast.Source{Document: p.file}}
+	ok := true
+	if c, has := p.rowCell(l, row, fieldStatus); has {
+		var good bool
+		m.status, good = p.status(c)
+		ok = ok && good
+	}
+	if c, has := p.rowCell(l, row, fieldPeriod); has {
+		var good bool
+		m.period, good = p.period(c)
+		ok = ok && good
+	}
+	if c, has := p.rowCell(l, row, fieldPublished); has {
+		var good bool
+		m.published, good = p.date(c)
+		ok = ok && good
+	}
+	if c, has := p.rowCell(l, row, fieldSource); has && !c.blank() {
+		m.source.Document = strings.TrimSpace(c.text)
+	}
+	if c, has := p.rowCell(l, row, fieldQuote); has {
+		m.source.Quote = strings.TrimSpace(c.text)
+	}
+	return m, ok
+}

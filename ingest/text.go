@@ -1,0 +1,186 @@
+package ingest
+
+import (
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// widthFold turns full-width ASCII forms (０-９, Ａ-Ｚ, （）, ，, ．, the ideographic
+// space) into their ASCII counterparts. Chinese spreadsheets mix both widths,
+// often within one column.
+func widthFold(s string) string {
+	if !hasWide(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r == '\u3000':
+			r = ' '
+		case r >= '\uff01' && r <= '\uff5e':
+			r -= 0xfee0
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func hasWide(s string) bool {
+	for _, r := range s {
+		if r == '\u3000' || (r >= '\uff01' && r <= '\uff5e') {
+			return true
+		}
+	}
+	return false
+}
+
+// fold is the key under which names are compared: width-folded, lower case,
+// without spaces, underscores, hyphens or middle dots. Yearbooks pad names
+// ("地  区"), and English names come with any spacing and case.
+func fold(s string) string {
+	s = widthFold(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if unicode.IsSpace(r) || r == '_' || r == '-' || r == '·' || r == '\u00a0' || r == ':' || r == '：' {
+			continue
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+// enumPrefix matches the numbering and "of which" markers yearbooks put in
+// front of indicator names: "1.", "（1）", "一、", "其中：", "#".
+var enumPrefix = regexp.MustCompile(`^\s*(?:[0-9]+[.、)]|\([0-9]+\)|[一二三四五六七八九十]+、|其中[:：]?|#+)\s*`)
+
+// unitSuffix matches a label with its unit in brackets at the end:
+// "地区生产总值（亿元）", "GDP (100 million yuan)", "数值[万元]".
+var unitSuffix = regexp.MustCompile(`^(.*?)\s*[(\[]([^()\[\]]*)[)\]]\s*$`)
+
+// splitLabel separates a label from a unit in trailing brackets, when the
+// bracketed text is a unit: "GDP (亿元)" gives "GDP", "100m_yuan". A label
+// without a recognisable unit is returned whole with unit "".
+func splitLabel(label string) (name, unit string) {
+	s := strings.TrimSpace(widthFold(label))
+	m := unitSuffix.FindStringSubmatch(s)
+	if m == nil {
+		return s, ""
+	}
+	if u, ok := ParseUnit(m[2]); ok && m[1] != "" {
+		return strings.TrimSpace(m[1]), u
+	}
+	return s, ""
+}
+
+// cleanName removes enumeration prefixes from a row label.
+func cleanName(s string) string {
+	return strings.TrimSpace(enumPrefix.ReplaceAllString(widthFold(s), ""))
+}
+
+// missingMarks are the cells a statistical table uses for "no figure".
+var missingMarks = map[string]bool{
+	"": true, "-": true, "—": true, "——": true, "–": true, "…": true, "...": true, "……": true,
+	"--": true, "n/a": true, "na": true, "NA": true, "N/A": true, "/": true, "x": true, "X": true, "×": true,
+}
+
+// isMissing reports whether a cell of a wide table means "no figure".
+func isMissing(cell string) bool {
+	return missingMarks[strings.TrimSpace(widthFold(cell))]
+}
+
+// parseNumber reads a figure as statistical tables write it: thousands
+// separators ("1,234.5"), full-width digits, a leading plus, surrounding
+// spaces, a trailing "%" (dropped: the unit says percent). It refuses NaN and
+// infinities with their own message, since strconv would accept them.
+func parseNumber(cell string) (float64, error) {
+	s := strings.TrimSpace(widthFold(cell))
+	s = strings.TrimSuffix(s, "%")
+	s = strings.TrimPrefix(s, "+")
+	s = strings.ReplaceAll(s, ",", "")
+	s = strings.ReplaceAll(s, " ", "")
+	s = strings.ReplaceAll(s, "−", "-") // U+2212 minus sign
+	if s == "" {
+		return 0, errNotNumber
+	}
+	for _, r := range s {
+		// Only plain decimal notation: strconv would take "0x1p3", "Inf", "1_000".
+		if !(r >= '0' && r <= '9' || r == '.' || r == '-' || r == 'e' || r == 'E' || r == '+') {
+			if lower := strings.ToLower(s); lower == "nan" || strings.Contains(lower, "inf") {
+				return 0, errNotFinite
+			}
+			return 0, errNotNumber
+		}
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		if ne, ok := err.(*strconv.NumError); ok && ne.Err == strconv.ErrRange {
+			return 0, errNotFinite
+		}
+		return 0, errNotNumber
+	}
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return 0, errNotFinite
+	}
+	return v, nil
+}
+
+type numberError string
+
+func (e numberError) Error() string { return string(e) }
+
+const (
+	errNotNumber numberError = "is not a number"
+	errNotFinite numberError = "is not a finite number (NaN or infinity)"
+)
+
+// yearLabel matches a year column header or a year cell: "2019", "2019年",
+// "2019 年", "2019年度", "Y2019".
+var yearLabel = regexp.MustCompile(`^(?:[Yy]|FY)?\s*([0-9]{4})\s*(?:年度|年|\.0)?$`)
+
+// parseYearLabel reads a year header or cell; ok is false when the text is not
+// shaped like a year (range checks come later, so that 1850 is reported).
+func parseYearLabel(s string) (int, bool) {
+	m := yearLabel.FindStringSubmatch(strings.TrimSpace(widthFold(s)))
+	if m == nil {
+		return 0, false
+	}
+	y, err := strconv.Atoi(m[1])
+	return y, err == nil
+}
+
+// columnLetter gives the spreadsheet letter of a 0-based column: 0 → A, 26 → AA.
+func columnLetter(i int) string {
+	var b []byte
+	for i++; i > 0; i = (i - 1) / 26 {
+		b = append([]byte{byte('A' + (i-1)%26)}, b...)
+	}
+	return string(b)
+}
+
+// levenshtein is the edit distance between a and b in runes; it serves the
+// "did you mean" suggestions for unknown codes.
+func levenshtein(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

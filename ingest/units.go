@@ -1,0 +1,131 @@
+package ingest
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/plancast/plancast"
+)
+
+// Unit codes beyond the canonical ones in the root package. Money values are
+// stored in 100m_yuan (aggregates) or yuan (per-capita figures); the other money
+// codes exist so that a file may say what it holds and be converted on the way in.
+const (
+	Unit10kYuan     = "10k_yuan"     // 万元, 1e4 yuan
+	Unit1kYuan      = "1k_yuan"      // 千元, 1e3 yuan
+	UnitBillionYuan = "billion_yuan" // 1e9 yuan = 10 亿元
+	UnitMillionYuan = "million_yuan" // 1e6 yuan = 0.01 亿元
+)
+
+// yuanPer gives the size of each money unit in yuan. Every money unit converts
+// to every other; nothing else converts to anything but itself.
+var yuanPer = map[string]float64{
+	plancast.UnitYuan:     1,
+	Unit1kYuan:            1e3,
+	Unit10kYuan:           1e4,
+	UnitMillionYuan:       1e6,
+	plancast.Unit100mYuan: 1e8,
+	UnitBillionYuan:       1e9,
+}
+
+// unitNames maps the folded spellings found in files (see fold) to unit codes.
+var unitNames = map[string]string{
+	// 亿元, 100 million yuan
+	"亿元": plancast.Unit100mYuan, "亿": plancast.Unit100mYuan, "100millionyuan": plancast.Unit100mYuan,
+	"hundredmillionyuan": plancast.Unit100mYuan, "100myuan": plancast.Unit100mYuan, "亿元人民币": plancast.Unit100mYuan,
+	"100m_yuan": plancast.Unit100mYuan, "100myuanrmb": plancast.Unit100mYuan,
+	// 万元
+	"万元": Unit10kYuan, "万": Unit10kYuan, "10thousandyuan": Unit10kYuan, "tenthousandyuan": Unit10kYuan,
+	"10kyuan": Unit10kYuan, "10k_yuan": Unit10kYuan, "万元人民币": Unit10kYuan,
+	// 千元
+	"千元": Unit1kYuan, "thousandyuan": Unit1kYuan, "1kyuan": Unit1kYuan, "1k_yuan": Unit1kYuan,
+	// 元 and per-capita spellings
+	"元": plancast.UnitYuan, "yuan": plancast.UnitYuan, "rmb": plancast.UnitYuan, "cny": plancast.UnitYuan,
+	"元/人": plancast.UnitYuan, "元每人": plancast.UnitYuan, "yuanpercapita": plancast.UnitYuan,
+	"yuanperperson": plancast.UnitYuan, "yuan/person": plancast.UnitYuan, "yuan/capita": plancast.UnitYuan,
+	"元人民币": plancast.UnitYuan,
+	// billion and million yuan
+	"billionyuan": UnitBillionYuan, "billion_yuan": UnitBillionYuan, "bnyuan": UnitBillionYuan, "十亿元": UnitBillionYuan,
+	"millionyuan": UnitMillionYuan, "million_yuan": UnitMillionYuan, "mnyuan": UnitMillionYuan, "百万元": UnitMillionYuan,
+	// percent
+	"%": plancast.UnitPercent, "percent": plancast.UnitPercent, "pct": plancast.UnitPercent, "百分比": plancast.UnitPercent,
+	"百分点": plancast.UnitPercent, "percentage": plancast.UnitPercent,
+}
+
+// ParseUnit reads the unit a file writes ("亿元", "万元", "元", "billion yuan",
+// "million yuan", "100 million yuan", "%", "percent", "yuan", a canonical code
+// such as "100m_yuan" or "10k_yuan", or a label such as "单位：亿元") and returns
+// its code. Any other well-formed code (tons, persons) is returned as itself so
+// that it can match an indicator of that unit; ok is false for text that is
+// neither a known unit nor a code.
+func ParseUnit(text string) (unit string, ok bool) {
+	s := strings.TrimSpace(text)
+	for _, prefix := range []string{"单位：", "单位:", "计量单位：", "计量单位:", "unit:", "Unit:", "units:", "Units:"} {
+		s = strings.TrimPrefix(s, prefix)
+	}
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "", false
+	}
+	if u, found := unitNames[unitFold(s)]; found {
+		return u, true
+	}
+	if plancast.ValidCode(s) {
+		return s, true
+	}
+	return "", false
+}
+
+// unitFold folds a unit spelling: full-width to half-width, lower case, no spaces
+// or hyphens, so that "100 Million Yuan" and "１００ million-yuan" meet.
+func unitFold(s string) string {
+	s = widthFold(s)
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		switch r {
+		case ' ', '\t', '-', '\u00a0':
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// Convert converts value from one unit code to another (codes as ParseUnit
+// returns them). Money converts through yuan:
+//
+//	value_to = value_from × size(from) / size(to)
+//
+// so 1 billion_yuan = 10 100m_yuan and 5 10k_yuan = 50000 yuan. Any unit
+// converts to itself; anything else is an EINVALID error naming both units.
+func Convert(value float64, fromUnit, toUnit string) (float64, error) {
+	if fromUnit == toUnit {
+		return value, nil
+	}
+	f, okFrom := yuanPer[fromUnit]
+	t, okTo := yuanPer[toUnit]
+	if !okFrom || !okTo {
+		return 0, plancast.Errorf(plancast.EINVALID, "unit %s does not convert to %s", unitLabel(fromUnit), unitLabel(toUnit))
+	}
+	return value * f / t, nil
+}
+
+// IsMoney reports whether unit is one of the money units.
+func IsMoney(unit string) bool { _, ok := yuanPer[unit]; return ok }
+
+// unitLabel writes a unit code the way a Chinese reader knows it, for messages.
+func unitLabel(code string) string {
+	switch code {
+	case plancast.Unit100mYuan:
+		return "100m_yuan (亿元)"
+	case Unit10kYuan:
+		return "10k_yuan (万元)"
+	case plancast.UnitYuan:
+		return "yuan (元)"
+	case plancast.UnitPercent:
+		return "percent (%)"
+	case "":
+		return "(none)"
+	}
+	return fmt.Sprint(code)
+}

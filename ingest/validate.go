@@ -1,0 +1,199 @@
+package ingest
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+
+	"github.com/plancast/plancast"
+)
+
+// checkBatch checks a batch as a whole against a catalog: the catalog entries
+// it declares, every observation and target on its own (codes known, year in
+// range, value finite and not negative where that is impossible, status,
+// period and date well formed), and agreement between rows that give the same
+// figure. Rows that repeat a figure exactly are dropped; rows that disagree
+// are problems. Parse runs it against the catalog it was given and Apply again
+// against the store's, so a batch built by hand or merged from several files is
+// checked the same way.
+func checkBatch(b *Batch, stored Catalog, ps *problems) {
+	res := newResolver(stored)
+	checkDeclared(b, res, ps)
+
+	firstObs := map[plancast.FigureKey]int{}
+	keepObs := b.Observations[:0:0]
+	keepObsFrom := []origin{}
+	for i := range b.Observations {
+		if ps.full {
+			return
+		}
+		o := b.Observations[i]
+		from := b.obsOrigin(i)
+		if !checkObservation(&o, from, res, ps) {
+			continue
+		}
+		if j, seen := firstObs[o.Key()]; seen {
+			prev := &keepObs[j]
+			if !plancast.SameFigure(prev, &o) {
+				ps.add(from.problem(from.valueCol, fieldValue, "%s %s %s: %s here but %s in %s",
+					o.Region, o.Indicator, figureWhen(o), figureText(&o), figureText(prev), keepObsFrom[j].where(from.record)))
+			}
+			continue
+		}
+		firstObs[o.Key()] = len(keepObs)
+		keepObs = append(keepObs, o)
+		keepObsFrom = append(keepObsFrom, from)
+	}
+
+	firstTarget := map[plancast.TargetKey]int{}
+	keepTargets := b.Targets[:0:0]
+	keepTargetFrom := []origin{}
+	for i := range b.Targets {
+		if ps.full {
+			return
+		}
+		t := b.Targets[i]
+		from := b.targetOrigin(i)
+		if !checkTarget(&t, from, res, ps) {
+			continue
+		}
+		if j, seen := firstTarget[t.Key()]; seen {
+			prev := &keepTargets[j]
+			if !sameTarget(prev, &t) {
+				ps.add(from.problem(from.valueCol, fieldValue, "target %s %s %s %s %d: %s here but %s in %s",
+					t.Region, t.Indicator, t.Plan, t.Kind, t.Year, num(t.Value), num(prev.Value), keepTargetFrom[j].where(from.record)))
+			}
+			continue
+		}
+		firstTarget[t.Key()] = len(keepTargets)
+		keepTargets = append(keepTargets, t)
+		keepTargetFrom = append(keepTargetFrom, from)
+	}
+	if len(ps.list) == 0 {
+		b.Observations, b.obsFrom = keepObs, keepObsFrom
+		b.Targets, b.targetFrom = keepTargets, keepTargetFrom
+	}
+}
+
+// checkDeclared validates the regions and indicators a batch declares and adds
+// the valid ones to res. An indicator may not change its unit: the figures
+// already stored are in the old one.
+func checkDeclared(b *Batch, res *resolver, ps *problems) {
+	for _, r := range b.Regions {
+		at := b.declFrom["region:"+r.Code]
+		if err := r.Validate(); err != nil {
+			ps.add(at.problem("", "regions", "%s", plancast.ErrorMessage(err)))
+			continue
+		}
+		res.addRegion(r)
+	}
+	for _, ind := range b.Indicators {
+		at := b.declFrom["indicator:"+ind.Code]
+		if err := ind.Validate(); err != nil {
+			ps.add(at.problem("", "indicators", "%s", plancast.ErrorMessage(err)))
+			continue
+		}
+		if old, ok := res.indicators[ind.Code]; ok && old.Unit != ind.Unit {
+			ps.add(at.problem("", "indicators", "indicator %s is stored in %s; a push cannot change its unit to %s",
+				ind.Code, unitLabel(old.Unit), unitLabel(ind.Unit)))
+			continue
+		}
+		res.addIndicator(ind)
+	}
+}
+
+func checkObservation(o *plancast.Observation, from origin, res *resolver, ps *problems) bool {
+	o.Normalize()
+	if o.Published.IsZero() {
+		o.Published = plancast.Today()
+	}
+	ok := true
+	if _, known := res.regions[o.Region]; !known {
+		ps.add(from.problem("", fieldRegion, "region %q is unknown%s", o.Region, suggest(fold(o.Region), res.regionNames)))
+		ok = false
+	}
+	ind, known := res.indicators[o.Indicator]
+	if !known {
+		ps.add(from.problem("", fieldIndicator, "indicator %q is unknown%s", o.Indicator, suggest(fold(o.Indicator), res.indicatorNames)))
+		ok = false
+	}
+	if o.Year < plancast.MinYear || o.Year > plancast.MaxYear {
+		ps.add(from.problem(from.yearCol, fieldYear, "year %d is outside %d–%d", o.Year, plancast.MinYear, plancast.MaxYear))
+		ok = false
+	}
+	switch {
+	case math.IsNaN(o.Value) || math.IsInf(o.Value, 0):
+		ps.add(from.problem(from.valueCol, fieldValue, "value must be a finite number"))
+		ok = false
+	case known && o.Value < 0 && cannotBeNegative(ind):
+		ps.add(from.problem(from.valueCol, fieldValue, "%s is negative, but %s is a level in %s and cannot be", num(o.Value), o.Indicator, unitLabel(ind.Unit)))
+		ok = false
+	}
+	if ok {
+		if err := o.Validate(); err != nil {
+			ps.add(from.problem("", "", "%s", plancast.ErrorMessage(err)))
+			ok = false
+		}
+	}
+	return ok
+}
+
+// cannotBeNegative says which indicators have no negative values: money
+// levels (GDP, revenue, incomes, investment). Rates may be negative growth,
+// and a level in another unit is left to its declarer.
+func cannotBeNegative(ind plancast.Indicator) bool {
+	return ind.Kind == plancast.KindLevel && IsMoney(ind.Unit)
+}
+
+func checkTarget(t *plancast.Target, from origin, res *resolver, ps *problems) bool {
+	ok := true
+	if _, known := res.regions[t.Region]; !known {
+		ps.add(from.problem("", fieldRegion, "region %q is unknown%s", t.Region, suggest(fold(t.Region), res.regionNames)))
+		ok = false
+	}
+	ind, known := res.indicators[t.Indicator]
+	if !known {
+		ps.add(from.problem("", fieldIndicator, "indicator %q is unknown%s", t.Indicator, suggest(fold(t.Indicator), res.indicatorNames)))
+		ok = false
+	}
+	if t.Year < plancast.MinYear || t.Year > plancast.MaxYear {
+		ps.add(from.problem(from.yearCol, fieldYear, "year %d is outside %d–%d", t.Year, plancast.MinYear, plancast.MaxYear))
+		return false
+	}
+	isLevel := t.Kind == plancast.TargetLevel || t.Kind == plancast.TargetCeiling || t.Kind == plancast.TargetFloor
+	if known && isLevel && t.Value < 0 && cannotBeNegative(ind) {
+		ps.add(from.problem(from.valueCol, fieldValue, "%s is negative, but %s is a level in %s and cannot be", num(t.Value), t.Indicator, unitLabel(ind.Unit)))
+		ok = false
+	}
+	if ok {
+		if err := t.Validate(); err != nil {
+			ps.add(from.problem("", "", "%s", plancast.ErrorMessage(err)))
+			ok = false
+		}
+	}
+	return ok
+}
+
+func sameTarget(a, b *plancast.Target) bool {
+	scale := math.Max(1, math.Max(math.Abs(a.Value), math.Abs(b.Value)))
+	return a.Key() == b.Key() && a.BaseYear == b.BaseYear && a.Binding == b.Binding &&
+		math.Abs(a.Value-b.Value) <= 1e-9*scale
+}
+
+// figureWhen names a figure's time: "2019", or "2019 jan-nov".
+func figureWhen(o plancast.Observation) string {
+	if o.Period == plancast.PeriodYear {
+		return strconv.Itoa(o.Year)
+	}
+	return fmt.Sprintf("%d %s", o.Year, o.Period)
+}
+
+// figureText is a value and, when not final, its status: "120.8 (preliminary)".
+func figureText(o *plancast.Observation) string {
+	if o.Status != plancast.StatusFinal {
+		return fmt.Sprintf("%s (%s)", num(o.Value), o.Status)
+	}
+	return num(o.Value)
+}
+
+func num(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }

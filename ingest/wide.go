@@ -1,0 +1,25 @@
+package ingest
+
+// wideRow reads a row of a wide table, the way yearbooks print them: one row
+// per indicator (and region), one column per year. A blank cell or a dash
+// ("—", "-", "…") means no figure for that year, not an error.
+func (p *parser) wideRow(l *layout, row tableRow) {
+	region, okRegion := p.rowRegion(l, row)
+	indicator, inName, okInd := p.rowIndicator(l, row)
+	meta, okMeta := p.meta(l, row)
+	unit, at, okUnit := p.rowUnit(l, row, inName, l.fields[fieldIndicator].unit)
+	okUnit = okUnit && okInd && p.checkUnit(at, unit, indicator)
+	ok := okRegion && okInd && okMeta && okUnit
+	for _, col := range l.years {
+		c := p.cellAt(row, col, fieldValue)
+		if isMissing(c.text) {
+			continue
+		}
+		v, good := p.number(c)
+		if !good || !ok {
+			continue
+		}
+		v, _ = p.convert(c, v, unit, indicator)
+		p.addObservation(observation(region, indicator, col.year, v, meta), origin{record: c.at, yearCol: col.letter, valueCol: col.letter})
+	}
+}
