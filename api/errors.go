@@ -1,0 +1,82 @@
+package api
+
+import (
+	"errors"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/plancast/plancast"
+)
+
+// statusOf maps application error codes to HTTP statuses; the one table.
+var statusOf = map[string]int{
+	plancast.EINVALID:      http.StatusBadRequest,
+	plancast.ENOTFOUND:     http.StatusNotFound,
+	plancast.EUNAUTHORIZED: http.StatusUnauthorized,
+	plancast.EFORBIDDEN:    http.StatusForbidden,
+	plancast.ECONFLICT:     http.StatusConflict,
+	plancast.EUNAVAILABLE:  http.StatusServiceUnavailable,
+	plancast.EINTERNAL:     http.StatusInternalServerError,
+}
+
+// codeOfStatus maps Echo's own HTTP errors (unknown route, wrong method, body
+// too large) back to application codes.
+func codeOfStatus(status int) string {
+	switch {
+	case status == http.StatusNotFound:
+		return plancast.ENOTFOUND
+	case status == http.StatusUnauthorized:
+		return plancast.EUNAUTHORIZED
+	case status == http.StatusForbidden:
+		return plancast.EFORBIDDEN
+	case status == http.StatusConflict:
+		return plancast.ECONFLICT
+	case status == http.StatusServiceUnavailable:
+		return plancast.EUNAVAILABLE
+	case status >= 500:
+		return plancast.EINTERNAL
+	default:
+		return plancast.EINVALID
+	}
+}
+
+// ErrorResponse is the body of every error answer.
+type ErrorResponse struct {
+	Error ErrorBody `json:"error"`
+}
+
+// ErrorBody carries the code and a message meant for the user.
+type ErrorBody struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+// handleError writes {"error": {"code", "message"}} with the mapped status and
+// logs internal errors only (the others are the caller's business).
+func (s *Server) handleError(err error, c echo.Context) {
+	if c.Response().Committed {
+		return
+	}
+	code, msg := plancast.ErrorCode(err), plancast.ErrorMessage(err)
+	status := statusOf[code]
+	var he *echo.HTTPError
+	if errors.As(err, &he) {
+		status, code = he.Code, codeOfStatus(he.Code)
+		msg = http.StatusText(he.Code)
+		if m, ok := he.Message.(string); ok && m != "" {
+			msg = m
+		}
+		if status == http.StatusRequestEntityTooLarge {
+			msg = "request body is larger than the limit of this server"
+		}
+	}
+	if code == plancast.EINTERNAL {
+		s.log.Error("internal error", "method", c.Request().Method, "path", c.Request().URL.Path, "err", err)
+	}
+	if c.Request().Method == http.MethodHead {
+		_ = c.NoContent(status)
+		return
+	}
+	_ = c.JSON(status, ErrorResponse{Error: ErrorBody{Code: code, Message: msg}})
+}

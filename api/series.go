@@ -1,0 +1,97 @@
+package api
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/plancast/plancast"
+)
+
+// SeriesResponse is the answer of GET /api/v1/series/{region}/{indicator}.
+type SeriesResponse struct {
+	Region       string                 `json:"region"`
+	Indicator    string                 `json:"indicator"`
+	Unit         string                 `json:"unit"`
+	Period       string                 `json:"period"`
+	AsOf         string                 `json:"as_of,omitempty"`
+	Observations []plancast.Observation `json:"observations"`
+}
+
+func (s *Server) getSeries(c echo.Context) error {
+	ctx := c.Request().Context()
+	q, err := seriesQuery(c)
+	if err != nil {
+		return err
+	}
+	ind, err := s.indicator(c, q.Indicator)
+	if err != nil {
+		return err
+	}
+	series, err := s.cfg.Store.Series(ctx, q)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, SeriesResponse{
+		Region: series.Region, Indicator: series.Indicator, Unit: ind.Unit, Period: series.Period,
+		AsOf: q.AsOf.String(), Observations: series.Observations,
+	})
+}
+
+// seriesQuery reads the path and the from, to, as_of and period parameters.
+func seriesQuery(c echo.Context) (plancast.SeriesQuery, error) {
+	q := plancast.SeriesQuery{Region: c.Param("region"), Indicator: c.Param("indicator"), Period: c.QueryParam("period")}
+	if !plancast.ValidCode(q.Region) {
+		return q, plancast.Errorf(plancast.EINVALID, "region %q is not a valid code (lowercase letters, digits, _ and -)", q.Region)
+	}
+	if !plancast.ValidCode(q.Indicator) {
+		return q, plancast.Errorf(plancast.EINVALID, "indicator %q is not a valid code (lowercase letters, digits, _ and -)", q.Indicator)
+	}
+	if q.Period != "" && !plancast.ValidPeriod(q.Period) {
+		return q, plancast.Errorf(plancast.EINVALID, "period %q must be year, h1, h2, q1–q4 or jan-feb … jan-nov", q.Period)
+	}
+	var err error
+	if q.From, err = yearParam(c, "from"); err != nil {
+		return q, err
+	}
+	if q.To, err = yearParam(c, "to"); err != nil {
+		return q, err
+	}
+	if q.From != 0 && q.To != 0 && q.From > q.To {
+		return q, plancast.Errorf(plancast.EINVALID, "from %d is after to %d", q.From, q.To)
+	}
+	if v := c.QueryParam("as_of"); v != "" {
+		if q.AsOf, err = plancast.ParseDate(v); err != nil {
+			return q, plancast.Errorf(plancast.EINVALID, "as_of %q must be a date YYYY-MM-DD", v)
+		}
+	}
+	return q, nil
+}
+
+// yearParam reads an optional year query parameter; 0 when absent.
+func yearParam(c echo.Context, name string) (int, error) {
+	v := c.QueryParam(name)
+	if v == "" {
+		return 0, nil
+	}
+	y, err := strconv.Atoi(v)
+	if err != nil || y < plancast.MinYear || y > plancast.MaxYear {
+		return 0, plancast.Errorf(plancast.EINVALID, "%s=%q must be a year from %d to %d", name, v, plancast.MinYear, plancast.MaxYear)
+	}
+	return y, nil
+}
+
+// indicator looks up an indicator in the catalog; ENOTFOUND when unknown.
+func (s *Server) indicator(c echo.Context, code string) (plancast.Indicator, error) {
+	inds, err := s.cfg.Store.Indicators(c.Request().Context())
+	if err != nil {
+		return plancast.Indicator{}, err
+	}
+	for _, i := range inds {
+		if i.Code == code {
+			return i, nil
+		}
+	}
+	return plancast.Indicator{}, plancast.Errorf(plancast.ENOTFOUND, "indicator %q is not in the catalog", code)
+}

@@ -1,0 +1,88 @@
+// Package api is plancast's HTTP interface on Echo: JSON routes under
+// /api/v1, charts, the dashboard, health and metrics. Handlers depend on the
+// root package's store interfaces, never on a backend.
+//
+// Where things live: routes.go lists every route; one file per resource
+// (series.go, targets.go, ...) holds its handlers; errors.go maps error codes
+// to HTTP statuses.
+package api
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/plancast/plancast"
+)
+
+// Config wires a server.
+type Config struct {
+	Store  plancast.Store
+	Logger *slog.Logger // nil: discard
+	// ReadToken, when set, is required (as a Bearer token) on every read route.
+	ReadToken string
+	// BodyLimit bounds request bodies in bytes; default 32 MiB.
+	BodyLimit int64
+}
+
+// Server is the HTTP server.
+type Server struct {
+	cfg  Config
+	log  *slog.Logger
+	echo *echo.Echo
+}
+
+// New builds a server with every route registered.
+func New(cfg Config) *Server {
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	if cfg.BodyLimit == 0 {
+		cfg.BodyLimit = 32 << 20
+	}
+	e := echo.New()
+	e.HideBanner, e.HidePort = true, true
+	s := &Server{cfg: cfg, log: cfg.Logger, echo: e}
+	e.HTTPErrorHandler = s.handleError
+	s.routes()
+	return s
+}
+
+// Handler returns the server's http.Handler.
+func (s *Server) Handler() http.Handler { return s.echo }
+
+// Serve answers on ln until ctx is cancelled, then shuts down gracefully,
+// letting requests in flight finish for up to 10 s.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	srv := &http.Server{
+		Handler:           s.echo,
+		ReadHeaderTimeout: 5 * time.Second,  // slow-loris clients
+		ReadTimeout:       30 * time.Second, // large uploads still fit
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    1 << 20,
+		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	s.log.Info("shutting down", "grace", "10s")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return err
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}

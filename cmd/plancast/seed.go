@@ -1,0 +1,69 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/plancast/plancast"
+	"github.com/plancast/plancast/seed"
+	"github.com/plancast/plancast/store/bolt"
+)
+
+func init() {
+	register(&command{name: "seed", summary: "load the demo dataset (figures and targets of the reference reports)", run: runSeed})
+}
+
+func runSeed(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("seed", "[flags]",
+		"Loads the figures and targets read from the reference government reports (seed/seed.json)\n"+
+			"into the configured store. Figures already there are left unchanged; \"plancast serve\"\n"+
+			"does this by itself on the first start of an embedded store.", stderr)
+	var sf storeFlags
+	sf.register(fs)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	st, err := sf.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	res, err := loadSeed(ctx, st)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "seeded %s: %s\n", sf.describe(), res)
+	return nil
+}
+
+// loadSeed loads the dataset and, on the embedded store, records that it did,
+// so that serve does not load it again.
+func loadSeed(ctx context.Context, st plancast.Store) (seed.Result, error) {
+	res, err := seed.Load(ctx, st)
+	if err != nil {
+		return res, err
+	}
+	if b, ok := st.(*bolt.Store); ok {
+		if err := b.MarkSeeded(time.Now()); err != nil {
+			return res, err
+		}
+	}
+	return res, nil
+}
+
+// seedOnFirstStart loads the dataset into an embedded store that never had it.
+// It reports whether it loaded.
+func seedOnFirstStart(ctx context.Context, st plancast.Store) (bool, seed.Result, error) {
+	b, ok := st.(*bolt.Store)
+	if !ok {
+		return false, seed.Result{}, nil
+	}
+	when, err := b.Seeded()
+	if err != nil || !when.IsZero() {
+		return false, seed.Result{}, err
+	}
+	res, err := loadSeed(ctx, st)
+	return err == nil, res, err
+}

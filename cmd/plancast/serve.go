@@ -1,0 +1,85 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+
+	"github.com/plancast/plancast/api"
+)
+
+func init() {
+	register(&command{name: "serve", summary: "run the HTTP service (API, charts, dashboard)", run: runServe})
+}
+
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("serve", "[flags]",
+		"Runs the HTTP service. On the embedded store the demo dataset (the reference reports'\n"+
+			"figures and targets) is loaded on the first start; --reseed loads it again.\n"+
+			"Stop with SIGTERM or Ctrl-C: requests in flight finish first.", stderr)
+	var sf storeFlags
+	sf.register(fs)
+	addr := fs.String("addr", envOr("PLANCAST_ADDR", ":8080"), "listen address (env PLANCAST_ADDR)")
+	reseed := fs.Bool("reseed", false, "load the demo dataset again before serving")
+	noSeed := fs.Bool("no-seed", false, "never load the demo dataset")
+	readToken := fs.String("read-token", envOr("PLANCAST_READ_TOKEN", ""), "when set, reads need this Bearer token too (env PLANCAST_READ_TOKEN)")
+	logFormat := fs.String("log-format", envOr("PLANCAST_LOG_FORMAT", "text"), "log format: text or json (env PLANCAST_LOG_FORMAT)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	log := newLogger(stderr, *logFormat)
+
+	st, err := sf.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	log.Info("store open", "store", sf.describe())
+
+	switch {
+	case *noSeed:
+	case *reseed:
+		res, err := loadSeed(ctx, st)
+		if err != nil {
+			return fmt.Errorf("reseed: %w", err)
+		}
+		log.Info("demo dataset loaded again", "result", res.String())
+	default:
+		loaded, res, err := seedOnFirstStart(ctx, st)
+		if err != nil {
+			return fmt.Errorf("load demo dataset: %w", err)
+		}
+		if loaded {
+			log.Info("first start: demo dataset loaded", "result", res.String())
+		}
+	}
+
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", *addr, err)
+	}
+	log.Info("listening", "addr", ln.Addr().String(), "url", "http://"+displayAddr(ln.Addr()))
+	srv := api.New(api.Config{Store: st, Logger: log, ReadToken: *readToken})
+	return srv.Serve(ctx, ln)
+}
+
+func newLogger(w io.Writer, format string) *slog.Logger {
+	if format == "json" {
+		return slog.New(slog.NewJSONHandler(w, nil))
+	}
+	return slog.New(slog.NewTextHandler(w, nil))
+}
+
+// displayAddr turns ":8080" into "localhost:8080" for the log line.
+func displayAddr(a net.Addr) string {
+	host, port, err := net.SplitHostPort(a.String())
+	if err != nil {
+		return a.String()
+	}
+	if ip := net.ParseIP(host); ip == nil || ip.IsUnspecified() {
+		host = "localhost"
+	}
+	return net.JoinHostPort(host, port)
+}

@@ -1,0 +1,56 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+
+	"github.com/plancast/plancast"
+	"github.com/plancast/plancast/store/bolt"
+	"github.com/plancast/plancast/store/influx"
+)
+
+// storeFlags selects and configures the backend. A set InfluxDB URL selects
+// InfluxDB; otherwise the embedded store under the data directory is used.
+// Only this file knows which backends exist.
+type storeFlags struct {
+	dataDir      string
+	influxURL    string
+	influxToken  string
+	influxOrg    string
+	influxBucket string
+}
+
+func envOr(name, def string) string {
+	if v, ok := os.LookupEnv(name); ok && v != "" {
+		return v
+	}
+	return def
+}
+
+func (s *storeFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&s.dataDir, "data-dir", envOr("PLANCAST_DATA_DIR", "./data"), "directory of the embedded store (env PLANCAST_DATA_DIR)")
+	fs.StringVar(&s.influxURL, "influx-url", envOr("PLANCAST_INFLUX_URL", ""), "InfluxDB URL; when set, InfluxDB is the store (env PLANCAST_INFLUX_URL)")
+	fs.StringVar(&s.influxToken, "influx-token", envOr("PLANCAST_INFLUX_TOKEN", ""), "InfluxDB API token; for 1.8 user:password (env PLANCAST_INFLUX_TOKEN)")
+	fs.StringVar(&s.influxOrg, "influx-org", envOr("PLANCAST_INFLUX_ORG", ""), "InfluxDB organisation; empty for 1.8 (env PLANCAST_INFLUX_ORG)")
+	fs.StringVar(&s.influxBucket, "influx-bucket", envOr("PLANCAST_INFLUX_BUCKET", "plancast"), "InfluxDB bucket; for 1.8 database/retention-policy (env PLANCAST_INFLUX_BUCKET)")
+}
+
+// embedded reports whether the embedded store is selected.
+func (s *storeFlags) embedded() bool { return s.influxURL == "" }
+
+// describe names the selected store for logs.
+func (s *storeFlags) describe() string {
+	if s.embedded() {
+		return "embedded store " + filepath.Join(s.dataDir, bolt.FileName)
+	}
+	return "InfluxDB " + s.influxURL + " bucket " + s.influxBucket
+}
+
+func (s *storeFlags) open(ctx context.Context) (plancast.Store, error) {
+	if !s.embedded() {
+		return influx.Open(ctx, influx.Config{URL: s.influxURL, Token: s.influxToken, Org: s.influxOrg, Bucket: s.influxBucket})
+	}
+	return bolt.Open(filepath.Join(s.dataDir, bolt.FileName))
+}
