@@ -1,0 +1,356 @@
+// Package charts draws the plancast charts with gonum.org/v1/plot: one
+// indicator of one region (history, projection fan, plan targets) and one
+// indicator across regions, as PNG or SVG, straight to an io.Writer.
+//
+// Charts are drawn in English or Chinese. Chinese needs a CJK font, found on
+// the system or named by PLANCAST_FONT (see FindCJKFont); without one a chart
+// asked for in Chinese is drawn in English with a note saying why, never
+// with missing glyphs.
+//
+// The package imports only the root package and plot; the caller supplies the
+// observations, the projection and the targets.
+package charts
+
+import (
+	"fmt"
+	"image/color"
+	"io"
+	"math"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/plancast/plancast"
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// Spec is a chart of one indicator of one region.
+type Spec struct {
+	Region    plancast.Region
+	Indicator plancast.Indicator
+	// History is one observation per year; it need not be sorted and may
+	// have gaps (drawn as a dotted line between the observed years).
+	History []plancast.Observation
+	// Projection may be nil (series too short to project). Its points after
+	// LastYear are drawn as the mean with the 80% and 95% fans.
+	Projection *plancast.Projection
+	// Targets of this region and indicator, any plan and kind; targets of
+	// another region or indicator are ignored.
+	Targets []plancast.Target
+	Width   int    // pixels, MinWidth–MaxWidth; 0 means DefaultWidth
+	Height  int    // pixels, MinHeight–MaxHeight; 0 means DefaultHeight
+	Lang    string // LangEn (default) or LangZh
+	From    int    // first year shown; 0 shows all
+	// Horizon limits the projection shown to this many years after its
+	// LastYear; 0 shows every projected year.
+	Horizon int
+	// Sources name the documents behind the figures and targets, for the
+	// source line; the documents of History and Targets are added.
+	Sources []string
+}
+
+// Validate returns an EINVALID error for a size, language or year out of
+// range. It accepts zero Width, Height and Lang (the defaults).
+func (s *Spec) Validate() error {
+	if err := validSize(s.Width, s.Height); err != nil {
+		return err
+	}
+	if err := validLang(s.Lang); err != nil {
+		return err
+	}
+	switch {
+	case s.From != 0 && (s.From < plancast.MinYear || s.From > plancast.MaxYear):
+		return plancast.Errorf(plancast.EINVALID, "from %d is outside %d–%d", s.From, plancast.MinYear, plancast.MaxYear)
+	case s.Horizon < 0:
+		return plancast.Errorf(plancast.EINVALID, "horizon %d must not be negative", s.Horizon)
+	}
+	return nil
+}
+
+func validSize(w, h int) error {
+	if w != 0 && (w < MinWidth || w > MaxWidth) {
+		return plancast.Errorf(plancast.EINVALID, "width %d is outside %d–%d pixels", w, MinWidth, MaxWidth)
+	}
+	if h != 0 && (h < MinHeight || h > MaxHeight) {
+		return plancast.Errorf(plancast.EINVALID, "height %d is outside %d–%d pixels", h, MinHeight, MaxHeight)
+	}
+	return nil
+}
+
+func validLang(l string) error {
+	if l != "" && l != LangEn && l != LangZh {
+		return plancast.Errorf(plancast.EINVALID, "lang %q must be en or zh", l)
+	}
+	return nil
+}
+
+func errFormat(format string) error {
+	return plancast.Errorf(plancast.EINVALID, "format %q must be png or svg", format)
+}
+
+// ValidFormat returns an EINVALID error unless format is "png" or "svg".
+func ValidFormat(format string) error {
+	if !slices.Contains(Formats, format) {
+		return errFormat(format)
+	}
+	return nil
+}
+
+// ContentType returns the MIME type of a format: image/png or image/svg+xml.
+func ContentType(format string) string {
+	if format == "svg" {
+		return "image/svg+xml"
+	}
+	return "image/png"
+}
+
+// ResolveLang returns the language a chart asked for in lang will be drawn
+// in, and a message when that differs ("zh" without a CJK font). Handlers can
+// pass the message on, e.g. in a response header or a log line; Render also
+// prints it on the chart.
+func ResolveLang(lang string) (effective, message string) {
+	_, effective, message = newFonts(lang)
+	return effective, message
+}
+
+// Render draws the chart of s in format ("png" or "svg") to w. A PNG is
+// exactly Width×Height pixels; an SVG is Width×Height CSS pixels.
+// It returns EINVALID for a bad spec or format and when there is nothing to
+// draw (no observation and no projection).
+func Render(w io.Writer, s Spec, format string) error {
+	if err := ValidFormat(format); err != nil {
+		return err
+	}
+	if err := s.Validate(); err != nil {
+		return err
+	}
+	if s.Width == 0 {
+		s.Width = DefaultWidth
+	}
+	if s.Height == 0 {
+		s.Height = DefaultHeight
+	}
+	f, err := historyFigure(&s)
+	if err != nil {
+		return err
+	}
+	return f.write(w, s.Width, s.Height, format)
+}
+
+// historyFigure lays out the chart of one series.
+func historyFigure(s *Spec) (*figure, error) {
+	fnts, lang, note := newFonts(s.Lang)
+	f := &figure{fonts: fnts, lang: lang, note: note}
+	wd := dict[lang]
+	unit := s.Indicator.Unit
+
+	hist := sortedHistory(s.History, s.From)
+	var pts []plancast.ProjectionPoint
+	if s.Projection != nil {
+		for _, p := range s.Projection.Points {
+			if p.Year <= s.Projection.LastYear || p.Year < s.From {
+				continue
+			}
+			if s.Horizon > 0 && p.Year > s.Projection.LastYear+s.Horizon {
+				continue
+			}
+			pts = append(pts, p)
+		}
+		sort.Slice(pts, func(i, j int) bool { return pts[i].Year < pts[j].Year })
+	}
+	if len(hist) == 0 && len(pts) == 0 {
+		return nil, plancast.Errorf(plancast.EINVALID, "%s/%s: nothing to chart (no observation and no projection)", s.Region.Code, s.Indicator.Code)
+	}
+
+	// latest observed figure: where the projection and the required paths start
+	var latest *xy
+	if len(hist) > 0 {
+		o := hist[len(hist)-1]
+		latest = &xy{float64(o.Year), o.Value}
+	}
+
+	f.title = regionName(s.Region, lang) + wd.Sep + indicatorName(s.Indicator, lang)
+
+	var (
+		xs, ys []float64
+		layers []layer
+	)
+	add := func(x, y float64) { xs, ys = append(xs, x), append(ys, y) }
+	for _, o := range hist {
+		add(float64(o.Year), o.Value)
+	}
+
+	// projection: mean and fans, starting at the latest observation when the
+	// projection continues it
+	if len(pts) > 0 {
+		var mean, lo80, hi80, lo95, hi95 []xy
+		if latest != nil && s.Projection.LastYear == int(latest.x) {
+			for _, l := range []*[]xy{&mean, &lo80, &hi80, &lo95, &hi95} {
+				*l = append(*l, *latest)
+			}
+		}
+		for _, p := range pts {
+			x := float64(p.Year)
+			mean = append(mean, xy{x, p.Mean})
+			lo80, hi80 = append(lo80, xy{x, p.Lo80}), append(hi80, xy{x, p.Hi80})
+			lo95, hi95 = append(lo95, xy{x, p.Lo95}), append(hi95, xy{x, p.Hi95})
+			add(x, p.Mean)
+			ys = append(ys, p.Lo95, p.Hi95)
+		}
+		meanSty := draw.LineStyle{Color: colMean, Width: vg.Points(1.5), Dashes: dashMean}
+		layers = append(layers,
+			layer{z: zFan, p: fanOf(lo95, hi95, colFan95)},
+			layer{z: zFan + 1, p: fanOf(lo80, hi80, colFan80)},
+			layer{z: zMean, p: lineOf(mean, meanSty)},
+		)
+		if len(mean) == 1 { // a lone projected year: mark it
+			layers = append(layers, layer{z: zMean, p: pointsOf(mean, draw.GlyphStyle{Color: colMean, Radius: vg.Points(2.5), Shape: dotGlyph{}})})
+		}
+		f.legend = append(f.legend,
+			legendItem{wd.Mean, swatchLine(meanSty, nil)},
+			legendItem{wd.PI80, swatchFill(blend(colFan80, colFan95))},
+			legendItem{wd.PI95, swatchFill(colFan95)},
+		)
+	}
+
+	// history: solid through consecutive years, dotted across gaps, a dot per year
+	if len(hist) > 0 {
+		histSty := draw.LineStyle{Color: colHistory, Width: vg.Points(1.8)}
+		gapSty := draw.LineStyle{Color: colHistory, Width: vg.Points(1), Dashes: dashImplied}
+		var run []xy
+		var all []xy
+		for i, o := range hist {
+			q := xy{float64(o.Year), o.Value}
+			all = append(all, q)
+			if i > 0 && o.Year-hist[i-1].Year > 1 {
+				layers = append(layers, layer{z: zHistory, p: lineOf(run, histSty)},
+					layer{z: zHistory, p: lineOf([]xy{run[len(run)-1], q}, gapSty)})
+				run = nil
+			}
+			run = append(run, q)
+		}
+		layers = append(layers, layer{z: zHistory, p: lineOf(run, histSty)})
+		glyph := draw.GlyphStyle{Color: colHistory, Radius: vg.Points(2.6), Shape: dotGlyph{}}
+		layers = append(layers, layer{z: zHistory + 1, p: pointsOf(all, glyph)})
+		f.legend = append([]legendItem{{wd.History, swatchLine(histSty, &glyph)}}, f.legend...)
+		lo := hist[len(hist)-1]
+		layers = append(layers, layer{z: zLabel, p: label(f, *latest, fmt.Sprintf(wd.LatestFmt, lo.Year, annotValue(lo.Value, unit, lang)), sizeSmall, colHistory, sideLeft, vg.Points(8))})
+	}
+
+	// targets
+	tl := targetLayers(f, s, hist, latest)
+	layers = append(layers, tl.layers...)
+	xs, ys = append(xs, tl.xs...), append(ys, tl.ys...)
+	f.legend = append(f.legend, tl.legend...)
+
+	// ranges
+	xmin, xmax := slices.Min(xs), slices.Max(xs)
+	if xmax-xmin < 4 { // at least five years wide
+		xmin = xmax - 4
+	}
+	ymin, ymax := yRange(ys)
+	xmin, xmax = xmin-0.5, xmax+0.5
+
+	plotW := vg.Length(float64(s.Width)*72/float64(scaleDPI(s.Width, s.Height))) - vg.Points(60)
+	p := f.newPlot(unit, xmin, xmax, ymin, ymax, plotW)
+	layers = append(layers,
+		layer{z: zBands, p: periodBands(f, periodsIn(int(math.Ceil(xmin)), int(math.Floor(xmax))))},
+		layer{z: zGrid, p: hGrid()},
+	)
+	sort.SliceStable(layers, func(i, j int) bool { return layers[i].z < layers[j].z })
+	for _, l := range layers {
+		p.Add(l.p)
+	}
+	f.plot = p
+
+	f.source = sourceLine(s, lang)
+	return f, nil
+}
+
+// Drawing order.
+const (
+	zBands = iota
+	zGrid
+	zLimit
+	zFan
+	zPath = zFan + 2
+	zHistory
+	zMean = zHistory + 2
+	zTarget
+	zLabel
+)
+
+// layer is a plotter with its drawing order.
+type layer struct {
+	z int
+	p plot.Plotter
+}
+
+// sortedHistory returns the observations from year from on, one per year,
+// ascending.
+func sortedHistory(obs []plancast.Observation, from int) []plancast.Observation {
+	var h []plancast.Observation
+	for _, o := range obs {
+		if o.Year >= from && !math.IsNaN(o.Value) && !math.IsInf(o.Value, 0) {
+			h = append(h, o)
+		}
+	}
+	sort.SliceStable(h, func(i, j int) bool { return h[i].Year < h[j].Year })
+	return slices.CompactFunc(h, func(a, b plancast.Observation) bool { return a.Year == b.Year })
+}
+
+// blend is the colour of top drawn over bottom over white.
+func blend(top, bottom color.NRGBA) color.NRGBA {
+	mix := func(t, b, ta, ba uint8) uint8 {
+		base := float64(b)*float64(ba)/255 + 255*(1-float64(ba)/255)
+		return uint8(math.Round(float64(t)*float64(ta)/255 + base*(1-float64(ta)/255)))
+	}
+	return color.NRGBA{R: mix(top.R, bottom.R, top.A, bottom.A), G: mix(top.G, bottom.G, top.A, bottom.A), B: mix(top.B, bottom.B, top.A, bottom.A), A: 0xff}
+}
+
+// sourceLine names the documents: the spec's Sources plus those of the
+// observations and targets, each once, and the projection method.
+func sourceLine(s *Spec, lang string) string {
+	wd := dict[lang]
+	seen := map[string]bool{}
+	var docs []string
+	addDoc := func(d string) {
+		d = strings.TrimSpace(d)
+		if d != "" && !seen[d] {
+			seen[d] = true
+			docs = append(docs, d)
+		}
+	}
+	for _, d := range s.Sources {
+		addDoc(d)
+	}
+	for _, o := range s.History {
+		addDoc(o.Source.Document)
+	}
+	for _, t := range s.Targets {
+		addDoc(t.Source.Document)
+	}
+	var b strings.Builder
+	b.WriteString(wd.Source)
+	b.WriteString(strings.Join(docs, wd.ListSep))
+	if s.Projection != nil && len(s.Projection.Points) > 0 {
+		if len(docs) > 0 {
+			b.WriteString(wd.ListSep)
+		}
+		b.WriteString(wd.Projection)
+		if m := s.Projection.Method; m != "" {
+			if lang == LangZh {
+				b.WriteString("（" + m + "）")
+			} else {
+				b.WriteString(" (" + m + ")")
+			}
+		}
+	}
+	if len(docs) == 0 && (s.Projection == nil || len(s.Projection.Points) == 0) {
+		return ""
+	}
+	b.WriteString(wd.Stop)
+	return b.String()
+}

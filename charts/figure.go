@@ -1,0 +1,326 @@
+package charts
+
+import (
+	"bufio"
+	"image"
+	"image/color"
+	"image/png"
+	"io"
+	"math"
+	"strings"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/text"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
+	"gonum.org/v1/plot/vg/vgsvg"
+)
+
+// Formats are the output formats Render and RenderCompare accept.
+var Formats = []string{"png", "svg"}
+
+// Size limits, in pixels, and the default size.
+const (
+	DefaultWidth  = 800
+	DefaultHeight = 500
+	MinWidth      = 200
+	MaxWidth      = 4000
+	MinHeight     = 150
+	MaxHeight     = 3000
+)
+
+// Colours of the charts.
+var (
+	colInk      = color.NRGBA{R: 0x22, G: 0x22, B: 0x22, A: 0xff}
+	colMuted    = color.NRGBA{R: 0x66, G: 0x66, B: 0x66, A: 0xff}
+	colFaint    = color.NRGBA{R: 0x99, G: 0x99, B: 0x99, A: 0xff}
+	colGrid     = color.NRGBA{R: 0xdd, G: 0xdd, B: 0xdd, A: 0xff}
+	colAxis     = color.NRGBA{R: 0x88, G: 0x88, B: 0x88, A: 0xff}
+	colBandA    = color.NRGBA{R: 0xee, G: 0xf1, B: 0xf5, A: 0xff}
+	colBandB    = color.NRGBA{R: 0xf7, G: 0xf8, B: 0xfa, A: 0xff}
+	colHistory  = color.NRGBA{R: 0x1b, G: 0x3f, B: 0x6e, A: 0xff}
+	colMean     = color.NRGBA{R: 0x2b, G: 0x6c, B: 0xb0, A: 0xff}
+	colFan95    = color.NRGBA{R: 0x2b, G: 0x6c, B: 0xb0, A: 0x30}
+	colFan80    = color.NRGBA{R: 0x2b, G: 0x6c, B: 0xb0, A: 0x48}
+	colTarget   = color.NRGBA{R: 0xc0, G: 0x28, B: 0x1e, A: 0xff}
+	colImplied  = color.NRGBA{R: 0xd9, G: 0x7a, B: 0x00, A: 0xff}
+	colLimit    = color.NRGBA{R: 0xc0, G: 0x28, B: 0x1e, A: 0x1c}
+	colNote     = color.NRGBA{R: 0xa0, G: 0x50, B: 0x00, A: 0xff}
+	colSeries   = []color.NRGBA{{0x1b, 0x3f, 0x6e, 0xff}, {0xd9, 0x5f, 0x02, 0xff}, {0x1b, 0x9e, 0x77, 0xff}, {0x75, 0x70, 0xb3, 0xff}, {0xe7, 0x29, 0x8a, 0xff}, {0x66, 0xa6, 0x1e, 0xff}, {0xa6, 0x76, 0x1d, 0xff}, {0x66, 0x66, 0x66, 0xff}}
+	dashMean    = []vg.Length{vg.Points(5), vg.Points(3)}
+	dashPath    = []vg.Length{vg.Points(3), vg.Points(2.5)}
+	dashImplied = []vg.Length{vg.Points(1), vg.Points(2)}
+)
+
+// Type sizes in points (at 96 dpi, 1pt = 4/3 px).
+const (
+	sizeTitle  = 12.5
+	sizeText   = 8.5
+	sizeSmall  = 7.5
+	sizeSource = 7
+)
+
+// figure is a laid-out chart: a title, the plot, a legend row and the
+// source line, with the fonts chosen for its language.
+type figure struct {
+	fonts  fonts
+	lang   string
+	title  string
+	plot   *plot.Plot
+	legend []legendItem
+	source string
+	note   string // shown above the source line, e.g. why Chinese labels fell back to English
+}
+
+// legendItem is one entry of the legend row: a swatch and a label.
+type legendItem struct {
+	label  string
+	swatch func(c draw.Canvas) // draws into a canvas of about 18×8 points
+}
+
+// style returns a text style for s.
+func (f *figure) style(s string, size float64, bold bool, col color.Color) text.Style {
+	return text.Style{
+		Color:   col,
+		Font:    latinFont(size, bold),
+		XAlign:  draw.XLeft,
+		YAlign:  draw.YBottom,
+		Handler: f.fonts,
+	}
+}
+
+// scaleDPI returns the resolution at which a W×H pixel chart is drawn: 96 dpi
+// for the default 800×500, proportionally more for larger charts so that text
+// and lines keep their share of the picture, and at least 72 dpi.
+func scaleDPI(w, h int) int {
+	k := math.Min(float64(w)/DefaultWidth, float64(h)/DefaultHeight)
+	k = math.Max(0.75, math.Min(k, 5))
+	return int(math.Round(96 * k))
+}
+
+// write draws the figure at w×h pixels in format to out.
+func (f *figure) write(out io.Writer, w, h int, format string) error {
+	dpi := scaleDPI(w, h)
+	// The logical page is the chart in points at dpi; PNG draws it at dpi,
+	// SVG draws a 96 dpi page and scales the drawing by dpi/96.
+	lw := vg.Length(float64(w) * 72 / float64(dpi))
+	lh := vg.Length(float64(h) * 72 / float64(dpi))
+	switch format {
+	case "png":
+		c := vgimg.NewWith(vgimg.UseWH(lw, lh), vgimg.UseDPI(dpi))
+		f.draw(draw.New(c))
+		return encodePNG(out, c.Image())
+	case "svg":
+		c := vgsvg.New(vg.Length(w)*0.75, vg.Length(h)*0.75)
+		k := float64(dpi) / 96
+		c.Scale(k, k)
+		f.draw(draw.Canvas{Canvas: c, Rectangle: vg.Rectangle{Max: vg.Point{X: lw, Y: lh}}})
+		bw := bufio.NewWriter(out)
+		if _, err := c.WriteTo(bw); err != nil {
+			return err
+		}
+		return bw.Flush()
+	}
+	return errFormat(format)
+}
+
+// encodePNG writes img with the fastest zlib level: a chart is mostly flat
+// colour, so the file is barely larger and encoding is several times faster
+// than png.Encode's default level.
+func encodePNG(w io.Writer, img image.Image) error {
+	enc := png.Encoder{CompressionLevel: png.BestSpeed}
+	return enc.Encode(w, img)
+}
+
+// draw lays the figure out on c: title at the top, source and legend at the
+// bottom, the plot in between.
+func (f *figure) draw(c draw.Canvas) {
+	c.SetColor(color.White)
+	c.Fill(c.Rectangle.Path())
+
+	pad := vg.Points(10)
+	left, right := c.Min.X+pad, c.Max.X-pad
+	width := right - left
+	top := c.Max.Y - pad
+	bottom := c.Min.Y + pad*0.8
+
+	// Title, wrapped to the width.
+	for _, line := range f.wrap(f.title, sizeTitle, true, width) {
+		sty := f.style(line, sizeTitle, true, colInk)
+		sty.YAlign = draw.YTop
+		c.FillText(sty, vg.Point{X: left, Y: top}, line)
+		top -= sty.Height(line) + vg.Points(2)
+	}
+	top -= vg.Points(4)
+
+	// Footer, from the bottom up: source lines, the note, the legend.
+	var footer []func(y vg.Length) vg.Length
+	for _, line := range f.wrap(f.source, sizeSource, false, width) {
+		footer = append(footer, f.textLine(c, line, sizeSource, colMuted, left))
+	}
+	if f.note != "" {
+		for _, line := range f.wrap(f.note, sizeSource, false, width) {
+			footer = append(footer, f.textLine(c, line, sizeSource, colNote, left))
+		}
+	}
+	y := bottom
+	for i := len(footer) - 1; i >= 0; i-- {
+		y = footer[i](y)
+	}
+	y += vg.Points(6)
+	y = f.drawLegend(c, left, width, y)
+	y += vg.Points(4)
+
+	if f.plot == nil || top-y < vg.Points(40) {
+		return
+	}
+	plotC := draw.Crop(c, pad*0.6, -pad*1.6, y-c.Min.Y, top-c.Max.Y)
+	f.plot.Draw(plotC)
+}
+
+// textLine returns a footer line drawer: given the baseline area's bottom y it
+// draws line there and returns the y above it.
+func (f *figure) textLine(c draw.Canvas, line string, size float64, col color.Color, x vg.Length) func(vg.Length) vg.Length {
+	return func(y vg.Length) vg.Length {
+		sty := f.style(line, size, false, col)
+		c.FillText(sty, vg.Point{X: x, Y: y}, line)
+		return y + sty.Height(line) + vg.Points(1.5)
+	}
+}
+
+// wrap breaks s into lines no wider than width at spaces (or, for Chinese,
+// anywhere).
+func (f *figure) wrap(s string, size float64, bold bool, width vg.Length) []string {
+	s = f.fonts.printable(s)
+	if s == "" {
+		return nil
+	}
+	sty := f.style(s, size, bold, colInk)
+	if sty.Width(s) <= width {
+		return []string{s}
+	}
+	var lines []string
+	var cur []rune
+	lastBreak := -1
+	for _, r := range s {
+		cur = append(cur, r)
+		if r == ' ' || r > 0x2e80 {
+			lastBreak = len(cur)
+		}
+		if sty.Width(string(cur)) > width && len(cur) > 1 {
+			cut := lastBreak
+			if cut <= 0 || cut >= len(cur) {
+				cut = len(cur) - 1
+			}
+			lines = append(lines, strings.TrimSpace(string(cur[:cut])))
+			cur = append([]rune(nil), cur[cut:]...)
+			lastBreak = -1
+		}
+	}
+	if t := strings.TrimSpace(string(cur)); t != "" {
+		lines = append(lines, t)
+	}
+	return lines
+}
+
+// drawLegend draws the legend items in rows from y upwards (rows fill left to
+// right, the first row on top) and returns the y above the legend.
+func (f *figure) drawLegend(c draw.Canvas, left, width, y vg.Length) vg.Length {
+	if len(f.legend) == 0 {
+		return y
+	}
+	swW, swH, gap, after := vg.Points(18), vg.Points(8), vg.Points(4), vg.Points(12)
+	type placed struct {
+		item legendItem
+		x    vg.Length
+		row  int
+	}
+	var ps []placed
+	x, row := vg.Length(0), 0
+	for _, it := range f.legend {
+		label := f.fonts.printable(it.label)
+		it.label = label
+		w := swW + gap + f.style(label, sizeText, false, colInk).Width(label)
+		if x > 0 && x+w > width {
+			x, row = 0, row+1
+		}
+		ps = append(ps, placed{it, x, row})
+		x += w + after
+	}
+	rowH := vg.Points(sizeText * 1.6)
+	rows := row + 1
+	for _, p := range ps {
+		base := y + vg.Length(rows-1-p.row)*rowH
+		sw := draw.Canvas{Canvas: c.Canvas, Rectangle: vg.Rectangle{
+			Min: vg.Point{X: left + p.x, Y: base + vg.Points(1)},
+			Max: vg.Point{X: left + p.x + swW, Y: base + vg.Points(1) + swH},
+		}}
+		p.item.swatch(sw)
+		sty := f.style(p.item.label, sizeText, false, colInk)
+		c.FillText(sty, vg.Point{X: left + p.x + swW + gap, Y: base + vg.Points(1)}, p.item.label)
+	}
+	return y + vg.Length(rows)*rowH
+}
+
+// newPlot returns a plot styled for the charts: no title (the figure draws
+// it), year ticks on x, value ticks with separators on y, light grid.
+func (f *figure) newPlot(unit string, xmin, xmax, ymin, ymax float64, plotWidth vg.Length) *plot.Plot {
+	p := plot.New()
+	p.TextHandler = f.fonts
+	p.BackgroundColor = nil
+	p.X.Min, p.X.Max = xmin, xmax
+	p.Y.Min, p.Y.Max = ymin, ymax
+	p.X.Padding, p.Y.Padding = 0, 0
+
+	tick := func(a *plot.Axis, s string) {
+		a.Tick.Label = f.style(s, sizeText, false, colMuted)
+		a.Tick.LineStyle = draw.LineStyle{Color: colAxis, Width: vg.Points(0.5)}
+		a.LineStyle = draw.LineStyle{Color: colAxis, Width: vg.Points(0.6)}
+	}
+	tick(&p.X, "2020")
+	p.X.Tick.Label.XAlign, p.X.Tick.Label.YAlign = draw.XCenter, draw.YTop
+	p.X.Tick.Length = vg.Points(3)
+	// about one label per 45pt of width, never more than one per year
+	p.X.Tick.Marker = yearTicks{maxLabels: int(plotWidth / vg.Points(38))}
+
+	tick(&p.Y, "0")
+	p.Y.Tick.Label.XAlign, p.Y.Tick.Label.YAlign = draw.XRight, draw.YCenter
+	p.Y.Tick.Length = 0
+	p.Y.LineStyle.Width = 0
+	p.Y.Tick.Marker = valueTicks{n: 5}
+
+	u := unitLabel(unit, f.lang)
+	p.Y.Label.Text = u
+	p.Y.Label.TextStyle = f.style(u, sizeText, false, colMuted)
+	p.Y.Label.TextStyle.XAlign, p.Y.Label.TextStyle.YAlign = draw.XCenter, draw.YBottom
+	p.Y.Label.Padding = vg.Points(3)
+	return p
+}
+
+// yRange returns a y range covering vals with some air: 4% below, 11% above
+// (room for the plan period labels), starting at 0 when all values are
+// positive and the lowest is within a third of the range of zero... only for
+// rates; levels start near their data.
+func yRange(vals []float64) (lo, hi float64) {
+	lo, hi = math.Inf(1), math.Inf(-1)
+	for _, v := range vals {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			continue
+		}
+		lo, hi = math.Min(lo, v), math.Max(hi, v)
+	}
+	if math.IsInf(lo, 1) {
+		return 0, 1
+	}
+	span := hi - lo
+	if span == 0 {
+		span = math.Max(math.Abs(hi)*0.2, 1)
+	}
+	step := niceStep(span, 5)
+	l := math.Floor((lo-0.04*span)/step) * step
+	if lo >= 0 && l < 0 {
+		l = 0
+	}
+	return l, hi + 0.13*span
+}

@@ -1,0 +1,280 @@
+package charts
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/plancast/plancast"
+)
+
+// Languages of chart labels.
+const (
+	LangEn = "en"
+	LangZh = "zh"
+)
+
+// words are the fixed labels of the charts in each language.
+type words struct {
+	History, Mean, PI80, PI95             string
+	Target, Required, Implied             string
+	Ceiling, Floor, Source, Projection    string
+	TargetFmt, LatestFmt, CompareTitleFmt string
+	Sep, ListSep, Stop                    string
+}
+
+var dict = map[string]words{
+	LangEn: {
+		History:         "Actual",
+		Mean:            "Projection",
+		PI80:            "80% interval",
+		PI95:            "95% interval",
+		Target:          "Target",
+		Required:        "Path required to meet target",
+		Implied:         "Path implied by growth target",
+		Ceiling:         "Ceiling",
+		Floor:           "Floor",
+		Source:          "Source: ",
+		Projection:      "projection: plancast",
+		TargetFmt:       "%s target %d: %s",
+		LatestFmt:       "%d: %s",
+		CompareTitleFmt: "%s by region",
+		Sep:             " · ",
+		ListSep:         "; ",
+		Stop:            ".",
+	},
+	LangZh: {
+		History:         "实际值",
+		Mean:            "预测值",
+		PI80:            "80%预测区间",
+		PI95:            "95%预测区间",
+		Target:          "目标",
+		Required:        "实现目标所需路径",
+		Implied:         "增长目标对应路径",
+		Ceiling:         "上限",
+		Floor:           "下限",
+		Source:          "资料来源：",
+		Projection:      "预测：plancast",
+		TargetFmt:       "%s目标（%d年）：%s",
+		LatestFmt:       "%d年：%s",
+		CompareTitleFmt: "%s · 各地区比较",
+		Sep:             " · ",
+		ListSep:         "；",
+		Stop:            "。",
+	},
+}
+
+// planPeriod is a Five-Year Plan period.
+type planPeriod struct {
+	n          int // 13 for the 13th FYP
+	start, end int // first and last year, inclusive
+}
+
+// fypPeriod returns the years of the n-th Five-Year Plan: the 1st ran from
+// 1953 to 1957, the 2nd to 1962; from the 3rd (1966–1970) on the n-th runs
+// from 1966+5(n−3), so the 13th is 2016–2020 and the 14th 2021–2025.
+func fypPeriod(n int) planPeriod {
+	var s int
+	switch {
+	case n <= 2: // 1953–1957 and 1958–1962
+		s = 1953 + 5*(n-1)
+	default: // after the 1963–1965 readjustment: the 3rd ran 1966–1970
+		s = 1966 + 5*(n-3)
+	}
+	return planPeriod{n: n, start: s, end: s + 4}
+}
+
+// periodsIn returns the Five-Year Plan periods overlapping [from, to].
+func periodsIn(from, to int) []planPeriod {
+	var ps []planPeriod
+	for n := 1; ; n++ {
+		p := fypPeriod(n)
+		if p.start > to {
+			break
+		}
+		if p.end >= from {
+			ps = append(ps, p)
+		}
+	}
+	return ps
+}
+
+var zhNumerals = []string{"", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+
+// zhNumber writes 1–99 in Chinese numerals as plan names use them (十三, 二十).
+func zhNumber(n int) string {
+	switch {
+	case n < 10:
+		return zhNumerals[n]
+	case n < 20:
+		return "十" + zhNumerals[n%10]
+	default:
+		return zhNumerals[n/10] + "十" + zhNumerals[n%10]
+	}
+}
+
+func ordinal(n int) string {
+	suf := "th"
+	if n%100 < 11 || n%100 > 13 {
+		switch n % 10 {
+		case 1:
+			suf = "st"
+		case 2:
+			suf = "nd"
+		case 3:
+			suf = "rd"
+		}
+	}
+	return strconv.Itoa(n) + suf
+}
+
+// periodLabel is "14th FYP" or "十四五".
+func periodLabel(p planPeriod, lang string) string {
+	if lang == LangZh {
+		return zhNumber(p.n) + "五"
+	}
+	return ordinal(p.n) + " FYP"
+}
+
+// planLabel names a plan code: "14th-fyp" → "14th FYP" / "十四五",
+// "2021-annual" → "2021 plan" / "2021年计划".
+func planLabel(plan, lang string) string {
+	if n, ok := strings.CutSuffix(plan, "-fyp"); ok {
+		k, err := strconv.Atoi(strings.TrimRight(n, "stndrh"))
+		if err == nil {
+			return periodLabel(planPeriod{n: k}, lang)
+		}
+	}
+	if y, ok := strings.CutSuffix(plan, "-annual"); ok {
+		if lang == LangZh {
+			return y + "年计划"
+		}
+		return y + " plan"
+	}
+	return plan
+}
+
+// planSpan returns the years a plan covers: a Five-Year Plan its five
+// years, an annual plan its year. ok is false for an unknown plan code.
+func planSpan(plan string) (from, to int, ok bool) {
+	if n, found := strings.CutSuffix(plan, "-fyp"); found {
+		k, err := strconv.Atoi(strings.TrimRight(n, "stndrh"))
+		if err == nil && k > 0 {
+			p := fypPeriod(k)
+			return p.start, p.end, true
+		}
+	}
+	if y, found := strings.CutSuffix(plan, "-annual"); found {
+		if k, err := strconv.Atoi(y); err == nil {
+			return k, k, true
+		}
+	}
+	return 0, 0, false
+}
+
+// unitLabel names a unit code for the y axis.
+func unitLabel(unit, lang string) string {
+	type pair struct{ en, zh string }
+	names := map[string]pair{
+		plancast.Unit100mYuan: {"100 million yuan", "亿元"},
+		plancast.UnitYuan:     {"yuan", "元"},
+		plancast.UnitPercent:  {"%", "%"},
+		"10k_yuan":            {"10,000 yuan", "万元"},
+		"10k_persons":         {"10,000 persons", "万人"},
+		"persons":             {"persons", "人"},
+		"tons":                {"tons", "吨"},
+		"10k_tons":            {"10,000 tons", "万吨"},
+		"100m_kwh":            {"100 million kWh", "亿千瓦时"},
+	}
+	if p, ok := names[unit]; ok {
+		if lang == LangZh {
+			return p.zh
+		}
+		return p.en
+	}
+	return strings.ReplaceAll(unit, "_", " ")
+}
+
+// regionName and indicatorName pick the name in lang, falling back to the
+// other language and then the code.
+func regionName(r plancast.Region, lang string) string {
+	return pick(lang, r.Name, r.NameZh, r.Code)
+}
+
+func indicatorName(i plancast.Indicator, lang string) string {
+	return pick(lang, i.Name, i.NameZh, i.Code)
+}
+
+func pick(lang, en, zh, code string) string {
+	if lang == LangZh && zh != "" {
+		return zh
+	}
+	if en != "" {
+		return en
+	}
+	if zh != "" {
+		return zh
+	}
+	return code
+}
+
+// formatNumber writes v with prec decimals and thousands separators:
+// 33029 → "33,029", 1234.5 (prec 1) → "1,234.5", -0.0 → "0".
+func formatNumber(v float64, prec int) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return fmt.Sprint(v)
+	}
+	s := strconv.FormatFloat(v, 'f', prec, 64)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	intPart, frac, hasFrac := strings.Cut(s, ".")
+	var b strings.Builder
+	for i, r := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	out := b.String()
+	if hasFrac {
+		out += "." + frac
+	}
+	if neg && strings.Trim(out, "0.,") != "" {
+		out = "-" + out
+	}
+	return out
+}
+
+// valuePrec returns the decimals that show v to about four significant
+// digits, at most 2 and at least 0: 88.9 → 1, 33029 → 0, 4.25 → 2.
+func valuePrec(v float64) int {
+	a := math.Abs(v)
+	switch {
+	case a >= 1000:
+		return 0
+	case a >= 100:
+		return 1
+	case a >= 10:
+		return 1
+	default:
+		return 2
+	}
+}
+
+// formatValue writes a value with its unit for annotations: "250 亿元",
+// "33,029 yuan", "4.5%".
+func formatValue(v float64, unit, lang string) string {
+	s := formatNumber(v, valuePrec(v))
+	if strings.Contains(s, ".") {
+		s = strings.TrimSuffix(strings.TrimRight(s, "0"), ".")
+	}
+	u := unitLabel(unit, lang)
+	if u == "" {
+		return s
+	}
+	if u == "%" || lang == LangZh {
+		return s + u
+	}
+	return s + " " + u
+}

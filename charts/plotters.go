@@ -1,0 +1,237 @@
+package charts
+
+import (
+	"image/color"
+	"math"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/text"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// xy is a point in data coordinates (year, value).
+type xy struct{ x, y float64 }
+
+// plotFunc adapts a function to plot.Plotter.
+type plotFunc func(c draw.Canvas, p *plot.Plot)
+
+func (f plotFunc) Plot(c draw.Canvas, p *plot.Plot) { f(c, p) }
+
+// toCanvas maps data points to canvas points.
+func toCanvas(c *draw.Canvas, p *plot.Plot, pts []xy) []vg.Point {
+	trX, trY := p.Transforms(c)
+	out := make([]vg.Point, len(pts))
+	for i, q := range pts {
+		out[i] = vg.Point{X: trX(q.x), Y: trY(q.y)}
+	}
+	return out
+}
+
+// lineOf draws pts as a polyline with sty, clipped to the data area.
+func lineOf(pts []xy, sty draw.LineStyle) plot.Plotter {
+	return plotFunc(func(c draw.Canvas, p *plot.Plot) {
+		if len(pts) < 2 {
+			return
+		}
+		c.StrokeLines(sty, c.ClipLinesXY(toCanvas(&c, p, pts))...)
+	})
+}
+
+// pointsOf draws a glyph at each of pts.
+func pointsOf(pts []xy, sty draw.GlyphStyle) plot.Plotter {
+	return plotFunc(func(c draw.Canvas, p *plot.Plot) {
+		for _, q := range toCanvas(&c, p, pts) {
+			c.DrawGlyph(sty, q)
+		}
+	})
+}
+
+// fanOf fills the band between lo and hi (same years, ascending).
+func fanOf(lo, hi []xy, col color.Color) plot.Plotter {
+	return plotFunc(func(c draw.Canvas, p *plot.Plot) {
+		if len(lo) < 2 {
+			return
+		}
+		poly := make([]xy, 0, 2*len(lo))
+		poly = append(poly, hi...)
+		for i := len(lo) - 1; i >= 0; i-- {
+			poly = append(poly, lo[i])
+		}
+		c.FillPolygon(col, c.ClipPolygonXY(toCanvas(&c, p, poly)))
+	})
+}
+
+// periodBands shades the Five-Year Plan periods alternately across the full
+// height and writes their names at the top.
+func periodBands(f *figure, periods []planPeriod) plot.Plotter {
+	return plotFunc(func(c draw.Canvas, p *plot.Plot) {
+		trX, _ := p.Transforms(&c)
+		for _, per := range periods {
+			x0 := math.Max(float64(per.start)-0.5, p.X.Min)
+			x1 := math.Min(float64(per.end)+0.5, p.X.Max)
+			if x1 <= x0 {
+				continue
+			}
+			col := colBandA
+			if per.n%2 == 0 {
+				col = colBandB
+			}
+			r := vg.Rectangle{Min: vg.Point{X: trX(x0), Y: c.Min.Y}, Max: vg.Point{X: trX(x1), Y: c.Max.Y}}
+			c.SetColor(col)
+			c.Fill(r.Path())
+			label := periodLabel(per, f.lang)
+			sty := f.style(label, sizeSmall, false, colFaint)
+			sty.XAlign, sty.YAlign = draw.XCenter, draw.YTop
+			if sty.Width(label)+vg.Points(4) < r.Max.X-r.Min.X {
+				c.FillText(sty, vg.Point{X: (r.Min.X + r.Max.X) / 2, Y: c.Max.Y - vg.Points(3)}, label)
+			}
+		}
+	})
+}
+
+// hGrid draws horizontal grid lines at the value ticks.
+func hGrid() plot.Plotter {
+	return plotFunc(func(c draw.Canvas, p *plot.Plot) {
+		_, trY := p.Transforms(&c)
+		sty := draw.LineStyle{Color: colGrid, Width: vg.Points(0.5)}
+		for _, t := range p.Y.Tick.Marker.Ticks(p.Y.Min, p.Y.Max) {
+			if t.IsMinor() {
+				continue
+			}
+			y := trY(t.Value)
+			c.StrokeLine2(sty, c.Min.X, y, c.Max.X, y)
+		}
+	})
+}
+
+// limitBand draws a ceiling (above=true) or floor at value over the years
+// [from, to], shading the forbidden side to the edge of the plot.
+func limitBand(from, to int, value float64, above bool) plot.Plotter {
+	return plotFunc(func(c draw.Canvas, p *plot.Plot) {
+		trX, trY := p.Transforms(&c)
+		x0 := trX(math.Max(float64(from)-0.5, p.X.Min))
+		x1 := trX(math.Min(float64(to)+0.5, p.X.Max))
+		if x1 <= x0 {
+			return
+		}
+		y := trY(value)
+		edge := c.Max.Y
+		if !above {
+			edge = c.Min.Y
+		}
+		poly := []vg.Point{{X: x0, Y: y}, {X: x1, Y: y}, {X: x1, Y: edge}, {X: x0, Y: edge}}
+		c.FillPolygon(colLimit, c.ClipPolygonXY(poly))
+		c.StrokeLines(draw.LineStyle{Color: colTarget, Width: vg.Points(1)}, c.ClipLinesXY([]vg.Point{{X: x0, Y: y}, {X: x1, Y: y}})...)
+	})
+}
+
+// Label sides.
+const (
+	sideAuto  = iota // left of the point in the right half of the plot, else right
+	sideLeft         // always left
+	sideRight        // always right
+)
+
+// label writes txt beside the data point at, on side, nudged up by dy.
+func label(f *figure, at xy, txt string, size float64, col color.Color, side int, dy vg.Length) plot.Plotter {
+	return plotFunc(func(c draw.Canvas, p *plot.Plot) {
+		txt := f.fonts.printable(txt)
+		pt := toCanvas(&c, p, []xy{at})[0]
+		var sty text.Style = f.style(txt, size, false, col)
+		sty.YAlign = draw.YCenter
+		off := vg.Points(7)
+		if side == sideLeft || (side == sideAuto && pt.X > (c.Min.X+c.Max.X)/2) {
+			sty.XAlign = draw.XRight
+			off = -off
+		}
+		x := pt.X + off
+		w := sty.Width(txt)
+		// keep the text inside the plot
+		if sty.XAlign == draw.XRight && x-w < c.Min.X {
+			x = c.Min.X + w
+		}
+		if sty.XAlign == draw.XLeft && x+w > c.Max.X {
+			x = c.Max.X - w
+		}
+		y := pt.Y + dy
+		h := sty.Height(txt)
+		y = vg.Length(math.Min(float64(c.Max.Y-h/2), math.Max(float64(c.Min.Y+h/2), float64(y))))
+		// a white halo keeps the label legible over lines and fans
+		halo := vg.Rectangle{Min: vg.Point{X: x - vg.Points(1.5), Y: y - h/2}, Max: vg.Point{X: x + w + vg.Points(1.5), Y: y + h/2}}
+		if sty.XAlign == draw.XRight {
+			halo.Min.X, halo.Max.X = x-w-vg.Points(1.5), x+vg.Points(1.5)
+		}
+		c.SetColor(color.NRGBA{R: 255, G: 255, B: 255, A: 0xc8})
+		c.Fill(halo.Path())
+		c.FillText(sty, vg.Point{X: x, Y: y}, txt)
+	})
+}
+
+// diamondGlyph is a filled diamond with a white edge, the target marker.
+type diamondGlyph struct{}
+
+func (diamondGlyph) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point) {
+	r := sty.Radius * 1.35
+	var path vg.Path
+	path.Move(vg.Point{X: pt.X, Y: pt.Y + r})
+	path.Line(vg.Point{X: pt.X + r, Y: pt.Y})
+	path.Line(vg.Point{X: pt.X, Y: pt.Y - r})
+	path.Line(vg.Point{X: pt.X - r, Y: pt.Y})
+	path.Close()
+	c.SetColor(sty.Color)
+	c.Fill(path)
+	c.SetLineStyle(draw.LineStyle{Color: color.White, Width: vg.Points(0.8)})
+	c.Stroke(path)
+}
+
+// dotGlyph is a filled circle with a white edge, the observed points.
+type dotGlyph struct{}
+
+func (dotGlyph) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point) {
+	var path vg.Path
+	path.Move(vg.Point{X: pt.X + sty.Radius, Y: pt.Y})
+	path.Arc(pt, sty.Radius, 0, 2*math.Pi)
+	path.Close()
+	c.SetColor(sty.Color)
+	c.Fill(path)
+	c.SetLineStyle(draw.LineStyle{Color: color.White, Width: vg.Points(0.7)})
+	c.Stroke(path)
+}
+
+// Swatches for the legend.
+func swatchLine(sty draw.LineStyle, glyph *draw.GlyphStyle) func(draw.Canvas) {
+	return func(c draw.Canvas) {
+		y := (c.Min.Y + c.Max.Y) / 2
+		c.StrokeLine2(sty, c.Min.X, y, c.Max.X, y)
+		if glyph != nil {
+			c.DrawGlyphNoClip(*glyph, vg.Point{X: (c.Min.X + c.Max.X) / 2, Y: y})
+		}
+	}
+}
+
+func swatchFill(col color.Color) func(draw.Canvas) {
+	return func(c draw.Canvas) {
+		c.SetColor(col)
+		c.Fill(c.Rectangle.Path())
+	}
+}
+
+func swatchGlyph(g draw.GlyphStyle) func(draw.Canvas) {
+	return func(c draw.Canvas) {
+		c.DrawGlyphNoClip(g, c.Center())
+	}
+}
+
+func swatchLimit(above bool) func(draw.Canvas) {
+	return func(c draw.Canvas) {
+		mid := (c.Min.Y + c.Max.Y) / 2
+		r := vg.Rectangle{Min: vg.Point{X: c.Min.X, Y: mid}, Max: c.Max}
+		if !above {
+			r = vg.Rectangle{Min: c.Min, Max: vg.Point{X: c.Max.X, Y: mid}}
+		}
+		c.SetColor(colLimit)
+		c.Fill(r.Path())
+		c.StrokeLine2(draw.LineStyle{Color: colTarget, Width: vg.Points(1)}, c.Min.X, mid, c.Max.X, mid)
+	}
+}

@@ -1,0 +1,204 @@
+package charts
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/plancast/plancast"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// targetDrawing is what the targets add to a chart.
+type targetDrawing struct {
+	layers []layer
+	xs, ys []float64 // data extent
+	legend []legendItem
+}
+
+// geometricPath returns the yearly points from (x0, v0) to year x1 growing
+// at rate g a year (a fraction):
+//
+//	v(t) = v0 · (1+g)^(t−x0),  t = x0, x0+1, …, x1
+func geometricPath(x0 int, v0 float64, x1 int, g float64) []xy {
+	pts := make([]xy, 0, x1-x0+1)
+	for t := x0; t <= x1; t++ {
+		pts = append(pts, xy{float64(t), v0 * math.Pow(1+g, float64(t-x0))})
+	}
+	return pts
+}
+
+// requiredGrowth is the constant yearly growth (a fraction) that takes v0 in
+// year x0 to v1 in year x1: (v1/v0)^(1/(x1−x0)) − 1. ok is false when it is
+// undefined (x1 ≤ x0, or a value not positive).
+func requiredGrowth(x0 int, v0 float64, x1 int, v1 float64) (g float64, ok bool) {
+	if x1 <= x0 || v0 <= 0 || v1 <= 0 {
+		return 0, false
+	}
+	return math.Pow(v1/v0, 1/float64(x1-x0)) - 1, true
+}
+
+// targetLayers draws the targets of s: a level (or share) target as a
+// diamond at its year with the path required from the latest value, a growth
+// or average-growth target as the path it implies, a ceiling or floor as a
+// line over the plan's years with the forbidden side shaded.
+func targetLayers(f *figure, s *Spec, hist []plancast.Observation, latest *xy) targetDrawing {
+	var d targetDrawing
+	wd := dict[f.lang]
+	unit := s.Indicator.Unit
+	observed := map[int]float64{}
+	for _, o := range hist {
+		observed[o.Year] = o.Value
+	}
+	marker := draw.GlyphStyle{Color: colTarget, Radius: vg.Points(3.6), Shape: diamondGlyph{}}
+	pathSty := draw.LineStyle{Color: colTarget, Width: vg.Points(1.3), Dashes: dashPath}
+	impliedSty := draw.LineStyle{Color: colImplied, Width: vg.Points(1.6), Dashes: dashImplied}
+	var haveMarker, havePath, haveImplied, haveCeiling, haveFloor bool
+
+	for _, t := range s.Targets {
+		if (t.Region != "" && t.Region != s.Region.Code) || (t.Indicator != "" && t.Indicator != s.Indicator.Code) {
+			continue
+		}
+		if t.Year < s.From || math.IsNaN(t.Value) || math.IsInf(t.Value, 0) {
+			continue
+		}
+		plan := planLabel(t.Plan, f.lang)
+		switch t.Kind {
+		case plancast.TargetLevel, plancast.TargetShare:
+			at := xy{float64(t.Year), t.Value}
+			d.xs, d.ys = append(d.xs, at.x), append(d.ys, at.y)
+			txt := fmt.Sprintf(wd.TargetFmt, plan, t.Year, annotValue(t.Value, unit, f.lang))
+			if latest != nil && int(latest.x) < t.Year {
+				if g, ok := requiredGrowth(int(latest.x), latest.y, t.Year, t.Value); ok {
+					path := geometricPath(int(latest.x), latest.y, t.Year, g)
+					d.layers = append(d.layers, layer{z: zPath, p: lineOf(path, pathSty)})
+					havePath = true
+					txt += needsText(g, f.lang)
+				}
+			}
+			d.layers = append(d.layers,
+				layer{z: zTarget, p: pointsOf([]xy{at}, marker)},
+				layer{z: zLabel, p: label(f, at, txt, sizeSmall, colTarget, sideAuto, 0)},
+			)
+			haveMarker = true
+
+		case plancast.TargetGrowth, plancast.TargetAvgGrowth:
+			if s.Indicator.Kind == plancast.KindRate {
+				continue // growth of a rate is not drawn as a path
+			}
+			start := t.Year - 1
+			if t.Kind == plancast.TargetAvgGrowth {
+				start = t.BaseYear
+			} else if t.BaseYear != 0 {
+				start = t.BaseYear
+			}
+			v0, ok := observed[start]
+			if !ok {
+				if latest == nil || int(latest.x) >= t.Year {
+					continue
+				}
+				start, v0 = int(latest.x), latest.y
+			}
+			if v0 <= 0 || start >= t.Year {
+				continue
+			}
+			path := geometricPath(start, v0, t.Year, t.Value/100)
+			end := path[len(path)-1]
+			d.xs = append(d.xs, float64(start), end.x)
+			d.ys = append(d.ys, end.y)
+			ring := draw.GlyphStyle{Color: colImplied, Radius: vg.Points(2.6), Shape: draw.RingGlyph{}}
+			d.layers = append(d.layers,
+				layer{z: zPath, p: lineOf(path, impliedSty)},
+				layer{z: zTarget, p: pointsOf([]xy{end}, ring)},
+				layer{z: zLabel, p: label(f, end, growthText(plan, t, f.lang), sizeSmall, colImplied, sideAuto, vg.Points(-9))},
+			)
+			haveImplied = true
+
+		case plancast.TargetCeiling, plancast.TargetFloor:
+			from, to, ok := planSpan(t.Plan)
+			if !ok {
+				from, to = t.Year, t.Year
+			}
+			above := t.Kind == plancast.TargetCeiling
+			d.xs = append(d.xs, float64(t.Year))
+			d.ys = append(d.ys, t.Value)
+			name := wd.Ceiling
+			if above {
+				haveCeiling = true
+			} else {
+				name, haveFloor = wd.Floor, true
+			}
+			dy := vg.Points(7)
+			if !above {
+				dy = -dy
+			}
+			txt := fmt.Sprintf("%s %s: %s", plan, lowerFirst(name, f.lang), annotValue(t.Value, unit, f.lang))
+			if f.lang == LangZh {
+				txt = fmt.Sprintf("%s%s：%s", plan, name, annotValue(t.Value, unit, f.lang))
+			}
+			d.layers = append(d.layers,
+				layer{z: zLimit, p: limitBand(from, to, t.Value, above)},
+				layer{z: zLabel, p: label(f, xy{float64(min(to, t.Year)) + 0.5, t.Value}, txt, sizeSmall, colTarget, sideLeft, dy)},
+			)
+		}
+	}
+	if haveMarker {
+		d.legend = append(d.legend, legendItem{wd.Target, swatchGlyph(marker)})
+	}
+	if havePath {
+		d.legend = append(d.legend, legendItem{wd.Required, swatchLine(pathSty, nil)})
+	}
+	if haveImplied {
+		d.legend = append(d.legend, legendItem{wd.Implied, swatchLine(impliedSty, nil)})
+	}
+	if haveCeiling {
+		d.legend = append(d.legend, legendItem{wd.Ceiling, swatchLimit(true)})
+	}
+	if haveFloor {
+		d.legend = append(d.legend, legendItem{wd.Floor, swatchLimit(false)})
+	}
+	return d
+}
+
+// annotValue writes a target value for a label: the unit is on the axis, so
+// English labels carry only "%"; Chinese ones carry the unit (250亿元).
+func annotValue(v float64, unit, lang string) string {
+	if lang == LangZh || unit == plancast.UnitPercent {
+		return formatValue(v, unit, lang)
+	}
+	return formatValue(v, "", lang)
+}
+
+// needsText is the required growth appended to a level target's label.
+func needsText(g float64, lang string) string {
+	if lang == LangZh {
+		return fmt.Sprintf("，需年均增长%s%%", formatNumber(100*g, 1))
+	}
+	return fmt.Sprintf(", needs %s%% a year", formatNumber(100*g, 1))
+}
+
+// growthText labels a growth target: "14th FYP: +6% a year", "2021 plan: +8.5%".
+func growthText(plan string, t plancast.Target, lang string) string {
+	g := formatValue(t.Value, plancast.UnitPercent, LangEn)
+	if lang == LangZh {
+		if t.Kind == plancast.TargetAvgGrowth {
+			return plan + "：年均增长" + g
+		}
+		return plan + "：增长" + g
+	}
+	sign := ""
+	if t.Value >= 0 {
+		sign = "+"
+	}
+	if t.Kind == plancast.TargetAvgGrowth {
+		return plan + ": " + sign + g + " a year"
+	}
+	return plan + ": " + sign + g
+}
+
+func lowerFirst(s, lang string) string {
+	if lang == LangZh || s == "" {
+		return s
+	}
+	return string(s[0]|0x20) + s[1:]
+}
