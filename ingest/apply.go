@@ -36,8 +36,8 @@ func Apply(ctx context.Context, st plancast.Store, b *Batch, dryRun bool) (*Repo
 	ps := problems{limit: DefaultMaxProblems}
 	checkBatch(b, Catalog{Regions: regions, Indicators: indicators}, &ps)
 	if len(ps.list) > 0 {
-		b.Problems = ps.list
-		return rep.reject(ps.list)
+		b.Problems = sortProblems(ps.list)
+		return rep.reject(b.Problems)
 	}
 	rep.Regions, rep.Indicators = len(b.Regions), len(b.Indicators)
 	if dryRun {

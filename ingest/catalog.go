@@ -161,12 +161,12 @@ func suggest(k string, names map[string]string) string {
 	}
 	sort.Strings(keys) // deterministic among equal distances
 	for _, n := range keys {
-		if d := levenshtein(k, n); d < bestD {
+		if d := editDistance(k, n); d < bestD {
 			best, bestD = names[n], d
 		}
 	}
 	n := len([]rune(k))
-	if best == "" || bestD > 2 || bestD*3 > n {
+	if best == "" || bestD > 2 || bestD*3 > n+1 {
 		return ""
 	}
 	return fmt.Sprintf(" (did you mean %s?)", best)

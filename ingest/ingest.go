@@ -188,7 +188,7 @@ func Parse(name string, contentType string, r io.Reader, cat Catalog, opt Option
 	if !p.ps.full {
 		checkBatch(p.b, cat, &p.ps)
 	}
-	p.b.Problems = p.ps.list
+	p.b.Problems = sortProblems(p.ps.list)
 	return p.b, nil
 }
 

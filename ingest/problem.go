@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 )
 
@@ -96,8 +97,43 @@ func (ps *problems) add(p Problem) {
 	}
 	if ps.limit > 0 && len(ps.list) >= ps.limit {
 		ps.full = true
-		ps.list = append(ps.list, Problem{File: p.File, Message: fmt.Sprintf("too many problems: stopped after %d", ps.limit)})
+		ps.list = append(ps.list, Problem{File: p.File, Message: fmt.Sprintf("%s: stopped after %d", truncatedPrefix, ps.limit)})
 		return
 	}
 	ps.list = append(ps.list, p)
 }
+
+// sorted returns the problems in reading order, file by file (in the order the
+// files came), then by sheet, row and line; a "too many problems" note stays
+// last. Batch checks find some problems after reading, and a list in file
+// order is easier to work through.
+func sortProblems(ps []Problem) []Problem {
+	fileOrder := map[string]int{}
+	for _, p := range ps {
+		if _, ok := fileOrder[p.File]; !ok {
+			fileOrder[p.File] = len(fileOrder)
+		}
+	}
+	out := append([]Problem(nil), ps...)
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if ta, tb := a.truncation(), b.truncation(); ta != tb {
+			return tb
+		}
+		if a.File != b.File {
+			return fileOrder[a.File] < fileOrder[b.File]
+		}
+		if a.Sheet != b.Sheet {
+			return a.Sheet < b.Sheet
+		}
+		if a.Row != b.Row {
+			return a.Row < b.Row
+		}
+		return a.Line < b.Line
+	})
+	return out
+}
+
+func (p Problem) truncation() bool { return strings.HasPrefix(p.Message, truncatedPrefix) }
+
+const truncatedPrefix = "too many problems"

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/plancast/plancast"
@@ -107,7 +108,22 @@ func Convert(value float64, fromUnit, toUnit string) (float64, error) {
 	if !okFrom || !okTo {
 		return 0, plancast.Errorf(plancast.EINVALID, "unit %s does not convert to %s", unitLabel(fromUnit), unitLabel(toUnit))
 	}
-	return value * f / t, nil
+	return roundSignificant(value*f/t, 12), nil
+}
+
+// roundSignificant rounds v to n significant digits, so that 41000 万元 is
+// 4.1 亿元 and not 4.1000000000000005: a re-push of the same figure in another
+// unit must compare equal to the stored one.
+func roundSignificant(v float64, n int) float64 {
+	if v == 0 || math.IsNaN(v) || math.IsInf(v, 0) {
+		return v
+	}
+	scale := math.Pow(10, float64(n)-math.Ceil(math.Log10(math.Abs(v))))
+	r := math.Round(v*scale) / scale
+	if math.IsInf(r, 0) || math.IsNaN(r) {
+		return v
+	}
+	return r
 }
 
 // IsMoney reports whether unit is one of the money units.
