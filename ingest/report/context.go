@@ -88,6 +88,9 @@ type clauseContext struct {
 	period       string // "year" or a partial period
 	periodWhy    string
 	fiveYears    bool // the paragraph reviews a five-year span
+	// baseYear is the year of X in "from X to Y", 0 when the text does not say.
+	baseYear int
+	baseWhy  string
 }
 
 // targetCue finds where in a paragraph its targets begin: the offset of the

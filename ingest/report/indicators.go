@@ -16,6 +16,9 @@ type indicatorDef struct {
 	// indicator; only "X accounts for N% of ..." is. Without a share cue the
 	// mention is a blocker.
 	needsShare bool
+	// inCatalog: the caller's catalog knows the indicator. Figures of others
+	// are read with the built-in unit and flagged for review.
+	inCatalog bool
 	// lo, hi bound a plausible value in the indicator's unit for any region from
 	// a county to a province. They decide between readings of a garbled figure.
 	lo, hi  float64
@@ -86,7 +89,7 @@ var builtinIndicators = []indicatorDef{
 			`城镇新增就业(?:人数)?`, `新增城镇就业(?:人数)?`, `新增就业(?:人数)?`,
 			`new (?:urban )?jobs`, `urban jobs`, `new urban employment`, `newly (?:increased|added) (?:urban )?employment`,
 			// A half-translated 城镇新增就业 seen in machine translations.
-			`town office业`,
+			`(?:town office业)`,
 		}},
 	{Indicator: plancast.Indicator{Code: "electricity_sales", Name: "Electricity sales", NameZh: "售电量", Unit: "100m_kwh", Kind: plancast.KindLevel, Better: plancast.BetterHigher},
 		lo: 0.01, hi: 20000, aliases: []string{
@@ -167,11 +170,17 @@ func newCatalog(given []plancast.Indicator) *catalog {
 	}
 	for i := range builtinIndicators {
 		d := builtinIndicators[i] // a copy: the caller's units must not leak into the table
+		d.inCatalog = true
 		if known != nil {
-			if in, ok := known[d.Code]; ok {
+			in, ok := known[d.Code]
+			_, convertible := unitCodes[in.Unit]
+			switch {
+			case !ok:
+				d.inCatalog = false
+			case convertible && unitCodes[in.Unit].dim == unitCodes[d.Unit].dim:
 				d.Indicator = in
-			} else {
-				d.Unit = "" // not in the caller's catalog: read, but flag for review
+			default:
+				d.inCatalog = false // a unit the reader cannot convert to
 			}
 		}
 		c.defs = append(c.defs, &d)

@@ -19,7 +19,7 @@ var en = phrases{
 	estimate:      []string{`\b(?:is|are|was|were) expected to\b`, `\bexpected to (?:be|reach|complete|achieve|exceed)\b`, `\bestimated\b`, `\bprojected to\b`},
 	cumulative:    []string{`\bcumulative(?:ly)?\b`, `\bin total over\b`, `\ba total of\b`},
 	annualTarget: []string{
-		`\bmain (?:expected )?(?:objectives|goals|targets)\b`, `\bexpected (?:goals?|objectives?|targets?)\b`,
+		`\bmain (?:expected )?(?:objectives?|goals?|targets?)\b`, `\bexpected (?:goals?|objectives?|targets?)\b`,
 		`\b(?:goals?|objectives?|targets?) (?:for|of) (?:this year|the year|(?:19|20)\d\d)\b`,
 	},
 	fypTarget: []string{

@@ -8,11 +8,11 @@ import (
 type resolution int
 
 const (
-	resolvedNone         resolution = iota // not garbled: nothing to settle
-	resolvedByGrowth                       // the stated growth rate fits one reading
-	resolvedByMagnitude                    // only one reading is a plausible size
-	resolvedByShape                        // the garble's shape alone: needs review
-	unresolved                             // no reading fits: needs review
+	resolvedNone        resolution = iota // not garbled: nothing to settle
+	resolvedByGrowth                      // the stated growth rate fits one reading
+	resolvedByMagnitude                   // only one reading is a plausible size
+	resolvedByShape                       // the garble's shape alone: needs review
+	unresolved                            // no reading fits: needs review
 )
 
 // choice is the reading chosen for a quantity.

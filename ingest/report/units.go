@@ -58,6 +58,15 @@ func toUnit(base float64, dim dimension, unit string) (v float64, ok bool) {
 	return roundSig(base / u.scale), true
 }
 
+// roundTo rounds v to n significant digits.
+func roundTo(v float64, n int) float64 {
+	if v == 0 || math.IsNaN(v) || math.IsInf(v, 0) {
+		return v
+	}
+	p := math.Pow(10, float64(n)-math.Ceil(math.Log10(math.Abs(v))))
+	return math.Round(v*p) / p
+}
+
 // roundSig removes the float noise of unit conversion (88.9e8/1e8 must print
 // as 88.9) by rounding to 12 significant digits.
 func roundSig(v float64) float64 {

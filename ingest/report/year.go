@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -12,7 +13,7 @@ import (
 // says so: 2020年, "in 2020", "2021 is", "by 2025"; "2000 urban jobs" is not.
 var (
 	zhYear = regexp.MustCompile(`((?:19|20)\d\d)\s*年`)
-	enYear = regexp.MustCompile(`(?i)(?:\b(?:in|by|of|for|since|until|till|during|end of|year|before|after|from|to)\s+|^|[,，(（、])\s*((?:19|20)\d\d)\b(?:\s*(?:is|was|will|years?\b|,|\.|;|:|\)|$))`)
+	enYear = regexp.MustCompile(`(?im)(?:\b(?:in|by|of|for|since|until|till|during|end of|year|before|after|from|to)\s+|^|[,，(（、])\s*((?:19|20)\d\d)\b(?:\s*(?:is|was|will|years?\b|,|\.|;|:|\)|$))`)
 	// Page chrome of government web sites: the day the page was crawled.
 	pageChrome = regexp.MustCompile(`(?i)today is\s*\d{4}-\d{1,2}-\d{1,2}|今天是\s*\d{4}年\d{1,2}月\d{1,2}日`)
 	// A dateline: "April 20, 2021", "2021年4月20日".
@@ -100,7 +101,10 @@ func inferYear(text string) (int, string) {
 			n, _ := strconv.Atoi(m[1] + m[2])
 			y := founded + n
 			score[y] += 10
-			why[y] = append(why[y], fmt.Sprintf("the %d anniversary of %s (founded %d) falls in %d", n, what, founded, y))
+			r := fmt.Sprintf("the %s anniversary of %s (founded %d) falls in %d", ordinal(n), what, founded, y)
+			if !slices.Contains(why[y], r) {
+				why[y] = append(why[y], r)
+			}
 		}
 	}
 	anniversary(prcAnniversary, 1949, "the People's Republic")
@@ -153,4 +157,10 @@ func documentDate(text string) (y, m, d int, ok bool) {
 		return y, m, d, true
 	}
 	return 0, 0, 0, false
+}
+
+// ordinal spells 60 as "60th" and 21 as "21st".
+func ordinal(n int) string {
+	code := fypCode(n)
+	return code[:len(code)-len("-fyp")]
 }

@@ -1,0 +1,262 @@
+package report
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/plancast/plancast"
+)
+
+// Extract reads the candidate observations and targets of a report. text is
+// UTF-8 plain text or simple HTML (tags are stripped; offsets still point into
+// text). It returns EINVALID when the region is not a valid code or the
+// report's year cannot be found and is not given.
+func Extract(text []byte, opt Options) (*Extraction, error) {
+	if !plancast.ValidCode(opt.Region) {
+		return nil, plancast.Errorf(plancast.EINVALID, "report: region %q is not a valid region code", opt.Region)
+	}
+	if opt.Year != 0 && (opt.Year < plancast.MinYear || opt.Year > plancast.MaxYear) {
+		return nil, plancast.Errorf(plancast.EINVALID, "report: year %d is outside %d–%d", opt.Year, plancast.MinYear, plancast.MaxYear)
+	}
+	r := &reader{doc: prepare(text), cat: newCatalog(opt.Indicators), opt: opt, inputBytes: text}
+	r.ext = &Extraction{Threshold: opt.Threshold, Observations: []Candidate{}, Targets: []TargetCandidate{}}
+	if r.ext.Threshold == 0 {
+		r.ext.Threshold = DefaultThreshold
+	}
+	r.kind = documentKind(r.doc.text)
+	r.ext.Kind = r.kind
+	if opt.Year != 0 {
+		r.year, r.ext.YearReason = opt.Year, "given by the caller"
+	} else {
+		r.year, r.ext.YearReason = inferYear(r.doc.text)
+		if r.year == 0 {
+			return nil, plancast.Errorf(plancast.EINVALID, "report: the text names no year; give the report's year")
+		}
+	}
+	r.ext.Year = r.year
+	if y, m, d, ok := documentDate(r.doc.text); ok && (y == r.year || y == r.year+1) {
+		r.published = plancast.NewDate(y, time.Month(m), d)
+	}
+
+	var sec section
+	for _, p := range segment(r.doc.text) {
+		if sec.readHeading(r.doc.text[p.start:p.end]) {
+			continue
+		}
+		for _, s := range p.sentences {
+			for _, cl := range s.clauses {
+				r.readClause(p, s, cl, r.context(p, s, cl, sec))
+			}
+		}
+	}
+	r.settle()
+	r.derivePreviousYears()
+	for i := range r.ext.Observations {
+		r.ext.Observations[i].Source.Quote = r.ext.Observations[i].Sentence
+	}
+	return r.ext, nil
+}
+
+// context works out what a clause's figures are: observations or targets,
+// which year and period, which plan.
+func (r *reader) context(p paragraph, s sentence, cl span, sec section) clauseContext {
+	text := r.doc.text
+	paraText := text[p.start:p.end]
+	sentText := text[s.start:s.end]
+	cx := clauseContext{period: plancast.PeriodYear}
+	if code, phrase := partialPeriod(sentText); code != "" {
+		cx.period, cx.periodWhy = code, phrase
+	}
+
+	cueAt, cueFYP := targetCue(paraText, r.year)
+	switch {
+	case cueAt >= 0 && p.start+cueAt < cl.end:
+		cx.target, cx.fyp = true, cueFYP
+	case sec.mode == sectionPlan:
+		cx.target = true
+		if sec.plan > 0 && fypEnd(sec.plan) >= r.year {
+			cx.fyp = sec.plan
+		}
+	case sec.mode == sectionUnknown && r.kind == kindPlan:
+		cx.target = true
+	}
+
+	clauseYears := yearsIn(text[cl.start:cl.end])
+	sentenceYear := lastYearBefore(text[s.start:cl.start])
+	if cx.target {
+		switch {
+		case len(clauseYears) > 0:
+			cx.year, cx.yearExplicit, cx.yearWhy = clauseYears[0].year, true, "named in the clause"
+			if n := fypOfEndYear(cx.year); n > 0 && (cx.fyp == n || cx.fyp == 0 && cx.year > r.year) {
+				cx.fyp = n
+			} else if cx.fyp > 0 && fypEnd(cx.fyp) != cx.year {
+				cx.fyp = 0
+			}
+		case cx.fyp > 0:
+			cx.year, cx.yearWhy = fypEnd(cx.fyp), fmt.Sprintf("the last year of the %s", fypCode(cx.fyp))
+		case sentenceYear > 0:
+			cx.year, cx.yearExplicit, cx.yearWhy = sentenceYear, true, "named in the sentence"
+		case lastYearBefore(text[p.start:cl.start]) > 0:
+			cx.year, cx.yearExplicit, cx.yearWhy = lastYearBefore(text[p.start:cl.start]), true, "named earlier in the paragraph"
+		case sec.year > 0:
+			cx.year, cx.yearExplicit, cx.yearWhy = sec.year, true, "named in the section heading"
+		default:
+			cx.year, cx.yearWhy = r.year, "targets of the report's year"
+		}
+		if cx.fyp > 0 {
+			cx.plan = fypCode(cx.fyp)
+		} else {
+			cx.plan = fmt.Sprintf("%d-annual", cx.year)
+		}
+		return cx
+	}
+
+	reviewPlan := 0
+	if sec.mode == sectionReview && sec.plan > 0 {
+		reviewPlan = sec.plan
+	}
+	if reviewPlan == 0 {
+		for _, n := range plansIn(paraText) {
+			if fypEnd(n) < r.year && fypEnd(n) >= r.year-1 {
+				reviewPlan = n
+			}
+		}
+	}
+	cx.fiveYears = cues.fiveYears.in(paraText) || reviewPlan > 0
+	switch {
+	case len(clauseYears) > 0:
+		cx.year, cx.yearExplicit, cx.yearWhy = clauseYears[0].year, true, "named in the clause"
+	case sentenceYear > 0:
+		cx.year, cx.yearExplicit, cx.yearWhy = sentenceYear, true, "named in the sentence"
+	case reviewPlan > 0:
+		cx.year, cx.yearWhy = fypEnd(reviewPlan), fmt.Sprintf("the last year of the %s under review", fypCode(reviewPlan))
+	case cx.period != plancast.PeriodYear || r.kind != kindWorkReport:
+		cx.year, cx.yearWhy = r.year, "the report's year"
+	default:
+		cx.year, cx.yearWhy = r.year-1, "a work report reviews the year before it is delivered"
+	}
+
+	// The base year of "from X to Y".
+	switch end := planEndIn(sentText); {
+	case end > 0:
+		cx.baseYear, cx.baseWhy = fypEnd(end), fmt.Sprintf("the end of the %s", fypCode(end))
+	case reviewPlan > 0 && cx.year == fypEnd(reviewPlan):
+		cx.baseYear, cx.baseWhy = fypEnd(reviewPlan-1), fmt.Sprintf("the year before the %s", fypCode(reviewPlan))
+	case cx.fiveYears:
+		cx.baseYear, cx.baseWhy = cx.year-5, "five years before, as the paragraph reviews five years"
+	}
+	return cx
+}
+
+// derivePreviousYears adds, for each stated level with its year-on-year
+// growth, the previous year's level it implies:
+//
+//	x[y-1] = x[y] / (1 + g/100)
+//
+// Reports state growth at comparable prices and levels at current prices, so
+// the derived level is approximate and stays below the threshold.
+func (r *reader) derivePreviousYears() {
+	var derived []Candidate
+	for _, c := range r.ext.Observations {
+		if c.Derived || c.Growth == nil || c.GrowthKind != "yoy" || c.NeedsReview || *c.Growth <= -100 {
+			continue
+		}
+		d := c
+		d.Provenance.Reasons = nil
+		d.Year = c.Year - 1
+		d.Value = roundTo(c.Value/(1+*c.Growth/100), 4)
+		d.Growth, d.GrowthKind = nil, ""
+		d.Derived = true
+		d.Status = plancast.StatusEstimate
+		d.Confidence = min(0.45, c.Confidence-0.3)
+		d.Reasons = []string{
+			explain("derived: %g / (1 %+g%%) = %g for %d", c.Value, *c.Growth, d.Value, d.Year),
+			"approximate: growth is usually stated at comparable prices",
+		}
+		derived = append(derived, d)
+	}
+	r.ext.Observations = append(r.ext.Observations, derived...)
+}
+
+// settle merges repeated readings of one figure and flags conflicts: the
+// same figure read twice is one candidate (the surer one); two different
+// values for one figure both need review.
+func (r *reader) settle() {
+	type key struct {
+		ind, period string
+		year        int
+	}
+	seen := map[key]int{}
+	var obs []Candidate
+	for _, c := range r.ext.Observations {
+		k := key{c.Indicator, c.Period, c.Year}
+		i, dup := seen[k]
+		if !dup {
+			seen[k] = len(obs)
+			obs = append(obs, c)
+			continue
+		}
+		o := &obs[i]
+		switch {
+		case sameValue(o.Value, c.Value):
+			if c.Confidence > o.Confidence {
+				*o = c
+			}
+		case o.Derived && !c.Derived:
+			*o = c
+		case c.Derived && !o.Derived:
+		default:
+			o.NeedsReview = true
+			o.Reasons = append(o.Reasons, explain("the report also gives %g for this figure in %q", c.Value, c.Original))
+			c.NeedsReview = true
+			c.Reasons = append(c.Reasons, explain("the report also gives %g for this figure in %q", o.Value, o.Original))
+			obs = append(obs, c)
+		}
+	}
+	r.ext.Observations = obs
+
+	type tkey struct {
+		ind, plan, kind string
+		year            int
+	}
+	tseen := map[tkey]int{}
+	var ts []TargetCandidate
+	for _, t := range r.ext.Targets {
+		k := tkey{t.Indicator, t.Plan, t.Kind, t.Year}
+		i, dup := tseen[k]
+		if !dup {
+			tseen[k] = len(ts)
+			ts = append(ts, t)
+			continue
+		}
+		o := &ts[i]
+		if sameValue(o.Value, t.Value) {
+			if t.Confidence > o.Confidence {
+				*o = t
+			}
+			continue
+		}
+		o.NeedsReview = true
+		o.Reasons = append(o.Reasons, explain("the report also sets %g for this target", t.Value))
+		t.NeedsReview = true
+		t.Reasons = append(t.Reasons, explain("the report also sets %g for this target", o.Value))
+		ts = append(ts, t)
+	}
+	r.ext.Targets = ts
+}
+
+func sameValue(a, b float64) bool {
+	d := a - b
+	if d < 0 {
+		d = -d
+	}
+	m := max(abs(a), abs(b), 1e-9)
+	return d <= 1e-6*m
+}
+
+func abs(x float64) float64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}

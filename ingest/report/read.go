@@ -1,0 +1,552 @@
+package report
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/plancast/plancast"
+)
+
+// reader reads one document.
+type reader struct {
+	doc        *document
+	cat        *catalog
+	opt        Options
+	year       int // the report's year
+	kind       string
+	published  plancast.Date
+	inputBytes []byte
+	ext        *Extraction
+}
+
+// percentRole is what a percentage says about its indicator.
+type percentRole int
+
+const (
+	rolePlain     percentRole = iota // a rate or share itself: "unemployment 4.2%"
+	roleGrowth                       // growth over the year before
+	roleAvgGrowth                    // average annual growth over several years
+	roleShare                        // a share of something
+)
+
+// figure is a quantity read for an indicator, with what the words around it say.
+type figure struct {
+	q       *quantity
+	role    percentRole
+	weakAvg bool    // "an annual increase": an average only beside a from/to pair
+	sign    float64 // -1 for a decline
+	bound   string  // at_least, at_most, about
+	before  string  // the words before it
+}
+
+// Cues that pair two levels as "from X to Y".
+var (
+	fromCue = regexp.MustCompile(`(?i)\bfrom|由|从`)
+	toCue   = regexp.MustCompile(`(?i)\bto\b|到|至|增至|达到`)
+	// "45 billion yuan of X", "10000 tons of oil": the figure names its indicator after it.
+	ofAfter = regexp.MustCompile(`(?i)^\s*of\s+(?:the\s+)?$`)
+	// "10 per cent growth in X", "A 10% increase in X".
+	// connector joins two figures of one list: "7% and 9%", "7%和9%", "7%、9%".
+	connector     = regexp.MustCompile(`(?i)^\s*(?:and|or|,|、|和|与|及|，)\s*$`)
+	growthInAfter = regexp.MustCompile(`(?i)^\s*(?:(growth|increase|rise)|(decline|decrease|drop|fall))\s+in\s+(?:the\s+)?$`)
+)
+
+// readClause reads the figures of one clause.
+func (r *reader) readClause(p paragraph, s sentence, cl span, cx clauseContext) {
+	text := r.doc.text
+	mentions := r.cat.findMentions(text, cl.start, cl.end)
+	if len(mentions) == 0 {
+		return
+	}
+	qs := findQuantities(text, cl.start, cl.end)
+	if len(qs) == 0 {
+		return
+	}
+	owned := make([][]figure, len(mentions))
+	for i := range qs {
+		q := &qs[i]
+		mi, backward := owner(text, q, mentions)
+		if mi < 0 {
+			continue
+		}
+		owned[mi] = append(owned[mi], r.describe(text, cl, q, mentions, mi, backward, owned[mi]))
+	}
+	for mi, m := range mentions {
+		if m.blocker || len(owned[mi]) == 0 {
+			continue
+		}
+		region := text[m.start:ownedEnd(mentions, mi, cl)]
+		for di, d := range m.defs {
+			if d.needsShare && !cues.share.in(region) {
+				continue
+			}
+			figs := shareOut(owned[mi], di, len(m.defs), region)
+			r.emit(s, cl, d, figs, cx, text[cl.start:cl.end])
+		}
+	}
+}
+
+// owner finds the mention a quantity belongs to: the name it is written into
+// ("5,900 new jobs"), the name right after it ("10000 tons of oil", "10%
+// growth in X"), or else the nearest name before it in the clause.
+func owner(text string, q *quantity, ms []mention) (int, bool) {
+	for i, m := range ms {
+		if q.start < m.end && m.start < q.end {
+			return i, false
+		}
+	}
+	for i, m := range ms {
+		if m.start < q.end || m.start-q.end > 30 {
+			continue
+		}
+		between := text[q.end:m.start]
+		if q.dim != dimPercent && ofAfter.MatchString(between) {
+			return i, true
+		}
+		if q.dim == dimPercent && growthInAfter.MatchString(between) {
+			return i, true
+		}
+	}
+	best := -1
+	for i, m := range ms {
+		if m.start < q.start {
+			best = i
+		}
+	}
+	return best, false
+}
+
+// ownedEnd is where the words a mention owns end: the next mention or the clause end.
+func ownedEnd(ms []mention, i int, cl span) int {
+	if i+1 < len(ms) {
+		return ms[i+1].start
+	}
+	return cl.end
+}
+
+// describe reads the words around a quantity: growth or decline, average,
+// share, and bounds such as "more than" or 以内.
+func (r *reader) describe(text string, cl span, q *quantity, ms []mention, mi int, backward bool, prev []figure) figure {
+	f := figure{q: q, sign: 1}
+	from := cl.start
+	if mi > 0 && ms[mi-1].end > from && ms[mi-1].end <= q.start {
+		from = ms[mi-1].end
+	}
+	if len(prev) > 0 && prev[len(prev)-1].q.end > from {
+		from = prev[len(prev)-1].q.end
+	}
+	before := text[from:q.start]
+	after := text[q.end:min(cl.end, q.end+40)]
+	if backward {
+		if m := growthInAfter.FindStringSubmatch(text[q.end:ms[mi].start]); m != nil {
+			after = m[0]
+			if m[2] != "" {
+				f.sign = -1
+			}
+		}
+	}
+	f.before = before
+	near := before[max(0, len(before)-30):]
+	switch {
+	case cues.atMostBefore.in(near) || cues.atMostAfter.in(after):
+		f.bound = "at_most"
+	case cues.atLeastBefore.in(near) || cues.atLeastAfter.in(after):
+		f.bound = "at_least"
+	case cues.aboutBefore.in(near) || cues.aboutAfter.in(after):
+		f.bound = "about"
+	}
+	if q.dim != dimPercent {
+		return f
+	}
+	afterWords := strings.ToLower(after)
+	switch {
+	case cues.decline.in(before):
+		f.role, f.sign = roleGrowth, -1
+	case cues.avgGrowth.in(before):
+		f.role = roleAvgGrowth
+	case cues.share.in(before) || strings.HasPrefix(strings.TrimSpace(afterWords), "of "):
+		f.role = roleShare
+	case cues.growth.in(before) || backward:
+		f.role = roleGrowth
+		f.weakAvg = cues.avgGrowthWeak.in(before)
+	}
+	if cues.decline.in(before) && cues.avgGrowth.in(before) {
+		f.role = roleAvgGrowth
+	}
+	// "by 7% and 9% respectively", "分别增长7%和9%": the second figure takes
+	// the role of the first.
+	if f.role == rolePlain && len(prev) > 0 && prev[len(prev)-1].q.dim == dimPercent && connector.MatchString(before) {
+		last := prev[len(prev)-1]
+		f.role, f.sign, f.weakAvg = last.role, last.sign, last.weakAvg
+		if f.bound == "" {
+			f.bound = last.bound
+		}
+	}
+	return f
+}
+
+// shareOut gives the figures of a mention naming two indicators ("urban and
+// rural residents' income increased by 7% and 9% respectively") to the one
+// at index di: one figure each in order, or the same figure to both.
+func shareOut(figs []figure, di, n int, region string) []figure {
+	if n == 1 {
+		return figs
+	}
+	byRole := map[percentRole][]figure{}
+	var levels []figure
+	for _, f := range figs {
+		if f.q.dim == dimPercent {
+			byRole[f.role] = append(byRole[f.role], f)
+		} else {
+			levels = append(levels, f)
+		}
+	}
+	pick := func(fs []figure) []figure {
+		switch {
+		case len(fs) == n:
+			return []figure{fs[di]}
+		case len(fs) == 1:
+			return fs
+		}
+		return nil
+	}
+	var out []figure
+	out = append(out, pick(levels)...)
+	for _, role := range []percentRole{rolePlain, roleGrowth, roleAvgGrowth, roleShare} {
+		out = append(out, pick(byRole[role])...)
+	}
+	return out
+}
+
+// provenance starts the provenance of a candidate read from sentence s.
+func (r *reader) provenance(s sentence, d *indicatorDef, original string) Provenance {
+	start, end := r.doc.inputOffset(s.start), r.doc.inputOffset(s.end)
+	return Provenance{
+		Unit:       d.Unit,
+		Sentence:   string(r.inputBytes[start:end]),
+		Start:      start,
+		End:        end,
+		Original:   original,
+		Confidence: 0.7,
+	}
+}
+
+// emit turns the figures read for one indicator into candidates.
+func (r *reader) emit(s sentence, cl span, d *indicatorDef, figs []figure, cx clauseContext, clause string) {
+	var levels, percents []figure
+	for _, f := range figs {
+		switch {
+		case f.q.dim == dimPoints:
+			// A change in a rate ("1.5个百分点") is not a level.
+		case f.q.dim == dimPercent:
+			percents = append(percents, f)
+		default:
+			if _, ok := toUnit(1, f.q.dim, d.Unit); ok {
+				levels = append(levels, f)
+			}
+		}
+	}
+	rate := d.Kind == plancast.KindRate
+	if rate {
+		// For a rate, a plain percentage is the level itself.
+		var rest []figure
+		for _, f := range percents {
+			if f.role == rolePlain || f.role == roleShare {
+				levels = append(levels, f)
+			} else {
+				rest = append(rest, f)
+			}
+		}
+		percents = rest
+	}
+	if cx.target {
+		r.emitTargets(s, d, levels, percents, cx)
+		return
+	}
+	r.emitObservations(s, d, levels, percents, cx, clause)
+}
+
+// growthOf returns the first growth figure, with its kind.
+func growthOf(percents []figure, pair bool) (*float64, string, *figure) {
+	for i, f := range percents {
+		switch f.role {
+		case roleAvgGrowth:
+			v := f.sign * f.q.readings[0].base
+			return &v, "avg_annual", &percents[i]
+		case roleGrowth:
+			v := f.sign * f.q.readings[0].base
+			if f.weakAvg && pair {
+				return &v, "avg_annual", &percents[i]
+			}
+			return &v, "yoy", &percents[i]
+		}
+	}
+	return nil, "", nil
+}
+
+// fromTo finds "from X to Y" among the level figures.
+func fromTo(text string, levels []figure) (a, b *figure) {
+	if len(levels) < 2 {
+		return nil, nil
+	}
+	x, y := &levels[0], &levels[1]
+	if !fromCue.MatchString(x.before) || !toCue.MatchString(text[x.q.end:y.q.start]) {
+		return nil, nil
+	}
+	return x, y
+}
+
+func (r *reader) emitObservations(s sentence, d *indicatorDef, levels, percents []figure, cx clauseContext, clause string) {
+	if len(levels) == 0 {
+		return
+	}
+	text := r.doc.text
+	sentText := text[s.start:s.end]
+	a, b := fromTo(text, levels)
+	growth, gkind, _ := growthOf(percents, a != nil)
+	if a != nil {
+		r.emitFromTo(s, d, a, b, growth, gkind, cx)
+		return
+	}
+	f := levels[0]
+	c := Candidate{Provenance: r.provenance(s, d, f.q.raw)}
+	c.Observation = r.observation(d, cx)
+	var ch choice
+	if f.q.dim == dimPercent {
+		ch = choice{value: f.q.readings[0].base, reading: f.q.readings[0]}
+	} else {
+		var ok bool
+		if ch, ok = resolveSingle(f.q, d); !ok {
+			return
+		}
+	}
+	c.Value = ch.value
+	c.Growth, c.GrowthKind = growth, gkind
+	c.Bound = f.bound
+	r.applyChoice(&c.Provenance, ch)
+	r.yearConfidence(&c.Provenance, cx)
+	c.Reasons = append([]string{explain("%s read from %q", d.Code, f.q.raw)}, c.Reasons...)
+	if growth != nil {
+		c.Reasons = append(c.Reasons, explain("stated growth %g%% (%s)", *growth, gkind))
+	}
+	if len(levels) > 1 {
+		c.Confidence -= 0.2
+		c.Reasons = append(c.Reasons, "the clause has more than one figure for this indicator; the first was taken")
+	}
+	if f.bound == "at_most" || f.bound == "at_least" {
+		c.NeedsReview = true
+		c.Reasons = append(c.Reasons, explain("the text gives a bound (%s), not a measured value", f.bound))
+	}
+	if cues.cumulative.in(sentText[:max(0, f.q.start-s.start)]) {
+		c.NeedsReview = true
+		c.Reasons = append(c.Reasons, "a cumulative total over several years, not one year's figure")
+	}
+	if cues.estimate.in(clause) {
+		c.Status = plancast.StatusEstimate
+		c.Reasons = append(c.Reasons, "the text calls it expected: status estimate")
+	}
+	r.finish(&c.Provenance, d)
+	r.ext.Observations = append(r.ext.Observations, c)
+}
+
+// emitFromTo reads "from X (base year) to Y (end year), average growth Z%":
+// Y is the stated figure, X a derived one for the base year.
+func (r *reader) emitFromTo(s sentence, d *indicatorDef, a, b *figure, growth *float64, gkind string, cx clauseContext) {
+	n := 0
+	if cx.baseYear > 0 && cx.year > cx.baseYear {
+		n = cx.year - cx.baseYear
+	}
+	var stated *float64
+	if gkind == "avg_annual" {
+		stated = growth
+	}
+	ca, cb, ok := resolvePair(a.q, b.q, d, n, stated)
+	if !ok {
+		return
+	}
+	end := Candidate{Provenance: r.provenance(s, d, b.q.raw)}
+	end.Observation = r.observation(d, cx)
+	end.Value = cb.value
+	end.Growth, end.GrowthKind = growth, gkind
+	end.Reasons = append(end.Reasons, explain("%s read from %q, the end of \"from %s to %s\"", d.Code, b.q.raw, a.q.raw, b.q.raw))
+	r.applyChoice(&end.Provenance, cb)
+	r.yearConfidence(&end.Provenance, cx)
+	if cb.fitsRate != nil {
+		if *cb.fitsRate {
+			end.Confidence += 0.1
+			end.Reasons = append(end.Reasons, explain("from %g to %g over %d years is %.1f%% a year, consistent with the stated %g%%", ca.value, cb.value, n, *cb.implied, *stated))
+		} else {
+			end.Confidence -= 0.2
+			end.Reasons = append(end.Reasons, explain("from %g to %g over %d years is %.1f%% a year, against the stated %g%%", ca.value, cb.value, n, *cb.implied, *stated))
+		}
+	}
+	r.finish(&end.Provenance, d)
+	r.ext.Observations = append(r.ext.Observations, end)
+
+	if cx.baseYear == 0 {
+		return
+	}
+	base := Candidate{Provenance: r.provenance(s, d, a.q.raw)}
+	base.Observation = r.observation(d, cx)
+	base.Year = cx.baseYear
+	base.Status = plancast.StatusFinal
+	base.Value = ca.value
+	base.Derived = true
+	base.Reasons = append(base.Reasons, explain("%s read from %q, the start of \"from %s to %s\"; its year %d is %s", d.Code, a.q.raw, a.q.raw, b.q.raw, cx.baseYear, cx.baseWhy))
+	r.applyChoice(&base.Provenance, ca)
+	r.yearConfidence(&base.Provenance, cx)
+	base.Confidence -= 0.05
+	if ca.fitsRate != nil {
+		if *ca.fitsRate {
+			base.Confidence += 0.1
+		} else {
+			base.Confidence -= 0.2
+		}
+	}
+	r.finish(&base.Provenance, d)
+	r.ext.Observations = append(r.ext.Observations, base)
+}
+
+func (r *reader) emitTargets(s sentence, d *indicatorDef, levels, percents []figure, cx clauseContext) {
+	base := func(f figure) TargetCandidate {
+		t := TargetCandidate{Provenance: r.provenance(s, d, f.q.raw)}
+		t.Target = plancast.Target{
+			Region: r.opt.Region, Indicator: d.Code, Plan: cx.plan, Year: cx.year,
+			Source: plancast.Source{Document: r.opt.Document, Quote: t.Sentence},
+		}
+		if cx.fyp > 0 {
+			t.BaseYear = fypEnd(cx.fyp - 1)
+		}
+		t.Bound = f.bound
+		if f.bound != "" {
+			t.Note = strings.ReplaceAll(f.bound, "_", " ")
+		}
+		r.yearConfidence(&t.Provenance, cx)
+		t.Confidence += 0.1
+		return t
+	}
+	if len(levels) > 0 {
+		f := levels[len(levels)-1] // "from X to Y": the target is Y
+		t := base(f)
+		var ch choice
+		if f.q.dim == dimPercent {
+			ch = choice{value: f.q.readings[0].base, reading: f.q.readings[0]}
+		} else {
+			var ok bool
+			if ch, ok = resolveSingle(f.q, d); !ok {
+				return
+			}
+		}
+		t.Value = ch.value
+		r.applyChoice(&t.Provenance, ch)
+		switch {
+		case d.needsShare || f.role == roleShare && d.Kind == plancast.KindRate:
+			t.Kind = plancast.TargetShare
+		case d.Kind == plancast.KindRate && f.bound == "at_most":
+			t.Kind = plancast.TargetCeiling
+		case d.Kind == plancast.KindRate && f.bound == "at_least":
+			t.Kind = plancast.TargetFloor
+		case d.Kind == plancast.KindRate && d.Better == plancast.BetterLower:
+			t.Kind = plancast.TargetCeiling
+			t.Reasons = append(t.Reasons, "a rate where lower is better, read as a ceiling")
+		default:
+			t.Kind = plancast.TargetLevel
+		}
+		t.Reasons = append([]string{explain("%s target (%s) read from %q", d.Code, t.Kind, f.q.raw)}, t.Reasons...)
+		r.finish(&t.Provenance, d)
+		r.ext.Targets = append(r.ext.Targets, t)
+	}
+	growth, gkind, gf := growthOf(percents, cx.fyp > 0)
+	if growth == nil {
+		return
+	}
+	t := base(*gf)
+	t.Value = *growth
+	t.Unit = plancast.UnitPercent
+	t.Kind = plancast.TargetGrowth
+	if gkind == "avg_annual" || (cx.fyp > 0 && gf.weakAvg) {
+		t.Kind = plancast.TargetAvgGrowth
+		if t.BaseYear == 0 {
+			t.BaseYear = cx.year - 5
+			t.Reasons = append(t.Reasons, "an average over five years assumed: no plan is named")
+			t.Confidence -= 0.15
+		}
+	} else {
+		t.BaseYear = 0
+	}
+	if gf.q.repairedOnly() {
+		t.Repaired = true
+	}
+	t.Reasons = append([]string{explain("%s %s target read from %q", d.Code, t.Kind, gf.q.raw)}, t.Reasons...)
+	r.finish(&t.Provenance, d)
+	r.ext.Targets = append(r.ext.Targets, t)
+}
+
+// repairedOnly: the quantity has only a repaired reading ("16 percent.3%").
+func (q *quantity) repairedOnly() bool { return q.literalImpossible }
+
+// observation starts an observation in the clause's context.
+func (r *reader) observation(d *indicatorDef, cx clauseContext) plancast.Observation {
+	o := plancast.Observation{
+		Region: r.opt.Region, Indicator: d.Code, Year: cx.year, Period: cx.period,
+		Published: r.published,
+		Source:    plancast.Source{Document: r.opt.Document},
+	}
+	switch {
+	case cx.period != plancast.PeriodYear:
+		o.Status = plancast.StatusPreliminary
+	case cx.year >= r.year-1:
+		o.Status = plancast.StatusPreliminary
+	default:
+		o.Status = plancast.StatusFinal
+	}
+	return o
+}
+
+// applyChoice records how a reading was chosen.
+func (r *reader) applyChoice(p *Provenance, ch choice) {
+	p.Repaired = ch.reading.repaired
+	if ch.reading.note != "" {
+		p.Reasons = append(p.Reasons, ch.reading.note)
+	}
+	p.Reasons = append(p.Reasons, ch.notes...)
+	switch ch.how {
+	case resolvedByGrowth:
+		p.Reasons = append(p.Reasons, "the repair is confirmed by the stated growth rate")
+	case resolvedByMagnitude:
+		p.Confidence -= 0.2
+		p.Reasons = append(p.Reasons, "the repair rests on plausible size alone")
+	case resolvedByShape, unresolved:
+		p.NeedsReview = true
+		p.Confidence -= 0.3
+		p.Reasons = append(p.Reasons, "the garbled figure could not be resolved: review it")
+	}
+	if p.Repaired && ch.how == resolvedNone {
+		p.Reasons = append(p.Reasons, "a garble with only one possible reading")
+	}
+}
+
+// yearConfidence scores how the year was found.
+func (r *reader) yearConfidence(p *Provenance, cx clauseContext) {
+	if cx.yearExplicit {
+		p.Confidence += 0.1
+	} else {
+		p.Confidence += 0.05
+	}
+	p.Reasons = append(p.Reasons, "year "+fmt.Sprint(cx.year)+": "+cx.yearWhy)
+	if cx.period != plancast.PeriodYear {
+		p.Reasons = append(p.Reasons, explain("period %s from %q", cx.period, cx.periodWhy))
+	}
+}
+
+// finish applies what holds for every candidate: catalog membership and the
+// confidence bounds.
+func (r *reader) finish(p *Provenance, d *indicatorDef) {
+	if !d.inCatalog {
+		p.NeedsReview = true
+		p.Reasons = append(p.Reasons, explain("indicator %s is not in the catalog", d.Code))
+	}
+	p.Confidence = min(1, max(0, p.Confidence))
+	p.Confidence = float64(int(p.Confidence*100+0.5)) / 100
+}
