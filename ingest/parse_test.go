@@ -114,8 +114,8 @@ func TestLongCSVResolvesNamesAndConvertsUnits(t *testing.T) {
 	b := parseFixture(t, "long.csv", Options{})
 	noProblems(t, b)
 	checkFigures(t, b, []figure{
-		{region: "houma", indicator: "gdp", year: 2019, value: 116, published: "2020-03-20"},                     // "1,160,000" 万元
-		{region: "houma", indicator: "budget_revenue", year: 2020, value: 5.29, published: "2021-04-20"},         // 侯马市, 一般公共预算收入
+		{region: "houma", indicator: "gdp", year: 2019, value: 116, published: "2020-03-20"},                    // "1,160,000" 万元
+		{region: "houma", indicator: "budget_revenue", year: 2020, value: 5.29, published: "2021-04-20"},        // 侯马市, 一般公共预算收入
 		{region: "houma", indicator: "urban_disposable_income", year: 2020, value: 33029},                       // English name, "33,029" 元
 		{region: "houma", indicator: "unemployment_rate", year: 2020, value: 2.9},                               // %
 		{region: "guyang", indicator: "gdp", year: 2021, period: "jan-nov", value: 98.5, status: "preliminary"}, // full-width digits, 1-11月
@@ -173,7 +173,7 @@ func TestXLSXReadsTheFirstSheetUnlessOneIsNamed(t *testing.T) {
 	checkFigures(t, b, []figure{
 		{region: "zizhou", indicator: "gdp", year: 2019, value: 79.6},
 		{region: "zizhou", indicator: "gdp", year: 2020, value: 82.3},
-		{region: "zizhou", indicator: "rural_disposable_income", year: 2020, value: 12504},                    // 1.2504 万元
+		{region: "zizhou", indicator: "rural_disposable_income", year: 2020, value: 12504},                      // 1.2504 万元
 		{region: "guyang", indicator: "fixed_asset_investment", year: 2020, value: 21.5, status: "preliminary"}, // 2150 million yuan
 	})
 
