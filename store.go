@@ -83,6 +83,7 @@ type Store interface {
 	ObservationWriter
 	SeriesReader
 	TargetStore
+	TokenStore
 	// DataVersion changes whenever anything stored changes; caches key on it.
 	DataVersion(ctx context.Context) (string, error)
 	Close() error

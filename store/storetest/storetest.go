@@ -37,6 +37,7 @@ func Run(t *testing.T, open Opener) {
 		{"TargetsRoundTrip", testTargets},
 		{"CatalogRoundTrip", testCatalog},
 		{"DataVersionMoves", testDataVersion},
+		{"TokensByHash", testTokens},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -431,4 +432,25 @@ func testDataVersion(t *testing.T, st plancast.Store) {
 	if v3 == v2 {
 		t.Fatalf("data version did not move on a target write: %s", v2)
 	}
+}
+
+func testTokens(t *testing.T, st plancast.Store) {
+	secret, hash := plancast.NewTokenSecret()
+	tok := plancast.Token{Hash: hash, Scope: plancast.ScopeWrite, Region: "houma", Name: "Houma bureau", Created: time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)}
+	if err := st.PutToken(ctx, tok); err != nil {
+		t.Fatal(err)
+	}
+	got, err := st.TokenByHash(ctx, plancast.HashToken(secret))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Region != "houma" || got.Scope != plancast.ScopeWrite || got.Admin || !got.Created.Equal(tok.Created) {
+		t.Fatalf("token = %+v, want %+v", got, tok)
+	}
+	if !got.MayWrite("houma") || got.MayWrite("zizhou") {
+		t.Fatalf("a houma token must write houma only")
+	}
+	_, err = st.TokenByHash(ctx, plancast.HashToken("pc_not-a-token"))
+	wantCode(t, err, plancast.ENOTFOUND)
+	wantCode(t, st.PutToken(ctx, plancast.Token{Hash: "short", Scope: plancast.ScopeWrite, Region: "houma"}), plancast.EINVALID)
 }

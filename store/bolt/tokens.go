@@ -1,0 +1,33 @@
+package bolt
+
+import (
+	"context"
+
+	"go.etcd.io/bbolt"
+
+	"github.com/plancast/plancast"
+)
+
+// PutToken stores a token under its hash.
+func (s *Store) PutToken(ctx context.Context, t plancast.Token) error {
+	if err := t.Validate(); err != nil {
+		return err
+	}
+	return s.update("write token", func(tx *bbolt.Tx) error {
+		return putJSON(tx.Bucket(bucketTokens), []byte(t.Hash), &t)
+	})
+}
+
+// TokenByHash returns the token with that hash.
+func (s *Store) TokenByHash(ctx context.Context, hash string) (*plancast.Token, error) {
+	var t *plancast.Token
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		v := tx.Bucket(bucketTokens).Get([]byte(hash))
+		if v == nil {
+			return plancast.Errorf(plancast.ENOTFOUND, "no such token")
+		}
+		t = new(plancast.Token)
+		return getJSON(v, t)
+	})
+	return t, err
+}
