@@ -66,8 +66,8 @@ type Options struct {
 	// reading stops when it is reached.
 	MaxProblems int
 	// Progress, when set, is called every ProgressEvery rows with the rows read
-	// so far, and once at the end.
-	Progress func(file string, rows int)
+	// so far, and once at the end with done set.
+	Progress func(file string, rows int, done bool)
 }
 
 // ProgressEvery is how often Options.Progress is called, in rows.
@@ -250,7 +250,7 @@ type parser struct {
 func (p *parser) countRow() bool {
 	p.rows++
 	if p.opt.Progress != nil && p.rows%ProgressEvery == 0 {
-		p.opt.Progress(p.file, p.rows)
+		p.opt.Progress(p.file, p.rows, false)
 	}
 	if p.rows > p.opt.MaxRows {
 		p.ps.add(Problem{File: p.file, Sheet: p.sheet, Message: fmt.Sprintf("more than %d rows: split the file", p.opt.MaxRows)})
@@ -261,7 +261,7 @@ func (p *parser) countRow() bool {
 
 func (p *parser) done() {
 	if p.opt.Progress != nil {
-		p.opt.Progress(p.file, p.rows)
+		p.opt.Progress(p.file, p.rows, true)
 	}
 }
 

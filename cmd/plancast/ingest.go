@@ -1,0 +1,269 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/plancast/plancast"
+	"github.com/plancast/plancast/ingest"
+)
+
+func init() {
+	register(&command{name: "ingest", summary: "push figures and targets from JSON, CSV or XLSX files", run: runIngest})
+}
+
+// ingestReport reads government-report text (plancast ingest --report FILE).
+// It is set by the file that implements it; nil means not available yet.
+// It receives the command's arguments unparsed, so it may define its own flags.
+var ingestReport func(ctx context.Context, args []string, stdout, stderr io.Writer) error
+
+const ingestSynopsis = "FILE... [--dry-run] [--sheet NAME] [--published DATE] [--server URL --token T]"
+
+const ingestDescription = `Reads statistical tables (JSON, CSV, XLSX; long or wide, English or Chinese
+headers), validates every row and writes the figures and targets to the store
+all or nothing: one problem anywhere and nothing is written. Prints how many
+figures are new, revised (a new vintage), unchanged and rejected, then every
+problem with its file, sheet, row and column; exits non-zero on any problem.
+
+Files given together are checked and written as one batch. With --server the
+files are pushed one by one through a running server's HTTP API instead of the
+store (use this while "plancast serve" holds the embedded store).`
+
+func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if hasFlag(args, "report") {
+		if ingestReport == nil {
+			return plancast.Errorf(plancast.EINVALID, "--report (government report text) is not available in this build")
+		}
+		return ingestReport(ctx, args, stdout, stderr)
+	}
+	fs := newFlagSet("ingest", ingestSynopsis, ingestDescription, stderr)
+	var sf storeFlags
+	sf.register(fs)
+	dryRun := fs.Bool("dry-run", false, "check and count what would change, write nothing")
+	sheet := fs.String("sheet", "", "spreadsheet sheet to read (default: the first)")
+	published := fs.String("published", "", "vintage date YYYY-MM-DD of figures that do not give one (default: today)")
+	region := fs.String("region", "", "region code of tables that name no region")
+	server := fs.String("server", envOr("PLANCAST_SERVER", ""), "push through this plancast server (URL) instead of opening the store (env PLANCAST_SERVER)")
+	token := fs.String("token", envOr("PLANCAST_TOKEN", ""), "write token for --server (env PLANCAST_TOKEN)")
+	files, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(files) == 0 {
+		fs.Usage()
+		return fmt.Errorf("%w: no files given", errUsage)
+	}
+	opt := ingest.Options{Sheet: *sheet, Region: *region}
+	if *published != "" {
+		d, err := plancast.ParseDate(*published)
+		if err != nil {
+			return fmt.Errorf("--published: %w", err)
+		}
+		opt.Published = d
+	}
+	if *server != "" {
+		if *token == "" {
+			return fmt.Errorf("%w: --server needs --token (or PLANCAST_TOKEN)", errUsage)
+		}
+		return pushToServer(ctx, *server, *token, files, opt, *dryRun, stdout)
+	}
+
+	st, err := sf.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	regions, err := st.Regions(ctx)
+	if err != nil {
+		return fmt.Errorf("read regions: %w", err)
+	}
+	indicators, err := st.Indicators(ctx)
+	if err != nil {
+		return fmt.Errorf("read indicators: %w", err)
+	}
+	cat := ingest.Catalog{Regions: regions, Indicators: indicators}
+	opt.Progress = progressPrinter(stderr)
+
+	batch := &ingest.Batch{}
+	for _, name := range files {
+		b, err := parseFile(name, cat, opt)
+		if err != nil {
+			return err
+		}
+		batch.Merge(b)
+	}
+	rep, err := ingest.Apply(ctx, st, batch, *dryRun)
+	if rep != nil {
+		if werr := rep.WriteText(stdout); werr != nil {
+			return werr
+		}
+	}
+	return err
+}
+
+func parseFile(name string, cat ingest.Catalog, opt ingest.Options) (*ingest.Batch, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return ingest.Parse(name, "", f, cat, opt)
+}
+
+// progressPrinter shows the rows read of large files on one updating line of
+// stderr; small files (under ProgressEvery rows) print nothing.
+func progressPrinter(w io.Writer) func(file string, rows int, done bool) {
+	return func(file string, rows int, done bool) {
+		if rows < ingest.ProgressEvery {
+			return
+		}
+		fmt.Fprintf(w, "\r%s: %d rows read", filepath.Base(file), rows)
+		if done {
+			fmt.Fprintln(w)
+		}
+	}
+}
+
+// pushToServer posts each file to the server's observations endpoint and
+// prints the report it answers with.
+func pushToServer(ctx context.Context, server, token string, files []string, opt ingest.Options, dryRun bool, stdout io.Writer) error {
+	endpoint, err := url.Parse(strings.TrimRight(server, "/") + "/api/v1/observations")
+	if err != nil {
+		return fmt.Errorf("--server %q: %w", server, err)
+	}
+	q := endpoint.Query()
+	if dryRun {
+		q.Set("dry_run", "true")
+	}
+	if opt.Sheet != "" {
+		q.Set("sheet", opt.Sheet)
+	}
+	if !opt.Published.IsZero() {
+		q.Set("published", opt.Published.String())
+	}
+	if opt.Region != "" {
+		q.Set("region", opt.Region)
+	}
+	endpoint.RawQuery = q.Encode()
+	client := &http.Client{Timeout: 10 * time.Minute}
+	failed := 0
+	for _, name := range files {
+		rep, err := pushFile(ctx, client, endpoint.String(), token, name)
+		if rep != nil {
+			if werr := rep.WriteText(stdout); werr != nil {
+				return werr
+			}
+		}
+		if err != nil {
+			if rep == nil {
+				return fmt.Errorf("push %s: %w", name, err)
+			}
+			failed++
+		}
+	}
+	if failed > 0 {
+		return fmt.Errorf("%d of %d files rejected", failed, len(files))
+	}
+	return nil
+}
+
+func pushFile(ctx context.Context, client *http.Client, endpoint, token, name string) (*ingest.Report, error) {
+	body, err := os.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, endpoint, bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Content-Type", ingest.ContentType(name))
+	req.Header.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": filepath.Base(name)}))
+	req.Header.Set("Authorization", "Bearer "+token)
+	req.Header.Set("Accept", "application/json")
+	resp, err := client.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(io.LimitReader(resp.Body, 16<<20))
+	if err != nil {
+		return nil, fmt.Errorf("read answer: %w", err)
+	}
+	// A report, with or without problems; or {"error": {...}}.
+	var answer struct {
+		ingest.Report
+		Error *struct {
+			Code    string `json:"code"`
+			Message string `json:"message"`
+		} `json:"error"`
+	}
+	if err := json.Unmarshal(data, &answer); err != nil {
+		return nil, fmt.Errorf("server answered %s with %q", resp.Status, truncate(string(data), 200))
+	}
+	if answer.Error != nil {
+		return nil, &plancast.Error{Code: answer.Error.Code, Message: fmt.Sprintf("server answered %s: %s", resp.Status, answer.Error.Message)}
+	}
+	rep := answer.Report
+	if len(rep.Files) == 0 {
+		rep.Files = []string{filepath.Base(name)}
+	}
+	if resp.StatusCode >= 300 || len(rep.Problems) > 0 {
+		return &rep, plancast.Errorf(plancast.EINVALID, "%s rejected", name)
+	}
+	return &rep, nil
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
+}
+
+// hasFlag reports whether args carry -name or --name (with or without =value)
+// before a "--".
+func hasFlag(args []string, name string) bool {
+	for _, a := range args {
+		if a == "--" {
+			return false
+		}
+		a = strings.TrimLeft(a, "-")
+		if a == name || strings.HasPrefix(a, name+"=") {
+			return true
+		}
+	}
+	return false
+}
+
+// parseInterspersed parses flags given before, between or after the file
+// names ("plancast ingest a.csv b.xlsx --dry-run") and returns the names.
+// Everything after "--" is a name.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var names []string
+	for {
+		if err := parseFlags(fs, args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		consumed := len(args) - len(rest)
+		if consumed > 0 && args[consumed-1] == "--" {
+			return append(names, rest...), nil
+		}
+		if len(rest) == 0 {
+			return names, nil
+		}
+		names = append(names, rest[0])
+		args = rest[1:]
+	}
+}
