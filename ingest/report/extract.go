@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/plancast/plancast"
@@ -43,9 +44,15 @@ func Extract(text []byte, opt Options) (*Extraction, error) {
 		if sec.readHeading(r.doc.text[p.start:p.end]) {
 			continue
 		}
+		if !hasDigit(r.doc.text[p.start:p.end]) {
+			continue
+		}
+		pc := r.paragraphContext(p, sec)
 		for _, s := range p.sentences {
 			for _, cl := range s.clauses {
-				r.readClause(p, s, cl, r.context(p, s, cl, sec))
+				if hasDigit(r.doc.text[cl.start:cl.end]) {
+					r.readClause(s, cl, r.context(pc, s, cl, sec))
+				}
 			}
 		}
 	}
@@ -59,16 +66,16 @@ func Extract(text []byte, opt Options) (*Extraction, error) {
 
 // context works out what a clause's figures are: observations or targets,
 // which year and period, which plan.
-func (r *reader) context(p paragraph, s sentence, cl span, sec section) clauseContext {
+func (r *reader) context(pc paragraphContext, s sentence, cl span, sec section) clauseContext {
 	text := r.doc.text
-	paraText := text[p.start:p.end]
+	p := pc.p
 	sentText := text[s.start:s.end]
 	cx := clauseContext{period: plancast.PeriodYear}
 	if code, phrase := partialPeriod(sentText); code != "" {
 		cx.period, cx.periodWhy = code, phrase
 	}
 
-	cueAt, cueFYP := targetCue(paraText, r.year)
+	cueAt, cueFYP := pc.cueAt, pc.cueFYP
 	switch {
 	case cueAt >= 0 && p.start+cueAt < cl.end:
 		cx.target, cx.fyp = true, cueFYP
@@ -111,18 +118,8 @@ func (r *reader) context(p paragraph, s sentence, cl span, sec section) clauseCo
 		return cx
 	}
 
-	reviewPlan := 0
-	if sec.mode == sectionReview && sec.plan > 0 {
-		reviewPlan = sec.plan
-	}
-	if reviewPlan == 0 {
-		for _, n := range plansIn(paraText) {
-			if fypEnd(n) < r.year && fypEnd(n) >= r.year-1 {
-				reviewPlan = n
-			}
-		}
-	}
-	cx.fiveYears = cues.fiveYears.in(paraText) || reviewPlan > 0
+	reviewPlan := pc.reviewPlan
+	cx.fiveYears = pc.fiveYears || reviewPlan > 0
 	switch {
 	case len(clauseYears) > 0:
 		cx.year, cx.yearExplicit, cx.yearWhy = clauseYears[0].year, true, "named in the clause"
@@ -147,6 +144,34 @@ func (r *reader) context(p paragraph, s sentence, cl span, sec section) clauseCo
 	}
 	return cx
 }
+
+// paragraphContext is what a paragraph says about all its clauses.
+type paragraphContext struct {
+	p          paragraph
+	cueAt      int // offset of the first target cue in the paragraph, -1 for none
+	cueFYP     int // the Five-Year Plan the cue names, 0 for a year's targets
+	reviewPlan int // the Five-Year Plan under review, 0 for none
+	fiveYears  bool
+}
+
+func (r *reader) paragraphContext(p paragraph, sec section) paragraphContext {
+	paraText := r.doc.text[p.start:p.end]
+	pc := paragraphContext{p: p, fiveYears: cues.fiveYears.in(paraText)}
+	pc.cueAt, pc.cueFYP = targetCue(paraText, r.year)
+	if sec.mode == sectionReview && sec.plan > 0 {
+		pc.reviewPlan = sec.plan
+	}
+	if pc.reviewPlan == 0 {
+		for _, n := range plansIn(paraText) {
+			if fypEnd(n) < r.year && fypEnd(n) >= r.year-1 {
+				pc.reviewPlan = n
+			}
+		}
+	}
+	return pc
+}
+
+func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
 
 // derivePreviousYears adds, for each stated level with its year-on-year
 // growth, the previous year's level it implies:

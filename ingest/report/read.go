@@ -53,14 +53,14 @@ var (
 )
 
 // readClause reads the figures of one clause.
-func (r *reader) readClause(p paragraph, s sentence, cl span, cx clauseContext) {
+func (r *reader) readClause(s sentence, cl span, cx clauseContext) {
 	text := r.doc.text
-	mentions := r.cat.findMentions(text, cl.start, cl.end)
-	if len(mentions) == 0 {
-		return
-	}
 	qs := findQuantities(text, cl.start, cl.end)
 	if len(qs) == 0 {
+		return
+	}
+	mentions := r.cat.findMentions(text, cl.start, cl.end)
+	if len(mentions) == 0 {
 		return
 	}
 	owned := make([][]figure, len(mentions))
