@@ -1,0 +1,114 @@
+package forecast
+
+import (
+	"math"
+	"sort"
+
+	"github.com/plancast/plancast"
+)
+
+// autoMembers are the models that "auto" averages with equal weights, on the
+// original scale. The choice and the evidence for it are in the package doc.
+var autoMembers = []string{MethodNaive, MethodDriftRobust, MethodDriftShrunk, MethodDriftLinear}
+
+// pointForecast returns the working-scale point forecasts of method for
+// horizons 1..h and the weights of the models behind them.
+func pointForecast(p *prepared, method string, h int) ([]float64, []plancast.ModelWeight, error) {
+	if method == MethodAuto {
+		sum := make([]float64, h)
+		ws := make([]plancast.ModelWeight, 0, len(autoMembers))
+		w := 1 / float64(len(autoMembers))
+		for _, name := range autoMembers {
+			m, _ := modelByName(name)
+			f := fitModel(p, m, h)
+			for j := range sum {
+				sum[j] += w * p.back(f[j])
+			}
+			ws = append(ws, plancast.ModelWeight{Model: name, Weight: w})
+		}
+		out := make([]float64, h)
+		for j := range out {
+			out[j] = p.fromUnit(sum[j])
+		}
+		return sanitize(p, out), ws, nil
+	}
+	m, ok := modelByName(method)
+	if !ok {
+		return nil, nil, plancast.Errorf(plancast.EINVALID, "forecast: unknown method %q (one of %v)", method, Methods())
+	}
+	if len(p.x) < m.minObs {
+		return nil, nil, plancast.Errorf(plancast.EINVALID, "forecast: method %s needs at least %d years, the series spans %d", method, m.minObs, len(p.x))
+	}
+	return sanitize(p, fitModel(p, m, h)), []plancast.ModelWeight{{Model: method, Weight: 1}}, nil
+}
+
+// fitModel runs m on the prepared series; a linear model on a log series is
+// fitted on the original values and mapped back with fromUnit.
+func fitModel(p *prepared, m model, h int) []float64 {
+	if !m.linear || !p.log {
+		return m.fit(p.x, h)
+	}
+	y := make([]float64, len(p.x))
+	for i, v := range p.x {
+		y[i] = math.Exp(v)
+	}
+	f := m.fit(y, h)
+	for j := range f {
+		f[j] = p.fromUnit(f[j])
+	}
+	return f
+}
+
+// fromUnit maps a forecast in the indicator's unit to the working scale. A
+// log series cannot forecast a value ≤ 0; such a value (a linear decline
+// run past zero) is floored at 1/1000 of the last value.
+func (p *prepared) fromUnit(v float64) float64 {
+	if !p.log {
+		return v
+	}
+	floor := math.Exp(p.x[len(p.x)-1]) * 1e-3
+	return math.Log(math.Max(v, floor))
+}
+
+// sanitize replaces any non-finite forecast (an overflow on extreme input)
+// by the last value, so that no NaN or Inf ever leaves the package.
+func sanitize(p *prepared, f []float64) []float64 {
+	last := p.x[len(p.x)-1]
+	for j, v := range f {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			f[j] = last
+		}
+	}
+	return f
+}
+
+// PooledScaleOf returns the pooled scale s₀ for Options.PooledScale from a set
+// of series of one indicator or dataset (each ascending in time, one value a
+// year): the median over the positive series of their mean absolute annual
+// change of log(value). Series with fewer than two values or a value ≤ 0 are
+// skipped; 0 when none is left.
+func PooledScaleOf(series [][]float64) float64 {
+	var ss []float64
+	for _, v := range series {
+		if len(v) < 2 {
+			continue
+		}
+		d := make([]float64, 0, len(v)-1)
+		ok := v[0] > 0
+		for i := 1; i < len(v) && ok; i++ {
+			if v[i] <= 0 {
+				ok = false
+				break
+			}
+			d = append(d, math.Log(v[i]/v[i-1]))
+		}
+		if ok {
+			ss = append(ss, ownScale(d))
+		}
+	}
+	if len(ss) == 0 {
+		return 0
+	}
+	sort.Float64s(ss)
+	return median(ss)
+}

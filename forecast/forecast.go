@@ -1,0 +1,212 @@
+package forecast
+
+import (
+	"math"
+
+	"github.com/plancast/plancast"
+)
+
+// DefaultHorizon is the horizon when Options.Horizon is zero.
+const DefaultHorizon = 5
+
+// MaxHorizon bounds Options.Horizon.
+const MaxHorizon = 50
+
+// Options tune Forecast. The zero value is the automatic combination over
+// five years with the built-in calibration.
+type Options struct {
+	Horizon int    // years after the last observed year (1..MaxHorizon); 0 means DefaultHorizon
+	Method  string // MethodAuto (the default when empty) or a name from Methods()
+	// PooledScale is s₀, the typical mean absolute annual change of log(value)
+	// for this indicator or dataset (0.05 is 5% a year), pooled across
+	// series; see Calibration. 0 uses the calibration's own (M3) value.
+	// PooledScaleOf computes it from a set of series.
+	PooledScale float64
+	// Calibration is the table of scaled-error quantiles; nil uses DefaultCalibration.
+	Calibration *Calibration
+	// SkipBacktest leaves Result.Backtest nil (saves a few fits per series).
+	SkipBacktest bool
+}
+
+// Result is the projection of one series.
+type Result struct {
+	Method    string                     // "auto" or the model's name
+	Models    []plancast.ModelWeight     // what "auto" combined, with weights; the model itself otherwise
+	Points    []plancast.ProjectionPoint // one per year LastYear+1 .. LastYear+Horizon
+	Backtest  *plancast.BacktestError    // rolling-origin error on the series; nil when too short
+	LastYear  int
+	LastValue float64
+	// LogScale reports whether the series was modelled on the log scale (all
+	// values positive); otherwise on its own scale.
+	LogScale bool
+	// Scale is s, the shrunk volatility behind the intervals (working scale).
+	Scale float64
+	// RealObs is the number of observed years (interpolated gap years excluded).
+	RealObs int
+
+	probs  []float64
+	center []float64   // working-scale point forecast per horizon
+	zq     [][]float64 // scaled-error quantiles per horizon
+	prep   *prepared
+}
+
+// Methods lists the accepted method names: "auto" first, then the models.
+func Methods() []string {
+	out := []string{MethodAuto}
+	for _, m := range models {
+		out = append(out, m.name)
+	}
+	return out
+}
+
+// Forecast projects a yearly series. years must be ascending and distinct and
+// may have gaps; values must be finite. Fewer than two observations, an
+// unknown method or a horizon out of range is EINVALID.
+//
+// The point forecast is the chosen model's (or, for "auto", the combination
+// of autoMembers, averaged on the original scale). The predictive
+// distribution of year n+h is
+//
+//	x_{n+h} = x̂_{n+h} + s · z_h,   z_h ~ the calibration's quantiles
+//
+// on the working scale (log for a positive series), mapped back to the unit.
+func Forecast(years []int, values []float64, opt Options) (*Result, error) {
+	h := opt.Horizon
+	if h == 0 {
+		h = DefaultHorizon
+	}
+	if h < 1 || h > MaxHorizon {
+		return nil, plancast.Errorf(plancast.EINVALID, "forecast: horizon %d must be between 1 and %d", h, MaxHorizon)
+	}
+	method := opt.Method
+	if method == "" {
+		method = MethodAuto
+	}
+	cal := opt.Calibration
+	if cal == nil {
+		var err error
+		if cal, err = DefaultCalibration(); err != nil {
+			return nil, err
+		}
+	}
+	p, err := prepare(years, values)
+	if err != nil {
+		return nil, err
+	}
+	center, weights, err := pointForecast(p, method, h)
+	if err != nil {
+		return nil, err
+	}
+	r := &Result{
+		Method:    method,
+		Models:    weights,
+		LastYear:  p.last,
+		LastValue: values[len(values)-1],
+		LogScale:  p.log,
+		RealObs:   p.real,
+		probs:     cal.Probs,
+		center:    center,
+		prep:      p,
+	}
+	r.Scale = cal.scale(p.scale, p.diffs, pooledWorkScale(p, opt.PooledScale, cal))
+	r.zq = make([][]float64, h)
+	r.Points = make([]plancast.ProjectionPoint, h)
+	for j := range h {
+		r.zq[j] = monotone(cal.quantiles(method, p.real, j+1))
+		if j > 0 { // widths never shrink with the horizon
+			for k := range r.zq[j] {
+				if cal.Probs[k] < 0.5 {
+					r.zq[j][k] = math.Min(r.zq[j][k], r.zq[j-1][k])
+				} else if cal.Probs[k] > 0.5 {
+					r.zq[j][k] = math.Max(r.zq[j][k], r.zq[j-1][k])
+				}
+			}
+		}
+		r.Points[j] = r.point(j)
+	}
+	if !opt.SkipBacktest {
+		r.Backtest = backtest(p, method)
+	}
+	return r, nil
+}
+
+// point builds the projection of horizon j+1: the mean (the point forecast)
+// and the 80% and 95% central intervals, each nested around the mean.
+func (r *Result) point(j int) plancast.ProjectionPoint {
+	p, c, s := r.prep, r.center[j], r.Scale
+	at := func(prob float64) float64 {
+		return p.back(c + s*quantileAt(r.probs, r.zq[j], prob))
+	}
+	pt := plancast.ProjectionPoint{
+		Year: r.LastYear + j + 1,
+		Mean: p.back(c),
+		Lo80: at(0.10), Hi80: at(0.90),
+		Lo95: at(0.025), Hi95: at(0.975),
+	}
+	pt.Lo80 = math.Min(pt.Lo80, pt.Mean)
+	pt.Hi80 = math.Max(pt.Hi80, pt.Mean)
+	pt.Lo95 = math.Min(pt.Lo95, pt.Lo80)
+	pt.Hi95 = math.Max(pt.Hi95, pt.Hi80)
+	return pt
+}
+
+// CDF returns P(value in year ≤ x) under the predictive distribution, for a
+// year among r.Points; NaN for any other year. For a log-scale series
+// P(value ≤ x) is 0 for every x ≤ 0.
+func (r *Result) CDF(year int, x float64) float64 {
+	j := year - r.LastYear - 1
+	if j < 0 || j >= len(r.Points) || math.IsNaN(x) {
+		return math.NaN()
+	}
+	v := r.prep.work(x)
+	if math.IsInf(v, -1) {
+		return 0
+	}
+	if math.IsInf(v, 1) {
+		return 1
+	}
+	return cdfAt(r.probs, r.zq[j], (v-r.center[j])/r.Scale)
+}
+
+// Quantile returns the value that the year's outcome stays at or below with
+// probability prob (0 < prob < 1); NaN outside r.Points or the range.
+func (r *Result) Quantile(year int, prob float64) float64 {
+	j := year - r.LastYear - 1
+	if j < 0 || j >= len(r.Points) || !(prob > 0 && prob < 1) {
+		return math.NaN()
+	}
+	return r.prep.back(r.center[j] + r.Scale*quantileAt(r.probs, r.zq[j], prob))
+}
+
+// pooledWorkScale is s₀ on the series' working scale: the log-scale pooled
+// scale as given (or the calibration's), or for a series on its own scale,
+// that relative scale times the mean absolute value.
+func pooledWorkScale(p *prepared, pooled float64, cal *Calibration) float64 {
+	if !(pooled > 0) {
+		pooled = cal.PooledScale
+	}
+	if p.log {
+		return pooled
+	}
+	m := 0.0
+	for _, v := range p.x {
+		m += math.Abs(v)
+	}
+	m /= float64(len(p.x))
+	if m == 0 {
+		m = 1 // an all-zero series: one unit
+	}
+	return pooled * m
+}
+
+// monotone returns a sorted copy of q so that the quantile function never
+// decreases, whatever the sampling noise in the table.
+func monotone(q []float64) []float64 {
+	out := append([]float64(nil), q...)
+	for i := 1; i < len(out); i++ {
+		if out[i] < out[i-1] {
+			out[i] = out[i-1]
+		}
+	}
+	return out
+}
