@@ -2,6 +2,8 @@ package report
 
 import (
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -88,8 +90,20 @@ func (r *reader) context(pc paragraphContext, s sentence, cl span, sec section) 
 		cx.target = true
 	}
 
-	clauseYears := yearsIn(text[cl.start:cl.end])
-	sentenceYear := lastYearBefore(text[s.start:cl.start])
+	clauseYears, fromYear := splitFromYear(text[cl.start:cl.end])
+	sentenceYear := 0
+	if ys, _ := splitFromYear(text[s.start:cl.start]); len(ys) > 0 {
+		sentenceYear = ys[len(ys)-1].year
+	}
+	// "by 2025 ... will reach", "到2025年…达到": a year still ahead makes a target.
+	if !cx.target && r.kind != kindCommunique {
+		if y := futureYear(text[s.start:cl.end]); y > r.year || (y == r.year && r.kind == kindWorkReport) {
+			cx.target = true
+			if n := fypOfEndYear(y); n > 0 {
+				cx.fyp = n
+			}
+		}
+	}
 	if cx.target {
 		switch {
 		case len(clauseYears) > 0:
@@ -135,6 +149,8 @@ func (r *reader) context(pc paragraphContext, s sentence, cl span, sec section) 
 
 	// The base year of "from X to Y".
 	switch end := planEndIn(sentText); {
+	case fromYear > 0:
+		cx.baseYear, cx.baseWhy = fromYear, "named with the starting figure"
 	case end > 0:
 		cx.baseYear, cx.baseWhy = fypEnd(end), fmt.Sprintf("the end of the %s", fypCode(end))
 	case reviewPlan > 0 && cx.year == fypEnd(reviewPlan):
@@ -143,6 +159,41 @@ func (r *reader) context(pc paragraphContext, s sentence, cl span, sec section) 
 		cx.baseYear, cx.baseWhy = cx.year-5, "five years before, as the paragraph reviews five years"
 	}
 	return cx
+}
+
+var (
+	// fromYearBefore: a year right after 由, 从 or "from" is the start of
+	// "from X to Y"; one after 比 or "than" is a comparison. Neither is the
+	// year of the figure.
+	fromYearBefore    = regexp.MustCompile(`(?i)(?:由|从|\bfrom\s+(?:the\s+(?:end\s+of\s+)?)?)$`)
+	compareYearBefore = regexp.MustCompile(`(?i)(?:比|较|同比|\bthan\s+(?:in\s+)?|\bover\s+)$`)
+	futureYearPattern = regexp.MustCompile(`(?i)\bby\s+(?:the\s+end\s+of\s+)?((?:19|20)\d\d)\b|到((?:19|20)\d\d)年`)
+)
+
+// splitFromYear separates the years a clause names for its figures from the
+// year of the starting figure of "from X to Y".
+func splitFromYear(clause string) (years []yearMention, fromYear int) {
+	for _, m := range yearsIn(clause) {
+		before := clause[max(0, m.at-24):m.at]
+		switch {
+		case fromYearBefore.MatchString(before):
+			fromYear = m.year
+		case compareYearBefore.MatchString(before):
+		default:
+			years = append(years, m)
+		}
+	}
+	return years, fromYear
+}
+
+// futureYear returns the year of "by 2025" or 到2025年 in s, 0 for none.
+func futureYear(s string) int {
+	m := futureYearPattern.FindStringSubmatch(s)
+	if m == nil {
+		return 0
+	}
+	y, _ := strconv.Atoi(m[1] + m[2])
+	return y
 }
 
 // paragraphContext is what a paragraph says about all its clauses.

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/plancast/plancast"
 )
@@ -205,6 +206,10 @@ func newCatalog(given []plancast.Indicator) *catalog {
 // spaces, and bounded by word edges where they start and end with a letter.
 func compileAlias(a string) *regexp.Regexp {
 	a = strings.ReplaceAll(a, " ", `\s+`)
+	if strings.ContainsFunc(a, func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
+		// Chinese has no word edges; \b would never match between characters.
+		return regexp.MustCompile(`(?i)` + a)
+	}
 	if isASCIILetter(a[0]) && !strings.HasPrefix(a, `\b`) {
 		a = `\b` + a
 	}
