@@ -1,0 +1,287 @@
+package forecast
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/plancast/plancast"
+)
+
+// Status thresholds on the probability p of meeting a target whose year is
+// not yet observed:
+//
+//	on_track   p ≥ 0.5   (more likely than not)
+//	at_risk    0.1 ≤ p < 0.5
+//	off_track  p < 0.1
+//
+// achieved: the target year is observed and the target met, or a level or
+// share target is already met by the latest observation. A target whose year
+// is observed and missed is off_track with p = 0.
+const (
+	OnTrackProbability  = 0.5
+	AtRiskProbability   = 0.1
+	assessDefaultMethod = MethodAuto
+)
+
+// Assess judges target t against the observed series (years ascending, as for
+// Forecast) of indicator ind.
+//
+// The compared quantity is the level at t.Year (level, share, ceiling,
+// floor) or the growth in percent (growth: over the base year, by default
+// t.Year−1; avg_growth: the average annual growth from t.BaseYear,
+// (x_Y/x_B)^{1/(Y−B)} − 1). Meeting means ≥ the target for Better "higher",
+// ≤ for "lower"; a ceiling is always ≤ and a floor ≥. When t.Year is in the
+// future, the probability comes from the predictive distribution of Forecast:
+// for a base year that is observed, P(growth ≥ g) = P(x_Y ≥ x_B (1+g)^{Y−B})
+// exactly; for a base year that is itself projected, the base is taken at its
+// projected value and the growth's spread is that of one year (h = 1) of the
+// table, an approximation stated in the explanation.
+//
+// RequiredGrowth is the average annual growth from the latest value to the
+// level the target implies, (x_target/x_latest)^{1/(Y−latest year)} − 1;
+// Progress is (projected − base)/(target − base) on levels, base the value at
+// t.BaseYear (the first observed year when BaseYear is 0).
+func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []float64, opt Options) (plancast.Assessment, error) {
+	a := plancast.Assessment{Target: t, Indicator: t.Indicator, Year: t.Year, Kind: t.Kind, TargetValue: t.Value}
+	if t.Indicator == "" {
+		a.Indicator = ind.Code
+	}
+	p, err := prepare(years, values)
+	if err != nil {
+		return a, fmt.Errorf("assess %s %s %d: %w", t.Indicator, t.Kind, t.Year, err)
+	}
+	a.LatestYear, a.LatestValue = p.last, values[len(values)-1]
+	if span := p.last - p.first; span > 0 && values[0] > 0 && a.LatestValue > 0 {
+		g := math.Pow(a.LatestValue/values[0], 1/float64(span)) - 1
+		a.HistoricalGrowth = &g
+	}
+	higher := ind.Better != plancast.BetterLower
+	switch t.Kind {
+	case plancast.TargetCeiling:
+		higher = false
+	case plancast.TargetFloor:
+		higher = true
+	case plancast.TargetLevel, plancast.TargetShare, plancast.TargetGrowth, plancast.TargetAvgGrowth:
+	default:
+		return a, plancast.Errorf(plancast.EINVALID, "assess: unknown target kind %q", t.Kind)
+	}
+	meets := func(v, target float64) bool {
+		if higher {
+			return v >= target-1e-9*math.Abs(target)
+		}
+		return v <= target+1e-9*math.Abs(target)
+	}
+
+	// base is the year the growth or progress is measured from.
+	base := t.BaseYear
+	growthKind := t.Kind == plancast.TargetGrowth || t.Kind == plancast.TargetAvgGrowth
+	if base == 0 {
+		if t.Kind == plancast.TargetGrowth {
+			base = t.Year - 1
+		} else {
+			base = p.first
+		}
+	}
+	if growthKind && base < p.first {
+		return a, plancast.Errorf(plancast.EINVALID, "assess %s %s %d: base year %d is before the first observation (%d)", t.Indicator, t.Kind, t.Year, base, p.first)
+	}
+	if t.Year < p.first {
+		return a, plancast.Errorf(plancast.EINVALID, "assess %s %s %d: the target year is before the first observation (%d)", t.Indicator, t.Kind, t.Year, p.first)
+	}
+
+	// Horizon: far enough for the target year (and a projected base).
+	var res *Result
+	if t.Year > p.last {
+		o := opt
+		o.Horizon = t.Year - p.last
+		if o.Method == "" {
+			o.Method = assessDefaultMethod
+		}
+		if res, err = Forecast(years, values, o); err != nil {
+			return a, fmt.Errorf("assess %s %s %d: %w", t.Indicator, t.Kind, t.Year, err)
+		}
+		a.Method = res.Method
+	}
+	// levelAt is the observed (or interpolated) value of a past year, or the
+	// projected mean of a future one.
+	levelAt := func(y int) float64 {
+		if y <= p.last {
+			return p.back(p.x[y-p.first])
+		}
+		return res.Points[y-p.last-1].Mean
+	}
+	baseValue := levelAt(max(base, p.first))
+
+	// targetLevel is the level at t.Year that meets the target exactly.
+	targetLevel := t.Value
+	if growthKind {
+		targetLevel = baseValue * growthFactor(t, base)
+	}
+	// growthOf converts a level at t.Year to the compared growth in percent.
+	growthOf := func(v float64) float64 {
+		if t.Kind == plancast.TargetAvgGrowth {
+			return 100 * (math.Pow(v/baseValue, 1/float64(t.Year-base)) - 1)
+		}
+		return 100 * (v/baseValue - 1)
+	}
+	compared := func(v float64) float64 {
+		if growthKind {
+			return growthOf(v)
+		}
+		return v
+	}
+	levelTarget := t.Kind == plancast.TargetLevel || t.Kind == plancast.TargetShare
+
+	if t.Year > p.last && a.LatestValue > 0 && targetLevel > 0 && (levelTarget || growthKind) {
+		g := math.Pow(targetLevel/a.LatestValue, 1/float64(t.Year-p.last)) - 1
+		a.RequiredGrowth = &g
+	}
+
+	var achieved bool
+	var projectedLevel float64
+	if t.Year <= p.last {
+		v := levelAt(t.Year)
+		projectedLevel = v
+		r := compared(v)
+		a.Realised = &r
+		achieved = meets(r, t.Value)
+		if achieved {
+			a.Probability = 1
+		}
+	} else {
+		y := t.Year
+		pt := res.Points[y-p.last-1]
+		projectedLevel = pt.Mean
+		var pMeet float64
+		if growthKind && base > p.last {
+			pMeet = growthProbability(res, t, base, growthFactor(t, base), higher)
+		} else {
+			pLow := res.CDF(y, targetLevel)
+			if higher {
+				pMeet = 1 - pLow
+			} else {
+				pMeet = pLow
+			}
+		}
+		a.Probability = clamp01(pMeet)
+		proj := pt
+		if growthKind {
+			proj = plancast.ProjectionPoint{Year: y, Mean: growthOf(pt.Mean), Lo80: growthOf(pt.Lo80), Hi80: growthOf(pt.Hi80), Lo95: growthOf(pt.Lo95), Hi95: growthOf(pt.Hi95)}
+			if base > p.last {
+				proj = projectedGrowthPoint(res, t, base, growthOf(pt.Mean))
+			}
+		}
+		a.Projected = &proj
+		if levelTarget && meets(a.LatestValue, t.Value) {
+			achieved = true
+		}
+	}
+
+	if !(t.Kind == plancast.TargetCeiling || t.Kind == plancast.TargetFloor) {
+		baseLevel := levelAt(max(t.BaseYear, p.first))
+		if d := targetLevel - baseLevel; math.Abs(d) > 1e-12*math.Abs(targetLevel) {
+			pr := (projectedLevel - baseLevel) / d
+			a.Progress = &pr
+		}
+	}
+
+	switch {
+	case achieved:
+		a.Status = plancast.StatusAchieved
+	case t.Year <= p.last:
+		a.Status = plancast.StatusOffTrack
+	case a.Probability >= OnTrackProbability:
+		a.Status = plancast.StatusOnTrack
+	case a.Probability >= AtRiskProbability:
+		a.Status = plancast.StatusAtRisk
+	default:
+		a.Status = plancast.StatusOffTrack
+	}
+	a.Explanation = explain(a, t, base > p.last && growthKind)
+	return a, nil
+}
+
+// growthProbability handles a growth target whose base year is itself
+// projected: the growth over the base is approximated by the difference of
+// the projected means plus the one-year error of the table,
+// g = exp(x̂_Y − x̂_B + s z_1) − 1 (annualised for avg_growth).
+func growthProbability(r *Result, t plancast.Target, base int, factor float64, higher bool) float64 {
+	jy, jb := t.Year-r.LastYear-1, base-r.LastYear-1
+	var need float64 // the change x_Y − x_B needed on the working scale
+	if r.LogScale {
+		need = math.Log(factor)
+	} else {
+		need = r.center[jb] * (factor - 1)
+	}
+	z := (need - (r.center[jy] - r.center[jb])) / r.Scale
+	pLow := cdfAt(r.probs, r.zq[0], z)
+	if higher {
+		return 1 - pLow
+	}
+	return pLow
+}
+
+// projectedGrowthPoint is the growth distribution (percent) for a projected
+// base year, with the approximation of growthProbability.
+func projectedGrowthPoint(r *Result, t plancast.Target, base int, mean float64) plancast.ProjectionPoint {
+	jy, jb := t.Year-r.LastYear-1, base-r.LastYear-1
+	years := float64(t.Year - base)
+	at := func(prob float64) float64 {
+		z := quantileAt(r.probs, r.zq[0], prob)
+		if r.LogScale {
+			return 100 * (math.Exp((r.center[jy]-r.center[jb]+r.Scale*z)/years) - 1)
+		}
+		b := r.center[jb]
+		if b == 0 {
+			return math.NaN()
+		}
+		return 100 * (math.Pow((r.center[jy]+r.Scale*z)/b, 1/years) - 1)
+	}
+	pt := plancast.ProjectionPoint{Year: t.Year, Mean: mean, Lo80: at(0.1), Hi80: at(0.9), Lo95: at(0.025), Hi95: at(0.975)}
+	for _, v := range []*float64{&pt.Lo80, &pt.Hi80, &pt.Lo95, &pt.Hi95} {
+		if math.IsNaN(*v) || math.IsInf(*v, 0) {
+			*v = mean
+		}
+	}
+	return pt
+}
+
+// growthFactor is x_Y/x_B at which a growth target is met exactly: 1 + g
+// for growth (over the base year), (1 + g)^{Y−B} for avg_growth.
+func growthFactor(t plancast.Target, base int) float64 {
+	if t.Kind == plancast.TargetAvgGrowth {
+		return math.Pow(1+t.Value/100, float64(t.Year-base))
+	}
+	return 1 + t.Value/100
+}
+
+func clamp01(p float64) float64 {
+	if math.IsNaN(p) {
+		return 0
+	}
+	return math.Max(0, math.Min(1, p))
+}
+
+// explain writes the one-sentence judgement shown to planners.
+func explain(a plancast.Assessment, t plancast.Target, approx bool) string {
+	var s string
+	switch {
+	case a.Realised != nil:
+		s = fmt.Sprintf("%d observed: %.4g against a target of %.4g (%s)", t.Year, *a.Realised, t.Value, a.Status)
+	case a.Status == plancast.StatusAchieved:
+		s = fmt.Sprintf("already reached: %.4g in %d against a target of %.4g for %d", a.LatestValue, a.LatestYear, t.Value, t.Year)
+	default:
+		s = fmt.Sprintf("projected %.4g for %d (95%% interval %.4g–%.4g) against a target of %.4g: probability %.0f%% (%s)",
+			a.Projected.Mean, t.Year, a.Projected.Lo95, a.Projected.Hi95, t.Value, 100*a.Probability, a.Status)
+	}
+	if a.RequiredGrowth != nil {
+		s += fmt.Sprintf("; needs %.1f%% a year from %d", 100**a.RequiredGrowth, a.LatestYear)
+		if a.HistoricalGrowth != nil {
+			s += fmt.Sprintf(" (history: %.1f%% a year)", 100**a.HistoricalGrowth)
+		}
+	}
+	if approx {
+		s += "; the base year is itself projected, so the growth's spread is approximate"
+	}
+	return s
+}
