@@ -13,7 +13,8 @@ import (
 type SeriesResponse struct {
 	Region       string                 `json:"region"`
 	Indicator    string                 `json:"indicator"`
-	Unit         string                 `json:"unit"`
+	Unit         string                 `json:"unit"`  // of the values as served (after units=)
+	Units        string                 `json:"units"` // the transformation: lin, pch, ...
 	Period       string                 `json:"period"`
 	AsOf         string                 `json:"as_of,omitempty"`
 	Observations []plancast.Observation `json:"observations"`
@@ -25,6 +26,17 @@ func (s *Server) getSeries(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	units := c.QueryParam("units")
+	if units == "" {
+		units = "lin"
+	}
+	if !ValidUnits(units) {
+		return plancast.Errorf(plancast.EINVALID, "units=%q must be one of lin, chg, ch1, pch, pc1, pca, cch, cca, log", units)
+	}
+	format := c.QueryParam("format")
+	if format != "" && format != "json" && format != "csv" {
+		return plancast.Errorf(plancast.EINVALID, "format=%q must be json or csv", format)
+	}
 	ind, err := s.indicator(c, q.Indicator)
 	if err != nil {
 		return err
@@ -33,10 +45,17 @@ func (s *Server) getSeries(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, SeriesResponse{
-		Region: series.Region, Indicator: series.Indicator, Unit: ind.Unit, Period: series.Period,
-		AsOf: q.AsOf.String(), Observations: series.Observations,
-	})
+	resp := SeriesResponse{
+		Region: series.Region, Indicator: series.Indicator, Unit: transformedUnit(ind.Unit, units), Units: units,
+		Period: series.Period, AsOf: q.AsOf.String(), Observations: Transform(series.Observations, units),
+	}
+	if resp.Observations == nil {
+		resp.Observations = []plancast.Observation{}
+	}
+	if format == "csv" {
+		return writeSeriesCSV(c, resp)
+	}
+	return c.JSON(http.StatusOK, resp)
 }
 
 // seriesQuery reads the path and the from, to, as_of and period parameters.
@@ -84,14 +103,5 @@ func yearParam(c echo.Context, name string) (int, error) {
 
 // indicator looks up an indicator in the catalog; ENOTFOUND when unknown.
 func (s *Server) indicator(c echo.Context, code string) (plancast.Indicator, error) {
-	inds, err := s.cfg.Store.Indicators(c.Request().Context())
-	if err != nil {
-		return plancast.Indicator{}, err
-	}
-	for _, i := range inds {
-		if i.Code == code {
-			return i, nil
-		}
-	}
-	return plancast.Indicator{}, plancast.Errorf(plancast.ENOTFOUND, "indicator %q is not in the catalog", code)
+	return s.lookupIndicator(c.Request().Context(), code)
 }

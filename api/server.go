@@ -28,13 +28,22 @@ type Config struct {
 	ReadToken string
 	// BodyLimit bounds request bodies in bytes; default 32 MiB.
 	BodyLimit int64
+	// MaxRows bounds the rows of one pushed document; default ingest's.
+	MaxRows int
+	// CORSOrigins allows cross-origin requests from these origins; none by default.
+	CORSOrigins []string
+	// VersionTTL is how long the data version is trusted before the store is
+	// asked again (writes through this server invalidate it at once); default 1 s.
+	VersionTTL time.Duration
 }
 
 // Server is the HTTP server.
 type Server struct {
-	cfg  Config
-	log  *slog.Logger
-	echo *echo.Echo
+	cfg     Config
+	log     *slog.Logger
+	echo    *echo.Echo
+	metrics *metrics
+	cache   *answerCache
 }
 
 // New builds a server with every route registered.
@@ -45,10 +54,15 @@ func New(cfg Config) *Server {
 	if cfg.BodyLimit == 0 {
 		cfg.BodyLimit = 32 << 20
 	}
+	if cfg.VersionTTL == 0 {
+		cfg.VersionTTL = time.Second
+	}
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
-	s := &Server{cfg: cfg, log: cfg.Logger, echo: e}
+	s := &Server{cfg: cfg, log: cfg.Logger, echo: e, metrics: newMetrics()}
+	s.cache = newAnswerCache(cfg.Store.DataVersion, cfg.VersionTTL, 4096)
 	e.HTTPErrorHandler = s.handleError
+	s.middlewares()
 	s.routes()
 	return s
 }

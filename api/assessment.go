@@ -1,0 +1,176 @@
+package api
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"sort"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/plancast/plancast"
+	"github.com/plancast/plancast/forecast"
+)
+
+// AssessmentResponse answers the assessment routes.
+type AssessmentResponse struct {
+	Region    string `json:"region,omitempty"`
+	Indicator string `json:"indicator,omitempty"`
+	Plan      string `json:"plan,omitempty"`
+	// Assessments are sorted by risk: off_track first, then at_risk, on_track,
+	// achieved; within a status, the least likely first.
+	Assessments []AssessmentItem `json:"assessments"`
+	// Unassessed lists targets that could not be judged, with the reason
+	// (usually: no or too few observations of the indicator).
+	Unassessed []Unassessed `json:"unassessed"`
+}
+
+// AssessmentItem is one judged target.
+type AssessmentItem struct {
+	Region string `json:"region"`
+	Plan   string `json:"plan"`
+	plancast.Assessment
+}
+
+// Unassessed is a target that could not be judged.
+type Unassessed struct {
+	Region    string  `json:"region"`
+	Indicator string  `json:"indicator"`
+	Plan      string  `json:"plan"`
+	Kind      string  `json:"kind"`
+	Year      int     `json:"year"`
+	Target    float64 `json:"target"`
+	Reason    string  `json:"reason"`
+}
+
+func (s *Server) getRegionAssessment(c echo.Context) error {
+	ctx := c.Request().Context()
+	region := c.Param("region")
+	if _, err := s.region(c, region); err != nil {
+		return err
+	}
+	plan, err := planParam(c)
+	if err != nil {
+		return err
+	}
+	return s.cachedAssessment(c, "region\x00"+region+"\x00"+plan, func() (*AssessmentResponse, error) {
+		ts, err := s.cfg.Store.Targets(ctx, plancast.TargetFilter{Region: region, Plan: plan})
+		if err != nil {
+			return nil, err
+		}
+		resp := s.assess(ctx, ts)
+		resp.Region, resp.Plan = region, plan
+		return resp, nil
+	})
+}
+
+func (s *Server) getAllAssessment(c echo.Context) error {
+	ctx := c.Request().Context()
+	plan, err := planParam(c)
+	if err != nil {
+		return err
+	}
+	indicator := c.QueryParam("indicator")
+	if indicator != "" {
+		if _, err := s.lookupIndicator(ctx, indicator); err != nil {
+			return err
+		}
+	}
+	return s.cachedAssessment(c, "all\x00"+indicator+"\x00"+plan, func() (*AssessmentResponse, error) {
+		ts, err := s.cfg.Store.Targets(ctx, plancast.TargetFilter{Indicator: indicator, Plan: plan})
+		if err != nil {
+			return nil, err
+		}
+		resp := s.assess(ctx, ts)
+		resp.Indicator, resp.Plan = indicator, plan
+		return resp, nil
+	})
+}
+
+func (s *Server) cachedAssessment(c echo.Context, key string, compute func() (*AssessmentResponse, error)) error {
+	body, _, hit, err := s.cache.Get(c.Request().Context(), "assessment\x00"+key, func() ([]byte, error) {
+		resp, err := compute()
+		if err != nil {
+			return nil, err
+		}
+		return json.Marshal(resp)
+	})
+	s.countCache("assessment", hit)
+	if err != nil {
+		return err
+	}
+	return c.JSONBlob(http.StatusOK, body)
+}
+
+func planParam(c echo.Context) (string, error) {
+	plan := c.QueryParam("plan")
+	if plan != "" && !plancast.ValidPlan(plan) {
+		return "", plancast.Errorf(plancast.EINVALID, "plan=%q must look like 14th-fyp or 2021-annual", plan)
+	}
+	return plan, nil
+}
+
+// assess judges every target, reading each series once.
+func (s *Server) assess(ctx context.Context, ts []plancast.Target) *AssessmentResponse {
+	resp := &AssessmentResponse{Assessments: []AssessmentItem{}, Unassessed: []Unassessed{}}
+	inds, err := s.cfg.Store.Indicators(ctx)
+	if err != nil {
+		for _, t := range ts {
+			resp.Unassessed = append(resp.Unassessed, unassessed(t, err))
+		}
+		return resp
+	}
+	byCode := make(map[string]plancast.Indicator, len(inds))
+	for _, i := range inds {
+		byCode[i.Code] = i
+	}
+	type seriesData struct {
+		years  []int
+		values []float64
+		err    error
+	}
+	series := map[plancast.SeriesKey]*seriesData{}
+	for _, t := range ts {
+		k := plancast.SeriesKey{Region: t.Region, Indicator: t.Indicator, Period: plancast.PeriodYear}
+		sd, ok := series[k]
+		if !ok {
+			sd = &seriesData{}
+			var sr *plancast.Series
+			if sr, sd.err = s.cfg.Store.Series(ctx, plancast.SeriesQuery{Region: t.Region, Indicator: t.Indicator}); sd.err == nil {
+				sd.years, sd.values, _ = seriesArrays(sr)
+			}
+			series[k] = sd
+		}
+		if sd.err != nil {
+			resp.Unassessed = append(resp.Unassessed, unassessed(t, sd.err))
+			continue
+		}
+		a, err := forecast.Assess(t, byCode[t.Indicator], sd.years, sd.values, forecast.Options{})
+		s.metrics.forecasts.Inc()
+		if err != nil {
+			resp.Unassessed = append(resp.Unassessed, unassessed(t, err))
+			continue
+		}
+		resp.Assessments = append(resp.Assessments, AssessmentItem{Region: t.Region, Plan: t.Plan, Assessment: a})
+	}
+	sort.SliceStable(resp.Assessments, func(i, j int) bool {
+		a, b := &resp.Assessments[i], &resp.Assessments[j]
+		if ra, rb := riskRank[a.Status], riskRank[b.Status]; ra != rb {
+			return ra < rb
+		}
+		return a.Probability < b.Probability
+	})
+	return resp
+}
+
+// riskRank orders statuses from the most to the least worrying.
+var riskRank = map[string]int{plancast.StatusOffTrack: 0, plancast.StatusAtRisk: 1, plancast.StatusOnTrack: 2, plancast.StatusAchieved: 3}
+
+func unassessed(t plancast.Target, err error) Unassessed {
+	reason := plancast.ErrorMessage(err)
+	if plancast.ErrorCode(err) == plancast.ENOTFOUND {
+		reason = fmt.Sprintf("no observations of %s for %s: %s", t.Indicator, t.Region, reason)
+	}
+	return Unassessed{Region: t.Region, Indicator: t.Indicator, Plan: t.Plan, Kind: t.Kind, Year: t.Year, Target: t.Value, Reason: reason}
+}

@@ -1,0 +1,84 @@
+package api
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/plancast/plancast"
+)
+
+// bearer returns the token of "Authorization: Bearer <token>", "" when absent.
+func bearer(c echo.Context) string {
+	h := c.Request().Header.Get(echo.HeaderAuthorization)
+	scheme, tok, ok := strings.Cut(h, " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") {
+		return ""
+	}
+	return strings.TrimSpace(tok)
+}
+
+// writeToken authenticates a write: no token is 401, an unknown token is 401,
+// a read-only token is 403. Tokens are looked up by their SHA-256 and never
+// logged.
+func (s *Server) writeToken(c echo.Context) (*plancast.Token, error) {
+	secret := bearer(c)
+	if secret == "" {
+		return nil, plancast.Errorf(plancast.EUNAUTHORIZED, "this route needs a write token: Authorization: Bearer <token> (create one with plancast token create --region R)")
+	}
+	tok, err := s.cfg.Store.TokenByHash(c.Request().Context(), plancast.HashToken(secret))
+	if plancast.ErrorCode(err) == plancast.ENOTFOUND {
+		return nil, plancast.Errorf(plancast.EUNAUTHORIZED, "the token is not recognised")
+	}
+	if err != nil {
+		return nil, err
+	}
+	if tok.Scope != plancast.ScopeWrite {
+		return nil, plancast.Errorf(plancast.EFORBIDDEN, "the token is read-only")
+	}
+	return tok, nil
+}
+
+// authorizeRegions checks that tok may write every one of regions. This and
+// plancast.Token.MayWrite are the only places region scoping is decided.
+func authorizeRegions(tok *plancast.Token, regions map[string]bool) error {
+	for r := range regions {
+		if !tok.MayWrite(r) {
+			return plancast.Errorf(plancast.EFORBIDDEN, "the token may write region %q only, not %q", tok.Region, r)
+		}
+	}
+	return nil
+}
+
+// requireRead guards the read routes when the server was started with a read
+// token: the configured token, or any stored token, opens them.
+func (s *Server) requireRead(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if s.cfg.ReadToken == "" {
+			return next(c)
+		}
+		secret := bearer(c)
+		if secret == "" {
+			return plancast.Errorf(plancast.EUNAUTHORIZED, "this server requires a token for reads: Authorization: Bearer <token>")
+		}
+		if plancast.SameSecret(secret, s.cfg.ReadToken) {
+			return next(c)
+		}
+		if _, err := s.cfg.Store.TokenByHash(c.Request().Context(), plancast.HashToken(secret)); err != nil {
+			if plancast.ErrorCode(err) == plancast.ENOTFOUND {
+				return plancast.Errorf(plancast.EUNAUTHORIZED, "the token is not recognised")
+			}
+			return err
+		}
+		return next(c)
+	}
+}
+
+// noContentType answers 415 for a body type a route does not read.
+func unsupportedType(ct string, accepted ...string) error {
+	return echo.NewHTTPError(http.StatusUnsupportedMediaType,
+		"content type "+quote(ct)+" is not accepted here; use "+strings.Join(accepted, ", "))
+}
+
+func quote(s string) string { return "\"" + s + "\"" }

@@ -1,0 +1,203 @@
+package api
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"net/http"
+	"path"
+	"strconv"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/plancast/plancast"
+	"github.com/plancast/plancast/charts"
+)
+
+// chartParams are the query parameters every chart takes.
+type chartParams struct {
+	width, height, from, horizon int
+	lang                         string
+}
+
+func readChartParams(c echo.Context) (chartParams, error) {
+	p := chartParams{lang: c.QueryParam("lang")}
+	ints := []struct {
+		name     string
+		dst      *int
+		min, max int
+	}{
+		{"width", &p.width, charts.MinWidth, charts.MaxWidth},
+		{"height", &p.height, charts.MinHeight, charts.MaxHeight},
+		{"from", &p.from, plancast.MinYear, plancast.MaxYear},
+		{"horizon", &p.horizon, 0, maxHorizon},
+	}
+	for _, f := range ints {
+		v := c.QueryParam(f.name)
+		if v == "" {
+			continue
+		}
+		n, err := strconv.Atoi(v)
+		if err != nil || n < f.min || n > f.max {
+			return p, plancast.Errorf(plancast.EINVALID, "%s=%q must be a whole number from %d to %d", f.name, v, f.min, f.max)
+		}
+		*f.dst = n
+	}
+	if p.lang != "" && p.lang != charts.LangEn && p.lang != charts.LangZh {
+		return p, plancast.Errorf(plancast.EINVALID, "lang=%q must be en or zh", p.lang)
+	}
+	return p, nil
+}
+
+// splitChartFile turns "gdp.png" into ("gdp", "png").
+func splitChartFile(file string) (name, format string, err error) {
+	ext := path.Ext(file)
+	format = strings.TrimPrefix(ext, ".")
+	if err := charts.ValidFormat(format); err != nil || ext == "" {
+		return "", "", plancast.Errorf(plancast.EINVALID, "chart %q must end in .png or .svg", file)
+	}
+	return strings.TrimSuffix(file, ext), format, nil
+}
+
+// getChart renders GET /charts/{region}/{indicator}.png|svg.
+func (s *Server) getChart(c echo.Context) error {
+	ctx := c.Request().Context()
+	regionCode := c.Param("region")
+	indicator, format, err := splitChartFile(c.Param("file"))
+	if err != nil {
+		return err
+	}
+	p, err := readChartParams(c)
+	if err != nil {
+		return err
+	}
+	region, err := s.region(c, regionCode)
+	if err != nil {
+		return err
+	}
+	if !plancast.ValidCode(indicator) {
+		return plancast.Errorf(plancast.EINVALID, "indicator %q is not a valid code", indicator)
+	}
+	ind, err := s.lookupIndicator(ctx, indicator)
+	if err != nil {
+		return err
+	}
+	key := "chart\x00" + c.Request().URL.Path + "\x00" + c.Request().URL.RawQuery
+	return s.serveChart(c, key, format, func() ([]byte, error) {
+		spec, err := s.chartSpec(ctx, region, ind, p)
+		if err != nil {
+			return nil, err
+		}
+		var buf bytes.Buffer
+		if err := charts.Render(&buf, spec, format); err != nil {
+			return nil, err
+		}
+		return buf.Bytes(), nil
+	})
+}
+
+func (s *Server) chartSpec(ctx context.Context, region plancast.Region, ind plancast.Indicator, p chartParams) (charts.Spec, error) {
+	series, err := s.cfg.Store.Series(ctx, plancast.SeriesQuery{Region: region.Code, Indicator: ind.Code})
+	if err != nil {
+		return charts.Spec{}, err
+	}
+	targets, err := s.cfg.Store.Targets(ctx, plancast.TargetFilter{Region: region.Code, Indicator: ind.Code})
+	if err != nil {
+		return charts.Spec{}, err
+	}
+	horizon := p.horizon
+	if horizon == 0 {
+		horizon = chartHorizon(series, targets)
+	}
+	spec := charts.Spec{Region: region, Indicator: ind, History: series.Observations, Targets: targets,
+		Width: p.width, Height: p.height, Lang: p.lang, From: p.from}
+	// A series too short to project is still drawn, without a fan.
+	if proj, err := s.project(ctx, region.Code, ind.Code, horizon, "auto"); err == nil {
+		spec.Projection = proj
+	}
+	return spec, nil
+}
+
+// chartHorizon projects far enough to reach the latest target year (at least
+// 5 years, at most maxHorizon).
+func chartHorizon(series *plancast.Series, targets []plancast.Target) int {
+	last := series.Observations[len(series.Observations)-1].Year
+	h := defaultHorizon
+	for _, t := range targets {
+		if d := t.Year - last; d > h {
+			h = d
+		}
+	}
+	return min(h, maxHorizon)
+}
+
+// getCompareChart renders GET /charts/compare/{indicator}.png?regions=a,b.
+func (s *Server) getCompareChart(c echo.Context) error {
+	ctx := c.Request().Context()
+	indicator, format, err := splitChartFile(c.Param("file"))
+	if err != nil {
+		return err
+	}
+	p, err := readChartParams(c)
+	if err != nil {
+		return err
+	}
+	ind, err := s.lookupIndicator(ctx, indicator)
+	if err != nil {
+		return err
+	}
+	codes := strings.Split(c.QueryParam("regions"), ",")
+	if c.QueryParam("regions") == "" || len(codes) > charts.MaxCompareSeries {
+		return plancast.Errorf(plancast.EINVALID, "regions= must list 1 to %d region codes separated by commas", charts.MaxCompareSeries)
+	}
+	key := "compare\x00" + c.Request().URL.Path + "\x00" + c.Request().URL.RawQuery
+	return s.serveChart(c, key, format, func() ([]byte, error) {
+		spec := charts.CompareSpec{Indicator: ind, Width: p.width, Height: p.height, Lang: p.lang, From: p.from, Horizon: p.horizon}
+		for _, code := range codes {
+			region, err := s.region(c, strings.TrimSpace(code))
+			if err != nil {
+				return nil, err
+			}
+			series, err := s.cfg.Store.Series(ctx, plancast.SeriesQuery{Region: region.Code, Indicator: ind.Code})
+			if err != nil {
+				return nil, err
+			}
+			rs := charts.RegionSeries{Region: region, History: series.Observations}
+			if proj, err := s.project(ctx, region.Code, ind.Code, max(p.horizon, defaultHorizon), "auto"); err == nil {
+				rs.Projection = proj
+			}
+			spec.Series = append(spec.Series, rs)
+		}
+		var buf bytes.Buffer
+		if err := charts.RenderCompare(&buf, spec, format); err != nil {
+			return nil, err
+		}
+		return buf.Bytes(), nil
+	})
+}
+
+// serveChart answers from the cache with an ETag of the data version and the
+// request, so that a client revalidating an unchanged chart gets 304.
+func (s *Server) serveChart(c echo.Context, key, format string, render func() ([]byte, error)) error {
+	ctx := c.Request().Context()
+	version, err := s.cache.Version(ctx)
+	if err != nil {
+		return err
+	}
+	sum := sha256.Sum256([]byte(version + "\x00" + key))
+	etag := `"` + hex.EncodeToString(sum[:12]) + `"`
+	h := c.Response().Header()
+	h.Set("ETag", etag)
+	h.Set("Cache-Control", "public, max-age=60, must-revalidate")
+	if match := c.Request().Header.Get("If-None-Match"); match != "" && strings.Contains(match, etag) {
+		return c.NoContent(http.StatusNotModified)
+	}
+	body, _, hit, err := s.cache.Get(ctx, key, render)
+	s.countCache("chart", hit)
+	if err != nil {
+		return err
+	}
+	return c.Blob(http.StatusOK, charts.ContentType(format), body)
+}

@@ -1,0 +1,233 @@
+package api
+
+import (
+	"bytes"
+	"context"
+	"embed"
+	"fmt"
+	"html/template"
+	"math"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/plancast/plancast"
+)
+
+//go:embed templates/dashboard.html
+var templateFS embed.FS
+
+var dashboardTemplate = template.Must(template.ParseFS(templateFS, "templates/dashboard.html"))
+
+// maxDashboardSections is how many regions "/" shows in full; beyond it the
+// page lists the regions and one is chosen with ?region=.
+const maxDashboardSections = 12
+
+// dashboardText holds the page's words in one language.
+type dashboardText struct {
+	Title, Regions, Choose, Indicator, Plan, Target, Latest, Required, Projected, Probability, Status, Unassessed, Footer string
+}
+
+var dashboardTexts = map[string]dashboardText{
+	"en": {"plancast — indicators against plan targets", "Regions", "Choose a region.", "Indicator", "Plan", "Target", "Latest", "Required growth a year", "Projected (80% interval)", "Probability", "Status", "Not assessed", "Projections: automatic combination of yearly models with calibrated 80% intervals. Probability is of meeting the target."},
+	"zh": {"plancast — 指标与规划目标", "地区", "请选择地区。", "指标", "规划", "目标", "最新值", "所需年均增速", "预测值（80%区间）", "达成概率", "状态", "未评估", "预测：年度模型自动组合，80%区间经过校准。概率为达成目标的概率。"},
+}
+
+type dashboardPage struct {
+	Lang       string
+	T          dashboardText
+	Only       string
+	AllRegions []labelled
+	Sections   []dashboardSection
+}
+
+type labelled struct{ Code, Label string }
+
+type dashboardSection struct {
+	Region      plancast.Region
+	Label       string
+	Assessments []dashboardRow
+	Unassessed  []string
+	Charts      []dashboardChart
+}
+
+type dashboardRow struct {
+	AssessmentItem
+	IndicatorLabel, KindLabel                                            string
+	TargetText, LatestText, RequiredText, ProjectedText, ProbabilityText string
+}
+
+type dashboardChart struct{ Region, Indicator, Label string }
+
+// getDashboard renders the dashboard: server-side HTML that works without
+// JavaScript. ?lang=zh switches to Chinese; ?region= shows one region.
+func (s *Server) getDashboard(c echo.Context) error {
+	ctx := c.Request().Context()
+	lang := c.QueryParam("lang")
+	if lang != "zh" {
+		lang = "en"
+	}
+	only := c.QueryParam("region")
+	if only != "" {
+		if _, err := s.region(c, only); err != nil {
+			return err
+		}
+	}
+	body, _, hit, err := s.cache.Get(ctx, "dashboard\x00"+lang+"\x00"+only, func() ([]byte, error) {
+		page, err := s.dashboardPage(ctx, lang, only)
+		if err != nil {
+			return nil, err
+		}
+		var buf bytes.Buffer
+		if err := dashboardTemplate.Execute(&buf, page); err != nil {
+			return nil, fmt.Errorf("render dashboard: %w", err)
+		}
+		return buf.Bytes(), nil
+	})
+	s.countCache("dashboard", hit)
+	if err != nil {
+		return err
+	}
+	return c.HTMLBlob(http.StatusOK, body)
+}
+
+func (s *Server) dashboardPage(ctx context.Context, lang, only string) (*dashboardPage, error) {
+	regions, err := s.cfg.Store.Regions(ctx)
+	if err != nil {
+		return nil, err
+	}
+	inds, err := s.cfg.Store.Indicators(ctx)
+	if err != nil {
+		return nil, err
+	}
+	indByCode := map[string]plancast.Indicator{}
+	for _, i := range inds {
+		indByCode[i.Code] = i
+	}
+	page := &dashboardPage{Lang: lang, T: dashboardTexts[lang], Only: only}
+	var withData []dashboardSection
+	for _, r := range regions {
+		if only != "" && r.Code != only {
+			continue
+		}
+		sec, err := s.dashboardSection(ctx, r, inds, indByCode, lang)
+		if err != nil {
+			return nil, err
+		}
+		if len(sec.Charts)+len(sec.Assessments)+len(sec.Unassessed) == 0 {
+			continue // a parent region with no figures of its own
+		}
+		page.AllRegions = append(page.AllRegions, labelled{r.Code, sec.Label})
+		withData = append(withData, sec)
+	}
+	if only != "" || len(withData) <= maxDashboardSections {
+		page.Sections = withData
+	}
+	if only != "" {
+		page.AllRegions = nil
+		for _, r := range regions {
+			page.AllRegions = append(page.AllRegions, labelled{r.Code, nameIn(lang, r.Name, r.NameZh)})
+		}
+	}
+	return page, nil
+}
+
+func (s *Server) dashboardSection(ctx context.Context, r plancast.Region, inds []plancast.Indicator, indByCode map[string]plancast.Indicator, lang string) (dashboardSection, error) {
+	sec := dashboardSection{Region: r, Label: nameIn(lang, r.Name, r.NameZh)}
+	ts, err := s.cfg.Store.Targets(ctx, plancast.TargetFilter{Region: r.Code})
+	if err != nil {
+		return sec, err
+	}
+	res := s.assess(ctx, ts)
+	for _, a := range res.Assessments {
+		ind := indByCode[a.Indicator]
+		sec.Assessments = append(sec.Assessments, dashboardRow{
+			AssessmentItem:  a,
+			IndicatorLabel:  nameIn(lang, ind.Name, ind.NameZh),
+			KindLabel:       strings.ReplaceAll(a.Kind, "_", " "),
+			TargetText:      targetText(a.Kind, a.TargetValue, ind.Unit),
+			LatestText:      fmt.Sprintf("%s (%d)", number(a.LatestValue), a.LatestYear),
+			RequiredText:    percentOrDash(a.RequiredGrowth),
+			ProjectedText:   projectedText(a.Projected, a.Realised),
+			ProbabilityText: strconv.Itoa(int(math.Round(a.Probability*100))) + "%",
+		})
+	}
+	for _, u := range res.Unassessed {
+		ind := indByCode[u.Indicator]
+		sec.Unassessed = append(sec.Unassessed, fmt.Sprintf("%s %s %d", nameIn(lang, ind.Name, ind.NameZh), u.Plan, u.Year))
+	}
+	for _, ind := range inds {
+		if _, err := s.cfg.Store.Series(ctx, plancast.SeriesQuery{Region: r.Code, Indicator: ind.Code}); err != nil {
+			if plancast.ErrorCode(err) == plancast.ENOTFOUND {
+				continue
+			}
+			return sec, err
+		}
+		sec.Charts = append(sec.Charts, dashboardChart{Region: r.Code, Indicator: ind.Code, Label: nameIn(lang, ind.Name, ind.NameZh)})
+	}
+	return sec, nil
+}
+
+func nameIn(lang, en, zh string) string {
+	if lang == "zh" && zh != "" {
+		return zh
+	}
+	if en == "" {
+		return zh
+	}
+	return en
+}
+
+// number formats a value with thousands separators and at most two decimals.
+func number(v float64) string {
+	s := strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
+	intPart, frac, _ := strings.Cut(s, ".")
+	neg := strings.HasPrefix(intPart, "-")
+	intPart = strings.TrimPrefix(intPart, "-")
+	var b strings.Builder
+	for i, ch := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(ch)
+	}
+	out := b.String()
+	if frac != "" {
+		out += "." + frac
+	}
+	if neg {
+		out = "-" + out
+	}
+	return out
+}
+
+func targetText(kind string, v float64, unit string) string {
+	switch kind {
+	case plancast.TargetGrowth, plancast.TargetAvgGrowth:
+		return "+" + number(v) + "%"
+	case plancast.TargetCeiling:
+		return "≤ " + number(v)
+	case plancast.TargetFloor:
+		return "≥ " + number(v)
+	}
+	return number(v)
+}
+
+func percentOrDash(f *float64) string {
+	if f == nil {
+		return "—"
+	}
+	return strconv.FormatFloat(*f*100, 'f', 1, 64) + "%"
+}
+
+func projectedText(p *plancast.ProjectionPoint, realised *float64) string {
+	if realised != nil {
+		return number(*realised)
+	}
+	if p == nil {
+		return "—"
+	}
+	return fmt.Sprintf("%s (%s–%s)", number(p.Mean), number(p.Lo80), number(p.Hi80))
+}

@@ -1,0 +1,73 @@
+package api
+
+import (
+	"log/slog"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+)
+
+// middlewares installs, outermost first: panic recovery, request IDs, the
+// access log and metrics, CORS (only when origins are configured), gzip for
+// text answers, and the body limit.
+func (s *Server) middlewares() {
+	e := s.echo
+	e.Use(middleware.Recover())
+	e.Use(middleware.RequestID())
+	e.Use(s.accessLog)
+	if len(s.cfg.CORSOrigins) > 0 {
+		e.Use(middleware.CORSWithConfig(middleware.CORSConfig{AllowOrigins: s.cfg.CORSOrigins}))
+	}
+	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{
+		// Images are compressed already; gzip would only cost time.
+		Skipper: func(c echo.Context) bool { return strings.HasPrefix(c.Request().URL.Path, "/charts/") },
+	}))
+	e.Use(middleware.BodyLimit(byteSize(s.cfg.BodyLimit)))
+}
+
+// accessLog writes one structured line per request and records its metrics
+// under the route pattern (not the raw path, which would explode the labels).
+func (s *Server) accessLog(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		start := time.Now()
+		err := next(c)
+		if err != nil {
+			c.Error(err) // write the error answer now, so that its status is logged
+		}
+		elapsed := time.Since(start)
+		route := c.Path()
+		if route == "" {
+			route = "unmatched"
+		}
+		status := c.Response().Status
+		s.metrics.observe(route, c.Request().Method, status, elapsed)
+		level := slog.LevelInfo
+		if status >= 500 {
+			level = slog.LevelError
+		}
+		s.log.LogAttrs(c.Request().Context(), level, "request",
+			slog.String("id", c.Response().Header().Get(echo.HeaderXRequestID)),
+			slog.String("method", c.Request().Method),
+			slog.String("path", c.Request().URL.Path),
+			slog.String("route", route),
+			slog.Int("status", status),
+			slog.Int64("bytes", c.Response().Size),
+			slog.Duration("duration", elapsed),
+			slog.String("remote", c.RealIP()),
+		)
+		return nil
+	}
+}
+
+// byteSize renders a byte count for Echo's body limit ("32M").
+func byteSize(n int64) string {
+	switch {
+	case n%(1<<20) == 0:
+		return itoa(n>>20) + "M"
+	case n%(1<<10) == 0:
+		return itoa(n>>10) + "K"
+	}
+	return itoa(n) + "B"
+}

@@ -1,0 +1,116 @@
+package api
+
+import (
+	"mime"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/plancast/plancast"
+	"github.com/plancast/plancast/ingest"
+)
+
+// PushResponse answers a push: the ingest report, and on failure the error
+// envelope every error answer has.
+type PushResponse struct {
+	Error  *ErrorBody     `json:"error,omitempty"`
+	Report *ingest.Report `json:"report"`
+}
+
+var pushTypes = []string{ingest.ContentTypeJSON, ingest.ContentTypeCSV, ingest.ContentTypeXLSX}
+
+func (s *Server) postObservations(c echo.Context) error {
+	return s.push(c, func(b *ingest.Batch) error {
+		if len(b.Observations)+len(b.Targets)+len(b.Regions)+len(b.Indicators) == 0 && len(b.Problems) == 0 {
+			return plancast.Errorf(plancast.EINVALID, "the body holds no observations")
+		}
+		return nil
+	})
+}
+
+// push authenticates, parses the body in its format, checks the token's
+// regions, and applies the batch all or nothing (?dry_run=true writes nothing).
+func (s *Server) push(c echo.Context, check func(*ingest.Batch) error) error {
+	ctx := c.Request().Context()
+	tok, err := s.writeToken(c)
+	if err != nil {
+		return err
+	}
+	ct := c.Request().Header.Get(echo.HeaderContentType)
+	mt, _, _ := mime.ParseMediaType(ct)
+	switch mt {
+	case ingest.ContentTypeJSON, ingest.ContentTypeCSV, ingest.ContentTypeXLSX, "application/csv":
+	default:
+		return unsupportedType(ct, pushTypes...)
+	}
+	regions, err := s.cfg.Store.Regions(ctx)
+	if err != nil {
+		return err
+	}
+	indicators, err := s.cfg.Store.Indicators(ctx)
+	if err != nil {
+		return err
+	}
+	opt := ingest.Options{Sheet: c.QueryParam("sheet"), MaxRows: s.cfg.MaxRows}
+	if !tok.Admin {
+		opt.Region = tok.Region // a table without a region column belongs to the token's region
+	}
+	name := c.QueryParam("filename")
+	if name == "" {
+		name = "upload"
+	}
+	b, err := ingest.Parse(name, mt, c.Request().Body, ingest.Catalog{Regions: regions, Indicators: indicators}, opt)
+	if err != nil {
+		return err
+	}
+	if err := check(b); err != nil {
+		return err
+	}
+	if err := authorizeBatch(tok, b, indicators); err != nil {
+		return err
+	}
+	rep, err := ingest.Apply(ctx, s.cfg.Store, b, c.QueryParam("dry_run") == "true")
+	if rep != nil && err == nil && rep.Written() {
+		s.cache.Invalidate()
+	}
+	switch {
+	case err == nil:
+		return c.JSON(http.StatusOK, PushResponse{Report: rep})
+	case rep != nil && plancast.ErrorCode(err) == plancast.EINVALID:
+		return c.JSON(http.StatusBadRequest, PushResponse{Error: &ErrorBody{Code: plancast.EINVALID, Message: plancast.ErrorMessage(err)}, Report: rep})
+	default:
+		return err
+	}
+}
+
+// authorizeBatch checks that the token may write every region the batch
+// touches; declaring a new indicator is fine for any writer, changing an
+// existing one needs an admin token (indicators are shared by all regions).
+func authorizeBatch(tok *plancast.Token, b *ingest.Batch, indicators []plancast.Indicator) error {
+	regions := map[string]bool{}
+	for _, o := range b.Observations {
+		regions[o.Region] = true
+	}
+	for _, t := range b.Targets {
+		regions[t.Region] = true
+	}
+	for _, r := range b.Regions {
+		regions[r.Code] = true
+	}
+	if err := authorizeRegions(tok, regions); err != nil {
+		return err
+	}
+	if tok.Admin {
+		return nil
+	}
+	existing := map[string]plancast.Indicator{}
+	for _, i := range indicators {
+		existing[i.Code] = i
+	}
+	for _, i := range b.Indicators {
+		if old, ok := existing[i.Code]; ok && old != i {
+			return plancast.Errorf(plancast.EFORBIDDEN, "changing the existing indicator %q needs an admin token", i.Code)
+		}
+	}
+	return nil
+}

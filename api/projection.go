@@ -1,0 +1,130 @@
+package api
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"strconv"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/plancast/plancast"
+	"github.com/plancast/plancast/forecast"
+)
+
+// Projection bounds.
+const (
+	defaultHorizon = 5
+	maxHorizon     = 20
+)
+
+func (s *Server) getProjection(c echo.Context) error {
+	ctx := c.Request().Context()
+	region, indicator := c.Param("region"), c.Param("indicator")
+	horizon, err := horizonParam(c)
+	if err != nil {
+		return err
+	}
+	method, err := methodParam(c)
+	if err != nil {
+		return err
+	}
+	if !plancast.ValidCode(region) || !plancast.ValidCode(indicator) {
+		return plancast.Errorf(plancast.EINVALID, "region and indicator must be codes (lowercase letters, digits, _ and -)")
+	}
+	key := "projection\x00" + region + "\x00" + indicator + "\x00" + method + "\x00" + strconv.Itoa(horizon)
+	body, _, hit, err := s.cache.Get(ctx, key, func() ([]byte, error) {
+		p, err := s.project(ctx, region, indicator, horizon, method)
+		if err != nil {
+			return nil, err
+		}
+		return json.Marshal(p)
+	})
+	s.countCache("projection", hit)
+	if err != nil {
+		return err
+	}
+	return c.JSONBlob(http.StatusOK, body)
+}
+
+// project reads a series and projects it.
+func (s *Server) project(ctx context.Context, region, indicator string, horizon int, method string) (*plancast.Projection, error) {
+	ind, err := s.lookupIndicator(ctx, indicator)
+	if err != nil {
+		return nil, err
+	}
+	series, err := s.cfg.Store.Series(ctx, plancast.SeriesQuery{Region: region, Indicator: indicator})
+	if err != nil {
+		return nil, err
+	}
+	years, values, vintage := seriesArrays(series)
+	res, err := forecast.Forecast(years, values, forecast.Options{Horizon: horizon, Method: method})
+	s.metrics.forecasts.Inc()
+	if err != nil {
+		return nil, err
+	}
+	return &plancast.Projection{
+		Region: region, Indicator: indicator, Unit: ind.Unit, Method: res.Method, Models: res.Models,
+		Points: res.Points, Backtest: res.Backtest, Vintage: vintage, LastYear: res.LastYear,
+	}, nil
+}
+
+// seriesArrays splits a series into years and values and finds its newest vintage.
+func seriesArrays(s *plancast.Series) (years []int, values []float64, vintage plancast.Date) {
+	years = make([]int, len(s.Observations))
+	values = make([]float64, len(s.Observations))
+	for i, o := range s.Observations {
+		years[i], values[i] = o.Year, o.Value
+		if o.Published.After(vintage) {
+			vintage = o.Published
+		}
+	}
+	return years, values, vintage
+}
+
+func horizonParam(c echo.Context) (int, error) {
+	v := c.QueryParam("horizon")
+	if v == "" {
+		return defaultHorizon, nil
+	}
+	h, err := strconv.Atoi(v)
+	if err != nil || h < 1 || h > maxHorizon {
+		return 0, plancast.Errorf(plancast.EINVALID, "horizon=%q must be a whole number of years from 1 to %d", v, maxHorizon)
+	}
+	return h, nil
+}
+
+func methodParam(c echo.Context) (string, error) {
+	m := c.QueryParam("method")
+	if m == "" {
+		return "auto", nil
+	}
+	for _, known := range forecast.Methods() {
+		if m == known {
+			return m, nil
+		}
+	}
+	return "", plancast.Errorf(plancast.EINVALID, "method=%q is not known; use one of %v", m, forecast.Methods())
+}
+
+func (s *Server) countCache(cache string, hit bool) {
+	result := "miss"
+	if hit {
+		result = "hit"
+	}
+	s.metrics.cache.WithLabelValues(cache, result).Inc()
+}
+
+// lookupIndicator finds an indicator in the catalog; ENOTFOUND when unknown.
+func (s *Server) lookupIndicator(ctx context.Context, code string) (plancast.Indicator, error) {
+	inds, err := s.cfg.Store.Indicators(ctx)
+	if err != nil {
+		return plancast.Indicator{}, err
+	}
+	for _, i := range inds {
+		if i.Code == code {
+			return i, nil
+		}
+	}
+	return plancast.Indicator{}, plancast.Errorf(plancast.ENOTFOUND, "indicator %q is not in the catalog", code)
+}

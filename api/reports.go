@@ -1,0 +1,105 @@
+package api
+
+import (
+	"io"
+	"mime"
+	"net/http"
+	"strconv"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/plancast/plancast"
+	"github.com/plancast/plancast/ingest"
+	"github.com/plancast/plancast/ingest/report"
+)
+
+// maxReportBytes bounds a report's text; the longest real work reports are
+// well under 1 MB of UTF-8.
+const maxReportBytes = 4 << 20
+
+// ExtractResponse answers POST /api/v1/reports/extract.
+type ExtractResponse struct {
+	*report.Extraction
+	// Report is what committing the accepted candidates did (?commit=true only).
+	Report *ingest.Report `json:"report,omitempty"`
+	Error  *ErrorBody     `json:"error,omitempty"`
+}
+
+// postReportExtract reads candidate figures and targets out of a report's
+// text (text/plain or text/html). ?region= is required; ?year= overrides the
+// inferred year; ?commit=true writes the accepted candidates through the
+// validated ingest path and needs a write token for the region.
+func (s *Server) postReportExtract(c echo.Context) error {
+	ctx := c.Request().Context()
+	mt, _, _ := mime.ParseMediaType(c.Request().Header.Get(echo.HeaderContentType))
+	if mt != "text/plain" && mt != "text/html" && mt != "" {
+		return unsupportedType(mt, "text/plain", "text/html")
+	}
+	regionCode := c.QueryParam("region")
+	if regionCode == "" {
+		return plancast.Errorf(plancast.EINVALID, "region= is required: the region the report is about")
+	}
+	if _, err := s.region(c, regionCode); err != nil {
+		return err
+	}
+	year := 0
+	if v := c.QueryParam("year"); v != "" {
+		y, err := strconv.Atoi(v)
+		if err != nil || y < plancast.MinYear || y > plancast.MaxYear {
+			return plancast.Errorf(plancast.EINVALID, "year=%q must be a year from %d to %d", v, plancast.MinYear, plancast.MaxYear)
+		}
+		year = y
+	}
+	commit := c.QueryParam("commit") == "true"
+	var tok *plancast.Token
+	if commit {
+		var err error
+		if tok, err = s.writeToken(c); err != nil {
+			return err
+		}
+		if err := authorizeRegions(tok, map[string]bool{regionCode: true}); err != nil {
+			return err
+		}
+	}
+	text, err := io.ReadAll(io.LimitReader(c.Request().Body, maxReportBytes+1))
+	if err != nil {
+		return plancast.Errorf(plancast.EINVALID, "read the report text: %v", err)
+	}
+	if len(text) > maxReportBytes {
+		return echo.NewHTTPError(http.StatusRequestEntityTooLarge)
+	}
+	indicators, err := s.cfg.Store.Indicators(ctx)
+	if err != nil {
+		return err
+	}
+	doc := c.QueryParam("document")
+	if doc == "" {
+		doc = "report text"
+	}
+	ex, err := report.Extract(text, report.Options{Region: regionCode, Year: year, Document: doc, Indicators: indicators})
+	if err != nil {
+		return err
+	}
+	resp := ExtractResponse{Extraction: ex}
+	if !commit {
+		return c.JSON(http.StatusOK, resp)
+	}
+	obs, ts := ex.Accepted()
+	b := &ingest.Batch{Files: []string{doc}, Observations: obs, Targets: ts}
+	if err := authorizeBatch(tok, b, indicators); err != nil {
+		return err
+	}
+	rep, err := ingest.Apply(ctx, s.cfg.Store, b, false)
+	if err != nil && !(rep != nil && plancast.ErrorCode(err) == plancast.EINVALID) {
+		return err
+	}
+	resp.Report = rep
+	if err != nil {
+		resp.Error = &ErrorBody{Code: plancast.EINVALID, Message: plancast.ErrorMessage(err)}
+		return c.JSON(http.StatusBadRequest, resp)
+	}
+	if rep.Written() {
+		s.cache.Invalidate()
+	}
+	return c.JSON(http.StatusOK, resp)
+}

@@ -1,0 +1,95 @@
+package api
+
+import (
+	"math"
+
+	"github.com/plancast/plancast"
+)
+
+// Units are the series transformations of FRED's API (units=...), for yearly
+// data. With x_t the value in year t and s the previous observed year:
+//
+//	lin  x_t                                  levels (default)
+//	chg  x_t − x_{t−1}                        change
+//	ch1  x_t − x_{t−1}                        change from a year ago (= chg for yearly data)
+//	pch  100·(x_t/x_{t−1} − 1)                percent change
+//	pc1  100·(x_t/x_{t−1} − 1)                percent change from a year ago (= pch)
+//	pca  100·((x_t/x_s)^(1/(t−s)) − 1)        compounded annual rate of change
+//	cch  100·(ln x_t − ln x_{t−1})            continuously compounded change
+//	cca  100·(ln x_t − ln x_s)/(t−s)          continuously compounded annual rate
+//	log  ln x_t                               natural log
+//
+// chg, ch1, pch, pc1 and cch need the previous calendar year observed; pca
+// and cca annualise across a gap, so 2015 = 88.9 and 2020 = 120.8 give
+// pca 2020 = 6.32 (% a year). A year whose transform is undefined (the first
+// year, a gap, a ratio or log of a non-positive value) is left out.
+var Units = []string{"lin", "chg", "ch1", "pch", "pc1", "pca", "cch", "cca", "log"}
+
+// ValidUnits reports whether u names a transformation.
+func ValidUnits(u string) bool {
+	for _, v := range Units {
+		if u == v {
+			return true
+		}
+	}
+	return false
+}
+
+// Transform applies a transformation to observations sorted by year. The
+// result keeps each observation's metadata with the transformed value.
+func Transform(obs []plancast.Observation, units string) []plancast.Observation {
+	if units == "" || units == "lin" {
+		return obs
+	}
+	out := make([]plancast.Observation, 0, len(obs))
+	for i, o := range obs {
+		var prev *plancast.Observation
+		if i > 0 {
+			prev = &obs[i-1]
+		}
+		v, ok := transformOne(units, o, prev)
+		if !ok || math.IsNaN(v) || math.IsInf(v, 0) {
+			continue
+		}
+		o.Value = v
+		out = append(out, o)
+	}
+	return out
+}
+
+func transformOne(units string, o plancast.Observation, prev *plancast.Observation) (float64, bool) {
+	x := o.Value
+	if units == "log" {
+		return math.Log(x), x > 0
+	}
+	if prev == nil {
+		return 0, false
+	}
+	gap := float64(o.Year - prev.Year)
+	consecutive := gap == 1
+	p := prev.Value
+	switch units {
+	case "chg", "ch1":
+		return x - p, consecutive
+	case "pch", "pc1":
+		return 100 * (x/p - 1), consecutive && p != 0
+	case "cch":
+		return 100 * (math.Log(x) - math.Log(p)), consecutive && x > 0 && p > 0
+	case "pca":
+		return 100 * (math.Pow(x/p, 1/gap) - 1), x > 0 && p > 0
+	case "cca":
+		return 100 * (math.Log(x) - math.Log(p)) / gap, x > 0 && p > 0
+	}
+	return 0, false
+}
+
+// transformedUnit is the unit of a transformed series.
+func transformedUnit(unit, units string) string {
+	switch units {
+	case "", "lin", "chg", "ch1":
+		return unit
+	case "log":
+		return "log_" + unit
+	}
+	return plancast.UnitPercent
+}
