@@ -104,12 +104,13 @@ func ownScale(d []float64) float64 {
 	return s / float64(len(d))
 }
 
-// back maps a working-scale value to the indicator's unit.
+// back maps a working-scale value to the indicator's unit, clamped to the
+// largest finite float64 so that extreme input never yields ±Inf.
 func (p *prepared) back(v float64) float64 {
 	if p.log {
-		return math.Exp(v)
+		v = math.Exp(v)
 	}
-	return v
+	return math.Max(-math.MaxFloat64, math.Min(math.MaxFloat64, v))
 }
 
 // work maps a value in the indicator's unit to the working scale; for a log

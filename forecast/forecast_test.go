@@ -1,0 +1,205 @@
+package forecast
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/plancast/plancast"
+)
+
+func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+
+// TestForecastProperties: for random finite input of every shape (short,
+// long, negative, zero, constant, huge, with gaps) and every method, the
+// result has no NaN or Inf, nests 95% ⊇ 80% ∋ mean, and widens with the
+// horizon.
+func TestForecastProperties(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 1))
+	gen := []func(n int) []float64{
+		func(n int) []float64 { // growing positive
+			v, x := make([]float64, n), 100.0
+			for i := range v {
+				x *= math.Exp(0.05 + 0.1*rng.NormFloat64())
+				v[i] = x
+			}
+			return v
+		},
+		func(n int) []float64 { // around zero
+			v := make([]float64, n)
+			for i := range v {
+				v[i] = rng.NormFloat64() * 10
+			}
+			return v
+		},
+		func(n int) []float64 { return make([]float64, n) }, // all zero
+		func(n int) []float64 { // constant positive
+			v := make([]float64, n)
+			for i := range v {
+				v[i] = 42
+			}
+			return v
+		},
+		func(n int) []float64 { // extreme magnitudes
+			v := make([]float64, n)
+			for i := range v {
+				v[i] = math.Pow(10, float64(rng.IntN(600)-300))
+			}
+			return v
+		},
+		func(n int) []float64 { // collapse toward zero
+			v := make([]float64, n)
+			for i := range v {
+				v[i] = 1e6 * math.Pow(0.01, float64(i))
+			}
+			return v
+		},
+	}
+	for gi, g := range gen {
+		for _, n := range []int{2, 3, 4, 6, 12, 30} {
+			v := g(n)
+			years := make([]int, n)
+			y := 1990
+			for i := range years {
+				years[i] = y
+				y += 1 + rng.IntN(2) // some gaps
+			}
+			for _, method := range Methods() {
+				r, err := Forecast(years, v, Options{Horizon: 8, Method: method})
+				if err != nil {
+					if plancast.ErrorCode(err) == plancast.EINVALID && method != MethodAuto {
+						continue // too short for this model
+					}
+					t.Fatalf("gen %d n %d %s: %v", gi, n, method, err)
+				}
+				prev := plancast.ProjectionPoint{}
+				for j, p := range r.Points {
+					for _, f := range []float64{p.Mean, p.Lo80, p.Hi80, p.Lo95, p.Hi95} {
+						if !finite(f) {
+							t.Fatalf("gen %d n %d %s h=%d: non-finite %+v", gi, n, method, j+1, p)
+						}
+					}
+					if !(p.Lo95 <= p.Lo80 && p.Lo80 <= p.Mean && p.Mean <= p.Hi80 && p.Hi80 <= p.Hi95) {
+						t.Errorf("gen %d n %d %s h=%d: not nested %+v", gi, n, method, j+1, p)
+					}
+					// (widths are compared where float64 can hold the bounds)
+					inRange := p.Hi95 < math.MaxFloat64/10 && p.Lo95 > 1e-300 && prev.Hi95 < math.MaxFloat64/10 && prev.Lo95 > 1e-300
+					if j > 0 && r.LogScale && inRange && (p.Hi95/p.Lo95)*(1+1e-9) < prev.Hi95/prev.Lo95 {
+						t.Errorf("gen %d n %d %s h=%d: log width shrinks", gi, n, method, j+1)
+					}
+					if j > 0 && !r.LogScale && inRange && (p.Hi95-p.Lo95)*(1+1e-9) < prev.Hi95-prev.Lo95-1e-9 {
+						t.Errorf("gen %d n %d %s h=%d: width shrinks", gi, n, method, j+1)
+					}
+					if lo, hi := r.CDF(p.Year, p.Lo95), r.CDF(p.Year, p.Hi95); !finite(lo) || !finite(hi) || lo < 0 || hi > 1 || lo > hi {
+						t.Errorf("gen %d n %d %s h=%d: CDF at lo95, hi95 = %v, %v", gi, n, method, j+1, lo, hi)
+					}
+					prev = p
+				}
+			}
+		}
+	}
+}
+
+func TestForecastInvalid(t *testing.T) {
+	cases := []struct {
+		years  []int
+		values []float64
+		opt    Options
+	}{
+		{nil, nil, Options{}},
+		{[]int{2020}, []float64{1}, Options{}},
+		{[]int{2020, 2020}, []float64{1, 2}, Options{}},
+		{[]int{2021, 2020}, []float64{1, 2}, Options{}},
+		{[]int{2020, 2021}, []float64{1, math.NaN()}, Options{}},
+		{[]int{2020, 2021}, []float64{1, 2}, Options{Method: "prophet"}},
+		{[]int{2020, 2021}, []float64{1, 2}, Options{Horizon: -1}},
+		{[]int{2020, 2021}, []float64{1, 2}, Options{Method: MethodDamped}},
+	}
+	for i, c := range cases {
+		_, err := Forecast(c.years, c.values, c.opt)
+		if plancast.ErrorCode(err) != plancast.EINVALID {
+			t.Errorf("case %d: error %v, want invalid", i, err)
+		}
+	}
+}
+
+// Two points still forecast, with honest width: the calibration's z spread
+// for two observations is wider than for fifteen, and five years out the
+// 95% interval spans more than a factor 1.6.
+func TestTwoPointsWide(t *testing.T) {
+	two, err := Forecast([]int{2019, 2020}, []float64{100, 106}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := math.Log(two.Points[4].Hi95 / two.Points[4].Lo95); w < math.Log(1.6) {
+		t.Errorf("5-year 95%% interval %.1f–%.1f is too narrow for two points", two.Points[4].Lo95, two.Points[4].Hi95)
+	}
+	cal, err := DefaultCalibration()
+	if err != nil {
+		t.Fatal(err)
+	}
+	spread := func(n int) float64 {
+		q := cal.quantiles(MethodAuto, n, 5)
+		return quantileAt(cal.Probs, q, 0.975) - quantileAt(cal.Probs, q, 0.025)
+	}
+	if !(spread(2) > spread(15)) {
+		t.Errorf("z spread for 2 points %.2f, for 15 %.2f", spread(2), spread(15))
+	}
+}
+
+// CDF and Quantile are inverse to each other.
+func TestCDFQuantile(t *testing.T) {
+	r, err := Forecast([]int{2015, 2016, 2017, 2018, 2019, 2020}, []float64{10, 11, 12.5, 13, 14.2, 15}, Options{Horizon: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []float64{0.001, 0.025, 0.1, 0.37, 0.5, 0.9, 0.975, 0.999} {
+		q := r.Quantile(2023, p)
+		if c := r.CDF(2023, q); math.Abs(c-p) > 1e-6 {
+			t.Errorf("CDF(Quantile(%v)) = %v", p, c)
+		}
+	}
+	if !math.IsNaN(r.CDF(2020, 1)) || r.CDF(2021, -5) != 0 {
+		t.Error("CDF outside the projection or below zero")
+	}
+}
+
+func ExampleForecast() {
+	years := []int{2015, 2016, 2017, 2018, 2019, 2020}
+	gdp := []float64{88.9, 95.1, 101.2, 108.4, 114.9, 120.8}
+	r, err := Forecast(years, gdp, Options{Horizon: 2})
+	if err != nil {
+		panic(err)
+	}
+	for _, p := range r.Points {
+		fmt.Printf("%d %.1f [%.1f, %.1f]\n", p.Year, p.Mean, p.Lo80, p.Hi80)
+	}
+	// Output:
+	// 2021 126.0 [118.9, 135.5]
+	// 2022 131.2 [119.4, 148.2]
+}
+
+func BenchmarkForecastAuto(b *testing.B) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	series := make([][]float64, 64)
+	for i := range series {
+		v, x := make([]float64, 14+rng.IntN(28)), 100.0
+		for k := range v {
+			x *= math.Exp(0.05 + 0.1*rng.NormFloat64())
+			v[k] = x
+		}
+		series[i] = v
+	}
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		v := series[i%len(series)]
+		years := make([]int, len(v))
+		for k := range years {
+			years[k] = 1980 + k
+		}
+		if _, err := Forecast(years, v, Options{Horizon: 6, SkipBacktest: true}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
