@@ -178,7 +178,11 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 	}
 
 	if !(t.Kind == plancast.TargetCeiling || t.Kind == plancast.TargetFloor) {
-		baseLevel := levelAt(max(t.BaseYear, p.first))
+		pb := t.BaseYear
+		if growthKind {
+			pb = base
+		}
+		baseLevel := levelAt(max(pb, p.first))
 		if d := targetLevel - baseLevel; math.Abs(d) > 1e-12*math.Abs(targetLevel) {
 			pr := (projectedLevel - baseLevel) / d
 			a.Progress = &pr

@@ -1,0 +1,131 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"text/tabwriter"
+
+	"github.com/plancast/plancast"
+	"github.com/plancast/plancast/forecast"
+)
+
+func init() {
+	register(&command{name: "forecast", summary: "project an indicator of a region and assess its targets", run: runForecast})
+}
+
+func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("forecast", "--region R --indicator I [--horizon N] [--method NAME]",
+		"Prints the projection of one series from the store (mean, 80% and 95% intervals)\n"+
+			"and, under it, the assessment of every target of that series.", stderr)
+	var sf storeFlags
+	sf.register(fs)
+	region := fs.String("region", "", "region code, e.g. houma")
+	indicator := fs.String("indicator", "", "indicator code, e.g. gdp")
+	horizon := fs.Int("horizon", forecast.DefaultHorizon, "years to project after the last observation")
+	method := fs.String("method", forecast.MethodAuto, fmt.Sprintf("method: one of %v", forecast.Methods()))
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *region == "" || *indicator == "" {
+		fs.Usage()
+		return fmt.Errorf("%w: --region and --indicator are required", errUsage)
+	}
+	st, err := sf.open(ctx)
+	if err != nil {
+		return fmt.Errorf("open store: %w", err)
+	}
+	defer st.Close()
+
+	s, err := st.Series(ctx, plancast.SeriesQuery{Region: *region, Indicator: *indicator})
+	if err != nil {
+		return fmt.Errorf("read %s/%s: %w", *region, *indicator, err)
+	}
+	ind, err := findIndicator(ctx, st, *indicator)
+	if err != nil {
+		return err
+	}
+	years := make([]int, len(s.Observations))
+	values := make([]float64, len(s.Observations))
+	for i, o := range s.Observations {
+		years[i], values[i] = o.Year, o.Value
+	}
+	opt := forecast.Options{Horizon: *horizon, Method: *method}
+	r, err := forecast.Forecast(years, values, opt)
+	if err != nil {
+		return fmt.Errorf("forecast %s/%s: %w", *region, *indicator, err)
+	}
+
+	fmt.Fprintf(stdout, "%s / %s (%s), method %s", *region, *indicator, ind.Unit, r.Method)
+	if r.Backtest != nil {
+		fmt.Fprintf(stdout, ", backtest MASE %.2f sMAPE %.1f%% over %d origins", r.Backtest.MASE, r.Backtest.SMAPE, r.Backtest.Origins)
+	}
+	fmt.Fprintln(stdout)
+	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "year\tvalue\t80% low\t80% high\t95% low\t95% high\t")
+	for i := max(0, len(years)-5); i < len(years); i++ {
+		fmt.Fprintf(tw, "%d\t%.4g\t\t\t\t\t\n", years[i], values[i])
+	}
+	for _, p := range r.Points {
+		fmt.Fprintf(tw, "%d\t%.4g\t%.4g\t%.4g\t%.4g\t%.4g\t\n", p.Year, p.Mean, p.Lo80, p.Hi80, p.Lo95, p.Hi95)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+
+	targets, err := st.Targets(ctx, plancast.TargetFilter{Region: *region, Indicator: *indicator})
+	if err != nil {
+		return fmt.Errorf("read targets of %s/%s: %w", *region, *indicator, err)
+	}
+	if len(targets) == 0 {
+		fmt.Fprintln(stdout, "\nno targets")
+		return nil
+	}
+	fmt.Fprintln(stdout, "\ntargets")
+	tw = tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "plan\tkind\tyear\ttarget\tprojected\tneeds/yr\tP(meet)\tprogress\tstatus")
+	for _, t := range targets {
+		a, err := forecast.Assess(t, ind, years, values, forecast.Options{Method: *method})
+		if err != nil {
+			fmt.Fprintf(tw, "%s\t%s\t%d\t%.4g\t%s\t\t\t\t\n", t.Plan, t.Kind, t.Year, t.Value, plancast.ErrorMessage(err))
+			continue
+		}
+		proj := "-"
+		switch {
+		case a.Realised != nil:
+			proj = fmt.Sprintf("%.4g (observed)", *a.Realised)
+		case a.Projected != nil:
+			proj = fmt.Sprintf("%.4g [%.4g, %.4g]", a.Projected.Mean, a.Projected.Lo95, a.Projected.Hi95)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%.4g\t%s\t%s\t%.0f%%\t%s\t%s\n", t.Plan, t.Kind, t.Year, t.Value, proj,
+			pct(a.RequiredGrowth), 100*a.Probability, share(a.Progress), a.Status)
+	}
+	return tw.Flush()
+}
+
+func findIndicator(ctx context.Context, st plancast.Store, code string) (plancast.Indicator, error) {
+	inds, err := st.Indicators(ctx)
+	if err != nil {
+		return plancast.Indicator{}, fmt.Errorf("read indicators: %w", err)
+	}
+	for _, i := range inds {
+		if i.Code == code {
+			return i, nil
+		}
+	}
+	return plancast.Indicator{}, plancast.Errorf(plancast.ENOTFOUND, "indicator %q is not in the catalog", code)
+}
+
+func pct(v *float64) string {
+	if v == nil {
+		return "-"
+	}
+	return fmt.Sprintf("%.1f%%", 100**v)
+}
+
+func share(v *float64) string {
+	if v == nil {
+		return "-"
+	}
+	return fmt.Sprintf("%.0f%%", 100**v)
+}
