@@ -217,23 +217,8 @@ func historyFigure(s *Spec) (*figure, error) {
 
 	// history: solid through consecutive years, dotted across gaps, a dot per year
 	if len(hist) > 0 {
-		histSty := draw.LineStyle{Color: colHistory, Width: vg.Points(1.8)}
-		gapSty := draw.LineStyle{Color: colHistory, Width: vg.Points(1), Dashes: dashImplied}
-		var run []xy
-		var all []xy
-		for i, o := range hist {
-			q := xy{float64(o.Year), o.Value}
-			all = append(all, q)
-			if i > 0 && o.Year-hist[i-1].Year > 1 {
-				layers = append(layers, layer{z: zHistory, p: lineOf(run, histSty)},
-					layer{z: zHistory, p: lineOf([]xy{run[len(run)-1], q}, gapSty)})
-				run = nil
-			}
-			run = append(run, q)
-		}
-		layers = append(layers, layer{z: zHistory, p: lineOf(run, histSty)})
-		glyph := draw.GlyphStyle{Color: colHistory, Radius: vg.Points(2.6), Shape: dotGlyph{}}
-		layers = append(layers, layer{z: zHistory + 1, p: pointsOf(all, glyph)})
+		histSty, glyph, hl := historyLayers(hist, colHistory)
+		layers = append(layers, hl...)
 		f.legend = append([]legendItem{{wd.History, swatchLine(histSty, &glyph)}}, f.legend...)
 		lo := hist[len(hist)-1]
 		layers = append(layers, layer{z: zLabel, p: label(f, *latest, fmt.Sprintf(wd.LatestFmt, lo.Year, annotValue(lo.Value, unit, lang)), sizeSmall, colHistory, sideLeft, vg.Points(8))})
@@ -353,4 +338,28 @@ func sourceLine(s *Spec, lang string) string {
 	}
 	b.WriteString(wd.Stop)
 	return b.String()
+}
+
+// historyLayers draws observations in col: solid through consecutive years,
+// dotted across gaps, a dot on each year. It returns the styles for the legend.
+func historyLayers(hist []plancast.Observation, col color.Color) (draw.LineStyle, draw.GlyphStyle, []layer) {
+	histSty := draw.LineStyle{Color: col, Width: vg.Points(1.8)}
+	gapSty := draw.LineStyle{Color: col, Width: vg.Points(1), Dashes: dashImplied}
+	glyph := draw.GlyphStyle{Color: col, Radius: vg.Points(2.6), Shape: dotGlyph{}}
+	var layers []layer
+	var run, all []xy
+	for i, o := range hist {
+		q := xy{float64(o.Year), o.Value}
+		all = append(all, q)
+		if i > 0 && o.Year-hist[i-1].Year > 1 {
+			layers = append(layers, layer{z: zHistory, p: lineOf(run, histSty)},
+				layer{z: zHistory, p: lineOf([]xy{run[len(run)-1], q}, gapSty)})
+			run = nil
+		}
+		run = append(run, q)
+	}
+	layers = append(layers,
+		layer{z: zHistory, p: lineOf(run, histSty)},
+		layer{z: zHistory + 1, p: pointsOf(all, glyph)})
+	return histSty, glyph, layers
 }

@@ -78,8 +78,7 @@ func periodBands(f *figure, periods []planPeriod) plot.Plotter {
 				col = colBandB
 			}
 			r := vg.Rectangle{Min: vg.Point{X: trX(x0), Y: c.Min.Y}, Max: vg.Point{X: trX(x1), Y: c.Max.Y}}
-			c.SetColor(col)
-			c.Fill(r.Path())
+			fillRect(c, r, col)
 			label := periodLabel(per, f.lang)
 			sty := f.style(label, sizeSmall, false, colFaint)
 			sty.XAlign, sty.YAlign = draw.XCenter, draw.YTop
@@ -128,7 +127,7 @@ func limitBand(from, to int, value float64, above bool) plot.Plotter {
 
 // Label sides.
 const (
-	sideAuto  = iota // left of the point in the right half of the plot, else right
+	sideAuto  = iota // left of the point in the right quarter of the plot, else right
 	sideLeft         // always left
 	sideRight        // always right
 )
@@ -141,7 +140,7 @@ func label(f *figure, at xy, txt string, size float64, col color.Color, side int
 		var sty text.Style = f.style(txt, size, false, col)
 		sty.YAlign = draw.YCenter
 		off := vg.Points(7)
-		if side == sideLeft || (side == sideAuto && pt.X > (c.Min.X+c.Max.X)/2) {
+		if side == sideLeft || (side == sideAuto && pt.X > c.Min.X+(c.Max.X-c.Min.X)*3/4) {
 			sty.XAlign = draw.XRight
 			off = -off
 		}
