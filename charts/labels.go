@@ -30,7 +30,7 @@ var dict = map[string]words{
 		Mean:            "Projection",
 		PI80:            "80% interval",
 		PI95:            "95% interval",
-		Target:          "Target",
+		Target:          "Plan target",
 		Required:        "Path required to meet target",
 		Implied:         "Path implied by growth target",
 		Ceiling:         "Ceiling",

@@ -1,0 +1,148 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/plancast/plancast"
+	"github.com/plancast/plancast/charts"
+	"github.com/plancast/plancast/forecast"
+)
+
+func init() {
+	register(&command{name: "chart", summary: "draw the chart of an indicator of a region (PNG or SVG)", run: runChart})
+}
+
+func runChart(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("chart", "--region R --indicator I -o FILE [--format png|svg] [--width W --height H] [--lang en|zh] [--horizon N] [--from YEAR]",
+		"Draws the history of one series from the store, its projection with the 80% and 95%\n"+
+			"intervals, and its plan targets, and writes the chart to FILE (\"-\" for standard output).\n"+
+			"Chinese labels (--lang zh) need a CJK font: fonts-noto-cjk or fonts-wqy-microhei, or\n"+
+			"PLANCAST_FONT naming a .ttf/.otf/.ttc file; without one the chart is drawn in English.", stderr)
+	var sf storeFlags
+	sf.register(fs)
+	region := fs.String("region", "", "region code, e.g. houma")
+	indicator := fs.String("indicator", "", "indicator code, e.g. gdp")
+	out := fs.String("o", "", "output file; \"-\" writes to standard output")
+	format := fs.String("format", "", "png or svg; default from the output file's extension, else png")
+	width := fs.Int("width", charts.DefaultWidth, fmt.Sprintf("width in pixels (%d–%d)", charts.MinWidth, charts.MaxWidth))
+	height := fs.Int("height", charts.DefaultHeight, fmt.Sprintf("height in pixels (%d–%d)", charts.MinHeight, charts.MaxHeight))
+	lang := fs.String("lang", charts.LangEn, "label language: en or zh")
+	horizon := fs.Int("horizon", 0, fmt.Sprintf("years to project (1–%d); 0 projects to the last target year, at least %d years", forecast.MaxHorizon, forecast.DefaultHorizon))
+	from := fs.Int("from", 0, "first year shown; 0 shows the whole history")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *region == "" || *indicator == "" || *out == "" {
+		fs.Usage()
+		return fmt.Errorf("%w: --region, --indicator and -o are required", errUsage)
+	}
+	if *format == "" {
+		*format = "png"
+		if strings.EqualFold(filepath.Ext(*out), ".svg") {
+			*format = "svg"
+		}
+	}
+	// usage reports a bad flag value: Main exits 2 on errUsage without printing it.
+	usage := func(msg string) error {
+		fmt.Fprintf(stderr, "plancast chart: %s\n", msg)
+		return fmt.Errorf("%w: %s", errUsage, msg)
+	}
+	if *horizon < 0 || *horizon > forecast.MaxHorizon {
+		return usage(fmt.Sprintf("--horizon %d must be between 0 and %d", *horizon, forecast.MaxHorizon))
+	}
+	spec := charts.Spec{Width: *width, Height: *height, Lang: *lang, From: *from}
+	if err := spec.Validate(); err != nil {
+		return usage(err.Error())
+	}
+	if err := charts.ValidFormat(*format); err != nil {
+		return usage(err.Error())
+	}
+
+	st, err := sf.open(ctx)
+	if err != nil {
+		return fmt.Errorf("open store: %w", err)
+	}
+	defer st.Close()
+
+	s, err := st.Series(ctx, plancast.SeriesQuery{Region: *region, Indicator: *indicator})
+	if err != nil {
+		return fmt.Errorf("read %s/%s: %w", *region, *indicator, err)
+	}
+	ind, err := findIndicator(ctx, st, *indicator)
+	if err != nil {
+		return err
+	}
+	reg, err := findRegion(ctx, st, *region)
+	if err != nil {
+		return err
+	}
+	targets, err := st.Targets(ctx, plancast.TargetFilter{Region: *region, Indicator: *indicator})
+	if err != nil {
+		return fmt.Errorf("read targets of %s/%s: %w", *region, *indicator, err)
+	}
+	spec.Region, spec.Indicator, spec.History, spec.Targets = reg, ind, s.Observations, targets
+
+	years := make([]int, len(s.Observations))
+	values := make([]float64, len(s.Observations))
+	for i, o := range s.Observations {
+		years[i], values[i] = o.Year, o.Value
+	}
+	h := *horizon
+	if h == 0 && len(years) > 0 {
+		h = forecast.DefaultHorizon
+		for _, t := range targets {
+			h = max(h, min(t.Year-years[len(years)-1], forecast.MaxHorizon))
+		}
+	}
+	if r, err := forecast.Forecast(years, values, forecast.Options{Horizon: h}); err != nil {
+		fmt.Fprintf(stderr, "plancast chart: no projection for %s/%s: %s\n", *region, *indicator, plancast.ErrorMessage(err))
+	} else {
+		spec.Projection = &plancast.Projection{Region: *region, Indicator: *indicator, Unit: ind.Unit,
+			Method: r.Method, Models: r.Models, Points: r.Points, Backtest: r.Backtest, LastYear: r.LastYear}
+	}
+	if eff, msg := charts.ResolveLang(*lang); eff != *lang && msg != "" {
+		fmt.Fprintf(stderr, "plancast chart: %s\n", msg)
+	}
+
+	var w io.Writer = stdout
+	var f *os.File
+	if *out != "-" {
+		if f, err = os.Create(*out); err != nil {
+			return err
+		}
+		w = f
+	}
+	if err := charts.Render(w, spec, *format); err != nil {
+		if f != nil {
+			f.Close()
+			os.Remove(*out)
+		}
+		return fmt.Errorf("draw %s/%s: %w", *region, *indicator, err)
+	}
+	if f != nil {
+		if err := f.Close(); err != nil {
+			return err
+		}
+		fmt.Fprintf(stderr, "wrote %s (%s, %dx%d)\n", *out, *format, *width, *height)
+	}
+	return nil
+}
+
+// findRegion returns the catalog entry of a region, ENOTFOUND when unknown.
+func findRegion(ctx context.Context, st plancast.Store, code string) (plancast.Region, error) {
+	rs, err := st.Regions(ctx)
+	if err != nil {
+		return plancast.Region{}, fmt.Errorf("read regions: %w", err)
+	}
+	for _, r := range rs {
+		if r.Code == code {
+			return r, nil
+		}
+	}
+	return plancast.Region{}, plancast.Errorf(plancast.ENOTFOUND, "region %q is not in the catalog", code)
+}
