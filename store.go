@@ -53,6 +53,23 @@ type SeriesReader interface {
 	Vintages(ctx context.Context, k SeriesKey) ([]Observation, error)
 }
 
+// SeriesSetQuery selects many series at once: every combination of the
+// listed regions and indicators (an empty list means all of them).
+type SeriesSetQuery struct {
+	Regions    []string
+	Indicators []string
+	Period     string // default PeriodYear
+}
+
+// SeriesSetReader reads many series in one go, for assessments across
+// regions and for listing what a region has.
+type SeriesSetReader interface {
+	// SeriesSet returns the latest vintage of every year of every matching
+	// series that has at least one observation, sorted by region then
+	// indicator. Unknown codes simply match nothing (no ENOTFOUND).
+	SeriesSet(ctx context.Context, q SeriesSetQuery) ([]Series, error)
+}
+
 // Catalog lists and declares regions and indicators.
 type Catalog interface {
 	Regions(ctx context.Context) ([]Region, error)           // sorted by code
@@ -82,6 +99,7 @@ type Store interface {
 	Catalog
 	ObservationWriter
 	SeriesReader
+	SeriesSetReader
 	TargetStore
 	TokenStore
 	// DataVersion changes whenever anything stored changes; caches key on it.

@@ -125,28 +125,30 @@ func (s *Server) assess(ctx context.Context, ts []plancast.Target) *AssessmentRe
 	for _, i := range inds {
 		byCode[i.Code] = i
 	}
-	type seriesData struct {
-		years  []int
-		values []float64
-		err    error
-	}
-	series := map[plancast.SeriesKey]*seriesData{}
+	// Read every series the targets need in one bulk read.
+	regionSet, indSet := map[string]bool{}, map[string]bool{}
 	for _, t := range ts {
-		k := plancast.SeriesKey{Region: t.Region, Indicator: t.Indicator, Period: plancast.PeriodYear}
-		sd, ok := series[k]
-		if !ok {
-			sd = &seriesData{}
-			var sr *plancast.Series
-			if sr, sd.err = s.cfg.Store.Series(ctx, plancast.SeriesQuery{Region: t.Region, Indicator: t.Indicator}); sd.err == nil {
-				sd.years, sd.values, _ = seriesArrays(sr)
-			}
-			series[k] = sd
+		regionSet[t.Region], indSet[t.Indicator] = true, true
+	}
+	sets, err := s.cfg.Store.SeriesSet(ctx, plancast.SeriesSetQuery{Regions: keys(regionSet), Indicators: keys(indSet)})
+	if err != nil {
+		for _, t := range ts {
+			resp.Unassessed = append(resp.Unassessed, unassessed(t, err))
 		}
-		if sd.err != nil {
-			resp.Unassessed = append(resp.Unassessed, unassessed(t, sd.err))
+		return resp
+	}
+	series := make(map[plancast.SeriesKey]*plancast.Series, len(sets))
+	for i := range sets {
+		series[plancast.SeriesKey{Region: sets[i].Region, Indicator: sets[i].Indicator, Period: sets[i].Period}] = &sets[i]
+	}
+	for _, t := range ts {
+		sr, ok := series[plancast.SeriesKey{Region: t.Region, Indicator: t.Indicator, Period: plancast.PeriodYear}]
+		if !ok {
+			resp.Unassessed = append(resp.Unassessed, unassessed(t, plancast.Errorf(plancast.ENOTFOUND, "series %s/%s has no yearly figures", t.Region, t.Indicator)))
 			continue
 		}
-		a, err := forecast.Assess(t, byCode[t.Indicator], sd.years, sd.values, forecast.Options{})
+		years, values, _ := seriesArrays(sr)
+		a, err := forecast.Assess(t, byCode[t.Indicator], years, values, forecast.Options{})
 		s.metrics.forecasts.Inc()
 		if err != nil {
 			resp.Unassessed = append(resp.Unassessed, unassessed(t, err))
@@ -173,4 +175,13 @@ func unassessed(t plancast.Target, err error) Unassessed {
 		reason = fmt.Sprintf("no observations of %s for %s: %s", t.Indicator, t.Region, reason)
 	}
 	return Unassessed{Region: t.Region, Indicator: t.Indicator, Plan: t.Plan, Kind: t.Kind, Year: t.Year, Target: t.Value, Reason: reason}
+}
+
+func keys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }

@@ -51,6 +51,20 @@ func authorizeRegions(tok *plancast.Token, regions map[string]bool) error {
 	return nil
 }
 
+// dataVersionHeader names the data version a read answer was computed from;
+// send it back in If-Match on a push to refuse the push if anything changed.
+const dataVersionHeader = "X-Data-Version"
+
+// withDataVersion sets the data version header on read answers.
+func (s *Server) withDataVersion(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if v, err := s.cache.Version(c.Request().Context()); err == nil {
+			c.Response().Header().Set(dataVersionHeader, v)
+		}
+		return next(c)
+	}
+}
+
 // requireRead guards the read routes when the server was started with a read
 // token: the configured token, or any stored token, opens them.
 func (s *Server) requireRead(next echo.HandlerFunc) echo.HandlerFunc {

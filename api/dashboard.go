@@ -112,7 +112,7 @@ func (s *Server) dashboardPage(ctx context.Context, lang, only string) (*dashboa
 		if only != "" && r.Code != only {
 			continue
 		}
-		sec, err := s.dashboardSection(ctx, r, inds, indByCode, lang)
+		sec, err := s.dashboardSection(ctx, r, indByCode, lang)
 		if err != nil {
 			return nil, err
 		}
@@ -134,7 +134,7 @@ func (s *Server) dashboardPage(ctx context.Context, lang, only string) (*dashboa
 	return page, nil
 }
 
-func (s *Server) dashboardSection(ctx context.Context, r plancast.Region, inds []plancast.Indicator, indByCode map[string]plancast.Indicator, lang string) (dashboardSection, error) {
+func (s *Server) dashboardSection(ctx context.Context, r plancast.Region, indByCode map[string]plancast.Indicator, lang string) (dashboardSection, error) {
 	sec := dashboardSection{Region: r, Label: nameIn(lang, r.Name, r.NameZh)}
 	ts, err := s.cfg.Store.Targets(ctx, plancast.TargetFilter{Region: r.Code})
 	if err != nil {
@@ -158,13 +158,12 @@ func (s *Server) dashboardSection(ctx context.Context, r plancast.Region, inds [
 		ind := indByCode[u.Indicator]
 		sec.Unassessed = append(sec.Unassessed, fmt.Sprintf("%s %s %d", nameIn(lang, ind.Name, ind.NameZh), u.Plan, u.Year))
 	}
-	for _, ind := range inds {
-		if _, err := s.cfg.Store.Series(ctx, plancast.SeriesQuery{Region: r.Code, Indicator: ind.Code}); err != nil {
-			if plancast.ErrorCode(err) == plancast.ENOTFOUND {
-				continue
-			}
-			return sec, err
-		}
+	have, err := s.cfg.Store.SeriesSet(ctx, plancast.SeriesSetQuery{Regions: []string{r.Code}})
+	if err != nil {
+		return sec, err
+	}
+	for _, sr := range have {
+		ind := indByCode[sr.Indicator]
 		sec.Charts = append(sec.Charts, dashboardChart{Region: r.Code, Indicator: ind.Code, Label: nameIn(lang, ind.Name, ind.NameZh)})
 	}
 	return sec, nil

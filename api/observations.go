@@ -1,8 +1,11 @@
 package api
 
 import (
+	"bufio"
+	"io"
 	"mime"
 	"net/http"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -20,7 +23,7 @@ type PushResponse struct {
 var pushTypes = []string{ingest.ContentTypeJSON, ingest.ContentTypeCSV, ingest.ContentTypeXLSX}
 
 func (s *Server) postObservations(c echo.Context) error {
-	return s.push(c, func(b *ingest.Batch) error {
+	return s.push(c, false, func(b *ingest.Batch) error {
 		if len(b.Observations)+len(b.Targets)+len(b.Regions)+len(b.Indicators) == 0 && len(b.Problems) == 0 {
 			return plancast.Errorf(plancast.EINVALID, "the body holds no observations")
 		}
@@ -30,10 +33,13 @@ func (s *Server) postObservations(c echo.Context) error {
 
 // push authenticates, parses the body in its format, checks the token's
 // regions, and applies the batch all or nothing (?dry_run=true writes nothing).
-func (s *Server) push(c echo.Context, check func(*ingest.Batch) error) error {
+func (s *Server) push(c echo.Context, targets bool, check func(*ingest.Batch) error) error {
 	ctx := c.Request().Context()
 	tok, err := s.writeToken(c)
 	if err != nil {
+		return err
+	}
+	if err := s.checkIfMatch(c); err != nil {
 		return err
 	}
 	ct := c.Request().Header.Get(echo.HeaderContentType)
@@ -59,7 +65,11 @@ func (s *Server) push(c echo.Context, check func(*ingest.Batch) error) error {
 	if name == "" {
 		name = "upload"
 	}
-	b, err := ingest.Parse(name, mt, c.Request().Body, ingest.Catalog{Regions: regions, Indicators: indicators}, opt)
+	body := io.Reader(c.Request().Body)
+	if targets && mt == ingest.ContentTypeJSON {
+		body = targetsJSON(body)
+	}
+	b, err := ingest.Parse(name, mt, body, ingest.Catalog{Regions: regions, Indicators: indicators}, opt)
 	if err != nil {
 		return err
 	}
@@ -113,4 +123,38 @@ func authorizeBatch(tok *plancast.Token, b *ingest.Batch, indicators []plancast.
 		}
 	}
 	return nil
+}
+
+// checkIfMatch implements optimistic concurrency for pushes: a client that
+// read the data at version V (the X-Data-Version header of every read) and
+// sends If-Match: "V" gets 409 conflict if anything changed since.
+func (s *Server) checkIfMatch(c echo.Context) error {
+	want := strings.Trim(strings.TrimSpace(c.Request().Header.Get("If-Match")), `"`)
+	if want == "" || want == "*" {
+		return nil
+	}
+	now, err := s.cfg.Store.DataVersion(c.Request().Context())
+	if err != nil {
+		return err
+	}
+	if now != want {
+		return plancast.Errorf(plancast.ECONFLICT, "the data changed since version %s (it is %s now): read again, then push", want, now)
+	}
+	return nil
+}
+
+// targetsJSON lets the targets route take a bare JSON array of targets: it is
+// read as the bundle {"targets": [...]} (an object passes through unchanged).
+func targetsJSON(r io.Reader) io.Reader {
+	br := bufio.NewReader(r)
+	for {
+		b, err := br.Peek(1)
+		if err != nil || (b[0] != ' ' && b[0] != '\t' && b[0] != '\r' && b[0] != '\n') {
+			if err == nil && b[0] == '[' {
+				return io.MultiReader(strings.NewReader(`{"targets":`), br, strings.NewReader("}"))
+			}
+			return br
+		}
+		_, _ = br.ReadByte()
+	}
 }

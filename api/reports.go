@@ -60,6 +60,9 @@ func (s *Server) postReportExtract(c echo.Context) error {
 		if err := authorizeRegions(tok, map[string]bool{regionCode: true}); err != nil {
 			return err
 		}
+		if err := s.checkIfMatch(c); err != nil {
+			return err
+		}
 	}
 	text, err := io.ReadAll(io.LimitReader(c.Request().Body, maxReportBytes+1))
 	if err != nil {

@@ -1,5 +1,7 @@
 package api
 
+import "strings"
+
 // routes registers every route. Keep this the one list: the OpenAPI test
 // compares it with the document.
 func (s *Server) routes() {
@@ -11,7 +13,7 @@ func (s *Server) routes() {
 	v1 := e.Group("/api/v1")
 	v1.GET("/openapi.json", s.getOpenAPI)
 
-	read := v1.Group("", s.requireRead)
+	read := v1.Group("", s.requireRead, s.withDataVersion)
 	read.GET("/regions", s.getRegions)
 	read.GET("/indicators", s.getIndicators)
 	read.GET("/series/:region/:indicator", s.getSeries)
@@ -20,7 +22,7 @@ func (s *Server) routes() {
 	read.GET("/assessment", s.getAllAssessment)
 	read.GET("/targets", s.getTargets)
 
-	chartRoutes := e.Group("/charts", s.requireRead)
+	chartRoutes := e.Group("/charts", s.requireRead, s.withDataVersion)
 	chartRoutes.GET("/compare/:file", s.getCompareChart)
 	chartRoutes.GET("/:region/:file", s.getChart)
 
@@ -28,4 +30,22 @@ func (s *Server) routes() {
 	v1.POST("/targets", s.postTargets)
 	v1.POST("/observations", s.postObservations)
 	v1.POST("/reports/extract", s.postReportExtract)
+}
+
+// Route is a registered method and path, in OpenAPI's {param} form.
+type Route struct{ Method, Path string }
+
+// Routes lists the registered routes (for the OpenAPI test and the docs).
+func (s *Server) Routes() []Route {
+	var out []Route
+	for _, r := range s.echo.Routes() {
+		parts := strings.Split(r.Path, "/")
+		for i, p := range parts {
+			if strings.HasPrefix(p, ":") {
+				parts[i] = "{" + p[1:] + "}"
+			}
+		}
+		out = append(out, Route{Method: r.Method, Path: strings.Join(parts, "/")})
+	}
+	return out
 }

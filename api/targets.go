@@ -32,7 +32,7 @@ func (s *Server) getTargets(c echo.Context) error {
 // postTargets takes targets as JSON (a list of targets, or a bundle with
 // "targets"), CSV or XLSX, through the same validated path as observations.
 func (s *Server) postTargets(c echo.Context) error {
-	return s.push(c, func(b *ingest.Batch) error {
+	return s.push(c, true, func(b *ingest.Batch) error {
 		if len(b.Observations) > 0 {
 			return plancast.Errorf(plancast.EINVALID, "this route takes targets; push figures to /api/v1/observations")
 		}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"time"
 
 	influxdb2 "github.com/influxdata/influxdb-client-go/v2"
 	"github.com/influxdata/influxdb-client-go/v2/api/write"
@@ -21,8 +22,48 @@ func (s *Store) jsonRows(ctx context.Context, measurement, filter string, fn fun
 	})
 }
 
+// catalog returns the regions and indicators, from the cache when fresh.
+func (s *Store) catalog(ctx context.Context) ([]plancast.Region, []plancast.Indicator, error) {
+	s.catMu.Lock()
+	if !s.catRead.IsZero() && time.Since(s.catRead) < catalogTTL {
+		rs, is := s.catRegions, s.catInds
+		s.catMu.Unlock()
+		return rs, is, nil
+	}
+	s.catMu.Unlock()
+	rs, err := s.readRegions(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	is, err := s.readIndicators(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	s.catMu.Lock()
+	s.catRegions, s.catInds, s.catRead = rs, is, time.Now()
+	s.catMu.Unlock()
+	return rs, is, nil
+}
+
+func (s *Store) dropCatalog() {
+	s.catMu.Lock()
+	s.catRead = time.Time{}
+	s.catMu.Unlock()
+}
+
 // Regions returns every region, sorted by code.
 func (s *Store) Regions(ctx context.Context) ([]plancast.Region, error) {
+	rs, _, err := s.catalog(ctx)
+	return append([]plancast.Region(nil), rs...), err
+}
+
+// Indicators returns every indicator, sorted by code.
+func (s *Store) Indicators(ctx context.Context) ([]plancast.Indicator, error) {
+	_, is, err := s.catalog(ctx)
+	return append([]plancast.Indicator(nil), is...), err
+}
+
+func (s *Store) readRegions(ctx context.Context) ([]plancast.Region, error) {
 	var out []plancast.Region
 	err := s.jsonRows(ctx, "region", "", func(data []byte) error {
 		var r plancast.Region
@@ -36,8 +77,7 @@ func (s *Store) Regions(ctx context.Context) ([]plancast.Region, error) {
 	return out, err
 }
 
-// Indicators returns every indicator, sorted by code.
-func (s *Store) Indicators(ctx context.Context) ([]plancast.Indicator, error) {
+func (s *Store) readIndicators(ctx context.Context) ([]plancast.Indicator, error) {
 	var out []plancast.Indicator
 	err := s.jsonRows(ctx, "indicator", "", func(data []byte) error {
 		var i plancast.Indicator
@@ -72,6 +112,7 @@ func (s *Store) PutRegions(ctx context.Context, rs []plancast.Region) error {
 		}
 		pts = append(pts, p)
 	}
+	defer s.dropCatalog()
 	return s.send(ctx, "write regions", pts)
 }
 
@@ -88,16 +129,13 @@ func (s *Store) PutIndicators(ctx context.Context, is []plancast.Indicator) erro
 		}
 		pts = append(pts, p)
 	}
+	defer s.dropCatalog()
 	return s.send(ctx, "write indicators", pts)
 }
 
 // catalogSets returns the codes of the known regions and indicators.
 func (s *Store) catalogSets(ctx context.Context) (regions, indicators map[string]bool, err error) {
-	rs, err := s.Regions(ctx)
-	if err != nil {
-		return nil, nil, err
-	}
-	is, err := s.Indicators(ctx)
+	rs, is, err := s.catalog(ctx)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -63,7 +63,18 @@ type Store struct {
 
 	mu           sync.Mutex
 	lastRecorded time.Time
+
+	// The catalog is read on every write and series read; it changes rarely,
+	// so it is kept for catalogTTL (and dropped at once on this store's own
+	// catalog writes). Another replica's new region is seen within the TTL.
+	catMu      sync.Mutex
+	catRegions []plancast.Region
+	catInds    []plancast.Indicator
+	catRead    time.Time
 }
+
+// catalogTTL is how long a read catalog is trusted.
+const catalogTTL = 2 * time.Second
 
 // Open connects and checks that the server answers.
 func Open(ctx context.Context, cfg Config) (*Store, error) {

@@ -2,6 +2,7 @@ package influx
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strconv"
@@ -100,20 +101,23 @@ func keys(m map[string]bool) []string {
 func (s *Store) scanVintages(ctx context.Context, region string, indicators []string, period string, fn func(plancast.Observation)) error {
 	var cond strings.Builder
 	fmt.Fprintf(&cond, "r._measurement == %s and r.region == %s", fluxString(s.m("observation")), fluxString(region))
-	if len(indicators) > 0 {
-		alts := make([]string, len(indicators))
-		for i, ind := range indicators {
-			alts[i] = "r.indicator == " + fluxString(ind)
-		}
-		fmt.Fprintf(&cond, " and (%s)", strings.Join(alts, " or "))
+	if len(indicators) == 1 {
+		fmt.Fprintf(&cond, " and r.indicator == %s", fluxString(indicators[0]))
 	}
+	want := set(indicators) // several: filtered here (alternation in Flux is slow on 1.8)
 	if period != "" {
 		fmt.Fprintf(&cond, " and r.period == %s", fluxString(period))
 	}
 	flux := fmt.Sprintf(`from(bucket: %s) |> %s |> filter(fn: (r) => %s) |> pivot(rowKey: ["_time"], columnKey: ["_field"], valueColumn: "_value")`,
 		fluxString(s.cfg.Bucket), fullRange, cond.String())
 	return s.rows(ctx, "read observations", flux, func(v map[string]any) error {
+		if len(want) > 1 && !want[str(v["indicator"])] {
+			return nil
+		}
 		o, err := decodeObservation(v)
+		if errors.Is(err, errPartial) {
+			return nil
+		}
 		if err != nil {
 			return err
 		}
@@ -122,7 +126,17 @@ func (s *Store) scanVintages(ctx context.Context, region string, indicators []st
 	})
 }
 
+// errPartial marks a row whose point is still being written: InfluxDB can
+// show a query some fields of a point before the others, so a pivoted row may
+// lack a field for a moment. Such a row is skipped, not reported as corrupt.
+var errPartial = errors.New("point partially visible")
+
 func decodeObservation(v map[string]any) (plancast.Observation, error) {
+	for _, f := range []string{"value", "status", "published"} {
+		if v[f] == nil {
+			return plancast.Observation{}, errPartial
+		}
+	}
 	t, _ := v["_time"].(time.Time)
 	value, ok := v["value"].(float64)
 	if !ok {

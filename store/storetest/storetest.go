@@ -38,6 +38,7 @@ func Run(t *testing.T, open Opener) {
 		{"CatalogRoundTrip", testCatalog},
 		{"DataVersionMoves", testDataVersion},
 		{"TokensByHash", testTokens},
+		{"SeriesSetReadsManyAtOnce", testSeriesSet},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -453,4 +454,40 @@ func testTokens(t *testing.T, st plancast.Store) {
 	_, err = st.TokenByHash(ctx, plancast.HashToken("pc_not-a-token"))
 	wantCode(t, err, plancast.ENOTFOUND)
 	wantCode(t, st.PutToken(ctx, plancast.Token{Hash: "short", Scope: plancast.ScopeWrite, Region: "houma"}), plancast.EINVALID)
+}
+
+func testSeriesSet(t *testing.T, st plancast.Store) {
+	seedCatalog(t, st)
+	jan := obs("houma", "gdp", 2020, 100, april2021)
+	jan.Period = "jan-nov"
+	mustWrite(t, st,
+		obs("houma", "gdp", 2019, 110, april2021), obs("houma", "gdp", 2020, 120.8, april2021),
+		obs("houma", "unemployment_rate", 2020, 3.1, april2021), obs("zizhou", "gdp", 2020, 80, april2021), jan)
+	mustWrite(t, st, obs("houma", "gdp", 2020, 121.5, may2021)) // a revision: the set serves the latest
+
+	all, err := st.SeriesSet(ctx, plancast.SeriesSetQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) != 3 || all[0].Indicator != "gdp" || all[1].Indicator != "unemployment_rate" || all[2].Region != "zizhou" {
+		t.Fatalf("all series = %+v, want houma/gdp, houma/unemployment_rate, zizhou/gdp", all)
+	}
+	if got := values(&all[0]); len(got) != 2 || got[2020] != 121.5 || got[2019] != 110 {
+		t.Fatalf("houma/gdp in the set = %v, want 2019=110 and the revised 2020=121.5", got)
+	}
+	some, err := st.SeriesSet(ctx, plancast.SeriesSetQuery{Regions: []string{"houma", "atlantis"}, Indicators: []string{"gdp"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(some) != 1 || some[0].Region != "houma" || some[0].Indicator != "gdp" {
+		t.Fatalf("houma gdp only = %+v", some)
+	}
+	part, err := st.SeriesSet(ctx, plancast.SeriesSetQuery{Period: "jan-nov"})
+	if err != nil || len(part) != 1 || part[0].Observations[0].Value != 100 {
+		t.Fatalf("jan-nov set = %+v, %v", part, err)
+	}
+	none, err := st.SeriesSet(ctx, plancast.SeriesSetQuery{Regions: []string{"atlantis"}})
+	if err != nil || len(none) != 0 {
+		t.Fatalf("unknown region = %+v, %v; want empty, no error", none, err)
+	}
 }

@@ -1,0 +1,635 @@
+package api_test
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"image/png"
+	"io"
+	"math"
+	"net"
+	"net/http"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/plancast/plancast"
+	"github.com/plancast/plancast/api"
+	"github.com/plancast/plancast/seed"
+	"github.com/plancast/plancast/store/bolt"
+	"github.com/plancast/plancast/store/influx/influxtest"
+)
+
+// backends opens a fresh store of each kind, loaded with the seed dataset.
+// InfluxDB runs when scripts/test.sh provides a server (it always does).
+var backends = []struct {
+	name string
+	open func(t *testing.T) plancast.Store
+}{
+	{"bolt", func(t *testing.T) plancast.Store {
+		st, err := bolt.Open(filepath.Join(t.TempDir(), bolt.FileName))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { st.Close() })
+		return st
+	}},
+	{"influx", func(t *testing.T) plancast.Store { return influxtest.Open(t) }},
+}
+
+// server is a running plancast server on a loopback port.
+type server struct {
+	t    *testing.T
+	url  string
+	st   plancast.Store
+	srv  *api.Server
+	http *http.Client
+}
+
+func startServer(t *testing.T, st plancast.Store, cfg api.Config) *server {
+	t.Helper()
+	cfg.Store = st
+	srv := api.New(cfg)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ctx, ln) }()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("server stopped with %v", err)
+		}
+	})
+	// A transport without automatic gzip, so that the gzip test sees the header.
+	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{DisableCompression: true}}
+	return &server{t: t, url: "http://" + ln.Addr().String(), st: st, srv: srv, http: client}
+}
+
+func seeded(t *testing.T, st plancast.Store) plancast.Store {
+	t.Helper()
+	if _, err := seed.Load(context.Background(), st); err != nil {
+		t.Fatalf("seed: %v", err)
+	}
+	return st
+}
+
+// token stores a token and returns its secret.
+func token(t *testing.T, st plancast.Store, tok plancast.Token) string {
+	t.Helper()
+	secret, hash := plancast.NewTokenSecret()
+	tok.Hash, tok.Created = hash, time.Now()
+	if tok.Scope == "" {
+		tok.Scope = plancast.ScopeWrite
+	}
+	if err := st.PutToken(context.Background(), tok); err != nil {
+		t.Fatal(err)
+	}
+	return secret
+}
+
+type response struct {
+	status int
+	header http.Header
+	body   []byte
+}
+
+func (s *server) do(method, path, contentType, tok string, body []byte, headers ...string) response {
+	s.t.Helper()
+	req, err := http.NewRequest(method, s.url+path, bytes.NewReader(body))
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
+	if tok != "" {
+		req.Header.Set("Authorization", "Bearer "+tok)
+	}
+	for i := 0; i+1 < len(headers); i += 2 {
+		req.Header.Set(headers[i], headers[i+1])
+	}
+	resp, err := s.http.Do(req)
+	if err != nil {
+		s.t.Fatalf("%s %s: %v", method, path, err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	return response{status: resp.StatusCode, header: resp.Header, body: b}
+}
+
+func (s *server) get(path string) response { return s.do(http.MethodGet, path, "", "", nil) }
+
+// decode parses a JSON answer, failing the test on a status other than want.
+func (r response) decode(t *testing.T, want int, v any) {
+	t.Helper()
+	if r.status != want {
+		t.Fatalf("status %d, want %d: %s", r.status, want, r.body)
+	}
+	if v != nil {
+		if err := json.Unmarshal(r.body, v); err != nil {
+			t.Fatalf("decode %s: %v", r.body, err)
+		}
+	}
+}
+
+// wantError checks a status and the error envelope's code.
+func (r response) wantError(t *testing.T, status int, code string) string {
+	t.Helper()
+	var e api.ErrorResponse
+	r.decode(t, status, &e)
+	if e.Error.Code != code || e.Error.Message == "" {
+		t.Fatalf("error = %+v, want code %q with a message", e.Error, code)
+	}
+	return e.Error.Message
+}
+
+func TestEndToEnd(t *testing.T) {
+	for _, b := range backends {
+		t.Run(b.name, func(t *testing.T) {
+			st := seeded(t, b.open(t))
+			s := startServer(t, st, api.Config{})
+			houma := token(t, st, plancast.Token{Region: "houma", Name: "Houma bureau"})
+			zizhou := token(t, st, plancast.Token{Region: "zizhou"})
+			reader := token(t, st, plancast.Token{Scope: plancast.ScopeRead})
+
+			t.Run("Health", func(t *testing.T) {
+				var h api.Health
+				s.get("/healthz").decode(t, 200, &h)
+				if h.Status != "ok" || h.DataVersion == "" {
+					t.Fatalf("health = %+v", h)
+				}
+			})
+			t.Run("Catalog", func(t *testing.T) { testCatalog(t, s) })
+			t.Run("Series", func(t *testing.T) { testSeries(t, s) })
+			t.Run("Projection", func(t *testing.T) { testProjection(t, s) })
+			t.Run("HoumaGDPTargetIsOffTrack", func(t *testing.T) { testHoumaAssessment(t, s) })
+			t.Run("AssessmentAcrossRegions", func(t *testing.T) { testAllAssessment(t, s) })
+			t.Run("WritesNeedTheRightToken", func(t *testing.T) { testWriteAuth(t, s, houma, zizhou, reader) })
+			t.Run("RevisionAndAsOf", func(t *testing.T) { testRevisionAsOf(t, s, houma) })
+			t.Run("BadPushWritesNothing", func(t *testing.T) { testBadPush(t, s, houma) })
+			t.Run("Targets", func(t *testing.T) { testTargets(t, s, houma) })
+			t.Run("IfMatchConflict", func(t *testing.T) { testIfMatch(t, s, houma) })
+			t.Run("ReportExtract", func(t *testing.T) { testReportExtract(t, s, houma, zizhou) })
+			t.Run("Charts", func(t *testing.T) { testCharts(t, s) })
+			t.Run("Dashboard", func(t *testing.T) { testDashboard(t, s) })
+			t.Run("ErrorsAndHabits", func(t *testing.T) { testErrorsAndHabits(t, s) })
+			t.Run("CSVDownloadNeutralisesFormulas", func(t *testing.T) { testCSVInjection(t, s, houma) })
+			t.Run("Metrics", func(t *testing.T) { testMetrics(t, s) })
+		})
+	}
+}
+
+func testCatalog(t *testing.T, s *server) {
+	var regions struct{ Regions []plancast.Region }
+	s.get("/api/v1/regions").decode(t, 200, &regions)
+	var found bool
+	for _, r := range regions.Regions {
+		found = found || (r.Code == "houma" && r.NameZh == "侯马市")
+	}
+	if !found {
+		t.Fatalf("regions lack houma/侯马市: %+v", regions.Regions)
+	}
+	var inds struct{ Indicators []plancast.Indicator }
+	s.get("/api/v1/indicators").decode(t, 200, &inds)
+	for _, i := range inds.Indicators {
+		if i.Code == "gdp" && i.Unit == plancast.Unit100mYuan {
+			return
+		}
+	}
+	t.Fatalf("indicators lack gdp in 100m_yuan: %+v", inds.Indicators)
+}
+
+func testSeries(t *testing.T, s *server) {
+	var sr api.SeriesResponse
+	r := s.get("/api/v1/series/houma/gdp")
+	r.decode(t, 200, &sr)
+	if sr.Unit != "100m_yuan" || len(sr.Observations) != 2 || sr.Observations[0].Value != 88.9 || sr.Observations[1].Value != 120.8 {
+		t.Fatalf("series = %+v", sr)
+	}
+	if sr.Observations[0].Source.Quote == "" || sr.Observations[0].Status != "final" {
+		t.Fatalf("observation lacks source or status: %+v", sr.Observations[0])
+	}
+	if r.header.Get("X-Data-Version") == "" {
+		t.Fatal("no X-Data-Version header on a read")
+	}
+	// pca annualises across the 2015→2020 gap: (120.8/88.9)^(1/5) − 1.
+	s.get("/api/v1/series/houma/gdp?units=pca").decode(t, 200, &sr)
+	want := 100 * (math.Pow(120.8/88.9, 0.2) - 1)
+	if len(sr.Observations) != 1 || math.Abs(sr.Observations[0].Value-want) > 1e-9 || sr.Unit != "percent" {
+		t.Fatalf("pca = %+v, want 2020 = %.4f percent", sr.Observations, want)
+	}
+	s.get("/api/v1/series/houma/gdp?from=2016").decode(t, 200, &sr)
+	if len(sr.Observations) != 1 || sr.Observations[0].Year != 2020 {
+		t.Fatalf("from=2016 = %+v", sr.Observations)
+	}
+	csvResp := s.get("/api/v1/series/houma/gdp?format=csv")
+	rows, err := csv.NewReader(bytes.NewReader(csvResp.body)).ReadAll()
+	if err != nil || csvResp.status != 200 || !strings.HasPrefix(csvResp.header.Get("Content-Type"), "text/csv") {
+		t.Fatalf("csv: %d %v %s", csvResp.status, err, csvResp.body)
+	}
+	if len(rows) != 3 || rows[0][2] != "year" || rows[1][2] != "2015" || rows[1][4] != "88.9" {
+		t.Fatalf("csv rows = %v", rows)
+	}
+	s.get("/api/v1/series/houma/gdp?units=squared").wantError(t, 400, "invalid")
+	s.get("/api/v1/series/houma/gdp?as_of=yesterday").wantError(t, 400, "invalid")
+	s.get("/api/v1/series/houma/gdp?from=2020&to=2010").wantError(t, 400, "invalid")
+	s.get("/api/v1/series/houma/happiness").wantError(t, 404, "not_found")
+	s.get("/api/v1/series/atlantis/gdp").wantError(t, 404, "not_found")
+	s.get("/api/v1/series/zizhou/gdp").wantError(t, 404, "not_found")
+}
+
+func testProjection(t *testing.T, s *server) {
+	var p plancast.Projection
+	s.get("/api/v1/series/houma/gdp/projection").decode(t, 200, &p)
+	if p.Method != "auto" || len(p.Points) != 5 || p.Points[0].Year != 2021 || p.Points[4].Year != 2025 || p.Vintage.IsZero() {
+		t.Fatalf("projection = %+v", p)
+	}
+	for i, q := range p.Points {
+		if !(q.Lo95 <= q.Lo80 && q.Lo80 <= q.Mean && q.Mean <= q.Hi80 && q.Hi80 <= q.Hi95) {
+			t.Fatalf("point %d not nested: %+v", i, q)
+		}
+		if i > 0 && q.Hi95-q.Lo95 < p.Points[i-1].Hi95-p.Points[i-1].Lo95 {
+			t.Fatalf("95%% interval narrows at %d", q.Year)
+		}
+	}
+	s.get("/api/v1/series/houma/gdp/projection?horizon=12&method=naive").decode(t, 200, &p)
+	if p.Method != "naive" || len(p.Points) != 12 || p.Points[0].Mean != 120.8 {
+		t.Fatalf("naive projection = %+v", p)
+	}
+	s.get("/api/v1/series/houma/gdp/projection?horizon=21").wantError(t, 400, "invalid")
+	s.get("/api/v1/series/houma/gdp/projection?horizon=0").wantError(t, 400, "invalid")
+	s.get("/api/v1/series/houma/gdp/projection?method=crystal_ball").wantError(t, 400, "invalid")
+	// Guyang's figures are January–November only: no yearly series to project.
+	s.get("/api/v1/series/guyang/gdp/projection").wantError(t, 404, "not_found")
+}
+
+func testHoumaAssessment(t *testing.T, s *server) {
+	var resp api.AssessmentResponse
+	s.get("/api/v1/regions/houma/assessment?plan=14th-fyp").decode(t, 200, &resp)
+	for _, a := range resp.Assessments {
+		if a.Indicator != "gdp" || a.Kind != "level" || a.Year != 2025 {
+			continue
+		}
+		if a.Status != "off_track" {
+			t.Fatalf("houma gdp 2025 status = %s, want off_track (%s)", a.Status, a.Explanation)
+		}
+		if a.RequiredGrowth == nil || math.Abs(*a.RequiredGrowth-0.156) > 0.002 {
+			t.Fatalf("required_growth = %v, want ≈ 0.156", a.RequiredGrowth)
+		}
+		if a.TargetValue != 250 || a.LatestValue != 120.8 || a.Projected == nil || a.Probability >= 0.05 {
+			t.Fatalf("assessment = %+v", a)
+		}
+		return
+	}
+	t.Fatalf("no houma gdp 2025 level assessment in %+v", resp)
+}
+
+func testAllAssessment(t *testing.T, s *server) {
+	var resp api.AssessmentResponse
+	s.get("/api/v1/assessment?plan=14th-fyp&indicator=gdp").decode(t, 200, &resp)
+	if len(resp.Assessments) != 1 || resp.Assessments[0].Region != "houma" {
+		t.Fatalf("14th-fyp gdp across regions = %+v", resp)
+	}
+	// 2022 annual targets of Zizhou have no observations: listed, with the reason.
+	s.get("/api/v1/assessment?plan=2022-annual").decode(t, 200, &resp)
+	if len(resp.Unassessed) == 0 || resp.Unassessed[0].Region != "zizhou" || resp.Unassessed[0].Reason == "" {
+		t.Fatalf("2022-annual = %+v", resp)
+	}
+	s.get("/api/v1/assessment?plan=someday").wantError(t, 400, "invalid")
+	s.get("/api/v1/regions/atlantis/assessment").wantError(t, 404, "not_found")
+}
+
+func obsJSON(t *testing.T, obs ...plancast.Observation) []byte {
+	b, err := json.Marshal(obs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func testWriteAuth(t *testing.T, s *server, houma, zizhou, reader string) {
+	body := obsJSON(t, plancast.Observation{Region: "houma", Indicator: "gdp", Year: 2019, Value: 118})
+	s.do("POST", "/api/v1/observations", "application/json", "", body).wantError(t, 401, "unauthorized")
+	s.do("POST", "/api/v1/observations", "application/json", "pc_forged", body).wantError(t, 401, "unauthorized")
+	s.do("POST", "/api/v1/observations", "application/json", zizhou, body).wantError(t, 403, "forbidden")
+	s.do("POST", "/api/v1/observations", "application/json", reader, body).wantError(t, 403, "forbidden")
+	s.do("POST", "/api/v1/targets", "application/json", zizhou, []byte(`[{"region":"houma","indicator":"gdp","plan":"2022-annual","kind":"growth","year":2022,"value":8}]`)).wantError(t, 403, "forbidden")
+	s.do("POST", "/api/v1/reports/extract?region=houma&commit=true", "text/plain", zizhou, []byte("2020年地区生产总值120.8亿元。")).wantError(t, 403, "forbidden")
+	s.do("POST", "/api/v1/reports/extract?region=houma&commit=true", "text/plain", "", []byte("2020年地区生产总值120.8亿元。")).wantError(t, 401, "unauthorized")
+	var sr api.SeriesResponse
+	s.get("/api/v1/series/houma/gdp").decode(t, 200, &sr)
+	for _, o := range sr.Observations {
+		if o.Year == 2019 {
+			t.Fatalf("a refused push was written: %+v", o)
+		}
+	}
+}
+
+func testRevisionAsOf(t *testing.T, s *server, houma string) {
+	first := plancast.Observation{Region: "houma", Indicator: "industrial_value_added", Year: 2021, Value: 18.2, Published: plancast.NewDate(2022, 3, 1)}
+	var pr api.PushResponse
+	s.do("POST", "/api/v1/observations", "application/json", houma, obsJSON(t, first)).decode(t, 200, &pr)
+	if pr.Report.New != 1 {
+		t.Fatalf("first push: %+v", pr.Report)
+	}
+	s.do("POST", "/api/v1/observations", "application/json", houma, obsJSON(t, first)).decode(t, 200, &pr)
+	if pr.Report.Unchanged != 1 || pr.Report.New+pr.Report.Revised != 0 {
+		t.Fatalf("identical re-push: %+v", pr.Report)
+	}
+	revised := first
+	revised.Value, revised.Published = 18.6, plancast.NewDate(2022, 9, 1)
+	s.do("POST", "/api/v1/observations", "application/json", houma, obsJSON(t, revised)).decode(t, 200, &pr)
+	if pr.Report.Revised != 1 {
+		t.Fatalf("revision: %+v", pr.Report)
+	}
+	value := func(path string) float64 {
+		var sr api.SeriesResponse
+		s.get(path).decode(t, 200, &sr)
+		for _, o := range sr.Observations {
+			if o.Year == 2021 {
+				return o.Value
+			}
+		}
+		t.Fatalf("%s has no 2021", path)
+		return 0
+	}
+	if v := value("/api/v1/series/houma/industrial_value_added"); v != 18.6 {
+		t.Fatalf("latest = %g, want the revision 18.6", v)
+	}
+	if v := value("/api/v1/series/houma/industrial_value_added?as_of=2022-06-30"); v != 18.2 {
+		t.Fatalf("as_of 2022-06-30 = %g, want the earlier vintage 18.2", v)
+	}
+	// The projection follows the push at once (the cache is keyed by data version).
+	var p plancast.Projection
+	s.get("/api/v1/series/houma/industrial_value_added/projection").decode(t, 200, &p)
+	if p.LastYear != 2021 || !p.Vintage.Equal(plancast.NewDate(2022, 9, 1)) {
+		t.Fatalf("projection after push: last year %d vintage %s", p.LastYear, p.Vintage)
+	}
+}
+
+func testBadPush(t *testing.T, s *server, houma string) {
+	csvBody := "region,indicator,year,value\nhouma,gdp,2018,abc\nhouma,gdp,1800,100\nhouma,nonsense,2018,5\nhouma,gdp,2017,110\n"
+	var pr api.PushResponse
+	s.do("POST", "/api/v1/observations?filename=bad.csv", "text/csv", houma, []byte(csvBody)).decode(t, 400, &pr)
+	if pr.Error == nil || pr.Error.Code != "invalid" || pr.Report == nil || len(pr.Report.Problems) < 3 {
+		t.Fatalf("bad push answer = %+v", pr)
+	}
+	rows := map[int]bool{}
+	for _, p := range pr.Report.Problems {
+		rows[p.Row] = true
+		if p.File != "bad.csv" || p.Message == "" {
+			t.Fatalf("problem lacks file or message: %+v", p)
+		}
+	}
+	if !rows[2] || !rows[3] || !rows[4] {
+		t.Fatalf("problems should name rows 2, 3 and 4: %+v", pr.Report.Problems)
+	}
+	var sr api.SeriesResponse
+	s.get("/api/v1/series/houma/gdp").decode(t, 200, &sr)
+	if len(sr.Observations) != 2 {
+		t.Fatalf("the valid row of a rejected batch was written: %+v", sr.Observations)
+	}
+	s.do("POST", "/api/v1/observations", "application/x-yaml", houma, []byte("a: 1")).wantError(t, 415, "invalid")
+	s.do("POST", "/api/v1/observations", "application/json", houma, []byte(`[{"region":"houma",`)).decode(t, 400, &pr)
+}
+
+func testTargets(t *testing.T, s *server, houma string) {
+	body := []byte(`[{"region":"houma","indicator":"gdp","plan":"2022-annual","kind":"growth","year":2022,"value":8,"source":{"document":"2022 report"}}]`)
+	var pr api.PushResponse
+	s.do("POST", "/api/v1/targets", "application/json", houma, body).decode(t, 200, &pr)
+	if pr.Report.Targets.New != 1 {
+		t.Fatalf("target push: %+v", pr.Report)
+	}
+	var ts struct{ Targets []plancast.Target }
+	s.get("/api/v1/targets?region=houma&plan=2022-annual").decode(t, 200, &ts)
+	if len(ts.Targets) != 1 || ts.Targets[0].Value != 8 {
+		t.Fatalf("targets = %+v", ts.Targets)
+	}
+	s.get("/api/v1/targets?plan=never").wantError(t, 400, "invalid")
+	s.do("POST", "/api/v1/targets", "application/json", houma, obsJSON(t, plancast.Observation{Region: "houma", Indicator: "gdp", Year: 2019, Value: 1})).wantError(t, 400, "invalid")
+}
+
+func testIfMatch(t *testing.T, s *server, houma string) {
+	r := s.get("/api/v1/series/houma/gdp")
+	version := r.header.Get("X-Data-Version")
+	body := obsJSON(t, plancast.Observation{Region: "houma", Indicator: "budget_revenue", Year: 2021, Value: 5.6})
+	var pr api.PushResponse
+	s.do("POST", "/api/v1/observations", "application/json", houma, body, "If-Match", `"`+version+`"`).decode(t, 200, &pr)
+	// The push moved the version: the same If-Match is now stale.
+	body = obsJSON(t, plancast.Observation{Region: "houma", Indicator: "budget_revenue", Year: 2022, Value: 5.9})
+	s.do("POST", "/api/v1/observations", "application/json", houma, body, "If-Match", `"`+version+`"`).wantError(t, 409, "conflict")
+}
+
+func testReportExtract(t *testing.T, s *server, houma, zizhou string) {
+	text := []byte("2021年，全市地区生产总值完成131.2亿元，比上年增长8.6%。")
+	var ex struct {
+		Observations []struct {
+			Indicator string  `json:"indicator"`
+			Year      int     `json:"year"`
+			Value     float64 `json:"value"`
+		} `json:"observations"`
+		Report *struct{ New, Revised, Unchanged int } `json:"report"`
+	}
+	s.do("POST", "/api/v1/reports/extract?region=houma", "text/plain; charset=utf-8", "", text).decode(t, 200, &ex)
+	found := false
+	for _, o := range ex.Observations {
+		found = found || (o.Indicator == "gdp" && o.Year == 2021 && math.Abs(o.Value-131.2) < 1e-9)
+	}
+	if !found || ex.Report != nil {
+		t.Fatalf("extraction = %+v", ex)
+	}
+	s.do("POST", "/api/v1/reports/extract?region=houma&commit=true", "text/plain", houma, text).decode(t, 200, &ex)
+	if ex.Report == nil || ex.Report.New == 0 {
+		t.Fatalf("commit = %+v", ex.Report)
+	}
+	var sr api.SeriesResponse
+	s.get("/api/v1/series/houma/gdp").decode(t, 200, &sr)
+	if last := sr.Observations[len(sr.Observations)-1]; last.Year != 2021 || last.Value != 131.2 {
+		t.Fatalf("committed figure not served: %+v", last)
+	}
+	s.do("POST", "/api/v1/reports/extract", "text/plain", "", text).wantError(t, 400, "invalid")
+	s.do("POST", "/api/v1/reports/extract?region=houma", "application/pdf", "", text).wantError(t, 415, "invalid")
+}
+
+func testCharts(t *testing.T, s *server) {
+	r := s.get("/charts/houma/gdp.png?width=800&height=500")
+	if r.status != 200 || r.header.Get("Content-Type") != "image/png" {
+		t.Fatalf("chart: %d %s %.200s", r.status, r.header.Get("Content-Type"), r.body)
+	}
+	img, err := png.Decode(bytes.NewReader(r.body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := img.Bounds(); b.Dx() != 800 || b.Dy() != 500 {
+		t.Fatalf("chart is %dx%d, want 800x500", b.Dx(), b.Dy())
+	}
+	etag := r.header.Get("ETag")
+	if etag == "" || !strings.Contains(r.header.Get("Cache-Control"), "max-age") {
+		t.Fatalf("no caching headers: %v", r.header)
+	}
+	if again := s.do("GET", "/charts/houma/gdp.png?width=800&height=500", "", "", nil, "If-None-Match", etag); again.status != 304 {
+		t.Fatalf("revalidation: %d, want 304", again.status)
+	}
+	svg := s.get("/charts/houma/gdp.svg")
+	if svg.status != 200 || !strings.HasPrefix(svg.header.Get("Content-Type"), "image/svg+xml") || !bytes.Contains(svg.body, []byte("<svg")) {
+		t.Fatalf("svg: %d %s", svg.status, svg.header.Get("Content-Type"))
+	}
+	cmp := s.get("/charts/compare/gdp.png?regions=houma")
+	if cmp.status != 200 {
+		t.Fatalf("compare: %d %s", cmp.status, cmp.body)
+	}
+	s.get("/charts/houma/gdp.gif").wantError(t, 400, "invalid")
+	s.get("/charts/houma/gdp.png?width=100000").wantError(t, 400, "invalid")
+	s.get("/charts/houma/gdp.png?lang=fr").wantError(t, 400, "invalid")
+	s.get("/charts/atlantis/gdp.png").wantError(t, 404, "not_found")
+	s.get("/charts/..%2f..%2fetc/passwd.png").wantError(t, 400, "invalid")
+}
+
+func testDashboard(t *testing.T, s *server) {
+	r := s.get("/")
+	if r.status != 200 || !strings.HasPrefix(r.header.Get("Content-Type"), "text/html") {
+		t.Fatalf("dashboard: %d %s", r.status, r.body)
+	}
+	page := string(r.body)
+	if !strings.Contains(page, `data-region="houma" data-indicator="gdp" data-plan="14th-fyp" data-status="off_track"`) {
+		t.Fatalf("dashboard lacks Houma's off_track GDP row")
+	}
+	if !strings.Contains(page, `/charts/houma/gdp.png`) || !strings.Contains(page, `format=csv`) {
+		t.Fatal("dashboard lacks the chart and the downloads")
+	}
+	zh := s.get("/?lang=zh")
+	if !strings.Contains(string(zh.body), "侯马市") || !strings.Contains(string(zh.body), "地区生产总值") {
+		t.Fatal("the Chinese dashboard lacks Chinese names")
+	}
+}
+
+func testErrorsAndHabits(t *testing.T, s *server) {
+	s.get("/api/v1/nothing-here").wantError(t, 404, "not_found")
+	r := s.do("DELETE", "/api/v1/regions", "", "", nil)
+	if r.status != 405 && r.status != 404 {
+		t.Fatalf("DELETE /api/v1/regions = %d", r.status)
+	}
+	r = s.do("GET", "/api/v1/series/houma/gdp", "", "", nil, "Accept-Encoding", "gzip")
+	if r.header.Get("Content-Encoding") != "gzip" {
+		t.Fatalf("no gzip: %v", r.header)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(r.body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if plain, _ := io.ReadAll(zr); !bytes.Contains(plain, []byte(`"indicator":"gdp"`)) {
+		t.Fatalf("gzip body: %s", plain)
+	}
+	if r.header.Get("X-Request-Id") == "" {
+		t.Fatal("no request id")
+	}
+	if cors := s.do("GET", "/api/v1/regions", "", "", nil, "Origin", "https://evil.example"); cors.header.Get("Access-Control-Allow-Origin") != "" {
+		t.Fatal("CORS is on without configuration")
+	}
+	var doc map[string]any
+	s.get("/api/v1/openapi.json").decode(t, 200, &doc)
+	if doc["openapi"] != "3.0.3" {
+		t.Fatalf("openapi = %v", doc["openapi"])
+	}
+}
+
+func testCSVInjection(t *testing.T, s *server, houma string) {
+	o := plancast.Observation{Region: "houma", Indicator: "retail_sales", Year: 2020, Value: 60.5,
+		Source: plancast.Source{Document: "=cmd|' /C calc'!A0", Quote: "@SUM(1+1)"}}
+	var pr api.PushResponse
+	s.do("POST", "/api/v1/observations", "application/json", houma, obsJSON(t, o)).decode(t, 200, &pr)
+	r := s.get("/api/v1/series/houma/retail_sales?format=csv")
+	rows, err := csv.NewReader(bytes.NewReader(r.body)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rows[1][8] != "'=cmd|' /C calc'!A0" || rows[1][9] != "'@SUM(1+1)" || rows[1][4] != "60.5" {
+		t.Fatalf("csv row = %q", rows[1])
+	}
+}
+
+func testMetrics(t *testing.T, s *server) {
+	for range 2 { // the second is a cache hit
+		s.get("/api/v1/series/houma/gdp/projection?horizon=7").decode(t, 200, nil)
+	}
+	r := s.get("/metrics")
+	for _, want := range []string{`plancast_http_requests_total{method="GET",route="/api/v1/series/:region/:indicator",status="200"}`,
+		"plancast_forecasts_computed_total", `plancast_cache_requests_total{cache="projection",result="hit"}`,
+		`plancast_http_request_duration_seconds_bucket{method="GET",route="/api/v1/series/:region/:indicator/projection"`} {
+		if !strings.Contains(string(r.body), want) {
+			t.Errorf("metrics lack %s", want)
+		}
+	}
+}
+
+func TestReadTokenGuardsReads(t *testing.T) {
+	st := seeded(t, backends[0].open(t))
+	s := startServer(t, st, api.Config{ReadToken: "pc_shared-read-secret"})
+	stored := token(t, st, plancast.Token{Scope: plancast.ScopeRead})
+	s.get("/api/v1/series/houma/gdp").wantError(t, 401, "unauthorized")
+	s.get("/charts/houma/gdp.png").wantError(t, 401, "unauthorized")
+	s.do("GET", "/api/v1/series/houma/gdp", "", "pc_wrong", nil).wantError(t, 401, "unauthorized")
+	s.do("GET", "/api/v1/series/houma/gdp", "", "pc_shared-read-secret", nil).decode(t, 200, nil)
+	s.do("GET", "/api/v1/series/houma/gdp", "", stored, nil).decode(t, 200, nil)
+	s.get("/healthz").decode(t, 200, nil) // probes stay open
+	s.do("POST", "/api/v1/observations", "application/json", "pc_shared-read-secret", []byte("[]")).wantError(t, 401, "unauthorized")
+}
+
+func TestBodyLimit(t *testing.T) {
+	st := seeded(t, backends[0].open(t))
+	s := startServer(t, st, api.Config{BodyLimit: 1024})
+	houma := token(t, st, plancast.Token{Region: "houma"})
+	big := "region,indicator,year,value\n" + strings.Repeat("houma,gdp,2019,1\n", 200)
+	s.do("POST", "/api/v1/observations", "text/csv", houma, []byte(big)).wantError(t, 413, "invalid")
+	var sr api.SeriesResponse
+	s.get("/api/v1/series/houma/gdp").decode(t, 200, &sr)
+	if len(sr.Observations) != 2 {
+		t.Fatalf("an oversized push wrote something: %+v", sr.Observations)
+	}
+}
+
+// TestOpenAPIMatchesRoutes: every registered route is documented and every
+// documented route exists.
+func TestOpenAPIMatchesRoutes(t *testing.T) {
+	st := backends[0].open(t)
+	s := startServer(t, st, api.Config{})
+	var doc struct {
+		Paths map[string]map[string]any `json:"paths"`
+	}
+	s.get("/api/v1/openapi.json").decode(t, 200, &doc)
+	documented := map[string]bool{}
+	for path, ops := range doc.Paths {
+		for method := range ops {
+			documented[strings.ToUpper(method)+" "+path] = true
+		}
+	}
+	registered := map[string]bool{}
+	for _, r := range s.srv.Routes() {
+		if r.Method == "echo_route_not_found" || r.Method == "" {
+			continue
+		}
+		registered[r.Method+" "+r.Path] = true
+	}
+	for r := range registered {
+		if !documented[r] {
+			t.Errorf("route %s is not in openapi.json", r)
+		}
+	}
+	for d := range documented {
+		if !registered[d] {
+			t.Errorf("openapi.json documents %s, which is not registered", d)
+		}
+	}
+	if len(registered) < 15 {
+		t.Fatalf("only %d routes registered", len(registered))
+	}
+}

@@ -1,0 +1,42 @@
+package plancast
+
+import "sort"
+
+// LatestVintages reduces vintages of one or more series to a sorted list of
+// series holding, for each year, the newest vintage published on or before
+// asOf (any when zero). Backends share it so that "latest" means one thing.
+func LatestVintages(vintages []Observation, asOf Date) []Series {
+	latest := map[FigureKey]Observation{}
+	for _, o := range vintages {
+		if !asOf.IsZero() && o.Published.After(asOf) {
+			continue
+		}
+		if cur, ok := latest[o.Key()]; !ok || NewerVintage(&o, &cur) {
+			latest[o.Key()] = o
+		}
+	}
+	bySeries := map[SeriesKey]*Series{}
+	for k, o := range latest {
+		s, ok := bySeries[k.SeriesKey]
+		if !ok {
+			s = &Series{Region: k.Region, Indicator: k.Indicator, Period: k.Period}
+			bySeries[k.SeriesKey] = s
+		}
+		s.Observations = append(s.Observations, o)
+	}
+	out := make([]Series, 0, len(bySeries))
+	for _, s := range bySeries {
+		sort.Slice(s.Observations, func(i, j int) bool { return s.Observations[i].Year < s.Observations[j].Year })
+		out = append(out, *s)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Region != out[j].Region {
+			return out[i].Region < out[j].Region
+		}
+		if out[i].Indicator != out[j].Indicator {
+			return out[i].Indicator < out[j].Indicator
+		}
+		return out[i].Period < out[j].Period
+	})
+	return out
+}
