@@ -71,7 +71,9 @@ func TestTargetValidate(t *testing.T) {
 		ok     bool
 	}{
 		{"level", func(*plancast.Target) {}, true},
-		{"annual plan", func(t *plancast.Target) { t.Plan, t.Kind, t.Year, t.BaseYear, t.Value = "2021-annual", "growth", 2021, 0, 8.5 }, true},
+		{"annual plan", func(t *plancast.Target) {
+			t.Plan, t.Kind, t.Year, t.BaseYear, t.Value = "2021-annual", "growth", 2021, 0, 8.5
+		}, true},
 		{"avg growth needs base", func(t *plancast.Target) { t.Kind, t.BaseYear = "avg_growth", 0 }, false},
 		{"base after year", func(t *plancast.Target) { t.BaseYear = 2026 }, false},
 		{"unknown kind", func(t *plancast.Target) { t.Kind = "wish" }, false},
