@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"slices"
 	"sync"
 	"time"
 
@@ -64,8 +65,11 @@ func runBacktest(ctx context.Context, args []string, stdout, stderr io.Writer) e
 			return fmt.Errorf("backtest: %s: %w", *calFile, err)
 		}
 	}
-	if _, err := forecast.Forecast([]int{2000, 2001}, []float64{1, 2}, opt); err != nil {
-		return fmt.Errorf("backtest: %w", err) // an unknown method, a bad horizon
+	if !slices.Contains(forecast.Methods(), *method) {
+		return fmt.Errorf("%w: unknown method %q (one of %v)", errUsage, *method, forecast.Methods())
+	}
+	if h < 1 || h > forecast.MaxHorizon {
+		return fmt.Errorf("%w: --horizon must be between 1 and %d", errUsage, forecast.MaxHorizon)
 	}
 
 	lines := make([][]byte, len(series))
