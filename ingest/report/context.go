@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"regexp"
+	"strings"
 )
 
 // Document kinds. The kind decides which year an undated figure belongs to:
@@ -54,7 +55,12 @@ type section struct {
 // readHeading updates the section from a paragraph if it is a heading that
 // says what follows. Headings that say neither review nor plan leave it.
 func (s *section) readHeading(text string) bool {
-	if len(text) > 200 || !headingPattern.MatchString(text) {
+	if len(text) > 200 {
+		return false
+	}
+	// A heading starts with a section ordinal, or is a short line without
+	// sentence punctuation ("Review of the 13th Five-Year Plan").
+	if !headingPattern.MatchString(text) && (len(text) > 120 || strings.ContainsAny(text, "。；;，,") || strings.HasSuffix(text, ".")) {
 		return false
 	}
 	var mode sectionMode

@@ -43,9 +43,7 @@ func Extract(text []byte, opt Options) (*Extraction, error) {
 
 	var sec section
 	for _, p := range segment(r.doc.text) {
-		if sec.readHeading(r.doc.text[p.start:p.end]) {
-			continue
-		}
+		sec.readHeading(r.doc.text[p.start:p.end]) // a heading may also carry figures: read on
 		if !hasDigit(r.doc.text[p.start:p.end]) {
 			continue
 		}

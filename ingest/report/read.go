@@ -515,7 +515,7 @@ func (r *reader) applyChoice(p *Provenance, ch choice) {
 	case resolvedByGrowth:
 		p.Reasons = append(p.Reasons, "the repair is confirmed by the stated growth rate")
 	case resolvedByMagnitude:
-		p.Confidence -= 0.2
+		p.Confidence -= 0.3
 		p.Reasons = append(p.Reasons, "the repair rests on plausible size alone")
 	case resolvedByShape, unresolved:
 		p.NeedsReview = true

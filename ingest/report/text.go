@@ -35,7 +35,7 @@ var blockTags = map[string]bool{
 }
 
 // skipTags hold no reading matter.
-var skipTags = map[string]bool{"script": true, "style": true, "head": false}
+var skipTags = map[string]bool{"script": true, "style": true}
 
 // looksLikeHTML reports whether the input is (simple) HTML rather than text.
 func looksLikeHTML(b []byte) bool {
@@ -122,10 +122,10 @@ func (w *docWriter) stripHTML(input []byte) {
 				return
 			}
 			name := tagName(input[i+1 : i+end])
-			if skipTags[name] {
+			if skipTags[name] && input[i+1] != '/' {
 				closer := []byte("</" + name)
-				if c := bytes.Index(bytes.ToLower(input[i:]), closer); c >= 0 {
-					i += c
+				if c := bytes.Index(bytes.ToLower(input[i+1:]), closer); c >= 0 {
+					i += 1 + c // at the closing tag, which is dropped below
 					continue
 				}
 			}
