@@ -150,7 +150,7 @@ func (s *Server) dashboardSection(ctx context.Context, r plancast.Region, indByC
 			TargetText:      targetText(a.Kind, a.TargetValue, ind.Unit),
 			LatestText:      fmt.Sprintf("%s (%d)", number(a.LatestValue), a.LatestYear),
 			RequiredText:    percentOrDash(a.RequiredGrowth),
-			ProjectedText:   projectedText(a.Projected, a.Realised),
+			ProjectedText:   projectedText(a.Kind, a.Projected, a.Realised),
 			ProbabilityText: strconv.Itoa(int(math.Round(a.Probability*100))) + "%",
 		})
 	}
@@ -221,12 +221,21 @@ func percentOrDash(f *float64) string {
 	return strconv.FormatFloat(*f*100, 'f', 1, 64) + "%"
 }
 
-func projectedText(p *plancast.ProjectionPoint, realised *float64) string {
+// projectedText shows the projected quantity with its 80% interval; growth
+// targets compare growth in percent, so those read "+4.3% (−1.0 to +12.5%)".
+func projectedText(kind string, p *plancast.ProjectionPoint, realised *float64) string {
+	growth := kind == plancast.TargetGrowth || kind == plancast.TargetAvgGrowth
+	format := func(v float64) string {
+		if growth {
+			return strconv.FormatFloat(v, 'f', 1, 64) + "%"
+		}
+		return number(v)
+	}
 	if realised != nil {
-		return number(*realised)
+		return format(*realised)
 	}
 	if p == nil {
 		return "—"
 	}
-	return fmt.Sprintf("%s (%s–%s)", number(p.Mean), number(p.Lo80), number(p.Hi80))
+	return fmt.Sprintf("%s (%s to %s)", format(p.Mean), format(p.Lo80), format(p.Hi80))
 }

@@ -81,6 +81,8 @@ trap cleanup EXIT
 export PLANCAST_TEST_INFLUX_URL="http://127.0.0.1:$http_port"
 export PLANCAST_TEST_INFLUX_BUCKET=${PLANCAST_TEST_INFLUX_BUCKET:-plancast_test/autogen}
 export PLANCAST_INFLUXD="$influxd" # for the fault tests that start their own server
+export PLANCAST_TEST_BROWSER=1     # the dashboard's browser test must run, not skip
+export PLANCAST_ARTIFACTS=${PLANCAST_ARTIFACTS:-$PWD/tmp/artifacts} # screenshots
 for i in $(seq 1 240); do
   if curl -fsS -o /dev/null "$PLANCAST_TEST_INFLUX_URL/ping" 2>/dev/null; then break; fi
   if ! kill -0 "$influx_pid" 2>/dev/null; then
@@ -100,3 +102,4 @@ grep -q '^ok.*store/bolt' "$tmp/conformance.txt" || { echo "embedded conformance
 step "all tests"
 # shellcheck disable=SC2086
 go test -count=1 -timeout 30m ${GO_TEST_FLAGS:-} ./...
+echo "screenshots and other artifacts: $PLANCAST_ARTIFACTS"

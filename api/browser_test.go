@@ -1,0 +1,107 @@
+package api_test
+
+import (
+	"bytes"
+	"context"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/plancast/plancast/api"
+)
+
+// chromiumPath finds Debian's chromium. scripts/test.sh installs it and sets
+// PLANCAST_TEST_BROWSER=1, which turns a missing browser into a failure.
+func chromiumPath(t *testing.T) string {
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("PLANCAST_TEST_BROWSER") != "" {
+		t.Fatal("PLANCAST_TEST_BROWSER is set but no chromium is installed")
+	}
+	t.Skip("no chromium installed: the browser test runs through scripts/test.sh")
+	return ""
+}
+
+// TestDashboardInARealBrowser loads the dashboard from the real server in
+// headless chromium, checks Houma's GDP target row says off_track and that
+// its chart image loaded, and saves a screenshot.
+func TestDashboardInARealBrowser(t *testing.T) {
+	browser := chromiumPath(t)
+	st := seeded(t, backends[0].open(t))
+	s := startServer(t, st, api.Config{})
+
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(browser),
+		chromedp.NoSandbox, // the tests run as root in CI
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 2000),
+	)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancelAlloc()
+	ctx, cancel := chromedp.NewContext(allocCtx)
+	defer cancel()
+	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	defer cancelTimeout()
+
+	const row = chromedp.CSS(`tr[data-region="houma"][data-indicator="gdp"][data-plan="14th-fyp"]`)
+	if err := chromedp.Do(ctx, chromedp.Navigate(s.url+"/"), chromedp.WaitVisible(row)); err != nil {
+		t.Fatalf("load the dashboard: %v", err)
+	}
+	status, err := chromedp.Run(ctx, chromedp.Text(row+` .status`))
+	if err != nil {
+		t.Fatalf("read the status: %v", err)
+	}
+	// Wait for the image itself: naturalWidth is 0 until it has loaded and decoded.
+	naturalWidth, err := chromedp.Run(ctx, chromedp.Evaluate[int](`new Promise(resolve => {
+		const img = document.querySelector('#chart-houma-gdp img');
+		if (!img) { resolve(-1); return; }
+		if (img.complete) { resolve(img.naturalWidth); return; }
+		img.addEventListener('load', () => resolve(img.naturalWidth));
+		img.addEventListener('error', () => resolve(0));
+	})`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("read the chart image: %v", err)
+	}
+	shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)) // quality 100 gives PNG
+	if err != nil {
+		t.Fatalf("screenshot: %v", err)
+	}
+	if status != "off_track" {
+		t.Errorf("Houma GDP row shows %q, want off_track", status)
+	}
+	if naturalWidth <= 0 {
+		t.Errorf("Houma GDP chart did not load in the browser (naturalWidth %d)", naturalWidth)
+	}
+	img, err := png.Decode(bytes.NewReader(shot))
+	if err != nil {
+		t.Fatalf("screenshot: %v", err)
+	}
+	if img.Bounds().Dx() < 1000 {
+		t.Errorf("screenshot is only %d pixels wide", img.Bounds().Dx())
+	}
+	dir := os.Getenv("PLANCAST_ARTIFACTS")
+	if dir == "" {
+		dir = t.TempDir()
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "dashboard.png")
+	if err := os.WriteFile(path, shot, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("Houma GDP row: %s; chart naturalWidth %d; screenshot %s (%d bytes)", status, naturalWidth, path, len(shot))
+}
