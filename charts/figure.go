@@ -339,10 +339,10 @@ func (f *figure) newPlot(unit string, xmin, xmax, ymin, ymax float64, plotWidth 
 	return p
 }
 
-// yRange returns a y range covering vals with some air: 4% below, 11% above
-// (room for the plan period labels), starting at 0 when all values are
-// positive and the lowest is within a third of the range of zero... only for
-// rates; levels start near their data.
+// yRange returns the value range of a chart covering vals: from a round
+// value about 4% of the span below the lowest (0 when every value is
+// positive and the round value would be negative) to 13% of the span above
+// the highest, which leaves room for the plan period labels.
 func yRange(vals []float64) (lo, hi float64) {
 	lo, hi = math.Inf(1), math.Inf(-1)
 	for _, v := range vals {
