@@ -220,15 +220,18 @@ func shareOut(figs []figure, di, n int, region string) []figure {
 }
 
 // provenance starts the provenance of a candidate read from sentence s.
-func (r *reader) provenance(s sentence, d *indicatorDef, original string) Provenance {
+func (r *reader) provenance(s sentence, d *indicatorDef, q *quantity) Provenance {
 	start, end := r.doc.inputOffset(s.start), r.doc.inputOffset(s.end)
+	qs, qe := r.doc.inputOffset(q.start), r.doc.inputOffset(q.end)
 	return Provenance{
-		Unit:       d.Unit,
-		Sentence:   string(r.inputBytes[start:end]),
-		Start:      start,
-		End:        end,
-		Original:   original,
-		Confidence: 0.7,
+		Unit:          d.Unit,
+		Sentence:      string(r.inputBytes[start:end]),
+		Start:         start,
+		End:           end,
+		Original:      string(r.inputBytes[qs:qe]),
+		OriginalStart: qs,
+		OriginalEnd:   qe,
+		Confidence:    0.7,
 	}
 }
 
@@ -310,7 +313,7 @@ func (r *reader) emitObservations(s sentence, d *indicatorDef, levels, percents 
 		return
 	}
 	f := levels[0]
-	c := Candidate{Provenance: r.provenance(s, d, f.q.raw)}
+	c := Candidate{Provenance: r.provenance(s, d, f.q)}
 	c.Observation = r.observation(d, cx)
 	var ch choice
 	if f.q.dim == dimPercent {
@@ -365,7 +368,7 @@ func (r *reader) emitFromTo(s sentence, d *indicatorDef, a, b *figure, growth *f
 	if !ok {
 		return
 	}
-	end := Candidate{Provenance: r.provenance(s, d, b.q.raw)}
+	end := Candidate{Provenance: r.provenance(s, d, b.q)}
 	end.Observation = r.observation(d, cx)
 	end.Value = cb.value
 	end.Growth, end.GrowthKind = growth, gkind
@@ -387,7 +390,7 @@ func (r *reader) emitFromTo(s sentence, d *indicatorDef, a, b *figure, growth *f
 	if cx.baseYear == 0 {
 		return
 	}
-	base := Candidate{Provenance: r.provenance(s, d, a.q.raw)}
+	base := Candidate{Provenance: r.provenance(s, d, a.q)}
 	base.Observation = r.observation(d, cx)
 	base.Year = cx.baseYear
 	base.Status = plancast.StatusFinal
@@ -410,7 +413,7 @@ func (r *reader) emitFromTo(s sentence, d *indicatorDef, a, b *figure, growth *f
 
 func (r *reader) emitTargets(s sentence, d *indicatorDef, levels, percents []figure, cx clauseContext) {
 	base := func(f figure) TargetCandidate {
-		t := TargetCandidate{Provenance: r.provenance(s, d, f.q.raw)}
+		t := TargetCandidate{Provenance: r.provenance(s, d, f.q)}
 		t.Target = plancast.Target{
 			Region: r.opt.Region, Indicator: d.Code, Plan: cx.plan, Year: cx.year,
 			Source: plancast.Source{Document: r.opt.Document, Quote: t.Sentence},

@@ -41,19 +41,21 @@ type Extraction struct {
 
 // Provenance says where a candidate comes from and how sure the reading is.
 type Provenance struct {
-	Unit        string   `json:"unit"`                  // unit of Value
-	Sentence    string   `json:"sentence"`              // the sentence as in the input
-	Start       int      `json:"start"`                 // byte offset of the sentence in the input
-	End         int      `json:"end"`                   // byte offset just past it
-	Original    string   `json:"original"`              // the figure as written, e.g. "88.900 million yuan"
-	Confidence  float64  `json:"confidence"`            // 0..1
-	Reasons     []string `json:"reasons"`               // why this reading, and what lowers confidence
-	Repaired    bool     `json:"repaired"`              // a garbled unit was repaired
-	Derived     bool     `json:"derived"`               // implied by the text, not stated
-	NeedsReview bool     `json:"needs_review"`          // the reader could not settle it
-	Growth      *float64 `json:"growth,omitempty"`      // stated growth in percent, if any
-	GrowthKind  string   `json:"growth_kind,omitempty"` // "yoy" or "avg_annual"
-	Bound       string   `json:"bound,omitempty"`       // "at_least", "at_most" or "about" as the text says
+	Unit          string   `json:"unit"`           // unit of Value
+	Sentence      string   `json:"sentence"`       // the sentence as in the input
+	Start         int      `json:"start"`          // byte offset of the sentence in the input
+	End           int      `json:"end"`            // byte offset just past it
+	Original      string   `json:"original"`       // the figure as written, e.g. "88.900 million yuan"
+	OriginalStart int      `json:"original_start"` // byte offsets of the figure as written in the input
+	OriginalEnd   int      `json:"original_end"`
+	Confidence    float64  `json:"confidence"`            // 0..1
+	Reasons       []string `json:"reasons"`               // why this reading, and what lowers confidence
+	Repaired      bool     `json:"repaired"`              // a garbled unit was repaired
+	Derived       bool     `json:"derived"`               // implied by the text, not stated
+	NeedsReview   bool     `json:"needs_review"`          // the reader could not settle it
+	Growth        *float64 `json:"growth,omitempty"`      // stated growth in percent, if any
+	GrowthKind    string   `json:"growth_kind,omitempty"` // "yoy" or "avg_annual"
+	Bound         string   `json:"bound,omitempty"`       // "at_least", "at_most" or "about" as the text says
 }
 
 // Candidate is a candidate observation.

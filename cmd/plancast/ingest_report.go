@@ -1,0 +1,205 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+	"unicode/utf8"
+
+	"github.com/plancast/plancast"
+	"github.com/plancast/plancast/ingest/report"
+)
+
+func init() { ingestReport = runIngestReport }
+
+const ingestReportSynopsis = "--report FILE --region R [--year Y] [--json] [--commit]"
+
+const ingestReportDescription = `Reads the figures and targets out of a government report (政府工作报告,
+统计公报, work summaries, or their English translations; plain text or simple
+HTML) and shows them as a review table, one line per candidate, with its
+confidence and flags: repaired (a garbled unit was repaired), derived (implied
+by the text, not stated), review (the reader could not settle it).
+
+Nothing is written without --commit. With --commit the accepted candidates
+(at or above the threshold, needing no review) are written to the store, which
+validates them all or nothing.`
+
+// runIngestReport is "plancast ingest --report FILE --region R".
+func runIngestReport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("ingest", ingestReportSynopsis, ingestReportDescription, stderr)
+	var sf storeFlags
+	sf.register(fs)
+	file := fs.String("report", "", "report text file (UTF-8 plain text or simple HTML)")
+	region := fs.String("region", "", "region code the report is about, e.g. houma")
+	year := fs.Int("year", 0, "the report's year (default: inferred from the text)")
+	asJSON := fs.Bool("json", false, "print the candidates as JSON instead of a table")
+	commit := fs.Bool("commit", false, "write the accepted candidates to the store")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *file == "" || *region == "" || fs.NArg() > 0 {
+		fs.Usage()
+		return fmt.Errorf("%w: --report FILE and --region R are required", errUsage)
+	}
+	text, err := os.ReadFile(*file)
+	if err != nil {
+		return fmt.Errorf("read report: %w", err)
+	}
+	opt := report.Options{Region: *region, Year: *year, Document: filepath.Base(*file)}
+
+	// The store is opened only to commit: a running server may hold the
+	// embedded store, and a preview must not need it.
+	var st plancast.Store
+	if *commit {
+		if st, err = sf.open(ctx); err != nil {
+			return fmt.Errorf("open %s: %w", sf.describe(), err)
+		}
+		defer st.Close()
+		if opt.Indicators, err = st.Indicators(ctx); err != nil {
+			return fmt.Errorf("read the indicator catalog: %w", err)
+		}
+		if err := reportRegionKnown(ctx, st, *region); err != nil {
+			return err
+		}
+	}
+	ex, err := report.Extract(text, opt)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", *file, err)
+	}
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(ex); err != nil {
+			return err
+		}
+	} else {
+		printReview(stdout, ex)
+	}
+	if !*commit {
+		if !*asJSON {
+			fmt.Fprintln(stdout, "nothing written (use --commit to write the accepted candidates)")
+		}
+		return nil
+	}
+	obs, ts := ex.Accepted()
+	out := stdout
+	if *asJSON {
+		out = stderr // keep stdout valid JSON
+	}
+	if len(obs) > 0 {
+		res, err := st.WriteObservations(ctx, obs)
+		if err != nil {
+			return fmt.Errorf("write observations: %w", err)
+		}
+		fmt.Fprintf(out, "observations: %d new, %d revised, %d unchanged\n", res.New, res.Revised, res.Unchanged)
+	}
+	if len(ts) > 0 {
+		res, err := st.WriteTargets(ctx, ts)
+		if err != nil {
+			return fmt.Errorf("write targets (the observations above are written): %w", err)
+		}
+		fmt.Fprintf(out, "targets: %d new, %d revised, %d unchanged\n", res.New, res.Revised, res.Unchanged)
+	}
+	if len(obs)+len(ts) == 0 {
+		fmt.Fprintln(out, "no accepted candidates: nothing written")
+	}
+	return nil
+}
+
+// reportRegionKnown fails early, with a clear message, when the region is not in
+// the catalog (the store would reject the whole batch).
+func reportRegionKnown(ctx context.Context, st plancast.Store, code string) error {
+	rs, err := st.Regions(ctx)
+	if err != nil {
+		return fmt.Errorf("read the region catalog: %w", err)
+	}
+	for _, r := range rs {
+		if r.Code == code {
+			return nil
+		}
+	}
+	return plancast.Errorf(plancast.EINVALID, "region %q is not in the catalog", code)
+}
+
+// printReview prints one line per candidate.
+func printReview(w io.Writer, ex *report.Extraction) {
+	fmt.Fprintf(w, "report year %d (%s); document kind %s; threshold %.2f\n\n", ex.Year, ex.YearReason, ex.Kind, ex.Threshold)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "\tINDICATOR\tYEAR\tPERIOD/PLAN\tVALUE\tUNIT\tKIND\tCONF\tFLAGS\tSENTENCE")
+	accepted, review := 0, 0
+	line := func(mark, ind string, year int, periodOrPlan string, value float64, unit, kind string, p report.Provenance) {
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%g\t%s\t%s\t%.2f\t%s\t%s\n", mark, ind, year, periodOrPlan, value, unit, kind, p.Confidence, flags(p), shorten(p, 70))
+	}
+	for _, c := range ex.Observations {
+		mark := mark(c.Provenance, ex.Threshold, &accepted, &review)
+		line(mark, c.Indicator, c.Year, c.Period, c.Value, c.Unit, "observation", c.Provenance)
+	}
+	for _, c := range ex.Targets {
+		mark := mark(c.Provenance, ex.Threshold, &accepted, &review)
+		line(mark, c.Indicator, c.Year, c.Plan, c.Value, c.Unit, c.Kind, c.Provenance)
+	}
+	tw.Flush()
+	fmt.Fprintf(w, "\n%d observations and %d targets read; %d accepted (+), %d need review (?), the rest below the threshold\n",
+		len(ex.Observations), len(ex.Targets), accepted, review)
+}
+
+// mark is "+" for accepted, "?" for needs review, " " for below the threshold.
+func mark(p report.Provenance, threshold float64, accepted, review *int) string {
+	switch {
+	case p.NeedsReview:
+		*review++
+		return "?"
+	case p.Confidence >= threshold:
+		*accepted++
+		return "+"
+	}
+	return " "
+}
+
+func flags(p report.Provenance) string {
+	var f []string
+	if p.Repaired {
+		f = append(f, "repaired")
+	}
+	if p.Derived {
+		f = append(f, "derived")
+	}
+	if p.NeedsReview {
+		f = append(f, "review")
+	}
+	if len(f) == 0 {
+		return "-"
+	}
+	return strings.Join(f, ",")
+}
+
+// shorten returns about n runes of the sentence around the figure as written.
+func shorten(p report.Provenance, n int) string {
+	sentence := p.Sentence
+	at := p.OriginalStart - p.Start // the figure's offset in the sentence
+	if at < 0 || at > len(sentence) {
+		at = 0
+	}
+	runes := []rune(sentence)
+	if len(runes) <= n {
+		return strings.Join(strings.Fields(sentence), " ")
+	}
+	mid := utf8.RuneCountInString(sentence[:at])
+	from := max(0, mid-n/3)
+	to := min(len(runes), from+n)
+	from = max(0, to-n)
+	s := strings.Join(strings.Fields(string(runes[from:to])), " ")
+	if from > 0 {
+		s = "…" + s
+	}
+	if to < len(runes) {
+		s += "…"
+	}
+	return s
+}
