@@ -117,7 +117,7 @@ func (r *reader) context(pc paragraphContext, s sentence, cl span, sec section) 
 			cx.year, cx.yearExplicit, cx.yearWhy = sentenceYear, true, "named in the sentence"
 		case lastYearBefore(text[p.start:cl.start]) > 0:
 			cx.year, cx.yearExplicit, cx.yearWhy = lastYearBefore(text[p.start:cl.start]), true, "named earlier in the paragraph"
-		case sec.year > 0:
+		case sec.year >= r.year && sec.year <= r.year+1:
 			cx.year, cx.yearExplicit, cx.yearWhy = sec.year, true, "named in the section heading"
 		default:
 			cx.year, cx.yearWhy = r.year, "targets of the report's year"
@@ -139,6 +139,10 @@ func (r *reader) context(pc paragraphContext, s sentence, cl span, sec section) 
 		cx.year, cx.yearExplicit, cx.yearWhy = sentenceYear, true, "named in the sentence"
 	case reviewPlan > 0:
 		cx.year, cx.yearWhy = fypEnd(reviewPlan), fmt.Sprintf("the last year of the %s under review", fypCode(reviewPlan))
+	// A heading's year is trusted only where it agrees with the report's year:
+	// Guyang's title says 2019 over a 2009 text.
+	case sec.mode == sectionReview && sec.year >= r.year-1 && sec.year <= r.year:
+		cx.year, cx.yearExplicit, cx.yearWhy = sec.year, true, "named in the section heading"
 	case cx.period != plancast.PeriodYear || r.kind != kindWorkReport:
 		cx.year, cx.yearWhy = r.year, "the report's year"
 	default:

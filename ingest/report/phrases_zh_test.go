@@ -160,3 +160,16 @@ func TestZhBlockersKeepFiguresWithTheirOwnNames(t *testing.T) {
 		t.Errorf("want GDP only:\n%s", dump(ex))
 	}
 }
+
+func TestZhWorkReportReviewAndPlanSections(t *testing.T) {
+	ex := read(t, "2024年测试市人民政府工作报告\n\n一、2023年工作回顾\n\n过去一年，全市地区生产总值完成356亿元，增长6.1%；社会消费品零售总额84亿元，下降2.3%。\n\n"+
+		"二、2024年工作安排\n\n全市固定资产投资增长8%左右，城镇登记失业率控制在4.5%以内。", 0)
+	if ex.Year != 2024 || ex.Kind != kindWorkReport {
+		t.Fatalf("year %d kind %s (%s)", ex.Year, ex.Kind, ex.YearReason)
+	}
+	g := obs(t, ex, "gdp", 2023, "year")
+	wantValue(t, "gdp 2023", g.Value, 356)
+	wantGrowth(t, obs(t, ex, "retail_sales", 2023, "year"), -2.3, "yoy")
+	wantValue(t, "investment target", target(t, ex, "fixed_asset_investment", "2024-annual", "growth").Value, 8)
+	wantValue(t, "unemployment ceiling", target(t, ex, "unemployment_rate", "2024-annual", "ceiling").Value, 4.5)
+}

@@ -70,7 +70,11 @@ func (r *reader) readClause(s sentence, cl span, cx clauseContext) {
 		if mi < 0 {
 			continue
 		}
-		owned[mi] = append(owned[mi], r.describe(text, cl, q, mentions, mi, backward, owned[mi]))
+		prevEnd := cl.start
+		if i > 0 {
+			prevEnd = qs[i-1].end
+		}
+		owned[mi] = append(owned[mi], r.describe(text, cl, q, mentions, mi, backward, owned[mi], prevEnd))
 	}
 	for mi, m := range mentions {
 		if m.blocker || len(owned[mi]) == 0 {
@@ -127,14 +131,15 @@ func ownedEnd(ms []mention, i int, cl span) int {
 
 // describe reads the words around a quantity: growth or decline, average,
 // share, and bounds such as "more than" or 以内.
-func (r *reader) describe(text string, cl span, q *quantity, ms []mention, mi int, backward bool, prev []figure) figure {
+//
+// The words looked at run from the end of the previous figure or of the name
+// before the owner's, whichever is later: "Increase X by at least 5%" keeps
+// its verb, "X增长8%，Y控制在4.5%以内" does not lend X's verb to Y.
+func (r *reader) describe(text string, cl span, q *quantity, ms []mention, mi int, backward bool, prev []figure, prevEnd int) figure {
 	f := figure{q: q, sign: 1}
-	from := cl.start
+	from := max(cl.start, prevEnd)
 	if mi > 0 && ms[mi-1].end > from && ms[mi-1].end <= q.start {
 		from = ms[mi-1].end
-	}
-	if len(prev) > 0 && prev[len(prev)-1].q.end > from {
-		from = prev[len(prev)-1].q.end
 	}
 	before := text[from:q.start]
 	after := text[q.end:min(cl.end, q.end+40)]
