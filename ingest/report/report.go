@@ -31,9 +31,9 @@ type Options struct {
 
 // Extraction is what a report reading gives.
 type Extraction struct {
-	Year         int               `json:"year"`        // the report's year
-	YearReason   string            `json:"year_reason"` // why that year
-	Kind         string            `json:"kind"`        // work_report, communique, summary, plan or other
+	Year         int               `json:"year"`          // the report's year
+	YearReason   string            `json:"year_reason"`   // why that year
+	Kind         string            `json:"document_kind"` // work_report, communique, summary, plan or other
 	Observations []Candidate       `json:"observations"`
 	Targets      []TargetCandidate `json:"targets"`
 	Threshold    float64           `json:"threshold"`
