@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
-	"strings"
 	"time"
 
 	influxdb2 "github.com/influxdata/influxdb-client-go/v2"
@@ -30,26 +29,22 @@ func (s *Store) WriteObservations(ctx context.Context, obs []plancast.Observatio
 	if err != nil {
 		return res, err
 	}
-	byRegion := map[string]map[string]bool{} // region → indicators in the batch
+	regionSet, indSet := map[string]bool{}, map[string]bool{}
 	for i := range batch {
 		o := &batch[i]
 		if err := knownIn(regions, indicators, o.Region, o.Indicator); err != nil {
 			return res, plancast.Errorf(plancast.EINVALID, "item %d: %s; nothing written", i+1, plancast.ErrorMessage(err))
 		}
-		if byRegion[o.Region] == nil {
-			byRegion[o.Region] = map[string]bool{}
-		}
-		byRegion[o.Region][o.Indicator] = true
+		regionSet[o.Region], indSet[o.Indicator] = true, true
 	}
-	latest := map[plancast.FigureKey]plancast.Observation{}
-	for region, inds := range byRegion {
-		err := s.scanVintages(ctx, region, keys(inds), "", func(o plancast.Observation) {
-			if cur, ok := latest[o.Key()]; !ok || plancast.NewerVintage(&o, &cur) {
-				latest[o.Key()] = o
-			}
-		})
-		if err != nil {
-			return res, err
+	stored, err := s.readVintages(ctx, keys(regionSet), keys(indSet), "")
+	if err != nil {
+		return res, err
+	}
+	latest := make(map[plancast.FigureKey]plancast.Observation, len(stored))
+	for _, o := range stored {
+		if cur, ok := latest[o.Key()]; !ok || plancast.NewerVintage(&o, &cur) {
+			latest[o.Key()] = o
 		}
 	}
 	pts := make([]*write.Point, 0, len(batch))
@@ -96,34 +91,13 @@ func keys(m map[string]bool) []string {
 	return out
 }
 
-// scanVintages reads every vintage of the region's series for the given
-// indicators (and period, unless empty).
-func (s *Store) scanVintages(ctx context.Context, region string, indicators []string, period string, fn func(plancast.Observation)) error {
-	var cond strings.Builder
-	fmt.Fprintf(&cond, "r._measurement == %s and r.region == %s", fluxString(s.m("observation")), fluxString(region))
-	if len(indicators) == 1 {
-		fmt.Fprintf(&cond, " and r.indicator == %s", fluxString(indicators[0]))
-	}
-	want := set(indicators) // several: filtered here (alternation in Flux is slow on 1.8)
-	if period != "" {
-		fmt.Fprintf(&cond, " and r.period == %s", fluxString(period))
-	}
-	flux := fmt.Sprintf(`from(bucket: %s) |> %s |> filter(fn: (r) => %s) |> pivot(rowKey: ["_time"], columnKey: ["_field"], valueColumn: "_value")`,
-		fluxString(s.cfg.Bucket), fullRange, cond.String())
-	return s.rows(ctx, "read observations", flux, func(v map[string]any) error {
-		if len(want) > 1 && !want[str(v["indicator"])] {
-			return nil
-		}
-		o, err := decodeObservation(v)
-		if errors.Is(err, errPartial) {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
+// scanVintages reads every vintage of one series.
+func (s *Store) scanVintages(ctx context.Context, region, indicator, period string, fn func(plancast.Observation)) error {
+	vs, err := s.readVintages(ctx, []string{region}, []string{indicator}, period)
+	for _, o := range vs {
 		fn(o)
-		return nil
-	})
+	}
+	return err
 }
 
 // errPartial marks a row whose point is still being written: InfluxDB can
@@ -167,7 +141,7 @@ func (s *Store) Series(ctx context.Context, q plancast.SeriesQuery) (*plancast.S
 		return nil, err
 	}
 	latest := map[int]plancast.Observation{}
-	err := s.scanVintages(ctx, q.Region, []string{q.Indicator}, q.Period, func(o plancast.Observation) {
+	err := s.scanVintages(ctx, q.Region, q.Indicator, q.Period, func(o plancast.Observation) {
 		if (q.From != 0 && o.Year < q.From) || (q.To != 0 && o.Year > q.To) {
 			return
 		}
@@ -201,7 +175,7 @@ func (s *Store) Vintages(ctx context.Context, k plancast.SeriesKey) ([]plancast.
 		return nil, err
 	}
 	var out []plancast.Observation
-	if err := s.scanVintages(ctx, k.Region, []string{k.Indicator}, k.Period, func(o plancast.Observation) { out = append(out, o) }); err != nil {
+	if err := s.scanVintages(ctx, k.Region, k.Indicator, k.Period, func(o plancast.Observation) { out = append(out, o) }); err != nil {
 		return nil, err
 	}
 	if len(out) == 0 {

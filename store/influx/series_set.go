@@ -14,28 +14,45 @@ import (
 // with alternatives costs a second or more.)
 const maxRegionQueries = 32
 
-// SeriesSet reads the matching series: one Flux query per region, or one
-// scan of every region when many (or none) are named; indicators are
-// filtered here rather than in Flux, for the same reason.
+// SeriesSet reads the matching series and keeps the latest vintages.
 func (s *Store) SeriesSet(ctx context.Context, q plancast.SeriesSetQuery) ([]plancast.Series, error) {
 	period := q.Period
 	if period == "" {
 		period = plancast.PeriodYear
 	}
-	wantRegion, wantInd := set(q.Regions), set(q.Indicators)
+	vintages, err := s.readVintages(ctx, q.Regions, q.Indicators, period)
+	if err != nil {
+		return nil, err
+	}
+	return plancast.LatestVintages(vintages, plancast.Date{}), nil
+}
+
+// readVintages reads every vintage of the given regions' series (all regions
+// when none are named) for the given indicators (all when none) and period
+// (all when empty): one Flux query per region when there are few, one scan of
+// the measurement when there are many. Indicators are filtered here rather
+// than in Flux, for the reason at maxRegionQueries.
+func (s *Store) readVintages(ctx context.Context, regions, indicators []string, period string) ([]plancast.Observation, error) {
+	wantRegion, wantInd := set(regions), set(indicators)
 	queries := []string{""} // "": every region
-	if len(q.Regions) > 0 && len(q.Regions) <= maxRegionQueries {
-		queries = q.Regions
+	if len(regions) > 0 && len(regions) <= maxRegionQueries {
+		queries = regions
 	}
 	var vintages []plancast.Observation
 	for _, region := range queries {
-		cond := fmt.Sprintf("r._measurement == %s and r.period == %s", fluxString(s.m("observation")), fluxString(period))
+		cond := "r._measurement == " + fluxString(s.m("observation"))
+		if period != "" {
+			cond += " and r.period == " + fluxString(period)
+		}
 		if region != "" {
 			cond += " and r.region == " + fluxString(region)
 		}
+		if len(indicators) == 1 {
+			cond += " and r.indicator == " + fluxString(indicators[0])
+		}
 		flux := fmt.Sprintf(`from(bucket: %s) |> %s |> filter(fn: (r) => %s) |> pivot(rowKey: ["_time"], columnKey: ["_field"], valueColumn: "_value")`,
 			fluxString(s.cfg.Bucket), fullRange, cond)
-		err := s.rows(ctx, "read series", flux, func(v map[string]any) error {
+		err := s.rows(ctx, "read observations", flux, func(v map[string]any) error {
 			if (len(wantRegion) > 0 && !wantRegion[str(v["region"])]) || (len(wantInd) > 0 && !wantInd[str(v["indicator"])]) {
 				return nil
 			}
@@ -53,7 +70,7 @@ func (s *Store) SeriesSet(ctx context.Context, q plancast.SeriesSetQuery) ([]pla
 			return nil, err
 		}
 	}
-	return plancast.LatestVintages(vintages, plancast.Date{}), nil
+	return vintages, nil
 }
 
 func set(codes []string) map[string]bool {
