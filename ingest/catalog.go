@@ -60,6 +60,16 @@ type resolver struct {
 	indicators     map[string]plancast.Indicator
 	regionNames    map[string]string // fold(name) → code
 	indicatorNames map[string]string
+
+	// Cell texts repeat down a file; resolving each text once keeps a 100k-row
+	// push from running the name folding and bracket matching 100k times.
+	regionMemo    map[string]resolved
+	indicatorMemo map[string]resolved
+}
+
+type resolved struct {
+	code, unit string
+	err        error
 }
 
 func newResolver(cat Catalog) *resolver {
@@ -81,6 +91,7 @@ func newResolver(cat Catalog) *resolver {
 // addRegion makes a region known under its code, names and built-in aliases.
 // Later additions (declared in the document) win over stored entries.
 func (r *resolver) addRegion(reg plancast.Region) {
+	r.regionMemo = nil
 	r.regions[reg.Code] = reg
 	names := append([]string{reg.Code, reg.Name, reg.NameZh}, regionAliases[reg.Code]...)
 	for _, n := range names {
@@ -96,6 +107,7 @@ func (r *resolver) addRegion(reg plancast.Region) {
 }
 
 func (r *resolver) addIndicator(ind plancast.Indicator) {
+	r.indicatorMemo = nil
 	r.indicators[ind.Code] = ind
 	names := append([]string{ind.Code, ind.Name, ind.NameZh}, indicatorAliases[ind.Code]...)
 	for _, n := range names {
@@ -117,6 +129,24 @@ func trimRegionSuffix(k string) string {
 // region resolves a region cell; the error message says what is wrong and
 // suggests the nearest known code.
 func (r *resolver) region(text string) (string, error) {
+	if m, ok := r.regionMemo[text]; ok {
+		return m.code, m.err
+	}
+	code, err := r.resolveRegion(text)
+	if r.regionMemo == nil {
+		r.regionMemo = map[string]resolved{}
+	}
+	if len(r.regionMemo) < memoLimit {
+		r.regionMemo[text] = resolved{code: code, err: err}
+	}
+	return code, err
+}
+
+// memoLimit bounds each memo: a file of a million distinct bad names should
+// not hold them all.
+const memoLimit = 10_000
+
+func (r *resolver) resolveRegion(text string) (string, error) {
 	k := fold(cleanName(text))
 	if k == "" {
 		return "", fmt.Errorf("region is missing")
@@ -133,27 +163,59 @@ func (r *resolver) region(text string) (string, error) {
 // indicator resolves an indicator cell (code, English or Chinese name, with
 // or without numbering); a unit in trailing brackets is returned separately.
 func (r *resolver) indicator(text string) (code, unit string, err error) {
-	name, unit := splitLabel(text)
+	if m, ok := r.indicatorMemo[text]; ok {
+		return m.code, m.unit, m.err
+	}
+	code, unit, err = r.resolveIndicator(text)
+	if r.indicatorMemo == nil {
+		r.indicatorMemo = map[string]resolved{}
+	}
+	if len(r.indicatorMemo) < memoLimit {
+		r.indicatorMemo[text] = resolved{code: code, unit: unit, err: err}
+	}
+	return code, unit, err
+}
+
+func (r *resolver) resolveIndicator(text string) (code, unit string, err error) {
+	code, unit, ok := r.lookupIndicator(text)
+	if ok {
+		return code, unit, nil
+	}
+	name, _ := splitLabel(text)
 	k := fold(cleanName(name))
 	if k == "" {
 		return "", "", fmt.Errorf("indicator is missing")
 	}
+	return "", "", fmt.Errorf("indicator %q is unknown%s", strings.TrimSpace(text), suggest(k, r.indicatorNames))
+}
+
+// lookupIndicator is indicator without the message: header classification
+// tries every header cell, and most are not indicators.
+func (r *resolver) lookupIndicator(text string) (code, unit string, ok bool) {
+	name, unit := splitLabel(text)
+	k := fold(cleanName(name))
+	if k == "" {
+		return "", "", false
+	}
 	if code, ok := r.indicatorNames[k]; ok {
-		return code, unit, nil
+		return code, unit, true
 	}
 	// A bracketed part that is not a unit ("地区生产总值(GDP)") is part of the name;
 	// try the name without it too.
 	if m := unitSuffix.FindStringSubmatch(widthFold(name)); m != nil {
 		if code, ok := r.indicatorNames[fold(cleanName(m[1]))]; ok {
-			return code, unit, nil
+			return code, unit, true
 		}
 	}
-	return "", "", fmt.Errorf("indicator %q is unknown%s", strings.TrimSpace(text), suggest(k, r.indicatorNames))
+	return "", "", false
 }
 
 // suggest returns ` (did you mean "x"?)` when a known name is within a small edit
 // distance of k, else "".
 func suggest(k string, names map[string]string) string {
+	if len(k) > 100 { // longer than any name: no near miss, and the distance is quadratic
+		return ""
+	}
 	best, bestD := "", 1<<30
 	keys := make([]string, 0, len(names))
 	for n := range names {

@@ -46,6 +46,10 @@ func (p *parser) readCSV(br *bufio.Reader) error {
 			return tableRow{}, err
 		}
 		line, _ := cr.FieldPos(0)
+		if len(rec) > maxColumns {
+			p.ps.add(Problem{File: p.file, Row: line, Message: fmt.Sprintf("%d columns, more than the %d a spreadsheet holds", len(rec), maxColumns)})
+			return tableRow{}, io.EOF
+		}
 		cells := make([]string, len(rec))
 		copy(cells, rec)
 		return tableRow{num: line, cells: cells}, nil

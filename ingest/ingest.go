@@ -243,6 +243,8 @@ type parser struct {
 	ps    problems
 	b     *Batch
 	rows  int // rows read, for MaxRows and progress
+	// classified memoises header classification by cell text.
+	classified map[string]column
 }
 
 // countRow counts a row read; it reports false (after recording a problem)

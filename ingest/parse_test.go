@@ -4,7 +4,9 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -15,14 +17,29 @@ import (
 // pushDate is the vintage date the tests push with.
 var pushDate = plancast.NewDate(2021, time.May, 10)
 
+// seedCatalog is the catalog of the seed dataset, decoded once: the fuzz
+// targets call it on every input.
 func seedCatalog(t testing.TB) Catalog {
 	t.Helper()
-	b, err := seed.Bundle()
-	if err != nil {
-		t.Fatal(err)
+	seedOnce.Do(func() {
+		b, err := seed.Bundle()
+		if err != nil {
+			seedErr = err
+			return
+		}
+		seedCat = Catalog{Regions: b.Regions, Indicators: b.Indicators}
+	})
+	if seedErr != nil {
+		t.Fatal(seedErr)
 	}
-	return Catalog{Regions: b.Regions, Indicators: b.Indicators}
+	return Catalog{Regions: slices.Clone(seedCat.Regions), Indicators: slices.Clone(seedCat.Indicators)}
 }
+
+var (
+	seedOnce sync.Once
+	seedCat  Catalog
+	seedErr  error
+)
 
 func parseFixture(t testing.TB, name string, opt Options) *Batch {
 	t.Helper()

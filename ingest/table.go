@@ -60,6 +60,9 @@ const (
 	layoutTargets = "targets"
 )
 
+// maxColumns bounds the columns of a row, as Excel does (XFD is 16384).
+const maxColumns = 16_384
+
 // headerSearchRows is how far down a sheet the header is looked for: yearbook
 // tables put a title, a subtitle and a unit line above it.
 const headerSearchRows = 30
@@ -90,7 +93,9 @@ func (p *parser) readTable(next func() (tableRow, error)) error {
 	}
 	if h < 0 {
 		if len(buf) == 0 {
-			p.ps.add(Problem{File: p.file, Sheet: p.sheet, Message: "the table is empty"})
+			if len(p.ps.list) == 0 {
+				p.ps.add(Problem{File: p.file, Sheet: p.sheet, Message: "the table is empty"})
+			}
 		} else {
 			p.ps.add(Problem{File: p.file, Sheet: p.sheet, Message: "no header row found in the first rows: " +
 				"expected columns such as region/地区, indicator/指标, year/年份 and value/数值, or year columns (2019, 2019年)"})
@@ -147,7 +152,17 @@ func (p *parser) columns(first tableRow, second *tableRow) []column {
 			}
 		}
 		c := column{idx: i, letter: columnLetter(i), header: strings.Join(parts, " ")}
-		p.classify(&c, parts)
+		// Header search classifies up to 30 rows; wide rows repeat their texts.
+		key := strings.Join(parts, "\x00")
+		if known, ok := p.classified[key]; ok {
+			c.field, c.year, c.indicator, c.unit = known.field, known.year, known.indicator, known.unit
+		} else {
+			p.classify(&c, parts)
+			if p.classified == nil {
+				p.classified = map[string]column{}
+			}
+			p.classified[key] = c
+		}
 		cols = append(cols, c)
 	}
 	return cols
@@ -158,6 +173,9 @@ func (p *parser) columns(first tableRow, second *tableRow) []column {
 // "2019" is a year, "指标" over "指标" is the indicator); else an indicator's
 // name makes a column of that indicator's values.
 func (p *parser) classify(c *column, parts []string) {
+	if len(parts) == 1 && parts[0] == "" {
+		return // most cells of a wide sheet's header search are empty
+	}
 	for _, s := range parts {
 		if y, ok := parseYearLabel(s); ok {
 			c.year = y
@@ -174,7 +192,7 @@ func (p *parser) classify(c *column, parts []string) {
 		if parts[i] == "" {
 			continue
 		}
-		if code, u, err := p.res.indicator(parts[i]); err == nil {
+		if code, u, ok := p.res.lookupIndicator(parts[i]); ok {
 			c.indicator, c.unit = code, u
 			return
 		}

@@ -67,6 +67,9 @@ var unitSuffix = regexp.MustCompile(`^(.*?)\s*[(\[]([^()\[\]]*)[)\]]\s*$`)
 // without a recognisable unit is returned whole with unit "".
 func splitLabel(label string) (name, unit string) {
 	s := strings.TrimSpace(widthFold(label))
+	if !strings.HasSuffix(s, ")") && !strings.HasSuffix(s, "]") {
+		return s, ""
+	}
 	m := unitSuffix.FindStringSubmatch(s)
 	if m == nil {
 		return s, ""
@@ -79,7 +82,11 @@ func splitLabel(label string) (name, unit string) {
 
 // cleanName removes enumeration prefixes from a row label.
 func cleanName(s string) string {
-	return strings.TrimSpace(enumPrefix.ReplaceAllString(widthFold(s), ""))
+	s = strings.TrimSpace(widthFold(s))
+	if s == "" || (s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z') {
+		return s // no numbering in front: skip the regular expression
+	}
+	return strings.TrimSpace(enumPrefix.ReplaceAllString(s, ""))
 }
 
 // missingMarks are the cells a statistical table uses for "no figure".
@@ -145,6 +152,10 @@ var yearLabel = regexp.MustCompile(`^(?:[Yy]|FY)?\s*([0-9]{4})\s*(?:年度|年|\
 // parseYearLabel reads a year header or cell; ok is false when the text is not
 // shaped like a year (range checks come later, so that 1850 is reported).
 func parseYearLabel(s string) (int, bool) {
+	if len(s) == 4 && s[0] >= '0' && s[0] <= '9' { // the common case, without the regular expression
+		y, err := strconv.Atoi(s)
+		return y, err == nil
+	}
 	m := yearLabel.FindStringSubmatch(strings.TrimSpace(widthFold(s)))
 	if m == nil {
 		return 0, false

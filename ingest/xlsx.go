@@ -1,9 +1,14 @@
 package ingest
 
 import (
+	"archive/zip"
 	"bufio"
+	"bytes"
+	"encoding/xml"
 	"fmt"
 	"io"
+	"path"
+	"regexp"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -14,8 +19,11 @@ import (
 const (
 	xlsxUnzipLimit = 512 << 20
 	xlsxMergeCells = 1_000_000 // cells filled from merged ranges
-	xlsxMaxColumns = 16_384    // Excel's own limit
 )
+
+// xlsxPanicked starts the problem reported when the spreadsheet library
+// panics; the fuzz test looks for it.
+const xlsxPanicked = "unreadable spreadsheet (the reader failed)"
 
 // readXLSX reads one sheet of a workbook (Options.Sheet, else the first) as a
 // table. Merged cells are filled with the merged value in every cell they
@@ -27,11 +35,15 @@ func (p *parser) readXLSX(br *bufio.Reader) (err error) {
 	// malformed file is a problem with that file, not a reason to crash.
 	defer func() {
 		if r := recover(); r != nil {
-			p.ps.add(Problem{File: p.file, Sheet: p.sheet, Message: fmt.Sprintf("unreadable spreadsheet: %v", r)})
+			p.ps.add(Problem{File: p.file, Sheet: p.sheet, Message: fmt.Sprintf("%s: %v", xlsxPanicked, r)})
 			err = nil
 		}
 	}()
-	f, err := excelize.OpenReader(br, excelize.Options{RawCellValue: true, UnzipSizeLimit: xlsxUnzipLimit})
+	data, err := io.ReadAll(br) // excelize reads the whole archive anyway; the merge scan needs it too
+	if err != nil {
+		return err
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{RawCellValue: true, UnzipSizeLimit: xlsxUnzipLimit})
 	if err != nil {
 		p.ps.add(Problem{File: p.file, Message: fmt.Sprintf("not a readable .xlsx workbook: %v", err)})
 		return nil
@@ -56,7 +68,7 @@ func (p *parser) readXLSX(br *bufio.Reader) (err error) {
 			return nil
 		}
 	}
-	merged, err := mergedValues(f, p.sheet)
+	merged, err := mergeRanges(data, f, p.sheet)
 	if err != nil {
 		p.ps.add(Problem{File: p.file, Sheet: p.sheet, Message: fmt.Sprintf("unreadable merged cells: %v", err)})
 		return nil
@@ -82,58 +94,171 @@ func (p *parser) readXLSX(br *bufio.Reader) (err error) {
 			p.ps.add(Problem{File: p.file, Sheet: p.sheet, Row: num, Message: fmt.Sprintf("unreadable row: %v", err)})
 			return tableRow{num: num}, nil
 		}
-		if len(cells) > xlsxMaxColumns {
-			cells = cells[:xlsxMaxColumns]
+		if len(cells) > maxColumns {
+			cells = cells[:maxColumns]
 		}
-		if m := merged[num]; m != nil {
-			for col, v := range m {
-				for len(cells) <= col {
-					cells = append(cells, "")
-				}
-				if strings.TrimSpace(cells[col]) == "" {
-					cells[col] = v
-				}
-			}
-		}
+		cells = merged.fill(num, cells)
 		return tableRow{num: num, cells: cells}, nil
 	})
 }
 
-// mergedValues maps row → column → value for every cell a merged range
-// covers, so rows can be filled as they stream past.
-func mergedValues(f *excelize.File, sheet string) (map[int]map[int]string, error) {
-	ranges, err := f.GetMergeCells(sheet)
-	if err != nil {
-		return nil, err
+// mergeRange is a merged range of cells (1-based, inclusive) and the value of
+// its top-left cell, learnt when the streaming reaches that cell's row.
+type mergeRange struct {
+	c1, r1, c2, r2 int
+	value          string
+}
+
+// merges indexes merged ranges by the rows they cover.
+type merges map[int][]*mergeRange
+
+// fill writes each merged range's value into the empty cells it covers in row
+// num, taking the value from the top-left cell when num is its row.
+func (ms merges) fill(num int, cells []string) []string {
+	for _, m := range ms[num] {
+		if num == m.r1 && m.c1-1 < len(cells) {
+			m.value = cells[m.c1-1]
+		}
+		if m.value == "" {
+			continue
+		}
+		for len(cells) < m.c2 {
+			cells = append(cells, "")
+		}
+		for c := m.c1; c <= m.c2; c++ {
+			if strings.TrimSpace(cells[c-1]) == "" {
+				cells[c-1] = m.value
+			}
+		}
 	}
-	out := map[int]map[int]string{}
+	return cells
+}
+
+// mergeRanges finds the merged ranges of a sheet. excelize's GetMergeCells
+// parses the whole worksheet into memory (seconds for 100k rows, and then the
+// row iterator re-serialises it), so the ranges are read from the sheet's XML
+// in the archive directly: they sit after the cell data in <mergeCells>.
+// If the sheet's part cannot be found that way, GetMergeCells is the fallback.
+func mergeRanges(data []byte, f *excelize.File, sheet string) (merges, error) {
+	refs, ok := scanMergeRefs(data, sheet)
+	if !ok {
+		ranges, err := f.GetMergeCells(sheet, true)
+		if err != nil {
+			return nil, err
+		}
+		refs = refs[:0]
+		for _, m := range ranges {
+			refs = append(refs, m.GetStartAxis()+":"+m.GetEndAxis())
+		}
+	}
+	out := merges{}
 	budget := xlsxMergeCells
-	for _, m := range ranges {
-		c1, r1, err := excelize.CellNameToCoordinates(m.GetStartAxis())
-		if err != nil {
+	for _, ref := range refs {
+		a, b, _ := strings.Cut(ref, ":")
+		c1, r1, err1 := excelize.CellNameToCoordinates(a)
+		c2, r2, err2 := excelize.CellNameToCoordinates(b)
+		if err1 != nil || err2 != nil || c2 < c1 || r2 < r1 {
 			continue
 		}
-		c2, r2, err := excelize.CellNameToCoordinates(m.GetEndAxis())
-		if err != nil {
-			continue
-		}
-		if c2 > xlsxMaxColumns {
-			c2 = xlsxMaxColumns
-		}
+		c2 = min(c2, maxColumns)
 		if n := (r2 - r1 + 1) * (c2 - c1 + 1); n > budget || n <= 0 {
 			continue // a range this large is formatting, not a header
 		} else {
 			budget -= n
 		}
-		v := m.GetCellValue()
+		m := &mergeRange{c1: c1, r1: r1, c2: c2, r2: r2}
 		for r := r1; r <= r2; r++ {
-			if out[r] == nil {
-				out[r] = map[int]string{}
-			}
-			for c := c1; c <= c2; c++ {
-				out[r][c-1] = v
-			}
+			out[r] = append(out[r], m)
 		}
 	}
 	return out, nil
+}
+
+// mergeCellRef matches <mergeCell ref="A1:H1"/>, with any namespace prefix.
+var mergeCellRef = regexp.MustCompile(`<(?:[A-Za-z_][\w.-]*:)?mergeCell\s[^>]*?\bref="([A-Za-z]+[0-9]+:[A-Za-z]+[0-9]+)"`)
+
+// scanMergeRefs reads the merged ranges of a sheet from the archive; ok is
+// false when the sheet's part is not where workbook.xml and its relations say.
+func scanMergeRefs(data []byte, sheet string) (refs []string, ok bool) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, false
+	}
+	part, ok := sheetPart(zr, sheet)
+	if !ok {
+		return nil, false
+	}
+	xmlData, ok := readPart(zr, part)
+	if !ok {
+		return nil, false
+	}
+	if i := bytes.LastIndex(xmlData, []byte("sheetData>")); i >= 0 {
+		xmlData = xmlData[i:]
+	}
+	for _, m := range mergeCellRef.FindAllSubmatch(xmlData, -1) {
+		refs = append(refs, string(m[1]))
+	}
+	return refs, true
+}
+
+// sheetPart maps a sheet name to its part in the archive through
+// xl/workbook.xml and xl/_rels/workbook.xml.rels.
+func sheetPart(zr *zip.Reader, sheet string) (string, bool) {
+	wbData, ok := readPart(zr, "xl/workbook.xml")
+	if !ok {
+		return "", false
+	}
+	relsData, ok := readPart(zr, "xl/_rels/workbook.xml.rels")
+	if !ok {
+		return "", false
+	}
+	var wb struct {
+		Sheets []struct {
+			Name string `xml:"name,attr"`
+			ID   string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	var rels struct {
+		Rels []struct {
+			ID     string `xml:"Id,attr"`
+			Target string `xml:"Target,attr"`
+		} `xml:"Relationship"`
+	}
+	if xml.Unmarshal(wbData, &wb) != nil || xml.Unmarshal(relsData, &rels) != nil {
+		return "", false
+	}
+	for _, s := range wb.Sheets {
+		if s.Name != sheet {
+			continue
+		}
+		for _, r := range rels.Rels {
+			if r.ID == s.ID {
+				if strings.HasPrefix(r.Target, "/") {
+					return strings.TrimPrefix(r.Target, "/"), true
+				}
+				return path.Join("xl", r.Target), true
+			}
+		}
+	}
+	return "", false
+}
+
+// readPart reads one part of the archive, within the unzip limit.
+func readPart(zr *zip.Reader, name string) ([]byte, bool) {
+	for _, zf := range zr.File {
+		if zf.Name != name {
+			continue
+		}
+		rc, err := zf.Open()
+		if err != nil {
+			return nil, false
+		}
+		defer rc.Close()
+		data, err := io.ReadAll(io.LimitReader(rc, xlsxUnzipLimit+1))
+		if err != nil || len(data) > xlsxUnzipLimit {
+			return nil, false
+		}
+		return data, true
+	}
+	return nil, false
 }

@@ -1,0 +1,97 @@
+package ingest
+
+import (
+	"bytes"
+	"fmt"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/plancast/plancast"
+)
+
+// benchCatalog has 400 synthetic counties and the nine seed indicators, so a
+// 100k-row file has 100k distinct figures (400 regions × 9 indicators × 28 years).
+func benchCatalog(b *testing.B) Catalog {
+	cat := seedCatalog(b)
+	for i := 0; i < 400; i++ {
+		cat.Regions = append(cat.Regions, plancast.Region{Code: fmt.Sprintf("county%03d", i), NameZh: fmt.Sprintf("第%d县", i), Level: plancast.LevelCounty})
+	}
+	return cat
+}
+
+var benchIndicators = []struct{ code, unit, value string }{
+	{"gdp", "万元", "1,160,000"}, {"budget_revenue", "亿元", "5.29"}, {"urban_disposable_income", "元", "33029"},
+	{"rural_disposable_income", "元", "17431"}, {"fixed_asset_investment", "billion yuan", "12.1"},
+	{"retail_sales", "亿元", "40.2"}, {"industrial_value_added", "亿元", "17"}, {"unemployment_rate", "%", "2.9"},
+	{"industrial_output", "万元", "4,000,000"},
+}
+
+// longCSV writes n rows of the long layout, every fifth region by its Chinese name.
+func longCSV(n int) []byte {
+	var buf bytes.Buffer
+	buf.WriteString("region,indicator,year,value,unit,status\n")
+	for i := 0; i < n; i++ {
+		region := fmt.Sprintf("county%03d", i/(9*28)%400)
+		if i%5 == 0 {
+			region = fmt.Sprintf("第%d县", i/(9*28)%400)
+		}
+		ind := benchIndicators[i%9]
+		fmt.Fprintf(&buf, "%s,%s,%d,\"%s\",%s,final\n", region, ind.code, 1995+(i/9)%28, ind.value, ind.unit)
+	}
+	return buf.Bytes()
+}
+
+func BenchmarkParseLongCSV100k(b *testing.B) {
+	data := longCSV(100_000)
+	cat := benchCatalog(b)
+	b.SetBytes(int64(len(data)))
+	b.ResetTimer()
+	for b.Loop() {
+		batch, err := Parse("big.csv", "", bytes.NewReader(data), cat, Options{})
+		if err != nil || len(batch.Problems) != 0 || len(batch.Observations) != 100_000 {
+			b.Fatalf("%v %v %d", err, problemTexts(batch.Problems), len(batch.Observations))
+		}
+	}
+}
+
+// longXLSX writes the same rows as longCSV into a workbook, numbers as numbers.
+func longXLSX(b *testing.B, n int) []byte {
+	f := excelize.NewFile()
+	sw, err := f.NewStreamWriter("Sheet1")
+	if err != nil {
+		b.Fatal(err)
+	}
+	_ = sw.SetRow("A1", []any{"地区", "指标", "年份", "数值", "单位"})
+	for i := 0; i < n; i++ {
+		ind := benchIndicators[i%9]
+		v, _ := parseNumber(ind.value)
+		cell, _ := excelize.CoordinatesToCellName(1, i+2)
+		if err := sw.SetRow(cell, []any{fmt.Sprintf("county%03d", i/(9*28)%400), ind.code, 1995 + (i/9)%28, v, ind.unit}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		b.Fatal(err)
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		b.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+const xlsxBenchRows = 100_000
+
+func BenchmarkParseLongXLSX100k(b *testing.B) {
+	data := longXLSX(b, xlsxBenchRows)
+	cat := benchCatalog(b)
+	b.SetBytes(int64(len(data)))
+	b.ResetTimer()
+	for b.Loop() {
+		batch, err := Parse("big.xlsx", "", bytes.NewReader(data), cat, Options{})
+		if err != nil || len(batch.Problems) != 0 || len(batch.Observations) != xlsxBenchRows {
+			b.Fatalf("%v %v %d", err, problemTexts(batch.Problems), len(batch.Observations))
+		}
+	}
+}

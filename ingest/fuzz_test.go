@@ -1,0 +1,76 @@
+package ingest
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The fuzz targets check that no input makes a reader panic or hang, and
+// that what a reader accepts is valid: a batch without problems holds only
+// observations and targets that pass their own validation. Seeds are the
+// fixtures. Run one with, for example:
+//
+//	go test ./ingest -run '^$' -fuzz FuzzParseCSV -fuzztime 20s
+
+func addFixtures(f *testing.F, pattern string) {
+	names, err := filepath.Glob(filepath.Join("testdata", pattern))
+	if err != nil || len(names) == 0 {
+		f.Fatalf("no fixtures %s: %v", pattern, err)
+	}
+	for _, n := range names {
+		data, err := os.ReadFile(n)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+}
+
+func fuzzParse(t *testing.T, name string, data []byte) {
+	b, err := Parse(name, "", bytes.NewReader(data), seedCatalog(t), Options{Published: pushDate, MaxRows: 10_000})
+	if err != nil {
+		t.Fatalf("Parse returned an error for in-memory input: %v", err)
+	}
+	for _, p := range b.Problems {
+		if strings.HasPrefix(p.Message, xlsxPanicked) {
+			t.Fatalf("the spreadsheet reader panicked: %s", p.Message)
+		}
+	}
+	if len(b.Problems) > DefaultMaxProblems+1 {
+		t.Fatalf("%d problems, more than the limit", len(b.Problems))
+	}
+	if len(b.Problems) > 0 {
+		return
+	}
+	for i := range b.Observations {
+		o := b.Observations[i]
+		if err := o.Validate(); err != nil {
+			t.Fatalf("accepted an invalid observation %+v: %v", o, err)
+		}
+	}
+	for i := range b.Targets {
+		if err := b.Targets[i].Validate(); err != nil {
+			t.Fatalf("accepted an invalid target %+v: %v", b.Targets[i], err)
+		}
+	}
+}
+
+func FuzzParseCSV(f *testing.F) {
+	addFixtures(f, "*.csv")
+	f.Add([]byte("地区,指标,年份\n侯马,GDP,2019\n"))
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzParse(t, "fuzz.csv", data) })
+}
+
+func FuzzParseJSON(f *testing.F) {
+	addFixtures(f, "*.json")
+	f.Add([]byte(`[{"region":"houma","indicator":"gdp","observations":[{"year":"2019年","value":"1,2"}]}]`))
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzParse(t, "fuzz.json", data) })
+}
+
+func FuzzParseXLSX(f *testing.F) {
+	addFixtures(f, "*.xlsx")
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzParse(t, "fuzz.xlsx", data) })
+}
