@@ -61,8 +61,9 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	if len(files) == 0 {
+		fmt.Fprintln(stderr, "plancast ingest: no files given")
 		fs.Usage()
-		return fmt.Errorf("%w: no files given", errUsage)
+		return errUsage
 	}
 	opt := ingest.Options{Sheet: *sheet, Region: *region}
 	if *published != "" {
@@ -74,7 +75,8 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	if *server != "" {
 		if *token == "" {
-			return fmt.Errorf("%w: --server needs --token (or PLANCAST_TOKEN)", errUsage)
+			fmt.Fprintln(stderr, "plancast ingest: --server needs --token (or PLANCAST_TOKEN)")
+			return errUsage
 		}
 		return pushToServer(ctx, *server, *token, files, opt, *dryRun, stdout)
 	}
