@@ -20,9 +20,9 @@ func checkBatch(b *Batch, stored Catalog, ps *problems) {
 	res := newResolver(stored)
 	checkDeclared(b, res, ps)
 
-	firstObs := map[plancast.FigureKey]int{}
-	keepObs := b.Observations[:0:0]
-	keepObsFrom := []origin{}
+	firstObs := make(map[plancast.FigureKey]int, len(b.Observations))
+	keepObs := make([]plancast.Observation, 0, len(b.Observations))
+	keepObsFrom := make([]origin, 0, len(b.Observations))
 	for i := range b.Observations {
 		if ps.full {
 			return
