@@ -185,7 +185,14 @@ func pushFile(ctx context.Context, client *http.Client, endpoint, token, name st
 	if err != nil {
 		return nil, err
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, endpoint, bytes.NewReader(body))
+	u, err := url.Parse(endpoint)
+	if err != nil {
+		return nil, err
+	}
+	q := u.Query()
+	q.Set("filename", filepath.Base(name)) // the server names the file in problems with it
+	u.RawQuery = q.Encode()
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, u.String(), bytes.NewReader(body))
 	if err != nil {
 		return nil, err
 	}
@@ -202,10 +209,12 @@ func pushFile(ctx context.Context, client *http.Client, endpoint, token, name st
 	if err != nil {
 		return nil, fmt.Errorf("read answer: %w", err)
 	}
-	// A report, with or without problems; or {"error": {...}}.
+	// The server answers {"report": {...}} on success, {"error": {...},
+	// "report": {...}} when the batch has problems, and {"error": {...}} for
+	// anything else (401, 403, 413, ...).
 	var answer struct {
-		ingest.Report
-		Error *struct {
+		Report *ingest.Report `json:"report"`
+		Error  *struct {
 			Code    string `json:"code"`
 			Message string `json:"message"`
 		} `json:"error"`
@@ -213,17 +222,20 @@ func pushFile(ctx context.Context, client *http.Client, endpoint, token, name st
 	if err := json.Unmarshal(data, &answer); err != nil {
 		return nil, fmt.Errorf("server answered %s with %q", resp.Status, truncate(string(data), 200))
 	}
-	if answer.Error != nil {
-		return nil, &plancast.Error{Code: answer.Error.Code, Message: fmt.Sprintf("server answered %s: %s", resp.Status, answer.Error.Message)}
+	if answer.Report == nil {
+		if answer.Error != nil {
+			return nil, &plancast.Error{Code: answer.Error.Code, Message: fmt.Sprintf("server answered %s: %s", resp.Status, answer.Error.Message)}
+		}
+		return nil, fmt.Errorf("server answered %s without a report", resp.Status)
 	}
 	rep := answer.Report
 	if len(rep.Files) == 0 {
 		rep.Files = []string{filepath.Base(name)}
 	}
-	if resp.StatusCode >= 300 || len(rep.Problems) > 0 {
-		return &rep, plancast.Errorf(plancast.EINVALID, "%s rejected", name)
+	if resp.StatusCode >= 300 || answer.Error != nil || len(rep.Problems) > 0 {
+		return rep, plancast.Errorf(plancast.EINVALID, "%s rejected", name)
 	}
-	return &rep, nil
+	return rep, nil
 }
 
 func truncate(s string, n int) string {

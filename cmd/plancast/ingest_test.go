@@ -3,15 +3,15 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/json"
-	"io"
-	"net/http"
 	"net/http/httptest"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
-	"github.com/plancast/plancast/ingest"
+	"github.com/plancast/plancast"
+	"github.com/plancast/plancast/api"
+	"github.com/plancast/plancast/seed"
 	"github.com/plancast/plancast/store/bolt"
 )
 
@@ -69,51 +69,65 @@ func TestIngestIntoAStoreAServerHoldsNamesTheServerOption(t *testing.T) {
 	}
 }
 
-func TestIngestWithServerPostsEachFileWithItsContentTypeAndToken(t *testing.T) {
-	type request struct{ contentType, auth, disposition, dryRun, sheet string }
-	var got []request
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Method != http.MethodPost || r.URL.Path != "/api/v1/observations" {
-			http.Error(w, "wrong endpoint", http.StatusNotFound)
-			return
-		}
-		_, _ = io.Copy(io.Discard, r.Body)
-		got = append(got, request{r.Header.Get("Content-Type"), r.Header.Get("Authorization"), r.Header.Get("Content-Disposition"),
-			r.URL.Query().Get("dry_run"), r.URL.Query().Get("sheet")})
-		rep := ingest.Report{Files: []string{"pushed"}, New: 3, DryRun: true, Problems: []ingest.Problem{}}
-		if strings.Contains(r.Header.Get("Content-Disposition"), "ten_errors") {
-			rep = ingest.Report{Files: []string{"ten_errors.csv"}, Rejected: 1,
-				Problems: []ingest.Problem{{File: "ten_errors.csv", Row: 3, Column: "A", Field: "region", Message: `region "huoma" is unknown`}}}
-			w.Header().Set("Content-Type", "application/json")
-			w.WriteHeader(http.StatusUnprocessableEntity)
-		}
-		_ = json.NewEncoder(w).Encode(rep)
-	}))
+// TestIngestWithServerPushesThroughTheRealAPI runs the command against the
+// real HTTP handler over an embedded store: region-scoped tokens, reports,
+// revisions.
+func TestIngestWithServerPushesThroughTheRealAPI(t *testing.T) {
+	ctx := context.Background()
+	st, err := bolt.Open(filepath.Join(t.TempDir(), bolt.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	sb, err := seed.Bundle()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.PutRegions(ctx, sb.Regions); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.PutIndicators(ctx, sb.Indicators); err != nil {
+		t.Fatal(err)
+	}
+	houma, hash := plancast.NewTokenSecret()
+	if err := st.PutToken(ctx, plancast.Token{Hash: hash, Scope: plancast.ScopeWrite, Region: "houma", Created: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	admin, adminHash := plancast.NewTokenSecret()
+	if err := st.PutToken(ctx, plancast.Token{Hash: adminHash, Scope: plancast.ScopeWrite, Admin: true, Created: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(api.New(api.Config{Store: st}).Handler())
 	defer srv.Close()
 
-	code, stdout, _ := run(t, "ingest", "--server", srv.URL, "--token", "secret", "--dry-run", "--sheet", "表1",
-		fixture("yearbook.xlsx"), fixture("observations.json"), fixture("ten_errors.csv"))
-	if code != 1 {
-		t.Errorf("exit %d, want 1 (one file rejected)", code)
+	// The yearbook's Houma rows may be pushed with a Houma token; wide.csv first.
+	code, stdout, stderr := run(t, "ingest", "--server", srv.URL, "--token", houma, fixture("wide.csv"))
+	if code != 0 || !strings.Contains(stdout, "wide.csv: 18 new, 0 revised, 0 unchanged, 0 rejected") {
+		t.Fatalf("push: exit %d\n%s%s", code, stdout, stderr)
 	}
-	want := []request{
-		{ingest.ContentTypeXLSX, "Bearer secret", `attachment; filename=yearbook.xlsx`, "true", "表1"},
-		{ingest.ContentTypeJSON, "Bearer secret", `attachment; filename=observations.json`, "true", "表1"},
-		{ingest.ContentTypeCSV + "; charset=utf-8", "Bearer secret", `attachment; filename=ten_errors.csv`, "true", "表1"},
-	}
-	if len(got) != len(want) {
-		t.Fatalf("%d requests, want %d", len(got), len(want))
-	}
-	for i := range want {
-		if got[i] != want[i] {
-			t.Errorf("request %d: %+v, want %+v", i, got[i], want[i])
-		}
-	}
-	if !strings.Contains(stdout, "pushed: 3 new") || !strings.Contains(stdout, `ten_errors.csv row 3 column A (region): region "huoma" is unknown`) {
-		t.Errorf("stdout:\n%s", stdout)
+	code, stdout, _ = run(t, "ingest", "--server", srv.URL, "--token", houma, fixture("wide.csv"), "--dry-run")
+	if code != 0 || !strings.Contains(stdout, "wide.csv: 0 new, 0 revised, 18 unchanged, 0 rejected") || !strings.Contains(stdout, "dry run") {
+		t.Errorf("dry re-push: exit %d\n%s", code, stdout)
 	}
 
-	code, _, stderr := run(t, "ingest", "--server", srv.URL, fixture("long.csv"))
+	// Problems come back with their rows, and the command fails. (The file has
+	// Zizhou and Guyang rows too, so it takes an admin token.)
+	code, stdout, _ = run(t, "ingest", "--server", srv.URL, "--token", admin, fixture("ten_errors.csv"))
+	if code != 1 || strings.Count(stdout, "ten_errors.csv row ") != 10 {
+		t.Errorf("ten errors: exit %d\n%s", code, stdout)
+	}
+
+	// A Houma token may not push Zizhou's figures; a wrong token is not recognised.
+	code, _, stderr = run(t, "ingest", "--server", srv.URL, "--token", houma, fixture("long.xlsx"))
+	if code != 1 || !strings.Contains(stderr, "403") {
+		t.Errorf("other region: exit %d, stderr %q; want 403", code, stderr)
+	}
+	code, _, stderr = run(t, "ingest", "--server", srv.URL, "--token", "pc_wrong", fixture("wide.csv"))
+	if code != 1 || !strings.Contains(stderr, "401") {
+		t.Errorf("wrong token: exit %d, stderr %q; want 401", code, stderr)
+	}
+
+	code, _, stderr = run(t, "ingest", "--server", srv.URL, fixture("long.csv"))
 	if code != 2 || !strings.Contains(stderr, "--token") {
 		t.Errorf("without a token: exit %d, stderr %q; want a usage error", code, stderr)
 	}
