@@ -192,6 +192,7 @@ func TestXLSXReadsTheFirstSheetUnlessOneIsNamed(t *testing.T) {
 		{region: "zizhou", indicator: "gdp", year: 2020, value: 82.3},
 		{region: "zizhou", indicator: "rural_disposable_income", year: 2020, value: 12504},                      // 1.2504 万元
 		{region: "guyang", indicator: "fixed_asset_investment", year: 2020, value: 21.5, status: "preliminary"}, // 2150 million yuan
+		{region: "houma", indicator: "unemployment_rate", year: 2020, value: 2.9},                               // 0.029 shown as 2.90%
 	})
 
 	byIndicator := parseFixture(t, "long.xlsx", Options{Sheet: "按指标"})

@@ -9,9 +9,12 @@ import (
 	"io"
 	"path"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/plancast/plancast"
 )
 
 // Bounds on what a spreadsheet may unpack to: a pushed file is untrusted, and
@@ -80,6 +83,12 @@ func (p *parser) readXLSX(br *bufio.Reader) (err error) {
 	}
 	defer rows.Close()
 	defer p.done()
+	firstObs, firstTarget := len(p.b.Observations), len(p.b.Targets)
+	defer func() {
+		if err == nil {
+			p.percentCells(f, firstObs, firstTarget)
+		}
+	}()
 	num := 0
 	return p.readTable(func() (tableRow, error) {
 		if !rows.Next() {
@@ -100,6 +109,74 @@ func (p *parser) readXLSX(br *bufio.Reader) (err error) {
 		cells = merged.fill(num, cells)
 		return tableRow{num: num, cells: cells}, nil
 	})
+}
+
+// percentCells corrects figures read from cells formatted as percentages.
+// Raw values keep full precision, but a cell showing "8.5%" holds 0.085: for
+// indicators and targets in percent, a value read from a percent-formatted
+// cell is multiplied by 100, so the figure is what the author sees. Looking up
+// a cell's style makes excelize load the whole worksheet, so this runs only
+// when the sheet gave any percent figure.
+func (p *parser) percentCells(f *excelize.File, firstObs, firstTarget int) {
+	formats := map[int]bool{} // style ID → percent format
+	isPercent := func(at origin) bool {
+		if at.valueCol == "" || at.Row == 0 {
+			return false
+		}
+		id, err := f.GetCellStyle(p.sheet, at.valueCol+strconv.Itoa(at.Row))
+		if err != nil {
+			return false
+		}
+		pct, seen := formats[id]
+		if !seen {
+			pct = percentStyle(f, id)
+			formats[id] = pct
+		}
+		return pct
+	}
+	for i := firstObs; i < len(p.b.Observations); i++ {
+		o := &p.b.Observations[i]
+		if p.res.indicators[o.Indicator].Unit == plancast.UnitPercent && isPercent(p.b.obsFrom[i]) {
+			o.Value = roundSignificant(o.Value*100, 12)
+		}
+	}
+	for i := firstTarget; i < len(p.b.Targets); i++ {
+		t := &p.b.Targets[i]
+		inPercent := t.Kind == plancast.TargetGrowth || t.Kind == plancast.TargetAvgGrowth || t.Kind == plancast.TargetShare ||
+			p.res.indicators[t.Indicator].Unit == plancast.UnitPercent
+		if inPercent && isPercent(p.b.targetFrom[i]) {
+			t.Value = roundSignificant(t.Value*100, 12)
+		}
+	}
+}
+
+// percentStyle reports whether a cell style formats numbers as percentages:
+// the built-in formats 9 (0%) and 10 (0.00%), or a custom format with an
+// unquoted, unescaped %.
+func percentStyle(f *excelize.File, id int) bool {
+	st, err := f.GetStyle(id)
+	if err != nil || st == nil {
+		return false
+	}
+	if st.NumFmt == 9 || st.NumFmt == 10 {
+		return true
+	}
+	if st.CustomNumFmt == nil {
+		return false
+	}
+	quoted := false
+	fmtText := *st.CustomNumFmt
+	for i := 0; i < len(fmtText); i++ {
+		switch c := fmtText[i]; {
+		case c == '"':
+			quoted = !quoted
+		case c == '\\':
+			i++
+		case c == '%' && !quoted:
+			return true
+		}
+	}
+	return false
 }
 
 // mergeRange is a merged range of cells (1-based, inclusive) and the value of

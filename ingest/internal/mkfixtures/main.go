@@ -49,7 +49,7 @@ func rows(f *excelize.File, sheet string, first int, data [][]any) error {
 }
 
 // longWorkbook has two long-layout sheets: "figures" (first: one figure per
-// row, English headers, numeric cells) and "按指标" (one column per indicator,
+// row, English headers, numeric cells, a rate in a percent-formatted cell) and "按指标" (one column per indicator,
 // the unit in each header, Chinese headers).
 func longWorkbook(f *excelize.File) error {
 	if err := f.SetSheetName("Sheet1", "figures"); err != nil {
@@ -61,7 +61,15 @@ func longWorkbook(f *excelize.File) error {
 		{"zizhou", "gdp", 2020, 82.3, "亿元", "final"},
 		{"zizhou", "rural_disposable_income", 2020, 1.2504, "万元", "final"},
 		{"guyang", "fixed_asset_investment", 2020, 2150, "million yuan", "preliminary"},
+		{"houma", "unemployment_rate", 2020, 0.029, "%", "final"}, // shown as 2.90%
 	}); err != nil {
+		return err
+	}
+	percent, err := f.NewStyle(&excelize.Style{NumFmt: 10}) // 0.00%
+	if err != nil {
+		return err
+	}
+	if err := f.SetCellStyle("figures", "D6", "D6", percent); err != nil {
 		return err
 	}
 	if _, err := f.NewSheet("按指标"); err != nil {
