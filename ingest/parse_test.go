@@ -415,3 +415,29 @@ func TestProblemErrorNamesEverythingItKnows(t *testing.T) {
 		t.Errorf("Error() = %s, want %s", got, want)
 	}
 }
+
+func TestTitleGivesRegionAndUnitAndNumberingIsIgnored(t *testing.T) {
+	const table = "子洲县经济指标（单位：亿元）\n" +
+		"项目,2019年,2020年\n" +
+		"一、地区生产总值,79.6,82.3\n" +
+		"其中：规模以上工业增加值,40.2,41.0\n" +
+		"2.一般公共预算收入,5.02,…\n" +
+		"资料来源：子洲县统计局\n"
+	b := parseString(t, "title.csv", table, Options{})
+	noProblems(t, b)
+	checkFigures(t, b, []figure{
+		{region: "zizhou", indicator: "gdp", year: 2019, value: 79.6},
+		{region: "zizhou", indicator: "gdp", year: 2020, value: 82.3},
+		{region: "zizhou", indicator: "industrial_value_added", year: 2019, value: 40.2},
+		{region: "zizhou", indicator: "industrial_value_added", year: 2020, value: 41},
+		{region: "zizhou", indicator: "budget_revenue", year: 2019, value: 5.02},
+	})
+}
+
+func TestAHeaderWithoutAValueColumnIsReported(t *testing.T) {
+	b := parseString(t, "novalue.csv", "note line\nregion,indicator,year\nhouma,gdp,2020\n", Options{})
+	want := "novalue.csv row 2: the header has no value (数值) column"
+	if got := problemTexts(b.Problems); len(got) != 1 || got[0] != want {
+		t.Errorf("problems %v, want [%s]", got, want)
+	}
+}

@@ -106,7 +106,7 @@ func (p *parser) readTable(next func() (tableRow, error)) error {
 	if h+1 < len(buf) && isContinuation(buf[h], buf[h+1]) {
 		second = &buf[h+1]
 	}
-	l := p.layoutOf(p.columns(buf[h], second), buf[:h])
+	l := p.layoutOf(p.columns(buf[h], second), buf[:h], buf[h].num)
 	if l == nil {
 		return nil
 	}
@@ -248,7 +248,7 @@ var unitInTitle = regexp.MustCompile(`(?:单位|计量单位|[Uu]nits?)\s*[:：]
 // layoutOf decides the layout from the header columns and reads what the
 // title rows above say about all rows. It returns nil (with a problem) when
 // the header is unusable.
-func (p *parser) layoutOf(cols []column, title []tableRow) *layout {
+func (p *parser) layoutOf(cols []column, title []tableRow, headerRow int) *layout {
 	l := &layout{fields: map[string]column{}}
 	for _, c := range cols {
 		switch {
@@ -296,7 +296,7 @@ func (p *parser) layoutOf(cols []column, title []tableRow) *layout {
 	}
 	need := func(field, what string) bool {
 		if _, ok := l.fields[field]; !ok {
-			p.ps.add(Problem{File: p.file, Sheet: p.sheet, Row: title0(title, cols), Message: "the header has no " + what + " column"})
+			p.ps.add(Problem{File: p.file, Sheet: p.sheet, Row: headerRow, Message: "the header has no " + what + " column"})
 			return false
 		}
 		return true
@@ -315,13 +315,6 @@ func (p *parser) layoutOf(cols []column, title []tableRow) *layout {
 		return nil
 	}
 	return l
-}
-
-func title0(title []tableRow, _ []column) int {
-	if len(title) > 0 {
-		return title[len(title)-1].num + 1
-	}
-	return 1
 }
 
 // isNote reports whether a row under the table is a note ("注：", "资料来源：").
