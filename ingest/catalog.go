@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/plancast/plancast"
 )
@@ -222,7 +223,11 @@ func suggest(k string, names map[string]string) string {
 		keys = append(keys, n)
 	}
 	sort.Strings(keys) // deterministic among equal distances
+	kn := utf8.RuneCountInString(k)
 	for _, n := range keys {
+		if diff := utf8.RuneCountInString(n) - kn; diff > 2 || diff < -2 {
+			continue // at least that many edits apart: not a suggestion
+		}
 		if d := editDistance(k, n); d < bestD {
 			best, bestD = names[n], d
 		}
