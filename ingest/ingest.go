@@ -3,13 +3,16 @@
 // nothing.
 //
 // One reader per format: json.go reads JSON (an array of observations in the
-// series endpoint's shape, or a plancast.Bundle), csv.go and xlsx.go turn CSV
-// files and spreadsheets into a table of cells, and the table layouts are read
-// by long.go (one figure per row), wide.go (one column per year, as yearbooks
-// print them) and targets.go (plan targets). units.go converts units,
-// headers.go knows the column names in English and Chinese, catalog.go resolves
-// region and indicator names, validate.go checks a batch as a whole and
-// apply.go writes it.
+// series endpoint's shape, or a plancast.Bundle); csv.go and xlsx.go turn CSV
+// files and spreadsheet sheets into rows of cells (merged cells filled in).
+// A table's layout is the same whichever file it came in, so table.go finds
+// the header (skipping title rows, joining a header that spans two lines) and
+// hands each row to long.go (one figure per row, or a column per indicator),
+// wide.go (a column per year, as yearbooks print them) or targets.go (plan
+// targets). fields.go reads each kind of cell, units.go converts units,
+// headers.go knows the column names in English and Chinese, catalog.go
+// resolves region and indicator names, validate.go checks a batch as a whole,
+// apply.go writes it and report.go says what happened.
 //
 // Every problem is collected (up to Options.MaxProblems) with its file, sheet,
 // row and column, and a batch with any problem writes nothing.

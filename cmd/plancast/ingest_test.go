@@ -132,3 +132,20 @@ func TestIngestWithServerPushesThroughTheRealAPI(t *testing.T) {
 		t.Errorf("without a token: exit %d, stderr %q; want a usage error", code, stderr)
 	}
 }
+
+func TestHasFlagLooksOnlyAtFlags(t *testing.T) {
+	for i, tc := range []struct {
+		args []string
+		want bool
+	}{
+		{[]string{"--report", "x.txt"}, true},
+		{[]string{"-report=x.txt"}, true},
+		{[]string{"report", "a.csv"}, false}, // a file named report
+		{[]string{"--", "--report"}, false},
+		{[]string{"--reporter"}, false},
+	} {
+		if got := hasFlag(tc.args, "report"); got != tc.want {
+			t.Errorf("case %d: hasFlag(%v) = %v, want %v", i, tc.args, got, tc.want)
+		}
+	}
+}
