@@ -1,0 +1,418 @@
+//go:build research
+
+// Research harness behind the choices in doc.go, on training years only: every
+// split holds out 6 years that end `cut` ≥ 6 years before the end of each M3
+// series, so the M3 test years (the last 6) are never seen. Not a test; run
+//
+//	go test -tags research -run TestResearchPoint -v ./forecast/     (combinations, 10 full + 4 short splits)
+//	go test -tags research -run TestResearchWeights -v ./forecast/   (per-series member weights)
+//	ALLCUTS=1 go test -tags research -run TestResearchIntervals -v ./forecast/  (coverage per training window)
+package forecast
+
+import (
+	"fmt"
+	"math"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/plancast/plancast/forecast/benchfile"
+)
+
+const benchDir = "../../shared/bench/m3-yearly/"
+
+func loadVals(t *testing.T, name string) [][]float64 {
+	f, err := os.Open(benchDir + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	ss, err := benchfile.ReadLong(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := make([][]float64, len(ss))
+	for i, s := range ss {
+		out[i] = s.Values
+	}
+	return out
+}
+
+// window: hist = v[len-cut-6-win : len-cut-6] (win 0 = all), act = next 6.
+type split struct {
+	name      string
+	hist, act [][]float64
+}
+
+func mkSplit(name string, vs [][]float64, cut, win int) split {
+	s := split{name: name}
+	for _, v := range vs {
+		e := len(v) - cut - 6
+		if e < 3 {
+			continue
+		}
+		lo := 0
+		if win > 0 {
+			lo = max(0, e-win)
+		}
+		s.hist = append(s.hist, v[lo:e])
+		s.act = append(s.act, v[e:e+6])
+	}
+	return s
+}
+
+func yearsOf(n int) []int {
+	y := make([]int, n)
+	for i := range y {
+		y[i] = 2000 + i
+	}
+	return y
+}
+
+// original-scale point forecast of a named candidate.
+func candidate(p *prepared, name string, h int) []float64 {
+	lin := strings.HasSuffix(name, "@lin")
+	base := strings.TrimSuffix(name, "@lin")
+	var m model
+	switch {
+	case strings.HasPrefix(base, "shrunk"):
+		var k float64
+		fmt.Sscanf(base, "shrunk%g", &k)
+		m = model{name: base, minObs: 2, fit: shrunkDrift(k)}
+	default:
+		var ok bool
+		m, ok = modelByName(base)
+		if !ok {
+			panic(base)
+		}
+	}
+	m.linear = lin
+	if len(p.x) < m.minObs {
+		m, _ = modelByName(MethodNaive)
+	}
+	f := fitModel(p, m, h)
+	out := make([]float64, h)
+	for j := range out {
+		out[j] = p.back(f[j])
+	}
+	return out
+}
+
+func pointErr(hist, act, f []float64) (sm, ms float64) {
+	sc := 0.0
+	for i := 1; i < len(hist); i++ {
+		sc += math.Abs(hist[i] - hist[i-1])
+	}
+	sc /= float64(len(hist) - 1)
+	for j, y := range act {
+		sm += 200 * math.Abs(y-f[j]) / (math.Abs(y) + math.Abs(f[j]))
+		ms += math.Abs(y-f[j]) / sc
+	}
+	return sm / 6, ms / 6
+}
+
+var cands = []string{"naive", "drift_robust", "drift_shrunk", "drift_linear", "theta", "theta@lin", "damped", "damped@lin", "theta_opt", "ses", "drift@lin", "shrunk4", "shrunk4@lin", "drift_robust@lin"}
+
+// fc[s][series][cand] = forecasts
+func allFc(sp split) [][][]float64 {
+	out := make([][][]float64, len(sp.hist))
+	for i, h := range sp.hist {
+		p, err := prepare(yearsOf(len(h)), h)
+		if err != nil {
+			panic(err)
+		}
+		out[i] = make([][]float64, len(cands))
+		for c, name := range cands {
+			out[i][c] = candidate(p, name, 6)
+		}
+	}
+	return out
+}
+
+func comboScore(sp split, fc [][][]float64, idx []int) (float64, float64) {
+	var S, M float64
+	f := make([]float64, 6)
+	for i := range sp.hist {
+		for j := range f {
+			f[j] = 0
+			for _, c := range idx {
+				f[j] += fc[i][c][j] / float64(len(idx))
+			}
+		}
+		s, m := pointErr(sp.hist[i], sp.act[i], f)
+		S += s
+		M += m
+	}
+	n := float64(len(sp.hist))
+	return S / n, M / n
+}
+
+func TestResearchPoint(t *testing.T) {
+	full := loadVals(t, "series.csv")
+	var splits []split
+	nFull := 0
+	for c := 6; c <= 15; c++ {
+		splits = append(splits, mkSplit(fmt.Sprintf("f%d", c), full, c, 0))
+		nFull++
+	}
+	for c := 6; c <= 15; c += 3 {
+		splits = append(splits, mkSplit(fmt.Sprintf("s%d", c), full, c, 6))
+	}
+	fcs := make([][][][]float64, len(splits))
+	for i, sp := range splits {
+		fcs[i] = allFc(sp)
+	}
+	base := []int{0, 1, 2, 3}
+	bs := make([][2]float64, len(splits))
+	for i, sp := range splits {
+		bs[i][0], bs[i][1] = comboScore(sp, fcs[i], base)
+		t.Logf("%s base %.3f %.3f (n=%d)", sp.name, bs[i][0], bs[i][1], len(sp.hist))
+	}
+	type res struct {
+		idx         []int
+		rs, rm, rsS float64
+		txt         string
+	}
+	var rr []res
+	var rec func(start int, cur []int)
+	rec = func(start int, cur []int) {
+		if len(cur) > 0 {
+			var rs, rm, rsS float64
+			txt := ""
+			for i, sp := range splits {
+				s, m := comboScore(sp, fcs[i], cur)
+				txt += fmt.Sprintf(" %s %.2f/%.3f", sp.name, s, m)
+				if i < nFull {
+					rs += s / bs[i][0] / float64(nFull)
+					rm += m / bs[i][1] / float64(nFull)
+				} else {
+					rsS += (s/bs[i][0] + m/bs[i][1]) / 2 / float64(len(splits)-nFull)
+				}
+			}
+			rr = append(rr, res{append([]int(nil), cur...), rs, rm, rsS, txt})
+		}
+		if len(cur) == 4 {
+			return
+		}
+		for c := start; c < len(cands); c++ {
+			rec(c+1, append(cur, c))
+		}
+	}
+	rec(0, nil)
+	sort.Slice(rr, func(i, j int) bool { return (rr[i].rs+rr[i].rm)/2+rr[i].rsS < (rr[j].rs+rr[j].rm)/2+rr[j].rsS })
+	want := map[string]bool{}
+	for _, w := range strings.Split(os.Getenv("COMBOS"), ";") {
+		want[w] = true
+	}
+	for k, r := range rr {
+		names := []string{}
+		for _, c := range r.idx {
+			names = append(names, cands[c])
+		}
+		if k >= 15 && !want[strings.Join(names, ",")] {
+			continue
+		}
+		t.Logf("#%d %.4f %.4f short %.4f %v%s", k, r.rs, r.rm, r.rsS, names, r.txt)
+	}
+	for _, r := range rr[:0] {
+		names := []string{}
+		for _, c := range r.idx {
+			names = append(names, cands[c])
+		}
+		t.Logf("%.4f %.4f short %.4f %v%s", r.rs, r.rm, r.rsS, names, r.txt)
+	}
+}
+
+type covRes struct {
+	c80, c95, msis float64
+	n              int
+}
+
+// evalIntervals learns an auto table from v[:n-cut-6] of every series and
+// scores the auto intervals on the window after it.
+func evalIntervals(t *testing.T, vs [][]float64, cut, win int, cal *Calibration) (covRes, *Calibration) {
+	var train [][]float64
+	for _, v := range vs {
+		if e := len(v) - cut - 6; e >= 3 {
+			train = append(train, v[:e])
+		}
+	}
+	pooled := PooledScaleOf(train)
+	if cal == nil {
+		cal = LearnCalibration(train, []string{MethodAuto}, 10, pooled, nil, 0)
+	}
+	sp := mkSplit("", vs, cut, win)
+	var r covRes
+	var cnt float64
+	for i, h := range sp.hist {
+		res, err := Forecast(yearsOf(len(h)), h, Options{Horizon: 6, PooledScale: pooled, Calibration: cal, SkipBacktest: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc := 0.0
+		for k := 1; k < len(h); k++ {
+			sc += math.Abs(h[k] - h[k-1])
+		}
+		sc /= float64(len(h) - 1)
+		ms := 0.0
+		for j, y := range sp.act[i] {
+			pt := res.Points[j]
+			if pt.Lo80 <= y && y <= pt.Hi80 {
+				r.c80++
+			}
+			if pt.Lo95 <= y && y <= pt.Hi95 {
+				r.c95++
+			}
+			pen := pt.Hi95 - pt.Lo95
+			if y < pt.Lo95 {
+				pen += 40 * (pt.Lo95 - y)
+			}
+			if y > pt.Hi95 {
+				pen += 40 * (y - pt.Hi95)
+			}
+			ms += pen / sc / 6
+			cnt++
+		}
+		r.msis += ms
+	}
+	r.n = len(sp.hist)
+	r.c80 /= cnt
+	r.c95 /= cnt
+	r.msis /= float64(r.n)
+	return r, cal
+}
+
+func TestResearchIntervals(t *testing.T) {
+	full := loadVals(t, "series.csv")
+
+	cuts := []int{6, 9, 12}
+	if os.Getenv("ALLCUTS") != "" {
+		cuts = []int{6, 7, 8, 9, 10, 11, 12, 13, 14, 15}
+	}
+	for _, cut := range cuts {
+		r, cal := evalIntervals(t, full, cut, 0, nil)
+		rs, _ := evalIntervals(t, full, cut, 6, cal)
+		t.Logf("cut %d: full %.3f %.3f %.2f | short %.3f %.3f %.2f", cut, r.c80, r.c95, r.msis, rs.c80, rs.c95, rs.msis)
+	}
+}
+
+// per-series weights of members from their in-sample rolling-origin errors.
+func TestResearchWeights(t *testing.T) {
+	full := loadVals(t, "series.csv")
+	var splits []split
+	nFull := 0
+	for c := 6; c <= 15; c++ {
+		splits = append(splits, mkSplit(fmt.Sprintf("f%d", c), full, c, 0))
+		nFull++
+	}
+	for c := 6; c <= 15; c += 3 {
+		splits = append(splits, mkSplit(fmt.Sprintf("s%d", c), full, c, 6))
+	}
+	members := []string{"naive", "drift_robust", "drift_shrunk", "drift_linear"}
+	type cfg struct {
+		K      int
+		lambda float64
+		pow    float64
+	}
+	cfgs := []cfg{{6, 0, 1}}
+	for _, K := range []int{4, 6, 10, 20} {
+		for _, l := range []float64{0.25, 0.5, 1} {
+			for _, pw := range []float64{1, 2} {
+				cfgs = append(cfgs, cfg{K, l, pw})
+			}
+		}
+	}
+	// member forecasts and in-sample errors per split, series, origin
+	type ser struct {
+		f   [][]float64 // member -> forecasts
+		err [][]float64 // member -> per-origin mean scaled abs error (latest origin last)
+	}
+	data := make([][]ser, len(splits))
+	for si, sp := range splits {
+		data[si] = make([]ser, len(sp.hist))
+		for i, h := range sp.hist {
+			n := len(h)
+			p, _ := prepare(yearsOf(n), h)
+			sc := 0.0
+			for k := 1; k < n; k++ {
+				sc += math.Abs(h[k] - h[k-1])
+			}
+			sc /= float64(n - 1)
+			var d ser
+			for _, m := range members {
+				d.f = append(d.f, candidate(p, m, 6))
+				var es []float64
+				for o := max(3, n-20); o < n; o++ {
+					hh := min(6, n-o)
+					ps, _ := prepare(yearsOf(o), h[:o])
+					f := candidate(ps, m, hh)
+					e := 0.0
+					for j := range hh {
+						e += math.Abs(h[o+j]-f[j]) / sc
+					}
+					es = append(es, e/float64(hh))
+				}
+				d.err = append(d.err, es)
+			}
+			data[si][i] = d
+		}
+	}
+	var base [][2]float64
+	for ci, c := range cfgs {
+		txt := ""
+		var rf, rs float64
+		wins := 0
+		for si, sp := range splits {
+			var S, M float64
+			for i := range sp.hist {
+				d := data[si][i]
+				w := make([]float64, len(members))
+				tot := 0.0
+				for k := range members {
+					es := d.err[k]
+					if len(es) > c.K {
+						es = es[len(es)-c.K:]
+					}
+					e := mean(es) + 1e-3
+					if math.IsNaN(e) || math.IsInf(e, 0) {
+						e = 1
+					}
+					w[k] = math.Pow(1/e, c.pow)
+					tot += w[k]
+				}
+				if !(tot > 0) || math.IsInf(tot, 0) || math.IsNaN(tot) {
+					for k := range w {
+						w[k], tot = 1, float64(len(w))
+					}
+				}
+				f := make([]float64, 6)
+				for k := range members {
+					wk := (1-c.lambda)/float64(len(members)) + c.lambda*w[k]/tot
+					for j := range f {
+						f[j] += wk * d.f[k][j]
+					}
+				}
+				s, m := pointErr(sp.hist[i], sp.act[i], f)
+				S += s
+				M += m
+			}
+			S /= float64(len(sp.hist))
+			M /= float64(len(sp.hist))
+			if ci == 0 {
+				base = append(base, [2]float64{S, M})
+			}
+			rel := (S/base[si][0] + M/base[si][1]) / 2
+			if rel < 1 {
+				wins++
+			}
+			if si < nFull {
+				rf += rel / float64(nFull)
+			} else {
+				rs += rel / float64(len(splits)-nFull)
+			}
+			txt += fmt.Sprintf(" %.2f/%.3f", S, M)
+		}
+		t.Logf("K=%d l=%.2f p=%g: full %.4f short %.4f wins %d/%d |%s", c.K, c.lambda, c.pow, rf, rs, wins, len(splits), txt)
+	}
+}
