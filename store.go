@@ -26,11 +26,15 @@ type WriteResult struct {
 	New       int `json:"new"`       // figures never seen before
 	Revised   int `json:"revised"`   // figures whose value or status changed: a new vintage
 	Unchanged int `json:"unchanged"` // identical to the latest vintage: nothing written
+	// Queued counts items accepted into a durable local queue because the
+	// backend could not take them now; they are written, in order, when it
+	// returns (and then counted as new, revised or unchanged there).
+	Queued int `json:"queued,omitempty"`
 }
 
 // Add returns the sum of two results.
 func (r WriteResult) Add(o WriteResult) WriteResult {
-	return WriteResult{New: r.New + o.New, Revised: r.Revised + o.Revised, Unchanged: r.Unchanged + o.Unchanged}
+	return WriteResult{New: r.New + o.New, Revised: r.Revised + o.Revised, Unchanged: r.Unchanged + o.Unchanged, Queued: r.Queued + o.Queued}
 }
 
 // ObservationWriter writes batches of observations.
@@ -105,4 +109,20 @@ type Store interface {
 	// DataVersion changes whenever anything stored changes; caches key on it.
 	DataVersion(ctx context.Context) (string, error)
 	Close() error
+}
+
+// StoreStatus is what a store says about its health.
+type StoreStatus struct {
+	Backend   string `json:"backend"`          // "embedded" or "influxdb"
+	Reachable bool   `json:"reachable"`        // the backend answers
+	Error     string `json:"error,omitempty"`  // why not
+	Queued    int    `json:"queued"`           // batches waiting in the local spool
+	Dead      int    `json:"dead,omitempty"`   // spooled batches the backend refused (kept for the operator)
+	Oldest    string `json:"oldest,omitempty"` // when the oldest queued batch was accepted (RFC 3339)
+}
+
+// StatusReporter is implemented by stores that can say more about their
+// health than whether a read works.
+type StatusReporter interface {
+	Status(ctx context.Context) StoreStatus
 }

@@ -5,7 +5,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"runtime"
 	"sort"
+	"sync"
+	"sync/atomic"
 
 	"github.com/labstack/echo/v4"
 
@@ -111,7 +114,14 @@ func planParam(c echo.Context) (string, error) {
 	return plan, nil
 }
 
-// assess judges every target, reading each series once.
+// seriesValuesReader is a store that can read many series faster when only
+// their numbers are needed (the InfluxDB store: one field instead of five).
+// Assessments use only years and values.
+type seriesValuesReader interface {
+	SeriesValues(ctx context.Context, q plancast.SeriesSetQuery) ([]plancast.Series, error)
+}
+
+// assess judges every target, reading each series once, on every CPU.
 func (s *Server) assess(ctx context.Context, ts []plancast.Target) *AssessmentResponse {
 	resp := &AssessmentResponse{Assessments: []AssessmentItem{}, Unassessed: []Unassessed{}}
 	inds, err := s.cfg.Store.Indicators(ctx)
@@ -130,7 +140,13 @@ func (s *Server) assess(ctx context.Context, ts []plancast.Target) *AssessmentRe
 	for _, t := range ts {
 		regionSet[t.Region], indSet[t.Indicator] = true, true
 	}
-	sets, err := s.cfg.Store.SeriesSet(ctx, plancast.SeriesSetQuery{Regions: keys(regionSet), Indicators: keys(indSet)})
+	q := plancast.SeriesSetQuery{Regions: keys(regionSet), Indicators: keys(indSet)}
+	var sets []plancast.Series
+	if vr, ok := s.cfg.Store.(seriesValuesReader); ok {
+		sets, err = vr.SeriesValues(ctx, q)
+	} else {
+		sets, err = s.cfg.Store.SeriesSet(ctx, q)
+	}
 	if err != nil {
 		for _, t := range ts {
 			resp.Unassessed = append(resp.Unassessed, unassessed(t, err))
@@ -141,20 +157,44 @@ func (s *Server) assess(ctx context.Context, ts []plancast.Target) *AssessmentRe
 	for i := range sets {
 		series[plancast.SeriesKey{Region: sets[i].Region, Indicator: sets[i].Indicator, Period: sets[i].Period}] = &sets[i]
 	}
-	for _, t := range ts {
-		sr, ok := series[plancast.SeriesKey{Region: t.Region, Indicator: t.Indicator, Period: plancast.PeriodYear}]
-		if !ok {
-			resp.Unassessed = append(resp.Unassessed, unassessed(t, plancast.Errorf(plancast.ENOTFOUND, "series %s/%s has no yearly figures", t.Region, t.Indicator)))
-			continue
-		}
-		years, values, _ := seriesArrays(sr)
-		a, err := forecast.Assess(t, byCode[t.Indicator], years, values, forecast.Options{})
-		s.metrics.forecasts.Inc()
-		if err != nil {
+	// Judge the targets on every CPU; each result goes to its target's slot,
+	// so the answer is the same as a sequential pass. An assessment does not
+	// need the forecast's backtest.
+	type outcome struct {
+		a   plancast.Assessment
+		err error
+	}
+	results := make([]outcome, len(ts))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.NumCPU(), max(1, len(ts)/16)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(ts) {
+					return
+				}
+				t := ts[i]
+				sr, ok := series[plancast.SeriesKey{Region: t.Region, Indicator: t.Indicator, Period: plancast.PeriodYear}]
+				if !ok {
+					results[i].err = plancast.Errorf(plancast.ENOTFOUND, "series %s/%s has no yearly figures", t.Region, t.Indicator)
+					continue
+				}
+				years, values, _ := seriesArrays(sr)
+				results[i].a, results[i].err = forecast.Assess(t, byCode[t.Indicator], years, values, forecast.Options{SkipBacktest: true})
+				s.metrics.forecasts.Inc()
+			}
+		}()
+	}
+	wg.Wait()
+	for i, t := range ts {
+		if err := results[i].err; err != nil {
 			resp.Unassessed = append(resp.Unassessed, unassessed(t, err))
 			continue
 		}
-		resp.Assessments = append(resp.Assessments, AssessmentItem{Region: t.Region, Plan: t.Plan, Assessment: a})
+		resp.Assessments = append(resp.Assessments, AssessmentItem{Region: t.Region, Plan: t.Plan, Assessment: results[i].a})
 	}
 	sort.SliceStable(resp.Assessments, func(i, j int) bool {
 		a, b := &resp.Assessments[i], &resp.Assessments[j]

@@ -4,19 +4,36 @@ import (
 	"net/http"
 
 	"github.com/labstack/echo/v4"
+
+	"github.com/plancast/plancast"
 )
 
-// Health is the /healthz answer.
+// Health is the /healthz answer. Status is "ok"; "degraded" when the backend
+// is unreachable or pushes wait in the spool (the server still accepts
+// pushes: 200); "down" when the store cannot serve at all (503).
 type Health struct {
-	Status      string `json:"status"` // "ok" or "degraded"
-	DataVersion string `json:"data_version,omitempty"`
-	Error       string `json:"error,omitempty"`
+	Status      string                `json:"status"`
+	DataVersion string                `json:"data_version,omitempty"`
+	Store       *plancast.StoreStatus `json:"store,omitempty"`
+	Error       string                `json:"error,omitempty"`
 }
 
 func (s *Server) getHealth(c echo.Context) error {
-	v, err := s.cfg.Store.DataVersion(c.Request().Context())
+	ctx := c.Request().Context()
+	if r, ok := s.cfg.Store.(plancast.StatusReporter); ok {
+		st := r.Status(ctx)
+		h := Health{Status: "ok", Store: &st}
+		if !st.Reachable || st.Queued > 0 || st.Dead > 0 {
+			h.Status = "degraded"
+		}
+		if st.Reachable {
+			h.DataVersion, _ = s.cfg.Store.DataVersion(ctx)
+		}
+		return c.JSON(http.StatusOK, h)
+	}
+	v, err := s.cfg.Store.DataVersion(ctx)
 	if err != nil {
-		return c.JSON(http.StatusServiceUnavailable, Health{Status: "degraded", Error: err.Error()})
+		return c.JSON(http.StatusServiceUnavailable, Health{Status: "down", Error: plancast.ErrorMessage(err)})
 	}
 	return c.JSON(http.StatusOK, Health{Status: "ok", DataVersion: v})
 }

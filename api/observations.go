@@ -84,6 +84,9 @@ func (s *Server) push(c echo.Context, targets bool, check func(*ingest.Batch) er
 		s.cache.Invalidate()
 	}
 	switch {
+	case err == nil && rep.Queued+rep.Targets.Queued > 0:
+		// Accepted durably, written when the store returns: 202, and the report says how many.
+		return c.JSON(http.StatusAccepted, PushResponse{Report: rep})
 	case err == nil:
 		return c.JSON(http.StatusOK, PushResponse{Report: rep})
 	case rep != nil && plancast.ErrorCode(err) == plancast.EINVALID:

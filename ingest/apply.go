@@ -64,7 +64,7 @@ func Apply(ctx context.Context, st plancast.Store, b *Batch, dryRun bool) (*Repo
 		if err != nil {
 			return nil, fmt.Errorf("write observations: %w", err)
 		}
-		rep.New, rep.Revised, rep.Unchanged = res.New, res.Revised, res.Unchanged
+		rep.New, rep.Revised, rep.Unchanged, rep.Queued = res.New, res.Revised, res.Unchanged, res.Queued
 	}
 	if len(b.Targets) > 0 {
 		res, err := st.WriteTargets(ctx, b.Targets)

@@ -17,6 +17,9 @@ type Report struct {
 	New       int `json:"new"`
 	Revised   int `json:"revised"`
 	Unchanged int `json:"unchanged"`
+	// Queued counts figures accepted into the server's durable spool because
+	// the store could not take them now; they are written when it returns.
+	Queued int `json:"queued"`
 	// Rejected counts the rows or items with a problem. When it is not zero
 	// nothing was written and New, Revised and Unchanged are zero.
 	Rejected int `json:"rejected"`
@@ -31,7 +34,7 @@ type Report struct {
 
 // Written reports whether the push changed anything.
 func (r *Report) Written() bool {
-	return !r.DryRun && len(r.Problems) == 0 && r.New+r.Revised+r.Targets.New+r.Targets.Revised+r.Regions+r.Indicators > 0
+	return !r.DryRun && len(r.Problems) == 0 && r.New+r.Revised+r.Queued+r.Targets.New+r.Targets.Revised+r.Targets.Queued+r.Regions+r.Indicators > 0
 }
 
 // WriteText writes the report for a person: the counts on one line, then

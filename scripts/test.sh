@@ -39,6 +39,7 @@ export PLANCAST_TEST_INFLUX_URL="$INFLUX_URL"
 export PLANCAST_TEST_INFLUX_BUCKET=${PLANCAST_TEST_INFLUX_BUCKET:-plancast_test/autogen}
 export PLANCAST_INFLUXD="$INFLUXD" # for the fault tests that start their own server
 export PLANCAST_TEST_BROWSER=1     # the dashboard's browser test must run, not skip
+export PLANCAST_TEST_FAULTS=1      # the full-disk and read-only tests must run (they mount a tmpfs)
 export PLANCAST_ARTIFACTS=${PLANCAST_ARTIFACTS:-$PWD/tmp/artifacts} # screenshots
 step "store conformance suite on both backends"
 go test -count=1 -v -run '^TestConformance$' ./store/... 2>&1 | grep -E '^\s*--- (PASS|FAIL|SKIP)|^(ok|FAIL|panic)' | tee "$INFLUX_TMP/conformance.txt"

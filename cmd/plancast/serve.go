@@ -31,7 +31,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	log := newLogger(stderr, *logFormat)
 
-	st, err := sf.open(ctx)
+	st, err := sf.openServing(ctx, log)
 	if err != nil {
 		return err
 	}

@@ -3,12 +3,14 @@ package main
 import (
 	"context"
 	"flag"
+	"log/slog"
 	"os"
 	"path/filepath"
 
 	"github.com/plancast/plancast"
 	"github.com/plancast/plancast/store/bolt"
 	"github.com/plancast/plancast/store/influx"
+	"github.com/plancast/plancast/store/spool"
 )
 
 // storeFlags selects and configures the backend. A set InfluxDB URL selects
@@ -46,6 +48,24 @@ func (s *storeFlags) describe() string {
 		return "embedded store " + filepath.Join(s.dataDir, bolt.FileName)
 	}
 	return "InfluxDB " + s.influxURL + " bucket " + s.influxBucket
+}
+
+// openServing opens the store for the server: InfluxDB gets a durable local
+// spool in front of it (under the data directory), so that a push the server
+// acknowledged survives InfluxDB being down or slow.
+func (s *storeFlags) openServing(ctx context.Context, log *slog.Logger) (plancast.Store, error) {
+	st, err := s.open(ctx)
+	if err != nil || s.embedded() {
+		return st, err
+	}
+	path := filepath.Join(s.dataDir, spool.FileName)
+	sp, err := spool.Open(st, path, spool.Options{Logger: log})
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	log.Info("write spool open", "spool", path, "queued", sp.Status(ctx).Queued)
+	return sp, nil
 }
 
 func (s *storeFlags) open(ctx context.Context) (plancast.Store, error) {

@@ -206,3 +206,12 @@ func str(v any) string {
 	s, _ := v.(string)
 	return s
 }
+
+// Status reports whether InfluxDB answers.
+func (s *Store) Status(ctx context.Context) plancast.StoreStatus {
+	st := plancast.StoreStatus{Backend: "influxdb", Reachable: true}
+	if err := s.Ping(ctx); err != nil {
+		st.Reachable, st.Error = false, plancast.ErrorMessage(err)
+	}
+	return st
+}

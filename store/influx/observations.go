@@ -37,7 +37,8 @@ func (s *Store) WriteObservations(ctx context.Context, obs []plancast.Observatio
 		}
 		regionSet[o.Region], indSet[o.Indicator] = true, true
 	}
-	stored, err := s.readVintages(ctx, keys(regionSet), keys(indSet), "")
+	// Only what the comparison needs: value, status and the vintage.
+	stored, err := s.readVintages(ctx, keys(regionSet), keys(indSet), "", compareFields)
 	if err != nil {
 		return res, err
 	}
@@ -47,6 +48,10 @@ func (s *Store) WriteObservations(ctx context.Context, obs []plancast.Observatio
 			latest[o.Key()] = o
 		}
 	}
+	// One vintage tag for the whole batch: a batch holds each figure once, so
+	// its figures need no finer order, and a tag value per figure would make
+	// every figure a series of its own (millions of series in the index).
+	recorded := s.nextRecorded()
 	pts := make([]*write.Point, 0, len(batch))
 	for i := range batch {
 		o := &batch[i]
@@ -60,7 +65,7 @@ func (s *Store) WriteObservations(ctx context.Context, obs []plancast.Observatio
 		default:
 			res.New++
 		}
-		o.Recorded = s.nextRecorded()
+		o.Recorded = recorded
 		pts = append(pts, s.observationPoint(o))
 	}
 	if err := s.send(ctx, "write observations", pts); err != nil {
@@ -93,7 +98,7 @@ func keys(m map[string]bool) []string {
 
 // scanVintages reads every vintage of one series.
 func (s *Store) scanVintages(ctx context.Context, region, indicator, period string, fn func(plancast.Observation)) error {
-	vs, err := s.readVintages(ctx, []string{region}, []string{indicator}, period)
+	vs, err := s.readVintages(ctx, []string{region}, []string{indicator}, period, allFields)
 	for _, o := range vs {
 		fn(o)
 	}

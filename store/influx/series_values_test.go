@@ -1,0 +1,106 @@
+package influx_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/plancast/plancast"
+	"github.com/plancast/plancast/store/influx/influxtest"
+)
+
+// SeriesValues must choose the same latest vintages as SeriesSet, across
+// region chunks, revisions and a revision published before the vintage it
+// follows (the later-recorded one is then not the latest).
+func TestSeriesValuesMatchesSeriesSet(t *testing.T) {
+	ctx := context.Background()
+	st := influxtest.Open(t)
+	var regions []plancast.Region
+	var codes []string
+	for i := range 60 { // more than one query's worth of regions
+		code := fmt.Sprintf("r%03d", i)
+		regions = append(regions, plancast.Region{Code: code, Name: code, Level: plancast.LevelCounty})
+		codes = append(codes, code)
+	}
+	if err := st.PutRegions(ctx, regions); err != nil {
+		t.Fatal(err)
+	}
+	inds := []plancast.Indicator{
+		{Code: "gdp", Name: "GDP", Unit: plancast.Unit100mYuan, Kind: plancast.KindLevel, Better: plancast.BetterHigher},
+		{Code: "jobs", Name: "Jobs", Unit: "persons", Kind: plancast.KindLevel, Better: plancast.BetterHigher},
+		{Code: "other", Name: "Other", Unit: "persons", Kind: plancast.KindLevel, Better: plancast.BetterHigher},
+	}
+	if err := st.PutIndicators(ctx, inds); err != nil {
+		t.Fatal(err)
+	}
+	d := func(s string) plancast.Date { v, _ := plancast.ParseDate(s); return v }
+	var obs []plancast.Observation
+	for i, code := range codes {
+		for y := 2015; y <= 2020; y++ {
+			for _, ind := range []string{"gdp", "jobs", "other"} {
+				obs = append(obs, plancast.Observation{Region: code, Indicator: ind, Year: y, Value: float64(100*i + y - 2000), Published: d("2021-03-01")})
+			}
+		}
+	}
+	if _, err := st.WriteObservations(ctx, obs); err != nil {
+		t.Fatal(err)
+	}
+	// r007 gdp 2020 revised later; r050 gdp 2019 revised with an earlier
+	// published date (a backfilled vintage: recorded later, not the latest).
+	if _, err := st.WriteObservations(ctx, []plancast.Observation{
+		{Region: "r007", Indicator: "gdp", Year: 2020, Value: 1, Published: d("2022-01-01")},
+		{Region: "r050", Indicator: "gdp", Year: 2019, Value: 2, Published: d("2020-06-01")},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	q := plancast.SeriesSetQuery{Regions: append(codes, "atlantis"), Indicators: []string{"gdp", "jobs"}}
+	full, err := st.SeriesSet(ctx, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lean, err := st.SeriesValues(ctx, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(full) != 120 || len(lean) != len(full) {
+		t.Fatalf("SeriesSet %d series, SeriesValues %d; want 120 each", len(full), len(lean))
+	}
+	for i := range full {
+		f, l := full[i], lean[i]
+		if f.Region != l.Region || f.Indicator != l.Indicator || f.Period != l.Period || len(f.Observations) != len(l.Observations) {
+			t.Fatalf("series %d: %s/%s/%s %d obs vs %s/%s/%s %d obs", i, f.Region, f.Indicator, f.Period, len(f.Observations), l.Region, l.Indicator, l.Period, len(l.Observations))
+		}
+		for j := range f.Observations {
+			fo, lo := f.Observations[j], l.Observations[j]
+			if fo.Year != lo.Year || fo.Value != lo.Value || !fo.Recorded.Equal(lo.Recorded) {
+				t.Errorf("%s/%s %d: SeriesSet %g (recorded %v), SeriesValues %g (recorded %v)", f.Region, f.Indicator, fo.Year, fo.Value, fo.Recorded, lo.Value, lo.Recorded)
+			}
+		}
+	}
+	find := func(region string, year int) float64 {
+		for _, s := range lean {
+			if s.Region == region && s.Indicator == "gdp" {
+				for _, o := range s.Observations {
+					if o.Year == year {
+						return o.Value
+					}
+				}
+			}
+		}
+		return -1
+	}
+	if v := find("r007", 2020); v != 1 {
+		t.Errorf("r007 gdp 2020 = %g, want the revision 1", v)
+	}
+	if v := find("r050", 2019); v != 50*100+19 {
+		t.Errorf("r050 gdp 2019 = %g, want %d (the backfilled vintage was published earlier)", v, 50*100+19)
+	}
+	// The write path's comparison reads across chunks too: a re-push is unchanged.
+	res, err := st.WriteObservations(ctx, obs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Unchanged != len(obs)-1 || res.Revised != 1 {
+		t.Errorf("re-push: %+v, want %d unchanged and 1 revised (r007 gdp 2020 back to its first value)", res, len(obs)-1)
+	}
+}

@@ -1,0 +1,629 @@
+// Package spool keeps plancast's promise that a push answered with 2xx is
+// never lost when the backend (InfluxDB) is down or slow.
+//
+// A spool.Store wraps a backend. A write is validated in full first (values,
+// and the catalog as last seen), then tried on the backend; when the backend
+// is unavailable or does not answer within WriteTimeout, the batch is
+// appended to a local bbolt file, fsynced, and acknowledged as queued. A
+// replayer writes queued batches to the backend in the order they were
+// accepted once it answers again, deleting each only after the backend took
+// it. While anything is queued, new writes queue behind it, so order is kept.
+//
+// Replaying is idempotent: a batch that reached the backend before a crash
+// and is replayed again counts as unchanged there. A batch the backend
+// refuses as invalid (the catalog changed meanwhile) moves to a dead-letter
+// bucket, is logged, and is reported by Status; it does not block the queue.
+//
+// Reads pass straight to the backend: when it is down they fail with
+// EUNAVAILABLE, and while batches are queued they do not see them yet.
+package spool
+
+import (
+	"context"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"go.etcd.io/bbolt"
+	bolterrors "go.etcd.io/bbolt/errors"
+
+	"github.com/plancast/plancast"
+)
+
+var (
+	bucketQueue = []byte("queue")   // seq → entry, in acceptance order
+	bucketDead  = []byte("dead")    // seq → entry with the refusal
+	bucketMeta  = []byte("meta")    // "catalog" → the last catalog seen
+	bucketToken = []byte("tokens")  // hash → token, as last read from the backend
+	keyCatalog  = []byte("catalog") //
+)
+
+// FileName is the spool's file inside the data directory.
+const FileName = "spool.db"
+
+// Options tune a spool.
+type Options struct {
+	// WriteTimeout bounds a direct write to the backend before the batch is
+	// queued instead; default 5 s.
+	WriteTimeout time.Duration
+	// RetryMin and RetryMax bound the replayer's back-off; default 250 ms and 5 s.
+	RetryMin, RetryMax time.Duration
+	Logger             *slog.Logger
+}
+
+// entry is one queued batch.
+type entry struct {
+	Kind         string                 `json:"kind"` // observations, targets, regions, indicators
+	Accepted     time.Time              `json:"accepted"`
+	Observations []plancast.Observation `json:"observations,omitempty"`
+	Targets      []plancast.Target      `json:"targets,omitempty"`
+	Regions      []plancast.Region      `json:"regions,omitempty"`
+	Indicators   []plancast.Indicator   `json:"indicators,omitempty"`
+	Refusal      string                 `json:"refusal,omitempty"` // dead letters only
+}
+
+// catalog is the last catalog read from the backend, kept so that pushes can
+// be validated while the backend is down (and across restarts).
+type catalog struct {
+	Regions    []plancast.Region    `json:"regions"`
+	Indicators []plancast.Indicator `json:"indicators"`
+}
+
+// Store is a backend with a durable write spool in front of it.
+type Store struct {
+	plancast.Store // the backend: reads and token operations pass through
+
+	db   *bbolt.DB
+	path string
+	opt  Options
+	log  *slog.Logger
+
+	// writeMu serialises writes, so that "queue non-empty → queue behind"
+	// and the replayer's order cannot interleave with a direct write.
+	writeMu sync.Mutex
+	wake    chan struct{}
+	stop    context.CancelFunc
+	done    chan struct{}
+
+	catMu sync.Mutex
+	cat   catalog
+}
+
+// Open opens the spool file at path in front of backend and starts the
+// replayer. Close stops the replayer and closes the spool and the backend.
+func Open(backend plancast.Store, path string, opt Options) (*Store, error) {
+	if opt.WriteTimeout == 0 {
+		opt.WriteTimeout = 5 * time.Second
+	}
+	if opt.RetryMin == 0 {
+		opt.RetryMin = 250 * time.Millisecond
+	}
+	if opt.RetryMax == 0 {
+		opt.RetryMax = 5 * time.Second
+	}
+	if opt.Logger == nil {
+		opt.Logger = slog.New(slog.DiscardHandler)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, plancast.Errorf(plancast.EUNAVAILABLE, "create spool directory %s: %v", filepath.Dir(path), err)
+	}
+	db, err := bbolt.Open(path, 0o600, &bbolt.Options{Timeout: 300 * time.Millisecond})
+	if err != nil {
+		if errors.Is(err, bolterrors.ErrTimeout) {
+			return nil, plancast.Errorf(plancast.EUNAVAILABLE, "the spool %s is held by another plancast process", path)
+		}
+		return nil, plancast.Errorf(plancast.EUNAVAILABLE, "open spool %s: %v", path, err)
+	}
+	s := &Store{Store: backend, db: db, path: path, opt: opt, log: opt.Logger, wake: make(chan struct{}, 1), done: make(chan struct{})}
+	err = db.Update(func(tx *bbolt.Tx) error {
+		for _, b := range [][]byte{bucketQueue, bucketDead, bucketMeta, bucketToken} {
+			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+				return err
+			}
+		}
+		if v := tx.Bucket(bucketMeta).Get(keyCatalog); v != nil {
+			return json.Unmarshal(v, &s.cat)
+		}
+		return nil
+	})
+	if err != nil {
+		db.Close()
+		return nil, plancast.Errorf(plancast.EUNAVAILABLE, "initialise spool %s: %v", path, err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	s.stop = cancel
+	go s.replay(ctx)
+	if n := s.depth(); n > 0 {
+		s.log.Warn("spool holds batches from before the restart; replaying", "batches", n, "spool", path)
+	}
+	return s, nil
+}
+
+// Close stops the replayer (batches still queued stay on disk for the next
+// start) and closes the spool and the backend.
+func (s *Store) Close() error {
+	s.stop()
+	<-s.done
+	err := s.db.Close()
+	return errors.Join(err, s.Store.Close())
+}
+
+// Regions reads through to the backend and remembers the answer; while the
+// backend is unavailable it answers from the last copy (plus regions waiting
+// in the queue), so that pushes can still be parsed and validated.
+func (s *Store) Regions(ctx context.Context) ([]plancast.Region, error) {
+	rs, err := s.Store.Regions(ctx)
+	if err == nil {
+		s.remember(func(c *catalog) { c.Regions = rs })
+		return rs, nil
+	}
+	if plancast.ErrorCode(err) != plancast.EUNAVAILABLE {
+		return nil, err
+	}
+	s.catMu.Lock()
+	rs = append([]plancast.Region(nil), s.cat.Regions...)
+	s.catMu.Unlock()
+	if len(rs) == 0 {
+		return nil, err
+	}
+	return rs, nil
+}
+
+// Indicators is Regions for indicators.
+func (s *Store) Indicators(ctx context.Context) ([]plancast.Indicator, error) {
+	is, err := s.Store.Indicators(ctx)
+	if err == nil {
+		s.remember(func(c *catalog) { c.Indicators = is })
+		return is, nil
+	}
+	if plancast.ErrorCode(err) != plancast.EUNAVAILABLE {
+		return nil, err
+	}
+	s.catMu.Lock()
+	is = append([]plancast.Indicator(nil), s.cat.Indicators...)
+	s.catMu.Unlock()
+	if len(is) == 0 {
+		return nil, err
+	}
+	return is, nil
+}
+
+// remember updates the catalog copy, persisting it when it changed.
+func (s *Store) remember(update func(*catalog)) {
+	s.catMu.Lock()
+	before, _ := json.Marshal(s.cat)
+	update(&s.cat)
+	after, _ := json.Marshal(s.cat)
+	s.catMu.Unlock()
+	if string(before) == string(after) {
+		return
+	}
+	if err := s.db.Update(func(tx *bbolt.Tx) error { return tx.Bucket(bucketMeta).Put(keyCatalog, after) }); err != nil {
+		s.log.Warn("could not keep a copy of the catalog in the spool", "err", err)
+	}
+}
+
+// TokenByHash reads through to the backend and keeps a copy of each token it
+// finds (only hashes are stored, as in the backend); while the backend is
+// unavailable it answers from the copies, so that writers can still push.
+func (s *Store) TokenByHash(ctx context.Context, hash string) (*plancast.Token, error) {
+	tok, err := s.Store.TokenByHash(ctx, hash)
+	if err == nil {
+		if data, merr := json.Marshal(tok); merr == nil {
+			_ = s.db.Update(func(tx *bbolt.Tx) error {
+				b := tx.Bucket(bucketToken)
+				if string(b.Get([]byte(hash))) == string(data) {
+					return nil
+				}
+				return b.Put([]byte(hash), data)
+			})
+		}
+		return tok, nil
+	}
+	if plancast.ErrorCode(err) != plancast.EUNAVAILABLE {
+		return nil, err
+	}
+	var copied *plancast.Token
+	_ = s.db.View(func(tx *bbolt.Tx) error {
+		if v := tx.Bucket(bucketToken).Get([]byte(hash)); v != nil {
+			copied = new(plancast.Token)
+			return json.Unmarshal(v, copied)
+		}
+		return nil
+	})
+	if copied == nil {
+		return nil, err
+	}
+	return copied, nil
+}
+
+// knownCatalog returns the backend's catalog, or the last copy when the
+// backend is down, plus what is queued to be declared.
+func (s *Store) knownCatalog(ctx context.Context) (regions, indicators map[string]bool, err error) {
+	rs, errR := s.Regions(ctx) // the copy when the backend is down
+	is, errI := s.Indicators(ctx)
+	if errR != nil || errI != nil {
+		return nil, nil, plancast.Errorf(plancast.EUNAVAILABLE, "the store is unavailable and no copy of its catalog is known to validate the push against: %v", errors.Join(errR, errI))
+	}
+	regions, indicators = map[string]bool{}, map[string]bool{}
+	for _, r := range rs {
+		regions[r.Code] = true
+	}
+	for _, i := range is {
+		indicators[i.Code] = true
+	}
+	// Catalog entries waiting in the queue count as known: a push may declare
+	// a region and use it in the same breath.
+	err = s.db.View(func(tx *bbolt.Tx) error {
+		return tx.Bucket(bucketQueue).ForEach(func(_, v []byte) error {
+			var e entry
+			if err := json.Unmarshal(v, &e); err != nil {
+				return err
+			}
+			for _, r := range e.Regions {
+				regions[r.Code] = true
+			}
+			for _, i := range e.Indicators {
+				indicators[i.Code] = true
+			}
+			return nil
+		})
+	})
+	return regions, indicators, err
+}
+
+func (s *Store) depth() int {
+	n := 0
+	_ = s.db.View(func(tx *bbolt.Tx) error {
+		n = tx.Bucket(bucketQueue).Stats().KeyN
+		return nil
+	})
+	return n
+}
+
+// Status reports the backend's reachability and the spool's depth.
+func (s *Store) Status(ctx context.Context) plancast.StoreStatus {
+	st := plancast.StoreStatus{Backend: "influxdb", Reachable: true}
+	if r, ok := s.Store.(plancast.StatusReporter); ok {
+		st = r.Status(ctx)
+	} else if _, err := s.Store.DataVersion(ctx); err != nil {
+		st.Reachable, st.Error = false, err.Error()
+	}
+	_ = s.db.View(func(tx *bbolt.Tx) error {
+		q := tx.Bucket(bucketQueue)
+		st.Queued = q.Stats().KeyN
+		st.Dead = tx.Bucket(bucketDead).Stats().KeyN
+		if _, v := q.Cursor().First(); v != nil {
+			var e entry
+			if json.Unmarshal(v, &e) == nil {
+				st.Oldest = e.Accepted.UTC().Format(time.RFC3339)
+			}
+		}
+		return nil
+	})
+	return st
+}
+
+// enqueue appends a batch to the queue in one fsynced transaction.
+func (s *Store) enqueue(e entry) error {
+	e.Accepted = time.Now().UTC()
+	data, err := json.Marshal(e)
+	if err != nil {
+		return err
+	}
+	err = s.db.Update(func(tx *bbolt.Tx) error {
+		q := tx.Bucket(bucketQueue)
+		seq, err := q.NextSequence()
+		if err != nil {
+			return err
+		}
+		return q.Put(seqKey(seq), data)
+	})
+	if err != nil {
+		// Neither the backend nor the spool took it: refuse, so the client retries.
+		return plancast.Errorf(plancast.EUNAVAILABLE, "the store is unavailable and the local spool %s cannot take the batch either: %v", s.path, err)
+	}
+	select {
+	case s.wake <- struct{}{}:
+	default:
+	}
+	return nil
+}
+
+func seqKey(seq uint64) []byte {
+	var k [8]byte
+	binary.BigEndian.PutUint64(k[:], seq)
+	return k[:]
+}
+
+// direct tries a write on the backend within WriteTimeout. It reports
+// queue=true when the backend could not take it now.
+func (s *Store) direct(ctx context.Context, write func(context.Context) error) (queue bool, err error) {
+	if s.depth() > 0 {
+		return true, nil // keep order: behind what is queued
+	}
+	wctx, cancel := context.WithTimeout(ctx, s.opt.WriteTimeout)
+	defer cancel()
+	err = write(wctx)
+	if err == nil {
+		return false, nil
+	}
+	if plancast.ErrorCode(err) == plancast.EUNAVAILABLE || errors.Is(err, context.DeadlineExceeded) {
+		s.log.Warn("store unavailable; queueing the batch in the spool", "err", err)
+		return true, nil
+	}
+	return false, err
+}
+
+// WriteObservations validates the batch, writes it to the backend, or queues it.
+func (s *Store) WriteObservations(ctx context.Context, obs []plancast.Observation) (plancast.WriteResult, error) {
+	batch, err := plancast.PrepareObservations(obs, plancast.Today())
+	if err != nil {
+		return plancast.WriteResult{}, err
+	}
+	regions, indicators, err := s.knownCatalog(ctx)
+	if err != nil {
+		return plancast.WriteResult{}, err
+	}
+	for i, o := range batch {
+		if !regions[o.Region] || !indicators[o.Indicator] {
+			return plancast.WriteResult{}, plancast.Errorf(plancast.EINVALID, "item %d: %s/%s is not in the catalog; nothing written", i+1, o.Region, o.Indicator)
+		}
+	}
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	var res plancast.WriteResult
+	queue, err := s.direct(ctx, func(ctx context.Context) error {
+		var err error
+		res, err = s.Store.WriteObservations(ctx, batch)
+		return err
+	})
+	if err != nil || !queue {
+		return res, err
+	}
+	if err := s.enqueue(entry{Kind: "observations", Observations: batch}); err != nil {
+		return plancast.WriteResult{}, err
+	}
+	return plancast.WriteResult{Queued: len(batch)}, nil
+}
+
+// WriteTargets validates the batch, writes it to the backend, or queues it.
+func (s *Store) WriteTargets(ctx context.Context, ts []plancast.Target) (plancast.WriteResult, error) {
+	batch, err := plancast.PrepareTargets(ts)
+	if err != nil {
+		return plancast.WriteResult{}, err
+	}
+	regions, indicators, err := s.knownCatalog(ctx)
+	if err != nil {
+		return plancast.WriteResult{}, err
+	}
+	for i, t := range batch {
+		if !regions[t.Region] || !indicators[t.Indicator] {
+			return plancast.WriteResult{}, plancast.Errorf(plancast.EINVALID, "target %d: %s/%s is not in the catalog; nothing written", i+1, t.Region, t.Indicator)
+		}
+	}
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	var res plancast.WriteResult
+	queue, err := s.direct(ctx, func(ctx context.Context) error {
+		var err error
+		res, err = s.Store.WriteTargets(ctx, batch)
+		return err
+	})
+	if err != nil || !queue {
+		return res, err
+	}
+	if err := s.enqueue(entry{Kind: "targets", Targets: batch}); err != nil {
+		return plancast.WriteResult{}, err
+	}
+	return plancast.WriteResult{Queued: len(batch)}, nil
+}
+
+// PutRegions writes catalog entries to the backend or queues them.
+func (s *Store) PutRegions(ctx context.Context, rs []plancast.Region) error {
+	for i := range rs {
+		if err := rs[i].Validate(); err != nil {
+			return err
+		}
+	}
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	queue, err := s.direct(ctx, func(ctx context.Context) error { return s.Store.PutRegions(ctx, rs) })
+	if err != nil || !queue {
+		return err
+	}
+	return s.enqueue(entry{Kind: "regions", Regions: rs})
+}
+
+// PutIndicators writes catalog entries to the backend or queues them.
+func (s *Store) PutIndicators(ctx context.Context, is []plancast.Indicator) error {
+	for i := range is {
+		if err := is[i].Validate(); err != nil {
+			return err
+		}
+	}
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	queue, err := s.direct(ctx, func(ctx context.Context) error { return s.Store.PutIndicators(ctx, is) })
+	if err != nil || !queue {
+		return err
+	}
+	return s.enqueue(entry{Kind: "indicators", Indicators: is})
+}
+
+// replay writes queued batches to the backend, oldest first, until stopped.
+func (s *Store) replay(ctx context.Context) {
+	defer close(s.done)
+	wait := s.opt.RetryMin
+	for {
+		progressed, err := s.replayOne(ctx)
+		switch {
+		case ctx.Err() != nil:
+			return
+		case err != nil:
+			s.log.Warn("spool replay: store still unavailable", "err", err, "retry_in", wait)
+			wait = min(wait*2, s.opt.RetryMax)
+		case progressed:
+			wait = s.opt.RetryMin
+			continue // next batch at once
+		default:
+			wait = s.opt.RetryMax // nothing queued: sleep until woken
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-s.wake:
+		case <-time.After(wait):
+		}
+	}
+}
+
+// maxCoalesced bounds how many figures one replay write carries.
+const maxCoalesced = 5000
+
+// replayOne writes the oldest queued batch to the backend; consecutive
+// observation batches are coalesced into one write (a backlog of thousands of
+// small pushes drains in a few requests), stopping before a batch that
+// disagrees with the group about a figure, so order is kept. It returns
+// progressed=false with no error when the queue is empty.
+func (s *Store) replayOne(ctx context.Context) (progressed bool, err error) {
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	var keys [][]byte
+	var e entry
+	err = s.db.View(func(tx *bbolt.Tx) error {
+		c := tx.Bucket(bucketQueue).Cursor()
+		k, v := c.First()
+		if k == nil {
+			return nil
+		}
+		keys = append(keys, append([]byte(nil), k...))
+		if err := json.Unmarshal(v, &e); err != nil {
+			return err
+		}
+		if e.Kind != "observations" {
+			return nil
+		}
+		seen := make(map[plancast.FigureKey]int, len(e.Observations))
+		for i := range e.Observations {
+			seen[e.Observations[i].Key()] = i
+		}
+		for k, v = c.Next(); k != nil && len(e.Observations) < maxCoalesced; k, v = c.Next() {
+			var next entry
+			if err := json.Unmarshal(v, &next); err != nil || next.Kind != "observations" {
+				break
+			}
+			if conflicts(e.Observations, seen, next.Observations) {
+				break
+			}
+			for _, o := range next.Observations {
+				if _, dup := seen[o.Key()]; !dup {
+					seen[o.Key()] = len(e.Observations)
+					e.Observations = append(e.Observations, o)
+				}
+			}
+			keys = append(keys, append([]byte(nil), k...))
+		}
+		return nil
+	})
+	if err != nil || len(keys) == 0 {
+		return false, err
+	}
+	wctx, cancel := context.WithTimeout(ctx, 4*s.opt.WriteTimeout)
+	defer cancel()
+	var res plancast.WriteResult
+	switch e.Kind {
+	case "observations":
+		res, err = s.Store.WriteObservations(wctx, e.Observations)
+	case "targets":
+		res, err = s.Store.WriteTargets(wctx, e.Targets)
+	case "regions":
+		err = s.Store.PutRegions(wctx, e.Regions)
+	case "indicators":
+		err = s.Store.PutIndicators(wctx, e.Indicators)
+	default:
+		err = plancast.Errorf(plancast.EINVALID, "unknown spooled batch kind %q", e.Kind)
+	}
+	if err != nil && (plancast.ErrorCode(err) == plancast.EUNAVAILABLE || errors.Is(err, context.DeadlineExceeded) || plancast.ErrorCode(err) == plancast.EINTERNAL) {
+		return false, err // the backend is not back yet: keep the batches, retry later
+	}
+	if err != nil && len(keys) > 1 {
+		// The group was refused: replay its batches one at a time, so that only
+		// the bad one goes to the dead letters.
+		return s.replaySingle(ctx, keys[0])
+	}
+	refused := err
+	err = s.db.Update(func(tx *bbolt.Tx) error {
+		if refused != nil {
+			e.Refusal = plancast.ErrorMessage(refused)
+			data, err := json.Marshal(e)
+			if err != nil {
+				return err
+			}
+			if err := tx.Bucket(bucketDead).Put(keys[0], data); err != nil {
+				return err
+			}
+		}
+		for _, k := range keys {
+			if err := tx.Bucket(bucketQueue).Delete(k); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return false, fmt.Errorf("remove replayed batches from the spool: %w", err)
+	}
+	if refused != nil {
+		s.log.Error("spool replay: the store refused a queued batch; kept in the dead-letter bucket", "kind", e.Kind, "accepted", e.Accepted, "err", refused)
+	} else {
+		s.log.Info("spool replay: written", "kind", e.Kind, "batches", len(keys), "accepted_from", e.Accepted, "new", res.New, "revised", res.Revised, "unchanged", res.Unchanged)
+	}
+	return true, nil
+}
+
+// replaySingle replays exactly one batch (after its group was refused).
+func (s *Store) replaySingle(ctx context.Context, key []byte) (bool, error) {
+	var e entry
+	if err := s.db.View(func(tx *bbolt.Tx) error { return json.Unmarshal(tx.Bucket(bucketQueue).Get(key), &e) }); err != nil {
+		return false, err
+	}
+	wctx, cancel := context.WithTimeout(ctx, 4*s.opt.WriteTimeout)
+	defer cancel()
+	_, err := s.Store.WriteObservations(wctx, e.Observations)
+	if err != nil && (plancast.ErrorCode(err) == plancast.EUNAVAILABLE || errors.Is(err, context.DeadlineExceeded) || plancast.ErrorCode(err) == plancast.EINTERNAL) {
+		return false, err
+	}
+	refused := err
+	err = s.db.Update(func(tx *bbolt.Tx) error {
+		if refused != nil {
+			e.Refusal = plancast.ErrorMessage(refused)
+			data, err := json.Marshal(e)
+			if err != nil {
+				return err
+			}
+			if err := tx.Bucket(bucketDead).Put(key, data); err != nil {
+				return err
+			}
+			s.log.Error("spool replay: the store refused a queued batch; kept in the dead-letter bucket", "accepted", e.Accepted, "err", refused)
+		}
+		return tx.Bucket(bucketQueue).Delete(key)
+	})
+	return err == nil, err
+}
+
+// conflicts reports whether next has a figure the group has with another value or status.
+func conflicts(group []plancast.Observation, seen map[plancast.FigureKey]int, next []plancast.Observation) bool {
+	for i := range next {
+		if j, ok := seen[next[i].Key()]; ok && !plancast.SameFigure(&group[j], &next[i]) {
+			return true
+		}
+	}
+	return false
+}
