@@ -32,6 +32,9 @@ type Config struct {
 	MaxRows int
 	// CORSOrigins allows cross-origin requests from these origins; none by default.
 	CORSOrigins []string
+	// ReadHeaderTimeout bounds how long a client may take to send its request
+	// headers (slow-loris defence); default 5 s.
+	ReadHeaderTimeout time.Duration
 	// VersionTTL is how long the data version is trusted before the store is
 	// asked again (writes through this server invalidate it at once); default 1 s.
 	VersionTTL time.Duration
@@ -54,6 +57,9 @@ func New(cfg Config) *Server {
 	if cfg.BodyLimit == 0 {
 		cfg.BodyLimit = 32 << 20
 	}
+	if cfg.ReadHeaderTimeout == 0 {
+		cfg.ReadHeaderTimeout = 5 * time.Second
+	}
 	if cfg.VersionTTL == 0 {
 		cfg.VersionTTL = time.Second
 	}
@@ -75,8 +81,8 @@ func (s *Server) Handler() http.Handler { return s.echo }
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	srv := &http.Server{
 		Handler:           s.echo,
-		ReadHeaderTimeout: 5 * time.Second,  // slow-loris clients
-		ReadTimeout:       30 * time.Second, // large uploads still fit
+		ReadHeaderTimeout: s.cfg.ReadHeaderTimeout, // slow-loris clients
+		ReadTimeout:       30 * time.Second,        // large uploads still fit
 		WriteTimeout:      60 * time.Second,
 		IdleTimeout:       120 * time.Second,
 		MaxHeaderBytes:    1 << 20,

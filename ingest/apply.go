@@ -79,7 +79,11 @@ func Apply(ctx context.Context, st plancast.Store, b *Batch, dryRun bool) (*Repo
 func (rep *Report) reject(ps []Problem) (*Report, error) {
 	rep.Problems = ps
 	rep.Rejected = rejectedRecords(ps)
-	return rep, plancast.Errorf(plancast.EINVALID, "%s; nothing was written", countProblems(len(ps)))
+	msg := countProblems(len(ps)) + "; nothing was written"
+	if len(ps) > 0 {
+		msg += ". First: " + ps[0].Error()
+	}
+	return rep, plancast.Errorf(plancast.EINVALID, "%s", msg)
 }
 
 func countProblems(n int) string {

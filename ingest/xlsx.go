@@ -20,7 +20,9 @@ import (
 // Bounds on what a spreadsheet may unpack to: a pushed file is untrusted, and
 // a small zip can inflate to gigabytes.
 const (
-	xlsxUnzipLimit = 512 << 20
+	// 100 MiB unpacked is several times the largest statistical yearbook
+	// workbook; beyond it a push is refused rather than inflated in memory.
+	xlsxUnzipLimit = 100 << 20
 	xlsxMergeCells = 1_000_000 // cells filled from merged ranges
 )
 

@@ -50,4 +50,7 @@ grep -q '^ok.*store/bolt' "$INFLUX_TMP/conformance.txt" || { echo "embedded conf
 step "all tests"
 # shellcheck disable=SC2086
 go test -count=1 -timeout 30m ${GO_TEST_FLAGS:-} ./...
+
+step "fuzz smoke run (every fuzz target, ${FUZZTIME:-10s} each)"
+FUZZTIME=${FUZZTIME:-10s} scripts/fuzz.sh
 echo "screenshots and other artifacts: $PLANCAST_ARTIFACTS"
