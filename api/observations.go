@@ -58,7 +58,20 @@ func (s *Server) push(c echo.Context, targets bool, check func(*ingest.Batch) er
 		return err
 	}
 	opt := ingest.Options{Sheet: c.QueryParam("sheet"), MaxRows: s.cfg.MaxRows}
-	if !tok.Admin {
+	if v := c.QueryParam("published"); v != "" {
+		d, err := plancast.ParseDate(v)
+		if err != nil {
+			return plancast.Errorf(plancast.EINVALID, "published=%q must be a date YYYY-MM-DD", v)
+		}
+		opt.Published = d // the vintage of figures that carry no date of their own
+	}
+	switch r := c.QueryParam("region"); {
+	case r != "":
+		if !tok.MayWrite(r) {
+			return plancast.Errorf(plancast.EFORBIDDEN, "the token may not write region %q", r)
+		}
+		opt.Region = r // rows that name no region belong to it
+	case !tok.Admin:
 		opt.Region = tok.Region // a table without a region column belongs to the token's region
 	}
 	name := c.QueryParam("filename")
