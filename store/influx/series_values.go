@@ -1,0 +1,302 @@
+package influx
+
+import (
+	"context"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/influxdata/influxdb-client-go/v2/api"
+
+	"github.com/plancast/plancast"
+)
+
+// SeriesValues is SeriesSet for callers that need only the numbers (bulk
+// assessments): the same series with the same latest vintages, but each
+// observation carries only its region, indicator, period, year, value and
+// Recorded — no status, no source, and Published only where a figure has
+// several vintages (it decides which one is the latest).
+//
+// It reads one field instead of five, without a pivot, and decodes the CSV
+// answer itself: for a nationwide assessment (about a hundred thousand series)
+// that is several times cheaper for InfluxDB and for this process than SeriesSet.
+func (s *Store) SeriesValues(ctx context.Context, q plancast.SeriesSetQuery) ([]plancast.Series, error) {
+	period := q.Period
+	if period == "" {
+		period = plancast.PeriodYear
+	}
+	wantInd := set(q.Indicators)
+	acc := &valueAcc{series: map[plancast.SeriesKey]*valueSeries{}}
+	err := s.eachChunk(ctx, q.Regions, func(ctx context.Context, chunk []string) error {
+		flux := s.observationQuery(chunk, q.Indicators, period, `r._field == "value"`) +
+			` |> keep(columns: ["_time", "_value", "region", "indicator", "period", "vintage"])`
+		local := map[plancast.SeriesKey]*valueSeries{}
+		err := s.rawRows(ctx, flux, func(row rawRow) error {
+			if len(wantInd) > 0 && !wantInd[row.indicator] {
+				return nil
+			}
+			v, err := strconv.ParseFloat(row.value, 64)
+			if err != nil {
+				return fmt.Errorf("stored observation %s/%s %d: value %q: %w", row.region, row.indicator, row.year, row.value, err)
+			}
+			k := plancast.SeriesKey{Region: row.region, Indicator: row.indicator, Period: row.period}
+			vs := local[k]
+			if vs == nil {
+				vs = &valueSeries{}
+				local[k] = vs
+			}
+			vs.points = append(vs.points, valuePoint{year: row.year, value: v, recorded: row.vintage})
+			return nil
+		})
+		acc.merge(local)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	// Figures with several vintages need their published dates to decide
+	// which is the latest: read them for those series only.
+	multi := map[plancast.SeriesKey]bool{}
+	for k, vs := range acc.series {
+		if vs.sortAndCheck() {
+			multi[k] = true
+		}
+	}
+	published := map[vintageKey]plancast.Date{}
+	if len(multi) > 0 {
+		if published, err = s.publishedDates(ctx, multi); err != nil {
+			return nil, err
+		}
+	}
+	out := make([]plancast.Series, 0, len(acc.series))
+	for k, vs := range acc.series {
+		out = append(out, vs.latest(k, multi[k], published))
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Region != out[j].Region {
+			return out[i].Region < out[j].Region
+		}
+		if out[i].Indicator != out[j].Indicator {
+			return out[i].Indicator < out[j].Indicator
+		}
+		return out[i].Period < out[j].Period
+	})
+	return out, nil
+}
+
+type valuePoint struct {
+	year     int
+	value    float64
+	recorded int64 // the vintage tag
+}
+
+type valueSeries struct{ points []valuePoint }
+
+// valueAcc gathers the series of several concurrent chunk reads.
+type valueAcc struct {
+	mu     sync.Mutex
+	series map[plancast.SeriesKey]*valueSeries
+}
+
+func (a *valueAcc) merge(local map[plancast.SeriesKey]*valueSeries) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	for k, vs := range local {
+		if cur, ok := a.series[k]; ok {
+			cur.points = append(cur.points, vs.points...)
+		} else {
+			a.series[k] = vs
+		}
+	}
+}
+
+// sortAndCheck orders the points by year, then vintage, and reports whether
+// some year has more than one vintage.
+func (vs *valueSeries) sortAndCheck() bool {
+	sort.Slice(vs.points, func(i, j int) bool {
+		a, b := &vs.points[i], &vs.points[j]
+		if a.year != b.year {
+			return a.year < b.year
+		}
+		return a.recorded < b.recorded
+	})
+	for i := 1; i < len(vs.points); i++ {
+		if vs.points[i].year == vs.points[i-1].year {
+			return true
+		}
+	}
+	return false
+}
+
+// latest keeps one observation per year: the only vintage, or the newest by
+// published date, then recorded time, as plancast.NewerVintage orders them.
+func (vs *valueSeries) latest(k plancast.SeriesKey, multi bool, published map[vintageKey]plancast.Date) plancast.Series {
+	s := plancast.Series{Region: k.Region, Indicator: k.Indicator, Period: k.Period, Observations: make([]plancast.Observation, 0, len(vs.points))}
+	for _, p := range vs.points {
+		o := plancast.Observation{Region: k.Region, Indicator: k.Indicator, Period: k.Period, Year: p.year, Value: p.value,
+			Recorded: time.Unix(0, p.recorded).UTC()}
+		if multi {
+			d, ok := published[vintageKey{plancast.FigureKey{SeriesKey: k, Year: p.year}, p.recorded}]
+			if !ok {
+				continue // written between the two reads, or partially visible: the next read has it
+			}
+			o.Published = d
+		}
+		n := len(s.Observations)
+		if n > 0 && s.Observations[n-1].Year == o.Year {
+			if plancast.NewerVintage(&o, &s.Observations[n-1]) {
+				s.Observations[n-1] = o
+			}
+			continue
+		}
+		s.Observations = append(s.Observations, o)
+	}
+	return s
+}
+
+type vintageKey struct {
+	plancast.FigureKey
+	recorded int64
+}
+
+// publishedDates reads the published field of every vintage of the series.
+func (s *Store) publishedDates(ctx context.Context, series map[plancast.SeriesKey]bool) (map[vintageKey]plancast.Date, error) {
+	regionSet, indSet := map[string]bool{}, map[string]bool{}
+	period := ""
+	for k := range series {
+		regionSet[k.Region], indSet[k.Indicator] = true, true
+		period = k.Period
+	}
+	out := map[vintageKey]plancast.Date{}
+	var mu sync.Mutex
+	err := s.eachChunk(ctx, keys(regionSet), func(ctx context.Context, chunk []string) error {
+		flux := s.observationQuery(chunk, keys(indSet), period, `r._field == "published"`) +
+			` |> keep(columns: ["_time", "_value", "region", "indicator", "period", "vintage"])`
+		return s.rawRows(ctx, flux, func(row rawRow) error {
+			k := plancast.SeriesKey{Region: row.region, Indicator: row.indicator, Period: row.period}
+			if !series[k] {
+				return nil
+			}
+			d, err := plancast.ParseDate(row.value)
+			if err != nil {
+				return fmt.Errorf("stored observation: %w", err)
+			}
+			mu.Lock()
+			out[vintageKey{plancast.FigureKey{SeriesKey: k, Year: row.year}, row.vintage}] = d
+			mu.Unlock()
+			return nil
+		})
+	})
+	return out, err
+}
+
+// rawRow is one row of a single-field observation query.
+type rawRow struct {
+	region, indicator, period string
+	year                      int
+	value                     string
+	vintage                   int64
+}
+
+// rawRows runs a Flux query whose tables have the columns _time, _value,
+// region, indicator, period and vintage, and decodes the annotated CSV
+// answer directly (the client's generic decoder builds a map per row).
+// Consecutive rows of one table share their tag strings.
+func (s *Store) rawRows(ctx context.Context, flux string, fn func(rawRow) error) error {
+	ctx, cancel := context.WithTimeout(ctx, s.cfg.Timeout)
+	defer cancel()
+	body, err := s.query.QueryRaw(ctx, flux, api.DefaultDialect())
+	if err != nil {
+		return s.unavailable("read observations", err)
+	}
+	r := csv.NewReader(strings.NewReader(body))
+	r.FieldsPerRecord = -1
+	r.ReuseRecord = true
+	var (
+		iTime, iValue, iRegion, iInd, iPeriod, iVintage int
+		expectHeader                                    = true
+		region, indicator, period                       string
+		vintageText                                     string
+		vintage                                         int64
+	)
+	for {
+		rec, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return s.unavailable("read observations", err)
+		}
+		switch {
+		case len(rec) == 1 && rec[0] == "": // a blank line ends a table block
+			expectHeader = true
+			continue
+		case len(rec) > 0 && strings.HasPrefix(rec[0], "#"):
+			expectHeader = true
+			continue
+		case expectHeader:
+			col := make(map[string]int, len(rec))
+			for i, name := range rec {
+				col[name] = i
+			}
+			expectHeader = false
+			if i, ok := col["error"]; ok {
+				if next, err := r.Read(); err == nil && i < len(next) {
+					return s.unavailable("read observations", errors.New(next[i]))
+				}
+				return s.unavailable("read observations", errors.New("query failed"))
+			}
+			for _, c := range []string{"_time", "_value", "region", "indicator", "period", "vintage"} {
+				if _, ok := col[c]; !ok {
+					return fmt.Errorf("InfluxDB answer lacks column %q", c)
+				}
+			}
+			iTime, iValue, iRegion, iInd, iPeriod, iVintage = col["_time"], col["_value"], col["region"], col["indicator"], col["period"], col["vintage"]
+			region, indicator, period, vintageText = "", "", "", ""
+			continue
+		}
+		if len(rec) <= max(iTime, iValue, iRegion, iInd, iPeriod, iVintage) {
+			return fmt.Errorf("InfluxDB answer: short row %q", rec)
+		}
+		if rec[iRegion] != region {
+			region = strings.Clone(rec[iRegion])
+		}
+		if rec[iInd] != indicator {
+			indicator = strings.Clone(rec[iInd])
+		}
+		if rec[iPeriod] != period {
+			period = strings.Clone(rec[iPeriod])
+		}
+		if v := rec[iVintage]; v != vintageText {
+			vintageText = strings.Clone(v)
+			if vintage, err = strconv.ParseInt(v, 10, 64); err != nil {
+				return fmt.Errorf("stored observation: vintage tag %q: %w", v, err)
+			}
+		}
+		year, err := yearOf(rec[iTime])
+		if err != nil {
+			return err
+		}
+		if err := fn(rawRow{region: region, indicator: indicator, period: period, year: year, value: rec[iValue], vintage: vintage}); err != nil {
+			return err
+		}
+	}
+}
+
+// yearOf reads the year of an RFC 3339 time (plancast's years have four digits).
+func yearOf(ts string) (int, error) {
+	if len(ts) < 5 || ts[4] != '-' {
+		return 0, fmt.Errorf("stored observation: time %q", ts)
+	}
+	t, err := time.Parse(time.RFC3339Nano, ts)
+	if err != nil {
+		return 0, fmt.Errorf("stored observation: time %q: %w", ts, err)
+	}
+	return t.UTC().Year(), nil
+}
