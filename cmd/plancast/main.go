@@ -13,6 +13,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"sort"
 	"syscall"
 )
@@ -37,10 +38,20 @@ func register(c *command) {
 }
 
 func main() {
+	// PLANCAST_CPUPROFILE=FILE writes a CPU profile of the whole run, for
+	// "go tool pprof" (a slow ingest or backtest on the operator's own data).
+	if path := os.Getenv("PLANCAST_CPUPROFILE"); path != "" {
+		if f, err := os.Create(path); err == nil && pprof.StartCPUProfile(f) == nil {
+			defer func() { pprof.StopCPUProfile(); f.Close() }()
+		}
+	}
 	ctx, stop := signalContext()
 	code := Main(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
-	os.Exit(code)
+	if code != 0 {
+		pprof.StopCPUProfile()
+		os.Exit(code)
+	}
 }
 
 // signalContext is cancelled by SIGINT or SIGTERM: serve shuts down gracefully.

@@ -24,6 +24,7 @@
 package influx
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -37,6 +38,7 @@ import (
 	influxdb2 "github.com/influxdata/influxdb-client-go/v2"
 	"github.com/influxdata/influxdb-client-go/v2/api"
 	"github.com/influxdata/influxdb-client-go/v2/api/write"
+	lp "github.com/influxdata/line-protocol"
 
 	"github.com/plancast/plancast"
 )
@@ -92,7 +94,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		SetPrecision(time.Nanosecond)
 	client := influxdb2.NewClientWithOptions(cfg.URL, cfg.Token, opts)
 	s := &Store{cfg: cfg, client: client, write: client.WriteAPIBlocking(cfg.Org, cfg.Bucket), query: client.QueryAPI(cfg.Org)}
-	s.write.EnableBatching() // WritePoint buffers; Flush sends one request
+	// No client-side batching: send chunks each WritePoint call as one request.
 	if err := s.Ping(ctx); err != nil {
 		client.Close()
 		return nil, err
@@ -137,21 +139,75 @@ func (s *Store) nextRecorded() time.Time {
 	return t
 }
 
-// send writes points as one request.
+// Writes go out in requests of at most pointsPerRequest points (about 1 MB of
+// line protocol: well inside the request limits of InfluxDB 2.x, Cloud and
+// 1.8), one at a time, each with its own timeout. One in flight is measured
+// to be fastest on 2 cores: 100,000 points took 5.0 s with one request in
+// flight and 9.4 s with two (InfluxDB 1.8, bench/ingest_rate.sh).
+const pointsPerRequest = 10_000
+
+// send writes points, then a "change" point that moves the data version:
+// the version moves only once every point has landed.
 func (s *Store) send(ctx context.Context, what string, pts []*write.Point) error {
 	if len(pts) == 0 {
 		return nil
 	}
-	pts = append(pts, influxdb2.NewPoint(s.m("change"), nil, map[string]any{"n": int64(len(pts))}, time.Now().UTC()))
-	ctx, cancel := context.WithTimeout(ctx, s.cfg.Timeout)
-	defer cancel()
-	if err := s.write.WritePoint(ctx, pts...); err != nil {
+	if err := s.sendChunks(ctx, pts); err != nil {
 		return s.unavailable(what, err)
 	}
-	if err := s.write.Flush(ctx); err != nil {
+	change := influxdb2.NewPoint(s.m("change"), nil, map[string]any{"n": int64(len(pts))}, time.Now().UTC())
+	if err := s.sendChunks(ctx, []*write.Point{change}); err != nil {
 		return s.unavailable(what, err)
 	}
 	return nil
+}
+
+// sendChunks writes points in requests of pointsPerRequest, one request in
+// flight; the next chunk is encoded to line protocol while the current one is
+// sent, so encoding overlaps the server's work.
+func (s *Store) sendChunks(ctx context.Context, pts []*write.Point) error {
+	encoded := make(chan string, 1)
+	var encErr error // set by the encoder before it closes encoded
+	go func() {
+		defer close(encoded)
+		// The encoder the client itself uses (influxdata/line-protocol), set up
+		// as the client sets it up.
+		var b bytes.Buffer
+		enc := lp.NewEncoder(&b)
+		enc.SetFieldTypeSupport(lp.UintSupport)
+		enc.FailOnFieldErr(true)
+		enc.SetPrecision(time.Nanosecond)
+		for start := 0; start < len(pts); start += pointsPerRequest {
+			b.Reset()
+			for _, p := range pts[start:min(start+pointsPerRequest, len(pts))] {
+				if _, err := enc.Encode(p); err != nil {
+					encErr = fmt.Errorf("encode a point as line protocol: %w", err)
+					return
+				}
+			}
+			select {
+			case encoded <- b.String():
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	var firstErr error
+	for lines := range encoded {
+		if firstErr != nil {
+			continue // drain the encoder
+		}
+		rctx, cancel := context.WithTimeout(ctx, s.cfg.Timeout)
+		firstErr = s.write.WriteRecord(rctx, lines)
+		cancel()
+	}
+	if firstErr == nil {
+		firstErr = encErr
+	}
+	if firstErr == nil {
+		firstErr = ctx.Err()
+	}
+	return firstErr
 }
 
 // epoch is the time of catalog and token points: rewriting one replaces it.

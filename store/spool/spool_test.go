@@ -26,12 +26,12 @@ func behindProxy(t *testing.T) (*spool.Store, *influxtest.Proxy, influx.Config) 
 	}
 	proxy := influxtest.NewProxy(t, u.Host)
 	cfg.URL = proxy.URL()
-	cfg.Timeout = 2 * time.Second
+	cfg.Timeout = 10 * time.Second // generous: "up" must mean up, even on a loaded machine
 	backend, err := influx.Open(ctx, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
-	sp, err := spool.Open(backend, filepath.Join(t.TempDir(), spool.FileName), spool.Options{WriteTimeout: 2 * time.Second, RetryMin: 50 * time.Millisecond, RetryMax: 200 * time.Millisecond})
+	sp, err := spool.Open(backend, filepath.Join(t.TempDir(), spool.FileName), spool.Options{WriteTimeout: 10 * time.Second, RetryMin: 50 * time.Millisecond, RetryMax: 200 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}
