@@ -9,7 +9,6 @@ package plancast
 
 import (
 	"math"
-	"regexp"
 	"time"
 )
 
@@ -19,16 +18,36 @@ const (
 	MaxYear = 2150
 )
 
-// codePattern is the shape of region, indicator, plan and unit codes: a
-// lowercase ASCII slug. It keeps codes safe in URLs, file names and InfluxDB tags.
-var codePattern = regexp.MustCompile(`^[a-z][a-z0-9_-]{0,63}$`)
+// ValidCode reports whether s is a well-formed region or indicator code: a
+// lowercase ASCII slug ^[a-z][a-z0-9_-]{0,63}$, safe in URLs, file names and
+// InfluxDB tags. (Checked by hand, not by regexp: it runs for every row pushed.)
+func ValidCode(s string) bool {
+	if len(s) == 0 || len(s) > 64 || s[0] < 'a' || s[0] > 'z' {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
 
-// unitPattern: unit codes may start with a digit ("100m_yuan", "10k_tons").
-var unitPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_]{0,31}$`)
-
-// ValidCode reports whether s is a well-formed code (lowercase ASCII slug,
-// 1–64 characters, starting with a letter).
-func ValidCode(s string) bool { return codePattern.MatchString(s) }
+// validUnit: unit codes may start with a digit ("100m_yuan", "10k_tons"):
+// ^[a-z0-9][a-z0-9_]{0,31}$.
+func validUnit(s string) bool {
+	if len(s) == 0 || len(s) > 32 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' && i > 0) {
+			return false
+		}
+	}
+	return true
+}
 
 // Region levels.
 const (
@@ -96,7 +115,7 @@ func (i *Indicator) Validate() error {
 		return Errorf(EINVALID, "indicator code %q must be a lowercase slug", i.Code)
 	case i.Name == "" && i.NameZh == "":
 		return Errorf(EINVALID, "indicator %q needs a name or a name_zh", i.Code)
-	case !unitPattern.MatchString(i.Unit):
+	case !validUnit(i.Unit):
 		return Errorf(EINVALID, "indicator %q: unit %q must be a unit code such as 100m_yuan, yuan or percent", i.Code, i.Unit)
 	case i.Kind != KindLevel && i.Kind != KindRate:
 		return Errorf(EINVALID, "indicator %q: kind %q must be level or rate", i.Code, i.Kind)
@@ -117,10 +136,15 @@ const (
 // years: "h1", "q1".."q4", or a month range from January such as "jan-nov".
 const PeriodYear = "year"
 
-var periodPattern = regexp.MustCompile(`^(year|h1|h2|q[1-4]|jan-(feb|mar|apr|may|jun|jul|aug|sep|oct|nov))$`)
+// periods are the known period codes.
+var periods = map[string]bool{
+	"year": true, "h1": true, "h2": true, "q1": true, "q2": true, "q3": true, "q4": true,
+	"jan-feb": true, "jan-mar": true, "jan-apr": true, "jan-may": true, "jan-jun": true,
+	"jan-jul": true, "jan-aug": true, "jan-sep": true, "jan-oct": true, "jan-nov": true,
+}
 
 // ValidPeriod reports whether p is a known period code.
-func ValidPeriod(p string) bool { return periodPattern.MatchString(p) }
+func ValidPeriod(p string) bool { return periods[p] }
 
 // Source says where a figure or target came from.
 type Source struct {

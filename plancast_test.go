@@ -155,3 +155,38 @@ func TestTokenScoping(t *testing.T) {
 		t.Fatal("scoping wrong")
 	}
 }
+
+func TestCodeShapes(t *testing.T) {
+	for _, c := range []struct {
+		code string
+		ok   bool
+	}{
+		{"houma", true}, {"c0001", true}, {"inner_mongolia", true}, {"a-b", true}, {strings.Repeat("a", 64), true},
+		{"", false}, {"Houma", false}, {"1abc", false}, {"_x", false}, {"hou ma", false}, {"../etc", false},
+		{"hou\x00ma", false}, {"侯马", false}, {strings.Repeat("a", 65), false},
+	} {
+		if plancast.ValidCode(c.code) != c.ok {
+			t.Errorf("ValidCode(%q) = %v", c.code, !c.ok)
+		}
+	}
+	for _, p := range []string{"year", "h1", "q4", "jan-feb", "jan-nov"} {
+		if !plancast.ValidPeriod(p) {
+			t.Errorf("period %q rejected", p)
+		}
+	}
+	for _, p := range []string{"", "jan-dec", "feb-mar", "q5", "YEAR"} {
+		if plancast.ValidPeriod(p) {
+			t.Errorf("period %q accepted", p)
+		}
+	}
+	for _, u := range []string{"100m_yuan", "yuan", "percent", "10k_tons"} {
+		i := plancast.Indicator{Code: "x", Name: "x", Unit: u, Kind: "level", Better: "higher"}
+		if err := i.Validate(); err != nil {
+			t.Errorf("unit %q rejected: %v", u, err)
+		}
+	}
+	bad := plancast.Indicator{Code: "x", Name: "x", Unit: "_yuan", Kind: "level", Better: "higher"}
+	if bad.Validate() == nil {
+		t.Error("unit _yuan accepted")
+	}
+}
