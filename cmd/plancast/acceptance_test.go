@@ -6,7 +6,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // Issue 4's acceptance: "plancast ingest bad.csv" with a non-number on row 3
@@ -57,4 +59,28 @@ func TestIngestBadCSVNamesRow3ThenTheCorrectedFileIsServed(t *testing.T) {
 	if got[2015] != 88.9 || got[2020] != 120.8 || got[2021] != 131.2 || got[2022] != 140.5 {
 		t.Fatalf("series after the corrected push = %v", got)
 	}
+}
+
+// SIGTERM stops the server gracefully: it logs the shutdown, exits 0, and the
+// store is closed cleanly (the next start opens it at once).
+func TestServeShutsDownGracefullyOnSIGTERM(t *testing.T) {
+	dir, addr := t.TempDir(), freeAddr(t)
+	server := startPlancast(t, "serve", "--addr", addr, "--data-dir", dir)
+	waitHTTP(t, "http://"+addr+"/healthz", server)
+	if err := server.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-server.exited:
+	case <-time.After(15 * time.Second):
+		t.Fatalf("serve did not stop within 15 s of SIGTERM:\n%s", server.Output())
+	}
+	if code := server.cmd.ProcessState.ExitCode(); code != 0 {
+		t.Fatalf("serve exited %d on SIGTERM:\n%s", code, server.Output())
+	}
+	if !strings.Contains(server.Output(), "shutting down") {
+		t.Fatalf("no shutdown in the log:\n%s", server.Output())
+	}
+	again := startPlancast(t, "serve", "--addr", addr, "--data-dir", dir)
+	waitHTTP(t, "http://"+addr+"/healthz", again)
 }
