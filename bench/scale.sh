@@ -12,6 +12,7 @@
 #   REGIONS=285 bench/scale.sh                      # a tenth, for a quick check
 #   SHARD_DURATION= bench/scale.sh                  # InfluxDB's default shard groups (7 days)
 #   BEFORE_BIN=/path/plancast bench/scale.sh        # also time another build's serve on the same data
+#   KEEP_INFLUX=1 bench/scale.sh                    # leave the loaded influxd running (prints where)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 regions=${REGIONS:-2850}
@@ -30,7 +31,7 @@ go build -o "$work/plancast" ./cmd/plancast
 
 serve_pid=
 stop_serve() { if [ -n "$serve_pid" ]; then kill "$serve_pid" 2>/dev/null || true; wait "$serve_pid" 2>/dev/null || true; serve_pid=; fi; }
-cleanup() { stop_serve; stop_influxd; rm -rf "$work"; }
+cleanup() { stop_serve; [ "${KEEP_INFLUX:-}" = 1 ] || stop_influxd; rm -rf "$work"; }
 trap cleanup EXIT
 
 say() { echo "$1: $2" | tee -a "$out"; }
@@ -60,13 +61,19 @@ rows=$(( $(cat "${obs_files[@]}" | wc -l) - ${#obs_files[@]} ))
 say observations "$rows"
 say targets "$(( $(wc -l < "$work/ds/targets.csv") - 1 ))"
 
-# assess BASE LABEL: the nationwide assessment, cold then warm, on the server
-# with pid $serve_pid; STORE_PID (optional) is the store's process.
+# assess BASE LABEL LOG [STORE_PID]: the nationwide assessment, cold then warm,
+# on the server with pid $serve_pid writing its JSON access log to LOG;
+# STORE_PID is the store's process, if any. The handler's own time comes from
+# the access log: a reply cut by the server's write timeout still has it.
 assess() {
-  local base=$1 label=$2 store_pid=${3:-} t c0 s0 n
+  local base=$1 label=$2 log=$3 store_pid=${4:-} t c0 s0 n
   c0=$(cpu "$serve_pid"); [ -n "$store_pid" ] && s0=$(cpu "$store_pid")
-  t=$(curl -fsS -o "$work/assessment.json" -w '%{time_total}' --max-time "$step_timeout" "$base/api/v1/assessment?plan=14th-fyp")
-  say "${label}_assessment_cold_seconds" "$t"
+  t=$(curl -fsS -o "$work/assessment.json" -w '%{time_total}' --max-time "$step_timeout" "$base/api/v1/assessment?plan=14th-fyp") ||
+    say "${label}_assessment_cold_reply" "failed (curl exit $?): see the handler time"
+  say "${label}_assessment_cold_seconds" "${t:-none}"
+  sleep 1
+  say "${label}_assessment_cold_handler_seconds" "$(grep '"route":"/api/v1/assessment"' "$log" | head -1 | sed 's/.*"duration":\([0-9]*\).*/\1/' | awk '{printf "%.2f", $1 / 1e9}')"
+  [ -s "$work/assessment.json" ] || curl -fsS -o "$work/assessment.json" --max-time "$step_timeout" "$base/api/v1/assessment?plan=14th-fyp"
   say "${label}_assessment_cold_server_cpu_seconds" "$(echo "$c0 $(cpu "$serve_pid")" | awk '{printf "%.2f", $2 - $1}')"
   [ -n "$store_pid" ] && say "${label}_assessment_cold_influxd_cpu_seconds" "$(echo "$s0 $(cpu "$store_pid")" | awk '{printf "%.2f", $2 - $1}')"
   say "${label}_assessment_bytes" "$(stat -c %s "$work/assessment.json")"
@@ -116,34 +123,38 @@ say influx_series "$(curl -fsS "$INFLUX_URL/query?db=plancast" --data-urlencode 
 say influx_data_bytes "$(du -sb "$INFLUX_TMP/data" | cut -f1)"
 
 port=$(free_port)
-"$work/plancast" serve --no-seed --addr "127.0.0.1:$port" --influx-url "$INFLUX_URL" --influx-bucket plancast/autogen >"$work/serve-influx.log" 2>&1 &
+"$work/plancast" serve --no-seed --log-format json --addr "127.0.0.1:$port" --influx-url "$INFLUX_URL" --influx-bucket plancast/autogen >"$work/serve-influx.log" 2>&1 &
 serve_pid=$!
 wait_up "http://127.0.0.1:$port"
 say influx_load_before "$(load)"
-assess "http://127.0.0.1:$port" influx "$INFLUX_PID"
+assess "http://127.0.0.1:$port" influx "$work/serve-influx.log" "$INFLUX_PID"
 say influxd_peak_rss "$(hwm "$INFLUX_PID")"
 stop_serve
 if [ -n "${BEFORE_BIN:-}" ]; then
   port=$(free_port)
-  "$BEFORE_BIN" serve --no-seed --addr "127.0.0.1:$port" --influx-url "$INFLUX_URL" --influx-bucket plancast/autogen >"$work/serve-before.log" 2>&1 &
+  "$BEFORE_BIN" serve --no-seed --log-format json --addr "127.0.0.1:$port" --influx-url "$INFLUX_URL" --influx-bucket plancast/autogen >"$work/serve-before.log" 2>&1 &
   serve_pid=$!
   wait_up "http://127.0.0.1:$port"
-  assess "http://127.0.0.1:$port" before_influx "$INFLUX_PID" || say before_influx_failed "see above"
+  assess "http://127.0.0.1:$port" before_influx "$work/serve-before.log" "$INFLUX_PID" || say before_influx_failed "see above"
   stop_serve
 fi
-stop_influxd
-INFLUX_PID= INFLUX_TMP=
+if [ "${KEEP_INFLUX:-}" = 1 ]; then
+  say influxd_kept "$INFLUX_URL pid $INFLUX_PID data $INFLUX_TMP (stop it yourself)"
+else
+  stop_influxd
+  INFLUX_PID= INFLUX_TMP=
+fi
 
 # --- embedded store -------------------------------------------------------------
 if [ "$embedded" = 1 ]; then
   ingest_all embedded --data-dir "$work/bolt"
   say embedded_store_bytes "$(du -sb "$work/bolt" | cut -f1)"
   port=$(free_port)
-  "$work/plancast" serve --no-seed --addr "127.0.0.1:$port" --data-dir "$work/bolt" >"$work/serve-bolt.log" 2>&1 &
+  "$work/plancast" serve --no-seed --log-format json --addr "127.0.0.1:$port" --data-dir "$work/bolt" >"$work/serve-bolt.log" 2>&1 &
   serve_pid=$!
   wait_up "http://127.0.0.1:$port"
   say embedded_load_before "$(load)"
-  assess "http://127.0.0.1:$port" embedded
+  assess "http://127.0.0.1:$port" embedded "$work/serve-bolt.log"
   stop_serve
 fi
 say load_at_end "$(load)"
