@@ -9,6 +9,7 @@
 //	obs:        region 0 indicator 0 period 0 year(2 bytes) recorded(8 bytes) → JSON Observation
 //	targets:    region 0 indicator 0 plan 0 kind 0 year(2 bytes) → JSON Target
 //	tokens:     sha256(token) → JSON Token
+//	vals:       the obs keys → value and published date only (values.go)
 //
 // Keys sort by series, then year, then the time a vintage was recorded, so a
 // series is one prefix scan and its vintages come oldest first.
@@ -81,6 +82,12 @@ func Open(path string) (*Store, error) {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err
 			}
+		}
+		if tx.Bucket(bucketVals) == nil {
+			if _, err := tx.CreateBucket(bucketVals); err != nil {
+				return err
+			}
+			return buildVals(tx) // a store from before the vals bucket
 		}
 		return nil
 	})

@@ -1,9 +1,12 @@
 package bolt_test
 
 import (
+	"context"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"go.etcd.io/bbolt"
 
 	"github.com/plancast/plancast"
 	"github.com/plancast/plancast/store/bolt"
@@ -36,5 +39,46 @@ func TestOpenHeldStoreFailsAtOnceNamingServerOption(t *testing.T) {
 	}
 	if msg := plancast.ErrorMessage(err); !strings.Contains(msg, "--server") {
 		t.Fatalf("message %q does not name the --server option", msg)
+	}
+}
+
+// A store written before the vals bucket existed gets it on open.
+func TestValuesBucketIsBuiltForOlderStores(t *testing.T) {
+	path := filepath.Join(t.TempDir(), bolt.FileName)
+	st, err := bolt.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	st.PutRegions(ctx, []plancast.Region{storetest.Houma})
+	st.PutIndicators(ctx, []plancast.Indicator{storetest.GDP})
+	if _, err := st.WriteObservations(ctx, []plancast.Observation{
+		{Region: "houma", Indicator: "gdp", Year: 2015, Value: 88.9, Published: plancast.NewDate(2021, 4, 20)},
+		{Region: "houma", Indicator: "gdp", Year: 2020, Value: 120.8, Published: plancast.NewDate(2021, 4, 20)},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	// Make it an "older" store: drop the bucket.
+	db, err := bbolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Update(func(tx *bbolt.Tx) error { return tx.DeleteBucket([]byte("vals")) }); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	st, err = bolt.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	got, err := st.SeriesValues(ctx, plancast.SeriesSetQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || len(got[0].Observations) != 2 || got[0].Observations[1].Value != 120.8 || !got[0].Observations[1].Published.Equal(plancast.NewDate(2021, 4, 20)) {
+		t.Fatalf("after rebuilding: %+v", got)
 	}
 }

@@ -20,7 +20,10 @@ func (s *Store) WriteObservations(ctx context.Context, obs []plancast.Observatio
 	}
 	err = s.update("write observations", func(tx *bbolt.Tx) error {
 		res = plancast.WriteResult{} // Update may not retry, but keep the count honest if it did
-		b := tx.Bucket(bucketObs)
+		b, vals := tx.Bucket(bucketObs), tx.Bucket(bucketVals)
+		// One recorded time for the batch, as in the InfluxDB store: a batch
+		// holds each figure once, so its figures need no finer order.
+		recorded := s.nextRecorded()
 		for i := range batch {
 			o := &batch[i]
 			if err := known(tx, o.Region, o.Indicator); err != nil {
@@ -39,8 +42,12 @@ func (s *Store) WriteObservations(ctx context.Context, obs []plancast.Observatio
 			default:
 				res.New++
 			}
-			o.Recorded = s.nextRecorded()
-			if err := putJSON(b, obsKey(o), o); err != nil {
+			o.Recorded = recorded
+			key := obsKey(o)
+			if err := putJSON(b, key, o); err != nil {
+				return err
+			}
+			if err := vals.Put(key, encodeVal(o)); err != nil {
 				return err
 			}
 		}

@@ -490,4 +490,39 @@ func testSeriesSet(t *testing.T, st plancast.Store) {
 	if err != nil || len(none) != 0 {
 		t.Fatalf("unknown region = %+v, %v; want empty, no error", none, err)
 	}
+
+	// A store with a values-only bulk read must give the same series and
+	// the same latest vintages, including a backfilled older vintage.
+	vr, ok := st.(interface {
+		SeriesValues(context.Context, plancast.SeriesSetQuery) ([]plancast.Series, error)
+	})
+	if !ok {
+		return
+	}
+	backfill := obs("zizhou", "gdp", 2020, 79, plancast.NewDate(2020, time.December, 1)) // published before the stored one
+	mustWrite(t, st, backfill)
+	for _, q := range []plancast.SeriesSetQuery{{}, {Regions: []string{"houma"}}, {Indicators: []string{"gdp"}}, {Period: "jan-nov"}} {
+		full, err := st.SeriesSet(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lean, err := vr.SeriesValues(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(full) != len(lean) {
+			t.Fatalf("SeriesValues(%+v) gave %d series, SeriesSet %d", q, len(lean), len(full))
+		}
+		for i := range full {
+			f, l := full[i], lean[i]
+			if f.Region != l.Region || f.Indicator != l.Indicator || f.Period != l.Period || len(f.Observations) != len(l.Observations) {
+				t.Fatalf("series %d: SeriesValues %+v, SeriesSet %+v", i, l, f)
+			}
+			for j := range f.Observations {
+				if f.Observations[j].Year != l.Observations[j].Year || f.Observations[j].Value != l.Observations[j].Value {
+					t.Fatalf("%s/%s: SeriesValues %+v, SeriesSet %+v", f.Region, f.Indicator, l.Observations, f.Observations)
+				}
+			}
+		}
+	}
 }
