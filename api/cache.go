@@ -19,11 +19,13 @@ type answerCache struct {
 	maxEntries int
 	version    func(context.Context) (string, error)
 
-	mu        sync.Mutex
-	cur       string
-	checked   time.Time
-	entries   map[string][]byte
-	computing map[string]*call
+	mu         sync.Mutex
+	cur        string
+	checked    time.Time // zero: no trusted version (never read, or invalidated)
+	refreshing bool      // one caller is asking the store
+	generation uint64    // bumped by Invalidate: a refresh begun before it must not be trusted
+	entries    map[string][]byte
+	computing  map[string]*call
 }
 
 type call struct {
@@ -36,21 +38,32 @@ func newAnswerCache(version func(context.Context) (string, error), ttl time.Dura
 	return &answerCache{version: version, versionTTL: ttl, maxEntries: maxEntries, entries: map[string][]byte{}, computing: map[string]*call{}}
 }
 
-// Version returns the current data version (cached for versionTTL).
+// Version returns the current data version (cached for versionTTL). Past
+// the TTL one caller asks the store while the others keep the version they
+// have (stale-while-revalidate), so a crowd of requests does not query the
+// store at once; after Invalidate everyone waits for a fresh one.
 func (c *answerCache) Version(ctx context.Context) (string, error) {
 	c.mu.Lock()
-	if !c.checked.IsZero() && time.Since(c.checked) < c.versionTTL {
+	if !c.checked.IsZero() && (time.Since(c.checked) < c.versionTTL || c.refreshing) {
 		v := c.cur
 		c.mu.Unlock()
 		return v, nil
 	}
+	c.refreshing = !c.checked.IsZero()
+	gen := c.generation
 	c.mu.Unlock()
 	v, err := c.version(ctx)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.refreshing = false
 	if err != nil {
 		return "", err
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
+	if gen != c.generation {
+		// Invalidated while we asked: v may predate the write. Use it for this
+		// call only if nothing better is known, and trust it for no one else.
+		return v, nil
+	}
 	if v != c.cur {
 		c.cur, c.entries = v, map[string][]byte{}
 	}
@@ -62,6 +75,7 @@ func (c *answerCache) Version(ctx context.Context) (string, error) {
 func (c *answerCache) Invalidate() {
 	c.mu.Lock()
 	c.checked = time.Time{}
+	c.generation++
 	c.mu.Unlock()
 }
 

@@ -23,25 +23,32 @@ func (s *Store) jsonRows(ctx context.Context, measurement, filter string, fn fun
 }
 
 // catalog returns the regions and indicators, from the cache when fresh.
+//
+// Past catalogTTL one caller refreshes it while the others keep using the
+// copy they have (stale-while-revalidate): under load, a whole crowd of
+// requests would otherwise query InfluxDB at the same moment. After this
+// store's own catalog writes there is no copy, and callers wait for a fresh one.
 func (s *Store) catalog(ctx context.Context) ([]plancast.Region, []plancast.Indicator, error) {
 	s.catMu.Lock()
-	if !s.catRead.IsZero() && time.Since(s.catRead) < catalogTTL {
+	if !s.catRead.IsZero() && (time.Since(s.catRead) < catalogTTL || s.catRefreshing) {
 		rs, is := s.catRegions, s.catInds
 		s.catMu.Unlock()
 		return rs, is, nil
 	}
+	s.catRefreshing = !s.catRead.IsZero()
 	s.catMu.Unlock()
 	rs, err := s.readRegions(ctx)
-	if err != nil {
-		return nil, nil, err
-	}
-	is, err := s.readIndicators(ctx)
-	if err != nil {
-		return nil, nil, err
+	var is []plancast.Indicator
+	if err == nil {
+		is, err = s.readIndicators(ctx)
 	}
 	s.catMu.Lock()
+	defer s.catMu.Unlock()
+	s.catRefreshing = false
+	if err != nil {
+		return nil, nil, err
+	}
 	s.catRegions, s.catInds, s.catRead = rs, is, time.Now()
-	s.catMu.Unlock()
 	return rs, is, nil
 }
 

@@ -69,10 +69,11 @@ type Store struct {
 	// The catalog is read on every write and series read; it changes rarely,
 	// so it is kept for catalogTTL (and dropped at once on this store's own
 	// catalog writes). Another replica's new region is seen within the TTL.
-	catMu      sync.Mutex
-	catRegions []plancast.Region
-	catInds    []plancast.Indicator
-	catRead    time.Time
+	catMu         sync.Mutex
+	catRegions    []plancast.Region
+	catInds       []plancast.Indicator
+	catRead       time.Time // zero: no copy (never read, or dropped after a catalog write)
+	catRefreshing bool      // one caller is reading a fresh copy
 }
 
 // catalogTTL is how long a read catalog is trusted.
