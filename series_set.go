@@ -40,3 +40,16 @@ func LatestVintages(vintages []Observation, asOf Date) []Series {
 	})
 	return out
 }
+
+// SeriesNotFound is the ENOTFOUND error of a series query that found nothing.
+func SeriesNotFound(q SeriesQuery) error {
+	if !q.AsOf.IsZero() {
+		return Errorf(ENOTFOUND, "series %s/%s (%s) has no figures published on or before %s", q.Region, q.Indicator, q.Period, q.AsOf)
+	}
+	return Errorf(ENOTFOUND, "series %s/%s (%s) has no figures", q.Region, q.Indicator, q.Period)
+}
+
+// InYears reports whether a year passes a query's From and To bounds.
+func (q *SeriesQuery) InYears(year int) bool {
+	return (q.From == 0 || year >= q.From) && (q.To == 0 || year <= q.To)
+}

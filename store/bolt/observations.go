@@ -105,46 +105,25 @@ func (s *Store) Series(ctx context.Context, q plancast.SeriesQuery) (*plancast.S
 	if q.Period == "" {
 		q.Period = plancast.PeriodYear
 	}
-	out := &plancast.Series{Region: q.Region, Indicator: q.Indicator, Period: q.Period}
+	var vintages []plancast.Observation
 	err := s.db.View(func(tx *bbolt.Tx) error {
 		if err := known(tx, q.Region, q.Indicator); err != nil {
 			return err
 		}
-		latest := map[int]plancast.Observation{}
-		err := scanSeries(tx, plancast.SeriesKey{Region: q.Region, Indicator: q.Indicator, Period: q.Period}, func(o plancast.Observation) {
-			if (q.From != 0 && o.Year < q.From) || (q.To != 0 && o.Year > q.To) {
-				return
-			}
-			if !q.AsOf.IsZero() && o.Published.After(q.AsOf) {
-				return
-			}
-			if cur, ok := latest[o.Year]; !ok || plancast.NewerVintage(&o, &cur) {
-				latest[o.Year] = o
+		return scanSeries(tx, plancast.SeriesKey{Region: q.Region, Indicator: q.Indicator, Period: q.Period}, func(o plancast.Observation) {
+			if q.InYears(o.Year) {
+				vintages = append(vintages, o)
 			}
 		})
-		if err != nil {
-			return err
-		}
-		for _, o := range latest {
-			out.Observations = append(out.Observations, o)
-		}
-		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	if len(out.Observations) == 0 {
-		return nil, notFoundSeries(q)
+	series := plancast.LatestVintages(vintages, q.AsOf)
+	if len(series) == 0 {
+		return nil, plancast.SeriesNotFound(q)
 	}
-	sort.Slice(out.Observations, func(i, j int) bool { return out.Observations[i].Year < out.Observations[j].Year })
-	return out, nil
-}
-
-func notFoundSeries(q plancast.SeriesQuery) error {
-	if !q.AsOf.IsZero() {
-		return plancast.Errorf(plancast.ENOTFOUND, "series %s/%s (%s) has no figures published on or before %s", q.Region, q.Indicator, q.Period, q.AsOf)
-	}
-	return plancast.Errorf(plancast.ENOTFOUND, "series %s/%s (%s) has no figures", q.Region, q.Indicator, q.Period)
+	return &series[0], nil
 }
 
 // Vintages returns every stored vintage of the series, by year, oldest vintage first.
@@ -163,7 +142,7 @@ func (s *Store) Vintages(ctx context.Context, k plancast.SeriesKey) ([]plancast.
 		return nil, err
 	}
 	if len(out) == 0 {
-		return nil, notFoundSeries(plancast.SeriesQuery{Region: k.Region, Indicator: k.Indicator, Period: k.Period})
+		return nil, plancast.SeriesNotFound(plancast.SeriesQuery{Region: k.Region, Indicator: k.Indicator, Period: k.Period})
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Year != out[j].Year {

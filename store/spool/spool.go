@@ -535,31 +535,63 @@ func (s *Store) replayOne(ctx context.Context) (progressed bool, err error) {
 	if err != nil || len(keys) == 0 {
 		return false, err
 	}
-	wctx, cancel := context.WithTimeout(ctx, 4*s.opt.WriteTimeout)
-	defer cancel()
-	var res plancast.WriteResult
-	switch e.Kind {
-	case "observations":
-		res, err = s.Store.WriteObservations(wctx, e.Observations)
-	case "targets":
-		res, err = s.Store.WriteTargets(wctx, e.Targets)
-	case "regions":
-		err = s.Store.PutRegions(wctx, e.Regions)
-	case "indicators":
-		err = s.Store.PutIndicators(wctx, e.Indicators)
-	default:
-		err = plancast.Errorf(plancast.EINVALID, "unknown spooled batch kind %q", e.Kind)
-	}
-	if err != nil && (plancast.ErrorCode(err) == plancast.EUNAVAILABLE || errors.Is(err, context.DeadlineExceeded) || plancast.ErrorCode(err) == plancast.EINTERNAL) {
+	res, err := s.apply(ctx, e)
+	if retryable(err) {
 		return false, err // the backend is not back yet: keep the batches, retry later
 	}
 	if err != nil && len(keys) > 1 {
-		// The group was refused: replay its batches one at a time, so that only
-		// the bad one goes to the dead letters.
+		// The group was refused: replay its oldest batch alone, so that only
+		// a bad batch goes to the dead letters.
 		return s.replaySingle(ctx, keys[0])
 	}
-	refused := err
-	err = s.db.Update(func(tx *bbolt.Tx) error {
+	return true, s.settle(keys, e, res, err)
+}
+
+// replaySingle replays exactly one batch (after its group was refused).
+func (s *Store) replaySingle(ctx context.Context, key []byte) (bool, error) {
+	var e entry
+	if err := s.db.View(func(tx *bbolt.Tx) error { return json.Unmarshal(tx.Bucket(bucketQueue).Get(key), &e) }); err != nil {
+		return false, err
+	}
+	res, err := s.apply(ctx, e)
+	if retryable(err) {
+		return false, err
+	}
+	return true, s.settle([][]byte{key}, e, res, err)
+}
+
+// apply writes one (possibly coalesced) queued batch to the backend.
+func (s *Store) apply(ctx context.Context, e entry) (res plancast.WriteResult, err error) {
+	ctx, cancel := context.WithTimeout(ctx, 4*s.opt.WriteTimeout)
+	defer cancel()
+	switch e.Kind {
+	case "observations":
+		return s.Store.WriteObservations(ctx, e.Observations)
+	case "targets":
+		return s.Store.WriteTargets(ctx, e.Targets)
+	case "regions":
+		return res, s.Store.PutRegions(ctx, e.Regions)
+	case "indicators":
+		return res, s.Store.PutIndicators(ctx, e.Indicators)
+	}
+	return res, plancast.Errorf(plancast.EINVALID, "unknown spooled batch kind %q", e.Kind)
+}
+
+// retryable reports whether a replay failed because the backend cannot take
+// writes now (rather than refusing the batch): keep it and try again later.
+// An unexpected (internal) failure is retried too: dropping data is worse.
+func retryable(err error) bool {
+	if err == nil {
+		return false
+	}
+	code := plancast.ErrorCode(err)
+	return code == plancast.EUNAVAILABLE || code == plancast.EINTERNAL || errors.Is(err, context.DeadlineExceeded)
+}
+
+// settle removes replayed batches from the queue; a refused one is kept in
+// the dead-letter bucket with the reason, for the operator.
+func (s *Store) settle(keys [][]byte, e entry, res plancast.WriteResult, refused error) error {
+	err := s.db.Update(func(tx *bbolt.Tx) error {
 		if refused != nil {
 			e.Refusal = plancast.ErrorMessage(refused)
 			data, err := json.Marshal(e)
@@ -578,44 +610,14 @@ func (s *Store) replayOne(ctx context.Context) (progressed bool, err error) {
 		return nil
 	})
 	if err != nil {
-		return false, fmt.Errorf("remove replayed batches from the spool: %w", err)
+		return fmt.Errorf("remove replayed batches from the spool: %w", err)
 	}
 	if refused != nil {
 		s.log.Error("spool replay: the store refused a queued batch; kept in the dead-letter bucket", "kind", e.Kind, "accepted", e.Accepted, "err", refused)
 	} else {
 		s.log.Info("spool replay: written", "kind", e.Kind, "batches", len(keys), "accepted_from", e.Accepted, "new", res.New, "revised", res.Revised, "unchanged", res.Unchanged)
 	}
-	return true, nil
-}
-
-// replaySingle replays exactly one batch (after its group was refused).
-func (s *Store) replaySingle(ctx context.Context, key []byte) (bool, error) {
-	var e entry
-	if err := s.db.View(func(tx *bbolt.Tx) error { return json.Unmarshal(tx.Bucket(bucketQueue).Get(key), &e) }); err != nil {
-		return false, err
-	}
-	wctx, cancel := context.WithTimeout(ctx, 4*s.opt.WriteTimeout)
-	defer cancel()
-	_, err := s.Store.WriteObservations(wctx, e.Observations)
-	if err != nil && (plancast.ErrorCode(err) == plancast.EUNAVAILABLE || errors.Is(err, context.DeadlineExceeded) || plancast.ErrorCode(err) == plancast.EINTERNAL) {
-		return false, err
-	}
-	refused := err
-	err = s.db.Update(func(tx *bbolt.Tx) error {
-		if refused != nil {
-			e.Refusal = plancast.ErrorMessage(refused)
-			data, err := json.Marshal(e)
-			if err != nil {
-				return err
-			}
-			if err := tx.Bucket(bucketDead).Put(key, data); err != nil {
-				return err
-			}
-			s.log.Error("spool replay: the store refused a queued batch; kept in the dead-letter bucket", "accepted", e.Accepted, "err", refused)
-		}
-		return tx.Bucket(bucketQueue).Delete(key)
-	})
-	return err == nil, err
+	return nil
 }
 
 // conflicts reports whether next has a figure the group has with another value or status.
