@@ -62,8 +62,12 @@ type SeriesReader interface {
 type SeriesSetQuery struct {
 	Regions    []string
 	Indicators []string
-	Period     string // default PeriodYear
+	Period     string // default PeriodYear; AllPeriods for every period
 }
+
+// AllPeriods in a SeriesSetQuery selects the series of every period (whole
+// years and partial ones such as jan-nov), each returned as its own series.
+const AllPeriods = "*"
 
 // SeriesSetReader reads many series in one go, for assessments across
 // regions and for listing what a region has.

@@ -89,7 +89,7 @@ func (s *Server) requireRead(next echo.HandlerFunc) echo.HandlerFunc {
 	}
 }
 
-// noContentType answers 415 for a body type a route does not read.
+// unsupportedType answers 415 for a body type a route does not read.
 func unsupportedType(ct string, accepted ...string) error {
 	return echo.NewHTTPError(http.StatusUnsupportedMediaType,
 		"content type "+quote(ct)+" is not accepted here; use "+strings.Join(accepted, ", "))

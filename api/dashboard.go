@@ -27,12 +27,12 @@ const maxDashboardSections = 12
 
 // dashboardText holds the page's words in one language.
 type dashboardText struct {
-	Title, Regions, Choose, Indicator, Plan, Target, Latest, Required, Projected, Probability, Status, Unassessed, Footer string
+	Title, Regions, Choose, Indicator, Plan, Target, Latest, Required, Projected, Probability, Status, Unassessed, Footer, Partial, Period, Year, Value string
 }
 
 var dashboardTexts = map[string]dashboardText{
-	"en": {"plancast — indicators against plan targets", "Regions", "Choose a region.", "Indicator", "Plan", "Target", "Latest", "Required growth a year", "Projected (80% interval)", "Probability", "Status", "Not assessed", "Projections: automatic combination of yearly models with calibrated 80% intervals. Probability is of meeting the target."},
-	"zh": {"plancast — 指标与规划目标", "地区", "请选择地区。", "指标", "规划", "目标", "最新值", "所需年均增速", "预测值（80%区间）", "达成概率", "状态", "未评估", "预测：年度模型自动组合，80%区间经过校准。概率为达成目标的概率。"},
+	"en": {"plancast — indicators against plan targets", "Regions", "Choose a region.", "Indicator", "Plan", "Target", "Latest", "Required growth a year", "Projected (80% interval)", "Probability", "Status", "Not assessed", "Projections: automatic combination of yearly models with calibrated 80% intervals. Probability is of meeting the target.", "Partial-year figures", "Period", "Year", "Value"},
+	"zh": {"plancast — 指标与规划目标", "地区", "请选择地区。", "指标", "规划", "目标", "最新值", "所需年均增速", "预测值（80%区间）", "达成概率", "状态", "未评估", "预测：年度模型自动组合，80%区间经过校准。概率为达成目标的概率。", "年内累计数据", "期间", "年份", "数值"},
 }
 
 type dashboardPage struct {
@@ -51,6 +51,14 @@ type dashboardSection struct {
 	Assessments []dashboardRow
 	Unassessed  []string
 	Charts      []dashboardChart
+	Partial     []dashboardPartial
+}
+
+// dashboardPartial is the latest figure of a partial-year series (Guyang's
+// January–November 2009 figures, say): shown as a figure, not charted.
+type dashboardPartial struct {
+	Indicator, Period, Value, Unit, Status string
+	Year                                   int
 }
 
 type dashboardRow struct {
@@ -116,7 +124,7 @@ func (s *Server) dashboardPage(ctx context.Context, lang, only string) (*dashboa
 		if err != nil {
 			return nil, err
 		}
-		if len(sec.Charts)+len(sec.Assessments)+len(sec.Unassessed) == 0 {
+		if len(sec.Charts)+len(sec.Partial)+len(sec.Assessments)+len(sec.Unassessed) == 0 {
 			continue // a parent region with no figures of its own
 		}
 		page.AllRegions = append(page.AllRegions, labelled{r.Code, sec.Label})
@@ -158,15 +166,55 @@ func (s *Server) dashboardSection(ctx context.Context, r plancast.Region, indByC
 		ind := indByCode[u.Indicator]
 		sec.Unassessed = append(sec.Unassessed, fmt.Sprintf("%s %s %d", nameIn(lang, ind.Name, ind.NameZh), u.Plan, u.Year))
 	}
-	have, err := s.cfg.Store.SeriesSet(ctx, plancast.SeriesSetQuery{Regions: []string{r.Code}})
+	have, err := s.cfg.Store.SeriesSet(ctx, plancast.SeriesSetQuery{Regions: []string{r.Code}, Period: plancast.AllPeriods})
 	if err != nil {
 		return sec, err
 	}
 	for _, sr := range have {
 		ind := indByCode[sr.Indicator]
-		sec.Charts = append(sec.Charts, dashboardChart{Region: r.Code, Indicator: ind.Code, Label: nameIn(lang, ind.Name, ind.NameZh)})
+		label := nameIn(lang, ind.Name, ind.NameZh)
+		if sr.Period == plancast.PeriodYear {
+			sec.Charts = append(sec.Charts, dashboardChart{Region: r.Code, Indicator: ind.Code, Label: label})
+			continue
+		}
+		last := sr.Observations[len(sr.Observations)-1]
+		sec.Partial = append(sec.Partial, dashboardPartial{Indicator: label, Period: periodLabel(lang, sr.Period),
+			Year: last.Year, Value: number(last.Value), Unit: unitLabel(lang, ind.Unit), Status: last.Status})
 	}
 	return sec, nil
+}
+
+// periodLabel names a partial period for people: "Jan–Nov" / "1—11月".
+func periodLabel(lang, period string) string {
+	months := []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+	if first, last, ok := strings.Cut(period, "-"); ok {
+		for i, m := range months {
+			if m == last && first == "jan" {
+				if lang == "zh" {
+					return fmt.Sprintf("1—%d月", i+1)
+				}
+				return "Jan–" + strings.ToUpper(last[:1]) + last[1:]
+			}
+		}
+	}
+	zh := map[string]string{"h1": "上半年", "h2": "下半年", "q1": "一季度", "q2": "二季度", "q3": "三季度", "q4": "四季度"}
+	if lang == "zh" && zh[period] != "" {
+		return zh[period]
+	}
+	return strings.ToUpper(period)
+}
+
+// unitLabel names a unit code for people.
+func unitLabel(lang, unit string) string {
+	en := map[string]string{"100m_yuan": "100 million yuan", "yuan": "yuan", "percent": "%", "100m_kwh": "100 million kWh", "10k_tons": "10,000 tons", "100m_m3": "100 million m³", "persons": "persons"}
+	zh := map[string]string{"100m_yuan": "亿元", "yuan": "元", "percent": "%", "100m_kwh": "亿千瓦时", "10k_tons": "万吨", "100m_m3": "亿立方米", "persons": "人"}
+	if lang == "zh" && zh[unit] != "" {
+		return zh[unit]
+	}
+	if en[unit] != "" {
+		return en[unit]
+	}
+	return unit
 }
 
 func nameIn(lang, en, zh string) string {

@@ -506,8 +506,12 @@ func testDashboard(t *testing.T, s *server) {
 	if !strings.Contains(page, `/charts/houma/gdp.png`) || !strings.Contains(page, `format=csv`) {
 		t.Fatal("dashboard lacks the chart and the downloads")
 	}
+	// Guyang has only January–November figures: listed as figures, not charted.
+	if !strings.Contains(page, `id="region-guyang"`) || !strings.Contains(page, "Jan–Nov") {
+		t.Fatal("the dashboard lacks Guyang's January–November figures")
+	}
 	zh := s.get("/?lang=zh")
-	if !strings.Contains(string(zh.body), "侯马市") || !strings.Contains(string(zh.body), "地区生产总值") {
+	if !strings.Contains(string(zh.body), "侯马市") || !strings.Contains(string(zh.body), "地区生产总值") || !strings.Contains(string(zh.body), "1—11月") {
 		t.Fatal("the Chinese dashboard lacks Chinese names")
 	}
 }

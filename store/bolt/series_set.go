@@ -33,7 +33,7 @@ func (s *Store) SeriesSet(ctx context.Context, q plancast.SeriesSetQuery) ([]pla
 		for _, prefix := range prefixes {
 			for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
 				parts := bytes.SplitN(k, []byte{0}, 4) // region, indicator, period, year+recorded
-				if len(parts) != 4 || string(parts[2]) != period || (len(wantInd) > 0 && !wantInd[string(parts[1])]) {
+				if len(parts) != 4 || (period != plancast.AllPeriods && string(parts[2]) != period) || (len(wantInd) > 0 && !wantInd[string(parts[1])]) {
 					continue
 				}
 				var o plancast.Observation

@@ -37,8 +37,11 @@ const (
 // SeriesSet reads the matching series and keeps the latest vintages.
 func (s *Store) SeriesSet(ctx context.Context, q plancast.SeriesSetQuery) ([]plancast.Series, error) {
 	period := q.Period
-	if period == "" {
+	switch period {
+	case "":
 		period = plancast.PeriodYear
+	case plancast.AllPeriods:
+		period = "" // readVintages: every period
 	}
 	vintages, err := s.readVintages(ctx, q.Regions, q.Indicators, period, allFields)
 	if err != nil {

@@ -486,6 +486,10 @@ func testSeriesSet(t *testing.T, st plancast.Store) {
 	if err != nil || len(part) != 1 || part[0].Observations[0].Value != 100 {
 		t.Fatalf("jan-nov set = %+v, %v", part, err)
 	}
+	every, err := st.SeriesSet(ctx, plancast.SeriesSetQuery{Regions: []string{"houma"}, Indicators: []string{"gdp"}, Period: plancast.AllPeriods})
+	if err != nil || len(every) != 2 || every[0].Period != "jan-nov" || every[1].Period != "year" {
+		t.Fatalf("all periods of houma/gdp = %+v, %v; want the jan-nov and the year series", every, err)
+	}
 	none, err := st.SeriesSet(ctx, plancast.SeriesSetQuery{Regions: []string{"atlantis"}})
 	if err != nil || len(none) != 0 {
 		t.Fatalf("unknown region = %+v, %v; want empty, no error", none, err)
