@@ -139,7 +139,8 @@ func Open(backend plancast.Store, path string, opt Options) (*Store, error) {
 	ctx, cancel := context.WithCancel(context.Background())
 	s.stop = cancel
 	go s.replay(ctx)
-	if n := s.depth(); n > 0 {
+	if s.queued() {
+		n := s.depth()
 		s.log.Warn("spool holds batches from before the restart; replaying", "batches", n, "spool", path)
 	}
 	return s, nil
@@ -278,6 +279,18 @@ func (s *Store) knownCatalog(ctx context.Context) (regions, indicators map[strin
 	return regions, indicators, err
 }
 
+// queued reports whether any batch waits (a cursor's first key: constant
+// time, unlike counting, so it is cheap on every write).
+func (s *Store) queued() bool {
+	found := false
+	_ = s.db.View(func(tx *bbolt.Tx) error {
+		k, _ := tx.Bucket(bucketQueue).Cursor().First()
+		found = k != nil
+		return nil
+	})
+	return found
+}
+
 func (s *Store) depth() int {
 	n := 0
 	_ = s.db.View(func(tx *bbolt.Tx) error {
@@ -345,7 +358,7 @@ func seqKey(seq uint64) []byte {
 // direct tries a write on the backend within WriteTimeout. It reports
 // queue=true when the backend could not take it now.
 func (s *Store) direct(ctx context.Context, write func(context.Context) error) (queue bool, err error) {
-	if s.depth() > 0 {
+	if s.queued() {
 		return true, nil // keep order: behind what is queued
 	}
 	wctx, cancel := context.WithTimeout(ctx, s.opt.WriteTimeout)
