@@ -53,3 +53,13 @@ func SeriesNotFound(q SeriesQuery) error {
 func (q *SeriesQuery) InYears(year int) bool {
 	return (q.From == 0 || year >= q.From) && (q.To == 0 || year <= q.To)
 }
+
+// YearsValues splits a series into the parallel slices the forecast package takes.
+func (s *Series) YearsValues() (years []int, values []float64) {
+	years = make([]int, len(s.Observations))
+	values = make([]float64, len(s.Observations))
+	for i, o := range s.Observations {
+		years[i], values[i] = o.Year, o.Value
+	}
+	return years, values
+}

@@ -71,10 +71,8 @@ func (s *Server) project(ctx context.Context, region, indicator string, horizon 
 
 // seriesArrays splits a series into years and values and finds its newest vintage.
 func seriesArrays(s *plancast.Series) (years []int, values []float64, vintage plancast.Date) {
-	years = make([]int, len(s.Observations))
-	values = make([]float64, len(s.Observations))
-	for i, o := range s.Observations {
-		years[i], values[i] = o.Year, o.Value
+	years, values = s.YearsValues()
+	for _, o := range s.Observations {
 		if o.Published.After(vintage) {
 			vintage = o.Published
 		}

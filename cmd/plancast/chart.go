@@ -87,11 +87,7 @@ func runChart(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	spec.Region, spec.Indicator, spec.History, spec.Targets = reg, ind, s.Observations, targets
 
-	years := make([]int, len(s.Observations))
-	values := make([]float64, len(s.Observations))
-	for i, o := range s.Observations {
-		years[i], values[i] = o.Year, o.Value
-	}
+	years, values := s.YearsValues()
 	h := *horizon
 	if h == 0 && len(years) > 0 {
 		h = forecast.DefaultHorizon
@@ -131,18 +127,4 @@ func runChart(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fmt.Fprintf(stderr, "wrote %s (%s, %dx%d)\n", *out, *format, *width, *height)
 	}
 	return nil
-}
-
-// findRegion returns the catalog entry of a region, ENOTFOUND when unknown.
-func findRegion(ctx context.Context, st plancast.Store, code string) (plancast.Region, error) {
-	rs, err := st.Regions(ctx)
-	if err != nil {
-		return plancast.Region{}, fmt.Errorf("read regions: %w", err)
-	}
-	for _, r := range rs {
-		if r.Code == code {
-			return r, nil
-		}
-	}
-	return plancast.Region{}, plancast.Errorf(plancast.ENOTFOUND, "region %q is not in the catalog", code)
 }

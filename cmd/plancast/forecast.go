@@ -45,11 +45,7 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if err != nil {
 		return err
 	}
-	years := make([]int, len(s.Observations))
-	values := make([]float64, len(s.Observations))
-	for i, o := range s.Observations {
-		years[i], values[i] = o.Year, o.Value
-	}
+	years, values := s.YearsValues()
 	opt := forecast.Options{Horizon: *horizon, Method: *method}
 	r, err := forecast.Forecast(years, values, opt)
 	if err != nil {
@@ -101,19 +97,6 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 			pct(a.RequiredGrowth), 100*a.Probability, share(a.Progress), a.Status)
 	}
 	return tw.Flush()
-}
-
-func findIndicator(ctx context.Context, st plancast.Store, code string) (plancast.Indicator, error) {
-	inds, err := st.Indicators(ctx)
-	if err != nil {
-		return plancast.Indicator{}, fmt.Errorf("read indicators: %w", err)
-	}
-	for _, i := range inds {
-		if i.Code == code {
-			return i, nil
-		}
-	}
-	return plancast.Indicator{}, plancast.Errorf(plancast.ENOTFOUND, "indicator %q is not in the catalog", code)
 }
 
 func pct(v *float64) string {

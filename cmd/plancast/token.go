@@ -58,7 +58,7 @@ func runToken(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		tok.Scope, tok.Admin = plancast.ScopeRead, false
 	}
 	if *region != "" {
-		if err := requireRegion(ctx, st, *region); err != nil {
+		if _, err := findRegion(ctx, st, *region); err != nil {
 			return err
 		}
 	}
@@ -75,18 +75,4 @@ func runToken(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fmt.Fprintf(stderr, "created a token with %s; it is shown only this once:\n", scope)
 	fmt.Fprintln(stdout, secret)
 	return nil
-}
-
-// requireRegion fails with not_found when the region is not in the catalog.
-func requireRegion(ctx context.Context, st plancast.Store, code string) error {
-	rs, err := st.Regions(ctx)
-	if err != nil {
-		return err
-	}
-	for _, r := range rs {
-		if r.Code == code {
-			return nil
-		}
-	}
-	return plancast.Errorf(plancast.ENOTFOUND, "region %q is not in the catalog (see GET /api/v1/regions)", code)
 }
