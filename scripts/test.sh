@@ -47,9 +47,16 @@ if grep -q -- '--- SKIP' "$INFLUX_TMP/conformance.txt"; then echo "conformance t
 grep -q '^ok.*store/influx' "$INFLUX_TMP/conformance.txt" || { echo "InfluxDB conformance did not pass"; exit 1; }
 grep -q '^ok.*store/bolt' "$INFLUX_TMP/conformance.txt" || { echo "embedded conformance did not pass"; exit 1; }
 
+step "fault tests: influxd killed mid-stream, plancast SIGKILLed, full and read-only data directories"
+# The checks below decide; "|| true" lets them print the log's tail on a failure.
+go test -count=1 -v -timeout 15m -run '^TestFault' ./cmd/plancast 2>&1 | tee "$INFLUX_TMP/faults.txt" |
+  grep -E 'acknowledged|full disk answer|read-only data directory|^\s*--- (PASS|FAIL|SKIP)|^(ok|FAIL|panic)' || true
+if grep -q -- '--- SKIP' "$INFLUX_TMP/faults.txt"; then echo "fault tests were skipped"; exit 1; fi
+grep -q '^ok' "$INFLUX_TMP/faults.txt" || { tail -40 "$INFLUX_TMP/faults.txt"; echo "fault tests failed"; exit 1; }
+
 step "all tests"
 # shellcheck disable=SC2086
-go test -count=1 -timeout 30m ${GO_TEST_FLAGS:-} ./...
+go test -count=1 -timeout 30m -skip '^TestFault' ${GO_TEST_FLAGS:-} ./...
 
 step "fuzz smoke run (every fuzz target, ${FUZZTIME:-10s} each)"
 FUZZTIME=${FUZZTIME:-10s} scripts/fuzz.sh
