@@ -3,6 +3,7 @@ package plancast
 import (
 	"encoding/json"
 	"fmt"
+	"sync"
 	"time"
 )
 
@@ -90,4 +91,25 @@ func (d *Date) UnmarshalJSON(b []byte) error {
 		return fmt.Errorf("date must be a string YYYY-MM-DD: %w", err)
 	}
 	return d.UnmarshalText([]byte(s))
+}
+
+// VintageClock hands out the Recorded times of vintages: the wall clock, but
+// strictly increasing within a process even if the clock stands still or
+// steps back, so that a later write is always the newer vintage. Stores keep
+// one each; the zero value is ready.
+type VintageClock struct {
+	mu   sync.Mutex
+	last time.Time
+}
+
+// Next returns a time after every time this clock returned before.
+func (c *VintageClock) Next() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	t := time.Now().UTC()
+	if !t.After(c.last) {
+		t = c.last.Add(time.Microsecond)
+	}
+	c.last = t
+	return t
 }

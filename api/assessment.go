@@ -4,8 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net/http"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -140,7 +142,7 @@ func (s *Server) assess(ctx context.Context, ts []plancast.Target) *AssessmentRe
 	for _, t := range ts {
 		regionSet[t.Region], indSet[t.Indicator] = true, true
 	}
-	q := plancast.SeriesSetQuery{Regions: keys(regionSet), Indicators: keys(indSet)}
+	q := plancast.SeriesSetQuery{Regions: slices.Sorted(maps.Keys(regionSet)), Indicators: slices.Sorted(maps.Keys(indSet))}
 	var sets []plancast.Series
 	if vr, ok := s.cfg.Store.(seriesValuesReader); ok {
 		sets, err = vr.SeriesValues(ctx, q)
@@ -215,13 +217,4 @@ func unassessed(t plancast.Target, err error) Unassessed {
 		reason = fmt.Sprintf("no observations of %s for %s: %s", t.Indicator, t.Region, reason)
 	}
 	return Unassessed{Region: t.Region, Indicator: t.Indicator, Plan: t.Plan, Kind: t.Kind, Year: t.Year, Target: t.Value, Reason: reason}
-}
-
-func keys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/plancast/plancast"
+	"github.com/plancast/plancast/charts"
 )
 
 //go:embed templates/dashboard.html
@@ -179,7 +180,7 @@ func (s *Server) dashboardSection(ctx context.Context, r plancast.Region, indByC
 		}
 		last := sr.Observations[len(sr.Observations)-1]
 		sec.Partial = append(sec.Partial, dashboardPartial{Indicator: label, Period: periodLabel(lang, sr.Period),
-			Year: last.Year, Value: number(last.Value), Unit: unitLabel(lang, ind.Unit), Status: last.Status})
+			Year: last.Year, Value: number(last.Value), Unit: charts.UnitLabel(ind.Unit, lang), Status: last.Status})
 	}
 	return sec, nil
 }
@@ -204,19 +205,6 @@ func periodLabel(lang, period string) string {
 	return strings.ToUpper(period)
 }
 
-// unitLabel names a unit code for people.
-func unitLabel(lang, unit string) string {
-	en := map[string]string{"100m_yuan": "100 million yuan", "yuan": "yuan", "percent": "%", "100m_kwh": "100 million kWh", "10k_tons": "10,000 tons", "100m_m3": "100 million m³", "persons": "persons"}
-	zh := map[string]string{"100m_yuan": "亿元", "yuan": "元", "percent": "%", "100m_kwh": "亿千瓦时", "10k_tons": "万吨", "100m_m3": "亿立方米", "persons": "人"}
-	if lang == "zh" && zh[unit] != "" {
-		return zh[unit]
-	}
-	if en[unit] != "" {
-		return en[unit]
-	}
-	return unit
-}
-
 func nameIn(lang, en, zh string) string {
 	if lang == "zh" && zh != "" {
 		return zh
@@ -227,27 +215,15 @@ func nameIn(lang, en, zh string) string {
 	return en
 }
 
-// number formats a value with thousands separators and at most two decimals.
+// number formats a value with thousands separators and at most two
+// decimals, trailing zeros dropped: 33029 → "33,029", 147.2405 → "147.24".
 func number(v float64) string {
-	s := strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
-	intPart, frac, _ := strings.Cut(s, ".")
-	neg := strings.HasPrefix(intPart, "-")
-	intPart = strings.TrimPrefix(intPart, "-")
-	var b strings.Builder
-	for i, ch := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(ch)
+	r := math.Round(v*100) / 100
+	prec := 0
+	if s := strconv.FormatFloat(r, 'f', -1, 64); strings.Contains(s, ".") {
+		prec = min(len(s)-strings.Index(s, ".")-1, 2)
 	}
-	out := b.String()
-	if frac != "" {
-		out += "." + frac
-	}
-	if neg {
-		out = "-" + out
-	}
-	return out
+	return charts.FormatNumber(r, prec)
 }
 
 func targetText(kind string, v float64, unit string) string {

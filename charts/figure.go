@@ -335,7 +335,7 @@ func (f *figure) newPlot(unit string, xmin, xmax, ymin, ymax float64, plotWidth 
 	p.Y.LineStyle.Width = 0
 	p.Y.Tick.Marker = valueTicks{n: 5}
 
-	f.unit = unitLabel(unit, f.lang)
+	f.unit = UnitLabel(unit, f.lang)
 	return p
 }
 

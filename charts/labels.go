@@ -173,8 +173,9 @@ func planSpan(plan string) (from, to int, ok bool) {
 	return 0, 0, false
 }
 
-// unitLabel names a unit code for the y axis.
-func unitLabel(unit, lang string) string {
+// UnitLabel names a unit code for people, in English or Chinese: the y
+// axis here, the dashboard's figures in the api package.
+func UnitLabel(unit, lang string) string {
 	type pair struct{ en, zh string }
 	names := map[string]pair{
 		plancast.Unit100mYuan: {"100 million yuan", "亿元"},
@@ -186,6 +187,7 @@ func unitLabel(unit, lang string) string {
 		"tons":                {"tons", "吨"},
 		"10k_tons":            {"10,000 tons", "万吨"},
 		"100m_kwh":            {"100 million kWh", "亿千瓦时"},
+		"100m_m3":             {"100 million m³", "亿立方米"},
 	}
 	if p, ok := names[unit]; ok {
 		if lang == LangZh {
@@ -219,9 +221,9 @@ func pick(lang, en, zh, code string) string {
 	return code
 }
 
-// formatNumber writes v with prec decimals and thousands separators:
+// FormatNumber writes v with prec decimals and thousands separators:
 // 33029 → "33,029", 1234.5 (prec 1) → "1,234.5", -0.0 → "0".
-func formatNumber(v float64, prec int) string {
+func FormatNumber(v float64, prec int) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return fmt.Sprint(v)
 	}
@@ -265,11 +267,11 @@ func valuePrec(v float64) int {
 // formatValue writes a value with its unit for annotations: "250 亿元",
 // "33,029 yuan", "4.5%".
 func formatValue(v float64, unit, lang string) string {
-	s := formatNumber(v, valuePrec(v))
+	s := FormatNumber(v, valuePrec(v))
 	if strings.Contains(s, ".") {
 		s = strings.TrimSuffix(strings.TrimRight(s, "0"), ".")
 	}
-	u := unitLabel(unit, lang)
+	u := UnitLabel(unit, lang)
 	if u == "" {
 		return s
 	}

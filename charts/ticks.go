@@ -78,7 +78,7 @@ func (t valueTicks) Ticks(min, max float64) []plot.Tick {
 		if math.Abs(v) < step*1e-9 {
 			v = 0
 		}
-		ticks = append(ticks, plot.Tick{Value: v, Label: formatNumber(v, prec)})
+		ticks = append(ticks, plot.Tick{Value: v, Label: FormatNumber(v, prec)})
 	}
 	return ticks
 }

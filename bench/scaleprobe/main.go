@@ -12,11 +12,12 @@ import (
 	"flag"
 	"fmt"
 	"log"
+	"maps"
 	"net/http/httptest"
 	"os"
 	"runtime"
 	"runtime/pprof"
-	"sort"
+	"slices"
 	"time"
 
 	"github.com/plancast/plancast"
@@ -84,7 +85,7 @@ func timePhases(ctx context.Context, st *influx.Store) {
 	for _, t := range ts {
 		regions[t.Region], inds[t.Indicator] = true, true
 	}
-	sets, err := st.SeriesValues(ctx, plancast.SeriesSetQuery{Regions: keys(regions), Indicators: keys(inds)})
+	sets, err := st.SeriesValues(ctx, plancast.SeriesSetQuery{Regions: slices.Sorted(maps.Keys(regions)), Indicators: slices.Sorted(maps.Keys(inds))})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -114,13 +115,4 @@ func timePhases(ctx context.Context, st *influx.Store) {
 	}
 	t3 := time.Now()
 	fmt.Printf("forecasts: %d targets (%d failed) in %v on one goroutine: %v each\n", len(ts), fails, t3.Sub(t2), t3.Sub(t2)/time.Duration(len(ts)))
-}
-
-func keys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

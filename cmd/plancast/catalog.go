@@ -35,3 +35,14 @@ func findIndicator(ctx context.Context, st plancast.Store, code string) (plancas
 	}
 	return plancast.Indicator{}, plancast.Errorf(plancast.ENOTFOUND, "indicator %q is not in the catalog (see GET /api/v1/indicators)", code)
 }
+
+// loadSeries reads the yearly series of a region's indicator and the
+// indicator's catalog entry, as the chart and forecast commands need them.
+func loadSeries(ctx context.Context, st plancast.Store, region, indicator string) (*plancast.Series, plancast.Indicator, error) {
+	s, err := st.Series(ctx, plancast.SeriesQuery{Region: region, Indicator: indicator})
+	if err != nil {
+		return nil, plancast.Indicator{}, fmt.Errorf("read %s/%s: %w", region, indicator, err)
+	}
+	ind, err := findIndicator(ctx, st, indicator)
+	return s, ind, err
+}

@@ -37,11 +37,7 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	}
 	defer st.Close()
 
-	s, err := st.Series(ctx, plancast.SeriesQuery{Region: *region, Indicator: *indicator})
-	if err != nil {
-		return fmt.Errorf("read %s/%s: %w", *region, *indicator, err)
-	}
-	ind, err := findIndicator(ctx, st, *indicator)
+	s, ind, err := loadSeries(ctx, st, *region, *indicator)
 	if err != nil {
 		return err
 	}

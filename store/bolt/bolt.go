@@ -25,7 +25,6 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
-	"sync"
 	"time"
 
 	"go.etcd.io/bbolt"
@@ -58,8 +57,7 @@ type Store struct {
 	db   *bbolt.DB
 	path string
 
-	mu           sync.Mutex
-	lastRecorded time.Time // keeps Recorded strictly increasing within this process
+	clock plancast.VintageClock // Recorded times of the vintages written
 }
 
 // Open opens (creating if needed) the store file at path. It fails at once
@@ -112,18 +110,6 @@ func (s *Store) update(what string, fn func(tx *bbolt.Tx) error) error {
 		return err
 	}
 	return plancast.Errorf(plancast.EUNAVAILABLE, "%s in %s: %v", what, s.path, err)
-}
-
-// nextRecorded returns a time after every Recorded this process handed out.
-func (s *Store) nextRecorded() time.Time {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	t := time.Now().UTC()
-	if !t.After(s.lastRecorded) {
-		t = s.lastRecorded.Add(time.Microsecond)
-	}
-	s.lastRecorded = t
-	return t
 }
 
 // DataVersion returns a counter that every committed change increments.

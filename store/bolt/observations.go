@@ -23,7 +23,7 @@ func (s *Store) WriteObservations(ctx context.Context, obs []plancast.Observatio
 		b, vals := tx.Bucket(bucketObs), tx.Bucket(bucketVals)
 		// One recorded time for the batch, as in the InfluxDB store: a batch
 		// holds each figure once, so its figures need no finer order.
-		recorded := s.nextRecorded()
+		recorded := s.clock.Next()
 		for i := range batch {
 			o := &batch[i]
 			if err := known(tx, o.Region, o.Indicator); err != nil {

@@ -20,13 +20,7 @@ func (s *Store) SeriesSet(ctx context.Context, q plancast.SeriesSetQuery) ([]pla
 	for _, i := range q.Indicators {
 		wantInd[i] = true
 	}
-	prefixes := [][]byte{nil}
-	if len(q.Regions) > 0 {
-		prefixes = prefixes[:0]
-		for _, r := range q.Regions {
-			prefixes = append(prefixes, joinKey(nil, r))
-		}
-	}
+	prefixes := regionPrefixes(q.Regions)
 	var vintages []plancast.Observation
 	err := s.db.View(func(tx *bbolt.Tx) error {
 		c := tx.Bucket(bucketObs).Cursor()
@@ -49,4 +43,17 @@ func (s *Store) SeriesSet(ctx context.Context, q plancast.SeriesSetQuery) ([]pla
 		return nil, err
 	}
 	return plancast.LatestVintages(vintages, plancast.Date{}), nil
+}
+
+// regionPrefixes are the key prefixes of the regions' series: one nil prefix
+// (everything) when no region is named.
+func regionPrefixes(regions []string) [][]byte {
+	if len(regions) == 0 {
+		return [][]byte{nil}
+	}
+	prefixes := make([][]byte, len(regions))
+	for i, r := range regions {
+		prefixes[i] = joinKey(nil, r)
+	}
+	return prefixes
 }

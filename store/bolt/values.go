@@ -64,13 +64,7 @@ func (s *Store) SeriesValues(ctx context.Context, q plancast.SeriesSetQuery) ([]
 	for _, i := range q.Indicators {
 		wantInd[i] = true
 	}
-	prefixes := [][]byte{nil}
-	if len(q.Regions) > 0 {
-		prefixes = prefixes[:0]
-		for _, r := range q.Regions {
-			prefixes = append(prefixes, joinKey(nil, r))
-		}
-	}
+	prefixes := regionPrefixes(q.Regions)
 	var out []plancast.Series
 	err := s.db.View(func(tx *bbolt.Tx) error {
 		c := tx.Bucket(bucketVals).Cursor()

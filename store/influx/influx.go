@@ -63,8 +63,7 @@ type Store struct {
 	write  api.WriteAPIBlocking
 	query  api.QueryAPI
 
-	mu           sync.Mutex
-	lastRecorded time.Time
+	clock plancast.VintageClock // Recorded times of the vintages written
 
 	// The catalog is read on every write and series read; it changes rarely,
 	// so it is kept for catalogTTL (and dropped at once on this store's own
@@ -127,17 +126,6 @@ func (s *Store) unavailable(what string, err error) error {
 		return plancast.Errorf(plancast.EUNAVAILABLE, "InfluxDB at %s: cannot %s: %v", s.cfg.URL, what, err)
 	}
 	return fmt.Errorf("InfluxDB at %s: %s: %w", s.cfg.URL, what, err)
-}
-
-func (s *Store) nextRecorded() time.Time {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	t := time.Now().UTC()
-	if !t.After(s.lastRecorded) {
-		t = s.lastRecorded.Add(time.Microsecond)
-	}
-	s.lastRecorded = t
-	return t
 }
 
 // Writes go out in requests of at most pointsPerRequest points (about 1 MB of

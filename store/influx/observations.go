@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strconv"
 	"time"
@@ -38,7 +40,7 @@ func (s *Store) WriteObservations(ctx context.Context, obs []plancast.Observatio
 		regionSet[o.Region], indSet[o.Indicator] = true, true
 	}
 	// Only what the comparison needs: value, status and the vintage.
-	stored, err := s.readVintages(ctx, keys(regionSet), keys(indSet), "", compareFields)
+	stored, err := s.readVintages(ctx, slices.Sorted(maps.Keys(regionSet)), slices.Sorted(maps.Keys(indSet)), "", compareFields)
 	if err != nil {
 		return res, err
 	}
@@ -51,7 +53,7 @@ func (s *Store) WriteObservations(ctx context.Context, obs []plancast.Observatio
 	// One vintage tag for the whole batch: a batch holds each figure once, so
 	// its figures need no finer order, and a tag value per figure would make
 	// every figure a series of its own (millions of series in the index).
-	recorded := s.nextRecorded()
+	recorded := s.clock.Next()
 	pts := make([]*write.Point, 0, len(batch))
 	for i := range batch {
 		o := &batch[i]
@@ -85,15 +87,6 @@ func (s *Store) observationPoint(o *plancast.Observation) *write.Point {
 			"source_document": o.Source.Document, "source_quote": o.Source.Quote,
 		},
 		yearTime(o.Year))
-}
-
-func keys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // scanVintages reads every vintage of one series.

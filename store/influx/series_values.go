@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -175,8 +177,8 @@ func (s *Store) publishedDates(ctx context.Context, series map[plancast.SeriesKe
 	}
 	out := map[vintageKey]plancast.Date{}
 	var mu sync.Mutex
-	err := s.eachChunk(ctx, keys(regionSet), func(ctx context.Context, chunk []string) error {
-		flux := s.observationQuery(chunk, keys(indSet), period, `r._field == "published"`) +
+	err := s.eachChunk(ctx, slices.Sorted(maps.Keys(regionSet)), func(ctx context.Context, chunk []string) error {
+		flux := s.observationQuery(chunk, slices.Sorted(maps.Keys(indSet)), period, `r._field == "published"`) +
 			` |> keep(columns: ["_time", "_value", "region", "indicator", "period", "vintage"])`
 		return s.rawRows(ctx, flux, func(row rawRow) error {
 			k := plancast.SeriesKey{Region: row.region, Indicator: row.indicator, Period: row.period}
