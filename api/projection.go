@@ -112,17 +112,3 @@ func (s *Server) countCache(cache string, hit bool) {
 	}
 	s.metrics.cache.WithLabelValues(cache, result).Inc()
 }
-
-// lookupIndicator finds an indicator in the catalog; ENOTFOUND when unknown.
-func (s *Server) lookupIndicator(ctx context.Context, code string) (plancast.Indicator, error) {
-	inds, err := s.cfg.Store.Indicators(ctx)
-	if err != nil {
-		return plancast.Indicator{}, err
-	}
-	for _, i := range inds {
-		if i.Code == code {
-			return i, nil
-		}
-	}
-	return plancast.Indicator{}, plancast.Errorf(plancast.ENOTFOUND, "indicator %q is not in the catalog", code)
-}

@@ -13,6 +13,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"sync/atomic"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -47,6 +48,7 @@ type Server struct {
 	echo    *echo.Echo
 	metrics *metrics
 	cache   *answerCache
+	cat     atomic.Pointer[catalogMemo] // the catalog of the latest data version seen
 }
 
 // New builds a server with every route registered.
