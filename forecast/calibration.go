@@ -42,7 +42,7 @@ type Calibration struct {
 }
 
 // PriorWeightDefault is k, the weight of the pooled scale in pseudo-differences.
-const PriorWeightDefault = 3.0
+const PriorWeightDefault = 10.0
 
 // calibrationBuckets and their representative history lengths.
 var (

@@ -2,7 +2,6 @@ package forecast
 
 import (
 	"math"
-	"sort"
 
 	"github.com/plancast/plancast"
 )
@@ -80,35 +79,4 @@ func sanitize(p *prepared, f []float64) []float64 {
 		}
 	}
 	return f
-}
-
-// PooledScaleOf returns the pooled scale s₀ for Options.PooledScale from a set
-// of series of one indicator or dataset (each ascending in time, one value a
-// year): the median over the positive series of their mean absolute annual
-// change of log(value). Series with fewer than two values or a value ≤ 0 are
-// skipped; 0 when none is left.
-func PooledScaleOf(series [][]float64) float64 {
-	var ss []float64
-	for _, v := range series {
-		if len(v) < 2 {
-			continue
-		}
-		d := make([]float64, 0, len(v)-1)
-		ok := v[0] > 0
-		for i := 1; i < len(v) && ok; i++ {
-			if v[i] <= 0 {
-				ok = false
-				break
-			}
-			d = append(d, math.Log(v[i]/v[i-1]))
-		}
-		if ok {
-			ss = append(ss, ownScale(d))
-		}
-	}
-	if len(ss) == 0 {
-		return 0
-	}
-	sort.Float64s(ss)
-	return median(ss)
 }

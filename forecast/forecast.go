@@ -182,10 +182,12 @@ func (r *Result) Quantile(year int, prob float64) float64 {
 // DefaultPooledScale is s₀ for macroeconomic aggregates: PooledScaleOf over
 // the training years of the 83 positive MACRO series of M3 yearly (median
 // mean absolute annual log change 0.0418). plancast's indicators (GDP,
-// revenue, income, investment) are of that kind; the M3 median over all
-// categories, 0.086, is twice as wide and is what Calibration.PooledScale
-// records. Pass Options.PooledScale (e.g. pooled across regions for one
-// indicator) to override.
+// revenue, income, investment) are of that kind, and the built-in table was
+// learnt with each M3 series scaled by its own category's s₀
+// (GroupPooledScales: MACRO 0.044, DEMOGRAPHIC 0.050, INDUSTRY 0.114, MICRO
+// 0.133), so a macro series forecast with this s₀ gets the table's meaning.
+// Pass Options.PooledScale (e.g. pooled across regions for one indicator) to
+// override.
 const DefaultPooledScale = 0.0418
 
 // pooledWorkScale is s₀ on the series' working scale: the log-scale pooled

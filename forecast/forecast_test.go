@@ -176,8 +176,8 @@ func ExampleForecast() {
 		fmt.Printf("%d %.1f [%.1f, %.1f]\n", p.Year, p.Mean, p.Lo80, p.Hi80)
 	}
 	// Output:
-	// 2021 126.0 [118.9, 135.5]
-	// 2022 131.2 [119.4, 148.2]
+	// 2021 126.0 [119.1, 135.0]
+	// 2022 131.2 [119.8, 147.1]
 }
 
 func BenchmarkForecastAuto(b *testing.B) {

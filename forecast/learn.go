@@ -9,16 +9,33 @@ import (
 // many yearly series of one kind (pass only data that the forecasts to be
 // calibrated will not be scored on, e.g. training years).
 //
-// For every positive series v, every origin o ≥ 2 (every stride-th one) and
-// (only the last recent ones when recent > 0), every history length L of the table (the last row uses the whole history
-// up to o), it forecasts v_{o+1..o+maxH} from v_{o−L+1..o} with each method
-// and records z = (log v_{o+h} − x̂_{o+h})/s, s the shrunk scale with pooled
-// s₀ = pooled. The quantiles of z per (method, length, h) are weighted so that
-// every series counts once in each cell, however many origins it offers.
-func LearnCalibration(series [][]float64, methods []string, maxH int, pooled float64, stride map[string]int, recent int) *Calibration {
+// For every positive series v, every origin o ≥ 2 (every stride-th one, and
+// only the last recent ones when recent > 0), every history length L of the
+// table (the last row uses the whole history up to o), it forecasts
+// v_{o+1..o+maxH} from v_{o−L+1..o} with each method and records
+// z = (log v_{o+h} − x̂_{o+h})/s, s the shrunk scale with s₀ = pooled[i], the
+// pooled scale of series i's indicator or category (GroupPooledScales), the
+// same s₀ its forecasts will be given. The quantiles of z per (method,
+// length, h) are weighted so that every series counts once in each cell,
+// however many origins it offers.
+func LearnCalibration(series [][]float64, pooled []float64, opt LearnOptions) *Calibration {
+	if len(pooled) != len(series) {
+		panic("forecast: LearnCalibration needs one pooled scale per series")
+	}
+	methods, maxH, stride, recent := opt.Methods, opt.MaxH, opt.Stride, opt.Recent
+	if len(methods) == 0 {
+		methods = []string{MethodAuto}
+	}
+	if maxH < 1 {
+		maxH = DefaultHorizon
+	}
+	k := opt.PriorWeight
+	if !(k > 0) {
+		k = PriorWeightDefault
+	}
 	c := &Calibration{
-		PooledScale: pooled,
-		PriorWeight: PriorWeightDefault,
+		PooledScale: median(pooled),
+		PriorWeight: k,
 		Probs:       calibrationProbs,
 		Buckets:     calibrationBuckets,
 		Lengths:     calibrationLengths,
@@ -33,7 +50,8 @@ func LearnCalibration(series [][]float64, methods []string, maxH int, pooled flo
 		for b := range cells {
 			cells[b] = make([][]wz, maxH)
 		}
-		for _, v := range series {
+		for si, v := range series {
+			s0 := pooled[si]
 			if !allPositive(v) {
 				continue
 			}
@@ -77,7 +95,7 @@ func LearnCalibration(series [][]float64, methods []string, maxH int, pooled flo
 					if err != nil {
 						continue
 					}
-					s := c.scale(p.scale, p.diffs, pooled)
+					s := c.scale(p.scale, p.diffs, s0)
 					for j := range h {
 						z := (math.Log(v[o+j]) - f[j]) / s
 						if !math.IsNaN(z) && !math.IsInf(z, 0) {
@@ -109,6 +127,15 @@ func LearnCalibration(series [][]float64, methods []string, maxH int, pooled flo
 		c.Samples[method] = cnt
 	}
 	return c
+}
+
+// LearnOptions says what LearnCalibration learns.
+type LearnOptions struct {
+	Methods     []string       // the methods to tabulate; empty: auto alone
+	MaxH        int            // the longest horizon; 0: DefaultHorizon
+	Stride      map[string]int // per method, use every stride-th origin (slow models)
+	Recent      int            // > 0: only origins within the last Recent years
+	PriorWeight float64        // k of the scale; 0: PriorWeightDefault
 }
 
 type wz struct{ z, w float64 }

@@ -6,7 +6,7 @@
 //
 //	go test -tags research -run TestResearchPoint -v ./forecast/     (combinations, 10 full + 4 short splits)
 //	go test -tags research -run TestResearchWeights -v ./forecast/   (per-series member weights)
-//	ALLCUTS=1 go test -tags research -run TestResearchIntervals -v ./forecast/  (coverage per training window)
+//	ALLCUTS=1 go test -tags research -run TestResearchIntervals -v ./forecast/  (coverage per window and category; research_intervals_test.go)
 package forecast
 
 import (
@@ -221,79 +221,6 @@ func TestResearchPoint(t *testing.T) {
 			names = append(names, cands[c])
 		}
 		t.Logf("%.4f %.4f short %.4f %v%s", r.rs, r.rm, r.rsS, names, r.txt)
-	}
-}
-
-type covRes struct {
-	c80, c95, msis float64
-	n              int
-}
-
-// evalIntervals learns an auto table from v[:n-cut-6] of every series and
-// scores the auto intervals on the window after it.
-func evalIntervals(t *testing.T, vs [][]float64, cut, win int, cal *Calibration) (covRes, *Calibration) {
-	var train [][]float64
-	for _, v := range vs {
-		if e := len(v) - cut - 6; e >= 3 {
-			train = append(train, v[:e])
-		}
-	}
-	pooled := PooledScaleOf(train)
-	if cal == nil {
-		cal = LearnCalibration(train, []string{MethodAuto}, 10, pooled, nil, 0)
-	}
-	sp := mkSplit("", vs, cut, win)
-	var r covRes
-	var cnt float64
-	for i, h := range sp.hist {
-		res, err := Forecast(yearsOf(len(h)), h, Options{Horizon: 6, PooledScale: pooled, Calibration: cal, SkipBacktest: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		sc := 0.0
-		for k := 1; k < len(h); k++ {
-			sc += math.Abs(h[k] - h[k-1])
-		}
-		sc /= float64(len(h) - 1)
-		ms := 0.0
-		for j, y := range sp.act[i] {
-			pt := res.Points[j]
-			if pt.Lo80 <= y && y <= pt.Hi80 {
-				r.c80++
-			}
-			if pt.Lo95 <= y && y <= pt.Hi95 {
-				r.c95++
-			}
-			pen := pt.Hi95 - pt.Lo95
-			if y < pt.Lo95 {
-				pen += 40 * (pt.Lo95 - y)
-			}
-			if y > pt.Hi95 {
-				pen += 40 * (y - pt.Hi95)
-			}
-			ms += pen / sc / 6
-			cnt++
-		}
-		r.msis += ms
-	}
-	r.n = len(sp.hist)
-	r.c80 /= cnt
-	r.c95 /= cnt
-	r.msis /= float64(r.n)
-	return r, cal
-}
-
-func TestResearchIntervals(t *testing.T) {
-	full := loadVals(t, "series.csv")
-
-	cuts := []int{6, 9, 12}
-	if os.Getenv("ALLCUTS") != "" {
-		cuts = []int{6, 7, 8, 9, 10, 11, 12, 13, 14, 15}
-	}
-	for _, cut := range cuts {
-		r, cal := evalIntervals(t, full, cut, 0, nil)
-		rs, _ := evalIntervals(t, full, cut, 6, cal)
-		t.Logf("cut %d: full %.3f %.3f %.2f | short %.3f %.3f %.2f", cut, r.c80, r.c95, r.msis, rs.c80, rs.c95, rs.msis)
 	}
 }
 

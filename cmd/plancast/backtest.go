@@ -24,7 +24,7 @@ func runBacktest(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	fs := newFlagSet("backtest", "--input FILE --horizon H --out FILE [--method NAME]",
 		"Holds out the last H years of every series of a long-format file (series_id,category,value,timestamp),\n"+
 			"forecasts them from the years before, and writes series_id,method,horizon,timestamp,forecast,lo80,hi80,lo95,hi95.\n"+
-			"The pooled volatility behind the intervals is learnt from the file's training years.", stderr)
+			"The pooled volatility behind the intervals is learnt per category from the file's training years.", stderr)
 	input := fs.String("input", "", "long-format series file")
 	horizon := fs.Int("horizon", 6, "years held out and forecast")
 	out := fs.String("out", "", "forecasts file to write")
@@ -49,13 +49,18 @@ func runBacktest(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return fmt.Errorf("backtest: read %s: %w", *input, err)
 	}
 	h := *horizon
+	// The pooled volatility s₀ is learnt per category from the training
+	// years alone, as the service pools it per indicator.
 	train := make([][]float64, 0, len(series))
+	groups := make([]string, 0, len(series))
 	for _, s := range series {
 		if len(s.Values) > h {
 			train = append(train, s.Values[:len(s.Values)-h])
+			groups = append(groups, s.Category)
 		}
 	}
-	opt := forecast.Options{Horizon: h, Method: *method, PooledScale: forecast.PooledScaleOf(train), SkipBacktest: true}
+	pooled := forecast.GroupPooledScales(train, groups)
+	opt := forecast.Options{Horizon: h, Method: *method, SkipBacktest: true}
 	if *calFile != "" {
 		b, err := os.ReadFile(*calFile)
 		if err != nil {
@@ -82,7 +87,9 @@ func runBacktest(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		go func() {
 			defer done.Done()
 			for i := range next {
-				lines[i], errs[i] = backtestOne(series[i], h, *method, opt)
+				o := opt
+				o.PooledScale = pooled[series[i].Category]
+				lines[i], errs[i] = backtestOne(series[i], h, *method, o)
 				progress <- struct{}{}
 			}
 		}()

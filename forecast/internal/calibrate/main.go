@@ -1,6 +1,7 @@
 // Command calibrate learns forecast's built-in interval calibration from the
 // training years of a long-format yearly file (the last -holdout years of
-// every series are dropped first, so the table never sees the test years):
+// every series are dropped first, so the table never sees the test years),
+// each series scaled with its category's pooled scale:
 //
 //	go run ./forecast/internal/calibrate -in ../shared/bench/m3-yearly/series.csv -holdout 6 -out forecast/calibration.json
 package main
@@ -10,8 +11,10 @@ import (
 	"flag"
 	"fmt"
 	"log"
+	"maps"
 	"math"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -36,20 +39,28 @@ func main() {
 		log.Fatal(err)
 	}
 	var train [][]float64
+	var groups []string
 	for _, s := range ss {
 		if len(s.Values) > *holdout+2 {
 			train = append(train, s.Values[:len(s.Values)-*holdout])
+			groups = append(groups, s.Category)
 		}
 	}
-	pooled := forecast.PooledScaleOf(train)
+	// Every series is calibrated with its category's pooled scale, as the
+	// backtest command forecasts it (and the service with its indicator's).
+	byGroup := forecast.GroupPooledScales(train, groups)
+	pooled := make([]float64, len(train))
+	for i, g := range groups {
+		pooled[i] = byGroup[g]
+	}
 	stride := map[string]int{
 		forecast.MethodSES: 2, forecast.MethodTheta: 2, forecast.MethodHolt: 3,
 		forecast.MethodDamped: 3, forecast.MethodThetaOptim: 3,
 	}
 	t0 := time.Now()
-	c := forecast.LearnCalibration(train, forecast.Methods(), *maxH, pooled, stride, *recent)
-	c.Source = fmt.Sprintf("go run ./forecast/internal/calibrate -in %s -holdout %d -maxh %d -recent %d: %d series (training years only), pooled scale %.4f, learnt in %v",
-		shortPath(*in), *holdout, *maxH, *recent, len(train), pooled, time.Since(t0).Round(time.Second))
+	c := forecast.LearnCalibration(train, pooled, forecast.LearnOptions{Methods: forecast.Methods(), MaxH: *maxH, Stride: stride, Recent: *recent})
+	c.Source = fmt.Sprintf("go run ./forecast/internal/calibrate -in %s -holdout %d -maxh %d -recent %d: %d series (training years only), pooled scale per category %s, learnt in %v",
+		shortPath(*in), *holdout, *maxH, *recent, len(train), formatScales(byGroup), time.Since(t0).Round(time.Second))
 	round(c)
 	b, err := json.Marshal(c)
 	if err != nil {
@@ -72,6 +83,15 @@ func round(c *forecast.Calibration) {
 			}
 		}
 	}
+}
+
+// formatScales lists the pooled scales by group name.
+func formatScales(m map[string]float64) string {
+	var parts []string
+	for _, g := range slices.Sorted(maps.Keys(m)) {
+		parts = append(parts, fmt.Sprintf("%s %.4f", g, m[g]))
+	}
+	return strings.Join(parts, ", ")
 }
 
 func shortPath(p string) string {
