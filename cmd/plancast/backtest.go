@@ -50,7 +50,7 @@ func runBacktest(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	}
 	h := *horizon
 	// The pooled volatility s₀ is learnt per category from the training
-	// years alone, as the service pools it per indicator.
+	// years alone, the way the built-in table was learnt.
 	train := make([][]float64, 0, len(series))
 	groups := make([]string, 0, len(series))
 	for _, s := range series {

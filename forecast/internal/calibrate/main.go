@@ -47,7 +47,8 @@ func main() {
 		}
 	}
 	// Every series is calibrated with its category's pooled scale, as the
-	// backtest command forecasts it (and the service with its indicator's).
+	// backtest command forecasts it; the service forecasts its macroeconomic
+	// indicators with forecast.DefaultPooledScale, the MACRO category's.
 	byGroup := forecast.GroupPooledScales(train, groups)
 	pooled := make([]float64, len(train))
 	for i, g := range groups {
