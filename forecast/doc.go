@@ -130,6 +130,7 @@
 //
 //	                              full histories             last 6 years    last 3 years
 //	s₀ file-wide, k = 3         0.785/0.930 36.61 0.090   0.792/0.941 31.23
+//	s₀ file-wide, k = 10        0.788/0.928 33.30 0.109   0.794/0.942 31.28
 //	s₀ per category, k = 3      0.768/0.926 36.60 0.053   0.784/0.942 28.06   MSIS 374
 //	s₀ per category, k = 10     0.768/0.925 29.58 0.056   0.788/0.944 26.91   MSIS 68
 //	(k = 6, 20, 40 per category: full MSIS 30.08, 30.10, 31.18; 6-year 26.79, 27.81, 29.19)
@@ -140,7 +141,8 @@
 // under-covered MICRO, INDUSTRY and FINANCE (0.60–0.71); per-category s₀
 // halved that spread. With s₀ of the right kind, trusting it more (k = 10
 // pseudo-differences instead of 3) cut MSIS by a fifth and, for 3-point
-// series, from 374 to 68. Other measures of s_own, with s₀ per category and
+// series, from 374 to 68; a file without categories gets k = 10 with one s₀,
+// which is no worse than k = 3 there either (second row). Other measures of s_own, with s₀ per category and
 // k = 3 (full-history means): mean |Δx − mean Δx| 0.670/0.877 MSIS 115; the
 // same around the median 0.667/0.875 MSIS 148; RMS of Δx 0.757/0.921 MSIS
 // 32.9 (but 41.8 against 28.5 on the test years); their means with the
