@@ -5,9 +5,11 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -36,7 +38,13 @@ func runBacktest(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	}
 	if *input == "" || *out == "" {
 		fs.Usage()
-		return fmt.Errorf("%w: --input and --out are required", errUsage)
+		return usageErrorf("--input and --out are required")
+	}
+	if !slices.Contains(forecast.Methods(), *method) {
+		return usageErrorf("unknown method %q (one of %v)", *method, forecast.Methods())
+	}
+	if *horizon < 1 || *horizon > forecast.MaxHorizon {
+		return usageErrorf("--horizon must be between 1 and %d", forecast.MaxHorizon)
 	}
 	t0 := time.Now()
 	f, err := os.Open(*input)
@@ -60,6 +68,9 @@ func runBacktest(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		}
 	}
 	pooled := forecast.GroupPooledScales(train, groups)
+	if len(pooled) > 1 || (len(groups) > 0 && groups[0] != "") {
+		fmt.Fprintf(stderr, "backtest: pooled volatility (mean absolute annual log change) per category: %s\n", formatPooled(pooled))
+	}
 	opt := forecast.Options{Horizon: h, Method: *method, SkipBacktest: true}
 	if *calFile != "" {
 		b, err := os.ReadFile(*calFile)
@@ -69,12 +80,6 @@ func runBacktest(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		if opt.Calibration, err = forecast.ReadCalibration(b); err != nil {
 			return fmt.Errorf("backtest: %s: %w", *calFile, err)
 		}
-	}
-	if !slices.Contains(forecast.Methods(), *method) {
-		return fmt.Errorf("%w: unknown method %q (one of %v)", errUsage, *method, forecast.Methods())
-	}
-	if h < 1 || h > forecast.MaxHorizon {
-		return fmt.Errorf("%w: --horizon must be between 1 and %d", errUsage, forecast.MaxHorizon)
 	}
 
 	lines := make([][]byte, len(series))
@@ -169,4 +174,17 @@ func backtestOne(s benchfile.Series, h int, method string, opt forecast.Options)
 		buf = benchfile.AppendForecast(buf, benchfile.ForecastRow{SeriesID: s.ID, Method: method, Horizon: k, Year: y, ProjectionPoint: pt})
 	}
 	return buf, nil
+}
+
+// formatPooled lists the pooled scales by category, e.g. "MACRO 0.044, MICRO 0.133".
+func formatPooled(m map[string]float64) string {
+	parts := make([]string, 0, len(m))
+	for _, g := range slices.Sorted(maps.Keys(m)) {
+		name := g
+		if name == "" {
+			name = "(none)"
+		}
+		parts = append(parts, fmt.Sprintf("%s %.3f", name, m[g]))
+	}
+	return strings.Join(parts, ", ")
 }

@@ -39,7 +39,7 @@ func runChart(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	if *region == "" || *indicator == "" || *out == "" {
 		fs.Usage()
-		return fmt.Errorf("%w: --region, --indicator and -o are required", errUsage)
+		return usageErrorf("--region, --indicator and -o are required")
 	}
 	if *format == "" {
 		*format = "png"
@@ -47,11 +47,7 @@ func runChart(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			*format = "svg"
 		}
 	}
-	// usage reports a bad flag value: Main exits 2 on errUsage without printing it.
-	usage := func(msg string) error {
-		fmt.Fprintf(stderr, "plancast chart: %s\n", msg)
-		return fmt.Errorf("%w: %s", errUsage, msg)
-	}
+	usage := func(msg string) error { return usageErrorf("%s", msg) }
 	if *horizon < 0 || *horizon > forecast.MaxHorizon {
 		return usage(fmt.Sprintf("--horizon %d must be between 0 and %d", *horizon, forecast.MaxHorizon))
 	}

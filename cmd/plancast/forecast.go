@@ -29,7 +29,7 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	}
 	if *region == "" || *indicator == "" {
 		fs.Usage()
-		return fmt.Errorf("%w: --region and --indicator are required", errUsage)
+		return usageErrorf("--region and --indicator are required")
 	}
 	st, err := sf.open(ctx)
 	if err != nil {

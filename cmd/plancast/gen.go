@@ -75,15 +75,15 @@ func runGen(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	cfg.Seed = *seed
 	if fs.NArg() > 0 {
 		fs.Usage()
-		return fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0))
+		return usageErrorf("unexpected argument %q", fs.Arg(0))
 	}
 	if *out == "" {
 		fs.Usage()
-		return fmt.Errorf("%w: --out DIR is required", errUsage)
+		return usageErrorf("--out DIR is required")
 	}
 	if err := cfg.check(); err != nil {
 		fmt.Fprintf(stderr, "plancast gen: %v\n", err)
-		return fmt.Errorf("%w: %v", errUsage, err)
+		return usageErrorf("%v", err)
 	}
 	sum, err := generate(ctx, cfg, *out, stderr)
 	if err != nil {

@@ -44,7 +44,7 @@ func runIngestReport(ctx context.Context, args []string, stdout, stderr io.Write
 	}
 	if *file == "" || *region == "" || fs.NArg() > 0 {
 		fs.Usage()
-		return fmt.Errorf("%w: --report FILE and --region R are required", errUsage)
+		return usageErrorf("--report FILE and --region R are required")
 	}
 	text, err := os.ReadFile(*file)
 	if err != nil {

@@ -88,6 +88,10 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case errors.Is(err, flag.ErrHelp):
 		return 0
 	case errors.Is(err, errUsage):
+		var ue usageError
+		if errors.As(err, &ue) {
+			fmt.Fprintf(stderr, "plancast %s: %s\n", c.name, ue.msg)
+		}
 		return 2
 	default:
 		fmt.Fprintf(stderr, "plancast %s: %v\n", c.name, err)
@@ -95,8 +99,21 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 }
 
-// errUsage marks a command-line mistake that the flag set already reported.
+// errUsage marks a command-line mistake; Main exits 2. Returned bare, the
+// mistake was already reported (by the flag set or the command); a
+// usageError carries the message for Main to print.
 var errUsage = errors.New("usage error")
+
+// usageError is a command-line mistake with the message that explains it.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string        { return e.msg }
+func (e usageError) Is(target error) bool { return target == errUsage }
+
+// usageErrorf returns a usageError; Main prints it as "plancast CMD: message".
+func usageErrorf(format string, a ...any) error {
+	return usageError{fmt.Sprintf(format, a...)}
+}
 
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "plancast tracks regional economic indicators against plan targets and forecasts them.")
@@ -134,7 +151,7 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 		if errors.Is(err, flag.ErrHelp) {
 			return err
 		}
-		return fmt.Errorf("%w: %v", errUsage, err)
+		return errUsage // the flag set has printed the mistake and the usage
 	}
 	return nil
 }
