@@ -1,6 +1,9 @@
 package plancast
 
-import "context"
+import (
+	"context"
+	"fmt"
+)
 
 // SeriesQuery selects one series. Zero fields mean "no restriction"; Period
 // defaults to PeriodYear.
@@ -76,6 +79,43 @@ type SeriesSetReader interface {
 	// series that has at least one observation, sorted by region then
 	// indicator. Unknown codes simply match nothing (no ENOTFOUND).
 	SeriesSet(ctx context.Context, q SeriesSetQuery) ([]Series, error)
+}
+
+// VintageSetReader is the optional bulk form of Vintages, for stores where a
+// read per series is a round trip (InfluxDB): a dry run of a 100,000-figure
+// push over 10,000 stored series is one request instead of 10,000.
+type VintageSetReader interface {
+	// VintagesOf returns every stored vintage of each of the given series,
+	// keyed by series; a series with none is absent from the map.
+	VintagesOf(ctx context.Context, keys []SeriesKey) (map[SeriesKey][]Observation, error)
+}
+
+// ReadVintagesOf reads the vintages of many series: in bulk when st is a
+// VintageSetReader, else one Vintages read per series.
+func ReadVintagesOf(ctx context.Context, st SeriesReader, keys []SeriesKey) (map[SeriesKey][]Observation, error) {
+	if vr, ok := st.(VintageSetReader); ok {
+		return vr.VintagesOf(ctx, keys)
+	}
+	return VintagesOneByOne(ctx, st, keys)
+}
+
+// VintagesOneByOne reads the vintages of each series with its own Vintages
+// call; a series with none (ENOTFOUND) is absent from the map.
+func VintagesOneByOne(ctx context.Context, st SeriesReader, keys []SeriesKey) (map[SeriesKey][]Observation, error) {
+	out := make(map[SeriesKey][]Observation, len(keys))
+	for _, k := range keys {
+		vs, err := st.Vintages(ctx, k)
+		if err != nil {
+			if ErrorCode(err) == ENOTFOUND {
+				continue
+			}
+			return nil, fmt.Errorf("read vintages of %s/%s/%s: %w", k.Region, k.Indicator, k.Period, err)
+		}
+		if len(vs) > 0 {
+			out[k] = vs
+		}
+	}
+	return out, nil
 }
 
 // Catalog lists and declares regions and indicators.

@@ -1,9 +1,12 @@
 package ingest
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"maps"
 	"reflect"
+	"slices"
 
 	"github.com/plancast/plancast"
 )
@@ -108,25 +111,31 @@ func rejectedRecords(ps []Problem) int {
 // decides it: no vintage yet is new, the same figure as the latest vintage is
 // unchanged, anything else is a revision.
 func (rep *Report) countObservations(ctx context.Context, st plancast.Store, obs []plancast.Observation) error {
-	latest := map[plancast.SeriesKey]map[int]plancast.Observation{}
+	keySet := map[plancast.SeriesKey]bool{}
+	for i := range obs {
+		keySet[obs[i].Key().SeriesKey] = true
+	}
+	keys := slices.SortedFunc(maps.Keys(keySet), func(a, b plancast.SeriesKey) int {
+		return cmp.Or(cmp.Compare(a.Region, b.Region), cmp.Compare(a.Indicator, b.Indicator), cmp.Compare(a.Period, b.Period))
+	})
+	// One bulk read where the store has it: a read per series is a round
+	// trip to InfluxDB (10,000 series took four minutes).
+	stored, err := plancast.ReadVintagesOf(ctx, st, keys)
+	if err != nil {
+		return fmt.Errorf("read the stored vintages: %w", err)
+	}
+	latest := map[plancast.FigureKey]plancast.Observation{}
+	for _, vs := range stored {
+		for j := range vs {
+			k := vs[j].Key()
+			if prev, ok := latest[k]; !ok || plancast.NewerVintage(&vs[j], &prev) {
+				latest[k] = vs[j]
+			}
+		}
+	}
 	for i := range obs {
 		o := &obs[i]
-		k := o.Key().SeriesKey
-		years, read := latest[k]
-		if !read {
-			years = map[int]plancast.Observation{}
-			vs, err := st.Vintages(ctx, k)
-			if err != nil && plancast.ErrorCode(err) != plancast.ENOTFOUND {
-				return fmt.Errorf("read vintages of %s/%s: %w", k.Region, k.Indicator, err)
-			}
-			for j := range vs {
-				if prev, ok := years[vs[j].Year]; !ok || plancast.NewerVintage(&vs[j], &prev) {
-					years[vs[j].Year] = vs[j]
-				}
-			}
-			latest[k] = years
-		}
-		prev, found := years[o.Year]
+		prev, found := latest[o.Key()]
 		switch {
 		case found && plancast.SameFigure(&prev, o):
 			rep.Unchanged++

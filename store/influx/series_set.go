@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"sync"
 
@@ -48,6 +50,32 @@ func (s *Store) SeriesSet(ctx context.Context, q plancast.SeriesSetQuery) ([]pla
 		return nil, err
 	}
 	return plancast.LatestVintages(vintages, plancast.Date{}), nil
+}
+
+// VintagesOf reads every vintage of the given series in one bulk read of
+// their regions × indicators (value, status and vintage: what a comparison of
+// figures needs, not the sources), keeping the series asked for.
+func (s *Store) VintagesOf(ctx context.Context, keys []plancast.SeriesKey) (map[plancast.SeriesKey][]plancast.Observation, error) {
+	out := map[plancast.SeriesKey][]plancast.Observation{}
+	if len(keys) == 0 {
+		return out, nil
+	}
+	want := make(map[plancast.SeriesKey]bool, len(keys))
+	regions, indicators := map[string]bool{}, map[string]bool{}
+	for _, k := range keys {
+		want[k] = true
+		regions[k.Region], indicators[k.Indicator] = true, true
+	}
+	vs, err := s.readVintages(ctx, slices.Sorted(maps.Keys(regions)), slices.Sorted(maps.Keys(indicators)), "", compareFields)
+	if err != nil {
+		return nil, err
+	}
+	for _, o := range vs {
+		if k := o.Key().SeriesKey; want[k] {
+			out[k] = append(out[k], o)
+		}
+	}
+	return out, nil
 }
 
 // readVintages reads every vintage of the given regions' series (all regions

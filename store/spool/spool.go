@@ -657,3 +657,12 @@ func (s *Store) SeriesValues(ctx context.Context, q plancast.SeriesSetQuery) ([]
 	}
 	return s.Store.SeriesSet(ctx, q)
 }
+
+// VintagesOf reads through to the backend's bulk vintage read, or reads the
+// series one by one when it has none.
+func (s *Store) VintagesOf(ctx context.Context, keys []plancast.SeriesKey) (map[plancast.SeriesKey][]plancast.Observation, error) {
+	if vr, ok := s.Store.(plancast.VintageSetReader); ok {
+		return vr.VintagesOf(ctx, keys)
+	}
+	return plancast.VintagesOneByOne(ctx, s.Store, keys)
+}

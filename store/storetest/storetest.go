@@ -6,7 +6,10 @@ package storetest
 import (
 	"context"
 	"fmt"
+	"maps"
 	"math"
+	"reflect"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -39,6 +42,7 @@ func Run(t *testing.T, open Opener) {
 		{"DataVersionMoves", testDataVersion},
 		{"TokensByHash", testTokens},
 		{"SeriesSetReadsManyAtOnce", testSeriesSet},
+		{"VintagesOfManySeriesAtOnce", testVintagesOf},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -527,6 +531,53 @@ func testSeriesSet(t *testing.T, st plancast.Store) {
 					t.Fatalf("%s/%s: SeriesValues %+v, SeriesSet %+v", f.Region, f.Indicator, l.Observations, f.Observations)
 				}
 			}
+		}
+	}
+}
+
+// ReadVintagesOf (the store's bulk VintagesOf where it has one) gives every
+// series asked for exactly what its own Vintages read gives, the values and
+// the order of vintages included, and leaves out series with no figures.
+func testVintagesOf(t *testing.T, st plancast.Store) {
+	seedCatalog(t, st)
+	jan := obs("houma", "gdp", 2020, 100, april2021)
+	jan.Period = "jan-nov"
+	mustWrite(t, st, obs("houma", "gdp", 2019, 110.1, april2021), obs("houma", "gdp", 2020, 120.8, april2021),
+		obs("zizhou", "gdp", 2020, 60.2, april2021), jan, obs("houma", "unemployment_rate", 2020, 4.1, april2021))
+	mustWrite(t, st, obs("houma", "gdp", 2020, 121.5, may2021))
+	keys := []plancast.SeriesKey{
+		{Region: "houma", Indicator: "gdp", Period: plancast.PeriodYear},
+		{Region: "houma", Indicator: "gdp", Period: "jan-nov"},
+		{Region: "zizhou", Indicator: "gdp", Period: plancast.PeriodYear},
+		{Region: "zizhou", Indicator: "unemployment_rate", Period: plancast.PeriodYear}, // no figures
+	}
+	got, err := plancast.ReadVintagesOf(ctx, st, keys)
+	if err != nil {
+		t.Fatalf("ReadVintagesOf: %v", err)
+	}
+	if _, ok := got[keys[3]]; ok || len(got) != 3 {
+		t.Fatalf("series read: %d (%v), want the 3 with figures", len(got), slices.Collect(maps.Keys(got)))
+	}
+	for _, k := range keys[:3] {
+		want, err := st.Vintages(ctx, k)
+		if err != nil {
+			t.Fatal(err)
+		}
+		vs := got[k]
+		if len(vs) != len(want) {
+			t.Fatalf("%v: %d vintages, want %d", k, len(vs), len(want))
+		}
+		// The bulk read may order years differently; within a year the
+		// vintages must come oldest first, as Vintages returns them.
+		byYear := func(os []plancast.Observation) map[int][]float64 {
+			m := map[int][]float64{}
+			for _, o := range os {
+				m[o.Year] = append(m[o.Year], o.Value)
+			}
+			return m
+		}
+		if g, w := byYear(vs), byYear(want); !reflect.DeepEqual(g, w) {
+			t.Errorf("%v: vintages by year %v, want %v", k, g, w)
 		}
 	}
 }
