@@ -153,23 +153,34 @@ func (rep *Report) countObservations(ctx context.Context, st plancast.Store, obs
 // replaces it.
 func (rep *Report) countTargets(ctx context.Context, st plancast.Store, ts []plancast.Target) error {
 	type pair struct{ region, indicator string }
-	stored := map[pair]map[plancast.TargetKey]plancast.Target{}
+	pairs := map[pair]bool{}
+	for i := range ts {
+		pairs[pair{ts[i].Region, ts[i].Indicator}] = true
+	}
+	// A few series: read their targets alone. More: read every target once,
+	// as WriteTargets does; a read per series is a round trip to InfluxDB
+	// (3,000 targets over 3,000 series took 34 s that way).
+	var filters []plancast.TargetFilter
+	if len(pairs) <= targetReadsPerSeries {
+		for p := range pairs {
+			filters = append(filters, plancast.TargetFilter{Region: p.region, Indicator: p.indicator})
+		}
+	} else {
+		filters = []plancast.TargetFilter{{}}
+	}
+	stored := map[plancast.TargetKey]plancast.Target{}
+	for _, f := range filters {
+		list, err := st.Targets(ctx, f)
+		if err != nil && plancast.ErrorCode(err) != plancast.ENOTFOUND {
+			return fmt.Errorf("read the stored targets: %w", err)
+		}
+		for _, t := range list {
+			stored[t.Key()] = t
+		}
+	}
 	for i := range ts {
 		t := &ts[i]
-		pk := pair{t.Region, t.Indicator}
-		byKey, read := stored[pk]
-		if !read {
-			byKey = map[plancast.TargetKey]plancast.Target{}
-			list, err := st.Targets(ctx, plancast.TargetFilter{Region: t.Region, Indicator: t.Indicator})
-			if err != nil && plancast.ErrorCode(err) != plancast.ENOTFOUND {
-				return fmt.Errorf("read targets of %s/%s: %w", t.Region, t.Indicator, err)
-			}
-			for _, s := range list {
-				byKey[s.Key()] = s
-			}
-			stored[pk] = byKey
-		}
-		prev, found := byKey[t.Key()]
+		prev, found := stored[t.Key()]
 		switch {
 		case found && reflect.DeepEqual(prev, *t):
 			rep.Targets.Unchanged++
@@ -181,3 +192,7 @@ func (rep *Report) countTargets(ctx context.Context, st plancast.Store, ts []pla
 	}
 	return nil
 }
+
+// targetReadsPerSeries is the most series whose targets a dry run reads one
+// series at a time before it reads all targets in one go instead.
+const targetReadsPerSeries = 8

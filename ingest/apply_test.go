@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -180,6 +181,38 @@ func TestTargetsAreWrittenAndRePushedUnchanged(t *testing.T) {
 	}
 	if rep := apply(t, st, again, false); rep.Targets != (plancast.WriteResult{Unchanged: 5}) {
 		t.Errorf("re-push %+v, want 5 unchanged", rep.Targets)
+	}
+}
+
+// A dry run over more series than it reads one by one reads every stored
+// target at once and still counts as the write does.
+func TestDryRunOfTargetsOverManySeriesCountsAsTheWrite(t *testing.T) {
+	st := openStore(t)
+	targets := func(gdp2025 string) *Batch {
+		var b strings.Builder
+		b.WriteString("region,indicator,plan,kind,year,value,unit\n")
+		for _, r := range []string{"houma", "zizhou", "guyang"} {
+			for _, ind := range []string{"gdp", "fiscal_revenue", "retail_sales", "fixed_asset_investment"} {
+				v := "100"
+				if r == "houma" && ind == "gdp" {
+					v = gdp2025
+				}
+				fmt.Fprintf(&b, "%s,%s,14th-fyp,level,2025,%s,亿元\n", r, ind, v)
+			}
+		}
+		return parseString(t, "targets.csv", b.String(), Options{})
+	}
+	if n := 12; n <= targetReadsPerSeries {
+		t.Fatalf("the test needs more than %d series, has %d", targetReadsPerSeries, n)
+	}
+	apply(t, st, targets("250"), false)
+	changed := targets("260") // one revised, eleven unchanged
+	dry := apply(t, st, changed, true)
+	if dry.Targets != (plancast.WriteResult{Revised: 1, Unchanged: 11}) {
+		t.Errorf("dry run %+v, want 1 revised and 11 unchanged", dry.Targets)
+	}
+	if real := apply(t, st, changed, false); real.Targets != dry.Targets {
+		t.Errorf("the write %+v differs from the dry run's %+v", real.Targets, dry.Targets)
 	}
 }
 
