@@ -86,7 +86,8 @@ type SeriesSetReader interface {
 // push over 10,000 stored series is one request instead of 10,000.
 type VintageSetReader interface {
 	// VintagesOf returns every stored vintage of each of the given series,
-	// keyed by series; a series with none is absent from the map.
+	// keyed by series; a series with none is absent from the map. It is for
+	// comparing figures: an observation's Source may be left empty.
 	VintagesOf(ctx context.Context, keys []SeriesKey) (map[SeriesKey][]Observation, error)
 }
 
@@ -96,12 +97,12 @@ func ReadVintagesOf(ctx context.Context, st SeriesReader, keys []SeriesKey) (map
 	if vr, ok := st.(VintageSetReader); ok {
 		return vr.VintagesOf(ctx, keys)
 	}
-	return VintagesOneByOne(ctx, st, keys)
+	return vintagesOneByOne(ctx, st, keys)
 }
 
-// VintagesOneByOne reads the vintages of each series with its own Vintages
+// vintagesOneByOne reads the vintages of each series with its own Vintages
 // call; a series with none (ENOTFOUND) is absent from the map.
-func VintagesOneByOne(ctx context.Context, st SeriesReader, keys []SeriesKey) (map[SeriesKey][]Observation, error) {
+func vintagesOneByOne(ctx context.Context, st SeriesReader, keys []SeriesKey) (map[SeriesKey][]Observation, error) {
 	out := make(map[SeriesKey][]Observation, len(keys))
 	for _, k := range keys {
 		vs, err := st.Vintages(ctx, k)

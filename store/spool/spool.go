@@ -661,8 +661,5 @@ func (s *Store) SeriesValues(ctx context.Context, q plancast.SeriesSetQuery) ([]
 // VintagesOf reads through to the backend's bulk vintage read, or reads the
 // series one by one when it has none.
 func (s *Store) VintagesOf(ctx context.Context, keys []plancast.SeriesKey) (map[plancast.SeriesKey][]plancast.Observation, error) {
-	if vr, ok := s.Store.(plancast.VintageSetReader); ok {
-		return vr.VintagesOf(ctx, keys)
-	}
-	return plancast.VintagesOneByOne(ctx, s.Store, keys)
+	return plancast.ReadVintagesOf(ctx, s.Store, keys)
 }
