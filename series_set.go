@@ -1,20 +1,15 @@
 package plancast
 
-import "sort"
+import (
+	"cmp"
+	"sort"
+)
 
 // LatestVintages reduces vintages of one or more series to a sorted list of
 // series holding, for each year, the newest vintage published on or before
 // asOf (any when zero). Backends share it so that "latest" means one thing.
 func LatestVintages(vintages []Observation, asOf Date) []Series {
-	latest := map[FigureKey]Observation{}
-	for _, o := range vintages {
-		if !asOf.IsZero() && o.Published.After(asOf) {
-			continue
-		}
-		if cur, ok := latest[o.Key()]; !ok || NewerVintage(&o, &cur) {
-			latest[o.Key()] = o
-		}
-	}
+	latest := LatestByFigure(vintages, asOf)
 	bySeries := map[SeriesKey]*Series{}
 	for k, o := range latest {
 		s, ok := bySeries[k.SeriesKey]
@@ -29,16 +24,72 @@ func LatestVintages(vintages []Observation, asOf Date) []Series {
 		sort.Slice(s.Observations, func(i, j int) bool { return s.Observations[i].Year < s.Observations[j].Year })
 		out = append(out, *s)
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Region != out[j].Region {
-			return out[i].Region < out[j].Region
-		}
-		if out[i].Indicator != out[j].Indicator {
-			return out[i].Indicator < out[j].Indicator
-		}
-		return out[i].Period < out[j].Period
-	})
+	SortSeries(out)
 	return out
+}
+
+// LatestByFigure keeps, for each figure, the newest of its vintages published
+// on or before asOf (any when zero): what a write compares a figure with.
+func LatestByFigure(vintages []Observation, asOf Date) map[FigureKey]Observation {
+	latest := make(map[FigureKey]Observation, len(vintages))
+	for _, o := range vintages {
+		if !asOf.IsZero() && o.Published.After(asOf) {
+			continue
+		}
+		if cur, ok := latest[o.Key()]; !ok || NewerVintage(&o, &cur) {
+			latest[o.Key()] = o
+		}
+	}
+	return latest
+}
+
+// SortSeries orders series by region, indicator, then period: the order of
+// every bulk read.
+func SortSeries(ss []Series) {
+	sort.Slice(ss, func(i, j int) bool {
+		return cmp.Or(cmp.Compare(ss[i].Region, ss[j].Region), cmp.Compare(ss[i].Indicator, ss[j].Indicator), cmp.Compare(ss[i].Period, ss[j].Period)) < 0
+	})
+}
+
+// SeriesOf answers a SeriesQuery from the stored vintages of its series: the
+// latest vintage (as of q.AsOf) of every year within q's bounds, or
+// ENOTFOUND. Backends share it so that a series means one thing.
+func SeriesOf(q SeriesQuery, vintages []Observation) (*Series, error) {
+	in := make([]Observation, 0, len(vintages))
+	for _, o := range vintages {
+		if q.InYears(o.Year) {
+			in = append(in, o)
+		}
+	}
+	series := LatestVintages(in, q.AsOf)
+	if len(series) == 0 {
+		return nil, SeriesNotFound(q)
+	}
+	return &series[0], nil
+}
+
+// VintagesInOrder sorts every vintage of series k the way Vintages returns
+// them: by year, oldest vintage first within a year; ENOTFOUND when there is
+// none.
+func VintagesInOrder(k SeriesKey, vs []Observation) ([]Observation, error) {
+	if len(vs) == 0 {
+		return nil, SeriesNotFound(SeriesQuery{Region: k.Region, Indicator: k.Indicator, Period: k.Period})
+	}
+	sort.SliceStable(vs, func(i, j int) bool {
+		if vs[i].Year != vs[j].Year {
+			return vs[i].Year < vs[j].Year
+		}
+		return NewerVintage(&vs[j], &vs[i])
+	})
+	return vs, nil
+}
+
+// PeriodOrYear is the period a query reads: PeriodYear when none is named.
+func (q SeriesSetQuery) PeriodOrYear() string {
+	if q.Period == "" {
+		return PeriodYear
+	}
+	return q.Period
 }
 
 // SeriesNotFound is the ENOTFOUND error of a series query that found nothing.

@@ -35,6 +35,23 @@ type WriteResult struct {
 	Queued int `json:"queued,omitempty"`
 }
 
+// Tally counts one item of a write by what is stored under its key: new when
+// nothing is (found false), unchanged when it is the same, else revised. It
+// reports whether the item must be written. Every store and every dry run
+// counts with it, so that a dry run says what the write will do.
+func (r *WriteResult) Tally(found, same bool) (write bool) {
+	switch {
+	case !found:
+		r.New++
+	case same:
+		r.Unchanged++
+		return false
+	default:
+		r.Revised++
+	}
+	return true
+}
+
 // Add returns the sum of two results.
 func (r WriteResult) Add(o WriteResult) WriteResult {
 	return WriteResult{New: r.New + o.New, Revised: r.Revised + o.Revised, Unchanged: r.Unchanged + o.Unchanged, Queued: r.Queued + o.Queued}

@@ -124,27 +124,18 @@ func (rep *Report) countObservations(ctx context.Context, st plancast.Store, obs
 	if err != nil {
 		return fmt.Errorf("read the stored vintages: %w", err)
 	}
-	latest := map[plancast.FigureKey]plancast.Observation{}
+	var all []plancast.Observation
 	for _, vs := range stored {
-		for j := range vs {
-			k := vs[j].Key()
-			if prev, ok := latest[k]; !ok || plancast.NewerVintage(&vs[j], &prev) {
-				latest[k] = vs[j]
-			}
-		}
+		all = append(all, vs...)
 	}
+	latest := plancast.LatestByFigure(all, plancast.Date{})
+	var res plancast.WriteResult
 	for i := range obs {
 		o := &obs[i]
 		prev, found := latest[o.Key()]
-		switch {
-		case found && plancast.SameFigure(&prev, o):
-			rep.Unchanged++
-		case found:
-			rep.Revised++
-		default:
-			rep.New++
-		}
+		res.Tally(found, found && plancast.SameFigure(&prev, o))
 	}
+	rep.New, rep.Revised, rep.Unchanged = res.New, res.Revised, res.Unchanged
 	return nil
 }
 
@@ -181,14 +172,7 @@ func (rep *Report) countTargets(ctx context.Context, st plancast.Store, ts []pla
 	for i := range ts {
 		t := &ts[i]
 		prev, found := stored[t.Key()]
-		switch {
-		case found && reflect.DeepEqual(prev, *t):
-			rep.Targets.Unchanged++
-		case found:
-			rep.Targets.Revised++
-		default:
-			rep.Targets.New++
-		}
+		rep.Targets.Tally(found, found && reflect.DeepEqual(prev, *t))
 	}
 	return nil
 }

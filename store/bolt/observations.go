@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
-	"sort"
 
 	"go.etcd.io/bbolt"
 
@@ -33,14 +32,8 @@ func (s *Store) WriteObservations(ctx context.Context, obs []plancast.Observatio
 			if err != nil {
 				return err
 			}
-			switch {
-			case found && plancast.SameFigure(&latest, o):
-				res.Unchanged++
+			if !res.Tally(found, found && plancast.SameFigure(&latest, o)) {
 				continue
-			case found:
-				res.Revised++
-			default:
-				res.New++
 			}
 			o.Recorded = recorded
 			key := obsKey(o)
@@ -105,25 +98,11 @@ func (s *Store) Series(ctx context.Context, q plancast.SeriesQuery) (*plancast.S
 	if q.Period == "" {
 		q.Period = plancast.PeriodYear
 	}
-	var vintages []plancast.Observation
-	err := s.db.View(func(tx *bbolt.Tx) error {
-		if err := known(tx, q.Region, q.Indicator); err != nil {
-			return err
-		}
-		return scanSeries(tx, plancast.SeriesKey{Region: q.Region, Indicator: q.Indicator, Period: q.Period}, func(o plancast.Observation) {
-			if q.InYears(o.Year) {
-				vintages = append(vintages, o)
-			}
-		})
-	})
+	vintages, err := s.readSeries(plancast.SeriesKey{Region: q.Region, Indicator: q.Indicator, Period: q.Period})
 	if err != nil {
 		return nil, err
 	}
-	series := plancast.LatestVintages(vintages, q.AsOf)
-	if len(series) == 0 {
-		return nil, plancast.SeriesNotFound(q)
-	}
-	return &series[0], nil
+	return plancast.SeriesOf(q, vintages)
 }
 
 // Vintages returns every stored vintage of the series, by year, oldest vintage first.
@@ -131,37 +110,31 @@ func (s *Store) Vintages(ctx context.Context, k plancast.SeriesKey) ([]plancast.
 	if k.Period == "" {
 		k.Period = plancast.PeriodYear
 	}
+	vintages, err := s.readSeries(k)
+	if err != nil {
+		return nil, err
+	}
+	return plancast.VintagesInOrder(k, vintages)
+}
+
+// readSeries reads every stored vintage of series k, whose region and
+// indicator must be in the catalog.
+func (s *Store) readSeries(k plancast.SeriesKey) ([]plancast.Observation, error) {
 	var out []plancast.Observation
 	err := s.db.View(func(tx *bbolt.Tx) error {
 		if err := known(tx, k.Region, k.Indicator); err != nil {
 			return err
 		}
-		return scanSeries(tx, k, func(o plancast.Observation) { out = append(out, o) })
-	})
-	if err != nil {
-		return nil, err
-	}
-	if len(out) == 0 {
-		return nil, plancast.SeriesNotFound(plancast.SeriesQuery{Region: k.Region, Indicator: k.Indicator, Period: k.Period})
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Year != out[j].Year {
-			return out[i].Year < out[j].Year
+		prefix := seriesPrefix(k)
+		c := tx.Bucket(bucketObs).Cursor()
+		for key, v := c.Seek(prefix); key != nil && bytes.HasPrefix(key, prefix); key, v = c.Next() {
+			var o plancast.Observation
+			if err := getJSON(v, &o); err != nil {
+				return err
+			}
+			out = append(out, o)
 		}
-		return plancast.NewerVintage(&out[j], &out[i])
+		return nil
 	})
-	return out, nil
-}
-
-func scanSeries(tx *bbolt.Tx, k plancast.SeriesKey, fn func(plancast.Observation)) error {
-	prefix := seriesPrefix(k)
-	c := tx.Bucket(bucketObs).Cursor()
-	for key, v := c.Seek(prefix); key != nil && bytes.HasPrefix(key, prefix); key, v = c.Next() {
-		var o plancast.Observation
-		if err := getJSON(v, &o); err != nil {
-			return err
-		}
-		fn(o)
-	}
-	return nil
+	return out, err
 }

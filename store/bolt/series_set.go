@@ -12,10 +12,7 @@ import (
 // SeriesSet reads every matching series in one read transaction: a prefix
 // scan per region (or one scan of everything when no region is named).
 func (s *Store) SeriesSet(ctx context.Context, q plancast.SeriesSetQuery) ([]plancast.Series, error) {
-	period := q.Period
-	if period == "" {
-		period = plancast.PeriodYear
-	}
+	period := q.PeriodOrYear()
 	wantInd := map[string]bool{}
 	for _, i := range q.Indicators {
 		wantInd[i] = true

@@ -30,18 +30,15 @@ func (s *Store) WriteTargets(ctx context.Context, ts []plancast.Target) (plancas
 				return plancast.Errorf(plancast.EINVALID, "target %d: %s; nothing written", i+1, plancast.ErrorMessage(err))
 			}
 			key := targetKey(t)
-			if old := b.Get(key); old != nil {
-				var prev plancast.Target
+			var prev plancast.Target
+			old := b.Get(key)
+			if old != nil {
 				if err := getJSON(old, &prev); err != nil {
 					return err
 				}
-				if reflect.DeepEqual(prev, *t) {
-					res.Unchanged++
-					continue
-				}
-				res.Revised++
-			} else {
-				res.New++
+			}
+			if !res.Tally(old != nil, old != nil && reflect.DeepEqual(prev, *t)) {
+				continue
 			}
 			if err := putJSON(b, key, t); err != nil {
 				return err

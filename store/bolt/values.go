@@ -56,10 +56,7 @@ func buildVals(tx *bbolt.Tx) error {
 // observation carrying region, indicator, period, year, value, Published and
 // Recorded, but no status and no source.
 func (s *Store) SeriesValues(ctx context.Context, q plancast.SeriesSetQuery) ([]plancast.Series, error) {
-	period := q.Period
-	if period == "" {
-		period = plancast.PeriodYear
-	}
+	period := q.PeriodOrYear()
 	wantInd := map[string]bool{}
 	for _, i := range q.Indicators {
 		wantInd[i] = true

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"maps"
 	"slices"
-	"sort"
 	"strconv"
 	"time"
 
@@ -44,12 +43,7 @@ func (s *Store) WriteObservations(ctx context.Context, obs []plancast.Observatio
 	if err != nil {
 		return res, err
 	}
-	latest := make(map[plancast.FigureKey]plancast.Observation, len(stored))
-	for _, o := range stored {
-		if cur, ok := latest[o.Key()]; !ok || plancast.NewerVintage(&o, &cur) {
-			latest[o.Key()] = o
-		}
-	}
+	latest := plancast.LatestByFigure(stored, plancast.Date{})
 	// One vintage tag for the whole batch: a batch holds each figure once, so
 	// its figures need no finer order, and a tag value per figure would make
 	// every figure a series of its own (millions of series in the index).
@@ -57,15 +51,8 @@ func (s *Store) WriteObservations(ctx context.Context, obs []plancast.Observatio
 	pts := make([]*write.Point, 0, len(batch))
 	for i := range batch {
 		o := &batch[i]
-		cur, found := latest[o.Key()]
-		switch {
-		case found && plancast.SameFigure(&cur, o):
-			res.Unchanged++
+		if cur, found := latest[o.Key()]; !res.Tally(found, found && plancast.SameFigure(&cur, o)) {
 			continue
-		case found:
-			res.Revised++
-		default:
-			res.New++
 		}
 		o.Recorded = recorded
 		pts = append(pts, s.observationPoint(o))
@@ -87,15 +74,6 @@ func (s *Store) observationPoint(o *plancast.Observation) *write.Point {
 			"source_document": o.Source.Document, "source_quote": o.Source.Quote,
 		},
 		yearTime(o.Year))
-}
-
-// scanVintages reads every vintage of one series.
-func (s *Store) scanVintages(ctx context.Context, region, indicator, period string, fn func(plancast.Observation)) error {
-	vs, err := s.readVintages(ctx, []string{region}, []string{indicator}, period, allFields)
-	for _, o := range vs {
-		fn(o)
-	}
-	return err
 }
 
 // errPartial marks a row whose point is still being written: InfluxDB can
@@ -135,23 +113,11 @@ func (s *Store) Series(ctx context.Context, q plancast.SeriesQuery) (*plancast.S
 	if q.Period == "" {
 		q.Period = plancast.PeriodYear
 	}
-	if err := s.known(ctx, q.Region, q.Indicator); err != nil {
-		return nil, err
-	}
-	var vintages []plancast.Observation
-	err := s.scanVintages(ctx, q.Region, q.Indicator, q.Period, func(o plancast.Observation) {
-		if q.InYears(o.Year) {
-			vintages = append(vintages, o)
-		}
-	})
+	vintages, err := s.readSeries(ctx, plancast.SeriesKey{Region: q.Region, Indicator: q.Indicator, Period: q.Period})
 	if err != nil {
 		return nil, err
 	}
-	series := plancast.LatestVintages(vintages, q.AsOf)
-	if len(series) == 0 {
-		return nil, plancast.SeriesNotFound(q)
-	}
-	return &series[0], nil
+	return plancast.SeriesOf(q, vintages)
 }
 
 // Vintages returns every vintage of the series, by year, oldest vintage first.
@@ -159,21 +125,18 @@ func (s *Store) Vintages(ctx context.Context, k plancast.SeriesKey) ([]plancast.
 	if k.Period == "" {
 		k.Period = plancast.PeriodYear
 	}
+	vintages, err := s.readSeries(ctx, k)
+	if err != nil {
+		return nil, err
+	}
+	return plancast.VintagesInOrder(k, vintages)
+}
+
+// readSeries reads every vintage of series k, whose region and indicator
+// must be in the catalog.
+func (s *Store) readSeries(ctx context.Context, k plancast.SeriesKey) ([]plancast.Observation, error) {
 	if err := s.known(ctx, k.Region, k.Indicator); err != nil {
 		return nil, err
 	}
-	var out []plancast.Observation
-	if err := s.scanVintages(ctx, k.Region, k.Indicator, k.Period, func(o plancast.Observation) { out = append(out, o) }); err != nil {
-		return nil, err
-	}
-	if len(out) == 0 {
-		return nil, plancast.SeriesNotFound(plancast.SeriesQuery{Region: k.Region, Indicator: k.Indicator, Period: k.Period})
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Year != out[j].Year {
-			return out[i].Year < out[j].Year
-		}
-		return plancast.NewerVintage(&out[j], &out[i])
-	})
-	return out, nil
+	return s.readVintages(ctx, []string{k.Region}, []string{k.Indicator}, k.Period, allFields)
 }

@@ -38,11 +38,8 @@ const (
 
 // SeriesSet reads the matching series and keeps the latest vintages.
 func (s *Store) SeriesSet(ctx context.Context, q plancast.SeriesSetQuery) ([]plancast.Series, error) {
-	period := q.Period
-	switch period {
-	case "":
-		period = plancast.PeriodYear
-	case plancast.AllPeriods:
+	period := q.PeriodOrYear()
+	if period == plancast.AllPeriods {
 		period = "" // readVintages: every period
 	}
 	vintages, err := s.readVintages(ctx, q.Regions, q.Indicators, period, allFields)

@@ -29,10 +29,7 @@ import (
 // answer itself: for a nationwide assessment (about a hundred thousand series)
 // that is several times cheaper for InfluxDB and for this process than SeriesSet.
 func (s *Store) SeriesValues(ctx context.Context, q plancast.SeriesSetQuery) ([]plancast.Series, error) {
-	period := q.Period
-	if period == "" {
-		period = plancast.PeriodYear
-	}
+	period := q.PeriodOrYear()
 	wantInd := set(q.Indicators)
 	acc := &valueAcc{series: map[plancast.SeriesKey]*valueSeries{}}
 	err := s.eachChunk(ctx, q.Regions, func(ctx context.Context, chunk []string) error {
@@ -80,15 +77,7 @@ func (s *Store) SeriesValues(ctx context.Context, q plancast.SeriesSetQuery) ([]
 	for k, vs := range acc.series {
 		out = append(out, vs.latest(k, multi[k], published))
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Region != out[j].Region {
-			return out[i].Region < out[j].Region
-		}
-		if out[i].Indicator != out[j].Indicator {
-			return out[i].Indicator < out[j].Indicator
-		}
-		return out[i].Period < out[j].Period
-	})
+	plancast.SortSeries(out)
 	return out, nil
 }
 

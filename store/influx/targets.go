@@ -40,14 +40,8 @@ func (s *Store) WriteTargets(ctx context.Context, ts []plancast.Target) (plancas
 	pts := make([]*write.Point, 0, len(batch))
 	for i := range batch {
 		t := &batch[i]
-		if prev, ok := stored[t.Key()]; ok {
-			if reflect.DeepEqual(prev, *t) {
-				res.Unchanged++
-				continue
-			}
-			res.Revised++
-		} else {
-			res.New++
+		if prev, ok := stored[t.Key()]; !res.Tally(ok, ok && reflect.DeepEqual(prev, *t)) {
+			continue
 		}
 		data, err := json.Marshal(t)
 		if err != nil {
