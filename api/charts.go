@@ -14,6 +14,7 @@ import (
 
 	"github.com/plancast/plancast"
 	"github.com/plancast/plancast/charts"
+	"github.com/plancast/plancast/forecast"
 )
 
 // chartParams are the query parameters every chart takes.
@@ -109,28 +110,15 @@ func (s *Server) chartSpec(ctx context.Context, region plancast.Region, ind plan
 	}
 	horizon := p.horizon
 	if horizon == 0 {
-		horizon = chartHorizon(series, targets)
+		horizon = forecast.HorizonToTargets(series.Observations[len(series.Observations)-1].Year, targets, maxHorizon)
 	}
 	spec := charts.Spec{Region: region, Indicator: ind, History: series.Observations, Targets: targets,
 		Width: p.width, Height: p.height, Lang: p.lang, From: p.from}
 	// A series too short to project is still drawn, without a fan.
-	if proj, err := s.project(ctx, region.Code, ind.Code, horizon, "auto"); err == nil {
+	if proj, err := s.projectSeries(ind, series, horizon, forecast.MethodAuto); err == nil {
 		spec.Projection = proj
 	}
 	return spec, nil
-}
-
-// chartHorizon projects far enough to reach the latest target year (at least
-// 5 years, at most maxHorizon).
-func chartHorizon(series *plancast.Series, targets []plancast.Target) int {
-	last := series.Observations[len(series.Observations)-1].Year
-	h := defaultHorizon
-	for _, t := range targets {
-		if d := t.Year - last; d > h {
-			h = d
-		}
-	}
-	return min(h, maxHorizon)
 }
 
 // getCompareChart renders GET /charts/compare/{indicator}.png?regions=a,b.
@@ -165,7 +153,7 @@ func (s *Server) getCompareChart(c echo.Context) error {
 				return nil, err
 			}
 			rs := charts.RegionSeries{Region: region, History: series.Observations}
-			if proj, err := s.project(ctx, region.Code, ind.Code, max(p.horizon, defaultHorizon), "auto"); err == nil {
+			if proj, err := s.projectSeries(ind, series, max(p.horizon, defaultHorizon), forecast.MethodAuto); err == nil {
 				rs.Projection = proj
 			}
 			spec.Series = append(spec.Series, rs)

@@ -57,6 +57,11 @@ func (s *Server) project(ctx context.Context, region, indicator string, horizon 
 	if err != nil {
 		return nil, err
 	}
+	return s.projectSeries(ind, series, horizon, method)
+}
+
+// projectSeries projects a series already read.
+func (s *Server) projectSeries(ind plancast.Indicator, series *plancast.Series, horizon int, method string) (*plancast.Projection, error) {
 	years, values, vintage := seriesArrays(series)
 	res, err := forecast.Forecast(years, values, forecast.Options{Horizon: horizon, Method: method})
 	s.metrics.forecasts.Inc()
@@ -64,7 +69,7 @@ func (s *Server) project(ctx context.Context, region, indicator string, horizon 
 		return nil, err
 	}
 	return &plancast.Projection{
-		Region: region, Indicator: indicator, Unit: ind.Unit, Method: res.Method, Models: res.Models,
+		Region: series.Region, Indicator: series.Indicator, Unit: ind.Unit, Method: res.Method, Models: res.Models,
 		Points: res.Points, Backtest: res.Backtest, Vintage: vintage, LastYear: res.LastYear,
 	}, nil
 }

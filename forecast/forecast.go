@@ -179,6 +179,17 @@ func (r *Result) Quantile(year int, prob float64) float64 {
 	return r.prep.back(r.center[j] + r.Scale*quantileAt(r.probs, r.zq[j], prob))
 }
 
+// HorizonToTargets is how far to project a series whose last observed year is
+// lastYear so that its chart reaches every target: to the latest target year,
+// at least DefaultHorizon years and at most maxH.
+func HorizonToTargets(lastYear int, targets []plancast.Target, maxH int) int {
+	h := DefaultHorizon
+	for _, t := range targets {
+		h = max(h, t.Year-lastYear)
+	}
+	return min(h, maxH)
+}
+
 // DefaultPooledScale is s₀ for macroeconomic aggregates: PooledScaleOf over
 // the training years of the 83 positive MACRO series of M3 yearly (median
 // mean absolute annual log change 0.0418). plancast's indicators (GDP,

@@ -203,3 +203,29 @@ func BenchmarkForecastAuto(b *testing.B) {
 		}
 	}
 }
+
+func TestHorizonToTargetsReachesTheLatestTargetWithinBounds(t *testing.T) {
+	tg := func(years ...int) []plancast.Target {
+		var ts []plancast.Target
+		for _, y := range years {
+			ts = append(ts, plancast.Target{Year: y})
+		}
+		return ts
+	}
+	for _, c := range []struct {
+		targets []plancast.Target
+		maxH    int
+		want    int
+	}{
+		{nil, 20, DefaultHorizon},            // no target: the default
+		{tg(2022, 2025), 20, DefaultHorizon}, // targets inside the default
+		{tg(2025, 2035), 20, 15},             // the latest target year
+		{tg(2060), 20, 20},                   // capped
+		{tg(2060), MaxHorizon, 40},           // within a larger maximum
+		{tg(2100), MaxHorizon, MaxHorizon},   // capped at that maximum
+	} {
+		if got := HorizonToTargets(2020, c.targets, c.maxH); got != c.want {
+			t.Errorf("HorizonToTargets(2020, %v, %d) = %d, want %d", c.targets, c.maxH, got, c.want)
+		}
+	}
+}

@@ -82,10 +82,7 @@ func runChart(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	years, values := s.YearsValues()
 	h := *horizon
 	if h == 0 && len(years) > 0 {
-		h = forecast.DefaultHorizon
-		for _, t := range targets {
-			h = max(h, min(t.Year-years[len(years)-1], forecast.MaxHorizon))
-		}
+		h = forecast.HorizonToTargets(years[len(years)-1], targets, forecast.MaxHorizon)
 	}
 	if r, err := forecast.Forecast(years, values, forecast.Options{Horizon: h}); err != nil {
 		fmt.Fprintf(stderr, "plancast chart: no projection for %s/%s: %s\n", *region, *indicator, plancast.ErrorMessage(err))
