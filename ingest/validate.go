@@ -107,18 +107,8 @@ func checkObservation(o *plancast.Observation, from origin, res *resolver, ps *p
 	if o.Published.IsZero() {
 		o.Published = plancast.Today()
 	}
-	ok := true
-	if _, known := res.regions[o.Region]; !known {
-		ps.add(from.problem("", fieldRegion, "region %q is unknown%s", o.Region, suggest(fold(o.Region), res.regionNames)))
-		ok = false
-	}
-	ind, known := res.indicators[o.Indicator]
-	if !known {
-		ps.add(from.problem("", fieldIndicator, "indicator %q is unknown%s", o.Indicator, suggest(fold(o.Indicator), res.indicatorNames)))
-		ok = false
-	}
-	if o.Year < plancast.MinYear || o.Year > plancast.MaxYear {
-		ps.add(from.problem(from.yearCol, fieldYear, "year %d is outside %d–%d", o.Year, plancast.MinYear, plancast.MaxYear))
+	ind, known, ok := checkSubject(o.Region, o.Indicator, from, res, ps)
+	if !checkYear(o.Year, from, ps) {
 		ok = false
 	}
 	switch {
@@ -126,16 +116,48 @@ func checkObservation(o *plancast.Observation, from origin, res *resolver, ps *p
 		ps.add(from.problem(from.valueCol, fieldValue, "value must be a finite number"))
 		ok = false
 	case known && o.Value < 0 && cannotBeNegative(ind):
-		ps.add(from.problem(from.valueCol, fieldValue, "%s is negative, but %s is a level in %s and cannot be", num(o.Value), o.Indicator, unitLabel(ind.Unit)))
+		ps.add(negativeLevel(o.Value, ind, from))
 		ok = false
 	}
-	if ok {
-		if err := o.Validate(); err != nil {
-			ps.add(from.problem("", "", "%s", plancast.ErrorMessage(err)))
-			ok = false
-		}
+	return ok && valid(o.Validate(), from, ps)
+}
+
+// checkSubject checks what figures and targets share: a known region and a
+// known indicator. It returns the indicator when known.
+func checkSubject(region, indicator string, from origin, res *resolver, ps *problems) (ind plancast.Indicator, known, ok bool) {
+	ok = true
+	if _, k := res.regions[region]; !k {
+		ps.add(from.problem("", fieldRegion, "region %q is unknown%s", region, suggest(fold(region), res.regionNames)))
+		ok = false
 	}
-	return ok
+	ind, known = res.indicators[indicator]
+	if !known {
+		ps.add(from.problem("", fieldIndicator, "indicator %q is unknown%s", indicator, suggest(fold(indicator), res.indicatorNames)))
+		ok = false
+	}
+	return ind, known, ok
+}
+
+func checkYear(year int, from origin, ps *problems) bool {
+	if year < plancast.MinYear || year > plancast.MaxYear {
+		ps.add(from.problem(from.yearCol, fieldYear, "year %d is outside %d–%d", year, plancast.MinYear, plancast.MaxYear))
+		return false
+	}
+	return true
+}
+
+func negativeLevel(v float64, ind plancast.Indicator, from origin) Problem {
+	return from.problem(from.valueCol, fieldValue, "%s is negative, but %s is a level in %s and cannot be", num(v), ind.Code, unitLabel(ind.Unit))
+}
+
+// valid adds the domain type's own check, when it fails, as a problem of the
+// whole record.
+func valid(err error, from origin, ps *problems) bool {
+	if err != nil {
+		ps.add(from.problem("", "", "%s", plancast.ErrorMessage(err)))
+		return false
+	}
+	return true
 }
 
 // cannotBeNegative says which indicators have no negative values: money
@@ -146,32 +168,16 @@ func cannotBeNegative(ind plancast.Indicator) bool {
 }
 
 func checkTarget(t *plancast.Target, from origin, res *resolver, ps *problems) bool {
-	ok := true
-	if _, known := res.regions[t.Region]; !known {
-		ps.add(from.problem("", fieldRegion, "region %q is unknown%s", t.Region, suggest(fold(t.Region), res.regionNames)))
-		ok = false
-	}
-	ind, known := res.indicators[t.Indicator]
-	if !known {
-		ps.add(from.problem("", fieldIndicator, "indicator %q is unknown%s", t.Indicator, suggest(fold(t.Indicator), res.indicatorNames)))
-		ok = false
-	}
-	if t.Year < plancast.MinYear || t.Year > plancast.MaxYear {
-		ps.add(from.problem(from.yearCol, fieldYear, "year %d is outside %d–%d", t.Year, plancast.MinYear, plancast.MaxYear))
+	ind, known, ok := checkSubject(t.Region, t.Indicator, from, res, ps)
+	if !checkYear(t.Year, from, ps) {
 		return false
 	}
 	isLevel := t.Kind == plancast.TargetLevel || t.Kind == plancast.TargetCeiling || t.Kind == plancast.TargetFloor
 	if known && isLevel && t.Value < 0 && cannotBeNegative(ind) {
-		ps.add(from.problem(from.valueCol, fieldValue, "%s is negative, but %s is a level in %s and cannot be", num(t.Value), t.Indicator, unitLabel(ind.Unit)))
+		ps.add(negativeLevel(t.Value, ind, from))
 		ok = false
 	}
-	if ok {
-		if err := t.Validate(); err != nil {
-			ps.add(from.problem("", "", "%s", plancast.ErrorMessage(err)))
-			ok = false
-		}
-	}
-	return ok
+	return ok && valid(t.Validate(), from, ps)
 }
 
 func sameTarget(a, b *plancast.Target) bool {
