@@ -60,11 +60,16 @@ func (s *Spec) Validate() error {
 	if err := validLang(s.Lang); err != nil {
 		return err
 	}
+	return validYears(s.From, s.Horizon)
+}
+
+// validYears checks the first year shown and the projected years shown.
+func validYears(from, horizon int) error {
 	switch {
-	case s.From != 0 && (s.From < plancast.MinYear || s.From > plancast.MaxYear):
-		return plancast.Errorf(plancast.EINVALID, "from %d is outside %d–%d", s.From, plancast.MinYear, plancast.MaxYear)
-	case s.Horizon < 0:
-		return plancast.Errorf(plancast.EINVALID, "horizon %d must not be negative", s.Horizon)
+	case from != 0 && (from < plancast.MinYear || from > plancast.MaxYear):
+		return plancast.Errorf(plancast.EINVALID, "from %d is outside %d–%d", from, plancast.MinYear, plancast.MaxYear)
+	case horizon < 0:
+		return plancast.Errorf(plancast.EINVALID, "horizon %d must not be negative", horizon)
 	}
 	return nil
 }
@@ -120,23 +125,32 @@ func ResolveLang(lang string) (effective, message string) {
 // It returns EINVALID for a bad spec or format and when there is nothing to
 // draw (no observation and no projection).
 func Render(w io.Writer, s Spec, format string) error {
-	if err := ValidFormat(format); err != nil {
+	if err := prepare(format, s.Validate, &s.Width, &s.Height); err != nil {
 		return err
-	}
-	if err := s.Validate(); err != nil {
-		return err
-	}
-	if s.Width == 0 {
-		s.Width = DefaultWidth
-	}
-	if s.Height == 0 {
-		s.Height = DefaultHeight
 	}
 	f, err := historyFigure(&s)
 	if err != nil {
 		return err
 	}
 	return f.write(w, s.Width, s.Height, format)
+}
+
+// prepare checks the format and a spec (with its Validate) and fills in the
+// default size: what every Render function does first.
+func prepare(format string, validate func() error, width, height *int) error {
+	if err := ValidFormat(format); err != nil {
+		return err
+	}
+	if err := validate(); err != nil {
+		return err
+	}
+	if *width == 0 {
+		*width = DefaultWidth
+	}
+	if *height == 0 {
+		*height = DefaultHeight
+	}
+	return nil
 }
 
 // historyFigure lays out the chart of one series.

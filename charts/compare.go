@@ -48,29 +48,16 @@ func (s *CompareSpec) Validate() error {
 		return plancast.Errorf(plancast.EINVALID, "comparison of %s: no region given", s.Indicator.Code)
 	case len(s.Series) > MaxCompareSeries:
 		return plancast.Errorf(plancast.EINVALID, "comparison of %s: %d regions, at most %d", s.Indicator.Code, len(s.Series), MaxCompareSeries)
-	case s.From != 0 && (s.From < plancast.MinYear || s.From > plancast.MaxYear):
-		return plancast.Errorf(plancast.EINVALID, "from %d is outside %d–%d", s.From, plancast.MinYear, plancast.MaxYear)
-	case s.Horizon < 0:
-		return plancast.Errorf(plancast.EINVALID, "horizon %d must not be negative", s.Horizon)
 	}
-	return nil
+	return validYears(s.From, s.Horizon)
 }
 
 // RenderCompare draws one indicator across regions in format ("png" or
 // "svg") to w: one colour per region, history solid with a dot per year,
 // projection mean dashed, each line named at its end.
 func RenderCompare(w io.Writer, s CompareSpec, format string) error {
-	if err := ValidFormat(format); err != nil {
+	if err := prepare(format, s.Validate, &s.Width, &s.Height); err != nil {
 		return err
-	}
-	if err := s.Validate(); err != nil {
-		return err
-	}
-	if s.Width == 0 {
-		s.Width = DefaultWidth
-	}
-	if s.Height == 0 {
-		s.Height = DefaultHeight
 	}
 	f, err := compareFigure(&s)
 	if err != nil {
