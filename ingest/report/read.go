@@ -320,14 +320,9 @@ func (r *reader) emitObservations(s sentence, d *indicatorDef, levels, percents 
 	f := levels[0]
 	c := Candidate{Provenance: r.provenance(s, d, f.q)}
 	c.Observation = r.observation(d, cx)
-	var ch choice
-	if f.q.dim == dimPercent {
-		ch = choice{value: f.q.readings[0].base, reading: f.q.readings[0]}
-	} else {
-		var ok bool
-		if ch, ok = resolveSingle(f.q, d); !ok {
-			return
-		}
+	ch, ok := levelChoice(f.q, d)
+	if !ok {
+		return
 	}
 	c.Value = ch.value
 	c.Growth, c.GrowthKind = growth, gkind
@@ -437,14 +432,9 @@ func (r *reader) emitTargets(s sentence, d *indicatorDef, levels, percents []fig
 	if len(levels) > 0 {
 		f := levels[len(levels)-1] // "from X to Y": the target is Y
 		t := base(f)
-		var ch choice
-		if f.q.dim == dimPercent {
-			ch = choice{value: f.q.readings[0].base, reading: f.q.readings[0]}
-		} else {
-			var ok bool
-			if ch, ok = resolveSingle(f.q, d); !ok {
-				return
-			}
+		ch, ok := levelChoice(f.q, d)
+		if !ok {
+			return
 		}
 		t.Value = ch.value
 		r.applyChoice(&t.Provenance, ch)

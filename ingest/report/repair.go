@@ -52,6 +52,15 @@ func (d *indicatorDef) converted(q *quantity, r reading) (float64, bool) {
 	return toUnit(r.base, q.dim, d.Unit)
 }
 
+// levelChoice is the value of a level figure: a percentage (a share) as read,
+// any other quantity by resolveSingle.
+func levelChoice(q *quantity, d *indicatorDef) (choice, bool) {
+	if q.dim == dimPercent {
+		return choice{value: q.readings[0].base, reading: q.readings[0]}, true
+	}
+	return resolveSingle(q, d)
+}
+
 // resolveSingle chooses the reading of a level figure standing alone.
 func resolveSingle(q *quantity, d *indicatorDef) (choice, bool) {
 	type opt struct {
