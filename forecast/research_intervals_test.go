@@ -11,8 +11,6 @@ import (
 	"os"
 	"sort"
 	"testing"
-
-	"github.com/plancast/plancast/forecast/benchfile"
 )
 
 type catSeries struct {
@@ -21,15 +19,7 @@ type catSeries struct {
 }
 
 func loadCat(t *testing.T) []catSeries {
-	f, err := os.Open(benchDir + "series.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	ss, err := benchfile.ReadLong(f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ss := loadBench(t, "series.csv")
 	out := make([]catSeries, len(ss))
 	for i, s := range ss {
 		out[i] = catSeries{s.Values, s.Category}

@@ -23,6 +23,16 @@ import (
 const benchDir = "../../shared/bench/m3-yearly/"
 
 func loadVals(t *testing.T, name string) [][]float64 {
+	ss := loadBench(t, name)
+	out := make([][]float64, len(ss))
+	for i, s := range ss {
+		out[i] = s.Values
+	}
+	return out
+}
+
+// loadBench reads a long-format file of the benchmark data.
+func loadBench(t *testing.T, name string) []benchfile.Series {
 	f, err := os.Open(benchDir + name)
 	if err != nil {
 		t.Fatal(err)
@@ -32,11 +42,7 @@ func loadVals(t *testing.T, name string) [][]float64 {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := make([][]float64, len(ss))
-	for i, s := range ss {
-		out[i] = s.Values
-	}
-	return out
+	return ss
 }
 
 // window: hist = v[len-cut-6-win : len-cut-6] (win 0 = all), act = next 6.
