@@ -33,12 +33,7 @@ func loadVals(t *testing.T, name string) [][]float64 {
 
 // loadBench reads a long-format file of the benchmark data.
 func loadBench(t *testing.T, name string) []benchfile.Series {
-	f, err := os.Open(benchDir + name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	ss, err := benchfile.ReadLong(f)
+	ss, err := benchfile.ReadLongFile(benchDir + name)
 	if err != nil {
 		t.Fatal(err)
 	}

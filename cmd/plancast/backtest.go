@@ -47,14 +47,9 @@ func runBacktest(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return usageErrorf("--horizon must be between 1 and %d", forecast.MaxHorizon)
 	}
 	t0 := time.Now()
-	f, err := os.Open(*input)
+	series, err := benchfile.ReadLongFile(*input)
 	if err != nil {
 		return fmt.Errorf("backtest: %w", err)
-	}
-	series, err := benchfile.ReadLong(f)
-	f.Close()
-	if err != nil {
-		return fmt.Errorf("backtest: read %s: %w", *input, err)
 	}
 	h := *horizon
 	// The pooled volatility s₀ is learnt per category from the training

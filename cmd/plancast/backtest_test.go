@@ -217,12 +217,7 @@ func TestBacktestOnM3MeetsItsAcceptanceFigures(t *testing.T) {
 		if code, _, stderr := run(t, "backtest", "--input", filepath.Join(dir, c.file), "--horizon", "6", "--out", out); code != 0 {
 			t.Fatalf("%s: exit %d: %s", c.file, code, stderr)
 		}
-		f, err := os.Open(filepath.Join(dir, c.file))
-		if err != nil {
-			t.Fatal(err)
-		}
-		series, err := benchfile.ReadLong(f)
-		f.Close()
+		series, err := benchfile.ReadLongFile(filepath.Join(dir, c.file))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -7,7 +7,9 @@ package benchfile
 import (
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"io"
+	"os"
 	"sort"
 	"strconv"
 	"strings"
@@ -21,6 +23,20 @@ type Series struct {
 	Category string
 	Years    []int
 	Values   []float64
+}
+
+// ReadLongFile reads a long-format file; errors name the file.
+func ReadLongFile(path string) ([]Series, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	ss, err := ReadLong(f)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	return ss, nil
 }
 
 // ReadLong reads the long format. Columns are found by header name (quoted or

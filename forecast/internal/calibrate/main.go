@@ -29,12 +29,7 @@ func main() {
 	recent := flag.Int("recent", 0, "use only origins within the last N training years (0: all)")
 	out := flag.String("out", "forecast/calibration.json", "output file")
 	flag.Parse()
-	f, err := os.Open(*in)
-	if err != nil {
-		log.Fatal(err)
-	}
-	ss, err := benchfile.ReadLong(f)
-	f.Close()
+	ss, err := benchfile.ReadLongFile(*in)
 	if err != nil {
 		log.Fatal(err)
 	}
