@@ -380,30 +380,11 @@ func (s *Store) WriteObservations(ctx context.Context, obs []plancast.Observatio
 	if err != nil {
 		return plancast.WriteResult{}, err
 	}
-	regions, indicators, err := s.knownCatalog(ctx)
-	if err != nil {
+	if err := s.inCatalog(ctx, "item", len(batch), func(i int) (string, string) { return batch[i].Region, batch[i].Indicator }); err != nil {
 		return plancast.WriteResult{}, err
 	}
-	for i, o := range batch {
-		if !regions[o.Region] || !indicators[o.Indicator] {
-			return plancast.WriteResult{}, plancast.Errorf(plancast.EINVALID, "item %d: %s/%s is not in the catalog; nothing written", i+1, o.Region, o.Indicator)
-		}
-	}
-	s.writeMu.Lock()
-	defer s.writeMu.Unlock()
-	var res plancast.WriteResult
-	queue, err := s.direct(ctx, func(ctx context.Context) error {
-		var err error
-		res, err = s.Store.WriteObservations(ctx, batch)
-		return err
-	})
-	if err != nil || !queue {
-		return res, err
-	}
-	if err := s.enqueue(entry{Kind: "observations", Observations: batch}); err != nil {
-		return plancast.WriteResult{}, err
-	}
-	return plancast.WriteResult{Queued: len(batch)}, nil
+	return s.writeOrQueue(ctx, entry{Kind: "observations", Observations: batch}, len(batch),
+		func(ctx context.Context) (plancast.WriteResult, error) { return s.Store.WriteObservations(ctx, batch) })
 }
 
 // WriteTargets validates the batch, writes it to the backend, or queues it.
@@ -412,30 +393,46 @@ func (s *Store) WriteTargets(ctx context.Context, ts []plancast.Target) (plancas
 	if err != nil {
 		return plancast.WriteResult{}, err
 	}
-	regions, indicators, err := s.knownCatalog(ctx)
-	if err != nil {
+	if err := s.inCatalog(ctx, "target", len(batch), func(i int) (string, string) { return batch[i].Region, batch[i].Indicator }); err != nil {
 		return plancast.WriteResult{}, err
 	}
-	for i, t := range batch {
-		if !regions[t.Region] || !indicators[t.Indicator] {
-			return plancast.WriteResult{}, plancast.Errorf(plancast.EINVALID, "target %d: %s/%s is not in the catalog; nothing written", i+1, t.Region, t.Indicator)
+	return s.writeOrQueue(ctx, entry{Kind: "targets", Targets: batch}, len(batch),
+		func(ctx context.Context) (plancast.WriteResult, error) { return s.Store.WriteTargets(ctx, batch) })
+}
+
+// inCatalog checks that each of n items (what names them in errors) has a
+// region and an indicator the catalog knows.
+func (s *Store) inCatalog(ctx context.Context, what string, n int, at func(int) (region, indicator string)) error {
+	regions, indicators, err := s.knownCatalog(ctx)
+	if err != nil {
+		return err
+	}
+	for i := range n {
+		if r, ind := at(i); !regions[r] || !indicators[ind] {
+			return plancast.Errorf(plancast.EINVALID, "%s %d: %s/%s is not in the catalog; nothing written", what, i+1, r, ind)
 		}
 	}
+	return nil
+}
+
+// writeOrQueue writes a checked batch of n items with write, or queues e
+// when the backend cannot take it now (see direct).
+func (s *Store) writeOrQueue(ctx context.Context, e entry, n int, write func(context.Context) (plancast.WriteResult, error)) (plancast.WriteResult, error) {
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
 	var res plancast.WriteResult
 	queue, err := s.direct(ctx, func(ctx context.Context) error {
 		var err error
-		res, err = s.Store.WriteTargets(ctx, batch)
+		res, err = write(ctx)
 		return err
 	})
 	if err != nil || !queue {
 		return res, err
 	}
-	if err := s.enqueue(entry{Kind: "targets", Targets: batch}); err != nil {
+	if err := s.enqueue(e); err != nil {
 		return plancast.WriteResult{}, err
 	}
-	return plancast.WriteResult{Queued: len(batch)}, nil
+	return plancast.WriteResult{Queued: n}, nil
 }
 
 // PutRegions writes catalog entries to the backend or queues them.
