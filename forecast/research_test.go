@@ -88,7 +88,7 @@ func candidate(p *prepared, name string, h int) []float64 {
 			panic(base)
 		}
 	}
-	m.linear = lin
+	m.linear = m.linear || lin // drift_linear is linear by definition
 	if len(p.x) < m.minObs {
 		m, _ = modelByName(MethodNaive)
 	}
