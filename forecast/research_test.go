@@ -344,3 +344,30 @@ func TestResearchWeights(t *testing.T) {
 		t.Logf("K=%d l=%.2f p=%g: full %.4f short %.4f wins %d/%d |%s", c.K, c.lambda, c.pow, rf, rs, wins, len(splits), txt)
 	}
 }
+
+// TestResearchBaselineIsAuto guards the harness itself: its baseline, the mix
+// of candidates 0–3, must be exactly what Forecast's auto gives (until
+// November 2026 candidate() fitted drift_linear on the log scale and every
+// ratio above was against another mix).
+func TestResearchBaselineIsAuto(t *testing.T) {
+	for _, v := range loadVals(t, "series.csv") {
+		h := v[:len(v)-6]
+		p, err := prepare(yearsOf(len(h)), h)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, _, err := pointForecast(p, MethodAuto, 6)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for j := range 6 {
+			got := 0.0
+			for c := range 4 {
+				got += candidate(p, cands[c], 6)[j] / 4
+			}
+			if w := p.back(want[j]); math.Abs(got-w) > 1e-9*math.Abs(w) {
+				t.Fatalf("harness baseline %g, auto %g at h=%d", got, w, j+1)
+			}
+		}
+	}
+}
