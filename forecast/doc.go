@@ -81,8 +81,8 @@
 //	median of all 14 variants          0.998 (7 of 14)  15.62 / 2.580 17.37 / 2.538
 //
 // No equal-weight mix of up to four of the 14 variants beats auto by even 1%
-// on the training splits (auto ranks 88th of the 1 470 there), and the mixes that came closest lost on the full
-// test years; so auto stays.
+// on the training splits (auto ranks 88th of the 1 470 there), and the mixes
+// that came closest lost on the full test years; so auto stays.
 //
 // A third round (research_stack_test.go, research_global_test.go) tried two
 // other kinds of point forecast on the same splits. One global weight vector
