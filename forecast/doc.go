@@ -176,7 +176,10 @@
 // years are calmer than every training window (the long INDUSTRY and FINANCE
 // series cover 0.56–0.83 in the windows, 0.91 there: their training years
 // hold the 1970s), and the training evidence asks for intervals as wide as
-// these, so the table is not narrowed to fit the test years. Earlier
+// these, so the table is not narrowed to fit the test years. No uniform
+// narrowing would do either: the full file needs a width factor ≤ 0.92 to
+// cover 0.83, and the short file falls below 0.77 for any factor < 0.97
+// (bench/interval_width.py; table in bench/forecast.md). Earlier
 // alternatives (file-wide s₀, k = 3; cuts 6, 9, 12): the own scale over the
 // last 4 or 6 differences or the whole history moved coverage by at most
 // ±0.02 and MSIS by −3.3 to +8.8; a per-series factor on the table from the
