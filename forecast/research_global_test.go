@@ -138,13 +138,7 @@ func (g globalAR) forecast(v []float64, H int) ([]float64, bool) {
 func TestResearchGlobal(t *testing.T) {
 	full := loadVals(t, "series.csv")
 	lad := os.Getenv("LAD") != ""
-	var splits []split
-	for c := 6; c <= 15; c++ {
-		splits = append(splits, mkSplit(fmt.Sprintf("f%d", c), full, c, 0))
-	}
-	for c := 6; c <= 15; c += 3 {
-		splits = append(splits, mkSplit(fmt.Sprintf("s%d", c), full, c, 6))
-	}
+	splits := trainingSplits(full)
 	if os.Getenv("CONFIRM") != "" {
 		splits = append(splits, mkSplit("test", full, 0, 0), mkSplit("testshort", full, 0, 6))
 	}

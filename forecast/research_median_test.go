@@ -3,7 +3,6 @@
 package forecast
 
 import (
-	"fmt"
 	"os"
 	"sort"
 	"testing"
@@ -22,13 +21,7 @@ import (
 // naive, ...); CONFIRM=1 adds the one look at the test years.
 func TestResearchMedian(t *testing.T) {
 	full := loadVals(t, "series.csv")
-	var splits []split
-	for c := 6; c <= 15; c++ {
-		splits = append(splits, mkSplit(fmt.Sprintf("f%d", c), full, c, 0))
-	}
-	for c := 6; c <= 15; c += 3 {
-		splits = append(splits, mkSplit(fmt.Sprintf("s%d", c), full, c, 6))
-	}
+	splits := trainingSplits(full)
 	fcs := make([][][][]float64, len(splits))
 	for i, sp := range splits {
 		fcs[i] = allFc(sp)
@@ -59,6 +52,19 @@ func TestResearchMedian(t *testing.T) {
 		n := float64(len(sp.hist))
 		return S / n, M / n
 	}
+	// relative: the mean over the splits of (sMAPE ratio + MASE ratio)/2
+	// against auto, and on how many splits the median beat auto.
+	relative := func(idx []int) (score float64, wins int) {
+		for i, sp := range splits {
+			s, m := medScore(sp, fcs[i], idx)
+			r := (s/base[i][0] + m/base[i][1]) / 2
+			score += r / float64(len(splits))
+			if r < 1 {
+				wins++
+			}
+		}
+		return score, wins
+	}
 	type res struct {
 		idx   []int
 		score float64
@@ -68,15 +74,7 @@ func TestResearchMedian(t *testing.T) {
 	var rec func(start int, cur []int)
 	rec = func(start int, cur []int) {
 		if len(cur)%2 == 1 && len(cur) >= 3 {
-			sc, wins := 0.0, 0
-			for i, sp := range splits {
-				s, m := medScore(sp, fcs[i], cur)
-				r := (s/base[i][0] + m/base[i][1]) / 2
-				sc += r / float64(len(splits))
-				if r < 1 {
-					wins++
-				}
-			}
+			sc, wins := relative(cur)
 			rr = append(rr, res{append([]int(nil), cur...), sc, wins})
 		}
 		if len(cur) == 7 {
@@ -101,15 +99,7 @@ func TestResearchMedian(t *testing.T) {
 		all[i] = i
 	}
 	for _, idx := range [][]int{all, all[1:], {0, 1, 2, 3, 4}, {0, 1, 2, 3, 6}, {0, 1, 2, 3, 4, 6, 9}} {
-		sc, wins := 0.0, 0
-		for i, sp := range splits {
-			s, m := medScore(sp, fcs[i], idx)
-			r := (s/base[i][0] + m/base[i][1]) / 2
-			sc += r / float64(len(splits))
-			if r < 1 {
-				wins++
-			}
-		}
+		sc, wins := relative(idx)
 		t.Logf("fixed %v: %.4f wins %d/14", idx, sc, wins)
 	}
 	if os.Getenv("CONFIRM") != "" {

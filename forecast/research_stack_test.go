@@ -23,13 +23,7 @@ import (
 // splits and scores it on others, relative to auto's equal weights.
 func TestResearchStack(t *testing.T) {
 	full := loadVals(t, "series.csv")
-	var splits []split
-	for c := 6; c <= 15; c++ {
-		splits = append(splits, mkSplit(fmt.Sprintf("f%d", c), full, c, 0))
-	}
-	for c := 6; c <= 15; c += 3 {
-		splits = append(splits, mkSplit(fmt.Sprintf("s%d", c), full, c, 6))
-	}
+	splits := trainingSplits(full)
 	test := mkSplit("test", full, 0, 0)
 	testS := mkSplit("testshort", full, 0, 6)
 	fcs := make([][][][]float64, len(splits))

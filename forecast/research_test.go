@@ -63,6 +63,21 @@ func mkSplit(name string, vs [][]float64, cut, win int) split {
 	return s
 }
 
+// trainingSplits are the 14 training-only splits every harness scores on:
+// the 6 years ending cut = 6…15 years before each series' end, forecast from
+// the whole history before them (10 "full" splits, first), then from the 6
+// years before them for cut = 6, 9, 12, 15 (4 "short" splits).
+func trainingSplits(full [][]float64) []split {
+	var splits []split
+	for c := 6; c <= 15; c++ {
+		splits = append(splits, mkSplit(fmt.Sprintf("f%d", c), full, c, 0))
+	}
+	for c := 6; c <= 15; c += 3 {
+		splits = append(splits, mkSplit(fmt.Sprintf("s%d", c), full, c, 6))
+	}
+	return splits
+}
+
 func yearsOf(n int) []int {
 	y := make([]int, n)
 	for i := range y {
@@ -151,15 +166,8 @@ func comboScore(sp split, fc [][][]float64, idx []int) (float64, float64) {
 
 func TestResearchPoint(t *testing.T) {
 	full := loadVals(t, "series.csv")
-	var splits []split
-	nFull := 0
-	for c := 6; c <= 15; c++ {
-		splits = append(splits, mkSplit(fmt.Sprintf("f%d", c), full, c, 0))
-		nFull++
-	}
-	for c := 6; c <= 15; c += 3 {
-		splits = append(splits, mkSplit(fmt.Sprintf("s%d", c), full, c, 6))
-	}
+	splits := trainingSplits(full)
+	nFull := 10
 	fcs := make([][][][]float64, len(splits))
 	for i, sp := range splits {
 		fcs[i] = allFc(sp)
@@ -228,15 +236,8 @@ func TestResearchPoint(t *testing.T) {
 // per-series weights of members from their in-sample rolling-origin errors.
 func TestResearchWeights(t *testing.T) {
 	full := loadVals(t, "series.csv")
-	var splits []split
-	nFull := 0
-	for c := 6; c <= 15; c++ {
-		splits = append(splits, mkSplit(fmt.Sprintf("f%d", c), full, c, 0))
-		nFull++
-	}
-	for c := 6; c <= 15; c += 3 {
-		splits = append(splits, mkSplit(fmt.Sprintf("s%d", c), full, c, 6))
-	}
+	splits := trainingSplits(full)
+	nFull := 10
 	members := []string{"naive", "drift_robust", "drift_shrunk", "drift_linear"}
 	type cfg struct {
 		K      int
