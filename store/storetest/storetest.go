@@ -146,35 +146,27 @@ func testRoundTrip(t *testing.T, st plancast.Store) {
 func testInvalidBatchWritesNothing(t *testing.T, st plancast.Store) {
 	seedCatalog(t, st)
 	bad := obs("houma", "gdp", 2019, math.NaN(), april2021)
-	_, err := st.WriteObservations(ctx, []plancast.Observation{
-		obs("houma", "gdp", 2018, 110, april2021), bad, obs("houma", "gdp", 2020, 120.8, april2021),
-	})
-	wantCode(t, err, plancast.EINVALID)
-	_, err = st.Series(ctx, plancast.SeriesQuery{Region: "houma", Indicator: "gdp"})
-	wantCode(t, err, plancast.ENOTFOUND)
-
+	wantBatchRefused(t, st, obs("houma", "gdp", 2018, 110, april2021), bad, obs("houma", "gdp", 2020, 120.8, april2021))
 	outOfRange := obs("houma", "gdp", 1899, 1, april2021)
-	_, err = st.WriteObservations(ctx, []plancast.Observation{obs("houma", "gdp", 2018, 110, april2021), outOfRange})
-	wantCode(t, err, plancast.EINVALID)
-	_, err = st.Series(ctx, plancast.SeriesQuery{Region: "houma", Indicator: "gdp"})
-	wantCode(t, err, plancast.ENOTFOUND)
+	wantBatchRefused(t, st, obs("houma", "gdp", 2018, 110, april2021), outOfRange)
 }
 
 func testUnknownRegionWritesNothing(t *testing.T, st plancast.Store) {
 	seedCatalog(t, st)
-	_, err := st.WriteObservations(ctx, []plancast.Observation{
-		obs("houma", "gdp", 2018, 110, april2021), obs("atlantis", "gdp", 2018, 1, april2021),
-	})
-	wantCode(t, err, plancast.EINVALID)
-	_, err = st.Series(ctx, plancast.SeriesQuery{Region: "houma", Indicator: "gdp"})
-	wantCode(t, err, plancast.ENOTFOUND)
+	wantBatchRefused(t, st, obs("houma", "gdp", 2018, 110, april2021), obs("atlantis", "gdp", 2018, 1, april2021))
 }
 
 func testContradictingBatch(t *testing.T, st plancast.Store) {
 	seedCatalog(t, st)
-	_, err := st.WriteObservations(ctx, []plancast.Observation{
-		obs("houma", "gdp", 2018, 110, april2021), obs("houma", "gdp", 2018, 111, april2021),
-	})
+	wantBatchRefused(t, st, obs("houma", "gdp", 2018, 110, april2021), obs("houma", "gdp", 2018, 111, april2021))
+}
+
+// wantBatchRefused writes a batch holding houma/gdp figures and one fault:
+// the write must fail with EINVALID and leave houma/gdp unwritten (a batch
+// lands whole or not at all).
+func wantBatchRefused(t *testing.T, st plancast.Store, batch ...plancast.Observation) {
+	t.Helper()
+	_, err := st.WriteObservations(ctx, batch)
 	wantCode(t, err, plancast.EINVALID)
 	_, err = st.Series(ctx, plancast.SeriesQuery{Region: "houma", Indicator: "gdp"})
 	wantCode(t, err, plancast.ENOTFOUND)
