@@ -130,6 +130,16 @@ func readVersion(tx *bbolt.Tx) uint64 {
 	return binary.BigEndian.Uint64(b)
 }
 
+// bumpIfChanged moves the data version when a write added or revised
+// something; a write of unchanged figures or targets leaves it (and every
+// cached answer) as it is.
+func bumpIfChanged(tx *bbolt.Tx, res plancast.WriteResult) error {
+	if res.New+res.Revised == 0 {
+		return nil
+	}
+	return bumpVersion(tx)
+}
+
 func bumpVersion(tx *bbolt.Tx) error {
 	var b [8]byte
 	binary.BigEndian.PutUint64(b[:], readVersion(tx)+1)

@@ -44,10 +44,7 @@ func (s *Store) WriteTargets(ctx context.Context, ts []plancast.Target) (plancas
 				return err
 			}
 		}
-		if res.New+res.Revised == 0 {
-			return nil
-		}
-		return bumpVersion(tx)
+		return bumpIfChanged(tx, res)
 	})
 	if err != nil {
 		return plancast.WriteResult{}, err
