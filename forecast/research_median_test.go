@@ -31,13 +31,11 @@ func TestResearchMedian(t *testing.T) {
 		base[i][0], base[i][1] = comboScore(sp, fcs[i], []int{0, 1, 2, 3})
 	}
 	medScore := func(sp split, fc [][][]float64, idx []int) (float64, float64) {
-		var S, M float64
-		f := make([]float64, 6)
 		buf := make([]float64, len(idx))
-		for i := range sp.hist {
+		return splitScore(sp, fc, func(fi [][]float64, f []float64) {
 			for j := range f {
 				for k, c := range idx {
-					buf[k] = fc[i][c][j]
+					buf[k] = fi[c][j]
 				}
 				sort.Float64s(buf)
 				f[j] = buf[len(buf)/2]
@@ -45,12 +43,7 @@ func TestResearchMedian(t *testing.T) {
 					f[j] = (buf[len(buf)/2-1] + buf[len(buf)/2]) / 2
 				}
 			}
-			s, m := pointErr(sp.hist[i], sp.act[i], f)
-			S += s
-			M += m
-		}
-		n := float64(len(sp.hist))
-		return S / n, M / n
+		})
 	}
 	// relative: the mean over the splits of (sMAPE ratio + MASE ratio)/2
 	// against auto, and on how many splits the median beat auto.

@@ -51,21 +51,14 @@ func TestResearchStack(t *testing.T) {
 		return w
 	}
 	score := func(sp split, fc [][][]float64, w []float64) (float64, float64) {
-		var S, M float64
-		f := make([]float64, 6)
-		for i := range sp.hist {
+		return splitScore(sp, fc, func(fi [][]float64, f []float64) {
 			for j := range f {
 				f[j] = 0
 				for c, wc := range w {
-					f[j] += wc * fc[i][c][j]
+					f[j] += wc * fi[c][j]
 				}
 			}
-			s, m := pointErr(sp.hist[i], sp.act[i], f)
-			S += s
-			M += m
-		}
-		n := float64(len(sp.hist))
-		return S / n, M / n
+		})
 	}
 	rel := func(idx []int, w []float64) float64 {
 		r := 0.0

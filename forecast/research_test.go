@@ -146,22 +146,32 @@ func allFc(sp split) [][][]float64 {
 	return out
 }
 
-func comboScore(sp split, fc [][][]float64, idx []int) (float64, float64) {
+// splitScore is the mean sMAPE and MASE over a split's series of the 6-year
+// forecasts that combine writes into f for series i from fc[i], the
+// original-scale forecasts of every candidate.
+func splitScore(sp split, fc [][][]float64, combine func(fi [][]float64, f []float64)) (float64, float64) {
 	var S, M float64
 	f := make([]float64, 6)
 	for i := range sp.hist {
-		for j := range f {
-			f[j] = 0
-			for _, c := range idx {
-				f[j] += fc[i][c][j] / float64(len(idx))
-			}
-		}
+		combine(fc[i], f)
 		s, m := pointErr(sp.hist[i], sp.act[i], f)
 		S += s
 		M += m
 	}
 	n := float64(len(sp.hist))
 	return S / n, M / n
+}
+
+// comboScore scores the equal-weight mean of the candidates idx.
+func comboScore(sp split, fc [][][]float64, idx []int) (float64, float64) {
+	return splitScore(sp, fc, func(fi [][]float64, f []float64) {
+		for j := range f {
+			f[j] = 0
+			for _, c := range idx {
+				f[j] += fi[c][j] / float64(len(idx))
+			}
+		}
+	})
 }
 
 func TestResearchPoint(t *testing.T) {
