@@ -138,23 +138,31 @@ const pointsPerRequest = 10_000
 // send writes points, then a "change" point that moves the data version:
 // the version moves only once every point has landed.
 func (s *Store) send(ctx context.Context, what string, pts []*write.Point) error {
-	if len(pts) == 0 {
+	return s.sendEach(ctx, what, len(pts), func(i int) *write.Point { return pts[i] })
+}
+
+// sendEach is send for n points made one at a time by point(i), so that
+// making them (maps of tags and fields for every figure) runs on the encoder's
+// goroutine while earlier requests are in flight, not before the first one.
+func (s *Store) sendEach(ctx context.Context, what string, n int, point func(i int) *write.Point) error {
+	if n == 0 {
 		return nil
 	}
-	if err := s.sendChunks(ctx, pts); err != nil {
+	if err := s.sendChunks(ctx, n, point); err != nil {
 		return s.unavailable(what, err)
 	}
-	change := influxdb2.NewPoint(s.m("change"), nil, map[string]any{"n": int64(len(pts))}, time.Now().UTC())
-	if err := s.sendChunks(ctx, []*write.Point{change}); err != nil {
+	change := influxdb2.NewPoint(s.m("change"), nil, map[string]any{"n": int64(n)}, time.Now().UTC())
+	if err := s.sendChunks(ctx, 1, func(int) *write.Point { return change }); err != nil {
 		return s.unavailable(what, err)
 	}
 	return nil
 }
 
-// sendChunks writes points in requests of pointsPerRequest, one request in
-// flight; the next chunk is encoded to line protocol while the current one is
-// sent, so encoding overlaps the server's work.
-func (s *Store) sendChunks(ctx context.Context, pts []*write.Point) error {
+// sendChunks writes the n points made by point(i) in requests of
+// pointsPerRequest, one request in flight; the next chunk is made and encoded
+// to line protocol while the current one is sent, so that work overlaps the
+// server's.
+func (s *Store) sendChunks(ctx context.Context, n int, point func(i int) *write.Point) error {
 	encoded := make(chan string, 1)
 	var encErr error // set by the encoder before it closes encoded
 	go func() {
@@ -166,10 +174,10 @@ func (s *Store) sendChunks(ctx context.Context, pts []*write.Point) error {
 		enc.SetFieldTypeSupport(lp.UintSupport)
 		enc.FailOnFieldErr(true)
 		enc.SetPrecision(time.Nanosecond)
-		for start := 0; start < len(pts); start += pointsPerRequest {
+		for start := 0; start < n; start += pointsPerRequest {
 			b.Reset()
-			for _, p := range pts[start:min(start+pointsPerRequest, len(pts))] {
-				if _, err := enc.Encode(p); err != nil {
+			for i := start; i < min(start+pointsPerRequest, n); i++ {
+				if _, err := enc.Encode(point(i)); err != nil {
 					encErr = fmt.Errorf("encode a point as line protocol: %w", err)
 					return
 				}

@@ -48,16 +48,17 @@ func (s *Store) WriteObservations(ctx context.Context, obs []plancast.Observatio
 	// its figures need no finer order, and a tag value per figure would make
 	// every figure a series of its own (millions of series in the index).
 	recorded := s.clock.Next()
-	pts := make([]*write.Point, 0, len(batch))
+	send := make([]*plancast.Observation, 0, len(batch))
 	for i := range batch {
 		o := &batch[i]
 		if cur, found := latest[o.Key()]; !res.Tally(found, found && plancast.SameFigure(&cur, o)) {
 			continue
 		}
 		o.Recorded = recorded
-		pts = append(pts, s.observationPoint(o))
+		send = append(send, o)
 	}
-	if err := s.send(ctx, "write observations", pts); err != nil {
+	point := func(i int) *write.Point { return s.observationPoint(send[i]) }
+	if err := s.sendEach(ctx, "write observations", len(send), point); err != nil {
 		return plancast.WriteResult{}, err
 	}
 	return res, nil
