@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -77,8 +78,22 @@ func (s *Store) VintagesOf(ctx context.Context, keys []plancast.SeriesKey) (map[
 
 // readVintages reads every vintage of the given regions' series (all regions
 // when none are named) for the given indicators (all when none) and period
-// (all when empty), in region chunks read concurrently.
+// (all when empty), in region chunks read concurrently. When the regions
+// fill several chunks, it first asks which of them hold any observation and
+// reads only those: a batch of new regions (a bureau's first push, each file
+// of a nationwide load) then costs one cheap query instead of a chunked read
+// that finds nothing (0.03 s against 0.39 s for 250 regions on 1.8).
 func (s *Store) readVintages(ctx context.Context, regions, indicators []string, period string, fields fieldSet) ([]plancast.Observation, error) {
+	if len(regions) > regionsPerQuery {
+		stored, err := s.regionsWithObservations(ctx, regions)
+		if err != nil {
+			return nil, err
+		}
+		if len(stored) == 0 {
+			return nil, nil
+		}
+		regions = stored
+	}
 	var out []plancast.Observation
 	var mu sync.Mutex
 	err := s.eachChunk(ctx, regions, func(ctx context.Context, chunk []string) error {
@@ -134,6 +149,36 @@ func (s *Store) observationQuery(regions, indicators []string, period, fieldCond
 		cond += " and (" + fieldCond + ")"
 	}
 	return fmt.Sprintf(`from(bucket: %s) |> %s |> filter(fn: (r) => %s)`, fluxString(s.cfg.Bucket), fullRange, cond)
+}
+
+// regionsWithObservations returns those of regions that hold at least one
+// observation, in their order. The regions are named in one regular
+// expression, which InfluxDB matches against its index once per query: the
+// same regions as a chain of equalities cost 0.5 s to plan for 250 regions
+// (1.8), the expression 0.03 s. The query is the tag-values pattern
+// (keep, group, distinct), which the storage answers from its index.
+func (s *Store) regionsWithObservations(ctx context.Context, regions []string) ([]string, error) {
+	flux := fmt.Sprintf(`from(bucket: %s) |> %s |> filter(fn: (r) => r._measurement == %s and r.region =~ %s)`+
+		` |> keep(columns: ["region"]) |> group() |> distinct(column: "region")`,
+		fluxString(s.cfg.Bucket), fullRange, fluxString(s.m("observation")), oneOf(regions))
+	found := map[string]bool{}
+	err := s.rows(ctx, "find the regions with observations", flux, func(v map[string]any) error {
+		found[str(v["_value"])] = true
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return slices.DeleteFunc(slices.Clone(regions), func(r string) bool { return !found[r] }), nil
+}
+
+// oneOf is a Flux regular expression literal matching exactly the values.
+func oneOf(values []string) string {
+	quoted := make([]string, len(values))
+	for i, v := range values {
+		quoted[i] = strings.ReplaceAll(regexp.QuoteMeta(v), "/", `\/`)
+	}
+	return "/^(?:" + strings.Join(quoted, "|") + ")$/"
 }
 
 // equalities is `r.tag == "a" or r.tag == "b" ...`.

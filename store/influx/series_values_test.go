@@ -104,3 +104,56 @@ func TestSeriesValuesMatchesSeriesSet(t *testing.T) {
 		t.Errorf("re-push: %+v, want %d unchanged and 1 revised (r007 gdp 2020 back to its first value)", res, len(obs)-1)
 	}
 }
+
+// A batch over more regions than one query names is compared with what is
+// stored after asking which of its regions hold observations; the regions
+// found and those not found must both count right, in the write and the
+// dry run's bulk read alike.
+func TestAWriteOverStoredAndNewRegionsComparesWithTheStoredOnes(t *testing.T) {
+	ctx := context.Background()
+	st := influxtest.Open(t)
+	var regions []plancast.Region
+	for i := range 30 {
+		code := fmt.Sprintf("r%03d", i)
+		regions = append(regions, plancast.Region{Code: code, Name: code, Level: plancast.LevelCounty})
+	}
+	if err := st.PutRegions(ctx, regions); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.PutIndicators(ctx, []plancast.Indicator{{Code: "gdp", Name: "GDP", Unit: plancast.Unit100mYuan, Kind: plancast.KindLevel, Better: plancast.BetterHigher}}); err != nil {
+		t.Fatal(err)
+	}
+	figures := func(from, to int) []plancast.Observation {
+		var obs []plancast.Observation
+		for i := from; i < to; i++ {
+			for y := 2018; y <= 2020; y++ {
+				obs = append(obs, plancast.Observation{Region: fmt.Sprintf("r%03d", i), Indicator: "gdp", Period: plancast.PeriodYear, Year: y, Value: float64(10*i + y - 2000)})
+			}
+		}
+		return obs
+	}
+	res, err := st.WriteObservations(ctx, figures(0, 15)) // none stored yet
+	if err != nil || res.New != 45 {
+		t.Fatalf("first write: %+v, %v; want 45 new", res, err)
+	}
+	second := figures(10, 30) // r010–r014 stored, r015–r029 new
+	second[0].Value = -1      // r010 2018 revised
+	keys := make([]plancast.SeriesKey, 0, len(second))
+	for _, o := range second {
+		keys = append(keys, o.Key().SeriesKey)
+	}
+	stored, err := st.VintagesOf(ctx, keys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(stored) != 5 {
+		t.Errorf("VintagesOf found %d stored series among 20 regions, want the 5 of r010–r014", len(stored))
+	}
+	res, err = st.WriteObservations(ctx, second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.New != 45 || res.Revised != 1 || res.Unchanged != 14 {
+		t.Errorf("second write: %+v, want 45 new, 1 revised, 14 unchanged", res)
+	}
+}
