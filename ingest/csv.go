@@ -29,6 +29,7 @@ func (p *parser) readCSV(br *bufio.Reader) error {
 	} else if !validUTF8Prefix(head) {
 		r = transform.NewReader(br, simplifiedchinese.GB18030.NewDecoder())
 	}
+	p.expectRows = expectedRows(p.opt.Size, head, p.opt.MaxRows)
 	cr := csv.NewReader(r)
 	cr.Comma = sniffDelimiter(head)
 	cr.FieldsPerRecord = -1
@@ -81,4 +82,18 @@ func sniffDelimiter(head []byte) rune {
 		}
 	}
 	return best
+}
+
+// expectedRows estimates the rows of a CSV document of size bytes from the
+// line length in its first bytes: 1.02 × size × lines(head) / len(head), at
+// most maxRows. The 2% spare is there because an estimate a row short would
+// cost a copy of the whole slice. It is 0 (no estimate) when the size is unknown or the head is the
+// whole document or holds no line break. A long table holds a figure per row;
+// a wide one more, and its slices grow from the estimate as usual.
+func expectedRows(size int64, head []byte, maxRows int) int {
+	lines := bytes.Count(head, []byte{'\n'})
+	if size <= int64(len(head)) || lines == 0 {
+		return 0
+	}
+	return int(min(size*int64(lines)*102/(100*int64(len(head))), int64(maxRows)))
 }

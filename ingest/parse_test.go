@@ -1,9 +1,11 @@
 package ingest
 
 import (
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -439,5 +441,47 @@ func TestAHeaderWithoutAValueColumnIsReported(t *testing.T) {
 	want := "novalue.csv row 2: the header has no value (数值) column"
 	if got := problemTexts(b.Problems); len(got) != 1 || got[0] != want {
 		t.Errorf("problems %v, want [%s]", got, want)
+	}
+}
+
+func TestKnowingTheSizeChangesNothingButTheAllocation(t *testing.T) {
+	var sb strings.Builder
+	sb.WriteString("region,indicator,year,value\n")
+	for y := 1900; y < 2150; y++ { // 275 KB: more than the 64 KB the estimate looks at
+		for _, ind := range []string{"gdp", "budget_revenue", "fixed_asset_investment", "retail_sales"} {
+			fmt.Fprintf(&sb, "houma,%s,%d,%d.5,,,%s\n", ind, y, y-1800, strings.Repeat(" ", 240))
+		}
+	}
+	sb.WriteString("houma,gdp,2020,x\n") // and a problem, which must keep its row
+	doc := sb.String()
+	unknown := parseString(t, "long.csv", doc, Options{})
+	known := parseString(t, "long.csv", doc, Options{Size: int64(len(doc))})
+	if len(known.Observations) != 1000 || !reflect.DeepEqual(known, unknown) {
+		t.Errorf("with the size: %d figures, problems %v; without: %d, %v",
+			len(known.Observations), problemTexts(known.Problems), len(unknown.Observations), problemTexts(unknown.Problems))
+	}
+	if c := cap(known.Observations); c < 1000 || c > 1050 {
+		t.Errorf("sized for %d figures, want 1000 to 1050 (the estimate, not a grown slice)", c)
+	}
+}
+
+func TestExpectedRowsFromTheSizeAndTheFirstBytes(t *testing.T) {
+	head := []byte(strings.Repeat("houma,gdp,2020,1\n", 100)) // 17 bytes a row
+	for _, c := range []struct {
+		name    string
+		size    int64
+		head    []byte
+		maxRows int
+		want    int
+	}{
+		{"a thousand rows and 2% spare", 17_000, head, 1_000_000, 1020},
+		{"capped by the row limit", 17_000, head, 300, 300},
+		{"size unknown", 0, head, 1_000_000, 0},
+		{"the head is the whole document", int64(len(head)), head, 1_000_000, 0},
+		{"no line break in the head", 17_000, []byte("houma,gdp"), 1_000_000, 0},
+	} {
+		if got := expectedRows(c.size, c.head, c.maxRows); got != c.want {
+			t.Errorf("%s: expectedRows = %d, want %d", c.name, got, c.want)
+		}
 	}
 }

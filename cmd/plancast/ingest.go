@@ -120,6 +120,12 @@ func parseFile(name string, cat ingest.Catalog, opt ingest.Options) (*ingest.Bat
 		return nil, err
 	}
 	defer f.Close()
+	// The file's size lets a large CSV's batch be sized once instead of grown.
+	// (The HTTP API does not pass a Content-Length: a body's first bytes could
+	// promise rows it does not hold and make the server reserve memory for them.)
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+		opt.Size = fi.Size()
+	}
 	return ingest.Parse(name, "", f, cat, opt)
 }
 
