@@ -2,6 +2,7 @@ package plancast
 
 import (
 	"cmp"
+	"slices"
 	"sort"
 )
 
@@ -49,6 +50,16 @@ func SortSeries(ss []Series) {
 	sort.Slice(ss, func(i, j int) bool {
 		return cmp.Or(cmp.Compare(ss[i].Region, ss[j].Region), cmp.Compare(ss[i].Indicator, ss[j].Indicator), cmp.Compare(ss[i].Period, ss[j].Period)) < 0
 	})
+}
+
+// SortedSeriesKeys returns the keys sorted by region, indicator and period,
+// each once.
+func SortedSeriesKeys(keys []SeriesKey) []SeriesKey {
+	out := slices.Clone(keys)
+	slices.SortFunc(out, func(a, b SeriesKey) int {
+		return cmp.Or(cmp.Compare(a.Region, b.Region), cmp.Compare(a.Indicator, b.Indicator), cmp.Compare(a.Period, b.Period))
+	})
+	return slices.Compact(out)
 }
 
 // SeriesOf answers a SeriesQuery from the stored vintages of its series: the

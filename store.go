@@ -3,6 +3,8 @@ package plancast
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 )
 
 // SeriesQuery selects one series. Zero fields mean "no restriction"; Period
@@ -106,6 +108,45 @@ type VintageSetReader interface {
 	// keyed by series; a series with none is absent from the map. It is for
 	// comparing figures: an observation's Source may be left empty.
 	VintagesOf(ctx context.Context, keys []SeriesKey) (map[SeriesKey][]Observation, error)
+}
+
+// SeriesValuesReader is the optional fast bulk read for callers that need
+// only the numbers of many given series (assessments across regions).
+type SeriesValuesReader interface {
+	// SeriesValuesOf returns the latest vintage of every year of each of the
+	// given series that has observations, sorted as SeriesSet sorts. An
+	// observation carries its region, indicator, period, year, value and
+	// Recorded time; status, source and (on InfluxDB) Published may be empty.
+	SeriesValuesOf(ctx context.Context, keys []SeriesKey) ([]Series, error)
+}
+
+// ReadSeriesValuesOf reads the latest values of the given series: with the
+// store's SeriesValuesOf when it has one, else with one SeriesSet over their
+// regions and indicators, keeping the series asked for.
+func ReadSeriesValuesOf(ctx context.Context, st SeriesSetReader, keys []SeriesKey) ([]Series, error) {
+	if vr, ok := st.(SeriesValuesReader); ok {
+		return vr.SeriesValuesOf(ctx, keys)
+	}
+	if len(keys) == 0 {
+		return nil, nil
+	}
+	want := make(map[SeriesKey]bool, len(keys))
+	regions, indicators, periods := map[string]bool{}, map[string]bool{}, map[string]bool{}
+	for _, k := range keys {
+		want[k] = true
+		regions[k.Region], indicators[k.Indicator], periods[k.Period] = true, true, true
+	}
+	period := AllPeriods
+	if len(periods) == 1 {
+		period = keys[0].Period
+	}
+	all, err := st.SeriesSet(ctx, SeriesSetQuery{Regions: slices.Sorted(maps.Keys(regions)), Indicators: slices.Sorted(maps.Keys(indicators)), Period: period})
+	if err != nil {
+		return nil, err
+	}
+	return slices.DeleteFunc(all, func(s Series) bool {
+		return !want[SeriesKey{Region: s.Region, Indicator: s.Indicator, Period: s.Period}]
+	}), nil
 }
 
 // ReadVintagesOf reads the vintages of many series: in bulk when st is a

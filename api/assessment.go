@@ -4,10 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"maps"
 	"net/http"
 	"runtime"
-	"slices"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -116,13 +114,6 @@ func planParam(c echo.Context) (string, error) {
 	return plan, nil
 }
 
-// seriesValuesReader is a store that can read many series faster when only
-// their numbers are needed (the InfluxDB store: one field instead of five).
-// Assessments use only years and values.
-type seriesValuesReader interface {
-	SeriesValues(ctx context.Context, q plancast.SeriesSetQuery) ([]plancast.Series, error)
-}
-
 // assess judges every target, reading each series once, on every CPU.
 func (s *Server) assess(ctx context.Context, ts []plancast.Target) *AssessmentResponse {
 	resp := &AssessmentResponse{Assessments: []AssessmentItem{}, Unassessed: []Unassessed{}}
@@ -137,18 +128,13 @@ func (s *Server) assess(ctx context.Context, ts []plancast.Target) *AssessmentRe
 	for _, i := range inds {
 		byCode[i.Code] = i
 	}
-	// Read every series the targets need in one bulk read.
-	regionSet, indSet := map[string]bool{}, map[string]bool{}
-	for _, t := range ts {
-		regionSet[t.Region], indSet[t.Indicator] = true, true
+	// Read every series the targets need, and only those, in one bulk read
+	// (values only where the store can: assessments use years and values).
+	keys := make([]plancast.SeriesKey, len(ts))
+	for i, t := range ts {
+		keys[i] = plancast.SeriesKey{Region: t.Region, Indicator: t.Indicator, Period: plancast.PeriodYear}
 	}
-	q := plancast.SeriesSetQuery{Regions: slices.Sorted(maps.Keys(regionSet)), Indicators: slices.Sorted(maps.Keys(indSet))}
-	var sets []plancast.Series
-	if vr, ok := s.cfg.Store.(seriesValuesReader); ok {
-		sets, err = vr.SeriesValues(ctx, q)
-	} else {
-		sets, err = s.cfg.Store.SeriesSet(ctx, q)
-	}
+	sets, err := plancast.ReadSeriesValuesOf(ctx, s.cfg.Store, keys)
 	if err != nil {
 		for _, t := range ts {
 			resp.Unassessed = append(resp.Unassessed, unassessed(t, err))

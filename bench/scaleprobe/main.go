@@ -3,7 +3,7 @@
 //
 //	go run ./bench/scaleprobe --influx-url URL --bucket plancast/autogen --cpuprofile cpu.out [--full]
 //
-// --full hides the store's SeriesValues, so the assessment reads through
+// --full hides the store's SeriesValuesOf, so the assessment reads through
 // SeriesSet (every field) as a store without it would.
 package main
 
@@ -12,12 +12,10 @@ import (
 	"flag"
 	"fmt"
 	"log"
-	"maps"
 	"net/http/httptest"
 	"os"
 	"runtime"
 	"runtime/pprof"
-	"slices"
 	"time"
 
 	"github.com/plancast/plancast"
@@ -26,7 +24,7 @@ import (
 	"github.com/plancast/plancast/store/influx"
 )
 
-// fullStore hides SeriesValues.
+// fullStore hides SeriesValuesOf.
 type fullStore struct{ plancast.Store }
 
 func main() {
@@ -81,11 +79,11 @@ func timePhases(ctx context.Context, st *influx.Store) {
 	}
 	t1 := time.Now()
 	fmt.Printf("targets: %d in %v\n", len(ts), t1.Sub(t0))
-	regions, inds := map[string]bool{}, map[string]bool{}
-	for _, t := range ts {
-		regions[t.Region], inds[t.Indicator] = true, true
+	keys := make([]plancast.SeriesKey, len(ts))
+	for i, t := range ts {
+		keys[i] = plancast.SeriesKey{Region: t.Region, Indicator: t.Indicator, Period: plancast.PeriodYear}
 	}
-	sets, err := st.SeriesValues(ctx, plancast.SeriesSetQuery{Regions: slices.Sorted(maps.Keys(regions)), Indicators: slices.Sorted(maps.Keys(inds))})
+	sets, err := plancast.ReadSeriesValuesOf(ctx, st, keys) // as the API reads them
 	if err != nil {
 		log.Fatal(err)
 	}

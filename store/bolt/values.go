@@ -56,17 +56,35 @@ func buildVals(tx *bbolt.Tx) error {
 // observation carrying region, indicator, period, year, value, Published and
 // Recorded, but no status and no source.
 func (s *Store) SeriesValues(ctx context.Context, q plancast.SeriesSetQuery) ([]plancast.Series, error) {
-	period := q.PeriodOrYear()
+	period := []byte(q.PeriodOrYear())
 	wantInd := map[string]bool{}
 	for _, i := range q.Indicators {
 		wantInd[i] = true
 	}
-	prefixes := regionPrefixes(q.Regions)
+	return s.readVals(regionPrefixes(q.Regions), func(_, indicator, p []byte) bool {
+		return bytes.Equal(p, period) && (len(wantInd) == 0 || wantInd[string(indicator)])
+	})
+}
+
+// SeriesValuesOf is SeriesValues for exactly the given series (those with
+// observations), sorted by region, indicator and period: one seek per series.
+func (s *Store) SeriesValuesOf(ctx context.Context, keys []plancast.SeriesKey) ([]plancast.Series, error) {
+	keys = plancast.SortedSeriesKeys(keys)
+	prefixes := make([][]byte, len(keys))
+	for i, k := range keys {
+		prefixes[i] = joinKey(nil, k.Region, k.Indicator, k.Period)
+	}
+	return s.readVals(prefixes, func(_, _, _ []byte) bool { return true })
+}
+
+// readVals reads the latest vintage of every year of the series under each
+// key prefix that want accepts, from the vals bucket.
+func (s *Store) readVals(prefixes [][]byte, want func(region, indicator, period []byte) bool) ([]plancast.Series, error) {
 	var out []plancast.Series
 	err := s.db.View(func(tx *bbolt.Tx) error {
 		c := tx.Bucket(bucketVals).Cursor()
 		for _, prefix := range prefixes {
-			var cur *plancast.Series // nil while skipping a series the query does not want
+			var cur *plancast.Series // nil while skipping a series the caller does not want
 			var curKey []byte        // region 0 indicator 0 period 0 of the series being read
 			haveKey := false
 			for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
@@ -79,11 +97,11 @@ func (s *Store) SeriesValues(ctx context.Context, q plancast.SeriesSetQuery) ([]
 				if !haveKey || !bytes.Equal(seriesKey, curKey) {
 					haveKey, curKey = true, append(curKey[:0], seriesKey...)
 					parts := bytes.SplitN(seriesKey, []byte{0}, 4)
-					if len(parts) != 4 || string(parts[2]) != period || (len(wantInd) > 0 && !wantInd[string(parts[1])]) {
+					if len(parts) != 4 || !want(parts[0], parts[1], parts[2]) {
 						cur = nil
 						continue
 					}
-					out = append(out, plancast.Series{Region: string(parts[0]), Indicator: string(parts[1]), Period: period})
+					out = append(out, plancast.Series{Region: string(parts[0]), Indicator: string(parts[1]), Period: string(parts[2])})
 					cur = &out[len(out)-1]
 				}
 				if cur == nil {
@@ -92,7 +110,7 @@ func (s *Store) SeriesValues(ctx context.Context, q plancast.SeriesSetQuery) ([]
 				year := int(binary.BigEndian.Uint16(k[tail : tail+2]))
 				recorded := time.Unix(0, int64(binary.BigEndian.Uint64(k[tail+2:]))).UTC()
 				value, published := decodeVal(v)
-				o := plancast.Observation{Region: cur.Region, Indicator: cur.Indicator, Period: period, Year: year,
+				o := plancast.Observation{Region: cur.Region, Indicator: cur.Indicator, Period: cur.Period, Year: year,
 					Value: value, Published: published, Recorded: recorded}
 				// Keys sort by year, then recorded: the vintages of a year are adjacent.
 				if n := len(cur.Observations); n > 0 && cur.Observations[n-1].Year == year {

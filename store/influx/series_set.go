@@ -204,29 +204,35 @@ func (s *Store) eachChunk(ctx context.Context, regions []string, fn func(ctx con
 	for i := 0; i < len(regions); i += regionsPerQuery {
 		chunks = append(chunks, regions[i:min(i+regionsPerQuery, len(regions))])
 	}
+	return s.inParallel(ctx, len(chunks), func(ctx context.Context, i int) error { return fn(ctx, chunks[i]) })
+}
+
+// inParallel calls fn for 0 … n−1, readWorkers at a time, and returns the
+// first error; after one, the calls not yet started are not made.
+func (s *Store) inParallel(ctx context.Context, n int, fn func(ctx context.Context, i int) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var (
 		wg       sync.WaitGroup
 		errOnce  sync.Once
 		firstErr error
-		next     = make(chan []string)
+		next     = make(chan int)
 	)
-	for range min(readWorkers, len(chunks)) {
+	for range min(readWorkers, n) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for chunk := range next {
-				if err := fn(ctx, chunk); err != nil {
+			for i := range next {
+				if err := fn(ctx, i); err != nil {
 					errOnce.Do(func() { firstErr = err; cancel() })
 				}
 			}
 		}()
 	}
 feed:
-	for _, c := range chunks {
+	for i := range n {
 		select {
-		case next <- c:
+		case next <- i:
 		case <-ctx.Done():
 			break feed
 		}

@@ -157,3 +157,73 @@ func TestAWriteOverStoredAndNewRegionsComparesWithTheStoredOnes(t *testing.T) {
 		t.Errorf("second write: %+v, want 45 new, 1 revised, 14 unchanged", res)
 	}
 }
+
+// SeriesValuesOf reads exactly the series asked for, across more regions
+// than one of its queries names, and agrees with SeriesSet on each.
+func TestSeriesValuesOfReadsExactlyTheSeriesAskedFor(t *testing.T) {
+	ctx := context.Background()
+	st := influxtest.Open(t)
+	var regions []plancast.Region
+	for i := range 450 { // more than two queries' worth of regions for one indicator
+		code := fmt.Sprintf("r%03d", i)
+		regions = append(regions, plancast.Region{Code: code, Name: code, Level: plancast.LevelCounty})
+	}
+	if err := st.PutRegions(ctx, regions); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.PutIndicators(ctx, []plancast.Indicator{
+		{Code: "gdp", Name: "GDP", Unit: plancast.Unit100mYuan, Kind: plancast.KindLevel, Better: plancast.BetterHigher},
+		{Code: "jobs", Name: "Jobs", Unit: "persons", Kind: plancast.KindLevel, Better: plancast.BetterHigher},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	var obs []plancast.Observation
+	for i := range regions {
+		for _, ind := range []string{"gdp", "jobs"} {
+			for y := 2019; y <= 2020; y++ {
+				obs = append(obs, plancast.Observation{Region: regions[i].Code, Indicator: ind, Year: y, Value: float64(10*i + y - 2000)})
+			}
+		}
+	}
+	if _, err := st.WriteObservations(ctx, obs); err != nil {
+		t.Fatal(err)
+	}
+	// gdp of every region but the multiples of 7, jobs of every tenth region.
+	want := map[plancast.SeriesKey]bool{}
+	var keys []plancast.SeriesKey
+	for i := range regions {
+		if i%7 != 0 {
+			want[plancast.SeriesKey{Region: regions[i].Code, Indicator: "gdp", Period: plancast.PeriodYear}] = true
+		}
+		if i%10 == 0 {
+			want[plancast.SeriesKey{Region: regions[i].Code, Indicator: "jobs", Period: plancast.PeriodYear}] = true
+		}
+	}
+	for k := range want {
+		keys = append(keys, k)
+	}
+	got, err := st.SeriesValuesOf(ctx, keys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, err := st.SeriesSet(ctx, plancast.SeriesSetQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var expect []plancast.Series
+	for _, s := range all {
+		if want[plancast.SeriesKey{Region: s.Region, Indicator: s.Indicator, Period: s.Period}] {
+			expect = append(expect, s)
+		}
+	}
+	if len(got) != len(want) || len(expect) != len(want) {
+		t.Fatalf("SeriesValuesOf gave %d series, SeriesSet has %d of the %d asked for", len(got), len(expect), len(want))
+	}
+	for i := range got {
+		g, e := got[i], expect[i]
+		if g.Region != e.Region || g.Indicator != e.Indicator || len(g.Observations) != 2 || len(e.Observations) != 2 ||
+			g.Observations[0].Value != e.Observations[0].Value || g.Observations[1].Value != e.Observations[1].Value {
+			t.Fatalf("series %d: SeriesValuesOf %+v, SeriesSet %+v", i, g, e)
+		}
+	}
+}

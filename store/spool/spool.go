@@ -655,6 +655,12 @@ func (s *Store) SeriesValues(ctx context.Context, q plancast.SeriesSetQuery) ([]
 	return s.Store.SeriesSet(ctx, q)
 }
 
+// SeriesValuesOf reads through to the backend's read of exactly the given
+// series (plancast.ReadSeriesValuesOf: its SeriesValuesOf, or SeriesSet).
+func (s *Store) SeriesValuesOf(ctx context.Context, keys []plancast.SeriesKey) ([]plancast.Series, error) {
+	return plancast.ReadSeriesValuesOf(ctx, s.Store, keys)
+}
+
 // VintagesOf reads through to the backend's bulk vintage read, or reads the
 // series one by one when it has none.
 func (s *Store) VintagesOf(ctx context.Context, keys []plancast.SeriesKey) (map[plancast.SeriesKey][]plancast.Observation, error) {

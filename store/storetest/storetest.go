@@ -491,6 +491,36 @@ func testSeriesSet(t *testing.T, st plancast.Store) {
 		t.Fatalf("unknown region = %+v, %v; want empty, no error", none, err)
 	}
 
+	// Exactly the series asked for, from the store's SeriesValuesOf where it
+	// has one and through SeriesSet where it has not: the same series, the
+	// same latest values, nothing else (not the other period, not the series
+	// of a region or indicator asked for with another).
+	keys := []plancast.SeriesKey{
+		{Region: "zizhou", Indicator: "gdp", Period: plancast.PeriodYear},
+		{Region: "houma", Indicator: "gdp", Period: plancast.PeriodYear},
+		{Region: "houma", Indicator: "gdp", Period: "jan-nov"},
+		{Region: "houma", Indicator: "gdp", Period: plancast.PeriodYear}, // twice
+		{Region: "atlantis", Indicator: "gdp", Period: plancast.PeriodYear},
+	}
+	for _, reader := range []struct {
+		name string
+		st   plancast.SeriesSetReader
+	}{{"the store", st}, {"SeriesSet alone", struct{ plancast.SeriesSetReader }{st}}} {
+		got, err := plancast.ReadSeriesValuesOf(ctx, reader.st, keys)
+		if err != nil {
+			t.Fatalf("%s: ReadSeriesValuesOf: %v", reader.name, err)
+		}
+		if len(got) != 3 || got[0].Region != "houma" || got[0].Period != "jan-nov" || got[1].Region != "houma" || got[1].Period != "year" || got[2].Region != "zizhou" {
+			t.Fatalf("%s: ReadSeriesValuesOf = %+v, want houma/gdp jan-nov and year, zizhou/gdp", reader.name, got)
+		}
+		if v := values(&got[1]); len(v) != 2 || v[2020] != 121.5 || v[2019] != 110 {
+			t.Fatalf("%s: houma/gdp = %v, want 2019=110 and the revised 2020=121.5", reader.name, v)
+		}
+		if got[0].Observations[0].Value != 100 || got[2].Observations[0].Value != 80 {
+			t.Fatalf("%s: jan-nov %+v, zizhou %+v", reader.name, got[0].Observations, got[2].Observations)
+		}
+	}
+
 	// A store with a values-only bulk read must give the same series and
 	// the same latest vintages, including a backfilled older vintage.
 	vr, ok := st.(interface {
