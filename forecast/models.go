@@ -185,11 +185,7 @@ const driftRobustPhi = 0.9
 // compounding over the horizon.
 func driftRobustFit(x []float64, h int) []float64 {
 	n := len(x)
-	d := make([]float64, n-1)
-	for i := range d {
-		d[i] = x[i+1] - x[i]
-	}
-	b := median(d)
+	b := median(differences(x))
 	out := make([]float64, h)
 	cum, pw := 0.0, 1.0
 	for j := range out {
@@ -216,11 +212,7 @@ func shrunkDrift(k float64) func(x []float64, h int) []float64 {
 		b := (x[n-1] - x[0]) / float64(n-1)
 		w := 0.5
 		if n > 2 {
-			d := make([]float64, n-1)
-			for i := range d {
-				d[i] = x[i+1] - x[i]
-			}
-			s2 := variance(d) / float64(n-1)
+			s2 := variance(differences(x)) / float64(n-1)
 			switch {
 			case b == 0:
 				w = 0
@@ -237,6 +229,15 @@ func shrunkDrift(k float64) func(x []float64, h int) []float64 {
 		}
 		return out
 	}
+}
+
+// differences is x_t − x_{t−1} for t = 2 … n.
+func differences(x []float64) []float64 {
+	d := make([]float64, len(x)-1)
+	for i := range d {
+		d[i] = x[i+1] - x[i]
+	}
+	return d
 }
 
 func median(v []float64) float64 {

@@ -31,10 +31,7 @@ import (
 func ar1DriftFit(k float64) func(x []float64, h int) []float64 {
 	return func(x []float64, h int) []float64 {
 		n := len(x)
-		d := make([]float64, n-1)
-		for i := range d {
-			d[i] = x[i+1] - x[i]
-		}
+		d := differences(x)
 		mu := mean(d)
 		if k > 0 && len(d) > 1 {
 			s2 := variance(d) / float64(len(d))
@@ -87,15 +84,7 @@ func TestResearchArima(t *testing.T) {
 
 	splits := trainingSplits(loadVals(t, "series.csv"))
 	nFull := 10
-	fcs := make([][][][]float64, len(splits))
-	for i, sp := range splits {
-		fcs[i] = allFc(sp)
-	}
-	auto := []int{0, 1, 2, 3}
-	bs := make([][2]float64, len(splits))
-	for i, sp := range splits {
-		bs[i][0], bs[i][1] = comboScore(sp, fcs[i], auto)
-	}
+	fcs, bs := forecastsAndAutoScores(splits)
 	type res struct {
 		names      []string
 		full, shrt float64

@@ -183,18 +183,25 @@ func comboScore(sp split, fc [][][]float64, idx []int) (float64, float64) {
 	})
 }
 
+// forecastsAndAutoScores gives every candidate's forecasts on each split
+// (fcs[split][series][candidate]) and auto's sMAPE and MASE there (the
+// equal-weight mix of candidates 0–3, checked by TestResearchBaselineIsAuto).
+func forecastsAndAutoScores(splits []split) (fcs [][][][]float64, auto [][2]float64) {
+	fcs = make([][][][]float64, len(splits))
+	auto = make([][2]float64, len(splits))
+	for i, sp := range splits {
+		fcs[i] = allFc(sp)
+		auto[i][0], auto[i][1] = comboScore(sp, fcs[i], []int{0, 1, 2, 3})
+	}
+	return fcs, auto
+}
+
 func TestResearchPoint(t *testing.T) {
 	full := loadVals(t, "series.csv")
 	splits := trainingSplits(full)
 	nFull := 10
-	fcs := make([][][][]float64, len(splits))
+	fcs, bs := forecastsAndAutoScores(splits)
 	for i, sp := range splits {
-		fcs[i] = allFc(sp)
-	}
-	base := []int{0, 1, 2, 3}
-	bs := make([][2]float64, len(splits))
-	for i, sp := range splits {
-		bs[i][0], bs[i][1] = comboScore(sp, fcs[i], base)
 		t.Logf("%s base %.3f %.3f (n=%d)", sp.name, bs[i][0], bs[i][1], len(sp.hist))
 	}
 	type res struct {
