@@ -74,7 +74,7 @@ func TestValuesBucketIsBuiltForOlderStores(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	got, err := st.SeriesValues(ctx, plancast.SeriesSetQuery{})
+	got, err := st.SeriesValuesOf(ctx, []plancast.SeriesKey{{Region: "houma", Indicator: "gdp", Period: plancast.PeriodYear}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -51,75 +51,38 @@ func buildVals(tx *bbolt.Tx) error {
 	})
 }
 
-// SeriesValues is SeriesSet for callers that need only the numbers (bulk
-// assessments): the same series with the same latest vintages, each
-// observation carrying region, indicator, period, year, value, Published and
-// Recorded, but no status and no source.
-func (s *Store) SeriesValues(ctx context.Context, q plancast.SeriesSetQuery) ([]plancast.Series, error) {
-	period := []byte(q.PeriodOrYear())
-	wantInd := map[string]bool{}
-	for _, i := range q.Indicators {
-		wantInd[i] = true
-	}
-	return s.readVals(regionPrefixes(q.Regions), func(_, indicator, p []byte) bool {
-		return bytes.Equal(p, period) && (len(wantInd) == 0 || wantInd[string(indicator)])
-	})
-}
-
-// SeriesValuesOf is SeriesValues for exactly the given series (those with
-// observations), sorted by region, indicator and period: one seek per series.
+// SeriesValuesOf is the latest vintage of every year of exactly the given
+// series (those with observations), sorted by region, indicator and period,
+// from the vals bucket (value and published date only): one seek per series.
 func (s *Store) SeriesValuesOf(ctx context.Context, keys []plancast.SeriesKey) ([]plancast.Series, error) {
-	keys = plancast.SortedSeriesKeys(keys)
-	prefixes := make([][]byte, len(keys))
-	for i, k := range keys {
-		prefixes[i] = joinKey(nil, k.Region, k.Indicator, k.Period)
-	}
-	return s.readVals(prefixes, func(_, _, _ []byte) bool { return true })
-}
-
-// readVals reads the latest vintage of every year of the series under each
-// key prefix that want accepts, from the vals bucket.
-func (s *Store) readVals(prefixes [][]byte, want func(region, indicator, period []byte) bool) ([]plancast.Series, error) {
 	var out []plancast.Series
 	err := s.db.View(func(tx *bbolt.Tx) error {
 		c := tx.Bucket(bucketVals).Cursor()
-		for _, prefix := range prefixes {
-			var cur *plancast.Series // nil while skipping a series the caller does not want
-			var curKey []byte        // region 0 indicator 0 period 0 of the series being read
-			haveKey := false
+		for _, sk := range plancast.SortedSeriesKeys(keys) {
+			series := plancast.Series{Region: sk.Region, Indicator: sk.Indicator, Period: sk.Period}
+			prefix := joinKey(nil, sk.Region, sk.Indicator, sk.Period) // region 0 indicator 0 period 0
 			for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
-				// k: region 0 indicator 0 period 0 year(2) recorded(8)
-				tail := len(k) - 10
-				if tail < 3 || len(v) != valLen {
+				// k: prefix year(2) recorded(8)
+				if len(k) != len(prefix)+10 || len(v) != valLen {
 					continue
 				}
-				seriesKey := k[:tail]
-				if !haveKey || !bytes.Equal(seriesKey, curKey) {
-					haveKey, curKey = true, append(curKey[:0], seriesKey...)
-					parts := bytes.SplitN(seriesKey, []byte{0}, 4)
-					if len(parts) != 4 || !want(parts[0], parts[1], parts[2]) {
-						cur = nil
-						continue
-					}
-					out = append(out, plancast.Series{Region: string(parts[0]), Indicator: string(parts[1]), Period: string(parts[2])})
-					cur = &out[len(out)-1]
-				}
-				if cur == nil {
-					continue
-				}
+				tail := len(prefix)
 				year := int(binary.BigEndian.Uint16(k[tail : tail+2]))
 				recorded := time.Unix(0, int64(binary.BigEndian.Uint64(k[tail+2:]))).UTC()
 				value, published := decodeVal(v)
-				o := plancast.Observation{Region: cur.Region, Indicator: cur.Indicator, Period: cur.Period, Year: year,
+				o := plancast.Observation{Region: sk.Region, Indicator: sk.Indicator, Period: sk.Period, Year: year,
 					Value: value, Published: published, Recorded: recorded}
 				// Keys sort by year, then recorded: the vintages of a year are adjacent.
-				if n := len(cur.Observations); n > 0 && cur.Observations[n-1].Year == year {
-					if plancast.NewerVintage(&o, &cur.Observations[n-1]) {
-						cur.Observations[n-1] = o
+				if n := len(series.Observations); n > 0 && series.Observations[n-1].Year == year {
+					if plancast.NewerVintage(&o, &series.Observations[n-1]) {
+						series.Observations[n-1] = o
 					}
 					continue
 				}
-				cur.Observations = append(cur.Observations, o)
+				series.Observations = append(series.Observations, o)
+			}
+			if len(series.Observations) > 0 {
+				out = append(out, series)
 			}
 		}
 		return nil

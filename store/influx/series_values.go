@@ -20,42 +20,27 @@ import (
 	"github.com/plancast/plancast"
 )
 
-// SeriesValues is SeriesSet for callers that need only the numbers (bulk
-// assessments): the same series with the same latest vintages, but each
-// observation carries only its region, indicator, period, year, value and
-// Recorded — no status, no source, and Published only where a figure has
-// several vintages (it decides which one is the latest).
-//
-// It reads one field instead of five, without a pivot, and decodes the CSV
-// answer itself: for a nationwide assessment (about a hundred thousand series)
-// that is several times cheaper for InfluxDB and for this process than SeriesSet.
-func (s *Store) SeriesValues(ctx context.Context, q plancast.SeriesSetQuery) ([]plancast.Series, error) {
-	period := q.PeriodOrYear()
-	wantInd := set(q.Indicators)
-	acc := &valueAcc{series: map[plancast.SeriesKey]*valueSeries{}}
-	err := s.eachChunk(ctx, q.Regions, func(ctx context.Context, chunk []string) error {
-		flux := s.observationQuery(chunk, q.Indicators, period, `r._field == "value"`) + keepValueColumns
-		return s.readValues(ctx, flux, acc, func(k plancast.SeriesKey) bool { return len(wantInd) == 0 || wantInd[k.Indicator] })
-	})
-	if err != nil {
-		return nil, err
-	}
-	return s.latestValues(ctx, acc)
-}
-
 // pairRegionsPerQuery is how many regions one SeriesValuesOf query names for
 // one indicator: 200 regions × 30 years is 6,000 rows, far inside the request
 // timeout. On the nationwide dataset 100, 200 and 400 cost 16.4, 13.8 and
 // 12.4 s of influxd CPU, within the noise of each other (bench/scale.md).
 const pairRegionsPerQuery = 200
 
-// SeriesValuesOf is SeriesValues for exactly the given series. It reads only
-// them: one query per indicator and period for up to pairRegionsPerQuery of
-// the regions that need it, named in a regular expression (which, unlike a
-// chain of equalities, costs InfluxDB next to nothing to plan). The 34,200
-// targets of the nationwide dataset need 32,217 of its 114,000 series; a read
-// of the cross product of their regions and indicators costs 4–5 times the
-// InfluxDB CPU (bench/scale.md).
+// SeriesValuesOf is SeriesSet for callers that need only the numbers of
+// given series (bulk assessments): the same latest vintages, but each
+// observation carries only its region, indicator, period, year, value and
+// Recorded — no status, no source, and Published only where a figure has
+// several vintages (it decides which one is the latest). It reads the value
+// field alone, without a pivot, and decodes the CSV answer itself, which for
+// a nationwide assessment is several times cheaper for InfluxDB and for this
+// process than SeriesSet.
+//
+// It reads only the series asked for: one query per indicator and period for
+// up to pairRegionsPerQuery of the regions that need it, named in a regular
+// expression (which, unlike a chain of equalities, costs InfluxDB next to
+// nothing to plan). The 34,200 targets of the nationwide dataset need 32,217
+// of its 114,000 series; reading the cross product of their regions and
+// indicators cost 3–4 times the InfluxDB CPU (bench/scale.md).
 func (s *Store) SeriesValuesOf(ctx context.Context, keys []plancast.SeriesKey) ([]plancast.Series, error) {
 	keys = plancast.SortedSeriesKeys(keys)
 	want := make(map[plancast.SeriesKey]bool, len(keys))

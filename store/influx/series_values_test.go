@@ -9,10 +9,10 @@ import (
 	"github.com/plancast/plancast/store/influx/influxtest"
 )
 
-// SeriesValues must choose the same latest vintages as SeriesSet, across
-// region chunks, revisions and a revision published before the vintage it
-// follows (the later-recorded one is then not the latest).
-func TestSeriesValuesMatchesSeriesSet(t *testing.T) {
+// SeriesValuesOf must choose the same latest vintages as SeriesSet, across
+// regions, revisions and a revision published before the vintage it follows
+// (the later-recorded one is then not the latest).
+func TestSeriesValuesOfMatchesSeriesSet(t *testing.T) {
 	ctx := context.Background()
 	st := influxtest.Open(t)
 	var regions []plancast.Region
@@ -58,12 +58,18 @@ func TestSeriesValuesMatchesSeriesSet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lean, err := st.SeriesValues(ctx, q)
+	var keys []plancast.SeriesKey
+	for _, r := range q.Regions {
+		for _, ind := range q.Indicators {
+			keys = append(keys, plancast.SeriesKey{Region: r, Indicator: ind, Period: plancast.PeriodYear})
+		}
+	}
+	lean, err := st.SeriesValuesOf(ctx, keys)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(full) != 120 || len(lean) != len(full) {
-		t.Fatalf("SeriesSet %d series, SeriesValues %d; want 120 each", len(full), len(lean))
+		t.Fatalf("SeriesSet %d series, SeriesValuesOf %d; want 120 each", len(full), len(lean))
 	}
 	for i := range full {
 		f, l := full[i], lean[i]
@@ -73,7 +79,7 @@ func TestSeriesValuesMatchesSeriesSet(t *testing.T) {
 		for j := range f.Observations {
 			fo, lo := f.Observations[j], l.Observations[j]
 			if fo.Year != lo.Year || fo.Value != lo.Value || !fo.Recorded.Equal(lo.Recorded) {
-				t.Errorf("%s/%s %d: SeriesSet %g (recorded %v), SeriesValues %g (recorded %v)", f.Region, f.Indicator, fo.Year, fo.Value, fo.Recorded, lo.Value, lo.Recorded)
+				t.Errorf("%s/%s %d: SeriesSet %g (recorded %v), SeriesValuesOf %g (recorded %v)", f.Region, f.Indicator, fo.Year, fo.Value, fo.Recorded, lo.Value, lo.Recorded)
 			}
 		}
 	}

@@ -640,21 +640,6 @@ func conflicts(group []plancast.Observation, seen map[plancast.FigureKey]int, ne
 	return false
 }
 
-// valuesReader is the optional fast bulk read of the InfluxDB store (years
-// and values only); the spool passes it through so the API still finds it.
-type valuesReader interface {
-	SeriesValues(ctx context.Context, q plancast.SeriesSetQuery) ([]plancast.Series, error)
-}
-
-// SeriesValues reads through to the backend's values-only bulk read, or its
-// SeriesSet when it has none.
-func (s *Store) SeriesValues(ctx context.Context, q plancast.SeriesSetQuery) ([]plancast.Series, error) {
-	if vr, ok := s.Store.(valuesReader); ok {
-		return vr.SeriesValues(ctx, q)
-	}
-	return s.Store.SeriesSet(ctx, q)
-}
-
 // SeriesValuesOf reads through to the backend's read of exactly the given
 // series (plancast.ReadSeriesValuesOf: its SeriesValuesOf, or SeriesSet).
 func (s *Store) SeriesValuesOf(ctx context.Context, keys []plancast.SeriesKey) ([]plancast.Series, error) {

@@ -522,10 +522,9 @@ func testSeriesSet(t *testing.T, st plancast.Store) {
 	}
 
 	// A store with a values-only bulk read must give the same series and
-	// the same latest vintages, including a backfilled older vintage.
-	vr, ok := st.(interface {
-		SeriesValues(context.Context, plancast.SeriesSetQuery) ([]plancast.Series, error)
-	})
+	// the same latest vintages as SeriesSet, including a backfilled older
+	// vintage (published earlier, recorded later: not the latest).
+	vr, ok := st.(plancast.SeriesValuesReader)
 	if !ok {
 		return
 	}
@@ -536,24 +535,32 @@ func testSeriesSet(t *testing.T, st plancast.Store) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		lean, err := vr.SeriesValues(ctx, q)
+		keys := []plancast.SeriesKey{{Region: "atlantis", Indicator: "gdp", Period: plancast.PeriodYear}}
+		for _, f := range full {
+			keys = append(keys, plancast.SeriesKey{Region: f.Region, Indicator: f.Indicator, Period: f.Period})
+		}
+		lean, err := vr.SeriesValuesOf(ctx, keys)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if len(full) != len(lean) {
-			t.Fatalf("SeriesValues(%+v) gave %d series, SeriesSet %d", q, len(lean), len(full))
+			t.Fatalf("SeriesValuesOf the %d series of SeriesSet(%+v) gave %d", len(full), q, len(lean))
 		}
 		for i := range full {
 			f, l := full[i], lean[i]
 			if f.Region != l.Region || f.Indicator != l.Indicator || f.Period != l.Period || len(f.Observations) != len(l.Observations) {
-				t.Fatalf("series %d: SeriesValues %+v, SeriesSet %+v", i, l, f)
+				t.Fatalf("series %d: SeriesValuesOf %+v, SeriesSet %+v", i, l, f)
 			}
 			for j := range f.Observations {
 				if f.Observations[j].Year != l.Observations[j].Year || f.Observations[j].Value != l.Observations[j].Value {
-					t.Fatalf("%s/%s: SeriesValues %+v, SeriesSet %+v", f.Region, f.Indicator, l.Observations, f.Observations)
+					t.Fatalf("%s/%s: SeriesValuesOf %+v, SeriesSet %+v", f.Region, f.Indicator, l.Observations, f.Observations)
 				}
 			}
 		}
+	}
+	z, err := vr.SeriesValuesOf(ctx, []plancast.SeriesKey{{Region: "zizhou", Indicator: "gdp", Period: plancast.PeriodYear}})
+	if err != nil || len(z) != 1 || values(&z[0])[2020] != 80 {
+		t.Fatalf("zizhou/gdp after the backfill = %+v, %v; want 2020 = 80 (the backfilled 79 was published earlier)", z, err)
 	}
 }
 
