@@ -43,8 +43,8 @@ func longCSV(n int) []byte {
 }
 
 // BenchmarkParseLongCSV100k parses and validates 100,000 rows, with the
-// document's size unknown (slices grow by copying) and known (Options.Size,
-// as plancast ingest passes a file's size and the API a Content-Length).
+// document's size unknown (slices grow by copying, as for an HTTP body) and
+// known (Options.Size, as plancast ingest passes a file's size).
 func BenchmarkParseLongCSV100k(b *testing.B) {
 	data := longCSV(100_000)
 	cat := benchCatalog(b)

@@ -87,9 +87,10 @@ func sniffDelimiter(head []byte) rune {
 // expectedRows estimates the rows of a CSV document of size bytes from the
 // line length in its first bytes: 1.02 × size × lines(head) / len(head), at
 // most maxRows. The 2% spare is there because an estimate a row short would
-// cost a copy of the whole slice. It is 0 (no estimate) when the size is unknown or the head is the
-// whole document or holds no line break. A long table holds a figure per row;
-// a wide one more, and its slices grow from the estimate as usual.
+// cost a copy of the whole slice. It is 0 (no estimate) when the size is
+// unknown, the head is the whole document or it holds no line break. A long
+// table holds a figure per row; a wide one more, and its slices grow from the
+// estimate as usual.
 func expectedRows(size int64, head []byte, maxRows int) int {
 	lines := bytes.Count(head, []byte{'\n'})
 	if size <= int64(len(head)) || lines == 0 {

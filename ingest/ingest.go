@@ -71,10 +71,12 @@ type Options struct {
 	// Progress, when set, is called every ProgressEvery rows with the rows read
 	// so far, and once at the end with done set.
 	Progress func(file string, rows int, done bool)
-	// Size is the document's length in bytes when known (a file's size, a
-	// request's Content-Length), else 0. A large CSV's figures are then held
-	// in slices sized once from it, not grown by copying: a fifth less time
-	// and 60% less memory for 100,000 rows (BenchmarkParseLongCSV100k).
+	// Size is the document's length in bytes when it is known and trusted (a
+	// file's size; plancast ingest sets it), else 0. A large CSV's figures are
+	// then held in slices sized once from it, not grown by copying: a third
+	// less time and 60% less memory for 100,000 rows
+	// (BenchmarkParseLongCSV100k). Do not set it from an untrusted source: the
+	// estimate reserves memory for rows the document's first bytes promise.
 	Size int64
 }
 
