@@ -30,6 +30,10 @@ timed "plancast ingest, embedded store" "$work/plancast" ingest --data-dir "$wor
 start_influxd >/dev/null
 for db in plancast peer; do curl -fsS -XPOST "$INFLUX_URL/query" --data-urlencode "q=CREATE DATABASE $db" >/dev/null; done
 "$work/plancast" ingest --influx-url "$INFLUX_URL" --influx-bucket plancast/autogen "$work/data/catalog.json" >/dev/null
-timed "plancast ingest, InfluxDB" "$work/plancast" ingest --influx-url "$INFLUX_URL" --influx-bucket plancast/autogen "$csv"
-"$work/influxpeer" --url "$INFLUX_URL" --bucket peer/autogen "$csv"
+ours=$(timed "plancast ingest, InfluxDB" "$work/plancast" ingest --influx-url "$INFLUX_URL" --influx-bucket plancast/autogen "$csv")
+echo "$ours"
+peer=$("$work/influxpeer" --url "$INFLUX_URL" --bucket peer/autogen "$csv")
+echo "$peer"
+rate() { sed 's/.*rows\/s=\([0-9.]*\).*/\1/' <<<"$1"; }
+awk -v a="$(rate "$ours")" -v b="$(rate "$peer")" 'BEGIN { printf "ratio: plancast into InfluxDB at %.0f%% of the client'"'"'s batched write (goal: at least 80%%)\n", 100 * a / b }'
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load average $(cut -d' ' -f1-3 /proc/loadavg)"
