@@ -84,7 +84,7 @@ func TestResearchArima(t *testing.T) {
 
 	splits := trainingSplits(loadVals(t, "series.csv"))
 	nFull := 10
-	fcs, bs := forecastsAndAutoScores(splits)
+	fcs, bs := forecastsAndScores(splits, shortMix)
 	type res struct {
 		names      []string
 		full, shrt float64
@@ -137,11 +137,3 @@ func TestResearchArima(t *testing.T) {
 	fmt.Println()
 }
 
-func indexOf(ss []string, s string) int {
-	for i, v := range ss {
-		if v == s {
-			return i
-		}
-	}
-	return -1
-}

@@ -28,7 +28,7 @@ func TestResearchMedian(t *testing.T) {
 	}
 	base := make([][2]float64, len(splits))
 	for i, sp := range splits {
-		base[i][0], base[i][1] = comboScore(sp, fcs[i], []int{0, 1, 2, 3})
+		base[i][0], base[i][1] = comboScore(sp, fcs[i], shortMix)
 	}
 	medScore := func(sp split, fc [][][]float64, idx []int) (float64, float64) {
 		buf := make([]float64, len(idx))

@@ -32,7 +32,7 @@ func TestResearchStack(t *testing.T) {
 	}
 	base := make([][2]float64, len(splits))
 	for i, sp := range splits {
-		base[i][0], base[i][1] = comboScore(sp, fcs[i], []int{0, 1, 2, 3})
+		base[i][0], base[i][1] = comboScore(sp, fcs[i], shortMix)
 	}
 	weightsOf := func(x []float64) []float64 {
 		w := make([]float64, len(x))

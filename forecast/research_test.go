@@ -183,24 +183,37 @@ func comboScore(sp split, fc [][][]float64, idx []int) (float64, float64) {
 	})
 }
 
-// forecastsAndAutoScores gives every candidate's forecasts on each split
-// (fcs[split][series][candidate]) and auto's sMAPE and MASE there (the
-// equal-weight mix of candidates 0–3, checked by TestResearchBaselineIsAuto).
-func forecastsAndAutoScores(splits []split) (fcs [][][][]float64, auto [][2]float64) {
+// shortMix is auto's mix, candidates 0–3 (naive, drift_robust,
+// drift_shrunk, drift_linear); every ratio of the rounds is against it.
+var shortMix = []int{0, 1, 2, 3}
+
+// forecastsAndScores gives every candidate's forecasts on each split
+// (fcs[split][series][candidate]) and the sMAPE and MASE there of the
+// equal-weight mix of the candidates mix.
+func forecastsAndScores(splits []split, mix []int) (fcs [][][][]float64, scores [][2]float64) {
 	fcs = make([][][][]float64, len(splits))
-	auto = make([][2]float64, len(splits))
+	scores = make([][2]float64, len(splits))
 	for i, sp := range splits {
 		fcs[i] = allFc(sp)
-		auto[i][0], auto[i][1] = comboScore(sp, fcs[i], []int{0, 1, 2, 3})
+		scores[i][0], scores[i][1] = comboScore(sp, fcs[i], mix)
 	}
-	return fcs, auto
+	return fcs, scores
+}
+
+func indexOf(ss []string, s string) int {
+	for i, v := range ss {
+		if v == s {
+			return i
+		}
+	}
+	panic("no candidate " + s)
 }
 
 func TestResearchPoint(t *testing.T) {
 	full := loadVals(t, "series.csv")
 	splits := trainingSplits(full)
 	nFull := 10
-	fcs, bs := forecastsAndAutoScores(splits)
+	fcs, bs := forecastsAndScores(splits, shortMix)
 	for i, sp := range splits {
 		t.Logf("%s base %.3f %.3f (n=%d)", sp.name, bs[i][0], bs[i][1], len(sp.hist))
 	}
@@ -372,10 +385,10 @@ func TestResearchWeights(t *testing.T) {
 	}
 }
 
-// TestResearchBaselineIsAuto guards the harness itself: its baseline, the mix
-// of candidates 0–3, must be exactly what Forecast's auto gives (until
-// November 2026 candidate() fitted drift_linear on the log scale and every
-// ratio above was against another mix).
+// TestResearchBaselineIsAuto guards the harness itself: its baseline,
+// shortMix, must be exactly what Forecast's auto gives (until November 2026
+// candidate() fitted drift_linear on the log scale and every ratio above was
+// against another mix).
 func TestResearchBaselineIsAuto(t *testing.T) {
 	for _, v := range loadVals(t, "series.csv") {
 		h := v[:len(v)-6]
@@ -389,8 +402,8 @@ func TestResearchBaselineIsAuto(t *testing.T) {
 		}
 		for j := range 6 {
 			got := 0.0
-			for c := range 4 {
-				got += candidate(p, cands[c], 6)[j] / 4
+			for _, c := range shortMix {
+				got += candidate(p, cands[c], 6)[j] / float64(len(shortMix))
 			}
 			if w := p.back(want[j]); math.Abs(got-w) > 1e-9*math.Abs(w) {
 				t.Fatalf("harness baseline %g, auto %g at h=%d", got, w, j+1)
