@@ -136,4 +136,3 @@ func TestResearchArima(t *testing.T) {
 	t.Logf("%d mixes with an autoregressive member; best %s: %.4f, %d/14 wins; rule met: %v", len(rr), strings.Join(best.names, ","), (best.full+best.shrt)/2, best.wins, pass)
 	fmt.Println()
 }
-
