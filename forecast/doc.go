@@ -130,8 +130,9 @@
 // long series, 15 µs → 1.4 ms, which would add about 23 s on 2 cores to the
 // nationwide assessment (34,200 targets) and take it past its 30 s goal.
 // Loosening the optimiser (4× faster) left some fits 70% worse in SSE;
-// gonum's BFGS with numerical gradients was no faster. A cheap damped fit
-// would make this mix the next auto for long histories.
+// gonum's BFGS with numerical gradients was no faster, nor was a grid start
+// (0.40 ms a fit). A cheap damped fit would make this mix the next auto for
+// long histories.
 //
 // Out of sample (bench/holdout.sh, data never used for any choice here:
 // yearly US state, firm, Chinese and US macro panels and Swedish
