@@ -95,9 +95,7 @@ func TestResearchArima(t *testing.T) {
 		for _, c := range idx {
 			r.names = append(r.names, cands[c])
 		}
-		for i, sp := range splits {
-			s, m := comboScore(sp, fcs[i], idx)
-			rel := (s/bs[i][0] + m/bs[i][1]) / 2
+		for i, rel := range relativeToBase(splits, fcs, bs, idx) {
 			if rel < 1 {
 				r.wins++
 			}
@@ -110,19 +108,14 @@ func TestResearchArima(t *testing.T) {
 		return r
 	}
 	var rr []res
-	var rec func(start int, cur []int, hasExtra bool)
-	rec = func(start int, cur []int, hasExtra bool) {
-		if hasExtra {
-			rr = append(rr, score(cur))
+	eachMix(len(cands), 4, func(idx []int) {
+		for _, c := range idx {
+			if c >= len(saved) { // a mix with an autoregressive member
+				rr = append(rr, score(idx))
+				return
+			}
 		}
-		if len(cur) == 4 {
-			return
-		}
-		for c := start; c < len(cands); c++ {
-			rec(c+1, append(cur, c), hasExtra || c >= len(saved))
-		}
-	}
-	rec(0, nil, false)
+	})
 	sort.Slice(rr, func(i, j int) bool { return rr[i].full+rr[i].shrt < rr[j].full+rr[j].shrt })
 	for _, e := range extra {
 		r := score([]int{indexOf(cands, e)})

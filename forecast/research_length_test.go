@@ -61,31 +61,19 @@ func TestResearchLongHistories(t *testing.T) {
 		wins  int
 	}
 	var rr []res
-	var rec func(start int, cur []int)
-	rec = func(start int, cur []int) {
-		if len(cur) > 0 {
-			r := res{}
-			for _, c := range cur {
-				r.names = append(r.names, cands[c])
+	eachMix(len(cands), 4, func(idx []int) {
+		r := res{}
+		for _, c := range idx {
+			r.names = append(r.names, cands[c])
+		}
+		for _, rel := range relativeToBase(splits, fcs, bs, idx) {
+			if rel < 1 {
+				r.wins++
 			}
-			for i, sp := range splits {
-				s, m := comboScore(sp, fcs[i], cur)
-				rel := (s/bs[i][0] + m/bs[i][1]) / 2
-				if rel < 1 {
-					r.wins++
-				}
-				r.rel += rel / float64(len(splits))
-			}
-			rr = append(rr, r)
+			r.rel += rel / float64(len(splits))
 		}
-		if len(cur) == 4 {
-			return
-		}
-		for c := start; c < len(cands); c++ {
-			rec(c+1, append(cur, c))
-		}
-	}
-	rec(0, nil)
+		rr = append(rr, r)
+	})
 	sort.Slice(rr, func(i, j int) bool { return rr[i].rel < rr[j].rel })
 	for i, sp := range splits {
 		t.Logf("%s: %d series with ≥ %d years; auto %.2f / %.3f", sp.name, len(sp.hist), minLong, bs[i][0], bs[i][1])

@@ -200,6 +200,35 @@ func forecastsAndScores(splits []split, mix []int) (fcs [][][][]float64, scores 
 	return fcs, scores
 }
 
+// relativeToBase is, per split, the mean of the sMAPE and MASE ratios of the
+// mix idx to the base scores bs (below 1: the mix is better there).
+func relativeToBase(splits []split, fcs [][][][]float64, bs [][2]float64, idx []int) []float64 {
+	rel := make([]float64, len(splits))
+	for i, sp := range splits {
+		s, m := comboScore(sp, fcs[i], idx)
+		rel[i] = (s/bs[i][0] + m/bs[i][1]) / 2
+	}
+	return rel
+}
+
+// eachMix calls fn with every set of 1 to size of the n candidates, as
+// ascending indices (fn must not keep the slice).
+func eachMix(n, size int, fn func(idx []int)) {
+	var rec func(start int, cur []int)
+	rec = func(start int, cur []int) {
+		if len(cur) > 0 {
+			fn(cur)
+		}
+		if len(cur) == size {
+			return
+		}
+		for c := start; c < n; c++ {
+			rec(c+1, append(cur, c))
+		}
+	}
+	rec(0, nil)
+}
+
 func indexOf(ss []string, s string) int {
 	for i, v := range ss {
 		if v == s {
