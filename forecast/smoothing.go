@@ -126,24 +126,35 @@ func fitSES(x []float64) (etsParams, etsFit) {
 // damped trend (ETS(A,Ad,N)) by Nelder–Mead on the profiled SSE, over the
 // bounds α ∈ [1e-4, 0.9999], β ∈ [1e-4, α], φ ∈ [0.8, 0.98].
 func fitTrend(x []float64, damped bool) (etsParams, etsFit) {
-	decode := func(v []float64) etsParams {
-		a := alphaMin + (alphaMax-alphaMin)*logistic(v[0])
-		b := betaMin + (a-betaMin)*logistic(v[1])
-		phi := 1.0
-		if damped {
-			phi = phiMin + (phiMax-phiMin)*logistic(v[2])
-		}
-		return etsParams{alpha: a, beta: b, phi: phi, trend: true}
-	}
-	obj := func(v []float64) float64 { return smoothingSSE(x, decode(v)).sse }
-	// Start where R's ets starts: α near 0.5 of its range, β small, φ high.
-	start := []float64{0, -2.2}
+	obj, start := trendObjective(x, damped)
+	best := nelderMead(obj, start, 0.8, 1e-10*(1+variance(x)), 400)
+	p := decodeTrend(best, damped)
+	return p, smoothingSSE(x, p)
+}
+
+// trendObjective is the SSE of Holt's (or the damped) trend on x as a
+// function of unbounded parameters (decodeTrend maps them into R's ets
+// bounds), and the start: where R's ets starts, α near 0.5 of its range,
+// β small, φ high.
+func trendObjective(x []float64, damped bool) (obj func([]float64) float64, start []float64) {
+	obj = func(v []float64) float64 { return smoothingSSE(x, decodeTrend(v, damped)).sse }
+	start = []float64{0, -2.2}
 	if damped {
 		start = append(start, 1.4)
 	}
-	best := nelderMead(obj, start, 0.8, 1e-10*(1+variance(x)), 400)
-	p := decode(best)
-	return p, smoothingSSE(x, p)
+	return obj, start
+}
+
+// decodeTrend maps unbounded parameters to α ∈ [αmin, αmax], β ∈ [βmin, α]
+// and, for the damped trend, φ ∈ [φmin, φmax], by logistic maps.
+func decodeTrend(v []float64, damped bool) etsParams {
+	a := alphaMin + (alphaMax-alphaMin)*logistic(v[0])
+	b := betaMin + (a-betaMin)*logistic(v[1])
+	phi := 1.0
+	if damped {
+		phi = phiMin + (phiMax-phiMin)*logistic(v[2])
+	}
+	return etsParams{alpha: a, beta: b, phi: phi, trend: true}
 }
 
 func logistic(v float64) float64 { return 1 / (1 + math.Exp(-v)) }
