@@ -42,28 +42,10 @@ const pairRegionsPerQuery = 200
 // of its 114,000 series; reading the cross product of their regions and
 // indicators cost 3–4 times the InfluxDB CPU (bench/scale.md).
 func (s *Store) SeriesValuesOf(ctx context.Context, keys []plancast.SeriesKey) ([]plancast.Series, error) {
-	keys = plancast.SortedSeriesKeys(keys)
-	want := make(map[plancast.SeriesKey]bool, len(keys))
-	var fluxes []string
-	byIndicator := map[[2]string][]string{} // indicator, period → regions, in order
-	for _, k := range keys {
-		want[k] = true
-		ip := [2]string{k.Indicator, k.Period}
-		byIndicator[ip] = append(byIndicator[ip], k.Region)
-	}
-	for _, ip := range slices.SortedFunc(maps.Keys(byIndicator), func(a, b [2]string) int {
-		return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1]))
-	}) {
-		regions := byIndicator[ip]
-		for i := 0; i < len(regions); i += pairRegionsPerQuery {
-			cond := fmt.Sprintf(`r._measurement == %s and r.indicator == %s and r.period == %s and r.region =~ %s and r._field == "value"`,
-				fluxString(s.m("observation")), fluxString(ip[0]), fluxString(ip[1]), oneOf(regions[i:min(i+pairRegionsPerQuery, len(regions))]))
-			fluxes = append(fluxes, fmt.Sprintf(`from(bucket: %s) |> %s |> filter(fn: (r) => %s)`, fluxString(s.cfg.Bucket), fullRange, cond)+keepValueColumns)
-		}
-	}
+	fluxes := s.seriesQueries(keys, "value")
 	acc := &valueAcc{series: map[plancast.SeriesKey]*valueSeries{}}
 	err := s.inParallel(ctx, len(fluxes), func(ctx context.Context, i int) error {
-		return s.readValues(ctx, fluxes[i], acc, func(k plancast.SeriesKey) bool { return want[k] })
+		return s.readValues(ctx, fluxes[i], acc)
 	})
 	if err != nil {
 		return nil, err
@@ -71,19 +53,39 @@ func (s *Store) SeriesValuesOf(ctx context.Context, keys []plancast.SeriesKey) (
 	return s.latestValues(ctx, acc)
 }
 
+// seriesQueries are the Flux queries that read one field of exactly the
+// given series: one per indicator and period for up to pairRegionsPerQuery of
+// the regions that need it, in a regular expression, ending with the columns
+// rawRows decodes.
+func (s *Store) seriesQueries(keys []plancast.SeriesKey, field string) []string {
+	byIndicator := map[[2]string][]string{} // indicator, period → regions, in order
+	for _, k := range plancast.SortedSeriesKeys(keys) {
+		ip := [2]string{k.Indicator, k.Period}
+		byIndicator[ip] = append(byIndicator[ip], k.Region)
+	}
+	var fluxes []string
+	for _, ip := range slices.SortedFunc(maps.Keys(byIndicator), func(a, b [2]string) int {
+		return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1]))
+	}) {
+		regions := byIndicator[ip]
+		for i := 0; i < len(regions); i += pairRegionsPerQuery {
+			cond := fmt.Sprintf(`r._measurement == %s and r.indicator == %s and r.period == %s and r.region =~ %s and r._field == %s`,
+				fluxString(s.m("observation")), fluxString(ip[0]), fluxString(ip[1]), oneOf(regions[i:min(i+pairRegionsPerQuery, len(regions))]), fluxString(field))
+			fluxes = append(fluxes, fmt.Sprintf(`from(bucket: %s) |> %s |> filter(fn: (r) => %s)`, fluxString(s.cfg.Bucket), fullRange, cond)+keepValueColumns)
+		}
+	}
+	return fluxes
+}
+
 // keepValueColumns ends a single-field observation query with the columns
 // rawRows decodes.
 const keepValueColumns = ` |> keep(columns: ["_time", "_value", "region", "indicator", "period", "vintage"])`
 
-// readValues runs a single-field ("value") observation query and adds the
-// points of the series keep accepts to acc.
-func (s *Store) readValues(ctx context.Context, flux string, acc *valueAcc, keep func(plancast.SeriesKey) bool) error {
+// readValues runs a query of the value field and adds its points to acc.
+func (s *Store) readValues(ctx context.Context, flux string, acc *valueAcc) error {
 	local := map[plancast.SeriesKey]*valueSeries{}
 	err := s.rawRows(ctx, flux, func(row rawRow) error {
 		k := plancast.SeriesKey{Region: row.region, Indicator: row.indicator, Period: row.period}
-		if !keep(k) {
-			return nil
-		}
 		v, err := strconv.ParseFloat(row.value, 64)
 		if err != nil {
 			return fmt.Errorf("stored observation %s/%s %d: value %q: %w", row.region, row.indicator, row.year, row.value, err)
@@ -200,32 +202,19 @@ type vintageKey struct {
 	recorded int64
 }
 
-// publishedDates reads the published field of every vintage of the series.
+// publishedDates reads the published field of every vintage of the series,
+// with the same exact queries as their values.
 func (s *Store) publishedDates(ctx context.Context, series map[plancast.SeriesKey]bool) (map[vintageKey]plancast.Date, error) {
-	regionSet, indSet, periods := map[string]bool{}, map[string]bool{}, map[string]bool{}
-	for k := range series {
-		regionSet[k.Region], indSet[k.Indicator], periods[k.Period] = true, true, true
-	}
-	period := "" // every period, unless all the series share one
-	if len(periods) == 1 {
-		for p := range periods {
-			period = p
-		}
-	}
+	fluxes := s.seriesQueries(slices.Collect(maps.Keys(series)), "published")
 	out := map[vintageKey]plancast.Date{}
 	var mu sync.Mutex
-	err := s.eachChunk(ctx, slices.Sorted(maps.Keys(regionSet)), func(ctx context.Context, chunk []string) error {
-		flux := s.observationQuery(chunk, slices.Sorted(maps.Keys(indSet)), period, `r._field == "published"`) +
-			` |> keep(columns: ["_time", "_value", "region", "indicator", "period", "vintage"])`
-		return s.rawRows(ctx, flux, func(row rawRow) error {
-			k := plancast.SeriesKey{Region: row.region, Indicator: row.indicator, Period: row.period}
-			if !series[k] {
-				return nil
-			}
+	err := s.inParallel(ctx, len(fluxes), func(ctx context.Context, i int) error {
+		return s.rawRows(ctx, fluxes[i], func(row rawRow) error {
 			d, err := plancast.ParseDate(row.value)
 			if err != nil {
 				return fmt.Errorf("stored observation: %w", err)
 			}
+			k := plancast.SeriesKey{Region: row.region, Indicator: row.indicator, Period: row.period}
 			mu.Lock()
 			out[vintageKey{plancast.FigureKey{SeriesKey: k, Year: row.year}, row.vintage}] = d
 			mu.Unlock()
