@@ -36,8 +36,7 @@ func TestIngestBadCSVNamesRow3ThenTheCorrectedFileIsServed(t *testing.T) {
 	}
 
 	addr := freeAddr(t)
-	server := startPlancast(t, "serve", "--addr", addr, "--data-dir", dir)
-	waitHTTP(t, "http://"+addr+"/healthz", server)
+	serveEmbedded(t, dir, addr)
 	resp, err := http.Get("http://" + addr + "/api/v1/series/houma/gdp")
 	if err != nil {
 		t.Fatal(err)
@@ -65,8 +64,7 @@ func TestIngestBadCSVNamesRow3ThenTheCorrectedFileIsServed(t *testing.T) {
 // store is closed cleanly (the next start opens it at once).
 func TestServeShutsDownGracefullyOnSIGTERM(t *testing.T) {
 	dir, addr := t.TempDir(), freeAddr(t)
-	server := startPlancast(t, "serve", "--addr", addr, "--data-dir", dir)
-	waitHTTP(t, "http://"+addr+"/healthz", server)
+	server := serveEmbedded(t, dir, addr)
 	if err := server.cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
@@ -81,6 +79,5 @@ func TestServeShutsDownGracefullyOnSIGTERM(t *testing.T) {
 	if !strings.Contains(server.Output(), "shutting down") {
 		t.Fatalf("no shutdown in the log:\n%s", server.Output())
 	}
-	again := startPlancast(t, "serve", "--addr", addr, "--data-dir", dir)
-	waitHTTP(t, "http://"+addr+"/healthz", again)
+	serveEmbedded(t, dir, addr) // the next start opens the store at once
 }

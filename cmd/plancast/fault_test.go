@@ -126,6 +126,26 @@ func seedInflux(t *testing.T, d *influxd) string {
 	return tokenIn(t, out)
 }
 
+// serveEmbedded starts plancast serve on the embedded store in dataDir.
+func serveEmbedded(t *testing.T, dataDir, addr string) *proc {
+	p := startPlancast(t, "serve", "--addr", addr, "--data-dir", dataDir)
+	waitHTTP(t, "http://"+addr+"/healthz", p)
+	return p
+}
+
+// seedEmbedded loads the seed into the embedded store in dataDir and returns
+// a houma token.
+func seedEmbedded(t *testing.T, dataDir string) string {
+	if _, err := runPlancast(t, "seed", "--data-dir", dataDir); err != nil {
+		t.Fatal(err)
+	}
+	out, err := runPlancast(t, "token", "create", "--region", "houma", "--data-dir", dataDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tokenIn(t, out)
+}
+
 func TestFaultInfluxDBKilledDuringPushes(t *testing.T) {
 	d := newInfluxd(t)
 	d.start()
@@ -172,24 +192,15 @@ func TestFaultPlancastKilledWhileInfluxDBIsDown(t *testing.T) {
 
 func TestFaultPlancastKilledDuringPushesEmbedded(t *testing.T) {
 	dataDir, addr := t.TempDir(), freeAddr(t)
-	if _, err := runPlancast(t, "seed", "--data-dir", dataDir); err != nil {
-		t.Fatal(err)
-	}
-	out, err := runPlancast(t, "token", "create", "--region", "houma", "--data-dir", dataDir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	token := tokenIn(t, out)
-	server := startPlancast(t, "serve", "--addr", addr, "--data-dir", dataDir)
-	waitHTTP(t, "http://"+addr+"/healthz", server)
+	token := seedEmbedded(t, dataDir)
+	server := serveEmbedded(t, dataDir, addr)
 
 	push := startPusher(t, "http://"+addr, token)
 	push.waitFor(60)
 	server.kill() // SIGKILL right after acknowledgements, with pushes in flight
 	acked := push.acknowledged()
 
-	server = startPlancast(t, "serve", "--addr", addr, "--data-dir", dataDir)
-	waitHTTP(t, "http://"+addr+"/healthz", server)
+	server = serveEmbedded(t, dataDir, addr)
 	checkAcknowledged(t, acked, httpSeries(t, "http://"+addr))
 }
 
@@ -211,17 +222,9 @@ func mountTmpfs(t *testing.T, size string) string {
 func TestFaultFullDataDirectory(t *testing.T) {
 	dataDir := mountTmpfs(t, "2m")
 	addr := freeAddr(t)
-	if _, err := runPlancast(t, "seed", "--data-dir", dataDir); err != nil {
-		t.Fatal(err)
-	}
-	out, err := runPlancast(t, "token", "create", "--region", "houma", "--data-dir", dataDir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	token := tokenIn(t, out)
-	server := startPlancast(t, "serve", "--addr", addr, "--data-dir", dataDir)
+	token := seedEmbedded(t, dataDir)
+	server := serveEmbedded(t, dataDir, addr)
 	base := "http://" + addr
-	waitHTTP(t, base+"/healthz", server)
 
 	// Push batches of 250 figures with long source quotes until the disk is full.
 	quote := strings.Repeat("x", 2000)
@@ -269,8 +272,7 @@ func TestFaultFullDataDirectory(t *testing.T) {
 	waitHTTP(t, base+"/healthz", server) // still up, still reading
 
 	server.kill()
-	server = startPlancast(t, "serve", "--addr", addr, "--data-dir", dataDir)
-	waitHTTP(t, base+"/healthz", server)
+	server = serveEmbedded(t, dataDir, addr)
 	latest := map[string]figure{}
 	for _, f := range acked {
 		latest[fmt.Sprintf("%s/%d", f.Indicator, f.Year)] = f
