@@ -27,6 +27,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"time"
 
@@ -160,39 +161,34 @@ func (s *Store) Close() error {
 // in the queue), so that pushes can still be parsed and validated.
 func (s *Store) Regions(ctx context.Context) ([]plancast.Region, error) {
 	rs, err := s.Store.Regions(ctx)
-	if err == nil {
-		s.remember(func(c *catalog) { c.Regions = rs })
-		return rs, nil
-	}
-	if plancast.ErrorCode(err) != plancast.EUNAVAILABLE {
-		return nil, err
-	}
-	s.catMu.Lock()
-	rs = append([]plancast.Region(nil), s.cat.Regions...)
-	s.catMu.Unlock()
-	if len(rs) == 0 {
-		return nil, err
-	}
-	return rs, nil
+	return readThrough(s, rs, err, func(c *catalog) *[]plancast.Region { return &c.Regions })
 }
 
 // Indicators is Regions for indicators.
 func (s *Store) Indicators(ctx context.Context) ([]plancast.Indicator, error) {
 	is, err := s.Store.Indicators(ctx)
+	return readThrough(s, is, err, func(c *catalog) *[]plancast.Indicator { return &c.Indicators })
+}
+
+// readThrough is the rule of Regions and Indicators, given the backend's
+// answer (fresh, err) and the catalog copy's field for it: a fresh answer is
+// remembered and returned; an unavailable backend is answered from the copy,
+// unless the copy is empty; any other error is returned.
+func readThrough[T any](s *Store, fresh []T, err error, field func(*catalog) *[]T) ([]T, error) {
 	if err == nil {
-		s.remember(func(c *catalog) { c.Indicators = is })
-		return is, nil
+		s.remember(func(c *catalog) { *field(c) = fresh })
+		return fresh, nil
 	}
 	if plancast.ErrorCode(err) != plancast.EUNAVAILABLE {
 		return nil, err
 	}
 	s.catMu.Lock()
-	is = append([]plancast.Indicator(nil), s.cat.Indicators...)
+	kept := slices.Clone(*field(&s.cat))
 	s.catMu.Unlock()
-	if len(is) == 0 {
+	if len(kept) == 0 {
 		return nil, err
 	}
-	return is, nil
+	return kept, nil
 }
 
 // remember updates the catalog copy, persisting it when it changed.
