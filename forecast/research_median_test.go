@@ -22,14 +22,7 @@ import (
 func TestResearchMedian(t *testing.T) {
 	full := loadVals(t, "series.csv")
 	splits := trainingSplits(full)
-	fcs := make([][][][]float64, len(splits))
-	for i, sp := range splits {
-		fcs[i] = allFc(sp)
-	}
-	base := make([][2]float64, len(splits))
-	for i, sp := range splits {
-		base[i][0], base[i][1] = comboScore(sp, fcs[i], shortMix)
-	}
+	fcs, base := forecastsAndScores(splits, shortMix)
 	medScore := func(sp split, fc [][][]float64, idx []int) (float64, float64) {
 		buf := make([]float64, len(idx))
 		return splitScore(sp, fc, func(fi [][]float64, f []float64) {

@@ -26,14 +26,7 @@ func TestResearchStack(t *testing.T) {
 	splits := trainingSplits(full)
 	test := mkSplit("test", full, 0, 0)
 	testS := mkSplit("testshort", full, 0, 6)
-	fcs := make([][][][]float64, len(splits))
-	for i, sp := range splits {
-		fcs[i] = allFc(sp)
-	}
-	base := make([][2]float64, len(splits))
-	for i, sp := range splits {
-		base[i][0], base[i][1] = comboScore(sp, fcs[i], shortMix)
-	}
+	fcs, base := forecastsAndScores(splits, shortMix)
 	weightsOf := func(x []float64) []float64 {
 		w := make([]float64, len(x))
 		mx := x[0]
