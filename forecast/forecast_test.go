@@ -6,6 +6,8 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"gonum.org/v1/gonum/optimize"
+
 	"github.com/plancast/plancast"
 )
 
@@ -180,7 +182,9 @@ func ExampleForecast() {
 	// 2022 131.2 [119.8, 147.1]
 }
 
-func BenchmarkForecastAuto(b *testing.B) {
+// benchSeries are 64 growing series of 14–41 years (the lengths of the M3
+// yearly training histories), 5% a year with 10% noise on the log scale.
+func benchSeries() [][]float64 {
 	rng := rand.New(rand.NewPCG(1, 2))
 	series := make([][]float64, 64)
 	for i := range series {
@@ -191,6 +195,11 @@ func BenchmarkForecastAuto(b *testing.B) {
 		}
 		series[i] = v
 	}
+	return series
+}
+
+func BenchmarkForecastAuto(b *testing.B) {
+	series := benchSeries()
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
 		v := series[i%len(series)]
@@ -202,6 +211,37 @@ func BenchmarkForecastAuto(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkFitDamped times one damped-trend fit on the log of a series:
+// fitTrend, and its peer, gonum's Nelder–Mead through optimize.Minimize from
+// the same start (the fit until November 2026).
+func BenchmarkFitDamped(b *testing.B) {
+	series := benchSeries()
+	for _, v := range series {
+		for k := range v {
+			v[k] = math.Log(v[k])
+		}
+	}
+	b.Run("fitTrend", func(b *testing.B) {
+		for i := 0; b.Loop(); i++ {
+			fitTrend(series[i%len(series)], true)
+		}
+	})
+	b.Run("gonum-Minimize-NelderMead", func(b *testing.B) {
+		for i := 0; b.Loop(); i++ {
+			x := series[i%len(series)]
+			obj := trendObjective(x, true)
+			settings := &optimize.Settings{
+				FuncEvaluations: 400,
+				Converger:       &optimize.FunctionConverge{Absolute: 1e-10 * (1 + variance(x)), Iterations: 20},
+			}
+			problem := optimize.Problem{Func: func(v []float64) float64 { return obj(v, nil) }}
+			if _, err := optimize.Minimize(problem, []float64{0, -2.2, 1.4}, settings, &optimize.NelderMead{SimplexSize: 0.8}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
 
 func TestHorizonToTargetsReachesTheLatestTargetWithinBounds(t *testing.T) {

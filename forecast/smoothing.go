@@ -22,9 +22,11 @@ type etsParams struct {
 	trend            bool
 }
 
-// etsFit is the profiled fit: optimal initial states, the SSE and the final states.
+// etsFit is the profiled fit: the SSE, the final states and the optimal
+// initial states.
 type etsFit struct {
 	sse, level, slope float64
+	level0, slope0    float64
 }
 
 // smoothingSSE returns the least-squares initial states for p and the
@@ -78,10 +80,47 @@ func smoothingSSE(x []float64, p etsParams) etsFit {
 		sse = 0
 	}
 	return etsFit{
-		sse:   sse,
-		level: l0 + c0*lL + c1*lB,
-		slope: s0 + c0*sL + c1*sB,
+		sse:    sse,
+		level:  l0 + c0*lL + c1*lB,
+		slope:  s0 + c0*sL + c1*sB,
+		level0: c0,
+		slope0: c1,
 	}
+}
+
+// trendSSEGradient returns the gradient of the profiled SSE of a trend model
+// with respect to (α, β, φ) at p, given its fit f (from smoothingSSE).
+//
+// The initial states minimise the SSE for every (α, β, φ), so by the envelope
+// theorem they contribute nothing to the gradient: with (ℓ_0, b_0) held at
+// their optimum, d SSE/dθ = 2 Σ e_t ∂e_t/∂θ, and the tangents follow the
+// recursion (ḟ for ∂/∂θ):
+//
+//	ḟ_t = ℓ̇_{t−1} + φ ḃ_{t−1} + φ̇ b_{t−1},  ė_t = −ḟ_t
+//	ℓ̇_t = ḟ_t + α ė_t + α̇ e_t
+//	ḃ_t = φ ḃ_{t−1} + φ̇ b_{t−1} + β ė_t + β̇ e_t
+//
+// from ℓ̇_0 = ḃ_0 = 0, where (α̇, β̇, φ̇) is the unit vector of θ.
+func trendSSEGradient(x []float64, p etsParams, f etsFit) (dAlpha, dBeta, dPhi float64) {
+	a, b, phi := p.alpha, p.beta, p.phi
+	level, slope := f.level0, f.slope0
+	// Tangents of (ℓ, b) with respect to α, β and φ.
+	var lA, bA, lB, bB, lP, bP float64
+	for _, xt := range x {
+		forecast := level + phi*slope
+		e := xt - forecast
+		fA := lA + phi*bA
+		fB := lB + phi*bB
+		fP := lP + phi*bP + slope
+		dAlpha -= e * fA
+		dBeta -= e * fB
+		dPhi -= e * fP
+		lA, bA = fA-a*fA+e, phi*bA-b*fA
+		lB, bB = fB-a*fB, phi*bB-b*fB+e
+		lP, bP = fP-a*fP, phi*bP+slope-b*fP
+		level, slope = forecast+a*e, phi*slope+b*e
+	}
+	return 2 * dAlpha, 2 * dBeta, 2 * dPhi
 }
 
 // etsPath forecasts h steps from a fit: ℓ_n + (φ + … + φ^j) b_n for j = 1..h.
@@ -123,26 +162,29 @@ func fitSES(x []float64) (etsParams, etsFit) {
 }
 
 // fitTrend estimates Holt's linear trend (damped=false, ETS(A,A,N)) or the
-// damped trend (ETS(A,Ad,N)) by Nelder–Mead on the profiled SSE, over the
-// bounds α ∈ [1e-4, 0.9999], β ∈ [1e-4, α], φ ∈ [0.8, 0.98].
+// damped trend (ETS(A,Ad,N)) by least squares over the bounds α ∈ [1e-4,
+// 0.9999], β ∈ [1e-4, α], φ ∈ [0.8, 0.98]: quasi-Newton with the analytic
+// gradient (quasiNewton), from where R's ets starts (α near the middle of its
+// range, β small, φ high), to the nearest local minimum.
+//
+// The nearest minimum, not the lowest: the SSE of a smoothing model often has
+// a second basin at α near 1, which follows the noise, and fits that seek it
+// forecast worse. On the 14 training splits of the M3 yearly series
+// (research_fit_test.go), the better of the fits from R's start and from a
+// 3×3×3 scan of the box reached a lower SSE than the local fit on about a
+// quarter of the 2,580 training histories' fits, and forecast 6.1% worse
+// (damped, log scale; 5.2% on the original scale, Holt 3.4% and 2.8%), worse
+// on 13 or 14 of the 14 splits. The local fit forecasts as gonum's Nelder–Mead
+// from the same start did until November 2026 (1.004, 1.002, 1.006 and 1.003
+// of it), about six times faster.
 func fitTrend(x []float64, damped bool) (etsParams, etsFit) {
-	obj, start := trendObjective(x, damped)
-	best := nelderMead(obj, start, 0.8, 1e-10*(1+variance(x)), 400)
-	p := decodeTrend(best, damped)
-	return p, smoothingSSE(x, p)
-}
-
-// trendObjective is the SSE of Holt's (or the damped) trend on x as a
-// function of unbounded parameters (decodeTrend maps them into R's ets
-// bounds), and the start: where R's ets starts, α near 0.5 of its range,
-// β small, φ high.
-func trendObjective(x []float64, damped bool) (obj func([]float64) float64, start []float64) {
-	obj = func(v []float64) float64 { return smoothingSSE(x, decodeTrend(v, damped)).sse }
-	start = []float64{0, -2.2}
+	start := []float64{0, -2.2}
 	if damped {
 		start = append(start, 1.4)
 	}
-	return obj, start
+	v, _ := quasiNewton(trendObjective(x, damped), start, 0, 1e-10*(1+variance(x)), 400)
+	p := decodeTrend(v, damped)
+	return p, smoothingSSE(x, p)
 }
 
 // decodeTrend maps unbounded parameters to α ∈ [αmin, αmax], β ∈ [βmin, α]
@@ -177,4 +219,29 @@ func mean(x []float64) float64 {
 		s += v
 	}
 	return s / float64(len(x))
+}
+
+// trendObjective is the SSE of Holt's (or the damped) trend on x as a
+// function of unbounded parameters (decodeTrend maps them into R's ets
+// bounds) and, when grad is not nil, its gradient: trendSSEGradient through
+// decodeTrend's logistic maps, σ' = σ(1 − σ), where β's range [βmin, α]
+// moves with α.
+func trendObjective(x []float64, damped bool) func(v, grad []float64) float64 {
+	return func(v, grad []float64) float64 {
+		p := decodeTrend(v, damped)
+		f := smoothingSSE(x, p)
+		if grad == nil {
+			return f.sse
+		}
+		gA, gB, gP := trendSSEGradient(x, p, f)
+		sA, sB := logistic(v[0]), logistic(v[1])
+		dA := (alphaMax - alphaMin) * sA * (1 - sA) // ∂α/∂v₀
+		grad[0] = (gA + gB*sB) * dA                 // β = βmin + (α − βmin) σ(v₁)
+		grad[1] = gB * (p.alpha - betaMin) * sB * (1 - sB)
+		if damped {
+			sP := logistic(v[2])
+			grad[2] = gP * (phiMax - phiMin) * sP * (1 - sP)
+		}
+		return f.sse
+	}
 }
