@@ -7,17 +7,36 @@ import (
 )
 
 // autoMembers are the models that "auto" averages with equal weights, on the
-// original scale. The choice and the evidence for it are in the package doc.
-var autoMembers = []string{MethodNaive, MethodDriftRobust, MethodDriftShrunk, MethodDriftLinear}
+// original scale, for a series of fewer than longHistory observed years;
+// longAutoMembers for a longer one. The choice and the evidence for it are in
+// the package doc.
+var (
+	autoMembers     = []string{MethodNaive, MethodDriftRobust, MethodDriftShrunk, MethodDriftLinear}
+	longAutoMembers = []string{MethodDriftShrunk, MethodDamped, MethodDampedLinear}
+)
+
+// longHistory is the number of observed years from which auto uses
+// longAutoMembers: with that much history the damped trend's three
+// parameters are estimated well enough to beat the simple drifts.
+const longHistory = 15
+
+// autoMix returns the members auto averages for p.
+func autoMix(p *prepared) []string {
+	if p.real >= longHistory {
+		return longAutoMembers
+	}
+	return autoMembers
+}
 
 // pointForecast returns the working-scale point forecasts of method for
 // horizons 1..h and the weights of the models behind them.
 func pointForecast(p *prepared, method string, h int) ([]float64, []plancast.ModelWeight, error) {
 	if method == MethodAuto {
+		members := autoMix(p)
 		sum := make([]float64, h)
-		ws := make([]plancast.ModelWeight, 0, len(autoMembers))
-		w := 1 / float64(len(autoMembers))
-		for _, name := range autoMembers {
+		ws := make([]plancast.ModelWeight, 0, len(members))
+		w := 1 / float64(len(members))
+		for _, name := range members {
 			m, _ := modelByName(name)
 			f := fitModel(p, m, h)
 			for j := range sum {

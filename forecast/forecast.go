@@ -64,8 +64,8 @@ func Methods() []string {
 // may have gaps; values must be finite. Fewer than two observations, an
 // unknown method or a horizon out of range is EINVALID.
 //
-// The point forecast is the chosen model's (or, for "auto", the combination
-// of autoMembers, averaged on the original scale). The predictive
+// The point forecast is the chosen model's (or, for "auto", the mean of the
+// members autoMix picks for the series' length, on the original scale). The predictive
 // distribution of year n+h is
 //
 //	x_{n+h} = x̂_{n+h} + s · z_h,   z_h ~ the calibration's quantiles

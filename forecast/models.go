@@ -20,18 +20,19 @@ type model struct {
 
 // Model names, as accepted by Options.Method.
 const (
-	MethodAuto        = "auto"
-	MethodNaive       = "naive"
-	MethodDrift       = "drift"
-	MethodTrend       = "trend"
-	MethodSES         = "ses"
-	MethodHolt        = "holt"
-	MethodDamped      = "damped"
-	MethodTheta       = "theta"
-	MethodThetaOptim  = "theta_opt"
-	MethodDriftRobust = "drift_robust"
-	MethodDriftShrunk = "drift_shrunk"
-	MethodDriftLinear = "drift_linear"
+	MethodAuto         = "auto"
+	MethodNaive        = "naive"
+	MethodDrift        = "drift"
+	MethodTrend        = "trend"
+	MethodSES          = "ses"
+	MethodHolt         = "holt"
+	MethodDamped       = "damped"
+	MethodTheta        = "theta"
+	MethodThetaOptim   = "theta_opt"
+	MethodDriftRobust  = "drift_robust"
+	MethodDriftShrunk  = "drift_shrunk"
+	MethodDriftLinear  = "drift_linear"
+	MethodDampedLinear = "damped_linear"
 )
 
 var models = []model{
@@ -46,6 +47,7 @@ var models = []model{
 	{MethodDriftRobust, 2, driftRobustFit, "x̂_{n+h} = x_n + (φ + … + φ^h) median(Δx), φ = 0.9: damped robust drift", false},
 	{MethodDriftShrunk, 2, shrunkDrift(8), "x̂_{n+h} = x_n + h b t²/(t² + 8), b the mean drift, t its t-statistic", false},
 	{MethodDriftLinear, 2, shrunkDrift(2), "drift_shrunk with k = 2 on the original scale (linear, not exponential, growth)", true},
+	{MethodDampedLinear, 5, dampedFit, "damped on the original scale (a damped linear, not exponential, trend)", true},
 }
 
 func modelByName(name string) (model, bool) {
