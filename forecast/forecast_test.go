@@ -269,3 +269,62 @@ func TestHorizonToTargetsReachesTheLatestTargetWithinBounds(t *testing.T) {
 		}
 	}
 }
+
+// Auto combines the short mix for a series of fewer than 15 observed years
+// and the long mix from 15 on; interpolated years do not count, and the
+// point forecast is the plain mean of the members' forecasts.
+func TestAutoMixFollowsTheObservedHistory(t *testing.T) {
+	grow := func(years []int) []float64 {
+		v := make([]float64, len(years))
+		for i, y := range years {
+			v[i] = 100 * math.Exp(0.04*float64(y-1990)+0.05*math.Sin(float64(y)))
+		}
+		return v
+	}
+	span := func(from, to, step int) []int {
+		var ys []int
+		for y := from; y <= to; y += step {
+			ys = append(ys, y)
+		}
+		return ys
+	}
+	for _, c := range []struct {
+		name  string
+		years []int
+		want  []string
+	}{
+		{"14 years", span(1990, 2003, 1), autoMembers},
+		{"15 years", span(1990, 2004, 1), longAutoMembers},
+		{"40 years", span(1980, 2019, 1), longAutoMembers},
+		{"10 observations over 28 years", span(1990, 2017, 3), autoMembers},
+	} {
+		values := grow(c.years)
+		r, err := Forecast(c.years, values, Options{Horizon: 3, SkipBacktest: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, m := range r.Models {
+			got = append(got, m.Model)
+			if math.Abs(m.Weight-1/float64(len(c.want))) > 1e-12 {
+				t.Errorf("%s: %s weighs %g, want equal weights", c.name, m.Model, m.Weight)
+			}
+		}
+		if fmt.Sprint(got) != fmt.Sprint(c.want) {
+			t.Fatalf("%s: auto combines %v, want %v", c.name, got, c.want)
+		}
+		for j, p := range r.Points {
+			mean := 0.0
+			for _, name := range c.want {
+				m, err := Forecast(c.years, values, Options{Horizon: 3, Method: name, SkipBacktest: true})
+				if err != nil {
+					t.Fatal(err)
+				}
+				mean += m.Points[j].Mean / float64(len(c.want))
+			}
+			if math.Abs(p.Mean-mean) > 1e-9*mean {
+				t.Errorf("%s, %d: auto %g, the members' mean %g", c.name, p.Year, p.Mean, mean)
+			}
+		}
+	}
+}
