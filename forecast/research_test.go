@@ -415,12 +415,18 @@ func TestResearchWeights(t *testing.T) {
 }
 
 // TestResearchBaselineIsAuto guards the harness itself: its baseline,
-// shortMix, must be exactly what Forecast's auto gives (until November 2026
+// shortMix, must be exactly what Forecast's auto gives for fewer than 15
+// years, and longMix what it gives from 15 on (until November 2026
 // candidate() fitted drift_linear on the log scale and every ratio above was
-// against another mix).
+// against another mix). Every M3 series is checked at 6 years and at its
+// full training length.
 func TestResearchBaselineIsAuto(t *testing.T) {
+	longMix := []int{indexOf(cands, "drift_shrunk"), indexOf(cands, "damped"), indexOf(cands, "damped@lin")}
+	var histories [][]float64
 	for _, v := range loadVals(t, "series.csv") {
-		h := v[:len(v)-6]
+		histories = append(histories, v[:len(v)-6], v[len(v)-12:len(v)-6])
+	}
+	for _, h := range histories {
 		p, err := prepare(yearsOf(len(h)), h)
 		if err != nil {
 			t.Fatal(err)
@@ -429,10 +435,14 @@ func TestResearchBaselineIsAuto(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		mix := shortMix
+		if len(h) >= longHistory {
+			mix = longMix
+		}
 		for j := range 6 {
 			got := 0.0
-			for _, c := range shortMix {
-				got += candidate(p, cands[c], 6)[j] / float64(len(shortMix))
+			for _, c := range mix {
+				got += candidate(p, cands[c], 6)[j] / float64(len(mix))
 			}
 			if w := p.back(want[j]); math.Abs(got-w) > 1e-9*math.Abs(w) {
 				t.Fatalf("harness baseline %g, auto %g at h=%d", got, w, j+1)
