@@ -12,6 +12,10 @@
 #   municipal.csv  795 series: 265 Swedish municipalities' expenditures,
 #                  revenues and grants 1979–87, 6 training years and 3 held out
 #                  (the length of a county's series)
+#   national.csv   1,084 series (only with r-cran-pwt9): Penn World Table 9.1,
+#                  182 countries' real GDP, consumption, domestic absorption,
+#                  capital stock, population and employment, 12–68 years up to
+#                  2017; the last 6 held out
 #
 #   bench/holdout.sh                 # needs r-cran-forecast (Debian), which ships AER and plm's deps
 #   R_METHODS=ets,theta bench/holdout.sh
@@ -38,4 +42,5 @@ run() { # file horizon
 }
 run regional.csv 6
 run municipal.csv 3
+if [ -f "$out/national.csv" ]; then run national.csv 6; else echo "== national.csv skipped (apt-get install -y r-cran-pwt9)"; fi
 echo "holdout: results in $out"

@@ -134,6 +134,10 @@
 // kinds of evidence, and the only one on regional economic data (US states,
 // China's national income by sector), are for it, so auto uses it from
 // 15 years on, though it moves the M3 test MASE away from the 2.55.
+// A fourth kind, read once afterwards as a confirmation (the Penn World
+// Table's national accounts of 182 countries, 1,084 series): 7.262 / 3.769
+// with the short mix for all, 5.445 / 2.603 with the long mix (R's arima
+// 5.436 / 2.499, ets 5.578 / 2.559).
 //
 // It waited a round for its cost: fitted with gonum's Nelder–Mead through
 // Minimize (about 400 evaluations, each paying about 1.5 µs of goroutine

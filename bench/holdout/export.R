@@ -4,7 +4,8 @@
 # on. The category is the indicator, so `plancast backtest` pools volatility
 # across the regions of one indicator, as the issue asks.
 #
-# usage: Rscript export.R OUTDIR      (writes OUTDIR/regional.csv and OUTDIR/municipal.csv)
+# usage: Rscript export.R OUTDIR      (writes OUTDIR/regional.csv and OUTDIR/municipal.csv, and
+#                                     OUTDIR/national.csv when r-cran-pwt9 is installed)
 suppressMessages({ library(AER); library(plm) })
 out <- commandArgs(TRUE)[1]
 rows <- list()
@@ -48,3 +49,27 @@ panel("municipal", Municipalities, "municipality", "year", c("expenditures", "re
 write.csv(do.call(rbind, rows), file.path(out, "municipal.csv"), row.names = FALSE)
 n <- function(f) { d <- read.csv(file.path(out, f)); sprintf("%s: %d series, %d rows", f, length(unique(d$series_id)), nrow(d)) }
 cat(n("regional.csv"), "\n", n("municipal.csv"), "\n", sep = "")
+
+# Penn World Table 9.1 (182 countries, 1950–2017), national accounts at
+# constant national prices: real GDP, consumption, domestic absorption and
+# capital stock, population and employment. Each series is the run of
+# consecutive years with a positive value that ends at its last such year,
+# when it has at least 12 (6 to train, 6 to hold out).
+if (requireNamespace("pwt9", quietly = TRUE)) {
+  rows <- list()
+  data("pwt9.1", package = "pwt9")
+  for (u in unique(pwt9.1$isocode)) {
+    s <- pwt9.1[pwt9.1$isocode == u, ]
+    s <- s[order(s$year), ]
+    for (v in c("rgdpna", "rconna", "rdana", "rnna", "pop", "emp")) {
+      ok <- is.finite(s[[v]]) & s[[v]] > 0
+      if (!any(ok)) next
+      last <- max(which(ok))
+      first <- last
+      while (first > 1 && ok[first - 1]) first <- first - 1
+      if (last - first + 1 >= 12) add("pwt", v, as.character(u), s$year[first:last], s[[v]][first:last])
+    }
+  }
+  write.csv(do.call(rbind, rows), file.path(out, "national.csv"), row.names = FALSE)
+  cat(n("national.csv"), "\n", sep = "")
+}
