@@ -86,3 +86,36 @@ func TestResearchLongHistories(t *testing.T) {
 	best := rr[0]
 	t.Logf("%d mixes; best %s: %.4f, %d/10 wins; rule met: %v", len(rr), strings.Join(best.names, ","), best.rel, best.wins, best.rel <= 0.98 && best.wins >= 9)
 }
+
+// TestResearchLongMixBelow15 asks whether the long mix (drift_shrunk, damped,
+// damped on the original scale) should start earlier: on the series of 10–14
+// years of the 10 full splits, relative to the short mix. Rule fixed before
+// the run: start it at 10 years only if it scores ≤ 0.98 there and beats the
+// short mix on at least 9 of the 10 splits.
+func TestResearchLongMixBelow15(t *testing.T) {
+	lo, hi := envInt("BAND_LO", 10), envInt("BAND_HI", 14)
+	all := trainingSplits(loadVals(t, "series.csv"))[:10]
+	var splits []split
+	for _, sp := range all {
+		band := split{name: sp.name}
+		for i, h := range sp.hist {
+			if len(h) >= lo && len(h) <= hi {
+				band.hist = append(band.hist, h)
+				band.act = append(band.act, sp.act[i])
+			}
+		}
+		splits = append(splits, band)
+	}
+	fcs, bs := forecastsAndScores(splits, shortMix)
+	longMix := []int{indexOf(cands, "drift_shrunk"), indexOf(cands, "damped"), indexOf(cands, "damped@lin")}
+	rel := relativeToBase(splits, fcs, bs, longMix)
+	mean, wins := 0.0, 0
+	for i, r := range rel {
+		mean += r / float64(len(rel))
+		if r < 1 {
+			wins++
+		}
+		t.Logf("%s: %d series of %d–%d years, long/short %.4f", splits[i].name, len(splits[i].hist), lo, hi, r)
+	}
+	t.Logf("long mix on %d–%d years: %.4f of the short mix, better on %d of 10; rule met: %v", lo, hi, mean, wins, mean <= 0.98 && wins >= 9)
+}
