@@ -101,12 +101,17 @@ func (c *Calibration) scale(own float64, m int, pooled float64) float64 {
 // quantiles returns the z quantiles for method, n real observations and
 // horizon h. Beyond MaxH the last row is stretched in proportion to h, the
 // growth of a trend error.
+//
+// A method without a table, or without errors behind the row for n (a
+// table learnt where the method never ran on so short a history), uses
+// auto's: an empty row is all zeros and would give intervals of no width.
 func (c *Calibration) quantiles(method string, n, h int) []float64 {
+	b := c.bucket(n)
 	tab, ok := c.Q[method]
-	if !ok {
+	if !ok || c.emptyRow(method, b) {
 		tab = c.Q[MethodAuto]
 	}
-	row := tab[c.bucket(n)]
+	row := tab[b]
 	if h <= len(row) {
 		return row[h-1]
 	}
@@ -117,6 +122,21 @@ func (c *Calibration) quantiles(method string, n, h int) []float64 {
 		out[i] = v * f
 	}
 	return out
+}
+
+// emptyRow reports whether no error stands behind method's row for bucket b.
+// Tables without sample counts are taken as full.
+func (c *Calibration) emptyRow(method string, b int) bool {
+	counts, ok := c.Samples[method]
+	if !ok || b >= len(counts) {
+		return false
+	}
+	for _, n := range counts[b] {
+		if n > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // quantileAt interpolates the quantile function (probs → q) at p; in the

@@ -54,8 +54,10 @@ func pointForecast(p *prepared, method string, h int) ([]float64, []plancast.Mod
 	if !ok {
 		return nil, nil, plancast.Errorf(plancast.EINVALID, "forecast: unknown method %q (one of %v)", method, Methods())
 	}
-	if len(p.x) < m.minObs {
-		return nil, nil, plancast.Errorf(plancast.EINVALID, "forecast: method %s needs at least %d years, the series spans %d", method, m.minObs, len(p.x))
+	// Interpolated years are not data: a damped trend through two figures
+	// five years apart would fit the straight line between them exactly.
+	if p.real < m.minObs {
+		return nil, nil, plancast.Errorf(plancast.EINVALID, "forecast: method %s needs at least %d observed years, the series has %d", method, m.minObs, p.real)
 	}
 	return sanitize(p, fitModel(p, m, h)), []plancast.ModelWeight{{Model: method, Weight: 1}}, nil
 }

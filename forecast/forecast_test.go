@@ -87,6 +87,9 @@ func TestForecastProperties(t *testing.T) {
 					}
 					// (widths are compared where float64 can hold the bounds)
 					inRange := p.Hi95 < math.MaxFloat64/10 && p.Lo95 > 1e-300 && prev.Hi95 < math.MaxFloat64/10 && prev.Lo95 > 1e-300
+					if inRange && !(p.Lo80 < p.Hi80) {
+						t.Errorf("gen %d n %d %s h=%d: an interval of no width %+v", gi, n, method, j+1, p)
+					}
 					if j > 0 && r.LogScale && inRange && (p.Hi95/p.Lo95)*(1+1e-9) < prev.Hi95/prev.Lo95 {
 						t.Errorf("gen %d n %d %s h=%d: log width shrinks", gi, n, method, j+1)
 					}
@@ -117,6 +120,10 @@ func TestForecastInvalid(t *testing.T) {
 		{[]int{2020, 2021}, []float64{1, 2}, Options{Method: "prophet"}},
 		{[]int{2020, 2021}, []float64{1, 2}, Options{Horizon: -1}},
 		{[]int{2020, 2021}, []float64{1, 2}, Options{Method: MethodDamped}},
+		// Interpolated years are not observations: two figures five years
+		// apart are too few for the damped trend.
+		{[]int{2015, 2020}, []float64{88.9, 120.8}, Options{Method: MethodDamped}},
+		{[]int{2000, 2005, 2010, 2015}, []float64{1, 2, 3, 4}, Options{Method: MethodDamped}},
 	}
 	for i, c := range cases {
 		_, err := Forecast(c.years, c.values, c.opt)
@@ -324,6 +331,34 @@ func TestAutoMixFollowsTheObservedHistory(t *testing.T) {
 			}
 			if math.Abs(p.Mean-mean) > 1e-9*mean {
 				t.Errorf("%s, %d: auto %g, the members' mean %g", c.name, p.Year, p.Mean, mean)
+			}
+		}
+	}
+}
+
+// A method's row with no errors behind it (a table learnt where the method
+// never ran on so short a history) falls back to auto's row, never to the
+// zeros that would give intervals of no width.
+func TestCalibrationFallsBackToAutoWhereAMethodHasNoErrors(t *testing.T) {
+	cal, err := DefaultCalibration()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, method := range Methods() {
+		for n := 2; n <= 40; n++ {
+			b := cal.bucket(n)
+			empty := true
+			for _, k := range cal.Samples[method][b] {
+				empty = empty && k == 0
+			}
+			for h := 1; h <= 12; h++ {
+				q := cal.quantiles(method, n, h)
+				if q[0] >= 0 || q[len(q)-1] <= 0 {
+					t.Fatalf("%s n=%d h=%d: quantiles %v do not straddle zero", method, n, h, q)
+				}
+				if want := cal.quantiles(MethodAuto, n, h); empty && fmt.Sprint(q) != fmt.Sprint(want) {
+					t.Errorf("%s n=%d h=%d: empty row gives %v, auto's is %v", method, n, h, q, want)
+				}
 			}
 		}
 	}

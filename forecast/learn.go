@@ -88,7 +88,7 @@ func LearnCalibration(series [][]float64, pooled []float64, opt LearnOptions) *C
 					}
 					h := min(maxH, len(v)-o)
 					m, ok := modelByName(method)
-					if method != MethodAuto && (!ok || len(p.x) < m.minObs) {
+					if method != MethodAuto && (!ok || p.real < m.minObs) {
 						continue
 					}
 					f, _, err := pointForecast(p, method, h)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/plancast/plancast"
@@ -53,6 +54,13 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		fmt.Fprintf(stdout, ", backtest MASE %.2f sMAPE %.1f%% over %d origins", r.Backtest.MASE, r.Backtest.SMAPE, r.Backtest.Origins)
 	}
 	fmt.Fprintln(stdout)
+	if len(r.Models) > 1 {
+		names := make([]string, len(r.Models))
+		for i, m := range r.Models {
+			names[i] = m.Model
+		}
+		fmt.Fprintf(stdout, "the mean of %s (%d observed years)\n", strings.Join(names, ", "), r.RealObs)
+	}
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "year\tvalue\t80% low\t80% high\t95% low\t95% high\t")
 	for i := max(0, len(years)-5); i < len(years); i++ {

@@ -1,0 +1,91 @@
+package main
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// plancast forecast prints the series' last years, the projection with its
+// intervals and, under it, the assessment of every target: for Houma's GDP
+// (two figures, 88.9 in 2015 and 120.8 in 2020) the 250 亿元 target of the
+// 14th Five-Year Plan needs 15.7% a year and is off track.
+func TestForecastCommandPrintsTheProjectionAndTheTargets(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, stderr := run(t, "seed", "--data-dir", dir); code != 0 {
+		t.Fatalf("seed: exit %d: %s", code, stderr)
+	}
+	code, stdout, stderr := run(t, "forecast", "--data-dir", dir, "--region", "houma", "--indicator", "gdp")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	lines := strings.Split(stdout, "\n")
+	if lines[0] != "houma / gdp (100m_yuan), method auto" {
+		t.Errorf("header %q", lines[0])
+	}
+	if lines[1] != "the mean of naive, drift_robust, drift_shrunk, drift_linear (2 observed years)" {
+		t.Errorf("models line %q", lines[1])
+	}
+	rows := map[string][]string{}
+	for _, l := range lines {
+		if f := strings.Fields(l); len(f) > 0 {
+			rows[f[0]] = f
+		}
+	}
+	if f := rows["2015"]; len(f) != 2 || f[1] != "88.9" {
+		t.Errorf("2015 row %v", f)
+	}
+	if f := rows["2020"]; len(f) != 2 || f[1] != "120.8" {
+		t.Errorf("2020 row %v", f)
+	}
+	for year := 2021; year <= 2025; year++ {
+		f := rows[strconv.Itoa(year)]
+		if len(f) != 6 {
+			t.Fatalf("%d row %v, want year, mean and four bounds", year, f)
+		}
+		var v [5]float64
+		for i := range v {
+			var err error
+			if v[i], err = strconv.ParseFloat(f[i+1], 64); err != nil {
+				t.Fatalf("%d row %v: %v", year, f, err)
+			}
+		}
+		mean, lo80, hi80, lo95, hi95 := v[0], v[1], v[2], v[3], v[4]
+		if !(lo95 < lo80 && lo80 < mean && mean < hi80 && hi80 < hi95) {
+			t.Errorf("%d: mean %g, 80%% [%g, %g], 95%% [%g, %g] not nested", year, mean, lo80, hi80, lo95, hi95)
+		}
+	}
+	target := rows["14th-fyp"]
+	if len(target) < 9 || target[1] != "level" || target[2] != "2025" || target[3] != "250" || target[len(target)-1] != "off_track" {
+		t.Fatalf("14th-FYP row %v", target)
+	}
+	needs := target[len(target)-4]
+	if g, err := strconv.ParseFloat(strings.TrimSuffix(needs, "%"), 64); err != nil || g < 15.4 || g > 15.9 {
+		t.Errorf("needs %s a year, want about 15.6%%", needs)
+	}
+	pMeet := target[len(target)-3]
+	if p, err := strconv.ParseFloat(strings.TrimSuffix(pMeet, "%"), 64); err != nil || p >= 5 {
+		t.Errorf("P(meet) %s, want below 5%%", pMeet)
+	}
+}
+
+func TestForecastCommandRefusesWhatItCannotForecast(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, stderr := run(t, "seed", "--data-dir", dir); code != 0 {
+		t.Fatalf("seed: exit %d: %s", code, stderr)
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--region", "nowhere", "--indicator", "gdp"}, `region "nowhere" is not in the catalog`},
+		// Two figures five years apart: the years between are not data.
+		{[]string{"--region", "houma", "--indicator", "gdp", "--method", "damped"}, "needs at least 5 observed years, the series has 2"},
+		{[]string{"--region", "houma", "--indicator", "gdp", "--method", "prophet"}, `unknown method "prophet"`},
+	} {
+		code, stdout, stderr := run(t, append([]string{"forecast", "--data-dir", dir}, c.args...)...)
+		if code == 0 || !strings.Contains(stderr, c.want) {
+			t.Errorf("%v: exit %d, stderr %q, stdout %q; want an error saying %q", c.args, code, stderr, stdout, c.want)
+		}
+	}
+}
