@@ -99,44 +99,54 @@ func (c *Calibration) scale(own float64, m int, pooled float64) float64 {
 }
 
 // quantiles returns the z quantiles for method, n real observations and
-// horizon h. Beyond MaxH the last row is stretched in proportion to h, the
-// growth of a trend error.
+// horizon h: the table's cell for (method, n's bucket, h). Beyond MaxH the
+// last row is stretched in proportion to h, the growth of a trend error.
 //
-// A method without a table, or without errors behind the row for n (a
-// table learnt where the method never ran on so short a history), uses
-// auto's: an empty row is all zeros and would give intervals of no width.
+// A cell with no errors behind it (a table learnt where the method never
+// ran on so short a history, or never so far ahead) is all zeros and would
+// give intervals of no width, so the first cell with errors is used instead,
+// in this order: the method's nearest shorter horizon in the bucket
+// (stretched to h), then the same for auto, then both again in each shorter
+// bucket (whose errors are wider, not narrower).
 func (c *Calibration) quantiles(method string, n, h int) []float64 {
-	b := c.bucket(n)
-	tab, ok := c.Q[method]
-	if !ok || c.emptyRow(method, b) {
-		tab = c.Q[MethodAuto]
+	candidates := []string{method}
+	if method != MethodAuto {
+		candidates = append(candidates, MethodAuto)
 	}
-	row := tab[b]
-	if h <= len(row) {
-		return row[h-1]
-	}
-	last := row[len(row)-1]
-	f := float64(h) / float64(len(row))
-	out := make([]float64, len(last))
-	for i, v := range last {
-		out[i] = v * f
-	}
-	return out
-}
-
-// emptyRow reports whether no error stands behind method's row for bucket b.
-// Tables without sample counts are taken as full.
-func (c *Calibration) emptyRow(method string, b int) bool {
-	counts, ok := c.Samples[method]
-	if !ok || b >= len(counts) {
-		return false
-	}
-	for _, n := range counts[b] {
-		if n > 0 {
-			return false
+	for b := c.bucket(n); b >= 0; b-- {
+		for _, m := range candidates {
+			tab, ok := c.Q[m]
+			if !ok || b >= len(tab) {
+				continue
+			}
+			row := tab[b]
+			for j := min(h, len(row)); j >= 1; j-- {
+				if !c.hasErrors(m, b, j) {
+					continue
+				}
+				if j == h {
+					return row[j-1]
+				}
+				f := float64(h) / float64(j)
+				out := make([]float64, len(row[j-1]))
+				for i, v := range row[j-1] {
+					out[i] = v * f
+				}
+				return out
+			}
 		}
 	}
-	return true
+	return c.Q[MethodAuto][0][0] // ReadCalibration and LearnCalibration make sure it holds errors
+}
+
+// hasErrors reports whether errors stand behind the cell of method, bucket b
+// and horizon j. A table without sample counts is taken as full.
+func (c *Calibration) hasErrors(method string, b, j int) bool {
+	counts, ok := c.Samples[method]
+	if !ok {
+		return true
+	}
+	return b < len(counts) && j-1 < len(counts[b]) && counts[b][j-1] > 0
 }
 
 // quantileAt interpolates the quantile function (probs → q) at p; in the
@@ -197,6 +207,24 @@ func ReadCalibration(b []byte) (*Calibration, error) {
 	}
 	if len(c.Probs) < 2 || len(c.Buckets) == 0 || len(c.Q[MethodAuto]) != len(c.Buckets) {
 		return nil, fmt.Errorf("decode calibration: the table is incomplete")
+	}
+	for method, tab := range c.Q {
+		if len(tab) != len(c.Buckets) {
+			return nil, fmt.Errorf("decode calibration: %s has %d buckets, want %d", method, len(tab), len(c.Buckets))
+		}
+		for b, row := range tab {
+			if len(row) == 0 {
+				return nil, fmt.Errorf("decode calibration: %s, bucket %d has no horizons", method, b)
+			}
+			for j, q := range row {
+				if len(q) != len(c.Probs) {
+					return nil, fmt.Errorf("decode calibration: %s, bucket %d, horizon %d has %d quantiles, want %d", method, b, j+1, len(q), len(c.Probs))
+				}
+			}
+		}
+	}
+	if !c.hasErrors(MethodAuto, 0, 1) {
+		return nil, fmt.Errorf("decode calibration: auto has no errors for the shortest histories one year ahead, which every other cell falls back to")
 	}
 	return &c, nil
 }

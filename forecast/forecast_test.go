@@ -336,30 +336,70 @@ func TestAutoMixFollowsTheObservedHistory(t *testing.T) {
 	}
 }
 
-// A method's row with no errors behind it (a table learnt where the method
-// never ran on so short a history) falls back to auto's row, never to the
-// zeros that would give intervals of no width.
-func TestCalibrationFallsBackToAutoWhereAMethodHasNoErrors(t *testing.T) {
-	cal, err := DefaultCalibration()
+// A cell of the table with no errors behind it (a table learnt where the
+// method never ran on so short a history, or never so far ahead) is never
+// used: its zeros would give intervals of no width. The method's nearest
+// shorter horizon stands in, stretched, then auto's, then a shorter bucket's.
+func TestCalibrationNeverUsesACellWithoutErrors(t *testing.T) {
+	q := func(v float64) []float64 { return []float64{-v, 0, v} }
+	zero := q(0)
+	c := &Calibration{
+		Probs: []float64{0.1, 0.5, 0.9}, Buckets: []int{2, 5}, MaxH: 3,
+		Q: map[string][][][]float64{
+			MethodAuto: {{q(1), q(2), q(3)}, {q(10), zero, zero}},
+			MethodHolt: {{zero, zero, zero}, {q(20), q(21), zero}},
+		},
+		Samples: map[string][][]int{
+			MethodAuto: {{9, 9, 9}, {9, 0, 0}},
+			MethodHolt: {{0, 0, 0}, {9, 9, 0}},
+		},
+	}
+	for _, tc := range []struct {
+		method string
+		n, h   int
+		want   []float64
+	}{
+		{MethodHolt, 5, 2, q(21)},       // its own cell
+		{MethodHolt, 5, 3, q(21 * 1.5)}, // its own shorter horizon, stretched
+		{MethodHolt, 2, 1, q(1)},        // no errors of its own at 2 years: auto's
+		{MethodAuto, 5, 3, q(10 * 3)},   // auto's shorter horizon, stretched
+		{MethodAuto, 5, 6, q(10 * 6)},   // beyond MaxH too
+		{MethodAuto, 2, 6, q(3 * 2)},    // beyond MaxH from a full row
+		{MethodDamped, 5, 2, q(10 * 2)}, // no table: auto's
+	} {
+		if got := c.quantiles(tc.method, tc.n, tc.h); fmt.Sprint(got) != fmt.Sprint(tc.want) {
+			t.Errorf("%s n=%d h=%d: %v, want %v", tc.method, tc.n, tc.h, got, tc.want)
+		}
+	}
+
+	def, err := DefaultCalibration()
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, method := range Methods() {
 		for n := 2; n <= 40; n++ {
-			b := cal.bucket(n)
-			empty := true
-			for _, k := range cal.Samples[method][b] {
-				empty = empty && k == 0
-			}
-			for h := 1; h <= 12; h++ {
-				q := cal.quantiles(method, n, h)
-				if q[0] >= 0 || q[len(q)-1] <= 0 {
-					t.Fatalf("%s n=%d h=%d: quantiles %v do not straddle zero", method, n, h, q)
-				}
-				if want := cal.quantiles(MethodAuto, n, h); empty && fmt.Sprint(q) != fmt.Sprint(want) {
-					t.Errorf("%s n=%d h=%d: empty row gives %v, auto's is %v", method, n, h, q, want)
+			for h := 1; h <= 25; h++ {
+				if z := def.quantiles(method, n, h); !(z[0] < 0 && z[len(z)-1] > 0) {
+					t.Fatalf("default table, %s n=%d h=%d: quantiles %v do not straddle zero", method, n, h, z)
 				}
 			}
 		}
+	}
+}
+
+func TestReadCalibrationRefusesMalformedTables(t *testing.T) {
+	for name, raw := range map[string]string{
+		"no auto":             `{"probs":[0.1,0.9],"buckets":[2],"max_h":1,"q":{"holt":[[[-1,1]]]}}`,
+		"a bucket short":      `{"probs":[0.1,0.9],"buckets":[2,5],"max_h":1,"q":{"auto":[[[-1,1]],[[-1,1]]],"holt":[[[-1,1]]]}}`,
+		"a row without h":     `{"probs":[0.1,0.9],"buckets":[2],"max_h":1,"q":{"auto":[[]]}}`,
+		"quantiles short":     `{"probs":[0.1,0.9],"buckets":[2],"max_h":1,"q":{"auto":[[[-1]]]}}`,
+		"auto without errors": `{"probs":[0.1,0.9],"buckets":[2],"max_h":1,"q":{"auto":[[[0,0]]]},"samples":{"auto":[[0]]}}`,
+	} {
+		if _, err := ReadCalibration([]byte(raw)); err == nil {
+			t.Errorf("%s: accepted", name)
+		}
+	}
+	if _, err := ReadCalibration([]byte(`{"probs":[0.1,0.9],"buckets":[2],"max_h":1,"q":{"auto":[[[-1,1]]]}}`)); err != nil {
+		t.Errorf("a minimal table: %v", err)
 	}
 }
