@@ -38,7 +38,8 @@ func loadCat(t *testing.T) []catSeries {
 //
 // FILEWIDE=1 pools s₀ over the whole file instead of per category (the scheme
 // before grouping); SHORT=n forecasts from the last n years only (1 means 6); PRIOR=k
-// sets the prior weight; VERBOSE=1 adds coverage by history length.
+// sets the prior weight; VERBOSE=1 adds coverage by history length; CATTABLE=1
+// learns a table per category (see below).
 func TestResearchIntervals(t *testing.T) {
 	all := loadCat(t)
 	prior := PriorWeightDefault
@@ -70,6 +71,28 @@ func TestResearchIntervals(t *testing.T) {
 			ps[i] = catPooled[cats[i]]
 		}
 		cal := LearnCalibration(train, ps, LearnOptions{MaxH: 10, PriorWeight: prior})
+		// CATTABLE=1: a table per category of at least 50 series in the
+		// window, learnt from that category's series alone; the others use
+		// the file's.
+		catCal := map[string]*Calibration{}
+		if os.Getenv("CATTABLE") != "" {
+			byCat := map[string][]int{}
+			for i, c := range cats {
+				byCat[c] = append(byCat[c], i)
+			}
+			for c, idx := range byCat {
+				if len(idx) < 50 {
+					continue
+				}
+				var tr [][]float64
+				var pp []float64
+				for _, i := range idx {
+					tr = append(tr, train[i])
+					pp = append(pp, ps[i])
+				}
+				catCal[c] = LearnCalibration(tr, pp, LearnOptions{MaxH: 10, PriorWeight: prior})
+			}
+		}
 		type acc struct{ n, c80, c95, msis float64 }
 		by := map[string]*acc{}
 		add := func(k string, in80, in95 bool) {
@@ -95,7 +118,11 @@ func TestResearchIntervals(t *testing.T) {
 			if win := shortWindow(); win > 0 && len(h) > win {
 				h = h[len(h)-win:]
 			}
-			res, err := Forecast(yearsOf(len(h)), h, Options{Horizon: 6, PooledScale: catPooled[s.cat], Calibration: cal, SkipBacktest: true})
+			useCal := cal
+			if c, ok := catCal[s.cat]; ok {
+				useCal = c
+			}
+			res, err := Forecast(yearsOf(len(h)), h, Options{Horizon: 6, PooledScale: catPooled[s.cat], Calibration: useCal, SkipBacktest: true})
 			if err != nil {
 				t.Fatal(err)
 			}
