@@ -1,7 +1,8 @@
 # Reference forecasts for forecast/reference_test.go, computed with R's forecast package.
 # Regenerate (from the repository root) with:
 #   Rscript forecast/testdata/reference.R forecast/testdata/ref_series.csv forecast/testdata/reference.csv
-# Each series is modelled on the log scale, as plancast does for positive series.
+# Each series is modelled on the log scale, as plancast does for positive series; damped_linear
+# is the damped trend on the original values (in their unit, not logs).
 suppressMessages(library(forecast))
 args <- commandArgs(TRUE)
 d <- read.csv(args[1], stringsAsFactors = FALSE)
@@ -20,5 +21,6 @@ for (id in unique(d$series)) {
   f <- ets(y, model = "AAN", damped = FALSE); add(id, "holt", forecast(f, h = h)$mean, sum(residuals(f)^2))
   f <- ets(y, model = "AAN", damped = TRUE); add(id, "damped", forecast(f, h = h)$mean, sum(residuals(f)^2))
   add(id, "theta", thetaf(y, h = h)$mean, NA)
+  f <- ets(exp(y), model = "AAN", damped = TRUE); add(id, "damped_linear", forecast(f, h = h)$mean, sum(residuals(f)^2))
 }
 write.csv(do.call(rbind, rows), args[2], row.names = FALSE)
