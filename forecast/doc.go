@@ -51,7 +51,7 @@
 // before them), never the test years. Measured at selection (sMAPE / MASE):
 //
 //	                         full-val      short-val     full-test     short-test
-//	auto (this mix)          18.23 / 3.182 18.65 / 2.718 15.67 / 2.592 17.32 / 2.575
+//	the short mix            18.23 / 3.182 18.65 / 2.718 15.67 / 2.592 17.32 / 2.575
 //	theta (log)              18.95 / 3.230 19.77 / 2.827 16.24 / 2.690 18.04 / 2.656
 //	theta + damped + drift   (mean of log-scale ETS/Theta family, best "classic" mix)
 //	                                                     16.38 / 2.827 19.15 / 2.739
