@@ -66,7 +66,7 @@
 // 14 training-only splits: the 6 years ending cut = 6, 7, …, 15 years before
 // the end of each series, forecast from all years before them (10 full
 // splits) and from the 6 years before them (4 short splits, cuts 6, 9, 12,
-// 15). Below: scores relative to this mix (mean of the sMAPE and MASE ratios,
+// 15). Below: scores relative to the short mix (mean of the sMAPE and MASE ratios,
 // full / short splits), and the one confirmation on the test years that each
 // candidate then got (sMAPE / MASE). Until November 2026 the harness fitted
 // drift_linear on the log scale (it overrode the model's scale), so the
