@@ -191,11 +191,15 @@ func ExampleForecast() {
 
 // benchSeries are 64 growing series of 14–41 years (the lengths of the M3
 // yearly training histories), 5% a year with 10% noise on the log scale.
-func benchSeries() [][]float64 {
+func benchSeries() [][]float64 { return growingSeries(14, 41) }
+
+// growingSeries are 64 series of lo–hi years growing 5% a year with 10%
+// noise on the log scale.
+func growingSeries(lo, hi int) [][]float64 {
 	rng := rand.New(rand.NewPCG(1, 2))
 	series := make([][]float64, 64)
 	for i := range series {
-		v, x := make([]float64, 14+rng.IntN(28)), 100.0
+		v, x := make([]float64, lo+rng.IntN(hi-lo+1)), 100.0
 		for k := range v {
 			x *= math.Exp(0.05 + 0.1*rng.NormFloat64())
 			v[k] = x
@@ -205,8 +209,13 @@ func benchSeries() [][]float64 {
 	return series
 }
 
-func BenchmarkForecastAuto(b *testing.B) {
-	series := benchSeries()
+func BenchmarkForecastAuto(b *testing.B) { benchmarkAuto(b, benchSeries()) }
+
+// BenchmarkForecastAutoCounty is auto on 5–14 years, the length of a
+// county's published series (the short mix).
+func BenchmarkForecastAutoCounty(b *testing.B) { benchmarkAuto(b, growingSeries(5, 14)) }
+
+func benchmarkAuto(b *testing.B, series [][]float64) {
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
 		v := series[i%len(series)]
