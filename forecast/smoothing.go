@@ -176,7 +176,8 @@ func fitSES(x []float64) (etsParams, etsFit) {
 // (damped, log scale; 5.2% on the original scale, Holt 3.4% and 2.8%), worse
 // on 13 or 14 of the 14 splits. The local fit forecasts as gonum's Nelder–Mead
 // from the same start did until November 2026 (1.004, 1.002, 1.006 and 1.003
-// of it), about six times faster.
+// of it), five times faster than that fit took (0.29 ms) and twelve times
+// faster than optimize.Minimize with Nelder–Mead (BenchmarkFitDamped).
 func fitTrend(x []float64, damped bool) (etsParams, etsFit) {
 	start := []float64{0, -2.2}
 	if damped {
