@@ -14,9 +14,10 @@ import (
 //	at_risk    0.1 ≤ p < 0.5
 //	off_track  p < 0.1
 //
-// achieved: the target year is observed and the target met, or a level or
-// share target is already met by the latest observation. A target whose year
-// is observed and missed is off_track with p = 0.
+// achieved (p = 1): the target year is observed and the target met, or a
+// level or share target is already met by the latest observation. A target
+// whose year is observed and missed is off_track with p = 0. Growth targets
+// need a positive series (a growth rate across zero means nothing).
 const (
 	OnTrackProbability  = 0.5
 	AtRiskProbability   = 0.1
@@ -81,6 +82,11 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 		} else {
 			base = p.first
 		}
+	}
+	if growthKind && !p.log {
+		// (x_Y/x_B) − 1 of a series that crosses zero is no growth rate: from
+		// −2 to 1 would be "−150%".
+		return a, plancast.Errorf(plancast.EINVALID, "assess %s %s %d: a growth target needs a series of positive values; this one has a value ≤ 0", t.Indicator, t.Kind, t.Year)
 	}
 	if growthKind && base < p.first {
 		return a, plancast.Errorf(plancast.EINVALID, "assess %s %s %d: base year %d is before the first observation (%d)", t.Indicator, t.Kind, t.Year, base, p.first)
@@ -173,7 +179,10 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 		}
 		a.Projected = &proj
 		if levelTarget && meets(a.LatestValue, t.Value) {
+			// Reached ahead of the target year (提前完成): met, whatever the
+			// projection says of the years left, which Projected still shows.
 			achieved = true
+			a.Probability = 1
 		}
 	}
 

@@ -1,7 +1,9 @@
 package forecast
 
 import (
+	"fmt"
 	"math"
+	"math/rand/v2"
 	"testing"
 
 	"github.com/plancast/plancast"
@@ -36,4 +38,150 @@ func TestAssessHouma(t *testing.T) {
 		t.Errorf("historical growth %v, want 0.0633", a.HistoricalGrowth)
 	}
 	t.Logf("%+v\n%s", a.Projected, a.Explanation)
+}
+
+// TestAssessProperties: for random series (growing, falling, around zero,
+// with gaps, long and short) and every target kind, for target years in the
+// past, at the latest observation and ahead, with either direction of
+// "better", an assessment
+//   - has a probability in [0, 1], 1 when achieved and 0 when the target year
+//     is observed and missed;
+//   - has the status its probability and observation imply (the documented
+//     thresholds);
+//   - has finite numbers and nested intervals where it projects;
+//   - and, ahead of the data, never gives a higher probability to a harder
+//     target (a higher level or growth when higher is better, a lower one
+//     when lower is better).
+func TestAssessProperties(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	series := []func(n int) []float64{
+		func(n int) []float64 { return walk(rng, n, 100, 0.06, 0.04) },  // growing
+		func(n int) []float64 { return walk(rng, n, 100, -0.05, 0.08) }, // falling, noisy
+		func(n int) []float64 { // around zero (a balance, a growth rate)
+			v := make([]float64, n)
+			for i := range v {
+				v[i] = rng.NormFloat64() * 3
+			}
+			return v
+		},
+	}
+	harder := func(higher bool, v float64) float64 {
+		if higher {
+			return v + math.Abs(v)*0.1 + 0.5
+		}
+		return v - math.Abs(v)*0.1 - 0.5
+	}
+	checked := 0
+	for si, gen := range series {
+		for _, n := range []int{2, 3, 6, 20} {
+			v := gen(n)
+			years := make([]int, n)
+			y := 2000
+			for i := range years {
+				years[i] = y
+				y += 1 + rng.IntN(2) // gaps
+			}
+			first, last := years[0], years[n-1]
+			for _, better := range []string{plancast.BetterHigher, plancast.BetterLower} {
+				ind := plancast.Indicator{Code: "x", Name: "x", Unit: plancast.Unit100mYuan, Kind: plancast.KindLevel, Better: better}
+				for _, kind := range plancast.TargetKinds {
+					for _, year := range []int{first + (last-first)/2, last, last + 1, last + 5} {
+						tg := plancast.Target{Region: "r", Indicator: "x", Plan: "14th-fyp", Kind: kind, Year: year}
+						switch kind {
+						case plancast.TargetGrowth, plancast.TargetAvgGrowth:
+							tg.Value = rng.NormFloat64() * 5
+							if kind == plancast.TargetAvgGrowth {
+								tg.BaseYear = first
+								if year == first {
+									continue
+								}
+							} else if year-1 < first {
+								continue
+							}
+						default:
+							tg.Value = v[n-1] * (1 + rng.NormFloat64()*0.3)
+						}
+						name := fmt.Sprintf("series %d n=%d %s %s %d value %.3g", si, n, better, kind, year, tg.Value)
+						a, err := Assess(tg, ind, years, v, Options{})
+						growthKind := kind == plancast.TargetGrowth || kind == plancast.TargetAvgGrowth
+						positive := true
+						for _, x := range v {
+							positive = positive && x > 0
+						}
+						if err != nil {
+							if plancast.ErrorCode(err) == plancast.EINVALID && growthKind && !positive {
+								continue // growth of a series across zero: refused, as it should be
+							}
+							t.Fatalf("%s: %v", name, err)
+						}
+						if growthKind && !positive {
+							t.Fatalf("%s: a growth target on a series with values ≤ 0 was assessed: %+v", name, a)
+						}
+						checked++
+						if !(a.Probability >= 0 && a.Probability <= 1) {
+							t.Fatalf("%s: probability %v", name, a.Probability)
+						}
+						observed := year <= last
+						switch {
+						case a.Status == plancast.StatusAchieved && a.Probability != 1:
+							t.Errorf("%s: achieved with probability %v", name, a.Probability)
+						case observed && a.Status != plancast.StatusAchieved && (a.Status != plancast.StatusOffTrack || a.Probability != 0):
+							t.Errorf("%s: observed and missed, status %s with probability %v", name, a.Status, a.Probability)
+						case !observed && a.Status == plancast.StatusOnTrack && a.Probability < OnTrackProbability,
+							!observed && a.Status == plancast.StatusAtRisk && (a.Probability < AtRiskProbability || a.Probability >= OnTrackProbability),
+							!observed && a.Status == plancast.StatusOffTrack && a.Probability >= AtRiskProbability:
+							t.Errorf("%s: status %s with probability %v", name, a.Status, a.Probability)
+						}
+						if a.Explanation == "" {
+							t.Errorf("%s: no explanation", name)
+						}
+						for _, p := range []*float64{a.RequiredGrowth, a.Progress, a.HistoricalGrowth, a.Realised} {
+							if p != nil && !finite(*p) {
+								t.Errorf("%s: a non-finite figure in %+v", name, a)
+							}
+						}
+						if observed {
+							continue
+						}
+						if pt := a.Projected; pt == nil || !(pt.Lo95 <= pt.Lo80 && pt.Lo80 <= pt.Mean && pt.Mean <= pt.Hi80 && pt.Hi80 <= pt.Hi95) || !finite(pt.Lo95) || !finite(pt.Hi95) {
+							t.Errorf("%s: projected %+v", name, a.Projected)
+						}
+						if a.Status == plancast.StatusAchieved {
+							continue // a level already reached: the harder target may not be
+						}
+						higher := better == plancast.BetterHigher
+						if kind == plancast.TargetCeiling {
+							higher = false
+						}
+						if kind == plancast.TargetFloor {
+							higher = true
+						}
+						h := tg
+						h.Value = harder(higher, tg.Value)
+						b, err := Assess(h, ind, years, v, Options{})
+						if err != nil {
+							t.Fatalf("%s, harder: %v", name, err)
+						}
+						if b.Probability > a.Probability+1e-12 {
+							t.Errorf("%s: the harder target %.3g has probability %v > %v", name, h.Value, b.Probability, a.Probability)
+						}
+					}
+				}
+			}
+		}
+	}
+	if checked < 500 {
+		t.Fatalf("only %d assessments checked", checked)
+	}
+}
+
+// walk is a positive random walk on the log scale: n values from start,
+// drifting by drift a year with noise sd.
+func walk(rng *rand.Rand, n int, start, drift, sd float64) []float64 {
+	v, x := make([]float64, n), start
+	for i := range v {
+		v[i] = x
+		x *= math.Exp(drift + sd*rng.NormFloat64())
+	}
+	return v
 }
