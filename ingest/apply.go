@@ -1,12 +1,9 @@
 package ingest
 
 import (
-	"cmp"
 	"context"
 	"fmt"
-	"maps"
 	"reflect"
-	"slices"
 
 	"github.com/plancast/plancast"
 )
@@ -111,13 +108,11 @@ func rejectedRecords(ps []Problem) int {
 // decides it: no vintage yet is new, the same figure as the latest vintage is
 // unchanged, anything else is a revision.
 func (rep *Report) countObservations(ctx context.Context, st plancast.Store, obs []plancast.Observation) error {
-	keySet := map[plancast.SeriesKey]bool{}
+	keys := make([]plancast.SeriesKey, len(obs))
 	for i := range obs {
-		keySet[obs[i].Key().SeriesKey] = true
+		keys[i] = obs[i].Key().SeriesKey
 	}
-	keys := slices.SortedFunc(maps.Keys(keySet), func(a, b plancast.SeriesKey) int {
-		return cmp.Or(cmp.Compare(a.Region, b.Region), cmp.Compare(a.Indicator, b.Indicator), cmp.Compare(a.Period, b.Period))
-	})
+	keys = plancast.SortedSeriesKeys(keys)
 	// One bulk read where the store has it: a read per series is a round
 	// trip to InfluxDB (10,000 series took four minutes).
 	stored, err := plancast.ReadVintagesOf(ctx, st, keys)
