@@ -47,16 +47,15 @@ func runChart(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			*format = "svg"
 		}
 	}
-	usage := func(msg string) error { return usageErrorf("%s", msg) }
 	if *horizon < 0 || *horizon > forecast.MaxHorizon {
-		return usage(fmt.Sprintf("--horizon %d must be between 0 and %d", *horizon, forecast.MaxHorizon))
+		return usageErrorf("--horizon %d must be between 0 and %d", *horizon, forecast.MaxHorizon)
 	}
 	spec := charts.Spec{Width: *width, Height: *height, Lang: *lang, From: *from}
 	if err := spec.Validate(); err != nil {
-		return usage(err.Error())
+		return usageErrorf("%s", err)
 	}
 	if err := charts.ValidFormat(*format); err != nil {
-		return usage(err.Error())
+		return usageErrorf("%s", err)
 	}
 
 	st, err := sf.open(ctx)
