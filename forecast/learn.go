@@ -87,11 +87,7 @@ func LearnCalibration(series [][]float64, pooled []float64, opt LearnOptions) *C
 						continue
 					}
 					h := min(maxH, len(v)-o)
-					m, ok := modelByName(method)
-					if method != MethodAuto && (!ok || p.real < m.minObs) {
-						continue
-					}
-					f, _, err := pointForecast(p, method, h)
+					f, _, err := pointForecast(p, method, h) // EINVALID for a model too short for p
 					if err != nil {
 						continue
 					}

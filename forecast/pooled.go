@@ -2,7 +2,7 @@ package forecast
 
 import (
 	"math"
-	"sort"
+	"slices"
 )
 
 // PooledScaleOf returns the pooled scale s₀ for Options.PooledScale from a set
@@ -15,7 +15,6 @@ func PooledScaleOf(series [][]float64) float64 {
 	if len(ss) == 0 {
 		return 0
 	}
-	sort.Float64s(ss)
 	return median(ss)
 }
 
@@ -59,21 +58,14 @@ func GroupPooledScales(series [][]float64, groups []string) map[string]float64 {
 func seriesScales(series [][]float64) []float64 {
 	var ss []float64
 	for _, v := range series {
-		if len(v) < 2 {
+		if len(v) < 2 || slices.ContainsFunc(v, func(x float64) bool { return x <= 0 }) {
 			continue
 		}
-		d := make([]float64, 0, len(v)-1)
-		ok := v[0] > 0
-		for i := 1; i < len(v) && ok; i++ {
-			if v[i] <= 0 {
-				ok = false
-				break
-			}
-			d = append(d, math.Log(v[i]/v[i-1]))
+		d := make([]float64, len(v)-1)
+		for i := range d {
+			d[i] = math.Log(v[i+1] / v[i])
 		}
-		if ok {
-			ss = append(ss, ownScale(d))
-		}
+		ss = append(ss, ownScale(d))
 	}
 	return ss
 }
