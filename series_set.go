@@ -44,6 +44,20 @@ func LatestByFigure(vintages []Observation, asOf Date) map[FigureKey]Observation
 	return latest
 }
 
+// AppendLatest adds o to a series whose observations arrive in year order,
+// a year's vintages together: a later vintage of the last year replaces it
+// when it is newer (NewerVintage), else is dropped. It is how the bulk value
+// reads keep one figure a year.
+func (s *Series) AppendLatest(o Observation) {
+	if n := len(s.Observations); n > 0 && s.Observations[n-1].Year == o.Year {
+		if NewerVintage(&o, &s.Observations[n-1]) {
+			s.Observations[n-1] = o
+		}
+		return
+	}
+	s.Observations = append(s.Observations, o)
+}
+
 // SortSeries orders series by region, indicator, then period: the order of
 // every bulk read.
 func SortSeries(ss []Series) {

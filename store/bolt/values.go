@@ -72,14 +72,7 @@ func (s *Store) SeriesValuesOf(ctx context.Context, keys []plancast.SeriesKey) (
 				value, published := decodeVal(v)
 				o := plancast.Observation{Region: sk.Region, Indicator: sk.Indicator, Period: sk.Period, Year: year,
 					Value: value, Published: published, Recorded: recorded}
-				// Keys sort by year, then recorded: the vintages of a year are adjacent.
-				if n := len(series.Observations); n > 0 && series.Observations[n-1].Year == year {
-					if plancast.NewerVintage(&o, &series.Observations[n-1]) {
-						series.Observations[n-1] = o
-					}
-					continue
-				}
-				series.Observations = append(series.Observations, o)
+				series.AppendLatest(o) // keys sort by year, then recorded
 			}
 			if len(series.Observations) > 0 {
 				out = append(out, series)

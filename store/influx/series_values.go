@@ -185,14 +185,7 @@ func (vs *valueSeries) latest(k plancast.SeriesKey, multi bool, published map[vi
 			}
 			o.Published = d
 		}
-		n := len(s.Observations)
-		if n > 0 && s.Observations[n-1].Year == o.Year {
-			if plancast.NewerVintage(&o, &s.Observations[n-1]) {
-				s.Observations[n-1] = o
-			}
-			continue
-		}
-		s.Observations = append(s.Observations, o)
+		s.AppendLatest(o) // points sort by year (sortAndCheck)
 	}
 	return s
 }
