@@ -130,23 +130,34 @@ func ReadSeriesValuesOf(ctx context.Context, st SeriesSetReader, keys []SeriesKe
 	if len(keys) == 0 {
 		return nil, nil
 	}
-	want := make(map[SeriesKey]bool, len(keys))
-	regions, indicators, periods := map[string]bool{}, map[string]bool{}, map[string]bool{}
-	for _, k := range keys {
-		want[k] = true
-		regions[k.Region], indicators[k.Indicator], periods[k.Period] = true, true, true
+	want, regions, indicators := KeySpan(keys)
+	period := keys[0].Period
+	for k := range want {
+		if k.Period != period {
+			period = AllPeriods
+			break
+		}
 	}
-	period := AllPeriods
-	if len(periods) == 1 {
-		period = keys[0].Period
-	}
-	all, err := st.SeriesSet(ctx, SeriesSetQuery{Regions: slices.Sorted(maps.Keys(regions)), Indicators: slices.Sorted(maps.Keys(indicators)), Period: period})
+	all, err := st.SeriesSet(ctx, SeriesSetQuery{Regions: regions, Indicators: indicators, Period: period})
 	if err != nil {
 		return nil, err
 	}
 	return slices.DeleteFunc(all, func(s Series) bool {
 		return !want[SeriesKey{Region: s.Region, Indicator: s.Indicator, Period: s.Period}]
 	}), nil
+}
+
+// KeySpan is what a bulk read of the given series asks for and then keeps:
+// the set of keys, and the regions and indicators they name, sorted, each
+// once.
+func KeySpan(keys []SeriesKey) (want map[SeriesKey]bool, regions, indicators []string) {
+	want = make(map[SeriesKey]bool, len(keys))
+	rs, is := map[string]bool{}, map[string]bool{}
+	for _, k := range keys {
+		want[k] = true
+		rs[k.Region], is[k.Indicator] = true, true
+	}
+	return want, slices.Sorted(maps.Keys(rs)), slices.Sorted(maps.Keys(is))
 }
 
 // ReadVintagesOf reads the vintages of many series: in bulk when st is a

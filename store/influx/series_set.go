@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -58,13 +57,8 @@ func (s *Store) VintagesOf(ctx context.Context, keys []plancast.SeriesKey) (map[
 	if len(keys) == 0 {
 		return out, nil
 	}
-	want := make(map[plancast.SeriesKey]bool, len(keys))
-	regions, indicators := map[string]bool{}, map[string]bool{}
-	for _, k := range keys {
-		want[k] = true
-		regions[k.Region], indicators[k.Indicator] = true, true
-	}
-	vs, err := s.readVintages(ctx, slices.Sorted(maps.Keys(regions)), slices.Sorted(maps.Keys(indicators)), "", compareFields)
+	want, regions, indicators := plancast.KeySpan(keys)
+	vs, err := s.readVintages(ctx, regions, indicators, "", compareFields)
 	if err != nil {
 		return nil, err
 	}
