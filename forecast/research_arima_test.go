@@ -91,20 +91,12 @@ func TestResearchArima(t *testing.T) {
 		wins       int
 	}
 	score := func(idx []int) res {
-		r := res{}
-		for _, c := range idx {
-			r.names = append(r.names, cands[c])
-		}
-		for i, rel := range relativeToBase(splits, fcs, bs, idx) {
-			if rel < 1 {
-				r.wins++
-			}
-			if i < nFull {
-				r.full += rel / float64(nFull)
-			} else {
-				r.shrt += rel / float64(len(splits)-nFull)
-			}
-		}
+		rel := relativeToBase(splits, fcs, bs, idx)
+		r := res{names: namesOf(idx)}
+		var fullWins, shortWins int
+		r.full, fullWins = meanAndWins(rel[:nFull])
+		r.shrt, shortWins = meanAndWins(rel[nFull:])
+		r.wins = fullWins + shortWins
 		return r
 	}
 	var rr []res

@@ -214,13 +214,9 @@ func TestResearchFitterForecasts(t *testing.T) {
 	compare := func(name string, splits []split, newIdx, oldIdx []int) {
 		fcs, bs := forecastsAndScores(splits, oldIdx)
 		rel := relativeToBase(splits, fcs, bs, newIdx)
-		mean, wins := 0.0, 0
+		mean, wins := meanAndWins(rel)
 		var parts []string
 		for _, r := range rel {
-			mean += r / float64(len(rel))
-			if r < 1 {
-				wins++
-			}
 			parts = append(parts, fmt.Sprintf("%.3f", r))
 		}
 		fmt.Printf("%-34s new/old %.4f, better on %d of %d: %v\n", name, mean, wins, len(rel), parts)

@@ -64,16 +64,8 @@ func TestResearchLongHistories(t *testing.T) {
 	}
 	var rr []res
 	eachMix(len(cands), 4, func(idx []int) {
-		r := res{}
-		for _, c := range idx {
-			r.names = append(r.names, cands[c])
-		}
-		for _, rel := range relativeToBase(splits, fcs, bs, idx) {
-			if rel < 1 {
-				r.wins++
-			}
-			r.rel += rel / float64(len(splits))
-		}
+		r := res{names: namesOf(idx)}
+		r.rel, r.wins = meanAndWins(relativeToBase(splits, fcs, bs, idx))
 		rr = append(rr, r)
 	})
 	sort.Slice(rr, func(i, j int) bool { return rr[i].rel < rr[j].rel })
@@ -109,12 +101,8 @@ func TestResearchLongMixBelow15(t *testing.T) {
 	fcs, bs := forecastsAndScores(splits, shortMix)
 	longMix := []int{indexOf(cands, "drift_shrunk"), indexOf(cands, "damped"), indexOf(cands, "damped@lin")}
 	rel := relativeToBase(splits, fcs, bs, longMix)
-	mean, wins := 0.0, 0
+	mean, wins := meanAndWins(rel)
 	for i, r := range rel {
-		mean += r / float64(len(rel))
-		if r < 1 {
-			wins++
-		}
 		t.Logf("%s: %d series of %d–%d years, long/short %.4f", splits[i].name, len(splits[i].hist), lo, hi, r)
 	}
 	t.Logf("long mix on %d–%d years: %.4f of the short mix, better on %d of 10; rule met: %v", lo, hi, mean, wins, mean <= 0.98 && wins >= 9)

@@ -73,11 +73,7 @@ func TestResearchMedian(t *testing.T) {
 	rec(0, nil)
 	sort.Slice(rr, func(i, j int) bool { return rr[i].score < rr[j].score })
 	for k, r := range rr[:20] {
-		names := []string{}
-		for _, c := range r.idx {
-			names = append(names, cands[c])
-		}
-		t.Logf("#%d %.4f wins %d/14 %v", k, r.score, r.wins, names)
+		t.Logf("#%d %.4f wins %d/14 %v", k, r.score, r.wins, namesOf(r.idx))
 	}
 	t.Logf("%d combinations", len(rr))
 	all := make([]int, len(cands))
