@@ -18,7 +18,7 @@
 // holdout's regional file 8.407 / 2.423 against 9.155 / 2.727 (better), and
 // auto 90 times slower on long series (two gonum Nelder–Mead fits, 1.4 ms),
 // which would take the nationwide assessment past its 30 s. Not adopted then;
-// adopted in the seventh round, once the damped fit took 58 µs (0.9546 with
+// adopted in the seventh round, once the damped fit took 58 µs (0.9496 with
 // that fit, 9 of 10 splits; see doc.go and bench/forecast.md). The baseline
 // here stays the short mix, auto's choice for every length before.
 package forecast

@@ -229,6 +229,27 @@ func eachMix(n, size int, fn func(idx []int)) {
 	rec(0, nil)
 }
 
+// meanAndWins is the mean of per-split relative scores and on how many splits
+// the mix beat the base (a score below 1).
+func meanAndWins(rel []float64) (mean float64, wins int) {
+	for _, r := range rel {
+		mean += r / float64(len(rel))
+		if r < 1 {
+			wins++
+		}
+	}
+	return mean, wins
+}
+
+// namesOf names the candidates idx.
+func namesOf(idx []int) []string {
+	names := make([]string, len(idx))
+	for i, c := range idx {
+		names[i] = cands[c]
+	}
+	return names
+}
+
 func indexOf(ss []string, s string) int {
 	for i, v := range ss {
 		if v == s {
@@ -283,20 +304,14 @@ func TestResearchPoint(t *testing.T) {
 		want[w] = true
 	}
 	for k, r := range rr {
-		names := []string{}
-		for _, c := range r.idx {
-			names = append(names, cands[c])
-		}
+		names := namesOf(r.idx)
 		if k >= 15 && !want[strings.Join(names, ",")] {
 			continue
 		}
 		t.Logf("#%d %.4f %.4f short %.4f %v%s", k, r.rs, r.rm, r.rsS, names, r.txt)
 	}
 	for _, r := range rr[:0] {
-		names := []string{}
-		for _, c := range r.idx {
-			names = append(names, cands[c])
-		}
+		names := namesOf(r.idx)
 		t.Logf("%.4f %.4f short %.4f %v%s", r.rs, r.rm, r.rsS, names, r.txt)
 	}
 }
