@@ -175,12 +175,13 @@ func fitSES(x []float64) (etsParams, etsFit) {
 // 1 (261 above 0.9: the latest level and slope), and on yearly data the
 // latest level is the better guide. On the 14 training splits of the M3
 // yearly series (research_fit_test.go), the better of the fits from R's start
-// and from a 3×3×3 scan of the box forecast 6.1% worse
-// (damped, log scale; 5.2% on the original scale, Holt 3.4% and 2.8%), worse
-// on 13 or 14 of the 14 splits. The local fit forecasts as gonum's Nelder–Mead
-// from the same start did until November 2026 (1.004, 1.002, 1.006 and 1.003
-// of it), five times faster than that fit took (0.29 ms) and twelve times
-// faster than optimize.Minimize with Nelder–Mead (BenchmarkFitDamped).
+// and from a 3×3×3 scan of the box forecast 2.5% worse than gonum's
+// Nelder–Mead from R's start, the fit until November 2026 (damped, log scale;
+// 1.3% on the original scale, Holt 2.6% and 1.5%), worse on 10 to 12 of the
+// 14 splits. The local fit forecasts as that Nelder–Mead fit did (1.004,
+// 1.002, 1.006 and 1.004 of it), five times faster than that fit took
+// (0.29 ms) and twelve times faster than optimize.Minimize with Nelder–Mead
+// (BenchmarkFitDamped).
 func fitTrend(x []float64, damped bool) (etsParams, etsFit) {
 	start := []float64{0, -2.2}
 	if damped {
