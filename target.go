@@ -78,6 +78,12 @@ func (t *Target) Key() TargetKey {
 	return TargetKey{Region: t.Region, Indicator: t.Indicator, Plan: t.Plan, Kind: t.Kind, Year: t.Year}
 }
 
+// SeriesKey is the series the target is judged against: its region's yearly
+// figures of its indicator.
+func (t *Target) SeriesKey() SeriesKey {
+	return SeriesKey{Region: t.Region, Indicator: t.Indicator, Period: PeriodYear}
+}
+
 // TargetKey identifies a target.
 type TargetKey struct {
 	Region, Indicator, Plan, Kind string

@@ -132,7 +132,7 @@ func (s *Server) assess(ctx context.Context, ts []plancast.Target) *AssessmentRe
 	// (values only where the store can: assessments use years and values).
 	keys := make([]plancast.SeriesKey, len(ts))
 	for i, t := range ts {
-		keys[i] = plancast.SeriesKey{Region: t.Region, Indicator: t.Indicator, Period: plancast.PeriodYear}
+		keys[i] = t.SeriesKey()
 	}
 	sets, err := plancast.ReadSeriesValuesOf(ctx, s.cfg.Store, keys)
 	if err != nil {
@@ -165,7 +165,7 @@ func (s *Server) assess(ctx context.Context, ts []plancast.Target) *AssessmentRe
 					return
 				}
 				t := ts[i]
-				sr, ok := series[plancast.SeriesKey{Region: t.Region, Indicator: t.Indicator, Period: plancast.PeriodYear}]
+				sr, ok := series[t.SeriesKey()]
 				if !ok {
 					results[i].err = plancast.Errorf(plancast.ENOTFOUND, "series %s/%s has no yearly figures", t.Region, t.Indicator)
 					continue

@@ -81,7 +81,7 @@ func timePhases(ctx context.Context, st *influx.Store) {
 	fmt.Printf("targets: %d in %v\n", len(ts), t1.Sub(t0))
 	keys := make([]plancast.SeriesKey, len(ts))
 	for i, t := range ts {
-		keys[i] = plancast.SeriesKey{Region: t.Region, Indicator: t.Indicator, Period: plancast.PeriodYear}
+		keys[i] = t.SeriesKey()
 	}
 	sets, err := plancast.ReadSeriesValuesOf(ctx, st, keys) // as the API reads them
 	if err != nil {
@@ -102,7 +102,7 @@ func timePhases(ctx context.Context, st *influx.Store) {
 	}
 	fails := 0
 	for _, t := range ts {
-		s := byKey[plancast.SeriesKey{Region: t.Region, Indicator: t.Indicator, Period: "year"}]
+		s := byKey[t.SeriesKey()]
 		years, values := make([]int, len(s.Observations)), make([]float64, len(s.Observations))
 		for i, o := range s.Observations {
 			years[i], values[i] = o.Year, o.Value
