@@ -174,14 +174,3 @@ func TestAssessProperties(t *testing.T) {
 		t.Fatalf("only %d assessments checked", checked)
 	}
 }
-
-// walk is a positive random walk on the log scale: n values from start,
-// drifting by drift a year with noise sd.
-func walk(rng *rand.Rand, n int, start, drift, sd float64) []float64 {
-	v, x := make([]float64, n), start
-	for i := range v {
-		v[i] = x
-		x *= math.Exp(drift + sd*rng.NormFloat64())
-	}
-	return v
-}

@@ -20,14 +20,7 @@ func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
 func TestForecastProperties(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 1))
 	gen := []func(n int) []float64{
-		func(n int) []float64 { // growing positive
-			v, x := make([]float64, n), 100.0
-			for i := range v {
-				x *= math.Exp(0.05 + 0.1*rng.NormFloat64())
-				v[i] = x
-			}
-			return v
-		},
+		func(n int) []float64 { return walk(rng, n, 100, 0.05, 0.1) }, // growing positive
 		func(n int) []float64 { // around zero
 			v := make([]float64, n)
 			for i := range v {
@@ -199,14 +192,20 @@ func growingSeries(lo, hi int) [][]float64 {
 	rng := rand.New(rand.NewPCG(1, 2))
 	series := make([][]float64, 64)
 	for i := range series {
-		v, x := make([]float64, lo+rng.IntN(hi-lo+1)), 100.0
-		for k := range v {
-			x *= math.Exp(0.05 + 0.1*rng.NormFloat64())
-			v[k] = x
-		}
-		series[i] = v
+		series[i] = walk(rng, lo+rng.IntN(hi-lo+1), 100, 0.05, 0.1)
 	}
 	return series
+}
+
+// walk is a positive random walk on the log scale: n values, the first
+// start·e^{drift + sd·z}, each next one e^{drift + sd·z} times the last.
+func walk(rng *rand.Rand, n int, start, drift, sd float64) []float64 {
+	v, x := make([]float64, n), start
+	for i := range v {
+		x *= math.Exp(drift + sd*rng.NormFloat64())
+		v[i] = x
+	}
+	return v
 }
 
 func BenchmarkForecastAuto(b *testing.B) { benchmarkAuto(b, benchSeries()) }
