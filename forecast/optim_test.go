@@ -9,14 +9,7 @@ import (
 // refTrendProblems are the Holt and damped objectives of the reference
 // series (testdata/ref_series.csv) on the log and the original scale.
 func refTrendProblems(t *testing.T) (xs [][]float64, names []string) {
-	series := map[string][]float64{}
-	var order []string
-	for _, r := range readCSV(t, "testdata/ref_series.csv") {
-		if series[r[0]] == nil {
-			order = append(order, r[0])
-		}
-		series[r[0]] = append(series[r[0]], atof(t, r[2]))
-	}
+	order, series := refSeries(t)
 	for _, id := range order {
 		for _, logScale := range []bool{true, false} {
 			x := append([]float64(nil), series[id]...)
