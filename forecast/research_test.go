@@ -93,7 +93,8 @@ var candidateHook func(base string) (model, bool)
 // original-scale point forecast of a named candidate.
 func candidate(p *prepared, name string, h int) []float64 {
 	lin := strings.HasSuffix(name, "@lin")
-	base := strings.TrimSuffix(name, "@lin")
+	sqrt := strings.HasSuffix(name, "@sqrt")
+	base := strings.TrimSuffix(strings.TrimSuffix(name, "@lin"), "@sqrt")
 	var m model
 	switch {
 	case strings.HasPrefix(base, "shrunk"):
@@ -116,12 +117,33 @@ func candidate(p *prepared, name string, h int) []float64 {
 	if len(p.x) < m.minObs {
 		m, _ = modelByName(MethodNaive)
 	}
-	f := fitModel(p, m, h)
+	var f []float64
+	if sqrt && p.log {
+		f = fitSqrt(p, m, h)
+	} else {
+		f = fitModel(p, m, h)
+	}
 	out := make([]float64, h)
 	for j := range out {
 		out[j] = p.back(f[j])
 	}
 	return out
+}
+
+// fitSqrt fits m to the square roots of a log series' values (Box–Cox
+// λ = 1/2, between the log and the original scale) and maps the forecasts
+// back to the working scale: x̂ = log(max(ŷ, 0)²), floored by fromUnit.
+func fitSqrt(p *prepared, m model, h int) []float64 {
+	y := make([]float64, len(p.x))
+	for i, v := range p.x {
+		y[i] = math.Exp(v / 2)
+	}
+	f := m.fit(y, h)
+	for j, v := range f {
+		v = math.Max(v, 0)
+		f[j] = p.fromUnit(v * v)
+	}
+	return f
 }
 
 func pointErr(hist, act, f []float64) (sm, ms float64) {
