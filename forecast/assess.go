@@ -210,7 +210,7 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 	default:
 		a.Status = plancast.StatusOffTrack
 	}
-	a.Explanation = explain(a, t, base > p.last && growthKind)
+	a.Explanation = explain(a, t, ind, base, base > p.last && growthKind)
 	return a, nil
 }
 
@@ -275,23 +275,40 @@ func clamp01(p float64) float64 {
 	return math.Max(0, math.Min(1, p))
 }
 
-// explain writes the one-sentence judgement shown to planners.
-func explain(a plancast.Assessment, t plancast.Target, approx bool) string {
+// explain writes the one-sentence judgement shown to planners. A growth
+// target's figures are growth rates in percent, said as such, and for a
+// money aggregate the sentence says that the growth is in current prices:
+// plans usually set GDP growth at comparable prices, which a series of
+// current-price figures cannot separate from inflation.
+func explain(a plancast.Assessment, t plancast.Target, ind plancast.Indicator, base int, approx bool) string {
+	growth := t.Kind == plancast.TargetGrowth || t.Kind == plancast.TargetAvgGrowth
+	num := func(v float64) string { return fmt.Sprintf("%.4g", v) }
+	what := ""
+	if growth {
+		num = func(v float64) string { return fmt.Sprintf("%.1f%%", v) }
+		what = "growth "
+		if t.Kind == plancast.TargetAvgGrowth {
+			what = fmt.Sprintf("average growth %d–%d ", base, t.Year)
+		}
+	}
 	var s string
 	switch {
 	case a.Realised != nil:
-		s = fmt.Sprintf("%d observed: %.4g against a target of %.4g (%s)", t.Year, *a.Realised, t.Value, a.Status)
+		s = fmt.Sprintf("%d observed: %s%s against a target of %s (%s)", t.Year, what, num(*a.Realised), num(t.Value), a.Status)
 	case a.Status == plancast.StatusAchieved:
 		s = fmt.Sprintf("already reached: %.4g in %d against a target of %.4g for %d", a.LatestValue, a.LatestYear, t.Value, t.Year)
 	default:
-		s = fmt.Sprintf("projected %.4g for %d (95%% interval %.4g–%.4g) against a target of %.4g: probability %.0f%% (%s)",
-			a.Projected.Mean, t.Year, a.Projected.Lo95, a.Projected.Hi95, t.Value, 100*a.Probability, a.Status)
+		s = fmt.Sprintf("projected %s%s for %d (95%% interval %s to %s) against a target of %s: probability %.0f%% (%s)",
+			what, num(a.Projected.Mean), t.Year, num(a.Projected.Lo95), num(a.Projected.Hi95), num(t.Value), 100*a.Probability, a.Status)
 	}
 	if a.RequiredGrowth != nil {
 		s += fmt.Sprintf("; needs %.1f%% a year from %d", 100**a.RequiredGrowth, a.LatestYear)
 		if a.HistoricalGrowth != nil {
 			s += fmt.Sprintf(" (history: %.1f%% a year)", 100**a.HistoricalGrowth)
 		}
+	}
+	if growth && (ind.Unit == plancast.Unit100mYuan || ind.Unit == plancast.UnitYuan) {
+		s += "; growth of the current-price figures, inflation included"
 	}
 	if approx {
 		s += "; the base year is itself projected, so the growth's spread is approximate"

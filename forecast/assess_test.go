@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/plancast/plancast"
@@ -172,5 +173,45 @@ func TestAssessProperties(t *testing.T) {
 	}
 	if checked < 500 {
 		t.Fatalf("only %d assessments checked", checked)
+	}
+}
+
+// A growth target is explained in growth rates, not levels: Houma's 2021
+// target of 8.5% growth reads "projected growth 4.3% … against a target of
+// 8.5%", and, GDP being in current prices, says that inflation is in it.
+func TestAssessExplainsGrowthTargetsAsGrowth(t *testing.T) {
+	years, values := []int{2015, 2020}, []float64{88.9, 120.8}
+	for _, c := range []struct {
+		target plancast.Target
+		ind    plancast.Indicator
+		want   []string
+		not    []string
+	}{
+		{plancast.Target{Indicator: "gdp", Kind: plancast.TargetGrowth, Year: 2021, Value: 8.5}, gdp,
+			[]string{"projected growth ", "% for 2021", "against a target of 8.5%", "current-price"}, nil},
+		{plancast.Target{Indicator: "gdp", Kind: plancast.TargetAvgGrowth, BaseYear: 2020, Year: 2025, Value: 7}, gdp,
+			[]string{"projected average growth 2020–2025 ", "against a target of 7.0%", "current-price"}, nil},
+		{plancast.Target{Indicator: "gdp", Kind: plancast.TargetGrowth, Year: 2020, Value: 5}, gdp,
+			[]string{"2020 observed: growth ", "against a target of 5.0%"}, nil},
+		{plancast.Target{Indicator: "rate", Kind: plancast.TargetGrowth, Year: 2021, Value: 8.5},
+			plancast.Indicator{Code: "rate", Unit: plancast.UnitPercent, Better: plancast.BetterHigher},
+			[]string{"projected growth "}, []string{"current-price"}},
+		{plancast.Target{Indicator: "gdp", Kind: plancast.TargetLevel, Year: 2025, Value: 250}, gdp,
+			[]string{"against a target of 250:"}, []string{"growth 1", "current-price"}},
+	} {
+		a, err := Assess(c.target, c.ind, years, values, Options{})
+		if err != nil {
+			t.Fatalf("%s %d: %v", c.target.Kind, c.target.Year, err)
+		}
+		for _, w := range c.want {
+			if !strings.Contains(a.Explanation, w) {
+				t.Errorf("%s %d: explanation %q lacks %q", c.target.Kind, c.target.Year, a.Explanation, w)
+			}
+		}
+		for _, w := range c.not {
+			if strings.Contains(a.Explanation, w) {
+				t.Errorf("%s %d: explanation %q has %q", c.target.Kind, c.target.Year, a.Explanation, w)
+			}
+		}
 	}
 }
