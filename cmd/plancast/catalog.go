@@ -41,6 +41,11 @@ func findIndicator(ctx context.Context, st plancast.Store, code string) (plancas
 func loadSeries(ctx context.Context, st plancast.Store, region, indicator string) (*plancast.Series, plancast.Indicator, error) {
 	s, err := st.Series(ctx, plancast.SeriesQuery{Region: region, Indicator: indicator})
 	if err != nil {
+		if plancast.ErrorCode(err) == plancast.ENOTFOUND {
+			if rs, rerr := st.Regions(ctx); rerr == nil && len(rs) == 0 {
+				return nil, plancast.Indicator{}, fmt.Errorf("read %s/%s: %w; the store is empty: \"plancast seed\" loads the reference reports' figures and targets (\"plancast serve\" does on its first start)", region, indicator, err)
+			}
+		}
 		return nil, plancast.Indicator{}, fmt.Errorf("read %s/%s: %w", region, indicator, err)
 	}
 	ind, err := findIndicator(ctx, st, indicator)

@@ -32,7 +32,7 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		fs.Usage()
 		return usageErrorf("--region and --indicator are required")
 	}
-	st, err := sf.open(ctx)
+	st, err := sf.open(ctx, fmt.Sprintf("that server answers the same: GET /api/v1/series/%s/%s/projection and /api/v1/regions/%s/assessment", *region, *indicator, *region))
 	if err != nil {
 		return fmt.Errorf("open store: %w", err)
 	}
@@ -90,14 +90,19 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 			fmt.Fprintf(tw, "%s\t%s\t%d\t%.4g\t%s\t\t\t\t\n", t.Plan, t.Kind, t.Year, t.Value, plancast.ErrorMessage(err))
 			continue
 		}
+		// A growth target and its projection are growth rates in percent.
+		num := func(v float64) string { return fmt.Sprintf("%.4g", v) }
+		if t.Kind == plancast.TargetGrowth || t.Kind == plancast.TargetAvgGrowth {
+			num = func(v float64) string { return fmt.Sprintf("%.1f%%", v) }
+		}
 		proj := "-"
 		switch {
 		case a.Realised != nil:
-			proj = fmt.Sprintf("%.4g (observed)", *a.Realised)
+			proj = num(*a.Realised) + " (observed)"
 		case a.Projected != nil:
-			proj = fmt.Sprintf("%.4g [%.4g, %.4g]", a.Projected.Mean, a.Projected.Lo95, a.Projected.Hi95)
+			proj = fmt.Sprintf("%s [%s, %s]", num(a.Projected.Mean), num(a.Projected.Lo95), num(a.Projected.Hi95))
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%.4g\t%s\t%s\t%.0f%%\t%s\t%s\n", t.Plan, t.Kind, t.Year, t.Value, proj,
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%.0f%%\t%s\t%s\n", t.Plan, t.Kind, t.Year, num(t.Value), proj,
 			pct(a.RequiredGrowth), 100*a.Probability, share(a.Progress), a.Status)
 	}
 	return tw.Flush()

@@ -67,6 +67,13 @@ func TestForecastCommandPrintsTheProjectionAndTheTargets(t *testing.T) {
 	if p, err := strconv.ParseFloat(strings.TrimSuffix(pMeet, "%"), 64); err != nil || p >= 5 {
 		t.Errorf("P(meet) %s, want below 5%%", pMeet)
 	}
+	// The 2021 target is growth of 8.5%: the target and its projection are
+	// growth rates, printed as percentages.
+	growth := rows["2021-annual"]
+	if len(growth) < 7 || growth[1] != "growth" || growth[3] != "8.5%" || !strings.HasSuffix(growth[4], "%") ||
+		!strings.HasSuffix(growth[5], "%,") || !strings.HasSuffix(growth[6], "%]") {
+		t.Errorf("2021 growth row %v, want the target and the projection in percent", growth)
+	}
 }
 
 func TestForecastCommandRefusesWhatItCannotForecast(t *testing.T) {

@@ -81,7 +81,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return pushToServer(ctx, *server, *token, files, opt, *dryRun, stdout)
 	}
 
-	st, err := sf.open(ctx)
+	st, err := sf.open(ctx, "push through that server instead with --server URL --token T")
 	if err != nil {
 		return err
 	}

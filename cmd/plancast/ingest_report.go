@@ -56,7 +56,7 @@ func runIngestReport(ctx context.Context, args []string, stdout, stderr io.Write
 	// embedded store, and a preview must not need it.
 	var st plancast.Store
 	if *commit {
-		if st, err = sf.open(ctx); err != nil {
+		if st, err = sf.open(ctx, fmt.Sprintf("commit through that server instead: POST /api/v1/reports/extract?region=%s&commit=true", *region)); err != nil {
 			return fmt.Errorf("open %s: %w", sf.describe(), err)
 		}
 		defer st.Close()

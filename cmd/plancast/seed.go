@@ -25,7 +25,7 @@ func runSeed(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	st, err := sf.open(ctx)
+	st, err := sf.open(ctx, "stop it first, or restart it with serve --reseed")
 	if err != nil {
 		return err
 	}

@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
+	"fmt"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -54,7 +56,7 @@ func (s *storeFlags) describe() string {
 // spool in front of it (under the data directory), so that a push the server
 // acknowledged survives InfluxDB being down or slow.
 func (s *storeFlags) openServing(ctx context.Context, log *slog.Logger) (plancast.Store, error) {
-	st, err := s.open(ctx)
+	st, err := s.open(ctx, "stop that server, or give this one another --data-dir")
 	if err != nil || s.embedded() {
 		return st, err
 	}
@@ -68,9 +70,15 @@ func (s *storeFlags) openServing(ctx context.Context, log *slog.Logger) (plancas
 	return sp, nil
 }
 
-func (s *storeFlags) open(ctx context.Context) (plancast.Store, error) {
+// open opens the selected store. whileServed says what the command's user
+// can do instead when a running server holds the embedded store.
+func (s *storeFlags) open(ctx context.Context, whileServed string) (plancast.Store, error) {
 	if !s.embedded() {
 		return influx.Open(ctx, influx.Config{URL: s.influxURL, Token: s.influxToken, Org: s.influxOrg, Bucket: s.influxBucket})
 	}
-	return bolt.Open(filepath.Join(s.dataDir, bolt.FileName))
+	st, err := bolt.Open(filepath.Join(s.dataDir, bolt.FileName))
+	if errors.Is(err, bolt.ErrHeld) {
+		return nil, fmt.Errorf("%w; %s", err, whileServed)
+	}
+	return st, err
 }

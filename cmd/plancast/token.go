@@ -46,7 +46,7 @@ func runToken(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fmt.Fprintln(stderr, "plancast token create: give exactly one of --region R, --admin, --read")
 		return errUsage
 	}
-	st, err := sf.open(ctx)
+	st, err := sf.open(ctx, "stop it first: tokens are created before the server starts")
 	if err != nil {
 		return err
 	}

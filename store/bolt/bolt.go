@@ -60,8 +60,21 @@ type Store struct {
 	clock plancast.VintageClock // Recorded times of the vintages written
 }
 
+// ErrHeld is in the chain of Open's error when another process holds the
+// file, so that a command can say what to do instead (each has its own
+// answer: push through the server, ask it, stop it).
+var ErrHeld = errors.New("the embedded store is held by another process")
+
+// heldError is the EUNAVAILABLE error of a held file; errors.Is finds ErrHeld
+// in it and ErrorCode its code.
+type heldError struct{ err *plancast.Error }
+
+func (e heldError) Error() string        { return e.err.Message }
+func (e heldError) Unwrap() error        { return e.err }
+func (e heldError) Is(target error) bool { return target == ErrHeld }
+
 // Open opens (creating if needed) the store file at path. It fails at once
-// with EUNAVAILABLE when another process holds the file.
+// with EUNAVAILABLE and ErrHeld when another process holds the file.
 func Open(path string) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, plancast.Errorf(plancast.EUNAVAILABLE, "create data directory %s: %v", filepath.Dir(path), err)
@@ -69,8 +82,8 @@ func Open(path string) (*Store, error) {
 	db, err := bbolt.Open(path, 0o600, &bbolt.Options{Timeout: lockWait})
 	if err != nil {
 		if errors.Is(err, bolterrors.ErrTimeout) {
-			return nil, plancast.Errorf(plancast.EUNAVAILABLE,
-				"the embedded store %s is held by another process (a running \"plancast serve\"?); push through that server instead with --server URL --token T", path)
+			return nil, heldError{plancast.Errorf(plancast.EUNAVAILABLE,
+				"the embedded store %s is held by another process (a running \"plancast serve\"?)", path)}
 		}
 		return nil, plancast.Errorf(plancast.EUNAVAILABLE, "open embedded store %s: %v", path, err)
 	}

@@ -1,0 +1,47 @@
+package main
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/plancast/plancast/store/bolt"
+)
+
+// While a running server holds the embedded store, every command that needs
+// the store fails at once and says what to do instead; the answer is the
+// command's own (push through the server, ask it, stop it).
+func TestEachCommandSaysWhatToDoWhileAServerHoldsTheStore(t *testing.T) {
+	dir := t.TempDir()
+	held, err := bolt.Open(filepath.Join(dir, bolt.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Close()
+	report := filepath.Join("..", "..", "ingest", "report", "testdata", "reports", "004_381206a40357bc15.txt")
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"ingest", fixture("long.csv")}, "push through that server instead with --server URL --token T"},
+		{[]string{"ingest", "--report", report, "--region", "houma", "--commit"}, "POST /api/v1/reports/extract?region=houma&commit=true"},
+		{[]string{"forecast", "--region", "houma", "--indicator", "gdp"}, "GET /api/v1/series/houma/gdp/projection and /api/v1/regions/houma/assessment"},
+		{[]string{"chart", "--region", "houma", "--indicator", "gdp", "-o", filepath.Join(dir, "c.png")}, "GET /charts/houma/gdp.png"},
+		{[]string{"seed"}, "restart it with serve --reseed"},
+		{[]string{"token", "create", "--region", "houma"}, "tokens are created before the server starts"},
+		{[]string{"serve", "--addr", "127.0.0.1:0"}, "give this one another --data-dir"},
+	} {
+		code, _, stderr := run(t, append(c.args, "--data-dir", dir)...)
+		if code == 0 || !strings.Contains(stderr, "is held by another process") || !strings.Contains(stderr, c.want) {
+			t.Errorf("%v: exit %d, stderr %q; want a failure saying %q", c.args, code, stderr, c.want)
+		}
+	}
+}
+
+// A command that reads a series from an empty store says how to fill it.
+func TestForecastOnAnEmptyStoreSaysHowToSeedIt(t *testing.T) {
+	code, _, stderr := run(t, "forecast", "--data-dir", t.TempDir(), "--region", "houma", "--indicator", "gdp")
+	if code == 0 || !strings.Contains(stderr, `the store is empty: "plancast seed" loads`) {
+		t.Errorf("exit %d, stderr %q; want the seed hint", code, stderr)
+	}
+}
