@@ -1,8 +1,8 @@
 package bolt_test
 
 import (
-	"errors"
 	"context"
+	"errors"
 	"path/filepath"
 	"strings"
 	"testing"
