@@ -50,7 +50,7 @@ type dashboardSection struct {
 	Region      plancast.Region
 	Label       string
 	Assessments []dashboardRow
-	Unassessed  []string
+	Unassessed  []dashboardUnassessed
 	Charts      []dashboardChart
 	Partial     []dashboardPartial
 }
@@ -165,7 +165,10 @@ func (s *Server) dashboardSection(ctx context.Context, r plancast.Region, indByC
 	}
 	for _, u := range res.Unassessed {
 		ind := indByCode[u.Indicator]
-		sec.Unassessed = append(sec.Unassessed, fmt.Sprintf("%s %s %d", nameIn(lang, ind.Name, ind.NameZh), u.Plan, u.Year))
+		sec.Unassessed = append(sec.Unassessed, dashboardUnassessed{
+			Label:  fmt.Sprintf("%s %s %d (%s %s)", nameIn(lang, ind.Name, ind.NameZh), u.Plan, u.Year, strings.ReplaceAll(u.Kind, "_", " "), targetText(u.Kind, u.Target, ind.Unit)),
+			Reason: u.Reason,
+		})
 	}
 	have, err := s.cfg.Store.SeriesSet(ctx, plancast.SeriesSetQuery{Regions: []string{r.Code}, Period: plancast.AllPeriods})
 	if err != nil {
@@ -262,4 +265,10 @@ func projectedText(kind string, p *plancast.ProjectionPoint, realised *float64) 
 		return "—"
 	}
 	return fmt.Sprintf("%s (%s to %s)", format(p.Mean), format(p.Lo80), format(p.Hi80))
+}
+
+// dashboardUnassessed is a target the dashboard could not judge: what it is,
+// and why (shown on hover; the API's unassessed list has the same reason).
+type dashboardUnassessed struct {
+	Label, Reason string
 }

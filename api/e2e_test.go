@@ -510,6 +510,12 @@ func testDashboard(t *testing.T, s *server) {
 	if !strings.Contains(page, `id="region-guyang"`) || !strings.Contains(page, "Jan–Nov") {
 		t.Fatal("the dashboard lacks Guyang's January–November figures")
 	}
+	// A target without figures is listed with what it asks for and, on
+	// hover, why it was not judged.
+	if !strings.Contains(page, `title="no observations of unemployment_rate for houma`) ||
+		!strings.Contains(page, "Registered urban unemployment rate 2021-annual 2021 (ceiling ≤ 4.5)") {
+		t.Fatal("the dashboard does not say which target went unjudged, and why")
+	}
 	zh := s.get("/?lang=zh")
 	if !strings.Contains(string(zh.body), "侯马市") || !strings.Contains(string(zh.body), "地区生产总值") || !strings.Contains(string(zh.body), "1—11月") {
 		t.Fatal("the Chinese dashboard lacks Chinese names")
