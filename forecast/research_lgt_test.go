@@ -25,8 +25,6 @@ package forecast
 
 import (
 	"math"
-	"sort"
-	"strings"
 	"testing"
 
 	"gonum.org/v1/gonum/optimize"
@@ -94,68 +92,6 @@ func TestResearchLGT(t *testing.T) {
 		}
 		return model{}, false
 	}
-	saved := cands
-	defer func() { cands, candidateHook = saved, nil }()
-	cands = append(append([]string(nil), saved...), "lgt")
-	lgt := indexOf(cands, "lgt")
-	longMix := []int{indexOf(cands, "drift_shrunk"), indexOf(cands, "damped"), indexOf(cands, "damped@lin")}
-
-	all := trainingSplits(loadVals(t, "series.csv"))
-	for _, pop := range []struct {
-		name   string
-		splits int
-		keep   func(n int) bool
-		base   []int
-	}{
-		{"≥ 15 years", 10, func(n int) bool { return n >= longHistory }, longMix},
-		{"< 15 years", 14, func(n int) bool { return n < longHistory }, shortMix},
-	} {
-		var splits []split
-		for _, sp := range all[:pop.splits] {
-			sub := split{name: sp.name}
-			for i, h := range sp.hist {
-				if pop.keep(len(h)) {
-					sub.hist = append(sub.hist, h)
-					sub.act = append(sub.act, sp.act[i])
-				}
-			}
-			splits = append(splits, sub)
-		}
-		fcs, bs := forecastsAndScores(splits, pop.base)
-		alone := relativeToBase(splits, fcs, bs, []int{lgt})
-		m, w := meanAndWins(alone)
-		t.Logf("%s: lgt alone %.4f of auto's mix, better on %d of %d", pop.name, m, w, len(alone))
-		type res struct {
-			names []string
-			rel   float64
-			wins  int
-			f6    float64
-		}
-		var rr []res
-		eachMix(len(cands), 4, func(idx []int) {
-			has := false
-			for _, c := range idx {
-				has = has || c == lgt
-			}
-			if !has {
-				return
-			}
-			rel := relativeToBase(splits, fcs, bs, idx)
-			r := res{names: namesOf(idx), f6: rel[0]}
-			r.rel, _ = meanAndWins(rel)
-			_, r.wins = meanAndWins(rel[:10])
-			rr = append(rr, r)
-		})
-		sort.Slice(rr, func(i, j int) bool { return rr[i].rel < rr[j].rel })
-		for k, r := range rr[:10] {
-			t.Logf("%s #%d %.4f wins %d/10 f6 %.4f %s", pop.name, k, r.rel, r.wins, r.f6, strings.Join(r.names, ","))
-		}
-		met := 0
-		for _, r := range rr {
-			if r.rel <= 0.98 && r.wins >= 8 && r.f6 < 1 {
-				met++
-			}
-		}
-		t.Logf("%s: %d mixes with lgt; %d meet the rule", pop.name, len(rr), met)
-	}
+	defer func() { candidateHook = nil }()
+	eighthRoundSearch(t, []string{"lgt"})
 }

@@ -56,19 +56,6 @@ func TestIngestCommandWritesAllOrNothingAndCountsRevisions(t *testing.T) {
 	}
 }
 
-func TestIngestIntoAStoreAServerHoldsNamesTheServerOption(t *testing.T) {
-	dir := t.TempDir()
-	held, err := bolt.Open(filepath.Join(dir, bolt.FileName))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer held.Close()
-	code, _, stderr := run(t, "ingest", "--data-dir", dir, fixture("long.csv"))
-	if code != 1 || !strings.Contains(stderr, "--server URL --token T") {
-		t.Errorf("exit %d, stderr %q; want a failure naming --server", code, stderr)
-	}
-}
-
 // TestIngestWithServerPushesThroughTheRealAPI runs the command against the
 // real HTTP handler over an embedded store: region-scoped tokens, reports,
 // revisions.
