@@ -27,6 +27,10 @@ const (
 	TargetShare     = "share"
 )
 
+// GrowthKind reports whether a target of kind compares growth rates in
+// percent (growth, avg_growth) rather than values of the indicator.
+func GrowthKind(kind string) bool { return kind == TargetGrowth || kind == TargetAvgGrowth }
+
 // TargetKinds lists every target kind.
 var TargetKinds = []string{TargetLevel, TargetAvgGrowth, TargetGrowth, TargetCeiling, TargetFloor, TargetShare}
 

@@ -251,7 +251,7 @@ func percentOrDash(f *float64) string {
 // projectedText shows the projected quantity with its 80% interval; growth
 // targets compare growth in percent, so those read "+4.3% (−1.0 to +12.5%)".
 func projectedText(kind string, p *plancast.ProjectionPoint, realised *float64) string {
-	growth := kind == plancast.TargetGrowth || kind == plancast.TargetAvgGrowth
+	growth := plancast.GrowthKind(kind)
 	format := func(v float64) string {
 		if growth {
 			return strconv.FormatFloat(v, 'f', 1, 64) + "%"

@@ -75,7 +75,7 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 
 	// base is the year the growth or progress is measured from.
 	base := t.BaseYear
-	growthKind := t.Kind == plancast.TargetGrowth || t.Kind == plancast.TargetAvgGrowth
+	growthKind := plancast.GrowthKind(t.Kind)
 	if base == 0 {
 		if t.Kind == plancast.TargetGrowth {
 			base = t.Year - 1
@@ -281,7 +281,7 @@ func clamp01(p float64) float64 {
 // plans usually set GDP growth at comparable prices, which a series of
 // current-price figures cannot separate from inflation.
 func explain(a plancast.Assessment, t plancast.Target, ind plancast.Indicator, base int, approx bool) string {
-	growth := t.Kind == plancast.TargetGrowth || t.Kind == plancast.TargetAvgGrowth
+	growth := plancast.GrowthKind(t.Kind)
 	num := func(v float64) string { return fmt.Sprintf("%.4g", v) }
 	what := ""
 	if growth {

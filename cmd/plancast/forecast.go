@@ -92,7 +92,7 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		}
 		// A growth target and its projection are growth rates in percent.
 		num := func(v float64) string { return fmt.Sprintf("%.4g", v) }
-		if t.Kind == plancast.TargetGrowth || t.Kind == plancast.TargetAvgGrowth {
+		if plancast.GrowthKind(t.Kind) {
 			num = func(v float64) string { return fmt.Sprintf("%.1f%%", v) }
 		}
 		proj := "-"
