@@ -82,9 +82,8 @@ func TestResearchArima(t *testing.T) {
 	}
 	defer func() { candidateHook = nil }()
 
-	splits := trainingSplits(loadVals(t, "series.csv"))
+	_, splits, fcs, bs := trainingBaseline(t)
 	nFull := 10
-	fcs, bs := forecastsAndScores(splits, shortMix)
 	type res struct {
 		names      []string
 		full, shrt float64

@@ -218,17 +218,7 @@ func TestResearchFitterForecasts(t *testing.T) {
 	cands = []string{"drift_shrunk", "damped", "damped@lin", "holt", "holt@lin", "damped_nm", "damped_nm@lin", "holt_nm", "holt_nm@lin",
 		"damped_global", "damped_global@lin", "holt_global", "holt_global@lin"}
 	splits := trainingSplits(loadVals(t, "series.csv"))
-	var long []split
-	for _, sp := range splits[:10] {
-		l := split{name: sp.name}
-		for i, h := range sp.hist {
-			if len(h) >= 15 {
-				l.hist = append(l.hist, h)
-				l.act = append(l.act, sp.act[i])
-			}
-		}
-		long = append(long, l)
-	}
+	long := splitsWhere(splits[:10], func(n int) bool { return n >= 15 })
 	compare := func(name string, splits []split, newIdx, oldIdx []int) {
 		fcs, bs := forecastsAndScores(splits, oldIdx)
 		rel := relativeToBase(splits, fcs, bs, newIdx)

@@ -44,18 +44,7 @@ func envInt(name string, def int) int {
 var minLong = envInt("LONG", 15)
 
 func TestResearchLongHistories(t *testing.T) {
-	all := trainingSplits(loadVals(t, "series.csv"))[:10] // the full splits
-	var splits []split
-	for _, sp := range all {
-		long := split{name: sp.name}
-		for i, h := range sp.hist {
-			if len(h) >= minLong {
-				long.hist = append(long.hist, h)
-				long.act = append(long.act, sp.act[i])
-			}
-		}
-		splits = append(splits, long)
-	}
+	splits := splitsWhere(trainingSplits(loadVals(t, "series.csv"))[:10], func(n int) bool { return n >= minLong }) // the full splits
 	fcs, bs := forecastsAndScores(splits, shortMix)
 	type res struct {
 		names []string
@@ -86,18 +75,7 @@ func TestResearchLongHistories(t *testing.T) {
 // short mix on at least 9 of the 10 splits.
 func TestResearchLongMixBelow15(t *testing.T) {
 	lo, hi := envInt("BAND_LO", 10), envInt("BAND_HI", 14)
-	all := trainingSplits(loadVals(t, "series.csv"))[:10]
-	var splits []split
-	for _, sp := range all {
-		band := split{name: sp.name}
-		for i, h := range sp.hist {
-			if len(h) >= lo && len(h) <= hi {
-				band.hist = append(band.hist, h)
-				band.act = append(band.act, sp.act[i])
-			}
-		}
-		splits = append(splits, band)
-	}
+	splits := splitsWhere(trainingSplits(loadVals(t, "series.csv"))[:10], func(n int) bool { return n >= lo && n <= hi })
 	fcs, bs := forecastsAndScores(splits, shortMix)
 	longMix := []int{indexOf(cands, "drift_shrunk"), indexOf(cands, "damped"), indexOf(cands, "damped@lin")}
 	rel := relativeToBase(splits, fcs, bs, longMix)

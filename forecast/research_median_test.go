@@ -20,9 +20,7 @@ import (
 // It also prints fixed, unselected medians (of all 14 variants, of all but
 // naive, ...); CONFIRM=1 adds the one look at the test years.
 func TestResearchMedian(t *testing.T) {
-	full := loadVals(t, "series.csv")
-	splits := trainingSplits(full)
-	fcs, base := forecastsAndScores(splits, shortMix)
+	full, splits, fcs, base := trainingBaseline(t)
 	medScore := func(sp split, fc [][][]float64, idx []int) (float64, float64) {
 		buf := make([]float64, len(idx))
 		return splitScore(sp, fc, func(fi [][]float64, f []float64) {

@@ -50,17 +50,7 @@ func eighthRoundSearch(t *testing.T, added []string) {
 		{"≥ 15 years", 10, func(n int) bool { return n >= longHistory }, longMix},
 		{"< 15 years", 14, func(n int) bool { return n < longHistory }, shortMix},
 	} {
-		var splits []split
-		for _, sp := range all[:pop.splits] {
-			sub := split{name: sp.name}
-			for i, h := range sp.hist {
-				if pop.keep(len(h)) {
-					sub.hist = append(sub.hist, h)
-					sub.act = append(sub.act, sp.act[i])
-				}
-			}
-			splits = append(splits, sub)
-		}
+		splits := splitsWhere(all[:pop.splits], pop.keep)
 		fcs, bs := forecastsAndScores(splits, pop.base)
 		for c := len(saved); c < len(cands); c++ {
 			m, w := meanAndWins(relativeToBase(splits, fcs, bs, []int{c}))

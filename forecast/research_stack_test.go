@@ -22,11 +22,9 @@ import (
 // models (softmax, so weights are positive and sum to 1) on some training
 // splits and scores it on others, relative to auto's equal weights.
 func TestResearchStack(t *testing.T) {
-	full := loadVals(t, "series.csv")
-	splits := trainingSplits(full)
+	full, splits, fcs, base := trainingBaseline(t)
 	test := mkSplit("test", full, 0, 0)
 	testS := mkSplit("testshort", full, 0, 6)
-	fcs, base := forecastsAndScores(splits, shortMix)
 	weightsOf := func(x []float64) []float64 {
 		w := make([]float64, len(x))
 		mx := x[0]

@@ -205,6 +205,32 @@ func comboScore(sp split, fc [][][]float64, idx []int) (float64, float64) {
 	})
 }
 
+// splitsWhere keeps, on each split, the series whose history length keep
+// accepts (the populations auto's two mixes are for).
+func splitsWhere(splits []split, keep func(n int) bool) []split {
+	out := make([]split, len(splits))
+	for s, sp := range splits {
+		out[s].name = sp.name
+		for i, h := range sp.hist {
+			if keep(len(h)) {
+				out[s].hist = append(out[s].hist, h)
+				out[s].act = append(out[s].act, sp.act[i])
+			}
+		}
+	}
+	return out
+}
+
+// trainingBaseline is where most harnesses start: the M3 yearly series, the
+// 14 training splits, every candidate's forecasts on them and the short
+// mix's scores there (the base of their ratios).
+func trainingBaseline(t *testing.T) (full [][]float64, splits []split, fcs [][][][]float64, base [][2]float64) {
+	full = loadVals(t, "series.csv")
+	splits = trainingSplits(full)
+	fcs, base = forecastsAndScores(splits, shortMix)
+	return full, splits, fcs, base
+}
+
 // shortMix is auto's mix, candidates 0–3 (naive, drift_robust,
 // drift_shrunk, drift_linear); every ratio of the rounds is against it.
 var shortMix = []int{0, 1, 2, 3}
