@@ -170,6 +170,15 @@
 // above the 2.55; and the long mix's gain over the short one on the
 // training splits fades toward the test years (0.884 at f12, 1.008 at f6).
 //
+// A ninth round (research_analog_test.go) tried forecasting by analogy
+// across series (Kang et al.'s "Déjà vu"): the median next six log changes
+// of the k windows, from every series' history before the split, whose last
+// L values relative to their origin lie nearest the target's (s = 1 or the
+// window's mean |Δ log|, L = 4, 6, k = 30, 100). Alone the variants scored
+// 1.047–1.157 of auto's mixes; the best mixes with one 0.9940 of the long
+// mix (7 of 10, f6 lost by 4%) and 0.9836 of the short mix (8 of 10); none
+// of the 7 638 met the same rule, and auto is unchanged.
+//
 // Out of sample (bench/holdout.sh, data never used for any choice here:
 // yearly US state, firm, Chinese and US macro panels and Swedish
 // municipalities from Debian's R packages AER and plm), auto has the lowest

@@ -161,8 +161,16 @@ func pointErr(hist, act, f []float64) (sm, ms float64) {
 
 var cands = []string{"naive", "drift_robust", "drift_shrunk", "drift_linear", "theta", "theta@lin", "damped", "damped@lin", "theta_opt", "ses", "drift@lin", "shrunk4", "shrunk4@lin", "drift_robust@lin"}
 
+// splitHook, when set, is told which split allFc is about to forecast (a
+// harness whose candidates learn from the other series' histories builds
+// their reference set there).
+var splitHook func(sp split)
+
 // fc[s][series][cand] = forecasts
 func allFc(sp split) [][][]float64 {
+	if splitHook != nil {
+		splitHook(sp)
+	}
 	out := make([][][]float64, len(sp.hist))
 	for i, h := range sp.hist {
 		p, err := prepare(yearsOf(len(h)), h)
