@@ -159,7 +159,7 @@ func (s *Server) dashboardSection(ctx context.Context, r plancast.Region, indByC
 			TargetText:      targetText(a.Kind, a.TargetValue, ind.Unit),
 			LatestText:      fmt.Sprintf("%s (%d)", number(a.LatestValue), a.LatestYear),
 			RequiredText:    percentOrDash(a.RequiredGrowth),
-			ProjectedText:   projectedText(a.Kind, a.Projected, a.Realised),
+			ProjectedText:   projectedText(a.Kind, a.Projected, a.Realised, decimals(a.LatestValue)),
 			ProbabilityText: strconv.Itoa(int(math.Round(a.Probability*100))) + "%",
 		})
 	}
@@ -222,11 +222,16 @@ func nameIn(lang, en, zh string) string {
 // decimals, trailing zeros dropped: 33029 → "33,029", 147.2405 → "147.24".
 func number(v float64) string {
 	r := math.Round(v*100) / 100
-	prec := 0
-	if s := strconv.FormatFloat(r, 'f', -1, 64); strings.Contains(s, ".") {
-		prec = min(len(s)-strings.Index(s, ".")-1, 2)
+	return charts.FormatNumber(r, decimals(r))
+}
+
+// decimals is how many of at most two decimals v shows: 120.8 → 1.
+func decimals(v float64) int {
+	s := strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
+	if i := strings.Index(s, "."); i >= 0 {
+		return min(len(s)-i-1, 2)
 	}
-	return charts.FormatNumber(r, prec)
+	return 0
 }
 
 func targetText(kind string, v float64, unit string) string {
@@ -250,13 +255,16 @@ func percentOrDash(f *float64) string {
 
 // projectedText shows the projected quantity with its 80% interval; growth
 // targets compare growth in percent, so those read "+4.3% (−1.0 to +12.5%)".
-func projectedText(kind string, p *plancast.ProjectionPoint, realised *float64) string {
+// A level is shown with prec decimals, those of the latest figure: a
+// projection is no more precise than the data it comes from (120.8 → 147.2,
+// not 147.24).
+func projectedText(kind string, p *plancast.ProjectionPoint, realised *float64, prec int) string {
 	growth := plancast.GrowthKind(kind)
 	format := func(v float64) string {
 		if growth {
 			return strconv.FormatFloat(v, 'f', 1, 64) + "%"
 		}
-		return number(v)
+		return charts.FormatNumber(v, prec)
 	}
 	if realised != nil {
 		return format(*realised)

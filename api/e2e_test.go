@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"image/png"
 	"io"
 	"math"
@@ -515,6 +516,20 @@ func testDashboard(t *testing.T, s *server) {
 	if !strings.Contains(page, `title="no observations of unemployment_rate for houma`) ||
 		!strings.Contains(page, "Registered urban unemployment rate 2021-annual 2021 (ceiling ≤ 4.5)") {
 		t.Fatal("the dashboard does not say which target went unjudged, and why")
+	}
+	// A projection is shown as precise as the figure it comes from: Houma's
+	// GDP is known to one decimal (120.8), so its 2025 projection reads
+	// "147.2 (124.9 to 190.0)", not "147.24 (124.85 to 190.04)".
+	var resp api.AssessmentResponse
+	s.get("/api/v1/regions/houma/assessment?plan=14th-fyp").decode(t, 200, &resp)
+	for _, a := range resp.Assessments {
+		if a.Indicator == "gdp" && a.Kind == "level" {
+			p := a.Projected
+			want := fmt.Sprintf("%.1f (%.1f to %.1f)", p.Mean, p.Lo80, p.Hi80)
+			if !strings.Contains(page, want) {
+				t.Fatalf("the dashboard does not show Houma's GDP projection as %q", want)
+			}
+		}
 	}
 	zh := s.get("/?lang=zh")
 	if !strings.Contains(string(zh.body), "侯马市") || !strings.Contains(string(zh.body), "地区生产总值") || !strings.Contains(string(zh.body), "1—11月") {
