@@ -31,31 +31,44 @@ func (s *Server) getIndicators(c echo.Context) error {
 	return c.JSON(http.StatusOK, map[string]any{"indicators": is})
 }
 
-// region looks up a region in the catalog; ENOTFOUND when unknown.
+// region looks up a region in the catalog; ENOTFOUND when unknown. Either
+// error offers the near codes ("did you mean …", plancast.RegionHint).
 func (s *Server) region(c echo.Context, code string) (plancast.Region, error) {
-	if !plancast.ValidCode(code) {
-		return plancast.Region{}, plancast.Errorf(plancast.EINVALID, "region %q is not a valid code (lowercase letters, digits, _ and -)", code)
-	}
 	cat, err := s.catalog(c.Request().Context())
+	if !plancast.ValidCode(code) {
+		hint := "" // a bad code is the answer even when the catalog cannot be read
+		if err == nil {
+			hint = plancast.RegionHint(code, cat.regionList)
+		}
+		return plancast.Region{}, plancast.Errorf(plancast.EINVALID, "region %q is not a valid code (lowercase letters, digits, _ and -)%s", code, hint)
+	}
 	if err != nil {
 		return plancast.Region{}, err
 	}
 	r, ok := cat.regions[code]
 	if !ok {
-		return plancast.Region{}, plancast.Errorf(plancast.ENOTFOUND, "region %q is not in the catalog", code)
+		return plancast.Region{}, plancast.Errorf(plancast.ENOTFOUND, "region %q is not in the catalog%s", code, plancast.RegionHint(code, cat.regionList))
 	}
 	return r, nil
 }
 
-// lookupIndicator finds an indicator in the catalog; ENOTFOUND when unknown.
+// lookupIndicator finds an indicator in the catalog: EINVALID for a malformed
+// code, ENOTFOUND for an unknown one, either with the near codes.
 func (s *Server) lookupIndicator(ctx context.Context, code string) (plancast.Indicator, error) {
 	cat, err := s.catalog(ctx)
+	if !plancast.ValidCode(code) {
+		hint := ""
+		if err == nil {
+			hint = plancast.IndicatorHint(code, cat.indicatorList)
+		}
+		return plancast.Indicator{}, plancast.Errorf(plancast.EINVALID, "indicator %q is not a valid code (lowercase letters, digits, _ and -)%s", code, hint)
+	}
 	if err != nil {
 		return plancast.Indicator{}, err
 	}
 	i, ok := cat.indicators[code]
 	if !ok {
-		return plancast.Indicator{}, plancast.Errorf(plancast.ENOTFOUND, "indicator %q is not in the catalog", code)
+		return plancast.Indicator{}, plancast.Errorf(plancast.ENOTFOUND, "indicator %q is not in the catalog%s", code, plancast.IndicatorHint(code, cat.indicatorList))
 	}
 	return i, nil
 }
@@ -68,6 +81,9 @@ type catalogMemo struct {
 	version    string
 	regions    map[string]plancast.Region
 	indicators map[string]plancast.Indicator
+	// The same as read, for the hints of a missed code.
+	regionList    []plancast.Region
+	indicatorList []plancast.Indicator
 }
 
 // catalog returns the catalog of the current data version.
@@ -87,7 +103,7 @@ func (s *Server) catalog(ctx context.Context) (*catalogMemo, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := &catalogMemo{version: version, regions: make(map[string]plancast.Region, len(rs)), indicators: make(map[string]plancast.Indicator, len(is))}
+	m := &catalogMemo{version: version, regionList: rs, indicatorList: is, regions: make(map[string]plancast.Region, len(rs)), indicators: make(map[string]plancast.Indicator, len(is))}
 	for _, r := range rs {
 		m.regions[r.Code] = r
 	}

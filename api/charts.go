@@ -78,9 +78,6 @@ func (s *Server) getChart(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if !plancast.ValidCode(indicator) {
-		return plancast.Errorf(plancast.EINVALID, "indicator %q is not a valid code", indicator)
-	}
 	ind, err := s.lookupIndicator(ctx, indicator)
 	if err != nil {
 		return err

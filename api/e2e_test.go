@@ -539,6 +539,24 @@ func testDashboard(t *testing.T, s *server) {
 
 func testErrorsAndHabits(t *testing.T, s *server) {
 	s.get("/api/v1/nothing-here").wantError(t, 404, "not_found")
+	// A missed code is answered with the near ones: a typo, the Chinese
+	// name, the words in another order.
+	for _, c := range []struct {
+		path   string
+		status int
+		code   string
+		want   string
+	}{
+		{"/api/v1/series/houma/gpd", 404, "not_found", `did you mean "gdp"?`},
+		{"/api/v1/series/huoma/gdp", 404, "not_found", `did you mean "houma"?`},
+		{"/api/v1/series/houma/gpd/projection", 404, "not_found", `did you mean "gdp"?`},
+		{"/api/v1/regions/%E4%BE%AF%E9%A9%AC/assessment", 400, "invalid", `did you mean "houma"?`},
+		{"/charts/houma/disposable_income_urban.png", 404, "not_found", `did you mean "urban_disposable_income"?`},
+	} {
+		if msg := s.get(c.path).wantError(t, c.status, c.code); !strings.Contains(msg, c.want) {
+			t.Errorf("GET %s: %q lacks %q", c.path, msg, c.want)
+		}
+	}
 	r := s.do("DELETE", "/api/v1/regions", "", "", nil)
 	if r.status != 405 && r.status != 404 {
 		t.Fatalf("DELETE /api/v1/regions = %d", r.status)

@@ -29,8 +29,11 @@ func (s *Server) getProjection(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if !plancast.ValidCode(region) || !plancast.ValidCode(indicator) {
-		return plancast.Errorf(plancast.EINVALID, "region and indicator must be codes (lowercase letters, digits, _ and -)")
+	if _, err := s.region(c, region); err != nil {
+		return err
+	}
+	if _, err := s.lookupIndicator(ctx, indicator); err != nil {
+		return err
 	}
 	key := "projection\x00" + region + "\x00" + indicator + "\x00" + method + "\x00" + strconv.Itoa(horizon)
 	body, _, hit, err := s.cache.Get(ctx, key, func() ([]byte, error) {

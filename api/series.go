@@ -22,6 +22,14 @@ type SeriesResponse struct {
 
 func (s *Server) getSeries(c echo.Context) error {
 	ctx := c.Request().Context()
+	// The codes first: a missed one is answered with the near ones.
+	if _, err := s.region(c, c.Param("region")); err != nil {
+		return err
+	}
+	ind, err := s.indicator(c, c.Param("indicator"))
+	if err != nil {
+		return err
+	}
 	q, err := seriesQuery(c)
 	if err != nil {
 		return err
@@ -36,10 +44,6 @@ func (s *Server) getSeries(c echo.Context) error {
 	format := c.QueryParam("format")
 	if format != "" && format != "json" && format != "csv" {
 		return plancast.Errorf(plancast.EINVALID, "format=%q must be json or csv", format)
-	}
-	ind, err := s.indicator(c, q.Indicator)
-	if err != nil {
-		return err
 	}
 	series, err := s.cfg.Store.Series(ctx, q)
 	if err != nil {
@@ -61,12 +65,6 @@ func (s *Server) getSeries(c echo.Context) error {
 // seriesQuery reads the path and the from, to, as_of and period parameters.
 func seriesQuery(c echo.Context) (plancast.SeriesQuery, error) {
 	q := plancast.SeriesQuery{Region: c.Param("region"), Indicator: c.Param("indicator"), Period: c.QueryParam("period")}
-	if !plancast.ValidCode(q.Region) {
-		return q, plancast.Errorf(plancast.EINVALID, "region %q is not a valid code (lowercase letters, digits, _ and -)", q.Region)
-	}
-	if !plancast.ValidCode(q.Indicator) {
-		return q, plancast.Errorf(plancast.EINVALID, "indicator %q is not a valid code (lowercase letters, digits, _ and -)", q.Indicator)
-	}
 	if q.Period != "" && !plancast.ValidPeriod(q.Period) {
 		return q, plancast.Errorf(plancast.EINVALID, "period %q must be year, h1, h2, q1–q4 or jan-feb … jan-nov", q.Period)
 	}

@@ -228,7 +228,7 @@ func suggest(k string, names map[string]string) string {
 		if diff := utf8.RuneCountInString(n) - kn; diff > 2 || diff < -2 {
 			continue // at least that many edits apart: not a suggestion
 		}
-		if d := editDistance(k, n); d < bestD {
+		if d := plancast.EditDistance(k, n); d < bestD {
 			best, bestD = names[n], d
 		}
 	}

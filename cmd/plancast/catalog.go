@@ -7,8 +7,8 @@ import (
 	"github.com/plancast/plancast"
 )
 
-// findRegion looks a region up in the store's catalog; ENOTFOUND names the
-// route that lists them.
+// findRegion looks a region up in the store's catalog; ENOTFOUND offers the
+// near codes and names the route that lists them all.
 func findRegion(ctx context.Context, st plancast.Store, code string) (plancast.Region, error) {
 	rs, err := st.Regions(ctx)
 	if err != nil {
@@ -19,10 +19,13 @@ func findRegion(ctx context.Context, st plancast.Store, code string) (plancast.R
 			return r, nil
 		}
 	}
-	return plancast.Region{}, plancast.Errorf(plancast.ENOTFOUND, "region %q is not in the catalog (see GET /api/v1/regions)", code)
+	if len(rs) == 0 {
+		return plancast.Region{}, emptyStore("region", code)
+	}
+	return plancast.Region{}, plancast.Errorf(plancast.ENOTFOUND, "region %q is not in the catalog%s (all of them: GET /api/v1/regions)", code, plancast.RegionHint(code, rs))
 }
 
-// findIndicator looks an indicator up in the store's catalog.
+// findIndicator looks an indicator up in the store's catalog, as findRegion.
 func findIndicator(ctx context.Context, st plancast.Store, code string) (plancast.Indicator, error) {
 	inds, err := st.Indicators(ctx)
 	if err != nil {
@@ -33,21 +36,32 @@ func findIndicator(ctx context.Context, st plancast.Store, code string) (plancas
 			return i, nil
 		}
 	}
-	return plancast.Indicator{}, plancast.Errorf(plancast.ENOTFOUND, "indicator %q is not in the catalog (see GET /api/v1/indicators)", code)
+	if len(inds) == 0 {
+		return plancast.Indicator{}, emptyStore("indicator", code)
+	}
+	return plancast.Indicator{}, plancast.Errorf(plancast.ENOTFOUND, "indicator %q is not in the catalog%s (all of them: GET /api/v1/indicators)", code, plancast.IndicatorHint(code, inds))
 }
 
-// loadSeries reads the yearly series of a region's indicator and the
-// indicator's catalog entry, as the chart and forecast commands need them.
-func loadSeries(ctx context.Context, st plancast.Store, region, indicator string) (*plancast.Series, plancast.Indicator, error) {
-	s, err := st.Series(ctx, plancast.SeriesQuery{Region: region, Indicator: indicator})
+// emptyStore is the answer to a look-up in a store nothing was loaded into.
+func emptyStore(what, code string) error {
+	return plancast.Errorf(plancast.ENOTFOUND, "%s %q is not in the catalog because the store is empty: \"plancast seed\" loads the reference reports' figures and targets (\"plancast serve\" does on its first start)", what, code)
+}
+
+// loadSeries reads the yearly series of a region's indicator and their
+// catalog entries, as the chart and forecast commands need them. The codes
+// are looked up first, so a missed one is answered with the near ones.
+func loadSeries(ctx context.Context, st plancast.Store, region, indicator string) (*plancast.Series, plancast.Region, plancast.Indicator, error) {
+	reg, err := findRegion(ctx, st, region)
 	if err != nil {
-		if plancast.ErrorCode(err) == plancast.ENOTFOUND {
-			if rs, rerr := st.Regions(ctx); rerr == nil && len(rs) == 0 {
-				return nil, plancast.Indicator{}, fmt.Errorf("read %s/%s: %w; the store is empty: \"plancast seed\" loads the reference reports' figures and targets (\"plancast serve\" does on its first start)", region, indicator, err)
-			}
-		}
-		return nil, plancast.Indicator{}, fmt.Errorf("read %s/%s: %w", region, indicator, err)
+		return nil, reg, plancast.Indicator{}, err
 	}
 	ind, err := findIndicator(ctx, st, indicator)
-	return s, ind, err
+	if err != nil {
+		return nil, reg, ind, err
+	}
+	s, err := st.Series(ctx, plancast.SeriesQuery{Region: region, Indicator: indicator})
+	if err != nil {
+		return nil, reg, ind, fmt.Errorf("read %s/%s: %w", region, indicator, err)
+	}
+	return s, reg, ind, nil
 }

@@ -64,11 +64,7 @@ func runChart(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	defer st.Close()
 
-	s, ind, err := loadSeries(ctx, st, *region, *indicator)
-	if err != nil {
-		return err
-	}
-	reg, err := findRegion(ctx, st, *region)
+	s, reg, ind, err := loadSeries(ctx, st, *region, *indicator)
 	if err != nil {
 		return err
 	}

@@ -38,7 +38,7 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	}
 	defer st.Close()
 
-	s, ind, err := loadSeries(ctx, st, *region, *indicator)
+	s, _, ind, err := loadSeries(ctx, st, *region, *indicator)
 	if err != nil {
 		return err
 	}

@@ -96,3 +96,26 @@ func TestForecastCommandRefusesWhatItCannotForecast(t *testing.T) {
 		}
 	}
 }
+
+// A code the catalog lacks is answered with the near ones, whichever
+// command reads a series: a typo, the words in another order, the Chinese
+// name.
+func TestAMissedCodeIsAnsweredWithTheNearOnes(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, stderr := run(t, "seed", "--data-dir", dir); code != 0 {
+		t.Fatalf("seed: exit %d: %s", code, stderr)
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"forecast", "--region", "houma", "--indicator", "gpd"}, `indicator "gpd" is not in the catalog; did you mean "gdp"?`},
+		{[]string{"forecast", "--region", "侯马", "--indicator", "gdp"}, `region "侯马" is not in the catalog; did you mean "houma"?`},
+		{[]string{"chart", "--region", "houma", "--indicator", "disposable_income_urban", "-o", dir + "/c.png"}, `did you mean "urban_disposable_income"?`},
+	} {
+		code, _, stderr := run(t, append(c.args, "--data-dir", dir)...)
+		if code == 0 || !strings.Contains(stderr, c.want) {
+			t.Errorf("%v: exit %d, stderr %q; want %q", c.args, code, stderr, c.want)
+		}
+	}
+}

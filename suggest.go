@@ -1,0 +1,145 @@
+package plancast
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// A code someone typed and the catalog lacks is usually a near miss: a typo
+// ("gpd"), the words in another order ("disposable_income_urban" for
+// "urban_disposable_income"), or a name instead of a code ("Houma", "侯马").
+// RegionHint and IndicatorHint turn such a miss into "; did you mean …" so the
+// error says how to put it right.
+
+// RegionHint is `; did you mean "houma"?` when typed is close to the code or
+// a name of a region of rs, and "" when nothing is.
+func RegionHint(typed string, rs []Region) string {
+	cands := make([]codeNames, len(rs))
+	for i, r := range rs {
+		cands[i] = codeNames{r.Code, []string{r.Name, r.NameZh}}
+	}
+	return didYouMean(suggest(typed, cands))
+}
+
+// IndicatorHint is RegionHint for indicators.
+func IndicatorHint(typed string, inds []Indicator) string {
+	cands := make([]codeNames, len(inds))
+	for i, ind := range inds {
+		cands[i] = codeNames{ind.Code, []string{ind.Name, ind.NameZh}}
+	}
+	return didYouMean(suggest(typed, cands))
+}
+
+type codeNames struct {
+	code  string
+	names []string
+}
+
+func didYouMean(codes []string) string {
+	switch len(codes) {
+	case 0:
+		return ""
+	case 1:
+		return fmt.Sprintf("; did you mean %q?", codes[0])
+	}
+	quoted := make([]string, len(codes))
+	for i, c := range codes {
+		quoted[i] = fmt.Sprintf("%q", c)
+	}
+	return "; did you mean " + strings.Join(quoted[:len(quoted)-1], ", ") + " or " + quoted[len(quoted)-1] + "?"
+}
+
+// suggest returns up to three codes of cands close to typed, closest first.
+//
+// A code's distance is the least of: the edit distance (optimal string
+// alignment, so a swap of two letters costs 1) between typed and the code,
+// the same between both with their "_"-separated words sorted, and 0 when
+// typed, lowercased, and the code or one of the names lie one within the
+// other (a word at least; see contained). A code is close when that
+// distance is at most 1 + len/5 (len the longer of the two; 3 edits at
+// most), so "gpd" finds "gdp" but "cpi" does not; and only the codes within
+// one edit of the closest are offered, so a typo in
+// "urban_disposable_income" does not also offer "rural_disposable_income".
+func suggest(typed string, cands []codeNames) []string {
+	t := strings.ToLower(strings.TrimSpace(typed))
+	if t == "" {
+		return nil
+	}
+	type scored struct {
+		code string
+		d    int
+	}
+	var close []scored
+	for _, c := range cands {
+		d := min(EditDistance(t, c.code), EditDistance(sortedWords(t), sortedWords(c.code)))
+		if contained(t, c.code) {
+			d = 0
+		}
+		for _, n := range c.names {
+			if contained(t, strings.ToLower(n)) {
+				d = 0
+			}
+		}
+		if d <= min(3, 1+max(len([]rune(t)), len(c.code))/5) {
+			close = append(close, scored{c.code, d})
+		}
+	}
+	slices.SortFunc(close, func(a, b scored) int {
+		if a.d != b.d {
+			return a.d - b.d
+		}
+		return strings.Compare(a.code, b.code)
+	})
+	var out []string
+	for _, s := range close[:min(3, len(close))] {
+		if s.d <= close[0].d+1 {
+			out = append(out, s.code)
+		}
+	}
+	return out
+}
+
+// contained reports whether one of a and b lies within the other, the part
+// being a word at least: three characters, or two of Chinese ("侯马").
+func contained(a, b string) bool {
+	word := func(s string) bool {
+		n := len([]rune(s))
+		return n >= 3 || n == 2 && len(s) > n
+	}
+	return word(a) && strings.Contains(b, a) || word(b) && strings.Contains(a, b)
+}
+
+func sortedWords(s string) string {
+	w := strings.Split(s, "_")
+	slices.Sort(w)
+	return strings.Join(w, "_")
+}
+
+// osaDistance is the optimal-string-alignment edit distance between a and b
+// (insertions, deletions, substitutions and swaps of adjacent runes, each 1).
+func EditDistance(a, b string) int {
+	x, y := []rune(a), []rune(b)
+	// d[i][j] is the distance between x[:i] and y[:j]; three rows suffice.
+	prev2 := make([]int, len(y)+1)
+	prev := make([]int, len(y)+1)
+	cur := make([]int, len(y)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(x); i++ {
+		cur[0] = i
+		for j := 1; j <= len(y); j++ {
+			cost := 1
+			if x[i-1] == y[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(y)]
+}
