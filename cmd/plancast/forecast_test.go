@@ -11,10 +11,7 @@ import (
 // (two figures, 88.9 in 2015 and 120.8 in 2020) the 250 亿元 target of the
 // 14th Five-Year Plan needs 15.7% a year and is off track.
 func TestForecastCommandPrintsTheProjectionAndTheTargets(t *testing.T) {
-	dir := t.TempDir()
-	if code, _, stderr := run(t, "seed", "--data-dir", dir); code != 0 {
-		t.Fatalf("seed: exit %d: %s", code, stderr)
-	}
+	dir := seededDir(t)
 	code, stdout, stderr := run(t, "forecast", "--data-dir", dir, "--region", "houma", "--indicator", "gdp")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
@@ -77,10 +74,7 @@ func TestForecastCommandPrintsTheProjectionAndTheTargets(t *testing.T) {
 }
 
 func TestForecastCommandRefusesWhatItCannotForecast(t *testing.T) {
-	dir := t.TempDir()
-	if code, _, stderr := run(t, "seed", "--data-dir", dir); code != 0 {
-		t.Fatalf("seed: exit %d: %s", code, stderr)
-	}
+	dir := seededDir(t)
 	for _, c := range []struct {
 		args []string
 		want string
@@ -101,10 +95,7 @@ func TestForecastCommandRefusesWhatItCannotForecast(t *testing.T) {
 // command reads a series: a typo, the words in another order, the Chinese
 // name.
 func TestAMissedCodeIsAnsweredWithTheNearOnes(t *testing.T) {
-	dir := t.TempDir()
-	if code, _, stderr := run(t, "seed", "--data-dir", dir); code != 0 {
-		t.Fatalf("seed: exit %d: %s", code, stderr)
-	}
+	dir := seededDir(t)
 	for _, c := range []struct {
 		args []string
 		want string

@@ -24,11 +24,18 @@ func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	return code, out.String(), errOut.String()
 }
 
-func TestIngestCommandWritesAllOrNothingAndCountsRevisions(t *testing.T) {
+// seededDir is a data directory holding the demo dataset (plancast seed).
+func seededDir(t *testing.T) string {
+	t.Helper()
 	dir := t.TempDir()
 	if code, _, stderr := run(t, "seed", "--data-dir", dir); code != 0 {
 		t.Fatalf("seed: exit %d: %s", code, stderr)
 	}
+	return dir
+}
+
+func TestIngestCommandWritesAllOrNothingAndCountsRevisions(t *testing.T) {
+	dir := seededDir(t)
 
 	code, stdout, stderr := run(t, "ingest", "--data-dir", dir, fixture("ten_errors.csv"))
 	if code != 1 {
