@@ -159,7 +159,7 @@ func (s *Server) dashboardSection(ctx context.Context, r plancast.Region, indByC
 			TargetText:      targetText(a.Kind, a.TargetValue, ind.Unit),
 			LatestText:      fmt.Sprintf("%s (%d)", number(a.LatestValue), a.LatestYear),
 			RequiredText:    percentOrDash(a.RequiredGrowth),
-			ProjectedText:   projectedText(a.Kind, a.Projected, a.Realised, decimals(a.LatestValue)),
+			ProjectedText:   projectedText(a.Kind, a.Projected, a.Realised, charts.ValuePrec(a.LatestValue)),
 			ProbabilityText: strconv.Itoa(int(math.Round(a.Probability*100))) + "%",
 		})
 	}
@@ -255,9 +255,9 @@ func percentOrDash(f *float64) string {
 
 // projectedText shows the projected quantity with its 80% interval; growth
 // targets compare growth in percent, so those read "+4.3% (−1.0 to +12.5%)".
-// A level is shown with prec decimals, those of the latest figure: a
-// projection is no more precise than the data it comes from (120.8 → 147.2,
-// not 147.24).
+// A level is shown with prec decimals, charts.ValuePrec of the latest
+// figure, as the charts show it: a projection is no more precise than the
+// data it comes from (120.8 → 147.2, not 147.24).
 func projectedText(kind string, p *plancast.ProjectionPoint, realised *float64, prec int) string {
 	growth := plancast.GrowthKind(kind)
 	format := func(v float64) string {

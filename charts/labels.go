@@ -248,9 +248,11 @@ func FormatNumber(v float64, prec int) string {
 	return out
 }
 
-// valuePrec returns the decimals that show v to about four significant
-// digits, at most 2 and at least 0: 88.9 → 1, 33029 → 0, 4.25 → 2.
-func valuePrec(v float64) int {
+// ValuePrec returns the decimals that show v to about four significant
+// digits, at most 2 and at least 0: 88.9 → 1, 33029 → 0, 4.25 → 2. A
+// projection is shown with the ValuePrec of the series' latest figure, on
+// the charts, the dashboard and the forecast command alike.
+func ValuePrec(v float64) int {
 	a := math.Abs(v)
 	switch {
 	case a >= 1000:
@@ -267,7 +269,7 @@ func valuePrec(v float64) int {
 // formatValue writes a value with its unit for annotations: "250 亿元",
 // "33,029 yuan", "4.5%".
 func formatValue(v float64, unit, lang string) string {
-	s := FormatNumber(v, valuePrec(v))
+	s := FormatNumber(v, ValuePrec(v))
 	if strings.Contains(s, ".") {
 		s = strings.TrimSuffix(strings.TrimRight(s, "0"), ".")
 	}

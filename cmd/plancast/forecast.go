@@ -8,6 +8,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/plancast/plancast"
+	"github.com/plancast/plancast/charts"
 	"github.com/plancast/plancast/forecast"
 )
 
@@ -61,13 +62,19 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		}
 		fmt.Fprintf(stdout, "the mean of %s (%d observed years)\n", strings.Join(names, ", "), r.RealObs)
 	}
+	// Figures as stored; projections to about four significant digits of the
+	// latest figure (charts.ValuePrec), as the charts and the dashboard show
+	// them: 120.8 → 147.2, 33,029 → 40,061.
+	observed := func(v float64) string { return charts.FormatNumber(v, -1) }
+	prec := charts.ValuePrec(values[len(values)-1])
+	projected := func(v float64) string { return charts.FormatNumber(v, prec) }
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "year\tvalue\t80% low\t80% high\t95% low\t95% high\t")
 	for i := max(0, len(years)-5); i < len(years); i++ {
-		fmt.Fprintf(tw, "%d\t%.4g\t\t\t\t\t\n", years[i], values[i])
+		fmt.Fprintf(tw, "%d\t%s\t\t\t\t\t\n", years[i], observed(values[i]))
 	}
 	for _, p := range r.Points {
-		fmt.Fprintf(tw, "%d\t%.4g\t%.4g\t%.4g\t%.4g\t%.4g\t\n", p.Year, p.Mean, p.Lo80, p.Hi80, p.Lo95, p.Hi95)
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t\n", p.Year, projected(p.Mean), projected(p.Lo80), projected(p.Hi80), projected(p.Lo95), projected(p.Hi95))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -87,13 +94,14 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	for _, t := range targets {
 		a, err := forecast.Assess(t, ind, years, values, forecast.Options{Method: *method})
 		if err != nil {
-			fmt.Fprintf(tw, "%s\t%s\t%d\t%.4g\t%s\t\t\t\t\n", t.Plan, t.Kind, t.Year, t.Value, plancast.ErrorMessage(err))
+			fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t\t\t\t\n", t.Plan, t.Kind, t.Year, observed(t.Value), plancast.ErrorMessage(err))
 			continue
 		}
 		// A growth target and its projection are growth rates in percent.
-		num := func(v float64) string { return fmt.Sprintf("%.4g", v) }
+		target, num := observed, projected
 		if plancast.GrowthKind(t.Kind) {
 			num = func(v float64) string { return fmt.Sprintf("%.1f%%", v) }
+			target = num
 		}
 		proj := "-"
 		switch {
@@ -102,7 +110,7 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		case a.Projected != nil:
 			proj = fmt.Sprintf("%s [%s, %s]", num(a.Projected.Mean), num(a.Projected.Lo95), num(a.Projected.Hi95))
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%.0f%%\t%s\t%s\n", t.Plan, t.Kind, t.Year, num(t.Value), proj,
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%.0f%%\t%s\t%s\n", t.Plan, t.Kind, t.Year, target(t.Value), proj,
 			pct(a.RequiredGrowth), 100*a.Probability, share(a.Progress), a.Status)
 	}
 	return tw.Flush()

@@ -110,3 +110,37 @@ func TestAMissedCodeIsAnsweredWithTheNearOnes(t *testing.T) {
 		}
 	}
 }
+
+// Figures are printed as stored and projections as precisely as the latest
+// figure, never in exponent notation: Houma's urban income of 33,029 yuan
+// in 2020 reads "33,029", and its projections are whole yuan.
+func TestForecastCommandPrintsLargeFiguresInFull(t *testing.T) {
+	code, stdout, stderr := run(t, "forecast", "--data-dir", seededDir(t), "--region", "houma", "--indicator", "urban_disposable_income")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if strings.Contains(stdout, "e+") {
+		t.Errorf("exponent notation in\n%s", stdout)
+	}
+	rows := 0
+	for _, l := range strings.Split(stdout, "\n") {
+		f := strings.Fields(l)
+		if len(f) == 0 {
+			continue
+		}
+		if f[0] == "2020" && (len(f) != 2 || f[1] != "33,029") {
+			t.Errorf("2020 row %v, want the figure 33,029", f)
+		}
+		if y, err := strconv.Atoi(f[0]); err == nil && y > 2020 {
+			rows++
+			for _, v := range f[1:] {
+				if strings.Contains(v, ".") || len(v) < 5 {
+					t.Errorf("%d row %v: want whole yuan with separators", y, f)
+				}
+			}
+		}
+	}
+	if rows != 5 {
+		t.Errorf("%d projected rows, want 5:\n%s", rows, stdout)
+	}
+}
