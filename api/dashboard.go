@@ -159,7 +159,7 @@ func (s *Server) dashboardSection(ctx context.Context, r plancast.Region, indByC
 			TargetText:      targetText(a.Kind, a.TargetValue, ind.Unit),
 			LatestText:      fmt.Sprintf("%s (%d)", number(a.LatestValue), a.LatestYear),
 			RequiredText:    percentOrDash(a.RequiredGrowth),
-			ProjectedText:   projectedText(a.Kind, a.Projected, a.Realised, charts.ValuePrec(a.LatestValue)),
+			ProjectedText:   projectedText(a.Kind, a.Projected, a.Realised, plancast.ValuePrec(a.LatestValue)),
 			ProbabilityText: strconv.Itoa(int(math.Round(a.Probability*100))) + "%",
 		})
 	}
@@ -222,7 +222,7 @@ func nameIn(lang, en, zh string) string {
 // decimals, trailing zeros dropped: 33029 → "33,029", 147.2405 → "147.24".
 func number(v float64) string {
 	r := math.Round(v*100) / 100
-	return charts.FormatNumber(r, decimals(r))
+	return plancast.FormatNumber(r, decimals(r))
 }
 
 // decimals is how many of at most two decimals v shows: 120.8 → 1.
@@ -255,7 +255,7 @@ func percentOrDash(f *float64) string {
 
 // projectedText shows the projected quantity with its 80% interval; growth
 // targets compare growth in percent, so those read "+4.3% (−1.0 to +12.5%)".
-// A level is shown with prec decimals, charts.ValuePrec of the latest
+// A level is shown with prec decimals, plancast.ValuePrec of the latest
 // figure, as the charts show it: a projection is no more precise than the
 // data it comes from (120.8 → 147.2, not 147.24).
 func projectedText(kind string, p *plancast.ProjectionPoint, realised *float64, prec int) string {
@@ -264,7 +264,7 @@ func projectedText(kind string, p *plancast.ProjectionPoint, realised *float64, 
 		if growth {
 			return strconv.FormatFloat(v, 'f', 1, 64) + "%"
 		}
-		return charts.FormatNumber(v, prec)
+		return plancast.FormatNumber(v, prec)
 	}
 	if realised != nil {
 		return format(*realised)

@@ -1,8 +1,6 @@
 package charts
 
 import (
-	"fmt"
-	"math"
 	"strconv"
 	"strings"
 
@@ -221,55 +219,10 @@ func pick(lang, en, zh, code string) string {
 	return code
 }
 
-// FormatNumber writes v with prec decimals and thousands separators:
-// 33029 → "33,029", 1234.5 (prec 1) → "1,234.5", -0.0 → "0".
-func FormatNumber(v float64, prec int) string {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return fmt.Sprint(v)
-	}
-	s := strconv.FormatFloat(v, 'f', prec, 64)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	intPart, frac, hasFrac := strings.Cut(s, ".")
-	var b strings.Builder
-	for i, r := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	out := b.String()
-	if hasFrac {
-		out += "." + frac
-	}
-	if neg && strings.Trim(out, "0.,") != "" {
-		out = "-" + out
-	}
-	return out
-}
-
-// ValuePrec returns the decimals that show v to about four significant
-// digits, at most 2 and at least 0: 88.9 → 1, 33029 → 0, 4.25 → 2. A
-// projection is shown with the ValuePrec of the series' latest figure, on
-// the charts, the dashboard and the forecast command alike.
-func ValuePrec(v float64) int {
-	a := math.Abs(v)
-	switch {
-	case a >= 1000:
-		return 0
-	case a >= 100:
-		return 1
-	case a >= 10:
-		return 1
-	default:
-		return 2
-	}
-}
-
 // formatValue writes a value with its unit for annotations: "250 亿元",
 // "33,029 yuan", "4.5%".
 func formatValue(v float64, unit, lang string) string {
-	s := FormatNumber(v, ValuePrec(v))
+	s := plancast.FormatNumber(v, plancast.ValuePrec(v))
 	if strings.Contains(s, ".") {
 		s = strings.TrimSuffix(strings.TrimRight(s, "0"), ".")
 	}

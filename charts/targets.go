@@ -172,9 +172,9 @@ func annotValue(v float64, unit, lang string) string {
 // needsText is the required growth appended to a level target's label.
 func needsText(g float64, lang string) string {
 	if lang == LangZh {
-		return fmt.Sprintf("，需年均增长%s%%", FormatNumber(100*g, 1))
+		return fmt.Sprintf("，需年均增长%s%%", plancast.FormatNumber(100*g, 1))
 	}
-	return fmt.Sprintf(", needs %s%% a year", FormatNumber(100*g, 1))
+	return fmt.Sprintf(", needs %s%% a year", plancast.FormatNumber(100*g, 1))
 }
 
 // growthText labels a growth target: "14th FYP: +6% a year", "2021 plan: +8.5%".

@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 
+	"github.com/plancast/plancast"
 	"gonum.org/v1/plot"
 )
 
@@ -78,7 +79,7 @@ func (t valueTicks) Ticks(min, max float64) []plot.Tick {
 		if math.Abs(v) < step*1e-9 {
 			v = 0
 		}
-		ticks = append(ticks, plot.Tick{Value: v, Label: FormatNumber(v, prec)})
+		ticks = append(ticks, plot.Tick{Value: v, Label: plancast.FormatNumber(v, prec)})
 	}
 	return ticks
 }

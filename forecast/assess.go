@@ -282,10 +282,14 @@ func clamp01(p float64) float64 {
 // current-price figures cannot separate from inflation.
 func explain(a plancast.Assessment, t plancast.Target, ind plancast.Indicator, base int, approx bool) string {
 	growth := plancast.GrowthKind(t.Kind)
-	num := func(v float64) string { return fmt.Sprintf("%.4g", v) }
+	// Figures as stated; projections as precisely as the latest figure
+	// (plancast.ValuePrec: 120.8 → 147.2, 33,029 → 40,062).
+	target := func(v float64) string { return plancast.FormatNumber(v, -1) }
+	num := func(v float64) string { return plancast.FormatNumber(v, plancast.ValuePrec(a.LatestValue)) }
 	what := ""
 	if growth {
 		num = func(v float64) string { return fmt.Sprintf("%.1f%%", v) }
+		target = num
 		what = "growth "
 		if t.Kind == plancast.TargetAvgGrowth {
 			what = fmt.Sprintf("average growth %d–%d ", base, t.Year)
@@ -294,12 +298,12 @@ func explain(a plancast.Assessment, t plancast.Target, ind plancast.Indicator, b
 	var s string
 	switch {
 	case a.Realised != nil:
-		s = fmt.Sprintf("%d observed: %s%s against a target of %s (%s)", t.Year, what, num(*a.Realised), num(t.Value), a.Status)
+		s = fmt.Sprintf("%d observed: %s%s against a target of %s (%s)", t.Year, what, num(*a.Realised), target(t.Value), a.Status)
 	case a.Status == plancast.StatusAchieved:
-		s = fmt.Sprintf("already reached: %.4g in %d against a target of %.4g for %d", a.LatestValue, a.LatestYear, t.Value, t.Year)
+		s = fmt.Sprintf("already reached: %s in %d against a target of %s for %d", plancast.FormatNumber(a.LatestValue, -1), a.LatestYear, target(t.Value), t.Year)
 	default:
 		s = fmt.Sprintf("projected %s%s for %d (95%% interval %s to %s) against a target of %s: probability %.0f%% (%s)",
-			what, num(a.Projected.Mean), t.Year, num(a.Projected.Lo95), num(a.Projected.Hi95), num(t.Value), 100*a.Probability, a.Status)
+			what, num(a.Projected.Mean), t.Year, num(a.Projected.Lo95), num(a.Projected.Hi95), target(t.Value), 100*a.Probability, a.Status)
 	}
 	if a.RequiredGrowth != nil {
 		s += fmt.Sprintf("; needs %.1f%% a year from %d", 100**a.RequiredGrowth, a.LatestYear)

@@ -215,3 +215,34 @@ func TestAssessExplainsGrowthTargetsAsGrowth(t *testing.T) {
 		}
 	}
 }
+
+// Explanations write figures for people: a target as stated, projections as
+// precisely as the latest figure, thousands separated, never in exponent
+// notation (33,029 yuan read "3.303e+04" before).
+func TestAssessExplainsLargeFiguresInFull(t *testing.T) {
+	income := plancast.Indicator{Code: "urban_disposable_income", Unit: plancast.UnitYuan, Better: plancast.BetterHigher}
+	years, values := []int{2015, 2020}, []float64{24500, 33029}
+	for _, c := range []struct {
+		target plancast.Target
+		want   string
+	}{
+		{plancast.Target{Indicator: income.Code, Kind: plancast.TargetLevel, Year: 2025, Value: 45000.5}, "against a target of 45,000.5:"},
+		{plancast.Target{Indicator: income.Code, Kind: plancast.TargetLevel, Year: 2020, Value: 30000}, "2020 observed: 33,029 against a target of 30,000"},
+		{plancast.Target{Indicator: income.Code, Kind: plancast.TargetLevel, Year: 2025, Value: 30000}, "already reached: 33,029 in 2020 against a target of 30,000 for 2025"},
+	} {
+		a, err := Assess(c.target, income, years, values, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(a.Explanation, c.want) || strings.Contains(a.Explanation, "e+") {
+			t.Errorf("explanation %q, want %q and no exponent", a.Explanation, c.want)
+		}
+		if a.Projected != nil && a.Realised == nil && a.Status != plancast.StatusAchieved {
+			// Whole yuan, as the latest figure: "projected 40,062 for 2025".
+			want := "projected " + plancast.FormatNumber(a.Projected.Mean, 0) + " for 2025"
+			if !strings.Contains(a.Explanation, want) {
+				t.Errorf("explanation %q lacks %q", a.Explanation, want)
+			}
+		}
+	}
+}

@@ -8,7 +8,6 @@ import (
 	"text/tabwriter"
 
 	"github.com/plancast/plancast"
-	"github.com/plancast/plancast/charts"
 	"github.com/plancast/plancast/forecast"
 )
 
@@ -63,11 +62,11 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		fmt.Fprintf(stdout, "the mean of %s (%d observed years)\n", strings.Join(names, ", "), r.RealObs)
 	}
 	// Figures as stored; projections to about four significant digits of the
-	// latest figure (charts.ValuePrec), as the charts and the dashboard show
+	// latest figure (plancast.ValuePrec), as the charts and the dashboard show
 	// them: 120.8 → 147.2, 33,029 → 40,061.
-	observed := func(v float64) string { return charts.FormatNumber(v, -1) }
-	prec := charts.ValuePrec(values[len(values)-1])
-	projected := func(v float64) string { return charts.FormatNumber(v, prec) }
+	observed := func(v float64) string { return plancast.FormatNumber(v, -1) }
+	prec := plancast.ValuePrec(values[len(values)-1])
+	projected := func(v float64) string { return plancast.FormatNumber(v, prec) }
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "year\tvalue\t80% low\t80% high\t95% low\t95% high\t")
 	for i := max(0, len(years)-5); i < len(years); i++ {
