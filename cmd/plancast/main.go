@@ -16,6 +16,8 @@ import (
 	"runtime/pprof"
 	"sort"
 	"syscall"
+
+	"github.com/plancast/plancast"
 )
 
 // command is one subcommand.
@@ -77,7 +79,7 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	c, ok := commands[args[0]]
 	if !ok {
-		fmt.Fprintf(stderr, "plancast: unknown command %q\n\n", args[0])
+		fmt.Fprintf(stderr, "plancast: unknown command %q%s\n\n", args[0], commandHint(args[0]))
 		usage(stderr)
 		return 2
 	}
@@ -154,4 +156,19 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 		return errUsage // the flag set has printed the mistake and the usage
 	}
 	return nil
+}
+
+// commandHint is `; did you mean "forecast"?` for a command name one or two
+// edits from a real one ("forcast"), else "".
+func commandHint(typed string) string {
+	best, bestD := "", 3
+	for name := range commands {
+		if d := plancast.EditDistance(typed, name); d < bestD || d == bestD && name < best {
+			best, bestD = name, d
+		}
+	}
+	if best == "" || bestD > max(1, len(typed)/3) {
+		return ""
+	}
+	return fmt.Sprintf("; did you mean %q?", best)
 }
