@@ -64,8 +64,44 @@ type dashboardPartial struct {
 
 type dashboardRow struct {
 	AssessmentItem
-	IndicatorLabel, KindLabel                                            string
+	IndicatorLabel, PlanLabel, StatusLabel                               string
 	TargetText, LatestText, RequiredText, ProjectedText, ProbabilityText string
+}
+
+// kindLabels and statusLabels say a target's kind and an assessment's status
+// in Chinese; the English page shows the API's own words ("off_track"), the
+// Chinese one these, with the code as the row's data-status.
+var (
+	kindLabels = map[string]string{
+		plancast.TargetLevel: "总量", plancast.TargetGrowth: "增速", plancast.TargetAvgGrowth: "年均增速",
+		plancast.TargetShare: "比重", plancast.TargetFloor: "下限", plancast.TargetCeiling: "上限",
+	}
+	statusLabels = map[string]string{
+		plancast.StatusAchieved: "已实现", plancast.StatusOnTrack: "进度正常",
+		plancast.StatusAtRisk: "存在风险", plancast.StatusOffTrack: "难以实现",
+	}
+)
+
+// planText is the plan, the target's kind and its year: "14th FYP · level
+// 2025", "十四五 · 总量 2025年"; an annual plan's own year goes without
+// saying ("2021 plan · growth", not "2021 plan · growth 2021").
+func planText(lang, plan, kind string, year int) string {
+	kindText := strings.ReplaceAll(kind, "_", " ")
+	yearText := fmt.Sprintf(" %d", year)
+	if lang == "zh" && kindLabels[kind] != "" {
+		kindText, yearText = kindLabels[kind], fmt.Sprintf(" %d年", year)
+	}
+	if plan == fmt.Sprintf("%d-annual", year) {
+		yearText = ""
+	}
+	return charts.PlanLabel(plan, lang) + " · " + kindText + yearText
+}
+
+func statusText(lang, status string) string {
+	if lang == "zh" && statusLabels[status] != "" {
+		return statusLabels[status]
+	}
+	return status
 }
 
 type dashboardChart struct{ Region, Indicator, Label string }
@@ -155,18 +191,19 @@ func (s *Server) dashboardSection(ctx context.Context, r plancast.Region, indByC
 		sec.Assessments = append(sec.Assessments, dashboardRow{
 			AssessmentItem:  a,
 			IndicatorLabel:  nameIn(lang, ind.Name, ind.NameZh),
-			KindLabel:       strings.ReplaceAll(a.Kind, "_", " "),
+			PlanLabel:       planText(lang, a.Plan, a.Kind, a.Year),
+			StatusLabel:     statusText(lang, a.Status),
 			TargetText:      targetText(a.Kind, a.TargetValue, ind.Unit),
 			LatestText:      fmt.Sprintf("%s (%d)", number(a.LatestValue), a.LatestYear),
 			RequiredText:    percentOrDash(a.RequiredGrowth),
-			ProjectedText:   projectedText(a.Kind, a.Projected, a.Realised, plancast.ValuePrec(a.LatestValue)),
+			ProjectedText:   projectedText(lang, a.Kind, a.Projected, a.Realised, plancast.ValuePrec(a.LatestValue)),
 			ProbabilityText: strconv.Itoa(int(math.Round(a.Probability*100))) + "%",
 		})
 	}
 	for _, u := range res.Unassessed {
 		ind := indByCode[u.Indicator]
 		sec.Unassessed = append(sec.Unassessed, dashboardUnassessed{
-			Label:  fmt.Sprintf("%s %s %d (%s %s)", nameIn(lang, ind.Name, ind.NameZh), u.Plan, u.Year, strings.ReplaceAll(u.Kind, "_", " "), targetText(u.Kind, u.Target, ind.Unit)),
+			Label:  fmt.Sprintf("%s (%s: %s)", nameIn(lang, ind.Name, ind.NameZh), planText(lang, u.Plan, u.Kind, u.Year), targetText(u.Kind, u.Target, ind.Unit)),
 			Reason: u.Reason,
 		})
 	}
@@ -258,7 +295,7 @@ func percentOrDash(f *float64) string {
 // A level is shown with prec decimals, plancast.ValuePrec of the latest
 // figure, as the charts show it: a projection is no more precise than the
 // data it comes from (120.8 → 147.2, not 147.24).
-func projectedText(kind string, p *plancast.ProjectionPoint, realised *float64, prec int) string {
+func projectedText(lang, kind string, p *plancast.ProjectionPoint, realised *float64, prec int) string {
 	growth := plancast.GrowthKind(kind)
 	format := func(v float64) string {
 		if growth {
@@ -272,7 +309,11 @@ func projectedText(kind string, p *plancast.ProjectionPoint, realised *float64, 
 	if p == nil {
 		return "—"
 	}
-	return fmt.Sprintf("%s (%s to %s)", format(p.Mean), format(p.Lo80), format(p.Hi80))
+	to := "to"
+	if lang == "zh" {
+		to = "至"
+	}
+	return fmt.Sprintf("%s (%s %s %s)", format(p.Mean), format(p.Lo80), to, format(p.Hi80))
 }
 
 // dashboardUnassessed is a target the dashboard could not judge: what it is,

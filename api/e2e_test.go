@@ -514,7 +514,7 @@ func testDashboard(t *testing.T, s *server) {
 	// A target without figures is listed with what it asks for and, on
 	// hover, why it was not judged.
 	if !strings.Contains(page, `title="no observations of unemployment_rate for houma`) ||
-		!strings.Contains(page, "Registered urban unemployment rate 2021-annual 2021 (ceiling ≤ 4.5)") {
+		!strings.Contains(page, "Registered urban unemployment rate (2021 plan · ceiling: ≤ 4.5)") {
 		t.Fatal("the dashboard does not say which target went unjudged, and why")
 	}
 	// A projection is shown as precise as the figure it comes from: Houma's
@@ -532,6 +532,13 @@ func testDashboard(t *testing.T, s *server) {
 		}
 	}
 	zh := s.get("/?lang=zh")
+	// The Chinese page says the plan, the kind and the status in Chinese,
+	// and keeps the API's status code on the row.
+	for _, want := range []string{"十四五 · 总量 2025年", `title="off_track">难以实现</span>`, "2021年计划 · 增速<", " 至 ", "城镇登记失业率 (2021年计划 · 上限: ≤ 4.5)"} {
+		if !strings.Contains(string(zh.body), want) {
+			t.Errorf("the Chinese dashboard lacks %q", want)
+		}
+	}
 	if !strings.Contains(string(zh.body), "侯马市") || !strings.Contains(string(zh.body), "地区生产总值") || !strings.Contains(string(zh.body), "1—11月") {
 		t.Fatal("the Chinese dashboard lacks Chinese names")
 	}

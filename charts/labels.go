@@ -135,9 +135,9 @@ func periodLabel(p planPeriod, lang string) string {
 	return ordinal(p.n) + " FYP"
 }
 
-// planLabel names a plan code: "14th-fyp" → "14th FYP" / "十四五",
-// "2021-annual" → "2021 plan" / "2021年计划".
-func planLabel(plan, lang string) string {
+// PlanLabel names a plan code: "14th-fyp" → "14th FYP" / "十四五",
+// "2021-annual" → "2021 plan" / "2021年计划"; an unknown code as it is.
+func PlanLabel(plan, lang string) string {
 	if n, ok := strings.CutSuffix(plan, "-fyp"); ok {
 		k, err := strconv.Atoi(strings.TrimRight(n, "stndrh"))
 		if err == nil {

@@ -62,7 +62,7 @@ func targetLayers(f *figure, s *Spec, hist []plancast.Observation, latest *xy) t
 		if t.Year < s.From || math.IsNaN(t.Value) || math.IsInf(t.Value, 0) {
 			continue
 		}
-		plan := planLabel(t.Plan, f.lang)
+		plan := PlanLabel(t.Plan, f.lang)
 		switch t.Kind {
 		case plancast.TargetLevel, plancast.TargetShare:
 			at := xy{float64(t.Year), t.Value}
