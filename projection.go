@@ -47,6 +47,11 @@ const (
 	StatusOffTrack = "off_track"
 )
 
+// StatusZh names each assessment status in Chinese.
+var StatusZh = map[string]string{
+	StatusAchieved: "已实现", StatusOnTrack: "进度正常", StatusAtRisk: "存在风险", StatusOffTrack: "难以实现",
+}
+
 // Assessment is the judgement of one target against the data and the projection.
 type Assessment struct {
 	Target Target `json:"spec"` // the target as declared
@@ -78,5 +83,7 @@ type Assessment struct {
 	// (projected − base) / (target − base), as the UN SDG progress charts use.
 	Progress    *float64 `json:"progress,omitempty"`
 	Explanation string   `json:"explanation"`
-	Method      string   `json:"method,omitempty"`
+	// ExplanationZh is the same sentence in Chinese.
+	ExplanationZh string `json:"explanation_zh"`
+	Method        string `json:"method,omitempty"`
 }

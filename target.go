@@ -34,6 +34,12 @@ func GrowthKind(kind string) bool { return kind == TargetGrowth || kind == Targe
 // TargetKinds lists every target kind.
 var TargetKinds = []string{TargetLevel, TargetAvgGrowth, TargetGrowth, TargetCeiling, TargetFloor, TargetShare}
 
+// TargetKindZh names each target kind in Chinese, as plans and reports do.
+var TargetKindZh = map[string]string{
+	TargetLevel: "总量", TargetGrowth: "增速", TargetAvgGrowth: "年均增速",
+	TargetShare: "比重", TargetFloor: "下限", TargetCeiling: "上限",
+}
+
 // planPattern: a Five-Year Plan ("14th-fyp") or a year's plan ("2021-annual").
 var planPattern = regexp.MustCompile(`^([0-9]{1,2}(st|nd|rd|th)-fyp|[0-9]{4}-annual)$`)
 

@@ -64,23 +64,9 @@ type dashboardPartial struct {
 
 type dashboardRow struct {
 	AssessmentItem
-	IndicatorLabel, PlanLabel, StatusLabel                               string
+	IndicatorLabel, PlanLabel, StatusLabel, ExplanationText              string
 	TargetText, LatestText, RequiredText, ProjectedText, ProbabilityText string
 }
-
-// kindLabels and statusLabels say a target's kind and an assessment's status
-// in Chinese; the English page shows the API's own words ("off_track"), the
-// Chinese one these, with the code as the row's data-status.
-var (
-	kindLabels = map[string]string{
-		plancast.TargetLevel: "总量", plancast.TargetGrowth: "增速", plancast.TargetAvgGrowth: "年均增速",
-		plancast.TargetShare: "比重", plancast.TargetFloor: "下限", plancast.TargetCeiling: "上限",
-	}
-	statusLabels = map[string]string{
-		plancast.StatusAchieved: "已实现", plancast.StatusOnTrack: "进度正常",
-		plancast.StatusAtRisk: "存在风险", plancast.StatusOffTrack: "难以实现",
-	}
-)
 
 // planText is the plan, the target's kind and its year: "14th FYP · level
 // 2025", "十四五 · 总量 2025年"; an annual plan's own year goes without
@@ -88,8 +74,8 @@ var (
 func planText(lang, plan, kind string, year int) string {
 	kindText := strings.ReplaceAll(kind, "_", " ")
 	yearText := fmt.Sprintf(" %d", year)
-	if lang == "zh" && kindLabels[kind] != "" {
-		kindText, yearText = kindLabels[kind], fmt.Sprintf(" %d年", year)
+	if lang == "zh" && plancast.TargetKindZh[kind] != "" {
+		kindText, yearText = plancast.TargetKindZh[kind], fmt.Sprintf(" %d年", year)
 	}
 	if plan == fmt.Sprintf("%d-annual", year) {
 		yearText = ""
@@ -97,9 +83,11 @@ func planText(lang, plan, kind string, year int) string {
 	return charts.PlanLabel(plan, lang) + " · " + kindText + yearText
 }
 
+// statusText is the status in the page's language: the API's own word on
+// the English page ("off_track"), plancast.StatusZh on the Chinese one.
 func statusText(lang, status string) string {
-	if lang == "zh" && statusLabels[status] != "" {
-		return statusLabels[status]
+	if lang == "zh" && plancast.StatusZh[status] != "" {
+		return plancast.StatusZh[status]
 	}
 	return status
 }
@@ -188,11 +176,16 @@ func (s *Server) dashboardSection(ctx context.Context, r plancast.Region, indByC
 	res := s.assess(ctx, ts)
 	for _, a := range res.Assessments {
 		ind := indByCode[a.Indicator]
+		explanation := a.Explanation
+		if lang == "zh" {
+			explanation = a.ExplanationZh
+		}
 		sec.Assessments = append(sec.Assessments, dashboardRow{
 			AssessmentItem:  a,
 			IndicatorLabel:  nameIn(lang, ind.Name, ind.NameZh),
 			PlanLabel:       planText(lang, a.Plan, a.Kind, a.Year),
 			StatusLabel:     statusText(lang, a.Status),
+			ExplanationText: explanation,
 			TargetText:      targetText(a.Kind, a.TargetValue, ind.Unit),
 			LatestText:      fmt.Sprintf("%s (%d)", number(a.LatestValue), a.LatestYear),
 			RequiredText:    percentOrDash(a.RequiredGrowth),

@@ -210,7 +210,9 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 	default:
 		a.Status = plancast.StatusOffTrack
 	}
-	a.Explanation = explain(a, t, ind, base, base > p.last && growthKind)
+	approx := base > p.last && growthKind
+	a.Explanation = explain(english, a, t, ind, base, approx)
+	a.ExplanationZh = explain(chinese, a, t, ind, base, approx)
 	return a, nil
 }
 
@@ -275,47 +277,112 @@ func clamp01(p float64) float64 {
 	return math.Max(0, math.Min(1, p))
 }
 
-// explain writes the one-sentence judgement shown to planners. A growth
-// target's figures are growth rates in percent, said as such, and for a
-// money aggregate the sentence says that the growth is in current prices:
-// plans usually set GDP growth at comparable prices, which a series of
-// current-price figures cannot separate from inflation.
-func explain(a plancast.Assessment, t plancast.Target, ind plancast.Indicator, base int, approx bool) string {
+// phrasebook holds the clauses of the judgement in one language. The format
+// strings take their arguments by index, so each language orders them its
+// own way.
+type phrasebook struct {
+	// what names the compared quantity: ("growth ", 2021) → "growth " /
+	// "2021年增长"; observed for a target year already observed.
+	what func(kind string, base, year int, observed bool) string
+	// observed: what, value, target, status.
+	observed string
+	// reached: latest year, latest figure, target year, target.
+	reached string
+	// projected: what, mean, 95% low, 95% high, target, probability in
+	// percent, status, target year.
+	projected string
+	needs     string // required growth in percent, latest year
+	history   string // historical growth in percent
+	current   string // the growth is of current-price figures
+	approx    string // the base year is itself projected
+	status    func(string) string
+}
+
+var english = phrasebook{
+	what: func(kind string, base, year int, observed bool) string {
+		switch kind {
+		case plancast.TargetGrowth:
+			return "growth "
+		case plancast.TargetAvgGrowth:
+			return fmt.Sprintf("average growth %d–%d ", base, year)
+		}
+		return ""
+	},
+	observed:  "%[5]d observed: %[1]s%[2]s against a target of %[3]s (%[4]s)",
+	reached:   "already reached: %[2]s in %[1]d against a target of %[4]s for %[3]d",
+	projected: "projected %[1]s%[2]s for %[8]d (95%% interval %[3]s to %[4]s) against a target of %[5]s: probability %.0[6]f%% (%[7]s)",
+	needs:     "; needs %.1[1]f%% a year from %[2]d",
+	history:   " (history: %.1f%% a year)",
+	current:   "; growth of the current-price figures, inflation included",
+	approx:    "; the base year is itself projected, so the growth's spread is approximate",
+	status:    func(s string) string { return s },
+}
+
+var chinese = phrasebook{
+	what: func(kind string, base, year int, observed bool) string {
+		actual := ""
+		if observed {
+			actual = "实际"
+		}
+		switch kind {
+		case plancast.TargetGrowth:
+			return fmt.Sprintf("%d年%s增长", year, actual)
+		case plancast.TargetAvgGrowth:
+			return fmt.Sprintf("%d—%d年%s年均增长", base, year, actual)
+		}
+		return fmt.Sprintf("%d年%s为", year, actual)
+	},
+	observed:  "%[1]s%[2]s，目标%[3]s（%[4]s）",
+	reached:   "已提前实现：%[1]d年已达%[2]s，%[3]d年目标%[4]s",
+	projected: "预计%[1]s%[2]s（95%%区间%[3]s至%[4]s），目标%[5]s：达成概率%.0[6]f%%（%[7]s）",
+	needs:     "；自%[2]d年起需年均增长%.1[1]f%%",
+	history:   "（历史年均%.1f%%）",
+	current:   "；按现价数据计算，含价格因素",
+	approx:    "；基期本身为预测值，增速区间为近似值",
+	status:    func(s string) string { return plancast.StatusZh[s] },
+}
+
+// explain writes the one-sentence judgement shown to planners, in the
+// language of pb: "projected 147.2 for 2025 (95% interval 103.2 to 225.7)
+// against a target of 250: probability 1% (off_track); needs 15.7% a year
+// from 2020 (history: 6.3% a year)" / "预计2025年为147.2（95%区间103.2至
+// 225.7），目标250：达成概率1%（难以实现）；自2020年起需年均增长15.7%（历史年均
+// 6.3%）". Figures are written as stated, projections as precisely as the
+// latest figure (plancast.ValuePrec). A growth target's figures are growth
+// rates in percent, said as such, and for a money aggregate the sentence
+// says that the growth is in current prices: plans usually set GDP growth at
+// comparable prices, which a series of current-price figures cannot separate
+// from inflation.
+func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind plancast.Indicator, base int, approx bool) string {
 	growth := plancast.GrowthKind(t.Kind)
-	// Figures as stated; projections as precisely as the latest figure
-	// (plancast.ValuePrec: 120.8 → 147.2, 33,029 → 40,062).
 	target := func(v float64) string { return plancast.FormatNumber(v, -1) }
 	num := func(v float64) string { return plancast.FormatNumber(v, plancast.ValuePrec(a.LatestValue)) }
-	what := ""
 	if growth {
 		num = func(v float64) string { return fmt.Sprintf("%.1f%%", v) }
 		target = num
-		what = "growth "
-		if t.Kind == plancast.TargetAvgGrowth {
-			what = fmt.Sprintf("average growth %d–%d ", base, t.Year)
-		}
 	}
+	status := pb.status(a.Status)
 	var s string
 	switch {
 	case a.Realised != nil:
-		s = fmt.Sprintf("%d observed: %s%s against a target of %s (%s)", t.Year, what, num(*a.Realised), target(t.Value), a.Status)
+		s = fmt.Sprintf(pb.observed, pb.what(t.Kind, base, t.Year, true), num(*a.Realised), target(t.Value), status, t.Year)
 	case a.Status == plancast.StatusAchieved:
-		s = fmt.Sprintf("already reached: %s in %d against a target of %s for %d", plancast.FormatNumber(a.LatestValue, -1), a.LatestYear, target(t.Value), t.Year)
+		s = fmt.Sprintf(pb.reached, a.LatestYear, plancast.FormatNumber(a.LatestValue, -1), t.Year, target(t.Value))
 	default:
-		s = fmt.Sprintf("projected %s%s for %d (95%% interval %s to %s) against a target of %s: probability %.0f%% (%s)",
-			what, num(a.Projected.Mean), t.Year, num(a.Projected.Lo95), num(a.Projected.Hi95), target(t.Value), 100*a.Probability, a.Status)
+		s = fmt.Sprintf(pb.projected, pb.what(t.Kind, base, t.Year, false), num(a.Projected.Mean),
+			num(a.Projected.Lo95), num(a.Projected.Hi95), target(t.Value), 100*a.Probability, status, t.Year)
 	}
 	if a.RequiredGrowth != nil {
-		s += fmt.Sprintf("; needs %.1f%% a year from %d", 100**a.RequiredGrowth, a.LatestYear)
+		s += fmt.Sprintf(pb.needs, 100**a.RequiredGrowth, a.LatestYear)
 		if a.HistoricalGrowth != nil {
-			s += fmt.Sprintf(" (history: %.1f%% a year)", 100**a.HistoricalGrowth)
+			s += fmt.Sprintf(pb.history, 100**a.HistoricalGrowth)
 		}
 	}
 	if growth && (ind.Unit == plancast.Unit100mYuan || ind.Unit == plancast.UnitYuan) {
-		s += "; growth of the current-price figures, inflation included"
+		s += pb.current
 	}
 	if approx {
-		s += "; the base year is itself projected, so the growth's spread is approximate"
+		s += pb.approx
 	}
 	return s
 }

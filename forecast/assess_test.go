@@ -133,8 +133,10 @@ func TestAssessProperties(t *testing.T) {
 							!observed && a.Status == plancast.StatusOffTrack && a.Probability >= AtRiskProbability:
 							t.Errorf("%s: status %s with probability %v", name, a.Status, a.Probability)
 						}
-						if a.Explanation == "" {
-							t.Errorf("%s: no explanation", name)
+						for _, e := range []string{a.Explanation, a.ExplanationZh} {
+							if e == "" || strings.Contains(e, "%!") || strings.Contains(e, "NaN") {
+								t.Errorf("%s: explanation %q", name, e)
+							}
 						}
 						for _, p := range []*float64{a.RequiredGrowth, a.Progress, a.HistoricalGrowth, a.Realised} {
 							if p != nil && !finite(*p) {
@@ -203,16 +205,7 @@ func TestAssessExplainsGrowthTargetsAsGrowth(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s %d: %v", c.target.Kind, c.target.Year, err)
 		}
-		for _, w := range c.want {
-			if !strings.Contains(a.Explanation, w) {
-				t.Errorf("%s %d: explanation %q lacks %q", c.target.Kind, c.target.Year, a.Explanation, w)
-			}
-		}
-		for _, w := range c.not {
-			if strings.Contains(a.Explanation, w) {
-				t.Errorf("%s %d: explanation %q has %q", c.target.Kind, c.target.Year, a.Explanation, w)
-			}
-		}
+		saysAndNot(t, fmt.Sprintf("%s %d", c.target.Kind, c.target.Year), a.Explanation, c.want, c.not)
 	}
 }
 
@@ -243,6 +236,63 @@ func TestAssessExplainsLargeFiguresInFull(t *testing.T) {
 			if !strings.Contains(a.Explanation, want) {
 				t.Errorf("explanation %q lacks %q", a.Explanation, want)
 			}
+		}
+	}
+}
+
+// The Chinese explanation says the same as the English one, clause for
+// clause, in the words of a plan.
+func TestAssessExplainsInChinese(t *testing.T) {
+	years, values := []int{2015, 2020}, []float64{88.9, 120.8}
+	for _, c := range []struct {
+		target   plancast.Target
+		want     []string
+		not      []string
+		sameAsEn []string // figures the English sentence has too
+	}{
+		{plancast.Target{Indicator: "gdp", Kind: plancast.TargetLevel, Year: 2025, Value: 250},
+			[]string{"预计2025年为", "（95%区间", "目标250：达成概率", "（难以实现）", "自2020年起需年均增长15.7%", "（历史年均6.3%）"},
+			[]string{"按现价"}, []string{"15.7%", "6.3%"}},
+		{plancast.Target{Indicator: "gdp", Kind: plancast.TargetGrowth, Year: 2021, Value: 8.5},
+			[]string{"预计2021年增长", "目标8.5%", "按现价数据计算，含价格因素"}, nil, nil},
+		{plancast.Target{Indicator: "gdp", Kind: plancast.TargetAvgGrowth, BaseYear: 2020, Year: 2025, Value: 7},
+			[]string{"预计2020—2025年年均增长", "目标7.0%"}, nil, nil},
+		{plancast.Target{Indicator: "gdp", Kind: plancast.TargetGrowth, Year: 2020, Value: 5},
+			[]string{"2020年实际增长", "目标5.0%（已实现）"}, []string{"预计"}, nil},
+		{plancast.Target{Indicator: "gdp", Kind: plancast.TargetLevel, Year: 2025, Value: 100},
+			[]string{"已提前实现：2020年已达120.8，2025年目标100"}, nil, nil},
+	} {
+		a, err := Assess(c.target, gdp, years, values, Options{})
+		if err != nil {
+			t.Fatalf("%s %d: %v", c.target.Kind, c.target.Year, err)
+		}
+		saysAndNot(t, fmt.Sprintf("%s %d", c.target.Kind, c.target.Year), a.ExplanationZh, c.want, c.not)
+		if a.Realised == nil && a.Status != plancast.StatusAchieved {
+			for _, w := range []string{fmt.Sprintf("达成概率%.0f%%", 100*a.Probability), fmt.Sprintf("probability %.0f%%", 100*a.Probability)} {
+				if !strings.Contains(a.ExplanationZh+a.Explanation, w) {
+					t.Errorf("%s %d: neither %q nor %q says %q", c.target.Kind, c.target.Year, a.ExplanationZh, a.Explanation, w)
+				}
+			}
+		}
+		for _, w := range c.sameAsEn {
+			if !strings.Contains(a.Explanation, w) {
+				t.Errorf("%s %d: the English %q lacks %q", c.target.Kind, c.target.Year, a.Explanation, w)
+			}
+		}
+	}
+}
+
+// saysAndNot checks that the sentence has every phrase of want and none of not.
+func saysAndNot(t *testing.T, what, sentence string, want, not []string) {
+	t.Helper()
+	for _, w := range want {
+		if !strings.Contains(sentence, w) {
+			t.Errorf("%s: %q lacks %q", what, sentence, w)
+		}
+	}
+	for _, w := range not {
+		if strings.Contains(sentence, w) {
+			t.Errorf("%s: %q has %q", what, sentence, w)
 		}
 	}
 }
