@@ -63,7 +63,9 @@ func didYouMean(codes []string) string {
 // "urban_disposable_income" does not also offer "rural_disposable_income".
 func suggest(typed string, cands []codeNames) []string {
 	t := strings.ToLower(strings.TrimSpace(typed))
-	if t == "" {
+	// Longer than any code (ValidCode allows 64): no near miss, and the
+	// distance's cost grows with the length, which a client chooses.
+	if t == "" || len(t) > 64 {
 		return nil
 	}
 	type scored struct {

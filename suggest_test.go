@@ -42,6 +42,7 @@ func TestAMissedCodeSuggestsTheNearOnes(t *testing.T) {
 		{"shenxi", `; did you mean "shanxi" or "shaanxi"?`}, // closest first
 		{"shanxii", `; did you mean "shanxi"?`},             // contains a code: that one alone
 		{"beijing", ""},
+		{strings.Repeat("houma", 13), ""}, // longer than any code: not even looked at
 		{"", ""},
 	} {
 		if got := RegionHint(c.typed, hintRegions); got != c.want {
