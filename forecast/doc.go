@@ -177,7 +177,10 @@
 // window's mean |Δ log|, L = 4, 6, k = 30, 100). Alone the variants scored
 // 1.047–1.157 of auto's mixes; the best mixes with one 0.9940 of the long
 // mix (7 of 10, f6 lost by 4%) and 0.9836 of the short mix (8 of 10); none
-// of the 7 638 met the same rule, and auto is unchanged.
+// of the 7 638 met the same rule, and auto is unchanged. Nor did a mix per
+// clarity of trend for the long histories (research_trend_test.go: split at
+// the median |t| of the mean log change; best 0.9985 for clear trends,
+// 0.9838 for unclear ones).
 //
 // Out of sample (bench/holdout.sh, data never used for any choice here:
 // yearly US state, firm, Chinese and US macro panels and Swedish
