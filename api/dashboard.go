@@ -251,17 +251,8 @@ func nameIn(lang, en, zh string) string {
 // number formats a value with thousands separators and at most two
 // decimals, trailing zeros dropped: 33029 → "33,029", 147.2405 → "147.24".
 func number(v float64) string {
-	r := math.Round(v*100) / 100
-	return plancast.FormatNumber(r, decimals(r))
-}
-
-// decimals is how many of at most two decimals v shows: 120.8 → 1.
-func decimals(v float64) int {
-	s := strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
-	if i := strings.Index(s, "."); i >= 0 {
-		return min(len(s)-i-1, 2)
-	}
-	return 0
+	// Rounded to cents, the shortest form has at most two decimals.
+	return plancast.FormatNumber(math.Round(v*100)/100, -1)
 }
 
 func targetText(kind string, v float64, unit string) string {

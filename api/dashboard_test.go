@@ -1,0 +1,35 @@
+package api
+
+import "testing"
+
+// The dashboard's words: figures with separators and at most two decimals,
+// plans and kinds in the page's language, an annual plan's year said once.
+func TestDashboardWords(t *testing.T) {
+	for _, c := range []struct {
+		v    float64
+		want string
+	}{{33029, "33,029"}, {120.8, "120.8"}, {147.2405, "147.24"}, {0.29, "0.29"}, {5.999, "6"}, {-1234.5, "-1,234.5"}} {
+		if got := number(c.v); got != c.want {
+			t.Errorf("number(%v) = %q, want %q", c.v, got, c.want)
+		}
+	}
+	for _, c := range []struct {
+		lang, plan, kind string
+		year             int
+		want             string
+	}{
+		{"en", "14th-fyp", "level", 2025, "14th FYP · level 2025"},
+		{"en", "2021-annual", "growth", 2021, "2021 plan · growth"},
+		{"en", "14th-fyp", "avg_growth", 2025, "14th FYP · avg growth 2025"},
+		{"zh", "14th-fyp", "level", 2025, "十四五 · 总量 2025年"},
+		{"zh", "2021-annual", "ceiling", 2021, "2021年计划 · 上限"},
+		{"zh", "14th-fyp", "avg_growth", 2025, "十四五 · 年均增速 2025年"},
+	} {
+		if got := planText(c.lang, c.plan, c.kind, c.year); got != c.want {
+			t.Errorf("planText(%s, %s, %s, %d) = %q, want %q", c.lang, c.plan, c.kind, c.year, got, c.want)
+		}
+	}
+	if statusText("en", "off_track") != "off_track" || statusText("zh", "off_track") != "难以实现" || statusText("zh", "new_status") != "new_status" {
+		t.Error("statusText: want the code in English, Chinese words in Chinese, the code for an unknown status")
+	}
+}
