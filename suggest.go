@@ -72,7 +72,7 @@ func suggest(typed string, cands []codeNames) []string {
 		code string
 		d    int
 	}
-	var close []scored
+	var near []scored
 	for _, c := range cands {
 		d := min(EditDistance(t, c.code), EditDistance(sortedWords(t), sortedWords(c.code)))
 		if contained(t, c.code) {
@@ -84,18 +84,18 @@ func suggest(typed string, cands []codeNames) []string {
 			}
 		}
 		if d <= min(3, 1+max(len([]rune(t)), len(c.code))/5) {
-			close = append(close, scored{c.code, d})
+			near = append(near, scored{c.code, d})
 		}
 	}
-	slices.SortFunc(close, func(a, b scored) int {
+	slices.SortFunc(near, func(a, b scored) int {
 		if a.d != b.d {
 			return a.d - b.d
 		}
 		return strings.Compare(a.code, b.code)
 	})
 	var out []string
-	for _, s := range close[:min(3, len(close))] {
-		if s.d <= close[0].d+1 {
+	for _, s := range near[:min(3, len(near))] {
+		if s.d <= near[0].d+1 {
 			out = append(out, s.code)
 		}
 	}
