@@ -15,6 +15,7 @@ import (
 	"os/signal"
 	"runtime/pprof"
 	"sort"
+	"strings"
 	"syscall"
 
 	"github.com/plancast/plancast"
@@ -153,6 +154,7 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 		if errors.Is(err, flag.ErrHelp) {
 			return err
 		}
+		fmt.Fprint(fs.Output(), flagHint(fs, err))
 		return errUsage // the flag set has printed the mistake and the usage
 	}
 	return nil
@@ -161,8 +163,49 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 // commandHint is `; did you mean "forecast"?` for a command name one or two
 // edits from a real one ("forcast"), else "".
 func commandHint(typed string) string {
-	best, bestD := "", 3
+	names := make([]string, 0, len(commands))
 	for name := range commands {
+		names = append(names, name)
+	}
+	if best := nearest(typed, names); best != "" {
+		return fmt.Sprintf("; did you mean %q?", best)
+	}
+	return ""
+}
+
+// flagHint is "plancast chart: no flag -regoin; did you mean -region?" for
+// a flag fs lacks and has one near, else "". The flag package has already
+// printed the mistake and the whole usage; this goes under them, where the
+// eye lands.
+func flagHint(fs *flag.FlagSet, err error) string {
+	typed, ok := strings.CutPrefix(err.Error(), "flag provided but not defined: ")
+	if !ok {
+		return ""
+	}
+	typed = strings.TrimLeft(typed, "-")
+	var names []string
+	fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+	best := nearest(typed, names)
+	if best == "" {
+		// A real flag the typed one starts with: -out for -o.
+		for _, n := range names {
+			if strings.HasPrefix(typed, n) && (best == "" || len(n) > len(best)) {
+				best = n
+			}
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf("%s: no flag -%s; did you mean -%s?\n", fs.Name(), typed, best)
+}
+
+// nearest is the name of names fewest edits from typed, if that is at most
+// one edit per three characters (at least one), else "": "forcast" →
+// "forecast", "regoin" → "region", "data_dir" → "data-dir".
+func nearest(typed string, names []string) string {
+	best, bestD := "", 1<<30
+	for _, name := range names {
 		if d := plancast.EditDistance(typed, name); d < bestD || d == bestD && name < best {
 			best, bestD = name, d
 		}
@@ -170,5 +213,5 @@ func commandHint(typed string) string {
 	if best == "" || bestD > max(1, len(typed)/3) {
 		return ""
 	}
-	return fmt.Sprintf("; did you mean %q?", best)
+	return best
 }

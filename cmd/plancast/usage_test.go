@@ -39,3 +39,26 @@ func TestAnUnknownCommandSuggestsTheNearOne(t *testing.T) {
 		}
 	}
 }
+
+// A mistyped flag is answered, under the usage, with the one it most likely
+// meant; a flag like no other gets the usage alone.
+func TestAnUnknownFlagSuggestsTheNearOne(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"forecast", "--regoin", "houma"}, "plancast forecast: no flag -regoin; did you mean -region?\n"},
+		{[]string{"forecast", "--data_dir", "x"}, "did you mean -data-dir?"},
+		{[]string{"chart", "--out", "x.png"}, "plancast chart: no flag -out; did you mean -o?\n"},
+		{[]string{"backtest", "--horizn", "6"}, "did you mean -horizon?"},
+	} {
+		code, _, stderr := run(t, c.args...)
+		if code != 2 || !strings.Contains(stderr, c.want) {
+			t.Errorf("%v: exit %d, stderr ends %q; want %q", c.args, code, stderr[max(0, len(stderr)-120):], c.want)
+		}
+	}
+	code, _, stderr := run(t, "forecast", "--zzz")
+	if code != 2 || strings.Contains(stderr, "did you mean") {
+		t.Errorf("--zzz: exit %d, stderr %q; want the usage without a guess", code, stderr)
+	}
+}
