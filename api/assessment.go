@@ -44,7 +44,12 @@ type Unassessed struct {
 	Kind      string  `json:"kind"`
 	Year      int     `json:"year"`
 	Target    float64 `json:"target"`
-	Reason    string  `json:"reason"`
+	// Code says why in one word, as error answers do: not_found (no yearly
+	// figures to judge it on), invalid (the figures cannot answer it, as a
+	// growth target on a series with a value ≤ 0) or internal; Reason says
+	// it in a sentence.
+	Code   string `json:"code"`
+	Reason string `json:"reason"`
 }
 
 func (s *Server) getRegionAssessment(c echo.Context) error {
@@ -202,5 +207,6 @@ func unassessed(t plancast.Target, err error) Unassessed {
 	if plancast.ErrorCode(err) == plancast.ENOTFOUND {
 		reason = fmt.Sprintf("no observations of %s for %s: %s", t.Indicator, t.Region, reason)
 	}
-	return Unassessed{Region: t.Region, Indicator: t.Indicator, Plan: t.Plan, Kind: t.Kind, Year: t.Year, Target: t.Value, Reason: reason}
+	return Unassessed{Region: t.Region, Indicator: t.Indicator, Plan: t.Plan, Kind: t.Kind, Year: t.Year, Target: t.Value,
+		Code: plancast.ErrorCode(err), Reason: reason}
 }

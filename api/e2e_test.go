@@ -302,7 +302,7 @@ func testAllAssessment(t *testing.T, s *server) {
 	}
 	// 2022 annual targets of Zizhou have no observations: listed, with the reason.
 	s.get("/api/v1/assessment?plan=2022-annual").decode(t, 200, &resp)
-	if len(resp.Unassessed) == 0 || resp.Unassessed[0].Region != "zizhou" || resp.Unassessed[0].Reason == "" {
+	if len(resp.Unassessed) == 0 || resp.Unassessed[0].Region != "zizhou" || resp.Unassessed[0].Reason == "" || resp.Unassessed[0].Code != "not_found" {
 		t.Fatalf("2022-annual = %+v", resp)
 	}
 	s.get("/api/v1/assessment?plan=someday").wantError(t, 400, "invalid")
@@ -534,7 +534,7 @@ func testDashboard(t *testing.T, s *server) {
 	zh := s.get("/?lang=zh")
 	// The Chinese page says the plan, the kind and the status in Chinese,
 	// and keeps the API's status code on the row.
-	for _, want := range []string{"十四五 · 总量 2025年", `title="off_track">难以实现</span>`, "2021年计划 · 增速<", " 至 ", "城镇登记失业率 (2021年计划 · 上限: ≤ 4.5)", `title="预计2025年为`, "（95%区间"} {
+	for _, want := range []string{"十四五 · 总量 2025年", `title="暂无年度数据：no observations of unemployment_rate`, `title="off_track">难以实现</span>`, "2021年计划 · 增速<", " 至 ", "城镇登记失业率 (2021年计划 · 上限: ≤ 4.5)", `title="预计2025年为`, "（95%区间"} {
 		if !strings.Contains(string(zh.body), want) {
 			t.Errorf("the Chinese dashboard lacks %q", want)
 		}
