@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // A code someone typed and the catalog lacks is usually a near miss: a typo
@@ -50,6 +51,35 @@ func didYouMean(codes []string) string {
 	return "; did you mean " + strings.Join(quoted[:len(quoted)-1], ", ") + " or " + quoted[len(quoted)-1] + "?"
 }
 
+// nearEnough reports whether d edits is a likely typo in a word of n runes:
+// at most two, and at most one per three runes, so "gpd" finds "gdp" (1 of
+// 3) and "huoma" "houma", but "cpi" does not find "gdp" (3 of 3). Every "did
+// you mean" of plancast judges nearness by it.
+func nearEnough(d, n int) bool { return d <= 2 && 3*d <= n+1 }
+
+// Nearest is the one of names fewest edits from typed (the first in sorted
+// order among equals) when that is nearEnough, else "": "forcast" →
+// "forecast", "regoin" → "region", "data_dir" → "data-dir".
+func Nearest(typed string, names []string) string {
+	n := utf8.RuneCountInString(typed)
+	if n > 100 { // longer than any name: no near miss, and the distance is quadratic
+		return ""
+	}
+	best, bestD := "", 1<<30
+	for _, name := range names {
+		if diff := utf8.RuneCountInString(name) - n; diff > 2 || diff < -2 {
+			continue // at least that many edits apart: not near enough
+		}
+		if d := EditDistance(typed, name); d < bestD || d == bestD && name < best {
+			best, bestD = name, d
+		}
+	}
+	if best == "" || !nearEnough(bestD, n) {
+		return ""
+	}
+	return best
+}
+
 // suggest returns up to three codes of cands close to typed, closest first.
 //
 // A code's distance is the least of: the edit distance (optimal string
@@ -57,9 +87,8 @@ func didYouMean(codes []string) string {
 // the same between both with their "_"-separated words sorted, and 0 when
 // typed, lowercased, and the code or one of the names lie one within the
 // other (a word at least; see contained). A code is close when that
-// distance is at most 1 + len/5 (len the longer of the two; 3 edits at
-// most), so "gpd" finds "gdp" but "cpi" does not; and only the codes within
-// one edit of the closest are offered, so a typo in
+// distance is nearEnough for the longer of the two; and only the codes
+// within one edit of the closest are offered, so a typo in
 // "urban_disposable_income" does not also offer "rural_disposable_income".
 func suggest(typed string, cands []codeNames) []string {
 	t := strings.ToLower(strings.TrimSpace(typed))
@@ -83,7 +112,7 @@ func suggest(typed string, cands []codeNames) []string {
 				d = 0
 			}
 		}
-		if d <= min(3, 1+max(len([]rune(t)), len(c.code))/5) {
+		if nearEnough(d, max(utf8.RuneCountInString(t), len(c.code))) {
 			near = append(near, scored{c.code, d})
 		}
 	}

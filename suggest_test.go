@@ -77,3 +77,19 @@ func TestEditDistance(t *testing.T) {
 		}
 	}
 }
+
+func TestNearestIsTheClosestLikelyTypo(t *testing.T) {
+	names := []string{"backtest", "chart", "forecast", "gdp", "region", "data-dir"}
+	for _, c := range []struct{ typed, want string }{
+		{"forcast", "forecast"}, {"gpd", "gdp"}, {"regoin", "region"}, {"data_dir", "data-dir"},
+		{"cpi", ""}, {"zzz", ""}, {"", ""}, {strings.Repeat("chart", 21), ""},
+	} {
+		if got := Nearest(c.typed, names); got != c.want {
+			t.Errorf("Nearest(%q) = %q, want %q", c.typed, got, c.want)
+		}
+	}
+	// Among equally near names, the first in sorted order, whatever the input order.
+	if a, b := Nearest("cab", []string{"cap", "car"}), Nearest("cab", []string{"car", "cap"}); a != "cap" || b != "cap" {
+		t.Errorf("ties: %q, %q; want cap both times", a, b)
+	}
+}

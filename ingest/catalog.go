@@ -2,9 +2,9 @@ package ingest
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/plancast/plancast"
 )
@@ -211,32 +211,14 @@ func (r *resolver) lookupIndicator(text string) (code, unit string, ok bool) {
 	return "", "", false
 }
 
-// suggest returns ` (did you mean "x"?)` when a known name is within a small edit
-// distance of k, else "".
+// suggest returns ` (did you mean "x"?)` when a known name is near k
+// (plancast.Nearest), else "".
 func suggest(k string, names map[string]string) string {
-	if len(k) > 100 { // longer than any name: no near miss, and the distance is quadratic
+	near := plancast.Nearest(k, slices.Collect(maps.Keys(names)))
+	if near == "" {
 		return ""
 	}
-	best, bestD := "", 1<<30
-	keys := make([]string, 0, len(names))
-	for n := range names {
-		keys = append(keys, n)
-	}
-	sort.Strings(keys) // deterministic among equal distances
-	kn := utf8.RuneCountInString(k)
-	for _, n := range keys {
-		if diff := utf8.RuneCountInString(n) - kn; diff > 2 || diff < -2 {
-			continue // at least that many edits apart: not a suggestion
-		}
-		if d := plancast.EditDistance(k, n); d < bestD {
-			best, bestD = names[n], d
-		}
-	}
-	n := len([]rune(k))
-	if best == "" || bestD > 2 || bestD*3 > n+1 {
-		return ""
-	}
-	return fmt.Sprintf(" (did you mean %s?)", best)
+	return fmt.Sprintf(" (did you mean %s?)", names[near])
 }
 
 // findIn looks for the longest known name inside a free text such as a table

@@ -167,7 +167,7 @@ func commandHint(typed string) string {
 	for name := range commands {
 		names = append(names, name)
 	}
-	if best := nearest(typed, names); best != "" {
+	if best := plancast.Nearest(typed, names); best != "" {
 		return fmt.Sprintf("; did you mean %q?", best)
 	}
 	return ""
@@ -185,7 +185,7 @@ func flagHint(fs *flag.FlagSet, err error) string {
 	typed = strings.TrimLeft(typed, "-")
 	var names []string
 	fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
-	best := nearest(typed, names)
+	best := plancast.Nearest(typed, names)
 	if best == "" {
 		// A real flag the typed one starts with: -out for -o.
 		for _, n := range names {
@@ -198,20 +198,4 @@ func flagHint(fs *flag.FlagSet, err error) string {
 		return ""
 	}
 	return fmt.Sprintf("%s: no flag -%s; did you mean -%s?\n", fs.Name(), typed, best)
-}
-
-// nearest is the name of names fewest edits from typed, if that is at most
-// one edit per three characters (at least one), else "": "forcast" →
-// "forecast", "regoin" → "region", "data_dir" → "data-dir".
-func nearest(typed string, names []string) string {
-	best, bestD := "", 1<<30
-	for _, name := range names {
-		if d := plancast.EditDistance(typed, name); d < bestD || d == bestD && name < best {
-			best, bestD = name, d
-		}
-	}
-	if best == "" || bestD > max(1, len(typed)/3) {
-		return ""
-	}
-	return best
 }
