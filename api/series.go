@@ -26,7 +26,7 @@ func (s *Server) getSeries(c echo.Context) error {
 	if _, err := s.region(c, c.Param("region")); err != nil {
 		return err
 	}
-	ind, err := s.indicator(c, c.Param("indicator"))
+	ind, err := s.lookupIndicator(ctx, c.Param("indicator"))
 	if err != nil {
 		return err
 	}
@@ -97,9 +97,4 @@ func yearParam(c echo.Context, name string) (int, error) {
 		return 0, plancast.Errorf(plancast.EINVALID, "%s=%q must be a year from %d to %d", name, v, plancast.MinYear, plancast.MaxYear)
 	}
 	return y, nil
-}
-
-// indicator looks up an indicator in the catalog; ENOTFOUND when unknown.
-func (s *Server) indicator(c echo.Context, code string) (plancast.Indicator, error) {
-	return s.lookupIndicator(c.Request().Context(), code)
 }
