@@ -284,7 +284,7 @@ type phrasebook struct {
 	// what names the compared quantity: ("growth ", 2021) → "growth " /
 	// "2021年增长"; observed for a target year already observed.
 	what func(kind string, base, year int, observed bool) string
-	// observed: what, value, target, status.
+	// observed: what, value, target, status, target year.
 	observed string
 	// reached: latest year, latest figure, target year, target.
 	reached string
