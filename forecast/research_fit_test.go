@@ -218,7 +218,7 @@ func TestResearchFitterForecasts(t *testing.T) {
 	cands = []string{"drift_shrunk", "damped", "damped@lin", "holt", "holt@lin", "damped_nm", "damped_nm@lin", "holt_nm", "holt_nm@lin",
 		"damped_global", "damped_global@lin", "holt_global", "holt_global@lin"}
 	splits := trainingSplits(loadVals(t, "series.csv"))
-	long := splitsWhere(splits[:10], func(n int) bool { return n >= 15 })
+	long := splitsWhere(splits[:10], lengthIn(15, math.MaxInt))
 	compare := func(name string, splits []split, newIdx, oldIdx []int) {
 		fcs, bs := forecastsAndScores(splits, oldIdx)
 		rel := relativeToBase(splits, fcs, bs, newIdx)

@@ -24,6 +24,7 @@
 package forecast
 
 import (
+	"math"
 	"os"
 	"sort"
 	"strconv"
@@ -44,7 +45,7 @@ func envInt(name string, def int) int {
 var minLong = envInt("LONG", 15)
 
 func TestResearchLongHistories(t *testing.T) {
-	splits := splitsWhere(trainingSplits(loadVals(t, "series.csv"))[:10], func(n int) bool { return n >= minLong }) // the full splits
+	splits := splitsWhere(trainingSplits(loadVals(t, "series.csv"))[:10], lengthIn(minLong, math.MaxInt)) // the full splits
 	fcs, bs := forecastsAndScores(splits, shortMix)
 	type res struct {
 		names []string
@@ -75,7 +76,7 @@ func TestResearchLongHistories(t *testing.T) {
 // short mix on at least 9 of the 10 splits.
 func TestResearchLongMixBelow15(t *testing.T) {
 	lo, hi := envInt("BAND_LO", 10), envInt("BAND_HI", 14)
-	splits := splitsWhere(trainingSplits(loadVals(t, "series.csv"))[:10], func(n int) bool { return n >= lo && n <= hi })
+	splits := splitsWhere(trainingSplits(loadVals(t, "series.csv"))[:10], lengthIn(lo, hi))
 	fcs, bs := forecastsAndScores(splits, shortMix)
 	longMix := []int{indexOf(cands, "drift_shrunk"), indexOf(cands, "damped"), indexOf(cands, "damped@lin")}
 	rel := relativeToBase(splits, fcs, bs, longMix)

@@ -19,6 +19,7 @@
 package forecast
 
 import (
+	"math"
 	"sort"
 	"strings"
 	"testing"
@@ -32,61 +33,70 @@ func TestResearchPowerScale(t *testing.T) {
 // for each of auto's two populations it scores every mix of up to four of
 // the candidates that includes a new one against auto's mix there, logs each
 // new candidate alone and the best mixes, and counts the mixes that meet the
-// rule (≤ 0.98, 8 of the 10 full splits, and f6).
+// rule (ruleSearch).
 func eighthRoundSearch(t *testing.T, added []string) {
 	saved := cands
 	defer func() { cands = saved }()
 	cands = append(append([]string(nil), saved...), added...)
-	isNew := func(c int) bool { return c >= len(saved) }
 	longMix := []int{indexOf(cands, "drift_shrunk"), indexOf(cands, "damped"), indexOf(cands, "damped@lin")}
 
 	all := trainingSplits(loadVals(t, "series.csv"))
 	for _, pop := range []struct {
 		name   string
 		splits int
-		keep   func(n int) bool
+		keep   func(h []float64) bool
 		base   []int
 	}{
-		{"≥ 15 years", 10, func(n int) bool { return n >= longHistory }, longMix},
-		{"< 15 years", 14, func(n int) bool { return n < longHistory }, shortMix},
+		{"≥ 15 years", 10, lengthIn(longHistory, math.MaxInt), longMix},
+		{"< 15 years", 14, lengthIn(0, longHistory-1), shortMix},
 	} {
 		splits := splitsWhere(all[:pop.splits], pop.keep)
-		fcs, bs := forecastsAndScores(splits, pop.base)
+		var added []int
 		for c := len(saved); c < len(cands); c++ {
-			m, w := meanAndWins(relativeToBase(splits, fcs, bs, []int{c}))
-			t.Logf("%s: %s alone %.4f of auto's mix, better on %d of %d", pop.name, cands[c], m, w, len(splits))
+			added = append(added, c)
 		}
-		type res struct {
-			names []string
-			rel   float64
-			wins  int
-			f6    float64
-		}
-		var rr []res
-		eachMix(len(cands), 4, func(idx []int) {
-			has := false
-			for _, c := range idx {
-				has = has || isNew(c)
-			}
-			if !has {
-				return
-			}
-			rel := relativeToBase(splits, fcs, bs, idx)
-			r := res{names: namesOf(idx), f6: rel[0]}
-			r.rel, _ = meanAndWins(rel)
-			_, r.wins = meanAndWins(rel[:10])
-			rr = append(rr, r)
-		})
-		sort.Slice(rr, func(i, j int) bool { return rr[i].rel < rr[j].rel })
-		for k, r := range rr[:min(12, len(rr))] {
-			t.Logf("%s #%d %.4f wins %d/10 f6 %.4f %s", pop.name, k, r.rel, r.wins, r.f6, strings.Join(r.names, ","))
-		}
-		met := 0
-		for _, r := range rr {
-			if r.rel <= 0.98 && r.wins >= 8 && r.f6 < 1 {
-				met++
-			}
-		}
-		t.Logf("%s: %d mixes with a new member; %d meet the rule", pop.name, len(rr), met)
+		ruleSearch(t, pop.name, splits, pop.base, len(saved), added)
 	}
+}
+
+// ruleSearch scores, on splits, every equal-weight mix of up to four of the
+// candidates that includes one from index firstNew on (0: every mix) against
+// the mix base, logs each candidate of alone by itself and the best mixes, and counts
+// the mixes that meet the rule fixed before the eighth round: ≤ 0.98 of base
+// (mean of the sMAPE and MASE ratios over the splits), better on at least 8
+// of the first 10 (the full splits) and on the first (f6).
+func ruleSearch(t *testing.T, name string, splits []split, base []int, firstNew int, alone []int) {
+	fcs, bs := forecastsAndScores(splits, base)
+	for _, c := range alone {
+		m, w := meanAndWins(relativeToBase(splits, fcs, bs, []int{c}))
+		t.Logf("%s: %s alone %.4f of auto's mix, better on %d of %d", name, cands[c], m, w, len(splits))
+	}
+	type res struct {
+		names []string
+		rel   float64
+		wins  int
+		f6    float64
+	}
+	var rr []res
+	eachMix(len(cands), 4, func(idx []int) {
+		if idx[len(idx)-1] < firstNew { // ascending: the last is the newest
+			return
+		}
+		rel := relativeToBase(splits, fcs, bs, idx)
+		r := res{names: namesOf(idx), f6: rel[0]}
+		r.rel, _ = meanAndWins(rel)
+		_, r.wins = meanAndWins(rel[:10])
+		rr = append(rr, r)
+	})
+	sort.Slice(rr, func(i, j int) bool { return rr[i].rel < rr[j].rel })
+	for k, r := range rr[:min(12, len(rr))] {
+		t.Logf("%s #%d %.4f wins %d/10 f6 %.4f %s", name, k, r.rel, r.wins, r.f6, strings.Join(r.names, ","))
+	}
+	met := 0
+	for _, r := range rr {
+		if r.rel <= 0.98 && r.wins >= 8 && r.f6 < 1 {
+			met++
+		}
+	}
+	t.Logf("%s: %d mixes; %d meet the rule", name, len(rr), met)
 }

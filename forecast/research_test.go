@@ -213,20 +213,25 @@ func comboScore(sp split, fc [][][]float64, idx []int) (float64, float64) {
 	})
 }
 
-// splitsWhere keeps, on each split, the series whose history length keep
-// accepts (the populations auto's two mixes are for).
-func splitsWhere(splits []split, keep func(n int) bool) []split {
+// splitsWhere keeps, on each split, the series whose history keep accepts
+// (auto's two populations are by length: splitsWhere(ss, longer(15))).
+func splitsWhere(splits []split, keep func(h []float64) bool) []split {
 	out := make([]split, len(splits))
 	for s, sp := range splits {
 		out[s].name = sp.name
 		for i, h := range sp.hist {
-			if keep(len(h)) {
+			if keep(h) {
 				out[s].hist = append(out[s].hist, h)
 				out[s].act = append(out[s].act, sp.act[i])
 			}
 		}
 	}
 	return out
+}
+
+// lengthIn accepts a history of lo to hi years.
+func lengthIn(lo, hi int) func(h []float64) bool {
+	return func(h []float64) bool { return len(h) >= lo && len(h) <= hi }
 }
 
 // trainingBaseline is where most harnesses start: the M3 yearly series, the

@@ -24,7 +24,6 @@ package forecast
 import (
 	"math"
 	"sort"
-	"strings"
 	"testing"
 
 	"gonum.org/v1/gonum/stat"
@@ -63,46 +62,8 @@ func TestResearchTrendBands(t *testing.T) {
 		{"clear trend (|t| ≥ cut)", func(h []float64) bool { return math.Abs(trendT(h)) >= cut }},
 		{"unclear trend (|t| < cut)", func(h []float64) bool { return math.Abs(trendT(h)) < cut }},
 	} {
-		splits := make([]split, len(all))
-		for s, sp := range all {
-			splits[s].name = sp.name
-			for i, h := range sp.hist {
-				if len(h) >= longHistory && band.keep(h) {
-					splits[s].hist = append(splits[s].hist, h)
-					splits[s].act = append(splits[s].act, sp.act[i])
-				}
-			}
-		}
-		fcs, bs := forecastsAndScores(splits, longMix)
-		type res struct {
-			names     []string
-			rel, f6   float64
-			wins, ord int
-		}
-		var rr []res
-		eachMix(len(cands), 4, func(idx []int) {
-			rel := relativeToBase(splits, fcs, bs, idx)
-			r := res{names: namesOf(idx), f6: rel[0]}
-			r.rel, r.wins = meanAndWins(rel)
-			rr = append(rr, r)
-		})
-		sort.Slice(rr, func(i, j int) bool { return rr[i].rel < rr[j].rel })
-		for k, r := range rr[:8] {
-			t.Logf("%s #%d %.4f wins %d/10 f6 %.4f %s", band.name, k, r.rel, r.wins, r.f6, strings.Join(r.names, ","))
-		}
-		for _, name := range []string{"drift_linear", "drift@lin"} {
-			{
-				c := indexOf(cands, name)
-				m, w := meanAndWins(relativeToBase(splits, fcs, bs, []int{c}))
-				t.Logf("%s: %s alone %.4f, better on %d of 10", band.name, name, m, w)
-			}
-		}
-		met := 0
-		for _, r := range rr {
-			if r.rel <= 0.98 && r.wins >= 8 && r.f6 < 1 {
-				met++
-			}
-		}
-		t.Logf("%s: %d series in f6; %d mixes; %d meet the rule", band.name, len(splits[0].hist), len(rr), met)
+		splits := splitsWhere(all, func(h []float64) bool { return len(h) >= longHistory && band.keep(h) })
+		ruleSearch(t, band.name, splits, longMix, 0, []int{indexOf(cands, "drift_linear"), indexOf(cands, "drift@lin")})
+		t.Logf("%s: %d series in f6", band.name, len(splits[0].hist))
 	}
 }
