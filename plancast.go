@@ -130,6 +130,12 @@ const (
 	StatusFinal       = "final"
 	StatusPreliminary = "preliminary"
 	StatusEstimate    = "estimate"
+	// StatusWithdrawn marks a vintage that withdraws its figure: from that
+	// vintage on the figure is not served (it was filed under the wrong year,
+	// say), while every earlier vintage stays readable with as_of. A
+	// withdrawal carries no value (it is stored as 0). Withdrawing a figure
+	// and pushing it under its right year in one batch moves it atomically.
+	StatusWithdrawn = "withdrawn"
 )
 
 // PeriodYear is the period of a whole-year figure; other periods are partial
@@ -177,7 +183,13 @@ func (o *Observation) Normalize() {
 	if o.Status == "" {
 		o.Status = StatusFinal
 	}
+	if o.Status == StatusWithdrawn {
+		o.Value = 0
+	}
 }
+
+// Withdrawn reports whether the observation is a withdrawal (StatusWithdrawn).
+func (o *Observation) Withdrawn() bool { return o.Status == StatusWithdrawn }
 
 // Validate checks the observation on its own (not against the catalog).
 // Call Normalize first to accept empty period and status.
@@ -191,8 +203,8 @@ func (o *Observation) Validate() error {
 		return Errorf(EINVALID, "observation %s/%s: year %d is outside %d–%d", o.Region, o.Indicator, o.Year, MinYear, MaxYear)
 	case math.IsNaN(o.Value) || math.IsInf(o.Value, 0):
 		return Errorf(EINVALID, "observation %s/%s %d: value must be a finite number", o.Region, o.Indicator, o.Year)
-	case o.Status != StatusFinal && o.Status != StatusPreliminary && o.Status != StatusEstimate:
-		return Errorf(EINVALID, "observation %s/%s %d: status %q must be final, preliminary or estimate", o.Region, o.Indicator, o.Year, o.Status)
+	case o.Status != StatusFinal && o.Status != StatusPreliminary && o.Status != StatusEstimate && o.Status != StatusWithdrawn:
+		return Errorf(EINVALID, "observation %s/%s %d: status %q must be final, preliminary, estimate or withdrawn", o.Region, o.Indicator, o.Year, o.Status)
 	case !ValidPeriod(o.Period):
 		return Errorf(EINVALID, "observation %s/%s %d: period %q must be year, h1, h2, q1–q4 or jan-feb … jan-nov", o.Region, o.Indicator, o.Year, o.Period)
 	case o.Published.IsZero():

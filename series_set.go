@@ -8,11 +8,16 @@ import (
 
 // LatestVintages reduces vintages of one or more series to a sorted list of
 // series holding, for each year, the newest vintage published on or before
-// asOf (any when zero). Backends share it so that "latest" means one thing.
+// asOf (any when zero), leaving out the years whose newest vintage is a
+// withdrawal, and the series left empty. Backends share it so that "latest"
+// means one thing.
 func LatestVintages(vintages []Observation, asOf Date) []Series {
 	latest := LatestByFigure(vintages, asOf)
 	bySeries := map[SeriesKey]*Series{}
 	for k, o := range latest {
+		if o.Withdrawn() {
+			continue
+		}
 		s, ok := bySeries[k.SeriesKey]
 		if !ok {
 			s = &Series{Region: k.Region, Indicator: k.Indicator, Period: k.Period}
@@ -30,7 +35,8 @@ func LatestVintages(vintages []Observation, asOf Date) []Series {
 }
 
 // LatestByFigure keeps, for each figure, the newest of its vintages published
-// on or before asOf (any when zero): what a write compares a figure with.
+// on or before asOf (any when zero), withdrawals included: what a write
+// compares a figure with.
 func LatestByFigure(vintages []Observation, asOf Date) map[FigureKey]Observation {
 	latest := make(map[FigureKey]Observation, len(vintages))
 	for _, o := range vintages {
@@ -56,6 +62,12 @@ func (s *Series) AppendLatest(o Observation) {
 		return
 	}
 	s.Observations = append(s.Observations, o)
+}
+
+// DropWithdrawn removes the years whose latest vintage is a withdrawal: the
+// last step of a read that kept one figure a year with AppendLatest.
+func (s *Series) DropWithdrawn() {
+	s.Observations = slices.DeleteFunc(s.Observations, func(o Observation) bool { return o.Withdrawn() })
 }
 
 // SortSeries orders series by region, indicator, then period: the order of

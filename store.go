@@ -54,6 +54,26 @@ func (r *WriteResult) Tally(found, same bool) (write bool) {
 	return true
 }
 
+// TallyFigure counts item i (1-based) of an observation write against cur,
+// the latest stored vintage of its figure (found false: there is none), and
+// reports whether o must be written. A figure whose latest vintage is a
+// withdrawal counts as absent: pushing it again is new, withdrawing it again
+// changes nothing. Withdrawing a figure that was never stored is EINVALID, so
+// that a withdrawal with a typo in its year or period cannot pass silently.
+func (r *WriteResult) TallyFigure(i int, o, cur *Observation, found bool) (write bool, err error) {
+	if found && cur.Withdrawn() {
+		if o.Withdrawn() {
+			r.Unchanged++
+			return false, nil
+		}
+		found = false
+	}
+	if o.Withdrawn() && !found {
+		return false, Errorf(EINVALID, "item %d: %s/%s %d (%s) has no figure to withdraw", i, o.Region, o.Indicator, o.Year, o.Period)
+	}
+	return r.Tally(found, found && SameFigure(cur, o)), nil
+}
+
 // Add returns the sum of two results.
 func (r WriteResult) Add(o WriteResult) WriteResult {
 	return WriteResult{New: r.New + o.New, Revised: r.Revised + o.Revised, Unchanged: r.Unchanged + o.Unchanged, Queued: r.Queued + o.Queued}

@@ -39,6 +39,13 @@ func Apply(ctx context.Context, st plancast.Store, b *Batch, dryRun bool) (*Repo
 		b.Problems = sortProblems(ps.list)
 		return rep.reject(b.Problems)
 	}
+	if err := checkWithdrawals(ctx, st, b, &ps); err != nil {
+		return nil, err
+	}
+	if len(ps.list) > 0 {
+		b.Problems = sortProblems(ps.list)
+		return rep.reject(b.Problems)
+	}
 	rep.Regions, rep.Indicators = len(b.Regions), len(b.Indicators)
 	if dryRun {
 		if err := rep.countObservations(ctx, st, b.Observations); err != nil {
@@ -104,31 +111,70 @@ func rejectedRecords(ps []Problem) int {
 	return len(seen)
 }
 
-// countObservations counts what WriteObservations would do, the way the store
-// decides it: no vintage yet is new, the same figure as the latest vintage is
-// unchanged, anything else is a revision.
-func (rep *Report) countObservations(ctx context.Context, st plancast.Store, obs []plancast.Observation) error {
-	keys := make([]plancast.SeriesKey, len(obs))
-	for i := range obs {
-		keys[i] = obs[i].Key().SeriesKey
+// checkWithdrawals adds a problem, at its row, for every withdrawal in the
+// batch of a figure that is not stored: the store would refuse the batch
+// anyway (plancast.WriteResult.TallyFigure), but only here is the row known.
+// It reads the stored vintages only when the batch withdraws something.
+func checkWithdrawals(ctx context.Context, st plancast.Store, b *Batch, ps *problems) error {
+	var keys []plancast.SeriesKey
+	for i := range b.Observations {
+		if b.Observations[i].Withdrawn() {
+			keys = append(keys, b.Observations[i].Key().SeriesKey)
+		}
 	}
-	keys = plancast.SortedSeriesKeys(keys)
+	if len(keys) == 0 {
+		return nil
+	}
+	latest, err := latestStored(ctx, st, keys)
+	if err != nil {
+		return err
+	}
+	for i := range b.Observations {
+		o := &b.Observations[i]
+		if _, found := latest[o.Key()]; o.Withdrawn() && !found {
+			from := b.obsOrigin(i)
+			ps.add(from.problem("", fieldStatus, "%s %s %s: no figure is stored to withdraw", o.Region, o.Indicator, figureWhen(*o)))
+		}
+	}
+	return nil
+}
+
+// latestStored reads the latest stored vintage of every figure of the given
+// series, withdrawals included.
+func latestStored(ctx context.Context, st plancast.Store, keys []plancast.SeriesKey) (map[plancast.FigureKey]plancast.Observation, error) {
 	// One bulk read where the store has it: a read per series is a round
 	// trip to InfluxDB (10,000 series took four minutes).
-	stored, err := plancast.ReadVintagesOf(ctx, st, keys)
+	stored, err := plancast.ReadVintagesOf(ctx, st, plancast.SortedSeriesKeys(keys))
 	if err != nil {
-		return fmt.Errorf("read the stored vintages: %w", err)
+		return nil, fmt.Errorf("read the stored vintages: %w", err)
 	}
 	var all []plancast.Observation
 	for _, vs := range stored {
 		all = append(all, vs...)
 	}
-	latest := plancast.LatestByFigure(all, plancast.Date{})
+	return plancast.LatestByFigure(all, plancast.Date{}), nil
+}
+
+// countObservations counts what WriteObservations would do, the way the store
+// decides it (plancast.WriteResult.TallyFigure): no vintage yet is new, the
+// same figure as the latest vintage is unchanged, anything else is a
+// revision; a figure whose latest vintage is a withdrawal counts as absent.
+func (rep *Report) countObservations(ctx context.Context, st plancast.Store, obs []plancast.Observation) error {
+	keys := make([]plancast.SeriesKey, len(obs))
+	for i := range obs {
+		keys[i] = obs[i].Key().SeriesKey
+	}
+	latest, err := latestStored(ctx, st, keys)
+	if err != nil {
+		return err
+	}
 	var res plancast.WriteResult
 	for i := range obs {
 		o := &obs[i]
 		prev, found := latest[o.Key()]
-		res.Tally(found, found && plancast.SameFigure(&prev, o))
+		if _, err := res.TallyFigure(i+1, o, &prev, found); err != nil {
+			return err // checkWithdrawals has ruled this out, unless the store changed since
+		}
 	}
 	rep.New, rep.Revised, rep.Unchanged = res.New, res.Revised, res.Unchanged
 	return nil

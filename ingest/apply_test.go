@@ -292,3 +292,50 @@ func TestReportReadsWell(t *testing.T) {
 		t.Errorf("text:\n%s\nwant:\n%s", sb.String(), want)
 	}
 }
+
+// Guyang's report is titled 2019 but describes 2009. A bureau that pushed its
+// January–November figures under 2019 moves them with one file: each 2019 row
+// withdrawn (status 撤回, no value needed) and the figure pushed under 2009.
+// The dry run counts what the write does, and a withdrawal of a figure that
+// is not stored is a problem at its row, so the file writes nothing.
+func TestAFileMovesFiguresToTheirRightYearAllOrNothing(t *testing.T) {
+	st := openStore(t)
+	ctx := context.Background()
+	apply(t, st, parseString(t, "guyang-2019.csv", "地区,指标,年份,期间,数值,单位\n固阳县,GDP,2019,1-11月,56,亿元\n固阳县,社会消费品零售总额,2019,1-11月,9.1,亿元\n", Options{}), false)
+	gdp := plancast.SeriesQuery{Region: "guyang", Indicator: "gdp", Period: "jan-nov"}
+
+	wrongYear := parseString(t, "move.csv", "地区,指标,年份,期间,数值,单位,状态\n"+
+		"固阳县,GDP,2019,1-11月,,,撤回\n"+
+		"固阳县,GDP,2009,1-11月,56,亿元,\n"+
+		"固阳县,社会消费品零售总额,2018,1-11月,,,撤回\n", Options{})
+	rep, err := Apply(ctx, st, wrongYear, false)
+	if plancast.ErrorCode(err) != plancast.EINVALID || len(rep.Problems) != 1 {
+		t.Fatalf("withdrawing a figure never stored: err %v, problems %v; want EINVALID and one problem", err, problemTexts(rep.Problems))
+	}
+	if got, want := rep.Problems[0].Error(), "move.csv row 4 (status): guyang retail_sales 2018 jan-nov: no figure is stored to withdraw"; got != want {
+		t.Errorf("problem = %q, want %q", got, want)
+	}
+	if s, err := st.Series(ctx, gdp); err != nil || len(s.Observations) != 1 || s.Observations[0].Year != 2019 {
+		t.Fatalf("after the refused file GDP is %+v, %v; want 2019 alone, untouched", s, err)
+	}
+
+	move := parseString(t, "move.csv", "地区,指标,年份,期间,数值,单位,状态\n"+
+		"固阳县,GDP,2019,1-11月,,,撤回\n"+
+		"固阳县,GDP,2009,1-11月,56,亿元,\n"+
+		"固阳县,社会消费品零售总额,2019,1-11月,9.1,亿元,withdrawn\n"+
+		"固阳县,社会消费品零售总额,2009,1-11月,9.1,亿元,\n", Options{Published: plancast.NewDate(2021, time.June, 1)})
+	dry := apply(t, st, move, true)
+	real := apply(t, st, move, false)
+	if counts(dry) != [4]int{2, 2, 0, 0} || counts(real) != counts(dry) {
+		t.Errorf("move: dry run %v, write %v; want 2 new and 2 revised (the withdrawals) in both", counts(dry), counts(real))
+	}
+	s, err := st.Series(ctx, gdp)
+	if err != nil || len(s.Observations) != 1 || s.Observations[0].Year != 2009 || s.Observations[0].Value != 56 {
+		t.Fatalf("GDP after the move: %+v, %v; want 2009 = 56 alone", s, err)
+	}
+	old := gdp
+	old.AsOf = plancast.NewDate(2021, time.May, 31)
+	if s, err := st.Series(ctx, old); err != nil || s.Observations[0].Year != 2019 {
+		t.Errorf("GDP as of before the move: %+v, %v; want the 2019 figure as it was", s, err)
+	}
+}

@@ -120,6 +120,8 @@ var statusNames = map[string]string{
 	"初步核算": plancast.StatusPreliminary, "快报": plancast.StatusPreliminary, "prelim": plancast.StatusPreliminary,
 	"estimate": plancast.StatusEstimate, "预计": plancast.StatusEstimate, "估计": plancast.StatusEstimate,
 	"预估": plancast.StatusEstimate, "estimated": plancast.StatusEstimate,
+	"withdrawn": plancast.StatusWithdrawn, "withdraw": plancast.StatusWithdrawn, "撤回": plancast.StatusWithdrawn,
+	"撤销": plancast.StatusWithdrawn, "作废": plancast.StatusWithdrawn,
 }
 
 // status reads a status cell; blank means final.
@@ -130,8 +132,17 @@ func (p *parser) status(c cell) (string, bool) {
 	if s, ok := statusNames[fold(c.text)]; ok {
 		return s, true
 	}
-	p.fail(c, "status %s must be final, preliminary or estimate (终值, 初步, 预计)", c.quoted())
+	p.fail(c, "status %s must be final, preliminary, estimate or withdrawn (终值, 初步, 预计, 撤回)", c.quoted())
 	return "", false
+}
+
+// figureValue reads a figure's value cell. A withdrawal (status withdrawn)
+// needs none: its row names the figure, and a value given anyway is ignored.
+func (p *parser) figureValue(c cell, status string) (float64, bool) {
+	if status == plancast.StatusWithdrawn {
+		return 0, true
+	}
+	return p.number(c)
 }
 
 var monthCodes = []string{"", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}

@@ -305,9 +305,8 @@ func (p *parser) jsonObservation(o jsonObservation, at record) {
 	region, ok := p.region(c(fieldRegion, o.Region))
 	indicator, inName, okInd := p.indicator(c(fieldIndicator, o.Indicator))
 	year, okYear := p.year(c(fieldYear, o.Year.text))
-	vc := c(fieldValue, o.Value.text)
-	value, okValue := p.number(vc)
 	status, okStatus := p.status(c(fieldStatus, o.Status))
+	value, okValue := p.figureValue(c(fieldValue, o.Value.text), status)
 	period, okPeriod := p.period(c(fieldPeriod, o.Period))
 	published, okPub := p.date(c(fieldPublished, o.Published.text))
 	unit, okUnit := inName, true

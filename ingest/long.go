@@ -36,7 +36,7 @@ func (p *parser) longRow(l *layout, row tableRow) {
 
 	indicator, inName, okInd := p.rowIndicator(l, row)
 	vc, _ := p.rowCell(l, row, fieldValue)
-	v, okValue := p.number(vc)
+	v, okValue := p.figureValue(vc, meta.status)
 	indHeader := l.fields[fieldIndicator].unit
 	unit, at, okUnit := p.rowUnit(l, row, inName, l.fields[fieldValue].unit, indHeader)
 	if at.col == "" {

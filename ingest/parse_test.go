@@ -329,7 +329,7 @@ func TestTenDifferentErrorsAreAllReportedWithTheirRows(t *testing.T) {
 		`ten_errors.csv row 9 column C (year): year 1850 is outside 1900–2150`,
 		`ten_errors.csv row 10 column D (value): houma gdp 2019: 117.5 here but 116 in row 2`,
 		`ten_errors.csv row 11 column E (unit): unit percent (%) does not convert to 100m_yuan (亿元): indicator gdp is measured in 100m_yuan (亿元)`,
-		`ten_errors.csv row 12 column F (status): status "provisional" must be final, preliminary or estimate (终值, 初步, 预计)`,
+		`ten_errors.csv row 12 column F (status): status "provisional" must be final, preliminary, estimate or withdrawn (终值, 初步, 预计, 撤回)`,
 	}
 	got := problemTexts(b.Problems)
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
@@ -482,6 +482,27 @@ func TestExpectedRowsFromTheSizeAndTheFirstBytes(t *testing.T) {
 	} {
 		if got := expectedRows(c.size, c.head, c.maxRows); got != c.want {
 			t.Errorf("%s: expectedRows = %d, want %d", c.name, got, c.want)
+		}
+	}
+}
+
+// A withdrawal names its figure and needs no value; every other figure still
+// needs one.
+func TestAWithdrawalNeedsNoValue(t *testing.T) {
+	b := parseString(t, "withdraw.json", `[
+  {"region": "houma", "indicator": "gdp", "year": 2019, "status": "withdrawn"},
+  {"region": "houma", "indicator": "gdp", "year": 2018, "value": 110, "status": "撤销"},
+  {"region": "houma", "indicator": "gdp", "year": 2017}
+]`, Options{})
+	if got, want := problemTexts(b.Problems), []string{"withdraw.json line 4 (value): value is missing"}; !slices.Equal(got, want) {
+		t.Errorf("problems = %q, want %q", got, want)
+	}
+	if len(b.Observations) != 2 {
+		t.Fatalf("observations = %+v, want the two withdrawals", b.Observations)
+	}
+	for _, o := range b.Observations {
+		if !o.Withdrawn() || o.Value != 0 {
+			t.Errorf("%d: status %q value %g, want a withdrawal of value 0", o.Year, o.Status, o.Value)
 		}
 	}
 }

@@ -32,7 +32,11 @@ func (s *Store) WriteObservations(ctx context.Context, obs []plancast.Observatio
 			if err != nil {
 				return err
 			}
-			if !res.Tally(found, found && plancast.SameFigure(&latest, o)) {
+			write, err := res.TallyFigure(i+1, o, &latest, found)
+			if err != nil {
+				return plancast.Errorf(plancast.EINVALID, "%s; nothing written", plancast.ErrorMessage(err))
+			}
+			if !write {
 				continue
 			}
 			o.Recorded = recorded

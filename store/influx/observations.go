@@ -51,7 +51,12 @@ func (s *Store) WriteObservations(ctx context.Context, obs []plancast.Observatio
 	send := make([]*plancast.Observation, 0, len(batch))
 	for i := range batch {
 		o := &batch[i]
-		if cur, found := latest[o.Key()]; !res.Tally(found, found && plancast.SameFigure(&cur, o)) {
+		cur, found := latest[o.Key()]
+		write, err := res.TallyFigure(i+1, o, &cur, found)
+		if err != nil {
+			return plancast.WriteResult{}, plancast.Errorf(plancast.EINVALID, "%s; nothing written", plancast.ErrorMessage(err))
+		}
+		if !write {
 			continue
 		}
 		o.Recorded = recorded
@@ -65,17 +70,26 @@ func (s *Store) WriteObservations(ctx context.Context, obs []plancast.Observatio
 }
 
 func (s *Store) observationPoint(o *plancast.Observation) *write.Point {
-	return influxdb2.NewPoint(s.m("observation"),
-		map[string]string{
-			"region": o.Region, "indicator": o.Indicator, "period": o.Period,
-			"vintage": strconv.FormatInt(o.Recorded.UnixNano(), 10),
-		},
+	tags := map[string]string{
+		"region": o.Region, "indicator": o.Indicator, "period": o.Period,
+		"vintage": strconv.FormatInt(o.Recorded.UnixNano(), 10),
+	}
+	if o.Withdrawn() {
+		// A tag, not only the status field, so that the reads of the value
+		// field alone (SeriesValuesOf) see the withdrawal; only withdrawals
+		// carry it, so ordinary figures add no series to the index.
+		tags[withdrawnTag] = "true"
+	}
+	return influxdb2.NewPoint(s.m("observation"), tags,
 		map[string]any{
 			"value": o.Value, "status": o.Status, "published": o.Published.String(),
 			"source_document": o.Source.Document, "source_quote": o.Source.Quote,
 		},
 		yearTime(o.Year))
 }
+
+// withdrawnTag is the tag a withdrawal's point carries.
+const withdrawnTag = "withdrawn"
 
 // errPartial marks a row whose point is still being written: InfluxDB can
 // show a query some fields of a point before the others, so a pivoted row may

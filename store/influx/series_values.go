@@ -79,7 +79,9 @@ func (s *Store) seriesQueries(keys []plancast.SeriesKey, field string) []string 
 
 // keepValueColumns ends a single-field observation query with the columns
 // rawRows decodes.
-const keepValueColumns = ` |> keep(columns: ["_time", "_value", "region", "indicator", "period", "vintage"])`
+// The withdrawn tag exists only on withdrawals' tables (keep ignores a column
+// a table lacks).
+const keepValueColumns = ` |> keep(columns: ["_time", "_value", "region", "indicator", "period", "vintage", "` + withdrawnTag + `"])`
 
 // readValues runs a query of the value field and adds its points to acc.
 func (s *Store) readValues(ctx context.Context, flux string, acc *valueAcc) error {
@@ -95,7 +97,7 @@ func (s *Store) readValues(ctx context.Context, flux string, acc *valueAcc) erro
 			vs = &valueSeries{}
 			local[k] = vs
 		}
-		vs.points = append(vs.points, valuePoint{year: row.year, value: v, recorded: row.vintage})
+		vs.points = append(vs.points, valuePoint{year: row.year, value: v, recorded: row.vintage, withdrawn: row.withdrawn})
 		return nil
 	})
 	acc.merge(local)
@@ -121,16 +123,19 @@ func (s *Store) latestValues(ctx context.Context, acc *valueAcc) ([]plancast.Ser
 	}
 	out := make([]plancast.Series, 0, len(acc.series))
 	for k, vs := range acc.series {
-		out = append(out, vs.latest(k, multi[k], published))
+		if s := vs.latest(k, multi[k], published); len(s.Observations) > 0 {
+			out = append(out, s)
+		}
 	}
 	plancast.SortSeries(out)
 	return out, nil
 }
 
 type valuePoint struct {
-	year     int
-	value    float64
-	recorded int64 // the vintage tag
+	year      int
+	value     float64
+	recorded  int64 // the vintage tag
+	withdrawn bool  // a withdrawal (plancast.StatusWithdrawn)
 }
 
 type valueSeries struct{ points []valuePoint }
@@ -172,12 +177,16 @@ func (vs *valueSeries) sortAndCheck() bool {
 }
 
 // latest keeps one observation per year: the only vintage, or the newest by
-// published date, then recorded time, as plancast.NewerVintage orders them.
+// published date, then recorded time, as plancast.NewerVintage orders them;
+// then it drops the years whose newest vintage is a withdrawal.
 func (vs *valueSeries) latest(k plancast.SeriesKey, multi bool, published map[vintageKey]plancast.Date) plancast.Series {
 	s := plancast.Series{Region: k.Region, Indicator: k.Indicator, Period: k.Period, Observations: make([]plancast.Observation, 0, len(vs.points))}
 	for _, p := range vs.points {
 		o := plancast.Observation{Region: k.Region, Indicator: k.Indicator, Period: k.Period, Year: p.year, Value: p.value,
 			Recorded: time.Unix(0, p.recorded).UTC()}
+		if p.withdrawn {
+			o.Status = plancast.StatusWithdrawn
+		}
 		if multi {
 			d, ok := published[vintageKey{plancast.FigureKey{SeriesKey: k, Year: p.year}, p.recorded}]
 			if !ok {
@@ -187,6 +196,7 @@ func (vs *valueSeries) latest(k plancast.SeriesKey, multi bool, published map[vi
 		}
 		s.AppendLatest(o) // points sort by year (sortAndCheck)
 	}
+	s.DropWithdrawn()
 	return s
 }
 
@@ -223,10 +233,12 @@ type rawRow struct {
 	year                      int
 	value                     string
 	vintage                   int64
+	withdrawn                 bool // the point carries the withdrawn tag
 }
 
 // rawRows runs a Flux query whose tables have the columns _time, _value,
-// region, indicator, period and vintage, and decodes the annotated CSV
+// region, indicator, period and vintage (and withdrawn, on withdrawals'
+// tables), and decodes the annotated CSV
 // answer directly (the client's generic decoder builds a map per row).
 // Consecutive rows of one table share their tag strings.
 func (s *Store) rawRows(ctx context.Context, flux string, fn func(rawRow) error) error {
@@ -241,6 +253,7 @@ func (s *Store) rawRows(ctx context.Context, flux string, fn func(rawRow) error)
 	r.ReuseRecord = true
 	var (
 		iTime, iValue, iRegion, iInd, iPeriod, iVintage int
+		iWithdrawn                                      = -1 // no such column in this table
 		expectHeader                                    = true
 		region, indicator, period                       string
 		vintageText                                     string
@@ -279,6 +292,10 @@ func (s *Store) rawRows(ctx context.Context, flux string, fn func(rawRow) error)
 				}
 			}
 			iTime, iValue, iRegion, iInd, iPeriod, iVintage = col["_time"], col["_value"], col["region"], col["indicator"], col["period"], col["vintage"]
+			iWithdrawn = -1
+			if i, ok := col[withdrawnTag]; ok {
+				iWithdrawn = i
+			}
 			region, indicator, period, vintageText = "", "", "", ""
 			continue
 		}
@@ -304,7 +321,8 @@ func (s *Store) rawRows(ctx context.Context, flux string, fn func(rawRow) error)
 		if err != nil {
 			return err
 		}
-		if err := fn(rawRow{region: region, indicator: indicator, period: period, year: year, value: rec[iValue], vintage: vintage}); err != nil {
+		withdrawn := iWithdrawn >= 0 && iWithdrawn < len(rec) && rec[iWithdrawn] == "true"
+		if err := fn(rawRow{region: region, indicator: indicator, period: period, year: year, value: rec[iValue], vintage: vintage, withdrawn: withdrawn}); err != nil {
 			return err
 		}
 	}

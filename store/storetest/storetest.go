@@ -10,6 +10,7 @@ import (
 	"math"
 	"reflect"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -43,6 +44,8 @@ func Run(t *testing.T, open Opener) {
 		{"TokensByHash", testTokens},
 		{"SeriesSetReadsManyAtOnce", testSeriesSet},
 		{"VintagesOfManySeriesAtOnce", testVintagesOf},
+		{"WithdrawalHidesAFigureAndKeepsItsHistory", testWithdrawal},
+		{"WithdrawingNothingWritesNothing", testWithdrawingNothing},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -609,4 +612,98 @@ func testVintagesOf(t *testing.T, st plancast.Store) {
 			t.Errorf("%v: vintages by year %v, want %v", k, g, w)
 		}
 	}
+}
+
+func withdrawal(region, indicator string, year int, published plancast.Date) plancast.Observation {
+	o := obs(region, indicator, year, 0, published)
+	o.Status = plancast.StatusWithdrawn
+	return o
+}
+
+// A figure filed under the wrong year is withdrawn and pushed under the right
+// one in one batch (Guyang's report says 2019 but describes 2009). Every read
+// of the latest figures stops serving it; the history keeps it, and a read as
+// of a date before the withdrawal still serves it.
+func testWithdrawal(t *testing.T, st plancast.Store) {
+	seedCatalog(t, st)
+	mustWrite(t, st, obs("houma", "gdp", 2019, 56, april2021), obs("houma", "gdp", 2018, 50, april2021), obs("zizhou", "gdp", 2019, 30, april2021))
+	v1, err := st.DataVersion(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := mustWrite(t, st, withdrawal("houma", "gdp", 2019, may2021), obs("houma", "gdp", 2009, 56, may2021), withdrawal("zizhou", "gdp", 2019, may2021))
+	if res.Revised != 2 || res.New != 1 || res.Unchanged != 0 {
+		t.Fatalf("withdraw two and move one: result %+v, want 2 revised (the withdrawals) and 1 new", res)
+	}
+	if v2, _ := st.DataVersion(ctx); v2 == v1 {
+		t.Fatal("data version did not move on a withdrawal")
+	}
+
+	houma := plancast.SeriesQuery{Region: "houma", Indicator: "gdp"}
+	if got := values(mustSeries(t, st, houma)); len(got) != 2 || got[2009] != 56 || got[2018] != 50 {
+		t.Fatalf("houma/gdp after the move = %v, want 2009=56 and 2018=50 (2019 withdrawn)", got)
+	}
+	// zizhou/gdp had one figure: withdrawn, the series has none.
+	_, err = st.Series(ctx, plancast.SeriesQuery{Region: "zizhou", Indicator: "gdp"})
+	wantCode(t, err, plancast.ENOTFOUND)
+
+	before := houma
+	before.AsOf = plancast.NewDate(2021, time.May, 1)
+	if got := values(mustSeries(t, st, before)); len(got) != 2 || got[2019] != 56 || got[2018] != 50 {
+		t.Fatalf("as of 2021-05-01 = %v, want the figures before the withdrawal, 2018=50 and 2019=56", got)
+	}
+	vs, err := st.Vintages(ctx, plancast.SeriesKey{Region: "houma", Indicator: "gdp", Period: plancast.PeriodYear})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var y2019 []string
+	for _, o := range vs {
+		if o.Year == 2019 {
+			y2019 = append(y2019, fmt.Sprintf("%g %s", o.Value, o.Status))
+		}
+	}
+	if want := []string{"56 final", "0 withdrawn"}; !slices.Equal(y2019, want) {
+		t.Fatalf("vintages of 2019 = %q, want %q", y2019, want)
+	}
+
+	set, err := st.SeriesSet(ctx, plancast.SeriesSetQuery{Indicators: []string{"gdp"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(set) != 1 || set[0].Region != "houma" || len(set[0].Observations) != 2 || values(&set[0])[2019] != 0 {
+		t.Fatalf("SeriesSet = %+v, want houma/gdp alone with 2009 and 2018", set)
+	}
+	keys := []plancast.SeriesKey{{Region: "houma", Indicator: "gdp", Period: plancast.PeriodYear}, {Region: "zizhou", Indicator: "gdp", Period: plancast.PeriodYear}}
+	lean, err := plancast.ReadSeriesValuesOf(ctx, st, keys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(lean) != 1 || !reflect.DeepEqual(values(&lean[0]), map[int]float64{2009: 56, 2018: 50}) {
+		t.Fatalf("ReadSeriesValuesOf = %+v, want houma/gdp alone with 2009=56 and 2018=50", lean)
+	}
+
+	// Withdrawing again changes nothing; pushing the figure again brings it back.
+	if res := mustWrite(t, st, withdrawal("houma", "gdp", 2019, may2021)); res.Unchanged != 1 || res.New+res.Revised != 0 {
+		t.Fatalf("second withdrawal = %+v, want 1 unchanged", res)
+	}
+	if res := mustWrite(t, st, obs("zizhou", "gdp", 2019, 31, may2021)); res.New != 1 {
+		t.Fatalf("pushing a withdrawn figure again = %+v, want 1 new", res)
+	}
+	if got := values(mustSeries(t, st, plancast.SeriesQuery{Region: "zizhou", Indicator: "gdp"})); got[2019] != 31 {
+		t.Fatalf("zizhou/gdp after the re-push = %v, want 2019=31", got)
+	}
+}
+
+// A withdrawal of a figure that was never stored (a wrong year, say) refuses
+// the whole batch: nothing of it is written.
+func testWithdrawingNothing(t *testing.T, st plancast.Store) {
+	seedCatalog(t, st)
+	mustWrite(t, st, obs("zizhou", "gdp", 2019, 30, april2021))
+	_, err := st.WriteObservations(ctx, []plancast.Observation{obs("houma", "gdp", 2009, 56, may2021), withdrawal("houma", "gdp", 2019, may2021)})
+	wantCode(t, err, plancast.EINVALID)
+	if !strings.Contains(plancast.ErrorMessage(err), "houma/gdp 2019 (year) has no figure to withdraw") {
+		t.Fatalf("error %q does not name the figure", plancast.ErrorMessage(err))
+	}
+	_, err = st.Series(ctx, plancast.SeriesQuery{Region: "houma", Indicator: "gdp"})
+	wantCode(t, err, plancast.ENOTFOUND)
 }
