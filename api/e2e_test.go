@@ -184,6 +184,7 @@ func TestEndToEnd(t *testing.T) {
 			t.Run("Dashboard", func(t *testing.T) { testDashboard(t, s) })
 			t.Run("ErrorsAndHabits", func(t *testing.T) { testErrorsAndHabits(t, s) })
 			t.Run("CSVDownloadNeutralisesFormulas", func(t *testing.T) { testCSVInjection(t, s, houma) })
+			t.Run("WithdrawAFigure", func(t *testing.T) { testWithdraw(t, s, houma, zizhou) })
 			t.Run("Metrics", func(t *testing.T) { testMetrics(t, s) })
 		})
 	}
@@ -401,6 +402,47 @@ func testBadPush(t *testing.T, s *server, houma string) {
 	}
 	s.do("POST", "/api/v1/observations", "application/x-yaml", houma, []byte("a: 1")).wantError(t, 415, "invalid")
 	s.do("POST", "/api/v1/observations", "application/json", houma, []byte(`[{"region":"houma",`)).decode(t, 400, &pr)
+}
+
+// A bureau withdraws a figure it filed under the wrong year: it is no longer
+// served, the series as of a date before still shows it, and a second
+// withdrawal finds nothing to withdraw.
+func testWithdraw(t *testing.T, s *server, houma, zizhou string) {
+	filed := plancast.Observation{Region: "houma", Indicator: "fixed_asset_investment", Year: 2019, Value: 50, Published: plancast.NewDate(2022, 1, 5)}
+	var pr api.PushResponse
+	s.do("POST", "/api/v1/observations", "application/json", houma, obsJSON(t, filed)).decode(t, 200, &pr)
+	s.get("/api/v1/series/houma/fixed_asset_investment").decode(t, 200, new(api.SeriesResponse))
+
+	const path = "/api/v1/observations/houma/fixed_asset_investment/2019"
+	s.do("DELETE", path, "", "", nil).wantError(t, 401, "unauthorized")
+	s.do("DELETE", path, "", zizhou, nil).wantError(t, 403, "forbidden")
+	if msg := s.do("DELETE", "/api/v1/observations/houma/fixed_asset_investmnt/2019", "", houma, nil).wantError(t, 404, "not_found"); !strings.Contains(msg, "fixed_asset_investment") {
+		t.Errorf("a misspelt indicator: %q does not offer the right code", msg)
+	}
+	if msg := s.do("DELETE", "/api/v1/observations/houma/fixed_asset_investment/2009", "", houma, nil).wantError(t, 404, "not_found"); !strings.Contains(msg, "nothing to withdraw") {
+		t.Errorf("withdrawing a year never stored: %q", msg)
+	}
+	s.do("DELETE", path+"?period=jan-nov", "", houma, nil).wantError(t, 404, "not_found")
+	s.do("DELETE", path+"?period=january", "", houma, nil).wantError(t, 400, "invalid")
+
+	s.do("DELETE", path+"?dry_run=true", "", houma, nil).decode(t, 200, &pr)
+	if !pr.Report.DryRun || pr.Report.Revised != 1 {
+		t.Fatalf("dry run: %+v, want one revision counted", pr.Report)
+	}
+	s.get("/api/v1/series/houma/fixed_asset_investment").decode(t, 200, new(api.SeriesResponse)) // still there
+
+	s.do("DELETE", path+"?reason=filed+under+the+wrong+year&published=2022-02-01", "", houma, nil).decode(t, 200, &pr)
+	if pr.Report.Revised != 1 || pr.Report.New+pr.Report.Unchanged != 0 {
+		t.Fatalf("withdrawal: %+v, want one revision", pr.Report)
+	}
+	s.get("/api/v1/series/houma/fixed_asset_investment").wantError(t, 404, "not_found")
+	s.get("/api/v1/series/houma/fixed_asset_investment/projection").wantError(t, 404, "not_found")
+	var before api.SeriesResponse
+	s.get("/api/v1/series/houma/fixed_asset_investment?as_of=2022-01-31").decode(t, 200, &before)
+	if len(before.Observations) != 1 || before.Observations[0].Value != 50 {
+		t.Fatalf("as of before the withdrawal: %+v, want 2019 = 50", before.Observations)
+	}
+	s.do("DELETE", path, "", houma, nil).wantError(t, 404, "not_found")
 }
 
 func testTargets(t *testing.T, s *server, houma string) {

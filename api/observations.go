@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"io"
 	"mime"
+	"strconv"
 	"net/http"
 	"strings"
 
@@ -173,4 +174,70 @@ func targetsJSON(r io.Reader) io.Reader {
 		}
 		_, _ = br.ReadByte()
 	}
+}
+
+// deleteObservation withdraws one figure: DELETE
+// /api/v1/observations/{region}/{indicator}/{year}?period=&reason=&published=.
+// The figure stops being served; its vintages stay readable with as_of, and
+// the withdrawal is itself a vintage (plancast.StatusWithdrawn) carrying the
+// reason. It goes through the same all-or-nothing path as a push (dry_run,
+// If-Match, the spool), and answers with the ingest report; 404 when the
+// figure is not served (never stored, or withdrawn already).
+func (s *Server) deleteObservation(c echo.Context) error {
+	ctx := c.Request().Context()
+	tok, err := s.writeToken(c)
+	if err != nil {
+		return err
+	}
+	if err := s.checkIfMatch(c); err != nil {
+		return err
+	}
+	region, err := s.region(c, c.Param("region"))
+	if err != nil {
+		return err
+	}
+	ind, err := s.lookupIndicator(ctx, c.Param("indicator"))
+	if err != nil {
+		return err
+	}
+	if !tok.MayWrite(region.Code) {
+		return plancast.Errorf(plancast.EFORBIDDEN, "the token may not write region %q", region.Code)
+	}
+	year, err := strconv.Atoi(c.Param("year"))
+	if err != nil || year < plancast.MinYear || year > plancast.MaxYear {
+		return plancast.Errorf(plancast.EINVALID, "year %q must be a year between %d and %d", c.Param("year"), plancast.MinYear, plancast.MaxYear)
+	}
+	period := c.QueryParam("period")
+	if period == "" {
+		period = plancast.PeriodYear
+	}
+	if !plancast.ValidPeriod(period) {
+		return plancast.Errorf(plancast.EINVALID, "period=%q must be year, h1, h2, q1–q4 or jan-feb … jan-nov", period)
+	}
+	published := plancast.Today()
+	if v := c.QueryParam("published"); v != "" {
+		if published, err = plancast.ParseDate(v); err != nil {
+			return plancast.Errorf(plancast.EINVALID, "published=%q must be a date YYYY-MM-DD", v)
+		}
+	}
+	q := plancast.SeriesQuery{Region: region.Code, Indicator: ind.Code, Period: period, From: year, To: year}
+	if _, err := s.cfg.Store.Series(ctx, q); plancast.ErrorCode(err) == plancast.ENOTFOUND {
+		return plancast.Errorf(plancast.ENOTFOUND, "%s/%s %d (%s) is not stored, or was withdrawn already: nothing to withdraw", region.Code, ind.Code, year, period)
+	} else if err != nil {
+		return err
+	}
+	w := plancast.Observation{Region: region.Code, Indicator: ind.Code, Year: year, Period: period,
+		Status: plancast.StatusWithdrawn, Published: published,
+		Source: plancast.Source{Document: "DELETE " + c.Request().URL.Path, Quote: c.QueryParam("reason")}}
+	rep, err := ingest.Apply(ctx, s.cfg.Store, &ingest.Batch{Files: []string{"withdrawal"}, Observations: []plancast.Observation{w}}, c.QueryParam("dry_run") == "true")
+	if err != nil {
+		return err
+	}
+	if rep.Written() {
+		s.cache.Invalidate()
+	}
+	if rep.Queued > 0 {
+		return c.JSON(http.StatusAccepted, PushResponse{Report: rep})
+	}
+	return c.JSON(http.StatusOK, PushResponse{Report: rep})
 }

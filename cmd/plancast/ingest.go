@@ -36,6 +36,10 @@ all or nothing: one problem anywhere and nothing is written. Prints how many
 figures are new, revised (a new vintage), unchanged and rejected, then every
 problem with its file, sheet, row and column; exits non-zero on any problem.
 
+A row whose status is "withdrawn" (撤回) withdraws its figure, which needs no
+value: put it beside the figure under its right year to move a figure filed
+under the wrong one in one batch. Earlier vintages stay readable with as_of.
+
 Files given together are checked and written as one batch. With --server the
 files are pushed one by one through a running server's HTTP API instead of the
 store (use this while "plancast serve" holds the embedded store).`
