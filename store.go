@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"reflect"
 	"slices"
 )
 
@@ -72,6 +73,17 @@ func (r *WriteResult) TallyFigure(i int, o, cur *Observation, found bool) (write
 		return false, Errorf(EINVALID, "item %d: %s/%s %d (%s) has no figure to withdraw", i, o.Region, o.Indicator, o.Year, o.Period)
 	}
 	return r.Tally(found, found && SameFigure(cur, o)), nil
+}
+
+// TallyTarget counts item i (1-based) of a target write against prev, the
+// stored target of its key (found false: there is none), and reports whether
+// t must be written: a withdrawal of a stored target is a revision, of one
+// that is not stored EINVALID.
+func (r *WriteResult) TallyTarget(i int, t, prev *Target, found bool) (write bool, err error) {
+	if t.Withdrawn && !found {
+		return false, Errorf(EINVALID, "target %d: %s/%s %s %s %d has no stored target to withdraw", i, t.Region, t.Indicator, t.Plan, t.Kind, t.Year)
+	}
+	return r.Tally(found, found && reflect.DeepEqual(*prev, *t)), nil
 }
 
 // Add returns the sum of two results.

@@ -58,6 +58,10 @@ type Target struct {
 	Binding   bool    `json:"binding"` // 约束性 (binding) rather than 预期性 (expected)
 	Source    Source  `json:"source"`
 	Note      string  `json:"note,omitempty"`
+	// Withdrawn, in a write, takes the stored target of the same key back
+	// (a target entered under the wrong plan, say); stores never return a
+	// withdrawn target. Withdrawing a target that is not stored is EINVALID.
+	Withdrawn bool `json:"withdrawn,omitempty"`
 }
 
 // Validate checks the target on its own (not against the catalog).
@@ -111,7 +115,7 @@ func validTargetKind(k string) bool {
 
 // MatchTarget reports whether t passes the filter.
 func MatchTarget(f TargetFilter, t *Target) bool {
-	return (f.Region == "" || f.Region == t.Region) &&
+	return !t.Withdrawn && (f.Region == "" || f.Region == t.Region) &&
 		(f.Indicator == "" || f.Indicator == t.Indicator) &&
 		(f.Plan == "" || f.Plan == t.Plan)
 }

@@ -185,6 +185,7 @@ func TestEndToEnd(t *testing.T) {
 			t.Run("ErrorsAndHabits", func(t *testing.T) { testErrorsAndHabits(t, s) })
 			t.Run("CSVDownloadNeutralisesFormulas", func(t *testing.T) { testCSVInjection(t, s, houma) })
 			t.Run("WithdrawAFigure", func(t *testing.T) { testWithdraw(t, s, houma, zizhou) })
+			t.Run("WithdrawATarget", func(t *testing.T) { testWithdrawTarget(t, s, houma, zizhou) })
 			t.Run("Metrics", func(t *testing.T) { testMetrics(t, s) })
 		})
 	}
@@ -459,6 +460,50 @@ func testTargets(t *testing.T, s *server, houma string) {
 	}
 	s.get("/api/v1/targets?plan=never").wantError(t, 400, "invalid")
 	s.do("POST", "/api/v1/targets", "application/json", houma, obsJSON(t, plancast.Observation{Region: "houma", Indicator: "gdp", Year: 2019, Value: 1})).wantError(t, 400, "invalid")
+}
+
+// A target entered under the wrong plan is withdrawn: it is neither listed
+// nor assessed any more, and withdrawing it again finds nothing.
+func testWithdrawTarget(t *testing.T, s *server, houma, zizhou string) {
+	body := []byte(`[{"region":"houma","indicator":"retail_sales","plan":"13th-fyp","kind":"growth","year":2021,"value":10},
+	{"region":"houma","indicator":"retail_sales","plan":"13th-fyp","kind":"level","year":2021,"value":60}]`)
+	var pr api.PushResponse
+	s.do("POST", "/api/v1/targets", "application/json", houma, body).decode(t, 200, &pr)
+	assessed := func() (n int) {
+		var ar api.AssessmentResponse
+		s.get("/api/v1/regions/houma/assessment?plan=13th-fyp").decode(t, 200, &ar)
+		return len(ar.Assessments) + len(ar.Unassessed)
+	}
+	if n := assessed(); n != 2 {
+		t.Fatalf("13th-fyp targets judged or listed: %d, want 2", n)
+	}
+
+	const path = "/api/v1/targets/houma/retail_sales/13th-fyp/2021"
+	s.do("DELETE", path+"?kind=growth", "", zizhou, nil).wantError(t, 403, "forbidden")
+	if msg := s.do("DELETE", path, "", houma, nil).wantError(t, 400, "invalid"); !strings.Contains(msg, "growth, level") {
+		t.Errorf("two targets match: %q should name their kinds", msg)
+	}
+	s.do("DELETE", path+"?kind=floor", "", houma, nil).wantError(t, 404, "not_found")
+	s.do("DELETE", "/api/v1/targets/houma/retail_sales/13th-fyp/2022?kind=growth", "", houma, nil).wantError(t, 404, "not_found")
+	s.do("DELETE", "/api/v1/targets/houma/retail_sales/fyp13/2021?kind=growth", "", houma, nil).wantError(t, 400, "invalid")
+
+	s.do("DELETE", path+"?kind=growth&reason=entered+under+the+wrong+plan", "", houma, nil).decode(t, 200, &pr)
+	if pr.Report.Targets.Revised != 1 {
+		t.Fatalf("withdrawal: %+v, want one target revised", pr.Report.Targets)
+	}
+	var ts struct{ Targets []plancast.Target }
+	s.get("/api/v1/targets?region=houma&indicator=retail_sales&plan=13th-fyp").decode(t, 200, &ts)
+	if len(ts.Targets) != 1 || ts.Targets[0].Kind != "level" {
+		t.Fatalf("targets after the withdrawal = %+v, want the level target alone", ts.Targets)
+	}
+	if n := assessed(); n != 1 {
+		t.Fatalf("13th-fyp targets judged or listed after the withdrawal: %d, want 1", n)
+	}
+	s.do("DELETE", path+"?kind=growth", "", houma, nil).wantError(t, 404, "not_found")
+	s.do("DELETE", path, "", houma, nil).decode(t, 200, &pr) // one target left: no kind needed
+	if pr.Report.Targets.Revised != 1 || assessed() != 0 {
+		t.Fatalf("second withdrawal: %+v", pr.Report.Targets)
+	}
 }
 
 func testIfMatch(t *testing.T, s *server, houma string) {

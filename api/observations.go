@@ -181,31 +181,13 @@ func targetsJSON(r io.Reader) io.Reader {
 // The figure stops being served; its vintages stay readable with as_of, and
 // the withdrawal is itself a vintage (plancast.StatusWithdrawn) carrying the
 // reason. It goes through the same all-or-nothing path as a push (dry_run,
-// If-Match, the spool), and answers with the ingest report; 404 when the
-// figure is not served (never stored, or withdrawn already).
+// If-Match), and answers with the ingest report; 404 when the figure is not
+// served (never stored, or withdrawn already).
 func (s *Server) deleteObservation(c echo.Context) error {
 	ctx := c.Request().Context()
-	tok, err := s.writeToken(c)
+	w, err := s.withdrawalOf(c)
 	if err != nil {
 		return err
-	}
-	if err := s.checkIfMatch(c); err != nil {
-		return err
-	}
-	region, err := s.region(c, c.Param("region"))
-	if err != nil {
-		return err
-	}
-	ind, err := s.lookupIndicator(ctx, c.Param("indicator"))
-	if err != nil {
-		return err
-	}
-	if !tok.MayWrite(region.Code) {
-		return plancast.Errorf(plancast.EFORBIDDEN, "the token may not write region %q", region.Code)
-	}
-	year, err := strconv.Atoi(c.Param("year"))
-	if err != nil || year < plancast.MinYear || year > plancast.MaxYear {
-		return plancast.Errorf(plancast.EINVALID, "year %q must be a year between %d and %d", c.Param("year"), plancast.MinYear, plancast.MaxYear)
 	}
 	period := c.QueryParam("period")
 	if period == "" {
@@ -220,23 +202,65 @@ func (s *Server) deleteObservation(c echo.Context) error {
 			return plancast.Errorf(plancast.EINVALID, "published=%q must be a date YYYY-MM-DD", v)
 		}
 	}
-	q := plancast.SeriesQuery{Region: region.Code, Indicator: ind.Code, Period: period, From: year, To: year}
+	q := plancast.SeriesQuery{Region: w.region, Indicator: w.indicator, Period: period, From: w.year, To: w.year}
 	if _, err := s.cfg.Store.Series(ctx, q); plancast.ErrorCode(err) == plancast.ENOTFOUND {
-		return plancast.Errorf(plancast.ENOTFOUND, "%s/%s %d (%s) is not stored, or was withdrawn already: nothing to withdraw", region.Code, ind.Code, year, period)
+		return plancast.Errorf(plancast.ENOTFOUND, "%s/%s %d (%s) is not stored, or was withdrawn already: nothing to withdraw", w.region, w.indicator, w.year, period)
 	} else if err != nil {
 		return err
 	}
-	w := plancast.Observation{Region: region.Code, Indicator: ind.Code, Year: year, Period: period,
-		Status: plancast.StatusWithdrawn, Published: published,
-		Source: plancast.Source{Document: "DELETE " + c.Request().URL.Path, Quote: c.QueryParam("reason")}}
-	rep, err := ingest.Apply(ctx, s.cfg.Store, &ingest.Batch{Files: []string{"withdrawal"}, Observations: []plancast.Observation{w}}, c.QueryParam("dry_run") == "true")
+	o := plancast.Observation{Region: w.region, Indicator: w.indicator, Year: w.year, Period: period,
+		Status: plancast.StatusWithdrawn, Published: published, Source: w.source}
+	return s.applyWithdrawal(c, &ingest.Batch{Files: []string{"withdrawal"}, Observations: []plancast.Observation{o}})
+}
+
+// withdrawal is what every DELETE route names: a region the token may
+// write, a catalogued indicator, a year, and where the withdrawal came from.
+type withdrawal struct {
+	region, indicator string
+	year              int
+	source            plancast.Source // the route, and ?reason= as the quote
+}
+
+// withdrawalOf authenticates a DELETE, checks If-Match, and reads its
+// {region}, {indicator} and {year}.
+func (s *Server) withdrawalOf(c echo.Context) (withdrawal, error) {
+	tok, err := s.writeToken(c)
+	if err != nil {
+		return withdrawal{}, err
+	}
+	if err := s.checkIfMatch(c); err != nil {
+		return withdrawal{}, err
+	}
+	region, err := s.region(c, c.Param("region"))
+	if err != nil {
+		return withdrawal{}, err
+	}
+	ind, err := s.lookupIndicator(c.Request().Context(), c.Param("indicator"))
+	if err != nil {
+		return withdrawal{}, err
+	}
+	if !tok.MayWrite(region.Code) {
+		return withdrawal{}, plancast.Errorf(plancast.EFORBIDDEN, "the token may not write region %q", region.Code)
+	}
+	year, err := strconv.Atoi(c.Param("year"))
+	if err != nil || year < plancast.MinYear || year > plancast.MaxYear {
+		return withdrawal{}, plancast.Errorf(plancast.EINVALID, "year %q must be a year between %d and %d", c.Param("year"), plancast.MinYear, plancast.MaxYear)
+	}
+	return withdrawal{region: region.Code, indicator: ind.Code, year: year,
+		source: plancast.Source{Document: "DELETE " + c.Request().URL.Path, Quote: c.QueryParam("reason")}}, nil
+}
+
+// applyWithdrawal writes a batch of withdrawals (or, with ?dry_run=true,
+// counts it) and answers with the ingest report.
+func (s *Server) applyWithdrawal(c echo.Context, b *ingest.Batch) error {
+	rep, err := ingest.Apply(c.Request().Context(), s.cfg.Store, b, c.QueryParam("dry_run") == "true")
 	if err != nil {
 		return err
 	}
 	if rep.Written() {
 		s.cache.Invalidate()
 	}
-	if rep.Queued > 0 {
+	if rep.Queued+rep.Targets.Queued > 0 {
 		return c.JSON(http.StatusAccepted, PushResponse{Report: rep})
 	}
 	return c.JSON(http.StatusOK, PushResponse{Report: rep})

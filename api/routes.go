@@ -28,6 +28,7 @@ func (s *Server) routes() {
 
 	// Writes authenticate with their own write tokens.
 	v1.POST("/targets", s.postTargets)
+	v1.DELETE("/targets/:region/:indicator/:plan/:year", s.deleteTarget)
 	v1.POST("/observations", s.postObservations)
 	v1.DELETE("/observations/:region/:indicator/:year", s.deleteObservation)
 	v1.POST("/reports/extract", s.postReportExtract)

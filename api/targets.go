@@ -2,6 +2,7 @@ package api
 
 import (
 	"net/http"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -41,4 +42,43 @@ func (s *Server) postTargets(c echo.Context) error {
 		}
 		return nil
 	})
+}
+
+// deleteTarget withdraws one target: DELETE
+// /api/v1/targets/{region}/{indicator}/{plan}/{year}?kind= (kind may be left
+// out when the plan sets one target for that indicator and year). Answers
+// with the ingest report; 404 when no such target is stored.
+func (s *Server) deleteTarget(c echo.Context) error {
+	w, err := s.withdrawalOf(c)
+	if err != nil {
+		return err
+	}
+	plan, kind := c.Param("plan"), c.QueryParam("kind")
+	if !plancast.ValidPlan(plan) {
+		return plancast.Errorf(plancast.EINVALID, "plan %q must look like 14th-fyp or 2021-annual", plan)
+	}
+	stored, err := s.cfg.Store.Targets(c.Request().Context(), plancast.TargetFilter{Region: w.region, Indicator: w.indicator, Plan: plan})
+	if err != nil {
+		return err
+	}
+	var match []plancast.Target
+	var kinds []string
+	for _, t := range stored {
+		if t.Year == w.year && (kind == "" || t.Kind == kind) {
+			match = append(match, t)
+			kinds = append(kinds, t.Kind)
+		}
+	}
+	switch {
+	case len(match) == 0 && kind != "":
+		return plancast.Errorf(plancast.ENOTFOUND, "no %s target of %s/%s in %s for %d is stored: nothing to withdraw", kind, w.region, w.indicator, plan, w.year)
+	case len(match) == 0:
+		return plancast.Errorf(plancast.ENOTFOUND, "no target of %s/%s in %s for %d is stored: nothing to withdraw", w.region, w.indicator, plan, w.year)
+	case len(match) > 1:
+		return plancast.Errorf(plancast.EINVALID, "%s/%s has %d targets in %s for %d (%s): say which with ?kind=", w.region, w.indicator, len(match), plan, w.year, strings.Join(kinds, ", "))
+	}
+	t := match[0]
+	t.Withdrawn = true
+	t.Source = w.source
+	return s.applyWithdrawal(c, &ingest.Batch{Files: []string{"withdrawal"}, Targets: []plancast.Target{t}})
 }

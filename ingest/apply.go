@@ -3,7 +3,6 @@ package ingest
 import (
 	"context"
 	"fmt"
-	"reflect"
 
 	"github.com/plancast/plancast"
 )
@@ -213,7 +212,9 @@ func (rep *Report) countTargets(ctx context.Context, st plancast.Store, ts []pla
 	for i := range ts {
 		t := &ts[i]
 		prev, found := stored[t.Key()]
-		rep.Targets.Tally(found, found && reflect.DeepEqual(prev, *t))
+		if _, err := rep.Targets.TallyTarget(i+1, t, &prev, found); err != nil {
+			return err
+		}
 	}
 	return nil
 }

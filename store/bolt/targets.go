@@ -3,7 +3,6 @@ package bolt
 import (
 	"bytes"
 	"context"
-	"reflect"
 
 	"go.etcd.io/bbolt"
 
@@ -37,11 +36,20 @@ func (s *Store) WriteTargets(ctx context.Context, ts []plancast.Target) (plancas
 					return err
 				}
 			}
-			if !res.Tally(old != nil, old != nil && reflect.DeepEqual(prev, *t)) {
-				continue
+			write, err := res.TallyTarget(i+1, t, &prev, old != nil)
+			if err != nil {
+				return plancast.Errorf(plancast.EINVALID, "%s; nothing written", plancast.ErrorMessage(err))
 			}
-			if err := putJSON(b, key, t); err != nil {
-				return err
+			switch {
+			case !write:
+			case t.Withdrawn: // targets have no vintages: a withdrawn one is gone
+				if err := b.Delete(key); err != nil {
+					return err
+				}
+			default:
+				if err := putJSON(b, key, t); err != nil {
+					return err
+				}
 			}
 		}
 		return bumpIfChanged(tx, res)

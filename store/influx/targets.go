@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"reflect"
 
 	influxdb2 "github.com/influxdata/influxdb-client-go/v2"
 	"github.com/influxdata/influxdb-client-go/v2/api/write"
@@ -40,9 +39,16 @@ func (s *Store) WriteTargets(ctx context.Context, ts []plancast.Target) (plancas
 	pts := make([]*write.Point, 0, len(batch))
 	for i := range batch {
 		t := &batch[i]
-		if prev, ok := stored[t.Key()]; !res.Tally(ok, ok && reflect.DeepEqual(prev, *t)) {
+		prev, ok := stored[t.Key()]
+		write, err := res.TallyTarget(i+1, t, &prev, ok)
+		if err != nil {
+			return plancast.WriteResult{}, plancast.Errorf(plancast.EINVALID, "%s; nothing written", plancast.ErrorMessage(err))
+		}
+		if !write {
 			continue
 		}
+		// A withdrawn target overwrites the stored point (InfluxDB 1.8's v2
+		// API has no delete), and Targets leaves it out (MatchTarget).
 		data, err := json.Marshal(t)
 		if err != nil {
 			return plancast.WriteResult{}, err

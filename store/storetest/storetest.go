@@ -46,6 +46,7 @@ func Run(t *testing.T, open Opener) {
 		{"VintagesOfManySeriesAtOnce", testVintagesOf},
 		{"WithdrawalHidesAFigureAndKeepsItsHistory", testWithdrawal},
 		{"WithdrawingNothingWritesNothing", testWithdrawingNothing},
+		{"TargetWithdrawal", testTargetWithdrawal},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -383,6 +384,47 @@ func testTargets(t *testing.T, st plancast.Store) {
 	all, _ = st.Targets(ctx, plancast.TargetFilter{})
 	if len(all) != 3 {
 		t.Fatalf("after rejected batch: %d targets, want 3", len(all))
+	}
+}
+
+// A target entered under the wrong plan is withdrawn and entered under the
+// right one in one batch; a withdrawal of a target that is not stored refuses
+// its whole batch.
+func testTargetWithdrawal(t *testing.T, st plancast.Store) {
+	seedCatalog(t, st)
+	wrong := plancast.Target{Region: "houma", Indicator: "gdp", Plan: "2021-annual", Kind: plancast.TargetGrowth, Year: 2022, Value: 8}
+	keep := plancast.Target{Region: "houma", Indicator: "gdp", Plan: "2021-annual", Kind: plancast.TargetGrowth, Year: 2021, Value: 8.5}
+	if _, err := st.WriteTargets(ctx, []plancast.Target{wrong, keep}); err != nil {
+		t.Fatal(err)
+	}
+	right := wrong
+	right.Plan = "2022-annual"
+	gone := wrong
+	gone.Withdrawn = true
+
+	missing := gone
+	missing.Year = 2023
+	_, err := st.WriteTargets(ctx, []plancast.Target{right, missing})
+	wantCode(t, err, plancast.EINVALID)
+	if !strings.Contains(plancast.ErrorMessage(err), "houma/gdp 2021-annual growth 2023 has no stored target to withdraw") {
+		t.Fatalf("error %q does not name the target", plancast.ErrorMessage(err))
+	}
+	if ts, _ := st.Targets(ctx, plancast.TargetFilter{Plan: "2022-annual"}); len(ts) != 0 {
+		t.Fatalf("the refused batch wrote %+v", ts)
+	}
+
+	res, err := st.WriteTargets(ctx, []plancast.Target{gone, right})
+	if err != nil || res.Revised != 1 || res.New != 1 {
+		t.Fatalf("move = %+v, %v; want 1 revised (the withdrawal) and 1 new", res, err)
+	}
+	all, err := st.Targets(ctx, plancast.TargetFilter{})
+	if err != nil || len(all) != 2 || all[0].Plan != "2021-annual" || all[0].Year != 2021 || all[1].Plan != "2022-annual" || all[1].Withdrawn {
+		t.Fatalf("targets after the move = %+v, %v; want 2021-annual 2021 and 2022-annual 2022", all, err)
+	}
+	_, err = st.WriteTargets(ctx, []plancast.Target{gone})
+	wantCode(t, err, plancast.EINVALID) // withdrawn already: nothing stored under the key
+	if res, err := st.WriteTargets(ctx, []plancast.Target{wrong}); err != nil || res.New != 1 {
+		t.Fatalf("entering the withdrawn target again = %+v, %v; want 1 new", res, err)
 	}
 }
 
