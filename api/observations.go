@@ -4,8 +4,8 @@ import (
 	"bufio"
 	"io"
 	"mime"
-	"strconv"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/labstack/echo/v4"
