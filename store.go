@@ -32,6 +32,7 @@ type WriteResult struct {
 	New       int `json:"new"`       // figures never seen before
 	Revised   int `json:"revised"`   // figures whose value or status changed: a new vintage
 	Unchanged int `json:"unchanged"` // identical to the latest vintage: nothing written
+	Withdrawn int `json:"withdrawn"` // taken back (StatusWithdrawn, Target.Withdrawn)
 	// Queued counts items accepted into a durable local queue because the
 	// backend could not take them now; they are written, in order, when it
 	// returns (and then counted as new, revised or unchanged there).
@@ -69,27 +70,40 @@ func (r *WriteResult) TallyFigure(i int, o, cur *Observation, found bool) (write
 		}
 		found = false
 	}
-	if o.Withdrawn() && !found {
-		return false, Errorf(EINVALID, "item %d: %s/%s %d (%s) has no figure to withdraw", i, o.Region, o.Indicator, o.Year, o.Period)
+	if o.Withdrawn() {
+		if !found {
+			return false, Errorf(EINVALID, "item %d: %s/%s %d (%s) has no figure to withdraw", i, o.Region, o.Indicator, o.Year, o.Period)
+		}
+		r.Withdrawn++
+		return true, nil
 	}
 	return r.Tally(found, found && SameFigure(cur, o)), nil
 }
 
 // TallyTarget counts item i (1-based) of a target write against prev, the
 // stored target of its key (found false: there is none), and reports whether
-// t must be written: a withdrawal of a stored target is a revision, of one
-// that is not stored EINVALID.
+// t must be written: a withdrawal of a stored target counts as withdrawn, of
+// one that is not stored is EINVALID.
 func (r *WriteResult) TallyTarget(i int, t, prev *Target, found bool) (write bool, err error) {
-	if t.Withdrawn && !found {
-		return false, Errorf(EINVALID, "target %d: %s/%s %s %s %d has no stored target to withdraw", i, t.Region, t.Indicator, t.Plan, t.Kind, t.Year)
+	if t.Withdrawn {
+		if !found {
+			return false, Errorf(EINVALID, "target %d: %s/%s %s %s %d has no stored target to withdraw", i, t.Region, t.Indicator, t.Plan, t.Kind, t.Year)
+		}
+		r.Withdrawn++
+		return true, nil
 	}
 	return r.Tally(found, found && reflect.DeepEqual(*prev, *t)), nil
 }
 
 // Add returns the sum of two results.
 func (r WriteResult) Add(o WriteResult) WriteResult {
-	return WriteResult{New: r.New + o.New, Revised: r.Revised + o.Revised, Unchanged: r.Unchanged + o.Unchanged, Queued: r.Queued + o.Queued}
+	return WriteResult{New: r.New + o.New, Revised: r.Revised + o.Revised, Unchanged: r.Unchanged + o.Unchanged,
+		Withdrawn: r.Withdrawn + o.Withdrawn, Queued: r.Queued + o.Queued}
 }
+
+// Changed counts what the write changed in the store: new, revised and
+// withdrawn items.
+func (r WriteResult) Changed() int { return r.New + r.Revised + r.Withdrawn }
 
 // ObservationWriter writes batches of observations.
 type ObservationWriter interface {

@@ -427,14 +427,14 @@ func testWithdraw(t *testing.T, s *server, houma, zizhou string) {
 	s.do("DELETE", path+"?period=january", "", houma, nil).wantError(t, 400, "invalid")
 
 	s.do("DELETE", path+"?dry_run=true", "", houma, nil).decode(t, 200, &pr)
-	if !pr.Report.DryRun || pr.Report.Revised != 1 {
-		t.Fatalf("dry run: %+v, want one revision counted", pr.Report)
+	if !pr.Report.DryRun || pr.Report.Withdrawn != 1 {
+		t.Fatalf("dry run: %+v, want one withdrawal counted", pr.Report)
 	}
 	s.get("/api/v1/series/houma/fixed_asset_investment").decode(t, 200, new(api.SeriesResponse)) // still there
 
 	s.do("DELETE", path+"?reason=filed+under+the+wrong+year&published=2022-02-01", "", houma, nil).decode(t, 200, &pr)
-	if pr.Report.Revised != 1 || pr.Report.New+pr.Report.Unchanged != 0 {
-		t.Fatalf("withdrawal: %+v, want one revision", pr.Report)
+	if pr.Report.Withdrawn != 1 || pr.Report.New+pr.Report.Revised+pr.Report.Unchanged != 0 {
+		t.Fatalf("withdrawal: %+v, want one withdrawn", pr.Report)
 	}
 	s.get("/api/v1/series/houma/fixed_asset_investment").wantError(t, 404, "not_found")
 	s.get("/api/v1/series/houma/fixed_asset_investment/projection").wantError(t, 404, "not_found")
@@ -488,8 +488,8 @@ func testWithdrawTarget(t *testing.T, s *server, houma, zizhou string) {
 	s.do("DELETE", "/api/v1/targets/houma/retail_sales/fyp13/2021?kind=growth", "", houma, nil).wantError(t, 400, "invalid")
 
 	s.do("DELETE", path+"?kind=growth&reason=entered+under+the+wrong+plan", "", houma, nil).decode(t, 200, &pr)
-	if pr.Report.Targets.Revised != 1 {
-		t.Fatalf("withdrawal: %+v, want one target revised", pr.Report.Targets)
+	if pr.Report.Targets.Withdrawn != 1 || pr.Report.Targets.Revised != 0 {
+		t.Fatalf("withdrawal: %+v, want one target withdrawn", pr.Report.Targets)
 	}
 	var ts struct{ Targets []plancast.Target }
 	s.get("/api/v1/targets?region=houma&indicator=retail_sales&plan=13th-fyp").decode(t, 200, &ts)
@@ -501,7 +501,7 @@ func testWithdrawTarget(t *testing.T, s *server, houma, zizhou string) {
 	}
 	s.do("DELETE", path+"?kind=growth", "", houma, nil).wantError(t, 404, "not_found")
 	s.do("DELETE", path, "", houma, nil).decode(t, 200, &pr) // one target left: no kind needed
-	if pr.Report.Targets.Revised != 1 || assessed() != 0 {
+	if pr.Report.Targets.Withdrawn != 1 || assessed() != 0 {
 		t.Fatalf("second withdrawal: %+v", pr.Report.Targets)
 	}
 }

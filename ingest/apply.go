@@ -70,7 +70,7 @@ func Apply(ctx context.Context, st plancast.Store, b *Batch, dryRun bool) (*Repo
 		if err != nil {
 			return nil, fmt.Errorf("write observations: %w", err)
 		}
-		rep.New, rep.Revised, rep.Unchanged, rep.Queued = res.New, res.Revised, res.Unchanged, res.Queued
+		rep.New, rep.Revised, rep.Unchanged, rep.Withdrawn, rep.Queued = res.New, res.Revised, res.Unchanged, res.Withdrawn, res.Queued
 	}
 	if len(b.Targets) > 0 {
 		res, err := st.WriteTargets(ctx, b.Targets)
@@ -175,7 +175,7 @@ func (rep *Report) countObservations(ctx context.Context, st plancast.Store, obs
 			return err // checkWithdrawals has ruled this out, unless the store changed since
 		}
 	}
-	rep.New, rep.Revised, rep.Unchanged = res.New, res.Revised, res.Unchanged
+	rep.New, rep.Revised, rep.Unchanged, rep.Withdrawn = res.New, res.Revised, res.Unchanged, res.Withdrawn
 	return nil
 }
 

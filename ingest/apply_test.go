@@ -326,8 +326,12 @@ func TestAFileMovesFiguresToTheirRightYearAllOrNothing(t *testing.T) {
 		"固阳县,社会消费品零售总额,2009,1-11月,9.1,亿元,\n", Options{Published: plancast.NewDate(2021, time.June, 1)})
 	dry := apply(t, st, move, true)
 	real := apply(t, st, move, false)
-	if counts(dry) != [4]int{2, 2, 0, 0} || counts(real) != counts(dry) {
-		t.Errorf("move: dry run %v, write %v; want 2 new and 2 revised (the withdrawals) in both", counts(dry), counts(real))
+	if counts(dry) != [4]int{2, 0, 0, 0} || dry.Withdrawn != 2 || counts(real) != counts(dry) || real.Withdrawn != 2 {
+		t.Errorf("move: dry run %v and %d withdrawn, write %v and %d withdrawn; want 2 new and 2 withdrawn in both", counts(dry), dry.Withdrawn, counts(real), real.Withdrawn)
+	}
+	var text strings.Builder
+	if err := real.WriteText(&text); err != nil || !strings.HasPrefix(text.String(), "move.csv: 2 new, 0 revised, 2 withdrawn, 0 unchanged, 0 rejected\n") {
+		t.Errorf("report text %q, %v: want it to say 2 withdrawn", text.String(), err)
 	}
 	s, err := st.Series(ctx, gdp)
 	if err != nil || len(s.Observations) != 1 || s.Observations[0].Year != 2009 || s.Observations[0].Value != 56 {

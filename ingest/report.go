@@ -17,6 +17,8 @@ type Report struct {
 	New       int `json:"new"`
 	Revised   int `json:"revised"`
 	Unchanged int `json:"unchanged"`
+	// Withdrawn counts figures taken back (status withdrawn).
+	Withdrawn int `json:"withdrawn"`
 	// Queued counts figures accepted into the server's durable spool because
 	// the store could not take them now; they are written when it returns.
 	Queued int `json:"queued"`
@@ -34,7 +36,7 @@ type Report struct {
 
 // Written reports whether the push changed anything.
 func (r *Report) Written() bool {
-	return !r.DryRun && len(r.Problems) == 0 && r.New+r.Revised+r.Queued+r.Targets.New+r.Targets.Revised+r.Targets.Queued+r.Regions+r.Indicators > 0
+	return !r.DryRun && len(r.Problems) == 0 && r.New+r.Revised+r.Withdrawn+r.Queued+r.Targets.Changed()+r.Targets.Queued+r.Regions+r.Indicators > 0
 }
 
 // WriteText writes the report for a person: the counts on one line, then
@@ -42,6 +44,8 @@ func (r *Report) Written() bool {
 //
 //	houma.csv: 12 new, 3 revised, 40 unchanged, 0 rejected
 //	targets: 2 new, 0 revised, 1 unchanged
+//
+// (", N withdrawn" follows "revised" when the push withdrew something.)
 //	dry run: nothing was written
 func (r *Report) WriteText(w io.Writer) error {
 	var b strings.Builder
@@ -49,9 +53,9 @@ func (r *Report) WriteText(w io.Writer) error {
 	if files == "" {
 		files = "push"
 	}
-	fmt.Fprintf(&b, "%s: %d new, %d revised, %d unchanged, %d rejected\n", files, r.New, r.Revised, r.Unchanged, r.Rejected)
-	if t := r.Targets; t.New+t.Revised+t.Unchanged > 0 {
-		fmt.Fprintf(&b, "targets: %d new, %d revised, %d unchanged\n", t.New, t.Revised, t.Unchanged)
+	fmt.Fprintf(&b, "%s: %d new, %d revised%s, %d unchanged, %d rejected\n", files, r.New, r.Revised, withdrawnText(r.Withdrawn), r.Unchanged, r.Rejected)
+	if t := r.Targets; t.Changed()+t.Unchanged > 0 {
+		fmt.Fprintf(&b, "targets: %d new, %d revised%s, %d unchanged\n", t.New, t.Revised, withdrawnText(t.Withdrawn), t.Unchanged)
 	}
 	if r.Regions+r.Indicators > 0 {
 		fmt.Fprintf(&b, "catalog: %d regions, %d indicators declared\n", r.Regions, r.Indicators)
@@ -67,4 +71,13 @@ func (r *Report) WriteText(w io.Writer) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// withdrawnText is ", N withdrawn", or nothing when nothing was withdrawn
+// (most pushes), so that their reports read as before.
+func withdrawnText(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf(", %d withdrawn", n)
 }

@@ -147,7 +147,7 @@ func readVersion(tx *bbolt.Tx) uint64 {
 // something; a write of unchanged figures or targets leaves it (and every
 // cached answer) as it is.
 func bumpIfChanged(tx *bbolt.Tx, res plancast.WriteResult) error {
-	if res.New+res.Revised == 0 {
+	if res.Changed() == 0 {
 		return nil
 	}
 	return bumpVersion(tx)

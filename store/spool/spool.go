@@ -621,7 +621,7 @@ func (s *Store) settle(keys [][]byte, e entry, res plancast.WriteResult, refused
 	if refused != nil {
 		s.log.Error("spool replay: the store refused a queued batch; kept in the dead-letter bucket", "kind", e.Kind, "accepted", e.Accepted, "err", refused)
 	} else {
-		s.log.Info("spool replay: written", "kind", e.Kind, "batches", len(keys), "accepted_from", e.Accepted, "new", res.New, "revised", res.Revised, "unchanged", res.Unchanged)
+		s.log.Info("spool replay: written", "kind", e.Kind, "batches", len(keys), "accepted_from", e.Accepted, "new", res.New, "revised", res.Revised, "withdrawn", res.Withdrawn, "unchanged", res.Unchanged)
 	}
 	return nil
 }

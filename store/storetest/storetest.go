@@ -414,8 +414,8 @@ func testTargetWithdrawal(t *testing.T, st plancast.Store) {
 	}
 
 	res, err := st.WriteTargets(ctx, []plancast.Target{gone, right})
-	if err != nil || res.Revised != 1 || res.New != 1 {
-		t.Fatalf("move = %+v, %v; want 1 revised (the withdrawal) and 1 new", res, err)
+	if err != nil || res.Withdrawn != 1 || res.New != 1 || res.Revised != 0 {
+		t.Fatalf("move = %+v, %v; want 1 withdrawn and 1 new", res, err)
 	}
 	all, err := st.Targets(ctx, plancast.TargetFilter{})
 	if err != nil || len(all) != 2 || all[0].Plan != "2021-annual" || all[0].Year != 2021 || all[1].Plan != "2022-annual" || all[1].Withdrawn {
@@ -674,8 +674,8 @@ func testWithdrawal(t *testing.T, st plancast.Store) {
 		t.Fatal(err)
 	}
 	res := mustWrite(t, st, withdrawal("houma", "gdp", 2019, may2021), obs("houma", "gdp", 2009, 56, may2021), withdrawal("zizhou", "gdp", 2019, may2021))
-	if res.Revised != 2 || res.New != 1 || res.Unchanged != 0 {
-		t.Fatalf("withdraw two and move one: result %+v, want 2 revised (the withdrawals) and 1 new", res)
+	if res.Withdrawn != 2 || res.New != 1 || res.Revised+res.Unchanged != 0 {
+		t.Fatalf("withdraw two and move one: result %+v, want 2 withdrawn and 1 new", res)
 	}
 	if v2, _ := st.DataVersion(ctx); v2 == v1 {
 		t.Fatal("data version did not move on a withdrawal")
@@ -725,7 +725,7 @@ func testWithdrawal(t *testing.T, st plancast.Store) {
 	}
 
 	// Withdrawing again changes nothing; pushing the figure again brings it back.
-	if res := mustWrite(t, st, withdrawal("houma", "gdp", 2019, may2021)); res.Unchanged != 1 || res.New+res.Revised != 0 {
+	if res := mustWrite(t, st, withdrawal("houma", "gdp", 2019, may2021)); res.Unchanged != 1 || res.Changed() != 0 {
 		t.Fatalf("second withdrawal = %+v, want 1 unchanged", res)
 	}
 	if res := mustWrite(t, st, obs("zizhou", "gdp", 2019, 31, may2021)); res.New != 1 {
