@@ -46,6 +46,7 @@ func (r *Report) Written() bool {
 //	targets: 2 new, 0 revised, 1 unchanged
 //
 // (", N withdrawn" follows "revised" when the push withdrew something.)
+//
 //	dry run: nothing was written
 func (r *Report) WriteText(w io.Writer) error {
 	var b strings.Builder
