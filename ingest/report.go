@@ -44,10 +44,10 @@ func (r *Report) Written() bool {
 //
 //	houma.csv: 12 new, 3 revised, 40 unchanged, 0 rejected
 //	targets: 2 new, 0 revised, 1 unchanged
-//
-// (", N withdrawn" follows "revised" when the push withdrew something.)
-//
 //	dry run: nothing was written
+//
+// A push that withdrew figures or targets says so after "revised":
+// "2 new, 0 revised, 2 withdrawn, 0 unchanged".
 func (r *Report) WriteText(w io.Writer) error {
 	var b strings.Builder
 	files := strings.Join(r.Files, ", ")
