@@ -59,12 +59,8 @@ func (s *Server) push(c echo.Context, targets bool, check func(*ingest.Batch) er
 		return err
 	}
 	opt := ingest.Options{Sheet: c.QueryParam("sheet"), MaxRows: s.cfg.MaxRows}
-	if v := c.QueryParam("published"); v != "" {
-		d, err := plancast.ParseDate(v)
-		if err != nil {
-			return plancast.Errorf(plancast.EINVALID, "published=%q must be a date YYYY-MM-DD", v)
-		}
-		opt.Published = d // the vintage of figures that carry no date of their own
+	if opt.Published, err = publishedParam(c); err != nil { // the vintage of figures that carry no date of their own
+		return err
 	}
 	switch r := c.QueryParam("region"); {
 	case r != "":
@@ -93,7 +89,14 @@ func (s *Server) push(c echo.Context, targets bool, check func(*ingest.Batch) er
 	if err := authorizeBatch(tok, b, indicators); err != nil {
 		return err
 	}
-	rep, err := ingest.Apply(ctx, s.cfg.Store, b, c.QueryParam("dry_run") == "true")
+	return s.applyBatch(c, b)
+}
+
+// applyBatch applies a parsed batch all or nothing (?dry_run=true only
+// counts) and answers with the ingest report: 200, 202 when the spool took
+// it, 400 with the report's problems when the batch is invalid.
+func (s *Server) applyBatch(c echo.Context, b *ingest.Batch) error {
+	rep, err := ingest.Apply(c.Request().Context(), s.cfg.Store, b, c.QueryParam("dry_run") == "true")
 	if rep != nil && err == nil && rep.Written() {
 		s.cache.Invalidate()
 	}
@@ -196,11 +199,12 @@ func (s *Server) deleteObservation(c echo.Context) error {
 	if !plancast.ValidPeriod(period) {
 		return plancast.Errorf(plancast.EINVALID, "period=%q must be year, h1, h2, q1–q4 or jan-feb … jan-nov", period)
 	}
-	published := plancast.Today()
-	if v := c.QueryParam("published"); v != "" {
-		if published, err = plancast.ParseDate(v); err != nil {
-			return plancast.Errorf(plancast.EINVALID, "published=%q must be a date YYYY-MM-DD", v)
-		}
+	published, err := publishedParam(c)
+	if err != nil {
+		return err
+	}
+	if published.IsZero() {
+		published = plancast.Today()
 	}
 	q := plancast.SeriesQuery{Region: w.region, Indicator: w.indicator, Period: period, From: w.year, To: w.year}
 	if _, err := s.cfg.Store.Series(ctx, q); plancast.ErrorCode(err) == plancast.ENOTFOUND {
@@ -210,7 +214,21 @@ func (s *Server) deleteObservation(c echo.Context) error {
 	}
 	o := plancast.Observation{Region: w.region, Indicator: w.indicator, Year: w.year, Period: period,
 		Status: plancast.StatusWithdrawn, Published: published, Source: w.source}
-	return s.applyWithdrawal(c, &ingest.Batch{Files: []string{"withdrawal"}, Observations: []plancast.Observation{o}})
+	return s.applyBatch(c, &ingest.Batch{Files: []string{"withdrawal"}, Observations: []plancast.Observation{o}})
+}
+
+// publishedParam reads ?published=, the vintage date of what a write
+// brings; zero when it is not given.
+func publishedParam(c echo.Context) (plancast.Date, error) {
+	v := c.QueryParam("published")
+	if v == "" {
+		return plancast.Date{}, nil
+	}
+	d, err := plancast.ParseDate(v)
+	if err != nil {
+		return plancast.Date{}, plancast.Errorf(plancast.EINVALID, "published=%q must be a date YYYY-MM-DD", v)
+	}
+	return d, nil
 }
 
 // withdrawal is what every DELETE route names: a region the token may
@@ -248,20 +266,4 @@ func (s *Server) withdrawalOf(c echo.Context) (withdrawal, error) {
 	}
 	return withdrawal{region: region.Code, indicator: ind.Code, year: year,
 		source: plancast.Source{Document: "DELETE " + c.Request().URL.Path, Quote: c.QueryParam("reason")}}, nil
-}
-
-// applyWithdrawal writes a batch of withdrawals (or, with ?dry_run=true,
-// counts it) and answers with the ingest report.
-func (s *Server) applyWithdrawal(c echo.Context, b *ingest.Batch) error {
-	rep, err := ingest.Apply(c.Request().Context(), s.cfg.Store, b, c.QueryParam("dry_run") == "true")
-	if err != nil {
-		return err
-	}
-	if rep.Written() {
-		s.cache.Invalidate()
-	}
-	if rep.Queued+rep.Targets.Queued > 0 {
-		return c.JSON(http.StatusAccepted, PushResponse{Report: rep})
-	}
-	return c.JSON(http.StatusOK, PushResponse{Report: rep})
 }

@@ -2,6 +2,7 @@ package api
 
 import (
 	"net/http"
+	"slices"
 	"strings"
 
 	"github.com/labstack/echo/v4"
@@ -61,24 +62,21 @@ func (s *Server) deleteTarget(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	var match []plancast.Target
-	var kinds []string
-	for _, t := range stored {
-		if t.Year == w.year && (kind == "" || t.Kind == kind) {
-			match = append(match, t)
-			kinds = append(kinds, t.Kind)
-		}
-	}
+	match := slices.DeleteFunc(stored, func(t plancast.Target) bool { return t.Year != w.year || (kind != "" && t.Kind != kind) })
 	switch {
 	case len(match) == 0 && kind != "":
 		return plancast.Errorf(plancast.ENOTFOUND, "no %s target of %s/%s in %s for %d is stored: nothing to withdraw", kind, w.region, w.indicator, plan, w.year)
 	case len(match) == 0:
 		return plancast.Errorf(plancast.ENOTFOUND, "no target of %s/%s in %s for %d is stored: nothing to withdraw", w.region, w.indicator, plan, w.year)
 	case len(match) > 1:
+		kinds := make([]string, len(match))
+		for i, t := range match {
+			kinds[i] = t.Kind
+		}
 		return plancast.Errorf(plancast.EINVALID, "%s/%s has %d targets in %s for %d (%s): say which with ?kind=", w.region, w.indicator, len(match), plan, w.year, strings.Join(kinds, ", "))
 	}
 	t := match[0]
 	t.Withdrawn = true
 	t.Source = w.source
-	return s.applyWithdrawal(c, &ingest.Batch{Files: []string{"withdrawal"}, Targets: []plancast.Target{t}})
+	return s.applyBatch(c, &ingest.Batch{Files: []string{"withdrawal"}, Targets: []plancast.Target{t}})
 }
