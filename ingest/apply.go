@@ -38,16 +38,20 @@ func Apply(ctx context.Context, st plancast.Store, b *Batch, dryRun bool) (*Repo
 		b.Problems = sortProblems(ps.list)
 		return rep.reject(b.Problems)
 	}
-	if err := checkWithdrawals(ctx, st, b, &ps); err != nil {
+	// What is stored under the batch's figures, read once: a dry run counts
+	// against it, and a batch's withdrawals are checked against it.
+	latest, err := storedFigures(ctx, st, b.Observations, dryRun)
+	if err != nil {
 		return nil, err
 	}
+	checkWithdrawals(b, latest, &ps)
 	if len(ps.list) > 0 {
 		b.Problems = sortProblems(ps.list)
 		return rep.reject(b.Problems)
 	}
 	rep.Regions, rep.Indicators = len(b.Regions), len(b.Indicators)
 	if dryRun {
-		if err := rep.countObservations(ctx, st, b.Observations); err != nil {
+		if err := rep.countObservations(b.Observations, latest); err != nil {
 			return nil, err
 		}
 		if err := rep.countTargets(ctx, st, b.Targets); err != nil {
@@ -110,37 +114,21 @@ func rejectedRecords(ps []Problem) int {
 	return len(seen)
 }
 
-// checkWithdrawals adds a problem, at its row, for every withdrawal in the
-// batch of a figure that is not stored: the store would refuse the batch
-// anyway (plancast.WriteResult.TallyFigure), but only here is the row known.
-// It reads the stored vintages only when the batch withdraws something.
-func checkWithdrawals(ctx context.Context, st plancast.Store, b *Batch, ps *problems) error {
+// storedFigures reads the latest stored vintage (withdrawals included) of
+// the figures of obs's series: all of them for a dry run, which counts every
+// figure against it; else only those of series the batch withdraws from,
+// and nothing at all for a batch without withdrawals (most pushes: the store
+// compares the figures itself as it writes).
+func storedFigures(ctx context.Context, st plancast.Store, obs []plancast.Observation, dryRun bool) (map[plancast.FigureKey]plancast.Observation, error) {
 	var keys []plancast.SeriesKey
-	for i := range b.Observations {
-		if b.Observations[i].Withdrawn() {
-			keys = append(keys, b.Observations[i].Key().SeriesKey)
+	for i := range obs {
+		if dryRun || obs[i].Withdrawn() {
+			keys = append(keys, obs[i].Key().SeriesKey)
 		}
 	}
 	if len(keys) == 0 {
-		return nil
+		return nil, nil
 	}
-	latest, err := latestStored(ctx, st, keys)
-	if err != nil {
-		return err
-	}
-	for i := range b.Observations {
-		o := &b.Observations[i]
-		if _, found := latest[o.Key()]; o.Withdrawn() && !found {
-			from := b.obsOrigin(i)
-			ps.add(from.problem("", fieldStatus, "%s %s %s: no figure is stored to withdraw", o.Region, o.Indicator, figureWhen(*o)))
-		}
-	}
-	return nil
-}
-
-// latestStored reads the latest stored vintage of every figure of the given
-// series, withdrawals included.
-func latestStored(ctx context.Context, st plancast.Store, keys []plancast.SeriesKey) (map[plancast.FigureKey]plancast.Observation, error) {
 	// One bulk read where the store has it: a read per series is a round
 	// trip to InfluxDB (10,000 series took four minutes).
 	stored, err := plancast.ReadVintagesOf(ctx, st, plancast.SortedSeriesKeys(keys))
@@ -154,19 +142,26 @@ func latestStored(ctx context.Context, st plancast.Store, keys []plancast.Series
 	return plancast.LatestByFigure(all, plancast.Date{}), nil
 }
 
-// countObservations counts what WriteObservations would do, the way the store
-// decides it (plancast.WriteResult.TallyFigure): no vintage yet is new, the
-// same figure as the latest vintage is unchanged, anything else is a
-// revision; a figure whose latest vintage is a withdrawal counts as absent.
-func (rep *Report) countObservations(ctx context.Context, st plancast.Store, obs []plancast.Observation) error {
-	keys := make([]plancast.SeriesKey, len(obs))
-	for i := range obs {
-		keys[i] = obs[i].Key().SeriesKey
+// checkWithdrawals adds a problem, at its row, for every withdrawal in the
+// batch of a figure that is not stored (latest: from storedFigures): the
+// store would refuse the batch anyway (plancast.WriteResult.TallyFigure),
+// but only here is the row known.
+func checkWithdrawals(b *Batch, latest map[plancast.FigureKey]plancast.Observation, ps *problems) {
+	for i := range b.Observations {
+		o := &b.Observations[i]
+		if _, found := latest[o.Key()]; o.Withdrawn() && !found {
+			from := b.obsOrigin(i)
+			ps.add(from.problem("", fieldStatus, "%s %s %s: no figure is stored to withdraw", o.Region, o.Indicator, figureWhen(*o)))
+		}
 	}
-	latest, err := latestStored(ctx, st, keys)
-	if err != nil {
-		return err
-	}
+}
+
+// countObservations counts what WriteObservations would do against latest
+// (storedFigures), the way the store decides it
+// (plancast.WriteResult.TallyFigure): no vintage yet is new, the same figure
+// as the latest vintage is unchanged, anything else is a revision; a figure
+// whose latest vintage is a withdrawal counts as absent.
+func (rep *Report) countObservations(obs []plancast.Observation, latest map[plancast.FigureKey]plancast.Observation) error {
 	var res plancast.WriteResult
 	for i := range obs {
 		o := &obs[i]
