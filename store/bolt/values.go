@@ -19,9 +19,10 @@ import (
 //
 // followed by a 13th byte, 1, when the vintage is a withdrawal (stores
 // written before withdrawals existed hold only 12-byte values, which are
-// ordinary figures), so that a nationwide assessment reads 3.4 M values without decoding 3.4 M
-// JSON documents (source quotes and all): the full read took 73.5 s and
-// 4.6 GiB for 2,850 counties × 40 indicators × 30 years (bench/scale.md).
+// ordinary figures), so that a nationwide assessment reads 3.4 M values
+// without decoding 3.4 M JSON documents (source quotes and all): the full
+// read took 73.5 s and 4.6 GiB for 2,850 counties × 40 indicators × 30 years
+// (bench/scale.md).
 var bucketVals = []byte("vals")
 
 const valLen = 12

@@ -78,9 +78,8 @@ func (s *Store) seriesQueries(keys []plancast.SeriesKey, field string) []string 
 }
 
 // keepValueColumns ends a single-field observation query with the columns
-// rawRows decodes.
-// The withdrawn tag exists only on withdrawals' tables (keep ignores a column
-// a table lacks).
+// rawRows decodes. The withdrawn tag exists only on withdrawals' tables (keep
+// ignores a column a table lacks).
 const keepValueColumns = ` |> keep(columns: ["_time", "_value", "region", "indicator", "period", "vintage", "` + withdrawnTag + `"])`
 
 // readValues runs a query of the value field and adds its points to acc.
@@ -238,8 +237,8 @@ type rawRow struct {
 
 // rawRows runs a Flux query whose tables have the columns _time, _value,
 // region, indicator, period and vintage (and withdrawn, on withdrawals'
-// tables), and decodes the annotated CSV
-// answer directly (the client's generic decoder builds a map per row).
+// tables), and decodes the annotated CSV answer directly (the client's
+// generic decoder builds a map per row).
 // Consecutive rows of one table share their tag strings.
 func (s *Store) rawRows(ctx context.Context, flux string, fn func(rawRow) error) error {
 	ctx, cancel := context.WithTimeout(ctx, s.cfg.Timeout)
