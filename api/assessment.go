@@ -62,7 +62,7 @@ func (s *Server) getRegionAssessment(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return s.cachedAssessment(c, "region\x00"+region+"\x00"+plan, func() (*AssessmentResponse, error) {
+	return s.cachedAssessment(c, "region\x00"+region+"\x00"+plan, assessmentFile(region, "", plan), func() (*AssessmentResponse, error) {
 		ts, err := s.cfg.Store.Targets(ctx, plancast.TargetFilter{Region: region, Plan: plan})
 		if err != nil {
 			return nil, err
@@ -85,7 +85,7 @@ func (s *Server) getAllAssessment(c echo.Context) error {
 			return err
 		}
 	}
-	return s.cachedAssessment(c, "all\x00"+indicator+"\x00"+plan, func() (*AssessmentResponse, error) {
+	return s.cachedAssessment(c, "all\x00"+indicator+"\x00"+plan, assessmentFile("", indicator, plan), func() (*AssessmentResponse, error) {
 		ts, err := s.cfg.Store.Targets(ctx, plancast.TargetFilter{Indicator: indicator, Plan: plan})
 		if err != nil {
 			return nil, err
@@ -96,19 +96,52 @@ func (s *Server) getAllAssessment(c echo.Context) error {
 	})
 }
 
-func (s *Server) cachedAssessment(c echo.Context, key string, compute func() (*AssessmentResponse, error)) error {
-	body, _, hit, err := s.cache.Get(c.Request().Context(), "assessment\x00"+key, func() ([]byte, error) {
-		resp, err := compute()
-		if err != nil {
-			return nil, err
-		}
-		return json.Marshal(resp)
-	})
-	s.countCache("assessment", hit)
+// cachedAssessment answers an assessment as JSON, CSV or XLSX (?format=),
+// each cached by data version; the downloads are laid out from the cached
+// JSON answer, so they carry the same numbers.
+func (s *Server) cachedAssessment(c echo.Context, key, file string, compute func() (*AssessmentResponse, error)) error {
+	format, err := formatParam(c)
 	if err != nil {
 		return err
 	}
-	return c.JSONBlob(http.StatusOK, body)
+	lang, err := langParam(c)
+	if err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	answer := func() ([]byte, error) {
+		body, _, hit, err := s.cache.Get(ctx, "assessment\x00"+key, func() ([]byte, error) {
+			resp, err := compute()
+			if err != nil {
+				return nil, err
+			}
+			return json.Marshal(resp)
+		})
+		s.countCache("assessment", hit)
+		return body, err
+	}
+	if format == formatJSON {
+		body, err := answer()
+		if err != nil {
+			return err
+		}
+		return c.JSONBlob(http.StatusOK, body)
+	}
+	return s.download(c, "assessment\x00"+lang+"\x00"+key, file, format, func(version string) (*table, error) {
+		body, err := answer()
+		if err != nil {
+			return nil, err
+		}
+		var resp AssessmentResponse
+		if err := json.Unmarshal(body, &resp); err != nil {
+			return nil, fmt.Errorf("read the assessment back for its download: %w", err)
+		}
+		cat, err := s.catalog(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return assessmentTable(&resp, cat, lang, version), nil
+	})
 }
 
 func planParam(c echo.Context) (string, error) {

@@ -174,6 +174,7 @@ func TestEndToEnd(t *testing.T) {
 			t.Run("Projection", func(t *testing.T) { testProjection(t, s) })
 			t.Run("HoumaGDPTargetIsOffTrack", func(t *testing.T) { testHoumaAssessment(t, s) })
 			t.Run("AssessmentAcrossRegions", func(t *testing.T) { testAllAssessment(t, s) })
+			t.Run("Downloads", func(t *testing.T) { testDownloads(t, s) })
 			t.Run("WritesNeedTheRightToken", func(t *testing.T) { testWriteAuth(t, s, houma, zizhou, reader) })
 			t.Run("RevisionAndAsOf", func(t *testing.T) { testRevisionAsOf(t, s, houma) })
 			t.Run("BadPushWritesNothing", func(t *testing.T) { testBadPush(t, s, houma) })
@@ -594,6 +595,17 @@ func testDashboard(t *testing.T, s *server) {
 	if !strings.Contains(page, `/charts/houma/gdp.png`) || !strings.Contains(page, `format=csv`) {
 		t.Fatal("dashboard lacks the chart and the downloads")
 	}
+	// Each region's assessment, and each chart's projection, is a spreadsheet
+	// one click away, in the page's language.
+	for _, d := range []struct{ link, file string }{
+		{`/api/v1/regions/houma/assessment?format=xlsx&amp;lang=en`, "houma_assessment.xlsx"},
+		{`/api/v1/series/houma/gdp/projection?format=xlsx&amp;lang=en`, "houma_gdp_projection.xlsx"},
+	} {
+		if !strings.Contains(page, `href="`+d.link+`"`) {
+			t.Fatalf("the dashboard lacks the download %s", d.link)
+		}
+		download(t, s, strings.ReplaceAll(d.link, "&amp;", "&"), "xlsx", d.file)
+	}
 	// Guyang has only January–November figures: listed as figures, not charted.
 	if !strings.Contains(page, `id="region-guyang"`) || !strings.Contains(page, "Jan–Nov") {
 		t.Fatal("the dashboard lacks Guyang's January–November figures")
@@ -691,6 +703,12 @@ func testCSVInjection(t *testing.T, s *server, houma string) {
 	}
 	if rows[1][8] != "'=cmd|' /C calc'!A0" || rows[1][9] != "'@SUM(1+1)" || rows[1][4] != "60.5" {
 		t.Fatalf("csv row = %q", rows[1])
+	}
+	// In XLSX the same text is a string cell, never a formula, so it keeps
+	// its own characters.
+	sh := download(t, s, "/api/v1/series/houma/retail_sales?format=xlsx", "xlsx", "houma_retail_sales_lin.xlsx")
+	if sh.cell(t, 0, "source_document") != "=cmd|' /C calc'!A0" || sh.num(t, 0, "value") != 60.5 {
+		t.Fatalf("xlsx row = %q", sh.rows[0])
 	}
 }
 

@@ -32,10 +32,38 @@ func (s *Server) getProjection(c echo.Context) error {
 	if _, err := s.region(c, region); err != nil {
 		return err
 	}
-	if _, err := s.lookupIndicator(ctx, indicator); err != nil {
+	ind, err := s.lookupIndicator(ctx, indicator)
+	if err != nil {
+		return err
+	}
+	format, err := formatParam(c)
+	if err != nil {
+		return err
+	}
+	lang, err := langParam(c)
+	if err != nil {
 		return err
 	}
 	key := "projection\x00" + region + "\x00" + indicator + "\x00" + method + "\x00" + strconv.Itoa(horizon)
+	if format != formatJSON {
+		// The download holds the observed years too, so it reads the series
+		// itself and projects it (cached apart from the JSON answer).
+		return s.download(c, key+"\x00"+lang, region+"_"+indicator+"_projection", format, func(version string) (*table, error) {
+			series, err := s.cfg.Store.Series(ctx, plancast.SeriesQuery{Region: region, Indicator: indicator})
+			if err != nil {
+				return nil, err
+			}
+			p, err := s.projectSeries(ind, series, horizon, method)
+			if err != nil {
+				return nil, err
+			}
+			cat, err := s.catalog(ctx)
+			if err != nil {
+				return nil, err
+			}
+			return projectionTable(series, p, cat, lang, version), nil
+		})
+	}
 	body, _, hit, err := s.cache.Get(ctx, key, func() ([]byte, error) {
 		p, err := s.project(ctx, region, indicator, horizon, method)
 		if err != nil {

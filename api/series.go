@@ -41,9 +41,13 @@ func (s *Server) getSeries(c echo.Context) error {
 	if !ValidUnits(units) {
 		return plancast.Errorf(plancast.EINVALID, "units=%q must be one of lin, chg, ch1, pch, pc1, pca, cch, cca, log", units)
 	}
-	format := c.QueryParam("format")
-	if format != "" && format != "json" && format != "csv" {
-		return plancast.Errorf(plancast.EINVALID, "format=%q must be json or csv", format)
+	format, err := formatParam(c)
+	if err != nil {
+		return err
+	}
+	lang, err := langParam(c)
+	if err != nil {
+		return err
 	}
 	series, err := s.cfg.Store.Series(ctx, q)
 	if err != nil {
@@ -56,8 +60,13 @@ func (s *Server) getSeries(c echo.Context) error {
 	if resp.Observations == nil {
 		resp.Observations = []plancast.Observation{}
 	}
-	if format == "csv" {
-		return writeSeriesCSV(c, resp)
+	if format != formatJSON {
+		t := seriesTable(resp, lang)
+		body, err := t.render(format)
+		if err != nil {
+			return err
+		}
+		return sendTable(c, body, resp.Region+"_"+resp.Indicator+"_"+resp.Units, format)
 	}
 	return c.JSON(http.StatusOK, resp)
 }

@@ -1,0 +1,281 @@
+package api
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/plancast/plancast"
+	"github.com/plancast/plancast/charts"
+	"github.com/plancast/plancast/forecast"
+)
+
+// The download tables of the assessment, projection and series routes. Each
+// column is named once per language here; the numbers are those of the JSON
+// answer, unrounded.
+
+// headers names a table's columns in English and Chinese.
+type headers struct{ en, zh []string }
+
+func (h headers) in(lang string) []string {
+	if lang == "zh" {
+		return h.zh
+	}
+	return h.en
+}
+
+var assessmentHeaders = headers{
+	en: []string{"region", "region_name", "indicator", "indicator_name", "unit", "plan", "kind", "year", "target", "target_unit", "binding",
+		"latest_year", "latest", "required_growth", "historical_growth", "projected", "lo80", "hi80", "lo95", "hi95", "realised",
+		"probability", "status", "progress", "explanation"},
+	zh: []string{"地区代码", "地区", "指标代码", "指标", "单位", "规划", "目标类型", "目标年份", "目标值", "目标单位", "约束性",
+		"最新年份", "最新值", "所需年均增速", "历史年均增速", "预计值", "80%区间下限", "80%区间上限", "95%区间下限", "95%区间上限", "实际值",
+		"达成概率", "状态", "进度", "说明"},
+}
+
+// assessmentTable lays an assessment answer out for download: one row per
+// judged target in the answer's order (by risk), then the unassessed ones
+// with their reason in the explanation's column.
+func assessmentTable(resp *AssessmentResponse, cat *catalogMemo, lang, version string) *table {
+	t := &table{Sheet: "assessment", Header: assessmentHeaders.in(lang), Lang: lang}
+	if lang == "zh" {
+		t.Sheet = "目标评估"
+	}
+	for _, a := range resp.Assessments {
+		ind := cat.indicators[a.Indicator]
+		growth := plancast.GrowthKind(a.Kind)
+		// The compared quantity: growth in percent for growth targets, the
+		// level in the indicator's unit for the others.
+		prec := plancast.ValuePrec(a.LatestValue)
+		if growth {
+			prec = 1
+		}
+		var p plancast.ProjectionPoint
+		if a.Projected != nil {
+			p = *a.Projected
+		}
+		proj := func(v float64) cell {
+			if a.Projected == nil {
+				return cell{}
+			}
+			return numCell(v, prec)
+		}
+		explanation := a.Explanation
+		if lang == "zh" {
+			explanation = a.ExplanationZh
+		}
+		t.Rows = append(t.Rows, append(targetCells(cat, lang, a.Region, ind, a.Target),
+			yearCell(a.LatestYear), numCell(a.LatestValue, decimalsOf(a.LatestValue)),
+			percentCell(a.RequiredGrowth), percentCell(a.HistoricalGrowth),
+			proj(p.Mean), proj(p.Lo80), proj(p.Hi80), proj(p.Lo95), proj(p.Hi95), optNumCell(a.Realised, prec),
+			percentCell(&a.Probability), textCell(statusText(lang, a.Status)), percentCell(a.Progress), textCell(explanation)))
+	}
+	for _, u := range resp.Unassessed {
+		ind := cat.indicators[u.Indicator]
+		spec := plancast.Target{Region: u.Region, Indicator: u.Indicator, Plan: u.Plan, Kind: u.Kind, Year: u.Year, Value: u.Target}
+		status := "unassessed"
+		if lang == "zh" {
+			status = "未评估"
+		}
+		row := targetCells(cat, lang, u.Region, ind, spec)
+		row[len(row)-1] = cell{}               // binding: an unassessed target's answer does not carry it
+		row = append(row, make([]cell, 11)...) // latest_year … probability
+		t.Rows = append(t.Rows, append(row, textCell(status), cell{}, textCell(u.Reason)))
+	}
+	t.About = assessmentAbout(resp, cat, lang, version)
+	return t
+}
+
+// targetCells are the first eleven columns: where, what and the target.
+func targetCells(cat *catalogMemo, lang, region string, ind plancast.Indicator, spec plancast.Target) []cell {
+	r := cat.regions[region]
+	kind, plan, binding, targetUnit := spec.Kind, spec.Plan, "expected", charts.UnitLabel(ind.Unit, lang)
+	if spec.Binding {
+		binding = "binding"
+	}
+	if plancast.GrowthKind(spec.Kind) {
+		targetUnit = charts.UnitLabel(plancast.UnitPercent, lang)
+	}
+	if lang == "zh" {
+		kind, plan, binding = plancast.TargetKindZh[spec.Kind], charts.PlanLabel(spec.Plan, lang), "预期性"
+		if spec.Binding {
+			binding = "约束性"
+		}
+	}
+	return []cell{
+		textCell(region), textCell(nameIn(lang, r.Name, r.NameZh)),
+		textCell(ind.Code), textCell(nameIn(lang, ind.Name, ind.NameZh)), textCell(charts.UnitLabel(ind.Unit, lang)),
+		textCell(plan), textCell(kind), yearCell(spec.Year), numCell(spec.Value, decimalsOf(spec.Value)), textCell(targetUnit), textCell(binding),
+	}
+}
+
+// assessmentFile names an assessment's download: houma_assessment_14th-fyp,
+// assessment_gdp (one indicator in every region), assessment (everything).
+func assessmentFile(region, indicator, plan string) string {
+	parts := []string{}
+	if region != "" {
+		parts = append(parts, region)
+	}
+	parts = append(parts, "assessment")
+	for _, p := range []string{indicator, plan} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, "_")
+}
+
+func assessmentAbout(resp *AssessmentResponse, cat *catalogMemo, lang, version string) [][2]string {
+	scope := "every region"
+	if resp.Region != "" {
+		r := cat.regions[resp.Region]
+		scope = nameIn(lang, r.Name, r.NameZh)
+	} else if lang == "zh" {
+		scope = "全部地区"
+	}
+	plan := "every plan"
+	if resp.Plan != "" {
+		plan = charts.PlanLabel(resp.Plan, lang)
+	} else if lang == "zh" {
+		plan = "全部规划"
+	}
+	if lang == "zh" {
+		return [][2]string{
+			{"范围", scope}, {"规划", plan},
+			{"已评估 / 未评估", fmt.Sprintf("%d / %d", len(resp.Assessments), len(resp.Unassessed))},
+			{"数据版本", version},
+			{"预计值", "目标年份的预测均值及80%、95%预测区间；增速类目标为增速（%），其余为指标单位的数值。"},
+			{"达成概率", "由预测分布计算的达成目标的概率。"},
+			{"状态", fmt.Sprintf("已实现：目标年份已有数据且达到目标；进度正常：概率不低于%.0f%%；存在风险：不低于%.0f%%；难以实现：更低，或目标年份已过而未达到。", forecast.OnTrackProbability*100, forecast.AtRiskProbability*100)},
+			{"进度", "（预计值 − 基期值）/（目标值 − 基期值），与联合国可持续发展目标进度图相同。"},
+			{"价格", "货币总量按当年价格计，规划的增速目标通常按可比价格计，二者之差为当年价格涨幅。"},
+		}
+	}
+	return [][2]string{
+		{"Scope", scope}, {"Plan", plan},
+		{"Assessed / not assessed", fmt.Sprintf("%d / %d", len(resp.Assessments), len(resp.Unassessed))},
+		{"Data version", version},
+		{"projected, lo80 … hi95", "The projection's mean and its 80% and 95% prediction intervals at the target year: growth in percent for growth targets, the level in the indicator's unit for the others."},
+		{"probability", "Of meeting the target, from the predictive distribution."},
+		{"status", fmt.Sprintf("achieved: the target year is observed and the target met; on_track: probability at least %.0f%%; at_risk: at least %.0f%%; off_track: lower, or the target year is past and the target missed.", forecast.OnTrackProbability*100, forecast.AtRiskProbability*100)},
+		{"progress", "(projected − base) / (target − base), as the UN SDG progress charts use."},
+		{"required_growth", "The average annual growth needed from the latest figure to the target (a fraction: 0.157 is 15.7% a year)."},
+		{"Prices", "Money aggregates are in current prices; plans usually set growth at comparable prices, so the two differ by the year's inflation."},
+	}
+}
+
+var projectionHeaders = headers{
+	en: []string{"region", "region_name", "indicator", "indicator_name", "unit", "year", "kind", "value", "lo80", "hi80", "lo95", "hi95", "status"},
+	zh: []string{"地区代码", "地区", "指标代码", "指标", "单位", "年份", "类别", "数值", "80%区间下限", "80%区间上限", "95%区间下限", "95%区间上限", "数据状态"},
+}
+
+// projectionTable lays a series and its projection out for download: the
+// observed years (kind observed, with their status), then the projected
+// ones (kind projected, the mean in value, with the intervals).
+func projectionTable(series *plancast.Series, p *plancast.Projection, cat *catalogMemo, lang, version string) *table {
+	ind := cat.indicators[p.Indicator]
+	r := cat.regions[p.Region]
+	t := &table{Sheet: "projection", Header: projectionHeaders.in(lang), Lang: lang}
+	observed, projected := "observed", "projected"
+	if lang == "zh" {
+		t.Sheet, observed, projected = "预测", "实际", "预测"
+	}
+	what := []cell{textCell(p.Region), textCell(nameIn(lang, r.Name, r.NameZh)), textCell(p.Indicator),
+		textCell(nameIn(lang, ind.Name, ind.NameZh)), textCell(charts.UnitLabel(ind.Unit, lang))}
+	latest := 0.0
+	for _, o := range series.Observations {
+		t.Rows = append(t.Rows, append(slices.Clone(what), yearCell(o.Year), textCell(observed),
+			numCell(o.Value, decimalsOf(o.Value)), cell{}, cell{}, cell{}, cell{}, textCell(observationStatusText(lang, o.Status))))
+		latest = o.Value
+	}
+	prec := plancast.ValuePrec(latest)
+	for _, pt := range p.Points {
+		t.Rows = append(t.Rows, append(slices.Clone(what), yearCell(pt.Year), textCell(projected),
+			numCell(pt.Mean, prec), numCell(pt.Lo80, prec), numCell(pt.Hi80, prec), numCell(pt.Lo95, prec), numCell(pt.Hi95, prec), cell{}))
+	}
+	t.About = projectionAbout(p, lang, version)
+	return t
+}
+
+func projectionAbout(p *plancast.Projection, lang, version string) [][2]string {
+	models := make([]string, len(p.Models))
+	for i, m := range p.Models {
+		models[i] = fmt.Sprintf("%s %.0f%%", m.Model, m.Weight*100)
+	}
+	backtest := "-"
+	if p.Backtest != nil {
+		backtest = fmt.Sprintf("MASE %.2f, sMAPE %.1f%% (%d origins)", p.Backtest.MASE, p.Backtest.SMAPE, p.Backtest.Origins)
+	}
+	if lang == "zh" {
+		return [][2]string{
+			{"方法", p.Method}, {"组合模型", strings.Join(models, "，")}, {"回测误差", backtest},
+			{"最新数据年份", fmt.Sprint(p.LastYear)}, {"数据发布日期", p.Vintage.String()}, {"数据版本", version},
+			{"区间", "80%和95%预测区间，经年度数据的滚动回测校准。"},
+		}
+	}
+	return [][2]string{
+		{"Method", p.Method}, {"Models combined", strings.Join(models, ", ")}, {"Backtest error", backtest},
+		{"Latest year", fmt.Sprint(p.LastYear)}, {"Data vintage", p.Vintage.String()}, {"Data version", version},
+		{"Intervals", "80% and 95% prediction intervals, calibrated by rolling-origin evaluation on yearly data."},
+	}
+}
+
+// observationStatusZh names an observation's status in Chinese.
+var observationStatusZh = map[string]string{
+	plancast.StatusFinal: "最终核实", plancast.StatusPreliminary: "初步核算", plancast.StatusEstimate: "预计",
+}
+
+func observationStatusText(lang, status string) string {
+	if lang == "zh" && observationStatusZh[status] != "" {
+		return observationStatusZh[status]
+	}
+	return status
+}
+
+var seriesHeaders = headers{
+	en: []string{"region", "indicator", "year", "period", "value", "unit", "status", "published", "source_document", "source_quote"},
+	zh: []string{"地区代码", "指标代码", "年份", "期间", "数值", "单位", "数据状态", "发布日期", "来源文件", "来源原文"},
+}
+
+// seriesTable lays a series answer out for download, one row per figure.
+func seriesTable(r SeriesResponse, lang string) *table {
+	t := &table{Sheet: "series", Header: seriesHeaders.in(lang), Lang: lang}
+	if lang == "zh" {
+		t.Sheet = "数据"
+	}
+	unit := r.Unit
+	if lang == "zh" {
+		unit = charts.UnitLabel(r.Unit, lang)
+	}
+	for _, o := range r.Observations {
+		t.Rows = append(t.Rows, []cell{textCell(o.Region), textCell(o.Indicator), yearCell(o.Year), textCell(seriesPeriodText(lang, o.Period)),
+			numCell(o.Value, decimalsOf(o.Value)), textCell(unit), textCell(observationStatusText(lang, o.Status)), textCell(o.Published.String()),
+			textCell(o.Source.Document), textCell(o.Source.Quote)})
+	}
+	return t
+}
+
+// seriesPeriodText is the period's code in English ("year", "jan-nov", as
+// pushed) and its name in Chinese ("全年", "1—11月").
+func seriesPeriodText(lang, period string) string {
+	switch {
+	case lang != "zh":
+		return period
+	case period == plancast.PeriodYear:
+		return "全年"
+	}
+	return periodLabel(lang, period)
+}
+
+// decimalsOf is how many decimals (0–2) show a stored figure exactly, or as
+// near as two allow: 250 → 0, 120.8 → 1, 4.25 → 2.
+func decimalsOf(v float64) int {
+	for prec := 0; prec < 2; prec++ {
+		scaled := v * math.Pow10(prec)
+		if math.Abs(scaled-math.Round(scaled)) < 1e-9*max(1, math.Abs(scaled)) {
+			return prec
+		}
+	}
+	return 2
+}
