@@ -4,7 +4,8 @@
 # (started here, loopback only) with "plancast ingest", one call per file as an
 # operator would push them, then times the nationwide assessment
 # GET /api/v1/assessment?plan=14th-fyp on "plancast serve" (cold, then warm)
-# and reads the server's peak RSS (VmHWM). With EMBEDDED=1 (the default) the
+# and as the planner's XLSX and CSV downloads, and reads the server's peak RSS
+# (VmHWM). With EMBEDDED=1 (the default) the
 # same is done on the embedded store for comparison. Stops everything it
 # started. Results go to stdout as "key: value" lines and to $OUT (if set).
 #
@@ -85,6 +86,15 @@ assess() {
     say "${label}_assessment_warm_seconds_$i" "$(curl -fsS -o /dev/null -w '%{time_total}' --max-time "$step_timeout" "$base/api/v1/assessment?plan=14th-fyp")"
   done
   say "${label}_server_peak_rss" "$(hwm "$serve_pid")"
+  # The same answer as a planner's download: laid out from the cached JSON
+  # answer on the first request, then cached too.
+  for f in xlsx csv; do
+    say "${label}_assessment_${f}_first_seconds" "$(curl -fsS -o "$work/assessment.$f" -w '%{time_total}' --max-time "$step_timeout" "$base/api/v1/assessment?plan=14th-fyp&format=$f")"
+    say "${label}_assessment_${f}_warm_seconds" "$(curl -fsS -o /dev/null -w '%{time_total}' --max-time "$step_timeout" "$base/api/v1/assessment?plan=14th-fyp&format=$f")"
+    say "${label}_assessment_${f}_bytes" "$(stat -c %s "$work/assessment.$f")"
+  done
+  say "${label}_assessment_csv_rows" "$(( $(wc -l < "$work/assessment.csv") - 1 ))"
+  say "${label}_server_peak_rss_after_downloads" "$(hwm "$serve_pid")"
   say "${label}_load_after" "$(load)"
 }
 
