@@ -24,6 +24,9 @@ type Projection struct {
 	Backtest *BacktestError `json:"backtest,omitempty"`
 	Vintage  Date           `json:"vintage"` // the latest vintage among the observations used
 	LastYear int            `json:"last_year"`
+	// AsOf is the date the data was read as of (figures published on or
+	// before it), when the projection was asked for as of a past date.
+	AsOf string `json:"as_of,omitempty"`
 }
 
 // ModelWeight is one member of a combined forecast.

@@ -193,6 +193,47 @@ func ReadSeriesValuesOf(ctx context.Context, st SeriesSetReader, keys []SeriesKe
 	}), nil
 }
 
+// VintageStore is what ReadSeriesValuesAsOf needs of a store: the bulk read
+// of the latest values, and every vintage of one series.
+type VintageStore interface {
+	SeriesReader
+	SeriesSetReader
+}
+
+// ReadSeriesValuesAsOf is ReadSeriesValuesOf as the data stood on asOf: for
+// each given series, the newest vintage published on or before asOf of every
+// year, withdrawals applied (a zero asOf is ReadSeriesValuesOf). It is how an
+// assessment given on a date is reproduced after the figures were revised.
+// Stores with VintagesOf read every vintage in one go; the others one series
+// at a time (on bbolt a seek each).
+func ReadSeriesValuesAsOf(ctx context.Context, st VintageStore, keys []SeriesKey, asOf Date) ([]Series, error) {
+	if asOf.IsZero() {
+		return ReadSeriesValuesOf(ctx, st, keys)
+	}
+	var all []Observation
+	if vr, ok := st.(VintageSetReader); ok {
+		byKey, err := vr.VintagesOf(ctx, keys)
+		if err != nil {
+			return nil, err
+		}
+		for _, k := range SortedSeriesKeys(keys) {
+			all = append(all, byKey[k]...)
+		}
+	} else {
+		for _, k := range SortedSeriesKeys(keys) {
+			vs, err := st.Vintages(ctx, k)
+			if ErrorCode(err) == ENOTFOUND {
+				continue
+			}
+			if err != nil {
+				return nil, err
+			}
+			all = append(all, vs...)
+		}
+	}
+	return LatestVintages(all, asOf), nil
+}
+
 // KeySpan is what a bulk read of the given series asks for and then keeps:
 // the set of keys, and the regions and indicators they name, sorted, each
 // once.

@@ -21,6 +21,11 @@ type AssessmentResponse struct {
 	Region    string `json:"region,omitempty"`
 	Indicator string `json:"indicator,omitempty"`
 	Plan      string `json:"plan,omitempty"`
+	// AsOf is the date whose data the targets were judged on (figures
+	// published on or before it), when asked for with ?as_of=: an assessment
+	// given then, reproduced after later revisions. The targets are those
+	// stored now.
+	AsOf string `json:"as_of,omitempty"`
 	// Assessments are sorted by risk: off_track first, then at_risk, on_track,
 	// achieved; within a status, the least likely first.
 	Assessments []AssessmentItem `json:"assessments"`
@@ -62,13 +67,17 @@ func (s *Server) getRegionAssessment(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return s.cachedAssessment(c, "region\x00"+region+"\x00"+plan, assessmentFile(region, "", plan), func() (*AssessmentResponse, error) {
+	asOf, err := asOfParam(c)
+	if err != nil {
+		return err
+	}
+	return s.cachedAssessment(c, "region\x00"+region+"\x00"+plan+"\x00"+asOf.String(), assessmentFile(region, "", plan), func() (*AssessmentResponse, error) {
 		ts, err := s.cfg.Store.Targets(ctx, plancast.TargetFilter{Region: region, Plan: plan})
 		if err != nil {
 			return nil, err
 		}
-		resp := s.assess(ctx, ts)
-		resp.Region, resp.Plan = region, plan
+		resp := s.assess(ctx, ts, asOf)
+		resp.Region, resp.Plan, resp.AsOf = region, plan, asOf.String()
 		return resp, nil
 	})
 }
@@ -85,13 +94,17 @@ func (s *Server) getAllAssessment(c echo.Context) error {
 			return err
 		}
 	}
-	return s.cachedAssessment(c, "all\x00"+indicator+"\x00"+plan, assessmentFile("", indicator, plan), func() (*AssessmentResponse, error) {
+	asOf, err := asOfParam(c)
+	if err != nil {
+		return err
+	}
+	return s.cachedAssessment(c, "all\x00"+indicator+"\x00"+plan+"\x00"+asOf.String(), assessmentFile("", indicator, plan), func() (*AssessmentResponse, error) {
 		ts, err := s.cfg.Store.Targets(ctx, plancast.TargetFilter{Indicator: indicator, Plan: plan})
 		if err != nil {
 			return nil, err
 		}
-		resp := s.assess(ctx, ts)
-		resp.Indicator, resp.Plan = indicator, plan
+		resp := s.assess(ctx, ts, asOf)
+		resp.Indicator, resp.Plan, resp.AsOf = indicator, plan, asOf.String()
 		return resp, nil
 	})
 }
@@ -152,8 +165,9 @@ func planParam(c echo.Context) (string, error) {
 	return plan, nil
 }
 
-// assess judges every target, reading each series once, on every CPU.
-func (s *Server) assess(ctx context.Context, ts []plancast.Target) *AssessmentResponse {
+// assess judges every target, reading each series once (as it stood on
+// asOf, when set), on every CPU.
+func (s *Server) assess(ctx context.Context, ts []plancast.Target, asOf plancast.Date) *AssessmentResponse {
 	resp := &AssessmentResponse{Assessments: []AssessmentItem{}, Unassessed: []Unassessed{}}
 	inds, err := s.cfg.Store.Indicators(ctx)
 	if err != nil {
@@ -172,7 +186,7 @@ func (s *Server) assess(ctx context.Context, ts []plancast.Target) *AssessmentRe
 	for i, t := range ts {
 		keys[i] = t.SeriesKey()
 	}
-	sets, err := plancast.ReadSeriesValuesOf(ctx, s.cfg.Store, keys)
+	sets, err := plancast.ReadSeriesValuesAsOf(ctx, s.cfg.Store, keys, asOf)
 	if err != nil {
 		for _, t := range ts {
 			resp.Unassessed = append(resp.Unassessed, unassessed(t, err))
@@ -205,7 +219,7 @@ func (s *Server) assess(ctx context.Context, ts []plancast.Target) *AssessmentRe
 				t := ts[i]
 				sr, ok := series[t.SeriesKey()]
 				if !ok {
-					results[i].err = plancast.Errorf(plancast.ENOTFOUND, "series %s/%s has no yearly figures", t.Region, t.Indicator)
+					results[i].err = plancast.Errorf(plancast.ENOTFOUND, "series %s/%s has no yearly figures%s", t.Region, t.Indicator, asOfText(asOf))
 					continue
 				}
 				years, values, _ := seriesArrays(sr)
@@ -242,4 +256,12 @@ func unassessed(t plancast.Target, err error) Unassessed {
 	}
 	return Unassessed{Region: t.Region, Indicator: t.Indicator, Plan: t.Plan, Kind: t.Kind, Year: t.Year, Target: t.Value,
 		Code: plancast.ErrorCode(err), Reason: reason}
+}
+
+// asOfText is " as of 2021-04-20" for a read of the past, "" for the latest.
+func asOfText(asOf plancast.Date) string {
+	if asOf.IsZero() {
+		return ""
+	}
+	return " as of " + asOf.String()
 }

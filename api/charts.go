@@ -21,6 +21,7 @@ import (
 type chartParams struct {
 	width, height, from, horizon int
 	lang                         string
+	asOf                         plancast.Date // the data as it stood then (?as_of=)
 }
 
 func readChartParams(c echo.Context) (chartParams, error) {
@@ -49,7 +50,9 @@ func readChartParams(c echo.Context) (chartParams, error) {
 	if p.lang != "" && p.lang != charts.LangEn && p.lang != charts.LangZh {
 		return p, plancast.Errorf(plancast.EINVALID, "lang=%q must be en or zh", p.lang)
 	}
-	return p, nil
+	var err error
+	p.asOf, err = asOfParam(c)
+	return p, err
 }
 
 // splitChartFile turns "gdp.png" into ("gdp", "png").
@@ -97,7 +100,7 @@ func (s *Server) getChart(c echo.Context) error {
 }
 
 func (s *Server) chartSpec(ctx context.Context, region plancast.Region, ind plancast.Indicator, p chartParams) (charts.Spec, error) {
-	series, err := s.cfg.Store.Series(ctx, plancast.SeriesQuery{Region: region.Code, Indicator: ind.Code})
+	series, err := s.cfg.Store.Series(ctx, plancast.SeriesQuery{Region: region.Code, Indicator: ind.Code, AsOf: p.asOf})
 	if err != nil {
 		return charts.Spec{}, err
 	}
@@ -110,9 +113,9 @@ func (s *Server) chartSpec(ctx context.Context, region plancast.Region, ind plan
 		horizon = forecast.HorizonToTargets(series.Observations[len(series.Observations)-1].Year, targets, maxHorizon)
 	}
 	spec := charts.Spec{Region: region, Indicator: ind, History: series.Observations, Targets: targets,
-		Width: p.width, Height: p.height, Lang: p.lang, From: p.from}
+		Width: p.width, Height: p.height, Lang: p.lang, From: p.from, AsOf: p.asOf}
 	// A series too short to project is still drawn, without a fan.
-	if proj, err := s.projectSeries(ind, series, horizon, forecast.MethodAuto); err == nil {
+	if proj, err := s.projectSeries(ind, series, horizon, forecast.MethodAuto, p.asOf); err == nil {
 		spec.Projection = proj
 	}
 	return spec, nil
@@ -139,18 +142,18 @@ func (s *Server) getCompareChart(c echo.Context) error {
 	}
 	key := "compare\x00" + c.Request().URL.Path + "\x00" + c.Request().URL.RawQuery
 	return s.serveChart(c, key, format, func() ([]byte, error) {
-		spec := charts.CompareSpec{Indicator: ind, Width: p.width, Height: p.height, Lang: p.lang, From: p.from, Horizon: p.horizon}
+		spec := charts.CompareSpec{Indicator: ind, Width: p.width, Height: p.height, Lang: p.lang, From: p.from, Horizon: p.horizon, AsOf: p.asOf}
 		for _, code := range codes {
 			region, err := s.region(c, strings.TrimSpace(code))
 			if err != nil {
 				return nil, err
 			}
-			series, err := s.cfg.Store.Series(ctx, plancast.SeriesQuery{Region: region.Code, Indicator: ind.Code})
+			series, err := s.cfg.Store.Series(ctx, plancast.SeriesQuery{Region: region.Code, Indicator: ind.Code, AsOf: p.asOf})
 			if err != nil {
 				return nil, err
 			}
 			rs := charts.RegionSeries{Region: region, History: series.Observations}
-			if proj, err := s.projectSeries(ind, series, max(p.horizon, defaultHorizon), forecast.MethodAuto); err == nil {
+			if proj, err := s.projectSeries(ind, series, max(p.horizon, defaultHorizon), forecast.MethodAuto, p.asOf); err == nil {
 				rs.Projection = proj
 			}
 			spec.Series = append(spec.Series, rs)

@@ -173,7 +173,7 @@ func (s *Server) dashboardSection(ctx context.Context, r plancast.Region, indByC
 	if err != nil {
 		return sec, err
 	}
-	res := s.assess(ctx, ts)
+	res := s.assess(ctx, ts, plancast.Date{})
 	for _, a := range res.Assessments {
 		ind := indByCode[a.Indicator]
 		explanation := a.Explanation

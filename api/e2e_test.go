@@ -13,6 +13,7 @@ import (
 	"net"
 	"net/http"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -187,6 +188,7 @@ func TestEndToEnd(t *testing.T) {
 			t.Run("CSVDownloadNeutralisesFormulas", func(t *testing.T) { testCSVInjection(t, s, houma) })
 			t.Run("WithdrawAFigure", func(t *testing.T) { testWithdraw(t, s, houma, zizhou) })
 			t.Run("WithdrawATarget", func(t *testing.T) { testWithdrawTarget(t, s, houma, zizhou) })
+			t.Run("AssessmentAsOfADate", func(t *testing.T) { testAssessmentAsOf(t, s, houma) })
 			t.Run("Metrics", func(t *testing.T) { testMetrics(t, s) })
 		})
 	}
@@ -786,5 +788,84 @@ func TestOpenAPIMatchesRoutes(t *testing.T) {
 	}
 	if len(registered) < 15 {
 		t.Fatalf("only %d routes registered", len(registered))
+	}
+}
+
+// testAssessmentAsOf: an assessment, projection or chart asked for as of a
+// date answers exactly what it answered on that date, after the figures
+// behind it were revised and a new year was added; the latest answer moves.
+func testAssessmentAsOf(t *testing.T, s *server, houma string) {
+	today := plancast.Today()
+	given := today.String()
+	var before, then, now api.AssessmentResponse
+	s.get("/api/v1/regions/houma/assessment?plan=14th-fyp").decode(t, 200, &before)
+	var projBefore, projThen plancast.Projection
+	s.get("/api/v1/series/houma/gdp/projection").decode(t, 200, &projBefore)
+
+	// Published after today: a revision of 2020 and a new year.
+	later := func(days int) plancast.Date { return plancast.DateOf(today.Time().AddDate(0, 0, days)) }
+	revised := plancast.Observation{Region: "houma", Indicator: "gdp", Year: 2020, Value: 124.2, Published: later(1)}
+	added := plancast.Observation{Region: "houma", Indicator: "gdp", Year: 2022, Value: 141.5, Published: later(2)}
+	var pr api.PushResponse
+	s.do("POST", "/api/v1/observations", "application/json", houma, obsJSON(t, revised, added)).decode(t, 200, &pr)
+	if pr.Report.Revised != 1 || pr.Report.New != 1 {
+		t.Fatalf("push: %+v, want one revised and one new", pr.Report)
+	}
+
+	gdp := func(r api.AssessmentResponse) api.AssessmentItem {
+		t.Helper()
+		for _, a := range r.Assessments {
+			if a.Indicator == "gdp" && a.Kind == plancast.TargetLevel && a.Year == 2025 {
+				return a
+			}
+		}
+		t.Fatalf("no gdp 2025 target in %+v", r)
+		return api.AssessmentItem{}
+	}
+	s.get("/api/v1/regions/houma/assessment?plan=14th-fyp&as_of="+given).decode(t, 200, &then)
+	if then.AsOf != given || !reflect.DeepEqual(gdp(then), gdp(before)) || len(then.Assessments) != len(before.Assessments) {
+		t.Fatalf("as of %s:\n%+v\nwant the answer given then:\n%+v", given, gdp(then), gdp(before))
+	}
+	s.get("/api/v1/regions/houma/assessment?plan=14th-fyp").decode(t, 200, &now)
+	if a := gdp(now); now.AsOf != "" || a.LatestYear != 2022 || a.LatestValue != 141.5 || a.Probability == gdp(before).Probability {
+		t.Fatalf("latest: %+v, want it judged on 2022 = 141.5", a)
+	}
+	// Across regions, the same.
+	var all api.AssessmentResponse
+	s.get("/api/v1/assessment?plan=14th-fyp&indicator=gdp&as_of="+given).decode(t, 200, &all)
+	if len(all.Assessments) != 1 || !reflect.DeepEqual(all.Assessments[0], gdp(before)) {
+		t.Fatalf("across regions as of %s: %+v", given, all.Assessments)
+	}
+	// The model case as the report's own date saw it: 120.8 in 2020, 15.6% a year needed.
+	s.get("/api/v1/regions/houma/assessment?plan=14th-fyp&as_of=2021-04-20").decode(t, 200, &then)
+	if a := gdp(then); a.LatestYear != 2020 || a.LatestValue != 120.8 || a.RequiredGrowth == nil || math.Abs(*a.RequiredGrowth-0.1566) > 0.001 {
+		t.Fatalf("as of the report: %+v, want 2020 = 120.8 and 15.7%% a year needed", a)
+	}
+
+	s.get("/api/v1/series/houma/gdp/projection?as_of="+given).decode(t, 200, &projThen)
+	if projThen.AsOf != given || projThen.LastYear != projBefore.LastYear || !reflect.DeepEqual(projThen.Points, projBefore.Points) {
+		t.Fatalf("projection as of %s: %+v, want the points given then %+v", given, projThen.Points, projBefore.Points)
+	}
+	sh := download(t, s, "/api/v1/series/houma/gdp/projection?format=csv&as_of=2021-04-20", "csv", "houma_gdp_projection.csv")
+	if len(sh.rows) != 2+5 || sh.cell(t, 1, "value") != "120.8" || sh.cell(t, 2, "year") != "2021" {
+		t.Fatalf("projection download as of 2021-04-20: %q", sh.rows)
+	}
+
+	// Before any figure: every target listed unjudged, saying why; the
+	// projection has nothing to project.
+	s.get("/api/v1/regions/houma/assessment?plan=14th-fyp&as_of=2000-01-01").decode(t, 200, &then)
+	if len(then.Assessments) != 0 || len(then.Unassessed) == 0 || !strings.Contains(then.Unassessed[0].Reason, "as of 2000-01-01") {
+		t.Fatalf("as of 2000: %+v", then)
+	}
+	s.get("/api/v1/series/houma/gdp/projection?as_of=2000-01-01").wantError(t, 404, "not_found")
+	s.get("/api/v1/regions/houma/assessment?as_of=April").wantError(t, 400, "invalid")
+
+	// The chart of the past is a chart of other data than today's.
+	old, latest := s.get("/charts/houma/gdp.png?as_of="+given), s.get("/charts/houma/gdp.png")
+	if old.status != 200 || latest.status != 200 || bytes.Equal(old.body, latest.body) {
+		t.Fatalf("chart as of %s: %d, latest %d, same bytes %v", given, old.status, latest.status, bytes.Equal(old.body, latest.body))
+	}
+	if _, err := png.Decode(bytes.NewReader(old.body)); err != nil {
+		t.Fatalf("chart as of %s: %v", given, err)
 	}
 }

@@ -44,16 +44,20 @@ func (s *Server) getProjection(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	key := "projection\x00" + region + "\x00" + indicator + "\x00" + method + "\x00" + strconv.Itoa(horizon)
+	asOf, err := asOfParam(c)
+	if err != nil {
+		return err
+	}
+	key := "projection\x00" + region + "\x00" + indicator + "\x00" + method + "\x00" + strconv.Itoa(horizon) + "\x00" + asOf.String()
 	if format != formatJSON {
 		// The download holds the observed years too, so it reads the series
 		// itself and projects it (cached apart from the JSON answer).
 		return s.download(c, key+"\x00"+lang, region+"_"+indicator+"_projection", format, func(version string) (*table, error) {
-			series, err := s.cfg.Store.Series(ctx, plancast.SeriesQuery{Region: region, Indicator: indicator})
+			series, err := s.cfg.Store.Series(ctx, plancast.SeriesQuery{Region: region, Indicator: indicator, AsOf: asOf})
 			if err != nil {
 				return nil, err
 			}
-			p, err := s.projectSeries(ind, series, horizon, method)
+			p, err := s.projectSeries(ind, series, horizon, method, asOf)
 			if err != nil {
 				return nil, err
 			}
@@ -65,7 +69,7 @@ func (s *Server) getProjection(c echo.Context) error {
 		})
 	}
 	body, _, hit, err := s.cache.Get(ctx, key, func() ([]byte, error) {
-		p, err := s.project(ctx, region, indicator, horizon, method)
+		p, err := s.project(ctx, region, indicator, horizon, method, asOf)
 		if err != nil {
 			return nil, err
 		}
@@ -78,21 +82,21 @@ func (s *Server) getProjection(c echo.Context) error {
 	return c.JSONBlob(http.StatusOK, body)
 }
 
-// project reads a series and projects it.
-func (s *Server) project(ctx context.Context, region, indicator string, horizon int, method string) (*plancast.Projection, error) {
+// project reads a series (as of a date, when asOf is set) and projects it.
+func (s *Server) project(ctx context.Context, region, indicator string, horizon int, method string, asOf plancast.Date) (*plancast.Projection, error) {
 	ind, err := s.lookupIndicator(ctx, indicator)
 	if err != nil {
 		return nil, err
 	}
-	series, err := s.cfg.Store.Series(ctx, plancast.SeriesQuery{Region: region, Indicator: indicator})
+	series, err := s.cfg.Store.Series(ctx, plancast.SeriesQuery{Region: region, Indicator: indicator, AsOf: asOf})
 	if err != nil {
 		return nil, err
 	}
-	return s.projectSeries(ind, series, horizon, method)
+	return s.projectSeries(ind, series, horizon, method, asOf)
 }
 
-// projectSeries projects a series already read.
-func (s *Server) projectSeries(ind plancast.Indicator, series *plancast.Series, horizon int, method string) (*plancast.Projection, error) {
+// projectSeries projects a series already read (as of asOf, when set).
+func (s *Server) projectSeries(ind plancast.Indicator, series *plancast.Series, horizon int, method string, asOf plancast.Date) (*plancast.Projection, error) {
 	years, values, vintage := seriesArrays(series)
 	res, err := forecast.Forecast(years, values, forecast.Options{Horizon: horizon, Method: method})
 	s.metrics.forecasts.Inc()
@@ -101,7 +105,7 @@ func (s *Server) projectSeries(ind plancast.Indicator, series *plancast.Series, 
 	}
 	return &plancast.Projection{
 		Region: series.Region, Indicator: series.Indicator, Unit: ind.Unit, Method: res.Method, Models: res.Models,
-		Points: res.Points, Backtest: res.Backtest, Vintage: vintage, LastYear: res.LastYear,
+		Points: res.Points, Backtest: res.Backtest, Vintage: vintage, LastYear: res.LastYear, AsOf: asOf.String(),
 	}, nil
 }
 

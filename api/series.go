@@ -87,12 +87,23 @@ func seriesQuery(c echo.Context) (plancast.SeriesQuery, error) {
 	if q.From != 0 && q.To != 0 && q.From > q.To {
 		return q, plancast.Errorf(plancast.EINVALID, "from %d is after to %d", q.From, q.To)
 	}
-	if v := c.QueryParam("as_of"); v != "" {
-		if q.AsOf, err = plancast.ParseDate(v); err != nil {
-			return q, plancast.Errorf(plancast.EINVALID, "as_of %q must be a date YYYY-MM-DD", v)
-		}
+	q.AsOf, err = asOfParam(c)
+	return q, err
+}
+
+// asOfParam reads ?as_of=, the date whose data a read answers with: the
+// newest vintage of every figure published on or before it. Zero when
+// absent (the latest data).
+func asOfParam(c echo.Context) (plancast.Date, error) {
+	v := c.QueryParam("as_of")
+	if v == "" {
+		return plancast.Date{}, nil
 	}
-	return q, nil
+	d, err := plancast.ParseDate(v)
+	if err != nil {
+		return d, plancast.Errorf(plancast.EINVALID, "as_of %q must be a date YYYY-MM-DD", v)
+	}
+	return d, nil
 }
 
 // yearParam reads an optional year query parameter; 0 when absent.

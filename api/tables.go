@@ -1,6 +1,7 @@
 package api
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -140,9 +141,16 @@ func assessmentAbout(resp *AssessmentResponse, cat *catalogMemo, lang, version s
 	} else if lang == "zh" {
 		plan = "全部规划"
 	}
+	asOf := resp.AsOf
+	if asOf == "" {
+		asOf = "the latest figures"
+		if lang == "zh" {
+			asOf = "最新数据"
+		}
+	}
 	if lang == "zh" {
 		return [][2]string{
-			{"范围", scope}, {"规划", plan},
+			{"范围", scope}, {"规划", plan}, {"数据截至", asOf},
 			{"已评估 / 未评估", fmt.Sprintf("%d / %d", len(resp.Assessments), len(resp.Unassessed))},
 			{"数据版本", version},
 			{"预计值", "目标年份的预测均值及80%、95%预测区间；增速类目标为增速（%），其余为指标单位的数值。"},
@@ -153,7 +161,7 @@ func assessmentAbout(resp *AssessmentResponse, cat *catalogMemo, lang, version s
 		}
 	}
 	return [][2]string{
-		{"Scope", scope}, {"Plan", plan},
+		{"Scope", scope}, {"Plan", plan}, {"Data as of", asOf},
 		{"Assessed / not assessed", fmt.Sprintf("%d / %d", len(resp.Assessments), len(resp.Unassessed))},
 		{"Data version", version},
 		{"projected, lo80 … hi95", "The projection's mean and its 80% and 95% prediction intervals at the target year: growth in percent for growth targets, the level in the indicator's unit for the others."},
@@ -210,13 +218,13 @@ func projectionAbout(p *plancast.Projection, lang, version string) [][2]string {
 	if lang == "zh" {
 		return [][2]string{
 			{"方法", p.Method}, {"组合模型", strings.Join(models, "，")}, {"回测误差", backtest},
-			{"最新数据年份", fmt.Sprint(p.LastYear)}, {"数据发布日期", p.Vintage.String()}, {"数据版本", version},
+			{"最新数据年份", fmt.Sprint(p.LastYear)}, {"数据发布日期", p.Vintage.String()}, {"数据截至", cmp.Or(p.AsOf, "最新数据")}, {"数据版本", version},
 			{"区间", "80%和95%预测区间，经年度数据的滚动回测校准。"},
 		}
 	}
 	return [][2]string{
 		{"Method", p.Method}, {"Models combined", strings.Join(models, ", ")}, {"Backtest error", backtest},
-		{"Latest year", fmt.Sprint(p.LastYear)}, {"Data vintage", p.Vintage.String()}, {"Data version", version},
+		{"Latest year", fmt.Sprint(p.LastYear)}, {"Data vintage", p.Vintage.String()}, {"Data as of", cmp.Or(p.AsOf, "the latest figures")}, {"Data version", version},
 		{"Intervals", "80% and 95% prediction intervals, calibrated by rolling-origin evaluation on yearly data."},
 	}
 }

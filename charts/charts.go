@@ -49,6 +49,10 @@ type Spec struct {
 	// Sources name the documents behind the figures and targets, for the
 	// source line; the documents of History and Targets are added.
 	Sources []string
+	// AsOf, when set, is the date whose data the chart shows (the figures
+	// published on or before it); the source line says so, so that a chart
+	// of the past is not taken for today's.
+	AsOf plancast.Date
 }
 
 // Validate returns an EINVALID error for a size, language or year out of
@@ -310,8 +314,21 @@ func blend(top, bottom color.NRGBA) color.NRGBA {
 }
 
 // sourceLine names the documents: the spec's Sources plus those of the
-// observations and targets, each once, and the projection method.
+// observations and targets, each once, and the projection method; then the
+// date of the data when it is not the latest.
 func sourceLine(s *Spec, lang string) string {
+	line := documentsLine(s, lang)
+	if !s.AsOf.IsZero() {
+		if line != "" && lang != LangZh {
+			line += " "
+		}
+		line += dict[lang].AsOf + s.AsOf.String() + dict[lang].Stop
+	}
+	return line
+}
+
+// documentsLine is the source line's documents and projection method.
+func documentsLine(s *Spec, lang string) string {
 	wd := dict[lang]
 	seen := map[string]bool{}
 	var docs []string

@@ -593,3 +593,24 @@ func TestEncodePNGRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// A chart of the data as it stood on a past date says so on its source line,
+// so that it is not taken for today's.
+func TestAChartOfThePastSaysItsDate(t *testing.T) {
+	s := houmaGDP()
+	s.AsOf = plancast.NewDate(2021, 4, 20)
+	var buf bytes.Buffer
+	if err := Render(&buf, s, "svg"); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "Data as of 2021-04-20.") {
+		t.Errorf("the SVG does not say the data's date")
+	}
+	if line := sourceLine(&s, LangZh); !strings.HasSuffix(line, "。数据截至2021-04-20。") {
+		t.Errorf("zh source line %q, want it to end with the date", line)
+	}
+	s.AsOf = plancast.Date{}
+	if line := sourceLine(&s, LangEn); strings.Contains(line, "as of") {
+		t.Errorf("a chart of the latest data says %q", line)
+	}
+}

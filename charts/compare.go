@@ -32,6 +32,7 @@ type CompareSpec struct {
 	From      int            // first year shown; 0 shows all
 	Horizon   int            // projected years shown; 0 shows all
 	Sources   []string       // documents for the source line
+	AsOf      plancast.Date  // the date of the data, when not the latest (said on the source line)
 }
 
 // Validate returns an EINVALID error for a bad size, language, year or
@@ -155,7 +156,7 @@ func compareFigure(s *CompareSpec) (*figure, error) {
 	if projDone {
 		proj = &plancast.Projection{Method: joinMethods(methods), Points: []plancast.ProjectionPoint{{}}}
 	}
-	f.source = sourceLine(&Spec{History: hist, Projection: proj, Sources: s.Sources}, lang)
+	f.source = sourceLine(&Spec{History: hist, Projection: proj, Sources: s.Sources, AsOf: s.AsOf}, lang)
 	return f, nil
 }
 

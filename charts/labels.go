@@ -18,6 +18,7 @@ type words struct {
 	History, Mean, PI80, PI95             string
 	Target, Required, Implied             string
 	Ceiling, Floor, Source, Projection    string
+	AsOf                                  string // before the date of a chart of past data
 	TargetFmt, LatestFmt, CompareTitleFmt string
 	Sep, ListSep, Stop                    string
 }
@@ -35,6 +36,7 @@ var dict = map[string]words{
 		Floor:           "Floor",
 		Source:          "Source: ",
 		Projection:      "projection: plancast",
+		AsOf:            "Data as of ",
 		TargetFmt:       "%s target %d: %s",
 		LatestFmt:       "%d: %s",
 		CompareTitleFmt: "%s by region",
@@ -54,6 +56,7 @@ var dict = map[string]words{
 		Floor:           "下限",
 		Source:          "资料来源：",
 		Projection:      "预测：plancast",
+		AsOf:            "数据截至",
 		TargetFmt:       "%s目标（%d年）：%s",
 		LatestFmt:       "%d年：%s",
 		CompareTitleFmt: "%s · 各地区比较",

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 
 	"github.com/plancast/plancast"
@@ -50,7 +51,7 @@ func emptyStore(what, code string) error {
 // loadSeries reads the yearly series of a region's indicator and their
 // catalog entries, as the chart and forecast commands need them. The codes
 // are looked up first, so a missed one is answered with the near ones.
-func loadSeries(ctx context.Context, st plancast.Store, region, indicator string) (*plancast.Series, plancast.Region, plancast.Indicator, error) {
+func loadSeries(ctx context.Context, st plancast.Store, region, indicator string, asOf plancast.Date) (*plancast.Series, plancast.Region, plancast.Indicator, error) {
 	reg, err := findRegion(ctx, st, region)
 	if err != nil {
 		return nil, reg, plancast.Indicator{}, err
@@ -59,9 +60,21 @@ func loadSeries(ctx context.Context, st plancast.Store, region, indicator string
 	if err != nil {
 		return nil, reg, ind, err
 	}
-	s, err := st.Series(ctx, plancast.SeriesQuery{Region: region, Indicator: indicator})
+	s, err := st.Series(ctx, plancast.SeriesQuery{Region: region, Indicator: indicator, AsOf: asOf})
 	if err != nil {
 		return nil, reg, ind, fmt.Errorf("read %s/%s: %w", region, indicator, err)
 	}
 	return s, reg, ind, nil
+}
+
+// asOfFlag registers --as-of: read the figures as they were published on or
+// before a date, to reproduce what was projected and assessed then.
+func asOfFlag(fs *flag.FlagSet) *plancast.Date {
+	var d plancast.Date
+	fs.Func("as-of", "use the figures as published on or before this date (YYYY-MM-DD), to reproduce an answer given then; default the latest", func(v string) error {
+		var err error
+		d, err = plancast.ParseDate(v)
+		return err
+	})
+	return &d
 }

@@ -18,7 +18,7 @@ func init() {
 }
 
 func runChart(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("chart", "--region R --indicator I -o FILE [--format png|svg] [--width W --height H] [--lang en|zh] [--horizon N] [--from YEAR]",
+	fs := newFlagSet("chart", "--region R --indicator I -o FILE [--format png|svg] [--width W --height H] [--lang en|zh] [--horizon N] [--from YEAR] [--as-of DATE]",
 		"Draws the history of one series from the store, its projection with the 80% and 95%\n"+
 			"intervals, and its plan targets, and writes the chart to FILE (\"-\" for standard output).\n"+
 			"Chinese labels (--lang zh) need a CJK font: fonts-noto-cjk or fonts-wqy-microhei, or\n"+
@@ -34,6 +34,7 @@ func runChart(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	lang := fs.String("lang", charts.LangEn, "label language: en or zh")
 	horizon := fs.Int("horizon", 0, fmt.Sprintf("years to project (1–%d); 0 projects to the last target year, at least %d years", forecast.MaxHorizon, forecast.DefaultHorizon))
 	from := fs.Int("from", 0, "first year shown; 0 shows the whole history")
+	asOf := asOfFlag(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -50,7 +51,7 @@ func runChart(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if *horizon < 0 || *horizon > forecast.MaxHorizon {
 		return usageErrorf("--horizon %d must be between 0 and %d", *horizon, forecast.MaxHorizon)
 	}
-	spec := charts.Spec{Width: *width, Height: *height, Lang: *lang, From: *from}
+	spec := charts.Spec{Width: *width, Height: *height, Lang: *lang, From: *from, AsOf: *asOf}
 	if err := spec.Validate(); err != nil {
 		return usageErrorf("%s", err)
 	}
@@ -64,7 +65,7 @@ func runChart(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	defer st.Close()
 
-	s, reg, ind, err := loadSeries(ctx, st, *region, *indicator)
+	s, reg, ind, err := loadSeries(ctx, st, *region, *indicator, *asOf)
 	if err != nil {
 		return err
 	}

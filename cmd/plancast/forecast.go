@@ -16,7 +16,7 @@ func init() {
 }
 
 func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("forecast", "--region R --indicator I [--horizon N] [--method NAME]",
+	fs := newFlagSet("forecast", "--region R --indicator I [--horizon N] [--method NAME] [--as-of DATE]",
 		"Prints the projection of one series from the store (mean, 80% and 95% intervals)\n"+
 			"and, under it, the assessment of every target of that series.", stderr)
 	var sf storeFlags
@@ -25,6 +25,7 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	indicator := fs.String("indicator", "", "indicator code, e.g. gdp")
 	horizon := fs.Int("horizon", forecast.DefaultHorizon, "years to project after the last observation")
 	method := fs.String("method", forecast.MethodAuto, fmt.Sprintf("method: one of %v", forecast.Methods()))
+	asOf := asOfFlag(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -38,7 +39,7 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	}
 	defer st.Close()
 
-	s, _, ind, err := loadSeries(ctx, st, *region, *indicator)
+	s, _, ind, err := loadSeries(ctx, st, *region, *indicator, *asOf)
 	if err != nil {
 		return err
 	}
@@ -52,6 +53,9 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	fmt.Fprintf(stdout, "%s / %s (%s), method %s", *region, *indicator, ind.Unit, r.Method)
 	if r.Backtest != nil {
 		fmt.Fprintf(stdout, ", backtest MASE %.2f sMAPE %.1f%% over %d origins", r.Backtest.MASE, r.Backtest.SMAPE, r.Backtest.Origins)
+	}
+	if !asOf.IsZero() {
+		fmt.Fprintf(stdout, ", figures as of %s", asOf)
 	}
 	fmt.Fprintln(stdout)
 	if len(r.Models) > 1 {

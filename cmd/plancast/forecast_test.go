@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -142,5 +144,39 @@ func TestForecastCommandPrintsLargeFiguresInFull(t *testing.T) {
 	}
 	if rows != 5 {
 		t.Errorf("%d projected rows, want 5:\n%s", rows, stdout)
+	}
+}
+
+// --as-of reproduces what the command printed on a date, after the figures
+// were revised: the seed's Houma GDP is from the report of 2021-04-20; a
+// revision of 2020 and a 2021 figure published later leave that answer as it
+// was, and the latest answer moves.
+func TestForecastCommandAsOfADateIgnoresLaterRevisions(t *testing.T) {
+	dir := seededDir(t)
+	asOf := []string{"forecast", "--data-dir", dir, "--region", "houma", "--indicator", "gdp", "--as-of", "2021-04-20"}
+	code, given, stderr := run(t, asOf...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	revision := filepath.Join(t.TempDir(), "revision.csv")
+	if err := os.WriteFile(revision, []byte("region,indicator,year,value,published\nhouma,gdp,2020,124.2,2021-09-01\nhouma,gdp,2021,137.5,2022-03-01\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := run(t, "ingest", "--data-dir", dir, revision); code != 0 {
+		t.Fatalf("ingest: exit %d: %s", code, stderr)
+	}
+	code, again, stderr := run(t, asOf...)
+	if code != 0 || again != given {
+		t.Fatalf("as of 2021-04-20 after the revision (exit %d, %s):\n%s\nwant what it printed before:\n%s", code, stderr, again, given)
+	}
+	if !strings.Contains(given, "figures as of 2021-04-20") || !strings.Contains(given, "120.8") || !strings.Contains(given, "15.7%") {
+		t.Errorf("as of 2021-04-20:\n%s\nwant the date, 2020 = 120.8 and 15.7%% a year needed", given)
+	}
+	_, latest, _ := run(t, "forecast", "--data-dir", dir, "--region", "houma", "--indicator", "gdp")
+	if latest == given || !strings.Contains(latest, "137.5") || strings.Contains(latest, "as of") {
+		t.Errorf("latest:\n%s\nwant the 2021 figure 137.5", latest)
+	}
+	if code, _, stderr := run(t, "forecast", "--data-dir", dir, "--region", "houma", "--indicator", "gdp", "--as-of", "2021-13-01"); code != 2 || !strings.Contains(stderr, "as-of") {
+		t.Errorf("a bad date: exit %d, %q; want a usage error naming the flag", code, stderr)
 	}
 }

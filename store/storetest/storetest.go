@@ -47,6 +47,7 @@ func Run(t *testing.T, open Opener) {
 		{"WithdrawalHidesAFigureAndKeepsItsHistory", testWithdrawal},
 		{"WithdrawingNothingWritesNothing", testWithdrawingNothing},
 		{"TargetWithdrawal", testTargetWithdrawal},
+		{"BulkReadAsOfReproducesThePast", testBulkReadAsOf},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -748,4 +749,55 @@ func testWithdrawingNothing(t *testing.T, st plancast.Store) {
 	}
 	_, err = st.Series(ctx, plancast.SeriesQuery{Region: "houma", Indicator: "gdp"})
 	wantCode(t, err, plancast.ENOTFOUND)
+}
+
+// testBulkReadAsOf: plancast.ReadSeriesValuesAsOf, which assessments given on
+// a past date use, answers for each series exactly what Series answers as of
+// that date, revisions and withdrawals after it left out.
+func testBulkReadAsOf(t *testing.T, st plancast.Store) {
+	seedCatalog(t, st)
+	sept2021, jan2022 := plancast.NewDate(2021, time.September, 1), plancast.NewDate(2022, time.January, 10)
+	mustWrite(t, st, obs("houma", "gdp", 2019, 110, april2021), obs("houma", "gdp", 2020, 120.8, april2021), obs("zizhou", "gdp", 2020, 50, april2021))
+	mustWrite(t, st, obs("houma", "gdp", 2020, 122.4, sept2021))                                           // revised
+	mustWrite(t, st, withdrawal("houma", "gdp", 2019, jan2022), obs("houma", "gdp", 2021, 133.9, jan2022)) // withdrawn, and a new year
+
+	year := plancast.PeriodYear
+	keys := []plancast.SeriesKey{
+		{Region: "zizhou", Indicator: "gdp", Period: year},
+		{Region: "houma", Indicator: "gdp", Period: year},
+		{Region: "houma", Indicator: "unemployment_rate", Period: year}, // never written
+	}
+	cases := []struct {
+		asOf plancast.Date
+		want map[string]map[int]float64 // region → year → value
+	}{
+		{plancast.NewDate(2021, time.January, 1), map[string]map[int]float64{}},
+		{april2021, map[string]map[int]float64{"houma": {2019: 110, 2020: 120.8}, "zizhou": {2020: 50}}},
+		{plancast.NewDate(2021, time.December, 31), map[string]map[int]float64{"houma": {2019: 110, 2020: 122.4}, "zizhou": {2020: 50}}},
+		{plancast.NewDate(2022, time.June, 30), map[string]map[int]float64{"houma": {2020: 122.4, 2021: 133.9}, "zizhou": {2020: 50}}},
+		{plancast.Date{}, map[string]map[int]float64{"houma": {2020: 122.4, 2021: 133.9}, "zizhou": {2020: 50}}},
+	}
+	for _, c := range cases {
+		got, err := plancast.ReadSeriesValuesAsOf(ctx, st, keys, c.asOf)
+		if err != nil {
+			t.Fatalf("as of %s: %v", c.asOf, err)
+		}
+		if len(got) != len(c.want) {
+			t.Fatalf("as of %s: %d series %+v, want %d", c.asOf, len(got), got, len(c.want))
+		}
+		for i := range got {
+			s := &got[i]
+			if i > 0 && got[i-1].Region >= s.Region {
+				t.Fatalf("as of %s: series not sorted by region: %s after %s", c.asOf, s.Region, got[i-1].Region)
+			}
+			if v := values(s); !maps.Equal(v, c.want[s.Region]) || s.Indicator != "gdp" || s.Period != year {
+				t.Fatalf("as of %s: %s/%s/%s = %v, want %v", c.asOf, s.Region, s.Indicator, s.Period, v, c.want[s.Region])
+			}
+			// The same as the single-series read on that date.
+			one := mustSeries(t, st, plancast.SeriesQuery{Region: s.Region, Indicator: "gdp", AsOf: c.asOf})
+			if v := values(one); !maps.Equal(v, values(s)) {
+				t.Fatalf("as of %s: bulk %v, Series %v", c.asOf, values(s), v)
+			}
+		}
+	}
 }
