@@ -53,11 +53,7 @@ func (s *Server) getProjection(c echo.Context) error {
 		// The download holds the observed years too, so it reads the series
 		// itself and projects it (cached apart from the JSON answer).
 		return s.download(c, key+"\x00"+lang, region+"_"+indicator+"_projection", format, func(version string) (*table, error) {
-			series, err := s.cfg.Store.Series(ctx, plancast.SeriesQuery{Region: region, Indicator: indicator, AsOf: asOf})
-			if err != nil {
-				return nil, err
-			}
-			p, err := s.projectSeries(ind, series, horizon, method, asOf)
+			series, p, err := s.project(ctx, region, ind, horizon, method, asOf)
 			if err != nil {
 				return nil, err
 			}
@@ -69,7 +65,7 @@ func (s *Server) getProjection(c echo.Context) error {
 		})
 	}
 	body, _, hit, err := s.cache.Get(ctx, key, func() ([]byte, error) {
-		p, err := s.project(ctx, region, indicator, horizon, method, asOf)
+		_, p, err := s.project(ctx, region, ind, horizon, method, asOf)
 		if err != nil {
 			return nil, err
 		}
@@ -83,16 +79,13 @@ func (s *Server) getProjection(c echo.Context) error {
 }
 
 // project reads a series (as of a date, when asOf is set) and projects it.
-func (s *Server) project(ctx context.Context, region, indicator string, horizon int, method string, asOf plancast.Date) (*plancast.Projection, error) {
-	ind, err := s.lookupIndicator(ctx, indicator)
+func (s *Server) project(ctx context.Context, region string, ind plancast.Indicator, horizon int, method string, asOf plancast.Date) (*plancast.Series, *plancast.Projection, error) {
+	series, err := s.cfg.Store.Series(ctx, plancast.SeriesQuery{Region: region, Indicator: ind.Code, AsOf: asOf})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	series, err := s.cfg.Store.Series(ctx, plancast.SeriesQuery{Region: region, Indicator: indicator, AsOf: asOf})
-	if err != nil {
-		return nil, err
-	}
-	return s.projectSeries(ind, series, horizon, method, asOf)
+	p, err := s.projectSeries(ind, series, horizon, method, asOf)
+	return series, p, err
 }
 
 // projectSeries projects a series already read (as of asOf, when set).

@@ -4,7 +4,8 @@
 # (started here, loopback only) with "plancast ingest", one call per file as an
 # operator would push them, then times the nationwide assessment
 # GET /api/v1/assessment?plan=14th-fyp on "plancast serve" (cold, then warm)
-# and as the planner's XLSX and CSV downloads, and reads the server's peak RSS
+# and as the planner's XLSX and CSV downloads, and as of today (cold: every
+# vintage read), and reads the server's peak RSS
 # (VmHWM). With EMBEDDED=1 (the default) the
 # same is done on the embedded store for comparison. Stops everything it
 # started. Results go to stdout as "key: value" lines and to $OUT (if set).
@@ -95,6 +96,13 @@ assess() {
   done
   say "${label}_assessment_csv_rows" "$(( $(wc -l < "$work/assessment.csv") - 1 ))"
   say "${label}_server_peak_rss_after_downloads" "$(hwm "$serve_pid")"
+  # As of today: every vintage read and reduced to the newest by the date
+  # (plancast.ReadSeriesValuesAsOf), which must judge as the latest read does.
+  t=$(curl -fsS -o "$work/assessment-asof.json" -w '%{time_total}' --max-time "$step_timeout" "$base/api/v1/assessment?plan=14th-fyp&as_of=$(date -u +%F)") ||
+    say "${label}_assessment_asof_reply" "failed (curl exit $?)"
+  say "${label}_assessment_asof_cold_seconds" "${t:-none}"
+  say "${label}_assessment_asof_same_as_latest" "$(cmp -s <(jq -c '.assessments' "$work/assessment.json") <(jq -c '.assessments' "$work/assessment-asof.json") && echo yes || echo NO)"
+  say "${label}_server_peak_rss_after_asof" "$(hwm "$serve_pid")"
   say "${label}_load_after" "$(load)"
 }
 
