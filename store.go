@@ -1,11 +1,15 @@
 package plancast
 
 import (
+	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"maps"
 	"reflect"
 	"slices"
+	"sync"
+	"sync/atomic"
 )
 
 // SeriesQuery selects one series. Zero fields mean "no restriction"; Period
@@ -204,23 +208,65 @@ type VintageStore interface {
 // each given series, the newest vintage published on or before asOf of every
 // year, withdrawals applied (a zero asOf is ReadSeriesValuesOf). It is how an
 // assessment given on a date is reproduced after the figures were revised.
-// Stores with VintagesOf read every vintage in one go; the others one series
-// at a time (on bbolt a seek each).
+//
+// Every vintage must be read, so the series go in chunks of one indicator
+// and at most asOfChunk regions, each reduced to its values as soon as it is
+// read (sources dropped, as the values read does): memory stays that of the
+// answer, and on InfluxDB a chunk is one query naming exactly its series
+// (VintagesOf; other stores read one series at a time, on bbolt a seek).
+// asOfWorkers chunks are read at once.
 func ReadSeriesValuesAsOf(ctx context.Context, st VintageStore, keys []SeriesKey, asOf Date) ([]Series, error) {
 	if asOf.IsZero() {
 		return ReadSeriesValuesOf(ctx, st, keys)
 	}
-	var all []Observation
+	chunks := indicatorChunks(keys, asOfChunk)
+	results := make([][]Series, len(chunks))
+	errs := make([]error, len(chunks))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(asOfWorkers, len(chunks)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(chunks) || ctx.Err() != nil {
+					return
+				}
+				results[i], errs[i] = readChunkAsOf(ctx, st, chunks[i], asOf)
+			}
+		}()
+	}
+	wg.Wait()
+	if err := cmp.Or(errors.Join(errs...), ctx.Err()); err != nil {
+		return nil, err
+	}
+	out := slices.Concat(results...)
+	SortSeries(out)
+	return out, nil
+}
+
+// The chunking of ReadSeriesValuesAsOf: 200 regions of one indicator is the
+// values read's own chunk on InfluxDB (bench/scale.md).
+const (
+	asOfChunk   = 200
+	asOfWorkers = 4
+)
+
+// readChunkAsOf reads every vintage of a chunk's series and keeps, for each
+// year, the newest by asOf, without sources.
+func readChunkAsOf(ctx context.Context, st VintageStore, keys []SeriesKey, asOf Date) ([]Series, error) {
+	var vintages []Observation
 	if vr, ok := st.(VintageSetReader); ok {
 		byKey, err := vr.VintagesOf(ctx, keys)
 		if err != nil {
 			return nil, err
 		}
-		for _, k := range SortedSeriesKeys(keys) {
-			all = append(all, byKey[k]...)
+		for _, k := range keys {
+			vintages = append(vintages, byKey[k]...)
 		}
 	} else {
-		for _, k := range SortedSeriesKeys(keys) {
+		for _, k := range keys {
 			vs, err := st.Vintages(ctx, k)
 			if ErrorCode(err) == ENOTFOUND {
 				continue
@@ -228,10 +274,36 @@ func ReadSeriesValuesAsOf(ctx context.Context, st VintageStore, keys []SeriesKey
 			if err != nil {
 				return nil, err
 			}
-			all = append(all, vs...)
+			vintages = append(vintages, vs...)
 		}
 	}
-	return LatestVintages(all, asOf), nil
+	out := LatestVintages(vintages, asOf)
+	for i := range out {
+		for j := range out[i].Observations {
+			out[i].Observations[j].Source = Source{}
+		}
+	}
+	return out, nil
+}
+
+// indicatorChunks groups keys (each once) by indicator and period, in chunks
+// of at most size regions.
+func indicatorChunks(keys []SeriesKey, size int) [][]SeriesKey {
+	sorted := slices.Clone(keys)
+	slices.SortFunc(sorted, func(a, b SeriesKey) int {
+		return cmp.Or(cmp.Compare(a.Indicator, b.Indicator), cmp.Compare(a.Period, b.Period), cmp.Compare(a.Region, b.Region))
+	})
+	sorted = slices.Compact(sorted)
+	var chunks [][]SeriesKey
+	for i := 0; i < len(sorted); {
+		j := i + 1
+		for j < len(sorted) && j-i < size && sorted[j].Indicator == sorted[i].Indicator && sorted[j].Period == sorted[i].Period {
+			j++
+		}
+		chunks = append(chunks, sorted[i:j])
+		i = j
+	}
+	return chunks
 }
 
 // KeySpan is what a bulk read of the given series asks for and then keeps:

@@ -113,11 +113,7 @@ func (s *Server) getAllAssessment(c echo.Context) error {
 // each cached by data version; the downloads are laid out from the cached
 // JSON answer, so they carry the same numbers.
 func (s *Server) cachedAssessment(c echo.Context, key, file string, compute func() (*AssessmentResponse, error)) error {
-	format, err := formatParam(c)
-	if err != nil {
-		return err
-	}
-	lang, err := langParam(c)
+	format, lang, err := downloadParams(c)
 	if err != nil {
 		return err
 	}

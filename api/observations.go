@@ -219,17 +219,7 @@ func (s *Server) deleteObservation(c echo.Context) error {
 
 // publishedParam reads ?published=, the vintage date of what a write
 // brings; zero when it is not given.
-func publishedParam(c echo.Context) (plancast.Date, error) {
-	v := c.QueryParam("published")
-	if v == "" {
-		return plancast.Date{}, nil
-	}
-	d, err := plancast.ParseDate(v)
-	if err != nil {
-		return plancast.Date{}, plancast.Errorf(plancast.EINVALID, "published=%q must be a date YYYY-MM-DD", v)
-	}
-	return d, nil
-}
+func publishedParam(c echo.Context) (plancast.Date, error) { return dateParam(c, "published") }
 
 // withdrawal is what every DELETE route names: a region the token may
 // write, a catalogued indicator, a year, and where the withdrawal came from.

@@ -36,11 +36,7 @@ func (s *Server) getProjection(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	format, err := formatParam(c)
-	if err != nil {
-		return err
-	}
-	lang, err := langParam(c)
+	format, lang, err := downloadParams(c)
 	if err != nil {
 		return err
 	}

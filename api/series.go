@@ -41,11 +41,7 @@ func (s *Server) getSeries(c echo.Context) error {
 	if !ValidUnits(units) {
 		return plancast.Errorf(plancast.EINVALID, "units=%q must be one of lin, chg, ch1, pch, pc1, pca, cch, cca, log", units)
 	}
-	format, err := formatParam(c)
-	if err != nil {
-		return err
-	}
-	lang, err := langParam(c)
+	format, lang, err := downloadParams(c)
 	if err != nil {
 		return err
 	}
@@ -94,14 +90,17 @@ func seriesQuery(c echo.Context) (plancast.SeriesQuery, error) {
 // asOfParam reads ?as_of=, the date whose data a read answers with: the
 // newest vintage of every figure published on or before it. Zero when
 // absent (the latest data).
-func asOfParam(c echo.Context) (plancast.Date, error) {
-	v := c.QueryParam("as_of")
+func asOfParam(c echo.Context) (plancast.Date, error) { return dateParam(c, "as_of") }
+
+// dateParam reads an optional date query parameter; zero when absent.
+func dateParam(c echo.Context, name string) (plancast.Date, error) {
+	v := c.QueryParam(name)
 	if v == "" {
 		return plancast.Date{}, nil
 	}
 	d, err := plancast.ParseDate(v)
 	if err != nil {
-		return d, plancast.Errorf(plancast.EINVALID, "as_of %q must be a date YYYY-MM-DD", v)
+		return plancast.Date{}, plancast.Errorf(plancast.EINVALID, "%s=%q must be a date YYYY-MM-DD", name, v)
 	}
 	return d, nil
 }

@@ -38,6 +38,15 @@ func formatParam(c echo.Context) (string, error) {
 	}
 }
 
+// downloadParams reads ?format= and ?lang= (the language of a download).
+func downloadParams(c echo.Context) (format, lang string, err error) {
+	if format, err = formatParam(c); err != nil {
+		return "", "", err
+	}
+	lang, err = langParam(c)
+	return format, lang, err
+}
+
 // langParam reads ?lang= for downloads: en (the default) or zh, which gives
 // the headers, names, plans, kinds and statuses in Chinese.
 func langParam(c echo.Context) (string, error) {
