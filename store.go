@@ -209,17 +209,22 @@ type VintageStore interface {
 // year, withdrawals applied (a zero asOf is ReadSeriesValuesOf). It is how an
 // assessment given on a date is reproduced after the figures were revised.
 //
-// Every vintage must be read, so the series go in chunks of one indicator
-// and at most asOfChunk regions, each reduced to its values as soon as it is
-// read (sources dropped, as the values read does): memory stays that of the
-// answer, and on InfluxDB a chunk is one query naming exactly its series
-// (VintagesOf; other stores read one series at a time, on bbolt a seek).
-// asOfWorkers chunks are read at once.
+// Every vintage must be read, so the series go in chunks of one indicator,
+// each reduced to its values as soon as it is read (sources dropped, as the
+// values read does): memory stays near that of the answer. A store with
+// VintagesOf (InfluxDB) reads a whole indicator's series in one call, which
+// splits its regions into queries of its own; the others read one series at
+// a time (on bbolt a seek), in chunks of asOfChunk. asOfWorkers chunks are
+// read at once.
 func ReadSeriesValuesAsOf(ctx context.Context, st VintageStore, keys []SeriesKey, asOf Date) ([]Series, error) {
 	if asOf.IsZero() {
 		return ReadSeriesValuesOf(ctx, st, keys)
 	}
-	chunks := indicatorChunks(keys, asOfChunk)
+	size := asOfChunk
+	if _, bulk := st.(VintageSetReader); bulk {
+		size = len(keys)
+	}
+	chunks := indicatorChunks(keys, size)
 	results := make([][]Series, len(chunks))
 	errs := make([]error, len(chunks))
 	var next atomic.Int64
@@ -246,8 +251,7 @@ func ReadSeriesValuesAsOf(ctx context.Context, st VintageStore, keys []SeriesKey
 	return out, nil
 }
 
-// The chunking of ReadSeriesValuesAsOf: 200 regions of one indicator is the
-// values read's own chunk on InfluxDB (bench/scale.md).
+// The chunking of ReadSeriesValuesAsOf for stores read a series at a time.
 const (
 	asOfChunk   = 200
 	asOfWorkers = 4
