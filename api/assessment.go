@@ -119,15 +119,13 @@ func (s *Server) cachedAssessment(c echo.Context, key, file string, compute func
 	}
 	ctx := c.Request().Context()
 	answer := func() ([]byte, error) {
-		body, _, hit, err := s.cache.Get(ctx, "assessment\x00"+key, func() ([]byte, error) {
+		return s.cached(ctx, "assessment", "assessment\x00"+key, func() ([]byte, error) {
 			resp, err := compute()
 			if err != nil {
 				return nil, err
 			}
 			return json.Marshal(resp)
 		})
-		s.countCache("assessment", hit)
-		return body, err
 	}
 	if format == formatJSON {
 		body, err := answer()

@@ -79,6 +79,19 @@ func (c *answerCache) Invalidate() {
 	c.mu.Unlock()
 }
 
+// cached returns the answer for key at the current data version, computing
+// it once (answerCache.Get), and counts the hit or miss under kind in the
+// metrics.
+func (s *Server) cached(ctx context.Context, kind, key string, compute func() ([]byte, error)) ([]byte, error) {
+	body, _, hit, err := s.cache.Get(ctx, key, compute)
+	result := "miss"
+	if hit {
+		result = "hit"
+	}
+	s.metrics.cache.WithLabelValues(kind, result).Inc()
+	return body, err
+}
+
 // Get returns the answer for key at the current version, computing it once
 // (concurrent callers of the same key wait for the one computation).
 func (c *answerCache) Get(ctx context.Context, key string, compute func() ([]byte, error)) (val []byte, version string, hit bool, err error) {

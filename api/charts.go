@@ -182,8 +182,7 @@ func (s *Server) serveChart(c echo.Context, key, format string, render func() ([
 	if match := c.Request().Header.Get("If-None-Match"); match != "" && strings.Contains(match, etag) {
 		return c.NoContent(http.StatusNotModified)
 	}
-	body, _, hit, err := s.cache.Get(ctx, key, render)
-	s.countCache("chart", hit)
+	body, err := s.cached(ctx, "chart", key, render)
 	if err != nil {
 		return err
 	}

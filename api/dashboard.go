@@ -108,7 +108,7 @@ func (s *Server) getDashboard(c echo.Context) error {
 			return err
 		}
 	}
-	body, _, hit, err := s.cache.Get(ctx, "dashboard\x00"+lang+"\x00"+only, func() ([]byte, error) {
+	body, err := s.cached(ctx, "dashboard", "dashboard\x00"+lang+"\x00"+only, func() ([]byte, error) {
 		page, err := s.dashboardPage(ctx, lang, only)
 		if err != nil {
 			return nil, err
@@ -119,7 +119,6 @@ func (s *Server) getDashboard(c echo.Context) error {
 		}
 		return buf.Bytes(), nil
 	})
-	s.countCache("dashboard", hit)
 	if err != nil {
 		return err
 	}

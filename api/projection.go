@@ -60,14 +60,13 @@ func (s *Server) getProjection(c echo.Context) error {
 			return projectionTable(series, p, cat, lang, version), nil
 		})
 	}
-	body, _, hit, err := s.cache.Get(ctx, key, func() ([]byte, error) {
+	body, err := s.cached(ctx, "projection", key, func() ([]byte, error) {
 		_, p, err := s.project(ctx, region, ind, horizon, method, asOf)
 		if err != nil {
 			return nil, err
 		}
 		return json.Marshal(p)
 	})
-	s.countCache("projection", hit)
 	if err != nil {
 		return err
 	}
@@ -132,12 +131,4 @@ func methodParam(c echo.Context) (string, error) {
 		}
 	}
 	return "", plancast.Errorf(plancast.EINVALID, "method=%q is not known; use one of %v", m, forecast.Methods())
-}
-
-func (s *Server) countCache(cache string, hit bool) {
-	result := "miss"
-	if hit {
-		result = "hit"
-	}
-	s.metrics.cache.WithLabelValues(cache, result).Inc()
 }

@@ -362,7 +362,7 @@ func ptr[T any](v T) *T { return &v }
 // depends on, its language included.
 func (s *Server) download(c echo.Context, key, file, format string, build func(version string) (*table, error)) error {
 	ctx := c.Request().Context()
-	body, _, hit, err := s.cache.Get(ctx, "download\x00"+format+"\x00"+key, func() ([]byte, error) {
+	body, err := s.cached(ctx, "download", "download\x00"+format+"\x00"+key, func() ([]byte, error) {
 		version, err := s.cache.Version(ctx)
 		if err != nil {
 			return nil, err
@@ -373,7 +373,6 @@ func (s *Server) download(c echo.Context, key, file, format string, build func(v
 		}
 		return t.render(format)
 	})
-	s.countCache("download", hit)
 	if err != nil {
 		return err
 	}

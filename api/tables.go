@@ -45,11 +45,10 @@ func assessmentTable(resp *AssessmentResponse, cat *catalogMemo, lang, version s
 	}
 	for _, a := range resp.Assessments {
 		ind := cat.indicators[a.Indicator]
-		growth := plancast.GrowthKind(a.Kind)
 		// The compared quantity: growth in percent for growth targets, the
 		// level in the indicator's unit for the others.
 		prec := plancast.ValuePrec(a.LatestValue)
-		if growth {
+		if plancast.GrowthKind(a.Kind) {
 			prec = 1
 		}
 		var p plancast.ProjectionPoint
