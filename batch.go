@@ -44,13 +44,17 @@ func PrepareObservations(obs []Observation, today Date) ([]Observation, error) {
 	return out, nil
 }
 
-// PrepareTargets validates a batch of targets and rejects contradicting duplicates.
-func PrepareTargets(ts []Target) ([]Target, error) {
+// PrepareTargets validates a batch of targets, dates those without a
+// Published date today, and rejects contradicting duplicates.
+func PrepareTargets(ts []Target, today Date) ([]Target, error) {
 	out := make([]Target, 0, len(ts))
 	seen := make(map[TargetKey]int, len(ts))
 	var problems []string
 	for i := range ts {
 		t := ts[i]
+		if t.Published.IsZero() {
+			t.Published = today
+		}
 		if err := t.Validate(); err != nil {
 			problems = append(problems, fmt.Sprintf("item %d: %s", i+1, ErrorMessage(err)))
 			continue

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"maps"
-	"reflect"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -85,18 +84,24 @@ func (r *WriteResult) TallyFigure(i int, o, cur *Observation, found bool) (write
 }
 
 // TallyTarget counts item i (1-based) of a target write against prev, the
-// stored target of its key (found false: there is none), and reports whether
-// t must be written: a withdrawal of a stored target counts as withdrawn, of
-// one that is not stored is EINVALID.
+// target of its key in force (found false: there is none), and reports
+// whether t must be written: a withdrawal of a stored target counts as
+// withdrawn; of one that is not stored, or dated before the version in force,
+// it is EINVALID. A version dated before the one in force is kept as history
+// (and counted as revised) but does not replace it.
 func (r *WriteResult) TallyTarget(i int, t, prev *Target, found bool) (write bool, err error) {
 	if t.Withdrawn {
 		if !found {
 			return false, Errorf(EINVALID, "target %d: %s/%s %s %s %d has no stored target to withdraw", i, t.Region, t.Indicator, t.Plan, t.Kind, t.Year)
 		}
+		if !t.Published.IsZero() && t.Published.Before(prev.Published) {
+			return false, Errorf(EINVALID, "target %d: the withdrawal of %s/%s %s %s %d is dated %s, before the version in force (set %s), which it would leave in force",
+				i, t.Region, t.Indicator, t.Plan, t.Kind, t.Year, t.Published, prev.Published)
+		}
 		r.Withdrawn++
 		return true, nil
 	}
-	return r.Tally(found, found && reflect.DeepEqual(*prev, *t)), nil
+	return r.Tally(found, found && SameTarget(prev, t)), nil
 }
 
 // Add returns the sum of two results.
@@ -364,14 +369,20 @@ type TargetFilter struct {
 	Region    string
 	Indicator string
 	Plan      string
+	// AsOf, when set, reads the targets as they stood then: each target's
+	// newest version published on or before it (Target.InForce).
+	AsOf Date
 }
 
 // TargetStore writes and reads plan targets.
 type TargetStore interface {
-	// WriteTargets inserts or replaces targets by Key, all or nothing;
-	// EINVALID when one is invalid or names an unknown region or indicator.
+	// WriteTargets writes a new version of each target whose content
+	// changed (SameTarget), all or nothing, and keeps the older versions;
+	// Published defaults to today. EINVALID when one is invalid or names an
+	// unknown region or indicator.
 	WriteTargets(ctx context.Context, ts []Target) (WriteResult, error)
-	// Targets returns the matching targets sorted by region, indicator, plan, year, kind.
+	// Targets returns the matching targets in force (as of f.AsOf, when set;
+	// CurrentTargets), sorted by region, indicator, plan, year, kind.
 	Targets(ctx context.Context, f TargetFilter) ([]Target, error)
 }
 

@@ -4,6 +4,7 @@ import (
 	"math"
 	"regexp"
 	"sort"
+	"time"
 )
 
 // Target kinds. Value units depend on the kind:
@@ -47,6 +48,13 @@ var planPattern = regexp.MustCompile(`^([0-9]{1,2}(st|nd|rd|th)-fyp|[0-9]{4}-ann
 func ValidPlan(p string) bool { return planPattern.MatchString(p) }
 
 // Target is a plan target for one indicator of one region.
+//
+// A plan's target is revised now and then (a mid-term review lowers it, a
+// later document corrects it), and an assessment given on a date must be
+// reproducible after that, so the stores keep every version of a target like
+// the vintages of a figure: Published is the date the version was set (the
+// plan's or the report's date) and Recorded breaks ties. A target read "as
+// of" a date is its newest version published on or before it.
 type Target struct {
 	Region    string  `json:"region"`
 	Indicator string  `json:"indicator"`
@@ -62,6 +70,12 @@ type Target struct {
 	// (a target entered under the wrong plan, say); stores never return a
 	// withdrawn target. Withdrawing a target that is not stored is EINVALID.
 	Withdrawn bool `json:"withdrawn,omitempty"`
+	// Published is the date this version of the target was set. Writes
+	// default it to the push's date; targets stored before versions were
+	// kept have none, and count as set before any date.
+	Published Date `json:"published,omitzero"`
+	// Recorded is set by the store when the version was written.
+	Recorded time.Time `json:"recorded,omitzero"`
 }
 
 // Validate checks the target on its own (not against the catalog).
@@ -96,6 +110,55 @@ func (t *Target) Key() TargetKey {
 // figures of its indicator.
 func (t *Target) SeriesKey() SeriesKey {
 	return SeriesKey{Region: t.Region, Indicator: t.Indicator, Period: PeriodYear}
+}
+
+// SameTarget reports whether re-pushing b over a changes nothing: the same
+// key and the same content. The version's dates do not count.
+func SameTarget(a, b *Target) bool {
+	x, y := *a, *b
+	x.Published, y.Published = Date{}, Date{}
+	x.Recorded, y.Recorded = time.Time{}, time.Time{}
+	return x == y
+}
+
+// NewerTarget reports whether a is a later version of a target than b: set
+// on a later date, or on the same date and recorded later.
+func NewerTarget(a, b *Target) bool {
+	if !a.Published.Equal(b.Published) {
+		return a.Published.After(b.Published)
+	}
+	return a.Recorded.After(b.Recorded)
+}
+
+// InForce reports whether this version of a target had been set by asOf (a
+// zero asOf: by now). A version without a date counts as set before any date.
+func (t *Target) InForce(asOf Date) bool {
+	return asOf.IsZero() || t.Published.IsZero() || !t.Published.After(asOf)
+}
+
+// CurrentTargets reduces stored versions of targets to the targets in force
+// as of f.AsOf: for each key the newest version set by then, unless that
+// version is a withdrawal; then f's region, indicator and plan filter them.
+// The result is sorted as SortTargets sorts.
+func CurrentTargets(versions []Target, f TargetFilter) []Target {
+	newest := make(map[TargetKey]int, len(versions))
+	for i := range versions {
+		v := &versions[i]
+		if !v.InForce(f.AsOf) {
+			continue
+		}
+		if j, ok := newest[v.Key()]; !ok || NewerTarget(v, &versions[j]) {
+			newest[v.Key()] = i
+		}
+	}
+	out := make([]Target, 0, len(newest))
+	for _, i := range newest {
+		if MatchTarget(f, &versions[i]) {
+			out = append(out, versions[i])
+		}
+	}
+	SortTargets(out)
+	return out
 }
 
 // TargetKey identifies a target.

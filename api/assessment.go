@@ -21,10 +21,10 @@ type AssessmentResponse struct {
 	Region    string `json:"region,omitempty"`
 	Indicator string `json:"indicator,omitempty"`
 	Plan      string `json:"plan,omitempty"`
-	// AsOf is the date whose data the targets were judged on (figures
-	// published on or before it), when asked for with ?as_of=: an assessment
-	// given then, reproduced after later revisions. The targets are those
-	// stored now.
+	// AsOf is the date whose data and targets the answer is given on
+	// (figures published and targets set on or before it), when asked for
+	// with ?as_of=: an assessment given then, reproduced after later
+	// revisions of figures or targets.
 	AsOf string `json:"as_of,omitempty"`
 	// Assessments are sorted by risk: off_track first, then at_risk, on_track,
 	// achieved; within a status, the least likely first.
@@ -72,7 +72,7 @@ func (s *Server) getRegionAssessment(c echo.Context) error {
 		return err
 	}
 	return s.cachedAssessment(c, "region\x00"+region+"\x00"+plan+"\x00"+asOf.String(), assessmentFile(region, "", plan), func() (*AssessmentResponse, error) {
-		ts, err := s.cfg.Store.Targets(ctx, plancast.TargetFilter{Region: region, Plan: plan})
+		ts, err := s.cfg.Store.Targets(ctx, plancast.TargetFilter{Region: region, Plan: plan, AsOf: asOf})
 		if err != nil {
 			return nil, err
 		}
@@ -99,7 +99,7 @@ func (s *Server) getAllAssessment(c echo.Context) error {
 		return err
 	}
 	return s.cachedAssessment(c, "all\x00"+indicator+"\x00"+plan+"\x00"+asOf.String(), assessmentFile("", indicator, plan), func() (*AssessmentResponse, error) {
-		ts, err := s.cfg.Store.Targets(ctx, plancast.TargetFilter{Indicator: indicator, Plan: plan})
+		ts, err := s.cfg.Store.Targets(ctx, plancast.TargetFilter{Indicator: indicator, Plan: plan, AsOf: asOf})
 		if err != nil {
 			return nil, err
 		}

@@ -104,7 +104,7 @@ func (s *Server) chartSpec(ctx context.Context, region plancast.Region, ind plan
 	if err != nil {
 		return charts.Spec{}, err
 	}
-	targets, err := s.cfg.Store.Targets(ctx, plancast.TargetFilter{Region: region.Code, Indicator: ind.Code})
+	targets, err := s.cfg.Store.Targets(ctx, plancast.TargetFilter{Region: region.Code, Indicator: ind.Code, AsOf: p.asOf})
 	if err != nil {
 		return charts.Spec{}, err
 	}

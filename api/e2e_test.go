@@ -851,11 +851,11 @@ func testAssessmentAsOf(t *testing.T, s *server, houma string) {
 		t.Fatalf("projection download as of 2021-04-20: %q", sh.rows)
 	}
 
-	// Before any figure: every target listed unjudged, saying why; the
-	// projection has nothing to project.
+	// Before the plan was set: no target to judge; the projection has
+	// nothing to project.
 	s.get("/api/v1/regions/houma/assessment?plan=14th-fyp&as_of=2000-01-01").decode(t, 200, &then)
-	if len(then.Assessments) != 0 || len(then.Unassessed) == 0 || !strings.Contains(then.Unassessed[0].Reason, "as of 2000-01-01") {
-		t.Fatalf("as of 2000: %+v", then)
+	if len(then.Assessments) != 0 || len(then.Unassessed) != 0 {
+		t.Fatalf("as of 2000, before the plan: %+v, want no target", then)
 	}
 	s.get("/api/v1/series/houma/gdp/projection?as_of=2000-01-01").wantError(t, 404, "not_found")
 	s.get("/api/v1/regions/houma/assessment?as_of=April").wantError(t, 400, "invalid")
@@ -867,5 +867,65 @@ func testAssessmentAsOf(t *testing.T, s *server, houma string) {
 	}
 	if _, err := png.Decode(bytes.NewReader(old.body)); err != nil {
 		t.Fatalf("chart as of %s: %v", given, err)
+	}
+
+	testTargetVersionsAsOf(t, s, houma, given, before, gdp)
+}
+
+// testTargetVersionsAsOf: targets have versions like figures. A mid-term
+// review that lowers the 2025 target, and a withdrawal, both dated after
+// the day the answer was given, leave that answer as it was; the latest
+// answer judges the revised target. A target set before its figures were
+// published is listed unjudged as of a date between, saying why.
+func testTargetVersionsAsOf(t *testing.T, s *server, houma, given string, before api.AssessmentResponse, gdp func(api.AssessmentResponse) api.AssessmentItem) {
+	today := plancast.Today()
+	later := func(days int) string { return plancast.DateOf(today.Time().AddDate(0, 0, days)).String() }
+	review := fmt.Sprintf(`[{"region":"houma","indicator":"gdp","plan":"14th-fyp","kind":"level","base_year":2020,"year":2025,"value":230,
+		"source":{"document":"mid-term review"},"published":%q}]`, later(3))
+	var pr api.PushResponse
+	s.do("POST", "/api/v1/targets", "application/json", houma, []byte(review)).decode(t, 200, &pr)
+	if pr.Report.Targets.Revised != 1 {
+		t.Fatalf("mid-term review push: %+v, want one revised", pr.Report.Targets)
+	}
+	s.do("DELETE", "/api/v1/targets/houma/gdp/2021-annual/2021?published="+later(4), "", houma, nil).decode(t, 200, &pr)
+	if pr.Report.Targets.Withdrawn != 1 {
+		t.Fatalf("withdrawal: %+v", pr.Report.Targets)
+	}
+	if msg := s.do("DELETE", "/api/v1/targets/houma/gdp/14th-fyp/2025?kind=level&published="+given, "", houma, nil).wantError(t, 400, "invalid"); !strings.Contains(msg, "before the version in force") {
+		t.Errorf("a withdrawal dated before the version in force: %q", msg)
+	}
+
+	var then, now api.AssessmentResponse
+	s.get("/api/v1/regions/houma/assessment?plan=14th-fyp&as_of="+given).decode(t, 200, &then)
+	if a := gdp(then); a.TargetValue != 250 || !reflect.DeepEqual(a, gdp(before)) {
+		t.Fatalf("as of %s after the review: %+v, want the answer given then (250)", given, a)
+	}
+	s.get("/api/v1/regions/houma/assessment?plan=14th-fyp").decode(t, 200, &now)
+	if a := gdp(now); a.TargetValue != 230 || a.Target.Source.Document != "mid-term review" {
+		t.Fatalf("latest after the review: %+v, want the target of 230", a)
+	}
+	targets := func(query string) []plancast.Target {
+		t.Helper()
+		var ts struct{ Targets []plancast.Target }
+		s.get("/api/v1/targets?region=houma&indicator=gdp&"+query).decode(t, 200, &ts)
+		return ts.Targets
+	}
+	if ts := targets("plan=14th-fyp&as_of=" + given); len(ts) != 1 || ts[0].Value != 250 || ts[0].Published.String() != "2021-04-20" {
+		t.Fatalf("14th-fyp gdp targets as of %s = %+v, want 250, set 2021-04-20", given, ts)
+	}
+	if ts := targets("plan=14th-fyp"); len(ts) != 1 || ts[0].Value != 230 || ts[0].Published.String() != later(3) {
+		t.Fatalf("14th-fyp gdp targets now = %+v, want 230, set %s", ts, later(3))
+	}
+	if then, now := targets("plan=2021-annual&as_of="+later(3)), targets("plan=2021-annual"); len(then) != 1 || len(now) != 0 {
+		t.Fatalf("the withdrawn 2021 target: as of %s %+v, now %+v; want it listed then and not now", later(3), then, now)
+	}
+	s.get("/api/v1/targets?as_of=April").wantError(t, 400, "invalid")
+
+	// Set in a plan of December 2020, before the report published its figures.
+	early := `[{"region":"houma","indicator":"budget_revenue","plan":"14th-fyp","kind":"avg_growth","base_year":2020,"year":2025,"value":6,"published":"2020-12-01"}]`
+	s.do("POST", "/api/v1/targets", "application/json", houma, []byte(early)).decode(t, 200, &pr)
+	s.get("/api/v1/regions/houma/assessment?plan=14th-fyp&as_of=2021-01-01").decode(t, 200, &then)
+	if len(then.Assessments) != 0 || len(then.Unassessed) != 1 || !strings.Contains(then.Unassessed[0].Reason, "as of 2021-01-01") {
+		t.Fatalf("as of 2021-01-01: %+v, want the December target listed, unjudged for want of figures then", then)
 	}
 }

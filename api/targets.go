@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -20,6 +21,10 @@ func (s *Server) getTargets(c echo.Context) error {
 	}
 	if f.Plan != "" && !plancast.ValidPlan(f.Plan) {
 		return plancast.Errorf(plancast.EINVALID, "plan=%q must look like 14th-fyp or 2021-annual", f.Plan)
+	}
+	var err error
+	if f.AsOf, err = asOfParam(c); err != nil {
+		return err
 	}
 	ts, err := s.cfg.Store.Targets(c.Request().Context(), f)
 	if err != nil {
@@ -46,9 +51,10 @@ func (s *Server) postTargets(c echo.Context) error {
 }
 
 // deleteTarget withdraws one target: DELETE
-// /api/v1/targets/{region}/{indicator}/{plan}/{year}?kind= (kind may be left
-// out when the plan sets one target for that indicator and year). Answers
-// with the ingest report; 404 when no such target is stored.
+// /api/v1/targets/{region}/{indicator}/{plan}/{year}?kind=&published=&reason=
+// (kind may be left out when the plan sets one target for that indicator and
+// year; published, the date the withdrawal takes effect, defaults to today).
+// Answers with the ingest report; 404 when no such target is stored.
 func (s *Server) deleteTarget(c echo.Context) error {
 	w, err := s.withdrawalOf(c)
 	if err != nil {
@@ -75,8 +81,13 @@ func (s *Server) deleteTarget(c echo.Context) error {
 		}
 		return plancast.Errorf(plancast.EINVALID, "%s/%s has %d targets in %s for %d (%s): say which with ?kind=", w.region, w.indicator, len(match), plan, w.year, strings.Join(kinds, ", "))
 	}
+	published, err := publishedParam(c)
+	if err != nil {
+		return err
+	}
 	t := match[0]
 	t.Withdrawn = true
 	t.Source = w.source
+	t.Published, t.Recorded = published, time.Time{} // zero: today, when the store writes it
 	return s.applyBatch(c, &ingest.Batch{Files: []string{"withdrawal"}, Targets: []plancast.Target{t}})
 }

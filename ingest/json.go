@@ -159,6 +159,7 @@ type jsonTarget struct {
 	Binding   jsonValue   `json:"binding"`
 	Source    *jsonSource `json:"source"`
 	Note      string      `json:"note"`
+	Published jsonValue   `json:"published"`
 	offset    int
 }
 
@@ -338,15 +339,16 @@ func (p *parser) jsonTarget(t jsonTarget, at record) {
 	base, okBase := p.optionalYear(c(fieldBaseYear, t.BaseYear.text))
 	value, okValue := p.number(c(fieldValue, t.Value.text))
 	binding, okBinding := p.binding(c(fieldBinding, t.Binding.text))
+	published, okPub := p.date(c(fieldPublished, t.Published.text))
 	unit, okUnit := inName, true
 	if strings.TrimSpace(t.Unit) != "" {
 		unit, okUnit = p.unit(c(fieldUnit, t.Unit))
 	}
-	if !(ok && okInd && okPlan && okKind && okYear && okBase && okValue && okBinding && okUnit) {
+	if !(ok && okInd && okPlan && okKind && okYear && okBase && okValue && okBinding && okPub && okUnit) {
 		return
 	}
 	tg := plancast.Target{Region: region, Indicator: indicator, Plan: plan, Kind: kind, BaseYear: base, Year: year,
-		Value: value, Binding: binding, Source: plancast.Source{Document: p.file}, Note: t.Note}
+		Value: value, Binding: binding, Source: plancast.Source{Document: p.file}, Note: t.Note, Published: published}
 	if t.Source != nil {
 		tg.Source = plancast.Source(*t.Source)
 	}

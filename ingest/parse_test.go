@@ -307,6 +307,39 @@ func TestTargetsFromCSVAndXLSX(t *testing.T) {
 	}
 }
 
+// A target carries the date its plan set it (a column, a JSON field); a
+// target without one takes the push's date, and a date that is not one is a
+// problem with its row and field.
+func TestTargetsCarryTheDateTheirPlanSetThem(t *testing.T) {
+	csv := "地区,指标,规划,类型,年份,数值,发布日期\n" +
+		"houma,gdp,14th-fyp,level,2025,250,2021年4月20日\n" +
+		"houma,gdp,14th-fyp,level,2025,230,2023-06-01\n" +
+		"houma,gdp,2021-annual,growth,2021,8.5,\n"
+	b := parseString(t, "targets.csv", csv, Options{})
+	// Two versions of one target in one push contradict each other: the
+	// second is a problem, as for figures.
+	if len(b.Problems) != 1 || !strings.Contains(b.Problems[0].Error(), "row 3") {
+		t.Fatalf("problems %v, want the second version of the 2025 target refused", b.Problems)
+	}
+	b = parseString(t, "targets.csv", strings.Replace(csv, "houma,gdp,14th-fyp,level,2025,230,2023-06-01\n", "", 1), Options{})
+	noProblems(t, b)
+	if len(b.Targets) != 2 || b.Targets[0].Published.String() != "2021-04-20" || !b.Targets[1].Published.Equal(pushDate) {
+		t.Fatalf("targets %+v, want the first set 2021-04-20 and the second on the push's date", b.Targets)
+	}
+
+	js := `{"targets": [{"region":"houma","indicator":"gdp","plan":"14th-fyp","kind":"level","base_year":2020,"year":2025,"value":230,"published":"2023-06-01"}]}`
+	b = parseString(t, "review.json", js, Options{})
+	noProblems(t, b)
+	if len(b.Targets) != 1 || b.Targets[0].Published.String() != "2023-06-01" {
+		t.Fatalf("JSON target %+v, want it set 2023-06-01", b.Targets)
+	}
+
+	b = parseString(t, "targets.csv", "region,indicator,plan,kind,year,value,published\nhouma,gdp,14th-fyp,level,2025,250,next spring\n", Options{})
+	if len(b.Problems) != 1 || !strings.Contains(b.Problems[0].Error(), "targets.csv row 2 column G (published)") {
+		t.Fatalf("problems %v, want the bad date named with its row and column", b.Problems)
+	}
+}
+
 func problemTexts(ps []Problem) []string {
 	out := make([]string, len(ps))
 	for i, p := range ps {

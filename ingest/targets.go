@@ -7,14 +7,14 @@ import (
 )
 
 // targetRow reads a row of a targets table: region, indicator, plan, kind,
-// year, value[, base_year, binding, unit, source, quote, note]. Level, ceiling
+// year, value[, base_year, binding, unit, source, quote, note, published]. Level, ceiling
 // and floor values are converted to the indicator's unit; growth and share
 // targets are in percent.
 func (p *parser) targetRow(l *layout, row tableRow) {
 	region, ok := p.rowRegion(l, row)
 	indicator, inName, okInd := p.rowIndicator(l, row)
 	ok = ok && okInd
-	t := plancast.Target{Region: region, Indicator: indicator, Source: plancast.Source{Document: p.file}}
+	t := plancast.Target{Region: region, Indicator: indicator, Source: plancast.Source{Document: p.file}, Published: p.opt.Published}
 	var good bool
 	pc, _ := p.rowCell(l, row, fieldPlan)
 	t.Plan, good = p.plan(pc)
@@ -41,6 +41,10 @@ func (p *parser) targetRow(l *layout, row tableRow) {
 	}
 	if c, has := p.rowCell(l, row, fieldNote); has {
 		t.Note = strings.TrimSpace(c.text)
+	}
+	if c, has := p.rowCell(l, row, fieldPublished); has { // the date the plan set this target
+		t.Published, good = p.date(c)
+		ok = ok && good
 	}
 	vc, _ := p.rowCell(l, row, fieldValue)
 	t.Value, good = p.number(vc)

@@ -71,7 +71,7 @@ func loadSeries(ctx context.Context, st plancast.Store, region, indicator string
 // before a date, to reproduce what was projected and assessed then.
 func asOfFlag(fs *flag.FlagSet) *plancast.Date {
 	var d plancast.Date
-	fs.Func("as-of", "use the figures as published on or before this date (YYYY-MM-DD), to reproduce an answer given then; default the latest", func(v string) error {
+	fs.Func("as-of", "use the figures published and the targets set on or before this date (YYYY-MM-DD), to reproduce an answer given then; default the latest", func(v string) error {
 		var err error
 		d, err = plancast.ParseDate(v)
 		return err

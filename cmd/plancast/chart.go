@@ -69,7 +69,7 @@ func runChart(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	targets, err := st.Targets(ctx, plancast.TargetFilter{Region: *region, Indicator: *indicator})
+	targets, err := st.Targets(ctx, plancast.TargetFilter{Region: *region, Indicator: *indicator, AsOf: *asOf})
 	if err != nil {
 		return fmt.Errorf("read targets of %s/%s: %w", *region, *indicator, err)
 	}

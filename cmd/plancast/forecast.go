@@ -55,7 +55,7 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		fmt.Fprintf(stdout, ", backtest MASE %.2f sMAPE %.1f%% over %d origins", r.Backtest.MASE, r.Backtest.SMAPE, r.Backtest.Origins)
 	}
 	if !asOf.IsZero() {
-		fmt.Fprintf(stdout, ", figures as of %s", asOf)
+		fmt.Fprintf(stdout, ", figures and targets as of %s", asOf)
 	}
 	fmt.Fprintln(stdout)
 	if len(r.Models) > 1 {
@@ -83,7 +83,7 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return err
 	}
 
-	targets, err := st.Targets(ctx, plancast.TargetFilter{Region: *region, Indicator: *indicator})
+	targets, err := st.Targets(ctx, plancast.TargetFilter{Region: *region, Indicator: *indicator, AsOf: *asOf})
 	if err != nil {
 		return fmt.Errorf("read targets of %s/%s: %w", *region, *indicator, err)
 	}

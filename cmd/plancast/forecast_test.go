@@ -162,19 +162,23 @@ func TestForecastCommandAsOfADateIgnoresLaterRevisions(t *testing.T) {
 	if err := os.WriteFile(revision, []byte("region,indicator,year,value,published\nhouma,gdp,2020,124.2,2021-09-01\nhouma,gdp,2021,137.5,2022-03-01\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if code, _, stderr := run(t, "ingest", "--data-dir", dir, revision); code != 0 {
+	review := filepath.Join(t.TempDir(), "review.csv") // a mid-term review lowers the 2025 target
+	if err := os.WriteFile(review, []byte("region,indicator,plan,kind,base_year,year,value,published\nhouma,gdp,14th-fyp,level,2020,2025,230,2023-06-01\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := run(t, "ingest", "--data-dir", dir, revision, review); code != 0 {
 		t.Fatalf("ingest: exit %d: %s", code, stderr)
 	}
 	code, again, stderr := run(t, asOf...)
 	if code != 0 || again != given {
 		t.Fatalf("as of 2021-04-20 after the revision (exit %d, %s):\n%s\nwant what it printed before:\n%s", code, stderr, again, given)
 	}
-	if !strings.Contains(given, "figures as of 2021-04-20") || !strings.Contains(given, "120.8") || !strings.Contains(given, "15.7%") {
+	if !strings.Contains(given, "figures and targets as of 2021-04-20") || !strings.Contains(given, "120.8") || !strings.Contains(given, "15.7%") || !strings.Contains(given, "250") {
 		t.Errorf("as of 2021-04-20:\n%s\nwant the date, 2020 = 120.8 and 15.7%% a year needed", given)
 	}
 	_, latest, _ := run(t, "forecast", "--data-dir", dir, "--region", "houma", "--indicator", "gdp")
-	if latest == given || !strings.Contains(latest, "137.5") || strings.Contains(latest, "as of") {
-		t.Errorf("latest:\n%s\nwant the 2021 figure 137.5", latest)
+	if latest == given || !strings.Contains(latest, "137.5") || !strings.Contains(latest, "230") || strings.Contains(latest, "as of") {
+		t.Errorf("latest:\n%s\nwant the 2021 figure 137.5 and the reviewed target 230", latest)
 	}
 	if code, _, stderr := run(t, "forecast", "--data-dir", dir, "--region", "houma", "--indicator", "gdp", "--as-of", "2021-13-01"); code != 2 || !strings.Contains(stderr, "as-of") {
 		t.Errorf("a bad date: exit %d, %q; want a usage error naming the flag", code, stderr)

@@ -416,7 +416,7 @@ func (r *reader) emitTargets(s sentence, d *indicatorDef, levels, percents []fig
 		t := TargetCandidate{Provenance: r.provenance(s, d, f.q)}
 		t.Target = plancast.Target{
 			Region: r.opt.Region, Indicator: d.Code, Plan: cx.plan, Year: cx.year,
-			Source: plancast.Source{Document: r.opt.Document, Quote: t.Sentence},
+			Source: plancast.Source{Document: r.opt.Document, Quote: t.Sentence}, Published: r.published,
 		}
 		if cx.fyp > 0 {
 			t.BaseYear = fypEnd(cx.fyp - 1)

@@ -7,7 +7,8 @@
 //	regions:    code → JSON Region
 //	indicators: code → JSON Indicator
 //	obs:        region 0 indicator 0 period 0 year(2 bytes) recorded(8 bytes) → JSON Observation
-//	targets:    region 0 indicator 0 plan 0 kind 0 year(2 bytes) → JSON Target
+//	targets:    region 0 indicator 0 plan 0 kind 0 year(2 bytes) → JSON Target in force now
+//	target_versions: the targets keys, recorded(8 bytes) → JSON Target (every version; targets.go)
 //	tokens:     sha256(token) → JSON Token
 //	vals:       the obs keys → value and published date only (values.go)
 //
@@ -91,6 +92,14 @@ func Open(path string) (*Store, error) {
 	err = db.Update(func(tx *bbolt.Tx) error {
 		for _, b := range [][]byte{bucketMeta, bucketRegions, bucketIndicators, bucketObs, bucketTargets, bucketTokens} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+				return err
+			}
+		}
+		if tx.Bucket(bucketTargetVersions) == nil {
+			if _, err := tx.CreateBucket(bucketTargetVersions); err != nil {
+				return err
+			}
+			if err := buildTargetVersions(tx); err != nil { // a store from before target versions
 				return err
 			}
 		}

@@ -2,8 +2,10 @@ package bolt_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -87,5 +89,78 @@ func TestValuesBucketIsBuiltForOlderStores(t *testing.T) {
 	}
 	if len(got) != 1 || len(got[0].Observations) != 2 || got[0].Observations[1].Value != 120.8 || !got[0].Observations[1].Published.Equal(plancast.NewDate(2021, 4, 20)) {
 		t.Fatalf("after rebuilding: %+v", got)
+	}
+}
+
+// A store written before target versions were kept (one undated target per
+// key, no target_versions bucket) gets its targets as their first versions
+// on open: in force as of any date, until a dated revision replaces them.
+func TestTargetVersionsAreBuiltForOlderStores(t *testing.T) {
+	path := filepath.Join(t.TempDir(), bolt.FileName)
+	st, err := bolt.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	st.PutRegions(ctx, []plancast.Region{storetest.Houma})
+	st.PutIndicators(ctx, []plancast.Indicator{storetest.GDP})
+	plan := plancast.Target{Region: "houma", Indicator: "gdp", Plan: "14th-fyp", Kind: plancast.TargetLevel, BaseYear: 2020, Year: 2025, Value: 250}
+	if _, err := st.WriteTargets(ctx, []plancast.Target{plan}); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	// Make it an "older" store: no versions, and targets without dates.
+	db, err := bbolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = db.Update(func(tx *bbolt.Tx) error {
+		if err := tx.DeleteBucket([]byte("target_versions")); err != nil {
+			return err
+		}
+		b := tx.Bucket([]byte("targets"))
+		return b.ForEach(func(k, v []byte) error {
+			var old map[string]any
+			if err := json.Unmarshal(v, &old); err != nil {
+				return err
+			}
+			delete(old, "published")
+			delete(old, "recorded")
+			data, _ := json.Marshal(old)
+			return b.Put(k, data)
+		})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	st, err = bolt.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	values := func(asOf plancast.Date) []float64 {
+		t.Helper()
+		ts, err := st.Targets(ctx, plancast.TargetFilter{AsOf: asOf})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var vs []float64
+		for _, x := range ts {
+			vs = append(vs, x.Value)
+		}
+		return vs
+	}
+	if got := values(plancast.NewDate(2000, 1, 1)); !slices.Equal(got, []float64{250}) {
+		t.Fatalf("the undated target as of 2000 = %v, want 250 (set before any date)", got)
+	}
+	review := plan
+	review.Value, review.Published = 230, plancast.NewDate(2023, 6, 1)
+	if res, err := st.WriteTargets(ctx, []plancast.Target{review}); err != nil || res.Revised != 1 {
+		t.Fatalf("review = %+v, %v; want revised", res, err)
+	}
+	if then, now := values(plancast.NewDate(2023, 5, 31)), values(plancast.Date{}); !slices.Equal(then, []float64{250}) || !slices.Equal(now, []float64{230}) {
+		t.Fatalf("as of the day before the review %v, now %v; want 250 and 230", then, now)
 	}
 }

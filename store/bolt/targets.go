@@ -3,26 +3,70 @@ package bolt
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 
 	"go.etcd.io/bbolt"
 
 	"github.com/plancast/plancast"
 )
 
+// The targets bucket holds the version of each target in force now, so that
+// the usual read is one prefix scan; target_versions holds every version
+// ever written (withdrawals too), under the target's key and the time the
+// version was recorded, for reads as of a date.
+var bucketTargetVersions = []byte("target_versions")
+
 func targetKey(t *plancast.Target) []byte {
 	return joinKey(yearBytes(t.Year), t.Region, t.Indicator, t.Plan, t.Kind)
 }
 
-// WriteTargets inserts or replaces targets by key, all or nothing.
+func targetVersionKey(t *plancast.Target) []byte {
+	var rec [8]byte
+	if !t.Recorded.IsZero() {
+		binary.BigEndian.PutUint64(rec[:], uint64(t.Recorded.UnixNano()))
+	}
+	return append(targetKey(t), rec[:]...)
+}
+
+// targetPrefix is the key prefix of the targets (and their versions) that f
+// selects by region and indicator; the plan is filtered after the scan.
+func targetPrefix(f plancast.TargetFilter) []byte {
+	switch {
+	case f.Region == "":
+		return nil
+	case f.Indicator == "":
+		return joinKey(nil, f.Region)
+	default:
+		return joinKey(nil, f.Region, f.Indicator)
+	}
+}
+
+// buildTargetVersions gives a store from before target versions were kept
+// one version of each target it holds, recorded at zero and with whatever
+// date it carries (none: it counts as set before any date).
+func buildTargetVersions(tx *bbolt.Tx) error {
+	versions := tx.Bucket(bucketTargetVersions)
+	return tx.Bucket(bucketTargets).ForEach(func(k, v []byte) error {
+		var t plancast.Target
+		if err := getJSON(v, &t); err != nil {
+			return err
+		}
+		return putJSON(versions, targetVersionKey(&t), &t)
+	})
+}
+
+// WriteTargets writes a new version of every target that changed, all or
+// nothing, in one fsynced transaction.
 func (s *Store) WriteTargets(ctx context.Context, ts []plancast.Target) (plancast.WriteResult, error) {
 	var res plancast.WriteResult
-	batch, err := plancast.PrepareTargets(ts)
+	batch, err := plancast.PrepareTargets(ts, plancast.Today())
 	if err != nil {
 		return res, err
 	}
 	err = s.update("write targets", func(tx *bbolt.Tx) error {
 		res = plancast.WriteResult{}
-		b := tx.Bucket(bucketTargets)
+		current, versions := tx.Bucket(bucketTargets), tx.Bucket(bucketTargetVersions)
+		recorded := s.clock.Next() // one per batch, as for figures
 		for i := range batch {
 			t := &batch[i]
 			if err := known(tx, t.Region, t.Indicator); err != nil {
@@ -30,7 +74,7 @@ func (s *Store) WriteTargets(ctx context.Context, ts []plancast.Target) (plancas
 			}
 			key := targetKey(t)
 			var prev plancast.Target
-			old := b.Get(key)
+			old := current.Get(key)
 			if old != nil {
 				if err := getJSON(old, &prev); err != nil {
 					return err
@@ -40,16 +84,15 @@ func (s *Store) WriteTargets(ctx context.Context, ts []plancast.Target) (plancas
 			if err != nil {
 				return plancast.Errorf(plancast.EINVALID, "%s; nothing written", plancast.ErrorMessage(err))
 			}
-			switch {
-			case !write:
-			case t.Withdrawn: // targets have no vintages: a withdrawn one is gone
-				if err := b.Delete(key); err != nil {
-					return err
-				}
-			default:
-				if err := putJSON(b, key, t); err != nil {
-					return err
-				}
+			if !write {
+				continue
+			}
+			t.Recorded = recorded
+			if err := putJSON(versions, targetVersionKey(t), t); err != nil {
+				return err
+			}
+			if err := s.refreshCurrent(current, versions, key); err != nil {
+				return err
 			}
 		}
 		return bumpIfChanged(tx, res)
@@ -60,29 +103,52 @@ func (s *Store) WriteTargets(ctx context.Context, ts []plancast.Target) (plancas
 	return res, nil
 }
 
-// Targets returns the matching targets in key order (region, indicator, plan, kind, year).
+// refreshCurrent puts the newest version of the target at key into the
+// targets bucket, or takes it out when that version is a withdrawal. The
+// newest is not always the one just written: a version set on an earlier
+// date (a backfilled plan) is kept but does not replace a later one.
+func (s *Store) refreshCurrent(current, versions *bbolt.Bucket, key []byte) error {
+	var newest plancast.Target
+	found := false
+	c := versions.Cursor()
+	for k, v := c.Seek(key); k != nil && bytes.HasPrefix(k, key) && len(k) == len(key)+8; k, v = c.Next() {
+		var t plancast.Target
+		if err := getJSON(v, &t); err != nil {
+			return err
+		}
+		if !found || plancast.NewerTarget(&t, &newest) {
+			newest, found = t, true
+		}
+	}
+	if !found || newest.Withdrawn {
+		return current.Delete(key)
+	}
+	return putJSON(current, key, &newest)
+}
+
+// Targets returns the matching targets in force, now or as of f.AsOf.
 func (s *Store) Targets(ctx context.Context, f plancast.TargetFilter) ([]plancast.Target, error) {
 	var out []plancast.Target
+	bucket := bucketTargets
+	if !f.AsOf.IsZero() {
+		bucket = bucketTargetVersions
+	}
 	err := s.db.View(func(tx *bbolt.Tx) error {
-		c := tx.Bucket(bucketTargets).Cursor()
-		var prefix []byte
-		if f.Region != "" {
-			prefix = joinKey(nil, f.Region)
-			if f.Indicator != "" {
-				prefix = joinKey(nil, f.Region, f.Indicator)
-			}
-		}
+		prefix := targetPrefix(f)
+		c := tx.Bucket(bucket).Cursor()
 		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
 			var t plancast.Target
 			if err := getJSON(v, &t); err != nil {
 				return err
 			}
-			if plancast.MatchTarget(f, &t) {
-				out = append(out, t)
-			}
+			out = append(out, t)
 		}
 		return nil
 	})
-	plancast.SortTargets(out)
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	// The current bucket holds one target per key, none withdrawn, so
+	// CurrentTargets only filters and sorts it.
+	return plancast.CurrentTargets(out, f), nil
 }

@@ -10,7 +10,9 @@
 //	             source_document, source_quote; time = YYYY-01-01T00:00:00Z
 //	region       tag code; field json; time = 1970-01-01 (rewrites replace)
 //	indicator    tag code; field json; time = 1970-01-01
-//	target       tags region, indicator, plan, kind; field json; time = the target year
+//	target       tags region, indicator, plan, kind, vintage (recorded, unix ns; absent
+//	             on targets written before versions were kept); field json (the
+//	             Target, with its published and recorded dates); time = the target year
 //	token        tag hash; field json; time = 1970-01-01
 //	change       field n; time = the write; the newest one is the data version
 //

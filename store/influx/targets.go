@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strconv"
 
 	influxdb2 "github.com/influxdata/influxdb-client-go/v2"
 	"github.com/influxdata/influxdb-client-go/v2/api/write"
@@ -11,11 +12,13 @@ import (
 	"github.com/plancast/plancast"
 )
 
-// WriteTargets inserts or replaces targets by key, all or nothing. A target's
-// point has the target's tags and year as its time, so a rewrite replaces it.
+// WriteTargets writes a new version of every target that changed, all or
+// nothing. Each version is its own series (the vintage tag, as for figures),
+// so no version is overwritten; which one is in force is decided on read
+// (plancast.CurrentTargets).
 func (s *Store) WriteTargets(ctx context.Context, ts []plancast.Target) (plancast.WriteResult, error) {
 	var res plancast.WriteResult
-	batch, err := plancast.PrepareTargets(ts)
+	batch, err := plancast.PrepareTargets(ts, plancast.Today())
 	if err != nil {
 		return res, err
 	}
@@ -37,6 +40,7 @@ func (s *Store) WriteTargets(ctx context.Context, ts []plancast.Target) (plancas
 		stored[t.Key()] = t
 	}
 	pts := make([]*write.Point, 0, len(batch))
+	recorded := s.clock.Next()
 	for i := range batch {
 		t := &batch[i]
 		prev, ok := stored[t.Key()]
@@ -47,14 +51,16 @@ func (s *Store) WriteTargets(ctx context.Context, ts []plancast.Target) (plancas
 		if !write {
 			continue
 		}
-		// A withdrawn target overwrites the stored point (InfluxDB 1.8's v2
-		// API has no delete), and Targets leaves it out (MatchTarget).
+		// A withdrawal is a version too (InfluxDB 1.8's v2 API has no
+		// delete); once it is the newest, Targets leaves the target out.
+		t.Recorded = recorded
 		data, err := json.Marshal(t)
 		if err != nil {
 			return plancast.WriteResult{}, err
 		}
 		pts = append(pts, influxdb2.NewPoint(s.m("target"),
-			map[string]string{"region": t.Region, "indicator": t.Indicator, "plan": t.Plan, "kind": t.Kind},
+			map[string]string{"region": t.Region, "indicator": t.Indicator, "plan": t.Plan, "kind": t.Kind,
+				"vintage": strconv.FormatInt(recorded.UnixNano(), 10)},
 			map[string]any{"json": string(data)}, yearTime(t.Year)))
 	}
 	if err := s.send(ctx, "write targets", pts); err != nil {
@@ -63,7 +69,10 @@ func (s *Store) WriteTargets(ctx context.Context, ts []plancast.Target) (plancas
 	return res, nil
 }
 
-// Targets returns the matching targets sorted by region, indicator, plan, year, kind.
+// Targets returns the matching targets in force, now or as of f.AsOf, sorted
+// by region, indicator, plan, year, kind. It reads every version of the
+// targets f selects (a few per target; targets stored before versions were
+// kept have no vintage tag and count as set before any date).
 func (s *Store) Targets(ctx context.Context, f plancast.TargetFilter) ([]plancast.Target, error) {
 	var filter string
 	if f.Region != "" {
@@ -75,20 +84,20 @@ func (s *Store) Targets(ctx context.Context, f plancast.TargetFilter) ([]plancas
 	if f.Plan != "" {
 		filter += " and r.plan == " + fluxString(f.Plan)
 	}
-	// Each target is a series with one point per year; read them all, not just the last.
+	// Each version is a series with one point; read them all, not just the last.
 	flux := fmt.Sprintf(`from(bucket: %s) |> %s |> filter(fn: (r) => r._measurement == %s and r._field == "json"%s)`,
 		fluxString(s.cfg.Bucket), fullRange, fluxString(s.m("target")), filter)
-	var out []plancast.Target
+	var versions []plancast.Target
 	err := s.rows(ctx, "read targets", flux, func(v map[string]any) error {
 		var t plancast.Target
 		if err := json.Unmarshal([]byte(str(v["_value"])), &t); err != nil {
 			return fmt.Errorf("decode stored target: %w", err)
 		}
-		if plancast.MatchTarget(f, &t) {
-			out = append(out, t)
-		}
+		versions = append(versions, t)
 		return nil
 	})
-	plancast.SortTargets(out)
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	return plancast.CurrentTargets(versions, f), nil
 }

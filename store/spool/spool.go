@@ -385,7 +385,7 @@ func (s *Store) WriteObservations(ctx context.Context, obs []plancast.Observatio
 
 // WriteTargets validates the batch, writes it to the backend, or queues it.
 func (s *Store) WriteTargets(ctx context.Context, ts []plancast.Target) (plancast.WriteResult, error) {
-	batch, err := plancast.PrepareTargets(ts)
+	batch, err := plancast.PrepareTargets(ts, plancast.Today())
 	if err != nil {
 		return plancast.WriteResult{}, err
 	}

@@ -47,6 +47,7 @@ func Run(t *testing.T, open Opener) {
 		{"WithdrawalHidesAFigureAndKeepsItsHistory", testWithdrawal},
 		{"WithdrawingNothingWritesNothing", testWithdrawingNothing},
 		{"TargetWithdrawal", testTargetWithdrawal},
+		{"TargetVersionsAsOf", testTargetVersions},
 		{"BulkReadAsOfReproducesThePast", testBulkReadAsOf},
 	}
 	for _, tc := range tests {
@@ -385,6 +386,82 @@ func testTargets(t *testing.T, st plancast.Store) {
 	all, _ = st.Targets(ctx, plancast.TargetFilter{})
 	if len(all) != 3 {
 		t.Fatalf("after rejected batch: %d targets, want 3", len(all))
+	}
+}
+
+// A target's versions: a mid-term review lowers it, an older plan is entered
+// afterwards, it is withdrawn. The target in force now is the newest version
+// by date, and a read as of a date returns the version in force then.
+func testTargetVersions(t *testing.T, st plancast.Store) {
+	seedCatalog(t, st)
+	day := func(y int, m time.Month, d int) plancast.Date { return plancast.NewDate(y, m, d) }
+	plan := plancast.Target{Region: "houma", Indicator: "gdp", Plan: "14th-fyp", Kind: plancast.TargetLevel, BaseYear: 2020, Year: 2025,
+		Value: 250, Published: day(2021, time.April, 20)}
+	other := plancast.Target{Region: "zizhou", Indicator: "gdp", Plan: "2022-annual", Kind: plancast.TargetGrowth, Year: 2022,
+		Value: 7, Published: day(2022, time.April, 8)}
+	review, draft := plan, plan
+	review.Value, review.Published = 230, day(2023, time.June, 1)
+	draft.Value, draft.Published = 270, day(2020, time.December, 1) // an earlier draft, entered last
+	for _, batch := range [][]plancast.Target{{plan, other}, {review}, {draft}} {
+		if _, err := st.WriteTargets(ctx, batch); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The same content again under another date is no new version.
+	again := review
+	again.Published = day(2024, time.March, 1)
+	if res, err := st.WriteTargets(ctx, []plancast.Target{again}); err != nil || res.Unchanged != 1 {
+		t.Fatalf("the review again, dated later = %+v, %v; want unchanged", res, err)
+	}
+
+	houmaGDP := func(asOf plancast.Date) []float64 {
+		t.Helper()
+		ts, err := st.Targets(ctx, plancast.TargetFilter{Region: "houma", Indicator: "gdp", Plan: "14th-fyp", AsOf: asOf})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var vs []float64
+		for _, x := range ts {
+			vs = append(vs, x.Value)
+		}
+		return vs
+	}
+	for _, c := range []struct {
+		asOf plancast.Date
+		want []float64
+	}{
+		{day(2020, time.January, 1), nil},
+		{day(2021, time.January, 1), []float64{270}},
+		{day(2021, time.April, 20), []float64{250}},
+		{day(2024, time.December, 31), []float64{230}},
+		{plancast.Date{}, []float64{230}}, // now: the draft entered last does not replace the review
+	} {
+		if got := houmaGDP(c.asOf); !slices.Equal(got, c.want) {
+			t.Errorf("houma gdp target as of %q = %v, want %v", c.asOf, got, c.want)
+		}
+	}
+	if ts, _ := st.Targets(ctx, plancast.TargetFilter{AsOf: day(2021, time.December, 31)}); len(ts) != 1 || ts[0].Region != "houma" {
+		t.Errorf("every target as of 2021 = %+v, want houma's alone (zizhou's was set in 2022)", ts)
+	}
+
+	// A withdrawal dated before the version in force would leave it in force: refused.
+	early := review
+	early.Withdrawn, early.Published = true, day(2022, time.January, 1)
+	_, err := st.WriteTargets(ctx, []plancast.Target{early})
+	wantCode(t, err, plancast.EINVALID)
+	gone := review
+	gone.Withdrawn, gone.Published = true, day(2025, time.January, 1)
+	if res, err := st.WriteTargets(ctx, []plancast.Target{gone}); err != nil || res.Withdrawn != 1 {
+		t.Fatalf("withdrawal = %+v, %v", res, err)
+	}
+	if got := houmaGDP(plancast.Date{}); got != nil {
+		t.Errorf("after the withdrawal: %v, want no target", got)
+	}
+	if got := houmaGDP(day(2024, time.December, 31)); !slices.Equal(got, []float64{230}) {
+		t.Errorf("as of the day before the withdrawal: %v, want 230", got)
+	}
+	if ts, _ := st.Targets(ctx, plancast.TargetFilter{}); len(ts) != 1 || ts[0].Region != "zizhou" || !ts[0].Published.Equal(other.Published) || ts[0].Recorded.IsZero() {
+		t.Errorf("every target now = %+v, want zizhou's, with its date and the time it was recorded", ts)
 	}
 }
 
