@@ -23,6 +23,7 @@ import (
 	"github.com/plancast/plancast/seed"
 	"github.com/plancast/plancast/store/bolt"
 	"github.com/plancast/plancast/store/influx/influxtest"
+	"github.com/xuri/excelize/v2"
 )
 
 // backends opens a fresh store of each kind, loaded with the seed dataset.
@@ -920,6 +921,20 @@ func testTargetVersionsAsOf(t *testing.T, s *server, houma, given string, before
 		t.Fatalf("the withdrawn 2021 target: as of %s %+v, now %+v; want it listed then and not now", later(3), then, now)
 	}
 	s.get("/api/v1/targets?as_of=April").wantError(t, 400, "invalid")
+
+	// The spreadsheet of the past says which figures and targets it judged.
+	x := s.get("/api/v1/regions/houma/assessment?plan=14th-fyp&format=xlsx&as_of=" + given)
+	f, err := excelize.OpenReader(bytes.NewReader(x.body))
+	if err != nil {
+		t.Fatalf("assessment XLSX as of %s: %d, %v", given, x.status, err)
+	}
+	defer f.Close()
+	if k, _ := f.GetCellValue("About", "A3"); k != "Data and targets as of" {
+		t.Errorf("About A3 = %q", k)
+	}
+	if v, _ := f.GetCellValue("About", "B3"); v != given+" (the figures published and the targets set by then)" {
+		t.Errorf("About B3 = %q, want the date and what it covers", v)
+	}
 
 	// Set in a plan of December 2020, before the report published its figures.
 	early := `[{"region":"houma","indicator":"budget_revenue","plan":"14th-fyp","kind":"avg_growth","base_year":2020,"year":2025,"value":6,"published":"2020-12-01"}]`

@@ -271,8 +271,14 @@ func (t *table) writeAbout(f *excelize.File, styles *sheetStyles) error {
 	if err := f.SetColWidth(name, "B", "B", 100); err != nil {
 		return err
 	}
+	// SetSheetRow takes plain values (an excelize.Cell is written as its Go
+	// syntax, unlike in a StreamWriter), so the key's style is set apart.
 	for i, kv := range t.About {
-		if err := f.SetSheetRow(name, fmt.Sprintf("A%d", i+1), &[]any{excelize.Cell{StyleID: styles.header, Value: kv[0]}, kv[1]}); err != nil {
+		key := fmt.Sprintf("A%d", i+1)
+		if err := f.SetSheetRow(name, key, &[]any{kv[0], kv[1]}); err != nil {
+			return err
+		}
+		if err := f.SetCellStyle(name, key, key, styles.header); err != nil {
 			return err
 		}
 	}

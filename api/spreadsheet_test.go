@@ -102,6 +102,12 @@ func TestAnXLSXKeepsNumbersAsNumbersShownByTheirPrecision(t *testing.T) {
 	if len(tables) != 1 || tables[0].Range != "A1:E3" {
 		t.Errorf("tables = %+v, want one over A1:E3 (filter buttons on the header)", tables)
 	}
+	if k, _ := f.GetCellValue("说明", "A1"); k != "Method" {
+		t.Errorf("notes A1 = %q, want the key Method", k)
+	}
+	if key, _ := f.GetCellStyle("说明", "A1"); key == 0 {
+		t.Errorf("notes A1 has the default style, want the header's")
+	}
 	if v, _ := f.GetCellValue("说明", "B1"); v != "auto" {
 		t.Errorf("notes B1 = %q, want auto", v)
 	}

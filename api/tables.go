@@ -140,16 +140,22 @@ func assessmentAbout(resp *AssessmentResponse, cat *catalogMemo, lang, version s
 	} else if lang == "zh" {
 		plan = "全部规划"
 	}
+	// A read of the past judges the targets set by then on the figures
+	// published by then.
 	asOf := resp.AsOf
-	if asOf == "" {
-		asOf = "the latest figures"
-		if lang == "zh" {
-			asOf = "最新数据"
-		}
+	switch {
+	case asOf == "" && lang == "zh":
+		asOf = "最新数据与目标"
+	case asOf == "":
+		asOf = "the latest figures and targets"
+	case lang == "zh":
+		asOf += "（当日已发布的数据与已设定的目标）"
+	default:
+		asOf += " (the figures published and the targets set by then)"
 	}
 	if lang == "zh" {
 		return [][2]string{
-			{"范围", scope}, {"规划", plan}, {"数据截至", asOf},
+			{"范围", scope}, {"规划", plan}, {"数据与目标截至", asOf},
 			{"已评估 / 未评估", fmt.Sprintf("%d / %d", len(resp.Assessments), len(resp.Unassessed))},
 			{"数据版本", version},
 			{"预计值", "目标年份的预测均值及80%、95%预测区间；增速类目标为增速（%），其余为指标单位的数值。"},
@@ -160,7 +166,7 @@ func assessmentAbout(resp *AssessmentResponse, cat *catalogMemo, lang, version s
 		}
 	}
 	return [][2]string{
-		{"Scope", scope}, {"Plan", plan}, {"Data as of", asOf},
+		{"Scope", scope}, {"Plan", plan}, {"Data and targets as of", asOf},
 		{"Assessed / not assessed", fmt.Sprintf("%d / %d", len(resp.Assessments), len(resp.Unassessed))},
 		{"Data version", version},
 		{"projected, lo80 … hi95", "The projection's mean and its 80% and 95% prediction intervals at the target year: growth in percent for growth targets, the level in the indicator's unit for the others."},
