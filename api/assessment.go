@@ -1,8 +1,10 @@
 package api
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"runtime"
@@ -53,8 +55,9 @@ type Unassessed struct {
 	// figures to judge it on), invalid (the figures cannot answer it, as a
 	// growth target on a series with a value ≤ 0) or internal; Reason says
 	// it in a sentence.
-	Code   string `json:"code"`
-	Reason string `json:"reason"`
+	Code     string `json:"code"`
+	Reason   string `json:"reason"`
+	ReasonZh string `json:"reason_zh"` // the reason in Chinese
 }
 
 func (s *Server) getRegionAssessment(c echo.Context) error {
@@ -213,7 +216,9 @@ func (s *Server) assess(ctx context.Context, ts []plancast.Target, asOf plancast
 				t := ts[i]
 				sr, ok := series[t.SeriesKey()]
 				if !ok {
-					results[i].err = plancast.Errorf(plancast.ENOTFOUND, "series %s/%s has no yearly figures%s", t.Region, t.Indicator, asOfText(asOf))
+					results[i].err = &forecast.UnassessableError{
+						Err: plancast.Errorf(plancast.ENOTFOUND, "series %s/%s has no yearly figures%s", t.Region, t.Indicator, asOfText(asOf)),
+						Zh:  "暂无" + cmp.Or(byCode[t.Indicator].NameZh, t.Indicator) + "的年度数据" + asOfTextZh(asOf)}
 					continue
 				}
 				years, values, _ := seriesArrays(sr)
@@ -244,12 +249,32 @@ func (s *Server) assess(ctx context.Context, ts []plancast.Target, asOf plancast
 var riskRank = map[string]int{plancast.StatusOffTrack: 0, plancast.StatusAtRisk: 1, plancast.StatusOnTrack: 2, plancast.StatusAchieved: 3}
 
 func unassessed(t plancast.Target, err error) Unassessed {
-	reason := plancast.ErrorMessage(err)
-	if plancast.ErrorCode(err) == plancast.ENOTFOUND {
+	code, reason := plancast.ErrorCode(err), plancast.ErrorMessage(err)
+	if code == plancast.ENOTFOUND {
 		reason = fmt.Sprintf("no observations of %s for %s: %s", t.Indicator, t.Region, reason)
 	}
+	var zh string
+	var why *forecast.UnassessableError
+	switch {
+	case errors.As(err, &why):
+		zh = why.Zh
+	case code == plancast.EUNAVAILABLE:
+		zh = "数据存储暂不可用：" + reason
+	case code == plancast.EINTERNAL:
+		zh = "内部错误"
+	default:
+		zh = "无法评估：" + reason
+	}
 	return Unassessed{Region: t.Region, Indicator: t.Indicator, Plan: t.Plan, Kind: t.Kind, Year: t.Year, Target: t.Value,
-		Code: plancast.ErrorCode(err), Reason: reason}
+		Code: code, Reason: reason, ReasonZh: zh}
+}
+
+// asOfTextZh is "（截至2021-04-20）" for a read of the past, "" for the latest.
+func asOfTextZh(asOf plancast.Date) string {
+	if asOf.IsZero() {
+		return ""
+	}
+	return "（截至" + asOf.String() + "）"
 }
 
 // asOfText is " as of 2021-04-20" for a read of the past, "" for the latest.

@@ -195,8 +195,8 @@ func (s *Server) dashboardSection(ctx context.Context, r plancast.Region, indByC
 	for _, u := range res.Unassessed {
 		ind := indByCode[u.Indicator]
 		reason := u.Reason
-		if lang == "zh" && u.Code == plancast.ENOTFOUND {
-			reason = "暂无年度数据：" + reason
+		if lang == "zh" {
+			reason = u.ReasonZh
 		}
 		sec.Unassessed = append(sec.Unassessed, dashboardUnassessed{
 			Label:  fmt.Sprintf("%s (%s: %s)", nameIn(lang, ind.Name, ind.NameZh), planText(lang, u.Plan, u.Kind, u.Year), targetText(u.Kind, u.Target, ind.Unit)),

@@ -170,6 +170,11 @@ func testDownloads(t *testing.T, s *server) {
 		if sh.cell(t, last, "status") != "unassessed" || sh.cell(t, last, "explanation") != u.Reason || sh.cell(t, last, "projected") != "" {
 			t.Fatalf("unassessed row = %q, want %+v", sh.rows[last], u)
 		}
+		// In Chinese, the reason too.
+		zh := download(t, s, "/api/v1/assessment?plan=2022-annual&format=csv&lang=zh", "csv", "assessment_2022-annual.csv")
+		if got := zh.cell(t, last, "说明"); got != u.ReasonZh || !strings.HasPrefix(got, "暂无") || !strings.HasSuffix(got, "的年度数据") {
+			t.Fatalf("Chinese unassessed row's reason = %q, want %q", got, u.ReasonZh)
+		}
 	})
 
 	t.Run("ProjectionWithItsHistory", func(t *testing.T) {

@@ -636,7 +636,7 @@ func testDashboard(t *testing.T, s *server) {
 	zh := s.get("/?lang=zh")
 	// The Chinese page says the plan, the kind and the status in Chinese,
 	// and keeps the API's status code on the row.
-	for _, want := range []string{"十四五 · 总量 2025年", `title="暂无年度数据：no observations of unemployment_rate`, `title="off_track">难以实现</span>`, "2021年计划 · 增速<", " 至 ", "城镇登记失业率 (2021年计划 · 上限: ≤ 4.5)", `title="预计2025年为`, "（95%区间"} {
+	for _, want := range []string{"十四五 · 总量 2025年", `title="暂无城镇登记失业率的年度数据"`, `title="off_track">难以实现</span>`, "2021年计划 · 增速<", " 至 ", "城镇登记失业率 (2021年计划 · 上限: ≤ 4.5)", `title="预计2025年为`, "（95%区间"} {
 		if !strings.Contains(string(zh.body), want) {
 			t.Errorf("the Chinese dashboard lacks %q", want)
 		}
@@ -940,7 +940,8 @@ func testTargetVersionsAsOf(t *testing.T, s *server, houma, given string, before
 	early := `[{"region":"houma","indicator":"budget_revenue","plan":"14th-fyp","kind":"avg_growth","base_year":2020,"year":2025,"value":6,"published":"2020-12-01"}]`
 	s.do("POST", "/api/v1/targets", "application/json", houma, []byte(early)).decode(t, 200, &pr)
 	s.get("/api/v1/regions/houma/assessment?plan=14th-fyp&as_of=2021-01-01").decode(t, 200, &then)
-	if len(then.Assessments) != 0 || len(then.Unassessed) != 1 || !strings.Contains(then.Unassessed[0].Reason, "as of 2021-01-01") {
+	if len(then.Assessments) != 0 || len(then.Unassessed) != 1 || !strings.Contains(then.Unassessed[0].Reason, "as of 2021-01-01") ||
+		then.Unassessed[0].ReasonZh != "暂无一般公共预算收入的年度数据（截至2021-01-01）" {
 		t.Fatalf("as of 2021-01-01: %+v, want the December target listed, unjudged for want of figures then", then)
 	}
 }

@@ -47,6 +47,10 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 	if t.Indicator == "" {
 		a.Indicator = ind.Code
 	}
+	if len(years) == 1 {
+		return a, unassessable(fmt.Sprintf("仅有%d年一年的数据，至少需要两年", years[0]),
+			"assess %s %s %d: one observed year (%d); at least two are needed", t.Indicator, t.Kind, t.Year, years[0])
+	}
 	p, err := prepare(years, values)
 	if err != nil {
 		return a, fmt.Errorf("assess %s %s %d: %w", t.Indicator, t.Kind, t.Year, err)
@@ -86,13 +90,16 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 	if growthKind && !p.log {
 		// (x_Y/x_B) − 1 of a series that crosses zero is no growth rate: from
 		// −2 to 1 would be "−150%".
-		return a, plancast.Errorf(plancast.EINVALID, "assess %s %s %d: a growth target needs a series of positive values; this one has a value ≤ 0", t.Indicator, t.Kind, t.Year)
+		return a, unassessable("增速目标需要全为正值的序列，该序列有小于等于0的值",
+			"assess %s %s %d: a growth target needs a series of positive values; this one has a value ≤ 0", t.Indicator, t.Kind, t.Year)
 	}
 	if growthKind && base < p.first {
-		return a, plancast.Errorf(plancast.EINVALID, "assess %s %s %d: base year %d is before the first observation (%d)", t.Indicator, t.Kind, t.Year, base, p.first)
+		return a, unassessable(fmt.Sprintf("基期%d年早于最早的数据年份（%d年）", base, p.first),
+			"assess %s %s %d: base year %d is before the first observation (%d)", t.Indicator, t.Kind, t.Year, base, p.first)
 	}
 	if t.Year < p.first {
-		return a, plancast.Errorf(plancast.EINVALID, "assess %s %s %d: the target year is before the first observation (%d)", t.Indicator, t.Kind, t.Year, p.first)
+		return a, unassessable(fmt.Sprintf("目标年份早于最早的数据年份（%d年）", p.first),
+			"assess %s %s %d: the target year is before the first observation (%d)", t.Indicator, t.Kind, t.Year, p.first)
 	}
 
 	// Horizon: far enough for the target year (and a projected base).
@@ -385,4 +392,19 @@ func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind planca
 		s += pb.approx
 	}
 	return s
+}
+
+// UnassessableError is the EINVALID error of a target its series cannot
+// judge, with the reason in Chinese as well, for answers in Chinese.
+// ErrorCode and ErrorMessage find the English error through Unwrap.
+type UnassessableError struct {
+	Err *plancast.Error
+	Zh  string
+}
+
+func (e *UnassessableError) Error() string { return e.Err.Error() }
+func (e *UnassessableError) Unwrap() error { return e.Err }
+
+func unassessable(zh, format string, args ...any) error {
+	return &UnassessableError{Err: plancast.Errorf(plancast.EINVALID, format, args...), Zh: zh}
 }

@@ -1,6 +1,7 @@
 package forecast
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -293,6 +294,32 @@ func saysAndNot(t *testing.T, what, sentence string, want, not []string) {
 	for _, w := range not {
 		if strings.Contains(sentence, w) {
 			t.Errorf("%s: %q has %q", what, sentence, w)
+		}
+	}
+}
+
+// A target its series cannot judge is EINVALID, with the reason in English
+// and in Chinese.
+func TestAssessSaysWhyATargetCannotBeJudged(t *testing.T) {
+	level := plancast.Target{Indicator: "gdp", Plan: "14th-fyp", Kind: plancast.TargetLevel, BaseYear: 2020, Year: 2025, Value: 250}
+	growth := plancast.Target{Indicator: "gdp", Plan: "14th-fyp", Kind: plancast.TargetAvgGrowth, BaseYear: 2015, Year: 2025, Value: 8}
+	past := plancast.Target{Indicator: "gdp", Plan: "12th-fyp", Kind: plancast.TargetLevel, Year: 2010, Value: 50}
+	for _, c := range []struct {
+		name   string
+		t      plancast.Target
+		years  []int
+		values []float64
+		en, zh string
+	}{
+		{"one year", level, []int{2020}, []float64{120.8}, "one observed year (2020)", "仅有2020年一年的数据，至少需要两年"},
+		{"a value ≤ 0", growth, []int{2018, 2019, 2020}, []float64{-1, 2, 3}, "needs a series of positive values", "增速目标需要全为正值的序列，该序列有小于等于0的值"},
+		{"base before the data", growth, []int{2018, 2019, 2020}, []float64{1, 2, 3}, "base year 2015 is before the first observation (2018)", "基期2015年早于最早的数据年份（2018年）"},
+		{"target year before the data", past, []int{2018, 2019, 2020}, []float64{1, 2, 3}, "the target year is before the first observation (2018)", "目标年份早于最早的数据年份（2018年）"},
+	} {
+		_, err := Assess(c.t, gdp, c.years, c.values, Options{SkipBacktest: true})
+		var why *UnassessableError
+		if plancast.ErrorCode(err) != plancast.EINVALID || !strings.Contains(plancast.ErrorMessage(err), c.en) || !errors.As(err, &why) || why.Zh != c.zh {
+			t.Errorf("%s: %v (code %s), Chinese %+v; want invalid, %q and %q", c.name, err, plancast.ErrorCode(err), why, c.en, c.zh)
 		}
 	}
 }
