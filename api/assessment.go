@@ -51,6 +51,7 @@ type Unassessed struct {
 	Kind      string  `json:"kind"`
 	Year      int     `json:"year"`
 	Target    float64 `json:"target"`
+	Binding   bool    `json:"binding"`
 	// Code says why in one word, as error answers do: not_found (no yearly
 	// figures to judge it on), invalid (the figures cannot answer it, as a
 	// growth target on a series with a value ≤ 0) or internal; Reason says
@@ -265,7 +266,7 @@ func unassessed(t plancast.Target, err error) Unassessed {
 	default:
 		zh = "无法评估：" + reason
 	}
-	return Unassessed{Region: t.Region, Indicator: t.Indicator, Plan: t.Plan, Kind: t.Kind, Year: t.Year, Target: t.Value,
+	return Unassessed{Region: t.Region, Indicator: t.Indicator, Plan: t.Plan, Kind: t.Kind, Year: t.Year, Target: t.Value, Binding: t.Binding,
 		Code: code, Reason: reason, ReasonZh: zh}
 }
 

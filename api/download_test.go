@@ -167,7 +167,7 @@ func testDownloads(t *testing.T, s *server) {
 		}
 		last := len(sh.rows) - 1
 		u := all.Unassessed[len(all.Unassessed)-1]
-		if sh.cell(t, last, "status") != "unassessed" || sh.cell(t, last, "explanation") != u.Reason || sh.cell(t, last, "projected") != "" {
+		if sh.cell(t, last, "status") != "unassessed" || sh.cell(t, last, "explanation") != u.Reason || sh.cell(t, last, "projected") != "" || sh.cell(t, last, "binding") == "" {
 			t.Fatalf("unassessed row = %q, want %+v", sh.rows[last], u)
 		}
 		// In Chinese, the reason too.

@@ -73,13 +73,12 @@ func assessmentTable(resp *AssessmentResponse, cat *catalogMemo, lang, version s
 	}
 	for _, u := range resp.Unassessed {
 		ind := cat.indicators[u.Indicator]
-		spec := plancast.Target{Region: u.Region, Indicator: u.Indicator, Plan: u.Plan, Kind: u.Kind, Year: u.Year, Value: u.Target}
+		spec := plancast.Target{Region: u.Region, Indicator: u.Indicator, Plan: u.Plan, Kind: u.Kind, Year: u.Year, Value: u.Target, Binding: u.Binding}
 		status, reason := "unassessed", u.Reason
 		if lang == "zh" {
 			status, reason = "未评估", u.ReasonZh
 		}
 		row := targetCells(cat, lang, u.Region, ind, spec)
-		row[len(row)-1] = cell{}               // binding: an unassessed target's answer does not carry it
 		row = append(row, make([]cell, 11)...) // latest_year … probability
 		t.Rows = append(t.Rows, append(row, textCell(status), cell{}, textCell(reason)))
 	}
