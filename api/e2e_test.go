@@ -937,8 +937,9 @@ func testTargetVersionsAsOf(t *testing.T, s *server, houma, given string, before
 	}
 
 	// Set in a plan of December 2020, before the report published its figures.
-	early := `[{"region":"houma","indicator":"budget_revenue","plan":"14th-fyp","kind":"avg_growth","base_year":2020,"year":2025,"value":6,"published":"2020-12-01"}]`
-	s.do("POST", "/api/v1/targets", "application/json", houma, []byte(early)).decode(t, 200, &pr)
+	// (Its date given for the whole push, as ?published=.)
+	early := "region,indicator,plan,kind,base_year,year,value\nhouma,budget_revenue,14th-fyp,avg_growth,2020,2025,6\n"
+	s.do("POST", "/api/v1/targets?published=2020-12-01&filename=plan.csv", "text/csv", houma, []byte(early)).decode(t, 200, &pr)
 	s.get("/api/v1/regions/houma/assessment?plan=14th-fyp&as_of=2021-01-01").decode(t, 200, &then)
 	if len(then.Assessments) != 0 || len(then.Unassessed) != 1 || !strings.Contains(then.Unassessed[0].Reason, "as of 2021-01-01") ||
 		then.Unassessed[0].ReasonZh != "暂无一般公共预算收入的年度数据（截至2021-01-01）" {

@@ -59,7 +59,7 @@ func (s *Server) push(c echo.Context, targets bool, check func(*ingest.Batch) er
 		return err
 	}
 	opt := ingest.Options{Sheet: c.QueryParam("sheet"), MaxRows: s.cfg.MaxRows}
-	if opt.Published, err = publishedParam(c); err != nil { // the vintage of figures that carry no date of their own
+	if opt.Published, err = publishedParam(c); err != nil { // the date of figures and targets that carry none of their own
 		return err
 	}
 	switch r := c.QueryParam("region"); {
