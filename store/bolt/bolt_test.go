@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
@@ -94,7 +93,7 @@ func TestValuesBucketIsBuiltForOlderStores(t *testing.T) {
 
 // A store written before target versions were kept (one undated target per
 // key, no target_versions bucket) gets its targets as their first versions
-// on open: in force as of any date, until a dated revision replaces them.
+// on open.
 func TestTargetVersionsAreBuiltForOlderStores(t *testing.T) {
 	path := filepath.Join(t.TempDir(), bolt.FileName)
 	st, err := bolt.Open(path)
@@ -104,8 +103,7 @@ func TestTargetVersionsAreBuiltForOlderStores(t *testing.T) {
 	ctx := context.Background()
 	st.PutRegions(ctx, []plancast.Region{storetest.Houma})
 	st.PutIndicators(ctx, []plancast.Indicator{storetest.GDP})
-	plan := plancast.Target{Region: "houma", Indicator: "gdp", Plan: "14th-fyp", Kind: plancast.TargetLevel, BaseYear: 2020, Year: 2025, Value: 250}
-	if _, err := st.WriteTargets(ctx, []plancast.Target{plan}); err != nil {
+	if _, err := st.WriteTargets(ctx, []plancast.Target{storetest.LegacyTarget}); err != nil {
 		t.Fatal(err)
 	}
 	st.Close()
@@ -140,27 +138,5 @@ func TestTargetVersionsAreBuiltForOlderStores(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	values := func(asOf plancast.Date) []float64 {
-		t.Helper()
-		ts, err := st.Targets(ctx, plancast.TargetFilter{AsOf: asOf})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var vs []float64
-		for _, x := range ts {
-			vs = append(vs, x.Value)
-		}
-		return vs
-	}
-	if got := values(plancast.NewDate(2000, 1, 1)); !slices.Equal(got, []float64{250}) {
-		t.Fatalf("the undated target as of 2000 = %v, want 250 (set before any date)", got)
-	}
-	review := plan
-	review.Value, review.Published = 230, plancast.NewDate(2023, 6, 1)
-	if res, err := st.WriteTargets(ctx, []plancast.Target{review}); err != nil || res.Revised != 1 {
-		t.Fatalf("review = %+v, %v; want revised", res, err)
-	}
-	if then, now := values(plancast.NewDate(2023, 5, 31)), values(plancast.Date{}); !slices.Equal(then, []float64{250}) || !slices.Equal(now, []float64{230}) {
-		t.Fatalf("as of the day before the review %v, now %v; want 250 and 230", then, now)
-	}
+	storetest.UndatedTargetIsTheFirstVersion(t, st)
 }

@@ -416,15 +416,7 @@ func testTargetVersions(t *testing.T, st plancast.Store) {
 
 	houmaGDP := func(asOf plancast.Date) []float64 {
 		t.Helper()
-		ts, err := st.Targets(ctx, plancast.TargetFilter{Region: "houma", Indicator: "gdp", Plan: "14th-fyp", AsOf: asOf})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var vs []float64
-		for _, x := range ts {
-			vs = append(vs, x.Value)
-		}
-		return vs
+		return TargetValues(t, st, plancast.TargetFilter{Region: "houma", Indicator: "gdp", Plan: "14th-fyp", AsOf: asOf})
 	}
 	for _, c := range []struct {
 		asOf plancast.Date
@@ -462,6 +454,45 @@ func testTargetVersions(t *testing.T, st plancast.Store) {
 	}
 	if ts, _ := st.Targets(ctx, plancast.TargetFilter{}); len(ts) != 1 || ts[0].Region != "zizhou" || !ts[0].Published.Equal(other.Published) || ts[0].Recorded.IsZero() {
 		t.Errorf("every target now = %+v, want zizhou's, with its date and the time it was recorded", ts)
+	}
+}
+
+// TargetValues returns the values of the targets f selects, in order.
+func TargetValues(t *testing.T, st plancast.TargetStore, f plancast.TargetFilter) []float64 {
+	t.Helper()
+	ts, err := st.Targets(ctx, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var vs []float64
+	for _, x := range ts {
+		vs = append(vs, x.Value)
+	}
+	return vs
+}
+
+// LegacyTarget is Houma's 2025 GDP target as stores wrote it before target
+// versions were kept: no published or recorded date. A backend's test
+// stores it in its old layout and calls UndatedTargetIsTheFirstVersion.
+var LegacyTarget = plancast.Target{Region: "houma", Indicator: "gdp", Plan: "14th-fyp", Kind: plancast.TargetLevel, BaseYear: 2020, Year: 2025, Value: 250}
+
+// UndatedTargetIsTheFirstVersion checks a store holding LegacyTarget in its
+// old layout: the undated target is in force as of any date, until a dated
+// revision replaces it from its date on.
+func UndatedTargetIsTheFirstVersion(t *testing.T, st plancast.Store) {
+	t.Helper()
+	if got := TargetValues(t, st, plancast.TargetFilter{AsOf: plancast.NewDate(2000, 1, 1)}); !slices.Equal(got, []float64{250}) {
+		t.Fatalf("the undated target as of 2000 = %v, want 250 (set before any date)", got)
+	}
+	review := LegacyTarget
+	review.Value, review.Published = 230, plancast.NewDate(2023, 6, 1)
+	if res, err := st.WriteTargets(ctx, []plancast.Target{review}); err != nil || res.Revised != 1 {
+		t.Fatalf("review = %+v, %v; want revised", res, err)
+	}
+	then := TargetValues(t, st, plancast.TargetFilter{AsOf: plancast.NewDate(2023, 5, 31)})
+	now := TargetValues(t, st, plancast.TargetFilter{})
+	if !slices.Equal(then, []float64{250}) || !slices.Equal(now, []float64{230}) {
+		t.Fatalf("as of the day before the review %v, now %v; want 250 and 230", then, now)
 	}
 }
 
