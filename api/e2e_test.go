@@ -895,6 +895,10 @@ func testTargetVersionsAsOf(t *testing.T, s *server, houma, given string, before
 	if msg := s.do("DELETE", "/api/v1/targets/houma/gdp/14th-fyp/2025?kind=level&published="+given, "", houma, nil).wantError(t, 400, "invalid"); !strings.Contains(msg, "before the version in force") {
 		t.Errorf("a withdrawal dated before the version in force: %q", msg)
 	}
+	// Undated, it takes effect today, also before the review: a dry run says so as the write would.
+	if msg := s.do("DELETE", "/api/v1/targets/houma/gdp/14th-fyp/2025?kind=level&dry_run=true", "", houma, nil).wantError(t, 400, "invalid"); !strings.Contains(msg, "before the version in force") {
+		t.Errorf("a dry run of an undated withdrawal before the version in force: %q", msg)
+	}
 
 	var then, now api.AssessmentResponse
 	s.get("/api/v1/regions/houma/assessment?plan=14th-fyp&as_of="+given).decode(t, 200, &then)

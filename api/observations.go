@@ -199,13 +199,6 @@ func (s *Server) deleteObservation(c echo.Context) error {
 	if !plancast.ValidPeriod(period) {
 		return plancast.Errorf(plancast.EINVALID, "period=%q must be year, h1, h2, q1–q4 or jan-feb … jan-nov", period)
 	}
-	published, err := publishedParam(c)
-	if err != nil {
-		return err
-	}
-	if published.IsZero() {
-		published = plancast.Today()
-	}
 	q := plancast.SeriesQuery{Region: w.region, Indicator: w.indicator, Period: period, From: w.year, To: w.year}
 	if _, err := s.cfg.Store.Series(ctx, q); plancast.ErrorCode(err) == plancast.ENOTFOUND {
 		return plancast.Errorf(plancast.ENOTFOUND, "%s/%s %d (%s) is not stored, or was withdrawn already: nothing to withdraw", w.region, w.indicator, w.year, period)
@@ -213,7 +206,7 @@ func (s *Server) deleteObservation(c echo.Context) error {
 		return err
 	}
 	o := plancast.Observation{Region: w.region, Indicator: w.indicator, Year: w.year, Period: period,
-		Status: plancast.StatusWithdrawn, Published: published, Source: w.source}
+		Status: plancast.StatusWithdrawn, Published: w.published, Source: w.source}
 	return s.applyBatch(c, &ingest.Batch{Files: []string{"withdrawal"}, Observations: []plancast.Observation{o}})
 }
 
@@ -222,15 +215,19 @@ func (s *Server) deleteObservation(c echo.Context) error {
 func publishedParam(c echo.Context) (plancast.Date, error) { return dateParam(c, "published") }
 
 // withdrawal is what every DELETE route names: a region the token may
-// write, a catalogued indicator, a year, and where the withdrawal came from.
+// write, a catalogued indicator, a year, the date the withdrawal takes
+// effect, and where it came from.
 type withdrawal struct {
 	region, indicator string
 	year              int
+	published         plancast.Date   // ?published=, today when not given
 	source            plancast.Source // the route, and ?reason= as the quote
 }
 
 // withdrawalOf authenticates a DELETE, checks If-Match, and reads its
-// {region}, {indicator} and {year}.
+// {region}, {indicator}, {year} and ?published=. The date is settled here,
+// not left to the store, so that a dry run judges the same withdrawal as
+// the write.
 func (s *Server) withdrawalOf(c echo.Context) (withdrawal, error) {
 	tok, err := s.writeToken(c)
 	if err != nil {
@@ -254,6 +251,13 @@ func (s *Server) withdrawalOf(c echo.Context) (withdrawal, error) {
 	if err != nil || year < plancast.MinYear || year > plancast.MaxYear {
 		return withdrawal{}, plancast.Errorf(plancast.EINVALID, "year %q must be a year between %d and %d", c.Param("year"), plancast.MinYear, plancast.MaxYear)
 	}
-	return withdrawal{region: region.Code, indicator: ind.Code, year: year,
+	published, err := publishedParam(c)
+	if err != nil {
+		return withdrawal{}, err
+	}
+	if published.IsZero() {
+		published = plancast.Today()
+	}
+	return withdrawal{region: region.Code, indicator: ind.Code, year: year, published: published,
 		source: plancast.Source{Document: "DELETE " + c.Request().URL.Path, Quote: c.QueryParam("reason")}}, nil
 }

@@ -81,13 +81,9 @@ func (s *Server) deleteTarget(c echo.Context) error {
 		}
 		return plancast.Errorf(plancast.EINVALID, "%s/%s has %d targets in %s for %d (%s): say which with ?kind=", w.region, w.indicator, len(match), plan, w.year, strings.Join(kinds, ", "))
 	}
-	published, err := publishedParam(c)
-	if err != nil {
-		return err
-	}
 	t := match[0]
 	t.Withdrawn = true
 	t.Source = w.source
-	t.Published, t.Recorded = published, time.Time{} // zero: today, when the store writes it
+	t.Published, t.Recorded = w.published, time.Time{}
 	return s.applyBatch(c, &ingest.Batch{Files: []string{"withdrawal"}, Targets: []plancast.Target{t}})
 }
