@@ -245,8 +245,14 @@ type FigureKey struct {
 // NewerVintage reports whether a is a later vintage than b: a later published
 // date, or the same date recorded later.
 func NewerVintage(a, b *Observation) bool {
-	if !a.Published.Equal(b.Published) {
-		return a.Published.After(b.Published)
+	return laterVersion(a.Published, b.Published, a.Recorded, b.Recorded)
+}
+
+// laterVersion orders the versions of a figure or a target: the later
+// published date, or on the same date the later recorded time.
+func laterVersion(aPublished, bPublished Date, aRecorded, bRecorded time.Time) bool {
+	if !aPublished.Equal(bPublished) {
+		return aPublished.After(bPublished)
 	}
-	return a.Recorded.After(b.Recorded)
+	return aRecorded.After(bRecorded)
 }

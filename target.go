@@ -124,10 +124,7 @@ func SameTarget(a, b *Target) bool {
 // NewerTarget reports whether a is a later version of a target than b: set
 // on a later date, or on the same date and recorded later.
 func NewerTarget(a, b *Target) bool {
-	if !a.Published.Equal(b.Published) {
-		return a.Published.After(b.Published)
-	}
-	return a.Recorded.After(b.Recorded)
+	return laterVersion(a.Published, b.Published, a.Recorded, b.Recorded)
 }
 
 // InForce reports whether this version of a target had been set by asOf (a

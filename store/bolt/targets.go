@@ -91,7 +91,7 @@ func (s *Store) WriteTargets(ctx context.Context, ts []plancast.Target) (plancas
 			if err := putJSON(versions, targetVersionKey(t), t); err != nil {
 				return err
 			}
-			if err := s.refreshCurrent(current, versions, key); err != nil {
+			if err := refreshCurrent(current, versions, key); err != nil {
 				return err
 			}
 		}
@@ -107,7 +107,7 @@ func (s *Store) WriteTargets(ctx context.Context, ts []plancast.Target) (plancas
 // targets bucket, or takes it out when that version is a withdrawal. The
 // newest is not always the one just written: a version set on an earlier
 // date (a backfilled plan) is kept but does not replace a later one.
-func (s *Store) refreshCurrent(current, versions *bbolt.Bucket, key []byte) error {
+func refreshCurrent(current, versions *bbolt.Bucket, key []byte) error {
 	var newest plancast.Target
 	found := false
 	c := versions.Cursor()
