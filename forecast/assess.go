@@ -48,8 +48,7 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 		a.Indicator = ind.Code
 	}
 	if len(years) == 1 {
-		return a, unassessable(fmt.Sprintf("仅有%d年一年的数据，至少需要两年", years[0]),
-			"assess %s %s %d: one observed year (%d); at least two are needed", t.Indicator, t.Kind, t.Year, years[0])
+		return a, unassessable(t, func(pb phrasebook) string { return pb.oneYear }, years[0])
 	}
 	p, err := prepare(years, values)
 	if err != nil {
@@ -90,16 +89,13 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 	if growthKind && !p.log {
 		// (x_Y/x_B) − 1 of a series that crosses zero is no growth rate: from
 		// −2 to 1 would be "−150%".
-		return a, unassessable("增速目标需要全为正值的序列，该序列有小于等于0的值",
-			"assess %s %s %d: a growth target needs a series of positive values; this one has a value ≤ 0", t.Indicator, t.Kind, t.Year)
+		return a, unassessable(t, func(pb phrasebook) string { return pb.nonPositive })
 	}
 	if growthKind && base < p.first {
-		return a, unassessable(fmt.Sprintf("基期%d年早于最早的数据年份（%d年）", base, p.first),
-			"assess %s %s %d: base year %d is before the first observation (%d)", t.Indicator, t.Kind, t.Year, base, p.first)
+		return a, unassessable(t, func(pb phrasebook) string { return pb.baseBefore }, base, p.first)
 	}
 	if t.Year < p.first {
-		return a, unassessable(fmt.Sprintf("目标年份早于最早的数据年份（%d年）", p.first),
-			"assess %s %s %d: the target year is before the first observation (%d)", t.Indicator, t.Kind, t.Year, p.first)
+		return a, unassessable(t, func(pb phrasebook) string { return pb.yearBefore }, p.first)
 	}
 
 	// Horizon: far enough for the target year (and a projected base).
@@ -303,6 +299,12 @@ type phrasebook struct {
 	current   string // the growth is of current-price figures
 	approx    string // the base year is itself projected
 	status    func(string) string
+
+	// Why a target cannot be judged (UnassessableError).
+	oneYear     string // the one observed year
+	nonPositive string // a growth target on a series with a value ≤ 0
+	baseBefore  string // base year, first observed year
+	yearBefore  string // first observed year
 }
 
 var english = phrasebook{
@@ -323,6 +325,11 @@ var english = phrasebook{
 	current:   "; growth of the current-price figures, inflation included",
 	approx:    "; the base year is itself projected, so the growth's spread is approximate",
 	status:    func(s string) string { return s },
+
+	oneYear:     "one observed year (%d); at least two are needed",
+	nonPositive: "a growth target needs a series of positive values; this one has a value ≤ 0",
+	baseBefore:  "base year %d is before the first observation (%d)",
+	yearBefore:  "the target year is before the first observation (%d)",
 }
 
 var chinese = phrasebook{
@@ -347,6 +354,11 @@ var chinese = phrasebook{
 	current:   "；按现价数据计算，含价格因素",
 	approx:    "；基期本身为预测值，增速区间为近似值",
 	status:    func(s string) string { return plancast.StatusZh[s] },
+
+	oneYear:     "仅有%d年一年的数据，至少需要两年",
+	nonPositive: "增速目标需要全为正值的序列，该序列有小于等于0的值",
+	baseBefore:  "基期%d年早于最早的数据年份（%d年）",
+	yearBefore:  "目标年份早于最早的数据年份（%d年）",
 }
 
 // explain writes the one-sentence judgement shown to planners, in the
@@ -405,6 +417,9 @@ type UnassessableError struct {
 func (e *UnassessableError) Error() string { return e.Err.Error() }
 func (e *UnassessableError) Unwrap() error { return e.Err }
 
-func unassessable(zh, format string, args ...any) error {
-	return &UnassessableError{Err: plancast.Errorf(plancast.EINVALID, format, args...), Zh: zh}
+// unassessable is the EINVALID error of target t, in the words phrase picks
+// from each language's phrasebook.
+func unassessable(t plancast.Target, phrase func(phrasebook) string, args ...any) error {
+	en := fmt.Sprintf("assess %s %s %d: ", t.Indicator, t.Kind, t.Year) + fmt.Sprintf(phrase(english), args...)
+	return &UnassessableError{Err: plancast.Errorf(plancast.EINVALID, "%s", en), Zh: fmt.Sprintf(phrase(chinese), args...)}
 }
