@@ -50,38 +50,53 @@ func TestOpenHeldStoreFailsAtOnceWithErrHeld(t *testing.T) {
 	}
 }
 
-// A store written before the vals bucket existed gets it on open.
-func TestValuesBucketIsBuiltForOlderStores(t *testing.T) {
+// olderStore writes Houma's GDP with write into a new store, closes it,
+// turns the file into an older layout with age, and opens it again (Open
+// brings the layout up to date).
+func olderStore(t *testing.T, write func(*bolt.Store) error, age func(*bbolt.Tx) error) *bolt.Store {
+	t.Helper()
 	path := filepath.Join(t.TempDir(), bolt.FileName)
 	st, err := bolt.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	st.PutRegions(ctx, []plancast.Region{storetest.Houma})
-	st.PutIndicators(ctx, []plancast.Indicator{storetest.GDP})
-	if _, err := st.WriteObservations(ctx, []plancast.Observation{
-		{Region: "houma", Indicator: "gdp", Year: 2015, Value: 88.9, Published: plancast.NewDate(2021, 4, 20)},
-		{Region: "houma", Indicator: "gdp", Year: 2020, Value: 120.8, Published: plancast.NewDate(2021, 4, 20)},
-	}); err != nil {
+	if err := st.PutRegions(ctx, []plancast.Region{storetest.Houma}); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.PutIndicators(ctx, []plancast.Indicator{storetest.GDP}); err != nil {
+		t.Fatal(err)
+	}
+	if err := write(st); err != nil {
 		t.Fatal(err)
 	}
 	st.Close()
-	// Make it an "older" store: drop the bucket.
 	db, err := bbolt.Open(path, 0o600, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := db.Update(func(tx *bbolt.Tx) error { return tx.DeleteBucket([]byte("vals")) }); err != nil {
+	if err := db.Update(age); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()
-
 	st, err = bolt.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer st.Close()
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+// A store written before the vals bucket existed gets it on open.
+func TestValuesBucketIsBuiltForOlderStores(t *testing.T) {
+	ctx := context.Background()
+	st := olderStore(t, func(st *bolt.Store) error {
+		_, err := st.WriteObservations(ctx, []plancast.Observation{
+			{Region: "houma", Indicator: "gdp", Year: 2015, Value: 88.9, Published: plancast.NewDate(2021, 4, 20)},
+			{Region: "houma", Indicator: "gdp", Year: 2020, Value: 120.8, Published: plancast.NewDate(2021, 4, 20)},
+		})
+		return err
+	}, func(tx *bbolt.Tx) error { return tx.DeleteBucket([]byte("vals")) })
 	got, err := st.SeriesValuesOf(ctx, []plancast.SeriesKey{{Region: "houma", Indicator: "gdp", Period: plancast.PeriodYear}})
 	if err != nil {
 		t.Fatal(err)
@@ -95,28 +110,14 @@ func TestValuesBucketIsBuiltForOlderStores(t *testing.T) {
 // key, no target_versions bucket) gets its targets as their first versions
 // on open.
 func TestTargetVersionsAreBuiltForOlderStores(t *testing.T) {
-	path := filepath.Join(t.TempDir(), bolt.FileName)
-	st, err := bolt.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx := context.Background()
-	st.PutRegions(ctx, []plancast.Region{storetest.Houma})
-	st.PutIndicators(ctx, []plancast.Indicator{storetest.GDP})
-	if _, err := st.WriteTargets(ctx, []plancast.Target{storetest.LegacyTarget}); err != nil {
-		t.Fatal(err)
-	}
-	st.Close()
-	// Make it an "older" store: no versions, and targets without dates.
-	db, err := bbolt.Open(path, 0o600, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	err = db.Update(func(tx *bbolt.Tx) error {
+	st := olderStore(t, func(st *bolt.Store) error {
+		_, err := st.WriteTargets(context.Background(), []plancast.Target{storetest.LegacyTarget})
+		return err
+	}, func(tx *bbolt.Tx) error {
 		if err := tx.DeleteBucket([]byte("target_versions")); err != nil {
 			return err
 		}
-		b := tx.Bucket([]byte("targets"))
+		b := tx.Bucket([]byte("targets")) // targets without dates
 		return b.ForEach(func(k, v []byte) error {
 			var old map[string]any
 			if err := json.Unmarshal(v, &old); err != nil {
@@ -124,19 +125,12 @@ func TestTargetVersionsAreBuiltForOlderStores(t *testing.T) {
 			}
 			delete(old, "published")
 			delete(old, "recorded")
-			data, _ := json.Marshal(old)
+			data, err := json.Marshal(old)
+			if err != nil {
+				return err
+			}
 			return b.Put(k, data)
 		})
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
-
-	st, err = bolt.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
 	storetest.UndatedTargetIsTheFirstVersion(t, st)
 }
