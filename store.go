@@ -384,6 +384,10 @@ type TargetStore interface {
 	// Targets returns the matching targets in force (as of f.AsOf, when set;
 	// CurrentTargets), sorted by region, indicator, plan, year, kind.
 	Targets(ctx context.Context, f TargetFilter) ([]Target, error)
+	// TargetVersions returns every stored version of the targets f selects
+	// by region, indicator and plan, withdrawals too, in no set order
+	// (f.AsOf is not applied; TargetHistory applies it and orders them).
+	TargetVersions(ctx context.Context, f TargetFilter) ([]Target, error)
 }
 
 // Store is everything a backend offers.

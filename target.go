@@ -158,6 +158,39 @@ func CurrentTargets(versions []Target, f TargetFilter) []Target {
 	return out
 }
 
+// TargetVersion is one version of a target in its history, and whether it
+// is the version in force (as of the history's date).
+type TargetVersion struct {
+	Target
+	InForce bool `json:"in_force"`
+}
+
+// TargetHistory reduces stored versions of targets to the history of those
+// f selects by region, indicator and plan: every version set by f.AsOf,
+// withdrawals included, grouped by target (sorted as SortTargets sorts) and
+// in the order the versions took effect within a target. The newest version
+// of each target is in force, unless it is a withdrawal.
+func TargetHistory(versions []Target, f TargetFilter) []TargetVersion {
+	out := make([]TargetVersion, 0, len(versions))
+	for _, v := range versions {
+		if v.InForce(f.AsOf) && matchTargetScope(f, &v) {
+			out = append(out, TargetVersion{Target: v})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := &out[i].Target, &out[j].Target
+		if a.Key() != b.Key() {
+			return targetLess(a, b)
+		}
+		return NewerTarget(b, a)
+	})
+	for i := range out {
+		newest := i == len(out)-1 || out[i+1].Key() != out[i].Key()
+		out[i].InForce = newest && !out[i].Withdrawn
+	}
+	return out
+}
+
 // TargetKey identifies a target.
 type TargetKey struct {
 	Region, Indicator, Plan, Kind string
@@ -175,7 +208,13 @@ func validTargetKind(k string) bool {
 
 // MatchTarget reports whether t passes the filter.
 func MatchTarget(f TargetFilter, t *Target) bool {
-	return !t.Withdrawn && (f.Region == "" || f.Region == t.Region) &&
+	return !t.Withdrawn && matchTargetScope(f, t)
+}
+
+// matchTargetScope reports whether t is among the targets f selects by
+// region, indicator and plan.
+func matchTargetScope(f TargetFilter, t *Target) bool {
+	return (f.Region == "" || f.Region == t.Region) &&
 		(f.Indicator == "" || f.Indicator == t.Indicator) &&
 		(f.Plan == "" || f.Plan == t.Plan)
 }
@@ -183,20 +222,22 @@ func MatchTarget(f TargetFilter, t *Target) bool {
 // SortTargets orders targets by region, indicator, plan, year and kind, the
 // order Targets methods promise.
 func SortTargets(ts []Target) {
-	sort.Slice(ts, func(i, j int) bool {
-		a, b := &ts[i], &ts[j]
-		if a.Region != b.Region {
-			return a.Region < b.Region
-		}
-		if a.Indicator != b.Indicator {
-			return a.Indicator < b.Indicator
-		}
-		if a.Plan != b.Plan {
-			return a.Plan < b.Plan
-		}
-		if a.Year != b.Year {
-			return a.Year < b.Year
-		}
-		return a.Kind < b.Kind
-	})
+	sort.Slice(ts, func(i, j int) bool { return targetLess(&ts[i], &ts[j]) })
+}
+
+// targetLess orders targets by region, indicator, plan, year and kind.
+func targetLess(a, b *Target) bool {
+	if a.Region != b.Region {
+		return a.Region < b.Region
+	}
+	if a.Indicator != b.Indicator {
+		return a.Indicator < b.Indicator
+	}
+	if a.Plan != b.Plan {
+		return a.Plan < b.Plan
+	}
+	if a.Year != b.Year {
+		return a.Year < b.Year
+	}
+	return a.Kind < b.Kind
 }

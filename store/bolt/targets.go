@@ -128,11 +128,31 @@ func refreshCurrent(current, versions *bbolt.Bucket, key []byte) error {
 
 // Targets returns the matching targets in force, now or as of f.AsOf.
 func (s *Store) Targets(ctx context.Context, f plancast.TargetFilter) ([]plancast.Target, error) {
-	var out []plancast.Target
-	bucket := bucketTargets
 	if !f.AsOf.IsZero() {
-		bucket = bucketTargetVersions
+		versions, err := s.TargetVersions(ctx, f)
+		if err != nil {
+			return nil, err
+		}
+		return plancast.CurrentTargets(versions, f), nil
 	}
+	// The current bucket holds one target per key, none withdrawn, so
+	// CurrentTargets only filters and sorts it.
+	current, err := s.scanTargets(bucketTargets, f)
+	if err != nil {
+		return nil, err
+	}
+	return plancast.CurrentTargets(current, f), nil
+}
+
+// TargetVersions returns every stored version of the targets f selects.
+func (s *Store) TargetVersions(ctx context.Context, f plancast.TargetFilter) ([]plancast.Target, error) {
+	return s.scanTargets(bucketTargetVersions, f)
+}
+
+// scanTargets reads the targets of one bucket that f selects by region,
+// indicator and plan: a scan of the key prefix of its region and indicator.
+func (s *Store) scanTargets(bucket []byte, f plancast.TargetFilter) ([]plancast.Target, error) {
+	var out []plancast.Target
 	err := s.db.View(func(tx *bbolt.Tx) error {
 		prefix := targetPrefix(f)
 		c := tx.Bucket(bucket).Cursor()
@@ -141,14 +161,11 @@ func (s *Store) Targets(ctx context.Context, f plancast.TargetFilter) ([]plancas
 			if err := getJSON(v, &t); err != nil {
 				return err
 			}
-			out = append(out, t)
+			if (f.Indicator == "" || t.Indicator == f.Indicator) && (f.Plan == "" || t.Plan == f.Plan) {
+				out = append(out, t)
+			}
 		}
 		return nil
 	})
-	if err != nil {
-		return nil, err
-	}
-	// The current bucket holds one target per key, none withdrawn, so
-	// CurrentTargets only filters and sorts it.
-	return plancast.CurrentTargets(out, f), nil
+	return out, err
 }

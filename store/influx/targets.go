@@ -74,6 +74,15 @@ func (s *Store) WriteTargets(ctx context.Context, ts []plancast.Target) (plancas
 // targets f selects (a few per target; targets stored before versions were
 // kept have no vintage tag and count as set before any date).
 func (s *Store) Targets(ctx context.Context, f plancast.TargetFilter) ([]plancast.Target, error) {
+	versions, err := s.TargetVersions(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	return plancast.CurrentTargets(versions, f), nil
+}
+
+// TargetVersions returns every stored version of the targets f selects.
+func (s *Store) TargetVersions(ctx context.Context, f plancast.TargetFilter) ([]plancast.Target, error) {
 	var filter string
 	if f.Region != "" {
 		filter += " and r.region == " + fluxString(f.Region)
@@ -99,5 +108,5 @@ func (s *Store) Targets(ctx context.Context, f plancast.TargetFilter) ([]plancas
 	if err != nil {
 		return nil, err
 	}
-	return plancast.CurrentTargets(versions, f), nil
+	return versions, nil
 }

@@ -455,6 +455,35 @@ func testTargetVersions(t *testing.T, st plancast.Store) {
 	if ts, _ := st.Targets(ctx, plancast.TargetFilter{}); len(ts) != 1 || ts[0].Region != "zizhou" || !ts[0].Published.Equal(other.Published) || ts[0].Recorded.IsZero() {
 		t.Errorf("every target now = %+v, want zizhou's, with its date and the time it was recorded", ts)
 	}
+
+	// The history keeps every version, in the order they took effect.
+	history := func(f plancast.TargetFilter) string {
+		t.Helper()
+		versions, err := st.TargetVersions(ctx, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, v := range plancast.TargetHistory(versions, f) {
+			out = append(out, fmt.Sprintf("%s %s %g withdrawn=%t in_force=%t", v.Region, v.Published, v.Value, v.Withdrawn, v.InForce))
+		}
+		return strings.Join(out, "; ")
+	}
+	for _, c := range []struct {
+		f    plancast.TargetFilter
+		want string
+	}{
+		{plancast.TargetFilter{Region: "houma"}, "houma 2020-12-01 270 withdrawn=false in_force=false; houma 2021-04-20 250 withdrawn=false in_force=false; " +
+			"houma 2023-06-01 230 withdrawn=false in_force=false; houma 2025-01-01 230 withdrawn=true in_force=false"},
+		{plancast.TargetFilter{Region: "houma", AsOf: day(2024, time.December, 31)}, "houma 2020-12-01 270 withdrawn=false in_force=false; " +
+			"houma 2021-04-20 250 withdrawn=false in_force=false; houma 2023-06-01 230 withdrawn=false in_force=true"},
+		{plancast.TargetFilter{Indicator: "gdp", Plan: "2022-annual"}, "zizhou 2022-04-08 7 withdrawn=false in_force=true"},
+		{plancast.TargetFilter{Indicator: "fiscal_revenue"}, ""},
+	} {
+		if got := history(c.f); got != c.want {
+			t.Errorf("history of %+v:\n got %s\nwant %s", c.f, got, c.want)
+		}
+	}
 }
 
 // TargetValues returns the values of the targets f selects, in order.
