@@ -1,0 +1,114 @@
+package plancast
+
+import "math"
+
+// The revision history of a series: how each year's figure moved from its
+// first release to the figure served now. Bureaus revise their figures
+// (preliminary to final, and after each economic census), and a planner who
+// defends a projection must know how far the latest years may still move.
+//
+// The summary measures are those of revision analysis (the OECD's revisions
+// database, Aruoba 2008), over the years that have a first release other
+// than zero and a figure served now, the unrevised ones counting as zero:
+//
+//	revision_i       = (latest_i − first_i) / |first_i|
+//	mean revision    MR  = Σ revision_i / n       (its sign is the bias of first releases)
+//	mean |revision|  MAR = Σ |revision_i| / n     (how far a first release moves)
+
+// YearRevisions is one year's figure through its vintages.
+type YearRevisions struct {
+	Year     int           `json:"year"`
+	Vintages []Observation `json:"vintages"` // oldest first; a withdrawal is a vintage too
+	First    float64       `json:"first"`    // the value of the first release
+	// Latest is the figure served now (as of the history's date); nil when
+	// the figure is withdrawn.
+	Latest *float64 `json:"latest"`
+	// Revision is (Latest − First) / |First|, a fraction; nil when the
+	// figure is withdrawn or the first release is zero.
+	Revision *float64 `json:"revision"`
+}
+
+// RevisionSummary sums up how a series' figures were revised.
+type RevisionSummary struct {
+	Years   int `json:"years"`   // years with a revision measured: a first release other than zero and a figure served now
+	Revised int `json:"revised"` // of those, the years whose value changed
+	// MeanRevision (MR) and MeanAbsRevision (MAR) are fractions over Years;
+	// nil when Years is 0.
+	MeanRevision    *float64 `json:"mean_revision"`
+	MeanAbsRevision *float64 `json:"mean_abs_revision"`
+}
+
+// Revisions groups a series' vintages by year, as Vintages returns them
+// (by year, oldest vintage first within a year), and measures each year's
+// revision from its first release.
+func Revisions(vintages []Observation) ([]YearRevisions, RevisionSummary) {
+	var years []YearRevisions
+	for i := 0; i < len(vintages); {
+		j := i
+		for j < len(vintages) && vintages[j].Year == vintages[i].Year {
+			j++
+		}
+		years = append(years, yearRevisions(vintages[i:j]))
+		i = j
+	}
+	var sum RevisionSummary
+	var total, totalAbs float64
+	for _, y := range years {
+		if y.Revision == nil {
+			continue
+		}
+		sum.Years++
+		if *y.Latest != y.First {
+			sum.Revised++
+		}
+		total += *y.Revision
+		totalAbs += math.Abs(*y.Revision)
+	}
+	if sum.Years > 0 {
+		mr, mar := total/float64(sum.Years), totalAbs/float64(sum.Years)
+		sum.MeanRevision, sum.MeanAbsRevision = &mr, &mar
+	}
+	return years, sum
+}
+
+// yearRevisions measures one year's vintages, oldest first.
+func yearRevisions(vs []Observation) YearRevisions {
+	y := YearRevisions{Year: vs[0].Year, Vintages: vs}
+	first := -1
+	for i := range vs {
+		if !vs[i].Withdrawn() {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return y // only withdrawals: nothing was ever served
+	}
+	y.First = vs[first].Value
+	last := vs[len(vs)-1]
+	if last.Withdrawn() {
+		return y
+	}
+	latest := last.Value
+	y.Latest = &latest
+	if y.First != 0 {
+		r := (latest - y.First) / math.Abs(y.First)
+		y.Revision = &r
+	}
+	return y
+}
+
+// VintagesAsOf keeps the vintages published on or before asOf (all of them
+// when asOf is zero): the history as it was known then.
+func VintagesAsOf(vintages []Observation, asOf Date) []Observation {
+	if asOf.IsZero() {
+		return vintages
+	}
+	out := make([]Observation, 0, len(vintages))
+	for _, o := range vintages {
+		if !o.Published.After(asOf) {
+			out = append(out, o)
+		}
+	}
+	return out
+}

@@ -1,0 +1,85 @@
+package plancast
+
+import (
+	"math"
+	"testing"
+)
+
+func TestRevisionsMeasureEachYearFromItsFirstRelease(t *testing.T) {
+	v := func(year int, value float64, published Date, status string) Observation {
+		return Observation{Region: "houma", Indicator: "gdp", Year: year, Value: value, Status: status, Period: PeriodYear, Published: published}
+	}
+	d := NewDate
+	vintages := []Observation{
+		v(2018, 100, d(2019, 3, 1), StatusFinal), // never revised
+		v(2019, 110, d(2020, 3, 1), StatusPreliminary),
+		v(2019, 115.5, d(2021, 1, 10), StatusFinal), // revised up 5%
+		v(2020, 120.8, d(2021, 4, 20), StatusPreliminary),
+		v(2020, 0, d(2021, 6, 1), StatusWithdrawn), // withdrawn: no figure served
+		v(2021, -10, d(2022, 3, 1), StatusFinal),
+		v(2021, -12, d(2023, 3, 1), StatusFinal), // a deficit that deepened: −20%
+		v(2022, 0, d(2023, 3, 1), StatusFinal),
+		v(2022, 3, d(2024, 3, 1), StatusFinal), // from zero: no rate
+		v(2023, 50, d(2024, 3, 1), StatusFinal),
+		v(2023, 0, d(2024, 4, 1), StatusWithdrawn),
+		v(2023, 45, d(2024, 5, 1), StatusFinal), // withdrawn, then entered again: −10% from the first
+	}
+	years, sum := Revisions(vintages)
+	type want struct {
+		year     int
+		vintages int
+		first    float64
+		latest   float64 // NaN: none served
+		revision float64 // NaN: none measured
+	}
+	wants := []want{
+		{2018, 1, 100, 100, 0},
+		{2019, 2, 110, 115.5, 0.05},
+		{2020, 2, 120.8, math.NaN(), math.NaN()},
+		{2021, 2, -10, -12, -0.2},
+		{2022, 2, 0, 3, math.NaN()},
+		{2023, 3, 50, 45, -0.1},
+	}
+	if len(years) != len(wants) {
+		t.Fatalf("%d years, want %d: %+v", len(years), len(wants), years)
+	}
+	for i, w := range wants {
+		y := years[i]
+		if y.Year != w.year || len(y.Vintages) != w.vintages || y.First != w.first ||
+			!sameOptional(y.Latest, w.latest) || !sameOptional(y.Revision, w.revision) {
+			t.Errorf("year %d: got year %d, %d vintages, first %g, latest %v, revision %v; want %+v",
+				w.year, y.Year, len(y.Vintages), y.First, deref(y.Latest), deref(y.Revision), w)
+		}
+	}
+	// Measured: 2018 (0), 2019 (+0.05), 2021 (−0.2), 2023 (−0.1).
+	if sum.Years != 4 || sum.Revised != 3 {
+		t.Errorf("summary years %d, revised %d; want 4 and 3", sum.Years, sum.Revised)
+	}
+	if !sameOptional(sum.MeanRevision, (0+0.05-0.2-0.1)/4) || !sameOptional(sum.MeanAbsRevision, (0+0.05+0.2+0.1)/4) {
+		t.Errorf("MR %v, MAR %v; want %g and %g", deref(sum.MeanRevision), deref(sum.MeanAbsRevision), -0.0625, 0.0875)
+	}
+
+	// As of a date, the later vintages are left out: 2019 is not revised yet.
+	then, sum := Revisions(VintagesAsOf(vintages, d(2020, 12, 31)))
+	if len(then) != 2 || then[1].Year != 2019 || len(then[1].Vintages) != 1 || !sameOptional(then[1].Revision, 0) || sum.Revised != 0 {
+		t.Errorf("as of 2020-12-31: %+v, %+v; want 2018 and 2019, neither revised", then, sum)
+	}
+	if _, sum := Revisions(nil); sum.Years != 0 || sum.MeanRevision != nil || sum.MeanAbsRevision != nil {
+		t.Errorf("no vintages: %+v, want an empty summary", sum)
+	}
+}
+
+// sameOptional compares an optional number with want, NaN meaning nil.
+func sameOptional(got *float64, want float64) bool {
+	if math.IsNaN(want) {
+		return got == nil
+	}
+	return got != nil && math.Abs(*got-want) < 1e-12
+}
+
+func deref(p *float64) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}
