@@ -870,7 +870,78 @@ func testAssessmentAsOf(t *testing.T, s *server, houma string) {
 		t.Fatalf("chart as of %s: %v", given, err)
 	}
 
+	testRevisionHistory(t, s, given)
 	testTargetVersionsAsOf(t, s, houma, given, before, gdp)
+}
+
+// testRevisionHistory: after Houma's 2020 GDP was revised from 120.8 to
+// 124.2, the revision history shows both vintages and measures the revision
+// from the first release; as of the day before, there was none.
+func testRevisionHistory(t *testing.T, s *server, given string) {
+	var now, then api.RevisionsResponse
+	s.get("/api/v1/series/houma/gdp/revisions").decode(t, 200, &now)
+	byYear := map[int]plancast.YearRevisions{}
+	for _, y := range now.Years {
+		byYear[y.Year] = y
+	}
+	y2020, want := byYear[2020], (124.2-120.8)/120.8
+	if len(y2020.Vintages) != 2 || y2020.Vintages[0].Value != 120.8 || y2020.Vintages[1].Value != 124.2 ||
+		y2020.First != 120.8 || y2020.Latest == nil || *y2020.Latest != 124.2 || y2020.Revision == nil || !closeTo(*y2020.Revision, want) {
+		t.Fatalf("2020 in the history: %+v, want 120.8 revised to 124.2 (%+.4f)", y2020, want)
+	}
+	if y := byYear[2022]; len(y.Vintages) != 1 || y.Revision == nil || *y.Revision != 0 {
+		t.Fatalf("2022 in the history: %+v, want one vintage, unrevised", y)
+	}
+	sum := now.Summary
+	if now.Unit != "100m_yuan" || sum.Years != len(now.Years) || sum.Revised != 1 || sum.MeanRevision == nil ||
+		!closeTo(*sum.MeanRevision, want/float64(sum.Years)) || !closeTo(*sum.MeanAbsRevision, want/float64(sum.Years)) {
+		t.Fatalf("summary %+v (unit %s), want one of %d years revised by %+.4f", sum, now.Unit, len(now.Years), want)
+	}
+	s.get("/api/v1/series/houma/gdp/revisions?as_of=" + given).decode(t, 200, &then)
+	for _, y := range then.Years {
+		if y.Year == 2020 && (len(y.Vintages) != 1 || *y.Latest != 120.8) || y.Year == 2022 {
+			t.Fatalf("as of %s: %+v, want 2020 unrevised and no 2022", given, y)
+		}
+	}
+	if then.AsOf != given || then.Summary.Revised != 0 || *then.Summary.MeanAbsRevision != 0 {
+		t.Fatalf("as of %s: %+v, want nothing revised yet", given, then.Summary)
+	}
+	s.get("/api/v1/series/houma/gdp/revisions?from=2020&to=2020").decode(t, 200, &then)
+	if len(then.Years) != 1 || then.Years[0].Year != 2020 || then.Summary.Years != 1 || !closeTo(*then.Summary.MeanRevision, want) {
+		t.Fatalf("2020 alone: %+v", then)
+	}
+
+	// The download: one row per vintage, the change and the revision beside it.
+	sh := download(t, s, "/api/v1/series/houma/gdp/revisions?format=csv&from=2020&to=2020", "csv", "houma_gdp_revisions.csv")
+	if len(sh.rows) != 2 || sh.cell(t, 0, "vintage") != "1" || sh.cell(t, 0, "value") != "120.8" || sh.cell(t, 0, "change") != "" ||
+		sh.cell(t, 0, "revision") != "0" || sh.cell(t, 0, "served") != "" || sh.cell(t, 1, "vintage") != "2" ||
+		!closeTo(sh.num(t, 1, "change"), 124.2-120.8) || !closeTo(sh.num(t, 1, "revision"), want) || sh.cell(t, 1, "served") != "yes" {
+		t.Fatalf("revisions CSV: %q", sh.rows)
+	}
+	x := s.get("/api/v1/series/houma/gdp/revisions?format=xlsx&lang=zh&from=2020&to=2020")
+	f, err := excelize.OpenReader(bytes.NewReader(x.body))
+	if err != nil {
+		t.Fatalf("revisions XLSX: %d, %v", x.status, err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows("说明")
+	about := map[string]string{}
+	for _, r := range rows {
+		if len(r) == 2 {
+			about[r[0]] = r[1]
+		}
+	}
+	if got, wantMR := about["平均修订幅度（MR）"], fmt.Sprintf("%+.2f%%", want*100); got != wantMR || about["已测算年份 / 其中修订"] != "1 / 1" {
+		t.Fatalf("revisions XLSX About: %q, want MR %s", about, wantMR)
+	}
+	if hdr, _ := f.GetCellValue("修订记录", "E1"); hdr != "版本" {
+		t.Errorf("zh revisions sheet E1 = %q, want 版本", hdr)
+	}
+
+	s.get("/api/v1/series/houma/gdp/revisions?as_of=2000-01-01").wantError(t, 404, "not_found")
+	if msg := s.get("/api/v1/series/houma/gpd/revisions").wantError(t, 404, "not_found"); !strings.Contains(msg, "gdp") {
+		t.Errorf("a missed indicator code: %q, want gdp suggested", msg)
+	}
 }
 
 // testTargetVersionsAsOf: targets have versions like figures. A mid-term
@@ -925,6 +996,44 @@ func testTargetVersionsAsOf(t *testing.T, s *server, houma, given string, before
 		t.Fatalf("the withdrawn 2021 target: as of %s %+v, now %+v; want it listed then and not now", later(3), then, now)
 	}
 	s.get("/api/v1/targets?as_of=April").wantError(t, 400, "invalid")
+
+	// The history lists every version: the plan's 250 replaced by the review,
+	// the 2021 target and its withdrawal; as of the day given, 250 in force.
+	history := func(query string) string {
+		t.Helper()
+		var vs struct{ Targets []plancast.TargetVersion }
+		s.get("/api/v1/targets?region=houma&indicator=gdp&versions=all&"+query).decode(t, 200, &vs)
+		var out []string
+		for _, v := range vs.Targets {
+			out = append(out, fmt.Sprintf("%s/%d %g %s withdrawn=%t in_force=%t", v.Plan, v.Year, v.Value, v.Published, v.Withdrawn, v.InForce))
+		}
+		return strings.Join(out, "; ")
+	}
+	for _, c := range []struct{ query, want string }{
+		{"plan=14th-fyp", "14th-fyp/2025 250 2021-04-20 withdrawn=false in_force=false; 14th-fyp/2025 230 " + later(3) + " withdrawn=false in_force=true"},
+		{"plan=14th-fyp&as_of=" + given, "14th-fyp/2025 250 2021-04-20 withdrawn=false in_force=true"},
+		{"plan=2021-annual", "2021-annual/2021 8.5 2021-04-20 withdrawn=false in_force=false; 2021-annual/2021 8.5 " + later(4) + " withdrawn=true in_force=false"},
+	} {
+		if got := history(c.query); got != c.want {
+			t.Errorf("target versions (%s):\n got %s\nwant %s", c.query, got, c.want)
+		}
+	}
+	s.get("/api/v1/targets?versions=every").wantError(t, 400, "invalid")
+	sh := download(t, s, "/api/v1/targets?region=houma&indicator=gdp&plan=14th-fyp&versions=all&format=csv&lang=zh", "csv", "houma_target_versions_gdp_14th-fyp.csv")
+	if len(sh.rows) != 2 || sh.cell(t, 0, "目标值") != "250" || sh.cell(t, 0, "版本状态") != "已被替代" ||
+		sh.cell(t, 1, "目标值") != "230" || sh.cell(t, 1, "版本状态") != "现行" || sh.cell(t, 1, "来源文件") != "mid-term review" {
+		t.Fatalf("target versions CSV: %q", sh.rows)
+	}
+	sh = download(t, s, "/api/v1/targets?region=houma&indicator=gdp&plan=2021-annual&versions=all&format=xlsx", "xlsx", "houma_target_versions_gdp_2021-annual.xlsx")
+	if n := len(sh.rows); n != 2 || sh.cell(t, n-1, "version") != "withdrawal" || sh.cell(t, n-1, "target") != "" || sh.cell(t, n-2, "version") != "replaced" {
+		t.Fatalf("target versions XLSX: %q, want the withdrawal last, with no value", sh.rows)
+	}
+	var current struct{ Targets []plancast.Target }
+	s.get("/api/v1/targets?region=houma").decode(t, 200, &current)
+	sh = download(t, s, "/api/v1/targets?region=houma&format=xlsx", "xlsx", "houma_targets.xlsx")
+	if len(sh.rows) != len(current.Targets) || sh.cell(t, 0, "version") != "in force" || sh.num(t, 0, "target") != current.Targets[0].Value {
+		t.Fatalf("targets XLSX: %d rows %q, want the %d targets in force", len(sh.rows), sh.rows, len(current.Targets))
+	}
 
 	// The spreadsheet of the past says which figures and targets it judged.
 	x := s.get("/api/v1/regions/houma/assessment?plan=14th-fyp&format=xlsx&as_of=" + given)

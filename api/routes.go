@@ -18,6 +18,7 @@ func (s *Server) routes() {
 	read.GET("/indicators", s.getIndicators)
 	read.GET("/series/:region/:indicator", s.getSeries)
 	read.GET("/series/:region/:indicator/projection", s.getProjection)
+	read.GET("/series/:region/:indicator/revisions", s.getRevisions)
 	read.GET("/regions/:region/assessment", s.getRegionAssessment)
 	read.GET("/assessment", s.getAllAssessment)
 	read.GET("/targets", s.getTargets)

@@ -12,7 +12,8 @@ import (
 	"github.com/plancast/plancast/forecast"
 )
 
-// The download tables of the assessment, projection and series routes. Each
+// The download tables of the assessment, projection, series, revisions and
+// targets routes. Each
 // column is named once per language here; the numbers are those of the JSON
 // answer, unrounded.
 
@@ -112,17 +113,12 @@ func targetCells(cat *catalogMemo, lang, region string, ind plancast.Indicator, 
 // assessmentFile names an assessment's download: houma_assessment_14th-fyp,
 // assessment_gdp (one indicator in every region), assessment (everything).
 func assessmentFile(region, indicator, plan string) string {
-	parts := []string{}
-	if region != "" {
-		parts = append(parts, region)
-	}
-	parts = append(parts, "assessment")
-	for _, p := range []string{indicator, plan} {
-		if p != "" {
-			parts = append(parts, p)
-		}
-	}
-	return strings.Join(parts, "_")
+	return fileName(region, "assessment", indicator, plan)
+}
+
+// fileName joins the parts of a download's name that are set with "_".
+func fileName(parts ...string) string {
+	return strings.Join(slices.DeleteFunc(parts, func(p string) bool { return p == "" }), "_")
 }
 
 func assessmentAbout(resp *AssessmentResponse, cat *catalogMemo, lang, version string) [][2]string {
@@ -235,7 +231,7 @@ func projectionAbout(p *plancast.Projection, lang, version string) [][2]string {
 
 // observationStatusZh names an observation's status in Chinese.
 var observationStatusZh = map[string]string{
-	plancast.StatusFinal: "最终核实", plancast.StatusPreliminary: "初步核算", plancast.StatusEstimate: "预计",
+	plancast.StatusFinal: "最终核实", plancast.StatusPreliminary: "初步核算", plancast.StatusEstimate: "预计", plancast.StatusWithdrawn: "撤回",
 }
 
 func observationStatusText(lang, status string) string {
@@ -266,6 +262,141 @@ func seriesTable(r SeriesResponse, lang string) *table {
 			textCell(o.Source.Document), textCell(o.Source.Quote)})
 	}
 	return t
+}
+
+var revisionHeaders = headers{
+	en: []string{"region", "indicator", "year", "period", "vintage", "published", "status", "value", "unit", "change", "revision", "served",
+		"source_document", "source_quote"},
+	zh: []string{"地区代码", "指标代码", "年份", "期间", "版本", "发布日期", "数据状态", "数值", "单位", "较上一版本变化", "较首次发布修订幅度", "当前采用",
+		"来源文件", "来源原文"},
+}
+
+// revisionsTable lays a revision history out for download, one row per
+// vintage: its value, the change from the vintage before, the revision from
+// the first release (a fraction), and whether it is the figure served.
+func revisionsTable(r *RevisionsResponse, cat *catalogMemo, lang, version string) *table {
+	t := &table{Sheet: "revisions", Header: revisionHeaders.in(lang), Lang: lang}
+	served := "yes"
+	if lang == "zh" {
+		t.Sheet, served = "修订记录", "是"
+	}
+	unit := charts.UnitLabel(r.Unit, lang)
+	for _, y := range r.Years {
+		var previous *float64 // the value of the last vintage served before this one
+		for i, o := range y.Vintages {
+			value, change, revision, isServed := cell{}, cell{}, cell{}, cell{}
+			if !o.Withdrawn() {
+				value = numCell(o.Value, decimalsOf(o.Value))
+				if previous != nil {
+					change = numCell(o.Value-*previous, max(decimalsOf(o.Value), decimalsOf(*previous)))
+				}
+				if y.First != 0 {
+					revision = percentCell(ptr((o.Value - y.First) / math.Abs(y.First)))
+				}
+				if i == len(y.Vintages)-1 {
+					isServed = textCell(served)
+				}
+				previous = &o.Value
+			}
+			t.Rows = append(t.Rows, []cell{textCell(o.Region), textCell(o.Indicator), yearCell(o.Year), textCell(seriesPeriodText(lang, o.Period)),
+				numCell(float64(i+1), 0), textCell(o.Published.String()), textCell(observationStatusText(lang, o.Status)), value, textCell(unit),
+				change, revision, isServed, textCell(o.Source.Document), textCell(o.Source.Quote)})
+		}
+	}
+	t.About = revisionsAbout(r, cat, lang, version)
+	return t
+}
+
+func revisionsAbout(r *RevisionsResponse, cat *catalogMemo, lang, version string) [][2]string {
+	reg, ind := cat.regions[r.Region], cat.indicators[r.Indicator]
+	scope := nameIn(lang, reg.Name, reg.NameZh) + " · " + nameIn(lang, ind.Name, ind.NameZh) + " · " + seriesPeriodText(lang, r.Period)
+	pct := func(p *float64) string {
+		if p == nil {
+			return "-"
+		}
+		return fmt.Sprintf("%+.2f%%", *p*100)
+	}
+	abs := func(p *float64) string {
+		if p == nil {
+			return "-"
+		}
+		return fmt.Sprintf("%.2f%%", *p*100)
+	}
+	sum := r.Summary
+	if lang == "zh" {
+		return [][2]string{
+			{"范围", scope}, {"数据截至", cmp.Or(r.AsOf, "最新数据")}, {"数据版本", version},
+			{"已测算年份 / 其中修订", fmt.Sprintf("%d / %d", sum.Years, sum.Revised)},
+			{"平均修订幅度（MR）", pct(sum.MeanRevision)}, {"平均绝对修订幅度（MAR）", abs(sum.MeanAbsRevision)},
+			{"较首次发布修订幅度", "（该版本数值 − 首次发布数值）/ |首次发布数值|。"},
+			{"MR", "各年当前数值较首次发布的修订幅度的平均值，未修订的年份计为0；为正表示首次发布数值偏低。"},
+			{"MAR", "各年修订幅度绝对值的平均值：首次发布的数值通常还会变动多少。"},
+		}
+	}
+	return [][2]string{
+		{"Scope", scope}, {"Data as of", cmp.Or(r.AsOf, "the latest figures")}, {"Data version", version},
+		{"Years measured / revised", fmt.Sprintf("%d / %d", sum.Years, sum.Revised)},
+		{"Mean revision (MR)", pct(sum.MeanRevision)}, {"Mean absolute revision (MAR)", abs(sum.MeanAbsRevision)},
+		{"revision", "(the vintage's value − the first release) / |the first release|."},
+		{"MR", "The mean of each year's revision from its first release to the figure served, unrevised years counting as zero; positive when first releases were too low."},
+		{"MAR", "The mean of the revisions' absolute values: how far a first release usually moves."},
+	}
+}
+
+var targetHeaders = headers{
+	en: append(slices.Clone(assessmentHeaders.en[:11]), "base_year", "published", "version", "note", "source_document", "source_quote"),
+	zh: append(slices.Clone(assessmentHeaders.zh[:11]), "基期年份", "发布日期", "版本状态", "备注", "来源文件", "来源原文"),
+}
+
+// targetsTable lays targets out for download, one row per version: the
+// targets in force, or a history where the versions that were replaced and
+// the withdrawals stand beside the one in force.
+func targetsTable(rows []plancast.TargetVersion, cat *catalogMemo, lang string) *table {
+	t := &table{Sheet: "targets", Header: targetHeaders.in(lang), Lang: lang}
+	if lang == "zh" {
+		t.Sheet = "规划目标"
+	}
+	for _, v := range rows {
+		base := cell{}
+		if v.BaseYear != 0 {
+			base = yearCell(v.BaseYear)
+		}
+		var value cell
+		if !v.Withdrawn {
+			value = numCell(v.Value, decimalsOf(v.Value))
+		}
+		row := targetCells(cat, lang, v.Region, cat.indicators[v.Indicator], v.Target)
+		row[8] = value // a withdrawal sets no value
+		t.Rows = append(t.Rows, append(row, base, textCell(v.Published.String()), textCell(targetVersionText(lang, &v)),
+			textCell(v.Note), textCell(v.Source.Document), textCell(v.Source.Quote)))
+	}
+	return t
+}
+
+// targetVersionText says what a version of a target is now: in force,
+// replaced by a later one, or a withdrawal.
+func targetVersionText(lang string, v *plancast.TargetVersion) string {
+	en, zh := "replaced", "已被替代"
+	switch {
+	case v.Withdrawn:
+		en, zh = "withdrawal", "撤回"
+	case v.InForce:
+		en, zh = "in force", "现行"
+	}
+	if lang == "zh" {
+		return zh
+	}
+	return en
+}
+
+// targetsFile names a targets download: targets, houma_targets_gdp,
+// houma_target_versions_14th-fyp.
+func targetsFile(f plancast.TargetFilter, versions bool) string {
+	what := "targets"
+	if versions {
+		what = "target_versions"
+	}
+	return fileName(f.Region, what, f.Indicator, f.Plan)
 }
 
 // seriesPeriodText is the period's code in English ("year", "jan-nov", as

@@ -12,7 +12,12 @@ import (
 	"github.com/plancast/plancast/ingest"
 )
 
+// getTargets lists the targets in force (now, or as of ?as_of=), or with
+// ?versions=all every version of each, withdrawals too, in the order they
+// took effect and the one in force marked; format=csv or xlsx downloads
+// either as a table.
 func (s *Server) getTargets(c echo.Context) error {
+	ctx := c.Request().Context()
 	f := plancast.TargetFilter{Region: c.QueryParam("region"), Indicator: c.QueryParam("indicator"), Plan: c.QueryParam("plan")}
 	for name, v := range map[string]string{"region": f.Region, "indicator": f.Indicator} {
 		if v != "" && !plancast.ValidCode(v) {
@@ -26,14 +31,49 @@ func (s *Server) getTargets(c echo.Context) error {
 	if f.AsOf, err = asOfParam(c); err != nil {
 		return err
 	}
-	ts, err := s.cfg.Store.Targets(c.Request().Context(), f)
+	versions := false
+	switch v := c.QueryParam("versions"); v {
+	case "", "current":
+	case "all":
+		versions = true
+	default:
+		return plancast.Errorf(plancast.EINVALID, "versions=%q must be current (the targets in force, the default) or all (every version)", v)
+	}
+	format, lang, err := downloadParams(c)
 	if err != nil {
 		return err
 	}
-	if ts == nil {
-		ts = []plancast.Target{}
+	var rows []plancast.TargetVersion
+	if versions {
+		stored, err := s.cfg.Store.TargetVersions(ctx, f)
+		if err != nil {
+			return err
+		}
+		rows = plancast.TargetHistory(stored, f)
+	} else {
+		ts, err := s.cfg.Store.Targets(ctx, f)
+		if err != nil {
+			return err
+		}
+		if format == formatJSON {
+			return c.JSON(http.StatusOK, map[string]any{"targets": listOf(ts)})
+		}
+		for _, t := range ts {
+			rows = append(rows, plancast.TargetVersion{Target: t, InForce: true})
+		}
 	}
-	return c.JSON(http.StatusOK, map[string]any{"targets": ts})
+	if format == formatJSON {
+		return c.JSON(http.StatusOK, map[string]any{"targets": listOf(rows)})
+	}
+	cat, err := s.catalog(ctx)
+	if err != nil {
+		return err
+	}
+	body, err := targetsTable(rows, cat, lang).render(format)
+	if err != nil {
+		return err
+	}
+	return sendTable(c, body, targetsFile(f, versions), format)
 }
 
 // postTargets takes targets as JSON (a list of targets, or a bundle with
@@ -86,4 +126,12 @@ func (s *Server) deleteTarget(c echo.Context) error {
 	t.Source = w.source
 	t.Published, t.Recorded = w.published, time.Time{}
 	return s.applyBatch(c, &ingest.Batch{Files: []string{"withdrawal"}, Targets: []plancast.Target{t}})
+}
+
+// listOf is s, or an empty list for nil: JSON answers [] rather than null.
+func listOf[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
 }

@@ -1,0 +1,80 @@
+package api
+
+import (
+	"cmp"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/plancast/plancast"
+)
+
+// RevisionsResponse is the answer of GET
+// /api/v1/series/{region}/{indicator}/revisions: every vintage of every year,
+// how far each year's figure moved from its first release, and the series'
+// mean and mean absolute revision (plancast.Revisions states the formulas).
+type RevisionsResponse struct {
+	Region    string                   `json:"region"`
+	Indicator string                   `json:"indicator"`
+	Unit      string                   `json:"unit"`
+	Period    string                   `json:"period"`
+	AsOf      string                   `json:"as_of,omitempty"`
+	Summary   plancast.RevisionSummary `json:"summary"`
+	Years     []plancast.YearRevisions `json:"years"`
+}
+
+// getRevisions answers a series' revision history; from and to select years,
+// as_of the history as it was known on a date, format=csv or xlsx one row
+// per vintage.
+func (s *Server) getRevisions(c echo.Context) error {
+	ctx := c.Request().Context()
+	if _, err := s.region(c, c.Param("region")); err != nil {
+		return err
+	}
+	ind, err := s.lookupIndicator(ctx, c.Param("indicator"))
+	if err != nil {
+		return err
+	}
+	q, err := seriesQuery(c)
+	if err != nil {
+		return err
+	}
+	format, lang, err := downloadParams(c)
+	if err != nil {
+		return err
+	}
+	k := plancast.SeriesKey{Region: q.Region, Indicator: q.Indicator, Period: cmp.Or(q.Period, plancast.PeriodYear)}
+	q.Period = k.Period
+	vintages, err := s.cfg.Store.Vintages(ctx, k)
+	if err != nil {
+		return err
+	}
+	var kept []plancast.Observation
+	for _, o := range plancast.VintagesAsOf(vintages, q.AsOf) {
+		if q.InYears(o.Year) {
+			kept = append(kept, o)
+		}
+	}
+	if len(kept) == 0 {
+		return plancast.SeriesNotFound(q)
+	}
+	years, summary := plancast.Revisions(kept)
+	resp := RevisionsResponse{Region: k.Region, Indicator: k.Indicator, Unit: ind.Unit, Period: k.Period,
+		AsOf: q.AsOf.String(), Summary: summary, Years: years}
+	if format != formatJSON {
+		cat, err := s.catalog(ctx)
+		if err != nil {
+			return err
+		}
+		version, err := s.cache.Version(ctx)
+		if err != nil {
+			return err
+		}
+		body, err := revisionsTable(&resp, cat, lang, version).render(format)
+		if err != nil {
+			return err
+		}
+		return sendTable(c, body, resp.Region+"_"+resp.Indicator+"_revisions", format)
+	}
+	return c.JSON(http.StatusOK, resp)
+}
