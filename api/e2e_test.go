@@ -897,7 +897,7 @@ func testRevisionHistory(t *testing.T, s *server, given string) {
 		!closeTo(*sum.MeanRevision, want/float64(sum.Years)) || !closeTo(*sum.MeanAbsRevision, want/float64(sum.Years)) {
 		t.Fatalf("summary %+v (unit %s), want one of %d years revised by %+.4f", sum, now.Unit, len(now.Years), want)
 	}
-	s.get("/api/v1/series/houma/gdp/revisions?as_of=" + given).decode(t, 200, &then)
+	s.get("/api/v1/series/houma/gdp/revisions?as_of="+given).decode(t, 200, &then)
 	for _, y := range then.Years {
 		if y.Year == 2020 && (len(y.Vintages) != 1 || *y.Latest != 120.8) || y.Year == 2022 {
 			t.Fatalf("as of %s: %+v, want 2020 unrevised and no 2022", given, y)
