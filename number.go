@@ -55,3 +55,15 @@ func ValuePrec(v float64) int {
 		return 2
 	}
 }
+
+// Decimals is how many decimals (0–2) show a stored figure exactly, or as
+// near as two allow: 250 → 0, 120.8 → 1, 4.25 → 2.
+func Decimals(v float64) int {
+	for prec := 0; prec < 2; prec++ {
+		scaled := v * math.Pow10(prec)
+		if math.Abs(scaled-math.Round(scaled)) < 1e-9*max(1, math.Abs(scaled)) {
+			return prec
+		}
+	}
+	return 2
+}

@@ -32,3 +32,11 @@ func TestValuePrecShowsAboutFourDigits(t *testing.T) {
 		}
 	}
 }
+
+func TestDecimalsOfAStoredFigure(t *testing.T) {
+	for v, want := range map[float64]int{250: 0, 120.8: 1, 4.25: 2, 33029: 0, 0.1 + 0.2: 1, 1.0 / 3: 2, -3.5: 1, 0: 0} {
+		if got := Decimals(v); got != want {
+			t.Errorf("Decimals(%v) = %d, want %d", v, got, want)
+		}
+	}
+}

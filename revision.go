@@ -91,11 +91,18 @@ func yearRevisions(vs []Observation) YearRevisions {
 	}
 	latest := last.Value
 	y.Latest = &latest
-	if y.First != 0 {
-		r := (latest - y.First) / math.Abs(y.First)
-		y.Revision = &r
-	}
+	y.Revision = y.RevisionOf(latest)
 	return y
+}
+
+// RevisionOf is the revision of value v of this year from its first
+// release, (v − First) / |First|; nil when the first release is zero.
+func (y *YearRevisions) RevisionOf(v float64) *float64 {
+	if y.First == 0 {
+		return nil
+	}
+	r := (v - y.First) / math.Abs(y.First)
+	return &r
 }
 
 // VintagesAsOf keeps the vintages published on or before asOf (all of them

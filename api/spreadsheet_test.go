@@ -139,11 +139,3 @@ func TestAnEmptyTableIsAHeader(t *testing.T) {
 		}
 	}
 }
-
-func TestDecimalsOfAStoredFigure(t *testing.T) {
-	for v, want := range map[float64]int{250: 0, 120.8: 1, 4.25: 2, 33029: 0, 0.1 + 0.2: 1, 1.0 / 3: 2, -3.5: 1, 0: 0} {
-		if got := decimalsOf(v); got != want {
-			t.Errorf("decimalsOf(%v) = %d, want %d", v, got, want)
-		}
-	}
-}

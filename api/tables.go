@@ -3,7 +3,6 @@ package api
 import (
 	"cmp"
 	"fmt"
-	"math"
 	"slices"
 	"strings"
 
@@ -67,7 +66,7 @@ func assessmentTable(resp *AssessmentResponse, cat *catalogMemo, lang, version s
 			explanation = a.ExplanationZh
 		}
 		t.Rows = append(t.Rows, append(targetCells(cat, lang, a.Region, ind, a.Target),
-			yearCell(a.LatestYear), numCell(a.LatestValue, decimalsOf(a.LatestValue)),
+			yearCell(a.LatestYear), numCell(a.LatestValue, plancast.Decimals(a.LatestValue)),
 			percentCell(a.RequiredGrowth), percentCell(a.HistoricalGrowth),
 			proj(p.Mean), proj(p.Lo80), proj(p.Hi80), proj(p.Lo95), proj(p.Hi95), optNumCell(a.Realised, prec),
 			percentCell(&a.Probability), textCell(statusText(lang, a.Status)), percentCell(a.Progress), textCell(explanation)))
@@ -106,7 +105,7 @@ func targetCells(cat *catalogMemo, lang, region string, ind plancast.Indicator, 
 	return []cell{
 		textCell(region), textCell(nameIn(lang, r.Name, r.NameZh)),
 		textCell(ind.Code), textCell(nameIn(lang, ind.Name, ind.NameZh)), textCell(charts.UnitLabel(ind.Unit, lang)),
-		textCell(plan), textCell(kind), yearCell(spec.Year), numCell(spec.Value, decimalsOf(spec.Value)), textCell(targetUnit), textCell(binding),
+		textCell(plan), textCell(kind), yearCell(spec.Year), numCell(spec.Value, plancast.Decimals(spec.Value)), textCell(targetUnit), textCell(binding),
 	}
 }
 
@@ -194,7 +193,7 @@ func projectionTable(series *plancast.Series, p *plancast.Projection, cat *catal
 	latest := 0.0
 	for _, o := range series.Observations {
 		t.Rows = append(t.Rows, append(slices.Clone(what), yearCell(o.Year), textCell(observed),
-			numCell(o.Value, decimalsOf(o.Value)), cell{}, cell{}, cell{}, cell{}, textCell(observationStatusText(lang, o.Status))))
+			numCell(o.Value, plancast.Decimals(o.Value)), cell{}, cell{}, cell{}, cell{}, textCell(observationStatusText(lang, o.Status))))
 		latest = o.Value
 	}
 	prec := plancast.ValuePrec(latest)
@@ -258,7 +257,7 @@ func seriesTable(r SeriesResponse, lang string) *table {
 	}
 	for _, o := range r.Observations {
 		t.Rows = append(t.Rows, []cell{textCell(o.Region), textCell(o.Indicator), yearCell(o.Year), textCell(seriesPeriodText(lang, o.Period)),
-			numCell(o.Value, decimalsOf(o.Value)), textCell(unit), textCell(observationStatusText(lang, o.Status)), textCell(o.Published.String()),
+			numCell(o.Value, plancast.Decimals(o.Value)), textCell(unit), textCell(observationStatusText(lang, o.Status)), textCell(o.Published.String()),
 			textCell(o.Source.Document), textCell(o.Source.Quote)})
 	}
 	return t
@@ -286,13 +285,11 @@ func revisionsTable(r *RevisionsResponse, cat *catalogMemo, lang, version string
 		for i, o := range y.Vintages {
 			value, change, revision, isServed := cell{}, cell{}, cell{}, cell{}
 			if !o.Withdrawn() {
-				value = numCell(o.Value, decimalsOf(o.Value))
+				value = numCell(o.Value, plancast.Decimals(o.Value))
 				if previous != nil {
-					change = numCell(o.Value-*previous, max(decimalsOf(o.Value), decimalsOf(*previous)))
+					change = numCell(o.Value-*previous, max(plancast.Decimals(o.Value), plancast.Decimals(*previous)))
 				}
-				if y.First != 0 {
-					revision = percentCell(ptr((o.Value - y.First) / math.Abs(y.First)))
-				}
+				revision = percentCell(y.RevisionOf(o.Value))
 				if i == len(y.Vintages)-1 {
 					isServed = textCell(served)
 				}
@@ -363,7 +360,7 @@ func targetsTable(rows []plancast.TargetVersion, cat *catalogMemo, lang string) 
 		}
 		var value cell
 		if !v.Withdrawn {
-			value = numCell(v.Value, decimalsOf(v.Value))
+			value = numCell(v.Value, plancast.Decimals(v.Value))
 		}
 		row := targetCells(cat, lang, v.Region, cat.indicators[v.Indicator], v.Target)
 		row[8] = value // a withdrawal sets no value
@@ -409,16 +406,4 @@ func seriesPeriodText(lang, period string) string {
 		return "全年"
 	}
 	return periodLabel(lang, period)
-}
-
-// decimalsOf is how many decimals (0–2) show a stored figure exactly, or as
-// near as two allow: 250 → 0, 120.8 → 1, 4.25 → 2.
-func decimalsOf(v float64) int {
-	for prec := 0; prec < 2; prec++ {
-		scaled := v * math.Pow10(prec)
-		if math.Abs(scaled-math.Round(scaled)) < 1e-9*max(1, math.Abs(scaled)) {
-			return prec
-		}
-	}
-	return 2
 }

@@ -1,0 +1,141 @@
+package main
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"io"
+	"text/tabwriter"
+
+	"github.com/plancast/plancast"
+)
+
+func init() {
+	register(&command{name: "history", summary: "how a series' figures were revised, and every version of its targets", run: runHistory})
+}
+
+func runHistory(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("history", "--region R --indicator I [--period P] [--as-of DATE]",
+		"Prints every vintage of every figure of one series, with the change from the vintage\n"+
+			"before and the revision from the first release, then the mean revision (MR, its sign\n"+
+			"the bias of first releases) and mean absolute revision (MAR); then every version of\n"+
+			"the series' targets, which one is in force, which were replaced or withdrawn.", stderr)
+	var sf storeFlags
+	sf.register(fs)
+	region := fs.String("region", "", "region code, e.g. houma")
+	indicator := fs.String("indicator", "", "indicator code, e.g. gdp")
+	period := fs.String("period", plancast.PeriodYear, "period of the figures: year, h1, jan-nov, ...")
+	asOf := asOfFlag(fs)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *region == "" || *indicator == "" {
+		fs.Usage()
+		return usageErrorf("--region and --indicator are required")
+	}
+	if !plancast.ValidPeriod(*period) {
+		return usageErrorf("--period %q must be year, h1, h2, q1–q4 or jan-feb … jan-nov", *period)
+	}
+	date := *asOf
+	st, err := sf.open(ctx, fmt.Sprintf("that server answers the same: GET /api/v1/series/%s/%s/revisions and /api/v1/targets?region=%s&indicator=%s&versions=all", *region, *indicator, *region, *indicator))
+	if err != nil {
+		return fmt.Errorf("open store: %w", err)
+	}
+	defer st.Close()
+	if _, err := findRegion(ctx, st, *region); err != nil {
+		return err
+	}
+	ind, err := findIndicator(ctx, st, *indicator)
+	if err != nil {
+		return err
+	}
+
+	k := plancast.SeriesKey{Region: *region, Indicator: *indicator, Period: *period}
+	vintages, err := st.Vintages(ctx, k)
+	if err != nil && plancast.ErrorCode(err) != plancast.ENOTFOUND {
+		return fmt.Errorf("read the vintages of %s/%s: %w", *region, *indicator, err)
+	}
+	years, sum := plancast.Revisions(plancast.VintagesAsOf(vintages, date))
+	fmt.Fprintf(stdout, "%s / %s (%s, %s): every vintage of every figure", *region, *indicator, ind.Unit, *period)
+	if !date.IsZero() {
+		fmt.Fprintf(stdout, ", as known on %s", date)
+	}
+	fmt.Fprintln(stdout)
+	if len(years) == 0 {
+		fmt.Fprintln(stdout, "no figures")
+	} else if err := printRevisions(stdout, years, sum); err != nil {
+		return err
+	}
+
+	versions, err := st.TargetVersions(ctx, plancast.TargetFilter{Region: *region, Indicator: *indicator})
+	if err != nil {
+		return fmt.Errorf("read the targets of %s/%s: %w", *region, *indicator, err)
+	}
+	history := plancast.TargetHistory(versions, plancast.TargetFilter{Region: *region, Indicator: *indicator, AsOf: date})
+	if len(history) == 0 {
+		fmt.Fprintln(stdout, "\nno targets")
+		return nil
+	}
+	fmt.Fprintln(stdout, "\ntargets, every version")
+	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "plan\tkind\tyear\ttarget\tpublished\tversion\tsource")
+	for _, v := range history {
+		value, state := plancast.FormatNumber(v.Value, -1), "replaced"
+		switch {
+		case v.Withdrawn:
+			value, state = "-", "withdrawal"
+		case v.InForce:
+			state = "in force"
+		}
+		if plancast.GrowthKind(v.Kind) && !v.Withdrawn {
+			value += "%"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%s\n", v.Plan, v.Kind, v.Year, value, cmp.Or(v.Published.String(), "-"), state, v.Source.Document)
+	}
+	return tw.Flush()
+}
+
+// printRevisions prints one row per vintage and the summary under them.
+func printRevisions(w io.Writer, years []plancast.YearRevisions, sum plancast.RevisionSummary) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "year\tvintage\tpublished\tstatus\tvalue\tchange\trevision\t")
+	for _, y := range years {
+		var previous *float64
+		for i, o := range y.Vintages {
+			year, value, change, revision := "", "-", "", ""
+			if i == 0 {
+				year = fmt.Sprint(o.Year)
+			}
+			if !o.Withdrawn() {
+				value = plancast.FormatNumber(o.Value, -1)
+				if previous != nil {
+					change = signed(o.Value-*previous, max(plancast.Decimals(o.Value), plancast.Decimals(*previous)))
+				}
+				if r := y.RevisionOf(o.Value); r != nil && i > 0 {
+					revision = fmt.Sprintf("%+.2f%%", 100**r)
+				}
+				previous = &o.Value
+			}
+			fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t%s\t%s\t\n", year, i+1, o.Published, o.Status, value, change, revision)
+		}
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if sum.Years == 0 {
+		fmt.Fprintln(w, "no revision measured (no year has a first release other than zero and a figure served now)")
+		return nil
+	}
+	fmt.Fprintf(w, "%d of %d years revised since their first release; mean revision (MR) %+.2f%%, mean absolute revision (MAR) %.2f%%\n",
+		sum.Revised, sum.Years, 100**sum.MeanRevision, 100**sum.MeanAbsRevision)
+	return nil
+}
+
+// signed formats a change with its sign and prec decimals: +3.4, -0.2.
+func signed(v float64, prec int) string {
+	s := plancast.FormatNumber(v, prec)
+	if v > 0 && s != plancast.FormatNumber(0, prec) {
+		return "+" + s
+	}
+	return s
+}

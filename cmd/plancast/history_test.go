@@ -1,0 +1,82 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// plancast history prints every vintage of a series with its revision from
+// the first release, the series' MR and MAR, and every version of its
+// targets: after Houma's 2020 GDP was revised from 120.8 to 124.2 and a
+// review lowered the 2025 target to 230, both versions of each are shown;
+// as of a date before them, neither change is.
+func TestHistoryCommandShowsRevisionsAndTargetVersions(t *testing.T) {
+	dir := seededDir(t)
+	revision := filepath.Join(t.TempDir(), "revision.csv")
+	if err := os.WriteFile(revision, []byte("region,indicator,year,value,status,published\nhouma,gdp,2020,124.2,final,2021-09-01\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	review := filepath.Join(t.TempDir(), "review.csv")
+	if err := os.WriteFile(review, []byte("region,indicator,plan,kind,base_year,year,value,published\nhouma,gdp,14th-fyp,level,2020,2025,230,2023-06-01\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := run(t, "ingest", "--data-dir", dir, revision, review); code != 0 {
+		t.Fatalf("ingest: exit %d: %s", code, stderr)
+	}
+
+	code, stdout, stderr := run(t, "history", "--data-dir", dir, "--region", "houma", "--indicator", "gdp")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	rows := lines(stdout)
+	// (124.2 − 120.8) / 120.8 = +2.81%; over the two years 2015 and 2020, MR +1.41%.
+	for _, want := range []string{
+		"2020 1 2021-04-20 final 120.8",
+		"2 2021-09-01 final 124.2 +3.4 +2.81%",
+		"1 of 2 years revised since their first release; mean revision (MR) +1.41%, mean absolute revision (MAR) 1.41%",
+		"14th-fyp level 2025 250 2021-04-20 replaced",
+		"14th-fyp level 2025 230 2023-06-01 in force",
+		"2021-annual growth 2021 8.5% 2021-04-20 in force",
+	} {
+		if !rows.has(want) {
+			t.Errorf("no line %q in\n%s", want, stdout)
+		}
+	}
+
+	_, then, _ := run(t, "history", "--data-dir", dir, "--region", "houma", "--indicator", "gdp", "--as-of", "2021-04-20")
+	if rows := lines(then); !rows.has("0 of 2 years revised since their first release; mean revision (MR) +0.00%, mean absolute revision (MAR) 0.00%") ||
+		!rows.has("14th-fyp level 2025 250 2021-04-20 in force") || strings.Contains(then, "124.2") || rows.has("14th-fyp level 2025 230") ||
+		!strings.Contains(then, "as known on 2021-04-20") {
+		t.Errorf("as of 2021-04-20:\n%s\nwant neither the revision nor the review", then)
+	}
+	if code, _, stderr := run(t, "history", "--data-dir", dir, "--region", "houma", "--indicator", "gpd"); code != 1 || !strings.Contains(stderr, "gdp") {
+		t.Errorf("a missed indicator: exit %d, %q; want the near code suggested", code, stderr)
+	}
+	if code, _, stderr := run(t, "history", "--data-dir", dir, "--region", "houma"); code != 2 || !strings.Contains(stderr, "--indicator") {
+		t.Errorf("no indicator: exit %d, %q; want a usage error", code, stderr)
+	}
+}
+
+// printed is a command's output, line by line, each line's runs of spaces
+// made one.
+type printed []string
+
+func lines(stdout string) printed {
+	var out printed
+	for _, l := range strings.Split(stdout, "\n") {
+		out = append(out, strings.Join(strings.Fields(l), " "))
+	}
+	return out
+}
+
+// has reports whether a line starts with prefix.
+func (p printed) has(prefix string) bool {
+	for _, l := range p {
+		if strings.HasPrefix(l, prefix) {
+			return true
+		}
+	}
+	return false
+}
