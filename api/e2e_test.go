@@ -603,6 +603,7 @@ func testDashboard(t *testing.T, s *server) {
 	for _, d := range []struct{ link, file string }{
 		{`/api/v1/regions/houma/assessment?format=xlsx&amp;lang=en`, "houma_assessment.xlsx"},
 		{`/api/v1/series/houma/gdp/projection?format=xlsx&amp;lang=en`, "houma_gdp_projection.xlsx"},
+		{`/api/v1/series/houma/gdp/revisions?format=xlsx&amp;lang=en`, "houma_gdp_revisions.xlsx"},
 	} {
 		if !strings.Contains(page, `href="`+d.link+`"`) {
 			t.Fatalf("the dashboard lacks the download %s", d.link)
