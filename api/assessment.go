@@ -217,9 +217,7 @@ func (s *Server) assess(ctx context.Context, ts []plancast.Target, asOf plancast
 				t := ts[i]
 				sr, ok := series[t.SeriesKey()]
 				if !ok {
-					results[i].err = &forecast.UnassessableError{
-						Err: plancast.Errorf(plancast.ENOTFOUND, "series %s/%s has no yearly figures%s", t.Region, t.Indicator, asOfText(asOf)),
-						Zh:  "暂无" + cmp.Or(byCode[t.Indicator].NameZh, t.Indicator) + "的年度数据" + asOfTextZh(asOf)}
+					results[i].err = noFigures(t, byCode[t.Indicator], asOf)
 					continue
 				}
 				years, values, _ := seriesArrays(sr)
@@ -244,6 +242,14 @@ func (s *Server) assess(ctx context.Context, ts []plancast.Target, asOf plancast
 		return a.Probability < b.Probability
 	})
 	return resp
+}
+
+// noFigures is why a target cannot be judged when its series has no yearly
+// figure (published by asOf, when set).
+func noFigures(t plancast.Target, ind plancast.Indicator, asOf plancast.Date) error {
+	return &forecast.UnassessableError{
+		Err: plancast.Errorf(plancast.ENOTFOUND, "series %s/%s has no yearly figures%s", t.Region, t.Indicator, asOfText(asOf)),
+		Zh:  "暂无" + cmp.Or(ind.NameZh, t.Indicator) + "的年度数据" + asOfTextZh(asOf)}
 }
 
 // riskRank orders statuses from the most to the least worrying.

@@ -1050,6 +1050,8 @@ func testTargetVersionsAsOf(t *testing.T, s *server, houma, given string, before
 		t.Errorf("About B3 = %q, want the date and what it covers", v)
 	}
 
+	testAssessmentTrail(t, s, given, later)
+
 	// Set in a plan of December 2020, before the report published its figures.
 	// (Its date given for the whole push, as ?published=.)
 	early := "region,indicator,plan,kind,base_year,year,value\nhouma,budget_revenue,14th-fyp,avg_growth,2020,2025,6\n"
@@ -1059,4 +1061,68 @@ func testTargetVersionsAsOf(t *testing.T, s *server, houma, given string, before
 		then.Unassessed[0].ReasonZh != "暂无一般公共预算收入的年度数据（截至2021-01-01）" {
 		t.Fatalf("as of 2021-01-01: %+v, want the December target listed, unjudged for want of figures then", then)
 	}
+}
+
+// testAssessmentTrail: the trail of Houma's GDP targets has a point on each
+// day the figures or a target changed, and each point is exactly the
+// assessment asked for as of that day.
+func testAssessmentTrail(t *testing.T, s *server, given string, later func(days int) string) {
+	var trail api.TrailResponse
+	s.get("/api/v1/regions/houma/assessment/trail?indicator=gdp").decode(t, 200, &trail)
+	days := map[string]string{}
+	for _, tt := range trail.Targets {
+		var steps []string
+		for _, p := range tt.Points {
+			steps = append(steps, p.AsOf+" "+strings.Join(p.Changed, "+"))
+			var then api.AssessmentResponse
+			s.get("/api/v1/regions/houma/assessment?plan="+tt.Plan+"&as_of="+p.AsOf).decode(t, 200, &then)
+			var judged *api.AssessmentItem
+			var unjudged *api.Unassessed
+			for i, a := range then.Assessments {
+				if a.Indicator == tt.Indicator && a.Kind == tt.Kind && a.Year == tt.Year {
+					judged = &then.Assessments[i]
+				}
+			}
+			for i, u := range then.Unassessed {
+				if u.Indicator == tt.Indicator && u.Kind == tt.Kind && u.Year == tt.Year {
+					unjudged = &then.Unassessed[i]
+				}
+			}
+			if !reflect.DeepEqual(judged, p.Assessment) || !reflect.DeepEqual(unjudged, p.Unassessed) || p.Withdrawn != (judged == nil && unjudged == nil) {
+				t.Errorf("%s/%d on %s: the trail says %+v / %+v (withdrawn %t),\nthe assessment as of that day %+v / %+v",
+					tt.Plan, tt.Year, p.AsOf, p.Assessment, p.Unassessed, p.Withdrawn, judged, unjudged)
+			}
+		}
+		days[tt.Plan] = strings.Join(steps, ", ")
+	}
+	// The plan and the report's figures on one day, first; last, the two
+	// pushes of figures dated later and the review, or for the 2021 target
+	// its withdrawal. (Earlier steps of this test push figures today.)
+	for plan, want := range map[string][2]string{
+		"14th-fyp":    {"2021-04-20 figures+target, ", later(1) + " figures, " + later(2) + " figures, " + later(3) + " target"},
+		"2021-annual": {"2021-04-20 figures+target, ", later(1) + " figures, " + later(2) + " figures, " + later(4) + " target"},
+	} {
+		if !strings.HasPrefix(days[plan], want[0]) || !strings.HasSuffix(days[plan], want[1]) {
+			t.Errorf("the %s trail's days: %s\nwant first %s and last %s", plan, days[plan], want[0], want[1])
+		}
+	}
+	byPlan := map[string][]api.TrailPoint{}
+	for _, tt := range trail.Targets {
+		byPlan[tt.Plan] = tt.Points
+	}
+	fyp, annual := byPlan["14th-fyp"], byPlan["2021-annual"]
+	if len(fyp) < 4 || len(annual) < 4 {
+		t.Fatalf("the trail: %+v", trail.Targets)
+	}
+	if a := fyp[0].Assessment; a == nil || a.TargetValue != 250 || a.RequiredGrowth == nil || math.Abs(*a.RequiredGrowth-0.1566) > 0.001 {
+		t.Errorf("the trail's first point: %+v, want 250 needing 15.7%% a year", a)
+	}
+	if a := fyp[len(fyp)-1].Assessment; a == nil || a.TargetValue != 230 {
+		t.Errorf("the trail's last point: %+v, want the review's 230", a)
+	}
+	if last := annual[len(annual)-1]; !last.Withdrawn {
+		t.Errorf("the 2021 target's last point: %+v, want its withdrawal", last)
+	}
+	s.get("/api/v1/regions/houma/assessment/trail?indicator=gpd").wantError(t, 404, "not_found")
+	s.get("/api/v1/regions/houma/assessment/trail?plan=15").wantError(t, 400, "invalid")
 }

@@ -20,6 +20,7 @@ func (s *Server) routes() {
 	read.GET("/series/:region/:indicator/projection", s.getProjection)
 	read.GET("/series/:region/:indicator/revisions", s.getRevisions)
 	read.GET("/regions/:region/assessment", s.getRegionAssessment)
+	read.GET("/regions/:region/assessment/trail", s.getAssessmentTrail)
 	read.GET("/assessment", s.getAllAssessment)
 	read.GET("/targets", s.getTargets)
 
