@@ -191,6 +191,19 @@ func TargetHistory(versions []Target, f TargetFilter) []TargetVersion {
 	return out
 }
 
+// ByTarget splits a history (in TargetHistory's order) into the versions of
+// each target, oldest first.
+func ByTarget(history []TargetVersion) [][]Target {
+	var out [][]Target
+	for i, v := range history {
+		if i == 0 || v.Key() != history[i-1].Key() {
+			out = append(out, nil)
+		}
+		out[len(out)-1] = append(out[len(out)-1], v.Target)
+	}
+	return out
+}
+
 // TargetKey identifies a target.
 type TargetKey struct {
 	Region, Indicator, Plan, Kind string

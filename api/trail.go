@@ -88,13 +88,8 @@ func (s *Server) assessmentTrail(ctx context.Context, f plancast.TargetFilter) (
 	}
 	resp := &TrailResponse{Region: f.Region, Indicator: f.Indicator, Plan: f.Plan, Targets: []TargetTrail{}}
 	vintages := map[string][]plancast.Observation{} // by indicator, read once
-	history := plancast.TargetHistory(stored, f)    // grouped by target
-	for i := 0; i < len(history); {
-		key := history[i].Key()
-		var versions []plancast.Target
-		for ; i < len(history) && history[i].Key() == key; i++ {
-			versions = append(versions, history[i].Target)
-		}
+	for _, versions := range plancast.ByTarget(plancast.TargetHistory(stored, f)) {
+		key := versions[0].Key()
 		vs, read := vintages[key.Indicator]
 		if !read {
 			vs, err = s.cfg.Store.Vintages(ctx, versions[0].SeriesKey())

@@ -3,11 +3,14 @@ package main
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/plancast/plancast"
+	"github.com/plancast/plancast/forecast"
 )
 
 func init() {
@@ -19,7 +22,9 @@ func runHistory(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		"Prints every vintage of every figure of one series, with the change from the vintage\n"+
 			"before and the revision from the first release, then the mean revision (MR, its sign\n"+
 			"the bias of first releases) and mean absolute revision (MAR); then every version of\n"+
-			"the series' targets, which one is in force, which were replaced or withdrawn.", stderr)
+			"the series' targets, which one is in force, which were replaced or withdrawn; then\n"+
+			"each target judged on every day its figures or the target changed, as an assessment\n"+
+			"asked for as of that day judges it.", stderr)
 	var sf storeFlags
 	sf.register(fs)
 	region := fs.String("region", "", "region code, e.g. houma")
@@ -80,19 +85,80 @@ func runHistory(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "plan\tkind\tyear\ttarget\tpublished\tversion\tsource")
 	for _, v := range history {
-		value, state := plancast.FormatNumber(v.Value, -1), "replaced"
+		value, state := targetText(&v.Target), "replaced"
 		switch {
 		case v.Withdrawn:
 			value, state = "-", "withdrawal"
 		case v.InForce:
 			state = "in force"
 		}
-		if plancast.GrowthKind(v.Kind) && !v.Withdrawn {
-			value += "%"
-		}
 		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%s\n", v.Plan, v.Kind, v.Year, value, cmp.Or(v.Published.String(), "-"), state, v.Source.Document)
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+
+	// The judgement on each day the figures or a target changed needs the
+	// yearly figures, whatever period the revisions above were of.
+	yearly := vintages
+	if *period != plancast.PeriodYear {
+		k.Period = plancast.PeriodYear
+		if yearly, err = st.Vintages(ctx, k); err != nil && plancast.ErrorCode(err) != plancast.ENOTFOUND {
+			return fmt.Errorf("read the yearly vintages of %s/%s: %w", *region, *indicator, err)
+		}
+	}
+	return printTrails(stdout, plancast.ByTarget(history), yearly, ind, date)
+}
+
+// printTrails prints each target's judgement on every day its figures or
+// the target changed (forecast.AssessmentTrail), up to asOf when set.
+func printTrails(w io.Writer, targets [][]plancast.Target, vintages []plancast.Observation, ind plancast.Indicator, asOf plancast.Date) error {
+	fmt.Fprintln(w, "\nthe judgement on each day the figures or the target changed")
+	for _, versions := range targets {
+		t := versions[0]
+		fmt.Fprintf(w, "%s %s %d\n", t.Plan, t.Kind, t.Year)
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "  as of\tchanged\ttarget\tlatest\tneeds/yr\tP(meet)\tstatus")
+		for _, p := range forecast.AssessmentTrail(versions, vintages, ind) {
+			if !asOf.IsZero() && p.AsOf.After(asOf) {
+				break
+			}
+			var changed []string
+			if p.Figures {
+				changed = append(changed, "figures")
+			}
+			if p.Set {
+				changed = append(changed, "target")
+			}
+			fmt.Fprintf(tw, "  %s\t%s\t", p.AsOf, strings.Join(changed, ", "))
+			switch {
+			case p.Target == nil:
+				fmt.Fprintln(tw, "withdrawn\t\t\t\t")
+			case p.Assessment == nil:
+				why := "no yearly figures yet"
+				if !errors.Is(p.Err, forecast.ErrNoFigures) {
+					why = plancast.ErrorMessage(p.Err)
+				}
+				fmt.Fprintf(tw, "%s\t\t\t\t%s\n", targetText(p.Target), why)
+			default:
+				a := p.Assessment
+				fmt.Fprintf(tw, "%s\t%s (%d)\t%s\t%.0f%%\t%s\n", targetText(p.Target), plancast.FormatNumber(a.LatestValue, -1), a.LatestYear,
+					pct(a.RequiredGrowth), 100*a.Probability, a.Status)
+			}
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// targetText is a target's value as the tables show it: growth in percent.
+func targetText(t *plancast.Target) string {
+	if plancast.GrowthKind(t.Kind) {
+		return plancast.FormatNumber(t.Value, -1) + "%"
+	}
+	return plancast.FormatNumber(t.Value, -1)
 }
 
 // printRevisions prints one row per vintage and the summary under them.

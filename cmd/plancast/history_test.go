@@ -8,10 +8,12 @@ import (
 )
 
 // plancast history prints every vintage of a series with its revision from
-// the first release, the series' MR and MAR, and every version of its
-// targets: after Houma's 2020 GDP was revised from 120.8 to 124.2 and a
-// review lowered the 2025 target to 230, both versions of each are shown;
-// as of a date before them, neither change is.
+// the first release, the series' MR and MAR, every version of its targets,
+// and each target judged on every day it or its figures changed: after
+// Houma's 2020 GDP was revised from 120.8 to 124.2 and a review lowered the
+// 2025 target to 230, both versions of each are shown, and the growth
+// needed moves from 15.7% to 15.0% to 13.1% a year; as of a date before
+// them, neither change is.
 func TestHistoryCommandShowsRevisionsAndTargetVersions(t *testing.T) {
 	dir := seededDir(t)
 	revision := filepath.Join(t.TempDir(), "revision.csv")
@@ -39,6 +41,12 @@ func TestHistoryCommandShowsRevisionsAndTargetVersions(t *testing.T) {
 		"14th-fyp level 2025 250 2021-04-20 replaced",
 		"14th-fyp level 2025 230 2023-06-01 in force",
 		"2021-annual growth 2021 8.5% 2021-04-20 in force",
+		// The judgement after each change: 15.7% a year needed on the
+		// report's day; the revision raised the base; the review lowered
+		// the target.
+		"2021-04-20 figures, target 250 120.8 (2020) 15.7%",
+		"2021-09-01 figures 250 124.2 (2020) 15.0%",
+		"2023-06-01 target 230 124.2 (2020) 13.1%",
 	} {
 		if !rows.has(want) {
 			t.Errorf("no line %q in\n%s", want, stdout)
@@ -48,6 +56,7 @@ func TestHistoryCommandShowsRevisionsAndTargetVersions(t *testing.T) {
 	_, then, _ := run(t, "history", "--data-dir", dir, "--region", "houma", "--indicator", "gdp", "--as-of", "2021-04-20")
 	if rows := lines(then); !rows.has("0 of 2 years revised since their first release; mean revision (MR) +0.00%, mean absolute revision (MAR) 0.00%") ||
 		!rows.has("14th-fyp level 2025 250 2021-04-20 in force") || strings.Contains(then, "124.2") || rows.has("14th-fyp level 2025 230") ||
+		!rows.has("2021-04-20 figures, target 250 120.8 (2020) 15.7%") || rows.has("2021-09-01") || rows.has("2023-06-01") ||
 		!strings.Contains(then, "as known on 2021-04-20") {
 		t.Errorf("as of 2021-04-20:\n%s\nwant neither the revision nor the review", then)
 	}
