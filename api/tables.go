@@ -307,24 +307,20 @@ func revisionsTable(r *RevisionsResponse, cat *catalogMemo, lang, version string
 func revisionsAbout(r *RevisionsResponse, cat *catalogMemo, lang, version string) [][2]string {
 	reg, ind := cat.regions[r.Region], cat.indicators[r.Indicator]
 	scope := nameIn(lang, reg.Name, reg.NameZh) + " · " + nameIn(lang, ind.Name, ind.NameZh) + " · " + seriesPeriodText(lang, r.Period)
-	pct := func(p *float64) string {
+	// A fraction in percent with layout ("%+.2f%%" for MR, whose sign
+	// matters); "-" when there is none.
+	percent := func(layout string, p *float64) string {
 		if p == nil {
 			return "-"
 		}
-		return fmt.Sprintf("%+.2f%%", *p*100)
-	}
-	abs := func(p *float64) string {
-		if p == nil {
-			return "-"
-		}
-		return fmt.Sprintf("%.2f%%", *p*100)
+		return fmt.Sprintf(layout, *p*100)
 	}
 	sum := r.Summary
 	if lang == "zh" {
 		return [][2]string{
 			{"范围", scope}, {"数据截至", cmp.Or(r.AsOf, "最新数据")}, {"数据版本", version},
 			{"已测算年份 / 其中修订", fmt.Sprintf("%d / %d", sum.Years, sum.Revised)},
-			{"平均修订幅度（MR）", pct(sum.MeanRevision)}, {"平均绝对修订幅度（MAR）", abs(sum.MeanAbsRevision)},
+			{"平均修订幅度（MR）", percent("%+.2f%%", sum.MeanRevision)}, {"平均绝对修订幅度（MAR）", percent("%.2f%%", sum.MeanAbsRevision)},
 			{"较首次发布修订幅度", "（该版本数值 − 首次发布数值）/ |首次发布数值|。"},
 			{"MR", "各年当前数值较首次发布的修订幅度的平均值，未修订的年份计为0；为正表示首次发布数值偏低。"},
 			{"MAR", "各年修订幅度绝对值的平均值：首次发布的数值通常还会变动多少。"},
@@ -333,7 +329,7 @@ func revisionsAbout(r *RevisionsResponse, cat *catalogMemo, lang, version string
 	return [][2]string{
 		{"Scope", scope}, {"Data as of", cmp.Or(r.AsOf, "the latest figures")}, {"Data version", version},
 		{"Years measured / revised", fmt.Sprintf("%d / %d", sum.Years, sum.Revised)},
-		{"Mean revision (MR)", pct(sum.MeanRevision)}, {"Mean absolute revision (MAR)", abs(sum.MeanAbsRevision)},
+		{"Mean revision (MR)", percent("%+.2f%%", sum.MeanRevision)}, {"Mean absolute revision (MAR)", percent("%.2f%%", sum.MeanAbsRevision)},
 		{"revision", "(the vintage's value − the first release) / |the first release|."},
 		{"MR", "The mean of each year's revision from its first release to the figure served, unrevised years counting as zero; positive when first releases were too low."},
 		{"MAR", "The mean of the revisions' absolute values: how far a first release usually moves."},

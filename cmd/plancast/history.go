@@ -14,7 +14,7 @@ import (
 )
 
 func init() {
-	register(&command{name: "history", summary: "how a series' figures were revised, and every version of its targets", run: runHistory})
+	register(&command{name: "history", summary: "how a series' figures were revised, every version of its targets, and how their judgement moved", run: runHistory})
 }
 
 func runHistory(ctx context.Context, args []string, stdout, stderr io.Writer) error {
