@@ -28,14 +28,7 @@ type RevisionsResponse struct {
 // per vintage.
 func (s *Server) getRevisions(c echo.Context) error {
 	ctx := c.Request().Context()
-	if _, err := s.region(c, c.Param("region")); err != nil {
-		return err
-	}
-	ind, err := s.lookupIndicator(ctx, c.Param("indicator"))
-	if err != nil {
-		return err
-	}
-	q, err := seriesQuery(c)
+	ind, q, err := s.seriesRequest(c)
 	if err != nil {
 		return err
 	}

@@ -22,15 +22,7 @@ type SeriesResponse struct {
 
 func (s *Server) getSeries(c echo.Context) error {
 	ctx := c.Request().Context()
-	// The codes first: a missed one is answered with the near ones.
-	if _, err := s.region(c, c.Param("region")); err != nil {
-		return err
-	}
-	ind, err := s.lookupIndicator(ctx, c.Param("indicator"))
-	if err != nil {
-		return err
-	}
-	q, err := seriesQuery(c)
+	ind, q, err := s.seriesRequest(c)
 	if err != nil {
 		return err
 	}
@@ -65,6 +57,21 @@ func (s *Server) getSeries(c echo.Context) error {
 		return sendTable(c, body, resp.Region+"_"+resp.Indicator+"_"+resp.Units, format)
 	}
 	return c.JSON(http.StatusOK, resp)
+}
+
+// seriesRequest reads what the routes of one series share: the region and
+// indicator of the path (checked first, so a missed code is answered with
+// the near ones), then the series query.
+func (s *Server) seriesRequest(c echo.Context) (plancast.Indicator, plancast.SeriesQuery, error) {
+	if _, err := s.region(c, c.Param("region")); err != nil {
+		return plancast.Indicator{}, plancast.SeriesQuery{}, err
+	}
+	ind, err := s.lookupIndicator(c.Request().Context(), c.Param("indicator"))
+	if err != nil {
+		return ind, plancast.SeriesQuery{}, err
+	}
+	q, err := seriesQuery(c)
+	return ind, q, err
 }
 
 // seriesQuery reads the path and the from, to, as_of and period parameters.
