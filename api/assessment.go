@@ -92,11 +92,9 @@ func (s *Server) getAllAssessment(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	indicator := c.QueryParam("indicator")
-	if indicator != "" {
-		if _, err := s.lookupIndicator(ctx, indicator); err != nil {
-			return err
-		}
+	indicator, err := s.indicatorParam(c)
+	if err != nil {
+		return err
 	}
 	asOf, err := asOfParam(c)
 	if err != nil {
@@ -153,6 +151,20 @@ func (s *Server) cachedAssessment(c echo.Context, key, file string, compute func
 		}
 		return assessmentTable(&resp, cat, lang, version), nil
 	})
+}
+
+// indicatorParam reads ?indicator=, which narrows an answer to one
+// indicator: empty when absent, a known code (a missed one is answered with
+// the near ones) when given.
+func (s *Server) indicatorParam(c echo.Context) (string, error) {
+	indicator := c.QueryParam("indicator")
+	if indicator == "" {
+		return "", nil
+	}
+	if _, err := s.lookupIndicator(c.Request().Context(), indicator); err != nil {
+		return "", err
+	}
+	return indicator, nil
 }
 
 func planParam(c echo.Context) (string, error) {

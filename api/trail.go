@@ -54,11 +54,9 @@ func (s *Server) getAssessmentTrail(c echo.Context) error {
 	if _, err := s.region(c, region); err != nil {
 		return err
 	}
-	indicator := c.QueryParam("indicator")
-	if indicator != "" {
-		if _, err := s.lookupIndicator(ctx, indicator); err != nil {
-			return err
-		}
+	indicator, err := s.indicatorParam(c)
+	if err != nil {
+		return err
 	}
 	plan, err := planParam(c)
 	if err != nil {
