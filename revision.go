@@ -105,6 +105,22 @@ func (y *YearRevisions) RevisionOf(v float64) *float64 {
 	return &r
 }
 
+// Change is how vintage i of the year moved from the last vintage served
+// before it (withdrawals skipped), with the decimals (Decimals) that show
+// both figures; ok is false for the first release and for a withdrawal.
+func (y *YearRevisions) Change(i int) (change float64, prec int, ok bool) {
+	if y.Vintages[i].Withdrawn() {
+		return 0, 0, false
+	}
+	for j := i - 1; j >= 0; j-- {
+		if prev := y.Vintages[j]; !prev.Withdrawn() {
+			v := y.Vintages[i].Value
+			return v - prev.Value, max(Decimals(v), Decimals(prev.Value)), true
+		}
+	}
+	return 0, 0, false
+}
+
 // VintagesAsOf keeps the vintages published on or before asOf (all of them
 // when asOf is zero): the history as it was known then.
 func VintagesAsOf(vintages []Observation, asOf Date) []Observation {

@@ -51,6 +51,24 @@ func TestRevisionsMeasureEachYearFromItsFirstRelease(t *testing.T) {
 				w.year, y.Year, len(y.Vintages), y.First, deref(y.Latest), deref(y.Revision), w)
 		}
 	}
+	// The change of each vintage from the one served before it: none for a
+	// first release or a withdrawal; across a withdrawal, from the last
+	// figure served.
+	for _, c := range []struct {
+		year, vintage int
+		change        float64
+		prec          int
+		ok            bool
+	}{
+		{2019, 0, 0, 0, false}, {2019, 1, 5.5, 1, true},
+		{2023, 1, 0, 0, false}, {2023, 2, -5, 0, true},
+	} {
+		y := years[c.year-2018]
+		if change, prec, ok := y.Change(c.vintage); ok != c.ok || prec != c.prec || math.Abs(change-c.change) > 1e-12 {
+			t.Errorf("%d vintage %d: change %g (%d decimals, %t), want %g (%d, %t)", c.year, c.vintage+1, change, prec, ok, c.change, c.prec, c.ok)
+		}
+	}
+
 	// Measured: 2018 (0), 2019 (+0.05), 2021 (−0.2), 2023 (−0.1).
 	if sum.Years != 4 || sum.Revised != 3 {
 		t.Errorf("summary years %d, revised %d; want 4 and 3", sum.Years, sum.Revised)

@@ -281,19 +281,17 @@ func revisionsTable(r *RevisionsResponse, cat *catalogMemo, lang, version string
 	}
 	unit := charts.UnitLabel(r.Unit, lang)
 	for _, y := range r.Years {
-		var previous *float64 // the value of the last vintage served before this one
 		for i, o := range y.Vintages {
 			value, change, revision, isServed := cell{}, cell{}, cell{}, cell{}
 			if !o.Withdrawn() {
 				value = numCell(o.Value, plancast.Decimals(o.Value))
-				if previous != nil {
-					change = numCell(o.Value-*previous, max(plancast.Decimals(o.Value), plancast.Decimals(*previous)))
+				if d, prec, ok := y.Change(i); ok {
+					change = numCell(d, prec)
 				}
 				revision = percentCell(y.RevisionOf(o.Value))
 				if i == len(y.Vintages)-1 {
 					isServed = textCell(served)
 				}
-				previous = &o.Value
 			}
 			t.Rows = append(t.Rows, []cell{textCell(o.Region), textCell(o.Indicator), yearCell(o.Year), textCell(seriesPeriodText(lang, o.Period)),
 				numCell(float64(i+1), 0), textCell(o.Published.String()), textCell(observationStatusText(lang, o.Status)), value, textCell(unit),

@@ -166,7 +166,6 @@ func printRevisions(w io.Writer, years []plancast.YearRevisions, sum plancast.Re
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "year\tvintage\tpublished\tstatus\tvalue\tchange\trevision\t")
 	for _, y := range years {
-		var previous *float64
 		for i, o := range y.Vintages {
 			year, value, change, revision := "", "-", "", ""
 			if i == 0 {
@@ -174,13 +173,12 @@ func printRevisions(w io.Writer, years []plancast.YearRevisions, sum plancast.Re
 			}
 			if !o.Withdrawn() {
 				value = plancast.FormatNumber(o.Value, -1)
-				if previous != nil {
-					change = signed(o.Value-*previous, max(plancast.Decimals(o.Value), plancast.Decimals(*previous)))
+				if d, prec, ok := y.Change(i); ok {
+					change = signed(d, prec)
 				}
 				if r := y.RevisionOf(o.Value); r != nil && i > 0 {
 					revision = fmt.Sprintf("%+.2f%%", 100**r)
 				}
-				previous = &o.Value
 			}
 			fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t%s\t%s\t\n", year, i+1, o.Published, o.Status, value, change, revision)
 		}
