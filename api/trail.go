@@ -100,13 +100,7 @@ func (s *Server) assessmentTrail(ctx context.Context, f plancast.TargetFilter) (
 		tt := TargetTrail{Indicator: key.Indicator, Plan: key.Plan, Kind: key.Kind, Year: key.Year, Points: []TrailPoint{}}
 		for _, p := range forecast.AssessmentTrail(versions, vs, ind) {
 			s.metrics.forecasts.Inc()
-			tp := TrailPoint{AsOf: p.AsOf.String(), Changed: []string{}}
-			if p.Figures {
-				tp.Changed = append(tp.Changed, "figures")
-			}
-			if p.Set {
-				tp.Changed = append(tp.Changed, "target")
-			}
+			tp := TrailPoint{AsOf: p.AsOf.String(), Changed: p.Changed()}
 			switch err := p.Err; {
 			case p.Target == nil:
 				tp.Withdrawn = true

@@ -29,6 +29,19 @@ type TrailPoint struct {
 	Err error
 }
 
+// Changed names what changed on the point's day: "figures", "target", or
+// both, in that order.
+func (p *TrailPoint) Changed() []string {
+	changed := []string{}
+	if p.Figures {
+		changed = append(changed, "figures")
+	}
+	if p.Set {
+		changed = append(changed, "target")
+	}
+	return changed
+}
+
 // AssessmentTrail follows one target through time: versions are every
 // version of the target (one key), vintages every vintage of its series'
 // yearly figures. There is a point on each date a vintage was published or

@@ -123,14 +123,7 @@ func printTrails(w io.Writer, targets [][]plancast.Target, vintages []plancast.O
 			if !asOf.IsZero() && p.AsOf.After(asOf) {
 				break
 			}
-			var changed []string
-			if p.Figures {
-				changed = append(changed, "figures")
-			}
-			if p.Set {
-				changed = append(changed, "target")
-			}
-			fmt.Fprintf(tw, "  %s\t%s\t", p.AsOf, strings.Join(changed, ", "))
+			fmt.Fprintf(tw, "  %s\t%s\t", p.AsOf, strings.Join(p.Changed(), ", "))
 			switch {
 			case p.Target == nil:
 				fmt.Fprintln(tw, "withdrawn\t\t\t\t")
