@@ -99,8 +99,9 @@ func (s *Server) assessmentTrail(ctx context.Context, f plancast.TargetFilter) (
 		ind := cat.indicators[key.Indicator]
 		tt := TargetTrail{Indicator: key.Indicator, Plan: key.Plan, Kind: key.Kind, Year: key.Year, Points: []TrailPoint{}}
 		for _, p := range forecast.AssessmentTrail(versions, vs, ind) {
-			s.metrics.forecasts.Inc()
 			tp := TrailPoint{AsOf: p.AsOf.String(), Changed: p.Changed()}
+			// Counted as the assessments count: each series Assess was
+			// given, whether or not it could judge the target.
 			switch err := p.Err; {
 			case p.Target == nil:
 				tp.Withdrawn = true
@@ -108,9 +109,11 @@ func (s *Server) assessmentTrail(ctx context.Context, f plancast.TargetFilter) (
 				u := unassessed(*p.Target, noFigures(*p.Target, ind, p.AsOf))
 				tp.Unassessed = &u
 			case err != nil:
+				s.metrics.forecasts.Inc()
 				u := unassessed(*p.Target, err)
 				tp.Unassessed = &u
 			default:
+				s.metrics.forecasts.Inc()
 				tp.Assessment = &AssessmentItem{Region: p.Target.Region, Plan: p.Target.Plan, Assessment: *p.Assessment}
 			}
 			tt.Points = append(tt.Points, tp)
