@@ -165,6 +165,18 @@ type TargetVersion struct {
 	InForce bool `json:"in_force"`
 }
 
+// State says what a version of a target is now: "in force", "replaced" by
+// a later one, or a "withdrawal".
+func (v *TargetVersion) State() string {
+	switch {
+	case v.Withdrawn:
+		return "withdrawal"
+	case v.InForce:
+		return "in force"
+	}
+	return "replaced"
+}
+
 // TargetHistory reduces stored versions of targets to the history of those
 // f selects by region, indicator and plan: every version set by f.AsOf,
 // withdrawals included, grouped by target (sorted as SortTargets sorts) and

@@ -364,20 +364,16 @@ func targetsTable(rows []plancast.TargetVersion, cat *catalogMemo, lang string) 
 	return t
 }
 
-// targetVersionText says what a version of a target is now: in force,
-// replaced by a later one, or a withdrawal.
+// targetVersionZh names a target version's State in Chinese.
+var targetVersionZh = map[string]string{"in force": "现行", "replaced": "已被替代", "withdrawal": "撤回"}
+
+// targetVersionText says what a version of a target is now (State), in
+// lang.
 func targetVersionText(lang string, v *plancast.TargetVersion) string {
-	en, zh := "replaced", "已被替代"
-	switch {
-	case v.Withdrawn:
-		en, zh = "withdrawal", "撤回"
-	case v.InForce:
-		en, zh = "in force", "现行"
-	}
 	if lang == "zh" {
-		return zh
+		return targetVersionZh[v.State()]
 	}
-	return en
+	return v.State()
 }
 
 // targetsFile names a targets download: targets, houma_targets_gdp,

@@ -85,14 +85,11 @@ func runHistory(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "plan\tkind\tyear\ttarget\tpublished\tversion\tsource")
 	for _, v := range history {
-		value, state := targetText(&v.Target), "replaced"
-		switch {
-		case v.Withdrawn:
-			value, state = "-", "withdrawal"
-		case v.InForce:
-			state = "in force"
+		value := targetText(&v.Target)
+		if v.Withdrawn {
+			value = "-"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%s\n", v.Plan, v.Kind, v.Year, value, cmp.Or(v.Published.String(), "-"), state, v.Source.Document)
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%s\n", v.Plan, v.Kind, v.Year, value, cmp.Or(v.Published.String(), "-"), v.State(), v.Source.Document)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
