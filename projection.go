@@ -89,4 +89,27 @@ type Assessment struct {
 	// ExplanationZh is the same sentence in Chinese.
 	ExplanationZh string `json:"explanation_zh"`
 	Method        string `json:"method,omitempty"`
+	// YearToDate is what the figures of the year so far say, when the target
+	// year is the year after the latest yearly figure and figures of the same
+	// months of both years are stored; Projected and Probability then come
+	// from them (forecast.Assess states the formula).
+	YearToDate *YearToDate `json:"year_to_date,omitempty"`
+}
+
+// YearToDate is the evidence of a year in progress: the figure of its
+// months so far (a period from January, plancast.YearToDatePeriods) against
+// the same months a year before.
+type YearToDate struct {
+	Period string  `json:"period"` // the year-to-date period judged on: the one covering most months
+	Months int     `json:"months"` // how many months from January it covers
+	Year   int     `json:"year"`   // the year in progress
+	Value  float64 `json:"value"`  // its figure to date
+	Prior  float64 `json:"prior"`  // the same months of the year before
+	Growth float64 `json:"growth"` // Value/Prior − 1, a fraction
+	// RequiredRestGrowth is the growth over the same months of the year
+	// before that the rest of the year needs to meet the target exactly,
+	// (T − Value)/(A − Prior) − 1 with T the year's figure that meets it and
+	// A the year before's whole-year figure (a fraction); nil when the year
+	// to date has already passed T.
+	RequiredRestGrowth *float64 `json:"required_rest_growth"`
 }

@@ -223,20 +223,11 @@ func (s *Server) dashboardSection(ctx context.Context, r plancast.Region, indByC
 
 // periodLabel names a partial period for people: "Jan–Nov" / "1—11月".
 func periodLabel(lang, period string) string {
-	months := []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
-	if first, last, ok := strings.Cut(period, "-"); ok {
-		for i, m := range months {
-			if m == last && first == "jan" {
-				if lang == "zh" {
-					return fmt.Sprintf("1—%d月", i+1)
-				}
-				return "Jan–" + strings.ToUpper(last[:1]) + last[1:]
-			}
-		}
+	if lang == "zh" && plancast.PeriodName(period, true) != "" {
+		return plancast.PeriodName(period, true)
 	}
-	zh := map[string]string{"h1": "上半年", "h2": "下半年", "q1": "一季度", "q2": "二季度", "q3": "三季度", "q4": "四季度"}
-	if lang == "zh" && zh[period] != "" {
-		return zh[period]
+	if first, last, ok := strings.Cut(period, "-"); ok && first == "jan" {
+		return "Jan–" + strings.ToUpper(last[:1]) + last[1:]
 	}
 	return strings.ToUpper(period)
 }

@@ -42,6 +42,11 @@ const (
 // level the target implies, (x_target/x_latest)^{1/(Y−latest year)} − 1;
 // Progress is (projected − base)/(target − base) on levels, base the value at
 // t.BaseYear (the first observed year when BaseYear is 0).
+//
+// When t.Year is the year after the latest figure and opt.YearToDate holds
+// figures of the same months of t.Year and the year before, the target year's
+// distribution is that of its year to date (yeartodate.go), and
+// a.YearToDate says what the year so far needs.
 func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []float64, opt Options) (plancast.Assessment, error) {
 	a := plancast.Assessment{Target: t, Indicator: t.Indicator, Year: t.Year, Kind: t.Kind, TargetValue: t.Value}
 	if t.Indicator == "" {
@@ -111,6 +116,12 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 		}
 		a.Method = res.Method
 	}
+	var ytd *yearToDate
+	if t.Year == p.last+1 && len(opt.YearToDate) > 0 && ind.Kind == plancast.KindLevel {
+		if y, ok := newYearToDate(opt.YearToDate, t.Year, a.LatestValue, res); ok {
+			ytd = &y
+		}
+	}
 	// levelAt is the observed (or interpolated) value of a past year, or the
 	// projected mean of a future one.
 	levelAt := func(y int) float64 {
@@ -160,9 +171,21 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 	} else {
 		y := t.Year
 		pt := res.Points[y-p.last-1]
+		if ytd != nil {
+			pt = ytd.point(y)
+		}
 		projectedLevel = pt.Mean
 		var pMeet float64
-		if growthKind && base > p.last {
+		if ytd != nil {
+			ytd.requireRest(targetLevel)
+			a.YearToDate = &ytd.YearToDate
+			pLow := ytd.cdf(targetLevel)
+			if higher {
+				pMeet = 1 - pLow
+			} else {
+				pMeet = pLow
+			}
+		} else if growthKind && base > p.last {
 			pMeet = growthProbability(res, t, base, growthFactor(t, base), higher)
 		} else {
 			pLow := res.CDF(y, targetLevel)
@@ -214,8 +237,8 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 		a.Status = plancast.StatusOffTrack
 	}
 	approx := base > p.last && growthKind
-	a.Explanation = explain(english, a, t, ind, base, approx)
-	a.ExplanationZh = explain(chinese, a, t, ind, base, approx)
+	a.Explanation = explain(english, a, t, ind, base, higher, approx)
+	a.ExplanationZh = explain(chinese, a, t, ind, base, higher, approx)
 	return a, nil
 }
 
@@ -284,6 +307,7 @@ func clamp01(p float64) float64 {
 // strings take their arguments by index, so each language orders them its
 // own way.
 type phrasebook struct {
+	zh bool // names periods in Chinese
 	// what names the compared quantity: ("growth ", 2021) → "growth " /
 	// "2021年增长"; observed for a target year already observed.
 	what func(kind string, base, year int, observed bool) string
@@ -299,6 +323,16 @@ type phrasebook struct {
 	current   string // the growth is of current-price figures
 	approx    string // the base year is itself projected
 	status    func(string) string
+
+	// The year to date (a.YearToDate): toDate takes the period's name, the
+	// year, the figure and its change on a year before (change's words);
+	// restAtLeast and restAtMost the growth the rest of the year needs on
+	// the same months of the year before, in percent, and that year; passed
+	// and passedOver say the year to date alone meets, or misses, the target.
+	toDate                  string
+	change                  func(fraction float64) string
+	restAtLeast, restAtMost string
+	passed, passedOver      string
 
 	// Why a target cannot be judged (UnassessableError).
 	oneYear     string // the one observed year
@@ -326,6 +360,13 @@ var english = phrasebook{
 	approx:    "; the base year is itself projected, so the growth's spread is approximate",
 	status:    func(s string) string { return s },
 
+	toDate:      "; %[2]d %[1]s: %[3]s, %[4]s on a year before",
+	change:      func(g float64) string { return fmt.Sprintf("%+.1f%%", 100*g) },
+	restAtLeast: "; the rest of the year needs %+.1[1]f%% on the same months of %[2]d",
+	restAtMost:  "; the rest of the year must stay within %+.1[1]f%% of the same months of %[2]d",
+	passed:      "; the year to date alone meets the target",
+	passedOver:  "; the year to date alone is past the target",
+
 	oneYear:     "one observed year (%d); at least two are needed",
 	nonPositive: "a growth target needs a series of positive values; this one has a value ≤ 0",
 	baseBefore:  "base year %d is before the first observation (%d)",
@@ -333,6 +374,7 @@ var english = phrasebook{
 }
 
 var chinese = phrasebook{
+	zh: true,
 	what: func(kind string, base, year int, observed bool) string {
 		actual := ""
 		if observed {
@@ -355,6 +397,18 @@ var chinese = phrasebook{
 	approx:    "；基期本身为预测值，增速区间为近似值",
 	status:    func(s string) string { return plancast.StatusZh[s] },
 
+	toDate: "；%[2]d年%[1]s%[3]s，同比%[4]s",
+	change: func(g float64) string {
+		if g < 0 {
+			return fmt.Sprintf("下降%.1f%%", -100*g)
+		}
+		return fmt.Sprintf("增长%.1f%%", 100*g)
+	},
+	restAtLeast: "；其余月份同比增速需不低于%.1[1]f%%",
+	restAtMost:  "；其余月份同比增速需不高于%.1[1]f%%",
+	passed:      "；年内累计已达到目标",
+	passedOver:  "；年内累计已超过目标",
+
 	oneYear:     "仅有%d年一年的数据，至少需要两年",
 	nonPositive: "增速目标需要全为正值的序列，该序列有小于等于0的值",
 	baseBefore:  "基期%d年早于最早的数据年份（%d年）",
@@ -372,7 +426,7 @@ var chinese = phrasebook{
 // says that the growth is in current prices: plans usually set GDP growth at
 // comparable prices, which a series of current-price figures cannot separate
 // from inflation.
-func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind plancast.Indicator, base int, approx bool) string {
+func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind plancast.Indicator, base int, higher, approx bool) string {
 	growth := plancast.GrowthKind(t.Kind)
 	target := func(v float64) string { return plancast.FormatNumber(v, -1) }
 	num := func(v float64) string { return plancast.FormatNumber(v, plancast.ValuePrec(a.LatestValue)) }
@@ -390,6 +444,20 @@ func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind planca
 	default:
 		s = fmt.Sprintf(pb.projected, pb.what(t.Kind, base, t.Year, false), num(a.Projected.Mean),
 			num(a.Projected.Lo95), num(a.Projected.Hi95), target(t.Value), 100*a.Probability, status, t.Year)
+	}
+	if y := a.YearToDate; y != nil {
+		s += fmt.Sprintf(pb.toDate, plancast.PeriodName(y.Period, pb.zh), y.Year,
+			plancast.FormatNumber(y.Value, -1), pb.change(y.Growth))
+		switch {
+		case y.RequiredRestGrowth == nil && higher:
+			s += pb.passed
+		case y.RequiredRestGrowth == nil:
+			s += pb.passedOver
+		case higher:
+			s += fmt.Sprintf(pb.restAtLeast, 100**y.RequiredRestGrowth, y.Year-1)
+		default:
+			s += fmt.Sprintf(pb.restAtMost, 100**y.RequiredRestGrowth, y.Year-1)
+		}
 	}
 	if a.RequiredGrowth != nil {
 		s += fmt.Sprintf(pb.needs, 100**a.RequiredGrowth, a.LatestYear)

@@ -27,6 +27,11 @@ type Options struct {
 	Calibration *Calibration
 	// SkipBacktest leaves Result.Backtest nil (saves a few fits per series).
 	SkipBacktest bool
+	// YearToDate are the year-to-date series (periods from January,
+	// plancast.YearToDatePeriods) of the series; Assess judges a target of
+	// the year after the latest figure on them when they cover that year and
+	// the one before (see yeartodate.go). Forecast does not use them.
+	YearToDate []plancast.Series
 }
 
 // Result is the projection of one series.
