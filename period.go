@@ -58,3 +58,15 @@ var periodNamesZh = map[string]string{
 	"jan-feb": "1—2月", "jan-mar": "1—3月", "jan-apr": "1—4月", "jan-may": "1—5月", "jan-jun": "1—6月",
 	"jan-jul": "1—7月", "jan-aug": "1—8月", "jan-sep": "1—9月", "jan-oct": "1—10月", "jan-nov": "1—11月",
 }
+
+// JudgedKeys are the series a target on series k of indicator ind is judged
+// on: the yearly series, and, for an indicator whose figures add up over the
+// year (kind level), its year-to-date series, which judge a target of the
+// year in progress (forecast.Assess).
+func JudgedKeys(k SeriesKey, ind Indicator) []SeriesKey {
+	k.Period = PeriodYear
+	if ind.Kind != KindLevel {
+		return []SeriesKey{k}
+	}
+	return append([]SeriesKey{k}, YearToDateKeys(k)...)
+}

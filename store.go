@@ -337,6 +337,22 @@ func ReadVintagesOf(ctx context.Context, st SeriesReader, keys []SeriesKey) (map
 	return vintagesOneByOne(ctx, st, keys)
 }
 
+// ReadJudgedVintages reads every vintage of the series a target on series k
+// of indicator ind is judged on (JudgedKeys: the yearly figures, and the
+// year to date), in one read where the store can.
+func ReadJudgedVintages(ctx context.Context, st SeriesReader, k SeriesKey, ind Indicator) ([]Observation, error) {
+	keys := JudgedKeys(k, ind)
+	byKey, err := ReadVintagesOf(ctx, st, keys)
+	if err != nil {
+		return nil, err
+	}
+	var out []Observation
+	for _, k := range keys {
+		out = append(out, byKey[k]...)
+	}
+	return out, nil
+}
+
 // vintagesOneByOne reads the vintages of each series with its own Vintages
 // call; a series with none (ENOTFOUND) is absent from the map.
 func vintagesOneByOne(ctx context.Context, st SeriesReader, keys []SeriesKey) (map[SeriesKey][]Observation, error) {

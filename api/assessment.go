@@ -191,10 +191,15 @@ func (s *Server) assess(ctx context.Context, ts []plancast.Target, asOf plancast
 		byCode[i.Code] = i
 	}
 	// Read every series the targets need, and only those, in one bulk read
-	// (values only where the store can: assessments use years and values).
-	keys := make([]plancast.SeriesKey, len(ts))
-	for i, t := range ts {
-		keys[i] = t.SeriesKey()
+	// (values only where the store can: assessments use years and values):
+	// the yearly figures and the year to date.
+	var keys []plancast.SeriesKey
+	read := map[plancast.SeriesKey]bool{}
+	for _, t := range ts {
+		if k := t.SeriesKey(); !read[k] {
+			read[k] = true
+			keys = append(keys, plancast.JudgedKeys(k, byCode[t.Indicator])...)
+		}
 	}
 	sets, err := plancast.ReadSeriesValuesAsOf(ctx, s.cfg.Store, keys, asOf)
 	if err != nil {
@@ -233,7 +238,13 @@ func (s *Server) assess(ctx context.Context, ts []plancast.Target, asOf plancast
 					continue
 				}
 				years, values, _ := seriesArrays(sr)
-				results[i].a, results[i].err = forecast.Assess(t, byCode[t.Indicator], years, values, forecast.Options{SkipBacktest: true})
+				opt := forecast.Options{SkipBacktest: true}
+				for _, k := range plancast.YearToDateKeys(t.SeriesKey()) {
+					if s := series[k]; s != nil {
+						opt.YearToDate = append(opt.YearToDate, *s)
+					}
+				}
+				results[i].a, results[i].err = forecast.Assess(t, byCode[t.Indicator], years, values, opt)
 				s.metrics.forecasts.Inc()
 			}
 		}()

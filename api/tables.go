@@ -29,10 +29,10 @@ func (h headers) in(lang string) []string {
 var assessmentHeaders = headers{
 	en: []string{"region", "region_name", "indicator", "indicator_name", "unit", "plan", "kind", "year", "target", "target_unit", "binding",
 		"latest_year", "latest", "required_growth", "historical_growth", "projected", "lo80", "hi80", "lo95", "hi95", "realised",
-		"probability", "status", "progress", "explanation"},
+		"probability", "status", "progress", "to_date", "to_date_growth", "rest_needs", "explanation"},
 	zh: []string{"地区代码", "地区", "指标代码", "指标", "单位", "规划", "目标类型", "目标年份", "目标值", "目标单位", "约束性",
 		"最新年份", "最新值", "所需年均增速", "历史年均增速", "预计值", "80%区间下限", "80%区间上限", "95%区间下限", "95%区间上限", "实际值",
-		"达成概率", "状态", "进度", "说明"},
+		"达成概率", "状态", "进度", "年内累计", "累计同比增速", "其余月份所需同比增速", "说明"},
 }
 
 // assessmentTable lays an assessment answer out for download: one row per
@@ -69,7 +69,8 @@ func assessmentTable(resp *AssessmentResponse, cat *catalogMemo, lang, version s
 			yearCell(a.LatestYear), numCell(a.LatestValue, plancast.Decimals(a.LatestValue)),
 			percentCell(a.RequiredGrowth), percentCell(a.HistoricalGrowth),
 			proj(p.Mean), proj(p.Lo80), proj(p.Hi80), proj(p.Lo95), proj(p.Hi95), optNumCell(a.Realised, prec),
-			percentCell(&a.Probability), textCell(statusText(lang, a.Status)), percentCell(a.Progress), textCell(explanation)))
+			percentCell(&a.Probability), textCell(statusText(lang, a.Status)), percentCell(a.Progress),
+			toDateCell(lang, a.YearToDate), toDateGrowthCell(a.YearToDate), restNeedsCell(a.YearToDate), textCell(explanation)))
 	}
 	for _, u := range resp.Unassessed {
 		ind := cat.indicators[u.Indicator]
@@ -80,10 +81,39 @@ func assessmentTable(resp *AssessmentResponse, cat *catalogMemo, lang, version s
 		}
 		row := targetCells(cat, lang, u.Region, ind, spec)
 		row = append(row, make([]cell, 11)...) // latest_year … probability
-		t.Rows = append(t.Rows, append(row, textCell(status), cell{}, textCell(reason)))
+		t.Rows = append(t.Rows, append(row, textCell(status), cell{}, cell{}, cell{}, cell{}, textCell(reason)))
 	}
 	t.About = assessmentAbout(resp, cat, lang, version)
 	return t
+}
+
+// toDateCell names the year to date a target of the year in progress was
+// judged on: "2021 h1" / "2021年上半年"; empty when none was.
+func toDateCell(lang string, y *plancast.YearToDate) cell {
+	if y == nil {
+		return cell{}
+	}
+	if lang == "zh" {
+		return textCell(fmt.Sprintf("%d年%s", y.Year, plancast.PeriodName(y.Period, true)))
+	}
+	return textCell(fmt.Sprintf("%d %s", y.Year, y.Period))
+}
+
+// toDateGrowthCell is the year to date's growth on the same months a year before.
+func toDateGrowthCell(y *plancast.YearToDate) cell {
+	if y == nil {
+		return cell{}
+	}
+	return percentCell(&y.Growth)
+}
+
+// restNeedsCell is the growth the rest of the year needs on the same months
+// a year before (empty when the year to date has settled the target).
+func restNeedsCell(y *plancast.YearToDate) cell {
+	if y == nil {
+		return cell{}
+	}
+	return percentCell(y.RequiredRestGrowth)
 }
 
 // targetCells are the first eleven columns: where, what and the target.
@@ -157,6 +187,7 @@ func assessmentAbout(resp *AssessmentResponse, cat *catalogMemo, lang, version s
 			{"状态", fmt.Sprintf("已实现：目标年份已有数据且达到目标；进度正常：概率不低于%.0f%%；存在风险：不低于%.0f%%；难以实现：更低，或目标年份已过而未达到。", forecast.OnTrackProbability*100, forecast.AtRiskProbability*100)},
 			{"进度", "（预计值 − 基期值）/（目标值 − 基期值），与联合国可持续发展目标进度图相同。"},
 			{"价格", "货币总量按当年价格计，规划的增速目标通常按可比价格计，二者之差为当年价格涨幅。"},
+			{"年内累计", "最新年度数据的下一年的目标，在该年与上年同期的累计数（上半年、1—11月等）均已发布时，按年内累计评估：其余月份按年内累计的同比增速预计，波动按剩余月份折算年度波动。“其余月份所需同比增速”为达到目标其余月份需比上年同期增长的幅度（上限类目标及越低越好的指标为不高于，其余为不低于）。"},
 		}
 	}
 	return [][2]string{
@@ -169,6 +200,7 @@ func assessmentAbout(resp *AssessmentResponse, cat *catalogMemo, lang, version s
 		{"progress", "(projected − base) / (target − base), as the UN SDG progress charts use."},
 		{"required_growth", "The average annual growth needed from the latest figure to the target (a fraction: 0.157 is 15.7% a year)."},
 		{"Prices", "Money aggregates are in current prices; plans usually set growth at comparable prices, so the two differ by the year's inflation."},
+		{"to_date, to_date_growth, rest_needs", "A target of the year after the latest yearly figure is judged on the year to date when the figures of the same months of that year and the year before are published (h1, jan-nov, ...): the rest of the year is expected to grow as the year so far did, with the yearly spread scaled to the months left. rest_needs is the growth on the same months of the year before that the rest of the year needs for the target: at most for a ceiling or an indicator better lower, at least for the others."},
 	}
 }
 

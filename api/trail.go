@@ -88,15 +88,14 @@ func (s *Server) assessmentTrail(ctx context.Context, f plancast.TargetFilter) (
 	vintages := map[string][]plancast.Observation{} // by indicator, read once
 	for _, versions := range plancast.ByTarget(plancast.TargetHistory(stored, f)) {
 		key := versions[0].Key()
+		ind := cat.indicators[key.Indicator]
 		vs, read := vintages[key.Indicator]
 		if !read {
-			vs, err = s.cfg.Store.Vintages(ctx, versions[0].SeriesKey())
-			if err != nil && plancast.ErrorCode(err) != plancast.ENOTFOUND {
+			if vs, err = plancast.ReadJudgedVintages(ctx, s.cfg.Store, versions[0].SeriesKey(), ind); err != nil {
 				return nil, err
 			}
 			vintages[key.Indicator] = vs
 		}
-		ind := cat.indicators[key.Indicator]
 		tt := TargetTrail{Indicator: key.Indicator, Plan: key.Plan, Kind: key.Kind, Year: key.Year, Points: []TrailPoint{}}
 		for _, p := range forecast.AssessmentTrail(versions, vs, ind) {
 			tp := TrailPoint{AsOf: p.AsOf.String(), Changed: p.Changed()}
@@ -122,3 +121,4 @@ func (s *Server) assessmentTrail(ctx context.Context, f plancast.TargetFilter) (
 	}
 	return resp, nil
 }
+

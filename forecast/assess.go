@@ -3,6 +3,7 @@ package forecast
 import (
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/plancast/plancast"
 )
@@ -64,16 +65,10 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 		g := math.Pow(a.LatestValue/values[0], 1/float64(span)) - 1
 		a.HistoricalGrowth = &g
 	}
-	higher := ind.Better != plancast.BetterLower
-	switch t.Kind {
-	case plancast.TargetCeiling:
-		higher = false
-	case plancast.TargetFloor:
-		higher = true
-	case plancast.TargetLevel, plancast.TargetShare, plancast.TargetGrowth, plancast.TargetAvgGrowth:
-	default:
+	if !slices.Contains(plancast.TargetKinds, t.Kind) {
 		return a, plancast.Errorf(plancast.EINVALID, "assess: unknown target kind %q", t.Kind)
 	}
+	higher := MeetsAbove(t, ind)
 	meets := func(v, target float64) bool {
 		if higher {
 			return v >= target-1e-9*math.Abs(target)
@@ -240,6 +235,19 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 	a.Explanation = explain(english, a, t, ind, base, higher, approx)
 	a.ExplanationZh = explain(chinese, a, t, ind, base, higher, approx)
 	return a, nil
+}
+
+// MeetsAbove reports whether target t of indicator ind is met at or above
+// its value (a floor, or a level or growth of an indicator better higher);
+// otherwise at or below it (a ceiling, or an indicator better lower).
+func MeetsAbove(t plancast.Target, ind plancast.Indicator) bool {
+	switch t.Kind {
+	case plancast.TargetCeiling:
+		return false
+	case plancast.TargetFloor:
+		return true
+	}
+	return ind.Better != plancast.BetterLower
 }
 
 // growthProbability handles a growth target whose base year is itself

@@ -43,8 +43,9 @@ func (p *TrailPoint) Changed() []string {
 }
 
 // AssessmentTrail follows one target through time: versions are every
-// version of the target (one key), vintages every vintage of its series'
-// yearly figures. There is a point on each date a vintage was published or
+// version of the target (one key), vintages every vintage of the series it
+// is judged on (plancast.JudgedKeys: the yearly figures and the year to
+// date). There is a point on each date a vintage was published or
 // a version set, from the first date a version was in force; each is judged
 // as Assess judges it (without the backtest, as the assessment routes do)
 // on the figures and the target as they stood that day. Undated versions
@@ -79,12 +80,12 @@ func AssessmentTrail(versions []plancast.Target, vintages []plancast.Observation
 			continue
 		}
 		p.Target = &inForce[0]
-		series := plancast.LatestVintages(vintages, d)
-		if len(series) == 0 {
+		yearly, toDate := splitYearly(plancast.LatestVintages(vintages, d))
+		if yearly == nil {
 			p.Err = ErrNoFigures
 		} else {
-			years, values := series[0].YearsValues()
-			a, err := Assess(*p.Target, ind, years, values, Options{SkipBacktest: true})
+			years, values := yearly.YearsValues()
+			a, err := Assess(*p.Target, ind, years, values, Options{SkipBacktest: true, YearToDate: toDate})
 			if err != nil {
 				p.Err = err
 			} else {
@@ -94,4 +95,17 @@ func AssessmentTrail(versions []plancast.Target, vintages []plancast.Observation
 		trail = append(trail, p)
 	}
 	return trail
+}
+
+// splitYearly separates the yearly series (nil when absent) from the
+// partial-year ones.
+func splitYearly(series []plancast.Series) (yearly *plancast.Series, partial []plancast.Series) {
+	for i := range series {
+		if series[i].Period == plancast.PeriodYear {
+			yearly = &series[i]
+		} else {
+			partial = append(partial, series[i])
+		}
+	}
+	return yearly, partial
 }

@@ -91,11 +91,17 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		fmt.Fprintln(stdout, "\nno targets")
 		return nil
 	}
+	// A target of the year in progress is judged on the year to date.
+	toDate, err := plancast.ReadSeriesValuesAsOf(ctx, st, plancast.YearToDateKeys(plancast.SeriesKey{Region: *region, Indicator: *indicator}), *asOf)
+	if err != nil {
+		return fmt.Errorf("read the year to date of %s/%s: %w", *region, *indicator, err)
+	}
 	fmt.Fprintln(stdout, "\ntargets")
+	var judgedToDate []plancast.Assessment
 	tw = tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "plan\tkind\tyear\ttarget\tprojected\tneeds/yr\tP(meet)\tprogress\tstatus")
 	for _, t := range targets {
-		a, err := forecast.Assess(t, ind, years, values, forecast.Options{Method: *method})
+		a, err := forecast.Assess(t, ind, years, values, forecast.Options{Method: *method, YearToDate: toDate})
 		if err != nil {
 			fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t\t\t\t\n", t.Plan, t.Kind, t.Year, observed(t.Value), plancast.ErrorMessage(err))
 			continue
@@ -115,8 +121,35 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%.0f%%\t%s\t%s\n", t.Plan, t.Kind, t.Year, target(t.Value), proj,
 			pct(a.RequiredGrowth), 100*a.Probability, share(a.Progress), a.Status)
+		if a.YearToDate != nil {
+			judgedToDate = append(judgedToDate, a)
+		}
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if len(judgedToDate) > 0 {
+		fmt.Fprintln(stdout, "\njudged on the year to date")
+		tw = tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "plan\tkind\tyear\tso far\tvalue\ta year before\tgrowth\tthe rest needs")
+		for _, a := range judgedToDate {
+			y := a.YearToDate
+			above := forecast.MeetsAbove(a.Target, ind)
+			rest := "missed: the year so far is past it"
+			switch {
+			case y.RequiredRestGrowth != nil && above:
+				rest = fmt.Sprintf("at least %+.1f%% on %d", 100**y.RequiredRestGrowth, y.Year-1)
+			case y.RequiredRestGrowth != nil:
+				rest = fmt.Sprintf("at most %+.1f%% on %d", 100**y.RequiredRestGrowth, y.Year-1)
+			case above:
+				rest = "nothing: met by the year so far"
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%+.1f%%\t%s\n", a.Target.Plan, a.Kind, a.Year, y.Period,
+				observed(y.Value), observed(y.Prior), 100*y.Growth, rest)
+		}
+		return tw.Flush()
+	}
+	return nil
 }
 
 func pct(v *float64) string {

@@ -96,15 +96,13 @@ func runHistory(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 
 	// The judgement on each day the figures or a target changed needs the
-	// yearly figures, whatever period the revisions above were of.
-	yearly := vintages
-	if *period != plancast.PeriodYear {
-		k.Period = plancast.PeriodYear
-		if yearly, err = st.Vintages(ctx, k); err != nil && plancast.ErrorCode(err) != plancast.ENOTFOUND {
-			return fmt.Errorf("read the yearly vintages of %s/%s: %w", *region, *indicator, err)
-		}
+	// yearly figures and the year to date, whatever period the revisions
+	// above were of.
+	judged, err := plancast.ReadJudgedVintages(ctx, st, k, ind)
+	if err != nil {
+		return fmt.Errorf("read the yearly and year-to-date vintages of %s/%s: %w", *region, *indicator, err)
 	}
-	return printTrails(stdout, plancast.ByTarget(history), yearly, ind, date)
+	return printTrails(stdout, plancast.ByTarget(history), judged, ind, date)
 }
 
 // printTrails prints each target's judgement on every day its figures or

@@ -54,23 +54,41 @@ func (s *Store) SeriesValuesOf(ctx context.Context, keys []plancast.SeriesKey) (
 }
 
 // seriesQueries are the Flux queries that read one field of exactly the
-// given series: one per indicator and period for up to pairRegionsPerQuery of
-// the regions that need it, in a regular expression, ending with the columns
-// rawRows decodes.
+// given series: one per indicator and set of periods for up to
+// pairRegionsPerQuery of the regions that need it, regions and periods each
+// in a regular expression, ending with the columns rawRows decodes. An
+// assessment asks for a yearly series and its twelve year-to-date periods
+// (plancast.JudgedKeys): one query, not thirteen.
 func (s *Store) seriesQueries(keys []plancast.SeriesKey, field string) []string {
-	byIndicator := map[[2]string][]string{} // indicator, period → regions, in order
+	periodsOf := map[[2]string][]string{} // indicator, region → periods, sorted
 	for _, k := range plancast.SortedSeriesKeys(keys) {
-		ip := [2]string{k.Indicator, k.Period}
-		byIndicator[ip] = append(byIndicator[ip], k.Region)
+		ir := [2]string{k.Indicator, k.Region}
+		if ps := periodsOf[ir]; len(ps) == 0 || ps[len(ps)-1] != k.Period {
+			periodsOf[ir] = append(ps, k.Period)
+		}
+	}
+	byIndicator := map[[2]string][]string{} // indicator, periods joined → regions, in order
+	for _, ir := range slices.SortedFunc(maps.Keys(periodsOf), func(a, b [2]string) int {
+		return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1]))
+	}) {
+		ps := periodsOf[ir]
+		slices.Sort(ps)
+		ip := [2]string{ir[0], strings.Join(slices.Compact(ps), "\x00")}
+		byIndicator[ip] = append(byIndicator[ip], ir[1])
 	}
 	var fluxes []string
 	for _, ip := range slices.SortedFunc(maps.Keys(byIndicator), func(a, b [2]string) int {
 		return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1]))
 	}) {
 		regions := byIndicator[ip]
+		periods := strings.Split(ip[1], "\x00")
+		period := `r.period == ` + fluxString(periods[0])
+		if len(periods) > 1 {
+			period = `r.period =~ ` + oneOf(periods)
+		}
 		for i := 0; i < len(regions); i += pairRegionsPerQuery {
-			cond := fmt.Sprintf(`r._measurement == %s and r.indicator == %s and r.period == %s and r.region =~ %s and r._field == %s`,
-				fluxString(s.m("observation")), fluxString(ip[0]), fluxString(ip[1]), oneOf(regions[i:min(i+pairRegionsPerQuery, len(regions))]), fluxString(field))
+			cond := fmt.Sprintf(`r._measurement == %s and r.indicator == %s and %s and r.region =~ %s and r._field == %s`,
+				fluxString(s.m("observation")), fluxString(ip[0]), period, oneOf(regions[i:min(i+pairRegionsPerQuery, len(regions))]), fluxString(field))
 			fluxes = append(fluxes, fmt.Sprintf(`from(bucket: %s) |> %s |> filter(fn: (r) => %s)`, fluxString(s.cfg.Bucket), fullRange, cond)+keepValueColumns)
 		}
 	}

@@ -1,0 +1,125 @@
+package api_test
+
+import (
+	"math"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/plancast/plancast"
+	"github.com/plancast/plancast/api"
+)
+
+// TestYearInProgress: in July 2021 Houma's bureau publishes the first half
+// of 2021 and of 2020. The 2021 target, GDP +8.5%, is then judged on the
+// first half (+9.1%): the rest of the year needs (120.8·1.085 − 60)/(120.8 −
+// 55) − 1 = 8.0% on the second half of 2020, and the year is projected to
+// grow as its first half did. The region's assessment, the assessment
+// across regions, the trail and the download say the same on both stores;
+// the answer as of the day before has no year to date.
+func TestYearInProgress(t *testing.T) {
+	for _, b := range backends {
+		t.Run(b.name, func(t *testing.T) {
+			st := seeded(t, b.open(t))
+			s := startServer(t, st, api.Config{})
+			houma := token(t, st, plancast.Token{Region: "houma"})
+
+			gdp2021 := func(r api.AssessmentResponse) api.AssessmentItem {
+				t.Helper()
+				for _, a := range r.Assessments {
+					if a.Indicator == "gdp" && a.Kind == plancast.TargetGrowth && a.Year == 2021 {
+						return a
+					}
+				}
+				t.Fatalf("no gdp 2021 growth target in %+v", r)
+				return api.AssessmentItem{}
+			}
+			var before api.AssessmentResponse
+			s.get("/api/v1/regions/houma/assessment?plan=2021-annual").decode(t, 200, &before)
+			if a := gdp2021(before); a.YearToDate != nil || a.LatestYear != 2020 {
+				t.Fatalf("before the first half: %+v", a)
+			}
+
+			july, err := plancast.ParseDate("2021-07-15")
+			if err != nil {
+				t.Fatal(err)
+			}
+			h1 := func(year int, v float64) plancast.Observation {
+				return plancast.Observation{Region: "houma", Indicator: "gdp", Period: "h1", Year: year, Value: v, Status: plancast.StatusPreliminary, Published: july}
+			}
+			var pr api.PushResponse
+			s.do("POST", "/api/v1/observations", "application/json", houma, obsJSON(t, h1(2020, 55), h1(2021, 60))).decode(t, 200, &pr)
+			if pr.Report.New != 2 {
+				t.Fatalf("push: %+v", pr.Report)
+			}
+
+			var now api.AssessmentResponse
+			s.get("/api/v1/regions/houma/assessment?plan=2021-annual").decode(t, 200, &now)
+			a := gdp2021(now)
+			y := a.YearToDate
+			wantRest := (120.8*1.085-60)/(120.8-55) - 1
+			if y == nil || y.Period != "h1" || y.Months != 6 || y.Value != 60 || y.Prior != 55 || math.Abs(y.Growth-(60.0/55-1)) > 1e-12 ||
+				y.RequiredRestGrowth == nil || math.Abs(*y.RequiredRestGrowth-wantRest) > 1e-12 {
+				t.Fatalf("year to date %+v, want h1 60 against 55 needing %.4f of the rest", y, wantRest)
+			}
+			if a.Projected == nil || math.Abs(a.Projected.Mean-100*(60.0/55-1)) > 1e-9 || !(a.Probability > 0.5) || a.Status != plancast.StatusOnTrack {
+				t.Fatalf("judged on the first half: %+v, want 9.09%% projected and on_track", a)
+			}
+			if !strings.Contains(a.Explanation, "2021 first half: 60, +9.1% on a year before; the rest of the year needs +8.0% on the same months of 2020") ||
+				!strings.Contains(a.ExplanationZh, "2021年上半年60，同比增长9.1%；其余月份同比增速需不低于8.0%") {
+				t.Errorf("explanations %q / %q", a.Explanation, a.ExplanationZh)
+			}
+			if b := gdp2021(before); a.Probability == b.Probability || a.Projected.Mean == b.Projected.Mean {
+				t.Errorf("the first half changed nothing: %+v against %+v", a, b)
+			}
+
+			// Across regions, the same judgement.
+			var all api.AssessmentResponse
+			s.get("/api/v1/assessment?plan=2021-annual&indicator=gdp").decode(t, 200, &all)
+			if !reflect.DeepEqual(gdp2021(all), a) {
+				t.Errorf("across regions %+v\nwant %+v", gdp2021(all), a)
+			}
+			// The day before July's push, the answer given then.
+			var then api.AssessmentResponse
+			s.get("/api/v1/regions/houma/assessment?plan=2021-annual&as_of=2021-07-14").decode(t, 200, &then)
+			if got := gdp2021(then); got.YearToDate != nil || !reflect.DeepEqual(got.Projected, gdp2021(before).Projected) {
+				t.Errorf("as of 2021-07-14: %+v, want the answer without the first half", got)
+			}
+			// The trail has a point on the push's day, and it is the answer as of that day.
+			var trail api.TrailResponse
+			s.get("/api/v1/regions/houma/assessment/trail?indicator=gdp&plan=2021-annual").decode(t, 200, &trail)
+			var onPush *api.TrailPoint
+			for i, tt := range trail.Targets {
+				for j, p := range tt.Points {
+					if tt.Kind == plancast.TargetGrowth && tt.Year == 2021 && p.AsOf == "2021-07-15" {
+						onPush = &trail.Targets[i].Points[j]
+					}
+				}
+			}
+			var asOfPush api.AssessmentResponse
+			s.get("/api/v1/regions/houma/assessment?plan=2021-annual&as_of=2021-07-15").decode(t, 200, &asOfPush)
+			if want := gdp2021(asOfPush); onPush == nil || onPush.Assessment == nil || !reflect.DeepEqual(*onPush.Assessment, want) ||
+				!reflect.DeepEqual(onPush.Changed, []string{"figures"}) || want.YearToDate == nil {
+				t.Errorf("the trail on 2021-07-15: %+v\nwant %+v", onPush, want)
+			}
+
+			// The download carries the year to date in its own columns.
+			sh := download(t, s, "/api/v1/regions/houma/assessment?plan=2021-annual&format=csv", "csv", "houma_assessment_2021-annual.csv")
+			found := false
+			for r := range sh.rows {
+				if sh.cell(t, r, "indicator") == "gdp" && sh.cell(t, r, "kind") == plancast.TargetGrowth {
+					found = true
+					if sh.cell(t, r, "to_date") != "2021 h1" || math.Abs(sh.num(t, r, "to_date_growth")-y.Growth) > 1e-9 ||
+						math.Abs(sh.num(t, r, "rest_needs")-wantRest) > 1e-9 {
+						t.Errorf("download row %q", sh.rows[r])
+					}
+				} else if sh.cell(t, r, "to_date") != "" {
+					t.Errorf("row %q judged on a year to date it does not have", sh.rows[r])
+				}
+			}
+			if !found {
+				t.Errorf("no gdp growth row in %q", sh.rows)
+			}
+		})
+	}
+}
