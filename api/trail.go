@@ -121,4 +121,3 @@ func (s *Server) assessmentTrail(ctx context.Context, f plancast.TargetFilter) (
 	}
 	return resp, nil
 }
-
