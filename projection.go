@@ -112,4 +112,7 @@ type YearToDate struct {
 	// A the year before's whole-year figure (a fraction); nil when the year
 	// to date has already passed T.
 	RequiredRestGrowth *float64 `json:"required_rest_growth"`
+	// Nowcast is the year's whole figure as the year to date projects it, in
+	// the indicator's unit, with its 80% and 95% intervals.
+	Nowcast ProjectionPoint `json:"nowcast"`
 }

@@ -168,6 +168,7 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 		pt := res.Points[y-p.last-1]
 		if ytd != nil {
 			pt = ytd.point(y)
+			ytd.Nowcast = pt
 		}
 		projectedLevel = pt.Mean
 		var pMeet float64

@@ -47,6 +47,9 @@ func TestAssessJudgesTheYearInProgressOnItsYearToDate(t *testing.T) {
 	if a.Projected == nil || !near(a.Projected.Mean, 100*(60.0/55-1), 1e-9) {
 		t.Fatalf("projected %+v, want the growth of the first half, %.4f%%", a.Projected, 100*(60.0/55-1))
 	}
+	if n := y.Nowcast; !near(n.Mean, 60+(120.8-55)*60/55, 1e-12) || !near(a.Projected.Lo95, 100*(n.Lo95/120.8-1), 1e-9) {
+		t.Errorf("the year's figure %+v, want its median at 60 + 65.8·60/55 = %.4f and its growth the projected growth", n, 60+(120.8-55)*60/55)
+	}
 	if !(a.Probability > 0.5 && a.Probability < 0.95) || a.Status != plancast.StatusOnTrack {
 		t.Errorf("probability %.3f (%s), want above one half and on_track: the rest needs less than the first half's pace", a.Probability, a.Status)
 	}

@@ -131,7 +131,7 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if len(judgedToDate) > 0 {
 		fmt.Fprintln(stdout, "\njudged on the year to date")
 		tw = tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, "plan\tkind\tyear\tso far\tvalue\ta year before\tgrowth\tthe rest needs")
+		fmt.Fprintln(tw, "plan\tkind\tyear\tso far\tvalue\ta year before\tgrowth\tthe rest needs\tthe year [95%]")
 		for _, a := range judgedToDate {
 			y := a.YearToDate
 			above := forecast.MeetsAbove(a.Target, ind)
@@ -144,8 +144,9 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 			case above:
 				rest = "nothing: met by the year so far"
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%+.1f%%\t%s\n", a.Target.Plan, a.Kind, a.Year, y.Period,
-				observed(y.Value), observed(y.Prior), 100*y.Growth, rest)
+			n := y.Nowcast
+			fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%+.1f%%\t%s\t%s [%s, %s]\n", a.Target.Plan, a.Kind, a.Year, y.Period,
+				observed(y.Value), observed(y.Prior), 100*y.Growth, rest, projected(n.Mean), projected(n.Lo95), projected(n.Hi95))
 		}
 		return tw.Flush()
 	}

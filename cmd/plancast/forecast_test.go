@@ -184,3 +184,41 @@ func TestForecastCommandAsOfADateIgnoresLaterRevisions(t *testing.T) {
 		t.Errorf("a bad date: exit %d, %q; want a usage error naming the flag", code, stderr)
 	}
 }
+
+// A target of the year in progress is judged on the year to date: with the
+// first half of 2021 60 against 55, Houma's 2021 GDP target (+8.5%) is
+// projected at the first half's +9.1%, and the rest of the year needs
+// (120.8·1.085 − 60)/(120.8 − 55) − 1 = +8.0% on the second half of 2020;
+// as of a date before the first half was published, the table has no year
+// to date.
+func TestForecastCommandJudgesTheYearInProgressOnItsYearToDate(t *testing.T) {
+	dir := seededDir(t)
+	h1 := filepath.Join(t.TempDir(), "h1.csv")
+	if err := os.WriteFile(h1, []byte("region,indicator,year,period,value,status,published\nhouma,gdp,2020,h1,55,final,2021-07-15\nhouma,gdp,2021,h1,60,preliminary,2021-07-15\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := run(t, "ingest", "--data-dir", dir, h1); code != 0 {
+		t.Fatalf("ingest: exit %d: %s", code, stderr)
+	}
+	code, stdout, stderr := run(t, "forecast", "--data-dir", dir, "--region", "houma", "--indicator", "gdp")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	rows := lines(stdout)
+	for _, want := range []string{
+		"judged on the year to date",
+		// 60 + (120.8 − 55)·60/55 = 131.8
+		"2021-annual growth 2021 h1 60 55 +9.1% at least +8.0% on 2020 131.8 [",
+	} {
+		if !rows.has(want) {
+			t.Errorf("no line %q in\n%s", want, stdout)
+		}
+	}
+	if !strings.Contains(strings.Join(rows, "\n"), "2021-annual growth 2021 8.5% 9.1% [") {
+		t.Errorf("the 2021 target is not projected at the first half's growth:\n%s", stdout)
+	}
+	_, then, _ := run(t, "forecast", "--data-dir", dir, "--region", "houma", "--indicator", "gdp", "--as-of", "2021-07-14")
+	if strings.Contains(then, "year to date") || !strings.Contains(then, "2021-annual") {
+		t.Errorf("as of 2021-07-14:\n%s\nwant the 2021 target without the first half", then)
+	}
+}
