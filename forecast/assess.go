@@ -429,7 +429,10 @@ var chinese = phrasebook{
 // against a target of 250: probability 1% (off_track); needs 15.7% a year
 // from 2020 (history: 6.3% a year)" / "预计2025年为147.2（95%区间103.2至
 // 225.7），目标250：达成概率1%（难以实现）；自2020年起需年均增长15.7%（历史年均
-// 6.3%）". Figures are written as stated, projections as precisely as the
+// 6.3%）". A year in progress adds its year to date: "; 2021 first half: 60,
+// +9.1% on a year before; the rest of the year needs +8.0% on the same months
+// of 2020" / "；2021年上半年60，同比增长9.1%；其余月份同比增速需不低于8.0%".
+// Figures are written as stated, projections as precisely as the
 // latest figure (plancast.ValuePrec). A growth target's figures are growth
 // rates in percent, said as such, and for a money aggregate the sentence
 // says that the growth is in current prices: plans usually set GDP growth at

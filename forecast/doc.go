@@ -276,5 +276,9 @@
 // Assess computes the required growth, the projection of the compared
 // quantity at the target year, the probability of meeting the target and the
 // share of progress; the status thresholds are documented on
-// OnTrackProbability.
+// OnTrackProbability. A target of the year after the latest figure is judged
+// on the year to date when its figures are given (Options.YearToDate): the
+// rest of the year grows as the year so far did, with the yearly spread
+// scaled to the months left (yeartodate.go states the formula and that it is
+// not backtested).
 package forecast
