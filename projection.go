@@ -27,6 +27,10 @@ type Projection struct {
 	// AsOf is the date the data was read as of (figures published on or
 	// before it), when the projection was asked for as of a past date.
 	AsOf string `json:"as_of,omitempty"`
+	// YearToDate is the year after LastYear as its year to date projects it
+	// (its Nowcast), when its months so far and the same months a year
+	// before are published; Points stay the yearly model's.
+	YearToDate *YearToDate `json:"year_to_date,omitempty"`
 }
 
 // ModelWeight is one member of a combined forecast.

@@ -114,8 +114,12 @@ func (s *Server) chartSpec(ctx context.Context, region plancast.Region, ind plan
 	}
 	spec := charts.Spec{Region: region, Indicator: ind, History: series.Observations, Targets: targets,
 		Width: p.width, Height: p.height, Lang: p.lang, From: p.from, AsOf: p.asOf}
+	toDate, err := s.yearToDate(ctx, region.Code, ind, p.asOf)
+	if err != nil {
+		return charts.Spec{}, err
+	}
 	// A series too short to project is still drawn, without a fan.
-	if proj, err := s.projectSeries(ind, series, horizon, forecast.MethodAuto, p.asOf); err == nil {
+	if proj, err := s.projectSeries(ind, series, toDate, horizon, forecast.MethodAuto, p.asOf); err == nil {
 		spec.Projection = proj
 	}
 	return spec, nil
@@ -153,7 +157,7 @@ func (s *Server) getCompareChart(c echo.Context) error {
 				return nil, err
 			}
 			rs := charts.RegionSeries{Region: region, History: series.Observations}
-			if proj, err := s.projectSeries(ind, series, max(p.horizon, defaultHorizon), forecast.MethodAuto, p.asOf); err == nil {
+			if proj, err := s.projectSeries(ind, series, nil, max(p.horizon, defaultHorizon), forecast.MethodAuto, p.asOf); err == nil {
 				rs.Projection = proj
 			}
 			spec.Series = append(spec.Series, rs)

@@ -73,18 +73,35 @@ func (s *Server) getProjection(c echo.Context) error {
 	return c.JSONBlob(http.StatusOK, body)
 }
 
-// project reads a series (as of a date, when asOf is set) and projects it.
+// project reads a series and its year to date (as of a date, when asOf is
+// set) and projects it.
 func (s *Server) project(ctx context.Context, region string, ind plancast.Indicator, horizon int, method string, asOf plancast.Date) (*plancast.Series, *plancast.Projection, error) {
 	series, err := s.cfg.Store.Series(ctx, plancast.SeriesQuery{Region: region, Indicator: ind.Code, AsOf: asOf})
 	if err != nil {
 		return nil, nil, err
 	}
-	p, err := s.projectSeries(ind, series, horizon, method, asOf)
+	toDate, err := s.yearToDate(ctx, region, ind, asOf)
+	if err != nil {
+		return nil, nil, err
+	}
+	p, err := s.projectSeries(ind, series, toDate, horizon, method, asOf)
 	return series, p, err
 }
 
-// projectSeries projects a series already read (as of asOf, when set).
-func (s *Server) projectSeries(ind plancast.Indicator, series *plancast.Series, horizon int, method string, asOf plancast.Date) (*plancast.Projection, error) {
+// yearToDate reads the year-to-date series of a region's indicator (as of
+// asOf, when set): none for an indicator whose figures do not add up over
+// the year (plancast.JudgedKeys).
+func (s *Server) yearToDate(ctx context.Context, region string, ind plancast.Indicator, asOf plancast.Date) ([]plancast.Series, error) {
+	keys := plancast.JudgedKeys(plancast.SeriesKey{Region: region, Indicator: ind.Code}, ind)[1:]
+	if len(keys) == 0 {
+		return nil, nil
+	}
+	return plancast.ReadSeriesValuesAsOf(ctx, s.cfg.Store, keys, asOf)
+}
+
+// projectSeries projects a series already read (as of asOf, when set), with
+// what its year to date (toDate, may be nil) says of the year after it.
+func (s *Server) projectSeries(ind plancast.Indicator, series *plancast.Series, toDate []plancast.Series, horizon int, method string, asOf plancast.Date) (*plancast.Projection, error) {
 	years, values, vintage := seriesArrays(series)
 	res, err := forecast.Forecast(years, values, forecast.Options{Horizon: horizon, Method: method})
 	s.metrics.forecasts.Inc()
@@ -94,6 +111,7 @@ func (s *Server) projectSeries(ind plancast.Indicator, series *plancast.Series, 
 	return &plancast.Projection{
 		Region: series.Region, Indicator: series.Indicator, Unit: ind.Unit, Method: res.Method, Models: res.Models,
 		Points: res.Points, Backtest: res.Backtest, Vintage: vintage, LastYear: res.LastYear, AsOf: asOf.String(),
+		YearToDate: res.YearToDate(ind, toDate),
 	}, nil
 }
 

@@ -103,6 +103,19 @@ func TestYearInProgress(t *testing.T) {
 				t.Errorf("the trail on 2021-07-15: %+v\nwant %+v", onPush, want)
 			}
 
+			// The projection keeps the yearly model's points and adds the
+			// year from its first half: 60 + 65.8·60/55 = 131.78, as the
+			// assessment's nowcast.
+			var proj, projThen plancast.Projection
+			s.get("/api/v1/series/houma/gdp/projection").decode(t, 200, &proj)
+			if proj.YearToDate == nil || !reflect.DeepEqual(*proj.YearToDate, withoutRest(*y)) || math.Abs(proj.YearToDate.Nowcast.Mean-(60+65.8*60/55)) > 1e-9 {
+				t.Errorf("projection's year to date %+v, want the assessment's %+v", proj.YearToDate, y)
+			}
+			s.get("/api/v1/series/houma/gdp/projection?as_of=2021-07-14").decode(t, 200, &projThen)
+			if projThen.YearToDate != nil || !reflect.DeepEqual(projThen.Points, proj.Points) {
+				t.Errorf("projection as of 2021-07-14: %+v, want the same points and no year to date", projThen)
+			}
+
 			// The download carries the year to date in its own columns.
 			sh := download(t, s, "/api/v1/regions/houma/assessment?plan=2021-annual&format=csv", "csv", "houma_assessment_2021-annual.csv")
 			found := false
@@ -122,4 +135,11 @@ func TestYearInProgress(t *testing.T) {
 			}
 		})
 	}
+}
+
+// withoutRest is a year to date without what a target needs of the rest of
+// the year: a projection's, which judges no target.
+func withoutRest(y plancast.YearToDate) plancast.YearToDate {
+	y.RequiredRestGrowth = nil
+	return y
 }

@@ -233,6 +233,24 @@ func historyFigure(s *Spec) (*figure, error) {
 		)
 	}
 
+	// the year in progress as its year to date projects it: a diamond with
+	// its 80% (thick) and 95% (thin) intervals
+	if y := yearToDateShown(s); y != nil {
+		n, x := y.Nowcast, float64(y.Year)
+		sty95 := draw.LineStyle{Color: colToDate, Width: vg.Points(1)}
+		sty80 := draw.LineStyle{Color: colToDate, Width: vg.Points(3.5)}
+		glyph := draw.GlyphStyle{Color: colToDate, Radius: vg.Points(3.5), Shape: diamondGlyph{}}
+		layers = append(layers,
+			layer{z: zTarget, p: lineOf([]xy{{x, n.Lo95}, {x, n.Hi95}}, sty95)},
+			layer{z: zTarget, p: lineOf([]xy{{x, n.Lo80}, {x, n.Hi80}}, sty80)},
+			layer{z: zTarget, p: pointsOf([]xy{{x, n.Mean}}, glyph)},
+			layer{z: zLabel, p: label(f, xy{x, n.Mean}, fmt.Sprintf(wd.ToDateFmt, y.Year, plancast.PeriodName(y.Period, lang == LangZh), annotValue(n.Mean, unit, lang)), sizeSmall, colToDate, sideLeft, vg.Points(10))},
+		)
+		add(x, n.Mean)
+		ys = append(ys, n.Lo95, n.Hi95)
+		f.legend = append(f.legend, legendItem{wd.ToDate, swatchLine(sty80, &glyph)})
+	}
+
 	// history: solid through consecutive years, dotted across gaps, a dot per year
 	if len(hist) > 0 {
 		histSty, glyph, hl := historyLayers(hist, colHistory)
@@ -270,6 +288,15 @@ func historyFigure(s *Spec) (*figure, error) {
 
 	f.source = sourceLine(s, lang)
 	return f, nil
+}
+
+// yearToDateShown is the projection's year to date when its year is on
+// the chart.
+func yearToDateShown(s *Spec) *plancast.YearToDate {
+	if s.Projection == nil || s.Projection.YearToDate == nil || s.Projection.YearToDate.Year < s.From {
+		return nil
+	}
+	return s.Projection.YearToDate
 }
 
 // Drawing order.

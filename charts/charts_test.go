@@ -614,3 +614,33 @@ func TestAChartOfThePastSaysItsDate(t *testing.T) {
 		t.Errorf("a chart of the latest data says %q", line)
 	}
 }
+
+// The year in progress, as its months so far project it, is a green diamond
+// with its intervals at its year, and a legend entry; without a year to
+// date, or with its year before From, there is no green.
+func TestTheYearToDateIsMarkedAtItsYear(t *testing.T) {
+	isToDate := func(r, g, b uint8) bool { return abs(int(r)-0x1b) < 30 && abs(int(g)-0x9e) < 30 && abs(int(b)-0x77) < 30 }
+	withToDate := func() Spec {
+		s := houmaGDP()
+		s.Projection.YearToDate = &plancast.YearToDate{Period: "h1", Months: 6, Year: 2021, Value: 60, Prior: 55, Growth: 60.0/55 - 1,
+			Nowcast: plancast.ProjectionPoint{Year: 2021, Mean: 131.8, Lo80: 127, Hi80: 137, Lo95: 120, Hi95: 146}}
+		return s
+	}
+	column := image.Rect(440, 60, 500, 420) // 2021, over the plot
+	legend := image.Rect(0, 420, 800, 480)
+	img := renderPNG(t, withToDate())
+	if n := count(img, column, isToDate); n < 60 {
+		t.Errorf("%d green pixels at 2021, want ≥ 60 (the diamond and its intervals)", n)
+	}
+	if n := count(img, legend, isToDate); n < 10 {
+		t.Errorf("%d green pixels in the legend, want its entry", n)
+	}
+	if n := count(renderPNG(t, houmaGDP()), image.Rect(0, 0, 800, 500), isToDate); n > 5 {
+		t.Errorf("without a year to date: %d green pixels", n)
+	}
+	later := withToDate()
+	later.From = 2022
+	if n := count(renderPNG(t, later), image.Rect(0, 0, 800, 500), isToDate); n > 5 {
+		t.Errorf("with the year before From: %d green pixels", n)
+	}
+}

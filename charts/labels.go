@@ -19,6 +19,7 @@ type words struct {
 	Target, Required, Implied             string
 	Ceiling, Floor, Source, Projection    string
 	AsOf                                  string // before the date of a chart of past data
+	ToDate, ToDateFmt                     string // the year projected from its months so far: year, period, value
 	TargetFmt, LatestFmt, CompareTitleFmt string
 	Sep, ListSep, Stop                    string
 }
@@ -37,6 +38,8 @@ var dict = map[string]words{
 		Source:          "Source: ",
 		Projection:      "projection: plancast",
 		AsOf:            "Data as of ",
+		ToDate:          "The year from its months so far",
+		ToDateFmt:       "%d from %s: %s",
 		TargetFmt:       "%s target %d: %s",
 		LatestFmt:       "%d: %s",
 		CompareTitleFmt: "%s by region",
@@ -57,6 +60,8 @@ var dict = map[string]words{
 		Source:          "资料来源：",
 		Projection:      "预测：plancast",
 		AsOf:            "数据截至",
+		ToDate:          "据年内累计预计全年",
+		ToDateFmt:       "%d年（据%s）：%s",
 		TargetFmt:       "%s目标（%d年）：%s",
 		LatestFmt:       "%d年：%s",
 		CompareTitleFmt: "%s · 各地区比较",

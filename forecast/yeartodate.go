@@ -123,3 +123,20 @@ func (y *yearToDate) requireRest(level float64) {
 	g := (level-y.Value)/y.rest - 1
 	y.RequiredRestGrowth = &g
 }
+
+// YearToDate is the year after r's last year as its year to date projects
+// it (series: the year-to-date series of r's series; see yearToDate), or nil
+// when ind's figures do not add up over the year or no year to date of
+// that year and the one before is given. The yearly points of r stay the
+// yearly model's; this is what the months so far add.
+func (r *Result) YearToDate(ind plancast.Indicator, series []plancast.Series) *plancast.YearToDate {
+	if ind.Kind != plancast.KindLevel || len(series) == 0 {
+		return nil
+	}
+	y, ok := newYearToDate(series, r.LastYear+1, r.LastValue, r)
+	if !ok {
+		return nil
+	}
+	y.Nowcast = y.point(r.LastYear + 1)
+	return &y.YearToDate
+}

@@ -80,11 +80,16 @@ func runChart(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if h == 0 && len(years) > 0 {
 		h = forecast.HorizonToTargets(years[len(years)-1], targets, forecast.MaxHorizon)
 	}
+	toDate, err := readYearToDate(ctx, st, *region, ind, *asOf)
+	if err != nil {
+		return err
+	}
 	if r, err := forecast.Forecast(years, values, forecast.Options{Horizon: h}); err != nil {
 		fmt.Fprintf(stderr, "plancast chart: no projection for %s/%s: %s\n", *region, *indicator, plancast.ErrorMessage(err))
 	} else {
 		spec.Projection = &plancast.Projection{Region: *region, Indicator: *indicator, Unit: ind.Unit,
-			Method: r.Method, Models: r.Models, Points: r.Points, Backtest: r.Backtest, LastYear: r.LastYear}
+			Method: r.Method, Models: r.Models, Points: r.Points, Backtest: r.Backtest, LastYear: r.LastYear,
+			YearToDate: r.YearToDate(ind, toDate)}
 	}
 	if eff, msg := charts.ResolveLang(*lang); eff != *lang && msg != "" {
 		fmt.Fprintf(stderr, "plancast chart: %s\n", msg)

@@ -44,6 +44,12 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return err
 	}
 	years, values := s.YearsValues()
+	// The year after the last figure, and a target of it, are judged on its
+	// year to date when it is published.
+	toDate, err := readYearToDate(ctx, st, *region, ind, *asOf)
+	if err != nil {
+		return err
+	}
 	opt := forecast.Options{Horizon: *horizon, Method: *method}
 	r, err := forecast.Forecast(years, values, opt)
 	if err != nil {
@@ -82,6 +88,12 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if err := tw.Flush(); err != nil {
 		return err
 	}
+	if y := r.YearToDate(ind, toDate); y != nil {
+		n := y.Nowcast
+		fmt.Fprintf(stdout, "%d from its %s (%s against %s a year before, %+.1f%%): %s, 80%% %s to %s, 95%% %s to %s\n",
+			y.Year, plancast.PeriodName(y.Period, false), observed(y.Value), observed(y.Prior), 100*y.Growth,
+			projected(n.Mean), projected(n.Lo80), projected(n.Hi80), projected(n.Lo95), projected(n.Hi95))
+	}
 
 	targets, err := st.Targets(ctx, plancast.TargetFilter{Region: *region, Indicator: *indicator, AsOf: *asOf})
 	if err != nil {
@@ -90,11 +102,6 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if len(targets) == 0 {
 		fmt.Fprintln(stdout, "\nno targets")
 		return nil
-	}
-	// A target of the year in progress is judged on the year to date.
-	toDate, err := plancast.ReadSeriesValuesAsOf(ctx, st, plancast.YearToDateKeys(plancast.SeriesKey{Region: *region, Indicator: *indicator}), *asOf)
-	if err != nil {
-		return fmt.Errorf("read the year to date of %s/%s: %w", *region, *indicator, err)
 	}
 	fmt.Fprintln(stdout, "\ntargets")
 	var judgedToDate []plancast.Assessment

@@ -206,6 +206,7 @@ func TestForecastCommandJudgesTheYearInProgressOnItsYearToDate(t *testing.T) {
 	}
 	rows := lines(stdout)
 	for _, want := range []string{
+		"2021 from its first half (60 against 55 a year before, +9.1%): 131.8, 80% ",
 		"judged on the year to date",
 		// 60 + (120.8 − 55)·60/55 = 131.8
 		"2021-annual growth 2021 h1 60 55 +9.1% at least +8.0% on 2020 131.8 [",
