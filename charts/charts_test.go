@@ -619,7 +619,9 @@ func TestAChartOfThePastSaysItsDate(t *testing.T) {
 // with its intervals at its year, and a legend entry; without a year to
 // date, or with its year before From, there is no green.
 func TestTheYearToDateIsMarkedAtItsYear(t *testing.T) {
-	isToDate := func(r, g, b uint8) bool { return abs(int(r)-0x1b) < 30 && abs(int(g)-0x9e) < 30 && abs(int(b)-0x77) < 30 }
+	isToDate := func(r, g, b uint8) bool {
+		return abs(int(r)-0x1b) < 30 && abs(int(g)-0x9e) < 30 && abs(int(b)-0x77) < 30
+	}
 	withToDate := func() Spec {
 		s := houmaGDP()
 		s.Projection.YearToDate = &plancast.YearToDate{Period: "h1", Months: 6, Year: 2021, Value: 60, Prior: 55, Growth: 60.0/55 - 1,
