@@ -214,13 +214,13 @@ type VintageStore interface {
 // year, withdrawals applied (a zero asOf is ReadSeriesValuesOf). It is how an
 // assessment given on a date is reproduced after the figures were revised.
 //
-// Every vintage must be read, so the series go in chunks of one indicator,
-// each reduced to its values as soon as it is read (sources dropped, as the
-// values read does): memory stays near that of the answer. A store with
-// VintagesOf (InfluxDB) reads a whole indicator's series in one call, which
-// splits its regions into queries of its own; the others read one series at
-// a time (on bbolt a seek), in chunks of asOfChunk. asOfWorkers chunks are
-// read at once.
+// Every vintage must be read, so the series go in chunks of one indicator
+// (all its periods), each reduced to its values as soon as it is read
+// (sources dropped, as the values read does): memory stays near that of the
+// answer. A store with VintagesOf (InfluxDB) reads a whole indicator's
+// series in one call, which splits its regions into queries of its own; the
+// others read one series at a time (on bbolt a seek), in chunks of
+// asOfChunk. asOfWorkers chunks are read at once.
 func ReadSeriesValuesAsOf(ctx context.Context, st VintageStore, keys []SeriesKey, asOf Date) ([]Series, error) {
 	if asOf.IsZero() {
 		return ReadSeriesValuesOf(ctx, st, keys)
@@ -295,18 +295,20 @@ func readChunkAsOf(ctx context.Context, st VintageStore, keys []SeriesKey, asOf 
 	return out, nil
 }
 
-// indicatorChunks groups keys (each once) by indicator and period, in chunks
-// of at most size regions.
+// indicatorChunks groups keys (each once) by indicator, a region's periods
+// together, in chunks of at most size keys. One indicator's yearly and
+// year-to-date series go in one chunk: a bulk VintagesOf reads every period
+// of its regions in one go anyway.
 func indicatorChunks(keys []SeriesKey, size int) [][]SeriesKey {
 	sorted := slices.Clone(keys)
 	slices.SortFunc(sorted, func(a, b SeriesKey) int {
-		return cmp.Or(cmp.Compare(a.Indicator, b.Indicator), cmp.Compare(a.Period, b.Period), cmp.Compare(a.Region, b.Region))
+		return cmp.Or(cmp.Compare(a.Indicator, b.Indicator), cmp.Compare(a.Region, b.Region), cmp.Compare(a.Period, b.Period))
 	})
 	sorted = slices.Compact(sorted)
 	var chunks [][]SeriesKey
 	for i := 0; i < len(sorted); {
 		j := i + 1
-		for j < len(sorted) && j-i < size && sorted[j].Indicator == sorted[i].Indicator && sorted[j].Period == sorted[i].Period {
+		for j < len(sorted) && j-i < size && sorted[j].Indicator == sorted[i].Indicator {
 			j++
 		}
 		chunks = append(chunks, sorted[i:j])

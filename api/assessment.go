@@ -190,18 +190,25 @@ func (s *Server) assess(ctx context.Context, ts []plancast.Target, asOf plancast
 	for _, i := range inds {
 		byCode[i.Code] = i
 	}
-	// Read every series the targets need, and only those, in one bulk read
-	// (values only where the store can: assessments use years and values):
-	// the yearly figures and the year to date.
+	// Read every series the targets need, and only those, in bulk (values
+	// only where the store can: assessments use years and values): the
+	// yearly figures, then the year to date of the series whose targets
+	// include the year after their latest figure (an annual plan's, not a
+	// Five-Year Plan's in its first years), which alone it can judge.
 	var keys []plancast.SeriesKey
 	read := map[plancast.SeriesKey]bool{}
 	for _, t := range ts {
 		if k := t.SeriesKey(); !read[k] {
 			read[k] = true
-			keys = append(keys, plancast.JudgedKeys(k, byCode[t.Indicator])...)
+			keys = append(keys, k)
 		}
 	}
 	sets, err := plancast.ReadSeriesValuesAsOf(ctx, s.cfg.Store, keys, asOf)
+	if err == nil {
+		var toDate []plancast.Series
+		toDate, err = plancast.ReadSeriesValuesAsOf(ctx, s.cfg.Store, yearToDateKeys(ts, sets, byCode), asOf)
+		sets = append(sets, toDate...)
+	}
 	if err != nil {
 		for _, t := range ts {
 			resp.Unassessed = append(resp.Unassessed, unassessed(t, err))
@@ -265,6 +272,27 @@ func (s *Server) assess(ctx context.Context, ts []plancast.Target, asOf plancast
 		return a.Probability < b.Probability
 	})
 	return resp
+}
+
+// yearToDateKeys are the year-to-date series (plancast.JudgedKeys) of the
+// yearly series in yearly that a target of ts falls in the year after the
+// latest figure of: the only targets Assess judges on a year to date.
+func yearToDateKeys(ts []plancast.Target, yearly []plancast.Series, byCode map[string]plancast.Indicator) []plancast.SeriesKey {
+	latest := make(map[plancast.SeriesKey]int, len(yearly))
+	for _, s := range yearly {
+		if n := len(s.Observations); n > 0 {
+			latest[plancast.SeriesKey{Region: s.Region, Indicator: s.Indicator, Period: s.Period}] = s.Observations[n-1].Year
+		}
+	}
+	var keys []plancast.SeriesKey
+	for _, t := range ts {
+		k := t.SeriesKey()
+		if last, ok := latest[k]; ok && t.Year == last+1 {
+			keys = append(keys, plancast.JudgedKeys(k, byCode[t.Indicator])[1:]...)
+			delete(latest, k) // once per series
+		}
+	}
+	return keys
 }
 
 // noFigures is why a target cannot be judged when its series has no yearly

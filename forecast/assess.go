@@ -112,10 +112,8 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 		a.Method = res.Method
 	}
 	var ytd *yearToDate
-	if t.Year == p.last+1 && len(opt.YearToDate) > 0 && ind.Kind == plancast.KindLevel {
-		if y, ok := newYearToDate(opt.YearToDate, t.Year, a.LatestValue, res); ok {
-			ytd = &y
-		}
+	if t.Year == p.last+1 {
+		ytd = res.yearToDate(ind, opt.YearToDate)
 	}
 	// levelAt is the observed (or interpolated) value of a past year, or the
 	// projected mean of a future one.
@@ -167,8 +165,7 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 		y := t.Year
 		pt := res.Points[y-p.last-1]
 		if ytd != nil {
-			pt = ytd.point(y)
-			ytd.Nowcast = pt
+			pt = ytd.Nowcast
 		}
 		projectedLevel = pt.Mean
 		var pMeet float64

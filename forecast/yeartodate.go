@@ -130,6 +130,14 @@ func (y *yearToDate) requireRest(level float64) {
 // that year and the one before is given. The yearly points of r stay the
 // yearly model's; this is what the months so far add.
 func (r *Result) YearToDate(ind plancast.Indicator, series []plancast.Series) *plancast.YearToDate {
+	if y := r.yearToDate(ind, series); y != nil {
+		return &y.YearToDate
+	}
+	return nil
+}
+
+// yearToDate is YearToDate with the distribution behind it.
+func (r *Result) yearToDate(ind plancast.Indicator, series []plancast.Series) *yearToDate {
 	if ind.Kind != plancast.KindLevel || len(series) == 0 {
 		return nil
 	}
@@ -138,5 +146,5 @@ func (r *Result) YearToDate(ind plancast.Indicator, series []plancast.Series) *p
 		return nil
 	}
 	y.Nowcast = y.point(r.LastYear + 1)
-	return &y.YearToDate
+	return &y
 }
