@@ -247,8 +247,8 @@ func (s *Server) assess(ctx context.Context, ts []plancast.Target, asOf plancast
 				years, values, _ := seriesArrays(sr)
 				opt := forecast.Options{SkipBacktest: true}
 				for _, k := range plancast.YearToDateKeys(t.SeriesKey()) {
-					if s := series[k]; s != nil {
-						opt.YearToDate = append(opt.YearToDate, *s)
+					if toDate := series[k]; toDate != nil {
+						opt.YearToDate = append(opt.YearToDate, *toDate)
 					}
 				}
 				results[i].a, results[i].err = forecast.Assess(t, byCode[t.Indicator], years, values, opt)
