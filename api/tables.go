@@ -216,9 +216,9 @@ func projectionTable(series *plancast.Series, p *plancast.Projection, cat *catal
 	ind := cat.indicators[p.Indicator]
 	r := cat.regions[p.Region]
 	t := &table{Sheet: "projection", Header: projectionHeaders.in(lang), Lang: lang}
-	observed, projected := "observed", "projected"
+	observed, projected, fromYearToDate := "observed", "projected", "year_to_date"
 	if lang == "zh" {
-		t.Sheet, observed, projected = "预测", "实际", "预测"
+		t.Sheet, observed, projected, fromYearToDate = "预测", "实际", "预测", "据年内累计"
 	}
 	what := []cell{textCell(p.Region), textCell(nameIn(lang, r.Name, r.NameZh)), textCell(p.Indicator),
 		textCell(nameIn(lang, ind.Name, ind.NameZh)), textCell(charts.UnitLabel(ind.Unit, lang))}
@@ -233,6 +233,13 @@ func projectionTable(series *plancast.Series, p *plancast.Projection, cat *catal
 		t.Rows = append(t.Rows, append(slices.Clone(what), yearCell(pt.Year), textCell(projected),
 			numCell(pt.Mean, prec), numCell(pt.Lo80, prec), numCell(pt.Hi80, prec), numCell(pt.Lo95, prec), numCell(pt.Hi95, prec), cell{}))
 	}
+	// The year in progress as its months so far project it, beside the
+	// yearly model's row of the same year.
+	if y := p.YearToDate; y != nil {
+		n := y.Nowcast
+		t.Rows = append(t.Rows, append(slices.Clone(what), yearCell(y.Year), textCell(fromYearToDate),
+			numCell(n.Mean, prec), numCell(n.Lo80, prec), numCell(n.Hi80, prec), numCell(n.Lo95, prec), numCell(n.Hi95, prec), cell{}))
+	}
 	t.About = projectionAbout(p, lang, version)
 	return t
 }
@@ -246,18 +253,29 @@ func projectionAbout(p *plancast.Projection, lang, version string) [][2]string {
 	if p.Backtest != nil {
 		backtest = fmt.Sprintf("MASE %.2f, sMAPE %.1f%% (%d origins)", p.Backtest.MASE, p.Backtest.SMAPE, p.Backtest.Origins)
 	}
+	var about [][2]string
 	if lang == "zh" {
-		return [][2]string{
+		about = [][2]string{
 			{"方法", p.Method}, {"组合模型", strings.Join(models, "，")}, {"回测误差", backtest},
 			{"最新数据年份", fmt.Sprint(p.LastYear)}, {"数据发布日期", p.Vintage.String()}, {"数据截至", cmp.Or(p.AsOf, "最新数据")}, {"数据版本", version},
 			{"区间", "80%和95%预测区间，经年度数据的滚动回测校准。"},
 		}
+		if y := p.YearToDate; y != nil {
+			about = append(about, [2]string{"据年内累计", fmt.Sprintf("%d年%s%s，上年同期%s（同比%+.1f%%）：其余月份按同比增速预计，波动按剩余月份折算年度波动（未经回测）。",
+				y.Year, plancast.PeriodName(y.Period, true), plancast.FormatNumber(y.Value, -1), plancast.FormatNumber(y.Prior, -1), 100*y.Growth)})
+		}
+		return about
 	}
-	return [][2]string{
+	about = [][2]string{
 		{"Method", p.Method}, {"Models combined", strings.Join(models, ", ")}, {"Backtest error", backtest},
 		{"Latest year", fmt.Sprint(p.LastYear)}, {"Data vintage", p.Vintage.String()}, {"Data as of", cmp.Or(p.AsOf, "the latest figures")}, {"Data version", version},
 		{"Intervals", "80% and 95% prediction intervals, calibrated by rolling-origin evaluation on yearly data."},
 	}
+	if y := p.YearToDate; y != nil {
+		about = append(about, [2]string{"year_to_date", fmt.Sprintf("%d %s: %s against %s a year before (%+.1f%%); the rest of the year is projected to grow as the year so far did, with the yearly spread scaled to the months left (not backtested).",
+			y.Year, y.Period, plancast.FormatNumber(y.Value, -1), plancast.FormatNumber(y.Prior, -1), 100*y.Growth)})
+	}
+	return about
 }
 
 // observationStatusZh names an observation's status in Chinese.

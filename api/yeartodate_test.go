@@ -116,6 +116,14 @@ func TestYearInProgress(t *testing.T) {
 				t.Errorf("projection as of 2021-07-14: %+v, want the same points and no year to date", projThen)
 			}
 
+			// The projection's download has the year from its first half as a row of its own.
+			psh := download(t, s, "/api/v1/series/houma/gdp/projection?format=csv", "csv", "houma_gdp_projection.csv")
+			last := len(psh.rows) - 1
+			if psh.cell(t, last, "kind") != "year_to_date" || psh.cell(t, last, "year") != "2021" ||
+				math.Abs(psh.num(t, last, "value")-proj.YearToDate.Nowcast.Mean) > 1e-9 || math.Abs(psh.num(t, last, "hi95")-proj.YearToDate.Nowcast.Hi95) > 1e-9 {
+				t.Errorf("projection download's last row %q, want the year from its first half", psh.rows[last])
+			}
+
 			// The download carries the year to date in its own columns.
 			sh := download(t, s, "/api/v1/regions/houma/assessment?plan=2021-annual&format=csv", "csv", "houma_assessment_2021-annual.csv")
 			found := false
