@@ -26,8 +26,13 @@ func YearToDateMonths(p string) (months int, ok bool) {
 }
 
 // YearToDateKeys are the keys of the year-to-date series of k's region and
-// indicator, in the order of YearToDatePeriods.
-func YearToDateKeys(k SeriesKey) []SeriesKey {
+// indicator ind, in the order of YearToDatePeriods: none when ind's figures
+// do not add up over the year (a rate; kind level only), which no year to
+// date can judge.
+func YearToDateKeys(k SeriesKey, ind Indicator) []SeriesKey {
+	if ind.Kind != KindLevel {
+		return nil
+	}
 	keys := make([]SeriesKey, len(YearToDatePeriods))
 	for i, p := range YearToDatePeriods {
 		keys[i] = SeriesKey{Region: k.Region, Indicator: k.Indicator, Period: p}
@@ -60,13 +65,9 @@ var periodNamesZh = map[string]string{
 }
 
 // JudgedKeys are the series a target on series k of indicator ind is judged
-// on: the yearly series, and, for an indicator whose figures add up over the
-// year (kind level), its year-to-date series, which judge a target of the
-// year in progress (forecast.Assess).
+// on: the yearly series, and its year-to-date series (YearToDateKeys), which
+// judge a target of the year in progress (forecast.Assess).
 func JudgedKeys(k SeriesKey, ind Indicator) []SeriesKey {
 	k.Period = PeriodYear
-	if ind.Kind != KindLevel {
-		return []SeriesKey{k}
-	}
-	return append([]SeriesKey{k}, YearToDateKeys(k)...)
+	return append([]SeriesKey{k}, YearToDateKeys(k, ind)...)
 }

@@ -64,6 +64,11 @@ func (s *Series) AppendLatest(o Observation) {
 	s.Observations = append(s.Observations, o)
 }
 
+// Key is the series' key.
+func (s *Series) Key() SeriesKey {
+	return SeriesKey{Region: s.Region, Indicator: s.Indicator, Period: s.Period}
+}
+
 // DropWithdrawn removes the years whose latest vintage is a withdrawal: the
 // last step of a read that kept one figure a year with AppendLatest.
 func (s *Series) DropWithdrawn() {

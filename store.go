@@ -198,7 +198,7 @@ func ReadSeriesValuesOf(ctx context.Context, st SeriesSetReader, keys []SeriesKe
 		return nil, err
 	}
 	return slices.DeleteFunc(all, func(s Series) bool {
-		return !want[SeriesKey{Region: s.Region, Indicator: s.Indicator, Period: s.Period}]
+		return !want[s.Key()]
 	}), nil
 }
 
@@ -265,28 +265,11 @@ const (
 // readChunkAsOf reads every vintage of a chunk's series and keeps, for each
 // year, the newest by asOf, without sources.
 func readChunkAsOf(ctx context.Context, st VintageStore, keys []SeriesKey, asOf Date) ([]Series, error) {
-	var vintages []Observation
-	if vr, ok := st.(VintageSetReader); ok {
-		byKey, err := vr.VintagesOf(ctx, keys)
-		if err != nil {
-			return nil, err
-		}
-		for _, k := range keys {
-			vintages = append(vintages, byKey[k]...)
-		}
-	} else {
-		for _, k := range keys {
-			vs, err := st.Vintages(ctx, k)
-			if ErrorCode(err) == ENOTFOUND {
-				continue
-			}
-			if err != nil {
-				return nil, err
-			}
-			vintages = append(vintages, vs...)
-		}
+	byKey, err := ReadVintagesOf(ctx, st, keys)
+	if err != nil {
+		return nil, err
 	}
-	out := LatestVintages(vintages, asOf)
+	out := LatestVintages(JoinVintages(byKey, keys), asOf)
 	for i := range out {
 		for j := range out[i].Observations {
 			out[i].Observations[j].Source = Source{}
@@ -348,11 +331,34 @@ func ReadJudgedVintages(ctx context.Context, st SeriesReader, k SeriesKey, ind I
 	if err != nil {
 		return nil, err
 	}
+	return JoinVintages(byKey, keys), nil
+}
+
+// JoinVintages lists the vintages of the given series in one slice, series
+// by series in the order of keys, as ReadVintagesOf returned them.
+func JoinVintages(byKey map[SeriesKey][]Observation, keys []SeriesKey) []Observation {
 	var out []Observation
 	for _, k := range keys {
 		out = append(out, byKey[k]...)
 	}
-	return out, nil
+	return out
+}
+
+// ReadYearToDate reads the year-to-date series (YearToDateKeys) of series k
+// of indicator ind, as the data stood on asOf (the latest when zero): what
+// forecast.Result.YearToDate and forecast.Assess judge the year after the
+// last figure on. None for an indicator whose figures do not add up over
+// the year.
+func ReadYearToDate(ctx context.Context, st VintageStore, k SeriesKey, ind Indicator, asOf Date) ([]Series, error) {
+	keys := YearToDateKeys(k, ind)
+	if len(keys) == 0 {
+		return nil, nil
+	}
+	toDate, err := ReadSeriesValuesAsOf(ctx, st, keys, asOf)
+	if err != nil {
+		return nil, fmt.Errorf("read the year to date of %s/%s: %w", k.Region, k.Indicator, err)
+	}
+	return toDate, nil
 }
 
 // vintagesOneByOne reads the vintages of each series with its own Vintages

@@ -217,7 +217,7 @@ func (s *Server) assess(ctx context.Context, ts []plancast.Target, asOf plancast
 	}
 	series := make(map[plancast.SeriesKey]*plancast.Series, len(sets))
 	for i := range sets {
-		series[plancast.SeriesKey{Region: sets[i].Region, Indicator: sets[i].Indicator, Period: sets[i].Period}] = &sets[i]
+		series[sets[i].Key()] = &sets[i]
 	}
 	// Judge the targets on every CPU; each result goes to its target's slot,
 	// so the answer is the same as a sequential pass. An assessment does not
@@ -246,7 +246,7 @@ func (s *Server) assess(ctx context.Context, ts []plancast.Target, asOf plancast
 				}
 				years, values, _ := seriesArrays(sr)
 				opt := forecast.Options{SkipBacktest: true}
-				for _, k := range plancast.YearToDateKeys(t.SeriesKey()) {
+				for _, k := range plancast.YearToDateKeys(t.SeriesKey(), byCode[t.Indicator]) {
 					if toDate := series[k]; toDate != nil {
 						opt.YearToDate = append(opt.YearToDate, *toDate)
 					}
@@ -274,21 +274,21 @@ func (s *Server) assess(ctx context.Context, ts []plancast.Target, asOf plancast
 	return resp
 }
 
-// yearToDateKeys are the year-to-date series (plancast.JudgedKeys) of the
+// yearToDateKeys are the year-to-date series (plancast.YearToDateKeys) of the
 // yearly series in yearly that a target of ts falls in the year after the
 // latest figure of: the only targets Assess judges on a year to date.
 func yearToDateKeys(ts []plancast.Target, yearly []plancast.Series, byCode map[string]plancast.Indicator) []plancast.SeriesKey {
 	latest := make(map[plancast.SeriesKey]int, len(yearly))
 	for _, s := range yearly {
 		if n := len(s.Observations); n > 0 {
-			latest[plancast.SeriesKey{Region: s.Region, Indicator: s.Indicator, Period: s.Period}] = s.Observations[n-1].Year
+			latest[s.Key()] = s.Observations[n-1].Year
 		}
 	}
 	var keys []plancast.SeriesKey
 	for _, t := range ts {
 		k := t.SeriesKey()
 		if last, ok := latest[k]; ok && t.Year == last+1 {
-			keys = append(keys, plancast.JudgedKeys(k, byCode[t.Indicator])[1:]...)
+			keys = append(keys, plancast.YearToDateKeys(k, byCode[t.Indicator])...)
 			delete(latest, k) // once per series
 		}
 	}

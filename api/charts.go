@@ -114,7 +114,7 @@ func (s *Server) chartSpec(ctx context.Context, region plancast.Region, ind plan
 	}
 	spec := charts.Spec{Region: region, Indicator: ind, History: series.Observations, Targets: targets,
 		Width: p.width, Height: p.height, Lang: p.lang, From: p.from, AsOf: p.asOf}
-	toDate, err := s.yearToDate(ctx, region.Code, ind, p.asOf)
+	toDate, err := plancast.ReadYearToDate(ctx, s.cfg.Store, series.Key(), ind, p.asOf)
 	if err != nil {
 		return charts.Spec{}, err
 	}

@@ -80,23 +80,12 @@ func (s *Server) project(ctx context.Context, region string, ind plancast.Indica
 	if err != nil {
 		return nil, nil, err
 	}
-	toDate, err := s.yearToDate(ctx, region, ind, asOf)
+	toDate, err := plancast.ReadYearToDate(ctx, s.cfg.Store, series.Key(), ind, asOf)
 	if err != nil {
 		return nil, nil, err
 	}
 	p, err := s.projectSeries(ind, series, toDate, horizon, method, asOf)
 	return series, p, err
-}
-
-// yearToDate reads the year-to-date series of a region's indicator (as of
-// asOf, when set): none for an indicator whose figures do not add up over
-// the year (plancast.JudgedKeys).
-func (s *Server) yearToDate(ctx context.Context, region string, ind plancast.Indicator, asOf plancast.Date) ([]plancast.Series, error) {
-	keys := plancast.JudgedKeys(plancast.SeriesKey{Region: region, Indicator: ind.Code}, ind)[1:]
-	if len(keys) == 0 {
-		return nil, nil
-	}
-	return plancast.ReadSeriesValuesAsOf(ctx, s.cfg.Store, keys, asOf)
 }
 
 // projectSeries projects a series already read (as of asOf, when set), with

@@ -67,20 +67,6 @@ func loadSeries(ctx context.Context, st plancast.Store, region, indicator string
 	return s, reg, ind, nil
 }
 
-// readYearToDate reads the year-to-date series of a region's indicator as of
-// asOf (none for an indicator whose figures do not add up over the year).
-func readYearToDate(ctx context.Context, st plancast.Store, region string, ind plancast.Indicator, asOf plancast.Date) ([]plancast.Series, error) {
-	keys := plancast.JudgedKeys(plancast.SeriesKey{Region: region, Indicator: ind.Code}, ind)[1:]
-	if len(keys) == 0 {
-		return nil, nil
-	}
-	toDate, err := plancast.ReadSeriesValuesAsOf(ctx, st, keys, asOf)
-	if err != nil {
-		return nil, fmt.Errorf("read the year to date of %s/%s: %w", region, ind.Code, err)
-	}
-	return toDate, nil
-}
-
 // asOfFlag registers --as-of: read the figures as they were published on or
 // before a date, to reproduce what was projected and assessed then.
 func asOfFlag(fs *flag.FlagSet) *plancast.Date {

@@ -80,7 +80,7 @@ func runChart(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if h == 0 && len(years) > 0 {
 		h = forecast.HorizonToTargets(years[len(years)-1], targets, forecast.MaxHorizon)
 	}
-	toDate, err := readYearToDate(ctx, st, *region, ind, *asOf)
+	toDate, err := plancast.ReadYearToDate(ctx, st, s.Key(), ind, *asOf)
 	if err != nil {
 		return err
 	}

@@ -46,7 +46,7 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	years, values := s.YearsValues()
 	// The year after the last figure, and a target of it, are judged on its
 	// year to date when it is published.
-	toDate, err := readYearToDate(ctx, st, *region, ind, *asOf)
+	toDate, err := plancast.ReadYearToDate(ctx, st, s.Key(), ind, *asOf)
 	if err != nil {
 		return err
 	}
