@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -55,11 +56,22 @@ func runHistory(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 
+	// One read: the period's vintages for the revisions, and the yearly and
+	// year-to-date ones the judgement on each day needs (JudgedKeys), whatever
+	// period the revisions are of.
 	k := plancast.SeriesKey{Region: *region, Indicator: *indicator, Period: *period}
-	vintages, err := st.Vintages(ctx, k)
-	if err != nil && plancast.ErrorCode(err) != plancast.ENOTFOUND {
+	judgedKeys := plancast.JudgedKeys(k, ind)
+	keys := judgedKeys
+	if !slices.Contains(keys, k) {
+		keys = append(slices.Clone(keys), k)
+	}
+	byKey, err := plancast.ReadVintagesOf(ctx, st, keys)
+	if err != nil {
 		return fmt.Errorf("read the vintages of %s/%s: %w", *region, *indicator, err)
 	}
+	// A bulk read (InfluxDB) keeps no order; Revisions wants Vintages' own:
+	// by year, oldest first (VintagesInOrder's only error is for none).
+	vintages, _ := plancast.VintagesInOrder(k, byKey[k])
 	years, sum := plancast.Revisions(plancast.VintagesAsOf(vintages, date))
 	fmt.Fprintf(stdout, "%s / %s (%s, %s): every vintage of every figure", *region, *indicator, ind.Unit, *period)
 	if !date.IsZero() {
@@ -95,14 +107,7 @@ func runHistory(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 
-	// The judgement on each day the figures or a target changed needs the
-	// yearly figures and the year to date, whatever period the revisions
-	// above were of.
-	judged, err := plancast.ReadJudgedVintages(ctx, st, k, ind)
-	if err != nil {
-		return fmt.Errorf("read the yearly and year-to-date vintages of %s/%s: %w", *region, *indicator, err)
-	}
-	return printTrails(stdout, plancast.ByTarget(history), judged, ind, date)
+	return printTrails(stdout, plancast.ByTarget(history), plancast.JoinVintages(byKey, judgedKeys), ind, date)
 }
 
 // printTrails prints each target's judgement on every day its figures or
