@@ -2,6 +2,7 @@ package api
 
 import (
 	"bufio"
+	"cmp"
 	"io"
 	"mime"
 	"net/http"
@@ -192,13 +193,11 @@ func (s *Server) deleteObservation(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	period := c.QueryParam("period")
-	if period == "" {
-		period = plancast.PeriodYear
+	period, err := periodParam(c)
+	if err != nil {
+		return err
 	}
-	if !plancast.ValidPeriod(period) {
-		return plancast.Errorf(plancast.EINVALID, "period=%q must be year, h1, h2, q1–q4 or jan-feb … jan-nov", period)
-	}
+	period = cmp.Or(period, plancast.PeriodYear)
 	q := plancast.SeriesQuery{Region: w.region, Indicator: w.indicator, Period: period, From: w.year, To: w.year}
 	if _, err := s.cfg.Store.Series(ctx, q); plancast.ErrorCode(err) == plancast.ENOTFOUND {
 		return plancast.Errorf(plancast.ENOTFOUND, "%s/%s %d (%s) is not stored, or was withdrawn already: nothing to withdraw", w.region, w.indicator, w.year, period)

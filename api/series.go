@@ -76,11 +76,11 @@ func (s *Server) seriesRequest(c echo.Context) (plancast.Indicator, plancast.Ser
 
 // seriesQuery reads the path and the from, to, as_of and period parameters.
 func seriesQuery(c echo.Context) (plancast.SeriesQuery, error) {
-	q := plancast.SeriesQuery{Region: c.Param("region"), Indicator: c.Param("indicator"), Period: c.QueryParam("period")}
-	if q.Period != "" && !plancast.ValidPeriod(q.Period) {
-		return q, plancast.Errorf(plancast.EINVALID, "period %q must be year, h1, h2, q1–q4 or jan-feb … jan-nov", q.Period)
-	}
+	q := plancast.SeriesQuery{Region: c.Param("region"), Indicator: c.Param("indicator")}
 	var err error
+	if q.Period, err = periodParam(c); err != nil {
+		return q, err
+	}
 	if q.From, err = yearParam(c, "from"); err != nil {
 		return q, err
 	}
@@ -110,6 +110,16 @@ func dateParam(c echo.Context, name string) (plancast.Date, error) {
 		return plancast.Date{}, plancast.Errorf(plancast.EINVALID, "%s=%q must be a date YYYY-MM-DD", name, v)
 	}
 	return d, nil
+}
+
+// periodParam reads ?period=, a known period code ("year", "h1", "jan-nov",
+// ...); empty when absent.
+func periodParam(c echo.Context) (string, error) {
+	p := c.QueryParam("period")
+	if p != "" && !plancast.ValidPeriod(p) {
+		return "", plancast.Errorf(plancast.EINVALID, "period=%q must be year, h1, h2, q1–q4 or jan-feb … jan-nov", p)
+	}
+	return p, nil
 }
 
 // yearParam reads an optional year query parameter; 0 when absent.
