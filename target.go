@@ -185,7 +185,7 @@ func (v *TargetVersion) State() string {
 func TargetHistory(versions []Target, f TargetFilter) []TargetVersion {
 	out := make([]TargetVersion, 0, len(versions))
 	for _, v := range versions {
-		if v.InForce(f.AsOf) && matchTargetScope(f, &v) {
+		if v.InForce(f.AsOf) && f.Selects(&v) {
 			out = append(out, TargetVersion{Target: v})
 		}
 	}
@@ -233,12 +233,12 @@ func validTargetKind(k string) bool {
 
 // MatchTarget reports whether t passes the filter.
 func MatchTarget(f TargetFilter, t *Target) bool {
-	return !t.Withdrawn && matchTargetScope(f, t)
+	return !t.Withdrawn && f.Selects(t)
 }
 
-// matchTargetScope reports whether t is among the targets f selects by
-// region, indicator and plan.
-func matchTargetScope(f TargetFilter, t *Target) bool {
+// Selects reports whether t is among the targets f selects by region,
+// indicator and plan, whatever its dates and whether it is a withdrawal.
+func (f TargetFilter) Selects(t *Target) bool {
 	return (f.Region == "" || f.Region == t.Region) &&
 		(f.Indicator == "" || f.Indicator == t.Indicator) &&
 		(f.Plan == "" || f.Plan == t.Plan)

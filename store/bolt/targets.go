@@ -161,7 +161,7 @@ func (s *Store) scanTargets(bucket []byte, f plancast.TargetFilter) ([]plancast.
 			if err := getJSON(v, &t); err != nil {
 				return err
 			}
-			if (f.Indicator == "" || t.Indicator == f.Indicator) && (f.Plan == "" || t.Plan == f.Plan) {
+			if f.Selects(&t) {
 				out = append(out, t)
 			}
 		}
