@@ -173,6 +173,32 @@ type Observation struct {
 	Source    Source    `json:"source"`
 	Published Date      `json:"published"`
 	Recorded  time.Time `json:"recorded,omitzero"` // set by the store when the vintage was written
+
+	// Growth is the growth in percent the source states with the figure
+	// (17.1 means +17.1%), nil when it states none: over GrowthBaseYear's
+	// figure of the same period, annual average when that is more than a year
+	// back. Chinese statistics state GDP and value added at comparable
+	// prices while their levels are at current prices, so the stated growth
+	// is the one growth targets are set on, and it differs from the growth of
+	// the stored levels by the year's inflation (see StatedGrowth).
+	Growth *float64 `json:"growth,omitempty"`
+	// GrowthBaseYear is the year Growth is measured from; 0 means Year−1
+	// (year on year). Use GrowthBase to read it.
+	GrowthBaseYear int `json:"growth_base_year,omitempty"`
+}
+
+// MaxGrowthSpan is how many years a stated average growth may span: a
+// Five-Year Plan's review states five, and a growth "since 1949" is history,
+// not a figure to judge a target on.
+const MaxGrowthSpan = 30
+
+// GrowthBase is the year o.Growth is measured from: GrowthBaseYear, or
+// Year−1 when that is 0.
+func (o *Observation) GrowthBase() int {
+	if o.GrowthBaseYear != 0 {
+		return o.GrowthBaseYear
+	}
+	return o.Year - 1
 }
 
 // Normalize fills defaults: period "year", status "final".
@@ -185,6 +211,10 @@ func (o *Observation) Normalize() {
 	}
 	if o.Status == StatusWithdrawn {
 		o.Value = 0
+		o.Growth, o.GrowthBaseYear = nil, 0
+	}
+	if o.GrowthBaseYear == o.Year-1 {
+		o.GrowthBaseYear = 0 // one spelling of "year on year"
 	}
 }
 
@@ -209,6 +239,12 @@ func (o *Observation) Validate() error {
 		return Errorf(EINVALID, "observation %s/%s %d: period %q must be year, h1, h2, q1–q4 or jan-feb … jan-nov", o.Region, o.Indicator, o.Year, o.Period)
 	case o.Published.IsZero():
 		return Errorf(EINVALID, "observation %s/%s %d: published date is missing", o.Region, o.Indicator, o.Year)
+	case o.Growth != nil && (math.IsNaN(*o.Growth) || math.IsInf(*o.Growth, 0) || *o.Growth <= -100):
+		return Errorf(EINVALID, "observation %s/%s %d: growth %g%% must be a finite number above -100", o.Region, o.Indicator, o.Year, *o.Growth)
+	case o.GrowthBaseYear != 0 && o.Growth == nil:
+		return Errorf(EINVALID, "observation %s/%s %d: growth_base_year %d is given without a growth", o.Region, o.Indicator, o.Year, o.GrowthBaseYear)
+	case o.GrowthBaseYear != 0 && (o.GrowthBaseYear >= o.Year || o.GrowthBaseYear < o.Year-MaxGrowthSpan):
+		return Errorf(EINVALID, "observation %s/%s %d: growth_base_year %d must be one of the %d years before %d", o.Region, o.Indicator, o.Year, o.GrowthBaseYear, MaxGrowthSpan, o.Year)
 	}
 	return nil
 }
@@ -220,13 +256,21 @@ func (o *Observation) Key() FigureKey {
 
 // SameFigure reports whether two observations carry the same figure, i.e.
 // re-pushing b over a changes nothing. The vintage date and source wording do
-// not count; value (to 1e-9 relative) and status do.
+// not count; value (to 1e-9 relative), status and the stated growth do.
 func SameFigure(a, b *Observation) bool {
-	if a.Key() != b.Key() || a.Status != b.Status {
+	if a.Key() != b.Key() || a.Status != b.Status || a.GrowthBase() != b.GrowthBase() {
 		return false
 	}
-	scale := math.Max(1, math.Max(math.Abs(a.Value), math.Abs(b.Value)))
-	return math.Abs(a.Value-b.Value) <= 1e-9*scale
+	if (a.Growth == nil) != (b.Growth == nil) || a.Growth != nil && !sameNumber(*a.Growth, *b.Growth) {
+		return false
+	}
+	return sameNumber(a.Value, b.Value)
+}
+
+// sameNumber compares to 1e-9 relative (absolute below 1).
+func sameNumber(x, y float64) bool {
+	scale := math.Max(1, math.Max(math.Abs(x), math.Abs(y)))
+	return math.Abs(x-y) <= 1e-9*scale
 }
 
 // SeriesKey identifies a series: one region, indicator and period.

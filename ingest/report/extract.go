@@ -243,7 +243,7 @@ func (r *reader) derivePreviousYears() {
 		d.Provenance.Reasons = nil
 		d.Year = c.Year - 1
 		d.Value = roundTo(c.Value/(1+*c.Growth/100), 4)
-		d.Growth, d.GrowthKind = nil, ""
+		d.Growth, d.GrowthBaseYear, d.GrowthKind = nil, 0, ""
 		d.Derived = true
 		d.Status = plancast.StatusEstimate
 		d.Confidence = min(0.45, c.Confidence-0.3)

@@ -325,7 +325,7 @@ func (r *reader) emitObservations(s sentence, d *indicatorDef, levels, percents 
 		return
 	}
 	c.Value = ch.value
-	c.Growth, c.GrowthKind = growth, gkind
+	c.Growth, c.GrowthBaseYear, c.GrowthKind = statedGrowth(growth, gkind, c.Year, cx.baseYear)
 	c.Bound = f.bound
 	r.applyChoice(&c.Provenance, ch)
 	r.yearConfidence(&c.Provenance, cx)
@@ -353,6 +353,22 @@ func (r *reader) emitObservations(s sentence, d *indicatorDef, levels, percents 
 	r.ext.Observations = append(r.ext.Observations, c)
 }
 
+// statedGrowth is the growth a figure of year carries: a year-on-year one as
+// it is, an average annual one only with the base year it runs from (a
+// stated average whose base the text does not give is said in the reasons
+// but not kept).
+func statedGrowth(growth *float64, kind string, year, baseYear int) (*float64, int, string) {
+	switch {
+	case growth == nil:
+		return nil, 0, ""
+	case kind == "yoy":
+		return growth, 0, kind
+	case kind == "avg_annual" && baseYear > 0 && baseYear < year && year-baseYear <= plancast.MaxGrowthSpan:
+		return growth, baseYear, kind
+	}
+	return nil, 0, ""
+}
+
 // emitFromTo reads "from X (base year) to Y (end year), average growth Z%":
 // Y is the stated figure, X a derived one for the base year.
 func (r *reader) emitFromTo(s sentence, d *indicatorDef, a, b *figure, growth *float64, gkind string, cx clauseContext) {
@@ -371,7 +387,7 @@ func (r *reader) emitFromTo(s sentence, d *indicatorDef, a, b *figure, growth *f
 	end := Candidate{Provenance: r.provenance(s, d, b.q)}
 	end.Observation = r.observation(d, cx)
 	end.Value = cb.value
-	end.Growth, end.GrowthKind = growth, gkind
+	end.Growth, end.GrowthBaseYear, end.GrowthKind = statedGrowth(growth, gkind, end.Year, cx.baseYear)
 	end.Reasons = append(end.Reasons, explain("%s read from %q, the end of \"from %s to %s\"", d.Code, b.q.raw, a.q.raw, b.q.raw))
 	r.applyChoice(&end.Provenance, cb)
 	r.yearConfidence(&end.Provenance, cx)

@@ -53,8 +53,7 @@ type Provenance struct {
 	Repaired      bool     `json:"repaired"`              // a garbled unit was repaired
 	Derived       bool     `json:"derived"`               // implied by the text, not stated
 	NeedsReview   bool     `json:"needs_review"`          // the reader could not settle it
-	Growth        *float64 `json:"growth,omitempty"`      // stated growth in percent, if any
-	GrowthKind    string   `json:"growth_kind,omitempty"` // "yoy" or "avg_annual"
+	GrowthKind    string   `json:"growth_kind,omitempty"` // of the stated growth (Observation.Growth): "yoy" or "avg_annual"
 	Bound         string   `json:"bound,omitempty"`       // "at_least", "at_most" or "about" as the text says
 }
 
