@@ -187,6 +187,13 @@ type Observation struct {
 	GrowthBaseYear int `json:"growth_base_year,omitempty"`
 }
 
+// StatedGrowth is a growth a source states with a figure: Percent a year
+// (17.1 means +17.1%) over the years (BaseYear, Year], compounded.
+type StatedGrowth struct {
+	BaseYear, Year int
+	Percent        float64
+}
+
 // MaxGrowthSpan is how many years a stated average growth may span: a
 // Five-Year Plan's review states five, and a growth "since 1949" is history,
 // not a figure to judge a target on.

@@ -33,6 +33,21 @@ type Projection struct {
 	YearToDate *YearToDate `json:"year_to_date,omitempty"`
 }
 
+// StatedBasis says how a growth target was put on the stated growth: the
+// stored levels (current prices) grew faster than the growth stated with
+// them by Gap a year, the implicit price change when the growth is stated at
+// comparable prices, measured over the years (From, To]. The target's
+// levels are raised, and the projected and realised growth lowered, by that
+// gap (forecast.Assess states the formula).
+type StatedBasis struct {
+	Gap  float64 `json:"gap"`  // a year, a fraction: (1 + levels' growth)/(1 + stated growth) − 1
+	From int     `json:"from"` // the stated growths that measured it cover (From, To]
+	To   int     `json:"to"`
+	// AsStated: the target year's growth is the one stated with its
+	// figure, not derived from the levels.
+	AsStated bool `json:"as_stated,omitempty"`
+}
+
 // ModelWeight is one member of a combined forecast.
 type ModelWeight struct {
 	Model  string  `json:"model"`
@@ -98,6 +113,10 @@ type Assessment struct {
 	// months of both years are stored; Projected and Probability then come
 	// from them (forecast.Assess states the formula).
 	YearToDate *YearToDate `json:"year_to_date,omitempty"`
+	// StatedBasis is set when a growth target is judged on the growth the
+	// source states with its figures (Observation.Growth: for GDP, at
+	// comparable prices) rather than on the stored levels' own growth.
+	StatedBasis *StatedBasis `json:"stated_basis,omitempty"`
 }
 
 // YearToDate is the evidence of a year in progress: the figure of its

@@ -148,6 +148,18 @@ func (q *SeriesQuery) InYears(year int) bool {
 }
 
 // YearsValues splits a series into the parallel slices the forecast package takes.
+// StatedGrowths are the growths stated with the series' figures, in year
+// order.
+func (s *Series) StatedGrowths() []StatedGrowth {
+	var out []StatedGrowth
+	for i := range s.Observations {
+		if o := &s.Observations[i]; o.Growth != nil {
+			out = append(out, StatedGrowth{BaseYear: o.GrowthBase(), Year: o.Year, Percent: *o.Growth})
+		}
+	}
+	return out
+}
+
 func (s *Series) YearsValues() (years []int, values []float64) {
 	years = make([]int, len(s.Observations))
 	values = make([]float64, len(s.Observations))

@@ -245,7 +245,7 @@ func (s *Server) assess(ctx context.Context, ts []plancast.Target, asOf plancast
 					continue
 				}
 				years, values, _ := seriesArrays(sr)
-				opt := forecast.Options{SkipBacktest: true}
+				opt := forecast.Options{SkipBacktest: true, Stated: sr.StatedGrowths()}
 				for _, k := range plancast.YearToDateKeys(t.SeriesKey(), byCode[t.Indicator]) {
 					if toDate := series[k]; toDate != nil {
 						opt.YearToDate = append(opt.YearToDate, *toDate)

@@ -44,6 +44,13 @@ const (
 // Progress is (projected − base)/(target − base) on levels, base the value at
 // t.BaseYear (the first observed year when BaseYear is 0).
 //
+// A growth target is judged on the growth stated with the figures when
+// opt.Stated measures its gap to the levels' growth (stated.go): the target
+// level is x_B (1+g)^{Y−B} e^{D} with D the gap over (B, Y], and every
+// growth reported (realised, projected, required, historical) is the
+// levels' growth less the gap of its years; a target year whose figure
+// states its growth over the target's base is realised as stated.
+//
 // When t.Year is the year after the latest figure and opt.YearToDate holds
 // figures of the same months of t.Year and the year before, the target year's
 // distribution is that of its year to date (yeartodate.go), and
@@ -125,13 +132,22 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 	}
 	baseValue := levelAt(max(base, p.first))
 
+	// gap is the stated growth's gap to the levels' (nil: growth is judged
+	// on the levels), and span the D it puts on the target's years.
+	var gap *statedGap
+	if growthKind {
+		gap = measureStatedGap(years, values, opt.Stated)
+	}
+	span := gap.over(base, t.Year)
+
 	// targetLevel is the level at t.Year that meets the target exactly.
 	targetLevel := t.Value
 	if growthKind {
-		targetLevel = baseValue * growthFactor(t, base)
+		targetLevel = baseValue * growthFactor(t, base) * math.Exp(span)
 	}
 	// growthOf converts a level at t.Year to the compared growth in percent.
 	growthOf := func(v float64) float64 {
+		v *= math.Exp(-span)
 		if t.Kind == plancast.TargetAvgGrowth {
 			return 100 * (math.Pow(v/baseValue, 1/float64(t.Year-base)) - 1)
 		}
@@ -146,9 +162,17 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 	levelTarget := t.Kind == plancast.TargetLevel || t.Kind == plancast.TargetShare
 
 	if t.Year > p.last && a.LatestValue > 0 && targetLevel > 0 && (levelTarget || growthKind) {
-		g := math.Pow(targetLevel/a.LatestValue, 1/float64(t.Year-p.last)) - 1
+		// On the stated basis: the gap of the years left comes off.
+		n := float64(t.Year - p.last)
+		g := math.Pow(targetLevel/a.LatestValue, 1/n)*math.Exp(-gap.over(p.last, t.Year)/n) - 1
 		a.RequiredGrowth = &g
 	}
+	if gap != nil && a.HistoricalGrowth != nil {
+		n := float64(p.last - p.first)
+		g := (1+*a.HistoricalGrowth)*math.Exp(-gap.over(p.first, p.last)/n) - 1
+		a.HistoricalGrowth = &g
+	}
+	a.StatedBasis = gap.basis()
 
 	var achieved bool
 	var projectedLevel float64
@@ -156,6 +180,13 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 		v := levelAt(t.Year)
 		projectedLevel = v
 		r := compared(v)
+		if g, ok := statedOver(opt.Stated, base, t.Year); ok && growthKind {
+			r = g
+			if a.StatedBasis == nil {
+				a.StatedBasis = &plancast.StatedBasis{}
+			}
+			a.StatedBasis.AsStated = true
+		}
 		a.Realised = &r
 		achieved = meets(r, t.Value)
 		if achieved {
@@ -179,7 +210,7 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 				pMeet = pLow
 			}
 		} else if growthKind && base > p.last {
-			pMeet = growthProbability(res, t, base, growthFactor(t, base), higher)
+			pMeet = growthProbability(res, t, base, growthFactor(t, base)*math.Exp(span), higher)
 		} else {
 			pLow := res.CDF(y, targetLevel)
 			if higher {
@@ -193,7 +224,7 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 		if growthKind {
 			proj = plancast.ProjectionPoint{Year: y, Mean: growthOf(pt.Mean), Lo80: growthOf(pt.Lo80), Hi80: growthOf(pt.Hi80), Lo95: growthOf(pt.Lo95), Hi95: growthOf(pt.Hi95)}
 			if base > p.last {
-				proj = projectedGrowthPoint(res, t, base, growthOf(pt.Mean))
+				proj = projectedGrowthPoint(res, t, base, growthOf(pt.Mean), span)
 			}
 		}
 		a.Projected = &proj
@@ -211,8 +242,16 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 			pb = base
 		}
 		baseLevel := levelAt(max(pb, p.first))
-		if d := targetLevel - baseLevel; math.Abs(d) > 1e-12*math.Abs(targetLevel) {
-			pr := (projectedLevel - baseLevel) / d
+		// A growth target's progress is on the stated basis: the levels
+		// with the gap of the target's years taken off.
+		meetLevel, reached := targetLevel*math.Exp(-span), projectedLevel*math.Exp(-span)
+		if a.Realised != nil && growthKind {
+			// The level the realised growth (as stated, or the levels'
+			// less the gap) reaches from the base.
+			reached = baseLevel * growthFactor(plancast.Target{Kind: t.Kind, Year: t.Year, Value: *a.Realised}, base)
+		}
+		if d := meetLevel - baseLevel; math.Abs(d) > 1e-12*math.Abs(meetLevel) {
+			pr := (reached - baseLevel) / d
 			a.Progress = &pr
 		}
 	}
@@ -270,13 +309,13 @@ func growthProbability(r *Result, t plancast.Target, base int, factor float64, h
 
 // projectedGrowthPoint is the growth distribution (percent) for a projected
 // base year, with the approximation of growthProbability.
-func projectedGrowthPoint(r *Result, t plancast.Target, base int, mean float64) plancast.ProjectionPoint {
+func projectedGrowthPoint(r *Result, t plancast.Target, base int, mean, span float64) plancast.ProjectionPoint {
 	jy, jb := t.Year-r.LastYear-1, base-r.LastYear-1
 	years := float64(t.Year - base)
 	at := func(prob float64) float64 {
 		z := quantileAt(r.probs, r.zq[0], prob)
 		if r.LogScale {
-			return 100 * (math.Exp((r.center[jy]-r.center[jb]+r.Scale*z)/years) - 1)
+			return 100 * (math.Exp((r.center[jy]-r.center[jb]-span+r.Scale*z)/years) - 1)
 		}
 		b := r.center[jb]
 		if b == 0 {
@@ -327,8 +366,13 @@ type phrasebook struct {
 	needs     string // required growth in percent, latest year
 	history   string // historical growth in percent
 	current   string // the growth is of current-price figures
-	approx    string // the base year is itself projected
-	status    func(string) string
+	// stated: the gap in percent a year, below or above, the years it
+	// was measured over; asStated: the target year.
+	stated       string
+	below, above string
+	asStated     string
+	approx       string // the base year is itself projected
+	status       func(string) string
 
 	// The year to date (a.YearToDate): toDate takes the period's name, the
 	// year, the figure and its change on a year before (change's words);
@@ -363,6 +407,10 @@ var english = phrasebook{
 	needs:     "; needs %.1[1]f%% a year from %[2]d",
 	history:   " (history: %.1f%% a year)",
 	current:   "; growth of the current-price figures, inflation included",
+	stated:    "; judged on the growth stated with the figures, which ran %.1[1]f%% a year %[2]s the figures' own growth in %[3]d–%[4]d",
+	below:     "below",
+	above:     "above",
+	asStated:  "; the growth as stated with the %d figure",
 	approx:    "; the base year is itself projected, so the growth's spread is approximate",
 	status:    func(s string) string { return s },
 
@@ -400,6 +448,10 @@ var chinese = phrasebook{
 	needs:     "；自%[2]d年起需年均增长%.1[1]f%%",
 	history:   "（历史年均%.1f%%）",
 	current:   "；按现价数据计算，含价格因素",
+	stated:    "；按公布的增速判断，%[3]d—%[4]d年公布增速比现价数据增速年均%[2]s%.1[1]f%%",
+	below:     "低",
+	above:     "高",
+	asStated:  "；为%d年公布的增速",
 	approx:    "；基期本身为预测值，增速区间为近似值",
 	status:    func(s string) string { return plancast.StatusZh[s] },
 
@@ -431,10 +483,12 @@ var chinese = phrasebook{
 // of 2020" / "；2021年上半年60，同比增长9.1%；其余月份同比增速需不低于8.0%".
 // Figures are written as stated, projections as precisely as the
 // latest figure (plancast.ValuePrec). A growth target's figures are growth
-// rates in percent, said as such, and for a money aggregate the sentence
+// rates in percent, said as such. When the growth stated with the figures
+// judged it (a.StatedBasis), the sentence says so and how far the stated
+// growth ran from the figures' own; otherwise, for a money aggregate, it
 // says that the growth is in current prices: plans usually set GDP growth at
-// comparable prices, which a series of current-price figures cannot separate
-// from inflation.
+// comparable prices, which a series of current-price figures alone cannot
+// separate from inflation.
 func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind plancast.Indicator, base int, higher, approx bool) string {
 	growth := plancast.GrowthKind(t.Kind)
 	target := func(v float64) string { return plancast.FormatNumber(v, -1) }
@@ -474,7 +528,16 @@ func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind planca
 			s += fmt.Sprintf(pb.history, 100**a.HistoricalGrowth)
 		}
 	}
-	if growth && (ind.Unit == plancast.Unit100mYuan || ind.Unit == plancast.UnitYuan) {
+	switch sb := a.StatedBasis; {
+	case sb != nil && sb.AsStated:
+		s += fmt.Sprintf(pb.asStated, t.Year)
+	case sb != nil:
+		side := pb.below
+		if sb.Gap < 0 {
+			side = pb.above
+		}
+		s += fmt.Sprintf(pb.stated, 100*math.Abs(sb.Gap), side, sb.From+1, sb.To)
+	case growth && (ind.Unit == plancast.Unit100mYuan || ind.Unit == plancast.UnitYuan):
 		s += pb.current
 	}
 	if approx {

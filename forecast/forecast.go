@@ -32,6 +32,10 @@ type Options struct {
 	// the year after the latest figure on them when they cover that year and
 	// the one before (see yeartodate.go). Forecast does not use them.
 	YearToDate []plancast.Series
+	// Stated are the growths stated with the series' figures
+	// (plancast.Series.StatedGrowths); Assess judges growth targets on them
+	// (see stated.go). Forecast does not use them.
+	Stated []plancast.StatedGrowth
 }
 
 // Result is the projection of one series.

@@ -1,0 +1,204 @@
+package forecast
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/plancast/plancast"
+)
+
+// Houma's report states GDP's 13th Five-Year growth as 5.3% a year at
+// comparable prices, while its levels (current prices) went from 88.9 to
+// 120.8: (120.8/88.9)^{1/5} − 1 = 6.32% a year. The levels ran
+// 1.063/1.053 − 1 = 0.97% a year above the stated growth.
+var houmaStated = []plancast.StatedGrowth{{BaseYear: 2015, Year: 2020, Percent: 5.3}}
+
+func houmaGap() float64 { return math.Pow(120.8/88.9, 0.2)/1.053 - 1 }
+
+// A growth target judged on the stated growth is the same question as a
+// target on the levels' growth raised by the gap: GDP +8.5% at comparable
+// prices needs the levels to grow 1.085 · 1.0097 − 1 = 9.56%.
+func TestAGrowthTargetIsJudgedOnTheStatedGrowth(t *testing.T) {
+	gap := houmaGap()
+	stated, err := Assess(houma2021, gdp, houmaYears, houmaValues, Options{Stated: houmaStated})
+	if err != nil {
+		t.Fatal(err)
+	}
+	onLevels := houma2021
+	onLevels.Value = 100 * (1.085*(1+gap) - 1)
+	levels, err := Assess(onLevels, gdp, houmaYears, houmaValues, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sb := stated.StatedBasis
+	if sb == nil || !near(sb.Gap, gap, 1e-12) || sb.From != 2015 || sb.To != 2020 || sb.AsStated {
+		t.Fatalf("stated basis %+v, want a gap of %.5f over 2015–2020", sb, gap)
+	}
+	if !near(stated.Probability, levels.Probability, 1e-9) || stated.Status != levels.Status {
+		t.Errorf("probability %.6f (%s), want %.6f (%s): that of +%.3f%% on the levels", stated.Probability, stated.Status, levels.Probability, levels.Status, onLevels.Value)
+	}
+	// Every growth said is on the stated basis: the levels' less the gap.
+	deflate := func(pct float64) float64 { return 100 * ((1+pct/100)/(1+gap) - 1) }
+	for _, c := range []struct {
+		name      string
+		got, want float64
+	}{
+		{"projected mean", stated.Projected.Mean, deflate(levels.Projected.Mean)},
+		{"projected 80% low", stated.Projected.Lo80, deflate(levels.Projected.Lo80)},
+		{"projected 95% high", stated.Projected.Hi95, deflate(levels.Projected.Hi95)},
+		{"required growth", 100 * *stated.RequiredGrowth, 8.5},
+		{"historical growth", 100 * *stated.HistoricalGrowth, 5.3},
+		{"progress (of the stated growth)", *stated.Progress, deflate(levels.Projected.Mean) / 8.5},
+	} {
+		if !near(c.got, c.want, 1e-9) {
+			t.Errorf("%s = %.6f, want %.6f", c.name, c.got, c.want)
+		}
+	}
+	for _, want := range []string{
+		"needs 8.5% a year from 2020 (history: 5.3% a year)",
+		"judged on the growth stated with the figures, which ran 1.0% a year below the figures' own growth in 2016–2020",
+	} {
+		if !strings.Contains(stated.Explanation, want) {
+			t.Errorf("explanation %q lacks %q", stated.Explanation, want)
+		}
+	}
+	if strings.Contains(stated.Explanation, "inflation included") {
+		t.Errorf("explanation %q still says the growth includes inflation", stated.Explanation)
+	}
+	if want := "按公布的增速判断，2016—2020年公布增速比现价数据增速年均低1.0%"; !strings.Contains(stated.ExplanationZh, want) {
+		t.Errorf("explanation %q lacks %q", stated.ExplanationZh, want)
+	}
+}
+
+// An average growth over a plan, and a growth over a base year that is
+// itself projected, are raised by the gap of every year they span.
+func TestTheGapIsTakenOverEveryYearOfTheTarget(t *testing.T) {
+	gap := houmaGap()
+	for _, c := range []struct {
+		name   string
+		target plancast.Target
+		years  float64
+	}{
+		{"avg_growth 2020–2025", plancast.Target{Indicator: "gdp", Kind: plancast.TargetAvgGrowth, BaseYear: 2020, Year: 2025, Value: 7}, 5},
+		{"growth 2023 over a projected 2022", plancast.Target{Indicator: "gdp", Kind: plancast.TargetGrowth, Year: 2023, Value: 7}, 1},
+	} {
+		stated, err := Assess(c.target, gdp, houmaYears, houmaValues, Options{Stated: houmaStated})
+		if err != nil {
+			t.Fatal(err)
+		}
+		onLevels := c.target
+		onLevels.Value = 100 * (1.07*(1+gap) - 1)
+		levels, err := Assess(onLevels, gdp, houmaYears, houmaValues, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !near(stated.Probability, levels.Probability, 1e-9) {
+			t.Errorf("%s: probability %.6f, want %.6f, that of +%.3f%% a year on the levels", c.name, stated.Probability, levels.Probability, onLevels.Value)
+		}
+		if want := 100 * ((1+levels.Projected.Lo95/100)/(1+gap) - 1); !near(stated.Projected.Lo95, want, 1e-9) {
+			t.Errorf("%s: projected 95%% low %.5f, want the levels' %.5f less the gap, %.5f", c.name, stated.Projected.Lo95, levels.Projected.Lo95, want)
+		}
+	}
+}
+
+// A year whose figure states its growth is realised as stated: levels up
+// 6.7% with a stated growth of 6.1% meet a target of 6% and miss one of
+// 6.5%, which the levels alone would call achieved.
+func TestARealisedGrowthIsTheStatedOne(t *testing.T) {
+	years, values := []int{2019, 2020, 2021}, []float64{100, 105, 112}
+	stated := []plancast.StatedGrowth{{BaseYear: 2020, Year: 2021, Percent: 6.1}}
+	for _, c := range []struct {
+		target float64
+		status string
+	}{{6, plancast.StatusAchieved}, {6.5, plancast.StatusOffTrack}} {
+		target := plancast.Target{Indicator: "gdp", Kind: plancast.TargetGrowth, Year: 2021, Value: c.target}
+		a, err := Assess(target, gdp, years, values, Options{Stated: stated})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Realised == nil || *a.Realised != 6.1 || a.Status != c.status || a.StatedBasis == nil || !a.StatedBasis.AsStated {
+			t.Errorf("target %.1f%%: realised %v, status %s, basis %+v; want 6.1 as stated, %s", c.target, a.Realised, a.Status, a.StatedBasis, c.status)
+		}
+		if want := 6.1 / c.target; a.Progress == nil || !near(*a.Progress, want, 1e-9) {
+			t.Errorf("target %.1f%%: progress %v, want 6.1/%.1f = %.4f", c.target, a.Progress, c.target, want)
+		}
+		if !strings.Contains(a.Explanation, "2021 observed: growth 6.1%") || !strings.Contains(a.Explanation, "the growth as stated with the 2021 figure") {
+			t.Errorf("explanation %q", a.Explanation)
+		}
+	}
+	// Without the statement the same levels are judged on their own growth.
+	a, err := Assess(plancast.Target{Indicator: "gdp", Kind: plancast.TargetGrowth, Year: 2021, Value: 6.5}, gdp, years, values, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Realised == nil || !near(*a.Realised, 100*(112.0/105-1), 1e-9) || a.Status != plancast.StatusAchieved || a.StatedBasis != nil {
+		t.Errorf("without a stated growth: realised %v, status %s, basis %+v", a.Realised, a.Status, a.StatedBasis)
+	}
+}
+
+// Growth stated at current prices, as fiscal revenue's is, agrees with the
+// levels: the gap is zero and the answer is the levels' own.
+func TestGrowthStatedAtCurrentPricesChangesNothing(t *testing.T) {
+	years, values := []int{2018, 2019, 2020}, []float64{4, 4.4, 5.06}
+	stated := []plancast.StatedGrowth{{BaseYear: 2018, Year: 2019, Percent: 10}, {BaseYear: 2019, Year: 2020, Percent: 15}}
+	target := plancast.Target{Indicator: "budget_revenue", Kind: plancast.TargetGrowth, Year: 2021, Value: 9}
+	with, err := Assess(target, gdp, years, values, Options{Stated: stated})
+	if err != nil {
+		t.Fatal(err)
+	}
+	without, err := Assess(target, gdp, years, values, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if with.StatedBasis == nil || math.Abs(with.StatedBasis.Gap) > 1e-12 {
+		t.Fatalf("basis %+v, want a zero gap", with.StatedBasis)
+	}
+	if !near(with.Probability, without.Probability, 1e-12) || !near(with.Projected.Mean, without.Projected.Mean, 1e-9) {
+		t.Errorf("probability %.6f, projected %.4f; want the levels' own %.6f, %.4f", with.Probability, with.Projected.Mean, without.Probability, without.Projected.Mean)
+	}
+	// Level targets never move: 250 亿元 is a level at current prices.
+	level := plancast.Target{Indicator: "gdp", Kind: plancast.TargetLevel, Year: 2025, Value: 250}
+	l1, _ := Assess(level, gdp, houmaYears, houmaValues, Options{Stated: houmaStated})
+	l0, _ := Assess(level, gdp, houmaYears, houmaValues, Options{})
+	if l1.Probability != l0.Probability || *l1.RequiredGrowth != *l0.RequiredGrowth || l1.StatedBasis != nil {
+		t.Errorf("a level target moved with the stated growth: %+v against %+v", l1, l0)
+	}
+}
+
+// Each year takes the gap of the shortest statement covering it, and a
+// year none covers the mean of the last five that have one.
+func TestTheGapOfEachYear(t *testing.T) {
+	years := []int{2010, 2014, 2015, 2016}
+	values := []float64{100, 140, 150, 160}
+	stated := []plancast.StatedGrowth{
+		{BaseYear: 2010, Year: 2015, Percent: 6},    // 2011–2015 on average
+		{BaseYear: 2014, Year: 2015, Percent: 5},    // 2015 on its own
+		{BaseYear: 2015, Year: 2016, Percent: 4},    // 2016
+		{BaseYear: 2012, Year: 2013, Percent: 3},    // 2012 is not stored: no gap from it
+		{BaseYear: 2015, Year: 2016, Percent: -100}, // not a growth
+	}
+	g := measureStatedGap(years, values, stated)
+	avg := math.Log(150.0/100)/5 - math.Log(1.06)
+	y2015 := math.Log(150.0/140) - math.Log(1.05)
+	y2016 := math.Log(160.0/150) - math.Log(1.04)
+	want := map[int]float64{2011: avg, 2012: avg, 2013: avg, 2014: avg, 2015: y2015, 2016: y2016}
+	if len(g.perYear) != len(want) {
+		t.Errorf("years with a gap %v, want %v", g.perYear, want)
+	}
+	for y, d := range want {
+		if !near(g.perYear[y], d, 1e-12) {
+			t.Errorf("gap of %d = %.6f, want %.6f", y, g.perYear[y], d)
+		}
+	}
+	mean := (2*avg + y2015 + y2016 + avg) / 5 // 2012–2016
+	if !near(g.mean, mean, 1e-12) || g.from != 2011 || g.to != 2016 {
+		t.Errorf("mean gap %.6f over (%d, %d], want %.6f over (2011, 2016]", g.mean, g.from, g.to, mean)
+	}
+	if got := g.over(2015, 2018); !near(got, y2016+2*mean, 1e-12) {
+		t.Errorf("gap over 2016–2018 = %.6f, want 2016's and twice the mean, %.6f", got, y2016+2*mean)
+	}
+	if measureStatedGap(years, values, []plancast.StatedGrowth{{BaseYear: 2011, Year: 2012, Percent: 5}}) != nil {
+		t.Error("a statement whose levels are not stored measured a gap")
+	}
+}
