@@ -705,7 +705,7 @@ func testCSVInjection(t *testing.T, s *server, houma string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rows[1][8] != "'=cmd|' /C calc'!A0" || rows[1][9] != "'@SUM(1+1)" || rows[1][4] != "60.5" {
+	if rows[1][10] != "'=cmd|' /C calc'!A0" || rows[1][11] != "'@SUM(1+1)" || rows[1][4] != "60.5" {
 		t.Fatalf("csv row = %q", rows[1])
 	}
 	// In XLSX the same text is a string cell, never a formula, so it keeps

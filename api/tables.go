@@ -29,10 +29,10 @@ func (h headers) in(lang string) []string {
 var assessmentHeaders = headers{
 	en: []string{"region", "region_name", "indicator", "indicator_name", "unit", "plan", "kind", "year", "target", "target_unit", "binding",
 		"latest_year", "latest", "required_growth", "historical_growth", "projected", "lo80", "hi80", "lo95", "hi95", "realised",
-		"probability", "status", "progress", "to_date", "to_date_growth", "rest_needs", "explanation"},
+		"probability", "status", "progress", "to_date", "to_date_growth", "rest_needs", "stated_gap", "explanation"},
 	zh: []string{"地区代码", "地区", "指标代码", "指标", "单位", "规划", "目标类型", "目标年份", "目标值", "目标单位", "约束性",
 		"最新年份", "最新值", "所需年均增速", "历史年均增速", "预计值", "80%区间下限", "80%区间上限", "95%区间下限", "95%区间上限", "实际值",
-		"达成概率", "状态", "进度", "年内累计", "累计同比增速", "其余月份所需同比增速", "说明"},
+		"达成概率", "状态", "进度", "年内累计", "累计同比增速", "其余月份所需同比增速", "现价增速高于公布增速", "说明"},
 }
 
 // assessmentTable lays an assessment answer out for download: one row per
@@ -70,7 +70,7 @@ func assessmentTable(resp *AssessmentResponse, cat *catalogMemo, lang, version s
 			percentCell(a.RequiredGrowth), percentCell(a.HistoricalGrowth),
 			proj(p.Mean), proj(p.Lo80), proj(p.Hi80), proj(p.Lo95), proj(p.Hi95), optNumCell(a.Realised, prec),
 			percentCell(&a.Probability), textCell(statusText(lang, a.Status)), percentCell(a.Progress),
-			toDateCell(lang, a.YearToDate), toDateGrowthCell(a.YearToDate), restNeedsCell(a.YearToDate), textCell(explanation)))
+			toDateCell(lang, a.YearToDate), toDateGrowthCell(a.YearToDate), restNeedsCell(a.YearToDate), statedGapCell(a.StatedBasis), textCell(explanation)))
 	}
 	for _, u := range resp.Unassessed {
 		ind := cat.indicators[u.Indicator]
@@ -81,7 +81,7 @@ func assessmentTable(resp *AssessmentResponse, cat *catalogMemo, lang, version s
 		}
 		row := targetCells(cat, lang, u.Region, ind, spec)
 		row = append(row, make([]cell, 11)...) // latest_year … probability
-		t.Rows = append(t.Rows, append(row, textCell(status), cell{}, cell{}, cell{}, cell{}, textCell(reason)))
+		t.Rows = append(t.Rows, append(row, textCell(status), cell{}, cell{}, cell{}, cell{}, cell{}, textCell(reason)))
 	}
 	t.About = assessmentAbout(resp, cat, lang, version)
 	return t
@@ -114,6 +114,15 @@ func restNeedsCell(y *plancast.YearToDate) cell {
 		return cell{}
 	}
 	return percentCell(y.RequiredRestGrowth)
+}
+
+// statedGapCell is how much faster a year the figures grew than the growth
+// stated with them, when a growth target was judged on the stated growth.
+func statedGapCell(b *plancast.StatedBasis) cell {
+	if b == nil || b.AsStated {
+		return cell{}
+	}
+	return percentCell(&b.Gap)
 }
 
 // targetCells are the first eleven columns: where, what and the target.
@@ -186,7 +195,7 @@ func assessmentAbout(resp *AssessmentResponse, cat *catalogMemo, lang, version s
 			{"达成概率", "由预测分布计算的达成目标的概率。"},
 			{"状态", fmt.Sprintf("已实现：目标年份已有数据且达到目标；进度正常：概率不低于%.0f%%；存在风险：不低于%.0f%%；难以实现：更低，或目标年份已过而未达到。", forecast.OnTrackProbability*100, forecast.AtRiskProbability*100)},
 			{"进度", "（预计值 − 基期值）/（目标值 − 基期值），与联合国可持续发展目标进度图相同。"},
-			{"价格", "货币总量按当年价格计，规划的增速目标通常按可比价格计，二者之差为当年价格涨幅。"},
+			{"价格", "货币总量按当年价格计，规划的增速目标通常按可比价格计，二者之差为当年价格涨幅。数据附有公布增速（如GDP按可比价格计算的增速）时，增速目标按公布增速评估：“现价增速高于公布增速”为两者都已知的年份中现价数据年均增速高出公布增速的幅度（最近五年平均），预计增速扣除该幅度，目标年份已公布增速的按公布增速判断。"},
 			{"年内累计", "最新年度数据的下一年的目标，在该年与上年同期的累计数（上半年、1—11月等）均已发布时，按年内累计评估：其余月份按年内累计的同比增速预计，波动按剩余月份折算年度波动。“其余月份所需同比增速”为达到目标其余月份需比上年同期增长的幅度（上限类目标及越低越好的指标为不高于，其余为不低于）。"},
 		}
 	}
@@ -199,7 +208,7 @@ func assessmentAbout(resp *AssessmentResponse, cat *catalogMemo, lang, version s
 		{"status", fmt.Sprintf("achieved: the target year is observed and the target met; on_track: probability at least %.0f%%; at_risk: at least %.0f%%; off_track: lower, or the target year is past and the target missed.", forecast.OnTrackProbability*100, forecast.AtRiskProbability*100)},
 		{"progress", "(projected − base) / (target − base), as the UN SDG progress charts use."},
 		{"required_growth", "The average annual growth needed from the latest figure to the target (a fraction: 0.157 is 15.7% a year)."},
-		{"Prices", "Money aggregates are in current prices; plans usually set growth at comparable prices, so the two differ by the year's inflation."},
+		{"Prices, stated_gap", "Money aggregates are in current prices; plans usually set growth at comparable prices, so the two differ by the year's inflation. Where the figures carry the growth their source states (GDP's at comparable prices), growth targets are judged on it: stated_gap is how much faster a year the figures grew than the stated growth where both are known (the mean of the last five such years), taken off the projected growth; a target year whose figure states its growth is judged on that growth."},
 		{"to_date, to_date_growth, rest_needs", "A target of the year after the latest yearly figure is judged on the year to date when the figures of the same months of that year and the year before are published (h1, jan-nov, ...): the rest of the year is expected to grow as the year so far did, with the yearly spread scaled to the months left. rest_needs is the growth on the same months of the year before that the rest of the year needs for the target: at most for a ceiling or an indicator better lower, at least for the others."},
 	}
 }
@@ -291,8 +300,8 @@ func observationStatusText(lang, status string) string {
 }
 
 var seriesHeaders = headers{
-	en: []string{"region", "indicator", "year", "period", "value", "unit", "status", "published", "source_document", "source_quote"},
-	zh: []string{"地区代码", "指标代码", "年份", "期间", "数值", "单位", "数据状态", "发布日期", "来源文件", "来源原文"},
+	en: []string{"region", "indicator", "year", "period", "value", "unit", "status", "growth", "growth_base_year", "published", "source_document", "source_quote"},
+	zh: []string{"地区代码", "指标代码", "年份", "期间", "数值", "单位", "数据状态", "增速(%)", "增速基期", "发布日期", "来源文件", "来源原文"},
 }
 
 // seriesTable lays a series answer out for download, one row per figure.
@@ -307,10 +316,29 @@ func seriesTable(r SeriesResponse, lang string) *table {
 	}
 	for _, o := range r.Observations {
 		t.Rows = append(t.Rows, []cell{textCell(o.Region), textCell(o.Indicator), yearCell(o.Year), textCell(seriesPeriodText(lang, o.Period)),
-			numCell(o.Value, plancast.Decimals(o.Value)), textCell(unit), textCell(observationStatusText(lang, o.Status)), textCell(o.Published.String()),
+			numCell(o.Value, plancast.Decimals(o.Value)), textCell(unit), textCell(observationStatusText(lang, o.Status)),
+			statedGrowthCell(o.Growth), growthBaseCell(o), textCell(o.Published.String()),
 			textCell(o.Source.Document), textCell(o.Source.Quote)})
 	}
 	return t
+}
+
+// statedGrowthCell is the growth stated with a figure, in percent as the
+// source and the ingest formats write it (17.1 is +17.1%); blank when none.
+func statedGrowthCell(g *float64) cell {
+	if g == nil {
+		return cell{}
+	}
+	return numCell(*g, plancast.Decimals(*g))
+}
+
+// growthBaseCell is the year a stated growth runs from, when that is not
+// the year before (blank: year on year, as the ingest formats read it).
+func growthBaseCell(o plancast.Observation) cell {
+	if o.Growth == nil || o.GrowthBaseYear == 0 {
+		return cell{}
+	}
+	return yearCell(o.GrowthBaseYear)
 }
 
 var revisionHeaders = headers{
