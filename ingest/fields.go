@@ -256,6 +256,26 @@ func (p *parser) binding(c cell) (bool, bool) {
 	return false, false
 }
 
+// statedGrowth reads a figure's stated growth and the year it is measured
+// from. The growth is in percent: "17.1", "17.1%", "+17.1", "-3.2", "−3.2"
+// (a Unicode minus); blank or a dash means the source states none. A blank
+// base year is 0, year on year. Whether the two fit the figure (a withdrawal
+// has no growth, a base year needs a growth and must be before the figure's
+// year) is checked with the batch (checkGrowth), so that every format and a
+// batch built by hand are held to the same rules.
+func (p *parser) statedGrowth(gc, bc cell) (growth *float64, base int, ok bool) {
+	ok = true
+	if !isMissing(gc.text) {
+		v, good := p.number(gc)
+		if good {
+			growth = &v
+		}
+		ok = good
+	}
+	base, good := p.optionalYear(bc)
+	return growth, base, ok && good
+}
+
 // optionalYear reads a base year; blank is 0.
 func (p *parser) optionalYear(c cell) (int, bool) {
 	if c.blank() {

@@ -61,12 +61,15 @@ func fuzzParse(t *testing.T, name string, data []byte) {
 func FuzzParseCSV(f *testing.F) {
 	addFixtures(f, "*.csv")
 	f.Add([]byte("地区,指标,年份\n侯马,GDP,2019\n"))
+	f.Add([]byte("region,indicator,year,status,value,growth (%),growth_base_year\nhouma,gdp,2020,,120.8,5.3,2015\nhouma,gdp,2019,withdrawn,,−3.2%,\n"))
+	f.Add([]byte("地区,年份,地区生产总值,增速,基期\n侯马,2020,120.8,5.3,2015\n"))
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzParse(t, "fuzz.csv", data) })
 }
 
 func FuzzParseJSON(f *testing.F) {
 	addFixtures(f, "*.json")
 	f.Add([]byte(`[{"region":"houma","indicator":"gdp","observations":[{"year":"2019年","value":"1,2"}]}]`))
+	f.Add([]byte(`[{"region":"houma","indicator":"gdp","year":2020,"value":120.8,"growth":"5.3%","growth_base_year":2015}]`))
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzParse(t, "fuzz.json", data) })
 }
 

@@ -1,5 +1,11 @@
 package ingest
 
+import (
+	"strings"
+
+	"github.com/plancast/plancast"
+)
+
 // Column fields a table may carry.
 const (
 	fieldRegion    = "region"
@@ -17,6 +23,10 @@ const (
 	fieldBaseYear  = "base_year"
 	fieldBinding   = "binding"
 	fieldNote      = "note"
+	// A figure's stated growth in percent and the year it is measured from
+	// (plancast.Observation.Growth and GrowthBaseYear).
+	fieldGrowth     = "growth"
+	fieldGrowthBase = "growth_base_year"
 )
 
 // headerAliases are the column names each field goes by, in English and
@@ -24,14 +34,14 @@ const (
 // not matter ("地  区", "Region", "REGION_CODE").
 var headerAliases = map[string][]string{
 	fieldRegion: {"region", "region code", "region_code", "area", "地区", "区域", "地区名称", "县区", "区县",
-		"县市区", "县（市、区）", "县(市、区)", "行政区", "行政区划", "行政区划名称", "地名", "城市"},
+		"县市区", "县（市、区）", "县(市、区)", "行政区", "行政区划", "行政区划名称", "地名", "城市", "地区代码"},
 	fieldIndicator: {"indicator", "indicator code", "indicator_code", "item", "series", "指标", "指标名称",
 		"项目", "统计指标", "指标代码"},
 	fieldYear:      {"year", "年份", "年度", "年", "统计年度", "报告期"},
 	fieldValue:     {"value", "amount", "数值", "数据", "绝对值", "数量", "金额", "总量", "值", "目标值", "目标"},
 	fieldUnit:      {"unit", "units", "单位", "计量单位"},
-	fieldSource:    {"source", "document", "来源", "资料来源", "数据来源", "出处"},
-	fieldQuote:     {"quote", "原文", "引文"},
+	fieldSource:    {"source", "document", "source_document", "来源", "资料来源", "数据来源", "出处", "来源文件"},
+	fieldQuote:     {"quote", "source_quote", "原文", "引文", "来源原文"},
 	fieldStatus:    {"status", "状态", "数据状态", "数据类型"},
 	fieldPeriod:    {"period", "期间", "时期", "统计期", "统计时段"},
 	fieldPublished: {"published", "date published", "publication date", "vintage", "发布日期", "发布时间", "公布日期"},
@@ -40,6 +50,17 @@ var headerAliases = map[string][]string{
 	fieldBaseYear:  {"base_year", "base year", "基期", "基年", "基期年份", "基准年"},
 	fieldBinding:   {"binding", "约束性", "属性", "指标属性"},
 	fieldNote:      {"note", "notes", "备注", "说明"},
+	// A growth is in percent; "增长（%）" and "growth (%)" reach here as
+	// "增长" and "growth" with the unit split off. Average growths ("年均增长")
+	// are not aliases: read as year on year they would be wrong, so such a
+	// column needs the plain growth header and a growth_base_year column.
+	fieldGrowth: {"growth", "growth_pct", "growth percent", "growth rate", "stated growth", "yoy", "yoy growth",
+		"增长", "增速", "增长率", "增幅", "增长速度", "同比", "同比增长", "同比增速", "同比增长率",
+		"比上年增长", "比上年增速", "比上年同期增长", "比去年同期增长"},
+	// A long table's base_year column (基期, 基年) is the growth's base too,
+	// when the table has a growth column (see growthLayout).
+	fieldGrowthBase: {"growth_base_year", "growth base year", "growth_base", "growth since",
+		"增长基期", "增速基期", "增长基年", "比较基期"},
 }
 
 var headerFields = func() map[string]string {
@@ -58,6 +79,13 @@ var headerFields = func() map[string]string {
 func headerField(text string) (field, unit string, ok bool) {
 	name, unit := splitLabel(text)
 	f, ok := headerFields[fold(name)]
+	if !ok && unit == "" {
+		// "比上年增长%": yearbooks head a growth column with a bare percent sign.
+		if n, cut := strings.CutSuffix(strings.TrimSpace(widthFold(name)), "%"); cut {
+			f, ok = headerFields[fold(n)]
+			unit = plancast.UnitPercent
+		}
+	}
 	return f, unit, ok
 }
 

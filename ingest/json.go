@@ -20,8 +20,10 @@ import (
 //	{"regions":[..],"indicators":[..],"observations":[..],"targets":[..]}  a plancast.Bundle
 //
 // An observation's region, indicator, unit and period default to the enclosing
-// series'. Values may be numbers or strings ("1,234.5"). Problems are located
-// by the line where each item starts.
+// series'. Values may be numbers or strings ("1,234.5"), and so may an
+// observation's stated growth in percent ("growth": 17.1 or "17.1%") and the
+// year it is measured from ("growth_base_year", absent for year on year).
+// Problems are located by the line where each item starts.
 func (p *parser) readJSON(br *bufio.Reader) error {
 	data, err := io.ReadAll(br)
 	if err != nil {
@@ -144,7 +146,11 @@ type jsonObservation struct {
 	Status    string      `json:"status"`
 	Source    *jsonSource `json:"source"`
 	Published jsonValue   `json:"published"`
-	offset    int
+	// Growth is the stated growth in percent (17.1, or "17.1%"), and
+	// GrowthBaseYear the year it is measured from (absent: year on year).
+	Growth         jsonValue `json:"growth"`
+	GrowthBaseYear jsonValue `json:"growth_base_year"`
+	offset         int
 }
 
 type jsonTarget struct {
@@ -310,11 +316,12 @@ func (p *parser) jsonObservation(o jsonObservation, at record) {
 	value, okValue := p.figureValue(c(fieldValue, o.Value.text), status)
 	period, okPeriod := p.period(c(fieldPeriod, o.Period))
 	published, okPub := p.date(c(fieldPublished, o.Published.text))
+	growth, base, okGrowth := p.statedGrowth(c(fieldGrowth, o.Growth.text), c(fieldGrowthBase, o.GrowthBaseYear.text))
 	unit, okUnit := inName, true
 	if strings.TrimSpace(o.Unit) != "" {
 		unit, okUnit = p.unit(c(fieldUnit, o.Unit))
 	}
-	if !(ok && okInd && okYear && okValue && okStatus && okPeriod && okPub && okUnit) {
+	if !(ok && okInd && okYear && okValue && okStatus && okPeriod && okPub && okGrowth && okUnit) {
 		return
 	}
 	value, ok = p.convert(c(fieldUnit, o.Unit), value, unit, indicator)
@@ -326,7 +333,8 @@ func (p *parser) jsonObservation(o jsonObservation, at record) {
 		src = plancast.Source(*o.Source)
 	}
 	p.addObservation(plancast.Observation{Region: region, Indicator: indicator, Year: year, Value: value,
-		Status: status, Period: period, Source: src, Published: published}, origin{record: at, yearCol: "", valueCol: ""})
+		Status: status, Period: period, Source: src, Published: published, Growth: growth, GrowthBaseYear: base},
+		origin{record: at})
 }
 
 func (p *parser) jsonTarget(t jsonTarget, at record) {

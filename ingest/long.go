@@ -3,15 +3,22 @@ package ingest
 import "github.com/plancast/plancast"
 
 // longRow reads a row of a long table: one figure per row
-// (region, indicator, year, value[, unit, status, period, source, published]),
-// or one row per region and year with a column per indicator
-// (地区, 年份, 地区生产总值（亿元）, 一般公共预算收入（万元）).
+// (region, indicator, year, value[, unit, status, period, source, published,
+// growth, growth_base_year]), or one row per region and year with a column per
+// indicator (地区, 年份, 地区生产总值（亿元）, 一般公共预算收入（万元）), which
+// may carry a growth column only when it has a single indicator column.
 func (p *parser) longRow(l *layout, row tableRow) {
 	region, okRegion := p.rowRegion(l, row)
 	yc, _ := p.rowCell(l, row, fieldYear)
 	year, okYear := p.year(yc)
 	meta, okMeta := p.meta(l, row)
-	ok := okRegion && okYear && okMeta
+	gc, _ := p.rowCell(l, row, fieldGrowth)
+	bc, _ := p.rowCell(l, row, fieldGrowthBase)
+	growth, base, okGrowth := p.statedGrowth(gc, bc)
+	ok := okRegion && okYear && okMeta && okGrowth
+	from := func(value cell) origin {
+		return origin{record: value.at, yearCol: yc.col, valueCol: value.col, growth: l.growthCols}
+	}
 
 	if len(l.indicators) > 0 {
 		for _, col := range l.indicators {
@@ -29,7 +36,8 @@ func (p *parser) longRow(l *layout, row tableRow) {
 				continue
 			}
 			v, _ = p.convert(c, v, unit, col.indicator)
-			p.addObservation(observation(region, col.indicator, year, v, meta), origin{record: c.at, yearCol: yc.col, valueCol: c.col})
+			// A growth column goes with the one indicator column (growthLayout).
+			p.addObservation(observation(region, col.indicator, year, v, meta, growth, base), from(c))
 		}
 		return
 	}
@@ -46,7 +54,7 @@ func (p *parser) longRow(l *layout, row tableRow) {
 		return
 	}
 	v, _ = p.convert(vc, v, unit, indicator)
-	p.addObservation(observation(region, indicator, year, v, meta), origin{record: vc.at, yearCol: yc.col, valueCol: vc.col})
+	p.addObservation(observation(region, indicator, year, v, meta, growth, base), from(vc))
 }
 
 // rowIndicator gives the row's indicator from its indicator column, or the
@@ -62,7 +70,8 @@ func (p *parser) rowIndicator(l *layout, row tableRow) (code, unit string, ok bo
 	return "", "", false
 }
 
-func observation(region, indicator string, year int, v float64, m rowMeta) plancast.Observation {
+func observation(region, indicator string, year int, v float64, m rowMeta, growth *float64, growthBase int) plancast.Observation {
 	return plancast.Observation{Region: region, Indicator: indicator, Year: year, Value: v,
-		Status: m.status, Period: m.period, Source: m.source, Published: m.published}
+		Status: m.status, Period: m.period, Source: m.source, Published: m.published,
+		Growth: growth, GrowthBaseYear: growthBase}
 }

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"regexp"
 	"strings"
@@ -49,6 +50,7 @@ type layout struct {
 	fields     map[string]column // the first column of each field
 	years      []column          // wide: one column per year
 	indicators []column          // long: one column per indicator
+	growthCols *growthColumns    // long: the stated growth's columns, for every row's origin
 	// Taken from the title rows above the header (or Options.Region), for
 	// tables that state the region, indicator or unit once for all rows.
 	region, indicator, unit string
@@ -168,13 +170,22 @@ func (p *parser) columns(first tableRow, second *tableRow) []column {
 	return cols
 }
 
-// classify decides what a header names: a year (in either line) makes a year
-// column; else the lower line's field name wins over the upper's ("年份" over
-// "2019" is a year, "指标" over "指标" is the indicator); else an indicator's
-// name makes a column of that indicator's values.
+// classify decides what a header names: a growth (in either line) makes a
+// growth column; else a year (in either line) makes a year column; else the
+// lower line's field name wins over the upper's ("年份" over "2019" is a
+// year, "指标" over "指标" is the indicator); else an indicator's name makes
+// a column of that indicator's values. Growth comes first so that a yearbook's
+// "2020年" merged over "绝对值" and "比上年增长%" gives a year column of
+// values and a growth column, not two columns of 2020 values.
 func (p *parser) classify(c *column, parts []string) {
 	if len(parts) == 1 && parts[0] == "" {
 		return // most cells of a wide sheet's header search are empty
+	}
+	for _, s := range parts {
+		if f, u, ok := headerField(s); ok && f == fieldGrowth {
+			c.field, c.unit = f, u
+			return
+		}
 	}
 	for _, s := range parts {
 		if y, ok := parseYearLabel(s); ok {
@@ -294,6 +305,9 @@ func (p *parser) layoutOf(cols []column, title []tableRow, headerRow int) *layou
 	default:
 		l.kind = layoutLong
 	}
+	if l.kind == layoutLong && !p.growthLayout(l, headerRow) {
+		return nil
+	}
 	need := func(field, what string) bool {
 		if _, ok := l.fields[field]; !ok {
 			p.ps.add(Problem{File: p.file, Sheet: p.sheet, Row: headerRow, Message: "the header has no " + what + " column"})
@@ -315,6 +329,45 @@ func (p *parser) layoutOf(cols []column, title []tableRow, headerRow int) *layou
 		return nil
 	}
 	return l
+}
+
+// growthLayout checks a long table's growth column, and lets its base_year
+// column (基期, 基年) give the growth's base when it has no growth_base_year
+// column: in a table of figures a base year can only be the growth's.
+//
+// Wide tables (a column per year) carry no growth, and targets tables none
+// either (a growth target is a kind and a value): a growth column there, such
+// as the "比上年增长%" yearbooks print beside the years, is left unread.
+func (p *parser) growthLayout(l *layout, headerRow int) bool {
+	g, has := l.fields[fieldGrowth]
+	if !has {
+		if b, ok := l.fields[fieldGrowthBase]; ok { // its years are refused for want of a growth
+			l.growthCols = &growthColumns{base: b.letter}
+		}
+		return true
+	}
+	if _, ok := l.fields[fieldGrowthBase]; !ok {
+		if b, ok := l.fields[fieldBaseYear]; ok {
+			l.fields[fieldGrowthBase] = b
+		}
+	}
+	l.growthCols = &growthColumns{growth: g.letter, base: l.fields[fieldGrowthBase].letter}
+	bad := func(format string, args ...any) bool {
+		p.ps.add(Problem{File: p.file, Sheet: p.sheet, Row: headerRow, Column: g.letter, Field: fieldGrowth,
+			Message: fmt.Sprintf(format, args...)})
+		return false
+	}
+	lower := strings.ToLower(g.header)
+	switch {
+	case strings.Contains(lower, "百分点") || strings.Contains(lower, "percentage point"):
+		return bad("%q is a change in percentage points, not a growth: the growth column is in percent", g.header)
+	case g.unit != "" && g.unit != plancast.UnitPercent && headerFields[fold(g.unit)] != fieldGrowth:
+		return bad("%q is a change in %s, not a growth: the growth column is in percent", g.header, unitLabel(g.unit))
+	case len(l.indicators) > 1:
+		return bad("a table with a column per indicator cannot say whose growth %q is: "+
+			"put one figure per row (region, indicator, year, value, growth), or one indicator per table", g.header)
+	}
+	return true
 }
 
 // isNote reports whether a row under the table is a note ("注：", "资料来源：").

@@ -35,7 +35,8 @@ func checkBatch(b *Batch, stored Catalog, ps *problems) {
 		if j, seen := firstObs[o.Key()]; seen {
 			prev := &keepObs[j]
 			if !plancast.SameFigure(prev, &o) {
-				ps.add(from.problem(from.valueCol, fieldValue, "%s %s %s: %s here but %s in %s",
+				col, field := conflictField(prev, &o, from)
+				ps.add(from.problem(col, field, "%s %s %s: %s here but %s in %s",
 					o.Region, o.Indicator, figureWhen(o), figureText(&o), figureText(prev), keepObsFrom[j].where(from.record)))
 			}
 			continue
@@ -75,6 +76,17 @@ func checkBatch(b *Batch, stored Catalog, ps *problems) {
 	}
 }
 
+// conflictField is the column and field where a figure disagrees with an
+// earlier row's: the growth when that is all they differ in, else the value.
+func conflictField(prev, o *plancast.Observation, from origin) (col, field string) {
+	sameBut := *o
+	sameBut.Growth, sameBut.GrowthBaseYear = prev.Growth, prev.GrowthBaseYear
+	if plancast.SameFigure(prev, &sameBut) {
+		return from.growthCol(), fieldGrowth
+	}
+	return from.valueCol, fieldValue
+}
+
 // checkDeclared validates the regions and indicators a batch declares and adds
 // the valid ones to res. An indicator may not change its unit: the figures
 // already stored are in the old one.
@@ -103,6 +115,7 @@ func checkDeclared(b *Batch, res *resolver, ps *problems) {
 }
 
 func checkObservation(o *plancast.Observation, from origin, res *resolver, ps *problems) bool {
+	okGrowth := checkGrowth(o, from, ps) // before Normalize, which drops a withdrawal's growth
 	o.Normalize()
 	if o.Published.IsZero() {
 		o.Published = plancast.Today()
@@ -111,6 +124,7 @@ func checkObservation(o *plancast.Observation, from origin, res *resolver, ps *p
 	if !checkYear(o.Year, from, ps) {
 		ok = false
 	}
+	ok = ok && okGrowth
 	switch {
 	case math.IsNaN(o.Value) || math.IsInf(o.Value, 0):
 		ps.add(from.problem(from.valueCol, fieldValue, "value must be a finite number"))
@@ -120,6 +134,36 @@ func checkObservation(o *plancast.Observation, from origin, res *resolver, ps *p
 		ok = false
 	}
 	return ok && valid(o.Validate(), from, ps)
+}
+
+// checkGrowth checks a figure's stated growth against the figure, on the
+// growth's own column: a withdrawal carries no figure and so no growth; a base
+// year needs a growth and must be one of the plancast.MaxGrowthSpan years
+// before the figure's; a growth is a finite percentage above -100. It runs
+// before Normalize, which would drop a withdrawal's growth unseen.
+// (Observation.Validate says the same, but of the whole record.)
+func checkGrowth(o *plancast.Observation, from origin, ps *problems) bool {
+	base := o.GrowthBaseYear
+	switch {
+	case o.Growth == nil && base != 0:
+		ps.add(from.problem(from.baseCol(), fieldGrowthBase, "growth_base_year %d is given without a growth: "+
+			"give the growth (in percent) measured from it, or leave the base year empty", base))
+	case o.Growth == nil:
+		return true
+	case o.Status == plancast.StatusWithdrawn:
+		ps.add(from.problem(from.growthCol(), fieldGrowth, "a withdrawal carries no figure: leave its growth empty (it is %s%%)", num(*o.Growth)))
+	case math.IsNaN(*o.Growth) || math.IsInf(*o.Growth, 0):
+		ps.add(from.problem(from.growthCol(), fieldGrowth, "growth must be a finite number"))
+	case *o.Growth <= -100:
+		ps.add(from.problem(from.growthCol(), fieldGrowth, "growth %s%% is not above -100%%: nothing falls by all of itself or more", num(*o.Growth)))
+	case base != 0 && o.Year >= plancast.MinYear && o.Year <= plancast.MaxYear &&
+		(base >= o.Year || base < o.Year-plancast.MaxGrowthSpan):
+		ps.add(from.problem(from.baseCol(), fieldGrowthBase, "growth_base_year %d must be one of the %d years before the figure's year %d (empty for year on year)",
+			base, plancast.MaxGrowthSpan, o.Year))
+	default:
+		return true
+	}
+	return false
 }
 
 // checkSubject checks what figures and targets share: a known region and a
@@ -194,12 +238,20 @@ func figureWhen(o plancast.Observation) string {
 	return fmt.Sprintf("%d %s", o.Year, o.Period)
 }
 
-// figureText is a value and, when not final, its status: "120.8 (preliminary)".
+// figureText is a value, its stated growth and, when not final, its status:
+// "120.8 (preliminary)", "120.8, growth 5.3% a year since 2015", "56, growth 17.1%".
 func figureText(o *plancast.Observation) string {
-	if o.Status != plancast.StatusFinal {
-		return fmt.Sprintf("%s (%s)", num(o.Value), o.Status)
+	s := num(o.Value)
+	if o.Growth != nil {
+		s += fmt.Sprintf(", growth %s%%", num(*o.Growth))
+		if o.GrowthBaseYear != 0 && o.GrowthBaseYear != o.Year-1 {
+			s += fmt.Sprintf(" a year since %d", o.GrowthBaseYear)
+		}
 	}
-	return num(o.Value)
+	if o.Status != plancast.StatusFinal {
+		s += fmt.Sprintf(" (%s)", o.Status)
+	}
+	return s
 }
 
 func num(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }

@@ -2,7 +2,10 @@ package ingest
 
 // wideRow reads a row of a wide table, the way yearbooks print them: one row
 // per indicator (and region), one column per year. A blank cell or a dash
-// ("—", "-", "…") means no figure for that year, not an error.
+// ("—", "-", "…") means no figure for that year, not an error. Wide tables
+// carry values only, no growth: a growth column beside the years (a
+// yearbook's "比上年增长%") is not read (see growthLayout); push stated growth
+// in a long table.
 func (p *parser) wideRow(l *layout, row tableRow) {
 	region, okRegion := p.rowRegion(l, row)
 	indicator, inName, okInd := p.rowIndicator(l, row)
@@ -20,6 +23,6 @@ func (p *parser) wideRow(l *layout, row tableRow) {
 			continue
 		}
 		v, _ = p.convert(c, v, unit, indicator)
-		p.addObservation(observation(region, indicator, col.year, v, meta), origin{record: c.at, yearCol: col.letter, valueCol: col.letter})
+		p.addObservation(observation(region, indicator, col.year, v, meta, nil, 0), origin{record: c.at, yearCol: col.letter, valueCol: col.letter})
 	}
 }

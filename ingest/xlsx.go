@@ -116,16 +116,17 @@ func (p *parser) readXLSX(br *bufio.Reader) (err error) {
 // percentCells corrects figures read from cells formatted as percentages.
 // Raw values keep full precision, but a cell showing "8.5%" holds 0.085: for
 // indicators and targets in percent, a value read from a percent-formatted
-// cell is multiplied by 100, so the figure is what the author sees. Looking up
-// a cell's style makes excelize load the whole worksheet, so this runs only
-// when the sheet gave any percent figure.
+// cell is multiplied by 100, so the figure is what the author sees; so is a
+// stated growth (always in percent). Looking up a cell's style makes excelize
+// load the whole worksheet, so this runs only when the sheet gave any percent
+// figure or any growth.
 func (p *parser) percentCells(f *excelize.File, firstObs, firstTarget int) {
 	formats := map[int]bool{} // style ID → percent format
-	isPercent := func(at origin) bool {
-		if at.valueCol == "" || at.Row == 0 {
+	isPercentCell := func(col string, row int) bool {
+		if col == "" || row == 0 {
 			return false
 		}
-		id, err := f.GetCellStyle(p.sheet, at.valueCol+strconv.Itoa(at.Row))
+		id, err := f.GetCellStyle(p.sheet, col+strconv.Itoa(row))
 		if err != nil {
 			return false
 		}
@@ -136,10 +137,15 @@ func (p *parser) percentCells(f *excelize.File, firstObs, firstTarget int) {
 		}
 		return pct
 	}
+	isPercent := func(at origin) bool { return isPercentCell(at.valueCol, at.Row) }
 	for i := firstObs; i < len(p.b.Observations); i++ {
 		o := &p.b.Observations[i]
 		if p.res.indicators[o.Indicator].Unit == plancast.UnitPercent && isPercent(p.b.obsFrom[i]) {
 			o.Value = roundSignificant(o.Value*100, 12)
+		}
+		if at := p.b.obsFrom[i]; o.Growth != nil && isPercentCell(at.growthCol(), at.Row) {
+			g := roundSignificant(*o.Growth*100, 12)
+			o.Growth = &g
 		}
 	}
 	for i := firstTarget; i < len(p.b.Targets); i++ {

@@ -2,9 +2,11 @@ package seed_test
 
 import (
 	"context"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -60,6 +62,69 @@ func TestLoadGivesTheHoumaFigures(t *testing.T) {
 	}
 	if again.Observations.New+again.Observations.Revised+again.Targets.New+again.Targets.Revised != 0 {
 		t.Fatalf("second load changed data: %v", again)
+	}
+}
+
+// The figures keep the growth their reports state with them, through the
+// store: Houma's 13th Five-Year averages since 2015, Guyang's January to
+// November growth year on year; a figure whose report states none has none.
+func TestLoadKeepsTheGrowthTheReportsState(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t)
+	if _, err := seed.Load(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		region, indicator, period string
+		year                      int
+		growth                    float64 // 0: none stated
+		base                      int
+	}{
+		{"houma", "gdp", plancast.PeriodYear, 2020, 5.3, 2015},
+		{"houma", "rural_disposable_income", plancast.PeriodYear, 2020, 6.9, 2015},
+		{"houma", "gdp", plancast.PeriodYear, 2015, 0, 0},
+		{"guyang", "gdp", "jan-nov", 2009, 17.1, 2008},
+		{"guyang", "electricity_sales", "jan-nov", 2009, -36.1, 2008},
+	} {
+		s, err := st.Series(ctx, plancast.SeriesQuery{Region: c.region, Indicator: c.indicator, Period: c.period})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var o *plancast.Observation
+		for i := range s.Observations {
+			if s.Observations[i].Year == c.year {
+				o = &s.Observations[i]
+			}
+		}
+		switch {
+		case o == nil:
+			t.Errorf("%s %s %d %s: no figure", c.region, c.indicator, c.year, c.period)
+		case c.growth == 0 && o.Growth != nil:
+			t.Errorf("%s %s %d: growth %g, want none", c.region, c.indicator, c.year, *o.Growth)
+		case c.growth != 0 && (o.Growth == nil || *o.Growth != c.growth || o.GrowthBase() != c.base):
+			t.Errorf("%s %s %d: growth %v since %d, want %g since %d", c.region, c.indicator, c.year, o.Growth, o.GrowthBase(), c.growth, c.base)
+		}
+	}
+}
+
+// A stated growth is the one its source sentence states.
+func TestEveryStatedGrowthIsInItsQuote(t *testing.T) {
+	b, err := seed.Bundle()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, o := range b.Observations {
+		if o.Growth == nil {
+			continue
+		}
+		n++
+		if g := strconv.FormatFloat(math.Abs(*o.Growth), 'f', -1, 64) + "%"; !strings.Contains(o.Source.Quote, g) {
+			t.Errorf("%s %s %d: growth %g%% is not in its quote %q", o.Region, o.Indicator, o.Year, *o.Growth, o.Source.Quote)
+		}
+	}
+	if n != 12 {
+		t.Errorf("%d figures state a growth, want 12 (Houma's five 2020 figures, Guyang's seven)", n)
 	}
 }
 
