@@ -10,7 +10,7 @@
 //	targets:    region 0 indicator 0 plan 0 kind 0 year(2 bytes) → JSON Target in force now
 //	target_versions: the targets keys, recorded(8 bytes) → JSON Target (every version; targets.go)
 //	tokens:     sha256(token) → JSON Token
-//	vals:       the obs keys → value and published date only (values.go)
+//	vals:       the obs keys → value, published date, withdrawal, stated growth (values.go)
 //
 // Keys sort by series, then year, then the time a vintage was recorded, so a
 // series is one prefix scan and its vintages come oldest first.

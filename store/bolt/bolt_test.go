@@ -87,13 +87,15 @@ func olderStore(t *testing.T, write func(*bolt.Store) error, age func(*bbolt.Tx)
 	return st
 }
 
-// A store written before the vals bucket existed gets it on open.
+// A store written before the vals bucket existed gets it on open, stated
+// growths included.
 func TestValuesBucketIsBuiltForOlderStores(t *testing.T) {
 	ctx := context.Background()
+	growth := 5.3
 	st := olderStore(t, func(st *bolt.Store) error {
 		_, err := st.WriteObservations(ctx, []plancast.Observation{
 			{Region: "houma", Indicator: "gdp", Year: 2015, Value: 88.9, Published: plancast.NewDate(2021, 4, 20)},
-			{Region: "houma", Indicator: "gdp", Year: 2020, Value: 120.8, Published: plancast.NewDate(2021, 4, 20)},
+			{Region: "houma", Indicator: "gdp", Year: 2020, Value: 120.8, Published: plancast.NewDate(2021, 4, 20), Growth: &growth, GrowthBaseYear: 2015},
 		})
 		return err
 	}, func(tx *bbolt.Tx) error { return tx.DeleteBucket([]byte("vals")) })
@@ -103,6 +105,9 @@ func TestValuesBucketIsBuiltForOlderStores(t *testing.T) {
 	}
 	if len(got) != 1 || len(got[0].Observations) != 2 || got[0].Observations[1].Value != 120.8 || !got[0].Observations[1].Published.Equal(plancast.NewDate(2021, 4, 20)) {
 		t.Fatalf("after rebuilding: %+v", got)
+	}
+	if first, last := got[0].Observations[0], got[0].Observations[1]; first.Growth != nil || last.Growth == nil || *last.Growth != 5.3 || last.GrowthBaseYear != 2015 {
+		t.Fatalf("after rebuilding: growths %v and %v (base %d), want none and 5.3 over 2015", first.Growth, last.Growth, last.GrowthBaseYear)
 	}
 }
 

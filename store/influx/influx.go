@@ -7,7 +7,9 @@
 //
 //	observation  tags region, indicator, period, vintage (recorded, unix ns)
 //	             fields value (float), status, published (YYYY-MM-DD),
-//	             source_document, source_quote; time = YYYY-01-01T00:00:00Z
+//	             source_document, source_quote, and where the source states a
+//	             growth: growth (float, percent), growth_base_year (integer,
+//	             absent when the year before); time = YYYY-01-01T00:00:00Z
 //	region       tag code; field json; time = 1970-01-01 (rewrites replace)
 //	indicator    tag code; field json; time = 1970-01-01
 //	target       tags region, indicator, plan, kind, vintage (recorded, unix ns; absent

@@ -38,7 +38,7 @@ func (s *Store) WriteObservations(ctx context.Context, obs []plancast.Observatio
 		}
 		regionSet[o.Region], indSet[o.Indicator] = true, true
 	}
-	// Only what the comparison needs: value, status and the vintage.
+	// Only what the comparison needs: value, status, stated growth and the vintage.
 	stored, err := s.readVintages(ctx, slices.Sorted(maps.Keys(regionSet)), slices.Sorted(maps.Keys(indSet)), "", compareFields)
 	if err != nil {
 		return res, err
@@ -80,12 +80,49 @@ func (s *Store) observationPoint(o *plancast.Observation) *write.Point {
 		// carry it, so ordinary figures add no series to the index.
 		tags[withdrawnTag] = "true"
 	}
-	return influxdb2.NewPoint(s.m("observation"), tags,
-		map[string]any{
-			"value": o.Value, "status": o.Status, "published": o.Published.String(),
-			"source_document": o.Source.Document, "source_quote": o.Source.Quote,
-		},
-		yearTime(o.Year))
+	fields := map[string]any{
+		"value": o.Value, "status": o.Status, "published": o.Published.String(),
+		"source_document": o.Source.Document, "source_quote": o.Source.Quote,
+	}
+	if o.Growth != nil {
+		fields[fieldGrowth] = *o.Growth
+		if o.GrowthBaseYear != 0 {
+			fields[fieldGrowthBase] = int64(o.GrowthBaseYear)
+		}
+	}
+	return influxdb2.NewPoint(s.m("observation"), tags, fields, yearTime(o.Year))
+}
+
+// The fields of a stated growth (plancast.Observation.Growth), on the points
+// of the figures that have one: the growth in percent (float), and its base
+// year (integer) when that is not the year before.
+const (
+	fieldGrowth     = "growth"
+	fieldGrowthBase = "growth_base_year"
+)
+
+// growthOf reads a stated growth from a pivoted row: absent, none.
+func growthOf(v map[string]any) (growth *float64, base int, err error) {
+	switch g := v[fieldGrowth].(type) {
+	case nil:
+		return nil, 0, nil
+	case float64:
+		growth = &g
+	default:
+		return nil, 0, fmt.Errorf("stored observation: growth %v (%T) is not a float", g, g)
+	}
+	switch b := v[fieldGrowthBase].(type) {
+	case nil:
+	case int64:
+		base = int(b)
+	case uint64:
+		base = int(b)
+	case float64:
+		base = int(b)
+	default:
+		return nil, 0, fmt.Errorf("stored observation: growth_base_year %v (%T) is not an integer", b, b)
+	}
+	return growth, base, nil
 }
 
 // withdrawnTag is the tag a withdrawal's point carries.
@@ -115,11 +152,16 @@ func decodeObservation(v map[string]any) (plancast.Observation, error) {
 	if err != nil {
 		return plancast.Observation{}, fmt.Errorf("stored observation: vintage tag %q: %w", str(v["vintage"]), err)
 	}
+	growth, base, err := growthOf(v)
+	if err != nil {
+		return plancast.Observation{}, err
+	}
 	return plancast.Observation{
 		Region: str(v["region"]), Indicator: str(v["indicator"]), Period: str(v["period"]),
 		Year: t.UTC().Year(), Value: value, Status: str(v["status"]),
 		Source:    plancast.Source{Document: str(v["source_document"]), Quote: str(v["source_quote"])},
 		Published: published, Recorded: time.Unix(0, vintage).UTC(),
+		Growth: growth, GrowthBaseYear: base,
 	}, nil
 }
 

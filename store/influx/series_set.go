@@ -33,7 +33,7 @@ type fieldSet int
 
 const (
 	allFields     fieldSet = iota // the whole observation, sources included
-	compareFields                 // value, status and published: enough to compare figures and order vintages
+	compareFields                 // value, status, published and stated growth: enough to compare figures and order vintages
 )
 
 // SeriesSet reads the matching series and keeps the latest vintages.
@@ -50,8 +50,9 @@ func (s *Store) SeriesSet(ctx context.Context, q plancast.SeriesSetQuery) ([]pla
 }
 
 // VintagesOf reads every vintage of the given series in one bulk read of
-// their regions × indicators (value, status and vintage: what a comparison of
-// figures needs, not the sources), keeping the series asked for.
+// their regions × indicators (value, status, stated growth, published date
+// and vintage: what a comparison of figures and a read as of a date need, not
+// the sources), keeping the series asked for.
 func (s *Store) VintagesOf(ctx context.Context, keys []plancast.SeriesKey) (map[plancast.SeriesKey][]plancast.Observation, error) {
 	out := map[plancast.SeriesKey][]plancast.Observation{}
 	if len(keys) == 0 {
@@ -93,7 +94,8 @@ func (s *Store) readVintages(ctx context.Context, regions, indicators []string, 
 	err := s.eachChunk(ctx, regions, func(ctx context.Context, chunk []string) error {
 		fieldCond := ""
 		if fields == compareFields {
-			fieldCond = `r._field == "value" or r._field == "status" or r._field == "published"`
+			fieldCond = `r._field == "value" or r._field == "status" or r._field == "published" or r._field == "` +
+				fieldGrowth + `" or r._field == "` + fieldGrowthBase + `"`
 		}
 		flux := s.observationQuery(chunk, indicators, period, fieldCond) +
 			` |> pivot(rowKey: ["_time"], columnKey: ["_field"], valueColumn: "_value")`

@@ -28,12 +28,14 @@ const pairRegionsPerQuery = 200
 
 // SeriesValuesOf is SeriesSet for callers that need only the numbers of
 // given series (bulk assessments): the same latest vintages, but each
-// observation carries only its region, indicator, period, year, value and
-// Recorded — no status, no source, and Published only where a figure has
-// several vintages (it decides which one is the latest). It reads the value
-// field alone, without a pivot, and decodes the CSV answer itself, which for
-// a nationwide assessment is several times cheaper for InfluxDB and for this
-// process than SeriesSet.
+// observation carries only its region, indicator, period, year, value,
+// stated growth and Recorded — no status, no source, and Published only where
+// a figure has several vintages (it decides which one is the latest). It
+// reads the value and growth fields alone, without a pivot, and decodes the
+// CSV answer itself, which for a nationwide assessment is several times
+// cheaper for InfluxDB and for this process than SeriesSet. Only the points
+// of figures with a stated growth have growth fields, so they add few rows;
+// they are joined to their value by figure and vintage.
 //
 // It reads only the series asked for: one query per indicator and period for
 // up to pairRegionsPerQuery of the regions that need it, named in a regular
@@ -42,7 +44,7 @@ const pairRegionsPerQuery = 200
 // of its 114,000 series; reading the cross product of their regions and
 // indicators cost 3–4 times the InfluxDB CPU (bench/scale.md).
 func (s *Store) SeriesValuesOf(ctx context.Context, keys []plancast.SeriesKey) ([]plancast.Series, error) {
-	fluxes := s.seriesQueries(keys, "value")
+	fluxes := s.seriesQueries(keys, "value", fieldGrowth, fieldGrowthBase)
 	acc := &valueAcc{series: map[plancast.SeriesKey]*valueSeries{}}
 	err := s.inParallel(ctx, len(fluxes), func(ctx context.Context, i int) error {
 		return s.readValues(ctx, fluxes[i], acc)
@@ -53,13 +55,14 @@ func (s *Store) SeriesValuesOf(ctx context.Context, keys []plancast.SeriesKey) (
 	return s.latestValues(ctx, acc)
 }
 
-// seriesQueries are the Flux queries that read one field of exactly the
-// given series: one per indicator and set of periods for up to
+// seriesQueries are the Flux queries that read the given fields of exactly
+// the given series: one per indicator and set of periods for up to
 // pairRegionsPerQuery of the regions that need it, regions and periods each
-// in a regular expression, ending with the columns rawRows decodes. An
-// assessment asks for a yearly series and its twelve year-to-date periods
-// (plancast.JudgedKeys): one query, not thirteen.
-func (s *Store) seriesQueries(keys []plancast.SeriesKey, field string) []string {
+// in a regular expression (and the fields too, when there are several),
+// ending with the columns rawRows decodes. An assessment asks for a yearly
+// series and its twelve year-to-date periods (plancast.JudgedKeys): one
+// query, not thirteen.
+func (s *Store) seriesQueries(keys []plancast.SeriesKey, fields ...string) []string {
 	periodsOf := map[[2]string][]string{} // indicator, region → periods, sorted
 	for _, k := range plancast.SortedSeriesKeys(keys) {
 		ir := [2]string{k.Indicator, k.Region}
@@ -76,6 +79,10 @@ func (s *Store) seriesQueries(keys []plancast.SeriesKey, field string) []string 
 		ip := [2]string{ir[0], strings.Join(slices.Compact(ps), "\x00")}
 		byIndicator[ip] = append(byIndicator[ip], ir[1])
 	}
+	field := `r._field == ` + fluxString(fields[0])
+	if len(fields) > 1 {
+		field = `r._field =~ ` + oneOf(fields)
+	}
 	var fluxes []string
 	for _, ip := range slices.SortedFunc(maps.Keys(byIndicator), func(a, b [2]string) int {
 		return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1]))
@@ -87,34 +94,51 @@ func (s *Store) seriesQueries(keys []plancast.SeriesKey, field string) []string 
 			period = `r.period =~ ` + oneOf(periods)
 		}
 		for i := 0; i < len(regions); i += pairRegionsPerQuery {
-			cond := fmt.Sprintf(`r._measurement == %s and r.indicator == %s and %s and r.region =~ %s and r._field == %s`,
-				fluxString(s.m("observation")), fluxString(ip[0]), period, oneOf(regions[i:min(i+pairRegionsPerQuery, len(regions))]), fluxString(field))
+			cond := fmt.Sprintf(`r._measurement == %s and r.indicator == %s and %s and r.region =~ %s and %s`,
+				fluxString(s.m("observation")), fluxString(ip[0]), period, oneOf(regions[i:min(i+pairRegionsPerQuery, len(regions))]), field)
 			fluxes = append(fluxes, fmt.Sprintf(`from(bucket: %s) |> %s |> filter(fn: (r) => %s)`, fluxString(s.cfg.Bucket), fullRange, cond)+keepValueColumns)
 		}
 	}
 	return fluxes
 }
 
-// keepValueColumns ends a single-field observation query with the columns
-// rawRows decodes. The withdrawn tag exists only on withdrawals' tables (keep
-// ignores a column a table lacks).
-const keepValueColumns = ` |> keep(columns: ["_time", "_value", "region", "indicator", "period", "vintage", "` + withdrawnTag + `"])`
+// keepValueColumns ends an observation query of a few fields, not pivoted,
+// with the columns rawRows decodes. The withdrawn tag exists only on
+// withdrawals' tables (keep ignores a column a table lacks).
+const keepValueColumns = ` |> keep(columns: ["_time", "_field", "_value", "region", "indicator", "period", "vintage", "` + withdrawnTag + `"])`
 
-// readValues runs a query of the value field and adds its points to acc.
+// readValues runs a query of the value and growth fields and adds its points
+// to acc.
 func (s *Store) readValues(ctx context.Context, flux string, acc *valueAcc) error {
 	local := map[plancast.SeriesKey]*valueSeries{}
 	err := s.rawRows(ctx, flux, func(row rawRow) error {
 		k := plancast.SeriesKey{Region: row.region, Indicator: row.indicator, Period: row.period}
-		v, err := strconv.ParseFloat(row.value, 64)
-		if err != nil {
-			return fmt.Errorf("stored observation %s/%s %d: value %q: %w", row.region, row.indicator, row.year, row.value, err)
-		}
 		vs := local[k]
 		if vs == nil {
 			vs = &valueSeries{}
 			local[k] = vs
 		}
-		vs.points = append(vs.points, valuePoint{year: row.year, value: v, recorded: row.vintage, withdrawn: row.withdrawn})
+		switch row.field {
+		case "value":
+			v, err := strconv.ParseFloat(row.value, 64)
+			if err != nil {
+				return fmt.Errorf("stored observation %s/%s %d: value %q: %w", row.region, row.indicator, row.year, row.value, err)
+			}
+			vs.points = append(vs.points, valuePoint{year: row.year, value: v, recorded: row.vintage, withdrawn: row.withdrawn})
+		case fieldGrowth:
+			g, err := strconv.ParseFloat(row.value, 64)
+			if err != nil {
+				return fmt.Errorf("stored observation %s/%s %d: growth %q: %w", row.region, row.indicator, row.year, row.value, err)
+			}
+			sg := vs.growth(row.year, row.vintage)
+			sg.growth, sg.stated = g, true
+		case fieldGrowthBase:
+			b, err := strconv.ParseInt(row.value, 10, 64)
+			if err != nil {
+				return fmt.Errorf("stored observation %s/%s %d: growth_base_year %q: %w", row.region, row.indicator, row.year, row.value, err)
+			}
+			vs.growth(row.year, row.vintage).base = int(b)
+		}
 		return nil
 	})
 	acc.merge(local)
@@ -155,7 +179,40 @@ type valuePoint struct {
 	withdrawn bool  // a withdrawal (plancast.StatusWithdrawn)
 }
 
-type valueSeries struct{ points []valuePoint }
+// valueSeries is what a values read found of one series: the value of every
+// vintage, and the stated growths of the vintages that have one (rows of
+// their own, joined to their values by year and vintage).
+type valueSeries struct {
+	points  []valuePoint
+	growths map[yearVintage]*statedGrowth // nil when no vintage states a growth
+}
+
+type yearVintage struct {
+	year     int
+	recorded int64
+}
+
+// statedGrowth is the growth fields of one vintage; stated is false while only
+// its base year has been seen.
+type statedGrowth struct {
+	growth float64
+	base   int
+	stated bool
+}
+
+// growth is the stated growth of a vintage, added when there is none yet.
+func (vs *valueSeries) growth(year int, recorded int64) *statedGrowth {
+	k := yearVintage{year, recorded}
+	if vs.growths == nil {
+		vs.growths = map[yearVintage]*statedGrowth{}
+	}
+	g := vs.growths[k]
+	if g == nil {
+		g = &statedGrowth{}
+		vs.growths[k] = g
+	}
+	return g
+}
 
 // valueAcc gathers the series of several concurrent chunk reads.
 type valueAcc struct {
@@ -169,6 +226,12 @@ func (a *valueAcc) merge(local map[plancast.SeriesKey]*valueSeries) {
 	for k, vs := range local {
 		if cur, ok := a.series[k]; ok {
 			cur.points = append(cur.points, vs.points...)
+			for yv, g := range vs.growths {
+				if cur.growths == nil {
+					cur.growths = map[yearVintage]*statedGrowth{}
+				}
+				cur.growths[yv] = g
+			}
 		} else {
 			a.series[k] = vs
 		}
@@ -203,6 +266,9 @@ func (vs *valueSeries) latest(k plancast.SeriesKey, multi bool, published map[vi
 			Recorded: time.Unix(0, p.recorded).UTC()}
 		if p.withdrawn {
 			o.Status = plancast.StatusWithdrawn
+		}
+		if g := vs.growths[yearVintage{p.year, p.recorded}]; g != nil && g.stated {
+			o.Growth, o.GrowthBaseYear = &g.growth, g.base
 		}
 		if multi {
 			d, ok := published[vintageKey{plancast.FigureKey{SeriesKey: k, Year: p.year}, p.recorded}]
@@ -244,19 +310,21 @@ func (s *Store) publishedDates(ctx context.Context, series map[plancast.SeriesKe
 	return out, err
 }
 
-// rawRow is one row of a single-field observation query.
+// rawRow is one row of an observation query that is not pivoted: one field
+// of one point.
 type rawRow struct {
 	region, indicator, period string
 	year                      int
+	field                     string
 	value                     string
 	vintage                   int64
 	withdrawn                 bool // the point carries the withdrawn tag
 }
 
-// rawRows runs a Flux query whose tables have the columns _time, _value,
-// region, indicator, period and vintage (and withdrawn, on withdrawals'
-// tables), and decodes the annotated CSV answer directly (the client's
-// generic decoder builds a map per row).
+// rawRows runs a Flux query whose tables have the columns _time, _field,
+// _value, region, indicator, period and vintage (and withdrawn, on
+// withdrawals' tables), and decodes the annotated CSV answer directly (the
+// client's generic decoder builds a map per row).
 // Consecutive rows of one table share their tag strings.
 func (s *Store) rawRows(ctx context.Context, flux string, fn func(rawRow) error) error {
 	ctx, cancel := context.WithTimeout(ctx, s.cfg.Timeout)
@@ -269,12 +337,12 @@ func (s *Store) rawRows(ctx context.Context, flux string, fn func(rawRow) error)
 	r.FieldsPerRecord = -1
 	r.ReuseRecord = true
 	var (
-		iTime, iValue, iRegion, iInd, iPeriod, iVintage int
-		iWithdrawn                                      = -1 // no such column in this table
-		expectHeader                                    = true
-		region, indicator, period                       string
-		vintageText                                     string
-		vintage                                         int64
+		iTime, iField, iValue, iRegion, iInd, iPeriod, iVintage int
+		iWithdrawn                                              = -1 // no such column in this table
+		expectHeader                                            = true
+		region, indicator, period, field                        string
+		vintageText                                             string
+		vintage                                                 int64
 	)
 	for {
 		rec, err := r.Read()
@@ -303,20 +371,20 @@ func (s *Store) rawRows(ctx context.Context, flux string, fn func(rawRow) error)
 				}
 				return s.unavailable("read observations", errors.New("query failed"))
 			}
-			for _, c := range []string{"_time", "_value", "region", "indicator", "period", "vintage"} {
+			for _, c := range []string{"_time", "_field", "_value", "region", "indicator", "period", "vintage"} {
 				if _, ok := col[c]; !ok {
 					return fmt.Errorf("InfluxDB answer lacks column %q", c)
 				}
 			}
-			iTime, iValue, iRegion, iInd, iPeriod, iVintage = col["_time"], col["_value"], col["region"], col["indicator"], col["period"], col["vintage"]
+			iTime, iField, iValue, iRegion, iInd, iPeriod, iVintage = col["_time"], col["_field"], col["_value"], col["region"], col["indicator"], col["period"], col["vintage"]
 			iWithdrawn = -1
 			if i, ok := col[withdrawnTag]; ok {
 				iWithdrawn = i
 			}
-			region, indicator, period, vintageText = "", "", "", ""
+			region, indicator, period, field, vintageText = "", "", "", "", ""
 			continue
 		}
-		if len(rec) <= max(iTime, iValue, iRegion, iInd, iPeriod, iVintage) {
+		if len(rec) <= max(iTime, iField, iValue, iRegion, iInd, iPeriod, iVintage) {
 			return fmt.Errorf("InfluxDB answer: short row %q", rec)
 		}
 		if rec[iRegion] != region {
@@ -327,6 +395,9 @@ func (s *Store) rawRows(ctx context.Context, flux string, fn func(rawRow) error)
 		}
 		if rec[iPeriod] != period {
 			period = strings.Clone(rec[iPeriod])
+		}
+		if rec[iField] != field {
+			field = strings.Clone(rec[iField])
 		}
 		if v := rec[iVintage]; v != vintageText {
 			vintageText = strings.Clone(v)
@@ -339,7 +410,7 @@ func (s *Store) rawRows(ctx context.Context, flux string, fn func(rawRow) error)
 			return err
 		}
 		withdrawn := iWithdrawn >= 0 && iWithdrawn < len(rec) && rec[iWithdrawn] == "true"
-		if err := fn(rawRow{region: region, indicator: indicator, period: period, year: year, value: rec[iValue], vintage: vintage, withdrawn: withdrawn}); err != nil {
+		if err := fn(rawRow{region: region, indicator: indicator, period: period, year: year, field: field, value: rec[iValue], vintage: vintage, withdrawn: withdrawn}); err != nil {
 			return err
 		}
 	}

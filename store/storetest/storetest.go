@@ -49,6 +49,9 @@ func Run(t *testing.T, open Opener) {
 		{"TargetWithdrawal", testTargetWithdrawal},
 		{"TargetVersionsAsOf", testTargetVersions},
 		{"BulkReadAsOfReproducesThePast", testBulkReadAsOf},
+		{"StatedGrowthComesBackFromEveryRead", testStatedGrowth},
+		{"ChangedStatedGrowthIsARevision", testStatedGrowthRevision},
+		{"WithdrawalCarriesNoGrowth", testWithdrawalCarriesNoGrowth},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -937,4 +940,241 @@ func testBulkReadAsOf(t *testing.T, st plancast.Store) {
 			}
 		}
 	}
+}
+
+// withGrowth is o stating growth percent over baseYear (0: year on year).
+func withGrowth(o plancast.Observation, percent float64, baseYear int) plancast.Observation {
+	o.Growth, o.GrowthBaseYear = &percent, baseYear
+	return o
+}
+
+// growthText describes the growth o states: "5.3 a year since 2015",
+// "6.1 y/y" (base year 0), or "none".
+func growthText(o *plancast.Observation) string {
+	switch {
+	case o.Growth != nil && o.GrowthBaseYear == 0:
+		return fmt.Sprintf("%g y/y", *o.Growth)
+	case o.Growth != nil:
+		return fmt.Sprintf("%g a year since %d", *o.Growth, o.GrowthBaseYear)
+	case o.GrowthBaseYear != 0:
+		return fmt.Sprintf("none, but a base year %d", o.GrowthBaseYear)
+	}
+	return "none"
+}
+
+// statedGrowths describes the stated growth of every figure of the series
+// (growthText), keyed "region/indicator/period year".
+func statedGrowths(series []plancast.Series) map[string]string {
+	out := map[string]string{}
+	for _, s := range series {
+		for i := range s.Observations {
+			o := &s.Observations[i]
+			out[fmt.Sprintf("%s/%s/%s %d", s.Region, s.Indicator, s.Period, o.Year)] = growthText(o)
+		}
+	}
+	return out
+}
+
+// wantGrowths reads the series keys every way a store serves figures, as of
+// asOf (the latest when zero), and checks that each read gives every figure
+// its stated growth: Series, the newest of Vintages and of the bulk
+// ReadVintagesOf, ReadSeriesValuesAsOf (for a zero asOf the store's
+// SeriesValuesOf where it has one), and for the latest SeriesSet and
+// SeriesValuesOf too.
+func wantGrowths(t *testing.T, st plancast.Store, keys []plancast.SeriesKey, asOf plancast.Date, want map[string]string) {
+	t.Helper()
+	reads := map[string][]plancast.Series{}
+	for _, k := range keys {
+		s, err := st.Series(ctx, plancast.SeriesQuery{Region: k.Region, Indicator: k.Indicator, Period: k.Period, AsOf: asOf})
+		if plancast.ErrorCode(err) == plancast.ENOTFOUND {
+			continue
+		}
+		if err != nil {
+			t.Fatalf("Series %v as of %q: %v", k, asOf, err)
+		}
+		reads["Series"] = append(reads["Series"], *s)
+		vs, err := st.Vintages(ctx, k)
+		if err != nil {
+			t.Fatalf("Vintages %v: %v", k, err)
+		}
+		reads["Vintages"] = append(reads["Vintages"], plancast.LatestVintages(vs, asOf)...)
+	}
+	byKey, err := plancast.ReadVintagesOf(ctx, st, keys)
+	if err != nil {
+		t.Fatalf("ReadVintagesOf: %v", err)
+	}
+	reads["ReadVintagesOf"] = plancast.LatestVintages(plancast.JoinVintages(byKey, keys), asOf)
+	if reads["ReadSeriesValuesAsOf"], err = plancast.ReadSeriesValuesAsOf(ctx, st, keys, asOf); err != nil {
+		t.Fatalf("ReadSeriesValuesAsOf %q: %v", asOf, err)
+	}
+	if asOf.IsZero() {
+		want, regions, indicators := plancast.KeySpan(keys)
+		set, err := st.SeriesSet(ctx, plancast.SeriesSetQuery{Regions: regions, Indicators: indicators, Period: plancast.AllPeriods})
+		if err != nil {
+			t.Fatalf("SeriesSet: %v", err)
+		}
+		reads["SeriesSet"] = slices.DeleteFunc(set, func(s plancast.Series) bool { return !want[s.Key()] })
+		if vr, ok := st.(plancast.SeriesValuesReader); ok {
+			if reads["SeriesValuesOf"], err = vr.SeriesValuesOf(ctx, keys); err != nil {
+				t.Fatalf("SeriesValuesOf: %v", err)
+			}
+		}
+	}
+	for _, name := range slices.Sorted(maps.Keys(reads)) {
+		if got := statedGrowths(reads[name]); !maps.Equal(got, want) {
+			t.Errorf("%s as of %q: stated growths\n got %v\nwant %v", name, asOf, got, want)
+		}
+	}
+}
+
+// growthKeys are the series of the stated-growth cases.
+var growthKeys = []plancast.SeriesKey{
+	{Region: "houma", Indicator: "gdp", Period: plancast.PeriodYear},
+	{Region: "houma", Indicator: "gdp", Period: "jan-nov"},
+	{Region: "zizhou", Indicator: "gdp", Period: plancast.PeriodYear},
+}
+
+// A figure keeps the growth its source states with it, and the year that
+// growth is measured from: an average a year since 2015 (a Five-Year Plan's
+// review), or year on year, which is stored as base year 0 however it was
+// spelled. Every read of the figures gives them back, the bulk value reads
+// of assessments included, and a figure stating none states none.
+func testStatedGrowth(t *testing.T, st plancast.Store) {
+	seedCatalog(t, st)
+	janNov := withGrowth(obs("houma", "gdp", 2020, 100, april2021), 3.2, 0)
+	janNov.Period = "jan-nov"
+	res := mustWrite(t, st,
+		obs("houma", "gdp", 2018, 100, april2021),
+		withGrowth(obs("houma", "gdp", 2019, 110, april2021), 6.1, 2018), // year on year, spelled as the year before
+		withGrowth(obs("houma", "gdp", 2020, 120.8, april2021), 5.3, 2015),
+		janNov,
+		withGrowth(obs("zizhou", "gdp", 2020, 80, april2021), -2.5, 0))
+	if res.New != 5 {
+		t.Fatalf("result = %+v, want 5 new", res)
+	}
+	want := map[string]string{
+		"houma/gdp/year 2018":    "none",
+		"houma/gdp/year 2019":    "6.1 y/y",
+		"houma/gdp/year 2020":    "5.3 a year since 2015",
+		"houma/gdp/jan-nov 2020": "3.2 y/y",
+		"zizhou/gdp/year 2020":   "-2.5 y/y",
+	}
+	wantGrowths(t, st, growthKeys, plancast.Date{}, want)
+	wantGrowths(t, st, growthKeys, april2021, want)
+	wantGrowths(t, st, growthKeys, plancast.NewDate(2021, time.April, 19), map[string]string{})
+}
+
+// The stated growth is part of the figure: pushing it again with the same
+// growth changes nothing, and a changed growth or base year, a growth added
+// or one dropped is a revision. Reads as of a date before the revision give
+// the growth stated then.
+func testStatedGrowthRevision(t *testing.T, st plancast.Store) {
+	seedCatalog(t, st)
+	sept2021 := plancast.NewDate(2021, time.September, 1)
+	janNov := withGrowth(obs("houma", "gdp", 2020, 100, april2021), 3.2, 0)
+	janNov.Period = "jan-nov"
+	first := []plancast.Observation{
+		obs("houma", "gdp", 2018, 100, april2021),
+		withGrowth(obs("houma", "gdp", 2019, 110, april2021), 6.1, 0),
+		withGrowth(obs("houma", "gdp", 2020, 120.8, april2021), 5.3, 2015),
+		janNov,
+		withGrowth(obs("zizhou", "gdp", 2020, 80, april2021), -2.5, 0),
+	}
+	mustWrite(t, st, first...)
+	v1, err := st.DataVersion(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again := slices.Clone(first)
+	for i := range again {
+		again[i].Published = may2021
+	}
+	again[1].GrowthBaseYear = 2018 // year on year, spelled as the year before: the same figure
+	if res := mustWrite(t, st, again...); res.Unchanged != 5 || res.Changed() != 0 {
+		t.Fatalf("the same figures with the same growths = %+v, want 5 unchanged", res)
+	}
+	if v2, _ := st.DataVersion(ctx); v2 != v1 {
+		t.Fatalf("data version moved on an identical re-push: %s → %s", v1, v2)
+	}
+
+	res := mustWrite(t, st,
+		withGrowth(obs("houma", "gdp", 2018, 100, sept2021), 4, 0),      // a growth added
+		withGrowth(obs("houma", "gdp", 2019, 110, sept2021), 6.1, 2016), // another base year
+		withGrowth(obs("houma", "gdp", 2020, 120.8, sept2021), 5.4, 2015),
+		obs("zizhou", "gdp", 2020, 80, sept2021)) // the growth dropped
+	if res.Revised != 4 || res.New+res.Unchanged != 0 {
+		t.Fatalf("the same values with other growths = %+v, want 4 revised", res)
+	}
+	before := map[string]string{
+		"houma/gdp/year 2018":    "none",
+		"houma/gdp/year 2019":    "6.1 y/y",
+		"houma/gdp/year 2020":    "5.3 a year since 2015",
+		"houma/gdp/jan-nov 2020": "3.2 y/y",
+		"zizhou/gdp/year 2020":   "-2.5 y/y",
+	}
+	after := map[string]string{
+		"houma/gdp/year 2018":    "4 y/y",
+		"houma/gdp/year 2019":    "6.1 a year since 2016",
+		"houma/gdp/year 2020":    "5.4 a year since 2015",
+		"houma/gdp/jan-nov 2020": "3.2 y/y",
+		"zizhou/gdp/year 2020":   "none",
+	}
+	wantGrowths(t, st, growthKeys, plancast.Date{}, after)
+	wantGrowths(t, st, growthKeys, sept2021, after)
+	wantGrowths(t, st, growthKeys, plancast.NewDate(2021, time.August, 31), before)
+
+	// Each vintage keeps its own growth.
+	vs, err := st.Vintages(ctx, plancast.SeriesKey{Region: "houma", Indicator: "gdp", Period: plancast.PeriodYear})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var y2020 []string
+	for _, o := range vs {
+		if o.Year == 2020 {
+			y2020 = append(y2020, growthText(&o))
+		}
+	}
+	if want := []string{"5.3 a year since 2015", "5.4 a year since 2015"}; !slices.Equal(y2020, want) {
+		t.Fatalf("vintages of houma/gdp 2020 state %q, want %q", y2020, want)
+	}
+}
+
+// A withdrawal takes the figure back with its growth: the withdrawal's
+// vintage states none (even when the withdrawing item carried one), reads
+// as of before it still give the growth, and pushing the figure again
+// brings it back with the growth it then states.
+func testWithdrawalCarriesNoGrowth(t *testing.T, st plancast.Store) {
+	seedCatalog(t, st)
+	jan2022 := plancast.NewDate(2022, time.January, 10)
+	mustWrite(t, st, withGrowth(obs("houma", "gdp", 2019, 110, april2021), 6.1, 2015), withGrowth(obs("houma", "gdp", 2020, 120.8, april2021), 5.3, 0))
+	gone := withGrowth(withdrawal("houma", "gdp", 2019, jan2022), 6.1, 2015)
+	if res := mustWrite(t, st, gone); res.Withdrawn != 1 {
+		t.Fatalf("withdrawal = %+v, want 1 withdrawn", res)
+	}
+	vs, err := st.Vintages(ctx, plancast.SeriesKey{Region: "houma", Indicator: "gdp", Period: plancast.PeriodYear})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var y2019 []string
+	for _, o := range vs {
+		if o.Year == 2019 {
+			y2019 = append(y2019, fmt.Sprintf("%g %s, growth %s", o.Value, o.Status, growthText(&o)))
+		}
+	}
+	if want := []string{"110 final, growth 6.1 a year since 2015", "0 withdrawn, growth none"}; !slices.Equal(y2019, want) {
+		t.Fatalf("vintages of 2019 = %q, want %q", y2019, want)
+	}
+	keys := growthKeys[:1]
+	wantGrowths(t, st, keys, plancast.Date{}, map[string]string{"houma/gdp/year 2020": "5.3 y/y"})
+	wantGrowths(t, st, keys, plancast.NewDate(2021, time.December, 31), map[string]string{
+		"houma/gdp/year 2019": "6.1 a year since 2015",
+		"houma/gdp/year 2020": "5.3 y/y",
+	})
+	if res := mustWrite(t, st, withGrowth(obs("houma", "gdp", 2019, 110, jan2022), 6.2, 2015)); res.New != 1 {
+		t.Fatalf("pushing the withdrawn figure again = %+v, want 1 new", res)
+	}
+	wantGrowths(t, st, keys, plancast.Date{}, map[string]string{
+		"houma/gdp/year 2019": "6.2 a year since 2015",
+		"houma/gdp/year 2020": "5.3 y/y",
+	})
 }
