@@ -170,7 +170,8 @@ type VintageSetReader interface {
 type SeriesValuesReader interface {
 	// SeriesValuesOf returns the latest vintage of every year of each of the
 	// given series that has observations, sorted as SeriesSet sorts. An
-	// observation carries its region, indicator, period, year, value and
+	// observation carries its region, indicator, period, year, value, stated
+	// growth (Growth, GrowthBaseYear: growth targets are judged on it) and
 	// Recorded time; status, source and (on InfluxDB) Published may be empty.
 	SeriesValuesOf(ctx context.Context, keys []SeriesKey) ([]Series, error)
 }
