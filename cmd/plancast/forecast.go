@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 	"text/tabwriter"
 
@@ -105,6 +106,7 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	}
 	fmt.Fprintln(stdout, "\ntargets")
 	var judgedToDate []plancast.Assessment
+	var basis *plancast.StatedBasis // of the growth targets judged on the stated growth
 	tw = tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "plan\tkind\tyear\ttarget\tprojected\tneeds/yr\tP(meet)\tprogress\tstatus")
 	for _, t := range targets {
@@ -121,6 +123,8 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		}
 		proj := "-"
 		switch {
+		case a.Realised != nil && a.StatedBasis != nil && a.StatedBasis.AsStated:
+			proj = num(*a.Realised) + " (as stated)"
 		case a.Realised != nil:
 			proj = num(*a.Realised) + " (observed)"
 		case a.Projected != nil:
@@ -131,9 +135,21 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		if a.YearToDate != nil {
 			judgedToDate = append(judgedToDate, a)
 		}
+		if b := a.StatedBasis; b != nil && !b.AsStated {
+			basis = b
+		}
 	}
 	if err := tw.Flush(); err != nil {
 		return err
+	}
+	if basis != nil {
+		// One series: every growth target shares the gap.
+		side := "below"
+		if basis.Gap < 0 {
+			side = "above"
+		}
+		fmt.Fprintf(stdout, "growth targets are judged on the growth stated with the figures, which ran %.1f%% a year %s their own growth in %d–%d\n",
+			100*math.Abs(basis.Gap), side, basis.From+1, basis.To)
 	}
 	if len(judgedToDate) > 0 {
 		fmt.Fprintln(stdout, "\njudged on the year to date")
