@@ -1,8 +1,6 @@
 package main
 
 import (
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -14,10 +12,7 @@ import (
 // 14th Five-Year Plan needs 15.7% a year and is off track.
 func TestForecastCommandPrintsTheProjectionAndTheTargets(t *testing.T) {
 	dir := seededDir(t)
-	code, stdout, stderr := run(t, "forecast", "--data-dir", dir, "--region", "houma", "--indicator", "gdp")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
+	stdout := mustRun(t, "forecast", "--data-dir", dir, "--region", "houma", "--indicator", "gdp")
 	lines := strings.Split(stdout, "\n")
 	if lines[0] != "houma / gdp (100m_yuan), method auto" {
 		t.Errorf("header %q", lines[0])
@@ -117,10 +112,7 @@ func TestAMissedCodeIsAnsweredWithTheNearOnes(t *testing.T) {
 // figure, never in exponent notation: Houma's urban income of 33,029 yuan
 // in 2020 reads "33,029", and its projections are whole yuan.
 func TestForecastCommandPrintsLargeFiguresInFull(t *testing.T) {
-	code, stdout, stderr := run(t, "forecast", "--data-dir", seededDir(t), "--region", "houma", "--indicator", "urban_disposable_income")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
+	stdout := mustRun(t, "forecast", "--data-dir", seededDir(t), "--region", "houma", "--indicator", "urban_disposable_income")
 	if strings.Contains(stdout, "e+") {
 		t.Errorf("exponent notation in\n%s", stdout)
 	}
@@ -154,21 +146,11 @@ func TestForecastCommandPrintsLargeFiguresInFull(t *testing.T) {
 func TestForecastCommandAsOfADateIgnoresLaterRevisions(t *testing.T) {
 	dir := seededDir(t)
 	asOf := []string{"forecast", "--data-dir", dir, "--region", "houma", "--indicator", "gdp", "--as-of", "2021-04-20"}
-	code, given, stderr := run(t, asOf...)
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
-	revision := filepath.Join(t.TempDir(), "revision.csv")
-	if err := os.WriteFile(revision, []byte("region,indicator,year,value,published\nhouma,gdp,2020,124.2,2021-09-01\nhouma,gdp,2021,137.5,2022-03-01\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	review := filepath.Join(t.TempDir(), "review.csv") // a mid-term review lowers the 2025 target
-	if err := os.WriteFile(review, []byte("region,indicator,plan,kind,base_year,year,value,published\nhouma,gdp,14th-fyp,level,2020,2025,230,2023-06-01\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if code, _, stderr := run(t, "ingest", "--data-dir", dir, revision, review); code != 0 {
-		t.Fatalf("ingest: exit %d: %s", code, stderr)
-	}
+	given := mustRun(t, asOf...)
+	ingestFiles(t, dir,
+		[2]string{"revision.csv", "region,indicator,year,value,published\nhouma,gdp,2020,124.2,2021-09-01\nhouma,gdp,2021,137.5,2022-03-01\n"},
+		// a mid-term review lowers the 2025 target
+		[2]string{"review.csv", "region,indicator,plan,kind,base_year,year,value,published\nhouma,gdp,14th-fyp,level,2020,2025,230,2023-06-01\n"})
 	code, again, stderr := run(t, asOf...)
 	if code != 0 || again != given {
 		t.Fatalf("as of 2021-04-20 after the revision (exit %d, %s):\n%s\nwant what it printed before:\n%s", code, stderr, again, given)
@@ -195,17 +177,8 @@ func TestForecastCommandAsOfADateIgnoresLaterRevisions(t *testing.T) {
 // to date.
 func TestForecastCommandJudgesTheYearInProgressOnItsYearToDate(t *testing.T) {
 	dir := seededDir(t)
-	h1 := filepath.Join(t.TempDir(), "h1.csv")
-	if err := os.WriteFile(h1, []byte("region,indicator,year,period,value,status,published\nhouma,gdp,2020,h1,55,final,2021-07-15\nhouma,gdp,2021,h1,60,preliminary,2021-07-15\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if code, _, stderr := run(t, "ingest", "--data-dir", dir, h1); code != 0 {
-		t.Fatalf("ingest: exit %d: %s", code, stderr)
-	}
-	code, stdout, stderr := run(t, "forecast", "--data-dir", dir, "--region", "houma", "--indicator", "gdp")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
+	ingestFiles(t, dir, [2]string{"h1.csv", "region,indicator,year,period,value,status,published\nhouma,gdp,2020,h1,55,final,2021-07-15\nhouma,gdp,2021,h1,60,preliminary,2021-07-15\n"})
+	stdout := mustRun(t, "forecast", "--data-dir", dir, "--region", "houma", "--indicator", "gdp")
 	rows := lines(stdout)
 	for _, want := range []string{
 		"2021 from its first half (60 against 55 a year before, +9.1%): 131.8, 80% ",
@@ -232,17 +205,8 @@ func TestForecastCommandJudgesTheYearInProgressOnItsYearToDate(t *testing.T) {
 // target of 8.5%.
 func TestForecastCommandJudgesAnObservedGrowthAsStated(t *testing.T) {
 	dir := seededDir(t)
-	f := filepath.Join(t.TempDir(), "2021.csv")
-	if err := os.WriteFile(f, []byte("region,indicator,year,value,growth,published\nhouma,gdp,2021,131.5,8.1%,2022-01-20\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if code, _, stderr := run(t, "ingest", "--data-dir", dir, f); code != 0 {
-		t.Fatalf("ingest: exit %d: %s", code, stderr)
-	}
-	code, stdout, stderr := run(t, "forecast", "--data-dir", dir, "--region", "houma", "--indicator", "gdp")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
+	ingestFiles(t, dir, [2]string{"2021.csv", "region,indicator,year,value,growth,published\nhouma,gdp,2021,131.5,8.1%,2022-01-20\n"})
+	stdout := mustRun(t, "forecast", "--data-dir", dir, "--region", "houma", "--indicator", "gdp")
 	if !lines(stdout).has("2021-annual growth 2021 8.5% 8.1% (as stated) - 0% 95% off_track") {
 		t.Errorf("the 2021 target is not judged on its stated growth:\n%s", stdout)
 	}

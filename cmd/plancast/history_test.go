@@ -1,8 +1,6 @@
 package main
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -16,22 +14,11 @@ import (
 // them, neither change is.
 func TestHistoryCommandShowsRevisionsAndTargetVersions(t *testing.T) {
 	dir := seededDir(t)
-	revision := filepath.Join(t.TempDir(), "revision.csv")
-	if err := os.WriteFile(revision, []byte("region,indicator,year,value,status,published\nhouma,gdp,2020,124.2,final,2021-09-01\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	review := filepath.Join(t.TempDir(), "review.csv")
-	if err := os.WriteFile(review, []byte("region,indicator,plan,kind,base_year,year,value,published\nhouma,gdp,14th-fyp,level,2020,2025,230,2023-06-01\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if code, _, stderr := run(t, "ingest", "--data-dir", dir, revision, review); code != 0 {
-		t.Fatalf("ingest: exit %d: %s", code, stderr)
-	}
+	ingestFiles(t, dir,
+		[2]string{"revision.csv", "region,indicator,year,value,status,published\nhouma,gdp,2020,124.2,final,2021-09-01\n"},
+		[2]string{"review.csv", "region,indicator,plan,kind,base_year,year,value,published\nhouma,gdp,14th-fyp,level,2020,2025,230,2023-06-01\n"})
 
-	code, stdout, stderr := run(t, "history", "--data-dir", dir, "--region", "houma", "--indicator", "gdp")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
+	stdout := mustRun(t, "history", "--data-dir", dir, "--region", "houma", "--indicator", "gdp")
 	rows := lines(stdout)
 	// (124.2 − 120.8) / 120.8 = +2.81%; over the two years 2015 and 2020, MR +1.41%.
 	for _, want := range []string{

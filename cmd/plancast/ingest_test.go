@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -22,6 +23,33 @@ func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	var out, errOut bytes.Buffer
 	code = Main(context.Background(), args, &out, &errOut)
 	return code, out.String(), errOut.String()
+}
+
+// mustRun runs a command and returns what it printed, failing the test when
+// the command fails.
+func mustRun(t *testing.T, args ...string) string {
+	t.Helper()
+	code, stdout, stderr := run(t, args...)
+	if code != 0 {
+		t.Fatalf("plancast %s: exit %d: %s", args[0], code, stderr)
+	}
+	return stdout
+}
+
+// ingestFiles writes each file (a name and its content) into a fresh folder
+// and pushes them all, one batch, into the store in dir with plancast ingest.
+func ingestFiles(t *testing.T, dir string, files ...[2]string) {
+	t.Helper()
+	folder := t.TempDir()
+	args := []string{"ingest", "--data-dir", dir}
+	for _, f := range files {
+		path := filepath.Join(folder, f[0])
+		if err := os.WriteFile(path, []byte(f[1]), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		args = append(args, path)
+	}
+	mustRun(t, args...)
 }
 
 // seededDir is a data directory holding the demo dataset (plancast seed).
