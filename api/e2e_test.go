@@ -315,6 +315,19 @@ func testAllAssessment(t *testing.T, s *server) {
 	s.get("/api/v1/regions/atlantis/assessment").wantError(t, 404, "not_found")
 }
 
+// judged is the judgement of the target of indicator, kind and year in an
+// assessment answer; the test fails when there is none.
+func judged(t *testing.T, r api.AssessmentResponse, indicator, kind string, year int) api.AssessmentItem {
+	t.Helper()
+	for _, a := range r.Assessments {
+		if a.Indicator == indicator && a.Kind == kind && a.Year == year {
+			return a
+		}
+	}
+	t.Fatalf("no %s %s target for %d in %+v", indicator, kind, year, r)
+	return api.AssessmentItem{}
+}
+
 func obsJSON(t *testing.T, obs ...plancast.Observation) []byte {
 	b, err := json.Marshal(obs)
 	if err != nil {
@@ -815,14 +828,7 @@ func testAssessmentAsOf(t *testing.T, s *server, houma string) {
 	}
 
 	gdp := func(r api.AssessmentResponse) api.AssessmentItem {
-		t.Helper()
-		for _, a := range r.Assessments {
-			if a.Indicator == "gdp" && a.Kind == plancast.TargetLevel && a.Year == 2025 {
-				return a
-			}
-		}
-		t.Fatalf("no gdp 2025 target in %+v", r)
-		return api.AssessmentItem{}
+		return judged(t, r, "gdp", plancast.TargetLevel, 2025)
 	}
 	s.get("/api/v1/regions/houma/assessment?plan=14th-fyp&as_of="+given).decode(t, 200, &then)
 	if then.AsOf != given || !reflect.DeepEqual(gdp(then), gdp(before)) || len(then.Assessments) != len(before.Assessments) {

@@ -139,17 +139,10 @@ func TestYearInProgress(t *testing.T) {
 	}
 }
 
-// gdpGrowth2021 is the judgement of Houma's 2021 GDP target (+8.5%) in an
-// assessment answer.
+// gdpGrowth2021 is the judgement of Houma's 2021 GDP target (+8.5%).
 func gdpGrowth2021(t *testing.T, r api.AssessmentResponse) api.AssessmentItem {
 	t.Helper()
-	for _, a := range r.Assessments {
-		if a.Indicator == "gdp" && a.Kind == plancast.TargetGrowth && a.Year == 2021 {
-			return a
-		}
-	}
-	t.Fatalf("no gdp 2021 growth target in %+v", r)
-	return api.AssessmentItem{}
+	return judged(t, r, "gdp", plancast.TargetGrowth, 2021)
 }
 
 // withoutRest is a year to date without what a target needs of the rest of
