@@ -147,7 +147,6 @@ func (q *SeriesQuery) InYears(year int) bool {
 	return (q.From == 0 || year >= q.From) && (q.To == 0 || year <= q.To)
 }
 
-// YearsValues splits a series into the parallel slices the forecast package takes.
 // StatedGrowths are the growths stated with the series' figures, in year
 // order.
 func (s *Series) StatedGrowths() []StatedGrowth {
@@ -160,6 +159,7 @@ func (s *Series) StatedGrowths() []StatedGrowth {
 	return out
 }
 
+// YearsValues splits a series into the parallel slices the forecast package takes.
 func (s *Series) YearsValues() (years []int, values []float64) {
 	years = make([]int, len(s.Observations))
 	values = make([]float64, len(s.Observations))

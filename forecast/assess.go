@@ -45,7 +45,7 @@ const (
 // t.BaseYear (the first observed year when BaseYear is 0).
 //
 // A growth target is judged on the growth stated with the figures when
-// opt.Stated measures its gap to the levels' growth (stated.go): the target
+// opt.Stated measures its gap to the levels' growth (plancast.StatedGap): the target
 // level is x_B (1+g)^{Y−B} e^{D} with D the gap over (B, Y], and every
 // growth reported (realised, projected, required, historical) is the
 // levels' growth less the gap of its years; a target year whose figure
@@ -134,11 +134,11 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 
 	// gap is the stated growth's gap to the levels' (nil: growth is judged
 	// on the levels), and span the D it puts on the target's years.
-	var gap *statedGap
+	var gap *plancast.StatedGap
 	if growthKind {
-		gap = measureStatedGap(years, values, opt.Stated)
+		gap = plancast.MeasureStatedGap(years, values, opt.Stated)
 	}
-	span := gap.over(base, t.Year)
+	span := gap.Over(base, t.Year)
 
 	// targetLevel is the level at t.Year that meets the target exactly.
 	targetLevel := t.Value
@@ -164,15 +164,15 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 	if t.Year > p.last && a.LatestValue > 0 && targetLevel > 0 && (levelTarget || growthKind) {
 		// On the stated basis: the gap of the years left comes off.
 		n := float64(t.Year - p.last)
-		g := math.Pow(targetLevel/a.LatestValue, 1/n)*math.Exp(-gap.over(p.last, t.Year)/n) - 1
+		g := math.Pow(targetLevel/a.LatestValue, 1/n)*math.Exp(-gap.Over(p.last, t.Year)/n) - 1
 		a.RequiredGrowth = &g
 	}
 	if gap != nil && a.HistoricalGrowth != nil {
 		n := float64(p.last - p.first)
-		g := (1+*a.HistoricalGrowth)*math.Exp(-gap.over(p.first, p.last)/n) - 1
+		g := (1+*a.HistoricalGrowth)*math.Exp(-gap.Over(p.first, p.last)/n) - 1
 		a.HistoricalGrowth = &g
 	}
-	a.StatedBasis = gap.basis()
+	a.StatedBasis = statedBasis(gap)
 
 	var achieved bool
 	var projectedLevel float64

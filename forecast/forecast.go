@@ -34,7 +34,7 @@ type Options struct {
 	YearToDate []plancast.Series
 	// Stated are the growths stated with the series' figures
 	// (plancast.Series.StatedGrowths); Assess judges growth targets on them
-	// (see stated.go). Forecast does not use them.
+	// (see plancast.StatedGap). Forecast does not use them.
 	Stated []plancast.StatedGrowth
 }
 

@@ -1,0 +1,117 @@
+package plancast
+
+import (
+	"maps"
+	"math"
+	"slices"
+)
+
+// gapYears is how many of the latest years with a measured gap the gap of
+// a year without one is averaged over: a Five-Year Plan's span, long enough
+// to smooth one year's price swing, short enough to be the recent past.
+const gapYears = 5
+
+// StatedGap is what the growths stated with a series' figures
+// (Observation.Growth) say about its levels.
+//
+// Chinese statistics state GDP and value added with their growth at
+// comparable prices, the levels at current prices; plans set growth targets
+// on the stated growth. For a stated growth g (percent a year) over the
+// years (b, y] whose levels x_b and x_y are both observed and positive, the
+// levels grew faster than stated by
+//
+//	d = log(x_y / x_b) / (y − b) − log(1 + g/100)   a year,
+//
+// the implicit price change when g is at comparable prices (and zero, up to
+// the rounding of the figures, when g is at current prices too). Each year
+// t in (b, y] takes the d of the shortest span covering it (a year-on-year
+// growth over a plan's average), and a year no span covers takes the mean
+// d̄ of the last gapYears years that have one: the recent price change,
+// carried forward. Over a target's years (B, Y] the levels then have to
+// grow by D = Σ d_t more than the stated growth (Over):
+//
+//	stated growth over (B, Y] = (x_Y / x_B) · e^{−D}, compounded.
+//
+// The forecast package judges growth targets on it; the charts draw a
+// growth target's path with it, so that the path ends at the level the
+// judgement compares with.
+type StatedGap struct {
+	perYear map[int]float64
+	// Mean is d̄, over the years (From, To].
+	Mean     float64
+	From, To int
+}
+
+// MeasureStatedGap is the gap of a series (years and values in any order,
+// one value a year) measured by its stated growths; nil when no stated
+// growth has both of its levels observed and positive.
+func MeasureStatedGap(years []int, values []float64, stated []StatedGrowth) *StatedGap {
+	if len(stated) == 0 {
+		return nil
+	}
+	level := make(map[int]float64, len(years))
+	for i, y := range years {
+		level[y] = values[i]
+	}
+	span := map[int]int{} // year → the length of the span that set perYear
+	g := &StatedGap{perYear: map[int]float64{}}
+	for _, s := range stated {
+		xb, okb := level[s.BaseYear]
+		xy, oky := level[s.Year]
+		n := s.Year - s.BaseYear
+		if !okb || !oky || xb <= 0 || xy <= 0 || n <= 0 || s.Percent <= -100 {
+			continue
+		}
+		d := math.Log(xy/xb)/float64(n) - math.Log1p(s.Percent/100)
+		for t := s.BaseYear + 1; t <= s.Year; t++ {
+			if cur, ok := span[t]; !ok || n <= cur {
+				span[t], g.perYear[t] = n, d
+			}
+		}
+	}
+	if len(g.perYear) == 0 {
+		return nil
+	}
+	covered := slices.Sorted(maps.Keys(g.perYear))
+	last := covered[max(0, len(covered)-gapYears):]
+	for _, t := range last {
+		g.Mean += g.perYear[t]
+	}
+	g.Mean /= float64(len(last))
+	g.From, g.To = last[0]-1, last[len(last)-1]
+	return g
+}
+
+// StatedGapOf is MeasureStatedGap of observations of one series (one per
+// year, in any order).
+func StatedGapOf(obs []Observation) *StatedGap {
+	s := Series{Observations: obs}
+	years := make([]int, len(obs))
+	values := make([]float64, len(obs))
+	for i, o := range obs {
+		years[i], values[i] = o.Year, o.Value
+	}
+	return MeasureStatedGap(years, values, s.StatedGrowths())
+}
+
+// Year is d_t, the gap of year t (log scale, a year): measured when a
+// stated growth covers t, d̄ otherwise. Zero for a nil gap.
+func (g *StatedGap) Year(t int) float64 {
+	if g == nil {
+		return 0
+	}
+	if d, ok := g.perYear[t]; ok {
+		return d
+	}
+	return g.Mean
+}
+
+// Over is D = Σ d_t over the years (b, y]: how much more (log scale) the
+// levels must grow than the stated growth. Zero for a nil gap.
+func (g *StatedGap) Over(b, y int) float64 {
+	var sum float64
+	for t := b + 1; t <= y; t++ {
+		sum += g.Year(t)
+	}
+	return sum
+}
