@@ -287,6 +287,9 @@ func historyFigure(s *Spec) (*figure, error) {
 	f.plot = p
 
 	f.source = sourceLine(s, lang)
+	if tl.stated != nil {
+		f.source = joinSentences(f.source, statedNote(tl.stated, lang), lang)
+	}
 	return f, nil
 }
 
@@ -346,12 +349,18 @@ func blend(top, bottom color.NRGBA) color.NRGBA {
 func sourceLine(s *Spec, lang string) string {
 	line := documentsLine(s, lang)
 	if !s.AsOf.IsZero() {
-		if line != "" && lang != LangZh {
-			line += " "
-		}
-		line += dict[lang].AsOf + s.AsOf.String() + dict[lang].Stop
+		line = joinSentences(line, dict[lang].AsOf+s.AsOf.String()+dict[lang].Stop, lang)
 	}
 	return line
+}
+
+// joinSentences appends sentence b to a: after a space in English, directly
+// after the full stop in Chinese.
+func joinSentences(a, b, lang string) string {
+	if a != "" && lang != LangZh {
+		a += " "
+	}
+	return a + b
 }
 
 // documentsLine is the source line's documents and projection method.

@@ -1,6 +1,8 @@
 package charts
 
 import (
+	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -19,6 +21,8 @@ type words struct {
 	Target, Required, Implied             string
 	Ceiling, Floor, Source, Projection    string
 	AsOf                                  string // before the date of a chart of past data
+	StatedFaster, StatedSlower            string // the gap a growth target's path adds: gap, from, to
+	StatedSame                            string // a gap under 0.05% a year: from, to
 	ToDate, ToDateFmt                     string // the year projected from its months so far: year, period, value
 	TargetFmt, LatestFmt, CompareTitleFmt string
 	Sep, ListSep, Stop                    string
@@ -38,6 +42,9 @@ var dict = map[string]words{
 		Source:          "Source: ",
 		Projection:      "projection: plancast",
 		AsOf:            "Data as of ",
+		StatedFaster:    "Growth targets are drawn on the growth stated with the figures, plus the %s%% a year by which the figures grew faster than stated in %d–%d.",
+		StatedSlower:    "Growth targets are drawn on the growth stated with the figures, less the %s%% a year by which the figures grew slower than stated in %d–%d.",
+		StatedSame:      "Growth targets are drawn on the growth stated with the figures, which matched the figures' own growth in %d–%d.",
 		ToDate:          "The year from its months so far",
 		ToDateFmt:       "%d from %s: %s",
 		TargetFmt:       "%s target %d: %s",
@@ -60,6 +67,9 @@ var dict = map[string]words{
 		Source:          "资料来源：",
 		Projection:      "预测：plancast",
 		AsOf:            "数据截至",
+		StatedFaster:    "增长目标路径按所述增速绘制，并计入%[2]d–%[3]d年数值年均快于所述增速的%[1]s%%。",
+		StatedSlower:    "增长目标路径按所述增速绘制，并扣除%[2]d–%[3]d年数值年均慢于所述增速的%[1]s%%。",
+		StatedSame:      "增长目标路径按所述增速绘制；%d–%d年数值增长与所述增速一致。",
 		ToDate:          "据年内累计预计全年",
 		ToDateFmt:       "%d年（据%s）：%s",
 		TargetFmt:       "%s目标（%d年）：%s",
@@ -242,4 +252,19 @@ func formatValue(v float64, unit, lang string) string {
 		return s + u
 	}
 	return s + " " + u
+}
+
+// statedNote is the source line's account of the gap g a growth target's
+// path was drawn with: e^{d̄} − 1 a year, over the years of its statements;
+// one that rounds to 0.0% is said to match.
+func statedNote(g *plancast.StatedGap, lang string) string {
+	wd := dict[lang]
+	gap, format := math.Expm1(g.Mean), wd.StatedFaster
+	switch {
+	case math.Abs(gap) < 0.0005: // rounds to 0.0%
+		return fmt.Sprintf(wd.StatedSame, g.From+1, g.To)
+	case gap < 0:
+		gap, format = -gap, wd.StatedSlower
+	}
+	return fmt.Sprintf(format, plancast.FormatNumber(100*gap, 1), g.From+1, g.To)
 }

@@ -14,6 +14,9 @@ type targetDrawing struct {
 	layers []layer
 	xs, ys []float64 // data extent
 	legend []legendItem
+	// stated is the gap a growth target's path was drawn with, for the
+	// source line to say so; nil when no path needed one.
+	stated *plancast.StatedGap
 }
 
 // geometricPath returns the yearly points from (x0, v0) to year x1 growing
@@ -24,6 +27,32 @@ func geometricPath(x0 int, v0 float64, x1 int, g float64) []xy {
 	pts := make([]xy, 0, x1-x0+1)
 	for t := x0; t <= x1; t++ {
 		pts = append(pts, xy{float64(t), v0 * math.Pow(1+g, float64(t-x0))})
+	}
+	return pts
+}
+
+// impliedPath is the path of levels a growth target t implies from v0 in
+// year start to t.Year, each year growing by the target's growth and by
+// that year's gap d_t between the stated growth and the levels' own
+// (plancast.StatedGap; zero without one):
+//
+//	v(u) = v0 · q^(u−start) · e^{D(start, u)},  u = start, …, t.Year
+//
+// with q = 1 + g for an average growth g a year, and for a growth g over
+// its base, q = (1 + g)^(1/(Y−start)) so that the path compounds to 1 + g
+// by the target year. It ends at the level the assessment judges the target
+// against (forecast.Assess). carried is true when start is not the target's
+// base but the latest figure (a base not yet observed): q is then 1 + g, the
+// target's rate carried forward a year at a time.
+func impliedPath(t plancast.Target, start int, v0 float64, gap *plancast.StatedGap, carried bool) []xy {
+	g := t.Value / 100
+	q := 1 + g
+	if t.Kind == plancast.TargetGrowth && !carried {
+		q = math.Pow(1+g, 1/float64(t.Year-start))
+	}
+	pts := make([]xy, 0, t.Year-start+1)
+	for u := start; u <= t.Year; u++ {
+		pts = append(pts, xy{float64(u), v0 * math.Pow(q, float64(u-start)) * math.Exp(gap.Over(start, u))})
 	}
 	return pts
 }
@@ -54,6 +83,9 @@ func targetLayers(f *figure, s *Spec, hist []plancast.Observation, latest *xy) t
 	pathSty := draw.LineStyle{Color: colTarget, Width: vg.Points(1.3), Dashes: dashPath}
 	impliedSty := draw.LineStyle{Color: colImplied, Width: vg.Points(1.6), Dashes: dashImplied}
 	var haveMarker, havePath, haveImplied, haveCeiling, haveFloor bool
+	// gap puts growth targets on the basis the assessment judges them on:
+	// the growth stated with the figures, measured on the whole history.
+	gap := plancast.StatedGapOf(sortedHistory(s.History, 0))
 
 	for _, t := range s.Targets {
 		if (t.Region != "" && t.Region != s.Region.Code) || (t.Indicator != "" && t.Indicator != s.Indicator.Code) {
@@ -99,10 +131,13 @@ func targetLayers(f *figure, s *Spec, hist []plancast.Observation, latest *xy) t
 				}
 				start, v0 = int(latest.x), latest.y
 			}
-			if v0 <= 0 || start >= t.Year {
+			if v0 <= 0 || start >= t.Year || t.Value <= -100 {
 				continue
 			}
-			path := geometricPath(start, v0, t.Year, t.Value/100)
+			path := impliedPath(t, start, v0, gap, !ok)
+			if gap != nil {
+				d.stated = gap
+			}
 			end := path[len(path)-1]
 			d.xs = append(d.xs, float64(start), end.x)
 			d.ys = append(d.ys, end.y)

@@ -1,0 +1,146 @@
+package charts
+
+import (
+	"image"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/plancast/plancast"
+	"github.com/plancast/plancast/forecast"
+)
+
+func statedObs(year int, v, growth float64, base int) plancast.Observation {
+	o := obs("houma", "gdp", year, v)
+	o.Growth, o.GrowthBaseYear = &growth, base
+	return o
+}
+
+// A growth target's path ends at the level the assessment judges it
+// against: the base's level grown by the target and by the gap between the
+// stated growth and the levels' own, each formula worked out by hand.
+func TestAGrowthTargetsPathEndsWhereItIsJudged(t *testing.T) {
+	// Houma: 88.9 → 120.8 over 2016–2020, stated 5.3% a year.
+	d := math.Log(120.8/88.9)/5 - math.Log(1.053) // the gap a year, ≈ 0.97%
+	gap := plancast.StatedGapOf([]plancast.Observation{obs("houma", "gdp", 2015, 88.9), statedObs(2020, 120.8, 5.3, 2015)})
+	cases := []struct {
+		name    string
+		t       plancast.Target
+		start   int
+		gap     *plancast.StatedGap
+		carried bool
+		want    []float64 // the path from start to the target year
+	}{
+		{"GDP +8.5% in 2021, as stated", plancast.Target{Kind: plancast.TargetGrowth, Year: 2021, Value: 8.5}, 2020, gap, false,
+			[]float64{120.8, 120.8 * 1.085 * math.Exp(d)}},
+		{"the same on levels that state no growth", plancast.Target{Kind: plancast.TargetGrowth, Year: 2021, Value: 8.5}, 2020, nil, false,
+			[]float64{120.8, 120.8 * 1.085}},
+		{"+20% over two years compounds to 1.2, not 1.2²", plancast.Target{Kind: plancast.TargetGrowth, BaseYear: 2020, Year: 2022, Value: 20}, 2020, gap, false,
+			[]float64{120.8, 120.8 * math.Sqrt(1.2) * math.Exp(d), 120.8 * 1.2 * math.Exp(2*d)}},
+		{"6% a year over 2021–2025", plancast.Target{Kind: plancast.TargetAvgGrowth, BaseYear: 2020, Year: 2025, Value: 6}, 2020, gap, false,
+			[]float64{120.8, 120.8 * 1.06 * math.Exp(d), 120.8 * math.Pow(1.06, 2) * math.Exp(2*d), 120.8 * math.Pow(1.06, 3) * math.Exp(3*d),
+				120.8 * math.Pow(1.06, 4) * math.Exp(4*d), 120.8 * math.Pow(1.06, 5) * math.Exp(5*d)}},
+		{"a base not yet observed: the rate carried from the latest figure", plancast.Target{Kind: plancast.TargetGrowth, Year: 2023, Value: 8}, 2020, gap, true,
+			[]float64{120.8, 120.8 * 1.08 * math.Exp(d), 120.8 * math.Pow(1.08, 2) * math.Exp(2*d), 120.8 * math.Pow(1.08, 3) * math.Exp(3*d)}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			path := impliedPath(c.t, c.start, 120.8, c.gap, c.carried)
+			if len(path) != len(c.want) {
+				t.Fatalf("%d points, want %d: %v", len(path), len(c.want), path)
+			}
+			for i, p := range path {
+				if int(p.x) != c.start+i || math.Abs(p.y-c.want[i]) > 1e-9*c.want[i] {
+					t.Errorf("point %d = (%v, %.6f), want (%d, %.6f)", i, p.x, p.y, c.start+i, c.want[i])
+				}
+			}
+		})
+	}
+}
+
+// highestInk is the topmost row of r holding a pixel that keep accepts, and
+// r.Max.Y when there is none.
+func highestInk(img image.Image, r image.Rectangle, keep func(r, g, b uint8) bool) int {
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		if count(img, image.Rect(r.Min.X, y, r.Max.X, y+1), keep) > 0 {
+			return y
+		}
+	}
+	return r.Max.Y
+}
+
+// On the chart, revenue whose figures grew about 10% a year faster than
+// their stated growth draws its growth targets' paths that much higher: the
+// orange path's top rises over the projection years.
+func TestTheChartDrawsGrowthTargetsAsStated(t *testing.T) {
+	isImplied := func(r, g, b uint8) bool {
+		return abs(int(r)-int(colImplied.R)) < 30 && abs(int(g)-int(colImplied.G)) < 30 && abs(int(b)-int(colImplied.B)) < 30
+	}
+	plain := houmaRevenue()
+	stated := houmaRevenue()
+	stated.History = append([]plancast.Observation(nil), stated.History...)
+	for i := 1; i < len(stated.History); i++ {
+		g := 2.0
+		stated.History[i].Growth = &g // 2% a year, where the levels grew 7–20%
+	}
+	right := image.Rect(440, 40, 790, 440) // 2021–2025 and above
+	top0 := highestInk(renderPNG(t, plain), right, isImplied)
+	top1 := highestInk(renderPNG(t, stated), right, isImplied)
+	if top0 == right.Max.Y {
+		t.Fatal("no growth target path drawn")
+	}
+	if top1 > top0-30 {
+		t.Errorf("the path's top is at row %d with a stated growth 10%% a year below the levels', %d without; want it ≥ 30 rows higher", top1, top0)
+	}
+}
+
+// The source line says what a growth target's path adds, in either
+// language, and that a gap under 0.05% is none.
+func TestTheSourceLineSaysTheGap(t *testing.T) {
+	gdp := plancast.StatedGapOf([]plancast.Observation{obs("houma", "gdp", 2015, 88.9), statedObs(2020, 120.8, 5.3, 2015)})
+	income := plancast.StatedGapOf([]plancast.Observation{obs("houma", "gdp", 2015, 24500), statedObs(2020, 33029, 6.2, 2015)})
+	deflation := plancast.StatedGapOf([]plancast.Observation{obs("houma", "gdp", 2015, 100), statedObs(2016, 101, 3, 0)})
+	cases := []struct {
+		g    *plancast.StatedGap
+		lang string
+		want []string
+	}{
+		{gdp, LangEn, []string{"plus the 1.0% a year", "faster than stated in 2016–2020."}},
+		{gdp, LangZh, []string{"2016–2020年", "快于所述增速的1.0%。"}},
+		{deflation, LangEn, []string{"less the 1.9% a year", "slower than stated in 2016–2016."}},
+		{deflation, LangZh, []string{"扣除", "慢于所述增速的1.9%"}},
+		{income, LangEn, []string{"matched the figures' own growth in 2016–2020."}},
+		{income, LangZh, []string{"与所述增速一致"}},
+	}
+	for _, c := range cases {
+		got := statedNote(c.g, c.lang)
+		for _, w := range c.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s note %q lacks %q", c.lang, got, w)
+			}
+		}
+	}
+}
+
+// The chart and the judgement agree: the probability the assessment gives
+// Houma's +8.5% for 2021 is the projection's probability of ending above
+// the chart's path, so the ring is where the judgement puts the target.
+func TestTheRingIsTheJudgedLevel(t *testing.T) {
+	hist := []plancast.Observation{obs("houma", "gdp", 2015, 88.9), statedObs(2020, 120.8, 5.3, 2015)}
+	s := plancast.Series{Observations: hist}
+	years, values := s.YearsValues()
+	target := plancast.Target{Indicator: "gdp", Kind: plancast.TargetGrowth, Year: 2021, Value: 8.5}
+	a, err := forecast.Assess(target, gdp, years, values, forecast.Options{Stated: s.StatedGrowths()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := forecast.Forecast(years, values, forecast.Options{Horizon: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := impliedPath(target, 2020, 120.8, plancast.StatedGapOf(hist), false)
+	end := path[len(path)-1]
+	if p := 1 - res.CDF(2021, end.y); a.StatedBasis == nil || math.Abs(p-a.Probability) > 1e-9 {
+		t.Errorf("P(2021 ≥ the ring's %.3f) = %.6f, the assessment says %.6f (basis %+v)", end.y, p, a.Probability, a.StatedBasis)
+	}
+}
