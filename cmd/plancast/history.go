@@ -157,7 +157,16 @@ func targetText(t *plancast.Target) string {
 // printRevisions prints one row per vintage and the summary under them.
 func printRevisions(w io.Writer, years []plancast.YearRevisions, sum plancast.RevisionSummary) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "year\tvintage\tpublished\tstatus\tvalue\tchange\trevision\t")
+	// The growth a source stated with a figure gets a column when any
+	// vintage states one.
+	stated := slices.ContainsFunc(years, func(y plancast.YearRevisions) bool {
+		return slices.ContainsFunc(y.Vintages, func(o plancast.Observation) bool { return o.Growth != nil })
+	})
+	header := "year\tvintage\tpublished\tstatus\tvalue\tchange\trevision\t"
+	if stated {
+		header += "stated growth\t"
+	}
+	fmt.Fprintln(tw, header)
 	for _, y := range years {
 		for i, o := range y.Vintages {
 			year, value, change, revision := "", "-", "", ""
@@ -173,7 +182,11 @@ func printRevisions(w io.Writer, years []plancast.YearRevisions, sum plancast.Re
 					revision = fmt.Sprintf("%+.2f%%", 100**r)
 				}
 			}
-			fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t%s\t%s\t\n", year, i+1, o.Published, o.Status, value, change, revision)
+			fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t%s\t%s\t", year, i+1, o.Published, o.Status, value, change, revision)
+			if stated {
+				fmt.Fprintf(tw, "%s\t", statedGrowthText(o))
+			}
+			fmt.Fprintln(tw)
 		}
 	}
 	if err := tw.Flush(); err != nil {
@@ -186,6 +199,19 @@ func printRevisions(w io.Writer, years []plancast.YearRevisions, sum plancast.Re
 	fmt.Fprintf(w, "%d of %d years revised since their first release; mean revision (MR) %+.2f%%, mean absolute revision (MAR) %.2f%%\n",
 		sum.Revised, sum.Years, 100**sum.MeanRevision, 100**sum.MeanAbsRevision)
 	return nil
+}
+
+// statedGrowthText is the growth stated with a figure: "+8.1%" year on
+// year, "+5.3% a year since 2015" on average; empty when none is stated.
+func statedGrowthText(o plancast.Observation) string {
+	if o.Growth == nil {
+		return ""
+	}
+	g := signed(*o.Growth, -1) + "%"
+	if base := o.GrowthBase(); base != o.Year-1 {
+		g += fmt.Sprintf(" a year since %d", base)
+	}
+	return g
 }
 
 // signed formats a change with its sign and prec decimals: +3.4, -0.2.

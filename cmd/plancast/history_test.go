@@ -76,3 +76,29 @@ func (p printed) has(prefix string) bool {
 	}
 	return false
 }
+
+// The growth a source stated with a figure is a column of plancast history
+// when any vintage states one: Houma's 2020 GDP, 5.3% a year since 2015 as
+// its report says, and a 2021 figure stated year on year. A series whose
+// figures state none has no such column.
+func TestHistoryShowsTheStatedGrowth(t *testing.T) {
+	dir := seededDir(t)
+	ingestFiles(t, dir,
+		[2]string{"2021.csv", "region,indicator,year,value,status,published,growth\nhouma,gdp,2021,131.4,final,2022-03-01,8.1\n"},
+		[2]string{"fai.csv", "region,indicator,year,value,status,published\nhouma,fixed_asset_investment,2019,60,final,2021-04-20\nhouma,fixed_asset_investment,2020,66,final,2021-04-20\n"})
+
+	stdout := mustRun(t, "history", "--data-dir", dir, "--region", "houma", "--indicator", "gdp")
+	rows := lines(stdout)
+	for _, want := range []string{
+		"year vintage published status value change revision stated growth",
+		"2020 1 2021-04-20 final 120.8 +5.3% a year since 2015",
+		"2021 1 2022-03-01 final 131.4 +8.1%",
+	} {
+		if !rows.has(want) {
+			t.Errorf("no line %q in\n%s", want, stdout)
+		}
+	}
+	if fai := mustRun(t, "history", "--data-dir", dir, "--region", "houma", "--indicator", "fixed_asset_investment"); strings.Contains(fai, "stated growth") {
+		t.Errorf("a column of stated growth for figures that state none:\n%s", fai)
+	}
+}
