@@ -922,7 +922,8 @@ func testRevisionHistory(t *testing.T, s *server, given string) {
 	sh := download(t, s, "/api/v1/series/houma/gdp/revisions?format=csv&from=2020&to=2020", "csv", "houma_gdp_revisions.csv")
 	if len(sh.rows) != 2 || sh.cell(t, 0, "vintage") != "1" || sh.cell(t, 0, "value") != "120.8" || sh.cell(t, 0, "change") != "" ||
 		sh.cell(t, 0, "revision") != "0" || sh.cell(t, 0, "served") != "" || sh.cell(t, 1, "vintage") != "2" ||
-		!closeTo(sh.num(t, 1, "change"), 124.2-120.8) || !closeTo(sh.num(t, 1, "revision"), want) || sh.cell(t, 1, "served") != "yes" {
+		!closeTo(sh.num(t, 1, "change"), 124.2-120.8) || !closeTo(sh.num(t, 1, "revision"), want) || sh.cell(t, 1, "served") != "yes" ||
+		sh.cell(t, 0, "growth") != "5.3" || sh.cell(t, 0, "growth_base_year") != "2015" { // as the report states it with 120.8
 		t.Fatalf("revisions CSV: %q", sh.rows)
 	}
 	x := s.get("/api/v1/series/houma/gdp/revisions?format=xlsx&lang=zh&from=2020&to=2020")

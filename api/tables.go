@@ -342,15 +342,16 @@ func growthBaseCell(o plancast.Observation) cell {
 }
 
 var revisionHeaders = headers{
-	en: []string{"region", "indicator", "year", "period", "vintage", "published", "status", "value", "unit", "change", "revision", "served",
-		"source_document", "source_quote"},
-	zh: []string{"地区代码", "指标代码", "年份", "期间", "版本", "发布日期", "数据状态", "数值", "单位", "较上一版本变化", "较首次发布修订幅度", "当前采用",
-		"来源文件", "来源原文"},
+	en: []string{"region", "indicator", "year", "period", "vintage", "published", "status", "value", "unit", "growth", "growth_base_year",
+		"change", "revision", "served", "source_document", "source_quote"},
+	zh: []string{"地区代码", "指标代码", "年份", "期间", "版本", "发布日期", "数据状态", "数值", "单位", "增速(%)", "增速基期",
+		"较上一版本变化", "较首次发布修订幅度", "当前采用", "来源文件", "来源原文"},
 }
 
 // revisionsTable lays a revision history out for download, one row per
-// vintage: its value, the change from the vintage before, the revision from
-// the first release (a fraction), and whether it is the figure served.
+// vintage: its value and the growth its source stated with it, the change
+// from the vintage before, the revision from the first release (a
+// fraction), and whether it is the figure served.
 func revisionsTable(r *RevisionsResponse, cat *catalogMemo, lang, version string) *table {
 	t := &table{Sheet: "revisions", Header: revisionHeaders.in(lang), Lang: lang}
 	served := "yes"
@@ -373,7 +374,7 @@ func revisionsTable(r *RevisionsResponse, cat *catalogMemo, lang, version string
 			}
 			t.Rows = append(t.Rows, []cell{textCell(o.Region), textCell(o.Indicator), yearCell(o.Year), textCell(seriesPeriodText(lang, o.Period)),
 				numCell(float64(i+1), 0), textCell(o.Published.String()), textCell(observationStatusText(lang, o.Status)), value, textCell(unit),
-				change, revision, isServed, textCell(o.Source.Document), textCell(o.Source.Quote)})
+				statedGrowthCell(o.Growth), growthBaseCell(o), change, revision, isServed, textCell(o.Source.Document), textCell(o.Source.Quote)})
 		}
 	}
 	t.About = revisionsAbout(r, cat, lang, version)
