@@ -28,12 +28,12 @@ const maxDashboardSections = 12
 
 // dashboardText holds the page's words in one language.
 type dashboardText struct {
-	Title, Regions, Choose, Indicator, Plan, Target, Latest, Required, Projected, Probability, Status, Unassessed, Footer, Partial, Period, Year, Value, Download, Revisions string
+	Title, Regions, Choose, Indicator, Plan, Target, Latest, Required, Projected, Probability, Status, Unassessed, Footer, Partial, Period, Year, Value, Download, Revisions, Trail string
 }
 
 var dashboardTexts = map[string]dashboardText{
-	"en": {"plancast — indicators against plan targets", "Regions", "Choose a region.", "Indicator", "Plan", "Target", "Latest", "Required growth a year", "Projected (80% interval)", "Probability", "Status", "Not assessed", "Projections: automatic combination of yearly models with calibrated 80% intervals. Probability is of meeting the target.", "Partial-year figures", "Period", "Year", "Value", "Download the assessment", "revisions"},
-	"zh": {"plancast — 指标与规划目标", "地区", "请选择地区。", "指标", "规划", "目标", "最新值", "所需年均增速", "预测值（80%区间）", "达成概率", "状态", "未评估", "预测：年度模型自动组合，80%区间经过校准。概率为达成目标的概率。", "年内累计数据", "期间", "年份", "数值", "下载目标评估", "修订记录"},
+	"en": {"plancast — indicators against plan targets", "Regions", "Choose a region.", "Indicator", "Plan", "Target", "Latest", "Required growth a year", "Projected (80% interval)", "Probability", "Status", "Not assessed", "Projections: automatic combination of yearly models with calibrated 80% intervals. Probability is of meeting the target.", "Partial-year figures", "Period", "Year", "Value", "Download the assessment", "revisions", "how it moved (trail)"},
+	"zh": {"plancast — 指标与规划目标", "地区", "请选择地区。", "指标", "规划", "目标", "最新值", "所需年均增速", "预测值（80%区间）", "达成概率", "状态", "未评估", "预测：年度模型自动组合，80%区间经过校准。概率为达成目标的概率。", "年内累计数据", "期间", "年份", "数值", "下载目标评估", "修订记录", "评估轨迹"},
 }
 
 type dashboardPage struct {

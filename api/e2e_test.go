@@ -617,6 +617,7 @@ func testDashboard(t *testing.T, s *server) {
 		{`/api/v1/regions/houma/assessment?format=xlsx&amp;lang=en`, "houma_assessment.xlsx"},
 		{`/api/v1/series/houma/gdp/projection?format=xlsx&amp;lang=en`, "houma_gdp_projection.xlsx"},
 		{`/api/v1/series/houma/gdp/revisions?format=xlsx&amp;lang=en`, "houma_gdp_revisions.xlsx"},
+		{`/api/v1/regions/houma/assessment/trail?format=xlsx&amp;lang=en`, "houma_assessment_trail.xlsx"},
 	} {
 		if !strings.Contains(page, `href="`+d.link+`"`) {
 			t.Fatalf("the dashboard lacks the download %s", d.link)
@@ -1132,4 +1133,45 @@ func testAssessmentTrail(t *testing.T, s *server, given string, later func(days 
 	}
 	s.get("/api/v1/regions/houma/assessment/trail?indicator=gpd").wantError(t, 404, "not_found")
 	s.get("/api/v1/regions/houma/assessment/trail?plan=15").wantError(t, 400, "invalid")
+	testTrailDownload(t, s, trail)
+}
+
+// testTrailDownload: the trail's CSV and XLSX have a row per target and
+// day, in the answer's order, each with the day, what changed and the
+// point's judgement; in Chinese too.
+func testTrailDownload(t *testing.T, s *server, trail api.TrailResponse) {
+	for _, format := range []string{"csv", "xlsx"} {
+		sh := download(t, s, "/api/v1/regions/houma/assessment/trail?indicator=gdp&format="+format, format, "houma_assessment_trail_gdp."+format)
+		i := 0
+		for _, tt := range trail.Targets {
+			for _, p := range tt.Points {
+				if i >= len(sh.rows) {
+					t.Fatalf("%s: %d rows, fewer than the trail's points", format, len(sh.rows))
+				}
+				status := "withdrawn"
+				switch {
+				case p.Assessment != nil:
+					status = p.Assessment.Status
+					if !closeTo(sh.num(t, i, "probability"), p.Assessment.Probability) || !closeTo(sh.num(t, i, "target"), p.Assessment.TargetValue) {
+						t.Errorf("%s row %d = %q, want %+v", format, i, sh.rows[i], *p.Assessment)
+					}
+				case p.Unassessed != nil:
+					status = "unassessed"
+				}
+				if sh.cell(t, i, "as_of") != p.AsOf || sh.cell(t, i, "changed") != strings.Join(p.Changed, ", ") || sh.cell(t, i, "plan") != tt.Plan ||
+					sh.num(t, i, "year") != float64(tt.Year) || sh.cell(t, i, "status") != status {
+					t.Errorf("%s row %d = %q, want %s %v %s %d %s", format, i, sh.rows[i], p.AsOf, p.Changed, tt.Plan, tt.Year, status)
+				}
+				i++
+			}
+		}
+		if i != len(sh.rows) || i < 8 {
+			t.Errorf("%s: %d rows, the trail has %d points (want at least 8)", format, len(sh.rows), i)
+		}
+	}
+	zh := download(t, s, "/api/v1/regions/houma/assessment/trail?indicator=gdp&plan=2021-annual&format=xlsx&lang=zh", "xlsx", "houma_assessment_trail_gdp_2021-annual.xlsx")
+	last := len(zh.rows) - 1
+	if last < 3 || zh.cell(t, 0, "变化") != "数据、目标" || zh.cell(t, last, "状态") != "已撤销" || zh.cell(t, last, "目标值") != "" {
+		t.Errorf("the Chinese trail of the 2021 target: %q, want it to open on 数据、目标 and end 已撤销", zh.rows)
+	}
 }

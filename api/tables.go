@@ -44,47 +44,58 @@ func assessmentTable(resp *AssessmentResponse, cat *catalogMemo, lang, version s
 		t.Sheet = "目标评估"
 	}
 	for _, a := range resp.Assessments {
-		ind := cat.indicators[a.Indicator]
-		// The compared quantity: growth in percent for growth targets, the
-		// level in the indicator's unit for the others.
-		prec := plancast.ValuePrec(a.LatestValue)
-		if plancast.GrowthKind(a.Kind) {
-			prec = 1
-		}
-		var p plancast.ProjectionPoint
-		if a.Projected != nil {
-			p = *a.Projected
-		}
-		proj := func(v float64) cell {
-			if a.Projected == nil {
-				return cell{}
-			}
-			return numCell(v, prec)
-		}
-		explanation := a.Explanation
-		if lang == "zh" {
-			explanation = a.ExplanationZh
-		}
-		t.Rows = append(t.Rows, append(targetCells(cat, lang, a.Region, ind, a.Target),
-			yearCell(a.LatestYear), numCell(a.LatestValue, plancast.Decimals(a.LatestValue)),
-			percentCell(a.RequiredGrowth), percentCell(a.HistoricalGrowth),
-			proj(p.Mean), proj(p.Lo80), proj(p.Hi80), proj(p.Lo95), proj(p.Hi95), optNumCell(a.Realised, prec),
-			percentCell(&a.Probability), textCell(statusText(lang, a.Status)), percentCell(a.Progress),
-			toDateCell(lang, a.YearToDate), toDateGrowthCell(a.YearToDate), restNeedsCell(a.YearToDate), statedGapCell(a.StatedBasis), textCell(explanation)))
+		t.Rows = append(t.Rows, judgedRow(cat, lang, a))
 	}
 	for _, u := range resp.Unassessed {
-		ind := cat.indicators[u.Indicator]
-		spec := plancast.Target{Region: u.Region, Indicator: u.Indicator, Plan: u.Plan, Kind: u.Kind, Year: u.Year, Value: u.Target, Binding: u.Binding}
-		status, reason := "unassessed", u.Reason
-		if lang == "zh" {
-			status, reason = "未评估", u.ReasonZh
-		}
-		row := targetCells(cat, lang, u.Region, ind, spec)
-		row = append(row, make([]cell, 11)...) // latest_year … probability
-		t.Rows = append(t.Rows, append(row, textCell(status), cell{}, cell{}, cell{}, cell{}, cell{}, textCell(reason)))
+		t.Rows = append(t.Rows, unassessedRow(cat, lang, u))
 	}
 	t.About = assessmentAbout(resp, cat, lang, version)
 	return t
+}
+
+// judgedRow is the row of a judged target: its spec, then the judgement.
+func judgedRow(cat *catalogMemo, lang string, a AssessmentItem) []cell {
+	ind := cat.indicators[a.Indicator]
+	// The compared quantity: growth in percent for growth targets, the
+	// level in the indicator's unit for the others.
+	prec := plancast.ValuePrec(a.LatestValue)
+	if plancast.GrowthKind(a.Kind) {
+		prec = 1
+	}
+	var p plancast.ProjectionPoint
+	if a.Projected != nil {
+		p = *a.Projected
+	}
+	proj := func(v float64) cell {
+		if a.Projected == nil {
+			return cell{}
+		}
+		return numCell(v, prec)
+	}
+	explanation := a.Explanation
+	if lang == "zh" {
+		explanation = a.ExplanationZh
+	}
+	return append(targetCells(cat, lang, a.Region, ind, a.Target),
+		yearCell(a.LatestYear), numCell(a.LatestValue, plancast.Decimals(a.LatestValue)),
+		percentCell(a.RequiredGrowth), percentCell(a.HistoricalGrowth),
+		proj(p.Mean), proj(p.Lo80), proj(p.Hi80), proj(p.Lo95), proj(p.Hi95), optNumCell(a.Realised, prec),
+		percentCell(&a.Probability), textCell(statusText(lang, a.Status)), percentCell(a.Progress),
+		toDateCell(lang, a.YearToDate), toDateGrowthCell(a.YearToDate), restNeedsCell(a.YearToDate), statedGapCell(a.StatedBasis), textCell(explanation))
+}
+
+// unassessedRow is the row of a target listed unjudged: its spec, the
+// status "unassessed" and the reason in the explanation's column.
+func unassessedRow(cat *catalogMemo, lang string, u Unassessed) []cell {
+	ind := cat.indicators[u.Indicator]
+	spec := plancast.Target{Region: u.Region, Indicator: u.Indicator, Plan: u.Plan, Kind: u.Kind, Year: u.Year, Value: u.Target, Binding: u.Binding}
+	status, reason := "unassessed", u.Reason
+	if lang == "zh" {
+		status, reason = "未评估", u.ReasonZh
+	}
+	row := targetCells(cat, lang, u.Region, ind, spec)
+	row = append(row, make([]cell, 11)...) // latest_year … probability
+	return append(row, textCell(status), cell{}, cell{}, cell{}, cell{}, cell{}, textCell(reason))
 }
 
 // toDateCell names the year to date a target of the year in progress was
@@ -475,4 +486,74 @@ func seriesPeriodText(lang, period string) string {
 		return "全年"
 	}
 	return periodLabel(lang, period)
+}
+
+var trailHeaders = headers{
+	en: append([]string{"as_of", "changed"}, assessmentHeaders.en...),
+	zh: append([]string{"截至日期", "变化"}, assessmentHeaders.zh...),
+}
+
+// trailTable lays a trail out for download, one row per target and day: the
+// day, what changed on it (figures, target), and the answer the assessment
+// routes gave as of that day, in the assessment download's columns; a
+// withdrawal has the status "withdrawn" and no judgement.
+func trailTable(resp *TrailResponse, cat *catalogMemo, lang, version string) *table {
+	t := &table{Sheet: "trail", Header: trailHeaders.in(lang), Lang: lang}
+	withdrawn, sep := "withdrawn", ", "
+	changed := map[string]string{"figures": "figures", "target": "target"}
+	if lang == "zh" {
+		t.Sheet, withdrawn, sep = "评估轨迹", "已撤销", "、"
+		changed = map[string]string{"figures": "数据", "target": "目标"}
+	}
+	for _, tt := range resp.Targets {
+		for _, p := range tt.Points {
+			var what []string
+			for _, c := range p.Changed {
+				what = append(what, cmp.Or(changed[c], c))
+			}
+			day := []cell{textCell(p.AsOf), textCell(strings.Join(what, sep))}
+			var row []cell
+			switch {
+			case p.Assessment != nil:
+				row = judgedRow(cat, lang, *p.Assessment)
+			case p.Unassessed != nil:
+				row = unassessedRow(cat, lang, *p.Unassessed)
+			default: // withdrawn that day: the target's key, no value
+				spec := plancast.Target{Region: resp.Region, Indicator: tt.Indicator, Plan: tt.Plan, Kind: tt.Kind, Year: tt.Year}
+				row = targetCells(cat, lang, resp.Region, cat.indicators[tt.Indicator], spec)
+				row[8], row[10] = cell{}, cell{} // target, binding
+				row = append(row, make([]cell, 11)...)
+				row = append(row, textCell(withdrawn), cell{}, cell{}, cell{}, cell{}, cell{}, cell{})
+			}
+			t.Rows = append(t.Rows, append(day, row...))
+		}
+	}
+	t.About = trailAbout(resp, cat, lang, version)
+	return t
+}
+
+func trailAbout(resp *TrailResponse, cat *catalogMemo, lang, version string) [][2]string {
+	r := cat.regions[resp.Region]
+	scope := nameIn(lang, r.Name, r.NameZh)
+	if resp.Indicator != "" {
+		ind := cat.indicators[resp.Indicator]
+		scope += " · " + nameIn(lang, ind.Name, ind.NameZh)
+	}
+	if resp.Plan != "" {
+		scope += " · " + charts.PlanLabel(resp.Plan, lang)
+	}
+	if lang == "zh" {
+		return [][2]string{
+			{"范围", scope}, {"目标数", fmt.Sprint(len(resp.Targets))}, {"数据版本", version},
+			{"截至日期", "目标或其数据发生变化（数据发布、修订或撤回，目标设定、调整或撤销）的每一天；各行为评估接口以该日为截至日期（as_of）给出的结果。"},
+			{"变化", "当日的变化：数据（该指标的数据）、目标（目标的一个版本）。"},
+			{"其余各列", "与目标评估下载相同，见其说明。"},
+		}
+	}
+	return [][2]string{
+		{"Scope", scope}, {"Targets", fmt.Sprint(len(resp.Targets))}, {"Data version", version},
+		{"as_of", "Each day a target or its figures changed (a figure published, revised or withdrawn; a version of the target set, or the target withdrawn); each row is the answer the assessment routes give as of that day."},
+		{"changed", "What changed that day: figures (of the target's series), target (a version of it)."},
+		{"The other columns", "As in the assessment download; see its About sheet."},
+	}
 }

@@ -47,7 +47,8 @@ type TrailPoint struct {
 
 // getAssessmentTrail follows every target of a region (of one indicator or
 // plan, when given) through time, with forecast.AssessmentTrail, cached by
-// data version like the assessments.
+// data version like the assessments; format=csv or xlsx downloads it, one
+// row per target and day.
 func (s *Server) getAssessmentTrail(c echo.Context) error {
 	ctx := c.Request().Context()
 	region := c.Param("region")
@@ -62,8 +63,27 @@ func (s *Server) getAssessmentTrail(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	format, lang, err := downloadParams(c)
+	if err != nil {
+		return err
+	}
+	f := plancast.TargetFilter{Region: region, Indicator: indicator, Plan: plan}
+	if format != formatJSON {
+		return s.download(c, "trail\x00"+lang+"\x00"+region+"\x00"+indicator+"\x00"+plan, fileName(region, "assessment_trail", indicator, plan), format,
+			func(version string) (*table, error) {
+				resp, err := s.assessmentTrail(ctx, f)
+				if err != nil {
+					return nil, err
+				}
+				cat, err := s.catalog(ctx)
+				if err != nil {
+					return nil, err
+				}
+				return trailTable(resp, cat, lang, version), nil
+			})
+	}
 	body, err := s.cached(ctx, "trail", "trail\x00"+region+"\x00"+indicator+"\x00"+plan, func() ([]byte, error) {
-		resp, err := s.assessmentTrail(ctx, plancast.TargetFilter{Region: region, Indicator: indicator, Plan: plan})
+		resp, err := s.assessmentTrail(ctx, f)
 		if err != nil {
 			return nil, err
 		}
