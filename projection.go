@@ -91,6 +91,12 @@ type Assessment struct {
 	RequiredGrowth *float64 `json:"required_growth"`
 	// HistoricalGrowth is the average annual growth over the observed history (a fraction).
 	HistoricalGrowth *float64 `json:"historical_growth,omitempty"`
+	// PaceYear is, for a level or share target not yet met, the year the
+	// latest value reaches it growing at HistoricalGrowth:
+	// latest year + ⌈log(target/latest) / log(1 + historical growth)⌉. Nil
+	// when that pace moves away from the target or takes more than
+	// forecast.MaxPaceYears (Houma's 250 亿元 by 2025: 2032 at 6.3% a year).
+	PaceYear *int `json:"pace_year,omitempty"`
 
 	// Projected is the predictive distribution of the compared quantity at the
 	// target year: the level for level/ceiling/floor/share targets, the growth

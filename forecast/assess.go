@@ -25,6 +25,10 @@ const (
 	assessDefaultMethod = MethodAuto
 )
 
+// MaxPaceYears is how far ahead Assessment.PaceYear looks: beyond half a
+// century, "at that pace, some day" says nothing a planner can use.
+const MaxPaceYears = 50
+
 // Assess judges target t against the observed series (years ascending, as for
 // Forecast) of indicator ind.
 //
@@ -41,6 +45,8 @@ const (
 //
 // RequiredGrowth is the average annual growth from the latest value to the
 // level the target implies, (x_target/x_latest)^{1/(Y−latest year)} − 1;
+// PaceYear, for a level or share target, is the year the latest value
+// reaches it growing at the history's average (HistoricalGrowth);
 // Progress is (projected − base)/(target − base) on levels, base the value at
 // t.BaseYear (the first observed year when BaseYear is 0).
 //
@@ -268,6 +274,18 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 	default:
 		a.Status = plancast.StatusOffTrack
 	}
+	// At the historical pace: the year the latest figure L reaches a level
+	// target T growing at the history's average h a year, L (1+h)^n = T,
+	//	n = ⌈log(T/L) / log(1+h)⌉,
+	// when the pace moves toward the target and gets there within
+	// MaxPaceYears.
+	if levelTarget && !achieved && t.Year > p.last && a.HistoricalGrowth != nil && a.LatestValue > 0 && t.Value > 0 {
+		if n := math.Log(t.Value/a.LatestValue) / math.Log1p(*a.HistoricalGrowth); n > 0 && n <= MaxPaceYears {
+			y := p.last + int(math.Ceil(n-1e-9))
+			a.PaceYear = &y
+		}
+	}
+
 	approx := base > p.last && growthKind
 	a.Explanation = explain(english, a, t, ind, base, higher, approx)
 	a.ExplanationZh = explain(chinese, a, t, ind, base, higher, approx)
@@ -365,6 +383,7 @@ type phrasebook struct {
 	projected string
 	needs     string // required growth in percent, latest year
 	history   string // historical growth in percent
+	pace      string // the year the target is reached at the historical pace
 	current   string // the growth is of current-price figures
 	// stated: the gap in percent a year, below or above, the years it
 	// was measured over; asStated: the target year.
@@ -406,6 +425,7 @@ var english = phrasebook{
 	projected: "projected %[1]s%[2]s for %[8]d (95%% interval %[3]s to %[4]s) against a target of %[5]s: probability %.0[6]f%% (%[7]s)",
 	needs:     "; needs %.1[1]f%% a year from %[2]d",
 	history:   " (history: %.1f%% a year)",
+	pace:      "; at that pace the target is reached in %d",
 	current:   "; growth of the current-price figures, inflation included",
 	stated:    "; judged on the growth stated with the figures, which ran %.1[1]f%% a year %[2]s the figures' own growth in %[3]d–%[4]d",
 	below:     "below",
@@ -447,6 +467,7 @@ var chinese = phrasebook{
 	projected: "预计%[1]s%[2]s（95%%区间%[3]s至%[4]s），目标%[5]s：达成概率%.0[6]f%%（%[7]s）",
 	needs:     "；自%[2]d年起需年均增长%.1[1]f%%",
 	history:   "（历史年均%.1f%%）",
+	pace:      "；按历史增速，%d年达到目标",
 	current:   "；按现价数据计算，含价格因素",
 	stated:    "；按公布的增速判断，%[3]d—%[4]d年公布增速比现价数据增速年均%[2]s%.1[1]f%%",
 	below:     "低",
@@ -476,9 +497,9 @@ var chinese = phrasebook{
 // explain writes the one-sentence judgement shown to planners, in the
 // language of pb: "projected 147.2 for 2025 (95% interval 103.2 to 225.7)
 // against a target of 250: probability 1% (off_track); needs 15.7% a year
-// from 2020 (history: 6.3% a year)" / "预计2025年为147.2（95%区间103.2至
-// 225.7），目标250：达成概率1%（难以实现）；自2020年起需年均增长15.7%（历史年均
-// 6.3%）". A year in progress adds its year to date: "; 2021 first half: 60,
+// from 2020 (history: 6.3% a year); at that pace the target is reached in
+// 2032" / "预计2025年为147.2（95%区间103.2至225.7），目标250：达成概率1%（难以
+// 实现）；自2020年起需年均增长15.7%（历史年均6.3%）；按历史增速，2032年达到目标". A year in progress adds its year to date: "; 2021 first half: 60,
 // +9.1% on a year before; the rest of the year needs +8.0% on the same months
 // of 2020" / "；2021年上半年60，同比增长9.1%；其余月份同比增速需不低于8.0%".
 // Figures are written as stated, projections as precisely as the
@@ -527,6 +548,9 @@ func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind planca
 		if a.HistoricalGrowth != nil {
 			s += fmt.Sprintf(pb.history, 100**a.HistoricalGrowth)
 		}
+	}
+	if a.PaceYear != nil {
+		s += fmt.Sprintf(pb.pace, *a.PaceYear)
 	}
 	switch sb := a.StatedBasis; {
 	case sb != nil && sb.AsStated:

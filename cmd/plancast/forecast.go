@@ -105,7 +105,7 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return nil
 	}
 	fmt.Fprintln(stdout, "\ntargets")
-	var judgedToDate []plancast.Assessment
+	var judgedToDate, paced []plancast.Assessment
 	var basis *plancast.StatedBasis // of the growth targets judged on the stated growth
 	tw = tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "plan\tkind\tyear\ttarget\tprojected\tneeds/yr\tP(meet)\tprogress\tstatus")
@@ -135,6 +135,9 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		if a.YearToDate != nil {
 			judgedToDate = append(judgedToDate, a)
 		}
+		if a.PaceYear != nil {
+			paced = append(paced, a)
+		}
 		if b := a.StatedBasis; b != nil && !b.AsStated {
 			basis = b
 		}
@@ -150,6 +153,11 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		}
 		fmt.Fprintf(stdout, "growth targets are judged on the growth stated with the figures, which ran %.1f%% a year %s their own growth in %d–%d\n",
 			100*math.Abs(basis.Gap), side, basis.From+1, basis.To)
+	}
+	for _, a := range paced {
+		// The gap in years: what the history's pace would take.
+		fmt.Fprintf(stdout, "at the %d–%d pace (%.1f%% a year), %s's %s is reached in %d%s\n", years[0], a.LatestYear,
+			100**a.HistoricalGrowth, a.Target.Plan, observed(a.TargetValue), *a.PaceYear, paceLag(*a.PaceYear, a.Year))
 	}
 	if len(judgedToDate) > 0 {
 		fmt.Fprintln(stdout, "\njudged on the year to date")
@@ -188,4 +196,21 @@ func share(v *float64) string {
 		return "-"
 	}
 	return fmt.Sprintf("%.0f%%", 100**v)
+}
+
+// paceLag says how a year at the historical pace stands to the target
+// year: ", 7 years late", ", a year early", ", on time".
+func paceLag(pace, year int) string {
+	d := pace - year
+	word := "late"
+	if d < 0 {
+		d, word = -d, "early"
+	}
+	switch d {
+	case 0:
+		return ", on time"
+	case 1:
+		return ", a year " + word
+	}
+	return fmt.Sprintf(", %d years %s", d, word)
 }

@@ -68,6 +68,22 @@ func TestForecastCommandPrintsTheProjectionAndTheTargets(t *testing.T) {
 		!strings.HasSuffix(growth[5], "%,") || !strings.HasSuffix(growth[6], "%]") {
 		t.Errorf("2021 growth row %v, want the target and the projection in percent", growth)
 	}
+	// Under the table, what the history's pace would take: (120.8/88.9)^(1/5)
+	// − 1 = 6.3% a year reaches 250 in 2032 (forecast.Assess's PaceYear).
+	if want := "at the 2015–2020 pace (6.3% a year), 14th-fyp's 250 is reached in 2032, 7 years late"; !strings.Contains(stdout, want+"\n") {
+		t.Errorf("no line %q in\n%s", want, stdout)
+	}
+}
+
+func TestPaceLagSaysEarlyOrLate(t *testing.T) {
+	for _, c := range []struct {
+		pace, year int
+		want       string
+	}{{2032, 2025, ", 7 years late"}, {2026, 2025, ", a year late"}, {2025, 2025, ", on time"}, {2024, 2025, ", a year early"}, {2022, 2025, ", 3 years early"}} {
+		if got := paceLag(c.pace, c.year); got != c.want {
+			t.Errorf("paceLag(%d, %d) = %q, want %q", c.pace, c.year, got, c.want)
+		}
+	}
 }
 
 func TestForecastCommandRefusesWhatItCannotForecast(t *testing.T) {
