@@ -48,6 +48,10 @@ func (p *parser) readXLSX(br *bufio.Reader) (err error) {
 	if err != nil {
 		return err
 	}
+	if part, err := damagedPart(data); err != nil {
+		p.ps.add(Problem{File: p.file, Message: fmt.Sprintf("damaged workbook: its part %s does not unpack (%v); open the file in the spreadsheet program and save it again", part, err)})
+		return nil
+	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{RawCellValue: true, UnzipSizeLimit: xlsxUnzipLimit})
 	if err != nil {
 		p.ps.add(Problem{File: p.file, Message: fmt.Sprintf("not a readable .xlsx workbook: %v", err)})
@@ -326,6 +330,30 @@ func sheetPart(zr *zip.Reader, sheet string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// damagedPart finds the first part of a workbook archive that does not
+// unpack whole: a checksum or deflate error, the mark of a file damaged in
+// transit. excelize does not check the parts' checksums, so a damaged part
+// could be read as other text than was written, or crash its reader; the
+// file is refused instead. Parts beyond the unzip limit are left to
+// excelize's own limit. Not an archive at all is excelize's to say.
+func damagedPart(data []byte) (string, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return "", nil
+	}
+	for _, zf := range zr.File {
+		rc, err := zf.Open()
+		if err == nil {
+			_, err = io.Copy(io.Discard, io.LimitReader(rc, xlsxUnzipLimit))
+			rc.Close()
+		}
+		if err != nil {
+			return zf.Name, err
+		}
+	}
+	return "", nil
 }
 
 // readPart reads one part of the archive, within the unzip limit.
