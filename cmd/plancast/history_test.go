@@ -19,9 +19,8 @@ func TestHistoryCommandShowsRevisionsAndTargetVersions(t *testing.T) {
 		[2]string{"review.csv", "region,indicator,plan,kind,base_year,year,value,published\nhouma,gdp,14th-fyp,level,2020,2025,230,2023-06-01\n"})
 
 	stdout := mustRun(t, "history", "--data-dir", dir, "--region", "houma", "--indicator", "gdp")
-	rows := lines(stdout)
 	// (124.2 − 120.8) / 120.8 = +2.81%; over the two years 2015 and 2020, MR +1.41%.
-	for _, want := range []string{
+	wantLines(t, stdout,
 		"2020 1 2021-04-20 final 120.8",
 		"2 2021-09-01 final 124.2 +3.4 +2.81%",
 		"1 of 2 years revised since their first release; mean revision (MR) +1.41%, mean absolute revision (MAR) 1.41%",
@@ -34,11 +33,7 @@ func TestHistoryCommandShowsRevisionsAndTargetVersions(t *testing.T) {
 		"2021-04-20 figures, target 250 120.8 (2020) 15.7%",
 		"2021-09-01 figures 250 124.2 (2020) 15.0%",
 		"2023-06-01 target 230 124.2 (2020) 13.1%",
-	} {
-		if !rows.has(want) {
-			t.Errorf("no line %q in\n%s", want, stdout)
-		}
-	}
+	)
 
 	_, then, _ := run(t, "history", "--data-dir", dir, "--region", "houma", "--indicator", "gdp", "--as-of", "2021-04-20")
 	if rows := lines(then); !rows.has("0 of 2 years revised since their first release; mean revision (MR) +0.00%, mean absolute revision (MAR) 0.00%") ||
@@ -67,6 +62,18 @@ func lines(stdout string) printed {
 	return out
 }
 
+// wantLines checks that each of want begins a line of stdout (runs of
+// spaces made one).
+func wantLines(t *testing.T, stdout string, want ...string) {
+	t.Helper()
+	rows := lines(stdout)
+	for _, w := range want {
+		if !rows.has(w) {
+			t.Errorf("no line %q in\n%s", w, stdout)
+		}
+	}
+}
+
 // has reports whether a line starts with prefix.
 func (p printed) has(prefix string) bool {
 	for _, l := range p {
@@ -88,16 +95,11 @@ func TestHistoryShowsTheStatedGrowth(t *testing.T) {
 		[2]string{"fai.csv", "region,indicator,year,value,status,published\nhouma,fixed_asset_investment,2019,60,final,2021-04-20\nhouma,fixed_asset_investment,2020,66,final,2021-04-20\n"})
 
 	stdout := mustRun(t, "history", "--data-dir", dir, "--region", "houma", "--indicator", "gdp")
-	rows := lines(stdout)
-	for _, want := range []string{
+	wantLines(t, stdout,
 		"year vintage published status value change revision stated growth",
 		"2020 1 2021-04-20 final 120.8 +5.3% a year since 2015",
 		"2021 1 2022-03-01 final 131.4 +8.1%",
-	} {
-		if !rows.has(want) {
-			t.Errorf("no line %q in\n%s", want, stdout)
-		}
-	}
+	)
 	if fai := mustRun(t, "history", "--data-dir", dir, "--region", "houma", "--indicator", "fixed_asset_investment"); strings.Contains(fai, "stated growth") {
 		t.Errorf("a column of stated growth for figures that state none:\n%s", fai)
 	}
