@@ -31,22 +31,10 @@ func pct(v float64) *float64 { return &v }
 
 func checkGrowths(t *testing.T, b *Batch, want []stated) {
 	t.Helper()
-	if len(b.Observations) != len(want) {
-		t.Errorf("%d observations, want %d", len(b.Observations), len(want))
-	}
-	byKey := map[plancast.FigureKey]plancast.Observation{}
-	for _, o := range b.Observations {
-		byKey[o.Key()] = o
-	}
+	find := figureFinder(t, b, len(want))
 	for _, w := range want {
-		period := w.period
-		if period == "" {
-			period = plancast.PeriodYear
-		}
-		k := plancast.FigureKey{SeriesKey: plancast.SeriesKey{Region: w.region, Indicator: w.indicator, Period: period}, Year: w.year}
-		o, ok := byKey[k]
+		o, ok := find(w.region, w.indicator, w.period, w.year)
 		if !ok {
-			t.Errorf("no observation %s %s %d %s", w.region, w.indicator, w.year, period)
 			continue
 		}
 		if growthText(o.Growth, o.GrowthBaseYear) != growthText(w.growth, w.base) {

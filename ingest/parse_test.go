@@ -89,24 +89,37 @@ type figure struct {
 	published         string // "" means the push date
 }
 
-func checkFigures(t testing.TB, b *Batch, want []figure) {
+// figureFinder checks that b holds count observations and returns a lookup
+// of one by region, indicator, period ("" is the whole year) and year,
+// which reports a missing one.
+func figureFinder(t testing.TB, b *Batch, count int) func(region, indicator, period string, year int) (plancast.Observation, bool) {
 	t.Helper()
-	if len(b.Observations) != len(want) {
-		t.Errorf("%d observations, want %d", len(b.Observations), len(want))
+	if len(b.Observations) != count {
+		t.Errorf("%d observations, want %d", len(b.Observations), count)
 	}
 	byKey := map[plancast.FigureKey]plancast.Observation{}
 	for _, o := range b.Observations {
 		byKey[o.Key()] = o
 	}
-	for _, w := range want {
-		period := w.period
+	return func(region, indicator, period string, year int) (plancast.Observation, bool) {
+		t.Helper()
 		if period == "" {
 			period = plancast.PeriodYear
 		}
-		k := plancast.FigureKey{SeriesKey: plancast.SeriesKey{Region: w.region, Indicator: w.indicator, Period: period}, Year: w.year}
-		o, ok := byKey[k]
+		o, ok := byKey[plancast.FigureKey{SeriesKey: plancast.SeriesKey{Region: region, Indicator: indicator, Period: period}, Year: year}]
 		if !ok {
-			t.Errorf("no observation %s %s %d %s", w.region, w.indicator, w.year, period)
+			t.Errorf("no observation %s %s %d %s", region, indicator, year, period)
+		}
+		return o, ok
+	}
+}
+
+func checkFigures(t testing.TB, b *Batch, want []figure) {
+	t.Helper()
+	find := figureFinder(t, b, len(want))
+	for _, w := range want {
+		o, ok := find(w.region, w.indicator, w.period, w.year)
+		if !ok {
 			continue
 		}
 		if math.Abs(o.Value-w.value) > 1e-9*math.Max(1, math.Abs(w.value)) {
