@@ -203,10 +203,7 @@ func testRevision(t *testing.T, st plancast.Store) {
 	_, err := st.Series(ctx, plancast.SeriesQuery{Region: "houma", Indicator: "gdp", AsOf: plancast.NewDate(2021, time.January, 1)})
 	wantCode(t, err, plancast.ENOTFOUND)
 
-	vs, err := st.Vintages(ctx, plancast.SeriesKey{Region: "houma", Indicator: "gdp", Period: plancast.PeriodYear})
-	if err != nil {
-		t.Fatal(err)
-	}
+	vs := houmaGDPVintages(t, st)
 	if len(vs) != 2 || vs[0].Value != 120.8 || vs[1].Value != 121.5 {
 		t.Fatalf("vintages = %+v, want 120.8 then 121.5", vs)
 	}
@@ -233,10 +230,7 @@ func testRepush(t *testing.T, st plancast.Store) {
 	if v1 != v2 {
 		t.Fatalf("data version moved on an identical re-push: %s → %s", v1, v2)
 	}
-	vs, err := st.Vintages(ctx, plancast.SeriesKey{Region: "houma", Indicator: "gdp", Period: plancast.PeriodYear})
-	if err != nil {
-		t.Fatal(err)
-	}
+	vs := houmaGDPVintages(t, st)
 	if len(vs) != 1 || !vs[0].Published.Equal(april2021) {
 		t.Fatalf("vintages after re-push = %+v, want the single April vintage", vs)
 	}
@@ -835,16 +829,7 @@ func testWithdrawal(t *testing.T, st plancast.Store) {
 	if got := values(mustSeries(t, st, before)); len(got) != 2 || got[2019] != 56 || got[2018] != 50 {
 		t.Fatalf("as of 2021-05-01 = %v, want the figures before the withdrawal, 2018=50 and 2019=56", got)
 	}
-	vs, err := st.Vintages(ctx, plancast.SeriesKey{Region: "houma", Indicator: "gdp", Period: plancast.PeriodYear})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var y2019 []string
-	for _, o := range vs {
-		if o.Year == 2019 {
-			y2019 = append(y2019, fmt.Sprintf("%g %s", o.Value, o.Status))
-		}
-	}
+	y2019 := describeVintages(t, st, 2019, func(o *plancast.Observation) string { return fmt.Sprintf("%g %s", o.Value, o.Status) })
 	if want := []string{"56 final", "0 withdrawn"}; !slices.Equal(y2019, want) {
 		t.Fatalf("vintages of 2019 = %q, want %q", y2019, want)
 	}
@@ -1124,16 +1109,7 @@ func testStatedGrowthRevision(t *testing.T, st plancast.Store) {
 	wantGrowths(t, st, growthKeys, plancast.NewDate(2021, time.August, 31), before)
 
 	// Each vintage keeps its own growth.
-	vs, err := st.Vintages(ctx, plancast.SeriesKey{Region: "houma", Indicator: "gdp", Period: plancast.PeriodYear})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var y2020 []string
-	for _, o := range vs {
-		if o.Year == 2020 {
-			y2020 = append(y2020, growthText(&o))
-		}
-	}
+	y2020 := describeVintages(t, st, 2020, growthText)
 	if want := []string{"5.3 a year since 2015", "5.4 a year since 2015"}; !slices.Equal(y2020, want) {
 		t.Fatalf("vintages of houma/gdp 2020 state %q, want %q", y2020, want)
 	}
@@ -1151,16 +1127,9 @@ func testWithdrawalCarriesNoGrowth(t *testing.T, st plancast.Store) {
 	if res := mustWrite(t, st, gone); res.Withdrawn != 1 {
 		t.Fatalf("withdrawal = %+v, want 1 withdrawn", res)
 	}
-	vs, err := st.Vintages(ctx, plancast.SeriesKey{Region: "houma", Indicator: "gdp", Period: plancast.PeriodYear})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var y2019 []string
-	for _, o := range vs {
-		if o.Year == 2019 {
-			y2019 = append(y2019, fmt.Sprintf("%g %s, growth %s", o.Value, o.Status, growthText(&o)))
-		}
-	}
+	y2019 := describeVintages(t, st, 2019, func(o *plancast.Observation) string {
+		return fmt.Sprintf("%g %s, growth %s", o.Value, o.Status, growthText(o))
+	})
 	if want := []string{"110 final, growth 6.1 a year since 2015", "0 withdrawn, growth none"}; !slices.Equal(y2019, want) {
 		t.Fatalf("vintages of 2019 = %q, want %q", y2019, want)
 	}
@@ -1177,4 +1146,27 @@ func testWithdrawalCarriesNoGrowth(t *testing.T, st plancast.Store) {
 		"houma/gdp/year 2019": "6.2 a year since 2015",
 		"houma/gdp/year 2020": "5.3 y/y",
 	})
+}
+
+// houmaGDPVintages is every vintage of Houma's yearly GDP, oldest first.
+func houmaGDPVintages(t *testing.T, st plancast.Store) []plancast.Observation {
+	t.Helper()
+	vs, err := st.Vintages(ctx, plancast.SeriesKey{Region: "houma", Indicator: "gdp", Period: plancast.PeriodYear})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return vs
+}
+
+// describeVintages describes each vintage of Houma's yearly GDP for year,
+// oldest first.
+func describeVintages(t *testing.T, st plancast.Store, year int, describe func(*plancast.Observation) string) []string {
+	t.Helper()
+	var out []string
+	for _, o := range houmaGDPVintages(t, st) {
+		if o.Year == year {
+			out = append(out, describe(&o))
+		}
+	}
+	return out
 }
