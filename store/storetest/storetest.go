@@ -1019,6 +1019,32 @@ var growthKeys = []plancast.SeriesKey{
 	{Region: "zizhou", Indicator: "gdp", Period: plancast.PeriodYear},
 }
 
+// statedFigures are the figures of the stated-growth cases, published on
+// date: one stating no growth, growths year on year and as an average since
+// 2015, a partial period's, and a negative one in another region.
+func statedFigures(date plancast.Date) []plancast.Observation {
+	janNov := withGrowth(obs("houma", "gdp", 2020, 100, date), 3.2, 0)
+	janNov.Period = "jan-nov"
+	return []plancast.Observation{
+		obs("houma", "gdp", 2018, 100, date),
+		withGrowth(obs("houma", "gdp", 2019, 110, date), 6.1, 0),
+		withGrowth(obs("houma", "gdp", 2020, 120.8, date), 5.3, 2015),
+		janNov,
+		withGrowth(obs("zizhou", "gdp", 2020, 80, date), -2.5, 0),
+	}
+}
+
+// statedFigureGrowths are the growths of statedFigures as every read gives them.
+func statedFigureGrowths() map[string]string {
+	return map[string]string{
+		"houma/gdp/year 2018":    "none",
+		"houma/gdp/year 2019":    "6.1 y/y",
+		"houma/gdp/year 2020":    "5.3 a year since 2015",
+		"houma/gdp/jan-nov 2020": "3.2 y/y",
+		"zizhou/gdp/year 2020":   "-2.5 y/y",
+	}
+}
+
 // A figure keeps the growth its source states with it, and the year that
 // growth is measured from: an average a year since 2015 (a Five-Year Plan's
 // review), or year on year, which is stored as base year 0 however it was
@@ -1026,24 +1052,12 @@ var growthKeys = []plancast.SeriesKey{
 // of assessments included, and a figure stating none states none.
 func testStatedGrowth(t *testing.T, st plancast.Store) {
 	seedCatalog(t, st)
-	janNov := withGrowth(obs("houma", "gdp", 2020, 100, april2021), 3.2, 0)
-	janNov.Period = "jan-nov"
-	res := mustWrite(t, st,
-		obs("houma", "gdp", 2018, 100, april2021),
-		withGrowth(obs("houma", "gdp", 2019, 110, april2021), 6.1, 2018), // year on year, spelled as the year before
-		withGrowth(obs("houma", "gdp", 2020, 120.8, april2021), 5.3, 2015),
-		janNov,
-		withGrowth(obs("zizhou", "gdp", 2020, 80, april2021), -2.5, 0))
-	if res.New != 5 {
+	figures := statedFigures(april2021)
+	figures[1].GrowthBaseYear = 2018 // year on year, spelled as the year before
+	if res := mustWrite(t, st, figures...); res.New != 5 {
 		t.Fatalf("result = %+v, want 5 new", res)
 	}
-	want := map[string]string{
-		"houma/gdp/year 2018":    "none",
-		"houma/gdp/year 2019":    "6.1 y/y",
-		"houma/gdp/year 2020":    "5.3 a year since 2015",
-		"houma/gdp/jan-nov 2020": "3.2 y/y",
-		"zizhou/gdp/year 2020":   "-2.5 y/y",
-	}
+	want := statedFigureGrowths()
 	wantGrowths(t, st, growthKeys, plancast.Date{}, want)
 	wantGrowths(t, st, growthKeys, april2021, want)
 	wantGrowths(t, st, growthKeys, plancast.NewDate(2021, time.April, 19), map[string]string{})
@@ -1056,15 +1070,7 @@ func testStatedGrowth(t *testing.T, st plancast.Store) {
 func testStatedGrowthRevision(t *testing.T, st plancast.Store) {
 	seedCatalog(t, st)
 	sept2021 := plancast.NewDate(2021, time.September, 1)
-	janNov := withGrowth(obs("houma", "gdp", 2020, 100, april2021), 3.2, 0)
-	janNov.Period = "jan-nov"
-	first := []plancast.Observation{
-		obs("houma", "gdp", 2018, 100, april2021),
-		withGrowth(obs("houma", "gdp", 2019, 110, april2021), 6.1, 0),
-		withGrowth(obs("houma", "gdp", 2020, 120.8, april2021), 5.3, 2015),
-		janNov,
-		withGrowth(obs("zizhou", "gdp", 2020, 80, april2021), -2.5, 0),
-	}
+	first := statedFigures(april2021)
 	mustWrite(t, st, first...)
 	v1, err := st.DataVersion(ctx)
 	if err != nil {
@@ -1090,13 +1096,7 @@ func testStatedGrowthRevision(t *testing.T, st plancast.Store) {
 	if res.Revised != 4 || res.New+res.Unchanged != 0 {
 		t.Fatalf("the same values with other growths = %+v, want 4 revised", res)
 	}
-	before := map[string]string{
-		"houma/gdp/year 2018":    "none",
-		"houma/gdp/year 2019":    "6.1 y/y",
-		"houma/gdp/year 2020":    "5.3 a year since 2015",
-		"houma/gdp/jan-nov 2020": "3.2 y/y",
-		"zizhou/gdp/year 2020":   "-2.5 y/y",
-	}
+	before := statedFigureGrowths()
 	after := map[string]string{
 		"houma/gdp/year 2018":    "4 y/y",
 		"houma/gdp/year 2019":    "6.1 a year since 2016",
