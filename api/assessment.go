@@ -112,16 +112,24 @@ func (s *Server) getAllAssessment(c echo.Context) error {
 }
 
 // cachedAssessment answers an assessment as JSON, CSV or XLSX (?format=),
-// each cached by data version; the downloads are laid out from the cached
-// JSON answer, so they carry the same numbers.
+// with answerAndDownloads.
 func (s *Server) cachedAssessment(c echo.Context, key, file string, compute func() (*AssessmentResponse, error)) error {
+	return answerAndDownloads(s, c, "assessment", key, file, compute, assessmentTable)
+}
+
+// answerAndDownloads answers as JSON, CSV or XLSX (?format=), each cached by
+// data version under kind and key. The downloads are laid out (lay) from
+// the cached JSON answer, so they carry the same numbers and the answer is
+// computed once per data version whichever format is asked first.
+func answerAndDownloads[T any](s *Server, c echo.Context, kind, key, file string, compute func() (*T, error),
+	lay func(answer *T, cat *catalogMemo, lang, version string) *table) error {
 	format, lang, err := downloadParams(c)
 	if err != nil {
 		return err
 	}
 	ctx := c.Request().Context()
 	answer := func() ([]byte, error) {
-		return s.cached(ctx, "assessment", "assessment\x00"+key, func() ([]byte, error) {
+		return s.cached(ctx, kind, kind+"\x00"+key, func() ([]byte, error) {
 			resp, err := compute()
 			if err != nil {
 				return nil, err
@@ -136,20 +144,20 @@ func (s *Server) cachedAssessment(c echo.Context, key, file string, compute func
 		}
 		return c.JSONBlob(http.StatusOK, body)
 	}
-	return s.download(c, "assessment\x00"+lang+"\x00"+key, file, format, func(version string) (*table, error) {
+	return s.download(c, kind+"\x00"+lang+"\x00"+key, file, format, func(version string) (*table, error) {
 		body, err := answer()
 		if err != nil {
 			return nil, err
 		}
-		var resp AssessmentResponse
+		var resp T
 		if err := json.Unmarshal(body, &resp); err != nil {
-			return nil, fmt.Errorf("read the assessment back for its download: %w", err)
+			return nil, fmt.Errorf("read the %s back for its download: %w", kind, err)
 		}
 		cat, err := s.catalog(ctx)
 		if err != nil {
 			return nil, err
 		}
-		return assessmentTable(&resp, cat, lang, version), nil
+		return lay(&resp, cat, lang, version), nil
 	})
 }
 

@@ -2,9 +2,7 @@ package api
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
-	"net/http"
 
 	"github.com/labstack/echo/v4"
 
@@ -63,36 +61,9 @@ func (s *Server) getAssessmentTrail(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	format, lang, err := downloadParams(c)
-	if err != nil {
-		return err
-	}
 	f := plancast.TargetFilter{Region: region, Indicator: indicator, Plan: plan}
-	if format != formatJSON {
-		return s.download(c, "trail\x00"+lang+"\x00"+region+"\x00"+indicator+"\x00"+plan, fileName(region, "assessment_trail", indicator, plan), format,
-			func(version string) (*table, error) {
-				resp, err := s.assessmentTrail(ctx, f)
-				if err != nil {
-					return nil, err
-				}
-				cat, err := s.catalog(ctx)
-				if err != nil {
-					return nil, err
-				}
-				return trailTable(resp, cat, lang, version), nil
-			})
-	}
-	body, err := s.cached(ctx, "trail", "trail\x00"+region+"\x00"+indicator+"\x00"+plan, func() ([]byte, error) {
-		resp, err := s.assessmentTrail(ctx, f)
-		if err != nil {
-			return nil, err
-		}
-		return json.Marshal(resp)
-	})
-	if err != nil {
-		return err
-	}
-	return c.JSONBlob(http.StatusOK, body)
+	return answerAndDownloads(s, c, "trail", region+"\x00"+indicator+"\x00"+plan, fileName(region, "assessment_trail", indicator, plan),
+		func() (*TrailResponse, error) { return s.assessmentTrail(ctx, f) }, trailTable)
 }
 
 func (s *Server) assessmentTrail(ctx context.Context, f plancast.TargetFilter) (*TrailResponse, error) {
