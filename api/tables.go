@@ -544,7 +544,7 @@ func trailTable(resp *TrailResponse, cat *catalogMemo, lang, version string) *ta
 			default: // withdrawn that day: the target's key, no value
 				spec := plancast.Target{Region: resp.Region, Indicator: tt.Indicator, Plan: tt.Plan, Kind: tt.Kind, Year: tt.Year}
 				row = targetCells(cat, lang, resp.Region, cat.indicators[tt.Indicator], spec)
-				row[8], row[10] = cell{}, cell{} // target, binding
+				row[slices.Index(assessmentHeaders.en, "target")], row[slices.Index(assessmentHeaders.en, "binding")] = cell{}, cell{} // no value in force
 				row = append(row, unjudgedCells(withdrawn, "")...)
 			}
 			t.Rows = append(t.Rows, append(day, row...))
