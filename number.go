@@ -67,3 +67,25 @@ func Decimals(v float64) int {
 	}
 	return 2
 }
+
+// FormatStatedGrowth writes the growth a source stated with a figure: "+17.1%"
+// over the same period a year before, "+5.3% a year since 2015" (zh
+// "2015年以来年均+5.3%") as an average since an earlier base year; empty when
+// the source stated none.
+func FormatStatedGrowth(o Observation, zh bool) string {
+	if o.Growth == nil {
+		return ""
+	}
+	g := FormatNumber(*o.Growth, -1) + "%"
+	if *o.Growth > 0 {
+		g = "+" + g
+	}
+	base := o.GrowthBase()
+	switch {
+	case base == o.Year-1:
+		return g
+	case zh:
+		return fmt.Sprintf("%d年以来年均%s", base, g)
+	}
+	return fmt.Sprintf("%s a year since %d", g, base)
+}

@@ -40,3 +40,27 @@ func TestDecimalsOfAStoredFigure(t *testing.T) {
 		}
 	}
 }
+
+// A stated growth reads as the source said it: year on year with its sign,
+// or an average a year since an earlier base year; nothing when none was
+// stated.
+func TestFormatStatedGrowth(t *testing.T) {
+	g := func(v float64) *float64 { return &v }
+	for _, c := range []struct {
+		o    Observation
+		zh   bool
+		want string
+	}{
+		{Observation{Year: 2009, Growth: g(17.1)}, false, "+17.1%"},
+		{Observation{Year: 2009, Growth: g(-36.1)}, true, "-36.1%"},
+		{Observation{Year: 2009, Growth: g(0)}, false, "0%"},
+		{Observation{Year: 2020, Growth: g(5.3), GrowthBaseYear: 2015}, false, "+5.3% a year since 2015"},
+		{Observation{Year: 2020, Growth: g(5.3), GrowthBaseYear: 2015}, true, "2015年以来年均+5.3%"},
+		{Observation{Year: 2020, Growth: g(8.1), GrowthBaseYear: 2019}, false, "+8.1%"},
+		{Observation{Year: 2020}, false, ""},
+	} {
+		if got := FormatStatedGrowth(c.o, c.zh); got != c.want {
+			t.Errorf("FormatStatedGrowth(%d, growth %v since %d, zh %v) = %q, want %q", c.o.Year, c.o.Growth, c.o.GrowthBaseYear, c.zh, got, c.want)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package api
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"embed"
 	"fmt"
@@ -28,12 +29,12 @@ const maxDashboardSections = 12
 
 // dashboardText holds the page's words in one language.
 type dashboardText struct {
-	Title, Regions, Choose, Indicator, Plan, Target, Latest, Required, Projected, Probability, Status, Unassessed, Footer, Partial, Period, Year, Value, Download, Revisions, Trail string
+	Title, Regions, Choose, Indicator, Plan, Target, Latest, Required, Projected, Probability, Status, Unassessed, Footer, Partial, Period, Year, Value, Download, Revisions, Trail, Unit, StatedGrowth string
 }
 
 var dashboardTexts = map[string]dashboardText{
-	"en": {"plancast — indicators against plan targets", "Regions", "Choose a region.", "Indicator", "Plan", "Target", "Latest", "Required growth a year", "Projected (80% interval)", "Probability", "Status", "Not assessed", "Projections: automatic combination of yearly models with calibrated 80% intervals. Probability is of meeting the target.", "Partial-year figures", "Period", "Year", "Value", "Download the assessment", "revisions", "how it moved (trail)"},
-	"zh": {"plancast — 指标与规划目标", "地区", "请选择地区。", "指标", "规划", "目标", "最新值", "所需年均增速", "预测值（80%区间）", "达成概率", "状态", "未评估", "预测：年度模型自动组合，80%区间经过校准。概率为达成目标的概率。", "年内累计数据", "期间", "年份", "数值", "下载目标评估", "修订记录", "评估轨迹"},
+	"en": {"plancast — indicators against plan targets", "Regions", "Choose a region.", "Indicator", "Plan", "Target", "Latest", "Required growth a year", "Projected (80% interval)", "Probability", "Status", "Not assessed", "Projections: automatic combination of yearly models with calibrated 80% intervals. Probability is of meeting the target.", "Partial-year figures", "Period", "Year", "Value", "Download the assessment", "revisions", "how it moved (trail)", "Unit", "Growth as stated"},
+	"zh": {"plancast — 指标与规划目标", "地区", "请选择地区。", "指标", "规划", "目标", "最新值", "所需年均增速", "预测值（80%区间）", "达成概率", "状态", "未评估", "预测：年度模型自动组合，80%区间经过校准。概率为达成目标的概率。", "年内累计数据", "期间", "年份", "数值", "下载目标评估", "修订记录", "评估轨迹", "单位", "公布增速"},
 }
 
 type dashboardPage struct {
@@ -58,13 +59,13 @@ type dashboardSection struct {
 // dashboardPartial is the latest figure of a partial-year series (Guyang's
 // January–November 2009 figures, say): shown as a figure, not charted.
 type dashboardPartial struct {
-	Indicator, Period, Value, Unit, Status string
-	Year                                   int
+	Indicator, Period, Value, Unit, Growth, Status string
+	Year                                           int
 }
 
 type dashboardRow struct {
 	AssessmentItem
-	IndicatorLabel, PlanLabel, StatusLabel, ExplanationText              string
+	IndicatorLabel, UnitLabel, PlanLabel, StatusLabel, ExplanationText   string
 	TargetText, LatestText, RequiredText, ProjectedText, ProbabilityText string
 }
 
@@ -182,6 +183,7 @@ func (s *Server) dashboardSection(ctx context.Context, r plancast.Region, indByC
 		sec.Assessments = append(sec.Assessments, dashboardRow{
 			AssessmentItem:  a,
 			IndicatorLabel:  nameIn(lang, ind.Name, ind.NameZh),
+			UnitLabel:       charts.UnitLabel(ind.Unit, lang),
 			PlanLabel:       planText(lang, a.Plan, a.Kind, a.Year),
 			StatusLabel:     statusText(lang, a.Status),
 			ExplanationText: explanation,
@@ -199,7 +201,7 @@ func (s *Server) dashboardSection(ctx context.Context, r plancast.Region, indByC
 			reason = u.ReasonZh
 		}
 		sec.Unassessed = append(sec.Unassessed, dashboardUnassessed{
-			Label:  fmt.Sprintf("%s (%s: %s)", nameIn(lang, ind.Name, ind.NameZh), planText(lang, u.Plan, u.Kind, u.Year), targetText(u.Kind, u.Target, ind.Unit)),
+			Label:  fmt.Sprintf("%s (%s: %s)", nameIn(lang, ind.Name, ind.NameZh), planText(lang, u.Plan, u.Kind, u.Year), charts.TargetValueText(u.Kind, u.Target, ind.Unit, lang)),
 			Reason: reason,
 		})
 	}
@@ -216,7 +218,7 @@ func (s *Server) dashboardSection(ctx context.Context, r plancast.Region, indByC
 		}
 		last := sr.Observations[len(sr.Observations)-1]
 		sec.Partial = append(sec.Partial, dashboardPartial{Indicator: label, Period: periodLabel(lang, sr.Period),
-			Year: last.Year, Value: number(last.Value), Unit: charts.UnitLabel(ind.Unit, lang), Status: last.Status})
+			Year: last.Year, Value: number(last.Value), Unit: charts.UnitLabel(ind.Unit, lang), Growth: cmp.Or(plancast.FormatStatedGrowth(last, lang == "zh"), "—"), Status: last.Status})
 	}
 	return sec, nil
 }

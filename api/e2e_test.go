@@ -7,6 +7,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"html"
 	"image/png"
 	"io"
 	"math"
@@ -14,6 +15,7 @@ import (
 	"net/http"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -624,14 +626,29 @@ func testDashboard(t *testing.T, s *server) {
 		}
 		download(t, s, strings.ReplaceAll(d.link, "&amp;", "&"), "xlsx", d.file)
 	}
-	// Guyang has only January–November figures: listed as figures, not charted.
+	// Guyang has only January–November figures: listed as figures, not
+	// charted, each with its unit in a column of its own (72 next to "100
+	// million yuan" would read as 72,100 million) and the growth the report
+	// stated with it.
 	if !strings.Contains(page, `id="region-guyang"`) || !strings.Contains(page, "Jan–Nov") {
 		t.Fatal("the dashboard lacks Guyang's January–November figures")
+	}
+	guyangGDP := regexp.MustCompile(`<tr><td class="text">Gross regional product</td><td class="text">Jan–Nov</td><td>2009</td><td>56</td><td class="text">100 million yuan</td><td>\+17\.1%</td>`)
+	if !guyangGDP.MatchString(html.UnescapeString(page)) { // the template writes "+" as "&#43;"
+		t.Error("the dashboard does not show Guyang's Jan–Nov GDP as 56 | 100 million yuan | +17.1%")
+	}
+	// The assessment table says each indicator's unit; a target not judged
+	// says its own: 400 of 100 million yuan, not "400 100 million yuan".
+	if !strings.Contains(page, `Gross regional product <span class="unit">100 million yuan</span>`) {
+		t.Error("the assessment table does not say the unit of Houma's GDP")
+	}
+	if !strings.Contains(page, "Total industrial output value (14th FYP · level 2025: 400 × 100 million yuan)") {
+		t.Error("the unjudged output target does not say its unit")
 	}
 	// A target without figures is listed with what it asks for and, on
 	// hover, why it was not judged.
 	if !strings.Contains(page, `title="no observations of unemployment_rate for houma`) ||
-		!strings.Contains(page, "Registered urban unemployment rate (2021 plan · ceiling: ≤ 4.5)") {
+		!strings.Contains(page, "Registered urban unemployment rate (2021 plan · ceiling: ≤ 4.5%)") {
 		t.Fatal("the dashboard does not say which target went unjudged, and why")
 	}
 	// A projection is shown as precise as the figure it comes from: Houma's
@@ -651,10 +668,13 @@ func testDashboard(t *testing.T, s *server) {
 	zh := s.get("/?lang=zh")
 	// The Chinese page says the plan, the kind and the status in Chinese,
 	// and keeps the API's status code on the row.
-	for _, want := range []string{"十四五 · 总量 2025年", `title="暂无城镇登记失业率的年度数据"`, `title="off_track">难以实现</span>`, "2021年计划 · 增速<", " 至 ", "城镇登记失业率 (2021年计划 · 上限: ≤ 4.5)", `title="预计2025年为`, "（95%区间"} {
+	for _, want := range []string{"十四五 · 总量 2025年", `title="暂无城镇登记失业率的年度数据"`, `title="off_track">难以实现</span>`, "2021年计划 · 增速<", " 至 ", "城镇登记失业率 (2021年计划 · 上限: ≤ 4.5%)", `title="预计2025年为`, "（95%区间"} {
 		if !strings.Contains(string(zh.body), want) {
 			t.Errorf("the Chinese dashboard lacks %q", want)
 		}
+	}
+	if !strings.Contains(string(zh.body), "工业总产值 (十四五 · 总量 2025年: 400亿元)") || !strings.Contains(string(zh.body), "<th>公布增速</th>") {
+		t.Error("the Chinese dashboard does not say the unjudged output target's unit, or lacks the stated growth column")
 	}
 	if !strings.Contains(string(zh.body), "侯马市") || !strings.Contains(string(zh.body), "地区生产总值") || !strings.Contains(string(zh.body), "1—11月") {
 		t.Fatal("the Chinese dashboard lacks Chinese names")

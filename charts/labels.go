@@ -214,6 +214,36 @@ func UnitLabel(unit, lang string) string {
 	return strings.ReplaceAll(unit, "_", " ")
 }
 
+// TargetValueText writes what a target asks for, with its unit, for text
+// that has no unit column: "+7%" for a growth, "≤ 4.5%", "≥ 2,000 persons",
+// "400亿元". An English unit that starts with a number gets a "×", so that
+// 400 of "100 million yuan" does not read as 400,100 million:
+// "400 × 100 million yuan".
+func TargetValueText(kind string, v float64, unit, lang string) string {
+	text := plancast.FormatNumber(v, -1)
+	switch {
+	case plancast.GrowthKind(kind):
+		if v >= 0 {
+			text = "+" + text
+		}
+		return text + "%"
+	case kind == plancast.TargetCeiling:
+		text = "≤ " + text
+	case kind == plancast.TargetFloor:
+		text = "≥ " + text
+	}
+	label := UnitLabel(unit, lang)
+	switch {
+	case label == "":
+		return text
+	case label == "%" || lang == LangZh:
+		return text + label
+	case label[0] >= '0' && label[0] <= '9':
+		return text + " × " + label
+	}
+	return text + " " + label
+}
+
 // regionName and indicatorName pick the name in lang, falling back to the
 // other language and then the code.
 func regionName(r plancast.Region, lang string) string {

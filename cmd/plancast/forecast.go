@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/plancast/plancast"
+	"github.com/plancast/plancast/charts"
 	"github.com/plancast/plancast/forecast"
 )
 
@@ -41,6 +43,9 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	defer st.Close()
 
 	s, _, ind, err := loadSeries(ctx, st, *region, *indicator, *asOf)
+	if plancast.ErrorCode(err) == plancast.ENOTFOUND && ind.Code != "" {
+		return withoutYearlyFigures(ctx, st, *region, ind, *asOf)
+	}
 	if err != nil {
 		return err
 	}
@@ -57,7 +62,7 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return fmt.Errorf("forecast %s/%s: %w", *region, *indicator, err)
 	}
 
-	fmt.Fprintf(stdout, "%s / %s (%s), method %s", *region, *indicator, ind.Unit, r.Method)
+	fmt.Fprintf(stdout, "%s / %s (%s), method %s", *region, *indicator, charts.UnitLabel(ind.Unit, charts.LangEn), r.Method)
 	if r.Backtest != nil {
 		fmt.Fprintf(stdout, ", backtest MASE %.2f sMAPE %.1f%% over %d origins", r.Backtest.MASE, r.Backtest.SMAPE, r.Backtest.Origins)
 	}
@@ -213,4 +218,51 @@ func paceLag(pace, year int) string {
 		return ", a year " + word
 	}
 	return fmt.Sprintf(", %d years %s", d, word)
+}
+
+// withoutYearlyFigures explains a series with nothing to project: which
+// partial-year figures it has instead (Guyang's are January–November only)
+// and which targets wait for yearly figures (Zizhou's 2022 growth targets),
+// so that the planner knows where to look and what to push.
+func withoutYearlyFigures(ctx context.Context, st plancast.Store, region string, ind plancast.Indicator, asOf plancast.Date) error {
+	msg := fmt.Sprintf("%s/%s has no yearly figures to project", region, ind.Code)
+	if !asOf.IsZero() {
+		msg += fmt.Sprintf(" published on or before %s", asOf)
+	}
+	var also []string
+	// The latest figures of every period: with --as-of, a partial period
+	// named here may have been published after that date, which still tells
+	// the planner where to look.
+	partial, err := st.SeriesSet(ctx, plancast.SeriesSetQuery{Regions: []string{region}, Indicators: []string{ind.Code}, Period: plancast.AllPeriods})
+	if err != nil {
+		return fmt.Errorf("%s; list its other periods: %w", msg, err)
+	}
+	for _, p := range partial {
+		if p.Period == plancast.PeriodYear || len(p.Observations) == 0 {
+			continue
+		}
+		first, last := p.Observations[0].Year, p.Observations[len(p.Observations)-1].Year
+		years := strconv.Itoa(first)
+		if last != first {
+			years += "–" + strconv.Itoa(last)
+		}
+		also = append(also, fmt.Sprintf("it has %s figures for %s (plancast history --region %s --indicator %s --period %s)",
+			plancast.PeriodName(p.Period, false), years, region, ind.Code, p.Period))
+	}
+	targets, err := st.Targets(ctx, plancast.TargetFilter{Region: region, Indicator: ind.Code, AsOf: asOf})
+	if err != nil {
+		return fmt.Errorf("%s; read its targets: %w", msg, err)
+	}
+	if len(targets) > 0 {
+		waiting := make([]string, len(targets))
+		for i, t := range targets {
+			waiting[i] = fmt.Sprintf("%s %s %s for %d", t.Plan, strings.ReplaceAll(t.Kind, "_", " "), charts.TargetValueText(t.Kind, t.Value, ind.Unit, charts.LangEn), t.Year)
+		}
+		noun := fmt.Sprintf("%d targets wait", len(targets))
+		if len(targets) == 1 {
+			noun = "a target waits"
+		}
+		also = append(also, fmt.Sprintf("%s for them: %s", noun, strings.Join(waiting, "; ")))
+	}
+	return plancast.Errorf(plancast.ENOTFOUND, "%s", strings.Join(append([]string{msg}, also...), "; "))
 }

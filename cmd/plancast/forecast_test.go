@@ -14,7 +14,7 @@ func TestForecastCommandPrintsTheProjectionAndTheTargets(t *testing.T) {
 	dir := seededDir(t)
 	stdout := mustRun(t, "forecast", "--data-dir", dir, "--region", "houma", "--indicator", "gdp")
 	lines := strings.Split(stdout, "\n")
-	if lines[0] != "houma / gdp (100m_yuan), method auto" {
+	if lines[0] != "houma / gdp (100 million yuan), method auto" {
 		t.Errorf("header %q", lines[0])
 	}
 	if lines[1] != "the mean of naive, drift_robust, drift_shrunk, drift_linear (2 observed years)" {
@@ -96,6 +96,16 @@ func TestForecastCommandRefusesWhatItCannotForecast(t *testing.T) {
 		// Two figures five years apart: the years between are not data.
 		{[]string{"--region", "houma", "--indicator", "gdp", "--method", "damped"}, "needs at least 5 observed years, the series has 2"},
 		{[]string{"--region", "houma", "--indicator", "gdp", "--method", "prophet"}, `unknown method "prophet"`},
+		// Nothing yearly to project: the answer says what there is instead,
+		// and what waits for figures.
+		{[]string{"--region", "guyang", "--indicator", "gdp"},
+			"guyang/gdp has no yearly figures to project; it has January–November figures for 2009 (plancast history --region guyang --indicator gdp --period jan-nov)"},
+		{[]string{"--region", "zizhou", "--indicator", "gdp"},
+			"zizhou/gdp has no yearly figures to project; a target waits for them: 2022-annual growth +7% for 2022"},
+		{[]string{"--region", "houma", "--indicator", "unemployment_rate"},
+			"houma/unemployment_rate has no yearly figures to project; a target waits for them: 2021-annual ceiling ≤ 4.5% for 2021"},
+		{[]string{"--region", "houma", "--indicator", "gdp", "--as-of", "2021-01-01"},
+			"houma/gdp has no yearly figures to project published on or before 2021-01-01"},
 	} {
 		code, stdout, stderr := run(t, append([]string{"forecast", "--data-dir", dir}, c.args...)...)
 		if code == 0 || !strings.Contains(stderr, c.want) {

@@ -184,7 +184,7 @@ func printRevisions(w io.Writer, years []plancast.YearRevisions, sum plancast.Re
 			}
 			fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t%s\t%s\t", year, i+1, o.Published, o.Status, value, change, revision)
 			if stated {
-				fmt.Fprintf(tw, "%s\t", statedGrowthText(o))
+				fmt.Fprintf(tw, "%s\t", plancast.FormatStatedGrowth(o, false))
 			}
 			fmt.Fprintln(tw)
 		}
@@ -199,19 +199,6 @@ func printRevisions(w io.Writer, years []plancast.YearRevisions, sum plancast.Re
 	fmt.Fprintf(w, "%d of %d years revised since their first release; mean revision (MR) %+.2f%%, mean absolute revision (MAR) %.2f%%\n",
 		sum.Revised, sum.Years, 100**sum.MeanRevision, 100**sum.MeanAbsRevision)
 	return nil
-}
-
-// statedGrowthText is the growth stated with a figure: "+8.1%" year on
-// year, "+5.3% a year since 2015" on average; empty when none is stated.
-func statedGrowthText(o plancast.Observation) string {
-	if o.Growth == nil {
-		return ""
-	}
-	g := signed(*o.Growth, -1) + "%"
-	if base := o.GrowthBase(); base != o.Year-1 {
-		g += fmt.Sprintf(" a year since %d", base)
-	}
-	return g
 }
 
 // signed formats a change with its sign and prec decimals: +3.4, -0.2.
