@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"maps"
 	"slices"
 	"sync"
@@ -413,6 +414,27 @@ type TargetStore interface {
 	// by region, indicator and plan, withdrawals too, in no set order
 	// (f.AsOf is not applied; TargetHistory applies it and orders them).
 	TargetVersions(ctx context.Context, f TargetFilter) ([]Target, error)
+}
+
+// Backuper is a store that can copy itself whole while it serves: the
+// embedded store, whose file a running server holds. (InfluxDB has its own
+// "influx backup".)
+type Backuper interface {
+	// Snapshot opens a consistent view of the whole store as it is now;
+	// writes committed after it are not in it, and are not held up by it.
+	// Close it when written.
+	Snapshot(ctx context.Context) (Snapshot, error)
+}
+
+// Snapshot is a store frozen at one moment, to be written out as a file the
+// store can open again (restoring is copying that file into place).
+type Snapshot interface {
+	// Size is the number of bytes WriteTo writes.
+	Size() int64
+	// Version is the data version (Store.DataVersion) the snapshot holds.
+	Version() string
+	io.WriterTo
+	Close() error
 }
 
 // Store is everything a backend offers.

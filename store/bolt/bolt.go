@@ -53,6 +53,12 @@ const FileName = "plancast.db"
 // before it gives up: short, because the usual holder is a running server.
 const lockWait = 300 * time.Millisecond
 
+// initialMmap is the address space mapped for the file up front. A write that
+// outgrows the mapping must remap, and waits for every open read to finish;
+// with the file inside it, a backup (a read as long as the copy takes) does
+// not hold up pushes. Address space only: memory is used as pages are read.
+const initialMmap = 1 << 30
+
 // Store is the embedded store. It is safe for concurrent use.
 type Store struct {
 	db   *bbolt.DB
@@ -80,7 +86,7 @@ func Open(path string) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, plancast.Errorf(plancast.EUNAVAILABLE, "create data directory %s: %v", filepath.Dir(path), err)
 	}
-	db, err := bbolt.Open(path, 0o600, &bbolt.Options{Timeout: lockWait})
+	db, err := bbolt.Open(path, 0o600, &bbolt.Options{Timeout: lockWait, InitialMmapSize: initialMmap})
 	if err != nil {
 		if errors.Is(err, bolterrors.ErrTimeout) {
 			return nil, heldError{plancast.Errorf(plancast.EUNAVAILABLE,
