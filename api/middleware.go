@@ -21,8 +21,13 @@ func (s *Server) middlewares() {
 		e.Use(middleware.CORSWithConfig(middleware.CORSConfig{AllowOrigins: s.cfg.CORSOrigins}))
 	}
 	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{
-		// Images are compressed already; gzip would only cost time.
-		Skipper: func(c echo.Context) bool { return strings.HasPrefix(c.Request().URL.Path, "/charts/") },
+		// Images are compressed already; gzip would only cost time. A
+		// backup keeps its Content-Length, by which a client tells a whole
+		// copy from a cut one.
+		Skipper: func(c echo.Context) bool {
+			p := c.Request().URL.Path
+			return strings.HasPrefix(p, "/charts/") || p == "/api/v1/backup"
+		},
 	}))
 	e.Use(middleware.BodyLimit(byteSize(s.cfg.BodyLimit)))
 }

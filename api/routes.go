@@ -34,6 +34,8 @@ func (s *Server) routes() {
 	v1.POST("/observations", s.postObservations)
 	v1.DELETE("/observations/:region/:indicator/:year", s.deleteObservation)
 	v1.POST("/reports/extract", s.postReportExtract)
+	// The backup is read with an admin write token: it holds everything.
+	v1.GET("/backup", s.getBackup)
 }
 
 // Route is a registered method and path, in OpenAPI's {param} form.

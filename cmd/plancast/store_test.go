@@ -30,6 +30,7 @@ func TestEachCommandSaysWhatToDoWhileAServerHoldsTheStore(t *testing.T) {
 		{[]string{"seed"}, "restart it with serve --reseed"},
 		{[]string{"token", "create", "--region", "houma"}, "tokens are created before the server starts"},
 		{[]string{"serve", "--addr", "127.0.0.1:0"}, "give this one another --data-dir"},
+		{[]string{"backup", "--out", filepath.Join(dir, "b.db")}, "copy it through that server instead: plancast backup --server URL --token ADMIN_TOKEN"},
 	} {
 		code, _, stderr := run(t, append(c.args, "--data-dir", dir)...)
 		if code == 0 || !strings.Contains(stderr, "is held by another process") || !strings.Contains(stderr, c.want) {

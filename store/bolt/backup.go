@@ -90,7 +90,7 @@ func CheckFile(path string) (c Contents, err error) {
 	}()
 	db, err := bbolt.Open(path, 0o400, &bbolt.Options{ReadOnly: true, Timeout: lockWait})
 	if err != nil {
-		return c, fmt.Errorf("open %s read-only: %w", path, err)
+		return c, fmt.Errorf("check %s: open it read-only: %w", path, err)
 	}
 	defer db.Close()
 	err = db.View(func(tx *bbolt.Tx) error {

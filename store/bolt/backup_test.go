@@ -183,7 +183,7 @@ func TestCheckFileRefusesWhatIsNotAGoodStore(t *testing.T) {
 	}{
 		{"a damaged page", damaged, "the file is damaged"},
 		{"another program's bbolt file", other, `not a plancast store: no "meta" bucket`},
-		{"a text file", text, "open " + text + " read-only"},
+		{"a text file", text, "check " + text + ": open it read-only: invalid database"},
 		{"no file", filepath.Join(t.TempDir(), "missing.db"), "missing.db"},
 	} {
 		_, err := bolt.CheckFile(c.path)

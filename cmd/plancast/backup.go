@@ -1,0 +1,222 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/plancast/plancast"
+	"github.com/plancast/plancast/store/bolt"
+)
+
+func init() {
+	register(&command{name: "backup", summary: "copy the embedded store to a file, checked, also while a server runs", run: runBackup})
+}
+
+func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("backup", "[--out FILE] [--server URL --token T] | --check FILE",
+		"Copies the embedded store, as it is at one moment, to one file, then checks the copy\n"+
+			"(bbolt's page check, and what it holds) before giving it its name; a copy that fails\n"+
+			"the check is removed. While \"plancast serve\" holds the store, take the copy through\n"+
+			"it with --server and an admin token: pushes go on meanwhile.\n\n"+
+			"To restore, stop the server and put the file in place of DATA_DIR/"+bolt.FileName+".\n"+
+			"--check FILE checks a copy made earlier and says what it holds.\n"+
+			"On InfluxDB, use InfluxDB's own backup (influx backup).", stderr)
+	var sf storeFlags
+	sf.register(fs)
+	out := fs.String("out", "", "the file to write; it must not exist (default plancast-backup-<UTC time>.db)")
+	server := fs.String("server", envOr("PLANCAST_SERVER", ""), "copy through this running plancast server (URL) instead of opening the store (env PLANCAST_SERVER)")
+	token := fs.String("token", envOr("PLANCAST_TOKEN", ""), "admin token for --server (env PLANCAST_TOKEN)")
+	check := fs.String("check", "", "check this backup file and say what it holds, writing nothing")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageErrorf("unexpected argument %q; the file to write is --out FILE", fs.Arg(0))
+	}
+	if *check != "" {
+		c, err := bolt.CheckFile(*check)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "%s is a good copy: %s\n", *check, c)
+		return nil
+	}
+	if *out == "" {
+		*out = "plancast-backup-" + time.Now().UTC().Format("20060102T150405Z") + ".db"
+	}
+	if _, err := os.Lstat(*out); err == nil {
+		return usageErrorf("%s exists; a backup never replaces a file: choose another --out", *out)
+	}
+
+	var copyTo func(w io.Writer) (int64, error)
+	var size int64
+	switch {
+	case *server != "":
+		if *token == "" {
+			return usageErrorf("--server needs an admin --token (or PLANCAST_TOKEN)")
+		}
+		body, n, err := requestBackup(ctx, *server, *token)
+		if err != nil {
+			return err
+		}
+		defer body.Close()
+		size = n
+		copyTo = func(w io.Writer) (int64, error) { return io.Copy(w, body) }
+	case !sf.embedded():
+		return usageErrorf("the store is InfluxDB (%s): back it up with InfluxDB's own \"influx backup\"", sf.influxURL)
+	default:
+		st, err := sf.open(ctx, "copy it through that server instead: plancast backup --server URL --token ADMIN_TOKEN")
+		if err != nil {
+			return fmt.Errorf("open store: %w", err)
+		}
+		defer st.Close()
+		sn, err := st.(plancast.Backuper).Snapshot(ctx)
+		if err != nil {
+			return err
+		}
+		defer sn.Close()
+		size = sn.Size()
+		copyTo = sn.WriteTo
+	}
+	c, err := writeBackup(*out, size, copyTo, stderr)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "wrote %s (%s bytes), checked: %s\n", *out, plancast.FormatNumber(float64(size), 0), c)
+	return nil
+}
+
+// requestBackup asks a running server for its store and returns the body and
+// its announced length.
+func requestBackup(ctx context.Context, server, token string) (io.ReadCloser, int64, error) {
+	endpoint := strings.TrimRight(server, "/") + "/api/v1/backup"
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, endpoint, nil)
+	if err != nil {
+		return nil, 0, fmt.Errorf("--server %q: %w", server, err)
+	}
+	req.Header.Set("Authorization", "Bearer "+token)
+	// No overall timeout: a large store takes as long as it takes, and
+	// Ctrl-C cancels ctx.
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return nil, 0, fmt.Errorf("ask %s for a backup: %w", server, err)
+	}
+	if resp.StatusCode != http.StatusOK {
+		defer resp.Body.Close()
+		data, _ := io.ReadAll(io.LimitReader(resp.Body, 64<<10))
+		var answer struct {
+			Error struct{ Code, Message string } `json:"error"`
+		}
+		if json.Unmarshal(data, &answer) == nil && answer.Error.Message != "" {
+			return nil, 0, &plancast.Error{Code: answer.Error.Code, Message: fmt.Sprintf("server answered %s: %s", resp.Status, answer.Error.Message)}
+		}
+		return nil, 0, fmt.Errorf("server answered %s with %q", resp.Status, truncate(string(data), 200))
+	}
+	if resp.ContentLength < 0 {
+		resp.Body.Close()
+		return nil, 0, fmt.Errorf("server answered the backup without its length; cannot tell a whole copy from a cut one")
+	}
+	return resp.Body, resp.ContentLength, nil
+}
+
+// writeBackup writes size bytes from copyTo to a temporary file beside out,
+// syncs it, checks it, and only then renames it to out, so that out is
+// either a whole, checked copy or absent: never a cut one after a crash or
+// a dropped connection.
+func writeBackup(out string, size int64, copyTo func(io.Writer) (int64, error), progress io.Writer) (bolt.Contents, error) {
+	var c bolt.Contents
+	tmp, err := os.CreateTemp(filepath.Dir(out), "."+filepath.Base(out)+".part-*")
+	if err != nil {
+		return c, fmt.Errorf("create the backup file: %w", err)
+	}
+	kept := false
+	defer func() {
+		if !kept {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	w := &progressWriter{w: tmp, total: size, out: progress, name: out, every: 2 * time.Second, last: time.Now()}
+	n, err := copyTo(w)
+	w.done()
+	if err != nil {
+		return c, fmt.Errorf("copy the store to %s: %w", out, err)
+	}
+	if n != size {
+		return c, fmt.Errorf("copy the store to %s: got %d of %d bytes", out, n, size)
+	}
+	if err := tmp.Sync(); err != nil {
+		return c, fmt.Errorf("sync %s: %w", tmp.Name(), err)
+	}
+	if err := tmp.Close(); err != nil {
+		return c, fmt.Errorf("close %s: %w", tmp.Name(), err)
+	}
+	if c, err = bolt.CheckFile(tmp.Name()); err != nil {
+		return c, fmt.Errorf("the copy failed its check, so it was not kept: %w", err)
+	}
+	// Link, not rename: link fails if out appeared meanwhile, so a backup
+	// never replaces a file.
+	if err := os.Link(tmp.Name(), out); err != nil {
+		return c, fmt.Errorf("name the backup %s: %w", out, err)
+	}
+	os.Remove(tmp.Name())
+	kept = true
+	if err := syncDir(filepath.Dir(out)); err != nil {
+		return c, err
+	}
+	return c, nil
+}
+
+// syncDir makes a new name in dir survive a crash.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return fmt.Errorf("open %s to sync it: %w", dir, err)
+	}
+	defer d.Close()
+	if err := d.Sync(); err != nil && !errors.Is(err, os.ErrInvalid) {
+		return fmt.Errorf("sync %s: %w", dir, err)
+	}
+	return nil
+}
+
+// progressWriter counts what passes and says how far a long copy has got,
+// at most once every `every`.
+type progressWriter struct {
+	w        io.Writer
+	out      io.Writer
+	name     string
+	n, total int64
+	every    time.Duration
+	last     time.Time
+	said     bool
+}
+
+func (p *progressWriter) Write(b []byte) (int, error) {
+	n, err := p.w.Write(b)
+	p.n += int64(n)
+	if time.Since(p.last) >= p.every {
+		p.last = time.Now()
+		p.said = true
+		fmt.Fprintf(p.out, "\r%s: %s of %s MiB", p.name, mib(p.n), mib(p.total))
+	}
+	return n, err
+}
+
+// done ends the progress line, if one was started.
+func (p *progressWriter) done() {
+	if p.said {
+		fmt.Fprintf(p.out, "\r%s: %s of %s MiB\n", p.name, mib(p.n), mib(p.total))
+	}
+}
+
+func mib(n int64) string { return strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64) }
