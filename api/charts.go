@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"net/http"
 	"path"
 	"strconv"
@@ -104,14 +105,11 @@ func (s *Server) chartSpec(ctx context.Context, region plancast.Region, ind plan
 	if err != nil {
 		return charts.Spec{}, err
 	}
-	targets, err := s.cfg.Store.Targets(ctx, plancast.TargetFilter{Region: region.Code, Indicator: ind.Code, AsOf: p.asOf})
+	targets, err := s.chartTargets(ctx, region, ind, p.asOf)
 	if err != nil {
 		return charts.Spec{}, err
 	}
-	horizon := p.horizon
-	if horizon == 0 {
-		horizon = forecast.HorizonToTargets(series.Observations[len(series.Observations)-1].Year, targets, maxHorizon)
-	}
+	horizon := chartHorizon(p.horizon, series, targets)
 	spec := charts.Spec{Region: region, Indicator: ind, History: series.Observations, Targets: targets,
 		Width: p.width, Height: p.height, Lang: p.lang, From: p.from, AsOf: p.asOf}
 	toDate, err := plancast.ReadYearToDate(ctx, s.cfg.Store, series.Key(), ind, p.asOf)
@@ -123,6 +121,26 @@ func (s *Server) chartSpec(ctx context.Context, region plancast.Region, ind plan
 		spec.Projection = proj
 	}
 	return spec, nil
+}
+
+// chartTargets are the targets a chart of ind in region draws: the
+// region's targets for the indicator in force as of asOf (the latest when
+// zero).
+func (s *Server) chartTargets(ctx context.Context, region plancast.Region, ind plancast.Indicator, asOf plancast.Date) ([]plancast.Target, error) {
+	targets, err := s.cfg.Store.Targets(ctx, plancast.TargetFilter{Region: region.Code, Indicator: ind.Code, AsOf: asOf})
+	if err != nil {
+		return nil, fmt.Errorf("read the targets of %s/%s: %w", region.Code, ind.Code, err)
+	}
+	return targets, nil
+}
+
+// chartHorizon is how many years a chart projects series: those asked
+// for, or by default far enough to reach every target.
+func chartHorizon(asked int, series *plancast.Series, targets []plancast.Target) int {
+	if asked != 0 {
+		return asked
+	}
+	return forecast.HorizonToTargets(series.Observations[len(series.Observations)-1].Year, targets, maxHorizon)
 }
 
 // getCompareChart renders GET /charts/compare/{indicator}.png?regions=a,b.
@@ -147,20 +165,23 @@ func (s *Server) getCompareChart(c echo.Context) error {
 	key := "compare\x00" + c.Request().URL.Path + "\x00" + c.Request().URL.RawQuery
 	return s.serveChart(c, key, format, func() ([]byte, error) {
 		spec := charts.CompareSpec{Indicator: ind, Width: p.width, Height: p.height, Lang: p.lang, From: p.from, Horizon: p.horizon, AsOf: p.asOf}
+		var withoutFigures []string
 		for _, code := range codes {
 			region, err := s.region(c, strings.TrimSpace(code))
 			if err != nil {
 				return nil, err
 			}
-			series, err := s.cfg.Store.Series(ctx, plancast.SeriesQuery{Region: region.Code, Indicator: ind.Code, AsOf: p.asOf})
+			rs, err := s.compareRegion(ctx, region, ind, p)
 			if err != nil {
 				return nil, err
 			}
-			rs := charts.RegionSeries{Region: region, History: series.Observations}
-			if proj, err := s.projectSeries(ind, series, nil, max(p.horizon, defaultHorizon), forecast.MethodAuto, p.asOf); err == nil {
-				rs.Projection = proj
+			if len(rs.History) == 0 {
+				withoutFigures = append(withoutFigures, region.Code)
 			}
 			spec.Series = append(spec.Series, rs)
+		}
+		if len(withoutFigures) == len(spec.Series) {
+			return nil, plancast.Errorf(plancast.ENOTFOUND, "no region asked for has yearly %s figures: %s", ind.Code, strings.Join(withoutFigures, ", "))
 		}
 		var buf bytes.Buffer
 		if err := charts.RenderCompare(&buf, spec, format); err != nil {
@@ -168,6 +189,34 @@ func (s *Server) getCompareChart(c echo.Context) error {
 		}
 		return buf.Bytes(), nil
 	})
+}
+
+// compareRegion reads a region's line of a comparison as the single chart
+// reads its series: the yearly figures, their projection and the targets in
+// force, as of p.asOf. A region without yearly figures comes back with no
+// History (and nothing else), for the chart to name rather than draw.
+func (s *Server) compareRegion(ctx context.Context, region plancast.Region, ind plancast.Indicator, p chartParams) (charts.RegionSeries, error) {
+	rs := charts.RegionSeries{Region: region}
+	series, err := s.cfg.Store.Series(ctx, plancast.SeriesQuery{Region: region.Code, Indicator: ind.Code, AsOf: p.asOf})
+	switch {
+	case plancast.ErrorCode(err) == plancast.ENOTFOUND:
+		return rs, nil
+	case err != nil:
+		return rs, fmt.Errorf("read %s/%s for a comparison: %w", region.Code, ind.Code, err)
+	case len(series.Observations) == 0:
+		return rs, nil
+	}
+	targets, err := s.chartTargets(ctx, region, ind, p.asOf)
+	if err != nil {
+		return rs, err
+	}
+	rs.History, rs.Targets = series.Observations, targets
+	// projected at least defaultHorizon years, whatever is shown (p.horizon crops the chart)
+	horizon := max(chartHorizon(p.horizon, series, targets), defaultHorizon)
+	if proj, err := s.projectSeries(ind, series, nil, horizon, forecast.MethodAuto, p.asOf); err == nil {
+		rs.Projection = proj
+	}
+	return rs, nil
 }
 
 // serveChart answers from the cache with an ETag of the data version and the

@@ -601,6 +601,34 @@ func testCharts(t *testing.T, s *server) {
 	s.get("/charts/..%2f..%2fetc/passwd.png").wantError(t, 400, "invalid")
 }
 
+// A comparison draws the regions with yearly figures and names the others;
+// it is not found only when no region asked for has any. An unknown or
+// malformed region is an error as it always was.
+func TestACompareChartLeavesOutRegionsWithoutFigures(t *testing.T) {
+	s := startServer(t, seeded(t, backends[0].open(t)), api.Config{})
+	r := s.get("/charts/compare/gdp.png?regions=houma,guyang")
+	if r.status != 200 || r.header.Get("Content-Type") != "image/png" {
+		t.Fatalf("houma with guyang: %d %s %.200s", r.status, r.header.Get("Content-Type"), r.body)
+	}
+	if _, err := png.Decode(bytes.NewReader(r.body)); err != nil {
+		t.Fatalf("houma with guyang: %v", err)
+	}
+	svg := s.get("/charts/compare/gdp.svg?regions=houma,guyang")
+	if !bytes.Contains(svg.body, []byte("Guyang County: no yearly figures.")) {
+		t.Errorf("the chart does not name Guyang, which has no yearly GDP: %d %.200s", svg.status, svg.body)
+	}
+	if !bytes.Contains(svg.body, []byte("Plan target")) {
+		t.Error("the chart does not mark Houma's 14th FYP GDP target")
+	}
+
+	msg := s.get("/charts/compare/gdp.png?regions=guyang,zizhou").wantError(t, 404, "not_found")
+	if !strings.Contains(msg, "guyang") || !strings.Contains(msg, "zizhou") {
+		t.Errorf("no region with figures: %q does not name guyang and zizhou", msg)
+	}
+	s.get("/charts/compare/gdp.png?regions=houma,atlantis").wantError(t, 404, "not_found")
+	s.get("/charts/compare/gdp.png?regions=houma,Guyang!").wantError(t, 400, "invalid")
+}
+
 func testDashboard(t *testing.T, s *server) {
 	r := s.get("/")
 	if r.status != 200 || !strings.HasPrefix(r.header.Get("Content-Type"), "text/html") {

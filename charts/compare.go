@@ -2,10 +2,12 @@ package charts
 
 import (
 	"fmt"
+	"image/color"
 	"io"
 	"math"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/plancast/plancast"
 	"gonum.org/v1/plot/vg"
@@ -17,9 +19,17 @@ const MaxCompareSeries = 8
 
 // RegionSeries is one region's line in a comparison chart.
 type RegionSeries struct {
-	Region     plancast.Region
+	Region plancast.Region
+	// History is the region's yearly figures. A region without any is not
+	// drawn; the source line names it as having no yearly figures.
 	History    []plancast.Observation
 	Projection *plancast.Projection // may be nil
+	// Targets of the region for the indicator, any plan and kind, as
+	// Spec.Targets: level targets, ceilings and floors are marked in the
+	// region's colour (see targetMarks); growth and average-growth targets
+	// are not drawn and the source line says so; shares and targets of
+	// another region or indicator are ignored.
+	Targets []plancast.Target
 }
 
 // CompareSpec is a chart of one indicator across regions.
@@ -55,7 +65,8 @@ func (s *CompareSpec) Validate() error {
 
 // RenderCompare draws one indicator across regions in format ("png" or
 // "svg") to w: one colour per region, history solid with a dot per year,
-// projection mean dashed, each line named at its end.
+// projection mean dashed, each line named at its end, and the region's
+// level targets, ceilings and floors marked in its colour.
 func RenderCompare(w io.Writer, s CompareSpec, format string) error {
 	if err := prepare(format, s.Validate, &s.Width, &s.Height); err != nil {
 		return err
@@ -73,68 +84,40 @@ func compareFigure(s *CompareSpec) (*figure, error) {
 	wd := dict[lang]
 	f.title = fmt.Sprintf(wd.CompareTitleFmt, indicatorName(s.Indicator, lang))
 
-	var (
-		xs, ys   []float64
-		layers   []layer
-		projDone bool
-		methods  []string
-	)
-	for i, rs := range s.Series {
-		col := colSeries[i%len(colSeries)]
-		hist := sortedHistory(rs.History, s.From)
-		var line, mean []xy
-		for _, o := range hist {
-			line = append(line, xy{float64(o.Year), o.Value})
+	var d comparison
+	for _, rs := range s.Series {
+		if len(rs.History) == 0 {
+			d.noFigures = append(d.noFigures, rs.Region)
+			continue
 		}
-		if p := rs.Projection; p != nil {
-			if len(line) > 0 && int(line[len(line)-1].x) == p.LastYear {
-				mean = append(mean, line[len(line)-1])
-			}
-			pts := slices.Clone(p.Points)
-			sort.Slice(pts, func(a, b int) bool { return pts[a].Year < pts[b].Year })
-			for _, q := range pts {
-				if q.Year <= p.LastYear || q.Year < s.From || (s.Horizon > 0 && q.Year > p.LastYear+s.Horizon) {
-					continue
-				}
-				mean = append(mean, xy{float64(q.Year), q.Mean})
-			}
-			if p.Method != "" && !slices.Contains(methods, p.Method) {
-				methods = append(methods, p.Method)
-			}
-		}
+		line, mean, method := regionLine(rs, s.From, s.Horizon)
 		if len(line) == 0 && len(mean) == 0 {
 			continue
 		}
-		for _, q := range append(slices.Clone(line), mean...) {
-			xs, ys = append(xs, q.x), append(ys, q.y)
+		col := colSeries[d.drawn%len(colSeries)]
+		d.addLine(f, rs, s.From, line, mean, method, col)
+		marks, growthOut := targetMarks(rs, s.Indicator, s.From)
+		d.addTargets(marks, s.Indicator.Unit, lang, col)
+		if growthOut {
+			d.growthLeftOut = append(d.growthLeftOut, rs.Region)
 		}
-		histSty, glyph, hl := historyLayers(hist, col)
-		meanSty := draw.LineStyle{Color: col, Width: vg.Points(1.5), Dashes: dashMean}
-		layers = append(layers, hl...)
-		layers = append(layers, layer{z: zMean, p: lineOf(mean, meanSty)})
-		if len(mean) > 1 {
-			projDone = true
-		}
-		end := line
-		if len(mean) > 0 {
-			end = mean
-		}
-		name := regionName(rs.Region, lang)
-		layers = append(layers, layer{z: zLabel, p: label(f, end[len(end)-1], name, sizeSmall, col, sideLeft, vg.Points(7))})
-		f.legend = append(f.legend, legendItem{name, swatchLine(histSty, &glyph)})
 	}
-	if len(xs) == 0 {
+	if len(d.xs) == 0 {
 		return nil, plancast.Errorf(plancast.EINVALID, "comparison of %s: nothing to chart (no observation and no projection)", s.Indicator.Code)
 	}
-	if projDone {
+	f.legend = d.legend
+	if d.projDone {
 		f.legend = append(f.legend, legendItem{wd.Mean, swatchLine(draw.LineStyle{Color: colMuted, Width: vg.Points(1.5), Dashes: dashMean}, nil)})
 	}
+	f.legend = append(f.legend, targetLegend(d.shapes, lang)...)
+	// the names always, a target's value only where it crowds nothing
+	layers := append(d.layers, layer{z: zLabel, p: labelsUncrowded(f, d.names, d.values, d.markers, targetRadius*markerReach)})
 
-	xmin, xmax := slices.Min(xs), slices.Max(xs)
+	xmin, xmax := slices.Min(d.xs), slices.Max(d.xs)
 	if xmax-xmin < 4 {
 		xmin = xmax - 4
 	}
-	ymin, ymax := yRange(ys)
+	ymin, ymax := yRange(d.ys)
 	xmin, xmax = xmin-0.5, xmax+0.5
 	plotW := vg.Length(float64(s.Width)*72/float64(scaleDPI(s.Width, s.Height))) - vg.Points(60)
 	p := f.newPlot(s.Indicator.Unit, xmin, xmax, ymin, ymax, plotW)
@@ -148,25 +131,183 @@ func compareFigure(s *CompareSpec) (*figure, error) {
 	}
 	f.plot = p
 
-	var hist []plancast.Observation
-	for _, rs := range s.Series {
-		hist = append(hist, rs.History...)
-	}
 	var proj *plancast.Projection
-	if projDone {
-		proj = &plancast.Projection{Method: joinMethods(methods), Points: []plancast.ProjectionPoint{{}}}
+	if d.projDone {
+		proj = &plancast.Projection{Method: strings.Join(d.methods, ", "), Points: []plancast.ProjectionPoint{{}}}
 	}
-	f.source = sourceLine(&Spec{History: hist, Projection: proj, Sources: s.Sources, AsOf: s.AsOf}, lang)
+	f.source = sourceLine(&Spec{History: d.hist, Projection: proj, Targets: d.targets, Sources: s.Sources, AsOf: s.AsOf}, lang)
+	if notes := compareNotes(d.noFigures, d.growthLeftOut, lang); notes != "" {
+		f.source = joinSentences(f.source, notes, lang)
+	}
 	return f, nil
 }
 
-func joinMethods(ms []string) string {
-	out := ""
-	for i, m := range ms {
-		if i > 0 {
-			out += ", "
+// comparison is what the regions of a comparison chart add up to as each
+// is drawn.
+type comparison struct {
+	drawn         int       // regions drawn; each takes the next colour
+	xs, ys        []float64 // data extent
+	layers        []layer
+	legend        []legendItem // one entry per region
+	names, values []labelSpec  // the lines' names, the targets' values
+	markers       []xy         // the targets marked
+	shapes        []draw.GlyphDrawer
+	projDone      bool     // a projection of more than one year is drawn
+	methods       []string // the projections' methods, each once
+	// what the source line names: the documents of the figures and the
+	// targets drawn, the regions not drawn and those drawn without their
+	// growth targets
+	hist                     []plancast.Observation
+	targets                  []plancast.Target
+	noFigures, growthLeftOut []plancast.Region
+}
+
+// addLine draws a region's line in col: its figures from year from solid
+// with a dot a year, its projected mean dashed, its name at its end.
+func (d *comparison) addLine(f *figure, rs RegionSeries, from int, line, mean []xy, method string, col color.NRGBA) {
+	d.drawn++
+	for _, q := range append(slices.Clone(line), mean...) {
+		d.xs, d.ys = append(d.xs, q.x), append(d.ys, q.y)
+	}
+	histSty, glyph, hl := historyLayers(sortedHistory(rs.History, from), col)
+	meanSty := draw.LineStyle{Color: col, Width: vg.Points(1.5), Dashes: dashMean}
+	d.layers = append(d.layers, hl...)
+	d.layers = append(d.layers, layer{z: zMean, p: lineOf(mean, meanSty)})
+	d.projDone = d.projDone || len(mean) > 1
+	if method != "" && !slices.Contains(d.methods, method) {
+		d.methods = append(d.methods, method)
+	}
+	d.hist = append(d.hist, rs.History...)
+
+	end := line
+	if len(mean) > 0 {
+		end = mean
+	}
+	name := regionName(rs.Region, f.lang)
+	d.names = append(d.names, labelSpec{end[len(end)-1], name, sizeSmall, col, sideLeft, vg.Points(7)})
+	d.legend = append(d.legend, legendItem{name, swatchLine(histSty, &glyph)})
+}
+
+// addTargets draws the marks of a region's targets in col, each with its
+// value (in unit, as a target's label writes it in lang) to be written where
+// it crowds nothing.
+func (d *comparison) addTargets(marks []targetMark, unit, lang string, col color.NRGBA) {
+	for _, m := range marks {
+		d.xs, d.ys = append(d.xs, m.at.x), append(d.ys, m.at.y)
+		d.markers = append(d.markers, m.at)
+		d.layers = append(d.layers, layer{z: zTarget, p: pointsOf([]xy{m.at}, draw.GlyphStyle{Color: col, Radius: targetRadius, Shape: m.shape})})
+		d.values = append(d.values, labelSpec{m.at, annotValue(m.target.Value, unit, lang), sizeSmall, col, sideAuto, 0})
+		d.targets = append(d.targets, m.target)
+		if !slices.Contains(d.shapes, m.shape) {
+			d.shapes = append(d.shapes, m.shape)
 		}
-		out += m
+	}
+}
+
+// regionLine returns the points of a region's line from year from on: its
+// observed figures, and its projected mean (at most horizon years past the
+// projection's last year, when horizon > 0) starting from the last figure
+// when the projection continues it; and the projection's method.
+func regionLine(rs RegionSeries, from, horizon int) (line, mean []xy, method string) {
+	for _, o := range sortedHistory(rs.History, from) {
+		line = append(line, xy{float64(o.Year), o.Value})
+	}
+	p := rs.Projection
+	if p == nil {
+		return line, nil, ""
+	}
+	if len(line) > 0 && int(line[len(line)-1].x) == p.LastYear {
+		mean = append(mean, line[len(line)-1])
+	}
+	pts := slices.Clone(p.Points)
+	sort.Slice(pts, func(a, b int) bool { return pts[a].Year < pts[b].Year })
+	for _, q := range pts {
+		if q.Year <= p.LastYear || q.Year < from || (horizon > 0 && q.Year > p.LastYear+horizon) {
+			continue
+		}
+		mean = append(mean, xy{float64(q.Year), q.Mean})
+	}
+	return line, mean, p.Method
+}
+
+// targetMark is a target a comparison marks: where, and the marker's shape.
+type targetMark struct {
+	target plancast.Target
+	at     xy
+	shape  draw.GlyphDrawer
+}
+
+// targetMarks returns the marks of the region's targets on a comparison of
+// ind from year from: a level target as the single chart's diamond, a
+// ceiling as a triangle pointing down and a floor as one pointing up, each
+// at (year, value), in the order given. Only the marker is drawn: the
+// single chart's required path and shaded limit, one per region, would
+// bury the lines being compared.
+//
+// Growth and average-growth targets are left out for the same reason (each
+// would be a path implied from its own base); growthLeftOut reports that
+// the region has one, for the source line to say so. A share target, a
+// percentage of some whole, is left to the single chart.
+func targetMarks(rs RegionSeries, ind plancast.Indicator, from int) (marks []targetMark, growthLeftOut bool) {
+	for _, t := range rs.Targets {
+		if !targetOnChart(t, rs.Region, ind, from) {
+			continue
+		}
+		var shape draw.GlyphDrawer
+		switch t.Kind {
+		case plancast.TargetLevel:
+			shape = diamondGlyph{}
+		case plancast.TargetCeiling:
+			shape = triangleGlyph{down: true}
+		case plancast.TargetFloor:
+			shape = triangleGlyph{}
+		case plancast.TargetGrowth, plancast.TargetAvgGrowth:
+			growthLeftOut = true
+			continue
+		default:
+			continue
+		}
+		marks = append(marks, targetMark{t, xy{float64(t.Year), t.Value}, shape})
+	}
+	return marks, growthLeftOut
+}
+
+// targetLegend names the target markers drawn, in grey: each region's are
+// in its own colour.
+func targetLegend(shapes []draw.GlyphDrawer, lang string) []legendItem {
+	wd := dict[lang]
+	var items []legendItem
+	for _, sh := range shapes {
+		name := wd.Target
+		switch sh {
+		case triangleGlyph{down: true}:
+			name = wd.Ceiling
+		case triangleGlyph{}:
+			name = wd.Floor
+		}
+		items = append(items, legendItem{name, swatchGlyph(draw.GlyphStyle{Color: colMuted, Radius: targetRadius, Shape: sh})})
+	}
+	return items
+}
+
+// compareNotes is what the source line says of the regions asked for but
+// not drawn in full: those without yearly figures, and those whose growth
+// targets are not drawn. It is empty when there are none.
+func compareNotes(noFigures, growthLeftOut []plancast.Region, lang string) string {
+	wd := dict[lang]
+	list := func(rs []plancast.Region) string {
+		names := make([]string, len(rs))
+		for i, r := range rs {
+			names[i] = regionName(r, lang)
+		}
+		return strings.Join(names, wd.NameSep)
+	}
+	var out string
+	if len(noFigures) > 0 {
+		out = fmt.Sprintf(wd.NoFiguresFmt, list(noFigures))
+	}
+	if len(growthLeftOut) > 0 {
+		out = joinSentences(out, fmt.Sprintf(wd.GrowthOutFmt, list(growthLeftOut)), lang)
 	}
 	return out
 }

@@ -1,9 +1,16 @@
 package charts
 
 import (
+	"bytes"
+	"image"
+	"image/png"
 	"math"
+	"testing"
 
 	"github.com/plancast/plancast"
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
 )
 
 var (
@@ -82,5 +89,30 @@ func houmaRevenue() Spec {
 		},
 		Sources: []string{"Houma 2021 budget report"},
 		Width:   800, Height: 500,
+	}
+}
+
+// renderFigurePNG draws f as a w×h PNG, decodes it, and returns it with
+// the plot's own data-to-canvas mapping carried over to the image's pixels:
+// the pixel on which the data point (x, y) was drawn.
+func renderFigurePNG(t testing.TB, f *figure, w, h int) (img image.Image, pixelAt func(x, y float64) image.Point) {
+	t.Helper()
+	var trX, trY func(float64) vg.Length
+	f.plot.Add(plotFunc(func(c draw.Canvas, p *plot.Plot) { trX, trY = p.Transforms(&c) }))
+	var buf bytes.Buffer
+	if err := f.write(&buf, w, h, "png"); err != nil {
+		t.Fatalf("write PNG: %v", err)
+	}
+	img, err := png.Decode(&buf)
+	if err != nil {
+		t.Fatalf("decode PNG: %v", err)
+	}
+	if trX == nil {
+		t.Fatal("the plot was not drawn")
+	}
+	// the canvas counts points up from the bottom at the chart's dpi; the image counts pixels down from the top
+	dpi := float64(scaleDPI(w, h))
+	return img, func(x, y float64) image.Point {
+		return image.Point{X: int(math.Floor(trX(x).Dots(dpi))), Y: int(math.Floor(float64(h) - trY(y).Dots(dpi)))}
 	}
 }

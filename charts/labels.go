@@ -24,6 +24,8 @@ type words struct {
 	StatedFaster, StatedSlower            string // the gap a growth target's path adds: gap, from, to
 	StatedSame                            string // a gap under 0.05% a year: from, to
 	ToDate, ToDateFmt                     string // the year projected from its months so far: year, period, value
+	NoFiguresFmt, GrowthOutFmt            string // the regions a comparison does not draw, or draws without their growth targets
+	NameSep                               string // between region names in a list
 	TargetFmt, LatestFmt, CompareTitleFmt string
 	Sep, ListSep, Stop                    string
 }
@@ -47,6 +49,9 @@ var dict = map[string]words{
 		StatedSame:      "Growth targets are drawn on the growth stated with the figures, which matched the figures' own growth in %d–%d.",
 		ToDate:          "The year from its months so far",
 		ToDateFmt:       "%d from %s: %s",
+		NoFiguresFmt:    "%s: no yearly figures.",
+		GrowthOutFmt:    "%s: growth targets not drawn.",
+		NameSep:         "; ", // not ", ": at the source line's size a comma after "County" hides under the y
 		TargetFmt:       "%s target %d: %s",
 		LatestFmt:       "%d: %s",
 		CompareTitleFmt: "%s by region",
@@ -72,6 +77,9 @@ var dict = map[string]words{
 		StatedSame:      "增长目标路径按所述增速绘制；%d–%d年数值增长与所述增速一致。",
 		ToDate:          "据年内累计预计全年",
 		ToDateFmt:       "%d年（据%s）：%s",
+		NoFiguresFmt:    "%s：无年度数据。",
+		GrowthOutFmt:    "%s：未绘制增长目标。",
+		NameSep:         "、",
 		TargetFmt:       "%s目标（%d年）：%s",
 		LatestFmt:       "%d年：%s",
 		CompareTitleFmt: "%s · 各地区比较",

@@ -3,6 +3,7 @@ package charts
 import (
 	"image/color"
 	"math"
+	"slices"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/text"
@@ -134,49 +135,182 @@ const (
 
 // label writes txt beside the data point at, on side, nudged up by dy.
 func label(f *figure, at xy, txt string, size float64, col color.Color, side int, dy vg.Length) plot.Plotter {
+	l := labelSpec{at, txt, size, col, side, dy}
 	return plotFunc(func(c draw.Canvas, p *plot.Plot) {
-		txt := f.fonts.printable(txt)
-		pt := toCanvas(&c, p, []xy{at})[0]
-		var sty text.Style = f.style(txt, size, false, col)
-		sty.YAlign = draw.YCenter
-		off := vg.Points(7)
-		if side == sideLeft || (side == sideAuto && pt.X > c.Min.X+(c.Max.X-c.Min.X)*3/4) {
-			sty.XAlign = draw.XRight
-			off = -off
-		}
-		x := pt.X + off
-		w := sty.Width(txt)
-		// keep the text inside the plot
-		if sty.XAlign == draw.XRight && x-w < c.Min.X {
-			x = c.Min.X + w
-		}
-		if sty.XAlign == draw.XLeft && x+w > c.Max.X {
-			x = c.Max.X - w
-		}
-		y := pt.Y + dy
-		h := sty.Height(txt)
-		y = vg.Length(math.Min(float64(c.Max.Y-h/2), math.Max(float64(c.Min.Y+h/2), float64(y))))
-		// a white halo keeps the label legible over lines and fans
-		halo := vg.Rectangle{Min: vg.Point{X: x - vg.Points(1.5), Y: y - h/2}, Max: vg.Point{X: x + w + vg.Points(1.5), Y: y + h/2}}
-		if sty.XAlign == draw.XRight {
-			halo.Min.X, halo.Max.X = x-w-vg.Points(1.5), x+vg.Points(1.5)
-		}
-		c.SetColor(color.NRGBA{R: 255, G: 255, B: 255, A: 0xc8})
-		c.Fill(halo.Path())
-		c.FillText(sty, vg.Point{X: x, Y: y}, txt)
+		l.place(f, &c, p).draw(&c)
 	})
 }
+
+// labelSpec is a label asked for: txt beside the data point at, on side,
+// nudged up by dy.
+type labelSpec struct {
+	at   xy
+	txt  string
+	size float64
+	col  color.Color
+	side int
+	dy   vg.Length
+}
+
+// placedLabel is a label laid out on a canvas: its text, style and
+// position, the box its halo covers, and the data point it labels.
+type placedLabel struct {
+	txt   string
+	sty   text.Style
+	pt    vg.Point
+	box   vg.Rectangle
+	point vg.Point
+}
+
+// place lays the label out on c: 7pt to the side of its point, kept inside
+// the plot.
+func (l labelSpec) place(f *figure, c *draw.Canvas, p *plot.Plot) placedLabel {
+	txt := f.fonts.printable(l.txt)
+	pt := toCanvas(c, p, []xy{l.at})[0]
+	var sty text.Style = f.style(txt, l.size, false, l.col)
+	sty.YAlign = draw.YCenter
+	off := vg.Points(7)
+	if l.side == sideLeft || (l.side == sideAuto && pt.X > c.Min.X+(c.Max.X-c.Min.X)*3/4) {
+		sty.XAlign = draw.XRight
+		off = -off
+	}
+	x := pt.X + off
+	w := sty.Width(txt)
+	// keep the text inside the plot
+	if sty.XAlign == draw.XRight && x-w < c.Min.X {
+		x = c.Min.X + w
+	}
+	if sty.XAlign == draw.XLeft && x+w > c.Max.X {
+		x = c.Max.X - w
+	}
+	y := pt.Y + l.dy
+	h := sty.Height(txt)
+	y = vg.Length(math.Min(float64(c.Max.Y-h/2), math.Max(float64(c.Min.Y+h/2), float64(y))))
+	box := vg.Rectangle{Min: vg.Point{X: x - vg.Points(1.5), Y: y - h/2}, Max: vg.Point{X: x + w + vg.Points(1.5), Y: y + h/2}}
+	if sty.XAlign == draw.XRight {
+		box.Min.X, box.Max.X = x-w-vg.Points(1.5), x+vg.Points(1.5)
+	}
+	return placedLabel{txt: txt, sty: sty, pt: vg.Point{X: x, Y: y}, box: box, point: pt}
+}
+
+// moved is the label dy higher.
+func (l placedLabel) moved(dy vg.Length) placedLabel {
+	l.pt.Y += dy
+	l.box.Min.Y += dy
+	l.box.Max.Y += dy
+	return l
+}
+
+// clearOf moves l up or down until it overlaps none of the labels placed:
+// away from the first in its way, up when its own point is at least as high
+// as that label's point, so that the labels keep the order of their lines.
+// It gives up, leaving l where it was, after as many moves as there are
+// labels or when a move would leave the canvas c.
+func (l placedLabel) clearOf(placed []placedLabel, c *draw.Canvas) placedLabel {
+	at := l
+	for moves := 0; ; moves++ {
+		i := slices.IndexFunc(placed, func(o placedLabel) bool { return overlaps(at.box, o.box) })
+		switch {
+		case i < 0:
+			return at
+		case moves == len(placed):
+			return l
+		}
+		o := placed[i]
+		if at.point.Y >= o.point.Y {
+			at = at.moved(o.box.Max.Y - at.box.Min.Y)
+		} else {
+			at = at.moved(o.box.Min.Y - at.box.Max.Y)
+		}
+		if at.box.Max.Y > c.Max.Y || at.box.Min.Y < c.Min.Y {
+			return l
+		}
+	}
+}
+
+// draw writes the label over a white halo, which keeps it legible over
+// lines and fans.
+func (l placedLabel) draw(c *draw.Canvas) {
+	c.SetColor(color.NRGBA{R: 255, G: 255, B: 255, A: 0xc8})
+	c.Fill(l.box.Path())
+	c.FillText(l.sty, l.pt, l.txt)
+}
+
+// labelsUncrowded draws every label of must, each moved clear of those
+// before it, then each label of optional whose box overlaps neither a label
+// drawn before it nor a marker: the markers are data points covered to
+// radius r around them. A label left out leaves its marker to be read
+// against the axis.
+func labelsUncrowded(f *figure, must, optional []labelSpec, markers []xy, r vg.Length) plot.Plotter {
+	return plotFunc(func(c draw.Canvas, p *plot.Plot) {
+		var placed []placedLabel
+		for _, l := range must {
+			pl := l.place(f, &c, p).clearOf(placed, &c)
+			pl.draw(&c)
+			placed = append(placed, pl)
+		}
+		var taken []vg.Rectangle
+		for _, q := range toCanvas(&c, p, markers) {
+			taken = append(taken, vg.Rectangle{Min: vg.Point{X: q.X - r, Y: q.Y - r}, Max: vg.Point{X: q.X + r, Y: q.Y + r}})
+		}
+		for _, pl := range placed {
+			taken = append(taken, pl.box)
+		}
+		for _, l := range optional {
+			pl := l.place(f, &c, p)
+			if slices.ContainsFunc(taken, func(o vg.Rectangle) bool { return overlaps(pl.box, o) }) {
+				continue
+			}
+			pl.draw(&c)
+			taken = append(taken, pl.box)
+		}
+	})
+}
+
+// overlaps reports whether a and b share area.
+func overlaps(a, b vg.Rectangle) bool {
+	return a.Min.X < b.Max.X && b.Min.X < a.Max.X && a.Min.Y < b.Max.Y && b.Min.Y < a.Max.Y
+}
+
+// targetRadius is the GlyphStyle radius of the target markers.
+var targetRadius = vg.Points(3.6)
+
+// markerReach is how far a diamond or triangle marker reaches from its
+// point, in GlyphStyle radii.
+const markerReach = 1.35
 
 // diamondGlyph is a filled diamond with a white edge, the target marker.
 type diamondGlyph struct{}
 
 func (diamondGlyph) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point) {
-	r := sty.Radius * 1.35
+	r := sty.Radius * markerReach
 	var path vg.Path
 	path.Move(vg.Point{X: pt.X, Y: pt.Y + r})
 	path.Line(vg.Point{X: pt.X + r, Y: pt.Y})
 	path.Line(vg.Point{X: pt.X, Y: pt.Y - r})
 	path.Line(vg.Point{X: pt.X - r, Y: pt.Y})
+	path.Close()
+	c.SetColor(sty.Color)
+	c.Fill(path)
+	c.SetLineStyle(draw.LineStyle{Color: color.White, Width: vg.Points(0.8)})
+	c.Stroke(path)
+}
+
+// triangleGlyph is a filled triangle with a white edge, the marker of a
+// ceiling (pointing down: the value is not to be exceeded) or a floor
+// (pointing up) in a comparison.
+type triangleGlyph struct{ down bool }
+
+func (g triangleGlyph) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point) {
+	r := sty.Radius * markerReach
+	tip, base := r, -r/2 // the centroid, (tip + 2·base)/3, is on the point
+	if g.down {
+		tip, base = -tip, -base
+	}
+	var path vg.Path
+	path.Move(vg.Point{X: pt.X, Y: pt.Y + tip})
+	path.Line(vg.Point{X: pt.X + r, Y: pt.Y + base})
+	path.Line(vg.Point{X: pt.X - r, Y: pt.Y + base})
 	path.Close()
 	c.SetColor(sty.Color)
 	c.Fill(path)

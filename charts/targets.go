@@ -67,6 +67,16 @@ func requiredGrowth(x0 int, v0 float64, x1 int, v1 float64) (g float64, ok bool)
 	return math.Pow(v1/v0, 1/float64(x1-x0)) - 1, true
 }
 
+// targetOnChart reports whether a chart of ind in region from year from
+// draws t: a target of that region and indicator (an empty field matches),
+// of a year shown, with a finite value.
+func targetOnChart(t plancast.Target, region plancast.Region, ind plancast.Indicator, from int) bool {
+	if (t.Region != "" && t.Region != region.Code) || (t.Indicator != "" && t.Indicator != ind.Code) {
+		return false
+	}
+	return t.Year >= from && !math.IsNaN(t.Value) && !math.IsInf(t.Value, 0)
+}
+
 // targetLayers draws the targets of s: a level (or share) target as a
 // diamond at its year with the path required from the latest value, a growth
 // or average-growth target as the path it implies, a ceiling or floor as a
@@ -79,7 +89,7 @@ func targetLayers(f *figure, s *Spec, hist []plancast.Observation, latest *xy) t
 	for _, o := range hist {
 		observed[o.Year] = o.Value
 	}
-	marker := draw.GlyphStyle{Color: colTarget, Radius: vg.Points(3.6), Shape: diamondGlyph{}}
+	marker := draw.GlyphStyle{Color: colTarget, Radius: targetRadius, Shape: diamondGlyph{}}
 	pathSty := draw.LineStyle{Color: colTarget, Width: vg.Points(1.3), Dashes: dashPath}
 	impliedSty := draw.LineStyle{Color: colImplied, Width: vg.Points(1.6), Dashes: dashImplied}
 	var haveMarker, havePath, haveImplied, haveCeiling, haveFloor bool
@@ -88,10 +98,7 @@ func targetLayers(f *figure, s *Spec, hist []plancast.Observation, latest *xy) t
 	gap := plancast.StatedGapOf(sortedHistory(s.History, 0))
 
 	for _, t := range s.Targets {
-		if (t.Region != "" && t.Region != s.Region.Code) || (t.Indicator != "" && t.Indicator != s.Indicator.Code) {
-			continue
-		}
-		if t.Year < s.From || math.IsNaN(t.Value) || math.IsInf(t.Value, 0) {
+		if !targetOnChart(t, s.Region, s.Indicator, s.From) {
 			continue
 		}
 		plan := PlanLabel(t.Plan, f.lang)
