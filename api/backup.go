@@ -19,7 +19,7 @@ const backupWriteTime = 30 * time.Minute
 // as it was when the request came in, while pushes go on. It needs an admin
 // write token: the copy holds every region's figures and the tokens' hashes.
 // Restoring is putting the file in place of the data directory's
-// plancast.db while no server runs.
+// plancast.db while no server runs (plancast restore).
 func (s *Server) getBackup(c echo.Context) error {
 	tok, err := s.writeToken(c)
 	if err != nil {

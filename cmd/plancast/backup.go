@@ -27,7 +27,7 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			"(bbolt's page check, and what it holds) before giving it its name; a copy that fails\n"+
 			"the check is removed. While \"plancast serve\" holds the store, take the copy through\n"+
 			"it with --server and an admin token: pushes go on meanwhile.\n\n"+
-			"To restore, stop the server and put the file in place of DATA_DIR/"+bolt.FileName+".\n"+
+			"To restore, stop the server and run plancast restore --from FILE.\n"+
 			"--check FILE checks a copy made earlier and says what it holds.\n"+
 			"On InfluxDB, use InfluxDB's own backup (influx backup).", stderr)
 	var sf storeFlags
@@ -220,3 +220,103 @@ func (p *progressWriter) done() {
 }
 
 func mib(n int64) string { return strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64) }
+
+func init() {
+	register(&command{name: "restore", summary: "put a backup in place of the embedded store, keeping the store it replaces", run: runRestore})
+}
+
+func runRestore(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("restore", "--from FILE [--data-dir DIR]",
+		"Puts a backup (plancast backup) in place of the embedded store: the file is checked,\n"+
+			"copied beside the store, checked again, and only then given the store's name. The\n"+
+			"store it replaces is kept beside it as "+bolt.FileName+".replaced-<UTC time>. No server\n"+
+			"may hold the store meanwhile: stop it first, and start it again after.", stderr)
+	var sf storeFlags
+	sf.register(fs)
+	from := fs.String("from", "", "the backup file to restore")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *from == "" || fs.NArg() > 0 {
+		fs.Usage()
+		return usageErrorf("restore needs --from FILE and nothing else")
+	}
+	if !sf.embedded() {
+		return usageErrorf("the store is InfluxDB (%s): restore it with InfluxDB's own \"influx restore\"", sf.influxURL)
+	}
+	c, err := bolt.CheckFile(*from)
+	if err != nil {
+		return fmt.Errorf("%w; nothing was changed", err)
+	}
+	path := filepath.Join(sf.dataDir, bolt.FileName)
+	if same, _ := sameFile(*from, path); same {
+		return usageErrorf("%s is the store itself", *from)
+	}
+	replaced, err := restoreFile(*from, path)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "restored %s to %s: %s\n", *from, path, c)
+	if replaced != "" {
+		fmt.Fprintf(stdout, "the store it replaced is kept as %s\n", replaced)
+	}
+	return nil
+}
+
+// restoreFile copies from to a temporary file beside path, checks the copy,
+// and swaps it in while holding the store's lock, so that a server starting
+// meanwhile waits rather than opening a half-placed file. It returns where
+// the replaced store was kept ("" when there was none).
+func restoreFile(from, path string) (replaced string, err error) {
+	var held *bolt.Store
+	if _, err := os.Stat(path); err == nil {
+		held, err = bolt.Open(path)
+		if err != nil {
+			return "", fmt.Errorf("%w; stop the server first, restore, then start it again", err)
+		}
+		defer held.Close()
+	}
+	src, err := os.Open(from)
+	if err != nil {
+		return "", fmt.Errorf("open %s: %w", from, err)
+	}
+	defer src.Close()
+	info, err := src.Stat()
+	if err != nil {
+		return "", err
+	}
+	tmp := filepath.Join(filepath.Dir(path), "."+bolt.FileName+".restore-"+strconv.Itoa(os.Getpid()))
+	os.Remove(tmp)
+	if _, err := writeBackup(tmp, info.Size(), func(w io.Writer) (int64, error) { return io.Copy(w, src) }, io.Discard); err != nil {
+		return "", fmt.Errorf("copy %s beside the store: %w; nothing was changed", from, err)
+	}
+	defer os.Remove(tmp) // gone after the rename; left only if the rename failed
+	if held != nil {
+		replaced = path + ".replaced-" + time.Now().UTC().Format("20060102T150405Z")
+		if err := os.Rename(path, replaced); err != nil {
+			return "", fmt.Errorf("keep the current store as %s: %w; nothing was changed", replaced, err)
+		}
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		if replaced != "" {
+			if back := os.Rename(replaced, path); back != nil {
+				return "", fmt.Errorf("put the backup in place: %w; and putting the store back failed too (%v): it is at %s", err, back, replaced)
+			}
+		}
+		return "", fmt.Errorf("put the backup in place: %w; the store is unchanged", err)
+	}
+	return replaced, syncDir(filepath.Dir(path))
+}
+
+// sameFile reports whether a and b name one file.
+func sameFile(a, b string) (bool, error) {
+	ia, err := os.Stat(a)
+	if err != nil {
+		return false, err
+	}
+	ib, err := os.Stat(b)
+	if err != nil {
+		return false, err
+	}
+	return os.SameFile(ia, ib), nil
+}

@@ -149,3 +149,68 @@ func TestABackupThroughARunningServer(t *testing.T) {
 		t.Errorf("the folder holds %v; want only served.db (nothing of the refused and the cut copies)", names)
 	}
 }
+
+// plancast restore puts a backup in place of the store and keeps the store
+// it replaced: figures pushed after the backup are gone from the store and
+// still in the kept file. A file that fails the check, or a store a server
+// holds, changes nothing.
+func TestRestorePutsABackupInPlaceAndKeepsTheStoreItReplaced(t *testing.T) {
+	dir := seededDir(t)
+	backup := filepath.Join(t.TempDir(), "before.db")
+	mustRun(t, "backup", "--data-dir", dir, "--out", backup)
+	before := mustRun(t, "history", "--data-dir", dir, "--region", "houma", "--indicator", "gdp")
+	ingestFiles(t, dir, [2]string{"houma-2021.csv", "region,indicator,year,value,published\nhouma,gdp,2021,131.2,2022-03-01\n"})
+	pushed := mustRun(t, "history", "--data-dir", dir, "--region", "houma", "--indicator", "gdp")
+	if pushed == before {
+		t.Fatal("the push after the backup changed nothing; the test cannot tell a restore from none")
+	}
+
+	stdout := mustRun(t, "restore", "--data-dir", dir, "--from", backup)
+	if after := mustRun(t, "history", "--data-dir", dir, "--region", "houma", "--indicator", "gdp"); after != before {
+		t.Errorf("after the restore the history reads:\n%s\nwant what it read when the backup was taken:\n%s", after, before)
+	}
+	kept, err := filepath.Glob(filepath.Join(dir, bolt.FileName+".replaced-*"))
+	if err != nil || len(kept) != 1 {
+		t.Fatalf("kept stores %v (%v), want one", kept, err)
+	}
+	if !strings.Contains(stdout, "restored "+backup+" to "+filepath.Join(dir, bolt.FileName)) || !strings.Contains(stdout, "kept as "+kept[0]) {
+		t.Errorf("restore says %q; want what it restored, where, and where the replaced store is kept", stdout)
+	}
+	aside := t.TempDir()
+	data, err := os.ReadFile(kept[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(aside, bolt.FileName), data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if again := mustRun(t, "history", "--data-dir", aside, "--region", "houma", "--indicator", "gdp"); again != pushed {
+		t.Errorf("the kept store reads:\n%s\nwant the store as it was before the restore:\n%s", again, pushed)
+	}
+
+	// A text file is refused before anything is touched.
+	bad := filepath.Join(t.TempDir(), "notes.db")
+	if err := os.WriteFile(bad, []byte("GDP 120.8"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := run(t, "restore", "--data-dir", dir, "--from", bad)
+	if code == 0 || !strings.Contains(stderr, "check "+bad) || !strings.Contains(stderr, "nothing was changed") {
+		t.Errorf("restore of a text file: exit %d, %q", code, stderr)
+	}
+	// So is a store a server holds.
+	held, err := bolt.Open(filepath.Join(dir, bolt.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr = run(t, "restore", "--data-dir", dir, "--from", backup)
+	held.Close()
+	if code == 0 || !strings.Contains(stderr, "stop the server first") {
+		t.Errorf("restore into a held store: exit %d, %q", code, stderr)
+	}
+	if after := mustRun(t, "history", "--data-dir", dir, "--region", "houma", "--indicator", "gdp"); after != before {
+		t.Errorf("a refused restore changed the store:\n%s", after)
+	}
+	if again, _ := filepath.Glob(filepath.Join(dir, "*")); len(again) != 2 {
+		t.Errorf("the data directory holds %v; want the store and the one kept store", again)
+	}
+}
