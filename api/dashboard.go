@@ -29,18 +29,19 @@ const maxDashboardSections = 12
 
 // dashboardText holds the page's words in one language.
 type dashboardText struct {
-	Title, Regions, Choose, Indicator, Plan, Target, Latest, Required, Projected, Probability, Status, Unassessed, Footer, Partial, Period, Year, Value, Download, Revisions, Trail, Unit, StatedGrowth string
+	Title, Regions, Choose, Indicator, Plan, Target, Latest, Required, Projected, Probability, Status, Unassessed, Footer, Partial, Period, Year, Value, Download, Revisions, Trail, Unit, StatedGrowth, Waiting, NothingFmt string
 }
 
 var dashboardTexts = map[string]dashboardText{
-	"en": {"plancast — indicators against plan targets", "Regions", "Choose a region.", "Indicator", "Plan", "Target", "Latest", "Required growth a year", "Projected (80% interval)", "Probability", "Status", "Not assessed", "Projections: automatic combination of yearly models with calibrated 80% intervals. Probability is of meeting the target.", "Partial-year figures", "Period", "Year", "Value", "Download the assessment", "revisions", "how it moved (trail)", "Unit", "Growth as stated"},
-	"zh": {"plancast — 指标与规划目标", "地区", "请选择地区。", "指标", "规划", "目标", "最新值", "所需年均增速", "预测值（80%区间）", "达成概率", "状态", "未评估", "预测：年度模型自动组合，80%区间经过校准。概率为达成目标的概率。", "年内累计数据", "期间", "年份", "数值", "下载目标评估", "修订记录", "评估轨迹", "单位", "公布增速"},
+	"en": {"plancast — indicators against plan targets", "Regions", "Choose a region.", "Indicator", "Plan", "Target", "Latest", "Required growth a year", "Projected (80% interval)", "Probability", "Status", "Not assessed", "Projections: automatic combination of yearly models with calibrated 80% intervals. Probability is of meeting the target.", "Partial-year figures", "Period", "Year", "Value", "Download the assessment", "revisions", "how it moved (trail)", "Unit", "Growth as stated", "Not assessed yet, no yearly figures", "%s has no figures or targets of its own yet."},
+	"zh": {"plancast — 指标与规划目标", "地区", "请选择地区。", "指标", "规划", "目标", "最新值", "所需年均增速", "预测值（80%区间）", "达成概率", "状态", "未评估", "预测：年度模型自动组合，80%区间经过校准。概率为达成目标的概率。", "年内累计数据", "期间", "年份", "数值", "下载目标评估", "修订记录", "评估轨迹", "单位", "公布增速", "暂无年度数据，尚未评估", "%s暂无本级数据和目标。"},
 }
 
 type dashboardPage struct {
 	Lang       string
 	T          dashboardText
 	Only       string
+	Nothing    string // the region asked for (Only) has nothing of its own to show
 	AllRegions []labelled
 	Sections   []dashboardSection
 }
@@ -51,7 +52,8 @@ type dashboardSection struct {
 	Region      plancast.Region
 	Label       string
 	Assessments []dashboardRow
-	Unassessed  []dashboardUnassessed
+	Unassessed  []dashboardUnassessed // not judged for another reason than missing figures, said beside each
+	Waiting     []dashboardUnassessed // not judged because the series has no yearly figures yet
 	Charts      []dashboardChart
 	Partial     []dashboardPartial
 }
@@ -149,7 +151,7 @@ func (s *Server) dashboardPage(ctx context.Context, lang, only string) (*dashboa
 		if err != nil {
 			return nil, err
 		}
-		if len(sec.Charts)+len(sec.Partial)+len(sec.Assessments)+len(sec.Unassessed) == 0 {
+		if len(sec.Charts)+len(sec.Partial)+len(sec.Assessments)+len(sec.Unassessed)+len(sec.Waiting) == 0 {
 			continue // a parent region with no figures of its own
 		}
 		page.AllRegions = append(page.AllRegions, labelled{r.Code, sec.Label})
@@ -162,6 +164,10 @@ func (s *Server) dashboardPage(ctx context.Context, lang, only string) (*dashboa
 		page.AllRegions = nil
 		for _, r := range regions {
 			page.AllRegions = append(page.AllRegions, labelled{r.Code, nameIn(lang, r.Name, r.NameZh)})
+			if r.Code == only && len(page.Sections) == 0 {
+				// A province or prefecture whose counties hold the figures.
+				page.Nothing = fmt.Sprintf(page.T.NothingFmt, nameIn(lang, r.Name, r.NameZh))
+			}
 		}
 	}
 	return page, nil
@@ -196,14 +202,25 @@ func (s *Server) dashboardSection(ctx context.Context, r plancast.Region, indByC
 	}
 	for _, u := range res.Unassessed {
 		ind := indByCode[u.Indicator]
-		reason := u.Reason
+		// The answer's reason names its target for readers of the JSON
+		// ("assess gdp growth 2022: one observed year ..."); beside the
+		// target's own label that is said twice.
+		reason := strings.TrimPrefix(u.Reason, fmt.Sprintf("assess %s %s %d: ", u.Indicator, u.Kind, u.Year))
 		if lang == "zh" {
 			reason = u.ReasonZh
 		}
-		sec.Unassessed = append(sec.Unassessed, dashboardUnassessed{
+		item := dashboardUnassessed{
 			Label:  fmt.Sprintf("%s (%s: %s)", nameIn(lang, ind.Name, ind.NameZh), planText(lang, u.Plan, u.Kind, u.Year), charts.TargetValueText(u.Kind, u.Target, ind.Unit, lang)),
 			Reason: reason,
-		})
+		}
+		// Most unjudged targets wait for their first yearly figure (all of
+		// Zizhou's 2022 targets): said once for the lot. Any other reason
+		// (a store away, a base year missing) is said beside its target.
+		if u.Code == plancast.ENOTFOUND {
+			sec.Waiting = append(sec.Waiting, item)
+		} else {
+			sec.Unassessed = append(sec.Unassessed, item)
+		}
 	}
 	have, err := s.cfg.Store.SeriesSet(ctx, plancast.SeriesSetQuery{Regions: []string{r.Code}, Period: plancast.AllPeriods})
 	if err != nil {
