@@ -2,8 +2,11 @@ package plancast
 
 import (
 	"cmp"
+	"context"
+	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 )
 
 // LatestVintages reduces vintages of one or more series to a sorted list of
@@ -167,4 +170,34 @@ func (s *Series) YearsValues() (years []int, values []float64) {
 		years[i], values[i] = o.Year, o.Value
 	}
 	return years, values
+}
+
+// PartialPeriods returns the series of one region and indicator kept for
+// parts of a year (jan-nov, h1, …), their latest vintages: what there is
+// when the yearly series is asked for and there is none (Guyang's figures
+// are January–November only), so that the answer can say where to look.
+func PartialPeriods(ctx context.Context, st SeriesSetReader, region, indicator string) ([]Series, error) {
+	all, err := st.SeriesSet(ctx, SeriesSetQuery{Regions: []string{region}, Indicators: []string{indicator}, Period: AllPeriods})
+	if err != nil {
+		return nil, fmt.Errorf("list the periods of %s/%s: %w", region, indicator, err)
+	}
+	var partial []Series
+	for _, s := range all {
+		if s.Period != PeriodYear && len(s.Observations) > 0 {
+			partial = append(partial, s)
+		}
+	}
+	return partial, nil
+}
+
+// YearSpan writes the years a series covers: "2009", "2009–2011".
+func (s *Series) YearSpan() string {
+	if len(s.Observations) == 0 {
+		return ""
+	}
+	first, last := s.Observations[0].Year, s.Observations[len(s.Observations)-1].Year
+	if first == last {
+		return strconv.Itoa(first)
+	}
+	return fmt.Sprintf("%d–%d", first, last)
 }

@@ -277,8 +277,18 @@ func testProjection(t *testing.T, s *server) {
 	s.get("/api/v1/series/houma/gdp/projection?horizon=21").wantError(t, 400, "invalid")
 	s.get("/api/v1/series/houma/gdp/projection?horizon=0").wantError(t, 400, "invalid")
 	s.get("/api/v1/series/houma/gdp/projection?method=crystal_ball").wantError(t, 400, "invalid")
-	// Guyang's figures are January–November only: no yearly series to project.
-	s.get("/api/v1/series/guyang/gdp/projection").wantError(t, 404, "not_found")
+	// Guyang's figures are January–November only: no yearly series to
+	// project, and the answer says where its figures are.
+	msg := s.get("/api/v1/series/guyang/gdp/projection").wantError(t, 404, "not_found")
+	if want := "it has January–November figures for 2009 (GET /api/v1/series/guyang/gdp?period=jan-nov), which are not projected"; !strings.Contains(msg, want) {
+		t.Errorf("Guyang's projection answers %q; want it to say %q", msg, want)
+	}
+	var partial api.SeriesResponse
+	s.get("/api/v1/series/guyang/gdp?period=jan-nov").decode(t, 200, &partial)
+	if len(partial.Observations) != 1 || partial.Observations[0].Value != 56 {
+		t.Errorf("the place the answer points to holds %+v, want Guyang's Jan–Nov 2009 GDP of 56", partial.Observations)
+	}
+	s.get("/api/v1/series/zizhou/gdp/projection").wantError(t, 404, "not_found")
 }
 
 func testHoumaAssessment(t *testing.T, s *server) {

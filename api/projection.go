@@ -3,8 +3,10 @@ package api
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -77,6 +79,9 @@ func (s *Server) getProjection(c echo.Context) error {
 // set) and projects it.
 func (s *Server) project(ctx context.Context, region string, ind plancast.Indicator, horizon int, method string, asOf plancast.Date) (*plancast.Series, *plancast.Projection, error) {
 	series, err := s.cfg.Store.Series(ctx, plancast.SeriesQuery{Region: region, Indicator: ind.Code, AsOf: asOf})
+	if plancast.ErrorCode(err) == plancast.ENOTFOUND {
+		return nil, nil, s.noYearlyFigures(ctx, region, ind.Code, err)
+	}
 	if err != nil {
 		return nil, nil, err
 	}
@@ -86,6 +91,22 @@ func (s *Server) project(ctx context.Context, region string, ind plancast.Indica
 	}
 	p, err := s.projectSeries(ind, series, toDate, horizon, method, asOf)
 	return series, p, err
+}
+
+// noYearlyFigures is the not-found answer for a series without yearly
+// figures, saying which parts of the year it has figures for instead and
+// where to read them (Guyang's GDP: January–November 2009).
+func (s *Server) noYearlyFigures(ctx context.Context, region, indicator string, notFound error) error {
+	partial, err := plancast.PartialPeriods(ctx, s.cfg.Store, region, indicator)
+	if err != nil || len(partial) == 0 {
+		return notFound
+	}
+	var where []string
+	for _, p := range partial {
+		where = append(where, fmt.Sprintf("%s figures for %s (GET /api/v1/series/%s/%s?period=%s)",
+			plancast.PeriodName(p.Period, false), p.YearSpan(), region, indicator, p.Period))
+	}
+	return plancast.Errorf(plancast.ENOTFOUND, "%s; it has %s, which are not projected", plancast.ErrorMessage(notFound), strings.Join(where, " and "))
 }
 
 // projectSeries projects a series already read (as of asOf, when set), with

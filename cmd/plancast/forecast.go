@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -233,21 +232,13 @@ func withoutYearlyFigures(ctx context.Context, st plancast.Store, region string,
 	// The latest figures of every period: with --as-of, a partial period
 	// named here may have been published after that date, which still tells
 	// the planner where to look.
-	partial, err := st.SeriesSet(ctx, plancast.SeriesSetQuery{Regions: []string{region}, Indicators: []string{ind.Code}, Period: plancast.AllPeriods})
+	partial, err := plancast.PartialPeriods(ctx, st, region, ind.Code)
 	if err != nil {
-		return fmt.Errorf("%s; list its other periods: %w", msg, err)
+		return fmt.Errorf("%s; %w", msg, err)
 	}
 	for _, p := range partial {
-		if p.Period == plancast.PeriodYear || len(p.Observations) == 0 {
-			continue
-		}
-		first, last := p.Observations[0].Year, p.Observations[len(p.Observations)-1].Year
-		years := strconv.Itoa(first)
-		if last != first {
-			years += "–" + strconv.Itoa(last)
-		}
 		also = append(also, fmt.Sprintf("it has %s figures for %s (plancast history --region %s --indicator %s --period %s)",
-			plancast.PeriodName(p.Period, false), years, region, ind.Code, p.Period))
+			plancast.PeriodName(p.Period, false), p.YearSpan(), region, ind.Code, p.Period))
 	}
 	targets, err := st.Targets(ctx, plancast.TargetFilter{Region: region, Indicator: ind.Code, AsOf: asOf})
 	if err != nil {
