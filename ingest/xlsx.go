@@ -352,7 +352,10 @@ func scanMergeRefs(data []byte, sheet string) (refs []string, ok bool) {
 }
 
 // sheetPart maps a sheet name to its part in the archive through
-// xl/workbook.xml and xl/_rels/workbook.xml.rels.
+// xl/workbook.xml and xl/_rels/workbook.xml.rels. excelize finds a sheet by
+// its name in any case, and of several sheets or relationships that fit it
+// keeps one by rules not followed here; then there is no answer, and the
+// callers ask excelize.
 func sheetPart(zr *zip.Reader, sheet string) (string, bool) {
 	wbData, ok := readPart(zr, "xl/workbook.xml")
 	if !ok {
@@ -377,20 +380,29 @@ func sheetPart(zr *zip.Reader, sheet string) (string, bool) {
 	if xml.Unmarshal(wbData, &wb) != nil || xml.Unmarshal(relsData, &rels) != nil {
 		return "", false
 	}
+	var parts []string
 	for _, s := range wb.Sheets {
-		if s.Name != sheet {
+		if !strings.EqualFold(s.Name, sheet) {
 			continue
 		}
 		for _, r := range rels.Rels {
 			if r.ID == s.ID {
-				if strings.HasPrefix(r.Target, "/") {
-					return strings.TrimPrefix(r.Target, "/"), true
-				}
-				return path.Join("xl", r.Target), true
+				parts = append(parts, relTargetPart(r.Target))
 			}
 		}
 	}
-	return "", false
+	if len(parts) != 1 {
+		return "", false
+	}
+	return parts[0], true
+}
+
+// relTargetPart is the part a relationship of xl/workbook.xml points to.
+func relTargetPart(target string) string {
+	if strings.HasPrefix(target, "/") {
+		return strings.TrimPrefix(path.Clean(target), "/")
+	}
+	return path.Join("xl", target)
 }
 
 // damagedPart finds the first part of a workbook archive that does not
@@ -417,22 +429,32 @@ func damagedPart(data []byte) (string, error) {
 	return "", nil
 }
 
-// readPart reads one part of the archive, within the unzip limit.
+// readPart reads one part of the archive, within the unzip limit. excelize
+// reads a backslash in an entry's name as "/", and of two entries of one
+// name keeps the last; a name held twice is not read here, so as not to read
+// the other one.
 func readPart(zr *zip.Reader, name string) ([]byte, bool) {
+	var part *zip.File
 	for _, zf := range zr.File {
-		if zf.Name != name {
+		if strings.ReplaceAll(zf.Name, `\`, "/") != name {
 			continue
 		}
-		rc, err := zf.Open()
-		if err != nil {
+		if part != nil {
 			return nil, false
 		}
-		defer rc.Close()
-		data, err := io.ReadAll(io.LimitReader(rc, xlsxUnzipLimit+1))
-		if err != nil || len(data) > xlsxUnzipLimit {
-			return nil, false
-		}
-		return data, true
+		part = zf
 	}
-	return nil, false
+	if part == nil {
+		return nil, false
+	}
+	rc, err := part.Open()
+	if err != nil {
+		return nil, false
+	}
+	defer rc.Close()
+	data, err := io.ReadAll(io.LimitReader(rc, xlsxUnzipLimit+1))
+	if err != nil || len(data) > xlsxUnzipLimit {
+		return nil, false
+	}
+	return data, true
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -180,6 +181,59 @@ func editPart(t testing.TB, data []byte, part string, edit func(string) string) 
 		t.Fatalf("no part %s", part)
 	}
 	return out.Bytes()
+}
+
+// An archive may hold two entries of one name; excelize reads the last, and
+// so do the figures: here the first copy of the sheet formats the rate as a
+// percentage and the last does not.
+func TestASheetPartHeldTwiceIsReadAsExcelizeReadsIt(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	setRows(t, f, "Sheet1", [][]any{
+		{"地区", "指标", "年份", "数值"},
+		{"侯马市", "城镇登记失业率", 2020, 2.9},
+	})
+	if err := f.SetCellStyle("Sheet1", "D2", "D2", numberStyle(t, f, &excelize.Style{NumFmt: 10})); err != nil {
+		t.Fatal(err)
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const part = "xl/worksheets/sheet1.xml"
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	formatted, ok := readPart(zr, part)
+	if !ok || !bytes.Contains(formatted, []byte(`<c r="D2" s=`)) {
+		t.Fatalf("no formatted D2 in:\n%s", formatted)
+	}
+	plain := regexp.MustCompile(`<c r="D2" s="\d+"`).ReplaceAll(formatted, []byte(`<c r="D2"`))
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, zf := range zr.File {
+		if err := zw.Copy(zf); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w, err := zw.Create(part)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Write(plain); err != nil {
+		t.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	b, err := Parse("twice.xlsx", "", bytes.NewReader(out.Bytes()), seedCatalog(t), Options{Published: pushDate})
+	if err != nil {
+		t.Fatal(err)
+	}
+	noProblems(t, b)
+	checkFigures(t, b, []figure{{region: "houma", indicator: "unemployment_rate", year: 2020, value: 2.9}})
 }
 
 // The style ids read from a sheet's XML are those excelize's GetCellStyle
