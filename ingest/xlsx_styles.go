@@ -13,9 +13,10 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// The style of a few cells of a large worksheet, without excelize loading
-// the worksheet: its GetCellStyle unmarshals the whole sheet (seconds and
-// gigabytes for 100,000 rows) to answer for one cell. The scan here reads the
+// The styles of some cells of a large worksheet, without excelize loading
+// the worksheet: its GetCellStyle unmarshals the whole sheet to answer for one
+// cell (seconds and over a gigabyte allocated for 100,000 rows; see
+// bench/ingest.md). The scan here reads the
 // sheet's XML once, as bytes, keeping only what decides the asked cells'
 // styles, and decides them as GetCellStyle does. Wherever the XML is not as
 // plain as spreadsheet programs write it (rows out of order, an entity in a
