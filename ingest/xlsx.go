@@ -92,7 +92,7 @@ func (p *parser) readXLSX(br *bufio.Reader) (err error) {
 	firstObs, firstTarget := len(p.b.Observations), len(p.b.Targets)
 	defer func() {
 		if err == nil {
-			p.percentCells(f, firstObs, firstTarget)
+			p.percentCells(data, f, firstObs, firstTarget)
 		}
 	}()
 	num := 0
@@ -121,44 +121,105 @@ func (p *parser) readXLSX(br *bufio.Reader) (err error) {
 // Raw values keep full precision, but a cell showing "8.5%" holds 0.085: for
 // indicators and targets in percent, a value read from a percent-formatted
 // cell is multiplied by 100, so the figure is what the author sees; so is a
-// stated growth (always in percent). Looking up a cell's style makes excelize
-// load the whole worksheet, so this runs only when the sheet gave any percent
-// figure or any growth.
-func (p *parser) percentCells(f *excelize.File, firstObs, firstTarget int) {
-	formats := map[int]bool{} // style ID → percent format
-	isPercentCell := func(col string, row int) bool {
-		if col == "" || row == 0 {
-			return false
+// stated growth (always in percent). Only the cells of such figures are
+// looked at, each style once.
+func (p *parser) percentCells(data []byte, f *excelize.File, firstObs, firstTarget int) {
+	figures := p.percentFigures(firstObs, firstTarget)
+	if len(figures) == 0 {
+		return
+	}
+	asked := make(map[cellRef]bool, len(figures))
+	for _, fig := range figures {
+		asked[fig.cell] = true
+	}
+	styles := cellStyles(data, f, p.sheet, asked)
+	percent := map[int]bool{} // style id → percent format
+	for _, fig := range figures {
+		id, known := styles[fig.cell]
+		if !known {
+			continue
 		}
-		id, err := f.GetCellStyle(p.sheet, col+strconv.Itoa(row))
-		if err != nil {
-			return false
-		}
-		pct, seen := formats[id]
+		pct, seen := percent[id]
 		if !seen {
 			pct = percentStyle(f, id)
-			formats[id] = pct
+			percent[id] = pct
 		}
-		return pct
+		if pct {
+			p.times100(fig)
+		}
 	}
-	isPercent := func(at origin) bool { return isPercentCell(at.valueCol, at.Row) }
-	for i := firstObs; i < len(p.b.Observations); i++ {
-		o := &p.b.Observations[i]
-		if p.res.indicators[o.Indicator].Unit == plancast.UnitPercent && isPercent(p.b.obsFrom[i]) {
-			o.Value = roundSignificant(o.Value*100, 12)
+}
+
+// percentFigure is a figure in percent of this sheet and the cell it was
+// read from.
+type percentFigure struct {
+	cell cellRef
+	of   percentOf
+	i    int // in Observations or Targets
+}
+
+// percentOf says which figure of an observation or target a percentFigure is.
+type percentOf int
+
+const (
+	observationValue percentOf = iota
+	observationGrowth
+	targetValue
+)
+
+// percentFigures lists the figures read from this sheet that are in percent:
+// values of indicators in percent, stated growths, and targets of a growth,
+// a share or an indicator in percent.
+func (p *parser) percentFigures(firstObs, firstTarget int) []percentFigure {
+	var out []percentFigure
+	add := func(col string, row int, of percentOf, i int) {
+		if c, ok := cellAt(col, row); ok {
+			out = append(out, percentFigure{cell: c, of: of, i: i})
 		}
-		if at := p.b.obsFrom[i]; o.Growth != nil && isPercentCell(at.growthCol(), at.Row) {
-			g := roundSignificant(*o.Growth*100, 12)
-			o.Growth = &g
+	}
+	for i := firstObs; i < len(p.b.Observations); i++ {
+		o, at := &p.b.Observations[i], p.b.obsFrom[i]
+		if p.res.indicators[o.Indicator].Unit == plancast.UnitPercent {
+			add(at.valueCol, at.Row, observationValue, i)
+		}
+		if o.Growth != nil {
+			add(at.growthCol(), at.Row, observationGrowth, i)
 		}
 	}
 	for i := firstTarget; i < len(p.b.Targets); i++ {
 		t := &p.b.Targets[i]
-		inPercent := t.Kind == plancast.TargetGrowth || t.Kind == plancast.TargetAvgGrowth || t.Kind == plancast.TargetShare ||
-			p.res.indicators[t.Indicator].Unit == plancast.UnitPercent
-		if inPercent && isPercent(p.b.targetFrom[i]) {
-			t.Value = roundSignificant(t.Value*100, 12)
+		if t.Kind == plancast.TargetGrowth || t.Kind == plancast.TargetAvgGrowth || t.Kind == plancast.TargetShare ||
+			p.res.indicators[t.Indicator].Unit == plancast.UnitPercent {
+			add(p.b.targetFrom[i].valueCol, p.b.targetFrom[i].Row, targetValue, i)
 		}
+	}
+	return out
+}
+
+// cellAt is the cell in a column (by its letters) and a row; ok is false when
+// there is none, as for a figure without a growth column.
+func cellAt(col string, row int) (cellRef, bool) {
+	if col == "" || row == 0 {
+		return cellRef{}, false
+	}
+	c, r, err := excelize.CellNameToCoordinates(col + strconv.Itoa(row))
+	return cellRef{col: c, row: r}, err == nil
+}
+
+// times100 turns a figure read as a fraction (0.085) into the percentage
+// its cell shows (8.5).
+func (p *parser) times100(fig percentFigure) {
+	switch fig.of {
+	case observationValue:
+		o := &p.b.Observations[fig.i]
+		o.Value = roundSignificant(o.Value*100, 12)
+	case observationGrowth:
+		o := &p.b.Observations[fig.i]
+		g := roundSignificant(*o.Growth*100, 12)
+		o.Growth = &g
+	case targetValue:
+		t := &p.b.Targets[fig.i]
+		t.Value = roundSignificant(t.Value*100, 12)
 	}
 }
 
@@ -291,7 +352,10 @@ func scanMergeRefs(data []byte, sheet string) (refs []string, ok bool) {
 }
 
 // sheetPart maps a sheet name to its part in the archive through
-// xl/workbook.xml and xl/_rels/workbook.xml.rels.
+// xl/workbook.xml and xl/_rels/workbook.xml.rels. excelize finds a sheet by
+// its name in any case, and of several sheets or relationships that fit it
+// keeps one by rules not followed here; then there is no answer, and the
+// callers ask excelize.
 func sheetPart(zr *zip.Reader, sheet string) (string, bool) {
 	wbData, ok := readPart(zr, "xl/workbook.xml")
 	if !ok {
@@ -316,20 +380,29 @@ func sheetPart(zr *zip.Reader, sheet string) (string, bool) {
 	if xml.Unmarshal(wbData, &wb) != nil || xml.Unmarshal(relsData, &rels) != nil {
 		return "", false
 	}
+	var parts []string
 	for _, s := range wb.Sheets {
-		if s.Name != sheet {
+		if !strings.EqualFold(s.Name, sheet) {
 			continue
 		}
 		for _, r := range rels.Rels {
 			if r.ID == s.ID {
-				if strings.HasPrefix(r.Target, "/") {
-					return strings.TrimPrefix(r.Target, "/"), true
-				}
-				return path.Join("xl", r.Target), true
+				parts = append(parts, relTargetPart(r.Target))
 			}
 		}
 	}
-	return "", false
+	if len(parts) != 1 {
+		return "", false
+	}
+	return parts[0], true
+}
+
+// relTargetPart is the part a relationship of xl/workbook.xml points to.
+func relTargetPart(target string) string {
+	if strings.HasPrefix(target, "/") {
+		return strings.TrimPrefix(path.Clean(target), "/")
+	}
+	return path.Join("xl", target)
 }
 
 // damagedPart finds the first part of a workbook archive that does not
@@ -356,22 +429,32 @@ func damagedPart(data []byte) (string, error) {
 	return "", nil
 }
 
-// readPart reads one part of the archive, within the unzip limit.
+// readPart reads one part of the archive, within the unzip limit. excelize
+// reads a backslash in an entry's name as "/", and of two entries of one
+// name keeps the last; a name held twice is not read here, so as not to read
+// the other one.
 func readPart(zr *zip.Reader, name string) ([]byte, bool) {
+	var part *zip.File
 	for _, zf := range zr.File {
-		if zf.Name != name {
+		if strings.ReplaceAll(zf.Name, `\`, "/") != name {
 			continue
 		}
-		rc, err := zf.Open()
-		if err != nil {
+		if part != nil {
 			return nil, false
 		}
-		defer rc.Close()
-		data, err := io.ReadAll(io.LimitReader(rc, xlsxUnzipLimit+1))
-		if err != nil || len(data) > xlsxUnzipLimit {
-			return nil, false
-		}
-		return data, true
+		part = zf
 	}
-	return nil, false
+	if part == nil {
+		return nil, false
+	}
+	rc, err := part.Open()
+	if err != nil {
+		return nil, false
+	}
+	defer rc.Close()
+	data, err := io.ReadAll(io.LimitReader(rc, xlsxUnzipLimit+1))
+	if err != nil || len(data) > xlsxUnzipLimit {
+		return nil, false
+	}
+	return data, true
 }
