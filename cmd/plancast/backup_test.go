@@ -2,12 +2,14 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -212,5 +214,92 @@ func TestRestorePutsABackupInPlaceAndKeepsTheStoreItReplaced(t *testing.T) {
 	}
 	if again, _ := filepath.Glob(filepath.Join(dir, "*")); len(again) != 2 {
 		t.Errorf("the data directory holds %v; want the store and the one kept store", again)
+	}
+}
+
+// serve --backup-dir takes a checked copy at start and one every
+// --backup-every while figures change, skips a copy when nothing changed,
+// and keeps the newest --backup-keep. It stops with the server.
+func TestServeTakesScheduledBackupsAndKeepsTheNewest(t *testing.T) {
+	dataDir, backups := t.TempDir(), t.TempDir()
+	token := seedEmbedded(t, dataDir)
+	addr := freeAddr(t)
+	p := startPlancast(t, "serve", "--addr", addr, "--data-dir", dataDir, "--backup-dir", backups, "--backup-every", "1s", "--backup-keep", "2")
+	waitHTTP(t, "http://"+addr+"/healthz", p)
+
+	copies := func() []string {
+		names, _ := filepath.Glob(filepath.Join(backups, "plancast-*.db"))
+		return names
+	}
+	// waitFor waits until the newest copy holds figures figures.
+	waitFor := func(figures int) string {
+		t.Helper()
+		deadline := time.Now().Add(30 * time.Second)
+		for time.Now().Before(deadline) {
+			if names := copies(); len(names) > 0 {
+				if c, err := bolt.CheckFile(names[len(names)-1]); err == nil && c.Figures == figures {
+					return names[len(names)-1]
+				}
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		t.Fatalf("no copy holding %d figures within 30 s; the folder holds %v:\n%s", figures, copies(), p.Output())
+		return ""
+	}
+	first := waitFor(17) // the seed's figures
+	for i, year := range []int{2021, 2022, 2023} {
+		csv := fmt.Sprintf("region,indicator,year,value\nhouma,gdp,%d,%d\n", year, 130+10*i)
+		req, err := http.NewRequest(http.MethodPost, "http://"+addr+"/api/v1/observations", strings.NewReader(csv))
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Header.Set("Authorization", "Bearer "+token)
+		req.Header.Set("Content-Type", "text/csv")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil || resp.StatusCode != 200 {
+			t.Fatalf("push %d: %v %v", year, resp, err)
+		}
+		resp.Body.Close()
+		waitFor(18 + i)
+	}
+	newest := copies()
+	time.Sleep(2500 * time.Millisecond) // two periods with nothing new
+	if again := copies(); len(again) != 2 || again[1] != newest[1] {
+		t.Errorf("after two quiet periods the copies are %v; want the same two newest as before, %v", again, newest)
+	}
+	if _, err := os.Stat(first); !os.IsNotExist(err) {
+		t.Errorf("the first copy %s is still there with --backup-keep 2", first)
+	}
+	if err := p.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-p.exited:
+	case <-time.After(20 * time.Second):
+		t.Fatal("serve did not stop on SIGTERM")
+	}
+	out := p.Output()
+	if p.cmd.ProcessState.ExitCode() != 0 || strings.Count(out, `msg="backup written"`) != 4 || !strings.Contains(out, `msg="old backup removed"`) {
+		t.Errorf("exit %d; want four copies written (start and three pushes) and old ones removed in the log:\n%s", p.cmd.ProcessState.ExitCode(), out)
+	}
+	if leftovers, _ := filepath.Glob(filepath.Join(backups, ".*")); len(leftovers) > 0 {
+		t.Errorf("temporary files left: %v", leftovers)
+	}
+}
+
+// --backup-dir is refused where it cannot work, before anything starts.
+func TestServeRefusesBackupsItCannotTake(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--influx-url", "http://127.0.0.1:1", "--backup-dir", t.TempDir()}, `back InfluxDB up with "influx backup"`},
+		{[]string{"--backup-dir", t.TempDir(), "--backup-every", "10ms"}, "--backup-every 10ms is too short"},
+		{[]string{"--backup-dir", t.TempDir(), "--backup-keep", "0"}, "keep at least one copy"},
+	} {
+		code, _, stderr := run(t, append([]string{"serve", "--addr", "127.0.0.1:0", "--data-dir", t.TempDir()}, c.args...)...)
+		if code != 2 || !strings.Contains(stderr, c.want) {
+			t.Errorf("serve %v: exit %d, %q; want a usage error saying %q", c.args, code, stderr, c.want)
+		}
 	}
 }

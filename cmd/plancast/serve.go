@@ -6,7 +6,11 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"os"
+	"sync"
+	"time"
 
+	"github.com/plancast/plancast"
 	"github.com/plancast/plancast/api"
 )
 
@@ -26,8 +30,24 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	noSeed := fs.Bool("no-seed", false, "never load the demo dataset")
 	readToken := fs.String("read-token", envOr("PLANCAST_READ_TOKEN", ""), "when set, reads need this Bearer token too (env PLANCAST_READ_TOKEN)")
 	logFormat := fs.String("log-format", envOr("PLANCAST_LOG_FORMAT", "text"), "log format: text or json (env PLANCAST_LOG_FORMAT)")
+	backupDir := fs.String("backup-dir", envOr("PLANCAST_BACKUP_DIR", ""), "embedded store: write a checked copy of the store here at start and every --backup-every (env PLANCAST_BACKUP_DIR)")
+	backupEvery := fs.Duration("backup-every", 24*time.Hour, "with --backup-dir: how often to copy the store (a copy is skipped when nothing changed)")
+	backupKeep := fs.Int("backup-keep", 7, "with --backup-dir: how many copies to keep; older ones are removed")
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	if *backupDir != "" {
+		switch {
+		case !sf.embedded():
+			return usageErrorf("--backup-dir copies the embedded store; back InfluxDB up with \"influx backup\"")
+		case *backupEvery < time.Second:
+			return usageErrorf("--backup-every %s is too short; give 1s or more (24h is the default)", *backupEvery)
+		case *backupKeep < 1:
+			return usageErrorf("--backup-keep %d: keep at least one copy", *backupKeep)
+		}
+		if err := os.MkdirAll(*backupDir, 0o755); err != nil {
+			return fmt.Errorf("create the backup directory: %w", err)
+		}
 	}
 	log := newLogger(stderr, *logFormat)
 
@@ -62,6 +82,17 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	log.Info("listening", "addr", ln.Addr().String(), "url", "http://"+displayAddr(ln.Addr()))
 	srv := api.New(api.Config{Store: st, Logger: log, ReadToken: *readToken})
+	if *backupDir != "" {
+		// The schedule stops with the server, before the store closes.
+		var wg sync.WaitGroup
+		defer wg.Wait()
+		bctx, stop := context.WithCancel(ctx)
+		defer stop()
+		b := &backupSchedule{st: st.(plancast.Backuper), dir: *backupDir, every: *backupEvery, keep: *backupKeep, log: log}
+		wg.Add(1)
+		go b.run(bctx, &wg)
+		log.Info("backups scheduled", "dir", *backupDir, "every", backupEvery.String(), "keep", *backupKeep)
+	}
 	return srv.Serve(ctx, ln)
 }
 

@@ -1,0 +1,114 @@
+package main
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/plancast/plancast"
+	"github.com/plancast/plancast/store/bolt"
+)
+
+// backupSchedule is serve's own backups of the embedded store: one at start
+// and one every `every`, each checked (writeBackup) and named by its time
+// and data version, the oldest beyond `keep` removed. A copy is skipped when
+// nothing changed since the last one kept.
+type backupSchedule struct {
+	st    plancast.Backuper
+	dir   string
+	every time.Duration
+	keep  int
+	log   *slog.Logger
+
+	last string // the data version of the newest copy kept
+}
+
+// backupPrefix and backupSuffix name the files the schedule writes, and the
+// only files its pruning removes.
+const (
+	backupPrefix = "plancast-"
+	backupSuffix = ".db"
+)
+
+// run takes copies until ctx ends; wg is done when it has stopped, so that
+// the store is not closed under a copy.
+func (b *backupSchedule) run(ctx context.Context, wg *sync.WaitGroup) {
+	defer wg.Done()
+	if kept := b.kept(); len(kept) > 0 {
+		if c, err := bolt.CheckFile(filepath.Join(b.dir, kept[len(kept)-1])); err == nil {
+			b.last = c.Version // a restart with nothing new takes no copy
+		}
+	}
+	t := time.NewTicker(b.every)
+	defer t.Stop()
+	for {
+		b.once(ctx)
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// once takes one copy, unless the data did not change since the last.
+func (b *backupSchedule) once(ctx context.Context) {
+	sn, err := b.st.Snapshot(ctx)
+	if err != nil {
+		b.log.Error("backup: snapshot", "err", err)
+		return
+	}
+	defer sn.Close()
+	if sn.Version() == b.last {
+		b.log.Debug("backup skipped: no change since the last", "data_version", b.last)
+		return
+	}
+	name := backupPrefix + time.Now().UTC().Format("20060102T150405.000Z") + "-v" + sn.Version() + backupSuffix
+	path := filepath.Join(b.dir, name)
+	start := time.Now()
+	c, err := writeBackup(path, sn.Size(), sn.WriteTo, io.Discard)
+	if err != nil {
+		b.log.Error("backup failed", "file", path, "err", err)
+		return
+	}
+	b.last = sn.Version()
+	b.log.Info("backup written", "file", path, "bytes", sn.Size(), "duration", time.Since(start).Round(time.Millisecond), "holds", c.String())
+	b.prune()
+}
+
+// kept lists the schedule's copies in dir, oldest first (their names start
+// with their UTC time).
+func (b *backupSchedule) kept() []string {
+	entries, err := os.ReadDir(b.dir)
+	if err != nil {
+		return nil
+	}
+	var names []string
+	for _, e := range entries {
+		if n := e.Name(); e.Type().IsRegular() && strings.HasPrefix(n, backupPrefix) && strings.HasSuffix(n, backupSuffix) {
+			names = append(names, n)
+		}
+	}
+	slices.Sort(names)
+	return names
+}
+
+// prune removes the oldest copies beyond keep.
+func (b *backupSchedule) prune() {
+	names := b.kept()
+	for len(names) > b.keep {
+		path := filepath.Join(b.dir, names[0])
+		if err := os.Remove(path); err != nil {
+			b.log.Error("backup: remove an old copy", "file", path, "err", err)
+			return
+		}
+		b.log.Info("old backup removed", "file", path)
+		names = names[1:]
+	}
+}
