@@ -145,7 +145,7 @@ func writeBackup(out string, size int64, copyTo func(io.Writer) (int64, error), 
 			os.Remove(tmp.Name())
 		}
 	}()
-	w := &progressWriter{w: tmp, total: size, out: progress, name: out, every: 2 * time.Second, last: time.Now()}
+	w := &progressWriter{w: tmp, total: size, name: out, p: &throttled{out: progress, every: 2 * time.Second, last: time.Now()}}
 	n, err := copyTo(w)
 	w.done()
 	if err != nil {
@@ -189,34 +189,25 @@ func syncDir(dir string) error {
 	return nil
 }
 
-// progressWriter counts what passes and says how far a long copy has got,
-// at most once every `every`.
+// progressWriter counts what passes and says how far a long copy has got.
 type progressWriter struct {
 	w        io.Writer
-	out      io.Writer
 	name     string
 	n, total int64
-	every    time.Duration
-	last     time.Time
-	said     bool
+	p        *throttled
 }
 
 func (p *progressWriter) Write(b []byte) (int, error) {
 	n, err := p.w.Write(b)
 	p.n += int64(n)
-	if time.Since(p.last) >= p.every {
-		p.last = time.Now()
-		p.said = true
-		fmt.Fprintf(p.out, "\r%s: %s of %s MiB", p.name, mib(p.n), mib(p.total))
-	}
+	p.p.say(false, "\r%s: %s of %s MiB", p.name, mib(p.n), mib(p.total))
 	return n, err
 }
 
 // done ends the progress line, if one was started.
 func (p *progressWriter) done() {
-	if p.said {
-		fmt.Fprintf(p.out, "\r%s: %s of %s MiB\n", p.name, mib(p.n), mib(p.total))
-	}
+	p.p.say(true, "\r%s: %s of %s MiB", p.name, mib(p.n), mib(p.total))
+	p.p.end()
 }
 
 func mib(n int64) string { return strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64) }

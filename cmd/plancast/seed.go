@@ -53,17 +53,29 @@ func loadSeed(ctx context.Context, st plancast.Store) (seed.Result, error) {
 	return res, nil
 }
 
-// seedOnFirstStart loads the dataset into an embedded store that never had it.
-// It reports whether it loaded.
-func seedOnFirstStart(ctx context.Context, st plancast.Store) (bool, seed.Result, error) {
+// seedOnFirstStart loads the dataset into an embedded store that never had
+// it and holds no region of its own: a store that plancast ingest or import
+// filled before the first start keeps only its own data. It reports whether
+// it loaded, and why not when it did not.
+func seedOnFirstStart(ctx context.Context, st plancast.Store) (loaded bool, res seed.Result, whyNot string, err error) {
 	b, ok := st.(*bolt.Store)
 	if !ok {
-		return false, seed.Result{}, nil
+		return false, res, "", nil
 	}
 	when, err := b.Seeded()
 	if err != nil || !when.IsZero() {
-		return false, seed.Result{}, err
+		return false, res, "", err
 	}
-	res, err := loadSeed(ctx, st)
-	return err == nil, res, err
+	regions, err := st.Regions(ctx)
+	if err != nil {
+		return false, res, "", fmt.Errorf("look for data of the store's own: %w", err)
+	}
+	if len(regions) > 0 {
+		if err := b.MarkSeeded(time.Now()); err != nil { // decided once: not at every start
+			return false, res, "", err
+		}
+		return false, res, fmt.Sprintf("the store holds %d regions of its own; serve --reseed loads the demo dataset anyway", len(regions)), nil
+	}
+	res, err = loadSeed(ctx, st)
+	return err == nil, res, "", err
 }

@@ -67,12 +67,15 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		log.Info("demo dataset loaded again", "result", res.String())
 	default:
-		loaded, res, err := seedOnFirstStart(ctx, st)
+		loaded, res, whyNot, err := seedOnFirstStart(ctx, st)
 		if err != nil {
 			return fmt.Errorf("load demo dataset: %w", err)
 		}
-		if loaded {
+		switch {
+		case loaded:
 			log.Info("first start: demo dataset loaded", "result", res.String())
+		case whyNot != "":
+			log.Info("first start: demo dataset not loaded", "why", whyNot)
 		}
 	}
 

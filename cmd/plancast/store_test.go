@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -19,6 +20,10 @@ func TestEachCommandSaysWhatToDoWhileAServerHoldsTheStore(t *testing.T) {
 	}
 	defer held.Close()
 	report := filepath.Join("..", "..", "ingest", "report", "testdata", "reports", "004_381206a40357bc15.txt")
+	emptyArchive := filepath.Join(t.TempDir(), "empty.json")
+	if err := os.WriteFile(emptyArchive, []byte(`{"format": "plancast-archive/1"}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	for _, c := range []struct {
 		args []string
 		want string
@@ -31,6 +36,8 @@ func TestEachCommandSaysWhatToDoWhileAServerHoldsTheStore(t *testing.T) {
 		{[]string{"token", "create", "--region", "houma"}, "tokens are created before the server starts"},
 		{[]string{"serve", "--addr", "127.0.0.1:0"}, "give this one another --data-dir"},
 		{[]string{"backup", "--out", filepath.Join(dir, "b.db")}, "copy it through that server instead: plancast backup --server URL --token ADMIN_TOKEN"},
+		{[]string{"export", "--out", filepath.Join(dir, "a.json")}, "take a copy through that server instead (plancast backup --server URL --token ADMIN_TOKEN), or stop it"},
+		{[]string{"import", emptyArchive}, "stop it first: a store is imported before it is served"},
 	} {
 		code, _, stderr := run(t, append(c.args, "--data-dir", dir)...)
 		if code == 0 || !strings.Contains(stderr, "is held by another process") || !strings.Contains(stderr, c.want) {

@@ -174,7 +174,7 @@ func bumpVersion(tx *bbolt.Tx) error {
 	return tx.Bucket(bucketMeta).Put(keyVersion, b[:])
 }
 
-// Seeded reports when the seed dataset was loaded, zero if never.
+// Seeded reports when the first start settled the seed dataset (MarkSeeded), zero if never.
 func (s *Store) Seeded() (time.Time, error) {
 	var t time.Time
 	err := s.db.View(func(tx *bbolt.Tx) error {
@@ -189,7 +189,8 @@ func (s *Store) Seeded() (time.Time, error) {
 	return t, err
 }
 
-// MarkSeeded records that the seed dataset was loaded.
+// MarkSeeded records that the first start's question of the seed dataset is
+// settled: it was loaded, or the store had data of its own and did not get it.
 func (s *Store) MarkSeeded(t time.Time) error {
 	return s.update("mark seeded", func(tx *bbolt.Tx) error {
 		return tx.Bucket(bucketMeta).Put(keySeeded, []byte(t.UTC().Format(time.RFC3339)))

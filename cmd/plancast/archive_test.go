@@ -1,0 +1,92 @@
+package main
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/plancast/plancast"
+	"github.com/plancast/plancast/store/bolt"
+)
+
+// plancast export writes the store's whole history to one file, and plancast
+// import rebuilds an empty store from it that answers as the first: the
+// latest figures, every vintage and target version (history), and the
+// projection as of a past date.
+func TestExportAndImportRebuildTheStore(t *testing.T) {
+	dir := seededDir(t)
+	ingestFiles(t, dir, [2]string{"houma-2021.csv", "region,indicator,year,value,published\nhouma,gdp,2020,121.1,2021-09-30\nhouma,gdp,2021,131.2,2022-03-01\n"})
+	archive := filepath.Join(t.TempDir(), "houma.json.gz")
+	stdout := mustRun(t, "export", "--data-dir", dir, "--out", archive)
+	if !strings.Contains(stdout, "wrote "+archive+": 9 regions, 17 indicators") || !strings.Contains(stdout, "19 vintages of figures, 22 versions of targets") {
+		t.Errorf("export says %q; want the seed's catalog, its 17 figures and the 2 pushed, its 22 targets", stdout)
+	}
+	rebuilt := t.TempDir()
+	if out := mustRun(t, "import", "--data-dir", rebuilt, archive); !strings.Contains(out, "read back the same") {
+		t.Errorf("import says %q", out)
+	}
+	for _, args := range [][]string{
+		{"history", "--region", "houma", "--indicator", "gdp"},
+		{"forecast", "--region", "houma", "--indicator", "gdp"},
+		{"forecast", "--region", "houma", "--indicator", "gdp", "--as-of", "2021-05-01"},
+	} {
+		before := mustRun(t, append(args, "--data-dir", dir)...)
+		after := mustRun(t, append(args, "--data-dir", rebuilt)...)
+		if before != after {
+			t.Errorf("%v of the rebuilt store:\n%s\nwant what the exported one answered:\n%s", args, after, before)
+		}
+	}
+
+	code, _, stderr := run(t, "import", "--data-dir", rebuilt, archive)
+	if code == 0 || !strings.Contains(stderr, "an archive is imported into an empty store only") {
+		t.Errorf("a second import: exit %d, %q", code, stderr)
+	}
+	code, _, stderr = run(t, "export", "--data-dir", dir, "--out", archive)
+	if code != 2 || !strings.Contains(stderr, "an export never replaces a file") {
+		t.Errorf("an export over a file: exit %d, %q", code, stderr)
+	}
+	notes := filepath.Join(t.TempDir(), "notes.json")
+	if err := os.WriteFile(notes, []byte(`{"regions": []}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr = run(t, "import", "--data-dir", t.TempDir(), notes)
+	if code == 0 || !strings.Contains(stderr, "not a plancast archive") {
+		t.Errorf("import of a JSON file that is no archive: exit %d, %q", code, stderr)
+	}
+}
+
+// serve loads the demo dataset on the first start of an empty store only:
+// a store built by import or ingest before its first start keeps only its
+// own data, and the question is settled once.
+func TestTheFirstStartSeedsAnEmptyStoreOnly(t *testing.T) {
+	ctx := context.Background()
+	empty, err := bolt.Open(filepath.Join(t.TempDir(), bolt.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer empty.Close()
+	if loaded, _, whyNot, err := seedOnFirstStart(ctx, empty); err != nil || !loaded || whyNot != "" {
+		t.Errorf("an empty store: loaded %v, %q, %v; want the demo dataset loaded", loaded, whyNot, err)
+	}
+
+	own, err := bolt.Open(filepath.Join(t.TempDir(), bolt.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer own.Close()
+	if err := own.PutRegions(ctx, []plancast.Region{{Code: "jiaxing", Name: "Jiaxing", Level: plancast.LevelPrefecture}}); err != nil {
+		t.Fatal(err)
+	}
+	loaded, _, whyNot, err := seedOnFirstStart(ctx, own)
+	if err != nil || loaded || !strings.Contains(whyNot, "the store holds 1 regions of its own") {
+		t.Errorf("a store with a region of its own: loaded %v, %q, %v; want it left alone and why", loaded, whyNot, err)
+	}
+	if regions, _ := own.Regions(ctx); len(regions) != 1 {
+		t.Errorf("the store now has %d regions, want its own one", len(regions))
+	}
+	if loaded, _, whyNot, _ := seedOnFirstStart(ctx, own); loaded || whyNot != "" {
+		t.Errorf("the next start: loaded %v, %q; want the question settled, nothing said", loaded, whyNot)
+	}
+}
