@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -103,40 +102,30 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	return nil
 }
 
-// writeArchive writes a as JSON to a temporary file beside path, gzipped
-// when path ends in .gz, syncs it and links it to path.
+// writeArchive writes a as JSON through createOnce, gzipped when path ends
+// in .gz.
 func writeArchive(path string, a *plancast.Archive) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".part-*")
-	if err != nil {
-		return fmt.Errorf("create the archive: %w", err)
-	}
-	defer os.Remove(tmp.Name())
-	defer tmp.Close()
-	bw := bufio.NewWriterSize(tmp, 1<<20)
-	var w io.Writer = bw
-	var zw *gzip.Writer
-	if strings.HasSuffix(path, ".gz") {
-		zw = gzip.NewWriter(bw)
-		w = zw
-	}
-	if err := json.NewEncoder(w).Encode(a); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if zw != nil {
-		if err := zw.Close(); err != nil {
+	return createOnce(path, func(f *os.File) error {
+		bw := bufio.NewWriterSize(f, 1<<20)
+		var w io.Writer = bw
+		var zw *gzip.Writer
+		if strings.HasSuffix(path, ".gz") {
+			zw = gzip.NewWriter(bw)
+			w = zw
+		}
+		if err := json.NewEncoder(w).Encode(a); err != nil {
 			return fmt.Errorf("write %s: %w", path, err)
 		}
-	}
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("sync %s: %w", path, err)
-	}
-	if err := os.Link(tmp.Name(), path); err != nil {
-		return fmt.Errorf("name the archive %s: %w", path, err)
-	}
-	return syncDir(filepath.Dir(path))
+		if zw != nil {
+			if err := zw.Close(); err != nil {
+				return fmt.Errorf("write %s: %w", path, err)
+			}
+		}
+		if err := bw.Flush(); err != nil {
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+		return nil
+	}, nil)
 }
 
 // readArchive reads an archive file, gzipped or not (told by its first bytes).

@@ -128,52 +128,61 @@ func requestBackup(ctx context.Context, server, token string) (io.ReadCloser, in
 	return resp.Body, resp.ContentLength, nil
 }
 
-// writeBackup writes size bytes from copyTo to a temporary file beside out,
-// syncs it, checks it, and only then renames it to out, so that out is
-// either a whole, checked copy or absent: never a cut one after a crash or
-// a dropped connection.
+// writeBackup writes size bytes from copyTo to out through createOnce,
+// checking the copy (bolt.CheckFile) before it gets its name: out is either
+// a whole, checked copy or absent, never a cut one after a crash or a
+// dropped connection.
 func writeBackup(out string, size int64, copyTo func(io.Writer) (int64, error), progress io.Writer) (bolt.Contents, error) {
 	var c bolt.Contents
-	tmp, err := os.CreateTemp(filepath.Dir(out), "."+filepath.Base(out)+".part-*")
-	if err != nil {
-		return c, fmt.Errorf("create the backup file: %w", err)
-	}
-	kept := false
-	defer func() {
-		if !kept {
-			tmp.Close()
-			os.Remove(tmp.Name())
+	err := createOnce(out, func(f *os.File) error {
+		w := &progressWriter{w: f, total: size, name: out, p: &throttled{out: progress, every: 2 * time.Second, last: time.Now()}}
+		n, err := copyTo(w)
+		w.done()
+		if err != nil {
+			return fmt.Errorf("copy the store to %s: %w", out, err)
 		}
-	}()
-	w := &progressWriter{w: tmp, total: size, name: out, p: &throttled{out: progress, every: 2 * time.Second, last: time.Now()}}
-	n, err := copyTo(w)
-	w.done()
+		if n != size {
+			return fmt.Errorf("copy the store to %s: got %d of %d bytes", out, n, size)
+		}
+		return nil
+	}, func(tmp string) (err error) {
+		if c, err = bolt.CheckFile(tmp); err != nil {
+			return fmt.Errorf("the copy failed its check, so it was not kept: %w", err)
+		}
+		return nil
+	})
+	return c, err
+}
+
+// createOnce creates path through a temporary file beside it: write fills
+// it, it is synced, check (when not nil) passes on it, and only then is it
+// linked to path. Link, not rename: it fails if path exists, so that a file
+// is never replaced; and a failure or a crash leaves nothing at path.
+func createOnce(path string, write func(*os.File) error, check func(tmp string) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".part-*")
 	if err != nil {
-		return c, fmt.Errorf("copy the store to %s: %w", out, err)
+		return fmt.Errorf("create %s: %w", path, err)
 	}
-	if n != size {
-		return c, fmt.Errorf("copy the store to %s: got %d of %d bytes", out, n, size)
+	defer os.Remove(tmp.Name()) // after the link, path keeps the file
+	defer tmp.Close()
+	if err := write(tmp); err != nil {
+		return err
 	}
 	if err := tmp.Sync(); err != nil {
-		return c, fmt.Errorf("sync %s: %w", tmp.Name(), err)
+		return fmt.Errorf("sync %s: %w", tmp.Name(), err)
 	}
 	if err := tmp.Close(); err != nil {
-		return c, fmt.Errorf("close %s: %w", tmp.Name(), err)
+		return fmt.Errorf("close %s: %w", tmp.Name(), err)
 	}
-	if c, err = bolt.CheckFile(tmp.Name()); err != nil {
-		return c, fmt.Errorf("the copy failed its check, so it was not kept: %w", err)
+	if check != nil {
+		if err := check(tmp.Name()); err != nil {
+			return err
+		}
 	}
-	// Link, not rename: link fails if out appeared meanwhile, so a backup
-	// never replaces a file.
-	if err := os.Link(tmp.Name(), out); err != nil {
-		return c, fmt.Errorf("name the backup %s: %w", out, err)
+	if err := os.Link(tmp.Name(), path); err != nil {
+		return fmt.Errorf("name the file %s: %w", path, err)
 	}
-	os.Remove(tmp.Name())
-	kept = true
-	if err := syncDir(filepath.Dir(out)); err != nil {
-		return c, err
-	}
-	return c, nil
+	return syncDir(filepath.Dir(path))
 }
 
 // syncDir makes a new name in dir survive a crash.
