@@ -800,6 +800,17 @@ func testMetrics(t *testing.T, s *server) {
 			t.Errorf("metrics lack %s", want)
 		}
 	}
+	// A scraper asks for gzip, as Prometheus does: the answer is compressed
+	// once (the metrics handler's own gzip, not the server's on top of it).
+	gz := s.do("GET", "/metrics", "", "", nil, "Accept-Encoding", "gzip")
+	zr, err := gzip.NewReader(bytes.NewReader(gz.body))
+	if err != nil {
+		t.Fatalf("metrics asked with gzip: %v (Content-Encoding %q)", err, gz.header.Get("Content-Encoding"))
+	}
+	text, err := io.ReadAll(zr)
+	if err != nil || !strings.HasPrefix(string(text), "# HELP") {
+		t.Errorf("metrics asked with gzip decompress to %.40q (%v); want the text format", text, err)
+	}
 }
 
 func TestReadTokenGuardsReads(t *testing.T) {

@@ -16,6 +16,7 @@ type Health struct {
 	DataVersion string                `json:"data_version,omitempty"`
 	Store       *plancast.StoreStatus `json:"store,omitempty"`
 	Error       string                `json:"error,omitempty"`
+	Backup      *BackupStatus         `json:"backup,omitempty"` // serve --backup-dir; a failed copy does not make the server degraded
 }
 
 func (s *Server) getHealth(c echo.Context) error {
@@ -35,5 +36,10 @@ func (s *Server) getHealth(c echo.Context) error {
 	if err != nil {
 		return c.JSON(http.StatusServiceUnavailable, Health{Status: "down", Error: plancast.ErrorMessage(err)})
 	}
-	return c.JSON(http.StatusOK, Health{Status: "ok", DataVersion: v})
+	h := Health{Status: "ok", DataVersion: v}
+	if s.cfg.Backups != nil {
+		b := s.cfg.Backups()
+		h.Backup = &b
+	}
+	return c.JSON(http.StatusOK, h)
 }

@@ -20,7 +20,7 @@ type metrics struct {
 	cache     *prometheus.CounterVec
 }
 
-func newMetrics() *metrics {
+func newMetrics(backups func() BackupStatus) *metrics {
 	m := &metrics{
 		reg: prometheus.NewRegistry(),
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
@@ -39,7 +39,39 @@ func newMetrics() *metrics {
 	}
 	m.reg.MustRegister(m.requests, m.latency, m.forecasts, m.cache,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	if backups != nil {
+		m.reg.MustRegister(backupCollector{backups})
+	}
 	return m
+}
+
+// backupCollector reports the scheduled backups, read when scraped: the
+// time of the newest copy (alert when it grows old) and the attempts by
+// result.
+type backupCollector struct{ status func() BackupStatus }
+
+var (
+	backupLastDesc = prometheus.NewDesc("plancast_backup_last_success_timestamp_seconds",
+		"When the newest scheduled backup of the store was written (Unix time); 0 before the first.", nil, nil)
+	backupTotalDesc = prometheus.NewDesc("plancast_backups_total",
+		"Scheduled backups since the server started, by result: written, skipped (nothing changed), failed.", []string{"result"}, nil)
+)
+
+func (b backupCollector) Describe(ch chan<- *prometheus.Desc) {
+	ch <- backupLastDesc
+	ch <- backupTotalDesc
+}
+
+func (b backupCollector) Collect(ch chan<- prometheus.Metric) {
+	st := b.status()
+	last := 0.0
+	if !st.Last.IsZero() {
+		last = float64(st.Last.UnixNano()) / 1e9
+	}
+	ch <- prometheus.MustNewConstMetric(backupLastDesc, prometheus.GaugeValue, last)
+	for result, n := range map[string]int{"written": st.Written, "skipped": st.Skipped, "failed": st.Failed} {
+		ch <- prometheus.MustNewConstMetric(backupTotalDesc, prometheus.CounterValue, float64(n), result)
+	}
 }
 
 func (m *metrics) observe(route, method string, status int, d time.Duration) {

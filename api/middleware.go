@@ -23,10 +23,11 @@ func (s *Server) middlewares() {
 	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{
 		// Images are compressed already; gzip would only cost time. A
 		// backup keeps its Content-Length, by which a client tells a whole
-		// copy from a cut one.
+		// copy from a cut one. The metrics handler compresses its answer
+		// itself: gzip on top of it reached scrapers compressed twice.
 		Skipper: func(c echo.Context) bool {
 			p := c.Request().URL.Path
-			return strings.HasPrefix(p, "/charts/") || p == "/api/v1/backup"
+			return strings.HasPrefix(p, "/charts/") || p == "/api/v1/backup" || p == "/metrics"
 		},
 	}))
 	e.Use(middleware.BodyLimit(byteSize(s.cfg.BodyLimit)))

@@ -39,6 +39,21 @@ type Config struct {
 	// VersionTTL is how long the data version is trusted before the store is
 	// asked again (writes through this server invalidate it at once); default 1 s.
 	VersionTTL time.Duration
+	// Backups, when set, says how the server's own backups of its store are
+	// going (serve --backup-dir), for /healthz and /metrics.
+	Backups func() BackupStatus
+}
+
+// BackupStatus is how the scheduled backups are going.
+type BackupStatus struct {
+	Dir      string    `json:"dir"`
+	Every    string    `json:"every"`
+	Last     time.Time `json:"last,omitzero"`       // when the newest copy was written
+	LastFile string    `json:"last_file,omitempty"` // its path
+	Written  int       `json:"written"`             // copies written since the server started
+	Skipped  int       `json:"skipped"`             // copies not taken: nothing changed
+	Failed   int       `json:"failed"`              // copies that failed
+	Error    string    `json:"error,omitempty"`     // why the latest attempt failed, until one succeeds
 }
 
 // Server is the HTTP server.
@@ -67,7 +82,7 @@ func New(cfg Config) *Server {
 	}
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
-	s := &Server{cfg: cfg, log: cfg.Logger, echo: e, metrics: newMetrics()}
+	s := &Server{cfg: cfg, log: cfg.Logger, echo: e, metrics: newMetrics(cfg.Backups)}
 	s.cache = newAnswerCache(cfg.Store.DataVersion, cfg.VersionTTL, 4096)
 	e.HTTPErrorHandler = s.handleError
 	s.middlewares()

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/plancast/plancast"
+	"github.com/plancast/plancast/api"
 	"github.com/plancast/plancast/store/bolt"
 )
 
@@ -27,6 +28,35 @@ type backupSchedule struct {
 	log   *slog.Logger
 
 	last string // the data version of the newest copy kept
+
+	mu     sync.Mutex
+	status api.BackupStatus // for /healthz and /metrics
+}
+
+// Status says how the backups are going (api.Config.Backups).
+func (b *backupSchedule) Status() api.BackupStatus {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	st := b.status
+	st.Dir, st.Every = b.dir, b.every.String()
+	return st
+}
+
+// record notes an attempt's outcome: a written copy (path), a skipped one,
+// or a failure (err).
+func (b *backupSchedule) record(path string, skipped bool, err error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	switch {
+	case err != nil:
+		b.status.Failed++
+		b.status.Error = err.Error()
+	case skipped:
+		b.status.Skipped++
+	default:
+		b.status.Written++
+		b.status.Last, b.status.LastFile, b.status.Error = time.Now().UTC(), path, ""
+	}
 }
 
 // backupPrefix and backupSuffix name the files the schedule writes, and the
@@ -62,11 +92,13 @@ func (b *backupSchedule) once(ctx context.Context) {
 	sn, err := b.st.Snapshot(ctx)
 	if err != nil {
 		b.log.Error("backup: snapshot", "err", err)
+		b.record("", false, err)
 		return
 	}
 	defer sn.Close()
 	if sn.Version() == b.last {
 		b.log.Debug("backup skipped: no change since the last", "data_version", b.last)
+		b.record("", true, nil)
 		return
 	}
 	name := backupPrefix + time.Now().UTC().Format("20060102T150405.000Z") + "-v" + sn.Version() + backupSuffix
@@ -74,10 +106,15 @@ func (b *backupSchedule) once(ctx context.Context) {
 	start := time.Now()
 	c, err := writeBackup(path, sn.Size(), sn.WriteTo, io.Discard)
 	if err != nil {
+		if ctx.Err() != nil {
+			return // the server is stopping: not a failure of the backups
+		}
 		b.log.Error("backup failed", "file", path, "err", err)
+		b.record("", false, err)
 		return
 	}
 	b.last = sn.Version()
+	b.record(path, false, nil)
 	b.log.Info("backup written", "file", path, "bytes", sn.Size(), "duration", time.Since(start).Round(time.Millisecond), "holds", c.String())
 	b.prune()
 }

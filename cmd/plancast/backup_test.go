@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -270,6 +272,22 @@ func TestServeTakesScheduledBackupsAndKeepsTheNewest(t *testing.T) {
 	if _, err := os.Stat(first); !os.IsNotExist(err) {
 		t.Errorf("the first copy %s is still there with --backup-keep 2", first)
 	}
+	// /healthz and /metrics say how the backups go, for the operator's
+	// monitoring: four written, the quiet periods skipped, none failed.
+	var health struct {
+		Status string           `json:"status"`
+		Backup api.BackupStatus `json:"backup"`
+	}
+	getJSON(t, "http://"+addr+"/healthz", &health)
+	if b := health.Backup; health.Status != "ok" || b.Dir != backups || b.Written != 4 || b.Skipped < 2 || b.Failed != 0 || b.LastFile != newest[1] || b.Last.IsZero() {
+		t.Errorf("healthz says %+v; want status ok and backups in %s: 4 written, 2 or more skipped, none failed, the newest %s", health, backups, newest[1])
+	}
+	metrics := getText(t, "http://"+addr+"/metrics")
+	for _, want := range []string{`plancast_backups_total{result="written"} 4`, `plancast_backups_total{result="failed"} 0`, "plancast_backup_last_success_timestamp_seconds 1."} {
+		if !strings.Contains(metrics, want) {
+			t.Errorf("/metrics lacks %q", want)
+		}
+	}
 	if err := p.cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
@@ -302,4 +320,27 @@ func TestServeRefusesBackupsItCannotTake(t *testing.T) {
 			t.Errorf("serve %v: exit %d, %q; want a usage error saying %q", c.args, code, stderr, c.want)
 		}
 	}
+}
+
+// getJSON decodes the JSON answer of GET url, failing on anything but 200.
+func getJSON(t *testing.T, url string, v any) {
+	t.Helper()
+	if err := json.Unmarshal([]byte(getText(t, url)), v); err != nil {
+		t.Fatalf("GET %s: %v", url, err)
+	}
+}
+
+// getText is the body of GET url, failing on anything but 200.
+func getText(t *testing.T, url string) string {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatalf("GET %s: %v", url, err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil || resp.StatusCode != 200 {
+		t.Fatalf("GET %s: %d %v", url, resp.StatusCode, err)
+	}
+	return string(body)
 }

@@ -84,7 +84,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return fmt.Errorf("listen on %s: %w", *addr, err)
 	}
 	log.Info("listening", "addr", ln.Addr().String(), "url", "http://"+displayAddr(ln.Addr()))
-	srv := api.New(api.Config{Store: st, Logger: log, ReadToken: *readToken})
+	cfg := api.Config{Store: st, Logger: log, ReadToken: *readToken}
 	if *backupDir != "" {
 		// The schedule stops with the server, before the store closes.
 		var wg sync.WaitGroup
@@ -92,11 +92,12 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		bctx, stop := context.WithCancel(ctx)
 		defer stop()
 		b := &backupSchedule{st: st.(plancast.Backuper), dir: *backupDir, every: *backupEvery, keep: *backupKeep, log: log}
+		cfg.Backups = b.Status
 		wg.Add(1)
 		go b.run(bctx, &wg)
 		log.Info("backups scheduled", "dir", *backupDir, "every", backupEvery.String(), "keep", *backupKeep)
 	}
-	return srv.Serve(ctx, ln)
+	return api.New(cfg).Serve(ctx, ln)
 }
 
 func newLogger(w io.Writer, format string) *slog.Logger {
