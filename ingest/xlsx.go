@@ -77,7 +77,8 @@ func (p *parser) readXLSX(br *bufio.Reader) (err error) {
 			return nil
 		}
 	}
-	merged, err := mergeRanges(data, f, p.sheet)
+	doc := sheetDoc(data, p.sheet) // unpacked once for the merge and the style scans
+	merged, err := mergeRanges(doc, f, p.sheet)
 	if err != nil {
 		p.ps.add(Problem{File: p.file, Sheet: p.sheet, Message: fmt.Sprintf("unreadable merged cells: %v", err)})
 		return nil
@@ -92,7 +93,7 @@ func (p *parser) readXLSX(br *bufio.Reader) (err error) {
 	firstObs, firstTarget := len(p.b.Observations), len(p.b.Targets)
 	defer func() {
 		if err == nil {
-			p.percentCells(data, f, firstObs, firstTarget)
+			p.percentCells(doc, f, firstObs, firstTarget)
 		}
 	}()
 	num := 0
@@ -123,7 +124,7 @@ func (p *parser) readXLSX(br *bufio.Reader) (err error) {
 // cell is multiplied by 100, so the figure is what the author sees; so is a
 // stated growth (always in percent). Only the cells of such figures are
 // looked at, each style once.
-func (p *parser) percentCells(data []byte, f *excelize.File, firstObs, firstTarget int) {
+func (p *parser) percentCells(doc []byte, f *excelize.File, firstObs, firstTarget int) {
 	figures := p.percentFigures(firstObs, firstTarget)
 	if len(figures) == 0 {
 		return
@@ -132,7 +133,7 @@ func (p *parser) percentCells(data []byte, f *excelize.File, firstObs, firstTarg
 	for _, fig := range figures {
 		asked[fig.cell] = true
 	}
-	styles := cellStyles(data, f, p.sheet, asked)
+	styles := cellStyles(doc, f, p.sheet, asked)
 	percent := map[int]bool{} // style id → percent format
 	for _, fig := range figures {
 		id, known := styles[fig.cell]
@@ -287,11 +288,11 @@ func (ms merges) fill(num int, cells []string) []string {
 // mergeRanges finds the merged ranges of a sheet. excelize's GetMergeCells
 // parses the whole worksheet into memory (seconds for 100k rows, and then the
 // row iterator re-serialises it), so the ranges are read from the sheet's XML
-// in the archive directly: they sit after the cell data in <mergeCells>.
-// If the sheet's part cannot be found that way, GetMergeCells is the fallback.
-func mergeRanges(data []byte, f *excelize.File, sheet string) (merges, error) {
-	refs, ok := scanMergeRefs(data, sheet)
-	if !ok {
+// (doc, from sheetDoc) directly: they sit after the cell data in
+// <mergeCells>. Without doc, GetMergeCells is the fallback.
+func mergeRanges(doc []byte, f *excelize.File, sheet string) (merges, error) {
+	refs := scanMergeRefs(doc)
+	if doc == nil {
 		ranges, err := f.GetMergeCells(sheet, true)
 		if err != nil {
 			return nil, err
@@ -327,28 +328,38 @@ func mergeRanges(data []byte, f *excelize.File, sheet string) (merges, error) {
 // mergeCellRef matches <mergeCell ref="A1:H1"/>, with any namespace prefix.
 var mergeCellRef = regexp.MustCompile(`<(?:[A-Za-z_][\w.-]*:)?mergeCell\s[^>]*?\bref="([A-Za-z]+[0-9]+:[A-Za-z]+[0-9]+)"`)
 
-// scanMergeRefs reads the merged ranges of a sheet from the archive; ok is
-// false when the sheet's part is not where workbook.xml and its relations say.
-func scanMergeRefs(data []byte, sheet string) (refs []string, ok bool) {
+// scanMergeRefs reads the merged ranges out of a sheet's XML.
+func scanMergeRefs(doc []byte) (refs []string) {
+	if i := bytes.LastIndex(doc, []byte("sheetData>")); i >= 0 {
+		doc = doc[i:]
+	}
+	for _, m := range mergeCellRef.FindAllSubmatch(doc, -1) {
+		refs = append(refs, string(m[1]))
+	}
+	return refs
+}
+
+// sheetDoc is the XML of a sheet's part, unpacked from the archive once for
+// the merge and the style scans; nil when the part is not where workbook.xml
+// and its relations say (or its name is held twice), and excelize answers
+// instead.
+func sheetDoc(data []byte, sheet string) []byte {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return nil, false
+		return nil
 	}
 	part, ok := sheetPart(zr, sheet)
 	if !ok {
-		return nil, false
+		return nil
 	}
-	xmlData, ok := readPart(zr, part)
+	doc, ok := readPart(zr, part)
 	if !ok {
-		return nil, false
+		return nil
 	}
-	if i := bytes.LastIndex(xmlData, []byte("sheetData>")); i >= 0 {
-		xmlData = xmlData[i:]
+	if doc == nil {
+		doc = []byte{} // an empty part is still the sheet's
 	}
-	for _, m := range mergeCellRef.FindAllSubmatch(xmlData, -1) {
-		refs = append(refs, string(m[1]))
-	}
-	return refs, true
+	return doc
 }
 
 // sheetPart maps a sheet name to its part in the archive through

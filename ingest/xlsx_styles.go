@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"archive/zip"
 	"bytes"
 	"encoding/xml"
 	"errors"
@@ -67,8 +66,8 @@ func (s *sheetStyles) styleOf(c cellRef) int {
 // when the scan can read it, else from excelize's GetCellStyle. A cell missing
 // from the answer has no style that can be told (excelize cannot read the
 // sheet); it is then read as not in percent, as before the scan.
-func cellStyles(data []byte, f *excelize.File, sheet string, asked map[cellRef]bool) map[cellRef]int {
-	styles, err := scanSheetStyles(data, sheet, asked)
+func cellStyles(doc []byte, f *excelize.File, sheet string, asked map[cellRef]bool) map[cellRef]int {
+	styles, err := scanSheetStyles(doc, asked)
 	if err != nil {
 		return excelizeCellStyles(f, sheet, asked)
 	}
@@ -103,23 +102,14 @@ func excelizeCellStyles(f *excelize.File, sheet string, asked map[cellRef]bool) 
 var errStyleScan = errors.New("not read by the style scan")
 
 // scanSheetStyles reads the styles deciding the asked cells' from the sheet's
-// part of the archive.
-func scanSheetStyles(data []byte, sheet string, asked map[cellRef]bool) (*sheetStyles, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return nil, fmt.Errorf("reading the archive: %w", err)
-	}
-	part, ok := sheetPart(zr, sheet)
-	if !ok {
-		return nil, fmt.Errorf("finding sheet %q's part: %w", sheet, errStyleScan)
-	}
-	doc, ok := readPart(zr, part)
-	if !ok {
-		return nil, fmt.Errorf("reading %s: %w", part, errStyleScan)
+// XML (doc, from sheetDoc; nil when the part was not found).
+func scanSheetStyles(doc []byte, asked map[cellRef]bool) (*sheetStyles, error) {
+	if doc == nil {
+		return nil, fmt.Errorf("finding the sheet's part: %w", errStyleScan)
 	}
 	sc := newStyleScan(asked)
 	if err := sc.read(doc); err != nil {
-		return nil, fmt.Errorf("scanning %s for cell styles: %w", part, err)
+		return nil, fmt.Errorf("scanning the sheet for cell styles: %w", err)
 	}
 	return &sc.out, nil
 }

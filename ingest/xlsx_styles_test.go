@@ -318,10 +318,11 @@ func checkStyleScan(t *testing.T, data []byte, sheet string, scans bool) {
 	}
 	defer f.Close()
 	asked := styleGrid(12, 40)
-	if _, err := scanSheetStyles(data, sheet, asked); (err == nil) != scans {
+	doc := sheetDoc(data, sheet)
+	if _, err := scanSheetStyles(doc, asked); (err == nil) != scans {
 		t.Errorf("scanning sheet %s: error %v, want the scan to read it: %v", sheet, err, scans)
 	}
-	styles := cellStyles(data, f, sheet, asked)
+	styles := cellStyles(doc, f, sheet, asked)
 	for c := range asked {
 		name, _ := excelize.CoordinatesToCellName(c.col, c.row)
 		want, err := f.GetCellStyle(sheet, name)
@@ -424,7 +425,7 @@ func FuzzStyleScan(f *testing.F) {
 	f.Fuzz(func(t *testing.T, sheetXML []byte) {
 		data := sheetWorkbook(t, string(sheetXML))
 		asked := styleGrid(8, 12)
-		styles, err := scanSheetStyles(data, "Sheet1", asked)
+		styles, err := scanSheetStyles(sheetDoc(data, "Sheet1"), asked)
 		if err != nil {
 			return
 		}
