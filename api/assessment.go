@@ -59,6 +59,8 @@ type Unassessed struct {
 	Code     string `json:"code"`
 	Reason   string `json:"reason"`
 	ReasonZh string `json:"reason_zh"` // the reason in Chinese
+
+	reasonAlone string // Reason without the words naming the target, for the dashboard beside it
 }
 
 func (s *Server) getRegionAssessment(c echo.Context) error {
@@ -320,10 +322,11 @@ func unassessed(t plancast.Target, err error) Unassessed {
 		reason = fmt.Sprintf("no observations of %s for %s: %s", t.Indicator, t.Region, reason)
 	}
 	var zh string
+	alone := reason
 	var why *forecast.UnassessableError
 	switch {
 	case errors.As(err, &why):
-		zh = why.Zh
+		zh, alone = why.Zh, cmp.Or(why.En, reason)
 	case code == plancast.EUNAVAILABLE:
 		zh = "数据存储暂不可用：" + reason
 	case code == plancast.EINTERNAL:
@@ -332,7 +335,7 @@ func unassessed(t plancast.Target, err error) Unassessed {
 		zh = "无法评估：" + reason
 	}
 	return Unassessed{Region: t.Region, Indicator: t.Indicator, Plan: t.Plan, Kind: t.Kind, Year: t.Year, Target: t.Value, Binding: t.Binding,
-		Code: code, Reason: reason, ReasonZh: zh}
+		Code: code, Reason: reason, ReasonZh: zh, reasonAlone: alone}
 }
 
 // asOfTextZh is "（截至2021-04-20）" for a read of the past, "" for the latest.

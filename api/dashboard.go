@@ -202,10 +202,9 @@ func (s *Server) dashboardSection(ctx context.Context, r plancast.Region, indByC
 	}
 	for _, u := range res.Unassessed {
 		ind := indByCode[u.Indicator]
-		// The answer's reason names its target for readers of the JSON
-		// ("assess gdp growth 2022: one observed year ..."); beside the
-		// target's own label that is said twice.
-		reason := strings.TrimPrefix(u.Reason, fmt.Sprintf("assess %s %s %d: ", u.Indicator, u.Kind, u.Year))
+		// Beside the target's own label, the reason without the words
+		// naming the target again.
+		reason := u.reasonAlone
 		if lang == "zh" {
 			reason = u.ReasonZh
 		}

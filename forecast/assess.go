@@ -576,6 +576,9 @@ func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind planca
 type UnassessableError struct {
 	Err *plancast.Error
 	Zh  string
+	// En is the English reason alone, for a place that names the target
+	// already; Err's message begins with the target ("assess gdp growth 2022: ").
+	En string
 }
 
 func (e *UnassessableError) Error() string { return e.Err.Error() }
@@ -584,6 +587,7 @@ func (e *UnassessableError) Unwrap() error { return e.Err }
 // unassessable is the EINVALID error of target t, in the words phrase picks
 // from each language's phrasebook.
 func unassessable(t plancast.Target, phrase func(phrasebook) string, args ...any) error {
-	en := fmt.Sprintf("assess %s %s %d: ", t.Indicator, t.Kind, t.Year) + fmt.Sprintf(phrase(english), args...)
-	return &UnassessableError{Err: plancast.Errorf(plancast.EINVALID, "%s", en), Zh: fmt.Sprintf(phrase(chinese), args...)}
+	en := fmt.Sprintf(phrase(english), args...)
+	return &UnassessableError{Err: plancast.Errorf(plancast.EINVALID, "assess %s %s %d: %s", t.Indicator, t.Kind, t.Year, en),
+		Zh: fmt.Sprintf(phrase(chinese), args...), En: en}
 }
