@@ -193,7 +193,7 @@ func (s *Server) dashboardSection(ctx context.Context, r plancast.Region, indByC
 			PlanLabel:       planText(lang, a.Plan, a.Kind, a.Year),
 			StatusLabel:     statusText(lang, a.Status),
 			ExplanationText: explanation,
-			TargetText:      targetText(a.Kind, a.TargetValue, ind.Unit),
+			TargetText:      charts.TargetValueText(a.Kind, a.TargetValue, "", lang), // the unit is beside the indicator
 			LatestText:      fmt.Sprintf("%s (%d)", number(a.LatestValue), a.LatestYear),
 			RequiredText:    percentOrDash(a.RequiredGrowth),
 			ProjectedText:   projectedText(lang, a.Kind, a.Projected, a.Realised, plancast.ValuePrec(a.LatestValue)),
@@ -265,18 +265,6 @@ func nameIn(lang, en, zh string) string {
 func number(v float64) string {
 	// Rounded to cents, the shortest form has at most two decimals.
 	return plancast.FormatNumber(math.Round(v*100)/100, -1)
-}
-
-func targetText(kind string, v float64, unit string) string {
-	switch kind {
-	case plancast.TargetGrowth, plancast.TargetAvgGrowth:
-		return "+" + number(v) + "%"
-	case plancast.TargetCeiling:
-		return "≤ " + number(v)
-	case plancast.TargetFloor:
-		return "≥ " + number(v)
-	}
-	return number(v)
 }
 
 func percentOrDash(f *float64) string {
