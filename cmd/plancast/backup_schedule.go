@@ -13,7 +13,6 @@ import (
 
 	"github.com/plancast/plancast"
 	"github.com/plancast/plancast/api"
-	"github.com/plancast/plancast/store/bolt"
 )
 
 // backupSchedule is serve's own backups of the embedded store: one at start
@@ -71,9 +70,7 @@ const (
 func (b *backupSchedule) run(ctx context.Context, wg *sync.WaitGroup) {
 	defer wg.Done()
 	if kept := b.kept(); len(kept) > 0 {
-		if c, err := bolt.CheckFile(filepath.Join(b.dir, kept[len(kept)-1])); err == nil {
-			b.last = c.Version // a restart with nothing new takes no copy
-		}
+		b.last = versionOfCopy(kept[len(kept)-1]) // a restart with nothing new takes no copy
 	}
 	t := time.NewTicker(b.every)
 	defer t.Stop()
@@ -101,7 +98,7 @@ func (b *backupSchedule) once(ctx context.Context) {
 		b.record("", true, nil)
 		return
 	}
-	name := backupPrefix + time.Now().UTC().Format("20060102T150405.000Z") + "-v" + sn.Version() + backupSuffix
+	name := copyName(time.Now(), sn.Version())
 	path := filepath.Join(b.dir, name)
 	start := time.Now()
 	c, err := writeBackup(path, sn.Size(), sn.WriteTo, io.Discard)
@@ -117,6 +114,19 @@ func (b *backupSchedule) once(ctx context.Context) {
 	b.record(path, false, nil)
 	b.log.Info("backup written", "file", path, "bytes", sn.Size(), "duration", time.Since(start).Round(time.Millisecond), "holds", c.String())
 	b.prune()
+}
+
+// copyName names a copy by its UTC time, which sorts the copies, and the
+// data version it holds: plancast-20261122T113529.112Z-v4.db.
+func copyName(t time.Time, version string) string {
+	return backupPrefix + t.UTC().Format("20060102T150405.000Z") + "-v" + version + backupSuffix
+}
+
+// versionOfCopy is the data version a copy's name says it holds. Only
+// checked copies get a name, so the name is trusted without reading the file.
+func versionOfCopy(name string) string {
+	name = strings.TrimSuffix(name, backupSuffix)
+	return name[strings.LastIndex(name, "-v")+2:]
 }
 
 // kept lists the schedule's copies in dir, oldest first (their names start
