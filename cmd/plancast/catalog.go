@@ -67,6 +67,17 @@ func loadSeries(ctx context.Context, st plancast.Store, region, indicator string
 	return s, reg, ind, nil
 }
 
+// seriesFlags are --region and --indicator, the series a command reads.
+type seriesFlags struct{ region, indicator string }
+
+func (f *seriesFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.region, "region", "", "region code, e.g. houma")
+	fs.StringVar(&f.indicator, "indicator", "", "indicator code, e.g. gdp")
+}
+
+// given reports whether both were given.
+func (f *seriesFlags) given() bool { return f.region != "" && f.indicator != "" }
+
 // asOfFlag registers --as-of: read the figures as they were published on or
 // before a date, to reproduce what was projected and assessed then.
 func asOfFlag(fs *flag.FlagSet) *plancast.Date {

@@ -25,8 +25,8 @@ func runChart(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			"PLANCAST_FONT naming a .ttf/.otf/.ttc file; without one the chart is drawn in English.", stderr)
 	var sf storeFlags
 	sf.register(fs)
-	region := fs.String("region", "", "region code, e.g. houma")
-	indicator := fs.String("indicator", "", "indicator code, e.g. gdp")
+	var series seriesFlags
+	series.register(fs)
 	out := fs.String("o", "", "output file; \"-\" writes to standard output")
 	format := fs.String("format", "", "png or svg; default from the output file's extension, else png")
 	width := fs.Int("width", charts.DefaultWidth, fmt.Sprintf("width in pixels (%d–%d)", charts.MinWidth, charts.MaxWidth))
@@ -38,10 +38,11 @@ func runChart(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *region == "" || *indicator == "" || *out == "" {
+	if !series.given() || *out == "" {
 		fs.Usage()
 		return usageErrorf("--region, --indicator and -o are required")
 	}
+	region, indicator := series.region, series.indicator
 	if *format == "" {
 		*format = "png"
 		if strings.EqualFold(filepath.Ext(*out), ".svg") {
@@ -59,19 +60,19 @@ func runChart(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return usageErrorf("%s", err)
 	}
 
-	st, err := sf.open(ctx, fmt.Sprintf("that server draws the same chart: GET /charts/%s/%s.png", *region, *indicator))
+	st, err := sf.open(ctx, fmt.Sprintf("that server draws the same chart: GET /charts/%s/%s.png", region, indicator))
 	if err != nil {
 		return fmt.Errorf("open store: %w", err)
 	}
 	defer st.Close()
 
-	s, reg, ind, err := loadSeries(ctx, st, *region, *indicator, *asOf)
+	s, reg, ind, err := loadSeries(ctx, st, region, indicator, *asOf)
 	if err != nil {
 		return err
 	}
-	targets, err := st.Targets(ctx, plancast.TargetFilter{Region: *region, Indicator: *indicator, AsOf: *asOf})
+	targets, err := st.Targets(ctx, plancast.TargetFilter{Region: region, Indicator: indicator, AsOf: *asOf})
 	if err != nil {
-		return fmt.Errorf("read targets of %s/%s: %w", *region, *indicator, err)
+		return fmt.Errorf("read targets of %s/%s: %w", region, indicator, err)
 	}
 	spec.Region, spec.Indicator, spec.History, spec.Targets = reg, ind, s.Observations, targets
 
@@ -85,9 +86,9 @@ func runChart(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	if r, err := forecast.Forecast(years, values, forecast.Options{Horizon: h}); err != nil {
-		fmt.Fprintf(stderr, "plancast chart: no projection for %s/%s: %s\n", *region, *indicator, plancast.ErrorMessage(err))
+		fmt.Fprintf(stderr, "plancast chart: no projection for %s/%s: %s\n", region, indicator, plancast.ErrorMessage(err))
 	} else {
-		spec.Projection = &plancast.Projection{Region: *region, Indicator: *indicator, Unit: ind.Unit,
+		spec.Projection = &plancast.Projection{Region: region, Indicator: indicator, Unit: ind.Unit,
 			Method: r.Method, Models: r.Models, Points: r.Points, Backtest: r.Backtest, LastYear: r.LastYear,
 			YearToDate: r.YearToDate(ind, toDate)}
 	}
@@ -108,7 +109,7 @@ func runChart(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			f.Close()
 			os.Remove(*out)
 		}
-		return fmt.Errorf("draw %s/%s: %w", *region, *indicator, err)
+		return fmt.Errorf("draw %s/%s: %w", region, indicator, err)
 	}
 	if f != nil {
 		if err := f.Close(); err != nil {

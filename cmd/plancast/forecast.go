@@ -23,27 +23,28 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 			"and, under it, the assessment of every target of that series.", stderr)
 	var sf storeFlags
 	sf.register(fs)
-	region := fs.String("region", "", "region code, e.g. houma")
-	indicator := fs.String("indicator", "", "indicator code, e.g. gdp")
+	var series seriesFlags
+	series.register(fs)
 	horizon := fs.Int("horizon", forecast.DefaultHorizon, "years to project after the last observation")
 	method := fs.String("method", forecast.MethodAuto, fmt.Sprintf("method: one of %v", forecast.Methods()))
 	asOf := asOfFlag(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *region == "" || *indicator == "" {
+	if !series.given() {
 		fs.Usage()
 		return usageErrorf("--region and --indicator are required")
 	}
-	st, err := sf.open(ctx, fmt.Sprintf("that server answers the same: GET /api/v1/series/%s/%s/projection and /api/v1/regions/%s/assessment", *region, *indicator, *region))
+	region, indicator := series.region, series.indicator
+	st, err := sf.open(ctx, fmt.Sprintf("that server answers the same: GET /api/v1/series/%s/%s/projection and /api/v1/regions/%s/assessment", region, indicator, region))
 	if err != nil {
 		return fmt.Errorf("open store: %w", err)
 	}
 	defer st.Close()
 
-	s, _, ind, err := loadSeries(ctx, st, *region, *indicator, *asOf)
+	s, _, ind, err := loadSeries(ctx, st, region, indicator, *asOf)
 	if plancast.ErrorCode(err) == plancast.ENOTFOUND && ind.Code != "" {
-		return withoutYearlyFigures(ctx, st, *region, ind, *asOf)
+		return withoutYearlyFigures(ctx, st, region, ind, *asOf)
 	}
 	if err != nil {
 		return err
@@ -58,10 +59,10 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	opt := forecast.Options{Horizon: *horizon, Method: *method}
 	r, err := forecast.Forecast(years, values, opt)
 	if err != nil {
-		return fmt.Errorf("forecast %s/%s: %w", *region, *indicator, err)
+		return fmt.Errorf("forecast %s/%s: %w", region, indicator, err)
 	}
 
-	fmt.Fprintf(stdout, "%s / %s (%s), method %s", *region, *indicator, charts.UnitLabel(ind.Unit, charts.LangEn), r.Method)
+	fmt.Fprintf(stdout, "%s / %s (%s), method %s", region, indicator, charts.UnitLabel(ind.Unit, charts.LangEn), r.Method)
 	if r.Backtest != nil {
 		fmt.Fprintf(stdout, ", backtest MASE %.2f sMAPE %.1f%% over %d origins", r.Backtest.MASE, r.Backtest.SMAPE, r.Backtest.Origins)
 	}
@@ -100,9 +101,9 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 			projected(n.Mean), projected(n.Lo80), projected(n.Hi80), projected(n.Lo95), projected(n.Hi95))
 	}
 
-	targets, err := st.Targets(ctx, plancast.TargetFilter{Region: *region, Indicator: *indicator, AsOf: *asOf})
+	targets, err := st.Targets(ctx, plancast.TargetFilter{Region: region, Indicator: indicator, AsOf: *asOf})
 	if err != nil {
-		return fmt.Errorf("read targets of %s/%s: %w", *region, *indicator, err)
+		return fmt.Errorf("read targets of %s/%s: %w", region, indicator, err)
 	}
 	if len(targets) == 0 {
 		fmt.Fprintln(stdout, "\nno targets")

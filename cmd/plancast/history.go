@@ -28,30 +28,31 @@ func runHistory(ctx context.Context, args []string, stdout, stderr io.Writer) er
 			"asked for as of that day judges it.", stderr)
 	var sf storeFlags
 	sf.register(fs)
-	region := fs.String("region", "", "region code, e.g. houma")
-	indicator := fs.String("indicator", "", "indicator code, e.g. gdp")
+	var series seriesFlags
+	series.register(fs)
 	period := fs.String("period", plancast.PeriodYear, "period of the figures: year, h1, jan-nov, ...")
 	asOf := asOfFlag(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *region == "" || *indicator == "" {
+	if !series.given() {
 		fs.Usage()
 		return usageErrorf("--region and --indicator are required")
 	}
+	region, indicator := series.region, series.indicator
 	if !plancast.ValidPeriod(*period) {
 		return usageErrorf("--period %q must be year, h1, h2, q1–q4 or jan-feb … jan-nov", *period)
 	}
 	date := *asOf
-	st, err := sf.open(ctx, fmt.Sprintf("that server answers the same: GET /api/v1/series/%s/%s/revisions and /api/v1/targets?region=%s&indicator=%s&versions=all", *region, *indicator, *region, *indicator))
+	st, err := sf.open(ctx, fmt.Sprintf("that server answers the same: GET /api/v1/series/%s/%s/revisions and /api/v1/targets?region=%s&indicator=%s&versions=all", region, indicator, region, indicator))
 	if err != nil {
 		return fmt.Errorf("open store: %w", err)
 	}
 	defer st.Close()
-	if _, err := findRegion(ctx, st, *region); err != nil {
+	if _, err := findRegion(ctx, st, region); err != nil {
 		return err
 	}
-	ind, err := findIndicator(ctx, st, *indicator)
+	ind, err := findIndicator(ctx, st, indicator)
 	if err != nil {
 		return err
 	}
@@ -59,7 +60,7 @@ func runHistory(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	// One read: the period's vintages for the revisions, and the yearly and
 	// year-to-date ones the judgement on each day needs (JudgedKeys), whatever
 	// period the revisions are of.
-	k := plancast.SeriesKey{Region: *region, Indicator: *indicator, Period: *period}
+	k := plancast.SeriesKey{Region: region, Indicator: indicator, Period: *period}
 	judgedKeys := plancast.JudgedKeys(k, ind)
 	keys := judgedKeys
 	if !slices.Contains(keys, k) {
@@ -67,13 +68,13 @@ func runHistory(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	byKey, err := plancast.ReadVintagesOf(ctx, st, keys)
 	if err != nil {
-		return fmt.Errorf("read the vintages of %s/%s: %w", *region, *indicator, err)
+		return fmt.Errorf("read the vintages of %s/%s: %w", region, indicator, err)
 	}
 	// A bulk read (InfluxDB) keeps no order; Revisions wants Vintages' own:
 	// by year, oldest first (VintagesInOrder's only error is for none).
 	vintages, _ := plancast.VintagesInOrder(k, byKey[k])
 	years, sum := plancast.Revisions(plancast.VintagesAsOf(vintages, date))
-	fmt.Fprintf(stdout, "%s / %s (%s, %s): every vintage of every figure", *region, *indicator, ind.Unit, *period)
+	fmt.Fprintf(stdout, "%s / %s (%s, %s): every vintage of every figure", region, indicator, ind.Unit, *period)
 	if !date.IsZero() {
 		fmt.Fprintf(stdout, ", as known on %s", date)
 	}
@@ -84,11 +85,11 @@ func runHistory(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 
-	versions, err := st.TargetVersions(ctx, plancast.TargetFilter{Region: *region, Indicator: *indicator})
+	versions, err := st.TargetVersions(ctx, plancast.TargetFilter{Region: region, Indicator: indicator})
 	if err != nil {
-		return fmt.Errorf("read the targets of %s/%s: %w", *region, *indicator, err)
+		return fmt.Errorf("read the targets of %s/%s: %w", region, indicator, err)
 	}
-	history := plancast.TargetHistory(versions, plancast.TargetFilter{Region: *region, Indicator: *indicator, AsOf: date})
+	history := plancast.TargetHistory(versions, plancast.TargetFilter{Region: region, Indicator: indicator, AsOf: date})
 	if len(history) == 0 {
 		fmt.Fprintln(stdout, "\nno targets")
 		return nil
