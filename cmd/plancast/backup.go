@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -113,13 +112,7 @@ func requestBackup(ctx context.Context, server, token string) (io.ReadCloser, in
 	if resp.StatusCode != http.StatusOK {
 		defer resp.Body.Close()
 		data, _ := io.ReadAll(io.LimitReader(resp.Body, 64<<10))
-		var answer struct {
-			Error struct{ Code, Message string } `json:"error"`
-		}
-		if json.Unmarshal(data, &answer) == nil && answer.Error.Message != "" {
-			return nil, 0, &plancast.Error{Code: answer.Error.Code, Message: fmt.Sprintf("server answered %s: %s", resp.Status, answer.Error.Message)}
-		}
-		return nil, 0, fmt.Errorf("server answered %s with %q", resp.Status, truncate(string(data), 200))
+		return nil, 0, serverError(resp.Status, data)
 	}
 	if resp.ContentLength < 0 {
 		resp.Body.Close()

@@ -224,18 +224,12 @@ func pushFile(ctx context.Context, client *http.Client, endpoint, token, name st
 	// anything else (401, 403, 413, ...).
 	var answer struct {
 		Report *ingest.Report `json:"report"`
-		Error  *struct {
-			Code    string `json:"code"`
-			Message string `json:"message"`
-		} `json:"error"`
+		Error  *errorAnswer   `json:"error"`
 	}
-	if err := json.Unmarshal(data, &answer); err != nil {
-		return nil, fmt.Errorf("server answered %s with %q", resp.Status, truncate(string(data), 200))
+	if err := json.Unmarshal(data, &answer); err != nil || (answer.Report == nil && answer.Error != nil) {
+		return nil, serverError(resp.Status, data)
 	}
 	if answer.Report == nil {
-		if answer.Error != nil {
-			return nil, &plancast.Error{Code: answer.Error.Code, Message: fmt.Sprintf("server answered %s: %s", resp.Status, answer.Error.Message)}
-		}
 		return nil, fmt.Errorf("server answered %s without a report", resp.Status)
 	}
 	rep := answer.Report
@@ -246,6 +240,24 @@ func pushFile(ctx context.Context, client *http.Client, endpoint, token, name st
 		return rep, plancast.Errorf(plancast.EINVALID, "%s rejected", name)
 	}
 	return rep, nil
+}
+
+// errorAnswer is the server's error envelope's content: {"error": {...}}.
+type errorAnswer struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+// serverError is the error a server answered with: its code and message
+// when the body is the error envelope, else the status and the body's start.
+func serverError(status string, body []byte) error {
+	var answer struct {
+		Error *errorAnswer `json:"error"`
+	}
+	if json.Unmarshal(body, &answer) == nil && answer.Error != nil && answer.Error.Message != "" {
+		return &plancast.Error{Code: answer.Error.Code, Message: fmt.Sprintf("server answered %s: %s", status, answer.Error.Message)}
+	}
+	return fmt.Errorf("server answered %s with %q", status, truncate(string(body), 200))
 }
 
 func truncate(s string, n int) string {
