@@ -15,20 +15,22 @@ const ArchiveFormat = "plancast-archive/1"
 
 // Archive is everything a store holds that another store can be rebuilt
 // from, in a form every backend reads and writes: the catalog, every vintage
-// of every figure (withdrawals too) and every version of every target. It
-// moves a store between backends (the embedded store to InfluxDB when it
-// outgrows one file) and keeps InfluxDB's data in a file plancast itself can
-// read back. Tokens are left out: they are the secrets of the server they
-// were made for.
+// of every figure (withdrawals too, and series whose every figure is
+// withdrawn) and every version of every target. It moves a store between
+// backends (the embedded store to InfluxDB when it outgrows one file) and
+// keeps InfluxDB's data in a file plancast itself can read back. Tokens are
+// left out: they are the secrets of the server they were made for.
 //
-// A series whose every figure was withdrawn is not in it: stores list series
-// by their figures served (SeriesSet), and such a series serves none.
+// This is the archive's JSON layout and its form in memory, for small
+// stores and tests. Files are written with WriteArchive and read with
+// ArchiveReader, a series at a time, so that neither holds a nationwide
+// store in memory.
 type Archive struct {
 	Format       string        `json:"format"`
 	Exported     time.Time     `json:"exported"`
 	Regions      []Region      `json:"regions"`
 	Indicators   []Indicator   `json:"indicators"`
-	Observations []Observation `json:"observations"` // by series, then year, oldest vintage first
+	Observations []Observation `json:"observations"` // by series (CompareSeriesKeys), a series' vintages as Vintages orders them
 	Targets      []Target      `json:"targets"`      // by key, oldest version first
 }
 
@@ -52,40 +54,61 @@ func (a *Archive) Stats() ArchiveStats {
 		Vintages: len(a.Observations), TargetVersions: len(a.Targets)}
 }
 
-// ExportArchive reads everything st holds into an archive. progress, when
-// not nil, is told after each series how many of how many are read.
-func ExportArchive(ctx context.Context, st Store, progress func(done, total int)) (*Archive, error) {
+// Open reads a back as ArchiveReader reads a file (for ImportArchive).
+func (a *Archive) Open() (*ArchiveReader, error) {
+	data, err := json.Marshal(a)
+	if err != nil {
+		return nil, fmt.Errorf("encode the archive: %w", err)
+	}
+	return NewArchiveReader(bytes.NewReader(data), nil)
+}
+
+// ExportArchive reads everything st holds into an archive in memory; for a
+// store of any size, WriteArchive streams it to a file instead.
+func ExportArchive(ctx context.Context, st Store) (*Archive, error) {
 	a := &Archive{Format: ArchiveFormat, Exported: time.Now().UTC()}
 	var err error
-	if a.Regions, err = st.Regions(ctx); err != nil {
-		return nil, fmt.Errorf("export the regions: %w", err)
+	if a.Regions, a.Indicators, err = exportCatalog(ctx, st); err != nil {
+		return nil, err
 	}
-	if a.Indicators, err = st.Indicators(ctx); err != nil {
-		return nil, fmt.Errorf("export the indicators: %w", err)
-	}
-	all, err := st.SeriesSet(ctx, SeriesSetQuery{Period: AllPeriods})
-	if err != nil {
-		return nil, fmt.Errorf("list the series: %w", err)
-	}
-	keys := make([]SeriesKey, len(all))
-	for i, s := range all {
-		keys[i] = SeriesKey{Region: s.Region, Indicator: s.Indicator, Period: s.Period}
-	}
-	slices.SortFunc(keys, compareSeriesKeys)
-	for i, k := range keys {
-		vs, err := st.Vintages(ctx, k)
-		if err != nil {
-			return nil, fmt.Errorf("export the vintages of %s/%s (%s): %w", k.Region, k.Indicator, k.Period, err)
-		}
+	err = WalkVintages(ctx, st, func(vs []Observation) error {
 		a.Observations = append(a.Observations, vs...)
-		if progress != nil {
-			progress(i+1, len(keys))
-		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("export the figures: %w", err)
 	}
-	if a.Targets, err = st.TargetVersions(ctx, TargetFilter{}); err != nil {
+	if a.Targets, err = exportTargets(ctx, st); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+func exportCatalog(ctx context.Context, st Catalog) ([]Region, []Indicator, error) {
+	regions, err := st.Regions(ctx)
+	if err != nil {
+		return nil, nil, fmt.Errorf("export the regions: %w", err)
+	}
+	indicators, err := st.Indicators(ctx)
+	if err != nil {
+		return nil, nil, fmt.Errorf("export the indicators: %w", err)
+	}
+	return regions, indicators, nil
+}
+
+// exportTargets reads every version of every target, ordered by key, each
+// key's versions oldest first: the order ImportArchive writes them back in.
+func exportTargets(ctx context.Context, st TargetStore) ([]Target, error) {
+	ts, err := st.TargetVersions(ctx, TargetFilter{})
+	if err != nil {
 		return nil, fmt.Errorf("export the targets: %w", err)
 	}
-	slices.SortStableFunc(a.Targets, func(x, y Target) int {
+	sortTargetVersions(ts)
+	return ts, nil
+}
+
+func sortTargetVersions(ts []Target) {
+	slices.SortStableFunc(ts, func(x, y Target) int {
 		if x.Key() != y.Key() {
 			if targetLess(&x, &y) {
 				return -1
@@ -100,74 +123,53 @@ func ExportArchive(ctx context.Context, st Store, progress func(done, total int)
 		}
 		return 0
 	})
-	return a, nil
 }
 
-func compareSeriesKeys(x, y SeriesKey) int {
+// CompareSeriesKeys orders series by region, indicator and period: the order
+// of an archive and of WalkVintages.
+func CompareSeriesKeys(x, y SeriesKey) int {
 	return cmp.Or(cmp.Compare(x.Region, y.Region), cmp.Compare(x.Indicator, y.Indicator), cmp.Compare(x.Period, y.Period))
 }
 
-// ImportArchive writes an archive into st, which must hold no figures or
-// targets yet: the catalog, then the figures' vintages and the targets'
-// versions in the order they were recorded, a batch per generation (every
-// figure's first vintage, then every second one, ...), so that each figure's
-// vintages keep their order and their published dates, and a read as of any
-// date answers as the archived store did.
-func ImportArchive(ctx context.Context, st Store, a *Archive) error {
-	if a.Format != ArchiveFormat {
-		return Errorf(EINVALID, "not a plancast archive: format %q, want %q", a.Format, ArchiveFormat)
+// VintageWalker is the optional read of every vintage a store holds, series
+// by series, for exports: one pass in order, where a Vintages read per
+// series would be a query per series (InfluxDB), and where SeriesSet, which
+// lists series by the figures they serve, would miss a series whose every
+// figure is withdrawn.
+type VintageWalker interface {
+	// WalkVintages calls fn with the vintages of every series that has any
+	// (a withdrawal counts), as Vintages orders them, the series in the
+	// order of CompareSeriesKeys. An error from fn stops the walk and is
+	// returned. fn must not write to the store.
+	WalkVintages(ctx context.Context, fn func(vintages []Observation) error) error
+}
+
+// WalkVintages walks every vintage st holds: with its WalkVintages, else with
+// SeriesSet and a Vintages read per series, which cannot see a series whose
+// every figure is withdrawn.
+func WalkVintages(ctx context.Context, st VintageStore, fn func(vintages []Observation) error) error {
+	if w, ok := st.(VintageWalker); ok {
+		return w.WalkVintages(ctx, fn)
 	}
-	held, err := st.SeriesSet(ctx, SeriesSetQuery{Period: AllPeriods})
+	all, err := st.SeriesSet(ctx, SeriesSetQuery{Period: AllPeriods})
 	if err != nil {
-		return fmt.Errorf("check that the store is empty: %w", err)
+		return fmt.Errorf("list the series: %w", err)
 	}
-	targets, err := st.TargetVersions(ctx, TargetFilter{})
-	if err != nil {
-		return fmt.Errorf("check that the store is empty: %w", err)
+	keys := make([]SeriesKey, len(all))
+	for i := range all {
+		keys[i] = all[i].Key()
 	}
-	if len(held) > 0 || len(targets) > 0 {
-		return Errorf(EINVALID, "the store already holds %d series and %d versions of targets: an archive is imported into an empty store only", len(held), len(targets))
-	}
-	if err := st.PutRegions(ctx, a.Regions); err != nil {
-		return fmt.Errorf("import the regions: %w", err)
-	}
-	if err := st.PutIndicators(ctx, a.Indicators); err != nil {
-		return fmt.Errorf("import the indicators: %w", err)
-	}
-	for g, batch := range generations(a.Observations, func(o *Observation) FigureKey { return o.Key() }) {
-		for i := range batch {
-			batch[i].Recorded = time.Time{}
+	slices.SortFunc(keys, CompareSeriesKeys)
+	for _, k := range keys {
+		vs, err := st.Vintages(ctx, k)
+		if err != nil {
+			return fmt.Errorf("read the vintages of %s/%s (%s): %w", k.Region, k.Indicator, k.Period, err)
 		}
-		if _, err := st.WriteObservations(ctx, batch); err != nil {
-			return fmt.Errorf("import the figures' vintages no. %d: %w", g+1, err)
-		}
-	}
-	for g, batch := range generations(a.Targets, func(t *Target) TargetKey { return t.Key() }) {
-		for i := range batch {
-			batch[i].Recorded = time.Time{}
-		}
-		if _, err := st.WriteTargets(ctx, batch); err != nil {
-			return fmt.Errorf("import the targets' versions no. %d: %w", g+1, err)
+		if err := fn(vs); err != nil {
+			return err
 		}
 	}
 	return nil
-}
-
-// generations splits items, each item's versions in order, into batches: the
-// first version of every key, then the second, and so on.
-func generations[T any, K comparable](items []T, key func(*T) K) [][]T {
-	seen := map[K]int{}
-	var out [][]T
-	for i := range items {
-		k := key(&items[i])
-		g := seen[k]
-		seen[k] = g + 1
-		if g == len(out) {
-			out = append(out, nil)
-		}
-		out[g] = append(out[g], items[i])
-	}
-	return out
 }
 
 // DiffArchives says how two archives differ in what they hold, or "" when

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"compress/gzip"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -47,17 +46,16 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	defer st.Close()
 
 	p := &throttled{out: stderr, every: time.Second, last: time.Now()}
-	a, err := plancast.ExportArchive(ctx, st, func(done, total int) {
-		p.say(done == total, "\rexport: %d of %d series read", done, total)
+	stats, err := writeArchive(*out, func(w io.Writer) (plancast.ArchiveStats, error) {
+		return plancast.WriteArchive(ctx, st, w, func(s plancast.ArchiveStats) {
+			p.say(false, "\rexport: %d series, %d vintages written", s.Series, s.Vintages)
+		})
 	})
 	p.end()
 	if err != nil {
 		return err
 	}
-	if err := writeArchive(*out, a); err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "wrote %s: %s\n", *out, a.Stats())
+	fmt.Fprintf(stdout, "wrote %s: %s\n", *out, stats)
 	return nil
 }
 
@@ -78,34 +76,55 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return usageErrorf("import needs one archive FILE")
 	}
 	file := files[0]
-	a, err := readArchive(file)
+	open := func() (*plancast.ArchiveReader, error) { return openArchive(file) }
+	ar, err := open() // a file that is no archive is said before the store is opened
 	if err != nil {
 		return err
 	}
+	ar.Close()
 	st, err := sf.open(ctx, "stop it first: a store is imported before it is served")
 	if err != nil {
 		return fmt.Errorf("open store: %w", err)
 	}
 	defer st.Close()
 	start := time.Now()
-	if err := plancast.ImportArchive(ctx, st, a); err != nil {
+	p := &throttled{out: stderr, every: time.Second, last: time.Now()}
+	phase := ""
+	res, err := plancast.ImportArchive(ctx, st, open, plancast.ImportOptions{Progress: func(ip plancast.ImportProgress) {
+		if ip.Phase != phase {
+			p.end()
+			phase = ip.Phase
+		}
+		if ip.Total > 0 {
+			p.say(false, "\rimport: %s, %d of %d series", importPhases[ip.Phase], ip.Series, ip.Total)
+		} else {
+			p.say(false, "\rimport: %s, %d series", importPhases[ip.Phase], ip.Series)
+		}
+	}})
+	p.end()
+	if err != nil {
 		return fmt.Errorf("import %s: %w", file, err)
 	}
-	again, err := plancast.ExportArchive(ctx, st, nil)
-	if err != nil {
-		return fmt.Errorf("read the imported store back: %w", err)
+	resumed := ""
+	if res.Held > 0 {
+		resumed = fmt.Sprintf(" (the store held %d of them already; %d written now)", res.Held, res.Written)
 	}
-	if d := plancast.DiffArchives(a, again); d != "" {
-		return fmt.Errorf("the imported store does not read back as %s: %s", file, d)
-	}
-	fmt.Fprintf(stdout, "imported %s into %s in %s: %s; read back the same\n", file, sf.describe(), time.Since(start).Round(time.Millisecond), a.Stats())
+	fmt.Fprintf(stdout, "imported %s into %s in %s: %s%s; read back the same\n", file, sf.describe(), time.Since(start).Round(time.Millisecond), res.Archive, resumed)
 	return nil
 }
 
-// writeArchive writes a as JSON through createOnce, gzipped when path ends
-// in .gz.
-func writeArchive(path string, a *plancast.Archive) error {
-	return createOnce(path, func(f *os.File) error {
+// importPhases says what each phase of an import does, for its progress line.
+var importPhases = map[string]string{
+	"check":   "checking the archive",
+	"compare": "comparing it with what the store holds",
+	"write":   "writing",
+	"verify":  "reading the store back",
+}
+
+// writeArchive writes an archive file through createOnce with write,
+// gzipped when path ends in .gz.
+func writeArchive(path string, write func(io.Writer) (plancast.ArchiveStats, error)) (stats plancast.ArchiveStats, err error) {
+	err = createOnce(path, func(f *os.File) error {
 		bw := bufio.NewWriterSize(f, 1<<20)
 		var w io.Writer = bw
 		var zw *gzip.Writer
@@ -113,8 +132,8 @@ func writeArchive(path string, a *plancast.Archive) error {
 			zw = gzip.NewWriter(bw)
 			w = zw
 		}
-		if err := json.NewEncoder(w).Encode(a); err != nil {
-			return fmt.Errorf("write %s: %w", path, err)
+		if stats, err = write(w); err != nil {
+			return err
 		}
 		if zw != nil {
 			if err := zw.Close(); err != nil {
@@ -126,34 +145,32 @@ func writeArchive(path string, a *plancast.Archive) error {
 		}
 		return nil
 	}, nil)
+	return stats, err
 }
 
-// readArchive reads an archive file, gzipped or not (told by its first bytes).
-func readArchive(path string) (*plancast.Archive, error) {
+// openArchive opens an archive file, gzipped or not (told by its first
+// bytes), for reading a series at a time.
+func openArchive(path string) (*plancast.ArchiveReader, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
 	br := bufio.NewReaderSize(f, 1<<20)
 	var r io.Reader = br
 	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
 		zr, err := gzip.NewReader(br)
 		if err != nil {
-			return nil, fmt.Errorf("read %s: %w", path, err)
+			f.Close()
+			return nil, plancast.Errorf(plancast.EINVALID, "read %s: %v", path, err)
 		}
-		defer zr.Close()
 		r = zr
 	}
-	var a plancast.Archive
-	dec := json.NewDecoder(r)
-	if err := dec.Decode(&a); err != nil {
-		return nil, plancast.Errorf(plancast.EINVALID, "read %s: not a plancast archive: %v", path, err)
+	ar, err := plancast.NewArchiveReader(r, f)
+	if err != nil {
+		f.Close()
+		return nil, fmt.Errorf("read %s: %w", path, err)
 	}
-	if a.Format != plancast.ArchiveFormat {
-		return nil, plancast.Errorf(plancast.EINVALID, "read %s: not a plancast archive (format %q, want %q)", path, a.Format, plancast.ArchiveFormat)
-	}
-	return &a, nil
+	return ar, nil
 }
 
 // throttled prints a progress line at most once every `every`, and the last

@@ -39,9 +39,38 @@ func TestExportAndImportRebuildTheStore(t *testing.T) {
 		}
 	}
 
-	code, _, stderr := run(t, "import", "--data-dir", rebuilt, archive)
-	if code == 0 || !strings.Contains(stderr, "an archive is imported into an empty store only") {
-		t.Errorf("a second import: exit %d, %q", code, stderr)
+	if out := mustRun(t, "import", "--data-dir", rebuilt, archive); !strings.Contains(out, "(the store held 41 of them already; 0 written now); read back the same") {
+		t.Errorf("a second import says %q; want everything found there and nothing written", out)
+	}
+	// A store holding a part of the archive takes the rest (the seed is the
+	// archive's first vintages); one holding a figure the archive lacks is
+	// refused.
+	if out := mustRun(t, "import", "--data-dir", seededDir(t), archive); !strings.Contains(out, "(the store held 39 of them already; 2 written now)") {
+		t.Errorf("an import into the seeded store says %q; want the seed's 17 figures and 22 targets found, the 2 pushed figures written", out)
+	}
+	other := seededDir(t)
+	ingestFiles(t, other, [2]string{"typo.csv", "region,indicator,year,value,published\nhouma,gdp,2019,1.1,2021-09-30\n"})
+	code, _, stderr := run(t, "import", "--data-dir", other, archive)
+	if code == 0 || !strings.Contains(stderr, "an archive is imported into an empty store, or into one that holds a part of it (as an interrupted import leaves it)") {
+		t.Errorf("an import into a store holding other figures: exit %d, %q", code, stderr)
+	}
+
+	// An archive cut short is refused before anything is written.
+	data, err := os.ReadFile(archive)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cut := filepath.Join(t.TempDir(), "cut.json.gz")
+	if err := os.WriteFile(cut, data[:len(data)*2/3], 0o600); err != nil {
+		t.Fatal(err)
+	}
+	empty := t.TempDir()
+	code, _, stderr = run(t, "import", "--data-dir", empty, cut)
+	if code == 0 || !strings.Contains(stderr, "unexpected EOF") {
+		t.Errorf("import of an archive cut short: exit %d, %q", code, stderr)
+	}
+	if code, _, stderr := run(t, "history", "--data-dir", empty, "--region", "houma", "--indicator", "gdp"); code == 0 || !strings.Contains(stderr, "not in the catalog") {
+		t.Errorf("after the refused import, history answers: exit %d, %q; want houma unknown", code, stderr)
 	}
 	code, _, stderr = run(t, "export", "--data-dir", dir, "--out", archive)
 	if code != 2 || !strings.Contains(stderr, "an export never replaces a file") {

@@ -139,3 +139,45 @@ func (s *Store) readSeries(k plancast.SeriesKey) ([]plancast.Observation, error)
 	})
 	return out, err
 }
+
+// WalkVintages calls fn with every vintage of every series, a series at a
+// time in key order (region, indicator, period: the order of the key bytes),
+// all in one read transaction: one state of the store, read once.
+func (s *Store) WalkVintages(ctx context.Context, fn func(vintages []plancast.Observation) error) error {
+	return s.db.View(func(tx *bbolt.Tx) error {
+		var series []plancast.Observation
+		var prefix []byte
+		emit := func() error {
+			if len(series) == 0 {
+				return nil
+			}
+			vs, err := plancast.VintagesInOrder(series[0].Key().SeriesKey, series)
+			if err != nil {
+				return err
+			}
+			series = nil
+			return fn(vs)
+		}
+		c := tx.Bucket(bucketObs).Cursor()
+		for key, v := c.First(); key != nil; key, v = c.Next() {
+			if prefix == nil || !bytes.HasPrefix(key, prefix) {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				if err := emit(); err != nil {
+					return err
+				}
+				prefix = nil
+			}
+			var o plancast.Observation
+			if err := getJSON(v, &o); err != nil {
+				return err
+			}
+			if prefix == nil {
+				prefix = seriesPrefix(o.Key().SeriesKey)
+			}
+			series = append(series, o)
+		}
+		return emit()
+	})
+}

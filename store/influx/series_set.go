@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -250,4 +251,47 @@ func set(codes []string) map[string]bool {
 		m[c] = true
 	}
 	return m
+}
+
+// walkRegions is how many regions WalkVintages reads at a time: enough for
+// every read worker to have a query of regionsPerQuery regions.
+const walkRegions = regionsPerQuery * readWorkers
+
+// WalkVintages calls fn with every vintage of every series, a series at a
+// time in key order, reading walkRegions regions of the catalog at a time.
+// Each read is its own query: a push landing meanwhile may be seen by one
+// part of the walk and not another (plancast.WriteArchive checks the data
+// version for that).
+func (s *Store) WalkVintages(ctx context.Context, fn func(vintages []plancast.Observation) error) error {
+	regions, err := s.Regions(ctx)
+	if err != nil {
+		return err
+	}
+	codes := make([]string, len(regions))
+	for i, r := range regions {
+		codes[i] = r.Code
+	}
+	slices.Sort(codes)
+	for start := 0; start < len(codes); start += walkRegions {
+		vs, err := s.readVintages(ctx, codes[start:min(start+walkRegions, len(codes))], nil, "", allFields)
+		if err != nil {
+			return err
+		}
+		bySeries := map[plancast.SeriesKey][]plancast.Observation{}
+		for _, o := range vs {
+			k := o.Key().SeriesKey
+			bySeries[k] = append(bySeries[k], o)
+		}
+		keys := slices.SortedFunc(maps.Keys(bySeries), plancast.CompareSeriesKeys)
+		for _, k := range keys {
+			ordered, err := plancast.VintagesInOrder(k, bySeries[k])
+			if err != nil {
+				return err
+			}
+			if err := fn(ordered); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }

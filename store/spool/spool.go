@@ -647,3 +647,9 @@ func (s *Store) SeriesValuesOf(ctx context.Context, keys []plancast.SeriesKey) (
 func (s *Store) VintagesOf(ctx context.Context, keys []plancast.SeriesKey) (map[plancast.SeriesKey][]plancast.Observation, error) {
 	return plancast.ReadVintagesOf(ctx, s.Store, keys)
 }
+
+// WalkVintages reads through to the backend's walk (plancast.WalkVintages).
+// Figures still queued are not in it: they are not in the backend yet.
+func (s *Store) WalkVintages(ctx context.Context, fn func(vintages []plancast.Observation) error) error {
+	return plancast.WalkVintages(ctx, s.Store, fn)
+}

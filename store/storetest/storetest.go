@@ -59,82 +59,8 @@ func Run(t *testing.T, open Opener) {
 		})
 	}
 	t.Run("ArchiveRebuildsTheStore", func(t *testing.T) { testArchive(t, open(t), open(t)) })
-}
-
-// An archive of a store, imported into an empty one, rebuilds it: the same
-// catalog, every vintage (revisions, withdrawals, stated growths, partial
-// periods) and every version of every target, in order, so that a read as
-// of any date answers as the first store did. A store that holds anything
-// refuses an import.
-func testArchive(t *testing.T, from, to plancast.Store) {
-	a := ArchiveFixture(t, from)
-	if got, want := a.Stats(), (plancast.ArchiveStats{Regions: 2, Indicators: 2, Series: 3, Vintages: 8, TargetVersions: 4}); got != want {
-		t.Fatalf("the archive holds %v, want %v", got, want)
-	}
-	CheckRebuilt(t, from, to, a)
-
-	err := plancast.ImportArchive(ctx, to, a)
-	wantCode(t, err, plancast.EINVALID)
-	if !strings.Contains(plancast.ErrorMessage(err), "an archive is imported into an empty store only") {
-		t.Errorf("a second import: %v", err)
-	}
-	bad := *a
-	bad.Format = "plancast-archive/9"
-	wantCode(t, plancast.ImportArchive(ctx, to, &bad), plancast.EINVALID)
-}
-
-// ArchiveFixture fills an empty store with what an archive must carry
-// (stated growths, a partial period, a revision, a withdrawal, a raised and
-// a withdrawn target) and returns its archive.
-func ArchiveFixture(t *testing.T, from plancast.Store) *plancast.Archive {
-	t.Helper()
-	seedCatalog(t, from)
-	mustWrite(t, from, statedFigures(april2021)...)
-	mustWrite(t, from, obs("houma", "gdp", 2020, 121.1, may2021), withdrawal("houma", "gdp", 2018, may2021), obs("houma", "gdp", 2021, 131, may2021))
-	plan := plancast.Target{Region: "houma", Indicator: "gdp", Plan: "14th-fyp", Kind: plancast.TargetLevel, BaseYear: 2020, Year: 2025, Value: 250, Published: april2021}
-	wrong := plancast.Target{Region: "houma", Indicator: "gdp", Plan: "2021-annual", Kind: plancast.TargetGrowth, Year: 2022, Value: 8, Published: april2021}
-	if _, err := from.WriteTargets(ctx, []plancast.Target{plan, wrong}); err != nil {
-		t.Fatal(err)
-	}
-	raised, gone := plan, wrong
-	raised.Value, raised.Published = 260, may2021
-	gone.Withdrawn, gone.Published = true, may2021
-	if _, err := from.WriteTargets(ctx, []plancast.Target{raised, gone}); err != nil {
-		t.Fatal(err)
-	}
-
-	a, err := plancast.ExportArchive(ctx, from, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return a
-}
-
-// CheckRebuilt imports a, the archive of from, into the empty store to and
-// checks that to now holds what from does: its own archive is the same, and
-// reads as of each date of the fixture answer the same.
-func CheckRebuilt(t *testing.T, from, to plancast.Store, a *plancast.Archive) {
-	t.Helper()
-	if err := plancast.ImportArchive(ctx, to, a); err != nil {
-		t.Fatalf("import into an empty store: %v", err)
-	}
-	again, err := plancast.ExportArchive(ctx, to, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if d := plancast.DiffArchives(a, again); d != "" {
-		t.Fatalf("the rebuilt store exports differently: %s", d)
-	}
-	for _, asOf := range []plancast.Date{april2021, may2021, {}} {
-		q := plancast.SeriesQuery{Region: "houma", Indicator: "gdp", AsOf: asOf}
-		if x, y := values(mustSeries(t, from, q)), values(mustSeries(t, to, q)); !maps.Equal(x, y) {
-			t.Errorf("as of %s the rebuilt store reads %v, the first %v", asOf, y, x)
-		}
-		f := plancast.TargetFilter{Region: "houma", AsOf: asOf}
-		if x, y := TargetValues(t, from, f), TargetValues(t, to, f); !slices.Equal(x, y) {
-			t.Errorf("as of %s the rebuilt store's targets are %v, the first's %v", asOf, y, x)
-		}
-	}
+	t.Run("ArchiveImportFinishesAnInterruptedOne", func(t *testing.T) { testArchiveResume(t, open(t), open(t)) })
+	t.Run("ArchiveImportRefusesBeforeWriting", func(t *testing.T) { testArchiveRefusals(t, open) })
 }
 
 var ctx = context.Background()
