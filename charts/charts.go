@@ -261,7 +261,7 @@ func historyFigure(s *Spec) (*figure, error) {
 	}
 
 	// targets
-	tl := targetLayers(f, s, hist, latest)
+	tl := targetLayers(f, s, latest)
 	layers = append(layers, tl.layers...)
 	xs, ys = append(xs, tl.xs...), append(ys, tl.ys...)
 	f.legend = append(f.legend, tl.legend...)

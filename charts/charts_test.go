@@ -249,7 +249,7 @@ func TestChineseGlyphsDrawn(t *testing.T) {
 	}
 	wd := dict[LangZh]
 	labels := []string{regionName(houma, LangZh), indicatorName(gdp, LangZh), UnitLabel(gdp.Unit, LangZh),
-		wd.History, wd.Mean, wd.PI80, wd.PI95, wd.Target, wd.Required, wd.Implied, wd.Ceiling, wd.Floor, wd.Source,
+		wd.History, wd.Mean, wd.PI80, wd.PI95, wd.Target, wd.Required, wd.Implied, wd.ImpliedLevel, wd.Ceiling, wd.Floor, wd.Source,
 		periodLabel(fypPeriod(13), LangZh), periodLabel(fypPeriod(14), LangZh), periodLabel(fypPeriod(15), LangZh),
 		"十四五目标（2025年）：250亿元，需年均增长15.7%",
 		compareNotes([]plancast.Region{{NameZh: "固阳县"}, {NameZh: "子洲县"}}, []plancast.Region{houma}, LangZh)}

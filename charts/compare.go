@@ -26,9 +26,10 @@ type RegionSeries struct {
 	Projection *plancast.Projection // may be nil
 	// Targets of the region for the indicator, any plan and kind, as
 	// Spec.Targets: level targets, ceilings and floors are marked in the
-	// region's colour (see targetMarks); growth and average-growth targets
-	// are not drawn and the source line says so; shares and targets of
-	// another region or indicator are ignored.
+	// region's colour, and growth and average-growth targets by the level
+	// they imply in their year (see targetMarks); a growth target that
+	// implies none is not drawn and the source line says so; shares and
+	// targets of another region or indicator are ignored.
 	Targets []plancast.Target
 }
 
@@ -66,7 +67,8 @@ func (s *CompareSpec) Validate() error {
 // RenderCompare draws one indicator across regions in format ("png" or
 // "svg") to w: one colour per region, history solid with a dot per year,
 // projection mean dashed, each line named at its end, and the region's
-// level targets, ceilings and floors marked in its colour.
+// level targets, ceilings, floors and the levels its growth targets imply
+// marked in its colour.
 func RenderCompare(w io.Writer, s CompareSpec, format string) error {
 	if err := prepare(format, s.Validate, &s.Width, &s.Height); err != nil {
 		return err
@@ -155,8 +157,8 @@ type comparison struct {
 	projDone      bool     // a projection of more than one year is drawn
 	methods       []string // the projections' methods, each once
 	// what the source line names: the documents of the figures and the
-	// targets drawn, the regions not drawn and those drawn without their
-	// growth targets
+	// targets drawn, the regions not drawn and those drawn without a growth
+	// target that implies no level
 	hist                     []plancast.Observation
 	targets                  []plancast.Target
 	noFigures, growthLeftOut []plancast.Region
@@ -189,14 +191,19 @@ func (d *comparison) addLine(f *figure, rs RegionSeries, from int, line, mean []
 }
 
 // addTargets draws the marks of a region's targets in col, each with its
-// value (in unit, as a target's label writes it in lang) to be written where
-// it crowds nothing.
+// value (in unit, as a target's label writes it in lang; a growth target's
+// growth, as the single chart's label of its path) to be written where it
+// crowds nothing.
 func (d *comparison) addTargets(marks []targetMark, unit, lang string, col color.NRGBA) {
 	for _, m := range marks {
 		d.xs, d.ys = append(d.xs, m.at.x), append(d.ys, m.at.y)
 		d.markers = append(d.markers, m.at)
 		d.layers = append(d.layers, layer{z: zTarget, p: pointsOf([]xy{m.at}, draw.GlyphStyle{Color: col, Radius: targetRadius, Shape: m.shape})})
-		d.values = append(d.values, labelSpec{m.at, annotValue(m.target.Value, unit, lang), sizeSmall, col, sideAuto, 0})
+		text := annotValue(m.target.Value, unit, lang)
+		if plancast.GrowthKind(m.target.Kind) {
+			text = growthValueText(m.target, lang)
+		}
+		d.values = append(d.values, labelSpec{m.at, text, sizeSmall, col, sideAuto, 0})
 		d.targets = append(d.targets, m.target)
 		if !slices.Contains(d.shapes, m.shape) {
 			d.shapes = append(d.shapes, m.shape)
@@ -240,15 +247,19 @@ type targetMark struct {
 // targetMarks returns the marks of the region's targets on a comparison of
 // ind from year from: a level target as the single chart's diamond, a
 // ceiling as a triangle pointing down and a floor as one pointing up, each
-// at (year, value), in the order given. Only the marker is drawn: the
-// single chart's required path and shaded limit, one per region, would
-// bury the lines being compared.
+// at (year, value), and a growth or average-growth target as a ring at the
+// level it implies in its year, in the order given. Only the marker is
+// drawn: the single chart's required path, shaded limit and implied path,
+// one per region, would bury the lines being compared.
 //
-// Growth and average-growth targets are left out for the same reason (each
-// would be a path implied from its own base); growthLeftOut reports that
-// the region has one, for the source line to say so. A share target, a
-// percentage of some whole, is left to the single chart.
+// A growth target's ring is where the single chart of the region from the
+// same year ends the target's path (growthBasis.path), the level the
+// assessment judges the target against. A growth target that implies no
+// level there (no figure to grow from, a rate) is left out; growthLeftOut
+// reports that the region has one, for the source line to say so. A share
+// target, a percentage of some whole, is left to the single chart.
 func targetMarks(rs RegionSeries, ind plancast.Indicator, from int) (marks []targetMark, growthLeftOut bool) {
+	growth := newGrowthBasis(rs.History, from)
 	for _, t := range rs.Targets {
 		if !targetOnChart(t, rs.Region, ind, from) {
 			continue
@@ -262,7 +273,12 @@ func targetMarks(rs RegionSeries, ind plancast.Indicator, from int) (marks []tar
 		case plancast.TargetFloor:
 			shape = triangleGlyph{}
 		case plancast.TargetGrowth, plancast.TargetAvgGrowth:
-			growthLeftOut = true
+			path, ok := growth.path(t, ind)
+			if !ok {
+				growthLeftOut = true
+				continue
+			}
+			marks = append(marks, targetMark{t, path[len(path)-1], ringGlyph{}})
 			continue
 		default:
 			continue
@@ -273,7 +289,8 @@ func targetMarks(rs RegionSeries, ind plancast.Indicator, from int) (marks []tar
 }
 
 // targetLegend names the target markers drawn, in grey: each region's are
-// in its own colour.
+// in its own colour. A ring is named as the level a growth target implies,
+// for it is no figure the plan states.
 func targetLegend(shapes []draw.GlyphDrawer, lang string) []legendItem {
 	wd := dict[lang]
 	var items []legendItem
@@ -284,6 +301,8 @@ func targetLegend(shapes []draw.GlyphDrawer, lang string) []legendItem {
 			name = wd.Ceiling
 		case triangleGlyph{}:
 			name = wd.Floor
+		case ringGlyph{}:
+			name = wd.ImpliedLevel
 		}
 		items = append(items, legendItem{name, swatchGlyph(draw.GlyphStyle{Color: colMuted, Radius: targetRadius, Shape: sh})})
 	}
@@ -291,8 +310,10 @@ func targetLegend(shapes []draw.GlyphDrawer, lang string) []legendItem {
 }
 
 // compareNotes is what the source line says of the regions asked for but
-// not drawn in full: those without yearly figures, and those whose growth
-// targets are not drawn. It is empty when there are none.
+// not drawn in full: those without yearly figures, and those with a growth
+// target that implies no level and so is not drawn (growthLeftOut; a
+// region's growth targets that do imply one are drawn as rings). It is
+// empty when there are none.
 func compareNotes(noFigures, growthLeftOut []plancast.Region, lang string) string {
 	wd := dict[lang]
 	list := func(rs []plancast.Region) string {

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"image"
 	"image/color"
+	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -89,13 +91,12 @@ func TestTheValueAxisTakesInTheTargets(t *testing.T) {
 	}
 }
 
-// Growth targets and shares are not marked, nor targets of another region
-// or indicator; the source line says which regions' growth targets are
-// left out.
-func TestOnlyTheRegionsLevelTargetsAreMarked(t *testing.T) {
+// Shares are not marked, nor targets of another region or indicator, and
+// the source line has nothing to say of them.
+func TestOnlyTheRegionsTargetsAreMarked(t *testing.T) {
 	s := compareSpec()
 	ignored := []plancast.Target{
-		zizhouTarget(plancast.TargetGrowth, 100), zizhouTarget(plancast.TargetAvgGrowth, 100), zizhouTarget(plancast.TargetShare, 100),
+		zizhouTarget(plancast.TargetShare, 100),
 		{Region: "houma", Indicator: "gdp", Plan: "14th-fyp", Kind: plancast.TargetLevel, Year: 2025, Value: 100},
 		{Region: "zizhou", Indicator: "budget_revenue", Plan: "14th-fyp", Kind: plancast.TargetLevel, Year: 2025, Value: 100},
 	}
@@ -108,8 +109,219 @@ func TestOnlyTheRegionsLevelTargetsAreMarked(t *testing.T) {
 	if n := count(img, around(pixelAt(2025, 100), 1), isColour(colSeries[1])); n > 0 {
 		t.Errorf("%d pixels of Zizhou's colour at (2025, 100), where only targets not to be marked are", n)
 	}
-	if want := compareNotes(nil, []plancast.Region{s.Series[1].Region}, LangEn); !strings.Contains(f.source, want) {
-		t.Errorf("source line %q does not say %q", f.source, want)
+	if notes := compareNotes(nil, []plancast.Region{s.Series[1].Region}, LangEn); strings.Contains(f.source, notes) {
+		t.Errorf("source line %q says %q of targets that are no growth targets", f.source, notes)
+	}
+}
+
+// zizhouLatest is Zizhou's latest GDP figure in compareSpec, 66 in 2020.
+func zizhouLatest(t *testing.T, s CompareSpec) plancast.Observation {
+	t.Helper()
+	h := s.Series[1].History
+	if o := h[len(h)-1]; o.Region == "zizhou" && o.Year == 2020 && o.Value == 66 {
+		return o
+	}
+	t.Fatalf("compareSpec's Zizhou no longer ends at 66 in 2020: %v", h[len(h)-1])
+	return plancast.Observation{}
+}
+
+// Zizhou's 14th FYP target of 30% a year implies 66·1.3⁵ ≈ 245 in 2025,
+// far above any figure or projection: the value axis takes it in, and a
+// ring of Zizhou's colour is drawn around that point, open in the middle;
+// without the target nothing of Zizhou's colour is there.
+func TestAGrowthTargetIsRingedAtTheLevelItImplies(t *testing.T) {
+	zizhouColour := colSeries[1]
+	with := compareSpec()
+	latest := zizhouLatest(t, with)
+	target := zizhouTarget(plancast.TargetAvgGrowth, 30)
+	level := latest.Value * math.Pow(1.3, 5) // no growth stated with Zizhou's figures: no gap
+	with.Series[1].Targets = []plancast.Target{target}
+	f, err := compareFigure(&with)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.plot.Y.Max <= level {
+		t.Errorf("value axis ends at %v, below the implied level %v", f.plot.Y.Max, level)
+	}
+	img, pixelAt := renderFigurePNG(t, f, with.Width, with.Height)
+	at := pixelAt(float64(target.Year), level)
+	ring := around(at, 6) // the ring's radius is 3.6 points, 4.8 pixels at this size
+	if n := count(img, ring, isColour(zizhouColour)); n < 12 {
+		t.Errorf("%d pixels of Zizhou's colour around the implied level (2025, %.1f) → %v, want a ring of at least 12", n, level, at)
+	}
+	if n := count(img, around(at, 1), isColour(zizhouColour)); n > 0 {
+		t.Errorf("%d of the 9 pixels at the ring's centre %v are Zizhou's colour: a dot, not a ring", n, at)
+	}
+
+	without := compareSpec()
+	f, err = compareFigure(&without)
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, pixelAt = renderFigurePNG(t, f, without.Width, without.Height)
+	if n := count(img, around(pixelAt(float64(target.Year), level), 6), isColour(zizhouColour)); n > 0 {
+		t.Errorf("without the target %d pixels of Zizhou's colour at (2025, %.1f)", n, level)
+	}
+}
+
+// singleChartRing is where the single chart of s ends the path of its one
+// growth target, whose ring is drawn there: the last point the targets add
+// to its extent.
+func singleChartRing(t *testing.T, s Spec) xy {
+	t.Helper()
+	fnts, lang, note := newFonts(LangEn)
+	f := &figure{fonts: fnts, lang: lang, note: note}
+	var latest *xy // as historyFigure takes it
+	if hist := sortedHistory(s.History, s.From); len(hist) > 0 {
+		latest = &xy{float64(hist[len(hist)-1].Year), hist[len(hist)-1].Value}
+	}
+	tl := targetLayers(f, &s, latest)
+	if len(tl.xs) == 0 || len(tl.ys) == 0 {
+		t.Fatalf("the single chart draws no path for %+v", s.Targets)
+	}
+	return xy{tl.xs[len(tl.xs)-1], tl.ys[len(tl.ys)-1]}
+}
+
+// A comparison rings a growth target at the level the single chart's path
+// of the same target ends at, each worked out by hand: on the stated
+// growth plus the gap to the levels' own when the figures state one
+// (measured on the whole history, also when the chart starts after the
+// gap's base year), and with the rate carried forward from the latest
+// figure when the target's base is not observed.
+func TestARingIsWhereTheSingleChartsPathEnds(t *testing.T) {
+	zz := compareSpec().Series[1]
+	houmaStated := RegionSeries{Region: houma, History: []plancast.Observation{obs("houma", "gdp", 2015, 88.9), statedObs(2020, 120.8, 5.3, 2015)}}
+	d := math.Log(120.8/88.9)/5 - math.Log(1.053) // Houma's gap a year, ≈ 0.97%
+	houmaTarget := func(kind string, base, year int, v float64) plancast.Target {
+		return plancast.Target{Region: "houma", Indicator: "gdp", Plan: "14th-fyp", Kind: kind, BaseYear: base, Year: year, Value: v}
+	}
+	cases := []struct {
+		name   string
+		rs     RegionSeries
+		target plancast.Target
+		from   int
+		want   float64 // by hand; 0: only as the single chart
+	}{
+		{"Zizhou 30% a year, no growth stated", zz, zizhouTarget(plancast.TargetAvgGrowth, 30), 0, 66 * math.Pow(1.3, 5)},
+		{"Zizhou +20% over 2020–2025", zz, zizhouTarget(plancast.TargetGrowth, 20), 0, 66 * 1.2},
+		{"Houma 6% a year, on the stated growth", houmaStated, houmaTarget(plancast.TargetAvgGrowth, 2020, 2025, 6), 0,
+			120.8 * math.Pow(1.06, 5) * math.Exp(5*d)},
+		{"the same from 2018: the gap still measured from 2015", houmaStated, houmaTarget(plancast.TargetAvgGrowth, 2020, 2025, 6), 2018,
+			120.8 * math.Pow(1.06, 5) * math.Exp(5*d)},
+		{"Houma +8% in 2023, its base 2022 not observed: carried from 2020", houmaStated, houmaTarget(plancast.TargetGrowth, 0, 2023, 8), 0,
+			120.8 * math.Pow(1.08, 3) * math.Exp(3*d)},
+		// The single chart does not grow a target from a base before its
+		// first year shown; whatever it does instead, the ring follows.
+		{"Houma 6% a year over 2016–2025 from 2016, its base 2015 not shown", houmaStated, houmaTarget(plancast.TargetAvgGrowth, 2015, 2025, 6), 2016, 0},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			rs := c.rs
+			rs.Targets = []plancast.Target{c.target}
+			marks, leftOut := targetMarks(rs, gdp, c.from)
+			if len(marks) != 1 || leftOut {
+				t.Fatalf("%d marks, growth left out %v; want one ring", len(marks), leftOut)
+			}
+			ring := marks[0].at
+			if c.want != 0 && (ring.x != float64(c.target.Year) || math.Abs(ring.y-c.want) > 1e-9*c.want) {
+				t.Errorf("ring at (%v, %.6f), want (%d, %.6f)", ring.x, ring.y, c.target.Year, c.want)
+			}
+			single := singleChartRing(t, Spec{Region: rs.Region, Indicator: gdp, History: rs.History, Targets: rs.Targets, From: c.from})
+			if single.x != ring.x || math.Abs(single.y-ring.y) > 1e-9*single.y {
+				t.Errorf("the single chart's path ends at (%v, %.6f), the comparison's ring is at (%v, %.6f)", single.x, single.y, ring.x, ring.y)
+			}
+		})
+	}
+}
+
+// A growth target that implies no level is not drawn and its region is
+// named on the source line: one whose base is not observed and whose year
+// is past, one grown from a figure not positive, one of a rate. A region
+// whose growth targets are all ringed is not named.
+func TestAGrowthTargetThatImpliesNoLevelIsNamed(t *testing.T) {
+	zizhou := compareSpec().Series[1].Region
+	past := zizhouTarget(plancast.TargetGrowth, 10)
+	past.BaseYear, past.Year = 2010, 2019 // 2010 is not observed, 2019 is before the latest figure
+	zero := compareSpec()
+	zero.Series[1].History = append([]plancast.Observation{obs("zizhou", "gdp", 2015, 0)}, zero.Series[1].History...)
+	fromZero := zizhouTarget(plancast.TargetAvgGrowth, 10)
+	fromZero.BaseYear, fromZero.Year = 2015, 2019
+	rate := compareSpec()
+	rate.Indicator = unemp
+	for i := range rate.Series {
+		for j := range rate.Series[i].History {
+			rate.Series[i].History[j].Indicator = unemp.Code
+		}
+	}
+	rateTarget := zizhouTarget(plancast.TargetAvgGrowth, 10)
+	rateTarget.Indicator = unemp.Code
+
+	cases := []struct {
+		name   string
+		s      CompareSpec
+		target plancast.Target
+	}{
+		{"base not observed, year past", compareSpec(), past},
+		{"grown from zero", zero, fromZero},
+		{"growth of a rate", rate, rateTarget},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s := c.s
+			s.Series[1].Targets = []plancast.Target{c.target}
+			marks, leftOut := targetMarks(s.Series[1], s.Indicator, s.From)
+			if len(marks) != 0 || !leftOut {
+				t.Errorf("%d marks, growth left out %v; want none, left out", len(marks), leftOut)
+			}
+			f, err := compareFigure(&s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := compareNotes(nil, []plancast.Region{zizhou}, LangEn); !strings.Contains(f.source, want) {
+				t.Errorf("source line %q does not say %q", f.source, want)
+			}
+		})
+	}
+
+	s := compareSpec()
+	s.Series[1].Targets = []plancast.Target{zizhouTarget(plancast.TargetAvgGrowth, 6), zizhouTarget(plancast.TargetGrowth, 30)}
+	f, err := compareFigure(&s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(f.source, "growth targets") {
+		t.Errorf("source line %q names a region whose growth targets are all drawn", f.source)
+	}
+}
+
+// A ring is named in the legend, in either language, as the other markers
+// are; without one it is not.
+func TestTheLegendNamesTheRing(t *testing.T) {
+	for _, lang := range []string{LangEn, LangZh} {
+		name := dict[lang].ImpliedLevel
+		has := func(f *figure) bool {
+			return slices.ContainsFunc(f.legend, func(it legendItem) bool { return it.label == name })
+		}
+		s := compareSpec()
+		s.Lang = lang
+		s.Series[1].Targets = []plancast.Target{zizhouTarget(plancast.TargetLevel, 100)}
+		f, err := compareFigure(&s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if has(f) {
+			t.Errorf("%s: the legend names %q with no growth target drawn", lang, name)
+		}
+		s.Series[1].Targets = append(s.Series[1].Targets, zizhouTarget(plancast.TargetAvgGrowth, 6))
+		if f, err = compareFigure(&s); err != nil {
+			t.Fatal(err)
+		}
+		if !has(f) {
+			t.Errorf("%s: the legend does not name %q beside a ring", lang, name)
+		}
+		if !slices.ContainsFunc(f.legend, func(it legendItem) bool { return it.label == dict[lang].Target }) {
+			t.Errorf("%s: the level target is no longer named beside the ring", lang)
+		}
 	}
 }
 
@@ -123,8 +335,10 @@ func TestARegionWithoutFiguresIsNamedNotDrawn(t *testing.T) {
 	}{
 		{LangEn, []plancast.Region{guyang}, nil, "Guyang County: no yearly figures."},
 		{LangZh, []plancast.Region{guyang}, nil, "固阳县：无年度数据。"},
-		{LangEn, []plancast.Region{guyang, houma}, []plancast.Region{houma}, "Guyang County; Houma: no yearly figures. Houma: growth targets not drawn."},
-		{LangZh, []plancast.Region{guyang, houma}, []plancast.Region{houma}, "固阳县、侯马市：无年度数据。侯马市：未绘制增长目标。"},
+		{LangEn, []plancast.Region{guyang, houma}, []plancast.Region{houma}, "Guyang County; Houma: no yearly figures. Houma: growth targets with no implied level not drawn."},
+		{LangZh, []plancast.Region{guyang, houma}, []plancast.Region{houma}, "固阳县、侯马市：无年度数据。侯马市：无法推算对应水平的增长目标未绘制。"},
+		{LangEn, nil, []plancast.Region{houma, guyang}, "Houma; Guyang County: growth targets with no implied level not drawn."},
+		{LangZh, nil, []plancast.Region{houma}, "侯马市：无法推算对应水平的增长目标未绘制。"},
 		{LangEn, nil, nil, ""},
 	}
 	for _, c := range cases {

@@ -19,12 +19,13 @@ const (
 type words struct {
 	History, Mean, PI80, PI95             string
 	Target, Required, Implied             string
+	ImpliedLevel                          string // a comparison's ring: the level a growth target implies in its year
 	Ceiling, Floor, Source, Projection    string
 	AsOf                                  string // before the date of a chart of past data
 	StatedFaster, StatedSlower            string // the gap a growth target's path adds: gap, from, to
 	StatedSame                            string // a gap under 0.05% a year: from, to
 	ToDate, ToDateFmt                     string // the year projected from its months so far: year, period, value
-	NoFiguresFmt, GrowthOutFmt            string // the regions a comparison does not draw, or draws without their growth targets
+	NoFiguresFmt, GrowthOutFmt            string // the regions a comparison does not draw, or draws without the growth targets that imply no level
 	NameSep                               string // between region names in a list
 	TargetFmt, LatestFmt, CompareTitleFmt string
 	Sep, ListSep, Stop                    string
@@ -39,6 +40,7 @@ var dict = map[string]words{
 		Target:          "Plan target",
 		Required:        "Path required to meet target",
 		Implied:         "Path implied by growth target",
+		ImpliedLevel:    "Level implied by growth target",
 		Ceiling:         "Ceiling",
 		Floor:           "Floor",
 		Source:          "Source: ",
@@ -50,7 +52,7 @@ var dict = map[string]words{
 		ToDate:          "The year from its months so far",
 		ToDateFmt:       "%d from %s: %s",
 		NoFiguresFmt:    "%s: no yearly figures.",
-		GrowthOutFmt:    "%s: growth targets not drawn.",
+		GrowthOutFmt:    "%s: growth targets with no implied level not drawn.",
 		NameSep:         "; ", // not ", ": at the source line's size a comma after "County" hides under the y
 		TargetFmt:       "%s target %d: %s",
 		LatestFmt:       "%d: %s",
@@ -67,6 +69,7 @@ var dict = map[string]words{
 		Target:          "目标",
 		Required:        "实现目标所需路径",
 		Implied:         "增长目标对应路径",
+		ImpliedLevel:    "增长目标对应水平",
 		Ceiling:         "上限",
 		Floor:           "下限",
 		Source:          "资料来源：",
@@ -78,7 +81,7 @@ var dict = map[string]words{
 		ToDate:          "据年内累计预计全年",
 		ToDateFmt:       "%d年（据%s）：%s",
 		NoFiguresFmt:    "%s：无年度数据。",
-		GrowthOutFmt:    "%s：未绘制增长目标。",
+		GrowthOutFmt:    "%s：无法推算对应水平的增长目标未绘制。",
 		NameSep:         "、",
 		TargetFmt:       "%s目标（%d年）：%s",
 		LatestFmt:       "%d年：%s",

@@ -318,6 +318,28 @@ func (g triangleGlyph) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Poin
 	c.Stroke(path)
 }
 
+// ringGlyph is an open circle with a white edge, the level a growth target
+// implies in a comparison: open, as the single chart's end of a growth
+// target's path, for a level derived from the target rather than stated by
+// it. Its stroke is wider than draw.RingGlyph's half point so that it keeps
+// its region's colour on the page; it reaches no further from its point
+// than a diamond (markerReach).
+type ringGlyph struct{}
+
+// ringWidth is the stroke of ringGlyph.
+var ringWidth = vg.Points(1.4)
+
+func (ringGlyph) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point) {
+	var path vg.Path
+	path.Move(vg.Point{X: pt.X + sty.Radius, Y: pt.Y})
+	path.Arc(pt, sty.Radius, 0, 2*math.Pi)
+	path.Close()
+	c.SetLineStyle(draw.LineStyle{Color: color.White, Width: ringWidth + vg.Points(0.8)})
+	c.Stroke(path)
+	c.SetLineStyle(draw.LineStyle{Color: sty.Color, Width: ringWidth})
+	c.Stroke(path)
+}
+
 // dotGlyph is a filled circle with a white edge, the observed points.
 type dotGlyph struct{}
 

@@ -67,6 +67,63 @@ func requiredGrowth(x0 int, v0 float64, x1 int, v1 float64) (g float64, ok bool)
 	return math.Pow(v1/v0, 1/float64(x1-x0)) - 1, true
 }
 
+// growthBasis is what a chart grows a growth target's implied level from.
+type growthBasis struct {
+	observed map[int]float64 // the figures shown (from the chart's first year on), by year
+	latest   *xy             // the latest figure shown; nil when none is
+	// gap puts growth targets on the basis the assessment judges them on:
+	// the growth stated with the figures, measured on the whole history,
+	// shown or not.
+	gap *plancast.StatedGap
+}
+
+// newGrowthBasis is the growth basis of a chart of history from year from.
+// The single chart and the comparison both build theirs here, so that a
+// comparison's ring is where the single chart's path ends.
+func newGrowthBasis(history []plancast.Observation, from int) growthBasis {
+	shown := sortedHistory(history, from)
+	b := growthBasis{observed: make(map[int]float64, len(shown)), gap: plancast.StatedGapOf(sortedHistory(history, 0))}
+	for _, o := range shown {
+		b.observed[o.Year] = o.Value
+	}
+	if len(shown) > 0 {
+		o := shown[len(shown)-1]
+		b.latest = &xy{float64(o.Year), o.Value}
+	}
+	return b
+}
+
+// path is the path the growth or average-growth target t implies on a
+// chart of ind (impliedPath); its last point is the level t implies in its
+// year. It starts at the figure of t's base year (for a growth without one,
+// the year before t.Year); when that figure is not shown, at the latest
+// figure, if it is before t.Year, with t's rate carried forward. ok is false
+// when there is no path: a growth of a rate (a rate does not compound), no
+// figure to start from, a start value not positive or not before t.Year, or
+// a fall of 100% or more.
+func (b growthBasis) path(t plancast.Target, ind plancast.Indicator) (path []xy, ok bool) {
+	if ind.Kind == plancast.KindRate {
+		return nil, false
+	}
+	start := t.Year - 1
+	if t.Kind == plancast.TargetAvgGrowth {
+		start = t.BaseYear
+	} else if t.BaseYear != 0 {
+		start = t.BaseYear
+	}
+	v0, observed := b.observed[start]
+	if !observed {
+		if b.latest == nil || int(b.latest.x) >= t.Year {
+			return nil, false
+		}
+		start, v0 = int(b.latest.x), b.latest.y
+	}
+	if v0 <= 0 || start >= t.Year || t.Value <= -100 {
+		return nil, false
+	}
+	return impliedPath(t, start, v0, b.gap, !observed), true
+}
+
 // targetOnChart reports whether a chart of ind in region from year from
 // draws t: a target of that region and indicator (an empty field matches),
 // of a year shown, with a finite value.
@@ -81,21 +138,15 @@ func targetOnChart(t plancast.Target, region plancast.Region, ind plancast.Indic
 // diamond at its year with the path required from the latest value, a growth
 // or average-growth target as the path it implies, a ceiling or floor as a
 // line over the plan's years with the forbidden side shaded.
-func targetLayers(f *figure, s *Spec, hist []plancast.Observation, latest *xy) targetDrawing {
+func targetLayers(f *figure, s *Spec, latest *xy) targetDrawing {
 	var d targetDrawing
 	wd := dict[f.lang]
 	unit := s.Indicator.Unit
-	observed := map[int]float64{}
-	for _, o := range hist {
-		observed[o.Year] = o.Value
-	}
 	marker := draw.GlyphStyle{Color: colTarget, Radius: targetRadius, Shape: diamondGlyph{}}
 	pathSty := draw.LineStyle{Color: colTarget, Width: vg.Points(1.3), Dashes: dashPath}
 	impliedSty := draw.LineStyle{Color: colImplied, Width: vg.Points(1.6), Dashes: dashImplied}
 	var haveMarker, havePath, haveImplied, haveCeiling, haveFloor bool
-	// gap puts growth targets on the basis the assessment judges them on:
-	// the growth stated with the figures, measured on the whole history.
-	gap := plancast.StatedGapOf(sortedHistory(s.History, 0))
+	growth := newGrowthBasis(s.History, s.From)
 
 	for _, t := range s.Targets {
 		if !targetOnChart(t, s.Region, s.Indicator, s.From) {
@@ -122,31 +173,15 @@ func targetLayers(f *figure, s *Spec, hist []plancast.Observation, latest *xy) t
 			haveMarker = true
 
 		case plancast.TargetGrowth, plancast.TargetAvgGrowth:
-			if s.Indicator.Kind == plancast.KindRate {
-				continue // growth of a rate is not drawn as a path
-			}
-			start := t.Year - 1
-			if t.Kind == plancast.TargetAvgGrowth {
-				start = t.BaseYear
-			} else if t.BaseYear != 0 {
-				start = t.BaseYear
-			}
-			v0, ok := observed[start]
+			path, ok := growth.path(t, s.Indicator)
 			if !ok {
-				if latest == nil || int(latest.x) >= t.Year {
-					continue
-				}
-				start, v0 = int(latest.x), latest.y
-			}
-			if v0 <= 0 || start >= t.Year || t.Value <= -100 {
 				continue
 			}
-			path := impliedPath(t, start, v0, gap, !ok)
-			if gap != nil {
-				d.stated = gap
+			if growth.gap != nil {
+				d.stated = growth.gap
 			}
 			end := path[len(path)-1]
-			d.xs = append(d.xs, float64(start), end.x)
+			d.xs = append(d.xs, path[0].x, end.x)
 			d.ys = append(d.ys, end.y)
 			ring := draw.GlyphStyle{Color: colImplied, Radius: vg.Points(2.6), Shape: draw.RingGlyph{}}
 			d.layers = append(d.layers,
@@ -221,21 +256,30 @@ func needsText(g float64, lang string) string {
 
 // growthText labels a growth target: "14th FYP: +6% a year", "2021 plan: +8.5%".
 func growthText(plan string, t plancast.Target, lang string) string {
+	if lang == LangZh {
+		return plan + "：" + growthValueText(t, lang)
+	}
+	return plan + ": " + growthValueText(t, lang)
+}
+
+// growthValueText is the growth a growth target asks for: "+6% a year",
+// "+8.5%"; "年均增长6%", "增长8.5%".
+func growthValueText(t plancast.Target, lang string) string {
 	g := formatValue(t.Value, plancast.UnitPercent, LangEn)
 	if lang == LangZh {
 		if t.Kind == plancast.TargetAvgGrowth {
-			return plan + "：年均增长" + g
+			return "年均增长" + g
 		}
-		return plan + "：增长" + g
+		return "增长" + g
 	}
 	sign := ""
 	if t.Value >= 0 {
 		sign = "+"
 	}
 	if t.Kind == plancast.TargetAvgGrowth {
-		return plan + ": " + sign + g + " a year"
+		return sign + g + " a year"
 	}
-	return plan + ": " + sign + g
+	return sign + g
 }
 
 func lowerFirst(s, lang string) string {
