@@ -3,6 +3,7 @@ package charts
 import (
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/plancast/plancast"
 	"gonum.org/v1/plot/vg"
@@ -69,7 +70,7 @@ func requiredGrowth(x0 int, v0 float64, x1 int, v1 float64) (g float64, ok bool)
 
 // growthBasis is what a chart grows a growth target's implied level from.
 type growthBasis struct {
-	observed map[int]float64 // the figures shown (from the chart's first year on), by year
+	observed map[int]float64 // every figure, shown or not, by year
 	latest   *xy             // the latest figure shown; nil when none is
 	// gap puts growth targets on the basis the assessment judges them on:
 	// the growth stated with the figures, measured on the whole history,
@@ -79,11 +80,15 @@ type growthBasis struct {
 
 // newGrowthBasis is the growth basis of a chart of history from year from.
 // The single chart and the comparison both build theirs here, so that a
-// comparison's ring is where the single chart's path ends.
+// comparison's ring is where the single chart's path ends. A target grows
+// from its base year's figure even when the chart starts after it (the
+// single chart draws the path from its first year on), for that is the
+// level the assessment judges it against.
 func newGrowthBasis(history []plancast.Observation, from int) growthBasis {
+	all := sortedHistory(history, 0)
 	shown := sortedHistory(history, from)
-	b := growthBasis{observed: make(map[int]float64, len(shown)), gap: plancast.StatedGapOf(sortedHistory(history, 0))}
-	for _, o := range shown {
+	b := growthBasis{observed: make(map[int]float64, len(all)), gap: plancast.StatedGapOf(all)}
+	for _, o := range all {
 		b.observed[o.Year] = o.Value
 	}
 	if len(shown) > 0 {
@@ -181,6 +186,9 @@ func targetLayers(f *figure, s *Spec, latest *xy) targetDrawing {
 				d.stated = growth.gap
 			}
 			end := path[len(path)-1]
+			if s.From != 0 { // a path from a base before the first year shown is drawn from that year
+				path = slices.DeleteFunc(path, func(p xy) bool { return p.x < float64(s.From) })
+			}
 			d.xs = append(d.xs, path[0].x, end.x)
 			d.ys = append(d.ys, end.y)
 			ring := draw.GlyphStyle{Color: colImplied, Radius: vg.Points(2.6), Shape: draw.RingGlyph{}}
