@@ -232,10 +232,11 @@ func (d *influxd) kill() {
 	<-d.done
 }
 
-// createDatabase runs CREATE DATABASE through InfluxQL.
+// createDatabase runs CREATE DATABASE through InfluxQL, with the one shard
+// for all years the README asks for (influxtest.Open's database has it too).
 func (d *influxd) createDatabase(name string) {
 	d.t.Helper()
-	resp, err := http.Post(d.url()+"/query?q="+strings.ReplaceAll("CREATE DATABASE "+name, " ", "+"), "", nil)
+	resp, err := http.Post(d.url()+"/query?q="+strings.ReplaceAll("CREATE DATABASE "+name+" WITH SHARD DURATION 14040w", " ", "+"), "", nil)
 	if err != nil {
 		d.t.Fatal(err)
 	}
