@@ -158,9 +158,6 @@ func (ar *ArchiveReader) Close() error {
 	return nil
 }
 
-// Vintages is how many vintages have been read so far.
-func (ar *ArchiveReader) Vintages() int { return ar.vintages }
-
 // readKeys reads the object's members until the figures begin or the object
 // ends.
 func (ar *ArchiveReader) readKeys() error {

@@ -86,14 +86,13 @@ type growthBasis struct {
 // level the assessment judges it against.
 func newGrowthBasis(history []plancast.Observation, from int) growthBasis {
 	all := sortedHistory(history, 0)
-	shown := sortedHistory(history, from)
 	b := growthBasis{observed: make(map[int]float64, len(all)), gap: plancast.StatedGapOf(all)}
 	for _, o := range all {
 		b.observed[o.Year] = o.Value
 	}
-	if len(shown) > 0 {
-		o := shown[len(shown)-1]
-		b.latest = &xy{float64(o.Year), o.Value}
+	// The latest figure is shown unless the chart starts after it.
+	if n := len(all); n > 0 && all[n-1].Year >= from {
+		b.latest = &xy{float64(all[n-1].Year), all[n-1].Value}
 	}
 	return b
 }
@@ -101,8 +100,8 @@ func newGrowthBasis(history []plancast.Observation, from int) growthBasis {
 // path is the path the growth or average-growth target t implies on a
 // chart of ind (impliedPath); its last point is the level t implies in its
 // year. It starts at the figure of t's base year (for a growth without one,
-// the year before t.Year); when that figure is not shown, at the latest
-// figure, if it is before t.Year, with t's rate carried forward. ok is false
+// the year before t.Year); when there is no figure of that year, at the
+// latest figure, if it is before t.Year, with t's rate carried forward. ok is false
 // when there is no path: a growth of a rate (a rate does not compound), no
 // figure to start from, a start value not positive or not before t.Year, or
 // a fall of 100% or more.
