@@ -193,9 +193,12 @@ func (t *throttled) say(final bool, format string, args ...any) {
 	fmt.Fprintf(t.out, format, args...)
 }
 
-// end finishes the progress line, if one was printed.
+// end finishes the progress line, if one was printed since the last end:
+// import ends one line per phase, and a phase too quick to print one must
+// not leave a blank line.
 func (t *throttled) end() {
 	if t.said {
 		fmt.Fprintln(t.out)
+		t.said = false
 	}
 }
