@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -193,6 +194,7 @@ func TestEndToEnd(t *testing.T) {
 			t.Run("WithdrawATarget", func(t *testing.T) { testWithdrawTarget(t, s, houma, zizhou) })
 			t.Run("AssessmentAsOfADate", func(t *testing.T) { testAssessmentAsOf(t, s, houma) })
 			t.Run("Metrics", func(t *testing.T) { testMetrics(t, s) })
+			t.Run("AJumpIsRefusedUnlessAccepted", func(t *testing.T) { testJump(t, s, houma) })
 		})
 	}
 }
@@ -432,6 +434,31 @@ func testBadPush(t *testing.T, s *server, houma string) {
 	}
 	s.do("POST", "/api/v1/observations", "application/x-yaml", houma, []byte("a: 1")).wantError(t, 415, "invalid")
 	s.do("POST", "/api/v1/observations", "application/json", houma, []byte(`[{"region":"houma",`)).decode(t, 400, &pr)
+}
+
+// A figure ten times the year before (5.29 亿元 typed as 52.9) is refused at
+// its value, and written when the push says the jump is meant.
+func testJump(t *testing.T, s *server, houma string) {
+	body := []byte("region,indicator,year,value\nhouma,budget_revenue,2021,52.9\n")
+	var pr api.PushResponse
+	s.do("POST", "/api/v1/observations?filename=revenue.csv", "text/csv", houma, body).decode(t, 400, &pr)
+	if pr.Report == nil || len(pr.Report.Problems) != 1 {
+		t.Fatalf("a jump pushed: %+v; want one problem", pr)
+	}
+	if p := pr.Report.Problems[0]; p.File != "revenue.csv" || p.Row != 2 || p.Field != "value" ||
+		!strings.HasPrefix(p.Message, "houma budget_revenue 2021: 52.9 is 10.0 times the 2020 figure 5.29 (stored); a figure in another unit?") {
+		t.Errorf("problem = %+v", p)
+	}
+	var accepted api.PushResponse
+	s.do("POST", "/api/v1/observations?filename=revenue.csv&accept_jumps=true", "text/csv", houma, body).decode(t, 200, &accepted)
+	if accepted.Report == nil || accepted.Report.New+accepted.Report.Revised != 1 {
+		t.Fatalf("the jump accepted: %+v, %+v; want the figure written", accepted.Error, accepted.Report)
+	}
+	var sr api.SeriesResponse
+	s.get("/api/v1/series/houma/budget_revenue").decode(t, 200, &sr)
+	if i := slices.IndexFunc(sr.Observations, func(o plancast.Observation) bool { return o.Year == 2021 }); i < 0 || sr.Observations[i].Value != 52.9 {
+		t.Errorf("budget revenue %+v; want the accepted 2021 = 52.9", sr.Observations)
+	}
 }
 
 // A bureau withdraws a figure it filed under the wrong year: it is no longer

@@ -97,7 +97,8 @@ func (s *Server) push(c echo.Context, targets bool, check func(*ingest.Batch) er
 // counts) and answers with the ingest report: 200, 202 when the spool took
 // it, 400 with the report's problems when the batch is invalid.
 func (s *Server) applyBatch(c echo.Context, b *ingest.Batch) error {
-	rep, err := ingest.Apply(c.Request().Context(), s.cfg.Store, b, c.QueryParam("dry_run") == "true")
+	rep, err := ingest.Apply(c.Request().Context(), s.cfg.Store, b, ingest.ApplyOptions{
+		DryRun: c.QueryParam("dry_run") == "true", AcceptJumps: c.QueryParam("accept_jumps") == "true"})
 	if rep != nil && err == nil && rep.Written() {
 		s.cache.Invalidate()
 	}

@@ -92,7 +92,7 @@ func (s *Server) postReportExtract(c echo.Context) error {
 	if err := authorizeBatch(tok, b, indicators); err != nil {
 		return err
 	}
-	rep, err := ingest.Apply(ctx, s.cfg.Store, b, false)
+	rep, err := ingest.Apply(ctx, s.cfg.Store, b, ingest.ApplyOptions{AcceptJumps: c.QueryParam("accept_jumps") == "true"})
 	if err != nil && !(rep != nil && plancast.ErrorCode(err) == plancast.EINVALID) {
 		return err
 	}

@@ -7,10 +7,36 @@ import (
 	"github.com/plancast/plancast"
 )
 
+// ApplyOptions say how Apply treats a batch.
+type ApplyOptions struct {
+	// DryRun writes nothing and counts what would change.
+	DryRun bool
+	// AcceptJumps writes figures that change more than JumpFactor times from
+	// the year before or after, which are otherwise refused as likely slips
+	// of units.
+	AcceptJumps bool
+}
+
+// indicatorKinds maps each indicator code to its kind, the batch's own
+// declarations over the stored catalog's.
+func indicatorKinds(stored, declared []plancast.Indicator) map[string]string {
+	kinds := make(map[string]string, len(stored)+len(declared))
+	for _, list := range [][]plancast.Indicator{stored, declared} {
+		for _, ind := range list {
+			kinds[ind.Code] = ind.Kind
+		}
+	}
+	return kinds
+}
+
 // Apply checks a batch against the store's catalog and writes it all or
 // nothing: declared regions and indicators, then observations, then targets.
-// With dryRun it writes nothing and counts what would change by reading the
+// With opt.DryRun it writes nothing and counts what would change by reading the
 // current vintages and targets.
+//
+// A figure of a level indicator more than JumpFactor times (or less than
+// 1/JumpFactor of) its series' figure of the year before or after is a
+// problem too, unless opt.AcceptJumps.
 //
 // A batch with any problem (from Parse or found here) writes nothing: Apply
 // returns the report with the problems and an EINVALID error. Store failures
@@ -19,7 +45,8 @@ import (
 // Each store call is atomic on its own; the batch is checked in full before
 // the first of them, so only a store failure between the calls (not bad data)
 // can leave the catalog written without the figures.
-func Apply(ctx context.Context, st plancast.Store, b *Batch, dryRun bool) (*Report, error) {
+func Apply(ctx context.Context, st plancast.Store, b *Batch, opt ApplyOptions) (*Report, error) {
+	dryRun := opt.DryRun
 	rep := &Report{Files: b.Files, DryRun: dryRun, Problems: []Problem{}}
 	if len(b.Problems) > 0 {
 		return rep.reject(b.Problems)
@@ -48,6 +75,25 @@ func Apply(ctx context.Context, st plancast.Store, b *Batch, dryRun bool) (*Repo
 	if len(ps.list) > 0 {
 		b.Problems = sortProblems(ps.list)
 		return rep.reject(b.Problems)
+	}
+	if !opt.AcceptJumps {
+		kinds := indicatorKinds(indicators, b.Indicators)
+		stored, err := storedJumpSeries(ctx, st, b, kinds)
+		switch {
+		case plancast.ErrorCode(err) == plancast.EUNAVAILABLE:
+			// A push the spool can keep while InfluxDB is down is not
+			// refused for a check that reads it: the batch is judged
+			// against itself alone, and the report says so.
+			rep.Notes = append(rep.Notes, "the stored figures could not be read ("+plancast.ErrorMessage(err)+
+				"), so jumps were judged between the batch's own figures only")
+		case err != nil:
+			return nil, err
+		}
+		checkJumps(b, stored, kinds, &ps)
+		if len(ps.list) > 0 {
+			b.Problems = sortProblems(ps.list)
+			return rep.reject(b.Problems)
+		}
 	}
 	rep.Regions, rep.Indicators = len(b.Regions), len(b.Indicators)
 	if dryRun {

@@ -34,7 +34,7 @@ func openStore(t *testing.T) *bolt.Store {
 
 func apply(t *testing.T, st plancast.Store, b *Batch, dryRun bool) *Report {
 	t.Helper()
-	rep, err := Apply(context.Background(), st, b, dryRun)
+	rep, err := Apply(context.Background(), st, b, ApplyOptions{DryRun: dryRun})
 	if err != nil {
 		t.Fatalf("Apply: %v (problems: %v)", err, problemTexts(b.Problems))
 	}
@@ -49,7 +49,7 @@ func TestTenErrorsWriteNothing(t *testing.T) {
 	before, _ := st.DataVersion(ctx)
 
 	b := parseFixture(t, "ten_errors.csv", Options{})
-	rep, err := Apply(ctx, st, b, false)
+	rep, err := Apply(ctx, st, b, ApplyOptions{})
 	if plancast.ErrorCode(err) != plancast.EINVALID {
 		t.Fatalf("Apply error = %v, want EINVALID", err)
 	}
@@ -245,7 +245,7 @@ func TestAnIndicatorCannotChangeItsUnit(t *testing.T) {
 	if len(b.Problems) != 1 || !strings.Contains(b.Problems[0].Message, "cannot change its unit") || b.Problems[0].Line != 2 {
 		t.Errorf("problems %v, want the unit change refused on line 2", problemTexts(b.Problems))
 	}
-	if _, err := Apply(context.Background(), st, b, false); plancast.ErrorCode(err) != plancast.EINVALID {
+	if _, err := Apply(context.Background(), st, b, ApplyOptions{}); plancast.ErrorCode(err) != plancast.EINVALID {
 		t.Errorf("Apply: %v, want EINVALID", err)
 	}
 }
@@ -259,7 +259,7 @@ func TestApplyChecksNamesAgainstTheStoresCatalog(t *testing.T) {
 	if err != nil || len(b.Problems) != 0 {
 		t.Fatalf("Parse: %v %v", err, b.Problems)
 	}
-	rep, err := Apply(context.Background(), st, b, false)
+	rep, err := Apply(context.Background(), st, b, ApplyOptions{})
 	if plancast.ErrorCode(err) != plancast.EINVALID || len(rep.Problems) != 1 || rep.Problems[0].Row != 2 {
 		t.Errorf("Apply: %v, problems %v; want region quwo unknown on row 2", err, problemTexts(rep.Problems))
 	}
@@ -270,7 +270,7 @@ func TestFilesPushedTogetherMustAgree(t *testing.T) {
 	b := parseFixture(t, "wide.csv", Options{})
 	b.Merge(parseFixture(t, "yearbook.xlsx", Options{Sheet: "表1"})) // agrees on Houma
 	b.Merge(parseString(t, "other.csv", "region,indicator,year,value\nhouma,gdp,2020,119.0\n", Options{}))
-	rep, err := Apply(context.Background(), st, b, false)
+	rep, err := Apply(context.Background(), st, b, ApplyOptions{})
 	if plancast.ErrorCode(err) != plancast.EINVALID {
 		t.Fatalf("Apply: %v, want EINVALID", err)
 	}
@@ -308,7 +308,7 @@ func TestAFileMovesFiguresToTheirRightYearAllOrNothing(t *testing.T) {
 		"固阳县,GDP,2019,1-11月,,,撤回\n"+
 		"固阳县,GDP,2009,1-11月,56,亿元,\n"+
 		"固阳县,社会消费品零售总额,2018,1-11月,,,撤回\n", Options{})
-	rep, err := Apply(ctx, st, wrongYear, false)
+	rep, err := Apply(ctx, st, wrongYear, ApplyOptions{})
 	if plancast.ErrorCode(err) != plancast.EINVALID || len(rep.Problems) != 1 {
 		t.Fatalf("withdrawing a figure never stored: err %v, problems %v; want EINVALID and one problem", err, problemTexts(rep.Problems))
 	}

@@ -334,7 +334,7 @@ func TestOneBadGrowthWritesNothing(t *testing.T) {
 		"houma,gdp,2019,116,6.1\n"+
 		"houma,gdp,2020,120.8,4.1\n"+
 		"houma,budget_revenue,2020,5.29,5.6.\n", Options{})
-	rep, err := Apply(ctx, st, b, false)
+	rep, err := Apply(ctx, st, b, ApplyOptions{})
 	if plancast.ErrorCode(err) != plancast.EINVALID {
 		t.Fatalf("Apply error = %v, want EINVALID", err)
 	}

@@ -31,7 +31,10 @@ type Report struct {
 	Regions    int       `json:"regions"`
 	Indicators int       `json:"indicators"`
 	Problems   []Problem `json:"problems"`
-	DryRun     bool      `json:"dry_run"`
+	// Notes say what the checks could not do, e.g. compare with the stored
+	// figures while the store was down.
+	Notes  []string `json:"notes,omitempty"`
+	DryRun bool     `json:"dry_run"`
 }
 
 // Written reports whether the push changed anything.
@@ -60,6 +63,9 @@ func (r *Report) WriteText(w io.Writer) error {
 	}
 	if r.Regions+r.Indicators > 0 {
 		fmt.Fprintf(&b, "catalog: %d regions, %d indicators declared\n", r.Regions, r.Indicators)
+	}
+	for _, n := range r.Notes {
+		fmt.Fprintf(&b, "note: %s\n", n)
 	}
 	switch {
 	case len(r.Problems) > 0:

@@ -49,7 +49,7 @@ func TestExportAndImportRebuildTheStore(t *testing.T) {
 		t.Errorf("an import into the seeded store says %q; want the seed's 17 figures and 22 targets found, the 2 pushed figures written", out)
 	}
 	other := seededDir(t)
-	ingestFiles(t, other, [2]string{"typo.csv", "region,indicator,year,value,published\nhouma,gdp,2019,1.1,2021-09-30\n"})
+	ingestFiles(t, other, [2]string{"typo.csv", "region,indicator,year,value,published\nhouma,gdp,2019,111.1,2021-09-30\n"})
 	code, _, stderr := run(t, "import", "--data-dir", other, archive)
 	if code == 0 || !strings.Contains(stderr, "an archive is imported into an empty store, or into one that holds a part of it (as an interrupted import leaves it)") {
 		t.Errorf("an import into a store holding other figures: exit %d, %q", code, stderr)

@@ -28,13 +28,17 @@ func init() {
 // It receives the command's arguments unparsed, so it may define its own flags.
 var ingestReport func(ctx context.Context, args []string, stdout, stderr io.Writer) error
 
-const ingestSynopsis = "FILE... [--dry-run] [--sheet NAME] [--published DATE] [--server URL --token T]"
+const ingestSynopsis = "FILE... [--dry-run] [--accept-jumps] [--sheet NAME] [--published DATE] [--server URL --token T]"
 
 const ingestDescription = `Reads statistical tables (JSON, CSV, XLSX; long or wide, English or Chinese
 headers), validates every row and writes the figures and targets to the store
 all or nothing: one problem anywhere and nothing is written. Prints how many
 figures are new, revised (a new vintage), unchanged and rejected, then every
 problem with its file, sheet, row and column; exits non-zero on any problem.
+
+A figure of a level indicator more than 5 times, or under a fifth of, the same
+series' figure of the year before or after (stored or in the batch) is refused
+as a likely slip of units (万元 for 亿元); --accept-jumps writes it.
 
 A row whose status is "withdrawn" (撤回) withdraws its figure, which needs no
 value: put it beside the figure under its right year to move a figure filed
@@ -55,6 +59,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	var sf storeFlags
 	sf.register(fs)
 	dryRun := fs.Bool("dry-run", false, "check and count what would change, write nothing")
+	acceptJumps := fs.Bool("accept-jumps", false, fmt.Sprintf("write figures more than %d times (or under 1/%d of) the year before or after, refused otherwise as likely slips of units", ingest.JumpFactor, ingest.JumpFactor))
 	sheet := fs.String("sheet", "", "spreadsheet sheet to read (default: the first)")
 	published := fs.String("published", "", "vintage date YYYY-MM-DD of figures, and date set of targets, that do not give one (default: today)")
 	region := fs.String("region", "", "region code of tables that name no region")
@@ -82,7 +87,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			fmt.Fprintln(stderr, "plancast ingest: --server needs --token (or PLANCAST_TOKEN)")
 			return errUsage
 		}
-		return pushToServer(ctx, *server, *token, files, opt, *dryRun, stdout)
+		return pushToServer(ctx, *server, *token, files, opt, ingest.ApplyOptions{DryRun: *dryRun, AcceptJumps: *acceptJumps}, stdout)
 	}
 
 	st, err := sf.open(ctx, "push through that server instead with --server URL --token T")
@@ -109,7 +114,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 		batch.Merge(b)
 	}
-	rep, err := ingest.Apply(ctx, st, batch, *dryRun)
+	rep, err := ingest.Apply(ctx, st, batch, ingest.ApplyOptions{DryRun: *dryRun, AcceptJumps: *acceptJumps})
 	if rep != nil {
 		if werr := rep.WriteText(stdout); werr != nil {
 			return werr
@@ -149,14 +154,17 @@ func progressPrinter(w io.Writer) func(file string, rows int, done bool) {
 
 // pushToServer posts each file to the server's observations endpoint and
 // prints the report it answers with.
-func pushToServer(ctx context.Context, server, token string, files []string, opt ingest.Options, dryRun bool, stdout io.Writer) error {
+func pushToServer(ctx context.Context, server, token string, files []string, opt ingest.Options, apply ingest.ApplyOptions, stdout io.Writer) error {
 	endpoint, err := url.Parse(strings.TrimRight(server, "/") + "/api/v1/observations")
 	if err != nil {
 		return fmt.Errorf("--server %q: %w", server, err)
 	}
 	q := endpoint.Query()
-	if dryRun {
+	if apply.DryRun {
 		q.Set("dry_run", "true")
+	}
+	if apply.AcceptJumps {
+		q.Set("accept_jumps", "true")
 	}
 	if opt.Sheet != "" {
 		q.Set("sheet", opt.Sheet)

@@ -171,3 +171,52 @@ func TestHasFlagLooksOnlyAtFlags(t *testing.T) {
 		}
 	}
 }
+
+// A figure ten times the year before is refused with its row and the way to
+// write it anyway, on the store and through a server alike; --accept-jumps
+// writes it.
+func TestIngestRefusesAJumpUnlessAccepted(t *testing.T) {
+	dir := seededDir(t)
+	file := filepath.Join(t.TempDir(), "revenue.csv")
+	if err := os.WriteFile(file, []byte("region,indicator,year,value\nhouma,budget_revenue,2021,52.9\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	const problem = "revenue.csv row 2 column D (value): houma budget_revenue 2021: 52.9 is 10.0 times the 2020 figure 5.29 (stored)"
+	code, stdout, _ := run(t, "ingest", "--data-dir", dir, file)
+	if code != 1 || !strings.Contains(stdout, problem) || !strings.Contains(stdout, "--accept-jumps") {
+		t.Errorf("a jump: exit %d, stdout\n%s\nwant exit 1 and %q", code, stdout, problem)
+	}
+
+	st, err := bolt.Open(filepath.Join(dir, bolt.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	houma, hash := plancast.NewTokenSecret()
+	if err := st.PutToken(context.Background(), plancast.Token{Hash: hash, Scope: plancast.ScopeWrite, Region: "houma", Created: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(api.New(api.Config{Store: st}).Handler())
+	code, stdout, _ = run(t, "ingest", "--server", srv.URL, "--token", houma, file)
+	if code != 1 || !strings.Contains(stdout, problem) {
+		t.Errorf("a jump through the server: exit %d, stdout\n%s", code, stdout)
+	}
+	code, stdout, _ = run(t, "ingest", "--server", srv.URL, "--token", houma, file, "--accept-jumps")
+	if code != 0 || !strings.Contains(stdout, "revenue.csv: 1 new, 0 revised, 0 unchanged, 0 rejected") {
+		t.Errorf("the jump accepted through the server: exit %d, stdout\n%s", code, stdout)
+	}
+	srv.Close()
+	st.Close()
+
+	// On the store directly, a second year beside the accepted one is judged
+	// against it; --accept-jumps lets the revision to the right unit through.
+	fix := filepath.Join(t.TempDir(), "fix.csv")
+	if err := os.WriteFile(fix, []byte("region,indicator,year,value\nhouma,budget_revenue,2022,5.61\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, stdout, _ := run(t, "ingest", "--data-dir", dir, fix); code != 1 || !strings.Contains(stdout, "5.61 is 1/9.4 of the 2021 figure 52.9 (stored)") {
+		t.Errorf("2022 beside the accepted 2021: exit %d, stdout\n%s", code, stdout)
+	}
+	if code, stdout, _ := run(t, "ingest", "--data-dir", dir, fix, "--accept-jumps"); code != 0 || !strings.Contains(stdout, "fix.csv: 1 new") {
+		t.Errorf("2022 accepted: exit %d, stdout\n%s", code, stdout)
+	}
+}

@@ -1,0 +1,127 @@
+package ingest
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/plancast/plancast"
+)
+
+const jumpHeader = "region,indicator,year,value,unit\n"
+
+// houmaGDPStored stores Houma's GDP of 2019 and 2020 (116.2 and 120.8).
+func houmaGDPStored(t *testing.T) plancast.Store {
+	t.Helper()
+	st := openStore(t)
+	apply(t, st, parseString(t, "stored.csv", jumpHeader+"houma,gdp,2019,116.2,亿元\nhouma,gdp,2020,120.8,亿元\n", Options{}), false)
+	return st
+}
+
+func TestAFigureTenTimesTheYearBeforeIsRefusedAtItsValue(t *testing.T) {
+	st := houmaGDPStored(t)
+	ctx := context.Background()
+	before, _ := st.DataVersion(ctx)
+
+	// 2021's GDP in 千万元 under a 亿元 header: ten times too large.
+	b := parseString(t, "houma-2021.csv", jumpHeader+"houma,budget_revenue,2021,5.6,亿元\nhouma,gdp,2021,1311,亿元\n", Options{})
+	for _, dry := range []bool{true, false} {
+		rep, err := Apply(ctx, st, b, ApplyOptions{DryRun: dry})
+		if plancast.ErrorCode(err) != plancast.EINVALID || len(rep.Problems) != 1 {
+			t.Fatalf("dry run %v: err %v, problems %v; want EINVALID and one problem", dry, err, problemTexts(rep.Problems))
+		}
+		want := "houma-2021.csv row 3 column D (value): houma gdp 2021: 1311 is 10.9 times the 2020 figure 120.8 (stored); " +
+			"a figure in another unit? If it is right, push it again accepting jumps (plancast ingest --accept-jumps, or ?accept_jumps=true)"
+		if got := rep.Problems[0].Error(); got != want {
+			t.Errorf("dry run %v: problem\n %q\nwant\n %q", dry, got, want)
+		}
+	}
+	if now, _ := st.DataVersion(ctx); now != before {
+		t.Errorf("the refused batch moved the data version %s → %s; the budget revenue beside it must not land either", before, now)
+	}
+}
+
+func TestAcceptingJumpsWritesTheFigure(t *testing.T) {
+	st := houmaGDPStored(t)
+	ctx := context.Background()
+	b := parseString(t, "houma-2021.csv", jumpHeader+"houma,gdp,2021,1311,亿元\n", Options{})
+	rep, err := Apply(ctx, st, b, ApplyOptions{AcceptJumps: true})
+	if err != nil || rep.New != 1 {
+		t.Fatalf("accepting jumps: %v, %d new; want the figure written", err, rep.New)
+	}
+	s, err := st.Series(ctx, plancast.SeriesQuery{Region: "houma", Indicator: "gdp"})
+	if err != nil || len(s.Observations) != 3 || s.Observations[2].Value != 1311 {
+		t.Fatalf("GDP after accepting the jump: %+v, %v", s, err)
+	}
+	// The next year's true figure is then a fall to a tenth, and is refused
+	// as well: the slip shows from both sides until it is revised.
+	next := parseString(t, "houma-2022.csv", jumpHeader+"houma,gdp,2022,131.5,亿元\n", Options{})
+	if _, err := Apply(ctx, st, next, ApplyOptions{}); plancast.ErrorCode(err) != plancast.EINVALID ||
+		!strings.Contains(problemTexts(next.Problems)[0], "131.5 is 1/10.0 of the 2021 figure 1311 (stored)") {
+		t.Errorf("2022 after an accepted jump: %v, %v; want it refused as a tenth of 2021", err, problemTexts(next.Problems))
+	}
+	// Revising the slip away and adding 2022 in one batch passes.
+	fix := parseString(t, "houma-fix.csv", jumpHeader+"houma,gdp,2021,131.1,亿元\nhouma,gdp,2022,131.5,亿元\n", Options{})
+	if rep := apply(t, st, fix, false); rep.Revised != 1 || rep.New != 1 {
+		t.Errorf("the fix: %d revised, %d new; want 1 and 1", rep.Revised, rep.New)
+	}
+}
+
+func TestAJumpInsideABatchIsSaidOnceAtTheLaterYear(t *testing.T) {
+	st := openStore(t)
+	// A wide table whose 2018 was typed in 万元: 1,021,000 among 100s.
+	b := parseString(t, "zizhou.csv", jumpHeader+
+		"zizhou,gdp,2016,92.3,亿元\nzizhou,gdp,2017,98.7,亿元\nzizhou,gdp,2018,1021000,亿元\nzizhou,gdp,2019,108.4,亿元\n", Options{})
+	_, err := Apply(context.Background(), st, b, ApplyOptions{})
+	got := problemTexts(b.Problems)
+	if plancast.ErrorCode(err) != plancast.EINVALID || len(got) != 2 {
+		t.Fatalf("err %v, problems %q; want EINVALID and two problems (2018 against 2017, 2019 against 2018)", err, got)
+	}
+	for i, want := range []string{
+		"zizhou.csv row 4 column D (value): zizhou gdp 2018: 1021000 is 10344.5 times the 2017 figure 98.7 (row 3)",
+		"zizhou.csv row 5 column D (value): zizhou gdp 2019: 108.4 is 1/9418.8 of the 2018 figure 1021000 (row 4)",
+	} {
+		if !strings.HasPrefix(got[i], want) {
+			t.Errorf("problem %d = %q, want it to begin %q", i, got[i], want)
+		}
+	}
+}
+
+func TestWhatJumpsAreNotJudged(t *testing.T) {
+	st := houmaGDPStored(t)
+	ctx := context.Background()
+	cases := []struct{ name, csv string }{
+		{"a change within five times", "houma,gdp,2021,600,亿元\n"},
+		{"a year with no figure beside it", "houma,gdp,2023,1311,亿元\n"},
+		{"a rate: unemployment from 0.8% to 4.5%", "houma,unemployment_rate,2020,0.8,%\nhouma,unemployment_rate,2021,4.5,%\n"},
+		{"another period: Jan–Nov beside the year", "region,indicator,year,period,value,unit\nhouma,gdp,2021,jan-nov,12,亿元\n"},
+		{"a non-positive figure", "houma,gdp,2018,0,亿元\n"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			content := c.csv
+			if !strings.HasPrefix(content, "region,") {
+				content = jumpHeader + content
+			}
+			b := parseString(t, "ok.csv", content, Options{})
+			rep, err := Apply(ctx, st, b, ApplyOptions{DryRun: true})
+			if err != nil {
+				t.Fatalf("%v: %v", err, problemTexts(b.Problems))
+			}
+			if rep.New+rep.Revised == 0 {
+				t.Errorf("counted nothing to write: %+v", rep)
+			}
+		})
+	}
+}
+
+func TestAWithdrawnNeighbourIsNoComparison(t *testing.T) {
+	st := houmaGDPStored(t)
+	// 2020's 120.8 was filed under the wrong year: withdrawn, and 2021 is
+	// judged against 2019 only, two years away, which is no neighbour.
+	b := parseString(t, "w.csv", "region,indicator,year,value,unit,status\n"+
+		"houma,gdp,2020,,,withdrawn\nhouma,gdp,2021,1311,亿元,\n", Options{})
+	if _, err := Apply(context.Background(), st, b, ApplyOptions{DryRun: true}); err != nil {
+		t.Fatalf("%v: %v", err, problemTexts(b.Problems))
+	}
+}
