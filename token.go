@@ -69,9 +69,10 @@ func (t *Token) Validate() error {
 }
 
 // MayWrite reports whether the token may push figures or targets of region.
-// This is the one place region scoping is decided.
+// This is the one place region scoping is decided; a revoked token may push
+// nothing (api refuses it before asking, with the date).
 func (t *Token) MayWrite(region string) bool {
-	if t == nil || t.Scope != ScopeWrite {
+	if t == nil || t.Scope != ScopeWrite || t.Revoked != nil {
 		return false
 	}
 	return t.Admin || t.Region == region

@@ -34,6 +34,21 @@ func TestARevokedTokenNeedsItsTime(t *testing.T) {
 	}
 }
 
+// A revoked token may write nothing, whatever its scope.
+func TestARevokedTokenMayNotWrite(t *testing.T) {
+	_, hash := plancast.NewTokenSecret()
+	admin := plancast.Token{Hash: hash, Scope: plancast.ScopeWrite, Admin: true}
+	houma := plancast.Token{Hash: hash, Scope: plancast.ScopeWrite, Region: "houma"}
+	if !admin.MayWrite("houma") || !houma.MayWrite("houma") {
+		t.Fatal("tokens in force must write their regions")
+	}
+	now := time.Now()
+	admin.Revoked, houma.Revoked = &now, &now
+	if admin.MayWrite("houma") || houma.MayWrite("houma") {
+		t.Error("a revoked token may still write")
+	}
+}
+
 // Tokens sort by creation, then hash.
 func TestSortTokensByCreationThenHash(t *testing.T) {
 	jan, feb := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC)
