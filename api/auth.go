@@ -3,6 +3,7 @@ package api
 import (
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -19,14 +20,29 @@ func bearer(c echo.Context) string {
 	return strings.TrimSpace(tok)
 }
 
-// writeToken authenticates a write: no token is 401, an unknown token is 401,
-// a read-only token is 403. Tokens are looked up by their SHA-256 and never
-// logged.
+// writeToken authenticates a write: no token is 401, an unknown or revoked
+// token is 401, a read-only token is 403. Tokens are looked up by their
+// SHA-256 and never logged.
 func (s *Server) writeToken(c echo.Context) (*plancast.Token, error) {
 	secret := bearer(c)
 	if secret == "" {
 		return nil, plancast.Errorf(plancast.EUNAUTHORIZED, "this route needs a write token: Authorization: Bearer <token> (create one with plancast token create --region R)")
 	}
+	tok, err := s.storedToken(c, secret)
+	if err != nil {
+		return nil, err
+	}
+	if tok.Scope != plancast.ScopeWrite {
+		return nil, plancast.Errorf(plancast.EFORBIDDEN, "the token is read-only")
+	}
+	return tok, nil
+}
+
+// storedToken returns the stored token a secret opens: 401 when no token has
+// its hash, and 401 saying when for a revoked one (its record is kept for
+// this), so that a bureau whose token was withdrawn learns why, not only that
+// it was refused.
+func (s *Server) storedToken(c echo.Context, secret string) (*plancast.Token, error) {
 	tok, err := s.cfg.Store.TokenByHash(c.Request().Context(), plancast.HashToken(secret))
 	if plancast.ErrorCode(err) == plancast.ENOTFOUND {
 		return nil, plancast.Errorf(plancast.EUNAUTHORIZED, "the token is not recognised")
@@ -34,8 +50,8 @@ func (s *Server) writeToken(c echo.Context) (*plancast.Token, error) {
 	if err != nil {
 		return nil, err
 	}
-	if tok.Scope != plancast.ScopeWrite {
-		return nil, plancast.Errorf(plancast.EFORBIDDEN, "the token is read-only")
+	if tok.Revoked != nil {
+		return nil, plancast.Errorf(plancast.EUNAUTHORIZED, "the token %s was revoked on %s; ask the operator for a new one", tok.ID(), tok.Revoked.UTC().Format(time.DateOnly))
 	}
 	return tok, nil
 }
@@ -66,7 +82,7 @@ func (s *Server) withDataVersion(next echo.HandlerFunc) echo.HandlerFunc {
 }
 
 // requireRead guards the read routes when the server was started with a read
-// token: the configured token, or any stored token, opens them.
+// token: the configured token, or any stored token not revoked, opens them.
 func (s *Server) requireRead(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		if s.cfg.ReadToken == "" {
@@ -79,10 +95,7 @@ func (s *Server) requireRead(next echo.HandlerFunc) echo.HandlerFunc {
 		if plancast.SameSecret(secret, s.cfg.ReadToken) {
 			return next(c)
 		}
-		if _, err := s.cfg.Store.TokenByHash(c.Request().Context(), plancast.HashToken(secret)); err != nil {
-			if plancast.ErrorCode(err) == plancast.ENOTFOUND {
-				return plancast.Errorf(plancast.EUNAUTHORIZED, "the token is not recognised")
-			}
+		if _, err := s.storedToken(c, secret); err != nil {
 			return err
 		}
 		return next(c)

@@ -36,6 +36,11 @@ func (s *Server) routes() {
 	v1.POST("/reports/extract", s.postReportExtract)
 	// The backup is read with an admin write token: it holds everything.
 	v1.GET("/backup", s.getBackup)
+	// Tokens are listed, created and revoked with an admin write token;
+	// the answers name who may push and carry secrets: never cached.
+	v1.GET("/tokens", s.getTokens, noStore)
+	v1.POST("/tokens", s.postTokens, noStore)
+	v1.DELETE("/tokens/:id", s.deleteToken, noStore)
 }
 
 // Route is a registered method and path, in OpenAPI's {param} form.

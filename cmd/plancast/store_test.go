@@ -33,7 +33,7 @@ func TestEachCommandSaysWhatToDoWhileAServerHoldsTheStore(t *testing.T) {
 		{[]string{"forecast", "--region", "houma", "--indicator", "gdp"}, "GET /api/v1/series/houma/gdp/projection and /api/v1/regions/houma/assessment"},
 		{[]string{"chart", "--region", "houma", "--indicator", "gdp", "-o", filepath.Join(dir, "c.png")}, "GET /charts/houma/gdp.png"},
 		{[]string{"seed"}, "restart it with serve --reseed"},
-		{[]string{"token", "create", "--region", "houma"}, "tokens are created before the server starts"},
+		{[]string{"token", "create", "--region", "houma"}, "create it through that server instead: plancast token create --server URL --token ADMIN_TOKEN"},
 		{[]string{"serve", "--addr", "127.0.0.1:0"}, "give this one another --data-dir"},
 		{[]string{"backup", "--out", filepath.Join(dir, "b.db")}, "copy it through that server instead: plancast backup --server URL --token ADMIN_TOKEN"},
 		{[]string{"export", "--out", filepath.Join(dir, "a.json")}, "take a copy through that server instead (plancast backup --server URL --token ADMIN_TOKEN), or stop it"},

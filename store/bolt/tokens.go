@@ -31,3 +31,23 @@ func (s *Store) TokenByHash(ctx context.Context, hash string) (*plancast.Token, 
 	})
 	return t, err
 }
+
+// Tokens returns every stored token, revoked ones too, oldest first.
+func (s *Store) Tokens(ctx context.Context) ([]plancast.Token, error) {
+	var out []plancast.Token
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		return tx.Bucket(bucketTokens).ForEach(func(_, v []byte) error {
+			var t plancast.Token
+			if err := getJSON(v, &t); err != nil {
+				return err
+			}
+			out = append(out, t)
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, err
+	}
+	plancast.SortTokens(out)
+	return out, nil
+}

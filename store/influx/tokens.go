@@ -42,3 +42,23 @@ func (s *Store) TokenByHash(ctx context.Context, hash string) (*plancast.Token, 
 	}
 	return t, nil
 }
+
+// Tokens returns every stored token, revoked ones too, oldest first. A
+// revocation rewrites the token's one point (same hash tag, same epoch
+// time), so each hash reads back once, as last written.
+func (s *Store) Tokens(ctx context.Context) ([]plancast.Token, error) {
+	var out []plancast.Token
+	err := s.jsonRows(ctx, "token", "", func(data []byte) error {
+		var t plancast.Token
+		if err := json.Unmarshal(data, &t); err != nil {
+			return fmt.Errorf("decode stored token: %w", err)
+		}
+		out = append(out, t)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	plancast.SortTokens(out)
+	return out, nil
+}

@@ -212,15 +212,7 @@ func (s *Store) remember(update func(*catalog)) {
 func (s *Store) TokenByHash(ctx context.Context, hash string) (*plancast.Token, error) {
 	tok, err := s.Store.TokenByHash(ctx, hash)
 	if err == nil {
-		if data, merr := json.Marshal(tok); merr == nil {
-			_ = s.db.Update(func(tx *bbolt.Tx) error {
-				b := tx.Bucket(bucketToken)
-				if string(b.Get([]byte(hash))) == string(data) {
-					return nil
-				}
-				return b.Put([]byte(hash), data)
-			})
-		}
+		s.keepToken(tok)
 		return tok, nil
 	}
 	if plancast.ErrorCode(err) != plancast.EUNAVAILABLE {
@@ -238,6 +230,34 @@ func (s *Store) TokenByHash(ctx context.Context, hash string) (*plancast.Token, 
 		return nil, err
 	}
 	return copied, nil
+}
+
+// PutToken writes the token to the backend (never queued: a token must be
+// known to the backend before it is handed out) and then refreshes the copy:
+// a token revoked through this server stays revoked while the backend is
+// down, instead of coming back as the copy read before the revocation.
+func (s *Store) PutToken(ctx context.Context, t plancast.Token) error {
+	if err := s.Store.PutToken(ctx, t); err != nil {
+		return err
+	}
+	s.keepToken(&t)
+	return nil
+}
+
+// keepToken keeps the copy of a token the backend holds, for TokenByHash
+// while the backend is down.
+func (s *Store) keepToken(tok *plancast.Token) {
+	data, err := json.Marshal(tok)
+	if err != nil {
+		return
+	}
+	_ = s.db.Update(func(tx *bbolt.Tx) error {
+		b := tx.Bucket(bucketToken)
+		if string(b.Get([]byte(tok.Hash))) == string(data) {
+			return nil
+		}
+		return b.Put([]byte(tok.Hash), data)
+	})
 }
 
 // knownCatalog returns the backend's catalog, or the last copy when the

@@ -178,3 +178,34 @@ func TestQueuedBatchesSurviveARestartOfPlancast(t *testing.T) {
 		t.Fatalf("after restart and replay: %d figures, want 10", len(s.Observations))
 	}
 }
+
+// While the backend is down, tokens are answered from the spool's copies so
+// that writers can still push; a token revoked through the spool is copied
+// revoked at once, so it does not open pushes again when the backend goes
+// away before anyone used it since.
+func TestATokenRevokedThroughTheSpoolStaysRevokedWhileTheBackendIsDown(t *testing.T) {
+	sp, proxy, _ := behindProxy(t)
+	secret, issued, err := plancast.IssueToken(ctx, sp, plancast.Token{Scope: plancast.ScopeWrite, Region: "houma"}, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sp.TokenByHash(ctx, plancast.HashToken(secret)); err != nil { // used once, while up
+		t.Fatal(err)
+	}
+	if _, err := plancast.RevokeToken(ctx, sp, issued.ID(), time.Now()); err != nil {
+		t.Fatal(err)
+	}
+
+	proxy.Down()
+	tok, err := sp.TokenByHash(ctx, plancast.HashToken(secret))
+	if err != nil {
+		t.Fatalf("the token while the backend is down: %v; want the spool's copy", err)
+	}
+	if tok.Revoked == nil {
+		t.Errorf("while the backend is down the spool answers the revoked token as %+v, not revoked", tok)
+	}
+	if _, err := sp.Tokens(ctx); plancast.ErrorCode(err) != plancast.EUNAVAILABLE {
+		t.Errorf("listing the tokens while the backend is down: %v, want unavailable", err)
+	}
+	proxy.Up()
+}
