@@ -204,6 +204,35 @@ func ReadSeriesValuesOf(ctx context.Context, st SeriesSetReader, keys []SeriesKe
 	}), nil
 }
 
+// SeriesSpanReader is a store that reads the latest values of given series
+// within a span of years more cheaply than whole (InfluxDB: a time range
+// keeps a query to the shards of those years).
+type SeriesSpanReader interface {
+	// SeriesValuesBetween is SeriesValuesOf for the years from to to.
+	SeriesValuesBetween(ctx context.Context, keys []SeriesKey, from, to int) ([]Series, error)
+}
+
+// ReadSeriesValuesBetween reads the latest values of the given series in the
+// years from to to: with the store's SeriesValuesBetween when it has one,
+// else with ReadSeriesValuesOf, keeping those years.
+func ReadSeriesValuesBetween(ctx context.Context, st SeriesSetReader, keys []SeriesKey, from, to int) ([]Series, error) {
+	if sr, ok := st.(SeriesSpanReader); ok {
+		return sr.SeriesValuesBetween(ctx, keys, from, to)
+	}
+	all, err := ReadSeriesValuesOf(ctx, st, keys)
+	if err != nil {
+		return nil, err
+	}
+	out := all[:0]
+	for _, s := range all {
+		s.Observations = slices.DeleteFunc(s.Observations, func(o Observation) bool { return o.Year < from || o.Year > to })
+		if len(s.Observations) > 0 {
+			out = append(out, s)
+		}
+	}
+	return out, nil
+}
+
 // VintageStore is what ReadSeriesValuesAsOf needs of a store: the bulk read
 // of the latest values, and every vintage of one series.
 type VintageStore interface {

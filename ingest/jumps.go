@@ -34,9 +34,17 @@ type jumpSeries struct {
 func storedJumpSeries(ctx context.Context, st plancast.Store, b *Batch, kinds map[string]string) ([]plancast.Series, error) {
 	seen := map[plancast.SeriesKey]bool{}
 	var keys []plancast.SeriesKey
+	first, last := 0, 0
 	for i := range b.Observations {
 		o := &b.Observations[i]
-		if k := o.Key().SeriesKey; judgedForJumps(o, kinds) && !seen[k] {
+		if !judgedForJumps(o, kinds) {
+			continue
+		}
+		if len(keys) == 0 || o.Year < first {
+			first = o.Year
+		}
+		last = max(last, o.Year)
+		if k := o.Key().SeriesKey; !seen[k] {
 			seen[k] = true
 			keys = append(keys, k)
 		}
@@ -44,7 +52,8 @@ func storedJumpSeries(ctx context.Context, st plancast.Store, b *Batch, kinds ma
 	if len(keys) == 0 {
 		return nil, nil
 	}
-	stored, err := plancast.ReadSeriesValuesOf(ctx, st, plancast.SortedSeriesKeys(keys))
+	// Only the years beside the batch's are compared.
+	stored, err := plancast.ReadSeriesValuesBetween(ctx, st, plancast.SortedSeriesKeys(keys), first-1, last+1)
 	if err != nil {
 		return nil, fmt.Errorf("read the stored figures beside the batch's: %w", err)
 	}

@@ -101,6 +101,33 @@ func TestSeriesValuesOfMatchesSeriesSet(t *testing.T) {
 	if v := find("r050", 2019); v != 50*100+19 {
 		t.Errorf("r050 gdp 2019 = %g, want %d (the backfilled vintage was published earlier)", v, 50*100+19)
 	}
+	// SeriesValuesBetween is the same read kept to a span of years: the same
+	// vintages chosen (r050's backfill included), nothing outside the span.
+	span, err := st.SeriesValuesBetween(ctx, keys, 2018, 2019)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(span) != len(lean) {
+		t.Fatalf("SeriesValuesBetween 2018–2019: %d series, want %d", len(span), len(lean))
+	}
+	for i := range lean {
+		var want []plancast.Observation
+		for _, o := range lean[i].Observations {
+			if o.Year == 2018 || o.Year == 2019 {
+				want = append(want, o)
+			}
+		}
+		got := span[i].Observations
+		if span[i].Key() != lean[i].Key() || len(got) != len(want) {
+			t.Fatalf("series %d: %v with %d figures between 2018 and 2019, want %v with %d", i, span[i].Key(), len(got), lean[i].Key(), len(want))
+		}
+		for j := range want {
+			if got[j].Year != want[j].Year || got[j].Value != want[j].Value || !got[j].Recorded.Equal(want[j].Recorded) {
+				t.Errorf("%v %d: %g between 2018 and 2019, %g read whole", span[i].Key(), want[j].Year, got[j].Value, want[j].Value)
+			}
+		}
+	}
+
 	// The write path's comparison reads across chunks too: a re-push is unchanged.
 	res, err := st.WriteObservations(ctx, obs)
 	if err != nil {

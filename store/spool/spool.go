@@ -662,6 +662,12 @@ func (s *Store) SeriesValuesOf(ctx context.Context, keys []plancast.SeriesKey) (
 	return plancast.ReadSeriesValuesOf(ctx, s.Store, keys)
 }
 
+// SeriesValuesBetween reads through to the backend's read of the given
+// series in the years from to to (plancast.ReadSeriesValuesBetween).
+func (s *Store) SeriesValuesBetween(ctx context.Context, keys []plancast.SeriesKey, from, to int) ([]plancast.Series, error) {
+	return plancast.ReadSeriesValuesBetween(ctx, s.Store, keys, from, to)
+}
+
 // VintagesOf reads through to the backend's bulk vintage read, or reads the
 // series one by one when it has none.
 func (s *Store) VintagesOf(ctx context.Context, keys []plancast.SeriesKey) (map[plancast.SeriesKey][]plancast.Observation, error) {
