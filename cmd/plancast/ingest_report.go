@@ -12,12 +12,13 @@ import (
 	"unicode/utf8"
 
 	"github.com/plancast/plancast"
+	"github.com/plancast/plancast/ingest"
 	"github.com/plancast/plancast/ingest/report"
 )
 
 func init() { ingestReport = runIngestReport }
 
-const ingestReportSynopsis = "--report FILE --region R [--year Y] [--json] [--commit]"
+const ingestReportSynopsis = "--report FILE --region R [--year Y] [--json] [--commit [--accept-jumps]]"
 
 const ingestReportDescription = `Reads the figures and targets out of a government report (政府工作报告,
 统计公报, work summaries, or their English translations; plain text or simple
@@ -26,8 +27,9 @@ confidence and flags: repaired (a garbled unit was repaired), derived (implied
 by the text, not stated), review (the reader could not settle it).
 
 Nothing is written without --commit. With --commit the accepted candidates
-(at or above the threshold, needing no review) are written to the store, which
-validates them all or nothing.`
+(at or above the threshold, needing no review) are checked as a push is (the
+catalog, and a figure more than 5 times the stored one of the year before or
+after) and written all or nothing, with the same report as plancast ingest.`
 
 // runIngestReport is "plancast ingest --report FILE --region R".
 func runIngestReport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -39,6 +41,7 @@ func runIngestReport(ctx context.Context, args []string, stdout, stderr io.Write
 	year := fs.Int("year", 0, "the report's year (default: inferred from the text)")
 	asJSON := fs.Bool("json", false, "print the candidates as JSON instead of a table")
 	commit := fs.Bool("commit", false, "write the accepted candidates to the store")
+	acceptJumps := fs.Bool("accept-jumps", false, fmt.Sprintf("with --commit, write figures more than %d times (or under 1/%d of) the year before or after", ingest.JumpFactor, ingest.JumpFactor))
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -92,24 +95,21 @@ func runIngestReport(ctx context.Context, args []string, stdout, stderr io.Write
 	if *asJSON {
 		out = stderr // keep stdout valid JSON
 	}
-	if len(obs) > 0 {
-		res, err := st.WriteObservations(ctx, obs)
-		if err != nil {
-			return fmt.Errorf("write observations: %w", err)
-		}
-		fmt.Fprintf(out, "observations: %d new, %d revised, %d unchanged\n", res.New, res.Revised, res.Unchanged)
-	}
-	if len(ts) > 0 {
-		res, err := st.WriteTargets(ctx, ts)
-		if err != nil {
-			return fmt.Errorf("write targets (the observations above are written): %w", err)
-		}
-		fmt.Fprintf(out, "targets: %d new, %d revised, %d unchanged\n", res.New, res.Revised, res.Unchanged)
-	}
 	if len(obs)+len(ts) == 0 {
 		fmt.Fprintln(out, "no accepted candidates: nothing written")
+		return nil
 	}
-	return nil
+	// The same all-or-nothing path as a push: every candidate checked
+	// against the catalog and the stored figures beside it (a slip of units
+	// in the text is refused like one in a table) before anything is written.
+	b := &ingest.Batch{Files: []string{opt.Document}, Observations: obs, Targets: ts}
+	rep, err := ingest.Apply(ctx, st, b, ingest.ApplyOptions{AcceptJumps: *acceptJumps})
+	if rep != nil {
+		if werr := rep.WriteText(out); werr != nil {
+			return werr
+		}
+	}
+	return err
 }
 
 // reportRegionKnown fails early, with a clear message, when the region is not in
