@@ -18,8 +18,10 @@ const ArchiveFormat = "plancast-archive/1"
 // of every figure (withdrawals too, and series whose every figure is
 // withdrawn) and every version of every target. It moves a store between
 // backends (the embedded store to InfluxDB when it outgrows one file) and
-// keeps InfluxDB's data in a file plancast itself can read back. Tokens are
-// left out: they are the secrets of the server they were made for.
+// keeps InfluxDB's data in a file plancast itself can read back. Access
+// tokens are in it only when asked for (ExportOptions.Tokens): a move to
+// another backend keeps every bureau's token, where a copy handed to others
+// should not name who may push. A token is its SHA-256 hash, never a secret.
 //
 // This is the archive's JSON layout and its form in memory, for small
 // stores and tests. Files are written with WriteArchive and read with
@@ -32,16 +34,24 @@ type Archive struct {
 	Indicators   []Indicator   `json:"indicators"`
 	Observations []Observation `json:"observations"` // by series (CompareSeriesKeys), a series' vintages as Vintages orders them
 	Targets      []Target      `json:"targets"`      // by key, oldest version first
+	Tokens       []Token       `json:"tokens,omitempty"` // with ExportOptions.Tokens, in SortTokens' order
 }
 
 // ArchiveStats counts what an archive holds.
 type ArchiveStats struct {
-	Regions, Indicators, Series, Vintages, TargetVersions int
+	Regions, Indicators, Series, Vintages, TargetVersions, Tokens int
 }
 
 func (s ArchiveStats) String() string {
-	return fmt.Sprintf("%d regions, %d indicators, %d series, %d vintages of figures, %d versions of targets",
+	text := fmt.Sprintf("%d regions, %d indicators, %d series, %d vintages of figures, %d versions of targets",
 		s.Regions, s.Indicators, s.Series, s.Vintages, s.TargetVersions)
+	switch {
+	case s.Tokens == 1:
+		text += ", 1 access token"
+	case s.Tokens > 1:
+		text += fmt.Sprintf(", %d access tokens", s.Tokens)
+	}
+	return text
 }
 
 // Stats counts what a holds.
@@ -51,7 +61,7 @@ func (a *Archive) Stats() ArchiveStats {
 		series[a.Observations[i].Key().SeriesKey] = true
 	}
 	return ArchiveStats{Regions: len(a.Regions), Indicators: len(a.Indicators), Series: len(series),
-		Vintages: len(a.Observations), TargetVersions: len(a.Targets)}
+		Vintages: len(a.Observations), TargetVersions: len(a.Targets), Tokens: len(a.Tokens)}
 }
 
 // Open reads a back as ArchiveReader reads a file (for ImportArchive).

@@ -21,7 +21,7 @@ import (
 // is checked by its data version before and after, and a push that landed
 // during the export fails it with ECONFLICT: such an archive might hold half
 // of that push.
-func WriteArchive(ctx context.Context, st Store, w io.Writer, progress func(ArchiveStats)) (ArchiveStats, error) {
+func WriteArchive(ctx context.Context, st Store, w io.Writer, opts ExportOptions) (ArchiveStats, error) {
 	var stats ArchiveStats
 	before, err := st.DataVersion(ctx)
 	if err != nil {
@@ -51,8 +51,8 @@ func WriteArchive(ctx context.Context, st Store, w io.Writer, progress func(Arch
 			stats.Vintages++
 		}
 		stats.Series++
-		if progress != nil {
-			progress(stats)
+		if opts.Progress != nil {
+			opts.Progress(stats)
 		}
 		return e.err
 	})
@@ -66,6 +66,15 @@ func WriteArchive(ctx context.Context, st Store, w io.Writer, progress func(Arch
 	stats.TargetVersions = len(targets)
 	e.raw(`],"targets":`)
 	e.value(targets)
+	if opts.Tokens {
+		tokens, err := st.Tokens(ctx)
+		if err != nil {
+			return stats, fmt.Errorf("read the access tokens: %w", err)
+		}
+		stats.Tokens = len(tokens)
+		e.raw(`,"tokens":`)
+		e.value(tokens)
+	}
 	e.raw("}\n")
 	if e.err == nil {
 		e.err = e.w.Flush()
@@ -81,6 +90,16 @@ func WriteArchive(ctx context.Context, st Store, w io.Writer, progress func(Arch
 		return stats, Errorf(ECONFLICT, "the store changed while it was exported (data version %s, then %s): the archive might hold part of a push; export again when no push lands", before, after)
 	}
 	return stats, nil
+}
+
+// ExportOptions say what WriteArchive adds to the store's data, and how it
+// reports.
+type ExportOptions struct {
+	// Tokens adds the access tokens (hashes, never secrets): for a move to
+	// another backend, which then opens to every token the old one did.
+	Tokens bool
+	// Progress, when not nil, is told the counts after each series.
+	Progress func(ArchiveStats)
 }
 
 // archiveEncoder writes JSON pieces, keeping the first error.
@@ -127,6 +146,7 @@ type ArchiveReader struct {
 	inFigures bool            // inside the "observations" array
 	done      bool            // the object's end was read
 	targets   []Target
+	tokens    []Token
 	next      *Observation // the first vintage of the next series, read ahead
 	last      SeriesKey    // the series Next returned last
 	vintages  int          // vintages read
@@ -183,6 +203,8 @@ func (ar *ArchiveReader) readKeys() error {
 			target = &ar.Indicators
 		case "targets":
 			target = &ar.targets
+		case "tokens":
+			target = &ar.tokens
 		case "observations":
 			for _, before := range []string{"format", "regions", "indicators"} {
 				if !ar.seen[before] {
@@ -266,6 +288,15 @@ func (ar *ArchiveReader) Targets() ([]Target, error) {
 		return nil, errors.New("archive: Targets before the last series was read")
 	}
 	return ar.targets, nil
+}
+
+// Tokens returns the archive's access tokens (none unless it was exported
+// with them), once Next has returned io.EOF.
+func (ar *ArchiveReader) Tokens() ([]Token, error) {
+	if ar.inFigures || ar.next != nil || !ar.done {
+		return nil, errors.New("archive: Tokens before the last series was read")
+	}
+	return ar.tokens, nil
 }
 
 func (ar *ArchiveReader) expect(want json.Delim, what string) error {

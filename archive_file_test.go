@@ -34,7 +34,7 @@ func TestWriteArchiveStreamsWhatExportArchiveHolds(t *testing.T) {
 	st, want := archiveStore(t)
 	var buf bytes.Buffer
 	var progress []plancast.ArchiveStats
-	stats, err := plancast.WriteArchive(context.Background(), st, &buf, func(s plancast.ArchiveStats) { progress = append(progress, s) })
+	stats, err := plancast.WriteArchive(context.Background(), st, &buf, plancast.ExportOptions{Progress: func(s plancast.ArchiveStats) { progress = append(progress, s) }})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,7 +101,7 @@ func (v *versionMoves) DataVersion(ctx context.Context) (string, error) {
 
 func TestWriteArchiveRefusesAStoreThatChangedMeanwhile(t *testing.T) {
 	st, _ := archiveStore(t)
-	_, err := plancast.WriteArchive(context.Background(), &versionMoves{Store: st}, io.Discard, nil)
+	_, err := plancast.WriteArchive(context.Background(), &versionMoves{Store: st}, io.Discard, plancast.ExportOptions{})
 	if plancast.ErrorCode(err) != plancast.ECONFLICT || !strings.Contains(err.Error(), "export again when no push lands") {
 		t.Errorf("an export during which the data version moved: %v, want a conflict", err)
 	}

@@ -76,11 +76,15 @@ func ImportArchive(ctx context.Context, st Store, open ArchiveOpener, opts Impor
 		}
 	}
 	var err error
-	if res.Archive, err = checkArchive(open, func(n int) { report("check", n, 0) }); err != nil {
+	var tokens []Token
+	if res.Archive, tokens, err = checkArchive(open, func(n int) { report("check", n, 0) }); err != nil {
 		return res, err
 	}
 	held, err := heldParts(ctx, st)
 	if err != nil {
+		return res, err
+	}
+	if tokens, err = tokensToImport(ctx, st, tokens); err != nil {
 		return res, err
 	}
 	if res.Held = held.vintages + held.versions; res.Held > 0 {
@@ -145,7 +149,66 @@ func ImportArchive(ctx context.Context, st Store, open ArchiveOpener, opts Impor
 	if err != nil {
 		return res, err
 	}
+	for i := range tokens {
+		if err := st.PutToken(ctx, tokens[i]); err != nil {
+			return res, fmt.Errorf("import access token %s: %w", tokens[i].ID(), interrupted(err))
+		}
+	}
 	return res, VerifyArchive(ctx, st, open, func(n int) { report("verify", n, res.Archive.Series) })
+}
+
+// tokensToImport returns those of the archive's tokens the store lacks. A
+// token the store holds as the archive does (an interrupted import wrote it)
+// is skipped; one it holds otherwise (revoked on one side only, another
+// region) is refused before anything is written: which is right is the
+// operator's to say. Tokens the store holds beyond the archive's stay: an
+// operator may have made one for the new store before the import.
+func tokensToImport(ctx context.Context, st TokenStore, archived []Token) ([]Token, error) {
+	if len(archived) == 0 {
+		return nil, nil
+	}
+	stored, err := st.Tokens(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("read the store's access tokens: %w", err)
+	}
+	have := make(map[string]*Token, len(stored))
+	for i := range stored {
+		have[stored[i].Hash] = &stored[i]
+	}
+	var out []Token
+	for i := range archived {
+		t := &archived[i]
+		switch h := have[t.Hash]; {
+		case h == nil:
+			out = append(out, *t)
+		case !sameToken(h, t):
+			return nil, Errorf(ECONFLICT, "the store holds access token %s otherwise than the archive (%s here, %s in the archive); revoke or remove one of them, then import again",
+				t.ID(), tokenText(h), tokenText(t))
+		}
+	}
+	return out, nil
+}
+
+// sameToken reports whether two records of a token agree in every field.
+func sameToken(a, b *Token) bool {
+	revokedSame := (a.Revoked == nil) == (b.Revoked == nil) && (a.Revoked == nil || a.Revoked.Equal(*b.Revoked))
+	return a.Hash == b.Hash && a.Scope == b.Scope && a.Region == b.Region && a.Admin == b.Admin &&
+		a.Name == b.Name && a.Created.Equal(b.Created) && revokedSame
+}
+
+// tokenText says what a token opens and whether it is revoked.
+func tokenText(t *Token) string {
+	what := t.Scope
+	switch {
+	case t.Admin:
+		what = "admin"
+	case t.Region != "":
+		what += " " + t.Region
+	}
+	if t.Revoked != nil {
+		what += ", revoked " + t.Revoked.UTC().Format(time.DateOnly)
+	}
+	return what
 }
 
 // importCatalog puts the archive's regions and indicators the store lacks, or
@@ -178,11 +241,10 @@ func interrupted(err error) error {
 // a region and indicator of the archive's catalog, and has its published date (a write would date it
 // today), and each figure's and target's versions are listed oldest first,
 // the order a store reads them back in. It returns what the archive holds.
-func checkArchive(open ArchiveOpener, progress func(series int)) (ArchiveStats, error) {
-	var stats ArchiveStats
+func checkArchive(open ArchiveOpener, progress func(series int)) (stats ArchiveStats, tokens []Token, err error) {
 	ar, err := open()
 	if err != nil {
-		return stats, err
+		return stats, nil, err
 	}
 	defer ar.Close()
 	stats.Regions, stats.Indicators = len(ar.Regions), len(ar.Indicators)
@@ -209,24 +271,24 @@ func checkArchive(open ArchiveOpener, progress func(series int)) (ArchiveStats, 
 			break
 		}
 		if err != nil {
-			return stats, err
+			return stats, nil, err
 		}
 		k := vs[0].Key().SeriesKey
 		if err := inCatalog(k.Region, k.Indicator); err != nil {
-			return stats, Errorf(EINVALID, "vintages %d–%d (%s): %v", first, stats.Vintages+len(vs), seriesName(k), err)
+			return stats, nil, Errorf(EINVALID, "vintages %d–%d (%s): %v", first, stats.Vintages+len(vs), seriesName(k), err)
 		}
 		lastPublished := map[FigureKey]Date{}
 		for i := range vs {
 			o := &vs[i]
 			where := fmt.Sprintf("vintage %d (%s %d)", first+i, seriesName(k), o.Year)
 			if o.Published.IsZero() {
-				return stats, Errorf(EINVALID, "%s: no published date", where)
+				return stats, nil, Errorf(EINVALID, "%s: no published date", where)
 			}
 			if err := o.Validate(); err != nil {
-				return stats, Errorf(EINVALID, "%s: %s", where, ErrorMessage(err))
+				return stats, nil, Errorf(EINVALID, "%s: %s", where, ErrorMessage(err))
 			}
 			if p, ok := lastPublished[o.Key()]; ok && o.Published.Before(p) {
-				return stats, Errorf(EINVALID, "%s: published %s, before the vintage listed ahead of it (%s): an archive lists a figure's vintages oldest first", where, o.Published, p)
+				return stats, nil, Errorf(EINVALID, "%s: published %s, before the vintage listed ahead of it (%s): an archive lists a figure's vintages oldest first", where, o.Published, p)
 			}
 			lastPublished[o.Key()] = o.Published
 		}
@@ -236,33 +298,48 @@ func checkArchive(open ArchiveOpener, progress func(series int)) (ArchiveStats, 
 	}
 	targets, err := ar.Targets()
 	if err != nil {
-		return stats, err
+		return stats, nil, err
 	}
 	for i := range targets {
 		t := &targets[i]
 		if err := inCatalog(t.Region, t.Indicator); err != nil {
-			return stats, Errorf(EINVALID, "target version %d: %v", i+1, err)
+			return stats, nil, Errorf(EINVALID, "target version %d: %v", i+1, err)
 		}
 		if err := t.Validate(); err != nil {
-			return stats, Errorf(EINVALID, "target version %d: %s", i+1, ErrorMessage(err))
+			return stats, nil, Errorf(EINVALID, "target version %d: %s", i+1, ErrorMessage(err))
 		}
 		if t.Published.IsZero() {
 			// Stored before plancast kept versions; a write would date it today.
-			return stats, Errorf(EINVALID, "target version %d (%s) has no published date: a store dates such a version the day it is written, so the import could not read back as the archive; give it the date its plan set it and import again", i+1, targetName(t))
+			return stats, nil, Errorf(EINVALID, "target version %d (%s) has no published date: a store dates such a version the day it is written, so the import could not read back as the archive; give it the date its plan set it and import again", i+1, targetName(t))
 		}
 		if i > 0 {
 			prev := &targets[i-1]
 			if targetLess(t, prev) {
-				return stats, Errorf(EINVALID, "target version %d: %s comes after %s: an archive orders the targets by key", i+1, targetName(t), targetName(prev))
+				return stats, nil, Errorf(EINVALID, "target version %d: %s comes after %s: an archive orders the targets by key", i+1, targetName(t), targetName(prev))
 			}
 			if t.Key() == prev.Key() && t.Published.Before(prev.Published) {
-				return stats, Errorf(EINVALID, "target version %d (%s): published %s, before the version listed ahead of it (%s): an archive lists a target's versions oldest first",
+				return stats, nil, Errorf(EINVALID, "target version %d (%s): published %s, before the version listed ahead of it (%s): an archive lists a target's versions oldest first",
 					i+1, targetName(t), t.Published, prev.Published)
 			}
 		}
 	}
 	stats.TargetVersions = len(targets)
-	return stats, nil
+	if tokens, err = ar.Tokens(); err != nil {
+		return stats, nil, err
+	}
+	seen := map[string]bool{}
+	for i := range tokens {
+		t := &tokens[i]
+		if err := t.Validate(); err != nil {
+			return stats, nil, Errorf(EINVALID, "access token %d: %s", i+1, ErrorMessage(err))
+		}
+		if seen[t.Hash] {
+			return stats, nil, Errorf(EINVALID, "access token %d (%s) is in the archive twice", i+1, t.ID())
+		}
+		seen[t.Hash] = true
+	}
+	stats.Tokens = len(tokens)
+	return stats, tokens, nil
 }
 
 func targetName(t *Target) string {
@@ -428,7 +505,8 @@ func versionHash[T any, PT interface {
 
 // VerifyArchive checks that st holds exactly what the archive does: each
 // series' vintages and each target's versions, in order (recorded times
-// aside), and the archive's catalog. It walks the store and reads the archive
+// aside), the archive's catalog, and its access tokens (the store may hold
+// more). It walks the store and reads the archive
 // side by side, so memory stays that of one series.
 func VerifyArchive(ctx context.Context, st Store, open ArchiveOpener, progress func(series int)) error {
 	ar, err := open()
@@ -507,6 +585,23 @@ func VerifyArchive(ctx context.Context, st Store, open ArchiveOpener, progress f
 	}
 	if d := diffLists("version of a target", archivedTargets, storedTargets, (*Target).clearRecorded); d != "" {
 		return differ("%s", d)
+	}
+	archivedTokens, err := ar.Tokens()
+	if err != nil {
+		return err
+	}
+	for i := range archivedTokens {
+		t := &archivedTokens[i]
+		stored, err := st.TokenByHash(ctx, t.Hash)
+		if ErrorCode(err) == ENOTFOUND {
+			return differ("it lacks access token %s", t.ID())
+		}
+		if err != nil {
+			return fmt.Errorf("read access token %s: %w", t.ID(), err)
+		}
+		if !sameToken(stored, t) {
+			return differ("it holds access token %s as %s, the archive as %s", t.ID(), tokenText(stored), tokenText(t))
+		}
 	}
 	return nil
 }

@@ -24,11 +24,14 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			"the catalog, every vintage of every figure (withdrawals too) and every version of\n"+
 			"every target. \"plancast import\" rebuilds a store from it on either backend, with\n"+
 			"reads as of any past date answering as before: the way to move the embedded store\n"+
-			"to InfluxDB, and a file copy of an InfluxDB store that plancast reads back. Tokens\n"+
-			"are left out. The file is written beside, then renamed; an existing file is kept.", stderr)
+			"to InfluxDB, and a file copy of an InfluxDB store that plancast reads back. Access\n"+
+			"tokens are left out unless --tokens: add them when the archive moves this store, so\n"+
+			"that the new one opens to the same tokens (it holds their hashes, never a secret).\n"+
+			"The file is written beside, then renamed; an existing file is kept.", stderr)
 	var sf storeFlags
 	sf.register(fs)
 	out := fs.String("out", "", "the archive file to write (.json or .json.gz); it must not exist")
+	tokens := fs.Bool("tokens", false, "add the access tokens (their hashes), for a move of this store to another backend")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -47,9 +50,9 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 
 	p := &throttled{out: stderr, every: time.Second, last: time.Now()}
 	stats, err := writeArchive(*out, func(w io.Writer) (plancast.ArchiveStats, error) {
-		return plancast.WriteArchive(ctx, st, w, func(s plancast.ArchiveStats) {
+		return plancast.WriteArchive(ctx, st, w, plancast.ExportOptions{Tokens: *tokens, Progress: func(s plancast.ArchiveStats) {
 			p.say(false, "\rexport: %d series, %d vintages written", s.Series, s.Vintages)
-		})
+		}})
 	})
 	p.end()
 	if err != nil {
@@ -64,7 +67,10 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		"Rebuilds an empty store from an archive of \"plancast export\": the catalog, then\n"+
 			"every vintage and target version in the order they were recorded, so that reads\n"+
 			"as of any date answer as the exported store did. The store is then exported again\n"+
-			"and compared with the file. A store that holds figures or targets is refused.", stderr)
+			"and compared with the file. A store that holds figures or targets is refused,\n"+
+			"unless they are the part of this archive an interrupted import wrote: running it\n"+
+			"again writes the rest. An archive exported with --tokens brings its access tokens;\n"+
+			"a token the store holds otherwise than the archive is refused.", stderr)
 	var sf storeFlags
 	sf.register(fs)
 	files, err := parseInterspersed(fs, args)

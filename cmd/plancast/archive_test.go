@@ -119,3 +119,33 @@ func TestTheFirstStartSeedsAnEmptyStoreOnly(t *testing.T) {
 		t.Errorf("the next start: loaded %v, %q; want the question settled, nothing said", loaded, whyNot)
 	}
 }
+
+// export --tokens carries the access tokens to the rebuilt store, which then
+// lists the same ones; a plain export carries none.
+func TestExportWithTokensMovesThem(t *testing.T) {
+	dir := seededDir(t)
+	created := mustRun(t, "token", "create", "--region", "houma", "--name", "Houma bureau", "--data-dir", dir)
+	if !strings.HasPrefix(created, "pc_") {
+		t.Fatalf("token create printed %q", created)
+	}
+	listed := mustRun(t, "token", "list", "--data-dir", dir)
+	folder := t.TempDir()
+	withTokens, plain := filepath.Join(folder, "moved.json.gz"), filepath.Join(folder, "plain.json.gz")
+	if out := mustRun(t, "export", "--tokens", "--out", withTokens, "--data-dir", dir); !strings.HasSuffix(out, ", 1 access token\n") {
+		t.Errorf("export --tokens says %q", out)
+	}
+	mustRun(t, "export", "--out", plain, "--data-dir", dir)
+
+	moved := t.TempDir()
+	if out := mustRun(t, "import", withTokens, "--data-dir", moved); !strings.Contains(out, ", 1 access token; read back the same") {
+		t.Errorf("import says %q", out)
+	}
+	if got := mustRun(t, "token", "list", "--data-dir", moved); got != listed || !strings.Contains(got, "Houma bureau") {
+		t.Errorf("the moved store lists\n%s\nwant what the first one listed:\n%s", got, listed)
+	}
+	bare := t.TempDir()
+	mustRun(t, "import", plain, "--data-dir", bare)
+	if got := mustRun(t, "token", "list", "--data-dir", bare); strings.Contains(got, "Houma bureau") {
+		t.Errorf("a store imported without tokens lists\n%s", got)
+	}
+}
