@@ -32,8 +32,8 @@ type Archive struct {
 	Exported     time.Time     `json:"exported"`
 	Regions      []Region      `json:"regions"`
 	Indicators   []Indicator   `json:"indicators"`
-	Observations []Observation `json:"observations"` // by series (CompareSeriesKeys), a series' vintages as Vintages orders them
-	Targets      []Target      `json:"targets"`      // by key, oldest version first
+	Observations []Observation `json:"observations"`     // by series (CompareSeriesKeys), a series' vintages as Vintages orders them
+	Targets      []Target      `json:"targets"`          // by key, oldest version first
 	Tokens       []Token       `json:"tokens,omitempty"` // with ExportOptions.Tokens, in SortTokens' order
 }
 

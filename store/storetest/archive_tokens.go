@@ -38,7 +38,9 @@ func testArchiveTokens(t *testing.T, open Opener) {
 		if want := map[bool]int{false: 0, true: 2}[withTokens]; stats.Tokens != want {
 			t.Fatalf("export with tokens %v counted %d tokens, want %d", withTokens, stats.Tokens, want)
 		}
-		return func() (*plancast.ArchiveReader, error) { return plancast.NewArchiveReader(bytes.NewReader(buf.Bytes()), nil) }
+		return func() (*plancast.ArchiveReader, error) {
+			return plancast.NewArchiveReader(bytes.NewReader(buf.Bytes()), nil)
+		}
 	}
 
 	plain := open(t)
