@@ -1,38 +1,10 @@
 package main
 
 import (
-	"context"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/plancast/plancast/seed"
-	"github.com/plancast/plancast/store/bolt"
 )
-
-// catalogDir is a data directory whose store holds the demo catalog
-// (regions and indicators) and no figures.
-func catalogDir(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	st, err := bolt.Open(filepath.Join(dir, bolt.FileName))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	sb, err := seed.Bundle()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx := context.Background()
-	if err := st.PutRegions(ctx, sb.Regions); err != nil {
-		t.Fatal(err)
-	}
-	if err := st.PutIndicators(ctx, sb.Indicators); err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
 
 // Committing a report's candidates goes the way of a push: checked whole
 // (here a stored GDP of 2019 in the wrong unit makes the report's 2020 a

@@ -62,6 +62,30 @@ func seededDir(t *testing.T) string {
 	return dir
 }
 
+// catalogDir is a data directory whose store holds the demo catalog
+// (regions and indicators) and no figures.
+func catalogDir(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	st, err := bolt.Open(filepath.Join(dir, bolt.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	sb, err := seed.Bundle()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	if err := st.PutRegions(ctx, sb.Regions); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.PutIndicators(ctx, sb.Indicators); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
 func TestIngestCommandWritesAllOrNothingAndCountsRevisions(t *testing.T) {
 	dir := seededDir(t)
 
@@ -96,21 +120,11 @@ func TestIngestCommandWritesAllOrNothingAndCountsRevisions(t *testing.T) {
 // revisions.
 func TestIngestWithServerPushesThroughTheRealAPI(t *testing.T) {
 	ctx := context.Background()
-	st, err := bolt.Open(filepath.Join(t.TempDir(), bolt.FileName))
+	st, err := bolt.Open(filepath.Join(catalogDir(t), bolt.FileName))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	sb, err := seed.Bundle()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := st.PutRegions(ctx, sb.Regions); err != nil {
-		t.Fatal(err)
-	}
-	if err := st.PutIndicators(ctx, sb.Indicators); err != nil {
-		t.Fatal(err)
-	}
 	houma, hash := plancast.NewTokenSecret()
 	if err := st.PutToken(ctx, plancast.Token{Hash: hash, Scope: plancast.ScopeWrite, Region: "houma", Created: time.Now()}); err != nil {
 		t.Fatal(err)
