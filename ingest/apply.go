@@ -17,18 +17,6 @@ type ApplyOptions struct {
 	AcceptJumps bool
 }
 
-// indicatorKinds maps each indicator code to its kind, the batch's own
-// declarations over the stored catalog's.
-func indicatorKinds(stored, declared []plancast.Indicator) map[string]string {
-	kinds := make(map[string]string, len(stored)+len(declared))
-	for _, list := range [][]plancast.Indicator{stored, declared} {
-		for _, ind := range list {
-			kinds[ind.Code] = ind.Kind
-		}
-	}
-	return kinds
-}
-
 // Apply checks a batch against the store's catalog and writes it all or
 // nothing: declared regions and indicators, then observations, then targets.
 // With opt.DryRun it writes nothing and counts what would change by reading the
@@ -46,8 +34,7 @@ func indicatorKinds(stored, declared []plancast.Indicator) map[string]string {
 // the first of them, so only a store failure between the calls (not bad data)
 // can leave the catalog written without the figures.
 func Apply(ctx context.Context, st plancast.Store, b *Batch, opt ApplyOptions) (*Report, error) {
-	dryRun := opt.DryRun
-	rep := &Report{Files: b.Files, DryRun: dryRun, Problems: []Problem{}}
+	rep := &Report{Files: b.Files, DryRun: opt.DryRun, Problems: []Problem{}}
 	if len(b.Problems) > 0 {
 		return rep.reject(b.Problems)
 	}
@@ -60,14 +47,14 @@ func Apply(ctx context.Context, st plancast.Store, b *Batch, opt ApplyOptions) (
 		return nil, fmt.Errorf("read indicators: %w", err)
 	}
 	ps := problems{limit: DefaultMaxProblems}
-	checkBatch(b, Catalog{Regions: regions, Indicators: indicators}, &ps)
+	catalog := checkBatch(b, Catalog{Regions: regions, Indicators: indicators}, &ps)
 	if len(ps.list) > 0 {
 		b.Problems = sortProblems(ps.list)
 		return rep.reject(b.Problems)
 	}
 	// What is stored under the batch's figures, read once: a dry run counts
 	// against it, and a batch's withdrawals are checked against it.
-	latest, err := storedFigures(ctx, st, b.Observations, dryRun)
+	latest, err := storedFigures(ctx, st, b.Observations, opt.DryRun)
 	if err != nil {
 		return nil, err
 	}
@@ -77,8 +64,7 @@ func Apply(ctx context.Context, st plancast.Store, b *Batch, opt ApplyOptions) (
 		return rep.reject(b.Problems)
 	}
 	if !opt.AcceptJumps {
-		kinds := indicatorKinds(indicators, b.Indicators)
-		stored, err := storedJumpSeries(ctx, st, b, kinds)
+		stored, err := storedJumpSeries(ctx, st, b, catalog)
 		switch {
 		case plancast.ErrorCode(err) == plancast.EUNAVAILABLE:
 			// A push the spool can keep while InfluxDB is down is not
@@ -89,14 +75,14 @@ func Apply(ctx context.Context, st plancast.Store, b *Batch, opt ApplyOptions) (
 		case err != nil:
 			return nil, err
 		}
-		checkJumps(b, stored, kinds, &ps)
+		checkJumps(b, stored, catalog, &ps)
 		if len(ps.list) > 0 {
 			b.Problems = sortProblems(ps.list)
 			return rep.reject(b.Problems)
 		}
 	}
 	rep.Regions, rep.Indicators = len(b.Regions), len(b.Indicators)
-	if dryRun {
+	if opt.DryRun {
 		if err := rep.countObservations(b.Observations, latest); err != nil {
 			return nil, err
 		}

@@ -31,13 +31,13 @@ type jumpSeries struct {
 
 // storedJumpSeries reads the stored values of the series of the batch's
 // figures that checkJumps judges: positive figures of level indicators.
-func storedJumpSeries(ctx context.Context, st plancast.Store, b *Batch, kinds map[string]string) ([]plancast.Series, error) {
+func storedJumpSeries(ctx context.Context, st plancast.Store, b *Batch, catalog map[string]plancast.Indicator) ([]plancast.Series, error) {
 	seen := map[plancast.SeriesKey]bool{}
 	var keys []plancast.SeriesKey
 	first, last := 0, 0
 	for i := range b.Observations {
 		o := &b.Observations[i]
-		if !judgedForJumps(o, kinds) {
+		if !judgedForJumps(o, catalog) {
 			continue
 		}
 		if len(keys) == 0 || o.Year < first {
@@ -60,8 +60,8 @@ func storedJumpSeries(ctx context.Context, st plancast.Store, b *Batch, kinds ma
 	return stored, nil
 }
 
-func judgedForJumps(o *plancast.Observation, kinds map[string]string) bool {
-	return !o.Withdrawn() && o.Value > 0 && kinds[o.Indicator] == plancast.KindLevel
+func judgedForJumps(o *plancast.Observation, catalog map[string]plancast.Indicator) bool {
+	return !o.Withdrawn() && o.Value > 0 && catalog[o.Indicator].Kind == plancast.KindLevel
 }
 
 // checkJumps adds a problem at the value of every figure of the batch that
@@ -69,7 +69,7 @@ func judgedForJumps(o *plancast.Observation, kinds map[string]string) bool {
 // figure of the year before or after: the stored one (stored, from
 // storedJumpSeries) or the batch's own, which replaces it. A jump between two
 // figures of the batch is said once, at the later year's row.
-func checkJumps(b *Batch, stored []plancast.Series, kinds map[string]string, ps *problems) {
+func checkJumps(b *Batch, stored []plancast.Series, catalog map[string]plancast.Indicator, ps *problems) {
 	series := map[plancast.SeriesKey]*jumpSeries{}
 	get := func(k plancast.SeriesKey) *jumpSeries {
 		s := series[k]
@@ -96,7 +96,7 @@ func checkJumps(b *Batch, stored []plancast.Series, kinds map[string]string, ps 
 	}
 	for i := range b.Observations {
 		o := &b.Observations[i]
-		if !judgedForJumps(o, kinds) {
+		if !judgedForJumps(o, catalog) {
 			continue
 		}
 		js := series[o.Key().SeriesKey]

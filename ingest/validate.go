@@ -15,8 +15,9 @@ import (
 // figure. Rows that repeat a figure exactly are dropped; rows that disagree
 // are problems. Parse runs it against the catalog it was given and Apply again
 // against the store's, so a batch built by hand or merged from several files is
-// checked the same way.
-func checkBatch(b *Batch, stored Catalog, ps *problems) {
+// checked the same way. It returns the indicators it checked against: the
+// stored ones with the batch's declarations over them.
+func checkBatch(b *Batch, stored Catalog, ps *problems) (indicators map[string]plancast.Indicator) {
 	res := newResolver(stored)
 	checkDeclared(b, res, ps)
 
@@ -25,7 +26,7 @@ func checkBatch(b *Batch, stored Catalog, ps *problems) {
 	keepObsFrom := make([]origin, 0, len(b.Observations))
 	for i := range b.Observations {
 		if ps.full {
-			return
+			return res.indicators
 		}
 		o := b.Observations[i]
 		from := b.obsOrigin(i)
@@ -51,7 +52,7 @@ func checkBatch(b *Batch, stored Catalog, ps *problems) {
 	keepTargetFrom := []origin{}
 	for i := range b.Targets {
 		if ps.full {
-			return
+			return res.indicators
 		}
 		t := b.Targets[i]
 		from := b.targetOrigin(i)
@@ -74,6 +75,7 @@ func checkBatch(b *Batch, stored Catalog, ps *problems) {
 		b.Observations, b.obsFrom = keepObs, keepObsFrom
 		b.Targets, b.targetFrom = keepTargets, keepTargetFrom
 	}
+	return res.indicators
 }
 
 // conflictField is the column and field where a figure disagrees with an
