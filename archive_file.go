@@ -284,8 +284,8 @@ func (ar *ArchiveReader) Next() ([]Observation, error) {
 // Targets returns every version of every target, once Next has returned
 // io.EOF.
 func (ar *ArchiveReader) Targets() ([]Target, error) {
-	if ar.inFigures || ar.next != nil || !ar.done {
-		return nil, errors.New("archive: Targets before the last series was read")
+	if err := ar.readToEnd("Targets"); err != nil {
+		return nil, err
 	}
 	return ar.targets, nil
 }
@@ -293,10 +293,19 @@ func (ar *ArchiveReader) Targets() ([]Target, error) {
 // Tokens returns the archive's access tokens (none unless it was exported
 // with them), once Next has returned io.EOF.
 func (ar *ArchiveReader) Tokens() ([]Token, error) {
-	if ar.inFigures || ar.next != nil || !ar.done {
-		return nil, errors.New("archive: Tokens before the last series was read")
+	if err := ar.readToEnd("Tokens"); err != nil {
+		return nil, err
 	}
 	return ar.tokens, nil
+}
+
+// readToEnd is nil once the whole archive has been read, where the members
+// after the figures are known; what names the caller that asked too early.
+func (ar *ArchiveReader) readToEnd(what string) error {
+	if ar.inFigures || ar.next != nil || !ar.done {
+		return fmt.Errorf("archive: %s before the last series was read", what)
+	}
+	return nil
 }
 
 func (ar *ArchiveReader) expect(want json.Delim, what string) error {
