@@ -34,6 +34,15 @@ func NewTokenInfo(t *plancast.Token) TokenInfo {
 	return TokenInfo{ID: t.ID(), Scope: t.Scope, Region: t.Region, Admin: t.Admin, Name: t.Name, Created: t.Created, Revoked: t.Revoked}
 }
 
+// NewTokenInfos lists ts as they are listed.
+func NewTokenInfos(ts []plancast.Token) []TokenInfo {
+	out := make([]TokenInfo, len(ts))
+	for i := range ts {
+		out[i] = NewTokenInfo(&ts[i])
+	}
+	return out
+}
+
 // CreatedToken answers a token's creation: its listing, and its secret,
 // shown this once.
 type CreatedToken struct {
@@ -48,6 +57,20 @@ type TokenRequest struct {
 	Admin  bool    `json:"admin,omitempty"`  // a token that pushes for every region and manages tokens
 	Read   bool    `json:"read,omitempty"`   // a token that reads, when the server requires a read token
 	Name   string  `json:"name,omitempty"`   // a label, e.g. "Houma statistics bureau"
+}
+
+// Token is the token the request asks for, before it is issued: its scope,
+// admin flag, region and name (the region not yet checked against the
+// catalog).
+func (r *TokenRequest) Token() plancast.Token {
+	tok := plancast.Token{Scope: plancast.ScopeWrite, Admin: r.Admin, Name: r.Name}
+	switch {
+	case r.Read:
+		tok.Scope = plancast.ScopeRead
+	case r.Region != nil:
+		tok.Region = *r.Region
+	}
+	return tok
 }
 
 // maxTokenName bounds a token's label: it is shown in listings and logs.
@@ -84,11 +107,7 @@ func (s *Server) getTokens(c echo.Context) error {
 	if err != nil {
 		return fmt.Errorf("list the tokens: %w", err)
 	}
-	out := make([]TokenInfo, len(ts))
-	for i := range ts {
-		out[i] = NewTokenInfo(&ts[i])
-	}
-	return c.JSON(http.StatusOK, map[string]any{"tokens": out})
+	return c.JSON(http.StatusOK, map[string]any{"tokens": NewTokenInfos(ts)})
 }
 
 // postTokens creates a token and answers 201 with its listing and its
@@ -103,12 +122,9 @@ func (s *Server) postTokens(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	tok := plancast.Token{Scope: plancast.ScopeWrite, Admin: req.Admin, Name: req.Name}
-	switch {
-	case req.Read:
-		tok.Scope = plancast.ScopeRead
-	case req.Region != nil:
-		r, err := s.region(c, *req.Region)
+	tok := req.Token()
+	if tok.Region != "" {
+		r, err := s.region(c, tok.Region)
 		if plancast.ErrorCode(err) == plancast.ENOTFOUND {
 			// A region missing from the catalog is a mistake in the body, not
 			// a missing resource: 400, as an unknown region in a push.

@@ -264,23 +264,15 @@ func (s *storeTokens) list(ctx context.Context) ([]api.TokenInfo, error) {
 	if err != nil {
 		return nil, fmt.Errorf("list the tokens: %w", err)
 	}
-	out := make([]api.TokenInfo, len(ts))
-	for i := range ts {
-		out[i] = api.NewTokenInfo(&ts[i])
-	}
-	return out, nil
+	return api.NewTokenInfos(ts), nil
 }
 
 func (s *storeTokens) create(ctx context.Context, req api.TokenRequest) (*api.CreatedToken, error) {
-	tok := plancast.Token{Scope: plancast.ScopeWrite, Admin: req.Admin, Name: req.Name}
-	switch {
-	case req.Read:
-		tok.Scope = plancast.ScopeRead
-	case req.Region != nil:
-		if _, err := findRegion(ctx, s.st, *req.Region); err != nil {
+	tok := req.Token()
+	if tok.Region != "" {
+		if _, err := findRegion(ctx, s.st, tok.Region); err != nil {
 			return nil, err
 		}
-		tok.Region = *req.Region
 	}
 	secret, issued, err := plancast.IssueToken(ctx, s.st, tok, time.Now())
 	if err != nil {
