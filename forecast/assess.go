@@ -74,8 +74,7 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 		return a, fmt.Errorf("assess %s %s %d: %w", t.Indicator, t.Kind, t.Year, err)
 	}
 	a.LatestYear, a.LatestValue = p.last, values[len(values)-1]
-	if span := p.last - p.first; span > 0 && values[0] > 0 && a.LatestValue > 0 {
-		g := math.Pow(a.LatestValue/values[0], 1/float64(span)) - 1
+	if g, ok := HistoricalGrowth(years, values); ok {
 		a.HistoricalGrowth = &g
 	}
 	if !slices.Contains(plancast.TargetKinds, t.Kind) {

@@ -6,11 +6,13 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"math"
 	"os"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
+	"text/tabwriter"
 	"time"
 
 	"github.com/plancast/plancast"
@@ -23,16 +25,20 @@ func init() {
 }
 
 func runBacktest(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("backtest", "--input FILE --horizon H --out FILE [--method NAME]",
+	fs := newFlagSet("backtest", "--input FILE --horizon H --out FILE [--method NAME] [--check-probabilities]",
 		"Holds out the last H years of every series of a long-format file (series_id,category,value,timestamp),\n"+
 			"forecasts them from the years before, and writes series_id,method,horizon,timestamp,forecast,lo80,hi80,lo95,hi95.\n"+
-			"The pooled volatility behind the intervals is learnt per category from the file's training years.", stderr)
+			"The pooled volatility behind the intervals is learnt per category from the file's training years.\n"+
+			"--check-probabilities also prints how the predictive distributions fared against the held-out years:\n"+
+			"the share of outcomes below each quantile, and how often level targets set around each series' pace\n"+
+			"were met against the probability of meeting them that an assessment would have given.", stderr)
 	input := fs.String("input", "", "long-format series file")
 	horizon := fs.Int("horizon", 6, "years held out and forecast")
 	out := fs.String("out", "", "forecasts file to write")
 	method := fs.String("method", forecast.MethodAuto, fmt.Sprintf("method: one of %v", forecast.Methods()))
 	calFile := fs.String("calibration", "", "interval calibration table (JSON from forecast/internal/calibrate); default built in")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "series forecast in parallel")
+	checkProbs := fs.Bool("check-probabilities", false, "print the calibration of the whole predictive distribution and of target probabilities on the held-out years")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -78,6 +84,10 @@ func runBacktest(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	}
 
 	lines := make([][]byte, len(series))
+	var checks []forecast.ProbabilityCheck
+	if *checkProbs {
+		checks = make([]forecast.ProbabilityCheck, len(series))
+	}
 	errs := make([]error, len(series))
 	var done sync.WaitGroup
 	next := make(chan int)
@@ -89,7 +99,11 @@ func runBacktest(ctx context.Context, args []string, stdout, stderr io.Writer) e
 			for i := range next {
 				o := opt
 				o.PooledScale = pooled[series[i].Category]
-				lines[i], errs[i] = backtestOne(series[i], h, *method, o)
+				var check *forecast.ProbabilityCheck
+				if checks != nil {
+					check = &checks[i]
+				}
+				lines[i], errs[i] = backtestOne(series[i], h, *method, o, check)
 				progress <- struct{}{}
 			}
 		}()
@@ -144,12 +158,20 @@ func runBacktest(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	n := len(series) - skipped
 	fmt.Fprintf(stdout, "%d series, method %s, horizon %d: %.3f s, %.0f series/s (%d workers); wrote %s\n",
 		n, *method, h, elapsed.Seconds(), float64(n)/elapsed.Seconds(), *workers, *out)
+	if checks != nil {
+		var all forecast.ProbabilityCheck
+		for i := range checks {
+			all.Merge(&checks[i])
+		}
+		writeProbabilityCheck(stdout, &all, n)
+	}
 	return nil
 }
 
 // backtestOne forecasts the last h years of s from the years before and
-// returns the CSV lines.
-func backtestOne(s benchfile.Series, h int, method string, opt forecast.Options) ([]byte, error) {
+// returns the CSV lines; check, when not nil, scores the forecast against
+// the held-out years.
+func backtestOne(s benchfile.Series, h int, method string, opt forecast.Options, check *forecast.ProbabilityCheck) ([]byte, error) {
 	n := len(s.Years) - h
 	if n < 2 {
 		return nil, plancast.Errorf(plancast.EINVALID, "%d years leave fewer than two to fit after holding out %d", len(s.Years), h)
@@ -168,6 +190,15 @@ func backtestOne(s benchfile.Series, h int, method string, opt forecast.Options)
 		pt := r.Points[y-r.LastYear-1]
 		buf = benchfile.AppendForecast(buf, benchfile.ForecastRow{SeriesID: s.ID, Method: method, Horizon: k, Year: y, ProjectionPoint: pt})
 	}
+	if check != nil {
+		pace, ok := forecast.HistoricalGrowth(s.Years[:n], s.Values[:n])
+		if !ok {
+			pace = math.NaN()
+		}
+		for k := 1; k <= h; k++ {
+			check.Add(r, pace, s.Years[n-1+k], s.Values[n-1+k])
+		}
+	}
 	return buf, nil
 }
 
@@ -182,4 +213,47 @@ func formatPooled(m map[string]float64) string {
 		parts = append(parts, fmt.Sprintf("%s %.3f", name, m[g]))
 	}
 	return strings.Join(parts, ", ")
+}
+
+// writeProbabilityCheck prints what --check-probabilities measured: the
+// share of outcomes below each quantile (q for calibrated forecasts), and a
+// reliability table of the targets' probabilities, binned at the status
+// thresholds, with the Brier score.
+func writeProbabilityCheck(w io.Writer, c *forecast.ProbabilityCheck, series int) {
+	fmt.Fprintf(w, "\nProbabilities against the %d held-out figures of %d series\n", c.Outcomes, series)
+	if c.Outcomes == 0 {
+		return
+	}
+	fmt.Fprintln(w, "share of outcomes below the forecast's quantile (calibrated: the quantile's level):")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	level, below := "  quantile\t", "  outcomes below\t"
+	for i, q := range forecast.PITLevels {
+		level += fmt.Sprintf("%g%%\t", 100*q)
+		below += fmt.Sprintf("%.1f%%\t", 100*float64(c.Below[i])/float64(c.Outcomes))
+	}
+	fmt.Fprintln(tw, level)
+	fmt.Fprintln(tw, below)
+	tw.Flush()
+
+	set, met := c.Targets()
+	offsets := make([]string, len(forecast.CheckTargetOffsets))
+	for i, d := range forecast.CheckTargetOffsets {
+		offsets[i] = fmt.Sprintf("%+g", 100*d)
+	}
+	fmt.Fprintf(w, "level targets at each series' pace %s points a year, above the latest figure: %d, %d met (%.1f%%)\n",
+		strings.Join(offsets, ", "), set, met, 100*float64(met)/float64(max(set, 1)))
+	if set == 0 {
+		return
+	}
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "  probability given\ttargets\tmean given\tmet\t")
+	for _, b := range c.Bins {
+		if b.Targets == 0 {
+			continue
+		}
+		fmt.Fprintf(tw, "  %g–%g%%\t%d\t%.1f%%\t%.1f%%\t\n", 100*b.Lo, 100*b.Hi, b.Targets, 100*b.MeanGiven(), 100*b.ShareMet())
+	}
+	tw.Flush()
+	score, ref := c.Brier()
+	fmt.Fprintf(w, "Brier score %.4f; %.4f giving every target the share met: skill %.2f\n", score, ref, 1-score/ref)
 }

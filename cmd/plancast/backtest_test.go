@@ -134,6 +134,85 @@ func TestBacktestForecastsEveryHeldOutYearWithNestedIntervals(t *testing.T) {
 	}
 }
 
+// --check-probabilities counts the outcomes below each quantile of the
+// predictive distribution: those of 10% and 90% are the 80% interval's ends
+// in the forecasts file, so the counts can be checked against it.
+func TestBacktestChecksProbabilitiesAgainstTheHeldOutYears(t *testing.T) {
+	in := writeLong(t)
+	out := filepath.Join(t.TempDir(), "fc.csv")
+	code, stdout, stderr := run(t, "backtest", "--input", in, "--horizon", "3", "--out", out, "--check-probabilities")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, "Probabilities against the 72 held-out figures of 24 series") {
+		t.Fatalf("stdout %q: want the 24 series' 3 held-out years counted", stdout)
+	}
+	series, err := benchfile.ReadLongFile(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fc := readForecasts(t, out)
+	var belowLo80, belowHi80 int
+	for _, s := range series {
+		for k, r := range fc[s.ID] {
+			y := s.Values[len(s.Values)-3+k]
+			if y < r.lo80 {
+				belowLo80++
+			}
+			if y < r.hi80 {
+				belowHi80++
+			}
+		}
+	}
+	m := regexp.MustCompile(`outcomes below((?:\s+[0-9.]+%){9})`).FindStringSubmatch(stdout)
+	if m == nil {
+		t.Fatalf("stdout %q: want the share of outcomes below each of 9 quantiles", stdout)
+	}
+	shares := strings.Fields(m[1])
+	pct := func(i int) float64 {
+		v, err := strconv.ParseFloat(strings.TrimSuffix(shares[i], "%"), 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	for i := 1; i < len(shares); i++ {
+		if pct(i) < pct(i-1) {
+			t.Errorf("shares below the quantiles %v: want them non-decreasing", shares)
+		}
+	}
+	// PITLevels: 1, 5, 10, 25, 50, 75, 90, 95, 99%.
+	if want := fmt.Sprintf("%.1f%%", 100*float64(belowLo80)/72); shares[2] != want {
+		t.Errorf("below the 10%% quantile: %s; the forecasts file has %d of 72 below lo80 (%s)", shares[2], belowLo80, want)
+	}
+	if want := fmt.Sprintf("%.1f%%", 100*float64(belowHi80)/72); shares[6] != want {
+		t.Errorf("below the 90%% quantile: %s; the forecasts file has %d of 72 below hi80 (%s)", shares[6], belowHi80, want)
+	}
+
+	// The reliability table's rows add up to the targets set.
+	head := regexp.MustCompile(`above the latest figure: (\d+), (\d+) met`).FindStringSubmatch(stdout)
+	if head == nil {
+		t.Fatalf("stdout %q: want the number of targets set and met", stdout)
+	}
+	var set, met int
+	for _, row := range regexp.MustCompile(`(?m)^\s+[0-9.]+–[0-9.]+%\s+(\d+)\s+[0-9.]+%\s+([0-9.]+)%$`).FindAllStringSubmatch(stdout, -1) {
+		n, _ := strconv.Atoi(row[1])
+		share, _ := strconv.ParseFloat(row[2], 64)
+		set += n
+		met += int(math.Round(share * float64(n) / 100))
+	}
+	if fmt.Sprint(set) != head[1] || fmt.Sprint(met) != head[2] || set == 0 {
+		t.Errorf("table rows: %d targets, %d met; header says %s, %s", set, met, head[1], head[2])
+	}
+	if !regexp.MustCompile(`Brier score 0\.\d{4}; 0\.\d{4} giving every target the share met: skill -?\d\.\d\d`).MatchString(stdout) {
+		t.Errorf("stdout %q: want the Brier score and its reference", stdout)
+	}
+	// Without the flag, nothing of this is printed.
+	if _, stdout, _ := run(t, "backtest", "--input", in, "--horizon", "3", "--out", out); strings.Contains(stdout, "held-out figures of") {
+		t.Errorf("without --check-probabilities: %q", stdout)
+	}
+}
+
 func TestBacktestMethodFlagAndUsageErrors(t *testing.T) {
 	in := writeLong(t)
 	out := filepath.Join(t.TempDir(), "fc.csv")

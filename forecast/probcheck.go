@@ -1,0 +1,176 @@
+package forecast
+
+import "math"
+
+// PITLevels are the probability levels at which ProbabilityCheck counts how
+// often the outcome fell below the forecast's quantile. For calibrated
+// forecasts the share below the quantile of level q is q.
+var PITLevels = []float64{0.01, 0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95, 0.99}
+
+// CheckTargetOffsets are the targets ProbabilityCheck sets each forecast, in
+// points of annual growth around the history's own pace g (HistoricalGrowth):
+// for a forecast made at year n with latest figure L, the level target of
+// year y is
+//
+//	T = L (1 + g + d)^(y − n)
+//
+// for each offset d, kept only when T > L (a target still to reach, as a
+// planner sets one; a level already reached counts as achieved, whatever
+// the forecast). Houma's 250 亿元 for 2025 is d = +9.3 points over its
+// 2015–2020 pace.
+var CheckTargetOffsets = []float64{-0.05, -0.03, -0.02, -0.01, 0, 0.01, 0.02, 0.03, 0.05, 0.10}
+
+// ProbabilityBin is the targets a ProbabilityCheck gave a probability of
+// meeting in [Lo, Hi), with how many were met.
+type ProbabilityBin struct {
+	Lo, Hi   float64
+	Targets  int
+	Met      int
+	SumGiven float64 // the sum of the probabilities given
+}
+
+// MeanGiven is the mean probability given to the bin's targets.
+func (b ProbabilityBin) MeanGiven() float64 { return b.SumGiven / float64(b.Targets) }
+
+// ShareMet is the share of the bin's targets met.
+func (b ProbabilityBin) ShareMet() float64 { return float64(b.Met) / float64(b.Targets) }
+
+// checkBinEdges split the probabilities given; 0.1 and 0.5 are the status
+// thresholds (AtRiskProbability, OnTrackProbability), so a bin's targets all
+// had one status.
+var checkBinEdges = []float64{0, 0.01, 0.05, 0.10, 0.30, 0.50, 0.70, 0.90, 0.95, 0.99, 1}
+
+// ProbabilityCheck measures whether forecasts' predictive distributions say
+// what happened, beyond the two intervals' coverage: it tallies the
+// probability integral transform u = F(outcome) (the share of outcomes below
+// each quantile, PITLevels) and the probabilities of meeting level targets
+// set around each series' pace (CheckTargetOffsets) against whether they
+// were met, binned as a reliability table, with the Brier score
+//
+//	B = Σ (p − met)² / N
+//
+// of those probabilities. The zero value is empty; Add each outcome, Merge
+// checks made in parallel.
+type ProbabilityCheck struct {
+	Outcomes int
+	Below    []int // outcomes below the quantile of each of PITLevels
+	Bins     []ProbabilityBin
+	brier    float64
+}
+
+func (c *ProbabilityCheck) init() {
+	if c.Below != nil {
+		return
+	}
+	c.Below = make([]int, len(PITLevels))
+	c.Bins = make([]ProbabilityBin, len(checkBinEdges)-1)
+	for i := range c.Bins {
+		c.Bins[i].Lo, c.Bins[i].Hi = checkBinEdges[i], checkBinEdges[i+1]
+	}
+}
+
+// Add scores the forecast r against the outcome of one of its years; pace
+// is the series' growth a year over its history (HistoricalGrowth), and
+// NaN sets no targets. A year outside r's or a non-finite outcome is
+// ignored.
+func (c *ProbabilityCheck) Add(r *Result, pace float64, year int, outcome float64) {
+	u := r.CDF(year, outcome)
+	if math.IsNaN(u) || math.IsInf(outcome, 0) {
+		return
+	}
+	c.init()
+	c.Outcomes++
+	for i, q := range PITLevels {
+		if u < q {
+			c.Below[i]++
+		}
+	}
+	if math.IsNaN(pace) || !(r.LastValue > 0) {
+		return
+	}
+	k := float64(year - r.LastYear)
+	for _, d := range CheckTargetOffsets {
+		g := pace + d
+		if g <= -1 {
+			continue
+		}
+		target := r.LastValue * math.Pow(1+g, k)
+		if !(target > r.LastValue) || math.IsInf(target, 0) {
+			continue
+		}
+		// As Assess judges a level target of an indicator better higher.
+		p := clamp01(1 - r.CDF(year, target))
+		met := 0.0
+		if outcome >= target-1e-9*target {
+			met = 1
+		}
+		b := &c.Bins[binOf(p)]
+		b.Targets++
+		b.Met += int(met)
+		b.SumGiven += p
+		c.brier += (p - met) * (p - met)
+	}
+}
+
+func binOf(p float64) int {
+	for i := 1; i < len(checkBinEdges)-1; i++ {
+		if p < checkBinEdges[i] {
+			return i - 1
+		}
+	}
+	return len(checkBinEdges) - 2
+}
+
+// Merge adds o's tallies to c.
+func (c *ProbabilityCheck) Merge(o *ProbabilityCheck) {
+	if o.Below == nil {
+		return
+	}
+	c.init()
+	c.Outcomes += o.Outcomes
+	for i := range c.Below {
+		c.Below[i] += o.Below[i]
+	}
+	for i := range c.Bins {
+		c.Bins[i].Targets += o.Bins[i].Targets
+		c.Bins[i].Met += o.Bins[i].Met
+		c.Bins[i].SumGiven += o.Bins[i].SumGiven
+	}
+	c.brier += o.brier
+}
+
+// Targets is the number of targets set, and how many were met.
+func (c *ProbabilityCheck) Targets() (set, met int) {
+	for _, b := range c.Bins {
+		set += b.Targets
+		met += b.Met
+	}
+	return set, met
+}
+
+// Brier is the Brier score of the probabilities given to the targets, and
+// that of giving every target the share met, m (1 − m): the score of a
+// forecaster who knows only how often targets are met. NaN without targets.
+func (c *ProbabilityCheck) Brier() (score, reference float64) {
+	set, met := c.Targets()
+	if set == 0 {
+		return math.NaN(), math.NaN()
+	}
+	m := float64(met) / float64(set)
+	return c.brier / float64(set), m * (1 - m)
+}
+
+// HistoricalGrowth is the growth a year of a positive series over its
+// history, (x_last / x_first)^(1/(last − first)) − 1; false when the first
+// or last value is not positive or the history spans no year.
+func HistoricalGrowth(years []int, values []float64) (float64, bool) {
+	n := len(years)
+	if n < 2 || len(values) != n {
+		return 0, false
+	}
+	span := years[n-1] - years[0]
+	if span <= 0 || !(values[0] > 0) || !(values[n-1] > 0) {
+		return 0, false
+	}
+	return math.Pow(values[n-1]/values[0], 1/float64(span)) - 1, true
+}
