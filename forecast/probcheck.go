@@ -1,6 +1,10 @@
 package forecast
 
-import "math"
+import (
+	"math"
+
+	"github.com/plancast/plancast"
+)
 
 // PITLevels are the probability levels at which ProbabilityCheck counts how
 // often the outcome fell below the forecast's quantile. For calibrated
@@ -146,6 +150,36 @@ func (c *ProbabilityCheck) Targets() (set, met int) {
 		met += b.Met
 	}
 	return set, met
+}
+
+// ByStatus sums the bins by the status an assessment gives their targets:
+// off_track below AtRiskProbability, at_risk below OnTrackProbability,
+// on_track from there (a target still to reach is never achieved).
+func (c *ProbabilityCheck) ByStatus() [3]StatusBin {
+	out := [3]StatusBin{
+		{Status: plancast.StatusOffTrack, ProbabilityBin: ProbabilityBin{Lo: 0, Hi: AtRiskProbability}},
+		{Status: plancast.StatusAtRisk, ProbabilityBin: ProbabilityBin{Lo: AtRiskProbability, Hi: OnTrackProbability}},
+		{Status: plancast.StatusOnTrack, ProbabilityBin: ProbabilityBin{Lo: OnTrackProbability, Hi: 1}},
+	}
+	for _, b := range c.Bins {
+		s := &out[2]
+		switch {
+		case b.Hi <= AtRiskProbability:
+			s = &out[0]
+		case b.Hi <= OnTrackProbability:
+			s = &out[1]
+		}
+		s.Targets += b.Targets
+		s.Met += b.Met
+		s.SumGiven += b.SumGiven
+	}
+	return out
+}
+
+// StatusBin is the targets given one status.
+type StatusBin struct {
+	Status string
+	ProbabilityBin
 }
 
 // Brier is the Brier score of the probabilities given to the targets, and

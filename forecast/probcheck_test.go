@@ -79,6 +79,7 @@ func TestProbabilityCheckTargetsAreJudgedAsAssessJudgesThem(t *testing.T) {
 
 		var want ProbabilityCheck
 		want.init()
+		statuses := map[string]int{}
 		for _, d := range CheckTargetOffsets {
 			target := 120.8 * math.Pow(1+pace+d, float64(year-2020))
 			if target <= 120.8 {
@@ -89,6 +90,7 @@ func TestProbabilityCheckTargetsAreJudgedAsAssessJudgesThem(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			statuses[a.Status]++
 			b := &want.Bins[binOf(a.Probability)]
 			b.Targets++
 			b.SumGiven += a.Probability
@@ -105,6 +107,11 @@ func TestProbabilityCheckTargetsAreJudgedAsAssessJudgesThem(t *testing.T) {
 			if g.Targets != w.Targets || g.Met != w.Met || math.Abs(g.SumGiven-w.SumGiven) > 1e-12 {
 				t.Errorf("%d, bin [%g, %g): got %d targets, %d met, Σp %.6f; Assess gives %d, %d, %.6f",
 					year, w.Lo, w.Hi, g.Targets, g.Met, g.SumGiven, w.Targets, w.Met, w.SumGiven)
+			}
+		}
+		for _, b := range got.ByStatus() {
+			if b.Targets != statuses[b.Status] {
+				t.Errorf("%d: %d targets counted %s; Assess judged %d so (%v)", year, b.Targets, b.Status, statuses[b.Status], statuses)
 			}
 		}
 	}

@@ -254,6 +254,13 @@ func writeProbabilityCheck(w io.Writer, c *forecast.ProbabilityCheck, series int
 		fmt.Fprintf(tw, "  %g–%g%%\t%d\t%.1f%%\t%.1f%%\t\n", 100*b.Lo, 100*b.Hi, b.Targets, 100*b.MeanGiven(), 100*b.ShareMet())
 	}
 	tw.Flush()
+	var status []string
+	for _, b := range c.ByStatus() {
+		if b.Targets > 0 {
+			status = append(status, fmt.Sprintf("%s %d, met %.1f%% (given %.1f%%)", b.Status, b.Targets, 100*b.ShareMet(), 100*b.MeanGiven()))
+		}
+	}
+	fmt.Fprintf(w, "by the status an assessment gives: %s\n", strings.Join(status, "; "))
 	score, ref := c.Brier()
 	fmt.Fprintf(w, "Brier score %.4f; %.4f giving every target the share met: skill %.2f\n", score, ref, 1-score/ref)
 }

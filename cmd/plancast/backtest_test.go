@@ -204,6 +204,14 @@ func TestBacktestChecksProbabilitiesAgainstTheHeldOutYears(t *testing.T) {
 	if fmt.Sprint(set) != head[1] || fmt.Sprint(met) != head[2] || set == 0 {
 		t.Errorf("table rows: %d targets, %d met; header says %s, %s", set, met, head[1], head[2])
 	}
+	byStatus := 0
+	for _, m := range regexp.MustCompile(`(off_track|at_risk|on_track) (\d+), met`).FindAllStringSubmatch(stdout, -1) {
+		n, _ := strconv.Atoi(m[2])
+		byStatus += n
+	}
+	if fmt.Sprint(byStatus) != head[1] {
+		t.Errorf("targets by status add up to %d; header says %s", byStatus, head[1])
+	}
 	if !regexp.MustCompile(`Brier score 0\.\d{4}; 0\.\d{4} giving every target the share met: skill -?\d\.\d\d`).MatchString(stdout) {
 		t.Errorf("stdout %q: want the Brier score and its reference", stdout)
 	}
