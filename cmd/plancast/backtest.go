@@ -246,18 +246,18 @@ func writeProbabilityCheck(w io.Writer, c *forecast.ProbabilityCheck, series int
 		return
 	}
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "  probability given\ttargets\tmean given\tmet\t")
+	fmt.Fprintln(tw, "  probability given\ttargets\tmean given\tmet\tshare met\t")
 	for _, b := range c.Bins {
 		if b.Targets == 0 {
 			continue
 		}
-		fmt.Fprintf(tw, "  %g–%g%%\t%d\t%.1f%%\t%.1f%%\t\n", 100*b.Lo, 100*b.Hi, b.Targets, 100*b.MeanGiven(), 100*b.ShareMet())
+		fmt.Fprintf(tw, "  %g–%g%%\t%d\t%.1f%%\t%d\t%.1f%%\t\n", 100*b.Lo, 100*b.Hi, b.Targets, 100*b.MeanGiven(), b.Met, 100*b.ShareMet())
 	}
 	tw.Flush()
 	var status []string
 	for _, b := range c.ByStatus() {
 		if b.Targets > 0 {
-			status = append(status, fmt.Sprintf("%s %d, met %.1f%% (given %.1f%%)", b.Status, b.Targets, 100*b.ShareMet(), 100*b.MeanGiven()))
+			status = append(status, fmt.Sprintf("%s %d, met %d (%.1f%%; given %.1f%%)", b.Status, b.Targets, b.Met, 100*b.ShareMet(), 100*b.MeanGiven()))
 		}
 	}
 	fmt.Fprintf(w, "by the status an assessment gives: %s\n", strings.Join(status, "; "))

@@ -195,17 +195,21 @@ func TestBacktestChecksProbabilitiesAgainstTheHeldOutYears(t *testing.T) {
 		t.Fatalf("stdout %q: want the number of targets set and met", stdout)
 	}
 	var set, met int
-	for _, row := range regexp.MustCompile(`(?m)^\s+[0-9.]+–[0-9.]+%\s+(\d+)\s+[0-9.]+%\s+([0-9.]+)%$`).FindAllStringSubmatch(stdout, -1) {
+	for _, row := range regexp.MustCompile(`(?m)^\s+[0-9.]+–[0-9.]+%\s+(\d+)\s+[0-9.]+%\s+(\d+)\s+([0-9.]+)%$`).FindAllStringSubmatch(stdout, -1) {
 		n, _ := strconv.Atoi(row[1])
-		share, _ := strconv.ParseFloat(row[2], 64)
+		k, _ := strconv.Atoi(row[2])
+		share, _ := strconv.ParseFloat(row[3], 64)
+		if math.Abs(share-100*float64(k)/float64(n)) > 0.05 {
+			t.Errorf("row %q: %d of %d met is not %v%%", row[0], k, n, share)
+		}
 		set += n
-		met += int(math.Round(share * float64(n) / 100))
+		met += k
 	}
 	if fmt.Sprint(set) != head[1] || fmt.Sprint(met) != head[2] || set == 0 {
 		t.Errorf("table rows: %d targets, %d met; header says %s, %s", set, met, head[1], head[2])
 	}
 	byStatus := 0
-	for _, m := range regexp.MustCompile(`(off_track|at_risk|on_track) (\d+), met`).FindAllStringSubmatch(stdout, -1) {
+	for _, m := range regexp.MustCompile(`(off_track|at_risk|on_track) (\d+), met \d+ \(`).FindAllStringSubmatch(stdout, -1) {
 		n, _ := strconv.Atoi(m[2])
 		byStatus += n
 	}
