@@ -36,7 +36,12 @@ Rscript bench/holdout/export.R "$out"
 run() { # file horizon
   local f=$1 h=$2 name=${1%.csv}
   echo "== $f, horizon $h"
-  "$out/plancast" backtest --input "$out/$f" --horizon "$h" --out "$out/plancast-$name.csv" 2>&1 | tail -1
+  # --check-probabilities: the whole predictive distribution and the target
+  # probabilities against the held-out years (bench/forecast.md, tenth round).
+  "$out/plancast" backtest --input "$out/$f" --horizon "$h" --out "$out/plancast-$name.csv" --check-probabilities \
+    2>/dev/null >"$out/check-$name.txt"
+  head -1 "$out/check-$name.txt"
+  grep -E "outcomes below|by the status|Brier" "$out/check-$name.txt"
   Rscript "$shared/bench/r_forecast.R" "$out/$f" "$h" "$out/r-$name.csv" "$methods"
   python3 "$shared/bench/score.py" "$out/$f" "$h" "$out/plancast-$name.csv" "$out/r-$name.csv" | tee "$out/score-$name.txt"
 }

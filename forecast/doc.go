@@ -276,7 +276,13 @@
 // Assess computes the required growth, the projection of the compared
 // quantity at the target year, the probability of meeting the target and the
 // share of progress; the status thresholds are documented on
-// OnTrackProbability. A target of the year after the latest figure is judged
+// OnTrackProbability. ProbabilityCheck measures those probabilities on
+// held-out years (plancast backtest --check-probabilities): level targets
+// set around each series' pace and judged as Assess judges them. Targets
+// given under 1% were met 35 times in 15,731 across M3 and the three
+// holdout panels; off_track ones 1.0–5.3% of the time against 3.3–5.3%
+// given; on_track ones 49–82% against 58–69% given, the error following the
+// median's bias in the held-out years (bench/forecast.md, tenth round). A target of the year after the latest figure is judged
 // on the year to date when its figures are given (Options.YearToDate): the
 // rest of the year grows as the year so far did, with the yearly spread
 // scaled to the months left (yeartodate.go states the formula and that it is
