@@ -392,3 +392,116 @@ func TestATargetsValueIsWrittenOnlyWhereItCrowdsNothing(t *testing.T) {
 		t.Error("two targets far apart do not both have their values written")
 	}
 }
+
+// isTintOf accepts the pixels of a thin line of colour c over the plot's
+// near-white ground: c laid over white with a coverage α of at least 0.35
+// (an anti-aliased dot of a dotted line never reaches c itself). α is read
+// from the channel in which c is darkest, and each channel must lie within
+// 12 of c's at that α.
+func isTintOf(c color.NRGBA) func(r, g, b uint8) bool {
+	want := [3]float64{float64(c.R), float64(c.G), float64(c.B)}
+	k := 0
+	for i := range want {
+		if want[i] < want[k] {
+			k = i
+		}
+	}
+	return func(r, g, b uint8) bool {
+		got := [3]float64{float64(r), float64(g), float64(b)}
+		alpha := (255 - got[k]) / (255 - want[k])
+		if alpha < 0.35 {
+			return false
+		}
+		for i := range got {
+			if math.Abs(got[i]-(255-alpha*(255-want[i]))) > 12 {
+				return false
+			}
+		}
+		return true
+	}
+}
+
+// Zizhou's 14th FYP target of 30% a year is drawn as the single chart draws
+// its path, 66 in 2020 growing 30% a year, dotted in Zizhou's colour up to
+// the ring: midway between its yearly points, away from either end where
+// Zizhou's projection and the ring's label are, each stretch of the path
+// has pixels of that colour. With a level target at the ring's spot
+// instead, which keeps the axes as they were, those spots have none.
+func TestAGrowthTargetsPathIsDrawnInItsColour(t *testing.T) {
+	zizhouTint := isTintOf(colSeries[1])
+	s := compareSpec()
+	latest := zizhouLatest(t, s)
+	level := func(year int) float64 { return latest.Value * math.Pow(1.3, float64(year-latest.Year)) }
+	var along []xy // the path is straight between its yearly points
+	for year := 2021; year < 2024; year++ {
+		along = append(along, xy{float64(year) + 0.5, (level(year) + level(year+1)) / 2})
+	}
+	inkAlong := func(target plancast.Target) []int {
+		s := compareSpec()
+		s.Series[1].Targets = []plancast.Target{target}
+		f, err := compareFigure(&s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		img, pixelAt := renderFigurePNG(t, f, s.Width, s.Height)
+		var n []int
+		for _, q := range along {
+			// 7 pixels square holds a dot of the dotted line whichever way it runs
+			n = append(n, count(img, around(pixelAt(q.x, q.y), 3), zizhouTint))
+		}
+		return n
+	}
+	for i, n := range inkAlong(zizhouTarget(plancast.TargetAvgGrowth, 30)) {
+		if n == 0 {
+			t.Errorf("no pixel of Zizhou's colour on the path at (%.1f, %.1f)", along[i].x, along[i].y)
+		}
+	}
+	for i, n := range inkAlong(zizhouTarget(plancast.TargetLevel, level(2025))) {
+		if n > 0 {
+			t.Errorf("with a level target instead %d pixels of Zizhou's colour at (%.1f, %.1f)", n, along[i].x, along[i].y)
+		}
+	}
+}
+
+// The path is named in the legend as the single chart names it, in either
+// language, before the ring; without a growth target drawn it is not.
+func TestTheLegendNamesThePathAsTheSingleChartDoes(t *testing.T) {
+	for _, lang := range []string{LangEn, LangZh} {
+		wd := dict[lang]
+		labels := func(legend []legendItem) []string {
+			var ls []string
+			for _, it := range legend {
+				ls = append(ls, it.label)
+			}
+			return ls
+		}
+		single := houmaRevenue() // two growth targets
+		single.Lang = lang
+		sf, err := historyFigure(&single)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Contains(labels(sf.legend), wd.Implied) {
+			t.Fatalf("%s: the single chart's legend %q no longer names the path %q", lang, labels(sf.legend), wd.Implied)
+		}
+
+		s := compareSpec()
+		s.Lang = lang
+		s.Series[1].Targets = []plancast.Target{zizhouTarget(plancast.TargetLevel, 100)}
+		f, err := compareFigure(&s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if slices.Contains(labels(f.legend), wd.Implied) {
+			t.Errorf("%s: the legend %q names the path with no growth target drawn", lang, labels(f.legend))
+		}
+		s.Series[1].Targets = append(s.Series[1].Targets, zizhouTarget(plancast.TargetAvgGrowth, 6))
+		if f, err = compareFigure(&s); err != nil {
+			t.Fatal(err)
+		}
+		path, ring := slices.Index(labels(f.legend), wd.Implied), slices.Index(labels(f.legend), wd.ImpliedLevel)
+		if path < 0 || ring < 0 || path > ring {
+			t.Errorf("%s: the legend %q does not name the path %q before the ring %q", lang, labels(f.legend), wd.Implied, wd.ImpliedLevel)
+		}
+	}
+}
