@@ -70,7 +70,8 @@ func (s *CompareSpec) Validate() error {
 // projection mean dashed, each line named at its end, and the region's
 // level targets, ceilings, floors and the levels its growth targets imply
 // marked in its colour, with a thin dotted line along each growth target's
-// path.
+// path; the source line says what a region's paths add for the growth
+// stated with its figures, as the single chart's does.
 func RenderCompare(w io.Writer, s CompareSpec, format string) error {
 	if err := prepare(format, s.Validate, &s.Width, &s.Height); err != nil {
 		return err
@@ -102,6 +103,9 @@ func compareFigure(s *CompareSpec) (*figure, error) {
 		d.addLine(f, rs, s.From, line, mean, method, col)
 		marks, growthOut := targetMarks(rs, s.Indicator, s.From)
 		d.addTargets(marks, s.Indicator.Unit, lang, col)
+		if g := pathsGap(marks); g != nil {
+			d.stated = append(d.stated, regionGap{rs.Region, g})
+		}
 		if growthOut {
 			d.growthLeftOut = append(d.growthLeftOut, rs.Region)
 		}
@@ -140,6 +144,9 @@ func compareFigure(s *CompareSpec) (*figure, error) {
 		proj = &plancast.Projection{Method: strings.Join(d.methods, ", "), Points: []plancast.ProjectionPoint{{}}}
 	}
 	f.source = sourceLine(&Spec{History: d.hist, Projection: proj, Targets: d.targets, Sources: s.Sources, AsOf: s.AsOf}, lang)
+	if notes := statedNotes(d.stated, lang); notes != "" {
+		f.source = joinSentences(f.source, notes, lang)
+	}
 	if notes := compareNotes(d.noFigures, d.growthLeftOut, lang); notes != "" {
 		f.source = joinSentences(f.source, notes, lang)
 	}
@@ -159,11 +166,20 @@ type comparison struct {
 	projDone      bool     // a projection of more than one year is drawn
 	methods       []string // the projections' methods, each once
 	// what the source line names: the documents of the figures and the
-	// targets drawn, the regions not drawn and those drawn without a growth
-	// target that implies no level
+	// targets drawn, what a stated gap adds to each region's paths, the
+	// regions not drawn and those drawn without a growth target that
+	// implies no level
 	hist                     []plancast.Observation
 	targets                  []plancast.Target
+	stated                   []regionGap
 	noFigures, growthLeftOut []plancast.Region
+}
+
+// regionGap is the stated gap a region's growth targets' paths were drawn
+// with.
+type regionGap struct {
+	region plancast.Region
+	gap    *plancast.StatedGap
 }
 
 // addLine draws a region's line in col: its figures from year from solid
@@ -262,6 +278,9 @@ type targetMark struct {
 	// path is a growth target's implied path as the single chart draws it
 	// (growthBasis.path), ending at at; nil for the other kinds.
 	path []xy
+	// stated is the gap the path was drawn with (growthBasis.gap); nil
+	// without one.
+	stated *plancast.StatedGap
 }
 
 // targetMarks returns the marks of the region's targets on a comparison of
@@ -300,7 +319,7 @@ func targetMarks(rs RegionSeries, ind plancast.Indicator, from int) (marks []tar
 				growthLeftOut = true
 				continue
 			}
-			marks = append(marks, targetMark{target: t, at: path[len(path)-1], shape: ringGlyph{}, path: path})
+			marks = append(marks, targetMark{target: t, at: path[len(path)-1], shape: ringGlyph{}, path: path, stated: growth.gap})
 			continue
 		default:
 			continue
@@ -308,6 +327,35 @@ func targetMarks(rs RegionSeries, ind plancast.Indicator, from int) (marks []tar
 		marks = append(marks, targetMark{target: t, at: xy{float64(t.Year), t.Value}, shape: shape})
 	}
 	return marks, growthLeftOut
+}
+
+// pathsGap is the stated gap the growth targets' paths among marks were
+// drawn with, the same for all of a region's (its growthBasis.gap); nil when
+// none was.
+func pathsGap(marks []targetMark) *plancast.StatedGap {
+	for _, m := range marks {
+		if m.stated != nil {
+			return m.stated
+		}
+	}
+	return nil
+}
+
+// statedNotes is what the source line says of the regions whose growth
+// targets' paths were drawn with a stated gap: a sentence each of what the
+// gap adds, worded as the single chart words it (statedAdds), "Houma: paths
+// plus the 1.0% a year by which the figures grew faster than stated in
+// 2016–2020." A gap that rounds to 0.0% adds nothing and is not said, so
+// that the line stays short with eight regions whose growth is stated at
+// current prices. It is empty when no region has one to say.
+func statedNotes(gaps []regionGap, lang string) string {
+	var out string
+	for _, g := range gaps {
+		if adds, ok := statedAdds(g.gap, lang); ok {
+			out = joinSentences(out, fmt.Sprintf(dict[lang].StatedPathsFmt, regionName(g.region, lang), adds), lang)
+		}
+	}
+	return out
 }
 
 // targetLegend names the target markers drawn, in grey: each region's are

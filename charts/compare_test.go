@@ -2,8 +2,10 @@ package charts
 
 import (
 	"bytes"
+	"encoding/xml"
 	"image"
 	"image/color"
+	"io"
 	"math"
 	"slices"
 	"strings"
@@ -502,6 +504,106 @@ func TestTheLegendNamesThePathAsTheSingleChartDoes(t *testing.T) {
 		path, ring := slices.Index(labels(f.legend), wd.Implied), slices.Index(labels(f.legend), wd.ImpliedLevel)
 		if path < 0 || ring < 0 || path > ring {
 			t.Errorf("%s: the legend %q does not name the path %q before the ring %q", lang, labels(f.legend), wd.Implied, wd.ImpliedLevel)
+		}
+	}
+}
+
+// svgText is the text an SVG writes, its text elements' contents run
+// together in order, so that a line drawn in runs of two faces (Chinese in
+// the CJK face, digits in a Latin one) reads whole.
+func svgText(t *testing.T, svg []byte) string {
+	t.Helper()
+	dec := xml.NewDecoder(bytes.NewReader(svg))
+	var b strings.Builder
+	inText := 0
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return b.String()
+		}
+		if err != nil {
+			t.Fatalf("SVG is not well-formed XML: %v", err)
+		}
+		switch tk := tok.(type) {
+		case xml.StartElement:
+			if tk.Name.Local == "text" {
+				inText++
+			}
+		case xml.EndElement:
+			if tk.Name.Local == "text" {
+				inText--
+			}
+		case xml.CharData:
+			if inText > 0 {
+				b.Write(tk)
+			}
+		}
+	}
+}
+
+// The source line says, for each region whose growth targets' paths add a
+// stated gap, what they add, in the single chart's words and in either
+// language: Houma's figures, 88.9 in 2015 and 120.8 in 2020 stated as 5.3%
+// a year, grew 1.0% a year faster than stated; Zizhou's, 40.1 in 2016 and
+// 66 in 2020 stated as 10% a year, 3.0% faster. A region whose figures
+// state no growth, or state their own (13.3% a year: a gap that rounds to
+// 0.0%, which adds nothing), or whose stated figures have no growth target
+// drawn, has no clause.
+func TestTheSourceLineSaysEachRegionsStatedGap(t *testing.T) {
+	type region struct{ clause, start string } // what is said of it; how a clause of it starts
+	houma := map[string]region{
+		LangEn: {"Houma: paths plus the 1.0% a year by which the figures grew faster than stated in 2016–2020.", "Houma: paths"},
+		LangZh: {"侯马市：路径计入2016–2020年数值年均快于所述增速的1.0%。", "侯马市：路径"},
+	}
+	zizhou := map[string]region{
+		LangEn: {"Zizhou: paths plus the 3.0% a year by which the figures grew faster than stated in 2017–2020.", "Zizhou: paths"},
+		LangZh: {"子洲县：路径计入2017–2020年数值年均快于所述增速的3.0%。", "子洲县：路径"},
+	}
+	houmaGrowth := plancast.Target{Region: "houma", Indicator: "gdp", Plan: "14th-fyp", Kind: plancast.TargetAvgGrowth, BaseYear: 2020, Year: 2025, Value: 6}
+	houmaLevel := plancast.Target{Region: "houma", Indicator: "gdp", Plan: "14th-fyp", Kind: plancast.TargetLevel, Year: 2025, Value: 200}
+	cases := []struct {
+		name                  string
+		houmaTarget           plancast.Target
+		zizhouStated          float64 // Zizhou's growth stated over 2016–2020, % a year; 0 for none
+		saysHouma, saysZizhou bool
+	}{
+		{"Houma's figures state their growth, Zizhou's do not", houmaGrowth, 0, true, false},
+		{"both state it: a clause each", houmaGrowth, 10, true, true},
+		{"Zizhou's state the figures' own growth", houmaGrowth, 13.3, true, false},
+		{"Houma's figures state it but its target is a level", houmaLevel, 0, false, false},
+	}
+	for _, lang := range []string{LangEn, LangZh} {
+		if _, err := FindCJKFont(); lang == LangZh && err != nil {
+			t.Logf("no CJK font: the Chinese source line is not checked (%v)", err)
+			continue
+		}
+		for _, c := range cases {
+			s := compareSpec()
+			s.Lang = lang
+			s.Width = 1600 // the source line on one line: a clause wrapped would be two texts
+			s.Series[0].History = []plancast.Observation{obs("houma", "gdp", 2015, 88.9), statedObs(2020, 120.8, 5.3, 2015)}
+			s.Series[0].Targets = []plancast.Target{c.houmaTarget}
+			s.Series[1].Targets = []plancast.Target{zizhouTarget(plancast.TargetAvgGrowth, 10)}
+			if c.zizhouStated != 0 {
+				latest := &s.Series[1].History[len(s.Series[1].History)-1]
+				latest.Growth, latest.GrowthBaseYear = &c.zizhouStated, 2016
+			}
+			var svg bytes.Buffer
+			if err := RenderCompare(&svg, s, "svg"); err != nil {
+				t.Fatal(err)
+			}
+			text := svgText(t, svg.Bytes())
+			for _, r := range []struct {
+				region
+				says bool
+			}{{houma[lang], c.saysHouma}, {zizhou[lang], c.saysZizhou}} {
+				if r.says && !strings.Contains(text, r.clause) {
+					t.Errorf("%s, %s: the chart's text %q lacks %q", lang, c.name, text, r.clause)
+				}
+				if !r.says && strings.Contains(text, r.start) {
+					t.Errorf("%s, %s: the chart's text %q has a clause %q…", lang, c.name, text, r.start)
+				}
+			}
 		}
 	}
 }

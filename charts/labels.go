@@ -24,6 +24,7 @@ type words struct {
 	AsOf                                  string // before the date of a chart of past data
 	StatedFaster, StatedSlower            string // what the gap adds to a growth target's path: gap, from, to
 	StatedOnFmt                           string // the single chart's sentence of what its paths add
+	StatedPathsFmt                        string // a comparison's clause of what a region's paths add: region, what
 	StatedSame                            string // a gap under 0.05% a year: from, to
 	ToDate, ToDateFmt                     string // the year projected from its months so far: year, period, value
 	NoFiguresFmt, GrowthOutFmt            string // the regions a comparison does not draw, or draws without the growth targets that imply no level
@@ -50,6 +51,7 @@ var dict = map[string]words{
 		StatedFaster:    "plus the %s%% a year by which the figures grew faster than stated in %d–%d",
 		StatedSlower:    "less the %s%% a year by which the figures grew slower than stated in %d–%d",
 		StatedOnFmt:     "Growth targets are drawn on the growth stated with the figures, %s.",
+		StatedPathsFmt:  "%s: paths %s.",
 		StatedSame:      "Growth targets are drawn on the growth stated with the figures, which matched the figures' own growth in %d–%d.",
 		ToDate:          "The year from its months so far",
 		ToDateFmt:       "%d from %s: %s",
@@ -80,6 +82,7 @@ var dict = map[string]words{
 		StatedFaster:    "计入%[2]d–%[3]d年数值年均快于所述增速的%[1]s%%",
 		StatedSlower:    "扣除%[2]d–%[3]d年数值年均慢于所述增速的%[1]s%%",
 		StatedOnFmt:     "增长目标路径按所述增速绘制，并%s。",
+		StatedPathsFmt:  "%s：路径%s。",
 		StatedSame:      "增长目标路径按所述增速绘制；%d–%d年数值增长与所述增速一致。",
 		ToDate:          "据年内累计预计全年",
 		ToDateFmt:       "%d年（据%s）：%s",
