@@ -26,10 +26,11 @@ type RegionSeries struct {
 	Projection *plancast.Projection // may be nil
 	// Targets of the region for the indicator, any plan and kind, as
 	// Spec.Targets: level targets, ceilings and floors are marked in the
-	// region's colour, and growth and average-growth targets by the level
-	// they imply in their year (see targetMarks); a growth target that
-	// implies none is not drawn and the source line says so; shares and
-	// targets of another region or indicator are ignored.
+	// region's colour, and growth and average-growth targets by the path
+	// they imply, ending at the level they imply in their year (see
+	// targetMarks); a growth target that implies none is not drawn and the
+	// source line says so; shares and targets of another region or
+	// indicator are ignored.
 	Targets []plancast.Target
 }
 
@@ -68,7 +69,9 @@ func (s *CompareSpec) Validate() error {
 // "svg") to w: one colour per region, history solid with a dot per year,
 // projection mean dashed, each line named at its end, and the region's
 // level targets, ceilings, floors and the levels its growth targets imply
-// marked in its colour.
+// marked in its colour, with a thin dotted line along each growth target's
+// path; the source line says what a region's paths add for the growth
+// stated with its figures, as the single chart's does.
 func RenderCompare(w io.Writer, s CompareSpec, format string) error {
 	if err := prepare(format, s.Validate, &s.Width, &s.Height); err != nil {
 		return err
@@ -100,6 +103,9 @@ func compareFigure(s *CompareSpec) (*figure, error) {
 		d.addLine(f, rs, s.From, line, mean, method, col)
 		marks, growthOut := targetMarks(rs, s.Indicator, s.From)
 		d.addTargets(marks, s.Indicator.Unit, lang, col)
+		if g := pathsGap(marks); g != nil {
+			d.stated = append(d.stated, regionGap{rs.Region, g})
+		}
 		if growthOut {
 			d.growthLeftOut = append(d.growthLeftOut, rs.Region)
 		}
@@ -138,6 +144,9 @@ func compareFigure(s *CompareSpec) (*figure, error) {
 		proj = &plancast.Projection{Method: strings.Join(d.methods, ", "), Points: []plancast.ProjectionPoint{{}}}
 	}
 	f.source = sourceLine(&Spec{History: d.hist, Projection: proj, Targets: d.targets, Sources: s.Sources, AsOf: s.AsOf}, lang)
+	if notes := statedNotes(d.stated, lang); notes != "" {
+		f.source = joinSentences(f.source, notes, lang)
+	}
 	if notes := compareNotes(d.noFigures, d.growthLeftOut, lang); notes != "" {
 		f.source = joinSentences(f.source, notes, lang)
 	}
@@ -157,11 +166,20 @@ type comparison struct {
 	projDone      bool     // a projection of more than one year is drawn
 	methods       []string // the projections' methods, each once
 	// what the source line names: the documents of the figures and the
-	// targets drawn, the regions not drawn and those drawn without a growth
-	// target that implies no level
+	// targets drawn, what a stated gap adds to each region's paths, the
+	// regions not drawn and those drawn without a growth target that
+	// implies no level
 	hist                     []plancast.Observation
 	targets                  []plancast.Target
+	stated                   []regionGap
 	noFigures, growthLeftOut []plancast.Region
+}
+
+// regionGap is the stated gap a region's growth targets' paths were drawn
+// with.
+type regionGap struct {
+	region plancast.Region
+	gap    *plancast.StatedGap
 }
 
 // addLine draws a region's line in col: its figures from year from solid
@@ -190,14 +208,15 @@ func (d *comparison) addLine(f *figure, rs RegionSeries, from int, line, mean []
 	d.legend = append(d.legend, legendItem{name, swatchLine(histSty, &glyph)})
 }
 
-// addTargets draws the marks of a region's targets in col, each with its
-// value (in unit, as a target's label writes it in lang; a growth target's
-// growth, as the single chart's label of its path) to be written where it
-// crowds nothing.
+// addTargets draws the marks of a region's targets in col, a growth
+// target's with its path, each with its value (in unit, as a target's label
+// writes it in lang; a growth target's growth, as the single chart's label
+// of its path) to be written where it crowds nothing.
 func (d *comparison) addTargets(marks []targetMark, unit, lang string, col color.NRGBA) {
 	for _, m := range marks {
 		d.xs, d.ys = append(d.xs, m.at.x), append(d.ys, m.at.y)
 		d.markers = append(d.markers, m.at)
+		d.addPath(m.path, col)
 		d.layers = append(d.layers, layer{z: zTarget, p: pointsOf([]xy{m.at}, draw.GlyphStyle{Color: col, Radius: targetRadius, Shape: m.shape})})
 		text := annotValue(m.target.Value, unit, lang)
 		if plancast.GrowthKind(m.target.Kind) {
@@ -209,6 +228,20 @@ func (d *comparison) addTargets(marks []targetMark, unit, lang string, col color
 			d.shapes = append(d.shapes, m.shape)
 		}
 	}
+}
+
+// comparePathWidth is the width of a growth target's path on a comparison:
+// thinner than the history (1.8 points) and the projection (1.5), and
+// dotted, so that the paths of eight regions leave their lines readable.
+var comparePathWidth = vg.Points(1)
+
+// addPath draws a growth target's path in col, under every region's history
+// and projection (zPath), and takes it into the ranges.
+func (d *comparison) addPath(path []xy, col color.NRGBA) {
+	for _, q := range path {
+		d.xs, d.ys = append(d.xs, q.x), append(d.ys, q.y)
+	}
+	d.layers = append(d.layers, layer{z: zPath, p: lineOf(path, impliedPathStyle(col, comparePathWidth))})
 }
 
 // regionLine returns the points of a region's line from year from on: its
@@ -242,19 +275,27 @@ type targetMark struct {
 	target plancast.Target
 	at     xy
 	shape  draw.GlyphDrawer
+	// path is a growth target's implied path as the single chart draws it
+	// (growthBasis.path), ending at at; nil for the other kinds.
+	path []xy
+	// stated is the gap the path was drawn with (growthBasis.gap); nil
+	// without one.
+	stated *plancast.StatedGap
 }
 
 // targetMarks returns the marks of the region's targets on a comparison of
 // ind from year from: a level target as the single chart's diamond, a
 // ceiling as a triangle pointing down and a floor as one pointing up, each
 // at (year, value), and a growth or average-growth target as a ring at the
-// level it implies in its year, in the order given. Only the marker is
-// drawn: the single chart's required path, shaded limit and implied path,
-// one per region, would bury the lines being compared.
+// level it implies in its year with the path that leads there, in the
+// order given. Of the single chart's lines only the growth target's path is
+// kept, drawn thin: a required path or shaded limit per region would bury
+// the lines being compared, while a ring says little without the base it
+// grows from.
 //
 // A growth target's ring is where the single chart of the region from the
 // same year ends the target's path (growthBasis.path), the level the
-// assessment judges the target against. A growth target that implies no
+// assessment judges the target against, and its path is the single chart's. A growth target that implies no
 // level there (no figure to grow from, a rate) is left out; growthLeftOut
 // reports that the region has one, for the source line to say so. A share
 // target, a percentage of some whole, is left to the single chart.
@@ -278,19 +319,49 @@ func targetMarks(rs RegionSeries, ind plancast.Indicator, from int) (marks []tar
 				growthLeftOut = true
 				continue
 			}
-			marks = append(marks, targetMark{t, path[len(path)-1], ringGlyph{}})
+			marks = append(marks, targetMark{target: t, at: path[len(path)-1], shape: ringGlyph{}, path: path, stated: growth.gap})
 			continue
 		default:
 			continue
 		}
-		marks = append(marks, targetMark{t, xy{float64(t.Year), t.Value}, shape})
+		marks = append(marks, targetMark{target: t, at: xy{float64(t.Year), t.Value}, shape: shape})
 	}
 	return marks, growthLeftOut
 }
 
+// pathsGap is the stated gap the growth targets' paths among marks were
+// drawn with, the same for all of a region's (its growthBasis.gap); nil when
+// none was.
+func pathsGap(marks []targetMark) *plancast.StatedGap {
+	for _, m := range marks {
+		if m.stated != nil {
+			return m.stated
+		}
+	}
+	return nil
+}
+
+// statedNotes is what the source line says of the regions whose growth
+// targets' paths were drawn with a stated gap: a sentence each of what the
+// gap adds, worded as the single chart words it (statedAdds), "Houma: paths
+// plus the 1.0% a year by which the figures grew faster than stated in
+// 2016–2020." A gap that rounds to 0.0% adds nothing and is not said, so
+// that the line stays short with eight regions whose growth is stated at
+// current prices. It is empty when no region has one to say.
+func statedNotes(gaps []regionGap, lang string) string {
+	var out string
+	for _, g := range gaps {
+		if adds, ok := statedAdds(g.gap, lang); ok {
+			out = joinSentences(out, fmt.Sprintf(dict[lang].StatedPathsFmt, regionName(g.region, lang), adds), lang)
+		}
+	}
+	return out
+}
+
 // targetLegend names the target markers drawn, in grey: each region's are
 // in its own colour. A ring is named as the level a growth target implies,
-// for it is no figure the plan states.
+// for it is no figure the plan states, after the path that leads to it,
+// named as the single chart names it.
 func targetLegend(shapes []draw.GlyphDrawer, lang string) []legendItem {
 	wd := dict[lang]
 	var items []legendItem
@@ -303,6 +374,7 @@ func targetLegend(shapes []draw.GlyphDrawer, lang string) []legendItem {
 			name = wd.Floor
 		case ringGlyph{}:
 			name = wd.ImpliedLevel
+			items = append(items, legendItem{wd.Implied, swatchLine(impliedPathStyle(colMuted, comparePathWidth), nil)})
 		}
 		items = append(items, legendItem{name, swatchGlyph(draw.GlyphStyle{Color: colMuted, Radius: targetRadius, Shape: sh})})
 	}
@@ -312,8 +384,8 @@ func targetLegend(shapes []draw.GlyphDrawer, lang string) []legendItem {
 // compareNotes is what the source line says of the regions asked for but
 // not drawn in full: those without yearly figures, and those with a growth
 // target that implies no level and so is not drawn (growthLeftOut; a
-// region's growth targets that do imply one are drawn as rings). It is
-// empty when there are none.
+// region's growth targets that do imply one are drawn as paths ending in
+// rings). It is empty when there are none.
 func compareNotes(noFigures, growthLeftOut []plancast.Region, lang string) string {
 	wd := dict[lang]
 	list := func(rs []plancast.Region) string {

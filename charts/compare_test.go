@@ -2,8 +2,10 @@ package charts
 
 import (
 	"bytes"
+	"encoding/xml"
 	"image"
 	"image/color"
+	"io"
 	"math"
 	"slices"
 	"strings"
@@ -390,5 +392,218 @@ func TestATargetsValueIsWrittenOnlyWhereItCrowdsNothing(t *testing.T) {
 	}
 	if !strings.Contains(svg.String(), ">231<") || !strings.Contains(svg.String(), ">120<") {
 		t.Error("two targets far apart do not both have their values written")
+	}
+}
+
+// isTintOf accepts the pixels of a thin line of colour c over the plot's
+// near-white ground: c laid over white with a coverage α of at least 0.35
+// (an anti-aliased dot of a dotted line never reaches c itself). α is read
+// from the channel in which c is darkest, and each channel must lie within
+// 12 of c's at that α.
+func isTintOf(c color.NRGBA) func(r, g, b uint8) bool {
+	want := [3]float64{float64(c.R), float64(c.G), float64(c.B)}
+	k := 0
+	for i := range want {
+		if want[i] < want[k] {
+			k = i
+		}
+	}
+	return func(r, g, b uint8) bool {
+		got := [3]float64{float64(r), float64(g), float64(b)}
+		alpha := (255 - got[k]) / (255 - want[k])
+		if alpha < 0.35 {
+			return false
+		}
+		for i := range got {
+			if math.Abs(got[i]-(255-alpha*(255-want[i]))) > 12 {
+				return false
+			}
+		}
+		return true
+	}
+}
+
+// Zizhou's 14th FYP target of 30% a year is drawn as the single chart draws
+// its path, 66 in 2020 growing 30% a year, dotted in Zizhou's colour up to
+// the ring: midway between its yearly points, away from either end where
+// Zizhou's projection and the ring's label are, each stretch of the path
+// has pixels of that colour. With a level target at the ring's spot
+// instead, which keeps the axes as they were, those spots have none.
+func TestAGrowthTargetsPathIsDrawnInItsColour(t *testing.T) {
+	zizhouTint := isTintOf(colSeries[1])
+	s := compareSpec()
+	latest := zizhouLatest(t, s)
+	level := func(year int) float64 { return latest.Value * math.Pow(1.3, float64(year-latest.Year)) }
+	var along []xy // the path is straight between its yearly points
+	for year := 2021; year < 2024; year++ {
+		along = append(along, xy{float64(year) + 0.5, (level(year) + level(year+1)) / 2})
+	}
+	inkAlong := func(target plancast.Target) []int {
+		s := compareSpec()
+		s.Series[1].Targets = []plancast.Target{target}
+		f, err := compareFigure(&s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		img, pixelAt := renderFigurePNG(t, f, s.Width, s.Height)
+		var n []int
+		for _, q := range along {
+			// 7 pixels square holds a dot of the dotted line whichever way it runs
+			n = append(n, count(img, around(pixelAt(q.x, q.y), 3), zizhouTint))
+		}
+		return n
+	}
+	for i, n := range inkAlong(zizhouTarget(plancast.TargetAvgGrowth, 30)) {
+		if n == 0 {
+			t.Errorf("no pixel of Zizhou's colour on the path at (%.1f, %.1f)", along[i].x, along[i].y)
+		}
+	}
+	for i, n := range inkAlong(zizhouTarget(plancast.TargetLevel, level(2025))) {
+		if n > 0 {
+			t.Errorf("with a level target instead %d pixels of Zizhou's colour at (%.1f, %.1f)", n, along[i].x, along[i].y)
+		}
+	}
+}
+
+// The path is named in the legend as the single chart names it, in either
+// language, before the ring; without a growth target drawn it is not.
+func TestTheLegendNamesThePathAsTheSingleChartDoes(t *testing.T) {
+	for _, lang := range []string{LangEn, LangZh} {
+		wd := dict[lang]
+		labels := func(legend []legendItem) []string {
+			var ls []string
+			for _, it := range legend {
+				ls = append(ls, it.label)
+			}
+			return ls
+		}
+		single := houmaRevenue() // two growth targets
+		single.Lang = lang
+		sf, err := historyFigure(&single)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Contains(labels(sf.legend), wd.Implied) {
+			t.Fatalf("%s: the single chart's legend %q no longer names the path %q", lang, labels(sf.legend), wd.Implied)
+		}
+
+		s := compareSpec()
+		s.Lang = lang
+		s.Series[1].Targets = []plancast.Target{zizhouTarget(plancast.TargetLevel, 100)}
+		f, err := compareFigure(&s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if slices.Contains(labels(f.legend), wd.Implied) {
+			t.Errorf("%s: the legend %q names the path with no growth target drawn", lang, labels(f.legend))
+		}
+		s.Series[1].Targets = append(s.Series[1].Targets, zizhouTarget(plancast.TargetAvgGrowth, 6))
+		if f, err = compareFigure(&s); err != nil {
+			t.Fatal(err)
+		}
+		path, ring := slices.Index(labels(f.legend), wd.Implied), slices.Index(labels(f.legend), wd.ImpliedLevel)
+		if path < 0 || ring < 0 || path > ring {
+			t.Errorf("%s: the legend %q does not name the path %q before the ring %q", lang, labels(f.legend), wd.Implied, wd.ImpliedLevel)
+		}
+	}
+}
+
+// svgText is the text an SVG writes, its text elements' contents run
+// together in order, so that a line drawn in runs of two faces (Chinese in
+// the CJK face, digits in a Latin one) reads whole.
+func svgText(t *testing.T, svg []byte) string {
+	t.Helper()
+	dec := xml.NewDecoder(bytes.NewReader(svg))
+	var b strings.Builder
+	inText := 0
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return b.String()
+		}
+		if err != nil {
+			t.Fatalf("SVG is not well-formed XML: %v", err)
+		}
+		switch tk := tok.(type) {
+		case xml.StartElement:
+			if tk.Name.Local == "text" {
+				inText++
+			}
+		case xml.EndElement:
+			if tk.Name.Local == "text" {
+				inText--
+			}
+		case xml.CharData:
+			if inText > 0 {
+				b.Write(tk)
+			}
+		}
+	}
+}
+
+// The source line says, for each region whose growth targets' paths add a
+// stated gap, what they add, in the single chart's words and in either
+// language: Houma's figures, 88.9 in 2015 and 120.8 in 2020 stated as 5.3%
+// a year, grew 1.0% a year faster than stated; Zizhou's, 40.1 in 2016 and
+// 66 in 2020 stated as 10% a year, 3.0% faster. A region whose figures
+// state no growth, or state their own (13.3% a year: a gap that rounds to
+// 0.0%, which adds nothing), or whose stated figures have no growth target
+// drawn, has no clause.
+func TestTheSourceLineSaysEachRegionsStatedGap(t *testing.T) {
+	type region struct{ clause, start string } // what is said of it; how a clause of it starts
+	houma := map[string]region{
+		LangEn: {"Houma: paths plus the 1.0% a year by which the figures grew faster than stated in 2016–2020.", "Houma: paths"},
+		LangZh: {"侯马市：路径计入2016–2020年数值年均快于所述增速的1.0%。", "侯马市：路径"},
+	}
+	zizhou := map[string]region{
+		LangEn: {"Zizhou: paths plus the 3.0% a year by which the figures grew faster than stated in 2017–2020.", "Zizhou: paths"},
+		LangZh: {"子洲县：路径计入2017–2020年数值年均快于所述增速的3.0%。", "子洲县：路径"},
+	}
+	houmaGrowth := plancast.Target{Region: "houma", Indicator: "gdp", Plan: "14th-fyp", Kind: plancast.TargetAvgGrowth, BaseYear: 2020, Year: 2025, Value: 6}
+	houmaLevel := plancast.Target{Region: "houma", Indicator: "gdp", Plan: "14th-fyp", Kind: plancast.TargetLevel, Year: 2025, Value: 200}
+	cases := []struct {
+		name                  string
+		houmaTarget           plancast.Target
+		zizhouStated          float64 // Zizhou's growth stated over 2016–2020, % a year; 0 for none
+		saysHouma, saysZizhou bool
+	}{
+		{"Houma's figures state their growth, Zizhou's do not", houmaGrowth, 0, true, false},
+		{"both state it: a clause each", houmaGrowth, 10, true, true},
+		{"Zizhou's state the figures' own growth", houmaGrowth, 13.3, true, false},
+		{"Houma's figures state it but its target is a level", houmaLevel, 0, false, false},
+	}
+	for _, lang := range []string{LangEn, LangZh} {
+		if _, err := FindCJKFont(); lang == LangZh && err != nil {
+			t.Logf("no CJK font: the Chinese source line is not checked (%v)", err)
+			continue
+		}
+		for _, c := range cases {
+			s := compareSpec()
+			s.Lang = lang
+			s.Width = 1600 // the source line on one line: a clause wrapped would be two texts
+			s.Series[0].History = []plancast.Observation{obs("houma", "gdp", 2015, 88.9), statedObs(2020, 120.8, 5.3, 2015)}
+			s.Series[0].Targets = []plancast.Target{c.houmaTarget}
+			s.Series[1].Targets = []plancast.Target{zizhouTarget(plancast.TargetAvgGrowth, 10)}
+			if c.zizhouStated != 0 {
+				latest := &s.Series[1].History[len(s.Series[1].History)-1]
+				latest.Growth, latest.GrowthBaseYear = &c.zizhouStated, 2016
+			}
+			var svg bytes.Buffer
+			if err := RenderCompare(&svg, s, "svg"); err != nil {
+				t.Fatal(err)
+			}
+			text := svgText(t, svg.Bytes())
+			for _, r := range []struct {
+				region
+				says bool
+			}{{houma[lang], c.saysHouma}, {zizhou[lang], c.saysZizhou}} {
+				if r.says && !strings.Contains(text, r.clause) {
+					t.Errorf("%s, %s: the chart's text %q lacks %q", lang, c.name, text, r.clause)
+				}
+				if !r.says && strings.Contains(text, r.start) {
+					t.Errorf("%s, %s: the chart's text %q has a clause %q…", lang, c.name, text, r.start)
+				}
+			}
+		}
 	}
 }

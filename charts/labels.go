@@ -22,7 +22,9 @@ type words struct {
 	ImpliedLevel                          string // a comparison's ring: the level a growth target implies in its year
 	Ceiling, Floor, Source, Projection    string
 	AsOf                                  string // before the date of a chart of past data
-	StatedFaster, StatedSlower            string // the gap a growth target's path adds: gap, from, to
+	StatedFaster, StatedSlower            string // what the gap adds to a growth target's path: gap, from, to
+	StatedOnFmt                           string // the single chart's sentence of what its paths add
+	StatedPathsFmt                        string // a comparison's clause of what a region's paths add: region, what
 	StatedSame                            string // a gap under 0.05% a year: from, to
 	ToDate, ToDateFmt                     string // the year projected from its months so far: year, period, value
 	NoFiguresFmt, GrowthOutFmt            string // the regions a comparison does not draw, or draws without the growth targets that imply no level
@@ -46,8 +48,10 @@ var dict = map[string]words{
 		Source:          "Source: ",
 		Projection:      "projection: plancast",
 		AsOf:            "Data as of ",
-		StatedFaster:    "Growth targets are drawn on the growth stated with the figures, plus the %s%% a year by which the figures grew faster than stated in %d–%d.",
-		StatedSlower:    "Growth targets are drawn on the growth stated with the figures, less the %s%% a year by which the figures grew slower than stated in %d–%d.",
+		StatedFaster:    "plus the %s%% a year by which the figures grew faster than stated in %d–%d",
+		StatedSlower:    "less the %s%% a year by which the figures grew slower than stated in %d–%d",
+		StatedOnFmt:     "Growth targets are drawn on the growth stated with the figures, %s.",
+		StatedPathsFmt:  "%s: paths %s.",
 		StatedSame:      "Growth targets are drawn on the growth stated with the figures, which matched the figures' own growth in %d–%d.",
 		ToDate:          "The year from its months so far",
 		ToDateFmt:       "%d from %s: %s",
@@ -75,8 +79,10 @@ var dict = map[string]words{
 		Source:          "资料来源：",
 		Projection:      "预测：plancast",
 		AsOf:            "数据截至",
-		StatedFaster:    "增长目标路径按所述增速绘制，并计入%[2]d–%[3]d年数值年均快于所述增速的%[1]s%%。",
-		StatedSlower:    "增长目标路径按所述增速绘制，并扣除%[2]d–%[3]d年数值年均慢于所述增速的%[1]s%%。",
+		StatedFaster:    "计入%[2]d–%[3]d年数值年均快于所述增速的%[1]s%%",
+		StatedSlower:    "扣除%[2]d–%[3]d年数值年均慢于所述增速的%[1]s%%",
+		StatedOnFmt:     "增长目标路径按所述增速绘制，并%s。",
+		StatedPathsFmt:  "%s：路径%s。",
 		StatedSame:      "增长目标路径按所述增速绘制；%d–%d年数值增长与所述增速一致。",
 		ToDate:          "据年内累计预计全年",
 		ToDateFmt:       "%d年（据%s）：%s",
@@ -295,17 +301,31 @@ func formatValue(v float64, unit, lang string) string {
 	return s + " " + u
 }
 
-// statedNote is the source line's account of the gap g a growth target's
-// path was drawn with: e^{d̄} − 1 a year, over the years of its statements;
-// one that rounds to 0.0% is said to match.
+// statedNote is the single chart's account of the gap g its growth
+// targets' paths were drawn with: what it adds (statedAdds), or that it
+// matched when it adds nothing.
 func statedNote(g *plancast.StatedGap, lang string) string {
+	wd := dict[lang]
+	adds, ok := statedAdds(g, lang)
+	if !ok {
+		return fmt.Sprintf(wd.StatedSame, g.From+1, g.To)
+	}
+	return fmt.Sprintf(wd.StatedOnFmt, adds)
+}
+
+// statedAdds is what the gap g adds to a growth target's path, e^{d̄} − 1
+// a year over the years of its statements: "plus the 1.0% a year by which
+// the figures grew faster than stated in 2016–2020". ok is false when it
+// rounds to 0.0% and so adds nothing. The single chart and the comparison
+// both word the gap with it.
+func statedAdds(g *plancast.StatedGap, lang string) (adds string, ok bool) {
 	wd := dict[lang]
 	gap, format := math.Expm1(g.Mean), wd.StatedFaster
 	switch {
 	case math.Abs(gap) < 0.0005: // rounds to 0.0%
-		return fmt.Sprintf(wd.StatedSame, g.From+1, g.To)
+		return "", false
 	case gap < 0:
 		gap, format = -gap, wd.StatedSlower
 	}
-	return fmt.Sprintf(format, plancast.FormatNumber(100*gap, 1), g.From+1, g.To)
+	return fmt.Sprintf(format, plancast.FormatNumber(100*gap, 1), g.From+1, g.To), true
 }

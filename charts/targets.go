@@ -2,6 +2,7 @@ package charts
 
 import (
 	"fmt"
+	"image/color"
 	"math"
 	"slices"
 
@@ -72,6 +73,7 @@ func requiredGrowth(x0 int, v0 float64, x1 int, v1 float64) (g float64, ok bool)
 type growthBasis struct {
 	observed map[int]float64 // every figure, shown or not, by year
 	latest   *xy             // the latest figure shown; nil when none is
+	from     int             // the first year shown
 	// gap puts growth targets on the basis the assessment judges them on:
 	// the growth stated with the figures, measured on the whole history,
 	// shown or not.
@@ -86,7 +88,7 @@ type growthBasis struct {
 // level the assessment judges it against.
 func newGrowthBasis(history []plancast.Observation, from int) growthBasis {
 	all := sortedHistory(history, 0)
-	b := growthBasis{observed: make(map[int]float64, len(all)), gap: plancast.StatedGapOf(all)}
+	b := growthBasis{observed: make(map[int]float64, len(all)), from: from, gap: plancast.StatedGapOf(all)}
 	for _, o := range all {
 		b.observed[o.Year] = o.Value
 	}
@@ -98,13 +100,15 @@ func newGrowthBasis(history []plancast.Observation, from int) growthBasis {
 }
 
 // path is the path the growth or average-growth target t implies on a
-// chart of ind (impliedPath); its last point is the level t implies in its
-// year. It starts at the figure of t's base year (for a growth without one,
-// the year before t.Year); when there is no figure of that year, at the
-// latest figure, if it is before t.Year, with t's rate carried forward. ok is false
-// when there is no path: a growth of a rate (a rate does not compound), no
-// figure to start from, a start value not positive or not before t.Year, or
-// a fall of 100% or more.
+// chart of ind (impliedPath), as the chart shows it; its last point is the
+// level t implies in its year. It grows from the figure of t's base year
+// (for a growth without one, the year before t.Year); when there is no
+// figure of that year, from the latest figure, if it is before t.Year, with
+// t's rate carried forward. A path from a year before the first year shown
+// is drawn from that year (t.Year itself is shown: targetOnChart). ok is
+// false when there is no path: a growth of a rate (a rate does not
+// compound), no figure to start from, a start value not positive or not
+// before t.Year, or a fall of 100% or more.
 func (b growthBasis) path(t plancast.Target, ind plancast.Indicator) (path []xy, ok bool) {
 	if ind.Kind == plancast.KindRate {
 		return nil, false
@@ -125,7 +129,14 @@ func (b growthBasis) path(t plancast.Target, ind plancast.Indicator) (path []xy,
 	if v0 <= 0 || start >= t.Year || t.Value <= -100 {
 		return nil, false
 	}
-	return impliedPath(t, start, v0, b.gap, !observed), true
+	path = impliedPath(t, start, v0, b.gap, !observed)
+	return slices.DeleteFunc(path, func(p xy) bool { return p.x < float64(b.from) }), true
+}
+
+// impliedPathStyle is the line of a growth target's implied path, on the
+// single chart and the comparison alike: dotted, for it is no figure.
+func impliedPathStyle(col color.Color, width vg.Length) draw.LineStyle {
+	return draw.LineStyle{Color: col, Width: width, Dashes: dashImplied}
 }
 
 // targetOnChart reports whether a chart of ind in region from year from
@@ -148,7 +159,7 @@ func targetLayers(f *figure, s *Spec, latest *xy) targetDrawing {
 	unit := s.Indicator.Unit
 	marker := draw.GlyphStyle{Color: colTarget, Radius: targetRadius, Shape: diamondGlyph{}}
 	pathSty := draw.LineStyle{Color: colTarget, Width: vg.Points(1.3), Dashes: dashPath}
-	impliedSty := draw.LineStyle{Color: colImplied, Width: vg.Points(1.6), Dashes: dashImplied}
+	impliedSty := impliedPathStyle(colImplied, vg.Points(1.6))
 	var haveMarker, havePath, haveImplied, haveCeiling, haveFloor bool
 	growth := newGrowthBasis(s.History, s.From)
 
@@ -185,9 +196,6 @@ func targetLayers(f *figure, s *Spec, latest *xy) targetDrawing {
 				d.stated = growth.gap
 			}
 			end := path[len(path)-1]
-			if s.From != 0 { // a path from a base before the first year shown is drawn from that year
-				path = slices.DeleteFunc(path, func(p xy) bool { return p.x < float64(s.From) })
-			}
 			d.xs = append(d.xs, path[0].x, end.x)
 			d.ys = append(d.ys, end.y)
 			ring := draw.GlyphStyle{Color: colImplied, Radius: vg.Points(2.6), Shape: draw.RingGlyph{}}
