@@ -40,24 +40,13 @@ func TestARegionsTargetIsMarkedInItsColour(t *testing.T) {
 	for _, kind := range []string{plancast.TargetLevel, plancast.TargetCeiling, plancast.TargetFloor} {
 		t.Run(kind, func(t *testing.T) {
 			target := zizhouTarget(kind, 100)
-			with := compareSpec()
-			with.Series[1].Targets = []plancast.Target{target}
-			f, err := compareFigure(&with)
-			if err != nil {
-				t.Fatal(err)
-			}
-			img, pixelAt := renderFigurePNG(t, f, with.Width, with.Height)
+			_, img, pixelAt := renderZizhouTargets(t, target)
 			at := pixelAt(float64(target.Year), target.Value)
 			if n := count(img, around(at, 1), isColour(zizhouColour)); n != 9 {
 				t.Errorf("%d of the 9 pixels at the target (2025, 100) → %v are Zizhou's colour, want all", n, at)
 			}
 
-			without := compareSpec()
-			f, err = compareFigure(&without)
-			if err != nil {
-				t.Fatal(err)
-			}
-			img, pixelAt = renderFigurePNG(t, f, with.Width, with.Height)
+			_, img, pixelAt = renderZizhouTargets(t)
 			if n := count(img, around(pixelAt(float64(target.Year), target.Value), 1), isColour(zizhouColour)); n > 0 {
 				t.Errorf("without the target %d pixels at (2025, 100) are Zizhou's colour", n)
 			}
@@ -127,25 +116,33 @@ func zizhouLatest(t *testing.T, s CompareSpec) plancast.Observation {
 	return plancast.Observation{}
 }
 
+// renderZizhouTargets renders compareSpec's comparison as PNG with
+// Zizhou's targets (the second region's) set to targets.
+func renderZizhouTargets(t *testing.T, targets ...plancast.Target) (*figure, image.Image, func(x, y float64) image.Point) {
+	t.Helper()
+	s := compareSpec()
+	s.Series[1].Targets = targets
+	f, err := compareFigure(&s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, pixelAt := renderFigurePNG(t, f, s.Width, s.Height)
+	return f, img, pixelAt
+}
+
 // Zizhou's 14th FYP target of 30% a year implies 66·1.3⁵ ≈ 245 in 2025,
 // far above any figure or projection: the value axis takes it in, and a
 // ring of Zizhou's colour is drawn around that point, open in the middle;
 // without the target nothing of Zizhou's colour is there.
 func TestAGrowthTargetIsRingedAtTheLevelItImplies(t *testing.T) {
 	zizhouColour := colSeries[1]
-	with := compareSpec()
-	latest := zizhouLatest(t, with)
+	latest := zizhouLatest(t, compareSpec())
 	target := zizhouTarget(plancast.TargetAvgGrowth, 30)
 	level := latest.Value * math.Pow(1.3, 5) // no growth stated with Zizhou's figures: no gap
-	with.Series[1].Targets = []plancast.Target{target}
-	f, err := compareFigure(&with)
-	if err != nil {
-		t.Fatal(err)
-	}
+	f, img, pixelAt := renderZizhouTargets(t, target)
 	if f.plot.Y.Max <= level {
 		t.Errorf("value axis ends at %v, below the implied level %v", f.plot.Y.Max, level)
 	}
-	img, pixelAt := renderFigurePNG(t, f, with.Width, with.Height)
 	at := pixelAt(float64(target.Year), level)
 	ring := around(at, 6) // the ring's radius is 3.6 points, 4.8 pixels at this size
 	if n := count(img, ring, isColour(zizhouColour)); n < 12 {
@@ -155,12 +152,7 @@ func TestAGrowthTargetIsRingedAtTheLevelItImplies(t *testing.T) {
 		t.Errorf("%d of the 9 pixels at the ring's centre %v are Zizhou's colour: a dot, not a ring", n, at)
 	}
 
-	without := compareSpec()
-	f, err = compareFigure(&without)
-	if err != nil {
-		t.Fatal(err)
-	}
-	img, pixelAt = renderFigurePNG(t, f, without.Width, without.Height)
+	_, img, pixelAt = renderZizhouTargets(t)
 	if n := count(img, around(pixelAt(float64(target.Year), level), 6), isColour(zizhouColour)); n > 0 {
 		t.Errorf("without the target %d pixels of Zizhou's colour at (2025, %.1f)", n, level)
 	}
@@ -439,13 +431,7 @@ func TestAGrowthTargetsPathIsDrawnInItsColour(t *testing.T) {
 		along = append(along, xy{float64(year) + 0.5, (level(year) + level(year+1)) / 2})
 	}
 	inkAlong := func(target plancast.Target) []int {
-		s := compareSpec()
-		s.Series[1].Targets = []plancast.Target{target}
-		f, err := compareFigure(&s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		img, pixelAt := renderFigurePNG(t, f, s.Width, s.Height)
+		_, img, pixelAt := renderZizhouTargets(t, target)
 		var n []int
 		for _, q := range along {
 			// 7 pixels square holds a dot of the dotted line whichever way it runs
