@@ -12,8 +12,8 @@ type ApplyOptions struct {
 	// DryRun writes nothing and counts what would change.
 	DryRun bool
 	// AcceptJumps writes figures that change more than JumpFactor times from
-	// the year before or after, which are otherwise refused as likely slips
-	// of units.
+	// the series' nearest figure within JumpYears before or after, which are
+	// otherwise refused as likely slips of units.
 	AcceptJumps bool
 }
 
@@ -23,8 +23,8 @@ type ApplyOptions struct {
 // current vintages and targets.
 //
 // A figure of a level indicator more than JumpFactor times (or less than
-// 1/JumpFactor of) its series' figure of the year before or after is a
-// problem too, unless opt.AcceptJumps.
+// 1/JumpFactor of) its series' nearest figure within JumpYears before or
+// after is a problem too, unless opt.AcceptJumps.
 //
 // A batch with any problem (from Parse or found here) writes nothing: Apply
 // returns the report with the problems and an EINVALID error. Store failures

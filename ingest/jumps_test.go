@@ -92,7 +92,8 @@ func TestWhatJumpsAreNotJudged(t *testing.T) {
 	ctx := context.Background()
 	cases := []struct{ name, csv string }{
 		{"a change within five times", "houma,gdp,2021,600,亿元\n"},
-		{"a year with no figure beside it", "houma,gdp,2023,1311,亿元\n"},
+		{"a year with no figure within three years", "houma,gdp,2024,1311,亿元\n"},
+		{"a year judged against the nearest figure only", "houma,gdp,2022,600,亿元\n"}, // 4.97 times 2020's; 5.16 times 2019's 116.2
 		{"a rate: unemployment from 0.8% to 4.5%", "houma,unemployment_rate,2020,0.8,%\nhouma,unemployment_rate,2021,4.5,%\n"},
 		{"another period: Jan–Nov beside the year", "region,indicator,year,period,value,unit\nhouma,gdp,2021,jan-nov,12,亿元\n"},
 		{"a non-positive figure", "houma,gdp,2018,0,亿元\n"},
@@ -117,11 +118,75 @@ func TestWhatJumpsAreNotJudged(t *testing.T) {
 
 func TestAWithdrawnNeighbourIsNoComparison(t *testing.T) {
 	st := houmaGDPStored(t)
-	// 2020's 120.8 was filed under the wrong year: withdrawn, and 2021 is
-	// judged against 2019 only, two years away, which is no neighbour.
+	ctx := context.Background()
+	// 2019's and 2020's figures were filed under the wrong years: withdrawn,
+	// and 2021 has no figure left within three years to be compared with.
 	b := parseString(t, "w.csv", "region,indicator,year,value,unit,status\n"+
-		"houma,gdp,2020,,,withdrawn\nhouma,gdp,2021,1311,亿元,\n", Options{})
-	if _, err := Apply(context.Background(), st, b, ApplyOptions{DryRun: true}); err != nil {
+		"houma,gdp,2019,,,withdrawn\nhouma,gdp,2020,,,withdrawn\nhouma,gdp,2021,1311,亿元,\n", Options{})
+	if _, err := Apply(ctx, st, b, ApplyOptions{DryRun: true}); err != nil {
 		t.Fatalf("%v: %v", err, problemTexts(b.Problems))
+	}
+	// 2020's alone withdrawn: 2021 is judged against 2019, the nearest
+	// figure left, and never against the withdrawn 120.8.
+	b = parseString(t, "w.csv", "region,indicator,year,value,unit,status\n"+
+		"houma,gdp,2020,,,withdrawn\nhouma,gdp,2021,1311,亿元,\n", Options{})
+	_, err := Apply(ctx, st, b, ApplyOptions{DryRun: true})
+	if got := problemTexts(b.Problems); plancast.ErrorCode(err) != plancast.EINVALID || len(got) != 1 ||
+		!strings.HasPrefix(got[0], "w.csv row 3 column D (value): houma gdp 2021: 1311 is 11.3 times the 2019 figure 116.2 (stored)") {
+		t.Errorf("2020 withdrawn: err %v, problems %q; want 2021 refused against 2019", err, got)
+	}
+}
+
+// storedJumpFigures stores a CSV's figures (jumpHeader's columns) in a new store.
+func storedJumpFigures(t *testing.T, rows string) plancast.Store {
+	t.Helper()
+	st := openStore(t)
+	apply(t, st, parseString(t, "stored.csv", jumpHeader+rows, Options{}), false)
+	return st
+}
+
+// refusedOnce applies a batch, as a dry run and for real, and checks that
+// both refuse it with the one problem want and that nothing is written.
+func refusedOnce(t *testing.T, st plancast.Store, name, rows, want string) {
+	t.Helper()
+	ctx := context.Background()
+	before, _ := st.DataVersion(ctx)
+	for _, dry := range []bool{true, false} {
+		b := parseString(t, name, jumpHeader+rows, Options{})
+		rep, err := Apply(ctx, st, b, ApplyOptions{DryRun: dry})
+		if plancast.ErrorCode(err) != plancast.EINVALID || len(rep.Problems) != 1 {
+			t.Errorf("%s, dry run %v: err %v, problems %q; want EINVALID and one problem", name, dry, err, problemTexts(rep.Problems))
+		} else if got := rep.Problems[0].Error(); got != want {
+			t.Errorf("%s, dry run %v: problem\n %q\nwant\n %q", name, dry, got, want)
+		}
+	}
+	if now, _ := st.DataVersion(ctx); now != before {
+		t.Errorf("the refused batch moved the data version %s → %s", before, now)
+	}
+}
+
+const acceptJumpsHint = " If it is right, push it again accepting jumps (plancast ingest --accept-jumps, or ?accept_jumps=true)"
+
+func TestAFigureAcrossAGapIsComparedWithTheNearestWithinThreeYears(t *testing.T) {
+	// 2022 and 2020 are missing: 2021 is the nearest figure on both sides.
+	st := storedJumpFigures(t, "houma,gdp,2019,116.2,亿元\nhouma,gdp,2021,120.8,亿元\n")
+	refusedOnce(t, st, "houma-2023.csv", "houma,gdp,2023,1311,亿元\n",
+		"houma-2023.csv row 2 column D (value): houma gdp 2023: 1311 is 10.9 times the 2021 figure 120.8 (stored); a figure in another unit?"+acceptJumpsHint)
+	refusedOnce(t, st, "houma-2024.csv", "houma,gdp,2024,1311,亿元\n",
+		"houma-2024.csv row 2 column D (value): houma gdp 2024: 1311 is 10.9 times the 2021 figure 120.8 (stored); a figure in another unit?"+acceptJumpsHint)
+	// A stored figure after the gap counts as well.
+	st = storedJumpFigures(t, "houma,gdp,2021,120.8,亿元\n")
+	refusedOnce(t, st, "houma-2018.csv", "houma,gdp,2018,12.1,亿元\n",
+		"houma-2018.csv row 2 column D (value): houma gdp 2018: 12.1 is 1/10.0 of the 2021 figure 120.8 (stored); a figure in another unit?"+acceptJumpsHint)
+	// And so does a figure of the same push, the jump said at the later year.
+	refusedOnce(t, openStore(t), "zizhou.csv", "zizhou,gdp,2016,92.3,亿元\nzizhou,gdp,2019,1021000,亿元\n",
+		"zizhou.csv row 3 column D (value): zizhou gdp 2019: 1021000 is 11061.8 times the 2016 figure 92.3 (row 2); a figure in another unit?"+acceptJumpsHint)
+
+	// Four years away is beyond JumpYears: no comparison, on either side.
+	for _, rows := range []string{"houma,gdp,2025,1311,亿元\n", "houma,gdp,2017,12.1,亿元\n", "houma,gdp,2017,12.1,亿元\nhouma,gdp,2025,1311,亿元\n"} {
+		b := parseString(t, "far.csv", jumpHeader+rows, Options{})
+		if _, err := Apply(context.Background(), st, b, ApplyOptions{DryRun: true}); err != nil {
+			t.Errorf("%q, four years from 2021: %v: %v", rows, err, problemTexts(b.Problems))
+		}
 	}
 }
