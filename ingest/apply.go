@@ -11,9 +11,11 @@ import (
 type ApplyOptions struct {
 	// DryRun writes nothing and counts what would change.
 	DryRun bool
-	// AcceptJumps writes figures that change more than JumpFactor times from
-	// the series' nearest figure within JumpYears before or after, which are
-	// otherwise refused as likely slips of units.
+	// AcceptJumps writes figures that checkJumps refuses otherwise as likely
+	// slips: a level more than JumpFactor times, or under 1/JumpFactor of,
+	// the series' nearest figure within JumpYears before or after; a rate
+	// that looks like a fraction typed for a percent beside it
+	// (FractionFactor).
 	AcceptJumps bool
 }
 
@@ -24,7 +26,8 @@ type ApplyOptions struct {
 //
 // A figure of a level indicator more than JumpFactor times (or less than
 // 1/JumpFactor of) its series' nearest figure within JumpYears before or
-// after is a problem too, unless opt.AcceptJumps.
+// after, or one of a rate that looks like a fraction typed for a percent
+// beside it (FractionFactor), is a problem too, unless opt.AcceptJumps.
 //
 // A batch with any problem (from Parse or found here) writes nothing: Apply
 // returns the report with the problems and an EINVALID error. Store failures

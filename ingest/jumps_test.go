@@ -95,6 +95,10 @@ func TestWhatJumpsAreNotJudged(t *testing.T) {
 		{"a year with no figure within three years", "houma,gdp,2024,1311,亿元\n"},
 		{"a year judged against the nearest figure only", "houma,gdp,2022,600,亿元\n"}, // 4.97 times 2020's; 5.16 times 2019's 116.2
 		{"a rate: unemployment from 0.8% to 4.5%", "houma,unemployment_rate,2020,0.8,%\nhouma,unemployment_rate,2021,4.5,%\n"},
+		{"a rate: unemployment from 4.5% to 3.9%", "houma,unemployment_rate,2020,4.5,%\nhouma,unemployment_rate,2021,3.9,%\n"},
+		{"a rate: a share from 1.2% to 0.8%", "houma,emerging_industry_share,2020,1.2,%\nhouma,emerging_industry_share,2021,0.8,%\n"},
+		{"a rate: a share from 0.6% to 0.5%", "houma,emerging_industry_share,2020,0.6,%\nhouma,emerging_industry_share,2021,0.5,%\n"},
+		{"a rate beside one under 1, which may be a fraction itself", "houma,emerging_industry_share,2020,0.6,%\nhouma,emerging_industry_share,2021,0.006,%\n"},
 		{"another period: Jan–Nov beside the year", "region,indicator,year,period,value,unit\nhouma,gdp,2021,jan-nov,12,亿元\n"},
 		{"a non-positive figure", "houma,gdp,2018,0,亿元\n"},
 	}
@@ -166,6 +170,37 @@ func refusedOnce(t *testing.T, st plancast.Store, name, rows, want string) {
 }
 
 const acceptJumpsHint = " If it is right, push it again accepting jumps (plancast ingest --accept-jumps, or ?accept_jumps=true)"
+
+func TestARateTypedAsAFractionIsRefusedAtItsValue(t *testing.T) {
+	st := storedJumpFigures(t, "houma,unemployment_rate,2020,4.5,%\n")
+	// 4.5% typed as 0.045, as a spreadsheet holds it; the GDP beside it
+	// must not land either.
+	refusedOnce(t, st, "houma-2021.csv", "houma,gdp,2021,131.1,亿元\nhouma,unemployment_rate,2021,0.045,%\n",
+		"houma-2021.csv row 3 column D (value): houma unemployment_rate 2021: 0.045 is 1/100.0 of the 2020 figure 4.5 (stored); "+
+			"a fraction typed for a percent (4.5% is 4.5)?"+acceptJumpsHint)
+	// 55.3% as 0.553 beside 2020's 52.1% in the same push, a share.
+	refusedOnce(t, st, "shares.csv", "houma,secondary_industry_share,2020,52.1,%\nhouma,secondary_industry_share,2021,0.553,%\n",
+		"shares.csv row 3 column D (value): houma secondary_industry_share 2021: 0.553 is 1/94.2 of the 2020 figure 52.1 (row 2); "+
+			"a fraction typed for a percent (55.3% is 55.3)?"+acceptJumpsHint)
+}
+
+func TestAcceptingJumpsWritesAFractionForAPercent(t *testing.T) {
+	st := storedJumpFigures(t, "houma,unemployment_rate,2020,4.5,%\n")
+	ctx := context.Background()
+	b := parseString(t, "houma-2021.csv", jumpHeader+"houma,unemployment_rate,2021,0.045,%\n", Options{})
+	if rep, err := Apply(ctx, st, b, ApplyOptions{AcceptJumps: true}); err != nil || rep.New != 1 {
+		t.Fatalf("accepting jumps: %v, %+v; want the figure written", err, rep)
+	}
+	// The next year's right figure is then a hundred times the slip, and is
+	// refused as well, naming the stored fraction.
+	next := parseString(t, "houma-2022.csv", jumpHeader+"houma,unemployment_rate,2022,4.7,%\n", Options{})
+	_, err := Apply(ctx, st, next, ApplyOptions{})
+	want := "houma-2022.csv row 2 column D (value): houma unemployment_rate 2022: 4.7 is 104.4 times the 2021 figure 0.045 (stored); " +
+		"a fraction typed for a percent (4.5% is 4.5)?" + acceptJumpsHint
+	if got := problemTexts(next.Problems); plancast.ErrorCode(err) != plancast.EINVALID || len(got) != 1 || got[0] != want {
+		t.Errorf("2022 after an accepted fraction: %v, %q; want it refused with\n %q", err, got, want)
+	}
+}
 
 func TestAFigureAcrossAGapIsComparedWithTheNearestWithinThreeYears(t *testing.T) {
 	// 2022 and 2020 are missing: 2021 is the nearest figure on both sides.
