@@ -67,7 +67,7 @@ func Apply(ctx context.Context, st plancast.Store, b *Batch, opt ApplyOptions) (
 		return rep.reject(b.Problems)
 	}
 	if !opt.AcceptJumps {
-		stored, err := storedJumpSeries(ctx, st, b, catalog)
+		series, err := readJumpSeries(ctx, st, b, catalog)
 		switch {
 		case plancast.ErrorCode(err) == plancast.EUNAVAILABLE:
 			// A push the spool can keep while InfluxDB is down is not
@@ -75,10 +75,11 @@ func Apply(ctx context.Context, st plancast.Store, b *Batch, opt ApplyOptions) (
 			// against itself alone, and the report says so.
 			rep.Notes = append(rep.Notes, "the stored figures could not be read ("+plancast.ErrorMessage(err)+
 				"), so jumps were judged between the batch's own figures only")
+			series = batchJumpSeries(b, nil)
 		case err != nil:
 			return nil, err
 		}
-		checkJumps(b, stored, catalog, &ps)
+		checkJumps(b, series, catalog, &ps)
 		if len(ps.list) > 0 {
 			b.Problems = sortProblems(ps.list)
 			return rep.reject(b.Problems)

@@ -2,6 +2,8 @@ package ingest
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -223,5 +225,45 @@ func TestAFigureAcrossAGapIsComparedWithTheNearestWithinThreeYears(t *testing.T)
 		if _, err := Apply(context.Background(), st, b, ApplyOptions{DryRun: true}); err != nil {
 			t.Errorf("%q, four years from 2021: %v: %v", rows, err, problemTexts(b.Problems))
 		}
+	}
+}
+
+// spanReads records the stored reads of the jump check: which indicators'
+// series, over which years.
+type spanReads struct {
+	plancast.Store
+	reads []string
+}
+
+func (s *spanReads) SeriesValuesBetween(ctx context.Context, keys []plancast.SeriesKey, from, to int) ([]plancast.Series, error) {
+	var inds []string
+	for _, k := range keys {
+		inds = append(inds, k.Indicator)
+	}
+	s.reads = append(s.reads, fmt.Sprintf("%s %d–%d", strings.Join(inds, ","), from, to))
+	return plancast.ReadSeriesValuesBetween(ctx, s.Store, keys, from, to)
+}
+
+func TestTheStoredReadReachesFurtherBackOnlyWhereTheYearBeforeIsMissing(t *testing.T) {
+	st := &spanReads{Store: storedJumpFigures(t, "houma,gdp,2019,116.2,亿元\nhouma,gdp,2020,120.8,亿元\nhouma,budget_revenue,2018,5.2,亿元\n")}
+	ctx := context.Background()
+	// A yearly push: 2020 is stored beside 2021's GDP. The years after it
+	// are read at once (nothing is stored there), the years before 2020
+	// only for the revenue, whose 2019 and 2020 are missing.
+	b := parseString(t, "houma-2021.csv", jumpHeader+"houma,gdp,2021,131.1,亿元\nhouma,budget_revenue,2021,5.6,亿元\n", Options{})
+	if _, err := Apply(ctx, st, b, ApplyOptions{DryRun: true}); err != nil {
+		t.Fatalf("%v: %v", err, problemTexts(b.Problems))
+	}
+	if want := []string{"budget_revenue,gdp 2020–2024", "budget_revenue 2018–2019"}; !slices.Equal(st.reads, want) {
+		t.Errorf("reads %q, want %q", st.reads, want)
+	}
+	// With the year before stored for every series, one read.
+	st.reads = nil
+	b = parseString(t, "houma-2021.csv", jumpHeader+"houma,gdp,2021,131.1,亿元\n", Options{})
+	if _, err := Apply(ctx, st, b, ApplyOptions{DryRun: true}); err != nil {
+		t.Fatalf("%v: %v", err, problemTexts(b.Problems))
+	}
+	if want := []string{"gdp 2020–2024"}; !slices.Equal(st.reads, want) {
+		t.Errorf("reads %q, want %q", st.reads, want)
 	}
 }
