@@ -111,7 +111,9 @@ func (js *jumpSeries) readPast(year, from, to int) bool {
 // further back. Reading all the years at once took a third longer on
 // InfluxDB for a yearly push of 10,000 figures onto 9 stored years (2.6 s
 // against 2.0 s, bench/jumps.md); the first step takes as long as the read
-// of the years beside alone.
+// of the years beside alone. A store that reads each series whole whatever
+// the years (no SeriesSpanReader: bolt) is read once for all the years, as a
+// second read would read the series again.
 func readJumpSeries(ctx context.Context, st plancast.Store, b *Batch, catalog map[string]plancast.Indicator) (map[plancast.SeriesKey]*jumpSeries, error) {
 	seen := map[plancast.SeriesKey]bool{}
 	var keys []plancast.SeriesKey
@@ -134,6 +136,9 @@ func readJumpSeries(ctx context.Context, st plancast.Store, b *Batch, catalog ma
 		return nil, nil
 	}
 	from, to := first-1, last+JumpYears
+	if _, spans := st.(plancast.SeriesSpanReader); !spans {
+		from = first - JumpYears // each series is read whole anyway (bolt)
+	}
 	stored, err := plancast.ReadSeriesValuesBetween(ctx, st, plancast.SortedSeriesKeys(keys), from, to)
 	if err != nil {
 		return nil, fmt.Errorf("read the stored figures beside the batch's: %w", err)
@@ -155,6 +160,9 @@ func readJumpSeries(ctx context.Context, st plancast.Store, b *Batch, catalog ma
 	more, err := plancast.ReadSeriesValuesBetween(ctx, st, plancast.SortedSeriesKeys(farther), first-JumpYears, from-1)
 	if err != nil {
 		return nil, fmt.Errorf("read the stored figures within %d years of the batch's: %w", JumpYears, err)
+	}
+	if len(more) == 0 {
+		return series, nil
 	}
 	return batchJumpSeries(b, append(stored, more...)), nil
 }

@@ -123,7 +123,12 @@ func TestWhatJumpsAreNotJudged(t *testing.T) {
 }
 
 func TestAWithdrawnNeighbourIsNoComparison(t *testing.T) {
-	st := houmaGDPStored(t)
+	for _, shape := range storeShapes {
+		t.Run(shape.name, func(t *testing.T) { testWithdrawnNeighbour(t, shape.of(houmaGDPStored(t))) })
+	}
+}
+
+func testWithdrawnNeighbour(t *testing.T, st plancast.Store) {
 	ctx := context.Background()
 	// 2019's and 2020's figures were filed under the wrong years: withdrawn,
 	// and 2021 has no figure left within three years to be compared with.
@@ -211,27 +216,42 @@ func TestAcceptingJumpsWritesAFractionForAPercent(t *testing.T) {
 }
 
 func TestAFigureAcrossAGapIsComparedWithTheNearestWithinThreeYears(t *testing.T) {
-	// 2022 and 2020 are missing: 2021 is the nearest figure on both sides.
-	st := storedJumpFigures(t, "houma,gdp,2019,116.2,亿元\nhouma,gdp,2021,120.8,亿元\n")
-	refusedOnce(t, st, "houma-2023.csv", "houma,gdp,2023,1311,亿元\n",
-		"houma-2023.csv row 2 column D (value): houma gdp 2023: 1311 is 10.9 times the 2021 figure 120.8 (stored); a figure in another unit?"+acceptJumpsHint)
-	refusedOnce(t, st, "houma-2024.csv", "houma,gdp,2024,1311,亿元\n",
-		"houma-2024.csv row 2 column D (value): houma gdp 2024: 1311 is 10.9 times the 2021 figure 120.8 (stored); a figure in another unit?"+acceptJumpsHint)
-	// A stored figure after the gap counts as well.
-	st = storedJumpFigures(t, "houma,gdp,2021,120.8,亿元\n")
-	refusedOnce(t, st, "houma-2018.csv", "houma,gdp,2018,12.1,亿元\n",
-		"houma-2018.csv row 2 column D (value): houma gdp 2018: 12.1 is 1/10.0 of the 2021 figure 120.8 (stored); a figure in another unit?"+acceptJumpsHint)
-	// And so does a figure of the same push, the jump said at the later year.
-	refusedOnce(t, openStore(t), "zizhou.csv", "zizhou,gdp,2016,92.3,亿元\nzizhou,gdp,2019,1021000,亿元\n",
-		"zizhou.csv row 3 column D (value): zizhou gdp 2019: 1021000 is 11061.8 times the 2016 figure 92.3 (row 2); a figure in another unit?"+acceptJumpsHint)
+	for _, shape := range storeShapes {
+		t.Run(shape.name, func(t *testing.T) {
+			// 2022 and 2020 are missing: 2021 is the nearest figure on both sides.
+			st := shape.of(storedJumpFigures(t, "houma,gdp,2019,116.2,亿元\nhouma,gdp,2021,120.8,亿元\n"))
+			refusedOnce(t, st, "houma-2023.csv", "houma,gdp,2023,1311,亿元\n",
+				"houma-2023.csv row 2 column D (value): houma gdp 2023: 1311 is 10.9 times the 2021 figure 120.8 (stored); a figure in another unit?"+acceptJumpsHint)
+			refusedOnce(t, st, "houma-2024.csv", "houma,gdp,2024,1311,亿元\n",
+				"houma-2024.csv row 2 column D (value): houma gdp 2024: 1311 is 10.9 times the 2021 figure 120.8 (stored); a figure in another unit?"+acceptJumpsHint)
+			// A stored figure after the gap counts as well.
+			st = shape.of(storedJumpFigures(t, "houma,gdp,2021,120.8,亿元\n"))
+			refusedOnce(t, st, "houma-2018.csv", "houma,gdp,2018,12.1,亿元\n",
+				"houma-2018.csv row 2 column D (value): houma gdp 2018: 12.1 is 1/10.0 of the 2021 figure 120.8 (stored); a figure in another unit?"+acceptJumpsHint)
+			// And so does a figure of the same push, the jump said at the later year.
+			refusedOnce(t, shape.of(openStore(t)), "zizhou.csv", "zizhou,gdp,2016,92.3,亿元\nzizhou,gdp,2019,1021000,亿元\n",
+				"zizhou.csv row 3 column D (value): zizhou gdp 2019: 1021000 is 11061.8 times the 2016 figure 92.3 (row 2); a figure in another unit?"+acceptJumpsHint)
 
-	// Four years away is beyond JumpYears: no comparison, on either side.
-	for _, rows := range []string{"houma,gdp,2025,1311,亿元\n", "houma,gdp,2017,12.1,亿元\n", "houma,gdp,2017,12.1,亿元\nhouma,gdp,2025,1311,亿元\n"} {
-		b := parseString(t, "far.csv", jumpHeader+rows, Options{})
-		if _, err := Apply(context.Background(), st, b, ApplyOptions{DryRun: true}); err != nil {
-			t.Errorf("%q, four years from 2021: %v: %v", rows, err, problemTexts(b.Problems))
-		}
+			// Four years away is beyond JumpYears: no comparison, on either side.
+			for _, rows := range []string{"houma,gdp,2025,1311,亿元\n", "houma,gdp,2017,12.1,亿元\n", "houma,gdp,2017,12.1,亿元\nhouma,gdp,2025,1311,亿元\n"} {
+				b := parseString(t, "far.csv", jumpHeader+rows, Options{})
+				if _, err := Apply(context.Background(), st, b, ApplyOptions{DryRun: true}); err != nil {
+					t.Errorf("%q, four years from 2021: %v: %v", rows, err, problemTexts(b.Problems))
+				}
+			}
+		})
 	}
+}
+
+// storeShapes are the two ways the jump check reads a store: each series
+// whole (bolt), or only the years asked for (InfluxDB; here spanReads over
+// bolt), when it reads the years further back in a second read.
+var storeShapes = []struct {
+	name string
+	of   func(plancast.Store) plancast.Store
+}{
+	{"series read whole", func(st plancast.Store) plancast.Store { return st }},
+	{"years read", func(st plancast.Store) plancast.Store { return &spanReads{Store: st} }},
 }
 
 // spanReads records the stored reads of the jump check: which indicators'
@@ -273,5 +293,32 @@ func TestTheStoredReadReachesFurtherBackOnlyWhereTheYearBeforeIsMissing(t *testi
 	}
 	if want := []string{"gdp 2020–2024"}; !slices.Equal(st.reads, want) {
 		t.Errorf("reads %q, want %q", st.reads, want)
+	}
+}
+
+// wholeReads counts the reads of whole series, a store without
+// SeriesSpanReader's (bolt's way).
+type wholeReads struct {
+	plancast.Store
+	reads int
+}
+
+func (s *wholeReads) SeriesSet(ctx context.Context, q plancast.SeriesSetQuery) ([]plancast.Series, error) {
+	s.reads++
+	return s.Store.SeriesSet(ctx, q)
+}
+
+func TestAStoreReadWholeIsReadOnceForAllTheYears(t *testing.T) {
+	st := &wholeReads{Store: storedJumpFigures(t, "houma,gdp,2020,120.8,亿元\nhouma,budget_revenue,2018,5.2,亿元\n")}
+	// The revenue's nearest figure is three years back, and the GDP's
+	// beside it: one read has both.
+	b := parseString(t, "houma-2021.csv", jumpHeader+"houma,gdp,2021,1311,亿元\nhouma,budget_revenue,2021,56,亿元\n", Options{})
+	_, err := Apply(context.Background(), st, b, ApplyOptions{DryRun: true})
+	if got := problemTexts(b.Problems); plancast.ErrorCode(err) != plancast.EINVALID || len(got) != 2 ||
+		!strings.Contains(got[0], "the 2020 figure 120.8 (stored)") || !strings.Contains(got[1], "the 2018 figure 5.2 (stored)") {
+		t.Errorf("err %v, problems %q; want both refused", err, got)
+	}
+	if st.reads != 1 {
+		t.Errorf("%d reads of whole series, want 1", st.reads)
 	}
 }
