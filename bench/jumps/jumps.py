@@ -74,7 +74,7 @@ def levels(name, series):
 
 
 def fraction_for_percent(a, b, f, least=1):
-    """ingest.fractionForPercent: one of a, b a fraction, the other (at least least) its percent within f."""
+    """ingest.fractionFor, either of a, b pushed: one a fraction, the other (at least least) its percent within f."""
     if abs(a) > abs(b):
         a, b = b, a
     if a == 0 or abs(a) >= 1 or abs(b) < least:
