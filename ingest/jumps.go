@@ -63,8 +63,8 @@ const JumpYears = 3
 // statistical discrepancy (30), which crosses zero. A slip is missed where
 // the true change from the compared year is more than double or under half:
 // 0.4% of the slips the pairs could hold without PWT's trade and investment
-// shares, 2.2% with them. 1.5 still lets 14 of the 32 through and misses
-// more than twice as many slips (5.0%); 3 lets 52 through.
+// shares, 2.2% with them. At 1.5, 14 of the 32 still trip it and more than
+// twice as many slips are missed (5.0%); at 3, 52 trip it.
 const FractionFactor = 2
 
 // jumpSeries is what checkJumps compares in one series: each year's figure
