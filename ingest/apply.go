@@ -11,9 +11,11 @@ import (
 type ApplyOptions struct {
 	// DryRun writes nothing and counts what would change.
 	DryRun bool
-	// AcceptJumps writes figures that change more than JumpFactor times from
-	// the year before or after, which are otherwise refused as likely slips
-	// of units.
+	// AcceptJumps writes figures that checkJumps refuses otherwise as likely
+	// slips: a level more than JumpFactor times, or under 1/JumpFactor of,
+	// the series' nearest figure within JumpYears before or after; a rate
+	// that looks like a fraction typed for a percent beside it
+	// (FractionFactor).
 	AcceptJumps bool
 }
 
@@ -23,8 +25,9 @@ type ApplyOptions struct {
 // current vintages and targets.
 //
 // A figure of a level indicator more than JumpFactor times (or less than
-// 1/JumpFactor of) its series' figure of the year before or after is a
-// problem too, unless opt.AcceptJumps.
+// 1/JumpFactor of) its series' nearest figure within JumpYears before or
+// after, or one of a rate that looks like a fraction typed for a percent
+// beside it (FractionFactor), is a problem too, unless opt.AcceptJumps.
 //
 // A batch with any problem (from Parse or found here) writes nothing: Apply
 // returns the report with the problems and an EINVALID error. Store failures
@@ -64,7 +67,7 @@ func Apply(ctx context.Context, st plancast.Store, b *Batch, opt ApplyOptions) (
 		return rep.reject(b.Problems)
 	}
 	if !opt.AcceptJumps {
-		stored, err := storedJumpSeries(ctx, st, b, catalog)
+		series, err := readJumpSeries(ctx, st, b, catalog)
 		switch {
 		case plancast.ErrorCode(err) == plancast.EUNAVAILABLE:
 			// A push the spool can keep while InfluxDB is down is not
@@ -72,10 +75,11 @@ func Apply(ctx context.Context, st plancast.Store, b *Batch, opt ApplyOptions) (
 			// against itself alone, and the report says so.
 			rep.Notes = append(rep.Notes, "the stored figures could not be read ("+plancast.ErrorMessage(err)+
 				"), so jumps were judged between the batch's own figures only")
+			series = batchJumpSeries(b, nil)
 		case err != nil:
 			return nil, err
 		}
-		checkJumps(b, stored, catalog, &ps)
+		checkJumps(b, series, catalog, &ps)
 		if len(ps.list) > 0 {
 			b.Problems = sortProblems(ps.list)
 			return rep.reject(b.Problems)

@@ -37,8 +37,10 @@ figures are new, revised (a new vintage), unchanged and rejected, then every
 problem with its file, sheet, row and column; exits non-zero on any problem.
 
 A figure of a level indicator more than 5 times, or under a fifth of, the same
-series' figure of the year before or after (stored or in the batch) is refused
-as a likely slip of units (万元 for 亿元); --accept-jumps writes it.
+series' nearest figure before or after it within 3 years (stored or in the
+batch) is refused as a likely slip of units (万元 for 亿元), and so is a figure
+of a rate that looks like a fraction typed for a percent beside it (0.045 for
+4.5%); --accept-jumps writes it.
 
 A row whose status is "withdrawn" (撤回) withdraws its figure, which needs no
 value: put it beside the figure under its right year to move a figure filed
@@ -59,7 +61,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	var sf storeFlags
 	sf.register(fs)
 	dryRun := fs.Bool("dry-run", false, "check and count what would change, write nothing")
-	acceptJumps := fs.Bool("accept-jumps", false, fmt.Sprintf("write figures more than %d times (or under 1/%d of) the year before or after, refused otherwise as likely slips of units", ingest.JumpFactor, ingest.JumpFactor))
+	acceptJumps := fs.Bool("accept-jumps", false, fmt.Sprintf("write figures refused otherwise as likely slips: more than %d times (or under 1/%d of) the series' nearest figure within %d years before or after, or a rate that looks like a fraction typed for a percent", ingest.JumpFactor, ingest.JumpFactor, ingest.JumpYears))
 	sheet := fs.String("sheet", "", "spreadsheet sheet to read (default: the first)")
 	published := fs.String("published", "", "vintage date YYYY-MM-DD of figures, and date set of targets, that do not give one (default: today)")
 	region := fs.String("region", "", "region code of tables that name no region")

@@ -41,7 +41,7 @@ func runIngestReport(ctx context.Context, args []string, stdout, stderr io.Write
 	year := fs.Int("year", 0, "the report's year (default: inferred from the text)")
 	asJSON := fs.Bool("json", false, "print the candidates as JSON instead of a table")
 	commit := fs.Bool("commit", false, "write the accepted candidates to the store")
-	acceptJumps := fs.Bool("accept-jumps", false, fmt.Sprintf("with --commit, write figures more than %d times (or under 1/%d of) the year before or after", ingest.JumpFactor, ingest.JumpFactor))
+	acceptJumps := fs.Bool("accept-jumps", false, fmt.Sprintf("with --commit, write figures refused otherwise as likely slips: more than %d times (or under 1/%d of) the series' nearest figure within %d years before or after, or a rate that looks like a fraction typed for a percent", ingest.JumpFactor, ingest.JumpFactor, ingest.JumpYears))
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
