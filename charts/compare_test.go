@@ -292,30 +292,41 @@ func TestAGrowthTargetThatImpliesNoLevelIsNamed(t *testing.T) {
 func TestTheLegendNamesTheRing(t *testing.T) {
 	for _, lang := range []string{LangEn, LangZh} {
 		name := dict[lang].ImpliedLevel
-		has := func(f *figure) bool {
-			return slices.ContainsFunc(f.legend, func(it legendItem) bool { return it.label == name })
-		}
-		s := compareSpec()
-		s.Lang = lang
-		s.Series[1].Targets = []plancast.Target{zizhouTarget(plancast.TargetLevel, 100)}
-		f, err := compareFigure(&s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if has(f) {
+		level := zizhouTarget(plancast.TargetLevel, 100)
+		if legend := compareLegend(t, lang, level); slices.Contains(legend, name) {
 			t.Errorf("%s: the legend names %q with no growth target drawn", lang, name)
 		}
-		s.Series[1].Targets = append(s.Series[1].Targets, zizhouTarget(plancast.TargetAvgGrowth, 6))
-		if f, err = compareFigure(&s); err != nil {
-			t.Fatal(err)
-		}
-		if !has(f) {
+		legend := compareLegend(t, lang, level, zizhouTarget(plancast.TargetAvgGrowth, 6))
+		if !slices.Contains(legend, name) {
 			t.Errorf("%s: the legend does not name %q beside a ring", lang, name)
 		}
-		if !slices.ContainsFunc(f.legend, func(it legendItem) bool { return it.label == dict[lang].Target }) {
+		if !slices.Contains(legend, dict[lang].Target) {
 			t.Errorf("%s: the level target is no longer named beside the ring", lang)
 		}
 	}
+}
+
+// compareLegend is the legend's labels of compareSpec's comparison in lang
+// with Zizhou's targets set to targets.
+func compareLegend(t *testing.T, lang string, targets ...plancast.Target) []string {
+	t.Helper()
+	s := compareSpec()
+	s.Lang = lang
+	s.Series[1].Targets = targets
+	f, err := compareFigure(&s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return labels(f.legend)
+}
+
+// labels are a legend's labels in order.
+func labels(legend []legendItem) []string {
+	var ls []string
+	for _, it := range legend {
+		ls = append(ls, it.label)
+	}
+	return ls
 }
 
 // A region without yearly figures is not drawn but named, in the chart's
@@ -456,13 +467,6 @@ func TestAGrowthTargetsPathIsDrawnInItsColour(t *testing.T) {
 func TestTheLegendNamesThePathAsTheSingleChartDoes(t *testing.T) {
 	for _, lang := range []string{LangEn, LangZh} {
 		wd := dict[lang]
-		labels := func(legend []legendItem) []string {
-			var ls []string
-			for _, it := range legend {
-				ls = append(ls, it.label)
-			}
-			return ls
-		}
 		single := houmaRevenue() // two growth targets
 		single.Lang = lang
 		sf, err := historyFigure(&single)
@@ -473,23 +477,14 @@ func TestTheLegendNamesThePathAsTheSingleChartDoes(t *testing.T) {
 			t.Fatalf("%s: the single chart's legend %q no longer names the path %q", lang, labels(sf.legend), wd.Implied)
 		}
 
-		s := compareSpec()
-		s.Lang = lang
-		s.Series[1].Targets = []plancast.Target{zizhouTarget(plancast.TargetLevel, 100)}
-		f, err := compareFigure(&s)
-		if err != nil {
-			t.Fatal(err)
+		level := zizhouTarget(plancast.TargetLevel, 100)
+		if legend := compareLegend(t, lang, level); slices.Contains(legend, wd.Implied) {
+			t.Errorf("%s: the legend %q names the path with no growth target drawn", lang, legend)
 		}
-		if slices.Contains(labels(f.legend), wd.Implied) {
-			t.Errorf("%s: the legend %q names the path with no growth target drawn", lang, labels(f.legend))
-		}
-		s.Series[1].Targets = append(s.Series[1].Targets, zizhouTarget(plancast.TargetAvgGrowth, 6))
-		if f, err = compareFigure(&s); err != nil {
-			t.Fatal(err)
-		}
-		path, ring := slices.Index(labels(f.legend), wd.Implied), slices.Index(labels(f.legend), wd.ImpliedLevel)
+		legend := compareLegend(t, lang, level, zizhouTarget(plancast.TargetAvgGrowth, 6))
+		path, ring := slices.Index(legend, wd.Implied), slices.Index(legend, wd.ImpliedLevel)
 		if path < 0 || ring < 0 || path > ring {
-			t.Errorf("%s: the legend %q does not name the path %q before the ring %q", lang, labels(f.legend), wd.Implied, wd.ImpliedLevel)
+			t.Errorf("%s: the legend %q does not name the path %q before the ring %q", lang, legend, wd.Implied, wd.ImpliedLevel)
 		}
 	}
 }
