@@ -101,10 +101,10 @@ func compareFigure(s *CompareSpec) (*figure, error) {
 		}
 		col := colSeries[d.drawn%len(colSeries)]
 		d.addLine(f, rs, s.From, line, mean, method, col)
-		marks, growthOut := targetMarks(rs, s.Indicator, s.From)
+		marks, gap, growthOut := targetMarks(rs, s.Indicator, s.From)
 		d.addTargets(marks, s.Indicator.Unit, lang, col)
-		if g := pathsGap(marks); g != nil {
-			d.stated = append(d.stated, regionGap{rs.Region, g})
+		if gap != nil {
+			d.stated = append(d.stated, regionGap{rs.Region, gap})
 		}
 		if growthOut {
 			d.growthLeftOut = append(d.growthLeftOut, rs.Region)
@@ -278,9 +278,6 @@ type targetMark struct {
 	// path is a growth target's implied path as the single chart draws it
 	// (growthBasis.path), ending at at; nil for the other kinds.
 	path []xy
-	// stated is the gap the path was drawn with (growthBasis.gap); nil
-	// without one.
-	stated *plancast.StatedGap
 }
 
 // targetMarks returns the marks of the region's targets on a comparison of
@@ -299,7 +296,11 @@ type targetMark struct {
 // level there (no figure to grow from, a rate) is left out; growthLeftOut
 // reports that the region has one, for the source line to say so. A share
 // target, a percentage of some whole, is left to the single chart.
-func targetMarks(rs RegionSeries, ind plancast.Indicator, from int) (marks []targetMark, growthLeftOut bool) {
+//
+// gap is the stated gap the region's growth targets' paths were drawn with
+// (growthBasis.gap, one for all of them); nil when none was drawn or the
+// figures state no growth.
+func targetMarks(rs RegionSeries, ind plancast.Indicator, from int) (marks []targetMark, gap *plancast.StatedGap, growthLeftOut bool) {
 	growth := newGrowthBasis(rs.History, from)
 	for _, t := range rs.Targets {
 		if !targetOnChart(t, rs.Region, ind, from) {
@@ -319,26 +320,15 @@ func targetMarks(rs RegionSeries, ind plancast.Indicator, from int) (marks []tar
 				growthLeftOut = true
 				continue
 			}
-			marks = append(marks, targetMark{target: t, at: path[len(path)-1], shape: ringGlyph{}, path: path, stated: growth.gap})
+			marks = append(marks, targetMark{target: t, at: path[len(path)-1], shape: ringGlyph{}, path: path})
+			gap = growth.gap
 			continue
 		default:
 			continue
 		}
 		marks = append(marks, targetMark{target: t, at: xy{float64(t.Year), t.Value}, shape: shape})
 	}
-	return marks, growthLeftOut
-}
-
-// pathsGap is the stated gap the growth targets' paths among marks were
-// drawn with, the same for all of a region's (its growthBasis.gap); nil when
-// none was.
-func pathsGap(marks []targetMark) *plancast.StatedGap {
-	for _, m := range marks {
-		if m.stated != nil {
-			return m.stated
-		}
-	}
-	return nil
+	return marks, gap, growthLeftOut
 }
 
 // statedNotes is what the source line says of the regions whose growth

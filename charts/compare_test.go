@@ -211,7 +211,7 @@ func TestARingIsWhereTheSingleChartsPathEnds(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			rs := c.rs
 			rs.Targets = []plancast.Target{c.target}
-			marks, leftOut := targetMarks(rs, gdp, c.from)
+			marks, _, leftOut := targetMarks(rs, gdp, c.from)
 			if len(marks) != 1 || leftOut {
 				t.Fatalf("%d marks, growth left out %v; want one ring", len(marks), leftOut)
 			}
@@ -262,7 +262,7 @@ func TestAGrowthTargetThatImpliesNoLevelIsNamed(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			s := c.s
 			s.Series[1].Targets = []plancast.Target{c.target}
-			marks, leftOut := targetMarks(s.Series[1], s.Indicator, s.From)
+			marks, _, leftOut := targetMarks(s.Series[1], s.Indicator, s.From)
 			if len(marks) != 0 || !leftOut {
 				t.Errorf("%d marks, growth left out %v; want none, left out", len(marks), leftOut)
 			}
