@@ -81,12 +81,7 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 		return a, plancast.Errorf(plancast.EINVALID, "assess: unknown target kind %q", t.Kind)
 	}
 	higher := MeetsAbove(t, ind)
-	meets := func(v, target float64) bool {
-		if higher {
-			return v >= target-1e-9*math.Abs(target)
-		}
-		return v <= target+1e-9*math.Abs(target)
-	}
+	meets := func(v, target float64) bool { return meetsTarget(v, target, higher) }
 
 	// base is the year the growth or progress is measured from.
 	base := t.BaseYear
@@ -289,6 +284,15 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 	a.Explanation = explain(english, a, t, ind, base, higher, approx)
 	a.ExplanationZh = explain(chinese, a, t, ind, base, higher, approx)
 	return a, nil
+}
+
+// meetsTarget reports whether v meets target, at or above it when higher
+// and at or below it otherwise, allowing for rounding of one part in 10⁹.
+func meetsTarget(v, target float64, higher bool) bool {
+	if higher {
+		return v >= target-1e-9*math.Abs(target)
+	}
+	return v <= target+1e-9*math.Abs(target)
 }
 
 // MeetsAbove reports whether target t of indicator ind is met at or above

@@ -105,7 +105,7 @@ func (c *ProbabilityCheck) Add(r *Result, pace float64, year int, outcome float6
 		// As Assess judges a level target of an indicator better higher.
 		p := clamp01(1 - r.CDF(year, target))
 		met := 0.0
-		if outcome >= target-1e-9*target {
+		if meetsTarget(outcome, target, true) {
 			met = 1
 		}
 		b := &c.Bins[binOf(p)]
