@@ -21,7 +21,8 @@ var PITLevels = []float64{0.01, 0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95, 0.99}
 // for each offset d, kept only when T > L (a target still to reach, as a
 // planner sets one; a level already reached counts as achieved, whatever
 // the forecast). Houma's 250 亿元 for 2025 is d = +9.3 points over its
-// 2015–2020 pace.
+// 2015–2020 pace. The growth target of year y is g + d over year y − 1, kept
+// when g + d > 0 (AddGrowth); Houma's 8.5% for 2021 is d = +2.2 points.
 var CheckTargetOffsets = []float64{-0.05, -0.03, -0.02, -0.01, 0, 0.01, 0.02, 0.03, 0.05, 0.10}
 
 // ProbabilityBin is the targets a ProbabilityCheck gave a probability of
@@ -47,19 +48,20 @@ var checkBinEdges = []float64{0, 0.01, 0.05, 0.10, 0.30, 0.50, 0.70, 0.90, 0.95,
 // ProbabilityCheck measures whether forecasts' predictive distributions say
 // what happened, beyond the two intervals' coverage: it tallies the
 // probability integral transform u = F(outcome) (the share of outcomes below
-// each quantile, PITLevels) and the probabilities of meeting level targets
-// set around each series' pace (CheckTargetOffsets) against whether they
-// were met, binned as a reliability table, with the Brier score
-//
-//	B = Σ (p − met)² / N
-//
-// of those probabilities. The zero value is empty; Add each outcome, Merge
-// checks made in parallel.
+// each quantile, PITLevels) and the probabilities of meeting targets set
+// around each series' pace (CheckTargetOffsets) against whether they were
+// met, each kind of target in its own Reliability table. The zero value is
+// empty; Add each outcome, Merge checks made in parallel.
 type ProbabilityCheck struct {
 	Outcomes int
 	Below    []int // outcomes below the quantile of each of PITLevels
-	Bins     []ProbabilityBin
-	brier    float64
+	// Level is the level targets above the latest figure (Add).
+	Level Reliability
+	// GrowthFromLatest is the growth targets of the year after the latest
+	// figure, over that figure (AddGrowth); GrowthFromProjected those of a
+	// later year, over the year before it, itself projected, whose
+	// probability Assess approximates (growthProbability).
+	GrowthFromLatest, GrowthFromProjected Reliability
 }
 
 func (c *ProbabilityCheck) init() {
@@ -67,10 +69,13 @@ func (c *ProbabilityCheck) init() {
 		return
 	}
 	c.Below = make([]int, len(PITLevels))
-	c.Bins = make([]ProbabilityBin, len(checkBinEdges)-1)
-	for i := range c.Bins {
-		c.Bins[i].Lo, c.Bins[i].Hi = checkBinEdges[i], checkBinEdges[i+1]
+	for _, r := range c.reliabilities() {
+		r.init()
 	}
+}
+
+func (c *ProbabilityCheck) reliabilities() []*Reliability {
+	return []*Reliability{&c.Level, &c.GrowthFromLatest, &c.GrowthFromProjected}
 }
 
 // Add scores the forecast r against the outcome of one of its years; pace
@@ -104,16 +109,81 @@ func (c *ProbabilityCheck) Add(r *Result, pace float64, year int, outcome float6
 		}
 		// As Assess judges a level target of an indicator better higher.
 		p := clamp01(1 - r.CDF(year, target))
-		met := 0.0
-		if meetsTarget(outcome, target, true) {
-			met = 1
-		}
-		b := &c.Bins[binOf(p)]
-		b.Targets++
-		b.Met += int(met)
-		b.SumGiven += p
-		c.brier += (p - met) * (p - met)
+		c.Level.add(p, meetsTarget(outcome, target, true))
 	}
+}
+
+// AddGrowth scores r's probabilities of meeting growth targets of year over
+// the year before, whose outcome is baseOutcome: the targets g = pace + d a
+// year for each of CheckTargetOffsets, kept when g > 0 (a target to grow, as
+// planners set them). Each gets the probability Assess gives a growth
+// target of an indicator better higher, and is met when the outcomes grew
+// by g: 100 (outcome/baseOutcome − 1) ≥ 100 g, as Assess compares a
+// realised growth. Only a positive series (modelled on the log scale, as
+// Assess asks of a growth target) with positive outcomes is scored, and only
+// years after r's latest figure within its horizon.
+func (c *ProbabilityCheck) AddGrowth(r *Result, pace float64, year int, outcome, baseOutcome float64) {
+	j := year - r.LastYear - 1
+	if math.IsNaN(pace) || !r.LogScale || j < 0 || j >= len(r.Points) ||
+		!(outcome > 0) || !(baseOutcome > 0) || math.IsInf(outcome, 0) || math.IsInf(baseOutcome, 0) {
+		return
+	}
+	c.init()
+	rel := &c.GrowthFromProjected
+	if j == 0 {
+		rel = &c.GrowthFromLatest
+	}
+	realised := 100 * (outcome/baseOutcome - 1)
+	for _, d := range CheckTargetOffsets {
+		g := pace + d
+		if !(g > 0) {
+			continue
+		}
+		t := plancast.Target{Kind: plancast.TargetGrowth, Year: year, Value: 100 * g}
+		var p float64
+		if j == 0 {
+			// The base is the latest figure: the level of year that meets
+			// the target is L (1 + g), read off year's distribution.
+			p = 1 - r.CDF(year, r.LastValue*growthFactor(t, year-1))
+		} else {
+			p = growthProbability(r, t, year-1, growthFactor(t, year-1), true)
+		}
+		rel.add(clamp01(p), meetsTarget(realised, t.Value, true))
+	}
+}
+
+// Reliability is a reliability table of the probabilities given to one kind
+// of target, binned at the status thresholds and more finely at the ends,
+// with the Brier score
+//
+//	B = Σ (p − met)² / N
+//
+// of those probabilities.
+type Reliability struct {
+	Bins  []ProbabilityBin
+	brier float64
+}
+
+func (t *Reliability) init() {
+	if t.Bins != nil {
+		return
+	}
+	t.Bins = make([]ProbabilityBin, len(checkBinEdges)-1)
+	for i := range t.Bins {
+		t.Bins[i].Lo, t.Bins[i].Hi = checkBinEdges[i], checkBinEdges[i+1]
+	}
+}
+
+func (t *Reliability) add(p float64, met bool) {
+	m := 0.0
+	if met {
+		m = 1
+	}
+	b := &t.Bins[binOf(p)]
+	b.Targets++
+	b.Met += int(m)
+	b.SumGiven += p
+	t.brier += (p - m) * (p - m)
 }
 
 func binOf(p float64) int {
@@ -135,17 +205,23 @@ func (c *ProbabilityCheck) Merge(o *ProbabilityCheck) {
 	for i := range c.Below {
 		c.Below[i] += o.Below[i]
 	}
-	for i := range c.Bins {
-		c.Bins[i].Targets += o.Bins[i].Targets
-		c.Bins[i].Met += o.Bins[i].Met
-		c.Bins[i].SumGiven += o.Bins[i].SumGiven
+	for i, r := range c.reliabilities() {
+		r.merge(o.reliabilities()[i])
 	}
-	c.brier += o.brier
+}
+
+func (t *Reliability) merge(o *Reliability) {
+	for i := range t.Bins {
+		t.Bins[i].Targets += o.Bins[i].Targets
+		t.Bins[i].Met += o.Bins[i].Met
+		t.Bins[i].SumGiven += o.Bins[i].SumGiven
+	}
+	t.brier += o.brier
 }
 
 // Targets is the number of targets set, and how many were met.
-func (c *ProbabilityCheck) Targets() (set, met int) {
-	for _, b := range c.Bins {
+func (t *Reliability) Targets() (set, met int) {
+	for _, b := range t.Bins {
 		set += b.Targets
 		met += b.Met
 	}
@@ -155,13 +231,13 @@ func (c *ProbabilityCheck) Targets() (set, met int) {
 // ByStatus sums the bins by the status an assessment gives their targets:
 // off_track below AtRiskProbability, at_risk below OnTrackProbability,
 // on_track from there (a target still to reach is never achieved).
-func (c *ProbabilityCheck) ByStatus() [3]StatusBin {
+func (t *Reliability) ByStatus() [3]StatusBin {
 	out := [3]StatusBin{
 		{Status: plancast.StatusOffTrack, ProbabilityBin: ProbabilityBin{Lo: 0, Hi: AtRiskProbability}},
 		{Status: plancast.StatusAtRisk, ProbabilityBin: ProbabilityBin{Lo: AtRiskProbability, Hi: OnTrackProbability}},
 		{Status: plancast.StatusOnTrack, ProbabilityBin: ProbabilityBin{Lo: OnTrackProbability, Hi: 1}},
 	}
-	for _, b := range c.Bins {
+	for _, b := range t.Bins {
 		s := &out[2]
 		switch {
 		case b.Hi <= AtRiskProbability:
@@ -185,13 +261,13 @@ type StatusBin struct {
 // Brier is the Brier score of the probabilities given to the targets, and
 // that of giving every target the share met, m (1 − m): the score of a
 // forecaster who knows only how often targets are met. NaN without targets.
-func (c *ProbabilityCheck) Brier() (score, reference float64) {
-	set, met := c.Targets()
+func (t *Reliability) Brier() (score, reference float64) {
+	set, met := t.Targets()
 	if set == 0 {
 		return math.NaN(), math.NaN()
 	}
 	m := float64(met) / float64(set)
-	return c.brier / float64(set), m * (1 - m)
+	return t.brier / float64(set), m * (1 - m)
 }
 
 // HistoricalGrowth is the growth a year of a positive series over its

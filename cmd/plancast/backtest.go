@@ -30,8 +30,8 @@ func runBacktest(ctx context.Context, args []string, stdout, stderr io.Writer) e
 			"forecasts them from the years before, and writes series_id,method,horizon,timestamp,forecast,lo80,hi80,lo95,hi95.\n"+
 			"The pooled volatility behind the intervals is learnt per category from the file's training years.\n"+
 			"--check-probabilities also prints how the predictive distributions fared against the held-out years:\n"+
-			"the share of outcomes below each quantile, and how often level targets set around each series' pace\n"+
-			"were met against the probability of meeting them that an assessment would have given.", stderr)
+			"the share of outcomes below each quantile, and how often level and annual growth targets set around\n"+
+			"each series' pace were met against the probability of meeting them that an assessment would have given.", stderr)
 	input := fs.String("input", "", "long-format series file")
 	horizon := fs.Int("horizon", 6, "years held out and forecast")
 	out := fs.String("out", "", "forecasts file to write")
@@ -196,7 +196,11 @@ func backtestOne(s benchfile.Series, h int, method string, opt forecast.Options,
 			pace = math.NaN()
 		}
 		for k := 1; k <= h; k++ {
-			check.Add(r, pace, s.Years[n-1+k], s.Values[n-1+k])
+			y := s.Years[n-1+k]
+			check.Add(r, pace, y, s.Values[n-1+k])
+			if s.Years[n-2+k] == y-1 {
+				check.AddGrowth(r, pace, y, s.Values[n-1+k], s.Values[n-2+k])
+			}
 		}
 	}
 	return buf, nil
@@ -216,9 +220,10 @@ func formatPooled(m map[string]float64) string {
 }
 
 // writeProbabilityCheck prints what --check-probabilities measured: the
-// share of outcomes below each quantile (q for calibrated forecasts), and a
-// reliability table of the targets' probabilities, binned at the status
-// thresholds, with the Brier score.
+// share of outcomes below each quantile (q for calibrated forecasts), and for
+// level targets and for growth targets (over the latest figure, and over a
+// projected year) a reliability table of the probabilities given, binned at
+// the status thresholds, with the Brier score.
 func writeProbabilityCheck(w io.Writer, c *forecast.ProbabilityCheck, series int) {
 	fmt.Fprintf(w, "\nProbabilities against the %d held-out figures of %d series\n", c.Outcomes, series)
 	if c.Outcomes == 0 {
@@ -235,19 +240,28 @@ func writeProbabilityCheck(w io.Writer, c *forecast.ProbabilityCheck, series int
 	fmt.Fprintln(tw, below)
 	tw.Flush()
 
-	set, met := c.Targets()
 	offsets := make([]string, len(forecast.CheckTargetOffsets))
 	for i, d := range forecast.CheckTargetOffsets {
 		offsets[i] = fmt.Sprintf("%+g", 100*d)
 	}
-	fmt.Fprintf(w, "level targets at each series' pace %s points a year, above the latest figure: %d, %d met (%.1f%%)\n",
-		strings.Join(offsets, ", "), set, met, 100*float64(met)/float64(max(set, 1)))
+	pace := strings.Join(offsets, ", ")
+	writeReliability(w, "level targets at each series' pace "+pace+" points a year, above the latest figure", &c.Level)
+	writeReliability(w, "growth targets of the year after the latest figure at each series' pace "+pace+" points, above 0", &c.GrowthFromLatest)
+	writeReliability(w, "growth targets of a later year over the year before, itself projected, as above", &c.GrowthFromProjected)
+}
+
+// writeReliability prints one kind of target's reliability table under a
+// header counting its targets, with the targets by status and the Brier
+// score.
+func writeReliability(w io.Writer, header string, r *forecast.Reliability) {
+	set, met := r.Targets()
+	fmt.Fprintf(w, "%s: %d, %d met (%.1f%%)\n", header, set, met, 100*float64(met)/float64(max(set, 1)))
 	if set == 0 {
 		return
 	}
-	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "  probability given\ttargets\tmean given\tmet\tshare met\t")
-	for _, b := range c.Bins {
+	for _, b := range r.Bins {
 		if b.Targets == 0 {
 			continue
 		}
@@ -255,12 +269,12 @@ func writeProbabilityCheck(w io.Writer, c *forecast.ProbabilityCheck, series int
 	}
 	tw.Flush()
 	var status []string
-	for _, b := range c.ByStatus() {
+	for _, b := range r.ByStatus() {
 		if b.Targets > 0 {
 			status = append(status, fmt.Sprintf("%s %d, met %d (%.1f%%; given %.1f%%)", b.Status, b.Targets, b.Met, 100*b.ShareMet(), 100*b.MeanGiven()))
 		}
 	}
 	fmt.Fprintf(w, "by the status an assessment gives: %s\n", strings.Join(status, "; "))
-	score, ref := c.Brier()
+	score, ref := r.Brier()
 	fmt.Fprintf(w, "Brier score %.4f; %.4f giving every target the share met: skill %.2f\n", score, ref, 1-score/ref)
 }

@@ -189,13 +189,32 @@ func TestBacktestChecksProbabilitiesAgainstTheHeldOutYears(t *testing.T) {
 		t.Errorf("below the 90%% quantile: %s; the forecasts file has %d of 72 below hi80 (%s)", shares[6], belowHi80, want)
 	}
 
-	// The reliability table's rows add up to the targets set.
-	head := regexp.MustCompile(`above the latest figure: (\d+), (\d+) met`).FindStringSubmatch(stdout)
-	if head == nil {
-		t.Fatalf("stdout %q: want the number of targets set and met", stdout)
+	// Each kind of target's reliability table: its rows add up to the
+	// targets its header counts, and so do its targets by status.
+	sections := regexp.MustCompile(`(?m)^(level|growth) targets [^\n]*: \d+, \d+ met`).FindAllStringIndex(stdout, -1)
+	if len(sections) != 3 {
+		t.Fatalf("stdout %q: want the level targets and the two kinds of growth targets", stdout)
 	}
+	for i, at := range sections {
+		end := len(stdout)
+		if i+1 < len(sections) {
+			end = sections[i+1][0]
+		}
+		checkReliabilityTable(t, stdout[at[0]:end])
+	}
+	// Without the flag, nothing of this is printed.
+	if _, stdout, _ := run(t, "backtest", "--input", in, "--horizon", "3", "--out", out); strings.Contains(stdout, "held-out figures of") {
+		t.Errorf("without --check-probabilities: %q", stdout)
+	}
+}
+
+// checkReliabilityTable checks one target kind's section of the
+// --check-probabilities output.
+func checkReliabilityTable(t *testing.T, section string) {
+	t.Helper()
+	head := regexp.MustCompile(`^[^\n]*: (\d+), (\d+) met`).FindStringSubmatch(section)
 	var set, met int
-	for _, row := range regexp.MustCompile(`(?m)^\s+[0-9.]+–[0-9.]+%\s+(\d+)\s+[0-9.]+%\s+(\d+)\s+([0-9.]+)%$`).FindAllStringSubmatch(stdout, -1) {
+	for _, row := range regexp.MustCompile(`(?m)^\s+[0-9.]+–[0-9.]+%\s+(\d+)\s+[0-9.]+%\s+(\d+)\s+([0-9.]+)%$`).FindAllStringSubmatch(section, -1) {
 		n, _ := strconv.Atoi(row[1])
 		k, _ := strconv.Atoi(row[2])
 		share, _ := strconv.ParseFloat(row[3], 64)
@@ -206,22 +225,18 @@ func TestBacktestChecksProbabilitiesAgainstTheHeldOutYears(t *testing.T) {
 		met += k
 	}
 	if fmt.Sprint(set) != head[1] || fmt.Sprint(met) != head[2] || set == 0 {
-		t.Errorf("table rows: %d targets, %d met; header says %s, %s", set, met, head[1], head[2])
+		t.Errorf("%s\ntable rows: %d targets, %d met; header says %s, %s", section, set, met, head[1], head[2])
 	}
 	byStatus := 0
-	for _, m := range regexp.MustCompile(`(off_track|at_risk|on_track) (\d+), met \d+ \(`).FindAllStringSubmatch(stdout, -1) {
+	for _, m := range regexp.MustCompile(`(off_track|at_risk|on_track) (\d+), met \d+ \(`).FindAllStringSubmatch(section, -1) {
 		n, _ := strconv.Atoi(m[2])
 		byStatus += n
 	}
 	if fmt.Sprint(byStatus) != head[1] {
-		t.Errorf("targets by status add up to %d; header says %s", byStatus, head[1])
+		t.Errorf("%s\ntargets by status add up to %d; header says %s", section, byStatus, head[1])
 	}
-	if !regexp.MustCompile(`Brier score 0\.\d{4}; 0\.\d{4} giving every target the share met: skill -?\d\.\d\d`).MatchString(stdout) {
-		t.Errorf("stdout %q: want the Brier score and its reference", stdout)
-	}
-	// Without the flag, nothing of this is printed.
-	if _, stdout, _ := run(t, "backtest", "--input", in, "--horizon", "3", "--out", out); strings.Contains(stdout, "held-out figures of") {
-		t.Errorf("without --check-probabilities: %q", stdout)
+	if !regexp.MustCompile(`Brier score 0\.\d{4}; 0\.\d{4} giving every target the share met: skill -?\d\.\d\d`).MatchString(section) {
+		t.Errorf("%q: want the Brier score and its reference", section)
 	}
 }
 
