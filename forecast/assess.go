@@ -309,18 +309,11 @@ func MeetsAbove(t plancast.Target, ind plancast.Indicator) bool {
 }
 
 // growthProbability handles a growth target whose base year is itself
-// projected: the growth over the base is the difference of the projected
-// means plus a scaled error,
-//
-//	g = exp(x̂_Y − x̂_B + s z) − 1   (annualised for avg_growth),
-//
-// z the learnt error of a one-year change into year Y (z^Δ, Calibration.
-// ChangeQ) when Y − B = 1, as for an annual growth target; over more years
-// the one-year error z_1, an approximation (changeQuantiles states when it
-// is exact).
+// projected: the growth over the base is approximated by the difference of
+// the projected means plus the one-year error of the table,
+// g = exp(x̂_Y − x̂_B + s z_1) − 1 (annualised for avg_growth).
 func growthProbability(r *Result, t plancast.Target, base int, factor float64, higher bool) float64 {
 	jy, jb := t.Year-r.LastYear-1, base-r.LastYear-1
-	zq := growthZQ(r, t.Year, base)
 	var need float64 // the change x_Y − x_B needed on the working scale
 	if r.LogScale {
 		need = math.Log(factor)
@@ -328,30 +321,20 @@ func growthProbability(r *Result, t plancast.Target, base int, factor float64, h
 		need = r.center[jb] * (factor - 1)
 	}
 	z := (need - (r.center[jy] - r.center[jb])) / r.Scale
-	pLow := cdfAt(r.probs, zq, z)
+	pLow := cdfAt(r.probs, r.zq[0], z)
 	if higher {
 		return 1 - pLow
 	}
 	return pLow
 }
 
-// growthZQ is the quantiles of the scaled error of the change from a
-// projected base year to year (see growthProbability).
-func growthZQ(r *Result, year, base int) []float64 {
-	if year-base == 1 {
-		return r.changeZQ(year - r.LastYear - 1)
-	}
-	return r.zq[0]
-}
-
 // projectedGrowthPoint is the growth distribution (percent) for a projected
-// base year, with the spread of growthProbability.
+// base year, with the approximation of growthProbability.
 func projectedGrowthPoint(r *Result, t plancast.Target, base int, mean, span float64) plancast.ProjectionPoint {
 	jy, jb := t.Year-r.LastYear-1, base-r.LastYear-1
 	years := float64(t.Year - base)
-	zq := growthZQ(r, t.Year, base)
 	at := func(prob float64) float64 {
-		z := quantileAt(r.probs, zq, prob)
+		z := quantileAt(r.probs, r.zq[0], prob)
 		if r.LogScale {
 			return 100 * (math.Exp((r.center[jy]-r.center[jb]-span+r.Scale*z)/years) - 1)
 		}

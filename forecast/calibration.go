@@ -39,16 +39,6 @@ type Calibration struct {
 	Q map[string][][][]float64 `json:"q"`
 	// Samples[method][bucket][h−1] counts the errors behind each row.
 	Samples map[string][][]int `json:"samples"`
-	// ChangeQ[method][bucket][h−1][k] is the quantile Probs[k] of the
-	// scaled error of the one-year change into year n+h,
-	//
-	//	z^Δ_h = ((x_{n+h} − x_{n+h−1}) − (x̂_{n+h} − x̂_{n+h−1})) / s,
-	//
-	// with x̂_n = x_n (so z^Δ_1 = z_1): the spread of an annual growth whose
-	// base year is itself projected (growthProbability). Learnt on positive
-	// series only, like Q; a table without it falls back to z_1.
-	ChangeQ       map[string][][][]float64 `json:"change_q,omitempty"`
-	ChangeSamples map[string][][]int       `json:"change_samples,omitempty"`
 }
 
 // PriorWeightDefault is k, the weight of the pooled scale in pseudo-differences.
@@ -119,47 +109,22 @@ func (c *Calibration) scale(own float64, m int, pooled float64) float64 {
 // (stretched to h), then the same for auto, then both again in each shorter
 // bucket (whose errors are wider, not narrower).
 func (c *Calibration) quantiles(method string, n, h int) []float64 {
-	if q := lookupQuantiles(c.Q, c.Samples, c.bucket(n), method, h, true); q != nil {
-		return q
-	}
-	return c.Q[MethodAuto][0][0] // ReadCalibration and LearnCalibration make sure it holds errors
-}
-
-// changeQuantiles returns the z^Δ quantiles of the one-year change into
-// year n+h (see ChangeQ), with the fallbacks of quantiles but never
-// stretched (the error of one year's change does not grow with the
-// horizon as a level's does). Without a learnt cell it is z_1's, the
-// approximation that errors are a random walk of yearly shocks plus an
-// error in the drift, e_h = Σ ε_i + δh, so that e_{n+h} − e_{n+h−1} has
-// the one-year error's spread.
-func (c *Calibration) changeQuantiles(method string, n, h int) []float64 {
-	if q := lookupQuantiles(c.ChangeQ, c.ChangeSamples, c.bucket(n), method, h, false); q != nil {
-		return q
-	}
-	return c.quantiles(method, n, 1)
-}
-
-// lookupQuantiles finds the cell of a table for method, bucket b and
-// horizon h, falling back as quantiles documents: stretched to h in
-// proportion when stretch is set, the nearest shorter horizon's unchanged
-// otherwise. nil when no cell has errors.
-func lookupQuantiles(q map[string][][][]float64, samples map[string][][]int, b int, method string, h int, stretch bool) []float64 {
 	candidates := []string{method}
 	if method != MethodAuto {
 		candidates = append(candidates, MethodAuto)
 	}
-	for ; b >= 0; b-- {
+	for b := c.bucket(n); b >= 0; b-- {
 		for _, m := range candidates {
-			tab, ok := q[m]
+			tab, ok := c.Q[m]
 			if !ok || b >= len(tab) {
 				continue
 			}
 			row := tab[b]
 			for j := min(h, len(row)); j >= 1; j-- {
-				if !hasErrors(samples, m, b, j) {
+				if !c.hasErrors(m, b, j) {
 					continue
 				}
-				if j == h || !stretch {
+				if j == h {
 					return row[j-1]
 				}
 				f := float64(h) / float64(j)
@@ -171,17 +136,13 @@ func lookupQuantiles(q map[string][][][]float64, samples map[string][][]int, b i
 			}
 		}
 	}
-	return nil
+	return c.Q[MethodAuto][0][0] // ReadCalibration and LearnCalibration make sure it holds errors
 }
 
 // hasErrors reports whether errors stand behind the cell of method, bucket b
 // and horizon j. A table without sample counts is taken as full.
 func (c *Calibration) hasErrors(method string, b, j int) bool {
-	return hasErrors(c.Samples, method, b, j)
-}
-
-func hasErrors(samples map[string][][]int, method string, b, j int) bool {
-	counts, ok := samples[method]
+	counts, ok := c.Samples[method]
 	if !ok {
 		return true
 	}
@@ -247,35 +208,23 @@ func ReadCalibration(b []byte) (*Calibration, error) {
 	if len(c.Probs) < 2 || len(c.Buckets) == 0 || len(c.Q[MethodAuto]) != len(c.Buckets) {
 		return nil, fmt.Errorf("decode calibration: the table is incomplete")
 	}
-	if err := c.checkShape("q", c.Q); err != nil {
-		return nil, err
-	}
-	if err := c.checkShape("change_q", c.ChangeQ); err != nil {
-		return nil, err
+	for method, tab := range c.Q {
+		if len(tab) != len(c.Buckets) {
+			return nil, fmt.Errorf("decode calibration: %s has %d buckets, want %d", method, len(tab), len(c.Buckets))
+		}
+		for b, row := range tab {
+			if len(row) == 0 {
+				return nil, fmt.Errorf("decode calibration: %s, bucket %d has no horizons", method, b)
+			}
+			for j, q := range row {
+				if len(q) != len(c.Probs) {
+					return nil, fmt.Errorf("decode calibration: %s, bucket %d, horizon %d has %d quantiles, want %d", method, b, j+1, len(q), len(c.Probs))
+				}
+			}
+		}
 	}
 	if !c.hasErrors(MethodAuto, 0, 1) {
 		return nil, fmt.Errorf("decode calibration: auto has no errors for the shortest histories one year ahead, which every other cell falls back to")
 	}
 	return &c, nil
-}
-
-// checkShape checks that every method of a quantile table has a row per
-// bucket, each horizon a quantile per probability.
-func (c *Calibration) checkShape(name string, q map[string][][][]float64) error {
-	for method, tab := range q {
-		if len(tab) != len(c.Buckets) {
-			return fmt.Errorf("decode calibration: %s of %s has %d buckets, want %d", name, method, len(tab), len(c.Buckets))
-		}
-		for b, row := range tab {
-			if len(row) == 0 {
-				return fmt.Errorf("decode calibration: %s of %s, bucket %d has no horizons", name, method, b)
-			}
-			for j, q := range row {
-				if len(q) != len(c.Probs) {
-					return fmt.Errorf("decode calibration: %s of %s, bucket %d, horizon %d has %d quantiles, want %d", name, method, b, j+1, len(q), len(c.Probs))
-				}
-			}
-		}
-	}
-	return nil
 }

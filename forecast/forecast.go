@@ -58,7 +58,6 @@ type Result struct {
 	center []float64   // working-scale point forecast per horizon
 	zq     [][]float64 // scaled-error quantiles per horizon
 	prep   *prepared
-	cal    *Calibration // for the quantiles of one-year changes (changeZQ)
 }
 
 // Methods lists the accepted method names: "auto" first, then the models.
@@ -118,7 +117,6 @@ func Forecast(years []int, values []float64, opt Options) (*Result, error) {
 		probs:     cal.Probs,
 		center:    center,
 		prep:      p,
-		cal:       cal,
 	}
 	r.Scale = cal.scale(p.scale, p.diffs, pooledWorkScale(p, opt.PooledScale))
 	r.zq = make([][]float64, h)
@@ -235,12 +233,6 @@ func pooledWorkScale(p *prepared, pooled float64) float64 {
 
 // monotone returns a sorted copy of q so that the quantile function never
 // decreases, whatever the sampling noise in the table.
-// changeZQ is the quantiles of z^Δ, the scaled error of the one-year change
-// into the year of horizon index j (Calibration.ChangeQ).
-func (r *Result) changeZQ(j int) []float64 {
-	return monotone(r.cal.changeQuantiles(r.Method, r.RealObs, j+1))
-}
-
 func monotone(q []float64) []float64 {
 	out := append([]float64(nil), q...)
 	for i := 1; i < len(out); i++ {

@@ -15,11 +15,9 @@ import (
 // v_{o+1..o+maxH} from v_{o−L+1..o} with each method and records
 // z = (log v_{o+h} − x̂_{o+h})/s, s the shrunk scale with s₀ = pooled[i], the
 // pooled scale of series i's indicator or category (GroupPooledScales), the
-// same s₀ its forecasts will be given, and the error of each one-year change,
-// z^Δ = ((log v_{o+h} − log v_{o+h−1}) − (x̂_{o+h} − x̂_{o+h−1}))/s with
-// x̂_o = log v_o (Calibration.ChangeQ). The quantiles of z and of z^Δ per
-// (method, length, h) are weighted so that every series counts once in each
-// cell, however many origins it offers.
+// same s₀ its forecasts will be given. The quantiles of z per (method,
+// length, h) are weighted so that every series counts once in each cell,
+// however many origins it offers.
 func LearnCalibration(series [][]float64, pooled []float64, opt LearnOptions) *Calibration {
 	if len(pooled) != len(series) {
 		panic("forecast: LearnCalibration needs one pooled scale per series")
@@ -36,35 +34,32 @@ func LearnCalibration(series [][]float64, pooled []float64, opt LearnOptions) *C
 		k = PriorWeightDefault
 	}
 	c := &Calibration{
-		PooledScale:   median(pooled),
-		PriorWeight:   k,
-		Probs:         calibrationProbs,
-		Buckets:       calibrationBuckets,
-		Lengths:       calibrationLengths,
-		MaxH:          maxH,
-		Q:             map[string][][][]float64{},
-		Samples:       map[string][][]int{},
-		ChangeQ:       map[string][][][]float64{},
-		ChangeSamples: map[string][][]int{},
+		PooledScale: median(pooled),
+		PriorWeight: k,
+		Probs:       calibrationProbs,
+		Buckets:     calibrationBuckets,
+		Lengths:     calibrationLengths,
+		MaxH:        maxH,
+		Q:           map[string][][][]float64{},
+		Samples:     map[string][][]int{},
 	}
 	nb := len(c.Buckets)
 	for _, method := range methods {
 		st := max(stride[method], 1)
-		cells, changes := make([][][]wz, nb), make([][][]wz, nb)
+		cells := make([][][]wz, nb)
 		for b := range cells {
-			cells[b], changes[b] = make([][]wz, maxH), make([][]wz, maxH)
+			cells[b] = make([][]wz, maxH)
 		}
 		for si, v := range series {
 			s0 := pooled[si]
 			if !allPositive(v) {
 				continue
 			}
-			// sample index where this series began in each cell
-			start, changeStart := make([][]int, nb), make([][]int, nb)
+			start := make([][]int, nb) // sample index where this series began in each cell
 			for b := range start {
-				start[b], changeStart[b] = make([]int, maxH), make([]int, maxH)
+				start[b] = make([]int, maxH)
 				for j := range start[b] {
-					start[b][j], changeStart[b][j] = len(cells[b][j]), len(changes[b][j])
+					start[b][j] = len(cells[b][j])
 				}
 			}
 			years := make([]int, len(v))
@@ -97,56 +92,37 @@ func LearnCalibration(series [][]float64, pooled []float64, opt LearnOptions) *C
 						continue
 					}
 					s := c.scale(p.scale, p.diffs, s0)
-					prev, prevF := math.Log(v[o-1]), math.Log(v[o-1])
 					for j := range h {
-						x := math.Log(v[o+j])
-						z := (x - f[j]) / s
+						z := (math.Log(v[o+j]) - f[j]) / s
 						if !math.IsNaN(z) && !math.IsInf(z, 0) {
 							cells[b][j] = append(cells[b][j], wz{z: z})
 						}
-						dz := ((x - prev) - (f[j] - prevF)) / s
-						if !math.IsNaN(dz) && !math.IsInf(dz, 0) {
-							changes[b][j] = append(changes[b][j], wz{z: dz})
-						}
-						prev, prevF = x, f[j]
 					}
 				}
 			}
-			weighOnce(cells, start)
-			weighOnce(changes, changeStart)
-		}
-		c.Q[method], c.Samples[method] = tabulate(cells, c.Probs)
-		c.ChangeQ[method], c.ChangeSamples[method] = tabulate(changes, c.Probs)
-	}
-	return c
-}
-
-// weighOnce gives the samples one series added to each cell, from start on,
-// the weight 1/k of their number k, so that the series counts once there.
-func weighOnce(cells [][][]wz, start [][]int) {
-	for b := range cells {
-		for j := range cells[b] {
-			k := len(cells[b][j]) - start[b][j]
-			for i := start[b][j]; i < len(cells[b][j]); i++ {
-				cells[b][j][i].w = 1 / float64(k)
+			for b := range cells {
+				for j := range cells[b] {
+					k := len(cells[b][j]) - start[b][j]
+					for i := start[b][j]; i < len(cells[b][j]); i++ {
+						cells[b][j][i].w = 1 / float64(k)
+					}
+				}
 			}
 		}
-	}
-}
-
-// tabulate returns each cell's weighted quantiles at probs and its count.
-func tabulate(cells [][][]wz, probs []float64) ([][][]float64, [][]int) {
-	q := make([][][]float64, len(cells))
-	cnt := make([][]int, len(cells))
-	for b := range cells {
-		q[b] = make([][]float64, len(cells[b]))
-		cnt[b] = make([]int, len(cells[b]))
-		for j := range cells[b] {
-			cnt[b][j] = len(cells[b][j])
-			q[b][j] = weightedQuantiles(cells[b][j], probs)
+		q := make([][][]float64, nb)
+		cnt := make([][]int, nb)
+		for b := range cells {
+			q[b] = make([][]float64, maxH)
+			cnt[b] = make([]int, maxH)
+			for j := range cells[b] {
+				cnt[b][j] = len(cells[b][j])
+				q[b][j] = weightedQuantiles(cells[b][j], c.Probs)
+			}
 		}
+		c.Q[method] = q
+		c.Samples[method] = cnt
 	}
-	return q, cnt
+	return c
 }
 
 // LearnOptions says what LearnCalibration learns.

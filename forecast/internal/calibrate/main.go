@@ -71,18 +71,11 @@ func main() {
 // round keeps four decimals: the tables are estimates, not exact values.
 func round(c *forecast.Calibration) {
 	for _, t := range c.Q {
-		roundTable(t)
-	}
-	for _, t := range c.ChangeQ {
-		roundTable(t)
-	}
-}
-
-func roundTable(t [][][]float64) {
-	for _, b := range t {
-		for _, h := range b {
-			for i, v := range h {
-				h[i] = math.Round(v*1e4) / 1e4
+		for _, b := range t {
+			for _, h := range b {
+				for i, v := range h {
+					h[i] = math.Round(v*1e4) / 1e4
+				}
 			}
 		}
 	}
