@@ -60,8 +60,10 @@ type ProbabilityCheck struct {
 	// GrowthFromLatest is the growth targets of the year after the latest
 	// figure, over that figure (AddGrowth); GrowthFromProjected those of a
 	// later year, over the year before it, itself projected, whose
-	// probability Assess approximates (growthProbability).
-	GrowthFromLatest, GrowthFromProjected Reliability
+	// probability Assess approximates (growthProbability);
+	// AverageGrowthFromProjected the average growth targets over several
+	// years from a projected one.
+	GrowthFromLatest, GrowthFromProjected, AverageGrowthFromProjected Reliability
 }
 
 func (c *ProbabilityCheck) init() {
@@ -75,7 +77,7 @@ func (c *ProbabilityCheck) init() {
 }
 
 func (c *ProbabilityCheck) reliabilities() []*Reliability {
-	return []*Reliability{&c.Level, &c.GrowthFromLatest, &c.GrowthFromProjected}
+	return []*Reliability{&c.Level, &c.GrowthFromLatest, &c.GrowthFromProjected, &c.AverageGrowthFromProjected}
 }
 
 // Add scores the forecast r against the outcome of one of its years; pace
@@ -114,39 +116,46 @@ func (c *ProbabilityCheck) Add(r *Result, pace float64, year int, outcome float6
 }
 
 // AddGrowth scores r's probabilities of meeting growth targets of year over
-// the year before, whose outcome is baseOutcome: the targets g = pace + d a
-// year for each of CheckTargetOffsets, kept when g > 0 (a target to grow, as
-// planners set them). Each gets the probability Assess gives a growth
-// target of an indicator better higher, and is met when the outcomes grew
-// by g: 100 (outcome/baseOutcome − 1) ≥ 100 g, as Assess compares a
-// realised growth. Only a positive series (modelled on the log scale, as
-// Assess asks of a growth target) with positive outcomes is scored, and only
-// years after r's latest figure within its horizon.
-func (c *ProbabilityCheck) AddGrowth(r *Result, pace float64, year int, outcome, baseOutcome float64) {
+// base, whose outcomes are outcome and baseOutcome: the targets g = pace + d
+// a year for each of CheckTargetOffsets, kept when g > 0 (a target to grow,
+// as planners set them), a growth target over the year before or, over
+// more years, an average growth target. Each gets the probability Assess
+// gives such a target of an indicator better higher, and is met when the
+// outcomes grew by g a year, 100 ((outcome/baseOutcome)^(1/(year − base)) −
+// 1) ≥ 100 g, as Assess compares a realised growth. Scored: base the latest
+// figure's year and year the next (GrowthFromLatest), or base projected
+// (GrowthFromProjected for one year, AverageGrowthFromProjected for more),
+// year within r's horizon; only for a positive series (modelled on the log
+// scale, as Assess asks of a growth target) with positive outcomes.
+func (c *ProbabilityCheck) AddGrowth(r *Result, pace float64, base, year int, outcome, baseOutcome float64) {
+	span := year - base
 	j := year - r.LastYear - 1
-	if math.IsNaN(pace) || !r.LogScale || j < 0 || j >= len(r.Points) ||
+	if math.IsNaN(pace) || !r.LogScale || span < 1 || base < r.LastYear || base == r.LastYear && span > 1 || j >= len(r.Points) ||
 		!(outcome > 0) || !(baseOutcome > 0) || math.IsInf(outcome, 0) || math.IsInf(baseOutcome, 0) {
 		return
 	}
 	c.init()
-	rel := &c.GrowthFromProjected
-	if j == 0 {
+	kind, rel := plancast.TargetGrowth, &c.GrowthFromProjected
+	switch {
+	case base == r.LastYear:
 		rel = &c.GrowthFromLatest
+	case span > 1:
+		kind, rel = plancast.TargetAvgGrowth, &c.AverageGrowthFromProjected
 	}
-	realised := 100 * (outcome/baseOutcome - 1)
+	realised := 100 * (math.Pow(outcome/baseOutcome, 1/float64(span)) - 1)
 	for _, d := range CheckTargetOffsets {
 		g := pace + d
 		if !(g > 0) {
 			continue
 		}
-		t := plancast.Target{Kind: plancast.TargetGrowth, Year: year, Value: 100 * g}
+		t := plancast.Target{Kind: kind, Year: year, BaseYear: base, Value: 100 * g}
 		var p float64
-		if j == 0 {
+		if base == r.LastYear {
 			// The base is the latest figure: the level of year that meets
 			// the target is L (1 + g), read off year's distribution.
-			p = 1 - r.CDF(year, r.LastValue*growthFactor(t, year-1))
+			p = 1 - r.CDF(year, r.LastValue*growthFactor(t, base))
 		} else {
-			p = growthProbability(r, t, year-1, growthFactor(t, year-1), true)
+			p = growthProbability(r, t, base, growthFactor(t, base), true)
 		}
 		rel.add(clamp01(p), meetsTarget(realised, t.Value, true))
 	}

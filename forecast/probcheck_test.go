@@ -175,7 +175,7 @@ func TestProbabilityCheckGrowthTargetsAreJudgedAsAssessJudgesThem(t *testing.T) 
 		}
 		outcome := base * (1 + pace) // grew at its pace: meets d ≤ 0, misses d > 0
 		var got ProbabilityCheck
-		got.AddGrowth(r, pace, year, outcome, base)
+		got.AddGrowth(r, pace, year-1, year, outcome, base)
 
 		var want ProbabilityCheck
 		want.init()
@@ -233,13 +233,16 @@ func TestProbabilityCheckGrowthSkipsAndMerges(t *testing.T) {
 		t.Fatal(err)
 	}
 	var c ProbabilityCheck
-	c.AddGrowth(crossing, 0.05, 2021, 4, 3)
-	c.AddGrowth(r, math.NaN(), 2022, 130, 125)
-	c.AddGrowth(r, 0.05, 2022, 130, 0)
-	c.AddGrowth(r, 0.05, 2022, 130, math.Inf(1))
-	c.AddGrowth(r, 0.05, 2020, 120.8, 110)
-	c.AddGrowth(r, 0.05, 2027, 160, 150) // beyond the 6 years forecast
-	for _, tab := range []*Reliability{&c.Level, &c.GrowthFromLatest, &c.GrowthFromProjected} {
+	c.AddGrowth(crossing, 0.05, 2020, 2021, 4, 3)
+	c.AddGrowth(r, math.NaN(), 2021, 2022, 130, 125)
+	c.AddGrowth(r, 0.05, 2021, 2022, 130, 0)
+	c.AddGrowth(r, 0.05, 2021, 2022, 130, math.Inf(1))
+	c.AddGrowth(r, 0.05, 2019, 2020, 120.8, 110)
+	c.AddGrowth(r, 0.05, 2026, 2027, 160, 150)   // beyond the 6 years forecast
+	c.AddGrowth(r, 0.05, 2019, 2021, 126, 110)   // a base before the latest figure
+	c.AddGrowth(r, 0.05, 2020, 2023, 140, 120.8) // over the latest figure, several years: a level target
+	c.AddGrowth(r, 0.05, 2022, 2022, 130, 130)   // no years
+	for _, tab := range c.reliabilities() {
 		if n, _ := tab.Targets(); n != 0 {
 			t.Errorf("%d targets scored where none should be", n)
 		}
@@ -247,8 +250,8 @@ func TestProbabilityCheckGrowthSkipsAndMerges(t *testing.T) {
 
 	var a, b, both ProbabilityCheck
 	// A pace of 5%: every offset but −5 points sets a target.
-	a.AddGrowth(r, 0.05, 2021, 1e6, 120.8) // every target met
-	b.AddGrowth(r, 0.05, 2023, 1, 130)     // none
+	a.AddGrowth(r, 0.05, 2020, 2021, 1e6, 120.8) // every target met
+	b.AddGrowth(r, 0.05, 2022, 2023, 1, 130)     // none
 	both.Merge(&a)
 	both.Merge(&b)
 	if n, m := both.GrowthFromLatest.Targets(); n != 9 || m != 9 {
@@ -259,5 +262,39 @@ func TestProbabilityCheckGrowthSkipsAndMerges(t *testing.T) {
 	}
 	if s, _ := both.GrowthFromProjected.Brier(); !(s > 0) {
 		t.Errorf("Brier of the projected-base growth targets = %v; want it scored", s)
+	}
+}
+
+// An average growth target over several years from a projected year is
+// judged as Assess judges it, in its own table, and met when the outcomes
+// grew by it on average.
+func TestProbabilityCheckAverageGrowthIsJudgedAsAssessJudgesIt(t *testing.T) {
+	r := houmaForecast(t)
+	pace, _ := HistoricalGrowth(houmaYears, houmaValues)
+	ind := plancast.Indicator{Code: "gdp", Kind: plancast.KindLevel, Better: plancast.BetterHigher}
+	base := r.Quantile(2022, 0.5)
+	outcome := base * math.Pow(1+pace, 3) // 2022–2025 at the pace: meets d ≤ 0
+	var got, want ProbabilityCheck
+	got.AddGrowth(r, pace, 2022, 2025, outcome, base)
+	want.init()
+	for _, d := range CheckTargetOffsets {
+		a, err := Assess(plancast.Target{Region: "houma", Indicator: "gdp", Plan: "check", Kind: plancast.TargetAvgGrowth, BaseYear: 2022, Year: 2025, Value: 100 * (pace + d)},
+			ind, houmaYears, houmaValues, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want.AverageGrowthFromProjected.add(a.Probability, d <= 0)
+	}
+	if set, met := got.AverageGrowthFromProjected.Targets(); set != 10 || met != 5 {
+		t.Fatalf("%d average growth targets, %d met; want 10 and 5", set, met)
+	}
+	for i, w := range want.AverageGrowthFromProjected.Bins {
+		g := got.AverageGrowthFromProjected.Bins[i]
+		if g.Targets != w.Targets || g.Met != w.Met || math.Abs(g.SumGiven-w.SumGiven) > 1e-12 {
+			t.Errorf("bin [%g, %g): got %d targets, %d met, Σp %.6f; Assess gives %d, %d, %.6f", w.Lo, w.Hi, g.Targets, g.Met, g.SumGiven, w.Targets, w.Met, w.SumGiven)
+		}
+	}
+	if n, _ := got.GrowthFromProjected.Targets(); n != 0 {
+		t.Errorf("%d targets counted as annual", n)
 	}
 }

@@ -195,11 +195,17 @@ func backtestOne(s benchfile.Series, h int, method string, opt forecast.Options,
 		if !ok {
 			pace = math.NaN()
 		}
+		// Growth targets: of each year over the year before, and on average
+		// from the first held-out year (projected) to each later one.
+		first := s.Years[n]
 		for k := 1; k <= h; k++ {
-			y := s.Years[n-1+k]
-			check.Add(r, pace, y, s.Values[n-1+k])
+			y, v := s.Years[n-1+k], s.Values[n-1+k]
+			check.Add(r, pace, y, v)
 			if s.Years[n-2+k] == y-1 {
-				check.AddGrowth(r, pace, y, s.Values[n-1+k], s.Values[n-2+k])
+				check.AddGrowth(r, pace, y-1, y, v, s.Values[n-2+k])
+			}
+			if y-first > 1 {
+				check.AddGrowth(r, pace, first, y, v, s.Values[n])
 			}
 		}
 	}
@@ -221,8 +227,9 @@ func formatPooled(m map[string]float64) string {
 
 // writeProbabilityCheck prints what --check-probabilities measured: the
 // share of outcomes below each quantile (q for calibrated forecasts), and for
-// level targets and for growth targets (over the latest figure, and over a
-// projected year) a reliability table of the probabilities given, binned at
+// level targets and for growth targets (over the latest figure, over a
+// projected year, and on average over years from a projected one) a
+// reliability table of the probabilities given, binned at
 // the status thresholds, with the Brier score.
 func writeProbabilityCheck(w io.Writer, c *forecast.ProbabilityCheck, series int) {
 	fmt.Fprintf(w, "\nProbabilities against the %d held-out figures of %d series\n", c.Outcomes, series)
@@ -248,6 +255,7 @@ func writeProbabilityCheck(w io.Writer, c *forecast.ProbabilityCheck, series int
 	writeReliability(w, "level targets at each series' pace "+pace+" points a year, above the latest figure", &c.Level)
 	writeReliability(w, "growth targets of the year after the latest figure at each series' pace "+pace+" points, above 0", &c.GrowthFromLatest)
 	writeReliability(w, "growth targets of a later year over the year before, itself projected, as above", &c.GrowthFromProjected)
+	writeReliability(w, "growth targets of 2 or more years' average from the first year forecast, itself projected, as above", &c.AverageGrowthFromProjected)
 }
 
 // writeReliability prints one kind of target's reliability table under a

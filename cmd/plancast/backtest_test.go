@@ -192,8 +192,8 @@ func TestBacktestChecksProbabilitiesAgainstTheHeldOutYears(t *testing.T) {
 	// Each kind of target's reliability table: its rows add up to the
 	// targets its header counts, and so do its targets by status.
 	sections := regexp.MustCompile(`(?m)^(level|growth) targets [^\n]*: \d+, \d+ met`).FindAllStringIndex(stdout, -1)
-	if len(sections) != 3 {
-		t.Fatalf("stdout %q: want the level targets and the two kinds of growth targets", stdout)
+	if len(sections) != 4 {
+		t.Fatalf("stdout %q: want the level targets and the three kinds of growth targets", stdout)
 	}
 	for i, at := range sections {
 		end := len(stdout)
