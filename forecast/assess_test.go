@@ -323,3 +323,42 @@ func TestAssessSaysWhyATargetCannotBeJudged(t *testing.T) {
 		}
 	}
 }
+
+// A growth over projected years is as uncertain as a level forecast as many
+// years ahead (growthProbability): the spread of the average growth from
+// 2021 to 2025, both projected from 2020, is that of the level 4 years out,
+// and an annual growth over a projected year has the one-year spread.
+func TestAssessGrowthOverProjectedYearsIsAsUncertainAsItsSpan(t *testing.T) {
+	r := houmaForecast(t)
+	ind := plancast.Indicator{Code: "gdp", Kind: plancast.KindLevel, Better: plancast.BetterHigher}
+	for _, c := range []struct {
+		kind       string
+		base, year int
+	}{
+		{plancast.TargetAvgGrowth, 2021, 2025},
+		{plancast.TargetAvgGrowth, 2022, 2024},
+		{plancast.TargetGrowth, 2022, 2023},
+	} {
+		a, err := Assess(plancast.Target{Region: "houma", Indicator: "gdp", Plan: "p", Kind: c.kind, BaseYear: c.base, Year: c.year, Value: 7},
+			ind, houmaYears, houmaValues, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		k := c.year - c.base
+		// Growth G a year over k years is a log change of k log(1 + G).
+		logWidth := func(lo, hi float64) float64 { return float64(k) * math.Log((1+hi/100)/(1+lo/100)) }
+		level := r.Points[k-1] // the level k years after 2020
+		for _, w := range []struct {
+			name           string
+			got, levelSpan float64
+		}{
+			{"80%", logWidth(a.Projected.Lo80, a.Projected.Hi80), math.Log(level.Hi80 / level.Lo80)},
+			{"95%", logWidth(a.Projected.Lo95, a.Projected.Hi95), math.Log(level.Hi95 / level.Lo95)},
+		} {
+			if math.Abs(w.got-w.levelSpan) > 1e-9 {
+				t.Errorf("%s %d–%d: %s interval spans %.6f in log change; the level %d years ahead spans %.6f",
+					c.kind, c.base, c.year, w.name, w.got, k, w.levelSpan)
+			}
+		}
+	}
+}
