@@ -220,7 +220,10 @@ func (s *Server) compareRegion(ctx context.Context, region plancast.Region, ind 
 }
 
 // serveChart answers from the cache with an ETag of the data version and the
-// request, so that a client revalidating an unchanged chart gets 304.
+// request, so that a client revalidating an unchanged chart gets 304. Only a
+// chart is marked cacheable, never an error; and behind a read token only by
+// the client itself (private), so that a shared cache does not hand it to
+// whoever asks without one.
 func (s *Server) serveChart(c echo.Context, key, format string, render func() ([]byte, error)) error {
 	ctx := c.Request().Context()
 	version, err := s.cache.Version(ctx)
@@ -229,15 +232,23 @@ func (s *Server) serveChart(c echo.Context, key, format string, render func() ([
 	}
 	sum := sha256.Sum256([]byte(version + "\x00" + key))
 	etag := `"` + hex.EncodeToString(sum[:12]) + `"`
-	h := c.Response().Header()
-	h.Set("ETag", etag)
-	h.Set("Cache-Control", "public, max-age=60, must-revalidate")
+	cacheable := func() {
+		h := c.Response().Header()
+		h.Set("ETag", etag)
+		if s.cfg.ReadToken != "" {
+			h.Set("Cache-Control", "private, max-age=60, must-revalidate")
+		} else {
+			h.Set("Cache-Control", "public, max-age=60, must-revalidate")
+		}
+	}
 	if match := c.Request().Header.Get("If-None-Match"); match != "" && strings.Contains(match, etag) {
+		cacheable()
 		return c.NoContent(http.StatusNotModified)
 	}
 	body, err := s.cached(ctx, "chart", key, render)
 	if err != nil {
 		return err
 	}
+	cacheable()
 	return c.Blob(http.StatusOK, charts.ContentType(format), body)
 }

@@ -97,8 +97,15 @@ func (s *Server) push(c echo.Context, targets bool, check func(*ingest.Batch) er
 // counts) and answers with the ingest report: 200, 202 when the spool took
 // it, 400 with the report's problems when the batch is invalid.
 func (s *Server) applyBatch(c echo.Context, b *ingest.Batch) error {
-	rep, err := ingest.Apply(c.Request().Context(), s.cfg.Store, b, ingest.ApplyOptions{
-		DryRun: c.QueryParam("dry_run") == "true", AcceptJumps: c.QueryParam("accept_jumps") == "true"})
+	dryRun, err := boolParam(c, "dry_run")
+	if err != nil {
+		return err
+	}
+	acceptJumps, err := boolParam(c, "accept_jumps")
+	if err != nil {
+		return err
+	}
+	rep, err := ingest.Apply(c.Request().Context(), s.cfg.Store, b, ingest.ApplyOptions{DryRun: dryRun, AcceptJumps: acceptJumps})
 	if rep != nil && err == nil && rep.Written() {
 		s.cache.Invalidate()
 	}

@@ -32,7 +32,9 @@ type ExtractResponse struct {
 func (s *Server) postReportExtract(c echo.Context) error {
 	ctx := c.Request().Context()
 	mt, _, _ := mime.ParseMediaType(c.Request().Header.Get(echo.HeaderContentType))
-	if mt != "text/plain" && mt != "text/html" && mt != "" {
+	// application/x-www-form-urlencoded is what curl --data-binary @report.txt
+	// sends unless told otherwise; the body is the report's text all the same.
+	if mt != "text/plain" && mt != "text/html" && mt != "" && mt != echo.MIMEApplicationForm {
 		return unsupportedType(mt, "text/plain", "text/html")
 	}
 	regionCode := c.QueryParam("region")
@@ -50,7 +52,14 @@ func (s *Server) postReportExtract(c echo.Context) error {
 		}
 		year = y
 	}
-	commit := c.QueryParam("commit") == "true"
+	commit, err := boolParam(c, "commit")
+	if err != nil {
+		return err
+	}
+	acceptJumps, err := boolParam(c, "accept_jumps")
+	if err != nil {
+		return err
+	}
 	var tok *plancast.Token
 	if commit {
 		var err error
@@ -92,7 +101,7 @@ func (s *Server) postReportExtract(c echo.Context) error {
 	if err := authorizeBatch(tok, b, indicators); err != nil {
 		return err
 	}
-	rep, err := ingest.Apply(ctx, s.cfg.Store, b, ingest.ApplyOptions{AcceptJumps: c.QueryParam("accept_jumps") == "true"})
+	rep, err := ingest.Apply(ctx, s.cfg.Store, b, ingest.ApplyOptions{AcceptJumps: acceptJumps})
 	if err != nil && !(rep != nil && plancast.ErrorCode(err) == plancast.EINVALID) {
 		return err
 	}

@@ -99,6 +99,22 @@ func seriesQuery(c echo.Context) (plancast.SeriesQuery, error) {
 // absent (the latest data).
 func asOfParam(c echo.Context) (plancast.Date, error) { return dateParam(c, "as_of") }
 
+// boolParam reads an optional boolean query parameter: true or false (or
+// what strconv.ParseBool reads as them: 1, 0, TRUE, ...); false when absent.
+// Anything else is refused, never read as false, so that ?dry_run=yes does
+// not write.
+func boolParam(c echo.Context, name string) (bool, error) {
+	v := c.QueryParam(name)
+	if v == "" {
+		return false, nil
+	}
+	b, err := strconv.ParseBool(v)
+	if err != nil {
+		return false, plancast.Errorf(plancast.EINVALID, "%s=%q must be true or false", name, v)
+	}
+	return b, nil
+}
+
 // dateParam reads an optional date query parameter; zero when absent.
 func dateParam(c echo.Context, name string) (plancast.Date, error) {
 	v := c.QueryParam(name)
