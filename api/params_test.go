@@ -93,3 +93,24 @@ func TestChartsAreCachedOnlyWhereTheyMayBe(t *testing.T) {
 		}
 	}
 }
+
+// Filtering the targets on a code the catalog lacks answers 404 with the
+// near codes, not an empty list that reads as "no targets"; a known region
+// without targets is an empty list.
+func TestTargetsFilteredOnAnUnknownCodeSayWhatWasMeant(t *testing.T) {
+	s := startServer(t, seeded(t, backends[0].open(t)), api.Config{})
+	for path, want := range map[string]string{
+		"/api/v1/targets?region=homa":   "houma",
+		"/api/v1/targets?indicator=gpd": "gdp",
+	} {
+		if msg := s.get(path).wantError(t, 404, "not_found"); !strings.Contains(msg, want) {
+			t.Errorf("%s: %q; want it to offer %s", path, msg, want)
+		}
+	}
+	s.get("/api/v1/targets?region=Houma!").wantError(t, 400, "invalid")
+	var list struct{ Targets []plancast.Target }
+	s.get("/api/v1/targets?region=houma&indicator=gdp").decode(t, 200, &list)
+	if len(list.Targets) == 0 {
+		t.Errorf("Houma's GDP targets: none; want the seeded ones")
+	}
+}

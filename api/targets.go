@@ -19,9 +19,16 @@ import (
 func (s *Server) getTargets(c echo.Context) error {
 	ctx := c.Request().Context()
 	f := plancast.TargetFilter{Region: c.QueryParam("region"), Indicator: c.QueryParam("indicator"), Plan: c.QueryParam("plan")}
-	for name, v := range map[string]string{"region": f.Region, "indicator": f.Indicator} {
-		if v != "" && !plancast.ValidCode(v) {
-			return plancast.Errorf(plancast.EINVALID, "%s=%q is not a valid code", name, v)
+	// A filter on a code the catalog lacks is a 404 naming the near codes,
+	// not an empty list that reads as "no targets".
+	if f.Region != "" {
+		if _, err := s.region(c, f.Region); err != nil {
+			return err
+		}
+	}
+	if f.Indicator != "" {
+		if _, err := s.lookupIndicator(ctx, f.Indicator); err != nil {
+			return err
 		}
 	}
 	if f.Plan != "" && !plancast.ValidPlan(f.Plan) {
