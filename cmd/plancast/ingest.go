@@ -30,17 +30,27 @@ var ingestReport func(ctx context.Context, args []string, stdout, stderr io.Writ
 
 const ingestSynopsis = "FILE... [--dry-run] [--accept-jumps] [--sheet NAME] [--published DATE] [--server URL --token T]"
 
-const ingestDescription = `Reads statistical tables (JSON, CSV, XLSX; long or wide, English or Chinese
+// jumpRule says which figures a push refuses as likely slips. The help of
+// plain ingest and of ingest --report both print it; the numbers are
+// ingest's own constants.
+var jumpRule = fmt.Sprintf(`A figure of a level indicator more than %d times, or under 1/%d of, the same
+series' nearest figure before or after it within %d years (stored or in the
+batch) is refused as a likely slip of units (万元 for 亿元), and so is a
+figure of a rate under 1 that, read as a percent, is within a factor of %d of
+a nearest figure of 1 or more (0.045 beside 4.3: a fraction typed for 4.5%%).
+--accept-jumps writes them.`, ingest.JumpFactor, ingest.JumpFactor, ingest.JumpYears, ingest.FractionFactor)
+
+// acceptJumpsUsage is the --accept-jumps flag's text, plain ingest's and
+// ingest --report's.
+var acceptJumpsUsage = fmt.Sprintf("write figures refused otherwise as likely slips: more than %d times (or under 1/%d of) the series' nearest figure within %d years before or after, or a rate that looks like a fraction typed for a percent", ingest.JumpFactor, ingest.JumpFactor, ingest.JumpYears)
+
+var ingestDescription = `Reads statistical tables (JSON, CSV, XLSX; long or wide, English or Chinese
 headers), validates every row and writes the figures and targets to the store
 all or nothing: one problem anywhere and nothing is written. Prints how many
 figures are new, revised (a new vintage), unchanged and rejected, then every
 problem with its file, sheet, row and column; exits non-zero on any problem.
 
-A figure of a level indicator more than 5 times, or under a fifth of, the same
-series' nearest figure before or after it within 3 years (stored or in the
-batch) is refused as a likely slip of units (万元 for 亿元), and so is a figure
-of a rate that looks like a fraction typed for a percent beside it (0.045 for
-4.5%); --accept-jumps writes it.
+` + jumpRule + `
 
 A row whose status is "withdrawn" (撤回) withdraws its figure, which needs no
 value: put it beside the figure under its right year to move a figure filed
@@ -52,7 +62,12 @@ go through a running server's HTTP API instead of the store (use this while
 first checked with a dry run, and nothing is written unless all pass. The files
 are then written one request at a time, so a failure between writes (the
 server's, or a problem that shows only beside an earlier file's figures) can
-leave the earlier files written.`
+leave the earlier files written.
+
+plancast ingest ` + ingestReportSynopsis + `
+reads the figures and targets out of a government report's text instead and
+shows them for review, writing nothing without --commit; "plancast ingest
+--report --help" tells more.`
 
 func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if hasFlag(args, "report") {
@@ -65,7 +80,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	var sf storeFlags
 	sf.register(fs)
 	dryRun := fs.Bool("dry-run", false, "check and count what would change, write nothing")
-	acceptJumps := fs.Bool("accept-jumps", false, fmt.Sprintf("write figures refused otherwise as likely slips: more than %d times (or under 1/%d of) the series' nearest figure within %d years before or after, or a rate that looks like a fraction typed for a percent", ingest.JumpFactor, ingest.JumpFactor, ingest.JumpYears))
+	acceptJumps := fs.Bool("accept-jumps", false, acceptJumpsUsage)
 	sheet := fs.String("sheet", "", "spreadsheet sheet to read (default: the first)")
 	published := fs.String("published", "", "vintage date YYYY-MM-DD of figures, and date set of targets, that do not give one (default: today)")
 	region := fs.String("region", "", "region code of tables that name no region")

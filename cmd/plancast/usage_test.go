@@ -62,3 +62,24 @@ func TestAnUnknownFlagSuggestsTheNearOne(t *testing.T) {
 		t.Errorf("--zzz: exit %d, stderr %q; want the usage without a guess", code, stderr)
 	}
 }
+
+// plancast ingest --help tells of --report, and both modes' help give the
+// rule for likely slips as it stands (ingest's constants), not an older one.
+func TestIngestHelpTellsOfTheReportModeAndTheSlipRule(t *testing.T) {
+	code, stdout, stderr := run(t, "ingest", "--help")
+	help := stdout + stderr
+	if code != 0 || !strings.Contains(help, "plancast ingest --report FILE --region R [--year Y] [--json] [--commit [--accept-jumps]]") {
+		t.Errorf("ingest --help: exit %d, does not tell of --report:\n%s", code, help)
+	}
+	if !strings.Contains(help, "more than 5 times, or under 1/5 of, the same\nseries' nearest figure before or after it within 3 years") || !strings.Contains(help, "within a factor of 2") {
+		t.Errorf("ingest --help does not give the slip rule:\n%s", help)
+	}
+	code, stdout, stderr = run(t, "ingest", "--report", "--help")
+	report := stdout + stderr
+	if code != 0 || !strings.Contains(report, "Usage: plancast ingest --report FILE") {
+		t.Errorf("ingest --report --help: exit %d\n%s", code, report)
+	}
+	if !strings.Contains(report, jumpRule) || strings.Contains(report, "the year before or\nafter") {
+		t.Errorf("ingest --report --help does not give the slip rule as plain ingest does:\n%s", report)
+	}
+}
