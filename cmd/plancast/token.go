@@ -158,8 +158,9 @@ func runTokenCreate(ctx context.Context, args []string, stdout, stderr io.Writer
 func runTokenList(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("token list", "[--json] [--server URL --token ADMIN | store flags]",
 		"Lists every token, revoked ones too, oldest first: its id (the first 12 hex digits of its\n"+
-			"hash, what plancast token revoke takes), scope, region, name, and the dates it was created\n"+
-			"and revoked. Secrets are never stored, so never shown.", stderr)
+			"hash, what plancast token revoke takes), scope (write, \"write (admin)\" or read, as the JSON's\n"+
+			"scope and admin), region, name, and the dates it was created and revoked. Secrets are never\n"+
+			"stored, so never shown.", stderr)
 	var tf tokenFlags
 	tf.register(fs)
 	asJSON := fs.Bool("json", false, "print the list as JSON, as GET /api/v1/tokens answers it")
@@ -193,7 +194,7 @@ func runTokenList(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	for _, t := range ts {
 		scope, region := t.Scope, t.Region
 		if t.Admin {
-			scope = "admin"
+			scope += " (admin)" // as in the JSON: "scope": "write", "admin": true
 		}
 		if region == "" {
 			region = "every region"
