@@ -73,10 +73,6 @@ func runGen(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return err
 	}
 	cfg.Seed = *seed
-	if fs.NArg() > 0 {
-		fs.Usage()
-		return usageErrorf("unexpected argument %q", fs.Arg(0))
-	}
 	if *out == "" {
 		fs.Usage()
 		return usageErrorf("--out DIR is required")

@@ -387,7 +387,7 @@ func hasFlag(args []string, name string) bool {
 func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	var names []string
 	for {
-		if err := parseFlags(fs, args); err != nil {
+		if err := parseFlagsBeforeArgs(fs, args); err != nil {
 			return nil, err
 		}
 		rest := fs.Args()

@@ -50,10 +50,10 @@ func runIngestReport(ctx context.Context, args []string, stdout, stderr io.Write
 		fs.Usage()
 		return flag.ErrHelp
 	}
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseFlags(fs, args, "the report is --report FILE"); err != nil {
 		return err
 	}
-	if *file == "" || *region == "" || fs.NArg() > 0 {
+	if *file == "" || *region == "" {
 		fs.Usage()
 		return usageErrorf("--report FILE and --region R are required")
 	}

@@ -115,11 +115,8 @@ func runTokenCreate(ctx context.Context, args []string, stdout, stderr io.Writer
 	admin := fs.Bool("admin", false, "a token for every region, which also manages tokens")
 	read := fs.Bool("read", false, "a read-only token")
 	name := fs.String("name", "", "a label, e.g. \"Houma statistics bureau\"")
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseFlags(fs, args, "the token's label is --name LABEL"); err != nil {
 		return err
-	}
-	if fs.NArg() > 0 {
-		return usageErrorf("unexpected argument %q; the token's label is --name LABEL", fs.Arg(0))
 	}
 	chosen := 0
 	for _, b := range []bool{*region != "", *admin, *read} {
@@ -166,9 +163,6 @@ func runTokenList(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	asJSON := fs.Bool("json", false, "print the list as JSON, as GET /api/v1/tokens answers it")
 	if err := parseFlags(fs, args); err != nil {
 		return err
-	}
-	if fs.NArg() > 0 {
-		return usageErrorf("unexpected argument %q", fs.Arg(0))
 	}
 	keeper, err := tf.tokens(ctx, "ask that server instead: plancast token list --server URL --token ADMIN_TOKEN")
 	if err != nil {
