@@ -78,8 +78,7 @@ func runGen(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return usageErrorf("--out DIR is required")
 	}
 	if err := cfg.check(); err != nil {
-		fmt.Fprintf(stderr, "plancast gen: %v\n", err)
-		return usageErrorf("%v", err)
+		return usageErrorf("%v", err) // Main prints it
 	}
 	sum, err := generate(ctx, cfg, *out, stderr)
 	if err != nil {
