@@ -32,10 +32,10 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	sf.register(fs)
 	out := fs.String("out", "", "the archive file to write (.json or .json.gz); it must not exist")
 	tokens := fs.Bool("tokens", false, "add the access tokens (their hashes), for a move of this store to another backend")
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseFlags(fs, args, "the file to write is --out FILE"); err != nil {
 		return err
 	}
-	if *out == "" || fs.NArg() > 0 {
+	if *out == "" {
 		fs.Usage()
 		return usageErrorf("export needs --out FILE and nothing else")
 	}

@@ -340,3 +340,18 @@ func TestBacktestOnM3MeetsItsAcceptanceFigures(t *testing.T) {
 		}
 	}
 }
+
+// A horizon every series is too short for forecasts nothing: the command
+// fails saying why and writes no file. (Some too short: they are skipped,
+// counted, and the rest written, as TestBacktestForecastsEveryHeldOutYearWithNestedIntervals shows.)
+func TestBacktestFailsWhenNoSeriesCanBeForecast(t *testing.T) {
+	in := writeLong(t) // 10 to 14 years a series
+	out := filepath.Join(t.TempDir(), "fc.csv")
+	code, _, stderr := run(t, "backtest", "--input", in, "--horizon", "20", "--out", out)
+	if code != 1 || !strings.Contains(stderr, "none of the 25 series could be forecast with --horizon 20") || !strings.Contains(stderr, "fewer than two to fit after holding out 20") {
+		t.Errorf("--horizon 20: exit %d, stderr %q; want exit 1 saying no series could be forecast and why", code, stderr)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("--horizon 20 wrote %s (%v); want no file", out, err)
+	}
+}

@@ -35,11 +35,8 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	server := fs.String("server", envOr("PLANCAST_SERVER", ""), "copy through this running plancast server (URL) instead of opening the store (env PLANCAST_SERVER)")
 	token := fs.String("token", envOr("PLANCAST_TOKEN", ""), "admin token for --server (env PLANCAST_TOKEN)")
 	check := fs.String("check", "", "check this backup file and say what it holds, writing nothing")
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseFlags(fs, args, "the file to write is --out FILE"); err != nil {
 		return err
-	}
-	if fs.NArg() > 0 {
-		return usageErrorf("unexpected argument %q; the file to write is --out FILE", fs.Arg(0))
 	}
 	if *check != "" {
 		c, err := bolt.CheckFile(*check)
@@ -227,10 +224,10 @@ func runRestore(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	var sf storeFlags
 	sf.register(fs)
 	from := fs.String("from", "", "the backup file to restore")
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseFlags(fs, args, "the backup to restore is --from FILE"); err != nil {
 		return err
 	}
-	if *from == "" || fs.NArg() > 0 {
+	if *from == "" {
 		fs.Usage()
 		return usageErrorf("restore needs --from FILE and nothing else")
 	}

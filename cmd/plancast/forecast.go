@@ -35,6 +35,10 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		fs.Usage()
 		return usageErrorf("--region and --indicator are required")
 	}
+	// forecast.Options takes 0 for the default: the flag must not.
+	if *horizon < 1 || *horizon > forecast.MaxHorizon {
+		return usageErrorf("--horizon must be between 1 and %d", forecast.MaxHorizon)
+	}
 	region, indicator := series.region, series.indicator
 	st, err := sf.open(ctx, fmt.Sprintf("that server answers the same: GET /api/v1/series/%s/%s/projection and /api/v1/regions/%s/assessment", region, indicator, region))
 	if err != nil {
@@ -59,7 +63,9 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	opt := forecast.Options{Horizon: *horizon, Method: *method}
 	r, err := forecast.Forecast(years, values, opt)
 	if err != nil {
-		return fmt.Errorf("forecast %s/%s: %w", region, indicator, err)
+		// "plancast forecast: houma/gdp: method damped needs ...", not
+		// "plancast forecast: forecast houma/gdp: forecast: method ...".
+		return plancast.Errorf(plancast.ErrorCode(err), "%s/%s: %s", region, indicator, forecastMessage(err))
 	}
 
 	fmt.Fprintf(stdout, "%s / %s (%s), method %s", region, indicator, charts.UnitLabel(ind.Unit, charts.LangEn), r.Method)
@@ -117,7 +123,7 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	for _, t := range targets {
 		a, err := forecast.Assess(t, ind, years, values, forecast.Options{Method: *method, YearToDate: toDate, Stated: s.StatedGrowths()})
 		if err != nil {
-			fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t\t\t\t\n", t.Plan, t.Kind, t.Year, observed(t.Value), plancast.ErrorMessage(err))
+			fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t\t\t\t\n", t.Plan, t.Kind, t.Year, observed(t.Value), forecastMessage(err))
 			continue
 		}
 		// A growth target and its projection are growth rates in percent.
@@ -257,4 +263,10 @@ func withoutYearlyFigures(ctx context.Context, st plancast.Store, region string,
 		also = append(also, fmt.Sprintf("%s for them: %s", noun, strings.Join(waiting, "; ")))
 	}
 	return plancast.Errorf(plancast.ENOTFOUND, "%s", strings.Join(append([]string{msg}, also...), "; "))
+}
+
+// forecastMessage is the message of an error of package forecast without
+// the package's "forecast: " prefix, which the command's name already gives.
+func forecastMessage(err error) string {
+	return strings.TrimPrefix(plancast.ErrorMessage(err), "forecast: ")
 }

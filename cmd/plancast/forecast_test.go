@@ -232,3 +232,22 @@ func TestForecastCommandJudgesAnObservedGrowthAsStated(t *testing.T) {
 		t.Errorf("the 2021 target is not judged on its stated growth:\n%s", stdout)
 	}
 }
+
+// --horizon takes 1 to 50 years, 0 no more than -3 (the default, 5, is the
+// flag's); an error of the forecast says the command and the series once.
+func TestForecastCommandHorizonAndErrorsSayEachThingOnce(t *testing.T) {
+	dir := seededDir(t)
+	for _, h := range []string{"0", "-3", "51"} {
+		code, _, stderr := run(t, "forecast", "--data-dir", dir, "--region", "houma", "--indicator", "gdp", "--horizon", h)
+		if code != 2 || stderr != "plancast forecast: --horizon must be between 1 and 50\n" {
+			t.Errorf("--horizon %s: exit %d, stderr %q; want a usage error", h, code, stderr)
+		}
+	}
+	if out := mustRun(t, "forecast", "--data-dir", dir, "--region", "houma", "--indicator", "gdp", "--method", "drift"); !strings.Contains(out, "\n  2025 ") || strings.Contains(out, "\n  2026 ") {
+		t.Errorf("without --horizon: want 5 years projected after 2020:\n%s", out)
+	}
+	code, _, stderr := run(t, "forecast", "--data-dir", dir, "--region", "houma", "--indicator", "gdp", "--method", "damped")
+	if want := "plancast forecast: houma/gdp: method damped needs at least 5 observed years, the series has 2\n"; code != 1 || stderr != want {
+		t.Errorf("damped on two years: exit %d, stderr %q; want %q", code, stderr, want)
+	}
+}

@@ -73,17 +73,12 @@ func runGen(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return err
 	}
 	cfg.Seed = *seed
-	if fs.NArg() > 0 {
-		fs.Usage()
-		return usageErrorf("unexpected argument %q", fs.Arg(0))
-	}
 	if *out == "" {
 		fs.Usage()
 		return usageErrorf("--out DIR is required")
 	}
 	if err := cfg.check(); err != nil {
-		fmt.Fprintf(stderr, "plancast gen: %v\n", err)
-		return usageErrorf("%v", err)
+		return usageErrorf("%v", err) // Main prints it
 	}
 	sum, err := generate(ctx, cfg, *out, stderr)
 	if err != nil {

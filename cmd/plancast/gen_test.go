@@ -151,3 +151,21 @@ func TestGenRejectsTooFewTargets(t *testing.T) {
 		t.Errorf("no --out: exit %d, want 2", code)
 	}
 }
+
+// A flag gen refuses is told once, on one line.
+func TestGenTellsAMistakeOnce(t *testing.T) {
+	dir := t.TempDir()
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--regions", "0"}, "plancast gen: --regions 0 must be 1–99999\n"},
+		{[]string{"--targets", "9"}, "at least 10"},
+		{[]string{"--indicators", "2"}, "needs more indicators"},
+	} {
+		code, _, stderr := genRun(t, append(c.args, "--out", dir)...)
+		if code != 2 || strings.Count(stderr, c.want) != 1 || strings.Count(stderr, "\n") != 1 {
+			t.Errorf("%v: exit %d, stderr %q; want exit 2 and %q once, on one line", c.args, code, stderr, c.want)
+		}
+	}
+}

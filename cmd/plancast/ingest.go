@@ -30,25 +30,44 @@ var ingestReport func(ctx context.Context, args []string, stdout, stderr io.Writ
 
 const ingestSynopsis = "FILE... [--dry-run] [--accept-jumps] [--sheet NAME] [--published DATE] [--server URL --token T]"
 
-const ingestDescription = `Reads statistical tables (JSON, CSV, XLSX; long or wide, English or Chinese
+// jumpRule says which figures a push refuses as likely slips. The help of
+// plain ingest and of ingest --report both print it; the numbers are
+// ingest's own constants.
+var jumpRule = fmt.Sprintf(`A figure of a level indicator more than %d times, or under 1/%d of, the same
+series' nearest figure before or after it within %d years (stored or in the
+batch) is refused as a likely slip of units (万元 for 亿元), and so is a
+figure of a rate under 1 that, read as a percent, is within a factor of %d of
+a nearest figure of 1 or more (0.045 beside 4.3: a fraction typed for 4.5%%).
+--accept-jumps writes them.`, ingest.JumpFactor, ingest.JumpFactor, ingest.JumpYears, ingest.FractionFactor)
+
+// acceptJumpsUsage is the --accept-jumps flag's text, plain ingest's and
+// ingest --report's.
+var acceptJumpsUsage = fmt.Sprintf("write figures refused otherwise as likely slips: more than %d times (or under 1/%d of) the series' nearest figure within %d years before or after, or a rate that looks like a fraction typed for a percent", ingest.JumpFactor, ingest.JumpFactor, ingest.JumpYears)
+
+var ingestDescription = `Reads statistical tables (JSON, CSV, XLSX; long or wide, English or Chinese
 headers), validates every row and writes the figures and targets to the store
 all or nothing: one problem anywhere and nothing is written. Prints how many
 figures are new, revised (a new vintage), unchanged and rejected, then every
 problem with its file, sheet, row and column; exits non-zero on any problem.
 
-A figure of a level indicator more than 5 times, or under a fifth of, the same
-series' nearest figure before or after it within 3 years (stored or in the
-batch) is refused as a likely slip of units (万元 for 亿元), and so is a figure
-of a rate that looks like a fraction typed for a percent beside it (0.045 for
-4.5%); --accept-jumps writes it.
+` + jumpRule + `
 
 A row whose status is "withdrawn" (撤回) withdraws its figure, which needs no
 value: put it beside the figure under its right year to move a figure filed
 under the wrong one in one batch. Earlier vintages stay readable with as_of.
 
-Files given together are checked and written as one batch. With --server the
-files are pushed one by one through a running server's HTTP API instead of the
-store (use this while "plancast serve" holds the embedded store).`
+Files given together are checked and written as one batch. With --server they
+go through a running server's HTTP API instead of the store (use this while
+"plancast serve" holds the embedded store), one file a request: every file is
+first checked with a dry run, and nothing is written unless all pass. The files
+are then written one request at a time, so a failure between writes (the
+server's, or a problem that shows only beside an earlier file's figures) can
+leave the earlier files written.
+
+plancast ingest ` + ingestReportSynopsis + `
+reads the figures and targets out of a government report's text instead and
+shows them for review, writing nothing without --commit; "plancast ingest
+--report --help" tells more.`
 
 func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if hasFlag(args, "report") {
@@ -61,7 +80,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	var sf storeFlags
 	sf.register(fs)
 	dryRun := fs.Bool("dry-run", false, "check and count what would change, write nothing")
-	acceptJumps := fs.Bool("accept-jumps", false, fmt.Sprintf("write figures refused otherwise as likely slips: more than %d times (or under 1/%d of) the series' nearest figure within %d years before or after, or a rate that looks like a fraction typed for a percent", ingest.JumpFactor, ingest.JumpFactor, ingest.JumpYears))
+	acceptJumps := fs.Bool("accept-jumps", false, acceptJumpsUsage)
 	sheet := fs.String("sheet", "", "spreadsheet sheet to read (default: the first)")
 	published := fs.String("published", "", "vintage date YYYY-MM-DD of figures, and date set of targets, that do not give one (default: today)")
 	region := fs.String("region", "", "region code of tables that name no region")
@@ -156,15 +175,22 @@ func progressPrinter(w io.Writer) func(file string, rows int, done bool) {
 
 // pushToServer posts each file to the server's observations endpoint and
 // prints the report it answers with.
+//
+// The API takes one file a request, each all or nothing. So that several
+// files stay one all-or-nothing batch as far as the API allows, every file is
+// first sent with dry_run=true, and only when none has a problem are they
+// sent again to be written; when any has one, each problem is printed and
+// nothing is written. What remains: the files are then written one request
+// at a time, so a failure between writes (the server's, or a problem that
+// shows only beside a figure of a file written before, which the dry runs,
+// each judging its file against the store alone, cannot see) leaves the
+// earlier files written. The error then names what was written and what not.
 func pushToServer(ctx context.Context, server, token string, files []string, opt ingest.Options, apply ingest.ApplyOptions, stdout io.Writer) error {
 	endpoint, err := url.Parse(strings.TrimRight(server, "/") + "/api/v1/observations")
 	if err != nil {
 		return fmt.Errorf("--server %q: %w", server, err)
 	}
 	q := endpoint.Query()
-	if apply.DryRun {
-		q.Set("dry_run", "true")
-	}
 	if apply.AcceptJumps {
 		q.Set("accept_jumps", "true")
 	}
@@ -178,26 +204,86 @@ func pushToServer(ctx context.Context, server, token string, files []string, opt
 		q.Set("region", opt.Region)
 	}
 	endpoint.RawQuery = q.Encode()
+	q.Set("dry_run", "true")
+	dryEndpoint := *endpoint
+	dryEndpoint.RawQuery = q.Encode()
 	client := &http.Client{Timeout: 10 * time.Minute}
-	failed := 0
-	for _, name := range files {
+
+	if apply.DryRun || len(files) > 1 {
+		// Check every file; with --dry-run that is all there is to do.
+		failed := 0
+		for _, name := range files {
+			rep, err := pushFile(ctx, client, dryEndpoint.String(), token, name)
+			if err != nil && rep == nil {
+				return fmt.Errorf("check %s: %w; nothing was written", name, err)
+			}
+			if rep != nil && (apply.DryRun || err != nil) {
+				if werr := rep.WriteText(stdout); werr != nil {
+					return werr
+				}
+			}
+			if err != nil {
+				failed++
+			}
+		}
+		switch {
+		case failed > 0:
+			return plancast.Errorf(plancast.EINVALID, "nothing was written: %d of %d files have problems", failed, len(files))
+		case apply.DryRun:
+			return nil
+		}
+	}
+
+	for i, name := range files {
 		rep, err := pushFile(ctx, client, endpoint.String(), token, name)
 		if rep != nil {
-			if werr := rep.WriteText(stdout); werr != nil {
+			if werr := writeFileReport(stdout, rep, i > 0 && err != nil); werr != nil {
 				return werr
 			}
 		}
-		if err != nil {
-			if rep == nil {
-				return fmt.Errorf("push %s: %w", name, err)
-			}
-			failed++
+		if err == nil {
+			continue
 		}
-	}
-	if failed > 0 {
-		return fmt.Errorf("%d of %d files rejected", failed, len(files))
+		if rep == nil {
+			err = fmt.Errorf("push %s: %w", name, err)
+		} else {
+			err = plancast.Errorf(plancast.EINVALID, "%s has problems", name)
+		}
+		if i == 0 {
+			return fmt.Errorf("nothing was written: %w", err)
+		}
+		msg := fmt.Sprintf("%v; written before it: %s", err, fileList(files[:i]))
+		if rest := files[i+1:]; len(rest) > 0 {
+			msg += "; not sent: " + fileList(rest)
+		}
+		return plancast.Errorf(plancast.ErrorCode(err), "%s", msg)
 	}
 	return nil
+}
+
+// writeFileReport writes one file's report. When earlier files of the push
+// were written, a report's "nothing was written" is made to say it of its
+// file only.
+func writeFileReport(w io.Writer, rep *ingest.Report, earlierWritten bool) error {
+	if !earlierWritten {
+		return rep.WriteText(w)
+	}
+	var b strings.Builder
+	if err := rep.WriteText(&b); err != nil {
+		return err
+	}
+	text := strings.Replace(b.String(), "; nothing was written:", "; nothing of this file was written:", 1)
+	_, err := io.WriteString(w, text)
+	return err
+}
+
+// fileList is "a.csv, b.csv".
+func fileList(files []string) string {
+	names := make([]string, len(files))
+	for i, f := range files {
+		names[i] = filepath.Base(f)
+	}
+	return strings.Join(names, ", ")
 }
 
 func pushFile(ctx context.Context, client *http.Client, endpoint, token, name string) (*ingest.Report, error) {
@@ -301,7 +387,7 @@ func hasFlag(args []string, name string) bool {
 func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	var names []string
 	for {
-		if err := parseFlags(fs, args); err != nil {
+		if err := parseFlagsBeforeArgs(fs, args); err != nil {
 			return nil, err
 		}
 		rest := fs.Args()

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -20,16 +21,18 @@ func init() { ingestReport = runIngestReport }
 
 const ingestReportSynopsis = "--report FILE --region R [--year Y] [--json] [--commit [--accept-jumps]]"
 
-const ingestReportDescription = `Reads the figures and targets out of a government report (政府工作报告,
+var ingestReportDescription = `Reads the figures and targets out of a government report (政府工作报告,
 统计公报, work summaries, or their English translations; plain text or simple
 HTML) and shows them as a review table, one line per candidate, with its
 confidence and flags: repaired (a garbled unit was repaired), derived (implied
 by the text, not stated), review (the reader could not settle it).
 
 Nothing is written without --commit. With --commit the accepted candidates
-(at or above the threshold, needing no review) are checked as a push is (the
-catalog, and a figure more than 5 times the stored one of the year before or
-after) and written all or nothing, with the same report as plancast ingest.`
+(at or above the threshold, needing no review) are checked as a push is
+(against the catalog, and for likely slips) and written all or nothing, with
+the same report as plancast ingest.
+
+` + jumpRule
 
 // runIngestReport is "plancast ingest --report FILE --region R".
 func runIngestReport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -41,11 +44,16 @@ func runIngestReport(ctx context.Context, args []string, stdout, stderr io.Write
 	year := fs.Int("year", 0, "the report's year (default: inferred from the text)")
 	asJSON := fs.Bool("json", false, "print the candidates as JSON instead of a table")
 	commit := fs.Bool("commit", false, "write the accepted candidates to the store")
-	acceptJumps := fs.Bool("accept-jumps", false, fmt.Sprintf("with --commit, write figures refused otherwise as likely slips: more than %d times (or under 1/%d of) the series' nearest figure within %d years before or after, or a rate that looks like a fraction typed for a percent", ingest.JumpFactor, ingest.JumpFactor, ingest.JumpYears))
-	if err := parseFlags(fs, args); err != nil {
+	acceptJumps := fs.Bool("accept-jumps", false, "with --commit, "+acceptJumpsUsage)
+	if hasFlag(args, "help") || hasFlag(args, "h") {
+		// "ingest --report --help": --report would take --help for its file.
+		fs.Usage()
+		return flag.ErrHelp
+	}
+	if err := parseFlags(fs, args, "the report is --report FILE"); err != nil {
 		return err
 	}
-	if *file == "" || *region == "" || fs.NArg() > 0 {
+	if *file == "" || *region == "" {
 		fs.Usage()
 		return usageErrorf("--report FILE and --region R are required")
 	}

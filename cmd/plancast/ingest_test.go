@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -232,5 +233,113 @@ func TestIngestRefusesAJumpUnlessAccepted(t *testing.T) {
 	}
 	if code, stdout, _ := run(t, "ingest", "--data-dir", dir, fix, "--accept-jumps"); code != 0 || !strings.Contains(stdout, "fix.csv: 1 new") {
 		t.Errorf("2022 accepted: exit %d, stdout\n%s", code, stdout)
+	}
+}
+
+// serverWithAdmin serves the real API over an embedded store holding the
+// demo catalog, wrapped in wrap when it is not nil, and returns its URL and
+// an admin write token.
+func serverWithAdmin(t *testing.T, wrap func(http.Handler) http.Handler) (url, admin string) {
+	t.Helper()
+	st, err := bolt.Open(filepath.Join(catalogDir(t), bolt.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	admin, hash := plancast.NewTokenSecret()
+	if err := st.PutToken(context.Background(), plancast.Token{Hash: hash, Scope: plancast.ScopeWrite, Admin: true, Created: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	h := api.New(api.Config{Store: st}).Handler()
+	if wrap != nil {
+		h = wrap(h)
+	}
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	return srv.URL, admin
+}
+
+// writeCSVs writes each file (a name and its content) into a fresh folder
+// and returns their paths.
+func writeCSVs(t *testing.T, files ...[2]string) []string {
+	t.Helper()
+	folder := t.TempDir()
+	var paths []string
+	for _, f := range files {
+		path := filepath.Join(folder, f[0])
+		if err := os.WriteFile(path, []byte(f[1]), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, path)
+	}
+	return paths
+}
+
+// Several files pushed through a server are one batch: one file with a
+// problem and none is written, and the command says so.
+func TestIngestWithServerWritesNoFileWhenAnyHasAProblem(t *testing.T) {
+	srv, admin := serverWithAdmin(t, nil)
+
+	code, stdout, stderr := run(t, "ingest", "--server", srv, "--token", admin, fixture("wide.csv"), fixture("ten_errors.csv"))
+	if code != 1 || strings.Count(stdout, "ten_errors.csv row ") != 10 {
+		t.Errorf("a good and a bad file: exit %d, stdout\n%s", code, stdout)
+	}
+	if !strings.Contains(stderr, "nothing was written: 1 of 2 files have problems") {
+		t.Errorf("a good and a bad file: stderr %q", stderr)
+	}
+	// wide.csv was not written: a dry run still finds all its figures new.
+	if _, stdout, _ := run(t, "ingest", "--server", srv, "--token", admin, fixture("wide.csv"), "--dry-run"); !strings.Contains(stdout, "wide.csv: 18 new, 0 revised, 0 unchanged, 0 rejected") {
+		t.Errorf("after the refused batch, wide.csv was written:\n%s", stdout)
+	}
+
+	// Files that all pass are written, each with its report.
+	code, stdout, stderr = run(t, "ingest", "--server", srv, "--token", admin, fixture("wide.csv"), fixture("long.csv"))
+	if code != 0 || !strings.Contains(stdout, "wide.csv: 18 new") || !strings.Contains(stdout, "long.csv: ") || strings.Contains(stdout, "dry run") {
+		t.Errorf("two good files: exit %d\n%s%s", code, stdout, stderr)
+	}
+}
+
+// When a write fails after an earlier file was written, the command says
+// which files were written and which not, and no line claims that nothing
+// was.
+func TestIngestWithServerSaysWhatWasWrittenWhenALaterWriteFails(t *testing.T) {
+	// A problem the dry runs cannot see: each file alone is fine, but b.csv's
+	// figure is a tenth of a.csv's the year before.
+	srv, admin := serverWithAdmin(t, nil)
+	files := writeCSVs(t,
+		[2]string{"a.csv", "region,indicator,year,value\nhouma,budget_revenue,2021,52.9\n"},
+		[2]string{"b.csv", "region,indicator,year,value\nhouma,budget_revenue,2022,5.61\n"})
+	code, stdout, stderr := run(t, append([]string{"ingest", "--server", srv, "--token", admin}, files...)...)
+	if code != 1 || !strings.Contains(stdout, "a.csv: 1 new") || !strings.Contains(stdout, "1 problem; nothing of this file was written:") ||
+		strings.Contains(stdout, "; nothing was written") {
+		t.Errorf("b.csv refused after a.csv was written: exit %d, stdout\n%s", code, stdout)
+	}
+	if !strings.Contains(stderr, "b.csv has problems; written before it: a.csv") || strings.Contains(stderr, "nothing was written") {
+		t.Errorf("b.csv refused after a.csv was written: stderr %q", stderr)
+	}
+
+	// The server fails the second write.
+	writes := 0
+	srv, admin = serverWithAdmin(t, func(h http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.Method == http.MethodPost && r.URL.Query().Get("dry_run") != "true" {
+				if writes++; writes == 2 {
+					http.Error(w, `{"error":{"code":"unavailable","message":"the store is down"}}`, http.StatusServiceUnavailable)
+					return
+				}
+			}
+			h.ServeHTTP(w, r)
+		})
+	})
+	files = writeCSVs(t,
+		[2]string{"a.csv", "region,indicator,year,value\nhouma,budget_revenue,2021,5.29\n"},
+		[2]string{"b.csv", "region,indicator,year,value\nhouma,budget_revenue,2022,5.61\n"},
+		[2]string{"c.csv", "region,indicator,year,value\nhouma,budget_revenue,2023,5.9\n"})
+	code, stdout, stderr = run(t, append([]string{"ingest", "--server", srv, "--token", admin}, files...)...)
+	if code != 1 || !strings.Contains(stdout, "a.csv: 1 new") || strings.Contains(stdout, "c.csv") {
+		t.Errorf("server failing the second write: exit %d, stdout\n%s", code, stdout)
+	}
+	if !strings.Contains(stderr, "the store is down; written before it: a.csv; not sent: c.csv") {
+		t.Errorf("server failing the second write: stderr %q", stderr)
 	}
 }

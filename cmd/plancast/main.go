@@ -148,8 +148,30 @@ func newFlagSet(name, synopsis, description string, stderr io.Writer) *flag.Flag
 	return fs
 }
 
-// parseFlags parses args, mapping -h to flag.ErrHelp and other mistakes to errUsage.
-func parseFlags(fs *flag.FlagSet, args []string) error {
+// parseFlags parses the args of a command that takes flags only, mapping -h
+// to flag.ErrHelp and other mistakes to errUsage. An argument that is not a
+// flag is refused, naming it, with hint when one is given: the flag package
+// stops at it, and the flags after it would go unread ("forecast --indicator
+// gdp extra --data-dir X" would open ./data). Commands that take arguments
+// use parseInterspersed.
+func parseFlags(fs *flag.FlagSet, args []string, hint ...string) error {
+	if err := parseFlagsBeforeArgs(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return nil
+	}
+	why := "a flag's value with spaces needs quotes"
+	if len(hint) > 0 {
+		why = hint[0]
+	}
+	return usageErrorf("unexpected argument %q: %s takes flags only (%s)", fs.Arg(0), strings.TrimPrefix(fs.Name(), "plancast "), why)
+}
+
+// parseFlagsBeforeArgs parses the flags up to the first argument that is not
+// one, mapping -h to flag.ErrHelp and other mistakes to errUsage; fs.Args()
+// holds the rest.
+func parseFlagsBeforeArgs(fs *flag.FlagSet, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return err

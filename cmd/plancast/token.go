@@ -115,11 +115,8 @@ func runTokenCreate(ctx context.Context, args []string, stdout, stderr io.Writer
 	admin := fs.Bool("admin", false, "a token for every region, which also manages tokens")
 	read := fs.Bool("read", false, "a read-only token")
 	name := fs.String("name", "", "a label, e.g. \"Houma statistics bureau\"")
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseFlags(fs, args, "the token's label is --name LABEL"); err != nil {
 		return err
-	}
-	if fs.NArg() > 0 {
-		return usageErrorf("unexpected argument %q; the token's label is --name LABEL", fs.Arg(0))
 	}
 	chosen := 0
 	for _, b := range []bool{*region != "", *admin, *read} {
@@ -158,16 +155,14 @@ func runTokenCreate(ctx context.Context, args []string, stdout, stderr io.Writer
 func runTokenList(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("token list", "[--json] [--server URL --token ADMIN | store flags]",
 		"Lists every token, revoked ones too, oldest first: its id (the first 12 hex digits of its\n"+
-			"hash, what plancast token revoke takes), scope, region, name, and the dates it was created\n"+
-			"and revoked. Secrets are never stored, so never shown.", stderr)
+			"hash, what plancast token revoke takes), scope (write, \"write (admin)\" or read, as the JSON's\n"+
+			"scope and admin), region, name, and the dates it was created and revoked. Secrets are never\n"+
+			"stored, so never shown.", stderr)
 	var tf tokenFlags
 	tf.register(fs)
 	asJSON := fs.Bool("json", false, "print the list as JSON, as GET /api/v1/tokens answers it")
 	if err := parseFlags(fs, args); err != nil {
 		return err
-	}
-	if fs.NArg() > 0 {
-		return usageErrorf("unexpected argument %q", fs.Arg(0))
 	}
 	keeper, err := tf.tokens(ctx, "ask that server instead: plancast token list --server URL --token ADMIN_TOKEN")
 	if err != nil {
@@ -193,7 +188,7 @@ func runTokenList(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	for _, t := range ts {
 		scope, region := t.Scope, t.Region
 		if t.Admin {
-			scope = "admin"
+			scope += " (admin)" // as in the JSON: "scope": "write", "admin": true
 		}
 		if region == "" {
 			region = "every region"

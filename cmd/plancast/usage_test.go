@@ -1,6 +1,11 @@
 package main
 
 import (
+	"bytes"
+	"context"
+	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -60,5 +65,73 @@ func TestAnUnknownFlagSuggestsTheNearOne(t *testing.T) {
 	code, _, stderr := run(t, "forecast", "--zzz")
 	if code != 2 || strings.Contains(stderr, "did you mean") {
 		t.Errorf("--zzz: exit %d, stderr %q; want the usage without a guess", code, stderr)
+	}
+}
+
+// plancast ingest --help tells of --report, and both modes' help give the
+// rule for likely slips as it stands (ingest's constants), not an older one.
+func TestIngestHelpTellsOfTheReportModeAndTheSlipRule(t *testing.T) {
+	code, stdout, stderr := run(t, "ingest", "--help")
+	help := stdout + stderr
+	if code != 0 || !strings.Contains(help, "plancast ingest --report FILE --region R [--year Y] [--json] [--commit [--accept-jumps]]") {
+		t.Errorf("ingest --help: exit %d, does not tell of --report:\n%s", code, help)
+	}
+	if !strings.Contains(help, "more than 5 times, or under 1/5 of, the same\nseries' nearest figure before or after it within 3 years") || !strings.Contains(help, "within a factor of 2") {
+		t.Errorf("ingest --help does not give the slip rule:\n%s", help)
+	}
+	code, stdout, stderr = run(t, "ingest", "--report", "--help")
+	report := stdout + stderr
+	if code != 0 || !strings.Contains(report, "Usage: plancast ingest --report FILE") {
+		t.Errorf("ingest --report --help: exit %d\n%s", code, report)
+	}
+	if !strings.Contains(report, jumpRule) || strings.Contains(report, "the year before or\nafter") {
+		t.Errorf("ingest --report --help does not give the slip rule as plain ingest does:\n%s", report)
+	}
+}
+
+// A command that takes flags only refuses an argument that is not a flag,
+// naming it, before it opens a store: the flags after it would otherwise
+// go unread (here --data-dir, so ./data would be opened or created).
+func TestAStrayArgumentIsRefusedBeforeAnyStoreIsOpened(t *testing.T) {
+	t.Chdir(t.TempDir()) // a store opened at the default ./data would show here
+	dir := t.TempDir()
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"forecast", "--region", "houma", "--indicator", "gdp", "extra", "--data-dir", dir}, `forecast: unexpected argument "extra": forecast takes flags only`},
+		{[]string{"history", "--region", "houma", "--indicator", "gdp", "extra", "--data-dir", dir}, `unexpected argument "extra"`},
+		{[]string{"chart", "--region", "houma", "extra", "--data-dir", dir}, `unexpected argument "extra"`},
+		{[]string{"seed", "extra", "--data-dir", dir}, `unexpected argument "extra"`},
+		{[]string{"backtest", "extra", "--data-dir", dir}, `unexpected argument "extra"`},
+		{[]string{"export", "--out", filepath.Join(dir, "x.json"), "extra", "--data-dir", dir}, `unexpected argument "extra": export takes flags only (the file to write is --out FILE)`},
+		{[]string{"backup", "b.db", "--data-dir", dir}, `unexpected argument "b.db": backup takes flags only (the file to write is --out FILE)`},
+		{[]string{"restore", "--from", "b.db", "extra", "--data-dir", dir}, `unexpected argument "extra"`},
+		{[]string{"token", "list", "extra", "--data-dir", dir}, `unexpected argument "extra": token list takes flags only`},
+		{[]string{"token", "create", "--region", "houma", "--name", "Houma", "bureau", "--data-dir", dir}, `unexpected argument "bureau": token create takes flags only (the token's label is --name LABEL)`},
+		{[]string{"ingest", "--report", "r.txt", "--region", "houma", "extra", "--commit", "--data-dir", dir}, `unexpected argument "extra"`},
+	} {
+		code, _, stderr := run(t, c.args...)
+		if code != 2 || !strings.Contains(stderr, c.want) {
+			t.Errorf("%v: exit %d, stderr %q; want exit 2 and %q", c.args, code, stderr, c.want)
+		}
+	}
+	// serve, refused, must not start; were it to, the cancelled context
+	// stops it at once (the store it opened still shows below).
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var stderr bytes.Buffer
+	if code := Main(ctx, []string{"serve", "extra", "--addr", "127.0.0.1:0", "--data-dir", dir}, io.Discard, &stderr); code != 2 || !strings.Contains(stderr.String(), `unexpected argument "extra"`) {
+		t.Errorf("serve extra: exit %d, stderr %q", code, stderr.String())
+	}
+	if entries, _ := os.ReadDir("."); len(entries) > 0 {
+		t.Errorf("a refused command left %v in the working directory", entries)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) > 0 {
+		t.Errorf("a refused command left %v in the data directory", entries)
+	}
+	// Commands that take arguments keep them, flags before, among or after.
+	if code, _, stderr := run(t, "ingest", fixture("wide.csv"), "--data-dir", dir, "--dry-run"); code == 2 {
+		t.Errorf("ingest FILE --data-dir: a usage error: %s", stderr)
 	}
 }
