@@ -51,7 +51,18 @@ func (r *Report) Written() bool {
 //
 // A push that withdrew figures or targets says so after "revised":
 // "2 new, 0 revised, 2 withdrawn, 0 unchanged".
-func (r *Report) WriteText(w io.Writer) error {
+func (r *Report) WriteText(w io.Writer) error { return r.writeText(w, "nothing was written") }
+
+// WriteTextAfterOthers writes the report of a file pushed on its own after
+// other files were written (plancast ingest --server): as WriteText, but its
+// problems say that nothing of this file was written, not nothing at all.
+func (r *Report) WriteTextAfterOthers(w io.Writer) error {
+	return r.writeText(w, "nothing of this file was written")
+}
+
+// writeText writes the report; nothing is what a report with problems says
+// was written.
+func (r *Report) writeText(w io.Writer, nothing string) error {
 	var b strings.Builder
 	files := strings.Join(r.Files, ", ")
 	if files == "" {
@@ -69,7 +80,7 @@ func (r *Report) WriteText(w io.Writer) error {
 	}
 	switch {
 	case len(r.Problems) > 0:
-		fmt.Fprintf(&b, "%s; nothing was written:\n", countProblems(len(r.Problems)))
+		fmt.Fprintf(&b, "%s; %s:\n", countProblems(len(r.Problems)), nothing)
 		for _, p := range r.Problems {
 			fmt.Fprintf(&b, "  %s\n", p.Error())
 		}

@@ -261,20 +261,13 @@ func pushToServer(ctx context.Context, server, token string, files []string, opt
 	return nil
 }
 
-// writeFileReport writes one file's report. When earlier files of the push
-// were written, a report's "nothing was written" is made to say it of its
-// file only.
+// writeFileReport writes one file's report; when earlier files of the push
+// were written, its "nothing was written" is said of its file only.
 func writeFileReport(w io.Writer, rep *ingest.Report, earlierWritten bool) error {
-	if !earlierWritten {
-		return rep.WriteText(w)
+	if earlierWritten {
+		return rep.WriteTextAfterOthers(w)
 	}
-	var b strings.Builder
-	if err := rep.WriteText(&b); err != nil {
-		return err
-	}
-	text := strings.Replace(b.String(), "; nothing was written:", "; nothing of this file was written:", 1)
-	_, err := io.WriteString(w, text)
-	return err
+	return rep.WriteText(w)
 }
 
 // fileList is "a.csv, b.csv".
