@@ -18,7 +18,7 @@ import (
 // either as a table.
 func (s *Server) getTargets(c echo.Context) error {
 	ctx := c.Request().Context()
-	f := plancast.TargetFilter{Region: c.QueryParam("region"), Indicator: c.QueryParam("indicator"), Plan: c.QueryParam("plan")}
+	f := plancast.TargetFilter{Region: c.QueryParam("region")}
 	// A filter on a code the catalog lacks is a 404 naming the near codes,
 	// not an empty list that reads as "no targets".
 	if f.Region != "" {
@@ -26,15 +26,13 @@ func (s *Server) getTargets(c echo.Context) error {
 			return err
 		}
 	}
-	if f.Indicator != "" {
-		if _, err := s.lookupIndicator(ctx, f.Indicator); err != nil {
-			return err
-		}
-	}
-	if f.Plan != "" && !plancast.ValidPlan(f.Plan) {
-		return plancast.Errorf(plancast.EINVALID, "plan=%q must look like 14th-fyp or 2021-annual", f.Plan)
-	}
 	var err error
+	if f.Indicator, err = s.indicatorParam(c); err != nil {
+		return err
+	}
+	if f.Plan, err = planParam(c); err != nil {
+		return err
+	}
 	if f.AsOf, err = asOfParam(c); err != nil {
 		return err
 	}
