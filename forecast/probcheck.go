@@ -214,8 +214,9 @@ func (c *ProbabilityCheck) Merge(o *ProbabilityCheck) {
 	for i := range c.Below {
 		c.Below[i] += o.Below[i]
 	}
+	theirs := o.reliabilities()
 	for i, r := range c.reliabilities() {
-		r.merge(o.reliabilities()[i])
+		r.merge(theirs[i])
 	}
 }
 
