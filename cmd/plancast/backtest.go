@@ -134,7 +134,7 @@ func runBacktest(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	elapsed := time.Since(t0)
 	// When no series could be forecast (all too short for the horizon, most
 	// often) there is nothing to write: say so, and leave --out alone.
-	if first := slices.IndexFunc(errs, func(err error) bool { return err == nil }); first < 0 && len(series) > 0 {
+	if len(series) > 0 && !slices.ContainsFunc(errs, func(err error) bool { return err == nil }) {
 		return plancast.Errorf(plancast.EINVALID, "none of the %d series could be forecast with --horizon %d (series %s: %v); %s not written",
 			len(series), h, series[0].ID, errs[0], *out)
 	}
