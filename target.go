@@ -113,11 +113,17 @@ func (t *Target) SeriesKey() SeriesKey {
 }
 
 // SameTarget reports whether re-pushing b over a changes nothing: the same
-// key and the same content. The version's dates do not count.
+// key and the same substance (base year, value, binding, withdrawal). As for
+// figures (SameFigure), the version's dates and its source and note do not
+// count: a later document that restates a target in force, in its own words,
+// does not set a new version of it, and the version in force keeps the
+// source that first set it.
 func SameTarget(a, b *Target) bool {
 	x, y := *a, *b
 	x.Published, y.Published = Date{}, Date{}
 	x.Recorded, y.Recorded = time.Time{}, time.Time{}
+	x.Source, y.Source = Source{}, Source{}
+	x.Note, y.Note = "", ""
 	return x == y
 }
 

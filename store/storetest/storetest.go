@@ -368,6 +368,23 @@ func testTargets(t *testing.T, st plancast.Store) {
 	if err != nil || res.Unchanged != 1 {
 		t.Fatalf("re-push target = %+v, %v; want unchanged", res, err)
 	}
+	// A later document restating it in its own words (another source and
+	// note, the same substance) sets no new version; the first source stays.
+	restated := gdp250
+	restated.Source, restated.Note = plancast.Source{Document: "2022 report", Quote: "250亿元"}, "restated"
+	res, err = st.WriteTargets(ctx, []plancast.Target{restated})
+	if err != nil || res.Unchanged != 1 {
+		t.Fatalf("target restated with another source and note = %+v, %v; want unchanged", res, err)
+	}
+	fyp, _ = st.Targets(ctx, plancast.TargetFilter{Region: "houma", Indicator: "gdp", Plan: "14th-fyp"})
+	if len(fyp) != 1 || fyp[0].Source != gdp250.Source || fyp[0].Note != "" {
+		t.Fatalf("after a restatement = %+v, want the first version's source and note", fyp)
+	}
+	bound := gdp250
+	bound.Binding = true
+	if res, err = st.WriteTargets(ctx, []plancast.Target{bound}); err != nil || res.Revised != 1 {
+		t.Fatalf("target made binding = %+v, %v; want revised", res, err)
+	}
 	gdp250.Value = 260
 	res, err = st.WriteTargets(ctx, []plancast.Target{gdp250})
 	if err != nil || res.Revised != 1 {
