@@ -31,6 +31,7 @@ type expectedFigure struct {
 	Value       float64  `json:"value"`
 	Unit        string   `json:"unit"`
 	Growth      *float64 `json:"growth"`
+	Status      string   `json:"status"` // checked when given: the README says "expected values" of Guyang's
 	Repaired    bool     `json:"repaired"`
 	Derived     bool     `json:"derived"`
 	NeedsReview bool     `json:"needs_review"`
@@ -99,6 +100,9 @@ func TestGoldenReports(t *testing.T) {
 				}
 				if !e.NeedsReview && c.Confidence < ex.Threshold {
 					t.Errorf("%s %d: confidence %.2f below the threshold %.2f (%v)", e.Indicator, e.Year, c.Confidence, ex.Threshold, c.Reasons)
+				}
+				if e.Status != "" && c.Status != e.Status {
+					t.Errorf("%s %d %s: status %q, want %q (%v)", e.Indicator, e.Year, c.Period, c.Status, e.Status, c.Reasons)
 				}
 				if c.Period != "year" && c.Status != "estimate" && c.Status != "preliminary" {
 					t.Errorf("%s %d %s: status %q, want estimate or preliminary for a partial year", e.Indicator, e.Year, c.Period, c.Status)

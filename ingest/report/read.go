@@ -345,9 +345,18 @@ func (r *reader) emitObservations(s sentence, d *indicatorDef, levels, percents 
 		c.NeedsReview = true
 		c.Reasons = append(c.Reasons, "a cumulative total over several years, not one year's figure")
 	}
-	if cues.estimate.in(clause) {
+	// A list of figures under one lead-in shares its mood: "From January to
+	// November, GDP is expected to be 5.6 billion yuan …; fiscal revenue
+	// will be 729 million yuan" (预计 … ；财政收入 …) gives expected values
+	// throughout, so the cue counts anywhere in the sentence before the
+	// figure, not only in the figure's own clause.
+	switch {
+	case cues.estimate.in(clause):
 		c.Status = plancast.StatusEstimate
 		c.Reasons = append(c.Reasons, "the text calls it expected: status estimate")
+	case cues.estimate.in(sentText[:max(0, f.q.start-s.start)]):
+		c.Status = plancast.StatusEstimate
+		c.Reasons = append(c.Reasons, "the sentence calls its figures expected before this one: status estimate")
 	}
 	r.finish(&c.Provenance, d)
 	r.ext.Observations = append(r.ext.Observations, c)
