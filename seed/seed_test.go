@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/plancast/plancast"
+	"github.com/plancast/plancast/ingest"
+	"github.com/plancast/plancast/ingest/report"
 	"github.com/plancast/plancast/seed"
 	"github.com/plancast/plancast/store/bolt"
 )
@@ -184,5 +186,61 @@ func TestQuotesAreVerbatimFromTheReports(t *testing.T) {
 	}
 	for _, tg := range b.Targets {
 		check(tg.Region+"/"+tg.Indicator+" target", tg.Source)
+	}
+}
+
+// The demo data is what the reports say, read as plancast reads them: a
+// planner who commits a report the seed came from (plancast ingest --report
+// FILE --commit) onto the seeded store finds every accepted figure and target
+// already there. Nothing is revised (a figure made preliminary again, a
+// target version stacked on an identical one) and nothing is new (a target
+// under another kind beside the seed's).
+func TestCommittingTheReportsTheSeedCameFromChangesNothing(t *testing.T) {
+	dir := filepath.Join("..", "..", "shared", "reports")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("reference reports not beside the repository (%v)", err)
+	}
+	ctx := context.Background()
+	st := openStore(t)
+	if _, err := seed.Load(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	b, err := seed.Bundle()
+	if err != nil {
+		t.Fatal(err)
+	}
+	regionOf := map[string]string{} // report file → the region the seed files it under
+	for _, o := range b.Observations {
+		file, _, _ := strings.Cut(o.Source.Document, " ")
+		regionOf[file] = o.Region
+	}
+	for _, tg := range b.Targets {
+		file, _, _ := strings.Cut(tg.Source.Document, " ")
+		regionOf[file] = tg.Region
+	}
+	if len(regionOf) != 3 {
+		t.Fatalf("the seed comes from %d reports (%v), want Houma's, Zizhou's and Guyang's", len(regionOf), regionOf)
+	}
+	for file, region := range regionOf {
+		text, err := os.ReadFile(filepath.Join(dir, file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ex, err := report.Extract(text, report.Options{Region: region, Document: file})
+		if err != nil {
+			t.Fatalf("%s: %v", file, err)
+		}
+		obs, ts := ex.Accepted()
+		if len(obs)+len(ts) == 0 {
+			t.Fatalf("%s: no accepted candidates", file)
+		}
+		rep, err := ingest.Apply(ctx, st, &ingest.Batch{Files: []string{file}, Observations: obs, Targets: ts}, ingest.ApplyOptions{})
+		if err != nil {
+			t.Fatalf("%s: %v", file, err)
+		}
+		if rep.New+rep.Revised+rep.Rejected != 0 || rep.Unchanged != len(obs) || rep.Targets.Changed() != 0 || rep.Targets.Unchanged != len(ts) {
+			t.Errorf("committing %s (%s) onto the seed: figures %d new, %d revised, %d unchanged of %d, %d rejected; targets %+v of %d; problems %v",
+				file, region, rep.New, rep.Revised, rep.Unchanged, len(obs), rep.Rejected, rep.Targets, len(ts), rep.Problems)
+		}
 	}
 }

@@ -8,10 +8,10 @@ import (
 // plancast history prints every vintage of a series with its revision from
 // the first release, the series' MR and MAR, every version of its targets,
 // and each target judged on every day it or its figures changed: after
-// Houma's 2020 GDP was revised from 120.8 to 124.2 and a review lowered the
-// 2025 target to 230, both versions of each are shown, and the growth
-// needed moves from 15.7% to 15.0% to 13.1% a year; as of a date before
-// them, neither change is.
+// Houma's 2020 GDP was revised from 120.8 (preliminary) to 124.2 (final)
+// and a review lowered the 2025 target to 230, both versions of each are
+// shown, and the growth needed moves from 15.7% to 15.0% to 13.1% a year;
+// as of a date before them, neither change is.
 func TestHistoryCommandShowsRevisionsAndTargetVersions(t *testing.T) {
 	dir := seededDir(t)
 	ingestFiles(t, dir,
@@ -21,7 +21,7 @@ func TestHistoryCommandShowsRevisionsAndTargetVersions(t *testing.T) {
 	stdout := mustRun(t, "history", "--data-dir", dir, "--region", "houma", "--indicator", "gdp")
 	// (124.2 − 120.8) / 120.8 = +2.81%; over the two years 2015 and 2020, MR +1.41%.
 	wantLines(t, stdout,
-		"2020 1 2021-04-20 final 120.8",
+		"2020 1 2021-04-20 preliminary 120.8",
 		"2 2021-09-01 final 124.2 +3.4 +2.81%",
 		"1 of 2 years revised since their first release; mean revision (MR) +1.41%, mean absolute revision (MAR) 1.41%",
 		"14th-fyp level 2025 250 2021-04-20 replaced",
@@ -97,7 +97,7 @@ func TestHistoryShowsTheStatedGrowth(t *testing.T) {
 	stdout := mustRun(t, "history", "--data-dir", dir, "--region", "houma", "--indicator", "gdp")
 	wantLines(t, stdout,
 		"year vintage published status value change revision stated growth",
-		"2020 1 2021-04-20 final 120.8 +5.3% a year since 2015",
+		"2020 1 2021-04-20 preliminary 120.8 +5.3% a year since 2015",
 		"2021 1 2022-03-01 final 131.4 +8.1%",
 	)
 	if fai := mustRun(t, "history", "--data-dir", dir, "--region", "houma", "--indicator", "fixed_asset_investment"); strings.Contains(fai, "stated growth") {
