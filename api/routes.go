@@ -8,7 +8,9 @@ func (s *Server) routes() {
 	e := s.echo
 	e.GET("/healthz", s.getHealth)
 	e.GET("/metrics", s.metrics.handler())
-	e.GET("/", s.getDashboard, s.requireRead)
+	// The dashboard says its data version as the JSON reads do; a browser
+	// refused for want of a read token is told so in a page, not in JSON.
+	e.GET("/", s.getDashboard, s.browserUnauthorized, s.requireRead, s.withDataVersion)
 
 	v1 := e.Group("/api/v1")
 	v1.GET("/openapi.json", s.getOpenAPI)
