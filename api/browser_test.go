@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -34,27 +35,10 @@ func chromiumPath(t *testing.T) string {
 // headless chromium, checks Houma's GDP target row says off_track and that
 // its chart image loaded, and saves a screenshot.
 func TestDashboardInARealBrowser(t *testing.T) {
-	browser := chromiumPath(t)
+	chromiumPath(t) // skips the test before anything starts when there is none
 	st := seeded(t, backends[0].open(t))
 	s := startServer(t, st, api.Config{})
-
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(browser),
-		chromedp.NoSandbox, // the tests run as root in CI
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 2000),
-	)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelAlloc()
-	ctx, cancel := chromedp.NewContext(allocCtx)
-	defer cancel()
-	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
-	defer cancelTimeout()
+	ctx := browserContext(t)
 
 	const row = chromedp.CSS(`tr[data-region="houma"][data-indicator="gdp"][data-plan="14th-fyp"]`)
 	if err := chromedp.Do(ctx, chromedp.Navigate(s.url+"/"), chromedp.WaitVisible(row)); err != nil {
@@ -104,4 +88,50 @@ func TestDashboardInARealBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("Houma GDP row: %s; chart naturalWidth %d; screenshot %s (%d bytes)", status, naturalWidth, path, len(shot))
+}
+
+// browserContext starts headless chromium for one test, closed at its end,
+// with 90 s to do what the test asks. Call it after starting the server.
+func browserContext(t *testing.T) context.Context {
+	browser := chromiumPath(t)
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(browser),
+		chromedp.NoSandbox, // the tests run as root in CI
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 2000),
+	)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(allocCtx)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	// Registered after the server's, so the browser closes first.
+	t.Cleanup(func() { cancelTimeout(); cancel(); cancelAlloc() })
+	return ctx
+}
+
+// Behind a read token, a browser opening the dashboard without it shows a
+// page saying that a read token is needed and how to send it, not a JSON
+// error body as raw text.
+func TestABrowserWithoutTheReadTokenSeesWhatItNeeds(t *testing.T) {
+	chromiumPath(t)
+	s := startServer(t, seeded(t, backends[0].open(t)), api.Config{ReadToken: "pc_shared-read-secret"})
+	ctx := browserContext(t)
+	if err := chromedp.Do(ctx, chromedp.Navigate(s.url+"/"), chromedp.WaitReady(chromedp.CSS("body"))); err != nil {
+		t.Fatalf("open the dashboard: %v", err)
+	}
+	heading, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('h1')?.innerText ?? ''`))
+	if err != nil {
+		t.Fatalf("read the page's heading: %v", err)
+	}
+	text, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.body.innerText`))
+	if err != nil {
+		t.Fatalf("read the page: %v", err)
+	}
+	if heading != "A read token is needed" || !strings.Contains(text, "Authorization: Bearer <token>") {
+		t.Errorf("the browser shows %q:\n%s\nwant a page saying a read token is needed and how to send it", heading, text)
+	}
 }

@@ -2,6 +2,8 @@ package api_test
 
 import (
 	"context"
+	"html"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -112,5 +114,75 @@ func TestTargetsFilteredOnAnUnknownCodeSayWhatWasMeant(t *testing.T) {
 	s.get("/api/v1/targets?region=houma&indicator=gdp").decode(t, 200, &list)
 	if len(list.Targets) == 0 {
 		t.Errorf("Houma's GDP targets: none; want the seeded ones")
+	}
+}
+
+// A query parameter a route does not read is refused with 400, naming it,
+// the one meant when it is near one the route takes, and every one the
+// route takes, never answered as if nothing had been asked: ?unit=pch is not
+// the percent change the user wanted.
+func TestAnUnknownQueryParameterIsRefused(t *testing.T) {
+	st := seeded(t, backends[0].open(t))
+	s := startServer(t, st, api.Config{})
+	for _, c := range []struct{ path, wants string }{
+		{"/api/v1/series/houma/gdp?unit=pch", `unknown query parameter "unit" (did you mean "units"?): GET /api/v1/series/houma/gdp takes from, to, period, as_of, units, format, lang`},
+		{"/api/v1/series/houma/gdp/projection?fmt=csv", `"fmt" (did you mean "format"?)`},
+		{"/api/v1/regions/houma/assessment?plan=14th-fyp&asof=2021-04-20", `"asof" (did you mean "as_of"?)`},
+		{"/charts/houma/gdp.png?widht=800&hieght=500", `unknown query parameters "hieght" (did you mean "height"?) and "widht" (did you mean "width"?)`},
+		{"/api/v1/regions?format=csv", `unknown query parameter "format": GET /api/v1/regions takes no query parameters`},
+		{"/api/v1/targets?region=houma&kind=level", `"kind": GET /api/v1/targets takes region, indicator, plan, as_of, versions, format, lang`},
+		// Go reads no parameter after a ";" (golang.org/issue/25192): the
+		// whole query is refused rather than read in part.
+		{"/api/v1/series/houma/gdp?units=pch;from=2016", `the query "units=pch;from=2016" cannot be read`},
+	} {
+		if msg := s.get(c.path).wantError(t, 400, "invalid"); !strings.Contains(msg, c.wants) {
+			t.Errorf("GET %s: %q\nwant it to say %q", c.path, msg, c.wants)
+		}
+	}
+
+	// Every route but the dashboard refuses one, before it reads a body or
+	// writes anything, whatever token is sent.
+	admin := token(t, st, plancast.Token{Admin: true})
+	before, err := st.DataVersion(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	fill := strings.NewReplacer("{region}", "houma", "{indicator}", "gdp", "{plan}", "14th-fyp", "{year}", "2020", "{file}", "gdp.png", "{id}", "000000000000")
+	for _, r := range s.srv.Routes() {
+		if r.Method == "echo_route_not_found" || r.Method == "" || r.Path == "/" {
+			continue
+		}
+		path := fill.Replace(r.Path)
+		if strings.Contains(path, "{") {
+			t.Fatalf("no value for a parameter of %s %s", r.Method, r.Path)
+		}
+		msg := s.do(r.Method, path+"?made_up=1", "", admin, nil).wantError(t, 400, "invalid")
+		if !strings.Contains(msg, `"made_up"`) || !strings.Contains(msg, r.Method+" "+path) {
+			t.Errorf("%s %s?made_up=1: %q; want it to name made_up and the route", r.Method, path, msg)
+		}
+	}
+	if now, _ := st.DataVersion(context.Background()); now != before {
+		t.Fatalf("a request refused for its query wrote: data version %s → %s", before, now)
+	}
+
+	// What the dashboard asks for is known: every link and image on its
+	// page answers.
+	for _, lang := range []string{"en", "zh"} {
+		page := string(s.get("/?lang=" + lang).body)
+		for _, m := range regexp.MustCompile(`(?:href|src)="([^"]+)"`).FindAllStringSubmatch(page, -1) {
+			u := html.UnescapeString(m[1])
+			if strings.HasPrefix(u, "?") {
+				u = "/" + u
+			}
+			if r := s.get(u); r.status != 200 {
+				t.Errorf("the dashboard (%s) links %s, which answers %d: %.300s", lang, u, r.status, r.body)
+			}
+		}
+	}
+	// The dashboard itself stays lenient: a shared link gains parameters on
+	// the way (WeChat adds from=singlemessage&isappinstalled=0), and the
+	// page shows what it answers.
+	if page := s.get("/?region=houma&from=singlemessage&isappinstalled=0"); page.status != 200 || !strings.Contains(string(page.body), `id="region-houma"`) {
+		t.Errorf("a shared dashboard link: %d; want Houma's page", page.status)
 	}
 }

@@ -4,43 +4,56 @@ import "strings"
 
 // routes registers every route. Keep this the one list: the OpenAPI test
 // compares it with the document.
+//
+// Each route names the query parameters it reads (takes); any other is
+// refused with 400, so that a misspelt one (?unit= for ?units=) is said,
+// not answered as if nothing had been asked. The dashboard alone is
+// lenient: links to it are shared, and collect parameters on the way
+// (WeChat adds from=singlemessage&isappinstalled=0, others utm_source), and
+// the page shows plainly what it answers.
 func (s *Server) routes() {
 	e := s.echo
-	e.GET("/healthz", s.getHealth)
-	e.GET("/metrics", s.metrics.handler())
-	e.GET("/", s.getDashboard, s.requireRead)
+	e.GET("/healthz", s.getHealth, takes())
+	e.GET("/metrics", s.metrics.handler(), takes())
+	// The dashboard says its data version as the JSON reads do; a browser
+	// refused for want of a read token is told so in a page, not in JSON.
+	// It reads lang and region.
+	e.GET("/", s.getDashboard, s.browserUnauthorized, s.requireRead, s.withDataVersion)
 
 	v1 := e.Group("/api/v1")
-	v1.GET("/openapi.json", s.getOpenAPI)
+	v1.GET("/openapi.json", s.getOpenAPI, takes())
 
 	read := v1.Group("", s.requireRead, s.withDataVersion)
-	read.GET("/regions", s.getRegions)
-	read.GET("/indicators", s.getIndicators)
-	read.GET("/series/:region/:indicator", s.getSeries)
-	read.GET("/series/:region/:indicator/projection", s.getProjection)
-	read.GET("/series/:region/:indicator/revisions", s.getRevisions)
-	read.GET("/regions/:region/assessment", s.getRegionAssessment)
-	read.GET("/regions/:region/assessment/trail", s.getAssessmentTrail)
-	read.GET("/assessment", s.getAllAssessment)
-	read.GET("/targets", s.getTargets)
+	read.GET("/regions", s.getRegions, takes())
+	read.GET("/indicators", s.getIndicators, takes())
+	read.GET("/series/:region/:indicator", s.getSeries, takes("from", "to", "period", "as_of", "units", "format", "lang"))
+	read.GET("/series/:region/:indicator/projection", s.getProjection, takes("horizon", "method", "as_of", "format", "lang"))
+	read.GET("/series/:region/:indicator/revisions", s.getRevisions, takes("from", "to", "period", "as_of", "format", "lang"))
+	read.GET("/regions/:region/assessment", s.getRegionAssessment, takes("plan", "as_of", "format", "lang"))
+	read.GET("/regions/:region/assessment/trail", s.getAssessmentTrail, takes("indicator", "plan", "format", "lang"))
+	read.GET("/assessment", s.getAllAssessment, takes("plan", "indicator", "as_of", "format", "lang"))
+	read.GET("/targets", s.getTargets, takes("region", "indicator", "plan", "as_of", "versions", "format", "lang"))
 
 	chartRoutes := e.Group("/charts", s.requireRead, s.withDataVersion)
-	chartRoutes.GET("/compare/:file", s.getCompareChart)
-	chartRoutes.GET("/:region/:file", s.getChart)
+	chartRoutes.GET("/compare/:file", s.getCompareChart, takes("regions", "width", "height", "from", "horizon", "lang", "as_of"))
+	chartRoutes.GET("/:region/:file", s.getChart, takes("width", "height", "from", "horizon", "lang", "as_of"))
 
-	// Writes authenticate with their own write tokens.
-	v1.POST("/targets", s.postTargets)
-	v1.DELETE("/targets/:region/:indicator/:plan/:year", s.deleteTarget)
-	v1.POST("/observations", s.postObservations)
-	v1.DELETE("/observations/:region/:indicator/:year", s.deleteObservation)
-	v1.POST("/reports/extract", s.postReportExtract)
+	// Writes authenticate with their own write tokens. Pushes and
+	// withdrawals read dry_run and accept_jumps (applyBatch); pushes the
+	// defaults of rows that lack them (region, published), the sheet of an
+	// XLSX file and the file's name for its problems.
+	v1.POST("/targets", s.postTargets, takes("region", "sheet", "filename", "published", "dry_run", "accept_jumps"))
+	v1.DELETE("/targets/:region/:indicator/:plan/:year", s.deleteTarget, takes("kind", "reason", "published", "dry_run", "accept_jumps"))
+	v1.POST("/observations", s.postObservations, takes("region", "sheet", "filename", "published", "dry_run", "accept_jumps"))
+	v1.DELETE("/observations/:region/:indicator/:year", s.deleteObservation, takes("period", "reason", "published", "dry_run", "accept_jumps"))
+	v1.POST("/reports/extract", s.postReportExtract, takes("region", "year", "document", "commit", "accept_jumps"))
 	// The backup is read with an admin write token: it holds everything.
-	v1.GET("/backup", s.getBackup)
+	v1.GET("/backup", s.getBackup, takes())
 	// Tokens are listed, created and revoked with an admin write token;
 	// the answers name who may push and carry secrets: never cached.
-	v1.GET("/tokens", s.getTokens, noStore)
-	v1.POST("/tokens", s.postTokens, noStore)
-	v1.DELETE("/tokens/:id", s.deleteToken, noStore)
+	v1.GET("/tokens", s.getTokens, noStore, takes())
+	v1.POST("/tokens", s.postTokens, noStore, takes())
+	v1.DELETE("/tokens/:id", s.deleteToken, noStore, takes())
 }
 
 // Route is a registered method and path, in OpenAPI's {param} form.

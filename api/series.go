@@ -18,6 +18,11 @@ type SeriesResponse struct {
 	Period       string                 `json:"period"`
 	AsOf         string                 `json:"as_of,omitempty"`
 	Observations []plancast.Observation `json:"observations"`
+	// Notes say which years the answer leaves out and why (units=pch needs
+	// the figure of the year before: TransformNotes), so that a short or
+	// empty list is not read as missing data. Absent when there is nothing
+	// to say.
+	Notes []string `json:"notes,omitempty"`
 }
 
 func (s *Server) getSeries(c echo.Context) error {
@@ -44,6 +49,7 @@ func (s *Server) getSeries(c echo.Context) error {
 	resp := SeriesResponse{
 		Region: series.Region, Indicator: series.Indicator, Unit: transformedUnit(ind.Unit, units), Units: units,
 		Period: series.Period, AsOf: q.AsOf.String(), Observations: Transform(series.Observations, units),
+		Notes: TransformNotes(series.Observations, units),
 	}
 	if resp.Observations == nil {
 		resp.Observations = []plancast.Observation{}

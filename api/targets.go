@@ -1,6 +1,7 @@
 package api
 
 import (
+	"fmt"
 	"net/http"
 	"slices"
 	"strings"
@@ -108,6 +109,16 @@ func (s *Server) deleteTarget(c echo.Context) error {
 	plan, kind := c.Param("plan"), c.QueryParam("kind")
 	if !plancast.ValidPlan(plan) {
 		return plancast.Errorf(plancast.EINVALID, "plan %q must look like 14th-fyp or 2021-annual", plan)
+	}
+	// A kind that no target can have is a mistake in the request, not a
+	// target that is missing: said before the store is asked, so that
+	// ?kind=lvl is not answered "no lvl target is stored".
+	if kind != "" && !slices.Contains(plancast.TargetKinds, kind) {
+		hint := ""
+		if near := nearestName(kind, plancast.TargetKinds); near != "" {
+			hint = fmt.Sprintf("; did you mean %q?", near)
+		}
+		return plancast.Errorf(plancast.EINVALID, "kind=%q must be one of %s%s", kind, strings.Join(plancast.TargetKinds, ", "), hint)
 	}
 	stored, err := s.cfg.Store.Targets(c.Request().Context(), plancast.TargetFilter{Region: w.region, Indicator: w.indicator, Plan: plan})
 	if err != nil {

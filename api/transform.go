@@ -1,7 +1,9 @@
 package api
 
 import (
+	"fmt"
 	"math"
+	"strings"
 
 	"github.com/plancast/plancast"
 )
@@ -81,6 +83,49 @@ func transformOne(units string, o plancast.Observation, prev *plancast.Observati
 		return 100 * (math.Log(x) - math.Log(p)) / gap, x > 0 && p > 0
 	}
 	return 0, false
+}
+
+// yearOnYear are the units that need the figure of the year before (the
+// others annualise across a gap, or need none): what a note calls each,
+// and the unit that gives its annual rate across a gap, if any.
+var yearOnYear = map[string]struct{ name, acrossGaps string }{
+	"chg": {"change", ""},
+	"ch1": {"change from a year ago", ""},
+	"pch": {"percent change", "pca"},
+	"pc1": {"percent change from a year ago", "pca"},
+	"cch": {"continuously compounded rate of change", "cca"},
+}
+
+// TransformNotes says which years Transform(obs, units) leaves out for want
+// of the year before, and why: without it, units=pch on figures of 2015 and
+// 2020 only is an empty list that reads as "no data". obs are sorted by
+// year, as for Transform. A series of several years whose first alone is
+// left out, as every such unit must leave it out, has no note; a series of
+// one year has, as its answer is empty.
+func TransformNotes(obs []plancast.Observation, units string) []string {
+	u, ok := yearOnYear[units]
+	if !ok || len(obs) == 0 {
+		return nil
+	}
+	var gaps []string
+	for i := 1; i < len(obs); i++ {
+		if obs[i].Year-obs[i-1].Year != 1 {
+			gaps = append(gaps, fmt.Sprintf("%d (no %d figure)", obs[i].Year, obs[i].Year-1))
+		}
+	}
+	if len(gaps) == 0 && len(obs) > 1 {
+		return nil
+	}
+	left := append([]string{fmt.Sprintf("%d (the first year of the answer)", obs[0].Year)}, gaps...)
+	list := left[0]
+	if n := len(left); n > 1 {
+		list = strings.Join(left[:n-1], ", ") + " and " + left[n-1]
+	}
+	note := fmt.Sprintf("units=%s (%s) needs the figures of consecutive years; left out for want of the year before: %s", units, u.name, list)
+	if u.acrossGaps != "" {
+		note += fmt.Sprintf("; units=%s gives the annual rate across a gap", u.acrossGaps)
+	}
+	return []string{note}
 }
 
 // transformedUnit is the unit of a transformed series.
