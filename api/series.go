@@ -2,6 +2,7 @@ package api
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
 
 	"github.com/labstack/echo/v4"
@@ -42,14 +43,25 @@ func (s *Server) getSeries(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	series, err := s.cfg.Store.Series(ctx, q)
+	// from= cuts the answer, not the figures a change is taken from: 2021's
+	// percent change asked from 2021 is over the stored 2020, and pca's over
+	// the last year before it however far back.
+	read := q
+	if NeedsYearBefore(units) {
+		read.From = 0
+	}
+	series, err := s.cfg.Store.Series(ctx, read)
 	if err != nil {
 		return err
 	}
+	obs := Transform(series.Observations, units)
+	if read.From != q.From {
+		obs = slices.DeleteFunc(obs, func(o plancast.Observation) bool { return o.Year < q.From })
+	}
 	resp := SeriesResponse{
 		Region: series.Region, Indicator: series.Indicator, Unit: transformedUnit(ind.Unit, units), Units: units,
-		Period: series.Period, AsOf: q.AsOf.String(), Observations: Transform(series.Observations, units),
-		Notes: TransformNotes(series.Observations, units),
+		Period: series.Period, AsOf: q.AsOf.String(), Observations: obs,
+		Notes: TransformNotes(series.Observations, units, q.From),
 	}
 	if resp.Observations == nil {
 		resp.Observations = []plancast.Observation{}

@@ -96,27 +96,36 @@ var yearOnYear = map[string]struct{ name, acrossGaps string }{
 	"cch": {"continuously compounded rate of change", "cca"},
 }
 
-// TransformNotes says which years Transform(obs, units) leaves out for want
-// of the year before, and why: without it, units=pch on figures of 2015 and
-// 2020 only is an empty list that reads as "no data". obs are sorted by
-// year, as for Transform. A series of several years whose first alone is
-// left out, as every such unit must leave it out, has no note; a series of
-// one year has, as its answer is empty.
-func TransformNotes(obs []plancast.Observation, units string) []string {
+// TransformNotes says which years from `from` on (all years when from is
+// 0) Transform(obs, units) leaves out for want of the year before, and why:
+// without it, units=pch on figures of 2015 and 2020 only is an empty list
+// that reads as "no data". obs are sorted by year, as for Transform, and
+// begin before from when the series does (getSeries reads them so), so that
+// the first year asked has its year before. A series of several years whose
+// first alone is left out, as every such unit must leave it out, has no
+// note; a series of one year has, as its answer is empty.
+func TransformNotes(obs []plancast.Observation, units string, from int) []string {
 	u, ok := yearOnYear[units]
 	if !ok || len(obs) == 0 {
 		return nil
 	}
-	var gaps []string
+	var left []string
+	if obs[0].Year >= from && len(obs) == 1 {
+		left = append(left, fmt.Sprintf("%d (the series' first figure)", obs[0].Year))
+	}
+	gaps := 0
 	for i := 1; i < len(obs); i++ {
-		if obs[i].Year-obs[i-1].Year != 1 {
-			gaps = append(gaps, fmt.Sprintf("%d (no %d figure)", obs[i].Year, obs[i].Year-1))
+		if obs[i].Year >= from && obs[i].Year-obs[i-1].Year != 1 {
+			left = append(left, fmt.Sprintf("%d (no %d figure)", obs[i].Year, obs[i].Year-1))
+			gaps++
 		}
 	}
-	if len(gaps) == 0 && len(obs) > 1 {
+	if gaps > 0 && obs[0].Year >= from {
+		left = append([]string{fmt.Sprintf("%d (the series' first figure)", obs[0].Year)}, left...)
+	}
+	if len(left) == 0 {
 		return nil
 	}
-	left := append([]string{fmt.Sprintf("%d (the first year of the answer)", obs[0].Year)}, gaps...)
 	list := left[0]
 	if n := len(left); n > 1 {
 		list = strings.Join(left[:n-1], ", ") + " and " + left[n-1]
@@ -127,6 +136,11 @@ func TransformNotes(obs []plancast.Observation, units string) []string {
 	}
 	return []string{note}
 }
+
+// NeedsYearBefore reports whether a year's figure under units is taken from
+// an earlier year's too (every unit but lin and log), so that a read cut at
+// from= must still read the years before it.
+func NeedsYearBefore(units string) bool { return units != "" && units != "lin" && units != "log" }
 
 // transformedUnit is the unit of a transformed series.
 func transformedUnit(unit, units string) string {

@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"math"
 	"strings"
 	"testing"
 
@@ -23,7 +24,7 @@ func TestAChangeLeftOutForAGapIsExplained(t *testing.T) {
 		Notes        []string
 	}
 	s.get("/api/v1/series/houma/gdp?units=pch").decode(t, 200, &sr)
-	const pch = "units=pch (percent change) needs the figures of consecutive years; left out for want of the year before: 2015 (the first year of the answer) and 2020 (no 2019 figure); units=pca gives the annual rate across a gap"
+	const pch = "units=pch (percent change) needs the figures of consecutive years; left out for want of the year before: 2015 (the series' first figure) and 2020 (no 2019 figure); units=pca gives the annual rate across a gap"
 	if len(sr.Observations) != 0 || len(sr.Notes) != 1 || sr.Notes[0] != pch {
 		t.Fatalf("pch of 2015 and 2020: %v, notes %q\nwant no figures and the note %q", sr.Observations, sr.Notes, pch)
 	}
@@ -39,7 +40,26 @@ func TestAChangeLeftOutForAGapIsExplained(t *testing.T) {
 	if len(sr.Observations) != 1 || sr.Observations[0].Year != 2021 || len(sr.Notes) != 1 || !strings.Contains(sr.Notes[0], "2020 (no 2019 figure)") {
 		t.Errorf("pch of 2015, 2020 and 2021: %v, notes %q; want 2021 alone and 2020's gap said", sr.Observations, sr.Notes)
 	}
-	for _, path := range []string{"/api/v1/series/houma/gdp?units=pch&from=2020", "/api/v1/series/houma/gdp?units=pca", "/api/v1/series/houma/gdp"} {
+	// from= cuts the answer, not the figures a change is taken from: 2021's
+	// percent change is over the stored 2020, asked from 2021 or not; asked
+	// from 2020, that year's want of 2019 is said.
+	sr.Observations, sr.Notes = nil, nil
+	s.get("/api/v1/series/houma/gdp?units=pch&from=2021").decode(t, 200, &sr)
+	if len(sr.Observations) != 1 || sr.Observations[0].Year != 2021 || math.Abs(sr.Observations[0].Value-100*(131/120.8-1)) > 1e-9 || len(sr.Notes) != 0 {
+		t.Errorf("pch from 2021: %v, notes %q; want 2021's %.4f over 2020 and no note", sr.Observations, sr.Notes, 100*(131/120.8-1))
+	}
+	sr.Observations, sr.Notes = nil, nil
+	s.get("/api/v1/series/houma/gdp?units=pca&from=2020&to=2020").decode(t, 200, &sr)
+	if len(sr.Observations) != 1 || math.Abs(sr.Observations[0].Value-100*(math.Pow(120.8/88.9, 0.2)-1)) > 1e-9 || len(sr.Notes) != 0 {
+		t.Errorf("pca of 2020 alone: %v, notes %q; want its annual rate since 2015 and no note", sr.Observations, sr.Notes)
+	}
+	sr.Observations, sr.Notes = nil, nil
+	s.get("/api/v1/series/houma/gdp?units=pch&from=2020").decode(t, 200, &sr)
+	if len(sr.Observations) != 1 || sr.Observations[0].Year != 2021 || len(sr.Notes) != 1 ||
+		!strings.HasSuffix(sr.Notes[0], "left out for want of the year before: 2020 (no 2019 figure); units=pca gives the annual rate across a gap") {
+		t.Errorf("pch from 2020: %v, notes %q; want 2021 and 2020's gap said", sr.Observations, sr.Notes)
+	}
+	for _, path := range []string{"/api/v1/series/houma/gdp?units=pca", "/api/v1/series/houma/gdp"} {
 		r := s.get(path)
 		r.decode(t, 200, &sr)
 		if len(sr.Observations) == 0 || strings.Contains(string(r.body), `"notes"`) {
