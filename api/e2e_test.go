@@ -903,6 +903,58 @@ func TestOpenAPIMatchesRoutes(t *testing.T) {
 	}
 }
 
+// TestOpenAPIListsTheQueryParametersEachRouteTakes: the query parameters
+// openapi.json documents for each operation are the ones the route takes,
+// as its 400 to an unknown parameter lists them, so that a client built
+// from the document is never refused for a parameter it documents, nor
+// misses one the route reads. The lenient routes (the dashboard, the health
+// check, the metrics) take any; the dashboard documents what it reads.
+func TestOpenAPIListsTheQueryParametersEachRouteTakes(t *testing.T) {
+	st := backends[0].open(t)
+	s := startServer(t, st, api.Config{})
+	var doc struct {
+		Paths map[string]map[string]struct {
+			Parameters []struct{ Name, In string }
+		} `json:"paths"`
+	}
+	s.get("/api/v1/openapi.json").decode(t, 200, &doc)
+	admin := token(t, st, plancast.Token{Admin: true})
+	fill := strings.NewReplacer("{region}", "houma", "{indicator}", "gdp", "{plan}", "14th-fyp", "{year}", "2020", "{file}", "gdp.png", "{id}", "000000000000")
+	lenient := map[string]bool{"/": true, "/healthz": true, "/metrics": true}
+	checked := 0
+	for path, ops := range doc.Paths {
+		for method, op := range ops {
+			var documented []string
+			for _, p := range op.Parameters {
+				if p.In == "query" {
+					documented = append(documented, p.Name)
+				}
+			}
+			slices.Sort(documented)
+			method = strings.ToUpper(method)
+			if lenient[path] {
+				continue
+			}
+			msg := s.do(method, fill.Replace(path)+"?made_up=1", "", admin, nil).wantError(t, 400, "invalid")
+			var takes []string
+			if _, list, ok := strings.Cut(msg, " takes "); ok && list != "no query parameters" {
+				takes = strings.Split(list, ", ")
+			} else if !ok {
+				t.Errorf("%s %s?made_up=1: %q; want it to list what the route takes", method, path, msg)
+				continue
+			}
+			slices.Sort(takes)
+			if !slices.Equal(documented, takes) {
+				t.Errorf("%s %s: openapi.json documents the query parameters %v; the route takes %v", method, path, documented, takes)
+			}
+			checked++
+		}
+	}
+	if checked < 15 {
+		t.Fatalf("only %d operations checked", checked)
+	}
+}
+
 // testAssessmentAsOf: an assessment, projection or chart asked for as of a
 // date answers exactly what it answered on that date, after the figures
 // behind it were revised and a new year was added; the latest answer moves.
