@@ -88,14 +88,7 @@ func (s *Server) requireRead(next echo.HandlerFunc) echo.HandlerFunc {
 		if s.cfg.ReadToken == "" {
 			return next(c)
 		}
-		secret := bearer(c)
-		if secret == "" {
-			return plancast.Errorf(plancast.EUNAUTHORIZED, "this server requires a token for reads: Authorization: Bearer <token>")
-		}
-		if plancast.SameSecret(secret, s.cfg.ReadToken) {
-			return next(c)
-		}
-		if _, err := s.storedToken(c, secret); err != nil {
+		if err := s.readTokenAccepted(c, readSecret(c)); err != nil {
 			return err
 		}
 		return next(c)

@@ -115,7 +115,8 @@ func browserContext(t *testing.T) context.Context {
 
 // Behind a read token, a browser opening the dashboard without it shows a
 // page saying that a read token is needed and how to send it, not a JSON
-// error body as raw text.
+// error body as raw text; the token typed into its form opens the dashboard
+// with its charts, and signing out closes it again.
 func TestABrowserWithoutTheReadTokenSeesWhatItNeeds(t *testing.T) {
 	chromiumPath(t)
 	s := startServer(t, seeded(t, backends[0].open(t)), api.Config{ReadToken: "pc_shared-read-secret"})
@@ -133,5 +134,33 @@ func TestABrowserWithoutTheReadTokenSeesWhatItNeeds(t *testing.T) {
 	}
 	if heading != "A read token is needed" || !strings.Contains(text, "Authorization: Bearer <token>") {
 		t.Errorf("the browser shows %q:\n%s\nwant a page saying a read token is needed and how to send it", heading, text)
+	}
+
+	// The token typed into the page's form opens the dashboard, its charts
+	// included: the browser sends the cookie with the page and its images.
+	const row = chromedp.CSS(`tr[data-region="houma"][data-indicator="gdp"][data-plan="14th-fyp"]`)
+	if err := chromedp.Do(ctx,
+		chromedp.SendKeys(chromedp.CSS(`input[name="token"]`), "pc_shared-read-secret"),
+		chromedp.Submit(chromedp.CSS(`form[action="/signin"]`)),
+		chromedp.WaitVisible(row),
+	); err != nil {
+		t.Fatalf("sign in with the read token: %v", err)
+	}
+	naturalWidth, err := chromedp.Run(ctx, chromedp.Evaluate[int](`new Promise(resolve => {
+		const img = document.querySelector('#chart-houma-gdp img');
+		if (!img) { resolve(-1); return; }
+		if (img.complete) { resolve(img.naturalWidth); return; }
+		img.addEventListener('load', () => resolve(img.naturalWidth));
+		img.addEventListener('error', () => resolve(0));
+	})`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("read the chart image: %v", err)
+	}
+	if naturalWidth <= 0 {
+		t.Errorf("signed in, Houma's GDP chart did not load (naturalWidth %d)", naturalWidth)
+	}
+	// Signing out forgets the token: the page asks for it again.
+	if err := chromedp.Do(ctx, chromedp.Submit(chromedp.CSS(`form.signout`)), chromedp.WaitVisible(chromedp.CSS(`input[name="token"]`))); err != nil {
+		t.Fatalf("sign out: %v", err)
 	}
 }

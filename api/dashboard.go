@@ -29,12 +29,12 @@ const maxDashboardSections = 12
 
 // dashboardText holds the page's words in one language.
 type dashboardText struct {
-	Title, Regions, Choose, Indicator, Plan, Target, Latest, Required, Projected, Probability, Status, Unassessed, Footer, Partial, Period, Year, Value, Download, Revisions, Trail, Unit, StatedGrowth, Waiting, NothingFmt string
+	Title, Regions, Choose, Indicator, Plan, Target, Latest, Required, Projected, Probability, Status, Unassessed, Footer, Partial, Period, Year, Value, Download, Revisions, Trail, Unit, StatedGrowth, Waiting, NothingFmt, SignOut string
 }
 
 var dashboardTexts = map[string]dashboardText{
-	"en": {"plancast — indicators against plan targets", "Regions", "Choose a region.", "Indicator", "Plan", "Target", "Latest", "Required growth a year", "Projected (80% interval)", "Probability", "Status", "Not assessed", "Projections: automatic combination of yearly models with calibrated 80% intervals. Probability is of meeting the target.", "Partial-year figures", "Period", "Year", "Value", "Download the assessment", "revisions", "how it moved (trail)", "Unit", "Growth as stated", "Not assessed yet, no yearly figures", "%s has no figures or targets of its own yet."},
-	"zh": {"plancast — 指标与规划目标", "地区", "请选择地区。", "指标", "规划", "目标", "最新值", "所需年均增速", "预测值（80%区间）", "达成概率", "状态", "未评估", "预测：年度模型自动组合，80%区间经过校准。概率为达成目标的概率。", "年内累计数据", "期间", "年份", "数值", "下载目标评估", "修订记录", "评估轨迹", "单位", "公布增速", "暂无年度数据，尚未评估", "%s暂无本级数据和目标。"},
+	"en": {"plancast — indicators against plan targets", "Regions", "Choose a region.", "Indicator", "Plan", "Target", "Latest", "Required growth a year", "Projected (80% interval)", "Probability", "Status", "Not assessed", "Projections: automatic combination of yearly models with calibrated 80% intervals. Probability is of meeting the target.", "Partial-year figures", "Period", "Year", "Value", "Download the assessment", "revisions", "how it moved (trail)", "Unit", "Growth as stated", "Not assessed yet, no yearly figures", "%s has no figures or targets of its own yet.", "Sign out"},
+	"zh": {"plancast — 指标与规划目标", "地区", "请选择地区。", "指标", "规划", "目标", "最新值", "所需年均增速", "预测值（80%区间）", "达成概率", "状态", "未评估", "预测：年度模型自动组合，80%区间经过校准。概率为达成目标的概率。", "年内累计数据", "期间", "年份", "数值", "下载目标评估", "修订记录", "评估轨迹", "单位", "公布增速", "暂无年度数据，尚未评估", "%s暂无本级数据和目标。", "退出"},
 }
 
 type dashboardPage struct {
@@ -42,6 +42,7 @@ type dashboardPage struct {
 	T          dashboardText
 	Only       string
 	Nothing    string // the region asked for (Only) has nothing of its own to show
+	SignedIn   bool   // let in by the read cookie: the page offers to sign out
 	AllRegions []labelled
 	Sections   []dashboardSection
 }
@@ -111,11 +112,13 @@ func (s *Server) getDashboard(c echo.Context) error {
 			return err
 		}
 	}
-	body, err := s.cached(ctx, "dashboard", "dashboard\x00"+lang+"\x00"+only, func() ([]byte, error) {
+	signedIn := s.signedIn(c)
+	body, err := s.cached(ctx, "dashboard", "dashboard\x00"+lang+"\x00"+only+"\x00"+strconv.FormatBool(signedIn), func() ([]byte, error) {
 		page, err := s.dashboardPage(ctx, lang, only)
 		if err != nil {
 			return nil, err
 		}
+		page.SignedIn = signedIn
 		var buf bytes.Buffer
 		if err := dashboardTemplate.Execute(&buf, page); err != nil {
 			return nil, fmt.Errorf("render dashboard: %w", err)

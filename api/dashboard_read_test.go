@@ -1,6 +1,9 @@
 package api_test
 
 import (
+	"context"
+	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -64,5 +67,91 @@ func TestABrowserWithoutTheReadTokenIsToldWhatItNeeds(t *testing.T) {
 	ok := s.do("GET", "/", "", "pc_shared-read-secret", nil, "Accept", browserAccept)
 	if ok.status != 200 || !strings.Contains(string(ok.body), `data-region="houma"`) || ok.header.Get("X-Data-Version") == "" {
 		t.Errorf("with the read token: %d, X-Data-Version %q; want the dashboard with its version", ok.status, ok.header.Get("X-Data-Version"))
+	}
+}
+
+// A browser cannot add the read token's header to a page and its images, so
+// the 401 page has a form that signs it in: a token that opens reads is kept
+// in a session cookie (HttpOnly, SameSite=Strict) that opens the dashboard,
+// its charts and the read routes, never a write; a refused token gets the
+// page again saying why, and no cookie; signing out forgets it.
+func TestABrowserSignsInWithTheReadToken(t *testing.T) {
+	st := seeded(t, backends[0].open(t))
+	s := startServer(t, st, api.Config{ReadToken: "pc_shared-read-secret"})
+	noRedirect := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	post := func(path string, form url.Values) *http.Response {
+		t.Helper()
+		resp, err := noRedirect.PostForm(s.url+path, form)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp
+	}
+	withCookie := func(method, path, value string, body []byte, headers ...string) response {
+		return s.do(method, path, "application/json", "", body, append([]string{"Cookie", "plancast_read=" + value, "Accept", browserAccept}, headers...)...)
+	}
+
+	wrong := post("/signin", url.Values{"token": {"pc_wrong"}})
+	if wrong.StatusCode != 401 || len(wrong.Cookies()) != 0 {
+		t.Fatalf("a wrong token: %d, cookies %v; want 401 and none", wrong.StatusCode, wrong.Cookies())
+	}
+	if page := s.do("POST", "/signin", "application/x-www-form-urlencoded", "", []byte("token=pc_wrong")); !strings.Contains(string(page.body), "the token is not recognised") || !strings.Contains(string(page.body), `action="/signin"`) {
+		t.Errorf("a wrong token's page does not say why and offer the form again:\n%s", page.body)
+	}
+
+	in := post("/signin", url.Values{"token": {"pc_shared-read-secret"}, "lang": {"zh"}})
+	var ck *http.Cookie
+	for _, c := range in.Cookies() {
+		if c.Name == "plancast_read" {
+			ck = c
+		}
+	}
+	if in.StatusCode != 303 || in.Header.Get("Location") != "/?lang=zh" || ck == nil {
+		t.Fatalf("the read token: %d to %q, cookies %v; want 303 to /?lang=zh with the read cookie", in.StatusCode, in.Header.Get("Location"), in.Cookies())
+	}
+	if !ck.HttpOnly || ck.SameSite != http.SameSiteStrictMode || ck.MaxAge != 0 || !ck.Expires.IsZero() || ck.Path != "/" {
+		t.Errorf("the read cookie %+v; want HttpOnly, SameSite=Strict, for the session, on /", ck)
+	}
+
+	page := withCookie("GET", "/?lang=zh", ck.Value, nil)
+	if page.status != 200 || !strings.Contains(string(page.body), `data-region="houma"`) || !strings.Contains(string(page.body), `action="/signout"`) {
+		t.Fatalf("the dashboard with the cookie: %d; want it, offering to sign out:\n%.500s", page.status, page.body)
+	}
+	if chart := withCookie("GET", "/charts/houma/gdp.png", ck.Value, nil); chart.status != 200 || chart.header.Get("Content-Type") != "image/png" {
+		t.Errorf("a chart with the cookie: %d %s; want the PNG", chart.status, chart.header.Get("Content-Type"))
+	}
+	if series := withCookie("GET", "/api/v1/series/houma/gdp", ck.Value, nil, "Accept", "application/json"); series.status != 200 {
+		t.Errorf("a read route with the cookie: %d %s", series.status, series.body)
+	}
+	// The cookie opens no write, even when it holds a token that may write.
+	houma := token(t, st, plancast.Token{Region: "houma"})
+	before, _ := st.DataVersion(context.Background())
+	figure := obsJSON(t, plancast.Observation{Region: "houma", Indicator: "gdp", Year: 2021, Value: 131})
+	withCookie("POST", "/api/v1/observations", houma, figure, "Accept", "application/json").wantError(t, 401, "unauthorized")
+	if after, _ := st.DataVersion(context.Background()); after != before {
+		t.Fatalf("a push with the read cookie alone wrote: data version %s → %s", before, after)
+	}
+	if refused := withCookie("GET", "/", "pc_wrong", nil); refused.status != 401 || !strings.Contains(string(refused.body), "the token is not recognised") {
+		t.Errorf("a cookie with a wrong token: %d; want the 401 page saying why:\n%s", refused.status, refused.body)
+	}
+	if plain := s.do("GET", "/", "", "pc_shared-read-secret", nil, "Accept", browserAccept); strings.Contains(string(plain.body), `action="/signout"`) {
+		t.Errorf("the dashboard read with the header offers to sign out, which would forget nothing")
+	}
+
+	out := post("/signout", url.Values{"lang": {"en"}})
+	if out.StatusCode != 303 || len(out.Cookies()) != 1 || out.Cookies()[0].Name != "plancast_read" || out.Cookies()[0].MaxAge >= 0 {
+		t.Errorf("signing out: %d, cookies %v; want 303 and the read cookie expired", out.StatusCode, out.Cookies())
+	}
+
+	// A server that asks no read token has nothing to sign in to.
+	open := startServer(t, seeded(t, backends[0].open(t)), api.Config{})
+	resp, err := noRedirect.PostForm(open.url+"/signin", url.Values{"token": {"anything"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 303 || len(resp.Cookies()) != 0 {
+		t.Errorf("signing in where no read token is asked: %d, cookies %v; want 303 and none", resp.StatusCode, resp.Cookies())
 	}
 }

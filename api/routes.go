@@ -22,6 +22,10 @@ func (s *Server) routes() {
 	// refused for want of a read token is told so in a page, not in JSON.
 	// It reads lang and region.
 	e.GET("/", s.getDashboard, s.browserUnauthorized, s.requireRead, s.withDataVersion)
+	// A browser cannot add the read token's header to a page and its
+	// images: the 401 page's form signs it in with a cookie (signin.go).
+	e.POST("/signin", s.postSignIn, takes())
+	e.POST("/signout", s.postSignOut, takes())
 
 	v1 := e.Group("/api/v1")
 	v1.GET("/openapi.json", s.getOpenAPI, takes())

@@ -32,22 +32,29 @@ func (s *Server) browserUnauthorized(next echo.HandlerFunc) echo.HandlerFunc {
 		if err == nil || plancast.ErrorCode(err) != plancast.EUNAUTHORIZED || !prefersHTML(c.Request().Header.Get(echo.HeaderAccept)) {
 			return err
 		}
-		page := struct{ Lang, Refused string }{Lang: "en"}
-		if c.QueryParam("lang") == "zh" {
-			page.Lang = "zh"
-		}
-		if bearer(c) != "" {
-			// A token was sent and refused: say why (not recognised, or
-			// revoked on a date), as the JSON error does.
-			page.Refused = plancast.ErrorMessage(err)
-		}
-		var buf bytes.Buffer
-		if err := unauthorizedTemplate.Execute(&buf, page); err != nil {
-			return fmt.Errorf("render the read token page: %w", err)
-		}
-		c.Response().Header().Set(echo.HeaderWWWAuthenticate, `Bearer realm="plancast"`)
-		return c.HTMLBlob(http.StatusUnauthorized, buf.Bytes())
+		return s.unauthorizedPage(c, err, readSecret(c) != "")
 	}
+}
+
+// unauthorizedPage answers 401 with the page that says a read token is
+// needed, how to send it and where to type it (postSignIn); sent says a
+// token was sent and refused, and err why (not recognised, or revoked on a
+// date), as the JSON error does.
+func (s *Server) unauthorizedPage(c echo.Context, err error, sent bool) error {
+	page := struct{ Lang, Refused string }{Lang: "en"}
+	if c.QueryParam("lang") == "zh" || c.FormValue("lang") == "zh" {
+		page.Lang = "zh"
+	}
+	if sent {
+		page.Refused = plancast.ErrorMessage(err)
+	}
+	var buf bytes.Buffer
+	if err := unauthorizedTemplate.Execute(&buf, page); err != nil {
+		return fmt.Errorf("render the read token page: %w", err)
+	}
+	c.Response().Header().Set(echo.HeaderWWWAuthenticate, `Bearer realm="plancast"`)
+	c.Response().Header().Set(echo.HeaderCacheControl, "no-store")
+	return c.HTMLBlob(http.StatusUnauthorized, buf.Bytes())
 }
 
 // prefersHTML reports whether an Accept header ranks HTML above JSON: a

@@ -1,0 +1,86 @@
+package api
+
+import (
+	"net/http"
+	"net/url"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/plancast/plancast"
+)
+
+// readCookie is the cookie a browser signed in with a read token sends
+// instead of the Authorization header it cannot add by itself: the
+// dashboard's page and its chart images are plain GETs. It holds the token
+// as given, like the header, and opens reads only (writeToken reads the
+// header alone). It is HttpOnly (no script reads it), SameSite=Strict (no
+// other site's page sends it) and lasts the browser's session; Secure when
+// the server is reached over HTTPS.
+const readCookie = "plancast_read"
+
+// readSecret is the read token a request carries: its Authorization header,
+// else the sign-in cookie.
+func readSecret(c echo.Context) string {
+	if secret := bearer(c); secret != "" {
+		return secret
+	}
+	if ck, err := c.Cookie(readCookie); err == nil {
+		return ck.Value
+	}
+	return ""
+}
+
+// readTokenAccepted checks secret as requireRead does: the server's read
+// token, or a stored token that is not revoked.
+func (s *Server) readTokenAccepted(c echo.Context, secret string) error {
+	if secret == "" {
+		return plancast.Errorf(plancast.EUNAUTHORIZED, "this server requires a token for reads: Authorization: Bearer <token>")
+	}
+	if plancast.SameSecret(secret, s.cfg.ReadToken) {
+		return nil
+	}
+	_, err := s.storedToken(c, secret)
+	return err
+}
+
+// postSignIn takes the token typed into the dashboard's 401 page (a form
+// field "token") and, when it would open reads, sets the read cookie and
+// sends the browser back to the dashboard (303). A refused token gets the
+// 401 page again, saying why. A server that asks no read token has nothing
+// to sign in to: back to the dashboard.
+func (s *Server) postSignIn(c echo.Context) error {
+	back := "/"
+	if lang := c.FormValue("lang"); lang == "zh" {
+		back = "/?" + url.Values{"lang": {lang}}.Encode()
+	}
+	if s.cfg.ReadToken == "" {
+		return c.Redirect(http.StatusSeeOther, back)
+	}
+	secret := c.FormValue("token")
+	if err := s.readTokenAccepted(c, secret); err != nil {
+		return s.unauthorizedPage(c, err, secret != "")
+	}
+	c.SetCookie(&http.Cookie{Name: readCookie, Value: secret, Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode, Secure: c.Scheme() == "https"})
+	return c.Redirect(http.StatusSeeOther, back)
+}
+
+// postSignOut forgets the read cookie and sends the browser back to the
+// dashboard.
+func (s *Server) postSignOut(c echo.Context) error {
+	c.SetCookie(&http.Cookie{Name: readCookie, Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteStrictMode, Secure: c.Scheme() == "https"})
+	back := "/"
+	if c.FormValue("lang") == "zh" {
+		back = "/?lang=zh"
+	}
+	return c.Redirect(http.StatusSeeOther, back)
+}
+
+// signedIn reports whether the request was let in by the read cookie (so
+// the dashboard offers to sign out).
+func (s *Server) signedIn(c echo.Context) bool {
+	if s.cfg.ReadToken == "" || bearer(c) != "" {
+		return false
+	}
+	ck, err := c.Cookie(readCookie)
+	return err == nil && ck.Value != ""
+}
