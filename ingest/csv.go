@@ -75,7 +75,9 @@ func (p *parser) readCSV(br *bufio.Reader) error {
 			return tableRow{}, io.EOF
 		}
 		cells := make([]string, len(rec))
-		copy(cells, rec)
+		for i, c := range rec {
+			cells[i] = unguarded(c)
+		}
 		return tableRow{num: line, cells: cells}, nil
 	})
 }
@@ -215,6 +217,23 @@ func (q openQuote) message(row int) string {
 		where = fmt.Sprintf("%s on line %d is not closed on its line and runs on to line %d", quote, row+q.line, row+q.closedOn)
 	}
 	return "a quoted field is not closed: " + where + `; end the field with a quote, and write a quote inside a quoted field twice ("")`
+}
+
+// unguarded takes off the quote that plancast's CSV downloads put before a
+// text cell starting with =, +, -, @, a tab or a carriage return, so that a
+// spreadsheet does not run it as a formula (api/spreadsheet.go, safeCell):
+// a download read back has the text it was made from ("-20 after the
+// review", not "'-20 after the review"), and a pushed-back note or quote
+// is unchanged.
+func unguarded(c string) string {
+	if len(c) < 2 || c[0] != '\'' {
+		return c
+	}
+	switch c[1] {
+	case '=', '+', '-', '@', '\t', '\r':
+		return c[1:]
+	}
+	return c
 }
 
 // validUTF8Prefix reports whether b is UTF-8, allowing a rune cut at the end.
