@@ -230,7 +230,7 @@ func runRestore(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	if *from == "" {
 		fs.Usage()
-		return usageErrorf("restore needs --from FILE and nothing else")
+		return usageErrorf("--from FILE is required")
 	}
 	if !sf.embedded() {
 		return usageErrorf("the store is InfluxDB (%s): restore it with InfluxDB's own \"influx restore\"", sf.influxURL)

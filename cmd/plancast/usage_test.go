@@ -199,3 +199,36 @@ func TestEnumeratedFlagsRefuseOtherValuesBeforeAnythingStarts(t *testing.T) {
 		t.Errorf("--log-format json over PLANCAST_LOG_FORMAT=xml: exit %d, stderr %q; want JSON logs up to the listen error", code, stderr)
 	}
 }
+
+// An error is said after "plancast COMMAND: " without the command's name
+// again: "plancast import: import cut.json.gz: ..." and "plancast restore:
+// restore needs --from FILE" said it twice. (backtest's errors:
+// TestBacktestErrorsSayTheirPrefixOnce.)
+func TestErrorsSayTheCommandOnce(t *testing.T) {
+	dir := seededDir(t)
+	archive := filepath.Join(t.TempDir(), "all.json.gz")
+	mustRun(t, "export", "--data-dir", dir, "--out", archive)
+	data, err := os.ReadFile(archive)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cut := filepath.Join(t.TempDir(), "cut.json.gz")
+	if err := os.WriteFile(cut, data[:len(data)*2/3], 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"import", "--data-dir", t.TempDir(), cut}, "plancast import: " + cut + ": read the archive: unexpected EOF"},
+		{[]string{"import", "--data-dir", t.TempDir()}, "plancast import: one archive FILE is required, 0 given"},
+		{[]string{"export", "--data-dir", dir}, "plancast export: --out FILE is required"},
+		{[]string{"restore", "--data-dir", dir}, "plancast restore: --from FILE is required"},
+	} {
+		_, _, stderr := run(t, c.args...)
+		lines := strings.Split(strings.TrimSpace(stderr), "\n")
+		if last := lines[len(lines)-1]; last != c.want {
+			t.Errorf("%v: the error reads %q; want %q", c.args, last, c.want)
+		}
+	}
+}
