@@ -3,6 +3,7 @@ package ingest
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/plancast/plancast"
 )
@@ -37,7 +38,7 @@ type ApplyOptions struct {
 // the first of them, so only a store failure between the calls (not bad data)
 // can leave the catalog written without the figures.
 func Apply(ctx context.Context, st plancast.Store, b *Batch, opt ApplyOptions) (*Report, error) {
-	rep := &Report{Files: b.Files, DryRun: opt.DryRun, Problems: []Problem{}}
+	rep := &Report{Files: b.Files, DryRun: opt.DryRun, Problems: []Problem{}, Notes: slices.Clone(b.Notes)}
 	if len(b.Problems) > 0 {
 		return rep.reject(b.Problems)
 	}

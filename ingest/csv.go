@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -30,31 +31,209 @@ func (p *parser) readCSV(br *bufio.Reader) error {
 		r = transform.NewReader(br, simplifiedchinese.GB18030.NewDecoder())
 	}
 	p.expectRows = expectedRows(p.opt.Size, head, p.opt.MaxRows)
-	cr := csv.NewReader(r)
+	// LazyQuotes reads a quote inside a field as it is (规划"十四五"目标, typed
+	// in a text editor), but it also reads on past the end of a line in a
+	// field whose opening quote is never closed, to the next quote that could
+	// close it or the end of the file: the rows it swallows came back as an
+	// unknown region or a value that is not a number. The record's text, kept
+	// by raw, is checked for such a quote (unclosedQuote).
+	raw := &recordText{r: r}
+	cr := csv.NewReader(raw)
 	cr.Comma = sniffDelimiter(head)
 	cr.FieldsPerRecord = -1
 	cr.LazyQuotes = true
 	cr.ReuseRecord = true
 	defer p.done()
+	// stopped ends the table at a record that cannot be read: readTable asks
+	// again after the rows it searched for the header, and the reader would
+	// go on with the next record.
+	stopped := false
 	return p.readTable(func() (tableRow, error) {
+		if stopped {
+			return tableRow{}, io.EOF
+		}
 		rec, err := cr.Read()
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
 				p.ps.add(Problem{File: p.file, Row: pe.StartLine, Message: fmt.Sprintf("malformed CSV: %v", pe.Err)})
+				stopped = true
 				return tableRow{}, io.EOF
 			}
 			return tableRow{}, err
 		}
 		line, _ := cr.FieldPos(0)
+		if q, ok := unclosedQuote(raw.take(cr.InputOffset()), byte(cr.Comma)); ok {
+			// Nothing from the quote on can be read for what it was meant
+			// to be, and the rows it took in would only add false problems.
+			p.ps.add(Problem{File: p.file, Row: line, Column: columnLetter(q.field), Message: q.message(line)})
+			stopped = true
+			return tableRow{}, io.EOF
+		}
 		if len(rec) > maxColumns {
 			p.ps.add(Problem{File: p.file, Row: line, Message: fmt.Sprintf("%d columns, more than the %d a spreadsheet holds", len(rec), maxColumns)})
 			return tableRow{}, io.EOF
 		}
 		cells := make([]string, len(rec))
-		copy(cells, rec)
+		for i, c := range rec {
+			cells[i] = unguarded(c)
+		}
 		return tableRow{num: line, cells: cells}, nil
 	})
+}
+
+// recordText keeps the text a csv.Reader has read from r and not yet
+// returned as a record, so that a record can be checked as it was written.
+type recordText struct {
+	r      io.Reader
+	buf    []byte // buf[start:] is the text not yet taken
+	start  int
+	offset int64 // the input offset of buf[start]
+}
+
+func (t *recordText) Read(p []byte) (int, error) {
+	n, err := t.r.Read(p)
+	if t.start > 0 && len(t.buf)+n > cap(t.buf) {
+		// Move the text not yet taken (a record, and what the reader has
+		// read ahead) to the front rather than grow the buffer.
+		t.buf = t.buf[:copy(t.buf, t.buf[t.start:])]
+		t.start = 0
+	}
+	t.buf = append(t.buf, p[:n]...)
+	return n, err
+}
+
+// take returns the text up to the input offset end (csv.Reader.InputOffset
+// after a Read: the end of the record it returned) and forgets it. The text
+// is valid until the next Read.
+func (t *recordText) take(end int64) []byte {
+	n := int(end - t.offset)
+	text := t.buf[t.start : t.start+n]
+	t.start += n
+	t.offset = end
+	return text
+}
+
+// openQuote is a quoted field that is not closed: the field's index in its
+// record, the line its opening quote is on (0 is the record's first line),
+// the record's text after the quote, and the line where a lazy reading
+// closed it, or -1 when it runs to the end of the file.
+type openQuote struct {
+	field, line int
+	after       []byte
+	closedOn    int
+}
+
+// unclosedQuote finds the first field of a record's text (as read by a
+// csv.Reader with LazyQuotes) whose opening quote is not closed: the field
+// runs to the end of the file, or on past the end of its line after a quote
+// that is neither doubled nor followed by the delimiter or the line's end.
+// Strict CSV (RFC 4180) refuses such a quote; read lazily it is kept as text
+// and the field runs on, usually until the opening quote of a later row's
+// field closes it, taking in the rows between. A stray quote in a field
+// quoted on one line is left to the lazy reading ("a "stray" quote"), and so
+// is a quote in a field that does not start with one: neither takes in a row.
+func unclosedQuote(text []byte, comma byte) (openQuote, bool) {
+	if bytes.IndexByte(text, '"') < 0 {
+		return openQuote{}, false // most records
+	}
+	// The reader skips empty lines before a record; they are in its text.
+	for {
+		if rest, ok := bytes.CutPrefix(text, []byte("\n")); ok {
+			text = rest
+		} else if rest, ok := bytes.CutPrefix(text, []byte("\r\n")); ok {
+			text = rest
+		} else {
+			break
+		}
+	}
+	line := 0
+	for i, field := 0, 0; ; field++ {
+		if i >= len(text) || text[i] != '"' {
+			for i < len(text) && text[i] != comma && text[i] != '\n' {
+				i++
+			}
+			if i == len(text) || text[i] == '\n' {
+				return openQuote{}, false
+			}
+			i++
+			continue
+		}
+		q := openQuote{field: field, line: line, after: text[i+1:]}
+		stray := false
+		for i++; ; {
+			j := bytes.IndexByte(text[i:], '"')
+			if j < 0 {
+				q.closedOn = -1
+				return q, true
+			}
+			line += bytes.Count(text[i:i+j], []byte("\n"))
+			i += j + 1
+			if i < len(text) && text[i] == '"' {
+				i++ // a doubled quote
+				continue
+			}
+			if i == len(text) || text[i] == comma || text[i] == '\n' || bytes.HasPrefix(text[i:], []byte("\r\n")) ||
+				(text[i] == '\r' && i+1 == len(text)) {
+				break
+			}
+			stray = true
+		}
+		if stray && line > q.line {
+			q.closedOn = line
+			return q, true
+		}
+		if i >= len(text) || text[i] != comma {
+			return openQuote{}, false
+		}
+		i++
+	}
+}
+
+// lineStart is the text up to the end of its line, shortened for a message.
+func lineStart(text []byte) string {
+	if i := bytes.IndexByte(text, '\n'); i >= 0 {
+		text = text[:i]
+	}
+	s := strings.TrimSuffix(string(text), "\r")
+	if r := []rune(s); len(r) > 24 {
+		s = string(r[:24]) + "…"
+	}
+	return s
+}
+
+// message says what is wrong with the quote of a record that starts on
+// line row, and how to mend it; it reads the record's text, so it is called
+// before the reader reads on.
+func (q openQuote) message(row int) string {
+	quote := "the opening quote"
+	if start := lineStart(q.after); start != "" {
+		quote = fmt.Sprintf("the quote before %q", start)
+	}
+	var where string
+	if q.closedOn < 0 {
+		where = fmt.Sprintf("%s on line %d runs to the end of the file", quote, row+q.line)
+	} else {
+		where = fmt.Sprintf("%s on line %d is not closed on its line and runs on to line %d", quote, row+q.line, row+q.closedOn)
+	}
+	return "a quoted field is not closed: " + where + `; end the field with a quote, and write a quote inside a quoted field twice ("")`
+}
+
+// unguarded takes off the quote that plancast's CSV downloads put before a
+// text cell starting with =, +, -, @, a tab or a carriage return, so that a
+// spreadsheet does not run it as a formula (api/spreadsheet.go, safeCell):
+// a download read back has the text it was made from ("-20 after the
+// review", not "'-20 after the review"), and a pushed-back note or quote
+// is unchanged.
+func unguarded(c string) string {
+	if len(c) < 2 || c[0] != '\'' {
+		return c
+	}
+	switch c[1] {
+	case '=', '+', '-', '@', '\t', '\r':
+		return c[1:]
+	}
+	return c
 }
 
 // validUTF8Prefix reports whether b is UTF-8, allowing a rune cut at the end.

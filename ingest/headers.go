@@ -27,6 +27,11 @@ const (
 	// (plancast.Observation.Growth and GrowthBaseYear).
 	fieldGrowth     = "growth"
 	fieldGrowthBase = "growth_base_year"
+	// A targets table downloaded from the API (GET /api/v1/targets as CSV or
+	// XLSX) gives the unit of the target's value beside the indicator's
+	// (a growth target's is %), and which version of the target a row is.
+	fieldTargetUnit = "target_unit"
+	fieldVersion    = "version"
 )
 
 // headerAliases are the column names each field goes by, in English and
@@ -37,8 +42,8 @@ var headerAliases = map[string][]string{
 		"县市区", "县（市、区）", "县(市、区)", "行政区", "行政区划", "行政区划名称", "地名", "城市", "地区代码"},
 	fieldIndicator: {"indicator", "indicator code", "indicator_code", "item", "series", "指标", "指标名称",
 		"项目", "统计指标", "指标代码"},
-	fieldYear:      {"year", "年份", "年度", "年", "统计年度", "报告期"},
-	fieldValue:     {"value", "amount", "数值", "数据", "绝对值", "数量", "金额", "总量", "值", "目标值", "目标"},
+	fieldYear:      {"year", "年份", "年度", "年", "统计年度", "报告期", "target year", "目标年份"},
+	fieldValue:     {"value", "amount", "数值", "数据", "绝对值", "数量", "金额", "总量", "值", "目标值", "目标", "target"},
 	fieldUnit:      {"unit", "units", "单位", "计量单位"},
 	fieldSource:    {"source", "document", "source_document", "来源", "资料来源", "数据来源", "出处", "来源文件"},
 	fieldQuote:     {"quote", "source_quote", "原文", "引文", "来源原文"},
@@ -61,6 +66,8 @@ var headerAliases = map[string][]string{
 	// when the table has a growth column (see growthLayout).
 	fieldGrowthBase: {"growth_base_year", "growth base year", "growth_base", "growth since",
 		"增长基期", "增速基期", "增长基年", "比较基期"},
+	fieldTargetUnit: {"target_unit", "target unit", "目标单位"},
+	fieldVersion:    {"version", "version state", "版本状态"},
 }
 
 var headerFields = func() map[string]string {

@@ -93,6 +93,10 @@ type Batch struct {
 	Observations []plancast.Observation `json:"observations,omitempty"`
 	Targets      []plancast.Target      `json:"targets,omitempty"`
 	Problems     []Problem              `json:"problems,omitempty"`
+	// Notes say what was read but left out on purpose (the versions of a
+	// target no longer in force in a targets download); Apply passes them
+	// on in its report.
+	Notes []string `json:"notes,omitempty"`
 
 	// obsFrom[i] and targetFrom[i] say where Observations[i] and Targets[i]
 	// were read, so that checks on the whole batch can name rows. They may be
@@ -142,6 +146,7 @@ func (b *Batch) Merge(o *Batch) {
 	b.Observations = append(b.Observations, o.Observations...)
 	b.Targets = append(b.Targets, o.Targets...)
 	b.Problems = append(b.Problems, o.Problems...)
+	b.Notes = append(b.Notes, o.Notes...)
 	for k, v := range o.declFrom {
 		if b.declFrom == nil {
 			b.declFrom = map[string]record{}
@@ -216,6 +221,9 @@ func Parse(name string, contentType string, r io.Reader, cat Catalog, opt Option
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", p.file, err)
 	}
+	if note := p.notInForceNote(); note != "" {
+		p.b.Notes = append(p.b.Notes, note)
+	}
 	if !p.ps.full {
 		checkBatch(p.b, cat, &p.ps)
 	}
@@ -279,6 +287,9 @@ type parser struct {
 	expectRows int
 	// classified memoises header classification by cell text.
 	classified map[string]column
+	// notInForce are the rows of a targets table left out as versions of a
+	// target no longer in force (targetRow).
+	notInForce []int
 }
 
 // countRow counts a row read; it reports false (after recording a problem)

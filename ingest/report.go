@@ -32,7 +32,9 @@ type Report struct {
 	Indicators int       `json:"indicators"`
 	Problems   []Problem `json:"problems"`
 	// Notes say what the checks could not do, e.g. compare with the stored
-	// figures while the store was down.
+	// figures while the store was down, and what was read but left out on
+	// purpose (Batch.Notes: the rows of a targets download that are versions
+	// no longer in force).
 	Notes  []string `json:"notes,omitempty"`
 	DryRun bool     `json:"dry_run"`
 }

@@ -308,6 +308,11 @@ func (p *parser) layoutOf(cols []column, title []tableRow, headerRow int) *layou
 	if l.kind == layoutLong && !p.growthLayout(l, headerRow) {
 		return nil
 	}
+	if tu, ok := l.fields[fieldTargetUnit]; ok && l.kind == layoutTargets {
+		// A targets download's unit column is the indicator's; the value's
+		// unit is the target's (% for a growth, 亿元 for a level of GDP).
+		l.fields[fieldUnit] = tu
+	}
 	need := func(field, what string) bool {
 		if _, ok := l.fields[field]; !ok {
 			p.ps.add(Problem{File: p.file, Sheet: p.sheet, Row: headerRow, Message: "the header has no " + what + " column"})

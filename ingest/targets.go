@@ -1,16 +1,29 @@
 package ingest
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/plancast/plancast"
 )
 
 // targetRow reads a row of a targets table: region, indicator, plan, kind,
-// year, value[, base_year, binding, unit, source, quote, note, published]. Level, ceiling
-// and floor values are converted to the indicator's unit; growth and share
-// targets are in percent.
+// year, value[, base_year, binding, unit, source, quote, note, published,
+// version]. Level, ceiling and floor values are converted to the
+// indicator's unit; growth and share targets are in percent. A row whose
+// version is not the one in force is left out (see targetVersion).
 func (p *parser) targetRow(l *layout, row tableRow) {
+	if c, has := p.rowCell(l, row, fieldVersion); has {
+		inForce, ok := p.targetVersion(c)
+		if !ok {
+			return
+		}
+		if !inForce {
+			p.notInForce = append(p.notInForce, row.num)
+			return
+		}
+	}
 	region, ok := p.rowRegion(l, row)
 	indicator, inName, okInd := p.rowIndicator(l, row)
 	ok = ok && okInd
@@ -76,4 +89,54 @@ func (p *parser) targetUnit(at cell, t *plancast.Target, unit string) bool {
 		return false
 	}
 	return true
+}
+
+// targetVersionStates are the versions a targets download names
+// (plancast.TargetVersion.State, in English and Chinese), folded, and
+// whether such a row is a target to push: only the version in force is. A
+// replaced version and a withdrawal are history the store that answered
+// the download holds: pushed as targets, a replaced version would be
+// counted as a revision of the one in force and stored again as a version
+// of its own date, and a withdrawal has no value to push. A blank version
+// is a row the author added: it is read as in force.
+var targetVersionStates = map[string]bool{
+	"": true, "inforce": true, "现行": true,
+	"replaced": false, "已被替代": false,
+	"withdrawal": false, "withdrawn": false, "撤回": false,
+}
+
+// targetVersion reads a row's version: whether it is the version in force.
+func (p *parser) targetVersion(c cell) (inForce, ok bool) {
+	inForce, ok = targetVersionStates[fold(c.text)]
+	if !ok {
+		p.fail(c, "version %s must be in force, replaced or withdrawal (现行, 已被替代, 撤回), as a targets download gives it", c.quoted())
+	}
+	return inForce, ok
+}
+
+// notInForceNote says which rows of a targets table targetRow left out as
+// versions no longer in force; "" when none.
+func (p *parser) notInForceNote() string {
+	n := len(p.notInForce)
+	if n == 0 {
+		return ""
+	}
+	where := p.file
+	if p.sheet != "" {
+		where += " sheet " + p.sheet
+	}
+	const most = 10
+	rows := make([]string, 0, most+1)
+	for i, r := range p.notInForce {
+		if i == most {
+			rows = append(rows, fmt.Sprintf("and %d more", n-most))
+			break
+		}
+		rows = append(rows, strconv.Itoa(r))
+	}
+	if n == 1 {
+		return fmt.Sprintf("%s: row %s is a version no longer in force (replaced, or a withdrawal, in its version column) and was not pushed", where, rows[0])
+	}
+	return fmt.Sprintf("%s: %d rows are versions no longer in force (replaced, or withdrawals, in their version column) and were not pushed: rows %s",
+		where, n, strings.Join(rows, ", "))
 }

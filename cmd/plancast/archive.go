@@ -37,7 +37,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	if *out == "" {
 		fs.Usage()
-		return usageErrorf("export needs --out FILE and nothing else")
+		return usageErrorf("--out FILE is required")
 	}
 	if _, err := os.Lstat(*out); err == nil {
 		return usageErrorf("%s exists; an export never replaces a file: choose another --out", *out)
@@ -79,7 +79,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	if len(files) != 1 {
 		fs.Usage()
-		return usageErrorf("import needs one archive FILE")
+		return usageErrorf("one archive FILE is required, %d given", len(files))
 	}
 	file := files[0]
 	open := func() (*plancast.ArchiveReader, error) { return openArchive(file) }
@@ -109,7 +109,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}})
 	p.end()
 	if err != nil {
-		return fmt.Errorf("import %s: %w", file, err)
+		return fmt.Errorf("%s: %w", file, err) // Main says "plancast import: "
 	}
 	resumed := ""
 	if res.Held > 0 {

@@ -53,9 +53,11 @@ func runBacktest(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return usageErrorf("--horizon must be between 1 and %d", forecast.MaxHorizon)
 	}
 	t0 := time.Now()
+	// Errors are said as "plancast backtest: " (Main) and then as they
+	// come: the os and benchfile errors name their file themselves.
 	series, err := benchfile.ReadLongFile(*input)
 	if err != nil {
-		return fmt.Errorf("backtest: %w", err)
+		return err
 	}
 	h := *horizon
 	// The pooled volatility s₀ is learnt per category from the training
@@ -76,10 +78,10 @@ func runBacktest(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if *calFile != "" {
 		b, err := os.ReadFile(*calFile)
 		if err != nil {
-			return fmt.Errorf("backtest: %w", err)
+			return err
 		}
 		if opt.Calibration, err = forecast.ReadCalibration(b); err != nil {
-			return fmt.Errorf("backtest: %s: %w", *calFile, err)
+			return fmt.Errorf("%s: %w", *calFile, err)
 		}
 	}
 
@@ -141,7 +143,7 @@ func runBacktest(ctx context.Context, args []string, stdout, stderr io.Writer) e
 
 	w, err := os.Create(*out)
 	if err != nil {
-		return fmt.Errorf("backtest: %w", err)
+		return err
 	}
 	bw := bufio.NewWriter(w)
 	bw.WriteString(benchfile.ForecastHeader)
@@ -156,10 +158,10 @@ func runBacktest(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	}
 	if err := bw.Flush(); err != nil {
 		w.Close()
-		return fmt.Errorf("backtest: write %s: %w", *out, err)
+		return err // "write FILE: ..."
 	}
 	if err := w.Close(); err != nil {
-		return fmt.Errorf("backtest: write %s: %w", *out, err)
+		return err
 	}
 	n := len(series) - skipped
 	fmt.Fprintf(stdout, "%d series, method %s, horizon %d: %.3f s, %.0f series/s (%d workers); wrote %s\n",

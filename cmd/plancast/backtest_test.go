@@ -267,6 +267,45 @@ func TestBacktestMethodFlagAndUsageErrors(t *testing.T) {
 	}
 }
 
+// Every error of backtest says "plancast backtest: " once, then what went
+// wrong and with which file: the command's own "backtest: " in front of an
+// error that already names its file read "plancast backtest: backtest:
+// open ...", and a write error named the file twice.
+func TestBacktestErrorsSayTheirPrefixOnce(t *testing.T) {
+	in := writeLong(t)
+	dir := t.TempDir()
+	notBench := filepath.Join(dir, "figures.csv")
+	badCal := filepath.Join(dir, "cal.json")
+	for path, text := range map[string]string{notBench: "region,indicator,year,value\nhouma,gdp,2020,120.8\n", badCal: "{}"} {
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(dir, "fc.csv")
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--input", filepath.Join(dir, "missing.csv"), "--out", out},
+			"open " + filepath.Join(dir, "missing.csv") + ": no such file or directory"},
+		{[]string{"--input", notBench, "--out", out},
+			"read " + notBench + `: header "region,indicator,year,value" needs series_id, value and timestamp`},
+		{[]string{"--input", in, "--out", out, "--calibration", filepath.Join(dir, "missing.json")},
+			"open " + filepath.Join(dir, "missing.json") + ": no such file or directory"},
+		{[]string{"--input", in, "--out", out, "--calibration", badCal},
+			badCal + ": decode calibration: the table is incomplete"},
+		{[]string{"--input", in, "--out", filepath.Join(dir, "no", "fc.csv"), "--horizon", "2"},
+			"open " + filepath.Join(dir, "no", "fc.csv") + ": no such file or directory"},
+		{[]string{"--input", in, "--out", "/dev/full", "--horizon", "2"},
+			"write /dev/full: no space left on device"},
+	} {
+		code, _, stderr := run(t, append([]string{"backtest"}, c.args...)...)
+		if lines := strings.Split(strings.TrimSpace(stderr), "\n"); code != 1 || lines[len(lines)-1] != "plancast backtest: "+c.want {
+			t.Errorf("backtest %v: exit %d, stderr %q; want it to end with %q", c.args, code, stderr, "plancast backtest: "+c.want)
+		}
+	}
+}
+
 // scoreM3 scores a forecasts file against the held-out years of a long file
 // with the M4 definitions of ../shared/bench/score.py: sMAPE = mean of
 // 200|y − f|/(|y| + |f|); MASE = mean |y − f| over the training years' mean

@@ -219,8 +219,9 @@ func runRestore(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fs := newFlagSet("restore", "--from FILE [--data-dir DIR]",
 		"Puts a backup (plancast backup) in place of the embedded store: the file is checked,\n"+
 			"copied beside the store, checked again, and only then given the store's name. The\n"+
-			"store it replaces is kept beside it as "+bolt.FileName+".replaced-<UTC time>. No server\n"+
-			"may hold the store meanwhile: stop it first, and start it again after.", stderr)
+			"store it replaces is kept beside it as "+bolt.FileName+".replaced-<UTC time>; a data\n"+
+			"directory that does not exist yet (a fresh machine) is created. No server may hold the\n"+
+			"store meanwhile: stop it first, and start it again after.", stderr)
 	var sf storeFlags
 	sf.register(fs)
 	from := fs.String("from", "", "the backup file to restore")
@@ -229,7 +230,7 @@ func runRestore(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	if *from == "" {
 		fs.Usage()
-		return usageErrorf("restore needs --from FILE and nothing else")
+		return usageErrorf("--from FILE is required")
 	}
 	if !sf.embedded() {
 		return usageErrorf("the store is InfluxDB (%s): restore it with InfluxDB's own \"influx restore\"", sf.influxURL)
@@ -242,9 +243,20 @@ func runRestore(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if same, _ := sameFile(*from, path); same {
 		return usageErrorf("%s is the store itself", *from)
 	}
+	// Restoring onto a fresh machine, the data directory is not there yet:
+	// it is made as opening the store makes it for every other command
+	// (bolt.Open), and taken away again if the restore fails.
+	created, err := makeDataDir(sf.dataDir)
+	if err != nil {
+		return fmt.Errorf("%w; nothing was changed", err)
+	}
 	replaced, err := restoreFile(*from, path)
 	if err != nil {
+		removeDirs(created)
 		return err
+	}
+	if len(created) > 0 {
+		fmt.Fprintf(stdout, "created the data directory %s\n", sf.dataDir)
 	}
 	fmt.Fprintf(stdout, "restored %s to %s: %s\n", *from, path, c)
 	if replaced != "" {
@@ -296,6 +308,29 @@ func restoreFile(from, path string) (replaced string, err error) {
 		return "", fmt.Errorf("put the backup in place: %w; the store is unchanged", err)
 	}
 	return replaced, syncDir(filepath.Dir(path))
+}
+
+// makeDataDir creates dir and its missing parents, as bolt.Open does, and
+// returns the directories it created, the deepest first.
+func makeDataDir(dir string) (created []string, err error) {
+	for d := filepath.Clean(dir); ; d = filepath.Dir(d) {
+		if _, err := os.Stat(d); err == nil || !errors.Is(err, os.ErrNotExist) || filepath.Dir(d) == d {
+			break
+		}
+		created = append(created, d)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("create the data directory %s: %w", dir, err)
+	}
+	return created, nil
+}
+
+// removeDirs removes the directories makeDataDir created, if they are still
+// empty.
+func removeDirs(dirs []string) {
+	for _, d := range dirs {
+		os.Remove(d)
+	}
 }
 
 // sameFile reports whether a and b name one file.

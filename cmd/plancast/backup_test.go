@@ -219,6 +219,40 @@ func TestRestorePutsABackupInPlaceAndKeepsTheStoreItReplaced(t *testing.T) {
 	}
 }
 
+// Restoring onto a fresh machine, the data directory does not exist yet:
+// restore creates it (and its missing parents), as opening the store does
+// for every other command, says so, and the store there answers as the
+// one backed up. A backup that fails its check creates nothing.
+func TestRestoreIntoADataDirectoryThatDoesNotExistCreatesIt(t *testing.T) {
+	dir := seededDir(t)
+	backup := filepath.Join(t.TempDir(), "houma.db")
+	mustRun(t, "backup", "--data-dir", dir, "--out", backup)
+	before := mustRun(t, "history", "--data-dir", dir, "--region", "houma", "--indicator", "gdp")
+
+	fresh := filepath.Join(t.TempDir(), "srv", "plancast", "data")
+	code, stdout, stderr := run(t, "restore", "--data-dir", fresh, "--from", backup)
+	if code != 0 || !strings.Contains(stdout, "created the data directory "+fresh+"\n") ||
+		!strings.Contains(stdout, "restored "+backup+" to "+filepath.Join(fresh, bolt.FileName)+": ") || strings.Contains(stdout, "kept as") {
+		t.Fatalf("restore into %s: exit %d\n%s%s\nwant the directory created and the backup restored there", fresh, code, stdout, stderr)
+	}
+	if after := mustRun(t, "history", "--data-dir", fresh, "--region", "houma", "--indicator", "gdp"); after != before {
+		t.Errorf("the restored store reads:\n%s\nwant what the backed-up one read:\n%s", after, before)
+	}
+	if entries, _ := os.ReadDir(fresh); len(entries) != 1 || entries[0].Name() != bolt.FileName {
+		t.Errorf("the new data directory holds %v; want the store alone", entries)
+	}
+
+	bad := filepath.Join(t.TempDir(), "notes.db")
+	if err := os.WriteFile(bad, []byte("GDP 120.8"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	parent := t.TempDir()
+	code, _, stderr = run(t, "restore", "--data-dir", filepath.Join(parent, "data"), "--from", bad)
+	if entries, _ := os.ReadDir(parent); code != 1 || !strings.Contains(stderr, "nothing was changed") || len(entries) != 0 {
+		t.Errorf("restore of a text file into a new directory: exit %d, %q, %d files made; want nothing made", code, stderr, len(entries))
+	}
+}
+
 // serve --backup-dir takes a checked copy at start and one every
 // --backup-every while figures change, skips a copy when nothing changed,
 // and keeps the newest --backup-keep. It stops with the server.

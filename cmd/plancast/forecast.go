@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -34,6 +35,11 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if !series.given() {
 		fs.Usage()
 		return usageErrorf("--region and --indicator are required")
+	}
+	// Checked before the store opens, as backtest does: forecast.Forecast
+	// refuses it too, but only after the store is read.
+	if !slices.Contains(forecast.Methods(), *method) {
+		return usageErrorf("unknown method %q (one of %v)", *method, forecast.Methods())
 	}
 	// forecast.Options takes 0 for the default: the flag must not.
 	if *horizon < 1 || *horizon > forecast.MaxHorizon {

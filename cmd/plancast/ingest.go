@@ -56,6 +56,12 @@ A row whose status is "withdrawn" (撤回) withdraws its figure, which needs no
 value: put it beside the figure under its right year to move a figure filed
 under the wrong one in one batch. Earlier vintages stay readable with as_of.
 
+A targets table downloaded from the API (GET /api/v1/targets?format=csv or
+xlsx, either language) goes back in as it is: a target whose row is unchanged
+is counted unchanged, an edited one is a revision. Rows of versions no longer
+in force (version "replaced" or "withdrawal", from versions=all) are history,
+not targets: they are left out, and a note names them.
+
 Files given together are checked and written as one batch. With --server they
 go through a running server's HTTP API instead of the store (use this while
 "plancast serve" holds the embedded store), one file a request: every file is

@@ -343,3 +343,29 @@ func TestIngestWithServerSaysWhatWasWrittenWhenALaterWriteFails(t *testing.T) {
 		t.Errorf("server failing the second write: stderr %q", stderr)
 	}
 }
+
+// A CSV row whose quote is never closed is refused by plancast ingest as
+// that, with the file, the row where the quote opens and its column; the
+// rows the open quote took in are not reported as an unknown region or a
+// missing field, and nothing of the batch is written, not even the good row
+// before it.
+func TestIngestSaysWhichQuoteIsNotClosed(t *testing.T) {
+	dir := seededDir(t)
+	file := filepath.Join(t.TempDir(), "houma-2021.csv")
+	if err := os.WriteFile(file, []byte("region,indicator,year,value\n"+
+		"houma,gdp,2020,121\n"+
+		"houma,gdp,2021,\"130.5\n"+
+		"houma,budget_revenue,2021,\"5.6\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := run(t, "ingest", "--data-dir", dir, file)
+	const problem = `houma-2021.csv row 3 column D: a quoted field is not closed: the quote before "130.5" on line 3 is not closed on its line and runs on to line 4`
+	if code != 1 || !strings.Contains(stdout, "1 problem; nothing was written:\n  "+problem) || strings.Contains(stdout, "unknown") ||
+		!strings.Contains(stderr, problem) {
+		t.Errorf("exit %d, stdout\n%s\nstderr %s\nwant exit 1 and only %q", code, stdout, stderr, problem)
+	}
+	out := mustRun(t, "history", "--data-dir", dir, "--region", "houma", "--indicator", "gdp")
+	if !strings.Contains(out, "  2020        1  2021-04-20   final  120.8") || strings.Contains(out, "  2020        2") {
+		t.Errorf("houma gdp 2020 after the refused batch, want its one seeded vintage:\n%s", out)
+	}
+}

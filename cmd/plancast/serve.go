@@ -2,11 +2,14 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"log/slog"
 	"net"
 	"os"
+	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -34,6 +37,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	backupEvery := fs.Duration("backup-every", 24*time.Hour, "with --backup-dir: how often to copy the store (a copy is skipped when nothing changed)")
 	backupKeep := fs.Int("backup-keep", 7, "with --backup-dir: how many copies to keep; older ones are removed")
 	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if err := checkLogFormat(fs, *logFormat); err != nil {
 		return err
 	}
 	if *backupDir != "" {
@@ -98,6 +104,32 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		log.Info("backups scheduled", "dir", *backupDir, "every", backupEvery.String(), "keep", *backupKeep)
 	}
 	return api.New(cfg).Serve(ctx, ln)
+}
+
+// logFormats are the formats newLogger writes.
+var logFormats = []string{"text", "json"}
+
+// checkLogFormat refuses a log format newLogger does not write, before the
+// server opens anything: taken as text, "--log-format xml" (or a typo in
+// PLANCAST_LOG_FORMAT) left a log shipper expecting JSON without a word.
+// The message names where the format came from: the flag, or the
+// environment when the flag was not given.
+func checkLogFormat(fs *flag.FlagSet, format string) error {
+	if slices.Contains(logFormats, format) {
+		return nil
+	}
+	if !flagGiven(fs, "log-format") {
+		return usageErrorf("PLANCAST_LOG_FORMAT=%q: the log format must be %s (or give --log-format)", format, strings.Join(logFormats, " or "))
+	}
+	return usageErrorf("--log-format %q must be %s", format, strings.Join(logFormats, " or "))
+}
+
+// flagGiven reports whether the flag was given on the command line, not
+// taken from its default (or the environment variable behind it).
+func flagGiven(fs *flag.FlagSet, name string) bool {
+	given := false
+	fs.Visit(func(f *flag.Flag) { given = given || f.Name == name })
+	return given
 }
 
 func newLogger(w io.Writer, format string) *slog.Logger {

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // Without a command plancast lists them all (exit 2); "help NAME" and
@@ -133,5 +134,101 @@ func TestAStrayArgumentIsRefusedBeforeAnyStoreIsOpened(t *testing.T) {
 	// Commands that take arguments keep them, flags before, among or after.
 	if code, _, stderr := run(t, "ingest", fixture("wide.csv"), "--data-dir", dir, "--dry-run"); code == 2 {
 		t.Errorf("ingest FILE --data-dir: a usage error: %s", stderr)
+	}
+}
+
+// runWithin runs a command as run does, but stops it after d: a command
+// that should have refused its flags and serves instead ends, and the test
+// fails on what it printed rather than hanging.
+func runWithin(t *testing.T, d time.Duration, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), d)
+	defer cancel()
+	var out, errOut bytes.Buffer
+	code = Main(ctx, args, &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+// A flag that takes one of a few values refuses any other, naming the ones
+// it takes, before the command opens (or creates) the store or anything
+// else: "serve --log-format xml" was logged as text without a word, and a
+// typo in PLANCAST_LOG_FORMAT too. Such a mistake is a usage error (exit
+// 2). DATA, BACKUPS and OUT stand for paths in a fresh folder, which must
+// still be empty after the command.
+func TestEnumeratedFlagsRefuseOtherValuesBeforeAnythingStarts(t *testing.T) {
+	methods := `(one of [auto naive drift trend ses holt damped theta theta_opt drift_robust drift_shrunk drift_linear damped_linear])`
+	serve := []string{"serve", "--addr", "127.0.0.1:0", "--data-dir", "DATA"}
+	series := []string{"--data-dir", "DATA", "--region", "houma", "--indicator", "gdp"}
+	for _, c := range []struct {
+		env  string // PLANCAST_LOG_FORMAT, when set
+		args []string
+		want string
+	}{
+		{"", append(serve, "--log-format", "xml"), `plancast serve: --log-format "xml" must be text or json`},
+		{"", append(serve, "--log-format", "JSON", "--backup-dir", "BACKUPS"), `plancast serve: --log-format "JSON" must be text or json`},
+		{"xml", serve, `plancast serve: PLANCAST_LOG_FORMAT="xml": the log format must be text or json (or give --log-format)`},
+		{"", append([]string{"forecast", "--method", "prophet"}, series...), `plancast forecast: unknown method "prophet" ` + methods},
+		{"", []string{"backtest", "--input", "DATA", "--out", "OUT", "--method", "prophet"}, `plancast backtest: unknown method "prophet" ` + methods},
+		{"", append([]string{"chart", "-o", "OUT", "--format", "gif"}, series...), `plancast chart: format "gif" must be png or svg`},
+		{"", append([]string{"chart", "-o", "OUT", "--lang", "fr"}, series...), `plancast chart: lang "fr" must be en or zh`},
+		{"", append([]string{"history", "--period", "jan-dec"}, series...), `plancast history: --period "jan-dec" must be year, h1, h2, q1–q4 or jan-feb … jan-nov`},
+	} {
+		if c.env != "" {
+			t.Setenv("PLANCAST_LOG_FORMAT", c.env)
+		}
+		tmp := t.TempDir()
+		paths := strings.NewReplacer("DATA", filepath.Join(tmp, "data"), "BACKUPS", filepath.Join(tmp, "backups"), "OUT", filepath.Join(tmp, "out"))
+		args := make([]string, len(c.args))
+		for i, a := range c.args {
+			args[i] = paths.Replace(a)
+		}
+		code, _, stderr := runWithin(t, 3*time.Second, args...)
+		if code != 2 || stderr != c.want+"\n" {
+			t.Errorf("%v (PLANCAST_LOG_FORMAT %q): exit %d, stderr %q; want exit 2 and %q", c.args, c.env, code, stderr, c.want)
+		}
+		if entries, _ := os.ReadDir(tmp); len(entries) != 0 {
+			t.Errorf("%v: %s made before the flag was refused", c.args, entries[0].Name())
+		}
+		os.Unsetenv("PLANCAST_LOG_FORMAT")
+	}
+
+	// The flag wins over the environment, as for every setting.
+	t.Setenv("PLANCAST_LOG_FORMAT", "xml")
+	code, _, stderr := runWithin(t, 3*time.Second, "serve", "--log-format", "json", "--data-dir", t.TempDir(), "--addr", "127.0.0.1:-1")
+	if code != 1 || !strings.Contains(stderr, `"msg":"store open"`) || !strings.Contains(stderr, "listen on 127.0.0.1:-1") {
+		t.Errorf("--log-format json over PLANCAST_LOG_FORMAT=xml: exit %d, stderr %q; want JSON logs up to the listen error", code, stderr)
+	}
+}
+
+// An error is said after "plancast COMMAND: " without the command's name
+// again: "plancast import: import cut.json.gz: ..." and "plancast restore:
+// restore needs --from FILE" said it twice. (backtest's errors:
+// TestBacktestErrorsSayTheirPrefixOnce.)
+func TestErrorsSayTheCommandOnce(t *testing.T) {
+	dir := seededDir(t)
+	archive := filepath.Join(t.TempDir(), "all.json.gz")
+	mustRun(t, "export", "--data-dir", dir, "--out", archive)
+	data, err := os.ReadFile(archive)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cut := filepath.Join(t.TempDir(), "cut.json.gz")
+	if err := os.WriteFile(cut, data[:len(data)*2/3], 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"import", "--data-dir", t.TempDir(), cut}, "plancast import: " + cut + ": read the archive: unexpected EOF"},
+		{[]string{"import", "--data-dir", t.TempDir()}, "plancast import: one archive FILE is required, 0 given"},
+		{[]string{"export", "--data-dir", dir}, "plancast export: --out FILE is required"},
+		{[]string{"restore", "--data-dir", dir}, "plancast restore: --from FILE is required"},
+	} {
+		_, _, stderr := run(t, c.args...)
+		lines := strings.Split(strings.TrimSpace(stderr), "\n")
+		if last := lines[len(lines)-1]; last != c.want {
+			t.Errorf("%v: the error reads %q; want %q", c.args, last, c.want)
+		}
 	}
 }

@@ -1,0 +1,122 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/plancast/plancast"
+	"github.com/plancast/plancast/api"
+	"github.com/plancast/plancast/store/bolt"
+)
+
+// A targets table downloaded from the API (GET /api/v1/targets with
+// format=csv or xlsx, in English or Chinese, the targets in force or every
+// version) goes back in as it is, with plancast ingest or a POST, and
+// changes nothing: its name columns are for reading, its value column is
+// "target" (目标值) and its unit the target's. The versions that are no
+// longer in force (replaced by a later one, or a withdrawal) are history
+// the store holds, not targets to push: they are left out, and the report
+// says so. A value edited in the table comes in as a revision of its target.
+func TestADownloadedTargetsTableGoesBackInUnchanged(t *testing.T) {
+	ctx := context.Background()
+	st, err := bolt.Open(filepath.Join(seededDir(t), bolt.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	admin, hash := plancast.NewTokenSecret()
+	if err := st.PutToken(ctx, plancast.Token{Hash: hash, Scope: plancast.ScopeWrite, Admin: true, Created: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(api.New(api.Config{Store: st}).Handler())
+	defer srv.Close()
+
+	// A history: the mid-term review lowers Houma's 2025 GDP target (its
+	// note starts with a minus, which a CSV download neutralises), and the
+	// 2021 growth target is withdrawn. 21 of the 22 seeded targets are in
+	// force, and three versions are not.
+	review := writeCSVs(t, [2]string{"review.csv", "region,indicator,plan,kind,year,value,base_year,published,note\n" +
+		"houma,gdp,14th-fyp,level,2025,230,2020,2023-06-01,-20 after the mid-term review\n"})
+	mustRun(t, "ingest", "--server", srv.URL, "--token", admin, review[0])
+	req, _ := http.NewRequest(http.MethodDelete, srv.URL+"/api/v1/targets/houma/gdp/2021-annual/2021?published=2022-01-10", nil)
+	req.Header.Set("Authorization", "Bearer "+admin)
+	if resp, err := http.DefaultClient.Do(req); err != nil || resp.StatusCode != http.StatusOK {
+		t.Fatalf("withdraw the 2021 target: %v %v", resp, err)
+	}
+	history := getText(t, srv.URL+"/api/v1/targets?versions=all")
+
+	folder := t.TempDir()
+	for _, c := range []struct{ query, file, note string }{
+		{"format=csv", "targets.csv", ""},
+		{"format=csv&lang=zh", "规划目标.csv", ""},
+		{"format=xlsx", "targets.xlsx", ""},
+		{"format=xlsx&lang=zh", "规划目标.xlsx", ""},
+		// Row 5 is the 2025 target of 250 the review replaced (row 6 is in
+		// force), row 7 the 2021 target and row 8 its withdrawal.
+		{"format=csv&versions=all", "target_versions.csv",
+			"target_versions.csv: 3 rows are versions no longer in force (replaced, or withdrawals, in their version column) and were not pushed: rows 5, 7, 8"},
+		{"format=xlsx&versions=all&lang=zh", "target_versions.xlsx",
+			"target_versions.xlsx sheet 规划目标: 3 rows are versions no longer in force (replaced, or withdrawals, in their version column) and were not pushed: rows 5, 7, 8"},
+	} {
+		file := filepath.Join(folder, c.file)
+		if err := os.WriteFile(file, []byte(getText(t, srv.URL+"/api/v1/targets?"+c.query)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		code, stdout, stderr := run(t, "ingest", "--server", srv.URL, "--token", admin, file)
+		if code != 0 || !strings.Contains(stdout, c.file+": 0 new, 0 revised, 0 unchanged, 0 rejected\ntargets: 0 new, 0 revised, 21 unchanged\n") {
+			t.Errorf("%s pushed back: exit %d\n%s%s", c.query, code, stdout, stderr)
+		}
+		if c.note != "" && !strings.Contains(stdout, "note: "+c.note+"\n") {
+			t.Errorf("%s pushed back: no note of the versions left out, want %q in\n%s", c.query, c.note, stdout)
+		}
+		if got := getText(t, srv.URL+"/api/v1/targets?versions=all"); got != history {
+			t.Fatalf("%s pushed back changed the targets' history: GET /api/v1/targets?versions=all\n%s", c.query, got)
+		}
+	}
+
+	// POST /api/v1/targets takes the download as it is too.
+	download := getText(t, srv.URL+"/api/v1/targets?format=csv&lang=zh")
+	req, _ = http.NewRequest(http.MethodPost, srv.URL+"/api/v1/targets?filename=targets.csv", strings.NewReader(download))
+	req.Header.Set("Authorization", "Bearer "+admin)
+	req.Header.Set("Content-Type", "text/csv")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || !bytes.Contains(body, []byte(`"targets":{"new":0,"revised":0,"unchanged":21,"withdrawn":0}`)) {
+		t.Errorf("POST the Chinese CSV download: %d %s", resp.StatusCode, body)
+	}
+
+	// An edited value is a revision of that target alone.
+	download = getText(t, srv.URL+"/api/v1/targets?format=csv")
+	edited := strings.Replace(download, ",14th-fyp,level,2025,230,", ",14th-fyp,level,2025,240,", 1)
+	if edited == download {
+		t.Fatalf("no 2025 GDP target of 230 in the download:\n%s", download)
+	}
+	file := filepath.Join(folder, "edited.csv")
+	if err := os.WriteFile(file, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, stdout, stderr := run(t, "ingest", "--server", srv.URL, "--token", admin, file); code != 0 ||
+		!strings.Contains(stdout, "targets: 0 new, 1 revised, 20 unchanged\n") {
+		t.Errorf("the edited download: exit %d\n%s%s", code, stdout, stderr)
+	}
+	var got struct{ Targets []plancast.Target }
+	if err := json.Unmarshal([]byte(getText(t, srv.URL+"/api/v1/targets?region=houma&indicator=gdp&plan=14th-fyp")), &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Targets) != 1 || got.Targets[0].Value != 240 || got.Targets[0].Note != "-20 after the mid-term review" {
+		t.Errorf("houma gdp 14th-fyp after the edit: %+v, want 240 and the review's note", got.Targets)
+	}
+}
