@@ -365,7 +365,7 @@ func TestIngestSaysWhichQuoteIsNotClosed(t *testing.T) {
 		t.Errorf("exit %d, stdout\n%s\nstderr %s\nwant exit 1 and only %q", code, stdout, stderr, problem)
 	}
 	out := mustRun(t, "history", "--data-dir", dir, "--region", "houma", "--indicator", "gdp")
-	if !strings.Contains(out, "  2020        1  2021-04-20   final  120.8") || strings.Contains(out, "  2020        2") {
+	if !strings.Contains(out, "  2020        1  2021-04-20  preliminary  120.8") || strings.Contains(out, "  2020        2") {
 		t.Errorf("houma gdp 2020 after the refused batch, want its one seeded vintage:\n%s", out)
 	}
 }
