@@ -48,17 +48,7 @@ func TestDashboardInARealBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatalf("read the status: %v", err)
 	}
-	// Wait for the image itself: naturalWidth is 0 until it has loaded and decoded.
-	naturalWidth, err := chromedp.Run(ctx, chromedp.Evaluate[int](`new Promise(resolve => {
-		const img = document.querySelector('#chart-houma-gdp img');
-		if (!img) { resolve(-1); return; }
-		if (img.complete) { resolve(img.naturalWidth); return; }
-		img.addEventListener('load', () => resolve(img.naturalWidth));
-		img.addEventListener('error', () => resolve(0));
-	})`, chromedp.EvalAwaitPromise))
-	if err != nil {
-		t.Fatalf("read the chart image: %v", err)
-	}
+	naturalWidth := houmaGDPChartWidth(t, ctx)
 	shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)) // quality 100 gives PNG
 	if err != nil {
 		t.Fatalf("screenshot: %v", err)
@@ -113,6 +103,24 @@ func browserContext(t *testing.T) context.Context {
 	return ctx
 }
 
+// houmaGDPChartWidth waits for the dashboard's image of Houma's GDP chart
+// to load and returns its natural width: 0 until it has loaded and decoded
+// (or when it failed), -1 when the page has no such image.
+func houmaGDPChartWidth(t *testing.T, ctx context.Context) int {
+	t.Helper()
+	naturalWidth, err := chromedp.Run(ctx, chromedp.Evaluate[int](`new Promise(resolve => {
+		const img = document.querySelector('#chart-houma-gdp img');
+		if (!img) { resolve(-1); return; }
+		if (img.complete) { resolve(img.naturalWidth); return; }
+		img.addEventListener('load', () => resolve(img.naturalWidth));
+		img.addEventListener('error', () => resolve(0));
+	})`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("read the chart image: %v", err)
+	}
+	return naturalWidth
+}
+
 // Behind a read token, a browser opening the dashboard without it shows a
 // page saying that a read token is needed and how to send it, not a JSON
 // error body as raw text; the token typed into its form opens the dashboard
@@ -146,17 +154,7 @@ func TestABrowserWithoutTheReadTokenSeesWhatItNeeds(t *testing.T) {
 	); err != nil {
 		t.Fatalf("sign in with the read token: %v", err)
 	}
-	naturalWidth, err := chromedp.Run(ctx, chromedp.Evaluate[int](`new Promise(resolve => {
-		const img = document.querySelector('#chart-houma-gdp img');
-		if (!img) { resolve(-1); return; }
-		if (img.complete) { resolve(img.naturalWidth); return; }
-		img.addEventListener('load', () => resolve(img.naturalWidth));
-		img.addEventListener('error', () => resolve(0));
-	})`, chromedp.EvalAwaitPromise))
-	if err != nil {
-		t.Fatalf("read the chart image: %v", err)
-	}
-	if naturalWidth <= 0 {
+	if naturalWidth := houmaGDPChartWidth(t, ctx); naturalWidth <= 0 {
 		t.Errorf("signed in, Houma's GDP chart did not load (naturalWidth %d)", naturalWidth)
 	}
 	// Signing out forgets the token: the page asks for it again.

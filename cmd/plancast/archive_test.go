@@ -56,14 +56,7 @@ func TestExportAndImportRebuildTheStore(t *testing.T) {
 	}
 
 	// An archive cut short is refused before anything is written.
-	data, err := os.ReadFile(archive)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cut := filepath.Join(t.TempDir(), "cut.json.gz")
-	if err := os.WriteFile(cut, data[:len(data)*2/3], 0o600); err != nil {
-		t.Fatal(err)
-	}
+	cut := cutShort(t, archive)
 	empty := t.TempDir()
 	code, _, stderr = run(t, "import", "--data-dir", empty, cut)
 	if code == 0 || !strings.Contains(stderr, "unexpected EOF") {
@@ -148,4 +141,19 @@ func TestExportWithTokensMovesThem(t *testing.T) {
 	if got := mustRun(t, "token", "list", "--data-dir", bare); strings.Contains(got, "Houma bureau") {
 		t.Errorf("a store imported without tokens lists\n%s", got)
 	}
+}
+
+// cutShort writes the first two thirds of an archive file to a new file,
+// as a copy broken off in transfer, and returns its path.
+func cutShort(t *testing.T, archive string) string {
+	t.Helper()
+	data, err := os.ReadFile(archive)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cut := filepath.Join(t.TempDir(), "cut.json.gz")
+	if err := os.WriteFile(cut, data[:len(data)*2/3], 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return cut
 }

@@ -208,14 +208,7 @@ func TestErrorsSayTheCommandOnce(t *testing.T) {
 	dir := seededDir(t)
 	archive := filepath.Join(t.TempDir(), "all.json.gz")
 	mustRun(t, "export", "--data-dir", dir, "--out", archive)
-	data, err := os.ReadFile(archive)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cut := filepath.Join(t.TempDir(), "cut.json.gz")
-	if err := os.WriteFile(cut, data[:len(data)*2/3], 0o600); err != nil {
-		t.Fatal(err)
-	}
+	cut := cutShort(t, archive)
 	for _, c := range []struct {
 		args []string
 		want string
