@@ -89,6 +89,22 @@ const (
 	UnitPercent  = "percent"
 )
 
+// UnitLabels name unit codes for people, in English and in Chinese: the
+// charts' axes and the downloads' unit columns write them, and the ingest
+// readers read them back, so that a download goes back in as it is.
+var UnitLabels = map[string]struct{ En, Zh string }{
+	Unit100mYuan:  {"100 million yuan", "亿元"},
+	UnitYuan:      {"yuan", "元"},
+	UnitPercent:   {"%", "%"},
+	"10k_yuan":    {"10,000 yuan", "万元"},
+	"10k_persons": {"10,000 persons", "万人"},
+	"persons":     {"persons", "人"},
+	"tons":        {"tons", "吨"},
+	"10k_tons":    {"10,000 tons", "万吨"},
+	"100m_kwh":    {"100 million kWh", "亿千瓦时"},
+	"100m_m3":     {"100 million m³", "亿立方米"},
+}
+
 // Indicator kinds and directions.
 const (
 	KindLevel = "level" // a stock or flow measured in a unit (GDP, income)

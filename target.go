@@ -171,8 +171,11 @@ type TargetVersion struct {
 	InForce bool `json:"in_force"`
 }
 
+// TargetStatesZh names each State of a target version in Chinese.
+var TargetStatesZh = map[string]string{"in force": "现行", "replaced": "已被替代", "withdrawal": "撤回"}
+
 // State says what a version of a target is now: "in force", "replaced" by
-// a later one, or a "withdrawal".
+// a later one, or a "withdrawal" (TargetStatesZh in Chinese).
 func (v *TargetVersion) State() string {
 	switch {
 	case v.Withdrawn:

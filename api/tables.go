@@ -477,14 +477,11 @@ func targetsTable(rows []plancast.TargetVersion, cat *catalogMemo, lang string) 
 	return t
 }
 
-// targetVersionZh names a target version's State in Chinese.
-var targetVersionZh = map[string]string{"in force": "现行", "replaced": "已被替代", "withdrawal": "撤回"}
-
 // targetVersionText says what a version of a target is now (State), in
 // lang.
 func targetVersionText(lang string, v *plancast.TargetVersion) string {
 	if lang == "zh" {
-		return targetVersionZh[v.State()]
+		return plancast.TargetStatesZh[v.State()]
 	}
 	return v.State()
 }

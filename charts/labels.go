@@ -206,27 +206,15 @@ func planSpan(plan string) (from, to int, ok bool) {
 	return 0, 0, false
 }
 
-// UnitLabel names a unit code for people, in English or Chinese: the y
-// axis here, the dashboard's figures in the api package.
+// UnitLabel names a unit code for people, in English or Chinese
+// (plancast.UnitLabels): the y axis here, the dashboard's figures in the api
+// package.
 func UnitLabel(unit, lang string) string {
-	type pair struct{ en, zh string }
-	names := map[string]pair{
-		plancast.Unit100mYuan: {"100 million yuan", "亿元"},
-		plancast.UnitYuan:     {"yuan", "元"},
-		plancast.UnitPercent:  {"%", "%"},
-		"10k_yuan":            {"10,000 yuan", "万元"},
-		"10k_persons":         {"10,000 persons", "万人"},
-		"persons":             {"persons", "人"},
-		"tons":                {"tons", "吨"},
-		"10k_tons":            {"10,000 tons", "万吨"},
-		"100m_kwh":            {"100 million kWh", "亿千瓦时"},
-		"100m_m3":             {"100 million m³", "亿立方米"},
-	}
-	if p, ok := names[unit]; ok {
+	if p, ok := plancast.UnitLabels[unit]; ok {
 		if lang == LangZh {
-			return p.zh
+			return p.Zh
 		}
-		return p.en
+		return p.En
 	}
 	return strings.ReplaceAll(unit, "_", " ")
 }

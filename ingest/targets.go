@@ -92,18 +92,21 @@ func (p *parser) targetUnit(at cell, t *plancast.Target, unit string) bool {
 }
 
 // targetVersionStates are the versions a targets download names
-// (plancast.TargetVersion.State, in English and Chinese), folded, and
-// whether such a row is a target to push: only the version in force is. A
-// replaced version and a withdrawal are history the store that answered
-// the download holds: pushed as targets, a replaced version would be
-// counted as a revision of the one in force and stored again as a version
-// of its own date, and a withdrawal has no value to push. A blank version
-// is a row the author added: it is read as in force.
-var targetVersionStates = map[string]bool{
-	"": true, "inforce": true, "现行": true,
-	"replaced": false, "已被替代": false,
-	"withdrawal": false, "withdrawn": false, "撤回": false,
-}
+// (plancast.TargetVersion.State, in English and in Chinese,
+// plancast.TargetStatesZh), folded, and whether such a row is a target to
+// push: only the version in force is. A replaced version and a withdrawal
+// are history the store that answered the download holds: pushed as
+// targets, a replaced version would be counted as a revision of the one in
+// force and stored again as a version of its own date, and a withdrawal has
+// no value to push. A blank version is a row the author added: it is read
+// as in force; "withdrawn" is read as a withdrawal.
+var targetVersionStates = func() map[string]bool {
+	states := map[string]bool{"": true, "withdrawn": false}
+	for en, zh := range plancast.TargetStatesZh {
+		states[fold(en)], states[fold(zh)] = en == "in force", en == "in force"
+	}
+	return states
+}()
 
 // targetVersion reads a row's version: whether it is the version in force.
 func (p *parser) targetVersion(c cell) (inForce, ok bool) {

@@ -51,13 +51,20 @@ var unitNames = map[string]string{
 	// percent
 	"%": plancast.UnitPercent, "percent": plancast.UnitPercent, "pct": plancast.UnitPercent, "百分比": plancast.UnitPercent,
 	"百分点": plancast.UnitPercent, "percentage": plancast.UnitPercent,
-	// The labels of the other units in plancast's own downloads
-	// (charts.UnitLabel), so that a download goes back in: 10,000 yuan is
-	// 万元, and each of the others is its unit code, converting only to
-	// itself.
-	"10,000yuan": Unit10kYuan, "persons": "persons", "人": "persons", "10,000persons": "10k_persons", "万人": "10k_persons",
-	"tons": "tons", "吨": "tons", "10,000tons": "10k_tons", "万吨": "10k_tons",
-	"100millionkwh": "100m_kwh", "亿千瓦时": "100m_kwh", "100millionm³": "100m_m3", "亿立方米": "100m_m3",
+}
+
+// The labels plancast's own downloads and charts write (plancast.UnitLabels)
+// read back as their units, so that a download goes back in: 10,000 yuan is
+// 万元, and each of the others is its unit code, converting only to itself.
+// A spelling listed above keeps its unit.
+func init() {
+	for code, label := range plancast.UnitLabels {
+		for _, l := range []string{label.En, label.Zh} {
+			if _, listed := unitNames[unitFold(l)]; !listed {
+				unitNames[unitFold(l)] = code
+			}
+		}
+	}
 }
 
 // ParseUnit reads the unit a file writes ("亿元", "万元", "元", "billion yuan",
