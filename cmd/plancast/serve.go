@@ -8,8 +8,6 @@ import (
 	"log/slog"
 	"net"
 	"os"
-	"slices"
-	"strings"
 	"sync"
 	"time"
 
@@ -39,7 +37,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if err := checkLogFormat(fs, *logFormat); err != nil {
+	log, err := serveLogger(fs, stderr, *logFormat)
+	if err != nil {
 		return err
 	}
 	if *backupDir != "" {
@@ -55,8 +54,6 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return fmt.Errorf("create the backup directory: %w", err)
 		}
 	}
-	log := newLogger(stderr, *logFormat)
-
 	st, err := sf.openServing(ctx, log)
 	if err != nil {
 		return err
@@ -106,22 +103,21 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	return api.New(cfg).Serve(ctx, ln)
 }
 
-// logFormats are the formats newLogger writes.
-var logFormats = []string{"text", "json"}
-
-// checkLogFormat refuses a log format newLogger does not write, before the
-// server opens anything: taken as text, "--log-format xml" (or a typo in
-// PLANCAST_LOG_FORMAT) left a log shipper expecting JSON without a word.
-// The message names where the format came from: the flag, or the
-// environment when the flag was not given.
-func checkLogFormat(fs *flag.FlagSet, format string) error {
-	if slices.Contains(logFormats, format) {
-		return nil
+// serveLogger is the server's logger in the format asked for, made before
+// the server opens anything; a format newLogger does not write is refused:
+// taken as text, "--log-format xml" (or a typo in PLANCAST_LOG_FORMAT) left
+// a log shipper expecting JSON without a word. The message names where the
+// format came from: the flag, or the environment when the flag was not
+// given.
+func serveLogger(fs *flag.FlagSet, w io.Writer, format string) (*slog.Logger, error) {
+	log, ok := newLogger(w, format)
+	switch {
+	case ok:
+		return log, nil
+	case !flagGiven(fs, "log-format"):
+		return nil, usageErrorf("PLANCAST_LOG_FORMAT=%q: the log format must be text or json (or give --log-format)", format)
 	}
-	if !flagGiven(fs, "log-format") {
-		return usageErrorf("PLANCAST_LOG_FORMAT=%q: the log format must be %s (or give --log-format)", format, strings.Join(logFormats, " or "))
-	}
-	return usageErrorf("--log-format %q must be %s", format, strings.Join(logFormats, " or "))
+	return nil, usageErrorf("--log-format %q must be text or json", format)
 }
 
 // flagGiven reports whether the flag was given on the command line, not
@@ -132,11 +128,15 @@ func flagGiven(fs *flag.FlagSet, name string) bool {
 	return given
 }
 
-func newLogger(w io.Writer, format string) *slog.Logger {
-	if format == "json" {
-		return slog.New(slog.NewJSONHandler(w, nil))
+// newLogger writes text or json logs to w; ok is false for another format.
+func newLogger(w io.Writer, format string) (log *slog.Logger, ok bool) {
+	switch format {
+	case "json":
+		return slog.New(slog.NewJSONHandler(w, nil)), true
+	case "text":
+		return slog.New(slog.NewTextHandler(w, nil)), true
 	}
-	return slog.New(slog.NewTextHandler(w, nil))
+	return nil, false
 }
 
 // displayAddr turns ":8080" into "localhost:8080" for the log line.
