@@ -2,7 +2,6 @@ package api
 
 import (
 	"net/http"
-	"net/url"
 
 	"github.com/labstack/echo/v4"
 
@@ -49,10 +48,7 @@ func (s *Server) readTokenAccepted(c echo.Context, secret string) error {
 // 401 page again, saying why. A server that asks no read token has nothing
 // to sign in to: back to the dashboard.
 func (s *Server) postSignIn(c echo.Context) error {
-	back := "/"
-	if lang := c.FormValue("lang"); lang == "zh" {
-		back = "/?" + url.Values{"lang": {lang}}.Encode()
-	}
+	back := dashboardIn(c.FormValue("lang"))
 	if s.cfg.ReadToken == "" {
 		return c.Redirect(http.StatusSeeOther, back)
 	}
@@ -68,11 +64,15 @@ func (s *Server) postSignIn(c echo.Context) error {
 // dashboard.
 func (s *Server) postSignOut(c echo.Context) error {
 	c.SetCookie(&http.Cookie{Name: readCookie, Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteStrictMode, Secure: c.Scheme() == "https"})
-	back := "/"
-	if c.FormValue("lang") == "zh" {
-		back = "/?lang=zh"
+	return c.Redirect(http.StatusSeeOther, dashboardIn(c.FormValue("lang")))
+}
+
+// dashboardIn is the dashboard's address in lang: "/", or "/?lang=zh".
+func dashboardIn(lang string) string {
+	if lang == "zh" {
+		return "/?lang=zh"
 	}
-	return c.Redirect(http.StatusSeeOther, back)
+	return "/"
 }
 
 // signedIn reports whether the request was let in by the read cookie (so
