@@ -55,7 +55,9 @@ type ArchiveOpener func() (*ArchiveReader, error)
 //     in order); then only the rest is written, so running the same import
 //     again finishes it. A store holding anything else is refused, and nothing
 //     is written;
-//  3. write: the catalog, then the vintages in batches of whole series (about
+//  3. write: each part of the archive compared with what the check read (a
+//     file changed since is refused there, before that part is written), the
+//     catalog, then the vintages in batches of whole series (about
 //     opts.Batch vintages), each batch a generation at a time (every
 //     figure's first vintage, then every second one, ...), and the targets'
 //     versions the same way, so that each figure's vintages keep their order
@@ -63,8 +65,9 @@ type ArchiveOpener func() (*ArchiveReader, error)
 //     archived store did;
 //  4. verify: VerifyArchive.
 //
-// Memory stays that of one batch, plus, when the store held part of the
-// archive, a hash of each vintage it held.
+// Memory stays that of one batch, plus a hash of each series the check read
+// (8 bytes a series) and, when the store held part of the archive, a hash of
+// each vintage it held.
 func ImportArchive(ctx context.Context, st Store, open ArchiveOpener, opts ImportOptions) (ImportResult, error) {
 	var res ImportResult
 	if opts.Batch <= 0 {
@@ -77,7 +80,8 @@ func ImportArchive(ctx context.Context, st Store, open ArchiveOpener, opts Impor
 	}
 	var err error
 	var tokens []Token
-	if res.Archive, tokens, err = checkArchive(open, func(n int) { report("check", n, 0) }); err != nil {
+	var checked archiveFingerprint
+	if res.Archive, tokens, checked, err = checkArchive(open, func(n int) { report("check", n, 0) }); err != nil {
 		return res, err
 	}
 	held, err := heldParts(ctx, st)
@@ -98,6 +102,17 @@ func ImportArchive(ctx context.Context, st Store, open ArchiveOpener, opts Impor
 		return res, err
 	}
 	defer ar.Close()
+	// Whatever this pass reads differently from the check pass is refused
+	// before it is written; what was written before it is what was checked.
+	changed := func(err error) error {
+		if res.Written > 0 {
+			return interrupted(err)
+		}
+		return err
+	}
+	if catalogHash(ar) != checked.catalog {
+		return res, changed(changedSince("its catalog (regions and indicators)"))
+	}
 	if err := importCatalog(ctx, st, ar.Regions, ar.Indicators); err != nil {
 		return res, err
 	}
@@ -124,6 +139,9 @@ func ImportArchive(ctx context.Context, st Store, open ArchiveOpener, opts Impor
 		if err != nil {
 			return res, err
 		}
+		if err := checked.checkSeries(series, vs); err != nil {
+			return res, changed(err)
+		}
 		batch = append(batch, vs...)
 		series++
 		if len(batch) >= opts.Batch {
@@ -132,12 +150,18 @@ func ImportArchive(ctx context.Context, st Store, open ArchiveOpener, opts Impor
 			}
 		}
 	}
+	if series != len(checked.series) {
+		return res, changed(changedSince(fmt.Sprintf("its end (it now ends after %d series, the check read %d)", series, len(checked.series))))
+	}
 	if err := flush(); err != nil {
 		return res, err
 	}
 	targets, err := ar.Targets()
 	if err != nil {
 		return res, err
+	}
+	if jsonHash(targets) != checked.targets {
+		return res, changed(changedSince("its list of targets' versions"))
 	}
 	n, err := writeGenerations(targets, held.targets, func(g int, items []Target) error {
 		if _, err := st.WriteTargets(ctx, items); err != nil {
@@ -241,12 +265,13 @@ func interrupted(err error) error {
 // a region and indicator of the archive's catalog, and has its published date (a write would date it
 // today), and each figure's and target's versions are listed oldest first,
 // the order a store reads them back in. It returns what the archive holds.
-func checkArchive(open ArchiveOpener, progress func(series int)) (stats ArchiveStats, tokens []Token, err error) {
+func checkArchive(open ArchiveOpener, progress func(series int)) (stats ArchiveStats, tokens []Token, read archiveFingerprint, err error) {
 	ar, err := open()
 	if err != nil {
-		return stats, nil, err
+		return stats, nil, read, err
 	}
 	defer ar.Close()
+	read.catalog = catalogHash(ar)
 	stats.Regions, stats.Indicators = len(ar.Regions), len(ar.Indicators)
 	regions, indicators := map[string]bool{}, map[string]bool{}
 	for _, r := range ar.Regions {
@@ -271,75 +296,77 @@ func checkArchive(open ArchiveOpener, progress func(series int)) (stats ArchiveS
 			break
 		}
 		if err != nil {
-			return stats, nil, err
+			return stats, nil, read, err
 		}
 		k := vs[0].Key().SeriesKey
 		if err := inCatalog(k.Region, k.Indicator); err != nil {
-			return stats, nil, Errorf(EINVALID, "vintages %d–%d (%s): %v", first, stats.Vintages+len(vs), seriesName(k), err)
+			return stats, nil, read, Errorf(EINVALID, "vintages %d–%d (%s): %v", first, stats.Vintages+len(vs), seriesName(k), err)
 		}
 		lastPublished := map[FigureKey]Date{}
 		for i := range vs {
 			o := &vs[i]
 			where := fmt.Sprintf("vintage %d (%s %d)", first+i, seriesName(k), o.Year)
 			if o.Published.IsZero() {
-				return stats, nil, Errorf(EINVALID, "%s: no published date", where)
+				return stats, nil, read, Errorf(EINVALID, "%s: no published date", where)
 			}
 			if err := o.Validate(); err != nil {
-				return stats, nil, Errorf(EINVALID, "%s: %s", where, ErrorMessage(err))
+				return stats, nil, read, Errorf(EINVALID, "%s: %s", where, ErrorMessage(err))
 			}
 			if p, ok := lastPublished[o.Key()]; ok && o.Published.Before(p) {
-				return stats, nil, Errorf(EINVALID, "%s: published %s, before the vintage listed ahead of it (%s): an archive lists a figure's vintages oldest first", where, o.Published, p)
+				return stats, nil, read, Errorf(EINVALID, "%s: published %s, before the vintage listed ahead of it (%s): an archive lists a figure's vintages oldest first", where, o.Published, p)
 			}
 			lastPublished[o.Key()] = o.Published
 		}
+		read.series = append(read.series, jsonHash(vs))
 		stats.Series++
 		stats.Vintages += len(vs)
 		progress(stats.Series)
 	}
 	targets, err := ar.Targets()
 	if err != nil {
-		return stats, nil, err
+		return stats, nil, read, err
 	}
 	for i := range targets {
 		t := &targets[i]
 		if err := inCatalog(t.Region, t.Indicator); err != nil {
-			return stats, nil, Errorf(EINVALID, "target version %d: %v", i+1, err)
+			return stats, nil, read, Errorf(EINVALID, "target version %d: %v", i+1, err)
 		}
 		if err := t.Validate(); err != nil {
-			return stats, nil, Errorf(EINVALID, "target version %d: %s", i+1, ErrorMessage(err))
+			return stats, nil, read, Errorf(EINVALID, "target version %d: %s", i+1, ErrorMessage(err))
 		}
 		if t.Published.IsZero() {
 			// Stored before plancast kept versions; a write would date it today.
-			return stats, nil, Errorf(EINVALID, "target version %d (%s) has no published date: a store dates such a version the day it is written, so the import could not read back as the archive; give it the date its plan set it and import again", i+1, targetName(t))
+			return stats, nil, read, Errorf(EINVALID, "target version %d (%s) has no published date: a store dates such a version the day it is written, so the import could not read back as the archive; give it the date its plan set it and import again", i+1, targetName(t))
 		}
 		if i > 0 {
 			prev := &targets[i-1]
 			if targetLess(t, prev) {
-				return stats, nil, Errorf(EINVALID, "target version %d: %s comes after %s: an archive orders the targets by key", i+1, targetName(t), targetName(prev))
+				return stats, nil, read, Errorf(EINVALID, "target version %d: %s comes after %s: an archive orders the targets by key", i+1, targetName(t), targetName(prev))
 			}
 			if t.Key() == prev.Key() && t.Published.Before(prev.Published) {
-				return stats, nil, Errorf(EINVALID, "target version %d (%s): published %s, before the version listed ahead of it (%s): an archive lists a target's versions oldest first",
+				return stats, nil, read, Errorf(EINVALID, "target version %d (%s): published %s, before the version listed ahead of it (%s): an archive lists a target's versions oldest first",
 					i+1, targetName(t), t.Published, prev.Published)
 			}
 		}
 	}
 	stats.TargetVersions = len(targets)
+	read.targets = jsonHash(targets)
 	if tokens, err = ar.Tokens(); err != nil {
-		return stats, nil, err
+		return stats, nil, read, err
 	}
 	seen := map[string]bool{}
 	for i := range tokens {
 		t := &tokens[i]
 		if err := t.Validate(); err != nil {
-			return stats, nil, Errorf(EINVALID, "access token %d: %s", i+1, ErrorMessage(err))
+			return stats, nil, read, Errorf(EINVALID, "access token %d: %s", i+1, ErrorMessage(err))
 		}
 		if seen[t.Hash] {
-			return stats, nil, Errorf(EINVALID, "access token %d (%s) is in the archive twice", i+1, t.ID())
+			return stats, nil, read, Errorf(EINVALID, "access token %d (%s) is in the archive twice", i+1, t.ID())
 		}
 		seen[t.Hash] = true
 	}
 	stats.Tokens = len(tokens)
-	return stats, tokens, nil
+	return stats, tokens, read, nil
 }
 
 func targetName(t *Target) string {

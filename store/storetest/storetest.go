@@ -61,6 +61,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("ArchiveRebuildsTheStore", func(t *testing.T) { testArchive(t, open(t), open(t)) })
 	t.Run("ArchiveImportFinishesAnInterruptedOne", func(t *testing.T) { testArchiveResume(t, open(t), open(t)) })
 	t.Run("ArchiveImportRefusesBeforeWriting", func(t *testing.T) { testArchiveRefusals(t, open) })
+	t.Run("ArchiveChangedDuringImportIsRefusedBeforeItIsWritten", func(t *testing.T) { testArchiveChangedDuringImport(t, open) })
 	t.Run("ArchiveCarriesTokensWhenAsked", func(t *testing.T) { testArchiveTokens(t, open) })
 	t.Run("TokenLifecycle", func(t *testing.T) { testTokenLifecycle(t, open) })
 }
