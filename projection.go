@@ -123,6 +123,19 @@ type Assessment struct {
 	// source states with its figures (Observation.Growth: for GDP, at
 	// comparable prices) rather than on the stored levels' own growth.
 	StatedBasis *StatedBasis `json:"stated_basis,omitempty"`
+	// FiguresDue, when the assessment is made as of a date (the request's
+	// as_of, or today), spans the years up to the target year that had ended
+	// by then but have no figure stored: the judgement projects years that
+	// are past. Houma's 2025 target judged in November 2026 on figures up to
+	// 2020 has 2021–2025. Nil when every ended year is stored, or the target
+	// is achieved.
+	FiguresDue *YearSpan `json:"figures_due,omitempty"`
+}
+
+// YearSpan is the years From to To, both included.
+type YearSpan struct {
+	From int `json:"from"`
+	To   int `json:"to"`
 }
 
 // YearToDate is the evidence of a year in progress: the figure of its

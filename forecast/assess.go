@@ -280,6 +280,15 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 		}
 	}
 
+	// A year ended by the as-of date without its figure is projected, not
+	// observed; the answer says so, since a planner reading it after the
+	// target year expects the outcome.
+	if !opt.AsOf.IsZero() && !achieved {
+		if to := min(t.Year, opt.AsOf.Time().Year()-1); to > p.last {
+			a.FiguresDue = &plancast.YearSpan{From: p.last + 1, To: to}
+		}
+	}
+
 	approx := base > p.last && growthKind
 	a.Explanation = explain(english, a, t, ind, base, higher, approx)
 	a.ExplanationZh = explain(chinese, a, t, ind, base, higher, approx)
@@ -403,6 +412,9 @@ type phrasebook struct {
 	below, above string
 	asStated     string
 	approx       string // the base year is itself projected
+	// due, dueSpan: the years ended without a figure (a.FiguresDue), one
+	// year, or the first and last.
+	due, dueSpan string
 	status       func(string) string
 
 	// The year to date (a.YearToDate): toDate takes the period's name, the
@@ -444,6 +456,8 @@ var english = phrasebook{
 	above:     "above",
 	asStated:  "; the growth as stated with the %d figure",
 	approx:    "; the base year is itself projected, so the growth's spread is approximate",
+	due:       "; %d has ended but no figure of it is stored: it is projected",
+	dueSpan:   "; %d–%d have ended but no figures of them are stored: they are projected",
 	status:    func(s string) string { return s },
 
 	toDate:      "; %[2]d %[1]s: %[3]s, %[4]s on a year before",
@@ -486,6 +500,8 @@ var chinese = phrasebook{
 	above:     "高",
 	asStated:  "；为%d年公布的增速",
 	approx:    "；基期本身为预测值，增速区间为近似值",
+	due:       "；%d年已结束，但尚无该年数据，按预测值判断",
+	dueSpan:   "；%d—%d年已结束，但尚无这些年份的数据，按预测值判断",
 	status:    func(s string) string { return plancast.StatusZh[s] },
 
 	toDate: "；%[2]d年%[1]s%[3]s，同比%[4]s",
@@ -578,6 +594,12 @@ func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind planca
 	}
 	if approx {
 		s += pb.approx
+	}
+	switch d := a.FiguresDue; {
+	case d != nil && d.From == d.To:
+		s += fmt.Sprintf(pb.due, d.From)
+	case d != nil:
+		s += fmt.Sprintf(pb.dueSpan, d.From, d.To)
 	}
 	return s
 }

@@ -36,6 +36,11 @@ type Options struct {
 	// (plancast.Series.StatedGrowths); Assess judges growth targets on them
 	// (see plancast.StatedGap). Forecast does not use them.
 	Stated []plancast.StatedGrowth
+	// AsOf is the date an assessment is made as of (a request's as_of, or
+	// today); Assess says which years had ended by then without a figure
+	// (plancast.Assessment.FiguresDue). Zero says nothing of them. Forecast
+	// does not use it.
+	AsOf plancast.Date
 }
 
 // Result is the projection of one series.
