@@ -67,7 +67,16 @@ func (s *Server) getSeries(c echo.Context) error {
 		resp.Observations = []plancast.Observation{}
 	}
 	if format != formatJSON {
+		cat, err := s.catalog(ctx)
+		if err != nil {
+			return err
+		}
+		version, err := s.cache.Version(ctx)
+		if err != nil {
+			return err
+		}
 		t := seriesTable(resp, lang)
+		t.About = seriesAbout(resp, cat, lang, version)
 		body, err := t.render(format)
 		if err != nil {
 			return err

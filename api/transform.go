@@ -111,8 +111,10 @@ func unless(ok bool, why leftOut) leftOut {
 	return why
 }
 
-// unitNames is what a note calls each unit (FRED's names).
+// unitNames is what a note, and the series XLSX, calls each unit (FRED's
+// names).
 var unitNames = map[string]string{
+	"lin": "levels",
 	"chg": "change",
 	"ch1": "change from a year ago",
 	"pch": "percent change",
