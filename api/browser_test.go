@@ -162,3 +162,49 @@ func TestABrowserWithoutTheReadTokenSeesWhatItNeeds(t *testing.T) {
 		t.Fatalf("sign out: %v", err)
 	}
 }
+
+// Behind a read token, an analyst opening a chart link in a browser
+// without the session cookie sees the page asking for the token, not a
+// JSON error; signed in there, the browser is back at the chart, and it
+// loads: a PNG of the size the link asked for.
+func TestABrowserOpeningAChartLinkSignsInAndGetsTheChart(t *testing.T) {
+	chromiumPath(t)
+	s := startServer(t, seeded(t, backends[0].open(t)), api.Config{ReadToken: "pc_shared-read-secret"})
+	ctx := browserContext(t)
+	const chart = "/charts/houma/gdp.png?width=640&height=400"
+	if err := chromedp.Do(ctx, chromedp.Navigate(s.url+chart), chromedp.WaitReady(chromedp.CSS("body"))); err != nil {
+		t.Fatalf("open the chart link: %v", err)
+	}
+	heading, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('h1')?.innerText ?? document.body.innerText`))
+	if err != nil {
+		t.Fatalf("read the page: %v", err)
+	}
+	if heading != "A read token is needed" {
+		t.Fatalf("the browser opening %s without the token shows %q; want the page asking for it", chart, heading)
+	}
+
+	if err := chromedp.Do(ctx,
+		chromedp.SendKeys(chromedp.CSS(`input[name="token"]`), "pc_shared-read-secret"),
+		chromedp.Submit(chromedp.CSS(`form[action="/signin"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`img`)), // the browser's page of an image
+	); err != nil {
+		t.Fatalf("sign in with the read token: %v", err)
+	}
+	type shown struct {
+		Address, Type string
+		Width, Height int
+	}
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[shown](`new Promise(resolve => {
+		const img = document.querySelector('img');
+		const done = () => resolve({Address: location.pathname + location.search, Type: document.contentType, Width: img.naturalWidth, Height: img.naturalHeight});
+		if (img.complete) { done(); return; }
+		img.addEventListener('load', done);
+		img.addEventListener('error', done);
+	})`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("read the chart shown: %v", err)
+	}
+	if want := (shown{Address: chart, Type: "image/png", Width: 640, Height: 400}); got != want {
+		t.Errorf("signed in, the browser shows %+v; want %+v", got, want)
+	}
+}

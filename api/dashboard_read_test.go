@@ -2,8 +2,11 @@ package api_test
 
 import (
 	"context"
+	"html"
+	"io"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -153,5 +156,152 @@ func TestABrowserSignsInWithTheReadToken(t *testing.T) {
 	resp.Body.Close()
 	if resp.StatusCode != 303 || len(resp.Cookies()) != 0 {
 		t.Errorf("signing in where no read token is asked: %d, cookies %v; want 303 and none", resp.StatusCode, resp.Cookies())
+	}
+}
+
+// Behind a read token, a browser opening a read route itself (a chart link
+// pasted into the address bar, a download, a series' JSON) is answered as
+// the dashboard is: with the 401 page and its sign-in form, which carries
+// the address asked for, so that signing in brings the browser back to it.
+// A request is a browser's opening of the address when its Accept ranks
+// HTML above JSON or it says Sec-Fetch-Mode: navigate. Every other client
+// gets the JSON 401 exactly as before: curl (*/*), an API client
+// (application/json), no Accept, a page's <img> or fetch.
+func TestABrowserOpeningAReadRouteIsAskedToSignInAndSentBack(t *testing.T) {
+	st := seeded(t, backends[0].open(t))
+	s := startServer(t, st, api.Config{ReadToken: "pc_shared-read-secret"})
+	const chart = "/charts/houma/gdp.png?width=800&height=500&lang=zh"
+	nextOf := func(page string) string { // the address the page's form goes back to
+		m := regexp.MustCompile(`<input type="hidden" name="next" value="([^"]*)">`).FindStringSubmatch(page)
+		if m == nil {
+			return ""
+		}
+		return html.UnescapeString(m[1])
+	}
+	for _, c := range []struct {
+		path    string
+		headers []string
+	}{
+		{chart, []string{"Accept", browserAccept}},
+		{"/api/v1/series/houma/gdp?format=xlsx", []string{"Accept", browserAccept}},
+		{"/api/v1/regions/houma/assessment", []string{"Accept", "*/*", "Sec-Fetch-Mode", "navigate"}},
+	} {
+		r := s.do("GET", c.path, "", "", nil, c.headers...)
+		page := string(r.body)
+		if r.status != 401 || !strings.HasPrefix(r.header.Get("Content-Type"), "text/html") || !strings.Contains(page, `action="/signin"`) {
+			t.Errorf("a browser opening %s (%q) without the token: %d %s; want 401 and the sign-in page:\n%.300s", c.path, c.headers, r.status, r.header.Get("Content-Type"), page)
+			continue
+		}
+		if next := nextOf(page); next != c.path {
+			t.Errorf("the sign-in page of %s goes back to %q; want the address asked for", c.path, next)
+		}
+	}
+	// The chart asked with lang=zh is asked for in Chinese; a link to the
+	// other language would add lang= to a route, so only the dashboard's
+	// page has one: to the dashboard's address, region and all (a relative
+	// ?lang= on the page a refused sign-in answers went to /signin).
+	zh := string(s.do("GET", chart, "", "", nil, "Accept", browserAccept).body)
+	if !strings.Contains(zh, `lang="zh"`) || strings.Contains(zh, `English</a>`) {
+		t.Errorf("the sign-in page of %s: want it in Chinese, with no link to another language:\n%s", chart, zh)
+	}
+	if dash := string(s.do("GET", "/?region=houma", "", "", nil, "Accept", browserAccept).body); nextOf(dash) != "/?region=houma" || !strings.Contains(dash, `<a href="/?lang=zh&amp;region=houma">中文</a>`) {
+		t.Errorf("the dashboard's sign-in page goes back to %q; want /?region=houma, and a link to its Chinese page:\n%s", nextOf(dash), dash)
+	}
+	if refused := string(s.do("POST", "/signin", "application/x-www-form-urlencoded", "", []byte("token=pc_wrong&lang=zh")).body); !strings.Contains(refused, `<a href="/?lang=en">English</a>`) {
+		t.Errorf("a refused sign-in's page: want a link to the English dashboard:\n%s", refused)
+	}
+
+	// Everything but a browser opening the address: the JSON 401 as before.
+	want := s.get("/api/v1/series/houma/gdp").wantError(t, 401, "unauthorized")
+	for _, path := range []string{chart, "/api/v1/series/houma/gdp", "/api/v1/regions"} {
+		for _, headers := range [][]string{
+			{"Accept", ""},
+			{"Accept", "*/*"},
+			{"Accept", "application/json"},
+			{"Accept", "application/json, text/html"},
+			{"Accept", "*/*", "Sec-Fetch-Mode", "cors"}, // a page's fetch
+			{"Accept", "image/avif,image/webp,image/apng,image/svg+xml,image/*,*/*;q=0.8", "Sec-Fetch-Mode", "no-cors", "Sec-Fetch-Dest", "image"}, // a page's <img>
+		} {
+			r := s.do("GET", path, "", "", nil, headers...)
+			if msg := r.wantError(t, 401, "unauthorized"); msg != want || r.header.Get("Content-Type") != "application/json" {
+				t.Errorf("GET %s %q: %q (%s); want the JSON 401 %q", path, headers, msg, r.header.Get("Content-Type"), want)
+			}
+		}
+	}
+	// A write is never answered with the sign-in page: the cookie opens
+	// reads only.
+	if r := s.do("POST", "/api/v1/observations", "application/json", "", []byte("[]"), "Accept", browserAccept, "Sec-Fetch-Mode", "navigate"); !strings.HasPrefix(r.header.Get("Content-Type"), "application/json") {
+		t.Errorf("a write without a token from a browser: %d %s; want the JSON 401", r.status, r.header.Get("Content-Type"))
+	}
+
+	// Signed in, the browser goes back to the address asked for; a refused
+	// token's page still carries it.
+	noRedirect := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	signIn := func(form url.Values) (*http.Response, string) {
+		t.Helper()
+		resp, err := noRedirect.PostForm(s.url+"/signin", form)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		body, _ := io.ReadAll(resp.Body)
+		return resp, string(body)
+	}
+	if resp, page := signIn(url.Values{"token": {"pc_wrong"}, "next": {chart}, "lang": {"zh"}}); resp.StatusCode != 401 || nextOf(page) != chart {
+		t.Errorf("a wrong token with next %s: %d, the page goes back to %q; want 401 and the chart again", chart, resp.StatusCode, nextOf(page))
+	}
+	resp, _ := signIn(url.Values{"token": {"pc_shared-read-secret"}, "next": {chart}, "lang": {"zh"}})
+	if resp.StatusCode != 303 || resp.Header.Get("Location") != chart || len(resp.Cookies()) != 1 {
+		t.Fatalf("signed in with next %s: %d to %q, cookies %v; want 303 back to it with the read cookie", chart, resp.StatusCode, resp.Header.Get("Location"), resp.Cookies())
+	}
+	if png := s.do("GET", chart, "", "", nil, "Cookie", "plancast_read="+resp.Cookies()[0].Value, "Accept", browserAccept); png.status != 200 || png.header.Get("Content-Type") != "image/png" {
+		t.Errorf("the chart gone back to: %d %s; want the PNG", png.status, png.header.Get("Content-Type"))
+	}
+}
+
+// The address a sign-in goes back to is a path on this server, nothing a
+// browser could read as another site (an open redirect): anything else
+// goes to the dashboard, signed in all the same.
+func TestSigningInGoesBackOnlyToAPathOnThisServer(t *testing.T) {
+	s := startServer(t, seeded(t, backends[0].open(t)), api.Config{ReadToken: "pc_shared-read-secret"})
+	noRedirect := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	for _, c := range []struct{ next, to string }{
+		{"/charts/houma/gdp.svg", "/charts/houma/gdp.svg"},
+		{"/api/v1/series/houma/gdp?units=pca&format=csv", "/api/v1/series/houma/gdp?units=pca&format=csv"},
+		{"/?region=houma&lang=zh", "/?region=houma&lang=zh"},
+		{"/api/v1/series/houma/%2F%2Fother.example", "/api/v1/series/houma/%2F%2Fother.example"}, // escaped: a path here
+		{"", "/"},
+		{"https://other.example/charts/houma/gdp.png", "/"},
+		{"http:/other.example", "/"},
+		{"//other.example/charts/houma/gdp.png", "/"},
+		{"///other.example", "/"},
+		{`/\other.example`, "/"},
+		{`\\other.example`, "/"},
+		{"/\t/other.example", "/"},
+		{"/\n/other.example", "/"},
+		{"/ /other.example", "/"},
+		{"javascript:alert(1)", "/"},
+		{"other.example/charts", "/"},
+		{"charts/houma/gdp.png", "/"},
+		{"/charts/houma/gdp.png\r\nSet-Cookie: plancast_read=x", "/"},
+		{"/图表", "/"}, // a browser escapes it; unescaped, it was not the page's
+	} {
+		resp, err := noRedirect.PostForm(s.url+"/signin", url.Values{"token": {"pc_shared-read-secret"}, "next": {c.next}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != 303 || resp.Header.Get("Location") != c.to || len(resp.Cookies()) != 1 {
+			t.Errorf("signing in with next %q: %d to %q, cookies %v; want 303 to %q, signed in", c.next, resp.StatusCode, resp.Header.Get("Location"), resp.Cookies(), c.to)
+		}
+	}
+	// next is a form field: in the query, /signin refuses it as any other.
+	resp, err := noRedirect.PostForm(s.url+"/signin?next=/charts/houma/gdp.png", url.Values{"token": {"pc_shared-read-secret"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 400 {
+		t.Errorf("next in the query: %d; want 400, as any query parameter of /signin", resp.StatusCode)
 	}
 }

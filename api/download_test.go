@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -214,4 +215,66 @@ func testDownloads(t *testing.T, s *server) {
 		s.get("/api/v1/series/houma/gdp/projection?format=xlsx&lang=fr").wantError(t, 400, "invalid")
 		s.get("/api/v1/series/houma/gpd/projection?format=xlsx").wantError(t, 404, "not_found")
 	})
+}
+
+// The series XLSX says on its About sheet what the JSON answer's notes say:
+// which years the table leaves out and why (Houma's units=pch leaves out
+// 2015 and 2020, and its table is empty), beside the series, the units and
+// the data's date. The CSV stays one table, without them: it is what a
+// script reads and what goes back into ingest. The XLSX's first sheet is
+// all ingest reads, so a series XLSX pushed back is unchanged, About and
+// all.
+func TestTheSeriesXLSXCarriesTheNotesAndStillGoesBackIn(t *testing.T) {
+	st := seeded(t, backends[0].open(t))
+	s := startServer(t, st, api.Config{})
+	about := func(path, name string) [][]string {
+		t.Helper()
+		r := s.get(path)
+		f, err := excelize.OpenReader(bytes.NewReader(r.body))
+		if err != nil {
+			t.Fatalf("GET %s: %d, not an XLSX file: %v", path, r.status, err)
+		}
+		defer f.Close()
+		if sheets := f.GetSheetList(); len(sheets) != 2 || sheets[1] != name {
+			t.Fatalf("GET %s: sheets %q; want the table and %q", path, sheets, name)
+		}
+		rows, err := f.GetRows(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rows
+	}
+	var sr api.SeriesResponse
+	s.get("/api/v1/series/houma/gdp?units=pch").decode(t, 200, &sr)
+	if len(sr.Notes) != 1 {
+		t.Fatalf("Houma's units=pch: notes %q; want the one on 2015 and 2020", sr.Notes)
+	}
+	en := about("/api/v1/series/houma/gdp?units=pch&format=xlsx", "About")
+	want := [][]string{{"Scope", "Houma · Gross regional product · year"}, {"Units", "units=pch: percent change"}, {"Data as of", "the latest figures"}}
+	if len(en) != 5 || !slices.EqualFunc(en[:3], want, slices.Equal) || en[3][0] != "Data version" || !slices.Equal(en[4], []string{"Left out", sr.Notes[0]}) {
+		t.Errorf("the units=pch XLSX's About sheet:\n%q\nwant %q, the data version and the note %q", en, want, sr.Notes[0])
+	}
+	zh := about("/api/v1/series/houma/gdp?units=pch&format=xlsx&lang=zh", "说明")
+	if len(zh) != 5 || !slices.Equal(zh[1], []string{"变换", "units=pch：变化率（%）"}) || !slices.Equal(zh[4], []string{"未列年份", sr.Notes[0]}) {
+		t.Errorf("the Chinese units=pch XLSX's 说明 sheet:\n%q\nwant the units and the note", zh)
+	}
+	if sh := download(t, s, "/api/v1/series/houma/gdp?units=pch&format=xlsx", "xlsx", "houma_gdp_pch.xlsx"); len(sh.rows) != 0 || sh.header[0] != "region" {
+		t.Errorf("the units=pch XLSX's table: %q %q; want the header alone", sh.header, sh.rows)
+	}
+	if r := s.get("/api/v1/series/houma/gdp?units=pch&format=csv"); strings.Contains(string(r.body), "left out") || strings.Count(string(r.body), "\n") != 1 {
+		t.Errorf("the units=pch CSV:\n%s\nwant its header alone, no notes", r.body)
+	}
+	if lin := about("/api/v1/series/houma/gdp?format=xlsx", "About"); len(lin) != 4 || !slices.Equal(lin[1], []string{"Units", "units=lin: levels"}) {
+		t.Errorf("the levels XLSX's About sheet:\n%q\nwant the series, the units and the data's date, and no note", lin)
+	}
+
+	houma := token(t, st, plancast.Token{Region: "houma"})
+	for _, lang := range []string{"en", "zh"} {
+		body := s.get("/api/v1/series/houma/gdp?format=xlsx&lang=" + lang).body
+		var pr api.PushResponse
+		s.do("POST", "/api/v1/observations?filename=houma_gdp_lin.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", houma, body).decode(t, 200, &pr)
+		if pr.Report.Unchanged != 2 || pr.Report.New+pr.Report.Revised+pr.Report.Withdrawn+pr.Report.Rejected != 0 {
+			t.Errorf("the series XLSX (lang=%s) pushed back: %+v; want Houma's 2 figures unchanged", lang, pr.Report)
+		}
+	}
 }

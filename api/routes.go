@@ -24,13 +24,17 @@ func (s *Server) routes() {
 	e.GET("/", s.getDashboard, s.browserUnauthorized, s.requireRead, s.withDataVersion)
 	// A browser cannot add the read token's header to a page and its
 	// images: the 401 page's form signs it in with a cookie (signin.go).
+	// The address to go back to is a form field (next), not a parameter.
 	e.POST("/signin", s.postSignIn, takes())
 	e.POST("/signout", s.postSignOut, takes())
 
 	v1 := e.Group("/api/v1")
 	v1.GET("/openapi.json", s.getOpenAPI, takes())
 
-	read := v1.Group("", s.requireRead, s.withDataVersion)
+	// A browser opening a read route (a chart link, a download) without
+	// the read token gets the dashboard's 401 page and its form, which
+	// brings it back to the address once signed in; API clients get JSON.
+	read := v1.Group("", s.browserUnauthorized, s.requireRead, s.withDataVersion)
 	read.GET("/regions", s.getRegions, takes())
 	read.GET("/indicators", s.getIndicators, takes())
 	read.GET("/series/:region/:indicator", s.getSeries, takes("from", "to", "period", "as_of", "units", "format", "lang"))
@@ -41,7 +45,7 @@ func (s *Server) routes() {
 	read.GET("/assessment", s.getAllAssessment, takes("plan", "indicator", "as_of", "format", "lang"))
 	read.GET("/targets", s.getTargets, takes("region", "indicator", "plan", "as_of", "versions", "format", "lang"))
 
-	chartRoutes := e.Group("/charts", s.requireRead, s.withDataVersion)
+	chartRoutes := e.Group("/charts", s.browserUnauthorized, s.requireRead, s.withDataVersion)
 	chartRoutes.GET("/compare/:file", s.getCompareChart, takes("regions", "width", "height", "from", "horizon", "lang", "as_of"))
 	chartRoutes.GET("/:region/:file", s.getChart, takes("width", "height", "from", "horizon", "lang", "as_of"))
 

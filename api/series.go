@@ -20,9 +20,9 @@ type SeriesResponse struct {
 	AsOf         string                 `json:"as_of,omitempty"`
 	Observations []plancast.Observation `json:"observations"`
 	// Notes say which years the answer leaves out and why (units=pch needs
-	// the figure of the year before: TransformNotes), so that a short or
-	// empty list is not read as missing data. Absent when there is nothing
-	// to say.
+	// the figure of the year before, units=cch figures above 0:
+	// TransformNotes), so that a short or empty list is not read as missing
+	// data. Absent when there is nothing to say.
 	Notes []string `json:"notes,omitempty"`
 }
 
@@ -67,7 +67,16 @@ func (s *Server) getSeries(c echo.Context) error {
 		resp.Observations = []plancast.Observation{}
 	}
 	if format != formatJSON {
+		cat, err := s.catalog(ctx)
+		if err != nil {
+			return err
+		}
+		version, err := s.cache.Version(ctx)
+		if err != nil {
+			return err
+		}
 		t := seriesTable(resp, lang)
+		t.About = seriesAbout(resp, cat, lang, version)
 		body, err := t.render(format)
 		if err != nil {
 			return err

@@ -2,6 +2,8 @@ package api
 
 import (
 	"net/http"
+	"net/url"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -42,13 +44,18 @@ func (s *Server) readTokenAccepted(c echo.Context, secret string) error {
 	return err
 }
 
-// postSignIn takes the token typed into the dashboard's 401 page (a form
-// field "token") and, when it would open reads, sets the read cookie and
-// sends the browser back to the dashboard (303). A refused token gets the
-// 401 page again, saying why. A server that asks no read token has nothing
-// to sign in to: back to the dashboard.
+// postSignIn takes the token typed into the 401 page (a form field
+// "token") and, when it would open reads, sets the read cookie and sends
+// the browser back (303) to the address it asked for (the form field
+// "next": a chart, a download, the dashboard with its region), or to the
+// dashboard when there is none or it is not a path on this server. A
+// refused token gets the 401 page again, saying why. A server that asks no
+// read token has nothing to sign in to: back as well.
 func (s *Server) postSignIn(c echo.Context) error {
 	back := dashboardIn(c.FormValue("lang"))
+	if next := c.FormValue("next"); localPath(next) {
+		back = next
+	}
 	if s.cfg.ReadToken == "" {
 		return c.Redirect(http.StatusSeeOther, back)
 	}
@@ -58,6 +65,31 @@ func (s *Server) postSignIn(c echo.Context) error {
 	}
 	c.SetCookie(&http.Cookie{Name: readCookie, Value: secret, Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode, Secure: c.Scheme() == "https"})
 	return c.Redirect(http.StatusSeeOther, back)
+}
+
+// localPath reports whether next is an address on this server that a
+// browser may be sent back to after signing in: a path from the root with
+// its query, as the 401 page puts it in its form. Anything a browser could
+// read as another site is refused, so that a sign-in form posted from
+// another site's page cannot send the browser on to a site of its choosing,
+// with this server's name on the way (an open redirect): an absolute URL
+// (https://other.example/), a scheme (javascript:), a host of the same
+// scheme (//other.example/), a backslash (browsers read /\other.example
+// as //other.example), and any control character or space (browsers drop
+// tabs and newlines from an address, so "/\t/other.example" is
+// "//other.example"). A path asked for by a browser is printable ASCII:
+// anything else is escaped in it.
+func localPath(next string) bool {
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") {
+		return false
+	}
+	for i := 0; i < len(next); i++ {
+		if b := next[i]; b <= ' ' || b >= 0x7f || b == '\\' {
+			return false
+		}
+	}
+	u, err := url.Parse(next)
+	return err == nil && u.Scheme == "" && u.Host == "" && u.User == nil && u.Opaque == ""
 }
 
 // postSignOut forgets the read cookie and sends the browser back to the

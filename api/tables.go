@@ -353,6 +353,53 @@ func seriesTable(r SeriesResponse, lang string) *table {
 	return t
 }
 
+// seriesAbout is the series XLSX's About sheet: what was asked (the
+// series, the units, the data's date) and the JSON answer's notes, one row
+// each, saying which years the table leaves out and why. The notes stay off
+// the CSV, which is one table that pushes back into ingest; the XLSX's
+// first sheet alone is read back, so the About sheet changes nothing there.
+// The notes are in English in either language, as in the JSON.
+func seriesAbout(r SeriesResponse, cat *catalogMemo, lang, version string) [][2]string {
+	reg, ind := cat.regions[r.Region], cat.indicators[r.Indicator]
+	scope := nameIn(lang, reg.Name, reg.NameZh) + " · " + nameIn(lang, ind.Name, ind.NameZh)
+	if r.Period != "" {
+		scope += " · " + seriesPeriodText(lang, r.Period)
+	}
+	units := "units=" + r.Units
+	var about [][2]string
+	if lang == "zh" {
+		if name := unitNamesZh[r.Units]; name != "" {
+			units += "：" + name
+		}
+		about = [][2]string{{"范围", scope}, {"变换", units}, {"数据截至", cmp.Or(r.AsOf, "最新数据")}, {"数据版本", version}}
+		for _, note := range r.Notes {
+			about = append(about, [2]string{"未列年份", note})
+		}
+		return about
+	}
+	if name := unitNames[r.Units]; name != "" {
+		units += ": " + name
+	}
+	about = [][2]string{{"Scope", scope}, {"Units", units}, {"Data as of", cmp.Or(r.AsOf, "the latest figures")}, {"Data version", version}}
+	for _, note := range r.Notes {
+		about = append(about, [2]string{"Left out", note})
+	}
+	return about
+}
+
+// unitNamesZh is what the Chinese About sheet calls each unit.
+var unitNamesZh = map[string]string{
+	"lin": "原值",
+	"chg": "变化量",
+	"ch1": "同比变化量",
+	"pch": "变化率（%）",
+	"pc1": "同比变化率（%）",
+	"pca": "年均复合变化率（%）",
+	"cch": "连续复利变化率（%）",
+	"cca": "年均连续复利变化率（%）",
+	"log": "自然对数",
+}
+
 // statedGrowthCell is the growth stated with a figure, in percent as the
 // source and the ingest formats write it (17.1 is +17.1%); blank when none.
 func statedGrowthCell(g *float64) cell {

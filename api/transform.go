@@ -3,6 +3,7 @@ package api
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/plancast/plancast"
@@ -24,7 +25,8 @@ import (
 // chg, ch1, pch, pc1 and cch need the previous calendar year observed; pca
 // and cca annualise across a gap, so 2015 = 88.9 and 2020 = 120.8 give
 // pca 2020 = 6.32 (% a year). A year whose transform is undefined (the first
-// year, a gap, a ratio or log of a non-positive value) is left out.
+// year, a gap, a ratio or log of a non-positive value) is left out, and
+// TransformNotes names it.
 var Units = []string{"lin", "chg", "ch1", "pch", "pc1", "pca", "cch", "cca", "log"}
 
 // ValidUnits reports whether u names a transformation.
@@ -45,12 +47,8 @@ func Transform(obs []plancast.Observation, units string) []plancast.Observation 
 	}
 	out := make([]plancast.Observation, 0, len(obs))
 	for i, o := range obs {
-		var prev *plancast.Observation
-		if i > 0 {
-			prev = &obs[i-1]
-		}
-		v, ok := transformOne(units, o, prev)
-		if !ok || math.IsNaN(v) || math.IsInf(v, 0) {
+		v, why := transformOne(units, o, previous(obs, i))
+		if why != taken || math.IsNaN(v) || math.IsInf(v, 0) {
 			continue
 		}
 		o.Value = v
@@ -59,55 +57,105 @@ func Transform(obs []plancast.Observation, units string) []plancast.Observation 
 	return out
 }
 
-func transformOne(units string, o plancast.Observation, prev *plancast.Observation) (float64, bool) {
+// previous is the observation before obs[i], nil for the first.
+func previous(obs []plancast.Observation, i int) *plancast.Observation {
+	if i == 0 {
+		return nil
+	}
+	return &obs[i-1]
+}
+
+// leftOut says why transformOne takes no value for a year, so that the
+// notes name the years Transform leaves out by the very rule it used.
+type leftOut int
+
+const (
+	taken        leftOut = iota
+	noYearBefore         // the first figure, or a year-on-year unit's gap
+	notPositive          // a logarithm or ratio of a figure at or below 0 (pch: a ratio to 0)
+)
+
+func transformOne(units string, o plancast.Observation, prev *plancast.Observation) (float64, leftOut) {
 	x := o.Value
 	if units == "log" {
-		return math.Log(x), x > 0
+		return math.Log(x), unless(x > 0, notPositive)
 	}
 	if prev == nil {
-		return 0, false
+		return 0, noYearBefore
 	}
 	gap := float64(o.Year - prev.Year)
-	consecutive := gap == 1
 	p := prev.Value
+	if _, yoy := yearOnYear[units]; yoy && gap != 1 {
+		return 0, noYearBefore
+	}
 	switch units {
 	case "chg", "ch1":
-		return x - p, consecutive
+		return x - p, taken
 	case "pch", "pc1":
-		return 100 * (x/p - 1), consecutive && p != 0
+		return 100 * (x/p - 1), unless(p != 0, notPositive)
 	case "cch":
-		return 100 * (math.Log(x) - math.Log(p)), consecutive && x > 0 && p > 0
+		return 100 * (math.Log(x) - math.Log(p)), unless(x > 0 && p > 0, notPositive)
 	case "pca":
-		return 100 * (math.Pow(x/p, 1/gap) - 1), x > 0 && p > 0
+		return 100 * (math.Pow(x/p, 1/gap) - 1), unless(x > 0 && p > 0, notPositive)
 	case "cca":
-		return 100 * (math.Log(x) - math.Log(p)) / gap, x > 0 && p > 0
+		return 100 * (math.Log(x) - math.Log(p)) / gap, unless(x > 0 && p > 0, notPositive)
 	}
-	return 0, false
+	return 0, noYearBefore
+}
+
+// unless is taken when ok holds, and why otherwise.
+func unless(ok bool, why leftOut) leftOut {
+	if ok {
+		return taken
+	}
+	return why
+}
+
+// unitNames is what a note, and the series XLSX, calls each unit (FRED's
+// names).
+var unitNames = map[string]string{
+	"lin": "levels",
+	"chg": "change",
+	"ch1": "change from a year ago",
+	"pch": "percent change",
+	"pc1": "percent change from a year ago",
+	"pca": "compounded annual rate of change",
+	"cch": "continuously compounded rate of change",
+	"cca": "continuously compounded annual rate of change",
+	"log": "natural log",
 }
 
 // yearOnYear are the units that need the figure of the year before (the
-// others annualise across a gap, or need none): what a note calls each,
-// and the unit that gives its annual rate across a gap, if any.
-var yearOnYear = map[string]struct{ name, acrossGaps string }{
-	"chg": {"change", ""},
-	"ch1": {"change from a year ago", ""},
-	"pch": {"percent change", "pca"},
-	"pc1": {"percent change from a year ago", "pca"},
-	"cch": {"continuously compounded rate of change", "cca"},
-}
+// others annualise across a gap, or need none), each with the unit that
+// gives its annual rate across a gap, if any.
+var yearOnYear = map[string]string{"chg": "", "ch1": "", "pch": "pca", "pc1": "pca", "cch": "cca"}
 
 // TransformNotes says which years from `from` on (all years when from is
-// 0) Transform(obs, units) leaves out for want of the year before, and why:
-// without it, units=pch on figures of 2015 and 2020 only is an empty list
-// that reads as "no data". obs are sorted by year, as for Transform, and
-// begin before from when the series does (getSeries reads them so), so that
-// the first year asked has its year before. A series of several years whose
-// first alone is left out, as every such unit must leave it out, has no
-// note; a series of one year has, as its answer is empty.
+// 0) Transform(obs, units) leaves out, and why, so that a short or empty
+// answer is not read as "no data": for want of the year before (units=pch
+// on figures of 2015 and 2020 only), and for a figure at or below 0 that a
+// logarithm or a ratio cannot be taken of (units=cch over an oil output
+// that fell to 0). obs are sorted by year, as for Transform, and begin
+// before from when the series does (getSeries reads them so), so that the
+// first year asked has its year before. A series of several years whose
+// first alone is left out, as every change must leave it out, has no note;
+// a series of one year has, as its answer is empty.
 func TransformNotes(obs []plancast.Observation, units string, from int) []string {
-	u, ok := yearOnYear[units]
+	var notes []string
+	for _, note := range []string{gapNote(obs, units, from), notPositiveNote(obs, units, from)} {
+		if note != "" {
+			notes = append(notes, note)
+		}
+	}
+	return notes
+}
+
+// gapNote names the years a year-on-year unit leaves out for want of the
+// year before; empty when there are none to name.
+func gapNote(obs []plancast.Observation, units string, from int) string {
+	acrossGaps, ok := yearOnYear[units]
 	if !ok || len(obs) == 0 {
-		return nil
+		return ""
 	}
 	var left []string
 	if obs[0].Year >= from && len(obs) == 1 {
@@ -124,17 +172,79 @@ func TransformNotes(obs []plancast.Observation, units string, from int) []string
 		left = append([]string{fmt.Sprintf("%d (the series' first figure)", obs[0].Year)}, left...)
 	}
 	if len(left) == 0 {
-		return nil
+		return ""
 	}
-	list := left[0]
-	if n := len(left); n > 1 {
-		list = strings.Join(left[:n-1], ", ") + " and " + left[n-1]
+	note := fmt.Sprintf("units=%s (%s) needs the figures of consecutive years; left out for want of the year before: %s", units, unitNames[units], joinAnd(left))
+	if acrossGaps != "" {
+		note += fmt.Sprintf("; units=%s gives the annual rate across a gap", acrossGaps)
 	}
-	note := fmt.Sprintf("units=%s (%s) needs the figures of consecutive years; left out for want of the year before: %s", units, u.name, list)
-	if u.acrossGaps != "" {
-		note += fmt.Sprintf("; units=%s gives the annual rate across a gap", u.acrossGaps)
+	return note
+}
+
+// notPositiveNote names the years units leaves out because a figure they
+// are taken from is at or below 0 (of 0 alone for pch: a percent change
+// from a negative figure is a number, if an odd one), with the unit that
+// gives those years a change, if any: chg, where the year before has a
+// figure. Nothing gives a logarithm of them.
+func notPositiveNote(obs []plancast.Observation, units string, from int) string {
+	var left, chg []string
+	for i, o := range obs {
+		prev := previous(obs, i)
+		if o.Year < from {
+			continue
+		}
+		if _, why := transformOne(units, o, prev); why != notPositive {
+			continue
+		}
+		left = append(left, fmt.Sprintf("%d (%s)", o.Year, whichNotPositive(units, o, prev)))
+		if _, why := transformOne("chg", o, prev); why == taken {
+			chg = append(chg, strconv.Itoa(o.Year))
+		}
 	}
-	return []string{note}
+	if len(left) == 0 {
+		return ""
+	}
+	rule := "is taken only from figures above 0"
+	switch units {
+	case "pch", "pc1":
+		rule = "is not taken from a figure of 0"
+	case "log":
+		rule = "is taken only of figures above 0"
+	}
+	note := fmt.Sprintf("units=%s (%s) %s; left out: %s", units, unitNames[units], rule, joinAnd(left))
+	switch {
+	case units == "log" || len(chg) == 0:
+	case len(chg) == len(left):
+		note += "; units=chg gives the change from the year before"
+	default:
+		note += "; units=chg gives the change from the year before for " + joinAnd(chg)
+	}
+	return note
+}
+
+// whichNotPositive says which figure keeps units from o's year: its own,
+// the year before's, or both.
+func whichNotPositive(units string, o plancast.Observation, prev *plancast.Observation) string {
+	ratio := units == "pch" || units == "pc1" // a ratio to the year before, of either sign but not 0
+	own := !ratio && o.Value <= 0
+	before := prev != nil && units != "log" && (ratio && prev.Value == 0 || !ratio && prev.Value <= 0)
+	num := func(v float64) string { return plancast.FormatNumber(v, -1) }
+	switch {
+	case own && before:
+		return fmt.Sprintf("its figure is %s and %d's %s", num(o.Value), prev.Year, num(prev.Value))
+	case before:
+		return fmt.Sprintf("%d's figure is %s", prev.Year, num(prev.Value))
+	}
+	return fmt.Sprintf("its figure is %s", num(o.Value))
+}
+
+// joinAnd lists items as a sentence does: "a", "a and b", "a, b and c".
+func joinAnd(items []string) string {
+	n := len(items)
+	if n == 1 {
+		return items[0]
+	}
+	return strings.Join(items[:n-1], ", ") + " and " + items[n-1]
 }
 
 // NeedsYearBefore reports whether a year's figure under units is taken from

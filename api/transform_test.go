@@ -1,7 +1,9 @@
 package api_test
 
 import (
+	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -64,6 +66,117 @@ func TestAChangeLeftOutForAGapIsExplained(t *testing.T) {
 		r.decode(t, 200, &sr)
 		if len(sr.Observations) == 0 || strings.Contains(string(r.body), `"notes"`) {
 			t.Errorf("%s: %s; want figures and no notes", path, r.body)
+		}
+	}
+}
+
+// A logarithm is taken only of a figure above 0, and a percent change is
+// not taken from 0: units=pch, cch, pca, cca and log leave such years out,
+// and until now did so without a word, so that Zizhou's crude oil output,
+// shut in for a year, answered units=cch with one year of four and no
+// reason. The notes name each year left out, the figure that kept it out,
+// and the unit that gives its change where one does (chg, from the year
+// before); nothing gives a logarithm of 0.
+func TestAYearLeftOutForAFigureAtOrBelowZeroIsExplained(t *testing.T) {
+	st := seeded(t, backends[0].open(t))
+	s := startServer(t, st, api.Config{})
+	zizhou := token(t, st, plancast.Token{Region: "zizhou"})
+	var figures []plancast.Observation
+	for year, v := range map[int]float64{2016: 12.5, 2017: 0, 2018: 3.2, 2019: 4} {
+		figures = append(figures, plancast.Observation{Region: "zizhou", Indicator: "crude_oil_output", Year: year, Value: v})
+	}
+	// 0 is under a fifth of 12.5: a likely slip, unless accepted.
+	s.do("POST", "/api/v1/observations?accept_jumps=true", "application/json", zizhou, obsJSON(t, figures...)).decode(t, 200, nil)
+
+	for _, c := range []struct {
+		query string
+		years []int
+		notes []string
+	}{
+		{"units=pch", []int{2017, 2019}, []string{
+			"units=pch (percent change) is not taken from a figure of 0; left out: 2018 (2017's figure is 0); units=chg gives the change from the year before"}},
+		{"units=cch", []int{2019}, []string{
+			"units=cch (continuously compounded rate of change) is taken only from figures above 0; left out: 2017 (its figure is 0) and 2018 (2017's figure is 0); units=chg gives the change from the year before"}},
+		{"units=cca", []int{2019}, []string{
+			"units=cca (continuously compounded annual rate of change) is taken only from figures above 0; left out: 2017 (its figure is 0) and 2018 (2017's figure is 0); units=chg gives the change from the year before"}},
+		{"units=log", []int{2016, 2018, 2019}, []string{
+			"units=log (natural log) is taken only of figures above 0; left out: 2017 (its figure is 0)"}},
+		// from= cuts the notes as it cuts the answer.
+		{"units=pca&from=2018", []int{2019}, []string{
+			"units=pca (compounded annual rate of change) is taken only from figures above 0; left out: 2018 (2017's figure is 0); units=chg gives the change from the year before"}},
+		{"units=pca&from=2019", []int{2019}, nil},
+		{"units=chg", []int{2017, 2018, 2019}, nil},
+	} {
+		var sr struct { // api.SeriesResponse's fields this test reads
+			Observations []plancast.Observation
+			Notes        []string
+		}
+		s.get("/api/v1/series/zizhou/crude_oil_output?"+c.query).decode(t, 200, &sr)
+		var years []int
+		for _, o := range sr.Observations {
+			years = append(years, o.Year)
+		}
+		if !slices.Equal(years, c.years) || !slices.Equal(sr.Notes, c.notes) {
+			t.Errorf("%s: years %v, notes %q\nwant years %v, notes %q", c.query, years, sr.Notes, c.years, c.notes)
+		}
+	}
+}
+
+// The notes follow Transform's own rule year by year, where gaps and
+// figures at or below 0 meet: a year across a gap is said once, as a gap;
+// a percent change from a negative figure is taken (an odd number, but a
+// number), from 0 it is not; and chg is offered only for the years whose
+// year before has a figure.
+func TestNotesOnFiguresAtOrBelowZeroBesideGaps(t *testing.T) {
+	obs := func(figures ...float64) []plancast.Observation { // year, value, ...
+		var out []plancast.Observation
+		for i := 0; i+1 < len(figures); i += 2 {
+			out = append(out, plancast.Observation{Year: int(figures[i]), Value: figures[i+1]})
+		}
+		return out
+	}
+	for _, c := range []struct {
+		units string
+		obs   []plancast.Observation
+		notes []string
+	}{
+		{"pch", obs(2015, 4, 2016, -2, 2017, 0, 2018, 1, 2020, 0, 2021, 3), []string{
+			"units=pch (percent change) needs the figures of consecutive years; left out for want of the year before: 2015 (the series' first figure) and 2020 (no 2019 figure); units=pca gives the annual rate across a gap",
+			"units=pch (percent change) is not taken from a figure of 0; left out: 2018 (2017's figure is 0) and 2021 (2020's figure is 0); units=chg gives the change from the year before"}},
+		{"cch", obs(2015, 4, 2016, -2, 2017, -1, 2019, 3), []string{
+			"units=cch (continuously compounded rate of change) needs the figures of consecutive years; left out for want of the year before: 2015 (the series' first figure) and 2019 (no 2018 figure); units=cca gives the annual rate across a gap",
+			"units=cch (continuously compounded rate of change) is taken only from figures above 0; left out: 2016 (its figure is -2) and 2017 (its figure is -1 and 2016's -2); units=chg gives the change from the year before"}},
+		// pca across a gap from a negative figure: no unit gives 2019 a change.
+		{"pca", obs(2015, 4, 2016, -2.5, 2019, 3), []string{
+			"units=pca (compounded annual rate of change) is taken only from figures above 0; left out: 2016 (its figure is -2.5) and 2019 (2016's figure is -2.5); units=chg gives the change from the year before for 2016"}},
+		{"pca", obs(2015, -1, 2019, 3), []string{
+			"units=pca (compounded annual rate of change) is taken only from figures above 0; left out: 2019 (2015's figure is -1)"}},
+		// The first figure is left out by every change, whatever it is.
+		{"pca", obs(2015, -1, 2016, 3, 2017, 4), []string{
+			"units=pca (compounded annual rate of change) is taken only from figures above 0; left out: 2016 (2015's figure is -1); units=chg gives the change from the year before"}},
+		{"log", obs(2015, -1), []string{
+			"units=log (natural log) is taken only of figures above 0; left out: 2015 (its figure is -1)"}},
+		{"log", obs(2015, 1, 2016, 2), nil},
+		{"chg", obs(2015, -1, 2016, 0, 2017, 0), nil},
+	} {
+		var figures []string
+		for _, o := range c.obs {
+			figures = append(figures, fmt.Sprintf("%d: %g", o.Year, o.Value))
+		}
+		if got := api.TransformNotes(c.obs, c.units, 0); !slices.Equal(got, c.notes) {
+			t.Errorf("units=%s of %s: notes\n%q\nwant\n%q", c.units, strings.Join(figures, ", "), got, c.notes)
+		}
+		// Every year the notes name is one Transform left out.
+		kept := map[int]bool{}
+		for _, o := range api.Transform(c.obs, c.units) {
+			kept[o.Year] = true
+		}
+		for _, note := range c.notes {
+			for _, o := range c.obs {
+				if kept[o.Year] && strings.Contains(note, fmt.Sprintf("%d (", o.Year)) {
+					t.Errorf("units=%s of %s: the note %q names %d, which Transform kept", c.units, strings.Join(figures, ", "), note, o.Year)
+				}
+			}
 		}
 	}
 }
