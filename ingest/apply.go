@@ -30,6 +30,12 @@ type ApplyOptions struct {
 // after, or one of a rate that looks like a fraction typed for a percent
 // beside it (FractionFactor), is a problem too, unless opt.AcceptJumps.
 //
+// A target read from a row of a targets download that says it is the version
+// in force must be so in the store, or a new version that replaces it: a row
+// restating a version replaced or withdrawn since (a download taken as of a
+// past date), or dated before the version in force, is a problem at its
+// published cell (checkVersionClaims).
+//
 // A batch with any problem (from Parse or found here) writes nothing: Apply
 // returns the report with the problems and an EINVALID error. Store failures
 // are returned as they come (EUNAVAILABLE when the backend is down).
@@ -63,6 +69,13 @@ func Apply(ctx context.Context, st plancast.Store, b *Batch, opt ApplyOptions) (
 		return nil, err
 	}
 	checkWithdrawals(b, latest, &ps)
+	note, err := checkVersionClaims(ctx, st, b, &ps)
+	if err != nil {
+		return nil, err
+	}
+	if note != "" {
+		rep.Notes = append(rep.Notes, note)
+	}
 	if len(ps.list) > 0 {
 		b.Problems = sortProblems(ps.list)
 		return rep.reject(b.Problems)

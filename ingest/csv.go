@@ -75,10 +75,18 @@ func (p *parser) readCSV(br *bufio.Reader) error {
 			return tableRow{}, io.EOF
 		}
 		cells := make([]string, len(rec))
+		var spans []lineSpan
 		for i, c := range rec {
 			cells[i] = unguarded(c)
+			// A quoted cell over several lines: readRow decides whether
+			// its column may hold one (spansFit). The reader turns a line
+			// break inside quotes into \n, so each is one.
+			if n := strings.Count(c, "\n"); n > 0 {
+				start, _ := cr.FieldPos(i)
+				spans = append(spans, lineSpan{col: i, line: start, breaks: n})
+			}
 		}
-		return tableRow{num: line, cells: cells}, nil
+		return tableRow{num: line, cells: cells, spans: spans}, nil
 	})
 }
 

@@ -79,3 +79,58 @@ func TestQuotesThatCloseAreReadAsWritten(t *testing.T) {
 		}
 	}
 }
+
+// A quote that opens a field and is closed at the end of a later line is
+// valid CSV: the field holds the lines between, and the rows on them are
+// gone into it. In a column of numbers, years or codes that is never
+// meant, and it used to come back as `"130.5\nhouma,gdp,2022,140" is not a
+// number`. It is one problem at the row and column where the cell starts,
+// naming its field and the lines it runs over; the rows after its last
+// line are read as usual.
+func TestAQuoteClosedOnALaterLineIsSaidOfTheFieldItOpens(t *testing.T) {
+	const head = "region,indicator,year,value\nhouma,gdp,2020,120.8\n"
+	const mend = `end the field with a quote on line 3, and write a quote inside a quoted field twice ("")`
+	for _, c := range []struct {
+		name, table, want string
+		figures           int
+	}{
+		{"a value", head + "houma,gdp,2021,\"130.5\nhouma,gdp,2022,140\"\nhouma,gdp,2023,150\n",
+			`q.csv row 3 column D (value): the quoted cell "130.5" runs over lines 3–4 (it holds 1 line break), ` +
+				"so a closing quote is probably missing: a value cell holds no line break; " + mend, 2},
+		{"a year", head + "houma,gdp,\"2021,130.5\nhouma,gdp,2022,140\nhouma,gdp,2023\",150\nhouma,gdp,2024,160\n",
+			`q.csv row 3 column C (year): the quoted cell "2021,130.5" runs over lines 3–5 (it holds 2 line breaks), ` +
+				"so a closing quote is probably missing: a year cell holds no line break; " + mend, 2},
+		{"a region code", head + "\"houma,gdp,2021,130.5\nzizhou\",gdp,2021,80\n",
+			`q.csv row 3 column A (region): the quoted cell "houma,gdp,2021,130.5" runs over lines 3–4 (it holds 1 line break), ` +
+				"so a closing quote is probably missing: a region cell holds no line break; " + mend, 1},
+		{"a year column of a wide table", "region,indicator,2020,2021\nhouma,gdp,120.8,130.5\nzizhou,gdp,80,\"85\nguyang,gdp,50,56\"\n",
+			`q.csv row 3 column D (value): the quoted cell "85" runs over lines 3–4 (it holds 1 line break), ` +
+				"so a closing quote is probably missing: a value cell holds no line break; " + mend, 2},
+	} {
+		b := parseString(t, "q.csv", c.table, Options{})
+		if got := strings.Join(problemTexts(b.Problems), "\n"); got != c.want {
+			t.Errorf("%s: problems\n%s\nwant\n%s", c.name, got, c.want)
+		}
+		if len(b.Observations) != c.figures {
+			t.Errorf("%s: %d figures read, want %d: the rows before the cell and after its last line", c.name, len(b.Observations), c.figures)
+		}
+	}
+}
+
+// A line break is kept where one may be meant: in a free-text cell (a note,
+// a source, a quote) and in a column the table does not read.
+func TestALineBreakInAFreeTextCellIsKept(t *testing.T) {
+	b := parseString(t, "notes.csv", "region,indicator,year,value,source,remarks\n"+
+		"houma,gdp,2020,120.8,\"report,\npage 3\",\"checked\nby the bureau\"\n"+
+		"houma,gdp,2021,130.5,report,\n", Options{})
+	noProblems(t, b)
+	if len(b.Observations) != 2 || b.Observations[0].Source.Document != "report,\npage 3" {
+		t.Errorf("figures %+v, want 2, the first from \"report,\\npage 3\"", b.Observations)
+	}
+	targets := parseString(t, "targets.csv", "region,indicator,plan,kind,year,value,note\n"+
+		"houma,gdp,14th-fyp,level,2025,250,\"25 billion yuan\n= 250 亿元\"\n", Options{})
+	noProblems(t, targets)
+	if len(targets.Targets) != 1 || targets.Targets[0].Note != "25 billion yuan\n= 250 亿元" {
+		t.Errorf("targets %+v, want one with its two-line note", targets.Targets)
+	}
+}

@@ -102,7 +102,7 @@ type Batch struct {
 	// were read, so that checks on the whole batch can name rows. They may be
 	// shorter than the lists when a caller builds a Batch by hand.
 	obsFrom    []origin
-	targetFrom []origin
+	targetFrom []targetOrigin
 	// declFrom says where each declared region ("region:code") and indicator
 	// ("indicator:code") was read.
 	declFrom map[string]record
@@ -116,6 +116,24 @@ type origin struct {
 	// growth is shared by every row of a table (nil for JSON): a pointer
 	// rather than two more strings keeps a 100,000-row push's origins small.
 	growth *growthColumns
+}
+
+// targetOrigin is where a target was read and, for a row whose version
+// column says it is the version in force (a targets download's row), that
+// claim, which Apply checks against the store (checkVersionClaims). Only
+// targets carry it, so a figure's origin stays as small as it was.
+type targetOrigin struct {
+	origin
+	claim *versionClaim
+}
+
+// versionClaim is what a targets download's row says of its version beside
+// the target: that it is the one in force, dated in the published column
+// (undated: that cell is blank, as it is for a version stored before
+// versions were dated).
+type versionClaim struct {
+	publishedCol string
+	undated      bool
 }
 
 // growthColumns are the columns of a table's stated growth and its base year
@@ -155,9 +173,10 @@ func (b *Batch) Merge(o *Batch) {
 	}
 }
 
-func padOrigins(os []origin, n int) []origin {
+func padOrigins[O any](os []O, n int) []O {
 	for len(os) < n {
-		os = append(os, origin{})
+		var none O
+		os = append(os, none)
 	}
 	return os[:n]
 }
@@ -169,11 +188,11 @@ func (b *Batch) obsOrigin(i int) origin {
 	return origin{record: record{File: "observations", Row: i + 1}}
 }
 
-func (b *Batch) targetOrigin(i int) origin {
+func (b *Batch) targetOrigin(i int) targetOrigin {
 	if i < len(b.targetFrom) {
 		return b.targetFrom[i]
 	}
-	return origin{record: record{File: "targets", Row: i + 1}}
+	return targetOrigin{origin: origin{record: record{File: "targets", Row: i + 1}}}
 }
 
 // Parse reads one document into a Batch. The format is opt.Format, or detected
@@ -321,7 +340,7 @@ func (p *parser) addObservation(o plancast.Observation, from origin) {
 	p.b.obsFrom = append(p.b.obsFrom, from)
 }
 
-func (p *parser) addTarget(t plancast.Target, from origin) {
+func (p *parser) addTarget(t plancast.Target, from targetOrigin) {
 	p.b.Targets = append(p.b.Targets, t)
 	p.b.targetFrom = append(p.b.targetFrom, from)
 }

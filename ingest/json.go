@@ -363,7 +363,7 @@ func (p *parser) jsonTarget(t jsonTarget, at record) {
 	if !p.targetUnit(c(fieldUnit, t.Unit), &tg, unit) {
 		return
 	}
-	p.addTarget(tg, origin{record: at})
+	p.addTarget(tg, targetOrigin{origin: origin{record: at}})
 }
 
 // eachElement calls fn with each element of the JSON array in data and the

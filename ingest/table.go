@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/plancast/plancast"
@@ -15,7 +17,15 @@ import (
 type tableRow struct {
 	num   int
 	cells []string
+	// spans are the cells of a CSV record that run over several lines
+	// (quoted, with line breaks inside); nil for almost every row, and for
+	// spreadsheets.
+	spans []lineSpan
 }
+
+// lineSpan is a cell of a CSV record that runs over lines: its column
+// index, the line it starts on and the line breaks it holds.
+type lineSpan struct{ col, line, breaks int }
 
 func (r tableRow) at(i int) string {
 	if i < 0 || i >= len(r.cells) {
@@ -397,6 +407,9 @@ func (p *parser) readRow(l *layout, row tableRow) {
 	if row.blank() || isNote(row) {
 		return
 	}
+	if len(row.spans) > 0 && !p.spansFit(l, row) {
+		return
+	}
 	switch l.kind {
 	case layoutWide:
 		p.wideRow(l, row)
@@ -405,6 +418,66 @@ func (p *parser) readRow(l *layout, row tableRow) {
 	default:
 		p.longRow(l, row)
 	}
+}
+
+// textFields are the fields whose cells may hold a line break: free text.
+var textFields = map[string]bool{fieldNote: true, fieldSource: true, fieldQuote: true}
+
+// spansFit reports whether every cell of row that runs over lines (a CSV
+// record's quoted cell with line breaks inside) is in a column that may
+// hold a line break: a free-text one, or one the table does not read. Such
+// a cell in a column of numbers, years or codes is valid CSV but never
+// meant: a quote opened the field and was closed at the end of a later
+// line, taking in the rows between, and the cell would come back as "… is
+// not a number". Each is one problem saying so, and the row is not read;
+// the rows after the cell's last line are, as the CSV is whole again there.
+func (p *parser) spansFit(l *layout, row tableRow) bool {
+	fit := true
+	for _, s := range row.spans {
+		field, read := l.fieldAt(s.col)
+		if !read || textFields[field] {
+			continue
+		}
+		text := row.at(s.col)
+		first, _, _ := strings.Cut(text, "\n")
+		if r := []rune(strings.TrimSpace(first)); len(r) > 24 {
+			first = string(r[:24]) + "…"
+		}
+		breaks := "1 line break"
+		if s.breaks > 1 {
+			breaks = fmt.Sprintf("%d line breaks", s.breaks)
+		}
+		p.ps.add(p.rec(row).problem(columnLetter(s.col), field,
+			"the quoted cell %q runs over lines %d–%d (it holds %s), so a closing quote is probably missing: a %s cell holds no line break; "+
+				`end the field with a quote on line %d, and write a quote inside a quoted field twice ("")`,
+			strings.TrimSpace(first), s.line, s.line+s.breaks, breaks, field, s.line))
+		fit = false
+	}
+	return fit
+}
+
+// fieldAt names the field the table reads from column idx (a year or
+// indicator column's is the value), and whether it reads that column at
+// all. Fields are tried in name order, so that a column read as two (a
+// targets download's target_unit is also its unit) is named the same way
+// every time.
+func (l *layout) fieldAt(idx int) (string, bool) {
+	for _, c := range l.years {
+		if c.idx == idx {
+			return fieldValue, true
+		}
+	}
+	for _, c := range l.indicators {
+		if c.idx == idx {
+			return fieldValue, true
+		}
+	}
+	for _, f := range slices.Sorted(maps.Keys(l.fields)) {
+		if l.fields[f].idx == idx {
+			return f, true
+		}
+	}
+	return "", false
 }
 
 // rowCell returns the cell of a field in a row, and whether the table has that

@@ -14,6 +14,7 @@ import (
 // indicator's unit; growth and share targets are in percent. A row whose
 // version is not the one in force is left out (see targetVersion).
 func (p *parser) targetRow(l *layout, row tableRow) {
+	var claim *versionClaim
 	if c, has := p.rowCell(l, row, fieldVersion); has {
 		inForce, ok := p.targetVersion(c)
 		if !ok {
@@ -22,6 +23,13 @@ func (p *parser) targetRow(l *layout, row tableRow) {
 		if !inForce {
 			p.notInForce = append(p.notInForce, row.num)
 			return
+		}
+		// A row that says it is the version in force is one a download
+		// gave as in force on the day it was taken, which may be long
+		// past: Apply holds it to the versions stored since.
+		if !c.blank() {
+			pc, _ := p.rowCell(l, row, fieldPublished)
+			claim = &versionClaim{publishedCol: pc.col, undated: pc.col != "" && pc.blank()}
 		}
 	}
 	region, ok := p.rowRegion(l, row)
@@ -72,7 +80,7 @@ func (p *parser) targetRow(l *layout, row tableRow) {
 	if !p.targetUnit(at, &t, unit) {
 		return
 	}
-	p.addTarget(t, origin{record: vc.at, yearCol: yc.col, valueCol: vc.col})
+	p.addTarget(t, targetOrigin{origin{record: vc.at, yearCol: yc.col, valueCol: vc.col}, claim})
 }
 
 // targetUnit converts a target's value to the indicator's unit when the

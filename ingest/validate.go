@@ -49,14 +49,14 @@ func checkBatch(b *Batch, stored Catalog, ps *problems) (indicators map[string]p
 
 	firstTarget := map[plancast.TargetKey]int{}
 	keepTargets := b.Targets[:0:0]
-	keepTargetFrom := []origin{}
+	keepTargetFrom := []targetOrigin{}
 	for i := range b.Targets {
 		if ps.full {
 			return res.indicators
 		}
 		t := b.Targets[i]
 		from := b.targetOrigin(i)
-		if !checkTarget(&t, from, res, ps) {
+		if !checkTarget(&t, from.origin, res, ps) {
 			continue
 		}
 		if j, seen := firstTarget[t.Key()]; seen {

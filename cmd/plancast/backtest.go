@@ -53,6 +53,21 @@ func runBacktest(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return usageErrorf("--horizon must be between 1 and %d", forecast.MaxHorizon)
 	}
 	t0 := time.Now()
+	// --out is created before the input is read and the series forecast,
+	// which take minutes on a big file: a path that cannot be created is
+	// said at once. The forecasts go to a file beside it, renamed into
+	// place once written whole; any failure before that leaves --out as
+	// it was.
+	w, err := createOut(*out)
+	if err != nil {
+		return err
+	}
+	committed := false
+	defer func() {
+		if !committed {
+			w.Abort()
+		}
+	}()
 	// Errors are said as "plancast backtest: " (Main) and then as they
 	// come: the os and benchfile errors name their file themselves.
 	series, err := benchfile.ReadLongFile(*input)
@@ -141,10 +156,6 @@ func runBacktest(ctx context.Context, args []string, stdout, stderr io.Writer) e
 			len(series), h, series[0].ID, errs[0], *out)
 	}
 
-	w, err := os.Create(*out)
-	if err != nil {
-		return err
-	}
 	bw := bufio.NewWriter(w)
 	bw.WriteString(benchfile.ForecastHeader)
 	skipped := 0
@@ -157,10 +168,10 @@ func runBacktest(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		bw.Write(l)
 	}
 	if err := bw.Flush(); err != nil {
-		w.Close()
 		return err // "write FILE: ..."
 	}
-	if err := w.Close(); err != nil {
+	committed = true
+	if err := w.Commit(); err != nil {
 		return err
 	}
 	n := len(series) - skipped

@@ -394,3 +394,131 @@ func TestBacktestFailsWhenNoSeriesCanBeForecast(t *testing.T) {
 		t.Errorf("--horizon 20 wrote %s (%v); want no file", out, err)
 	}
 }
+
+// An --out that cannot be created is said at once, naming it, before the
+// input is read and a single series forecast (on a big file that takes
+// minutes, and the error used to come after them): stderr holds the error
+// alone, without the pooled volatility or the progress the forecasting
+// prints, and nothing is left behind.
+func TestBacktestSaysAnOutThatCannotBeCreatedBeforeForecasting(t *testing.T) {
+	in := writeLong(t)
+	dir := t.TempDir()
+	file := filepath.Join(dir, "file")
+	if err := os.WriteFile(file, []byte("a file, not a directory\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct{ out, want string }{
+		{filepath.Join(dir, "no", "fc.csv"), "open " + filepath.Join(dir, "no", "fc.csv") + ": no such file or directory"},
+		{dir, "open " + dir + ": is a directory"},
+		{filepath.Join(file, "fc.csv"), "open " + filepath.Join(file, "fc.csv") + ": not a directory"},
+	}
+	if os.Geteuid() != 0 { // root writes where the mode says it may not
+		readOnly := filepath.Join(dir, "read-only")
+		if err := os.Mkdir(readOnly, 0o555); err != nil {
+			t.Fatal(err)
+		}
+		cases = append(cases, struct{ out, want string }{filepath.Join(readOnly, "fc.csv"), "open " + filepath.Join(readOnly, "fc.csv") + ": permission denied"})
+	}
+	for _, c := range cases {
+		code, stdout, stderr := run(t, "backtest", "--input", in, "--horizon", "3", "--out", c.out)
+		if want := "plancast backtest: " + c.want + "\n"; code != 1 || stderr != want || stdout != "" {
+			t.Errorf("--out %s: exit %d, stdout %q, stderr %q; want exit 1 and only %q", c.out, code, stdout, stderr, want)
+		}
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if e.Name() != "file" && e.Name() != "read-only" {
+			t.Errorf("left behind in %s: %s", dir, e.Name())
+		}
+	}
+}
+
+// The forecasts appear at --out whole or not at all: they are written to a
+// file beside it and renamed into place when complete, so a run that fails
+// leaves --out as it was (an earlier file there intact), and one that
+// succeeds leaves nothing else in the directory.
+func TestBacktestOutputAppearsWholeOrNotAtAll(t *testing.T) {
+	in := writeLong(t)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "fc.csv")
+	if err := os.WriteFile(out, []byte("the run before's forecasts\n"), 0o640); err != nil {
+		t.Fatal(err)
+	}
+	// No series has 21 years: none can be forecast, and nothing is written.
+	if code, _, stderr := run(t, "backtest", "--input", in, "--horizon", "20", "--out", out); code != 1 || !strings.Contains(stderr, out+" not written") {
+		t.Fatalf("--horizon 20: exit %d, stderr %q; want a failure saying %s is not written", code, stderr, out)
+	}
+	if b, _ := os.ReadFile(out); string(b) != "the run before's forecasts\n" {
+		t.Errorf("after a failed run %s holds %q, want the earlier file intact", out, b)
+	}
+	if code, _, stderr := run(t, "backtest", "--input", in, "--horizon", "3", "--out", out); code != 0 {
+		t.Fatalf("backtest: exit %d: %s", code, stderr)
+	}
+	if rows := readForecasts(t, out); len(rows) != 24 {
+		t.Errorf("%s holds the forecasts of %d series, want 24", out, len(rows))
+	}
+	if info, err := os.Stat(out); err != nil || info.Mode().Perm() != 0o640 {
+		t.Errorf("%s replaced: %v %v, want the mode it had, -rw-r-----", out, info.Mode(), err)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("%s holds %d entries after the runs, want fc.csv alone: %v", dir, len(entries), entries)
+	}
+}
+
+// outFile, as backtest uses it: a write given up leaves nothing, an
+// existing file stays until the new one is committed whole, a link is
+// written through, and a device is written in place.
+func TestAnOutFileAppearsWholeOrNotAtAll(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "fc.csv")
+	o, err := createOut(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.Write([]byte("half a file"))
+	o.Abort()
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("after Abort %s holds %v, want nothing", dir, entries)
+	}
+
+	if err := os.WriteFile(path, []byte("old\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(t.TempDir(), "link.csv")
+	if err := os.Symlink(path, link); err != nil {
+		t.Fatal(err)
+	}
+	if o, err = createOut(link); err != nil {
+		t.Fatal(err)
+	}
+	o.Write([]byte("new\n"))
+	if b, _ := os.ReadFile(path); string(b) != "old\n" {
+		t.Errorf("before Commit %s holds %q, want the old file", path, b)
+	}
+	if err := o.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "new\n" {
+		t.Errorf("after Commit through a link %s holds %q, want the new file", path, b)
+	}
+	if info, err := os.Lstat(link); err != nil || info.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("%s after Commit: %v %v, want it still a link", link, info.Mode(), err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("after Commit %s holds %v, want fc.csv alone", dir, entries)
+	}
+
+	if o, err = createOut(os.DevNull); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := o.Write([]byte("gone\n")); err != nil {
+		t.Fatal(err)
+	}
+	if err := o.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if info, err := os.Stat(os.DevNull); err != nil || info.Mode().IsRegular() {
+		t.Errorf("%s after Commit: %v %v, want the device still", os.DevNull, info.Mode(), err)
+	}
+}

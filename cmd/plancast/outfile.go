@@ -1,0 +1,128 @@
+package main
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"syscall"
+)
+
+// outFile is a file a command writes when its work is done, opened before
+// the work starts: a path that cannot be created is said at once, not after
+// minutes of forecasting, and what is written appears whole or not at all.
+// A regular file (new, or replacing one) is written to a temporary file
+// beside it, which Commit renames into place and Abort removes; a device or
+// a pipe (/dev/stdout) is written in place.
+type outFile struct {
+	path   string // as the user gave it: every error names it
+	target string // the file path names (a link's target)
+	f      *os.File
+	tmp    string // the temporary file's name; "" when writing in place
+}
+
+// createOut opens path for a command's output, or says why it cannot be
+// created, naming path: its directory does not exist or may not be
+// written, it is a directory, or it is a file that may not be written.
+func createOut(path string) (*outFile, error) {
+	o := &outFile{path: path, target: path}
+	if resolved, err := filepath.EvalSymlinks(path); err == nil {
+		o.target = resolved // write the file a link points to, not over the link
+	}
+	info, err := os.Stat(o.target)
+	switch {
+	case err == nil && info.IsDir():
+		return nil, &fs.PathError{Op: "open", Path: path, Err: syscall.EISDIR}
+	case err == nil && !info.Mode().IsRegular():
+		if o.f, err = os.OpenFile(o.target, os.O_WRONLY, 0); err != nil {
+			return nil, o.named(err)
+		}
+		return o, nil
+	case err == nil:
+		// An existing file is replaced only if it could be written: a
+		// read-only one stays as protected as os.Create left it.
+		f, err := os.OpenFile(o.target, os.O_WRONLY, 0)
+		if err != nil {
+			return nil, o.named(err)
+		}
+		f.Close()
+	default:
+		// No file there, or none that can be looked at: creating one
+		// says why not ("not a directory", "permission denied").
+	}
+	for range 10 {
+		var suffix [6]byte
+		rand.Read(suffix[:])
+		o.tmp = filepath.Join(filepath.Dir(o.target), "."+filepath.Base(o.target)+".part-"+hex.EncodeToString(suffix[:]))
+		// 0666 less the umask, as os.Create would have made the file.
+		o.f, err = os.OpenFile(o.tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o666)
+		switch {
+		case errors.Is(err, fs.ErrExist):
+			continue
+		case err != nil:
+			// "open DIR/.fc.csv.part-…: no such file or directory" is
+			// about the user's path: said of it.
+			return nil, o.named(err)
+		}
+		if info != nil {
+			if err := o.f.Chmod(info.Mode().Perm()); err != nil { // the replaced file's mode
+				o.Abort()
+				return nil, o.named(err)
+			}
+		}
+		return o, nil
+	}
+	return nil, fmt.Errorf("create %s: no free temporary name beside it", path)
+}
+
+// Write writes to the file.
+func (o *outFile) Write(b []byte) (int, error) {
+	n, err := o.f.Write(b)
+	return n, o.named(err)
+}
+
+// Commit ends the output: the temporary file is synced, closed and renamed
+// to the path. On an error it is removed, and the path is as it was.
+func (o *outFile) Commit() error {
+	if o.tmp == "" {
+		return o.named(o.f.Close())
+	}
+	err := o.f.Sync()
+	if cerr := o.f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(o.tmp, o.target)
+	}
+	if err != nil {
+		os.Remove(o.tmp)
+		return o.named(err)
+	}
+	return nil
+}
+
+// Abort gives the output up: the temporary file is removed, and the path
+// is as it was.
+func (o *outFile) Abort() {
+	o.f.Close()
+	if o.tmp != "" {
+		os.Remove(o.tmp)
+	}
+}
+
+// named says an error about the temporary file or a link's target of the
+// path the user gave.
+func (o *outFile) named(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) && (pe.Path == o.tmp || pe.Path == o.target) {
+		return &fs.PathError{Op: pe.Op, Path: o.path, Err: pe.Err}
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return &fs.PathError{Op: "rename into place", Path: o.path, Err: le.Err}
+	}
+	return err
+}

@@ -1,0 +1,170 @@
+package ingest
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	"github.com/plancast/plancast"
+)
+
+// A targets download (GET /api/v1/targets?format=csv or xlsx) marks each
+// row's version "in force", and with as_of it gives the versions in force
+// on that date: the same table, the same marks, only the values and the
+// published dates older. Nothing in the file says the date it was taken
+// as of (the CSV is one rectangle), so the rows are held to the store
+// instead: a row that says it is in force must be the version in force
+// now, or a new version that takes its place. Pushed back unchecked, a
+// download as of 2022-01-01 counted the versions set before then as
+// revisions of the ones in force and stored them again, and a planner read
+// "revised" where nothing had been decided; a version stored without a date
+// (before versions were dated) comes out of a download with a blank date,
+// which reads as the push's, and would have been put back in force.
+
+// checkVersionClaims adds a problem for every target of b read from a row
+// that says it is the version in force (targetOrigin.claim) when the store says
+// otherwise: the row restates a stored version that a later one replaced
+// or a withdrawal ended, or it is dated before the version in force and so
+// could not replace it. A target equal to the one in force is unchanged
+// whatever its date. It returns a note, instead of checking, when the
+// stored targets cannot be read (InfluxDB down; the spool keeps the push),
+// as checkJumps does for figures.
+func checkVersionClaims(ctx context.Context, st plancast.TargetStore, b *Batch, ps *problems) (note string, err error) {
+	var claimed []int
+	for i := range b.Targets {
+		if b.targetOrigin(i).claim != nil && !b.Targets[i].Withdrawn {
+			claimed = append(claimed, i)
+		}
+	}
+	if len(claimed) == 0 {
+		return "", nil
+	}
+	stored, err := storedTargetVersions(ctx, st, b.Targets)
+	switch {
+	case plancast.ErrorCode(err) == plancast.EUNAVAILABLE:
+		return "the stored targets could not be read (" + plancast.ErrorMessage(err) +
+			"), so the rows marked in force were not checked against the versions stored since", nil
+	case err != nil:
+		return "", err
+	}
+	for _, i := range claimed {
+		t := &b.Targets[i]
+		from := b.targetOrigin(i)
+		if msg := staleVersion(t, from.claim.undated, stored[t.Key()]); msg != "" {
+			ps.add(from.problem(from.claim.publishedCol, fieldPublished, "%s %s %s %s %d: %s", t.Region, t.Indicator, t.Plan, t.Kind, t.Year, msg))
+		}
+	}
+	return "", nil
+}
+
+// staleVersion says why t, read from a row that says it is in force, is
+// not (versions: its key's stored versions, oldest first), or "" when it is
+// the version in force or a new version that replaces it. undated: the
+// row's published cell is blank, as a download leaves it for a version
+// stored without a date.
+func staleVersion(t *plancast.Target, undated bool, versions []plancast.Target) string {
+	if len(versions) == 0 {
+		return ""
+	}
+	cur := &versions[len(versions)-1]
+	if plancast.SameTarget(cur, t) {
+		return "" // the version in force, restated: unchanged
+	}
+	// The newest stored version the row restates: set on its date, with
+	// its substance.
+	restated := -1
+	for j := len(versions) - 1; j >= 0; j-- {
+		v := &versions[j]
+		if (v.Published.Equal(t.Published) || undated && v.Published.IsZero()) && plancast.SameTarget(v, t) {
+			restated = j
+			break
+		}
+	}
+	keep := "keep " + num(cur.Value)
+	if cur.Withdrawn {
+		keep = "keep it withdrawn"
+	}
+	// How to go on deliberately: a date of its own makes the row a new
+	// version, which replaces the one in force.
+	howTo := func(set string) string {
+		return fmt.Sprintf("%s; to %s, leave the row out or push a download of the targets in force now (without as_of)", set, keep)
+	}
+	if restated >= 0 {
+		v, next := &versions[restated], &versions[restated+1]
+		what := fmt.Sprintf("replaced %s by %s", on(next.Published), num(next.Value))
+		if next.Withdrawn {
+			what = "withdrawn " + on(next.Published)
+		}
+		switch {
+		case next == cur && !cur.Withdrawn:
+			what += ", the version in force"
+		case next != cur && cur.Withdrawn:
+			what += fmt.Sprintf(" (and withdrawn %s)", on(cur.Published))
+		case next != cur:
+			what += fmt.Sprintf(" (in force now: %s, %s)", num(cur.Value), setOn(cur.Published))
+		}
+		return fmt.Sprintf("the row restates the version %s (%s), which was %s (a download taken as of an earlier date?); %s",
+			setOn(v.Published), num(v.Value), what, howTo(fmt.Sprintf("to set %s again, write in published the date it is set again", num(t.Value))))
+	}
+	if !t.Published.Before(cur.Published) {
+		return "" // a new version, set on or after the one in force: a revision
+	}
+	before := fmt.Sprintf("before the version in force (%s, %s), so it would be kept as history and not put in force", num(cur.Value), setOn(cur.Published))
+	if cur.Withdrawn {
+		before = fmt.Sprintf("before the target was withdrawn %s, so it would be kept as history and the target stay withdrawn", on(cur.Published))
+	}
+	return fmt.Sprintf("the row is marked in force but dated %s, %s (a download taken as of an earlier date, edited?); %s",
+		t.Published, before, howTo(fmt.Sprintf("to set %s, write in published the date it is set", num(t.Value))))
+}
+
+// setOn says when a version was set: "set on 2021-04-20", or that it was
+// stored before versions were dated.
+func setOn(d plancast.Date) string {
+	if d.IsZero() {
+		return "stored without a date"
+	}
+	return "set on " + d.String()
+}
+
+// on says the date a later version took effect: "on 2023-06-01", or
+// "later" for one stored without a date.
+func on(d plancast.Date) string {
+	if d.IsZero() {
+		return "later"
+	}
+	return "on " + d.String()
+}
+
+// storedTargetVersions reads every stored version of the targets of ts's
+// series, by key, oldest first (plancast.NewerTarget's order).
+func storedTargetVersions(ctx context.Context, st plancast.TargetStore, ts []plancast.Target) (map[plancast.TargetKey][]plancast.Target, error) {
+	type pair struct{ region, indicator string }
+	pairs := map[pair]bool{}
+	for i := range ts {
+		pairs[pair{ts[i].Region, ts[i].Indicator}] = true
+	}
+	// A few series: read their versions alone; more: all of them at once
+	// (a read per series is a round trip to InfluxDB), as countTargets does.
+	var filters []plancast.TargetFilter
+	if len(pairs) <= targetReadsPerSeries {
+		for p := range pairs {
+			filters = append(filters, plancast.TargetFilter{Region: p.region, Indicator: p.indicator})
+		}
+	} else {
+		filters = []plancast.TargetFilter{{}}
+	}
+	out := map[plancast.TargetKey][]plancast.Target{}
+	for _, f := range filters {
+		list, err := st.TargetVersions(ctx, f)
+		if err != nil && plancast.ErrorCode(err) != plancast.ENOTFOUND {
+			return nil, fmt.Errorf("read the stored target versions: %w", err)
+		}
+		for _, t := range list {
+			out[t.Key()] = append(out[t.Key()], t)
+		}
+	}
+	for _, vs := range out {
+		sort.SliceStable(vs, func(i, j int) bool { return plancast.NewerTarget(&vs[j], &vs[i]) })
+	}
+	return out, nil
+}
