@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"runtime"
 	"sort"
+	"strconv"
 	"sync"
 	"sync/atomic"
 
@@ -77,7 +78,7 @@ func (s *Server) getRegionAssessment(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return s.cachedAssessment(c, "region\x00"+region+"\x00"+plan+"\x00"+asOf.String(), assessmentFile(region, "", plan), func() (*AssessmentResponse, error) {
+	return s.cachedAssessment(c, "region\x00"+region+"\x00"+plan+"\x00"+asOf.String()+dueKey(asOf), assessmentFile(region, "", plan), func() (*AssessmentResponse, error) {
 		ts, err := s.cfg.Store.Targets(ctx, plancast.TargetFilter{Region: region, Plan: plan, AsOf: asOf})
 		if err != nil {
 			return nil, err
@@ -102,7 +103,7 @@ func (s *Server) getAllAssessment(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return s.cachedAssessment(c, "all\x00"+indicator+"\x00"+plan+"\x00"+asOf.String(), assessmentFile("", indicator, plan), func() (*AssessmentResponse, error) {
+	return s.cachedAssessment(c, "all\x00"+indicator+"\x00"+plan+"\x00"+asOf.String()+dueKey(asOf), assessmentFile("", indicator, plan), func() (*AssessmentResponse, error) {
 		ts, err := s.cfg.Store.Targets(ctx, plancast.TargetFilter{Indicator: indicator, Plan: plan, AsOf: asOf})
 		if err != nil {
 			return nil, err
@@ -111,6 +112,27 @@ func (s *Server) getAllAssessment(c echo.Context) error {
 		resp.Indicator, resp.Plan, resp.AsOf = indicator, plan, asOf.String()
 		return resp, nil
 	})
+}
+
+// judgedOn is the date an assessment is made as of: the request's as_of, or
+// today. It decides which ended years the answer says it projects
+// (plancast.Assessment.FiguresDue).
+func judgedOn(asOf plancast.Date) plancast.Date {
+	if asOf.IsZero() {
+		return plancast.Today()
+	}
+	return asOf
+}
+
+// dueKey is the part of an assessment's cache key the date adds: an answer
+// of the latest data is cached by data version, but a year ending changes
+// which years it projects without any write. An as_of date is in the key
+// already.
+func dueKey(asOf plancast.Date) string {
+	if !asOf.IsZero() {
+		return ""
+	}
+	return "\x00" + strconv.Itoa(judgedOn(asOf).Time().Year())
 }
 
 // cachedAssessment answers an assessment as JSON, CSV or XLSX (?format=),
@@ -255,7 +277,7 @@ func (s *Server) assess(ctx context.Context, ts []plancast.Target, asOf plancast
 					continue
 				}
 				years, values, _ := seriesArrays(sr)
-				opt := forecast.Options{SkipBacktest: true, Stated: sr.StatedGrowths()}
+				opt := forecast.Options{SkipBacktest: true, Stated: sr.StatedGrowths(), AsOf: judgedOn(asOf)}
 				for _, k := range plancast.YearToDateKeys(t.SeriesKey(), byCode[t.Indicator]) {
 					if toDate := series[k]; toDate != nil {
 						opt.YearToDate = append(opt.YearToDate, *toDate)

@@ -70,6 +70,7 @@ type dashboardRow struct {
 	AssessmentItem
 	IndicatorLabel, UnitLabel, PlanLabel, StatusLabel, ExplanationText   string
 	TargetText, LatestText, RequiredText, ProjectedText, ProbabilityText string
+	DueText                                                              string // the ended years without figures, under the latest figure
 }
 
 // planText is the plan, the target's kind and its year: "14th FYP · level
@@ -113,7 +114,7 @@ func (s *Server) getDashboard(c echo.Context) error {
 		}
 	}
 	signedIn := s.signedIn(c)
-	body, err := s.cached(ctx, "dashboard", "dashboard\x00"+lang+"\x00"+only+"\x00"+strconv.FormatBool(signedIn), func() ([]byte, error) {
+	body, err := s.cached(ctx, "dashboard", "dashboard\x00"+lang+"\x00"+only+"\x00"+strconv.FormatBool(signedIn)+dueKey(plancast.Date{}), func() ([]byte, error) {
 		page, err := s.dashboardPage(ctx, lang, only)
 		if err != nil {
 			return nil, err
@@ -176,6 +177,22 @@ func (s *Server) dashboardPage(ctx context.Context, lang, only string) (*dashboa
 	return page, nil
 }
 
+// dueText says, under the latest figure, which ended years have no figure
+// yet (a.FiguresDue): the row's judgement projects them.
+func dueText(lang string, due *plancast.YearSpan) string {
+	switch {
+	case due == nil:
+		return ""
+	case lang == "zh" && due.From == due.To:
+		return fmt.Sprintf("%d年数据未录入", due.From)
+	case lang == "zh":
+		return fmt.Sprintf("%d—%d年数据未录入", due.From, due.To)
+	case due.From == due.To:
+		return fmt.Sprintf("no figure for %d yet", due.From)
+	}
+	return fmt.Sprintf("no figures for %d–%d yet", due.From, due.To)
+}
+
 func (s *Server) dashboardSection(ctx context.Context, r plancast.Region, indByCode map[string]plancast.Indicator, lang string) (dashboardSection, error) {
 	sec := dashboardSection{Region: r, Label: nameIn(lang, r.Name, r.NameZh)}
 	ts, err := s.cfg.Store.Targets(ctx, plancast.TargetFilter{Region: r.Code})
@@ -198,6 +215,7 @@ func (s *Server) dashboardSection(ctx context.Context, r plancast.Region, indByC
 			ExplanationText: explanation,
 			TargetText:      charts.TargetValueText(a.Kind, a.TargetValue, "", lang), // the unit is beside the indicator
 			LatestText:      fmt.Sprintf("%s (%d)", number(a.LatestValue), a.LatestYear),
+			DueText:         dueText(lang, a.FiguresDue),
 			RequiredText:    percentOrDash(a.RequiredGrowth),
 			ProjectedText:   projectedText(lang, a.Kind, a.Projected, a.Realised, plancast.ValuePrec(a.LatestValue)),
 			ProbabilityText: strconv.Itoa(int(math.Round(a.Probability*100))) + "%",

@@ -33,8 +33,9 @@ func TestAssessmentTrailJudgesEachDayOnWhatWasKnownThen(t *testing.T) {
 	}
 	trail := AssessmentTrail([]plancast.Target{review, withdrawal, plan}, vintages, gdp)
 
-	judged := func(target plancast.Target, years []int, values []float64) *plancast.Assessment {
-		a, err := Assess(target, gdp, years, values, Options{SkipBacktest: true})
+	// Each day is judged as the assessment routes judge it as of that day.
+	judged := func(day plancast.Date, target plancast.Target, years []int, values []float64) *plancast.Assessment {
+		a, err := Assess(target, gdp, years, values, Options{SkipBacktest: true, AsOf: day})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -48,10 +49,10 @@ func TestAssessmentTrailJudgesEachDayOnWhatWasKnownThen(t *testing.T) {
 	}{
 		// The plan, before the report: only 2014 known, one figure is too few.
 		{d(2020, 12, 1), false, true, 250, nil},
-		{d(2021, 4, 20), true, false, 250, judged(plan, []int{2014, 2015, 2020}, []float64{80.1, 88.9, 120.8})},
-		{d(2021, 9, 1), true, false, 250, judged(plan, []int{2014, 2015, 2020}, []float64{80.1, 88.9, 124.2})},
-		{d(2022, 3, 1), true, false, 250, judged(plan, []int{2014, 2015, 2020, 2021}, []float64{80.1, 88.9, 124.2, 137.5})},
-		{d(2023, 6, 1), false, true, 230, judged(review, []int{2014, 2015, 2020, 2021}, []float64{80.1, 88.9, 124.2, 137.5})},
+		{d(2021, 4, 20), true, false, 250, judged(d(2021, 4, 20), plan, []int{2014, 2015, 2020}, []float64{80.1, 88.9, 120.8})},
+		{d(2021, 9, 1), true, false, 250, judged(d(2021, 9, 1), plan, []int{2014, 2015, 2020}, []float64{80.1, 88.9, 124.2})},
+		{d(2022, 3, 1), true, false, 250, judged(d(2022, 3, 1), plan, []int{2014, 2015, 2020, 2021}, []float64{80.1, 88.9, 124.2, 137.5})},
+		{d(2023, 6, 1), false, true, 230, judged(d(2023, 6, 1), review, []int{2014, 2015, 2020, 2021}, []float64{80.1, 88.9, 124.2, 137.5})},
 		{d(2024, 1, 1), false, true, 0, nil},
 	}
 	if len(trail) != len(want) {
@@ -70,6 +71,11 @@ func TestAssessmentTrailJudgesEachDayOnWhatWasKnownThen(t *testing.T) {
 		case !reflect.DeepEqual(p.Assessment, w.judged):
 			t.Errorf("%s: judged\n%+v\nwant\n%+v", w.day, p.Assessment, w.judged)
 		}
+	}
+	// By the review, 2022 had ended without a figure: that day's judgement
+	// says it projects it.
+	if due := trail[4].Assessment.FiguresDue; due == nil || *due != (plancast.YearSpan{From: 2022, To: 2022}) {
+		t.Errorf("as of the review, figures due %+v, want 2022", due)
 	}
 	// With 2014 known alone, the first point cannot be judged and says why.
 	if trail[0].Err == nil || errors.Is(trail[0].Err, ErrNoFigures) {

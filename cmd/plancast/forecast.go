@@ -124,10 +124,15 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	fmt.Fprintln(stdout, "\ntargets")
 	var judgedToDate, paced []plancast.Assessment
 	var basis *plancast.StatedBasis // of the growth targets judged on the stated growth
+	var due *plancast.YearSpan      // the ended years without a figure, the widest span of any target
+	judgedOn := *asOf
+	if judgedOn.IsZero() {
+		judgedOn = plancast.Today()
+	}
 	tw = tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "plan\tkind\tyear\ttarget\tprojected\tneeds/yr\tP(meet)\tprogress\tstatus")
 	for _, t := range targets {
-		a, err := forecast.Assess(t, ind, years, values, forecast.Options{Method: *method, YearToDate: toDate, Stated: s.StatedGrowths()})
+		a, err := forecast.Assess(t, ind, years, values, forecast.Options{Method: *method, YearToDate: toDate, Stated: s.StatedGrowths(), AsOf: judgedOn})
 		if err != nil {
 			fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t\t\t\t\n", t.Plan, t.Kind, t.Year, observed(t.Value), forecastMessage(err))
 			continue
@@ -158,6 +163,9 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		if b := a.StatedBasis; b != nil && !b.AsStated {
 			basis = b
 		}
+		if d := a.FiguresDue; d != nil && (due == nil || d.To > due.To) {
+			due = d
+		}
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -175,6 +183,12 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		// The gap in years: what the history's pace would take.
 		fmt.Fprintf(stdout, "at the %d–%d pace (%.1f%% a year), %s's %s is reached in %d%s\n", years[0], a.LatestYear,
 			100**a.HistoricalGrowth, a.Target.Plan, observed(a.TargetValue), *a.PaceYear, paceLag(*a.PaceYear, a.Year))
+	}
+	switch {
+	case due != nil && due.From == due.To:
+		fmt.Fprintf(stdout, "no figure is stored for %d, which has ended: the judgements above project it\n", due.From)
+	case due != nil:
+		fmt.Fprintf(stdout, "no figures are stored for %d–%d, which have ended: the judgements above project them\n", due.From, due.To)
 	}
 	if len(judgedToDate) > 0 {
 		fmt.Fprintln(stdout, "\njudged on the year to date")

@@ -1,9 +1,11 @@
 package main
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // plancast forecast prints the series' last years, the projection with its
@@ -249,5 +251,25 @@ func TestForecastCommandHorizonAndErrorsSayEachThingOnce(t *testing.T) {
 	code, _, stderr := run(t, "forecast", "--data-dir", dir, "--region", "houma", "--indicator", "gdp", "--method", "damped")
 	if want := "plancast forecast: houma/gdp: method damped needs at least 5 observed years, the series has 2\n"; code != 1 || stderr != want {
 		t.Errorf("damped on two years: exit %d, stderr %q; want %q", code, stderr, want)
+	}
+}
+
+// Judged today on figures up to 2020, Houma's targets are judgements of
+// projected years that have ended: the command says so under them. As of
+// the report's day nothing had ended unstored.
+func TestForecastCommandSaysWhichEndedYearsItProjects(t *testing.T) {
+	dir := seededDir(t)
+	stdout := mustRun(t, "forecast", "--data-dir", dir, "--region", "houma", "--indicator", "gdp")
+	want := fmt.Sprintf("no figures are stored for 2021–%d, which have ended: the judgements above project them", min(2025, time.Now().Year()-1))
+	if !strings.Contains(stdout, want) {
+		t.Errorf("the forecast does not say %q:\n%s", want, stdout)
+	}
+	stdout = mustRun(t, "forecast", "--data-dir", dir, "--region", "houma", "--indicator", "gdp", "--as-of", "2021-06-01")
+	if strings.Contains(stdout, "which have ended") || strings.Contains(stdout, "which has ended") {
+		t.Errorf("as of June 2021 nothing had ended unstored:\n%s", stdout)
+	}
+	stdout = mustRun(t, "forecast", "--data-dir", dir, "--region", "houma", "--indicator", "gdp", "--as-of", "2022-01-05")
+	if !strings.Contains(stdout, "no figure is stored for 2021, which has ended: the judgements above project it") {
+		t.Errorf("as of January 2022 the forecast does not say 2021 is projected:\n%s", stdout)
 	}
 }
