@@ -305,3 +305,62 @@ func TestSigningInGoesBackOnlyToAPathOnThisServer(t *testing.T) {
 		t.Errorf("next in the query: %d; want 400, as any query parameter of /signin", resp.StatusCode)
 	}
 }
+
+// A sign-in or sign-out posted from another site's page is refused (403)
+// and sets no cookie: SameSite=Strict keeps other sites from sending the
+// cookie, not from setting it, and a page elsewhere could otherwise sign a
+// visitor in with a token of its choosing (login CSRF). The browser says
+// where a form comes from (Sec-Fetch-Site, else Origin); the server's own
+// page, and clients that say neither, sign in as before.
+func TestASignInPostedFromAnotherSiteIsRefused(t *testing.T) {
+	s := startServer(t, seeded(t, backends[0].open(t)), api.Config{ReadToken: "pc_shared-read-secret"})
+	noRedirect := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	post := func(path string, headers []string) (*http.Response, string) {
+		t.Helper()
+		req, err := http.NewRequest("POST", s.url+path, strings.NewReader("token=pc_shared-read-secret"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		for i := 0; i+1 < len(headers); i += 2 {
+			req.Header.Set(headers[i], headers[i+1])
+		}
+		resp, err := noRedirect.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		body, _ := io.ReadAll(resp.Body)
+		return resp, string(body)
+	}
+	for _, c := range []struct {
+		name    string
+		headers []string
+		status  int
+	}{
+		{"a form on another site (Sec-Fetch-Site)", []string{"Sec-Fetch-Site", "cross-site"}, 403},
+		{"a form on another site (Origin only)", []string{"Origin", "https://elsewhere.example"}, 403},
+		{"a sibling site (Sec-Fetch-Site: same-site)", []string{"Sec-Fetch-Site", "same-site"}, 403},
+		{"the server's own page", []string{"Sec-Fetch-Site", "same-origin", "Origin", s.url}, 303},
+		{"the server's own page (Origin only)", []string{"Origin", s.url}, 303},
+		{"a client that says neither (curl)", nil, 303},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			for _, path := range []string{"/signin", "/signout"} {
+				r, body := post(path, c.headers)
+				if r.StatusCode != c.status {
+					t.Errorf("POST %s: %d, want %d: %s", path, r.StatusCode, c.status, body)
+				}
+				if c.status == 403 && len(r.Cookies()) != 0 {
+					t.Errorf("POST %s refused, but set cookies %v", path, r.Cookies())
+				}
+				if c.status == 403 && !strings.Contains(body, "posted from another site's page is refused") {
+					t.Errorf("POST %s: the refusal does not say why: %s", path, body)
+				}
+				if c.status == 303 && path == "/signin" && len(r.Cookies()) != 1 {
+					t.Errorf("POST %s from %s: cookies %v, want the read cookie", path, c.name, r.Cookies())
+				}
+			}
+		})
+	}
+}

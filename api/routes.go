@@ -25,8 +25,8 @@ func (s *Server) routes() {
 	// A browser cannot add the read token's header to a page and its
 	// images: the 401 page's form signs it in with a cookie (signin.go).
 	// The address to go back to is a form field (next), not a parameter.
-	e.POST("/signin", s.postSignIn, takes())
-	e.POST("/signout", s.postSignOut, takes())
+	e.POST("/signin", s.postSignIn, sameOriginForm, takes())
+	e.POST("/signout", s.postSignOut, sameOriginForm, takes())
 
 	v1 := e.Group("/api/v1")
 	v1.GET("/openapi.json", s.getOpenAPI, takes())

@@ -19,6 +19,25 @@ import (
 // the server is reached over HTTPS.
 const readCookie = "plancast_read"
 
+// crossOrigin tells a form posted from this server's own page from one
+// posted from another site's: net/http reads the browser's Sec-Fetch-Site,
+// else its Origin against the Host. A request with neither (curl, a
+// browser too old to send them) is let through.
+var crossOrigin = http.NewCrossOriginProtection()
+
+// sameOriginForm refuses a sign-in or sign-out posted from another site's
+// page. SameSite=Strict keeps the cookie from being sent from there, but not
+// from being set: without this, a page elsewhere could sign a visitor in
+// with a token of its choosing (login CSRF), or sign them out.
+func sameOriginForm(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if err := crossOrigin.Check(c.Request()); err != nil {
+			return plancast.Errorf(plancast.EFORBIDDEN, "%s posted from another site's page is refused: sign in and out from this server's own pages", c.Request().URL.Path)
+		}
+		return next(c)
+	}
+}
+
 // readSecret is the read token a request carries: its Authorization header,
 // else the sign-in cookie.
 func readSecret(c echo.Context) string {
