@@ -50,3 +50,36 @@ func TestTheLatestLabelLeavesTheLineIntoItVisible(t *testing.T) {
 		t.Error("the latest figure's label is not written")
 	}
 }
+
+// zizhouGDP grows from 40.1 in 2016 to 74.8 in 2021 and is projected at 8%
+// a year; its 2022 plan asks for +7%, whose level lies on the fan.
+func zizhouGDP() Spec {
+	zizhou := plancast.Region{Code: "zizhou", Name: "Zizhou County", NameZh: "子洲县", Level: plancast.LevelCounty}
+	var hist []plancast.Observation
+	for i, v := range []float64{40.1, 45.3, 52.8, 60.2, 66.0, 74.8} {
+		hist = append(hist, obs("zizhou", "gdp", 2016+i, v))
+	}
+	return Spec{
+		Region: zizhou, Indicator: gdp, History: hist,
+		Projection: projection("zizhou", "gdp", plancast.Unit100mYuan, 2021, 74.8, 0.08, 0.05, 5),
+		Targets: []plancast.Target{{Region: "zizhou", Indicator: "gdp", Plan: "2022-annual", Kind: plancast.TargetGrowth,
+			Year: 2022, Value: 7}},
+		Width: 800, Height: 500,
+	}
+}
+
+// The level a growth target implies in its year is ringed in the path's
+// orange, as the comparison rings it: a ring that holds its colour over
+// the fan and the projection's line, not a hairline that blends into them.
+func TestTheImpliedLevelIsRingedVisibly(t *testing.T) {
+	s := zizhouGDP()
+	f, err := historyFigure(&s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, pixelAt := renderFigurePNG(t, f, s.Width, s.Height)
+	end := xy{2022, 74.8 * 1.07}
+	if n := count(img, around(pixelAt(end.x, end.y), 6), isColour(colImplied)); n < 12 {
+		t.Errorf("%d pixels of the path's orange around the implied level (%.2f in 2022), want a ring of ≥ 12", n, end.y)
+	}
+}

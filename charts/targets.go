@@ -198,7 +198,9 @@ func targetLayers(f *figure, s *Spec, latest *xy) targetDrawing {
 			end := path[len(path)-1]
 			d.xs = append(d.xs, path[0].x, end.x)
 			d.ys = append(d.ys, end.y)
-			ring := draw.GlyphStyle{Color: colImplied, Radius: vg.Points(2.6), Shape: draw.RingGlyph{}}
+			// the comparison's ring: draw.RingGlyph's half-point stroke
+			// blends into the fan and the projection's line under it
+			ring := draw.GlyphStyle{Color: colImplied, Radius: targetRadius, Shape: ringGlyph{}}
 			d.layers = append(d.layers,
 				layer{z: zPath, p: lineOf(path, impliedSty)},
 				layer{z: zTarget, p: pointsOf([]xy{end}, ring)},
