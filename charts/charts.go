@@ -271,7 +271,7 @@ func historyFigure(s *Spec) (*figure, error) {
 	if xmax-xmin < 4 { // at least five years wide
 		xmin = xmax - 4
 	}
-	ymin, ymax := yRange(ys)
+	ymin, ymax := yRange(ys, s.Indicator.Kind == plancast.KindLevel)
 	xmin, xmax = xmin-0.5, xmax+0.5
 
 	plotW := vg.Length(float64(s.Width)*72/float64(scaleDPI(s.Width, s.Height))) - vg.Points(60)

@@ -344,7 +344,16 @@ func (f *figure) newPlot(unit string, xmin, xmax, ymin, ymax float64, plotWidth 
 // value about 4% of the span below the lowest (0 when every value is
 // positive and the round value would be negative) to 13% of the span above
 // the highest, which leaves room for the plan period labels.
-func yRange(vals []float64) (lo, hi float64) {
+//
+// On a chart of a level (level true: money, output, incomes, persons) the
+// range is never below zero, which a level cannot be (ingest refuses one):
+// the part of a fan below it is cut by the axis. And it starts at zero
+// unless the lowest value is above 5/6 of the highest (the rule office
+// charts follow), so that a rise is drawn in proportion to the level it
+// rises from: a target 29% above the latest figure is not drawn as a climb
+// from the bottom of the chart to its top. A level that moves within a
+// narrow band far from zero keeps the close range, as a rate does always.
+func yRange(vals []float64, level bool) (lo, hi float64) {
 	lo, hi = math.Inf(1), math.Inf(-1)
 	for _, v := range vals {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
@@ -354,6 +363,9 @@ func yRange(vals []float64) (lo, hi float64) {
 	}
 	if math.IsInf(lo, 1) {
 		return 0, 1
+	}
+	if level && (lo < 0 || lo < hi*5/6) {
+		lo, hi = 0, math.Max(hi, 0)
 	}
 	span := hi - lo
 	if span == 0 {

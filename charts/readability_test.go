@@ -83,3 +83,57 @@ func TestTheImpliedLevelIsRingedVisibly(t *testing.T) {
 		t.Errorf("%d pixels of the path's orange around the implied level (%.2f in 2022), want a ring of ≥ 12", n, end.y)
 	}
 }
+
+// The value axis of a level starts at zero, so that a rise is drawn in
+// proportion to the level it rises from, unless the level keeps within a
+// narrow band far above zero (its lowest value above 5/6 of its highest);
+// it never goes below zero, which a level cannot be, even where a fan does.
+// A rate keeps the close range around its values.
+func TestALevelsValueAxisStartsAtZero(t *testing.T) {
+	oneFigure := Spec{Region: houma, Indicator: plancast.Indicator{Code: "industrial_output", Name: "Total industrial output value", Unit: plancast.Unit100mYuan, Kind: plancast.KindLevel},
+		History: []plancast.Observation{obs("houma", "industrial_output", 2020, 310)},
+		Targets: []plancast.Target{{Region: "houma", Indicator: "industrial_output", Plan: "14th-fyp", Kind: plancast.TargetLevel, BaseYear: 2020, Year: 2025, Value: 400}}}
+	fanBelowZero := zizhouGDP()
+	fanBelowZero.Targets = nil
+	for i := range fanBelowZero.Projection.Points {
+		fanBelowZero.Projection.Points[i].Lo95 = -10
+	}
+	narrow := zizhouGDP()
+	narrow.Targets, narrow.Projection = nil, nil
+	for i := range narrow.History {
+		narrow.History[i].Value = 100 + float64(i)
+	}
+	cases := []struct {
+		name   string
+		s      Spec
+		atZero bool
+	}{
+		{"Houma's GDP, 88.9 to the target's 250", houmaGDP(), true},
+		{"Houma's industrial output, one figure of 310 and a target of 400", oneFigure, true},
+		{"a fan whose 95% interval goes below zero", fanBelowZero, true},
+		{"a level between 100 and 105", narrow, false},
+		{"a rate: Houma's unemployment, 3.4% to its 5.5% ceiling", houmaUnemployment(), false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			f, err := historyFigure(&c.s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			switch y := f.plot.Y.Min; {
+			case c.atZero && y != 0:
+				t.Errorf("value axis starts at %v, want 0", y)
+			case !c.atZero && y <= 0:
+				t.Errorf("value axis starts at %v, want the close range above 0", y)
+			}
+		})
+	}
+	cs := compareSpec()
+	f, err := compareFigure(&cs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.plot.Y.Min != 0 {
+		t.Errorf("the comparison of Houma's and Zizhou's GDP starts its value axis at %v, want 0", f.plot.Y.Min)
+	}
+}
