@@ -222,6 +222,7 @@ func (f *figure) draw(c draw.Canvas) {
 		return
 	}
 	plotC := draw.Crop(c, pad*0.4, -pad*1.6, y-c.Min.Y, top-c.Max.Y)
+	f.plot.Y.Tick.Marker = valueTicks{n: valueIntervals(top - y)}
 	f.plot.Draw(plotC)
 }
 
@@ -334,7 +335,7 @@ func (f *figure) newPlot(unit string, xmin, xmax, ymin, ymax float64, plotWidth 
 	p.Y.Tick.Label.XAlign, p.Y.Tick.Label.YAlign = draw.XRight, draw.YCenter
 	p.Y.Tick.Length = 0
 	p.Y.LineStyle.Width = 0
-	p.Y.Tick.Marker = valueTicks{n: 5}
+	p.Y.Tick.Marker = valueTicks{n: 5} // until draw knows the plot's height
 
 	f.unit = UnitLabel(unit, f.lang)
 	return p

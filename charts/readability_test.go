@@ -2,10 +2,14 @@ package charts
 
 import (
 	"bytes"
+	"image"
+	"math"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/plancast/plancast"
+	"gonum.org/v1/plot"
 )
 
 // isHistory is the dark blue of the history line and its dots.
@@ -135,5 +139,65 @@ func TestALevelsValueAxisStartsAtZero(t *testing.T) {
 	}
 	if f.plot.Y.Min != 0 {
 		t.Errorf("the comparison of Houma's and Zizhou's GDP starts its value axis at %v, want 0", f.plot.Y.Min)
+	}
+}
+
+// The value axis carries four to eight labelled ticks, enough to read a
+// figure or a target against: Houma's GDP from 0 gets one every 50 up to
+// its target's 250, not 0, 100 and 200 alone, and its unemployment one
+// every 0.5% up to its 5.5% ceiling. A small chart gets fewer, each label
+// at least twice its height from the next.
+func TestTheValueAxisHasEnoughTicksToReadAgainst(t *testing.T) {
+	// labelled returns the value axis' labelled ticks of f drawn at w×h,
+	// and how many pixels apart the closest two are
+	labelled := func(f *figure, w, h int) (labels []string, gap int) {
+		_, pixelAt := renderFigurePNG(t, f, w, h)
+		gap = h
+		var prev *plot.Tick
+		for _, tk := range f.plot.Y.Tick.Marker.Ticks(f.plot.Y.Min, f.plot.Y.Max) {
+			if tk.Label == "" {
+				continue
+			}
+			labels = append(labels, tk.Label)
+			if prev != nil {
+				gap = min(gap, pixelAt(0, prev.Value).Y-pixelAt(0, tk.Value).Y)
+			}
+			prev = &tk
+		}
+		return labels, gap
+	}
+	cs := compareSpec()
+	compare, err := compareFigure(&cs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	figures := map[string]*figure{"comparison of GDP": compare}
+	for name, s := range map[string]Spec{"Houma's GDP": houmaGDP(), "Houma's unemployment": houmaUnemployment(),
+		"Houma's budget revenue": houmaRevenue(), "Zizhou's GDP": zizhouGDP(), "Zizhou's unemployment": zizhouUnemployment()} {
+		f, err := historyFigure(&s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		figures[name] = f
+	}
+	for name, f := range figures {
+		if labels, _ := labelled(f, 800, 500); len(labels) < 4 || len(labels) > 8 {
+			t.Errorf("%s: value axis %v–%v labelled %q, want 4 to 8 labels", name, f.plot.Y.Min, f.plot.Y.Max, labels)
+		}
+	}
+	if f := figures["Houma's GDP"]; !slices.ContainsFunc(f.plot.Y.Tick.Marker.Ticks(f.plot.Y.Min, f.plot.Y.Max), func(tk plot.Tick) bool { return tk.Label == "250" }) {
+		t.Error("Houma's GDP axis has no tick at its target's 250")
+	}
+	for _, size := range []image.Point{{300, 200}, {400, 250}, {560, 350}} {
+		s := houmaGDP()
+		f, err := historyFigure(&s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		labels, gap := labelled(f, size.X, size.Y)
+		if minGap := int(math.Ceil(2 * sizeText * float64(scaleDPI(size.X, size.Y)) / 72)); len(labels) < 2 || gap < minGap {
+			t.Errorf("Houma's GDP at %dx%d: value axis labelled %q, the closest %d pixels apart; want at least 2 labels, %d pixels apart",
+				size.X, size.Y, labels, gap, minGap)
+		}
 	}
 }
