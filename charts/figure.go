@@ -260,6 +260,12 @@ func (f *figure) wrap(s string, size float64, bold bool, width vg.Length) []stri
 			if cut <= 0 || cut >= len(cur) {
 				cut = len(cur) - 1
 			}
+			// A closing mark goes down with the character before it, an
+			// opening one with the character after it (Chinese typesetting's
+			// 避头尾): never "；预测" split as "…2022" / "；预测".
+			for cut > 1 && (strings.ContainsRune(noLineStart, cur[cut]) || strings.ContainsRune(noLineEnd, cur[cut-1])) {
+				cut--
+			}
 			lines = append(lines, strings.TrimSpace(string(cur[:cut])))
 			cur = append([]rune(nil), cur[cut:]...)
 			lastBreak = -1
@@ -270,6 +276,13 @@ func (f *figure) wrap(s string, size float64, bold bool, width vg.Length) []stri
 	}
 	return lines
 }
+
+// noLineStart are the marks a wrapped line does not begin with, and
+// noLineEnd those it does not end with.
+const (
+	noLineStart = "，。、；：？！）》」』】〕〉”’…%,.;:?!)]}"
+	noLineEnd   = "（《「『【〔〈“‘([{"
+)
 
 // drawLegend draws the legend items in rows from y upwards (rows fill left to
 // right, the first row on top) and returns the y above the legend.

@@ -10,6 +10,7 @@ import (
 
 	"github.com/plancast/plancast"
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
 )
 
 // isHistory is the dark blue of the history line and its dots.
@@ -198,6 +199,34 @@ func TestTheValueAxisHasEnoughTicksToReadAgainst(t *testing.T) {
 		if minGap := int(math.Ceil(2 * sizeText * float64(scaleDPI(size.X, size.Y)) / 72)); len(labels) < 2 || gap < minGap {
 			t.Errorf("Houma's GDP at %dx%d: value axis labelled %q, the closest %d pixels apart; want at least 2 labels, %d pixels apart",
 				size.X, size.Y, labels, gap, minGap)
+		}
+	}
+}
+
+// A Chinese line is never begun by a closing mark (，。；：）and the like)
+// nor ended by an opening one (（《“), as Chinese typesetting requires: the
+// source line of Zizhou's GDP chart wrapped at every width from 60 to 400
+// points keeps "；预测" and "）。" together, and loses no character.
+func TestChineseLinesKeepTheirPunctuation(t *testing.T) {
+	f, lang, _ := newFonts(LangZh)
+	if lang != LangZh {
+		t.Skip("no CJK font installed")
+	}
+	fig := &figure{fonts: f, lang: lang}
+	src := "资料来源：Zizhou statistical communiques；000_31d79bc64c9d3619.txt — 子洲县人民政府办公室关于印发2022年政府工作报告重点任务分工的通知，2022年4月8日；预测：plancast（auto）。增长目标路径按所述增速绘制，并计入2016–2020年数值年均快于所述增速的1.0%。"
+	for w := 60.0; w <= 400; w++ {
+		lines := fig.wrap(src, sizeSource, false, vg.Points(w))
+		for i, l := range lines {
+			r := []rune(l)
+			if strings.ContainsRune(noLineStart, r[0]) {
+				t.Errorf("at %vpt line %d begins with %q: %q", w, i+1, r[0], l)
+			}
+			if strings.ContainsRune(noLineEnd, r[len(r)-1]) {
+				t.Errorf("at %vpt line %d ends with %q: %q", w, i+1, r[len(r)-1], l)
+			}
+		}
+		if got, want := strings.ReplaceAll(strings.Join(lines, ""), " ", ""), strings.ReplaceAll(src, " ", ""); got != want {
+			t.Fatalf("at %vpt the lines hold %q, want %q", w, got, want)
 		}
 	}
 }
