@@ -230,3 +230,34 @@ func TestChineseLinesKeepTheirPunctuation(t *testing.T) {
 		}
 	}
 }
+
+// A target's label names its year once: an annual plan's name says it
+// ("2022 plan target: 1", "2022年计划目标：1万吨"), a Five-Year Plan's
+// target says which of its years ("14th FYP target 2025: 250").
+func TestATargetsLabelNamesItsYearOnce(t *testing.T) {
+	oil := plancast.Indicator{Code: "crude_oil_output", Name: "Crude oil output", NameZh: "原油产量", Unit: "10k_tons", Kind: plancast.KindLevel}
+	s := Spec{Region: plancast.Region{Code: "zizhou", Name: "Zizhou County", NameZh: "子洲县"}, Indicator: oil,
+		History: []plancast.Observation{obs("zizhou", "crude_oil_output", 2021, 0.82)},
+		Targets: []plancast.Target{{Region: "zizhou", Indicator: "crude_oil_output", Plan: "2022-annual", Kind: plancast.TargetLevel, Year: 2022, Value: 1}}}
+	want := map[string]string{LangEn: "2022 plan target: 1, needs 22.0% a year", LangZh: "2022年计划目标：1万吨，需年均增长22.0%"}
+	for _, lang := range []string{LangEn, LangZh} {
+		if got, _ := ResolveLang(lang); got != lang {
+			continue
+		}
+		s.Lang = lang
+		var buf bytes.Buffer
+		if err := Render(&buf, s, "svg"); err != nil {
+			t.Fatal(err)
+		}
+		if text := svgText(t, buf.Bytes()); !strings.Contains(text, want[lang]) || strings.Contains(text, "2022 plan target 2022") || strings.Contains(text, "（2022年）") {
+			t.Errorf("%s: the chart's text %q, want the label %q", lang, text, want[lang])
+		}
+	}
+	var buf bytes.Buffer
+	if err := Render(&buf, houmaGDP(), "svg"); err != nil {
+		t.Fatal(err)
+	}
+	if text := svgText(t, buf.Bytes()); !strings.Contains(text, "14th FYP target 2025: 250") {
+		t.Errorf("Houma's GDP chart reads %q, want its 2025 target labelled with its year", text)
+	}
+}
