@@ -261,3 +261,43 @@ func TestATargetsLabelNamesItsYearOnce(t *testing.T) {
 		t.Errorf("Houma's GDP chart reads %q, want its 2025 target labelled with its year", text)
 	}
 }
+
+// The smallest chart the routes take, 200x150, still shows its plot, at
+// least a third of its height, with nothing but the title and the unit
+// above it: the footer gives way instead (its source cut to a line ending
+// in "…", then the legend left out), where it used to take the whole
+// height and be written over the title. At the default size it is whole.
+func TestASmallChartKeepsItsPlot(t *testing.T) {
+	cs := compareSpec()
+	cs.Series[0].Targets = houmaGDP().Targets
+	specs := map[string]func() (*figure, error){
+		"Houma's GDP":        func() (*figure, error) { s := houmaGDP(); return historyFigure(&s) },
+		"Houma's revenue":    func() (*figure, error) { s := houmaRevenue(); return historyFigure(&s) },
+		"the GDP comparison": func() (*figure, error) { return compareFigure(&cs) },
+	}
+	isData := func(r, g, b uint8) bool { // the fans, the targets' red, the paths' orange, the regions' second colour
+		return isFan(r, g, b) || isTarget(r, g, b) || isColour(colImplied)(r, g, b) || isColour(colSeries[1])(r, g, b)
+	}
+	for name, build := range specs {
+		f, err := build()
+		if err != nil {
+			t.Fatal(err)
+		}
+		img, pixelAt := renderFigurePNG(t, f, MinWidth, MinHeight)
+		top, bottom := pixelAt(0, f.plot.Y.Max).Y, pixelAt(0, f.plot.Y.Min).Y
+		if bottom-top < MinHeight/3 {
+			t.Errorf("%s at %dx%d: the plot is %d pixels high, want at least a third of the chart", name, MinWidth, MinHeight, bottom-top)
+		}
+		if n := count(img, image.Rect(0, 0, MinWidth, top-1), isData); n > 0 {
+			t.Errorf("%s at %dx%d: %d pixels of the legend's or the data's colours above the plot, where only the title and the unit are", name, MinWidth, MinHeight, n)
+		}
+	}
+	var buf bytes.Buffer
+	if err := Render(&buf, houmaGDP(), "svg"); err != nil {
+		t.Fatal(err)
+	}
+	if text := svgText(t, buf.Bytes()); !strings.Contains(text, "Source: Houma 2021 government work report; projection: plancast (auto).") ||
+		!strings.Contains(text, "Path required to meet target") || strings.Contains(text, "…") {
+		t.Errorf("Houma's GDP at the default size reads %q, want the whole source line and the legend", text)
+	}
+}
