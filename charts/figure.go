@@ -8,6 +8,7 @@ import (
 	"io"
 	"math"
 	"strings"
+	"unicode"
 
 	"git.sr.ht/~sbinet/gg"
 	xdraw "golang.org/x/image/draw"
@@ -322,10 +323,22 @@ func (f *figure) wrap(s string, size float64, bold bool, width vg.Length) []stri
 			}
 			// A closing mark goes down with the character before it, an
 			// opening one with the character after it (Chinese typesetting's
-			// 避头尾): never "；预测" split as "…2022" / "；预测".
-			for cut > 1 && (strings.ContainsRune(noLineStart, cur[cut]) || strings.ContainsRune(noLineEnd, cur[cut-1])) {
-				cut--
+			// 避头尾: no line begins "；预测"), and neither takes part of a
+			// Latin word or a number with it: "（auto）。" goes down whole,
+			// not "…（aut" / "o）。". A word longer than the line is cut
+			// where it must be, but not before a mark.
+			held := func(c int) bool {
+				return strings.ContainsRune(noLineStart, cur[c]) || strings.ContainsRune(noLineEnd, cur[c-1])
 			}
+			c := cut
+			for c > 1 && (held(c) || inWord(cur[c-1]) && inWord(cur[c])) {
+				c--
+			}
+			if c <= 1 {
+				for c = cut; c > 1 && held(c); c-- {
+				}
+			}
+			cut = c
 			lines = append(lines, strings.TrimSpace(string(cur[:cut])))
 			cur = append([]rune(nil), cur[cut:]...)
 			lastBreak = -1
@@ -335,6 +348,12 @@ func (f *figure) wrap(s string, size float64, bold bool, width vg.Length) []stri
 		lines = append(lines, t)
 	}
 	return lines
+}
+
+// inWord reports whether r belongs to a Latin word or a number, which a
+// line is not broken inside when it can be broken before it.
+func inWord(r rune) bool {
+	return r < 0x2e80 && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == ',' || r == '_')
 }
 
 // noLineStart are the marks a wrapped line does not begin with, and

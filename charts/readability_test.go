@@ -206,7 +206,8 @@ func TestTheValueAxisHasEnoughTicksToReadAgainst(t *testing.T) {
 // A Chinese line is never begun by a closing mark (，。；：）and the like)
 // nor ended by an opening one (（《“), as Chinese typesetting requires: the
 // source line of Zizhou's GDP chart wrapped at every width from 60 to 400
-// points keeps "；预测" and "）。" together, and loses no character.
+// points keeps "；预测" and "）。" together, does not split "（auto）" from
+// 100 points up, and loses no character.
 func TestChineseLinesKeepTheirPunctuation(t *testing.T) {
 	f, lang, _ := newFonts(LangZh)
 	if lang != LangZh {
@@ -224,6 +225,9 @@ func TestChineseLinesKeepTheirPunctuation(t *testing.T) {
 			if strings.ContainsRune(noLineEnd, r[len(r)-1]) {
 				t.Errorf("at %vpt line %d ends with %q: %q", w, i+1, r[len(r)-1], l)
 			}
+		}
+		if w >= 100 && !slices.ContainsFunc(lines, func(l string) bool { return strings.Contains(l, "（auto）") }) {
+			t.Errorf("at %vpt the lines %q split \"（auto）\"", w, lines)
 		}
 		if got, want := strings.ReplaceAll(strings.Join(lines, ""), " ", ""), strings.ReplaceAll(src, " ", ""); got != want {
 			t.Fatalf("at %vpt the lines hold %q, want %q", w, got, want)
