@@ -2,9 +2,13 @@ package charts
 
 import (
 	"bytes"
+	"fmt"
 	"image"
+	"image/color"
 	"math"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -303,5 +307,89 @@ func TestASmallChartKeepsItsPlot(t *testing.T) {
 	if text := svgText(t, buf.Bytes()); !strings.Contains(text, "Source: Houma 2021 government work report; projection: plancast (auto).") ||
 		!strings.Contains(text, "Path required to meet target") || strings.Contains(text, "…") {
 		t.Errorf("Houma's GDP at the default size reads %q, want the whole source line and the legend", text)
+	}
+}
+
+// svgPolyline is a line of an SVG chart: its stroke colour and points.
+type svgPolyline struct {
+	stroke string
+	pts    []vg.Point
+}
+
+// svgLabel is a label of an SVG chart: its text and the box of its halo.
+type svgLabel struct {
+	text string
+	box  vg.Rectangle
+}
+
+var (
+	svgPathRe   = regexp.MustCompile(`<path d="([^"]*)" style="([^"]*)"`)
+	svgTextRe   = regexp.MustCompile(`(?s)<text[^>]*>([^<]*)</text>`)
+	svgStrokeRe = regexp.MustCompile(`fill:none;stroke:(#[0-9A-F]{6})`)
+	svgPointRe  = regexp.MustCompile(`[ML](-?[0-9.]+),(-?[0-9.]+)`)
+)
+
+// svgLinesAndLabels reads the straight lines (paths of moves and lines
+// only) and the haloed labels (a translucent white box, then its text) of
+// an SVG chart drawn by this package.
+func svgLinesAndLabels(svg string) (lines []svgPolyline, labels []svgLabel) {
+	paths := svgPathRe.FindAllStringSubmatchIndex(svg, -1)
+	for _, m := range paths {
+		d, style := svg[m[2]:m[3]], svg[m[4]:m[5]]
+		var pts []vg.Point
+		for _, p := range svgPointRe.FindAllStringSubmatch(d, -1) {
+			x, _ := strconv.ParseFloat(p[1], 64)
+			y, _ := strconv.ParseFloat(p[2], 64)
+			pts = append(pts, vg.Point{X: vg.Length(x), Y: vg.Length(y)})
+		}
+		if strings.Trim(d, "ML0123456789.,-Z") != "" {
+			continue // arcs: a marker
+		}
+		switch {
+		case svgStrokeRe.MatchString(style):
+			lines = append(lines, svgPolyline{svgStrokeRe.FindStringSubmatch(style)[1], pts})
+		case strings.Contains(style, "fill-opacity:0.78") && len(pts) == 4:
+			t := svgTextRe.FindStringSubmatch(svg[m[1]:])
+			labels = append(labels, svgLabel{t[1], vg.Rectangle{Min: pts[0], Max: pts[2]}})
+		}
+	}
+	return lines, labels
+}
+
+// A comparison writes a target's value beside its marker where it strikes
+// through no line: Houma's 2021 +8.5% and Zizhou's 2021 +7% rings sit on
+// their own projections, and their values, written to the right of them,
+// lay their halos over those lines; they now move off them.
+func TestATargetsValueStaysOffTheLines(t *testing.T) {
+	s := compareSpec()
+	s.Series[0].Targets = []plancast.Target{{Region: "houma", Indicator: "gdp", Plan: "2021-annual", Kind: plancast.TargetGrowth, Year: 2021, Value: 8.5}}
+	s.Series[1].Targets = []plancast.Target{{Region: "zizhou", Indicator: "gdp", Plan: "2021-annual", Kind: plancast.TargetGrowth, Year: 2021, Value: 7}}
+	for _, lang := range []string{LangEn, LangZh} {
+		s.Lang = lang
+		var buf bytes.Buffer
+		if err := RenderCompare(&buf, s, "svg"); err != nil {
+			t.Fatal(err)
+		}
+		lines, labels := svgLinesAndLabels(buf.String())
+		values := 0
+		for _, l := range labels {
+			if !strings.Contains(l.text, "%") {
+				continue // a region's name
+			}
+			values++
+			for _, pl := range lines {
+				if !slices.ContainsFunc(colSeries[:2], func(c color.NRGBA) bool { return pl.stroke == fmt.Sprintf("#%02X%02X%02X", c.R, c.G, c.B) }) {
+					continue // the axes and the grid
+				}
+				for i := 1; i < len(pl.pts); i++ {
+					if crosses(pl.pts[i-1], pl.pts[i], l.box) {
+						t.Errorf("%s: the value %q is written over the %s line from %v to %v", lang, l.text, pl.stroke, pl.pts[i-1], pl.pts[i])
+					}
+				}
+			}
+		}
+		if values != 2 {
+			t.Errorf("%s: %d target values written, want Houma's and Zizhou's", lang, values)
+		}
 	}
 }
