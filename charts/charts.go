@@ -257,7 +257,7 @@ func historyFigure(s *Spec) (*figure, error) {
 		layers = append(layers, hl...)
 		f.legend = append([]legendItem{{wd.History, swatchLine(histSty, &glyph)}}, f.legend...)
 		lo := hist[len(hist)-1]
-		layers = append(layers, layer{z: zLabel, p: label(f, *latest, fmt.Sprintf(wd.LatestFmt, lo.Year, annotValue(lo.Value, unit, lang)), sizeSmall, colHistory, sideLeft, vg.Points(8))})
+		layers = append(layers, layer{z: zLabel, p: label(f, *latest, fmt.Sprintf(wd.LatestFmt, lo.Year, annotValue(lo.Value, unit, lang)), sizeSmall, colHistory, sideLeft, latestLabelDy(hist))})
 	}
 
 	// targets
@@ -271,7 +271,7 @@ func historyFigure(s *Spec) (*figure, error) {
 	if xmax-xmin < 4 { // at least five years wide
 		xmin = xmax - 4
 	}
-	ymin, ymax := yRange(ys)
+	ymin, ymax := yRange(ys, s.Indicator.Kind == plancast.KindLevel)
 	xmin, xmax = xmin-0.5, xmax+0.5
 
 	plotW := vg.Length(float64(s.Width)*72/float64(scaleDPI(s.Width, s.Height))) - vg.Points(60)
@@ -291,6 +291,18 @@ func historyFigure(s *Spec) (*figure, error) {
 		f.source = joinSentences(f.source, statedNote(tl.stated, lang), lang)
 	}
 	return f, nil
+}
+
+// latestLabelDy is how far the latest figure's label, written to the left
+// of its point, is nudged up: above the point, unless the line comes down
+// into it from the year before, where the label above would sit on that
+// line (its halo washing it out); then below, where the line is not.
+func latestLabelDy(hist []plancast.Observation) vg.Length {
+	dy := vg.Points(8)
+	if n := len(hist); n > 1 && hist[n-2].Value > hist[n-1].Value {
+		return -dy
+	}
+	return dy
 }
 
 // yearToDateShown is the projection's year to date when its year is on

@@ -119,13 +119,13 @@ func compareFigure(s *CompareSpec) (*figure, error) {
 	}
 	f.legend = append(f.legend, targetLegend(d.shapes, lang)...)
 	// the names always, a target's value only where it crowds nothing
-	layers := append(d.layers, layer{z: zLabel, p: labelsUncrowded(f, d.names, d.values, d.markers, targetRadius*markerReach)})
+	layers := append(d.layers, layer{z: zLabel, p: labelsUncrowded(f, d.names, d.values, d.markers, targetRadius*markerReach, d.lines)})
 
 	xmin, xmax := slices.Min(d.xs), slices.Max(d.xs)
 	if xmax-xmin < 4 {
 		xmin = xmax - 4
 	}
-	ymin, ymax := yRange(d.ys)
+	ymin, ymax := yRange(d.ys, s.Indicator.Kind == plancast.KindLevel)
 	xmin, xmax = xmin-0.5, xmax+0.5
 	plotW := vg.Length(float64(s.Width)*72/float64(scaleDPI(s.Width, s.Height))) - vg.Points(60)
 	p := f.newPlot(s.Indicator.Unit, xmin, xmax, ymin, ymax, plotW)
@@ -162,6 +162,7 @@ type comparison struct {
 	legend        []legendItem // one entry per region
 	names, values []labelSpec  // the lines' names, the targets' values
 	markers       []xy         // the targets marked
+	lines         [][]xy       // the lines drawn: figures, projections, paths
 	shapes        []draw.GlyphDrawer
 	projDone      bool     // a projection of more than one year is drawn
 	methods       []string // the projections' methods, each once
@@ -198,6 +199,7 @@ func (d *comparison) addLine(f *figure, rs RegionSeries, from int, line, mean []
 		d.methods = append(d.methods, method)
 	}
 	d.hist = append(d.hist, rs.History...)
+	d.lines = append(d.lines, line, mean)
 
 	end := line
 	if len(mean) > 0 {
@@ -242,6 +244,7 @@ func (d *comparison) addPath(path []xy, col color.NRGBA) {
 		d.xs, d.ys = append(d.xs, q.x), append(d.ys, q.y)
 	}
 	d.layers = append(d.layers, layer{z: zPath, p: lineOf(path, impliedPathStyle(col, comparePathWidth))})
+	d.lines = append(d.lines, path)
 }
 
 // regionLine returns the points of a region's line from year from on: its

@@ -8,6 +8,7 @@ import (
 	"io"
 	"math"
 	"strings"
+	"unicode"
 
 	"git.sr.ht/~sbinet/gg"
 	xdraw "golang.org/x/image/draw"
@@ -200,29 +201,90 @@ func (f *figure) draw(c draw.Canvas) {
 		top -= sty.Height(f.unit) + vg.Points(3)
 	}
 
-	// Footer, from the bottom up: source lines, the note, the legend.
-	var footer []func(y vg.Length) vg.Length
-	for _, line := range f.wrap(f.source, sizeSource, false, width) {
-		footer = append(footer, f.textLine(c, line, sizeSource, colMuted, left))
-	}
-	if f.note != "" {
-		for _, line := range f.wrap(f.note, sizeSource, false, width) {
-			footer = append(footer, f.textLine(c, line, sizeSource, colNote, left))
-		}
-	}
+	// Footer, from the bottom up: source lines, the note, the legend; as
+	// much of it as leaves the plot its room.
+	lines, withLegend := f.footer(width, top-bottom)
 	y := bottom
-	for i := len(footer) - 1; i >= 0; i-- {
-		y = footer[i](y)
+	for i := len(lines) - 1; i >= 0; i-- {
+		y = f.textLine(c, lines[i].text, sizeSource, lines[i].col, left)(y)
 	}
 	y += vg.Points(6)
-	y = f.drawLegend(c, left, width, y)
+	if withLegend {
+		y = f.drawLegend(c, left, width, y)
+	}
 	y += vg.Points(4)
 
 	if f.plot == nil || top-y < vg.Points(40) {
 		return
 	}
 	plotC := draw.Crop(c, pad*0.4, -pad*1.6, y-c.Min.Y, top-c.Max.Y)
+	f.plot.Y.Tick.Marker = valueTicks{n: valueIntervals(top - y)}
 	f.plot.Draw(plotC)
+}
+
+// footerLine is a line of text under the plot.
+type footerLine struct {
+	text string
+	col  color.Color
+}
+
+// footer returns the lines of text under the plot (the source and the
+// note, wrapped to width) and whether the legend goes above them, in as
+// much detail as leaves the plot at least half of the height room between
+// the header and the bottom margin. A small chart's footer would otherwise
+// take the whole height and be written over the title (a 200x150 chart
+// had a six-line source and a five-row legend, and no plot): first the
+// source and the note are cut to a line each, ending in "…", then the
+// legend is left out.
+func (f *figure) footer(width, room vg.Length) (lines []footerLine, legend bool) {
+	minPlot := max(vg.Points(40), room/2)
+	for _, short := range []bool{false, true} {
+		lines = f.footerLines(width, short)
+		if room-f.footerHeight(lines, true, width) >= minPlot {
+			return lines, true
+		}
+	}
+	return lines, false
+}
+
+// footerLines are the source and the note wrapped to width; when short,
+// each is cut to its first line, ending in "…" when it had more.
+func (f *figure) footerLines(width vg.Length, short bool) []footerLine {
+	var out []footerLine
+	for _, t := range []footerLine{{f.source, colMuted}, {f.note, colNote}} {
+		wrapped := f.wrap(t.text, sizeSource, false, width)
+		if short && len(wrapped) > 1 {
+			wrapped = []string{f.cut(wrapped[0], sizeSource, width)}
+		}
+		for _, l := range wrapped {
+			out = append(out, footerLine{l, t.col})
+		}
+	}
+	return out
+}
+
+// cut returns line, shortened as need be to end in "…" within width.
+func (f *figure) cut(line string, size float64, width vg.Length) string {
+	r := []rune(line)
+	sty := f.style(line, size, false, colInk)
+	for len(r) > 0 && sty.Width(string(r)+"…") > width {
+		r = r[:len(r)-1]
+	}
+	return strings.TrimSpace(string(r)) + "…"
+}
+
+// footerHeight is the height the footer of lines takes, with the legend
+// when legend is true, as draw lays it out.
+func (f *figure) footerHeight(lines []footerLine, legend bool, width vg.Length) vg.Length {
+	h := vg.Points(6 + 4)
+	for _, l := range lines {
+		h += f.style(l.text, sizeSource, false, l.col).Height(l.text) + vg.Points(1.5)
+	}
+	if legend && len(f.legend) > 0 {
+		_, rows := f.legendLayout(width)
+		h += vg.Length(rows) * legendRowH
+	}
+	return h
 }
 
 // textLine returns a footer line drawer: given the baseline area's bottom y it
@@ -259,6 +321,24 @@ func (f *figure) wrap(s string, size float64, bold bool, width vg.Length) []stri
 			if cut <= 0 || cut >= len(cur) {
 				cut = len(cur) - 1
 			}
+			// A closing mark goes down with the character before it, an
+			// opening one with the character after it (Chinese typesetting's
+			// 避头尾: no line begins "；预测"), and neither takes part of a
+			// Latin word or a number with it: "（auto）。" goes down whole,
+			// not "…（aut" / "o）。". A word longer than the line is cut
+			// where it must be, but not before a mark.
+			held := func(c int) bool {
+				return strings.ContainsRune(noLineStart, cur[c]) || strings.ContainsRune(noLineEnd, cur[c-1])
+			}
+			c := cut
+			for c > 1 && (held(c) || inWord(cur[c-1]) && inWord(cur[c])) {
+				c--
+			}
+			if c <= 1 {
+				for c = cut; c > 1 && held(c); c-- {
+				}
+			}
+			cut = c
 			lines = append(lines, strings.TrimSpace(string(cur[:cut])))
 			cur = append([]rune(nil), cur[cut:]...)
 			lastBreak = -1
@@ -270,43 +350,70 @@ func (f *figure) wrap(s string, size float64, bold bool, width vg.Length) []stri
 	return lines
 }
 
+// inWord reports whether r belongs to a Latin word or a number, which a
+// line is not broken inside when it can be broken before it.
+func inWord(r rune) bool {
+	return r < 0x2e80 && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == ',' || r == '_')
+}
+
+// noLineStart are the marks a wrapped line does not begin with, and
+// noLineEnd those it does not end with.
+const (
+	noLineStart = "，。、；：？！）》」』】〕〉”’…%,.;:?!)]}"
+	noLineEnd   = "（《「『【〔〈“‘([{"
+)
+
+// legendPlaced is a legend item placed in its row, x from the left.
+type legendPlaced struct {
+	item legendItem
+	x    vg.Length
+	row  int
+}
+
+// Legend metrics: the swatch's width and height, the gap after it and
+// after an item's label, and the height of a row.
+var (
+	legendSwW, legendSwH   = vg.Points(18), vg.Points(8)
+	legendGap, legendAfter = vg.Points(4), vg.Points(12)
+	legendRowH             = vg.Points(sizeText * 1.6)
+)
+
+// legendLayout places the legend items in rows of at most width, filling
+// each left to right, and returns them with the number of rows.
+func (f *figure) legendLayout(width vg.Length) ([]legendPlaced, int) {
+	var ps []legendPlaced
+	x, row := vg.Length(0), 0
+	for _, it := range f.legend {
+		label := f.fonts.printable(it.label)
+		it.label = label
+		w := legendSwW + legendGap + f.style(label, sizeText, false, colInk).Width(label)
+		if x > 0 && x+w > width {
+			x, row = 0, row+1
+		}
+		ps = append(ps, legendPlaced{it, x, row})
+		x += w + legendAfter
+	}
+	return ps, row + 1
+}
+
 // drawLegend draws the legend items in rows from y upwards (rows fill left to
 // right, the first row on top) and returns the y above the legend.
 func (f *figure) drawLegend(c draw.Canvas, left, width, y vg.Length) vg.Length {
 	if len(f.legend) == 0 {
 		return y
 	}
-	swW, swH, gap, after := vg.Points(18), vg.Points(8), vg.Points(4), vg.Points(12)
-	type placed struct {
-		item legendItem
-		x    vg.Length
-		row  int
-	}
-	var ps []placed
-	x, row := vg.Length(0), 0
-	for _, it := range f.legend {
-		label := f.fonts.printable(it.label)
-		it.label = label
-		w := swW + gap + f.style(label, sizeText, false, colInk).Width(label)
-		if x > 0 && x+w > width {
-			x, row = 0, row+1
-		}
-		ps = append(ps, placed{it, x, row})
-		x += w + after
-	}
-	rowH := vg.Points(sizeText * 1.6)
-	rows := row + 1
+	ps, rows := f.legendLayout(width)
 	for _, p := range ps {
-		base := y + vg.Length(rows-1-p.row)*rowH
+		base := y + vg.Length(rows-1-p.row)*legendRowH
 		sw := draw.Canvas{Canvas: c.Canvas, Rectangle: vg.Rectangle{
 			Min: vg.Point{X: left + p.x, Y: base + vg.Points(1)},
-			Max: vg.Point{X: left + p.x + swW, Y: base + vg.Points(1) + swH},
+			Max: vg.Point{X: left + p.x + legendSwW, Y: base + vg.Points(1) + legendSwH},
 		}}
 		p.item.swatch(sw)
 		sty := f.style(p.item.label, sizeText, false, colInk)
-		c.FillText(sty, vg.Point{X: left + p.x + swW + gap, Y: base + vg.Points(1)}, p.item.label)
+		c.FillText(sty, vg.Point{X: left + p.x + legendSwW + legendGap, Y: base + vg.Points(1)}, p.item.label)
 	}
-	return y + vg.Length(rows)*rowH
+	return y + vg.Length(rows)*legendRowH
 }
 
 // newPlot returns a plot styled for the charts: no title (the figure draws
@@ -334,7 +441,7 @@ func (f *figure) newPlot(unit string, xmin, xmax, ymin, ymax float64, plotWidth 
 	p.Y.Tick.Label.XAlign, p.Y.Tick.Label.YAlign = draw.XRight, draw.YCenter
 	p.Y.Tick.Length = 0
 	p.Y.LineStyle.Width = 0
-	p.Y.Tick.Marker = valueTicks{n: 5}
+	p.Y.Tick.Marker = valueTicks{n: 5} // until draw knows the plot's height
 
 	f.unit = UnitLabel(unit, f.lang)
 	return p
@@ -344,7 +451,16 @@ func (f *figure) newPlot(unit string, xmin, xmax, ymin, ymax float64, plotWidth 
 // value about 4% of the span below the lowest (0 when every value is
 // positive and the round value would be negative) to 13% of the span above
 // the highest, which leaves room for the plan period labels.
-func yRange(vals []float64) (lo, hi float64) {
+//
+// On a chart of a level (level true: money, output, incomes, persons) the
+// range is never below zero, which a level cannot be (ingest refuses one):
+// the part of a fan below it is cut by the axis. And it starts at zero
+// unless the lowest value is above 5/6 of the highest (the rule office
+// charts follow), so that a rise is drawn in proportion to the level it
+// rises from: a target 29% above the latest figure is not drawn as a climb
+// from the bottom of the chart to its top. A level that moves within a
+// narrow band far from zero keeps the close range, as a rate does always.
+func yRange(vals []float64, level bool) (lo, hi float64) {
 	lo, hi = math.Inf(1), math.Inf(-1)
 	for _, v := range vals {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
@@ -354,6 +470,9 @@ func yRange(vals []float64) (lo, hi float64) {
 	}
 	if math.IsInf(lo, 1) {
 		return 0, 1
+	}
+	if level && (lo < 0 || lo < hi*5/6) {
+		lo, hi = 0, math.Max(hi, 0)
 	}
 	span := hi - lo
 	if span == 0 {

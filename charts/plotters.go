@@ -239,9 +239,14 @@ func (l placedLabel) draw(c *draw.Canvas) {
 // labelsUncrowded draws every label of must, each moved clear of those
 // before it, then each label of optional whose box overlaps neither a label
 // drawn before it nor a marker: the markers are data points covered to
-// radius r around them. A label left out leaves its marker to be read
-// against the axis.
-func labelsUncrowded(f *figure, must, optional []labelSpec, markers []xy, r vg.Length) plot.Plotter {
+// radius r around them. Such a label that would cross one of lines (the
+// figures, projections and paths drawn, whose stretch under its halo would
+// be washed out and strike through its text) moves to the first place
+// that crosses none and overlaps nothing: 9 points above or below, else
+// the same on the other side of its point; where there is none, it stays
+// as asked. A label left out leaves its marker to be read against the
+// axis.
+func labelsUncrowded(f *figure, must, optional []labelSpec, markers []xy, r vg.Length, lines [][]xy) plot.Plotter {
 	return plotFunc(func(c draw.Canvas, p *plot.Plot) {
 		var placed []placedLabel
 		for _, l := range must {
@@ -256,15 +261,80 @@ func labelsUncrowded(f *figure, must, optional []labelSpec, markers []xy, r vg.L
 		for _, pl := range placed {
 			taken = append(taken, pl.box)
 		}
+		var segs [][2]vg.Point
+		for _, l := range lines {
+			pts := toCanvas(&c, p, l)
+			for i := 1; i < len(pts); i++ {
+				segs = append(segs, [2]vg.Point{pts[i-1], pts[i]})
+			}
+		}
+		isTaken := func(pl placedLabel) bool {
+			return slices.ContainsFunc(taken, func(o vg.Rectangle) bool { return overlaps(pl.box, o) })
+		}
+		crossesLine := func(pl placedLabel) bool {
+			return slices.ContainsFunc(segs, func(s [2]vg.Point) bool { return crosses(s[0], s[1], pl.box) })
+		}
 		for _, l := range optional {
 			pl := l.place(f, &c, p)
-			if slices.ContainsFunc(taken, func(o vg.Rectangle) bool { return overlaps(pl.box, o) }) {
+			if isTaken(pl) {
 				continue
+			}
+			if crossesLine(pl) {
+				for _, alt := range l.alternatives()[1:] {
+					if a := alt.place(f, &c, p); !isTaken(a) && !crossesLine(a) {
+						pl = a
+						break
+					}
+				}
 			}
 			pl.draw(&c)
 			taken = append(taken, pl.box)
 		}
 	})
+}
+
+// alternatives are the places tried for an optional label, best first: as
+// asked, then 9 points above and below that, then the same on either side
+// of its point (one of them the side asked for, or sideAuto's choice).
+func (l labelSpec) alternatives() []labelSpec {
+	var alts []labelSpec
+	for _, side := range []int{l.side, sideLeft, sideRight} {
+		for _, dy := range []vg.Length{0, vg.Points(9), -vg.Points(9)} {
+			a := l
+			a.side, a.dy = side, l.dy+dy
+			alts = append(alts, a)
+		}
+	}
+	return alts
+}
+
+// crosses reports whether the segment from a to b passes through r
+// (Liang–Barsky clipping).
+func crosses(a, b vg.Point, r vg.Rectangle) bool {
+	t0, t1 := 0.0, 1.0
+	dx, dy := float64(b.X-a.X), float64(b.Y-a.Y)
+	for _, e := range [4][2]float64{
+		{-dx, float64(a.X - r.Min.X)}, {dx, float64(r.Max.X - a.X)},
+		{-dy, float64(a.Y - r.Min.Y)}, {dy, float64(r.Max.Y - a.Y)},
+	} {
+		pq, q := e[0], e[1]
+		if pq == 0 {
+			if q < 0 {
+				return false
+			}
+			continue
+		}
+		t := q / pq
+		if pq < 0 {
+			t0 = math.Max(t0, t)
+		} else {
+			t1 = math.Min(t1, t)
+		}
+		if t0 > t1 {
+			return false
+		}
+	}
+	return true
 }
 
 // overlaps reports whether a and b share area.

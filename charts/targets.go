@@ -173,6 +173,10 @@ func targetLayers(f *figure, s *Spec, latest *xy) targetDrawing {
 			at := xy{float64(t.Year), t.Value}
 			d.xs, d.ys = append(d.xs, at.x), append(d.ys, at.y)
 			txt := fmt.Sprintf(wd.TargetFmt, plan, t.Year, annotValue(t.Value, unit, f.lang))
+			if from, to, ok := planSpan(t.Plan); ok && from == t.Year && to == t.Year {
+				// the plan's name says the year: "2022 plan target: 1", not "2022 plan target 2022: 1"
+				txt = fmt.Sprintf(wd.PlanYearTargetFmt, plan, annotValue(t.Value, unit, f.lang))
+			}
 			if latest != nil && int(latest.x) < t.Year {
 				if g, ok := requiredGrowth(int(latest.x), latest.y, t.Year, t.Value); ok {
 					path := geometricPath(int(latest.x), latest.y, t.Year, g)
@@ -198,7 +202,9 @@ func targetLayers(f *figure, s *Spec, latest *xy) targetDrawing {
 			end := path[len(path)-1]
 			d.xs = append(d.xs, path[0].x, end.x)
 			d.ys = append(d.ys, end.y)
-			ring := draw.GlyphStyle{Color: colImplied, Radius: vg.Points(2.6), Shape: draw.RingGlyph{}}
+			// the comparison's ring: draw.RingGlyph's half-point stroke
+			// blends into the fan and the projection's line under it
+			ring := draw.GlyphStyle{Color: colImplied, Radius: targetRadius, Shape: ringGlyph{}}
 			d.layers = append(d.layers,
 				layer{z: zPath, p: lineOf(path, impliedSty)},
 				layer{z: zTarget, p: pointsOf([]xy{end}, ring)},

@@ -6,6 +6,7 @@ import (
 
 	"github.com/plancast/plancast"
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
 )
 
 // yearTicks labels whole years only: a step of 1, 2, 5, 10, 20 or 50 years
@@ -66,12 +67,41 @@ func stepPrec(step float64) int {
 	return p
 }
 
+// tickStep returns the round step (1, 2, 2.5 or 5 times a power of ten)
+// that divides span into the number of intervals nearest n, the larger
+// step on a tie. niceStep, the smallest round step making at most n, can
+// make as few as n/2: an axis from 0 to 282 got ticks at 0, 100 and 200
+// only, none near a target of 250; it now gets one every 50.
+func tickStep(span float64, n int) float64 {
+	if span <= 0 || n < 1 {
+		return 1
+	}
+	mag := math.Pow(10, math.Floor(math.Log10(span/float64(n))))
+	best, bestOff := 0.0, math.Inf(1)
+	for _, p := range []float64{mag / 10, mag, mag * 10} {
+		for _, m := range []float64{1, 2, 2.5, 5} {
+			step := m * p
+			if off := math.Abs(span/step - float64(n)); off <= bestOff {
+				best, bestOff = step, off
+			}
+		}
+	}
+	return best
+}
+
+// valueIntervals is how many intervals the value axis of a plot height
+// tall is divided into: about one per 45 points, from 2 to 5, so that a
+// small chart's labels do not stand shoulder to shoulder.
+func valueIntervals(height vg.Length) int {
+	return min(5, max(2, int(height/vg.Points(45))))
+}
+
 // valueTicks puts about n round ticks on the value axis, labelled with
 // thousands separators (33,029) and as many decimals as the step needs.
 type valueTicks struct{ n int }
 
 func (t valueTicks) Ticks(min, max float64) []plot.Tick {
-	step := niceStep(max-min, t.n)
+	step := tickStep(max-min, t.n)
 	prec := stepPrec(step)
 	var ticks []plot.Tick
 	for k := math.Ceil(min/step - 1e-9); k*step <= max+1e-9*step; k++ {
