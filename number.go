@@ -89,3 +89,13 @@ func FormatStatedGrowth(o Observation, zh bool) string {
 	}
 	return fmt.Sprintf("%s a year since %d", g, base)
 }
+
+// FormatPoints writes a change in percentage points with its sign, to one
+// decimal, or two when under 0.1 (a share moving 0.05 points a year is not
+// "+0.1"): 0.74 → "+0.7", −1.2 → "-1.2", 0.05 → "+0.05".
+func FormatPoints(c float64) string {
+	if math.Abs(c) < 0.095 {
+		return fmt.Sprintf("%+.2f", c)
+	}
+	return fmt.Sprintf("%+.1f", c)
+}

@@ -64,3 +64,14 @@ func TestFormatStatedGrowth(t *testing.T) {
 		}
 	}
 }
+
+func TestFormatPointsSaysTheSignAndEnoughDecimals(t *testing.T) {
+	for _, c := range []struct {
+		v    float64
+		want string
+	}{{0.74, "+0.7"}, {-1.2, "-1.2"}, {0.05, "+0.05"}, {-0.05, "-0.05"}, {0.1, "+0.1"}, {12.34, "+12.3"}, {0, "+0.00"}} {
+		if got := FormatPoints(c.v); got != c.want {
+			t.Errorf("FormatPoints(%v) = %q, want %q", c.v, got, c.want)
+		}
+	}
+}

@@ -91,9 +91,22 @@ type Assessment struct {
 	RequiredGrowth *float64 `json:"required_growth"`
 	// HistoricalGrowth is the average annual growth over the observed history (a fraction).
 	HistoricalGrowth *float64 `json:"historical_growth,omitempty"`
+	// RequiredChange, for a level or share target on a percentage (a share
+	// of GDP, a rate), is the change a year, in percentage points, that takes
+	// the latest value to the target: (target − latest)/(target year −
+	// latest year). A percentage is planned in points: 41.3% to 45% in five
+	// years is +0.74 points a year, which RequiredGrowth's 1.7% a year hides.
+	// The explanation, the dashboard, the CLI and the charts say it instead of
+	// RequiredGrowth; nil otherwise, or when the target year is past.
+	RequiredChange *float64 `json:"required_change,omitempty"`
+	// HistoricalChange is, beside RequiredChange, the history's change a
+	// year in points: (x_last − x_first)/(last − first).
+	HistoricalChange *float64 `json:"historical_change,omitempty"`
 	// PaceYear is, for a level or share target not yet met, the year the
 	// latest value reaches it growing at HistoricalGrowth:
-	// latest year + ⌈log(target/latest) / log(1 + historical growth)⌉. Nil
+	// latest year + ⌈log(target/latest) / log(1 + historical growth)⌉, or,
+	// on a percentage, changing by HistoricalChange points a year:
+	// latest year + ⌈(target − latest) / historical change⌉. Nil
 	// when that pace moves away from the target or takes more than
 	// forecast.MaxPaceYears (Houma's 250 亿元 by 2025: 2032 at 6.3% a year).
 	PaceYear *int `json:"pace_year,omitempty"`

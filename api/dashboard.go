@@ -216,7 +216,7 @@ func (s *Server) dashboardSection(ctx context.Context, r plancast.Region, indByC
 			TargetText:      charts.TargetValueText(a.Kind, a.TargetValue, "", lang), // the unit is beside the indicator
 			LatestText:      fmt.Sprintf("%s (%d)", number(a.LatestValue), a.LatestYear),
 			DueText:         dueText(lang, a.FiguresDue),
-			RequiredText:    percentOrDash(a.RequiredGrowth),
+			RequiredText:    requiredText(lang, a.Assessment),
 			ProjectedText:   projectedText(lang, a.Kind, a.Projected, a.Realised, plancast.ValuePrec(a.LatestValue)),
 			ProbabilityText: strconv.Itoa(int(math.Round(a.Probability*100))) + "%",
 		})
@@ -286,6 +286,19 @@ func nameIn(lang, en, zh string) string {
 func number(v float64) string {
 	// Rounded to cents, the shortest form has at most two decimals.
 	return plancast.FormatNumber(math.Round(v*100)/100, -1)
+}
+
+// requiredText is the "required growth a year" cell: the growth in percent,
+// or, for a target on a percentage, the change in points ("+0.7 pt" /
+// "+0.7个百分点").
+func requiredText(lang string, a plancast.Assessment) string {
+	if c := a.RequiredChange; c != nil {
+		if lang == "zh" {
+			return plancast.FormatPoints(*c) + "个百分点"
+		}
+		return plancast.FormatPoints(*c) + " pt"
+	}
+	return percentOrDash(a.RequiredGrowth)
 }
 
 func percentOrDash(f *float64) string {

@@ -28,10 +28,10 @@ func (h headers) in(lang string) []string {
 
 var assessmentHeaders = headers{
 	en: []string{"region", "region_name", "indicator", "indicator_name", "unit", "plan", "kind", "year", "target", "target_unit", "binding",
-		"latest_year", "latest", "required_growth", "historical_growth", "pace_year", "projected", "lo80", "hi80", "lo95", "hi95", "realised",
+		"latest_year", "latest", "required_growth", "historical_growth", "required_change", "historical_change", "pace_year", "projected", "lo80", "hi80", "lo95", "hi95", "realised",
 		"probability", "status", "progress", "to_date", "to_date_growth", "rest_needs", "stated_gap", "explanation"},
 	zh: []string{"地区代码", "地区", "指标代码", "指标", "单位", "规划", "目标类型", "目标年份", "目标值", "目标单位", "约束性",
-		"最新年份", "最新值", "所需年均增速", "历史年均增速", "按历史增速达到目标年份", "预计值", "80%区间下限", "80%区间上限", "95%区间下限", "95%区间上限", "实际值",
+		"最新年份", "最新值", "所需年均增速", "历史年均增速", "所需年均变化（百分点）", "历史年均变化（百分点）", "按历史增速达到目标年份", "预计值", "80%区间下限", "80%区间上限", "95%区间下限", "95%区间上限", "实际值",
 		"达成概率", "状态", "进度", "年内累计", "累计同比增速", "其余月份所需同比增速", "现价增速高于公布增速", "说明"},
 }
 
@@ -78,7 +78,7 @@ func judgedRow(cat *catalogMemo, lang string, a AssessmentItem) []cell {
 	}
 	return append(targetCells(cat, lang, a.Region, ind, a.Target),
 		yearCell(a.LatestYear), numCell(a.LatestValue, plancast.Decimals(a.LatestValue)),
-		percentCell(a.RequiredGrowth), percentCell(a.HistoricalGrowth), optYearCell(a.PaceYear),
+		percentCell(a.RequiredGrowth), percentCell(a.HistoricalGrowth), optNumCell(a.RequiredChange, 2), optNumCell(a.HistoricalChange, 2), optYearCell(a.PaceYear),
 		proj(p.Mean), proj(p.Lo80), proj(p.Hi80), proj(p.Lo95), proj(p.Hi95), optNumCell(a.Realised, prec),
 		percentCell(&a.Probability), textCell(statusText(lang, a.Status)), percentCell(a.Progress),
 		toDateCell(lang, a.YearToDate), toDateGrowthCell(a.YearToDate), restNeedsCell(a.YearToDate), statedGapCell(a.StatedBasis), textCell(explanation))
@@ -223,7 +223,8 @@ func assessmentAbout(resp *AssessmentResponse, cat *catalogMemo, lang, version s
 			{"达成概率", "由预测分布计算的达成目标的概率。"},
 			{"状态", fmt.Sprintf("已实现：目标年份已有数据且达到目标；进度正常：概率不低于%.0f%%；存在风险：不低于%.0f%%；难以实现：更低，或目标年份已过而未达到。", forecast.OnTrackProbability*100, forecast.AtRiskProbability*100)},
 			{"进度", "（预计值 − 基期值）/（目标值 − 基期值），与联合国可持续发展目标进度图相同。"},
-			{"按历史增速达到目标年份", "尚未实现的总量目标：最新值按历史年均增速增长时达到目标的年份（该增速背离目标或需50年以上时为空）。"},
+			{"所需年均变化（百分点）", "百分比指标（占比、比率）的总量或占比目标按百分点规划：自最新值达到目标所需的年均变化，及历史年均变化（5年内由41.3%提高到45%：0.74个百分点）。"},
+			{"按历史增速达到目标年份", "尚未实现的总量目标：最新值按历史年均增速增长（百分比指标按历史年均变化的百分点）时达到目标的年份（该增速背离目标或需50年以上时为空）。"},
 			{"价格", "货币总量按当年价格计，规划的增速目标通常按可比价格计，二者之差为当年价格涨幅。数据附有公布增速（如GDP按可比价格计算的增速）时，增速目标按公布增速评估：“现价增速高于公布增速”为两者都已知的年份中现价数据年均增速高出公布增速的幅度（最近五年平均），预计增速扣除该幅度，目标年份已公布增速的按公布增速判断。"},
 			{"年内累计", "最新年度数据的下一年的目标，在该年与上年同期的累计数（上半年、1—11月等）均已发布时，按年内累计评估：其余月份按年内累计的同比增速预计，波动按剩余月份折算年度波动。“其余月份所需同比增速”为达到目标其余月份需比上年同期增长的幅度（上限类目标及越低越好的指标为不高于，其余为不低于）。"},
 		}
@@ -237,7 +238,8 @@ func assessmentAbout(resp *AssessmentResponse, cat *catalogMemo, lang, version s
 		{"status", fmt.Sprintf("achieved: the target year is observed and the target met; on_track: probability at least %.0f%%; at_risk: at least %.0f%%; off_track: lower, or the target year is past and the target missed.", forecast.OnTrackProbability*100, forecast.AtRiskProbability*100)},
 		{"progress", "(projected − base) / (target − base), as the UN SDG progress charts use."},
 		{"required_growth", "The average annual growth needed from the latest figure to the target (a fraction: 0.157 is 15.7% a year)."},
-		{"pace_year", "For a level target not yet met: the year the latest figure reaches it growing at historical_growth, the average of the observed years (blank when that pace moves away from the target or takes more than 50 years)."},
+		{"required_change, historical_change", "For a level or share target on a percentage (a share of GDP, a rate), planned in points: the change a year in percentage points needed from the latest figure to the target, and the history's (41.3% to 45% in five years: 0.74)."},
+		{"pace_year", "For a level target not yet met: the year the latest figure reaches it growing at historical_growth, the average of the observed years, or, on a percentage, changing by historical_change points a year (blank when that pace moves away from the target or takes more than 50 years)."},
 		{"Prices, stated_gap", "Money aggregates are in current prices; plans usually set growth at comparable prices, so the two differ by the year's inflation. Where the figures carry the growth their source states (GDP's at comparable prices), growth targets are judged on it: stated_gap is how much faster a year the figures grew than the stated growth where both are known (the mean of the last five such years), taken off the projected growth; a target year whose figure states its growth is judged on that growth."},
 		{"to_date, to_date_growth, rest_needs", "A target of the year after the latest yearly figure is judged on the year to date when the figures of the same months of that year and the year before are published (h1, jan-nov, ...): the rest of the year is expected to grow as the year so far did, with the yearly spread scaled to the months left. rest_needs is the growth on the same months of the year before that the rest of the year needs for the target: at most for a ceiling or an indicator better lower, at least for the others."},
 	}

@@ -177,7 +177,15 @@ func targetLayers(f *figure, s *Spec, latest *xy) targetDrawing {
 				// the plan's name says the year: "2022 plan target: 1", not "2022 plan target 2022: 1"
 				txt = fmt.Sprintf(wd.PlanYearTargetFmt, plan, annotValue(t.Value, unit, f.lang))
 			}
-			if latest != nil && int(latest.x) < t.Year {
+			if latest != nil && int(latest.x) < t.Year && unit == plancast.UnitPercent {
+				// A percentage is planned in points: a straight path, and
+				// the points a year it needs (as the assessment says).
+				c := (t.Value - latest.y) / float64(t.Year-int(latest.x))
+				path := []xy{*latest, at}
+				d.layers = append(d.layers, layer{z: zPath, p: lineOf(path, pathSty)})
+				havePath = true
+				txt += needsPointsText(c, f.lang)
+			} else if latest != nil && int(latest.x) < t.Year {
 				if g, ok := requiredGrowth(int(latest.x), latest.y, t.Year, t.Value); ok {
 					path := geometricPath(int(latest.x), latest.y, t.Year, g)
 					d.layers = append(d.layers, layer{z: zPath, p: lineOf(path, pathSty)})
@@ -273,6 +281,18 @@ func needsText(g float64, lang string) string {
 		return fmt.Sprintf("，需年均增长%s%%", plancast.FormatNumber(100*g, 1))
 	}
 	return fmt.Sprintf(", needs %s%% a year", plancast.FormatNumber(100*g, 1))
+}
+
+// needsPointsText is the change a year in percentage points appended to a
+// share's or rate's level target label: ", needs +0.7 points a year".
+func needsPointsText(c float64, lang string) string {
+	if lang == LangZh {
+		if c < 0 {
+			return fmt.Sprintf("，需年均降低%s个百分点", plancast.FormatPoints(-c)[1:])
+		}
+		return fmt.Sprintf("，需年均提高%s个百分点", plancast.FormatPoints(c)[1:])
+	}
+	return fmt.Sprintf(", needs %s points a year", plancast.FormatPoints(c))
 }
 
 // growthText labels a growth target: "14th FYP: +6% a year", "2021 plan: +8.5%".

@@ -167,6 +167,16 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 		g := math.Pow(targetLevel/a.LatestValue, 1/n)*math.Exp(-gap.Over(p.last, t.Year)/n) - 1
 		a.RequiredGrowth = &g
 	}
+	// A level or share target on a percentage is planned in points a year.
+	if inPoints(t, ind) {
+		if c, ok := HistoricalChange(years, values); ok {
+			a.HistoricalChange = &c
+		}
+		if t.Year > p.last {
+			c := (t.Value - a.LatestValue) / float64(t.Year-p.last)
+			a.RequiredChange = &c
+		}
+	}
 	if gap != nil && a.HistoricalGrowth != nil {
 		n := float64(p.last - p.first)
 		g := (1+*a.HistoricalGrowth)*math.Exp(-gap.Over(p.first, p.last)/n) - 1
@@ -273,7 +283,18 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 	//	n = ⌈log(T/L) / log(1+h)⌉,
 	// when the pace moves toward the target and gets there within
 	// MaxPaceYears.
-	if levelTarget && !achieved && t.Year > p.last && a.HistoricalGrowth != nil && a.LatestValue > 0 && t.Value > 0 {
+	// On a percentage, changing by the history's c points a year,
+	//	n = ⌈(T − L) / c⌉.
+	switch {
+	case !levelTarget || achieved || t.Year <= p.last:
+	case a.RequiredChange != nil:
+		if a.HistoricalChange != nil && *a.HistoricalChange != 0 {
+			if n := (t.Value - a.LatestValue) / *a.HistoricalChange; n > 0 && n <= MaxPaceYears {
+				y := p.last + int(math.Ceil(n-1e-9))
+				a.PaceYear = &y
+			}
+		}
+	case a.HistoricalGrowth != nil && a.LatestValue > 0 && t.Value > 0:
 		if n := math.Log(t.Value/a.LatestValue) / math.Log1p(*a.HistoricalGrowth); n > 0 && n <= MaxPaceYears {
 			y := p.last + int(math.Ceil(n-1e-9))
 			a.PaceYear = &y
@@ -293,6 +314,12 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 	a.Explanation = explain(english, a, t, ind, base, higher, approx)
 	a.ExplanationZh = explain(chinese, a, t, ind, base, higher, approx)
 	return a, nil
+}
+
+// inPoints reports whether a target is planned in percentage points: a
+// level or share target on an indicator measured in percent.
+func inPoints(t plancast.Target, ind plancast.Indicator) bool {
+	return ind.Unit == plancast.UnitPercent && (t.Kind == plancast.TargetLevel || t.Kind == plancast.TargetShare)
 }
 
 // meetsTarget reports whether v meets target, at or above it when higher
@@ -404,8 +431,12 @@ type phrasebook struct {
 	projected string
 	needs     string // required growth in percent, latest year
 	history   string // historical growth in percent
-	pace      string // the year the target is reached at the historical pace
-	current   string // the growth is of current-price figures
+	// needsPoints and historyPoints say them in points a year, for a
+	// percentage (a.RequiredChange): the change's words, latest year.
+	needsPoints, historyPoints string
+	points                     func(change float64) string
+	pace                       string // the year the target is reached at the historical pace
+	current                    string // the growth is of current-price figures
 	// stated: the gap in percent a year, below or above, the years it
 	// was measured over; asStated: the target year.
 	stated       string
@@ -444,21 +475,24 @@ var english = phrasebook{
 		}
 		return ""
 	},
-	observed:  "%[5]d observed: %[1]s%[2]s against a target of %[3]s (%[4]s)",
-	reached:   "already reached: %[2]s in %[1]d against a target of %[4]s for %[3]d",
-	projected: "projected %[1]s%[2]s for %[8]d (95%% interval %[3]s to %[4]s) against a target of %[5]s: probability %.0[6]f%% (%[7]s)",
-	needs:     "; needs %.1[1]f%% a year from %[2]d",
-	history:   " (history: %.1f%% a year)",
-	pace:      "; at that pace the target is reached in %d",
-	current:   "; growth of the current-price figures, inflation included",
-	stated:    "; judged on the growth stated with the figures, which ran %.1[1]f%% a year %[2]s the figures' own growth in %[3]d–%[4]d",
-	below:     "below",
-	above:     "above",
-	asStated:  "; the growth as stated with the %d figure",
-	approx:    "; the base year is itself projected, so the growth's spread is approximate",
-	due:       "; %d has ended but no figure of it is stored: it is projected",
-	dueSpan:   "; %d–%d have ended but no figures of them are stored: they are projected",
-	status:    func(s string) string { return s },
+	observed:      "%[5]d observed: %[1]s%[2]s against a target of %[3]s (%[4]s)",
+	reached:       "already reached: %[2]s in %[1]d against a target of %[4]s for %[3]d",
+	projected:     "projected %[1]s%[2]s for %[8]d (95%% interval %[3]s to %[4]s) against a target of %[5]s: probability %.0[6]f%% (%[7]s)",
+	needs:         "; needs %.1[1]f%% a year from %[2]d",
+	history:       " (history: %.1f%% a year)",
+	needsPoints:   "; needs %[1]s a year from %[2]d",
+	historyPoints: " (history: %s a year)",
+	points:        func(c float64) string { return plancast.FormatPoints(c) + " points" },
+	pace:          "; at that pace the target is reached in %d",
+	current:       "; growth of the current-price figures, inflation included",
+	stated:        "; judged on the growth stated with the figures, which ran %.1[1]f%% a year %[2]s the figures' own growth in %[3]d–%[4]d",
+	below:         "below",
+	above:         "above",
+	asStated:      "; the growth as stated with the %d figure",
+	approx:        "; the base year is itself projected, so the growth's spread is approximate",
+	due:           "; %d has ended but no figure of it is stored: it is projected",
+	dueSpan:       "; %d–%d have ended but no figures of them are stored: they are projected",
+	status:        func(s string) string { return s },
 
 	toDate:      "; %[2]d %[1]s: %[3]s, %[4]s on a year before",
 	change:      func(g float64) string { return fmt.Sprintf("%+.1f%%", 100*g) },
@@ -488,21 +522,29 @@ var chinese = phrasebook{
 		}
 		return fmt.Sprintf("%d年%s为", year, actual)
 	},
-	observed:  "%[1]s%[2]s，目标%[3]s（%[4]s）",
-	reached:   "已提前实现：%[1]d年已达%[2]s，%[3]d年目标%[4]s",
-	projected: "预计%[1]s%[2]s（95%%区间%[3]s至%[4]s），目标%[5]s：达成概率%.0[6]f%%（%[7]s）",
-	needs:     "；自%[2]d年起需年均增长%.1[1]f%%",
-	history:   "（历史年均%.1f%%）",
-	pace:      "；按历史增速，%d年达到目标",
-	current:   "；按现价数据计算，含价格因素",
-	stated:    "；按公布的增速判断，%[3]d—%[4]d年公布增速比现价数据增速年均%[2]s%.1[1]f%%",
-	below:     "低",
-	above:     "高",
-	asStated:  "；为%d年公布的增速",
-	approx:    "；基期本身为预测值，增速区间为近似值",
-	due:       "；%d年已结束，但尚无该年数据，按预测值判断",
-	dueSpan:   "；%d—%d年已结束，但尚无这些年份的数据，按预测值判断",
-	status:    func(s string) string { return plancast.StatusZh[s] },
+	observed:      "%[1]s%[2]s，目标%[3]s（%[4]s）",
+	reached:       "已提前实现：%[1]d年已达%[2]s，%[3]d年目标%[4]s",
+	projected:     "预计%[1]s%[2]s（95%%区间%[3]s至%[4]s），目标%[5]s：达成概率%.0[6]f%%（%[7]s）",
+	needs:         "；自%[2]d年起需年均增长%.1[1]f%%",
+	history:       "（历史年均%.1f%%）",
+	needsPoints:   "；自%[2]d年起需年均%[1]s",
+	historyPoints: "（历史年均%s）",
+	points: func(c float64) string {
+		if c < 0 {
+			return "降低" + plancast.FormatPoints(-c)[1:] + "个百分点"
+		}
+		return "提高" + plancast.FormatPoints(c)[1:] + "个百分点"
+	},
+	pace:     "；按历史增速，%d年达到目标",
+	current:  "；按现价数据计算，含价格因素",
+	stated:   "；按公布的增速判断，%[3]d—%[4]d年公布增速比现价数据增速年均%[2]s%.1[1]f%%",
+	below:    "低",
+	above:    "高",
+	asStated: "；为%d年公布的增速",
+	approx:   "；基期本身为预测值，增速区间为近似值",
+	due:      "；%d年已结束，但尚无该年数据，按预测值判断",
+	dueSpan:  "；%d—%d年已结束，但尚无这些年份的数据，按预测值判断",
+	status:   func(s string) string { return plancast.StatusZh[s] },
 
 	toDate: "；%[2]d年%[1]s%[3]s，同比%[4]s",
 	change: func(g float64) string {
@@ -571,7 +613,13 @@ func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind planca
 			s += fmt.Sprintf(pb.restAtMost, 100**y.RequiredRestGrowth, y.Year-1)
 		}
 	}
-	if a.RequiredGrowth != nil {
+	switch {
+	case a.RequiredChange != nil:
+		s += fmt.Sprintf(pb.needsPoints, pb.points(*a.RequiredChange), a.LatestYear)
+		if a.HistoricalChange != nil {
+			s += fmt.Sprintf(pb.historyPoints, pb.points(*a.HistoricalChange))
+		}
+	case a.RequiredGrowth != nil:
 		s += fmt.Sprintf(pb.needs, 100**a.RequiredGrowth, a.LatestYear)
 		if a.HistoricalGrowth != nil {
 			s += fmt.Sprintf(pb.history, 100**a.HistoricalGrowth)

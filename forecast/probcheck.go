@@ -280,6 +280,17 @@ func (t *Reliability) Brier() (score, reference float64) {
 	return t.brier / float64(set), m * (1 - m)
 }
 
+// HistoricalChange is the change a year of a series over its history, in
+// its own unit (points, for a percentage): (x_last − x_first)/(last −
+// first); false when the history spans no year.
+func HistoricalChange(years []int, values []float64) (float64, bool) {
+	n := len(years)
+	if n < 2 || len(values) != n || years[n-1] <= years[0] {
+		return 0, false
+	}
+	return (values[n-1] - values[0]) / float64(years[n-1]-years[0]), true
+}
+
 // HistoricalGrowth is the growth a year of a positive series over its
 // history, (x_last / x_first)^(1/(last − first)) − 1; false when the first
 // or last value is not positive or the history spans no year.

@@ -153,7 +153,7 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 			proj = fmt.Sprintf("%s [%s, %s]", num(a.Projected.Mean), num(a.Projected.Lo95), num(a.Projected.Hi95))
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%.0f%%\t%s\t%s\n", t.Plan, t.Kind, t.Year, target(t.Value), proj,
-			pct(a.RequiredGrowth), 100*a.Probability, share(a.Progress), a.Status)
+			needsText(a), 100*a.Probability, share(a.Progress), a.Status)
 		if a.YearToDate != nil {
 			judgedToDate = append(judgedToDate, a)
 		}
@@ -181,8 +181,12 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	}
 	for _, a := range paced {
 		// The gap in years: what the history's pace would take.
-		fmt.Fprintf(stdout, "at the %d–%d pace (%.1f%% a year), %s's %s is reached in %d%s\n", years[0], a.LatestYear,
-			100**a.HistoricalGrowth, a.Target.Plan, observed(a.TargetValue), *a.PaceYear, paceLag(*a.PaceYear, a.Year))
+		pace := fmt.Sprintf("%.1f%% a year", 100**a.HistoricalGrowth)
+		if a.RequiredChange != nil {
+			pace = plancast.FormatPoints(*a.HistoricalChange) + " points a year"
+		}
+		fmt.Fprintf(stdout, "at the %d–%d pace (%s), %s's %s is reached in %d%s\n", years[0], a.LatestYear,
+			pace, a.Target.Plan, observed(a.TargetValue), *a.PaceYear, paceLag(*a.PaceYear, a.Year))
 	}
 	switch {
 	case due != nil && due.From == due.To:
@@ -213,6 +217,15 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return tw.Flush()
 	}
 	return nil
+}
+
+// needsText is the needs/yr column: the growth a year a target needs, or,
+// for a target on a percentage, the change in points ("+0.7 pt").
+func needsText(a plancast.Assessment) string {
+	if a.RequiredChange != nil {
+		return plancast.FormatPoints(*a.RequiredChange) + " pt"
+	}
+	return pct(a.RequiredGrowth)
 }
 
 func pct(v *float64) string {

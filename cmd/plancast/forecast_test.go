@@ -273,3 +273,18 @@ func TestForecastCommandSaysWhichEndedYearsItProjects(t *testing.T) {
 		t.Errorf("as of January 2022 the forecast does not say 2021 is projected:\n%s", stdout)
 	}
 }
+
+// A share's target is printed in points: Houma's secondary industry at
+// 41.3% of GDP in 2020 against 45% for 2025 needs "+0.7 pt" a year, and the
+// pace line says the history's points a year.
+func TestForecastCommandSaysAShareTargetInPoints(t *testing.T) {
+	dir := seededDir(t)
+	ingestFiles(t, dir, [2]string{"share.csv", "region,indicator,year,value\nhouma,secondary_industry_share,2016,38.0\nhouma,secondary_industry_share,2017,38.6\n" +
+		"houma,secondary_industry_share,2018,39.5\nhouma,secondary_industry_share,2019,40.4\nhouma,secondary_industry_share,2020,41.3\n"})
+	stdout := mustRun(t, "forecast", "--data-dir", dir, "--region", "houma", "--indicator", "secondary_industry_share")
+	for _, want := range []string{"+0.7 pt", "at the 2016–2020 pace (+0.8 points a year), 14th-fyp's 45 is reached in 2025"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("the forecast does not say %q:\n%s", want, stdout)
+		}
+	}
+}

@@ -137,7 +137,7 @@ func printTrails(w io.Writer, targets [][]plancast.Target, vintages []plancast.O
 			default:
 				a := p.Assessment
 				fmt.Fprintf(tw, "%s\t%s (%d)\t%s\t%.0f%%\t%s\n", targetText(p.Target), plancast.FormatNumber(a.LatestValue, -1), a.LatestYear,
-					pct(a.RequiredGrowth), 100*a.Probability, a.Status)
+					needsText(*a), 100*a.Probability, a.Status)
 			}
 		}
 		if err := tw.Flush(); err != nil {
