@@ -60,22 +60,13 @@ func TestADownloadedTargetsTableGoesBackInUnchanged(t *testing.T) {
 	}
 
 	// POST /api/v1/targets takes the download as it is too.
-	download := getText(t, srv.URL+"/api/v1/targets?format=csv&lang=zh")
-	req, _ := http.NewRequest(http.MethodPost, srv.URL+"/api/v1/targets?filename=targets.csv", strings.NewReader(download))
-	req.Header.Set("Authorization", "Bearer "+admin)
-	req.Header.Set("Content-Type", "text/csv")
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	body, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusOK || !bytes.Contains(body, []byte(`"targets":{"new":0,"revised":0,"unchanged":21,"withdrawn":0}`)) {
-		t.Errorf("POST the Chinese CSV download: %d %s", resp.StatusCode, body)
+	status, body := postTargetsCSV(t, srv.URL, admin, getText(t, srv.URL+"/api/v1/targets?format=csv&lang=zh"))
+	if status != http.StatusOK || !bytes.Contains(body, []byte(`"targets":{"new":0,"revised":0,"unchanged":21,"withdrawn":0}`)) {
+		t.Errorf("POST the Chinese CSV download: %d %s", status, body)
 	}
 
 	// An edited value is a revision of that target alone.
-	download = getText(t, srv.URL+"/api/v1/targets?format=csv")
+	download := getText(t, srv.URL+"/api/v1/targets?format=csv")
 	edited := strings.Replace(download, ",14th-fyp,level,2025,230,", ",14th-fyp,level,2025,240,", 1)
 	if edited == download {
 		t.Fatalf("no 2025 GDP target of 230 in the download:\n%s", download)
@@ -168,20 +159,30 @@ func TestAPastTargetsDownloadPushedBackIsRefused(t *testing.T) {
 		}
 	}
 
-	download := getText(t, srv.URL+"/api/v1/targets?as_of=2022-01-01&format=csv&lang=zh")
-	req, _ := http.NewRequest(http.MethodPost, srv.URL+"/api/v1/targets?filename=targets.csv", strings.NewReader(download))
-	req.Header.Set("Authorization", "Bearer "+admin)
+	status, body := postTargetsCSV(t, srv.URL, admin, getText(t, srv.URL+"/api/v1/targets?as_of=2022-01-01&format=csv&lang=zh"))
+	if status != http.StatusBadRequest || !bytes.Contains(body, []byte(`which was replaced on 2023-06-01 by 230, the version in force`)) {
+		t.Errorf("POST the Chinese CSV download as of 2022-01-01: %d %s", status, body)
+	}
+	if got := getText(t, srv.URL+"/api/v1/targets?versions=all"); got != history {
+		t.Fatalf("the POST changed the targets' history:\n%s", got)
+	}
+}
+
+// postTargetsCSV posts a targets CSV (a download) to POST /api/v1/targets
+// with the token, and returns the status and the body.
+func postTargetsCSV(t *testing.T, server, token, csv string) (int, []byte) {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodPost, server+"/api/v1/targets?filename=targets.csv", strings.NewReader(csv))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Authorization", "Bearer "+token)
 	req.Header.Set("Content-Type", "text/csv")
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer resp.Body.Close()
 	body, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusBadRequest || !bytes.Contains(body, []byte(`which was replaced on 2023-06-01 by 230, the version in force`)) {
-		t.Errorf("POST the Chinese CSV download as of 2022-01-01: %d %s", resp.StatusCode, body)
-	}
-	if got := getText(t, srv.URL+"/api/v1/targets?versions=all"); got != history {
-		t.Fatalf("the POST changed the targets' history:\n%s", got)
-	}
+	return resp.StatusCode, body
 }
