@@ -138,23 +138,8 @@ func on(d plancast.Date) string {
 // storedTargetVersions reads every stored version of the targets of ts's
 // series, by key, oldest first (plancast.NewerTarget's order).
 func storedTargetVersions(ctx context.Context, st plancast.TargetStore, ts []plancast.Target) (map[plancast.TargetKey][]plancast.Target, error) {
-	type pair struct{ region, indicator string }
-	pairs := map[pair]bool{}
-	for i := range ts {
-		pairs[pair{ts[i].Region, ts[i].Indicator}] = true
-	}
-	// A few series: read their versions alone; more: all of them at once
-	// (a read per series is a round trip to InfluxDB), as countTargets does.
-	var filters []plancast.TargetFilter
-	if len(pairs) <= targetReadsPerSeries {
-		for p := range pairs {
-			filters = append(filters, plancast.TargetFilter{Region: p.region, Indicator: p.indicator})
-		}
-	} else {
-		filters = []plancast.TargetFilter{{}}
-	}
 	out := map[plancast.TargetKey][]plancast.Target{}
-	for _, f := range filters {
+	for _, f := range targetReads(ts) {
 		list, err := st.TargetVersions(ctx, f)
 		if err != nil && plancast.ErrorCode(err) != plancast.ENOTFOUND {
 			return nil, fmt.Errorf("read the stored target versions: %w", err)
