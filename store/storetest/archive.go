@@ -98,11 +98,7 @@ func testArchiveRefusals(t *testing.T, open Opener) {
 		{"another format", `format "plancast-archive/9"`, func(a *plancast.Archive) { a.Format = "plancast-archive/9" }},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			bad := *a
-			bad.Regions = slices.Clone(a.Regions)
-			bad.Observations = slices.Clone(a.Observations)
-			bad.Targets = slices.Clone(a.Targets)
-			c.damage(&bad)
+			bad := changedCopy(a, c.damage)
 			to := open(t)
 			before := dataVersion(t, to)
 			_, err := plancast.ImportArchive(ctx, to, bad.Open, plancast.ImportOptions{Batch: 1})
@@ -118,6 +114,16 @@ func testArchiveRefusals(t *testing.T, open Opener) {
 			}
 		})
 	}
+}
+
+// changedCopy is a copy of a with change applied to it; a stays as it was.
+func changedCopy(a *plancast.Archive, change func(*plancast.Archive)) *plancast.Archive {
+	c := *a
+	c.Regions = slices.Clone(a.Regions)
+	c.Observations = slices.Clone(a.Observations)
+	c.Targets = slices.Clone(a.Targets)
+	change(&c)
+	return &c
 }
 
 // failingWrites is a store whose writes of figures fail with EUNAVAILABLE

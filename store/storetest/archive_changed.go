@@ -1,7 +1,6 @@
 package storetest
 
 import (
-	"slices"
 	"strings"
 	"testing"
 
@@ -29,11 +28,7 @@ func testArchiveChangedDuringImport(t *testing.T, open Opener) {
 		{"a target's value", "its list of targets' versions", func(a *plancast.Archive) { a.Targets[0].Value += 5 }, 10},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			edited := *a
-			edited.Regions = slices.Clone(a.Regions)
-			edited.Observations = slices.Clone(a.Observations)
-			edited.Targets = slices.Clone(a.Targets)
-			c.change(&edited)
+			edited := changedCopy(a, c.change)
 			reads := 0
 			editedAfterTheCheck := func() (*plancast.ArchiveReader, error) {
 				if reads++; reads == 1 {
@@ -75,7 +70,7 @@ func testArchiveChangedDuringImport(t *testing.T, open Opener) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if d := plancast.DiffArchives(&edited, now); d != "" {
+			if d := plancast.DiffArchives(edited, now); d != "" {
 				t.Errorf("after the second import the store differs from the edited file: %s", d)
 			}
 		})
