@@ -2,6 +2,7 @@ package api
 
 import (
 	"cmp"
+	"context"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
@@ -55,11 +56,7 @@ func (s *Server) getRevisions(c echo.Context) error {
 	resp := RevisionsResponse{Region: k.Region, Indicator: k.Indicator, Unit: ind.Unit, Period: k.Period,
 		AsOf: q.AsOf.String(), Summary: summary, Years: years}
 	if format != formatJSON {
-		cat, err := s.catalog(ctx)
-		if err != nil {
-			return err
-		}
-		version, err := s.cache.Version(ctx)
+		cat, version, err := s.aboutData(ctx)
 		if err != nil {
 			return err
 		}
@@ -70,4 +67,18 @@ func (s *Server) getRevisions(c echo.Context) error {
 		return sendTable(c, body, resp.Region+"_"+resp.Indicator+"_revisions", format)
 	}
 	return c.JSON(http.StatusOK, resp)
+}
+
+// aboutData is what a download's About sheet names beside the answer: the
+// catalog (names of the region and indicator) and the data version.
+func (s *Server) aboutData(ctx context.Context) (*catalogMemo, string, error) {
+	cat, err := s.catalog(ctx)
+	if err != nil {
+		return nil, "", err
+	}
+	version, err := s.cache.Version(ctx)
+	if err != nil {
+		return nil, "", err
+	}
+	return cat, version, nil
 }

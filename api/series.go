@@ -67,11 +67,7 @@ func (s *Server) getSeries(c echo.Context) error {
 		resp.Observations = []plancast.Observation{}
 	}
 	if format != formatJSON {
-		cat, err := s.catalog(ctx)
-		if err != nil {
-			return err
-		}
-		version, err := s.cache.Version(ctx)
+		cat, version, err := s.aboutData(ctx)
 		if err != nil {
 			return err
 		}
