@@ -61,7 +61,7 @@ func checkQuery(c echo.Context, names []string) error {
 	}
 	what := "unknown query parameter " + named[0]
 	if len(named) > 1 {
-		what = "unknown query parameters " + strings.Join(named[:len(named)-1], ", ") + " and " + named[len(named)-1]
+		what = "unknown query parameters " + joinAnd(named)
 	}
 	if len(names) == 0 {
 		return plancast.Errorf(plancast.EINVALID, "%s: %s takes no query parameters", what, route)
