@@ -367,26 +367,25 @@ func seriesAbout(r SeriesResponse, cat *catalogMemo, lang, version string) [][2]
 	if r.Period != "" {
 		scope += " · " + seriesPeriodText(lang, r.Period)
 	}
+	w := seriesAboutWords[lang]
 	units := "units=" + r.Units
-	var about [][2]string
-	if lang == "zh" {
-		if name := unitNamesZh[r.Units]; name != "" {
-			units += "：" + name
-		}
-		about = [][2]string{{"范围", scope}, {"变换", units}, {"数据截至", cmp.Or(r.AsOf, "最新数据")}, {"数据版本", version}}
-		for _, note := range r.Notes {
-			about = append(about, [2]string{"未列年份", note})
-		}
-		return about
+	if name := w.unitNames[r.Units]; name != "" {
+		units += w.colon + name
 	}
-	if name := unitNames[r.Units]; name != "" {
-		units += ": " + name
-	}
-	about = [][2]string{{"Scope", scope}, {"Units", units}, {"Data as of", cmp.Or(r.AsOf, "the latest figures")}, {"Data version", version}}
+	about := [][2]string{{w.scope, scope}, {w.units, units}, {w.asOf, cmp.Or(r.AsOf, w.latest)}, {w.version, version}}
 	for _, note := range r.Notes {
-		about = append(about, [2]string{"Left out", note})
+		about = append(about, [2]string{w.leftOut, note})
 	}
 	return about
+}
+
+// seriesAboutWords are the series About sheet's labels in each language.
+var seriesAboutWords = map[string]struct {
+	scope, units, asOf, latest, version, leftOut, colon string
+	unitNames                                           map[string]string
+}{
+	"en": {"Scope", "Units", "Data as of", "the latest figures", "Data version", "Left out", ": ", unitNames},
+	"zh": {"范围", "变换", "数据截至", "最新数据", "数据版本", "未列年份", "：", unitNamesZh},
 }
 
 // unitNamesZh is what the Chinese About sheet calls each unit.
