@@ -90,6 +90,15 @@ func FormatStatedGrowth(o Observation, zh bool) string {
 	return fmt.Sprintf("%s a year since %d", g, base)
 }
 
+// FormatPointsZh says a change in percentage points in Chinese, its sign in
+// words: 0.74 → "提高0.7个百分点", −1.2 → "降低1.2个百分点".
+func FormatPointsZh(c float64) string {
+	if c < 0 {
+		return "降低" + FormatPoints(-c)[1:] + "个百分点"
+	}
+	return "提高" + FormatPoints(c)[1:] + "个百分点"
+}
+
 // FormatPoints writes a change in percentage points with its sign, to one
 // decimal, or two when under 0.1 (a share moving 0.05 points a year is not
 // "+0.1"): 0.74 → "+0.7", −1.2 → "-1.2", 0.05 → "+0.05".

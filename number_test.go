@@ -74,4 +74,12 @@ func TestFormatPointsSaysTheSignAndEnoughDecimals(t *testing.T) {
 			t.Errorf("FormatPoints(%v) = %q, want %q", c.v, got, c.want)
 		}
 	}
+	for _, c := range []struct {
+		v    float64
+		want string
+	}{{0.74, "提高0.7个百分点"}, {-1.0, "降低1.0个百分点"}, {0.05, "提高0.05个百分点"}} {
+		if got := FormatPointsZh(c.v); got != c.want {
+			t.Errorf("FormatPointsZh(%v) = %q, want %q", c.v, got, c.want)
+		}
+	}
 }

@@ -287,10 +287,7 @@ func needsText(g float64, lang string) string {
 // share's or rate's level target label: ", needs +0.7 points a year".
 func needsPointsText(c float64, lang string) string {
 	if lang == LangZh {
-		if c < 0 {
-			return fmt.Sprintf("，需年均降低%s个百分点", plancast.FormatPoints(-c)[1:])
-		}
-		return fmt.Sprintf("，需年均提高%s个百分点", plancast.FormatPoints(c)[1:])
+		return "，需年均" + plancast.FormatPointsZh(c)
 	}
 	return fmt.Sprintf(", needs %s points a year", plancast.FormatPoints(c))
 }

@@ -529,22 +529,17 @@ var chinese = phrasebook{
 	history:       "（历史年均%.1f%%）",
 	needsPoints:   "；自%[2]d年起需年均%[1]s",
 	historyPoints: "（历史年均%s）",
-	points: func(c float64) string {
-		if c < 0 {
-			return "降低" + plancast.FormatPoints(-c)[1:] + "个百分点"
-		}
-		return "提高" + plancast.FormatPoints(c)[1:] + "个百分点"
-	},
-	pace:     "；按历史增速，%d年达到目标",
-	current:  "；按现价数据计算，含价格因素",
-	stated:   "；按公布的增速判断，%[3]d—%[4]d年公布增速比现价数据增速年均%[2]s%.1[1]f%%",
-	below:    "低",
-	above:    "高",
-	asStated: "；为%d年公布的增速",
-	approx:   "；基期本身为预测值，增速区间为近似值",
-	due:      "；%d年已结束，但尚无该年数据，按预测值判断",
-	dueSpan:  "；%d—%d年已结束，但尚无这些年份的数据，按预测值判断",
-	status:   func(s string) string { return plancast.StatusZh[s] },
+	points:        plancast.FormatPointsZh,
+	pace:          "；按历史增速，%d年达到目标",
+	current:       "；按现价数据计算，含价格因素",
+	stated:        "；按公布的增速判断，%[3]d—%[4]d年公布增速比现价数据增速年均%[2]s%.1[1]f%%",
+	below:         "低",
+	above:         "高",
+	asStated:      "；为%d年公布的增速",
+	approx:        "；基期本身为预测值，增速区间为近似值",
+	due:           "；%d年已结束，但尚无该年数据，按预测值判断",
+	dueSpan:       "；%d—%d年已结束，但尚无这些年份的数据，按预测值判断",
+	status:        func(s string) string { return plancast.StatusZh[s] },
 
 	toDate: "；%[2]d年%[1]s%[3]s，同比%[4]s",
 	change: func(g float64) string {
