@@ -279,23 +279,23 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 		a.Status = plancast.StatusOffTrack
 	}
 	// At the historical pace: the year the latest figure L reaches a level
-	// target T growing at the history's average h a year, L (1+h)^n = T,
-	//	n = ⌈log(T/L) / log(1+h)⌉,
-	// when the pace moves toward the target and gets there within
-	// MaxPaceYears.
-	// On a percentage, changing by the history's c points a year,
-	//	n = ⌈(T − L) / c⌉.
-	switch {
-	case !levelTarget || achieved || t.Year <= p.last:
-	case a.RequiredChange != nil:
-		if a.HistoricalChange != nil && *a.HistoricalChange != 0 {
-			if n := (t.Value - a.LatestValue) / *a.HistoricalChange; n > 0 && n <= MaxPaceYears {
-				y := p.last + int(math.Ceil(n-1e-9))
-				a.PaceYear = &y
+	// target T in n years, latest year + ⌈n⌉, when the pace moves toward the
+	// target and gets there within MaxPaceYears: growing at the history's
+	// average h a year, L (1+h)^n = T,
+	//	n = log(T/L) / log(1+h);
+	// on a percentage, changing by the history's c points a year,
+	//	n = (T − L) / c.
+	if levelTarget && !achieved && t.Year > p.last {
+		n := math.NaN() // no pace: compares false below
+		switch {
+		case a.RequiredChange != nil:
+			if a.HistoricalChange != nil && *a.HistoricalChange != 0 {
+				n = (t.Value - a.LatestValue) / *a.HistoricalChange
 			}
+		case a.HistoricalGrowth != nil && a.LatestValue > 0 && t.Value > 0:
+			n = math.Log(t.Value/a.LatestValue) / math.Log1p(*a.HistoricalGrowth)
 		}
-	case a.HistoricalGrowth != nil && a.LatestValue > 0 && t.Value > 0:
-		if n := math.Log(t.Value/a.LatestValue) / math.Log1p(*a.HistoricalGrowth); n > 0 && n <= MaxPaceYears {
+		if n > 0 && n <= MaxPaceYears {
 			y := p.last + int(math.Ceil(n-1e-9))
 			a.PaceYear = &y
 		}
