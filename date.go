@@ -29,6 +29,15 @@ func DateOf(t time.Time) Date {
 // Today returns the current UTC date.
 func Today() Date { return DateOf(time.Now()) }
 
+// OrToday is d, or today when d is zero: the date an answer "as of" an
+// optional date is given on.
+func (d Date) OrToday() Date {
+	if d.IsZero() {
+		return Today()
+	}
+	return d
+}
+
 // ParseDate parses "YYYY-MM-DD".
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse(DateLayout, s)

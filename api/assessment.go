@@ -114,16 +114,6 @@ func (s *Server) getAllAssessment(c echo.Context) error {
 	})
 }
 
-// judgedOn is the date an assessment is made as of: the request's as_of, or
-// today. It decides which ended years the answer says it projects
-// (plancast.Assessment.FiguresDue).
-func judgedOn(asOf plancast.Date) plancast.Date {
-	if asOf.IsZero() {
-		return plancast.Today()
-	}
-	return asOf
-}
-
 // dueKey is the part of an assessment's cache key the date adds: an answer
 // of the latest data is cached by data version, but a year ending changes
 // which years it projects without any write. An as_of date is in the key
@@ -132,7 +122,7 @@ func dueKey(asOf plancast.Date) string {
 	if !asOf.IsZero() {
 		return ""
 	}
-	return "\x00" + strconv.Itoa(judgedOn(asOf).Time().Year())
+	return "\x00" + strconv.Itoa(plancast.Today().Time().Year())
 }
 
 // cachedAssessment answers an assessment as JSON, CSV or XLSX (?format=),
@@ -277,7 +267,7 @@ func (s *Server) assess(ctx context.Context, ts []plancast.Target, asOf plancast
 					continue
 				}
 				years, values, _ := seriesArrays(sr)
-				opt := forecast.Options{SkipBacktest: true, Stated: sr.StatedGrowths(), AsOf: judgedOn(asOf)}
+				opt := forecast.Options{SkipBacktest: true, Stated: sr.StatedGrowths(), AsOf: asOf.OrToday()}
 				for _, k := range plancast.YearToDateKeys(t.SeriesKey(), byCode[t.Indicator]) {
 					if toDate := series[k]; toDate != nil {
 						opt.YearToDate = append(opt.YearToDate, *toDate)

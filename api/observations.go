@@ -262,9 +262,7 @@ func (s *Server) withdrawalOf(c echo.Context) (withdrawal, error) {
 	if err != nil {
 		return withdrawal{}, err
 	}
-	if published.IsZero() {
-		published = plancast.Today()
-	}
+	published = published.OrToday()
 	return withdrawal{region: region.Code, indicator: ind.Code, year: year, published: published,
 		source: plancast.Source{Document: "DELETE " + c.Request().URL.Path, Quote: c.QueryParam("reason")}}, nil
 }

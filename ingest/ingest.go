@@ -207,9 +207,7 @@ func Parse(name string, contentType string, r io.Reader, cat Catalog, opt Option
 	if opt.MaxProblems <= 0 {
 		opt.MaxProblems = DefaultMaxProblems
 	}
-	if opt.Published.IsZero() {
-		opt.Published = plancast.Today()
-	}
+	opt.Published = opt.Published.OrToday()
 	if name == "" {
 		name = "upload"
 	}

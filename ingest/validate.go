@@ -119,9 +119,7 @@ func checkDeclared(b *Batch, res *resolver, ps *problems) {
 func checkObservation(o *plancast.Observation, from origin, res *resolver, ps *problems) bool {
 	okGrowth := checkGrowth(o, from, ps) // before Normalize, which drops a withdrawal's growth
 	o.Normalize()
-	if o.Published.IsZero() {
-		o.Published = plancast.Today()
-	}
+	o.Published = o.Published.OrToday()
 	ind, known, ok := checkSubject(o.Region, o.Indicator, from, res, ps)
 	if !checkYear(o.Year, from, ps) {
 		ok = false

@@ -125,14 +125,10 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	var judgedToDate, paced []plancast.Assessment
 	var basis *plancast.StatedBasis // of the growth targets judged on the stated growth
 	var due *plancast.YearSpan      // the ended years without a figure, the widest span of any target
-	judgedOn := *asOf
-	if judgedOn.IsZero() {
-		judgedOn = plancast.Today()
-	}
 	tw = tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "plan\tkind\tyear\ttarget\tprojected\tneeds/yr\tP(meet)\tprogress\tstatus")
 	for _, t := range targets {
-		a, err := forecast.Assess(t, ind, years, values, forecast.Options{Method: *method, YearToDate: toDate, Stated: s.StatedGrowths(), AsOf: judgedOn})
+		a, err := forecast.Assess(t, ind, years, values, forecast.Options{Method: *method, YearToDate: toDate, Stated: s.StatedGrowths(), AsOf: asOf.OrToday()})
 		if err != nil {
 			fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t\t\t\t\n", t.Plan, t.Kind, t.Year, observed(t.Value), forecastMessage(err))
 			continue
