@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"hash/fnv"
 	"io"
 	"time"
 )
@@ -524,10 +523,7 @@ func versionHash[T any, PT interface {
 }](v PT) uint64 {
 	c := *v
 	PT(&c).clearRecorded()
-	data, _ := json.Marshal(&c)
-	h := fnv.New64a()
-	h.Write(data)
-	return h.Sum64()
+	return jsonHash(&c)
 }
 
 // VerifyArchive checks that st holds exactly what the archive does: each
