@@ -438,11 +438,8 @@ func (p *parser) spansFit(l *layout, row tableRow) bool {
 		if !read || textFields[field] {
 			continue
 		}
-		text := row.at(s.col)
-		first, _, _ := strings.Cut(text, "\n")
-		if r := []rune(strings.TrimSpace(first)); len(r) > 24 {
-			first = string(r[:24]) + "…"
-		}
+		first, _, _ := strings.Cut(row.at(s.col), "\n")
+		first = lineStart([]byte(strings.TrimSpace(first)))
 		breaks := "1 line break"
 		if s.breaks > 1 {
 			breaks = fmt.Sprintf("%d line breaks", s.breaks)
