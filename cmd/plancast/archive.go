@@ -42,7 +42,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if _, err := os.Lstat(*out); err == nil {
 		return usageErrorf("%s exists; an export never replaces a file: choose another --out", *out)
 	}
-	st, err := sf.open(ctx, "take a copy through that server instead (plancast backup --server URL --token ADMIN_TOKEN), or stop it")
+	st, err := sf.openExisting(ctx, "take a copy through that server instead (plancast backup --server URL --token ADMIN_TOKEN), or stop it")
 	if err != nil {
 		return fmt.Errorf("open store: %w", err)
 	}

@@ -70,7 +70,7 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	case !sf.embedded():
 		return usageErrorf("the store is InfluxDB (%s): back it up with InfluxDB's own \"influx backup\"", sf.influxURL)
 	default:
-		st, err := sf.open(ctx, "copy it through that server instead: plancast backup --server URL --token ADMIN_TOKEN")
+		st, err := sf.openExisting(ctx, "copy it through that server instead: plancast backup --server URL --token ADMIN_TOKEN")
 		if err != nil {
 			return fmt.Errorf("open store: %w", err)
 		}

@@ -46,7 +46,7 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return usageErrorf("--horizon must be between 1 and %d", forecast.MaxHorizon)
 	}
 	region, indicator := series.region, series.indicator
-	st, err := sf.open(ctx, fmt.Sprintf("that server answers the same: GET /api/v1/series/%s/%s/projection and /api/v1/regions/%s/assessment", region, indicator, region))
+	st, err := sf.openExisting(ctx, fmt.Sprintf("that server answers the same: GET /api/v1/series/%s/%s/projection and /api/v1/regions/%s/assessment", region, indicator, region))
 	if err != nil {
 		return fmt.Errorf("open store: %w", err)
 	}

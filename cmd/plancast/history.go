@@ -44,7 +44,7 @@ func runHistory(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return usageErrorf("--period %q must be year, h1, h2, q1–q4 or jan-feb … jan-nov", *period)
 	}
 	date := *asOf
-	st, err := sf.open(ctx, fmt.Sprintf("that server answers the same: GET /api/v1/series/%s/%s/revisions and /api/v1/targets?region=%s&indicator=%s&versions=all", region, indicator, region, indicator))
+	st, err := sf.openExisting(ctx, fmt.Sprintf("that server answers the same: GET /api/v1/series/%s/%s/revisions and /api/v1/targets?region=%s&indicator=%s&versions=all", region, indicator, region, indicator))
 	if err != nil {
 		return fmt.Errorf("open store: %w", err)
 	}

@@ -70,6 +70,22 @@ func (s *storeFlags) openServing(ctx context.Context, log *slog.Logger) (plancas
 	return sp, nil
 }
 
+// openExisting opens the selected store for a command that only reads it
+// (forecast, history, chart, backup, export). Such a command never creates
+// the embedded store: a mistyped --data-dir would otherwise leave a new, empty
+// store behind and answer as if the figures were gone.
+func (s *storeFlags) openExisting(ctx context.Context, whileServed string) (plancast.Store, error) {
+	if s.embedded() {
+		path := filepath.Join(s.dataDir, bolt.FileName)
+		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+			return nil, plancast.Errorf(plancast.ENOTFOUND,
+				"there is no embedded store at %s: check --data-dir (env PLANCAST_DATA_DIR); \"plancast seed --data-dir %s\" creates one holding the reference reports' figures and targets",
+				path, s.dataDir)
+		}
+	}
+	return s.open(ctx, whileServed)
+}
+
 // open opens the selected store. whileServed says what the command's user
 // can do instead when a running server holds the embedded store.
 func (s *storeFlags) open(ctx context.Context, whileServed string) (plancast.Store, error) {

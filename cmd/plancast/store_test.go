@@ -48,8 +48,37 @@ func TestEachCommandSaysWhatToDoWhileAServerHoldsTheStore(t *testing.T) {
 
 // A command that reads a series from an empty store says how to fill it.
 func TestForecastOnAnEmptyStoreSaysHowToSeedIt(t *testing.T) {
-	code, _, stderr := run(t, "forecast", "--data-dir", t.TempDir(), "--region", "houma", "--indicator", "gdp")
+	dir := t.TempDir()
+	empty, err := bolt.Open(filepath.Join(dir, bolt.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	empty.Close()
+	code, _, stderr := run(t, "forecast", "--data-dir", dir, "--region", "houma", "--indicator", "gdp")
 	if code == 0 || !strings.Contains(stderr, `the store is empty: "plancast seed" loads`) {
 		t.Errorf("exit %d, stderr %q; want the seed hint", code, stderr)
+	}
+}
+
+// A command that only reads the store never creates one: a mistyped
+// --data-dir is an error naming the path, not a new empty store that answers
+// as if the figures were gone.
+func TestReadingCommandsDoNotCreateAStore(t *testing.T) {
+	parent := t.TempDir()
+	dir := filepath.Join(parent, "typo")
+	for _, args := range [][]string{
+		{"forecast", "--region", "houma", "--indicator", "gdp"},
+		{"history", "--region", "houma", "--indicator", "gdp"},
+		{"backup", "--out", filepath.Join(parent, "b.db")},
+		{"export", "--out", filepath.Join(parent, "a.json")},
+	} {
+		code, _, stderr := run(t, append(args, "--data-dir", dir)...)
+		want := "there is no embedded store at " + filepath.Join(dir, bolt.FileName)
+		if code == 0 || !strings.Contains(stderr, want) || !strings.Contains(stderr, "plancast seed --data-dir "+dir) {
+			t.Errorf("%v: exit %d, stderr %q; want a failure saying %q and how to seed", args, code, stderr, want)
+		}
+		if _, err := os.Stat(dir); !os.IsNotExist(err) {
+			t.Fatalf("%v created %s (stat: %v)", args, dir, err)
+		}
 	}
 }
