@@ -29,6 +29,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	addr := fs.String("addr", envOr("PLANCAST_ADDR", ":8080"), "listen address (env PLANCAST_ADDR)")
 	reseed := fs.Bool("reseed", false, "load the demo dataset again before serving")
 	noSeed := fs.Bool("no-seed", false, "never load the demo dataset")
+	noInitialAdmin := fs.Bool("no-initial-admin", false, "embedded store: do not create an admin token when it has none (by default its secret goes to DATA_DIR/"+initialAdminFile+")")
 	readToken := fs.String("read-token", envOr("PLANCAST_READ_TOKEN", ""), "when set, reads need this Bearer token too (env PLANCAST_READ_TOKEN)")
 	logFormat := fs.String("log-format", envOr("PLANCAST_LOG_FORMAT", "text"), "log format: text or json (env PLANCAST_LOG_FORMAT)")
 	backupDir := fs.String("backup-dir", envOr("PLANCAST_BACKUP_DIR", ""), "embedded store: write a checked copy of the store here at start and every --backup-every (env PLANCAST_BACKUP_DIR)")
@@ -82,11 +83,29 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 	}
 
+	// The embedded store is held while the server runs, so the first admin
+	// token cannot be made with "plancast token create" then: the server
+	// makes it. InfluxDB is not held; its operators create tokens on it.
+	if sf.embedded() && !*noInitialAdmin {
+		path, err := ensureAdmin(ctx, st, sf.dataDir, time.Now())
+		if err != nil {
+			return err
+		}
+		if path != "" {
+			log.Warn("the store had no admin token: created one; its secret is in the file, and nowhere else. Read it, then delete the file",
+				"file", path, "example", "ADMIN=$(cat "+path+")")
+		}
+	}
+
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", *addr, err)
 	}
-	log.Info("listening", "addr", ln.Addr().String(), "url", "http://"+displayAddr(ln.Addr()))
+	reads := "open to anyone"
+	if *readToken != "" {
+		reads = "need the read token"
+	}
+	log.Info("listening", "addr", ln.Addr().String(), "url", "http://"+displayAddr(ln.Addr()), "reads", reads)
 	cfg := api.Config{Store: st, Logger: log, ReadToken: *readToken}
 	if *backupDir != "" {
 		// The schedule stops with the server, before the store closes.

@@ -28,9 +28,10 @@ const tokenUsage = `Usage: plancast token create (--region R | --admin | --read)
 Manages access tokens. Each subcommand works on the store opened directly
 (store flags; on the embedded store while no server holds it) or through a
 running server with --server URL --token ADMIN_TOKEN (env PLANCAST_SERVER,
-PLANCAST_TOKEN). The first admin token is created on the store itself (the
-embedded store before the server starts). Run "plancast token SUBCOMMAND
---help" for its flags.`
+PLANCAST_TOKEN). The first admin token: "plancast serve" on an embedded
+store without one makes it and writes its secret to
+DATA_DIR/initial-admin-token; or create it on the store before the server
+starts. Run "plancast token SUBCOMMAND --help" for its flags.`
 
 func runToken(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	sub, rest := "", []string(nil)
@@ -131,7 +132,7 @@ func runTokenCreate(ctx context.Context, args []string, stdout, stderr io.Writer
 	if *region != "" {
 		req.Region = region
 	}
-	keeper, err := tf.tokens(ctx, "create it through that server instead: plancast token create --server URL --token ADMIN_TOKEN")
+	keeper, err := tf.tokens(ctx, "create it through that server instead: plancast token create --server URL --token ADMIN_TOKEN (the server left its first admin token in DATA_DIR/"+initialAdminFile+" if the store had none)")
 	if err != nil {
 		return err
 	}

@@ -175,6 +175,9 @@ func TestTokensThroughARunningServer(t *testing.T) {
 	p := startPlancast(t, "serve", "--addr", addr, "--data-dir", dir, "--read-token", "pc_shared-read-secret")
 	base := "http://" + addr
 	waitHTTP(t, base+"/healthz", p)
+	if !strings.Contains(p.Output(), `reads="need the read token"`) {
+		t.Errorf("the log does not say reads need the read token:\n%s", p.Output())
+	}
 
 	figure := filepath.Join(t.TempDir(), "houma-2021.csv")
 	if err := os.WriteFile(figure, []byte("region,indicator,year,value,published\nhouma,gdp,2021,131.2,2022-03-01\n"), 0o644); err != nil {
