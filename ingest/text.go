@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"fmt"
 	"math"
 	"regexp"
 	"strconv"
@@ -101,19 +102,27 @@ func isMissing(cell string) bool {
 }
 
 // parseNumber reads a figure as statistical tables write it: thousands
-// separators ("1,234.5"), full-width digits, a leading plus, surrounding
-// spaces, a trailing "%" (dropped: the unit says percent). It refuses NaN and
-// infinities with their own message, since strconv would accept them.
+// separators ("1,234.5", "1 234.5"), full-width digits, a leading plus,
+// surrounding spaces, a trailing "%" (dropped: the unit says percent). It
+// refuses NaN and infinities with their own message, since strconv would
+// accept them, and says so when the cell carries a unit ("130 亿元") or
+// groups its digits other than in threes ("1,3").
 func parseNumber(cell string) (float64, error) {
 	s := strings.TrimSpace(widthFold(cell))
 	s = strings.TrimSuffix(s, "%")
 	s = strings.TrimPrefix(s, "+")
-	s = strings.ReplaceAll(s, ",", "")
-	s = strings.ReplaceAll(s, " ", "")
 	s = strings.ReplaceAll(s, "−", "-") // U+2212 minus sign
 	if s == "" {
 		return 0, errNotNumber
 	}
+	if u := trailingUnit(s); u != "" {
+		return 0, numberError(fmt.Sprintf("is a number with its unit: give the number alone, and %s as the unit (in a unit column, or in the header: \"value (%s)\")", u, u))
+	}
+	if !groupedInThrees(s) {
+		return 0, errGrouping
+	}
+	s = strings.ReplaceAll(s, ",", "")
+	s = strings.ReplaceAll(s, " ", "")
 	for _, r := range s {
 		// Only plain decimal notation: strconv would take "0x1p3", "Inf", "1_000".
 		if !(r >= '0' && r <= '9' || r == '.' || r == '-' || r == 'e' || r == 'E' || r == '+') {
@@ -136,6 +145,49 @@ func parseNumber(cell string) (float64, error) {
 	return v, nil
 }
 
+// groupedInThrees reports whether the digits before the decimal point of s
+// are grouped as thousands, if at all: "1,234,567.8" and "1 234" are, "1,3",
+// "12,34" and "1234,567" are not. A wrong grouping is refused rather than
+// read: "1,3" is 13 with the comma dropped but 1.3 where a comma is the
+// decimal mark, and either reading can be a tenfold error stored silently.
+func groupedInThrees(s string) bool {
+	whole, _, _ := strings.Cut(s, ".")
+	whole = strings.TrimPrefix(whole, "-")
+	if !strings.ContainsAny(whole, ", ") || strings.Trim(whole, "0123456789, ") != "" {
+		return true // no grouping, or not a number at all: said elsewhere
+	}
+	groups := strings.FieldsFunc(whole, func(r rune) bool { return r == ',' || r == ' ' })
+	if len(groups) < 2 || len(groups[0]) < 1 || len(groups[0]) > 3 {
+		return false
+	}
+	for _, g := range groups[1:] {
+		if len(g) != 3 {
+			return false
+		}
+	}
+	// FieldsFunc drops empty groups ("1,,234", "1, 234"): count the marks.
+	return strings.Count(whole, ",")+strings.Count(whole, " ") == len(groups)-1
+}
+
+// trailingUnit returns the unit a cell writes after its number ("130 亿元",
+// "1.3 billion yuan"), in the form the cell gives it, or "" when the cell
+// has no recognisable unit after a number.
+func trailingUnit(s string) string {
+	i := strings.IndexFunc(s, func(r rune) bool {
+		return !(r >= '0' && r <= '9' || r == '.' || r == ',' || r == ' ' || r == '-')
+	})
+	if i <= 0 || strings.Trim(s[:i], " ,.-") == "" {
+		return ""
+	}
+	unit := strings.TrimSpace(s[i:])
+	// Only the named units (ParseUnit would take any code-shaped word: "e3"
+	// of "1e3", "apples").
+	if _, ok := unitNames[unitFold(unit)]; !ok {
+		return ""
+	}
+	return unit
+}
+
 type numberError string
 
 func (e numberError) Error() string { return string(e) }
@@ -143,6 +195,7 @@ func (e numberError) Error() string { return string(e) }
 const (
 	errNotNumber numberError = "is not a number"
 	errNotFinite numberError = "is not a finite number (NaN or infinity)"
+	errGrouping  numberError = "is not a number: a comma or space groups the digits in threes (1,234.5), and a decimal is written with a point (1.3)"
 )
 
 // yearLabel matches a year column header or a year cell: "2019", "2019年",

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/plancast/plancast"
@@ -100,10 +101,45 @@ func TestParseNumberReadsTableFigures(t *testing.T) {
 		{"-infinity", 0, errNotFinite},
 		{"1e400", 0, errNotFinite},
 		{"", 0, errNotNumber},
+		{"12,345,678.9", 12345678.9, nil},
+		{"-1 234", -1234, nil},
+		{"999,999", 999999, nil},
+		// A grouping that is not in threes is refused, not read as 13
+		// (or as 1.3, as a decimal comma would have it).
+		{"1,3", 0, errGrouping},
+		{"12,34", 0, errGrouping},
+		{"1234,567", 0, errGrouping},
+		{"1,234,5678", 0, errGrouping},
+		{"1,,234", 0, errGrouping},
+		{"12 5", 0, errGrouping},
+		{",123", 0, errGrouping},
 	} {
 		got, err := parseNumber(tc.cell)
 		if err != tc.err || (err == nil && got != tc.want) {
 			t.Errorf("case %d: parseNumber(%q) = %v, %v; want %v, %v", i, tc.cell, got, err, tc.want, tc.err)
+		}
+	}
+}
+
+// A figure typed with its unit is refused with a message that names the
+// unit and where it goes; a number followed by anything else is not a
+// number, as before.
+func TestParseNumberSaysWhereAUnitGoes(t *testing.T) {
+	for _, tc := range []struct{ cell, unit string }{
+		{"130 亿元", "亿元"},
+		{"130亿元", "亿元"},
+		{"1,300.5 million yuan", "million yuan"},
+		{"-3.2 万元", "万元"},
+	} {
+		_, err := parseNumber(tc.cell)
+		want := "give the number alone, and " + tc.unit + " as the unit"
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("parseNumber(%q) error = %v; want one saying %q", tc.cell, err, want)
+		}
+	}
+	for _, cell := range []string{"130 apples", "亿元", "1e3x"} {
+		if _, err := parseNumber(cell); err != errNotNumber {
+			t.Errorf("parseNumber(%q) error = %v; want %v", cell, err, errNotNumber)
 		}
 	}
 }
