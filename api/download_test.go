@@ -255,8 +255,8 @@ func TestTheSeriesXLSXCarriesTheNotesAndStillGoesBackIn(t *testing.T) {
 		t.Errorf("the units=pch XLSX's About sheet:\n%q\nwant %q, the data version and the note %q", en, want, sr.Notes[0])
 	}
 	zh := about("/api/v1/series/houma/gdp?units=pch&format=xlsx&lang=zh", "说明")
-	if len(zh) != 5 || !slices.Equal(zh[1], []string{"变换", "units=pch：变化率（%）"}) || !slices.Equal(zh[4], []string{"未列年份", sr.Notes[0]}) {
-		t.Errorf("the Chinese units=pch XLSX's 说明 sheet:\n%q\nwant the units and the note", zh)
+	if len(zh) != 5 || !slices.Equal(zh[1], []string{"变换", "units=pch：变化率（%）"}) || len(sr.NotesZh) != 1 || !slices.Equal(zh[4], []string{"未列年份", sr.NotesZh[0]}) {
+		t.Errorf("the Chinese units=pch XLSX's 说明 sheet:\n%q\nwant the units and the note in Chinese, %q", zh, sr.NotesZh)
 	}
 	if sh := download(t, s, "/api/v1/series/houma/gdp?units=pch&format=xlsx", "xlsx", "houma_gdp_pch.xlsx"); len(sh.rows) != 0 || sh.header[0] != "region" {
 		t.Errorf("the units=pch XLSX's table: %q %q; want the header alone", sh.header, sh.rows)

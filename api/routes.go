@@ -29,6 +29,11 @@ func (s *Server) routes() {
 	e.POST("/signout", s.postSignOut, sameOriginForm, takes())
 
 	v1 := e.Group("/api/v1")
+	// The API's root says what it is and lists its routes, with or without
+	// the trailing slash (a developer types either); like the document it
+	// is drawn from, it needs no token.
+	v1.GET("", s.getIndex, takes())
+	v1.GET("/", s.getIndex, takes())
 	v1.GET("/openapi.json", s.getOpenAPI, takes())
 
 	// A browser opening a read route (a chart link, a download) without

@@ -24,6 +24,10 @@ type SeriesResponse struct {
 	// TransformNotes), so that a short or empty list is not read as missing
 	// data. Absent when there is nothing to say.
 	Notes []string `json:"notes,omitempty"`
+	// NotesZh are the same notes in Chinese, always beside the English as
+	// an assessment's explanation_zh is (lang= chooses the language of a
+	// download, not of the JSON); the Chinese XLSX carries these.
+	NotesZh []string `json:"notes_zh,omitempty"`
 }
 
 func (s *Server) getSeries(c echo.Context) error {
@@ -61,7 +65,8 @@ func (s *Server) getSeries(c echo.Context) error {
 	resp := SeriesResponse{
 		Region: series.Region, Indicator: series.Indicator, Unit: transformedUnit(ind.Unit, units), Units: units,
 		Period: series.Period, AsOf: q.AsOf.String(), Observations: obs,
-		Notes: TransformNotes(series.Observations, units, q.From),
+		Notes:   TransformNotes(series.Observations, units, q.From),
+		NotesZh: TransformNotesZh(series.Observations, units, q.From),
 	}
 	if resp.Observations == nil {
 		resp.Observations = []plancast.Observation{}

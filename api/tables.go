@@ -360,7 +360,7 @@ func seriesTable(r SeriesResponse, lang string) *table {
 // each, saying which years the table leaves out and why. The notes stay off
 // the CSV, which is one table that pushes back into ingest; the XLSX's
 // first sheet alone is read back, so the About sheet changes nothing there.
-// The notes are in English in either language, as in the JSON.
+// The Chinese file carries the JSON answer's notes_zh.
 func seriesAbout(r SeriesResponse, cat *catalogMemo, lang, version string) [][2]string {
 	reg, ind := cat.regions[r.Region], cat.indicators[r.Indicator]
 	scope := nameIn(lang, reg.Name, reg.NameZh) + " · " + nameIn(lang, ind.Name, ind.NameZh)
@@ -373,7 +373,11 @@ func seriesAbout(r SeriesResponse, cat *catalogMemo, lang, version string) [][2]
 		units += w.colon + name
 	}
 	about := [][2]string{{w.scope, scope}, {w.units, units}, {w.asOf, cmp.Or(r.AsOf, w.latest)}, {w.version, version}}
-	for _, note := range r.Notes {
+	notes := r.Notes
+	if lang == "zh" {
+		notes = r.NotesZh
+	}
+	for _, note := range notes {
 		about = append(about, [2]string{w.leftOut, note})
 	}
 	return about

@@ -141,8 +141,19 @@ var yearOnYear = map[string]string{"chg": "", "ch1": "", "pch": "pca", "pc1": "p
 // first alone is left out, as every change must leave it out, has no note;
 // a series of one year has, as its answer is empty.
 func TransformNotes(obs []plancast.Observation, units string, from int) []string {
+	return transformNotes(obs, units, from, "en")
+}
+
+// TransformNotesZh is TransformNotes in Chinese: the same notes, naming the
+// same years by the same rule, worded as the Chinese downloads and the
+// dashboard word years ("2020年").
+func TransformNotesZh(obs []plancast.Observation, units string, from int) []string {
+	return transformNotes(obs, units, from, "zh")
+}
+
+func transformNotes(obs []plancast.Observation, units string, from int, lang string) []string {
 	var notes []string
-	for _, note := range []string{gapNote(obs, units, from), notPositiveNote(obs, units, from)} {
+	for _, note := range []string{gapNote(obs, units, from, lang), notPositiveNote(obs, units, from, lang)} {
 		if note != "" {
 			notes = append(notes, note)
 		}
@@ -150,31 +161,70 @@ func TransformNotes(obs []plancast.Observation, units string, from int) []string
 	return notes
 }
 
+// unitNameZh is what a Chinese note calls a unit: the About sheet's name
+// without its "（%）", which would nest in the note's own brackets.
+func unitNameZh(units string) string { return strings.TrimSuffix(unitNamesZh[units], "（%）") }
+
+// yearsZh lists years as the Chinese notes do: "2016年、2018年".
+func yearsZh(years []int) string {
+	out := make([]string, len(years))
+	for i, y := range years {
+		out[i] = strconv.Itoa(y) + "年"
+	}
+	return strings.Join(out, "、")
+}
+
 // gapNote names the years a year-on-year unit leaves out for want of the
 // year before; empty when there are none to name.
-func gapNote(obs []plancast.Observation, units string, from int) string {
+func gapNote(obs []plancast.Observation, units string, from int, lang string) string {
 	acrossGaps, ok := yearOnYear[units]
 	if !ok || len(obs) == 0 {
 		return ""
 	}
-	var left []string
+	// Each year left out, and whether it is the series' first (else the
+	// year before it has no figure).
+	type gapYear struct {
+		year  int
+		first bool
+	}
+	var left []gapYear
 	if obs[0].Year >= from && len(obs) == 1 {
-		left = append(left, fmt.Sprintf("%d (the series' first figure)", obs[0].Year))
+		left = append(left, gapYear{obs[0].Year, true})
 	}
 	gaps := 0
 	for i := 1; i < len(obs); i++ {
 		if obs[i].Year >= from && obs[i].Year-obs[i-1].Year != 1 {
-			left = append(left, fmt.Sprintf("%d (no %d figure)", obs[i].Year, obs[i].Year-1))
+			left = append(left, gapYear{obs[i].Year, false})
 			gaps++
 		}
 	}
 	if gaps > 0 && obs[0].Year >= from {
-		left = append([]string{fmt.Sprintf("%d (the series' first figure)", obs[0].Year)}, left...)
+		left = append([]gapYear{{obs[0].Year, true}}, left...)
 	}
 	if len(left) == 0 {
 		return ""
 	}
-	note := fmt.Sprintf("units=%s (%s) needs the figures of consecutive years; left out for want of the year before: %s", units, unitNames[units], joinAnd(left))
+	items := make([]string, len(left))
+	if lang == "zh" {
+		for i, g := range left {
+			items[i] = fmt.Sprintf("%d年（无%d年数据）", g.year, g.year-1)
+			if g.first {
+				items[i] = fmt.Sprintf("%d年（序列首年）", g.year)
+			}
+		}
+		note := fmt.Sprintf("units=%s（%s）须由相邻两年的数据计算，因缺上年数据未列：%s", units, unitNameZh(units), strings.Join(items, "、"))
+		if acrossGaps != "" {
+			note += fmt.Sprintf("；跨缺失年份的年均变化率可用units=%s", acrossGaps)
+		}
+		return note
+	}
+	for i, g := range left {
+		items[i] = fmt.Sprintf("%d (no %d figure)", g.year, g.year-1)
+		if g.first {
+			items[i] = fmt.Sprintf("%d (the series' first figure)", g.year)
+		}
+	}
+	note := fmt.Sprintf("units=%s (%s) needs the figures of consecutive years; left out for want of the year before: %s", units, unitNames[units], joinAnd(items))
 	if acrossGaps != "" {
 		note += fmt.Sprintf("; units=%s gives the annual rate across a gap", acrossGaps)
 	}
@@ -186,8 +236,9 @@ func gapNote(obs []plancast.Observation, units string, from int) string {
 // from a negative figure is a number, if an odd one), with the unit that
 // gives those years a change, if any: chg, where the year before has a
 // figure. Nothing gives a logarithm of them.
-func notPositiveNote(obs []plancast.Observation, units string, from int) string {
-	var left, chg []string
+func notPositiveNote(obs []plancast.Observation, units string, from int, lang string) string {
+	var left []string
+	var chg []int
 	for i, o := range obs {
 		prev := previous(obs, i)
 		if o.Year < from {
@@ -196,13 +247,31 @@ func notPositiveNote(obs []plancast.Observation, units string, from int) string 
 		if _, why := transformOne(units, o, prev); why != notPositive {
 			continue
 		}
-		left = append(left, fmt.Sprintf("%d (%s)", o.Year, whichNotPositive(units, o, prev)))
+		left = append(left, whichNotPositive(units, o, prev, lang))
 		if _, why := transformOne("chg", o, prev); why == taken {
-			chg = append(chg, strconv.Itoa(o.Year))
+			chg = append(chg, o.Year)
 		}
 	}
 	if len(left) == 0 {
 		return ""
+	}
+	if lang == "zh" {
+		rule := "只能由大于0的数据计算"
+		switch units {
+		case "pch", "pc1":
+			rule = "不能以0为基数计算"
+		case "log":
+			rule = "只能取大于0的数据的对数"
+		}
+		note := fmt.Sprintf("units=%s（%s）%s，未列：%s", units, unitNameZh(units), rule, strings.Join(left, "、"))
+		switch {
+		case units == "log" || len(chg) == 0:
+		case len(chg) == len(left):
+			note += "；与上年相比的变化量可用units=chg"
+		default:
+			note += "；" + yearsZh(chg) + "与上年相比的变化量可用units=chg"
+		}
+		return note
 	}
 	rule := "is taken only from figures above 0"
 	switch units {
@@ -217,25 +286,38 @@ func notPositiveNote(obs []plancast.Observation, units string, from int) string 
 	case len(chg) == len(left):
 		note += "; units=chg gives the change from the year before"
 	default:
-		note += "; units=chg gives the change from the year before for " + joinAnd(chg)
+		years := make([]string, len(chg))
+		for i, y := range chg {
+			years[i] = strconv.Itoa(y)
+		}
+		note += "; units=chg gives the change from the year before for " + joinAnd(years)
 	}
 	return note
 }
 
-// whichNotPositive says which figure keeps units from o's year: its own,
-// the year before's, or both.
-func whichNotPositive(units string, o plancast.Observation, prev *plancast.Observation) string {
+// whichNotPositive names o's year and says which figure keeps units from
+// it: its own, the year before's, or both.
+func whichNotPositive(units string, o plancast.Observation, prev *plancast.Observation, lang string) string {
 	ratio := units == "pch" || units == "pc1" // a ratio to the year before, of either sign but not 0
 	own := !ratio && o.Value <= 0
 	before := prev != nil && units != "log" && (ratio && prev.Value == 0 || !ratio && prev.Value <= 0)
 	num := func(v float64) string { return plancast.FormatNumber(v, -1) }
+	if lang == "zh" {
+		switch {
+		case own && before:
+			return fmt.Sprintf("%d年（该年数据为%s，%d年为%s）", o.Year, num(o.Value), prev.Year, num(prev.Value))
+		case before:
+			return fmt.Sprintf("%d年（%d年数据为%s）", o.Year, prev.Year, num(prev.Value))
+		}
+		return fmt.Sprintf("%d年（该年数据为%s）", o.Year, num(o.Value))
+	}
 	switch {
 	case own && before:
-		return fmt.Sprintf("its figure is %s and %d's %s", num(o.Value), prev.Year, num(prev.Value))
+		return fmt.Sprintf("%d (its figure is %s and %d's %s)", o.Year, num(o.Value), prev.Year, num(prev.Value))
 	case before:
-		return fmt.Sprintf("%d's figure is %s", prev.Year, num(prev.Value))
+		return fmt.Sprintf("%d (%d's figure is %s)", o.Year, prev.Year, num(prev.Value))
 	}
-	return fmt.Sprintf("its figure is %s", num(o.Value))
+	return fmt.Sprintf("%d (its figure is %s)", o.Year, num(o.Value))
 }
 
 // joinAnd lists items as a sentence does: "a", "a and b", "a, b and c".

@@ -1,14 +1,17 @@
 package api_test
 
 import (
+	"bytes"
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/plancast/plancast"
 	"github.com/plancast/plancast/api"
+	"github.com/xuri/excelize/v2"
 )
 
 // A change (units=pch and the other year-on-year units) is computed from
@@ -175,6 +178,117 @@ func TestNotesOnFiguresAtOrBelowZeroBesideGaps(t *testing.T) {
 			for _, o := range c.obs {
 				if kept[o.Year] && strings.Contains(note, fmt.Sprintf("%d (", o.Year)) {
 					t.Errorf("units=%s of %s: the note %q names %d, which Transform kept", c.units, strings.Join(figures, ", "), note, o.Year)
+				}
+			}
+		}
+	}
+}
+
+// The notes were in English only, in the JSON and in the Chinese XLSX
+// alike. The answer now carries them in Chinese too (notes_zh, beside
+// notes, as an assessment carries explanation_zh; lang= chooses the
+// language of a download, not of the JSON), worded as the Chinese pages
+// word years ("2020年"), and the Chinese XLSX's 说明 sheet carries those.
+func TestTheNotesAreInChineseToo(t *testing.T) {
+	st := seeded(t, backends[0].open(t))
+	s := startServer(t, st, api.Config{})
+	const (
+		pch   = "units=pch (percent change) needs the figures of consecutive years; left out for want of the year before: 2015 (the series' first figure) and 2020 (no 2019 figure); units=pca gives the annual rate across a gap"
+		pchZh = "units=pch（变化率）须由相邻两年的数据计算，因缺上年数据未列：2015年（序列首年）、2020年（无2019年数据）；跨缺失年份的年均变化率可用units=pca"
+	)
+	for _, path := range []string{"/api/v1/series/houma/gdp?units=pch", "/api/v1/series/houma/gdp?units=pch&lang=zh", "/api/v1/series/houma/gdp?units=pch&lang=en"} {
+		var sr api.SeriesResponse
+		s.get(path).decode(t, 200, &sr)
+		if !slices.Equal(sr.Notes, []string{pch}) || !slices.Equal(sr.NotesZh, []string{pchZh}) {
+			t.Errorf("%s: notes %q, notes_zh %q\nwant %q and %q", path, sr.Notes, sr.NotesZh, pch, pchZh)
+		}
+	}
+	if r := s.get("/api/v1/series/houma/gdp?units=pca"); strings.Contains(string(r.body), `"notes_zh"`) {
+		t.Errorf("units=pca of Houma's GDP: %s; want no notes in either language", r.body)
+	}
+	about := func(path, sheet string) [][]string {
+		t.Helper()
+		f, err := excelize.OpenReader(bytes.NewReader(s.get(path).body))
+		if err != nil {
+			t.Fatalf("GET %s: not an XLSX file: %v", path, err)
+		}
+		defer f.Close()
+		rows, err := f.GetRows(sheet)
+		if err != nil {
+			t.Fatalf("GET %s: %v", path, err)
+		}
+		return rows
+	}
+	if zh := about("/api/v1/series/houma/gdp?units=pch&format=xlsx&lang=zh", "说明"); len(zh) != 5 || !slices.Equal(zh[4], []string{"未列年份", pchZh}) {
+		t.Errorf("the Chinese units=pch XLSX's 说明 sheet:\n%q\nwant the note in Chinese, %q", zh, pchZh)
+	}
+	if en := about("/api/v1/series/houma/gdp?units=pch&format=xlsx", "About"); len(en) != 5 || !slices.Equal(en[4], []string{"Left out", pch}) {
+		t.Errorf("the English units=pch XLSX's About sheet:\n%q\nwant the note in English, %q", en, pch)
+	}
+}
+
+// The Chinese notes say what the English ones say, year for year: each
+// case's Chinese wording, and for every unit over series with gaps and
+// figures at or below 0, the same years named in both languages.
+func TestChineseNotesNameTheYearsTheEnglishOnesDo(t *testing.T) {
+	obs := func(figures ...float64) []plancast.Observation { // year, value, ...
+		var out []plancast.Observation
+		for i := 0; i+1 < len(figures); i += 2 {
+			out = append(out, plancast.Observation{Year: int(figures[i]), Value: figures[i+1]})
+		}
+		return out
+	}
+	for _, c := range []struct {
+		units string
+		obs   []plancast.Observation
+		from  int
+		notes []string
+	}{
+		{"chg", obs(2015, 88.9, 2020, 120.8), 0, []string{
+			"units=chg（变化量）须由相邻两年的数据计算，因缺上年数据未列：2015年（序列首年）、2020年（无2019年数据）"}},
+		{"cch", obs(2015, 4, 2016, -2, 2017, -1, 2019, 3), 0, []string{
+			"units=cch（连续复利变化率）须由相邻两年的数据计算，因缺上年数据未列：2015年（序列首年）、2019年（无2018年数据）；跨缺失年份的年均变化率可用units=cca",
+			"units=cch（连续复利变化率）只能由大于0的数据计算，未列：2016年（该年数据为-2）、2017年（该年数据为-1，2016年为-2）；与上年相比的变化量可用units=chg"}},
+		{"pch", obs(2016, 12.5, 2017, 0, 2018, 3.2, 2019, 4), 0, []string{
+			"units=pch（变化率）不能以0为基数计算，未列：2018年（2017年数据为0）；与上年相比的变化量可用units=chg"}},
+		{"pca", obs(2015, 4, 2016, -2.5, 2019, 3), 0, []string{
+			"units=pca（年均复合变化率）只能由大于0的数据计算，未列：2016年（该年数据为-2.5）、2019年（2016年数据为-2.5）；2016年与上年相比的变化量可用units=chg"}},
+		{"pca", obs(2015, 4, 2016, -2.5, 2019, 3), 2019, []string{
+			"units=pca（年均复合变化率）只能由大于0的数据计算，未列：2019年（2016年数据为-2.5）"}},
+		{"log", obs(2016, 12.5, 2017, 0, 2018, 3.2), 0, []string{
+			"units=log（自然对数）只能取大于0的数据的对数，未列：2017年（该年数据为0）"}},
+		{"pch", obs(2021, 131), 0, []string{
+			"units=pch（变化率）须由相邻两年的数据计算，因缺上年数据未列：2021年（序列首年）；跨缺失年份的年均变化率可用units=pca"}},
+		{"pch", obs(2015, 88.9, 2016, 95), 0, nil},
+	} {
+		if got := api.TransformNotesZh(c.obs, c.units, c.from); !slices.Equal(got, c.notes) {
+			t.Errorf("units=%s of %v from %d: Chinese notes\n%q\nwant\n%q", c.units, c.obs, c.from, got, c.notes)
+		}
+	}
+	named := regexp.MustCompile(`(\d{4})(?: \(|年（)`) // a year a note names as left out
+	years := func(notes []string) [][]string {
+		var out [][]string
+		for _, n := range notes {
+			var ys []string
+			for _, m := range named.FindAllStringSubmatch(n, -1) {
+				ys = append(ys, m[1])
+			}
+			out = append(out, ys)
+		}
+		return out
+	}
+	for _, series := range [][]plancast.Observation{
+		obs(2015, 4, 2016, -2, 2017, 0, 2018, 1, 2020, 0, 2021, 3),
+		obs(2015, -1, 2019, 3, 2020, 5),
+		obs(2010, 0, 2011, 0, 2013, -4, 2014, 2),
+		obs(2015, 88.9, 2020, 120.8),
+		obs(2020, -3),
+	} {
+		for _, units := range api.Units {
+			for _, from := range []int{0, 2016, 2020} {
+				en, zh := api.TransformNotes(series, units, from), api.TransformNotesZh(series, units, from)
+				if !slices.EqualFunc(years(en), years(zh), slices.Equal) {
+					t.Errorf("units=%s of %v from %d: the notes name %q in English, %q in Chinese\n%q\n%q", units, series, from, years(en), years(zh), en, zh)
 				}
 			}
 		}
