@@ -104,3 +104,34 @@ func BenchmarkParseLongXLSX100k(b *testing.B) {
 		}
 	}
 }
+
+// longJSON writes the same figures as longCSV as a JSON array of
+// observations, values as strings where the table has thousands separators.
+func longJSON(n int) []byte {
+	var buf bytes.Buffer
+	buf.WriteString("[\n")
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			buf.WriteString(",\n")
+		}
+		ind := benchIndicators[i%9]
+		fmt.Fprintf(&buf, `{"region": "county%03d", "indicator": %q, "year": %d, "value": %q, "unit": %q, "status": "final"}`,
+			i/(9*28)%400, ind.code, 1995+(i/9)%28, ind.value, ind.unit)
+	}
+	buf.WriteString("\n]\n")
+	return buf.Bytes()
+}
+
+// BenchmarkParseJSON100k parses and validates 100,000 observations of a
+// JSON array, each key checked against the ones plancast reads.
+func BenchmarkParseJSON100k(b *testing.B) {
+	data := longJSON(100_000)
+	cat := benchCatalog(b)
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		batch, err := Parse("big.json", "", bytes.NewReader(data), cat, Options{})
+		if err != nil || len(batch.Problems) != 0 || len(batch.Observations) != 100_000 {
+			b.Fatalf("%v %v %d", err, problemTexts(batch.Problems), len(batch.Observations))
+		}
+	}
+}

@@ -245,14 +245,23 @@ func (d *jsonDoc) addObject(data []byte, base int) error {
 		case "targets":
 			return eachElement(val, off, func(e []byte, o int) error {
 				var t jsonTarget
-				if err := json.Unmarshal(e, &t); err != nil {
+				key, meant, _, err := decodeKnown(e, &t, targetKeys())
+				if err != nil {
 					d.errs = append(d.errs, itemError(o, "targets", err))
+					return nil
+				}
+				if key != "" {
+					d.errs = append(d.errs, misspeltKeyError(o, key, meant))
 					return nil
 				}
 				t.offset = o
 				d.targets = append(d.targets, t)
 				return nil
 			})
+		default:
+			if meant := misspeltName(strings.ToLower(key), bundleKeys()); meant != "" {
+				d.errs = append(d.errs, misspeltKeyError(off, key, meant))
+			}
 		}
 		return nil
 	})
@@ -267,14 +276,21 @@ func (d *jsonDoc) addItem(elem []byte, off int, outer jsonSeries) error {
 		return nil
 	}
 	var o jsonObservation
-	if err := json.Unmarshal(elem, &o); err != nil {
+	key, meant, extra, err := decodeKnown(elem, &o, observationKeys())
+	if err != nil {
 		d.errs = append(d.errs, itemError(off, "", err))
+		return nil
+	}
+	if key != "" {
+		d.errs = append(d.errs, misspeltKeyError(off, key, meant))
 		return nil
 	}
 	var probe struct {
 		Observations json.RawMessage `json:"observations"`
 	}
-	_ = json.Unmarshal(elem, &probe)
+	if extra { // only an object with keys beyond an observation's can be a series
+		_ = json.Unmarshal(elem, &probe)
+	}
 	if probe.Observations != nil {
 		inner := o.jsonSeries
 		inherit(&inner, outer)

@@ -323,6 +323,20 @@ func (p *parser) layoutOf(cols []column, title []tableRow, headerRow int) *layou
 		// unit is the target's (% for a growth, 亿元 for a level of GDP).
 		l.fields[fieldUnit] = tu
 	}
+	misspelt := false
+	for _, c := range cols {
+		if c.field != "" || c.year != 0 || c.indicator != "" {
+			continue
+		}
+		if near := misspeltHeader(c.header); near != "" {
+			p.ps.add(Problem{File: p.file, Sheet: p.sheet, Row: headerRow, Column: c.letter,
+				Message: fmt.Sprintf("the column %q is not one plancast reads; did you mean %q? (a column it does not read is left out, with what it holds)", c.header, near)})
+			misspelt = true
+		}
+	}
+	if misspelt {
+		return nil
+	}
 	need := func(field, what string) bool {
 		if _, ok := l.fields[field]; !ok {
 			p.ps.add(Problem{File: p.file, Sheet: p.sheet, Row: headerRow, Message: "the header has no " + what + " column"})
