@@ -34,7 +34,12 @@ type ApplyOptions struct {
 // in force must be so in the store, or a new version that replaces it: a row
 // restating a version replaced or withdrawn since (a download taken as of a
 // past date), or dated before the version in force, is a problem at its
-// published cell (checkVersionClaims).
+// published cell (checkVersionClaims). Any other row dated before the newest
+// stored version of its target or figure is held to the version in force on
+// its date (restated.go): the same is a restatement, counted unchanged, not
+// written and named in a note; another value on the date of that version
+// contradicts it and is a problem at its value; on another date it is kept
+// as history.
 //
 // A batch with any problem (from Parse or found here) writes nothing: Apply
 // returns the report with the problems and an EINVALID error. Store failures
@@ -64,17 +69,23 @@ func Apply(ctx context.Context, st plancast.Store, b *Batch, opt ApplyOptions) (
 	}
 	// What is stored under the batch's figures, read once: a dry run counts
 	// against it, and a batch's withdrawals are checked against it.
-	latest, err := storedFigures(ctx, st, b.Observations, opt.DryRun)
+	history, note, err := storedFigures(ctx, st, b.Observations, opt.DryRun)
 	if err != nil {
 		return nil, err
 	}
+	latest := latestVintages(history)
 	checkWithdrawals(b, latest, &ps)
-	note, err := checkVersionClaims(ctx, st, b, &ps)
+	// Rows dated before a stored version that restate it are left out of
+	// the write and counted unchanged (restated.go).
+	skipObs, obsNote := checkRestatedFigures(b, history, &ps)
+	skipTargets, notes, err := checkTargetHistory(ctx, st, b, &ps)
 	if err != nil {
 		return nil, err
 	}
-	if note != "" {
-		rep.Notes = append(rep.Notes, note)
+	for _, n := range append([]string{note, obsNote}, notes...) {
+		if n != "" {
+			rep.Notes = append(rep.Notes, n)
+		}
 	}
 	if len(ps.list) > 0 {
 		b.Problems = sortProblems(ps.list)
@@ -100,13 +111,16 @@ func Apply(ctx context.Context, st plancast.Store, b *Batch, opt ApplyOptions) (
 		}
 	}
 	rep.Regions, rep.Indicators = len(b.Regions), len(b.Indicators)
+	obs, targets := without(b.Observations, skipObs), without(b.Targets, skipTargets)
 	if opt.DryRun {
-		if err := rep.countObservations(b.Observations, latest); err != nil {
+		if err := rep.countObservations(obs, latest); err != nil {
 			return nil, err
 		}
-		if err := rep.countTargets(ctx, st, b.Targets); err != nil {
+		if err := rep.countTargets(ctx, st, targets); err != nil {
 			return nil, err
 		}
+		rep.Unchanged += len(skipObs)
+		rep.Targets.Unchanged += len(skipTargets)
 		return rep, nil
 	}
 	if len(b.Regions) > 0 {
@@ -119,20 +133,22 @@ func Apply(ctx context.Context, st plancast.Store, b *Batch, opt ApplyOptions) (
 			return nil, fmt.Errorf("write indicators: %w", err)
 		}
 	}
-	if len(b.Observations) > 0 {
-		res, err := st.WriteObservations(ctx, b.Observations)
+	if len(obs) > 0 {
+		res, err := st.WriteObservations(ctx, obs)
 		if err != nil {
 			return nil, fmt.Errorf("write observations: %w", err)
 		}
 		rep.New, rep.Revised, rep.Unchanged, rep.Withdrawn, rep.Queued = res.New, res.Revised, res.Unchanged, res.Withdrawn, res.Queued
 	}
-	if len(b.Targets) > 0 {
-		res, err := st.WriteTargets(ctx, b.Targets)
+	if len(targets) > 0 {
+		res, err := st.WriteTargets(ctx, targets)
 		if err != nil {
 			return nil, fmt.Errorf("write targets: %w", err)
 		}
 		rep.Targets = res
 	}
+	rep.Unchanged += len(skipObs)
+	rep.Targets.Unchanged += len(skipTargets)
 	return rep, nil
 }
 
@@ -164,32 +180,45 @@ func rejectedRecords(ps []Problem) int {
 	return len(seen)
 }
 
-// storedFigures reads the latest stored vintage (withdrawals included) of
-// the figures of obs's series: all of them for a dry run, which counts every
-// figure against it; else only those of series the batch withdraws from,
-// and nothing at all for a batch without withdrawals (most pushes: the store
-// compares the figures itself as it writes).
-func storedFigures(ctx context.Context, st plancast.Store, obs []plancast.Observation, dryRun bool) (map[plancast.FigureKey]plancast.Observation, error) {
+// storedFigures reads every stored vintage (withdrawals included) of the
+// figures of obs's series, by figure, oldest first: all of them for a dry
+// run, which counts every figure against the latest; else those of series
+// the batch withdraws from, and those of series with a figure dated before
+// today, which may restate a vintage revised since (checkRestatedFigures).
+// A batch of figures stated today without withdrawals (most pushes) reads
+// nothing: the store compares the figures itself as it writes. When only
+// the dated figures needed the read and the store cannot answer (InfluxDB
+// down; the spool keeps the push), the note says they were not checked.
+func storedFigures(ctx context.Context, st plancast.Store, obs []plancast.Observation, dryRun bool) (map[plancast.FigureKey][]plancast.Observation, string, error) {
 	var keys []plancast.SeriesKey
+	needed, today := false, plancast.Today()
 	for i := range obs {
-		if dryRun || obs[i].Withdrawn() {
-			keys = append(keys, obs[i].Key().SeriesKey)
+		switch {
+		case dryRun || obs[i].Withdrawn():
+			needed = true
+		case !obs[i].Published.OrToday().Before(today):
+			continue
 		}
+		keys = append(keys, obs[i].Key().SeriesKey)
 	}
-	if len(keys) == 0 {
-		return nil, nil
+	history, err := storedHistory(ctx, st, keys)
+	if err != nil && !needed && plancast.ErrorCode(err) == plancast.EUNAVAILABLE {
+		return nil, "the stored figures could not be read (" + plancast.ErrorMessage(err) + pastVersionsNote, nil
 	}
-	// One bulk read where the store has it: a read per series is a round
-	// trip to InfluxDB (10,000 series took four minutes).
-	stored, err := plancast.ReadVintagesOf(ctx, st, plancast.SortedSeriesKeys(keys))
-	if err != nil {
-		return nil, fmt.Errorf("read the stored vintages: %w", err)
+	return history, "", err
+}
+
+// latestVintages is the latest stored vintage of each figure of history
+// (storedFigures).
+func latestVintages(history map[plancast.FigureKey][]plancast.Observation) map[plancast.FigureKey]plancast.Observation {
+	if history == nil {
+		return nil
 	}
-	var all []plancast.Observation
-	for _, vs := range stored {
-		all = append(all, vs...)
+	latest := make(map[plancast.FigureKey]plancast.Observation, len(history))
+	for k, vs := range history {
+		latest[k] = vs[len(vs)-1]
 	}
-	return plancast.LatestByFigure(all, plancast.Date{}), nil
+	return latest
 }
 
 // checkWithdrawals adds a problem, at its row, for every withdrawal in the

@@ -21,40 +21,69 @@ import (
 // (before versions were dated) comes out of a download with a blank date,
 // which reads as the push's, and would have been put back in force.
 
-// checkVersionClaims adds a problem for every target of b read from a row
-// that says it is the version in force (targetOrigin.claim) when the store says
-// otherwise: the row restates a stored version that a later one replaced
-// or a withdrawal ended, or it is dated before the version in force and so
-// could not replace it. A target equal to the one in force is unchanged
-// whatever its date. It returns a note, instead of checking, when the
-// stored targets cannot be read (InfluxDB down; the spool keeps the push),
+// checkTargetHistory holds the targets of b to the stored versions of
+// their keys, read once: the rows that say they are the version in force
+// (checkVersionClaims) and the rows dated before a stored version
+// (checkRestatedTargets, restated.go). It returns the indices of the
+// targets that restate a stored version, to leave out of the write, and the
+// notes for the report. When the stored targets cannot be read (InfluxDB
+// down; the spool keeps the push) a note says what was not checked instead,
 // as checkJumps does for figures.
-func checkVersionClaims(ctx context.Context, st plancast.TargetStore, b *Batch, ps *problems) (note string, err error) {
-	var claimed []int
+func checkTargetHistory(ctx context.Context, st plancast.TargetStore, b *Batch, ps *problems) (skip map[int]bool, notes []string, err error) {
+	claimed, dated := false, false
 	for i := range b.Targets {
-		if b.targetOrigin(i).claim != nil && !b.Targets[i].Withdrawn {
-			claimed = append(claimed, i)
+		if b.Targets[i].Withdrawn {
+			continue
+		}
+		if b.targetOrigin(i).claim != nil {
+			claimed = true
+		} else {
+			dated = true
 		}
 	}
-	if len(claimed) == 0 {
-		return "", nil
+	if !claimed && !dated {
+		return nil, nil, nil
 	}
 	stored, err := storedTargetVersions(ctx, st, b.Targets)
 	switch {
 	case plancast.ErrorCode(err) == plancast.EUNAVAILABLE:
-		return "the stored targets could not be read (" + plancast.ErrorMessage(err) +
-			"), so the rows marked in force were not checked against the versions stored since", nil
+		why := "the stored targets could not be read (" + plancast.ErrorMessage(err)
+		if claimed {
+			notes = append(notes, why+"), so the rows marked in force were not checked against the versions stored since")
+		}
+		if dated {
+			notes = append(notes, why+pastVersionsNote)
+		}
+		return nil, notes, nil
 	case err != nil:
-		return "", err
+		return nil, nil, err
 	}
-	for _, i := range claimed {
+	checkVersionClaims(b, stored, ps)
+	skip, note := checkRestatedTargets(b, stored, ps)
+	if note != "" {
+		notes = append(notes, note)
+	}
+	return skip, notes, nil
+}
+
+// checkVersionClaims adds a problem for every target of b read from a row
+// that says it is the version in force (targetOrigin.claim) when the store
+// says otherwise (stored: its key's versions, oldest first): the row
+// restates a stored version that a later one replaced or a withdrawal
+// ended, or it is dated before the version in force and so could not
+// replace it. A target equal to the one in force is unchanged whatever its
+// date.
+func checkVersionClaims(b *Batch, stored map[plancast.TargetKey][]plancast.Target, ps *problems) {
+	for i := range b.Targets {
 		t := &b.Targets[i]
 		from := b.targetOrigin(i)
+		if from.claim == nil || t.Withdrawn {
+			continue
+		}
 		if msg := staleVersion(t, from.claim.undated, stored[t.Key()]); msg != "" {
 			ps.add(from.problem(from.claim.publishedCol, fieldPublished, "%s %s %s %s %d: %s", t.Region, t.Indicator, t.Plan, t.Kind, t.Year, msg))
 		}
 	}
-	return "", nil
 }
 
 // staleVersion says why t, read from a row that says it is in force, is
@@ -90,21 +119,9 @@ func staleVersion(t *plancast.Target, undated bool, versions []plancast.Target) 
 		return fmt.Sprintf("%s; to %s, leave the row out or push a download of the targets in force now (without as_of)", set, keep)
 	}
 	if restated >= 0 {
-		v, next := &versions[restated], &versions[restated+1]
-		what := fmt.Sprintf("replaced %s by %s", on(next.Published), num(next.Value))
-		if next.Withdrawn {
-			what = "withdrawn " + on(next.Published)
-		}
-		switch {
-		case next == cur && !cur.Withdrawn:
-			what += ", the version in force"
-		case next != cur && cur.Withdrawn:
-			what += fmt.Sprintf(" (and withdrawn %s)", on(cur.Published))
-		case next != cur:
-			what += fmt.Sprintf(" (in force now: %s, %s)", num(cur.Value), setOn(cur.Published))
-		}
+		v := &versions[restated]
 		return fmt.Sprintf("the row restates the version %s (%s), which was %s (a download taken as of an earlier date?); %s",
-			setOn(v.Published), num(v.Value), what, howTo(fmt.Sprintf("to set %s again, write in published the date it is set again", num(t.Value))))
+			setOn(v.Published), num(v.Value), replacedSince(versions, restated), howTo(fmt.Sprintf("to set %s again, write in published the date it is set again", num(t.Value))))
 	}
 	if !t.Published.Before(cur.Published) {
 		return "" // a new version, set on or after the one in force: a revision

@@ -141,11 +141,14 @@ func TestAnEditedRowOfAPastDownloadIsRefusedForItsDate(t *testing.T) {
 	}
 }
 
-// Only a row that says it is in force is held to the store: a table
-// without a version column, or a row whose version the author left blank,
-// is read as before, and a version dated before the one in force is kept
-// as history (README: "A version dated before the one in force is kept as
-// history and does not replace it").
+// Only a row that says it is in force is held to the version in force: a
+// table without a version column, or a row whose version the author left
+// blank, is held to the version in force on its date (restated.go). A
+// version dated before the one in force on a day no stored version was set
+// is kept as history (README: "A version dated before the one in force is
+// kept as history and does not replace it"); a row restating the version
+// in force on its date is unchanged (it counted revised, and was stored
+// again, before the restatements were recognised).
 func TestRowsThatClaimNoVersionAreNotHeldToTheStore(t *testing.T) {
 	st := reviewedTargets(t)
 	backfill := "region,indicator,plan,kind,year,value,base_year,published\nhouma,gdp,14th-fyp,level,2025,260,2020,2022-03-01\n"
@@ -153,8 +156,8 @@ func TestRowsThatClaimNoVersionAreNotHeldToTheStore(t *testing.T) {
 		t.Errorf("a backfilled version: %+v, want 1 revised", rep.Targets)
 	}
 	blank := strings.Replace(gdp2025AsOf2022, ",in force,", ",,", 1)
-	if rep := apply(t, st, parseString(t, "blank.csv", targetsDownloadHeader+blank, Options{}), false); rep.Targets != (plancast.WriteResult{Revised: 1}) {
-		t.Errorf("a row with a blank version: %+v, want 1 revised", rep.Targets)
+	if rep := apply(t, st, parseString(t, "blank.csv", targetsDownloadHeader+blank, Options{}), false); rep.Targets != (plancast.WriteResult{Unchanged: 1}) {
+		t.Errorf("a row with a blank version: %+v, want 1 unchanged (it restates the version of 2021-04-20)", rep.Targets)
 	}
 }
 

@@ -10,7 +10,9 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/plancast/plancast/forecast/benchfile"
 )
@@ -521,4 +523,79 @@ func TestAnOutFileAppearsWholeOrNotAtAll(t *testing.T) {
 	if info, err := os.Stat(os.DevNull); err != nil || info.Mode().IsRegular() {
 		t.Errorf("%s after Commit: %v %v, want the device still", os.DevNull, info.Mode(), err)
 	}
+}
+
+// partFiles lists the part files of fc.csv in dir.
+func partFiles(t *testing.T, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var parts []string
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".fc.csv.part-") {
+			parts = append(parts, e.Name())
+		}
+	}
+	return parts
+}
+
+// waitForPart waits until dir holds a part file of fc.csv named with p's
+// PID and returns the part files it holds then.
+func waitForPart(t *testing.T, dir string, p *proc) (mine string, all []string) {
+	t.Helper()
+	pid := fmt.Sprintf("-%d-", p.cmd.Process.Pid)
+	deadline := time.Now().Add(time.Minute)
+	for {
+		all = partFiles(t, dir)
+		for _, name := range all {
+			if strings.Contains(name, pid) {
+				return name, all
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s holds part files %v, none named with PID %d; the child printed %q", dir, all, p.cmd.Process.Pid, p.Output())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// A backtest killed outright (SIGKILL) removes nothing and leaves its part
+// file beside --out, named with its PID. The next run for the same --out
+// removes it, since that process is gone, and a run after that leaves the
+// part file of the one still running. The children read their input from
+// a named pipe that is never opened for writing, so each stays alive, its
+// part file created, until it is killed.
+func TestAKilledBacktestsPartFileIsRemovedByTheNextRun(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "fc.csv")
+	fifo := filepath.Join(t.TempDir(), "input.csv")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"backtest", "--input", fifo, "--horizon", "3", "--out", out}
+
+	killed := startPlancast(t, args...)
+	stale, _ := waitForPart(t, dir, killed)
+	killed.kill() // SIGKILL, and waited for: no zombie is left to look alive
+	if parts := partFiles(t, dir); len(parts) != 1 || parts[0] != stale {
+		t.Fatalf("after SIGKILL %s holds part files %v, want the killed one's %s", dir, parts, stale)
+	}
+
+	live := startPlancast(t, args...)
+	if livePart, parts := waitForPart(t, dir, live); len(parts) != 1 {
+		t.Errorf("with the next run started %s holds part files %v, want its own %s alone (the killed one's %s removed)", dir, parts, livePart, stale)
+	} else {
+		if code, _, stderr := run(t, "backtest", "--input", writeLong(t), "--horizon", "3", "--out", out); code != 0 {
+			t.Fatalf("backtest: exit %d: %s", code, stderr)
+		}
+		if rows := readForecasts(t, out); len(rows) != 24 {
+			t.Errorf("%s holds the forecasts of %d series, want 24", out, len(rows))
+		}
+		if parts := partFiles(t, dir); len(parts) != 1 || parts[0] != livePart {
+			t.Errorf("after a run beside a running backtest %s holds part files %v, want the running one's %s", dir, parts, livePart)
+		}
+	}
+	live.kill()
 }

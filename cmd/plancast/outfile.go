@@ -8,6 +8,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"syscall"
 )
 
@@ -53,10 +55,11 @@ func createOut(path string) (*outFile, error) {
 		// No file there, or none that can be looked at: creating one
 		// says why not ("not a directory", "permission denied").
 	}
+	removeStaleParts(o.target)
 	for range 10 {
 		var suffix [6]byte
 		rand.Read(suffix[:])
-		o.tmp = filepath.Join(filepath.Dir(o.target), "."+filepath.Base(o.target)+".part-"+hex.EncodeToString(suffix[:]))
+		o.tmp = filepath.Join(filepath.Dir(o.target), partPrefix(o.target)+partOwner()+"-"+hex.EncodeToString(suffix[:]))
 		// 0666 less the umask, as os.Create would have made the file.
 		o.f, err = os.OpenFile(o.tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o666)
 		switch {
@@ -125,4 +128,73 @@ func (o *outFile) named(err error) error {
 		return &fs.PathError{Op: "rename into place", Path: o.path, Err: le.Err}
 	}
 	return err
+}
+
+// A process killed outright (SIGKILL, the OOM killer, a power cut) removes
+// nothing, and its part file, hidden by its dot, would stay beside the
+// output forever. So a part file's name says who writes it,
+// ".fc.csv.part-HOST-PID-RANDOM", and the next run for the same output
+// removes those of its own host whose process is gone. A part file is
+// never removed while its writer may be alive: a live PID (even one reused
+// by another program since), another host's (a directory shared over the
+// network, where this host cannot see the writer), and one of the older
+// unnamed form (".fc.csv.part-RANDOM") are all left alone.
+
+// partPrefix is the start of the names of the part files of target.
+func partPrefix(target string) string {
+	return "." + filepath.Base(target) + ".part-"
+}
+
+// partOwner is the HOST-PID a part file of this process is named with.
+func partOwner() string {
+	return partHost() + "-" + strconv.Itoa(os.Getpid())
+}
+
+// partHost is this host's name as a part file's name carries it: the
+// characters of a host name ("-" among them: the name is read from the
+// right), anything else as "_", and "localhost" when it has none.
+func partHost() string {
+	host, err := os.Hostname()
+	if err != nil || host == "" {
+		return "localhost"
+	}
+	return strings.Map(func(r rune) rune {
+		if r == '-' || r == '.' || '0' <= r && r <= '9' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' {
+			return r
+		}
+		return '_'
+	}, host)
+}
+
+// removeStaleParts removes the part files of target left by processes of
+// this host that no longer run. It is tidying only: a directory that
+// cannot be listed or a file that cannot be removed is left as it is, and
+// creating the output says what is wrong with the directory.
+func removeStaleParts(target string) {
+	dir, prefix := filepath.Dir(target), partPrefix(target)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	host := partHost()
+	for _, e := range entries {
+		rest, ok := strings.CutPrefix(e.Name(), prefix)
+		if !ok || !e.Type().IsRegular() {
+			continue
+		}
+		// HOST-PID-RANDOM, read from the right: the host may hold "-".
+		i := strings.LastIndexByte(rest, '-')
+		if i < 0 {
+			continue
+		}
+		j := strings.LastIndexByte(rest[:i], '-')
+		if j < 0 || rest[:j] != host {
+			continue
+		}
+		pid, err := strconv.Atoi(rest[j+1 : i])
+		if err != nil || pid <= 0 || pid == os.Getpid() || processAlive(pid) {
+			continue
+		}
+		os.Remove(filepath.Join(dir, e.Name()))
+	}
 }
