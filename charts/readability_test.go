@@ -279,8 +279,13 @@ func TestASmallChartKeepsItsPlot(t *testing.T) {
 	cs := compareSpec()
 	cs.Series[0].Targets = houmaGDP().Targets
 	specs := map[string]func() (*figure, error){
-		"Houma's GDP":        func() (*figure, error) { s := houmaGDP(); return historyFigure(&s) },
-		"Houma's revenue":    func() (*figure, error) { s := houmaRevenue(); return historyFigure(&s) },
+		"Houma's GDP":     func() (*figure, error) { s := houmaGDP(); return historyFigure(&s) },
+		"Houma's revenue": func() (*figure, error) { s := houmaRevenue(); return historyFigure(&s) },
+		"Houma's GDP drawn in 2026, with 2021–2025 ended without figures": func() (*figure, error) {
+			s := houmaGDP()
+			s.Today = plancast.NewDate(2026, 11, 22)
+			return historyFigure(&s)
+		},
 		"the GDP comparison": func() (*figure, error) { return compareFigure(&cs) },
 	}
 	isData := func(r, g, b uint8) bool { // the fans, the targets' red, the paths' orange, the regions' second colour
