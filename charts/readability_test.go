@@ -398,3 +398,29 @@ func TestATargetsValueStaysOffTheLines(t *testing.T) {
 		}
 	}
 }
+
+// The single chart's legend names the ring at the end of a growth
+// target's path, in either language, as the comparison's does; a chart
+// with no growth target drawn does not.
+func TestTheSingleChartsLegendNamesTheRing(t *testing.T) {
+	for _, lang := range []string{LangEn, LangZh} {
+		if got, _ := ResolveLang(lang); got != lang {
+			continue
+		}
+		name := dict[lang].ImpliedLevel
+		for _, c := range []struct {
+			spec Spec
+			want bool
+		}{{zizhouGDP(), true}, {houmaRevenue(), true}, {houmaGDP(), false}} {
+			s := c.spec
+			s.Lang = lang
+			f, err := historyFigure(&s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := slices.Contains(labels(f.legend), name); got != c.want {
+				t.Errorf("%s, %s: the legend %q names %q: %v, want %v", lang, s.Indicator.Code, labels(f.legend), name, got, c.want)
+			}
+		}
+	}
+}
