@@ -1,12 +1,13 @@
 package charts
 
 import (
-	"bufio"
+	"bytes"
 	"image"
 	"image/color"
 	stddraw "image/draw"
 	"io"
 	"math"
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -122,13 +123,32 @@ func (f *figure) write(out io.Writer, w, h int, format string) error {
 		k := float64(dpi) / 96
 		c.Scale(k, k)
 		f.draw(draw.Canvas{Canvas: c, Rectangle: vg.Rectangle{Max: vg.Point{X: lw, Y: lh}}})
-		bw := bufio.NewWriter(out)
-		if _, err := c.WriteTo(bw); err != nil {
+		var svg bytes.Buffer
+		if _, err := c.WriteTo(&svg); err != nil {
 			return err
 		}
-		return bw.Flush()
+		_, err := out.Write(withFallbackFonts(svg.Bytes()))
+		return err
 	}
 	return errFormat(format)
+}
+
+// svgFamilyRe is a font-family that vgsvg writes in a text's style: the
+// one family named in its font, with no fallback.
+var svgFamilyRe = regexp.MustCompile(`font-family:([^;"]+)`)
+
+// withFallbackFonts ends each font-family list of an SVG from vgsvg with
+// sans-serif. vgsvg names the font the text was measured with (Liberation
+// Sans, the CJK font) and nothing else, so that a viewer without it falls
+// back to its default, a serif font; it has no option for a fallback. The
+// family is quoted as a CSS string ('Liberation Sans',sans-serif), which
+// any family name may be.
+func withFallbackFonts(svg []byte) []byte {
+	return svgFamilyRe.ReplaceAllFunc(svg, func(m []byte) []byte {
+		family := strings.TrimSpace(string(m[len("font-family:"):]))
+		family = strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(family)
+		return []byte("font-family:'" + family + "',sans-serif")
+	})
 }
 
 // newImageCanvas returns a w×h pixel canvas at dpi. Text is drawn with
