@@ -164,9 +164,9 @@ func (s *Server) getCompareChart(c echo.Context) error {
 	if c.QueryParam("regions") == "" || len(codes) > charts.MaxCompareSeries {
 		return plancast.Errorf(plancast.EINVALID, "regions= must list 1 to %d region codes separated by commas", charts.MaxCompareSeries)
 	}
-	key := "compare\x00" + c.Request().URL.Path + "\x00" + c.Request().URL.RawQuery
+	key := "compare\x00" + c.Request().URL.Path + "\x00" + c.Request().URL.RawQuery + dueKey(p.asOf) // as getChart's
 	return s.serveChart(c, key, format, func() ([]byte, error) {
-		spec := charts.CompareSpec{Indicator: ind, Width: p.width, Height: p.height, Lang: p.lang, From: p.from, Horizon: p.horizon, AsOf: p.asOf}
+		spec := charts.CompareSpec{Indicator: ind, Width: p.width, Height: p.height, Lang: p.lang, From: p.from, Horizon: p.horizon, AsOf: p.asOf, Today: plancast.Today()}
 		var withoutFigures []string
 		for _, code := range codes {
 			region, err := s.region(c, strings.TrimSpace(code))

@@ -10,10 +10,11 @@ import (
 	"github.com/plancast/plancast/charts"
 )
 
-// The seed holds Houma's figures up to 2020. Its chart drawn today says
-// that the years since, up to the last one ended, have no figures, in the
-// dashboard's words; drawn as of the report's day (2021-04-20), when 2020
-// was the last year ended, it says nothing of the kind.
+// The seed holds Houma's figures up to 2020. Its chart and a comparison of
+// it drawn today say that the years since, up to the last one ended, have
+// no figures, in the dashboard's words; drawn as of the report's day
+// (2021-04-20), when 2020 was the last year ended, they say nothing of the
+// kind.
 func TestAChartSaysWhichEndedYearsHaveNoFigures(t *testing.T) {
 	s := startServer(t, seeded(t, backends[0].open(t)), api.Config{})
 	lastEnded := time.Now().Year() - 1 // the test's clock is the server's
@@ -23,5 +24,11 @@ func TestAChartSaysWhichEndedYearsHaveNoFigures(t *testing.T) {
 	}
 	if svg := s.get("/charts/houma/gdp.svg?as_of=2021-04-20"); svg.status != 200 || strings.Contains(string(svg.body), "no figure") {
 		t.Errorf("the chart as of 2021-04-20 (%d) says a year is without figures", svg.status)
+	}
+	if svg := s.get("/charts/compare/gdp.svg?regions=houma"); svg.status != 200 || !strings.Contains(string(svg.body), want) {
+		t.Errorf("the comparison drawn today (%d) does not say %q", svg.status, want)
+	}
+	if svg := s.get("/charts/compare/gdp.svg?regions=houma&as_of=2021-04-20"); svg.status != 200 || strings.Contains(string(svg.body), "no figure") {
+		t.Errorf("the comparison as of 2021-04-20 (%d) says a year is without figures", svg.status)
 	}
 }

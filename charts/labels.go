@@ -29,6 +29,7 @@ type words struct {
 	ToDate, ToDateFmt                     string // the year projected from its months so far: year, period, value
 	NoFiguresFmt, GrowthOutFmt            string // the regions a comparison does not draw, or draws without the growth targets that imply no level
 	DueFmt, DueSpanFmt                    string // the ended years after the last figure with none stored: year; from, to (the dashboard's words)
+	DueRegionFmt                          string // a comparison's sentence of a region's ended years without figures: region, DueFmt or DueSpanFmt
 	NameSep                               string // between region names in a list
 	TargetFmt, LatestFmt, CompareTitleFmt string
 	PlanYearTargetFmt                     string // a target of the one year its plan covers (an annual plan's): plan, value
@@ -61,6 +62,7 @@ var dict = map[string]words{
 		GrowthOutFmt:      "%s: growth targets with no implied level not drawn.",
 		DueFmt:            "no figure for %d yet",
 		DueSpanFmt:        "no figures for %d–%d yet",
+		DueRegionFmt:      "%s: %s.",
 		NameSep:           "; ", // not ", ": at the source line's size a comma after "County" hides under the y
 		TargetFmt:         "%s target %d: %s",
 		PlanYearTargetFmt: "%s target: %s",
@@ -95,6 +97,7 @@ var dict = map[string]words{
 		GrowthOutFmt:      "%s：无法推算对应水平的增长目标未绘制。",
 		DueFmt:            "%d年数据未录入",
 		DueSpanFmt:        "%d—%d年数据未录入",
+		DueRegionFmt:      "%s：%s。",
 		NameSep:           "、",
 		TargetFmt:         "%s目标（%d年）：%s",
 		PlanYearTargetFmt: "%s目标：%s",

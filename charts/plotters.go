@@ -131,10 +131,10 @@ func dueLayers(f *figure, due plancast.YearSpan) []layer {
 		// the lowest line's foot 3 points above the plot's
 		y := c.Min.Y + vg.Points(3)
 		for _, l := range lines {
-			y += f.style(l, sizeSmall, false, colNote).Height(l)
+			y += f.style(l, sizeSmall, false, colMuted).Height(l)
 		}
 		for _, line := range lines {
-			sty := f.style(line, sizeSmall, false, colNote)
+			sty := f.style(line, sizeSmall, false, colMuted)
 			sty.YAlign = draw.YCenter
 			w, h := sty.Width(line), sty.Height(line)
 			x := (r.Min.X + r.Max.X - w) / 2
