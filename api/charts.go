@@ -86,7 +86,9 @@ func (s *Server) getChart(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	key := "chart\x00" + c.Request().URL.Path + "\x00" + c.Request().URL.RawQuery
+	// dueKey: a year ending changes the years the chart marks as ended
+	// without a figure, with no write to move the data version
+	key := "chart\x00" + c.Request().URL.Path + "\x00" + c.Request().URL.RawQuery + dueKey(p.asOf)
 	return s.serveChart(c, key, format, func() ([]byte, error) {
 		spec, err := s.chartSpec(ctx, region, ind, p)
 		if err != nil {
@@ -111,7 +113,7 @@ func (s *Server) chartSpec(ctx context.Context, region plancast.Region, ind plan
 	}
 	horizon := chartHorizon(p.horizon, series, targets)
 	spec := charts.Spec{Region: region, Indicator: ind, History: series.Observations, Targets: targets,
-		Width: p.width, Height: p.height, Lang: p.lang, From: p.from, AsOf: p.asOf}
+		Width: p.width, Height: p.height, Lang: p.lang, From: p.from, AsOf: p.asOf, Today: plancast.Today()}
 	toDate, err := plancast.ReadYearToDate(ctx, s.cfg.Store, series.Key(), ind, p.asOf)
 	if err != nil {
 		return charts.Spec{}, err
@@ -162,9 +164,9 @@ func (s *Server) getCompareChart(c echo.Context) error {
 	if c.QueryParam("regions") == "" || len(codes) > charts.MaxCompareSeries {
 		return plancast.Errorf(plancast.EINVALID, "regions= must list 1 to %d region codes separated by commas", charts.MaxCompareSeries)
 	}
-	key := "compare\x00" + c.Request().URL.Path + "\x00" + c.Request().URL.RawQuery
+	key := "compare\x00" + c.Request().URL.Path + "\x00" + c.Request().URL.RawQuery + dueKey(p.asOf) // as getChart's
 	return s.serveChart(c, key, format, func() ([]byte, error) {
-		spec := charts.CompareSpec{Indicator: ind, Width: p.width, Height: p.height, Lang: p.lang, From: p.from, Horizon: p.horizon, AsOf: p.asOf}
+		spec := charts.CompareSpec{Indicator: ind, Width: p.width, Height: p.height, Lang: p.lang, From: p.from, Horizon: p.horizon, AsOf: p.asOf, Today: plancast.Today()}
 		var withoutFigures []string
 		for _, code := range codes {
 			region, err := s.region(c, strings.TrimSpace(code))

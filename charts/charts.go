@@ -53,6 +53,21 @@ type Spec struct {
 	// published on or before it); the source line says so, so that a chart
 	// of the past is not taken for today's.
 	AsOf plancast.Date
+	// Today is the date a chart of the latest data (AsOf zero) is drawn
+	// on; a chart of the past is drawn as of AsOf. The years ended by that
+	// date after the last figure have no figure stored, and the projection
+	// runs through them as if they were still ahead: the chart shades them
+	// and says so ("no figures for 2021–2025 yet"), as an assessment on
+	// that date says in FiguresDue. With both zero none is marked.
+	Today plancast.Date
+}
+
+// drawnOn is the date the chart is drawn as of: AsOf, else Today.
+func (s *Spec) drawnOn() plancast.Date {
+	if s.AsOf.IsZero() {
+		return s.Today
+	}
+	return s.AsOf
 }
 
 // Validate returns an EINVALID error for a size, language or year out of
@@ -266,6 +281,11 @@ func historyFigure(s *Spec) (*figure, error) {
 	xs, ys = append(xs, tl.xs...), append(ys, tl.ys...)
 	f.legend = append(f.legend, tl.legend...)
 
+	// the ended years without a figure, which the projection runs through
+	if due := figuresDue(s.History, s.drawnOn()); due != nil {
+		layers = append(layers, dueLayers(f, *due)...)
+	}
+
 	// ranges
 	xmin, xmax := slices.Min(xs), slices.Max(xs)
 	if xmax-xmin < 4 { // at least five years wide
@@ -317,6 +337,7 @@ func yearToDateShown(s *Spec) *plancast.YearToDate {
 // Drawing order.
 const (
 	zBands = iota
+	zDue
 	zGrid
 	zLimit
 	zFan

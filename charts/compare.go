@@ -45,6 +45,12 @@ type CompareSpec struct {
 	Horizon   int            // projected years shown; 0 shows all
 	Sources   []string       // documents for the source line
 	AsOf      plancast.Date  // the date of the data, when not the latest (said on the source line)
+	// Today is the date a comparison of the latest data is drawn on, as
+	// Spec.Today: the years ended by then (or by AsOf) that no region
+	// drawn has a figure of are hatched and named, and a region whose
+	// figures end before the others' is named on the source line with
+	// its own ended years. With both zero none is marked.
+	Today plancast.Date
 }
 
 // Validate returns an EINVALID error for a bad size, language, year or
@@ -120,6 +126,16 @@ func compareFigure(s *CompareSpec) (*figure, error) {
 	f.legend = append(f.legend, targetLegend(d.shapes, lang)...)
 	// the names always, a target's value only where it crowds nothing
 	layers := append(d.layers, layer{z: zLabel, p: labelsUncrowded(f, d.names, d.values, d.markers, targetRadius*markerReach, d.lines)})
+	// the ended years that no region drawn has a figure of (those after
+	// the latest figure of all), which every projection runs through
+	on := s.AsOf
+	if on.IsZero() {
+		on = s.Today
+	}
+	due := figuresDue(d.hist, on)
+	if due != nil {
+		layers = append(layers, dueLayers(f, *due)...)
+	}
 
 	xmin, xmax := slices.Min(d.xs), slices.Max(d.xs)
 	if xmax-xmin < 4 {
@@ -150,7 +166,28 @@ func compareFigure(s *CompareSpec) (*figure, error) {
 	if notes := compareNotes(d.noFigures, d.growthLeftOut, lang); notes != "" {
 		f.source = joinSentences(f.source, notes, lang)
 	}
+	if notes := dueNotes(s.Series, due, on, lang); notes != "" {
+		f.source = joinSentences(f.source, notes, lang)
+	}
 	return f, nil
+}
+
+// dueNotes is what the source line says of the regions whose figures end
+// before the latest of all (due, the years hatched, starts after it; nil
+// when none is): a sentence each of the years ended by on without a
+// figure of that region, "Houma: no figures for 2021–2025 yet.", for
+// the hatch leaves out the years some other region has figures of. It is
+// empty when every region's figures end in the same year.
+func dueNotes(series []RegionSeries, due *plancast.YearSpan, on plancast.Date, lang string) string {
+	var out string
+	for _, rs := range series {
+		own := figuresDue(rs.History, on)
+		if own == nil || due != nil && own.From >= due.From {
+			continue
+		}
+		out = joinSentences(out, fmt.Sprintf(dict[lang].DueRegionFmt, regionName(rs.Region, lang), FiguresDueText(own, lang)), lang)
+	}
+	return out
 }
 
 // comparison is what the regions of a comparison chart add up to as each

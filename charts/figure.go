@@ -1,12 +1,13 @@
 package charts
 
 import (
-	"bufio"
+	"bytes"
 	"image"
 	"image/color"
 	stddraw "image/draw"
 	"io"
 	"math"
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -51,6 +52,7 @@ var (
 	colLimit    = color.NRGBA{R: 0xc0, G: 0x28, B: 0x1e, A: 0x1c}
 	colNote     = color.NRGBA{R: 0xa0, G: 0x50, B: 0x00, A: 0xff}
 	colToDate   = color.NRGBA{R: 0x1b, G: 0x9e, B: 0x77, A: 0xff}
+	colDue      = color.NRGBA{R: 0x70, G: 0x70, B: 0x70, A: 0x50} // the hatch of the ended years without a figure: grey, for every warm colour is taken (implied paths, a region)
 	colSeries   = []color.NRGBA{{0x1b, 0x3f, 0x6e, 0xff}, {0xd9, 0x5f, 0x02, 0xff}, {0x1b, 0x9e, 0x77, 0xff}, {0x75, 0x70, 0xb3, 0xff}, {0xe7, 0x29, 0x8a, 0xff}, {0x66, 0xa6, 0x1e, 0xff}, {0xa6, 0x76, 0x1d, 0xff}, {0x66, 0x66, 0x66, 0xff}}
 	dashMean    = []vg.Length{vg.Points(5), vg.Points(3)}
 	dashPath    = []vg.Length{vg.Points(3), vg.Points(2.5)}
@@ -121,13 +123,32 @@ func (f *figure) write(out io.Writer, w, h int, format string) error {
 		k := float64(dpi) / 96
 		c.Scale(k, k)
 		f.draw(draw.Canvas{Canvas: c, Rectangle: vg.Rectangle{Max: vg.Point{X: lw, Y: lh}}})
-		bw := bufio.NewWriter(out)
-		if _, err := c.WriteTo(bw); err != nil {
+		var svg bytes.Buffer
+		if _, err := c.WriteTo(&svg); err != nil {
 			return err
 		}
-		return bw.Flush()
+		_, err := out.Write(withFallbackFonts(svg.Bytes()))
+		return err
 	}
 	return errFormat(format)
+}
+
+// svgFamilyRe is a font-family that vgsvg writes in a text's style: the
+// one family named in its font, with no fallback.
+var svgFamilyRe = regexp.MustCompile(`font-family:([^;"]+)`)
+
+// withFallbackFonts ends each font-family list of an SVG from vgsvg with
+// sans-serif. vgsvg names the font the text was measured with (Liberation
+// Sans, the CJK font) and nothing else, so that a viewer without it falls
+// back to its default, a serif font; it has no option for a fallback. The
+// family is quoted as a CSS string ('Liberation Sans',sans-serif), which
+// any family name may be.
+func withFallbackFonts(svg []byte) []byte {
+	return svgFamilyRe.ReplaceAllFunc(svg, func(m []byte) []byte {
+		family := strings.TrimSpace(string(m[len("font-family:"):]))
+		family = strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(family)
+		return []byte("font-family:'" + family + "',sans-serif")
+	})
 }
 
 // newImageCanvas returns a w×h pixel canvas at dpi. Text is drawn with

@@ -28,6 +28,8 @@ type words struct {
 	StatedSame                            string // a gap under 0.05% a year: from, to
 	ToDate, ToDateFmt                     string // the year projected from its months so far: year, period, value
 	NoFiguresFmt, GrowthOutFmt            string // the regions a comparison does not draw, or draws without the growth targets that imply no level
+	DueFmt, DueSpanFmt                    string // the ended years after the last figure with none stored: year; from, to (the dashboard's words)
+	DueRegionFmt                          string // a comparison's sentence of a region's ended years without figures: region, DueFmt or DueSpanFmt
 	NameSep                               string // between region names in a list
 	TargetFmt, LatestFmt, CompareTitleFmt string
 	PlanYearTargetFmt                     string // a target of the one year its plan covers (an annual plan's): plan, value
@@ -58,6 +60,9 @@ var dict = map[string]words{
 		ToDateFmt:         "%d from %s: %s",
 		NoFiguresFmt:      "%s: no yearly figures.",
 		GrowthOutFmt:      "%s: growth targets with no implied level not drawn.",
+		DueFmt:            "no figure for %d yet",
+		DueSpanFmt:        "no figures for %d–%d yet",
+		DueRegionFmt:      "%s: %s.",
 		NameSep:           "; ", // not ", ": at the source line's size a comma after "County" hides under the y
 		TargetFmt:         "%s target %d: %s",
 		PlanYearTargetFmt: "%s target: %s",
@@ -90,6 +95,9 @@ var dict = map[string]words{
 		ToDateFmt:         "%d年（据%s）：%s",
 		NoFiguresFmt:      "%s：无年度数据。",
 		GrowthOutFmt:      "%s：无法推算对应水平的增长目标未绘制。",
+		DueFmt:            "%d年数据未录入",
+		DueSpanFmt:        "%d—%d年数据未录入",
+		DueRegionFmt:      "%s：%s。",
 		NameSep:           "、",
 		TargetFmt:         "%s目标（%d年）：%s",
 		PlanYearTargetFmt: "%s目标：%s",
@@ -319,4 +327,40 @@ func statedAdds(g *plancast.StatedGap, lang string) (adds string, ok bool) {
 		gap, format = -gap, wd.StatedSlower
 	}
 	return fmt.Sprintf(format, plancast.FormatNumber(100*gap, 1), g.From+1, g.To), true
+}
+
+// FiguresDueText says which ended years have no figure stored yet (an
+// assessment's FiguresDue, or the years a chart shades): "no figures for
+// 2021–2025 yet", "2021—2025年数据未录入"; "" for nil. They are the words
+// the dashboard writes under a latest figure (api's dueText), so that the
+// chart beside it says the same.
+func FiguresDueText(due *plancast.YearSpan, lang string) string {
+	if lang != LangZh {
+		lang = LangEn
+	}
+	switch wd := dict[lang]; {
+	case due == nil:
+		return ""
+	case due.From == due.To:
+		return fmt.Sprintf(wd.DueFmt, due.From)
+	default:
+		return fmt.Sprintf(wd.DueSpanFmt, due.From, due.To)
+	}
+}
+
+// figuresDue is the span of the years ended by the date on (their year
+// before on's) after the last figure of history, which have no figure
+// stored: the years an assessment on that date calls FiguresDue. Nil when
+// on is zero, there is no figure, or the last figure is of the last year
+// ended.
+func figuresDue(history []plancast.Observation, on plancast.Date) *plancast.YearSpan {
+	all := sortedHistory(history, 0)
+	if on.IsZero() || len(all) == 0 {
+		return nil
+	}
+	last, ended := all[len(all)-1].Year, on.Time().Year()-1
+	if ended <= last {
+		return nil
+	}
+	return &plancast.YearSpan{From: last + 1, To: ended}
 }

@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 
+	"github.com/plancast/plancast"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
@@ -89,6 +90,67 @@ func periodBands(f *figure, periods []planPeriod) plot.Plotter {
 		}
 	})
 }
+
+// dueLayers hatch the years of due, the ended years after the last figure
+// with none stored, over the plot's height (as far as they are shown), and
+// write which they are (FiguresDueText) at the foot of the hatch, centred
+// on it and kept inside the plot, over a halo as the other labels are: on
+// one line, which may reach past a narrow hatch, unless it is wider than
+// the plot.
+func dueLayers(f *figure, due plancast.YearSpan) []layer {
+	txt := FiguresDueText(&due, f.lang)
+	shown := func(c *draw.Canvas, p *plot.Plot) (r vg.Rectangle, ok bool) {
+		trX, _ := p.Transforms(c)
+		x0 := math.Max(float64(due.From)-0.5, p.X.Min)
+		x1 := math.Min(float64(due.To)+0.5, p.X.Max)
+		return vg.Rectangle{Min: vg.Point{X: trX(x0), Y: c.Min.Y}, Max: vg.Point{X: trX(x1), Y: c.Max.Y}}, x1 > x0
+	}
+	band := plotFunc(func(c draw.Canvas, p *plot.Plot) {
+		r, ok := shown(&c, p)
+		if !ok {
+			return
+		}
+		// hatched at 45°, dueHatch apart: the lines x = y + d, d = k·dueHatch,
+		// each from where it enters r to where it leaves it
+		sty := draw.LineStyle{Color: colDue, Width: vg.Points(0.6)}
+		for k := math.Ceil(float64((r.Min.X - r.Max.Y) / dueHatch)); k <= math.Floor(float64((r.Max.X-r.Min.Y)/dueHatch)); k++ {
+			d := vg.Length(k) * dueHatch
+			y0, y1 := max(r.Min.Y, r.Min.X-d), min(r.Max.Y, r.Max.X-d)
+			if y1 > y0 {
+				c.StrokeLine2(sty, y0+d, y0, y1+d, y1)
+			}
+		}
+	})
+	text := plotFunc(func(c draw.Canvas, p *plot.Plot) {
+		r, ok := shown(&c, p)
+		if !ok {
+			return
+		}
+		lines := f.wrap(txt, sizeSmall, false, c.Max.X-c.Min.X-vg.Points(4))
+		// written from the top line down, so that an SVG reads in order;
+		// the lowest line's foot 3 points above the plot's
+		y := c.Min.Y + vg.Points(3)
+		for _, l := range lines {
+			y += f.style(l, sizeSmall, false, colMuted).Height(l)
+		}
+		for _, line := range lines {
+			sty := f.style(line, sizeSmall, false, colMuted)
+			sty.YAlign = draw.YCenter
+			w, h := sty.Width(line), sty.Height(line)
+			x := (r.Min.X + r.Max.X - w) / 2
+			x = max(c.Min.X+vg.Points(2), min(x, c.Max.X-vg.Points(2)-w))
+			y -= h
+			l := placedLabel{txt: line, sty: sty, pt: vg.Point{X: x, Y: y + h/2},
+				box: vg.Rectangle{Min: vg.Point{X: x - vg.Points(1.5), Y: y}, Max: vg.Point{X: x + w + vg.Points(1.5), Y: y + h}}}
+			l.draw(&c)
+		}
+	})
+	return []layer{{z: zDue, p: band}, {z: zLabel, p: text}}
+}
+
+// dueHatch is the distance between the hatch lines of the ended years
+// without a figure, across the lines' run.
+var dueHatch = vg.Points(5)
 
 // hGrid draws horizontal grid lines at the value ticks.
 func hGrid() plot.Plotter {

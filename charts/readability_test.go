@@ -279,8 +279,13 @@ func TestASmallChartKeepsItsPlot(t *testing.T) {
 	cs := compareSpec()
 	cs.Series[0].Targets = houmaGDP().Targets
 	specs := map[string]func() (*figure, error){
-		"Houma's GDP":        func() (*figure, error) { s := houmaGDP(); return historyFigure(&s) },
-		"Houma's revenue":    func() (*figure, error) { s := houmaRevenue(); return historyFigure(&s) },
+		"Houma's GDP":     func() (*figure, error) { s := houmaGDP(); return historyFigure(&s) },
+		"Houma's revenue": func() (*figure, error) { s := houmaRevenue(); return historyFigure(&s) },
+		"Houma's GDP drawn in 2026, with 2021–2025 ended without figures": func() (*figure, error) {
+			s := houmaGDP()
+			s.Today = plancast.NewDate(2026, 11, 22)
+			return historyFigure(&s)
+		},
 		"the GDP comparison": func() (*figure, error) { return compareFigure(&cs) },
 	}
 	isData := func(r, g, b uint8) bool { // the fans, the targets' red, the paths' orange, the regions' second colour
@@ -390,6 +395,32 @@ func TestATargetsValueStaysOffTheLines(t *testing.T) {
 		}
 		if values != 2 {
 			t.Errorf("%s: %d target values written, want Houma's and Zizhou's", lang, values)
+		}
+	}
+}
+
+// The single chart's legend names the ring at the end of a growth
+// target's path, in either language, as the comparison's does; a chart
+// with no growth target drawn does not.
+func TestTheSingleChartsLegendNamesTheRing(t *testing.T) {
+	for _, lang := range []string{LangEn, LangZh} {
+		if got, _ := ResolveLang(lang); got != lang {
+			continue
+		}
+		name := dict[lang].ImpliedLevel
+		for _, c := range []struct {
+			spec Spec
+			want bool
+		}{{zizhouGDP(), true}, {houmaRevenue(), true}, {houmaGDP(), false}} {
+			s := c.spec
+			s.Lang = lang
+			f, err := historyFigure(&s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := slices.Contains(labels(f.legend), name); got != c.want {
+				t.Errorf("%s, %s: the legend %q names %q: %v, want %v", lang, s.Indicator.Code, labels(f.legend), name, got, c.want)
+			}
 		}
 	}
 }

@@ -160,6 +160,9 @@ func targetLayers(f *figure, s *Spec, latest *xy) targetDrawing {
 	marker := draw.GlyphStyle{Color: colTarget, Radius: targetRadius, Shape: diamondGlyph{}}
 	pathSty := draw.LineStyle{Color: colTarget, Width: vg.Points(1.3), Dashes: dashPath}
 	impliedSty := impliedPathStyle(colImplied, vg.Points(1.6))
+	// the comparison's ring: draw.RingGlyph's half-point stroke blends into
+	// the fan and the projection's line under it
+	ring := draw.GlyphStyle{Color: colImplied, Radius: targetRadius, Shape: ringGlyph{}}
 	var haveMarker, havePath, haveImplied, haveCeiling, haveFloor bool
 	growth := newGrowthBasis(s.History, s.From)
 
@@ -210,9 +213,6 @@ func targetLayers(f *figure, s *Spec, latest *xy) targetDrawing {
 			end := path[len(path)-1]
 			d.xs = append(d.xs, path[0].x, end.x)
 			d.ys = append(d.ys, end.y)
-			// the comparison's ring: draw.RingGlyph's half-point stroke
-			// blends into the fan and the projection's line under it
-			ring := draw.GlyphStyle{Color: colImplied, Radius: targetRadius, Shape: ringGlyph{}}
 			d.layers = append(d.layers,
 				layer{z: zPath, p: lineOf(path, impliedSty)},
 				layer{z: zTarget, p: pointsOf([]xy{end}, ring)},
@@ -255,7 +255,10 @@ func targetLayers(f *figure, s *Spec, latest *xy) targetDrawing {
 		d.legend = append(d.legend, legendItem{wd.Required, swatchLine(pathSty, nil)})
 	}
 	if haveImplied {
-		d.legend = append(d.legend, legendItem{wd.Implied, swatchLine(impliedSty, nil)})
+		// the ring is named as the comparison names it: a level the growth
+		// target implies, not one the plan states
+		d.legend = append(d.legend, legendItem{wd.Implied, swatchLine(impliedSty, nil)},
+			legendItem{wd.ImpliedLevel, swatchGlyph(ring)})
 	}
 	if haveCeiling {
 		d.legend = append(d.legend, legendItem{wd.Ceiling, swatchLimit(true)})

@@ -52,7 +52,7 @@ func runChart(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if *horizon < 0 || *horizon > forecast.MaxHorizon {
 		return usageErrorf("--horizon %d must be between 0 and %d", *horizon, forecast.MaxHorizon)
 	}
-	spec := charts.Spec{Width: *width, Height: *height, Lang: *lang, From: *from, AsOf: *asOf}
+	spec := charts.Spec{Width: *width, Height: *height, Lang: *lang, From: *from, AsOf: *asOf, Today: plancast.Today()}
 	if err := spec.Validate(); err != nil {
 		return usageErrorf("%s", err)
 	}
