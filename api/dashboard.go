@@ -177,22 +177,6 @@ func (s *Server) dashboardPage(ctx context.Context, lang, only string) (*dashboa
 	return page, nil
 }
 
-// dueText says, under the latest figure, which ended years have no figure
-// yet (a.FiguresDue): the row's judgement projects them.
-func dueText(lang string, due *plancast.YearSpan) string {
-	switch {
-	case due == nil:
-		return ""
-	case lang == "zh" && due.From == due.To:
-		return fmt.Sprintf("%d年数据未录入", due.From)
-	case lang == "zh":
-		return fmt.Sprintf("%d—%d年数据未录入", due.From, due.To)
-	case due.From == due.To:
-		return fmt.Sprintf("no figure for %d yet", due.From)
-	}
-	return fmt.Sprintf("no figures for %d–%d yet", due.From, due.To)
-}
-
 func (s *Server) dashboardSection(ctx context.Context, r plancast.Region, indByCode map[string]plancast.Indicator, lang string) (dashboardSection, error) {
 	sec := dashboardSection{Region: r, Label: nameIn(lang, r.Name, r.NameZh)}
 	ts, err := s.cfg.Store.Targets(ctx, plancast.TargetFilter{Region: r.Code})
@@ -215,7 +199,7 @@ func (s *Server) dashboardSection(ctx context.Context, r plancast.Region, indByC
 			ExplanationText: explanation,
 			TargetText:      charts.TargetValueText(a.Kind, a.TargetValue, "", lang), // the unit is beside the indicator
 			LatestText:      fmt.Sprintf("%s (%d)", number(a.LatestValue), a.LatestYear),
-			DueText:         dueText(lang, a.FiguresDue),
+			DueText:         charts.FiguresDueText(a.FiguresDue, lang), // the chart's words under its hatch
 			RequiredText:    requiredText(lang, a.Assessment),
 			ProjectedText:   projectedText(lang, a.Kind, a.Projected, a.Realised, plancast.ValuePrec(a.LatestValue)),
 			ProbabilityText: strconv.Itoa(int(math.Round(a.Probability*100))) + "%",

@@ -60,7 +60,7 @@ func runChart(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return usageErrorf("%s", err)
 	}
 
-	st, err := sf.open(ctx, fmt.Sprintf("that server draws the same chart: GET /charts/%s/%s.png", region, indicator))
+	st, err := sf.openExisting(ctx, fmt.Sprintf("that server draws the same chart: GET /charts/%s/%s.png", region, indicator))
 	if err != nil {
 		return fmt.Errorf("open store: %w", err)
 	}

@@ -71,6 +71,7 @@ func TestReadingCommandsDoNotCreateAStore(t *testing.T) {
 		{"history", "--region", "houma", "--indicator", "gdp"},
 		{"backup", "--out", filepath.Join(parent, "b.db")},
 		{"export", "--out", filepath.Join(parent, "a.json")},
+		{"chart", "--region", "houma", "--indicator", "gdp", "-o", filepath.Join(parent, "c.png")},
 	} {
 		code, _, stderr := run(t, append(args, "--data-dir", dir)...)
 		want := "there is no embedded store at " + filepath.Join(dir, bolt.FileName)
