@@ -12,10 +12,11 @@ import (
 )
 
 // openRoutes answer without a token on a server that asks one for reads:
-// what the API is (the index, the document), the probes, and the sign-in
-// form's own routes. Every other registered route must be guarded.
+// what the API is (the index, the document), the probes, the browser's
+// icon, and the sign-in form's own routes. Every other registered route
+// must be guarded.
 var openRoutes = map[string]bool{
-	"GET /healthz": true, "GET /metrics": true,
+	"GET /healthz": true, "GET /metrics": true, "GET /favicon.ico": true,
 	"GET /api/v1": true, "GET /api/v1/": true, "GET /api/v1/openapi.json": true,
 	"POST /signin": true, "POST /signout": true,
 }
