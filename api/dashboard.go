@@ -21,7 +21,7 @@ import (
 //go:embed templates/dashboard.html
 var templateFS embed.FS
 
-var dashboardTemplate = template.Must(template.ParseFS(templateFS, "templates/dashboard.html"))
+var dashboardTemplate = template.Must(template.New("dashboard.html").Funcs(templateFuncs).ParseFS(templateFS, "templates/dashboard.html"))
 
 // maxDashboardSections is how many regions "/" shows in full; beyond it the
 // page lists the regions and one is chosen with ?region=.

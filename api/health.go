@@ -17,13 +17,14 @@ type Health struct {
 	Store       *plancast.StoreStatus `json:"store,omitempty"`
 	Error       string                `json:"error,omitempty"`
 	Backup      *BackupStatus         `json:"backup,omitempty"` // serve --backup-dir; a failed copy does not make the server degraded
+	Build       Build                 `json:"build"`            // which build answers, in every answer: a probe tells a rolled-out replica from one left behind
 }
 
 func (s *Server) getHealth(c echo.Context) error {
 	ctx := c.Request().Context()
 	if r, ok := s.cfg.Store.(plancast.StatusReporter); ok {
 		st := r.Status(ctx)
-		h := Health{Status: "ok", Store: &st}
+		h := Health{Status: "ok", Store: &st, Build: CurrentBuild()}
 		if !st.Reachable || st.Queued > 0 || st.Dead > 0 {
 			h.Status = "degraded"
 		}
@@ -34,9 +35,9 @@ func (s *Server) getHealth(c echo.Context) error {
 	}
 	v, err := s.cfg.Store.DataVersion(ctx)
 	if err != nil {
-		return c.JSON(http.StatusServiceUnavailable, Health{Status: "down", Error: plancast.ErrorMessage(err)})
+		return c.JSON(http.StatusServiceUnavailable, Health{Status: "down", Error: plancast.ErrorMessage(err), Build: CurrentBuild()})
 	}
-	h := Health{Status: "ok", DataVersion: v}
+	h := Health{Status: "ok", DataVersion: v, Build: CurrentBuild()}
 	if s.cfg.Backups != nil {
 		b := s.cfg.Backups()
 		h.Backup = &b

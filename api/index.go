@@ -19,6 +19,7 @@ type Index struct {
 	Version   string       `json:"version"` // the API document's (info.version)
 	OpenAPI   string       `json:"openapi"` // the full description
 	Dashboard string       `json:"dashboard"`
+	Build     Build        `json:"build"` // the running binary's, not the document's
 	Routes    []IndexRoute `json:"routes"`
 }
 
@@ -42,7 +43,7 @@ var index = sync.OnceValues(func() ([]byte, error) {
 	if err := json.Unmarshal(openAPIDoc, &doc); err != nil {
 		return nil, fmt.Errorf("read the embedded openapi.json: %w", err)
 	}
-	ix := Index{Name: doc.Info.Title, Version: doc.Info.Version, OpenAPI: "/api/v1/openapi.json", Dashboard: "/", Routes: []IndexRoute{}}
+	ix := Index{Name: doc.Info.Title, Version: doc.Info.Version, OpenAPI: "/api/v1/openapi.json", Dashboard: "/", Build: CurrentBuild(), Routes: []IndexRoute{}}
 	for path, ops := range doc.Paths {
 		for method, op := range ops {
 			ix.Routes = append(ix.Routes, IndexRoute{Method: strings.ToUpper(method), Path: path, Summary: op.Summary})

@@ -37,7 +37,16 @@ func newMetrics(backups func() BackupStatus) *metrics {
 			Name: "plancast_cache_requests_total", Help: "Cache lookups of computed answers by cache and result (hit or miss).",
 		}, []string{"cache", "result"}),
 	}
-	m.reg.MustRegister(m.requests, m.latency, m.forecasts, m.cache,
+	// The running build as labels of a gauge that is always 1, as
+	// Prometheus' own servers and exporters say theirs: joined on, it tells
+	// which build each replica runs (and when it changed).
+	b := CurrentBuild()
+	buildInfo := prometheus.NewGauge(prometheus.GaugeOpts{
+		Name: "plancast_build_info", Help: "The running build: version, VCS revision and Go version as stamped into the binary (\"unknown\" or \"devel\" where not); always 1.",
+		ConstLabels: prometheus.Labels{"version": b.Version, "revision": b.Revision, "goversion": b.GoVersion},
+	})
+	buildInfo.Set(1)
+	m.reg.MustRegister(m.requests, m.latency, m.forecasts, m.cache, buildInfo,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	if backups != nil {
 		m.reg.MustRegister(backupCollector{backups})

@@ -24,10 +24,11 @@ func (s *Server) middlewares() {
 		// Images are compressed already; gzip would only cost time. A
 		// backup keeps its Content-Length, by which a client tells a whole
 		// copy from a cut one. The metrics handler compresses its answer
-		// itself: gzip on top of it reached scrapers compressed twice.
+		// itself: gzip on top of it reached scrapers compressed twice. The
+		// icon is a PNG inside.
 		Skipper: func(c echo.Context) bool {
 			p := c.Request().URL.Path
-			return strings.HasPrefix(p, "/charts/") || p == "/api/v1/backup" || p == "/metrics"
+			return strings.HasPrefix(p, "/charts/") || p == "/api/v1/backup" || p == "/metrics" || p == "/favicon.ico"
 		},
 	}))
 	e.Use(middleware.BodyLimit(byteSize(s.cfg.BodyLimit)))

@@ -28,7 +28,13 @@ type ExtractResponse struct {
 // postReportExtract reads candidate figures and targets out of a report's
 // text (text/plain or text/html). ?region= is required; ?year= overrides the
 // inferred year; ?commit=true writes the accepted candidates through the
-// validated ingest path and needs a write token for the region.
+// validated ingest path and needs a write token for the region. Without
+// commit it writes nothing but still reads the catalog (the candidates name
+// its indicators, a missed region code is answered with the codes it might
+// have been), so on a server that asks a read token it needs one, as the
+// read routes do (the token or the sign-in cookie, or a write token). The
+// token is checked before the region is looked up, so that no answer about
+// the catalog goes out without it.
 func (s *Server) postReportExtract(c echo.Context) error {
 	ctx := c.Request().Context()
 	mt, _, _ := mime.ParseMediaType(c.Request().Header.Get(echo.HeaderContentType))
@@ -41,17 +47,6 @@ func (s *Server) postReportExtract(c echo.Context) error {
 	if regionCode == "" {
 		return plancast.Errorf(plancast.EINVALID, "region= is required: the region the report is about")
 	}
-	if _, err := s.region(c, regionCode); err != nil {
-		return err
-	}
-	year := 0
-	if v := c.QueryParam("year"); v != "" {
-		y, err := strconv.Atoi(v)
-		if err != nil || y < plancast.MinYear || y > plancast.MaxYear {
-			return plancast.Errorf(plancast.EINVALID, "year=%q must be a year from %d to %d", v, plancast.MinYear, plancast.MaxYear)
-		}
-		year = y
-	}
 	commit, err := boolParam(c, "commit")
 	if err != nil {
 		return err
@@ -61,17 +56,34 @@ func (s *Server) postReportExtract(c echo.Context) error {
 		return err
 	}
 	var tok *plancast.Token
-	if commit {
-		var err error
+	switch {
+	case commit:
 		if tok, err = s.writeToken(c); err != nil {
 			return err
 		}
 		if err := authorizeRegions(tok, map[string]bool{regionCode: true}); err != nil {
 			return err
 		}
+	case s.cfg.ReadToken != "":
+		if err := s.readTokenAccepted(c, readSecret(c)); err != nil {
+			return err
+		}
+	}
+	if _, err := s.region(c, regionCode); err != nil {
+		return err
+	}
+	if commit {
 		if err := s.checkIfMatch(c); err != nil {
 			return err
 		}
+	}
+	year := 0
+	if v := c.QueryParam("year"); v != "" {
+		y, err := strconv.Atoi(v)
+		if err != nil || y < plancast.MinYear || y > plancast.MaxYear {
+			return plancast.Errorf(plancast.EINVALID, "year=%q must be a year from %d to %d", v, plancast.MinYear, plancast.MaxYear)
+		}
+		year = y
 	}
 	text, err := io.ReadAll(io.LimitReader(c.Request().Body, maxReportBytes+1))
 	if err != nil {

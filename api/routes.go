@@ -18,6 +18,9 @@ func (s *Server) routes() {
 	e := s.echo
 	e.GET("/healthz", s.getHealth)
 	e.GET("/metrics", s.metrics.handler())
+	// The browser's icon, asked for by every page it opens here; it says
+	// nothing of the data, so it needs no token (favicon.go).
+	e.GET("/favicon.ico", s.getFavicon, takes())
 	// The dashboard says its data version as the JSON reads do; a browser
 	// refused for want of a read token is told so in a page, not in JSON.
 	// It reads lang and region.

@@ -20,7 +20,7 @@ import (
 //go:embed templates/unauthorized.html
 var unauthorizedHTML string
 
-var unauthorizedTemplate = template.Must(template.New("unauthorized").Parse(unauthorizedHTML))
+var unauthorizedTemplate = template.Must(template.New("unauthorized").Funcs(templateFuncs).Parse(unauthorizedHTML))
 
 // browserUnauthorized answers a browser that requireRead refused with a
 // small page saying that a read token is needed and how to send it, with a

@@ -105,7 +105,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if *readToken != "" {
 		reads = "need the read token"
 	}
-	log.Info("listening", "addr", ln.Addr().String(), "url", "http://"+displayAddr(ln.Addr()), "reads", reads)
+	// The build is said with the address, so that the log says which build
+	// answered from when on (as /healthz and /metrics do while it runs).
+	log.Info("listening", "addr", ln.Addr().String(), "url", "http://"+displayAddr(ln.Addr()), "reads", reads, "build", api.CurrentBuild())
 	cfg := api.Config{Store: st, Logger: log, ReadToken: *readToken}
 	if *backupDir != "" {
 		// The schedule stops with the server, before the store closes.
