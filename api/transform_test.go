@@ -131,13 +131,7 @@ func TestAYearLeftOutForAFigureAtOrBelowZeroIsExplained(t *testing.T) {
 // number), from 0 it is not; and chg is offered only for the years whose
 // year before has a figure.
 func TestNotesOnFiguresAtOrBelowZeroBesideGaps(t *testing.T) {
-	obs := func(figures ...float64) []plancast.Observation { // year, value, ...
-		var out []plancast.Observation
-		for i := 0; i+1 < len(figures); i += 2 {
-			out = append(out, plancast.Observation{Year: int(figures[i]), Value: figures[i+1]})
-		}
-		return out
-	}
+	obs := yearFigures
 	for _, c := range []struct {
 		units string
 		obs   []plancast.Observation
@@ -231,13 +225,7 @@ func TestTheNotesAreInChineseToo(t *testing.T) {
 // case's Chinese wording, and for every unit over series with gaps and
 // figures at or below 0, the same years named in both languages.
 func TestChineseNotesNameTheYearsTheEnglishOnesDo(t *testing.T) {
-	obs := func(figures ...float64) []plancast.Observation { // year, value, ...
-		var out []plancast.Observation
-		for i := 0; i+1 < len(figures); i += 2 {
-			out = append(out, plancast.Observation{Year: int(figures[i]), Value: figures[i+1]})
-		}
-		return out
-	}
+	obs := yearFigures
 	for _, c := range []struct {
 		units string
 		obs   []plancast.Observation
@@ -293,4 +281,13 @@ func TestChineseNotesNameTheYearsTheEnglishOnesDo(t *testing.T) {
 			}
 		}
 	}
+}
+
+// yearFigures builds a series' figures from year, value pairs.
+func yearFigures(pairs ...float64) []plancast.Observation {
+	var out []plancast.Observation
+	for i := 0; i+1 < len(pairs); i += 2 {
+		out = append(out, plancast.Observation{Year: int(pairs[i]), Value: pairs[i+1]})
+	}
+	return out
 }
