@@ -3,6 +3,7 @@ package plancast_test
 import (
 	"encoding/json"
 	"testing"
+	"time"
 
 	"github.com/plancast/plancast"
 )
@@ -29,6 +30,29 @@ func TestDateFromJSON(t *testing.T) {
 		err := json.Unmarshal([]byte(c.json), &d)
 		if (err == nil) != c.ok || !d.Equal(c.want) {
 			t.Errorf("%s reads as %v (%v); want %v, ok %v", c.json, d, err, c.want, c.ok)
+		}
+	}
+}
+
+// EndedAfter gives the years after the last figure that have ended by a
+// date: none on the last figure's own next year, one a year later, and none
+// without a date.
+func TestEndedAfterGivesTheYearsEndedSinceTheLastFigure(t *testing.T) {
+	for i, c := range []struct {
+		last int
+		on   plancast.Date
+		want *plancast.YearSpan
+	}{
+		{2020, plancast.NewDate(2021, time.March, 1), nil},
+		{2020, plancast.NewDate(2021, time.December, 31), nil},
+		{2020, plancast.NewDate(2022, time.January, 1), &plancast.YearSpan{2021, 2021}},
+		{2020, plancast.NewDate(2026, time.November, 22), &plancast.YearSpan{2021, 2025}},
+		{2025, plancast.NewDate(2026, time.November, 22), nil},
+		{2020, plancast.Date{}, nil},
+	} {
+		got := plancast.EndedAfter(c.last, c.on)
+		if (got == nil) != (c.want == nil) || got != nil && *got != *c.want {
+			t.Errorf("case %d: EndedAfter(%d, %v) = %v, want %v", i, c.last, c.on, got, c.want)
 		}
 	}
 }

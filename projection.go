@@ -151,6 +151,17 @@ type YearSpan struct {
 	To   int `json:"to"`
 }
 
+// EndedAfter is the span of the years after last that have ended by the
+// date on, up to (and with) the year before on's: the years a series whose
+// last figure is of last lacks on that day (Assessment.FiguresDue, and the
+// chart's hatch). Nil when on is zero or no year after last has ended.
+func EndedAfter(last int, on Date) *YearSpan {
+	if on.IsZero() || on.Time().Year()-1 <= last {
+		return nil
+	}
+	return &YearSpan{From: last + 1, To: on.Time().Year() - 1}
+}
+
 // YearToDate is the evidence of a year in progress: the figure of its
 // months so far (a period from January, plancast.YearToDatePeriods) against
 // the same months a year before.

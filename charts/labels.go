@@ -355,12 +355,8 @@ func FiguresDueText(due *plancast.YearSpan, lang string) string {
 // ended.
 func figuresDue(history []plancast.Observation, on plancast.Date) *plancast.YearSpan {
 	all := sortedHistory(history, 0)
-	if on.IsZero() || len(all) == 0 {
+	if len(all) == 0 {
 		return nil
 	}
-	last, ended := all[len(all)-1].Year, on.Time().Year()-1
-	if ended <= last {
-		return nil
-	}
-	return &plancast.YearSpan{From: last + 1, To: ended}
+	return plancast.EndedAfter(all[len(all)-1].Year, on)
 }

@@ -304,10 +304,10 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 	// A year ended by the as-of date without its figure is projected, not
 	// observed; the answer says so, since a planner reading it after the
 	// target year expects the outcome.
-	if !opt.AsOf.IsZero() && !achieved {
-		if to := min(t.Year, opt.AsOf.Time().Year()-1); to > p.last {
-			a.FiguresDue = &plancast.YearSpan{From: p.last + 1, To: to}
-		}
+	// Only the years up to the target's count: a later one is not judged.
+	if due := plancast.EndedAfter(p.last, opt.AsOf); due != nil && !achieved && t.Year > p.last {
+		due.To = min(due.To, t.Year)
+		a.FiguresDue = due
 	}
 
 	approx := base > p.last && growthKind
