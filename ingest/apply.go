@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/plancast/plancast"
 )
@@ -69,7 +70,7 @@ func Apply(ctx context.Context, st plancast.Store, b *Batch, opt ApplyOptions) (
 	}
 	// What is stored under the batch's figures, read once: a dry run counts
 	// against it, and a batch's withdrawals are checked against it.
-	history, note, err := storedFigures(ctx, st, b.Observations, opt.DryRun)
+	history, unreadable, err := storedFigures(ctx, st, b.Observations, opt.DryRun)
 	if err != nil {
 		return nil, err
 	}
@@ -82,7 +83,14 @@ func Apply(ctx context.Context, st plancast.Store, b *Batch, opt ApplyOptions) (
 	if err != nil {
 		return nil, err
 	}
-	for _, n := range append([]string{note, obsNote}, notes...) {
+	// figuresNote: the note saying what the unreadable store left
+	// unchecked, said once, and extended when the jumps find it so too.
+	figuresNote := -1
+	if unreadable != "" {
+		figuresNote = len(rep.Notes)
+		rep.Notes = append(rep.Notes, unreadableNote("figures", unreadable, restatedUnchecked))
+	}
+	for _, n := range append([]string{obsNote}, notes...) {
 		if n != "" {
 			rep.Notes = append(rep.Notes, n)
 		}
@@ -98,8 +106,11 @@ func Apply(ctx context.Context, st plancast.Store, b *Batch, opt ApplyOptions) (
 			// A push the spool can keep while InfluxDB is down is not
 			// refused for a check that reads it: the batch is judged
 			// against itself alone, and the report says so.
-			rep.Notes = append(rep.Notes, "the stored figures could not be read ("+plancast.ErrorMessage(err)+
-				"), so jumps were judged between the batch's own figures only")
+			if figuresNote >= 0 {
+				rep.Notes[figuresNote] = unreadableNote("figures", unreadable, jumpsUnchecked, restatedUnchecked)
+			} else {
+				rep.Notes = append(rep.Notes, unreadableNote("figures", plancast.ErrorMessage(err), jumpsUnchecked))
+			}
 			series = batchJumpSeries(b, nil)
 		case err != nil:
 			return nil, err
@@ -188,8 +199,9 @@ func rejectedRecords(ps []Problem) int {
 // A batch of figures stated today without withdrawals (most pushes) reads
 // nothing: the store compares the figures itself as it writes. When only
 // the dated figures needed the read and the store cannot answer (InfluxDB
-// down; the spool keeps the push), the note says they were not checked.
-func storedFigures(ctx context.Context, st plancast.Store, obs []plancast.Observation, dryRun bool) (map[plancast.FigureKey][]plancast.Observation, string, error) {
+// down; the spool keeps the push), unreadable says why (for the note that
+// says they were not checked) and the error is nil.
+func storedFigures(ctx context.Context, st plancast.Store, obs []plancast.Observation, dryRun bool) (history map[plancast.FigureKey][]plancast.Observation, unreadable string, err error) {
 	var keys []plancast.SeriesKey
 	needed, today := false, plancast.Today()
 	for i := range obs {
@@ -201,11 +213,24 @@ func storedFigures(ctx context.Context, st plancast.Store, obs []plancast.Observ
 		}
 		keys = append(keys, obs[i].Key().SeriesKey)
 	}
-	history, err := storedHistory(ctx, st, keys)
+	history, err = storedHistory(ctx, st, keys)
 	if err != nil && !needed && plancast.ErrorCode(err) == plancast.EUNAVAILABLE {
-		return nil, "the stored figures could not be read (" + plancast.ErrorMessage(err) + pastVersionsNote, nil
+		return nil, plancast.ErrorMessage(err), nil
 	}
 	return history, "", err
+}
+
+// What a push could not check while the stored figures or targets could not
+// be read.
+const (
+	jumpsUnchecked    = "jumps were judged between the batch's own figures only"
+	restatedUnchecked = "the rows dated before a stored version were not checked for restating it"
+)
+
+// unreadableNote is the one note on the stored figures or targets (what)
+// that could not be read (why), and what that left unchecked.
+func unreadableNote(what, why string, unchecked ...string) string {
+	return "the stored " + what + " could not be read (" + why + "), so " + strings.Join(unchecked, ", and ")
 }
 
 // latestVintages is the latest stored vintage of each figure of history

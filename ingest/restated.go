@@ -53,10 +53,6 @@ import (
 // the version in force); a withdrawal of a figure is a restatement when the
 // figure was already withdrawn on its date, and otherwise judged as any row.
 
-// pastVersionsNote is said instead of the check when the stored versions
-// cannot be read (InfluxDB down: the spool keeps the push).
-const pastVersionsNote = "), so the rows dated before a stored version were not checked for restating it"
-
 // checkRestatedTargets judges every target of b that claims no version and
 // is dated before the newest stored version of its key (versions: from
 // storedTargetVersions, oldest first). It returns the indices of the

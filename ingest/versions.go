@@ -47,12 +47,15 @@ func checkTargetHistory(ctx context.Context, st plancast.TargetStore, b *Batch, 
 	stored, err := storedTargetVersions(ctx, st, b.Targets)
 	switch {
 	case plancast.ErrorCode(err) == plancast.EUNAVAILABLE:
-		why := "the stored targets could not be read (" + plancast.ErrorMessage(err)
+		var unchecked []string
 		if claimed {
-			notes = append(notes, why+"), so the rows marked in force were not checked against the versions stored since")
+			unchecked = append(unchecked, "the rows marked in force were not checked against the versions stored since")
 		}
 		if dated {
-			notes = append(notes, why+pastVersionsNote)
+			unchecked = append(unchecked, restatedUnchecked)
+		}
+		if len(unchecked) > 0 {
+			notes = append(notes, unreadableNote("targets", plancast.ErrorMessage(err), unchecked...))
 		}
 		return nil, notes, nil
 	case err != nil:
