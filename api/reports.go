@@ -64,8 +64,8 @@ func (s *Server) postReportExtract(c echo.Context) error {
 		if err := authorizeRegions(tok, map[string]bool{regionCode: true}); err != nil {
 			return err
 		}
-	case s.cfg.ReadToken != "":
-		if err := s.readTokenAccepted(c, readSecret(c)); err != nil {
+	default:
+		if err := s.checkRead(c); err != nil {
 			return err
 		}
 	}
