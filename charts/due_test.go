@@ -55,16 +55,7 @@ func TestEndedYearsWithoutFiguresAreMarked(t *testing.T) {
 			column := func(year float64) image.Rectangle {
 				return image.Rectangle{Min: pixelAt(year-0.3, 95), Max: pixelAt(year+0.3, 55)}
 			}
-			for _, y := range c.hatched {
-				if n := count(img, column(y), isHatch); n < 40 {
-					t.Errorf("%v: %d pixels of the hatch, want ≥ 40", y, n)
-				}
-			}
-			for _, y := range c.clear {
-				if n := count(img, column(y), isHatch); n > 0 {
-					t.Errorf("%v: %d pixels of the hatch, want none", y, n)
-				}
-			}
+			checkHatch(t, img, column, c.hatched, c.clear, 40)
 			for _, lang := range []string{LangEn, LangZh} {
 				want := map[string]string{LangEn: c.text, LangZh: c.textZh}[lang]
 				if got, _ := ResolveLang(lang); got != lang {
@@ -147,16 +138,7 @@ func TestAComparisonMarksTheEndedYearsWithoutFigures(t *testing.T) {
 			column := func(year float64) image.Rectangle { // under every line, over the label at the foot, off the grid
 				return image.Rectangle{Min: pixelAt(year-0.3, 35), Max: pixelAt(year+0.3, 15)}
 			}
-			for _, y := range c.hatched {
-				if n := count(img, column(y), isHatch); n < 10 {
-					t.Errorf("%v: %d pixels of the hatch, want ≥ 10", y, n)
-				}
-			}
-			for _, y := range c.clear {
-				if n := count(img, column(y), isHatch); n > 0 {
-					t.Errorf("%v: %d pixels of the hatch, want none", y, n)
-				}
-			}
+			checkHatch(t, img, column, c.hatched, c.clear, 10)
 			var buf bytes.Buffer
 			if err := RenderCompare(&buf, s, "svg"); err != nil {
 				t.Fatal(err)
@@ -180,6 +162,22 @@ func TestAComparisonMarksTheEndedYearsWithoutFigures(t *testing.T) {
 		}
 		if want := "侯马市：2021—2025年数据未录入。"; !strings.Contains(f.source, want) {
 			t.Errorf("the Chinese source line reads %q, want %q", f.source, want)
+		}
+	}
+}
+
+// checkHatch checks the column of each year of hatched (at least least
+// pixels of the hatch) and of clear (none).
+func checkHatch(t *testing.T, img image.Image, column func(year float64) image.Rectangle, hatched, clear []float64, least int) {
+	t.Helper()
+	for _, y := range hatched {
+		if n := count(img, column(y), isHatch); n < least {
+			t.Errorf("%v: %d pixels of the hatch, want ≥ %d", y, n, least)
+		}
+	}
+	for _, y := range clear {
+		if n := count(img, column(y), isHatch); n > 0 {
+			t.Errorf("%v: %d pixels of the hatch, want none", y, n)
 		}
 	}
 }
