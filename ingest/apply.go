@@ -100,7 +100,7 @@ func Apply(ctx context.Context, st plancast.Store, b *Batch, opt ApplyOptions) (
 		return rep.reject(b.Problems)
 	}
 	if !opt.AcceptJumps {
-		series, err := readJumpSeries(ctx, st, b, catalog)
+		series, err := readJumpSeries(ctx, st, b, skipObs, catalog)
 		switch {
 		case plancast.ErrorCode(err) == plancast.EUNAVAILABLE:
 			// A push the spool can keep while InfluxDB is down is not
@@ -111,11 +111,11 @@ func Apply(ctx context.Context, st plancast.Store, b *Batch, opt ApplyOptions) (
 			} else {
 				rep.Notes = append(rep.Notes, unreadableNote("figures", plancast.ErrorMessage(err), jumpsUnchecked))
 			}
-			series = batchJumpSeries(b, nil)
+			series = batchJumpSeries(b, skipObs, nil)
 		case err != nil:
 			return nil, err
 		}
-		checkJumps(b, series, catalog, &ps)
+		checkJumps(b, skipObs, series, catalog, &ps)
 		if len(ps.list) > 0 {
 			b.Problems = sortProblems(ps.list)
 			return rep.reject(b.Problems)

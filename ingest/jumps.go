@@ -102,25 +102,25 @@ func (js *jumpSeries) readPast(year, from, to int) bool {
 }
 
 // readJumpSeries returns the series of the batch's figures that checkJumps
-// judges (judgedForJumps) as they would stand after the batch, over their
-// stored figures within JumpYears of the batch's years. It reads them in two
-// steps so that a yearly push reads no more than the year before it: first
-// the year before the batch's years to JumpYears after them (mostly empty: a
-// push is mostly of the latest year); then, only for the series where some
-// figure's nearest one before it may lie further back (readPast), the years
-// further back. Reading all the years at once took a third longer on
-// InfluxDB for a yearly push of 10,000 figures onto 9 stored years (2.6 s
-// against 2.0 s, bench/jumps.md); the first step takes as long as the read
-// of the years beside alone. A store that reads each series whole whatever
-// the years (no SeriesSpanReader: bolt) is read once for all the years, as a
-// second read would read the series again.
-func readJumpSeries(ctx context.Context, st plancast.Store, b *Batch, catalog map[string]plancast.Indicator) (map[plancast.SeriesKey]*jumpSeries, error) {
+// judges (judgedForJumps, and not restated) as they would stand after the
+// batch, over their stored figures within JumpYears of the batch's years. It
+// reads them in two steps so that a yearly push reads no more than the year
+// before it: first the year before the batch's years to JumpYears after them
+// (mostly empty: a push is mostly of the latest year); then, only for the
+// series where some figure's nearest one before it may lie further back
+// (readPast), the years further back. Reading all the years at once took a
+// third longer on InfluxDB for a yearly push of 10,000 figures onto 9 stored
+// years (2.6 s against 2.0 s, bench/jumps.md); the first step takes as long
+// as the read of the years beside alone. A store that reads each series
+// whole whatever the years (no SeriesSpanReader: bolt) is read once for all
+// the years, as a second read would read the series again.
+func readJumpSeries(ctx context.Context, st plancast.Store, b *Batch, restated map[int]bool, catalog map[string]plancast.Indicator) (map[plancast.SeriesKey]*jumpSeries, error) {
 	seen := map[plancast.SeriesKey]bool{}
 	var keys []plancast.SeriesKey
 	first, last := 0, 0
 	for i := range b.Observations {
 		o := &b.Observations[i]
-		if !judgedForJumps(o, catalog) {
+		if restated[i] || !judgedForJumps(o, catalog) {
 			continue
 		}
 		if len(keys) == 0 || o.Year < first {
@@ -143,13 +143,13 @@ func readJumpSeries(ctx context.Context, st plancast.Store, b *Batch, catalog ma
 	if err != nil {
 		return nil, fmt.Errorf("read the stored figures beside the batch's: %w", err)
 	}
-	series := batchJumpSeries(b, stored)
+	series := batchJumpSeries(b, restated, stored)
 	wider := map[plancast.SeriesKey]bool{}
 	var farther []plancast.SeriesKey
 	for i := range b.Observations {
 		o := &b.Observations[i]
 		k := o.Key().SeriesKey
-		if !wider[k] && judgedForJumps(o, catalog) && series[k].readPast(o.Year, from, to) {
+		if !wider[k] && !restated[i] && judgedForJumps(o, catalog) && series[k].readPast(o.Year, from, to) {
 			wider[k] = true
 			farther = append(farther, k)
 		}
@@ -164,7 +164,7 @@ func readJumpSeries(ctx context.Context, st plancast.Store, b *Batch, catalog ma
 	if len(more) == 0 {
 		return series, nil
 	}
-	return batchJumpSeries(b, append(stored, more...)), nil
+	return batchJumpSeries(b, restated, append(stored, more...)), nil
 }
 
 // judgedForJumps says whether checkJumps judges a figure: a positive one of
@@ -189,11 +189,12 @@ func judgedForJumps(o *plancast.Observation, catalog map[string]plancast.Indicat
 // without the store). A level is judged by JumpFactor, a rate by
 // FractionFactor (suspectedSlip). A jump between two figures of the batch is
 // said once: at the later year's row, or the earlier's when the later figure
-// is not judged (a rate's of 1 or more beside a fraction).
-func checkJumps(b *Batch, series map[plancast.SeriesKey]*jumpSeries, catalog map[string]plancast.Indicator, ps *problems) {
+// is not judged (a rate's of 1 or more beside a fraction). A figure the
+// push restates (checkRestatedFigures) is not judged: it is not written.
+func checkJumps(b *Batch, restated map[int]bool, series map[plancast.SeriesKey]*jumpSeries, catalog map[string]plancast.Indicator, ps *problems) {
 	for i := range b.Observations {
 		o := &b.Observations[i]
-		if !judgedForJumps(o, catalog) {
+		if restated[i] || !judgedForJumps(o, catalog) {
 			continue
 		}
 		js := series[o.Key().SeriesKey]
@@ -223,8 +224,11 @@ func checkJumps(b *Batch, series map[plancast.SeriesKey]*jumpSeries, catalog map
 }
 
 // batchJumpSeries is every series of the batch as it would stand after it:
-// the stored figures, the batch's over them, its withdrawals taken out.
-func batchJumpSeries(b *Batch, stored []plancast.Series) map[plancast.SeriesKey]*jumpSeries {
+// the stored figures, the batch's over them, its withdrawals taken out. The
+// figures it restates (restated: the indices checkRestatedFigures leaves out
+// of the write) are not written, so the stored figure stands: a restated
+// vintage revised since is not the figure served.
+func batchJumpSeries(b *Batch, restated map[int]bool, stored []plancast.Series) map[plancast.SeriesKey]*jumpSeries {
 	series := map[plancast.SeriesKey]*jumpSeries{}
 	get := func(k plancast.SeriesKey) *jumpSeries {
 		s := series[k]
@@ -242,6 +246,9 @@ func batchJumpSeries(b *Batch, stored []plancast.Series) map[plancast.SeriesKey]
 	}
 	for i := range b.Observations {
 		o := &b.Observations[i]
+		if restated[i] {
+			continue
+		}
 		js := get(o.Key().SeriesKey)
 		if o.Withdrawn() {
 			delete(js.values, o.Year)

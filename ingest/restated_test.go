@@ -195,3 +195,39 @@ func TestAnOldVintagePushedAgainRestatesIt(t *testing.T) {
 		t.Errorf("vintages after 120.8 dated later: %+v, want it the third", vs)
 	}
 }
+
+// A restated figure is not written, so it is no jump: the report of
+// 2021-04-20 gave 2020's GDP as 1208 (亿元 for 千万元, pushed accepting
+// the jump), and the bureau corrected it to 120.8 weeks later. Committing the
+// old report again restates its vintage; the jump check, which judges what
+// the series would hold after the push, must not refuse it for a tenfold
+// jump from 2019 that the push would not store (unfixed: "1208 is 10.4 times
+// the 2019 figure 116.2").
+func TestARestatedFigureIsNotJudgedAsAJump(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t)
+	const header = "region,indicator,year,value,status,published\n"
+	apply(t, st, parseString(t, "2019.csv", header+"houma,gdp,2019,116.2,final,2020-03-31\n", Options{}), false)
+	slip := header + "houma,gdp,2020,1208,preliminary,2021-04-20\n"
+	if _, err := Apply(ctx, st, parseString(t, "report.csv", slip, Options{}), ApplyOptions{AcceptJumps: true}); err != nil {
+		t.Fatal(err)
+	}
+	apply(t, st, parseString(t, "bureau.csv", header+"houma,gdp,2020,120.8,final,2021-05-10\n", Options{}), false)
+
+	for _, dryRun := range []bool{true, false} {
+		rep, err := Apply(ctx, st, parseString(t, "report.csv", slip, Options{}), ApplyOptions{DryRun: dryRun})
+		if err != nil || counts(rep) != [4]int{0, 0, 1, 0} || len(rep.Notes) != 1 || !strings.Contains(rep.Notes[0], "restates the vintage published 2021-04-20") {
+			t.Errorf("the old report again (dry run %v): %v, %v, notes %q; want 1 unchanged, restating its vintage",
+				dryRun, err, counts(rep), rep.Notes)
+		}
+	}
+	// The figure the old report restates stays out of the series the jump
+	// check sees: 2021's true figure beside the served 120.8 is no jump.
+	next := header + "houma,gdp,2020,1208,preliminary,2021-04-20\nhouma,gdp,2021,131.5,final,2022-03-31\n"
+	if rep := apply(t, st, parseString(t, "both.csv", next, Options{}), false); counts(rep) != [4]int{1, 0, 1, 0} {
+		t.Errorf("the old report with 2021's figure: %v, want 1 new and 1 unchanged", counts(rep))
+	}
+	if vs := gdpVintages(t, st); len(vs) != 4 {
+		t.Errorf("%d vintages stored, want 2019, the two of 2020 and 2021: %+v", len(vs), vs)
+	}
+}
