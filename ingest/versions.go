@@ -30,7 +30,13 @@ import (
 // down; the spool keeps the push) a note says what was not checked instead,
 // as checkJumps does for figures.
 func checkTargetHistory(ctx context.Context, st plancast.TargetStore, b *Batch, ps *problems) (skip map[int]bool, notes []string, err error) {
-	claimed, dated := false, false
+	// claimed: a row says it is the version in force; other: a row that may
+	// restate a stored version; dated: one of those dated before today.
+	// While the versions cannot be read, only a row dated before today is
+	// said to be unchecked for restating one: a row stated today is a new
+	// decision, as a figure stated today is (storedFigures).
+	claimed, other, dated := false, false, false
+	today := plancast.Today()
 	for i := range b.Targets {
 		if b.Targets[i].Withdrawn {
 			continue
@@ -38,10 +44,11 @@ func checkTargetHistory(ctx context.Context, st plancast.TargetStore, b *Batch, 
 		if b.targetOrigin(i).claim != nil {
 			claimed = true
 		} else {
-			dated = true
+			other = true
+			dated = dated || b.Targets[i].Published.OrToday().Before(today)
 		}
 	}
-	if !claimed && !dated {
+	if !claimed && !other {
 		return nil, nil, nil
 	}
 	stored, err := storedTargetVersions(ctx, st, b.Targets)
