@@ -161,7 +161,8 @@ type SeriesSetReader interface {
 // push over 10,000 stored series is one request instead of 10,000.
 type VintageSetReader interface {
 	// VintagesOf returns every stored vintage of each of the given series,
-	// keyed by series; a series with none is absent from the map. It is for
+	// keyed by series, in the order Vintages gives (by year, oldest vintage
+	// first); a series with none is absent from the map. It is for
 	// comparing figures: an observation's Source may be left empty.
 	VintagesOf(ctx context.Context, keys []SeriesKey) (map[SeriesKey][]Observation, error)
 }

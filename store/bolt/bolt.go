@@ -120,13 +120,7 @@ func Open(path string) (*Store, error) {
 				return err
 			}
 		}
-		if tx.Bucket(bucketVals) == nil {
-			if _, err := tx.CreateBucket(bucketVals); err != nil {
-				return err
-			}
-			return buildVals(tx) // a store from before the vals bucket
-		}
-		return nil
+		return openVals(tx)
 	})
 	if err != nil {
 		db.Close()

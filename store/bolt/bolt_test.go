@@ -98,7 +98,7 @@ func TestValuesBucketIsBuiltForOlderStores(t *testing.T) {
 			{Region: "houma", Indicator: "gdp", Year: 2020, Value: 120.8, Published: plancast.NewDate(2021, 4, 20), Growth: &growth, GrowthBaseYear: 2015},
 		})
 		return err
-	}, func(tx *bbolt.Tx) error { return tx.DeleteBucket([]byte("vals")) })
+	}, func(tx *bbolt.Tx) error { return tx.DeleteBucket([]byte("vals2")) })
 	got, err := st.SeriesValuesOf(ctx, []plancast.SeriesKey{{Region: "houma", Indicator: "gdp", Period: plancast.PeriodYear}})
 	if err != nil {
 		t.Fatal(err)

@@ -28,10 +28,7 @@ func (s *Store) WriteObservations(ctx context.Context, obs []plancast.Observatio
 			if err := known(tx, o.Region, o.Indicator); err != nil {
 				return plancast.Errorf(plancast.EINVALID, "item %d: %s; nothing written", i+1, plancast.ErrorMessage(err))
 			}
-			latest, found, err := latestVintage(b, o.Key(), plancast.Date{})
-			if err != nil {
-				return err
-			}
+			latest, found := latestVintage(vals, o.Key())
 			write, err := res.TallyFigure(i+1, o, &latest, found)
 			if err != nil {
 				return plancast.Errorf(plancast.EINVALID, "%s; nothing written", plancast.ErrorMessage(err))
@@ -70,28 +67,6 @@ func obsKey(o *plancast.Observation) []byte {
 	var rec [8]byte
 	binary.BigEndian.PutUint64(rec[:], uint64(o.Recorded.UnixNano()))
 	return append(figurePrefix(o.Key()), rec[:]...)
-}
-
-// latestVintage returns the newest vintage of a figure published on or before
-// asOf (any date when asOf is zero).
-func latestVintage(b *bbolt.Bucket, k plancast.FigureKey, asOf plancast.Date) (plancast.Observation, bool, error) {
-	prefix := figurePrefix(k)
-	var best plancast.Observation
-	found := false
-	c := b.Cursor()
-	for key, v := c.Seek(prefix); key != nil && bytes.HasPrefix(key, prefix); key, v = c.Next() {
-		var o plancast.Observation
-		if err := getJSON(v, &o); err != nil {
-			return best, false, err
-		}
-		if !asOf.IsZero() && o.Published.After(asOf) {
-			continue
-		}
-		if !found || plancast.NewerVintage(&o, &best) {
-			best, found = o, true
-		}
-	}
-	return best, found, nil
 }
 
 // Series returns the latest vintage (as of q.AsOf) of every year in the series.

@@ -69,6 +69,12 @@ func (s *Store) VintagesOf(ctx context.Context, keys []plancast.SeriesKey) (map[
 			out[k] = append(out[k], o)
 		}
 	}
+	// In the order Vintages gives: the chunks come back in any order, and
+	// a vintage backfilled (published earlier, recorded later) comes back
+	// after the one it precedes.
+	for k, series := range out {
+		out[k], _ = plancast.VintagesInOrder(k, series)
+	}
 	return out, nil
 }
 

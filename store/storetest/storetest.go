@@ -768,15 +768,25 @@ func testSeriesSet(t *testing.T, st plancast.Store) {
 }
 
 // ReadVintagesOf (the store's bulk VintagesOf where it has one) gives every
-// series asked for exactly what its own Vintages read gives, the values and
-// the order of vintages included, and leaves out series with no figures.
+// series asked for exactly what its own Vintages read gives, but for
+// sources: the values, statuses, dates, stated growths and withdrawals, and
+// the order of vintages, a backfilled one (published earlier, recorded
+// later) included; and it leaves out series with no figures. A push
+// compares its dated figures with what it reads (ingest/restated.go), so a
+// status lost or a vintage out of order is a wrong count.
 func testVintagesOf(t *testing.T, st plancast.Store) {
 	seedCatalog(t, st)
 	jan := obs("houma", "gdp", 2020, 100, april2021)
 	jan.Period = "jan-nov"
-	mustWrite(t, st, obs("houma", "gdp", 2019, 110.1, april2021), obs("houma", "gdp", 2020, 120.8, april2021),
-		obs("zizhou", "gdp", 2020, 60.2, april2021), jan, obs("houma", "unemployment_rate", 2020, 4.1, april2021))
-	mustWrite(t, st, obs("houma", "gdp", 2020, 121.5, may2021))
+	prelim := obs("houma", "gdp", 2020, 120.8, april2021)
+	prelim.Status = plancast.StatusPreliminary
+	growth := 6.1
+	estimate := obs("zizhou", "gdp", 2020, 60.2, april2021)
+	estimate.Status, estimate.Growth, estimate.GrowthBaseYear = plancast.StatusEstimate, &growth, 2019
+	mustWrite(t, st, obs("houma", "gdp", 2019, 110.1, april2021), prelim,
+		estimate, jan, obs("houma", "unemployment_rate", 2020, 4.1, april2021))
+	mustWrite(t, st, obs("houma", "gdp", 2020, 121.5, may2021), withdrawal("houma", "gdp", 2019, may2021))
+	mustWrite(t, st, obs("houma", "gdp", 2020, 121, plancast.NewDate(2021, 4, 30))) // backfilled between
 	keys := []plancast.SeriesKey{
 		{Region: "houma", Indicator: "gdp", Period: plancast.PeriodYear},
 		{Region: "houma", Indicator: "gdp", Period: "jan-nov"},
@@ -801,10 +811,14 @@ func testVintagesOf(t *testing.T, st plancast.Store) {
 		}
 		// The bulk read may order years differently; within a year the
 		// vintages must come oldest first, as Vintages returns them.
-		byYear := func(os []plancast.Observation) map[int][]float64 {
-			m := map[int][]float64{}
+		byYear := func(os []plancast.Observation) map[int][]string {
+			m := map[int][]string{}
 			for _, o := range os {
-				m[o.Year] = append(m[o.Year], o.Value)
+				growth := "none"
+				if o.Growth != nil {
+					growth = fmt.Sprintf("%g over %d", *o.Growth, o.GrowthBase())
+				}
+				m[o.Year] = append(m[o.Year], fmt.Sprintf("%g %s published %s, growth %s", o.Value, o.Status, o.Published, growth))
 			}
 			return m
 		}
