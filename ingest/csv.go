@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -79,11 +80,12 @@ func (p *parser) readCSV(br *bufio.Reader) error {
 		for i, c := range rec {
 			cells[i] = unguarded(c)
 			// A quoted cell over several lines: readRow decides whether
-			// its column may hold one (spansFit). The reader turns a line
-			// break inside quotes into \n, so each is one.
+			// its column may hold one, and whether its lines are rows
+			// (spansFit, takesInRows). The reader turns a line break
+			// inside quotes into \n, so each is one.
 			if n := strings.Count(c, "\n"); n > 0 {
 				start, _ := cr.FieldPos(i)
-				spans = append(spans, lineSpan{col: i, line: start, breaks: n})
+				spans = append(spans, lineSpan{col: i, line: start, breaks: n, comma: cr.Comma})
 			}
 		}
 		return tableRow{num: line, cells: cells, spans: spans}, nil
@@ -225,6 +227,138 @@ func (q openQuote) message(row int) string {
 		where = fmt.Sprintf("%s on line %d is not closed on its line and runs on to line %d", quote, row+q.line, row+q.closedOn)
 	}
 	return "a quoted field is not closed: " + where + `; end the field with a quote, and write a quote inside a quoted field twice ("")`
+}
+
+// takesInRows reports whether a cell that may hold line breaks (a note, a
+// source, a quote, or a column the table does not read) takes in lines
+// that read as rows of the table, and if so adds one problem at the row
+// and column where the cell's quote opens; readRow then leaves the row
+// unread, and the rows after the cell's last line are read as usual.
+//
+// A quote that opens a note and is not closed on its line is closed by the
+// next quote that can close a field, one before a delimiter or a line's
+// end (a later note's closing quote, whose opening one went missing, or
+// the quote that was meant to close the first note, put a few lines too
+// late). That is valid CSV, unclosedQuote lets it pass, and the rows
+// between went into the note without a word:
+//
+//	houma,gdp,2021,130.5,"first line
+//	houma,gdp,2022,140.1,
+//	houma,gdp,2023,150.2,end"
+//
+// was "1 new, 0 rejected", the 2022 and 2023 figures lost. A note may be
+// meant to run over lines ("Revised after the census,\nsee table 3",
+// "据统计公报,\n2020年GDP为120.8亿元"), and the quotes cannot tell the two
+// apart; the lines can. Each line of the cell after its first starts where
+// a row would, so it is split at the file's delimiter and read against
+// the table's columns. It reads as a row when
+//
+//   - it has a cell in every column up to the last of the region,
+//     indicator and year columns and the first column of figures (the
+//     value, a wide table's first year, a first indicator column): what a
+//     row needs to be read, whether or not it ends with the note's
+//     delimiter;
+//   - the year column holds a year ("2022", "2022年");
+//   - the columns of figures it reaches hold numbers ("140.1", "1,040",
+//     "5%") or the marks of no figure ("", "—"), and at least one number;
+//   - the region and indicator columns hold names: text that is neither a
+//     number nor a year, or a known region or indicator.
+//
+// A note's line seldom has all of these: "2020年GDP为120.8亿元" has no
+// delimiter, "好,很好,非常好,特别好,好极了" as many as a row but no year, "NBS,
+// Shanxi bureau, 2021, revised edition" no figure, "2019, 5.1%, 2020,
+// 3.2%" a year where the region goes; so the count of delimiters alone
+// would not do. A taken-in row has them all, unless its own figure or
+// year was already wrong (a blank or "abc" value): such a row is still
+// lost into the note. A line is split without regard to quotes: inside
+// the open quote a row's own quoted field would have been a stray quote
+// (unclosedQuote), so the only quotes left are doubled ones, kept as one.
+//
+// A table whose region and indicator are given once, in its title or
+// Options.Region, has only a year and a figure to go on: there "2020,
+// 120.8" in a note is a row, and is refused as one.
+func (p *parser) takesInRows(l *layout, row tableRow, s lineSpan, field string) bool {
+	at := func(f string) int {
+		if c, ok := l.fields[f]; ok {
+			return c.idx
+		}
+		return -1
+	}
+	region, indicator, year := at(fieldRegion), at(fieldIndicator), at(fieldYear)
+	var figures []int
+	if v := at(fieldValue); v >= 0 {
+		figures = append(figures, v)
+	}
+	for _, c := range l.years {
+		figures = append(figures, c.idx)
+	}
+	for _, c := range l.indicators {
+		figures = append(figures, c.idx)
+	}
+	if len(figures) == 0 {
+		return false
+	}
+	slices.Sort(figures)
+	need := max(region, indicator, year, figures[0]) + 1
+	name := func(c string, known func(string) bool) bool {
+		if c == "" {
+			return false
+		}
+		if _, isYear := parseYearLabel(c); !isYear {
+			if _, err := parseNumber(c); err != nil {
+				return true
+			}
+		}
+		return known(c) // a code written as digits
+	}
+	knownRegion := func(c string) bool { _, err := p.res.region(c); return err == nil }
+	knownIndicator := func(c string) bool { _, _, ok := p.res.lookupIndicator(c); return ok }
+	readsAsRow := func(line string) bool {
+		cells := strings.Split(line, string(s.comma))
+		if len(cells) < need {
+			return false
+		}
+		cell := func(i int) string { return strings.TrimSpace(cells[i]) }
+		if year >= 0 {
+			if _, ok := parseYearLabel(cell(year)); !ok {
+				return false
+			}
+		}
+		if region >= 0 && !name(cell(region), knownRegion) || indicator >= 0 && !name(cell(indicator), knownIndicator) {
+			return false
+		}
+		numbers := 0
+		for _, i := range figures {
+			if i >= len(cells) {
+				break
+			}
+			if isMissing(cells[i]) {
+				continue
+			}
+			if _, err := parseNumber(cells[i]); err != nil {
+				return false
+			}
+			numbers++
+		}
+		return numbers > 0
+	}
+	first, rest, _ := strings.Cut(row.at(s.col), "\n")
+	for n := 1; ; n++ {
+		line, after, more := strings.Cut(rest, "\n")
+		if readsAsRow(line) {
+			first = lineStart([]byte(strings.TrimSpace(first)))
+			p.ps.add(p.rec(row).problem(columnLetter(s.col), field,
+				"the quoted cell %q runs from line %d to its closing quote on line %d and takes in line %d, which reads as a row of this table (%q), "+
+					"so a closing quote is probably missing; "+
+					`end the field with a quote on line %d, and write a quote inside a quoted field twice ("")`,
+				strings.TrimSpace(first), s.line, s.line+s.breaks, s.line+n, lineStart([]byte(line)), s.line))
+			return true
+		}
+		if !more {
+			return false
+		}
+		rest = after
+	}
 }
 
 // unguarded takes off the quote that plancast's CSV downloads put before a

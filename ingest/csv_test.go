@@ -118,7 +118,8 @@ func TestAQuoteClosedOnALaterLineIsSaidOfTheFieldItOpens(t *testing.T) {
 }
 
 // A line break is kept where one may be meant: in a free-text cell (a note,
-// a source, a quote) and in a column the table does not read.
+// a source, a quote) and in a column the table does not read, as long as
+// the lines after it do not read as rows (csv_swallowed_test.go).
 func TestALineBreakInAFreeTextCellIsKept(t *testing.T) {
 	b := parseString(t, "notes.csv", "region,indicator,year,value,source,remarks\n"+
 		"houma,gdp,2020,120.8,\"report,\npage 3\",\"checked\nby the bureau\"\n"+

@@ -24,8 +24,12 @@ type tableRow struct {
 }
 
 // lineSpan is a cell of a CSV record that runs over lines: its column
-// index, the line it starts on and the line breaks it holds.
-type lineSpan struct{ col, line, breaks int }
+// index, the line it starts on, the line breaks it holds, and the file's
+// delimiter, to read its lines as rows (takesInRows).
+type lineSpan struct {
+	col, line, breaks int
+	comma             rune
+}
 
 func (r tableRow) at(i int) string {
 	if i < 0 || i >= len(r.cells) {
@@ -445,11 +449,16 @@ var textFields = map[string]bool{fieldNote: true, fieldSource: true, fieldQuote:
 // line, taking in the rows between, and the cell would come back as "… is
 // not a number". Each is one problem saying so, and the row is not read;
 // the rows after the cell's last line are, as the CSV is whole again there.
+// A free-text cell may hold line breaks, but not lines that read as rows
+// of the table (takesInRows).
 func (p *parser) spansFit(l *layout, row tableRow) bool {
 	fit := true
 	for _, s := range row.spans {
 		field, read := l.fieldAt(s.col)
 		if !read || textFields[field] {
+			if p.takesInRows(l, row, s, field) {
+				fit = false
+			}
 			continue
 		}
 		first, _, _ := strings.Cut(row.at(s.col), "\n")
