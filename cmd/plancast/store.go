@@ -24,6 +24,19 @@ type storeFlags struct {
 	influxToken  string
 	influxOrg    string
 	influxBucket string
+
+	// log, when set, takes what opening the store says (a server's logger);
+	// else it goes to stderr.
+	log *slog.Logger
+}
+
+// rebuilding says what keeps the embedded store's open long.
+func (s *storeFlags) rebuilding(msg string) {
+	if s.log != nil {
+		s.log.Info(msg)
+		return
+	}
+	fmt.Fprintln(os.Stderr, "plancast: "+msg)
 }
 
 func envOr(name, def string) string {
@@ -56,6 +69,7 @@ func (s *storeFlags) describe() string {
 // spool in front of it (under the data directory), so that a push the server
 // acknowledged survives InfluxDB being down or slow.
 func (s *storeFlags) openServing(ctx context.Context, log *slog.Logger) (plancast.Store, error) {
+	s.log = log
 	st, err := s.open(ctx, "stop that server, or give this one another --data-dir")
 	if err != nil || s.embedded() {
 		return st, err
@@ -92,7 +106,10 @@ func (s *storeFlags) open(ctx context.Context, whileServed string) (plancast.Sto
 	if !s.embedded() {
 		return influx.Open(ctx, influx.Config{URL: s.influxURL, Token: s.influxToken, Org: s.influxOrg, Bucket: s.influxBucket})
 	}
-	st, err := bolt.Open(filepath.Join(s.dataDir, bolt.FileName))
+	path := filepath.Join(s.dataDir, bolt.FileName)
+	st, err := bolt.OpenWith(path, bolt.OpenOptions{Rebuilding: func(vintages int) {
+		s.rebuilding(fmt.Sprintf("building the compact values of the %d vintages in %s, once after an upgrade (about 15 s a million)", vintages, path))
+	}})
 	if errors.Is(err, bolt.ErrHeld) {
 		return nil, fmt.Errorf("%w; %s", err, whileServed)
 	}

@@ -132,9 +132,12 @@ func vintageAt(sk plancast.SeriesKey, prefix, k, v []byte) (plancast.Observation
 // it builds vals2 from obs when there is none (a new store, or one from
 // before statuses were kept) or when an older plancast has written figures
 // since (it left a "vals" bucket: see bucketVals), and removes "vals".
-func openVals(tx *bbolt.Tx) error {
+func openVals(tx *bbolt.Tx, rebuilding func(vintages int)) error {
 	if tx.Bucket(bucketVals) != nil && tx.Bucket(bucketValsOld) == nil {
 		return nil
+	}
+	if n := tx.Bucket(bucketObs).Stats().KeyN; n > 0 && rebuilding != nil {
+		rebuilding(n)
 	}
 	if tx.Bucket(bucketVals) != nil {
 		if err := tx.DeleteBucket(bucketVals); err != nil {

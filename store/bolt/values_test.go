@@ -214,3 +214,28 @@ func TestFiguresAnOlderPlancastWroteAreReadAfterwards(t *testing.T) {
 		t.Errorf("the values read: %+v, %v; want 2020 = 121.5, the older build's revision", s, err)
 	}
 }
+
+// The rebuild is said before it starts, with the vintages it reads (a
+// server on a nationwide store is not up for a minute), and only when
+// there is one to do.
+func TestOpenSaysWhenItRebuildsTheValues(t *testing.T) {
+	path := houmaStore(t)
+	said := []int{}
+	open := func() {
+		st, err := OpenWith(path, OpenOptions{Rebuilding: func(n int) { said = append(said, n) }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		st.Close()
+	}
+	open()
+	if len(said) != 0 {
+		t.Fatalf("a store with its values said %v, want nothing", said)
+	}
+	rawUpdate(t, path, func(tx *bbolt.Tx) error { _, err := tx.CreateBucket([]byte("vals")); return err })
+	open()
+	open()
+	if !slices.Equal(said, []int{2}) {
+		t.Errorf("said %v; want the 2 vintages once, on the open after an older build's", said)
+	}
+}
