@@ -65,6 +65,13 @@ var (
 	covid            = regexp.MustCompile(`(?i)covid|新冠|新型冠状病毒`)
 )
 
+// titleRunes is the longest first line read as a title: the reference
+// reports open (after the page chrome) with a title or a site's breadcrumb
+// of 25 to 67 characters ("侯马市2021年政府工作报告" is 15), and the head
+// that follows counts as their title lines; a paragraph's first line runs
+// to hundreds.
+const titleRunes = 80
+
 // inferYear returns the year a document is about and why. The scoring: each
 // year named counts 1, named in the title lines 3 more, in a dateline 3 more;
 // an anniversary counts 10 and the 2009 influenza A (H1N1) 5; a COVID-19
@@ -83,8 +90,15 @@ func inferYear(text string) (int, string) {
 			titleYears[m.year] = true
 		}
 	}
+	// Where those years were read: the title, when the text opens with a
+	// line of its own (a title is short); else only the opening of the text,
+	// a paragraph pasted without its title.
+	opening := "the opening"
+	if first, _, found := strings.Cut(strings.TrimSpace(clean[:head]), "\n"); found && len([]rune(first)) <= titleRunes {
+		opening = "the title"
+	}
 	for y := range titleYears {
-		why[y] = append(why[y], fmt.Sprintf("the title names %d", y))
+		why[y] = append(why[y], fmt.Sprintf("%s names %d", opening, y))
 	}
 	for _, m := range enDate.FindAllStringSubmatchIndex(clean[:head], -1) {
 		y, _ := strconv.Atoi(clean[m[6]:m[7]])
@@ -135,7 +149,7 @@ func inferYear(text string) (int, string) {
 	}
 	for y := range titleYears {
 		if y != best {
-			reason += fmt.Sprintf("; the title says %d, which the evidence contradicts", y)
+			reason += fmt.Sprintf("; %s says %d, which the evidence contradicts", opening, y)
 		}
 	}
 	return best, reason
