@@ -225,6 +225,59 @@ var jsonPins = []struct {
 			`target line 10: houma gdp 14th-fyp level 2020/2025 250 false "plan"|"" "" 2021-05-10` + "\n" +
 			`region quwo "" "曲沃县" "linfen" "county"` + "\n" +
 			"declared region:quwo at line 2\n"},
+	{name: "sources", doc: `[
+{"region": "houma", "indicator": "gdp", "year": 2020, "value": 1, "source": {"Document": "a", "QUOTE": "q\"", "page": 5}},
+{"region": "houma", "indicator": "gdp", "year": 2019, "value": 1, "source": "\u4fafmarket\t"},
+{"region": "houma", "indicator": "gdp", "year": 2018, "value": 1, "source": {}},
+{"region": "houma", "indicator": "gdp", "year": 2017, "value": 1, "source": {"document": null, "quote": ["q"]}}
+]`,
+		want: `problem p.json line 5 (source.quote): source.quote must be a string, not a JSON array
+obs line 2: houma gdp 2020 1 "final" "year" "a"|"q\"" 2021-05-10 -
+obs line 3: houma gdp 2019 1 "final" "year" "侯market\t"|"" 2021-05-10 -
+obs line 4: houma gdp 2018 1 "final" "year" ""|"" 2021-05-10 -
+`},
+	{name: "number forms", doc: `[
+{"region": "houma", "indicator": "gdp", "year": 2020, "value": -0},
+{"region": "houma", "indicator": "gdp", "year": 2019, "value": 1E+2, "growth": 0.5e-1},
+{"region": "houma", "indicator": "gdp", "year": 2018, "value": 12.50, "growth_base_year": 2016, "growth": -3}
+]`,
+		want: `obs line 2: houma gdp 2020 -0 "final" "year" "p.json"|"" 2021-05-10 -
+obs line 3: houma gdp 2019 100 "final" "year" "p.json"|"" 2021-05-10 0.05/0
+obs line 4: houma gdp 2018 12.5 "final" "year" "p.json"|"" 2021-05-10 -3/2016
+`},
+	{name: "a key in another case on every line", doc: `[
+{"region": "houma", "indicator": "gdp", "Year": 2020, "value": 1},
+{"region": "houma", "indicator": "gdp", "Year": 2019, "value": 2},
+{"region": "houma", "indicator": "gdp", "Year": 2018, "value": 3, "Observatons": 1}
+]`,
+		want: `problem p.json line 4 (Observatons): "Observatons" is not a field plancast reads; did you mean "observations"? (a field it does not read is left out, with what it holds)
+obs line 2: houma gdp 2020 1 "final" "year" "p.json"|"" 2021-05-10 -
+obs line 3: houma gdp 2019 2 "final" "year" "p.json"|"" 2021-05-10 -
+`},
+	{name: "escaped observations", doc: `[
+{"region": "houma", "indicator": "gdp", "\u006fbservations": [
+{"year": 2020, "value": 1}]},
+{"region": "houma", "indicator": "gdp", "year": {"not": "read"}, "observations": [
+{"year": 2019, "value": 2},
+{"year": 2018, "value": 3, "region": 5}]},
+{"region": "houma", "indicator": "gdp", "observations": [], "year": 2017, "value": 4}
+]`,
+		want: `problem p.json line 6 (jsonSeries.region): jsonSeries.region must be a string, not a JSON number
+obs line 3: houma gdp 2020 1 "final" "year" "p.json"|"" 2021-05-10 -
+obs line 5: houma gdp 2019 2 "final" "year" "p.json"|"" 2021-05-10 -
+`},
+	{name: "a bundle with two lists of observations", doc: `{"region": "houma", "observations": [
+{"indicator": "gdp", "year": 2020, "value": 1}],
+"observations": [
+{"indicator": "gdp", "year": 2019, "value": 2}], "indicator": "budget_revenue", "period": "Q1"}`,
+		want: `obs line 2: houma gdp 2020 1 "final" "q1" "p.json"|"" 2021-05-10 -
+obs line 4: houma gdp 2019 2 "final" "q1" "p.json"|"" 2021-05-10 -
+`},
+	{name: "values deep in keys plancast does not read", doc: `[
+{"region": "houma", "indicator": "gdp", "year": 2020, "value": 1, "meta": {"observations": [{"year": 1}], "a": [[[{}]]], "s": "}]\"\\"}}
+]`,
+		want: `obs line 2: houma gdp 2020 1 "final" "year" "p.json"|"" 2021-05-10 -
+`},
 }
 
 func TestJSONReadsWhatItIsPinnedTo(t *testing.T) {
