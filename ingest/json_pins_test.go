@@ -278,6 +278,15 @@ obs line 4: houma gdp 2019 2 "final" "q1" "p.json"|"" 2021-05-10 -
 ]`,
 		want: `obs line 2: houma gdp 2020 1 "final" "year" "p.json"|"" 2021-05-10 -
 `},
+	{name: "a source's keys given twice", doc: `[
+{"region": "houma", "indicator": "gdp", "year": 2020, "value": 1, "source": {"document": "a", "Document": null, "quote": "q", "Quote": "r"}},
+{"region": "houma", "indicator": "gdp", "year": 2019, "value": 1, "source": {"document": "a", "\u0064ocument": "b", "DOCUMENT": 5}},
+{"region": "houma", "indicator": "gdp", "year": 2018, "value": 1, "source": {"quote": "q"}, "source": {"document": "d"}}
+]`,
+		want: `problem p.json line 3 (source.document): source.document must be a string, not a JSON number
+obs line 2: houma gdp 2020 1 "final" "year" "a"|"r" 2021-05-10 -
+obs line 4: houma gdp 2018 1 "final" "year" "d"|"q" 2021-05-10 -
+`},
 }
 
 func TestJSONReadsWhatItIsPinnedTo(t *testing.T) {
