@@ -135,3 +135,40 @@ func BenchmarkParseJSON100k(b *testing.B) {
 		}
 	}
 }
+
+// seriesJSON writes the same figures as longJSON grouped as the API writes a
+// series' observations: a series object each 28 years, every observation
+// with its source as an object and the time it was recorded.
+func seriesJSON(n int) []byte {
+	var buf bytes.Buffer
+	buf.WriteString("[\n")
+	for i := 0; i < n; i++ {
+		ind := benchIndicators[i%9]
+		if i%28 == 0 {
+			if i > 0 {
+				buf.WriteString("\n]},\n")
+			}
+			fmt.Fprintf(&buf, `{"region": "county%03d", "indicator": %q, "unit": %q, "observations": [`+"\n", i/(9*28)%400, ind.code, ind.unit)
+		} else {
+			buf.WriteString(",\n")
+		}
+		fmt.Fprintf(&buf, `{"year": %d, "value": %q, "status": "final", "source": {"document": "county yearbook"}, "recorded": "2024-01-02T03:04:05Z"}`,
+			1995+i%28, ind.value)
+	}
+	buf.WriteString("\n]}\n]\n")
+	return buf.Bytes()
+}
+
+// BenchmarkParseJSONSeries100k parses and validates 100,000 observations in
+// series objects, as the API writes them.
+func BenchmarkParseJSONSeries100k(b *testing.B) {
+	data := seriesJSON(100_000)
+	cat := benchCatalog(b)
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		batch, err := Parse("series.json", "", bytes.NewReader(data), cat, Options{})
+		if err != nil || len(batch.Problems) != 0 || len(batch.Observations) != 100_000 {
+			b.Fatalf("%v %v %d", err, problemTexts(batch.Problems), len(batch.Observations))
+		}
+	}
+}

@@ -1,0 +1,351 @@
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"os"
+	"path"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/plancast/plancast"
+)
+
+// The reader as it was before it was made to read in one pass (commit
+// 4e6c3ec): encoding/json checks the whole document, then splits it into
+// items and decodes each one, some twice. It is kept, short and slow, as the
+// statement of what the reader does: the tests below and
+// FuzzJSONReaderAgreesWithTheReference compare the two on every document
+// they try.
+
+func (p *parser) referenceReadJSON(br *bufio.Reader) error {
+	data, err := io.ReadAll(br)
+	if err != nil {
+		return err
+	}
+	defer p.done()
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	lines := newLineIndex(data)
+	if err := json.Unmarshal(data, new(json.RawMessage)); err != nil {
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			p.ps.add(Problem{File: p.file, Line: lines.line(int(se.Offset)), Message: "malformed JSON: " + se.Error()})
+		} else {
+			p.ps.add(Problem{File: p.file, Message: "malformed JSON: " + err.Error()})
+		}
+		return nil
+	}
+	doc := jsonDoc{}
+	root := bytes.TrimLeft(data, " \t\r\n")
+	switch {
+	case len(root) > 0 && root[0] == '[':
+		err = referenceEachElement(data, 0, func(elem []byte, off int) error {
+			return doc.referenceAddItem(elem, off, jsonSeries{})
+		})
+	case len(root) > 0 && root[0] == '{':
+		err = doc.referenceAddObject(data, 0)
+	default:
+		p.ps.add(Problem{File: p.file, Line: 1, Message: "expected a JSON array of observations or an object with observations"})
+		return nil
+	}
+	if err != nil {
+		var at *jsonItemError
+		if errors.As(err, &at) {
+			p.ps.add(Problem{File: p.file, Line: lines.line(at.offset), Field: at.field, Message: at.msg})
+			return nil
+		}
+		return err
+	}
+
+	for _, e := range doc.errs {
+		p.ps.add(Problem{File: p.file, Line: lines.line(e.offset), Field: e.field, Message: e.msg})
+	}
+	for _, d := range doc.regions {
+		p.res.addRegion(d.value)
+		p.b.Regions = append(p.b.Regions, d.value)
+	}
+	for _, d := range doc.indicators {
+		p.res.addIndicator(d.value)
+		p.b.Indicators = append(p.b.Indicators, d.value)
+	}
+	for _, o := range doc.observations {
+		if p.ps.full {
+			return nil
+		}
+		if !p.countRow() {
+			return nil
+		}
+		p.jsonObservation(o, record{File: p.file, Line: lines.line(o.offset)})
+	}
+	for _, t := range doc.targets {
+		if p.ps.full {
+			return nil
+		}
+		p.jsonTarget(t, record{File: p.file, Line: lines.line(t.offset)})
+	}
+	p.b.declFrom = map[string]record{}
+	for _, d := range doc.regions {
+		p.b.declFrom["region:"+d.value.Code] = record{File: p.file, Line: lines.line(d.offset)}
+	}
+	for _, d := range doc.indicators {
+		p.b.declFrom["indicator:"+d.value.Code] = record{File: p.file, Line: lines.line(d.offset)}
+	}
+	return nil
+}
+
+func (d *jsonDoc) referenceAddObject(data []byte, base int) error {
+	var series jsonSeries
+	if err := json.Unmarshal(data, &series); err != nil {
+		d.errs = append(d.errs, itemError(base, "", err))
+	}
+	return referenceEachMember(data, base, func(key string, val []byte, off int) error {
+		switch key {
+		case "regions":
+			return referenceEachElement(val, off, func(e []byte, o int) error {
+				var r plancast.Region
+				if err := json.Unmarshal(e, &r); err != nil {
+					d.errs = append(d.errs, itemError(o, "regions", err))
+					return nil
+				}
+				d.regions = append(d.regions, declared[plancast.Region]{r, o})
+				return nil
+			})
+		case "indicators":
+			return referenceEachElement(val, off, func(e []byte, o int) error {
+				var i plancast.Indicator
+				if err := json.Unmarshal(e, &i); err != nil {
+					d.errs = append(d.errs, itemError(o, "indicators", err))
+					return nil
+				}
+				d.indicators = append(d.indicators, declared[plancast.Indicator]{i, o})
+				return nil
+			})
+		case "observations":
+			return referenceEachElement(val, off, func(e []byte, o int) error { return d.referenceAddItem(e, o, series) })
+		case "targets":
+			return referenceEachElement(val, off, func(e []byte, o int) error {
+				var t jsonTarget
+				key, meant, _, err := referenceDecodeKnown(e, &t, targetKeys())
+				if err != nil {
+					d.errs = append(d.errs, itemError(o, "targets", err))
+					return nil
+				}
+				if key != "" {
+					d.errs = append(d.errs, misspeltKeyError(o, key, meant))
+					return nil
+				}
+				t.offset = o
+				d.targets = append(d.targets, t)
+				return nil
+			})
+		default:
+			if meant := misspeltName(strings.ToLower(key), bundleKeys()); meant != "" {
+				d.errs = append(d.errs, misspeltKeyError(off, key, meant))
+			}
+		}
+		return nil
+	})
+}
+
+func (d *jsonDoc) referenceAddItem(elem []byte, off int, outer jsonSeries) error {
+	trimmed := bytes.TrimSpace(elem)
+	if len(trimmed) == 0 || trimmed[0] != '{' {
+		d.errs = append(d.errs, &jsonItemError{offset: off, msg: "an observation must be a JSON object"})
+		return nil
+	}
+	var o jsonObservation
+	key, meant, extra, err := referenceDecodeKnown(elem, &o, observationKeys())
+	if err != nil {
+		d.errs = append(d.errs, itemError(off, "", err))
+		return nil
+	}
+	if key != "" {
+		d.errs = append(d.errs, misspeltKeyError(off, key, meant))
+		return nil
+	}
+	var probe struct {
+		Observations json.RawMessage `json:"observations"`
+	}
+	if extra {
+		_ = json.Unmarshal(elem, &probe)
+	}
+	if probe.Observations != nil {
+		inner := o.jsonSeries
+		inherit(&inner, outer)
+		return referenceEachMember(elem, off, func(key string, val []byte, o int) error {
+			if key != "observations" {
+				return nil
+			}
+			return referenceEachElement(val, o, func(e []byte, eo int) error { return d.referenceAddItem(e, eo, inner) })
+		})
+	}
+	inherit(&o.jsonSeries, outer)
+	o.offset = off
+	d.observations = append(d.observations, o)
+	return nil
+}
+
+func referenceDecodeKnown(elem []byte, v any, known []string) (key, meant string, extra bool, err error) {
+	dec := json.NewDecoder(bytes.NewReader(elem))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err == nil || !strings.HasPrefix(err.Error(), "json: unknown field ") {
+		return "", "", false, err
+	}
+	reflect.ValueOf(v).Elem().SetZero()
+	if err := json.Unmarshal(elem, v); err != nil {
+		return "", "", true, err
+	}
+	_ = referenceEachMember(elem, 0, func(k string, _ []byte, _ int) error {
+		lower := strings.ToLower(k)
+		if m := misspeltName(lower, known); key == "" && m != "" {
+			key, meant = k, m
+		}
+		return nil
+	})
+	return key, meant, true, nil
+}
+
+func referenceEachElement(data []byte, base int, fn func(elem []byte, off int) error) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	tok, err := dec.Token()
+	if err != nil {
+		return &jsonItemError{offset: base, msg: "malformed JSON: " + err.Error()}
+	}
+	if d, ok := tok.(json.Delim); !ok || d != '[' {
+		return &jsonItemError{offset: base, msg: "expected a JSON array"}
+	}
+	for dec.More() {
+		start := referenceSkipSpace(data, int(dec.InputOffset()))
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return &jsonItemError{offset: base + start, msg: "malformed JSON: " + err.Error()}
+		}
+		if err := fn(raw, base+start); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func referenceEachMember(data []byte, base int, fn func(key string, val []byte, off int) error) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	tok, err := dec.Token()
+	if err != nil {
+		return &jsonItemError{offset: base, msg: "malformed JSON: " + err.Error()}
+	}
+	if d, ok := tok.(json.Delim); !ok || d != '{' {
+		return &jsonItemError{offset: base, msg: "expected a JSON object"}
+	}
+	for dec.More() {
+		kt, err := dec.Token()
+		if err != nil {
+			return &jsonItemError{offset: base, msg: "malformed JSON: " + err.Error()}
+		}
+		key, _ := kt.(string)
+		start := referenceSkipSpace(data, int(dec.InputOffset()))
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return &jsonItemError{offset: base + start, msg: "malformed JSON: " + err.Error()}
+		}
+		if err := fn(key, raw, base+start); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func referenceSkipSpace(data []byte, i int) int {
+	for ; i < len(data); i++ {
+		switch data[i] {
+		case ' ', '\t', '\r', '\n', ',', ':':
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// parseJSONReference is Parse with the reference reader.
+func parseJSONReference(t testing.TB, name string, data []byte, opt Options) *Batch {
+	t.Helper()
+	cat := seedCatalog(t)
+	if opt.MaxRows <= 0 {
+		opt.MaxRows = DefaultMaxRows
+	}
+	if opt.MaxProblems <= 0 {
+		opt.MaxProblems = DefaultMaxProblems
+	}
+	opt.Published = opt.Published.OrToday()
+	p := &parser{
+		file: path.Base(name),
+		opt:  opt,
+		res:  newResolver(cat),
+		ps:   problems{limit: opt.MaxProblems},
+		b:    &Batch{Files: []string{path.Base(name)}},
+	}
+	if err := p.referenceReadJSON(bufio.NewReaderSize(bytes.NewReader(data), 64<<10)); err != nil {
+		t.Fatalf("reference reader: %v", err)
+	}
+	if note := p.notInForceNote(); note != "" {
+		p.b.Notes = append(p.b.Notes, note)
+	}
+	if !p.ps.full {
+		checkBatch(p.b, cat, &p.ps)
+	}
+	p.b.Problems = sortProblems(p.ps.list)
+	return p.b
+}
+
+// agreesWithReference fails t when the reader and the reference read data
+// differently.
+func agreesWithReference(t *testing.T, name string, data []byte, opt Options) {
+	t.Helper()
+	if opt.Published.IsZero() {
+		opt.Published = pushDate
+	}
+	b, err := Parse(name, "", bytes.NewReader(data), seedCatalog(t), opt)
+	if err != nil {
+		t.Fatalf("Parse: %v", err)
+	}
+	ref := parseJSONReference(t, name, data, opt)
+	if got, want := jsonOutcome(b), jsonOutcome(ref); got != want {
+		t.Fatalf("%q:\nread:\n%s\nthe reference reads:\n%s", data, got, want)
+	}
+	if !reflect.DeepEqual(b.Notes, ref.Notes) {
+		t.Fatalf("%q: notes %q, the reference's %q", data, b.Notes, ref.Notes)
+	}
+}
+
+func TestJSONReaderAgreesWithTheReference(t *testing.T) {
+	for _, c := range jsonPins {
+		agreesWithReference(t, "p.json", []byte(c.doc), c.opt)
+	}
+	names, _ := filepath.Glob(filepath.Join("testdata", "*.json"))
+	for _, n := range names {
+		data, err := os.ReadFile(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		agreesWithReference(t, filepath.Base(n), data, Options{})
+	}
+	agreesWithReference(t, "long.json", longJSON(3000), Options{})
+	agreesWithReference(t, "series.json", seriesJSON(3000), Options{})
+}
+
+func FuzzJSONReaderAgreesWithTheReference(f *testing.F) {
+	addFixtures(f, "*.json")
+	for _, c := range jsonPins {
+		f.Add([]byte(c.doc))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) > 4096 {
+			t.Skip("the reference takes seconds for a long document of series nested in series")
+		}
+		agreesWithReference(t, "fuzz.json", data, Options{MaxRows: 10_000})
+	})
+}
