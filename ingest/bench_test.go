@@ -124,12 +124,15 @@ func longJSON(n int) []byte {
 
 // BenchmarkParseJSON100k parses and validates 100,000 observations of a
 // JSON array, each key checked against the ones plancast reads.
-func BenchmarkParseJSON100k(b *testing.B) {
-	data := longJSON(100_000)
+func BenchmarkParseJSON100k(b *testing.B) { benchParseJSON(b, "big.json", longJSON(100_000)) }
+
+// benchParseJSON parses a JSON document of 100,000 observations, each time
+// checking that it read them all without a problem.
+func benchParseJSON(b *testing.B, name string, data []byte) {
 	cat := benchCatalog(b)
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
-		batch, err := Parse("big.json", "", bytes.NewReader(data), cat, Options{})
+		batch, err := Parse(name, "", bytes.NewReader(data), cat, Options{})
 		if err != nil || len(batch.Problems) != 0 || len(batch.Observations) != 100_000 {
 			b.Fatalf("%v %v %d", err, problemTexts(batch.Problems), len(batch.Observations))
 		}
@@ -162,13 +165,5 @@ func seriesJSON(n int) []byte {
 // BenchmarkParseJSONSeries100k parses and validates 100,000 observations in
 // series objects, as the API writes them.
 func BenchmarkParseJSONSeries100k(b *testing.B) {
-	data := seriesJSON(100_000)
-	cat := benchCatalog(b)
-	b.SetBytes(int64(len(data)))
-	for b.Loop() {
-		batch, err := Parse("series.json", "", bytes.NewReader(data), cat, Options{})
-		if err != nil || len(batch.Problems) != 0 || len(batch.Observations) != 100_000 {
-			b.Fatalf("%v %v %d", err, problemTexts(batch.Problems), len(batch.Observations))
-		}
-	}
+	benchParseJSON(b, "series.json", seriesJSON(100_000))
 }
