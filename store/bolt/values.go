@@ -212,7 +212,7 @@ func (s *Store) VintagesOf(ctx context.Context, keys []plancast.SeriesKey) (map[
 func latestVintage(b *bbolt.Bucket, k plancast.FigureKey) (plancast.Observation, bool) {
 	sk := k.SeriesKey
 	prefix := seriesPrefix(sk)
-	figure := figurePrefix(k)
+	figure := append(prefix[:len(prefix):len(prefix)], yearBytes(k.Year)...) // figurePrefix(k), the series' prefix built once
 	var best plancast.Observation
 	found := false
 	c := b.Cursor()
@@ -235,7 +235,7 @@ func (s *Store) SeriesValuesOf(ctx context.Context, keys []plancast.SeriesKey) (
 		c := tx.Bucket(bucketVals).Cursor()
 		for _, sk := range plancast.SortedSeriesKeys(keys) {
 			series := plancast.Series{Region: sk.Region, Indicator: sk.Indicator, Period: sk.Period}
-			prefix := joinKey(nil, sk.Region, sk.Indicator, sk.Period) // region 0 indicator 0 period 0
+			prefix := seriesPrefix(sk)
 			for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
 				o, ok := vintageAt(sk, prefix, k, v)
 				if !ok {
