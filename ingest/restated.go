@@ -3,7 +3,6 @@ package ingest
 import (
 	"context"
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/plancast/plancast"
@@ -231,7 +230,8 @@ func restatedNote(said []string, one, many, aVersion, versions, howTo string) st
 }
 
 // storedHistory reads every stored vintage of the figures of obs's series
-// that keys selects, by figure, oldest first (plancast.NewerVintage's order).
+// that keys selects, by figure, oldest first (plancast.NewerVintage's order,
+// the order ReadVintagesOf gives within a year).
 func storedHistory(ctx context.Context, st plancast.SeriesReader, keys []plancast.SeriesKey) (map[plancast.FigureKey][]plancast.Observation, error) {
 	if len(keys) == 0 {
 		return nil, nil
@@ -247,9 +247,6 @@ func storedHistory(ctx context.Context, st plancast.SeriesReader, keys []plancas
 		for _, o := range vs {
 			out[o.Key()] = append(out[o.Key()], o)
 		}
-	}
-	for _, vs := range out {
-		sort.SliceStable(vs, func(i, j int) bool { return plancast.NewerVintage(&vs[j], &vs[i]) })
 	}
 	return out, nil
 }
