@@ -120,7 +120,7 @@ func readJumpSeries(ctx context.Context, st plancast.Store, b *Batch, restated m
 	first, last := 0, 0
 	for i := range b.Observations {
 		o := &b.Observations[i]
-		if restated[i] || !judgedForJumps(o, catalog) {
+		if !judgedAt(b, i, restated, catalog) {
 			continue
 		}
 		if len(keys) == 0 || o.Year < first {
@@ -149,7 +149,7 @@ func readJumpSeries(ctx context.Context, st plancast.Store, b *Batch, restated m
 	for i := range b.Observations {
 		o := &b.Observations[i]
 		k := o.Key().SeriesKey
-		if !wider[k] && !restated[i] && judgedForJumps(o, catalog) && series[k].readPast(o.Year, from, to) {
+		if !wider[k] && judgedAt(b, i, restated, catalog) && series[k].readPast(o.Year, from, to) {
 			wider[k] = true
 			farther = append(farther, k)
 		}
@@ -165,6 +165,12 @@ func readJumpSeries(ctx context.Context, st plancast.Store, b *Batch, restated m
 		return series, nil
 	}
 	return batchJumpSeries(b, restated, append(stored, more...)), nil
+}
+
+// judgedAt says whether checkJumps judges figure i of b: one the push
+// writes (not restated: checkRestatedFigures) that judgedForJumps judges.
+func judgedAt(b *Batch, i int, restated map[int]bool, catalog map[string]plancast.Indicator) bool {
+	return !restated[i] && judgedForJumps(&b.Observations[i], catalog)
 }
 
 // judgedForJumps says whether checkJumps judges a figure: a positive one of
@@ -194,7 +200,7 @@ func judgedForJumps(o *plancast.Observation, catalog map[string]plancast.Indicat
 func checkJumps(b *Batch, restated map[int]bool, series map[plancast.SeriesKey]*jumpSeries, catalog map[string]plancast.Indicator, ps *problems) {
 	for i := range b.Observations {
 		o := &b.Observations[i]
-		if restated[i] || !judgedForJumps(o, catalog) {
+		if !judgedAt(b, i, restated, catalog) {
 			continue
 		}
 		js := series[o.Key().SeriesKey]
