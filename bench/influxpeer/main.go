@@ -54,7 +54,9 @@ func run(url, bucket string, batch uint, file string) error {
 	defer client.Close()
 	w := client.WriteAPI("", bucket)
 	var writeErr error
+	errsRead := make(chan struct{})
 	go func() {
+		defer close(errsRead)
 		for err := range w.Errors() {
 			if writeErr == nil {
 				writeErr = err
@@ -87,8 +89,13 @@ func run(url, bucket string, batch uint, file string) error {
 			time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC)))
 		rows++
 	}
+	// Flush returns once the last batch has left the client's queue, not
+	// when InfluxDB has answered it; Close waits for that answer, so the
+	// clock stops when every point is written, as plancast's does.
 	w.Flush()
+	client.Close()
 	elapsed := time.Since(start)
+	<-errsRead // Close closed the error channel
 	if writeErr != nil {
 		return writeErr
 	}
