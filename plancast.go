@@ -9,6 +9,7 @@ package plancast
 
 import (
 	"math"
+	"strings"
 	"time"
 )
 
@@ -239,6 +240,18 @@ func (o *Observation) Normalize() {
 	if o.GrowthBaseYear == o.Year-1 {
 		o.GrowthBaseYear = 0 // one spelling of "year on year"
 	}
+	o.Source.Document, o.Source.Quote = unixLineBreaks(o.Source.Document), unixLineBreaks(o.Source.Quote)
+}
+
+// unixLineBreaks writes each CR LF line break of s as LF. A quote keeps its
+// line breaks, but as one character on every store: InfluxDB answers
+// queries in CSV, whose readers take a CR LF inside a quoted cell for LF, so a
+// CR LF would come back from it, and not from the embedded store, as LF.
+func unixLineBreaks(s string) string {
+	if !strings.Contains(s, "\r\n") {
+		return s
+	}
+	return strings.ReplaceAll(s, "\r\n", "\n")
 }
 
 // Withdrawn reports whether the observation is a withdrawal (StatusWithdrawn).

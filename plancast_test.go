@@ -130,6 +130,16 @@ func TestPrepareObservationsFillsDefaultsDropsDuplicatesAndListsEveryProblem(t *
 	}
 }
 
+func TestNormalizeWritesCRLFLineBreaksAsLF(t *testing.T) {
+	o := validObs()
+	o.Source = plancast.Source{Document: "report\r\n2021.txt", Quote: "第一行\r\n第二行\n第三行\r第四行\r\n"}
+	o.Normalize()
+	want := plancast.Source{Document: "report\n2021.txt", Quote: "第一行\n第二行\n第三行\r第四行\n"}
+	if o.Source != want {
+		t.Errorf("source = %q, want %q (a lone CR and LF as they are)", o.Source, want)
+	}
+}
+
 func TestDateJSON(t *testing.T) {
 	var v struct{ D plancast.Date }
 	if err := json.Unmarshal([]byte(`{"D":"2021-04-20"}`), &v); err != nil {

@@ -28,7 +28,6 @@
 package influx
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -42,7 +41,6 @@ import (
 	influxdb2 "github.com/influxdata/influxdb-client-go/v2"
 	"github.com/influxdata/influxdb-client-go/v2/api"
 	"github.com/influxdata/influxdb-client-go/v2/api/write"
-	lp "github.com/influxdata/line-protocol"
 
 	"github.com/plancast/plancast"
 )
@@ -142,52 +140,46 @@ const pointsPerRequest = 10_000
 // send writes points, then a "change" point that moves the data version:
 // the version moves only once every point has landed.
 func (s *Store) send(ctx context.Context, what string, pts []*write.Point) error {
-	return s.sendEach(ctx, what, len(pts), func(i int) *write.Point { return pts[i] })
+	return s.sendEach(ctx, what, len(pts), func(b []byte, i int) ([]byte, error) { return appendPoint(b, pts[i]) })
 }
 
-// sendEach is send for n points made one at a time by point(i), so that
-// making them (maps of tags and fields for every figure) runs on the encoder's
-// goroutine while earlier requests are in flight, not before the first one.
-func (s *Store) sendEach(ctx context.Context, what string, n int, point func(i int) *write.Point) error {
+// sendEach is send for n points, line(b, i) appending the i-th to b as line
+// protocol (line.go), so that encoding them runs on the encoder's goroutine
+// while earlier requests are in flight, not before the first one.
+func (s *Store) sendEach(ctx context.Context, what string, n int, line func(b []byte, i int) ([]byte, error)) error {
 	if n == 0 {
 		return nil
 	}
-	if err := s.sendChunks(ctx, n, point); err != nil {
+	if err := s.sendChunks(ctx, n, line); err != nil {
 		return s.unavailable(what, err)
 	}
 	change := influxdb2.NewPoint(s.m("change"), nil, map[string]any{"n": int64(n)}, time.Now().UTC())
-	if err := s.sendChunks(ctx, 1, func(int) *write.Point { return change }); err != nil {
+	if err := s.sendChunks(ctx, 1, func(b []byte, _ int) ([]byte, error) { return appendPoint(b, change) }); err != nil {
 		return s.unavailable(what, err)
 	}
 	return nil
 }
 
-// sendChunks writes the n points made by point(i) in requests of
-// pointsPerRequest, one request in flight; the next chunk is made and encoded
-// to line protocol while the current one is sent, so that work overlaps the
-// server's.
-func (s *Store) sendChunks(ctx context.Context, n int, point func(i int) *write.Point) error {
+// sendChunks writes the n points line(b, i) appends in requests of
+// pointsPerRequest, one request in flight; the next chunk is encoded while
+// the current one is sent, so that work overlaps the server's.
+func (s *Store) sendChunks(ctx context.Context, n int, line func(b []byte, i int) ([]byte, error)) error {
 	encoded := make(chan string, 1)
 	var encErr error // set by the encoder before it closes encoded
 	go func() {
 		defer close(encoded)
-		// The encoder the client itself uses (influxdata/line-protocol), set up
-		// as the client sets it up.
-		var b bytes.Buffer
-		enc := lp.NewEncoder(&b)
-		enc.SetFieldTypeSupport(lp.UintSupport)
-		enc.FailOnFieldErr(true)
-		enc.SetPrecision(time.Nanosecond)
+		var b []byte
 		for start := 0; start < n; start += pointsPerRequest {
-			b.Reset()
+			b = b[:0]
 			for i := start; i < min(start+pointsPerRequest, n); i++ {
-				if _, err := enc.Encode(point(i)); err != nil {
+				var err error
+				if b, err = line(b, i); err != nil {
 					encErr = fmt.Errorf("encode a point as line protocol: %w", err)
 					return
 				}
 			}
 			select {
-			case encoded <- b.String():
+			case encoded <- string(b):
 			case <-ctx.Done():
 				return
 			}

@@ -9,9 +9,6 @@ import (
 	"strconv"
 	"time"
 
-	influxdb2 "github.com/influxdata/influxdb-client-go/v2"
-	"github.com/influxdata/influxdb-client-go/v2/api/write"
-
 	"github.com/plancast/plancast"
 )
 
@@ -62,35 +59,12 @@ func (s *Store) WriteObservations(ctx context.Context, obs []plancast.Observatio
 		o.Recorded = recorded
 		send = append(send, o)
 	}
-	point := func(i int) *write.Point { return s.observationPoint(send[i]) }
-	if err := s.sendEach(ctx, "write observations", len(send), point); err != nil {
+	measurement, vintage := s.m("observation"), strconv.FormatInt(recorded.UnixNano(), 10)
+	line := func(b []byte, i int) ([]byte, error) { return appendObservation(b, measurement, send[i], vintage) }
+	if err := s.sendEach(ctx, "write observations", len(send), line); err != nil {
 		return plancast.WriteResult{}, err
 	}
 	return res, nil
-}
-
-func (s *Store) observationPoint(o *plancast.Observation) *write.Point {
-	tags := map[string]string{
-		"region": o.Region, "indicator": o.Indicator, "period": o.Period,
-		"vintage": strconv.FormatInt(o.Recorded.UnixNano(), 10),
-	}
-	if o.Withdrawn() {
-		// A tag, not only the status field, so that the reads of the value
-		// field alone (SeriesValuesOf) see the withdrawal; only withdrawals
-		// carry it, so ordinary figures add no series to the index.
-		tags[withdrawnTag] = "true"
-	}
-	fields := map[string]any{
-		"value": o.Value, "status": o.Status, "published": o.Published.String(),
-		"source_document": o.Source.Document, "source_quote": o.Source.Quote,
-	}
-	if o.Growth != nil {
-		fields[fieldGrowth] = *o.Growth
-		if o.GrowthBaseYear != 0 {
-			fields[fieldGrowthBase] = int64(o.GrowthBaseYear)
-		}
-	}
-	return influxdb2.NewPoint(s.m("observation"), tags, fields, yearTime(o.Year))
 }
 
 // The fields of a stated growth (plancast.Observation.Growth), on the points

@@ -28,6 +28,7 @@ func Run(t *testing.T, open Opener) {
 		fn   func(t *testing.T, st plancast.Store)
 	}{
 		{"RoundTrip", testRoundTrip},
+		{"SourceTextComesBackAsWritten", testSourceText},
 		{"InvalidBatchWritesNothing", testInvalidBatchWritesNothing},
 		{"UnknownRegionWritesNothing", testUnknownRegionWritesNothing},
 		{"ContradictingBatchWritesNothing", testContradictingBatch},
@@ -155,6 +156,48 @@ func testRoundTrip(t *testing.T, st plancast.Store) {
 	}
 	if s.Region != "houma" || s.Indicator != "gdp" || s.Period != plancast.PeriodYear {
 		t.Fatalf("series identity = %s/%s/%s", s.Region, s.Indicator, s.Period)
+	}
+}
+
+// testSourceText: a source's document name and quote come back byte for
+// byte, whatever they hold, except that a CR LF line break comes back as LF
+// (Observation.Normalize). Quotes are cut from report text, so they carry
+// line breaks, tabs, quotation marks and backslashes, and every one of those
+// has a meaning in InfluxDB's line protocol.
+func testSourceText(t *testing.T, st plancast.Store) {
+	seedCatalog(t, st)
+	texts := []string{
+		"地区生产总值完成120.8亿元，\n增长6.5%",
+		"line one\nline two\r\nline three",
+		"tab\there, form\ffeed, \"quoted\" and a back\\slash at the end\\",
+		`a, b = c d\,e\ f\=g\"h\\`,
+		`\n is two characters here, and \t too`,
+		"ends with a backslash \\",
+		"",
+	}
+	var batch []plancast.Observation
+	for i, text := range texts {
+		o := obs("houma", "gdp", 2001+i, float64(i+1), april2021)
+		o.Source = plancast.Source{Document: "report, 2021 = \"final\"\t" + text, Quote: text}
+		batch = append(batch, o)
+	}
+	mustWrite(t, st, batch...)
+	s := mustSeries(t, st, plancast.SeriesQuery{Region: "houma", Indicator: "gdp"})
+	if len(s.Observations) != len(texts) {
+		t.Fatalf("got %d observations, want %d", len(s.Observations), len(texts))
+	}
+	for i, o := range s.Observations {
+		want := batch[i].Source
+		want.Document = strings.ReplaceAll(want.Document, "\r\n", "\n")
+		want.Quote = strings.ReplaceAll(want.Quote, "\r\n", "\n")
+		if o.Source != want {
+			t.Errorf("%d source = %q / %q, want %q / %q", o.Year, o.Source.Document, o.Source.Quote, want.Document, want.Quote)
+		}
+	}
+	// Written again, the same figures are unchanged: the stored text
+	// compares equal to what is pushed.
+	if res := mustWrite(t, st, batch...); res.Unchanged != len(batch) {
+		t.Errorf("the same figures again = %+v, want %d unchanged", res, len(batch))
 	}
 }
 
