@@ -65,6 +65,14 @@ func (d Date) String() string {
 	return d.t.Format(DateLayout)
 }
 
+// Append appends d as String writes it, without allocating.
+func (d Date) Append(b []byte) []byte {
+	if d.IsZero() {
+		return b
+	}
+	return d.t.AppendFormat(b, DateLayout)
+}
+
 // MarshalText writes "YYYY-MM-DD", or nothing for the zero date.
 func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
 

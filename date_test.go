@@ -56,3 +56,11 @@ func TestEndedAfterGivesTheYearsEndedSinceTheLastFigure(t *testing.T) {
 		}
 	}
 }
+
+func TestDateAppendWritesWhatStringWrites(t *testing.T) {
+	for _, d := range []plancast.Date{{}, plancast.NewDate(2021, time.April, 20), plancast.NewDate(1, time.January, 1), plancast.NewDate(9999, time.December, 31)} {
+		if got := string(d.Append([]byte("x"))); got != "x"+d.String() {
+			t.Errorf("Append(%q) = %q, want x + String()", d.String(), got)
+		}
+	}
+}

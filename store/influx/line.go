@@ -41,8 +41,28 @@ var (
 	keyEscaper  = strings.NewReplacer("\t", `\t`, "\n", `\n`, "\f", `\f`, "\r", `\r`, ",", `\,`, " ", `\ `, "=", `\=`)
 )
 
+// escaped marks the bytes a name (1) or a key (2) escapes.
+var escaped = func() (t [256]uint8) {
+	for _, c := range []byte("\t\n\f\r ,") {
+		t[c] = 1 | 2
+	}
+	t['='] = 2
+	return t
+}()
+
+// has reports whether s holds a byte that set escapes (a quick look that
+// spares the Replacer, and strings.ContainsAny's per-call set, nearly always).
+func has(s string, set uint8) bool {
+	for i := 0; i < len(s); i++ {
+		if escaped[s[i]]&set != 0 {
+			return true
+		}
+	}
+	return false
+}
+
 func appendName(b []byte, s string) []byte {
-	if strings.ContainsAny(s, "\t\n\f\r ,") {
+	if has(s, 1) {
 		return append(b, nameEscaper.Replace(s)...)
 	}
 	return append(b, s...)
@@ -50,7 +70,7 @@ func appendName(b []byte, s string) []byte {
 
 // appendKey appends a tag key or value, or a field key.
 func appendKey(b []byte, s string) []byte {
-	if strings.ContainsAny(s, "\t\n\f\r ,=") {
+	if has(s, 2) {
 		return append(b, keyEscaper.Replace(s)...)
 	}
 	return append(b, s...)
@@ -72,16 +92,15 @@ func appendTag(b []byte, key, value string) []byte {
 // escaped by a backslash and nothing else changed.
 func appendString(b []byte, s string) []byte {
 	b = append(b, '"')
-	for {
-		i := strings.IndexAny(s, `"\`)
-		if i < 0 {
-			break
+	start := 0
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '"' || c == '\\' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', c)
+			start = i + 1
 		}
-		b = append(b, s[:i]...)
-		b = append(b, '\\', s[i])
-		s = s[i+1:]
 	}
-	b = append(b, s...)
+	b = append(b, s[start:]...)
 	return append(b, '"')
 }
 
@@ -179,7 +198,7 @@ func appendObservation(b []byte, measurement string, o *plancast.Observation, vi
 		}
 	}
 	b = append(b, "published="...)
-	b = appendString(b, o.Published.String())
+	b = append(o.Published.Append(append(b, '"')), '"')
 	b = append(b, ",source_document="...)
 	b = appendString(b, o.Source.Document)
 	b = append(b, ",source_quote="...)

@@ -2,6 +2,7 @@ package influx
 
 import (
 	"bytes"
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -201,6 +202,46 @@ func FuzzLineEncoding(f *testing.F) {
 		}
 		if client := clientLine(t, p); string(want) != client {
 			t.Fatalf("appendPoint:\n got %q\nthe client's encoder %q", want, client)
+		}
+	})
+}
+
+// BenchmarkEncodeObservations: 10,000 figures as line protocol, the way the
+// store writes them (appendObservation) and, as the peer, the way it wrote
+// them before line.go (a write.Point each, through the client's encoder).
+func BenchmarkEncodeObservations(b *testing.B) {
+	figures := make([]plancast.Observation, 10_000)
+	for i := range figures {
+		o := figure("")
+		o.Region, o.Indicator, o.Year, o.Value = fmt.Sprintf("county_%03d", i/40), fmt.Sprintf("indicator_%02d", i%40), 2011+i%10, float64(i)*1.25
+		o.Source.Document = "observations-0001.csv"
+		figures[i] = o
+	}
+	b.Run("appendObservation", func(b *testing.B) {
+		var buf []byte
+		for b.Loop() {
+			buf = buf[:0]
+			for i := range figures {
+				var err error
+				if buf, err = appendObservation(buf, "observation", &figures[i], "1700000000123456789"); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	})
+	b.Run("client encoder", func(b *testing.B) {
+		var buf bytes.Buffer
+		enc := lp.NewEncoder(&buf)
+		enc.SetFieldTypeSupport(lp.UintSupport)
+		enc.FailOnFieldErr(true)
+		enc.SetPrecision(time.Nanosecond)
+		for b.Loop() {
+			buf.Reset()
+			for i := range figures {
+				if _, err := enc.Encode(observationPoint("observation", &figures[i])); err != nil {
+					b.Fatal(err)
+				}
+			}
 		}
 	})
 }
