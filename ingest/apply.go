@@ -211,7 +211,11 @@ func storedFigures(ctx context.Context, st plancast.Store, obs []plancast.Observ
 		case !obs[i].Published.OrToday().Before(today):
 			continue
 		}
-		keys = append(keys, obs[i].Key().SeriesKey)
+		// A series once for each run of its rows, not once a row: sorting
+		// 100,000 keys to compact them cost 0.1 s (storedHistory sorts).
+		if k := obs[i].Key().SeriesKey; len(keys) == 0 || keys[len(keys)-1] != k {
+			keys = append(keys, k)
+		}
 	}
 	history, err = storedHistory(ctx, st, keys)
 	if err != nil && !needed && plancast.ErrorCode(err) == plancast.EUNAVAILABLE {
