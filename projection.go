@@ -117,6 +117,13 @@ type Assessment struct {
 	Projected *ProjectionPoint `json:"projected"`
 	// Realised is the observed value of the compared quantity, when the target year is observed.
 	Realised *float64 `json:"realised,omitempty"`
+	// Interpolated, when the target year (or a growth target's base year)
+	// lies between stored figures but has none of its own, spans the stored
+	// years around it. The compared quantity is then not realised but
+	// interpolated between them: Projected gives its distribution (a random
+	// walk tied to the figures on both sides; forecast.Assess states it),
+	// and Probability and Status are read from it as for a year ahead.
+	Interpolated *YearSpan `json:"interpolated,omitempty"`
 
 	Probability float64 `json:"probability"` // of meeting the target, 0–1
 	Status      string  `json:"status"`

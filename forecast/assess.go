@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/plancast/plancast"
 )
@@ -186,12 +188,60 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 
 	var achieved bool
 	var projectedLevel float64
-	if t.Year <= p.last {
+	stated, asStated := statedOver(opt.Stated, base, t.Year)
+	asStated = asStated && growthKind
+	growthBase := 0 // the base year a growth is compared over
+	if growthKind {
+		growthBase = base
+	}
+	// frac > 0: the target year, or the growth's base, lies between stored
+	// figures with none of its own (bridge.go).
+	frac, from, to := bridgeFraction(years, growthBase, t.Year)
+	switch {
+	case t.Year <= p.last && frac > 0 && !asStated:
+		a.Interpolated = &plancast.YearSpan{From: from, To: to}
+		projectedLevel = levelAt(t.Year)
+		o := opt
+		o.Horizon, o.YearToDate = 1, nil
+		if o.Method == "" {
+			o.Method = assessDefaultMethod
+		}
+		r1, err := Forecast(years, values, o)
+		if err != nil {
+			return a, fmt.Errorf("assess %s %s %d: %w", t.Indicator, t.Kind, t.Year, err)
+		}
+		a.Method = r1.Method
+		spread := newOneYearSpread(r1, frac)
+		// On the working scale: the interpolated level, or change over the
+		// base, and what meets the target exactly.
+		center, need := p.x[t.Year-p.first], p.work(t.Value)
+		if growthKind {
+			center -= p.x[base-p.first]
+			need = math.Log(growthFactor(t, base)) + span
+		}
+		pLow := spread.below(need - center)
+		if higher {
+			a.Probability = clamp01(1 - pLow)
+		} else {
+			a.Probability = clamp01(pLow)
+		}
+		shown := func(w float64) float64 { // a working-scale value as compared
+			switch t.Kind {
+			case plancast.TargetGrowth:
+				return 100 * (math.Exp(w-span) - 1)
+			case plancast.TargetAvgGrowth:
+				return 100 * (math.Exp((w-span)/float64(t.Year-base)) - 1)
+			}
+			return p.back(w)
+		}
+		at := func(q float64) float64 { return shown(center + spread.quantile(q)) }
+		a.Projected = &plancast.ProjectionPoint{Year: t.Year, Mean: shown(center), Lo80: at(0.1), Hi80: at(0.9), Lo95: at(0.025), Hi95: at(0.975)}
+	case t.Year <= p.last:
 		v := levelAt(t.Year)
 		projectedLevel = v
 		r := compared(v)
-		if g, ok := statedOver(opt.Stated, base, t.Year); ok && growthKind {
-			r = g
+		if asStated {
+			r = stated
 			if a.StatedBasis == nil {
 				a.StatedBasis = &plancast.StatedBasis{}
 			}
@@ -202,7 +252,7 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 		if achieved {
 			a.Probability = 1
 		}
-	} else {
+	default:
 		y := t.Year
 		pt := res.Points[y-p.last-1]
 		if ytd != nil {
@@ -269,7 +319,7 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 	switch {
 	case achieved:
 		a.Status = plancast.StatusAchieved
-	case t.Year <= p.last:
+	case t.Year <= p.last && a.Interpolated == nil:
 		a.Status = plancast.StatusOffTrack
 	case a.Probability >= OnTrackProbability:
 		a.Status = plancast.StatusOnTrack
@@ -311,8 +361,8 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 	}
 
 	approx := base > p.last && growthKind
-	a.Explanation = explain(english, a, t, ind, base, higher, approx)
-	a.ExplanationZh = explain(chinese, a, t, ind, base, higher, approx)
+	a.Explanation = explain(english, a, t, ind, years, base, higher, approx)
+	a.ExplanationZh = explain(chinese, a, t, ind, years, base, higher, approx)
 	return a, nil
 }
 
@@ -426,6 +476,10 @@ type phrasebook struct {
 	observed string
 	// reached: latest year, latest figure, target year, target.
 	reached string
+	// interpolated: as projected, then the years without a figure, the
+	// stored years around them (a.Interpolated).
+	interpolated string
+	and          string // joins two years
 	// projected: what, mean, 95% low, 95% high, target, probability in
 	// percent, status, target year.
 	projected string
@@ -477,6 +531,8 @@ var english = phrasebook{
 	},
 	observed:      "%[5]d observed: %[1]s%[2]s against a target of %[3]s (%[4]s)",
 	reached:       "already reached: %[2]s in %[1]d against a target of %[4]s for %[3]d",
+	interpolated:  "no figure of %[8]s is stored: between the figures of %[9]d and %[10]d, %[1]s%[2]s (95%% interval %[3]s to %[4]s) against a target of %[5]s: probability %.0[6]f%% (%[7]s)",
+	and:           " or ",
 	projected:     "projected %[1]s%[2]s for %[8]d (95%% interval %[3]s to %[4]s) against a target of %[5]s: probability %.0[6]f%% (%[7]s)",
 	needs:         "; needs %.1[1]f%% a year from %[2]d",
 	history:       " (history: %.1f%% a year)",
@@ -524,6 +580,8 @@ var chinese = phrasebook{
 	},
 	observed:      "%[1]s%[2]s，目标%[3]s（%[4]s）",
 	reached:       "已提前实现：%[1]d年已达%[2]s，%[3]d年目标%[4]s",
+	interpolated:  "尚无%[8]s年数据，按%[9]d年和%[10]d年数据推算%[1]s%[2]s（95%%区间%[3]s至%[4]s），目标%[5]s：达成概率%.0[6]f%%（%[7]s）",
+	and:           "年和",
 	projected:     "预计%[1]s%[2]s（95%%区间%[3]s至%[4]s），目标%[5]s：达成概率%.0[6]f%%（%[7]s）",
 	needs:         "；自%[2]d年起需年均增长%.1[1]f%%",
 	history:       "（历史年均%.1f%%）",
@@ -575,7 +633,7 @@ var chinese = phrasebook{
 // says that the growth is in current prices: plans usually set GDP growth at
 // comparable prices, which a series of current-price figures alone cannot
 // separate from inflation.
-func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind plancast.Indicator, base int, higher, approx bool) string {
+func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind plancast.Indicator, years []int, base int, higher, approx bool) string {
 	growth := plancast.GrowthKind(t.Kind)
 	target := func(v float64) string { return plancast.FormatNumber(v, -1) }
 	num := func(v float64) string { return plancast.FormatNumber(v, plancast.ValuePrec(a.LatestValue)) }
@@ -588,6 +646,16 @@ func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind planca
 	switch {
 	case a.Realised != nil:
 		s = fmt.Sprintf(pb.observed, pb.what(t.Kind, base, t.Year, true), num(*a.Realised), target(t.Value), status, t.Year)
+	case a.Interpolated != nil:
+		var missing []string
+		for _, y := range []int{base, t.Year} {
+			if _, _, ok := bridgeSpan(years, y); ok && (y == t.Year || growth) && !slices.Contains(missing, strconv.Itoa(y)) {
+				missing = append(missing, strconv.Itoa(y))
+			}
+		}
+		s = fmt.Sprintf(pb.interpolated, pb.what(t.Kind, base, t.Year, false), num(a.Projected.Mean),
+			num(a.Projected.Lo95), num(a.Projected.Hi95), target(t.Value), 100*a.Probability, status,
+			strings.Join(missing, pb.and), a.Interpolated.From, a.Interpolated.To)
 	case a.Status == plancast.StatusAchieved:
 		s = fmt.Sprintf(pb.reached, a.LatestYear, plancast.FormatNumber(a.LatestValue, -1), t.Year, target(t.Value))
 	default:

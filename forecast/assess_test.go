@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -123,7 +124,19 @@ func TestAssessProperties(t *testing.T) {
 						if !(a.Probability >= 0 && a.Probability <= 1) {
 							t.Fatalf("%s: probability %v", name, a.Probability)
 						}
-						observed := year <= last
+						// Observed: the target year, and a growth's base, are
+						// stored; between stored figures without one of
+						// its own, a year is interpolated and judged on its
+						// distribution, as a year ahead is.
+						base := tg.BaseYear
+						if kind == plancast.TargetGrowth {
+							base = year - 1
+						}
+						stored := slices.Contains(years, year) && (!growthKind || slices.Contains(years, base))
+						observed := year <= last && stored
+						if interpolated := year <= last && !stored; interpolated != (a.Interpolated != nil) || interpolated && a.Realised != nil {
+							t.Errorf("%s: interpolated %v, realised %v, for years %v", name, a.Interpolated, a.Realised, years)
+						}
 						switch {
 						case a.Status == plancast.StatusAchieved && a.Probability != 1:
 							t.Errorf("%s: achieved with probability %v", name, a.Probability)
@@ -194,8 +207,12 @@ func TestAssessExplainsGrowthTargetsAsGrowth(t *testing.T) {
 			[]string{"projected growth ", "% for 2021", "against a target of 8.5%", "current-price"}, nil},
 		{plancast.Target{Indicator: "gdp", Kind: plancast.TargetAvgGrowth, BaseYear: 2020, Year: 2025, Value: 7}, gdp,
 			[]string{"projected average growth 2020–2025 ", "against a target of 7.0%", "current-price"}, nil},
+		{plancast.Target{Indicator: "gdp", Kind: plancast.TargetAvgGrowth, BaseYear: 2015, Year: 2020, Value: 5}, gdp,
+			[]string{"2020 observed: average growth 2015–2020 6.3% against a target of 5.0%"}, nil},
+		// 2019 has no figure: the growth into 2020 is not observed.
 		{plancast.Target{Indicator: "gdp", Kind: plancast.TargetGrowth, Year: 2020, Value: 5}, gdp,
-			[]string{"2020 observed: growth ", "against a target of 5.0%"}, nil},
+			[]string{"no figure of 2019 is stored: between the figures of 2015 and 2020, growth 6.3% (95% interval ", "against a target of 5.0%: probability "},
+			[]string{"observed"}},
 		{plancast.Target{Indicator: "rate", Kind: plancast.TargetGrowth, Year: 2021, Value: 8.5},
 			plancast.Indicator{Code: "rate", Unit: plancast.UnitPercent, Better: plancast.BetterHigher},
 			[]string{"projected growth "}, []string{"current-price"}},
@@ -258,8 +275,10 @@ func TestAssessExplainsInChinese(t *testing.T) {
 			[]string{"预计2021年增长", "目标8.5%", "按现价数据计算，含价格因素"}, nil, nil},
 		{plancast.Target{Indicator: "gdp", Kind: plancast.TargetAvgGrowth, BaseYear: 2020, Year: 2025, Value: 7},
 			[]string{"预计2020—2025年年均增长", "目标7.0%"}, nil, nil},
+		{plancast.Target{Indicator: "gdp", Kind: plancast.TargetAvgGrowth, BaseYear: 2015, Year: 2020, Value: 5},
+			[]string{"2015—2020年实际年均增长6.3%", "目标5.0%（已实现）"}, []string{"预计"}, nil},
 		{plancast.Target{Indicator: "gdp", Kind: plancast.TargetGrowth, Year: 2020, Value: 5},
-			[]string{"2020年实际增长", "目标5.0%（已实现）"}, []string{"预计"}, nil},
+			[]string{"尚无2019年数据，按2015年和2020年数据推算2020年增长6.3%（95%区间", "目标5.0%：达成概率"}, []string{"实际"}, nil},
 		{plancast.Target{Indicator: "gdp", Kind: plancast.TargetLevel, Year: 2025, Value: 100},
 			[]string{"已提前实现：2020年已达120.8，2025年目标100"}, nil, nil},
 	} {
@@ -359,6 +378,115 @@ func TestAssessGrowthOverProjectedYearsIsAsUncertainAsItsSpan(t *testing.T) {
 				t.Errorf("%s %d–%d: %s interval spans %.6f in log change; the level %d years ahead spans %.6f",
 					c.kind, c.base, c.year, w.name, w.got, k, w.levelSpan)
 			}
+		}
+	}
+}
+
+// A target year between stored figures with none of its own is not
+// observed: it is judged on the interpolation between the figures on either
+// side, with the spread of a random walk tied to both (bridge.go), never as
+// certainly met or missed. A bureau that pushed 2020 and 2023 but not 2021
+// is told so, with a probability, for its 2021 target.
+func TestAssessJudgesAYearWithoutAFigureOnItsInterpolation(t *testing.T) {
+	years, values := []int{2015, 2020, 2023}, []float64{88.9, 120.8, 152.3}
+	between := 100 * (math.Pow(152.3/120.8, 1.0/3) - 1) // the growth a year, 2020–2023: 8.0%
+	for _, c := range []struct {
+		target plancast.Target
+		mean   float64 // of the compared quantity
+		say    string
+	}{
+		{plancast.Target{Indicator: "gdp", Kind: plancast.TargetGrowth, Year: 2021, Value: 8.5}, between,
+			"no figure of 2021 is stored: between the figures of 2020 and 2023, growth 8.0% (95% interval "},
+		{plancast.Target{Indicator: "gdp", Kind: plancast.TargetLevel, Year: 2021, Value: 135}, 120.8 * (1 + between/100),
+			"no figure of 2021 is stored: between the figures of 2020 and 2023, 130.5 (95% interval "},
+		{plancast.Target{Indicator: "gdp", Kind: plancast.TargetGrowth, Year: 2022, Value: 9}, between,
+			"no figure of 2021 or 2022 is stored: between the figures of 2020 and 2023, growth 8.0%"},
+		{plancast.Target{Indicator: "gdp", Kind: plancast.TargetAvgGrowth, BaseYear: 2021, Year: 2023, Value: 7}, between,
+			"no figure of 2021 is stored"},
+	} {
+		name := fmt.Sprintf("%s %d", c.target.Kind, c.target.Year)
+		a, err := Assess(c.target, gdp, years, values, Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if a.Realised != nil || a.Interpolated == nil || *a.Interpolated != (plancast.YearSpan{From: 2020, To: 2023}) {
+			t.Fatalf("%s: realised %v, interpolated %v; want no realised value, interpolated between 2020 and 2023", name, a.Realised, a.Interpolated)
+		}
+		pt := a.Projected
+		if pt == nil || math.Abs(pt.Mean-c.mean) > 1e-9*math.Abs(c.mean) || !(pt.Lo95 < pt.Lo80 && pt.Lo80 < pt.Mean && pt.Mean < pt.Hi80 && pt.Hi80 < pt.Hi95) {
+			t.Errorf("%s: projected %+v, want mean %.4f inside nested intervals", name, pt, c.mean)
+		}
+		if !(a.Probability > 0.01 && a.Probability < 0.99) {
+			t.Errorf("%s: probability %v, want neither certain nor impossible", name, a.Probability)
+		}
+		if want := statusOf(a.Probability); a.Status != want {
+			t.Errorf("%s: status %s with probability %.3f, want %s", name, a.Status, a.Probability, want)
+		}
+		saysAndNot(t, name, a.Explanation, []string{c.say, fmt.Sprintf("probability %.0f%%", 100*a.Probability)}, []string{"observed"})
+		saysAndNot(t, name, a.ExplanationZh, []string{"尚无2021", "按2020年和2023年数据推算"}, []string{"实际"})
+
+		// A target at the interpolated value itself is an even chance.
+		even := c.target
+		even.Value = c.mean
+		if b, err := Assess(even, gdp, years, values, Options{}); err != nil || math.Abs(b.Probability-0.5) > 1e-6 {
+			t.Errorf("%s at the interpolation %.4f: probability %v (%v), want 0.5", name, c.mean, b.Probability, err)
+		}
+	}
+
+	// The spread is widest midway between the figures and narrows toward
+	// each: 2015 to 2020, symmetric about 2017.5.
+	width := map[int]float64{}
+	for y := 2016; y <= 2019; y++ {
+		a, err := Assess(plancast.Target{Indicator: "gdp", Kind: plancast.TargetLevel, Year: y, Value: 100}, gdp, years, values, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		width[y] = math.Log(a.Projected.Hi95 / a.Projected.Lo95)
+	}
+	if !(width[2016] < width[2017] && math.Abs(width[2016]-width[2019]) < 1e-9 && math.Abs(width[2017]-width[2018]) < 1e-9) {
+		t.Errorf("log widths of the 95%% intervals 2016–2019: %v; want the middle years widest and the two ends alike", width)
+	}
+
+	// A growth stated with a stored figure is realised as stated, even over
+	// a base year without a figure.
+	stated := []plancast.StatedGrowth{{BaseYear: 2022, Year: 2023, Percent: 6.1}}
+	a, err := Assess(plancast.Target{Indicator: "gdp", Kind: plancast.TargetGrowth, Year: 2023, Value: 6}, gdp, years, values, Options{Stated: stated})
+	if err != nil || a.Realised == nil || *a.Realised != 6.1 || a.Interpolated != nil || a.Status != plancast.StatusAchieved {
+		t.Errorf("stated growth over a year without a figure: %+v, %v; want realised 6.1 as stated, achieved", a, err)
+	}
+}
+
+func statusOf(p float64) string {
+	switch {
+	case p >= OnTrackProbability:
+		return plancast.StatusOnTrack
+	case p >= AtRiskProbability:
+		return plancast.StatusAtRisk
+	}
+	return plancast.StatusOffTrack
+}
+
+// bridgeFraction is the variance of an interpolated level or change in units
+// of one year's: a Brownian bridge's (y − a)(b − y)/(b − a), and for a change
+// between two years under one bridge f_Y + f_B − 2 c.
+func TestBridgeFraction(t *testing.T) {
+	years := []int{2015, 2020, 2021, 2024}
+	for _, c := range []struct {
+		base, year int
+		frac       float64
+		from, to   int
+	}{
+		{0, 2017, 2.0 * 3 / 5, 2015, 2020},                // a level between 2015 and 2020
+		{0, 2020, 0, 0, 0},                                // stored
+		{2020, 2021, 0, 0, 0},                             // both stored
+		{2021, 2022, 1.0 * 2 / 3, 2021, 2024},             // from a stored base
+		{2022, 2023, 2.0/3 + 2.0/3 - 2.0*1/3, 2021, 2024}, // one year inside one bridge: 1·(1 − 1/3)
+		{2016, 2022, 4.0/5 + 2.0/3, 2015, 2024},           // two bridges: independent
+		{2022, 2024, 2.0 / 3, 2021, 2024},                 // to a stored year
+	} {
+		frac, from, to := bridgeFraction(years, c.base, c.year)
+		if math.Abs(frac-c.frac) > 1e-12 || from != c.from || to != c.to {
+			t.Errorf("bridgeFraction(%d → %d) = %v, %d–%d; want %v, %d–%d", c.base, c.year, frac, from, to, c.frac, c.from, c.to)
 		}
 	}
 }

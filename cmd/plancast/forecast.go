@@ -145,6 +145,9 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 			proj = num(*a.Realised) + " (as stated)"
 		case a.Realised != nil:
 			proj = num(*a.Realised) + " (observed)"
+		case a.Interpolated != nil:
+			proj = fmt.Sprintf("%s [%s, %s] (interpolated %d–%d)", num(a.Projected.Mean), num(a.Projected.Lo95), num(a.Projected.Hi95),
+				a.Interpolated.From, a.Interpolated.To)
 		case a.Projected != nil:
 			proj = fmt.Sprintf("%s [%s, %s]", num(a.Projected.Mean), num(a.Projected.Lo95), num(a.Projected.Hi95))
 		}
