@@ -2,6 +2,7 @@ package api
 
 import (
 	"log/slog"
+	"net/url"
 	"strings"
 	"time"
 
@@ -9,12 +10,13 @@ import (
 	"github.com/labstack/echo/v4/middleware"
 )
 
-// middlewares installs, outermost first: panic recovery, request IDs, the
-// access log and metrics, CORS (only when origins are configured), gzip for
-// text answers, and the body limit.
+// middlewares installs, outermost first: panic recovery, the decoding of
+// path parameters, request IDs, the access log and metrics, CORS (only when
+// origins are configured), gzip for text answers, and the body limit.
 func (s *Server) middlewares() {
 	e := s.echo
 	e.Use(middleware.Recover())
+	e.Use(decodePathParams)
 	e.Use(middleware.RequestID())
 	e.Use(s.accessLog)
 	if len(s.cfg.CORSOrigins) > 0 {
@@ -32,6 +34,36 @@ func (s *Server) middlewares() {
 		},
 	}))
 	e.Use(middleware.BodyLimit(byteSize(s.cfg.BodyLimit)))
+}
+
+// decodePathParams hands every route its path parameters decoded, however
+// the client escaped them. Go keeps a request's raw path (URL.RawPath) when
+// it is not the one Go would write: lowercase escapes (%e4%be%af, as curl
+// and many clients send), or escapes of characters that need none (h%6Fuma).
+// Echo routes on that raw path when there is one, so its parameters came
+// still escaped ("h%6Fuma" is not a valid code; "%e4%be%af%e9%a9%ac" got no
+// hint of houma), while the same path in uppercase escapes came decoded.
+// Escapes are case-insensitive (RFC 3986 §2.1): decoded here once, every
+// spelling is the same parameter. Without a raw path Echo routed on the
+// decoded path and its parameters are decoded already; decoding them again
+// would read %2568 as h.
+func decodePathParams(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if c.Request().URL.RawPath == "" {
+			return next(c)
+		}
+		values := c.ParamValues()
+		decoded := make([]string, len(values))
+		for i, v := range values {
+			d, err := url.PathUnescape(v)
+			if err != nil { // cannot be: Go has parsed the whole raw path
+				d = v
+			}
+			decoded[i] = d
+		}
+		c.SetParamValues(decoded...)
+		return next(c)
+	}
 }
 
 // accessLog writes one structured line per request and records its metrics

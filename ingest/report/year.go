@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Year mentions. A bare four-digit number is a year only where the wording
@@ -65,15 +66,42 @@ var (
 	covid            = regexp.MustCompile(`(?i)covid|新冠|新型冠状病毒`)
 )
 
-// titleRunes is the longest first line read as a title: the reference
-// reports open (after the page chrome) with a title or a site's breadcrumb
-// of 25 to 67 characters ("侯马市2021年政府工作报告" is 15), and the head
-// that follows counts as their title lines; a paragraph's first line runs
-// to hundreds.
-const titleRunes = 80
+// titleRunes is the longest line read as a title line: the reference
+// reports open (after the page chrome) with a site's breadcrumb and a title
+// of 25 to 100 characters ("侯马市2021年政府工作报告" is 15; Zizhou's
+// notice is cut at 100), a paragraph's first line runs to hundreds.
+const titleRunes = 100
+
+// titleEnd returns where the title lines of head end (0: it has none): the
+// lines it opens with, blank ones skipped, while each is short and does not
+// end a sentence ("过去的2023年，……完成6亿元。" is a paragraph, though
+// short). A title is a line of its own: the last line of the head, which
+// the head's end may cut, or a text's only line, is not taken for one.
+func titleEnd(head string) int {
+	end := 0
+	for at := 0; at < len(head); {
+		line, _, found := strings.Cut(head[at:], "\n")
+		t := strings.TrimSpace(line)
+		if t != "" {
+			if !found || utf8.RuneCountInString(t) > titleRunes || strings.ContainsAny(lastRune(t), "。！？；.!?;") {
+				break
+			}
+			end = at + len(line)
+		}
+		at += len(line) + 1
+	}
+	return end
+}
+
+// lastRune is s's last character.
+func lastRune(s string) string {
+	_, n := utf8.DecodeLastRuneInString(s)
+	return s[len(s)-n:]
+}
 
 // inferYear returns the year a document is about and why. The scoring: each
-// year named counts 1, named in the title lines 3 more, in a dateline 3 more;
+// year named counts 1, named in the head (the first 600 bytes: the title
+// lines and the opening after them) 3 more, in a dateline 3 more;
 // an anniversary counts 10 and the 2009 influenza A (H1N1) 5; a COVID-19
 // mention rules out years before 2020. Page chrome ("Today is 2020-8-28") is
 // ignored: it is when the page was crawled, not what it reports.
@@ -82,23 +110,41 @@ func inferYear(text string) (int, string) {
 	score := map[int]float64{}
 	why := map[int][]string{}
 	head := min(len(clean), 600)
-	titleYears := map[int]bool{}
+	// The years of the head count more wherever in it they are; the reason
+	// says where: in the title lines (titleEnd), or else in the opening of
+	// the text, the paragraphs after the title or a paragraph pasted
+	// without one.
+	title := titleEnd(clean[:head])
+	titleYears, openingYears := map[int]bool{}, map[int]bool{}
 	for _, m := range yearsIn(clean) {
 		score[m.year]++
 		if m.at < head {
 			score[m.year] += 3
-			titleYears[m.year] = true
+			if m.at < title {
+				titleYears[m.year] = true
+			} else {
+				openingYears[m.year] = true
+			}
 		}
 	}
-	// Where those years were read: the title, when the text opens with a
-	// line of its own (a title is short); else only the opening of the text,
-	// a paragraph pasted without its title.
-	opening := "the opening"
-	if first, _, found := strings.Cut(strings.TrimSpace(clean[:head]), "\n"); found && len([]rune(first)) <= titleRunes {
-		opening = "the title"
-	}
+	var headYears []int
 	for y := range titleYears {
-		why[y] = append(why[y], fmt.Sprintf("%s names %d", opening, y))
+		headYears = append(headYears, y)
+	}
+	for y := range openingYears {
+		if !titleYears[y] {
+			headYears = append(headYears, y)
+		}
+	}
+	slices.Sort(headYears)
+	where := func(y int) string {
+		if titleYears[y] {
+			return "the title"
+		}
+		return "the opening"
+	}
+	for _, y := range headYears {
+		why[y] = append(why[y], fmt.Sprintf("%s names %d", where(y), y))
 	}
 	for _, m := range enDate.FindAllStringSubmatchIndex(clean[:head], -1) {
 		y, _ := strconv.Atoi(clean[m[6]:m[7]])
@@ -147,9 +193,23 @@ func inferYear(text string) (int, string) {
 	if reason == "" {
 		reason = fmt.Sprintf("%d is the year the text names most", best)
 	}
-	for y := range titleYears {
-		if y != best {
-			reason += fmt.Sprintf("; %s says %d, which the evidence contradicts", opening, y)
+	// The other years of the head. What the title says, or the opening of a
+	// text without a title year, is a claim of the document's year, which
+	// the evidence contradicts; a year the opening names under a title that
+	// names another (the year before, which a work report reviews) is no
+	// such claim: said as named, with how it weighed.
+	for _, y := range headYears {
+		s, kept := score[y]
+		switch {
+		case y == best:
+		case s == bestScore:
+			reason += fmt.Sprintf("; %s also names %d, with the same weight: the later year is taken", where(y), y)
+		case titleYears[y] || len(titleYears) == 0:
+			reason += fmt.Sprintf("; %s says %d, which the evidence contradicts", where(y), y)
+		case !kept:
+			reason += fmt.Sprintf("; the opening also names %d, which a mention of COVID-19 rules out", y)
+		default:
+			reason += fmt.Sprintf("; the opening also names %d, with less weight", y)
 		}
 	}
 	return best, reason

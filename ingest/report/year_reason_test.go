@@ -1,6 +1,9 @@
 package report
 
 import (
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -25,5 +28,60 @@ func TestTheYearReasonSaysWhereTheYearWasRead(t *testing.T) {
 	_, reason := inferYear("过去一年是2019年以来最难的一年。庆祝建党100周年，全年地区生产总值增长8.5%。")
 	if !strings.Contains(reason, "the opening says 2019, which the evidence contradicts") {
 		t.Errorf("reason %q; want the opening's 2019 said contradicted", reason)
+	}
+}
+
+// The title is its own lines: the short lines the text opens with, before
+// the first that ends a sentence or runs as long as a paragraph. A year the
+// body names in the head is the opening's, and under a title that names
+// another year it is no second word of the title. This text was read as
+// "report year 2024 (the title names 2024; the title says 2023, which the
+// evidence contradicts)": a title naming two years, and a contradiction
+// where the body merely reviews the year before.
+func TestTheTitleIsNotSaidToNameTheBodysYear(t *testing.T) {
+	const text = "侯马市2024年政府工作报告\n\n过去的2023年，全市地区生产总值完成150亿元，增长6.5%。一般公共预算收入完成6亿元。\n"
+	ex, err := Extract([]byte(text), Options{Region: "houma"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	titleYears := regexp.MustCompile(`the title (?:names|says) (\d{4})`)
+	for _, m := range titleYears.FindAllStringSubmatch(ex.YearReason, -1) {
+		if m[1] != "2024" {
+			t.Errorf("reason %q says the title names %s; the title names 2024 alone", ex.YearReason, m[1])
+		}
+	}
+	want := "the title names 2024; the opening also names 2023, with the same weight: the later year is taken"
+	if ex.Year != 2024 || ex.YearReason != want {
+		t.Errorf("year %d, reason %q; want 2024, %q", ex.Year, ex.YearReason, want)
+	}
+	if strings.Contains(ex.YearReason, "contradicts") {
+		t.Errorf("reason %q; nothing contradicts 2023, which the body reviews", ex.YearReason)
+	}
+
+	// Named less than the year read, the opening's year is said so.
+	_, reason := inferYear("侯马市2024年政府工作报告\n\n过去的2023年，全市地区生产总值完成150亿元。2024年地区生产总值增长6%。\n")
+	if want := "the title names 2024; the opening also names 2023, with less weight"; reason != want {
+		t.Errorf("reason %q, want %q", reason, want)
+	}
+}
+
+// In the reference reports, the title is the line under the site's
+// breadcrumb; Zizhou's notice (000) names 2022 only in its first
+// paragraph, not in its title.
+func TestTheReferenceReportsYearReasons(t *testing.T) {
+	for file, want := range map[string]string{
+		"000_31d79bc64c9d3619.txt": "the opening names 2022",
+		"001_95029aba1b07eba0.txt": "the title names 2021",
+		"002_d351b0a8b68ec0b4.txt": "the title says 2019, which the evidence contradicts",
+		"003_ea07688830cf5b66.txt": "the title names 2022",
+		"004_381206a40357bc15.txt": "the title names 2021; dated April 20, 2021",
+	} {
+		text, err := os.ReadFile(filepath.Join("testdata", "reports", file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, reason := inferYear(string(text)); !strings.Contains(reason, want) {
+			t.Errorf("%s: reason %q lacks %q", file, reason, want)
+		}
 	}
 }
