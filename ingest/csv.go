@@ -7,7 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -41,6 +43,7 @@ func (p *parser) readCSV(br *bufio.Reader) error {
 	raw := &recordText{r: r}
 	cr := csv.NewReader(raw)
 	cr.Comma = sniffDelimiter(head)
+	p.comma = cr.Comma
 	cr.FieldsPerRecord = -1
 	cr.LazyQuotes = true
 	cr.ReuseRecord = true
@@ -418,4 +421,148 @@ func expectedRows(size int64, head []byte, maxRows int) int {
 		return 0
 	}
 	return int(min(size*int64(lines)*102/(100*int64(len(head))), int64(maxRows)))
+}
+
+// widerThanHeader reports whether a CSV row has cells that are not blank
+// past the header's last column, and if so adds one problem at the first
+// of them; readRow then leaves the row unread, since its cells no longer
+// line up with their columns. Such cells were dropped without a word, and
+// the common cause drops part of a figure: a decimal comma or a thousands
+// comma in an unquoted cell ends the cell, so "houma,gdp,2024,158,7" under
+// "region,indicator,year,value" was stored as 158. When two cells look
+// like one number cut at a comma (an integer in a column of figures, and
+// digits in the cell after it), the message names the number. Blank cells
+// past the header are nothing lost: spreadsheet programs export every row
+// as wide as the sheet's widest ("a,b,c,d,,").
+//
+// Only CSV is held to it. A sheet's cells are apart by its grid, so no
+// comma cuts a figure there, and a remark typed in the cell beside a row
+// ("初步核算", "checked by Li") is common in a workbook; left out as
+// before, it loses nothing that was meant as a figure.
+func (p *parser) widerThanHeader(l *layout, row tableRow) bool {
+	last := lastFilled(row)
+	if last < l.width {
+		return false
+	}
+	first := l.width
+	for strings.TrimSpace(row.at(first)) == "" {
+		first++
+	}
+	delim := string(p.comma)
+	text := make([]string, last+1)
+	for i, c := range row.cells[:last+1] {
+		if strings.ContainsAny(c, delim+"\"\n") {
+			c = `"` + strings.ReplaceAll(c, `"`, `""`) + `"`
+		}
+		text[i] = c
+	}
+	written := strings.Join(text, delim)
+	if r := []rune(written); len(r) > 80 {
+		written = string(r[:80]) + "…"
+	}
+	msg := fmt.Sprintf("%d cells where the header has %d columns (%q): ", last+1, l.width, written)
+	var hint string
+	if p.comma == ',' {
+		hint = cutNumberHint(l, row)
+	}
+	if hint == "" {
+		hint = fmt.Sprintf("the cells past column %s have no column and would be lost; give their column a header (备注 or note for a remark), or remove them",
+			columnLetter(l.width-1))
+	}
+	p.ps.add(p.rec(row).problem(columnLetter(first), "", "%s", msg+hint))
+	return true
+}
+
+// cutNumber is a number an unquoted comma may have cut into cells: as
+// written ("158,7"), and as it was probably meant.
+type cutNumber struct {
+	text, meant string
+	kind        int // cutDecimal, cutThousands or cutEither
+}
+
+const (
+	cutDecimal   = iota // "158,7": a decimal comma
+	cutThousands        // "1,234.5", "1,234,567": a thousands comma
+	cutEither           // "1,234": either
+)
+
+var (
+	wholeDigits  = regexp.MustCompile(`^[+-]?[0-9]+$`)
+	digitsAfter  = regexp.MustCompile(`^[0-9]+%?$`)
+	digitGroup   = regexp.MustCompile(`^[0-9]{3}$`)
+	lastGroup    = regexp.MustCompile(`^[0-9]{3}(\.[0-9]+)?%?$`)
+	numberPrefix = regexp.MustCompile(`^[+-]?`)
+)
+
+// cutNumberHint says which cells of a comma-separated row look like one
+// number cut at an unquoted comma, and how to write it; "" when none do.
+// The cut is looked for where a figure starts: in a column of figures (a
+// value, a growth, a year or an indicator column).
+func cutNumberHint(l *layout, row tableRow) string {
+	var figures []int
+	for _, f := range []string{fieldValue, fieldGrowth} {
+		if c, ok := l.fields[f]; ok {
+			figures = append(figures, c.idx)
+		}
+	}
+	for _, c := range l.years {
+		figures = append(figures, c.idx)
+	}
+	for _, c := range l.indicators {
+		figures = append(figures, c.idx)
+	}
+	slices.Sort(figures)
+	cell := func(i int) string { return strings.TrimSpace(widthFold(row.at(i))) }
+	var cuts []cutNumber
+	for _, f := range slices.Compact(figures) {
+		a, b := cell(f), cell(f+1)
+		if !wholeDigits.MatchString(a) || b == "" {
+			continue
+		}
+		digits := len(numberPrefix.ReplaceAllString(a, ""))
+		parts := []string{a}
+		for j := f + 1; digits <= 3 && len(parts) < 6; j++ {
+			g := cell(j)
+			if digitGroup.MatchString(g) {
+				parts = append(parts, g)
+				continue
+			}
+			if lastGroup.MatchString(g) {
+				parts = append(parts, g)
+			}
+			break
+		}
+		switch {
+		case len(parts) > 2 || len(parts) == 2 && !digitGroup.MatchString(parts[1]):
+			cuts = append(cuts, cutNumber{strings.Join(parts, ","), strings.Join(parts, ""), cutThousands})
+		case len(parts) == 2:
+			cuts = append(cuts, cutNumber{a + "," + b, a + b, cutEither})
+		case digitsAfter.MatchString(b):
+			cuts = append(cuts, cutNumber{a + "," + b, a + "." + b, cutDecimal})
+		}
+	}
+	const cut = "an unquoted comma ends a cell"
+	switch {
+	case len(cuts) == 0:
+		return ""
+	case len(cuts) == 1:
+		c := cuts[0]
+		switch c.kind {
+		case cutDecimal:
+			return fmt.Sprintf("is %q one number, written with a decimal comma? %s; write it with a point (%s)", c.text, cut, c.meant)
+		case cutThousands:
+			return fmt.Sprintf("is %q one number, its thousands grouped with a comma? %s; quote the cell (%q) or write it without the comma (%s)", c.text, cut, c.text, c.meant)
+		default:
+			return fmt.Sprintf("is %q one number? %s; for %s quote the cell (%q) or write it without the comma, for a decimal comma write %s",
+				c.text, cut, c.meant, c.text, strings.Replace(c.text, ",", ".", 1))
+		}
+	case len(cuts) <= 3 && !slices.ContainsFunc(cuts, func(c cutNumber) bool { return c.kind != cutDecimal }):
+		texts, meant := make([]string, len(cuts)), make([]string, len(cuts))
+		for i, c := range cuts {
+			texts[i], meant[i] = strconv.Quote(c.text), c.meant
+		}
+		return fmt.Sprintf("is %s one number, written with a decimal comma? %s; write it with a point (%s)",
+			strings.Join(texts, " or "), cut, strings.Join(meant, " or "))
+	}
+	return `are two of its cells one number cut at an unquoted comma? write a decimal with a point (158.7), and quote a number grouped with commas ("1,234.5")`
 }

@@ -113,6 +113,58 @@ func (p *parser) convert(c cell, v float64, fromUnit, indicator string) (float64
 	return out, true
 }
 
+// Hints on where a percentage goes, for percentFits.
+const (
+	percentHintTable = "a growth rate goes in a growth column (growth, 增速)"
+	percentHintJSON  = `a growth rate goes in "growth"`
+)
+
+// percentFits reports whether a figure written with a percent sign ("140%",
+// "140％") is of an indicator measured in percent, and if not adds a problem
+// at its cell. parseNumber drops the sign (the unit says percent), so a
+// percentage of a level would be stored as the level itself: "140%" of GDP
+// as 140 亿元. hint says where a growth rate goes instead. A figure without
+// the sign, and one of an indicator the catalog does not hold, fit.
+func (p *parser) percentFits(c cell, indicator, hint string) bool {
+	unit, fits := p.percentUnit(c, indicator)
+	if !fits {
+		p.fail(c, "%s is a percentage, but indicator %s is measured in %s, not in percent: write the figure without the %% sign; %s",
+			c.quoted(), indicator, unitLabel(unit), hint)
+	}
+	return fits
+}
+
+// targetPercentFits is percentFits for a target's value: a growth or a
+// share target is in percent whatever its indicator, a level, a ceiling or
+// a floor in its indicator's unit.
+func (p *parser) targetPercentFits(c cell, t plancast.Target) bool {
+	switch t.Kind {
+	case plancast.TargetLevel, plancast.TargetCeiling, plancast.TargetFloor:
+	default:
+		return true
+	}
+	unit, fits := p.percentUnit(c, t.Indicator)
+	if !fits {
+		p.fail(c, "%s is a percentage, but a %s target of indicator %s is in %s, not in percent: "+
+			"write the level without the %% sign, or make it a growth target (kind growth or avg_growth: 增速, 年均增速)",
+			c.quoted(), t.Kind, t.Indicator, unitLabel(unit))
+	}
+	return fits
+}
+
+// percentUnit reports whether a cell's figure fits its indicator as far as
+// a percent sign goes, and the indicator's unit when it does not.
+func (p *parser) percentUnit(c cell, indicator string) (unit string, fits bool) {
+	if !strings.HasSuffix(strings.TrimSpace(widthFold(c.text)), "%") {
+		return "", true
+	}
+	ind, known := p.res.indicators[indicator]
+	if !known || ind.Unit == plancast.UnitPercent {
+		return "", true
+	}
+	return ind.Unit, false
+}
+
 var statusNames = map[string]string{
 	"final": plancast.StatusFinal, "终值": plancast.StatusFinal, "最终": plancast.StatusFinal, "最终核实": plancast.StatusFinal,
 	"核实": plancast.StatusFinal, "正式": plancast.StatusFinal,

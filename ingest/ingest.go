@@ -307,6 +307,8 @@ type parser struct {
 	// notInForce are the rows of a targets table left out as versions of a
 	// target no longer in force (targetRow).
 	notInForce []int
+	// comma is a CSV file's delimiter; 0 for a spreadsheet.
+	comma rune
 }
 
 // countRow counts a row read; it reports false (after recording a problem)

@@ -654,7 +654,7 @@ func (p *parser) jsonObservation(o jsonObservation, at record) {
 		return
 	}
 	value, ok = p.convert(c(fieldUnit, o.Unit), value, unit, indicator)
-	if !ok {
+	if !ok || status != plancast.StatusWithdrawn && !p.percentFits(c(fieldValue, o.Value.text), indicator, percentHintJSON) {
 		return
 	}
 	src := plancast.Source{Document: p.file}
@@ -689,7 +689,7 @@ func (p *parser) jsonTarget(t jsonTarget, at record) {
 	if t.Source != nil {
 		tg.Source = plancast.Source(*t.Source)
 	}
-	if !p.targetUnit(c(fieldUnit, t.Unit), &tg, unit) {
+	if !p.targetPercentFits(c(fieldValue, t.Value.text), tg) || !p.targetUnit(c(fieldUnit, t.Unit), &tg, unit) {
 		return
 	}
 	p.addTarget(tg, targetOrigin{origin: origin{record: at}})

@@ -32,7 +32,7 @@ func (p *parser) longRow(l *layout, row tableRow) {
 			if at.col == "" {
 				at = c
 			}
-			if !good || !okUnit || !p.checkUnit(at, unit, col.indicator) || !ok {
+			if !good || !okUnit || !p.checkUnit(at, unit, col.indicator) || !p.percentFits(c, col.indicator, percentHintTable) || !ok {
 				continue
 			}
 			v, _ = p.convert(c, v, unit, col.indicator)
@@ -51,6 +51,9 @@ func (p *parser) longRow(l *layout, row tableRow) {
 		at = vc
 	}
 	if !ok || !okInd || !okValue || !okUnit || !p.checkUnit(at, unit, indicator) {
+		return
+	}
+	if meta.status != plancast.StatusWithdrawn && !p.percentFits(vc, indicator, percentHintTable) {
 		return
 	}
 	v, _ = p.convert(vc, v, unit, indicator)

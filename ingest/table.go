@@ -38,6 +38,16 @@ func (r tableRow) at(i int) string {
 	return r.cells[i]
 }
 
+// lastFilled is the index of the row's last cell that is not blank, or -1.
+func lastFilled(r tableRow) int {
+	for i := len(r.cells) - 1; i >= 0; i-- {
+		if strings.TrimSpace(r.cells[i]) != "" {
+			return i
+		}
+	}
+	return -1
+}
+
 func (r tableRow) blank() bool {
 	for _, c := range r.cells {
 		if strings.TrimSpace(c) != "" {
@@ -65,6 +75,9 @@ type layout struct {
 	years      []column          // wide: one column per year
 	indicators []column          // long: one column per indicator
 	growthCols *growthColumns    // long: the stated growth's columns, for every row's origin
+	// width is the header's columns up to its last named one: a CSV row's
+	// cells past it have no column (widerThanHeader).
+	width int
 	// Taken from the title rows above the header (or Options.Region), for
 	// tables that state the region, indicator or unit once for all rows.
 	region, indicator, unit string
@@ -125,6 +138,10 @@ func (p *parser) readTable(next func() (tableRow, error)) error {
 	l := p.layoutOf(p.columns(buf[h], second), buf[:h], buf[h].num)
 	if l == nil {
 		return nil
+	}
+	l.width = lastFilled(buf[h]) + 1
+	if second != nil {
+		l.width = max(l.width, lastFilled(*second)+1)
 	}
 	rest := buf[h+1:]
 	if second != nil {
@@ -426,6 +443,9 @@ func (p *parser) readRow(l *layout, row tableRow) {
 		return
 	}
 	if len(row.spans) > 0 && !p.spansFit(l, row) {
+		return
+	}
+	if p.comma != 0 && len(row.cells) > l.width && p.widerThanHeader(l, row) {
 		return
 	}
 	switch l.kind {

@@ -77,7 +77,7 @@ func (p *parser) targetRow(l *layout, row tableRow) {
 	if !ok || !okUnit {
 		return
 	}
-	if !p.targetUnit(at, &t, unit) {
+	if !p.targetPercentFits(vc, t) || !p.targetUnit(at, &t, unit) {
 		return
 	}
 	p.addTarget(t, targetOrigin{origin{record: vc.at, yearCol: yc.col, valueCol: vc.col}, claim})

@@ -19,7 +19,7 @@ func (p *parser) wideRow(l *layout, row tableRow) {
 			continue
 		}
 		v, good := p.number(c)
-		if !good || !ok {
+		if !good || !ok || !p.percentFits(c, indicator, percentHintTable) {
 			continue
 		}
 		v, _ = p.convert(c, v, unit, indicator)
