@@ -196,7 +196,7 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 	}
 	// frac > 0: the target year, or the growth's base, lies between stored
 	// figures with none of its own (bridge.go).
-	frac, from, to := bridgeFraction(years, growthBase, t.Year)
+	frac, from, to, missing := bridgeFraction(years, growthBase, t.Year)
 	switch {
 	case t.Year <= p.last && frac > 0 && !asStated:
 		a.Interpolated = &plancast.YearSpan{From: from, To: to}
@@ -361,8 +361,8 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 	}
 
 	approx := base > p.last && growthKind
-	a.Explanation = explain(english, a, t, ind, years, base, higher, approx)
-	a.ExplanationZh = explain(chinese, a, t, ind, years, base, higher, approx)
+	a.Explanation = explain(english, a, t, ind, missing, base, higher, approx)
+	a.ExplanationZh = explain(chinese, a, t, ind, missing, base, higher, approx)
 	return a, nil
 }
 
@@ -633,7 +633,7 @@ var chinese = phrasebook{
 // says that the growth is in current prices: plans usually set GDP growth at
 // comparable prices, which a series of current-price figures alone cannot
 // separate from inflation.
-func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind plancast.Indicator, years []int, base int, higher, approx bool) string {
+func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind plancast.Indicator, missing []int, base int, higher, approx bool) string {
 	growth := plancast.GrowthKind(t.Kind)
 	target := func(v float64) string { return plancast.FormatNumber(v, -1) }
 	num := func(v float64) string { return plancast.FormatNumber(v, plancast.ValuePrec(a.LatestValue)) }
@@ -647,15 +647,13 @@ func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind planca
 	case a.Realised != nil:
 		s = fmt.Sprintf(pb.observed, pb.what(t.Kind, base, t.Year, true), num(*a.Realised), target(t.Value), status, t.Year)
 	case a.Interpolated != nil:
-		var missing []string
-		for _, y := range []int{base, t.Year} {
-			if _, _, ok := bridgeSpan(years, y); ok && (y == t.Year || growth) && !slices.Contains(missing, strconv.Itoa(y)) {
-				missing = append(missing, strconv.Itoa(y))
-			}
+		years := make([]string, len(missing))
+		for i, y := range missing {
+			years[i] = strconv.Itoa(y)
 		}
 		s = fmt.Sprintf(pb.interpolated, pb.what(t.Kind, base, t.Year, false), num(a.Projected.Mean),
 			num(a.Projected.Lo95), num(a.Projected.Hi95), target(t.Value), 100*a.Probability, status,
-			strings.Join(missing, pb.and), a.Interpolated.From, a.Interpolated.To)
+			strings.Join(years, pb.and), a.Interpolated.From, a.Interpolated.To)
 	case a.Status == plancast.StatusAchieved:
 		s = fmt.Sprintf(pb.reached, a.LatestYear, plancast.FormatNumber(a.LatestValue, -1), t.Year, target(t.Value))
 	default:

@@ -484,7 +484,7 @@ func TestBridgeFraction(t *testing.T) {
 		{2016, 2022, 4.0/5 + 2.0/3, 2015, 2024},           // two bridges: independent
 		{2022, 2024, 2.0 / 3, 2021, 2024},                 // to a stored year
 	} {
-		frac, from, to := bridgeFraction(years, c.base, c.year)
+		frac, from, to, _ := bridgeFraction(years, c.base, c.year)
 		if math.Abs(frac-c.frac) > 1e-12 || from != c.from || to != c.to {
 			t.Errorf("bridgeFraction(%d → %d) = %v, %d–%d; want %v, %d–%d", c.base, c.year, frac, from, to, c.frac, c.from, c.to)
 		}

@@ -37,40 +37,33 @@ func bridgeSpan(years []int, y int) (a, b int, ok bool) {
 }
 
 // bridgeFraction is f_Y + f_B − 2 c for the change from base to year (base 0
-// for the level at year alone): the variance of x_year − x_base in units of
-// σ², and the stored years around the unobserved ones (zero span when both
-// are stored).
-func bridgeFraction(years []int, base, year int) (frac float64, from, to int) {
-	f := func(y int) (float64, int, int, bool) {
-		a, b, ok := bridgeSpan(years, y)
-		if !ok {
-			return 0, 0, 0, false
+// for the level at year alone; base < year): the variance of x_year − x_base
+// in units of σ², the stored years around the unobserved ones, and those
+// unobserved years, ascending (none when both are stored).
+func bridgeFraction(years []int, base, year int) (frac float64, from, to int, missing []int) {
+	type side struct{ y, a, b int } // an unobserved year between a and b
+	var sides []side
+	for _, y := range []int{base, year} {
+		if a, b, ok := bridgeSpan(years, y); ok {
+			sides = append(sides, side{y, a, b})
 		}
-		return float64(y-a) * float64(b-y) / float64(b-a), a, b, true
 	}
-	fy, ay, by, oy := f(year)
-	fb, ab, bb, ob := 0.0, 0, 0, false
-	if base != 0 {
-		fb, ab, bb, ob = f(base)
+	if len(sides) == 0 {
+		return 0, 0, 0, nil
 	}
-	frac = fy + fb
-	if oy && ob && ay == ab && by == bb {
-		s, t := min(base, year), max(base, year)
-		frac -= 2 * float64(s-ay) * float64(by-t) / float64(by-ay)
+	from, to = sides[0].a, sides[len(sides)-1].b
+	for _, s := range sides {
+		frac += float64(s.y-s.a) * float64(s.b-s.y) / float64(s.b-s.a)
+		missing = append(missing, s.y)
 	}
-	switch {
-	case oy && ob:
-		return frac, min(ay, ab), max(by, bb)
-	case oy:
-		return frac, ay, by
-	case ob:
-		return frac, ab, bb
+	if s, t := sides[0], sides[len(sides)-1]; len(sides) == 2 && s.a == t.a {
+		frac -= 2 * float64(s.y-s.a) * float64(t.b-t.y) / float64(t.b-t.a) // one bridge: they covary
 	}
-	return 0, 0, 0
+	return frac, from, to, missing
 }
 
-// oneYearSpread returns the quantile of one year's error at probability q
-// and its CDF, both on the working scale about the median, scaled by sd.
+// oneYearSpread is one year's forecast error, about its median, scaled by
+// sd, on the working scale: its quantiles and its CDF.
 type oneYearSpread struct {
 	probs, zq []float64
 	median    float64
