@@ -10,11 +10,13 @@ import (
 	"github.com/labstack/echo/v4/middleware"
 )
 
-// middlewares installs, outermost first: panic recovery, the decoding of
-// path parameters, request IDs, the access log and metrics, CORS (only when
+// middlewares installs, before routing, the canonical spelling of an escaped
+// path, and then, outermost first: panic recovery, the decoding of path
+// parameters, request IDs, the access log and metrics, CORS (only when
 // origins are configured), gzip for text answers, and the body limit.
 func (s *Server) middlewares() {
 	e := s.echo
+	e.Pre(canonicalRawPath)
 	e.Use(middleware.Recover())
 	e.Use(decodePathParams)
 	e.Use(middleware.RequestID())
@@ -34,6 +36,34 @@ func (s *Server) middlewares() {
 		},
 	}))
 	e.Use(middleware.BodyLimit(byteSize(s.cfg.BodyLimit)))
+}
+
+// canonicalRawPath respells a request's raw path so that Echo's router,
+// which matches on the raw path when there is one, sees each segment as Go
+// would escape it: every escape decoded, then only what must be escaped in a
+// path segment escaped again, in uppercase. An escaped character of a fixed
+// segment is the character (/api/v1/%73eries is /api/v1/series, RFC 3986
+// §6.2.2.2); before, it matched no route and got 404. Each segment is
+// decoded once, and an escaped slash stays escaped inside its segment, so no
+// spelling reaches a route its decoded segments do not name. Parameters
+// still come escaped from a raw path; decodePathParams decodes them.
+func canonicalRawPath(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		u := c.Request().URL
+		if u.RawPath == "" {
+			return next(c)
+		}
+		segs := strings.Split(u.RawPath, "/")
+		for i, seg := range segs {
+			d, err := url.PathUnescape(seg)
+			if err != nil { // cannot be: Go has parsed the whole raw path
+				return next(c)
+			}
+			segs[i] = url.PathEscape(d)
+		}
+		u.RawPath = strings.Join(segs, "/")
+		return next(c)
+	}
 }
 
 // decodePathParams hands every route its path parameters decoded, however

@@ -99,3 +99,41 @@ func TestPathParametersAreDecodedWhateverTheEscapes(t *testing.T) {
 		}
 	}
 }
+
+// An escaped character of a route's fixed part is the character too: a
+// client that escapes more than it must (%73 for s, %2D for -, lowercase
+// escapes of the whole path) reaches the same route. Echo routed on the raw
+// path, where "%73eries" is not "series", and answered 404.
+func TestFixedPathSegmentsAreMatchedWhateverTheEscapes(t *testing.T) {
+	st := seeded(t, backends[0].open(t))
+	s := startServer(t, st, api.Config{})
+
+	for _, c := range []struct{ plain, escaped string }{
+		{"/api/v1/series/houma/gdp", "/api/v1/%73eries/houma/gdp"},
+		{"/api/v1/series/houma/gdp", "/%61pi/%76%31/series/houma/gdp"},
+		{"/api/v1/series/houma/gdp/projection", "/api/v1/series/houma/gdp/pr%6fjection"},
+		{"/api/v1/regions/houma/assessment", "/api/v1/regions/h%6Fuma/%61ssessment"},
+		{"/charts/houma/gdp.png", "/ch%61rts/houma/gdp.png"},
+		{"/healthz", "/he%61lthz"},
+	} {
+		want := rawRequest(t, s, "GET", c.plain, "")
+		if want.status != 200 {
+			t.Fatalf("GET %s: %d %s", c.plain, want.status, want.body)
+		}
+		got := rawRequest(t, s, "GET", c.escaped, "")
+		if got.status != 200 || !bytes.Equal(got.body, want.body) {
+			t.Errorf("GET %s: %d %.200s; want the answer of %s", c.escaped, got.status, got.body, c.plain)
+		}
+	}
+
+	// An escaped slash stays inside its segment: it is part of a (bad)
+	// code, not a path separator that would reach another route.
+	msg := rawRequest(t, s, "GET", "/api/v1/series/hou%2Fma/gdp", "").wantError(t, 400, "invalid")
+	if !strings.Contains(msg, `region "hou/ma"`) {
+		t.Errorf("GET /api/v1/series/hou%%2Fma/gdp: %q; want region %q refused", msg, "hou/ma")
+	}
+	// Still decoded once: the escaped fixed part does not decode %2568 twice.
+	if msg := rawRequest(t, s, "GET", "/api/v1/%73eries/%2568ouma/gdp", "").wantError(t, 400, "invalid"); !strings.Contains(msg, `region "%68ouma"`) {
+		t.Errorf("GET /api/v1/%%73eries/%%2568ouma/gdp: %q; want region %q refused", msg, "%68ouma")
+	}
+}
