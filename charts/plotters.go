@@ -232,12 +232,22 @@ func (l labelSpec) place(f *figure, c *draw.Canvas, p *plot.Plot) placedLabel {
 	var sty text.Style = f.style(txt, l.size, false, l.col)
 	sty.YAlign = draw.YCenter
 	off := vg.Points(7)
-	if l.side == sideLeft || (l.side == sideAuto && pt.X > c.Min.X+(c.Max.X-c.Min.X)*3/4) {
+	w := sty.Width(txt)
+	left := l.side == sideLeft || (l.side == sideAuto && pt.X > c.Min.X+(c.Max.X-c.Min.X)*3/4)
+	if l.side == sideAuto {
+		// the side with room for the whole label, when only the other has it
+		roomLeft, roomRight := pt.X-off-c.Min.X, c.Max.X-pt.X-off
+		if left && w > roomLeft && roomRight > roomLeft {
+			left = false
+		} else if !left && w > roomRight && roomLeft > roomRight {
+			left = true
+		}
+	}
+	if left {
 		sty.XAlign = draw.XRight
 		off = -off
 	}
 	x := pt.X + off
-	w := sty.Width(txt)
 	// keep the text inside the plot
 	if sty.XAlign == draw.XRight && x-w < c.Min.X {
 		x = c.Min.X + w
@@ -248,9 +258,24 @@ func (l labelSpec) place(f *figure, c *draw.Canvas, p *plot.Plot) placedLabel {
 	y := pt.Y + l.dy
 	h := sty.Height(txt)
 	y = vg.Length(math.Min(float64(c.Max.Y-h/2), math.Max(float64(c.Min.Y+h/2), float64(y))))
-	box := vg.Rectangle{Min: vg.Point{X: x - vg.Points(1.5), Y: y - h/2}, Max: vg.Point{X: x + w + vg.Points(1.5), Y: y + h/2}}
-	if sty.XAlign == draw.XRight {
-		box.Min.X, box.Max.X = x-w-vg.Points(1.5), x+vg.Points(1.5)
+	boxAt := func(y vg.Length) vg.Rectangle {
+		if sty.XAlign == draw.XRight {
+			return vg.Rectangle{Min: vg.Point{X: x - w - vg.Points(1.5), Y: y - h/2}, Max: vg.Point{X: x + vg.Points(1.5), Y: y + h/2}}
+		}
+		return vg.Rectangle{Min: vg.Point{X: x - vg.Points(1.5), Y: y - h/2}, Max: vg.Point{X: x + w + vg.Points(1.5), Y: y + h/2}}
+	}
+	box := boxAt(y)
+	// A label kept inside the plot by sliding it back over its own point
+	// would hide the marker it names: it goes above the marker instead, or
+	// below when there is no room above.
+	reach := targetRadius * markerReach
+	marker := vg.Rectangle{Min: vg.Point{X: pt.X - reach, Y: pt.Y - reach}, Max: vg.Point{X: pt.X + reach, Y: pt.Y + reach}}
+	if overlaps(box, marker) {
+		y = pt.Y + reach + h/2
+		if y+h/2 > c.Max.Y {
+			y = pt.Y - reach - h/2
+		}
+		box = boxAt(y)
 	}
 	return placedLabel{txt: txt, sty: sty, pt: vg.Point{X: x, Y: y}, box: box, point: pt}
 }

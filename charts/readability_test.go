@@ -424,3 +424,58 @@ func TestTheSingleChartsLegendNamesTheRing(t *testing.T) {
 		}
 	}
 }
+
+// A target's label never covers its own diamond. A label too long for the
+// room on its side was pushed back inside the plot over the marker it
+// names: Houma's 250 亿元 target, in Chinese on a 500-pixel chart
+// projected eight years, was a label with no diamond. It now takes the side
+// with room, or, with room on neither, moves above or below the diamond.
+func TestATargetsLabelLeavesItsDiamondVisible(t *testing.T) {
+	diamondRe := regexp.MustCompile(`<path d="M(-?[0-9.]+),(-?[0-9.]+)L(-?[0-9.]+),(-?[0-9.]+)L(-?[0-9.]+),(-?[0-9.]+)L(-?[0-9.]+),(-?[0-9.]+)Z" style="fill:` +
+		fmt.Sprintf("#%02X%02X%02X", colTarget.R, colTarget.G, colTarget.B) + `"`)
+	charts := 0
+	for _, lang := range []string{LangEn, LangZh} {
+		for _, h := range []int{5, 8, 12} {
+			for w := 400; w <= 900; w += 50 {
+				s := houmaGDP()
+				s.Lang, s.Width = lang, w
+				s.Projection = projection("houma", "gdp", plancast.Unit100mYuan, 2020, 120.8, 0.053, 0.035, h)
+				var buf bytes.Buffer
+				if err := Render(&buf, s, "svg"); err != nil {
+					t.Fatal(err)
+				}
+				_, labels := svgLinesAndLabels(buf.String())
+				diamonds := diamondRe.FindAllStringSubmatch(buf.String(), -1)
+				if len(diamonds) < 2 { // the target's and the legend's
+					t.Fatalf("%s, %d years, %d wide: %d diamonds drawn, want the target's and the legend's", lang, h, w, len(diamonds))
+				}
+				for _, d := range diamonds {
+					var box vg.Rectangle // the diamond's corners: bottom, right, top, left
+					for i, v := range d[1:] {
+						f, _ := strconv.ParseFloat(v, 64)
+						if i%2 == 0 {
+							box.Min.X, box.Max.X = vg.Length(math.Min(float64(box.Min.X), f)), vg.Length(math.Max(float64(box.Max.X), f))
+							if i == 0 {
+								box.Min.X, box.Max.X = vg.Length(f), vg.Length(f)
+							}
+						} else {
+							box.Min.Y, box.Max.Y = vg.Length(math.Min(float64(box.Min.Y), f)), vg.Length(math.Max(float64(box.Max.Y), f))
+							if i == 1 {
+								box.Min.Y, box.Max.Y = vg.Length(f), vg.Length(f)
+							}
+						}
+					}
+					for _, l := range labels {
+						if overlaps(l.box, box) {
+							t.Errorf("%s, %d years, %d wide: the label %q (%v) covers the diamond at %v", lang, h, w, l.text, l.box, box)
+						}
+					}
+				}
+				charts++
+			}
+		}
+	}
+	if charts != 66 {
+		t.Errorf("%d charts checked, want 66", charts)
+	}
+}
