@@ -66,6 +66,25 @@ var (
 	covid            = regexp.MustCompile(`(?i)covid|新冠|新型冠状病毒`)
 )
 
+// bareYear is a four-digit year standing alone, read as a year in title
+// lines only ("Government Work Report 2024"): a sentence's bare 2000 is as
+// likely an amount.
+var bareYear = regexp.MustCompile(`(?:^|[^\d.,])((?:19|20)\d\d)(?:$|[^\d.,%])`)
+
+// titleOnlyYears returns the years the title lines name that yearsIn does
+// not read: four-digit years standing alone, not followed by a unit.
+func titleOnlyYears(title string) []yearMention {
+	var out []yearMention
+	for _, m := range bareYear.FindAllStringSubmatchIndex(title, -1) {
+		if followedByUnit(title[m[3]:]) {
+			continue
+		}
+		y, _ := strconv.Atoi(title[m[2]:m[3]])
+		out = append(out, yearMention{m[2], y})
+	}
+	return out
+}
+
 // titleRunes is the longest line read as a title line: the reference
 // reports open (after the page chrome) with a site's breadcrumb and a title
 // of 25 to 100 characters ("侯马市2021年政府工作报告" is 15; Zizhou's
@@ -103,7 +122,9 @@ func lastRune(s string) string {
 // year named counts 1, named in the head (the first 600 bytes: the title
 // lines and the opening after them) 3 more, in a dateline 3 more;
 // an anniversary counts 10 and the 2009 influenza A (H1N1) 5; a COVID-19
-// mention rules out years before 2020. Page chrome ("Today is 2020-8-28") is
+// mention rules out years before 2020. When a title line names a year, only
+// its years and the years an event dates contest: counts alone never
+// overrule a title. Page chrome ("Today is 2020-8-28") is
 // ignored: it is when the page was crawled, not what it reports.
 func inferYear(text string) (int, string) {
 	clean := pageChrome.ReplaceAllStringFunc(text, func(s string) string { return strings.Repeat(" ", len(s)) })
@@ -125,6 +146,14 @@ func inferYear(text string) (int, string) {
 			} else {
 				openingYears[m.year] = true
 			}
+		}
+	}
+	// A title line may name its year standing alone ("Report on the Work
+	// of the Government 2024"), as no sentence does.
+	for _, m := range titleOnlyYears(clean[:title]) {
+		if !titleYears[m.year] {
+			score[m.year] += 4
+			titleYears[m.year] = true
 		}
 	}
 	var headYears []int
@@ -156,11 +185,13 @@ func inferYear(text string) (int, string) {
 		score[y] += 3
 		why[y] = append(why[y], "dated "+clean[m[0]:m[1]])
 	}
+	dating := map[int]bool{} // years an event the text names fixes
 	anniversary := func(re *regexp.Regexp, founded int, what string) {
 		for _, m := range re.FindAllStringSubmatch(clean, -1) {
 			n, _ := strconv.Atoi(m[1] + m[2])
 			y := founded + n
 			score[y] += 10
+			dating[y] = true
 			r := fmt.Sprintf("the %s anniversary of %s (founded %d) falls in %d", ordinal(n), what, founded, y)
 			if !slices.Contains(why[y], r) {
 				why[y] = append(why[y], r)
@@ -171,6 +202,7 @@ func inferYear(text string) (int, string) {
 	anniversary(partyAnniversary, 1921, "the Communist Party")
 	if h1n1.MatchString(clean) {
 		score[2009] += 5
+		dating[2009] = true
 		why[2009] = append(why[2009], "influenza A (H1N1) is the 2009 pandemic")
 	}
 	if covid.MatchString(clean) {
@@ -180,9 +212,21 @@ func inferYear(text string) (int, string) {
 			}
 		}
 	}
+	// A title's year is the document's claim of its year. Only an event
+	// that dates the text (an anniversary, the 2009 influenza) overrules
+	// it, never how often the text names another year: the body of a work
+	// report names the year it reviews, the one before its own, more often
+	// than its own.
+	titled := false
+	for y := range titleYears {
+		if _, kept := score[y]; kept {
+			titled = true
+		}
+	}
+	contests := func(y int) bool { return !titled || titleYears[y] || dating[y] }
 	best, bestScore := 0, 0.0
 	for y, s := range score {
-		if s > bestScore || (s == bestScore && y > best) {
+		if contests(y) && (s > bestScore || (s == bestScore && y > best)) {
 			best, bestScore = y, s
 		}
 	}
@@ -202,6 +246,8 @@ func inferYear(text string) (int, string) {
 		s, kept := score[y]
 		switch {
 		case y == best:
+		case !contests(y) && s >= bestScore:
+			reason += fmt.Sprintf("; the opening also names %d, as often or more, which does not overrule the title", y)
 		case s == bestScore:
 			reason += fmt.Sprintf("; %s also names %d, with the same weight: the later year is taken", where(y), y)
 		case titleYears[y] || len(titleYears) == 0:

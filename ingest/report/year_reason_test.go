@@ -50,7 +50,7 @@ func TestTheTitleIsNotSaidToNameTheBodysYear(t *testing.T) {
 			t.Errorf("reason %q says the title names %s; the title names 2024 alone", ex.YearReason, m[1])
 		}
 	}
-	want := "the title names 2024; the opening also names 2023, with the same weight: the later year is taken"
+	want := "the title names 2024; the opening also names 2023, as often or more, which does not overrule the title"
 	if ex.Year != 2024 || ex.YearReason != want {
 		t.Errorf("year %d, reason %q; want 2024, %q", ex.Year, ex.YearReason, want)
 	}
@@ -83,5 +83,39 @@ func TestTheReferenceReportsYearReasons(t *testing.T) {
 		if _, reason := inferYear(string(text)); !strings.Contains(reason, want) {
 			t.Errorf("%s: reason %q lacks %q", file, reason, want)
 		}
+	}
+}
+
+// A title's year is the document's claim of its year, and how often the
+// body names another does not overrule it: a work report reviews the year
+// before its own and names that year most. "Report on the Work of the
+// Government 2024" over a review naming 2023 six times was read as the 2023
+// report, its 2024 targets filed under 2023; its title's year, standing
+// alone, was not even read as a year. An event that dates the text (an
+// anniversary, the 2009 influenza) still overrules the title.
+func TestATitlesYearIsNotOutcountedByTheYearReviewed(t *testing.T) {
+	review := strings.Repeat("In 2023, the county's economy grew steadily. ", 6)
+	for _, c := range []struct {
+		name, text string
+		want       int
+		reason     string
+	}{
+		{"English, the year alone at the title's end", "Report on the Work of the Government 2024\n\n" + review + "\nThe main targets are: GDP growth of about 6%.", 2024,
+			"the title names 2024; the opening also names 2023, as often or more, which does not overrule the title"},
+		{"English, the year alone at the title's start", "2024 Government Work Report of Houma\n\n" + review, 2024, "the title names 2024"},
+		{"Chinese", "侯马市2024年政府工作报告\n\n" + strings.Repeat("2023年，全市经济稳中向好。", 10) + "2024年主要预期目标：地区生产总值增长6%。", 2024, "the title names 2024"},
+		{"an anniversary overrules the title", "Summary of work 2019\n\n" + review + "We celebrated the 60th anniversary of the founding of the People's Republic.", 2009,
+			"the 60th anniversary of the People's Republic (founded 1949) falls in 2009"},
+		{"no title: the year named most", "In 2023, the county grew. " + review, 2023, "the opening names 2023"},
+	} {
+		y, reason := inferYear(c.text)
+		if y != c.want || !strings.Contains(reason, c.reason) {
+			t.Errorf("%s: year %d (%s); want %d with %q", c.name, y, reason, c.want, c.reason)
+		}
+	}
+
+	// A bare number in a title followed by a unit is an amount, not a year.
+	if y, reason := inferYear("2000 yuan for every household\n\nIn 2023, the county grew. In 2023, it built roads."); y != 2023 {
+		t.Errorf("year %d (%s); want 2023: the title's 2000 is an amount", y, reason)
 	}
 }
