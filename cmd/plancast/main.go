@@ -49,7 +49,7 @@ func main() {
 		}
 	}
 	ctx, stop := signalContext()
-	code := Main(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	code := Main(ctx, os.Args[1:], os.Stdout, stderrFor(os.Stderr))
 	stop()
 	if code != 0 {
 		pprof.StopCPUProfile()
