@@ -49,11 +49,14 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	defer st.Close()
 
 	p := &throttled{out: stderr, every: time.Second, last: time.Now()}
+	var last plancast.ArchiveStats
 	stats, err := writeArchive(*out, func(w io.Writer) (plancast.ArchiveStats, error) {
 		return plancast.WriteArchive(ctx, st, w, plancast.ExportOptions{Tokens: *tokens, Progress: func(s plancast.ArchiveStats) {
+			last = s
 			p.say(false, "\rexport: %d series, %d vintages written", s.Series, s.Vintages)
 		}})
 	})
+	p.say(true, "\rexport: %d series, %d vintages written", last.Series, last.Vintages) // the line ends on the last count
 	p.end()
 	if err != nil {
 		return err
@@ -95,19 +98,29 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	defer st.Close()
 	start := time.Now()
 	p := &throttled{out: stderr, every: time.Second, last: time.Now()}
-	phase := ""
-	res, err := plancast.ImportArchive(ctx, st, open, plancast.ImportOptions{Progress: func(ip plancast.ImportProgress) {
-		if ip.Phase != phase {
-			p.end()
-			phase = ip.Phase
-		}
+	var last plancast.ImportProgress
+	say := func(final bool, ip plancast.ImportProgress) {
 		if ip.Total > 0 {
-			p.say(false, "\rimport: %s, %d of %d series", importPhases[ip.Phase], ip.Series, ip.Total)
+			p.say(final, "\rimport: %s, %d of %d series", importPhases[ip.Phase], ip.Series, ip.Total)
 		} else {
-			p.say(false, "\rimport: %s, %d series", importPhases[ip.Phase], ip.Series)
+			p.say(final, "\rimport: %s, %d series", importPhases[ip.Phase], ip.Series)
 		}
+	}
+	// A phase's line ends on its last count, not on the last one due.
+	endPhase := func() {
+		if last.Phase != "" {
+			say(true, last)
+		}
+		p.end()
+	}
+	res, err := plancast.ImportArchive(ctx, st, open, plancast.ImportOptions{Progress: func(ip plancast.ImportProgress) {
+		if ip.Phase != last.Phase {
+			endPhase()
+		}
+		last = ip
+		say(false, ip)
 	}})
-	p.end()
+	endPhase()
 	if err != nil {
 		return fmt.Errorf("%s: %w", file, err) // Main says "plancast import: "
 	}
