@@ -346,14 +346,30 @@ func seriesTable(r SeriesResponse, lang string) *table {
 	if lang == "zh" {
 		unit = charts.UnitLabel(r.Unit, lang)
 	}
+	// Values other than the levels (units=chg, pch, log, ...) are not
+	// figures: a last column says which they are, and ingest refuses a row
+	// whose transform is not lin, so that such a table never goes back in as
+	// revisions of the figures it was computed from.
+	transformed := r.Units != "" && r.Units != "lin"
+	if transformed {
+		t.Header = append(slices.Clip(t.Header), transformHeader.in(lang)[0])
+	}
 	for _, o := range r.Observations {
-		t.Rows = append(t.Rows, []cell{textCell(o.Region), textCell(o.Indicator), yearCell(o.Year), textCell(seriesPeriodText(lang, o.Period)),
+		row := []cell{textCell(o.Region), textCell(o.Indicator), yearCell(o.Year), textCell(seriesPeriodText(lang, o.Period)),
 			numCell(o.Value, plancast.Decimals(o.Value)), textCell(unit), textCell(observationStatusText(lang, o.Status)),
 			statedGrowthCell(o.Growth), growthBaseCell(o), textCell(o.Published.String()),
-			textCell(o.Source.Document), textCell(o.Source.Quote)})
+			textCell(o.Source.Document), textCell(o.Source.Quote)}
+		if transformed {
+			row = append(row, textCell(r.Units))
+		}
+		t.Rows = append(t.Rows, row)
 	}
 	return t
 }
+
+// transformHeader names the series table's column of the units= a
+// transformed download was taken with.
+var transformHeader = headers{en: []string{"transform"}, zh: []string{"变换"}}
 
 // seriesAbout is the series XLSX's About sheet: what was asked (the
 // series, the units, the data's date) and the JSON answer's notes, one row

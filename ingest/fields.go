@@ -188,6 +188,19 @@ func (p *parser) status(c cell) (string, bool) {
 	return "", false
 }
 
+// levels reports whether a transform cell says the row's value is a figure
+// (blank, lin or 原值), and refuses it otherwise: the series API's
+// download with units=chg, pch, log, ... holds changes, which pushed back
+// would revise the figures they were computed from.
+func (p *parser) levels(c cell) bool {
+	switch t := fold(c.text); t {
+	case "", "lin", fold("原值"):
+		return true
+	}
+	p.fail(c, "the value is not a figure but units=%s of the figures (a series downloaded with units=%s); download the series with units=lin, the default, to push its figures back", strings.TrimSpace(c.text), strings.TrimSpace(c.text))
+	return false
+}
+
 // figureValue reads a figure's value cell. A withdrawal (status withdrawn)
 // needs none: its row names the figure, and a value given anyway is ignored.
 func (p *parser) figureValue(c cell, status string) (float64, bool) {

@@ -32,6 +32,9 @@ const (
 	// (a growth target's is %), and which version of the target a row is.
 	fieldTargetUnit = "target_unit"
 	fieldVersion    = "version"
+	// A series downloaded with units= other than lin holds changes or
+	// logarithms, not figures, and says which in this column.
+	fieldTransform = "transform"
 )
 
 // headerAliases are the column names each field goes by, in English and
@@ -68,6 +71,7 @@ var headerAliases = map[string][]string{
 		"增长基期", "增速基期", "增长基年", "比较基期"},
 	fieldTargetUnit: {"target_unit", "target unit", "目标单位"},
 	fieldVersion:    {"version", "version state", "版本状态"},
+	fieldTransform:  {"transform", "transformation", "变换"},
 }
 
 var headerFields = func() map[string]string {

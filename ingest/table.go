@@ -615,5 +615,8 @@ func (p *parser) meta(l *layout, row tableRow) (rowMeta, bool) {
 	if c, has := p.rowCell(l, row, fieldQuote); has {
 		m.source.Quote = strings.TrimSpace(c.text)
 	}
+	if c, has := p.rowCell(l, row, fieldTransform); has {
+		ok = p.levels(c) && ok
+	}
 	return m, ok
 }
