@@ -1,5 +1,7 @@
 package plancast
 
+import "time"
+
 // A partial period that runs from January (q1, h1, jan-feb … jan-nov) is a
 // figure of the year to date: the whole year's figure is that figure plus
 // the rest of the year, so it says most of what the year will be before the
@@ -70,4 +72,24 @@ var periodNamesZh = map[string]string{
 func JudgedKeys(k SeriesKey, ind Indicator) []SeriesKey {
 	k.Period = PeriodYear
 	return append([]SeriesKey{k}, YearToDateKeys(k, ind)...)
+}
+
+// periodEndMonth is the month each period other than the year to date ends in.
+var periodEndMonth = map[string]time.Month{
+	PeriodYear: time.December, "h2": time.December, "q2": time.June, "q3": time.September, "q4": time.December,
+}
+
+// PeriodEnd is the last day of period p of year y; ok is false for an
+// unknown period.
+func PeriodEnd(y int, p string) (end Date, ok bool) {
+	m, ok := periodEndMonth[p]
+	if !ok {
+		months, ytd := yearToDateMonths[p]
+		if !ytd {
+			return Date{}, false
+		}
+		m = time.Month(months)
+	}
+	// the day before the first of the next month
+	return DateOf(time.Date(y, m+1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, -1)), true
 }

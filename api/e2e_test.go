@@ -192,7 +192,13 @@ func TestEndToEnd(t *testing.T) {
 			t.Run("CSVDownloadNeutralisesFormulas", func(t *testing.T) { testCSVInjection(t, s, houma) })
 			t.Run("WithdrawAFigure", func(t *testing.T) { testWithdraw(t, s, houma, zizhou) })
 			t.Run("WithdrawATarget", func(t *testing.T) { testWithdrawTarget(t, s, houma, zizhou) })
-			t.Run("AssessmentAsOfADate", func(t *testing.T) { testAssessmentAsOf(t, s, houma) })
+			t.Run("AssessmentAsOfADate", func(t *testing.T) {
+				// On a store of its own, whose figures were all published
+				// before the day the answer is given: the steps above push
+				// figures dated today.
+				st := seeded(t, b.open(t))
+				testAssessmentAsOf(t, startServer(t, st, api.Config{}), token(t, st, plancast.Token{Region: "houma"}))
+			})
 			t.Run("Metrics", func(t *testing.T) { testMetrics(t, s) })
 			t.Run("AJumpIsRefusedUnlessAccepted", func(t *testing.T) { testJump(t, s, houma) })
 		})
@@ -959,15 +965,17 @@ func TestOpenAPIListsTheQueryParametersEachRouteTakes(t *testing.T) {
 // date answers exactly what it answered on that date, after the figures
 // behind it were revised and a new year was added; the latest answer moves.
 func testAssessmentAsOf(t *testing.T, s *server, houma string) {
-	today := plancast.Today()
-	given := today.String()
+	// The answer was given ten days ago; the figures and targets below were
+	// published since (a date ahead of today is refused).
+	day := plancast.DateOf(plancast.Today().Time().AddDate(0, 0, -10))
+	given := day.String()
 	var before, then, now api.AssessmentResponse
 	s.get("/api/v1/regions/houma/assessment?plan=14th-fyp").decode(t, 200, &before)
 	var projBefore, projThen plancast.Projection
 	s.get("/api/v1/series/houma/gdp/projection").decode(t, 200, &projBefore)
 
-	// Published after today: a revision of 2020 and a new year.
-	later := func(days int) plancast.Date { return plancast.DateOf(today.Time().AddDate(0, 0, days)) }
+	// Published after that day: a revision of 2020 and a new year.
+	later := func(days int) plancast.Date { return plancast.DateOf(day.Time().AddDate(0, 0, days)) }
 	revised := plancast.Observation{Region: "houma", Indicator: "gdp", Year: 2020, Value: 124.2, Published: later(1)}
 	added := plancast.Observation{Region: "houma", Indicator: "gdp", Year: 2022, Value: 141.5, Published: later(2)}
 	var pr api.PushResponse
@@ -1107,8 +1115,11 @@ func testRevisionHistory(t *testing.T, s *server, given string) {
 // answer judges the revised target. A target set before its figures were
 // published is listed unjudged as of a date between, saying why.
 func testTargetVersionsAsOf(t *testing.T, s *server, houma, given string, before api.AssessmentResponse, gdp func(api.AssessmentResponse) api.AssessmentItem) {
-	today := plancast.Today()
-	later := func(days int) string { return plancast.DateOf(today.Time().AddDate(0, 0, days)).String() }
+	day, err := plancast.ParseDate(given)
+	if err != nil {
+		t.Fatal(err)
+	}
+	later := func(days int) string { return plancast.DateOf(day.Time().AddDate(0, 0, days)).String() }
 	review := fmt.Sprintf(`[{"region":"houma","indicator":"gdp","plan":"14th-fyp","kind":"level","base_year":2020,"year":2025,"value":230,
 		"source":{"document":"mid-term review"},"published":%q}]`, later(3))
 	var pr api.PushResponse
@@ -1123,9 +1134,15 @@ func testTargetVersionsAsOf(t *testing.T, s *server, houma, given string, before
 	if msg := s.do("DELETE", "/api/v1/targets/houma/gdp/14th-fyp/2025?kind=level&published="+given, "", houma, nil).wantError(t, 400, "invalid"); !strings.Contains(msg, "before the version in force") {
 		t.Errorf("a withdrawal dated before the version in force: %q", msg)
 	}
-	// Undated, it takes effect today, also before the review: a dry run says so as the write would.
-	if msg := s.do("DELETE", "/api/v1/targets/houma/gdp/14th-fyp/2025?kind=level&dry_run=true", "", houma, nil).wantError(t, 400, "invalid"); !strings.Contains(msg, "before the version in force") {
-		t.Errorf("a dry run of an undated withdrawal before the version in force: %q", msg)
+	// A dry run says so as the write would.
+	if msg := s.do("DELETE", "/api/v1/targets/houma/gdp/14th-fyp/2025?kind=level&dry_run=true&published="+given, "", houma, nil).wantError(t, 400, "invalid"); !strings.Contains(msg, "before the version in force") {
+		t.Errorf("a dry run of a withdrawal before the version in force: %q", msg)
+	}
+	// Undated, it takes effect today, after the review: a dry run of it
+	// passes and withdraws nothing.
+	s.do("DELETE", "/api/v1/targets/houma/gdp/14th-fyp/2025?kind=level&dry_run=true", "", houma, nil).decode(t, 200, &pr)
+	if pr.Report.Targets.Withdrawn != 1 || !pr.Report.DryRun {
+		t.Errorf("a dry run of an undated withdrawal after the review: %+v", pr.Report)
 	}
 
 	var then, now api.AssessmentResponse
@@ -1253,7 +1270,7 @@ func testAssessmentTrail(t *testing.T, s *server, given string, later func(days 
 	}
 	// The plan and the report's figures on one day, first; last, the two
 	// pushes of figures dated later and the review, or for the 2021 target
-	// its withdrawal. (Earlier steps of this test push figures today.)
+	// its withdrawal.
 	for plan, want := range map[string][2]string{
 		"14th-fyp":    {"2021-04-20 figures+target, ", later(1) + " figures, " + later(2) + " figures, " + later(3) + " target"},
 		"2021-annual": {"2021-04-20 figures+target, ", later(1) + " figures, " + later(2) + " figures, " + later(4) + " target"},

@@ -201,6 +201,37 @@ func (p *parser) levels(c cell) bool {
 	return false
 }
 
+// publishedFits checks the published date a row gives (in cell c) against
+// its figure of year and the row's period and status: a figure cannot be
+// published before its year begins, and a final or preliminary one not
+// before its period ends (Houma's 2021 GDP published 2021-03-01 is a typo
+// for 2022-03-01); an estimate may be, as a year's "expected" figure is in
+// its last weeks. The push's own date (no published column) is not checked
+// here: it is the day the figures arrive.
+func (p *parser) publishedFits(c cell, m rowMeta, year int) bool {
+	if c.blank() || m.published.IsZero() || year < plancast.MinYear || year > plancast.MaxYear {
+		return true
+	}
+	ends, ok := plancast.PeriodEnd(year, m.period)
+	if !ok {
+		return true
+	}
+	when := strconv.Itoa(year)
+	if m.period != plancast.PeriodYear {
+		when += " " + m.period
+	}
+	switch {
+	case m.published.Before(plancast.NewDate(year, time.January, 1)):
+		p.fail(c, "published %s, before %d began: a figure of %s is published in %d or later; is the year or the date a typo?", m.published, year, when, year)
+	case !m.published.After(ends) && (m.status == plancast.StatusFinal || m.status == plancast.StatusPreliminary):
+		p.fail(c, "published %s, on or before the end of its period (%s): a %s figure of %s is published after it; one given earlier is an estimate (status estimate), or the date is a typo",
+			m.published, ends, m.status, when)
+	default:
+		return true
+	}
+	return false
+}
+
 // figureValue reads a figure's value cell. A withdrawal (status withdrawn)
 // needs none: its row names the figure, and a value given anyway is ignored.
 func (p *parser) figureValue(c cell, status string) (float64, bool) {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"time"
 
 	"github.com/plancast/plancast"
 )
@@ -124,7 +125,7 @@ func checkObservation(o *plancast.Observation, from origin, res *resolver, ps *p
 	if !checkYear(o.Year, from, ps) {
 		ok = false
 	}
-	ok = ok && okGrowth
+	ok = ok && okGrowth && checkFigurePublished(o, from, ps)
 	switch {
 	case math.IsNaN(o.Value) || math.IsInf(o.Value, 0):
 		ps.add(from.problem(from.valueCol, fieldValue, "value must be a finite number"))
@@ -134,6 +135,25 @@ func checkObservation(o *plancast.Observation, from origin, res *resolver, ps *p
 		ok = false
 	}
 	return ok && valid(o.Validate(), from, ps)
+}
+
+// latestPublished is the latest date a push may say a figure or a target
+// was published: today, or tomorrow in UTC, where a bureau east of Greenwich
+// already is for hours of the day.
+func latestPublished() plancast.Date {
+	return plancast.DateOf(time.Now().Add(24 * time.Hour))
+}
+
+// checkFigurePublished refuses a figure published after today: it would be
+// served as the latest figure today and yet be left out of every answer as
+// of today.
+func checkFigurePublished(o *plancast.Observation, from origin, ps *problems) bool {
+	if o.Published.After(latestPublished()) {
+		ps.add(from.problem("", fieldPublished, "published %s is after today (%s): a figure is pushed once it is published; "+
+			"leave published empty for today", o.Published, plancast.Today()))
+		return false
+	}
+	return true
 }
 
 // checkGrowth checks a figure's stated growth against the figure, on the
@@ -215,6 +235,11 @@ func checkTarget(t *plancast.Target, from origin, res *resolver, ps *problems) b
 	ind, known, ok := checkSubject(t.Region, t.Indicator, from, res, ps)
 	if !checkYear(t.Year, from, ps) {
 		return false
+	}
+	if latest := latestPublished(); t.Published.After(latest) {
+		ps.add(from.problem("", fieldPublished, "published %s is after today (%s): a target version is dated the day its plan set it, "+
+			"which cannot be ahead; leave published empty for today", t.Published, plancast.Today()))
+		ok = false
 	}
 	isLevel := t.Kind == plancast.TargetLevel || t.Kind == plancast.TargetCeiling || t.Kind == plancast.TargetFloor
 	if known && isLevel && t.Value < 0 && cannotBeNegative(ind) {

@@ -22,6 +22,10 @@ func (p *parser) wideRow(l *layout, row tableRow) {
 		if !good || !ok || !p.percentFits(c, indicator, percentHintTable) {
 			continue
 		}
+		if pc, has := p.rowCell(l, row, fieldPublished); has && !p.publishedFits(pc, meta, col.year) {
+			ok = false // said once, at the row's published cell
+			continue
+		}
 		v, _ = p.convert(c, v, unit, indicator)
 		p.addObservation(observation(region, indicator, col.year, v, meta, nil, 0), origin{record: c.at, yearCol: col.letter, valueCol: col.letter})
 	}
