@@ -133,13 +133,9 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	cat := ingest.Catalog{Regions: regions, Indicators: indicators}
 	opt.Progress = progressPrinter(stderr)
 
-	batch := &ingest.Batch{}
-	for _, name := range files {
-		b, err := parseFile(name, cat, opt)
-		if err != nil {
-			return err
-		}
-		batch.Merge(b)
+	batch, err := parseFiles(files, cat, opt)
+	if err != nil {
+		return err
 	}
 	rep, err := ingest.Apply(ctx, st, batch, ingest.ApplyOptions{DryRun: *dryRun, AcceptJumps: *acceptJumps})
 	if rep != nil {
@@ -148,6 +144,39 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 	}
 	return err
+}
+
+// parseFiles reads files as one batch. A region or indicator that one of
+// them declares is known to the others, in either order: each file is read
+// with the declarations of the files before it, and a file with problems
+// that was read before a later file declared more is read again with all
+// of them.
+func parseFiles(files []string, cat ingest.Catalog, opt ingest.Options) (*ingest.Batch, error) {
+	batches := make([]*ingest.Batch, len(files))
+	knew := make([]int, len(files)) // declarations known when each file was read
+	declared := 0
+	for i, name := range files {
+		b, err := parseFile(name, cat, opt)
+		if err != nil {
+			return nil, err
+		}
+		batches[i], knew[i] = b, declared
+		cat.Regions = append(cat.Regions, b.Regions...)
+		cat.Indicators = append(cat.Indicators, b.Indicators...)
+		declared += len(b.Regions) + len(b.Indicators)
+	}
+	batch := &ingest.Batch{}
+	for i, b := range batches {
+		if knew[i] < declared && len(b.Problems) > 0 {
+			again, err := parseFile(files[i], cat, opt)
+			if err != nil {
+				return nil, err
+			}
+			b = again
+		}
+		batch.Merge(b)
+	}
+	return batch, nil
 }
 
 func parseFile(name string, cat ingest.Catalog, opt ingest.Options) (*ingest.Batch, error) {

@@ -369,3 +369,40 @@ func TestIngestSaysWhichQuoteIsNotClosed(t *testing.T) {
 		t.Errorf("houma gdp 2020 after the refused batch, want its one seeded vintage:\n%s", out)
 	}
 }
+
+// Files pushed together are one batch, and a region or indicator one of
+// them declares is known to the others, in either order: a catalog file and
+// the figures of its new county. Before, each file was read against the
+// store's catalog alone, and the county's figures were refused as of an
+// unknown region.
+func TestADeclarationInOneFileServesTheOthersOfTheBatch(t *testing.T) {
+	decl := [2]string{"decl.json", `{"regions":[{"code":"quwo","name":"Quwo County","name_zh":"曲沃县","parent":"linfen","level":"county"}],
+		"indicators":[{"code":"tourism_revenue","name":"Tourism revenue","name_zh":"旅游总收入","unit":"100m_yuan","kind":"level","better":"higher"}]}`}
+	figures := [2]string{"quwo.csv", "region,indicator,year,value,published\nquwo,gdp,2020,100.5,2021-04-01\n曲沃县,旅游总收入,2020,9.8,2021-04-01\n"}
+	for _, order := range [][][2]string{{decl, figures}, {figures, decl}} {
+		dir := catalogDir(t)
+		ingestFiles(t, dir, order...)
+		out := mustRun(t, "history", "--data-dir", dir, "--region", "quwo", "--indicator", "tourism_revenue")
+		if !strings.Contains(out, "9.8") {
+			t.Errorf("%s then %s: quwo's tourism revenue reads\n%s\nwant 9.8", order[0][0], order[1][0], out)
+		}
+	}
+	// A region declared nowhere is still unknown, and nothing is written.
+	dir := catalogDir(t)
+	folder := t.TempDir()
+	var args []string
+	for _, f := range [][2]string{decl, {"other.csv", "region,indicator,year,value\nquwo,gdp,2020,100.5\nnowhere,gdp,2020,5\n"}} {
+		path := filepath.Join(folder, f[0])
+		if err := os.WriteFile(path, []byte(f[1]), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		args = append(args, path)
+	}
+	code, _, stderr := run(t, append([]string{"ingest", "--data-dir", dir}, args...)...)
+	if code == 0 || !strings.Contains(stderr, `"nowhere"`) || strings.Contains(stderr, `"quwo"`) {
+		t.Errorf("a region declared nowhere: exit %d, %s; want refused naming nowhere, not quwo", code, stderr)
+	}
+	if code, _, _ := run(t, "history", "--data-dir", dir, "--region", "quwo", "--indicator", "gdp"); code == 0 {
+		t.Errorf("quwo's gdp was written by a refused batch")
+	}
+}
