@@ -577,6 +577,19 @@ func testIfMatch(t *testing.T, s *server, houma string) {
 	// The push moved the version: the same If-Match is now stale.
 	body = obsJSON(t, plancast.Observation{Region: "houma", Indicator: "budget_revenue", Year: 2022, Value: 5.9})
 	s.do("POST", "/api/v1/observations", "application/json", houma, body, "If-Match", `"`+version+`"`).wantError(t, 409, "conflict")
+
+	// What is not a data version is a mistake of the request, not a
+	// conflict: a chart's ETag, a word, a weak tag. A list matches when one
+	// of its versions does.
+	chartTag := s.get("/charts/houma/gdp.svg").header.Get("ETag")
+	for _, bad := range []string{"abc", chartTag, `W/"` + version + `"`, `"1", "x"`} {
+		if msg := s.do("POST", "/api/v1/observations?dry_run=true", "application/json", houma, body, "If-Match", bad).wantError(t, 400, "invalid"); !strings.Contains(msg, "X-Data-Version") {
+			t.Errorf("If-Match %s: %q; want the header explained", bad, msg)
+		}
+	}
+	now := s.get("/api/v1/series/houma/gdp").header.Get("X-Data-Version")
+	s.do("POST", "/api/v1/observations?dry_run=true", "application/json", houma, body, "If-Match", `"`+version+`", "`+now+`"`).decode(t, 200, &pr)
+	s.do("POST", "/api/v1/observations?dry_run=true", "application/json", houma, body, "If-Match", `"`+version+`", "1"`).wantError(t, 409, "conflict")
 }
 
 func testReportExtract(t *testing.T, s *server, houma, zizhou string) {

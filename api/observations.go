@@ -6,6 +6,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -157,17 +158,31 @@ func authorizeBatch(tok *plancast.Token, b *ingest.Batch, indicators []plancast.
 // checkIfMatch implements optimistic concurrency for pushes: a client that
 // read the data at version V (the X-Data-Version header of every read) and
 // sends If-Match: "V" gets 409 conflict if anything changed since.
+//
+// The header may list versions ("41", "42"); one of them must be the data's.
+// A value that is no data version (a chart's ETag, a weak tag W/"42", a
+// word) is 400: a conflict would send the client to read again and fail
+// the same way for ever.
 func (s *Server) checkIfMatch(c echo.Context) error {
-	want := strings.Trim(strings.TrimSpace(c.Request().Header.Get("If-Match")), `"`)
-	if want == "" || want == "*" {
+	header := strings.TrimSpace(c.Request().Header.Get("If-Match"))
+	if header == "" || header == "*" {
 		return nil
+	}
+	var want []string
+	for _, v := range strings.Split(header, ",") {
+		v = strings.TrimSpace(v)
+		unquoted := strings.TrimSuffix(strings.TrimPrefix(v, `"`), `"`)
+		if _, err := strconv.ParseUint(unquoted, 10, 64); err != nil || strings.Contains(unquoted, `"`) {
+			return plancast.Errorf(plancast.EINVALID, "If-Match %s is not a data version: send the X-Data-Version header of a read (a number, as \"42\"), or * for any", v)
+		}
+		want = append(want, unquoted)
 	}
 	now, err := s.cfg.Store.DataVersion(c.Request().Context())
 	if err != nil {
 		return err
 	}
-	if now != want {
-		return plancast.Errorf(plancast.ECONFLICT, "the data changed since version %s (it is %s now): read again, then push", want, now)
+	if !slices.Contains(want, now) {
+		return plancast.Errorf(plancast.ECONFLICT, "the data changed since version %s (it is %s now): read again, then push", strings.Join(want, ", "), now)
 	}
 	return nil
 }
