@@ -10,6 +10,7 @@ import (
 	"math"
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -114,8 +115,12 @@ func (p *parser) readXLSX(br *bufio.Reader) (err error) {
 		if len(cells) > maxColumns {
 			cells = cells[:maxColumns]
 		}
+		var written []string
+		if len(merged[num]) > 0 {
+			written = slices.Clone(cells)
+		}
 		cells = merged.fill(num, cells)
-		return tableRow{num: num, cells: cells}, nil
+		return tableRow{num: num, cells: cells, written: written}, nil
 	})
 }
 
