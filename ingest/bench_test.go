@@ -65,8 +65,20 @@ func BenchmarkParseLongCSV100k(b *testing.B) {
 }
 
 // longXLSX writes the same rows as longCSV into a workbook, numbers as numbers.
-func longXLSX(b *testing.B, n int) []byte {
+func longXLSX(b *testing.B, n int) []byte { return longXLSXStyled(b, n, false) }
+
+// longXLSXStyled is longXLSX; with percentRates, the rates are written as
+// Excel keeps a typed percentage, a fraction (0.029) in a cell formatted as
+// 0.0%, so that every figure's cell is looked up in the style scan.
+func longXLSXStyled(b *testing.B, n int, percentRates bool) []byte {
 	f := excelize.NewFile()
+	pct := 0
+	if percentRates {
+		var err error
+		if pct, err = f.NewStyle(&excelize.Style{NumFmt: 10}); err != nil {
+			b.Fatal(err)
+		}
+	}
 	sw, err := f.NewStreamWriter("Sheet1")
 	if err != nil {
 		b.Fatal(err)
@@ -75,8 +87,12 @@ func longXLSX(b *testing.B, n int) []byte {
 	for i := 0; i < n; i++ {
 		ind := benchIndicators[i%9]
 		v, _ := parseNumber(ind.value)
+		var value any = v
+		if percentRates && ind.unit == "%" {
+			value = excelize.Cell{StyleID: pct, Value: v / 100}
+		}
 		cell, _ := excelize.CoordinatesToCellName(1, i+2)
-		if err := sw.SetRow(cell, []any{fmt.Sprintf("county%03d", i/(9*28)%400), ind.code, 1995 + (i/9)%28, v, ind.unit}); err != nil {
+		if err := sw.SetRow(cell, []any{fmt.Sprintf("county%03d", i/(9*28)%400), ind.code, 1995 + (i/9)%28, value, ind.unit}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -101,6 +117,27 @@ func BenchmarkParseLongXLSX100k(b *testing.B) {
 		batch, err := Parse("big.xlsx", "", bytes.NewReader(data), cat, Options{})
 		if err != nil || len(batch.Problems) != 0 || len(batch.Observations) != xlsxBenchRows {
 			b.Fatalf("%v %v %d", err, problemTexts(batch.Problems), len(batch.Observations))
+		}
+	}
+}
+
+// BenchmarkParseLongXLSX100kPercentRates is BenchmarkParseLongXLSX100k with
+// the rates in cells formatted as percentages: the style of every figure's
+// cell is looked up, to multiply a rate's by 100 and to refuse any other.
+func BenchmarkParseLongXLSX100kPercentRates(b *testing.B) {
+	data := longXLSXStyled(b, xlsxBenchRows, true)
+	cat := benchCatalog(b)
+	b.SetBytes(int64(len(data)))
+	b.ResetTimer()
+	for b.Loop() {
+		batch, err := Parse("big.xlsx", "", bytes.NewReader(data), cat, Options{})
+		if err != nil || len(batch.Problems) != 0 || len(batch.Observations) != xlsxBenchRows {
+			b.Fatalf("%v %v %d", err, problemTexts(batch.Problems), len(batch.Observations))
+		}
+		for _, o := range batch.Observations {
+			if o.Indicator == "unemployment_rate" && o.Value != 2.9 {
+				b.Fatalf("a rate read as %v, want 2.9", o.Value)
+			}
 		}
 	}
 }

@@ -436,9 +436,8 @@ func expectedRows(size int64, head []byte, maxRows int) int {
 // as wide as the sheet's widest ("a,b,c,d,,").
 //
 // Only CSV is held to it. A sheet's cells are apart by its grid, so no
-// comma cuts a figure there, and a remark typed in the cell beside a row
-// ("初步核算", "checked by Li") is common in a workbook; left out as
-// before, it loses nothing that was meant as a figure.
+// comma cuts a figure there and its rows are read; its cells in a column
+// without a header are refused once a column instead (headedCells).
 func (p *parser) widerThanHeader(l *layout, row tableRow) bool {
 	last := lastFilled(row)
 	if last < l.width {

@@ -4,7 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
@@ -126,23 +125,4 @@ func TestAWideRowIsRefusedInGB18030(t *testing.T) {
 	if got := strings.Join(problemTexts(b.Problems), "\n"); got != want {
 		t.Errorf("problems\n%s\nwant\n%s", got, want)
 	}
-}
-
-// A sheet is left as it was: its cells are apart by the sheet's own grid,
-// so no comma can cut a figure in two, and a remark typed in the cell
-// beside a row ("checked by Li", "初步核算") is common in a workbook.
-func TestCellsPastTheHeaderOfASheetAreLeftOut(t *testing.T) {
-	f := excelize.NewFile()
-	setRows(t, f, "Sheet1", [][]any{
-		{"region", "indicator", "year", "value"},
-		{"houma", "gdp", 2023, 150.0, "初步核算"},
-		{"houma", "gdp", 2024, 158.7, nil, 7},
-	})
-	buf, err := f.WriteToBuffer()
-	if err != nil {
-		t.Fatal(err)
-	}
-	b := parseString(t, "s.xlsx", buf.String(), Options{})
-	noProblems(t, b)
-	checkFigures(t, b, []figure{{region: "houma", indicator: "gdp", year: 2023, value: 150}, {region: "houma", indicator: "gdp", year: 2024, value: 158.7}})
 }

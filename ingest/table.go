@@ -17,6 +17,10 @@ import (
 type tableRow struct {
 	num   int
 	cells []string
+	// written are a sheet's cells as written, before merged cells were
+	// filled in; nil when they are the same as cells (a row no merged
+	// range covers, and CSV).
+	written []string
 	// spans are the cells of a CSV record that run over several lines
 	// (quoted, with line breaks inside); nil for almost every row, and for
 	// spreadsheets.
@@ -75,9 +79,14 @@ type layout struct {
 	years      []column          // wide: one column per year
 	indicators []column          // long: one column per indicator
 	growthCols *growthColumns    // long: the stated growth's columns, for every row's origin
-	// width is the header's columns up to its last named one: a CSV row's
-	// cells past it have no column (widerThanHeader).
+	// width is the header's columns up to its last named one: a row's
+	// cells past it have no column (widerThanHeader, headedCells).
 	width int
+	// headed says which of a sheet's columns up to width have a header
+	// (in either line); a sheet's cells in the others are noted in
+	// unheaded, by column index (headedCells), and refused (reportUnheaded).
+	headed   []bool
+	unheaded map[int]*unheadedCells
 	// Taken from the title rows above the header (or Options.Region), for
 	// tables that state the region, indicator or unit once for all rows.
 	region, indicator, unit string
@@ -135,13 +144,23 @@ func (p *parser) readTable(next func() (tableRow, error)) error {
 	if h+1 < len(buf) && isContinuation(buf[h], buf[h+1]) {
 		second = &buf[h+1]
 	}
-	l := p.layoutOf(p.columns(buf[h], second), buf[:h], buf[h].num)
+	cols := p.columns(buf[h], second)
+	l := p.layoutOf(cols, buf[:h], buf[h].num)
 	if l == nil {
 		return nil
 	}
 	l.width = lastFilled(buf[h]) + 1
 	if second != nil {
 		l.width = max(l.width, lastFilled(*second)+1)
+	}
+	if p.comma == 0 { // a sheet
+		l.headed = make([]bool, l.width)
+		for _, c := range cols {
+			if c.idx < l.width && strings.TrimSpace(c.header) != "" {
+				l.headed[c.idx] = true
+			}
+		}
+		defer p.reportUnheaded(l)
 	}
 	rest := buf[h+1:]
 	if second != nil {
@@ -423,19 +442,91 @@ func (p *parser) growthLayout(l *layout, headerRow int) bool {
 // isNote reports whether a row under the table is a note ("注：", "资料来源：").
 func isNote(row tableRow) bool {
 	for _, c := range row.cells {
-		c = strings.TrimSpace(widthFold(c))
-		if c == "" {
-			continue
+		if c = strings.TrimSpace(widthFold(c)); c != "" {
+			return notePrefixed(c)
 		}
-		lc := strings.ToLower(c)
-		for _, prefix := range notePrefixes {
-			if strings.HasPrefix(lc, prefix) {
-				return true
-			}
-		}
-		return false
 	}
 	return false
+}
+
+// isNoteText reports whether a cell's text is a note or a source line.
+func isNoteText(c string) bool { return notePrefixed(strings.TrimSpace(widthFold(c))) }
+
+// notePrefixed reports whether a cell's text, width-folded and trimmed,
+// starts as a note does.
+func notePrefixed(c string) bool {
+	lc := strings.ToLower(c)
+	for _, prefix := range notePrefixes {
+		if strings.HasPrefix(lc, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+// unheadedCells are the cells of a sheet's column without a header that
+// hold something: the first, its row, and how many more down to which row.
+type unheadedCells struct {
+	text           string
+	row, more, end int
+}
+
+// headedCells notes the cells of a sheet's row that are in a column without
+// a header (blank in the header, or past its last column) and that hold
+// something that could be meant: not blank, not a missing mark ("—"), not a
+// note ("注：…"). Such a cell used to be left out without a word; it may be a
+// figure under a header the author forgot, or a unit or a status beside a
+// row, and is refused (reportUnheaded). The cells as written count, not the
+// copies of a merged cell. It reports whether the row has a cell to read: a
+// row of nothing but cells without a header is no row of the table.
+func (p *parser) headedCells(l *layout, row tableRow) bool {
+	read := false
+	for i, c := range row.cells {
+		if i < len(l.headed) && l.headed[i] && strings.TrimSpace(c) != "" {
+			read = true
+			break
+		}
+	}
+	written := row.cells
+	if row.written != nil {
+		written = row.written
+	}
+	for i, c := range written {
+		if i < len(l.headed) && l.headed[i] || isMissing(c) || isNoteText(c) {
+			continue
+		}
+		if l.unheaded == nil {
+			l.unheaded = map[int]*unheadedCells{}
+		}
+		if u := l.unheaded[i]; u != nil {
+			u.more++
+			u.end = row.num
+		} else {
+			l.unheaded[i] = &unheadedCells{text: c, row: row.num}
+		}
+	}
+	return read
+}
+
+// reportUnheaded adds a problem for each column without a header that holds
+// something (headedCells), at its first such cell.
+func (p *parser) reportUnheaded(l *layout) {
+	for _, i := range slices.Sorted(maps.Keys(l.unheaded)) {
+		u, col := l.unheaded[i], columnLetter(i)
+		shown := cell{text: u.text}.quoted()
+		fix := fmt.Sprintf("give column %s a header (备注 or note for a remark), or delete", col)
+		at := record{File: p.file, Sheet: p.sheet, Row: u.row}
+		switch u.more {
+		case 0:
+			p.ps.add(at.problem(col, "", "%s is in a column without a header, so it would be lost: %s the cell", shown, fix))
+		case 1:
+			p.ps.add(at.problem(col, "", "%s is in a column without a header, as is 1 more cell of column %s (row %d), so they would be lost: %s them",
+				shown, col, u.end, fix))
+		default:
+			p.ps.add(at.problem(col, "", "%s is in a column without a header, as are %d more cells of column %s, down to row %d, so they would be lost: %s them",
+				shown, u.more, col, u.end, fix))
+		}
+	}
 }
 
 func (p *parser) readRow(l *layout, row tableRow) {
@@ -446,6 +537,9 @@ func (p *parser) readRow(l *layout, row tableRow) {
 		return
 	}
 	if p.comma != 0 && len(row.cells) > l.width && p.widerThanHeader(l, row) {
+		return
+	}
+	if p.comma == 0 && !p.headedCells(l, row) {
 		return
 	}
 	switch l.kind {

@@ -7,8 +7,10 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"math"
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -113,19 +115,32 @@ func (p *parser) readXLSX(br *bufio.Reader) (err error) {
 		if len(cells) > maxColumns {
 			cells = cells[:maxColumns]
 		}
+		var written []string
+		if len(merged[num]) > 0 {
+			written = slices.Clone(cells)
+		}
 		cells = merged.fill(num, cells)
-		return tableRow{num: num, cells: cells}, nil
+		return tableRow{num: num, cells: cells, written: written}, nil
 	})
 }
 
-// percentCells corrects figures read from cells formatted as percentages.
-// Raw values keep full precision, but a cell showing "8.5%" holds 0.085: for
-// indicators and targets in percent, a value read from a percent-formatted
-// cell is multiplied by 100, so the figure is what the author sees; so is a
-// stated growth (always in percent). Only the cells of such figures are
-// looked at, each style once.
+// percentCells reads the figures of cells formatted as percentages as
+// their author sees them. Raw values keep full precision, but a cell showing
+// "8.5%" holds 0.085: a figure in percent (a value of an indicator in
+// percent, a stated growth, a growth or share target, any target of an
+// indicator in percent) read from such a cell is multiplied by 100, so the
+// figure is what the cell shows. Any other figure from such a cell (a value
+// of an indicator not in percent; a level, ceiling or floor target of one)
+// is refused (refusePercentCells): typing 140% into a cell of GDP makes it
+// hold 1.4, which would be stored as 1.4 亿元. The workbook's styles are
+// looked at first: in one without a percent format, as most are, no cell is
+// looked up.
 func (p *parser) percentCells(doc []byte, f *excelize.File, firstObs, firstTarget int) {
-	figures := p.percentFigures(firstObs, firstTarget)
+	percent, complete := percentStyles(f) // style id → percent format
+	if complete && len(percent) == 0 {
+		return
+	}
+	figures := p.sheetFigures(firstObs, firstTarget)
 	if len(figures) == 0 {
 		return
 	}
@@ -134,82 +149,151 @@ func (p *parser) percentCells(doc []byte, f *excelize.File, firstObs, firstTarge
 		asked[fig.cell] = true
 	}
 	styles := cellStyles(doc, f, p.sheet, asked)
-	percent := map[int]bool{} // style id → percent format
+	var refused []sheetFigure
 	for _, fig := range figures {
 		id, known := styles[fig.cell]
 		if !known {
 			continue
 		}
 		pct, seen := percent[id]
-		if !seen {
+		if !seen && !complete && id >= maxStylesChecked {
 			pct = percentStyle(f, id)
 			percent[id] = pct
 		}
-		if pct {
+		switch {
+		case !pct:
+		case fig.inPercent:
 			p.times100(fig)
+		default:
+			refused = append(refused, fig)
 		}
+	}
+	if len(refused) > 0 {
+		p.refusePercentCells(doc, f, refused)
 	}
 }
 
-// percentFigure is a figure in percent of this sheet and the cell it was
-// read from.
-type percentFigure struct {
-	cell cellRef
-	of   percentOf
-	i    int // in Observations or Targets
+// sheetFigure is a figure read from this sheet, the cell it was read from,
+// and whether it is in percent.
+type sheetFigure struct {
+	cell      cellRef
+	of        figureOf
+	i         int // in Observations or Targets
+	inPercent bool
 }
 
-// percentOf says which figure of an observation or target a percentFigure is.
-type percentOf int
+// figureOf says which figure of an observation or target a sheetFigure is.
+type figureOf int
 
 const (
-	observationValue percentOf = iota
+	observationValue figureOf = iota
 	observationGrowth
 	targetValue
 )
 
-// percentFigures lists the figures read from this sheet that are in percent:
-// values of indicators in percent, stated growths, and targets of a growth,
-// a share or an indicator in percent.
-func (p *parser) percentFigures(firstObs, firstTarget int) []percentFigure {
-	var out []percentFigure
-	add := func(col string, row int, of percentOf, i int) {
+// sheetFigures lists the figures read from this sheet with their cells:
+// values (but a withdrawal's, which has none) and stated growths of
+// observations, and targets' values, each of an indicator the catalog
+// holds. In percent are the values of indicators in percent, stated
+// growths, and targets of a growth, a share or an indicator in percent.
+func (p *parser) sheetFigures(firstObs, firstTarget int) []sheetFigure {
+	out := make([]sheetFigure, 0, len(p.b.Observations)-firstObs+len(p.b.Targets)-firstTarget)
+	add := func(col string, row int, of figureOf, i int, inPercent bool) {
 		if c, ok := cellAt(col, row); ok {
-			out = append(out, percentFigure{cell: c, of: of, i: i})
+			out = append(out, sheetFigure{cell: c, of: of, i: i, inPercent: inPercent})
 		}
 	}
 	for i := firstObs; i < len(p.b.Observations); i++ {
 		o, at := &p.b.Observations[i], p.b.obsFrom[i]
-		if p.res.indicators[o.Indicator].Unit == plancast.UnitPercent {
-			add(at.valueCol, at.Row, observationValue, i)
+		if ind, known := p.res.indicators[o.Indicator]; known && o.Status != plancast.StatusWithdrawn {
+			add(at.valueCol, at.Row, observationValue, i, ind.Unit == plancast.UnitPercent)
 		}
 		if o.Growth != nil {
-			add(at.growthCol(), at.Row, observationGrowth, i)
+			add(at.growthCol(), at.Row, observationGrowth, i, true)
 		}
 	}
 	for i := firstTarget; i < len(p.b.Targets); i++ {
 		t := &p.b.Targets[i]
-		if t.Kind == plancast.TargetGrowth || t.Kind == plancast.TargetAvgGrowth || t.Kind == plancast.TargetShare ||
-			p.res.indicators[t.Indicator].Unit == plancast.UnitPercent {
-			add(p.b.targetFrom[i].valueCol, p.b.targetFrom[i].Row, targetValue, i)
+		ind, known := p.res.indicators[t.Indicator]
+		if !known {
+			continue
 		}
+		inPercent := t.Kind == plancast.TargetGrowth || t.Kind == plancast.TargetAvgGrowth || t.Kind == plancast.TargetShare ||
+			ind.Unit == plancast.UnitPercent
+		add(p.b.targetFrom[i].valueCol, p.b.targetFrom[i].Row, targetValue, i, inPercent)
 	}
 	return out
+}
+
+// refusePercentCells adds a problem at each cell formatted as a percentage
+// whose figure is not in percent, saying what the cell shows and holds, as
+// percentFits and targetPercentFits do for "140%" typed in a CSV file, and
+// takes its figure out of the batch.
+func (p *parser) refusePercentCells(doc []byte, f *excelize.File, refused []sheetFigure) {
+	asked := make(map[cellRef]bool, len(refused))
+	for _, fig := range refused {
+		asked[fig.cell] = true
+	}
+	raw := cellValues(doc, f, p.sheet, asked)
+	drop := map[figureOf]map[int]bool{observationValue: {}, targetValue: {}}
+	for _, fig := range refused {
+		formatted, then := "the cell is formatted as a percentage", ""
+		if v, err := strconv.ParseFloat(strings.TrimSpace(raw[fig.cell]), 64); err == nil && !math.IsInf(v, 0) && !math.IsNaN(v) {
+			formatted += " (shows " + strconv.FormatFloat(roundSignificant(v*100, 12), 'f', -1, 64) + "%)"
+			then = " (" + strconv.FormatFloat(v, 'f', -1, 64) + ")"
+		}
+		switch fig.of {
+		case observationValue:
+			o, at := &p.b.Observations[fig.i], p.b.obsFrom[fig.i]
+			p.ps.add(at.record.problem(at.valueCol, fieldValue,
+				"%s, but indicator %s is measured in %s, not in percent: format the cell as a number, and check the figure it then shows%s; %s",
+				formatted, o.Indicator, unitLabel(p.res.indicators[o.Indicator].Unit), then, percentHintTable))
+		case targetValue:
+			t, at := &p.b.Targets[fig.i], p.b.targetFrom[fig.i]
+			p.ps.add(at.record.problem(at.valueCol, fieldValue,
+				"%s, but a %s target of indicator %s is in %s, not in percent: format the cell as a number, and check the level it then shows%s, "+
+					"or make it a growth target (kind growth or avg_growth: 增速, 年均增速)",
+				formatted, t.Kind, t.Indicator, unitLabel(p.res.indicators[t.Indicator].Unit), then))
+		}
+		drop[fig.of][fig.i] = true
+	}
+	p.b.Observations, p.b.obsFrom = dropFigures(p.b.Observations, p.b.obsFrom, drop[observationValue])
+	p.b.Targets, p.b.targetFrom = dropFigures(p.b.Targets, p.b.targetFrom, drop[targetValue])
+}
+
+// dropFigures takes the figures at the indices in drop, and their origins,
+// out of a batch's lists.
+func dropFigures[F, O any](figures []F, from []O, drop map[int]bool) ([]F, []O) {
+	if len(drop) == 0 {
+		return figures, from
+	}
+	n := 0
+	for i := range figures {
+		if drop[i] {
+			continue
+		}
+		figures[n] = figures[i]
+		if i < len(from) {
+			from[n] = from[i]
+		}
+		n++
+	}
+	return figures[:n], from[:min(n, len(from))]
 }
 
 // cellAt is the cell in a column (by its letters) and a row; ok is false when
 // there is none, as for a figure without a growth column.
 func cellAt(col string, row int) (cellRef, bool) {
-	if col == "" || row == 0 {
+	if col == "" || row < 1 || row > excelize.TotalRows {
 		return cellRef{}, false
 	}
-	c, r, err := excelize.CellNameToCoordinates(col + strconv.Itoa(row))
-	return cellRef{col: c, row: r}, err == nil
+	c, err := excelize.ColumnNameToNumber(col) // no cell name to build: this runs for every figure
+	return cellRef{col: c, row: row}, err == nil
 }
 
 // times100 turns a figure read as a fraction (0.085) into the percentage
 // its cell shows (8.5).
-func (p *parser) times100(fig percentFigure) {
+func (p *parser) times100(fig sheetFigure) {
 	switch fig.of {
 	case observationValue:
 		o := &p.b.Observations[fig.i]
@@ -224,12 +308,40 @@ func (p *parser) times100(fig percentFigure) {
 	}
 }
 
-// percentStyle reports whether a cell style formats numbers as percentages:
-// the built-in formats 9 (0%) and 10 (0.00%), or a custom format with an
-// unquoted, unescaped %.
+// maxStylesChecked bounds the styles percentStyles looks at: a workbook
+// has tens, rarely a few hundred; a style past the bound is looked at when a
+// figure's cell has it.
+const maxStylesChecked = 1024
+
+// percentStyles gives the ids of a workbook's styles that format numbers as
+// percentages; complete is false when the workbook has more styles than were
+// looked at.
+func percentStyles(f *excelize.File) (ids map[int]bool, complete bool) {
+	ids = map[int]bool{}
+	for id := 0; id < maxStylesChecked; id++ {
+		st, err := f.GetStyle(id)
+		if err != nil { // past the last style
+			return ids, true
+		}
+		if percentFormat(st) {
+			ids[id] = true
+		}
+	}
+	return ids, false
+}
+
+// percentStyle reports whether the style of this id formats numbers as
+// percentages.
 func percentStyle(f *excelize.File, id int) bool {
 	st, err := f.GetStyle(id)
-	if err != nil || st == nil {
+	return err == nil && percentFormat(st)
+}
+
+// percentFormat reports whether a cell style formats numbers as percentages:
+// the built-in formats 9 (0%) and 10 (0.00%), or a custom format with an
+// unquoted, unescaped %.
+func percentFormat(st *excelize.Style) bool {
+	if st == nil {
 		return false
 	}
 	if st.NumFmt == 9 || st.NumFmt == 10 {

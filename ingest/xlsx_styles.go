@@ -97,6 +97,35 @@ func excelizeCellStyles(f *excelize.File, sheet string, asked map[cellRef]bool) 
 	return out
 }
 
+// cellValues gives the raw value of each asked cell: from the sheet's XML
+// part when the scan can read it, else from excelize, which has then loaded
+// the sheet already to tell the cells' styles. A cell missing from the
+// answer has no number that can be told: it is empty, not a number, or its
+// value is written with an entity. Only refused cells are asked
+// (refusePercentCells), so the sheet is scanned again only when one is.
+func cellValues(doc []byte, f *excelize.File, sheet string, asked map[cellRef]bool) map[cellRef]string {
+	if doc != nil {
+		sc := newStyleScan(asked)
+		sc.values = make(map[cellRef]string, len(asked))
+		if sc.read(doc) == nil {
+			return sc.values
+		}
+	}
+	out := make(map[cellRef]string, len(asked))
+	for c := range asked {
+		name, err := excelize.CoordinatesToCellName(c.col, c.row)
+		if err != nil {
+			continue
+		}
+		v, err := f.GetCellValue(sheet, name, excelize.Options{RawCellValue: true})
+		if err != nil {
+			break
+		}
+		out[c] = v
+	}
+	return out
+}
+
 // errStyleScan says the sheet's XML holds something the style scan does not
 // read as excelize would; GetCellStyle is asked instead.
 var errStyleScan = errors.New("not read by the style scan")
@@ -126,6 +155,12 @@ type styleScan struct {
 	row      int    // number of the last row seen
 	rowNoRef bool   // that row has no r: its cells must have none either
 	col      int    // column of the row's last cell
+
+	// values, when not nil, is given the raw values of the asked cells
+	// that hold a number (cellValues); inValued is set while such a
+	// cell's <c> is open.
+	values   map[cellRef]string
+	inValued bool
 }
 
 func newStyleScan(asked map[cellRef]bool) *styleScan {
@@ -178,17 +213,34 @@ func (sc *styleScan) startElement(depth int, local []byte, tags *xmlTags) error 
 		sc.inRow = !tags.empty
 		return sc.rowElement(tags.attrs)
 	case depth == 4 && sc.inRow && string(local) == "c":
-		return sc.cellElement(tags.attrs)
+		if err := sc.cellElement(tags.attrs); err != nil {
+			return err
+		}
+		sc.inValued = sc.values != nil && !tags.empty && sc.asked[cellRef{sc.col, sc.row}] && numberCell(tags.attrs)
+	case depth == 5 && sc.inValued && string(local) == "v" && !tags.empty:
+		text := tags.doc[tags.pos:]
+		if end := bytes.IndexByte(text, '<'); end >= 0 && bytes.IndexByte(text[:end], '&') < 0 {
+			sc.values[cellRef{sc.col, sc.row}] = string(text[:end])
+		}
 	}
 	return nil
+}
+
+// numberCell reports whether a <c> holds a number: its type t is absent or
+// n (not a string, a boolean, an error or a date).
+func numberCell(attrs []xmlAttr) bool {
+	t := lastAttr(attrs, "t")
+	return len(t) == 0 || string(t) == "n"
 }
 
 func (sc *styleScan) endElement(depth int) {
 	switch depth {
 	case 2:
-		sc.section, sc.inRow = nil, false
+		sc.section, sc.inRow, sc.inValued = nil, false, false
 	case 3:
-		sc.inRow = false
+		sc.inRow, sc.inValued = false, false
+	case 4:
+		sc.inValued = false
 	}
 }
 

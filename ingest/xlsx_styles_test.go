@@ -19,8 +19,9 @@ import (
 // in the value or the growth column of a long one, with or without its
 // position written in the file (a cell without r="E4" is placed after the
 // one before it). A cell formatted otherwise ("0.00", or "%" as quoted text)
-// is read as written, and so is a figure not in percent, even from a
-// percent-formatted cell.
+// is read as written. A figure not in percent from a percent-formatted cell
+// is refused (TestAPercentFormattedCellOfAFigureNotInPercentIsRefused): it
+// used to be read as written.
 func TestPercentFormattedCellsReadAsTheAuthorSeesThem(t *testing.T) {
 	data := percentWorkbook(t)
 	cat := seedCatalog(t)
@@ -29,11 +30,16 @@ func TestPercentFormattedCellsReadAsTheAuthorSeesThem(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	noProblems(t, wide)
+	const gdpAsPercent = `rates.xlsx sheet wide row 3 column E (value): the cell is formatted as a percentage (shows 12080%), ` +
+		`but indicator gdp is measured in 100m_yuan (亿元), not in percent: format the cell as a number, and check the figure it then shows (120.8); ` +
+		`a growth rate goes in a growth column (growth, 增速)`
+	if got := strings.Join(problemTexts(wide.Problems), "\n"); got != gdpAsPercent {
+		t.Errorf("wide: problems\n%s\nwant\n%s", got, gdpAsPercent)
+	}
 	checkFigures(t, wide, []figure{
 		{region: "houma", indicator: "gdp", year: 2018, value: 108},
 		{region: "houma", indicator: "gdp", year: 2019, value: 116},
-		{region: "houma", indicator: "gdp", year: 2020, value: 120.8},                     // 0.00%, but in 亿元
+		// 2020's 120.8 is formatted as 0.00%, but gdp is in 亿元: refused
 		{region: "houma", indicator: "unemployment_rate", year: 2018, value: 3.1},         // 0.031 as 0.00%
 		{region: "houma", indicator: "unemployment_rate", year: 2019, value: 3.2},         // 3.2 as 0.00
 		{region: "houma", indicator: "unemployment_rate", year: 2020, value: 2.9},         // 0.029 as 0.0%, no r
