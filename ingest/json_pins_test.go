@@ -50,6 +50,11 @@ func obsLine(year int, extra string) string {
 	return fmt.Sprintf(`{"region": "houma", "indicator": "gdp", "year": %d, "value": 100%s}`, year, extra)
 }
 
+// obsValueLine is obsLine with the value given as value (a JSON value).
+func obsValueLine(year int, value string) string {
+	return fmt.Sprintf(`{"region": "houma", "indicator": "gdp", "year": %d, "value": %s}`, year, value)
+}
+
 // manyObservations is an array of n (at most 6,750) different figures, one a
 // line from line 2, with bad[i] in place of the i-th (0-based) when given.
 func manyObservations(n int, bad map[int]string) string {
@@ -188,7 +193,7 @@ var jsonPins = []struct {
 			"problem p.json line 1 (indicator): indicator is missing\n" +
 			"problem p.json line 1 (year): year is missing\n" +
 			"problem p.json line 1 (value): value is missing\n"},
-	{name: "CRLF line ends", doc: "[\r\n" + obsLine(2020, "") + ",\r\n\r\n" + obsLine(2019, `, "value": "12o.8"`) + "\r\n]",
+	{name: "CRLF line ends", doc: "[\r\n" + obsLine(2020, "") + ",\r\n\r\n" + obsValueLine(2019, `"12o.8"`) + "\r\n]",
 		want: "problem p.json line 4 (value): \"12o.8\" is not a number\n" +
 			`obs line 2: houma gdp 2020 100 "final" "year" "p.json"|"" 2021-05-10 -` + "\n"},
 	{name: "too many rows", doc: manyObservations(3, nil), opt: Options{MaxRows: 2},
@@ -356,7 +361,7 @@ func TestJSONNestedTooDeepIsMalformed(t *testing.T) {
 func TestJSONKeepsTheFirstProblemsFound(t *testing.T) {
 	bad := map[int]string{}
 	for i := 0; i < 6; i++ {
-		bad[2*i] = obsLine(2000+i, `, "value": "12o.8"`)
+		bad[2*i] = obsValueLine(2000+i, `"12o.8"`)
 		bad[2*i+1] = `["not an object"]`
 	}
 	b := parseString(t, "p.json", manyObservations(12, bad), Options{MaxProblems: 4})
