@@ -30,7 +30,8 @@ import (
 // then jsonDoc.observation decodes each observation as encoding/json would.
 // An item with a mistake (a value of the wrong JSON type, a misspelt key)
 // is decoded by encoding/json as before (addItem), so that the problem it
-// names reads the same. Why: encoding/json checked the whole document,
+// names reads the same. A key given twice in one object, which
+// encoding/json would read as the last one, is a problem (duplicateKey). Why: encoding/json checked the whole document,
 // split it into items and decoded each one, some twice; reading 100,000
 // observations took 2.1-2.4 s, four times the same figures as CSV
 // (0.50-0.65 s, BenchmarkParseLongCSV100k), and now takes 0.47-0.57 s
@@ -238,8 +239,13 @@ func jsonKind(k string) string {
 	return k
 }
 
-// object reads a top-level object: a Bundle or a single series.
+// object reads a top-level object: a Bundle or a single series. A key
+// given twice in it is the one problem: what the document holds is in
+// doubt (which region its figures are of, which list of them is meant).
 func (d *jsonDoc) object(at int) error {
+	if e := duplicateKey(d.data, at, 0, bundleField, false); e != nil {
+		return e
+	}
 	series, ok := d.series(at)
 	if !ok {
 		series = jsonSeries{}
@@ -275,6 +281,10 @@ func (d *jsonDoc) object(at int) error {
 			err = d.elements(off, func(s, e int) error { return d.item(s, e, series) })
 		case "targets":
 			err = d.elements(off, func(s, e int) error {
+				if e := duplicateKey(d.data, s, s, targetField, true); e != nil {
+					d.errs = append(d.errs, e)
+					return nil
+				}
 				var t jsonTarget
 				key, meant, _, err := decodeKnown(d.data[s:e], &t, targetKeys())
 				if err != nil {
@@ -336,11 +346,11 @@ func (d *jsonDoc) item(start, end int, outer jsonSeries) error {
 	if d.data[start] != '{' {
 		return d.addItem(d.data[start:end], start, outer)
 	}
-	o, lists, ok := d.observation(start)
+	o, list, ok := d.observation(start)
 	if !ok {
 		return d.addItem(d.data[start:end], start, outer)
 	}
-	if lists == nil {
+	if list < 0 {
 		inherit(&o.jsonSeries, outer)
 		o.offset = start
 		d.observations = append(d.observations, o)
@@ -348,12 +358,7 @@ func (d *jsonDoc) item(start, end int, outer jsonSeries) error {
 	}
 	inner := o.jsonSeries
 	inherit(&inner, outer)
-	for _, at := range lists {
-		if err := d.elements(at, func(s, e int) error { return d.item(s, e, inner) }); err != nil {
-			return err
-		}
-	}
-	return nil
+	return d.elements(list, func(s, e int) error { return d.item(s, e, inner) })
 }
 
 // The fields of an observation, as observationKey names them.
@@ -439,17 +444,25 @@ func (d *jsonDoc) observationKey(raw []byte) int {
 }
 
 // observation decodes the object at start as decodeKnown would into a
-// jsonObservation, with the offsets of its lists when it is a series object
-// (the values of its "observations" keys). It reports false for anything
-// decodeKnown and addItem judge otherwise: a value of the wrong JSON type, a
-// misspelt key, "Observations" in another case, a list of observations that
-// is not a list.
-func (d *jsonDoc) observation(start int) (jsonObservation, []int, bool) {
+// jsonObservation, with the offset of its list when it is a series object
+// (the value of its "observations" key; -1 if none). It reports false for
+// anything decodeKnown and addItem judge otherwise: a value of the wrong
+// JSON type, a misspelt key, "Observations" in another case, a list of
+// observations that is not a list, a field given twice (see duplicateKey).
+func (d *jsonDoc) observation(start int) (jsonObservation, int, bool) {
 	var o jsonObservation
-	var lists []int
+	list := -1
+	var seen uint32 // the fields given so far, a bit each: 1<<keyRegion, ...
 	for m := d.members(start); m.next(); {
+		k := d.observationKey(m.key)
+		if k != keyIgnored {
+			if seen&(1<<k) != 0 {
+				return jsonObservation{}, -1, false
+			}
+			seen |= 1 << k
+		}
 		ok := true
-		switch d.observationKey(m.key) {
+		switch k {
 		case keyIgnored:
 		case keyRegion:
 			ok = d.setString(&o.Region, m.start, m.end)
@@ -475,15 +488,15 @@ func (d *jsonDoc) observation(start int) (jsonObservation, []int, bool) {
 			ok = d.setSource(&o.Source, m.start, m.end)
 		case keyObservations:
 			ok = d.data[m.start] == '['
-			lists = append(lists, m.start)
+			list = m.start
 		default:
 			ok = false
 		}
 		if !ok {
-			return jsonObservation{}, nil, false
+			return jsonObservation{}, -1, false
 		}
 	}
-	return o, lists, true
+	return o, list, true
 }
 
 // setString sets *s to the JSON string data[start:end]; null leaves it as
@@ -586,6 +599,10 @@ func (d *jsonDoc) addItem(elem []byte, off int, outer jsonSeries) error {
 	trimmed := bytes.TrimSpace(elem)
 	if len(trimmed) == 0 || trimmed[0] != '{' {
 		d.errs = append(d.errs, &jsonItemError{offset: off, msg: "an observation must be a JSON object"})
+		return nil
+	}
+	if e := duplicateKey(trimmed, 0, off, d.observationField, true); e != nil {
+		d.errs = append(d.errs, e)
 		return nil
 	}
 	var o jsonObservation
@@ -720,12 +737,13 @@ func (d *jsonDoc) elements(at int, fn func(start, end int) error) error {
 }
 
 // jsonMembers steps through the members of a JSON object: after each
-// next, key is the member's key as written (between its quotes), and
-// data[start:end] its value.
+// next, key is the member's key as written (between its quotes), at the
+// offset of its opening quote, and data[start:end] its value.
 type jsonMembers struct {
 	data       []byte
 	i          int
 	key        []byte
+	at         int
 	start, end int
 }
 
@@ -744,7 +762,7 @@ func (m *jsonMembers) next() bool {
 		return false // the closing brace
 	}
 	k := skipJSONString(data, i)
-	m.key = data[i+1 : max(i+1, k-1)]
+	m.key, m.at = data[i+1:max(i+1, k-1)], i
 	m.start = skipJSONSpace(data, skipJSONSpace(data, k)+1) // past the colon
 	m.end = skipJSONValue(data, m.start)
 	m.i = m.end

@@ -50,6 +50,11 @@ func obsLine(year int, extra string) string {
 	return fmt.Sprintf(`{"region": "houma", "indicator": "gdp", "year": %d, "value": 100%s}`, year, extra)
 }
 
+// obsValueLine is obsLine with the value given as value (a JSON value).
+func obsValueLine(year int, value string) string {
+	return fmt.Sprintf(`{"region": "houma", "indicator": "gdp", "year": %d, "value": %s}`, year, value)
+}
+
 // manyObservations is an array of n (at most 6,750) different figures, one a
 // line from line 2, with bad[i] in place of the i-th (0-based) when given.
 func manyObservations(n int, bad map[int]string) string {
@@ -114,7 +119,7 @@ var jsonPins = []struct {
 			"problem p.json line 5 (source.document): source.document must be a string, not a JSON number\n" +
 			"problem p.json line 6 (status): status must be a string, not a JSON bool\n"},
 	{name: "null", doc: "[\n" +
-		`{"region": "houma", "region": null, "indicator": "gdp", "year": 2020, "value": 1, "value": null},` + "\n" +
+		`{"region": "houma", "indicator": "gdp", "year": 2020, "value": null},` + "\n" +
 		`{"region": "houma", "indicator": "gdp", "year": 2019, "value": 1, "status": null, "source": null, "published": null},` + "\n" +
 		`null` + "\n]",
 		want: "problem p.json line 2 (value): value is missing\n" +
@@ -125,10 +130,10 @@ var jsonPins = []struct {
 		`{"region": "houma", "indicator": "gdp", "year": 2018, "value": 1, "source": {"document": "a", "quote": "q"}, "source": {"document": "b"}},` + "\n" +
 		`{"region": "houma", "indicator": "gdp", "year": 2017, "value": 1, "source": {"quote": "q"}, "source": "c"},` + "\n" +
 		`{"region": "houma", "indicator": "gdp", "year": 2016, "value": 1, "source": {"quote": "q"}, "source": null, "source": "d"}` + "\n]",
-		want: `obs line 2: houma gdp 2020 2 "final" "year" "p.json"|"" 2021-05-10 -` + "\n" +
-			`obs line 3: houma gdp 2018 1 "final" "year" "b"|"q" 2021-05-10 -` + "\n" +
-			`obs line 4: houma gdp 2017 1 "final" "year" "c"|"q" 2021-05-10 -` + "\n" +
-			`obs line 5: houma gdp 2016 1 "final" "year" "d"|"" 2021-05-10 -` + "\n"},
+		want: `problem p.json line 2 (year): the key "year" is given twice in one item (2019, then 2020); keep one` + "\n" +
+			`problem p.json line 3 (source): the key "source" is given twice in one item; keep one` + "\n" +
+			`problem p.json line 4 (source): the key "source" is given twice in one item; keep one` + "\n" +
+			`problem p.json line 5 (source): the key "source" is given 3 times in one item; keep one` + "\n"},
 	{name: "keys in another case, escaped or folded", doc: "[\n" +
 		`{"REGION": "houma", "Indicator": "gdp", "yEAR": 2020, "Value": 1, "Status": "preliminary"},` + "\n" +
 		`{"\u0072egion": "hou\u006da", "indicator": "gdp", "year": 2019, "value": 1, "source": "a\nb\u00e9"},` + "\n" +
@@ -154,12 +159,11 @@ var jsonPins = []struct {
 		`{"region": "houma", "indicator": "gdp", "observations": [{"year": 2017, "value": 5}], "observations": [{"year": 2016, "value": 6}]},` + "\n" +
 		`{"region": "houma", "indicator": "gdp", "Observations": [{"year": 2015, "value": 7}]},` + "\n" +
 		`{"region": "houma", "indicator": "gdp", "observations": []}` + "\n]",
-		want: `obs line 3: houma gdp 2020 1 "final" "year" "p.json"|"" 2021-05-10 -` + "\n" +
+		want: `problem p.json line 8 (observations): the key "observations" is given twice in one item; give it once, with all the items in one list` + "\n" +
+			`obs line 3: houma gdp 2020 1 "final" "year" "p.json"|"" 2021-05-10 -` + "\n" +
 			`obs line 4: houma budget_revenue 2020 2 "final" "year" "p.json"|"" 2021-05-10 -` + "\n" +
 			`obs line 6: houma gdp 2019 3 "final" "year" "p.json"|"" 2021-05-10 -` + "\n" +
-			`obs line 7: houma gdp 2018 4 "final" "year" "p.json"|"" 2021-05-10 -` + "\n" +
-			`obs line 8: houma gdp 2017 5 "final" "year" "p.json"|"" 2021-05-10 -` + "\n" +
-			`obs line 8: houma gdp 2016 6 "final" "year" "p.json"|"" 2021-05-10 -` + "\n"},
+			`obs line 7: houma gdp 2018 4 "final" "year" "p.json"|"" 2021-05-10 -` + "\n"},
 	{name: "mistakes in series objects", doc: "[\n" +
 		`{"region": "houma", "indicator": "gdp", "observations": [` + "\n" +
 		`  {"year": 2020, "valeu": 1},` + "\n" +
@@ -188,7 +192,7 @@ var jsonPins = []struct {
 			"problem p.json line 1 (indicator): indicator is missing\n" +
 			"problem p.json line 1 (year): year is missing\n" +
 			"problem p.json line 1 (value): value is missing\n"},
-	{name: "CRLF line ends", doc: "[\r\n" + obsLine(2020, "") + ",\r\n\r\n" + obsLine(2019, `, "value": "12o.8"`) + "\r\n]",
+	{name: "CRLF line ends", doc: "[\r\n" + obsLine(2020, "") + ",\r\n\r\n" + obsValueLine(2019, `"12o.8"`) + "\r\n]",
 		want: "problem p.json line 4 (value): \"12o.8\" is not a number\n" +
 			`obs line 2: houma gdp 2020 100 "final" "year" "p.json"|"" 2021-05-10 -` + "\n"},
 	{name: "too many rows", doc: manyObservations(3, nil), opt: Options{MaxRows: 2},
@@ -200,7 +204,7 @@ var jsonPins = []struct {
 		`{"year": 2020, "value": 1000000},` + "\n" + `{"year": 2019, "value": 1, "unit": "100m_yuan"}` + "\n]}",
 		want: `obs line 2: houma gdp 2020 100 "final" "year" "p.json"|"" 2021-05-10 -` + "\n" +
 			`obs line 3: houma gdp 2019 1 "final" "year" "p.json"|"" 2021-05-10 -` + "\n"},
-	{name: "a series object named after its observations", doc: "{\"observations\": [\n" + `{"year": 2020, "value": 1}` + "\n], \"Region\": \"houma\", \"indicator\": \"gdp\", \"indicator\": null}",
+	{name: "a series object named after its observations", doc: "{\"observations\": [\n" + `{"year": 2020, "value": 1}` + "\n], \"Region\": \"houma\", \"indicator\": \"gdp\", \"period\": null}",
 		want: `obs line 2: houma gdp 2020 1 "final" "year" "p.json"|"" 2021-05-10 -` + "\n"},
 	{name: "a series object of the wrong type", doc: "{\"region\": 5, \"indicator\": \"gdp\",\n\"observations\": [\n" + `{"year": 2020, "value": 1}` + "\n]}",
 		want: "problem p.json line 1 (region): region must be a string, not a JSON number\n" +
@@ -270,8 +274,13 @@ obs line 5: houma gdp 2019 2 "final" "year" "p.json"|"" 2021-05-10 -
 {"indicator": "gdp", "year": 2020, "value": 1}],
 "observations": [
 {"indicator": "gdp", "year": 2019, "value": 2}], "indicator": "budget_revenue", "period": "Q1"}`,
+		want: `problem p.json line 3 (observations): the key "observations" is given twice in the top-level object; give it once, with all the items in one list
+`},
+	{name: "a series' keys after its observations", doc: `{"region": "houma", "observations": [
+{"indicator": "gdp", "year": 2020, "value": 1},
+{"indicator": "gdp", "year": 2019, "value": 2}], "indicator": "budget_revenue", "period": "Q1"}`,
 		want: `obs line 2: houma gdp 2020 1 "final" "q1" "p.json"|"" 2021-05-10 -
-obs line 4: houma gdp 2019 2 "final" "q1" "p.json"|"" 2021-05-10 -
+obs line 3: houma gdp 2019 2 "final" "q1" "p.json"|"" 2021-05-10 -
 `},
 	{name: "values deep in keys plancast does not read", doc: `[
 {"region": "houma", "indicator": "gdp", "year": 2020, "value": 1, "meta": {"observations": [{"year": 1}], "a": [[[{}]]], "s": "}]\"\\"}}
@@ -284,8 +293,8 @@ obs line 4: houma gdp 2019 2 "final" "q1" "p.json"|"" 2021-05-10 -
 {"region": "houma", "indicator": "gdp", "year": 2018, "value": 1, "source": {"quote": "q"}, "source": {"document": "d"}}
 ]`,
 		want: `problem p.json line 3 (source.document): source.document must be a string, not a JSON number
+problem p.json line 4 (source): the key "source" is given twice in one item; keep one
 obs line 2: houma gdp 2020 1 "final" "year" "a"|"r" 2021-05-10 -
-obs line 4: houma gdp 2018 1 "final" "year" "d"|"q" 2021-05-10 -
 `},
 }
 
@@ -356,7 +365,7 @@ func TestJSONNestedTooDeepIsMalformed(t *testing.T) {
 func TestJSONKeepsTheFirstProblemsFound(t *testing.T) {
 	bad := map[int]string{}
 	for i := 0; i < 6; i++ {
-		bad[2*i] = obsLine(2000+i, `, "value": "12o.8"`)
+		bad[2*i] = obsValueLine(2000+i, `"12o.8"`)
 		bad[2*i+1] = `["not an object"]`
 	}
 	b := parseString(t, "p.json", manyObservations(12, bad), Options{MaxProblems: 4})
