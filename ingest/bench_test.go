@@ -109,23 +109,23 @@ func longXLSXStyled(b *testing.B, n int, percentRates bool) []byte {
 const xlsxBenchRows = 100_000
 
 func BenchmarkParseLongXLSX100k(b *testing.B) {
-	data := longXLSX(b, xlsxBenchRows)
-	cat := benchCatalog(b)
-	b.SetBytes(int64(len(data)))
-	b.ResetTimer()
-	for b.Loop() {
-		batch, err := Parse("big.xlsx", "", bytes.NewReader(data), cat, Options{})
-		if err != nil || len(batch.Problems) != 0 || len(batch.Observations) != xlsxBenchRows {
-			b.Fatalf("%v %v %d", err, problemTexts(batch.Problems), len(batch.Observations))
-		}
-	}
+	benchParseXLSX(b, longXLSX(b, xlsxBenchRows), nil)
 }
 
 // BenchmarkParseLongXLSX100kPercentRates is BenchmarkParseLongXLSX100k with
 // the rates in cells formatted as percentages: the style of every figure's
 // cell is looked up, to multiply a rate's by 100 and to refuse any other.
 func BenchmarkParseLongXLSX100kPercentRates(b *testing.B) {
-	data := longXLSXStyled(b, xlsxBenchRows, true)
+	benchParseXLSX(b, longXLSXStyled(b, xlsxBenchRows, true), func(o plancast.Observation) {
+		if o.Indicator == "unemployment_rate" && o.Value != 2.9 {
+			b.Fatalf("a rate read as %v, want 2.9", o.Value)
+		}
+	})
+}
+
+// benchParseXLSX times Parse of a workbook of xlsxBenchRows figures, which
+// must all be read without a problem, and checks each with check (if any).
+func benchParseXLSX(b *testing.B, data []byte, check func(plancast.Observation)) {
 	cat := benchCatalog(b)
 	b.SetBytes(int64(len(data)))
 	b.ResetTimer()
@@ -134,9 +134,9 @@ func BenchmarkParseLongXLSX100kPercentRates(b *testing.B) {
 		if err != nil || len(batch.Problems) != 0 || len(batch.Observations) != xlsxBenchRows {
 			b.Fatalf("%v %v %d", err, problemTexts(batch.Problems), len(batch.Observations))
 		}
-		for _, o := range batch.Observations {
-			if o.Indicator == "unemployment_rate" && o.Value != 2.9 {
-				b.Fatalf("a rate read as %v, want 2.9", o.Value)
+		if check != nil {
+			for _, o := range batch.Observations {
+				check(o)
 			}
 		}
 	}
