@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"strconv"
-	"time"
 
 	"github.com/plancast/plancast"
 )
@@ -21,6 +20,7 @@ import (
 func checkBatch(b *Batch, stored Catalog, ps *problems) (indicators map[string]plancast.Indicator) {
 	res := newResolver(stored)
 	checkDeclared(b, res, ps)
+	day := checkDay()
 
 	firstObs := make(map[plancast.FigureKey]int, len(b.Observations))
 	keepObs := make([]plancast.Observation, 0, len(b.Observations))
@@ -31,7 +31,7 @@ func checkBatch(b *Batch, stored Catalog, ps *problems) (indicators map[string]p
 		}
 		o := b.Observations[i]
 		from := b.obsOrigin(i)
-		if !checkObservation(&o, from, res, ps) {
+		if !checkObservation(&o, from, res, ps, day) {
 			continue
 		}
 		if j, seen := firstObs[o.Key()]; seen {
@@ -57,7 +57,7 @@ func checkBatch(b *Batch, stored Catalog, ps *problems) (indicators map[string]p
 		}
 		t := b.Targets[i]
 		from := b.targetOrigin(i)
-		if !checkTarget(&t, from.origin, res, ps) {
+		if !checkTarget(&t, from.origin, res, ps, day) {
 			continue
 		}
 		if j, seen := firstTarget[t.Key()]; seen {
@@ -117,15 +117,17 @@ func checkDeclared(b *Batch, res *resolver, ps *problems) {
 	}
 }
 
-func checkObservation(o *plancast.Observation, from origin, res *resolver, ps *problems) bool {
+func checkObservation(o *plancast.Observation, from origin, res *resolver, ps *problems, day batchDay) bool {
 	okGrowth := checkGrowth(o, from, ps) // before Normalize, which drops a withdrawal's growth
 	o.Normalize()
-	o.Published = o.Published.OrToday()
+	if o.Published.IsZero() {
+		o.Published = day.today
+	}
 	ind, known, ok := checkSubject(o.Region, o.Indicator, from, res, ps)
 	if !checkYear(o.Year, from, ps) {
 		ok = false
 	}
-	ok = ok && okGrowth && checkFigurePublished(o, from, ps)
+	ok = ok && okGrowth && checkFigurePublished(o, from, ps, day)
 	switch {
 	case math.IsNaN(o.Value) || math.IsInf(o.Value, 0):
 		ps.add(from.problem(from.valueCol, fieldValue, "value must be a finite number"))
@@ -137,20 +139,24 @@ func checkObservation(o *plancast.Observation, from origin, res *resolver, ps *p
 	return ok && valid(o.Validate(), from, ps)
 }
 
-// latestPublished is the latest date a push may say a figure or a target
-// was published: today, or tomorrow in UTC, where a bureau east of Greenwich
-// already is for hours of the day.
-func latestPublished() plancast.Date {
-	return plancast.DateOf(time.Now().Add(24 * time.Hour))
+// batchDay is the day a batch is checked on, read from the clock once for
+// all its rows: today (UTC), the date of a figure that gives none, and the
+// latest date a figure or a target may say it was published, tomorrow,
+// where a bureau east of Greenwich already is for hours of the day.
+type batchDay struct{ today, latest plancast.Date }
+
+func checkDay() batchDay {
+	today := plancast.Today()
+	return batchDay{today: today, latest: plancast.DateOf(today.Time().AddDate(0, 0, 1))}
 }
 
 // checkFigurePublished refuses a figure published after today: it would be
 // served as the latest figure today and yet be left out of every answer as
 // of today.
-func checkFigurePublished(o *plancast.Observation, from origin, ps *problems) bool {
-	if o.Published.After(latestPublished()) {
+func checkFigurePublished(o *plancast.Observation, from origin, ps *problems, day batchDay) bool {
+	if o.Published.After(day.latest) {
 		ps.add(from.problem("", fieldPublished, "published %s is after today (%s): a figure is pushed once it is published; "+
-			"leave published empty for today", o.Published, plancast.Today()))
+			"leave published empty for today", o.Published, day.today))
 		return false
 	}
 	return true
@@ -231,14 +237,14 @@ func cannotBeNegative(ind plancast.Indicator) bool {
 	return ind.Kind == plancast.KindLevel && IsMoney(ind.Unit)
 }
 
-func checkTarget(t *plancast.Target, from origin, res *resolver, ps *problems) bool {
+func checkTarget(t *plancast.Target, from origin, res *resolver, ps *problems, day batchDay) bool {
 	ind, known, ok := checkSubject(t.Region, t.Indicator, from, res, ps)
 	if !checkYear(t.Year, from, ps) {
 		return false
 	}
-	if latest := latestPublished(); t.Published.After(latest) {
+	if t.Published.After(day.latest) {
 		ps.add(from.problem("", fieldPublished, "published %s is after today (%s): a target version is dated the day its plan set it, "+
-			"which cannot be ahead; leave published empty for today", t.Published, plancast.Today()))
+			"which cannot be ahead; leave published empty for today", t.Published, day.today))
 		ok = false
 	}
 	isLevel := t.Kind == plancast.TargetLevel || t.Kind == plancast.TargetCeiling || t.Kind == plancast.TargetFloor

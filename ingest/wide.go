@@ -13,6 +13,7 @@ func (p *parser) wideRow(l *layout, row tableRow) {
 	unit, at, okUnit := p.rowUnit(l, row, inName, l.fields[fieldIndicator].unit)
 	okUnit = okUnit && okInd && p.checkUnit(at, unit, indicator)
 	ok := okRegion && okInd && okMeta && okUnit
+	pc, dated := p.rowCell(l, row, fieldPublished)
 	for _, col := range l.years {
 		c := p.cellAt(row, col, fieldValue)
 		if isMissing(c.text) {
@@ -22,7 +23,7 @@ func (p *parser) wideRow(l *layout, row tableRow) {
 		if !good || !ok || !p.percentFits(c, indicator, percentHintTable) {
 			continue
 		}
-		if pc, has := p.rowCell(l, row, fieldPublished); has && !p.publishedFits(pc, meta, col.year) {
+		if dated && !p.publishedFits(pc, meta, col.year) {
 			ok = false // said once, at the row's published cell
 			continue
 		}
