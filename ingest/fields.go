@@ -216,10 +216,7 @@ func (p *parser) publishedFits(c cell, m rowMeta, year int) bool {
 	if !ok {
 		return true
 	}
-	when := strconv.Itoa(year)
-	if m.period != plancast.PeriodYear {
-		when += " " + m.period
-	}
+	when := figureWhen(plancast.Observation{Year: year, Period: m.period})
 	switch {
 	case m.published.Before(plancast.NewDate(year, time.January, 1)):
 		p.fail(c, "published %s, before %d began: a figure of %s is published in %d or later; is the year or the date a typo?", m.published, year, when, year)
