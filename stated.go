@@ -106,6 +106,16 @@ func (g *StatedGap) Year(t int) float64 {
 	return g.Mean
 }
 
+// Measured reports whether year t has a gap of its own, measured by a
+// stated growth that covers it, rather than d̄ carried to it.
+func (g *StatedGap) Measured(t int) bool {
+	if g == nil {
+		return false
+	}
+	_, ok := g.perYear[t]
+	return ok
+}
+
 // Over is D = Σ d_t over the years (b, y]: how much more (log scale) the
 // levels must grow than the stated growth. Zero for a nil gap.
 func (g *StatedGap) Over(b, y int) float64 {

@@ -40,6 +40,14 @@ func TestTheGapOfEachYear(t *testing.T) {
 		if g.Year(y) != g.Mean {
 			t.Errorf("gap of %d, which no statement covers = %.6f, want the mean %.6f", y, g.Year(y), g.Mean)
 		}
+		if g.Measured(y) {
+			t.Errorf("year %d, which no statement covers, is said to have a gap of its own", y)
+		}
+	}
+	for y := range want {
+		if !g.Measured(y) {
+			t.Errorf("year %d, which a statement covers, is said to take the mean", y)
+		}
 	}
 	if got := g.Over(2015, 2018); !near(got, y2016+2*mean, 1e-12) {
 		t.Errorf("gap over 2016–2018 = %.6f, want 2016's and twice the mean, %.6f", got, y2016+2*mean)
@@ -56,7 +64,7 @@ func TestNoStatedGrowthIsNoGap(t *testing.T) {
 	if g != nil {
 		t.Fatalf("a gap from figures that state no growth: %+v", g)
 	}
-	if g.Year(2021) != 0 || g.Over(2015, 2025) != 0 {
+	if g.Year(2021) != 0 || g.Over(2015, 2025) != 0 || g.Measured(2020) {
 		t.Error("a nil gap is not zero")
 	}
 }

@@ -107,10 +107,10 @@ func compareFigure(s *CompareSpec) (*figure, error) {
 		}
 		col := colSeries[d.drawn%len(colSeries)]
 		d.addLine(f, rs, s.From, line, mean, method, col)
-		marks, gap, growthOut := targetMarks(rs, s.Indicator, s.From)
+		marks, stated, growthOut := targetMarks(rs, s.Indicator, s.From)
 		d.addTargets(marks, s.Indicator.Unit, lang, col)
-		if gap != nil {
-			d.stated = append(d.stated, regionGap{rs.Region, gap})
+		if stated != nil {
+			d.stated = append(d.stated, regionGap{rs.Region, stated})
 		}
 		if growthOut {
 			d.growthLeftOut = append(d.growthLeftOut, rs.Region)
@@ -213,11 +213,11 @@ type comparison struct {
 	noFigures, growthLeftOut []plancast.Region
 }
 
-// regionGap is the stated gap a region's growth targets' paths were drawn
-// with.
+// regionGap is what a region's growth targets' paths took from its stated
+// gap.
 type regionGap struct {
 	region plancast.Region
-	gap    *plancast.StatedGap
+	use    *statedUse
 }
 
 // addLine draws a region's line in col: its figures from year from solid
@@ -337,10 +337,10 @@ type targetMark struct {
 // reports that the region has one, for the source line to say so. A share
 // target, a percentage of some whole, is left to the single chart.
 //
-// gap is the stated gap the region's growth targets' paths were drawn with
-// (growthBasis.gap, one for all of them); nil when none was drawn or the
-// figures state no growth.
-func targetMarks(rs RegionSeries, ind plancast.Indicator, from int) (marks []targetMark, gap *plancast.StatedGap, growthLeftOut bool) {
+// stated is what the region's growth targets' paths took from its stated
+// gap (growthBasis.gap, one for all of them); nil when none was drawn or
+// the figures state no growth.
+func targetMarks(rs RegionSeries, ind plancast.Indicator, from int) (marks []targetMark, stated *statedUse, growthLeftOut bool) {
 	growth := newGrowthBasis(rs.History, from)
 	for _, t := range rs.Targets {
 		if !targetOnChart(t, rs.Region, ind, from) {
@@ -355,33 +355,38 @@ func targetMarks(rs RegionSeries, ind plancast.Indicator, from int) (marks []tar
 		case plancast.TargetFloor:
 			shape = triangleGlyph{}
 		case plancast.TargetGrowth, plancast.TargetAvgGrowth:
-			path, ok := growth.path(t, ind)
+			path, start, ok := growth.path(t, ind)
 			if !ok {
 				growthLeftOut = true
 				continue
 			}
 			marks = append(marks, targetMark{target: t, at: path[len(path)-1], shape: ringGlyph{}, path: path})
-			gap = growth.gap
+			if growth.gap != nil {
+				if stated == nil {
+					stated = &statedUse{}
+				}
+				stated.add(growth.gap, start, t.Year)
+			}
 			continue
 		default:
 			continue
 		}
 		marks = append(marks, targetMark{target: t, at: xy{float64(t.Year), t.Value}, shape: shape})
 	}
-	return marks, gap, growthLeftOut
+	return marks, stated, growthLeftOut
 }
 
 // statedNotes is what the source line says of the regions whose growth
 // targets' paths were drawn with a stated gap: a sentence each of what the
-// gap adds, worded as the single chart words it (statedAdds), "Houma: paths
-// plus the 1.0% a year by which the figures grew faster than stated in
-// 2016–2020." A gap that rounds to 0.0% adds nothing and is not said, so
+// gap adds, worded as the single chart words it (statedClause), "Houma:
+// paths plus the 1.0% a year by which the figures grew faster than stated
+// in 2016–2020." A gap that rounds to 0.0% adds nothing and is not said, so
 // that the line stays short with eight regions whose growth is stated at
 // current prices. It is empty when no region has one to say.
 func statedNotes(gaps []regionGap, lang string) string {
 	var out string
 	for _, g := range gaps {
-		if adds, ok := statedAdds(g.gap, lang); ok {
+		if adds, ok := statedClause(g.use, lang); ok {
 			out = joinSentences(out, fmt.Sprintf(dict[lang].StatedPathsFmt, regionName(g.region, lang), adds), lang)
 		}
 	}

@@ -22,10 +22,12 @@ type words struct {
 	ImpliedLevel                          string // a comparison's ring: the level a growth target implies in its year
 	Ceiling, Floor, Source, Projection    string
 	AsOf                                  string // before the date of a chart of past data
-	StatedFaster, StatedSlower            string // what the gap adds to a growth target's path: gap, from, to
+	StatedFaster, StatedSlower            string // what the mean gap adds to a growth target's path: gap, years
+	StatedOwnFmt                          string // what the years' own gaps add to it: years
+	StatedOtherFmt, StatedOtherNoneFmt    string // own gaps, and the mean gap or none in other years: own, mean or years
 	StatedOnFmt                           string // the single chart's sentence of what its paths add
 	StatedPathsFmt                        string // a comparison's clause of what a region's paths add: region, what
-	StatedSame                            string // a gap under 0.05% a year: from, to
+	StatedSame                            string // a gap under 0.05% a year: years
 	ToDate, ToDateFmt                     string // the year projected from its months so far: year, period, value
 	NoFiguresFmt, GrowthOutFmt            string // the regions a comparison does not draw, or draws without the growth targets that imply no level
 	DueFmt, DueSpanFmt                    string // the ended years after the last figure with none stored: year; from, to (the dashboard's words)
@@ -38,74 +40,80 @@ type words struct {
 
 var dict = map[string]words{
 	LangEn: {
-		History:           "Actual",
-		Mean:              "Projection",
-		PI80:              "80% interval",
-		PI95:              "95% interval",
-		Target:            "Plan target",
-		Required:          "Path required to meet target",
-		Implied:           "Path implied by growth target",
-		ImpliedLevel:      "Level implied by growth target",
-		Ceiling:           "Ceiling",
-		Floor:             "Floor",
-		Source:            "Source: ",
-		Projection:        "projection: plancast",
-		AsOf:              "Data as of ",
-		StatedFaster:      "plus the %s%% a year by which the figures grew faster than stated in %d–%d",
-		StatedSlower:      "less the %s%% a year by which the figures grew slower than stated in %d–%d",
-		StatedOnFmt:       "Growth targets are drawn on the growth stated with the figures, %s.",
-		StatedPathsFmt:    "%s: paths %s.",
-		StatedSame:        "Growth targets are drawn on the growth stated with the figures, which matched the figures' own growth in %d–%d.",
-		ToDate:            "The year from its months so far",
-		ToDateFmt:         "%d from %s: %s",
-		NoFiguresFmt:      "%s: no yearly figures.",
-		GrowthOutFmt:      "%s: growth targets with no implied level not drawn.",
-		DueFmt:            "no figure for %d yet",
-		DueSpanFmt:        "no figures for %d–%d yet",
-		DueRegionFmt:      "%s: %s.",
-		NameSep:           "; ", // not ", ": at the source line's size a comma after "County" hides under the y
-		TargetFmt:         "%s target %d: %s",
-		PlanYearTargetFmt: "%s target: %s",
-		LatestFmt:         "%d: %s",
-		CompareTitleFmt:   "%s by region",
-		Sep:               " · ",
-		ListSep:           "; ",
-		Stop:              ".",
+		History:            "Actual",
+		Mean:               "Projection",
+		PI80:               "80% interval",
+		PI95:               "95% interval",
+		Target:             "Plan target",
+		Required:           "Path required to meet target",
+		Implied:            "Path implied by growth target",
+		ImpliedLevel:       "Level implied by growth target",
+		Ceiling:            "Ceiling",
+		Floor:              "Floor",
+		Source:             "Source: ",
+		Projection:         "projection: plancast",
+		AsOf:               "Data as of ",
+		StatedFaster:       "plus the %s%% a year by which the figures grew faster than stated in %s",
+		StatedSlower:       "less the %s%% a year by which the figures grew slower than stated in %s",
+		StatedOwnFmt:       "with each year's own gap between the figures' growth and the stated growth in %s",
+		StatedOtherFmt:     "%s, and otherwise %s",
+		StatedOtherNoneFmt: "%s, and none in other years, as the figures' own growth matched it in %s",
+		StatedOnFmt:        "Growth targets are drawn on the growth stated with the figures, %s.",
+		StatedPathsFmt:     "%s: paths %s.",
+		StatedSame:         "Growth targets are drawn on the growth stated with the figures, which matched the figures' own growth in %s.",
+		ToDate:             "The year from its months so far",
+		ToDateFmt:          "%d from %s: %s",
+		NoFiguresFmt:       "%s: no yearly figures.",
+		GrowthOutFmt:       "%s: growth targets with no implied level not drawn.",
+		DueFmt:             "no figure for %d yet",
+		DueSpanFmt:         "no figures for %d–%d yet",
+		DueRegionFmt:       "%s: %s.",
+		NameSep:            "; ", // not ", ": at the source line's size a comma after "County" hides under the y
+		TargetFmt:          "%s target %d: %s",
+		PlanYearTargetFmt:  "%s target: %s",
+		LatestFmt:          "%d: %s",
+		CompareTitleFmt:    "%s by region",
+		Sep:                " · ",
+		ListSep:            "; ",
+		Stop:               ".",
 	},
 	LangZh: {
-		History:           "实际值",
-		Mean:              "预测值",
-		PI80:              "80%预测区间",
-		PI95:              "95%预测区间",
-		Target:            "目标",
-		Required:          "实现目标所需路径",
-		Implied:           "增长目标对应路径",
-		ImpliedLevel:      "增长目标对应水平",
-		Ceiling:           "上限",
-		Floor:             "下限",
-		Source:            "资料来源：",
-		Projection:        "预测：plancast",
-		AsOf:              "数据截至",
-		StatedFaster:      "计入%[2]d–%[3]d年数值年均快于所述增速的%[1]s%%",
-		StatedSlower:      "扣除%[2]d–%[3]d年数值年均慢于所述增速的%[1]s%%",
-		StatedOnFmt:       "增长目标路径按所述增速绘制，并%s。",
-		StatedPathsFmt:    "%s：路径%s。",
-		StatedSame:        "增长目标路径按所述增速绘制；%d–%d年数值增长与所述增速一致。",
-		ToDate:            "据年内累计预计全年",
-		ToDateFmt:         "%d年（据%s）：%s",
-		NoFiguresFmt:      "%s：无年度数据。",
-		GrowthOutFmt:      "%s：无法推算对应水平的增长目标未绘制。",
-		DueFmt:            "%d年数据未录入",
-		DueSpanFmt:        "%d—%d年数据未录入",
-		DueRegionFmt:      "%s：%s。",
-		NameSep:           "、",
-		TargetFmt:         "%s目标（%d年）：%s",
-		PlanYearTargetFmt: "%s目标：%s",
-		LatestFmt:         "%d年：%s",
-		CompareTitleFmt:   "%s · 各地区比较",
-		Sep:               " · ",
-		ListSep:           "；",
-		Stop:              "。",
+		History:            "实际值",
+		Mean:               "预测值",
+		PI80:               "80%预测区间",
+		PI95:               "95%预测区间",
+		Target:             "目标",
+		Required:           "实现目标所需路径",
+		Implied:            "增长目标对应路径",
+		ImpliedLevel:       "增长目标对应水平",
+		Ceiling:            "上限",
+		Floor:              "下限",
+		Source:             "资料来源：",
+		Projection:         "预测：plancast",
+		AsOf:               "数据截至",
+		StatedFaster:       "计入%[2]s年数值年均快于所述增速的%[1]s%%",
+		StatedSlower:       "扣除%[2]s年数值年均慢于所述增速的%[1]s%%",
+		StatedOwnFmt:       "计入%s年各年数值增速与所述增速之差",
+		StatedOtherFmt:     "%s，其余年份%s",
+		StatedOtherNoneFmt: "%s，其余年份不作调整（%s年数值增长与所述增速一致）",
+		StatedOnFmt:        "增长目标路径按所述增速绘制，并%s。",
+		StatedPathsFmt:     "%s：路径%s。",
+		StatedSame:         "增长目标路径按所述增速绘制；%s年数值增长与所述增速一致。",
+		ToDate:             "据年内累计预计全年",
+		ToDateFmt:          "%d年（据%s）：%s",
+		NoFiguresFmt:       "%s：无年度数据。",
+		GrowthOutFmt:       "%s：无法推算对应水平的增长目标未绘制。",
+		DueFmt:             "%d年数据未录入",
+		DueSpanFmt:         "%d—%d年数据未录入",
+		DueRegionFmt:       "%s：%s。",
+		NameSep:            "、",
+		TargetFmt:          "%s目标（%d年）：%s",
+		PlanYearTargetFmt:  "%s目标：%s",
+		LatestFmt:          "%d年：%s",
+		CompareTitleFmt:    "%s · 各地区比较",
+		Sep:                " · ",
+		ListSep:            "；",
+		Stop:               "。",
 	},
 }
 
@@ -300,23 +308,44 @@ func formatValue(v float64, unit, lang string) string {
 	return s + " " + u
 }
 
-// statedNote is the single chart's account of the gap g its growth
-// targets' paths were drawn with: what it adds (statedAdds), or that it
+// statedNote is the single chart's account of what its growth targets'
+// paths took from the stated gap: what it adds (statedClause), or that it
 // matched when it adds nothing.
-func statedNote(g *plancast.StatedGap, lang string) string {
+func statedNote(u *statedUse, lang string) string {
 	wd := dict[lang]
-	adds, ok := statedAdds(g, lang)
+	adds, ok := statedClause(u, lang)
 	if !ok {
-		return fmt.Sprintf(wd.StatedSame, g.From+1, g.To)
+		return fmt.Sprintf(wd.StatedSame, spanText(u.gap.From+1, u.gap.To))
 	}
 	return fmt.Sprintf(wd.StatedOnFmt, adds)
 }
 
-// statedAdds is what the gap g adds to a growth target's path, e^{d̄} − 1
-// a year over the years of its statements: "plus the 1.0% a year by which
-// the figures grew faster than stated in 2016–2020". ok is false when it
-// rounds to 0.0% and so adds nothing. The single chart and the comparison
-// both word the gap with it.
+// statedClause says what the gap adds to the paths of u, as impliedPath
+// adds it: each year's own gap d_t where a stated growth measured one
+// ("with each year's own gap … in 2021"), and the mean d̄ in the other
+// years (statedAdds), so that the words name the amounts the path was
+// drawn with. ok is false when nothing is added that rounds to 0.1%. The
+// single chart and the comparison both word the gap with it.
+func statedClause(u *statedUse, lang string) (clause string, ok bool) {
+	wd := dict[lang]
+	mean, meanOK := statedAdds(u.gap, lang)
+	switch {
+	case len(u.own) == 0:
+		return mean, u.other && meanOK
+	case !u.other:
+		return fmt.Sprintf(wd.StatedOwnFmt, yearsText(u.own, lang)), true
+	}
+	own := fmt.Sprintf(wd.StatedOwnFmt, yearsText(u.own, lang))
+	if !meanOK {
+		return fmt.Sprintf(wd.StatedOtherNoneFmt, own, spanText(u.gap.From+1, u.gap.To)), true
+	}
+	return fmt.Sprintf(wd.StatedOtherFmt, own, mean), true
+}
+
+// statedAdds is what the mean gap of g adds to a growth target's path,
+// e^{d̄} − 1 a year over the years of its statements: "plus the 1.0% a year
+// by which the figures grew faster than stated in 2016–2020". ok is false
+// when it rounds to 0.0% and so adds nothing.
 func statedAdds(g *plancast.StatedGap, lang string) (adds string, ok bool) {
 	wd := dict[lang]
 	gap, format := math.Expm1(g.Mean), wd.StatedFaster
@@ -326,7 +355,35 @@ func statedAdds(g *plancast.StatedGap, lang string) (adds string, ok bool) {
 	case gap < 0:
 		gap, format = -gap, wd.StatedSlower
 	}
-	return fmt.Sprintf(format, plancast.FormatNumber(100*gap, 1), g.From+1, g.To), true
+	return fmt.Sprintf(format, plancast.FormatNumber(100*gap, 1), spanText(g.From+1, g.To)), true
+}
+
+// spanText is the years from–to as the charts write them: "2016–2020", or
+// "2016" when from is to.
+func spanText(from, to int) string {
+	if from == to {
+		return strconv.Itoa(from)
+	}
+	return fmt.Sprintf("%d–%d", from, to)
+}
+
+// yearsText lists ascending years as runs (spanText): "2021–2022, 2024",
+// in Chinese "2021–2022、2024".
+func yearsText(years []int, lang string) string {
+	sep := ", "
+	if lang == LangZh {
+		sep = "、"
+	}
+	var runs []string
+	for i := 0; i < len(years); {
+		j := i
+		for j+1 < len(years) && years[j+1] == years[j]+1 {
+			j++
+		}
+		runs = append(runs, spanText(years[i], years[j]))
+		i = j + 1
+	}
+	return strings.Join(runs, sep)
 }
 
 // FiguresDueText says which ended years have no figure stored yet (an

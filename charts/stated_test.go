@@ -100,24 +100,107 @@ func TestTheSourceLineSaysTheGap(t *testing.T) {
 	gdp := plancast.StatedGapOf([]plancast.Observation{obs("houma", "gdp", 2015, 88.9), statedObs(2020, 120.8, 5.3, 2015)})
 	income := plancast.StatedGapOf([]plancast.Observation{obs("houma", "gdp", 2015, 24500), statedObs(2020, 33029, 6.2, 2015)})
 	deflation := plancast.StatedGapOf([]plancast.Observation{obs("houma", "gdp", 2015, 100), statedObs(2016, 101, 3, 0)})
+	// A path over 2021–2025, years none of the statements covers: each
+	// adds the mean gap.
+	future := func(g *plancast.StatedGap) *statedUse {
+		u := &statedUse{}
+		u.add(g, 2020, 2025)
+		return u
+	}
 	cases := []struct {
-		g    *plancast.StatedGap
+		u    *statedUse
 		lang string
 		want []string
 	}{
-		{gdp, LangEn, []string{"plus the 1.0% a year", "faster than stated in 2016–2020."}},
-		{gdp, LangZh, []string{"2016–2020年", "快于所述增速的1.0%。"}},
-		{deflation, LangEn, []string{"less the 1.9% a year", "slower than stated in 2016–2016."}},
-		{deflation, LangZh, []string{"扣除", "慢于所述增速的1.9%"}},
-		{income, LangEn, []string{"matched the figures' own growth in 2016–2020."}},
-		{income, LangZh, []string{"与所述增速一致"}},
+		{future(gdp), LangEn, []string{"plus the 1.0% a year", "faster than stated in 2016–2020."}},
+		{future(gdp), LangZh, []string{"2016–2020年", "快于所述增速的1.0%。"}},
+		{future(deflation), LangEn, []string{"less the 1.9% a year", "slower than stated in 2016."}},
+		{future(deflation), LangZh, []string{"扣除2016年", "慢于所述增速的1.9%"}},
+		{future(income), LangEn, []string{"matched the figures' own growth in 2016–2020."}},
+		{future(income), LangZh, []string{"与所述增速一致"}},
 	}
 	for _, c := range cases {
-		got := statedNote(c.g, c.lang)
+		got := statedNote(c.u, c.lang)
 		for _, w := range c.want {
 			if !strings.Contains(got, w) {
 				t.Errorf("%s note %q lacks %q", c.lang, got, w)
 			}
+		}
+	}
+}
+
+// A path over years whose figures state their own growth is drawn with
+// each year's own gap (impliedPath), not the mean; the source line says
+// so, and names the mean only for the years it was added in.
+func TestTheSourceLineNamesTheGapsThePathsWereDrawnWith(t *testing.T) {
+	// 2016–2020 grew 1.0% a year faster than the stated 5.3%; 2021 grew
+	// 12% on a stated 8%, a gap of its own of 3.7% a year.
+	hist := []plancast.Observation{obs("houma", "gdp", 2015, 88.9), statedObs(2020, 120.8, 5.3, 2015), statedObs(2021, 120.8*1.12, 8, 2020)}
+	// The mean the other years take is over the last five with a gap,
+	// 2017–2021: (4·d + d₂₀₂₁)/5 ≈ 1.5%.
+	d := math.Log(120.8/88.9)/5 - math.Log(1.053)
+	d2021 := math.Log(1.12) - math.Log(1.08)
+	if got := plancast.FormatNumber(100*math.Expm1(d2021), 1); got != "3.7" {
+		t.Fatalf("the 2021 gap is %s%%, the case wants 3.7%%", got)
+	}
+	if got := plancast.FormatNumber(100*math.Expm1((4*d+d2021)/5), 1); got != "1.5" {
+		t.Fatalf("the mean gap is %s%%, the case wants 1.5%%", got)
+	}
+	annual := plancast.Target{Region: "houma", Indicator: "gdp", Plan: "2021-annual", Kind: plancast.TargetGrowth, Year: 2021, Value: 8.5}
+	plan := plancast.Target{Region: "houma", Indicator: "gdp", Plan: "14th-fyp", Kind: plancast.TargetAvgGrowth, BaseYear: 2020, Year: 2025, Value: 6}
+	cases := []struct {
+		name    string
+		targets []plancast.Target
+		lang    string
+		want    []string
+		notWant []string
+	}{
+		{"a 2021 target: 2021's own gap alone", []plancast.Target{annual}, LangEn,
+			[]string{"with each year's own gap between the figures' growth and the stated growth in 2021."},
+			[]string{"1.5%", "otherwise"}},
+		{"the same in Chinese", []plancast.Target{annual}, LangZh,
+			[]string{"并计入2021年各年数值增速与所述增速之差。"}, []string{"1.5%"}},
+		{"a 2021–2025 target: 2021's own, the mean after", []plancast.Target{plan}, LangEn,
+			[]string{"in 2021, and otherwise plus the 1.5% a year by which the figures grew faster than stated in 2017–2021."}, nil},
+		{"the same in Chinese", []plancast.Target{plan}, LangZh,
+			[]string{"计入2021年各年数值增速与所述增速之差，其余年份计入2017–2021年数值年均快于所述增速的1.5%。"}, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s := houmaGDP()
+			s.History, s.Targets, s.Projection = hist, c.targets, nil
+			s.Lang = c.lang
+			f, err := historyFigure(&s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range c.want {
+				if !strings.Contains(f.source, w) {
+					t.Errorf("source line %q lacks %q", f.source, w)
+				}
+			}
+			for _, w := range c.notWant {
+				if strings.Contains(f.source, w) {
+					t.Errorf("source line %q says %q, which no path was drawn with", f.source, w)
+				}
+			}
+		})
+	}
+}
+
+// yearsText writes runs of years as spans.
+func TestYearsText(t *testing.T) {
+	for _, c := range []struct {
+		years []int
+		lang  string
+		want  string
+	}{
+		{[]int{2021}, LangEn, "2021"},
+		{[]int{2021, 2022, 2024}, LangEn, "2021–2022, 2024"},
+		{[]int{2019, 2021, 2022, 2023}, LangZh, "2019、2021–2023"},
+	} {
+		if got := yearsText(c.years, c.lang); got != c.want {
+			t.Errorf("yearsText(%v, %s) = %q, want %q", c.years, c.lang, got, c.want)
 		}
 	}
 }

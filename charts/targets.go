@@ -16,9 +16,33 @@ type targetDrawing struct {
 	layers []layer
 	xs, ys []float64 // data extent
 	legend []legendItem
-	// stated is the gap a growth target's path was drawn with, for the
-	// source line to say so; nil when no path needed one.
-	stated *plancast.StatedGap
+	// stated is what the growth targets' paths took from the stated gap,
+	// for the source line to say so; nil when no path needed one.
+	stated *statedUse
+}
+
+// statedUse is what a chart's growth-target paths took from the stated gap
+// (impliedPath), for the source line to say it (statedClause): the years
+// whose own measured gap d_t a path added, where it rounds to 0.1% or more,
+// and whether a path added d̄ for a year without a gap of its own.
+type statedUse struct {
+	gap   *plancast.StatedGap
+	own   []int // ascending, distinct
+	other bool
+}
+
+// add records a path that adds the gap g over the years (start, year].
+func (u *statedUse) add(g *plancast.StatedGap, start, year int) {
+	u.gap = g
+	for t := start + 1; t <= year; t++ {
+		switch {
+		case !g.Measured(t):
+			u.other = true
+		case math.Abs(math.Expm1(g.Year(t))) >= 0.0005 && !slices.Contains(u.own, t):
+			u.own = append(u.own, t)
+		}
+	}
+	slices.Sort(u.own)
 }
 
 // geometricPath returns the yearly points from (x0, v0) to year x1 growing
@@ -105,15 +129,16 @@ func newGrowthBasis(history []plancast.Observation, from int) growthBasis {
 // (for a growth without one, the year before t.Year); when there is no
 // figure of that year, from the latest figure, if it is before t.Year, with
 // t's rate carried forward. A path from a year before the first year shown
-// is drawn from that year (t.Year itself is shown: targetOnChart). ok is
+// is drawn from that year (t.Year itself is shown: targetOnChart); start is
+// the year it grows from, before any is left out. ok is
 // false when there is no path: a growth of a rate (a rate does not
 // compound), no figure to start from, a start value not positive or not
 // before t.Year, or a fall of 100% or more.
-func (b growthBasis) path(t plancast.Target, ind plancast.Indicator) (path []xy, ok bool) {
+func (b growthBasis) path(t plancast.Target, ind plancast.Indicator) (path []xy, start int, ok bool) {
 	if ind.Kind == plancast.KindRate {
-		return nil, false
+		return nil, 0, false
 	}
-	start := t.Year - 1
+	start = t.Year - 1
 	if t.Kind == plancast.TargetAvgGrowth {
 		start = t.BaseYear
 	} else if t.BaseYear != 0 {
@@ -122,15 +147,15 @@ func (b growthBasis) path(t plancast.Target, ind plancast.Indicator) (path []xy,
 	v0, observed := b.observed[start]
 	if !observed {
 		if b.latest == nil || int(b.latest.x) >= t.Year {
-			return nil, false
+			return nil, 0, false
 		}
 		start, v0 = int(b.latest.x), b.latest.y
 	}
 	if v0 <= 0 || start >= t.Year || t.Value <= -100 {
-		return nil, false
+		return nil, 0, false
 	}
 	path = impliedPath(t, start, v0, b.gap, !observed)
-	return slices.DeleteFunc(path, func(p xy) bool { return p.x < float64(b.from) }), true
+	return slices.DeleteFunc(path, func(p xy) bool { return p.x < float64(b.from) }), start, true
 }
 
 // impliedPathStyle is the line of a growth target's implied path, on the
@@ -203,12 +228,15 @@ func targetLayers(f *figure, s *Spec, latest *xy) targetDrawing {
 			haveMarker = true
 
 		case plancast.TargetGrowth, plancast.TargetAvgGrowth:
-			path, ok := growth.path(t, s.Indicator)
+			path, start, ok := growth.path(t, s.Indicator)
 			if !ok {
 				continue
 			}
 			if growth.gap != nil {
-				d.stated = growth.gap
+				if d.stated == nil {
+					d.stated = &statedUse{}
+				}
+				d.stated.add(growth.gap, start, t.Year)
 			}
 			end := path[len(path)-1]
 			d.xs = append(d.xs, path[0].x, end.x)
