@@ -198,3 +198,37 @@ func TestAnUnknownQueryParameterIsRefused(t *testing.T) {
 		}
 	}
 }
+
+// A parameter given twice is refused with 400, naming it and its values,
+// before anything is written: every route reads one value, and the one read
+// need not be the one meant (?dry_run=false&dry_run=true read as false
+// would write a dry run).
+func TestARepeatedQueryParameterIsRefused(t *testing.T) {
+	st := seeded(t, backends[0].open(t))
+	s := startServer(t, st, api.Config{})
+	houma := token(t, st, plancast.Token{Region: "houma"})
+	before, err := st.DataVersion(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := []byte(`[{"region":"houma","indicator":"gdp","year":2030,"value":300}]`)
+	for _, c := range []struct{ method, path, wants string }{
+		{"POST", "/api/v1/observations?dry_run=false&dry_run=true", `the query parameter "dry_run" is given 2 times ("false", "true"); give it once`},
+		{"DELETE", "/api/v1/observations/houma/gdp/2020?dry_run=false&dry_run=yes", `"dry_run" is given 2 times`},
+		{"GET", "/api/v1/series/houma/gdp/projection?horizon=6&horizon=abc", `"horizon" is given 2 times ("6", "abc")`},
+		{"GET", "/charts/compare/gdp.png?regions=houma&regions=quwo", `list the regions in one, comma-separated`},
+	} {
+		var payload []byte
+		if c.method == "POST" {
+			payload = body
+		}
+		if msg := s.do(c.method, c.path, "application/json", houma, payload).wantError(t, 400, "invalid"); !strings.Contains(msg, c.wants) {
+			t.Errorf("%s %s: %q\nwant it to say %q", c.method, c.path, msg, c.wants)
+		}
+	}
+	if now, _ := st.DataVersion(context.Background()); now != before {
+		t.Fatalf("a request refused for a repeated parameter wrote: data version %s → %s", before, now)
+	}
+	// One value, or the same parameter once with a list, is read as before.
+	s.get("/api/v1/series/houma/gdp/projection?horizon=6").decode(t, 200, &struct{}{})
+}

@@ -28,9 +28,9 @@ func takes(names ...string) echo.MiddlewareFunc {
 	}
 }
 
-// checkQuery refuses a query naming a parameter not in names, or one Go
-// cannot read whole: url.ParseQuery skips a part with a ";" and Echo's
-// QueryParam would answer without it.
+// checkQuery refuses a query naming a parameter not in names, one Go
+// cannot read whole (url.ParseQuery skips a part with a ";" and Echo's
+// QueryParam would answer without it), or one giving a parameter twice.
 func checkQuery(c echo.Context, names []string) error {
 	req := c.Request()
 	route := req.Method + " " + req.URL.Path
@@ -49,7 +49,7 @@ func checkQuery(c echo.Context, names []string) error {
 		}
 	}
 	if len(unknown) == 0 {
-		return nil
+		return repeated(route, q)
 	}
 	slices.Sort(unknown)
 	named := make([]string, len(unknown))
@@ -67,4 +67,34 @@ func checkQuery(c echo.Context, names []string) error {
 		return plancast.Errorf(plancast.EINVALID, "%s: %s takes no query parameters", what, route)
 	}
 	return plancast.Errorf(plancast.EINVALID, "%s: %s takes %s", what, route, strings.Join(names, ", "))
+}
+
+// repeated refuses a query that gives a parameter more than once: every
+// handler reads the first value (Echo's QueryParam), so
+// ?dry_run=false&dry_run=true would write while its sender meant a dry
+// run. The first such parameter, by name, is named with its values.
+func repeated(route string, q url.Values) error {
+	names := make([]string, 0, len(q))
+	for name, values := range q {
+		if len(values) > 1 {
+			names = append(names, name)
+		}
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	slices.Sort(names)
+	name := names[0]
+	values := make([]string, len(q[name]))
+	for i, v := range q[name] {
+		if len(v) > 40 {
+			v = strings.ToValidUTF8(v[:40], "") + "…"
+		}
+		values[i] = fmt.Sprintf("%q", v)
+	}
+	hint := "give it once"
+	if name == "regions" {
+		hint = "list the regions in one, comma-separated (regions=houma,quwo)"
+	}
+	return plancast.Errorf(plancast.EINVALID, "%s: the query parameter %q is given %d times (%s); %s", route, name, len(values), strings.Join(values, ", "), hint)
 }
