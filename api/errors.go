@@ -2,7 +2,9 @@ package api
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -70,11 +72,23 @@ func (s *Server) handleError(err error, c echo.Context) {
 		if status == http.StatusRequestEntityTooLarge {
 			msg = "request body is larger than the limit of this server"
 		}
+		// A path some route takes with another method: 405 naming them,
+		// not the 404 a group's catch-all answers (methods.go).
+		if status == http.StatusNotFound || status == http.StatusMethodNotAllowed {
+			r := c.Request()
+			if allowed := s.methods.allowedMethods(r.URL.Path); len(allowed) > 0 {
+				status, code = http.StatusMethodNotAllowed, plancast.EINVALID
+				c.Response().Header().Set(echo.HeaderAllow, strings.Join(allowed, ", "))
+				msg = fmt.Sprintf("%s %s: this path takes %s, not %s", r.Method, r.URL.Path, joinAnd(allowed), r.Method)
+			}
+		}
 	}
 	if code == plancast.EINTERNAL {
 		s.log.Error("internal error", "method", c.Request().Method, "path", c.Request().URL.Path, "err", err)
 	}
 	if c.Request().Method == http.MethodHead {
+		// The GET's type, without its content (methods.go).
+		c.Response().Header().Set(echo.HeaderContentType, echo.MIMEApplicationJSON)
 		_ = c.NoContent(status)
 		return
 	}

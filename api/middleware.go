@@ -11,12 +11,15 @@ import (
 )
 
 // middlewares installs, before routing, the canonical spelling of an escaped
-// path, and then, outermost first: panic recovery, the decoding of path
+// path and HEAD routed as GET (methods.go), and then, outermost first: the
+// HEAD given back, panic recovery, the decoding of path
 // parameters, request IDs, the access log and metrics, CORS (only when
 // origins are configured), gzip for text answers, and the body limit.
 func (s *Server) middlewares() {
 	e := s.echo
 	e.Pre(canonicalRawPath)
+	e.Pre(headAsGet)
+	e.Use(restoreHead)
 	e.Use(middleware.Recover())
 	e.Use(decodePathParams)
 	e.Use(middleware.RequestID())

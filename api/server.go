@@ -64,6 +64,7 @@ type Server struct {
 	metrics *metrics
 	cache   *answerCache
 	cat     atomic.Pointer[catalogMemo] // the catalog of the latest data version seen
+	methods methodTable                 // every route's method and path, for 405's Allow
 }
 
 // New builds a server with every route registered.
@@ -87,6 +88,7 @@ func New(cfg Config) *Server {
 	e.HTTPErrorHandler = s.handleError
 	s.middlewares()
 	s.routes()
+	s.methods = newMethodTable(e)
 	return s
 }
 
