@@ -97,7 +97,13 @@ func statusText(lang, status string) string {
 	return status
 }
 
-type dashboardChart struct{ Region, Indicator, Label string }
+type dashboardChart struct {
+	Region, Indicator, Label string
+	// Projected is true when the series has the two yearly figures a
+	// projection needs: its Excel link is the projection's workbook, and
+	// otherwise the figures' own, for the projection's would answer 400.
+	Projected bool
+}
 
 // getDashboard renders the dashboard: server-side HTML that works without
 // JavaScript. ?lang=zh switches to Chinese; ?region= shows one region.
@@ -108,9 +114,19 @@ func (s *Server) getDashboard(c echo.Context) error {
 		lang = "en"
 	}
 	only := c.QueryParam("region")
+	status, unknown := http.StatusOK, ""
 	if only != "" {
 		if _, err := s.region(c, only); err != nil {
-			return err
+			code := plancast.ErrorCode(err)
+			if !browserNavigation(c.Request()) || (code != plancast.ENOTFOUND && code != plancast.EINVALID) {
+				return err
+			}
+			// A person who typed a wrong code gets the page, saying so
+			// above the list of regions to choose from, not a JSON body.
+			status, unknown = statusOf[code], plancast.ErrorMessage(err)
+			if lang == "zh" {
+				unknown = fmt.Sprintf("没有代码为“%s”的地区，请从下列地区中选择。", only)
+			}
 		}
 	}
 	signedIn := s.signedIn(c)
@@ -120,6 +136,9 @@ func (s *Server) getDashboard(c echo.Context) error {
 			return nil, err
 		}
 		page.SignedIn = signedIn
+		if unknown != "" {
+			page.Nothing = unknown
+		}
 		var buf bytes.Buffer
 		if err := dashboardTemplate.Execute(&buf, page); err != nil {
 			return nil, fmt.Errorf("render dashboard: %w", err)
@@ -129,7 +148,7 @@ func (s *Server) getDashboard(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.HTMLBlob(http.StatusOK, body)
+	return c.HTMLBlob(status, body)
 }
 
 func (s *Server) dashboardPage(ctx context.Context, lang, only string) (*dashboardPage, error) {
@@ -234,7 +253,7 @@ func (s *Server) dashboardSection(ctx context.Context, r plancast.Region, indByC
 		ind := indByCode[sr.Indicator]
 		label := nameIn(lang, ind.Name, ind.NameZh)
 		if sr.Period == plancast.PeriodYear {
-			sec.Charts = append(sec.Charts, dashboardChart{Region: r.Code, Indicator: ind.Code, Label: label})
+			sec.Charts = append(sec.Charts, dashboardChart{Region: r.Code, Indicator: ind.Code, Label: label, Projected: len(sr.Observations) >= 2})
 			continue
 		}
 		last := sr.Observations[len(sr.Observations)-1]

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -363,4 +364,66 @@ func TestASignInPostedFromAnotherSiteIsRefused(t *testing.T) {
 			}
 		})
 	}
+}
+
+// Every link and image on every region's page answers: a series with one
+// yearly figure, which no projection can be made of, links its figures'
+// workbook, not the projection's, which would answer 400.
+func TestEveryRegionsPageLinksWhatAnswers(t *testing.T) {
+	st := seeded(t, backends[0].open(t))
+	// Linfen, seeded with targets and no figure of its own, gets one
+	// yearly GDP figure.
+	one := plancast.Observation{Region: "linfen", Indicator: "gdp", Year: 2020, Value: 1500.2, Status: plancast.StatusFinal, Period: plancast.PeriodYear}
+	if _, err := st.WriteObservations(context.Background(), []plancast.Observation{one}); err != nil {
+		t.Fatal(err)
+	}
+	s := startServer(t, st, api.Config{})
+	regions, err := st.Regions(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for _, r := range regions {
+		for _, lang := range []string{"en", "zh"} {
+			page := string(s.get("/?region=" + r.Code + "&lang=" + lang).body)
+			for _, m := range regexp.MustCompile(`(?:href|src)="([^"]+)"`).FindAllStringSubmatch(page, -1) {
+				u := html.UnescapeString(m[1])
+				if strings.HasPrefix(u, "data:") || strings.HasPrefix(u, "?") || strings.HasPrefix(u, "/?") {
+					continue // the icon inline, and the page's own links to regions and languages
+				}
+				checked++
+				if got := s.get(u); got.status != 200 {
+					t.Errorf("%s's page (%s) links %s, which answers %d: %.200s", r.Code, lang, u, got.status, got.body)
+				}
+			}
+		}
+	}
+	if checked < 50 {
+		t.Fatalf("only %d links checked", checked)
+	}
+	if linfen := string(s.get("/?region=linfen").body); !strings.Contains(linfen, `/api/v1/series/linfen/gdp?format=xlsx`) {
+		t.Errorf("Linfen's page does not link its one-figure GDP's workbook")
+	}
+}
+
+// A person who opens the dashboard for a region that is not there gets the
+// page, with 404, saying so above the regions to choose from; an API
+// client still gets the JSON error.
+func TestABrowserAskingForAnUnknownRegionGetsThePage(t *testing.T) {
+	s := startServer(t, seeded(t, backends[0].open(t)), api.Config{})
+	for _, c := range []struct{ query, status, says string }{
+		{"?region=homa", "404", `region &#34;homa&#34; is not in the catalog`},
+		{"?region=homa&lang=zh", "404", `没有代码为“homa”的地区`},
+		{"?region=Hou%20ma", "400", `not a valid code`},
+	} {
+		r := s.do("GET", "/"+c.query, "", "", nil, "Accept", browserAccept)
+		page := string(r.body)
+		if strconv.Itoa(r.status) != c.status || !strings.HasPrefix(r.header.Get("Content-Type"), "text/html") {
+			t.Errorf("a browser opening /%s: %d %s; want %s and the page", c.query, r.status, r.header.Get("Content-Type"), c.status)
+		}
+		if !strings.Contains(page, c.says) || !strings.Contains(page, `region-houma`) && !strings.Contains(page, `region=houma`) {
+			t.Errorf("the page for /%s does not say %q above the regions:\n%.600s", c.query, c.says, page)
+		}
+	}
+	s.do("GET", "/?region=homa", "", "", nil, "Accept", "application/json").wantError(t, 404, "not_found")
 }
