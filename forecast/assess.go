@@ -125,8 +125,12 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 		ytd = res.yearToDate(ind, opt.YearToDate)
 	}
 	// levelAt is the observed (or interpolated) value of a past year, or the
-	// projected mean of a future one.
+	// projected mean of a future one. An observed year gives its figure as
+	// stored: back from the log scale, 88.9 would be 88.89999999999998.
 	levelAt := func(y int) float64 {
+		if i, found := slices.BinarySearch(years, y); found {
+			return values[i]
+		}
 		if y <= p.last {
 			return p.back(p.x[y-p.first])
 		}
@@ -310,8 +314,15 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 			// less the gap) reaches from the base.
 			reached = baseLevel * growthFactor(plancast.Target{Kind: t.Kind, Year: t.Year, Value: *a.Realised}, base)
 		}
-		if d := meetLevel - baseLevel; math.Abs(d) > 1e-12*math.Abs(meetLevel) {
+		// A base year before the first figure has no level to measure
+		// progress from; the first figure is no stand-in for it (a 12th
+		// FYP's 2010 base, figures from 2015 on, read as no progress).
+		baseKnown := t.BaseYear == 0 || pb >= p.first
+		if d := meetLevel - baseLevel; baseKnown && math.Abs(d) > 1e-12*math.Abs(meetLevel) {
 			pr := (reached - baseLevel) / d
+			if pr == 0 {
+				pr = 0 // not −0, which a table shows as "-0%"
+			}
 			a.Progress = &pr
 		}
 	}

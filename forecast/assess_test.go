@@ -490,3 +490,52 @@ func TestBridgeFraction(t *testing.T) {
 		}
 	}
 }
+
+// A target judged on a year with a figure reports that figure as stored:
+// read back from the log scale, 88.9 came out as 88.89999999999998 in the
+// JSON and the CSV.
+func TestAssessReportsAnObservedFigureAsStored(t *testing.T) {
+	years := []int{2015, 2016, 2017, 2018, 2019, 2020}
+	values := []float64{88.9, 95, 44, 101.3, 110.7, 120.8}
+	for i, y := range years {
+		tg := plancast.Target{Region: "houma", Indicator: "gdp", Plan: "13th-fyp", Kind: plancast.TargetLevel, Year: y, Value: 50}
+		a, err := Assess(tg, gdp, years, values, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Realised == nil || *a.Realised != values[i] {
+			t.Errorf("%d: realised %v, want the figure %v exactly", y, a.Realised, values[i])
+		}
+	}
+}
+
+// Progress is measured from the base year's figure. With no figure of the
+// base year or before it, there is none: the first figure is no stand-in
+// for the base, and an achieved target read as "-0%" progress. Progress is
+// never −0.
+func TestAssessProgressNeedsTheBaseYear(t *testing.T) {
+	years, values := []int{2015, 2016, 2017}, []float64{88.9, 95, 101.3}
+	noBase := plancast.Target{Region: "houma", Indicator: "gdp", Plan: "12th-fyp", Kind: plancast.TargetLevel, BaseYear: 2010, Year: 2015, Value: 80}
+	a, err := Assess(noBase, gdp, years, values, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Status != plancast.StatusAchieved || a.Progress != nil {
+		t.Errorf("base 2010 before the first figure (2015): status %s, progress %v; want achieved, and no progress", a.Status, a.Progress)
+	}
+	based := plancast.Target{Region: "houma", Indicator: "gdp", Plan: "13th-fyp", Kind: plancast.TargetLevel, BaseYear: 2015, Year: 2017, Value: 120}
+	if a, err = Assess(based, gdp, years, values, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if want := (101.3 - 88.9) / (120 - 88.9); a.Progress == nil || math.Abs(*a.Progress-want) > 1e-12 {
+		t.Errorf("base 2015, observed: progress %v, want %.6f", a.Progress, want)
+	}
+	// No way forward: the target year's figure is the base's.
+	flat := plancast.Target{Region: "houma", Indicator: "gdp", Plan: "13th-fyp", Kind: plancast.TargetLevel, BaseYear: 2016, Year: 2017, Value: 80}
+	if a, err = Assess(flat, gdp, []int{2015, 2016, 2017}, []float64{88.9, 95, 95}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if a.Progress == nil || *a.Progress != 0 || math.Signbit(*a.Progress) {
+		t.Errorf("a level that did not move: progress %v, want +0", a.Progress)
+	}
+}
