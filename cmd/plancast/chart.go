@@ -43,11 +43,8 @@ func runChart(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return usageErrorf("--region, --indicator and -o are required")
 	}
 	region, indicator := series.region, series.indicator
-	if *format == "" {
-		*format = "png"
-		if strings.EqualFold(filepath.Ext(*out), ".svg") {
-			*format = "svg"
-		}
+	if err := formatForFile(*out, format); err != nil {
+		return err
 	}
 	if *horizon < 0 || *horizon > forecast.MaxHorizon {
 		return usageErrorf("--horizon %d must be between 0 and %d", *horizon, forecast.MaxHorizon)
@@ -116,6 +113,32 @@ func runChart(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return err
 		}
 		fmt.Fprintf(stderr, "wrote %s (%s, %dx%d)\n", *out, *format, *width, *height)
+	}
+	return nil
+}
+
+// formatForFile settles the chart's format with the output file's name: an
+// empty format is the file's extension (.png or .svg), else png. A file
+// whose extension names another image format (x.gif), or the other one of
+// the two (y.svg with --format png), is refused: the bytes would not be
+// what its name says, and an image viewer or a web server would go by the
+// name. Standard output and a name without an extension take any format.
+func formatForFile(out string, format *string) error {
+	ext := strings.ToLower(strings.TrimPrefix(filepath.Ext(out), "."))
+	if out == "-" || ext == "" {
+		if *format == "" {
+			*format = "png"
+		}
+		return nil
+	}
+	if ext != "png" && ext != "svg" {
+		return usageErrorf("-o %s: a chart is written as PNG or SVG; name the file .png or .svg", out)
+	}
+	if *format == "" {
+		*format = ext
+	}
+	if !strings.EqualFold(*format, ext) {
+		return usageErrorf("-o %s names a .%s file, but --format is %s; leave --format out, or name the file .%s", out, ext, *format, strings.ToLower(*format))
 	}
 	return nil
 }
