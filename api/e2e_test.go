@@ -877,7 +877,9 @@ func TestBodyLimit(t *testing.T) {
 	s := startServer(t, st, api.Config{BodyLimit: 1024})
 	houma := token(t, st, plancast.Token{Region: "houma"})
 	big := "region,indicator,year,value\n" + strings.Repeat("houma,gdp,2019,1\n", 200)
-	s.do("POST", "/api/v1/observations", "text/csv", houma, []byte(big)).wantError(t, 413, "invalid")
+	if msg := s.do("POST", "/api/v1/observations", "text/csv", houma, []byte(big)).wantError(t, 413, "invalid"); !strings.Contains(msg, "limit of 1 KiB") {
+		t.Errorf("413: %q; want it to say the limit", msg)
+	}
 	var sr api.SeriesResponse
 	s.get("/api/v1/series/houma/gdp").decode(t, 200, &sr)
 	if len(sr.Observations) != 2 {

@@ -70,7 +70,7 @@ func (s *Server) handleError(err error, c echo.Context) {
 			msg = m
 		}
 		if status == http.StatusRequestEntityTooLarge {
-			msg = "request body is larger than the limit of this server"
+			msg = fmt.Sprintf("request body is larger than this server's limit of %s; send the figures in smaller files, each a batch of its own", humanBytes(s.cfg.BodyLimit))
 		}
 		// A path some route takes with another method: 405 naming them,
 		// not the 404 a group's catch-all answers (methods.go).
@@ -93,4 +93,18 @@ func (s *Server) handleError(err error, c echo.Context) {
 		return
 	}
 	_ = c.JSON(status, ErrorResponse{Error: ErrorBody{Code: code, Message: msg}})
+}
+
+// humanBytes writes a size as people read it: "32 MiB", "512 KiB", "1000
+// bytes".
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
 }
