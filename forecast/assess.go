@@ -239,7 +239,11 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 			return p.back(w)
 		}
 		at := func(q float64) float64 { return shown(center + spread.quantile(q)) }
-		a.Projected = &plancast.ProjectionPoint{Year: t.Year, Mean: shown(center), Lo80: at(0.1), Hi80: at(0.9), Lo95: at(0.025), Hi95: at(0.975)}
+		pt := plancast.ProjectionPoint{Year: t.Year, Mean: shown(center), Lo80: at(0.1), Hi80: at(0.9), Lo95: at(0.025), Hi95: at(0.975)}
+		if !growthKind {
+			pt = capped(pt, opt.Upper)
+		}
+		a.Projected = &pt
 	case t.Year <= p.last:
 		v := levelAt(t.Year)
 		projectedLevel = v

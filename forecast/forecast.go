@@ -41,6 +41,34 @@ type Options struct {
 	// (plancast.Assessment.FiguresDue). Zero says nothing of them. Forecast
 	// does not use it.
 	AsOf plancast.Date
+	// Upper caps the projection: a series that cannot pass it (a rate in
+	// percent, a share of a whole, cannot pass 100; see UpperOf) has its
+	// projected mean and interval bounds taken down to it, so that a share
+	// near 100 is never shown at 122.7. The quantiles are those of the
+	// distribution with its mass beyond the cap put at the cap, which leaves
+	// every probability of reaching a level up to the cap as it was. 0 caps
+	// nothing.
+	Upper float64
+}
+
+// UpperOf is the cap (Options.Upper) of an indicator's projections: 100 for
+// a rate (plancast.KindRate, a percentage of a whole), none (0) for a level.
+func UpperOf(ind plancast.Indicator) float64 {
+	if ind.Kind == plancast.KindRate {
+		return 100
+	}
+	return 0
+}
+
+// capped is pt with its mean and bounds no higher than upper (0: pt).
+func capped(pt plancast.ProjectionPoint, upper float64) plancast.ProjectionPoint {
+	if upper <= 0 {
+		return pt
+	}
+	for _, v := range []*float64{&pt.Mean, &pt.Lo80, &pt.Hi80, &pt.Lo95, &pt.Hi95} {
+		*v = math.Min(*v, upper)
+	}
+	return pt
 }
 
 // Result is the projection of one series.
@@ -137,7 +165,7 @@ func Forecast(years []int, values []float64, opt Options) (*Result, error) {
 				}
 			}
 		}
-		r.Points[j] = r.point(j)
+		r.Points[j] = capped(r.point(j), opt.Upper)
 	}
 	if !opt.SkipBacktest {
 		r.Backtest = backtest(p, method)

@@ -411,3 +411,50 @@ func TestReadCalibrationRefusesMalformedTables(t *testing.T) {
 		t.Errorf("a minimal table: %v", err)
 	}
 }
+
+// A rate in percent is a share of a whole: its projection never passes 100
+// (UpperOf), where the same series uncapped is projected past it. The cap
+// leaves the probability of reaching a level below it as it was.
+func TestARateIsNeverProjectedPast100(t *testing.T) {
+	years := []int{2016, 2017, 2018, 2019, 2020, 2021}
+	values := []float64{88, 91, 93.5, 95, 97, 98.4}
+	share := plancast.Indicator{Code: "urbanisation", Unit: plancast.UnitPercent, Kind: plancast.KindRate, Better: plancast.BetterHigher}
+	if UpperOf(share) != 100 || UpperOf(gdp) != 0 {
+		t.Fatalf("UpperOf: %v for a rate, %v for a level; want 100 and none", UpperOf(share), UpperOf(gdp))
+	}
+	free, err := Forecast(years, values, Options{Horizon: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if last := free.Points[9]; last.Hi95 <= 100 {
+		t.Fatalf("uncapped, the 95%% bound in 2031 is %.1f; the case wants one past 100", last.Hi95)
+	}
+	capped, err := Forecast(years, values, Options{Horizon: 10, Upper: UpperOf(share)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for j, pt := range capped.Points {
+		for _, v := range []float64{pt.Mean, pt.Lo80, pt.Hi80, pt.Lo95, pt.Hi95} {
+			if v > 100 {
+				t.Errorf("%d: %+v passes 100", pt.Year, pt)
+				break
+			}
+		}
+		if !(pt.Lo95 <= pt.Lo80 && pt.Lo80 <= pt.Mean && pt.Mean <= pt.Hi80 && pt.Hi80 <= pt.Hi95) {
+			t.Errorf("%d: %+v not nested", pt.Year, pt)
+		}
+		if f := free.Points[j]; pt.Lo95 != math.Min(f.Lo95, 100) {
+			t.Errorf("%d: the lower bound moved from %.3f to %.3f", pt.Year, f.Lo95, pt.Lo95)
+		}
+	}
+	// Judged against 99 in 2026, the capped and the free projection agree.
+	tg := plancast.Target{Region: "x", Indicator: "urbanisation", Plan: "15th-fyp", Kind: plancast.TargetLevel, Year: 2026, Value: 99}
+	a1, err1 := Assess(tg, share, years, values, Options{})
+	a2, err2 := Assess(tg, share, years, values, Options{Upper: 100})
+	if err1 != nil || err2 != nil {
+		t.Fatal(err1, err2)
+	}
+	if a1.Probability != a2.Probability || a2.Projected.Hi95 > 100 {
+		t.Errorf("P %.4f uncapped, %.4f capped (want equal); capped 95%% bound %.1f", a1.Probability, a2.Probability, a2.Projected.Hi95)
+	}
+}

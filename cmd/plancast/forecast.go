@@ -66,7 +66,7 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if err != nil {
 		return err
 	}
-	opt := forecast.Options{Horizon: *horizon, Method: *method}
+	opt := forecast.Options{Horizon: *horizon, Method: *method, Upper: forecast.UpperOf(ind)}
 	r, err := forecast.Forecast(years, values, opt)
 	if err != nil {
 		// "plancast forecast: houma/gdp: method damped needs ...", not
@@ -128,7 +128,7 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	tw = tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "plan\tkind\tyear\ttarget\tprojected\tneeds/yr\tP(meet)\tprogress\tstatus")
 	for _, t := range targets {
-		a, err := forecast.Assess(t, ind, years, values, forecast.Options{Method: *method, YearToDate: toDate, Stated: s.StatedGrowths(), AsOf: asOf.OrToday()})
+		a, err := forecast.Assess(t, ind, years, values, forecast.Options{Method: *method, YearToDate: toDate, Stated: s.StatedGrowths(), AsOf: asOf.OrToday(), Upper: forecast.UpperOf(ind)})
 		if err != nil {
 			fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t\t\t\t\n", t.Plan, t.Kind, t.Year, observed(t.Value), forecastMessage(err))
 			continue
