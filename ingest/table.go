@@ -82,9 +82,9 @@ type layout struct {
 	// width is the header's columns up to its last named one: a row's
 	// cells past it have no column (widerThanHeader, headedCells).
 	width int
-	// headed says which of a sheet's columns up to width have a header
-	// (in either line); a sheet's cells in the others are noted in
-	// unheaded, by column index (headedCells), and refused (reportUnheaded).
+	// headed says which of the columns up to width have a header (in
+	// either line); cells in the others are noted in unheaded, by column
+	// index (headedCells), and refused (reportUnheaded).
 	headed   []bool
 	unheaded map[int]*unheadedCells
 	// Taken from the title rows above the header (or Options.Region), for
@@ -153,15 +153,13 @@ func (p *parser) readTable(next func() (tableRow, error)) error {
 	if second != nil {
 		l.width = max(l.width, lastFilled(*second)+1)
 	}
-	if p.comma == 0 { // a sheet
-		l.headed = make([]bool, l.width)
-		for _, c := range cols {
-			if c.idx < l.width && strings.TrimSpace(c.header) != "" {
-				l.headed[c.idx] = true
-			}
+	l.headed = make([]bool, l.width)
+	for _, c := range cols {
+		if c.idx < l.width && strings.TrimSpace(c.header) != "" {
+			l.headed[c.idx] = true
 		}
-		defer p.reportUnheaded(l)
 	}
+	defer p.reportUnheaded(l)
 	rest := buf[h+1:]
 	if second != nil {
 		rest = buf[h+2:]
@@ -471,14 +469,18 @@ type unheadedCells struct {
 	row, more, end int
 }
 
-// headedCells notes the cells of a sheet's row that are in a column without
-// a header (blank in the header, or past its last column) and that hold
+// headedCells notes the cells of a row that are in a column without a
+// header (blank in the header, or past its last column) and that hold
 // something that could be meant: not blank, not a missing mark ("—"), not a
 // note ("注：…"). Such a cell used to be left out without a word; it may be a
 // figure under a header the author forgot, or a unit or a status beside a
 // row, and is refused (reportUnheaded). The cells as written count, not the
 // copies of a merged cell. It reports whether the row has a cell to read: a
 // row of nothing but cells without a header is no row of the table.
+//
+// A CSV row reaches it only when it has nothing past the header's last
+// column (widerThanHeader refuses such a row), so there it finds the cells
+// in a gap of the header: "region,indicator,,year,value".
 func (p *parser) headedCells(l *layout, row tableRow) bool {
 	read := false
 	for i, c := range row.cells {
@@ -539,7 +541,7 @@ func (p *parser) readRow(l *layout, row tableRow) {
 	if p.comma != 0 && len(row.cells) > l.width && p.widerThanHeader(l, row) {
 		return
 	}
-	if p.comma == 0 && !p.headedCells(l, row) {
+	if !p.headedCells(l, row) {
 		return
 	}
 	switch l.kind {
