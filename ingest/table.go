@@ -25,6 +25,10 @@ type tableRow struct {
 	// (quoted, with line breaks inside); nil for almost every row, and for
 	// spreadsheets.
 	spans []lineSpan
+	// uncomputed says a sheet's row holds a formula cell without a
+	// computed value, refused by the reader (reportUncomputed): the row
+	// is not read, so that the cell is not also called missing.
+	uncomputed bool
 }
 
 // lineSpan is a cell of a CSV record that runs over lines: its column
@@ -532,7 +536,7 @@ func (p *parser) reportUnheaded(l *layout) {
 }
 
 func (p *parser) readRow(l *layout, row tableRow) {
-	if row.blank() || isNote(row) {
+	if row.uncomputed || row.blank() || isNote(row) {
 		return
 	}
 	if len(row.spans) > 0 && !p.spansFit(l, row) {
