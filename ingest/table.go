@@ -544,8 +544,10 @@ func notePrefixed(c string) bool {
 	return false
 }
 
-// unheadedCells are the cells of a sheet's column without a header that
-// hold something: the first, its row, and how many more down to which row.
+// unheadedCells are the cells of a column without a header that hold
+// something (or of a column whose header holds a year plancast does not
+// read, that hold figures): the first, its row, and how many more down to
+// which row.
 type unheadedCells struct {
 	text           string
 	row, more, end int
