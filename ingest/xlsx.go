@@ -152,8 +152,10 @@ type formulaCell struct {
 // (openpyxl writes <c><f>B2*2</f><v></v></c>); an empty value in a cell of
 // text (t="str") is a formula's empty text, as Excel writes the result of
 // =IF(B2="","",B2*2), and is computed. A sheet whose XML holds no formula
-// tag, as most pushed sheets, is not scanned. scanned is false when doc is
-// nil or not read by the scan, and emptyFormulas asks excelize instead.
+// tag, as most pushed sheets, is not scanned, nor one whose every formula
+// is followed by its value (formulasValued), as a spreadsheet program
+// saves them. scanned is false when doc is nil or not read by the scan,
+// and emptyFormulas asks excelize instead.
 func uncomputedFormulas(doc []byte) (byRow map[int][]formulaCell, scanned bool) {
 	if doc == nil {
 		return nil, false
@@ -161,7 +163,8 @@ func uncomputedFormulas(doc []byte) (byRow map[int][]formulaCell, scanned bool) 
 	// <f> or a prefixed <x:f>: a tag named f, or any other tag with an f
 	// after a '<' or a ':' (<filterColumn>, <x14:formula>), which only
 	// costs the scan.
-	if !bytes.Contains(doc, []byte("<f")) && !bytes.Contains(doc, []byte(":f")) {
+	prefixed := bytes.Contains(doc, []byte(":f"))
+	if !prefixed && (!bytes.Contains(doc, []byte("<f")) || formulasValued(doc)) {
 		return nil, true
 	}
 	sc := newStyleScan(nil) // for the cells' positions, as the style scan finds them
@@ -218,6 +221,47 @@ func uncomputedFormulas(doc []byte) (byRow map[int][]formulaCell, scanned bool) 
 			emptyValue = tags.empty || tags.pos < len(tags.doc) && tags.doc[tags.pos] == '<'
 		case tags.depth == 5 && inCell && string(local) == "is": // an inline text: note reads it
 			hasValue = true
+		}
+	}
+}
+
+// formulasValued reports whether every <f> element of a sheet's XML (one
+// without a namespace prefix) is followed at once by a <v> that is not
+// empty: <f>B2*2</f><v>3</v>, <f t="shared" si="0"/><v>3</v>. It looks at
+// the bytes only, for the scan to be skipped in a workbook saved by a
+// spreadsheet program, and answers false whenever it is not sure (spaces
+// between the two, a <v> with attributes, an empty text computed by a
+// formula): the scan then decides.
+func formulasValued(doc []byte) bool {
+	for rest := doc; ; {
+		i := bytes.Index(rest, []byte("<f"))
+		if i < 0 {
+			return true
+		}
+		rest = rest[i+len("<f"):]
+		if len(rest) == 0 {
+			return false
+		}
+		switch rest[0] {
+		case '>', '/', ' ', '\t', '\r', '\n':
+		default:
+			continue // another tag: <filterColumn>, <formula1>
+		}
+		end := bytes.IndexByte(rest, '>')
+		if end < 0 {
+			return false
+		}
+		if end > 0 && rest[end-1] == '/' { // <f t="shared" si="0"/>
+			rest = rest[end+1:]
+		} else {
+			closing := bytes.Index(rest, []byte("</f>"))
+			if closing < 0 {
+				return false
+			}
+			rest = rest[closing+len("</f>"):]
+		}
+		if !bytes.HasPrefix(rest, []byte("<v>")) || len(rest) <= len("<v>") || rest[len("<v>")] == '<' {
+			return false
 		}
 	}
 }

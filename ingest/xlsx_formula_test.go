@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -184,4 +185,58 @@ func TestAFormulaCellWithoutAComputedValueIsFoundInAnySheetXML(t *testing.T) {
 			t.Errorf("%s: problems\n%s\nwant\n%s", c.name, got, fix)
 		}
 	}
+}
+
+// A sheet whose every formula is followed by its value is not scanned for
+// formulas without one; where the bytes leave any doubt, it is.
+func TestASheetWhoseFormulasAllHaveValuesIsNotScanned(t *testing.T) {
+	for _, c := range []struct {
+		xml    string
+		valued bool
+	}{
+		{`<c r="A1"><v>1</v></c>`, true},
+		{`<c r="A1"><f>B1*2</f><v>3</v></c><c r="A2"><f t="shared" si="0"/><v>4</v></c>`, true},
+		{`<autoFilter><filterColumn colId="0"/></autoFilter><c r="A1"><f>B1</f><v>3</v></c>`, true},
+		{`<c r="A1"><f>B1*2</f></c>`, false},
+		{`<c r="A1"><f>B1*2</f><v></v></c>`, false},
+		{`<c r="A1"><f>B1*2</f><v/></c>`, false},
+		{`<c r="A1"><f t="shared" si="0"/></c>`, false},
+		{`<c r="A1"><f>B1*2</f>` + "\n" + `<v>3</v></c>`, false},
+		{`<c r="A1"><f>B1*2`, false},
+		{`<c r="A1"><f`, false},
+	} {
+		if got := formulasValued([]byte(c.xml)); got != c.valued {
+			t.Errorf("formulasValued(%s) = %v, want %v", c.xml, got, c.valued)
+		}
+	}
+}
+
+// BenchmarkParseLongXLSX100kFormulas is BenchmarkParseLongXLSX100k with
+// every figure a formula whose value is stored, as a spreadsheet program
+// saves them: the sheet's XML is scanned once for formula cells without a
+// value, and each figure is read as its value.
+func BenchmarkParseLongXLSX100kFormulas(b *testing.B) {
+	f := excelize.NewFile()
+	sw, err := f.NewStreamWriter("Sheet1")
+	if err != nil {
+		b.Fatal(err)
+	}
+	_ = sw.SetRow("A1", []any{"地区", "指标", "年份", "数值", "单位"})
+	for i := 0; i < xlsxBenchRows; i++ {
+		ind := benchIndicators[i%9]
+		v, _ := parseNumber(ind.value)
+		cell, _ := excelize.CoordinatesToCellName(1, i+2)
+		value := excelize.Cell{Formula: fmt.Sprintf("%v*1", v), Value: v}
+		if err := sw.SetRow(cell, []any{fmt.Sprintf("county%03d", i/(9*28)%400), ind.code, 1995 + (i/9)%28, value, ind.unit}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		b.Fatal(err)
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchParseXLSX(b, buf.Bytes(), nil)
 }
