@@ -437,7 +437,8 @@ func expectedRows(size int64, head []byte, maxRows int) int {
 //
 // Only CSV is held to it. A sheet's cells are apart by its grid, so no
 // comma cuts a figure there and its rows are read; its cells in a column
-// without a header are refused once a column instead (headedCells).
+// without a header are refused once a column instead (headedCells), as a
+// CSV file's are in a gap between the header's columns.
 func (p *parser) widerThanHeader(l *layout, row tableRow) bool {
 	last := lastFilled(row)
 	if last < l.width {

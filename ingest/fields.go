@@ -254,7 +254,17 @@ func (p *parser) period(c cell) (string, bool) {
 	if c.blank() {
 		return plancast.PeriodYear, true
 	}
-	t := strings.ToLower(strings.TrimSpace(widthFold(c.text)))
+	if s, ok := periodOf(c.text); ok {
+		return s, true
+	}
+	p.fail(c, "period %s must be year, h1, h2, q1–q4 or jan-feb … jan-nov (上半年, 1-11月)", c.quoted())
+	return "", false
+}
+
+// periodOf reads a period as a period cell gives it ("h1", "上半年",
+// "1-6月"); ok is false when the text is none.
+func periodOf(text string) (string, bool) {
+	t := strings.ToLower(strings.TrimSpace(widthFold(text)))
 	if plancast.ValidPeriod(t) {
 		return t, true
 	}
@@ -268,7 +278,6 @@ func (p *parser) period(c cell) (string, bool) {
 			return plancast.PeriodYear, true
 		}
 	}
-	p.fail(c, "period %s must be year, h1, h2, q1–q4 or jan-feb … jan-nov (上半年, 1-11月)", c.quoted())
 	return "", false
 }
 

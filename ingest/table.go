@@ -25,6 +25,10 @@ type tableRow struct {
 	// (quoted, with line breaks inside); nil for almost every row, and for
 	// spreadsheets.
 	spans []lineSpan
+	// uncomputed says a sheet's row holds a formula cell without a
+	// computed value, refused by the reader (reportUncomputed): the row
+	// is not read, so that the cell is not also called missing.
+	uncomputed bool
 }
 
 // lineSpan is a cell of a CSV record that runs over lines: its column
@@ -70,6 +74,15 @@ type column struct {
 	year      int    // a year column of a wide table
 	indicator string // a column holding one indicator's values ("GDP (亿元)")
 	unit      string // a unit given in the header
+	// status and period are what a year column's header says of its
+	// figures ("2023年（初步）", "2024年1-6月"); "" when it says nothing.
+	status, period string
+	// unreadYear is the year of a header that holds a year and more that
+	// plancast does not read ("2023年（调整后）"); the column is not read,
+	// and refused when figures are under it (reportUnreadYears).
+	// unreadRow is the header row it is in.
+	unreadYear, unreadRow int
+	unreadLine            int // which line of the header: 0 or 1
 }
 
 // layout is how a table is read, decided from its header.
@@ -82,11 +95,16 @@ type layout struct {
 	// width is the header's columns up to its last named one: a row's
 	// cells past it have no column (widerThanHeader, headedCells).
 	width int
-	// headed says which of a sheet's columns up to width have a header
-	// (in either line); a sheet's cells in the others are noted in
-	// unheaded, by column index (headedCells), and refused (reportUnheaded).
+	// headed says which of the columns up to width have a header (in
+	// either line); cells in the others are noted in unheaded, by column
+	// index (headedCells), and refused (reportUnheaded).
 	headed   []bool
 	unheaded map[int]*unheadedCells
+	// unreadYears are the columns whose header holds a year and more that
+	// plancast does not read; the figures under each are noted in
+	// unreadFigures, by column index (unreadYearFigures).
+	unreadYears   []column
+	unreadFigures map[int]*unheadedCells
 	// Taken from the title rows above the header (or Options.Region), for
 	// tables that state the region, indicator or unit once for all rows.
 	region, indicator, unit string
@@ -153,15 +171,14 @@ func (p *parser) readTable(next func() (tableRow, error)) error {
 	if second != nil {
 		l.width = max(l.width, lastFilled(*second)+1)
 	}
-	if p.comma == 0 { // a sheet
-		l.headed = make([]bool, l.width)
-		for _, c := range cols {
-			if c.idx < l.width && strings.TrimSpace(c.header) != "" {
-				l.headed[c.idx] = true
-			}
+	l.headed = make([]bool, l.width)
+	for _, c := range cols {
+		if c.idx < l.width && strings.TrimSpace(c.header) != "" {
+			l.headed[c.idx] = true
 		}
-		defer p.reportUnheaded(l)
 	}
+	defer p.reportUnheaded(l)
+	defer p.reportUnreadYears(l)
 	rest := buf[h+1:]
 	if second != nil {
 		rest = buf[h+2:]
@@ -207,7 +224,8 @@ func (p *parser) columns(first tableRow, second *tableRow) []column {
 		// Header search classifies up to 30 rows; wide rows repeat their texts.
 		key := strings.Join(parts, "\x00")
 		if known, ok := p.classified[key]; ok {
-			c.field, c.year, c.indicator, c.unit = known.field, known.year, known.indicator, known.unit
+			known.idx, known.letter, known.header = c.idx, c.letter, c.header
+			c = known
 		} else {
 			p.classify(&c, parts)
 			if p.classified == nil {
@@ -215,18 +233,28 @@ func (p *parser) columns(first tableRow, second *tableRow) []column {
 			}
 			p.classified[key] = c
 		}
+		if c.unreadYear != 0 {
+			c.unreadRow = first.num
+			if c.unreadLine > 0 && second != nil {
+				c.unreadRow = second.num
+			}
+		}
 		cols = append(cols, c)
 	}
 	return cols
 }
 
 // classify decides what a header names: a growth (in either line) makes a
-// growth column; else a year (in either line) makes a year column; else the
-// lower line's field name wins over the upper's ("年份" over "2019" is a
-// year, "指标" over "指标" is the indicator); else an indicator's name makes
-// a column of that indicator's values. Growth comes first so that a yearbook's
-// "2020年" merged over "绝对值" and "比上年增长%" gives a year column of
-// values and a growth column, not two columns of 2020 values.
+// growth column; else a year (in either line) makes a year column, as does a
+// year with the status or the period of its figures ("2023年（初步）",
+// "2024年1-6月"); else the lower line's field name wins over the upper's
+// ("年份" over "2019" is a year, "指标" over "指标" is the indicator); else
+// an indicator's name makes a column of that indicator's values. Growth
+// comes first so that a yearbook's "2020年" merged over "绝对值" and "比上年
+// 增长%" gives a year column of values and a growth column, not two columns
+// of 2020 values. A header with a year and more that plancast does not read
+// ("2023年（调整后）", "2021-2025年"), in either line, is noted as such
+// (unreadYear), unless that line is a field's or an indicator's name.
 func (p *parser) classify(c *column, parts []string) {
 	if len(parts) == 1 && parts[0] == "" {
 		return // most cells of a wide sheet's header search are empty
@@ -243,6 +271,31 @@ func (p *parser) classify(c *column, parts []string) {
 			return
 		}
 	}
+	for _, s := range parts {
+		if y, _, pieces, ok := headerYear(s); ok {
+			if status, period, ok := yearQualifier(pieces); ok {
+				c.year, c.status, c.period = y, status, period
+				return
+			}
+		}
+	}
+	for i, s := range parts {
+		y, rest, _, ok := headerYear(s)
+		if !ok {
+			continue
+		}
+		if _, _, named := headerField(s); named {
+			break
+		}
+		if _, _, named := p.res.lookupIndicator(s); named {
+			break
+		}
+		if f, _, ok := headerField(rest); ok && f == fieldGrowth {
+			return // "2023年比上年增长%": a growth, which a wide table does not read (growthLayout)
+		}
+		c.unreadYear, c.unreadLine = y, i
+		return
+	}
 	for i := len(parts) - 1; i >= 0; i-- {
 		if f, u, ok := headerField(parts[i]); ok {
 			c.field, c.unit = f, u
@@ -258,6 +311,29 @@ func (p *parser) classify(c *column, parts []string) {
 			return
 		}
 	}
+}
+
+// yearQualifier reads what a year header says besides the year, in pieces
+// (headerYear): a status ("初步", "preliminary", "预计", "快报"; "初步核算数"
+// as "初步核算"), a period ("1-6月", "H1", "上半年"), or both, as a status
+// or a period cell gives them. ok is false for anything else, for two of
+// either, and for a withdrawal, which is a figure's and not a column's.
+func yearQualifier(pieces []string) (status, period string, ok bool) {
+	for _, q := range pieces {
+		s, isStatus := statusNames[fold(q)]
+		if !isStatus {
+			s, isStatus = statusNames[fold(strings.TrimRight(q, "数值"))]
+		}
+		switch pr, isPeriod := periodOf(q); {
+		case isStatus && status == "" && s != plancast.StatusWithdrawn:
+			status = s
+		case isPeriod && period == "":
+			period = pr
+		default:
+			return "", "", false
+		}
+	}
+	return status, period, true
 }
 
 // isHeader reports whether classified columns look like a header: something
@@ -295,7 +371,9 @@ func isContinuation(first, second tableRow) bool {
 		}
 		if _, ok := parseYearLabel(s); !ok {
 			if _, _, ok := headerField(s); !ok {
-				return false
+				if _, _, _, ok := headerYear(s); !ok {
+					return false
+				}
 			}
 		}
 		differs++
@@ -321,6 +399,8 @@ func (p *parser) layoutOf(cols []column, title []tableRow, headerRow int) *layou
 			if _, dup := l.fields[c.field]; !dup {
 				l.fields[c.field] = c
 			}
+		case c.unreadYear != 0:
+			l.unreadYears = append(l.unreadYears, c)
 		}
 	}
 	var titleText []string
@@ -464,21 +544,27 @@ func notePrefixed(c string) bool {
 	return false
 }
 
-// unheadedCells are the cells of a sheet's column without a header that
-// hold something: the first, its row, and how many more down to which row.
+// unheadedCells are the cells of a column without a header that hold
+// something (or of a column whose header holds a year plancast does not
+// read, that hold figures): the first, its row, and how many more down to
+// which row.
 type unheadedCells struct {
 	text           string
 	row, more, end int
 }
 
-// headedCells notes the cells of a sheet's row that are in a column without
-// a header (blank in the header, or past its last column) and that hold
+// headedCells notes the cells of a row that are in a column without a
+// header (blank in the header, or past its last column) and that hold
 // something that could be meant: not blank, not a missing mark ("—"), not a
 // note ("注：…"). Such a cell used to be left out without a word; it may be a
 // figure under a header the author forgot, or a unit or a status beside a
 // row, and is refused (reportUnheaded). The cells as written count, not the
 // copies of a merged cell. It reports whether the row has a cell to read: a
 // row of nothing but cells without a header is no row of the table.
+//
+// A CSV row reaches it only when it has nothing past the header's last
+// column (widerThanHeader refuses such a row), so there it finds the cells
+// in a gap of the header: "region,indicator,,year,value".
 func (p *parser) headedCells(l *layout, row tableRow) bool {
 	read := false
 	for i, c := range row.cells {
@@ -529,8 +615,81 @@ func (p *parser) reportUnheaded(l *layout) {
 	}
 }
 
+// unreadYearFigures notes the figures of a row under a header that holds a
+// year and more that plancast does not read: cells that are numbers, not
+// blank and not a missing mark ("—").
+func (p *parser) unreadYearFigures(l *layout, row tableRow) {
+	for _, c := range l.unreadYears {
+		text := row.at(c.idx)
+		if isMissing(text) {
+			continue
+		}
+		if _, err := parseNumber(text); err != nil {
+			continue
+		}
+		if l.unreadFigures == nil {
+			l.unreadFigures = map[int]*unheadedCells{}
+		}
+		if u := l.unreadFigures[c.idx]; u != nil {
+			u.more++
+		} else {
+			l.unreadFigures[c.idx] = &unheadedCells{text: text, row: row.num}
+		}
+	}
+}
+
+// reportUnreadYears adds a problem for each column whose header holds a
+// year and more that plancast does not read ("2023年（调整后）", "2023E",
+// "2021-2025年") and that has figures under it, at its header cell. Such a
+// column used to be left out without a word, and its figures with it.
+func (p *parser) reportUnreadYears(l *layout) {
+	for _, c := range l.unreadYears {
+		u := l.unreadFigures[c.idx]
+		if u == nil {
+			continue
+		}
+		figures := fmt.Sprintf("%s in row %d", cell{text: u.text}.quoted(), u.row)
+		if u.more > 0 {
+			figures += fmt.Sprintf(", and %d more", u.more)
+		}
+		y := c.unreadYear
+		p.ps.add(record{File: p.file, Sheet: p.sheet, Row: c.unreadRow}.problem(c.letter, "",
+			"the column %s holds figures (%s) but is not read: its header is neither a year alone nor a year with a status or a period plancast reads; "+
+				`head a column of one year's figures "%d" or "%d年", with their status or period if any ("%d年（初步）", "%d (estimate)", "%d年1-6月"), `+
+				"or delete the column if it holds no year's figures",
+			cell{text: c.header}.quoted(), figures, y, y, y, y, y))
+	}
+}
+
+// yearMeta is what a row says of its figure in a year column whose header
+// gives the figures' status or period ("2023年（初步）", "2024年1-6月"):
+// the header's, unless the row's status or period cell says otherwise,
+// which is refused at that cell. A blank cell says nothing.
+func (p *parser) yearMeta(l *layout, row tableRow, m rowMeta, col column) (rowMeta, bool) {
+	ok := true
+	disagree := func(field, what string) {
+		c, _ := p.rowCell(l, row, field)
+		p.fail(c, "%s %s, but the header of column %s (%s) says its figures are %s: leave the row's %s blank, or take the %s out of the header (\"%d\")",
+			field, c.quoted(), col.letter, cell{text: col.header}.quoted(), what, field, field, col.year)
+		ok = false
+	}
+	if col.status != "" {
+		if c, has := p.rowCell(l, row, fieldStatus); has && !c.blank() && m.status != col.status {
+			disagree(fieldStatus, col.status)
+		}
+		m.status = col.status
+	}
+	if col.period != "" {
+		if c, has := p.rowCell(l, row, fieldPeriod); has && !c.blank() && m.period != col.period {
+			disagree(fieldPeriod, "of "+col.period)
+		}
+		m.period = col.period
+	}
+	return m, ok
+}
+
 func (p *parser) readRow(l *layout, row tableRow) {
-	if row.blank() || isNote(row) {
+	if row.uncomputed || row.blank() || isNote(row) {
 		return
 	}
 	if len(row.spans) > 0 && !p.spansFit(l, row) {
@@ -539,8 +698,11 @@ func (p *parser) readRow(l *layout, row tableRow) {
 	if p.comma != 0 && len(row.cells) > l.width && p.widerThanHeader(l, row) {
 		return
 	}
-	if p.comma == 0 && !p.headedCells(l, row) {
+	if !p.headedCells(l, row) {
 		return
+	}
+	if len(l.unreadYears) > 0 {
+		p.unreadYearFigures(l, row)
 	}
 	switch l.kind {
 	case layoutWide:

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // widthFold turns full-width ASCII forms (０-９, Ａ-Ｚ, （）, ，, ．, the ideographic
@@ -215,6 +216,68 @@ func parseYearLabel(s string) (int, bool) {
 	}
 	y, err := strconv.Atoi(m[1])
 	return y, err == nil
+}
+
+// headerYear finds a year in a header that holds more than the year:
+// "2023年（初步）", "预计2023年", "2023 (preliminary)", "2024 H1", "2023E",
+// "2021-2025年均增长%". A year is four digits, 1900 to 2099, not part of a
+// longer number, either followed by 年 or 年度, or starting the header
+// (after Y or FY) and followed by a space, a bracket, a dash, a slash or a
+// letter: "2000元" and "1500万" are not years. It returns the first such
+// year, the text around it with the year taken out ("（初步）", "预计",
+// "-2025年均增长%"), and that text as pieces, split at brackets, spaces,
+// commas and semicolons ("初步"). ok is false when no year is found, as
+// for a year alone, which parseYearLabel reads.
+func headerYear(header string) (year int, rest string, pieces []string, ok bool) {
+	t := strings.TrimSpace(widthFold(header))
+	for i := 0; i+4 <= len(t); i++ {
+		if !isDigit(t[i]) || i > 0 && isDigit(t[i-1]) {
+			continue
+		}
+		digits := t[i : i+4]
+		if strings.Trim(digits, "0123456789") != "" || i+4 < len(t) && isDigit(t[i+4]) ||
+			!strings.HasPrefix(digits, "19") && !strings.HasPrefix(digits, "20") {
+			continue
+		}
+		start, end := i, i+4
+		switch lead := strings.TrimRight(t[:i], " "); lead {
+		case "", "Y", "y", "FY":
+			start = 0
+		}
+		after := strings.TrimLeft(t[end:], " ")
+		switch {
+		case strings.HasPrefix(after, "年度"):
+			end = len(t) - len(after) + len("年度")
+		case strings.HasPrefix(after, "年"):
+			end = len(t) - len(after) + len("年")
+		case start != 0 || !yearSeparator(t[end:]):
+			continue
+		}
+		if start == 0 && strings.TrimSpace(t[end:]) == "" {
+			return 0, "", nil, false // a year alone: parseYearLabel's
+		}
+		year, _ = strconv.Atoi(digits)
+		rest = strings.TrimSpace(t[:start] + " " + t[end:])
+		pieces = strings.FieldsFunc(rest, func(r rune) bool {
+			return unicode.IsSpace(r) || strings.ContainsRune("()[]【】〔〕,;，；、", r)
+		})
+		return year, rest, pieces, true
+	}
+	return 0, "", nil, false
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// yearSeparator reports whether what follows a year at the start of a
+// header sets it apart as a year: a space, a bracket, a dash or a slash, or
+// a letter ("2023E", "2024H1").
+func yearSeparator(after string) bool {
+	if after == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(after)
+	return r == ' ' || r == '(' || r == '[' || r == '-' || r == '/' || r == '~' || r == '—' || r == '–' ||
+		r < utf8.RuneSelf && unicode.IsLetter(r)
 }
 
 // columnLetter gives the spreadsheet letter of a 0-based column: 0 → A, 26 → AA.

@@ -2,7 +2,9 @@ package ingest
 
 // wideRow reads a row of a wide table, the way yearbooks print them: one row
 // per indicator (and region), one column per year. A blank cell or a dash
-// ("—", "-", "…") means no figure for that year, not an error. Wide tables
+// ("—", "-", "…") means no figure for that year, not an error. A year's
+// header may give its figures' status or period ("2023年（初步）",
+// "2024年1-6月"; yearMeta). Wide tables
 // carry values only, no growth: a growth column beside the years (a
 // yearbook's "比上年增长%") is not read (see growthLayout); push stated growth
 // in a long table.
@@ -23,11 +25,17 @@ func (p *parser) wideRow(l *layout, row tableRow) {
 		if !good || !ok || !p.percentFits(c, indicator, percentHintTable) {
 			continue
 		}
-		if dated && !p.publishedFits(pc, meta, col.year) {
+		m := meta
+		if col.status != "" || col.period != "" {
+			if m, good = p.yearMeta(l, row, meta, col); !good {
+				continue
+			}
+		}
+		if dated && !p.publishedFits(pc, m, col.year) {
 			ok = false // said once, at the row's published cell
 			continue
 		}
 		v, _ = p.convert(c, v, unit, indicator)
-		p.addObservation(observation(region, indicator, col.year, v, meta, nil, 0), origin{record: c.at, yearCol: col.letter, valueCol: col.letter})
+		p.addObservation(observation(region, indicator, col.year, v, m, nil, 0), origin{record: c.at, yearCol: col.letter, valueCol: col.letter})
 	}
 }

@@ -6,7 +6,9 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"html"
 	"io"
+	"maps"
 	"math"
 	"path"
 	"regexp"
@@ -85,6 +87,7 @@ func (p *parser) readXLSX(br *bufio.Reader) (err error) {
 		p.ps.add(Problem{File: p.file, Sheet: p.sheet, Message: fmt.Sprintf("unreadable merged cells: %v", err)})
 		return nil
 	}
+	formulas, scanned := uncomputedFormulas(doc)
 	rows, err := f.Rows(p.sheet)
 	if err != nil {
 		p.ps.add(Problem{File: p.file, Sheet: p.sheet, Message: fmt.Sprintf("unreadable sheet: %v", err)})
@@ -98,6 +101,8 @@ func (p *parser) readXLSX(br *bufio.Reader) (err error) {
 			p.percentCells(doc, f, firstObs, firstTarget)
 		}
 	}()
+	uncomputed := &uncomputedCells{}
+	defer p.reportUncomputed(f, uncomputed)
 	num := 0
 	return p.readTable(func() (tableRow, error) {
 		if !rows.Next() {
@@ -115,13 +120,241 @@ func (p *parser) readXLSX(br *bufio.Reader) (err error) {
 		if len(cells) > maxColumns {
 			cells = cells[:maxColumns]
 		}
+		if scanned {
+			uncomputed.note(num, cells, formulas[num])
+		} else {
+			uncomputed.note(num, cells, emptyFormulas(f, p.sheet, num, cells))
+		}
 		var written []string
 		if len(merged[num]) > 0 {
 			written = slices.Clone(cells)
 		}
 		cells = merged.fill(num, cells)
-		return tableRow{num: num, cells: cells, written: written}, nil
+		return tableRow{num: num, cells: cells, written: written, uncomputed: uncomputed.inRow(num)}, nil
 	})
+}
+
+// formulaCell is a cell holding a formula and no value computed from it:
+// its column (1-based) and the formula as written in the sheet (without
+// its "="; "" for a cell sharing another cell's formula).
+type formulaCell struct {
+	col     int
+	formula string
+}
+
+// uncomputedFormulas finds the sheet's formula cells that hold no value
+// computed from the formula (doc is the sheet's XML, from sheetDoc), by
+// row. A workbook written by a library (excelize, openpyxl, and others)
+// holds its formulas alone until a spreadsheet program opens it and
+// computes them; excelize reads such a cell as empty, and a figure would
+// be read as missing, or in a wide table left out. A cell without a value
+// (<c><f>B2*2</f></c>) is one, as is an empty value in a cell of a number
+// (openpyxl writes <c><f>B2*2</f><v></v></c>); an empty value in a cell of
+// text (t="str") is a formula's empty text, as Excel writes the result of
+// =IF(B2="","",B2*2), and is computed. A sheet whose XML holds no formula
+// tag, as most pushed sheets, is not scanned, nor one whose every formula
+// is followed by its value (formulasValued), as a spreadsheet program
+// saves them. scanned is false when doc is nil or not read by the scan,
+// and emptyFormulas asks excelize instead.
+func uncomputedFormulas(doc []byte) (byRow map[int][]formulaCell, scanned bool) {
+	if doc == nil {
+		return nil, false
+	}
+	// <f> or a prefixed <x:f>: a tag named f, or any other tag with an f
+	// after a '<' or a ':' (<filterColumn>, <x14:formula>), which only
+	// costs the scan.
+	prefixed := bytes.Contains(doc, []byte(":f"))
+	if !prefixed && (!bytes.Contains(doc, []byte("<f")) || formulasValued(doc)) {
+		return nil, true
+	}
+	sc := newStyleScan(nil) // for the cells' positions, as the style scan finds them
+	tags, err := openWorksheet(doc)
+	if err != nil {
+		return nil, false
+	}
+	var (
+		inCell, hasFormula, hasValue, emptyValue, text bool
+		formula                                        string
+	)
+	for {
+		err := tags.next()
+		if err == io.EOF {
+			return byRow, true
+		}
+		if err != nil {
+			return nil, false
+		}
+		if tags.closing {
+			if tags.depth == 4 && inCell {
+				inCell = false
+				if hasFormula && (!hasValue || emptyValue && !text) {
+					if byRow == nil {
+						byRow = map[int][]formulaCell{}
+					}
+					byRow[sc.row] = append(byRow[sc.row], formulaCell{col: sc.col, formula: formula})
+				}
+			}
+			sc.endElement(tags.depth)
+			continue
+		}
+		local, ok := localName(tags.name)
+		if !ok {
+			return nil, false
+		}
+		if err := sc.startElement(tags.depth, local, tags); err != nil {
+			return nil, false
+		}
+		switch {
+		case tags.depth == 4 && sc.inRow && string(local) == "c":
+			inCell = !tags.empty
+			hasFormula, hasValue, emptyValue, formula = false, false, false, ""
+			text = string(lastAttr(tags.attrs, "t")) == "str"
+		case tags.depth == 5 && inCell && string(local) == "f":
+			hasFormula = true
+			if !tags.empty {
+				if end := bytes.IndexByte(tags.doc[tags.pos:], '<'); end >= 0 {
+					formula = html.UnescapeString(string(tags.doc[tags.pos : tags.pos+end]))
+				}
+			}
+		case tags.depth == 5 && inCell && string(local) == "v":
+			hasValue = true
+			emptyValue = tags.empty || tags.pos < len(tags.doc) && tags.doc[tags.pos] == '<'
+		case tags.depth == 5 && inCell && string(local) == "is": // an inline text: note reads it
+			hasValue = true
+		}
+	}
+}
+
+// formulasValued reports whether every <f> element of a sheet's XML (one
+// without a namespace prefix) is followed at once by a <v> that is not
+// empty: <f>B2*2</f><v>3</v>, <f t="shared" si="0"/><v>3</v>. It looks at
+// the bytes only, for the scan to be skipped in a workbook saved by a
+// spreadsheet program, and answers false whenever it is not sure (spaces
+// between the two, a <v> with attributes, an empty text computed by a
+// formula): the scan then decides.
+func formulasValued(doc []byte) bool {
+	for rest := doc; ; {
+		i := bytes.Index(rest, []byte("<f"))
+		if i < 0 {
+			return true
+		}
+		rest = rest[i+len("<f"):]
+		if len(rest) == 0 {
+			return false
+		}
+		switch rest[0] {
+		case '>', '/', ' ', '\t', '\r', '\n':
+		default:
+			continue // another tag: <filterColumn>, <formula1>
+		}
+		end := bytes.IndexByte(rest, '>')
+		if end < 0 {
+			return false
+		}
+		if end > 0 && rest[end-1] == '/' { // <f t="shared" si="0"/>
+			rest = rest[end+1:]
+		} else {
+			closing := bytes.Index(rest, []byte("</f>"))
+			if closing < 0 {
+				return false
+			}
+			rest = rest[closing+len("</f>"):]
+		}
+		if !bytes.HasPrefix(rest, []byte("<v>")) || len(rest) <= len("<v>") || rest[len("<v>")] == '<' {
+			return false
+		}
+	}
+}
+
+// emptyFormulas asks excelize which of a row's empty cells hold a formula,
+// for a sheet uncomputedFormulas could not scan. It cannot tell a formula
+// never computed from one computed to an empty text, and takes both for the
+// first. Its first question loads the whole worksheet; a sheet not scanned
+// is rare.
+func emptyFormulas(f *excelize.File, sheet string, row int, cells []string) []formulaCell {
+	var out []formulaCell
+	for i, c := range cells {
+		if c != "" {
+			continue
+		}
+		name, err := excelize.CoordinatesToCellName(i+1, row)
+		if err != nil {
+			break
+		}
+		formula, err := f.GetCellFormula(sheet, name)
+		if err != nil {
+			break
+		}
+		if formula != "" {
+			out = append(out, formulaCell{col: i + 1, formula: formula})
+		}
+	}
+	return out
+}
+
+// uncomputedCells are a sheet's formula cells without a computed value as
+// its rows are read, by column: the first, its row, and how many more down
+// to which row; and the rows that hold one.
+type uncomputedCells struct {
+	cols map[int]*uncomputedColumn
+	rows map[int]bool
+}
+
+type uncomputedColumn struct {
+	first          formulaCell
+	row, more, end int
+}
+
+// note keeps the formula cells of row num that read as empty: a cell that
+// has a text after all (an inline string) is read as that text.
+func (u *uncomputedCells) note(num int, cells []string, formulas []formulaCell) {
+	for _, fc := range formulas {
+		if fc.col-1 < len(cells) && cells[fc.col-1] != "" {
+			continue
+		}
+		if u.cols == nil {
+			u.cols, u.rows = map[int]*uncomputedColumn{}, map[int]bool{}
+		}
+		u.rows[num] = true
+		if c := u.cols[fc.col]; c != nil {
+			c.more++
+			c.end = num
+		} else {
+			u.cols[fc.col] = &uncomputedColumn{first: fc, row: num}
+		}
+	}
+}
+
+func (u *uncomputedCells) inRow(num int) bool { return u.rows[num] }
+
+// reportUncomputed adds a problem for each column with formula cells
+// without a computed value, at its first such cell, quoting its formula.
+func (p *parser) reportUncomputed(f *excelize.File, u *uncomputedCells) {
+	for _, col := range slices.Sorted(maps.Keys(u.cols)) {
+		c, letter := u.cols[col], columnLetter(col-1)
+		formula := c.first.formula
+		if formula == "" { // a cell sharing another's formula: excelize works out its own
+			if name, err := excelize.CoordinatesToCellName(col, c.row); err == nil {
+				formula, _ = f.GetCellFormula(p.sheet, name)
+			}
+		}
+		what := "a formula"
+		if formula != "" {
+			what = "the formula " + cell{text: "=" + formula}.quoted()
+		}
+		const fix = "open the workbook in Excel, WPS or LibreOffice and save it, so that the values are stored, or paste the cells as values"
+		at := record{File: p.file, Sheet: p.sheet, Row: c.row}
+		switch c.more {
+		case 0:
+			p.ps.add(at.problem(letter, "", "the cell holds %s but no value computed from it, so it would be read as empty: %s", what, fix))
+		case 1:
+			p.ps.add(at.problem(letter, "", "the cell holds %s but no value computed from it, as does 1 more cell of column %s (row %d), so they would be read as empty: %s",
+				what, letter, c.end, fix))
+		default:
+			p.ps.add(at.problem(letter, "", "the cell holds %s but no value computed from it, as do %d more cells of column %s, down to row %d, so they would be read as empty: %s",
+				what, c.more, letter, c.end, fix))
+		}
+	}
 }
 
 // percentCells reads the figures of cells formatted as percentages as
