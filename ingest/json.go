@@ -244,7 +244,7 @@ func jsonKind(k string) string {
 // given twice in it is the one problem: what the document holds is in
 // doubt (which region its figures are of, which list of them is meant).
 func (d *jsonDoc) object(at int) error {
-	if e := duplicateKey(d.data, at, 0, bundleField, false); e != nil {
+	if e := duplicateKey(d.data, at, 0, bundleField, inTopLevel); e != nil {
 		return e
 	}
 	series, ok := d.series(at)
@@ -260,6 +260,10 @@ func (d *jsonDoc) object(at int) error {
 		switch key {
 		case "regions":
 			err = d.elements(off, func(s, e int) error {
+				if e := duplicateKey(d.data, s, s, regionField, inDeclarations(key)); e != nil {
+					d.errs = append(d.errs, e)
+					return nil
+				}
 				var r plancast.Region
 				if err := json.Unmarshal(d.data[s:e], &r); err != nil {
 					d.errs = append(d.errs, itemError(s, "regions", err))
@@ -270,6 +274,10 @@ func (d *jsonDoc) object(at int) error {
 			})
 		case "indicators":
 			err = d.elements(off, func(s, e int) error {
+				if e := duplicateKey(d.data, s, s, indicatorField, inDeclarations(key)); e != nil {
+					d.errs = append(d.errs, e)
+					return nil
+				}
 				var i plancast.Indicator
 				if err := json.Unmarshal(d.data[s:e], &i); err != nil {
 					d.errs = append(d.errs, itemError(s, "indicators", err))
@@ -282,7 +290,7 @@ func (d *jsonDoc) object(at int) error {
 			err = d.elements(off, func(s, e int) error { return d.item(s, e, series) })
 		case "targets":
 			err = d.elements(off, func(s, e int) error {
-				if e := duplicateKey(d.data, s, s, targetField, true); e != nil {
+				if e := itemDuplicateKey(d.data, s, s, targetField); e != nil {
 					d.errs = append(d.errs, e)
 					return nil
 				}
@@ -541,7 +549,11 @@ func (d *jsonDoc) setSource(s **jsonSource, start, end int) bool {
 		if *s == nil {
 			*s = new(jsonSource)
 		}
-		if src, ok := d.sourceObject(**s, start); ok {
+		src, ok, again := d.sourceObject(**s, start)
+		if again {
+			return false // for addItem to name
+		}
+		if ok {
 			**s = src
 			return true
 		}
@@ -555,29 +567,37 @@ func (d *jsonDoc) setSource(s **jsonSource, start, end int) bool {
 // sourceObject is src with the object at start decoded into it as
 // json.Unmarshal would, when its document and quote (in any case) are
 // strings or null; what json.Unmarshal makes of any other is left to it.
+// again says the object gives one of them twice (see duplicateKey).
 // Why: the API writes every observation's source as an object, and
 // json.Unmarshal took 0.2-0.3 s of the 0.86-1.00 s that reading 100,000
 // such observations took (BenchmarkParseJSONSeries100k; 0.67 s without).
-func (d *jsonDoc) sourceObject(src jsonSource, start int) (jsonSource, bool) {
+func (d *jsonDoc) sourceObject(src jsonSource, start int) (_ jsonSource, ok, again bool) {
+	var seen [2]bool // document, quote
+	ok = true
 	for m := d.members(start); m.next(); {
 		var field *string
+		i := 0
 		switch {
 		case string(m.key) == "document":
 			field = &src.Document
 		case string(m.key) == "quote":
-			field = &src.Quote
+			field, i = &src.Quote, 1
 		case strings.EqualFold(unquoteJSON(m.key), "document"):
 			field = &src.Document
 		case strings.EqualFold(unquoteJSON(m.key), "quote"):
-			field = &src.Quote
+			field, i = &src.Quote, 1
 		default:
 			continue
 		}
-		if !d.setString(field, m.start, m.end) {
-			return src, false
+		if seen[i] {
+			return src, false, true
+		}
+		seen[i] = true
+		if ok && !d.setString(field, m.start, m.end) {
+			ok = false // read on: a key given twice is named before a value of the wrong type
 		}
 	}
-	return src, true
+	return src, ok, false
 }
 
 // unquoteJSON is the text of a JSON string, given what is between its
@@ -602,7 +622,7 @@ func (d *jsonDoc) addItem(elem []byte, off int, outer jsonSeries) error {
 		d.errs = append(d.errs, &jsonItemError{offset: off, msg: "an observation must be a JSON object"})
 		return nil
 	}
-	if e := duplicateKey(trimmed, 0, off, d.observationField, true); e != nil {
+	if e := itemDuplicateKey(trimmed, 0, off, d.observationField); e != nil {
 		d.errs = append(d.errs, e)
 		return nil
 	}

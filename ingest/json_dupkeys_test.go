@@ -154,7 +154,7 @@ func TestJSONReaderAgreesWithTheReferenceOnKeysGivenTwice(t *testing.T) {
 
 func duplicateKeyDocs() []string {
 	var docs []string
-	for _, c := range slices.Concat(dupItemCases, dupTopCases, []dupCase{dupNotReadCase, dupTargetCase}) {
+	for _, c := range slices.Concat(dupItemCases, dupTopCases, []dupCase{dupNotReadCase, dupTargetCase}, nestedDupSourceCases, nestedDupDeclCases) {
 		docs = append(docs, c.doc)
 	}
 	return docs
@@ -179,17 +179,23 @@ func TestAKeyGivenTwiceDeepInALongDocumentNamesItsLine(t *testing.T) {
 // The differential tests (agreesWithReference) compare the reader with the
 // reference reader, which keeps the last of a key given twice as
 // encoding/json does. A document with such keys is compared with what the
-// reference makes of it with each item holding one replaced by an item the
-// reference refuses at the same line (dupMarker), the reader's problem
-// standing for the reference's; a top-level object with a key given twice
-// must be the one problem. Which keys count as given twice, and the words
-// of the problem, are worked out here again from encoding/json's tokens,
-// not by the reader's code.
+// reference makes of it with each item holding one (in itself or in its
+// source) replaced by an item the reference refuses at the same line
+// (dupMarker), and each declaration holding one by a declaration it
+// refuses (dupDeclMarker), the reader's problem standing for the
+// reference's; a top-level object with a key given twice must be the one
+// problem. Which keys count as given twice, and the words of the problem,
+// are worked out here again from encoding/json's tokens, not by the
+// reader's code.
 
 // dupMarker opens what an item with a key given twice becomes for the
 // reference: an object with a misspelt key, refused at its first line.
 // The item's line ends follow, so that every line after it stays the same.
 const dupMarker = `{"pubilshed": 0`
+
+// dupDeclMarker opens what a declaration of a region or an indicator with a
+// key given twice becomes for the reference: one whose code is a number.
+const dupDeclMarker = `{"code": 0`
 
 // The fields an item or the top-level object is read with: those matched
 // in any case (as encoding/json matches them) and those matched exactly.
@@ -198,7 +204,18 @@ var (
 	dupTargetFields      = []string{"region", "indicator", "plan", "kind", "base_year", "year", "value", "unit", "binding", "source", "note", "published"}
 	dupSeriesFields      = []string{"region", "indicator", "unit", "period"}
 	dupBundleLists       = []string{"regions", "indicators", "observations", "targets"}
+	dupSourceFields      = []string{"document", "quote"}
+	dupRegionFields      = []string{"code", "name", "name_zh", "parent", "level"}
+	dupIndicatorFields   = []string{"code", "name", "name_zh", "unit", "kind", "better"}
 )
+
+// dupIn is where an object is, as the problem of a key given twice in it
+// says: the words, what the field's name follows ("source."), and whether
+// the problem is at the key given again rather than at line.
+type dupIn struct {
+	where, path string
+	atKey       bool
+}
 
 // dupExpectation is what agreesWithReference expects of a document with a
 // key given twice: only, the one problem of a top-level object; or doc,
@@ -221,16 +238,34 @@ func expectDuplicateKeys(name string, data []byte) (e dupExpectation, ok bool) {
 	}
 	lines := newLineIndex(data)
 	root := jsonTree(data)
-	var items []*jsonNode // items with a key given twice, in the document's order
-	var problems []string // and their problems
+	type replaced struct {
+		n               *jsonNode
+		problem, marker string
+	}
+	var items []replaced // items with a key given twice, in the document's order
+	in := dupIn{where: "one item"}
+	// item is the problem of an item (an observation, a series object, a
+	// target) with a key given twice in itself or in its source, or "".
+	item := func(it *jsonNode, fields, lists []string) string {
+		line := lines.line(it.start)
+		if p := dupProblem(name, data, line, it, fields, lists, in); p != "" {
+			return p
+		}
+		for i, k := range it.keys {
+			if v := it.vals[i]; v.kind == '{' && strings.EqualFold(k, "source") {
+				return dupProblem(name, data, line, v, dupSourceFields, nil, dupIn{where: `the "source" of one item`, path: "source."})
+			}
+		}
+		return ""
+	}
 	var walk func(list *jsonNode)
 	walk = func(list *jsonNode) {
 		for _, it := range list.elems {
 			if it.kind != '{' {
 				continue
 			}
-			if p := dupProblem(name, data, lines, it, dupObservationFields, []string{"observations"}, true); p != "" {
-				items, problems = append(items, it), append(problems, p)
+			if p := item(it, dupObservationFields, []string{"observations"}); p != "" {
+				items = append(items, replaced{it, p, dupMarker})
 				continue
 			}
 			for i, k := range it.keys {
@@ -244,7 +279,7 @@ func expectDuplicateKeys(name string, data []byte) (e dupExpectation, ok bool) {
 	case '[':
 		walk(root)
 	case '{':
-		if p := dupProblem(name, data, lines, root, dupSeriesFields, dupBundleLists, false); p != "" {
+		if p := dupProblem(name, data, 0, root, dupSeriesFields, dupBundleLists, dupIn{where: "the top-level object", atKey: true}); p != "" {
 			return dupExpectation{only: p + "\n"}, true
 		}
 		for i, k := range root.keys {
@@ -257,8 +292,21 @@ func expectDuplicateKeys(name string, data []byte) (e dupExpectation, ok bool) {
 					if it.kind != '{' {
 						continue
 					}
-					if p := dupProblem(name, data, lines, it, dupTargetFields, nil, true); p != "" {
-						items, problems = append(items, it), append(problems, p)
+					if p := item(it, dupTargetFields, nil); p != "" {
+						items = append(items, replaced{it, p, dupMarker})
+					}
+				}
+			case k == "regions" || k == "indicators":
+				fields := dupRegionFields
+				if k == "indicators" {
+					fields = dupIndicatorFields
+				}
+				for _, it := range v.elems {
+					if it.kind != '{' {
+						continue
+					}
+					if p := dupProblem(name, data, lines.line(it.start), it, fields, nil, dupIn{where: fmt.Sprintf("one item of %q", k)}); p != "" {
+						items = append(items, replaced{it, p, dupDeclMarker})
 					}
 				}
 			}
@@ -267,16 +315,22 @@ func expectDuplicateKeys(name string, data []byte) (e dupExpectation, ok bool) {
 	if len(items) == 0 {
 		return e, false
 	}
+	// The declarations come before the observations they declare for.
+	slices.SortFunc(items, func(a, b replaced) int { return a.n.start - b.n.start })
 	e.marks = map[string]string{}
 	at := 0
-	for i, it := range items {
-		e.doc = append(e.doc, data[at:it.start]...)
-		e.doc = append(e.doc, dupMarker...)
-		e.doc = append(e.doc, bytes.Repeat([]byte("\n"), bytes.Count(data[it.start:it.end], []byte("\n")))...)
+	for _, it := range items {
+		e.doc = append(e.doc, data[at:it.n.start]...)
+		e.doc = append(e.doc, it.marker...)
+		e.doc = append(e.doc, bytes.Repeat([]byte("\n"), bytes.Count(data[it.n.start:it.n.end], []byte("\n")))...)
 		e.doc = append(e.doc, '}')
-		at = it.end
-		e.marks[problems[i]] = fmt.Sprintf(`problem %s line %d (pubilshed): "pubilshed" is not a field plancast reads; did you mean "published"? (a field it does not read is left out, with what it holds)`,
-			name, lines.line(it.start))
+		at = it.n.end
+		mark := fmt.Sprintf(`problem %s line %d (pubilshed): "pubilshed" is not a field plancast reads; did you mean "published"? (a field it does not read is left out, with what it holds)`,
+			name, lines.line(it.n.start))
+		if it.marker == dupDeclMarker {
+			mark = fmt.Sprintf("problem %s line %d (code): code must be a string, not a JSON number", name, lines.line(it.n.start))
+		}
+		e.marks[it.problem] = mark
 	}
 	e.doc = append(e.doc, data[at:]...)
 	return e, true
@@ -284,9 +338,9 @@ func expectDuplicateKeys(name string, data []byte) (e dupExpectation, ok bool) {
 
 // dupProblem is the problem of object n when it gives one of its fields
 // (folded or exact, see dupField) more than once, as jsonOutcome writes it,
-// or "". The first field given again is named; the problem is at the
-// item's line (inItem) or at that of the key given again.
-func dupProblem(name string, data []byte, lines lineIndex, n *jsonNode, folded, exact []string, inItem bool) string {
+// or "". The first field given again is named; the problem is at line
+// (where the item starts) or at the line of the key given again (in.atKey).
+func dupProblem(name string, data []byte, line int, n *jsonNode, folded, exact []string, in dupIn) string {
 	seen := map[string]bool{}
 	field, again := "", 0
 	for i, k := range n.keys {
@@ -320,9 +374,9 @@ func dupProblem(name string, data []byte, lines lineIndex, n *jsonNode, folded, 
 		quotable = quotable && v.kind != '[' && v.kind != '{' && len(text) <= 40
 		values = append(values, text)
 	}
-	line, where := lines.line(n.start), "one item"
-	if !inItem {
-		line, where = lines.line(again), "the top-level object"
+	where := in.where
+	if in.atKey {
+		line = newLineIndex(data).line(again)
 	}
 	times := "twice"
 	if len(values) > 2 {
@@ -344,7 +398,7 @@ func dupProblem(name string, data []byte, lines lineIndex, n *jsonNode, folded, 
 	default:
 		msg += "; keep one"
 	}
-	return fmt.Sprintf("problem %s line %d (%s): %s", name, line, field, msg)
+	return fmt.Sprintf("problem %s line %d (%s%s): %s", name, line, in.path, field, msg)
 }
 
 // dupField is the field key gives: one of folded in any case, as

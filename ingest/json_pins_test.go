@@ -292,9 +292,9 @@ obs line 3: houma gdp 2019 2 "final" "q1" "p.json"|"" 2021-05-10 -
 {"region": "houma", "indicator": "gdp", "year": 2019, "value": 1, "source": {"document": "a", "\u0064ocument": "b", "DOCUMENT": 5}},
 {"region": "houma", "indicator": "gdp", "year": 2018, "value": 1, "source": {"quote": "q"}, "source": {"document": "d"}}
 ]`,
-		want: `problem p.json line 3 (source.document): source.document must be a string, not a JSON number
+		want: `problem p.json line 2 (source.document): "document" and "Document" are one key, given twice in the "source" of one item ("a", then null); keep one
+problem p.json line 3 (source.document): "document" and "DOCUMENT" are one key, given 3 times in the "source" of one item ("a", "b", then 5); keep one
 problem p.json line 4 (source): the key "source" is given twice in one item; keep one
-obs line 2: houma gdp 2020 1 "final" "year" "a"|"r" 2021-05-10 -
 `},
 }
 
