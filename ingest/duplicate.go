@@ -172,9 +172,8 @@ func duplicateMessage(spellings, values []string, where string, lists, quotable 
 var observationNames = append(observationFields[:len(observationFields):len(observationFields)], "observations")
 
 // observationField is jsonFields for an observation or a series object:
-// the fields observationKey names. A misspelt key and "Observations" in
-// another case are not fields (addItem names the first, and leaves out
-// the second).
+// the fields observationKey names. A misspelt key is not a field (addItem
+// names it).
 func (d *jsonDoc) observationField(raw []byte) (int, string) {
 	k := d.observationKey(raw)
 	if k < keyRegion || k > keyObservations {
@@ -187,9 +186,9 @@ func (d *jsonDoc) observationField(raw []byte) (int, string) {
 // json.Unmarshal matches them.
 var targetField = foldedFields(targetKeys)
 
-// bundleField is jsonFields for the top-level object: a series' fields in
-// any case (json.Unmarshal decodes them into a jsonSeries), and a bundle's
-// lists spelt exactly (jsonDoc.object reads no others).
+// bundleField is jsonFields for the top-level object: a series' fields
+// (json.Unmarshal decodes them into a jsonSeries) and a bundle's lists
+// (see bundleList), in any case.
 func bundleField(raw []byte) (int, string) {
 	key := unquoteJSON(raw)
 	series, lists := bundleFields()
@@ -198,8 +197,8 @@ func bundleField(raw []byte) (int, string) {
 			return i, f
 		}
 	}
-	if i := slices.Index(lists, key); i >= 0 {
-		return len(series) + i, key
+	if i := slices.Index(lists, bundleList(key)); i >= 0 {
+		return len(series) + i, lists[i]
 	}
 	return -1, ""
 }

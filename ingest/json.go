@@ -24,7 +24,10 @@ import (
 // series'. Values may be numbers or strings ("1,234.5"), and so may an
 // observation's stated growth in percent ("growth": 17.1 or "17.1%") and the
 // year it is measured from ("growth_base_year", absent for year on year).
-// Problems are located by the line where each item starts.
+// Every key is matched in any case, as encoding/json matches a field's,
+// the lists ("observations", "regions", ...) too: "Observations" used to
+// be left out, and its figures with it, without a word. Problems are
+// located by the line where each item starts.
 //
 // The document is read in two passes over its bytes: validJSON checks it,
 // then jsonDoc.observation decodes each observation as encoding/json would.
@@ -255,7 +258,7 @@ func (d *jsonDoc) object(at int) error {
 		}
 	}
 	for m := d.members(at); m.next(); {
-		key, off := unquoteJSON(m.key), m.start
+		key, off := bundleList(unquoteJSON(m.key)), m.start
 		var err error
 		switch key {
 		case "regions":
@@ -318,6 +321,19 @@ func (d *jsonDoc) object(at int) error {
 		}
 	}
 	return nil
+}
+
+// bundleList is the bundle's list that key names, matched in any case as
+// encoding/json matches a field's key ("Observations" is "observations"),
+// or key itself when it names none.
+func bundleList(key string) string {
+	_, lists := bundleFields()
+	for _, l := range lists {
+		if strings.EqualFold(key, l) {
+			return l
+		}
+	}
+	return key
 }
 
 // series is what the top-level object at gives its observations, as
@@ -384,8 +400,8 @@ const (
 	keyPublished
 	keyGrowth
 	keyGrowthBaseYear
-	keyObservations // exactly "observations": a series' list
-	keyOther        // anything addItem must judge: a misspelt key, "Observations"
+	keyObservations // "observations" (in any case): a series' list
+	keyOther        // anything addItem must judge: a misspelt key
 )
 
 // observationFields are the keys of jsonObservation's fields, in the order
@@ -431,10 +447,8 @@ func (d *jsonDoc) observationKey(raw []byte) int {
 	switch {
 	case misspeltName(strings.ToLower(key), observationKeys()) != "":
 		k = keyOther
-	case key == "observations":
-		k = keyObservations
 	case strings.EqualFold(key, "observations"):
-		k = keyOther
+		k = keyObservations
 	default:
 		for i, f := range observationFields {
 			if strings.EqualFold(key, f) {
@@ -456,8 +470,8 @@ func (d *jsonDoc) observationKey(raw []byte) int {
 // jsonObservation, with the offset of its list when it is a series object
 // (the value of its "observations" key; -1 if none). It reports false for
 // anything decodeKnown and addItem judge otherwise: a value of the wrong
-// JSON type, a misspelt key, "Observations" in another case, a list of
-// observations that is not a list, a field given twice (see duplicateKey).
+// JSON type, a misspelt key, a list of observations that is not a list, a
+// field given twice (see duplicateKey).
 func (d *jsonDoc) observation(start int) (jsonObservation, int, bool) {
 	var o jsonObservation
 	list := -1
@@ -646,7 +660,7 @@ func (d *jsonDoc) addItem(elem []byte, off int, outer jsonSeries) error {
 		inner := o.jsonSeries
 		inherit(&inner, outer)
 		return eachMember(elem, off, func(key string, val []byte, o int) error {
-			if key != "observations" {
+			if !strings.EqualFold(key, "observations") {
 				return nil
 			}
 			return eachElement(val, o, func(e []byte, eo int) error { return d.addItem(e, eo, inner) })

@@ -9,16 +9,35 @@ import (
 )
 
 // The differential tests (agreesWithReference) compare the reader with the
-// reference reader, which keeps the last of a key given twice as
-// encoding/json does. A document with such keys is compared with what the
-// reference makes of it with each item holding one (in itself or in its
-// source) replaced by an item the reference refuses at the same line
-// (dupMarker), and each declaration holding one by a declaration it
-// refuses (dupDeclMarker), the reader's problem standing for the
-// reference's; a top-level object with a key given twice must be the one
-// problem. Which keys count as given twice, and the words of the problem,
-// are worked out here again from encoding/json's tokens, not by the
-// reader's code.
+// reference reader, which is not changed when the reader is. Where the
+// reader has come to read a document differently, it is compared with what
+// the reference makes of the document changed to say what the reader reads
+// (expectDifferences):
+//
+//   - A key given twice, which the reference reads as encoding/json does
+//     (the last one wins) and the reader refuses: each item holding one
+//     (in itself or in its source) is replaced by an item the reference
+//     refuses at the same line (dupMarker), and each declaration holding
+//     one by a declaration it refuses (dupDeclMarker), the reader's problem
+//     standing for the reference's; a top-level object with a key given
+//     twice must be the one problem.
+//   - A list ("observations", a bundle's "regions", ...) in another case,
+//     which the reference leaves out and the reader reads: the key is
+//     spelt as the reference reads it.
+//
+// What differs, and the words of the problems, are worked out here again
+// from the document's tokens, not by the reader's code.
+
+// differenceDocs are the documents of the tests of what the reader reads
+// differently from the reference: they seed
+// FuzzJSONReaderAgreesWithTheReference.
+func differenceDocs() []string {
+	docs := duplicateKeyDocs()
+	for _, c := range slices.Concat(keyCaseCases, keyCaseDupCases) {
+		docs = append(docs, c.doc)
+	}
+	return docs
+}
 
 // dupMarker opens what an item with a key given twice becomes for the
 // reference: an object with a misspelt key, refused at its first line.
@@ -29,13 +48,12 @@ const dupMarker = `{"pubilshed": 0`
 // key given twice becomes for the reference: one whose code is a number.
 const dupDeclMarker = `{"code": 0`
 
-// The fields an item or the top-level object is read with: those matched
-// in any case (as encoding/json matches them) and those matched exactly.
+// The fields an item or the top-level object is read with, matched in any
+// case (as encoding/json matches them).
 var (
-	dupObservationFields = []string{"region", "indicator", "unit", "period", "year", "value", "status", "source", "published", "growth", "growth_base_year"}
+	dupObservationFields = []string{"region", "indicator", "unit", "period", "year", "value", "status", "source", "published", "growth", "growth_base_year", "observations"}
 	dupTargetFields      = []string{"region", "indicator", "plan", "kind", "base_year", "year", "value", "unit", "binding", "source", "note", "published"}
-	dupSeriesFields      = []string{"region", "indicator", "unit", "period"}
-	dupBundleLists       = []string{"regions", "indicators", "observations", "targets"}
+	dupBundleFields      = []string{"region", "indicator", "unit", "period", "regions", "indicators", "observations", "targets"}
 	dupSourceFields      = []string{"document", "quote"}
 	dupRegionFields      = []string{"code", "name", "name_zh", "parent", "level"}
 	dupIndicatorFields   = []string{"code", "name", "name_zh", "unit", "kind", "better"}
@@ -49,20 +67,28 @@ type dupIn struct {
 	atKey       bool
 }
 
-// expectation is what agreesWithReference expects of a document with a
-// key given twice: only, the one problem of a top-level object; or doc,
-// the document to give the reference, and for each of the reader's
-// problems of an item replaced, the reference's problem of the marker.
+// expectation is what agreesWithReference expects of a document the
+// reader reads differently: only, the one problem of a top-level object;
+// or doc, the document to give the reference, and for each of the
+// reader's problems of an item replaced, the reference's problem of the
+// marker.
 type expectation struct {
 	only  string
 	doc   []byte
 	marks map[string]string
 }
 
+// docEdit is a change to the document given to the reference: data[start:end]
+// becomes text, and the reader's problem (if any) stands for mark.
+type docEdit struct {
+	start, end    int
+	text          string
+	problem, mark string
+}
+
 // expectDifferences says what the reader should make of data, a JSON
-// document named name, when a key is given twice in its top-level object,
-// an item in a list of observations (a series' own, at any depth) or a
-// target; ok is false for any other document.
+// document named name, when it reads it differently from the reference
+// (see above); ok is false for any other document.
 func expectDifferences(name string, data []byte) (e expectation, ok bool) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if !json.Valid(data) {
@@ -70,38 +96,57 @@ func expectDifferences(name string, data []byte) (e expectation, ok bool) {
 	}
 	lines := newLineIndex(data)
 	root := jsonTree(data)
-	type replaced struct {
-		n               *jsonNode
-		problem, marker string
+	var edits []docEdit
+	// replace puts marker in the place of n, which the reader refuses with
+	// problem, keeping its line ends.
+	replace := func(n *jsonNode, problem, marker string) {
+		mark := fmt.Sprintf(`problem %s line %d (pubilshed): "pubilshed" is not a field plancast reads; did you mean "published"? (a field it does not read is left out, with what it holds)`,
+			name, lines.line(n.start))
+		if marker == dupDeclMarker {
+			mark = fmt.Sprintf("problem %s line %d (code): code must be a string, not a JSON number", name, lines.line(n.start))
+		}
+		text := marker + strings.Repeat("\n", bytes.Count(data[n.start:n.end], []byte("\n"))) + "}"
+		edits = append(edits, docEdit{start: n.start, end: n.end, text: text, problem: problem, mark: mark})
 	}
-	var items []replaced // items with a key given twice, in the document's order
-	in := dupIn{where: "one item"}
+	// list is the list key k (of lists, in any case) names, or ""; one
+	// spelt otherwise is spelt as the reference reads it.
+	list := func(n *jsonNode, i int, lists ...string) string {
+		for _, l := range lists {
+			if strings.EqualFold(n.keys[i], l) {
+				if n.keys[i] != l {
+					edits = append(edits, docEdit{start: n.keyAt[i], end: n.keyEnd[i], text: `"` + l + `"`})
+				}
+				return l
+			}
+		}
+		return ""
+	}
 	// item is the problem of an item (an observation, a series object, a
 	// target) with a key given twice in itself or in its source, or "".
-	item := func(it *jsonNode, fields, lists []string) string {
+	item := func(it *jsonNode, fields []string) string {
 		line := lines.line(it.start)
-		if p := dupProblem(name, data, line, it, fields, lists, in); p != "" {
+		if p := dupProblem(name, data, line, it, fields, dupIn{where: "one item"}); p != "" {
 			return p
 		}
 		for i, k := range it.keys {
 			if v := it.vals[i]; v.kind == '{' && strings.EqualFold(k, "source") {
-				return dupProblem(name, data, line, v, dupSourceFields, nil, dupIn{where: `the "source" of one item`, path: "source."})
+				return dupProblem(name, data, line, v, dupSourceFields, dupIn{where: `the "source" of one item`, path: "source."})
 			}
 		}
 		return ""
 	}
 	var walk func(list *jsonNode)
-	walk = func(list *jsonNode) {
-		for _, it := range list.elems {
+	walk = func(l *jsonNode) {
+		for _, it := range l.elems {
 			if it.kind != '{' {
 				continue
 			}
-			if p := item(it, dupObservationFields, []string{"observations"}); p != "" {
-				items = append(items, replaced{it, p, dupMarker})
+			if p := item(it, dupObservationFields); p != "" {
+				replace(it, p, dupMarker)
 				continue
 			}
-			for i, k := range it.keys {
-				if k == "observations" && it.vals[i].kind == '[' {
+			for i := range it.keys {
+				if list(it, i, "observations") != "" && it.vals[i].kind == '[' {
 					walk(it.vals[i])
 				}
 			}
@@ -111,11 +156,12 @@ func expectDifferences(name string, data []byte) (e expectation, ok bool) {
 	case '[':
 		walk(root)
 	case '{':
-		if p := dupProblem(name, data, 0, root, dupSeriesFields, dupBundleLists, dupIn{where: "the top-level object", atKey: true}); p != "" {
+		if p := dupProblem(name, data, 0, root, dupBundleFields, dupIn{where: "the top-level object", atKey: true}); p != "" {
 			return expectation{only: p + "\n"}, true
 		}
-		for i, k := range root.keys {
-			switch v := root.vals[i]; {
+		for i := range root.keys {
+			k, v := list(root, i, "regions", "indicators", "observations", "targets"), root.vals[i]
+			switch {
 			case v.kind != '[':
 			case k == "observations":
 				walk(v)
@@ -124,8 +170,8 @@ func expectDifferences(name string, data []byte) (e expectation, ok bool) {
 					if it.kind != '{' {
 						continue
 					}
-					if p := item(it, dupTargetFields, nil); p != "" {
-						items = append(items, replaced{it, p, dupMarker})
+					if p := item(it, dupTargetFields); p != "" {
+						replace(it, p, dupMarker)
 					}
 				}
 			case k == "regions" || k == "indicators":
@@ -137,46 +183,40 @@ func expectDifferences(name string, data []byte) (e expectation, ok bool) {
 					if it.kind != '{' {
 						continue
 					}
-					if p := dupProblem(name, data, lines.line(it.start), it, fields, nil, dupIn{where: fmt.Sprintf("one item of %q", k)}); p != "" {
-						items = append(items, replaced{it, p, dupDeclMarker})
+					if p := dupProblem(name, data, lines.line(it.start), it, fields, dupIn{where: fmt.Sprintf("one item of %q", k)}); p != "" {
+						replace(it, p, dupDeclMarker)
 					}
 				}
 			}
 		}
 	}
-	if len(items) == 0 {
+	if len(edits) == 0 {
 		return e, false
 	}
 	// The declarations come before the observations they declare for.
-	slices.SortFunc(items, func(a, b replaced) int { return a.n.start - b.n.start })
+	slices.SortFunc(edits, func(a, b docEdit) int { return a.start - b.start })
 	e.marks = map[string]string{}
 	at := 0
-	for _, it := range items {
-		e.doc = append(e.doc, data[at:it.n.start]...)
-		e.doc = append(e.doc, it.marker...)
-		e.doc = append(e.doc, bytes.Repeat([]byte("\n"), bytes.Count(data[it.n.start:it.n.end], []byte("\n")))...)
-		e.doc = append(e.doc, '}')
-		at = it.n.end
-		mark := fmt.Sprintf(`problem %s line %d (pubilshed): "pubilshed" is not a field plancast reads; did you mean "published"? (a field it does not read is left out, with what it holds)`,
-			name, lines.line(it.n.start))
-		if it.marker == dupDeclMarker {
-			mark = fmt.Sprintf("problem %s line %d (code): code must be a string, not a JSON number", name, lines.line(it.n.start))
+	for _, ed := range edits {
+		e.doc = append(append(e.doc, data[at:ed.start]...), ed.text...)
+		at = ed.end
+		if ed.problem != "" {
+			e.marks[ed.problem] = ed.mark
 		}
-		e.marks[it.problem] = mark
 	}
 	e.doc = append(e.doc, data[at:]...)
 	return e, true
 }
 
 // dupProblem is the problem of object n when it gives one of its fields
-// (folded or exact, see dupField) more than once, as jsonOutcome writes it,
-// or "". The first field given again is named; the problem is at line
-// (where the item starts) or at the line of the key given again (in.atKey).
-func dupProblem(name string, data []byte, line int, n *jsonNode, folded, exact []string, in dupIn) string {
+// (in any case, see dupField) more than once, as jsonOutcome writes it, or
+// "". The first field given again is named; the problem is at line (where
+// the item starts) or at the line of the key given again (in.atKey).
+func dupProblem(name string, data []byte, line int, n *jsonNode, fields []string, in dupIn) string {
 	seen := map[string]bool{}
 	field, again := "", 0
 	for i, k := range n.keys {
-		f := dupField(k, folded, exact)
+		f := dupField(k, fields)
 		if f != "" && seen[f] {
 			field, again = f, n.keyAt[i]
 			break
@@ -189,7 +229,7 @@ func dupProblem(name string, data []byte, line int, n *jsonNode, folded, exact [
 	var spellings, values []string
 	lists, quotable := true, true
 	for i, k := range n.keys {
-		if dupField(k, folded, exact) != field {
+		if dupField(k, fields) != field {
 			continue
 		}
 		if !slices.Contains(spellings, k) {
@@ -233,16 +273,13 @@ func dupProblem(name string, data []byte, line int, n *jsonNode, folded, exact [
 	return fmt.Sprintf("problem %s line %d (%s%s): %s", name, line, in.path, field, msg)
 }
 
-// dupField is the field key gives: one of folded in any case, as
-// encoding/json matches keys, or one of exact as it is; or "".
-func dupField(key string, folded, exact []string) string {
-	for _, f := range folded {
+// dupField is the field key gives: one of fields in any case, as
+// encoding/json matches keys; or "".
+func dupField(key string, fields []string) string {
+	for _, f := range fields {
 		if strings.EqualFold(key, f) {
 			return f
 		}
-	}
-	if slices.Contains(exact, key) {
-		return key
 	}
 	return ""
 }
@@ -253,7 +290,8 @@ type jsonNode struct {
 	start, end int
 	kind       byte     // '{', '[', '"', or 0: a number, true, false or null
 	keys       []string // an object's keys, decoded
-	keyAt      []int    // where each of them starts
+	keyAt      []int    // where each of them starts (its opening quote)
+	keyEnd     []int    // and ends (past its closing quote)
 	vals       []*jsonNode
 	elems      []*jsonNode // an array's
 }
@@ -293,7 +331,7 @@ func jsonTree(data []byte) *jsonNode {
 					str()
 					var k string
 					_ = json.Unmarshal(data[at:i], &k)
-					n.keys, n.keyAt = append(n.keys, k), append(n.keyAt, at)
+					n.keys, n.keyAt, n.keyEnd = append(n.keys, k), append(n.keyAt, at), append(n.keyEnd, i)
 					space()
 					i++ // the colon
 					n.vals = append(n.vals, read())

@@ -369,7 +369,7 @@ func FuzzJSONReaderAgreesWithTheReference(f *testing.F) {
 	for _, c := range jsonPins {
 		f.Add([]byte(c.doc))
 	}
-	for _, doc := range duplicateKeyDocs() {
+	for _, doc := range differenceDocs() {
 		f.Add([]byte(doc))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
