@@ -168,15 +168,15 @@ func duplicateMessage(spellings, values []string, where string, lists, quotable 
 }
 
 // observationNames are the fields of an observation or a series object, in
-// the order of the constants from keyRegion to keyObservations.
-var observationNames = append(observationFields[:len(observationFields):len(observationFields)], "observations")
+// the order of the constants from keyRegion to keyUnits.
+var observationNames = append(observationFields[:len(observationFields):len(observationFields)], "observations", "units")
 
 // observationField is jsonFields for an observation or a series object:
 // the fields observationKey names. A misspelt key is not a field (addItem
 // names it).
 func (d *jsonDoc) observationField(raw []byte) (int, string) {
 	k := d.observationKey(raw)
-	if k < keyRegion || k > keyObservations {
+	if k < keyRegion || k > keyUnits {
 		return -1, ""
 	}
 	return k, observationNames[k-keyRegion]
@@ -187,8 +187,8 @@ func (d *jsonDoc) observationField(raw []byte) (int, string) {
 var targetField = foldedFields(targetKeys)
 
 // bundleField is jsonFields for the top-level object: a series' fields
-// (json.Unmarshal decodes them into a jsonSeries) and a bundle's lists
-// (see bundleList), in any case.
+// (json.Unmarshal decodes them into a jsonSeries), its units and a
+// bundle's lists (see bundleList), in any case.
 func bundleField(raw []byte) (int, string) {
 	key := unquoteJSON(raw)
 	series, lists := bundleFields()
@@ -199,6 +199,9 @@ func bundleField(raw []byte) (int, string) {
 	}
 	if i := slices.Index(lists, bundleList(key)); i >= 0 {
 		return len(series) + i, lists[i]
+	}
+	if strings.EqualFold(key, "units") {
+		return len(series) + len(lists), "units"
 	}
 	return -1, ""
 }

@@ -246,9 +246,18 @@ func jsonKind(k string) string {
 // object reads a top-level object: a Bundle or a single series. A key
 // given twice in it is the one problem: what the document holds is in
 // doubt (which region its figures are of, which list of them is meant).
+// So are units other than lin: the document is a series answer whose
+// values are not figures (see unitsProblem).
 func (d *jsonDoc) object(at int) error {
 	if e := duplicateKey(d.data, at, 0, bundleField, inTopLevel); e != nil {
 		return e
+	}
+	for m := d.members(at); m.next(); {
+		if strings.EqualFold(unquoteJSON(m.key), "units") {
+			if e := unitsProblem(d.data[m.start:m.end], m.at, true); e != nil {
+				return e
+			}
+		}
 	}
 	series, ok := d.series(at)
 	if !ok {
@@ -312,6 +321,9 @@ func (d *jsonDoc) object(at int) error {
 				return nil
 			})
 		default:
+			if strings.EqualFold(key, "units") { // lin: read above
+				break
+			}
 			if meant := misspeltName(strings.ToLower(key), bundleKeys()); meant != "" {
 				d.errs = append(d.errs, misspeltKeyError(off, key, meant))
 			}
@@ -401,6 +413,7 @@ const (
 	keyGrowth
 	keyGrowthBaseYear
 	keyObservations // "observations" (in any case): a series' list
+	keyUnits        // "units" (in any case): the transform of a downloaded series
 	keyOther        // anything addItem must judge: a misspelt key
 )
 
@@ -438,6 +451,8 @@ func (d *jsonDoc) observationKey(raw []byte) int {
 		return keyGrowthBaseYear
 	case "observations":
 		return keyObservations
+	case "units":
+		return keyUnits
 	}
 	if k, ok := d.keys[string(raw)]; ok {
 		return k
@@ -445,6 +460,8 @@ func (d *jsonDoc) observationKey(raw []byte) int {
 	k := keyIgnored
 	key := unquoteJSON(raw)
 	switch {
+	case strings.EqualFold(key, "units"): // not "unit" misspelt
+		k = keyUnits
 	case misspeltName(strings.ToLower(key), observationKeys()) != "":
 		k = keyOther
 	case strings.EqualFold(key, "observations"):
@@ -471,7 +488,7 @@ func (d *jsonDoc) observationKey(raw []byte) int {
 // (the value of its "observations" key; -1 if none). It reports false for
 // anything decodeKnown and addItem judge otherwise: a value of the wrong
 // JSON type, a misspelt key, a list of observations that is not a list, a
-// field given twice (see duplicateKey).
+// field given twice (see duplicateKey), units other than lin.
 func (d *jsonDoc) observation(start int) (jsonObservation, int, bool) {
 	var o jsonObservation
 	list := -1
@@ -512,6 +529,8 @@ func (d *jsonDoc) observation(start int) (jsonObservation, int, bool) {
 		case keyObservations:
 			ok = d.data[m.start] == '['
 			list = m.start
+		case keyUnits:
+			ok = unitsProblem(d.data[m.start:m.end], 0, false) == nil
 		default:
 			ok = false
 		}
@@ -640,8 +659,12 @@ func (d *jsonDoc) addItem(elem []byte, off int, outer jsonSeries) error {
 		d.errs = append(d.errs, e)
 		return nil
 	}
+	if e := itemUnitsProblem(trimmed, off); e != nil {
+		d.errs = append(d.errs, e)
+		return nil
+	}
 	var o jsonObservation
-	key, meant, extra, err := decodeKnown(elem, &o, observationKeys())
+	key, meant, extra, err := decodeKnown(elem, &o, observationKeys(), "units")
 	if err != nil {
 		d.errs = append(d.errs, itemError(off, "", err))
 		return nil
@@ -670,6 +693,81 @@ func (d *jsonDoc) addItem(elem []byte, off int, outer jsonSeries) error {
 	o.offset = off
 	d.observations = append(d.observations, o)
 	return nil
+}
+
+// A series answer of the API (GET /api/v1/series/{region}/{indicator}) is
+// a series object, with the transform it was asked with under "units":
+//
+//	{"region": "houma", "indicator": "gdp", "unit": "100m_yuan", "units": "lin", "period": "year", "observations": [...]}
+//
+// With units=lin, the default, its values are the figures, each with its
+// own status, period, source, published date and stated growth: pushed
+// back it is read as the figures it holds, and a push of a series just
+// downloaded finds them unchanged. With other units (chg, pch, log, ...)
+// its values are changes or logarithms of the figures, which pushed back
+// would revise the figures they were computed from. It is refused, as a
+// CSV or XLSX download's transform column is (parser.levels):
+//
+//	s.json line 1 (units): the values are not figures but units=pch of the figures (a series downloaded with units=pch); download the series with units=lin, the default, to push its figures back
+//
+// The top-level object is the one problem, at its units; a series object
+// or an observation in a list is refused at the line where it starts, as
+// one with a misspelt key is. Why: "units" was answered `did you mean
+// "unit"?` as a misspelt key, which it is not, and a series answer could
+// not be pushed back at all.
+
+// unitsProblem is the problem of units given as v (a JSON value) to a
+// series (values) or an observation, at off; nil for lin, blank, 原值 (as
+// levels reads a transform cell) or null.
+func unitsProblem(v []byte, off int, values bool) *jsonItemError {
+	var msg string
+	switch v[0] {
+	case 'n':
+		return nil
+	case '"':
+		text := strings.TrimSpace(unquoteJSON(v[1 : len(v)-1]))
+		switch fold(text) {
+		case "", "lin", fold("原值"):
+			return nil
+		}
+		what := "the value is not a figure"
+		if values {
+			what = "the values are not figures"
+		}
+		msg = fmt.Sprintf("%s but units=%s of the figures (a series downloaded with units=%s); download the series with units=lin, the default, to push its figures back", what, text, text)
+	default:
+		kind := "number"
+		switch v[0] {
+		case '{':
+			kind = "object"
+		case '[':
+			kind = "array"
+		case 't', 'f':
+			kind = "bool"
+		}
+		msg = fmt.Sprintf(`units must be "lin" or left out, not a JSON %s: a batch holds figures, and units names the transform of a downloaded series (lin, chg, pch, ...)`, kind)
+	}
+	return &jsonItemError{offset: off, field: "units", msg: msg}
+}
+
+// itemUnitsProblem is the problem of the units of the item at data[0], a
+// series object or an observation that starts at off in the document, or
+// nil.
+func itemUnitsProblem(data []byte, off int) *jsonItemError {
+	var units []byte
+	series := false
+	for m := (jsonMembers{data: data, i: 1}); m.next(); {
+		switch key := unquoteJSON(m.key); {
+		case strings.EqualFold(key, "units"):
+			units = data[m.start:m.end]
+		case strings.EqualFold(key, "observations"):
+			series = true
+		}
+	}
+	if units == nil {
+		return nil
+	}
+	return unitsProblem(units, off, series)
 }
 
 func inherit(s *jsonSeries, outer jsonSeries) {

@@ -24,16 +24,22 @@ import (
 //   - A list ("observations", a bundle's "regions", ...) in another case,
 //     which the reference leaves out and the reader reads: the key is
 //     spelt as the reference reads it.
+//   - A series answer's "units", which the reference takes for "unit"
+//     misspelt: of lin (or null), which the reader reads past, the key is
+//     spelt as one the reference leaves out ("_"); of anything else, the
+//     reader's problem is the top-level object's one problem, or the
+//     item's, which is replaced by dupMarker.
 //
 // What differs, and the words of the problems, are worked out here again
-// from the document's tokens, not by the reader's code.
+// from the document's tokens, not by the reader's code; only what counts
+// as lin is fold's, as for a table's transform column (parser.levels).
 
 // differenceDocs are the documents of the tests of what the reader reads
 // differently from the reference: they seed
 // FuzzJSONReaderAgreesWithTheReference.
 func differenceDocs() []string {
 	docs := duplicateKeyDocs()
-	for _, c := range slices.Concat(keyCaseCases, keyCaseDupCases) {
+	for _, c := range slices.Concat(keyCaseCases, keyCaseDupCases, unitsLevelsCases, unitsChangesCases, unitsItemCases) {
 		docs = append(docs, c.doc)
 	}
 	return docs
@@ -51,9 +57,9 @@ const dupDeclMarker = `{"code": 0`
 // The fields an item or the top-level object is read with, matched in any
 // case (as encoding/json matches them).
 var (
-	dupObservationFields = []string{"region", "indicator", "unit", "period", "year", "value", "status", "source", "published", "growth", "growth_base_year", "observations"}
+	dupObservationFields = []string{"region", "indicator", "unit", "period", "year", "value", "status", "source", "published", "growth", "growth_base_year", "observations", "units"}
 	dupTargetFields      = []string{"region", "indicator", "plan", "kind", "base_year", "year", "value", "unit", "binding", "source", "note", "published"}
-	dupBundleFields      = []string{"region", "indicator", "unit", "period", "regions", "indicators", "observations", "targets"}
+	dupBundleFields      = []string{"region", "indicator", "unit", "period", "regions", "indicators", "observations", "targets", "units"}
 	dupSourceFields      = []string{"document", "quote"}
 	dupRegionFields      = []string{"code", "name", "name_zh", "parent", "level"}
 	dupIndicatorFields   = []string{"code", "name", "name_zh", "unit", "kind", "better"}
@@ -135,6 +141,53 @@ func expectDifferences(name string, data []byte) (e expectation, ok bool) {
 		}
 		return ""
 	}
+	// units is the problem of units other than lin in n, at line (or at
+	// the key, for the top-level object), or "". Units of lin are spelt
+	// as a key the reference leaves out.
+	units := func(n *jsonNode, line int, top bool) string {
+		series := top
+		for _, k := range n.keys {
+			series = series || strings.EqualFold(k, "observations")
+		}
+		for i, k := range n.keys {
+			if !strings.EqualFold(k, "units") {
+				continue
+			}
+			if top {
+				line = lines.line(n.keyAt[i])
+			}
+			v := n.vals[i]
+			text := string(data[v.start:v.end])
+			msg := ""
+			switch {
+			case text == "null":
+			case v.kind == '"':
+				_ = json.Unmarshal(data[v.start:v.end], &text)
+				text = strings.TrimSpace(text)
+				// lin, as a CSV download's transform column says it
+				// (parser.levels): blank, lin or 原值, as table
+				// headers are folded.
+				if f := fold(text); f == "" || f == "lin" || f == fold("原值") {
+					break
+				}
+				msg = fmt.Sprintf("the value is not a figure but units=%s of the figures (a series downloaded with units=%s); download the series with units=lin, the default, to push its figures back", text, text)
+				if series {
+					msg = fmt.Sprintf("the values are not figures but units=%s of the figures (a series downloaded with units=%s); download the series with units=lin, the default, to push its figures back", text, text)
+				}
+			default:
+				kind := map[byte]string{'{': "object", '[': "array", 0: "number"}[v.kind]
+				if text == "true" || text == "false" {
+					kind = "bool"
+				}
+				msg = fmt.Sprintf(`units must be "lin" or left out, not a JSON %s: a batch holds figures, and units names the transform of a downloaded series (lin, chg, pch, ...)`, kind)
+			}
+			if msg != "" {
+				return fmt.Sprintf("problem %s line %d (units): %s", name, line, msg)
+			}
+			edits = append(edits, docEdit{start: n.keyAt[i], end: n.keyEnd[i], text: `"_"`})
+		}
+		return ""
+	}
 	var walk func(list *jsonNode)
 	walk = func(l *jsonNode) {
 		for _, it := range l.elems {
@@ -142,6 +195,10 @@ func expectDifferences(name string, data []byte) (e expectation, ok bool) {
 				continue
 			}
 			if p := item(it, dupObservationFields); p != "" {
+				replace(it, p, dupMarker)
+				continue
+			}
+			if p := units(it, lines.line(it.start), false); p != "" {
 				replace(it, p, dupMarker)
 				continue
 			}
@@ -157,6 +214,9 @@ func expectDifferences(name string, data []byte) (e expectation, ok bool) {
 		walk(root)
 	case '{':
 		if p := dupProblem(name, data, 0, root, dupBundleFields, dupIn{where: "the top-level object", atKey: true}); p != "" {
+			return expectation{only: p + "\n"}, true
+		}
+		if p := units(root, 0, true); p != "" {
 			return expectation{only: p + "\n"}, true
 		}
 		for i := range root.keys {
