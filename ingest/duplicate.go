@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/plancast/plancast"
 )
 
 // A key given twice in one JSON object is a problem, naming the field and
@@ -30,6 +32,18 @@ import (
 // of the key given again: which region the figures are of, or which list
 // is meant, is in doubt for the whole document.
 //
+// So is a key given twice in an object an item holds, its source, naming
+// the path to it; and in a bundle's declaration of a region or an
+// indicator, which is refused at its line as one of the wrong JSON type
+// is:
+//
+//	p.json line 3 (source.document): the key "document" is given twice in the "source" of one item ("2021年公报", then "2020年公报"); keep one
+//	p.json line 2 (parent): the key "parent" is given twice in one item of "regions" ("linfen", then "yuncheng"); keep one
+//
+// Why: the last one won there too, so a figure was stored as read from
+// the document named last, and a region declared under the parent named
+// last, without a word.
+//
 // The reader's fast path (jsonDoc.observation) keeps a bit for each field
 // it has seen in an object and leaves an object with one seen again to
 // addItem, which names it here; reading 100,000 observations is no slower
@@ -44,12 +58,26 @@ type jsonFields func(raw []byte) (int, string)
 // given twice to quote it.
 const maxQuoted = 40
 
+// dupPlace is where an object is, as the problem of a key given twice in
+// it says.
+type dupPlace struct {
+	where string // "one item", "the top-level object", `the "source" of one item`, ...
+	path  string // what the field's name follows in the problem: "source."
+	atKey bool   // the problem is at the key given again, not where the item starts
+}
+
+var (
+	inItem     = dupPlace{where: "one item"}
+	inTopLevel = dupPlace{where: "the top-level object", atKey: true}
+	inSource   = dupPlace{where: `the "source" of one item`, path: "source."}
+)
+
 // duplicateKey is the problem of the object at data[at] when it gives one
 // of its fields (fields) more than once, or nil. The first field given
 // again is named. The problem is at off, where the item starts in the
 // document (data may be a copy of the item), or, for the top-level object
-// (inItem false; data is then the document), at the key given again.
-func duplicateKey(data []byte, at, off int, fields jsonFields, inItem bool) *jsonItemError {
+// (in.atKey; data is then the document), at the key given again.
+func duplicateKey(data []byte, at, off int, fields jsonFields, in dupPlace) *jsonItemError {
 	if data[at] != '{' {
 		return nil
 	}
@@ -88,11 +116,26 @@ func duplicateKey(data []byte, at, off int, fields jsonFields, inItem bool) *jso
 		quotable = quotable && v[0] != '[' && v[0] != '{' && len(text) <= maxQuoted
 		values = append(values, text)
 	}
-	where := "one item"
-	if !inItem {
-		off, where = again, "the top-level object"
+	if in.atKey {
+		off = again
 	}
-	return &jsonItemError{offset: off, field: field, msg: duplicateMessage(spellings, values, where, lists, quotable)}
+	return &jsonItemError{offset: off, field: in.path + field, msg: duplicateMessage(spellings, values, in.where, lists, quotable)}
+}
+
+// itemDuplicateKey is the problem of the item at data[at] (an observation,
+// a series object or a target, which starts at off in the document) when
+// it gives one of its fields more than once (fields), or its source one of
+// its own, or nil.
+func itemDuplicateKey(data []byte, at, off int, fields jsonFields) *jsonItemError {
+	if e := duplicateKey(data, at, off, fields, inItem); e != nil {
+		return e
+	}
+	for m := (jsonMembers{data: data, i: at + 1}); m.next(); {
+		if data[m.start] == '{' && strings.EqualFold(unquoteJSON(m.key), "source") {
+			return duplicateKey(data, m.start, off, sourceField, inSource)
+		}
+	}
+	return nil
 }
 
 // duplicateMessage says that a key, spelt as spellings, is given
@@ -125,16 +168,15 @@ func duplicateMessage(spellings, values []string, where string, lists, quotable 
 }
 
 // observationNames are the fields of an observation or a series object, in
-// the order of the constants from keyRegion to keyObservations.
-var observationNames = append(observationFields[:len(observationFields):len(observationFields)], "observations")
+// the order of the constants from keyRegion to keyUnits.
+var observationNames = append(observationFields[:len(observationFields):len(observationFields)], "observations", "units")
 
 // observationField is jsonFields for an observation or a series object:
-// the fields observationKey names. A misspelt key and "Observations" in
-// another case are not fields (addItem names the first, and leaves out
-// the second).
+// the fields observationKey names. A misspelt key is not a field (addItem
+// names it).
 func (d *jsonDoc) observationField(raw []byte) (int, string) {
 	k := d.observationKey(raw)
-	if k < keyRegion || k > keyObservations {
+	if k < keyRegion || k > keyUnits {
 		return -1, ""
 	}
 	return k, observationNames[k-keyRegion]
@@ -142,19 +184,11 @@ func (d *jsonDoc) observationField(raw []byte) (int, string) {
 
 // targetField is jsonFields for a target: its keys matched in any case, as
 // json.Unmarshal matches them.
-func targetField(raw []byte) (int, string) {
-	key := unquoteJSON(raw)
-	for i, f := range targetKeys() {
-		if strings.EqualFold(key, f) {
-			return i, f
-		}
-	}
-	return -1, ""
-}
+var targetField = foldedFields(targetKeys)
 
-// bundleField is jsonFields for the top-level object: a series' fields in
-// any case (json.Unmarshal decodes them into a jsonSeries), and a bundle's
-// lists spelt exactly (jsonDoc.object reads no others).
+// bundleField is jsonFields for the top-level object: a series' fields
+// (json.Unmarshal decodes them into a jsonSeries), its units and a
+// bundle's lists (see bundleList), in any case.
 func bundleField(raw []byte) (int, string) {
 	key := unquoteJSON(raw)
 	series, lists := bundleFields()
@@ -163,8 +197,11 @@ func bundleField(raw []byte) (int, string) {
 			return i, f
 		}
 	}
-	if i := slices.Index(lists, key); i >= 0 {
-		return len(series) + i, key
+	if i := slices.Index(lists, bundleList(key)); i >= 0 {
+		return len(series) + i, lists[i]
+	}
+	if strings.EqualFold(key, "units") {
+		return len(series) + len(lists), "units"
 	}
 	return -1, ""
 }
@@ -172,3 +209,34 @@ func bundleField(raw []byte) (int, string) {
 var bundleFields = sync.OnceValues(func() (series, lists []string) {
 	return jsonKeys(reflect.TypeFor[jsonSeries]()), []string{"regions", "indicators", "observations", "targets"}
 })
+
+// foldedFields is jsonFields for an object decoded with json.Unmarshal
+// into a struct whose keys are keys: matched in any case, as it matches
+// them.
+func foldedFields(keys func() []string) jsonFields {
+	return func(raw []byte) (int, string) {
+		key := unquoteJSON(raw)
+		for i, f := range keys() {
+			if strings.EqualFold(key, f) {
+				return i, f
+			}
+		}
+		return -1, ""
+	}
+}
+
+var (
+	sourceField    = foldedFields(func() []string { return sourceKeys })
+	regionField    = foldedFields(regionKeys)
+	indicatorField = foldedFields(indicatorKeys)
+
+	sourceKeys    = []string{"document", "quote"} // jsonDoc.sourceObject's
+	regionKeys    = sync.OnceValue(func() []string { return jsonKeys(reflect.TypeFor[plancast.Region]()) })
+	indicatorKeys = sync.OnceValue(func() []string { return jsonKeys(reflect.TypeFor[plancast.Indicator]()) })
+)
+
+// inDeclarations is where a bundle's declaration of a region or an
+// indicator is, in list ("regions" or "indicators").
+func inDeclarations(list string) dupPlace {
+	return dupPlace{where: fmt.Sprintf("one item of %q", list)}
+}

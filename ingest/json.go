@@ -24,7 +24,10 @@ import (
 // series'. Values may be numbers or strings ("1,234.5"), and so may an
 // observation's stated growth in percent ("growth": 17.1 or "17.1%") and the
 // year it is measured from ("growth_base_year", absent for year on year).
-// Problems are located by the line where each item starts.
+// Every key is matched in any case, as encoding/json matches a field's,
+// the lists ("observations", "regions", ...) too: "Observations" used to
+// be left out, and its figures with it, without a word. Problems are
+// located by the line where each item starts.
 //
 // The document is read in two passes over its bytes: validJSON checks it,
 // then jsonDoc.observation decodes each observation as encoding/json would.
@@ -243,9 +246,18 @@ func jsonKind(k string) string {
 // object reads a top-level object: a Bundle or a single series. A key
 // given twice in it is the one problem: what the document holds is in
 // doubt (which region its figures are of, which list of them is meant).
+// So are units other than lin: the document is a series answer whose
+// values are not figures (see unitsProblem).
 func (d *jsonDoc) object(at int) error {
-	if e := duplicateKey(d.data, at, 0, bundleField, false); e != nil {
+	if e := duplicateKey(d.data, at, 0, bundleField, inTopLevel); e != nil {
 		return e
+	}
+	for m := d.members(at); m.next(); {
+		if strings.EqualFold(unquoteJSON(m.key), "units") {
+			if e := unitsProblem(d.data[m.start:m.end], m.at, true); e != nil {
+				return e
+			}
+		}
 	}
 	series, ok := d.series(at)
 	if !ok {
@@ -255,11 +267,15 @@ func (d *jsonDoc) object(at int) error {
 		}
 	}
 	for m := d.members(at); m.next(); {
-		key, off := unquoteJSON(m.key), m.start
+		key, off := bundleList(unquoteJSON(m.key)), m.start
 		var err error
 		switch key {
 		case "regions":
 			err = d.elements(off, func(s, e int) error {
+				if e := duplicateKey(d.data, s, s, regionField, inDeclarations(key)); e != nil {
+					d.errs = append(d.errs, e)
+					return nil
+				}
 				var r plancast.Region
 				if err := json.Unmarshal(d.data[s:e], &r); err != nil {
 					d.errs = append(d.errs, itemError(s, "regions", err))
@@ -270,6 +286,10 @@ func (d *jsonDoc) object(at int) error {
 			})
 		case "indicators":
 			err = d.elements(off, func(s, e int) error {
+				if e := duplicateKey(d.data, s, s, indicatorField, inDeclarations(key)); e != nil {
+					d.errs = append(d.errs, e)
+					return nil
+				}
 				var i plancast.Indicator
 				if err := json.Unmarshal(d.data[s:e], &i); err != nil {
 					d.errs = append(d.errs, itemError(s, "indicators", err))
@@ -282,7 +302,7 @@ func (d *jsonDoc) object(at int) error {
 			err = d.elements(off, func(s, e int) error { return d.item(s, e, series) })
 		case "targets":
 			err = d.elements(off, func(s, e int) error {
-				if e := duplicateKey(d.data, s, s, targetField, true); e != nil {
+				if e := itemDuplicateKey(d.data, s, s, targetField); e != nil {
 					d.errs = append(d.errs, e)
 					return nil
 				}
@@ -301,6 +321,9 @@ func (d *jsonDoc) object(at int) error {
 				return nil
 			})
 		default:
+			if strings.EqualFold(key, "units") { // lin: read above
+				break
+			}
 			if meant := misspeltName(strings.ToLower(key), bundleKeys()); meant != "" {
 				d.errs = append(d.errs, misspeltKeyError(off, key, meant))
 			}
@@ -310,6 +333,19 @@ func (d *jsonDoc) object(at int) error {
 		}
 	}
 	return nil
+}
+
+// bundleList is the bundle's list that key names, matched in any case as
+// encoding/json matches a field's key ("Observations" is "observations"),
+// or key itself when it names none.
+func bundleList(key string) string {
+	_, lists := bundleFields()
+	for _, l := range lists {
+		if strings.EqualFold(key, l) {
+			return l
+		}
+	}
+	return key
 }
 
 // series is what the top-level object at gives its observations, as
@@ -376,8 +412,9 @@ const (
 	keyPublished
 	keyGrowth
 	keyGrowthBaseYear
-	keyObservations // exactly "observations": a series' list
-	keyOther        // anything addItem must judge: a misspelt key, "Observations"
+	keyObservations // "observations" (in any case): a series' list
+	keyUnits        // "units" (in any case): the transform of a downloaded series
+	keyOther        // anything addItem must judge: a misspelt key
 )
 
 // observationFields are the keys of jsonObservation's fields, in the order
@@ -414,6 +451,8 @@ func (d *jsonDoc) observationKey(raw []byte) int {
 		return keyGrowthBaseYear
 	case "observations":
 		return keyObservations
+	case "units":
+		return keyUnits
 	}
 	if k, ok := d.keys[string(raw)]; ok {
 		return k
@@ -421,12 +460,12 @@ func (d *jsonDoc) observationKey(raw []byte) int {
 	k := keyIgnored
 	key := unquoteJSON(raw)
 	switch {
+	case strings.EqualFold(key, "units"): // not "unit" misspelt
+		k = keyUnits
 	case misspeltName(strings.ToLower(key), observationKeys()) != "":
 		k = keyOther
-	case key == "observations":
-		k = keyObservations
 	case strings.EqualFold(key, "observations"):
-		k = keyOther
+		k = keyObservations
 	default:
 		for i, f := range observationFields {
 			if strings.EqualFold(key, f) {
@@ -448,8 +487,8 @@ func (d *jsonDoc) observationKey(raw []byte) int {
 // jsonObservation, with the offset of its list when it is a series object
 // (the value of its "observations" key; -1 if none). It reports false for
 // anything decodeKnown and addItem judge otherwise: a value of the wrong
-// JSON type, a misspelt key, "Observations" in another case, a list of
-// observations that is not a list, a field given twice (see duplicateKey).
+// JSON type, a misspelt key, a list of observations that is not a list, a
+// field given twice (see duplicateKey), units other than lin.
 func (d *jsonDoc) observation(start int) (jsonObservation, int, bool) {
 	var o jsonObservation
 	list := -1
@@ -490,6 +529,8 @@ func (d *jsonDoc) observation(start int) (jsonObservation, int, bool) {
 		case keyObservations:
 			ok = d.data[m.start] == '['
 			list = m.start
+		case keyUnits:
+			ok = unitsProblem(d.data[m.start:m.end], 0, false) == nil
 		default:
 			ok = false
 		}
@@ -541,7 +582,11 @@ func (d *jsonDoc) setSource(s **jsonSource, start, end int) bool {
 		if *s == nil {
 			*s = new(jsonSource)
 		}
-		if src, ok := d.sourceObject(**s, start); ok {
+		src, ok, again := d.sourceObject(**s, start)
+		if again {
+			return false // for addItem to name
+		}
+		if ok {
 			**s = src
 			return true
 		}
@@ -555,29 +600,37 @@ func (d *jsonDoc) setSource(s **jsonSource, start, end int) bool {
 // sourceObject is src with the object at start decoded into it as
 // json.Unmarshal would, when its document and quote (in any case) are
 // strings or null; what json.Unmarshal makes of any other is left to it.
+// again says the object gives one of them twice (see duplicateKey).
 // Why: the API writes every observation's source as an object, and
 // json.Unmarshal took 0.2-0.3 s of the 0.86-1.00 s that reading 100,000
 // such observations took (BenchmarkParseJSONSeries100k; 0.67 s without).
-func (d *jsonDoc) sourceObject(src jsonSource, start int) (jsonSource, bool) {
+func (d *jsonDoc) sourceObject(src jsonSource, start int) (_ jsonSource, ok, again bool) {
+	var seen [2]bool // document, quote
+	ok = true
 	for m := d.members(start); m.next(); {
 		var field *string
+		i := 0
 		switch {
 		case string(m.key) == "document":
 			field = &src.Document
 		case string(m.key) == "quote":
-			field = &src.Quote
+			field, i = &src.Quote, 1
 		case strings.EqualFold(unquoteJSON(m.key), "document"):
 			field = &src.Document
 		case strings.EqualFold(unquoteJSON(m.key), "quote"):
-			field = &src.Quote
+			field, i = &src.Quote, 1
 		default:
 			continue
 		}
-		if !d.setString(field, m.start, m.end) {
-			return src, false
+		if seen[i] {
+			return src, false, true
+		}
+		seen[i] = true
+		if ok && !d.setString(field, m.start, m.end) {
+			ok = false // read on: a key given twice is named before a value of the wrong type
 		}
 	}
-	return src, true
+	return src, ok, false
 }
 
 // unquoteJSON is the text of a JSON string, given what is between its
@@ -602,12 +655,16 @@ func (d *jsonDoc) addItem(elem []byte, off int, outer jsonSeries) error {
 		d.errs = append(d.errs, &jsonItemError{offset: off, msg: "an observation must be a JSON object"})
 		return nil
 	}
-	if e := duplicateKey(trimmed, 0, off, d.observationField, true); e != nil {
+	if e := itemDuplicateKey(trimmed, 0, off, d.observationField); e != nil {
+		d.errs = append(d.errs, e)
+		return nil
+	}
+	if e := itemUnitsProblem(trimmed, off); e != nil {
 		d.errs = append(d.errs, e)
 		return nil
 	}
 	var o jsonObservation
-	key, meant, extra, err := decodeKnown(elem, &o, observationKeys())
+	key, meant, extra, err := decodeKnown(elem, &o, observationKeys(), "units")
 	if err != nil {
 		d.errs = append(d.errs, itemError(off, "", err))
 		return nil
@@ -626,7 +683,7 @@ func (d *jsonDoc) addItem(elem []byte, off int, outer jsonSeries) error {
 		inner := o.jsonSeries
 		inherit(&inner, outer)
 		return eachMember(elem, off, func(key string, val []byte, o int) error {
-			if key != "observations" {
+			if !strings.EqualFold(key, "observations") {
 				return nil
 			}
 			return eachElement(val, o, func(e []byte, eo int) error { return d.addItem(e, eo, inner) })
@@ -636,6 +693,81 @@ func (d *jsonDoc) addItem(elem []byte, off int, outer jsonSeries) error {
 	o.offset = off
 	d.observations = append(d.observations, o)
 	return nil
+}
+
+// A series answer of the API (GET /api/v1/series/{region}/{indicator}) is
+// a series object, with the transform it was asked with under "units":
+//
+//	{"region": "houma", "indicator": "gdp", "unit": "100m_yuan", "units": "lin", "period": "year", "observations": [...]}
+//
+// With units=lin, the default, its values are the figures, each with its
+// own status, period, source, published date and stated growth: pushed
+// back it is read as the figures it holds, and a push of a series just
+// downloaded finds them unchanged. With other units (chg, pch, log, ...)
+// its values are changes or logarithms of the figures, which pushed back
+// would revise the figures they were computed from. It is refused, as a
+// CSV or XLSX download's transform column is (parser.levels):
+//
+//	s.json line 1 (units): the values are not figures but units=pch of the figures (a series downloaded with units=pch); download the series with units=lin, the default, to push its figures back
+//
+// The top-level object is the one problem, at its units; a series object
+// or an observation in a list is refused at the line where it starts, as
+// one with a misspelt key is. Why: "units" was answered `did you mean
+// "unit"?` as a misspelt key, which it is not, and a series answer could
+// not be pushed back at all.
+
+// unitsProblem is the problem of units given as v (a JSON value) to a
+// series (values) or an observation, at off; nil for lin, blank, 原值 (as
+// levels reads a transform cell) or null.
+func unitsProblem(v []byte, off int, values bool) *jsonItemError {
+	var msg string
+	switch v[0] {
+	case 'n':
+		return nil
+	case '"':
+		text := strings.TrimSpace(unquoteJSON(v[1 : len(v)-1]))
+		switch fold(text) {
+		case "", "lin", fold("原值"):
+			return nil
+		}
+		what := "the value is not a figure"
+		if values {
+			what = "the values are not figures"
+		}
+		msg = fmt.Sprintf("%s but units=%s of the figures (a series downloaded with units=%s); download the series with units=lin, the default, to push its figures back", what, text, text)
+	default:
+		kind := "number"
+		switch v[0] {
+		case '{':
+			kind = "object"
+		case '[':
+			kind = "array"
+		case 't', 'f':
+			kind = "bool"
+		}
+		msg = fmt.Sprintf(`units must be "lin" or left out, not a JSON %s: a batch holds figures, and units names the transform of a downloaded series (lin, chg, pch, ...)`, kind)
+	}
+	return &jsonItemError{offset: off, field: "units", msg: msg}
+}
+
+// itemUnitsProblem is the problem of the units of the item at data[0], a
+// series object or an observation that starts at off in the document, or
+// nil.
+func itemUnitsProblem(data []byte, off int) *jsonItemError {
+	var units []byte
+	series := false
+	for m := (jsonMembers{data: data, i: 1}); m.next(); {
+		switch key := unquoteJSON(m.key); {
+		case strings.EqualFold(key, "units"):
+			units = data[m.start:m.end]
+		case strings.EqualFold(key, "observations"):
+			series = true
+		}
+	}
+	if units == nil {
+		return nil
+	}
+	return unitsProblem(units, off, series)
 }
 
 func inherit(s *jsonSeries, outer jsonSeries) {

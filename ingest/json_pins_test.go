@@ -163,7 +163,8 @@ var jsonPins = []struct {
 			`obs line 3: houma gdp 2020 1 "final" "year" "p.json"|"" 2021-05-10 -` + "\n" +
 			`obs line 4: houma budget_revenue 2020 2 "final" "year" "p.json"|"" 2021-05-10 -` + "\n" +
 			`obs line 6: houma gdp 2019 3 "final" "year" "p.json"|"" 2021-05-10 -` + "\n" +
-			`obs line 7: houma gdp 2018 4 "final" "year" "p.json"|"" 2021-05-10 -` + "\n"},
+			`obs line 7: houma gdp 2018 4 "final" "year" "p.json"|"" 2021-05-10 -` + "\n" +
+			`obs line 9: houma gdp 2015 7 "final" "year" "p.json"|"" 2021-05-10 -` + "\n"},
 	{name: "mistakes in series objects", doc: "[\n" +
 		`{"region": "houma", "indicator": "gdp", "observations": [` + "\n" +
 		`  {"year": 2020, "valeu": 1},` + "\n" +
@@ -210,7 +211,8 @@ var jsonPins = []struct {
 		want: "problem p.json line 1 (region): region must be a string, not a JSON number\n" +
 			"problem p.json line 3 (region): region is missing\n"},
 	{name: "a bundle's keys in another case", doc: "{\"Observations\": [\n" + obsLine(2020, "") + "\n], \"REGIONS\": [], \"targts\": []}",
-		want: "problem p.json line 3 (targts): \"targts\" is not a field plancast reads; did you mean \"targets\"? (a field it does not read is left out, with what it holds)\n"},
+		want: "problem p.json line 3 (targts): \"targts\" is not a field plancast reads; did you mean \"targets\"? (a field it does not read is left out, with what it holds)\n" +
+			`obs line 2: houma gdp 2020 100 "final" "year" "p.json"|"" 2021-05-10 -` + "\n"},
 	{name: "a bundle's list that is not one", doc: "{\"observations\": [\n" + obsLine(2020, `, "valeu": 1`) + "\n],\n\"regions\": {\"code\": \"quwo\"}}",
 		want: "problem p.json line 4: expected a JSON array\n"},
 	{name: "a bundle with mistakes", doc: "{\n" +
@@ -292,9 +294,9 @@ obs line 3: houma gdp 2019 2 "final" "q1" "p.json"|"" 2021-05-10 -
 {"region": "houma", "indicator": "gdp", "year": 2019, "value": 1, "source": {"document": "a", "\u0064ocument": "b", "DOCUMENT": 5}},
 {"region": "houma", "indicator": "gdp", "year": 2018, "value": 1, "source": {"quote": "q"}, "source": {"document": "d"}}
 ]`,
-		want: `problem p.json line 3 (source.document): source.document must be a string, not a JSON number
+		want: `problem p.json line 2 (source.document): "document" and "Document" are one key, given twice in the "source" of one item ("a", then null); keep one
+problem p.json line 3 (source.document): "document" and "DOCUMENT" are one key, given 3 times in the "source" of one item ("a", "b", then 5); keep one
 problem p.json line 4 (source): the key "source" is given twice in one item; keep one
-obs line 2: houma gdp 2020 1 "final" "year" "a"|"r" 2021-05-10 -
 `},
 }
 

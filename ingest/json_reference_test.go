@@ -23,7 +23,7 @@ import (
 // FuzzJSONReaderAgreesWithTheReference compare the two on every document
 // they try. It is not changed when the reader is: a key given twice in one
 // object, which it reads as encoding/json does, is a problem for the
-// reader, and agreesWithReference allows for it (see expectDuplicateKeys).
+// reader, and agreesWithReference allows for it (see expectDifferences).
 
 func (p *parser) referenceReadJSON(br *bufio.Reader) error {
 	data, err := io.ReadAll(br)
@@ -307,7 +307,7 @@ func parseJSONReference(t testing.TB, name string, data []byte, opt Options) *Ba
 // differently. The one difference allowed is a key given twice in one
 // object, which the reference reads as encoding/json does (the last one
 // wins) and the reader refuses: such a document is compared as
-// expectDuplicateKeys says.
+// expectDifferences says.
 func agreesWithReference(t *testing.T, name string, data []byte, opt Options) {
 	t.Helper()
 	if opt.Published.IsZero() {
@@ -318,7 +318,7 @@ func agreesWithReference(t *testing.T, name string, data []byte, opt Options) {
 		t.Fatalf("Parse: %v", err)
 	}
 	got, refData := jsonOutcome(b), data
-	dup, hasDup := expectDuplicateKeys(name, data)
+	dup, hasDup := expectDifferences(name, data)
 	if hasDup && dup.only != "" {
 		if got != dup.only || len(b.Notes) != 0 {
 			t.Fatalf("%q:\nread:\n%s\nnotes %q; want only:\n%s", data, got, b.Notes, dup.only)
@@ -369,7 +369,7 @@ func FuzzJSONReaderAgreesWithTheReference(f *testing.F) {
 	for _, c := range jsonPins {
 		f.Add([]byte(c.doc))
 	}
-	for _, doc := range duplicateKeyDocs() {
+	for _, doc := range differenceDocs() {
 		f.Add([]byte(doc))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {

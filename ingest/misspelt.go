@@ -66,11 +66,12 @@ func isASCII(s string) bool {
 // decodeKnown decodes the JSON object elem into v as json.Unmarshal does,
 // and returns the first of its keys that misspells one of known (compared
 // in lower case, as encoding/json matches keys) with the one meant, or
-// "", "". extra says whether elem has keys v has no field for. Objects
-// with only v's keys are decoded once; the keys are looked at one by one
-// only when the strict decoder found one it does not know (its error reads
-// `json: unknown field "k"`).
-func decodeKnown(elem []byte, v any, known []string) (key, meant string, extra bool, err error) {
+// "", "". read are keys (in any case) read otherwise than into v, which
+// are no misspelling ("units", see unitsProblem). extra says whether elem
+// has keys v has no field for. Objects with only v's keys are decoded
+// once; the keys are looked at one by one only when the strict decoder
+// found one it does not know (its error reads `json: unknown field "k"`).
+func decodeKnown(elem []byte, v any, known []string, read ...string) (key, meant string, extra bool, err error) {
 	dec := json.NewDecoder(bytes.NewReader(elem))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err == nil || !strings.HasPrefix(err.Error(), "json: unknown field ") {
@@ -81,6 +82,9 @@ func decodeKnown(elem []byte, v any, known []string) (key, meant string, extra b
 		return "", "", true, err
 	}
 	_ = eachMember(elem, 0, func(k string, _ []byte, _ int) error {
+		if slices.ContainsFunc(read, func(r string) bool { return strings.EqualFold(k, r) }) {
+			return nil
+		}
 		lower := strings.ToLower(k)
 		if m := misspeltName(lower, known); key == "" && m != "" {
 			key, meant = k, m
