@@ -265,7 +265,7 @@ func (r *reader) settle() {
 		year        int
 	}
 	seen := map[key]int{}
-	var obs []Candidate
+	obs := []Candidate{} // a report without figures answers an empty list, not null
 	for _, c := range r.ext.Observations {
 		k := key{c.Indicator, c.Period, c.Year}
 		i, dup := seen[k]
@@ -298,7 +298,7 @@ func (r *reader) settle() {
 		year            int
 	}
 	tseen := map[tkey]int{}
-	var ts []TargetCandidate
+	ts := []TargetCandidate{}
 	for _, t := range r.ext.Targets {
 		k := tkey{t.Indicator, t.Plan, t.Kind, t.Year}
 		i, dup := tseen[k]

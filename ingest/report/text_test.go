@@ -1,6 +1,8 @@
 package report
 
 import (
+	"bytes"
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -44,6 +46,10 @@ func TestReportsWithoutFiguresGiveNothing(t *testing.T) {
 		"The meeting studied the 14th five year plan and 3 proposals, and called for 100% implementation of the four major battles.", 0)
 	if len(ex.Observations)+len(ex.Targets) != 0 {
 		t.Errorf("figures from a meeting note:\n%s", dump(ex))
+	}
+	// Empty lists, as the API document says, not null.
+	if b, err := json.Marshal(ex); err != nil || !bytes.Contains(b, []byte(`"observations":[],"targets":[]`)) {
+		t.Errorf("a reading without figures is %s (%v); want empty lists", b, err)
 	}
 }
 
