@@ -102,7 +102,7 @@ func TestWhatJumpsAreNotJudged(t *testing.T) {
 		{"a rate: a share from 0.6% to 0.5%", "houma,emerging_industry_share,2020,0.6,%\nhouma,emerging_industry_share,2021,0.5,%\n"},
 		{"a rate beside one under 1, which may be a fraction itself", "houma,emerging_industry_share,2020,0.6,%\nhouma,emerging_industry_share,2021,0.006,%\n"},
 		{"another period: Jan–Nov beside the year", "region,indicator,year,period,value,unit\nhouma,gdp,2021,jan-nov,12,亿元\n"},
-		{"a non-positive figure", "houma,gdp,2018,0,亿元\n"},
+		{"a 0 with no figure within three years", "houma,gdp,2015,0,亿元\n"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
