@@ -10,7 +10,8 @@ import (
 
 // checkBatch checks a batch as a whole against a catalog: the catalog entries
 // it declares, every observation and target on its own (codes known, year in
-// range, value finite and not negative where that is impossible, status,
+// range, value finite and not negative where that is impossible, a rate's
+// within 0–100, status,
 // period and date well formed), and agreement between rows that give the same
 // figure. Rows that repeat a figure exactly are dropped; rows that disagree
 // are problems. Parse runs it against the catalog it was given and Apply again
@@ -135,6 +136,9 @@ func checkObservation(o *plancast.Observation, from origin, res *resolver, ps *p
 	case known && o.Value < 0 && cannotBeNegative(ind):
 		ps.add(negativeLevel(o.Value, ind, from))
 		ok = false
+	case known && !o.Withdrawn() && outsidePercentRange(o.Value, ind):
+		ps.add(rateOutOfRange(o.Value, ind, from))
+		ok = false
 	}
 	return ok && valid(o.Validate(), from, ps)
 }
@@ -220,6 +224,23 @@ func negativeLevel(v float64, ind plancast.Indicator, from origin) Problem {
 	return from.problem(from.valueCol, fieldValue, "%s is negative, but %s is a level in %s and cannot be", num(v), ind.Code, unitLabel(ind.Unit))
 }
 
+// rateOutOfRange is the problem of a figure, or a level, ceiling, floor or
+// share target, of a rate outside 0–100 (outsidePercentRange).
+func rateOutOfRange(v float64, ind plancast.Indicator, from origin) Problem {
+	what := "negative"
+	if v > 100 {
+		what = "over 100"
+	}
+	return from.problem(from.valueCol, fieldValue, "%s is %s, but %s is a rate, in percent of a whole, and cannot be: write a percent from 0 to 100", num(v), what, ind.Code)
+}
+
+// outsidePercentRange says whether v cannot be a figure of ind: ind is a
+// rate (plancast.KindRate: an unemployment rate, an industry's share), a
+// percent of a whole, and v is outside 0–100.
+func outsidePercentRange(v float64, ind plancast.Indicator) bool {
+	return ind.Kind == plancast.KindRate && (v < 0 || v > 100)
+}
+
 // valid adds the domain type's own check, when it fails, as a problem of the
 // whole record.
 func valid(err error, from origin, ps *problems) bool {
@@ -230,9 +251,9 @@ func valid(err error, from origin, ps *problems) bool {
 	return true
 }
 
-// cannotBeNegative says which indicators have no negative values: money
-// levels (GDP, revenue, incomes, investment). Rates may be negative growth,
-// and a level in another unit is left to its declarer.
+// cannotBeNegative says which levels have no negative values: money levels
+// (GDP, revenue, incomes, investment); a level in another unit is left to
+// its declarer. (A rate is a percent of a whole: outsidePercentRange.)
 func cannotBeNegative(ind plancast.Indicator) bool {
 	return ind.Kind == plancast.KindLevel && IsMoney(ind.Unit)
 }
@@ -248,8 +269,13 @@ func checkTarget(t *plancast.Target, from origin, res *resolver, ps *problems, d
 		ok = false
 	}
 	isLevel := t.Kind == plancast.TargetLevel || t.Kind == plancast.TargetCeiling || t.Kind == plancast.TargetFloor
-	if known && isLevel && t.Value < 0 && cannotBeNegative(ind) {
+	switch {
+	case known && isLevel && t.Value < 0 && cannotBeNegative(ind):
 		ps.add(negativeLevel(t.Value, ind, from))
+		ok = false
+	case known && (isLevel || t.Kind == plancast.TargetShare) && !t.Withdrawn && outsidePercentRange(t.Value, ind):
+		// A growth target of a rate is a change in points, and may be negative.
+		ps.add(rateOutOfRange(t.Value, ind, from))
 		ok = false
 	}
 	return ok && valid(t.Validate(), from, ps)
