@@ -109,12 +109,14 @@ type Batch struct {
 }
 
 // origin is where a figure or target was read, with the columns that hold its
-// year and value, and a figure's stated growth and its base year.
+// year and value, and a figure's stated growth and its base year (a
+// target's base year).
 type origin struct {
 	record
 	yearCol, valueCol string
 	// growth is shared by every row of a table (nil for JSON): a pointer
 	// rather than two more strings keeps a 100,000-row push's origins small.
+	// A target's holds its base year's column only.
 	growth *growthColumns
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/plancast/plancast"
 )
@@ -263,6 +264,9 @@ func checkTarget(t *plancast.Target, from origin, res *resolver, ps *problems, d
 	if !checkYear(t.Year, from, ps) {
 		return false
 	}
+	if !t.Withdrawn && !checkPlanYears(t, from, ps) {
+		ok = false
+	}
 	if t.Published.After(day.latest) {
 		ps.add(from.problem("", fieldPublished, "published %s is after today (%s): a target version is dated the day its plan set it, "+
 			"which cannot be ahead; leave published empty for today", t.Published, day.today))
@@ -279,6 +283,42 @@ func checkTarget(t *plancast.Target, from origin, res *resolver, ps *problems, d
 		ok = false
 	}
 	return ok && valid(t.Validate(), from, ps)
+}
+
+// checkPlanYears checks a target's years against its plan's
+// (plancast.PlanSpan): an annual plan's target is for its year
+// (2022-annual's for 2022); a Five-Year Plan's for one of its five years
+// (14th-fyp: 2021–2025) or a long-range goal for 2035
+// (plancast.LongRangeGoalOf); and its base year, when given, is before its
+// year. A plan that is not one (Target.Validate says so) is left alone, but
+// for the 0th Five-Year Plan, which looks like one.
+func checkPlanYears(t *plancast.Target, from origin, ps *problems) bool {
+	first, last, known := plancast.PlanSpan(t.Plan)
+	annual := strings.HasSuffix(t.Plan, "-annual")
+	switch {
+	case !known && plancast.ValidPlan(t.Plan):
+		ps.add(from.problem("", fieldPlan, "plan %s is no plan: the Five-Year Plans count from the 1st (1953–1957); write 14th-fyp, 十四五 or 2021-annual", t.Plan))
+	case !known:
+		return true
+	case annual && t.Year != first:
+		ps.add(from.problem(from.yearCol, fieldYear, "year %d is not the year of plan %s: an annual plan's targets are for its own year; "+
+			"write %d, or plan %d-annual for a target of %d", t.Year, t.Plan, first, t.Year, t.Year))
+	case !annual && (t.Year < first || t.Year > last) && !plancast.LongRangeGoalOf(t.Plan, t.Year):
+		fix := fmt.Sprintf("write a year of %d–%d", first, last)
+		if plan, ok := plancast.FiveYearPlanOf(t.Year); ok && t.Year != plancast.LongRangeGoalYear {
+			fix += fmt.Sprintf(", or plan %s for a target of %d", plan, t.Year)
+		} else if ok {
+			fix += fmt.Sprintf(", or plan 14th-fyp for a long-range goal of %d", t.Year)
+		}
+		ps.add(from.problem(from.yearCol, fieldYear, "year %d is outside plan %s (%d–%d): a Five-Year Plan's targets are for its five years, "+
+			"or long-range goals for %d (from the 14th on); %s", t.Year, t.Plan, first, last, plancast.LongRangeGoalYear, fix))
+	case t.BaseYear != 0 && t.BaseYear >= t.Year:
+		ps.add(from.problem(from.baseCol(), fieldBaseYear, "base_year %d is not before the target's year %d: it is the year the target is measured from, "+
+			"%d for plan %s", t.BaseYear, t.Year, first-1, t.Plan))
+	default:
+		return true
+	}
+	return false
 }
 
 func sameTarget(a, b *plancast.Target) bool {
