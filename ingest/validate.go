@@ -155,6 +155,21 @@ func checkDay() batchDay {
 	return batchDay{today: today, latest: plancast.DateOf(today.Time().AddDate(0, 0, 1))}
 }
 
+// PushDateAhead says what is wrong with d, the date of a push's figures and
+// targets that give none (Options.Published: plancast ingest --published,
+// ?published=), when it is after tomorrow, as a figure's or a target's own
+// date may not be (batchDay): "is after today (2026-11-22): …". It is ""
+// for a date that may be. The caller names the option: Parse says it once
+// for the push (not at each row dated by it), the command line before
+// reading a file.
+func PushDateAhead(d plancast.Date) string {
+	day := checkDay()
+	if !d.After(day.latest) {
+		return ""
+	}
+	return fmt.Sprintf("is after today (%s): figures are pushed once they are published, and targets dated the day their plan set them", day.today)
+}
+
 // checkFigurePublished refuses a figure published after today: it would be
 // served as the latest figure today and yet be left out of every answer as
 // of today.

@@ -108,6 +108,10 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		if err != nil {
 			return fmt.Errorf("--published: %w", err)
 		}
+		if ahead := ingest.PushDateAhead(d); ahead != "" {
+			// Said once, before any file is read (or sent to --server).
+			return plancast.Errorf(plancast.EINVALID, "--published %s %s; leave --published out for today", d, ahead)
+		}
 		opt.Published = d
 	}
 	if *server != "" {
