@@ -123,18 +123,11 @@ type planPeriod struct {
 	start, end int // first and last year, inclusive
 }
 
-// fypPeriod returns the years of the n-th Five-Year Plan: the 1st ran from
-// 1953 to 1957, the 2nd to 1962; from the 3rd (1966–1970) on the n-th runs
-// from 1966+5(n−3), so the 13th is 2016–2020 and the 14th 2021–2025.
+// fypPeriod returns the years of the n-th Five-Year Plan
+// (plancast.FiveYearPlanSpan: the 14th is 2021–2025).
 func fypPeriod(n int) planPeriod {
-	var s int
-	switch {
-	case n <= 2: // 1953–1957 and 1958–1962
-		s = 1953 + 5*(n-1)
-	default: // after the 1963–1965 readjustment: the 3rd ran 1966–1970
-		s = 1966 + 5*(n-3)
-	}
-	return planPeriod{n: n, start: s, end: s + 4}
+	start, end := plancast.FiveYearPlanSpan(n)
+	return planPeriod{n: n, start: start, end: end}
 }
 
 // periodsIn returns the Five-Year Plan periods overlapping [from, to].
@@ -207,23 +200,10 @@ func PlanLabel(plan, lang string) string {
 	return plan
 }
 
-// planSpan returns the years a plan covers: a Five-Year Plan its five
-// years, an annual plan its year. ok is false for an unknown plan code.
-func planSpan(plan string) (from, to int, ok bool) {
-	if n, found := strings.CutSuffix(plan, "-fyp"); found {
-		k, err := strconv.Atoi(strings.TrimRight(n, "stndrh"))
-		if err == nil && k > 0 {
-			p := fypPeriod(k)
-			return p.start, p.end, true
-		}
-	}
-	if y, found := strings.CutSuffix(plan, "-annual"); found {
-		if k, err := strconv.Atoi(y); err == nil {
-			return k, k, true
-		}
-	}
-	return 0, 0, false
-}
+// planSpan returns the years a plan covers (plancast.PlanSpan): a
+// Five-Year Plan its five years, an annual plan its year. ok is false for
+// an unknown plan code.
+func planSpan(plan string) (from, to int, ok bool) { return plancast.PlanSpan(plan) }
 
 // UnitLabel names a unit code for people, in English or Chinese
 // (plancast.UnitLabels): the y axis here, the dashboard's figures in the api

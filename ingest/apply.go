@@ -163,12 +163,29 @@ func Apply(ctx context.Context, st plancast.Store, b *Batch, opt ApplyOptions) (
 	return rep, nil
 }
 
+// reject reports the problems ps and refuses the batch. The note that
+// reading stopped at the limit (problems.add) is no problem of the batch:
+// it goes with the notes, saying that the rest was not checked, and is
+// not counted, so that 100 problems read "100 problems", not 101.
 func (rep *Report) reject(ps []Problem) (*Report, error) {
-	rep.Problems = ps
-	rep.Rejected = rejectedRecords(ps)
-	msg := countProblems(len(ps)) + "; nothing was written"
-	if len(ps) > 0 {
-		msg += ". First: " + ps[0].Error()
+	rep.Problems = make([]Problem, 0, len(ps))
+	truncated := false
+	for _, p := range ps {
+		if p.truncation() {
+			truncated = true
+			rep.Notes = append(rep.Notes, p.Error()+"; the rest was not checked")
+			continue
+		}
+		rep.Problems = append(rep.Problems, p)
+	}
+	rep.Rejected = rejectedRecords(rep.Problems)
+	msg := countProblems(len(rep.Problems))
+	if truncated {
+		msg += " (and more not checked)"
+	}
+	msg += "; nothing was written"
+	if len(rep.Problems) > 0 {
+		msg += ". First: " + rep.Problems[0].Error()
 	}
 	return rep, plancast.Errorf(plancast.EINVALID, "%s", msg)
 }

@@ -57,7 +57,8 @@ type Options struct {
 	// Sheet is the spreadsheet sheet to read; empty means the first.
 	Sheet string
 	// Published is the vintage date of figures that do not carry their own;
-	// zero means today.
+	// zero means today. A date after tomorrow is one problem of the push
+	// (PushDateAhead), not one of each row it would date.
 	Published plancast.Date
 	// Region is the region of rows that name none (a table without a region
 	// column whose title does not name one either); empty means such rows are
@@ -109,12 +110,14 @@ type Batch struct {
 }
 
 // origin is where a figure or target was read, with the columns that hold its
-// year and value, and a figure's stated growth and its base year.
+// year and value, and a figure's stated growth and its base year (a
+// target's base year).
 type origin struct {
 	record
 	yearCol, valueCol string
 	// growth is shared by every row of a table (nil for JSON): a pointer
 	// rather than two more strings keeps a 100,000-row push's origins small.
+	// A target's holds its base year's column only.
 	growth *growthColumns
 }
 
@@ -223,6 +226,13 @@ func Parse(name string, contentType string, r io.Reader, cat Catalog, opt Option
 		res:  newResolver(cat),
 		ps:   problems{limit: opt.MaxProblems},
 		b:    &Batch{Files: []string{path.Base(name)}},
+	}
+	if ahead := PushDateAhead(opt.Published); ahead != "" {
+		// Said once, of the push's date: no row or published column gave
+		// it. The rows are read as of today, so none is blamed for it.
+		p.ps.add(Problem{Message: fmt.Sprintf("published %s, the push's date (?published=, or plancast ingest --published), %s; leave it out for today",
+			opt.Published, ahead)})
+		p.opt.Published = plancast.Today()
 	}
 	var err error
 	switch format {

@@ -14,7 +14,10 @@ import (
 // unless the push accepts jumps: a figure more than 5 times, or less than a
 // fifth of, that figure is refused as a likely slip of units (万元 read as
 // 亿元 is 10,000 times; 千万元, billion or million yuan read as 亿元 are 10 or
-// 100).
+// 100). A figure of 0 beside a positive one is less than a fifth of it and
+// refused too: a blank cell exported as 0 is a common slip of a bureau's
+// export. Beside a 0 (a series that starts from nothing) no figure is
+// refused for it.
 //
 // Why 5: in the economic panels of bench/holdout (82,782 year-on-year
 // changes of regional, national and municipal series) two changes reach 5
@@ -174,14 +177,16 @@ func judgedAt(b *Batch, i int, restated map[int]bool, catalog map[string]plancas
 }
 
 // judgedForJumps says whether checkJumps judges a figure: a positive one of
-// a level indicator; one of a rate that may be a fraction (fractionLike).
+// a level indicator, or 0, which beside a positive figure is less than a
+// fifth of it (a blank exported as 0 is a common slip); one of a rate that
+// may be a fraction (fractionLike).
 func judgedForJumps(o *plancast.Observation, catalog map[string]plancast.Indicator) bool {
 	if o.Withdrawn() {
 		return false
 	}
 	switch catalog[o.Indicator].Kind {
 	case plancast.KindLevel:
-		return o.Value > 0
+		return o.Value >= 0
 	case plancast.KindRate:
 		return fractionLike(o.Value)
 	}
@@ -195,8 +200,11 @@ func judgedForJumps(o *plancast.Observation, catalog map[string]plancast.Indicat
 // without the store). A level is judged by JumpFactor, a rate by
 // FractionFactor (suspectedSlip). A jump between two figures of the batch is
 // said once: at the later year's row, or the earlier's when the later figure
-// is not judged (a rate's of 1 or more beside a fraction). A figure the
-// push restates (checkRestatedFigures) is not judged: it is not written.
+// is not judged against it (a rate's of 1 or more beside a fraction, a
+// level's beside a 0: a 0 is the figure suspected, at its own row). A 0 of
+// a level is said once, against the first figure it is refused beside. A
+// figure the push restates (checkRestatedFigures) is not judged: it is not
+// written.
 func checkJumps(b *Batch, restated map[int]bool, series map[plancast.SeriesKey]*jumpSeries, catalog map[string]plancast.Indicator, ps *problems) {
 	for i := range b.Observations {
 		o := &b.Observations[i]
@@ -209,11 +217,14 @@ func checkJumps(b *Batch, restated map[int]bool, series map[plancast.SeriesKey]*
 			if !ok {
 				continue
 			}
+			kind := catalog[o.Indicator].Kind
 			j, inBatch := js.row[year]
 			if inBatch && year > o.Year && judgedForJumps(&b.Observations[j], catalog) {
-				continue // said at that year's row
+				if _, said := suspectedSlip(kind, other, o.Value); said {
+					continue // said at that year's row
+				}
 			}
-			suspected, ok := suspectedSlip(catalog[o.Indicator].Kind, o.Value, other)
+			suspected, ok := suspectedSlip(kind, o.Value, other)
 			if !ok {
 				continue
 			}
@@ -225,6 +236,9 @@ func checkJumps(b *Batch, restated map[int]bool, series map[plancast.SeriesKey]*
 			ps.add(from.problem(from.valueCol, fieldValue,
 				"%s %s %s: %s is %s the %s figure %s (%s); %s If it is right, push it again accepting jumps (plancast ingest --accept-jumps, or ?accept_jumps=true)",
 				o.Region, o.Indicator, figureWhen(*o), plainNumber(o.Value), timesText(o.Value/other), strconv.Itoa(year), plainNumber(other), where, suspected))
+			if o.Value == 0 {
+				break // a 0 is said once, whichever side it is refused beside
+			}
 		}
 	}
 }
@@ -267,11 +281,20 @@ func batchJumpSeries(b *Batch, restated map[int]bool, stored []plancast.Series) 
 
 // suspectedSlip says which slip a figure v of an indicator of the given kind
 // looks like beside its series' figure other, as the question the problem
-// asks; ok is false when it looks like none.
+// asks; ok is false when it looks like none. A level is judged beside a
+// positive figure only: beside a 0 no ratio says anything (a figure after a
+// stored 0 is not refused for it), while a 0 beside a positive figure is
+// less than a fifth of it, and likely a blank cell exported as 0.
 func suspectedSlip(kind string, v, other float64) (suspected string, ok bool) {
 	switch kind {
 	case plancast.KindLevel:
-		if r := v / other; other > 0 && (r > JumpFactor || r < 1.0/JumpFactor) {
+		if other <= 0 {
+			return "", false
+		}
+		if v == 0 {
+			return "an empty cell exported as 0? Leave a figure that is not known out (a wide table takes a blank cell or a dash for no figure).", true
+		}
+		if r := v / other; r > JumpFactor || r < 1.0/JumpFactor {
 			return "a figure in another unit?", true
 		}
 	case plancast.KindRate:
@@ -301,8 +324,12 @@ func fractionLike(v float64) bool { return v != 0 && math.Abs(v) < 1 }
 // plainNumber writes a figure without an exponent: 1021000, not 1.021e+06.
 func plainNumber(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
-// timesText says a ratio as "10.9 times" or, below one, "1/10.9 of".
+// timesText says a ratio as "10.9 times" or, below one, "1/10.9 of"; 0
+// (a figure of 0) as "less than a fifth of" (JumpFactor).
 func timesText(r float64) string {
+	if r == 0 {
+		return "less than 1/" + strconv.Itoa(JumpFactor) + " of"
+	}
 	if r >= 1 {
 		return strconv.FormatFloat(r, 'f', 1, 64) + " times"
 	}

@@ -4,13 +4,15 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/plancast/plancast"
 )
 
 // checkBatch checks a batch as a whole against a catalog: the catalog entries
 // it declares, every observation and target on its own (codes known, year in
-// range, value finite and not negative where that is impossible, status,
+// range, value finite and not negative where that is impossible, a rate's
+// within 0–100, status,
 // period and date well formed), and agreement between rows that give the same
 // figure. Rows that repeat a figure exactly are dropped; rows that disagree
 // are problems. Parse runs it against the catalog it was given and Apply again
@@ -135,6 +137,9 @@ func checkObservation(o *plancast.Observation, from origin, res *resolver, ps *p
 	case known && o.Value < 0 && cannotBeNegative(ind):
 		ps.add(negativeLevel(o.Value, ind, from))
 		ok = false
+	case known && !o.Withdrawn() && outsidePercentRange(o.Value, ind):
+		ps.add(rateOutOfRange(o.Value, ind, from))
+		ok = false
 	}
 	return ok && valid(o.Validate(), from, ps)
 }
@@ -148,6 +153,21 @@ type batchDay struct{ today, latest plancast.Date }
 func checkDay() batchDay {
 	today := plancast.Today()
 	return batchDay{today: today, latest: plancast.DateOf(today.Time().AddDate(0, 0, 1))}
+}
+
+// PushDateAhead says what is wrong with d, the date of a push's figures and
+// targets that give none (Options.Published: plancast ingest --published,
+// ?published=), when it is after tomorrow, as a figure's or a target's own
+// date may not be (batchDay): "is after today (2026-11-22): …". It is ""
+// for a date that may be. The caller names the option: Parse says it once
+// for the push (not at each row dated by it), the command line before
+// reading a file.
+func PushDateAhead(d plancast.Date) string {
+	day := checkDay()
+	if !d.After(day.latest) {
+		return ""
+	}
+	return fmt.Sprintf("is after today (%s): figures are pushed once they are published, and targets dated the day their plan set them", day.today)
 }
 
 // checkFigurePublished refuses a figure published after today: it would be
@@ -220,6 +240,23 @@ func negativeLevel(v float64, ind plancast.Indicator, from origin) Problem {
 	return from.problem(from.valueCol, fieldValue, "%s is negative, but %s is a level in %s and cannot be", num(v), ind.Code, unitLabel(ind.Unit))
 }
 
+// rateOutOfRange is the problem of a figure, or a level, ceiling, floor or
+// share target, of a rate outside 0–100 (outsidePercentRange).
+func rateOutOfRange(v float64, ind plancast.Indicator, from origin) Problem {
+	what := "negative"
+	if v > 100 {
+		what = "over 100"
+	}
+	return from.problem(from.valueCol, fieldValue, "%s is %s, but %s is a rate, in percent of a whole, and cannot be: write a percent from 0 to 100", num(v), what, ind.Code)
+}
+
+// outsidePercentRange says whether v cannot be a figure of ind: ind is a
+// rate (plancast.KindRate: an unemployment rate, an industry's share), a
+// percent of a whole, and v is outside 0–100.
+func outsidePercentRange(v float64, ind plancast.Indicator) bool {
+	return ind.Kind == plancast.KindRate && (v < 0 || v > 100)
+}
+
 // valid adds the domain type's own check, when it fails, as a problem of the
 // whole record.
 func valid(err error, from origin, ps *problems) bool {
@@ -230,9 +267,9 @@ func valid(err error, from origin, ps *problems) bool {
 	return true
 }
 
-// cannotBeNegative says which indicators have no negative values: money
-// levels (GDP, revenue, incomes, investment). Rates may be negative growth,
-// and a level in another unit is left to its declarer.
+// cannotBeNegative says which levels have no negative values: money levels
+// (GDP, revenue, incomes, investment); a level in another unit is left to
+// its declarer. (A rate is a percent of a whole: outsidePercentRange.)
 func cannotBeNegative(ind plancast.Indicator) bool {
 	return ind.Kind == plancast.KindLevel && IsMoney(ind.Unit)
 }
@@ -242,17 +279,61 @@ func checkTarget(t *plancast.Target, from origin, res *resolver, ps *problems, d
 	if !checkYear(t.Year, from, ps) {
 		return false
 	}
+	if !t.Withdrawn && !checkPlanYears(t, from, ps) {
+		ok = false
+	}
 	if t.Published.After(day.latest) {
 		ps.add(from.problem("", fieldPublished, "published %s is after today (%s): a target version is dated the day its plan set it, "+
 			"which cannot be ahead; leave published empty for today", t.Published, day.today))
 		ok = false
 	}
 	isLevel := t.Kind == plancast.TargetLevel || t.Kind == plancast.TargetCeiling || t.Kind == plancast.TargetFloor
-	if known && isLevel && t.Value < 0 && cannotBeNegative(ind) {
+	switch {
+	case known && isLevel && t.Value < 0 && cannotBeNegative(ind):
 		ps.add(negativeLevel(t.Value, ind, from))
+		ok = false
+	case known && (isLevel || t.Kind == plancast.TargetShare) && !t.Withdrawn && outsidePercentRange(t.Value, ind):
+		// A growth target of a rate is a change in points, and may be negative.
+		ps.add(rateOutOfRange(t.Value, ind, from))
 		ok = false
 	}
 	return ok && valid(t.Validate(), from, ps)
+}
+
+// checkPlanYears checks a target's years against its plan's
+// (plancast.PlanSpan): an annual plan's target is for its year
+// (2022-annual's for 2022); a Five-Year Plan's for one of its five years
+// (14th-fyp: 2021–2025) or a long-range goal for 2035
+// (plancast.LongRangeGoalOf); and its base year, when given, is before its
+// year. A plan that is not one (Target.Validate says so) is left alone, but
+// for the 0th Five-Year Plan, which looks like one.
+func checkPlanYears(t *plancast.Target, from origin, ps *problems) bool {
+	first, last, known := plancast.PlanSpan(t.Plan)
+	annual := strings.HasSuffix(t.Plan, "-annual")
+	switch {
+	case !known && plancast.ValidPlan(t.Plan):
+		ps.add(from.problem("", fieldPlan, "plan %s is no plan: the Five-Year Plans count from the 1st (1953–1957); write 14th-fyp, 十四五 or 2021-annual", t.Plan))
+	case !known:
+		return true
+	case annual && t.Year != first:
+		ps.add(from.problem(from.yearCol, fieldYear, "year %d is not the year of plan %s: an annual plan's targets are for its own year; "+
+			"write %d, or plan %d-annual for a target of %d", t.Year, t.Plan, first, t.Year, t.Year))
+	case !annual && (t.Year < first || t.Year > last) && !plancast.LongRangeGoalOf(t.Plan, t.Year):
+		fix := fmt.Sprintf("write a year of %d–%d", first, last)
+		if plan, ok := plancast.FiveYearPlanOf(t.Year); ok && t.Year != plancast.LongRangeGoalYear {
+			fix += fmt.Sprintf(", or plan %s for a target of %d", plan, t.Year)
+		} else if ok {
+			fix += fmt.Sprintf(", or plan 14th-fyp for a long-range goal of %d", t.Year)
+		}
+		ps.add(from.problem(from.yearCol, fieldYear, "year %d is outside plan %s (%d–%d): a Five-Year Plan's targets are for its five years, "+
+			"or long-range goals for %d (from the 14th on); %s", t.Year, t.Plan, first, last, plancast.LongRangeGoalYear, fix))
+	case t.BaseYear != 0 && t.BaseYear >= t.Year:
+		ps.add(from.problem(from.baseCol(), fieldBaseYear, "base_year %d is not before the target's year %d: it is the year the target is measured from, "+
+			"%d for plan %s", t.BaseYear, t.Year, first-1, t.Plan))
+	default:
+		return true
+	}
+	return false
 }
 
 func sameTarget(a, b *plancast.Target) bool {

@@ -236,7 +236,7 @@ func TestFaultFullDataDirectory(t *testing.T) {
 		for i := 0; i < 250; i++ {
 			ind := pushIndicators[i%len(pushIndicators)]
 			year := 1900 + (batch*250+i)/len(pushIndicators)%251
-			value := float64(batch*1000 + i)
+			value := float64(batch*1000 + i + 1) // from 1: a level's 0 beside a figure is refused as a blank exported as 0
 			items = append(items, fmt.Sprintf(`{"region":"houma","indicator":%q,"year":%d,"value":%g,"published":"2026-01-01","source":{"quote":%q}}`, ind, year, value, quote))
 			figs = append(figs, figure{ind, year, value})
 		}

@@ -38,7 +38,8 @@ series' nearest figure before or after it within %d years (stored or in the
 batch) is refused as a likely slip of units (万元 for 亿元), and so is a
 figure of a rate under 1 that, read as a percent, is within a factor of %d of
 a nearest figure of 1 or more (0.045 beside 4.3: a fraction typed for 4.5%%).
---accept-jumps writes them.`, ingest.JumpFactor, ingest.JumpFactor, ingest.JumpYears, ingest.FractionFactor)
+A level's 0 beside a positive figure is under 1/%d of it too (a blank cell
+exported as 0?). --accept-jumps writes them.`, ingest.JumpFactor, ingest.JumpFactor, ingest.JumpYears, ingest.FractionFactor, ingest.JumpFactor)
 
 // acceptJumpsUsage is the --accept-jumps flag's text, plain ingest's and
 // ingest --report's.
@@ -106,6 +107,10 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		d, err := plancast.ParseDate(*published)
 		if err != nil {
 			return fmt.Errorf("--published: %w", err)
+		}
+		if ahead := ingest.PushDateAhead(d); ahead != "" {
+			// Said once, before any file is read (or sent to --server).
+			return plancast.Errorf(plancast.EINVALID, "--published %s %s; leave --published out for today", d, ahead)
 		}
 		opt.Published = d
 	}
