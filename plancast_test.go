@@ -200,3 +200,23 @@ func TestCodeShapes(t *testing.T) {
 		t.Error("unit _yuan accepted")
 	}
 }
+
+// A share and the unemployment rate are percentages of a whole; a level,
+// and any other rate (a change in prices, which may be negative), are not.
+func TestPercentOfWhole(t *testing.T) {
+	for _, c := range []struct {
+		ind  plancast.Indicator
+		want bool
+	}{
+		{plancast.Indicator{Code: "secondary_industry_share", Kind: plancast.KindRate}, true},
+		{plancast.Indicator{Code: "tourism_share", Kind: plancast.KindRate}, true},
+		{plancast.Indicator{Code: "unemployment_rate", Kind: plancast.KindRate}, true},
+		{plancast.Indicator{Code: "cpi_change", Kind: plancast.KindRate}, false},
+		{plancast.Indicator{Code: "gdp_growth_rate", Kind: plancast.KindRate}, false},
+		{plancast.Indicator{Code: "budget_share", Kind: plancast.KindLevel}, false},
+	} {
+		if got := c.ind.PercentOfWhole(); got != c.want {
+			t.Errorf("%s (%s): PercentOfWhole %v, want %v", c.ind.Code, c.ind.Kind, got, c.want)
+		}
+	}
+}

@@ -527,8 +527,8 @@ func testTargets(t *testing.T, s *server, houma string) {
 // A target entered under the wrong plan is withdrawn: it is neither listed
 // nor assessed any more, and withdrawing it again finds nothing.
 func testWithdrawTarget(t *testing.T, s *server, houma, zizhou string) {
-	body := []byte(`[{"region":"houma","indicator":"retail_sales","plan":"13th-fyp","kind":"growth","year":2021,"value":10},
-	{"region":"houma","indicator":"retail_sales","plan":"13th-fyp","kind":"level","year":2021,"value":60}]`)
+	body := []byte(`[{"region":"houma","indicator":"retail_sales","plan":"13th-fyp","kind":"growth","year":2020,"value":10},
+	{"region":"houma","indicator":"retail_sales","plan":"13th-fyp","kind":"level","year":2020,"value":60}]`)
 	var pr api.PushResponse
 	s.do("POST", "/api/v1/targets", "application/json", houma, body).decode(t, 200, &pr)
 	assessed := func() (n int) {
@@ -540,7 +540,7 @@ func testWithdrawTarget(t *testing.T, s *server, houma, zizhou string) {
 		t.Fatalf("13th-fyp targets judged or listed: %d, want 2", n)
 	}
 
-	const path = "/api/v1/targets/houma/retail_sales/13th-fyp/2021"
+	const path = "/api/v1/targets/houma/retail_sales/13th-fyp/2020"
 	s.do("DELETE", path+"?kind=growth", "", zizhou, nil).wantError(t, 403, "forbidden")
 	if msg := s.do("DELETE", path, "", houma, nil).wantError(t, 400, "invalid"); !strings.Contains(msg, "growth, level") {
 		t.Errorf("two targets match: %q should name their kinds", msg)

@@ -52,9 +52,10 @@ type Options struct {
 }
 
 // UpperOf is the cap (Options.Upper) of an indicator's projections: 100 for
-// a rate (plancast.KindRate, a percentage of a whole), none (0) for a level.
+// a percentage of a whole (plancast.Indicator.PercentOfWhole: a share, the
+// unemployment rate), none (0) for a level or another rate.
 func UpperOf(ind plancast.Indicator) float64 {
-	if ind.Kind == plancast.KindRate {
+	if ind.PercentOfWhole() {
 		return 100
 	}
 	return 0

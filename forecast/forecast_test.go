@@ -418,7 +418,7 @@ func TestReadCalibrationRefusesMalformedTables(t *testing.T) {
 func TestARateIsNeverProjectedPast100(t *testing.T) {
 	years := []int{2016, 2017, 2018, 2019, 2020, 2021}
 	values := []float64{88, 91, 93.5, 95, 97, 98.4}
-	share := plancast.Indicator{Code: "urbanisation", Unit: plancast.UnitPercent, Kind: plancast.KindRate, Better: plancast.BetterHigher}
+	share := plancast.Indicator{Code: "urban_population_share", Unit: plancast.UnitPercent, Kind: plancast.KindRate, Better: plancast.BetterHigher}
 	if UpperOf(share) != 100 || UpperOf(gdp) != 0 {
 		t.Fatalf("UpperOf: %v for a rate, %v for a level; want 100 and none", UpperOf(share), UpperOf(gdp))
 	}
@@ -448,7 +448,7 @@ func TestARateIsNeverProjectedPast100(t *testing.T) {
 		}
 	}
 	// Judged against 99 in 2026, the capped and the free projection agree.
-	tg := plancast.Target{Region: "x", Indicator: "urbanisation", Plan: "15th-fyp", Kind: plancast.TargetLevel, Year: 2026, Value: 99}
+	tg := plancast.Target{Region: "x", Indicator: "urban_population_share", Plan: "15th-fyp", Kind: plancast.TargetLevel, Year: 2026, Value: 99}
 	a1, err1 := Assess(tg, share, years, values, Options{})
 	a2, err2 := Assess(tg, share, years, values, Options{Upper: 100})
 	if err1 != nil || err2 != nil {

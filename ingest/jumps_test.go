@@ -322,3 +322,49 @@ func TestAStoreReadWholeIsReadOnceForAllTheYears(t *testing.T) {
 		t.Errorf("%d reads of whole series, want 1", st.reads)
 	}
 }
+
+// A rate may be negative (consumer prices falling, a balance): −2.1%
+// typed as −0.021 beside −2.1 is refused as its positive twin is, while a
+// figure under 1 beside one of the other sign, or a negative rate moving
+// toward zero, is no slip.
+func TestNegativeRatesAreJudgedAsPositiveOnesAre(t *testing.T) {
+	st := openStore(t)
+	ctx := context.Background()
+	cpi := plancast.Indicator{Code: "cpi_change", Name: "Consumer prices, change on the year before", Unit: "percent", Kind: plancast.KindRate, Better: plancast.BetterLower}
+	if err := st.PutIndicators(ctx, []plancast.Indicator{cpi}); err != nil {
+		t.Fatal(err)
+	}
+	seeded := seedCatalog(t)
+	cat := Catalog{Regions: seeded.Regions, Indicators: append(slices.Clone(seeded.Indicators), cpi)}
+	parse := func(name, rows string) *Batch {
+		b, err := Parse(name, "", strings.NewReader(jumpHeader+rows), cat, Options{Published: pushDate})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	apply(t, st, parse("stored.csv", "houma,cpi_change,2020,-2.1,%\n"), false)
+	before, _ := st.DataVersion(ctx)
+
+	want := "cpi.csv row 2 column D (value): houma cpi_change 2021: -0.021 is 1/100.0 of the 2020 figure -2.1 (stored); " +
+		"a fraction typed for a percent (-2.1% is -2.1)?" + acceptJumpsHint
+	for _, dry := range []bool{true, false} {
+		rep, err := Apply(ctx, st, parse("cpi.csv", "houma,cpi_change,2021,-0.021,%\n"), ApplyOptions{DryRun: dry})
+		if plancast.ErrorCode(err) != plancast.EINVALID || len(rep.Problems) != 1 || rep.Problems[0].Error() != want {
+			t.Errorf("-0.021 beside -2.1, dry run %v: %v, %q; want\n %q", dry, err, problemTexts(rep.Problems), want)
+		}
+	}
+	if now, _ := st.DataVersion(ctx); now != before {
+		t.Errorf("the refused figure moved the data version %s → %s", before, now)
+	}
+	for _, rows := range []string{
+		"houma,cpi_change,2021,-0.5,%\n",  // from −2.1% to −0.5%
+		"houma,cpi_change,2021,0.021,%\n", // of the other sign: 2.1% would be no nearer −2.1
+		"houma,cpi_change,2021,0.9,%\n",
+	} {
+		b := parse("ok.csv", rows)
+		if rep, err := Apply(ctx, st, b, ApplyOptions{DryRun: true}); err != nil || rep.New != 1 {
+			t.Errorf("%q beside -2.1: %v, %q; want it counted to write", rows, err, problemTexts(b.Problems))
+		}
+	}
+}

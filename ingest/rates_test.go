@@ -16,37 +16,39 @@ func TestARateFigureOutsideZeroToHundredIsRefusedAtItsValue(t *testing.T) {
 	b := parseString(t, "r.csv", "region,indicator,year,value\n"+
 		"houma,unemployment_rate,2023,-3.9\nhouma,secondary_industry_share,2023,145\nhouma,emerging_industry_share,2023,-20\n", Options{})
 	want := []string{
-		"r.csv row 2 column D (value): -3.9 is negative, but unemployment_rate is a rate, in percent of a whole, and cannot be: write a percent from 0 to 100",
-		"r.csv row 3 column D (value): 145 is over 100, but secondary_industry_share is a rate, in percent of a whole, and cannot be: write a percent from 0 to 100",
-		"r.csv row 4 column D (value): -20 is negative, but emerging_industry_share is a rate, in percent of a whole, and cannot be: write a percent from 0 to 100",
+		"r.csv row 2 column D (value): -3.9 is negative, but unemployment_rate is a percent of a whole and cannot be: write a percent from 0 to 100",
+		"r.csv row 3 column D (value): 145 is over 100, but secondary_industry_share is a percent of a whole and cannot be: write a percent from 0 to 100",
+		"r.csv row 4 column D (value): -20 is negative, but emerging_industry_share is a percent of a whole and cannot be: write a percent from 0 to 100",
 	}
 	if got := problemTexts(b.Problems); !slices.Equal(got, want) {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 
 	b = parseString(t, "r.json", `[{"region":"houma","indicator":"unemployment_rate","year":2023,"value":-3.9}]`, Options{})
-	if got := problemTexts(b.Problems); len(got) != 1 || got[0] != "r.json line 1 (value): -3.9 is negative, but unemployment_rate is a rate, in percent of a whole, and cannot be: write a percent from 0 to 100" {
+	if got := problemTexts(b.Problems); len(got) != 1 || got[0] != "r.json line 1 (value): -3.9 is negative, but unemployment_rate is a percent of a whole and cannot be: write a percent from 0 to 100" {
 		t.Errorf("JSON: problems %q", got)
 	}
 	// A wide table's cell, the share in percent.
 	b = parseString(t, "w.csv", "指标,单位,2022,2023\n第二产业占GDP比重,%,44.1,145\n", Options{Region: "houma"})
-	if got := problemTexts(b.Problems); len(got) != 1 || !strings.HasPrefix(got[0], "w.csv row 2 column D (value): 145 is over 100, but secondary_industry_share is a rate") {
+	if got := problemTexts(b.Problems); len(got) != 1 || !strings.HasPrefix(got[0], "w.csv row 2 column D (value): 145 is over 100, but secondary_industry_share is a percent of a whole") {
 		t.Errorf("wide: problems %q", got)
 	}
 }
 
-// A rate a push declares is a percent of a whole as well: a change that
-// may be negative (consumer prices on the year before) is not a rate.
-func TestADeclaredRateIsAPercentOfAWholeToo(t *testing.T) {
+// A rate a push declares is a percent of a whole when its code says it is
+// a share (plancast.Indicator.PercentOfWhole); any other rate may be
+// negative, a change in prices.
+func TestADeclaredShareIsAPercentOfAWholeAndAChangeMayBeNegative(t *testing.T) {
 	cpi := plancast.Indicator{Code: "cpi_change", Name: "Consumer prices, change on the year before", Unit: "percent", Kind: plancast.KindRate, Better: plancast.BetterLower}
+	tourism := plancast.Indicator{Code: "tourism_share", Name: "Tourism's share of GDP", Unit: "percent", Kind: plancast.KindRate, Better: plancast.BetterHigher}
 	seeded := seedCatalog(t)
-	cat := Catalog{Regions: seeded.Regions, Indicators: append(slices.Clone(seeded.Indicators), cpi)}
-	b, err := Parse("cpi.csv", "", strings.NewReader("region,indicator,year,value\nhouma,cpi_change,2020,-2.1\n"), cat, Options{Published: pushDate})
+	cat := Catalog{Regions: seeded.Regions, Indicators: append(slices.Clone(seeded.Indicators), cpi, tourism)}
+	b, err := Parse("d.csv", "", strings.NewReader("region,indicator,year,value\nhouma,cpi_change,2020,-2.1\nhouma,tourism_share,2020,-2.1\n"), cat, Options{Published: pushDate})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := problemTexts(b.Problems); len(got) != 1 || !strings.HasPrefix(got[0], "cpi.csv row 2 column D (value): -2.1 is negative, but cpi_change is a rate") {
-		t.Errorf("problems %q; want -2.1 refused", got)
+	if got := problemTexts(b.Problems); len(got) != 1 || !strings.HasPrefix(got[0], "d.csv row 3 column D (value): -2.1 is negative, but tourism_share is a percent of a whole") {
+		t.Errorf("problems %q; want the share's -2.1 refused, and the change in prices read", got)
 	}
 }
 
@@ -78,10 +80,10 @@ func TestATargetOnARateOutsideZeroToHundredIsRefusedButItsGrowthMayBeNegative(t 
 		"houma,emerging_industry_share,14th-fyp,level,2020,2025,-1\n"+
 		"houma,secondary_industry_share,14th-fyp,floor,,2025,101\n", Options{})
 	want := []string{
-		"t.csv row 2 column G (value): -4.5 is negative, but unemployment_rate is a rate, in percent of a whole, and cannot be: write a percent from 0 to 100",
-		"t.csv row 3 column G (value): 145 is over 100, but secondary_industry_share is a rate, in percent of a whole, and cannot be: write a percent from 0 to 100",
-		"t.csv row 4 column G (value): -1 is negative, but emerging_industry_share is a rate, in percent of a whole, and cannot be: write a percent from 0 to 100",
-		"t.csv row 5 column G (value): 101 is over 100, but secondary_industry_share is a rate, in percent of a whole, and cannot be: write a percent from 0 to 100",
+		"t.csv row 2 column G (value): -4.5 is negative, but unemployment_rate is a percent of a whole and cannot be: write a percent from 0 to 100",
+		"t.csv row 3 column G (value): 145 is over 100, but secondary_industry_share is a percent of a whole and cannot be: write a percent from 0 to 100",
+		"t.csv row 4 column G (value): -1 is negative, but emerging_industry_share is a percent of a whole and cannot be: write a percent from 0 to 100",
+		"t.csv row 5 column G (value): 101 is over 100, but secondary_industry_share is a percent of a whole and cannot be: write a percent from 0 to 100",
 	}
 	if got := problemTexts(b.Problems); !slices.Equal(got, want) {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -11,7 +11,7 @@ import (
 
 // checkBatch checks a batch as a whole against a catalog: the catalog entries
 // it declares, every observation and target on its own (codes known, year in
-// range, value finite and not negative where that is impossible, a rate's
+// range, value finite and not negative where that is impossible, a share's
 // within 0–100, status,
 // period and date well formed), and agreement between rows that give the same
 // figure. Rows that repeat a figure exactly are dropped; rows that disagree
@@ -247,14 +247,15 @@ func rateOutOfRange(v float64, ind plancast.Indicator, from origin) Problem {
 	if v > 100 {
 		what = "over 100"
 	}
-	return from.problem(from.valueCol, fieldValue, "%s is %s, but %s is a rate, in percent of a whole, and cannot be: write a percent from 0 to 100", num(v), what, ind.Code)
+	return from.problem(from.valueCol, fieldValue, "%s is %s, but %s is a percent of a whole and cannot be: write a percent from 0 to 100", num(v), what, ind.Code)
 }
 
 // outsidePercentRange says whether v cannot be a figure of ind: ind is a
-// rate (plancast.KindRate: an unemployment rate, an industry's share), a
-// percent of a whole, and v is outside 0–100.
+// percent of a whole (plancast.Indicator.PercentOfWhole: an industry's
+// share, the unemployment rate) and v is outside 0–100. Other rates may be
+// negative (a change in prices).
 func outsidePercentRange(v float64, ind plancast.Indicator) bool {
-	return ind.Kind == plancast.KindRate && (v < 0 || v > 100)
+	return ind.PercentOfWhole() && (v < 0 || v > 100)
 }
 
 // valid adds the domain type's own check, when it fails, as a problem of the
@@ -269,7 +270,7 @@ func valid(err error, from origin, ps *problems) bool {
 
 // cannotBeNegative says which levels have no negative values: money levels
 // (GDP, revenue, incomes, investment); a level in another unit is left to
-// its declarer. (A rate is a percent of a whole: outsidePercentRange.)
+// its declarer. (A share is a percent of a whole: outsidePercentRange.)
 func cannotBeNegative(ind plancast.Indicator) bool {
 	return ind.Kind == plancast.KindLevel && IsMoney(ind.Unit)
 }
