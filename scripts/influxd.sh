@@ -14,19 +14,35 @@ build_influxd() {
   fi
 }
 
+# free_port prints a loopback port nothing listens on, below Linux's
+# ephemeral range (32768 and up), so that no outgoing connection takes it
+# between this check and influxd's bind; start_influxd still retries when one
+# is taken in between (a CI run once lost it to another process).
 free_port() {
   local p
   for _ in $(seq 1 100); do
-    p=$((20000 + RANDOM % 40000))
+    p=$((20000 + RANDOM % 12000))
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return 0; fi
   done
   echo "no free port found" >&2; return 1
 }
 
 # start_influxd [DATA_DIR]: a fresh temporary directory unless one is given
-# (the fault tests restart a server on the same data).
+# (the fault tests restart a server on the same data). A port taken between
+# free_port and the bind is tried again with new ports, up to 5 times.
 start_influxd() {
   build_influxd
+  local try
+  for try in 1 2 3 4 5; do
+    if start_influxd_once "$@"; then return 0; fi
+    if ! grep -q "address already in use" "$INFLUX_TMP/influxd.log" 2>/dev/null; then return 1; fi
+    echo "a port was taken before influxd bound it; trying new ports ($try of 5)"
+    if [ -z "${1:-}" ]; then rm -rf "$INFLUX_TMP"; fi
+  done
+  return 1
+}
+
+start_influxd_once() {
   INFLUX_TMP=${1:-$(mktemp -d)}
   local http_port rpc_port
   http_port=$(free_port); rpc_port=$(free_port)
