@@ -151,11 +151,27 @@ func IssueToken(ctx context.Context, st TokenStore, t Token, now time.Time) (sec
 	return secret, &t, nil
 }
 
+// SecretID is the ID of the token whose secret s is, and whether s is a
+// secret at all (it starts as every secret does, "pc_"): a user who holds a
+// leaked secret revokes it with it, and a command sends its ID instead, so
+// that the secret travels in no address and reaches no log.
+func SecretID(s string) (id string, ok bool) {
+	s = strings.TrimSpace(s)
+	if !strings.HasPrefix(s, tokenPrefix) {
+		return "", false
+	}
+	return HashToken(s)[:tokenIDLen], true
+}
+
 // FindToken returns the token that id names: its ID (the first 12 hex
-// digits of its hash, as listings show it) or its whole hash. EINVALID when
-// id has neither form, ENOTFOUND when no token has it.
+// digits of its hash, as listings show it), its whole hash, or its secret
+// (SecretID). EINVALID when id has none of these forms, ENOTFOUND when no
+// token has it.
 func FindToken(ctx context.Context, st TokenStore, id string) (*Token, error) {
 	typed := id
+	if sid, ok := SecretID(id); ok {
+		id, typed = sid, sid // the secret is echoed in no message
+	}
 	id = strings.ToLower(strings.TrimSpace(id))
 	if (len(id) != tokenIDLen && len(id) != sha256.Size*2) || strings.Trim(id, "0123456789abcdef") != "" {
 		return nil, Errorf(EINVALID, "token id %q must be the %d hex digits a token listing shows (or the token's whole 64-digit hash)", typed, tokenIDLen)

@@ -122,7 +122,7 @@ func (s *Server) accessLog(next echo.HandlerFunc) echo.HandlerFunc {
 		s.log.LogAttrs(c.Request().Context(), level, "request",
 			slog.String("id", c.Response().Header().Get(echo.HeaderXRequestID)),
 			slog.String("method", c.Request().Method),
-			slog.String("path", c.Request().URL.Path),
+			slog.String("path", redactSecrets(c.Request().URL.Path)),
 			slog.String("route", route),
 			slog.Int("status", status),
 			slog.Int64("bytes", c.Response().Size),
@@ -142,4 +142,20 @@ func byteSize(n int64) string {
 		return itoa(n>>10) + "K"
 	}
 	return itoa(n) + "B"
+}
+
+// redactSecrets hides a token's secret sent in a path (DELETE
+// /api/v1/tokens/pc_… by someone who took the secret for the id): the log
+// keeps the segment's start, never the secret.
+func redactSecrets(path string) string {
+	if !strings.Contains(path, "/pc_") {
+		return path
+	}
+	segs := strings.Split(path, "/")
+	for i, seg := range segs {
+		if strings.HasPrefix(seg, "pc_") {
+			segs[i] = "pc_(secret)"
+		}
+	}
+	return strings.Join(segs, "/")
 }

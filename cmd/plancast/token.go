@@ -214,7 +214,8 @@ func runTokenList(ctx context.Context, args []string, stdout, stderr io.Writer) 
 
 func runTokenRevoke(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("token revoke", "ID [--server URL --token ADMIN | store flags]",
-		"Revokes a token, named by the id plancast token list shows: from then on it opens nothing,\n"+
+		"Revokes a token, named by the id plancast token list shows (or by its secret, which is turned\n"+
+			"into its id here and sent nowhere): from then on it opens nothing,\n"+
 			"and the server refuses it with 401 saying when it was revoked. Its record stays listed.\n"+
 			"Revoking a revoked token changes nothing. Through a server, a token cannot revoke itself:\n"+
 			"use another admin token.", stderr)
@@ -227,12 +228,19 @@ func runTokenRevoke(ctx context.Context, args []string, stdout, stderr io.Writer
 	if len(ids) != 1 {
 		return usageErrorf("give the id of one token to revoke (plancast token list shows them); got %d", len(ids))
 	}
+	id := ids[0]
+	if sid, ok := plancast.SecretID(id); ok {
+		// A leaked secret is revoked by its ID: the secret itself is sent
+		// nowhere, and so is in no server's log.
+		fmt.Fprintf(stderr, "that is a token's secret; revoking the token by its id, %s\n", sid)
+		id = sid
+	}
 	keeper, err := tf.tokens(ctx, "revoke it through that server instead: plancast token revoke ID --server URL --token ADMIN_TOKEN")
 	if err != nil {
 		return err
 	}
 	defer keeper.Close()
-	t, err := keeper.revoke(ctx, ids[0])
+	t, err := keeper.revoke(ctx, id)
 	if err != nil {
 		return err
 	}

@@ -254,3 +254,42 @@ func TestTokensThroughARunningServer(t *testing.T) {
 		t.Errorf("after the refusals the tokens are %+v; want the same 3, the admin in force", ts)
 	}
 }
+
+// A leaked secret is revoked with the secret itself: the command turns it
+// into the token's id and sends that, and a client that puts a secret in
+// the address anyway gets the token revoked, and the server's log shows no
+// secret either way.
+func TestALeakedSecretIsRevokedWithoutReachingTheLog(t *testing.T) {
+	dir := seededDir(t)
+	admin, _ := createToken(t, "--admin", "--name", "operator", "--data-dir", dir)
+	leaked, leakedID := createToken(t, "--region", "houma", "--name", "leaked", "--data-dir", dir)
+	other, otherID := createToken(t, "--region", "houma", "--name", "also leaked", "--data-dir", dir)
+	addr := freeAddr(t)
+	p := startPlancast(t, "serve", "--addr", addr, "--data-dir", dir)
+	base := "http://" + addr
+	waitHTTP(t, base+"/healthz", p)
+
+	code, stdout, stderr := run(t, "token", "revoke", leaked, "--server", base, "--token", admin)
+	if code != 0 || !strings.Contains(stderr, "revoking the token by its id, "+leakedID) || !strings.Contains(stdout, "token "+leakedID+" (leaked) is revoked") {
+		t.Errorf("revoke by the secret: exit %d, %q, %q", code, stdout, stderr)
+	}
+	req, _ := http.NewRequest("DELETE", base+"/api/v1/tokens/"+other, nil)
+	req.Header.Set("Authorization", "Bearer "+admin)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !strings.Contains(string(body), otherID) || strings.Contains(string(body), other) {
+		t.Errorf("DELETE with the secret in the path: %d %s; want the token %s revoked, its secret not echoed", resp.StatusCode, body, otherID)
+	}
+	for _, secret := range []string{leaked, other} {
+		if strings.Contains(p.Output(), secret) {
+			t.Errorf("the server's log holds a secret:\n%s", p.Output())
+		}
+	}
+	if !strings.Contains(p.Output(), "/api/v1/tokens/pc_(secret)") {
+		t.Errorf("the log does not show the redacted path:\n%s", p.Output())
+	}
+}
