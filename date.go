@@ -29,6 +29,19 @@ func DateOf(t time.Time) Date {
 // Today returns the current UTC date.
 func Today() Date { return DateOf(time.Now()) }
 
+// AsOfAhead says what is wrong with d as the date an answer is asked as of,
+// when it is after tomorrow ("" when it may be: China's day runs ahead of
+// UTC's, as a published date's may): an answer as of 2030 would read as a
+// forecast of the data, and a chart would hatch the years to 2029 as
+// missing.
+func AsOfAhead(d Date) string {
+	today := Today()
+	if !d.After(DateOf(today.Time().AddDate(0, 0, 1))) {
+		return ""
+	}
+	return fmt.Sprintf("is after today (%s): an answer as of a date reads the data published by then; leave it out for the latest", today)
+}
+
 // OrToday is d, or today when d is zero: the date an answer "as of" an
 // optional date is given on.
 func (d Date) OrToday() Date {

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/plancast/plancast"
 	"github.com/plancast/plancast/api"
@@ -231,4 +232,30 @@ func TestARepeatedQueryParameterIsRefused(t *testing.T) {
 	}
 	// One value, or the same parameter once with a list, is read as before.
 	s.get("/api/v1/series/houma/gdp/projection?horizon=6").decode(t, 200, &struct{}{})
+}
+
+// An answer asked as of a date after tomorrow is refused, on every route
+// that takes as_of: there is no data published then, and a chart as of 2030
+// would hatch the years to 2029 as missing. Tomorrow is allowed (China's day
+// runs ahead of UTC's).
+func TestAnAsOfAfterTomorrowIsRefused(t *testing.T) {
+	s := startServer(t, seeded(t, backends[0].open(t)), api.Config{})
+	later := time.Now().UTC().AddDate(0, 0, 2).Format(time.DateOnly)
+	tomorrow := time.Now().UTC().AddDate(0, 0, 1).Format(time.DateOnly)
+	for _, path := range []string{
+		"/api/v1/series/houma/gdp", "/api/v1/series/houma/gdp/projection", "/api/v1/series/houma/gdp/revisions",
+		"/api/v1/regions/houma/assessment", "/api/v1/assessment", "/api/v1/targets",
+		"/charts/houma/gdp.png", "/charts/compare/gdp.svg?regions=houma",
+	} {
+		sep := "?"
+		if strings.Contains(path, "?") {
+			sep = "&"
+		}
+		if msg := s.get(path+sep+"as_of="+later).wantError(t, 400, "invalid"); !strings.Contains(msg, "as_of="+later+" is after today") {
+			t.Errorf("GET %s as of %s: %q", path, later, msg)
+		}
+		if r := s.get(path + sep + "as_of=" + tomorrow); r.status != 200 {
+			t.Errorf("GET %s as of tomorrow: %d %.200s", path, r.status, r.body)
+		}
+	}
 }

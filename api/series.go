@@ -125,7 +125,13 @@ func seriesQuery(c echo.Context) (plancast.SeriesQuery, error) {
 // asOfParam reads ?as_of=, the date whose data a read answers with: the
 // newest vintage of every figure published on or before it. Zero when
 // absent (the latest data).
-func asOfParam(c echo.Context) (plancast.Date, error) { return dateParam(c, "as_of") }
+func asOfParam(c echo.Context) (plancast.Date, error) {
+	d, err := dateParam(c, "as_of")
+	if ahead := plancast.AsOfAhead(d); err == nil && ahead != "" {
+		return plancast.Date{}, plancast.Errorf(plancast.EINVALID, "as_of=%s %s", d, ahead)
+	}
+	return d, err
+}
 
 // boolParam reads an optional boolean query parameter: true or false (or
 // what strconv.ParseBool reads as them: 1, 0, TRUE, ...); false when absent.

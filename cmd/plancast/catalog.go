@@ -84,8 +84,13 @@ func asOfFlag(fs *flag.FlagSet) *plancast.Date {
 	var d plancast.Date
 	fs.Func("as-of", "use the figures published and the targets set on or before this date (YYYY-MM-DD), to reproduce an answer given then; default the latest", func(v string) error {
 		var err error
-		d, err = plancast.ParseDate(v)
-		return err
+		if d, err = plancast.ParseDate(v); err != nil {
+			return err
+		}
+		if ahead := plancast.AsOfAhead(d); ahead != "" {
+			return fmt.Errorf("%s", ahead)
+		}
+		return nil
 	})
 	return &d
 }

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // The chart's bytes are what its file's name says: the format comes from a
@@ -53,6 +54,23 @@ func TestTheChartFileIsWhatItsNameSays(t *testing.T) {
 		}
 		if _, err := os.Stat(filepath.Join(out, c.name)); !os.IsNotExist(err) {
 			t.Errorf("%s %v: refused, but the file was written (%v)", c.name, c.flags, err)
+		}
+	}
+}
+
+// --as-of after tomorrow is a usage error, on the commands that read as of
+// a date: nothing is published then.
+func TestAnAsOfAfterTomorrowIsAUsageError(t *testing.T) {
+	dir := seededDir(t)
+	later := time.Now().UTC().AddDate(0, 0, 2).Format(time.DateOnly)
+	for _, args := range [][]string{
+		{"chart", "--data-dir", dir, "--region", "houma", "--indicator", "gdp", "-o", filepath.Join(t.TempDir(), "c.png"), "--as-of", later},
+		{"forecast", "--data-dir", dir, "--region", "houma", "--indicator", "gdp", "--as-of", later},
+		{"history", "--data-dir", dir, "--region", "houma", "--indicator", "gdp", "--as-of", later},
+	} {
+		code, _, stderr := run(t, args...)
+		if code != 2 || !strings.Contains(stderr, "is after today") {
+			t.Errorf("%s --as-of %s: exit %d, %q; want 2 saying it is after today", args[0], later, code, stderr)
 		}
 	}
 }
