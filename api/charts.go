@@ -164,6 +164,15 @@ func (s *Server) getCompareChart(c echo.Context) error {
 	if c.QueryParam("regions") == "" || len(codes) > charts.MaxCompareSeries {
 		return plancast.Errorf(plancast.EINVALID, "regions= must list 1 to %d region codes separated by commas", charts.MaxCompareSeries)
 	}
+	// A region listed twice would be drawn twice, in two colours, with
+	// two legend entries and its sentences said twice.
+	for i, code := range codes {
+		for _, earlier := range codes[:i] {
+			if strings.TrimSpace(earlier) == strings.TrimSpace(code) {
+				return plancast.Errorf(plancast.EINVALID, "regions=: %q is listed twice; list each region once", strings.TrimSpace(code))
+			}
+		}
+	}
 	key := "compare\x00" + c.Request().URL.Path + "\x00" + c.Request().URL.RawQuery + dueKey(p.asOf) // as getChart's
 	return s.serveChart(c, key, format, func() ([]byte, error) {
 		spec := charts.CompareSpec{Indicator: ind, Width: p.width, Height: p.height, Lang: p.lang, From: p.from, Horizon: p.horizon, AsOf: p.asOf, Today: plancast.Today()}

@@ -683,6 +683,10 @@ func TestACompareChartLeavesOutRegionsWithoutFigures(t *testing.T) {
 	}
 	s.get("/charts/compare/gdp.png?regions=houma,atlantis").wantError(t, 404, "not_found")
 	s.get("/charts/compare/gdp.png?regions=houma,Guyang!").wantError(t, 400, "invalid")
+	// A region listed twice would be drawn twice.
+	if msg := s.get("/charts/compare/gdp.svg?regions=houma,zizhou,%20houma").wantError(t, 400, "invalid"); !strings.Contains(msg, `"houma" is listed twice`) {
+		t.Errorf("houma listed twice: %q", msg)
+	}
 }
 
 func testDashboard(t *testing.T, s *server) {
