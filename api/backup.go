@@ -21,12 +21,8 @@ const backupWriteTime = 30 * time.Minute
 // Restoring is putting the file in place of the data directory's
 // plancast.db while no server runs (plancast restore).
 func (s *Server) getBackup(c echo.Context) error {
-	tok, err := s.writeToken(c)
-	if err != nil {
+	if _, err := s.adminTokenFor(c, "a backup holds every region's figures and the tokens: it needs an admin token (plancast token create --admin)"); err != nil {
 		return err
-	}
-	if !tok.Admin {
-		return plancast.Errorf(plancast.EFORBIDDEN, "a backup holds every region's figures and the tokens: it needs an admin token (plancast token create --admin)")
 	}
 	b, ok := s.cfg.Store.(plancast.Backuper)
 	if !ok {

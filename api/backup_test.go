@@ -27,7 +27,9 @@ func TestBackupIsTheLiveStoreAsOneFile(t *testing.T) {
 			houma := token(t, st, plancast.Token{Region: "houma"})
 			reader := token(t, st, plancast.Token{Scope: plancast.ScopeRead})
 
-			s.get("/api/v1/backup").wantError(t, 401, "unauthorized")
+			if msg := s.get("/api/v1/backup").wantError(t, 401, "unauthorized"); !strings.Contains(msg, "needs an admin token") || strings.Contains(msg, "--region") {
+				t.Errorf("a backup without a token: %q; want it to ask for an admin token, not a region's", msg)
+			}
 			s.do("GET", "/api/v1/backup", "", reader, nil).wantError(t, 403, "forbidden")
 			if msg := s.do("GET", "/api/v1/backup", "", houma, nil).wantError(t, 403, "forbidden"); !strings.Contains(msg, "admin") {
 				t.Errorf("a region's token is refused with %q, which does not say an admin token is needed", msg)

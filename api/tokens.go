@@ -79,12 +79,22 @@ const maxTokenName = 200
 // adminToken authenticates a route that manages tokens: it needs an admin
 // write token, which may push for every region anyway.
 func (s *Server) adminToken(c echo.Context) (*plancast.Token, error) {
+	return s.adminTokenFor(c, "managing tokens needs an admin token (plancast token create --admin)")
+}
+
+// adminTokenFor authenticates a route only an admin token opens; forbidden
+// says why to any other token. Without a token the 401 asks for an admin
+// token, not the write token a region's bureau would create.
+func (s *Server) adminTokenFor(c echo.Context, forbidden string) (*plancast.Token, error) {
+	if bearer(c) == "" {
+		return nil, plancast.Errorf(plancast.EUNAUTHORIZED, "this route needs an admin token: Authorization: Bearer <token> (create one with plancast token create --admin)")
+	}
 	tok, err := s.writeToken(c)
 	if err != nil {
 		return nil, err
 	}
 	if !tok.Admin {
-		return nil, plancast.Errorf(plancast.EFORBIDDEN, "managing tokens needs an admin token (plancast token create --admin)")
+		return nil, plancast.Errorf(plancast.EFORBIDDEN, "%s", forbidden)
 	}
 	return tok, nil
 }

@@ -124,6 +124,11 @@ func runChart(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 // what its name says, and an image viewer or a web server would go by the
 // name. Standard output and a name without an extension take any format.
 func formatForFile(out string, format *string) error {
+	if *format != "" {
+		if err := charts.ValidFormat(*format); err != nil {
+			return usageErrorf("%s", err) // before any advice to name the file after it
+		}
+	}
 	ext := strings.ToLower(strings.TrimPrefix(filepath.Ext(out), "."))
 	if out == "-" || ext == "" {
 		if *format == "" {

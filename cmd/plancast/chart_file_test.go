@@ -47,9 +47,10 @@ func TestTheChartFileIsWhatItsNameSays(t *testing.T) {
 		{"x.gif", nil, "a chart is written as PNG or SVG; name the file .png or .svg"},
 		{"y.svg", []string{"--format", "png"}, "names a .svg file, but --format is png"},
 		{"z.png", []string{"--format", "svg"}, "names a .png file, but --format is svg"},
+		{"g.png", []string{"--format", "gif"}, "gif"},
 	} {
 		code, _, stderr := chart(c.name, c.flags...)
-		if code != 2 || !strings.Contains(stderr, c.says) {
+		if code != 2 || !strings.Contains(stderr, c.says) || strings.Contains(stderr, "name the file .gif") {
 			t.Errorf("%s %v: exit %d, %q; want 2 and %q", c.name, c.flags, code, stderr, c.says)
 		}
 		if _, err := os.Stat(filepath.Join(out, c.name)); !os.IsNotExist(err) {
