@@ -71,6 +71,7 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 	if len(years) == 1 {
 		return a, unassessable(t, func(pb phrasebook) string { return pb.oneYear }, years[0])
 	}
+	years, values = positiveSince(t, years, values)
 	p, err := prepare(years, values)
 	if err != nil {
 		return a, fmt.Errorf("assess %s %s %d: %w", t.Indicator, t.Kind, t.Year, err)
@@ -748,4 +749,32 @@ func unassessable(t plancast.Target, phrase func(phrasebook) string, args ...any
 	en := fmt.Sprintf(phrase(english), args...)
 	return &UnassessableError{Err: plancast.Errorf(plancast.EINVALID, "assess %s %s %d: %s", t.Indicator, t.Kind, t.Year, en),
 		Zh: fmt.Sprintf(phrase(chinese), args...), En: en}
+}
+
+// positiveSince is the history a growth target is judged on: a growth is a
+// ratio of positive levels, so a figure at or below 0 before the target's
+// base year (a series starting from nothing: 0, 0, 3, 4, 4.5) leaves the
+// years up to it out, rather than making every growth target of the series
+// unassessable. The history is kept whole for any other target, when a
+// figure at or below 0 is at or after the base, when the target has no base
+// year (an average growth since the first figure), or when fewer than two
+// figures would be left (then the target is unassessable, saying why).
+func positiveSince(t plancast.Target, years []int, values []float64) ([]int, []float64) {
+	if !plancast.GrowthKind(t.Kind) {
+		return years, values
+	}
+	last := -1
+	for i, v := range values {
+		if v <= 0 {
+			last = i
+		}
+	}
+	base := t.BaseYear
+	if base == 0 && t.Kind == plancast.TargetGrowth {
+		base = t.Year - 1
+	}
+	if last < 0 || len(years)-last-1 < 2 || base == 0 || years[last] >= base {
+		return years, values
+	}
+	return years[last+1:], values[last+1:]
 }

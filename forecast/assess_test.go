@@ -107,10 +107,21 @@ func TestAssessProperties(t *testing.T) {
 						name := fmt.Sprintf("series %d n=%d %s %s %d value %.3g", si, n, better, kind, year, tg.Value)
 						a, err := Assess(tg, ind, years, v, Options{})
 						growthKind := kind == plancast.TargetGrowth || kind == plancast.TargetAvgGrowth
-						positive := true
-						for _, x := range v {
-							positive = positive && x > 0
+						// A growth is judged on the figures since the
+						// last one at or below 0 when that is before its
+						// base year and leaves two (positiveSince).
+						from := tg.BaseYear
+						if from == 0 && kind == plancast.TargetGrowth {
+							from = year - 1
 						}
+						positive, lastNonPositive := true, -1
+						for i, x := range v {
+							if x <= 0 {
+								lastNonPositive = i
+								positive = positive && from != 0 && years[i] < from
+							}
+						}
+						positive = positive && (lastNonPositive < 0 || len(v)-lastNonPositive-1 >= 2)
 						if err != nil {
 							if plancast.ErrorCode(err) == plancast.EINVALID && growthKind && !positive {
 								continue // growth of a series across zero: refused, as it should be
@@ -537,5 +548,34 @@ func TestAssessProgressNeedsTheBaseYear(t *testing.T) {
 	}
 	if a.Progress == nil || *a.Progress != 0 || math.Signbit(*a.Progress) {
 		t.Errorf("a level that did not move: progress %v, want +0", a.Progress)
+	}
+}
+
+// A series that starts from nothing (0, 0, 3, 4, 4.5) has its growth
+// targets judged on the figures since its last 0 when that is before the
+// base year; a 0 at or after the base still leaves a growth unjudgeable, as
+// it is no ratio. Level targets read the whole series either way.
+func TestAGrowthTargetIsJudgedOnTheFiguresSinceTheLastZeroBeforeItsBase(t *testing.T) {
+	years := []int{2015, 2016, 2017, 2018, 2019}
+	values := []float64{0, 0, 3, 4, 4.5}
+	avg := plancast.Target{Region: "x", Indicator: "gdp", Plan: "14th-fyp", Kind: plancast.TargetAvgGrowth, BaseYear: 2017, Year: 2025, Value: 8}
+	a, err := Assess(avg, gdp, years, values, Options{})
+	if err != nil {
+		t.Fatalf("base 2017, after the last 0 (2016): %v", err)
+	}
+	if a.HistoricalGrowth == nil || math.Abs(*a.HistoricalGrowth-(math.Pow(4.5/3, 0.5)-1)) > 1e-12 {
+		t.Errorf("historical growth %v, want that of 2017–2019, %.4f", a.HistoricalGrowth, math.Pow(4.5/3, 0.5)-1)
+	}
+	if a.Probability < 0 || a.Probability > 1 || a.Projected == nil {
+		t.Errorf("a judged target: P %v, projected %+v", a.Probability, a.Projected)
+	}
+	onZero := avg
+	onZero.BaseYear = 2016
+	if _, err := Assess(onZero, gdp, years, values, Options{}); err == nil || !strings.Contains(err.Error(), "positive") {
+		t.Errorf("base 2016, a 0: %v; want it unjudgeable for want of positive values", err)
+	}
+	level := plancast.Target{Region: "x", Indicator: "gdp", Plan: "14th-fyp", Kind: plancast.TargetLevel, Year: 2025, Value: 10}
+	if a, err := Assess(level, gdp, years, values, Options{}); err != nil || a.LatestValue != 4.5 {
+		t.Errorf("a level target: %v, %+v", err, a)
 	}
 }
