@@ -144,16 +144,31 @@ func writeBackup(out string, size int64, copyTo func(io.Writer) (int64, error), 
 	return c, err
 }
 
-// createOnce creates path through a temporary file beside it: write fills
-// it, it is synced, check (when not nil) passes on it, and only then is it
-// linked to path. Link, not rename: it fails if path exists, so that a file
-// is never replaced; and a failure or a crash leaves nothing at path.
+// createOnce creates path through a part file beside it (createPart):
+// write fills it, it is synced, check (when not nil) passes on it, and
+// only then is it linked to path. Link, not rename: it fails if path
+// exists, so that a file is never replaced; and a failure or a crash
+// leaves nothing at path.
 func createOnce(path string, write func(*os.File) error, check func(tmp string) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".part-*")
+	return throughPart(path, write, check, func(tmp string) error {
+		if err := os.Link(tmp, path); err != nil {
+			return fmt.Errorf("name the file %s: %w", path, err)
+		}
+		return syncDir(filepath.Dir(path))
+	})
+}
+
+// throughPart writes path's content to a part file beside it: write fills
+// it, it is synced and closed, check (when not nil) passes on it, and place
+// gives it path's name. The part file is removed on return (after place it
+// is a second name of the file, or gone); one a crash leaves is removed by
+// the next run for path (removeStaleParts).
+func throughPart(path string, write func(*os.File) error, check, place func(tmp string) error) error {
+	tmp, err := createPart(path, 0o600)
 	if err != nil {
 		return fmt.Errorf("create %s: %w", path, err)
 	}
-	defer os.Remove(tmp.Name()) // after the link, path keeps the file
+	defer os.Remove(tmp.Name())
 	defer tmp.Close()
 	if err := write(tmp); err != nil {
 		return err
@@ -169,10 +184,7 @@ func createOnce(path string, write func(*os.File) error, check func(tmp string) 
 			return err
 		}
 	}
-	if err := os.Link(tmp.Name(), path); err != nil {
-		return fmt.Errorf("name the file %s: %w", path, err)
-	}
-	return syncDir(filepath.Dir(path))
+	return place(tmp.Name())
 }
 
 // syncDir makes a new name in dir survive a crash.
