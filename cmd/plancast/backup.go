@@ -316,37 +316,66 @@ func restoreFile(ctx context.Context, from, path string) (r restored, err error)
 		return r, fmt.Errorf("open %s: %w", from, err)
 	}
 	defer src.Close()
-	info, err := src.Stat()
-	if err != nil {
-		return r, err
-	}
-	tmp := filepath.Join(filepath.Dir(path), "."+bolt.FileName+".restore-"+strconv.Itoa(os.Getpid()))
-	os.Remove(tmp)
-	if _, err := writeBackup(tmp, info.Size(), func(w io.Writer) (int64, error) { return io.Copy(w, src) }, io.Discard); err != nil {
-		return r, fmt.Errorf("copy %s beside the store: %w; nothing was changed", from, err)
-	}
-	defer os.Remove(tmp) // gone after the rename; left only if the rename failed
-	if len(seen) > 0 {
-		if r.version, err = bolt.MoveVersionPast(tmp, seen...); err != nil {
-			return restored{}, fmt.Errorf("%w; nothing was changed", err)
+	// A restore killed by an older plancast left its copy under other names.
+	removeStalePartsIn(filepath.Dir(path), oldRestoreLeftover)
+	var placing bool
+	err = throughPart(path, func(f *os.File) error {
+		_, err := io.Copy(f, src)
+		return err
+	}, func(tmp string) error {
+		_, err := bolt.CheckFile(tmp)
+		return err
+	}, func(tmp string) error {
+		placing = true
+		if len(seen) > 0 {
+			v, err := bolt.MoveVersionPast(tmp, seen...)
+			if err != nil {
+				return fmt.Errorf("%w; nothing was changed", err)
+			}
+			r.version, r.highest = v, highestVersion(seen)
 		}
-		r.highest = highestVersion(seen)
-	}
-	if held != nil {
-		r.replaced = path + ".replaced-" + time.Now().UTC().Format("20060102T150405Z")
-		if err := os.Rename(path, r.replaced); err != nil {
-			return restored{}, fmt.Errorf("keep the current store as %s: %w; nothing was changed", r.replaced, err)
-		}
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		if r.replaced != "" {
-			if back := os.Rename(r.replaced, path); back != nil {
-				return restored{}, fmt.Errorf("put the backup in place: %w; and putting the store back failed too (%v): it is at %s", err, back, r.replaced)
+		if held != nil {
+			r.replaced = path + ".replaced-" + time.Now().UTC().Format("20060102T150405Z")
+			if err := os.Rename(path, r.replaced); err != nil {
+				return fmt.Errorf("keep the current store as %s: %w; nothing was changed", r.replaced, err)
 			}
 		}
-		return restored{}, fmt.Errorf("put the backup in place: %w; the store is unchanged", err)
+		if err := os.Rename(tmp, path); err != nil {
+			if r.replaced != "" {
+				if back := os.Rename(r.replaced, path); back != nil {
+					return fmt.Errorf("put the backup in place: %w; and putting the store back failed too (%v): it is at %s", err, back, r.replaced)
+				}
+			}
+			return fmt.Errorf("put the backup in place: %w; the store is unchanged", err)
+		}
+		return syncDir(filepath.Dir(path))
+	})
+	switch {
+	case err != nil && placing:
+		return restored{}, err
+	case err != nil:
+		return restored{}, fmt.Errorf("copy %s beside the store: %w; nothing was changed", from, err)
 	}
-	return r, syncDir(filepath.Dir(path))
+	return r, nil
+}
+
+// oldRestoreLeftover recognises, for removeStalePartsIn, what a restore by
+// a plancast of before the named part files left in the data directory
+// when it was killed: its copy ".plancast.db.restore-PID" and that copy's
+// part file "..plancast.db.restore-PID.part-RANDOM". Neither names its
+// host, so both are taken as part files of the unnamed form (removed once
+// not written for oldPartAge).
+func oldRestoreLeftover(name string) (rest string, ok bool) {
+	prefix := "." + bolt.FileName + ".restore-"
+	if pid, ok := strings.CutPrefix(name, prefix); ok && pid != "" && strings.Trim(pid, "0123456789") == "" {
+		return pid, true
+	}
+	if rest, ok := strings.CutPrefix(name, "."+prefix); ok {
+		if pid, random, ok := strings.Cut(rest, ".part-"); ok && pid != "" && strings.Trim(pid, "0123456789") == "" {
+			return random, true
+		}
+	}
+	return "", false
 }
 
 // versionsBefore returns the data versions the data directory of path has

@@ -126,6 +126,22 @@ func TestEveryWriterRemovesThePartFilesOfKilledRuns(t *testing.T) {
 			func(out string) []string {
 				return []string{"backtest", "--input", writeLong(t), "--horizon", "3", "--out", out}
 			}},
+		{"restore", func(dir string) string { return filepath.Join(dir, bolt.FileName) },
+			func(out string) []string {
+				return []string{"restore", "--data-dir", filepath.Dir(out), "--from", backup}
+			}},
+		{"restore over a store", func(dir string) string {
+			data, err := os.ReadFile(backup)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, bolt.FileName), data, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			return filepath.Join(dir, bolt.FileName)
+		}, func(out string) []string {
+			return []string{"restore", "--data-dir", filepath.Dir(out), "--from", backup}
+		}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			dir := t.TempDir()
@@ -138,6 +154,29 @@ func TestEveryWriterRemovesThePartFilesOfKilledRuns(t *testing.T) {
 			}
 		})
 	}
+}
+
+// A restore by an older plancast, killed, left its copy in the data
+// directory as ".plancast.db.restore-PID", and that copy's part file as
+// "..plancast.db.restore-PID.part-RANDOM" (240 MB each in a user's run).
+// Neither names its host, so a restore removes them as part files of the
+// unnamed form: once not written for an hour.
+func TestARestoreRemovesWhatAKilledRestoreOfAnOlderPlancastLeft(t *testing.T) {
+	dir := seededDir(t)
+	backup := filepath.Join(t.TempDir(), "seed.db")
+	mustRun(t, "backup", "--data-dir", dir, "--out", backup)
+	parts := []planted{
+		{".plancast.db.restore-4242", 2 * time.Hour, true, "a killed restore's copy, two hours old"},
+		{"..plancast.db.restore-4242.part-1234567890", 2 * time.Hour, true, "a killed restore's part file, two hours old"},
+		{".plancast.db.restore-4343", time.Minute, false, "a restore's copy written a minute ago"},
+		{"..plancast.db.restore-4343.part-987654321", time.Minute, false, "a restore's part file written a minute ago"},
+		{".plancast.db.restore-notes", 2 * time.Hour, false, "not a name a restore gives"},
+	}
+	for _, p := range parts {
+		plant(t, filepath.Join(dir, p.name), p.age)
+	}
+	mustRun(t, "restore", "--data-dir", dir, "--from", backup)
+	checkPlanted(t, "restore", dir, parts)
 }
 
 // partsOf lists the part files of the file named name in dir.
