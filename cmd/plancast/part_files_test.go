@@ -1,7 +1,10 @@
 package main
 
 import (
+	"context"
 	"fmt"
+	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -177,6 +180,31 @@ func TestARestoreRemovesWhatAKilledRestoreOfAnOlderPlancastLeft(t *testing.T) {
 	}
 	mustRun(t, "restore", "--data-dir", dir, "--from", backup)
 	checkPlanted(t, "restore", dir, parts)
+}
+
+// serve --backup-dir names each copy by its time, so the next copy's name
+// finds no part file of a copy a killed server was writing: the schedule
+// looks for the part files of every copy's name, and removes those whose
+// writer is gone before each copy. --backup-keep prunes copies only, and
+// would never have seen them.
+func TestScheduledBackupsRemoveThePartFilesOfAKilledServer(t *testing.T) {
+	dataDir, backups := seededDir(t), t.TempDir()
+	st, err := bolt.Open(filepath.Join(dataDir, bolt.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	parts := plantParts(t, backups, "plancast-20260101T000000.000Z-v3.db")
+	other := planted{".notes.db.part-" + partHost() + "-" + strconv.Itoa(deadPID(t)) + "-0a1b2c3d4e5f", 0, false, "not a part of a copy"}
+	plant(t, filepath.Join(backups, other.name), 0)
+	parts = append(parts, other)
+
+	b := &backupSchedule{st: st, dir: backups, every: time.Hour, keep: 2, log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	b.once(context.Background())
+	checkPlanted(t, "a scheduled backup", backups, parts)
+	if kept := b.kept(); len(kept) != 1 {
+		t.Errorf("the backup folder holds copies %v; want the one written", kept)
+	}
 }
 
 // partsOf lists the part files of the file named name in dir.
