@@ -144,16 +144,31 @@ func writeBackup(out string, size int64, copyTo func(io.Writer) (int64, error), 
 	return c, err
 }
 
-// createOnce creates path through a temporary file beside it: write fills
-// it, it is synced, check (when not nil) passes on it, and only then is it
-// linked to path. Link, not rename: it fails if path exists, so that a file
-// is never replaced; and a failure or a crash leaves nothing at path.
+// createOnce creates path through a part file beside it (createPart):
+// write fills it, it is synced, check (when not nil) passes on it, and
+// only then is it linked to path. Link, not rename: it fails if path
+// exists, so that a file is never replaced; and a failure or a crash
+// leaves nothing at path.
 func createOnce(path string, write func(*os.File) error, check func(tmp string) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".part-*")
+	return throughPart(path, write, check, func(tmp string) error {
+		if err := os.Link(tmp, path); err != nil {
+			return fmt.Errorf("name the file %s: %w", path, err)
+		}
+		return syncDir(filepath.Dir(path))
+	})
+}
+
+// throughPart writes path's content to a part file beside it: write fills
+// it, it is synced and closed, check (when not nil) passes on it, and place
+// gives it path's name. The part file is removed on return (after place it
+// is a second name of the file, or gone); one a crash leaves is removed by
+// the next run for path (removeStaleParts).
+func throughPart(path string, write func(*os.File) error, check, place func(tmp string) error) error {
+	tmp, err := createPart(path, 0o600)
 	if err != nil {
 		return fmt.Errorf("create %s: %w", path, err)
 	}
-	defer os.Remove(tmp.Name()) // after the link, path keeps the file
+	defer os.Remove(tmp.Name())
 	defer tmp.Close()
 	if err := write(tmp); err != nil {
 		return err
@@ -169,10 +184,7 @@ func createOnce(path string, write func(*os.File) error, check func(tmp string) 
 			return err
 		}
 	}
-	if err := os.Link(tmp.Name(), path); err != nil {
-		return fmt.Errorf("name the file %s: %w", path, err)
-	}
-	return syncDir(filepath.Dir(path))
+	return place(tmp.Name())
 }
 
 // syncDir makes a new name in dir survive a crash.
@@ -221,7 +233,11 @@ func runRestore(ctx context.Context, args []string, stdout, stderr io.Writer) er
 			"copied beside the store, checked again, and only then given the store's name. The\n"+
 			"store it replaces is kept beside it as "+bolt.FileName+".replaced-<UTC time>; a data\n"+
 			"directory that does not exist yet (a fresh machine) is created. No server may hold the\n"+
-			"store meanwhile: stop it first, and start it again after.", stderr)
+			"store meanwhile: stop it first, and start it again after.\n\n"+
+			"The restored store's data version (X-Data-Version, and the charts' ETags) is moved\n"+
+			"past those of the store it replaces and of the stores kept before, so that a version\n"+
+			"seen before the restore never names the restored data; in a new data directory the\n"+
+			"backup keeps its own.", stderr)
 	var sf storeFlags
 	sf.register(fs)
 	from := fs.String("from", "", "the backup file to restore")
@@ -250,7 +266,7 @@ func runRestore(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return fmt.Errorf("%w; nothing was changed", err)
 	}
-	replaced, err := restoreFile(*from, path)
+	r, err := restoreFile(ctx, *from, path)
 	if err != nil {
 		removeDirs(created)
 		return err
@@ -259,55 +275,151 @@ func runRestore(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		fmt.Fprintf(stdout, "created the data directory %s\n", sf.dataDir)
 	}
 	fmt.Fprintf(stdout, "restored %s to %s: %s\n", *from, path, c)
-	if replaced != "" {
-		fmt.Fprintf(stdout, "the store it replaced is kept as %s\n", replaced)
+	if r.version != "" {
+		fmt.Fprintf(stdout, "its data version is now %s, past the %s this data directory had reached, so that no ETag or If-Match version from before the restore matches the restored data\n", r.version, r.highest)
+	}
+	if r.replaced != "" {
+		fmt.Fprintf(stdout, "the store it replaced is kept as %s\n", r.replaced)
 	}
 	return nil
 }
 
+// restored is what restoreFile did.
+type restored struct {
+	replaced string // where the replaced store is kept; "" when there was none
+	// version is the data version the restored store was given, past
+	// highest, the highest version of the stores it found in the data
+	// directory; both "" when it found none (the backup's is kept).
+	version, highest string
+}
+
 // restoreFile copies from to a temporary file beside path, checks the copy,
-// and swaps it in while holding the store's lock, so that a server starting
-// meanwhile waits rather than opening a half-placed file. It returns where
-// the replaced store was kept ("" when there was none).
-func restoreFile(from, path string) (replaced string, err error) {
+// moves its data version past those of the data directory's stores
+// (versionsBefore), and swaps it in while holding the store's lock, so
+// that a server starting meanwhile waits rather than opening a
+// half-placed file.
+func restoreFile(ctx context.Context, from, path string) (r restored, err error) {
 	var held *bolt.Store
 	if _, err := os.Stat(path); err == nil {
 		held, err = bolt.Open(path)
 		if err != nil {
-			return "", fmt.Errorf("%w; stop the server first, restore, then start it again", err)
+			return r, fmt.Errorf("%w; stop the server first, restore, then start it again", err)
 		}
 		defer held.Close()
 	}
+	seen, err := versionsBefore(ctx, held, path)
+	if err != nil {
+		return r, fmt.Errorf("%w; nothing was changed", err)
+	}
 	src, err := os.Open(from)
 	if err != nil {
-		return "", fmt.Errorf("open %s: %w", from, err)
+		return r, fmt.Errorf("open %s: %w", from, err)
 	}
 	defer src.Close()
-	info, err := src.Stat()
-	if err != nil {
-		return "", err
-	}
-	tmp := filepath.Join(filepath.Dir(path), "."+bolt.FileName+".restore-"+strconv.Itoa(os.Getpid()))
-	os.Remove(tmp)
-	if _, err := writeBackup(tmp, info.Size(), func(w io.Writer) (int64, error) { return io.Copy(w, src) }, io.Discard); err != nil {
-		return "", fmt.Errorf("copy %s beside the store: %w; nothing was changed", from, err)
-	}
-	defer os.Remove(tmp) // gone after the rename; left only if the rename failed
-	if held != nil {
-		replaced = path + ".replaced-" + time.Now().UTC().Format("20060102T150405Z")
-		if err := os.Rename(path, replaced); err != nil {
-			return "", fmt.Errorf("keep the current store as %s: %w; nothing was changed", replaced, err)
+	// A restore killed by an older plancast left its copy under other names.
+	removeStalePartsIn(filepath.Dir(path), oldRestoreLeftover)
+	var placing bool
+	err = throughPart(path, func(f *os.File) error {
+		_, err := io.Copy(f, src)
+		return err
+	}, func(tmp string) error {
+		_, err := bolt.CheckFile(tmp)
+		return err
+	}, func(tmp string) error {
+		placing = true
+		if len(seen) > 0 {
+			v, err := bolt.MoveVersionPast(tmp, seen...)
+			if err != nil {
+				return fmt.Errorf("%w; nothing was changed", err)
+			}
+			r.version, r.highest = v, highestVersion(seen)
 		}
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		if replaced != "" {
-			if back := os.Rename(replaced, path); back != nil {
-				return "", fmt.Errorf("put the backup in place: %w; and putting the store back failed too (%v): it is at %s", err, back, replaced)
+		if held != nil {
+			r.replaced = path + ".replaced-" + time.Now().UTC().Format("20060102T150405Z")
+			if err := os.Rename(path, r.replaced); err != nil {
+				return fmt.Errorf("keep the current store as %s: %w; nothing was changed", r.replaced, err)
 			}
 		}
-		return "", fmt.Errorf("put the backup in place: %w; the store is unchanged", err)
+		if err := os.Rename(tmp, path); err != nil {
+			if r.replaced != "" {
+				if back := os.Rename(r.replaced, path); back != nil {
+					return fmt.Errorf("put the backup in place: %w; and putting the store back failed too (%v): it is at %s", err, back, r.replaced)
+				}
+			}
+			return fmt.Errorf("put the backup in place: %w; the store is unchanged", err)
+		}
+		return syncDir(filepath.Dir(path))
+	})
+	switch {
+	case err != nil && placing:
+		return restored{}, err
+	case err != nil:
+		return restored{}, fmt.Errorf("copy %s beside the store: %w; nothing was changed", from, err)
 	}
-	return replaced, syncDir(filepath.Dir(path))
+	return r, nil
+}
+
+// oldRestoreLeftover recognises, for removeStalePartsIn, what a restore by
+// a plancast of before the named part files left in the data directory
+// when it was killed: its copy ".plancast.db.restore-PID" and that copy's
+// part file "..plancast.db.restore-PID.part-RANDOM". Neither names its
+// host, so both are taken as part files of the unnamed form (removed once
+// not written for oldPartAge).
+func oldRestoreLeftover(name string) (rest string, ok bool) {
+	prefix := "." + bolt.FileName + ".restore-"
+	if pid, ok := strings.CutPrefix(name, prefix); ok && pid != "" && strings.Trim(pid, "0123456789") == "" {
+		return pid, true
+	}
+	if rest, ok := strings.CutPrefix(name, "."+prefix); ok {
+		if pid, random, ok := strings.Cut(rest, ".part-"); ok && pid != "" && strings.Trim(pid, "0123456789") == "" {
+			return random, true
+		}
+	}
+	return "", false
+}
+
+// versionsBefore returns the data versions the data directory of path has
+// had: that of the store being replaced (held, when there is one) and
+// those of the stores earlier restores kept beside it (.replaced-*), which
+// may be higher (a restore by an older plancast set the counter back, and
+// a failed one can leave no store at path). A restored store is given a
+// version past them all, so that no version ever names two states of the
+// data in one directory. A kept file that cannot be read is passed over:
+// it is the user's to keep or remove, and must not stop a restore.
+//
+// A directory with none of them (a fresh machine) gives nothing to go
+// past, and the backup keeps its own version: the version that named its
+// data where it was taken.
+func versionsBefore(ctx context.Context, held *bolt.Store, path string) ([]string, error) {
+	var seen []string
+	if held != nil {
+		v, err := held.DataVersion(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("read the data version of %s: %w", path, err)
+		}
+		seen = append(seen, v)
+	}
+	entries, _ := os.ReadDir(filepath.Dir(path))
+	for _, e := range entries {
+		if !e.Type().IsRegular() || !strings.HasPrefix(e.Name(), filepath.Base(path)+".replaced-") {
+			continue
+		}
+		if v, err := bolt.FileVersion(filepath.Join(filepath.Dir(path), e.Name())); err == nil {
+			seen = append(seen, v)
+		}
+	}
+	return seen, nil
+}
+
+// highestVersion returns the highest of data versions (decimal counters).
+func highestVersion(versions []string) string {
+	var high uint64
+	for _, v := range versions {
+		if n, err := strconv.ParseUint(v, 10, 64); err == nil {
+			high = max(high, n)
+		}
+	}
+	return strconv.FormatUint(high, 10)
 }
 
 // makeDataDir creates dir and its missing parents, as bolt.Open does, and

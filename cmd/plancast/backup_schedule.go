@@ -85,7 +85,11 @@ func (b *backupSchedule) run(ctx context.Context, wg *sync.WaitGroup) {
 }
 
 // once takes one copy, unless the data did not change since the last.
+// Before, it removes the part files of copies that a server killed while
+// copying left (each copy has a name of its own, so the next copy's name
+// finds none of them: they are looked for by the names of copies).
 func (b *backupSchedule) once(ctx context.Context) {
+	removeStalePartsIn(b.dir, copyPart)
 	sn, err := b.st.Snapshot(ctx)
 	if err != nil {
 		b.log.Error("backup: snapshot", "err", err)
@@ -127,6 +131,17 @@ func copyName(t time.Time, version string) string {
 func versionOfCopy(name string) string {
 	name = strings.TrimSuffix(name, backupSuffix)
 	return name[strings.LastIndex(name, "-v")+2:]
+}
+
+// copyPart recognises the part file of a copy (createPart) for
+// removeStalePartsIn: ".plancast-<time>-v<version>.db.part-REST".
+func copyPart(name string) (rest string, ok bool) {
+	n, ok := strings.CutPrefix(name, ".")
+	if !ok || !strings.HasPrefix(n, backupPrefix) {
+		return "", false
+	}
+	_, rest, ok = strings.Cut(n, backupSuffix+".part-")
+	return rest, ok
 }
 
 // kept lists the schedule's copies in dir, oldest first (their names start

@@ -4,13 +4,13 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
+	"time"
 )
 
 // outFile is a file a command writes when its work is done, opened before
@@ -55,30 +55,47 @@ func createOut(path string) (*outFile, error) {
 		// No file there, or none that can be looked at: creating one
 		// says why not ("not a directory", "permission denied").
 	}
-	removeStaleParts(o.target)
+	if o.f, err = createPart(o.target, 0o666); err != nil { // 0666 less the umask, as os.Create would have made the file
+		// "open DIR/.fc.csv.part-…: no such file or directory" is about
+		// the user's path: said of it.
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			return nil, &fs.PathError{Op: pe.Op, Path: path, Err: pe.Err}
+		}
+		return nil, err
+	}
+	o.tmp = o.f.Name()
+	if info != nil {
+		if err := o.f.Chmod(info.Mode().Perm()); err != nil { // the replaced file's mode
+			o.Abort()
+			return nil, o.named(err)
+		}
+	}
+	return o, nil
+}
+
+// errNoFreePartName says that every temporary name tried was taken.
+var errNoFreePartName = errors.New("no free temporary name beside it")
+
+// createPart creates a part file of target beside it, to be renamed or
+// linked to target once it is whole, with mode perm less the umask. It is
+// named with this process's host and PID (partOwner), and the part files
+// of target that writers gone left are removed first (removeStaleParts).
+// Every command that writes a file through a part file (backup and serve's
+// scheduled backups, export, restore, backtest) creates it here.
+func createPart(target string, perm fs.FileMode) (*os.File, error) {
+	removeStaleParts(target)
 	for range 10 {
 		var suffix [6]byte
 		rand.Read(suffix[:])
-		o.tmp = filepath.Join(filepath.Dir(o.target), partPrefix(o.target)+partOwner()+"-"+hex.EncodeToString(suffix[:]))
-		// 0666 less the umask, as os.Create would have made the file.
-		o.f, err = os.OpenFile(o.tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o666)
-		switch {
-		case errors.Is(err, fs.ErrExist):
+		name := filepath.Join(filepath.Dir(target), partPrefix(target)+partOwner()+"-"+hex.EncodeToString(suffix[:]))
+		f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
+		if errors.Is(err, fs.ErrExist) {
 			continue
-		case err != nil:
-			// "open DIR/.fc.csv.part-…: no such file or directory" is
-			// about the user's path: said of it.
-			return nil, o.named(err)
 		}
-		if info != nil {
-			if err := o.f.Chmod(info.Mode().Perm()); err != nil { // the replaced file's mode
-				o.Abort()
-				return nil, o.named(err)
-			}
-		}
-		return o, nil
+		return f, err
 	}
-	return nil, fmt.Errorf("create %s: no free temporary name beside it", path)
+	return nil, &fs.PathError{Op: "create", Path: target, Err: errNoFreePartName}
 }
 
 // Write writes to the file.
@@ -136,9 +153,22 @@ func (o *outFile) named(err error) error {
 // ".fc.csv.part-HOST-PID-RANDOM", and the next run for the same output
 // removes those of its own host whose process is gone. A part file is
 // never removed while its writer may be alive: a live PID (even one reused
-// by another program since), another host's (a directory shared over the
-// network, where this host cannot see the writer), and one of the older
-// unnamed form (".fc.csv.part-RANDOM") are all left alone.
+// by another program since) and another host's (a directory shared over
+// the network, where this host cannot see the writer) are left alone.
+//
+// Part files of the older unnamed form (".fc.csv.part-RANDOM", RANDOM hex
+// or decimal digits, as plancast wrote them before it named the writer)
+// say nothing of their writer, which may be an older plancast still
+// running. Such a file is removed once it has not been written for
+// oldPartAge: a writer copies without pause, so a part untouched for an
+// hour is one whose writer is gone. If an old writer was stalled that long
+// after all (a server that stopped sending), it fails when it names its
+// file, saying so, and keeps nothing half-written: the cost of a mistake is
+// one failed run, never a wrong file.
+
+// oldPartAge is how long a part file of the older unnamed form must have
+// gone unwritten before it is taken for a dead writer's.
+const oldPartAge = time.Hour
 
 // partPrefix is the start of the names of the part files of target.
 func partPrefix(target string) string {
@@ -167,19 +197,37 @@ func partHost() string {
 }
 
 // removeStaleParts removes the part files of target left by processes of
-// this host that no longer run. It is tidying only: a directory that
-// cannot be listed or a file that cannot be removed is left as it is, and
-// creating the output says what is wrong with the directory.
+// this host that no longer run, and those of the older unnamed form not
+// written for oldPartAge.
 func removeStaleParts(target string) {
-	dir, prefix := filepath.Dir(target), partPrefix(target)
+	prefix := partPrefix(target)
+	removeStalePartsIn(filepath.Dir(target), func(name string) (string, bool) {
+		return strings.CutPrefix(name, prefix)
+	})
+}
+
+// removeStalePartsIn removes the stale part files in dir: partOf says
+// whether a name is that of a part file, and returns what follows its
+// ".part-" (its writer, HOST-PID-RANDOM, or the older RANDOM alone). It is
+// tidying only: a directory that cannot be listed or a file that cannot be
+// removed is left as it is, and creating the output says what is wrong
+// with the directory.
+func removeStalePartsIn(dir string, partOf func(name string) (rest string, ok bool)) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return
 	}
 	host := partHost()
 	for _, e := range entries {
-		rest, ok := strings.CutPrefix(e.Name(), prefix)
+		rest, ok := partOf(e.Name())
 		if !ok || !e.Type().IsRegular() {
+			continue
+		}
+		if unnamedPart(rest) {
+			if info, err := e.Info(); err != nil || time.Since(info.ModTime()) < oldPartAge {
+				continue
+			}
+			os.Remove(filepath.Join(dir, e.Name()))
 			continue
 		}
 		// HOST-PID-RANDOM, read from the right: the host may hold "-".
@@ -197,4 +245,10 @@ func removeStaleParts(target string) {
 		}
 		os.Remove(filepath.Join(dir, e.Name()))
 	}
+}
+
+// unnamedPart reports whether rest, what follows a part file's ".part-",
+// is of the older unnamed form: random hex or decimal digits alone.
+func unnamedPart(rest string) bool {
+	return rest != "" && strings.Trim(rest, "0123456789abcdef") == ""
 }
