@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -92,8 +93,9 @@ func (w *docWriter) copyText(input []byte, from, to int) {
 	}
 }
 
-// fold maps full-width ASCII (０-９, ％, ．, ，-less signs) and the ideographic
-// space to their ASCII forms; Chinese punctuation that separates sentences
+// fold maps full-width ASCII (０-９, ％, ．, ，-less signs) and every space
+// separator (the ideographic space, the no-break space of &nbsp;, the thin
+// spaces) to their ASCII forms; Chinese punctuation that separates sentences
 // (。，；：) is kept, because it carries structure.
 func fold(r rune) string {
 	switch {
@@ -103,7 +105,7 @@ func fold(r rune) string {
 		return "%"
 	case r == '．':
 		return "."
-	case r == '\u3000', r == '\u00a0':
+	case unicode.Is(unicode.Zs, r):
 		return " "
 	}
 	return string(r)
