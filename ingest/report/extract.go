@@ -167,9 +167,9 @@ var (
 	// fromYearBefore: a year right after 由, 从 or "from" is the start of
 	// "from X to Y"; one after 比 or "than" is a comparison. Neither is the
 	// year of the figure.
-	fromYearBefore    = regexp.MustCompile(`(?i)(?:由|从|\bfrom\s+(?:the\s+(?:end\s+of\s+)?)?)$`)
-	compareYearBefore = regexp.MustCompile(`(?i)(?:比|较|同比|\bthan\s+(?:in\s+)?|\bover\s+)$`)
-	futureYearPattern = regexp.MustCompile(`(?i)\bby\s+(?:the\s+end\s+of\s+)?((?:19|20)\d\d)\b|到((?:19|20)\d\d)年`)
+	fromYearBefore    = regexp.MustCompile(`(?i)(?:(?:由|从)` + gap + `|\bfrom\s+(?:the\s+(?:end\s+of\s+)?)?)$`)
+	compareYearBefore = regexp.MustCompile(`(?i)(?:(?:比|较|同比)` + gap + `|\bthan\s+(?:in\s+)?|\bover\s+)$`)
+	futureYearPattern = regexp.MustCompile(`(?i)\bby\s+(?:the\s+end\s+of\s+)?((?:19|20)\d\d)\b|到` + gap + `((?:19|20)\d\d)` + gap + `年`)
 )
 
 // splitFromYear separates the years a clause names for its figures from the

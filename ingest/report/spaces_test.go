@@ -118,6 +118,40 @@ func TestTheIssuesSpacedFigures(t *testing.T) {
 	wantValue(t, "urban income", obs(t, ex, "urban_disposable_income", 2023, "year").Value, 40123)
 }
 
+// Years and dates are read across the same spaces as units.
+func TestSpacedYearsAndDates(t *testing.T) {
+	t.Run("a dateline 2021 年 4 月 20 日 dates the figures", func(t *testing.T) {
+		ex := read(t, "侯马市政府工作报告\n\n2021 年 4 月 20 日\n\n2020年，全市地区生产总值120.8亿元，增长5.3%。", 0)
+		if g := obs(t, ex, "gdp", 2020, "year"); g.Published.String() != "2021-04-20" {
+			t.Errorf("published %q, want 2021-04-20 from the dateline", g.Published)
+		}
+	})
+	t.Run("到 2025 年 makes a target of the year ahead", func(t *testing.T) {
+		ex := read(t, "侯马市2021年政府工作报告\n\n到 2025 年，全市地区生产总值达到250亿元。", 0)
+		wantValue(t, "gdp 2025 target", target(t, ex, "gdp", "14th-fyp", "level").Value, 250)
+		if len(ex.Observations) != 0 {
+			t.Errorf("a target by 2025 read as a figure:\n%s", dump(ex))
+		}
+	})
+	t.Run("比 2019 年 names the year compared with, not the figure's", func(t *testing.T) {
+		ex := read(t, "侯马市2021年政府工作报告\n\n全市地区生产总值120.8亿元，比 2019 年增长5.3%。", 0)
+		wantValue(t, "gdp 2020", obs(t, ex, "gdp", 2020, "year").Value, 120.8)
+	})
+	t.Run("建党 100 周年 is 2021", func(t *testing.T) {
+		y, why := inferYear("工作总结\n\n今年是建党 100 周年。全市地区生产总值120.8亿元，增长5.3%。")
+		if y != 2021 {
+			t.Errorf("year %d (%s), want 2021 from the Party's 100th anniversary", y, why)
+		}
+	})
+}
+
+// 占 GDP 的比重: the name after 占 is what a share is taken of, spaced or not.
+func TestSpacedShareOfGDP(t *testing.T) {
+	ex := read(t, "测试市2023年统计公报\n\n2023年，第二产业增加值占 GDP 的比重为 45 %，全市地区生产总值 120.8 亿元。", 0)
+	wantValue(t, "secondary industry share", obs(t, ex, "secondary_industry_share", 2023, "year").Value, 45)
+	wantValue(t, "gdp", obs(t, ex, "gdp", 2023, "year").Value, 120.8)
+}
+
 // A number does not take a unit from the next line, or across a run of
 // layout space (the columns of a table).
 func TestANumberDoesNotTakeAFarUnit(t *testing.T) {
