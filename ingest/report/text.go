@@ -10,14 +10,15 @@ import (
 
 // document is the input prepared for reading: plain text with tags stripped,
 // entities decoded and full-width digits and signs folded to ASCII, together
-// with the byte offset in the original input of every byte of that text, so
-// that a quote can always be pointed at in what the caller sent.
+// with the byte offset in the decoded input (source.text) of every byte of
+// that text, so that a quote can always be pointed at in what the caller
+// sent (source.inputOffset goes on to the input's own character set).
 type document struct {
 	text string
-	orig []int // orig[i] is the input offset of text[i]; orig[len(text)] is len(input)
+	orig []int // orig[i] is the decoded input's offset of text[i]; orig[len(text)] is its length
 }
 
-// inputOffset maps an offset in the prepared text back to the input.
+// inputOffset maps an offset in the prepared text back to the decoded input.
 func (d *document) inputOffset(i int) int {
 	if i < 0 {
 		return 0
