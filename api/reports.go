@@ -25,19 +25,22 @@ type ExtractResponse struct {
 	Error  *ErrorBody     `json:"error,omitempty"`
 }
 
-// postReportExtract reads candidate figures and targets out of a report's
-// text (text/plain or text/html). ?region= is required; ?year= overrides the
-// inferred year; ?commit=true writes the accepted candidates through the
-// validated ingest path and needs a write token for the region. Without
-// commit it writes nothing but still reads the catalog (the candidates name
-// its indicators, a missed region code is answered with the codes it might
-// have been), so on a server that asks a read token it needs one, as the
+// postReportExtract reads candidate figures and targets out of a report's text
+// (text/plain or text/html), in the character set its charset parameter
+// declares, or else its HTML meta tag, or else found from the bytes (UTF-8,
+// UTF-16, GB18030; see report.Extract); a text that cannot be read in any is
+// refused with 400 rather than read as nothing. ?region= is required; ?year=
+// overrides the inferred year; ?commit=true writes the accepted candidates
+// through the validated ingest path and needs a write token for the region.
+// Without commit it writes nothing but still reads the catalog (the candidates
+// name its indicators, a missed region code is answered with the codes it
+// might have been), so on a server that asks a read token it needs one, as the
 // read routes do (the token or the sign-in cookie, or a write token). The
-// token is checked before the region is looked up, so that no answer about
-// the catalog goes out without it.
+// token is checked before the region is looked up, so that no answer about the
+// catalog goes out without it.
 func (s *Server) postReportExtract(c echo.Context) error {
 	ctx := c.Request().Context()
-	mt, _, _ := mime.ParseMediaType(c.Request().Header.Get(echo.HeaderContentType))
+	mt, params, _ := mime.ParseMediaType(c.Request().Header.Get(echo.HeaderContentType))
 	// application/x-www-form-urlencoded is what curl --data-binary @report.txt
 	// sends unless told otherwise; the body is the report's text all the same.
 	if mt != "text/plain" && mt != "text/html" && mt != "" && mt != echo.MIMEApplicationForm {
@@ -100,7 +103,7 @@ func (s *Server) postReportExtract(c echo.Context) error {
 	if doc == "" {
 		doc = "report text"
 	}
-	ex, err := report.Extract(text, report.Options{Region: regionCode, Year: year, Document: doc, Indicators: indicators})
+	ex, err := report.Extract(text, report.Options{Region: regionCode, Year: year, Document: doc, Indicators: indicators, Charset: params["charset"]})
 	if err != nil {
 		return err
 	}

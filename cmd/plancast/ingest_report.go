@@ -27,6 +27,13 @@ HTML) and shows them as a review table, one line per candidate, with its
 confidence and flags: repaired (a garbled unit was repaired), derived (implied
 by the text, not stated), review (the reader could not settle it).
 
+The text is read in the character set of its byte-order mark (UTF-8,
+UTF-16), or else the one --charset names, or else the one its HTML meta tag
+declares (a text valid in UTF-8 is read as UTF-8 over a declared GBK, Big5
+or the like), or else the one its bytes show: UTF-8, UTF-16 without a mark,
+GB18030 (which holds GBK and GB2312). A file that cannot be read in any is
+refused (exit 1), not read as a report without figures.
+
 Nothing is written without --commit. With --commit the accepted candidates
 (at or above the threshold, needing no review) are checked as a push is
 (against the catalog, and for likely slips) and written all or nothing, with
@@ -39,7 +46,8 @@ func runIngestReport(ctx context.Context, args []string, stdout, stderr io.Write
 	fs := newFlagSet("ingest", ingestReportSynopsis, ingestReportDescription, stderr)
 	var sf storeFlags
 	sf.register(fs)
-	file := fs.String("report", "", "report text file (UTF-8 plain text or simple HTML)")
+	file := fs.String("report", "", "report text file (plain text or simple HTML)")
+	charset := fs.String("charset", "", "the file's character set, e.g. gbk, gb18030, utf-16le, big5 (default: found from the file)")
 	region := fs.String("region", "", "region code the report is about, e.g. houma")
 	year := fs.Int("year", 0, "the report's year (default: inferred from the text)")
 	asJSON := fs.Bool("json", false, "print the candidates as JSON instead of a table")
@@ -61,7 +69,7 @@ func runIngestReport(ctx context.Context, args []string, stdout, stderr io.Write
 	if err != nil {
 		return fmt.Errorf("read report: %w", err)
 	}
-	opt := report.Options{Region: *region, Year: *year, Document: filepath.Base(*file)}
+	opt := report.Options{Region: *region, Year: *year, Document: filepath.Base(*file), Charset: *charset}
 
 	// The store is opened only to commit: a running server may hold the
 	// embedded store, and a preview must not need it.
@@ -137,7 +145,12 @@ func reportRegionKnown(ctx context.Context, st plancast.Store, code string) erro
 
 // printReview prints one line per candidate.
 func printReview(w io.Writer, ex *report.Extraction) {
-	fmt.Fprintf(w, "report year %d (%s); document kind %s; threshold %.2f\n\n", ex.Year, ex.YearReason, ex.Kind, ex.Threshold)
+	fmt.Fprintf(w, "report year %d (%s); document kind %s; threshold %.2f\n", ex.Year, ex.YearReason, ex.Kind, ex.Threshold)
+	if ex.CharsetReason != "" {
+		// Plain UTF-8 goes without saying.
+		fmt.Fprintf(w, "text read as %s: %s\n", ex.Charset, ex.CharsetReason)
+	}
+	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "\tINDICATOR\tYEAR\tPERIOD/PLAN\tVALUE\tUNIT\tKIND\tCONF\tFLAGS\tSENTENCE")
 	accepted, review := 0, 0
@@ -190,9 +203,12 @@ func flags(p report.Provenance) string {
 // shorten returns about n runes of the sentence around the figure as written.
 func shorten(p report.Provenance, n int) string {
 	sentence := p.Sentence
-	at := p.OriginalStart - p.Start // the figure's offset in the sentence
-	if at < 0 || at > len(sentence) {
-		at = 0
+	// The figure's offset in the sentence: the offsets are the input's, in
+	// its character set, and the sentence is decoded, so where they do not
+	// meet (a text in GBK or UTF-16) the figure is looked for.
+	at := p.OriginalStart - p.Start
+	if at < 0 || at > len(sentence) || !strings.HasPrefix(sentence[at:], p.Original) {
+		at = max(0, strings.Index(sentence, p.Original))
 	}
 	runes := []rune(sentence)
 	if len(runes) <= n {

@@ -11,9 +11,11 @@ import (
 )
 
 // Extract reads the candidate observations and targets of a report. text is
-// UTF-8 plain text or simple HTML (tags are stripped; offsets still point into
-// text). It returns EINVALID when the region is not a valid code or the
-// report's year cannot be found and is not given.
+// plain text or simple HTML (tags are stripped; offsets still point into
+// text) in UTF-8, UTF-16 or GB18030, or in the character set opt.Charset or
+// an HTML meta tag declares (see charset.go). It returns EINVALID when the
+// region is not a valid code, the text cannot be read in any character set
+// that fits it, or the report's year cannot be found and is not given.
 func Extract(text []byte, opt Options) (*Extraction, error) {
 	if !plancast.ValidCode(opt.Region) {
 		return nil, plancast.Errorf(plancast.EINVALID, "report: region %q is not a valid region code", opt.Region)
@@ -21,8 +23,13 @@ func Extract(text []byte, opt Options) (*Extraction, error) {
 	if opt.Year != 0 && (opt.Year < plancast.MinYear || opt.Year > plancast.MaxYear) {
 		return nil, plancast.Errorf(plancast.EINVALID, "report: year %d is outside %d–%d", opt.Year, plancast.MinYear, plancast.MaxYear)
 	}
-	r := &reader{doc: prepare(text), cat: newCatalog(opt.Indicators), opt: opt, inputBytes: text}
-	r.ext = &Extraction{Threshold: opt.Threshold, Observations: []Candidate{}, Targets: []TargetCandidate{}}
+	src, err := readSource(text, opt.Charset)
+	if err != nil {
+		return nil, err
+	}
+	r := &reader{doc: prepare(src.text), cat: newCatalog(opt.Indicators), opt: opt, src: src}
+	r.ext = &Extraction{Threshold: opt.Threshold, Observations: []Candidate{}, Targets: []TargetCandidate{},
+		Charset: src.charset, CharsetReason: src.reason}
 	if r.ext.Threshold == 0 {
 		r.ext.Threshold = DefaultThreshold
 	}
@@ -167,9 +174,9 @@ var (
 	// fromYearBefore: a year right after 由, 从 or "from" is the start of
 	// "from X to Y"; one after 比 or "than" is a comparison. Neither is the
 	// year of the figure.
-	fromYearBefore    = regexp.MustCompile(`(?i)(?:由|从|\bfrom\s+(?:the\s+(?:end\s+of\s+)?)?)$`)
-	compareYearBefore = regexp.MustCompile(`(?i)(?:比|较|同比|\bthan\s+(?:in\s+)?|\bover\s+)$`)
-	futureYearPattern = regexp.MustCompile(`(?i)\bby\s+(?:the\s+end\s+of\s+)?((?:19|20)\d\d)\b|到((?:19|20)\d\d)年`)
+	fromYearBefore    = regexp.MustCompile(`(?i)(?:(?:由|从)` + gap + `|\bfrom\s+(?:the\s+(?:end\s+of\s+)?)?)$`)
+	compareYearBefore = regexp.MustCompile(`(?i)(?:(?:比|较|同比)` + gap + `|\bthan\s+(?:in\s+)?|\bover\s+)$`)
+	futureYearPattern = regexp.MustCompile(`(?i)\bby\s+(?:the\s+end\s+of\s+)?((?:19|20)\d\d)\b|到` + gap + `((?:19|20)\d\d)` + gap + `年`)
 )
 
 // splitFromYear separates the years a clause names for its figures from the

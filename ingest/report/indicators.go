@@ -223,7 +223,7 @@ func isASCIILetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <
 
 // denominatorBefore: a name right after "N% of" or 占 is what a share is
 // taken of, not the subject ("secondary industry accounting for 45% of GDP").
-var denominatorBefore = regexp.MustCompile(`(?i)(?:(?:%|percent|per cent)\s+of\s+(?:the\s+)?(?:total\s+|overall\s+|the\s+city's\s+|the\s+county's\s+)?|占(?:全[市县区省旗])?(?:的)?)$`)
+var denominatorBefore = regexp.MustCompile(`(?i)(?:(?:%|percent|per cent)\s+of\s+(?:the\s+)?(?:total\s+|overall\s+|the\s+city's\s+|the\s+county's\s+)?|占(?:全[市县区省旗])?(?:的)?` + gap + `)$`)
 
 // findMentions returns the non-overlapping names in text[s:e], longest first
 // where names overlap, in text order.

@@ -33,6 +33,20 @@ type reading struct {
 // numberPattern finds numbers: 33,029 and 120.8 and 33178.
 var numberPattern = regexp.MustCompile(`(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?`)
 
+// gap is the white space that may stand between a number and its unit or
+// sign: "156.3 亿元", "6.2 %", as typed, or as spacing tools and editors leave
+// it (&nbsp;, the ideographic space and the other space separators are folded
+// to a plain space when the text is prepared, see fold). It is a few spaces or
+// tabs on one line: a line break, or a longer run of layout (the columns of a
+// table), does not join a number to a unit.
+const gap = `[ \t]{0,3}`
+
+// zhUnit matches a Chinese unit right after a number, across a gap, with the
+// 多 or 余 ("5900多人", "100余万元") that may come before it.
+func zhUnit(unit string) *regexp.Regexp {
+	return regexp.MustCompile(`^` + gap + `(?:(?:多|余)` + gap + `)?` + unit)
+}
+
 // unitPatterns are tried in order on the text right after a number.
 // multiplier is the factor of the words between the number and the unit.
 var unitPatterns = []struct {
@@ -41,22 +55,22 @@ var unitPatterns = []struct {
 	mul float64
 }{
 	// Chinese units.
-	{regexp.MustCompile(`^(?:多|余)?个百分点`), dimPoints, 1},
-	{regexp.MustCompile(`^(?:多|余)?亿元`), dimMoney, 1e8},
-	{regexp.MustCompile(`^(?:多|余)?万元`), dimMoney, 1e4},
-	{regexp.MustCompile(`^(?:多|余)?千元`), dimMoney, 1e3},
-	{regexp.MustCompile(`^(?:多|余)?元`), dimMoney, 1},
-	{regexp.MustCompile(`^(?:多|余)?亿(?:千瓦时|度)`), dimEnergy, 1e8},
-	{regexp.MustCompile(`^(?:多|余)?万(?:千瓦时|度)`), dimEnergy, 1e4},
-	{regexp.MustCompile(`^(?:多|余)?(?:千瓦时|度)`), dimEnergy, 1},
-	{regexp.MustCompile(`^(?:多|余)?万人`), dimPersons, 1e4},
-	{regexp.MustCompile(`^(?:多|余)?人`), dimPersons, 1},
-	{regexp.MustCompile(`^(?:多|余)?万吨`), dimMass, 1e4},
-	{regexp.MustCompile(`^(?:多|余)?吨`), dimMass, 1},
-	{regexp.MustCompile(`^(?:多|余)?亿(?:立方米|方)`), dimVolume, 1e8},
-	{regexp.MustCompile(`^(?:多|余)?万(?:立方米|方)`), dimVolume, 1e4},
-	{regexp.MustCompile(`^(?:多|余)?立方米`), dimVolume, 1},
-	{regexp.MustCompile(`^\s*%`), dimPercent, 1},
+	{zhUnit(`个百分点`), dimPoints, 1},
+	{zhUnit(`亿元`), dimMoney, 1e8},
+	{zhUnit(`万元`), dimMoney, 1e4},
+	{zhUnit(`千元`), dimMoney, 1e3},
+	{zhUnit(`元`), dimMoney, 1},
+	{zhUnit(`亿(?:千瓦时|度)`), dimEnergy, 1e8},
+	{zhUnit(`万(?:千瓦时|度)`), dimEnergy, 1e4},
+	{zhUnit(`(?:千瓦时|度)`), dimEnergy, 1},
+	{zhUnit(`万人`), dimPersons, 1e4},
+	{zhUnit(`人`), dimPersons, 1},
+	{zhUnit(`万吨`), dimMass, 1e4},
+	{zhUnit(`吨`), dimMass, 1},
+	{zhUnit(`亿(?:立方米|方)`), dimVolume, 1e8},
+	{zhUnit(`万(?:立方米|方)`), dimVolume, 1e4},
+	{zhUnit(`立方米`), dimVolume, 1},
+	{regexp.MustCompile(`^` + gap + `%`), dimPercent, 1},
 	// English units.
 	{regexp.MustCompile(`(?i)^\s*percentage points?`), dimPoints, 1},
 	{regexp.MustCompile(`(?i)^\s*(?:percent|per cent)\b`), dimPercent, 1},

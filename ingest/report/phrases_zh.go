@@ -13,10 +13,10 @@ var zh = phrases{
 	atLeastBefore: []string{`超过`, `不低于`, `不少于`, `高于`, `突破`},
 	atMostBefore:  []string{`控制在`, `不超过`, `不高于`, `低于`},
 	aboutBefore:   []string{`约`, `大约`, `近`},
-	// Right after a figure.
-	atLeastAfter: []string{`^(?:以上|及以上|多|余)`},
-	atMostAfter:  []string{`^(?:以内|以下|之内)`},
-	aboutAfter:   []string{`^(?:左右|上下)`},
+	// Right after a figure, across a gap ("4.5 % 以内").
+	atLeastAfter: []string{`^` + gap + `(?:以上|及以上|多|余)`},
+	atMostAfter:  []string{`^` + gap + `(?:以内|以下|之内)`},
+	aboutAfter:   []string{`^` + gap + `(?:左右|上下)`},
 	// An estimate rather than a count.
 	estimate: []string{`预计`, `估计`, `预估`},
 	// Cumulative over several years: not one year's figure.

@@ -10,14 +10,14 @@ import (
 
 // reader reads one document.
 type reader struct {
-	doc        *document
-	cat        *catalog
-	opt        Options
-	year       int // the report's year
-	kind       string
-	published  plancast.Date
-	inputBytes []byte
-	ext        *Extraction
+	doc       *document
+	cat       *catalog
+	opt       Options
+	year      int // the report's year
+	kind      string
+	published plancast.Date
+	src       *source // the input decoded: doc's offsets are offsets in src.text
+	ext       *Extraction
 }
 
 // percentRole is what a percentage says about its indicator.
@@ -224,18 +224,19 @@ func shareOut(figs []figure, di, n int, region string) []figure {
 	return out
 }
 
-// provenance starts the provenance of a candidate read from sentence s.
+// provenance starts the provenance of a candidate read from sentence s: its
+// text as decoded, its offsets in the input as sent.
 func (r *reader) provenance(s sentence, d *indicatorDef, q *quantity) Provenance {
 	start, end := r.doc.inputOffset(s.start), r.doc.inputOffset(s.end)
 	qs, qe := r.doc.inputOffset(q.start), r.doc.inputOffset(q.end)
 	return Provenance{
 		Unit:          d.Unit,
-		Sentence:      string(r.inputBytes[start:end]),
-		Start:         start,
-		End:           end,
-		Original:      string(r.inputBytes[qs:qe]),
-		OriginalStart: qs,
-		OriginalEnd:   qe,
+		Sentence:      string(r.src.text[start:end]),
+		Start:         r.src.inputOffset(start),
+		End:           r.src.inputOffset(end),
+		Original:      string(r.src.text[qs:qe]),
+		OriginalStart: r.src.inputOffset(qs),
+		OriginalEnd:   r.src.inputOffset(qe),
 		Confidence:    0.7,
 	}
 }

@@ -27,6 +27,10 @@ type Options struct {
 	// figure for an indicator outside a given catalog is flagged for review.
 	Indicators []plancast.Indicator
 	Threshold  float64 // 0 = DefaultThreshold
+	// Charset is the character set the caller declares for the text (an
+	// HTTP charset parameter, a label such as "gbk" or "utf-16le"); "" to
+	// find it from a byte-order mark, an HTML meta tag or the bytes.
+	Charset string
 }
 
 // Extraction is what a report reading gives.
@@ -37,13 +41,19 @@ type Extraction struct {
 	Observations []Candidate       `json:"observations"`
 	Targets      []TargetCandidate `json:"targets"`
 	Threshold    float64           `json:"threshold"`
+	// Charset is the character set the text was read in ("utf-8",
+	// "gb18030", "utf-16le", …), and CharsetReason why: a byte-order mark,
+	// a declaration, the bytes, and any bytes of a UTF-8 text that were
+	// not UTF-8. Not in the API's answer until its document names them.
+	Charset       string `json:"-"`
+	CharsetReason string `json:"-"`
 }
 
 // Provenance says where a candidate comes from and how sure the reading is.
 type Provenance struct {
 	Unit          string   `json:"unit"`           // unit of Value
-	Sentence      string   `json:"sentence"`       // the sentence as in the input
-	Start         int      `json:"start"`          // byte offset of the sentence in the input
+	Sentence      string   `json:"sentence"`       // the sentence as in the input (decoded to UTF-8 from the input's character set)
+	Start         int      `json:"start"`          // byte offset of the sentence in the input (in its character set)
 	End           int      `json:"end"`            // byte offset just past it
 	Original      string   `json:"original"`       // the figure as written, e.g. "88.900 million yuan"
 	OriginalStart int      `json:"original_start"` // byte offsets of the figure as written in the input

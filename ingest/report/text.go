@@ -4,19 +4,21 @@ import (
 	"bytes"
 	"html"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
 // document is the input prepared for reading: plain text with tags stripped,
 // entities decoded and full-width digits and signs folded to ASCII, together
-// with the byte offset in the original input of every byte of that text, so
-// that a quote can always be pointed at in what the caller sent.
+// with the byte offset in the decoded input (source.text) of every byte of
+// that text, so that a quote can always be pointed at in what the caller
+// sent (source.inputOffset goes on to the input's own character set).
 type document struct {
 	text string
-	orig []int // orig[i] is the input offset of text[i]; orig[len(text)] is len(input)
+	orig []int // orig[i] is the decoded input's offset of text[i]; orig[len(text)] is its length
 }
 
-// inputOffset maps an offset in the prepared text back to the input.
+// inputOffset maps an offset in the prepared text back to the decoded input.
 func (d *document) inputOffset(i int) int {
 	if i < 0 {
 		return 0
@@ -92,8 +94,9 @@ func (w *docWriter) copyText(input []byte, from, to int) {
 	}
 }
 
-// fold maps full-width ASCII (０-９, ％, ．, ，-less signs) and the ideographic
-// space to their ASCII forms; Chinese punctuation that separates sentences
+// fold maps full-width ASCII (０-９, ％, ．, ，-less signs) and every space
+// separator (the ideographic space, the no-break space of &nbsp;, the thin
+// spaces) to their ASCII forms; Chinese punctuation that separates sentences
 // (。，；：) is kept, because it carries structure.
 func fold(r rune) string {
 	switch {
@@ -103,7 +106,7 @@ func fold(r rune) string {
 		return "%"
 	case r == '．':
 		return "."
-	case r == '\u3000', r == '\u00a0':
+	case unicode.Is(unicode.Zs, r):
 		return " "
 	}
 	return string(r)

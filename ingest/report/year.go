@@ -16,10 +16,10 @@ var (
 	zhYear = regexp.MustCompile(`((?:19|20)\d\d)\s*年`)
 	enYear = regexp.MustCompile(`(?im)(?:\b(?:in|by|of|for|since|until|till|during|end of|year|before|after|from|to)\s+|^|[,，(（、])\s*((?:19|20)\d\d)\b(?:\s*(?:is|was|will|years?\b|,|\.|;|:|\)|$))`)
 	// Page chrome of government web sites: the day the page was crawled.
-	pageChrome = regexp.MustCompile(`(?i)today is\s*\d{4}-\d{1,2}-\d{1,2}|今天是\s*\d{4}年\d{1,2}月\d{1,2}日`)
+	pageChrome = regexp.MustCompile(`(?i)today is\s*\d{4}-\d{1,2}-\d{1,2}|今天是\s*\d{4}` + gap + `年` + gap + `\d{1,2}` + gap + `月` + gap + `\d{1,2}` + gap + `日`)
 	// A dateline: "April 20, 2021", "2021年4月20日".
 	enDate = regexp.MustCompile(`(?i)\b(january|february|march|april|may|june|july|august|september|october|november|december)\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b`)
-	zhDate = regexp.MustCompile(`((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日`)
+	zhDate = regexp.MustCompile(`((?:19|20)\d\d)` + gap + `年` + gap + `(\d{1,2})` + gap + `月` + gap + `(\d{1,2})` + gap + `日`)
 )
 
 // yearMention is a year the text names at an offset.
@@ -60,8 +60,8 @@ func followedByUnit(tail string) bool {
 // People's Republic (founded 1949) was celebrated in 2009, the 100th of the
 // Party (founded 1921) in 2021.
 var (
-	prcAnniversary   = regexp.MustCompile(`(?i)(\d{2,3})(?:th|st|nd|rd) anniversary of the (?:founding of the )?(?:new china|people's republic|prc)|(?:新中国成立|建国|中华人民共和国成立)(\d{2,3})周年`)
-	partyAnniversary = regexp.MustCompile(`(?i)(\d{2,3})(?:th|st|nd|rd) anniversary of the (?:founding of the )?(?:(?:communist )?party|cpc)|(?:建党|中国共产党成立|党的)(\d{2,3})周年`)
+	prcAnniversary   = regexp.MustCompile(`(?i)(\d{2,3})(?:th|st|nd|rd) anniversary of the (?:founding of the )?(?:new china|people's republic|prc)|(?:新中国成立|建国|中华人民共和国成立)` + gap + `(\d{2,3})` + gap + `周年`)
+	partyAnniversary = regexp.MustCompile(`(?i)(\d{2,3})(?:th|st|nd|rd) anniversary of the (?:founding of the )?(?:(?:communist )?party|cpc)|(?:建党|中国共产党成立|党的)` + gap + `(\d{2,3})` + gap + `周年`)
 	h1n1             = regexp.MustCompile(`(?i)\bH1N1\b|甲型H1N1|甲流`)
 	covid            = regexp.MustCompile(`(?i)covid|新冠|新型冠状病毒`)
 )
