@@ -348,6 +348,11 @@ type parser struct {
 	notInForce []int
 	// comma is a CSV file's delimiter; 0 for a spreadsheet.
 	comma rune
+	// headerDates, for a spreadsheet, is asked about the first rows when
+	// none is a header, or about the columns a wide table's header does not
+	// read: it reports whether cells formatted as dates there are years
+	// typed as dates, having refused them (xlsx.go, headerDateCells).
+	headerDates func(rows []tableRow, unread []int) bool
 }
 
 // countRow counts a row read; it reports false (after recording a problem)

@@ -155,7 +155,7 @@ func (p *parser) readTable(next func() (tableRow, error)) error {
 			if len(p.ps.list) == 0 {
 				p.ps.add(Problem{File: p.file, Sheet: p.sheet, Message: "the table is empty"})
 			}
-		} else {
+		} else if p.headerDates == nil || !p.headerDates(buf, nil) {
 			p.ps.add(Problem{File: p.file, Sheet: p.sheet, Message: "no header row found in the first rows: " +
 				"expected columns such as region/地区, indicator/指标, year/年份 and value/数值, or year columns (2019, 2019年)"})
 		}
@@ -169,6 +169,19 @@ func (p *parser) readTable(next func() (tableRow, error)) error {
 	l := p.layoutOf(cols, buf[:h], buf[h].num)
 	if l == nil {
 		return nil
+	}
+	if l.kind == layoutWide && p.headerDates != nil {
+		// A year typed as a date beside years typed as numbers: its
+		// column would be left out as one plancast does not read.
+		var unread []int
+		for _, c := range cols {
+			if c.field == "" && c.year == 0 && c.indicator == "" && c.unreadYear == 0 && c.idx < len(buf[h].cells) {
+				unread = append(unread, c.idx)
+			}
+		}
+		if len(unread) > 0 && p.headerDates(buf[h:h+1], unread) {
+			return nil
+		}
 	}
 	l.width = lastFilled(buf[h]) + 1
 	if second != nil {
