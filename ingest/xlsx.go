@@ -488,13 +488,20 @@ type sheetYear struct {
 	held  int
 }
 
-// sheetYears lists the years read from cells of this sheet: the year and
-// growth base year of each figure of a long table, the year of each target.
-// A wide table's years are its header's, read as text (a date there is no
-// year: the column is not one of years).
+// sheetYears lists the years read from cells of this sheet that are no
+// year plancast takes (outside 1900–2150, as a date's serial number is:
+// 2022-01-01 holds 44562): the year and growth base year of each figure of
+// a long table, the year of each target. A year in range is what the cell
+// holds, as typed, even in a cell formatted as a date (2022 typed into a
+// column of dates shows 1905-07-14): it is read as before, and a workbook
+// of valid years needs no cell looked up for dates. A wide table's years
+// are its header's (headerDateCells).
 func (p *parser) sheetYears(firstObs, firstTarget int) []sheetYear {
 	var out []sheetYear
 	add := func(col string, row int, field string, of figureOf, i, held int) {
+		if plancast.MinYear <= held && held <= plancast.MaxYear {
+			return
+		}
 		if c, ok := cellAt(col, row); ok {
 			out = append(out, sheetYear{cell: c, col: col, field: field, of: of, i: i, held: held})
 		}
@@ -514,14 +521,13 @@ func (p *parser) sheetYears(firstObs, firstTarget int) []sheetYear {
 	return out
 }
 
-// dateYearCells refuses each year read from a cell formatted as a date
-// (styles: the cells' style ids, from cellStyles), adding its figure to
-// drop. Typing 2022-01-01, or formatting a year column as dates, makes the
-// cell hold the date's serial number (44562), which was read as the year
-// 44562 and refused as "outside 1900–2150", or, for a cell holding 2022 and
-// showing 1905-07-14, read as 2022 while the sheet shows a date. The year is
-// not guessed from the date: the problem says what the cell shows and
-// holds, and what to type.
+// dateYearCells refuses each year (from sheetYears) read from a cell
+// formatted as a date (styles: the cells' style ids, from cellStyles),
+// adding its figure to drop. Typing 2022-01-01, or formatting a year
+// column as dates, makes the cell hold the date's serial number (44562),
+// which was read as the year 44562 and refused as "year 44562 is outside
+// 1900–2150", saying nothing of the date. The year is not guessed from the
+// date: the problem says what the cell shows and holds, and what to type.
 //
 //	t.xlsx sheet Sheet1 row 2 column C (year): the cell is a date (shows 2022-01-01, holds 44562): a year is a number; type 2022, formatted as a number or text
 func (p *parser) dateYearCells(f *excelize.File, formats *numberFormats, styles map[cellRef]int, years []sheetYear, drop map[figureOf]map[int]bool) {
@@ -626,10 +632,7 @@ func dateYearMessage(held int, date1904 bool) string {
 		shows, shownYear = "shows "+t.Format("2006-01-02")+", ", t.Year()
 	}
 	what := fmt.Sprintf("the cell is a date (%sholds %d): a year is a number", shows, held)
-	switch {
-	case plancast.MinYear <= held && held <= plancast.MaxYear:
-		return fmt.Sprintf("%s; format the cell as a number or text, and check the year it then shows (%d)", what, held)
-	case shows != "" && plancast.MinYear <= shownYear && shownYear <= plancast.MaxYear:
+	if shows != "" && plancast.MinYear <= shownYear && shownYear <= plancast.MaxYear {
 		return fmt.Sprintf("%s; type %d, formatted as a number or text", what, shownYear)
 	}
 	return what + "; type the year, formatted as a number or text"
