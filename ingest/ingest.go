@@ -110,15 +110,15 @@ type Batch struct {
 }
 
 // origin is where a figure or target was read, with the columns that hold its
-// year and value, and a figure's stated growth and its base year (a
-// target's base year).
+// year and value, and what its file has a place for (places).
 type origin struct {
 	record
 	yearCol, valueCol string
-	// growth is shared by every row of a table (nil for JSON): a pointer
-	// rather than two more strings keeps a 100,000-row push's origins small.
-	// A target's holds its base year's column only.
-	growth *growthColumns
+	// places is shared by every row of a table, or by every JSON item that
+	// gives the same keys (nil: the file says everything, as a Batch built
+	// by hand does): a pointer rather than two more strings and a byte keeps
+	// a 100,000-row push's origins small.
+	places *rowPlaces
 }
 
 // targetOrigin is where a target was read and, for a row whose version
@@ -139,22 +139,59 @@ type versionClaim struct {
 	undated      bool
 }
 
-// growthColumns are the columns of a table's stated growth and its base year
-// ("" when it has none).
-type growthColumns struct{ growth, base string }
+// rowPlaces is what a row's file has a place for besides the figure's
+// year and value: the columns of a table's stated growth and its base year
+// ("" when it has none), and which of the figure's status and stated growth
+// it has no place for at all (unsaid).
+type rowPlaces struct {
+	growth, base string
+	unsaid       unsaid
+}
+
+// unsaid says which of a figure's status and stated growth its row leaves
+// unsaid because its file has no place for them: a table without a status
+// column (and, wide, without a status in the year's header) or without a
+// growth column (a wide table never has one), a JSON item without the
+// "status" or "growth" key. A row says only what its file has a place for:
+// pushed with the value of the stored figure it is compared with, it takes
+// that figure's status and stated growth, and a re-push of the same numbers
+// changes nothing (Apply, fillUnsaid). A place left blank (an empty cell in
+// a status or growth column, "growth": null) is said: it says none.
+type unsaid uint8
+
+const (
+	unsaidStatus unsaid = 1 << iota
+	unsaidGrowth
+)
+
+// unsaidOnly are the places of a file with no growth column, by what it
+// leaves unsaid, shared by every figure read from one (never changed).
+var unsaidOnly = [...]rowPlaces{{}, {unsaid: unsaidStatus}, {unsaid: unsaidGrowth}, {unsaid: unsaidStatus | unsaidGrowth}}
+
+// placesUnsaid is the places of a file with no growth column that leaves u
+// unsaid.
+func placesUnsaid(u unsaid) *rowPlaces { return &unsaidOnly[u] }
 
 func (o origin) growthCol() string {
-	if o.growth == nil {
+	if o.places == nil {
 		return ""
 	}
-	return o.growth.growth
+	return o.places.growth
 }
 
 func (o origin) baseCol() string {
-	if o.growth == nil {
+	if o.places == nil {
 		return ""
 	}
-	return o.growth.base
+	return o.places.base
+}
+
+// unsaid is what the figure's row leaves unsaid (rowPlaces.unsaid).
+func (o origin) unsaid() unsaid {
+	if o.places == nil {
+		return 0
+	}
+	return o.places.unsaid
 }
 
 // Merge appends another batch to b, keeping where each item came from.
@@ -319,6 +356,11 @@ type parser struct {
 	notInForce []int
 	// comma is a CSV file's delimiter; 0 for a spreadsheet.
 	comma rune
+	// headerDates, for a spreadsheet, is asked about the first rows when
+	// none is a header, or about the columns a wide table's header does not
+	// read: it reports whether cells formatted as dates there are years
+	// typed as dates, having refused them (xlsx.go, headerDateCells).
+	headerDates func(rows []tableRow, unread []int) bool
 }
 
 // countRow counts a row read; it reports false (after recording a problem)

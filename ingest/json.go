@@ -178,6 +178,9 @@ type jsonObservation struct {
 	Growth         jsonValue `json:"growth"`
 	GrowthBaseYear jsonValue `json:"growth_base_year"`
 	offset         int
+	// unsaid is which of "status" and "growth" the item does not give
+	// (rowPlaces.unsaid); given as null, a key says none.
+	unsaid unsaid
 }
 
 type jsonTarget struct {
@@ -538,7 +541,22 @@ func (d *jsonDoc) observation(start int) (jsonObservation, int, bool) {
 			return jsonObservation{}, -1, false
 		}
 	}
+	o.unsaid = unsaidKeys(seen&(1<<keyStatus) != 0, seen&(1<<keyGrowth) != 0)
 	return o, list, true
+}
+
+// unsaidKeys is what an observation item leaves unsaid, given whether it has
+// a "status" key and a "growth" key (in any case, as encoding/json matches
+// them; null counts: it says none).
+func unsaidKeys(status, growth bool) unsaid {
+	var u unsaid
+	if !status {
+		u |= unsaidStatus
+	}
+	if !growth {
+		u |= unsaidGrowth
+	}
+	return u
 }
 
 // setString sets *s to the JSON string data[start:end]; null leaves it as
@@ -691,6 +709,13 @@ func (d *jsonDoc) addItem(elem []byte, off int, outer jsonSeries) error {
 	}
 	inherit(&o.jsonSeries, outer)
 	o.offset = off
+	status, growth := false, false
+	for m := (jsonMembers{data: trimmed, i: 1}); m.next(); {
+		key := unquoteJSON(m.key)
+		status = status || strings.EqualFold(key, "status")
+		growth = growth || strings.EqualFold(key, "growth")
+	}
+	o.unsaid = unsaidKeys(status, growth)
 	d.observations = append(d.observations, o)
 	return nil
 }
@@ -813,7 +838,7 @@ func (p *parser) jsonObservation(o jsonObservation, at record) {
 	}
 	p.addObservation(plancast.Observation{Region: region, Indicator: indicator, Year: year, Value: value,
 		Status: status, Period: period, Source: src, Published: published, Growth: growth, GrowthBaseYear: base},
-		origin{record: at})
+		origin{record: at, places: placesUnsaid(o.unsaid)})
 }
 
 func (p *parser) jsonTarget(t jsonTarget, at record) {

@@ -20,7 +20,7 @@ func (p *parser) longRow(l *layout, row tableRow) {
 	}
 	ok := okRegion && okYear && okMeta && okGrowth
 	from := func(value cell) origin {
-		return origin{record: value.at, yearCol: yc.col, valueCol: value.col, growth: l.growthCols}
+		return origin{record: value.at, yearCol: yc.col, valueCol: value.col, places: l.places}
 	}
 
 	if len(l.indicators) > 0 {

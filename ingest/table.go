@@ -91,7 +91,10 @@ type layout struct {
 	fields     map[string]column // the first column of each field
 	years      []column          // wide: one column per year
 	indicators []column          // long: one column per indicator
-	growthCols *growthColumns    // long: the stated growth's columns, for every row's origin
+	// places are what the table has a place for (its growth columns, and
+	// whether it has a status and a growth column), for every row's origin;
+	// a wide table's year column whose header gives a status says it.
+	places *rowPlaces
 	// width is the header's columns up to its last named one: a row's
 	// cells past it have no column (widerThanHeader, headedCells).
 	width int
@@ -152,7 +155,7 @@ func (p *parser) readTable(next func() (tableRow, error)) error {
 			if len(p.ps.list) == 0 {
 				p.ps.add(Problem{File: p.file, Sheet: p.sheet, Message: "the table is empty"})
 			}
-		} else {
+		} else if p.headerDates == nil || !p.headerDates(buf, nil) {
 			p.ps.add(Problem{File: p.file, Sheet: p.sheet, Message: "no header row found in the first rows: " +
 				"expected columns such as region/地区, indicator/指标, year/年份 and value/数值, or year columns (2019, 2019年)"})
 		}
@@ -166,6 +169,19 @@ func (p *parser) readTable(next func() (tableRow, error)) error {
 	l := p.layoutOf(cols, buf[:h], buf[h].num)
 	if l == nil {
 		return nil
+	}
+	if l.kind == layoutWide && p.headerDates != nil {
+		// A year typed as a date beside years typed as numbers: its
+		// column would be left out as one plancast does not read.
+		var unread []int
+		for _, c := range cols {
+			if c.field == "" && c.year == 0 && c.indicator == "" && c.unreadYear == 0 && c.idx < len(buf[h].cells) {
+				unread = append(unread, c.idx)
+			}
+		}
+		if len(unread) > 0 && p.headerDates(buf[h:h+1], unread) {
+			return nil
+		}
 	}
 	l.width = lastFilled(buf[h]) + 1
 	if second != nil {
@@ -435,6 +451,7 @@ func (p *parser) layoutOf(cols []column, title []tableRow, headerRow int) *layou
 	default:
 		l.kind = layoutLong
 	}
+	l.places = placesUnsaid(l.unsaid())
 	if l.kind == layoutLong && !p.growthLayout(l, headerRow) {
 		return nil
 	}
@@ -491,7 +508,7 @@ func (p *parser) growthLayout(l *layout, headerRow int) bool {
 	g, has := l.fields[fieldGrowth]
 	if !has {
 		if b, ok := l.fields[fieldGrowthBase]; ok { // its years are refused for want of a growth
-			l.growthCols = &growthColumns{base: b.letter}
+			l.places = &rowPlaces{base: b.letter, unsaid: l.unsaid()}
 		}
 		return true
 	}
@@ -500,7 +517,7 @@ func (p *parser) growthLayout(l *layout, headerRow int) bool {
 			l.fields[fieldGrowthBase] = b
 		}
 	}
-	l.growthCols = &growthColumns{growth: g.letter, base: l.fields[fieldGrowthBase].letter}
+	l.places = &rowPlaces{growth: g.letter, base: l.fields[fieldGrowthBase].letter, unsaid: l.unsaid()}
 	bad := func(format string, args ...any) bool {
 		p.ps.add(Problem{File: p.file, Sheet: p.sheet, Row: headerRow, Column: g.letter, Field: fieldGrowth,
 			Message: fmt.Sprintf(format, args...)})
@@ -517,6 +534,21 @@ func (p *parser) growthLayout(l *layout, headerRow int) bool {
 			"put one figure per row (region, indicator, year, value, growth), or one indicator per table", g.header)
 	}
 	return true
+}
+
+// unsaid is what a table of figures has no place for (rowPlaces.unsaid): the
+// status without a status column, the stated growth without a growth column
+// (a wide table reads none, growthLayout). A wide table's year column whose
+// header gives a status ("2023年（初步）") says it for its figures (wideRow).
+func (l *layout) unsaid() unsaid {
+	var u unsaid
+	if _, has := l.fields[fieldStatus]; !has {
+		u |= unsaidStatus
+	}
+	if _, has := l.fields[fieldGrowth]; !has || l.kind != layoutLong {
+		u |= unsaidGrowth
+	}
+	return u
 }
 
 // isNote reports whether a row under the table is a note ("注：", "资料来源：").

@@ -46,11 +46,11 @@ func (p *parser) targetRow(l *layout, row tableRow) {
 	yc, _ := p.rowCell(l, row, fieldYear)
 	t.Year, good = p.year(yc)
 	ok = ok && good
-	var base *growthColumns // the base year's column, where checkBatch finds it wrong (checkPlanYears)
+	var base *rowPlaces // the base year's column, where checkBatch finds it wrong (checkPlanYears)
 	if c, has := p.rowCell(l, row, fieldBaseYear); has {
 		t.BaseYear, good = p.optionalYear(c)
 		ok = ok && good
-		base = &growthColumns{base: c.col}
+		base = &rowPlaces{base: c.col}
 	}
 	if c, has := p.rowCell(l, row, fieldBinding); has {
 		t.Binding, good = p.binding(c)
@@ -82,7 +82,7 @@ func (p *parser) targetRow(l *layout, row tableRow) {
 	if !p.targetPercentFits(vc, t) || !p.targetUnit(at, &t, unit) {
 		return
 	}
-	p.addTarget(t, targetOrigin{origin{record: vc.at, yearCol: yc.col, valueCol: vc.col, growth: base}, claim})
+	p.addTarget(t, targetOrigin{origin{record: vc.at, yearCol: yc.col, valueCol: vc.col, places: base}, claim})
 }
 
 // targetUnit converts a target's value to the indicator's unit when the

@@ -36,6 +36,10 @@ func (p *parser) wideRow(l *layout, row tableRow) {
 			continue
 		}
 		v, _ = p.convert(c, v, unit, indicator)
-		p.addObservation(observation(region, indicator, col.year, v, m, nil, 0), origin{record: c.at, yearCol: col.letter, valueCol: col.letter})
+		places := l.places
+		if col.status != "" { // the year's header says the status
+			places = placesUnsaid(places.unsaid &^ unsaidStatus)
+		}
+		p.addObservation(observation(region, indicator, col.year, v, m, nil, 0), origin{record: c.at, yearCol: col.letter, valueCol: col.letter, places: places})
 	}
 }

@@ -98,9 +98,10 @@ func (p *parser) readXLSX(br *bufio.Reader) (err error) {
 	firstObs, firstTarget := len(p.b.Observations), len(p.b.Targets)
 	defer func() {
 		if err == nil {
-			p.percentCells(doc, f, firstObs, firstTarget)
+			p.formattedCells(doc, f, firstObs, firstTarget)
 		}
 	}()
+	p.headerDates = func(rows []tableRow, unread []int) bool { return p.headerDateCells(doc, f, rows, unread) }
 	uncomputed := &uncomputedCells{}
 	defer p.reportUncomputed(f, uncomputed)
 	num := 0
@@ -357,6 +358,41 @@ func (p *parser) reportUncomputed(f *excelize.File, u *uncomputedCells) {
 	}
 }
 
+// formattedCells judges the cells of the figures read from this sheet by
+// their number formats: a year cell formatted as a date is refused
+// (dateYearCells), and a figure's cell formatted as a percentage read as its
+// author sees it (percentCells). The workbook's styles are looked at first:
+// in one without a percent or a date format, as most are, no cell is looked
+// up, and the sheet is scanned for the styles of the cells once for both.
+// The figures refused are taken out of the batch.
+func (p *parser) formattedCells(doc []byte, f *excelize.File, firstObs, firstTarget int) {
+	formats := workbookFormats(f)
+	var years []sheetYear
+	var figures []sheetFigure
+	if formats.mayHave(formats.date) {
+		years = p.sheetYears(firstObs, firstTarget)
+	}
+	if formats.mayHave(formats.percent) {
+		figures = p.sheetFigures(firstObs, firstTarget)
+	}
+	if len(years)+len(figures) == 0 {
+		return
+	}
+	asked := make(map[cellRef]bool, len(years)+len(figures))
+	for _, y := range years {
+		asked[y.cell] = true
+	}
+	for _, fig := range figures {
+		asked[fig.cell] = true
+	}
+	styles := cellStyles(doc, f, p.sheet, asked)
+	drop := map[figureOf]map[int]bool{observationValue: {}, targetValue: {}}
+	p.dateYearCells(f, formats, styles, years, drop)
+	p.percentCells(doc, f, formats, styles, figures, drop)
+	p.b.Observations, p.b.obsFrom = dropFigures(p.b.Observations, p.b.obsFrom, drop[observationValue])
+	p.b.Targets, p.b.targetFrom = dropFigures(p.b.Targets, p.b.targetFrom, drop[targetValue])
+}
+
 // percentCells reads the figures of cells formatted as percentages as
 // their author sees them. Raw values keep full precision, but a cell showing
 // "8.5%" holds 0.085: a figure in percent (a value of an indicator in
@@ -365,36 +401,17 @@ func (p *parser) reportUncomputed(f *excelize.File, u *uncomputedCells) {
 // figure is what the cell shows. Any other figure from such a cell (a value
 // of an indicator not in percent; a level, ceiling or floor target of one)
 // is refused (refusePercentCells): typing 140% into a cell of GDP makes it
-// hold 1.4, which would be stored as 1.4 亿元. The workbook's styles are
-// looked at first: in one without a percent format, as most are, no cell is
-// looked up.
-func (p *parser) percentCells(doc []byte, f *excelize.File, firstObs, firstTarget int) {
-	percent, complete := percentStyles(f) // style id → percent format
-	if complete && len(percent) == 0 {
-		return
-	}
-	figures := p.sheetFigures(firstObs, firstTarget)
-	if len(figures) == 0 {
-		return
-	}
-	asked := make(map[cellRef]bool, len(figures))
-	for _, fig := range figures {
-		asked[fig.cell] = true
-	}
-	styles := cellStyles(doc, f, p.sheet, asked)
+// hold 1.4, which would be stored as 1.4 亿元. styles are the cells' style
+// ids (cellStyles); the refused figures are added to drop.
+func (p *parser) percentCells(doc []byte, f *excelize.File, formats *numberFormats, styles map[cellRef]int, figures []sheetFigure, drop map[figureOf]map[int]bool) {
 	var refused []sheetFigure
 	for _, fig := range figures {
 		id, known := styles[fig.cell]
 		if !known {
 			continue
 		}
-		pct, seen := percent[id]
-		if !seen && !complete && id >= maxStylesChecked {
-			pct = percentStyle(f, id)
-			percent[id] = pct
-		}
 		switch {
-		case !pct:
+		case !formats.has(id, formats.percent):
 		case fig.inPercent:
 			p.times100(fig)
 		default:
@@ -402,7 +419,7 @@ func (p *parser) percentCells(doc []byte, f *excelize.File, firstObs, firstTarge
 		}
 	}
 	if len(refused) > 0 {
-		p.refusePercentCells(doc, f, refused)
+		p.refusePercentCells(doc, f, refused, drop)
 	}
 }
 
@@ -458,17 +475,179 @@ func (p *parser) sheetFigures(firstObs, firstTarget int) []sheetFigure {
 	return out
 }
 
+// sheetYear is a year read from a cell of this sheet: the year of a figure
+// or a target, or the base year of a figure's stated growth, with its
+// column and the figure's index in Observations (field fieldYear or
+// fieldGrowthBase) or Targets (of targetValue).
+type sheetYear struct {
+	cell  cellRef
+	col   string
+	field string
+	of    figureOf
+	i     int
+	held  int
+}
+
+// sheetYears lists the years read from cells of this sheet that are no
+// year plancast takes (outside 1900–2150, as a date's serial number is:
+// 2022-01-01 holds 44562): the year and growth base year of each figure of
+// a long table, the year of each target. A year in range is what the cell
+// holds, as typed, even in a cell formatted as a date (2022 typed into a
+// column of dates shows 1905-07-14): it is read as before, and a workbook
+// of valid years needs no cell looked up for dates. A wide table's years
+// are its header's (headerDateCells).
+func (p *parser) sheetYears(firstObs, firstTarget int) []sheetYear {
+	var out []sheetYear
+	add := func(col string, row int, field string, of figureOf, i, held int) {
+		if plancast.MinYear <= held && held <= plancast.MaxYear {
+			return
+		}
+		if c, ok := cellAt(col, row); ok {
+			out = append(out, sheetYear{cell: c, col: col, field: field, of: of, i: i, held: held})
+		}
+	}
+	for i := firstObs; i < len(p.b.Observations); i++ {
+		o, at := &p.b.Observations[i], p.b.obsFrom[i]
+		if at.yearCol != at.valueCol { // not a wide table's
+			add(at.yearCol, at.Row, fieldYear, observationValue, i, o.Year)
+		}
+		if o.GrowthBaseYear != 0 {
+			add(at.baseCol(), at.Row, fieldGrowthBase, observationValue, i, o.GrowthBaseYear)
+		}
+	}
+	for i := firstTarget; i < len(p.b.Targets); i++ {
+		add(p.b.targetFrom[i].yearCol, p.b.targetFrom[i].Row, fieldYear, targetValue, i, p.b.Targets[i].Year)
+	}
+	return out
+}
+
+// dateYearCells refuses each year (from sheetYears) read from a cell
+// formatted as a date (styles: the cells' style ids, from cellStyles),
+// adding its figure to drop. Typing 2022-01-01, or formatting a year
+// column as dates, makes the cell hold the date's serial number (44562),
+// which was read as the year 44562 and refused as "year 44562 is outside
+// 1900–2150", saying nothing of the date. The year is not guessed from the
+// date: the problem says what the cell shows and holds, and what to type.
+//
+//	t.xlsx sheet Sheet1 row 2 column C (year): the cell is a date (shows 2022-01-01, holds 44562): a year is a number; type 2022, formatted as a number or text
+func (p *parser) dateYearCells(f *excelize.File, formats *numberFormats, styles map[cellRef]int, years []sheetYear, drop map[figureOf]map[int]bool) {
+	date1904, looked := false, false
+	for _, y := range years {
+		id, known := styles[y.cell]
+		if !known || !formats.has(id, formats.date) {
+			continue
+		}
+		if !looked { // whether the workbook's dates count from 1904
+			looked = true
+			if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
+				date1904 = *props.Date1904
+			}
+		}
+		var at record
+		if y.of == targetValue {
+			at = p.b.targetFrom[y.i].record
+		} else {
+			at = p.b.obsFrom[y.i].record
+		}
+		p.ps.add(at.problem(y.col, y.field, "%s", dateYearMessage(y.held, date1904)))
+		drop[y.of][y.i] = true
+	}
+}
+
+// headerDateCells looks, when none of a sheet's first rows is a header
+// (unread nil), for one that would be with its cells formatted as dates
+// read as the years they show: a wide table's header of years typed as
+// dates (2021-01-01, 2022-01-01), whose cells hold 44197 and 44562, read as
+// no year at all. Given the columns a wide table's header (rows[0]) does
+// not read, it looks at those: a year typed as a date beside years typed
+// as numbers, whose figures were left out as those of a column plancast
+// does not read. It refuses each such cell, as dateYearCells does a year
+// column's, and reports whether it found one; the header is not read with
+// the years guessed.
+func (p *parser) headerDateCells(doc []byte, f *excelize.File, rows []tableRow, unread []int) bool {
+	formats := workbookFormats(f)
+	if !formats.mayHave(formats.date) {
+		return false
+	}
+	date1904 := false
+	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
+		date1904 = *props.Date1904
+	}
+	// shown is the year a cell holding a date's serial number shows.
+	shown := func(text string) (held, year int, ok bool) {
+		v, err := strconv.ParseFloat(strings.TrimSpace(text), 64)
+		if err != nil || v != math.Trunc(v) || v < 1 || v > 1e6 {
+			return 0, 0, false
+		}
+		t, err := excelize.ExcelDateToTime(v, date1904)
+		if err != nil || t.Year() < plancast.MinYear || t.Year() > plancast.MaxYear {
+			return 0, 0, false
+		}
+		return int(v), t.Year(), true
+	}
+	looked := func(i int) bool { return unread == nil || slices.Contains(unread, i) }
+	asked := map[cellRef]bool{}
+	for _, row := range rows {
+		for i, text := range row.cells {
+			if _, _, ok := shown(text); ok && looked(i) {
+				asked[cellRef{col: i + 1, row: row.num}] = true
+			}
+		}
+	}
+	if len(asked) == 0 {
+		return false
+	}
+	styles := cellStyles(doc, f, p.sheet, asked)
+	for _, row := range rows {
+		years := tableRow{num: row.num, cells: slices.Clone(row.cells)}
+		var dates []int
+		for i, text := range row.cells {
+			id, known := styles[cellRef{col: i + 1, row: row.num}]
+			if !known || !looked(i) || !formats.has(id, formats.date) {
+				continue
+			}
+			if _, year, ok := shown(text); ok {
+				years.cells[i] = strconv.Itoa(year)
+				dates = append(dates, i)
+			}
+		}
+		if len(dates) == 0 || unread == nil && !isHeader(p.columns(years, nil)) {
+			continue
+		}
+		for _, i := range dates {
+			held, _, _ := shown(row.cells[i])
+			p.ps.add(p.rec(row).problem(columnLetter(i), fieldYear, "%s", dateYearMessage(held, date1904)))
+		}
+		return true
+	}
+	return false
+}
+
+// dateYearMessage says what a year cell formatted as a date shows and holds
+// (held, in a workbook whose dates count from 1904 when date1904), and what
+// to type instead.
+func dateYearMessage(held int, date1904 bool) string {
+	shows, shownYear := "", 0
+	if t, err := excelize.ExcelDateToTime(float64(held), date1904); err == nil && held >= 0 {
+		shows, shownYear = "shows "+t.Format("2006-01-02")+", ", t.Year()
+	}
+	what := fmt.Sprintf("the cell is a date (%sholds %d): a year is a number", shows, held)
+	if shows != "" && plancast.MinYear <= shownYear && shownYear <= plancast.MaxYear {
+		return fmt.Sprintf("%s; type %d, formatted as a number or text", what, shownYear)
+	}
+	return what + "; type the year, formatted as a number or text"
+}
+
 // refusePercentCells adds a problem at each cell formatted as a percentage
 // whose figure is not in percent, saying what the cell shows and holds, as
 // percentFits and targetPercentFits do for "140%" typed in a CSV file, and
-// takes its figure out of the batch.
-func (p *parser) refusePercentCells(doc []byte, f *excelize.File, refused []sheetFigure) {
+// adds its figure to drop, to take out of the batch.
+func (p *parser) refusePercentCells(doc []byte, f *excelize.File, refused []sheetFigure, drop map[figureOf]map[int]bool) {
 	asked := make(map[cellRef]bool, len(refused))
 	for _, fig := range refused {
 		asked[fig.cell] = true
 	}
 	raw := cellValues(doc, f, p.sheet, asked)
-	drop := map[figureOf]map[int]bool{observationValue: {}, targetValue: {}}
 	for _, fig := range refused {
 		formatted, then := "the cell is formatted as a percentage", ""
 		if v, err := strconv.ParseFloat(strings.TrimSpace(raw[fig.cell]), 64); err == nil && !math.IsInf(v, 0) && !math.IsNaN(v) {
@@ -490,8 +669,6 @@ func (p *parser) refusePercentCells(doc []byte, f *excelize.File, refused []shee
 		}
 		drop[fig.of][fig.i] = true
 	}
-	p.b.Observations, p.b.obsFrom = dropFigures(p.b.Observations, p.b.obsFrom, drop[observationValue])
-	p.b.Targets, p.b.targetFrom = dropFigures(p.b.Targets, p.b.targetFrom, drop[targetValue])
 }
 
 // dropFigures takes the figures at the indices in drop, and their origins,
@@ -539,35 +716,6 @@ func (p *parser) times100(fig sheetFigure) {
 		t := &p.b.Targets[fig.i]
 		t.Value = roundSignificant(t.Value*100, 12)
 	}
-}
-
-// maxStylesChecked bounds the styles percentStyles looks at: a workbook
-// has tens, rarely a few hundred; a style past the bound is looked at when a
-// figure's cell has it.
-const maxStylesChecked = 1024
-
-// percentStyles gives the ids of a workbook's styles that format numbers as
-// percentages; complete is false when the workbook has more styles than were
-// looked at.
-func percentStyles(f *excelize.File) (ids map[int]bool, complete bool) {
-	ids = map[int]bool{}
-	for id := 0; id < maxStylesChecked; id++ {
-		st, err := f.GetStyle(id)
-		if err != nil { // past the last style
-			return ids, true
-		}
-		if percentFormat(st) {
-			ids[id] = true
-		}
-	}
-	return ids, false
-}
-
-// percentStyle reports whether the style of this id formats numbers as
-// percentages.
-func percentStyle(f *excelize.File, id int) bool {
-	st, err := f.GetStyle(id)
-	return err == nil && percentFormat(st)
 }
 
 // percentFormat reports whether a cell style formats numbers as percentages:

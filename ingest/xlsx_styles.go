@@ -558,3 +558,103 @@ func nameLen(b []byte) int {
 	}
 	return len(b)
 }
+
+// maxStylesChecked bounds the styles workbookFormats looks at: a workbook
+// has tens, rarely a few hundred; a style past the bound is looked at when a
+// cell has it (numberFormats.has).
+const maxStylesChecked = 1024
+
+// numberFormats are the ids of a workbook's styles that format numbers as
+// percentages and as dates (or times). complete is false when the workbook
+// has more styles than were looked at; the others are looked at one by one
+// when a cell has them.
+type numberFormats struct {
+	f             *excelize.File
+	percent, date map[int]bool
+	complete      bool
+	looked        map[int]bool // the styles past maxStylesChecked looked at
+}
+
+// workbookFormats looks at the styles of a workbook, once for every check of
+// its number formats.
+func workbookFormats(f *excelize.File) *numberFormats {
+	n := &numberFormats{f: f, percent: map[int]bool{}, date: map[int]bool{}}
+	for id := 0; id < maxStylesChecked; id++ {
+		st, err := f.GetStyle(id)
+		if err != nil { // past the last style
+			n.complete = true
+			return n
+		}
+		n.note(id, st)
+	}
+	return n
+}
+
+func (n *numberFormats) note(id int, st *excelize.Style) {
+	if percentFormat(st) {
+		n.percent[id] = true
+	}
+	if dateFormat(st) {
+		n.date[id] = true
+	}
+}
+
+// mayHave reports whether a cell may have a style of set (n.percent or
+// n.date): not when the workbook has none, which then needs no cell looked
+// up.
+func (n *numberFormats) mayHave(set map[int]bool) bool { return len(set) > 0 || !n.complete }
+
+// has reports whether style id is in set (n.percent or n.date), looking at
+// a style past those workbookFormats looked at.
+func (n *numberFormats) has(id int, set map[int]bool) bool {
+	if !n.complete && id >= maxStylesChecked && !n.looked[id] {
+		if n.looked == nil {
+			n.looked = map[int]bool{}
+		}
+		n.looked[id] = true
+		if st, err := n.f.GetStyle(id); err == nil {
+			n.note(id, st)
+		}
+	}
+	return set[id]
+}
+
+// dateFormat reports whether a cell style formats numbers as dates or times:
+// the built-in formats 14–22 and 45–47, those of Chinese, Japanese and Korean
+// spreadsheets 27–36 and 50–58, or a custom format with an unquoted,
+// unescaped year, day, hour or second (y, d, h, s in any case; an "m" alone
+// may be a month or a minute and goes with one of them).
+func dateFormat(st *excelize.Style) bool {
+	if st == nil {
+		return false
+	}
+	switch id := st.NumFmt; {
+	case 14 <= id && id <= 22, 27 <= id && id <= 36, 45 <= id && id <= 47, 50 <= id && id <= 58:
+		return true
+	}
+	if st.CustomNumFmt == nil {
+		return false
+	}
+	text := *st.CustomNumFmt
+	quoted, bracket := false, false
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case c == '"':
+			quoted = !quoted
+		case quoted:
+		case c == '[':
+			bracket = true // a colour, a condition, a locale: [Red], [>100], [$-804]
+		case c == ']':
+			bracket = false
+		case bracket:
+		case c == '\\' || c == '_' || c == '*':
+			i++ // an escaped character, a space as wide as one, a fill character
+		default:
+			switch c | 0x20 { // lower case
+			case 'y', 'd', 'h', 's':
+				return true
+			}
+		}
+	}
+	return false
+}
