@@ -55,11 +55,12 @@ func FiveYearPlanOf(year int) (plan string, ok bool) {
 	default:
 		n = 3 + (year-1966)/5
 	}
-	return ordinal(n) + "-fyp", true
+	return Ordinal(n) + "-fyp", true
 }
 
-// ordinal writes n as plan codes do: 1st, 2nd, 3rd, 11th, 14th, 22nd.
-func ordinal(n int) string {
+// Ordinal writes n as plan codes and names do: 1st, 2nd, 3rd, 11th, 14th,
+// 22nd ("14th-fyp", the charts' "14th FYP").
+func Ordinal(n int) string {
 	suffix := "th"
 	if n%100 < 11 || n%100 > 13 {
 		switch n % 10 {

@@ -159,27 +159,12 @@ func zhNumber(n int) string {
 	}
 }
 
-func ordinal(n int) string {
-	suf := "th"
-	if n%100 < 11 || n%100 > 13 {
-		switch n % 10 {
-		case 1:
-			suf = "st"
-		case 2:
-			suf = "nd"
-		case 3:
-			suf = "rd"
-		}
-	}
-	return strconv.Itoa(n) + suf
-}
-
 // periodLabel is "14th FYP" or "十四五".
 func periodLabel(p planPeriod, lang string) string {
 	if lang == LangZh {
 		return zhNumber(p.n) + "五"
 	}
-	return ordinal(p.n) + " FYP"
+	return plancast.Ordinal(p.n) + " FYP"
 }
 
 // PlanLabel names a plan code: "14th-fyp" → "14th FYP" / "十四五",

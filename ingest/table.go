@@ -634,17 +634,36 @@ func (p *parser) reportUnheaded(l *layout) {
 		shown := cell{text: u.text}.quoted()
 		fix := fmt.Sprintf("give column %s a header (备注 or note for a remark), or delete", col)
 		at := record{File: p.file, Sheet: p.sheet, Row: u.row}
-		switch u.more {
-		case 0:
-			p.ps.add(at.problem(col, "", "%s is in a column without a header, so it would be lost: %s the cell", shown, fix))
-		case 1:
-			p.ps.add(at.problem(col, "", "%s is in a column without a header, as is 1 more cell of column %s (row %d), so they would be lost: %s them",
-				shown, col, u.end, fix))
-		default:
-			p.ps.add(at.problem(col, "", "%s is in a column without a header, as are %d more cells of column %s, down to row %d, so they would be lost: %s them",
-				shown, u.more, col, u.end, fix))
+		them := "the cell"
+		if u.more > 0 {
+			them = "them"
 		}
+		p.ps.add(at.problem(col, "", "%s is in a column without a header%s, so %s would be lost: %s %s",
+			shown, alsoInColumn(u.more, u.end, col, "is", "are"), itOrThey(u.more), fix, them))
 	}
+}
+
+// alsoInColumn is what a problem said at a column's first cell of a kind
+// says of the others below it, with the verb for one and for more: "", ",
+// as is 1 more cell of column F (row 5)", ", as are 3 more cells of column
+// F, down to row 9". reportUnheaded and reportUncomputed say it alike.
+func alsoInColumn(more, end int, col, one, many string) string {
+	switch more {
+	case 0:
+		return ""
+	case 1:
+		return fmt.Sprintf(", as %s 1 more cell of column %s (row %d)", one, col, end)
+	}
+	return fmt.Sprintf(", as %s %d more cells of column %s, down to row %d", many, more, col, end)
+}
+
+// itOrThey is the pronoun of a column's first cell of a kind and the more
+// cells below it (alsoInColumn).
+func itOrThey(more int) string {
+	if more == 0 {
+		return "it"
+	}
+	return "they"
 }
 
 // unreadYearFigures notes the figures of a row under a header that holds a

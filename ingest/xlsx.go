@@ -345,16 +345,8 @@ func (p *parser) reportUncomputed(f *excelize.File, u *uncomputedCells) {
 		}
 		const fix = "open the workbook in Excel, WPS or LibreOffice and save it, so that the values are stored, or paste the cells as values"
 		at := record{File: p.file, Sheet: p.sheet, Row: c.row}
-		switch c.more {
-		case 0:
-			p.ps.add(at.problem(letter, "", "the cell holds %s but no value computed from it, so it would be read as empty: %s", what, fix))
-		case 1:
-			p.ps.add(at.problem(letter, "", "the cell holds %s but no value computed from it, as does 1 more cell of column %s (row %d), so they would be read as empty: %s",
-				what, letter, c.end, fix))
-		default:
-			p.ps.add(at.problem(letter, "", "the cell holds %s but no value computed from it, as do %d more cells of column %s, down to row %d, so they would be read as empty: %s",
-				what, c.more, letter, c.end, fix))
-		}
+		p.ps.add(at.problem(letter, "", "the cell holds %s but no value computed from it%s, so %s would be read as empty: %s",
+			what, alsoInColumn(c.more, c.end, letter, "does", "do"), itOrThey(c.more), fix))
 	}
 }
 
