@@ -29,6 +29,12 @@ func DateOf(t time.Time) Date {
 // Today returns the current UTC date.
 func Today() Date { return DateOf(time.Now()) }
 
+// LatestDay is the latest date anything may carry on the day today (UTC):
+// the day after, for China's day runs ahead of UTC's. A figure published,
+// a target set or an answer asked as of a later date is refused (ingest's
+// published checks, AsOfAhead).
+func LatestDay(today Date) Date { return DateOf(today.Time().AddDate(0, 0, 1)) }
+
 // AsOfAhead says what is wrong with d as the date an answer is asked as of,
 // when it is after tomorrow ("" when it may be: China's day runs ahead of
 // UTC's, as a published date's may): an answer as of 2030 would read as a
@@ -36,7 +42,7 @@ func Today() Date { return DateOf(time.Now()) }
 // missing.
 func AsOfAhead(d Date) string {
 	today := Today()
-	if !d.After(DateOf(today.Time().AddDate(0, 0, 1))) {
+	if !d.After(LatestDay(today)) {
 		return ""
 	}
 	return fmt.Sprintf("is after today (%s): an answer as of a date reads the data published by then; leave it out for the latest", today)

@@ -152,7 +152,7 @@ type batchDay struct{ today, latest plancast.Date }
 
 func checkDay() batchDay {
 	today := plancast.Today()
-	return batchDay{today: today, latest: plancast.DateOf(today.Time().AddDate(0, 0, 1))}
+	return batchDay{today: today, latest: plancast.LatestDay(today)}
 }
 
 // PushDateAhead says what is wrong with d, the date of a push's figures and
