@@ -76,7 +76,7 @@ func (s *Server) handleError(err error, c echo.Context) {
 		// not the 404 a group's catch-all answers (methods.go).
 		if status == http.StatusNotFound || status == http.StatusMethodNotAllowed {
 			r := c.Request()
-			if allowed := s.methods.allowedMethods(r.URL.Path); len(allowed) > 0 {
+			if allowed := s.methods.allowedMethods(r); len(allowed) > 0 {
 				status, code = http.StatusMethodNotAllowed, plancast.EINVALID
 				c.Response().Header().Set(echo.HeaderAllow, strings.Join(allowed, ", "))
 				msg = fmt.Sprintf("%s %s: this path takes %s, not %s", r.Method, r.URL.Path, joinAnd(allowed), r.Method)

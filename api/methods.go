@@ -3,7 +3,6 @@ package api
 import (
 	"net/http"
 	"slices"
-	"strings"
 
 	"github.com/labstack/echo/v4"
 )
@@ -46,60 +45,39 @@ func restoreHead(next echo.HandlerFunc) echo.HandlerFunc {
 	}
 }
 
-// routePattern is a registered route's path split at its slashes: a
-// segment starting with ":" stands for any one segment, "*" for the rest.
-type routePattern struct {
-	method string
-	segs   []string
+// methodTable is every registered route, by "METHOD /path" as Echo names
+// it, for allowedMethods to tell a route from a group's catch-all.
+type methodTable struct {
+	echo   *echo.Echo
+	routes map[string]bool
 }
-
-// methodTable is every route's method and pattern, for allowedMethods.
-type methodTable []routePattern
 
 // newMethodTable reads the routes registered on e; it is built once, after
 // routes().
 func newMethodTable(e *echo.Echo) methodTable {
-	var t methodTable
+	t := methodTable{echo: e, routes: map[string]bool{}}
 	for _, r := range e.Routes() {
-		switch r.Method {
-		case http.MethodGet, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete:
-			t = append(t, routePattern{r.Method, strings.Split(r.Path, "/")})
-		}
+		t.routes[r.Method+" "+r.Path] = true
 	}
 	return t
 }
 
-// allowedMethods is the methods some route takes path with, sorted, HEAD
-// beside GET; none when no route takes it.
-func (t methodTable) allowedMethods(path string) []string {
-	segs := strings.Split(path, "/")
+// allowedMethods is the methods some route takes r's path with, sorted,
+// HEAD beside GET; none when no route takes it. Echo's own router finds the
+// route for each method, as it would route the request: the route it finds
+// is one of those registered for that method, not a group's catch-all.
+func (t methodTable) allowedMethods(r *http.Request) []string {
 	var methods []string
-	for _, r := range t {
-		if r.matches(segs) && !slices.Contains(methods, r.method) {
-			methods = append(methods, r.method)
-			if r.method == http.MethodGet {
+	for _, m := range []string{http.MethodDelete, http.MethodGet, http.MethodPatch, http.MethodPost, http.MethodPut} {
+		c := t.echo.NewContext(r, nil)
+		t.echo.Router().Find(m, echo.GetPath(r), c)
+		if t.routes[m+" "+c.Path()] {
+			methods = append(methods, m)
+			if m == http.MethodGet {
 				methods = append(methods, http.MethodHead)
 			}
 		}
 	}
 	slices.Sort(methods)
 	return methods
-}
-
-func (r routePattern) matches(segs []string) bool {
-	for i, p := range r.segs {
-		switch {
-		case p == "*":
-			return true
-		case i >= len(segs):
-			return false
-		case strings.HasPrefix(p, ":"):
-			if segs[i] == "" {
-				return false
-			}
-		case p != segs[i]:
-			return false
-		}
-	}
-	return len(segs) == len(r.segs)
 }

@@ -64,7 +64,7 @@ type Server struct {
 	metrics *metrics
 	cache   *answerCache
 	cat     atomic.Pointer[catalogMemo] // the catalog of the latest data version seen
-	methods methodTable                 // every route's method and path, for 405's Allow
+	methods methodTable                 // the registered routes, for 405's Allow
 }
 
 // New builds a server with every route registered.
