@@ -94,6 +94,16 @@ func (s *Server) push(c echo.Context, targets bool, check func(*ingest.Batch) er
 	return s.applyBatch(c, b)
 }
 
+// pushedStatus is the status of a push the store took: 202 when some of it
+// was queued (accepted durably, written when the store returns; the report
+// says how many), else 200. Every push route answers with it.
+func pushedStatus(rep *ingest.Report) int {
+	if rep.Queued+rep.Targets.Queued > 0 {
+		return http.StatusAccepted
+	}
+	return http.StatusOK
+}
+
 // applyBatch applies a parsed batch all or nothing (?dry_run=true only
 // counts) and answers with the ingest report: 200, 202 when the spool took
 // it, 400 with the report's problems when the batch is invalid.
@@ -111,11 +121,8 @@ func (s *Server) applyBatch(c echo.Context, b *ingest.Batch) error {
 		s.cache.Invalidate()
 	}
 	switch {
-	case err == nil && rep.Queued+rep.Targets.Queued > 0:
-		// Accepted durably, written when the store returns: 202, and the report says how many.
-		return c.JSON(http.StatusAccepted, PushResponse{Report: rep})
 	case err == nil:
-		return c.JSON(http.StatusOK, PushResponse{Report: rep})
+		return c.JSON(pushedStatus(rep), PushResponse{Report: rep})
 	case rep != nil && plancast.ErrorCode(err) == plancast.EINVALID:
 		return c.JSON(http.StatusBadRequest, PushResponse{Error: &ErrorBody{Code: plancast.EINVALID, Message: plancast.ErrorMessage(err)}, Report: rep})
 	default:

@@ -128,9 +128,5 @@ func (s *Server) postReportExtract(c echo.Context) error {
 	if rep.Written() {
 		s.cache.Invalidate()
 	}
-	if rep.Queued+rep.Targets.Queued > 0 {
-		// Accepted durably, written when the store returns: 202, as a push (applyBatch).
-		return c.JSON(http.StatusAccepted, resp)
-	}
-	return c.JSON(http.StatusOK, resp)
+	return c.JSON(pushedStatus(rep), resp)
 }
