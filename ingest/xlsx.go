@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+	"github.com/xuri/nfp"
 
 	"github.com/plancast/plancast"
 )
@@ -711,27 +712,27 @@ func (p *parser) times100(fig sheetFigure) {
 }
 
 // percentFormat reports whether a cell style formats numbers as percentages:
-// the built-in formats 9 (0%) and 10 (0.00%), or a custom format with an
-// unquoted, unescaped %.
+// the built-in formats 9 (0%) and 10 (0.00%), or a custom format with a %
+// that is not quoted or escaped (customFormatHas).
 func percentFormat(st *excelize.Style) bool {
-	if st == nil {
-		return false
-	}
-	if st.NumFmt == 9 || st.NumFmt == 10 {
+	if st != nil && (st.NumFmt == 9 || st.NumFmt == 10) {
 		return true
 	}
-	if st.CustomNumFmt == nil {
+	return customFormatHas(st, func(tok nfp.Token) bool { return tok.TType == nfp.TokenTypePercent })
+}
+
+// customFormatHas reports whether a cell style's custom number format holds
+// a token that is, as nfp reads it: the parser excelize formats cells with,
+// so that a format is judged as the cell is shown ("0.0\"%\"" and "0\\%"
+// show a literal %). A parser is made for each format: one keeps the
+// tokens of the formats it read before.
+func customFormatHas(st *excelize.Style, is func(nfp.Token) bool) bool {
+	if st == nil || st.CustomNumFmt == nil {
 		return false
 	}
-	quoted := false
-	fmtText := *st.CustomNumFmt
-	for i := 0; i < len(fmtText); i++ {
-		switch c := fmtText[i]; {
-		case c == '"':
-			quoted = !quoted
-		case c == '\\':
-			i++
-		case c == '%' && !quoted:
+	parser := nfp.NumberFormatParser()
+	for _, section := range parser.Parse(*st.CustomNumFmt) {
+		if slices.ContainsFunc(section.Items, is) {
 			return true
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+	"github.com/xuri/nfp"
 )
 
 // The styles of some cells of a large worksheet, without excelize loading
@@ -621,9 +622,9 @@ func (n *numberFormats) has(id int, set map[int]bool) bool {
 
 // dateFormat reports whether a cell style formats numbers as dates or times:
 // the built-in formats 14–22 and 45–47, those of Chinese, Japanese and Korean
-// spreadsheets 27–36 and 50–58, or a custom format with an unquoted,
-// unescaped year, day, hour or second (y, d, h, s in any case; an "m" alone
-// may be a month or a minute and goes with one of them).
+// spreadsheets 27–36 and 50–58, or a custom format with a year, day, hour
+// or second, or an elapsed time ([h]), as nfp reads it (customFormatHas;
+// an "m" alone may be a month or a minute and goes with one of them).
 func dateFormat(st *excelize.Style) bool {
 	if st == nil {
 		return false
@@ -632,29 +633,8 @@ func dateFormat(st *excelize.Style) bool {
 	case 14 <= id && id <= 22, 27 <= id && id <= 36, 45 <= id && id <= 47, 50 <= id && id <= 58:
 		return true
 	}
-	if st.CustomNumFmt == nil {
-		return false
-	}
-	text := *st.CustomNumFmt
-	quoted, bracket := false, false
-	for i := 0; i < len(text); i++ {
-		switch c := text[i]; {
-		case c == '"':
-			quoted = !quoted
-		case quoted:
-		case c == '[':
-			bracket = true // a colour, a condition, a locale: [Red], [>100], [$-804]
-		case c == ']':
-			bracket = false
-		case bracket:
-		case c == '\\' || c == '_' || c == '*':
-			i++ // an escaped character, a space as wide as one, a fill character
-		default:
-			switch c | 0x20 { // lower case
-			case 'y', 'd', 'h', 's':
-				return true
-			}
-		}
-	}
-	return false
+	return customFormatHas(st, func(tok nfp.Token) bool {
+		return tok.TType == nfp.TokenTypeElapsedDateTimes ||
+			tok.TType == nfp.TokenTypeDateTimes && strings.ContainsAny(tok.TValue, "yYdDhHsS")
+	})
 }
