@@ -234,6 +234,56 @@ func ReadSeriesValuesBetween(ctx context.Context, st SeriesSetReader, keys []Ser
 	return out, nil
 }
 
+// FigureSpanReader is a store whose read of the latest figures of given
+// series within a span of years can carry each figure's status in one read
+// (InfluxDB: one more field of the same query).
+type FigureSpanReader interface {
+	// FiguresBetween is SeriesValuesBetween with each observation's Status
+	// set as stored.
+	FiguresBetween(ctx context.Context, keys []SeriesKey, from, to int) ([]Series, error)
+}
+
+// ReadFiguresBetween reads the latest vintage of every year from to to of
+// the given series, with its value, status and stated growth (no source),
+// withdrawn years left out: what ingest needs to keep the status and growth
+// of a figure pushed again from a file that has no place for them. A store
+// without FiguresBetween is read in two steps: the values of those years
+// (SeriesValuesBetween, which says no status), then every vintage of the
+// series that hold a figure in them alone, so that a push of a new year
+// reads nothing more.
+func ReadFiguresBetween(ctx context.Context, st VintageStore, keys []SeriesKey, from, to int) ([]Series, error) {
+	if fr, ok := st.(FigureSpanReader); ok {
+		return fr.FiguresBetween(ctx, keys, from, to)
+	}
+	values, err := ReadSeriesValuesBetween(ctx, st, keys, from, to)
+	if err != nil || len(values) == 0 {
+		return nil, err
+	}
+	held := make([]SeriesKey, len(values))
+	for i := range values {
+		held[i] = values[i].Key()
+	}
+	vintages, err := ReadVintagesOf(ctx, st, held)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Series, 0, len(held))
+	for _, k := range held {
+		s := Series{Region: k.Region, Indicator: k.Indicator, Period: k.Period}
+		for _, o := range vintages[k] { // by year, oldest vintage first
+			if o.Year >= from && o.Year <= to {
+				o.Source = Source{}
+				s.AppendLatest(o)
+			}
+		}
+		s.DropWithdrawn()
+		if len(s.Observations) > 0 {
+			out = append(out, s)
+		}
+	}
+	return out, nil
+}
+
 // VintageStore is what ReadSeriesValuesAsOf needs of a store: the bulk read
 // of the latest values, and every vintage of one series.
 type VintageStore interface {

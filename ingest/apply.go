@@ -76,14 +76,14 @@ func Apply(ctx context.Context, st plancast.Store, b *Batch, opt ApplyOptions) (
 	}
 	// What is stored under the batch's figures, read once: a dry run counts
 	// against it, and a batch's withdrawals are checked against it.
-	history, unreadable, unchecked, err := storedFigures(ctx, st, b, opt.DryRun)
+	history, current, unreadable, unchecked, err := storedFigures(ctx, st, b, opt.DryRun)
 	if err != nil {
 		return nil, err
 	}
 	// A row takes the status and stated growth its file has no place for
 	// from the stored figure it is compared with, when its value is the
 	// same, before anything compares it with the store (fillUnsaid).
-	fillUnsaid(b, history)
+	fillUnsaid(b, history, current)
 	latest := latestVintages(history)
 	checkWithdrawals(b, latest, &ps)
 	// Rows dated before a stored version that restate it are left out of
@@ -221,18 +221,21 @@ func rejectedRecords(ps []Problem) int {
 // storedFigures reads every stored vintage (withdrawals included) of the
 // figures of b's series, by figure, oldest first: all of them for a dry
 // run, which counts every figure against the latest; else those of series
-// the batch withdraws from, those of series with a figure dated before
-// today, which may restate a vintage revised since (checkRestatedFigures),
-// and those of series with a figure whose file has no place for its status
-// or stated growth and whose stored figure has the same value (fillUnsaid:
-// sameValueSeries). A batch of figures stated today, each with its status
-// and growth or each new, without withdrawals reads no vintages: the store
-// compares the figures itself as it writes. When only the dated figures or
-// those that leave something unsaid needed the read and the store cannot
-// answer (InfluxDB down; the spool keeps the push), unreadable says why and
-// unchecked what was left undone (for the note that says so), and the error
-// is nil.
-func storedFigures(ctx context.Context, st plancast.Store, b *Batch, dryRun bool) (history map[plancast.FigureKey][]plancast.Observation, unreadable string, unchecked []string, err error) {
+// the batch withdraws from, and those of series with a figure dated before
+// today, which may restate a vintage revised since (checkRestatedFigures).
+// A batch of figures stated today without withdrawals reads no vintages:
+// the store compares the figures itself as it writes.
+//
+// Of the other figures, those whose file has no place for their status or
+// stated growth (origin.unsaid) are compared with the latest stored figure
+// of their year, which current holds (storedCurrent): fillUnsaid needs it,
+// and nothing else does.
+//
+// When only the dated figures or those that leave something unsaid needed
+// a read and the store cannot answer (InfluxDB down; the spool keeps the
+// push), unreadable says why and unchecked what was left undone (for the
+// note that says so), and the error is nil.
+func storedFigures(ctx context.Context, st plancast.Store, b *Batch, dryRun bool) (history map[plancast.FigureKey][]plancast.Observation, current map[plancast.FigureKey]plancast.Observation, unreadable string, unchecked []string, err error) {
 	obs := b.Observations
 	var keys []plancast.SeriesKey
 	var unsaidOnly []int // the figures read for what they leave unsaid alone
@@ -257,9 +260,9 @@ func storedFigures(ctx context.Context, st plancast.Store, b *Batch, dryRun bool
 			keys = append(keys, k)
 		}
 	}
-	same, err := sameValueSeries(ctx, st, obs, unsaidOnly, b.obsOrigin)
+	history, err = storedHistory(ctx, st, keys)
 	if err == nil {
-		history, err = storedHistory(ctx, st, append(keys, same...))
+		current, err = storedCurrent(ctx, st, obs, unsaidOnly)
 	}
 	if err != nil && !needed && plancast.ErrorCode(err) == plancast.EUNAVAILABLE {
 		if dated {
@@ -268,24 +271,24 @@ func storedFigures(ctx context.Context, st plancast.Store, b *Batch, dryRun bool
 		if unsaidAny {
 			unchecked = append(unchecked, unsaidUnfilled)
 		}
-		return nil, plancast.ErrorMessage(err), unchecked, nil
+		return nil, nil, plancast.ErrorMessage(err), unchecked, nil
 	}
-	return history, "", nil, err
+	return history, current, "", nil, err
 }
 
-// sameValueSeries are the series of the figures obs[i] (i in which, each
-// leaving unsaid what from(i) says) with a stored figure of the same value
-// that may have something to give: a status (the values read does not say
-// it), or a stated growth. Those are the series whose vintages fillUnsaid
-// needs. It reads the latest stored values of the years of those figures
-// alone (a time range on InfluxDB), not every vintage of their series: a
-// yearly push of new figures from a wide table (every figure leaves its
-// growth unsaid) reads its year, in which nothing is stored, rather than
-// the whole history of every series it touches; a table with a status
-// column pushed again reads no vintages where no growth is stored. Reading
-// the vintages of every series took a yearly push of 10,000 figures onto
-// 90,000 into InfluxDB from about 5 s to 10-15 s.
-func sameValueSeries(ctx context.Context, st plancast.Store, obs []plancast.Observation, which []int, from func(i int) origin) ([]plancast.SeriesKey, error) {
+// storedCurrent is the latest stored figure (value, status and stated
+// growth) of each figure obs[i], i in which, that has one: the figures a
+// push states today and whose file leaves their status or growth unsaid,
+// which fillUnsaid compares with the latest. It reads the years of those
+// figures alone (plancast.ReadFiguresBetween: a time range, and on InfluxDB
+// the status in the same query), not every vintage of their series: a yearly
+// push of new figures from a wide table reads its year, in which nothing is
+// stored. Reading every vintage of each series took a yearly push of 10,000
+// figures onto 90,000 into InfluxDB from about 5 s to 10-15 s; reading the
+// vintages of the series with a same-valued figure alone still took a
+// re-push of a year's 10,000 unchanged figures onto 100,000 10.0-10.9 s,
+// against 6.1-7.3 s now (bench/repush.sh).
+func storedCurrent(ctx context.Context, st plancast.Store, obs []plancast.Observation, which []int) (map[plancast.FigureKey]plancast.Observation, error) {
 	if len(which) == 0 {
 		return nil, nil
 	}
@@ -297,32 +300,20 @@ func sameValueSeries(ctx context.Context, st plancast.Store, obs []plancast.Obse
 			keys = append(keys, k)
 		}
 	}
-	stored, err := plancast.ReadSeriesValuesBetween(ctx, st, plancast.SortedSeriesKeys(keys), first, last)
+	stored, err := plancast.ReadFiguresBetween(ctx, st, plancast.SortedSeriesKeys(keys), first, last)
 	if err != nil {
 		return nil, fmt.Errorf("read the stored figures of the batch's years: %w", err)
 	}
 	if len(stored) == 0 {
 		return nil, nil
 	}
-	values := make(map[plancast.FigureKey]*plancast.Observation, len(which))
+	out := make(map[plancast.FigureKey]plancast.Observation, len(which))
 	for _, s := range stored {
-		for j := range s.Observations {
-			o := &s.Observations[j]
-			values[o.Key()] = o
+		for _, o := range s.Observations {
+			out[o.Key()] = o
 		}
 	}
-	keys = keys[:0]
-	for _, i := range which {
-		o := &obs[i]
-		v, ok := values[o.Key()]
-		if !ok || !sameValue(v, o) || from(i).unsaid()&unsaidStatus == 0 && v.Growth == nil {
-			continue // nothing stored, another value, or nothing to give
-		}
-		if k := o.Key().SeriesKey; len(keys) == 0 || keys[len(keys)-1] != k {
-			keys = append(keys, k)
-		}
-	}
-	return keys, nil
+	return out, nil
 }
 
 // What a push could not check while the stored figures or targets could not
@@ -364,9 +355,12 @@ func unreadableNote(what, why string, unchecked ...string) string {
 // row dated before the newest stored vintage, the vintage served on its
 // date (checkRestatedFigures), else the latest (the store's comparison,
 // plancast.WriteResult.TallyFigure). A withdrawn one gives nothing. history
-// is from storedFigures; a figure whose series it lacks keeps its defaults.
-func fillUnsaid(b *Batch, history map[plancast.FigureKey][]plancast.Observation) {
-	if len(history) == 0 {
+// and current are from storedFigures: a figure whose series history holds
+// is compared with the vintage of its vintages it is judged against, any
+// other with its latest figure in current; one in neither keeps its
+// defaults.
+func fillUnsaid(b *Batch, history map[plancast.FigureKey][]plancast.Observation, current map[plancast.FigureKey]plancast.Observation) {
+	if len(history) == 0 && len(current) == 0 {
 		return
 	}
 	for i := range b.Observations {
@@ -376,6 +370,9 @@ func fillUnsaid(b *Batch, history map[plancast.FigureKey][]plancast.Observation)
 		}
 		o := &b.Observations[i]
 		v := comparedVintage(o, history[o.Key()])
+		if latest, ok := current[o.Key()]; v == nil && ok {
+			v = &latest
+		}
 		if v == nil || v.Withdrawn() || o.Withdrawn() || !sameValue(v, o) {
 			continue
 		}

@@ -227,19 +227,46 @@ func latestVintage(b *bbolt.Bucket, k plancast.FigureKey) (plancast.Observation,
 
 // SeriesValuesOf is the latest vintage of every year of exactly the given
 // series (those with observations), sorted by region, indicator and period,
-// from the vals bucket (value, published date, withdrawal and stated growth
+// from the vals bucket (value, published date, status and stated growth
 // only): one seek per series.
 func (s *Store) SeriesValuesOf(ctx context.Context, keys []plancast.SeriesKey) ([]plancast.Series, error) {
+	return s.valuesBetween(keys, 0, math.MaxUint16)
+}
+
+// SeriesValuesBetween is SeriesValuesOf for the years from to to: each
+// series is sought at its year from.
+func (s *Store) SeriesValuesBetween(ctx context.Context, keys []plancast.SeriesKey, from, to int) ([]plancast.Series, error) {
+	return s.valuesBetween(keys, from, to)
+}
+
+// FiguresBetween is SeriesValuesBetween, whose vals entries hold the
+// status (plancast.ReadFiguresBetween).
+func (s *Store) FiguresBetween(ctx context.Context, keys []plancast.SeriesKey, from, to int) ([]plancast.Series, error) {
+	return s.valuesBetween(keys, from, to)
+}
+
+// valuesBetween reads the latest vintage of the years from to to of each
+// series of keys from the vals bucket, whose keys sort by series, year
+// (two bytes) and recorded time.
+func (s *Store) valuesBetween(keys []plancast.SeriesKey, from, to int) ([]plancast.Series, error) {
+	from, to = max(from, 0), min(to, math.MaxUint16)
+	if from > to {
+		return nil, nil
+	}
 	var out []plancast.Series
 	err := s.db.View(func(tx *bbolt.Tx) error {
 		c := tx.Bucket(bucketVals).Cursor()
 		for _, sk := range plancast.SortedSeriesKeys(keys) {
 			series := plancast.Series{Region: sk.Region, Indicator: sk.Indicator, Period: sk.Period}
 			prefix := seriesPrefix(sk)
-			for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+			start := append(prefix[:len(prefix):len(prefix)], yearBytes(from)...)
+			for k, v := c.Seek(start); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
 				o, ok := vintageAt(sk, prefix, k, v)
 				if !ok {
 					continue
+				}
+				if o.Year > to {
+					break
 				}
 				series.AppendLatest(o) // keys sort by year, then recorded
 			}

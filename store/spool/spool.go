@@ -668,6 +668,13 @@ func (s *Store) SeriesValuesBetween(ctx context.Context, keys []plancast.SeriesK
 	return plancast.ReadSeriesValuesBetween(ctx, s.Store, keys, from, to)
 }
 
+// FiguresBetween reads through to the backend's read of the latest figures,
+// with their status, of the given series in the years from to to
+// (plancast.ReadFiguresBetween).
+func (s *Store) FiguresBetween(ctx context.Context, keys []plancast.SeriesKey, from, to int) ([]plancast.Series, error) {
+	return plancast.ReadFiguresBetween(ctx, s.Store, keys, from, to)
+}
+
 // VintagesOf reads through to the backend's bulk vintage read, or reads the
 // series one by one when it has none.
 func (s *Store) VintagesOf(ctx context.Context, keys []plancast.SeriesKey) (map[plancast.SeriesKey][]plancast.Observation, error) {

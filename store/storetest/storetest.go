@@ -53,6 +53,7 @@ func Run(t *testing.T, open Opener) {
 		{"StatedGrowthComesBackFromEveryRead", testStatedGrowth},
 		{"ChangedStatedGrowthIsARevision", testStatedGrowthRevision},
 		{"WithdrawalCarriesNoGrowth", testWithdrawalCarriesNoGrowth},
+		{"FiguresBetweenCarryTheirStatus", testFiguresBetween},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -1249,4 +1250,74 @@ func describeVintages(t *testing.T, st plancast.Store, year int, describe func(*
 		}
 	}
 	return out
+}
+
+// ReadFiguresBetween gives the latest figure of every year in the span of
+// each series asked for, with its status and stated growth, as the store's
+// own read (FiguresBetween) and as the two-step read of a store without it
+// (the values of those years, then the vintages of the series holding one):
+// the same answer. The latest is chosen by published date, as every read
+// chooses it; a year whose latest vintage is a withdrawal, a year outside
+// the span and a series not asked for are left out.
+func testFiguresBetween(t *testing.T, st plancast.Store) {
+	seedCatalog(t, st)
+	with := func(o plancast.Observation, status string, growth float64) plancast.Observation {
+		o.Status = status
+		if growth != 0 {
+			o.Growth, o.GrowthBaseYear = &growth, 2015 // a growth a year since 2015
+		}
+		return o
+	}
+	mustWrite(t, st,
+		obs("houma", "gdp", 2018, 100, plancast.NewDate(2019, time.March, 1)),
+		with(obs("houma", "gdp", 2019, 110, plancast.NewDate(2020, time.January, 20)), plancast.StatusPreliminary, 6.3),
+		with(obs("houma", "gdp", 2020, 121, plancast.NewDate(2021, time.January, 10)), plancast.StatusEstimate, 0),
+		obs("houma", "gdp", 2021, 130, plancast.NewDate(2022, time.March, 1)),
+		obs("houma", "gdp", 2022, 140, plancast.NewDate(2023, time.March, 1)),
+		with(obs("zizhou", "gdp", 2020, 80, plancast.NewDate(2021, time.February, 1)), plancast.StatusPreliminary, 0))
+	jan := obs("houma", "gdp", 2020, 100, plancast.NewDate(2020, time.December, 15))
+	jan.Period = "jan-nov"
+	mustWrite(t, st, jan,
+		with(obs("houma", "gdp", 2019, 110, plancast.NewDate(2020, time.September, 1)), plancast.StatusFinal, 6.3), // the 2019 figure made final
+		obs("houma", "gdp", 2020, 119, plancast.NewDate(2020, time.December, 1)),                                   // backfilled: published earlier, not the latest
+		withdrawal("houma", "gdp", 2021, plancast.NewDate(2022, time.June, 1)))
+	keys := []plancast.SeriesKey{
+		{Region: "houma", Indicator: "gdp", Period: plancast.PeriodYear},
+		{Region: "zizhou", Indicator: "gdp", Period: plancast.PeriodYear},
+		{Region: "atlantis", Indicator: "gdp", Period: plancast.PeriodYear},
+	}
+	want := "houma/gdp/year 2019=110 final growth 6.3 since 2015; 2020=121 estimate | zizhou/gdp/year 2020=80 preliminary"
+	for _, reader := range []struct {
+		name string
+		st   plancast.VintageStore
+	}{{"the store", st}, {"two steps", struct{ plancast.VintageStore }{st}}} {
+		got, err := plancast.ReadFiguresBetween(ctx, reader.st, keys, 2019, 2021)
+		if err != nil {
+			t.Fatalf("%s: ReadFiguresBetween: %v", reader.name, err)
+		}
+		if s := describeFigures(got); s != want {
+			t.Errorf("%s: ReadFiguresBetween 2019-2021 =\n%s\nwant\n%s", reader.name, s, want)
+		}
+	}
+	if _, ok := st.(plancast.FigureSpanReader); !ok {
+		t.Errorf("%T has no FiguresBetween: ingest would read every vintage of a pushed series to keep its status", st)
+	}
+}
+
+// describeFigures writes series of figures as "region/indicator/period
+// year=value status [growth g since base]; ..." joined by " | ".
+func describeFigures(ss []plancast.Series) string {
+	var parts []string
+	for _, s := range ss {
+		var figs []string
+		for _, o := range s.Observations {
+			f := fmt.Sprintf("%d=%g %s", o.Year, o.Value, o.Status)
+			if o.Growth != nil {
+				f += fmt.Sprintf(" growth %g since %d", *o.Growth, o.GrowthBaseYear)
+			}
+			figs = append(figs, f)
+		}
+		parts = append(parts, s.Region+"/"+s.Indicator+"/"+s.Period+" "+strings.Join(figs, "; "))
+	}
+	return strings.Join(parts, " | ")
 }
