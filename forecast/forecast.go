@@ -111,7 +111,7 @@ func Methods() []string {
 // members autoMix picks for the series' length, on the original scale). The predictive
 // distribution of year n+h is
 //
-//	x_{n+h} = x̂_{n+h} + s · z_h,   z_h ~ the calibration's quantiles
+//	x_{n+h} = x̂_{n+h} + s · z_h,   z_h ~ the calibration's quantiles less their median
 //
 // on the working scale (log for a positive series), mapped back to the unit.
 func Forecast(years []int, values []float64, opt Options) (*Result, error) {
@@ -156,7 +156,11 @@ func Forecast(years []int, values []float64, opt Options) (*Result, error) {
 	r.zq = make([][]float64, h)
 	r.Points = make([]plancast.ProjectionPoint, h)
 	for j := range h {
-		r.zq[j] = monotone(cal.quantiles(method, p.real, j+1))
+		// The distribution is centred on the point forecast: the table's
+		// median error (the training years' bias of the point) is taken
+		// off, so that a target at the projected value is met with
+		// probability one half, as a planner reads it (doc.go, Intervals).
+		r.zq[j] = centred(cal.Probs, monotone(cal.quantiles(method, p.real, j+1)))
 		if j > 0 { // widths never shrink with the horizon
 			for k := range r.zq[j] {
 				if cal.Probs[k] < 0.5 {
@@ -263,6 +267,15 @@ func pooledWorkScale(p *prepared, pooled float64) float64 {
 		m = 1 // an all-zero series: one unit
 	}
 	return pooled * m
+}
+
+// centred shifts the quantiles q (at probs) so that their median is 0.
+func centred(probs, q []float64) []float64 {
+	med := quantileAt(probs, q, 0.5)
+	for k := range q {
+		q[k] -= med
+	}
+	return q
 }
 
 // monotone returns a sorted copy of q so that the quantile function never
