@@ -108,3 +108,18 @@ func FormatPoints(c float64) string {
 	}
 	return fmt.Sprintf("%+.1f", c)
 }
+
+// FormatProbability writes a probability of meeting a target in whole
+// percent, saying "<1%" and ">99%" for one that rounds to 0 or 100 but is
+// neither: a target still projected is never shown as certain, nor as
+// hopeless as one already missed (0.9974 → ">99%", 0.0005 → "<1%",
+// 1 → "100%", 0 → "0%").
+func FormatProbability(p float64) string {
+	switch {
+	case p > 0 && p < 0.005:
+		return "<1%"
+	case p < 1 && p >= 0.995:
+		return ">99%"
+	}
+	return strconv.Itoa(int(math.Round(100*p))) + "%"
+}

@@ -83,3 +83,13 @@ func TestFormatPointsSaysTheSignAndEnoughDecimals(t *testing.T) {
 		}
 	}
 }
+
+// A probability of a target still projected is never shown as certain or
+// hopeless: those are for a target year observed (met: 100%, missed: 0%).
+func TestFormatProbabilityNeverRoundsToCertainty(t *testing.T) {
+	for p, want := range map[float64]string{0: "0%", 1: "100%", 0.00052: "<1%", 0.0049: "<1%", 0.005: "1%", 0.99742: ">99%", 0.995: ">99%", 0.9949: "99%", 0.5: "50%", 0.126: "13%"} {
+		if got := FormatProbability(p); got != want {
+			t.Errorf("FormatProbability(%v) = %q, want %q", p, got, want)
+		}
+	}
+}

@@ -42,6 +42,18 @@ func PlanSpan(plan string) (from, to int, ok bool) {
 	return y, y, true
 }
 
+// PlanBaseYear is the year a plan's targets are measured from when they name
+// none: the year before its first, the last year of what came before (2020
+// for the 14th Five-Year Plan, and for 2021-annual); 0 for a code that
+// names no plan.
+func PlanBaseYear(plan string) int {
+	from, _, ok := PlanSpan(plan)
+	if !ok {
+		return 0
+	}
+	return from - 1
+}
+
 // FiveYearPlanOf returns the code of the Five-Year Plan whose years hold
 // year ("14th-fyp" for 2023); ok is false for a year no Five-Year Plan
 // covers (before 1953, and the readjustment of 1963–1965).

@@ -267,7 +267,7 @@ func (s *Server) assess(ctx context.Context, ts []plancast.Target, asOf plancast
 					continue
 				}
 				years, values, _ := seriesArrays(sr)
-				opt := forecast.Options{SkipBacktest: true, Stated: sr.StatedGrowths(), AsOf: asOf.OrToday(), Upper: forecast.UpperOf(byCode[t.Indicator])}
+				opt := forecast.Options{SkipBacktest: true, Stated: sr.StatedGrowths(), AsOf: asOf.OrToday(), Limits: forecast.LimitsOf(byCode[t.Indicator])}
 				for _, k := range plancast.YearToDateKeys(t.SeriesKey(), byCode[t.Indicator]) {
 					if toDate := series[k]; toDate != nil {
 						opt.YearToDate = append(opt.YearToDate, *toDate)

@@ -221,7 +221,7 @@ func (s *Server) dashboardSection(ctx context.Context, r plancast.Region, indByC
 			DueText:         charts.FiguresDueText(a.FiguresDue, lang), // the chart's words under its hatch
 			RequiredText:    requiredText(lang, a.Assessment),
 			ProjectedText:   projectedText(lang, a.Kind, a.Projected, a.Realised, plancast.ValuePrec(a.LatestValue)),
-			ProbabilityText: strconv.Itoa(int(math.Round(a.Probability*100))) + "%",
+			ProbabilityText: plancast.FormatProbability(a.Probability),
 		})
 	}
 	for _, u := range res.Unassessed {

@@ -113,7 +113,7 @@ func (s *Server) noYearlyFigures(ctx context.Context, region, indicator string, 
 // what its year to date (toDate, may be nil) says of the year after it.
 func (s *Server) projectSeries(ind plancast.Indicator, series *plancast.Series, toDate []plancast.Series, horizon int, method string, asOf plancast.Date) (*plancast.Projection, error) {
 	years, values, vintage := seriesArrays(series)
-	res, err := forecast.Forecast(years, values, forecast.Options{Horizon: horizon, Method: method, Upper: forecast.UpperOf(ind)})
+	res, err := forecast.Forecast(years, values, forecast.Options{Horizon: horizon, Method: method, Limits: forecast.LimitsOf(ind)})
 	s.metrics.forecasts.Inc()
 	if err != nil {
 		return nil, err

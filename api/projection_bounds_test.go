@@ -9,7 +9,7 @@ import (
 )
 
 // A share near 100 is projected, and judged, below 100 over the API: a
-// rate is a percentage of a whole (forecast.UpperOf).
+// rate is a percentage of a whole (forecast.LimitsOf).
 func TestAShareIsProjectedNoHigherThan100(t *testing.T) {
 	st := seeded(t, backends[0].open(t))
 	var obs []plancast.Observation

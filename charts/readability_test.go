@@ -479,3 +479,27 @@ func TestATargetsLabelLeavesItsDiamondVisible(t *testing.T) {
 		t.Errorf("%d charts checked, want 66", charts)
 	}
 }
+
+// A target the latest figure already meets requires no path: its label
+// says the target alone, and the legend has no "Path required" (budget
+// revenue of 14.6 against 13 for 2025 drew a falling line, "needs −2.9% a
+// year"). The same target above the latest figure keeps both.
+func TestAMetTargetDrawsNoRequiredPath(t *testing.T) {
+	revenue := plancast.Indicator{Code: "budget_revenue", Name: "Budget revenue", Unit: plancast.Unit100mYuan, Kind: plancast.KindLevel, Better: plancast.BetterHigher}
+	for _, c := range []struct {
+		target   float64
+		required bool
+	}{{13, false}, {20, true}} {
+		s := Spec{Region: plancast.Region{Code: "uatville", Name: "UAT Ville"}, Indicator: revenue, Lang: LangEn,
+			History: []plancast.Observation{obs("uatville", "budget_revenue", 2020, 13.9), obs("uatville", "budget_revenue", 2021, 14.6)},
+			Targets: []plancast.Target{{Region: "uatville", Indicator: "budget_revenue", Plan: "14th-fyp", Kind: plancast.TargetLevel, Year: 2025, Value: c.target}}}
+		var buf bytes.Buffer
+		if err := Render(&buf, s, "svg"); err != nil {
+			t.Fatal(err)
+		}
+		text := svgText(t, buf.Bytes())
+		if got := strings.Contains(text, "needs") || strings.Contains(text, "Path required"); got != c.required {
+			t.Errorf("target %g with the latest figure 14.6: required path drawn %v, want %v; the chart reads %q", c.target, got, c.required, text)
+		}
+	}
+}

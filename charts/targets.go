@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/plancast/plancast"
+	"github.com/plancast/plancast/forecast"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 )
@@ -158,6 +159,15 @@ func (b growthBasis) path(t plancast.Target, ind plancast.Indicator) (path []xy,
 	return slices.DeleteFunc(path, func(p xy) bool { return p.x < float64(b.from) }), start, true
 }
 
+// alreadyMet reports whether a latest figure v meets level or share target
+// t of ind, on its side of it (forecast.MeetsAbove).
+func alreadyMet(v float64, t plancast.Target, ind plancast.Indicator) bool {
+	if forecast.MeetsAbove(t, ind) {
+		return v >= t.Value
+	}
+	return v <= t.Value
+}
+
 // impliedPathStyle is the line of a growth target's implied path, on the
 // single chart and the comparison alike: dotted, for it is no figure.
 func impliedPathStyle(col color.Color, width vg.Length) draw.LineStyle {
@@ -205,7 +215,11 @@ func targetLayers(f *figure, s *Spec, latest *xy) targetDrawing {
 				// the plan's name says the year: "2022 plan target: 1", not "2022 plan target 2022: 1"
 				txt = fmt.Sprintf(wd.PlanYearTargetFmt, plan, annotValue(t.Value, unit, f.lang))
 			}
-			if latest != nil && int(latest.x) < t.Year && unit == plancast.UnitPercent {
+			// No path is required of a latest figure that already meets
+			// the target, as the assessment requires none: a falling red
+			// line labelled "needs -2.9% a year" read as a plan.
+			ahead := latest != nil && int(latest.x) < t.Year && !alreadyMet(latest.y, t, s.Indicator)
+			if ahead && unit == plancast.UnitPercent {
 				// A percentage is planned in points: a straight path, and
 				// the points a year it needs (as the assessment says).
 				c := (t.Value - latest.y) / float64(t.Year-int(latest.x))
@@ -213,7 +227,7 @@ func targetLayers(f *figure, s *Spec, latest *xy) targetDrawing {
 				d.layers = append(d.layers, layer{z: zPath, p: lineOf(path, pathSty)})
 				havePath = true
 				txt += needsPointsText(c, f.lang)
-			} else if latest != nil && int(latest.x) < t.Year {
+			} else if ahead {
 				if g, ok := requiredGrowth(int(latest.x), latest.y, t.Year, t.Value); ok {
 					path := geometricPath(int(latest.x), latest.y, t.Year, g)
 					d.layers = append(d.layers, layer{z: zPath, p: lineOf(path, pathSty)})

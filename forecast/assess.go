@@ -18,7 +18,9 @@ import (
 //	off_track  p < 0.1
 //
 // achieved (p = 1): the target year is observed and the target met, or a
-// level or share target is already met by the latest observation. A target
+// level target of an accumulating level better higher (output, income,
+// revenue) is already met by the latest observation. A rate's or a share's
+// is judged on its target year, which it may not hold to. A target
 // whose year is observed and missed is off_track with p = 0. Growth targets
 // need a positive series (a growth rate across zero means nothing).
 const (
@@ -46,11 +48,14 @@ const MaxPaceYears = 50
 // table, an approximation stated in the explanation.
 //
 // RequiredGrowth is the average annual growth from the latest value to the
-// level the target implies, (x_target/x_latest)^{1/(Y−latest year)} − 1;
+// level the target implies, (x_target/x_latest)^{1/(Y−latest year)} − 1,
+// when that moves toward the target (none when the latest value meets it);
 // PaceYear, for a level or share target, is the year the latest value
 // reaches it growing at the history's average (HistoricalGrowth);
 // Progress is (projected − base)/(target − base) on levels, base the value at
-// t.BaseYear (the first observed year when BaseYear is 0).
+// t.BaseYear (the plan's base year, plancast.PlanBaseYear, when BaseYear is
+// 0); none when that year's figure is not known, or when the target asks
+// for no move in the indicator's better direction from it.
 //
 // A growth target is judged on the growth stated with the figures when
 // opt.Stated measures its gap to the levels' growth (plancast.StatedGap): the target
@@ -156,9 +161,9 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 	growthOf := func(v float64) float64 {
 		v *= math.Exp(-span)
 		if t.Kind == plancast.TargetAvgGrowth {
-			return 100 * (math.Pow(v/baseValue, 1/float64(t.Year-base)) - 1)
+			return noiseless(100 * (math.Pow(v/baseValue, 1/float64(t.Year-base)) - 1))
 		}
-		return 100 * (v/baseValue - 1)
+		return noiseless(100 * (v/baseValue - 1))
 	}
 	compared := func(v float64) float64 {
 		if growthKind {
@@ -168,19 +173,25 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 	}
 	levelTarget := t.Kind == plancast.TargetLevel || t.Kind == plancast.TargetShare
 
+	// toward is whether a change (growth or points a year) moves the latest
+	// figure toward the target: only such a change is required. Where the
+	// latest figure already meets the target none is: "needs −2.9% a year"
+	// read as a requirement, and the chart drew a falling path.
+	toward := func(change float64) bool { return higher && change > 0 || !higher && change < 0 }
 	if t.Year > p.last && a.LatestValue > 0 && targetLevel > 0 && (levelTarget || growthKind) {
 		// On the stated basis: the gap of the years left comes off.
 		n := float64(t.Year - p.last)
 		g := math.Pow(targetLevel/a.LatestValue, 1/n)*math.Exp(-gap.Over(p.last, t.Year)/n) - 1
-		a.RequiredGrowth = &g
+		if toward(g) {
+			a.RequiredGrowth = &g
+		}
 	}
 	// A level or share target on a percentage is planned in points a year.
 	if inPoints(t, ind) {
 		if c, ok := HistoricalChange(years, values); ok {
 			a.HistoricalChange = &c
 		}
-		if t.Year > p.last {
-			c := (t.Value - a.LatestValue) / float64(t.Year-p.last)
+		if c := (t.Value - a.LatestValue) / float64(t.Year-p.last); t.Year > p.last && toward(c) {
 			a.RequiredChange = &c
 		}
 	}
@@ -242,7 +253,7 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 		at := func(q float64) float64 { return shown(center + spread.quantile(q)) }
 		pt := plancast.ProjectionPoint{Year: t.Year, Mean: shown(center), Lo80: at(0.1), Hi80: at(0.9), Lo95: at(0.025), Hi95: at(0.975)}
 		if !growthKind {
-			pt = capped(pt, opt.Upper)
+			pt = within(pt, opt.Limits)
 		}
 		a.Projected = &pt
 	case t.Year <= p.last:
@@ -297,9 +308,14 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 			}
 		}
 		a.Projected = &proj
-		if levelTarget && meets(a.LatestValue, t.Value) {
+		if levelTarget && ind.Kind != plancast.KindRate && higher && meets(a.LatestValue, t.Value) {
 			// Reached ahead of the target year (提前完成): met, whatever the
 			// projection says of the years left, which Projected still shows.
+			// Only a level that grows by accumulating (output, income,
+			// revenue); a rate or a share, and a level better lower, can
+			// move back across the target, so its target year's projection
+			// judges it: an unemployment rate of 4.0 in 2021 does not meet
+			// a 2022 ceiling of 4.2 in advance.
 			achieved = true
 			a.Probability = 1
 		}
@@ -310,7 +326,21 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 		if growthKind {
 			pb = base
 		}
-		baseLevel := levelAt(max(pb, p.first))
+		if pb == 0 {
+			// Without a base year of its own, a target is measured from its
+			// plan's (plancast.PlanBaseYear: 2020 for the 14th Five-Year
+			// Plan), not from whichever figure happens to be stored first.
+			pb = plancast.PlanBaseYear(t.Plan)
+		}
+		// A base year before the first figure has no level to measure
+		// progress from; the first figure is no stand-in for it (a 12th
+		// FYP's 2010 base, figures from 2015 on, read as no progress). One
+		// after the latest figure is projected, with the target's year.
+		baseKnown := pb >= p.first && pb < t.Year && (pb <= p.last || res != nil)
+		baseLevel := math.NaN()
+		if baseKnown {
+			baseLevel = levelAt(pb)
+		}
 		// A growth target's progress is on the stated basis: the levels
 		// with the gap of the target's years taken off.
 		meetLevel, reached := targetLevel*math.Exp(-span), projectedLevel*math.Exp(-span)
@@ -319,15 +349,12 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 			// less the gap) reaches from the base.
 			reached = baseLevel * growthFactor(plancast.Target{Kind: t.Kind, Year: t.Year, Value: *a.Realised}, base)
 		}
-		// A base year before the first figure has no level to measure
-		// progress from; the first figure is no stand-in for it (a 12th
-		// FYP's 2010 base, figures from 2015 on, read as no progress).
-		baseKnown := t.BaseYear == 0 || pb >= p.first
-		if d := meetLevel - baseLevel; baseKnown && math.Abs(d) > 1e-12*math.Abs(meetLevel) {
-			pr := (reached - baseLevel) / d
-			if pr == 0 {
-				pr = 0 // not −0, which a table shows as "-0%"
-			}
+		// A target that asks for no move in its better direction from the
+		// base (a level at or below the base's figure of one better higher,
+		// a fall of 5% a year in it) has no progress toward it to measure:
+		// the share would read a miss as 262% and a margin as −357%.
+		if d := meetLevel - baseLevel; baseKnown && toward(d) && math.Abs(d) > 1e-12*math.Abs(meetLevel) {
+			pr := noiseless((reached - baseLevel) / d)
 			a.Progress = &pr
 		}
 	}
@@ -337,9 +364,12 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 		a.Status = plancast.StatusAchieved
 	case t.Year <= p.last && a.Interpolated == nil:
 		a.Status = plancast.StatusOffTrack
-	case a.Probability >= OnTrackProbability:
+	// A probability within rounding of a threshold is at it: a target at
+	// the projected value is met with probability one half, on_track,
+	// whatever the last bit of the arithmetic says.
+	case a.Probability >= OnTrackProbability-1e-9:
 		a.Status = plancast.StatusOnTrack
-	case a.Probability >= AtRiskProbability:
+	case a.Probability >= AtRiskProbability-1e-9:
 		a.Status = plancast.StatusAtRisk
 	default:
 		a.Status = plancast.StatusOffTrack
@@ -473,6 +503,16 @@ func growthFactor(t plancast.Target, base int) float64 {
 	return 1 + t.Value/100
 }
 
+// noiseless is x, or 0 when |x| < 1e-9: a growth in percent or a share of
+// progress that small is what floating point leaves of none (a flat series'
+// growth came out −4.4e−14%, shown "-0.0%"); −0 becomes 0.
+func noiseless(x float64) float64 {
+	if math.Abs(x) < 1e-9 {
+		return 0
+	}
+	return x
+}
+
 func clamp01(p float64) float64 {
 	if math.IsNaN(p) {
 		return 0
@@ -496,8 +536,8 @@ type phrasebook struct {
 	// stored years around them (a.Interpolated).
 	interpolated string
 	and          string // joins two years
-	// projected: what, mean, 95% low, 95% high, target, probability in
-	// percent, status, target year.
+	// projected: what, mean, 95% low, 95% high, target, probability
+	// (plancast.FormatProbability), status, target year.
 	projected string
 	needs     string // required growth in percent, latest year
 	history   string // historical growth in percent
@@ -547,9 +587,9 @@ var english = phrasebook{
 	},
 	observed:      "%[5]d observed: %[1]s%[2]s against a target of %[3]s (%[4]s)",
 	reached:       "already reached: %[2]s in %[1]d against a target of %[4]s for %[3]d",
-	interpolated:  "no figure of %[8]s is stored: between the figures of %[9]d and %[10]d, %[1]s%[2]s (95%% interval %[3]s to %[4]s) against a target of %[5]s: probability %.0[6]f%% (%[7]s)",
+	interpolated:  "no figure of %[8]s is stored: between the figures of %[9]d and %[10]d, %[1]s%[2]s (95%% interval %[3]s to %[4]s) against a target of %[5]s: probability %[6]s (%[7]s)",
 	and:           " or ",
-	projected:     "projected %[1]s%[2]s for %[8]d (95%% interval %[3]s to %[4]s) against a target of %[5]s: probability %.0[6]f%% (%[7]s)",
+	projected:     "projected %[1]s%[2]s for %[8]d (95%% interval %[3]s to %[4]s) against a target of %[5]s: probability %[6]s (%[7]s)",
 	needs:         "; needs %.1[1]f%% a year from %[2]d",
 	history:       " (history: %.1f%% a year)",
 	needsPoints:   "; needs %[1]s a year from %[2]d",
@@ -596,9 +636,9 @@ var chinese = phrasebook{
 	},
 	observed:      "%[1]s%[2]s，目标%[3]s（%[4]s）",
 	reached:       "已提前实现：%[1]d年已达%[2]s，%[3]d年目标%[4]s",
-	interpolated:  "尚无%[8]s年数据，按%[9]d年和%[10]d年数据推算%[1]s%[2]s（95%%区间%[3]s至%[4]s），目标%[5]s：达成概率%.0[6]f%%（%[7]s）",
+	interpolated:  "尚无%[8]s年数据，按%[9]d年和%[10]d年数据推算%[1]s%[2]s（95%%区间%[3]s至%[4]s），目标%[5]s：达成概率%[6]s（%[7]s）",
 	and:           "年和",
-	projected:     "预计%[1]s%[2]s（95%%区间%[3]s至%[4]s），目标%[5]s：达成概率%.0[6]f%%（%[7]s）",
+	projected:     "预计%[1]s%[2]s（95%%区间%[3]s至%[4]s），目标%[5]s：达成概率%[6]s（%[7]s）",
 	needs:         "；自%[2]d年起需年均增长%.1[1]f%%",
 	history:       "（历史年均%.1f%%）",
 	needsPoints:   "；自%[2]d年起需年均%[1]s",
@@ -668,13 +708,13 @@ func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind planca
 			years[i] = strconv.Itoa(y)
 		}
 		s = fmt.Sprintf(pb.interpolated, pb.what(t.Kind, base, t.Year, false), num(a.Projected.Mean),
-			num(a.Projected.Lo95), num(a.Projected.Hi95), target(t.Value), 100*a.Probability, status,
+			num(a.Projected.Lo95), num(a.Projected.Hi95), target(t.Value), plancast.FormatProbability(a.Probability), status,
 			strings.Join(years, pb.and), a.Interpolated.From, a.Interpolated.To)
 	case a.Status == plancast.StatusAchieved:
 		s = fmt.Sprintf(pb.reached, a.LatestYear, plancast.FormatNumber(a.LatestValue, -1), t.Year, target(t.Value))
 	default:
 		s = fmt.Sprintf(pb.projected, pb.what(t.Kind, base, t.Year, false), num(a.Projected.Mean),
-			num(a.Projected.Lo95), num(a.Projected.Hi95), target(t.Value), 100*a.Probability, status, t.Year)
+			num(a.Projected.Lo95), num(a.Projected.Hi95), target(t.Value), plancast.FormatProbability(a.Probability), status, t.Year)
 	}
 	if y := a.YearToDate; y != nil {
 		s += fmt.Sprintf(pb.toDate, plancast.PeriodName(y.Period, pb.zh), y.Year,

@@ -542,7 +542,7 @@ func TestAssessProgressNeedsTheBaseYear(t *testing.T) {
 		t.Errorf("base 2015, observed: progress %v, want %.6f", a.Progress, want)
 	}
 	// No way forward: the target year's figure is the base's.
-	flat := plancast.Target{Region: "houma", Indicator: "gdp", Plan: "13th-fyp", Kind: plancast.TargetLevel, BaseYear: 2016, Year: 2017, Value: 80}
+	flat := plancast.Target{Region: "houma", Indicator: "gdp", Plan: "13th-fyp", Kind: plancast.TargetLevel, BaseYear: 2016, Year: 2017, Value: 120}
 	if a, err = Assess(flat, gdp, []int{2015, 2016, 2017}, []float64{88.9, 95, 95}, Options{}); err != nil {
 		t.Fatal(err)
 	}

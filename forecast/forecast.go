@@ -2,6 +2,7 @@ package forecast
 
 import (
 	"math"
+	"strconv"
 
 	"github.com/plancast/plancast"
 )
@@ -41,33 +42,47 @@ type Options struct {
 	// (plancast.Assessment.FiguresDue). Zero says nothing of them. Forecast
 	// does not use it.
 	AsOf plancast.Date
-	// Upper caps the projection: a series that cannot pass it (a rate in
-	// percent, a share of a whole, cannot pass 100; see UpperOf) has its
-	// projected mean and interval bounds taken down to it, so that a share
-	// near 100 is never shown at 122.7. The quantiles are those of the
-	// distribution with its mass beyond the cap put at the cap, which leaves
-	// every probability of reaching a level up to the cap as it was. 0 caps
-	// nothing.
-	Upper float64
+	// Limits keeps the projection within what the indicator's figures
+	// cannot pass (LimitsOf): a level is never below 0, a percentage of a
+	// whole never above 100. The projected mean and interval bounds are
+	// taken to the limit, so that a share near 100 is never shown at 122.7
+	// nor a level near 0 with a bound of −8.8. The quantiles are those of
+	// the distribution with its mass beyond a limit put at it, which leaves
+	// every probability of reaching a value within the limits as it was.
+	// The zero Limits keeps nothing.
+	Limits Limits
 }
 
-// UpperOf is the cap (Options.Upper) of an indicator's projections: 100 for
-// a percentage of a whole (plancast.Indicator.PercentOfWhole: a share, the
-// unemployment rate), none (0) for a level or another rate.
-func UpperOf(ind plancast.Indicator) float64 {
-	if ind.PercentOfWhole() {
-		return 100
-	}
-	return 0
+// Limits are the values an indicator's figures cannot pass.
+type Limits struct {
+	NonNegative bool    // no value below 0
+	Upper       float64 // no value above it; 0: none
 }
 
-// capped is pt with its mean and bounds no higher than upper (0: pt).
-func capped(pt plancast.ProjectionPoint, upper float64) plancast.ProjectionPoint {
-	if upper <= 0 {
-		return pt
+// LimitsOf is what an indicator's projections are kept within
+// (Options.Limits), as ingest refuses figures past them: a level is not
+// negative (a money aggregate, a count, a per-capita income); a percentage
+// of a whole (plancast.Indicator.PercentOfWhole: a share, the unemployment
+// rate) is 0–100; another rate (a change in prices, a balance) has no limit.
+func LimitsOf(ind plancast.Indicator) Limits {
+	switch {
+	case ind.PercentOfWhole():
+		return Limits{NonNegative: true, Upper: 100}
+	case ind.Kind != plancast.KindRate:
+		return Limits{NonNegative: true}
 	}
+	return Limits{}
+}
+
+// within is pt with its mean and bounds taken within lim.
+func within(pt plancast.ProjectionPoint, lim Limits) plancast.ProjectionPoint {
 	for _, v := range []*float64{&pt.Mean, &pt.Lo80, &pt.Hi80, &pt.Lo95, &pt.Hi95} {
-		*v = math.Min(*v, upper)
+		if lim.Upper > 0 {
+			*v = math.Min(*v, lim.Upper)
+		}
+		if lim.NonNegative {
+			*v = math.Max(*v, 0)
+		}
 	}
 	return pt
 }
@@ -170,7 +185,7 @@ func Forecast(years []int, values []float64, opt Options) (*Result, error) {
 				}
 			}
 		}
-		r.Points[j] = capped(r.point(j), opt.Upper)
+		r.Points[j] = within(r.point(j), opt.Limits)
 	}
 	if !opt.SkipBacktest {
 		r.Backtest = backtest(p, method)
@@ -195,7 +210,25 @@ func (r *Result) point(j int) plancast.ProjectionPoint {
 	pt.Hi80 = math.Max(pt.Hi80, pt.Mean)
 	pt.Lo95 = math.Min(pt.Lo95, pt.Lo80)
 	pt.Hi95 = math.Max(pt.Hi95, pt.Hi80)
+	for _, v := range []*float64{&pt.Mean, &pt.Lo80, &pt.Hi80, &pt.Lo95, &pt.Hi95} {
+		*v = tidy(*v)
+	}
 	return pt
+}
+
+// tidy rounds x to 15 significant digits, the most a float64 holds
+// faithfully: what the log round trip leaves beyond them is noise (a flat
+// series at 0.7 came back projected at 0.6999999999999997, and its growth
+// as −4.4e−14%, shown "-0.0%"). −0 becomes 0.
+func tidy(x float64) float64 {
+	if x == 0 || math.IsNaN(x) || math.IsInf(x, 0) {
+		return x + 0 // −0 + 0 is +0
+	}
+	r, err := strconv.ParseFloat(strconv.FormatFloat(x, 'g', 15, 64), 64)
+	if err != nil {
+		return x
+	}
+	return r
 }
 
 // CDF returns P(value in year ≤ x) under the predictive distribution, for a

@@ -413,14 +413,14 @@ func TestReadCalibrationRefusesMalformedTables(t *testing.T) {
 }
 
 // A rate in percent is a share of a whole: its projection never passes 100
-// (UpperOf), where the same series uncapped is projected past it. The cap
+// (LimitsOf), where the same series uncapped is projected past it. The cap
 // leaves the probability of reaching a level below it as it was.
 func TestARateIsNeverProjectedPast100(t *testing.T) {
 	years := []int{2016, 2017, 2018, 2019, 2020, 2021}
 	values := []float64{88, 91, 93.5, 95, 97, 98.4}
 	share := plancast.Indicator{Code: "urban_population_share", Unit: plancast.UnitPercent, Kind: plancast.KindRate, Better: plancast.BetterHigher}
-	if UpperOf(share) != 100 || UpperOf(gdp) != 0 {
-		t.Fatalf("UpperOf: %v for a rate, %v for a level; want 100 and none", UpperOf(share), UpperOf(gdp))
+	if LimitsOf(share).Upper != 100 || LimitsOf(gdp).Upper != 0 {
+		t.Fatalf("LimitsOf: %+v for a share, %+v for a level; want 100 and none", LimitsOf(share), LimitsOf(gdp))
 	}
 	free, err := Forecast(years, values, Options{Horizon: 10})
 	if err != nil {
@@ -429,7 +429,7 @@ func TestARateIsNeverProjectedPast100(t *testing.T) {
 	if last := free.Points[9]; last.Hi95 <= 100 {
 		t.Fatalf("uncapped, the 95%% bound in 2031 is %.1f; the case wants one past 100", last.Hi95)
 	}
-	capped, err := Forecast(years, values, Options{Horizon: 10, Upper: UpperOf(share)})
+	capped, err := Forecast(years, values, Options{Horizon: 10, Limits: LimitsOf(share)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -450,7 +450,7 @@ func TestARateIsNeverProjectedPast100(t *testing.T) {
 	// Judged against 99 in 2026, the capped and the free projection agree.
 	tg := plancast.Target{Region: "x", Indicator: "urban_population_share", Plan: "15th-fyp", Kind: plancast.TargetLevel, Year: 2026, Value: 99}
 	a1, err1 := Assess(tg, share, years, values, Options{})
-	a2, err2 := Assess(tg, share, years, values, Options{Upper: 100})
+	a2, err2 := Assess(tg, share, years, values, Options{Limits: LimitsOf(share)})
 	if err1 != nil || err2 != nil {
 		t.Fatal(err1, err2)
 	}
@@ -515,5 +515,55 @@ func TestTheProjectionIsTheMedianOfItsDistribution(t *testing.T) {
 		if a.Status != c.status || math.Abs(a.Probability-0.5) > 0.01 || a.Projected.Mean != at {
 			t.Errorf("target %.6g against a projection of %.6g: P %.4f, %s; want about 0.5 and %s", c.target, at, a.Probability, a.Status, c.status)
 		}
+	}
+}
+
+// A level is never negative, as ingest refuses a negative figure of one: a
+// series with a 0 is projected on the linear scale, where its bounds could
+// pass below 0 (net exports at 0 in 2016: a 95% bound of −8.8 in 2040);
+// kept at 0, as the chart drew them. A rate that may be negative (a change
+// in prices) keeps its bounds below 0, and the limits move no probability.
+func TestALevelIsNeverProjectedBelowZero(t *testing.T) {
+	years := []int{2016, 2017, 2018, 2019, 2020, 2021}
+	values := []float64{0, 2.5, 1.1, 3.6, 2.0, 4.0}
+	netExports := plancast.Indicator{Code: "net_exports", Unit: plancast.Unit100mYuan, Kind: plancast.KindLevel, Better: plancast.BetterHigher}
+	cpi := plancast.Indicator{Code: "cpi_change", Unit: plancast.UnitPercent, Kind: plancast.KindRate, Better: plancast.BetterLower}
+	if !LimitsOf(netExports).NonNegative || LimitsOf(cpi).NonNegative || !LimitsOf(plancast.Indicator{Code: "unemployment_rate", Kind: plancast.KindRate}).NonNegative {
+		t.Fatalf("LimitsOf: level %+v, price change %+v", LimitsOf(netExports), LimitsOf(cpi))
+	}
+	free, err := Forecast(years, values, Options{Horizon: 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if free.Points[19].Lo95 >= 0 {
+		t.Fatalf("unlimited, the 95%% bound in 2041 is %.2f; the case wants one below 0", free.Points[19].Lo95)
+	}
+	kept, err := Forecast(years, values, Options{Horizon: 20, Limits: LimitsOf(netExports)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for j, pt := range kept.Points {
+		if pt.Lo95 < 0 || pt.Lo80 < 0 || pt.Mean < 0 {
+			t.Errorf("%d: %+v is below 0", pt.Year, pt)
+		}
+		if f := free.Points[j]; pt.Hi95 != f.Hi95 || pt.Lo95 != math.Max(f.Lo95, 0) {
+			t.Errorf("%d: %+v, want %+v with its bounds no lower than 0", pt.Year, pt, f)
+		}
+	}
+	rates, err := Forecast(years, []float64{-1.2, 0.4, -0.3, 1.1, 0.8, -0.5}, Options{Horizon: 5, Limits: LimitsOf(cpi)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rates.Points[0].Lo95 >= 0 {
+		t.Errorf("a price change's 95%% bound %.2f, want one below 0", rates.Points[0].Lo95)
+	}
+	tg := plancast.Target{Region: "x", Indicator: "net_exports", Plan: "15th-fyp", Kind: plancast.TargetLevel, Year: 2026, Value: 3}
+	a1, err1 := Assess(tg, netExports, years, values, Options{})
+	a2, err2 := Assess(tg, netExports, years, values, Options{Limits: LimitsOf(netExports)})
+	if err1 != nil || err2 != nil {
+		t.Fatal(err1, err2)
+	}
+	if a1.Probability != a2.Probability || a2.Projected.Lo95 < 0 {
+		t.Errorf("P %.4f unlimited, %.4f limited (want equal); limited 95%% bound %.2f", a1.Probability, a2.Probability, a2.Projected.Lo95)
 	}
 }

@@ -82,7 +82,7 @@ func runChart(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	if r, err := forecast.Forecast(years, values, forecast.Options{Horizon: h, Upper: forecast.UpperOf(ind)}); err != nil {
+	if r, err := forecast.Forecast(years, values, forecast.Options{Horizon: h, Limits: forecast.LimitsOf(ind)}); err != nil {
 		fmt.Fprintf(stderr, "plancast chart: no projection for %s/%s: %s\n", region, indicator, plancast.ErrorMessage(err))
 	} else {
 		spec.Projection = &plancast.Projection{Region: region, Indicator: indicator, Unit: ind.Unit,

@@ -66,7 +66,7 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if err != nil {
 		return err
 	}
-	opt := forecast.Options{Horizon: *horizon, Method: *method, Upper: forecast.UpperOf(ind)}
+	opt := forecast.Options{Horizon: *horizon, Method: *method, Limits: forecast.LimitsOf(ind)}
 	r, err := forecast.Forecast(years, values, opt)
 	if err != nil {
 		// "plancast forecast: houma/gdp: method damped needs ...", not
@@ -128,7 +128,7 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	tw = tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "plan\tkind\tyear\ttarget\tprojected\tneeds/yr\tP(meet)\tprogress\tstatus")
 	for _, t := range targets {
-		a, err := forecast.Assess(t, ind, years, values, forecast.Options{Method: *method, YearToDate: toDate, Stated: s.StatedGrowths(), AsOf: asOf.OrToday(), Upper: forecast.UpperOf(ind)})
+		a, err := forecast.Assess(t, ind, years, values, forecast.Options{Method: *method, YearToDate: toDate, Stated: s.StatedGrowths(), AsOf: asOf.OrToday(), Limits: forecast.LimitsOf(ind)})
 		if err != nil {
 			fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t\t\t\t\n", t.Plan, t.Kind, t.Year, observed(t.Value), forecastMessage(err))
 			continue
@@ -151,8 +151,8 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		case a.Projected != nil:
 			proj = fmt.Sprintf("%s [%s, %s]", num(a.Projected.Mean), num(a.Projected.Lo95), num(a.Projected.Hi95))
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%.0f%%\t%s\t%s\n", t.Plan, t.Kind, t.Year, target(t.Value), proj,
-			needsText(a), 100*a.Probability, share(a.Progress), a.Status)
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\n", t.Plan, t.Kind, t.Year, target(t.Value), proj,
+			needsText(a), plancast.FormatProbability(a.Probability), share(a.Progress), a.Status)
 		if a.YearToDate != nil {
 			judgedToDate = append(judgedToDate, a)
 		}

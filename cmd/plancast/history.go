@@ -136,8 +136,8 @@ func printTrails(w io.Writer, targets [][]plancast.Target, vintages []plancast.O
 				fmt.Fprintf(tw, "%s\t\t\t\t%s\n", targetText(p.Target), why)
 			default:
 				a := p.Assessment
-				fmt.Fprintf(tw, "%s\t%s (%d)\t%s\t%.0f%%\t%s\n", targetText(p.Target), plancast.FormatNumber(a.LatestValue, -1), a.LatestYear,
-					needsText(*a), 100*a.Probability, a.Status)
+				fmt.Fprintf(tw, "%s\t%s (%d)\t%s\t%s\t%s\n", targetText(p.Target), plancast.FormatNumber(a.LatestValue, -1), a.LatestYear,
+					needsText(*a), plancast.FormatProbability(a.Probability), a.Status)
 			}
 		}
 		if err := tw.Flush(); err != nil {
