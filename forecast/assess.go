@@ -127,8 +127,9 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 		a.Method = res.Method
 	}
 	var ytd *yearToDate
+	var unusedToDate *plancast.YearToDate // one the answer says it did not read
 	if t.Year == p.last+1 {
-		ytd = res.yearToDate(ind, opt.YearToDate)
+		ytd, unusedToDate = res.yearToDate(ind, opt.YearToDate)
 	}
 	// levelAt is the observed (or interpolated) value of a past year, or the
 	// projected mean of a future one. An observed year gives its figure as
@@ -409,6 +410,16 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 	approx := base > p.last && growthKind
 	a.Explanation = explain(english, a, t, ind, missing, base, higher, approx)
 	a.ExplanationZh = explain(chinese, a, t, ind, missing, base, higher, approx)
+	if u := unusedToDate; u != nil {
+		// Months given and not read are said, not dropped in silence.
+		for _, e := range []struct {
+			pb *phrasebook
+			s  *string
+		}{{&english, &a.Explanation}, {&chinese, &a.ExplanationZh}} {
+			*e.s += fmt.Sprintf(e.pb.toDateUnused, plancast.PeriodName(u.Period, e.pb.zh), u.Year-1,
+				plancast.FormatNumber(u.Prior, -1), plancast.FormatNumber(a.LatestValue, -1))
+		}
+	}
 	return a, nil
 }
 
@@ -567,6 +578,9 @@ type phrasebook struct {
 	change                  func(fraction float64) string
 	restAtLeast, restAtMost string
 	passed, passedOver      string
+	// toDateUnused: a year to date not read (the period's name, the year
+	// before, its figure so far, its whole figure).
+	toDateUnused string
 
 	// Why a target cannot be judged (UnassessableError).
 	oneYear     string // the one observed year
@@ -612,6 +626,8 @@ var english = phrasebook{
 	restAtMost:  "; the rest of the year must stay within %+.1[1]f%% of the same months of %[2]d",
 	passed:      "; the year to date alone meets the target",
 	passedOver:  "; the year to date alone is past the target",
+
+	toDateUnused: "; the %[1]s figures were not read: %[2]d's (%[3]s) is not below the whole of %[2]d (%[4]s), which leaves nothing for the rest of the year to grow on",
 
 	oneYear:     "one observed year (%d); at least two are needed",
 	nonPositive: "a growth target needs a series of positive values; this one has a value ≤ 0",
@@ -666,6 +682,8 @@ var chinese = phrasebook{
 	restAtMost:  "；其余月份同比增速需不高于%.1[1]f%%",
 	passed:      "；年内累计已达到目标",
 	passedOver:  "；年内累计已超过目标",
+
+	toDateUnused: "；未采用%[1]s数据：%[2]d年%[1]s（%[3]s）不低于%[2]d年全年（%[4]s），无从推算其余月份",
 
 	oneYear:     "仅有%d年一年的数据，至少需要两年",
 	nonPositive: "增速目标需要全为正值的序列，该序列有小于等于0的值",

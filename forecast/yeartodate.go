@@ -49,9 +49,9 @@ type yearToDate struct {
 // covering the most months that has a positive figure for year and for the
 // year before, and sets the distribution of the year's figure from it; ok is
 // false when there is none or R₀ ≤ 0. latest is A₀, the year before's figure.
-func newYearToDate(series []plancast.Series, year int, latest float64, r *Result) (y yearToDate, ok bool) {
+func newYearToDate(series []plancast.Series, year int, latest float64, r *Result) (y yearToDate, ok bool, unused *plancast.YearToDate) {
 	if !r.LogScale || latest <= 0 {
-		return y, false
+		return y, false, nil
 	}
 	for _, s := range series {
 		months, isYTD := plancast.YearToDateMonths(s.Period)
@@ -67,18 +67,21 @@ func newYearToDate(series []plancast.Series, year int, latest float64, r *Result
 				prior = o.Value
 			}
 		}
-		if value > 0 && prior > 0 && latest-prior > 0 {
+		switch {
+		case value > 0 && prior > 0 && latest-prior > 0:
 			y.YearToDate = plancast.YearToDate{Period: s.Period, Months: months, Year: year, Value: value, Prior: prior, Growth: value/prior - 1}
 			y.rest = latest - prior
+		case value > 0 && prior > 0 && (unused == nil || months > unused.Months):
+			unused = &plancast.YearToDate{Period: s.Period, Months: months, Year: year, Value: value, Prior: prior, Growth: value/prior - 1}
 		}
 	}
 	if y.Months == 0 {
-		return y, false
+		return y, false, unused
 	}
 	y.probs, y.zq = r.probs, r.zq[0]
 	y.zmed = quantileAt(y.probs, y.zq, 0.5)
 	y.spread = math.Sqrt(12/float64(12-y.Months)) * r.Scale
-	return y, true
+	return y, true, nil
 }
 
 // median is the year's figure if the rest of the year grows as the year so
@@ -130,21 +133,27 @@ func (y *yearToDate) requireRest(level float64) {
 // that year and the one before is given. The yearly points of r stay the
 // yearly model's; this is what the months so far add.
 func (r *Result) YearToDate(ind plancast.Indicator, series []plancast.Series) *plancast.YearToDate {
-	if y := r.yearToDate(ind, series); y != nil {
+	if y, _ := r.yearToDate(ind, series); y != nil {
 		return &y.YearToDate
 	}
 	return nil
 }
 
 // yearToDate is YearToDate with the distribution behind it.
-func (r *Result) yearToDate(ind plancast.Indicator, series []plancast.Series) *yearToDate {
+//
+// unused is a year to date of both years that could not be used, nil when
+// none: the one of the year before at or above that year's whole figure,
+// which leaves nothing for the rest of the year (a whole year revised after
+// a census, its months not), so that the answer can say why its months
+// were not read.
+func (r *Result) yearToDate(ind plancast.Indicator, series []plancast.Series) (y *yearToDate, unused *plancast.YearToDate) {
 	if ind.Kind != plancast.KindLevel || len(series) == 0 {
-		return nil
+		return nil, nil
 	}
-	y, ok := newYearToDate(series, r.LastYear+1, r.LastValue, r)
+	v, ok, unused := newYearToDate(series, r.LastYear+1, r.LastValue, r)
 	if !ok {
-		return nil
+		return nil, unused
 	}
-	y.Nowcast = y.point(r.LastYear + 1)
-	return &y
+	v.Nowcast = v.point(r.LastYear + 1)
+	return &v, nil
 }

@@ -227,3 +227,31 @@ func TestYearToDatePastTheTarget(t *testing.T) {
 func near(got, want, rel float64) bool {
 	return math.Abs(got-want) <= rel*math.Max(1, math.Abs(want))
 }
+
+// A year to date that leaves nothing for the rest of the year (the year
+// before's January–November at or above that year's whole figure: a year
+// revised after a census, its months not) cannot be read; the answer says
+// so in both languages instead of judging on the yearly model in silence.
+func TestAYearToDateThatCannotBeReadIsSaid(t *testing.T) {
+	years, values := []int{2018, 2019, 2020}, []float64{26, 28, 30}
+	fai := plancast.Target{Region: "houma", Indicator: "gdp", Plan: "2021-annual", Kind: plancast.TargetGrowth, Year: 2021, Value: 10}
+	a, err := Assess(fai, gdp, years, values, Options{YearToDate: []plancast.Series{ytd("jan-nov", 2021, 31, 33)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.YearToDate != nil {
+		t.Fatalf("judged on a year to date %+v that leaves the rest of 2020 at −1", *a.YearToDate)
+	}
+	for _, c := range []struct{ got, want string }{
+		{a.Explanation, "the January–November figures were not read: 2020's (31) is not below the whole of 2020 (30)"},
+		{a.ExplanationZh, "未采用1—11月数据：2020年1—11月（31）不低于2020年全年（30）"},
+	} {
+		if !strings.Contains(c.got, c.want) {
+			t.Errorf("explanation %q, want %q", c.got, c.want)
+		}
+	}
+	b, err := Assess(fai, gdp, years, values, Options{YearToDate: []plancast.Series{ytd("jan-nov", 2021, 27, 29.5)}})
+	if err != nil || b.YearToDate == nil || strings.Contains(b.Explanation, "not read") {
+		t.Errorf("a readable year to date: %+v, %v", b.YearToDate, err)
+	}
+}
