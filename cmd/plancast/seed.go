@@ -19,8 +19,10 @@ func init() {
 func runSeed(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("seed", "[flags]",
 		"Loads the figures and targets read from the reference government reports (seed/seed.json)\n"+
-			"into the configured store. Figures already there are left unchanged; \"plancast serve\"\n"+
-			"does this by itself on the first start of an embedded store.", stderr)
+			"into the configured store. Figures and targets already there are left unchanged, revised\n"+
+			"ones too: the dataset's row of a figure or target revised since restates the vintage or\n"+
+			"version of its date, and a note says so; \"plancast serve\" does this by itself on the\n"+
+			"first start of an embedded store.", stderr)
 	var sf storeFlags
 	sf.register(fs)
 	if err := parseFlags(fs, args); err != nil {
