@@ -122,7 +122,12 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return pushToServer(ctx, *server, *token, files, opt, ingest.ApplyOptions{DryRun: *dryRun, AcceptJumps: *acceptJumps}, stdout)
 	}
 
-	st, err := sf.open(ctx, "push through that server instead with --server URL --token T")
+	// A dry run writes nothing, so it reads the store read-only.
+	open := sf.open
+	if *dryRun {
+		open = sf.openToRead
+	}
+	st, err := open(ctx, "push through that server instead with --server URL --token T")
 	if err != nil {
 		return err
 	}

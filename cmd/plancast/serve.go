@@ -70,6 +70,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return fmt.Errorf("reseed: %w", err)
 		}
 		log.Info("demo dataset loaded again", "result", res.String())
+		for _, n := range res.Notes {
+			log.Info("demo dataset", "note", n)
+		}
 	default:
 		loaded, res, whyNot, err := seedOnFirstStart(ctx, st)
 		if err != nil {

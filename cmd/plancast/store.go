@@ -85,19 +85,69 @@ func (s *storeFlags) openServing(ctx context.Context, log *slog.Logger) (plancas
 }
 
 // openExisting opens the selected store for a command that only reads it
-// (forecast, history, chart, backup, export). Such a command never creates
-// the embedded store: a mistyped --data-dir would otherwise leave a new, empty
-// store behind and answer as if the figures were gone.
+// (forecast, history, chart, backup, export, token list), read-only
+// (openReading). Such a command never creates the embedded store: a
+// mistyped --data-dir would otherwise leave a new, empty store behind and
+// answer as if the figures were gone.
 func (s *storeFlags) openExisting(ctx context.Context, whileServed string) (plancast.Store, error) {
-	if s.embedded() {
+	if s.embedded() && !s.exists() {
 		path := filepath.Join(s.dataDir, bolt.FileName)
-		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-			return nil, plancast.Errorf(plancast.ENOTFOUND,
-				"there is no embedded store at %s: check --data-dir (env PLANCAST_DATA_DIR); \"plancast seed --data-dir %s\" creates one holding the reference reports' figures and targets",
-				path, s.dataDir)
-		}
+		return nil, plancast.Errorf(plancast.ENOTFOUND,
+			"there is no embedded store at %s: check --data-dir (env PLANCAST_DATA_DIR); \"plancast seed --data-dir %s\" creates one holding the reference reports' figures and targets",
+			path, s.dataDir)
 	}
-	return s.open(ctx, whileServed)
+	return s.openReading(ctx, whileServed)
+}
+
+// exists reports whether the embedded store's file is there (or may be:
+// only a file known to be missing is not).
+func (s *storeFlags) exists() bool {
+	_, err := os.Stat(filepath.Join(s.dataDir, bolt.FileName))
+	return !errors.Is(err, os.ErrNotExist)
+}
+
+// openToRead opens the selected store for a command that only reads it but
+// has always created a missing embedded store (token list, ingest
+// --dry-run): an existing one read-only (openReading), a missing one as
+// open does.
+func (s *storeFlags) openToRead(ctx context.Context, whileServed string) (plancast.Store, error) {
+	if s.embedded() && !s.exists() {
+		return s.open(ctx, whileServed)
+	}
+	return s.openReading(ctx, whileServed)
+}
+
+// openReading opens the selected store, which exists, for a command that
+// only reads it. The embedded store is opened read-only (bolt's
+// OpenOptions.ReadOnly), so that a store on read-only media, or in a
+// directory the user may not write, is read as any other: opened to write,
+// it was refused ("read-only file system"). A read-only open takes a shared
+// lock, so a server holding the store keeps it out as before (whileServed
+// says what to do instead), while several readers may read at once.
+//
+// A store an older plancast wrote needs an upgrade first, which is a write:
+// it gets it from a writable open, as every command gave it before; when
+// that open fails too (the media read-only), the error says that the store
+// must be opened once writable.
+func (s *storeFlags) openReading(ctx context.Context, whileServed string) (plancast.Store, error) {
+	if !s.embedded() {
+		return s.open(ctx, whileServed)
+	}
+	path := filepath.Join(s.dataDir, bolt.FileName)
+	st, err := bolt.OpenWith(path, bolt.OpenOptions{ReadOnly: true})
+	switch {
+	case errors.Is(err, bolt.ErrHeld):
+		return nil, fmt.Errorf("%w; %s", err, whileServed)
+	case errors.Is(err, bolt.ErrNeedsUpgrade):
+		up, uerr := s.open(ctx, whileServed)
+		if uerr == nil || errors.Is(uerr, bolt.ErrHeld) {
+			return up, uerr
+		}
+		return nil, fmt.Errorf("%w (the upgrade could not be written here: %v)", err, uerr)
+	case err != nil:
+		return nil, err
+	}
+	return st, nil
 }
 
 // open opens the selected store. whileServed says what the command's user

@@ -76,16 +76,21 @@ func (f *tokenFlags) register(fs *flag.FlagSet) {
 }
 
 // tokens opens what the subcommand works on: the server when --server is
-// set, else the store; whileServed says how to do it through a server that
-// holds the embedded store.
-func (f *tokenFlags) tokens(ctx context.Context, whileServed string) (tokenKeeper, error) {
+// set, else the store, read-only when the subcommand only reads (list);
+// whileServed says how to do it through a server that holds the embedded
+// store.
+func (f *tokenFlags) tokens(ctx context.Context, whileServed string, reads bool) (tokenKeeper, error) {
 	if f.server != "" {
 		if f.token == "" {
 			return nil, usageErrorf("--server needs an admin --token (or PLANCAST_TOKEN)")
 		}
 		return &serverTokens{server: strings.TrimRight(f.server, "/"), token: f.token, client: &http.Client{Timeout: time.Minute}}, nil
 	}
-	st, err := f.sf.open(ctx, whileServed)
+	open := f.sf.open
+	if reads {
+		open = f.sf.openToRead
+	}
+	st, err := open(ctx, whileServed)
 	if err != nil {
 		return nil, fmt.Errorf("open store: %w", err)
 	}
@@ -132,7 +137,7 @@ func runTokenCreate(ctx context.Context, args []string, stdout, stderr io.Writer
 	if *region != "" {
 		req.Region = region
 	}
-	keeper, err := tf.tokens(ctx, "create it through that server instead: plancast token create --server URL --token ADMIN_TOKEN (the server left its first admin token in DATA_DIR/"+initialAdminFile+" if the store had none)")
+	keeper, err := tf.tokens(ctx, "create it through that server instead: plancast token create --server URL --token ADMIN_TOKEN (the server left its first admin token in DATA_DIR/"+initialAdminFile+" if the store had none)", false)
 	if err != nil {
 		return err
 	}
@@ -165,7 +170,7 @@ func runTokenList(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	keeper, err := tf.tokens(ctx, "ask that server instead: plancast token list --server URL --token ADMIN_TOKEN")
+	keeper, err := tf.tokens(ctx, "ask that server instead: plancast token list --server URL --token ADMIN_TOKEN", true)
 	if err != nil {
 		return err
 	}
@@ -235,7 +240,7 @@ func runTokenRevoke(ctx context.Context, args []string, stdout, stderr io.Writer
 		fmt.Fprintf(stderr, "that is a token's secret; revoking the token by its id, %s\n", sid)
 		id = sid
 	}
-	keeper, err := tf.tokens(ctx, "revoke it through that server instead: plancast token revoke ID --server URL --token ADMIN_TOKEN")
+	keeper, err := tf.tokens(ctx, "revoke it through that server instead: plancast token revoke ID --server URL --token ADMIN_TOKEN", false)
 	if err != nil {
 		return err
 	}

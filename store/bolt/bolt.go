@@ -26,6 +26,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"time"
 
 	"go.etcd.io/bbolt"
@@ -104,24 +105,67 @@ type OpenOptions struct {
 	// a million vintages and holds the store meanwhile (52 s for 3.4
 	// million, BENCHMARKS.md), so a server says why it is not up yet.
 	Rebuilding func(vintages int)
+	// ReadOnly opens the file for reading alone (bbolt's Options.ReadOnly:
+	// the file opened O_RDONLY, under a shared lock), for the commands that
+	// only read: a store on read-only media or in a directory they may not
+	// write opens, and several of them may read at once. A process holding
+	// the file to write (a running server) still keeps them out (ErrHeld).
+	// Open then writes nothing, neither the data directory nor the file:
+	// a store that needs the buckets a writable Open would add or rebuild
+	// (upgrading a store an older plancast wrote) is refused with
+	// ErrNeedsUpgrade, and the Store's writes fail.
+	ReadOnly bool
+}
+
+// ErrNeedsUpgrade is in the chain of a read-only Open's error when the
+// store must first be upgraded by a writable Open (OpenOptions.ReadOnly).
+var ErrNeedsUpgrade = errors.New("the embedded store needs an upgrade")
+
+// needsUpgradeError is the EUNAVAILABLE error of a store a read-only Open
+// cannot use as it is; errors.Is finds ErrNeedsUpgrade in it.
+type needsUpgradeError struct{ err *plancast.Error }
+
+func (e needsUpgradeError) Error() string        { return e.err.Message }
+func (e needsUpgradeError) Unwrap() error        { return e.err }
+func (e needsUpgradeError) Is(target error) bool { return target == ErrNeedsUpgrade }
+
+// baseBuckets are the buckets every store has, created by its first Open.
+var baseBuckets = [][]byte{bucketMeta, bucketRegions, bucketIndicators, bucketObs, bucketTargets, bucketTokens}
+
+// upgrades says what a writable Open changes in the store tx reads before
+// it can be used (none: nothing), each as a phrase; the writable Open does
+// exactly these, and the read-only one refuses a store that needs any.
+func upgrades(tx *bbolt.Tx) []string {
+	var todo []string
+	for _, b := range baseBuckets {
+		if tx.Bucket(b) == nil {
+			todo = append(todo, fmt.Sprintf("create its %q bucket", b))
+		}
+	}
+	if tx.Bucket(bucketTargetVersions) == nil {
+		todo = append(todo, "keep every version of its targets")
+	}
+	if !valsCurrent(tx) {
+		todo = append(todo, "build the compact values of its vintages")
+	}
+	return todo
 }
 
 // OpenWith is Open, telling opt's callbacks what it does.
 func OpenWith(path string, opt OpenOptions) (*Store, error) {
+	if opt.ReadOnly {
+		return openReadOnly(path)
+	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, plancast.Errorf(plancast.EUNAVAILABLE, "create data directory %s: %v", filepath.Dir(path), err)
 	}
 	db, err := bbolt.Open(path, 0o600, options())
 	if err != nil {
-		if errors.Is(err, bolterrors.ErrTimeout) {
-			return nil, heldError{plancast.Errorf(plancast.EUNAVAILABLE,
-				"the embedded store %s is held by another process (a running \"plancast serve\"?)", path)}
-		}
-		return nil, plancast.Errorf(plancast.EUNAVAILABLE, "open embedded store %s: %v", path, err)
+		return nil, openError(path, err)
 	}
 	s := &Store{db: db, path: path}
 	err = db.Update(func(tx *bbolt.Tx) error {
-		for _, b := range [][]byte{bucketMeta, bucketRegions, bucketIndicators, bucketObs, bucketTargets, bucketTokens} {
+		for _, b := range baseBuckets {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err
 			}
@@ -141,6 +185,40 @@ func OpenWith(path string, opt OpenOptions) (*Store, error) {
 		return nil, plancast.Errorf(plancast.EUNAVAILABLE, "initialise embedded store %s: %v", path, err)
 	}
 	return s, nil
+}
+
+// openReadOnly opens the store file at path for reading alone
+// (OpenOptions.ReadOnly). The file must exist: a read-only open creates
+// nothing.
+func openReadOnly(path string) (*Store, error) {
+	opts := options()
+	opts.ReadOnly = true
+	db, err := bbolt.Open(path, 0o400, opts)
+	if err != nil {
+		return nil, openError(path, err)
+	}
+	var todo []string
+	_ = db.View(func(tx *bbolt.Tx) error {
+		todo = upgrades(tx)
+		return nil
+	})
+	if len(todo) > 0 {
+		db.Close()
+		return nil, needsUpgradeError{plancast.Errorf(plancast.EUNAVAILABLE,
+			"the embedded store %s was written by an older plancast and must be upgraded (%s) before it can be read; open it once writable to upgrade it",
+			path, strings.Join(todo, ", "))}
+	}
+	return &Store{db: db, path: path}, nil
+}
+
+// openError is the error of bbolt.Open failing on the store file at path:
+// ErrHeld when another process holds it.
+func openError(path string, err error) error {
+	if errors.Is(err, bolterrors.ErrTimeout) {
+		return heldError{plancast.Errorf(plancast.EUNAVAILABLE,
+			"the embedded store %s is held by another process (a running \"plancast serve\"?)", path)}
+	}
+	return plancast.Errorf(plancast.EUNAVAILABLE, "open embedded store %s: %v", path, err)
 }
 
 // Path returns the file the store lives in.

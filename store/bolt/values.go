@@ -133,7 +133,7 @@ func vintageAt(sk plancast.SeriesKey, prefix, k, v []byte) (plancast.Observation
 // before statuses were kept) or when an older plancast has written figures
 // since (it left a "vals" bucket: see bucketVals), and removes "vals".
 func openVals(tx *bbolt.Tx, rebuilding func(vintages int)) error {
-	if tx.Bucket(bucketVals) != nil && tx.Bucket(bucketValsOld) == nil {
+	if valsCurrent(tx) {
 		return nil
 	}
 	if n := tx.Bucket(bucketObs).Stats().KeyN; n > 0 && rebuilding != nil {
@@ -154,6 +154,12 @@ func openVals(tx *bbolt.Tx, rebuilding func(vintages int)) error {
 		return tx.DeleteBucket(bucketValsOld)
 	}
 	return nil
+}
+
+// valsCurrent reports whether the vals bucket mirrors obs already: there is
+// a vals2 bucket and no "vals" one (openVals rebuilds it otherwise).
+func valsCurrent(tx *bbolt.Tx) bool {
+	return tx.Bucket(bucketVals) != nil && tx.Bucket(bucketValsOld) == nil
 }
 
 // buildVals fills the vals bucket from obs.
