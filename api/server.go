@@ -10,9 +10,11 @@ package api
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net"
 	"net/http"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -95,9 +97,16 @@ func New(cfg Config) *Server {
 // Handler returns the server's http.Handler.
 func (s *Server) Handler() http.Handler { return s.echo }
 
+// shutdownGrace is how long Serve lets the requests in flight finish once
+// it is told to stop.
+const shutdownGrace = 10 * time.Second
+
 // Serve answers on ln until ctx is cancelled, then shuts down gracefully,
-// letting requests in flight finish for up to 10 s.
+// letting requests in flight finish for up to shutdownGrace (10 s). Those
+// still open then are cut off without an answer, the log says how many, and
+// Serve returns an error saying so.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	var open openRequests
 	srv := &http.Server{
 		Handler:           s.echo,
 		ReadHeaderTimeout: s.cfg.ReadHeaderTimeout, // slow-loris clients
@@ -109,6 +118,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		IdleTimeout:    120 * time.Second,
 		MaxHeaderBytes: 1 << 20,
 		ErrorLog:       slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+		ConnState:      open.track,
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
@@ -117,14 +127,64 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		return err
 	case <-ctx.Done():
 	}
-	s.log.Info("shutting down", "grace", "10s")
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	s.log.Info("shutting down", "grace", shutdownGrace.String())
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
 	defer cancel()
-	if err := srv.Shutdown(shutdownCtx); err != nil {
+	err := srv.Shutdown(shutdownCtx)
+	if errors.Is(err, context.DeadlineExceeded) {
+		// Shutdown gives up waiting but leaves the connections open, and
+		// its bare "context deadline exceeded" said nothing of them. They
+		// are closed here: a push still being read or checked is not
+		// written, and one already writing is written whole (each store
+		// write is atomic, and the store closes after it), so its client,
+		// answered by neither, may push it again: what is stored counts
+		// unchanged.
+		n := open.count()
+		_ = srv.Close()
+		msg := fmt.Sprintf("the grace period of %s ran out with %s still open; cut off without an answer: a push among them was written whole or not at all, so push it again (what is stored counts unchanged)",
+			shutdownGrace, plural(n, "request", "requests"))
+		s.log.Warn("shutdown: the grace period ran out; the requests still open were cut off", "grace", shutdownGrace.String(), "open", n)
+		return errors.New(msg)
+	}
+	if err != nil {
 		return err
 	}
 	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
 	return nil
+}
+
+// openRequests counts the connections with a request being read or
+// answered (http.StateActive): the requests a shutdown waits for.
+type openRequests struct {
+	mu     sync.Mutex
+	active map[net.Conn]bool
+}
+
+func (o *openRequests) track(c net.Conn, state http.ConnState) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if o.active == nil {
+		o.active = map[net.Conn]bool{}
+	}
+	if state == http.StateActive {
+		o.active[c] = true
+	} else {
+		delete(o.active, c)
+	}
+}
+
+func (o *openRequests) count() int {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return len(o.active)
+}
+
+// plural is "1 request", "2 requests".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
