@@ -239,7 +239,8 @@ func (b *Batch) targetOrigin(i int) targetOrigin {
 // from the content type, the name's extension and the first bytes. Names and
 // units are resolved against cat plus whatever the document declares. Problems
 // with the content go into Batch.Problems; the error is only for a document
-// that cannot be read at all (an I/O error).
+// that cannot be read: an unknown format, or a reader that failed before the
+// document's end (*ReadError, however much was read before it).
 func Parse(name string, contentType string, r io.Reader, cat Catalog, opt Options) (*Batch, error) {
 	if opt.MaxRows <= 0 {
 		opt.MaxRows = DefaultMaxRows
@@ -251,7 +252,8 @@ func Parse(name string, contentType string, r io.Reader, cat Catalog, opt Option
 	if name == "" {
 		name = "upload"
 	}
-	br := bufio.NewReaderSize(r, 64<<10)
+	body := &stickyReader{r: r}
+	br := bufio.NewReaderSize(body, 64<<10)
 	format := opt.Format
 	if format == "" {
 		head, _ := br.Peek(512)
@@ -282,6 +284,14 @@ func Parse(name string, contentType string, r io.Reader, cat Catalog, opt Option
 	default:
 		return nil, plancast.Errorf(plancast.EINVALID, "%s: unknown format %q: use json, csv or xlsx", p.file, format)
 	}
+	// A reader that stopped early (at a problem, or at the row limit) has
+	// not seen the rest: a document cut short there would be refused for
+	// the problem its cut made, or not at all. Reading to the end finds a
+	// cut anywhere.
+	_, _ = io.Copy(io.Discard, br)
+	if body.err != nil {
+		return nil, &ReadError{File: p.file, Read: body.n, Err: body.err}
+	}
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", p.file, err)
 	}
@@ -293,6 +303,47 @@ func Parse(name string, contentType string, r io.Reader, cat Catalog, opt Option
 	}
 	p.b.Problems = sortProblems(p.ps.list)
 	return p.b, nil
+}
+
+// ReadError is a document that could not be read to its end: a body whose
+// connection dropped before the length it announced (io.ErrUnexpectedEOF), a
+// file whose disk failed. Parse refuses the whole document for it, whatever
+// its first part held: read as a whole, a figure cut mid-number is stored
+// short (48 for 48.7) and the rows after it are lost without a word.
+type ReadError struct {
+	File string
+	Read int64 // bytes read before the error
+	Err  error
+}
+
+func (e *ReadError) Error() string {
+	return fmt.Sprintf("%s could not be read to its end: after %d bytes, %v", e.File, e.Read, e.Err)
+}
+
+func (e *ReadError) Unwrap() error { return e.Err }
+
+// stickyReader counts the bytes read from r and gives its first error other
+// than io.EOF again on every later read. bufio.Reader.Peek hands an error to
+// its caller once and forgets it, and net/http's body answers a read after
+// io.ErrUnexpectedEOF with a clean io.EOF: a body cut short was read as a
+// whole one that ended early. Parse asks it after reading, whatever the
+// format's reader made of the error.
+type stickyReader struct {
+	r   io.Reader
+	n   int64
+	err error
+}
+
+func (s *stickyReader) Read(p []byte) (int, error) {
+	if s.err != nil {
+		return 0, s.err
+	}
+	n, err := s.r.Read(p)
+	s.n += int64(n)
+	if err != nil && err != io.EOF {
+		s.err = err
+	}
+	return n, err
 }
 
 // DetectFormat names the format of a document from its content type, then its

@@ -163,7 +163,9 @@ func parseFiles(files []string, cat ingest.Catalog, opt ingest.Options) (*ingest
 	for i, name := range files {
 		b, err := parseFile(name, cat, opt)
 		if err != nil {
-			return nil, err
+			// A file that cannot be read to its end (*ingest.ReadError) is
+			// refused whole, and so is the batch it belongs to.
+			return nil, fmt.Errorf("%w; nothing was written", err)
 		}
 		batches[i], knew[i] = b, declared
 		cat.Regions = append(cat.Regions, b.Regions...)
@@ -175,7 +177,7 @@ func parseFiles(files []string, cat ingest.Catalog, opt ingest.Options) (*ingest
 		if knew[i] < declared && len(b.Problems) > 0 {
 			again, err := parseFile(files[i], cat, opt)
 			if err != nil {
-				return nil, err
+				return nil, fmt.Errorf("%w; nothing was written", err)
 			}
 			b = again
 		}
