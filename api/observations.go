@@ -3,6 +3,7 @@ package api
 import (
 	"bufio"
 	"cmp"
+	"errors"
 	"io"
 	"mime"
 	"net/http"
@@ -77,11 +78,15 @@ func (s *Server) push(c echo.Context, targets bool, check func(*ingest.Batch) er
 	if name == "" {
 		name = "upload"
 	}
-	body := io.Reader(c.Request().Body)
+	counted := &countedBody{r: c.Request().Body}
+	body := io.Reader(counted)
 	if targets && mt == ingest.ContentTypeJSON {
 		body = targetsJSON(body)
 	}
 	b, err := ingest.Parse(name, mt, body, ingest.Catalog{Regions: regions, Indicators: indicators}, opt)
+	if re := (*ingest.ReadError)(nil); errors.As(err, &re) {
+		return bodyCutShort(c.Request(), name, counted.n, re.Err)
+	}
 	if err != nil {
 		return err
 	}
