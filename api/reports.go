@@ -1,6 +1,7 @@
 package api
 
 import (
+	"fmt"
 	"io"
 	"mime"
 	"net/http"
@@ -98,7 +99,9 @@ func (s *Server) postReportExtract(c echo.Context) error {
 		return bodyCutShort(c.Request(), doc, body.n, err)
 	}
 	if len(text) > maxReportBytes {
-		return echo.NewHTTPError(http.StatusRequestEntityTooLarge)
+		return echo.NewHTTPError(http.StatusRequestEntityTooLarge, fmt.Sprintf(
+			"the report text is larger than this route's limit of %s (a work report's text is well under 1 MB); send its text alone, without images or other documents",
+			humanBytes(maxReportBytes)))
 	}
 	indicators, err := s.cfg.Store.Indicators(ctx)
 	if err != nil {

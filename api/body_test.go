@@ -105,3 +105,22 @@ func TestAReportTextCutShortIsRefused(t *testing.T) {
 		t.Errorf("answer %d %+v; want 400 invalid saying %q", status, e.Error, want)
 	}
 }
+
+// A report's text over the report reader's own limit (4 MiB, under the
+// server's 32 MiB) is 413 naming that limit, the one that applied: it used
+// to name the server's.
+func TestAReportOverItsLimitIsToldTheReportLimit(t *testing.T) {
+	st := seeded(t, backends[0].open(t))
+	s := startServer(t, st, api.Config{})
+	text := strings.Repeat("侯马市地区生产总值完成120.8亿元。\n", 5300000/50)
+	msg := s.do("POST", "/api/v1/reports/extract?region=houma", "text/plain; charset=utf-8", "", []byte(text)).wantError(t, http.StatusRequestEntityTooLarge, plancast.EINVALID)
+	if !strings.Contains(msg, "limit of 4 MiB") || strings.Contains(msg, "32 MiB") {
+		t.Errorf("413: %q; want it to name the report limit, 4 MiB, alone", msg)
+	}
+	// A body over the server's limit is still told that one.
+	big := strings.Repeat("a", 33<<20)
+	msg = s.do("POST", "/api/v1/reports/extract?region=houma", "text/plain", "", []byte(big)).wantError(t, http.StatusRequestEntityTooLarge, plancast.EINVALID)
+	if !strings.Contains(msg, "limit of 32 MiB") {
+		t.Errorf("413 over the server's limit: %q; want it to name 32 MiB", msg)
+	}
+}
