@@ -107,6 +107,92 @@ type Batch struct {
 	// declFrom says where each declared region ("region:code") and indicator
 	// ("indicator:code") was read.
 	declFrom map[string]record
+	// regionCols is the region column of each table read (by file and
+	// sheet), so that a row can be named with it after reading
+	// (RowsOutside); a row's origin does not carry it, to stay small.
+	regionCols map[sheetOf]string
+}
+
+// sheetOf names a table: its file and, in a workbook, its sheet.
+type sheetOf struct{ file, sheet string }
+
+func (b *Batch) noteRegionColumn(file, sheet, letter string) {
+	if b.regionCols == nil {
+		b.regionCols = map[sheetOf]string{}
+	}
+	b.regionCols[sheetOf{file, sheet}] = letter
+}
+
+// Outside is what a batch holds of regions a writer may not write
+// (RowsOutside): the rows, JSON items and declarations that name one, and
+// the first of them.
+type Outside struct {
+	Rows   int    // rows (a wide table's row once), items and declarations
+	Region string // the first one's region
+	At     string // where the first one is: "mixed.csv row 4 column A (region)"
+}
+
+// RowsOutside finds the figures, targets and declared regions of b whose
+// region may reports false, counting each row or item once, and names the
+// first in reading order (of b.Files, then row or line). A batch without
+// any gives the zero Outside.
+func (b *Batch) RowsOutside(may func(region string) bool) Outside {
+	fileIndex := map[string]int{}
+	for i, f := range b.Files {
+		if _, ok := fileIndex[f]; !ok {
+			fileIndex[f] = i
+		}
+	}
+	var out Outside
+	var first record
+	seen := map[record]bool{}
+	add := func(region string, at record) {
+		if may(region) || seen[at] {
+			return
+		}
+		seen[at] = true
+		out.Rows++
+		if out.Rows == 1 || recordBefore(at, first, fileIndex) {
+			first, out.Region = at, region
+		}
+	}
+	for i, o := range b.Observations {
+		add(o.Region, b.obsOrigin(i).record)
+	}
+	for i, t := range b.Targets {
+		add(t.Region, b.targetOrigin(i).record)
+	}
+	for i, r := range b.Regions {
+		at, ok := b.declFrom["region:"+r.Code]
+		if !ok {
+			at = record{File: "regions", Row: i + 1}
+		}
+		add(r.Code, at)
+	}
+	if out.Rows == 0 {
+		return out
+	}
+	p := Problem{File: first.File, Sheet: first.Sheet, Row: first.Row, Line: first.Line}
+	if col, ok := b.regionCols[sheetOf{first.File, first.Sheet}]; ok && first.Row > 0 {
+		p.Column, p.Field = col, fieldRegion
+	}
+	out.At = strings.TrimSuffix(p.Error(), ": ")
+	return out
+}
+
+// recordBefore reports whether a comes before b in reading order: by file
+// (its place in the batch), sheet, then row and line.
+func recordBefore(a, b record, fileIndex map[string]int) bool {
+	if a.File != b.File {
+		return fileIndex[a.File] < fileIndex[b.File]
+	}
+	if a.Sheet != b.Sheet {
+		return a.Sheet < b.Sheet
+	}
+	if a.Row != b.Row {
+		return a.Row < b.Row
+	}
+	return a.Line < b.Line
 }
 
 // origin is where a figure or target was read, with the columns that hold its
@@ -205,6 +291,9 @@ func (b *Batch) Merge(o *Batch) {
 	b.Targets = append(b.Targets, o.Targets...)
 	b.Problems = append(b.Problems, o.Problems...)
 	b.Notes = append(b.Notes, o.Notes...)
+	for k, v := range o.regionCols {
+		b.noteRegionColumn(k.file, k.sheet, v)
+	}
 	for k, v := range o.declFrom {
 		if b.declFrom == nil {
 			b.declFrom = map[string]record{}
