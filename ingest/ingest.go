@@ -111,6 +111,34 @@ type Batch struct {
 	// sheet), so that a row can be named with it after reading
 	// (RowsOutside); a row's origin does not carry it, to stay small.
 	regionCols map[sheetOf]string
+	// empty are the files read into the batch that held nothing to write
+	// and no problem (EmptyFiles).
+	empty []string
+}
+
+// EmptyFiles are the documents read into b that hold nothing to write and
+// no problem: a table's header without rows, an empty JSON list. Alongside
+// others that hold something such a file is harmless, and Apply says so in
+// a note (EmptyFilesNote); a batch of nothing else is refused, naming them:
+// a push that writes nothing was probably of the wrong file.
+func (b *Batch) EmptyFiles() []string { return b.empty }
+
+// holdsNothing is what an empty file is said to hold, in the note and the
+// problem alike.
+const holdsNothing = "no figures or targets (a header without rows, or an empty list)"
+
+// EmptyFilesNote is the note of a push saying which of its files held
+// nothing (EmptyFiles): "h.csv holds no figures or targets (…): 0 from it".
+func EmptyFilesNote(files []string) string {
+	if len(files) == 1 {
+		return fmt.Sprintf("%s holds %s: 0 from it", files[0], holdsNothing)
+	}
+	return fmt.Sprintf("%s hold %s: 0 from them", strings.Join(files, ", "), holdsNothing)
+}
+
+// emptyFileProblem refuses a push whose every file is empty, at each.
+func emptyFileProblem(file string) Problem {
+	return Problem{File: file, Message: "holds " + holdsNothing + ", so the push would write nothing: was another file meant?"}
 }
 
 // sheetOf names a table: its file and, in a workbook, its sheet.
@@ -291,6 +319,7 @@ func (b *Batch) Merge(o *Batch) {
 	b.Targets = append(b.Targets, o.Targets...)
 	b.Problems = append(b.Problems, o.Problems...)
 	b.Notes = append(b.Notes, o.Notes...)
+	b.empty = append(b.empty, o.empty...)
 	for k, v := range o.regionCols {
 		b.noteRegionColumn(k.file, k.sheet, v)
 	}
@@ -391,6 +420,9 @@ func Parse(name string, contentType string, r io.Reader, cat Catalog, opt Option
 		checkBatch(p.b, cat, &p.ps)
 	}
 	p.b.Problems = sortProblems(p.ps.list)
+	if len(p.b.Observations)+len(p.b.Targets)+len(p.b.Regions)+len(p.b.Indicators)+len(p.b.Problems) == 0 {
+		p.b.empty = []string{p.file}
+	}
 	return p.b, nil
 }
 
