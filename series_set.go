@@ -137,12 +137,31 @@ func (q SeriesSetQuery) PeriodOrYear() string {
 	return q.Period
 }
 
-// SeriesNotFound is the ENOTFOUND error of a series query that found nothing.
+// SeriesNotFound is the ENOTFOUND error of a series query that found
+// nothing, naming the years it was bounded to: a series asked from 2030 on
+// "has no figures from 2030 on", not none at all.
 func SeriesNotFound(q SeriesQuery) error {
+	msg := fmt.Sprintf("series %s/%s (%s) has no figures%s", q.Region, q.Indicator, q.Period, q.yearsText())
 	if !q.AsOf.IsZero() {
-		return Errorf(ENOTFOUND, "series %s/%s (%s) has no figures published on or before %s", q.Region, q.Indicator, q.Period, q.AsOf)
+		msg += " published on or before " + q.AsOf.String()
 	}
-	return Errorf(ENOTFOUND, "series %s/%s (%s) has no figures", q.Region, q.Indicator, q.Period)
+	return Errorf(ENOTFOUND, "%s", msg)
+}
+
+// yearsText says a query's bounds as a sentence ends: " from 2030 on", " up
+// to 2010", " in 2010–2012", " in 2010"; "" when it has none.
+func (q SeriesQuery) yearsText() string {
+	switch {
+	case q.From != 0 && q.To != 0 && q.From == q.To:
+		return fmt.Sprintf(" in %d", q.From)
+	case q.From != 0 && q.To != 0:
+		return fmt.Sprintf(" in %d–%d", q.From, q.To)
+	case q.From != 0:
+		return fmt.Sprintf(" from %d on", q.From)
+	case q.To != 0:
+		return fmt.Sprintf(" up to %d", q.To)
+	}
+	return ""
 }
 
 // InYears reports whether a year passes a query's From and To bounds.

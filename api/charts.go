@@ -104,6 +104,9 @@ func (s *Server) getChart(c echo.Context) error {
 
 func (s *Server) chartSpec(ctx context.Context, region plancast.Region, ind plancast.Indicator, p chartParams) (charts.Spec, error) {
 	series, err := s.cfg.Store.Series(ctx, plancast.SeriesQuery{Region: region.Code, Indicator: ind.Code, AsOf: p.asOf})
+	if plancast.ErrorCode(err) == plancast.ENOTFOUND {
+		return charts.Spec{}, s.noYearlyFigures(ctx, region.Code, ind.Code, err, "charted")
+	}
 	if err != nil {
 		return charts.Spec{}, err
 	}

@@ -69,7 +69,9 @@ func (s *Server) handleError(err error, c echo.Context) {
 		if m, ok := he.Message.(string); ok && m != "" {
 			msg = m
 		}
-		if status == http.StatusRequestEntityTooLarge {
+		if status == http.StatusRequestEntityTooLarge && msg == http.StatusText(he.Code) {
+			// Echo's body limit says no more than the status; a route with
+			// a lower limit of its own (the report reader's) says it.
 			msg = fmt.Sprintf("request body is larger than this server's limit of %s; send the figures in smaller files, each a batch of its own", humanBytes(s.cfg.BodyLimit))
 		}
 		// A path some route takes with another method: 405 naming them,

@@ -80,7 +80,7 @@ func (s *Server) getProjection(c echo.Context) error {
 func (s *Server) project(ctx context.Context, region string, ind plancast.Indicator, horizon int, method string, asOf plancast.Date) (*plancast.Series, *plancast.Projection, error) {
 	series, err := s.cfg.Store.Series(ctx, plancast.SeriesQuery{Region: region, Indicator: ind.Code, AsOf: asOf})
 	if plancast.ErrorCode(err) == plancast.ENOTFOUND {
-		return nil, nil, s.noYearlyFigures(ctx, region, ind.Code, err)
+		return nil, nil, s.noYearlyFigures(ctx, region, ind.Code, err, "projected")
 	}
 	if err != nil {
 		return nil, nil, err
@@ -95,8 +95,10 @@ func (s *Server) project(ctx context.Context, region string, ind plancast.Indica
 
 // noYearlyFigures is the not-found answer for a series without yearly
 // figures, saying which parts of the year it has figures for instead and
-// where to read them (Guyang's GDP: January–November 2009).
-func (s *Server) noYearlyFigures(ctx context.Context, region, indicator string, notFound error) error {
+// where to read them (Guyang's GDP: January–November 2009), and that the
+// route does not use them (they are not projected, or charted); the
+// projection and chart routes and the series route give the same hint.
+func (s *Server) noYearlyFigures(ctx context.Context, region, indicator string, notFound error, notUsed string) error {
 	partial, err := plancast.PartialPeriods(ctx, s.cfg.Store, region, indicator)
 	if err != nil || len(partial) == 0 {
 		return notFound
@@ -106,7 +108,11 @@ func (s *Server) noYearlyFigures(ctx context.Context, region, indicator string, 
 		where = append(where, fmt.Sprintf("%s figures for %s (GET /api/v1/series/%s/%s?period=%s)",
 			plancast.PeriodName(p.Period, false), p.YearSpan(), region, indicator, p.Period))
 	}
-	return plancast.Errorf(plancast.ENOTFOUND, "%s; it has %s, which are not projected", plancast.ErrorMessage(notFound), strings.Join(where, " and "))
+	msg := fmt.Sprintf("%s; it has %s", plancast.ErrorMessage(notFound), strings.Join(where, " and "))
+	if notUsed != "" {
+		msg += ", which are not " + notUsed
+	}
+	return plancast.Errorf(plancast.ENOTFOUND, "%s", msg)
 }
 
 // projectSeries projects a series already read (as of asOf, when set), with

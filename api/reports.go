@@ -1,6 +1,7 @@
 package api
 
 import (
+	"fmt"
 	"io"
 	"mime"
 	"net/http"
@@ -88,20 +89,23 @@ func (s *Server) postReportExtract(c echo.Context) error {
 		}
 		year = y
 	}
-	text, err := io.ReadAll(io.LimitReader(c.Request().Body, maxReportBytes+1))
+	doc := c.QueryParam("document")
+	if doc == "" {
+		doc = "report text"
+	}
+	body := &countedBody{r: c.Request().Body}
+	text, err := io.ReadAll(io.LimitReader(body, maxReportBytes+1))
 	if err != nil {
-		return plancast.Errorf(plancast.EINVALID, "read the report text: %v", err)
+		return bodyCutShort(c.Request(), doc, body.n, err)
 	}
 	if len(text) > maxReportBytes {
-		return echo.NewHTTPError(http.StatusRequestEntityTooLarge)
+		return echo.NewHTTPError(http.StatusRequestEntityTooLarge, fmt.Sprintf(
+			"the report text is larger than this route's limit of %s (a work report's text is well under 1 MB); send its text alone, without images or other documents",
+			humanBytes(maxReportBytes)))
 	}
 	indicators, err := s.cfg.Store.Indicators(ctx)
 	if err != nil {
 		return err
-	}
-	doc := c.QueryParam("document")
-	if doc == "" {
-		doc = "report text"
 	}
 	ex, err := report.Extract(text, report.Options{Region: regionCode, Year: year, Document: doc, Indicators: indicators, Charset: params["charset"]})
 	if err != nil {

@@ -44,10 +44,16 @@ func (s *Server) getRevisions(c echo.Context) error {
 		return err
 	}
 	var kept []plancast.Observation
-	for _, o := range plancast.VintagesAsOf(vintages, q.AsOf) {
+	asOf := plancast.VintagesAsOf(vintages, q.AsOf)
+	for _, o := range asOf {
 		if q.InYears(o.Year) {
 			kept = append(kept, o)
 		}
+	}
+	if len(kept) == 0 && len(asOf) > 0 {
+		// The series has figures, none in the years asked: say which it has.
+		all := plancast.Series{Observations: asOf}
+		return plancast.Errorf(plancast.ENOTFOUND, "%s (its figures run %s)", plancast.ErrorMessage(plancast.SeriesNotFound(q)), all.YearSpan())
 	}
 	if len(kept) == 0 {
 		return plancast.SeriesNotFound(q)

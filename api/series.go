@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"net/http"
 	"slices"
 	"strconv"
@@ -55,6 +56,9 @@ func (s *Server) getSeries(c echo.Context) error {
 		read.From = 0
 	}
 	series, err := s.cfg.Store.Series(ctx, read)
+	if plancast.ErrorCode(err) == plancast.ENOTFOUND {
+		return s.seriesNotFound(ctx, read, err)
+	}
 	if err != nil {
 		return err
 	}
@@ -85,6 +89,29 @@ func (s *Server) getSeries(c echo.Context) error {
 		return sendTable(c, body, resp.Region+"_"+resp.Indicator+"_"+resp.Units, format)
 	}
 	return c.JSON(http.StatusOK, resp)
+}
+
+// seriesNotFound is the not-found answer of a series read with q: when q
+// is bounded to years and the series has figures outside them, the years
+// they run ("has no figures from 2030 on (its figures run 2015–2020)"),
+// and when the yearly series has none at all, the parts of the year it
+// has figures for (noYearlyFigures).
+func (s *Server) seriesNotFound(ctx context.Context, q plancast.SeriesQuery, notFound error) error {
+	if q.From != 0 || q.To != 0 {
+		all := q
+		all.From, all.To = 0, 0
+		series, err := s.cfg.Store.Series(ctx, all)
+		if err == nil && len(series.Observations) > 0 {
+			return plancast.Errorf(plancast.ENOTFOUND, "%s (its figures run %s)", plancast.ErrorMessage(notFound), series.YearSpan())
+		}
+		if plancast.ErrorCode(err) != plancast.ENOTFOUND {
+			return notFound
+		}
+	}
+	if q.Period != "" && q.Period != plancast.PeriodYear {
+		return notFound
+	}
+	return s.noYearlyFigures(ctx, q.Region, q.Indicator, notFound, "")
 }
 
 // seriesRequest reads what the routes of one series share: the region and

@@ -89,8 +89,10 @@ func (s *Server) postTargets(c echo.Context) error {
 		if len(b.Observations) > 0 {
 			return plancast.Errorf(plancast.EINVALID, "this route takes targets; push figures to /api/v1/observations")
 		}
-		if len(b.Targets) == 0 && len(b.Problems) == 0 {
-			return plancast.Errorf(plancast.EINVALID, "the body holds no targets")
+		// A body that holds nothing at all is refused by ingest.Apply,
+		// naming the file.
+		if len(b.Targets) == 0 && len(b.Problems) == 0 && len(b.EmptyFiles()) == 0 {
+			return plancast.Errorf(plancast.EINVALID, "%s holds no targets; nothing was written", strings.Join(b.Files, ", "))
 		}
 		return nil
 	})

@@ -48,6 +48,9 @@ type ApplyOptions struct {
 // the same, so that a re-push of the same numbers changes nothing
 // (fillUnsaid); while the store cannot be read, a note says they did not.
 //
+// A file that held nothing (Batch.EmptyFiles) is named in a note; a batch
+// of nothing else is refused at each such file.
+//
 // A batch with any problem (from Parse or found here) writes nothing: Apply
 // returns the report with the problems and an EINVALID error. Store failures
 // are returned as they come (EUNAVAILABLE when the backend is down).
@@ -57,6 +60,16 @@ type ApplyOptions struct {
 // can leave the catalog written without the figures.
 func Apply(ctx context.Context, st plancast.Store, b *Batch, opt ApplyOptions) (*Report, error) {
 	rep := &Report{Files: b.Files, DryRun: opt.DryRun, Problems: []Problem{}, Notes: slices.Clone(b.Notes)}
+	if len(b.empty) > 0 {
+		if len(b.Observations)+len(b.Targets)+len(b.Regions)+len(b.Indicators)+len(b.Problems) == 0 {
+			ps := make([]Problem, len(b.empty))
+			for i, f := range b.empty {
+				ps[i] = emptyFileProblem(f)
+			}
+			return rep.reject(ps)
+		}
+		rep.Notes = append(rep.Notes, EmptyFilesNote(b.empty))
+	}
 	if len(b.Problems) > 0 {
 		return rep.reject(b.Problems)
 	}

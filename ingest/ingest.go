@@ -107,6 +107,120 @@ type Batch struct {
 	// declFrom says where each declared region ("region:code") and indicator
 	// ("indicator:code") was read.
 	declFrom map[string]record
+	// regionCols is the region column of each table read (by file and
+	// sheet), so that a row can be named with it after reading
+	// (RowsOutside); a row's origin does not carry it, to stay small.
+	regionCols map[sheetOf]string
+	// empty are the files read into the batch that held nothing to write
+	// and no problem (EmptyFiles).
+	empty []string
+}
+
+// EmptyFiles are the documents read into b that hold nothing to write and
+// no problem: a table's header without rows, an empty JSON list. Alongside
+// others that hold something such a file is harmless, and Apply says so in
+// a note (EmptyFilesNote); a batch of nothing else is refused, naming them:
+// a push that writes nothing was probably of the wrong file.
+func (b *Batch) EmptyFiles() []string { return b.empty }
+
+// holdsNothing is what an empty file is said to hold, in the note and the
+// problem alike.
+const holdsNothing = "no figures or targets (a header without rows, or an empty list)"
+
+// EmptyFilesNote is the note of a push saying which of its files held
+// nothing (EmptyFiles): "h.csv holds no figures or targets (…): 0 from it".
+func EmptyFilesNote(files []string) string {
+	if len(files) == 1 {
+		return fmt.Sprintf("%s holds %s: 0 from it", files[0], holdsNothing)
+	}
+	return fmt.Sprintf("%s hold %s: 0 from them", strings.Join(files, ", "), holdsNothing)
+}
+
+// emptyFileProblem refuses a push whose every file is empty, at each.
+func emptyFileProblem(file string) Problem {
+	return Problem{File: file, Message: "holds " + holdsNothing + ", so the push would write nothing: was another file meant?"}
+}
+
+// sheetOf names a table: its file and, in a workbook, its sheet.
+type sheetOf struct{ file, sheet string }
+
+func (b *Batch) noteRegionColumn(file, sheet, letter string) {
+	if b.regionCols == nil {
+		b.regionCols = map[sheetOf]string{}
+	}
+	b.regionCols[sheetOf{file, sheet}] = letter
+}
+
+// Outside is what a batch holds of regions a writer may not write
+// (RowsOutside): the rows, JSON items and declarations that name one, and
+// the first of them.
+type Outside struct {
+	Rows   int    // rows (a wide table's row once), items and declarations
+	Region string // the first one's region
+	At     string // where the first one is: "mixed.csv row 4 column A (region)"
+}
+
+// RowsOutside finds the figures, targets and declared regions of b whose
+// region may reports false, counting each row or item once, and names the
+// first in reading order (of b.Files, then row or line). A batch without
+// any gives the zero Outside.
+func (b *Batch) RowsOutside(may func(region string) bool) Outside {
+	fileIndex := map[string]int{}
+	for i, f := range b.Files {
+		if _, ok := fileIndex[f]; !ok {
+			fileIndex[f] = i
+		}
+	}
+	var out Outside
+	var first record
+	seen := map[record]bool{}
+	add := func(region string, at record) {
+		if may(region) || seen[at] {
+			return
+		}
+		seen[at] = true
+		out.Rows++
+		if out.Rows == 1 || recordBefore(at, first, fileIndex) {
+			first, out.Region = at, region
+		}
+	}
+	for i, o := range b.Observations {
+		add(o.Region, b.obsOrigin(i).record)
+	}
+	for i, t := range b.Targets {
+		add(t.Region, b.targetOrigin(i).record)
+	}
+	for i, r := range b.Regions {
+		at, ok := b.declFrom["region:"+r.Code]
+		if !ok {
+			at = record{File: "regions", Row: i + 1}
+		}
+		add(r.Code, at)
+	}
+	if out.Rows == 0 {
+		return out
+	}
+	p := Problem{File: first.File, Sheet: first.Sheet, Row: first.Row, Line: first.Line}
+	if col, ok := b.regionCols[sheetOf{first.File, first.Sheet}]; ok && first.Row > 0 {
+		p.Column, p.Field = col, fieldRegion
+	}
+	out.At = strings.TrimSuffix(p.Error(), ": ")
+	return out
+}
+
+// recordBefore reports whether a comes before b in reading order: by file
+// (its place in the batch), sheet, then row and line.
+func recordBefore(a, b record, fileIndex map[string]int) bool {
+	if a.File != b.File {
+		return fileIndex[a.File] < fileIndex[b.File]
+	}
+	if a.Sheet != b.Sheet {
+		return a.Sheet < b.Sheet
+	}
+	if a.Row != b.Row {
+		return a.Row < b.Row
+	}
+	return a.Line < b.Line
 }
 
 // origin is where a figure or target was read, with the columns that hold its
@@ -205,6 +319,10 @@ func (b *Batch) Merge(o *Batch) {
 	b.Targets = append(b.Targets, o.Targets...)
 	b.Problems = append(b.Problems, o.Problems...)
 	b.Notes = append(b.Notes, o.Notes...)
+	b.empty = append(b.empty, o.empty...)
+	for k, v := range o.regionCols {
+		b.noteRegionColumn(k.file, k.sheet, v)
+	}
 	for k, v := range o.declFrom {
 		if b.declFrom == nil {
 			b.declFrom = map[string]record{}
@@ -239,7 +357,8 @@ func (b *Batch) targetOrigin(i int) targetOrigin {
 // from the content type, the name's extension and the first bytes. Names and
 // units are resolved against cat plus whatever the document declares. Problems
 // with the content go into Batch.Problems; the error is only for a document
-// that cannot be read at all (an I/O error).
+// that cannot be read: an unknown format, or a reader that failed before the
+// document's end (*ReadError, however much was read before it).
 func Parse(name string, contentType string, r io.Reader, cat Catalog, opt Options) (*Batch, error) {
 	if opt.MaxRows <= 0 {
 		opt.MaxRows = DefaultMaxRows
@@ -251,7 +370,8 @@ func Parse(name string, contentType string, r io.Reader, cat Catalog, opt Option
 	if name == "" {
 		name = "upload"
 	}
-	br := bufio.NewReaderSize(r, 64<<10)
+	body := &stickyReader{r: r}
+	br := bufio.NewReaderSize(body, 64<<10)
 	format := opt.Format
 	if format == "" {
 		head, _ := br.Peek(512)
@@ -282,6 +402,14 @@ func Parse(name string, contentType string, r io.Reader, cat Catalog, opt Option
 	default:
 		return nil, plancast.Errorf(plancast.EINVALID, "%s: unknown format %q: use json, csv or xlsx", p.file, format)
 	}
+	// A reader that stopped early (at a problem, or at the row limit) has
+	// not seen the rest: a document cut short there would be refused for
+	// the problem its cut made, or not at all. Reading to the end finds a
+	// cut anywhere.
+	_, _ = io.Copy(io.Discard, br)
+	if body.err != nil {
+		return nil, &ReadError{File: p.file, Read: body.n, Err: body.err}
+	}
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", p.file, err)
 	}
@@ -292,7 +420,51 @@ func Parse(name string, contentType string, r io.Reader, cat Catalog, opt Option
 		checkBatch(p.b, cat, &p.ps)
 	}
 	p.b.Problems = sortProblems(p.ps.list)
+	if len(p.b.Observations)+len(p.b.Targets)+len(p.b.Regions)+len(p.b.Indicators)+len(p.b.Problems) == 0 {
+		p.b.empty = []string{p.file}
+	}
 	return p.b, nil
+}
+
+// ReadError is a document that could not be read to its end: a body whose
+// connection dropped before the length it announced (io.ErrUnexpectedEOF), a
+// file whose disk failed. Parse refuses the whole document for it, whatever
+// its first part held: read as a whole, a figure cut mid-number is stored
+// short (48 for 48.7) and the rows after it are lost without a word.
+type ReadError struct {
+	File string
+	Read int64 // bytes read before the error
+	Err  error
+}
+
+func (e *ReadError) Error() string {
+	return fmt.Sprintf("%s could not be read to its end: after %d bytes, %v", e.File, e.Read, e.Err)
+}
+
+func (e *ReadError) Unwrap() error { return e.Err }
+
+// stickyReader counts the bytes read from r and gives its first error other
+// than io.EOF again on every later read. bufio.Reader.Peek hands an error to
+// its caller once and forgets it, and net/http's body answers a read after
+// io.ErrUnexpectedEOF with a clean io.EOF: a body cut short was read as a
+// whole one that ended early. Parse asks it after reading, whatever the
+// format's reader made of the error.
+type stickyReader struct {
+	r   io.Reader
+	n   int64
+	err error
+}
+
+func (s *stickyReader) Read(p []byte) (int, error) {
+	if s.err != nil {
+		return 0, s.err
+	}
+	n, err := s.r.Read(p)
+	s.n += int64(n)
+	if err != nil && err != io.EOF {
+		s.err = err
+	}
+	return n, err
 }
 
 // DetectFormat names the format of a document from its content type, then its

@@ -494,6 +494,9 @@ func (p *parser) layoutOf(cols []column, title []tableRow, headerRow int) *layou
 	if !ok {
 		return nil
 	}
+	if c, has := l.fields[fieldRegion]; has {
+		p.b.noteRegionColumn(p.file, p.sheet, c.letter)
+	}
 	return l
 }
 

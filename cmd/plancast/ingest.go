@@ -168,7 +168,9 @@ func parseFiles(files []string, cat ingest.Catalog, opt ingest.Options) (*ingest
 	for i, name := range files {
 		b, err := parseFile(name, cat, opt)
 		if err != nil {
-			return nil, err
+			// A file that cannot be read to its end (*ingest.ReadError) is
+			// refused whole, and so is the batch it belongs to.
+			return nil, fmt.Errorf("%w; nothing was written", err)
 		}
 		batches[i], knew[i] = b, declared
 		cat.Regions = append(cat.Regions, b.Regions...)
@@ -180,7 +182,7 @@ func parseFiles(files []string, cat ingest.Catalog, opt ingest.Options) (*ingest
 		if knew[i] < declared && len(b.Problems) > 0 {
 			again, err := parseFile(files[i], cat, opt)
 			if err != nil {
-				return nil, err
+				return nil, fmt.Errorf("%w; nothing was written", err)
 			}
 			b = again
 		}
@@ -254,6 +256,30 @@ func pushToServer(ctx context.Context, server, token string, files []string, opt
 	dryEndpoint.RawQuery = q.Encode()
 	client := &http.Client{Timeout: 10 * time.Minute}
 
+	if len(files) > 1 {
+		// A file that holds nothing is harmless beside files that hold
+		// something, as it is in a batch on the store (ingest.Apply), but
+		// the server, taking one file a request, would refuse it on its
+		// own: it is left out here and named in a note. When every file
+		// holds nothing they all go, and the server refuses each by name.
+		var empty, rest []string
+		for _, name := range files {
+			held, err := holdsSomething(name, opt)
+			if err != nil {
+				return err
+			}
+			if held {
+				rest = append(rest, name)
+			} else {
+				empty = append(empty, filepath.Base(name))
+			}
+		}
+		if len(empty) > 0 && len(rest) > 0 {
+			fmt.Fprintf(stdout, "note: %s\n", ingest.EmptyFilesNote(empty))
+			files = rest
+		}
+	}
+
 	if apply.DryRun || len(files) > 1 {
 		// Check every file; with --dry-run that is all there is to do.
 		failed := 0
@@ -304,6 +330,23 @@ func pushToServer(ctx context.Context, server, token string, files []string, opt
 		return plancast.Errorf(plancast.ErrorCode(err), "%s", msg)
 	}
 	return nil
+}
+
+// holdsSomething reads a file as the server would, but against no catalog,
+// to tell whether it holds anything (ingest.Batch.EmptyFiles): a row or item
+// it holds is a figure or a problem either way, and reading stops at the
+// first problem.
+func holdsSomething(name string, opt ingest.Options) (bool, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return false, fmt.Errorf("%w; nothing was written", err)
+	}
+	defer f.Close()
+	b, err := ingest.Parse(name, "", f, ingest.Catalog{}, ingest.Options{Sheet: opt.Sheet, Region: opt.Region, MaxProblems: 1})
+	if err != nil {
+		return false, fmt.Errorf("%w; nothing was written", err)
+	}
+	return len(b.EmptyFiles()) == 0, nil
 }
 
 // writeFileReport writes one file's report; when earlier files of the push
