@@ -120,16 +120,8 @@ func sortProblems(ps []Problem) []Problem {
 		if ta, tb := a.truncation(), b.truncation(); ta != tb {
 			return tb
 		}
-		if a.File != b.File {
-			return fileOrder[a.File] < fileOrder[b.File]
-		}
-		if a.Sheet != b.Sheet {
-			return a.Sheet < b.Sheet
-		}
-		if a.Row != b.Row {
-			return a.Row < b.Row
-		}
-		return a.Line < b.Line
+		return recordBefore(record{File: a.File, Sheet: a.Sheet, Row: a.Row, Line: a.Line},
+			record{File: b.File, Sheet: b.Sheet, Row: b.Row, Line: b.Line}, fileOrder)
 	})
 	return out
 }

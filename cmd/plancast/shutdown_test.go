@@ -11,22 +11,6 @@ import (
 	"time"
 )
 
-// loopbackAddrIn returns a free loopback address with a port in
-// [from, to]: the ports this test may use.
-func loopbackAddrIn(t *testing.T, from, to int) string {
-	t.Helper()
-	for port := from; port <= to; port++ {
-		ln, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", port))
-		if err == nil {
-			addr := ln.Addr().String()
-			ln.Close()
-			return addr
-		}
-	}
-	t.Fatalf("no free loopback port in %d-%d", from, to)
-	return ""
-}
-
 // A push still being uploaded when the grace period of a shutdown runs
 // out is cut off, and serve says so: how long the grace was, how many
 // requests were open, that they got no answer and what became of a push
@@ -34,7 +18,7 @@ func loopbackAddrIn(t *testing.T, from, to int) string {
 // deadline exceeded". The upload is not written: its body never arrived.
 func TestServeSaysWhichRequestsTheShutdownGraceCutOff(t *testing.T) {
 	dir := seededDir(t)
-	addr := loopbackAddrIn(t, 18800, 18899)
+	addr := freeAddr(t)
 	server := startPlancast(t, "serve", "--data-dir", dir, "--addr", addr)
 	waitHTTP(t, "http://"+addr+"/healthz", server)
 	token, err := os.ReadFile(filepath.Join(dir, initialAdminFile))
