@@ -103,13 +103,14 @@ func isMissing(cell string) bool {
 }
 
 // parseNumber reads a figure as statistical tables write it: thousands
-// separators ("1,234.5", "1 234.5"), full-width digits, a leading plus,
-// surrounding spaces, a trailing "%" (dropped: the unit says percent). It refuses NaN and infinities with
+// separators ("1,234.5", "1 234.5", with any space numberSpaces reads as
+// one), full-width digits, a leading plus, surrounding spaces, a trailing
+// "%" (dropped: the unit says percent). It refuses NaN and infinities with
 // their own message, since strconv would accept them, and says so when the
 // cell carries a unit ("130 亿元"), groups its digits other than in threes
 // ("1,3") or has a comma or space after its decimal point ("1.234,5").
 func parseNumber(cell string) (float64, error) {
-	s := strings.TrimSpace(widthFold(cell))
+	s := strings.TrimSpace(numberSpaces(widthFold(cell)))
 	s = strings.TrimSuffix(s, "%")
 	s = strings.TrimPrefix(s, "+")
 	s = strings.ReplaceAll(s, "−", "-") // U+2212 minus sign
@@ -241,6 +242,27 @@ func groupThousands(v float64) string {
 		b.WriteString("." + frac)
 	}
 	return b.String()
+}
+
+// otherSpaces are the spaces besides U+0020 that group digits in numbers
+// as typeset or exported: the no-break space (U+00A0, Excel's and Word's
+// thousands separator in French and Russian settings, and &nbsp; in a page
+// copied from the web), the narrow no-break space (U+202F, the SI's and
+// CLDR's) and the thin space (U+2009). A plain space groups digits in
+// threes (groupedInThrees), and a number looking the same must read the
+// same: "1 234.5" was "not a number" with a no-break space.
+var otherSpaces = strings.NewReplacer("\u00a0", " ", "\u202f", " ", "\u2009", " ")
+
+// numberSpaces turns otherSpaces into plain spaces; a text of ASCII alone,
+// as nearly every figure is, is returned as it is without a scan of its
+// runes.
+func numberSpaces(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return otherSpaces.Replace(s)
+		}
+	}
+	return s
 }
 
 // trailingUnit returns the unit a cell writes after its number ("130 亿元",
