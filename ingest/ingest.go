@@ -27,6 +27,7 @@ import (
 	"strings"
 
 	"github.com/plancast/plancast"
+	"github.com/plancast/plancast/ingest/internal/charset"
 )
 
 // Formats Parse reads.
@@ -319,11 +320,30 @@ func DetectFormat(name, contentType string, head []byte) string {
 	if bytes.HasPrefix(head, []byte("PK\x03\x04")) {
 		return FormatXLSX
 	}
-	trimmed := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n")
+	trimmed := bytes.TrimLeft(unicodeHead(head), " \t\r\n")
 	if len(trimmed) > 0 && (trimmed[0] == '[' || trimmed[0] == '{') {
 		return FormatJSON
 	}
 	return FormatCSV
+}
+
+// unicodeHead is the first bytes of a document as UTF-8 when they are
+// UTF-16 (by a byte-order mark, or by where their NUL bytes fall), so that
+// a UTF-16 JSON document is detected as JSON, which refuses it as not
+// UTF-8, rather than as CSV, which would find no header in it; and without
+// a UTF-8 byte-order mark.
+func unicodeHead(head []byte) []byte {
+	name, mark := charset.Mark(head)
+	if name == "" && bytes.IndexByte(head, 0) >= 0 {
+		name = charset.UTF16Order(head[:len(head)&^1])
+	}
+	if enc := charset.UTF16(name); enc != nil {
+		rest := head[mark:]
+		if text, err := enc.NewDecoder().Bytes(rest[:len(rest)&^1]); err == nil {
+			return text
+		}
+	}
+	return head[mark:]
 }
 
 // ContentType returns the content type to send a file of the given name with.
