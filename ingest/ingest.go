@@ -55,7 +55,8 @@ type Options struct {
 	// Format is json, csv or xlsx; empty means detect it from the content type,
 	// then the file name, then the first bytes.
 	Format string
-	// Sheet is the spreadsheet sheet to read; empty means the first.
+	// Sheet is the spreadsheet sheet to read; empty means the active sheet
+	// when it is visible, else the first visible one.
 	Sheet string
 	// Published is the vintage date of figures that do not carry their own;
 	// zero means today. A date after tomorrow is one problem of the push
@@ -374,6 +375,10 @@ type parser struct {
 	// notInForce are the rows of a targets table left out as versions of a
 	// target no longer in force (targetRow).
 	notInForce []int
+	// otherSheets, for a workbook, ends the problem of a sheet without a
+	// header row: the workbook's other sheets and how to read one
+	// (xlsx.go, otherSheetsHint).
+	otherSheets func() string
 	// comma is a CSV file's delimiter; 0 for a spreadsheet.
 	comma rune
 	// headerDates, for a spreadsheet, is asked about the first rows when
