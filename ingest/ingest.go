@@ -130,6 +130,9 @@ type origin struct {
 type targetOrigin struct {
 	origin
 	claim *versionClaim
+	// kindCol is the column of the target's kind, where a kind that does
+	// not fit its indicator is refused ("" in JSON, which names the key).
+	kindCol string
 }
 
 // versionClaim is what a targets download's row says of its version beside
