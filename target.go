@@ -4,6 +4,7 @@ import (
 	"math"
 	"regexp"
 	"sort"
+	"strconv"
 	"time"
 )
 
@@ -98,7 +99,49 @@ func (t *Target) Validate() error {
 	case math.IsNaN(t.Value) || math.IsInf(t.Value, 0):
 		return Errorf(EINVALID, "target %s/%s %d: value must be a finite number", t.Region, t.Indicator, t.Year)
 	}
+	if err := t.ValueError(); err != nil {
+		return Errorf(EINVALID, "target %s/%s %d: %s", t.Region, t.Indicator, t.Year, ErrorMessage(err))
+	}
 	return nil
+}
+
+// ValueError says why the target's value cannot be, whatever its
+// indicator: a growth or avg_growth target of -100% or less, as a stated
+// growth cannot be (Observation.Validate), since nothing falls by all of
+// itself or more, and the level such a target implies, x_B (1 + g)^n, is
+// zero or of the wrong sign. nil when it can be, and for a withdrawal,
+// whose value says nothing. Validate includes it; the ingest readers say it
+// at the value's cell.
+func (t *Target) ValueError() error {
+	if t.Withdrawn || !GrowthKind(t.Kind) || math.IsNaN(t.Value) || t.Value > -100 {
+		return nil
+	}
+	article := "a"
+	if t.Kind == TargetAvgGrowth {
+		article = "an"
+	}
+	return Errorf(EINVALID, "%s %s target of %s%% is not above -100%%: nothing falls by all of itself or more; "+
+		"a fall is a growth above -100 (-5 for 5%% less)", article, t.Kind, strconv.FormatFloat(t.Value, 'g', -1, 64))
+}
+
+// IndicatorError says why the target cannot be one of indicator ind: a
+// share target (the indicator reaches a percentage of a whole) of an
+// indicator not measured in percent, such as GDP in 100m_yuan, whose
+// value would be judged as a level in the indicator's unit while read as
+// a percent. nil when it can be. The catalog is the caller's, so Validate,
+// which checks the target alone, does not include it; ingest says it at
+// the kind's cell, for every format and the API alike.
+func (t *Target) IndicatorError(ind Indicator) error {
+	if t.Withdrawn || t.Kind != TargetShare || ind.Unit == UnitPercent {
+		return nil
+	}
+	unit := ind.Unit
+	if l, ok := UnitLabels[unit]; ok {
+		unit += " (" + l.Zh + ")"
+	}
+	return Errorf(EINVALID, "a share target is a percent, but indicator %s is measured in %s: "+
+		"a share target is for an indicator in percent (a share of GDP, a rate); for %s give a level, ceiling or floor in its unit, or a growth",
+		ind.Code, unit, ind.Code)
 }
 
 // Key returns the target's identity: a later write with the same key replaces it.

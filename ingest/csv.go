@@ -15,25 +15,51 @@ import (
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/transform"
+
+	"github.com/plancast/plancast/ingest/internal/charset"
 )
 
 // readCSV reads a CSV file as a table. The delimiter (comma, semicolon or tab)
-// is taken from the first line; a UTF-8 byte-order mark is dropped; a file that
-// is not UTF-8 is read as GB18030, which Chinese Excel writes by default.
-// Rows are numbered by the line they start on, as a spreadsheet shows them.
+// is taken from the first line. The character set is read as the report
+// reader reads it (package charset): a byte-order mark (UTF-8, UTF-16LE or
+// UTF-16BE) says it and is dropped; a file without one whose NUL bytes fall
+// as UTF-16's do is UTF-16, as Excel saves "Unicode Text" (a tab-separated
+// .txt, with the mark); a file that is not UTF-8 is read as GB18030, which
+// Chinese Excel writes by default. Rows are numbered by the line they start
+// on, as a spreadsheet shows them.
 func (p *parser) readCSV(br *bufio.Reader) error {
 	head, err := br.Peek(64 << 10)
 	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
 		return err
 	}
 	var r io.Reader = br
-	if bytes.HasPrefix(head, []byte("\xef\xbb\xbf")) {
-		_, _ = br.Discard(3)
-		head = head[3:]
-	} else if !validUTF8Prefix(head) {
+	size := p.opt.Size
+	name, mark := charset.Mark(head)
+	if name == "" && bytes.IndexByte(head, 0) >= 0 {
+		// UTF-16 read as UTF-8 or GB18030 is a NUL byte beside every ASCII
+		// character, and a header "not found".
+		name = charset.UTF16Order(head[:len(head)&^1])
+	}
+	switch enc := charset.UTF16(name); {
+	case enc != nil:
+		_, _ = br.Discard(mark)
+		raw := head[mark:]
+		head, err = enc.NewDecoder().Bytes(raw[:len(raw)&^1])
+		if err != nil {
+			return err
+		}
+		if len(raw) > 0 {
+			// expectedRows counts the head's lines per byte of UTF-8.
+			size = size * int64(len(head)) / int64(len(raw))
+		}
+		r = transform.NewReader(br, enc.NewDecoder())
+	case name == charset.UTF8:
+		_, _ = br.Discard(mark)
+		head = head[mark:]
+	case !validUTF8Prefix(head):
 		r = transform.NewReader(br, simplifiedchinese.GB18030.NewDecoder())
 	}
-	p.expectRows = expectedRows(p.opt.Size, head, p.opt.MaxRows)
+	p.expectRows = expectedRows(size, head, p.opt.MaxRows)
 	// LazyQuotes reads a quote inside a field as it is (规划"十四五"目标, typed
 	// in a text editor), but it also reads on past the end of a line in a
 	// field whose opening quote is never closed, to the next quote that could

@@ -27,6 +27,7 @@ import (
 	"strings"
 
 	"github.com/plancast/plancast"
+	"github.com/plancast/plancast/ingest/internal/charset"
 )
 
 // Formats Parse reads.
@@ -54,7 +55,8 @@ type Options struct {
 	// Format is json, csv or xlsx; empty means detect it from the content type,
 	// then the file name, then the first bytes.
 	Format string
-	// Sheet is the spreadsheet sheet to read; empty means the first.
+	// Sheet is the spreadsheet sheet to read; empty means the active sheet
+	// when it is visible, else the first visible one.
 	Sheet string
 	// Published is the vintage date of figures that do not carry their own;
 	// zero means today. A date after tomorrow is one problem of the push
@@ -242,6 +244,9 @@ type origin struct {
 type targetOrigin struct {
 	origin
 	claim *versionClaim
+	// kindCol is the column of the target's kind, where a kind that does
+	// not fit its indicator is refused ("" in JSON, which names the key).
+	kindCol string
 }
 
 // versionClaim is what a targets download's row says of its version beside
@@ -491,11 +496,30 @@ func DetectFormat(name, contentType string, head []byte) string {
 	if bytes.HasPrefix(head, []byte("PK\x03\x04")) {
 		return FormatXLSX
 	}
-	trimmed := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n")
+	trimmed := bytes.TrimLeft(unicodeHead(head), " \t\r\n")
 	if len(trimmed) > 0 && (trimmed[0] == '[' || trimmed[0] == '{') {
 		return FormatJSON
 	}
 	return FormatCSV
+}
+
+// unicodeHead is the first bytes of a document as UTF-8 when they are
+// UTF-16 (by a byte-order mark, or by where their NUL bytes fall), so that
+// a UTF-16 JSON document is detected as JSON, which refuses it as not
+// UTF-8, rather than as CSV, which would find no header in it; and without
+// a UTF-8 byte-order mark.
+func unicodeHead(head []byte) []byte {
+	name, mark := charset.Mark(head)
+	if name == "" && bytes.IndexByte(head, 0) >= 0 {
+		name = charset.UTF16Order(head[:len(head)&^1])
+	}
+	if enc := charset.UTF16(name); enc != nil {
+		rest := head[mark:]
+		if text, err := enc.NewDecoder().Bytes(rest[:len(rest)&^1]); err == nil {
+			return text
+		}
+	}
+	return head[mark:]
 }
 
 // ContentType returns the content type to send a file of the given name with.
@@ -526,6 +550,10 @@ type parser struct {
 	// notInForce are the rows of a targets table left out as versions of a
 	// target no longer in force (targetRow).
 	notInForce []int
+	// otherSheets, for a workbook, ends the problem of a sheet without a
+	// header row: the workbook's other sheets and how to read one
+	// (xlsx.go, otherSheetsHint).
+	otherSheets func() string
 	// comma is a CSV file's delimiter; 0 for a spreadsheet.
 	comma rune
 	// headerDates, for a spreadsheet, is asked about the first rows when

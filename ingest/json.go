@@ -10,7 +10,10 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding/simplifiedchinese"
+
 	"github.com/plancast/plancast"
+	"github.com/plancast/plancast/ingest/internal/charset"
 )
 
 // readJSON reads a JSON document, one of:
@@ -46,6 +49,10 @@ func (p *parser) readJSON(br *bufio.Reader) error {
 		return err
 	}
 	defer p.done()
+	if msg, at := notUTF8(data); msg != "" {
+		p.ps.add(Problem{File: p.file, Line: newLineIndex(data).line(at), Message: msg})
+		return nil
+	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	lines := newLineIndex(data)
 	items, ok := validJSON(data)
@@ -868,6 +875,37 @@ func (p *parser) jsonTarget(t jsonTarget, at record) {
 		return
 	}
 	p.addTarget(tg, targetOrigin{origin: origin{record: at}})
+}
+
+// notUTF8 says what is wrong with a JSON document that is not UTF-8, and
+// the offset where it is: a JSON text exchanged between systems is UTF-8
+// (RFC 8259, section 8.1). Read as UTF-8, a GBK document's names came out
+// as U+FFFD (region "������" is unknown) and a UTF-16 one as malformed
+// JSON, neither saying why. The character set is told as the CSV and
+// report readers tell it (package charset), so that the message names it.
+// "" for a UTF-8 document, with its byte-order mark or without.
+func notUTF8(data []byte) (msg string, at int) {
+	const save = "JSON is UTF-8 (RFC 8259): save the file as UTF-8, or push the figures as CSV, which may be GBK or UTF-16"
+	name, mark := charset.Mark(data)
+	if name == "" && bytes.IndexByte(data, 0) >= 0 {
+		if name = charset.UTF16Order(data); name != "" {
+			return fmt.Sprintf("the file is %s (it has a NUL byte beside each ASCII character, the first at byte %d), not UTF-8: %s",
+				strings.ToUpper(name), bytes.IndexByte(data, 0), save), 0
+		}
+	}
+	switch name {
+	case charset.UTF16LE, charset.UTF16BE:
+		return fmt.Sprintf("the file is %s (its byte-order mark, bytes 0–1, says so), not UTF-8: %s", strings.ToUpper(name), save), 0
+	}
+	if utf8.Valid(data[mark:]) {
+		return "", 0
+	}
+	bad := mark + charset.FirstInvalidUTF8(data[mark:])
+	if _, _, notGB := charset.Transcode(data, mark, simplifiedchinese.GB18030); notGB < 0 {
+		return fmt.Sprintf("the file is not UTF-8 (byte %d, 0x%02X, is not) but reads as GB18030 or GBK, as Chinese Windows saves text: %s",
+			bad, data[bad], save), bad
+	}
+	return fmt.Sprintf("the file is not UTF-8: byte %d (0x%02X) is not: %s", bad, data[bad], save), bad
 }
 
 // elements calls fn with the start and end of each element of the JSON

@@ -146,8 +146,11 @@ var jsonPins = []struct {
 	{name: "strings that are not UTF-8", doc: "[\n" +
 		`{"region": "houma", "indicator": "gdp", "year": 2020, "value": 1, "status": "fin` + "\xff" + `al"},` + "\n" +
 		`{"region": "houma", "indicator": "gdp", "year": 2019, "value": 1, "source": "doc` + "\xe9" + `", "x` + "\xff" + `": 1}` + "\n]",
-		want: "problem p.json line 2 (status): status \"fin\ufffdal\" must be final, preliminary, estimate or withdrawn (终值, 初步, 预计, 撤回)\n" +
-			"obs line 3: houma gdp 2019 1 \"final\" \"year\" \"doc\ufffd\"|\"\" 2021-05-10 -\n"},
+		// Refused whole, at the first byte that is not UTF-8: the status and
+		// the source used to be read with U+FFFD in its place, and the
+		// second figure stored with a source no one wrote.
+		want: "problem p.json line 2: the file is not UTF-8: byte 82 (0xFF) is not: " +
+			"JSON is UTF-8 (RFC 8259): save the file as UTF-8, or push the figures as CSV, which may be GBK or UTF-16\n"},
 
 	{name: "series objects", doc: "[\n" +
 		`{"region": "houma", "indicator": "gdp", "observations": [` + "\n" +

@@ -304,10 +304,12 @@ func parseJSONReference(t testing.TB, name string, data []byte, opt Options) *Ba
 }
 
 // agreesWithReference fails t when the reader and the reference read data
-// differently. The one difference allowed is a key given twice in one
+// differently. Two differences are allowed. A key given twice in one
 // object, which the reference reads as encoding/json does (the last one
 // wins) and the reader refuses: such a document is compared as
-// expectDifferences says.
+// expectDifferences says. And a document that is not UTF-8, whose bytes
+// that are not the reference reads as encoding/json does (as U+FFFD), and
+// the reader refuses whole with one problem (notUTF8).
 func agreesWithReference(t *testing.T, name string, data []byte, opt Options) {
 	t.Helper()
 	if opt.Published.IsZero() {
@@ -316,6 +318,12 @@ func agreesWithReference(t *testing.T, name string, data []byte, opt Options) {
 	b, err := Parse(name, "", bytes.NewReader(data), seedCatalog(t), opt)
 	if err != nil {
 		t.Fatalf("Parse: %v", err)
+	}
+	if msg, _ := notUTF8(data); msg != "" {
+		if len(b.Problems) != 1 || b.Problems[0].Message != msg || len(b.Observations)+len(b.Targets)+len(b.Regions)+len(b.Indicators) != 0 {
+			t.Fatalf("%q is not UTF-8:\nread:\n%s\nwant only the problem %q", data, jsonOutcome(b), msg)
+		}
+		return
 	}
 	got, refData := jsonOutcome(b), data
 	dup, hasDup := expectDifferences(name, data)

@@ -153,11 +153,19 @@ func (p *parser) readTable(next func() (tableRow, error)) error {
 	if h < 0 {
 		if len(buf) == 0 {
 			if len(p.ps.list) == 0 {
-				p.ps.add(Problem{File: p.file, Sheet: p.sheet, Message: "the table is empty"})
+				msg := "the table is empty"
+				if p.otherSheets != nil {
+					msg += p.otherSheets()
+				}
+				p.ps.add(Problem{File: p.file, Sheet: p.sheet, Message: msg})
 			}
 		} else if p.headerDates == nil || !p.headerDates(buf, nil) {
-			p.ps.add(Problem{File: p.file, Sheet: p.sheet, Message: "no header row found in the first rows: " +
-				"expected columns such as region/地区, indicator/指标, year/年份 and value/数值, or year columns (2019, 2019年)"})
+			msg := "no header row found in the first rows: " +
+				"expected columns such as region/地区, indicator/指标, year/年份 and value/数值, or year columns (2019, 2019年)"
+			if p.otherSheets != nil {
+				msg += p.otherSheets()
+			}
+			p.ps.add(Problem{File: p.file, Sheet: p.sheet, Message: msg})
 		}
 		return nil
 	}

@@ -82,7 +82,7 @@ func (p *parser) targetRow(l *layout, row tableRow) {
 	if !p.targetPercentFits(vc, t) || !p.targetUnit(at, &t, unit) {
 		return
 	}
-	p.addTarget(t, targetOrigin{origin{record: vc.at, yearCol: yc.col, valueCol: vc.col, places: base}, claim})
+	p.addTarget(t, targetOrigin{origin: origin{record: vc.at, yearCol: yc.col, valueCol: vc.col, places: base}, claim: claim, kindCol: kc.col})
 }
 
 // targetUnit converts a target's value to the indicator's unit when the

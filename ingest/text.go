@@ -103,13 +103,14 @@ func isMissing(cell string) bool {
 }
 
 // parseNumber reads a figure as statistical tables write it: thousands
-// separators ("1,234.5", "1 234.5"), full-width digits, a leading plus,
-// surrounding spaces, a trailing "%" (dropped: the unit says percent). It
-// refuses NaN and infinities with their own message, since strconv would
-// accept them, and says so when the cell carries a unit ("130 亿元") or
-// groups its digits other than in threes ("1,3").
+// separators ("1,234.5", "1 234.5", with any space numberSpaces reads as
+// one), full-width digits, a leading plus, surrounding spaces, a trailing
+// "%" (dropped: the unit says percent). It refuses NaN and infinities with
+// their own message, since strconv would accept them, and says so when the
+// cell carries a unit ("130 亿元"), groups its digits other than in threes
+// ("1,3") or has a comma or space after its decimal point ("1.234,5").
 func parseNumber(cell string) (float64, error) {
-	s := strings.TrimSpace(widthFold(cell))
+	s := strings.TrimSpace(numberSpaces(widthFold(cell)))
 	s = strings.TrimSuffix(s, "%")
 	s = strings.TrimPrefix(s, "+")
 	s = strings.ReplaceAll(s, "−", "-") // U+2212 minus sign
@@ -118,6 +119,9 @@ func parseNumber(cell string) (float64, error) {
 	}
 	if u := trailingUnit(s); u != "" {
 		return 0, numberError(fmt.Sprintf("is a number with its unit: give the number alone, and %s as the unit (in a unit column, or in the header: \"value (%s)\")", u, u))
+	}
+	if err := afterPoint(s); err != nil {
+		return 0, err
 	}
 	if !groupedInThrees(s) {
 		return 0, errGrouping
@@ -170,6 +174,97 @@ func groupedInThrees(s string) bool {
 	return strings.Count(whole, ",")+strings.Count(whole, " ") == len(groups)-1
 }
 
+// afterPoint refuses a number with a comma or a space after its decimal
+// point. groupedInThrees looks only before the point, and the marks after
+// it used to be dropped: "1.234,5", where a point groups the thousands and
+// a comma marks the decimals (1234.5), was stored as 1.2345, and "32.456,7"
+// 元 as 32.4567. Such a number is ambiguous (a decimal comma, or a stray
+// comma after a decimal point), so it is refused, not read either way; when
+// it reads as a decimal comma with its points grouping threes, the message
+// names that figure, so that the sender can write it if it is the one meant.
+func afterPoint(s string) error {
+	_, frac, ok := strings.Cut(s, ".")
+	if !ok || !strings.ContainsAny(frac, ", ") {
+		return nil
+	}
+	if v, ok := decimalCommaReading(s); ok {
+		return numberError(fmt.Sprintf("is not a number: it has a comma after the point, as where a point groups the thousands and a comma marks the decimals; "+
+			"a decimal is written with a point, and the digits before it grouped with commas: write %s if that is the figure (or %s)",
+			strconv.FormatFloat(v, 'f', -1, 64), groupThousands(v)))
+	}
+	return errAfterPoint
+}
+
+// decimalCommaReading reads s as written where a point groups the thousands
+// and a comma marks the decimals ("1.234,5", "-12.345.678,9"): points only
+// between groups of three digits after a first group of one to three, one
+// comma, digits after it. ok is false for any other shape ("4.5,0").
+func decimalCommaReading(s string) (float64, bool) {
+	whole, frac, ok := strings.Cut(strings.TrimPrefix(s, "-"), ",")
+	if !ok || frac == "" || strings.Trim(frac, "0123456789") != "" {
+		return 0, false
+	}
+	groups := strings.Split(whole, ".")
+	if len(groups) < 2 || len(groups[0]) < 1 || len(groups[0]) > 3 || strings.Trim(groups[0], "0123456789") != "" {
+		return 0, false
+	}
+	for _, g := range groups[1:] {
+		if len(g) != 3 || strings.Trim(g, "0123456789") != "" {
+			return 0, false
+		}
+	}
+	v, err := strconv.ParseFloat(strings.Join(groups, "")+"."+frac, 64)
+	if err != nil {
+		return 0, false
+	}
+	if strings.HasPrefix(s, "-") {
+		v = -v
+	}
+	return v, true
+}
+
+// groupThousands writes v with commas between groups of three digits before
+// its point: 32456.7 → "32,456.7".
+func groupThousands(v float64) string {
+	s := strconv.FormatFloat(math.Abs(v), 'f', -1, 64)
+	whole, frac, _ := strings.Cut(s, ".")
+	var b strings.Builder
+	if v < 0 {
+		b.WriteByte('-')
+	}
+	for i, d := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(d)
+	}
+	if frac != "" {
+		b.WriteString("." + frac)
+	}
+	return b.String()
+}
+
+// otherSpaces are the spaces besides U+0020 that group digits in numbers
+// as typeset or exported: the no-break space (U+00A0, Excel's and Word's
+// thousands separator in French and Russian settings, and &nbsp; in a page
+// copied from the web), the narrow no-break space (U+202F, the SI's and
+// CLDR's) and the thin space (U+2009). A plain space groups digits in
+// threes (groupedInThrees), and a number looking the same must read the
+// same: "1 234.5" was "not a number" with a no-break space.
+var otherSpaces = strings.NewReplacer("\u00a0", " ", "\u202f", " ", "\u2009", " ")
+
+// numberSpaces turns otherSpaces into plain spaces; a text of ASCII alone,
+// as nearly every figure is, is returned as it is without a scan of its
+// runes.
+func numberSpaces(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return otherSpaces.Replace(s)
+		}
+	}
+	return s
+}
+
 // trailingUnit returns the unit a cell writes after its number ("130 亿元",
 // "1.3 billion yuan"), in the form the cell gives it, or "" when the cell
 // has no recognisable unit after a number.
@@ -197,6 +292,8 @@ const (
 	errNotNumber numberError = "is not a number"
 	errNotFinite numberError = "is not a finite number (NaN or infinity)"
 	errGrouping  numberError = "is not a number: a comma or space groups the digits in threes (1,234.5), and a decimal is written with a point (1.3)"
+	// errAfterPoint: a comma or space after the decimal point (afterPoint).
+	errAfterPoint numberError = "is not a number: it has a comma or space after the decimal point; a comma or space groups the digits before the point in threes (1,234.5), and none comes after it"
 )
 
 // yearLabel matches a year column header or a year cell: "2019", "2019年",

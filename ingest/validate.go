@@ -59,7 +59,7 @@ func checkBatch(b *Batch, stored Catalog, ps *problems) (indicators map[string]p
 		}
 		t := b.Targets[i]
 		from := b.targetOrigin(i)
-		if !checkTarget(&t, from.origin, res, ps, day) {
+		if !checkTarget(&t, from, res, ps, day) {
 			continue
 		}
 		if j, seen := firstTarget[t.Key()]; seen {
@@ -275,12 +275,26 @@ func cannotBeNegative(ind plancast.Indicator) bool {
 	return ind.Kind == plancast.KindLevel && IsMoney(ind.Unit)
 }
 
-func checkTarget(t *plancast.Target, from origin, res *resolver, ps *problems, day batchDay) bool {
+// checkTarget checks a target on its own and against its indicator, each
+// problem at its cell: plancast.Target's own rules of its value
+// (ValueError: a growth above -100%) and of its indicator (IndicatorError:
+// a share target of an indicator in percent) are said at the value's and
+// the kind's cell, before Validate says the rest of the record.
+func checkTarget(t *plancast.Target, at targetOrigin, res *resolver, ps *problems, day batchDay) bool {
+	from := at.origin
 	ind, known, ok := checkSubject(t.Region, t.Indicator, from, res, ps)
 	if !checkYear(t.Year, from, ps) {
 		return false
 	}
 	if !t.Withdrawn && !checkPlanYears(t, from, ps) {
+		ok = false
+	}
+	if err := t.ValueError(); err != nil {
+		ps.add(from.problem(from.valueCol, fieldValue, "%s", plancast.ErrorMessage(err)))
+		ok = false
+	}
+	if err := t.IndicatorError(ind); known && err != nil {
+		ps.add(from.problem(at.kindCol, fieldKind, "%s", plancast.ErrorMessage(err)))
 		ok = false
 	}
 	if t.Published.After(day.latest) {

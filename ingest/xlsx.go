@@ -10,11 +10,13 @@ import (
 	"io"
 	"maps"
 	"math"
+	"net/url"
 	"path"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 	"github.com/xuri/nfp"
@@ -35,8 +37,8 @@ const (
 // panics; the fuzz test looks for it.
 const xlsxPanicked = "unreadable spreadsheet (the reader failed)"
 
-// readXLSX reads one sheet of a workbook (Options.Sheet, else the first) as a
-// table. Merged cells are filled with the merged value in every cell they
+// readXLSX reads one sheet of a workbook (Options.Sheet, else the one
+// defaultSheet picks) as a table. Merged cells are filled with the merged value in every cell they
 // cover, so that a header "年份" merged across the year columns, or "指标"
 // merged down two header rows, reads as if written in each cell. Values are
 // read raw (unformatted): 1234.5 rather than "1,234.50".
@@ -68,7 +70,7 @@ func (p *parser) readXLSX(br *bufio.Reader) (err error) {
 		p.ps.add(Problem{File: p.file, Message: "the workbook has no sheets"})
 		return nil
 	}
-	p.sheet = sheets[0]
+	p.sheet = defaultSheet(f, sheets)
 	if p.opt.Sheet != "" {
 		found := false
 		for _, s := range sheets {
@@ -103,6 +105,18 @@ func (p *parser) readXLSX(br *bufio.Reader) (err error) {
 		}
 	}()
 	p.headerDates = func(rows []tableRow, unread []int) bool { return p.headerDateCells(doc, f, rows, unread) }
+	var tables []string // the other sheets that hold a table, found once
+	p.otherSheets = func() string {
+		tables = p.otherTables(f, sheets)
+		return p.otherSheetsHint(f, sheets, tables)
+	}
+	defer func() {
+		if err == nil && p.opt.Sheet == "" && tables == nil {
+			if note := p.unreadTablesNote(f, sheets); note != "" {
+				p.b.Notes = append(p.b.Notes, note)
+			}
+		}
+	}()
 	uncomputed := &uncomputedCells{}
 	defer p.reportUncomputed(f, uncomputed)
 	num := 0
@@ -134,6 +148,140 @@ func (p *parser) readXLSX(br *bufio.Reader) (err error) {
 		cells = merged.fill(num, cells)
 		return tableRow{num: num, cells: cells, written: written, uncomputed: uncomputed.inRow(num)}, nil
 	})
+}
+
+// defaultSheet is the sheet read when a push names none: the active sheet
+// (the one the workbook opens at, where its author left it) when it is
+// visible, else the first visible one, else the first. The first sheet
+// was read before, even a hidden one: a workbook whose hidden first sheet
+// kept last year's figures had those pushed, not the ones its author saw.
+func defaultSheet(f *excelize.File, sheets []string) string {
+	if i := f.GetActiveSheetIndex(); i >= 0 && i < len(sheets) && sheetVisible(f, sheets[i]) {
+		return sheets[i]
+	}
+	for _, s := range sheets {
+		if sheetVisible(f, s) {
+			return s
+		}
+	}
+	return sheets[0]
+}
+
+func sheetVisible(f *excelize.File, sheet string) bool {
+	visible, err := f.GetSheetVisible(sheet)
+	return err == nil && visible
+}
+
+// otherTables lists the sheets of the workbook other than the one read
+// whose first rows (headerSearchRows) hold a header row that readTable
+// would read. A push reads one sheet; these are the ones it leaves out
+// that could have been meant.
+func (p *parser) otherTables(f *excelize.File, sheets []string) []string {
+	tables := []string{}
+	for _, s := range sheets {
+		if s != p.sheet && p.holdsTable(f, s) {
+			tables = append(tables, s)
+		}
+	}
+	return tables
+}
+
+// holdsTable reports whether one of the first rows of a sheet is a header
+// row that readTable would read (merged cells are not filled in: a header
+// is found by its names, which a merge leaves in its first cell).
+func (p *parser) holdsTable(f *excelize.File, sheet string) bool {
+	rows, err := f.Rows(sheet)
+	if err != nil {
+		return false // a chart sheet, or one that cannot be read: no table to push
+	}
+	defer rows.Close()
+	for n := 1; n <= headerSearchRows && rows.Next(); n++ {
+		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return false
+		}
+		if isHeader(p.columns(tableRow{num: n, cells: cells[:min(len(cells), maxColumns)]}, nil)) {
+			return true
+		}
+	}
+	return false
+}
+
+// sheetLabels names sheets in a message, quoted, saying which are hidden.
+func sheetLabels(f *excelize.File, sheets []string) string {
+	labels := make([]string, len(sheets))
+	for i, s := range sheets {
+		labels[i] = strconv.Quote(s)
+		if !sheetVisible(f, s) {
+			labels[i] += " (hidden)"
+		}
+	}
+	return strings.Join(labels, ", ")
+}
+
+// sheetOption says how to push one sheet of a workbook (file): on the
+// command line, and as the push route's query parameter.
+func sheetOption(file, sheet string) string {
+	return fmt.Sprintf("plancast ingest --sheet %q %s, or ?sheet=%s on the push", sheet, file, queryText(sheet))
+}
+
+// queryText escapes what a query parameter cannot hold as it is (a space,
+// &, #, %, ...), and leaves other characters, Chinese ones too, as they
+// are, so that a sheet's name stays readable in a message.
+func queryText(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			b.WriteString(url.QueryEscape(string(r)))
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// sheetsText is "sheet" or "sheets" and the sheets' labels (sheetLabels).
+func sheetsText(f *excelize.File, sheets []string) string {
+	return plural(len(sheets), "sheet ", "sheets ") + sheetLabels(f, sheets)
+}
+
+// otherSheetsHint ends the problem of a sheet without a header row: the
+// workbook's other sheets, which of them hold a table (tables), and how to
+// push one, since the sheet read may be a cover or a note, not the table
+// meant. "" for a workbook of one sheet.
+func (p *parser) otherSheetsHint(f *excelize.File, sheets []string, tables []string) string {
+	others := slices.DeleteFunc(slices.Clone(sheets), func(s string) bool { return s == p.sheet })
+	switch {
+	case len(others) == 0:
+		return ""
+	case len(tables) == 0:
+		return fmt.Sprintf("; sheet %q was read, and the workbook's other %s %s none either", p.sheet, sheetsText(f, others), plural(len(others), "holds", "hold"))
+	case len(tables) == len(others):
+		return fmt.Sprintf("; sheet %q was read, and the workbook's other %s %s: name the sheet to read (%s)",
+			p.sheet, sheetsText(f, tables), plural(len(tables), "holds a table", "hold tables"), sheetOption(p.file, tables[0]))
+	}
+	return fmt.Sprintf("; sheet %q was read; of the workbook's other %s, %s %s: name the sheet to read (%s)",
+		p.sheet, sheetsText(f, others), sheetLabels(f, tables), plural(len(tables), "holds a table", "hold tables"), sheetOption(p.file, tables[0]))
+}
+
+// unreadTablesNote says which other sheets of the workbook hold a table
+// that the push did not read, and how to push each, when it named no
+// sheet: they were left out without a word, and a workbook of a sheet a
+// year had its first year pushed alone. "" when there are none.
+func (p *parser) unreadTablesNote(f *excelize.File, sheets []string) string {
+	tables := p.otherTables(f, sheets)
+	if len(tables) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%s: sheet %q was read; %s %s too and %s not read: a push reads one sheet, so push each on its own (%s)",
+		p.file, p.sheet, sheetsText(f, tables), plural(len(tables), "holds a table", "hold tables"), plural(len(tables), "was", "were"), sheetOption(p.file, tables[0]))
+}
+
+func plural(n int, one, more string) string {
+	if n == 1 {
+		return one
+	}
+	return more
 }
 
 // formulaCell is a cell holding a formula and no value computed from it:

@@ -88,7 +88,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	sf.register(fs)
 	dryRun := fs.Bool("dry-run", false, "check and count what would change, write nothing")
 	acceptJumps := fs.Bool("accept-jumps", false, acceptJumpsUsage)
-	sheet := fs.String("sheet", "", "spreadsheet sheet to read (default: the first)")
+	sheet := fs.String("sheet", "", "spreadsheet sheet to read (default: the active sheet, or the first visible one)")
 	published := fs.String("published", "", "vintage date YYYY-MM-DD of figures, and date set of targets, that do not give one (default: today)")
 	region := fs.String("region", "", "region code of tables that name no region")
 	server := fs.String("server", envOr("PLANCAST_SERVER", ""), "push through this plancast server (URL) instead of opening the store (env PLANCAST_SERVER)")

@@ -10,10 +10,9 @@ import (
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/encoding/simplifiedchinese"
-	"golang.org/x/text/encoding/unicode"
-	"golang.org/x/text/transform"
 
 	"github.com/plancast/plancast"
+	"github.com/plancast/plancast/ingest/internal/charset"
 )
 
 // The character set of a report. Reports come as UTF-8, but also as GBK (or
@@ -61,16 +60,6 @@ func (s *source) inputOffset(i int) int {
 	return s.at[i]
 }
 
-// byteOrderMarks, longest first.
-var byteOrderMarks = []struct {
-	mark    string
-	charset string
-}{
-	{"\xef\xbb\xbf", "utf-8"},
-	{"\xff\xfe", "utf-16le"},
-	{"\xfe\xff", "utf-16be"},
-}
-
 // metaCharset finds the character set an HTML page declares in its head:
 // <meta charset="gbk"> or the charset of <meta http-equiv="Content-Type"
 // content="text/html; charset=gb2312">.
@@ -86,19 +75,17 @@ const damagedShare = 8
 // declares ("" for none).
 func readSource(input []byte, declared string) (*source, error) {
 	declared = strings.TrimSpace(declared)
-	for _, b := range byteOrderMarks {
-		if bytes.HasPrefix(input, []byte(b.mark)) {
-			why := "its byte-order mark"
-			if declared != "" {
-				if name, _ := charsetName(declared); name != b.charset {
-					why += fmt.Sprintf(", which outweighs the declared charset=%s", declared)
-				}
+	if mark, n := charset.Mark(input); mark != "" {
+		why := "its byte-order mark"
+		if declared != "" {
+			if name, _ := charsetName(declared); name != mark {
+				why += fmt.Sprintf(", which outweighs the declared charset=%s", declared)
 			}
-			if b.charset == "utf-8" {
-				return readUTF8(input, len(b.mark), why)
-			}
-			return decodeStrict(input, len(b.mark), b.charset, why)
 		}
+		if mark == charset.UTF8 {
+			return readUTF8(input, n, why)
+		}
+		return decodeStrict(input, n, mark, why)
 	}
 	if declared != "" {
 		name, enc := charsetName(declared)
@@ -144,7 +131,7 @@ func readDeclared(input []byte, name, why string) (*source, error) {
 	if name == "utf-8" {
 		return readUTF8(input, 0, why)
 	}
-	if !strings.HasPrefix(name, "utf-16") && utf8.Valid(input) && hasMultibyte(input) && bytes.IndexByte(input, 0) < 0 {
+	if !strings.HasPrefix(name, "utf-16") && utf8.Valid(input) && charset.HasMultibyte(input) && bytes.IndexByte(input, 0) < 0 {
 		return &source{text: input, charset: "utf-8",
 			reason: fmt.Sprintf("the text is valid UTF-8, which a text in %s practically never is (%s)", name, why)}, nil
 	}
@@ -154,7 +141,7 @@ func readDeclared(input []byte, name, why string) (*source, error) {
 // sniff reads a text that declares nothing.
 func sniff(input []byte) (*source, error) {
 	if nul := bytes.IndexByte(input, 0); nul >= 0 {
-		if name := utf16Order(input); name != "" {
+		if name := charset.UTF16Order(input); name != "" {
 			if s, err := decodeStrict(input, 0, name, "no byte-order mark, but its NUL bytes fall as "+strings.ToUpper(name)+"'s do"); err == nil {
 				return s, nil
 			}
@@ -164,8 +151,8 @@ func sniff(input []byte) (*source, error) {
 	if s, err := readUTF8(input, 0, ""); err == nil {
 		return s, nil
 	}
-	text, at, bad := transcode(input, 0, simplifiedchinese.GB18030)
-	notUTF8 := firstInvalidUTF8(input)
+	text, at, bad := charset.Transcode(input, 0, simplifiedchinese.GB18030)
+	notUTF8 := charset.FirstInvalidUTF8(input)
 	if bad < 0 {
 		return &source{text: text, at: at, charset: "gb18030",
 			reason: fmt.Sprintf("not UTF-8 (byte %d is not) and valid GB18030, which holds GBK and GB2312", notUTF8)}, nil
@@ -219,16 +206,11 @@ func plural(n int, one, more string) string {
 // decodeStrict decodes input[skip:] from the named character set, refusing
 // it at the first byte that is not valid in it.
 func decodeStrict(input []byte, skip int, name, why string) (*source, error) {
-	var enc encoding.Encoding
-	switch name {
-	case "utf-16le":
-		enc = unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM)
-	case "utf-16be":
-		enc = unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM)
-	default:
+	enc := charset.UTF16(name)
+	if enc == nil {
 		_, enc = charsetName(name)
 	}
-	text, at, bad := transcode(input, skip, enc)
+	text, at, bad := charset.Transcode(input, skip, enc)
 	if bad >= 0 {
 		return nil, plancast.Errorf(plancast.EINVALID, "report: the text is not %s (%s): byte %d (0x%02X) is not", name, why, bad, input[bad])
 	}
@@ -236,91 +218,4 @@ func decodeStrict(input []byte, skip int, name, why string) (*source, error) {
 		return nil, plancast.Errorf(plancast.EINVALID, "report: the text read as %s (%s) has NUL characters (the first at byte %d): it is not plain text", name, why, at[nul])
 	}
 	return &source{text: text, at: at, charset: name, reason: why}, nil
-}
-
-// transcode decodes input[skip:] one character at a time, so that each byte
-// of the UTF-8 text knows the input offset of the character it comes from.
-// bad is the offset of the first byte that is not valid in the encoding
-// (read by the decoder as U+FFFD, though it is not the encoding's own
-// U+FFFD), -1 for none.
-func transcode(input []byte, skip int, enc encoding.Encoding) (text []byte, at []int, bad int) {
-	dec := enc.NewDecoder()
-	own, err := enc.NewEncoder().Bytes([]byte("\uFFFD"))
-	if err != nil {
-		own = nil
-	}
-	text = make([]byte, 0, len(input)*3/2)
-	at = make([]int, 0, len(input)*3/2+1)
-	var buf [32]byte
-	for i := skip; i < len(input); {
-		nDst, nSrc := 0, 0
-		for k := 1; nSrc == 0 && k <= 8; k++ {
-			end := min(len(input), i+k)
-			nDst, nSrc, err = dec.Transform(buf[:], input[i:end], end == len(input))
-			if nSrc == 0 && (err != transform.ErrShortSrc || end == len(input)) {
-				break
-			}
-		}
-		if nSrc == 0 {
-			return nil, nil, i
-		}
-		out := buf[:nDst]
-		if bytes.Contains(out, []byte("\uFFFD")) && !bytes.Equal(input[i:i+nSrc], own) {
-			return nil, nil, i
-		}
-		text = append(text, out...)
-		for range out {
-			at = append(at, i)
-		}
-		i += nSrc
-	}
-	return text, append(at, len(input)), -1
-}
-
-// utf16Order guesses the byte order of UTF-16 without a byte-order mark from
-// where its NUL bytes fall: ASCII characters (digits, line ends, spaces) have
-// one, after the character in UTF-16LE, before it in UTF-16BE. "" when the
-// NUL bytes do not fall that way.
-func utf16Order(b []byte) string {
-	if len(b)%2 != 0 {
-		return ""
-	}
-	var even, odd int
-	for i, c := range b {
-		if c == 0 {
-			if i%2 == 0 {
-				even++
-			} else {
-				odd++
-			}
-		}
-	}
-	switch {
-	case odd > 0 && even*8 <= odd:
-		return "utf-16le"
-	case even > 0 && odd*8 <= even:
-		return "utf-16be"
-	}
-	return ""
-}
-
-func hasMultibyte(b []byte) bool {
-	for _, c := range b {
-		if c >= utf8.RuneSelf {
-			return true
-		}
-	}
-	return false
-}
-
-// firstInvalidUTF8 is the offset of the first byte of b that is not UTF-8, -1 for none.
-func firstInvalidUTF8(b []byte) int {
-	for i := 0; i < len(b); {
-		r, n := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && n <= 1 {
-			return i
-		}
-		i += n
-	}
-	return -1
 }
