@@ -344,7 +344,7 @@ func checkPlanYears(t *plancast.Target, from origin, ps *problems) bool {
 			"or long-range goals for %d (from the 14th on); %s", t.Year, t.Plan, first, last, plancast.LongRangeGoalYear, fix))
 	case t.BaseYear != 0 && t.BaseYear >= t.Year:
 		ps.add(from.problem(from.baseCol(), fieldBaseYear, "base_year %d is not before the target's year %d: it is the year the target is measured from, "+
-			"%d for plan %s", t.BaseYear, t.Year, first-1, t.Plan))
+			"%d for plan %s", t.BaseYear, t.Year, plancast.PlanBaseYear(t.Plan), t.Plan))
 	default:
 		return true
 	}
