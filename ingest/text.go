@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/plancast/plancast"
 )
 
 // widthFold turns full-width ASCII forms (０-９, Ａ-Ｚ, （）, ，, ．, the ideographic
@@ -190,7 +192,7 @@ func afterPoint(s string) error {
 	if v, ok := decimalCommaReading(s); ok {
 		return numberError(fmt.Sprintf("is not a number: it has a comma after the point, as where a point groups the thousands and a comma marks the decimals; "+
 			"a decimal is written with a point, and the digits before it grouped with commas: write %s if that is the figure (or %s)",
-			strconv.FormatFloat(v, 'f', -1, 64), groupThousands(v)))
+			strconv.FormatFloat(v, 'f', -1, 64), plancast.FormatNumber(v, -1)))
 	}
 	return errAfterPoint
 }
@@ -221,27 +223,6 @@ func decimalCommaReading(s string) (float64, bool) {
 		v = -v
 	}
 	return v, true
-}
-
-// groupThousands writes v with commas between groups of three digits before
-// its point: 32456.7 → "32,456.7".
-func groupThousands(v float64) string {
-	s := strconv.FormatFloat(math.Abs(v), 'f', -1, 64)
-	whole, frac, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	if v < 0 {
-		b.WriteByte('-')
-	}
-	for i, d := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(d)
-	}
-	if frac != "" {
-		b.WriteString("." + frac)
-	}
-	return b.String()
 }
 
 // otherSpaces are the spaces besides U+0020 that group digits in numbers
