@@ -34,12 +34,9 @@ func (p *parser) readCSV(br *bufio.Reader) error {
 	}
 	var r io.Reader = br
 	size := p.opt.Size
-	name, mark := charset.Mark(head)
-	if name == "" && bytes.IndexByte(head, 0) >= 0 {
-		// UTF-16 read as UTF-8 or GB18030 is a NUL byte beside every ASCII
-		// character, and a header "not found".
-		name = charset.UTF16Order(head[:len(head)&^1])
-	}
+	// UTF-16 read as UTF-8 or GB18030 is a NUL byte beside every ASCII
+	// character, and a header "not found": its mark or its NUL bytes say it.
+	name, mark := charset.Unicode(head)
 	switch enc := charset.UTF16(name); {
 	case enc != nil:
 		_, _ = br.Discard(mark)

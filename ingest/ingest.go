@@ -509,10 +509,7 @@ func DetectFormat(name, contentType string, head []byte) string {
 // UTF-8, rather than as CSV, which would find no header in it; and without
 // a UTF-8 byte-order mark.
 func unicodeHead(head []byte) []byte {
-	name, mark := charset.Mark(head)
-	if name == "" && bytes.IndexByte(head, 0) >= 0 {
-		name = charset.UTF16Order(head[:len(head)&^1])
-	}
+	name, mark := charset.Unicode(head)
 	if enc := charset.UTF16(name); enc != nil {
 		rest := head[mark:]
 		if text, err := enc.NewDecoder().Bytes(rest[:len(rest)&^1]); err == nil {

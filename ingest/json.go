@@ -886,15 +886,12 @@ func (p *parser) jsonTarget(t jsonTarget, at record) {
 // "" for a UTF-8 document, with its byte-order mark or without.
 func notUTF8(data []byte) (msg string, at int) {
 	const save = "JSON is UTF-8 (RFC 8259): save the file as UTF-8, or push the figures as CSV, which may be GBK or UTF-16"
-	name, mark := charset.Mark(data)
-	if name == "" && bytes.IndexByte(data, 0) >= 0 {
-		if name = charset.UTF16Order(data); name != "" {
-			return fmt.Sprintf("the file is %s (it has a NUL byte beside each ASCII character, the first at byte %d), not UTF-8: %s",
-				strings.ToUpper(name), bytes.IndexByte(data, 0), save), 0
-		}
-	}
-	switch name {
-	case charset.UTF16LE, charset.UTF16BE:
+	name, mark := charset.Unicode(data)
+	switch {
+	case charset.UTF16(name) != nil && mark == 0:
+		return fmt.Sprintf("the file is %s (it has a NUL byte beside each ASCII character, the first at byte %d), not UTF-8: %s",
+			strings.ToUpper(name), bytes.IndexByte(data, 0), save), 0
+	case charset.UTF16(name) != nil:
 		return fmt.Sprintf("the file is %s (its byte-order mark, bytes 0–1, says so), not UTF-8: %s", strings.ToUpper(name), save), 0
 	}
 	if utf8.Valid(data[mark:]) {

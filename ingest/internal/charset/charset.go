@@ -43,6 +43,21 @@ func Mark(b []byte) (name string, n int) {
 	return "", 0
 }
 
+// Unicode names the Unicode character set of a text whose first bytes are
+// b: the one its byte-order mark names (Mark; n is the mark's length), else
+// UTF-16 without a mark when b has NUL bytes falling as UTF-16's do
+// (UTF16Order of b's longest prefix of even length; n is 0); "" and 0 when
+// neither, as for UTF-8 without a mark or GBK.
+func Unicode(b []byte) (name string, n int) {
+	if name, n = Mark(b); name != "" {
+		return name, n
+	}
+	if bytes.IndexByte(b, 0) >= 0 {
+		return UTF16Order(b[:len(b)&^1]), 0
+	}
+	return "", 0
+}
+
 // UTF16 is the decoder of a UTF-16 character set (UTF16LE or UTF16BE),
 // which leaves a byte-order mark to the caller; nil for any other name.
 func UTF16(name string) encoding.Encoding {
