@@ -34,24 +34,6 @@ func joinCue(lists ...[]string) cue {
 
 func (c cue) in(s string) bool { return c.re.MatchString(s) }
 
-// last returns the end of the last match in s, or -1.
-func (c cue) last(s string) int {
-	locs := c.re.FindAllStringIndex(s, -1)
-	if len(locs) == 0 {
-		return -1
-	}
-	return locs[len(locs)-1][1]
-}
-
-// first returns the start of the first match in s, or -1.
-func (c cue) first(s string) int {
-	loc := c.re.FindStringIndex(s)
-	if loc == nil {
-		return -1
-	}
-	return loc[0]
-}
-
 // cues are the compiled cues of both languages: reports come in Chinese, in
 // English, and in translations that leave Chinese words standing.
 var cues = struct {

@@ -61,8 +61,7 @@ func partialPeriod(s string) (code, phrase string) {
 
 // Five-Year Plans: the n-th plan runs from 1956+5(n-1) to 1955+5n; the 13th
 // is 2016–2020, the 14th 2021–2025.
-func fypEnd(n int) int   { return 1955 + 5*n }
-func fypStart(n int) int { return fypEnd(n) - 4 }
+func fypEnd(n int) int { return 1955 + 5*n }
 
 // fypOfYear returns the plan whose last year is y, or 0.
 func fypOfEndYear(y int) int {
