@@ -1,5 +1,7 @@
 package plancast
 
+import "math"
+
 // ProjectionPoint is the predictive distribution of one future year: its mean
 // and the central 80% and 95% prediction intervals, in the indicator's unit.
 type ProjectionPoint struct {
@@ -48,6 +50,11 @@ type StatedBasis struct {
 	AsStated bool `json:"as_stated,omitempty"`
 }
 
+// Even reports whether the stated growth ran level with the figures' own,
+// to the 0.1% a year the judgement is written in: "ran 0.0% a year above"
+// would name a side the figures do not show.
+func (b StatedBasis) Even() bool { return math.Abs(b.Gap) < 0.0005 }
+
 // ModelWeight is one member of a combined forecast.
 type ModelWeight struct {
 	Model  string  `json:"model"`
@@ -87,7 +94,9 @@ type Assessment struct {
 	LatestValue float64 `json:"latest"`
 	// RequiredGrowth is the average annual growth (a fraction: 0.156 is 15.6%
 	// a year) needed from the latest value to the target; nil when it does not
-	// apply (ceilings, floors, a target year already past).
+	// apply (ceilings, floors, a target year already past, a latest value that
+	// meets the target, a growth over a base year still to come: that growth
+	// is the requirement, as the target states it).
 	RequiredGrowth *float64 `json:"required_growth"`
 	// HistoricalGrowth is the average annual growth over the observed history (a fraction).
 	HistoricalGrowth *float64 `json:"historical_growth,omitempty"`

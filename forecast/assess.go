@@ -49,7 +49,9 @@ const MaxPaceYears = 50
 //
 // RequiredGrowth is the average annual growth from the latest value to the
 // level the target implies, (x_target/x_latest)^{1/(Y−latest year)} − 1,
-// when that moves toward the target (none when the latest value meets it);
+// when that moves toward the target (none when the latest value meets it,
+// nor for a growth over a base year after the latest figure, which the
+// target itself states);
 // PaceYear, for a level or share target, is the year the latest value
 // reaches it growing at the history's average (HistoricalGrowth);
 // Progress is (projected − base)/(target − base) on levels, base the value at
@@ -179,7 +181,12 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 	// latest figure already meets the target none is: "needs −2.9% a year"
 	// read as a requirement, and the chart drew a falling path.
 	toward := func(change float64) bool { return higher && change > 0 || !higher && change < 0 }
-	if t.Year > p.last && a.LatestValue > 0 && targetLevel > 0 && (levelTarget || growthKind) {
+	// A growth over a base year still to come asks for that growth in its
+	// own years, which the target states; a growth from the latest figure
+	// to the level it implies would rest on the projected base and read as
+	// a second requirement ("needs 0.4% a year from 2020" beside +7% in 2023).
+	baseAhead := growthKind && base > p.last
+	if t.Year > p.last && a.LatestValue > 0 && targetLevel > 0 && (levelTarget || growthKind) && !baseAhead {
 		// On the stated basis: the gap of the years left comes off.
 		n := float64(t.Year - p.last)
 		g := math.Pow(targetLevel/a.LatestValue, 1/n)*math.Exp(-gap.Over(p.last, t.Year)/n) - 1
@@ -561,6 +568,7 @@ type phrasebook struct {
 	// stated: the gap in percent a year, below or above, the years it
 	// was measured over; asStated: the target year.
 	stated       string
+	statedEven   string // the gap rounds to 0.0%: the years it was measured over
 	below, above string
 	asStated     string
 	approx       string // the base year is itself projected
@@ -612,6 +620,7 @@ var english = phrasebook{
 	pace:          "; at that pace the target is reached in %d",
 	current:       "; growth of the current-price figures, inflation included",
 	stated:        "; judged on the growth stated with the figures, which ran %.1[1]f%% a year %[2]s the figures' own growth in %[3]d–%[4]d",
+	statedEven:    "; judged on the growth stated with the figures, which ran level with the figures' own growth in %[1]d–%[2]d",
 	below:         "below",
 	above:         "above",
 	asStated:      "; the growth as stated with the %d figure",
@@ -663,6 +672,7 @@ var chinese = phrasebook{
 	pace:          "；按历史增速，%d年达到目标",
 	current:       "；按现价数据计算，含价格因素",
 	stated:        "；按公布的增速判断，%[3]d—%[4]d年公布增速比现价数据增速年均%[2]s%.1[1]f%%",
+	statedEven:    "；按公布的增速判断，%[1]d—%[2]d年公布增速与现价数据增速持平",
 	below:         "低",
 	above:         "高",
 	asStated:      "；为%d年公布的增速",
@@ -766,6 +776,8 @@ func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind planca
 	switch sb := a.StatedBasis; {
 	case sb != nil && sb.AsStated:
 		s += fmt.Sprintf(pb.asStated, t.Year)
+	case sb != nil && sb.Even():
+		s += fmt.Sprintf(pb.statedEven, sb.From+1, sb.To)
 	case sb != nil:
 		side := pb.below
 		if sb.Gap < 0 {

@@ -165,3 +165,65 @@ func TestGrowthStatedAtCurrentPricesChangesNothing(t *testing.T) {
 		t.Errorf("a level target moved with the stated growth: %+v against %+v", l1, l0)
 	}
 }
+
+// A stated growth level with the figures' own, to the 0.1% a year the
+// judgement is written in, is said to be level with it: "ran 0.0% a year
+// above" would name a side the figures do not show. Levels 100 → 133.82
+// in five years grow 5.9998% a year, stated as 6.0%.
+func TestAStatedGrowthLevelWithTheFiguresIsSaidToBe(t *testing.T) {
+	years := []int{2015, 2016, 2017, 2018, 2019, 2020}
+	values := []float64{100, 106, 112.36, 119.1, 126.25, 133.82}
+	stated := []plancast.StatedGrowth{{BaseYear: 2015, Year: 2020, Percent: 6.0}}
+	target := plancast.Target{Indicator: "gdp", Kind: plancast.TargetGrowth, Year: 2021, Value: 6.5}
+	a, err := Assess(target, gdp, years, values, Options{Stated: stated})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sb := a.StatedBasis; sb == nil || sb.Gap == 0 || !sb.Even() {
+		t.Fatalf("stated basis %+v, want a gap that is not zero but rounds to 0.0%%", sb)
+	}
+	for _, c := range []struct{ got, want, not string }{
+		{a.Explanation, "judged on the growth stated with the figures, which ran level with the figures' own growth in 2016–2020", "0.0%"},
+		{a.ExplanationZh, "按公布的增速判断，2016—2020年公布增速与现价数据增速持平", "0.0%"},
+	} {
+		if !strings.Contains(c.got, c.want) || strings.Contains(c.got, c.not) {
+			t.Errorf("explanation %q: want %q and no %q", c.got, c.want, c.not)
+		}
+	}
+	// 0.05% a year apart is a side again.
+	stated[0].Percent = 5.9
+	a, err = Assess(target, gdp, years, values, Options{Stated: stated})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "which ran 0.1% a year below the figures' own growth"; a.StatedBasis.Even() || !strings.Contains(a.Explanation, want) {
+		t.Errorf("stated 5.9%%: explanation %q, want %q", a.Explanation, want)
+	}
+}
+
+// A growth over a base year still to come asks for that growth, which the
+// target states: no growth is required from the latest figure to the level
+// it implies, which rests on the projected base. Houma's +7% for 2023 is
+// over 2022, two years after the latest figure; +8.5% for 2021 is over the
+// observed 2020 and still needs 8.5% a year from it.
+func TestAGrowthOverAProjectedBaseRequiresNoFurtherGrowth(t *testing.T) {
+	ahead := plancast.Target{Indicator: "gdp", Kind: plancast.TargetGrowth, Year: 2023, Value: 7}
+	a, err := Assess(ahead, gdp, houmaYears, houmaValues, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.RequiredGrowth != nil || strings.Contains(a.Explanation, "needs") || strings.Contains(a.ExplanationZh, "需年均") {
+		t.Errorf("growth 2023 over a projected 2022: required growth %v, explanation %q / %q; want none", a.RequiredGrowth, a.Explanation, a.ExplanationZh)
+	}
+	if a.Probability <= 0 || a.Probability >= 1 || a.Projected == nil {
+		t.Errorf("growth 2023: probability %v, projected %+v; want it still judged", a.Probability, a.Projected)
+	}
+	next := plancast.Target{Indicator: "gdp", Kind: plancast.TargetGrowth, Year: 2021, Value: 8.5}
+	b, err := Assess(next, gdp, houmaYears, houmaValues, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.RequiredGrowth == nil || !near(100**b.RequiredGrowth, 8.5, 1e-9) || !strings.Contains(b.Explanation, "needs 8.5% a year from 2020") {
+		t.Errorf("growth 2021 over the observed 2020: required %v, explanation %q; want 8.5%% a year from 2020", b.RequiredGrowth, b.Explanation)
+	}
+}

@@ -169,7 +169,11 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	if basis != nil {
+	switch {
+	case basis != nil && basis.Even():
+		fmt.Fprintf(stdout, "growth targets are judged on the growth stated with the figures, which ran level with their own growth in %d–%d\n",
+			basis.From+1, basis.To)
+	case basis != nil:
 		// One series: every growth target shares the gap.
 		side := "below"
 		if basis.Gap < 0 {
