@@ -109,11 +109,21 @@ func FormatPoints(c float64) string {
 	return fmt.Sprintf("%+.1f", c)
 }
 
+// The probabilities at which a target's status changes: on_track from
+// OnTrackProbability, at_risk from AtRiskProbability (forecast's status
+// thresholds, which FormatProbability writes around).
+const (
+	OnTrackProbability = 0.5
+	AtRiskProbability  = 0.1
+)
+
 // FormatProbability writes a probability of meeting a target in whole
 // percent, saying "<1%" and ">99%" for one that rounds to 0 or 100 but is
 // neither: a target still projected is never shown as certain, nor as
 // hopeless as one already missed (0.9974 → ">99%", 0.0005 → "<1%",
-// 1 → "100%", 0 → "0%").
+// 1 → "100%", 0 → "0%"). One that rounds up to a status threshold but is
+// below it is written "<50%" or "<10%": "50% at_risk" beside "50% on_track"
+// would read as two judgements of one probability (0.4996 → "<50%").
 func FormatProbability(p float64) string {
 	switch {
 	case p > 0 && p < 0.005:
@@ -121,5 +131,12 @@ func FormatProbability(p float64) string {
 	case p < 1 && p >= 0.995:
 		return ">99%"
 	}
-	return strconv.Itoa(int(math.Round(100*p))) + "%"
+	pct := int(math.Round(100 * p))
+	for _, th := range [...]float64{OnTrackProbability, AtRiskProbability} {
+		// Within 1e-9 of a threshold is at it, as the status says.
+		if pct == int(math.Round(100*th)) && p < th-1e-9 {
+			return "<" + strconv.Itoa(pct) + "%"
+		}
+	}
+	return strconv.Itoa(pct) + "%"
 }

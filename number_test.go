@@ -87,7 +87,9 @@ func TestFormatPointsSaysTheSignAndEnoughDecimals(t *testing.T) {
 // A probability of a target still projected is never shown as certain or
 // hopeless: those are for a target year observed (met: 100%, missed: 0%).
 func TestFormatProbabilityNeverRoundsToCertainty(t *testing.T) {
-	for p, want := range map[float64]string{0: "0%", 1: "100%", 0.00052: "<1%", 0.0049: "<1%", 0.005: "1%", 0.99742: ">99%", 0.995: ">99%", 0.9949: "99%", 0.5: "50%", 0.126: "13%"} {
+	for p, want := range map[float64]string{0: "0%", 1: "100%", 0.00052: "<1%", 0.0049: "<1%", 0.005: "1%", 0.99742: ">99%", 0.995: ">99%", 0.9949: "99%", 0.5: "50%", 0.126: "13%",
+		// Rounded up to a status threshold from below it.
+		0.4996: "<50%", 0.49999999999: "50%", 0.0951: "<10%", 0.1: "10%", 0.5049: "50%"} {
 		if got := FormatProbability(p); got != want {
 			t.Errorf("FormatProbability(%v) = %q, want %q", p, got, want)
 		}

@@ -24,8 +24,8 @@ import (
 // whose year is observed and missed is off_track with p = 0. Growth targets
 // need a positive series (a growth rate across zero means nothing).
 const (
-	OnTrackProbability  = 0.5
-	AtRiskProbability   = 0.1
+	OnTrackProbability  = plancast.OnTrackProbability
+	AtRiskProbability   = plancast.AtRiskProbability
 	assessDefaultMethod = MethodAuto
 )
 
