@@ -140,3 +140,21 @@ func FormatProbability(p float64) string {
 	}
 	return strconv.Itoa(pct) + "%"
 }
+
+// ApartPrec is prec, or more decimals, up to four more, when prec would
+// write v as it writes target though v is not target: judged on v, a figure
+// written like its target must not read as meeting it. A growth of 8.46%
+// against a target of 8.5% is "8.46%", not "8.5%" and missed; 59.96 against
+// 60 is "59.96". prec −1 (the shortest form) already tells them apart; so do
+// decimals beyond the four, when v and target differ only by noise.
+func ApartPrec(v, target float64, prec int) int {
+	if prec < 0 || v == target || math.IsNaN(v) || math.IsNaN(target) {
+		return prec
+	}
+	for p := prec; p <= prec+4; p++ {
+		if strconv.FormatFloat(v, 'f', p, 64) != strconv.FormatFloat(target, 'f', p, 64) {
+			return p
+		}
+	}
+	return prec
+}

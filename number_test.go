@@ -95,3 +95,25 @@ func TestFormatProbabilityNeverRoundsToCertainty(t *testing.T) {
 		}
 	}
 }
+
+// A value judged against a target is never written as the target when it
+// is not it: the decimals grow until they tell the two apart.
+func TestApartPrecTellsAValueFromItsTarget(t *testing.T) {
+	for _, c := range []struct {
+		v, target float64
+		prec      int
+		want      string
+	}{
+		{59.96, 60, 1, "59.96"},
+		{8.4600001, 8.5, 1, "8.46"},
+		{4.504, 4.5, 2, "4.504"},
+		{4.5, 4.5, 2, "4.50"},
+		{61.2, 60, 1, "61.2"},
+		{59.96, 60, -1, "59.96"},
+		{60.000000000001, 60, 1, "60.0"}, // noise, past four more decimals
+	} {
+		if got := FormatNumber(c.v, ApartPrec(c.v, c.target, c.prec)); got != c.want {
+			t.Errorf("%v against %v at %d decimals: %q, want %q", c.v, c.target, c.prec, got, c.want)
+		}
+	}
+}

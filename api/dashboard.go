@@ -217,10 +217,10 @@ func (s *Server) dashboardSection(ctx context.Context, r plancast.Region, indByC
 			StatusLabel:     statusText(lang, a.Status),
 			ExplanationText: explanation,
 			TargetText:      charts.TargetValueText(a.Kind, a.TargetValue, "", lang), // the unit is beside the indicator
-			LatestText:      fmt.Sprintf("%s (%d)", number(a.LatestValue), a.LatestYear),
+			LatestText:      fmt.Sprintf("%s (%d)", latestText(a.Assessment), a.LatestYear),
 			DueText:         charts.FiguresDueText(a.FiguresDue, lang), // the chart's words under its hatch
 			RequiredText:    requiredText(lang, a.Assessment),
-			ProjectedText:   projectedText(lang, a.Kind, a.Projected, a.Realised, plancast.ValuePrec(a.LatestValue)),
+			ProjectedText:   projectedText(lang, a.Kind, a.TargetValue, a.Projected, a.Realised, plancast.ValuePrec(a.LatestValue)),
 			ProbabilityText: plancast.FormatProbability(a.Probability),
 		})
 	}
@@ -284,6 +284,17 @@ func nameIn(lang, en, zh string) string {
 	return en
 }
 
+// latestText is the "latest" cell: the figure as number writes it, or
+// with the decimals that tell it from a level, share, ceiling or floor
+// target it is judged against (a figure of 4.504 under a ceiling of 4.5 is
+// not "4.5").
+func latestText(a plancast.Assessment) string {
+	if plancast.GrowthKind(a.Kind) {
+		return number(a.LatestValue)
+	}
+	return plancast.FormatNumber(a.LatestValue, plancast.ApartPrec(a.LatestValue, a.TargetValue, plancast.Decimals(math.Round(a.LatestValue*100)/100)))
+}
+
 // number formats a value with thousands separators and at most two
 // decimals, trailing zeros dropped: 33029 → "33,029", 147.2405 → "147.24".
 func number(v float64) string {
@@ -316,7 +327,7 @@ func percentOrDash(f *float64) string {
 // A level is shown with prec decimals, plancast.ValuePrec of the latest
 // figure, as the charts show it: a projection is no more precise than the
 // data it comes from (120.8 → 147.2, not 147.24).
-func projectedText(lang, kind string, p *plancast.ProjectionPoint, realised *float64, prec int) string {
+func projectedText(lang, kind string, target float64, p *plancast.ProjectionPoint, realised *float64, prec int) string {
 	growth := plancast.GrowthKind(kind)
 	format := func(v float64) string {
 		if growth {
@@ -325,7 +336,11 @@ func projectedText(lang, kind string, p *plancast.ProjectionPoint, realised *flo
 		return plancast.FormatNumber(v, prec)
 	}
 	if realised != nil {
-		return format(*realised)
+		// Written apart from the target it is judged against (ApartPrec).
+		if growth {
+			return strconv.FormatFloat(*realised, 'f', plancast.ApartPrec(*realised, target, 1), 64) + "%"
+		}
+		return plancast.FormatNumber(*realised, plancast.ApartPrec(*realised, target, prec))
 	}
 	if p == nil {
 		return "—"

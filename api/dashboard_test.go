@@ -1,6 +1,10 @@
 package api
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/plancast/plancast"
+)
 
 // The dashboard's words: figures with separators and at most two decimals,
 // plans and kinds in the page's language, an annual plan's year said once.
@@ -31,5 +35,32 @@ func TestDashboardWords(t *testing.T) {
 	}
 	if statusText("en", "off_track") != "off_track" || statusText("zh", "off_track") != "难以实现" || statusText("zh", "new_status") != "new_status" {
 		t.Error("statusText: want the code in English, Chinese words in Chinese, the code for an unknown status")
+	}
+}
+
+// A figure judged against a target is never written as the target when it
+// is not it: 4.504 under a ceiling of 4.5, 59.96 short of 60, a growth of
+// 8.46% short of 8.5%.
+func TestDashboardWritesAFigureApartFromItsTarget(t *testing.T) {
+	for _, c := range []struct {
+		a    plancast.Assessment
+		want string
+	}{
+		{plancast.Assessment{Kind: plancast.TargetCeiling, TargetValue: 4.5, LatestValue: 4.504}, "4.504"},
+		{plancast.Assessment{Kind: plancast.TargetLevel, TargetValue: 60, LatestValue: 59.96}, "59.96"},
+		{plancast.Assessment{Kind: plancast.TargetLevel, TargetValue: 250, LatestValue: 120.8}, "120.8"},
+		{plancast.Assessment{Kind: plancast.TargetCeiling, TargetValue: 4.5, LatestValue: 4.5}, "4.5"},
+	} {
+		if got := latestText(c.a); got != c.want {
+			t.Errorf("latest %v against %s %v: %q, want %q", c.a.LatestValue, c.a.Kind, c.a.TargetValue, got, c.want)
+		}
+	}
+	realised := 8.4600001
+	if got := projectedText("en", plancast.TargetGrowth, 8.5, nil, &realised, 1); got != "8.46%" {
+		t.Errorf("a realised growth of 8.46%% against 8.5%%: %q", got)
+	}
+	level := 59.96
+	if got := projectedText("en", plancast.TargetLevel, 60, nil, &level, 1); got != "59.96" {
+		t.Errorf("a realised 59.96 against 60: %q", got)
 	}
 }

@@ -725,11 +725,19 @@ func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind planca
 		num = func(v float64) string { return fmt.Sprintf("%.1f%%", v) }
 		target = num
 	}
+	// An observed value is written apart from its target (ApartPrec):
+	// "growth 8.5% against a target of 8.5% (off_track)" hid 8.46%.
+	apart := func(v float64) string {
+		if growth {
+			return fmt.Sprintf("%.*f%%", plancast.ApartPrec(v, t.Value, 1), v)
+		}
+		return plancast.FormatNumber(v, plancast.ApartPrec(v, t.Value, plancast.ValuePrec(a.LatestValue)))
+	}
 	status := pb.status(a.Status)
 	var s string
 	switch {
 	case a.Realised != nil:
-		s = fmt.Sprintf(pb.observed, pb.what(t.Kind, base, t.Year, true), num(*a.Realised), target(t.Value), status, t.Year)
+		s = fmt.Sprintf(pb.observed, pb.what(t.Kind, base, t.Year, true), apart(*a.Realised), target(t.Value), status, t.Year)
 	case a.Interpolated != nil:
 		years := make([]string, len(missing))
 		for i, y := range missing {

@@ -579,3 +579,32 @@ func TestAGrowthTargetIsJudgedOnTheFiguresSinceTheLastZeroBeforeItsBase(t *testi
 		t.Errorf("a level target: %v, %+v", err, a)
 	}
 }
+
+// An observed value that misses its target is written so that the miss
+// shows: GDP up 8.46% against +8.5%, retail sales at 59.96 against 60, an
+// unemployment rate of 4.504% under a ceiling of 4.5%.
+func TestAnObservedMissIsWrittenApartFromItsTarget(t *testing.T) {
+	retail := plancast.Indicator{Code: "retail_sales", Unit: plancast.Unit100mYuan, Kind: plancast.KindLevel, Better: plancast.BetterHigher}
+	unemployment := plancast.Indicator{Code: "unemployment_rate", Unit: plancast.UnitPercent, Kind: plancast.KindRate, Better: plancast.BetterLower}
+	for _, c := range []struct {
+		target      plancast.Target
+		ind         plancast.Indicator
+		values      []float64
+		want, wantZ string
+	}{
+		{plancast.Target{Indicator: "gdp", Kind: plancast.TargetGrowth, Year: 2023, Value: 8.5}, gdp, []float64{95, 100, 108.46},
+			"2023 observed: growth 8.46% against a target of 8.5% (off_track)", "2023年实际增长8.46%，目标8.5%"},
+		{plancast.Target{Indicator: "retail_sales", Kind: plancast.TargetLevel, Year: 2023, Value: 60}, retail, []float64{50, 55, 59.96},
+			"2023 observed: 59.96 against a target of 60 (off_track)", "2023年实际为59.96，目标60"},
+		{plancast.Target{Indicator: "unemployment_rate", Kind: plancast.TargetCeiling, Year: 2023, Value: 4.5}, unemployment, []float64{4.5, 4.5, 4.504},
+			"2023 observed: 4.504 against a target of 4.5 (off_track)", "2023年实际为4.504，目标4.5"},
+	} {
+		a, err := Assess(c.target, c.ind, []int{2021, 2022, 2023}, c.values, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Status != plancast.StatusOffTrack || !strings.Contains(a.Explanation, c.want) || !strings.Contains(a.ExplanationZh, c.wantZ) {
+			t.Errorf("%s %v: %s, %q / %q; want off_track and %q / %q", c.target.Kind, c.target.Value, a.Status, a.Explanation, a.ExplanationZh, c.want, c.wantZ)
+		}
+	}
+}

@@ -139,12 +139,20 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 			num = func(v float64) string { return fmt.Sprintf("%.1f%%", v) }
 			target = num
 		}
+		// An observed value is written apart from its target: a growth of
+		// 8.46% missing 8.5% is not "8.5% (observed) off_track".
+		apart := func(v float64) string {
+			if plancast.GrowthKind(t.Kind) {
+				return fmt.Sprintf("%.*f%%", plancast.ApartPrec(v, t.Value, 1), v)
+			}
+			return plancast.FormatNumber(v, plancast.ApartPrec(v, t.Value, prec))
+		}
 		proj := "-"
 		switch {
 		case a.Realised != nil && a.StatedBasis != nil && a.StatedBasis.AsStated:
-			proj = num(*a.Realised) + " (as stated)"
+			proj = apart(*a.Realised) + " (as stated)"
 		case a.Realised != nil:
-			proj = num(*a.Realised) + " (observed)"
+			proj = apart(*a.Realised) + " (observed)"
 		case a.Interpolated != nil:
 			proj = fmt.Sprintf("%s [%s, %s] (interpolated %d–%d)", num(a.Projected.Mean), num(a.Projected.Lo95), num(a.Projected.Hi95),
 				a.Interpolated.From, a.Interpolated.To)

@@ -305,3 +305,14 @@ func TestForecastCommandSaysAStatedGrowthLevelWithTheFigures(t *testing.T) {
 		t.Errorf("the level gap is still given a side:\n%s", stdout)
 	}
 }
+
+// An observed miss shows in the table: GDP up 8.46% is not "8.5%
+// (observed)" beside a target of 8.5% and off_track.
+func TestForecastCommandWritesAnObservedMissApartFromItsTarget(t *testing.T) {
+	dir := catalogDir(t)
+	ingestFiles(t, dir,
+		[2]string{"gdp.csv", "region,indicator,year,value,published\nhouma,gdp,2021,95,2022-02-01\nhouma,gdp,2022,100,2023-02-01\nhouma,gdp,2023,108.46,2024-02-01\n"},
+		[2]string{"target.csv", "region,indicator,plan,kind,year,value,published\nhouma,gdp,2023-annual,growth,2023,8.5,2023-02-01\nhouma,gdp,2023-annual,level,2023,108.5,2023-02-01\n"})
+	stdout := mustRun(t, "forecast", "--data-dir", dir, "--region", "houma", "--indicator", "gdp")
+	wantLines(t, stdout, "2023-annual growth 2023 8.5% 8.46% (observed)", "2023-annual level 2023 108.5 108.46 (observed)")
+}
