@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -123,6 +124,7 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	}
 	fmt.Fprintln(stdout, "\ntargets")
 	var judgedToDate, paced []plancast.Assessment
+	var unassessed []string         // why a target is not assessed, a line each
 	var basis *plancast.StatedBasis // of the growth targets judged on the stated growth
 	var due *plancast.YearSpan      // the ended years without a figure, the widest span of any target
 	tw = tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
@@ -130,7 +132,19 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	for _, t := range targets {
 		a, err := forecast.Assess(t, ind, years, values, forecast.Options{Method: *method, YearToDate: toDate, Stated: s.StatedGrowths(), AsOf: asOf.OrToday(), Limits: forecast.LimitsOf(ind)})
 		if err != nil {
-			fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t\t\t\t\n", t.Plan, t.Kind, t.Year, observed(t.Value), forecastMessage(err))
+			// The row says so and the reason goes under the table, which
+			// it would widen, without naming the target again.
+			tv := observed(t.Value)
+			if plancast.GrowthKind(t.Kind) {
+				tv = fmt.Sprintf("%.1f%%", t.Value)
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%d\t%s\tnot assessed\t\t\t\t\n", t.Plan, t.Kind, t.Year, tv)
+			reason := forecastMessage(err)
+			var ue *forecast.UnassessableError
+			if errors.As(err, &ue) && ue.En != "" {
+				reason = ue.En
+			}
+			unassessed = append(unassessed, fmt.Sprintf("%s %s %d is not assessed: %s", t.Plan, t.Kind, t.Year, reason))
 			continue
 		}
 		// A growth target and its projection are growth rates in percent.
@@ -176,6 +190,9 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	}
 	if err := tw.Flush(); err != nil {
 		return err
+	}
+	for _, u := range unassessed {
+		fmt.Fprintln(stdout, u)
 	}
 	switch {
 	case basis != nil && basis.Even():

@@ -316,3 +316,20 @@ func TestForecastCommandWritesAnObservedMissApartFromItsTarget(t *testing.T) {
 	stdout := mustRun(t, "forecast", "--data-dir", dir, "--region", "houma", "--indicator", "gdp")
 	wantLines(t, stdout, "2023-annual growth 2023 8.5% 8.46% (observed)", "2023-annual level 2023 108.5 108.46 (observed)")
 }
+
+// A target that cannot be judged keeps its row, its value written as the
+// others', and its reason goes under the table, said once: an average
+// growth from 2020 on a series whose figures begin in 2021.
+func TestForecastCommandSaysWhyATargetIsNotAssessedUnderTheTable(t *testing.T) {
+	dir := catalogDir(t)
+	ingestFiles(t, dir,
+		[2]string{"gdp.csv", "region,indicator,year,value,published\nhouma,gdp,2021,131,2022-02-01\nhouma,gdp,2022,140,2023-02-01\nhouma,gdp,2023,150,2024-02-01\n"},
+		[2]string{"target.csv", "region,indicator,plan,kind,base_year,year,value,published\nhouma,gdp,14th-fyp,avg_growth,2020,2025,7,2021-02-01\n"})
+	stdout := mustRun(t, "forecast", "--data-dir", dir, "--region", "houma", "--indicator", "gdp")
+	wantLines(t, stdout,
+		"14th-fyp avg_growth 2025 7.0% not assessed",
+		"14th-fyp avg_growth 2025 is not assessed: base year 2020 is before the first observation (2021)")
+	if strings.Contains(stdout, "assess gdp") || strings.Count(stdout, "before the first observation") != 1 {
+		t.Errorf("the reason names the target again, or is said more than once:\n%s", stdout)
+	}
+}
