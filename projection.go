@@ -81,6 +81,34 @@ var StatusZh = map[string]string{
 	StatusAchieved: "已实现", StatusOnTrack: "进度正常", StatusAtRisk: "存在风险", StatusOffTrack: "难以实现",
 }
 
+// MissedZh and Missed name the off_track of a target whose year is observed
+// and missed: 难以实现 ("hard to achieve") says a target may yet be met, and
+// a year that is over cannot be.
+const (
+	MissedZh = "未实现"
+	Missed   = "missed"
+)
+
+// Missed reports whether a is the judgement of a target whose year is
+// observed and missed (off_track with the realised value), not one still
+// projected.
+func (a Assessment) Missed() bool { return a.Status == StatusOffTrack && a.Realised != nil }
+
+// StatusWords is a's status for people: the status code in English
+// ("missed, off_track" for an observed miss), its Chinese name in Chinese
+// (MissedZh for an observed miss).
+func (a Assessment) StatusWords(zh bool) string {
+	switch {
+	case zh && a.Missed():
+		return MissedZh
+	case zh && StatusZh[a.Status] != "":
+		return StatusZh[a.Status]
+	case a.Missed():
+		return Missed + ", " + a.Status
+	}
+	return a.Status
+}
+
 // Assessment is the judgement of one target against the data and the projection.
 type Assessment struct {
 	Target Target `json:"spec"` // the target as declared

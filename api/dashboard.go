@@ -89,12 +89,26 @@ func planText(lang, plan, kind string, year int) string {
 }
 
 // statusText is the status in the page's language: the API's own word on
-// the English page ("off_track"), plancast.StatusZh on the Chinese one.
-func statusText(lang, status string) string {
-	if lang == "zh" && plancast.StatusZh[status] != "" {
-		return plancast.StatusZh[status]
+// the English page ("off_track"), plancast.StatusZh on the Chinese one;
+// a target whose year is observed and missed is said to be (未实现, not
+// 难以实现: Assessment.StatusWords).
+// Downloads keep the code in English, for filters; the dashboard says
+// "missed" there (dashboardStatus).
+func statusText(lang string, a plancast.Assessment) string {
+	if lang != "zh" {
+		return a.Status
 	}
-	return status
+	return a.StatusWords(true)
+}
+
+// dashboardStatus is the status cell of the dashboard: statusText, with an
+// observed miss said to be one in English as well ("missed"; the row's
+// class and title keep the code).
+func dashboardStatus(lang string, a plancast.Assessment) string {
+	if lang != "zh" && a.Missed() {
+		return plancast.Missed
+	}
+	return statusText(lang, a)
 }
 
 type dashboardChart struct {
@@ -214,7 +228,7 @@ func (s *Server) dashboardSection(ctx context.Context, r plancast.Region, indByC
 			IndicatorLabel:  nameIn(lang, ind.Name, ind.NameZh),
 			UnitLabel:       charts.UnitLabel(ind.Unit, lang),
 			PlanLabel:       planText(lang, a.Plan, a.Kind, a.Year),
-			StatusLabel:     statusText(lang, a.Status),
+			StatusLabel:     dashboardStatus(lang, a.Assessment),
 			ExplanationText: explanation,
 			TargetText:      charts.TargetValueText(a.Kind, a.TargetValue, "", lang), // the unit is beside the indicator
 			LatestText:      fmt.Sprintf("%s (%d)", latestText(a.Assessment), a.LatestYear),

@@ -33,8 +33,16 @@ func TestDashboardWords(t *testing.T) {
 			t.Errorf("planText(%s, %s, %s, %d) = %q, want %q", c.lang, c.plan, c.kind, c.year, got, c.want)
 		}
 	}
-	if statusText("en", "off_track") != "off_track" || statusText("zh", "off_track") != "难以实现" || statusText("zh", "new_status") != "new_status" {
+	projected := plancast.Assessment{Status: plancast.StatusOffTrack}
+	realised := 4.6
+	missed := plancast.Assessment{Status: plancast.StatusOffTrack, Realised: &realised}
+	if statusText("en", projected) != "off_track" || statusText("zh", projected) != "难以实现" || statusText("zh", plancast.Assessment{Status: "new_status"}) != "new_status" {
 		t.Error("statusText: want the code in English, Chinese words in Chinese, the code for an unknown status")
+	}
+	// A target whose year is observed and missed is not "hard to achieve".
+	if statusText("zh", missed) != "未实现" || statusText("en", missed) != "off_track" || dashboardStatus("en", missed) != "missed" || dashboardStatus("en", projected) != "off_track" {
+		t.Errorf("an observed miss: %q / %q / %q; want 未实现, the code in downloads, and missed on the dashboard",
+			statusText("zh", missed), statusText("en", missed), dashboardStatus("en", missed))
 	}
 }
 

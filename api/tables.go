@@ -80,7 +80,7 @@ func judgedRow(cat *catalogMemo, lang string, a AssessmentItem) []cell {
 		yearCell(a.LatestYear), numCell(a.LatestValue, plancast.Decimals(a.LatestValue)),
 		percentCell(a.RequiredGrowth), percentCell(a.HistoricalGrowth), optNumCell(a.RequiredChange, 2), optNumCell(a.HistoricalChange, 2), optYearCell(a.PaceYear),
 		proj(p.Mean), proj(p.Lo80), proj(p.Hi80), proj(p.Lo95), proj(p.Hi95), optNumCell(a.Realised, prec),
-		percentCell(&a.Probability), textCell(statusText(lang, a.Status)), percentCell(a.Progress),
+		percentCell(&a.Probability), textCell(statusText(lang, a.Assessment)), percentCell(a.Progress),
 		toDateCell(lang, a.YearToDate), toDateGrowthCell(a.YearToDate), restNeedsCell(a.YearToDate), statedGapCell(a.StatedBasis), textCell(explanation))
 }
 

@@ -575,7 +575,6 @@ type phrasebook struct {
 	// due, dueSpan: the years ended without a figure (a.FiguresDue), one
 	// year, or the first and last.
 	due, dueSpan string
-	status       func(string) string
 
 	// The year to date (a.YearToDate): toDate takes the period's name, the
 	// year, the figure and its change on a year before (change's words);
@@ -627,7 +626,6 @@ var english = phrasebook{
 	approx:        "; the base year is itself projected, so the growth's spread is approximate",
 	due:           "; %d has ended but no figure of it is stored: it is projected",
 	dueSpan:       "; %d–%d have ended but no figures of them are stored: they are projected",
-	status:        func(s string) string { return s },
 
 	toDate:      "; %[2]d %[1]s: %[3]s, %[4]s on a year before",
 	change:      func(g float64) string { return fmt.Sprintf("%+.1f%%", 100*g) },
@@ -679,7 +677,6 @@ var chinese = phrasebook{
 	approx:        "；基期本身为预测值，增速区间为近似值",
 	due:           "；%d年已结束，但尚无该年数据，按预测值判断",
 	dueSpan:       "；%d—%d年已结束，但尚无这些年份的数据，按预测值判断",
-	status:        func(s string) string { return plancast.StatusZh[s] },
 
 	toDate: "；%[2]d年%[1]s%[3]s，同比%[4]s",
 	change: func(g float64) string {
@@ -733,7 +730,7 @@ func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind planca
 		}
 		return plancast.FormatNumber(v, plancast.ApartPrec(v, t.Value, plancast.ValuePrec(a.LatestValue)))
 	}
-	status := pb.status(a.Status)
+	status := a.StatusWords(pb.zh)
 	var s string
 	switch {
 	case a.Realised != nil:

@@ -582,7 +582,8 @@ func TestAGrowthTargetIsJudgedOnTheFiguresSinceTheLastZeroBeforeItsBase(t *testi
 
 // An observed value that misses its target is written so that the miss
 // shows: GDP up 8.46% against +8.5%, retail sales at 59.96 against 60, an
-// unemployment rate of 4.504% under a ceiling of 4.5%.
+// unemployment rate of 4.504% under a ceiling of 4.5%; and it is said to be
+// missed (未实现), not hard to achieve (难以实现), for its year is over.
 func TestAnObservedMissIsWrittenApartFromItsTarget(t *testing.T) {
 	retail := plancast.Indicator{Code: "retail_sales", Unit: plancast.Unit100mYuan, Kind: plancast.KindLevel, Better: plancast.BetterHigher}
 	unemployment := plancast.Indicator{Code: "unemployment_rate", Unit: plancast.UnitPercent, Kind: plancast.KindRate, Better: plancast.BetterLower}
@@ -593,11 +594,11 @@ func TestAnObservedMissIsWrittenApartFromItsTarget(t *testing.T) {
 		want, wantZ string
 	}{
 		{plancast.Target{Indicator: "gdp", Kind: plancast.TargetGrowth, Year: 2023, Value: 8.5}, gdp, []float64{95, 100, 108.46},
-			"2023 observed: growth 8.46% against a target of 8.5% (off_track)", "2023年实际增长8.46%，目标8.5%"},
+			"2023 observed: growth 8.46% against a target of 8.5% (missed, off_track)", "2023年实际增长8.46%，目标8.5%（未实现）"},
 		{plancast.Target{Indicator: "retail_sales", Kind: plancast.TargetLevel, Year: 2023, Value: 60}, retail, []float64{50, 55, 59.96},
-			"2023 observed: 59.96 against a target of 60 (off_track)", "2023年实际为59.96，目标60"},
+			"2023 observed: 59.96 against a target of 60 (missed, off_track)", "2023年实际为59.96，目标60（未实现）"},
 		{plancast.Target{Indicator: "unemployment_rate", Kind: plancast.TargetCeiling, Year: 2023, Value: 4.5}, unemployment, []float64{4.5, 4.5, 4.504},
-			"2023 observed: 4.504 against a target of 4.5 (off_track)", "2023年实际为4.504，目标4.5"},
+			"2023 observed: 4.504 against a target of 4.5 (missed, off_track)", "2023年实际为4.504，目标4.5（未实现）"},
 	} {
 		a, err := Assess(c.target, c.ind, []int{2021, 2022, 2023}, c.values, Options{})
 		if err != nil {
