@@ -267,7 +267,9 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 	case t.Year <= p.last:
 		v := levelAt(t.Year)
 		projectedLevel = v
-		r := compared(v)
+		// 15 digits, as projections are: 110 on 100 is a growth of 10,
+		// not 10.000000000000009.
+		r := tidy(compared(v))
 		if asStated {
 			r = stated
 			if a.StatedBasis == nil {

@@ -609,3 +609,16 @@ func TestAnObservedMissIsWrittenApartFromItsTarget(t *testing.T) {
 		}
 	}
 }
+
+// A realised growth is the growth the figures show, without the float
+// arithmetic's last digits: 110 on 100 is 10%, not 10.000000000000009%.
+func TestARealisedGrowthCarriesNoArithmeticNoise(t *testing.T) {
+	target := plancast.Target{Indicator: "gdp", Kind: plancast.TargetGrowth, Year: 2022, Value: 10}
+	a, err := Assess(target, gdp, []int{2020, 2021, 2022}, []float64{95, 100, 110}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Realised == nil || *a.Realised != 10 || a.Status != plancast.StatusAchieved {
+		t.Errorf("realised %v (%s), want exactly 10 and achieved", a.Realised, a.Status)
+	}
+}
