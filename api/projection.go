@@ -16,8 +16,8 @@ import (
 
 // Projection bounds.
 const (
-	defaultHorizon = 5
-	maxHorizon     = 20
+	defaultHorizon = forecast.DefaultHorizon
+	maxHorizon     = forecast.MaxHorizon // the command line's too
 )
 
 func (s *Server) getProjection(c echo.Context) error {

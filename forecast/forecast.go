@@ -10,8 +10,11 @@ import (
 // DefaultHorizon is the horizon when Options.Horizon is zero.
 const DefaultHorizon = 5
 
-// MaxHorizon bounds Options.Horizon.
-const MaxHorizon = 50
+// MaxHorizon bounds Options.Horizon, and every horizon a user asks for, on
+// the command line and over HTTP alike: 20 years reach a Five-Year Plan's
+// 2035 long-range goals from 2015's figures, and beyond them the
+// calibration (learnt on six years) is stretched past anything it saw.
+const MaxHorizon = 20
 
 // Options tune Forecast. The zero value is the automatic combination over
 // five years with the built-in calibration.

@@ -276,8 +276,9 @@ func TestHorizonToTargetsReachesTheLatestTargetWithinBounds(t *testing.T) {
 		{tg(2022, 2025), 20, DefaultHorizon}, // targets inside the default
 		{tg(2025, 2035), 20, 15},             // the latest target year
 		{tg(2060), 20, 20},                   // capped
-		{tg(2060), MaxHorizon, 40},           // within a larger maximum
-		{tg(2100), MaxHorizon, MaxHorizon},   // capped at that maximum
+		{tg(2060), 50, 40},                   // within a larger maximum
+		{tg(2100), 50, 50},                   // capped at that maximum
+		{tg(2100), MaxHorizon, MaxHorizon},   // capped at the engine's
 	} {
 		if got := HorizonToTargets(2020, c.targets, c.maxH); got != c.want {
 			t.Errorf("HorizonToTargets(2020, %v, %d) = %d, want %d", c.targets, c.maxH, got, c.want)

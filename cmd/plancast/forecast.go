@@ -27,7 +27,7 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	sf.register(fs)
 	var series seriesFlags
 	series.register(fs)
-	horizon := fs.Int("horizon", forecast.DefaultHorizon, "years to project after the last observation")
+	horizon := fs.Int("horizon", forecast.DefaultHorizon, fmt.Sprintf("years to project after the last observation (1–%d)", forecast.MaxHorizon))
 	method := fs.String("method", forecast.MethodAuto, fmt.Sprintf("method: one of %v", forecast.Methods()))
 	asOf := asOfFlag(fs)
 	if err := parseFlags(fs, args); err != nil {

@@ -235,13 +235,13 @@ func TestForecastCommandJudgesAnObservedGrowthAsStated(t *testing.T) {
 	}
 }
 
-// --horizon takes 1 to 50 years, 0 no more than -3 (the default, 5, is the
+// --horizon takes 1 to 20 years, as the HTTP route does, 0 no more than -3 (the default, 5, is the
 // flag's); an error of the forecast says the command and the series once.
 func TestForecastCommandHorizonAndErrorsSayEachThingOnce(t *testing.T) {
 	dir := seededDir(t)
-	for _, h := range []string{"0", "-3", "51"} {
+	for _, h := range []string{"0", "-3", "21"} {
 		code, _, stderr := run(t, "forecast", "--data-dir", dir, "--region", "houma", "--indicator", "gdp", "--horizon", h)
-		if code != 2 || stderr != "plancast forecast: --horizon must be between 1 and 50\n" {
+		if code != 2 || stderr != "plancast forecast: --horizon must be between 1 and 20\n" {
 			t.Errorf("--horizon %s: exit %d, stderr %q; want a usage error", h, code, stderr)
 		}
 	}
