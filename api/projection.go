@@ -90,7 +90,24 @@ func (s *Server) project(ctx context.Context, region string, ind plancast.Indica
 		return nil, nil, err
 	}
 	p, err := s.projectSeries(ind, series, toDate, horizon, method, asOf)
-	return series, p, err
+	if err != nil || p.YearToDate == nil {
+		return series, p, err
+	}
+	// The year to date's two figures are used too: a projection that took
+	// August's months is of August's vintage, not March's. A values read
+	// may not carry publication dates (InfluxDB's), so they are read here,
+	// for the one period.
+	y := p.YearToDate
+	vs, err := s.cfg.Store.Vintages(ctx, plancast.SeriesKey{Region: region, Indicator: ind.Code, Period: y.Period})
+	if err != nil {
+		return nil, nil, fmt.Errorf("read the vintage of %s/%s's %s figures: %w", region, ind.Code, y.Period, err)
+	}
+	for _, o := range vs {
+		if (o.Year == y.Year || o.Year == y.Year-1) && (asOf.IsZero() || !o.Published.After(asOf)) && o.Published.After(p.Vintage) {
+			p.Vintage = o.Published
+		}
+	}
+	return series, p, nil
 }
 
 // noYearlyFigures is the not-found answer for a series without yearly

@@ -109,6 +109,11 @@ func TestYearInProgress(t *testing.T) {
 			if projThen.YearToDate != nil || !reflect.DeepEqual(projThen.Points, proj.Points) {
 				t.Errorf("projection as of 2021-07-14: %+v, want the same points and no year to date", projThen)
 			}
+			// Its vintage is the first half's, which it used; the day
+			// before, the yearly figures'.
+			if proj.Vintage != july || !projThen.Vintage.Before(july) {
+				t.Errorf("vintage %s, and %s as of 2021-07-14; want %s, the first half's, and an earlier one", proj.Vintage, projThen.Vintage, july)
+			}
 
 			// The projection's download has the year from its first half as a row of its own.
 			psh := download(t, s, "/api/v1/series/houma/gdp/projection?format=csv", "csv", "houma_gdp_projection.csv")
