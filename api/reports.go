@@ -106,7 +106,7 @@ func (s *Server) postReportExtract(c echo.Context) error {
 	body := &countedBody{r: c.Request().Body}
 	text, err := io.ReadAll(io.LimitReader(body, maxReportBytes+1))
 	if err != nil {
-		return bodyCutShort(c.Request(), doc, body.n, err)
+		return s.uploadCut(c.Request(), doc, body.n, err)
 	}
 	if len(text) > maxReportBytes {
 		return echo.NewHTTPError(http.StatusRequestEntityTooLarge, fmt.Sprintf(
