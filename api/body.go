@@ -2,6 +2,7 @@ package api
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 
@@ -21,6 +22,35 @@ func (b *countedBody) Read(p []byte) (int, error) {
 	n, err := b.r.Read(p)
 	b.n += int64(n)
 	return n, err
+}
+
+// cutByShutdown is a request whose body stopped coming because the
+// shutdown's grace ran out and Serve closed its connection: its read
+// failed with "use of closed network connection", which, said as the
+// cause of a 400 as for a client that hung up, read in the log like a
+// fault of the server. The access log names it for what it is (accessLog).
+type cutByShutdown struct{ err *plancast.Error }
+
+func (e *cutByShutdown) Error() string { return e.err.Message }
+func (e *cutByShutdown) Unwrap() error { return e.err }
+
+// uploadCut is bodyCutShort for a server that may be shutting down: a body
+// whose read failed after the shutdown's grace ran out was cut off by it,
+// not by its client. Nothing of it was written either way: the body is
+// read to its end before anything is checked or written (ingest.Parse
+// refuses a body it could not read to its end with a ReadError).
+func (s *Server) uploadCut(r *http.Request, name string, read int64, err error) error {
+	var he *echo.HTTPError
+	if !s.cutOff.Load() || errors.As(err, &he) {
+		return bodyCutShort(r, name, read, err)
+	}
+	of := ""
+	if r.ContentLength > 0 {
+		of = fmt.Sprintf(" of the %d announced", r.ContentLength)
+	}
+	return &cutByShutdown{plancast.Errorf(plancast.EUNAVAILABLE,
+		"the upload of %s was cut off by the server's shutdown after %d bytes%s: its grace of %s ran out while the body was still coming in; "+
+			"nothing of it was written: push it again once the server is back", name, read, of, shutdownGrace)}
 }
 
 // bodyCutShort turns a failure to read a request body to its end into the

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"errors"
 	"log/slog"
 	"net/url"
 	"strings"
@@ -115,11 +116,11 @@ func (s *Server) accessLog(next echo.HandlerFunc) echo.HandlerFunc {
 		}
 		status := c.Response().Status
 		s.metrics.observe(route, c.Request().Method, status, elapsed)
-		level := slog.LevelInfo
+		level, msg := slog.LevelInfo, "request"
 		if status >= 500 {
 			level = slog.LevelError
 		}
-		s.log.LogAttrs(c.Request().Context(), level, "request",
+		attrs := []slog.Attr{
 			slog.String("id", c.Response().Header().Get(echo.HeaderXRequestID)),
 			slog.String("method", c.Request().Method),
 			slog.String("path", redactSecrets(c.Request().URL.Path)),
@@ -128,7 +129,14 @@ func (s *Server) accessLog(next echo.HandlerFunc) echo.HandlerFunc {
 			slog.Int64("bytes", c.Response().Size),
 			slog.Duration("duration", elapsed),
 			slog.String("remote", c.RealIP()),
-		)
+		}
+		if cut := (*cutByShutdown)(nil); errors.As(err, &cut) {
+			// Its 503 reached no one, and it is no fault: the line says
+			// what happened to the request, and to what it sent.
+			level, msg = slog.LevelWarn, "request cut off by the shutdown"
+			attrs = append(attrs, slog.String("detail", cut.Error()))
+		}
+		s.log.LogAttrs(c.Request().Context(), level, msg, attrs...)
 		return nil
 	}
 }

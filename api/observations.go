@@ -82,7 +82,7 @@ func (s *Server) push(c echo.Context, targets bool, check func(*ingest.Batch) er
 	}
 	b, err := ingest.Parse(name, mt, body, ingest.Catalog{Regions: regions, Indicators: indicators}, opt)
 	if re := (*ingest.ReadError)(nil); errors.As(err, &re) {
-		return bodyCutShort(c.Request(), name, counted.n, re.Err)
+		return s.uploadCut(c.Request(), name, counted.n, re.Err)
 	}
 	if err != nil {
 		return err

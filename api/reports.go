@@ -6,6 +6,7 @@ import (
 	"mime"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -21,6 +22,15 @@ const maxReportBytes = 4 << 20
 // ExtractResponse answers POST /api/v1/reports/extract.
 type ExtractResponse struct {
 	*report.Extraction
+	// Charset is the character set the text was read in, named as a
+	// client names it ("UTF-8", "GB18030", "UTF-16LE", "BIG5"; a GBK or
+	// GB2312 text is read as GB18030, which holds both), and CharsetReason
+	// why (its byte-order mark, a declaration, the bytes themselves): a
+	// reading in the wrong one finds nothing, so that the caller can tell
+	// an empty answer from a misread text. Empty reasons are left out (a
+	// text sniffed as UTF-8, which needs none).
+	Charset       string `json:"charset"`
+	CharsetReason string `json:"charset_reason,omitempty"`
 	// Report is what committing the accepted candidates did (?commit=true only).
 	Report *ingest.Report `json:"report,omitempty"`
 	Error  *ErrorBody     `json:"error,omitempty"`
@@ -96,7 +106,7 @@ func (s *Server) postReportExtract(c echo.Context) error {
 	body := &countedBody{r: c.Request().Body}
 	text, err := io.ReadAll(io.LimitReader(body, maxReportBytes+1))
 	if err != nil {
-		return bodyCutShort(c.Request(), doc, body.n, err)
+		return s.uploadCut(c.Request(), doc, body.n, err)
 	}
 	if len(text) > maxReportBytes {
 		return echo.NewHTTPError(http.StatusRequestEntityTooLarge, fmt.Sprintf(
@@ -111,7 +121,7 @@ func (s *Server) postReportExtract(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	resp := ExtractResponse{Extraction: ex}
+	resp := ExtractResponse{Extraction: ex, Charset: strings.ToUpper(ex.Charset), CharsetReason: ex.CharsetReason}
 	if !commit {
 		return c.JSON(http.StatusOK, resp)
 	}

@@ -109,3 +109,49 @@ func TestReportExtractRefusesATextItCannotRead(t *testing.T) {
 		})
 	}
 }
+
+// The answer says the character set the text was read in, and why: a
+// reading in the wrong one finds no figures, and "no candidates" alone did
+// not tell a report without figures from one misread. A GBK text is read
+// as GB18030, which holds it.
+func TestReportExtractSaysTheCharsetItReadTheTextIn(t *testing.T) {
+	st := seeded(t, backends[0].open(t))
+	s := startServer(t, st, api.Config{})
+	for _, c := range []struct {
+		name, ctype string
+		body        []byte
+		charset     string
+		reason      string // a part of charset_reason; "" for none given
+	}{
+		{"UTF-8 undeclared", "text/plain", []byte(charsetReport), "UTF-8", ""},
+		{"UTF-8 declared charset=utf-8", "text/plain; charset=utf-8", []byte(charsetReport), "UTF-8", "declared charset=utf-8"},
+		{"GB18030 undeclared", "text/plain", encodedIn(t, simplifiedchinese.GB18030, charsetReport), "GB18030", "valid GB18030"},
+		{"GB18030 declared charset=gb18030", "text/plain; charset=gb18030", encodedIn(t, simplifiedchinese.GB18030, charsetReport), "GB18030", "declared charset=gb18030"},
+		{"GBK declared charset=gbk", "text/plain; charset=gbk", encodedIn(t, simplifiedchinese.GBK, charsetReport), "GB18030", "declared charset=gbk"},
+		{"UTF-16LE with a byte-order mark", "text/plain", encodedIn(t, unicode.UTF16(unicode.LittleEndian, unicode.UseBOM), charsetReport), "UTF-16LE", "byte-order mark"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var got struct {
+				Charset       *string          `json:"charset"`
+				CharsetReason *string          `json:"charset_reason"`
+				Observations  []map[string]any `json:"observations"`
+			}
+			s.do("POST", "/api/v1/reports/extract?region=houma", c.ctype, "", c.body).decode(t, 200, &got)
+			switch {
+			case got.Charset == nil:
+				t.Errorf("the answer has no charset")
+			case *got.Charset != c.charset:
+				t.Errorf("charset %q, want %q", *got.Charset, c.charset)
+			}
+			switch {
+			case c.reason == "" && got.CharsetReason != nil:
+				t.Errorf("charset_reason %q, want none", *got.CharsetReason)
+			case c.reason != "" && (got.CharsetReason == nil || !strings.Contains(*got.CharsetReason, c.reason)):
+				t.Errorf("charset_reason %v, want one saying %q", got.CharsetReason, c.reason)
+			}
+			if len(got.Observations) != 4 {
+				t.Errorf("%d candidate figures, want the report's 4", len(got.Observations))
+			}
+		})
+	}
+}

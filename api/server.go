@@ -67,6 +67,10 @@ type Server struct {
 	cache   *answerCache
 	cat     atomic.Pointer[catalogMemo] // the catalog of the latest data version seen
 	methods methodTable                 // the registered routes, for 405's Allow
+	// cutOff is set when the shutdown's grace ran out and Serve closed the
+	// connections still open: a body read failing from then on was cut
+	// off by the shutdown (uploadCut).
+	cutOff atomic.Bool
 }
 
 // New builds a server with every route registered.
@@ -103,8 +107,9 @@ const shutdownGrace = 10 * time.Second
 
 // Serve answers on ln until ctx is cancelled, then shuts down gracefully,
 // letting requests in flight finish for up to shutdownGrace (10 s). Those
-// still open then are cut off without an answer, the log says how many, and
-// Serve returns an error saying so.
+// still open then are cut off without an answer, the log says how many (and
+// of an upload cut off, that the shutdown cut it and nothing of it was
+// written: uploadCut), and Serve returns an error saying so.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	var open openRequests
 	srv := &http.Server{
@@ -140,6 +145,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		// answered by neither, may push it again: what is stored counts
 		// unchanged.
 		n := open.count()
+		s.cutOff.Store(true)
 		_ = srv.Close()
 		msg := fmt.Sprintf("the grace period of %s ran out with %s still open; cut off without an answer: a push among them was written whole or not at all, so push it again (what is stored counts unchanged)",
 			shutdownGrace, plural(n, "request", "requests"))

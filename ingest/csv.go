@@ -23,9 +23,10 @@ import (
 // is taken from the first line. The character set is read as the report
 // reader reads it (package charset): a byte-order mark (UTF-8, UTF-16LE or
 // UTF-16BE) says it and is dropped; a file without one whose NUL bytes fall
-// as UTF-16's do is UTF-16, as Excel saves "Unicode Text" (a tab-separated
-// .txt, with the mark); a file that is not UTF-8 is read as GB18030, which
-// Chinese Excel writes by default. Rows are numbered by the line they start
+// as UTF-16's do, as many as a table's in UTF-16 (utf16Table), is UTF-16,
+// as Excel saves "Unicode Text" (a tab-separated .txt, with the mark); a
+// file that is not UTF-8 is read as GB18030, which Chinese Excel writes by
+// default. Any other file with a NUL byte is refused where the first is. Rows are numbered by the line they start
 // on, as a spreadsheet shows them.
 func (p *parser) readCSV(br *bufio.Reader) error {
 	head, err := br.Peek(64 << 10)
@@ -37,6 +38,9 @@ func (p *parser) readCSV(br *bufio.Reader) error {
 	// UTF-16 read as UTF-8 or GB18030 is a NUL byte beside every ASCII
 	// character, and a header "not found": its mark or its NUL bytes say it.
 	name, mark := charset.Unicode(head)
+	if mark == 0 && charset.UTF16(name) != nil && !utf16Table(head, name) {
+		name = "" // stray NUL bytes, refused below
+	}
 	switch enc := charset.UTF16(name); {
 	case enc != nil:
 		_, _ = br.Discard(mark)
@@ -50,11 +54,23 @@ func (p *parser) readCSV(br *bufio.Reader) error {
 			size = size * int64(len(head)) / int64(len(raw))
 		}
 		r = transform.NewReader(br, enc.NewDecoder())
-	case name == charset.UTF8:
+	default:
+		// UTF-8 or GB18030: text in either has no NUL byte, and a file
+		// with one was read as GB18030 or as UTF-16 (a stray NUL or two
+		// fall as UTF-16's do), a garbled text refused at its header or
+		// its cells, or read with the NUL in a cell. It is refused where
+		// its first NUL is: in the first look, before any row is read;
+		// after it, by nulGuard as the rows are read.
 		_, _ = br.Discard(mark)
 		head = head[mark:]
-	case !validUTF8Prefix(head):
-		r = transform.NewReader(br, simplifiedchinese.GB18030.NewDecoder())
+		if i := bytes.IndexByte(head, 0); i >= 0 {
+			p.ps.add((&nulError{offset: int64(mark + i), line: 1 + bytes.Count(head[:i], []byte{'\n'})}).problem(p.file))
+			return nil
+		}
+		r = &nulGuard{r: br, offset: int64(mark), line: 1}
+		if name != charset.UTF8 && !validUTF8Prefix(head) {
+			r = transform.NewReader(r, simplifiedchinese.GB18030.NewDecoder())
+		}
 	}
 	p.expectRows = expectedRows(size, head, p.opt.MaxRows)
 	// LazyQuotes reads a quote inside a field as it is (规划"十四五"目标, typed
@@ -81,6 +97,11 @@ func (p *parser) readCSV(br *bufio.Reader) error {
 		}
 		rec, err := cr.Read()
 		if err != nil {
+			if ne := (*nulError)(nil); errors.As(err, &ne) {
+				p.ps.add(ne.problem(p.file))
+				stopped = true
+				return tableRow{}, io.EOF
+			}
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
 				p.ps.add(Problem{File: p.file, Row: pe.StartLine, Message: fmt.Sprintf("malformed CSV: %v", pe.Err)})
@@ -402,6 +423,69 @@ func unguarded(c string) string {
 		return c[1:]
 	}
 	return c
+}
+
+// utf16Table reports whether head, the first bytes of a file without a
+// byte-order mark whose NUL bytes fall as UTF-16's do (charset.Unicode
+// named UTF-16 as name), is a table in UTF-16 rather than UTF-8 or GBK
+// text with a stray NUL byte or two: one NUL falls on one side of its pair
+// by itself. A table's delimiters, line ends and digits are ASCII, each
+// with a NUL byte in UTF-16, so that even rows of long Chinese notes have
+// more than one NUL in 32 bytes (a row of 100 characters of note beside
+// its figure has one in 16), and its UTF-16 reading holds a delimiter or a
+// line end.
+func utf16Table(head []byte, name string) bool {
+	even := head[:len(head)&^1]
+	if bytes.Count(even, []byte{0})*32 < len(even) {
+		return false
+	}
+	text, err := charset.UTF16(name).NewDecoder().Bytes(even)
+	return err == nil && bytes.ContainsAny(text, ",;\t\n")
+}
+
+// nulError is the first NUL byte of a CSV file that is not UTF-16: its
+// offset in the file (from 0, as a hex viewer shows it) and its line.
+type nulError struct {
+	offset int64
+	line   int
+}
+
+func (e *nulError) Error() string {
+	return fmt.Sprintf("the file holds NUL bytes, the first at byte %d (line %d), and is not text plancast can read: "+
+		"a CSV file is text (UTF-8, GB18030/GBK, or UTF-16, whose NUL bytes fall beside every ASCII character), "+
+		"which holds none; the file may be damaged or not a table: save the table again as CSV from the spreadsheet",
+		e.offset, e.line)
+}
+
+// problem is the error as the file's problem, at its line.
+func (e *nulError) problem(file string) Problem {
+	return Problem{File: file, Row: e.line, Message: e.Error()}
+}
+
+// nulGuard reads a CSV file's bytes from r until its first NUL byte, and
+// from there fails with a nulError saying where the NUL is.
+type nulGuard struct {
+	r      io.Reader
+	offset int64 // the file offset of the next byte read
+	line   int   // the line of the next byte read
+	err    *nulError
+}
+
+func (g *nulGuard) Read(b []byte) (int, error) {
+	if g.err != nil {
+		return 0, g.err
+	}
+	n, err := g.r.Read(b)
+	if i := bytes.IndexByte(b[:n], 0); i >= 0 {
+		g.err = &nulError{offset: g.offset + int64(i), line: g.line + bytes.Count(b[:i], []byte{'\n'})}
+		if i == 0 {
+			return 0, g.err
+		}
+		n, err = i, nil // the bytes before it now, the error on the next read
+	}
+	g.offset += int64(n)
+	g.line += bytes.Count(b[:n], []byte{'\n'})
+	return n, err
 }
 
 // validUTF8Prefix reports whether b is UTF-8, allowing a rune cut at the end.

@@ -262,12 +262,25 @@ func (d *jsonDoc) object(at int) error {
 	if e := duplicateKey(d.data, at, 0, bundleField, inTopLevel); e != nil {
 		return e
 	}
+	var keys []string
 	for m := d.members(at); m.next(); {
+		keys = append(keys, unquoteJSON(m.key))
 		if strings.EqualFold(unquoteJSON(m.key), "units") {
 			if e := unitsProblem(d.data[m.start:m.end], m.at, true); e != nil {
 				return e
 			}
 		}
+	}
+	if revisionsAnswer(keys) {
+		// A revisions answer pushed back (revisions.go): the document is
+		// the one problem, named for its series when it gives one.
+		var s jsonSeries
+		_ = json.Unmarshal(d.data, &s)
+		series := ""
+		if plancast.ValidCode(s.Region) && plancast.ValidCode(s.Indicator) {
+			series = s.Region + "/" + s.Indicator
+		}
+		return &jsonItemError{offset: at, msg: revisionsMessage(series)}
 	}
 	series, ok := d.series(at)
 	if !ok {

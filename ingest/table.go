@@ -412,6 +412,10 @@ var unitInTitle = regexp.MustCompile(`(?:单位|计量单位|[Uu]nits?)\s*[:：]
 // title rows above say about all rows. It returns nil (with a problem) when
 // the header is unusable.
 func (p *parser) layoutOf(cols []column, title []tableRow, headerRow int) *layout {
+	if revisionsDownload(cols) {
+		p.ps.add(Problem{File: p.file, Sheet: p.sheet, Row: headerRow, Message: revisionsMessage("")})
+		return nil
+	}
 	l := &layout{fields: map[string]column{}}
 	for _, c := range cols {
 		switch {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"unicode"
 
 	"github.com/plancast/plancast"
 )
@@ -92,18 +93,34 @@ func ParseUnit(text string) (unit string, ok bool) {
 }
 
 // unitFold folds a unit spelling: full-width to half-width, lower case, no spaces
-// or hyphens, so that "100 Million Yuan" and "１００ million-yuan" meet.
+// or hyphens, so that "100 Million Yuan" and "１００ million-yuan" meet. Every
+// space goes, not only the ASCII one, the ideographic one (U+3000) and the
+// no-break space: "亿 元" comes with a thin (U+2009) or narrow no-break space
+// (U+202F) from typeset tables and from Word, and with a zero-width one
+// (U+200B, or a stray U+FEFF) from pages copied off the web; each was "not a
+// known unit", though the same text reads as 亿元 to anyone looking at it. The
+// report reader already takes these spaces between a number and its unit.
 func unitFold(s string) string {
 	s = widthFold(s)
 	var b strings.Builder
 	for _, r := range strings.ToLower(s) {
-		switch r {
-		case ' ', '\t', '-', '\u00a0':
+		if r == '-' || unicode.IsSpace(r) || zeroWidth(r) {
 			continue
 		}
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// zeroWidth reports whether r is a character that takes no room: the
+// zero-width space, joiners and word joiner, and the byte-order mark
+// (U+FEFF) read as a zero-width no-break space.
+func zeroWidth(r rune) bool {
+	switch r {
+	case '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff':
+		return true
+	}
+	return false
 }
 
 // Convert converts value from one unit code to another (codes as ParseUnit
