@@ -1,38 +1,18 @@
 package api_test
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"log/slog"
 	"net"
 	"net/http"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/plancast/plancast"
 	"github.com/plancast/plancast/api"
 )
-
-// syncBuffer is a log written by the server's goroutines and read by the test.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
 
 // A push still being uploaded when the shutdown's grace (10 s) runs out is
 // cut off, and the log line of that request says so: that the shutdown
@@ -43,7 +23,7 @@ func (b *syncBuffer) String() string {
 func TestAPushCutOffByTheShutdownGraceIsLoggedAsSuch(t *testing.T) {
 	st := seeded(t, backends[0].open(t))
 	houma := token(t, st, plancast.Token{Region: "houma"})
-	var logs syncBuffer
+	var logs logBuffer
 	srv := api.New(api.Config{Store: st, Logger: slog.New(slog.NewTextHandler(&logs, nil))})
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
