@@ -158,3 +158,15 @@ func ApartPrec(v, target float64, prec int) int {
 	}
 	return prec
 }
+
+// FormatRealised writes the observed value v of a target of value target,
+// apart from it (ApartPrec): a growth (growth true, in percent) to one
+// decimal, "8.46%" where it misses 8.5%; a level, share or bound to prec
+// decimals. The explanation, the forecast command and the dashboard write
+// a realised value with it.
+func FormatRealised(v, target float64, growth bool, prec int) string {
+	if growth {
+		return strconv.FormatFloat(v, 'f', ApartPrec(v, target, 1), 64) + "%"
+	}
+	return FormatNumber(v, ApartPrec(v, target, prec))
+}

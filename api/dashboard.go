@@ -350,11 +350,8 @@ func projectedText(lang, kind string, target float64, p *plancast.ProjectionPoin
 		return plancast.FormatNumber(v, prec)
 	}
 	if realised != nil {
-		// Written apart from the target it is judged against (ApartPrec).
-		if growth {
-			return strconv.FormatFloat(*realised, 'f', plancast.ApartPrec(*realised, target, 1), 64) + "%"
-		}
-		return plancast.FormatNumber(*realised, plancast.ApartPrec(*realised, target, prec))
+		// Written apart from the target it is judged against.
+		return plancast.FormatRealised(*realised, target, growth, prec)
 	}
 	if p == nil {
 		return "—"

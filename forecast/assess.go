@@ -724,13 +724,10 @@ func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind planca
 		num = func(v float64) string { return fmt.Sprintf("%.1f%%", v) }
 		target = num
 	}
-	// An observed value is written apart from its target (ApartPrec):
-	// "growth 8.5% against a target of 8.5% (off_track)" hid 8.46%.
+	// An observed value is written apart from its target: "growth 8.5%
+	// against a target of 8.5% (off_track)" hid 8.46%.
 	apart := func(v float64) string {
-		if growth {
-			return fmt.Sprintf("%.*f%%", plancast.ApartPrec(v, t.Value, 1), v)
-		}
-		return plancast.FormatNumber(v, plancast.ApartPrec(v, t.Value, plancast.ValuePrec(a.LatestValue)))
+		return plancast.FormatRealised(v, t.Value, growth, plancast.ValuePrec(a.LatestValue))
 	}
 	status := a.StatusWords(pb.zh)
 	var s string

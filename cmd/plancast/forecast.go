@@ -155,12 +155,7 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		}
 		// An observed value is written apart from its target: a growth of
 		// 8.46% missing 8.5% is not "8.5% (observed) off_track".
-		apart := func(v float64) string {
-			if plancast.GrowthKind(t.Kind) {
-				return fmt.Sprintf("%.*f%%", plancast.ApartPrec(v, t.Value, 1), v)
-			}
-			return plancast.FormatNumber(v, plancast.ApartPrec(v, t.Value, prec))
-		}
+		apart := func(v float64) string { return plancast.FormatRealised(v, t.Value, plancast.GrowthKind(t.Kind), prec) }
 		proj := "-"
 		switch {
 		case a.Realised != nil && a.StatedBasis != nil && a.StatedBasis.AsStated:
