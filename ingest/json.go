@@ -898,6 +898,11 @@ func (p *parser) jsonObservation(o jsonObservation, at record) {
 	if !ok || status != plancast.StatusWithdrawn && !p.percentFits(c(fieldValue, o.Value.text), indicator, percentHintJSON) {
 		return
 	}
+	// As a table's row's (longRow): JSON took a figure of 2030 published
+	// 2024-03-01, which CSV refused.
+	if !p.publishedFits(c(fieldPublished, o.Published.text), c(fieldYear, o.Year.text), rowMeta{status: status, period: period, published: published}, year) {
+		return
+	}
 	src := plancast.Source{Document: p.file}
 	if o.Source != nil {
 		src = plancast.Source(*o.Source)

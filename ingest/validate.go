@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/plancast/plancast"
 )
@@ -129,7 +130,7 @@ func checkObservation(o *plancast.Observation, from origin, res *resolver, ps *p
 	if !checkYear(o.Year, from, ps) {
 		ok = false
 	}
-	ok = ok && okGrowth && checkFigurePublished(o, from, ps, day)
+	ok = ok && okGrowth && checkFigurePublished(o, from, ps, day) && checkYearBegun(o, from, ps)
 	switch {
 	case math.IsNaN(o.Value) || math.IsInf(o.Value, 0):
 		ps.add(from.problem(from.valueCol, fieldValue, "value must be a finite number"))
@@ -180,6 +181,30 @@ func checkFigurePublished(o *plancast.Observation, from origin, ps *problems, da
 		return false
 	}
 	return true
+}
+
+// checkYearBegun refuses a figure published before its year began, as the
+// readers do (parser.publishedFits), for every batch: those they did not
+// read too (a report's figures, a batch built by hand), whose date is their
+// own. A withdrawal carries no figure, and may take back one of any year.
+func checkYearBegun(o *plancast.Observation, from origin, ps *problems) bool {
+	if o.Withdrawn() || !yearNotBegun(o.Year, o.Published) {
+		return true
+	}
+	ps.add(from.problem("", fieldPublished, "%s", notBegunMessage(o.Year, o.Published, figureWhen(*o))))
+	return false
+}
+
+// yearNotBegun says whether year had not begun on published: no figure of
+// it can have been published then.
+func yearNotBegun(year int, published plancast.Date) bool {
+	return published.Before(plancast.NewDate(year, time.January, 1))
+}
+
+// notBegunMessage says that a figure of year (when: "2030", "2030 h1") was
+// dated published, before its year began.
+func notBegunMessage(year int, published plancast.Date, when string) string {
+	return fmt.Sprintf("published %s, before %d began: a figure of %s is published in %d or later; is the year or the date a typo?", published, year, when, year)
 }
 
 // checkGrowth checks a figure's stated growth against the figure, on the
