@@ -311,7 +311,7 @@ func checkTarget(t *plancast.Target, at targetOrigin, res *resolver, ps *problem
 	if !checkYear(t.Year, from, ps) {
 		return false
 	}
-	if !t.Withdrawn && !checkPlanYears(t, from, ps) {
+	if !t.Withdrawn && (!checkPlanYears(t, from, ps) || !planBaseYear(t, from, ps)) {
 		ok = false
 	}
 	if err := t.ValueError(); err != nil {
@@ -371,6 +371,36 @@ func checkPlanYears(t *plancast.Target, from origin, ps *problems) bool {
 		ps.add(from.problem(from.baseCol(), fieldBaseYear, "base_year %d is not before the target's year %d: it is the year the target is measured from, "+
 			"%d for plan %s", t.BaseYear, t.Year, plancast.PlanBaseYear(t.Plan), t.Plan))
 	default:
+		return true
+	}
+	return false
+}
+
+// planBaseYear gives an avg_growth target without a base year its Five-Year
+// Plan's (plancast.PlanBaseYear: 2020 for the 14th) when its year is one of
+// the plan's: that is what a plan's "年均增长6%" is measured from, and such
+// a target was refused as needing base_year though the base was known. An
+// annual plan has no base of several years, and a long-range goal of 2035
+// is outside its plan's years, whose base need not be the goal's: those
+// are refused at the base year, saying why. It runs after checkPlanYears,
+// so the plan and year are known to fit.
+func planBaseYear(t *plancast.Target, from origin, ps *problems) bool {
+	if t.Kind != plancast.TargetAvgGrowth || t.BaseYear != 0 {
+		return true
+	}
+	first, last, known := plancast.PlanSpan(t.Plan)
+	if !known {
+		return true // not a plan: Validate says so
+	}
+	const needs = "an avg_growth target needs base_year, the year its average growth is measured from: "
+	switch {
+	case strings.HasSuffix(t.Plan, "-annual"):
+		ps.add(from.problem(from.baseCol(), fieldBaseYear, needs+"plan %s is one year's and has none of its own; give it, or a growth target of %d", t.Plan, t.Year))
+	case t.Year < first || t.Year > last:
+		ps.add(from.problem(from.baseCol(), fieldBaseYear, needs+"%d is a long-range goal, outside plan %s's years (%d–%d), so the plan's base year (%d) need not be its; give it",
+			t.Year, t.Plan, first, last, first-1))
+	default:
+		t.BaseYear = plancast.PlanBaseYear(t.Plan)
 		return true
 	}
 	return false
