@@ -316,7 +316,11 @@ func (p *parser) date(c cell) (plancast.Date, bool) {
 		// Excel day 1 is 1900-01-01, with the phantom 1900-02-29: day 0 is 1899-12-30 for serials past 60.
 		return plancast.DateOf(time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(serial))), true
 	}
-	p.fail(c, "date %s must be YYYY-MM-DD", c.quoted())
+	if why := plancast.NotADay(t); why != "" {
+		p.fail(c, "%s", why)
+	} else {
+		p.fail(c, "date %s must be YYYY-MM-DD", c.quoted())
+	}
 	return plancast.Date{}, false
 }
 

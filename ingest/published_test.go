@@ -150,3 +150,13 @@ func TestAFigureOfAYearNotBegunIsRefusedInEveryFormat(t *testing.T) {
 		}
 	}
 }
+
+// A published cell of the form YYYY-MM-DD that is no day is said to be
+// none, as the API's and the command line's dates are (plancast.NotADay).
+func TestAPublishedCellOfNoDayIsSaidToBeNone(t *testing.T) {
+	b := parseString(t, "f.csv", "region,indicator,year,value,published\nhouma,gdp,2021,131.2,2022-02-30\n", Options{})
+	want := "f.csv row 2 column E (published): 2022-02-30 is not a day: February 2022 has 28 days"
+	if got := problemTexts(b.Problems); len(got) != 1 || got[0] != want {
+		t.Errorf("problems %q; want %q", got, want)
+	}
+}
