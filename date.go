@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"sync"
 	"time"
 )
@@ -57,13 +58,46 @@ func (d Date) OrToday() Date {
 	return d
 }
 
-// ParseDate parses "YYYY-MM-DD".
+// ParseDate parses "YYYY-MM-DD". A text of that form that is no day is
+// said to be none (NotADay).
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse(DateLayout, s)
 	if err != nil {
+		if why := NotADay(s); why != "" {
+			return Date{}, Errorf(EINVALID, "%s", why)
+		}
 		return Date{}, Errorf(EINVALID, "date %q must be YYYY-MM-DD", s)
 	}
 	return Date{t}, nil
+}
+
+// NotADay says why s, in the form YYYY-MM-DD, is no day of the calendar:
+// "2024-02-30 is not a day: February 2024 has 29 days", "2024-13-01 is not
+// a day: a year has 12 months"; "" for a day, and for a text of another
+// form. Why: told "must be YYYY-MM-DD", the sender of 2024-02-30 looked for
+// a mistake of form it does not have. The API's date parameters, the
+// command line's --as-of and --published, and ingest's date cells say it.
+func NotADay(s string) string {
+	if len(s) != len(DateLayout) || s[4] != '-' || s[7] != '-' {
+		return ""
+	}
+	y, errY := strconv.Atoi(s[:4])
+	m, errM := strconv.Atoi(s[5:7])
+	d, errD := strconv.Atoi(s[8:])
+	if errY != nil || errM != nil || errD != nil || y < 0 || m < 0 || d < 0 {
+		return ""
+	}
+	if m < 1 || m > 12 {
+		return s + " is not a day: a year has 12 months"
+	}
+	days := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	switch {
+	case d == 0:
+		return fmt.Sprintf("%s is not a day: %s %d has %d days, from 1", s, time.Month(m), y, days)
+	case d > days:
+		return fmt.Sprintf("%s is not a day: %s %d has %d days", s, time.Month(m), y, days)
+	}
+	return ""
 }
 
 // Time returns the date as UTC midnight.

@@ -64,3 +64,27 @@ func TestDateAppendWritesWhatStringWrites(t *testing.T) {
 		}
 	}
 }
+
+// A date in the form YYYY-MM-DD that is no day of the calendar is told so,
+// with the month's length: "must be YYYY-MM-DD" sent the user looking for
+// a mistake of form that 2024-02-30 does not have.
+func TestADateOfNoDayIsToldWhyNotItsForm(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"2024-02-30", "2024-02-30 is not a day: February 2024 has 29 days"},
+		{"2023-02-29", "2023-02-29 is not a day: February 2023 has 28 days"},
+		{"2024-04-31", "2024-04-31 is not a day: April 2024 has 30 days"},
+		{"2024-01-00", "2024-01-00 is not a day: January 2024 has 31 days, from 1"},
+		{"2024-13-01", "2024-13-01 is not a day: a year has 12 months"},
+		{"2024-00-10", "2024-00-10 is not a day: a year has 12 months"},
+		{"2024-2-3", `date "2024-2-3" must be YYYY-MM-DD`},
+		{"20240230", `date "20240230" must be YYYY-MM-DD`},
+	} {
+		_, err := plancast.ParseDate(c.in)
+		if err == nil || plancast.ErrorMessage(err) != c.want || plancast.ErrorCode(err) != plancast.EINVALID {
+			t.Errorf("ParseDate(%q): %v; want invalid: %q", c.in, err, c.want)
+		}
+	}
+	if d, err := plancast.ParseDate("2024-02-29"); err != nil || d != plancast.NewDate(2024, time.February, 29) {
+		t.Errorf("ParseDate(2024-02-29) = %v, %v; want the leap day", d, err)
+	}
+}

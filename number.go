@@ -12,10 +12,24 @@ import (
 // projection reads the same everywhere.
 
 // FormatNumber writes v with prec decimals and thousands separators:
-// 33029 → "33,029", 1234.5 (prec 1) → "1,234.5", -0.0 → "0".
+// 33029 → "33,029", 1234.5 (prec 1) → "1,234.5", -0.0 → "0". A magnitude
+// of 1e15 or more, and one under 1e-6 (not 0) written with all its digits
+// (prec -1, or more than 6), is written in e-notation with at most four
+// significant digits: 1e300 → "1e+300", 1.23456e18 → "1.235e+18", 1e-300 →
+// "1e-300". Why: no figure or target plancast holds comes near (China's
+// GDP is 1.3e6 亿元), and a value that does (a target of 1e300%, accepted
+// before ingest bounded them) was written with 301 digits into an
+// explanation; in full, a tiny one was "0." and 299 zeros.
 func FormatNumber(v float64, prec int) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return fmt.Sprint(v)
+	}
+	if a := math.Abs(v); a >= 1e15 || a != 0 && a < 1e-6 && (prec < 0 || prec > 6) {
+		mant, exp, _ := strings.Cut(strconv.FormatFloat(v, 'e', 3, 64), "e")
+		if strings.Contains(mant, ".") {
+			mant = strings.TrimSuffix(strings.TrimRight(mant, "0"), ".")
+		}
+		return mant + "e" + exp
 	}
 	s := strconv.FormatFloat(v, 'f', prec, 64)
 	neg := strings.HasPrefix(s, "-")

@@ -13,8 +13,30 @@ func TestFormatNumberSeparatesThousands(t *testing.T) {
 	}{
 		{33029, 0, "33,029"}, {33029, -1, "33,029"}, {1234.5, 1, "1,234.5"}, {120.8, -1, "120.8"},
 		{-1234567.891, 2, "-1,234,567.89"}, {999, 0, "999"}, {1000, 0, "1,000"},
-		{-0.0, 0, "0"}, {-0.004, 2, "0.00"}, {1e21, 0, "1,000,000,000,000,000,000,000"},
+		{-0.0, 0, "0"}, {-0.004, 2, "0.00"}, {999_999_999_999_999, 0, "999,999,999,999,999"},
 		{math.NaN(), 2, "NaN"}, {math.Inf(-1), 0, "-Inf"},
+	} {
+		if got := FormatNumber(c.v, c.prec); got != c.want {
+			t.Errorf("FormatNumber(%v, %d) = %q, want %q", c.v, c.prec, got, c.want)
+		}
+	}
+}
+
+// A magnitude no figure or target comes near is written in e-notation, with
+// at most four significant digits, not in hundreds of digits: a growth
+// target of 1e300% made an explanation 301 digits long, and a floor of
+// 1e-300 written in full is "0." and 299 zeros. Under 1e-6, only where all
+// its digits were asked for: with two decimals it is 0.00, as before.
+func TestFormatNumberWritesAbsurdMagnitudesCompactly(t *testing.T) {
+	for _, c := range []struct {
+		v    float64
+		prec int
+		want string
+	}{
+		{1e15, 0, "1e+15"}, {1e300, -1, "1e+300"}, {-2.5e300, 1, "-2.5e+300"}, {1.23456e18, 2, "1.235e+18"},
+		{1e21, 0, "1e+21"}, {math.MaxFloat64, -1, "1.798e+308"},
+		{1e-300, -1, "1e-300"}, {-4.2e-7, -1, "-4.2e-07"}, {1e-300, 2, "0.00"}, {1e-7, 8, "1e-07"},
+		{1e-6, -1, "0.000001"}, {0, -1, "0"},
 	} {
 		if got := FormatNumber(c.v, c.prec); got != c.want {
 			t.Errorf("FormatNumber(%v, %d) = %q, want %q", c.v, c.prec, got, c.want)

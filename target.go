@@ -105,20 +105,37 @@ func (t *Target) Validate() error {
 	return nil
 }
 
+// MaxGrowthTarget bounds a growth or avg_growth target, in percent a year
+// (in points for a rate): 1000%, an elevenfold rise in one year, or every
+// year of a plan for an average. Why: a plan's growth targets run from a
+// few percent to a few tens (Houma's 14th Five-Year GDP target needs 15.7%
+// a year, two and a half times its pace before); even a county's revenue
+// or a new industrial park's output, from a small base, is not planned to
+// do more than double or triple (+100%, +200%) in a year, and a rate cannot
+// move more than 100 points. A value past the bound is a slip (1e6, a
+// level typed as a growth) that was judged and printed as a growth of
+// 300 digits; one under it that is still a slip (850 for 8.5) is left to
+// the assessment, which shows how far the figures are from it.
+const MaxGrowthTarget = 1000
+
 // ValueError says why the target's value cannot be, whatever its
 // indicator: a growth or avg_growth target of -100% or less, as a stated
 // growth cannot be (Observation.Validate), since nothing falls by all of
 // itself or more, and the level such a target implies, x_B (1 + g)^n, is
-// zero or of the wrong sign. nil when it can be, and for a withdrawal,
-// whose value says nothing. Validate includes it; the ingest readers say it
-// at the value's cell.
+// zero or of the wrong sign; or of more than MaxGrowthTarget. nil when it
+// can be, and for a withdrawal, whose value says nothing. Validate
+// includes it; the ingest readers say it at the value's cell.
 func (t *Target) ValueError() error {
-	if t.Withdrawn || !GrowthKind(t.Kind) || math.IsNaN(t.Value) || t.Value > -100 {
+	if t.Withdrawn || !GrowthKind(t.Kind) || math.IsNaN(t.Value) || t.Value > -100 && (t.Value <= MaxGrowthTarget || math.IsInf(t.Value, 1)) {
 		return nil
 	}
 	article := "a"
 	if t.Kind == TargetAvgGrowth {
 		article = "an"
+	}
+	if t.Value > MaxGrowthTarget && !math.IsInf(t.Value, 1) { // +Inf: Validate says it is not finite
+		return Errorf(EINVALID, "%s %s target of %s%% a year is past any plan's (at most %d%%, an elevenfold rise in a year): "+
+			"a growth target is in percent, 8.5 for 8.5%%; a value to reach is a level target", article, t.Kind, FormatNumber(t.Value, -1), MaxGrowthTarget)
 	}
 	return Errorf(EINVALID, "%s %s target of %s%% is not above -100%%: nothing falls by all of itself or more; "+
 		"a fall is a growth above -100 (-5 for 5%% less)", article, t.Kind, strconv.FormatFloat(t.Value, 'g', -1, 64))

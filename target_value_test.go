@@ -22,7 +22,15 @@ func TestTargetValueAndIndicatorRules(t *testing.T) {
 		{target(TargetAvgGrowth, -150), gdp, "an avg_growth target of -150% is not above -100%"},
 		{target(TargetGrowth, -100), gdp, "a growth target of -100% is not above -100%"},
 		{target(TargetGrowth, -99.9), gdp, ""},
-		{target(TargetLevel, -150), gdp, ""}, // a level's sign is the indicator's to judge (ingest: negativeLevel)
+		// Past MaxGrowthTarget: no plan's, and printed with 301 digits.
+		{target(TargetGrowth, 1e300), gdp, "a growth target of 1e+300% a year is past any plan's (at most 1000%, an elevenfold rise in a year): a growth target is in percent, 8.5 for 8.5%"},
+		{target(TargetAvgGrowth, 1e6), gdp, "an avg_growth target of 1,000,000% a year is past any plan's"},
+		{target(TargetGrowth, 1000.5), share, "a growth target of 1,000.5% a year is past any plan's"},
+		{target(TargetGrowth, 1000), gdp, ""},
+		{target(TargetAvgGrowth, 200), gdp, ""},
+		{target(TargetLevel, 1e300), gdp, ""},  // a level's size is its indicator's: any finite one can be
+		{target(TargetFloor, 1e-300), gdp, ""}, // a floor near 0 is a floor
+		{target(TargetLevel, -150), gdp, ""},   // a level's sign is the indicator's to judge (ingest: negativeLevel)
 		{target(TargetShare, 45), gdp, "a share target is a percent, but indicator gdp is measured in 100m_yuan (亿元)"},
 		{target(TargetShare, 45), share, ""},
 		{Target{Region: "houma", Indicator: "gdp", Plan: "14th-fyp", Kind: TargetShare, Year: 2025, Withdrawn: true}, gdp, ""},

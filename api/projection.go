@@ -138,6 +138,16 @@ func (s *Server) projectSeries(ind plancast.Indicator, series *plancast.Series, 
 	years, values, vintage := seriesArrays(series)
 	res, err := forecast.Forecast(years, values, forecast.Options{Horizon: horizon, Method: method, Limits: forecast.LimitsOf(ind)})
 	s.metrics.forecasts.Inc()
+	if err != nil && plancast.ErrorCode(err) == plancast.EINVALID {
+		// Named as the command line names it ("houma/gdp: need at least
+		// two observed years, have 1 (2023)"): the answer said
+		// "forecast: need ..." of no series.
+		msg := fmt.Sprintf("%s/%s: %s", series.Region, series.Indicator, strings.TrimPrefix(plancast.ErrorMessage(err), "forecast: "))
+		if len(years) == 1 {
+			msg += fmt.Sprintf(" (%d)", years[0])
+		}
+		return nil, plancast.Errorf(plancast.EINVALID, "%s", msg)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -183,6 +183,9 @@ func dateParam(c echo.Context, name string) (plancast.Date, error) {
 		return plancast.Date{}, nil
 	}
 	d, err := plancast.ParseDate(v)
+	if why := plancast.NotADay(v); err != nil && why != "" {
+		return plancast.Date{}, plancast.Errorf(plancast.EINVALID, "%s=%q: %s", name, v, why)
+	}
 	if err != nil {
 		return plancast.Date{}, plancast.Errorf(plancast.EINVALID, "%s=%q must be a date YYYY-MM-DD", name, v)
 	}

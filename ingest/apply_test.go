@@ -83,7 +83,7 @@ func TestRePushIsUnchangedAndAChangedFigureIsARevisionReadableAsOf(t *testing.T)
 	st := openStore(t)
 	ctx := context.Background()
 
-	first := apply(t, st, parseFixture(t, "wide.csv", Options{}), false)
+	first := apply(t, st, parseFixture(t, "wide.csv", Options{Published: plancast.NewDate(2021, time.May, 10)}), false)
 	if got := counts(first); got != [4]int{18, 0, 0, 0} {
 		t.Errorf("first push: new/revised/unchanged/rejected = %v, want 18 new", got)
 	}
@@ -301,13 +301,13 @@ func TestReportReadsWell(t *testing.T) {
 func TestAFileMovesFiguresToTheirRightYearAllOrNothing(t *testing.T) {
 	st := openStore(t)
 	ctx := context.Background()
-	apply(t, st, parseString(t, "guyang-2019.csv", "地区,指标,年份,期间,数值,单位\n固阳县,GDP,2019,1-11月,56,亿元\n固阳县,社会消费品零售总额,2019,1-11月,9.1,亿元\n", Options{}), false)
+	apply(t, st, parseString(t, "guyang-2019.csv", "地区,指标,年份,期间,数值,单位\n固阳县,GDP,2019,1-11月,56,亿元\n固阳县,社会消费品零售总额,2019,1-11月,9.1,亿元\n", Options{Published: plancast.NewDate(2021, time.May, 10)}), false)
 	gdp := plancast.SeriesQuery{Region: "guyang", Indicator: "gdp", Period: "jan-nov"}
 
 	wrongYear := parseString(t, "move.csv", "地区,指标,年份,期间,数值,单位,状态\n"+
 		"固阳县,GDP,2019,1-11月,,,撤回\n"+
 		"固阳县,GDP,2009,1-11月,56,亿元,\n"+
-		"固阳县,社会消费品零售总额,2018,1-11月,,,撤回\n", Options{})
+		"固阳县,社会消费品零售总额,2018,1-11月,,,撤回\n", Options{Published: plancast.NewDate(2021, time.May, 10)})
 	rep, err := Apply(ctx, st, wrongYear, ApplyOptions{})
 	if plancast.ErrorCode(err) != plancast.EINVALID || len(rep.Problems) != 1 {
 		t.Fatalf("withdrawing a figure never stored: err %v, problems %v; want EINVALID and one problem", err, problemTexts(rep.Problems))

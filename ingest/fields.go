@@ -201,25 +201,41 @@ func (p *parser) levels(c cell) bool {
 	return false
 }
 
-// publishedFits checks the published date a row gives (in cell c) against
-// its figure of year and the row's period and status: a figure cannot be
-// published before its year begins, and a final or preliminary one not
-// before its period ends (Houma's 2021 GDP published 2021-03-01 is a typo
-// for 2022-03-01); an estimate may be, as a year's "expected" figure is in
-// its last weeks. The push's own date (no published column) is not checked
-// here: it is the day the figures arrive.
-func (p *parser) publishedFits(c cell, m rowMeta, year int) bool {
-	if c.blank() || m.published.IsZero() || year < plancast.MinYear || year > plancast.MaxYear {
+// publishedFits checks the date a row's figure of year is published on
+// against the figure and the row's period and status: the date the row
+// gives (in cell c, its published cell), or the push's (m.published) when
+// it gives none (c blank, or no published column). No figure is published
+// before its year begins (yearNotBegun), whichever date it is, and a
+// withdrawal, which carries none, may be of any year. A final or
+// preliminary figure is not published before its period ends either
+// (Houma's 2021 GDP published 2021-03-01 is a typo for 2022-03-01); an
+// estimate may be, as a year's "expected" figure is in its last weeks.
+// That is checked on the row's own date only: the push's is the day the
+// figures arrive, and a bureau may push a preliminary figure of the year
+// in progress, or the year just ended a day after it, without dating them.
+// A push's date before the figure's year began is said at the year's cell
+// yc: the year is what is likely wrong (2031 for 2021), or the push's date.
+// checkBatch says the same of batches not read here (yearNotBegun).
+func (p *parser) publishedFits(c, yc cell, m rowMeta, year int) bool {
+	if m.published.IsZero() || year < plancast.MinYear || year > plancast.MaxYear || m.status == plancast.StatusWithdrawn {
 		return true
+	}
+	when := figureWhen(plancast.Observation{Year: year, Period: m.period})
+	if c.blank() {
+		if !yearNotBegun(year, m.published) {
+			return true
+		}
+		p.fail(yc, "published %s (the push's date: the row gives none), before %d began: a figure of %s is published in %d or later; is the year or the date a typo?",
+			m.published, year, when, year)
+		return false
 	}
 	ends, ok := plancast.PeriodEnd(year, m.period)
 	if !ok {
 		return true
 	}
-	when := figureWhen(plancast.Observation{Year: year, Period: m.period})
 	switch {
-	case m.published.Before(plancast.NewDate(year, time.January, 1)):
-		p.fail(c, "published %s, before %d began: a figure of %s is published in %d or later; is the year or the date a typo?", m.published, year, when, year)
+	case yearNotBegun(year, m.published):
+		p.fail(c, "%s", notBegunMessage(year, m.published, when))
 	case !m.published.After(ends) && (m.status == plancast.StatusFinal || m.status == plancast.StatusPreliminary):
 		p.fail(c, "published %s, on or before the end of its period (%s): a %s figure of %s is published after it; one given earlier is an estimate (status estimate), or the date is a typo",
 			m.published, ends, m.status, when)
@@ -300,7 +316,11 @@ func (p *parser) date(c cell) (plancast.Date, bool) {
 		// Excel day 1 is 1900-01-01, with the phantom 1900-02-29: day 0 is 1899-12-30 for serials past 60.
 		return plancast.DateOf(time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(serial))), true
 	}
-	p.fail(c, "date %s must be YYYY-MM-DD", c.quoted())
+	if why := plancast.NotADay(t); why != "" {
+		p.fail(c, "%s", why)
+	} else {
+		p.fail(c, "date %s must be YYYY-MM-DD", c.quoted())
+	}
 	return plancast.Date{}, false
 }
 

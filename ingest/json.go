@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -19,6 +20,7 @@ import (
 // readJSON reads a JSON document, one of:
 //
 //	[ {observation}, ... ]                          the series endpoint's observations
+//	[ {target}, ... ]                               targets (items with "plan" or "kind")
 //	[ {"region":..,"indicator":..,"unit":..,"observations":[{year,value,...}]}, ... ]
 //	{"region":..,"indicator":..,"observations":[...]}  one series, as GET .../series returns it
 //	{"regions":[..],"indicators":[..],"observations":[..],"targets":[..]}  a plancast.Bundle
@@ -31,6 +33,13 @@ import (
 // the lists ("observations", "regions", ...) too: "Observations" used to
 // be left out, and its figures with it, without a word. Problems are
 // located by the line where each item starts.
+//
+// An item of a bare list is a target when it has a target's keys ("plan"
+// or "kind", in any case) and no "observations", as a table with a plan or
+// kind column is a targets table (see targetItem); in any other list of
+// figures such an item is refused. Why: read as a figure, a list of targets
+// was stored as figures of the targets' years (GDP of 2100 = 3), its plans
+// and kinds left out without a word.
 //
 // The document is read in two passes over its bytes: validJSON checks it,
 // then jsonDoc.observation decodes each observation as encoding/json would.
@@ -77,7 +86,7 @@ func (p *parser) readJSON(br *bufio.Reader) error {
 	root := skipJSONSpace(data, 0)
 	switch {
 	case root < len(data) && data[root] == '[':
-		err = doc.elements(root, func(start, end int) error { return doc.item(start, end, jsonSeries{}) })
+		err = doc.elements(root, func(start, end int) error { return doc.item(start, end, jsonSeries{}, true) })
 	case root < len(data) && data[root] == '{':
 		err = doc.object(root)
 	default:
@@ -322,27 +331,9 @@ func (d *jsonDoc) object(at int) error {
 				return nil
 			})
 		case "observations":
-			err = d.elements(off, func(s, e int) error { return d.item(s, e, series) })
+			err = d.elements(off, func(s, e int) error { return d.item(s, e, series, false) })
 		case "targets":
-			err = d.elements(off, func(s, e int) error {
-				if e := itemDuplicateKey(d.data, s, s, targetField); e != nil {
-					d.errs = append(d.errs, e)
-					return nil
-				}
-				var t jsonTarget
-				key, meant, _, err := decodeKnown(d.data[s:e], &t, targetKeys())
-				if err != nil {
-					d.errs = append(d.errs, itemError(s, "targets", err))
-					return nil
-				}
-				if key != "" {
-					d.errs = append(d.errs, misspeltKeyError(s, key, meant))
-					return nil
-				}
-				t.offset = s
-				d.targets = append(d.targets, t)
-				return nil
-			})
+			err = d.elements(off, func(s, e int) error { d.target(s, e); return nil })
 		default:
 			if strings.EqualFold(key, "units") { // lin: read above
 				break
@@ -356,6 +347,58 @@ func (d *jsonDoc) object(at int) error {
 		}
 	}
 	return nil
+}
+
+// target reads an element of a list of targets, data[s:e].
+func (d *jsonDoc) target(s, e int) {
+	if e := itemDuplicateKey(d.data, s, s, targetField); e != nil {
+		d.errs = append(d.errs, e)
+		return
+	}
+	var t jsonTarget
+	key, meant, _, err := decodeKnown(d.data[s:e], &t, targetKeys())
+	if err != nil {
+		d.errs = append(d.errs, itemError(s, "targets", err))
+		return
+	}
+	if key != "" {
+		d.errs = append(d.errs, misspeltKeyError(s, key, meant))
+		return
+	}
+	t.offset = s
+	d.targets = append(d.targets, t)
+}
+
+// targetItem returns the keys of the object item (as written) that only a
+// target has, "plan" and "kind" in any case, or nil when it has none or is
+// a series object (one with "observations", whose "kind" would be its
+// indicator's).
+func targetItem(item []byte) []string {
+	var keys []string
+	for m := (jsonMembers{data: item, i: 1}); m.next(); {
+		switch key := unquoteJSON(m.key); {
+		case strings.EqualFold(key, "observations"):
+			return nil
+		case strings.EqualFold(key, "plan"), strings.EqualFold(key, "kind"):
+			keys = append(keys, key)
+		}
+	}
+	return keys
+}
+
+// targetInFigures is the problem of an item with a target's keys in a list
+// of figures (targetItem), at off.
+func targetInFigures(off int, keys []string) *jsonItemError {
+	quoted := make([]string, len(keys))
+	for i, k := range keys {
+		quoted[i] = strconv.Quote(k)
+	}
+	what := "a target's key"
+	if len(keys) > 1 {
+		what = "a target's keys"
+	}
+	return &jsonItemError{offset: off, field: keys[0], msg: fmt.Sprintf("the item has %s, %s, in a list of figures, where they would be left out and the item read as a figure: "+
+		`put targets in a bundle's "targets", or push a list of targets on its own (to /api/v1/targets, or with plancast ingest)`, strings.Join(quoted, " and "), what)}
 }
 
 // bundleList is the bundle's list that key names, matched in any case as
@@ -399,16 +442,17 @@ func (d *jsonDoc) series(at int) (s jsonSeries, ok bool) {
 }
 
 // item reads an element of an observations list, data[start:end]: an
-// observation, or a series object with its own observations. Those read
-// fast (observation) are read here; anything else, mistakes included, goes
-// to addItem, which decodes with encoding/json.
-func (d *jsonDoc) item(start, end int, outer jsonSeries) error {
+// observation, or a series object with its own observations, or, in a bare
+// list (bare), a target. Those read fast (observation) are read here;
+// anything else, mistakes and targets included, goes to addItem, which
+// decodes with encoding/json.
+func (d *jsonDoc) item(start, end int, outer jsonSeries, bare bool) error {
 	if d.data[start] != '{' {
-		return d.addItem(d.data[start:end], start, outer)
+		return d.addItem(d.data[start:end], start, outer, bare)
 	}
 	o, list, ok := d.observation(start)
 	if !ok {
-		return d.addItem(d.data[start:end], start, outer)
+		return d.addItem(d.data[start:end], start, outer, bare)
 	}
 	if list < 0 {
 		inherit(&o.jsonSeries, outer)
@@ -418,7 +462,7 @@ func (d *jsonDoc) item(start, end int, outer jsonSeries) error {
 	}
 	inner := o.jsonSeries
 	inherit(&inner, outer)
-	return d.elements(list, func(s, e int) error { return d.item(s, e, inner) })
+	return d.elements(list, func(s, e int) error { return d.item(s, e, inner, false) })
 }
 
 // The fields of an observation, as observationKey names them.
@@ -437,6 +481,7 @@ const (
 	keyGrowthBaseYear
 	keyObservations // "observations" (in any case): a series' list
 	keyUnits        // "units" (in any case): the transform of a downloaded series
+	keyTarget       // "plan" or "kind" (in any case): a target's, for addItem to judge
 	keyOther        // anything addItem must judge: a misspelt key
 )
 
@@ -476,6 +521,8 @@ func (d *jsonDoc) observationKey(raw []byte) int {
 		return keyObservations
 	case "units":
 		return keyUnits
+	case "plan", "kind":
+		return keyTarget
 	}
 	if k, ok := d.keys[string(raw)]; ok {
 		return k
@@ -485,6 +532,8 @@ func (d *jsonDoc) observationKey(raw []byte) int {
 	switch {
 	case strings.EqualFold(key, "units"): // not "unit" misspelt
 		k = keyUnits
+	case strings.EqualFold(key, "plan"), strings.EqualFold(key, "kind"):
+		k = keyTarget
 	case misspeltName(strings.ToLower(key), observationKeys()) != "":
 		k = keyOther
 	case strings.EqualFold(key, "observations"):
@@ -511,7 +560,8 @@ func (d *jsonDoc) observationKey(raw []byte) int {
 // (the value of its "observations" key; -1 if none). It reports false for
 // anything decodeKnown and addItem judge otherwise: a value of the wrong
 // JSON type, a misspelt key, a list of observations that is not a list, a
-// field given twice (see duplicateKey), units other than lin.
+// field given twice (see duplicateKey), units other than lin, a target's
+// key.
 func (d *jsonDoc) observation(start int) (jsonObservation, int, bool) {
 	var o jsonObservation
 	list := -1
@@ -686,11 +736,20 @@ func unquoteJSON(raw []byte) string {
 }
 
 // addItem reads an element of an observations list: an observation, or a
-// series object with its own observations.
-func (d *jsonDoc) addItem(elem []byte, off int, outer jsonSeries) error {
+// series object with its own observations; in a bare list (bare), whose
+// elem is the document's from off, a target too (targetItem).
+func (d *jsonDoc) addItem(elem []byte, off int, outer jsonSeries, bare bool) error {
 	trimmed := bytes.TrimSpace(elem)
 	if len(trimmed) == 0 || trimmed[0] != '{' {
 		d.errs = append(d.errs, &jsonItemError{offset: off, msg: "an observation must be a JSON object"})
+		return nil
+	}
+	if keys := targetItem(trimmed); keys != nil {
+		if bare {
+			d.target(off, off+len(elem))
+		} else {
+			d.errs = append(d.errs, targetInFigures(off, keys))
+		}
 		return nil
 	}
 	if e := itemDuplicateKey(trimmed, 0, off, d.observationField); e != nil {
@@ -724,7 +783,7 @@ func (d *jsonDoc) addItem(elem []byte, off int, outer jsonSeries) error {
 			if !strings.EqualFold(key, "observations") {
 				return nil
 			}
-			return eachElement(val, o, func(e []byte, eo int) error { return d.addItem(e, eo, inner) })
+			return eachElement(val, o, func(e []byte, eo int) error { return d.addItem(e, eo, inner, false) })
 		})
 	}
 	inherit(&o.jsonSeries, outer)
@@ -850,6 +909,11 @@ func (p *parser) jsonObservation(o jsonObservation, at record) {
 	}
 	value, ok = p.convert(c(fieldUnit, o.Unit), value, unit, indicator)
 	if !ok || status != plancast.StatusWithdrawn && !p.percentFits(c(fieldValue, o.Value.text), indicator, percentHintJSON) {
+		return
+	}
+	// As a table's row's (longRow): JSON took a figure of 2030 published
+	// 2024-03-01, which CSV refused.
+	if !p.publishedFits(c(fieldPublished, o.Published.text), c(fieldYear, o.Year.text), rowMeta{status: status, period: period, published: published}, year) {
 		return
 	}
 	src := plancast.Source{Document: p.file}

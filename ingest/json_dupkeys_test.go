@@ -35,8 +35,8 @@ var dupItemCases = []dupCase{
 		`{"region": "houma", "indicator": "gdp", "year": 2019, "value": 2, "year": 2018},` + "\n" +
 		obsLine(2017, "") + "\n]",
 		want: `problem p.json line 3 (year): the key "year" is given twice in one item (2019, then 2018); keep one` + "\n" +
-			`obs line 2: houma gdp 2020 100 "final" "year" "p.json"|"" 2021-05-10 -` + "\n" +
-			`obs line 4: houma gdp 2017 100 "final" "year" "p.json"|"" 2021-05-10 -` + "\n"},
+			`obs line 2: houma gdp 2020 100 "final" "year" "p.json"|"" 2025-05-10 -` + "\n" +
+			`obs line 4: houma gdp 2017 100 "final" "year" "p.json"|"" 2025-05-10 -` + "\n"},
 	{name: "in another case", doc: `[{"region": "houma", "indicator": "gdp", "year": 2021, "value": 65, "Value": "650"}]`,
 		want: `problem p.json line 1 (value): "value" and "Value" are one key, given twice in one item (65, then "650"); keep one` + "\n"},
 	{name: "folded as encoding/json folds it", doc: `[{"region": "houma", "indicator": "gdp", "year": 2021, "value": 65, "status": "final", "ſtatus": "preliminary"}]`,
@@ -70,14 +70,14 @@ var dupItemCases = []dupCase{
 		`]}` + "\n]",
 		want: `problem p.json line 2 (region): the key "region" is given twice in one item ("houma", then "linfen"); keep one` + "\n" +
 			`problem p.json line 7 (year): "year" and "YEAR" are one key, given twice in one item (2018, then 2017); keep one` + "\n" +
-			`obs line 6: houma gdp 2019 2 "final" "year" "p.json"|"" 2021-05-10 -` + "\n" +
-			`obs line 8: houma gdp 2016 4 "final" "year" "p.json"|"" 2021-05-10 -` + "\n"},
+			`obs line 6: houma gdp 2019 2 "final" "year" "p.json"|"" 2025-05-10 -` + "\n" +
+			`obs line 8: houma gdp 2016 4 "final" "year" "p.json"|"" 2025-05-10 -` + "\n"},
 	{name: "a series' observations given twice", doc: "[\n" +
 		`{"region": "houma", "indicator": "gdp", "observations": [{"year": 2020, "value": 1}],` + "\n" +
 		`  "observations": [{"year": 2019, "value": 2}]},` + "\n" +
 		obsLine(2018, "") + "\n]",
 		want: `problem p.json line 2 (observations): the key "observations" is given twice in one item; give it once, with all the items in one list` + "\n" +
-			`obs line 4: houma gdp 2018 100 "final" "year" "p.json"|"" 2021-05-10 -` + "\n"},
+			`obs line 4: houma gdp 2018 100 "final" "year" "p.json"|"" 2025-05-10 -` + "\n"},
 }
 
 // Keys plancast does not read are left out however often they come; so is
@@ -92,7 +92,7 @@ func TestKeysNotReadMayBeGivenTwice(t *testing.T) {
 
 var dupNotReadCase = dupCase{name: "keys not read",
 	doc:  `[{"region": "houma", "indicator": "gdp", "year": 2021, "value": 65, "remarks": "a", "remarks": "b", "值": 650, "值": 6500}]`,
-	want: `obs line 1: houma gdp 2021 65 "final" "year" "p.json"|"" 2021-05-10 -` + "\n"}
+	want: `obs line 1: houma gdp 2021 65 "final" "year" "p.json"|"" 2025-05-10 -` + "\n"}
 
 // A target in a bundle is refused at its line in the same words; the
 // targets around it are read.
@@ -112,7 +112,7 @@ var dupTargetCase = dupCase{name: "targets",
 		dupTarget + `, "note": "x", "base_year": 2020}` + "\n]}",
 	want: `problem p.json line 2 (value): the key "value" is given twice in one item (250, then 25); keep one` + "\n" +
 		`problem p.json line 3 (binding): "binding" and "Binding" are one key, given twice in one item (true, then false); keep one` + "\n" +
-		`target line 4: houma gdp 14th-fyp level 2020/2025 250 false "p.json"|"" "x" 2021-05-10` + "\n"}
+		`target line 4: houma gdp 14th-fyp level 2020/2025 250 false "p.json"|"" "x" 2025-05-10` + "\n"}
 
 // A key given twice in the top-level object (a series' region, or a
 // bundle's list) leaves the whole document in doubt: it is the one problem,

@@ -26,20 +26,20 @@ var keyCaseCases = []dupCase{
 		`  {"Indicator": "budget_revenue", "OBSERVATIONS": [{"year": 2019, "value": 2}]}` + "\n" +
 		"]},\n" +
 		`{"region": "houma", "indicator": "gdp", "\u004fbservations": [{"year": 2018, "value": 3}]}` + "\n]",
-		want: `obs line 3: houma gdp 2020 1 "final" "year" "p.json"|"" 2021-05-10 -` + "\n" +
-			`obs line 4: houma budget_revenue 2019 2 "final" "year" "p.json"|"" 2021-05-10 -` + "\n" +
-			`obs line 6: houma gdp 2018 3 "final" "year" "p.json"|"" 2021-05-10 -` + "\n"},
+		want: `obs line 3: houma gdp 2020 1 "final" "year" "p.json"|"" 2025-05-10 -` + "\n" +
+			`obs line 4: houma budget_revenue 2019 2 "final" "year" "p.json"|"" 2025-05-10 -` + "\n" +
+			`obs line 6: houma gdp 2018 3 "final" "year" "p.json"|"" 2025-05-10 -` + "\n"},
 	{name: "a single series'", doc: "{\"Region\": \"houma\", \"Indicator\": \"gdp\", \"Observations\": [\n" +
 		`{"year": 2020, "value": 1}` + "\n]}",
-		want: `obs line 2: houma gdp 2020 1 "final" "year" "p.json"|"" 2021-05-10 -` + "\n"},
+		want: `obs line 2: houma gdp 2020 1 "final" "year" "p.json"|"" 2025-05-10 -` + "\n"},
 	{name: "a bundle's", doc: "{\"REGIONS\": [\n" +
 		quwo + "}\n],\n" +
 		"\"Indicators\": [\n" + grain + "}\n],\n" +
 		"\"Observations\": [\n" +
 		`{"region": "quwo", "indicator": "grain_output", "year": 2020, "value": 1}` + "\n],\n" +
 		"\"targetſ\": [\n" + dupTarget + "}\n]}",
-		want: `obs line 8: quwo grain_output 2020 1 "final" "year" "p.json"|"" 2021-05-10 -` + "\n" +
-			`target line 11: houma gdp 14th-fyp level 0/2025 250 false "p.json"|"" "" 2021-05-10` + "\n" +
+		want: `obs line 8: quwo grain_output 2020 1 "final" "year" "p.json"|"" 2025-05-10 -` + "\n" +
+			`target line 11: houma gdp 14th-fyp level 0/2025 250 false "p.json"|"" "" 2025-05-10` + "\n" +
 			`region quwo "" "曲沃县" "linfen" "county"` + "\n" +
 			`indicator grain_output "Grain output" "粮食产量" "10k_tons" "level" "higher"` + "\n" +
 			"declared indicator:grain_output at line 5\n" +
@@ -67,7 +67,7 @@ var keyCaseDupCases = []dupCase{
 		`{"region": "houma", "indicator": "gdp", "observations": [{"year": 2020, "value": 1}], "Observations": [{"year": 2019, "value": 2}]},` + "\n" +
 		obsLine(2018, "") + "\n]",
 		want: `problem p.json line 2 (observations): "observations" and "Observations" are one key, given twice in one item; give it once, with all the items in one list` + "\n" +
-			`obs line 3: houma gdp 2018 100 "final" "year" "p.json"|"" 2021-05-10 -` + "\n"},
+			`obs line 3: houma gdp 2018 100 "final" "year" "p.json"|"" 2025-05-10 -` + "\n"},
 	{name: "in a bundle", doc: "{\"regions\": [],\n\"REGIONS\": [],\n\"observations\": [\n" + obsLine(2020, "") + "\n]}",
 		want: `problem p.json line 2 (regions): "regions" and "REGIONS" are one key, given twice in the top-level object; give it once, with all the items in one list` + "\n"},
 }

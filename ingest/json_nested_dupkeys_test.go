@@ -27,8 +27,8 @@ var nestedDupSourceCases = []dupCase{
 		obsLine(2019, `, "source": {"document": "2021年公报", "document": "2020年公报"}`) + ",\n" +
 		obsLine(2018, `, "source": {"document": "2019年公报", "page": 3, "page": 4}`) + "\n]",
 		want: `problem p.json line 3 (source.document): the key "document" is given twice in the "source" of one item ("2021年公报", then "2020年公报"); keep one` + "\n" +
-			`obs line 2: houma gdp 2020 100 "final" "year" "p.json"|"" 2021-05-10 -` + "\n" +
-			`obs line 4: houma gdp 2018 100 "final" "year" "2019年公报"|"" 2021-05-10 -` + "\n"},
+			`obs line 2: houma gdp 2020 100 "final" "year" "p.json"|"" 2025-05-10 -` + "\n" +
+			`obs line 4: houma gdp 2018 100 "final" "year" "2019年公报"|"" 2025-05-10 -` + "\n"},
 	{name: "a quote in another case, once as null", doc: "[\n" +
 		obsLine(2020, `, "source": {"document": "a", "quote": "GDP 120.8", "Quote": null}`) + "\n]",
 		want: `problem p.json line 2 (source.quote): "quote" and "Quote" are one key, given twice in the "source" of one item ("GDP 120.8", then null); keep one` + "\n"},
@@ -44,12 +44,12 @@ var nestedDupSourceCases = []dupCase{
 		`  {"year": 2019, "value": 2, "source": {"quote": "c"}}` + "\n" +
 		"]}\n]",
 		want: `problem p.json line 3 (source.quote): the key "quote" is given twice in the "source" of one item ("a", then "b"); keep one` + "\n" +
-			`obs line 4: houma gdp 2019 2 "final" "year" ""|"c" 2021-05-10 -` + "\n"},
+			`obs line 4: houma gdp 2019 2 "final" "year" ""|"c" 2025-05-10 -` + "\n"},
 	{name: "a target's", doc: "{\"targets\": [\n" +
 		dupTarget + `, "source": {"document": "十四五规划", "document": "十三五规划"}},` + "\n" +
 		dupTarget + `, "source": {"document": "十四五规划"}}` + "\n]}",
 		want: `problem p.json line 2 (source.document): the key "document" is given twice in the "source" of one item ("十四五规划", then "十三五规划"); keep one` + "\n" +
-			`target line 3: houma gdp 14th-fyp level 0/2025 250 false "十四五规划"|"" "" 2021-05-10` + "\n"},
+			`target line 3: houma gdp 14th-fyp level 0/2025 250 false "十四五规划"|"" "" 2025-05-10` + "\n"},
 	{name: "the source given twice is named first", doc: "[\n" +
 		obsLine(2020, `, "source": {"document": "a", "document": "b"}, "source": "c"`) + "\n]",
 		want: `problem p.json line 2 (source): the key "source" is given twice in one item; keep one` + "\n"},
@@ -78,7 +78,7 @@ var nestedDupDeclCases = []dupCase{
 		"\"observations\": [\n" +
 		`{"region": "yicheng", "indicator": "gdp", "year": 2020, "value": 1}` + "\n]}",
 		want: `problem p.json line 2 (parent): the key "parent" is given twice in one item of "regions" ("linfen", then "yuncheng"); keep one` + "\n" +
-			`obs line 6: yicheng gdp 2020 1 "final" "year" "p.json"|"" 2021-05-10 -` + "\n" +
+			`obs line 6: yicheng gdp 2020 1 "final" "year" "p.json"|"" 2025-05-10 -` + "\n" +
 			`region yicheng "" "翼城县" "linfen" "county"` + "\n" +
 			"declared region:yicheng at line 3\n"},
 	{name: "a region's code in another case: its figures are of a region not declared", doc: "{\"regions\": [\n" +

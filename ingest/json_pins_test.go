@@ -59,10 +59,13 @@ func obsValueLine(year int, value string) string {
 // line from line 2, with bad[i] in place of the i-th (0-based) when given.
 func manyObservations(n int, bad map[int]string) string {
 	regions := []string{"shanxi", "shaanxi", "inner_mongolia", "linfen", "yulin", "baotou", "houma", "zizhou", "guyang"}
-	indicators := []string{"gdp", "budget_revenue", "retail_sales"}
+	// Five indicators, so that 5,000 figures, each of its own region,
+	// indicator and year, end in 2011: a figure is published in its year or
+	// later (the push's date, pushDate, is in 2025).
+	indicators := []string{"gdp", "budget_revenue", "retail_sales", "fixed_asset_investment", "industrial_value_added"}
 	lines := make([]string, n)
 	for i := range lines {
-		lines[i] = fmt.Sprintf(`{"region": %q, "indicator": %q, "year": %d, "value": 100}`, regions[i%9], indicators[i/9%3], 1900+i/27%250)
+		lines[i] = fmt.Sprintf(`{"region": %q, "indicator": %q, "year": %d, "value": 100}`, regions[i%9], indicators[i/9%5], 1900+i/45%250)
 		if b, ok := bad[i]; ok {
 			lines[i] = b
 		}
@@ -81,7 +84,7 @@ var jsonPins = []struct {
 	{name: "nothing", doc: "", want: "problem p.json line 1: malformed JSON: unexpected end of JSON input\n"},
 	{name: "only white space", doc: " \n\t\n ", want: "problem p.json line 3: malformed JSON: unexpected end of JSON input\n"},
 	{name: "a byte order mark", doc: "\xef\xbb\xbf[\n" + obsLine(2020, "") + "]",
-		want: `obs line 2: houma gdp 2020 100 "final" "year" "p.json"|"" 2021-05-10 -` + "\n"},
+		want: `obs line 2: houma gdp 2020 100 "final" "year" "p.json"|"" 2025-05-10 -` + "\n"},
 	{name: "two byte order marks", doc: "\xef\xbb\xbf\xef\xbb\xbf[]",
 		want: "problem p.json line 1: malformed JSON: invalid character 'ï' looking for beginning of value\n"},
 	{name: "trailing garbage", doc: "[\n" + obsLine(2020, "") + "\n]\nx",
@@ -105,8 +108,8 @@ var jsonPins = []struct {
 		want: "problem p.json line 4 (year): \"true\" is not a year\n" +
 			"problem p.json line 4 (value): \"{\\\"a\\\": 1}\" is not a number\n" +
 			"problem p.json line 5 (value): \"[1]\" is not a number\n" +
-			`obs line 2: houma gdp 2019 1234.5 "final" "year" "p.json"|"" 2021-05-10 5.3/2015` + "\n" +
-			`obs line 3: houma gdp 2020 150 "final" "year" "p.json"|"" 2021-05-10 5.3/0` + "\n"},
+			`obs line 2: houma gdp 2019 1234.5 "final" "year" "p.json"|"" 2025-05-10 5.3/2015` + "\n" +
+			`obs line 3: houma gdp 2020 150 "final" "year" "p.json"|"" 2025-05-10 5.3/0` + "\n"},
 	{name: "the wrong JSON type", doc: "[\n" +
 		`{"region": 5, "indicator": "gdp", "year": 2020, "value": 1},` + "\n" +
 		`{"region": "houma", "indicator": ["gdp"], "year": 2020, "value": 1, "publised": "2021-01-01"},` + "\n" +
@@ -124,7 +127,7 @@ var jsonPins = []struct {
 		`null` + "\n]",
 		want: "problem p.json line 2 (value): value is missing\n" +
 			"problem p.json line 4: an observation must be a JSON object\n" +
-			`obs line 3: houma gdp 2019 1 "final" "year" "p.json"|"" 2021-05-10 -` + "\n"},
+			`obs line 3: houma gdp 2019 1 "final" "year" "p.json"|"" 2025-05-10 -` + "\n"},
 	{name: "a key given twice", doc: "[\n" +
 		`{"region": "houma", "indicator": "gdp", "year": 2019, "year": 2020, "value": 1, "Value": 2},` + "\n" +
 		`{"region": "houma", "indicator": "gdp", "year": 2018, "value": 1, "source": {"document": "a", "quote": "q"}, "source": {"document": "b"}},` + "\n" +
@@ -139,10 +142,10 @@ var jsonPins = []struct {
 		`{"\u0072egion": "hou\u006da", "indicator": "gdp", "year": 2019, "value": 1, "source": "a\nb\u00e9"},` + "\n" +
 		`{"region": "houma", "indicator": "gdp", "year": 2018, "value": 1, "ſtatus": "preliminary"},` + "\n" +
 		`{"region": "houma", "indicator": "gdp", "year": 2017, "value": 1, "备注": "checked", "remarks": 5, "id": {"x": [1]}}` + "\n]",
-		want: `obs line 2: houma gdp 2020 1 "preliminary" "year" "p.json"|"" 2021-05-10 -` + "\n" +
-			`obs line 3: houma gdp 2019 1 "final" "year" "a\nbé"|"" 2021-05-10 -` + "\n" +
-			`obs line 4: houma gdp 2018 1 "preliminary" "year" "p.json"|"" 2021-05-10 -` + "\n" +
-			`obs line 5: houma gdp 2017 1 "final" "year" "p.json"|"" 2021-05-10 -` + "\n"},
+		want: `obs line 2: houma gdp 2020 1 "preliminary" "year" "p.json"|"" 2025-05-10 -` + "\n" +
+			`obs line 3: houma gdp 2019 1 "final" "year" "a\nbé"|"" 2025-05-10 -` + "\n" +
+			`obs line 4: houma gdp 2018 1 "preliminary" "year" "p.json"|"" 2025-05-10 -` + "\n" +
+			`obs line 5: houma gdp 2017 1 "final" "year" "p.json"|"" 2025-05-10 -` + "\n"},
 	{name: "strings that are not UTF-8", doc: "[\n" +
 		`{"region": "houma", "indicator": "gdp", "year": 2020, "value": 1, "status": "fin` + "\xff" + `al"},` + "\n" +
 		`{"region": "houma", "indicator": "gdp", "year": 2019, "value": 1, "source": "doc` + "\xe9" + `", "x` + "\xff" + `": 1}` + "\n]",
@@ -163,11 +166,11 @@ var jsonPins = []struct {
 		`{"region": "houma", "indicator": "gdp", "Observations": [{"year": 2015, "value": 7}]},` + "\n" +
 		`{"region": "houma", "indicator": "gdp", "observations": []}` + "\n]",
 		want: `problem p.json line 8 (observations): the key "observations" is given twice in one item; give it once, with all the items in one list` + "\n" +
-			`obs line 3: houma gdp 2020 1 "final" "year" "p.json"|"" 2021-05-10 -` + "\n" +
-			`obs line 4: houma budget_revenue 2020 2 "final" "year" "p.json"|"" 2021-05-10 -` + "\n" +
-			`obs line 6: houma gdp 2019 3 "final" "year" "p.json"|"" 2021-05-10 -` + "\n" +
-			`obs line 7: houma gdp 2018 4 "final" "year" "p.json"|"" 2021-05-10 -` + "\n" +
-			`obs line 9: houma gdp 2015 7 "final" "year" "p.json"|"" 2021-05-10 -` + "\n"},
+			`obs line 3: houma gdp 2020 1 "final" "year" "p.json"|"" 2025-05-10 -` + "\n" +
+			`obs line 4: houma budget_revenue 2020 2 "final" "year" "p.json"|"" 2025-05-10 -` + "\n" +
+			`obs line 6: houma gdp 2019 3 "final" "year" "p.json"|"" 2025-05-10 -` + "\n" +
+			`obs line 7: houma gdp 2018 4 "final" "year" "p.json"|"" 2025-05-10 -` + "\n" +
+			`obs line 9: houma gdp 2015 7 "final" "year" "p.json"|"" 2025-05-10 -` + "\n"},
 	{name: "mistakes in series objects", doc: "[\n" +
 		`{"region": "houma", "indicator": "gdp", "observations": [` + "\n" +
 		`  {"year": 2020, "valeu": 1},` + "\n" +
@@ -198,24 +201,24 @@ var jsonPins = []struct {
 			"problem p.json line 1 (value): value is missing\n"},
 	{name: "CRLF line ends", doc: "[\r\n" + obsLine(2020, "") + ",\r\n\r\n" + obsValueLine(2019, `"12o.8"`) + "\r\n]",
 		want: "problem p.json line 4 (value): \"12o.8\" is not a number\n" +
-			`obs line 2: houma gdp 2020 100 "final" "year" "p.json"|"" 2021-05-10 -` + "\n"},
+			`obs line 2: houma gdp 2020 100 "final" "year" "p.json"|"" 2025-05-10 -` + "\n"},
 	{name: "too many rows", doc: manyObservations(3, nil), opt: Options{MaxRows: 2},
 		want: "problem p.json: more than 2 rows: split the file\n" +
-			`obs line 2: shanxi gdp 1900 100 "final" "year" "p.json"|"" 2021-05-10 -` + "\n" +
-			`obs line 3: shaanxi gdp 1900 100 "final" "year" "p.json"|"" 2021-05-10 -` + "\n"},
+			`obs line 2: shanxi gdp 1900 100 "final" "year" "p.json"|"" 2025-05-10 -` + "\n" +
+			`obs line 3: shaanxi gdp 1900 100 "final" "year" "p.json"|"" 2025-05-10 -` + "\n"},
 
 	{name: "a series object", doc: "{\"region\": \"houma\", \"indicator\": \"gdp\", \"unit\": \"万元\", \"observations\": [\n" +
 		`{"year": 2020, "value": 1000000},` + "\n" + `{"year": 2019, "value": 1, "unit": "100m_yuan"}` + "\n]}",
-		want: `obs line 2: houma gdp 2020 100 "final" "year" "p.json"|"" 2021-05-10 -` + "\n" +
-			`obs line 3: houma gdp 2019 1 "final" "year" "p.json"|"" 2021-05-10 -` + "\n"},
+		want: `obs line 2: houma gdp 2020 100 "final" "year" "p.json"|"" 2025-05-10 -` + "\n" +
+			`obs line 3: houma gdp 2019 1 "final" "year" "p.json"|"" 2025-05-10 -` + "\n"},
 	{name: "a series object named after its observations", doc: "{\"observations\": [\n" + `{"year": 2020, "value": 1}` + "\n], \"Region\": \"houma\", \"indicator\": \"gdp\", \"period\": null}",
-		want: `obs line 2: houma gdp 2020 1 "final" "year" "p.json"|"" 2021-05-10 -` + "\n"},
+		want: `obs line 2: houma gdp 2020 1 "final" "year" "p.json"|"" 2025-05-10 -` + "\n"},
 	{name: "a series object of the wrong type", doc: "{\"region\": 5, \"indicator\": \"gdp\",\n\"observations\": [\n" + `{"year": 2020, "value": 1}` + "\n]}",
 		want: "problem p.json line 1 (region): region must be a string, not a JSON number\n" +
 			"problem p.json line 3 (region): region is missing\n"},
 	{name: "a bundle's keys in another case", doc: "{\"Observations\": [\n" + obsLine(2020, "") + "\n], \"REGIONS\": [], \"targts\": []}",
 		want: "problem p.json line 3 (targts): \"targts\" is not a field plancast reads; did you mean \"targets\"? (a field it does not read is left out, with what it holds)\n" +
-			`obs line 2: houma gdp 2020 100 "final" "year" "p.json"|"" 2021-05-10 -` + "\n"},
+			`obs line 2: houma gdp 2020 100 "final" "year" "p.json"|"" 2025-05-10 -` + "\n"},
 	{name: "a bundle's list that is not one", doc: "{\"observations\": [\n" + obsLine(2020, `, "valeu": 1`) + "\n],\n\"regions\": {\"code\": \"quwo\"}}",
 		want: "problem p.json line 4: expected a JSON array\n"},
 	{name: "a bundle with mistakes", doc: "{\n" +
@@ -230,8 +233,8 @@ var jsonPins = []struct {
 			"problem p.json line 3 (indicators): indicators must be a object, not a JSON array\n" +
 			"problem p.json line 8 (Bnding): \"Bnding\" is not a field plancast reads; did you mean \"binding\"? (a field it does not read is left out, with what it holds)\n" +
 			"problem p.json line 9 (note): note must be a string, not a JSON number\n" +
-			`obs line 5: quwo gdp 2020 1 "final" "year" "p.json"|"" 2021-05-10 -` + "\n" +
-			`target line 10: houma gdp 14th-fyp level 2020/2025 250 false "plan"|"" "" 2021-05-10` + "\n" +
+			`obs line 5: quwo gdp 2020 1 "final" "year" "p.json"|"" 2025-05-10 -` + "\n" +
+			`target line 10: houma gdp 14th-fyp level 2020/2025 250 false "plan"|"" "" 2025-05-10` + "\n" +
 			`region quwo "" "曲沃县" "linfen" "county"` + "\n" +
 			"declared region:quwo at line 2\n"},
 	{name: "sources", doc: `[
@@ -241,18 +244,18 @@ var jsonPins = []struct {
 {"region": "houma", "indicator": "gdp", "year": 2017, "value": 1, "source": {"document": null, "quote": ["q"]}}
 ]`,
 		want: `problem p.json line 5 (source.quote): source.quote must be a string, not a JSON array
-obs line 2: houma gdp 2020 1 "final" "year" "a"|"q\"" 2021-05-10 -
-obs line 3: houma gdp 2019 1 "final" "year" "侯market\t"|"" 2021-05-10 -
-obs line 4: houma gdp 2018 1 "final" "year" ""|"" 2021-05-10 -
+obs line 2: houma gdp 2020 1 "final" "year" "a"|"q\"" 2025-05-10 -
+obs line 3: houma gdp 2019 1 "final" "year" "侯market\t"|"" 2025-05-10 -
+obs line 4: houma gdp 2018 1 "final" "year" ""|"" 2025-05-10 -
 `},
 	{name: "number forms", doc: `[
 {"region": "houma", "indicator": "gdp", "year": 2020, "value": -0},
 {"region": "houma", "indicator": "gdp", "year": 2019, "value": 1E+2, "growth": 0.5e-1},
 {"region": "houma", "indicator": "gdp", "year": 2018, "value": 12.50, "growth_base_year": 2016, "growth": -3}
 ]`,
-		want: `obs line 2: houma gdp 2020 -0 "final" "year" "p.json"|"" 2021-05-10 -
-obs line 3: houma gdp 2019 100 "final" "year" "p.json"|"" 2021-05-10 0.05/0
-obs line 4: houma gdp 2018 12.5 "final" "year" "p.json"|"" 2021-05-10 -3/2016
+		want: `obs line 2: houma gdp 2020 -0 "final" "year" "p.json"|"" 2025-05-10 -
+obs line 3: houma gdp 2019 100 "final" "year" "p.json"|"" 2025-05-10 0.05/0
+obs line 4: houma gdp 2018 12.5 "final" "year" "p.json"|"" 2025-05-10 -3/2016
 `},
 	{name: "a key in another case on every line", doc: `[
 {"region": "houma", "indicator": "gdp", "Year": 2020, "value": 1},
@@ -260,8 +263,8 @@ obs line 4: houma gdp 2018 12.5 "final" "year" "p.json"|"" 2021-05-10 -3/2016
 {"region": "houma", "indicator": "gdp", "Year": 2018, "value": 3, "Observatons": 1}
 ]`,
 		want: `problem p.json line 4 (Observatons): "Observatons" is not a field plancast reads; did you mean "observations"? (a field it does not read is left out, with what it holds)
-obs line 2: houma gdp 2020 1 "final" "year" "p.json"|"" 2021-05-10 -
-obs line 3: houma gdp 2019 2 "final" "year" "p.json"|"" 2021-05-10 -
+obs line 2: houma gdp 2020 1 "final" "year" "p.json"|"" 2025-05-10 -
+obs line 3: houma gdp 2019 2 "final" "year" "p.json"|"" 2025-05-10 -
 `},
 	{name: "escaped observations", doc: `[
 {"region": "houma", "indicator": "gdp", "\u006fbservations": [
@@ -272,8 +275,8 @@ obs line 3: houma gdp 2019 2 "final" "year" "p.json"|"" 2021-05-10 -
 {"region": "houma", "indicator": "gdp", "observations": [], "year": 2017, "value": 4}
 ]`,
 		want: `problem p.json line 6 (jsonSeries.region): jsonSeries.region must be a string, not a JSON number
-obs line 3: houma gdp 2020 1 "final" "year" "p.json"|"" 2021-05-10 -
-obs line 5: houma gdp 2019 2 "final" "year" "p.json"|"" 2021-05-10 -
+obs line 3: houma gdp 2020 1 "final" "year" "p.json"|"" 2025-05-10 -
+obs line 5: houma gdp 2019 2 "final" "year" "p.json"|"" 2025-05-10 -
 `},
 	{name: "a bundle with two lists of observations", doc: `{"region": "houma", "observations": [
 {"indicator": "gdp", "year": 2020, "value": 1}],
@@ -284,13 +287,13 @@ obs line 5: houma gdp 2019 2 "final" "year" "p.json"|"" 2021-05-10 -
 	{name: "a series' keys after its observations", doc: `{"region": "houma", "observations": [
 {"indicator": "gdp", "year": 2020, "value": 1},
 {"indicator": "gdp", "year": 2019, "value": 2}], "indicator": "budget_revenue", "period": "Q1"}`,
-		want: `obs line 2: houma gdp 2020 1 "final" "q1" "p.json"|"" 2021-05-10 -
-obs line 3: houma gdp 2019 2 "final" "q1" "p.json"|"" 2021-05-10 -
+		want: `obs line 2: houma gdp 2020 1 "final" "q1" "p.json"|"" 2025-05-10 -
+obs line 3: houma gdp 2019 2 "final" "q1" "p.json"|"" 2025-05-10 -
 `},
 	{name: "values deep in keys plancast does not read", doc: `[
 {"region": "houma", "indicator": "gdp", "year": 2020, "value": 1, "meta": {"observations": [{"year": 1}], "a": [[[{}]]], "s": "}]\"\\"}}
 ]`,
-		want: `obs line 2: houma gdp 2020 1 "final" "year" "p.json"|"" 2021-05-10 -
+		want: `obs line 2: houma gdp 2020 1 "final" "year" "p.json"|"" 2025-05-10 -
 `},
 	{name: "a source's keys given twice", doc: `[
 {"region": "houma", "indicator": "gdp", "year": 2020, "value": 1, "source": {"document": "a", "Document": null, "quote": "q", "Quote": "r"}},
@@ -332,7 +335,7 @@ func TestJSONProblemsDeepInALongDocumentNameTheirLines(t *testing.T) {
 	if got := problemTexts(b.Problems); !slices.Equal(got, want) {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	if len(b.Observations) != 4996 || b.obsOrigin(4995).Line != 5000 || b.Observations[4995].Year != 1900+4998/27 {
+	if len(b.Observations) != 4996 || b.obsOrigin(4995).Line != 5000 || b.Observations[4995].Year != 1900+4998/45 {
 		t.Errorf("read %d figures, the last from line %d; want 4996, the last from line 5000", len(b.Observations), b.obsOrigin(len(b.Observations)-1).Line)
 	}
 }

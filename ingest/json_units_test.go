@@ -45,12 +45,12 @@ var unitsLevelsCases = []dupCase{
 	{name: "units null", doc: seriesAnswer(`null`), want: houmaGDPFigures},
 	{name: "Units in another case", doc: "{\"region\": \"houma\", \"indicator\": \"gdp\", \"Units\": \"lin\", \"observations\": [\n" +
 		`{"year": 2020, "value": 1}` + "\n]}",
-		want: `obs line 2: houma gdp 2020 1 "final" "year" "p.json"|"" 2021-05-10 -` + "\n"},
+		want: `obs line 2: houma gdp 2020 1 "final" "year" "p.json"|"" 2025-05-10 -` + "\n"},
 	{name: "in a series object and an observation", doc: "[\n" +
 		`{"region": "houma", "indicator": "gdp", "units": "lin", "observations": [{"year": 2020, "value": 1}]},` + "\n" +
 		obsLine(2019, `, "units": "lin"`) + "\n]",
-		want: `obs line 2: houma gdp 2020 1 "final" "year" "p.json"|"" 2021-05-10 -` + "\n" +
-			`obs line 3: houma gdp 2019 100 "final" "year" "p.json"|"" 2021-05-10 -` + "\n"},
+		want: `obs line 2: houma gdp 2020 1 "final" "year" "p.json"|"" 2025-05-10 -` + "\n" +
+			`obs line 3: houma gdp 2019 100 "final" "year" "p.json"|"" 2025-05-10 -` + "\n"},
 }
 
 // A series answer with units other than lin is the one problem, at its
@@ -100,12 +100,12 @@ var unitsItemCases = []dupCase{
 		`  {"year": 2020, "value": 120.8}` + "\n" +
 		"]}\n]",
 		want: `problem p.json line 2 (units): the values are not figures but units=chg of the figures (a series downloaded with units=chg); download the series with units=lin, the default, to push its figures back` + "\n" +
-			`obs line 6: houma gdp 2020 120.8 "final" "year" "p.json"|"" 2021-05-10 -` + "\n"},
+			`obs line 6: houma gdp 2020 120.8 "final" "year" "p.json"|"" 2025-05-10 -` + "\n"},
 	{name: "an observation", doc: "[\n" +
 		obsLine(2020, `, "units": " pc1 "`) + ",\n" +
 		obsLine(2019, "") + "\n]",
 		want: `problem p.json line 2 (units): the value is not a figure but units=pc1 of the figures (a series downloaded with units=pc1); download the series with units=lin, the default, to push its figures back` + "\n" +
-			`obs line 3: houma gdp 2019 100 "final" "year" "p.json"|"" 2021-05-10 -` + "\n"},
+			`obs line 3: houma gdp 2019 100 "final" "year" "p.json"|"" 2025-05-10 -` + "\n"},
 	{name: "an observation in a series", doc: "[\n" +
 		`{"region": "houma", "indicator": "gdp", "observations": [` + "\n" +
 		`  {"year": 2020, "value": 0.36, "Units": "pch"},` + "\n" +

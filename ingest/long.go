@@ -15,8 +15,9 @@ func (p *parser) longRow(l *layout, row tableRow) {
 	gc, _ := p.rowCell(l, row, fieldGrowth)
 	bc, _ := p.rowCell(l, row, fieldGrowthBase)
 	growth, base, okGrowth := p.statedGrowth(gc, bc)
-	if pc, has := p.rowCell(l, row, fieldPublished); has && okYear && okMeta {
-		okMeta = p.publishedFits(pc, meta, year)
+	if okYear && okMeta {
+		pc, _ := p.rowCell(l, row, fieldPublished) // blank without the column: dated by the push
+		okMeta = p.publishedFits(pc, yc, meta, year)
 	}
 	ok := okRegion && okYear && okMeta && okGrowth
 	from := func(value cell) origin {

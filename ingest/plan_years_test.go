@@ -77,3 +77,42 @@ func TestATargetStoredOutsideItsPlansYearsCanBeWithdrawn(t *testing.T) {
 		t.Errorf("withdrawing 2022-annual's target of 2021: %v, %+v", err, rep)
 	}
 }
+
+// An avg_growth target of a Five-Year Plan's year is measured from the
+// plan's base year (2020 for the 14th) when it names none, as plans state
+// them ("年均增长6%" over the plan): it used to be refused as needing
+// base_year. Where the base cannot be known (an annual plan has none of
+// several years; a long-range goal of 2035 is not within the plan's years)
+// it is still refused, at the row's base_year, saying why.
+func TestAnAvgGrowthTargetWithoutABaseYearTakesItsFiveYearPlans(t *testing.T) {
+	b := parseString(t, "t.csv", planHeader+
+		"houma,gdp,14th-fyp,avg_growth,,2025,6\n"+
+		"houma,gdp,十四五,avg_growth,,2023,6.5\n"+
+		"houma,gdp,14th-fyp,avg_growth,2022,2024,7\n", Options{})
+	noProblems(t, b)
+	var bases []int
+	for _, tg := range b.Targets {
+		bases = append(bases, tg.BaseYear)
+	}
+	if !slices.Equal(bases, []int{2020, 2020, 2022}) {
+		t.Errorf("base years %v; want 2020 (the 14th plan's), 2020, and 2022 as given", bases)
+	}
+	j := parseString(t, "t.json", `[{"region":"houma","indicator":"gdp","plan":"15th-fyp","kind":"avg_growth","year":2030,"value":5}]`, Options{})
+	noProblems(t, j)
+	if len(j.Targets) != 1 || j.Targets[0].BaseYear != 2025 {
+		t.Errorf("JSON: targets %+v; want base year 2025, the 15th plan's", j.Targets)
+	}
+
+	b = parseString(t, "t.csv", planHeader+
+		"houma,gdp,2024-annual,avg_growth,,2024,6\n"+
+		"houma,gdp,14th-fyp,avg_growth,,2035,6\n", Options{})
+	want := []string{
+		"t.csv row 2 column E (base_year): an avg_growth target needs base_year, the year its average growth is measured from: " +
+			"plan 2024-annual is one year's and has none of its own; give it, or a growth target of 2024",
+		"t.csv row 3 column E (base_year): an avg_growth target needs base_year, the year its average growth is measured from: " +
+			"2035 is a long-range goal, outside plan 14th-fyp's years (2021–2025), so the plan's base year (2020) need not be its; give it",
+	}
+	if got := problemTexts(b.Problems); !slices.Equal(got, want) {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -212,7 +212,7 @@ func TestARestatedFigureIsNotJudgedAsAJump(t *testing.T) {
 	if _, err := Apply(ctx, st, parseString(t, "report.csv", slip, Options{}), ApplyOptions{AcceptJumps: true}); err != nil {
 		t.Fatal(err)
 	}
-	apply(t, st, parseString(t, "bureau.csv", header+"houma,gdp,2020,120.8,final,2021-05-10\n", Options{}), false)
+	apply(t, st, parseString(t, "bureau.csv", header+"houma,gdp,2020,120.8,final,2025-05-10\n", Options{}), false)
 
 	for _, dryRun := range []bool{true, false} {
 		rep, err := Apply(ctx, st, parseString(t, "report.csv", slip, Options{}), ApplyOptions{DryRun: dryRun})

@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/plancast/plancast"
 )
@@ -129,7 +130,7 @@ func checkObservation(o *plancast.Observation, from origin, res *resolver, ps *p
 	if !checkYear(o.Year, from, ps) {
 		ok = false
 	}
-	ok = ok && okGrowth && checkFigurePublished(o, from, ps, day)
+	ok = ok && okGrowth && checkFigurePublished(o, from, ps, day) && checkYearBegun(o, from, ps)
 	switch {
 	case math.IsNaN(o.Value) || math.IsInf(o.Value, 0):
 		ps.add(from.problem(from.valueCol, fieldValue, "value must be a finite number"))
@@ -180,6 +181,30 @@ func checkFigurePublished(o *plancast.Observation, from origin, ps *problems, da
 		return false
 	}
 	return true
+}
+
+// checkYearBegun refuses a figure published before its year began, as the
+// readers do (parser.publishedFits), for every batch: those they did not
+// read too (a report's figures, a batch built by hand), whose date is their
+// own. A withdrawal carries no figure, and may take back one of any year.
+func checkYearBegun(o *plancast.Observation, from origin, ps *problems) bool {
+	if o.Withdrawn() || !yearNotBegun(o.Year, o.Published) {
+		return true
+	}
+	ps.add(from.problem("", fieldPublished, "%s", notBegunMessage(o.Year, o.Published, figureWhen(*o))))
+	return false
+}
+
+// yearNotBegun says whether year had not begun on published: no figure of
+// it can have been published then.
+func yearNotBegun(year int, published plancast.Date) bool {
+	return published.Before(plancast.NewDate(year, time.January, 1))
+}
+
+// notBegunMessage says that a figure of year (when: "2030", "2030 h1") was
+// dated published, before its year began.
+func notBegunMessage(year int, published plancast.Date, when string) string {
+	return fmt.Sprintf("published %s, before %d began: a figure of %s is published in %d or later; is the year or the date a typo?", published, year, when, year)
 }
 
 // checkGrowth checks a figure's stated growth against the figure, on the
@@ -286,7 +311,7 @@ func checkTarget(t *plancast.Target, at targetOrigin, res *resolver, ps *problem
 	if !checkYear(t.Year, from, ps) {
 		return false
 	}
-	if !t.Withdrawn && !checkPlanYears(t, from, ps) {
+	if !t.Withdrawn && (!checkPlanYears(t, from, ps) || !planBaseYear(t, from, ps)) {
 		ok = false
 	}
 	if err := t.ValueError(); err != nil {
@@ -346,6 +371,36 @@ func checkPlanYears(t *plancast.Target, from origin, ps *problems) bool {
 		ps.add(from.problem(from.baseCol(), fieldBaseYear, "base_year %d is not before the target's year %d: it is the year the target is measured from, "+
 			"%d for plan %s", t.BaseYear, t.Year, plancast.PlanBaseYear(t.Plan), t.Plan))
 	default:
+		return true
+	}
+	return false
+}
+
+// planBaseYear gives an avg_growth target without a base year its Five-Year
+// Plan's (plancast.PlanBaseYear: 2020 for the 14th) when its year is one of
+// the plan's: that is what a plan's "年均增长6%" is measured from, and such
+// a target was refused as needing base_year though the base was known. An
+// annual plan has no base of several years, and a long-range goal of 2035
+// is outside its plan's years, whose base need not be the goal's: those
+// are refused at the base year, saying why. It runs after checkPlanYears,
+// so the plan and year are known to fit.
+func planBaseYear(t *plancast.Target, from origin, ps *problems) bool {
+	if t.Kind != plancast.TargetAvgGrowth || t.BaseYear != 0 {
+		return true
+	}
+	first, last, known := plancast.PlanSpan(t.Plan)
+	if !known {
+		return true // not a plan: Validate says so
+	}
+	const needs = "an avg_growth target needs base_year, the year its average growth is measured from: "
+	switch {
+	case strings.HasSuffix(t.Plan, "-annual"):
+		ps.add(from.problem(from.baseCol(), fieldBaseYear, needs+"plan %s is one year's and has none of its own; give it, or a growth target of %d", t.Plan, t.Year))
+	case t.Year < first || t.Year > last:
+		ps.add(from.problem(from.baseCol(), fieldBaseYear, needs+"%d is a long-range goal, outside plan %s's years (%d–%d), so the plan's base year (%d) need not be its; give it",
+			t.Year, t.Plan, first, last, first-1))
+	default:
+		t.BaseYear = plancast.PlanBaseYear(t.Plan)
 		return true
 	}
 	return false

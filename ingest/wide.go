@@ -1,5 +1,7 @@
 package ingest
 
+import "strconv"
+
 // wideRow reads a row of a wide table, the way yearbooks print them: one row
 // per indicator (and region), one column per year. A blank cell or a dash
 // ("—", "-", "…") means no figure for that year, not an error. A year's
@@ -15,7 +17,7 @@ func (p *parser) wideRow(l *layout, row tableRow) {
 	unit, at, okUnit := p.rowUnit(l, row, inName, l.fields[fieldIndicator].unit)
 	okUnit = okUnit && okInd && p.checkUnit(at, unit, indicator)
 	ok := okRegion && okInd && okMeta && okUnit
-	pc, dated := p.rowCell(l, row, fieldPublished)
+	pc, _ := p.rowCell(l, row, fieldPublished) // blank without the column: dated by the push
 	for _, col := range l.years {
 		c := p.cellAt(row, col, fieldValue)
 		if isMissing(c.text) {
@@ -31,8 +33,8 @@ func (p *parser) wideRow(l *layout, row tableRow) {
 				continue
 			}
 		}
-		if dated && !p.publishedFits(pc, m, col.year) {
-			ok = false // said once, at the row's published cell
+		if !p.publishedFits(pc, cell{at: c.at, col: col.letter, field: fieldYear, text: strconv.Itoa(col.year)}, m, col.year) {
+			ok = false // said once, at the row's published cell (or at this year's, for the push's date)
 			continue
 		}
 		v, _ = p.convert(c, v, unit, indicator)

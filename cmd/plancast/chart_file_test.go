@@ -75,3 +75,13 @@ func TestAnAsOfAfterTomorrowIsAUsageError(t *testing.T) {
 		}
 	}
 }
+
+// --as-of 2024-02-30 is said to be no day, as ?as_of= is, not to be of the
+// wrong form.
+func TestAnAsOfOfNoDayIsSaidToBeNone(t *testing.T) {
+	dir := seededDir(t)
+	code, _, stderr := run(t, "forecast", "--data-dir", dir, "--region", "houma", "--indicator", "gdp", "--as-of", "2024-02-30")
+	if want := "2024-02-30 is not a day: February 2024 has 29 days"; code != 2 || !strings.Contains(stderr, want) {
+		t.Errorf("--as-of 2024-02-30: exit %d, %q; want 2 saying %q", code, stderr, want)
+	}
+}
