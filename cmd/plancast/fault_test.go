@@ -235,8 +235,11 @@ func TestFaultFullDataDirectory(t *testing.T) {
 		var figs []figure
 		for i := 0; i < 250; i++ {
 			ind := pushIndicators[i%len(pushIndicators)]
-			year := 1900 + (batch*250+i)/len(pushIndicators)%251
-			value := float64(batch*1000 + i + 1) // from 1: a level's 0 beside a figure is refused as a blank exported as 0
+			year := 1900 + (batch*250+i)/len(pushIndicators)%(lastPushYear-1900+1)
+			// From 1000: a level's 0 beside a figure is refused as a blank
+			// exported as 0, and a figure over 5 times the year before's as a
+			// likely slip of units (1 then 15, with 14 indicators).
+			value := float64(1000 + batch*1000 + i)
 			items = append(items, fmt.Sprintf(`{"region":"houma","indicator":%q,"year":%d,"value":%g,"published":"2026-01-01","source":{"quote":%q}}`, ind, year, value, quote))
 			figs = append(figs, figure{ind, year, value})
 		}

@@ -270,8 +270,15 @@ func startPusher(t *testing.T, url, token string) *pusher {
 	return p
 }
 
-// indicators cycled through so that the figures do not run out of years.
-var pushIndicators = []string{"gdp", "budget_revenue", "retail_sales", "fixed_asset_investment"}
+// indicators cycled through so that the figures do not run out of years:
+// a figure is of 1900–2025, dated 2026-01-01, as no figure of a year not
+// begun is taken; 14 × 126 figures, each a key of its own.
+var pushIndicators = []string{"gdp", "industrial_value_added", "budget_revenue", "fiscal_revenue", "urban_disposable_income",
+	"rural_disposable_income", "rural_cash_income", "fixed_asset_investment", "retail_sales", "industrial_output",
+	"new_urban_jobs", "electricity_sales", "crude_oil_output", "natural_gas_output"}
+
+// lastPushYear is the last year a pushed figure is of (its date is 2026-01-01).
+const lastPushYear = 2025
 
 func (p *pusher) run() {
 	defer close(p.done)
@@ -282,8 +289,8 @@ func (p *pusher) run() {
 			return
 		default:
 		}
-		f := figure{Indicator: pushIndicators[i%len(pushIndicators)], Year: 1900 + i/len(pushIndicators), Value: float64(i) + 0.25}
-		if f.Year > 2150 {
+		f := figure{Indicator: pushIndicators[i%len(pushIndicators)], Year: 1900 + i/len(pushIndicators), Value: 1000 + float64(i) + 0.25} // from 1000: no jump of 5 times is refused
+		if f.Year > lastPushYear {
 			return
 		}
 		body := fmt.Sprintf(`[{"region":"houma","indicator":%q,"year":%d,"value":%g,"published":"2026-01-01"}]`, f.Indicator, f.Year, f.Value)
