@@ -76,6 +76,9 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 		a.Indicator = ind.Code
 	}
 	if len(years) == 1 {
+		if observedAlone(&a, t, ind, years[0], values[0], opt.Stated) {
+			return a, nil
+		}
 		return a, unassessable(t, func(pb phrasebook) string { return pb.oneYear }, years[0])
 	}
 	years, values = positiveSince(t, years, values)
@@ -432,6 +435,43 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 	return a, nil
 }
 
+// observedAlone judges target t on a series of one figure (value, of
+// year) when that figure alone settles it: a level, share, ceiling or floor
+// of the figure's year is met or missed by it (5,899.6 new urban jobs
+// against 5,900 in their first year of figures), and a growth target of
+// that year by the growth stated with it over the target's base. Nothing
+// needs a projection or a second figure then. It reports false, leaving a
+// as it was, when the target needs more (another year, a growth from a
+// figure not stored).
+func observedAlone(a *plancast.Assessment, t plancast.Target, ind plancast.Indicator, year int, value float64, stated []plancast.StatedGrowth) bool {
+	if t.Year != year || !slices.Contains(plancast.TargetKinds, t.Kind) {
+		return false
+	}
+	r, base, asStated := value, t.BaseYear, false
+	if plancast.GrowthKind(t.Kind) {
+		if base == 0 && t.Kind == plancast.TargetGrowth {
+			base = t.Year - 1
+		}
+		var ok bool
+		if r, ok = statedOver(stated, base, t.Year); !ok || base == 0 {
+			return false
+		}
+		asStated = true
+	}
+	higher := MeetsAbove(t, ind)
+	a.LatestYear, a.LatestValue, a.Realised = year, value, &r
+	if asStated {
+		a.StatedBasis = &plancast.StatedBasis{AsStated: true}
+	}
+	a.Status, a.Probability = plancast.StatusOffTrack, 0
+	if meetsTarget(r, t.Value, higher) {
+		a.Status, a.Probability = plancast.StatusAchieved, 1
+	}
+	a.Explanation = explain(english, *a, t, ind, nil, base, higher, false)
+	a.ExplanationZh = explain(chinese, *a, t, ind, nil, base, higher, false)
+	return true
+}
+
 // inPoints reports whether a target is planned in percentage points: a
 // level or share target on an indicator measured in percent.
 func inPoints(t plancast.Target, ind plancast.Indicator) bool {
@@ -725,10 +765,9 @@ func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind planca
 		target = num
 	}
 	// An observed value is written apart from its target: "growth 8.5%
-	// against a target of 8.5% (off_track)" hid 8.46%.
-	apart := func(v float64) string {
-		return plancast.FormatRealised(v, t.Value, growth, plancast.ValuePrec(a.LatestValue))
-	}
+	// against a target of 8.5% (off_track)" hid 8.46%; an observed level is
+	// the figure, written as stated (5,899.6, not 5,900).
+	apart := func(v float64) string { return plancast.FormatRealised(v, t.Value, growth, -1) }
 	status := a.StatusWords(pb.zh)
 	var s string
 	switch {

@@ -622,3 +622,46 @@ func TestARealisedGrowthCarriesNoArithmeticNoise(t *testing.T) {
 		t.Errorf("realised %v (%s), want exactly 10 and achieved", a.Realised, a.Status)
 	}
 }
+
+// A series of one figure judges a target of that figure's year, which the
+// figure alone settles: a level or a ceiling by the figure, a growth by the
+// growth stated with it. Any other target waits for a second figure.
+func TestOneFigureJudgesATargetOfItsOwnYear(t *testing.T) {
+	jobs := plancast.Indicator{Code: "new_urban_jobs", Unit: "persons", Kind: plancast.KindLevel, Better: plancast.BetterHigher}
+	unemployment := plancast.Indicator{Code: "unemployment_rate", Unit: plancast.UnitPercent, Kind: plancast.KindRate, Better: plancast.BetterLower}
+	stated := []plancast.StatedGrowth{{BaseYear: 2020, Year: 2021, Percent: 9.9999}}
+	for _, c := range []struct {
+		name    string
+		target  plancast.Target
+		ind     plancast.Indicator
+		value   float64
+		status  string
+		explain string
+	}{
+		{"a level missed", plancast.Target{Indicator: "new_urban_jobs", Kind: plancast.TargetLevel, Year: 2021, Value: 5900}, jobs, 5899.6,
+			plancast.StatusOffTrack, "2021 observed: 5,899.6 against a target of 5,900 (missed, off_track)"},
+		{"a level met", plancast.Target{Indicator: "new_urban_jobs", Kind: plancast.TargetLevel, Year: 2021, Value: 5800}, jobs, 5899.6,
+			plancast.StatusAchieved, "2021 observed: 5,899.6 against a target of 5,800 (achieved)"},
+		{"a ceiling missed", plancast.Target{Indicator: "unemployment_rate", Kind: plancast.TargetCeiling, Year: 2021, Value: 4.5}, unemployment, 4.504,
+			plancast.StatusOffTrack, "2021 observed: 4.504 against a target of 4.5 (missed, off_track)"},
+		{"a growth by the growth stated", plancast.Target{Indicator: "gdp", Kind: plancast.TargetGrowth, Year: 2021, Value: 10}, gdp, 100,
+			plancast.StatusOffTrack, "2021 observed: growth 9.9999% against a target of 10.0% (missed, off_track)"},
+	} {
+		a, err := Assess(c.target, c.ind, []int{2021}, []float64{c.value}, Options{Stated: stated})
+		if err != nil {
+			t.Errorf("%s: %v", c.name, err)
+			continue
+		}
+		if a.Status != c.status || a.Realised == nil || a.LatestYear != 2021 || !strings.Contains(a.Explanation, c.explain) {
+			t.Errorf("%s: %s, realised %v, %q; want %s and %q", c.name, a.Status, a.Realised, a.Explanation, c.status, c.explain)
+		}
+	}
+	for _, target := range []plancast.Target{
+		{Indicator: "gdp", Kind: plancast.TargetLevel, Year: 2022, Value: 110},                   // a year not observed
+		{Indicator: "gdp", Kind: plancast.TargetGrowth, Year: 2021, Value: 8.5, BaseYear: 2019}, // no growth stated over 2019
+	} {
+		if _, err := Assess(target, gdp, []int{2021}, []float64{100}, Options{Stated: stated}); plancast.ErrorCode(err) != plancast.EINVALID || !strings.Contains(err.Error(), "one observed year (2021)") {
+			t.Errorf("%s %d: %v; want it unassessable on one observed year", target.Kind, target.Year, err)
+		}
+	}
+}

@@ -155,7 +155,7 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		}
 		// An observed value is written apart from its target: a growth of
 		// 8.46% missing 8.5% is not "8.5% (observed) off_track".
-		apart := func(v float64) string { return plancast.FormatRealised(v, t.Value, plancast.GrowthKind(t.Kind), prec) }
+		apart := func(v float64) string { return plancast.FormatRealised(v, t.Value, plancast.GrowthKind(t.Kind), -1) }
 		proj := "-"
 		switch {
 		case a.Realised != nil && a.StatedBasis != nil && a.StatedBasis.AsStated:
