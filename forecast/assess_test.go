@@ -657,7 +657,7 @@ func TestOneFigureJudgesATargetOfItsOwnYear(t *testing.T) {
 		}
 	}
 	for _, target := range []plancast.Target{
-		{Indicator: "gdp", Kind: plancast.TargetLevel, Year: 2022, Value: 110},                   // a year not observed
+		{Indicator: "gdp", Kind: plancast.TargetLevel, Year: 2022, Value: 110},                  // a year not observed
 		{Indicator: "gdp", Kind: plancast.TargetGrowth, Year: 2021, Value: 8.5, BaseYear: 2019}, // no growth stated over 2019
 	} {
 		if _, err := Assess(target, gdp, []int{2021}, []float64{100}, Options{Stated: stated}); plancast.ErrorCode(err) != plancast.EINVALID || !strings.Contains(err.Error(), "one observed year (2021)") {

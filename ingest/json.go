@@ -370,16 +370,17 @@ func (d *jsonDoc) target(s, e int) {
 }
 
 // targetItem returns the keys of the object item (as written) that only a
-// target has, "plan" and "kind" in any case, or nil when it has none or is
-// a series object (one with "observations", whose "kind" would be its
-// indicator's).
+// target has, "plan", "kind" and "binding" in any case (a figure is never
+// binding: an item with it and no plan is a target missing its plan, not a
+// figure whose keys go unread), or nil when it has none or is a series
+// object (one with "observations", whose "kind" would be its indicator's).
 func targetItem(item []byte) []string {
 	var keys []string
 	for m := (jsonMembers{data: item, i: 1}); m.next(); {
 		switch key := unquoteJSON(m.key); {
 		case strings.EqualFold(key, "observations"):
 			return nil
-		case strings.EqualFold(key, "plan"), strings.EqualFold(key, "kind"):
+		case strings.EqualFold(key, "plan"), strings.EqualFold(key, "kind"), strings.EqualFold(key, "binding"):
 			keys = append(keys, key)
 		}
 	}
@@ -481,7 +482,7 @@ const (
 	keyGrowthBaseYear
 	keyObservations // "observations" (in any case): a series' list
 	keyUnits        // "units" (in any case): the transform of a downloaded series
-	keyTarget       // "plan" or "kind" (in any case): a target's, for addItem to judge
+	keyTarget       // "plan", "kind" or "binding" (in any case): a target's, for addItem to judge
 	keyOther        // anything addItem must judge: a misspelt key
 )
 
@@ -521,7 +522,7 @@ func (d *jsonDoc) observationKey(raw []byte) int {
 		return keyObservations
 	case "units":
 		return keyUnits
-	case "plan", "kind":
+	case "plan", "kind", "binding":
 		return keyTarget
 	}
 	if k, ok := d.keys[string(raw)]; ok {
@@ -532,7 +533,7 @@ func (d *jsonDoc) observationKey(raw []byte) int {
 	switch {
 	case strings.EqualFold(key, "units"): // not "unit" misspelt
 		k = keyUnits
-	case strings.EqualFold(key, "plan"), strings.EqualFold(key, "kind"):
+	case strings.EqualFold(key, "plan"), strings.EqualFold(key, "kind"), strings.EqualFold(key, "binding"):
 		k = keyTarget
 	case misspeltName(strings.ToLower(key), observationKeys()) != "":
 		k = keyOther

@@ -64,3 +64,17 @@ func TestATargetInAListOfFiguresIsRefused(t *testing.T) {
 		t.Errorf("a series object with its indicator's kind read as %d figures and %d targets; want 1 figure", len(b.Observations), len(b.Targets))
 	}
 }
+
+// "binding" is a target's alone: an item with it and without a plan or
+// kind is a target missing them, refused, not a figure of its year whose
+// binding and base year go unread (budget revenue of 2025 stored as 8).
+func TestABindingItemIsATargetNotAFigure(t *testing.T) {
+	list := `[{"region":"houma","indicator":"budget_revenue","year":2025,"value":8,"binding":true,"base_year":2020,"published":"2021-04-20"}]`
+	b := parseString(t, "t.json", list, Options{})
+	if len(b.Observations) != 0 || len(b.Problems) == 0 {
+		t.Fatalf("read as %d figures with problems %q; want it refused as a target", len(b.Observations), problemTexts(b.Problems))
+	}
+	if got := strings.Join(problemTexts(b.Problems), "\n"); !strings.Contains(got, "plan") {
+		t.Errorf("problems %q; want them to name the missing plan", got)
+	}
+}
