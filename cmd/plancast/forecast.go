@@ -258,11 +258,20 @@ func pct(v *float64) string {
 	return fmt.Sprintf("%.1f%%", 100**v)
 }
 
+// share is the progress column, in whole percent. A share short of all of
+// it that rounds to 100% is written with a decimal,
+// or "<100%": "100%" beside a missed target read as the progress made.
 func share(v *float64) string {
 	if v == nil {
 		return "-"
 	}
-	return fmt.Sprintf("%.0f%%", 100**v)
+	s := fmt.Sprintf("%.0f%%", 100**v)
+	if s == "100%" && *v < 1-1e-9 {
+		if s = fmt.Sprintf("%.1f%%", 100**v); s == "100.0%" {
+			s = "<100%"
+		}
+	}
+	return s
 }
 
 // paceLag says how a year at the historical pace stands to the target

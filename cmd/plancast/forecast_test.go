@@ -333,3 +333,13 @@ func TestForecastCommandSaysWhyATargetIsNotAssessedUnderTheTable(t *testing.T) {
 		t.Errorf("the reason names the target again, or is said more than once:\n%s", stdout)
 	}
 }
+
+// Progress short of the whole way is never written "100%": beside a missed
+// target it read as the progress made.
+func TestProgressShortOfTheWholeWayIsNotWrittenAsAll(t *testing.T) {
+	for v, want := range map[float64]string{0.2: "20%", 1: "100%", 0.996: "99.6%", 0.99996: "<100%", 1.004: "100%", 2.2: "220%"} {
+		if got := share(&v); got != want {
+			t.Errorf("share(%v) = %q, want %q", v, got, want)
+		}
+	}
+}
