@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"time"
 
 	"github.com/plancast/plancast"
 )
@@ -89,6 +90,16 @@ func runGen(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	return nil
 }
 
+// lastPublishedYear is the last year whose figures, dated the 31st of
+// March after it, are published by today.
+func lastPublishedYear(today plancast.Date) int {
+	y := today.Time().Year() - 1
+	if today.Before(plancast.NewDate(y+1, time.March, 31)) {
+		y--
+	}
+	return y
+}
+
 func (c *genConfig) check() error {
 	switch {
 	case c.Regions < 1 || c.Regions > 99999:
@@ -103,6 +114,12 @@ func (c *genConfig) check() error {
 		return fmt.Errorf("--per-file %d must be at least 1", c.PerFile)
 	case c.Targets < 10:
 		return fmt.Errorf("--targets %d must be at least 10", c.Targets)
+	}
+	// Each year's figures are dated the 31st of March after it; ingest
+	// refuses a date after tomorrow, so the last year's must have come.
+	if pub := plancast.NewDate(c.EndYear+1, time.March, 31); pub.After(plancast.DateOf(plancast.Today().Time().AddDate(0, 0, 1))) {
+		return fmt.Errorf("--end-year %d: its figures would be published on %s (each year's are dated the 31st of March after it), after today (%s), and ingest refuses them; the last year whose figures are published by today is %d",
+			c.EndYear, pub, plancast.Today(), lastPublishedYear(plancast.Today()))
 	}
 	if n := len(targetCandidates(genIndicators(c.Indicators))); n < c.Targets {
 		return fmt.Errorf("%d indicators allow only %d distinct targets per region; --targets %d needs more indicators", c.Indicators, n, c.Targets)

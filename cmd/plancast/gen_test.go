@@ -3,9 +3,11 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -166,6 +168,26 @@ func TestGenTellsAMistakeOnce(t *testing.T) {
 		code, _, stderr := genRun(t, append(c.args, "--out", dir)...)
 		if code != 2 || strings.Count(stderr, c.want) != 1 || strings.Count(stderr, "\n") != 1 {
 			t.Errorf("%v: exit %d, stderr %q; want exit 2 and %q once, on one line", c.args, code, stderr, c.want)
+		}
+	}
+}
+
+// gen writes no figure ingest would refuse: an end year whose figures are
+// published after today (each year's on the 31st of March after it) is a
+// usage error naming the last year that can be.
+func TestGenRefusesAnEndYearNotYetPublished(t *testing.T) {
+	next := plancast.Today().Time().Year() + 1
+	code, _, stderr := run(t, "gen", "--out", t.TempDir(), "--regions", "1", "--end-year", strconv.Itoa(next))
+	if want := fmt.Sprintf("--end-year %d: its figures would be published on %d-03-31", next, next+1); code != 2 || !strings.Contains(stderr, want) {
+		t.Errorf("gen --end-year %d: exit %d, %q; want a usage error with %q", next, code, stderr, want)
+	}
+	for date, want := range map[string]int{"2026-11-23": 2025, "2026-03-31": 2025, "2026-03-30": 2024, "2027-01-02": 2025} {
+		d, err := plancast.ParseDate(date)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := lastPublishedYear(d); got != want {
+			t.Errorf("lastPublishedYear(%s) = %d, want %d", date, got, want)
 		}
 	}
 }
