@@ -91,7 +91,7 @@ func runGen(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 }
 
 // lastPublishedYear is the last year whose figures, dated the 31st of
-// March after it, are published by today.
+// March after it, are published by today (on or before it).
 func lastPublishedYear(today plancast.Date) int {
 	y := today.Time().Year() - 1
 	if today.Before(plancast.NewDate(y+1, time.March, 31)) {
@@ -117,9 +117,9 @@ func (c *genConfig) check() error {
 	}
 	// Each year's figures are dated the 31st of March after it; ingest
 	// refuses a date after tomorrow, so the last year's must have come.
-	if pub := plancast.NewDate(c.EndYear+1, time.March, 31); pub.After(plancast.DateOf(plancast.Today().Time().AddDate(0, 0, 1))) {
+	if last := lastPublishedYear(plancast.DateOf(plancast.Today().Time().AddDate(0, 0, 1))); c.EndYear > last {
 		return fmt.Errorf("--end-year %d: its figures would be published on %s (each year's are dated the 31st of March after it), after today (%s), and ingest refuses them; the last year whose figures are published by today is %d",
-			c.EndYear, pub, plancast.Today(), lastPublishedYear(plancast.Today()))
+			c.EndYear, plancast.NewDate(c.EndYear+1, time.March, 31), plancast.Today(), last)
 	}
 	if n := len(targetCandidates(genIndicators(c.Indicators))); n < c.Targets {
 		return fmt.Errorf("%d indicators allow only %d distinct targets per region; --targets %d needs more indicators", c.Indicators, n, c.Targets)
