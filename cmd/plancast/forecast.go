@@ -130,15 +130,17 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	tw = tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "plan\tkind\tyear\ttarget\tprojected\tneeds/yr\tP(meet)\tprogress\tstatus")
 	for _, t := range targets {
+		// A growth target and its projection are growth rates in percent.
+		target, num := observed, projected
+		if plancast.GrowthKind(t.Kind) {
+			num = func(v float64) string { return fmt.Sprintf("%.1f%%", v) }
+			target = num
+		}
 		a, err := forecast.Assess(t, ind, years, values, forecast.Options{Method: *method, YearToDate: toDate, Stated: s.StatedGrowths(), AsOf: asOf.OrToday(), Limits: forecast.LimitsOf(ind)})
 		if err != nil {
 			// The row says so and the reason goes under the table, which
 			// it would widen, without naming the target again.
-			tv := observed(t.Value)
-			if plancast.GrowthKind(t.Kind) {
-				tv = fmt.Sprintf("%.1f%%", t.Value)
-			}
-			fmt.Fprintf(tw, "%s\t%s\t%d\t%s\tnot assessed\t\t\t\t\n", t.Plan, t.Kind, t.Year, tv)
+			fmt.Fprintf(tw, "%s\t%s\t%d\t%s\tnot assessed\t\t\t\t\n", t.Plan, t.Kind, t.Year, target(t.Value))
 			reason := forecastMessage(err)
 			var ue *forecast.UnassessableError
 			if errors.As(err, &ue) && ue.En != "" {
@@ -146,12 +148,6 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 			}
 			unassessed = append(unassessed, fmt.Sprintf("%s %s %d is not assessed: %s", t.Plan, t.Kind, t.Year, reason))
 			continue
-		}
-		// A growth target and its projection are growth rates in percent.
-		target, num := observed, projected
-		if plancast.GrowthKind(t.Kind) {
-			num = func(v float64) string { return fmt.Sprintf("%.1f%%", v) }
-			target = num
 		}
 		// An observed value is written apart from its target: a growth of
 		// 8.46% missing 8.5% is not "8.5% (observed) off_track".
