@@ -306,7 +306,7 @@ func latestText(a plancast.Assessment) string {
 	if plancast.GrowthKind(a.Kind) {
 		return number(a.LatestValue)
 	}
-	return plancast.FormatNumber(a.LatestValue, plancast.ApartPrec(a.LatestValue, a.TargetValue, plancast.Decimals(math.Round(a.LatestValue*100)/100)))
+	return plancast.FormatRealised(a.LatestValue, a.TargetValue, false, plancast.Decimals(math.Round(a.LatestValue*100)/100))
 }
 
 // number formats a value with thousands separators and at most two
