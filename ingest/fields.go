@@ -225,8 +225,7 @@ func (p *parser) publishedFits(c, yc cell, m rowMeta, year int) bool {
 		if !yearNotBegun(year, m.published) {
 			return true
 		}
-		p.fail(yc, "published %s (the push's date: the row gives none), before %d began: a figure of %s is published in %d or later; is the year or the date a typo?",
-			m.published, year, when, year)
+		p.fail(yc, "%s", notBegunMessage(year, m.published, " (the push's date: the row gives none)", when))
 		return false
 	}
 	ends, ok := plancast.PeriodEnd(year, m.period)
@@ -235,7 +234,7 @@ func (p *parser) publishedFits(c, yc cell, m rowMeta, year int) bool {
 	}
 	switch {
 	case yearNotBegun(year, m.published):
-		p.fail(c, "%s", notBegunMessage(year, m.published, when))
+		p.fail(c, "%s", notBegunMessage(year, m.published, "", when))
 	case !m.published.After(ends) && (m.status == plancast.StatusFinal || m.status == plancast.StatusPreliminary):
 		p.fail(c, "published %s, on or before the end of its period (%s): a %s figure of %s is published after it; one given earlier is an estimate (status estimate), or the date is a typo",
 			m.published, ends, m.status, when)

@@ -191,7 +191,7 @@ func checkYearBegun(o *plancast.Observation, from origin, ps *problems) bool {
 	if o.Withdrawn() || !yearNotBegun(o.Year, o.Published) {
 		return true
 	}
-	ps.add(from.problem("", fieldPublished, "%s", notBegunMessage(o.Year, o.Published, figureWhen(*o))))
+	ps.add(from.problem("", fieldPublished, "%s", notBegunMessage(o.Year, o.Published, "", figureWhen(*o))))
 	return false
 }
 
@@ -202,9 +202,10 @@ func yearNotBegun(year int, published plancast.Date) bool {
 }
 
 // notBegunMessage says that a figure of year (when: "2030", "2030 h1") was
-// dated published, before its year began.
-func notBegunMessage(year int, published plancast.Date, when string) string {
-	return fmt.Sprintf("published %s, before %d began: a figure of %s is published in %d or later; is the year or the date a typo?", published, year, when, year)
+// dated published, before its year began; whose, when not empty, says
+// whose date that is (" (the push's date: the row gives none)").
+func notBegunMessage(year int, published plancast.Date, whose, when string) string {
+	return fmt.Sprintf("published %s%s, before %d began: a figure of %s is published in %d or later; is the year or the date a typo?", published, whose, year, when, year)
 }
 
 // checkGrowth checks a figure's stated growth against the figure, on the
