@@ -200,7 +200,7 @@ func TestFaultPlancastKilledDuringPushesEmbedded(t *testing.T) {
 	server.kill() // SIGKILL right after acknowledgements, with pushes in flight
 	acked := push.acknowledged()
 
-	server = serveEmbedded(t, dataDir, addr)
+	serveEmbedded(t, dataDir, addr) // the restart; the test's cleanup stops it
 	checkAcknowledged(t, acked, httpSeries(t, "http://"+addr))
 }
 
@@ -275,7 +275,7 @@ func TestFaultFullDataDirectory(t *testing.T) {
 	waitHTTP(t, base+"/healthz", server) // still up, still reading
 
 	server.kill()
-	server = serveEmbedded(t, dataDir, addr)
+	serveEmbedded(t, dataDir, addr) // the restart; the test's cleanup stops it
 	latest := map[string]figure{}
 	for _, f := range acked {
 		latest[fmt.Sprintf("%s/%d", f.Indicator, f.Year)] = f

@@ -155,7 +155,7 @@ func TestQueuedBatchesSurviveARestartOfPlancast(t *testing.T) {
 	}
 	first.Close() // plancast stops with ten batches queued
 
-	backend, err = influx.Open(ctx, influx.Config{URL: "http://127.0.0.1:1", Bucket: cfg.Bucket}) // unreachable: Open fails
+	_, err = influx.Open(ctx, influx.Config{URL: "http://127.0.0.1:1", Bucket: cfg.Bucket}) // unreachable: Open fails
 	if err == nil {
 		t.Fatal("open of an unreachable InfluxDB succeeded")
 	}
