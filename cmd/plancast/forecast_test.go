@@ -343,3 +343,34 @@ func TestProgressShortOfTheWholeWayIsNotWrittenAsAll(t *testing.T) {
 		}
 	}
 }
+
+// A linear model chosen by hand on a series falling toward zero runs past
+// zero: its point is floored near 0, and its intervals still reach from
+// near 0 to above the last figure, 20, not "0.0 [0.0, 0.0]".
+func TestForecastCommandKeepsALinearDeclinePastZeroUncertain(t *testing.T) {
+	dir := catalogDir(t)
+	ingestFiles(t, dir, [2]string{"retail.csv", "region,indicator,year,value\nhouma,retail_sales,2016,100\nhouma,retail_sales,2017,80\n" +
+		"houma,retail_sales,2018,60\nhouma,retail_sales,2019,40\nhouma,retail_sales,2020,20\n"})
+	for method, from := range map[string]int{"drift_linear": 2021, "damped_linear": 2022} {
+		stdout := mustRun(t, "forecast", "--data-dir", dir, "--region", "houma", "--indicator", "retail_sales", "--method", method)
+		rows := 0
+		for _, l := range lines(stdout) {
+			f := strings.Fields(l)
+			if len(f) != 6 {
+				continue
+			}
+			if y, err := strconv.Atoi(f[0]); err != nil || y < from {
+				continue
+			}
+			rows++
+			hi80, err80 := strconv.ParseFloat(f[3], 64)
+			hi95, err95 := strconv.ParseFloat(f[5], 64)
+			if f[1] != "0.0" || f[2] != "0.0" || err80 != nil || err95 != nil || hi80 < 20 || hi95 <= hi80 {
+				t.Errorf("%s: row %v; want 0.0 with intervals from 0.0 to above 20", method, f)
+			}
+		}
+		if rows != 2026-from {
+			t.Errorf("%s: %d projected rows from %d:\n%s", method, rows, from, stdout)
+		}
+	}
+}
