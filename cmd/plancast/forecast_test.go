@@ -374,3 +374,29 @@ func TestForecastCommandKeepsALinearDeclinePastZeroUncertain(t *testing.T) {
 		}
 	}
 }
+
+// A series of one figure projects nothing, and still judges the targets
+// its figure settles, as the assessment route does: Houma's GDP of 131.5
+// in 2021, stated up 8.1%, meets a level of 130 for 2021 and misses a
+// growth of 8.5% as stated; the 2025 target waits for a second figure,
+// and its row says so with the reason under the table.
+func TestForecastCommandJudgesTheTargetsOfOneFigure(t *testing.T) {
+	dir := catalogDir(t)
+	ingestFiles(t, dir,
+		[2]string{"gdp.csv", "region,indicator,year,value,growth,published\nhouma,gdp,2021,131.5,8.1%,2022-01-20\n"},
+		[2]string{"targets.csv", "region,indicator,plan,kind,base_year,year,value,published\n" +
+			"houma,gdp,2021-annual,growth,,2021,8.5,2021-02-01\nhouma,gdp,2021-annual,level,,2021,130,2021-02-01\n" +
+			"houma,gdp,14th-fyp,level,2020,2025,250,2021-02-01\n"})
+	code, stdout, stderr := run(t, "forecast", "--data-dir", dir, "--region", "houma", "--indicator", "gdp")
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %q, stdout:\n%s", code, stderr, stdout)
+	}
+	wantLines(t, stdout,
+		"houma / gdp (100 million yuan)",
+		"not projected: need at least two observed years, have 1 (2021)",
+		"2021 131.5",
+		"2021-annual growth 2021 8.5% 8.1% (as stated) - 0% - off_track",
+		"2021-annual level 2021 130 131.5 (observed) - 100% - achieved",
+		"14th-fyp level 2025 250 not assessed",
+		"14th-fyp level 2025 is not assessed: one observed year (2021); at least two are needed")
+}
