@@ -56,12 +56,11 @@ type Unassessed struct {
 	// Code says why in one word, as error answers do: not_found (no yearly
 	// figures to judge it on), invalid (the figures cannot answer it, as a
 	// growth target on a series with a value ≤ 0) or internal; Reason says
-	// it in a sentence.
+	// it in a sentence, without the words naming the target ("assess gdp
+	// growth 2022: "), which the fields above give.
 	Code     string `json:"code"`
 	Reason   string `json:"reason"`
 	ReasonZh string `json:"reason_zh"` // the reason in Chinese
-
-	reasonAlone string // Reason without the words naming the target, for the dashboard beside it
 }
 
 func (s *Server) getRegionAssessment(c echo.Context) error {
@@ -334,11 +333,13 @@ func unassessed(t plancast.Target, err error) Unassessed {
 		reason = fmt.Sprintf("no observations of %s for %s: %s", t.Indicator, t.Region, reason)
 	}
 	var zh string
-	alone := reason
 	var why *forecast.UnassessableError
 	switch {
 	case errors.As(err, &why):
-		zh, alone = why.Zh, cmp.Or(why.En, reason)
+		// The error's message names the target ("assess gdp growth 2022:
+		// one observed year ..."), as an error said alone must; the
+		// answer names it in its own fields.
+		zh, reason = why.Zh, cmp.Or(why.En, reason)
 	case code == plancast.EUNAVAILABLE:
 		zh = "数据存储暂不可用：" + reason
 	case code == plancast.EINTERNAL:
@@ -347,7 +348,7 @@ func unassessed(t plancast.Target, err error) Unassessed {
 		zh = "无法评估：" + reason
 	}
 	return Unassessed{Region: t.Region, Indicator: t.Indicator, Plan: t.Plan, Kind: t.Kind, Year: t.Year, Target: t.Value, Binding: t.Binding,
-		Code: code, Reason: reason, ReasonZh: zh, reasonAlone: alone}
+		Code: code, Reason: reason, ReasonZh: zh}
 }
 
 // asOfTextZh is "（截至2021-04-20）" for a read of the past, "" for the latest.

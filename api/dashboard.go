@@ -240,9 +240,8 @@ func (s *Server) dashboardSection(ctx context.Context, r plancast.Region, indByC
 	}
 	for _, u := range res.Unassessed {
 		ind := indByCode[u.Indicator]
-		// Beside the target's own label, the reason without the words
-		// naming the target again.
-		reason := u.reasonAlone
+		// Beside the target's own label: the reason names no target.
+		reason := u.Reason
 		if lang == "zh" {
 			reason = u.ReasonZh
 		}

@@ -81,13 +81,25 @@ func fitModel(p *prepared, m model, h int) []float64 {
 
 // fromUnit maps a forecast in the indicator's unit to the working scale. A
 // log series cannot forecast a value ≤ 0; such a value (a linear decline
-// run past zero) is floored at 1/1000 of the last value.
+// run past zero) is floored at 1/1000 of the last value (unitFloor).
 func (p *prepared) fromUnit(v float64) float64 {
 	if !p.log {
 		return v
 	}
-	floor := math.Exp(p.x[len(p.x)-1]) * 1e-3
-	return math.Log(math.Max(v, floor))
+	return math.Log(math.Max(v, p.unitFloor()))
+}
+
+// unitFloor is the floor fromUnit puts under a log series' forecasts, in
+// the indicator's unit: 1/1000 of the last value.
+func (p *prepared) unitFloor() float64 {
+	return math.Exp(p.x[len(p.x)-1]) * 1e-3
+}
+
+// atFloor reports whether a working-scale forecast of a linear model on a
+// log series is fromUnit's floor: the model's own value was at or below it
+// (a linear decline run past zero).
+func (p *prepared) atFloor(c float64) bool {
+	return p.log && c <= math.Log(p.unitFloor())
 }
 
 // sanitize replaces any non-finite forecast (an overflow on extreme input)

@@ -285,6 +285,22 @@
 // to the median instead made it less accurate (15.825 / 2.745 and
 // 17.243 / 2.620).
 //
+// A linear model (drift_linear, damped_linear) on a positive series can run
+// past zero, where the log scale has no value: the point is then floored at
+// 1/1000 of the last figure, and the table's errors around that floor would
+// say the outcome is within thousandths of the last figure ("0.02 [0.02,
+// 0.02]" after 100, 80, 60, 40, 20). For such a year the quantiles above the
+// median (the floor, which stays the point) are lifted toward the table's
+// quantiles around the last figure, by a share rising linearly from 0 at
+// the median to all of the gap at 0.9 (forecast.go, reachUp): the upper
+// bounds are those of a series that stops falling, the mass between spread
+// from near 0 up to them. Auto's are not lifted: its mean averages members
+// on the log scale with the linear one, and is no linear extrapolation. On
+// M3's two files 28 forecasts by drift_linear or damped_linear reached the
+// floor; their outcomes were all hundreds or thousands of times it, and
+// the 80% intervals around the floor covered none of them, the lifted ones
+// 20 (auto's forecasts are unchanged).
+//
 // # Targets
 //
 // Assess computes the required growth, the projection of the compared

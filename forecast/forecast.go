@@ -109,7 +109,11 @@ type Result struct {
 	probs  []float64
 	center []float64   // working-scale point forecast per horizon
 	zq     [][]float64 // scaled-error quantiles per horizon
-	prep   *prepared
+	// reach is, per horizon, the quantiles of the predictive distribution
+	// when they are not zq's: nil but for a linear model whose extrapolation
+	// ran to the floor (reachUp).
+	reach [][]float64
+	prep  *prepared
 }
 
 // Methods lists the accepted method names: "auto" first, then the models.
@@ -172,7 +176,9 @@ func Forecast(years []int, values []float64, opt Options) (*Result, error) {
 	}
 	r.Scale = cal.scale(p.scale, p.diffs, pooledWorkScale(p, opt.PooledScale))
 	r.zq = make([][]float64, h)
+	r.reach = make([][]float64, h)
 	r.Points = make([]plancast.ProjectionPoint, h)
+	m, _ := modelByName(method)
 	for j := range h {
 		// The distribution is centred on the point forecast: the table's
 		// median error (the training years' bias of the point) is taken
@@ -188,6 +194,9 @@ func Forecast(years []int, values []float64, opt Options) (*Result, error) {
 				}
 			}
 		}
+		if m.linear && p.atFloor(center[j]) {
+			r.reach[j] = reachUp(cal.Probs, r.zq[j], (p.x[len(p.x)-1]-center[j])/r.Scale)
+		}
 		r.Points[j] = within(r.point(j), opt.Limits)
 	}
 	if !opt.SkipBacktest {
@@ -196,12 +205,51 @@ func Forecast(years []int, values []float64, opt Options) (*Result, error) {
 	return r, nil
 }
 
+// reachUpTop is the probability from which reachUp lifts a quantile by the
+// whole gap: the top of the 80% interval.
+const reachUpTop = 0.9
+
+// reachUp is the distribution of a year whose linear extrapolation ran past
+// zero on a log series, where fromUnit floors the point at 1/1000 of the
+// last value. The table's errors around that floor would say the outcome is
+// within a few thousandths of the last value ("0.02 [0.02, 0.02]" after 20);
+// but the linear model has only said that the series falls toward zero, not
+// how far it gets. So the quantiles above the median (the floored point,
+// which stays the median) are lifted by a share of gap, the distance from
+// the floor up to the last value in units of the scale: 0 at the median,
+// rising linearly with the probability to all of it at reachUpTop and
+// beyond. The 80% and 95% upper bounds are then the table's bounds around
+// the last value, as if the series stopped falling, and the mass between is
+// spread from the floor up to them: the outcome may be anything from near 0
+// to about the last value. zq is left as it is.
+func reachUp(probs, zq []float64, gap float64) []float64 {
+	out := append([]float64(nil), zq...)
+	if !(gap > 0) || math.IsInf(gap, 0) {
+		return out
+	}
+	for k, pr := range probs {
+		if pr > 0.5 {
+			out[k] += gap * math.Min(1, (pr-0.5)/(reachUpTop-0.5))
+		}
+	}
+	return out
+}
+
+// quantiles is the table of the predictive distribution of horizon j+1 on
+// the scaled-error axis: zq's, or reachUp's where it applies.
+func (r *Result) quantiles(j int) []float64 {
+	if r.reach[j] != nil {
+		return r.reach[j]
+	}
+	return r.zq[j]
+}
+
 // point builds the projection of horizon j+1: the mean (the point forecast)
 // and the 80% and 95% central intervals, each nested around the mean.
 func (r *Result) point(j int) plancast.ProjectionPoint {
 	p, c, s := r.prep, r.center[j], r.Scale
 	at := func(prob float64) float64 {
-		return p.back(c + s*quantileAt(r.probs, r.zq[j], prob))
+		return p.back(c + s*quantileAt(r.probs, r.quantiles(j), prob))
 	}
 	pt := plancast.ProjectionPoint{
 		Year: r.LastYear + j + 1,
@@ -249,7 +297,7 @@ func (r *Result) CDF(year int, x float64) float64 {
 	if math.IsInf(v, 1) {
 		return 1
 	}
-	return cdfAt(r.probs, r.zq[j], (v-r.center[j])/r.Scale)
+	return cdfAt(r.probs, r.quantiles(j), (v-r.center[j])/r.Scale)
 }
 
 // Quantile returns the value that the year's outcome stays at or below with
@@ -259,7 +307,7 @@ func (r *Result) Quantile(year int, prob float64) float64 {
 	if j < 0 || j >= len(r.Points) || !(prob > 0 && prob < 1) {
 		return math.NaN()
 	}
-	return r.prep.back(r.center[j] + r.Scale*quantileAt(r.probs, r.zq[j], prob))
+	return r.prep.back(r.center[j] + r.Scale*quantileAt(r.probs, r.quantiles(j), prob))
 }
 
 // HorizonToTargets is how far to project a series whose last observed year is

@@ -568,3 +568,58 @@ func TestALevelIsNeverProjectedBelowZero(t *testing.T) {
 		t.Errorf("P %.4f unlimited, %.4f limited (want equal); limited 95%% bound %.2f", a1.Probability, a2.Probability, a2.Projected.Lo95)
 	}
 }
+
+// A linear model on a series falling toward zero extrapolates past zero:
+// 100, 80, 60, 40, 20 by drift_linear is 0 in 2021 and −80 in 2025. The
+// point is floored at 1/1000 of the last figure (0.02), but the intervals
+// stay as wide as the uncertainty: from near 0 up to at least the last
+// figure (the table's bounds around it, as if the decline stopped), and not
+// "0.02 [0.02, 0.02]". They nest, widen with the horizon, and are the
+// quantiles of the distribution a target is judged on: a target at the last
+// figure keeps more than a 10% chance.
+func TestALinearDeclinePastZeroKeepsWideIntervals(t *testing.T) {
+	years := []int{2016, 2017, 2018, 2019, 2020}
+	values := []float64{100, 80, 60, 40, 20}
+	retail := plancast.Indicator{Code: "retail_sales", Unit: plancast.Unit100mYuan, Kind: plancast.KindLevel, Better: plancast.BetterHigher}
+	for _, method := range []string{MethodDriftLinear, MethodDampedLinear} {
+		r, err := Forecast(years, values, Options{Horizon: 5, Method: method, Limits: LimitsOf(retail)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		floored := 0
+		for j, pt := range r.Points {
+			if !(pt.Lo95 <= pt.Lo80 && pt.Lo80 <= pt.Mean && pt.Mean <= pt.Hi80 && pt.Hi80 <= pt.Hi95) {
+				t.Errorf("%s %d: %+v not nested", method, pt.Year, pt)
+			}
+			if j > 0 && pt.Hi95/pt.Lo95 < r.Points[j-1].Hi95/r.Points[j-1].Lo95 {
+				t.Errorf("%s %d: %+v narrower than the year before, %+v", method, pt.Year, pt, r.Points[j-1])
+			}
+			if math.Abs(pt.Mean-0.02) > 1e-9 {
+				continue // a point the extrapolation has not run past zero
+			}
+			floored++
+			if pt.Lo95 > 0.02 || pt.Hi80 < 20 || pt.Hi95 <= pt.Hi80 {
+				t.Errorf("%s %d: %+v; want 80%% and 95%% intervals from near 0 to above the last figure, 20", method, pt.Year, pt)
+			}
+			for _, c := range []struct{ prob, at float64 }{{0.025, pt.Lo95}, {0.1, pt.Lo80}, {0.5, pt.Mean}, {0.9, pt.Hi80}, {0.975, pt.Hi95}} {
+				if got := r.CDF(pt.Year, c.at); math.Abs(got-c.prob) > 1e-6 {
+					t.Errorf("%s %d: P(outcome ≤ %.4g) = %.4f, want %.3f", method, pt.Year, c.at, got, c.prob)
+				}
+				if q := r.Quantile(pt.Year, c.prob); math.Abs(q-c.at) > 1e-9*math.Max(1, c.at) {
+					t.Errorf("%s %d: Quantile(%.3f) = %.6g, the interval says %.6g", method, pt.Year, c.prob, q, c.at)
+				}
+			}
+			tg := plancast.Target{Region: "houma", Indicator: retail.Code, Plan: "plan", Kind: plancast.TargetLevel, Year: pt.Year, Value: 20}
+			a, err := Assess(tg, retail, years, values, Options{Method: method, Limits: LimitsOf(retail)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Probability <= 0.1 || a.Projected.Hi80 != pt.Hi80 {
+				t.Errorf("%s %d: a target of 20 is met with P %.4f, projected %+v; want more than 0.1 and the interval above", method, pt.Year, a.Probability, *a.Projected)
+			}
+		}
+		if floored < 4 {
+			t.Errorf("%s: %d points at the floor, want the years from 2022 on: %+v", method, floored, r.Points)
+		}
+	}
+}

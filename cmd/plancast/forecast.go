@@ -69,49 +69,66 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	}
 	opt := forecast.Options{Horizon: *horizon, Method: *method, Limits: forecast.LimitsOf(ind)}
 	r, err := forecast.Forecast(years, values, opt)
-	if err != nil {
+	// One figure projects nothing, but it judges a target of its own year
+	// (forecast.Assess, as the assessment route does): the command shows
+	// the figure, why it is not projected, and the targets under it.
+	alone := err != nil && len(years) == 1 && plancast.ErrorCode(err) == plancast.EINVALID
+	if err != nil && !alone {
 		// "plancast forecast: houma/gdp: method damped needs ...", not
 		// "plancast forecast: forecast houma/gdp: forecast: method ...".
 		return plancast.Errorf(plancast.ErrorCode(err), "%s/%s: %s", region, indicator, forecastMessage(err))
 	}
 
-	fmt.Fprintf(stdout, "%s / %s (%s), method %s", region, indicator, charts.UnitLabel(ind.Unit, charts.LangEn), r.Method)
-	if r.Backtest != nil {
-		fmt.Fprintf(stdout, ", backtest MASE %.2f sMAPE %.1f%% over %d origins", r.Backtest.MASE, r.Backtest.SMAPE, r.Backtest.Origins)
-	}
-	if !asOf.IsZero() {
-		fmt.Fprintf(stdout, ", figures and targets as of %s", asOf)
-	}
-	fmt.Fprintln(stdout)
-	if len(r.Models) > 1 {
-		names := make([]string, len(r.Models))
-		for i, m := range r.Models {
-			names[i] = m.Model
-		}
-		fmt.Fprintf(stdout, "the mean of %s (%d observed years)\n", strings.Join(names, ", "), r.RealObs)
-	}
 	// Figures as stored; projections to about four significant digits of the
 	// latest figure (plancast.ValuePrec), as the charts and the dashboard show
 	// them: 120.8 → 147.2, 33,029 → 40,061.
 	observed := func(v float64) string { return plancast.FormatNumber(v, -1) }
 	prec := plancast.ValuePrec(values[len(values)-1])
 	projected := func(v float64) string { return plancast.FormatNumber(v, prec) }
-	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "year\tvalue\t80% low\t80% high\t95% low\t95% high\t")
-	for i := max(0, len(years)-5); i < len(years); i++ {
-		fmt.Fprintf(tw, "%d\t%s\t\t\t\t\t\n", years[i], observed(values[i]))
+	head := fmt.Sprintf("%s / %s (%s)", region, indicator, charts.UnitLabel(ind.Unit, charts.LangEn))
+	var asOfText string
+	if !asOf.IsZero() {
+		asOfText = fmt.Sprintf(", figures and targets as of %s", asOf)
 	}
-	for _, p := range r.Points {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t\n", p.Year, projected(p.Mean), projected(p.Lo80), projected(p.Hi80), projected(p.Lo95), projected(p.Hi95))
-	}
-	if err := tw.Flush(); err != nil {
-		return err
-	}
-	if y := r.YearToDate(ind, toDate); y != nil {
-		n := y.Nowcast
-		fmt.Fprintf(stdout, "%d from its %s (%s against %s a year before, %+.1f%%): %s, 80%% %s to %s, 95%% %s to %s\n",
-			y.Year, plancast.PeriodName(y.Period, false), observed(y.Value), observed(y.Prior), 100*y.Growth,
-			projected(n.Mean), projected(n.Lo80), projected(n.Hi80), projected(n.Lo95), projected(n.Hi95))
+	if alone {
+		// In the projection route's words: "need at least two observed
+		// years, have 1 (2023)".
+		fmt.Fprintf(stdout, "%s%s\nnot projected: %s (%d)\n", head, asOfText, forecastMessage(err), years[0])
+		tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+		fmt.Fprintf(tw, "year\tvalue\t\n%d\t%s\t\n", years[0], observed(values[0]))
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+	} else {
+		fmt.Fprintf(stdout, "%s, method %s", head, r.Method)
+		if r.Backtest != nil {
+			fmt.Fprintf(stdout, ", backtest MASE %.2f sMAPE %.1f%% over %d origins", r.Backtest.MASE, r.Backtest.SMAPE, r.Backtest.Origins)
+		}
+		fmt.Fprintln(stdout, asOfText)
+		if len(r.Models) > 1 {
+			names := make([]string, len(r.Models))
+			for i, m := range r.Models {
+				names[i] = m.Model
+			}
+			fmt.Fprintf(stdout, "the mean of %s (%d observed years)\n", strings.Join(names, ", "), r.RealObs)
+		}
+		tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+		fmt.Fprintln(tw, "year\tvalue\t80% low\t80% high\t95% low\t95% high\t")
+		for i := max(0, len(years)-5); i < len(years); i++ {
+			fmt.Fprintf(tw, "%d\t%s\t\t\t\t\t\n", years[i], observed(values[i]))
+		}
+		for _, p := range r.Points {
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t\n", p.Year, projected(p.Mean), projected(p.Lo80), projected(p.Hi80), projected(p.Lo95), projected(p.Hi95))
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+		if y := r.YearToDate(ind, toDate); y != nil {
+			n := y.Nowcast
+			fmt.Fprintf(stdout, "%d from its %s (%s against %s a year before, %+.1f%%): %s, 80%% %s to %s, 95%% %s to %s\n",
+				y.Year, plancast.PeriodName(y.Period, false), observed(y.Value), observed(y.Prior), 100*y.Growth,
+				projected(n.Mean), projected(n.Lo80), projected(n.Hi80), projected(n.Lo95), projected(n.Hi95))
+		}
 	}
 
 	targets, err := st.Targets(ctx, plancast.TargetFilter{Region: region, Indicator: indicator, AsOf: *asOf})
@@ -127,7 +144,7 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	var unassessed []string         // why a target is not assessed, a line each
 	var basis *plancast.StatedBasis // of the growth targets judged on the stated growth
 	var due *plancast.YearSpan      // the ended years without a figure, the widest span of any target
-	tw = tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "plan\tkind\tyear\ttarget\tprojected\tneeds/yr\tP(meet)\tprogress\tstatus")
 	for _, t := range targets {
 		// A growth target and its projection are growth rates in percent.

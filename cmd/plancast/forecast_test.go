@@ -343,3 +343,60 @@ func TestProgressShortOfTheWholeWayIsNotWrittenAsAll(t *testing.T) {
 		}
 	}
 }
+
+// A linear model chosen by hand on a series falling toward zero runs past
+// zero: its point is floored near 0, and its intervals still reach from
+// near 0 to above the last figure, 20, not "0.0 [0.0, 0.0]".
+func TestForecastCommandKeepsALinearDeclinePastZeroUncertain(t *testing.T) {
+	dir := catalogDir(t)
+	ingestFiles(t, dir, [2]string{"retail.csv", "region,indicator,year,value\nhouma,retail_sales,2016,100\nhouma,retail_sales,2017,80\n" +
+		"houma,retail_sales,2018,60\nhouma,retail_sales,2019,40\nhouma,retail_sales,2020,20\n"})
+	for method, from := range map[string]int{"drift_linear": 2021, "damped_linear": 2022} {
+		stdout := mustRun(t, "forecast", "--data-dir", dir, "--region", "houma", "--indicator", "retail_sales", "--method", method)
+		rows := 0
+		for _, l := range lines(stdout) {
+			f := strings.Fields(l)
+			if len(f) != 6 {
+				continue
+			}
+			if y, err := strconv.Atoi(f[0]); err != nil || y < from {
+				continue
+			}
+			rows++
+			hi80, err80 := strconv.ParseFloat(f[3], 64)
+			hi95, err95 := strconv.ParseFloat(f[5], 64)
+			if f[1] != "0.0" || f[2] != "0.0" || err80 != nil || err95 != nil || hi80 < 20 || hi95 <= hi80 {
+				t.Errorf("%s: row %v; want 0.0 with intervals from 0.0 to above 20", method, f)
+			}
+		}
+		if rows != 2026-from {
+			t.Errorf("%s: %d projected rows from %d:\n%s", method, rows, from, stdout)
+		}
+	}
+}
+
+// A series of one figure projects nothing, and still judges the targets
+// its figure settles, as the assessment route does: Houma's GDP of 131.5
+// in 2021, stated up 8.1%, meets a level of 130 for 2021 and misses a
+// growth of 8.5% as stated; the 2025 target waits for a second figure,
+// and its row says so with the reason under the table.
+func TestForecastCommandJudgesTheTargetsOfOneFigure(t *testing.T) {
+	dir := catalogDir(t)
+	ingestFiles(t, dir,
+		[2]string{"gdp.csv", "region,indicator,year,value,growth,published\nhouma,gdp,2021,131.5,8.1%,2022-01-20\n"},
+		[2]string{"targets.csv", "region,indicator,plan,kind,base_year,year,value,published\n" +
+			"houma,gdp,2021-annual,growth,,2021,8.5,2021-02-01\nhouma,gdp,2021-annual,level,,2021,130,2021-02-01\n" +
+			"houma,gdp,14th-fyp,level,2020,2025,250,2021-02-01\n"})
+	code, stdout, stderr := run(t, "forecast", "--data-dir", dir, "--region", "houma", "--indicator", "gdp")
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %q, stdout:\n%s", code, stderr, stdout)
+	}
+	wantLines(t, stdout,
+		"houma / gdp (100 million yuan)",
+		"not projected: need at least two observed years, have 1 (2021)",
+		"2021 131.5",
+		"2021-annual growth 2021 8.5% 8.1% (as stated) - 0% - off_track",
+		"2021-annual level 2021 130 131.5 (observed) - 100% - achieved",
+		"14th-fyp level 2025 250 not assessed",
+		"14th-fyp level 2025 is not assessed: one observed year (2021); at least two are needed")
+}
