@@ -321,7 +321,9 @@ func yearToDateKeys(ts []plancast.Target, yearly []plancast.Series, byCode map[s
 func noFigures(t plancast.Target, ind plancast.Indicator, asOf plancast.Date) error {
 	return &forecast.UnassessableError{
 		Err: plancast.Errorf(plancast.ENOTFOUND, "series %s/%s has no yearly figures%s", t.Region, t.Indicator, asOfText(asOf)),
-		Zh:  "暂无" + cmp.Or(ind.NameZh, t.Indicator) + "的年度数据" + asOfTextZh(asOf)}
+		// Beside the target, which names its series: the reason alone.
+		En: "no yearly figures yet" + asOfText(asOf),
+		Zh: "暂无" + cmp.Or(ind.NameZh, t.Indicator) + "的年度数据" + asOfTextZh(asOf)}
 }
 
 // riskRank orders statuses from the most to the least worrying.

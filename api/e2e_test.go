@@ -735,7 +735,7 @@ func testDashboard(t *testing.T, s *server) {
 	}
 	// A target without figures is listed with what it asks for and, on
 	// hover, why it was not judged.
-	if !strings.Contains(page, `title="no observations of unemployment_rate for houma`) ||
+	if !strings.Contains(page, `title="no yearly figures yet"`) ||
 		!strings.Contains(page, "Registered urban unemployment rate (2021 plan · ceiling: ≤ 4.5%)") {
 		t.Fatal("the dashboard does not say which target went unjudged, and why")
 	}

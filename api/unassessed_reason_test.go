@@ -53,3 +53,23 @@ func TestAnUnjudgedTargetsReasonDoesNotNameTheTargetAgain(t *testing.T) {
 		t.Errorf("the download does not give the reason alone:\n%s", download)
 	}
 }
+
+// A target whose series has no yearly figure yet says so once: Houma's
+// 2021 unemployment ceiling is "no yearly figures yet", not "no
+// observations of unemployment_rate for houma: series
+// houma/unemployment_rate has no yearly figures".
+func TestATargetWithoutFiguresSaysSoOnce(t *testing.T) {
+	st := seeded(t, backends[0].open(t))
+	s := startServer(t, st, api.Config{})
+	var resp api.AssessmentResponse
+	s.get("/api/v1/regions/houma/assessment").decode(t, http.StatusOK, &resp)
+	var u api.Unassessed
+	for _, x := range resp.Unassessed {
+		if x.Indicator == "unemployment_rate" {
+			u = x
+		}
+	}
+	if u.Code != plancast.ENOTFOUND || u.Reason != "no yearly figures yet" || !strings.Contains(u.ReasonZh, "暂无") {
+		t.Errorf("unassessed %+v; want not_found because %q", u, "no yearly figures yet")
+	}
+}
