@@ -119,6 +119,9 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 	}
 
 	// Horizon: far enough for the target year (and a projected base).
+	if t.Year-p.last > MaxHorizon {
+		return a, unassessable(t, func(pb phrasebook) string { return pb.tooFar }, t.Year, t.Year-p.last, p.last, MaxHorizon)
+	}
 	var res *Result
 	if t.Year > p.last {
 		o := opt
@@ -636,6 +639,7 @@ type phrasebook struct {
 	nonPositive string // a growth target on a series with a value ≤ 0
 	baseBefore  string // base year, first observed year
 	yearBefore  string // first observed year
+	tooFar      string // target year, years past the latest, latest observed year, MaxHorizon
 }
 
 var english = phrasebook{
@@ -682,6 +686,7 @@ var english = phrasebook{
 	nonPositive: "a growth target needs a series of positive values; this one has a value ≤ 0",
 	baseBefore:  "base year %d is before the first observation (%d)",
 	yearBefore:  "the target year is before the first observation (%d)",
+	tooFar:      "%d is %d years past the latest figure (%d); projections reach at most %d years ahead",
 }
 
 var chinese = phrasebook{
@@ -738,6 +743,7 @@ var chinese = phrasebook{
 	nonPositive: "增速目标需要全为正值的序列，该序列有小于等于0的值",
 	baseBefore:  "基期%d年早于最早的数据年份（%d年）",
 	yearBefore:  "目标年份早于最早的数据年份（%d年）",
+	tooFar:      "%d年距最新数据（%[3]d年）%[2]d年，预测最多只能外推%[4]d年",
 }
 
 // explain writes the one-sentence judgement shown to planners, in the

@@ -665,3 +665,26 @@ func TestOneFigureJudgesATargetOfItsOwnYear(t *testing.T) {
 		}
 	}
 }
+
+// A target further ahead than any projection reaches (MaxHorizon years past
+// the latest figure) is not judged, and the reason says so in a planner's
+// terms, not as a horizon parameter out of range.
+func TestAssessTargetBeyondTheLongestProjection(t *testing.T) {
+	tg := plancast.Target{Region: "houma", Indicator: "gdp", Plan: "2050-vision", Kind: plancast.TargetLevel, Year: 2050, Value: 1000}
+	_, err := Assess(tg, gdp, []int{2016, 2017, 2018, 2019, 2020}, []float64{88.9, 95.1, 101.7, 111.0, 120.8}, Options{})
+	var why *UnassessableError
+	if !errors.As(err, &why) || plancast.ErrorCode(err) != plancast.EINVALID {
+		t.Fatalf("Assess of a 2050 target from 2020: %v; want an invalid UnassessableError", err)
+	}
+	if want := "2050 is 30 years past the latest figure (2020); projections reach at most 20 years ahead"; why.En != want {
+		t.Errorf("reason %q, want %q", why.En, want)
+	}
+	if want := "2050年距最新数据（2020年）30年，预测最多只能外推20年"; why.Zh != want {
+		t.Errorf("Chinese reason %q, want %q", why.Zh, want)
+	}
+	// The furthest year a projection reaches is still judged.
+	tg.Year = 2040
+	if a, err := Assess(tg, gdp, []int{2016, 2017, 2018, 2019, 2020}, []float64{88.9, 95.1, 101.7, 111.0, 120.8}, Options{}); err != nil || a.Status == "" {
+		t.Errorf("Assess of a 2040 target from 2020: %+v, %v; want a judgement", a.Status, err)
+	}
+}
