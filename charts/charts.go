@@ -141,8 +141,9 @@ func ResolveLang(lang string) (effective, message string) {
 
 // Render draws the chart of s in format ("png" or "svg") to w. A PNG is
 // exactly Width×Height pixels; an SVG is Width×Height CSS pixels.
-// It returns EINVALID for a bad spec or format and when there is nothing to
-// draw (no observation and no projection).
+// It returns EINVALID for a bad spec or format, for a From after the last
+// year the chart could show (naming that year: errFromPastLast), and when
+// there is nothing to draw (no observation and no projection).
 func Render(w io.Writer, s Spec, format string) error {
 	if err := prepare(format, s.Validate, &s.Width, &s.Height); err != nil {
 		return err
@@ -194,6 +195,10 @@ func historyFigure(s *Spec) (*figure, error) {
 		sort.Slice(pts, func(i, j int) bool { return pts[i].Year < pts[j].Year })
 	}
 	if len(hist) == 0 && len(pts) == 0 {
+		chart := "the chart of " + s.Region.Code + "/" + s.Indicator.Code
+		if err := errFromPastLast(s.From, chart, lastFigure(s.History), lastProjected(s.Projection, s.Horizon)); err != nil {
+			return nil, err
+		}
 		return nil, plancast.Errorf(plancast.EINVALID, "%s/%s: nothing to chart (no observation and no projection)", s.Region.Code, s.Indicator.Code)
 	}
 
@@ -311,6 +316,61 @@ func historyFigure(s *Spec) (*figure, error) {
 		f.source = joinSentences(f.source, statedNote(tl.stated, lang), lang)
 	}
 	return f, nil
+}
+
+// errFromPastLast is the error of a chart asked from a year after the last
+// it could show: it names that year, the last projected year shown or the
+// last figure's, whichever is later, and says where the figures and the
+// projection end. chart names the chart ("the chart of houma/gdp");
+// lastFig and lastProj are 0 for none. It is nil when from is not after
+// that year, or when there is neither a figure nor a projected year, and
+// so truly nothing to chart. Why: the chart said "nothing to chart (no
+// observation and no projection)", which reads as if the series were
+// empty. The single chart and the comparison say it here, in the CLI and
+// over HTTP alike.
+func errFromPastLast(from int, chart string, lastFig, lastProj int) error {
+	var last int
+	var ends string
+	switch {
+	case lastFig != 0 && lastProj != 0:
+		last = max(lastFig, lastProj)
+		ends = fmt.Sprintf("its figures end in %d, its projection in %d", lastFig, last)
+	case lastFig != 0:
+		last, ends = lastFig, fmt.Sprintf("its figures end in %d, and it has no projection", lastFig)
+	case lastProj != 0:
+		last, ends = lastProj, fmt.Sprintf("it has no figures, and its projection ends in %d", lastProj)
+	default:
+		return nil
+	}
+	if from <= last {
+		return nil
+	}
+	return plancast.Errorf(plancast.EINVALID, "from=%d is after %d, the last year %s could show (%s): ask from a year up to %d",
+		from, last, chart, ends, last)
+}
+
+// lastFigure is the year of the latest figure of obs; 0 when there is none.
+func lastFigure(obs []plancast.Observation) int {
+	all := sortedHistory(obs, 0)
+	if len(all) == 0 {
+		return 0
+	}
+	return all[len(all)-1].Year
+}
+
+// lastProjected is the last year of p a chart shows, at most horizon years
+// after its LastYear when horizon > 0; 0 when it shows none.
+func lastProjected(p *plancast.Projection, horizon int) int {
+	if p == nil {
+		return 0
+	}
+	last := 0
+	for _, q := range p.Points {
+		if q.Year > p.LastYear && (horizon <= 0 || q.Year <= p.LastYear+horizon) {
+			last = max(last, q.Year)
+		}
+	}
+	return last
 }
 
 // latestLabelDy is how far the latest figure's label, written to the left

@@ -117,6 +117,16 @@ func compareFigure(s *CompareSpec) (*figure, error) {
 		}
 	}
 	if len(d.xs) == 0 {
+		// the latest figure and projected year of the regions with figures
+		var lastFig, lastProj int
+		for _, rs := range s.Series {
+			if f := lastFigure(rs.History); f != 0 {
+				lastFig, lastProj = max(lastFig, f), max(lastProj, lastProjected(rs.Projection, s.Horizon))
+			}
+		}
+		if err := errFromPastLast(s.From, "the comparison of "+s.Indicator.Code, lastFig, lastProj); err != nil {
+			return nil, err
+		}
 		return nil, plancast.Errorf(plancast.EINVALID, "comparison of %s: nothing to chart (no observation and no projection)", s.Indicator.Code)
 	}
 	f.legend = d.legend
