@@ -212,8 +212,11 @@ func historyFigure(s *Spec) (*figure, error) {
 	f.title = regionName(s.Region, lang) + wd.Sep + indicatorName(s.Indicator, lang)
 
 	var (
-		xs, ys []float64
-		layers []layer
+		xs, ys  []float64
+		layers  []layer
+		labels  []labelSpec // written over the plot, laid out together (chartLabels)
+		markers []xy        // the points they leave uncovered where they can
+		toDate  *labelSpec
 	)
 	add := func(x, y float64) { xs, ys = append(xs, x), append(ys, y) }
 	for _, o := range hist {
@@ -264,8 +267,9 @@ func historyFigure(s *Spec) (*figure, error) {
 			layer{z: zTarget, p: lineOf([]xy{{x, n.Lo95}, {x, n.Hi95}}, sty95)},
 			layer{z: zTarget, p: lineOf([]xy{{x, n.Lo80}, {x, n.Hi80}}, sty80)},
 			layer{z: zTarget, p: pointsOf([]xy{{x, n.Mean}}, glyph)},
-			layer{z: zLabel, p: label(f, xy{x, n.Mean}, fmt.Sprintf(wd.ToDateFmt, y.Year, plancast.PeriodName(y.Period, lang == LangZh), annotValue(n.Mean, unit, lang)), sizeSmall, colToDate, sideLeft, vg.Points(10))},
 		)
+		toDate = &labelSpec{xy{x, n.Mean}, fmt.Sprintf(wd.ToDateFmt, y.Year, plancast.PeriodName(y.Period, lang == LangZh), annotValue(n.Mean, unit, lang)), sizeSmall, colToDate, sideLeft, vg.Points(10)}
+		markers = append(markers, xy{x, n.Mean})
 		add(x, n.Mean)
 		ys = append(ys, n.Lo95, n.Hi95)
 		f.legend = append(f.legend, legendItem{wd.ToDate, swatchLine(sty80, &glyph)})
@@ -277,7 +281,11 @@ func historyFigure(s *Spec) (*figure, error) {
 		layers = append(layers, hl...)
 		f.legend = append([]legendItem{{wd.History, swatchLine(histSty, &glyph)}}, f.legend...)
 		lo := hist[len(hist)-1]
-		layers = append(layers, layer{z: zLabel, p: label(f, *latest, fmt.Sprintf(wd.LatestFmt, lo.Year, annotValue(lo.Value, unit, lang)), sizeSmall, colHistory, sideLeft, latestLabelDy(hist))})
+		labels = append(labels, labelSpec{*latest, fmt.Sprintf(wd.LatestFmt, lo.Year, annotValue(lo.Value, unit, lang)), sizeSmall, colHistory, sideLeft, latestLabelDy(hist)})
+		markers = append(markers, *latest)
+	}
+	if toDate != nil {
+		labels = append(labels, *toDate)
 	}
 
 	// targets
@@ -285,11 +293,17 @@ func historyFigure(s *Spec) (*figure, error) {
 	layers = append(layers, tl.layers...)
 	xs, ys = append(xs, tl.xs...), append(ys, tl.ys...)
 	f.legend = append(f.legend, tl.legend...)
+	labels, markers = append(labels, tl.labels...), append(markers, tl.markers...)
 
 	// the ended years without a figure, which the projection runs through
-	if due := figuresDue(s.History, s.drawnOn()); due != nil {
-		layers = append(layers, dueLayers(f, *due)...)
+	due := figuresDue(s.History, s.drawnOn())
+	if due != nil {
+		layers = append(layers, dueBand(*due))
 	}
+	// the labels: the latest figure's, the year to date's and the
+	// targets', laid out together so that none covers another
+	f.labels = &chartLabels{must: labels, markers: markers, due: due}
+	layers = append(layers, layer{z: zLabel, p: f.labels.plotter(f)})
 
 	// ranges
 	xmin, xmax := slices.Min(xs), slices.Max(xs)
@@ -302,7 +316,7 @@ func historyFigure(s *Spec) (*figure, error) {
 	plotW := vg.Length(float64(s.Width)*72/float64(scaleDPI(s.Width, s.Height))) - vg.Points(60)
 	p := f.newPlot(unit, xmin, xmax, ymin, ymax, plotW)
 	layers = append(layers,
-		layer{z: zBands, p: periodBands(f, periodsIn(int(math.Ceil(xmin)), int(math.Floor(xmax))))},
+		layer{z: zBands, p: periodBands(f)},
 		layer{z: zGrid, p: hGrid()},
 	)
 	sort.SliceStable(layers, func(i, j int) bool { return layers[i].z < layers[j].z })

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"image/color"
 	"io"
-	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -134,8 +133,6 @@ func compareFigure(s *CompareSpec) (*figure, error) {
 		f.legend = append(f.legend, legendItem{wd.Mean, swatchLine(draw.LineStyle{Color: colMuted, Width: vg.Points(1.5), Dashes: dashMean}, nil)})
 	}
 	f.legend = append(f.legend, targetLegend(d.shapes, lang)...)
-	// the names always, a target's value only where it crowds nothing
-	layers := append(d.layers, layer{z: zLabel, p: labelsUncrowded(f, d.names, d.values, d.markers, targetRadius*markerReach, d.lines)})
 	// the ended years that no region drawn has a figure of (those after
 	// the latest figure of all), which every projection runs through
 	on := s.AsOf
@@ -143,9 +140,14 @@ func compareFigure(s *CompareSpec) (*figure, error) {
 		on = s.Today
 	}
 	due := figuresDue(d.hist, on)
+	layers := d.layers
 	if due != nil {
-		layers = append(layers, dueLayers(f, *due)...)
+		layers = append(layers, dueBand(*due))
 	}
+	// the names wherever there is room, a target's value only where it
+	// crowds nothing, laid out together so that none covers another
+	f.labels = &chartLabels{must: d.names, optional: d.values, markers: d.markers, lines: d.lines, due: due}
+	layers = append(layers, layer{z: zLabel, p: f.labels.plotter(f)})
 
 	xmin, xmax := slices.Min(d.xs), slices.Max(d.xs)
 	if xmax-xmin < 4 {
@@ -156,7 +158,7 @@ func compareFigure(s *CompareSpec) (*figure, error) {
 	plotW := vg.Length(float64(s.Width)*72/float64(scaleDPI(s.Width, s.Height))) - vg.Points(60)
 	p := f.newPlot(s.Indicator.Unit, xmin, xmax, ymin, ymax, plotW)
 	layers = append(layers,
-		layer{z: zBands, p: periodBands(f, periodsIn(int(math.Ceil(xmin)), int(math.Floor(xmax))))},
+		layer{z: zBands, p: periodBands(f)},
 		layer{z: zGrid, p: hGrid()},
 	)
 	sort.SliceStable(layers, func(i, j int) bool { return layers[i].z < layers[j].z })
