@@ -31,3 +31,19 @@ func TestAChartFromAYearPastItsLastSaysWhichIsItsLast(t *testing.T) {
 		t.Errorf("chart from %s: status %d %s; want the chart", m[1], r.status, r.body)
 	}
 }
+
+// The comparison says the same of a chart asked from a year past its last,
+// in the same words: before, it said "comparison of gdp: nothing to chart
+// (no observation and no projection)" with Houma's figures and projection
+// there to draw.
+func TestAComparisonFromAYearPastItsLastSaysWhichIsItsLast(t *testing.T) {
+	s := startServer(t, seeded(t, backends[0].open(t)), api.Config{})
+	msg := s.get("/charts/compare/gdp.png?regions=houma,zizhou&from=2149").wantError(t, http.StatusBadRequest, plancast.EINVALID)
+	m := regexp.MustCompile(`^from=2149 is after (\d{4}), the last year the comparison of gdp could show \(its figures end in 2020, its projection in (\d{4})\): ask from a year up to (\d{4})$`).FindStringSubmatch(msg)
+	if m == nil || m[1] != m[2] || m[1] != m[3] {
+		t.Fatalf("comparison from 2149: %q; want it to name the last year the comparison could show", msg)
+	}
+	if r := s.get("/charts/compare/gdp.png?regions=houma,zizhou&from=" + m[1]); r.status != http.StatusOK {
+		t.Errorf("comparison from %s: status %d %s; want the chart", m[1], r.status, r.body)
+	}
+}

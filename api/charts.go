@@ -125,28 +125,7 @@ func (s *Server) chartSpec(ctx context.Context, region plancast.Region, ind plan
 	if proj, err := s.projectSeries(ind, series, toDate, horizon, forecast.MethodAuto, p.asOf); err == nil {
 		spec.Projection = proj
 	}
-	if err := fromFits(p.from, region, ind, series, spec.Projection); err != nil {
-		return charts.Spec{}, err
-	}
 	return spec, nil
-}
-
-// fromFits refuses a chart asked from a year after the last it could show:
-// its projection's last year, or its last figure's when it has none. Why:
-// the chart said "nothing to chart (no observation and no projection)",
-// which reads as if the series were empty.
-func fromFits(from int, region plancast.Region, ind plancast.Indicator, series *plancast.Series, proj *plancast.Projection) error {
-	lastFigure := series.Observations[len(series.Observations)-1].Year
-	last, ends := lastFigure, fmt.Sprintf("its figures end in %d, and it has no projection", lastFigure)
-	if proj != nil && len(proj.Points) > 0 {
-		last = max(last, proj.Points[len(proj.Points)-1].Year)
-		ends = fmt.Sprintf("its figures end in %d, its projection in %d", lastFigure, last)
-	}
-	if from <= last {
-		return nil
-	}
-	return plancast.Errorf(plancast.EINVALID, "from=%d is after %d, the last year the chart of %s/%s could show (%s): ask from a year up to %d",
-		from, last, region.Code, ind.Code, ends, last)
 }
 
 // chartTargets are the targets a chart of ind in region draws: the

@@ -141,8 +141,9 @@ func ResolveLang(lang string) (effective, message string) {
 
 // Render draws the chart of s in format ("png" or "svg") to w. A PNG is
 // exactly Width×Height pixels; an SVG is Width×Height CSS pixels.
-// It returns EINVALID for a bad spec or format and when there is nothing to
-// draw (no observation and no projection).
+// It returns EINVALID for a bad spec or format, for a From after the last
+// year the chart could show (naming that year: errFromPastLast), and when
+// there is nothing to draw (no observation and no projection).
 func Render(w io.Writer, s Spec, format string) error {
 	if err := prepare(format, s.Validate, &s.Width, &s.Height); err != nil {
 		return err
@@ -194,6 +195,10 @@ func historyFigure(s *Spec) (*figure, error) {
 		sort.Slice(pts, func(i, j int) bool { return pts[i].Year < pts[j].Year })
 	}
 	if len(hist) == 0 && len(pts) == 0 {
+		chart := "the chart of " + s.Region.Code + "/" + s.Indicator.Code
+		if err := errFromPastLast(s.From, chart, lastFigure(s.History), lastProjected(s.Projection, s.Horizon)); err != nil {
+			return nil, err
+		}
 		return nil, plancast.Errorf(plancast.EINVALID, "%s/%s: nothing to chart (no observation and no projection)", s.Region.Code, s.Indicator.Code)
 	}
 
@@ -207,8 +212,11 @@ func historyFigure(s *Spec) (*figure, error) {
 	f.title = regionName(s.Region, lang) + wd.Sep + indicatorName(s.Indicator, lang)
 
 	var (
-		xs, ys []float64
-		layers []layer
+		xs, ys  []float64
+		layers  []layer
+		labels  []labelSpec // written over the plot, laid out together (chartLabels)
+		markers []xy        // the points they leave uncovered where they can
+		toDate  *labelSpec
 	)
 	add := func(x, y float64) { xs, ys = append(xs, x), append(ys, y) }
 	for _, o := range hist {
@@ -259,8 +267,9 @@ func historyFigure(s *Spec) (*figure, error) {
 			layer{z: zTarget, p: lineOf([]xy{{x, n.Lo95}, {x, n.Hi95}}, sty95)},
 			layer{z: zTarget, p: lineOf([]xy{{x, n.Lo80}, {x, n.Hi80}}, sty80)},
 			layer{z: zTarget, p: pointsOf([]xy{{x, n.Mean}}, glyph)},
-			layer{z: zLabel, p: label(f, xy{x, n.Mean}, fmt.Sprintf(wd.ToDateFmt, y.Year, plancast.PeriodName(y.Period, lang == LangZh), annotValue(n.Mean, unit, lang)), sizeSmall, colToDate, sideLeft, vg.Points(10))},
 		)
+		toDate = &labelSpec{xy{x, n.Mean}, fmt.Sprintf(wd.ToDateFmt, y.Year, plancast.PeriodName(y.Period, lang == LangZh), annotValue(n.Mean, unit, lang)), sizeSmall, colToDate, sideLeft, vg.Points(10)}
+		markers = append(markers, xy{x, n.Mean})
 		add(x, n.Mean)
 		ys = append(ys, n.Lo95, n.Hi95)
 		f.legend = append(f.legend, legendItem{wd.ToDate, swatchLine(sty80, &glyph)})
@@ -272,7 +281,11 @@ func historyFigure(s *Spec) (*figure, error) {
 		layers = append(layers, hl...)
 		f.legend = append([]legendItem{{wd.History, swatchLine(histSty, &glyph)}}, f.legend...)
 		lo := hist[len(hist)-1]
-		layers = append(layers, layer{z: zLabel, p: label(f, *latest, fmt.Sprintf(wd.LatestFmt, lo.Year, annotValue(lo.Value, unit, lang)), sizeSmall, colHistory, sideLeft, latestLabelDy(hist))})
+		labels = append(labels, labelSpec{*latest, fmt.Sprintf(wd.LatestFmt, lo.Year, annotValue(lo.Value, unit, lang)), sizeSmall, colHistory, sideLeft, latestLabelDy(hist)})
+		markers = append(markers, *latest)
+	}
+	if toDate != nil {
+		labels = append(labels, *toDate)
 	}
 
 	// targets
@@ -280,11 +293,17 @@ func historyFigure(s *Spec) (*figure, error) {
 	layers = append(layers, tl.layers...)
 	xs, ys = append(xs, tl.xs...), append(ys, tl.ys...)
 	f.legend = append(f.legend, tl.legend...)
+	labels, markers = append(labels, tl.labels...), append(markers, tl.markers...)
 
 	// the ended years without a figure, which the projection runs through
-	if due := figuresDue(s.History, s.drawnOn()); due != nil {
-		layers = append(layers, dueLayers(f, *due)...)
+	due := figuresDue(s.History, s.drawnOn())
+	if due != nil {
+		layers = append(layers, dueBand(*due))
 	}
+	// the labels: the latest figure's, the year to date's and the
+	// targets', laid out together so that none covers another
+	f.labels = &chartLabels{must: labels, markers: markers, due: due}
+	layers = append(layers, layer{z: zLabel, p: f.labels.plotter(f)})
 
 	// ranges
 	xmin, xmax := slices.Min(xs), slices.Max(xs)
@@ -297,7 +316,7 @@ func historyFigure(s *Spec) (*figure, error) {
 	plotW := vg.Length(float64(s.Width)*72/float64(scaleDPI(s.Width, s.Height))) - vg.Points(60)
 	p := f.newPlot(unit, xmin, xmax, ymin, ymax, plotW)
 	layers = append(layers,
-		layer{z: zBands, p: periodBands(f, periodsIn(int(math.Ceil(xmin)), int(math.Floor(xmax))))},
+		layer{z: zBands, p: periodBands(f)},
 		layer{z: zGrid, p: hGrid()},
 	)
 	sort.SliceStable(layers, func(i, j int) bool { return layers[i].z < layers[j].z })
@@ -311,6 +330,61 @@ func historyFigure(s *Spec) (*figure, error) {
 		f.source = joinSentences(f.source, statedNote(tl.stated, lang), lang)
 	}
 	return f, nil
+}
+
+// errFromPastLast is the error of a chart asked from a year after the last
+// it could show: it names that year, the last projected year shown or the
+// last figure's, whichever is later, and says where the figures and the
+// projection end. chart names the chart ("the chart of houma/gdp");
+// lastFig and lastProj are 0 for none. It is nil when from is not after
+// that year, or when there is neither a figure nor a projected year, and
+// so truly nothing to chart. Why: the chart said "nothing to chart (no
+// observation and no projection)", which reads as if the series were
+// empty. The single chart and the comparison say it here, in the CLI and
+// over HTTP alike.
+func errFromPastLast(from int, chart string, lastFig, lastProj int) error {
+	var last int
+	var ends string
+	switch {
+	case lastFig != 0 && lastProj != 0:
+		last = max(lastFig, lastProj)
+		ends = fmt.Sprintf("its figures end in %d, its projection in %d", lastFig, last)
+	case lastFig != 0:
+		last, ends = lastFig, fmt.Sprintf("its figures end in %d, and it has no projection", lastFig)
+	case lastProj != 0:
+		last, ends = lastProj, fmt.Sprintf("it has no figures, and its projection ends in %d", lastProj)
+	default:
+		return nil
+	}
+	if from <= last {
+		return nil
+	}
+	return plancast.Errorf(plancast.EINVALID, "from=%d is after %d, the last year %s could show (%s): ask from a year up to %d",
+		from, last, chart, ends, last)
+}
+
+// lastFigure is the year of the latest figure of obs; 0 when there is none.
+func lastFigure(obs []plancast.Observation) int {
+	all := sortedHistory(obs, 0)
+	if len(all) == 0 {
+		return 0
+	}
+	return all[len(all)-1].Year
+}
+
+// lastProjected is the last year of p a chart shows, at most horizon years
+// after its LastYear when horizon > 0; 0 when it shows none.
+func lastProjected(p *plancast.Projection, horizon int) int {
+	if p == nil {
+		return 0
+	}
+	last := 0
+	for _, q := range p.Points {
+		if q.Year > p.LastYear && (horizon <= 0 || q.Year <= p.LastYear+horizon) {
+			last = max(last, q.Year)
+		}
+	}
+	return last
 }
 
 // latestLabelDy is how far the latest figure's label, written to the left

@@ -366,7 +366,7 @@ func TestRenderErrors(t *testing.T) {
 		{func(s *Spec) { s.From = 1800 }, "png", "from"},
 		{func(s *Spec) { s.Horizon = -1 }, "png", "horizon"},
 		{func(s *Spec) { s.History, s.Projection = nil, nil }, "png", "nothing to chart"},
-		{func(s *Spec) { s.From = 2030 }, "svg", "nothing to chart"},
+		{func(s *Spec) { s.From = 2030 }, "svg", "the last year the chart of houma/gdp could show"},
 	} {
 		s := good
 		c.mod(&s)

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"image/color"
 	"io"
-	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -117,6 +116,16 @@ func compareFigure(s *CompareSpec) (*figure, error) {
 		}
 	}
 	if len(d.xs) == 0 {
+		// the latest figure and projected year of the regions with figures
+		var lastFig, lastProj int
+		for _, rs := range s.Series {
+			if f := lastFigure(rs.History); f != 0 {
+				lastFig, lastProj = max(lastFig, f), max(lastProj, lastProjected(rs.Projection, s.Horizon))
+			}
+		}
+		if err := errFromPastLast(s.From, "the comparison of "+s.Indicator.Code, lastFig, lastProj); err != nil {
+			return nil, err
+		}
 		return nil, plancast.Errorf(plancast.EINVALID, "comparison of %s: nothing to chart (no observation and no projection)", s.Indicator.Code)
 	}
 	f.legend = d.legend
@@ -124,8 +133,6 @@ func compareFigure(s *CompareSpec) (*figure, error) {
 		f.legend = append(f.legend, legendItem{wd.Mean, swatchLine(draw.LineStyle{Color: colMuted, Width: vg.Points(1.5), Dashes: dashMean}, nil)})
 	}
 	f.legend = append(f.legend, targetLegend(d.shapes, lang)...)
-	// the names always, a target's value only where it crowds nothing
-	layers := append(d.layers, layer{z: zLabel, p: labelsUncrowded(f, d.names, d.values, d.markers, targetRadius*markerReach, d.lines)})
 	// the ended years that no region drawn has a figure of (those after
 	// the latest figure of all), which every projection runs through
 	on := s.AsOf
@@ -133,9 +140,14 @@ func compareFigure(s *CompareSpec) (*figure, error) {
 		on = s.Today
 	}
 	due := figuresDue(d.hist, on)
+	layers := d.layers
 	if due != nil {
-		layers = append(layers, dueLayers(f, *due)...)
+		layers = append(layers, dueBand(*due))
 	}
+	// the names wherever there is room, a target's value only where it
+	// crowds nothing, laid out together so that none covers another
+	f.labels = &chartLabels{must: d.names, optional: d.values, markers: d.markers, lines: d.lines, due: due}
+	layers = append(layers, layer{z: zLabel, p: f.labels.plotter(f)})
 
 	xmin, xmax := slices.Min(d.xs), slices.Max(d.xs)
 	if xmax-xmin < 4 {
@@ -146,7 +158,7 @@ func compareFigure(s *CompareSpec) (*figure, error) {
 	plotW := vg.Length(float64(s.Width)*72/float64(scaleDPI(s.Width, s.Height))) - vg.Points(60)
 	p := f.newPlot(s.Indicator.Unit, xmin, xmax, ymin, ymax, plotW)
 	layers = append(layers,
-		layer{z: zBands, p: periodBands(f, periodsIn(int(math.Ceil(xmin)), int(math.Floor(xmax))))},
+		layer{z: zBands, p: periodBands(f)},
 		layer{z: zGrid, p: hGrid()},
 	)
 	sort.SliceStable(layers, func(i, j int) bool { return layers[i].z < layers[j].z })

@@ -75,6 +75,7 @@ type figure struct {
 	title  string
 	unit   string // heads the value axis
 	plot   *plot.Plot
+	labels *chartLabels // the labels written over the plot
 	legend []legendItem
 	source string
 	note   string // shown above the source line, e.g. why Chinese labels fell back to English

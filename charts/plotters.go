@@ -4,6 +4,7 @@ import (
 	"image/color"
 	"math"
 	"slices"
+	"sort"
 
 	"github.com/plancast/plancast"
 	"gonum.org/v1/plot"
@@ -64,49 +65,73 @@ func fanOf(lo, hi []xy, col color.Color) plot.Plotter {
 	})
 }
 
-// periodBands shades the Five-Year Plan periods alternately across the full
-// height and writes their names at the top.
-func periodBands(f *figure, periods []planPeriod) plot.Plotter {
+// periodBands shades the Five-Year Plan periods shown alternately across
+// the full height and writes their names at the top (periodNames).
+func periodBands(f *figure) plot.Plotter {
 	return plotFunc(func(c draw.Canvas, p *plot.Plot) {
 		trX, _ := p.Transforms(&c)
-		for _, per := range periods {
-			x0 := math.Max(float64(per.start)-0.5, p.X.Min)
-			x1 := math.Min(float64(per.end)+0.5, p.X.Max)
-			if x1 <= x0 {
+		for _, per := range periodsShown(p) {
+			x0, x1, ok := periodSpan(per, p)
+			if !ok {
 				continue
 			}
 			col := colBandA
 			if per.n%2 == 0 {
 				col = colBandB
 			}
-			r := vg.Rectangle{Min: vg.Point{X: trX(x0), Y: c.Min.Y}, Max: vg.Point{X: trX(x1), Y: c.Max.Y}}
-			fillRect(c, r, col)
-			label := periodLabel(per, f.lang)
-			sty := f.style(label, sizeSmall, false, colFaint)
-			sty.XAlign, sty.YAlign = draw.XCenter, draw.YTop
-			if sty.Width(label)+vg.Points(4) < r.Max.X-r.Min.X {
-				c.FillText(sty, vg.Point{X: (r.Min.X + r.Max.X) / 2, Y: c.Max.Y - vg.Points(3)}, label)
-			}
+			fillRect(c, vg.Rectangle{Min: vg.Point{X: trX(x0), Y: c.Min.Y}, Max: vg.Point{X: trX(x1), Y: c.Max.Y}}, col)
+		}
+		for _, n := range periodNames(f, &c, p) {
+			c.FillText(n.sty, n.pt, n.txt)
 		}
 	})
 }
 
-// dueLayers hatch the years of due, the ended years after the last figure
-// with none stored, over the plot's height (as far as they are shown), and
-// write which they are (FiguresDueText) at the foot of the hatch, centred
-// on it and kept inside the plot, over a halo as the other labels are: on
-// one line, which may reach past a narrow hatch, unless it is wider than
-// the plot.
-func dueLayers(f *figure, due plancast.YearSpan) []layer {
-	txt := FiguresDueText(&due, f.lang)
-	shown := func(c *draw.Canvas, p *plot.Plot) (r vg.Rectangle, ok bool) {
-		trX, _ := p.Transforms(c)
-		x0 := math.Max(float64(due.From)-0.5, p.X.Min)
-		x1 := math.Min(float64(due.To)+0.5, p.X.Max)
-		return vg.Rectangle{Min: vg.Point{X: trX(x0), Y: c.Min.Y}, Max: vg.Point{X: trX(x1), Y: c.Max.Y}}, x1 > x0
+// periodsShown are the Five-Year Plan periods overlapping the years of p.
+func periodsShown(p *plot.Plot) []planPeriod {
+	return periodsIn(int(math.Ceil(p.X.Min)), int(math.Floor(p.X.Max)))
+}
+
+// periodSpan is the part of per's years on p's x axis; ok is false when
+// none is.
+func periodSpan(per planPeriod, p *plot.Plot) (x0, x1 float64, ok bool) {
+	x0 = math.Max(float64(per.start)-0.5, p.X.Min)
+	x1 = math.Min(float64(per.end)+0.5, p.X.Max)
+	return x0, x1, x1 > x0
+}
+
+// periodNames are the names of the periods shown, each centred at the top
+// of its band where the band is wide enough for it; box is the text's
+// extent (they have no halo). The labels over the plot leave them clear
+// (layoutLabels).
+func periodNames(f *figure, c *draw.Canvas, p *plot.Plot) []placedLabel {
+	trX, _ := p.Transforms(c)
+	var names []placedLabel
+	for _, per := range periodsShown(p) {
+		x0, x1, ok := periodSpan(per, p)
+		if !ok {
+			continue
+		}
+		label := periodLabel(per, f.lang)
+		sty := f.style(label, sizeSmall, false, colFaint)
+		sty.XAlign, sty.YAlign = draw.XCenter, draw.YTop
+		w, h := sty.Width(label), sty.Height(label)
+		if w+vg.Points(4) >= trX(x1)-trX(x0) {
+			continue
+		}
+		pt := vg.Point{X: (trX(x0) + trX(x1)) / 2, Y: c.Max.Y - vg.Points(3)}
+		names = append(names, placedLabel{txt: label, sty: sty, pt: pt, point: pt,
+			box: vg.Rectangle{Min: vg.Point{X: pt.X - w/2, Y: pt.Y - h}, Max: vg.Point{X: pt.X + w/2, Y: pt.Y}}})
 	}
+	return names
+}
+
+// dueBand hatches the years of due, the ended years after the last figure
+// with none stored, over the plot's height (as far as they are shown).
+// Their words are written by the labels' layer (dueLabels).
+func dueBand(due plancast.YearSpan) layer {
 	band := plotFunc(func(c draw.Canvas, p *plot.Plot) {
-		r, ok := shown(&c, p)
+		r, ok := dueShown(due, &c, p)
 		if !ok {
 			return
 		}
@@ -121,31 +146,46 @@ func dueLayers(f *figure, due plancast.YearSpan) []layer {
 			}
 		}
 	})
-	text := plotFunc(func(c draw.Canvas, p *plot.Plot) {
-		r, ok := shown(&c, p)
-		if !ok {
-			return
-		}
-		lines := f.wrap(txt, sizeSmall, false, c.Max.X-c.Min.X-vg.Points(4))
-		// written from the top line down, so that an SVG reads in order;
-		// the lowest line's foot 3 points above the plot's
-		y := c.Min.Y + vg.Points(3)
-		for _, l := range lines {
-			y += f.style(l, sizeSmall, false, colMuted).Height(l)
-		}
-		for _, line := range lines {
-			sty := f.style(line, sizeSmall, false, colMuted)
-			sty.YAlign = draw.YCenter
-			w, h := sty.Width(line), sty.Height(line)
-			x := (r.Min.X + r.Max.X - w) / 2
-			x = max(c.Min.X+vg.Points(2), min(x, c.Max.X-vg.Points(2)-w))
-			y -= h
-			l := placedLabel{txt: line, sty: sty, pt: vg.Point{X: x, Y: y + h/2},
-				box: vg.Rectangle{Min: vg.Point{X: x - vg.Points(1.5), Y: y}, Max: vg.Point{X: x + w + vg.Points(1.5), Y: y + h}}}
-			l.draw(&c)
-		}
-	})
-	return []layer{{z: zDue, p: band}, {z: zLabel, p: text}}
+	return layer{z: zDue, p: band}
+}
+
+// dueShown is the rectangle of the years of due shown on c; ok is false
+// when none is.
+func dueShown(due plancast.YearSpan, c *draw.Canvas, p *plot.Plot) (r vg.Rectangle, ok bool) {
+	trX, _ := p.Transforms(c)
+	x0 := math.Max(float64(due.From)-0.5, p.X.Min)
+	x1 := math.Min(float64(due.To)+0.5, p.X.Max)
+	return vg.Rectangle{Min: vg.Point{X: trX(x0), Y: c.Min.Y}, Max: vg.Point{X: trX(x1), Y: c.Max.Y}}, x1 > x0
+}
+
+// dueLabels are the lines that say which years due hatches
+// (FiguresDueText), at the foot of the hatch, centred on it and kept inside
+// the plot, over a halo as the other labels are: on one line, which may
+// reach past a narrow hatch, unless it is wider than the plot. They are in
+// reading order, from the top line down, so that an SVG reads in order.
+func dueLabels(f *figure, due plancast.YearSpan, c *draw.Canvas, p *plot.Plot) []placedLabel {
+	r, ok := dueShown(due, c, p)
+	if !ok {
+		return nil
+	}
+	lines := f.wrap(FiguresDueText(&due, f.lang), sizeSmall, false, c.Max.X-c.Min.X-vg.Points(4))
+	// the lowest line's foot 3 points above the plot's
+	y := c.Min.Y + vg.Points(3)
+	for _, l := range lines {
+		y += f.style(l, sizeSmall, false, colMuted).Height(l)
+	}
+	var out []placedLabel
+	for _, line := range lines {
+		sty := f.style(line, sizeSmall, false, colMuted)
+		sty.YAlign = draw.YCenter
+		w, h := sty.Width(line), sty.Height(line)
+		x := (r.Min.X + r.Max.X - w) / 2
+		x = max(c.Min.X+vg.Points(2), min(x, c.Max.X-vg.Points(2)-w))
+		y -= h
+		out = append(out, placedLabel{txt: line, sty: sty, pt: vg.Point{X: x, Y: y + h/2}, point: vg.Point{X: x, Y: y + h/2},
+			box: vg.Rectangle{Min: vg.Point{X: x - vg.Points(1.5), Y: y}, Max: vg.Point{X: x + w + vg.Points(1.5), Y: y + h}}})
+	}
+	return out
 }
 
 // dueHatch is the distance between the hatch lines of the ended years
@@ -194,14 +234,6 @@ const (
 	sideLeft         // always left
 	sideRight        // always right
 )
-
-// label writes txt beside the data point at, on side, nudged up by dy.
-func label(f *figure, at xy, txt string, size float64, col color.Color, side int, dy vg.Length) plot.Plotter {
-	l := labelSpec{at, txt, size, col, side, dy}
-	return plotFunc(func(c draw.Canvas, p *plot.Plot) {
-		l.place(f, &c, p).draw(&c)
-	})
-}
 
 // labelSpec is a label asked for: txt beside the data point at, on side,
 // nudged up by dy.
@@ -288,33 +320,6 @@ func (l placedLabel) moved(dy vg.Length) placedLabel {
 	return l
 }
 
-// clearOf moves l up or down until it overlaps none of the labels placed:
-// away from the first in its way, up when its own point is at least as high
-// as that label's point, so that the labels keep the order of their lines.
-// It gives up, leaving l where it was, after as many moves as there are
-// labels or when a move would leave the canvas c.
-func (l placedLabel) clearOf(placed []placedLabel, c *draw.Canvas) placedLabel {
-	at := l
-	for moves := 0; ; moves++ {
-		i := slices.IndexFunc(placed, func(o placedLabel) bool { return overlaps(at.box, o.box) })
-		switch {
-		case i < 0:
-			return at
-		case moves == len(placed):
-			return l
-		}
-		o := placed[i]
-		if at.point.Y >= o.point.Y {
-			at = at.moved(o.box.Max.Y - at.box.Min.Y)
-		} else {
-			at = at.moved(o.box.Min.Y - at.box.Max.Y)
-		}
-		if at.box.Max.Y > c.Max.Y || at.box.Min.Y < c.Min.Y {
-			return l
-		}
-	}
-}
-
 // draw writes the label over a white halo, which keeps it legible over
 // lines and fans.
 func (l placedLabel) draw(c *draw.Canvas) {
@@ -323,59 +328,186 @@ func (l placedLabel) draw(c *draw.Canvas) {
 	c.FillText(l.sty, l.pt, l.txt)
 }
 
-// labelsUncrowded draws every label of must, each moved clear of those
-// before it, then each label of optional whose box overlaps neither a label
-// drawn before it nor a marker: the markers are data points covered to
-// radius r around them. Such a label that would cross one of lines (the
-// figures, projections and paths drawn, whose stretch under its halo would
-// be washed out and strike through its text) moves to the first place
-// that crosses none and overlaps nothing: 9 points above or below, else
-// the same on the other side of its point; where there is none, it stays
-// as asked. A label left out leaves its marker to be read against the
-// axis.
-func labelsUncrowded(f *figure, must, optional []labelSpec, markers []xy, r vg.Length, lines [][]xy) plot.Plotter {
-	return plotFunc(func(c draw.Canvas, p *plot.Plot) {
-		var placed []placedLabel
-		for _, l := range must {
-			pl := l.place(f, &c, p).clearOf(placed, &c)
-			pl.draw(&c)
-			placed = append(placed, pl)
+// labelGap is the room left between two labels stacked one over the
+// other.
+var labelGap = vg.Points(1)
+
+// stack returns l moved straight up or down by the least distance that
+// leaves its box inside c, clear of every box of taken, and no higher than
+// any box of under in its columns (its top at most theirs): l itself when
+// it is already so. A tie goes up when up is true, else down. ok is false
+// when there is no such place.
+//
+// The places tried are l's own, and those that put l's box just below or
+// just above a box of taken or under in its columns, or against the foot
+// or the top of the plot: the nearest such place is one of them.
+func (l placedLabel) stack(taken, under []vg.Rectangle, c *draw.Canvas, up bool) (placedLabel, bool) {
+	sameColumns := func(a, b vg.Rectangle) bool { return a.Min.X < b.Max.X && b.Min.X < a.Max.X }
+	shifts := []vg.Length{0, c.Max.Y - l.box.Max.Y, c.Min.Y - l.box.Min.Y}
+	for _, t := range slices.Concat(taken, under) {
+		if sameColumns(t, l.box) {
+			shifts = append(shifts, t.Max.Y+labelGap-l.box.Min.Y, t.Min.Y-labelGap-l.box.Max.Y)
 		}
-		var taken []vg.Rectangle
-		for _, q := range toCanvas(&c, p, markers) {
-			taken = append(taken, vg.Rectangle{Min: vg.Point{X: q.X - r, Y: q.Y - r}, Max: vg.Point{X: q.X + r, Y: q.Y + r}})
+	}
+	abs := func(v vg.Length) vg.Length { return max(v, -v) }
+	sort.SliceStable(shifts, func(i, j int) bool {
+		a, b := shifts[i], shifts[j]
+		if abs(a) != abs(b) {
+			return abs(a) < abs(b)
 		}
-		for _, pl := range placed {
-			taken = append(taken, pl.box)
+		return a != b && (a > b) == up
+	})
+	fits := func(at placedLabel) bool {
+		inside := at.box.Max.Y <= c.Max.Y && at.box.Min.Y >= c.Min.Y
+		clear := !slices.ContainsFunc(taken, func(t vg.Rectangle) bool { return overlaps(at.box, t) })
+		below := !slices.ContainsFunc(under, func(u vg.Rectangle) bool {
+			return overlaps(at.box, u) || sameColumns(at.box, u) && at.box.Max.Y > u.Max.Y
+		})
+		return inside && clear && below
+	}
+	for _, dy := range shifts {
+		if at := l.moved(dy); fits(at) {
+			return at, true
 		}
-		var segs [][2]vg.Point
-		for _, l := range lines {
-			pts := toCanvas(&c, p, l)
-			for i := 1; i < len(pts); i++ {
-				segs = append(segs, [2]vg.Point{pts[i-1], pts[i]})
+	}
+	return l, false
+}
+
+// chartLabels are the labels a chart writes over its plot, laid out
+// together (layout) so that none covers another.
+type chartLabels struct {
+	// must are written wherever there is room in the plot's height: the
+	// single chart's latest figure, year to date and targets, a
+	// comparison's region names. optional are written only where they
+	// crowd nothing: a comparison's target values.
+	must, optional []labelSpec
+	// markers are the data points the labels leave uncovered (covered to
+	// markerReach target radii around them): a must label where it can,
+	// an optional one always.
+	markers []xy
+	// lines are the lines an optional label moves off (alternatives).
+	lines [][]xy
+	// due is the span of ended years without figures whose words
+	// (dueLabels) are written before any other label; nil for none.
+	due *plancast.YearSpan
+}
+
+// layout lays the labels out on c so that no two overlap, nor one
+// overlaps a period's name (periodNames), and returns them in the order to
+// write them:
+//
+//   - first the words of the ended years without figures (dueLabels),
+//     where they belong;
+//   - then the labels of must, from the one asked highest (labelSpec.place)
+//     down, each where it asks to be or, when its box there would overlap
+//     one laid out before it, moved straight up or down to the nearest
+//     place in the plot where it overlaps none (stack); a tie goes the way
+//     the label is nudged from its point (down when it is not). A label
+//     asked alike (on the same side of its point, nudged as far) as one
+//     before it, with a lower point, stays below that one, so that labels
+//     stacked keep the order of their points: two targets of one year, or
+//     of neighbouring years with close values, come one over the other,
+//     the higher value on top, as do the names of regions whose lines end
+//     together. Where it can, a label covers no marker either; where there
+//     is no place that keeps the order, it takes the nearest clear one; a
+//     label with no clear place in the plot's height is left out, and its
+//     marker is read against the axis;
+//   - then each label of optional whose box overlaps neither a label
+//     before it, a period's name nor a marker. Such a label that would
+//     cross one of lines (whose stretch under its halo would be washed out
+//     and strike through its text) moves to the first place that crosses
+//     none and overlaps nothing: 9 points above or below, else the same on
+//     the other side of its point; where there is none, it stays as asked.
+//     A label left out leaves its marker to be read against the axis.
+func (cl *chartLabels) layout(f *figure, c *draw.Canvas, p *plot.Plot) []placedLabel {
+	r := targetRadius * markerReach
+	var placed []placedLabel
+	var taken, marks []vg.Rectangle
+	for _, n := range periodNames(f, c, p) {
+		taken = append(taken, n.box)
+	}
+	if cl.due != nil {
+		for _, l := range dueLabels(f, *cl.due, c, p) {
+			placed, taken = append(placed, l), append(taken, l.box)
+		}
+	}
+	for _, q := range toCanvas(c, p, cl.markers) {
+		marks = append(marks, vg.Rectangle{Min: vg.Point{X: q.X - r, Y: q.Y - r}, Max: vg.Point{X: q.X + r, Y: q.Y + r}})
+	}
+	// from the one asked highest down; under are the labels laid out that
+	// were asked alike with a higher point, which this one stays below
+	asked := make([]placedLabel, len(cl.must))
+	for i, l := range cl.must {
+		asked[i] = l.place(f, c, p)
+	}
+	order := make([]int, len(asked))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool { return asked[order[i]].box.Max.Y > asked[order[j]].box.Max.Y })
+	var laid []int // of must, in the order laid out
+	for _, i := range order {
+		l := cl.must[i]
+		var under []vg.Rectangle
+		for _, k := range laid {
+			if m := cl.must[k]; m.side == l.side && m.dy == l.dy && asked[k].point.Y > asked[i].point.Y {
+				under = append(under, asked[k].box)
 			}
 		}
-		isTaken := func(pl placedLabel) bool {
-			return slices.ContainsFunc(taken, func(o vg.Rectangle) bool { return overlaps(pl.box, o) })
+		up := l.dy > 0
+		at, ok := asked[i].stack(slices.Concat(taken, marks), under, c, up)
+		if !ok {
+			at, ok = asked[i].stack(taken, under, c, up)
 		}
-		crossesLine := func(pl placedLabel) bool {
-			return slices.ContainsFunc(segs, func(s [2]vg.Point) bool { return crosses(s[0], s[1], pl.box) })
+		if !ok {
+			at, ok = asked[i].stack(taken, nil, c, up)
 		}
-		for _, l := range optional {
-			pl := l.place(f, &c, p)
-			if isTaken(pl) {
-				continue
-			}
-			if crossesLine(pl) {
-				for _, alt := range l.alternatives()[1:] {
-					if a := alt.place(f, &c, p); !isTaken(a) && !crossesLine(a) {
-						pl = a
-						break
-					}
+		if ok {
+			asked[i], laid = at, append(laid, i)
+			placed, taken = append(placed, at), append(taken, at.box)
+		}
+	}
+	if len(cl.optional) == 0 {
+		return placed
+	}
+
+	taken = append(taken, marks...)
+	var segs [][2]vg.Point
+	for _, l := range cl.lines {
+		pts := toCanvas(c, p, l)
+		for i := 1; i < len(pts); i++ {
+			segs = append(segs, [2]vg.Point{pts[i-1], pts[i]})
+		}
+	}
+	isTaken := func(pl placedLabel) bool {
+		return slices.ContainsFunc(taken, func(o vg.Rectangle) bool { return overlaps(pl.box, o) })
+	}
+	crossesLine := func(pl placedLabel) bool {
+		return slices.ContainsFunc(segs, func(s [2]vg.Point) bool { return crosses(s[0], s[1], pl.box) })
+	}
+	for _, l := range cl.optional {
+		pl := l.place(f, c, p)
+		if isTaken(pl) {
+			continue
+		}
+		if crossesLine(pl) {
+			for _, alt := range l.alternatives()[1:] {
+				if a := alt.place(f, c, p); !isTaken(a) && !crossesLine(a) {
+					pl = a
+					break
 				}
 			}
-			pl.draw(&c)
-			taken = append(taken, pl.box)
+		}
+		placed, taken = append(placed, pl), append(taken, pl.box)
+	}
+	return placed
+}
+
+// plotter writes the labels as layout lays them out.
+func (cl *chartLabels) plotter(f *figure) plot.Plotter {
+	return plotFunc(func(c draw.Canvas, p *plot.Plot) {
+		for _, l := range cl.layout(f, &c, p) {
+			l.draw(&c)
 		}
 	})
 }

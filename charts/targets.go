@@ -17,6 +17,11 @@ type targetDrawing struct {
 	layers []layer
 	xs, ys []float64 // data extent
 	legend []legendItem
+	// labels are the targets' labels, in the targets' order, for the
+	// chart to lay out with its others (chartLabels); markers are the
+	// points of the targets' markers, which they leave uncovered
+	labels  []labelSpec
+	markers []xy
 	// stated is what the growth targets' paths took from the stated gap,
 	// for the source line to say so; nil when no path needed one.
 	stated *statedUse
@@ -235,10 +240,9 @@ func targetLayers(f *figure, s *Spec, latest *xy) targetDrawing {
 					txt += needsText(g, f.lang)
 				}
 			}
-			d.layers = append(d.layers,
-				layer{z: zTarget, p: pointsOf([]xy{at}, marker)},
-				layer{z: zLabel, p: label(f, at, txt, sizeSmall, colTarget, sideAuto, 0)},
-			)
+			d.layers = append(d.layers, layer{z: zTarget, p: pointsOf([]xy{at}, marker)})
+			d.labels = append(d.labels, labelSpec{at, txt, sizeSmall, colTarget, sideAuto, 0})
+			d.markers = append(d.markers, at)
 			haveMarker = true
 
 		case plancast.TargetGrowth, plancast.TargetAvgGrowth:
@@ -258,8 +262,9 @@ func targetLayers(f *figure, s *Spec, latest *xy) targetDrawing {
 			d.layers = append(d.layers,
 				layer{z: zPath, p: lineOf(path, impliedSty)},
 				layer{z: zTarget, p: pointsOf([]xy{end}, ring)},
-				layer{z: zLabel, p: label(f, end, growthText(plan, t, f.lang), sizeSmall, colImplied, sideAuto, vg.Points(-9))},
 			)
+			d.labels = append(d.labels, labelSpec{end, growthText(plan, t, f.lang), sizeSmall, colImplied, sideAuto, vg.Points(-9)})
+			d.markers = append(d.markers, end)
 			haveImplied = true
 
 		case plancast.TargetCeiling, plancast.TargetFloor:
@@ -284,10 +289,8 @@ func targetLayers(f *figure, s *Spec, latest *xy) targetDrawing {
 			if f.lang == LangZh {
 				txt = fmt.Sprintf("%s%s：%s", plan, name, annotValue(t.Value, unit, f.lang))
 			}
-			d.layers = append(d.layers,
-				layer{z: zLimit, p: limitBand(from, to, t.Value, above)},
-				layer{z: zLabel, p: label(f, xy{float64(min(to, t.Year)) + 0.5, t.Value}, txt, sizeSmall, colTarget, sideLeft, dy)},
-			)
+			d.layers = append(d.layers, layer{z: zLimit, p: limitBand(from, to, t.Value, above)})
+			d.labels = append(d.labels, labelSpec{xy{float64(min(to, t.Year)) + 0.5, t.Value}, txt, sizeSmall, colTarget, sideLeft, dy})
 		}
 	}
 	if haveMarker {

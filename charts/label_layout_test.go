@@ -1,0 +1,225 @@
+package charts
+
+import (
+	"bytes"
+	"cmp"
+	"image"
+	"image/color"
+	"image/png"
+	"math"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/plancast/plancast"
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// houmaLevel is a level target of Houma's GDP.
+func houmaLevel(plan string, year int, v float64) plancast.Target {
+	return plancast.Target{Region: "houma", Indicator: "gdp", Plan: plan, Kind: plancast.TargetLevel, BaseYear: 2020, Year: year, Value: v}
+}
+
+// crowdedChart is a chart whose labels, each written where it asks to be,
+// overlapped: its figure at a size, and the labels that are stacked in
+// the order of their points, top first (by the start of their text).
+type crowdedChart struct {
+	name  string
+	fig   func(*testing.T, int, int) *figure
+	order []string
+}
+
+// crowdedCharts are the crowded charts of the single chart and the
+// comparison.
+func crowdedCharts() []crowdedChart {
+	single := func(mod func(*Spec)) func(*testing.T, int, int) *figure {
+		return func(t *testing.T, w, h int) *figure {
+			s := houmaGDP()
+			mod(&s)
+			s.Width, s.Height = w, h
+			f, err := historyFigure(&s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return f
+		}
+	}
+	return []crowdedChart{
+		{"two targets of one year, 250 and 245", single(func(s *Spec) {
+			s.Targets = append(s.Targets, houmaLevel("2025-annual", 2025, 245))
+		}), []string{"14th FYP target 2025: 250", "2025 plan target: 245"}},
+		{"targets of neighbouring years, 248 in 2024 and 250 in 2025", single(func(s *Spec) {
+			s.Targets = append(s.Targets, houmaLevel("2024-annual", 2024, 248))
+		}), []string{"14th FYP target 2025: 250", "2024 plan target: 248"}},
+		{"a target of the latest figure's year, on its label", single(func(s *Spec) {
+			s.Projection, s.Targets = nil, []plancast.Target{houmaLevel("2020-annual", 2020, 121)}
+		}), nil},
+		{"a level and a growth target of one year, from 2020", single(func(s *Spec) {
+			s.From = 2020
+			s.Targets = append(s.Targets, houmaLevel("2021-annual", 2021, 128),
+				plancast.Target{Region: "houma", Indicator: "gdp", Plan: "2021-annual", Kind: plancast.TargetGrowth, Year: 2021, Value: 8.5})
+		}), nil},
+		{"two targets of one year over the ended years' words", single(func(s *Spec) {
+			s.Today = plancast.NewDate(2026, 3, 1)
+			s.Targets = append(s.Targets, houmaLevel("2025-annual", 2025, 245))
+		}), []string{"14th FYP target 2025: 250", "2025 plan target: 245"}},
+		{"two ceilings of one value", func(t *testing.T, w, h int) *figure {
+			s := houmaUnemployment()
+			s.Targets = append(s.Targets, plancast.Target{Region: "houma", Indicator: "unemployment_rate", Plan: "2025-annual", Kind: plancast.TargetCeiling, Year: 2025, Value: 5.5})
+			s.Width, s.Height = w, h
+			f, err := historyFigure(&s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return f
+		}, nil},
+		{"a comparison of four regions ending within 1%", func(t *testing.T, w, h int) *figure {
+			region := func(code string, v0 float64) RegionSeries {
+				var hist []plancast.Observation
+				for i := range 5 {
+					hist = append(hist, obs(code, "gdp", 2016+i, v0*(1+0.08*float64(i))))
+				}
+				last := hist[4].Value
+				return RegionSeries{Region: plancast.Region{Code: code, Name: code}, History: hist,
+					Projection: projection(code, "gdp", plancast.Unit100mYuan, 2020, last, 0.05, 0.03, 5)}
+			}
+			s := CompareSpec{Indicator: gdp, Series: []RegionSeries{region("alpha", 100), region("beta", 101), region("gamma", 99), region("delta", 100.5)}, Width: w, Height: h}
+			f, err := compareFigure(&s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return f
+		}, []string{"beta", "delta", "alpha", "gamma"}}, // by their lines' ends: 170.1, 168.6, 168.5, 168.4
+	}
+}
+
+// laidOut draws f as a w×h PNG and returns the decoded image, the labels
+// written over its plot as laid out there (chartLabels.layout), the
+// period names at its top, and the pixels of a box on the canvas.
+func laidOut(t *testing.T, f *figure, w, h int) (img image.Image, labels, names []placedLabel, pixels func(vg.Rectangle) image.Rectangle) {
+	t.Helper()
+	var c draw.Canvas
+	var p *plot.Plot
+	f.plot.Add(plotFunc(func(dc draw.Canvas, dp *plot.Plot) { c, p = dc, dp }))
+	var buf bytes.Buffer
+	if err := f.write(&buf, w, h, "png"); err != nil {
+		t.Fatalf("write PNG: %v", err)
+	}
+	img, err := png.Decode(&buf)
+	if err != nil {
+		t.Fatalf("decode PNG: %v", err)
+	}
+	if p == nil {
+		t.Fatal("the plot was not drawn")
+	}
+	dpi := float64(scaleDPI(w, h))
+	pixels = func(r vg.Rectangle) image.Rectangle {
+		return image.Rect(int(math.Ceil(r.Min.X.Dots(dpi))), h-int(math.Floor(r.Max.Y.Dots(dpi))),
+			int(math.Floor(r.Max.X.Dots(dpi))), h-int(math.Ceil(r.Min.Y.Dots(dpi))))
+	}
+	return img, f.labels.layout(f, &c, p), periodNames(f, &c, p), pixels
+}
+
+// No label written over a plot covers another, nor a period's name: two
+// targets of one year, or of neighbouring years with close values, are
+// written one over the other, in the order of their values; a target of
+// the latest figure's year moves off that figure's label; a growth target's
+// label off a level target's of its year; two ceilings of one value, and
+// the names of regions whose lines end together, are stacked. Every label
+// is still written, beside its point (only moved up or down), at the
+// default size and at half of it.
+func TestNoLabelCoversAnother(t *testing.T) {
+	for _, c := range crowdedCharts() {
+		for _, size := range [][2]int{{DefaultWidth, DefaultHeight}, {DefaultWidth / 2, DefaultHeight / 2}} {
+			f := c.fig(t, size[0], size[1])
+			_, labels, names, _ := laidOut(t, f, size[0], size[1])
+			due := 0
+			if f.labels.due != nil {
+				due = 1 // the ended years' words, on one line at these widths
+			}
+			if len(labels) != due+len(f.labels.must) {
+				t.Errorf("%s, %dx%d: %d labels written, want all %d", c.name, size[0], size[1], len(labels), due+len(f.labels.must))
+			}
+			all := append(append([]placedLabel(nil), labels...), names...)
+			for i, a := range all {
+				for _, b := range all[i+1:] {
+					if overlaps(a.box, b.box) {
+						t.Errorf("%s, %dx%d: %q (%v) overlaps %q (%v)", c.name, size[0], size[1], a.txt, a.box, b.txt, b.box)
+					}
+				}
+			}
+			// stacked in the order of their points: the higher value's label above
+			var tops []vg.Length
+			for _, want := range c.order {
+				i := slices.IndexFunc(labels, func(l placedLabel) bool { return strings.HasPrefix(l.txt, want) })
+				if i < 0 {
+					t.Errorf("%s, %dx%d: no label %q", c.name, size[0], size[1], want)
+					continue
+				}
+				tops = append(tops, labels[i].box.Max.Y)
+			}
+			if !slices.IsSortedFunc(tops, func(a, b vg.Length) int { return cmp.Compare(b, a) }) {
+				t.Errorf("%s, %dx%d: the labels %q are not stacked in that order, top first (their tops %v)", c.name, size[0], size[1], c.order, tops)
+			}
+		}
+	}
+}
+
+// The labels stacked to keep clear of each other are drawn in their
+// colours, on a chart that is still drawn whole: Houma's GDP with targets
+// of 250 and 245 for 2025 keeps its two red diamonds, each label's box
+// holds its own text, and the 250 target's label, which keeps its place,
+// holds the same text as on the chart without the 245 target: none of it
+// washed out under the other's halo nor written over by the other's text.
+func TestStackedLabelsAreDrawn(t *testing.T) {
+	// a pixel of text in col, not washed out under a halo: nearer col than white
+	inks := func(col color.Color) func(r, g, b uint8) bool {
+		c := color.NRGBAModel.Convert(col).(color.NRGBA)
+		return func(r, g, b uint8) bool {
+			return abs(int(r)-int(c.R))+abs(int(g)-int(c.G))+abs(int(b)-int(c.B)) < abs(255-int(r))+abs(255-int(g))+abs(255-int(b))
+		}
+	}
+	const first = "14th FYP target 2025: 250"
+	// the box of the 250 target's label and the pixels of its text
+	alone := houmaGDP()
+	aloneFig, err := historyFigure(&alone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	aloneImg, aloneLabels, _, pixels := laidOut(t, aloneFig, DefaultWidth, DefaultHeight)
+	i := slices.IndexFunc(aloneLabels, func(l placedLabel) bool { return strings.HasPrefix(l.txt, first) })
+	if i < 0 {
+		t.Fatalf("no label %q on Houma's GDP", first)
+	}
+	box := pixels(aloneLabels[i].box)
+	want := count(aloneImg, box, inks(colTarget))
+
+	f := crowdedCharts()[0].fig(t, DefaultWidth, DefaultHeight)
+	img, labels, _, _ := laidOut(t, f, DefaultWidth, DefaultHeight)
+	if b := img.Bounds(); b.Dx() != DefaultWidth || b.Dy() != DefaultHeight {
+		t.Fatalf("the PNG is %dx%d, want %dx%d", b.Dx(), b.Dy(), DefaultWidth, DefaultHeight)
+	}
+	if got := count(img, box, inks(colTarget)); math.Abs(float64(got-want)) > 0.03*float64(want) {
+		t.Errorf("the label %q holds %d pixels of red text with a second target of 2025, %d without it; want the same", first, got, want)
+	}
+	targets := 0
+	for _, l := range labels {
+		if n := count(img, pixels(l.box), inks(l.sty.Color)); n < 40 {
+			t.Errorf("%q: %d pixels of its colour in its box %v, want its text (≥ 40)", l.txt, n, pixels(l.box))
+		}
+		if l.sty.Color == colTarget {
+			targets++
+		}
+	}
+	if targets != 2 {
+		t.Errorf("%d target labels laid out, want 2", targets)
+	}
+	_, pixelAt := renderFigurePNG(t, f, DefaultWidth, DefaultHeight)
+	for _, v := range []float64{250, 245} {
+		if n := count(img, around(pixelAt(2025, v), 2), isTarget); n < 10 {
+			t.Errorf("the diamond of %v in 2025: %d red pixels, want it drawn", v, n)
+		}
+	}
+}
