@@ -147,6 +147,16 @@ type Assessment struct {
 	// when that pace moves away from the target or takes more than
 	// forecast.MaxPaceYears (Houma's 250 亿元 by 2025: 2032 at 6.3% a year).
 	PaceYear *int `json:"pace_year,omitempty"`
+	// ProjectedGrowth is, beside RequiredGrowth and HistoricalGrowth, the
+	// projection's own average growth from the latest value to the target
+	// year: (projected / latest)^(1/(target year − latest year)) − 1. It
+	// says why a target that the historical pace reaches in time can still
+	// be at risk: the projection allows for growth slowing. ProjectedChange
+	// is the same in points a year on a percentage, beside RequiredChange:
+	// (projected − latest)/(target year − latest year). Each is given only
+	// with its required counterpart.
+	ProjectedGrowth *float64 `json:"projected_growth,omitempty"`
+	ProjectedChange *float64 `json:"projected_change,omitempty"`
 
 	// Projected is the predictive distribution of the compared quantity at the
 	// target year: the level for level/ceiling/floor/share targets, the growth

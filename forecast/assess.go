@@ -412,6 +412,20 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 			a.PaceYear = &y
 		}
 	}
+	// The projection's own pace to the target year, beside the required
+	// and the historical (plancast.Assessment.ProjectedGrowth):
+	//	g = (x̂_Y / L)^(1/(Y − n)) − 1, or in points c = (x̂_Y − L)/(Y − n).
+	if levelTarget && a.Projected != nil && a.Interpolated == nil && t.Year > p.last {
+		span := float64(t.Year - p.last)
+		switch {
+		case a.RequiredChange != nil:
+			c := (a.Projected.Mean - a.LatestValue) / span
+			a.ProjectedChange = &c
+		case a.RequiredGrowth != nil && a.LatestValue > 0 && a.Projected.Mean > 0:
+			g := math.Pow(a.Projected.Mean/a.LatestValue, 1/span) - 1
+			a.ProjectedGrowth = &g
+		}
+	}
 
 	// A year ended by the as-of date without its figure is projected, not
 	// observed; the answer says so, since a planner reading it after the
@@ -609,7 +623,11 @@ type phrasebook struct {
 	needsPoints, historyPoints string
 	points                     func(change float64) string
 	pace                       string // the year the target is reached at the historical pace
-	current                    string // the growth is of current-price figures
+	// projectedPace: the projection's growth (or change in points) a year,
+	// slower or faster; said where the pace and the probability disagree.
+	projectedPace, slower, faster string
+	growthRate                    func(g float64) string // a growth a year (a fraction) in words
+	current                       string                 // the growth is of current-price figures
 	// stated: the gap in percent a year, below or above, the years it
 	// was measured over; asStated: the target year.
 	stated       string
@@ -663,6 +681,10 @@ var english = phrasebook{
 	historyPoints: " (history: %s a year)",
 	points:        func(c float64) string { return plancast.FormatPoints(c) + " points" },
 	pace:          "; at that pace the target is reached in %d",
+	projectedPace: ", but the projection assumes %s a year, %s than the history",
+	growthRate:    func(g float64) string { return fmt.Sprintf("%.1f%%", 100*g) },
+	slower:        "slower",
+	faster:        "faster",
 	current:       "; growth of the current-price figures, inflation included",
 	stated:        "; judged on the growth stated with the figures, which ran %.1[1]f%% a year %[2]s the figures' own growth in %[3]d–%[4]d",
 	statedEven:    "; judged on the growth stated with the figures, which ran level with the figures' own growth in %[1]d–%[2]d",
@@ -715,15 +737,24 @@ var chinese = phrasebook{
 	historyPoints: "（历史年均%s）",
 	points:        plancast.FormatPointsZh,
 	pace:          "；按历史增速，%d年达到目标",
-	current:       "；按现价数据计算，含价格因素",
-	stated:        "；按公布的增速判断，%[3]d—%[4]d年公布增速比现价数据增速年均%[2]s%.1[1]f%%",
-	statedEven:    "；按公布的增速判断，%[1]d—%[2]d年公布增速与现价数据增速持平",
-	below:         "低",
-	above:         "高",
-	asStated:      "；为%d年公布的增速",
-	approx:        "；基期本身为预测值，增速区间为近似值",
-	due:           "；%d年已结束，但尚无该年数据，按预测值判断",
-	dueSpan:       "；%d—%d年已结束，但尚无这些年份的数据，按预测值判断",
+	projectedPace: "，但预测年均%s，%s历史",
+	slower:        "慢于",
+	faster:        "快于",
+	growthRate: func(g float64) string {
+		if g < 0 {
+			return fmt.Sprintf("下降%.1f%%", -100*g)
+		}
+		return fmt.Sprintf("增长%.1f%%", 100*g)
+	},
+	current:    "；按现价数据计算，含价格因素",
+	stated:     "；按公布的增速判断，%[3]d—%[4]d年公布增速比现价数据增速年均%[2]s%.1[1]f%%",
+	statedEven: "；按公布的增速判断，%[1]d—%[2]d年公布增速与现价数据增速持平",
+	below:      "低",
+	above:      "高",
+	asStated:   "；为%d年公布的增速",
+	approx:     "；基期本身为预测值，增速区间为近似值",
+	due:        "；%d年已结束，但尚无该年数据，按预测值判断",
+	dueSpan:    "；%d—%d年已结束，但尚无这些年份的数据，按预测值判断",
 
 	toDate: "；%[2]d年%[1]s%[3]s，同比%[4]s",
 	change: func(g float64) string {
@@ -821,6 +852,28 @@ func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind planca
 	}
 	if a.PaceYear != nil {
 		s += fmt.Sprintf(pb.pace, *a.PaceYear)
+		// The historical pace and the probability disagree (the pace gets
+		// there in time, the odds are under even, or the reverse) when the
+		// projection grows at another pace than the history: say its pace.
+		// toward is +1 for a target above the latest value, −1 below.
+		toward := math.Copysign(1, t.Value-a.LatestValue)
+		inTime := *a.PaceYear <= t.Year
+		if inTime != (a.Probability >= OnTrackProbability-1e-9) {
+			side := pb.slower
+			if !inTime {
+				side = pb.faster
+			}
+			// Said only when the projection's pace is on that side of the
+			// history's (a probability a hair under even at the historical
+			// pace is no disagreement).
+			onSide := func(proj, hist float64) bool { return inTime == (toward*(proj-hist) < 0) }
+			switch {
+			case a.ProjectedChange != nil && a.HistoricalChange != nil && onSide(*a.ProjectedChange, *a.HistoricalChange):
+				s += fmt.Sprintf(pb.projectedPace, pb.points(*a.ProjectedChange), side)
+			case a.ProjectedGrowth != nil && a.HistoricalGrowth != nil && onSide(*a.ProjectedGrowth, *a.HistoricalGrowth):
+				s += fmt.Sprintf(pb.projectedPace, pb.growthRate(*a.ProjectedGrowth), side)
+			}
+		}
 	}
 	switch sb := a.StatedBasis; {
 	case sb != nil && sb.AsStated:

@@ -688,3 +688,50 @@ func TestAssessTargetBeyondTheLongestProjection(t *testing.T) {
 		t.Errorf("Assess of a 2040 target from 2020: %+v, %v; want a judgement", a.Status, err)
 	}
 }
+
+// When the historical pace reaches a target in time but the odds are under
+// even, the explanation says why: the projection assumes a slower pace than
+// the history. A series growing a steady 6.9% a year for ten years, with a
+// 2030 target the history's pace reaches in 2029, is projected slower (auto
+// allows for growth slowing), and the sentence gives that pace.
+func TestAssessSaysWhenTheProjectionIsSlowerThanTheHistoricalPace(t *testing.T) {
+	years := make([]int, 11)
+	values := make([]float64, 11)
+	for i := range years {
+		years[i], values[i] = 2015+i, 100*math.Pow(1.069, float64(i))
+	}
+	tg := plancast.Target{Region: "yunhe", Indicator: "gdp", Plan: "15th-fyp", Kind: plancast.TargetLevel, BaseYear: 2025, Year: 2030,
+		Value: values[10] * math.Pow(1.069, 4.5)}
+	a, err := Assess(tg, gdp, years, values, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.PaceYear == nil || *a.PaceYear != 2030 || a.Status == plancast.StatusOnTrack || a.Probability >= OnTrackProbability {
+		t.Fatalf("pace year %v, status %s, P %.2f; want the pace in time (2030) and the odds under even", a.PaceYear, a.Status, a.Probability)
+	}
+	if a.ProjectedGrowth == nil || a.HistoricalGrowth == nil || *a.ProjectedGrowth >= *a.HistoricalGrowth {
+		t.Fatalf("projected growth %v against history %v; want it slower", a.ProjectedGrowth, a.HistoricalGrowth)
+	}
+	if want := math.Pow(a.Projected.Mean/a.LatestValue, 1.0/5) - 1; math.Abs(*a.ProjectedGrowth-want) > 1e-12 {
+		t.Errorf("projected growth %v, want (projected/latest)^(1/5) − 1 = %v", *a.ProjectedGrowth, want)
+	}
+	en := fmt.Sprintf("at that pace the target is reached in 2030, but the projection assumes %.1f%% a year, slower than the history", 100**a.ProjectedGrowth)
+	if !strings.Contains(a.Explanation, en) {
+		t.Errorf("explanation %q\nwant it to say %q", a.Explanation, en)
+	}
+	zh := fmt.Sprintf("按历史增速，2030年达到目标，但预测年均增长%.1f%%，慢于历史", 100**a.ProjectedGrowth)
+	if !strings.Contains(a.ExplanationZh, zh) {
+		t.Errorf("explanation %q\nwant it to say %q", a.ExplanationZh, zh)
+	}
+
+	// Where pace and odds agree (Houma's 250 by 2025: reached in 2032 at its
+	// pace, 1%), nothing more is said, but the projection's pace is given.
+	h, err := Assess(plancast.Target{Region: "houma", Indicator: "gdp", Plan: "14th-fyp", Kind: plancast.TargetLevel, BaseYear: 2020, Year: 2025, Value: 250},
+		gdp, []int{2016, 2017, 2018, 2019, 2020}, []float64{88.9, 95.1, 101.7, 111.0, 120.8}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(h.Explanation, "the projection assumes") || h.ProjectedGrowth == nil {
+		t.Errorf("Houma: %q, projected growth %v; want no contrast and the projected growth given", h.Explanation, h.ProjectedGrowth)
+	}
+}
