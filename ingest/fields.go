@@ -298,6 +298,36 @@ func periodOf(text string) (string, bool) {
 
 var dateLayouts = []string{"2006-01-02", "2006/01/02", "2006/1/2", "2006-1-2", "2006.01.02", "2006年1月2日", "20060102"}
 
+// dateParts picks the year, month and day out of a text in one of the
+// forms of dateLayouts, whether or not they make a day: time.Parse refuses
+// 2024/02/30 as it refuses "soon", and the cell would be told to be
+// YYYY-MM-DD, a form its writer had not got wrong. Each pattern is as
+// wide as the layouts of its form (1 or 2 digits where the layout has 1
+// or 2, exactly 2 where it has 01 or 02).
+var dateParts = []*regexp.Regexp{
+	regexp.MustCompile(`^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$`),  // 2006-01-02, 2006-1-2
+	regexp.MustCompile(`^([0-9]{4})/([0-9]{1,2})/([0-9]{1,2})$`),  // 2006/01/02, 2006/1/2
+	regexp.MustCompile(`^([0-9]{4})\.([0-9]{2})\.([0-9]{2})$`),    // 2006.01.02
+	regexp.MustCompile(`^([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日$`), // 2006年1月2日
+	regexp.MustCompile(`^([0-9]{4})([0-9]{2})([0-9]{2})$`),        // 20060102
+}
+
+// notADay says why t, in one of the forms a date cell is read in, is no
+// day of the calendar (plancast.NoSuchDay: "2024/02/30 is not a day:
+// February 2024 has 29 days"), as ISO's 2024-02-30 is told everywhere;
+// "" for a day and for a text of no such form.
+func notADay(t string) string {
+	for _, re := range dateParts {
+		if m := re.FindStringSubmatch(t); m != nil {
+			y, _ := strconv.Atoi(m[1])
+			mo, _ := strconv.Atoi(m[2])
+			d, _ := strconv.Atoi(m[3])
+			return plancast.NoSuchDay(t, y, mo, d)
+		}
+	}
+	return ""
+}
+
 // date reads a published date: ISO, slashes, "2021年4月20日", or an Excel
 // serial day number (spreadsheets store dates as numbers). Blank means the
 // push's default.
@@ -315,7 +345,7 @@ func (p *parser) date(c cell) (plancast.Date, bool) {
 		// Excel day 1 is 1900-01-01, with the phantom 1900-02-29: day 0 is 1899-12-30 for serials past 60.
 		return plancast.DateOf(time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(serial))), true
 	}
-	if why := plancast.NotADay(t); why != "" {
+	if why := notADay(t); why != "" {
 		p.fail(c, "%s", why)
 	} else {
 		p.fail(c, "date %s must be YYYY-MM-DD", c.quoted())
