@@ -204,18 +204,29 @@ func (p *parser) levels(c cell) bool {
 // publishedFits checks the date a row's figure of year is published on
 // against the figure and the row's period and status: the date the row
 // gives (in cell c, its published cell), or the push's (m.published) when
-// it gives none (c blank, or no published column). No figure is published
-// before its year begins (yearNotBegun), whichever date it is, and a
-// withdrawal, which carries none, may be of any year. A final or
-// preliminary figure is not published before its period ends either
-// (Houma's 2021 GDP published 2021-03-01 is a typo for 2022-03-01); an
-// estimate may be, as a year's "expected" figure is in its last weeks.
-// That is checked on the row's own date only: the push's is the day the
-// figures arrive, and a bureau may push a preliminary figure of the year
-// in progress, or the year just ended a day after it, without dating them.
-// A push's date before the figure's year began is said at the year's cell
-// yc: the year is what is likely wrong (2031 for 2021), or the push's date.
-// checkBatch says the same of batches not read here (yearNotBegun).
+// it gives none (c blank, or no published column). The rule:
+//
+//   - No figure is published before its year begins (yearNotBegun),
+//     whichever date it is, the row's or the push's, whatever its status:
+//     2031 for 2021, or a date a year early, is a typo.
+//   - A preliminary figure or an estimate may be published from its year's
+//     first day on: a government work report states the year in progress
+//     ("预计全年…"), and a figure of a year that has begun, published
+//     during it, is a preliminary figure a bureau may push. Why: a
+//     preliminary figure of 2026 dated 2026-11-01 was refused as "published
+//     on or before the end of its period", while the same row undated, the
+//     push's date 2026-11-23, was taken; the date said when it was
+//     published, and the rule is the same with it or without.
+//   - A final figure is not published before its period ends (Houma's 2021
+//     GDP published 2021-03-01 is a typo for 2022-03-01). That is checked
+//     on the row's own date only: the push's is the day the figures arrive,
+//     and a bureau may push the year just ended a day after it without
+//     dating it, or a figure of the year in progress without its status.
+//
+// A withdrawal, which carries no figure, may be of any year. A push's date
+// before the figure's year began is said at the year's cell yc: the year is
+// what is likely wrong (2031 for 2021), or the push's date. checkBatch says
+// the same of batches not read here (checkYearBegun).
 func (p *parser) publishedFits(c, yc cell, m rowMeta, year int) bool {
 	if m.published.IsZero() || year < plancast.MinYear || year > plancast.MaxYear || m.status == plancast.StatusWithdrawn {
 		return true
@@ -235,9 +246,10 @@ func (p *parser) publishedFits(c, yc cell, m rowMeta, year int) bool {
 	switch {
 	case yearNotBegun(year, m.published):
 		p.fail(c, "%s", notBegunMessage(year, m.published, "", when))
-	case !m.published.After(ends) && (m.status == plancast.StatusFinal || m.status == plancast.StatusPreliminary):
-		p.fail(c, "published %s, on or before the end of its period (%s): a %s figure of %s is published after it; one given earlier is an estimate (status estimate), or the date is a typo",
-			m.published, ends, m.status, when)
+	case !m.published.After(ends) && m.status == plancast.StatusFinal:
+		p.fail(c, "published %s, on or before the end of its period (%s): a final figure of %s is published after it; one published earlier is preliminary or an estimate "+
+			"(status preliminary or estimate, published from %s), or the date is a typo",
+			m.published, ends, when, plancast.NewDate(year, time.January, 1))
 	default:
 		return true
 	}
