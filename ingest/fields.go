@@ -231,12 +231,14 @@ func (p *parser) publishedFits(c, yc cell, m rowMeta, year int) bool {
 	if m.published.IsZero() || year < plancast.MinYear || year > plancast.MaxYear || m.status == plancast.StatusWithdrawn {
 		return true
 	}
-	when := figureWhen(plancast.Observation{Year: year, Period: m.period})
+	// The figure's year and period, said only of a figure refused: written
+	// for every row, it was an allocation per row of every table read.
+	when := func() string { return figureWhen(plancast.Observation{Year: year, Period: m.period}) }
 	if c.blank() {
 		if !yearNotBegun(year, m.published) {
 			return true
 		}
-		p.fail(yc, "%s", notBegunMessage(year, m.published, " (the push's date: the row gives none)", when))
+		p.fail(yc, "%s", notBegunMessage(year, m.published, " (the push's date: the row gives none)", when()))
 		return false
 	}
 	ends, ok := plancast.PeriodEnd(year, m.period)
@@ -245,11 +247,11 @@ func (p *parser) publishedFits(c, yc cell, m rowMeta, year int) bool {
 	}
 	switch {
 	case yearNotBegun(year, m.published):
-		p.fail(c, "%s", notBegunMessage(year, m.published, "", when))
+		p.fail(c, "%s", notBegunMessage(year, m.published, "", when()))
 	case !m.published.After(ends) && m.status == plancast.StatusFinal:
 		p.fail(c, "published %s, on or before the end of its period (%s): a final figure of %s is published after it; one published earlier is preliminary or an estimate "+
 			"(status preliminary or estimate, published from %s), or the date is a typo",
-			m.published, ends, when, plancast.NewDate(year, time.January, 1))
+			m.published, ends, when(), plancast.NewDate(year, time.January, 1))
 	default:
 		return true
 	}

@@ -72,3 +72,28 @@ func TestAPreliminaryFigureOfTheYearInProgressIsTakenDatedOrNot(t *testing.T) {
 		}
 	}
 }
+
+// Checking a published date that fits its figure allocates nothing: it is
+// done for every row of every table, and naming the figure's year for a
+// message not written was an allocation per row (100,000 of the 560,000 of
+// BenchmarkParseLongCSV100k).
+func TestAPublishedDateThatFitsIsCheckedWithoutAllocating(t *testing.T) {
+	var p parser
+	for _, c := range []struct {
+		m         rowMeta
+		published string
+	}{
+		{rowMeta{status: plancast.StatusFinal, period: plancast.PeriodYear, published: plancast.NewDate(2025, 3, 1)}, "2025-03-01"},
+		{rowMeta{status: plancast.StatusFinal, period: plancast.PeriodYear, published: plancast.NewDate(2025, 3, 1)}, ""},
+		{rowMeta{status: plancast.StatusPreliminary, period: "h1", published: plancast.NewDate(2024, 7, 15)}, "2024-07-15"},
+	} {
+		pc, yc := cell{field: fieldPublished, text: c.published}, cell{field: fieldYear, text: "2024"}
+		if n := testing.AllocsPerRun(100, func() {
+			if !p.publishedFits(pc, yc, c.m, 2024) {
+				t.Fatalf("%+v: refused: %q", c.m, problemTexts(p.ps.list))
+			}
+		}); n != 0 {
+			t.Errorf("%+v published %q: %v allocations a check; want none", c.m, c.published, n)
+		}
+	}
+}
