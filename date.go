@@ -76,7 +76,8 @@ func ParseDate(s string) (Date, error) {
 // a day: a year has 12 months"; "" for a day, and for a text of another
 // form. Why: told "must be YYYY-MM-DD", the sender of 2024-02-30 looked for
 // a mistake of form it does not have. The API's date parameters, the
-// command line's --as-of and --published, and ingest's date cells say it.
+// command line's --as-of and --published say it, and ingest's date cells
+// in each of their forms (through NoSuchDay).
 func NotADay(s string) string {
 	if len(s) != len(DateLayout) || s[4] != '-' || s[7] != '-' {
 		return ""
@@ -87,6 +88,15 @@ func NotADay(s string) string {
 	if errY != nil || errM != nil || errD != nil || y < 0 || m < 0 || d < 0 {
 		return ""
 	}
+	return NoSuchDay(s, y, m, d)
+}
+
+// NoSuchDay says why year y, month m, day d, written s, is no day of the
+// calendar, in the words NotADay uses ("s is not a day: February 2024 has
+// 29 days"); "" for a day. The readers of dates in other forms (ingest's
+// 2024/02/30, 2024.02.30, 2024年2月30日) say it through this, so that a
+// day that does not exist is told alike whichever form it is written in.
+func NoSuchDay(s string, y, m, d int) string {
 	if m < 1 || m > 12 {
 		return s + " is not a day: a year has 12 months"
 	}

@@ -204,28 +204,41 @@ func (p *parser) levels(c cell) bool {
 // publishedFits checks the date a row's figure of year is published on
 // against the figure and the row's period and status: the date the row
 // gives (in cell c, its published cell), or the push's (m.published) when
-// it gives none (c blank, or no published column). No figure is published
-// before its year begins (yearNotBegun), whichever date it is, and a
-// withdrawal, which carries none, may be of any year. A final or
-// preliminary figure is not published before its period ends either
-// (Houma's 2021 GDP published 2021-03-01 is a typo for 2022-03-01); an
-// estimate may be, as a year's "expected" figure is in its last weeks.
-// That is checked on the row's own date only: the push's is the day the
-// figures arrive, and a bureau may push a preliminary figure of the year
-// in progress, or the year just ended a day after it, without dating them.
-// A push's date before the figure's year began is said at the year's cell
-// yc: the year is what is likely wrong (2031 for 2021), or the push's date.
-// checkBatch says the same of batches not read here (yearNotBegun).
+// it gives none (c blank, or no published column). The rule:
+//
+//   - No figure is published before its year begins (yearNotBegun),
+//     whichever date it is, the row's or the push's, whatever its status:
+//     2031 for 2021, or a date a year early, is a typo.
+//   - A preliminary figure or an estimate may be published from its year's
+//     first day on: a government work report states the year in progress
+//     ("预计全年…"), and a figure of a year that has begun, published
+//     during it, is a preliminary figure a bureau may push. Why: a
+//     preliminary figure of 2026 dated 2026-11-01 was refused as "published
+//     on or before the end of its period", while the same row undated, the
+//     push's date 2026-11-23, was taken; the date said when it was
+//     published, and the rule is the same with it or without.
+//   - A final figure is not published before its period ends (Houma's 2021
+//     GDP published 2021-03-01 is a typo for 2022-03-01). That is checked
+//     on the row's own date only: the push's is the day the figures arrive,
+//     and a bureau may push the year just ended a day after it without
+//     dating it, or a figure of the year in progress without its status.
+//
+// A withdrawal, which carries no figure, may be of any year. A push's date
+// before the figure's year began is said at the year's cell yc: the year is
+// what is likely wrong (2031 for 2021), or the push's date. checkBatch says
+// the same of batches not read here (checkYearBegun).
 func (p *parser) publishedFits(c, yc cell, m rowMeta, year int) bool {
 	if m.published.IsZero() || year < plancast.MinYear || year > plancast.MaxYear || m.status == plancast.StatusWithdrawn {
 		return true
 	}
-	when := figureWhen(plancast.Observation{Year: year, Period: m.period})
+	// The figure's year and period, said only of a figure refused: written
+	// for every row, it was an allocation per row of every table read.
+	when := func() string { return figureWhen(plancast.Observation{Year: year, Period: m.period}) }
 	if c.blank() {
 		if !yearNotBegun(year, m.published) {
 			return true
 		}
-		p.fail(yc, "%s", notBegunMessage(year, m.published, " (the push's date: the row gives none)", when))
+		p.fail(yc, "%s", notBegunMessage(year, m.published, " (the push's date: the row gives none)", when()))
 		return false
 	}
 	ends, ok := plancast.PeriodEnd(year, m.period)
@@ -234,10 +247,11 @@ func (p *parser) publishedFits(c, yc cell, m rowMeta, year int) bool {
 	}
 	switch {
 	case yearNotBegun(year, m.published):
-		p.fail(c, "%s", notBegunMessage(year, m.published, "", when))
-	case !m.published.After(ends) && (m.status == plancast.StatusFinal || m.status == plancast.StatusPreliminary):
-		p.fail(c, "published %s, on or before the end of its period (%s): a %s figure of %s is published after it; one given earlier is an estimate (status estimate), or the date is a typo",
-			m.published, ends, m.status, when)
+		p.fail(c, "%s", notBegunMessage(year, m.published, "", when()))
+	case !m.published.After(ends) && m.status == plancast.StatusFinal:
+		p.fail(c, "published %s, on or before the end of its period (%s): a final figure of %s is published after it; one published earlier is preliminary or an estimate "+
+			"(status preliminary or estimate, published from %s), or the date is a typo",
+			m.published, ends, when(), plancast.NewDate(year, time.January, 1))
 	default:
 		return true
 	}
@@ -298,6 +312,36 @@ func periodOf(text string) (string, bool) {
 
 var dateLayouts = []string{"2006-01-02", "2006/01/02", "2006/1/2", "2006-1-2", "2006.01.02", "2006年1月2日", "20060102"}
 
+// dateParts picks the year, month and day out of a text in one of the
+// forms of dateLayouts, whether or not they make a day: time.Parse refuses
+// 2024/02/30 as it refuses "soon", and the cell would be told to be
+// YYYY-MM-DD, a form its writer had not got wrong. Each pattern is as
+// wide as the layouts of its form (1 or 2 digits where the layout has 1
+// or 2, exactly 2 where it has 01 or 02).
+var dateParts = []*regexp.Regexp{
+	regexp.MustCompile(`^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$`),  // 2006-01-02, 2006-1-2
+	regexp.MustCompile(`^([0-9]{4})/([0-9]{1,2})/([0-9]{1,2})$`),  // 2006/01/02, 2006/1/2
+	regexp.MustCompile(`^([0-9]{4})\.([0-9]{2})\.([0-9]{2})$`),    // 2006.01.02
+	regexp.MustCompile(`^([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日$`), // 2006年1月2日
+	regexp.MustCompile(`^([0-9]{4})([0-9]{2})([0-9]{2})$`),        // 20060102
+}
+
+// notADay says why t, in one of the forms a date cell is read in, is no
+// day of the calendar (plancast.NoSuchDay: "2024/02/30 is not a day:
+// February 2024 has 29 days"), as ISO's 2024-02-30 is told everywhere;
+// "" for a day and for a text of no such form.
+func notADay(t string) string {
+	for _, re := range dateParts {
+		if m := re.FindStringSubmatch(t); m != nil {
+			y, _ := strconv.Atoi(m[1])
+			mo, _ := strconv.Atoi(m[2])
+			d, _ := strconv.Atoi(m[3])
+			return plancast.NoSuchDay(t, y, mo, d)
+		}
+	}
+	return ""
+}
+
 // date reads a published date: ISO, slashes, "2021年4月20日", or an Excel
 // serial day number (spreadsheets store dates as numbers). Blank means the
 // push's default.
@@ -315,7 +359,7 @@ func (p *parser) date(c cell) (plancast.Date, bool) {
 		// Excel day 1 is 1900-01-01, with the phantom 1900-02-29: day 0 is 1899-12-30 for serials past 60.
 		return plancast.DateOf(time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(serial))), true
 	}
-	if why := plancast.NotADay(t); why != "" {
+	if why := notADay(t); why != "" {
 		p.fail(c, "%s", why)
 	} else {
 		p.fail(c, "date %s must be YYYY-MM-DD", c.quoted())

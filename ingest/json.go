@@ -86,7 +86,7 @@ func (p *parser) readJSON(br *bufio.Reader) error {
 	root := skipJSONSpace(data, 0)
 	switch {
 	case root < len(data) && data[root] == '[':
-		err = doc.elements(root, func(start, end int) error { return doc.item(start, end, jsonSeries{}, true) })
+		err = doc.elements(root, func(start, end, n int) error { return doc.item(start, end, n, jsonSeries{}, true) })
 	case root < len(data) && data[root] == '{':
 		err = doc.object(root)
 	default:
@@ -303,7 +303,7 @@ func (d *jsonDoc) object(at int) error {
 		var err error
 		switch key {
 		case "regions":
-			err = d.elements(off, func(s, e int) error {
+			err = d.elements(off, func(s, e, _ int) error {
 				if e := duplicateKey(d.data, s, s, regionField, inDeclarations(key)); e != nil {
 					d.errs = append(d.errs, e)
 					return nil
@@ -317,7 +317,7 @@ func (d *jsonDoc) object(at int) error {
 				return nil
 			})
 		case "indicators":
-			err = d.elements(off, func(s, e int) error {
+			err = d.elements(off, func(s, e, _ int) error {
 				if e := duplicateKey(d.data, s, s, indicatorField, inDeclarations(key)); e != nil {
 					d.errs = append(d.errs, e)
 					return nil
@@ -331,9 +331,9 @@ func (d *jsonDoc) object(at int) error {
 				return nil
 			})
 		case "observations":
-			err = d.elements(off, func(s, e int) error { return d.item(s, e, series, false) })
+			err = d.elements(off, func(s, e, n int) error { return d.item(s, e, n, series, false) })
 		case "targets":
-			err = d.elements(off, func(s, e int) error { d.target(s, e); return nil })
+			err = d.elements(off, func(s, e, n int) error { d.target(s, e, n); return nil })
 		default:
 			if strings.EqualFold(key, "units") { // lin: read above
 				break
@@ -349,10 +349,15 @@ func (d *jsonDoc) object(at int) error {
 	return nil
 }
 
-// target reads an element of a list of targets, data[s:e].
-func (d *jsonDoc) target(s, e int) {
+// target reads an element of a list of targets, data[s:e], its item n
+// (from 1). An item that is a figure (figureItem) is refused as one.
+func (d *jsonDoc) target(s, e, n int) {
 	if e := itemDuplicateKey(d.data, s, s, targetField); e != nil {
 		d.errs = append(d.errs, e)
+		return
+	}
+	if keys := figureItem(d.data[s:e]); keys != nil {
+		d.errs = append(d.errs, figureInTargets(s, n, keys))
 		return
 	}
 	var t jsonTarget
@@ -388,18 +393,62 @@ func targetItem(item []byte) []string {
 }
 
 // targetInFigures is the problem of an item with a target's keys in a list
-// of figures (targetItem), at off.
-func targetInFigures(off int, keys []string) *jsonItemError {
-	quoted := make([]string, len(keys))
-	for i, k := range keys {
-		quoted[i] = strconv.Quote(k)
-	}
+// of figures (targetItem), at off, the list's item n (from 1): said to be
+// a target, as a figure in a list of targets is said to be a figure
+// (figureInTargets), and by its place in the list, for the line of a
+// document written on one line names none.
+func targetInFigures(off, n int, keys []string) *jsonItemError {
 	what := "a target's key"
 	if len(keys) > 1 {
 		what = "a target's keys"
 	}
-	return &jsonItemError{offset: off, field: keys[0], msg: fmt.Sprintf("the item has %s, %s, in a list of figures, where they would be left out and the item read as a figure: "+
-		`put targets in a bundle's "targets", or push a list of targets on its own (to /api/v1/targets, or with plancast ingest)`, strings.Join(quoted, " and "), what)}
+	return &jsonItemError{offset: off, field: keys[0], msg: fmt.Sprintf("item %d of the figures is a target, not a figure: it has %s, %s, which a list of figures would leave out, reading the item as a figure; "+
+		`put targets in a bundle's "targets", or push a list of targets on its own (to POST /api/v1/targets, or with plancast ingest)`, n, quotedKeys(keys), what)}
+}
+
+// figureItem returns the keys of the object item (as written) that make it
+// a figure rather than a target, "year" and "value" in any case, when it has
+// both and none of a target's own keys ("plan", "kind", "binding",
+// "base_year", "note"); nil otherwise. Such an item in a list of targets
+// (POST /api/v1/targets, whose bare list is one, or a bundle's "targets")
+// is a figure sent to the wrong place: read as a target, it was told that
+// its plan "" and its kind "" were no plan and no kind, which sent its
+// sender looking for a plan the figure never had.
+func figureItem(item []byte) []string {
+	var year, value string
+	for m := (jsonMembers{data: item, i: 1}); m.next(); {
+		switch key := unquoteJSON(m.key); {
+		case strings.EqualFold(key, "year"):
+			year = key
+		case strings.EqualFold(key, "value"):
+			value = key
+		case strings.EqualFold(key, "plan"), strings.EqualFold(key, "kind"), strings.EqualFold(key, "binding"),
+			strings.EqualFold(key, "base_year"), strings.EqualFold(key, "note"):
+			return nil
+		}
+	}
+	if year == "" || value == "" {
+		return nil
+	}
+	return []string{year, value}
+}
+
+// figureInTargets is the problem of a figure (figureItem) in a list of
+// targets, at off, the list's item n (from 1): what it is, and where
+// figures go.
+func figureInTargets(off, n int, keys []string) *jsonItemError {
+	return &jsonItemError{offset: off, msg: fmt.Sprintf("item %d of the targets is a figure, not a target: it has %s and no plan or kind; "+
+		`push figures to POST /api/v1/observations (in a bundle, under "observations"); a target needs a plan (14th-fyp, 2021-annual) and a kind (%s)`,
+		n, quotedKeys(keys), strings.Join(plancast.TargetKinds, ", "))}
+}
+
+// quotedKeys writes keys quoted and joined with "and": "plan" and "kind".
+func quotedKeys(keys []string) string {
+	quoted := make([]string, len(keys))
+	for i, k := range keys {
+		quoted[i] = strconv.Quote(k)
+	}
+	return strings.Join(quoted, " and ")
 }
 
 // bundleList is the bundle's list that key names, matched in any case as
@@ -447,13 +496,13 @@ func (d *jsonDoc) series(at int) (s jsonSeries, ok bool) {
 // list (bare), a target. Those read fast (observation) are read here;
 // anything else, mistakes and targets included, goes to addItem, which
 // decodes with encoding/json.
-func (d *jsonDoc) item(start, end int, outer jsonSeries, bare bool) error {
+func (d *jsonDoc) item(start, end, n int, outer jsonSeries, bare bool) error {
 	if d.data[start] != '{' {
-		return d.addItem(d.data[start:end], start, outer, bare)
+		return d.addItem(d.data[start:end], start, n, outer, bare)
 	}
 	o, list, ok := d.observation(start)
 	if !ok {
-		return d.addItem(d.data[start:end], start, outer, bare)
+		return d.addItem(d.data[start:end], start, n, outer, bare)
 	}
 	if list < 0 {
 		inherit(&o.jsonSeries, outer)
@@ -463,7 +512,7 @@ func (d *jsonDoc) item(start, end int, outer jsonSeries, bare bool) error {
 	}
 	inner := o.jsonSeries
 	inherit(&inner, outer)
-	return d.elements(list, func(s, e int) error { return d.item(s, e, inner, false) })
+	return d.elements(list, func(s, e, n int) error { return d.item(s, e, n, inner, false) })
 }
 
 // The fields of an observation, as observationKey names them.
@@ -739,7 +788,7 @@ func unquoteJSON(raw []byte) string {
 // addItem reads an element of an observations list: an observation, or a
 // series object with its own observations; in a bare list (bare), whose
 // elem is the document's from off, a target too (targetItem).
-func (d *jsonDoc) addItem(elem []byte, off int, outer jsonSeries, bare bool) error {
+func (d *jsonDoc) addItem(elem []byte, off, n int, outer jsonSeries, bare bool) error {
 	trimmed := bytes.TrimSpace(elem)
 	if len(trimmed) == 0 || trimmed[0] != '{' {
 		d.errs = append(d.errs, &jsonItemError{offset: off, msg: "an observation must be a JSON object"})
@@ -747,9 +796,9 @@ func (d *jsonDoc) addItem(elem []byte, off int, outer jsonSeries, bare bool) err
 	}
 	if keys := targetItem(trimmed); keys != nil {
 		if bare {
-			d.target(off, off+len(elem))
+			d.target(off, off+len(elem), n)
 		} else {
-			d.errs = append(d.errs, targetInFigures(off, keys))
+			d.errs = append(d.errs, targetInFigures(off, n, keys))
 		}
 		return nil
 	}
@@ -784,7 +833,8 @@ func (d *jsonDoc) addItem(elem []byte, off int, outer jsonSeries, bare bool) err
 			if !strings.EqualFold(key, "observations") {
 				return nil
 			}
-			return eachElement(val, o, func(e []byte, eo int) error { return d.addItem(e, eo, inner, false) })
+			n := 0
+			return eachElement(val, o, func(e []byte, eo int) error { n++; return d.addItem(e, eo, n, inner, false) })
 		})
 	}
 	inherit(&o.jsonSeries, outer)
@@ -984,8 +1034,9 @@ func notUTF8(data []byte) (msg string, at int) {
 }
 
 // elements calls fn with the start and end of each element of the JSON
-// array at data[at], or says there is no array there.
-func (d *jsonDoc) elements(at int, fn func(start, end int) error) error {
+// array at data[at] and its place n in the array (from 1), or says there
+// is no array there.
+func (d *jsonDoc) elements(at int, fn func(start, end, n int) error) error {
 	data := d.data
 	if data[at] != '[' {
 		return &jsonItemError{offset: at, msg: "expected a JSON array"}
@@ -994,9 +1045,9 @@ func (d *jsonDoc) elements(at int, fn func(start, end int) error) error {
 	if i < len(data) && data[i] == ']' {
 		return nil
 	}
-	for i < len(data) {
+	for n := 1; i < len(data); n++ {
 		end := skipJSONValue(data, i)
-		if err := fn(i, end); err != nil {
+		if err := fn(i, end, n); err != nil {
 			return err
 		}
 		if i = skipJSONSpace(data, end); i >= len(data) || data[i] != ',' {

@@ -42,19 +42,20 @@ func TestAPublishedDateAheadOfTodayIsRefused(t *testing.T) {
 }
 
 // A table's published date must fit its figure: no figure is published
-// before its year begins, and no final or preliminary one before its
-// period ends; an estimate may be (a year's "expected" figure, given in its
-// last weeks). Such a date is a typo of the year or of the date, and
+// before its year begins, and no final one before its period ends; a
+// preliminary figure or an estimate may be (a year's "expected" figure,
+// given in its last weeks, or a work report's figure of the year in
+// progress). Such a date is a typo of the year or of the date, and
 // refused at its cell. The push's own date (no published column) is not
 // checked so: it is the day the figures arrive.
 func TestAPublishedDateBeforeItsFigureCouldBeIsRefused(t *testing.T) {
 	for _, c := range []struct{ name, body, want string }{
 		{"before the year began", "region,indicator,year,value,published\nhouma,gdp,2022,141.5,2019-01-01\n",
-			"c.csv row 2 column E (published): published 2019-01-01, before 2022 began: a figure of 2022 is published in 2022 or later; is the year or the date a typo?"},
+			"c.csv row 2 column E (published): published 2019-01-01, before 2022 began: a figure of 2022 is published in 2022 or later (a preliminary figure or an estimate from 2022-01-01 on); is the year or the date a typo?"},
 		{"a final figure before its year ended", "region,indicator,year,value,published\nhouma,gdp,2021,131.2,2021-03-01\n",
-			"c.csv row 2 column E (published): published 2021-03-01, on or before the end of its period (2021-12-31): a final figure of 2021 is published after it; one given earlier is an estimate (status estimate), or the date is a typo"},
-		{"a preliminary half-year before its half ended", "region,indicator,year,period,value,status,published\nhouma,gdp,2021,h1,60,preliminary,2021-06-30\n",
-			"c.csv row 2 column G (published): published 2021-06-30, on or before the end of its period (2021-06-30): a preliminary figure of 2021 h1 is published after it"},
+			"c.csv row 2 column E (published): published 2021-03-01, on or before the end of its period (2021-12-31): a final figure of 2021 is published after it; one published earlier is preliminary or an estimate (status preliminary or estimate, published from 2021-01-01), or the date is a typo"},
+		{"a final half-year before its half ended", "region,indicator,year,period,value,status,published\nhouma,gdp,2021,h1,60,final,2021-06-30\n",
+			"c.csv row 2 column G (published): published 2021-06-30, on or before the end of its period (2021-06-30): a final figure of 2021 h1 is published after it"},
 		{"a wide table, once at the row's cell", "indicator,unit,published,2020,2021,2022\ngdp,亿元,2022-02-01,120.8,131.2,141.5\n",
 			"c.csv row 2 column C (published): published 2022-02-01, on or before the end of its period (2022-12-31): a final figure of 2022 is published after it"},
 	} {
@@ -65,6 +66,8 @@ func TestAPublishedDateBeforeItsFigureCouldBeIsRefused(t *testing.T) {
 	}
 	for _, c := range []struct{ name, body string }{
 		{"an estimate in the year's last weeks", "region,indicator,year,value,status,published\nhouma,gdp,2021,131,estimate,2021-12-10\n"},
+		{"a preliminary figure of the year in progress", "region,indicator,year,value,status,published\nhouma,gdp,2021,131,preliminary,2021-11-01\n"},
+		{"a preliminary half-year on its last day", "region,indicator,year,period,value,status,published\nhouma,gdp,2021,h1,60,preliminary,2021-06-30\n"},
 		{"a January–November figure in December", "region,indicator,year,period,value,published\nhouma,gdp,2021,jan-nov,120,2021-12-15\n"},
 		{"a year's figure the next spring", "region,indicator,year,value,published\nhouma,gdp,2021,131.2,2022-03-01\n"},
 		{"a wide table published after its last year", "indicator,unit,published,2020,2021\ngdp,亿元,2022-02-01,120.8,131.2\n"},
@@ -90,7 +93,7 @@ func TestAPublishedDateBeforeItsFigureCouldBeIsRefused(t *testing.T) {
 // 2030, and of 2025, published 2024-03-01), and any format a figure of a
 // year to come pushed without a date, stored as final.
 func TestAFigureOfAYearNotBegunIsRefusedInEveryFormat(t *testing.T) {
-	const dated = "published 2024-03-01, before 2030 began: a figure of 2030 is published in 2030 or later; is the year or the date a typo?"
+	const dated = "published 2024-03-01, before 2030 began: a figure of 2030 is published in 2030 or later (a preliminary figure or an estimate from 2030-01-01 on); is the year or the date a typo?"
 	for _, c := range []struct{ name, file, body, want string }{
 		{"CSV, its own date", "f.csv", "region,indicator,year,value,published\nhouma,gdp,2030,300,2024-03-01\n",
 			"f.csv row 2 column E (published): " + dated},
@@ -99,7 +102,7 @@ func TestAFigureOfAYearNotBegunIsRefusedInEveryFormat(t *testing.T) {
 		{"JSON, a final figure before its year ended", "f.json", `[{"region":"houma","indicator":"gdp","year":2024,"value":160,"published":"2024-03-01"}]`,
 			"f.json line 1 (published): published 2024-03-01, on or before the end of its period (2024-12-31): a final figure of 2024 is published after it"},
 		{"CSV, the push's date", "f.csv", "region,indicator,year,value\nhouma,gdp,2030,300\n",
-			"f.csv row 2 column C (year): published 2024-03-01 (the push's date: the row gives none), before 2030 began: a figure of 2030 is published in 2030 or later; is the year or the date a typo?"},
+			"f.csv row 2 column C (year): published 2024-03-01 (the push's date: the row gives none), before 2030 began: a figure of 2030 is published in 2030 or later (a preliminary figure or an estimate from 2030-01-01 on); is the year or the date a typo?"},
 		{"CSV, a blank published cell", "f.csv", "region,indicator,year,value,status,published\nhouma,gdp,2025,170,estimate,\n",
 			"f.csv row 2 column C (year): published 2024-03-01 (the push's date: the row gives none), before 2025 began"},
 		{"a wide table, the push's date", "f.csv", "indicator,unit,2023,2025\ngdp,亿元,150,170\n",

@@ -22,20 +22,38 @@ import (
 // one plancast reads; did you mean "series"?`, the JSON "holds no figures or
 // targets", and the Chinese table was read as figures, every vintage of it.
 
-// revisionsColumns are headers only a revisions download has (api's
-// revisionHeaders, in English and Chinese), folded: its "served" column
-// and its "revision" column. A table with one of each is such a download.
-var revisionsColumns = [2][]string{
+// revisionsColumns are the headers only a revisions download has (api's
+// revisionHeaders, in English and Chinese), folded: its "served" column, its
+// "revision" column (from the first release), its "change" column (from the
+// vintage before) and its "vintage" column (the vintage's number). A table
+// with two of them is such a download, whichever two: a bureau that deleted
+// the served column (or the revision column) before pushing the download
+// back got the first cell of its vintage column, 1, refused as a date
+// ("vintage" is a published column's other name), and the Chinese table
+// was read as figures. One alone is not enough: a bureau's own table may
+// have a change or a revision column. The vintage column counts only beside
+// a published column of another name, as the download's is: alone, a
+// "vintage" column is the figures' published date.
+var revisionsColumns = [4][]string{
 	{fold("served"), fold("当前采用")},
 	{fold("revision"), fold("较首次发布修订幅度")},
+	{fold("change"), fold("较上一版本变化")},
+	{fold("vintage"), fold("版本")},
 }
 
+// revisionsVintage is revisionsColumns' index of the vintage column.
+const revisionsVintage = 3
+
 // revisionsDownload reports whether a header's columns are a revisions
-// download's.
+// download's: two or more of revisionsColumns.
 func revisionsDownload(cols []column) bool {
-	var found [2]bool
+	var found [len(revisionsColumns)]bool
+	published := false // a published column not headed "vintage"
 	for _, c := range cols {
 		h := fold(c.header)
+		if c.field == fieldPublished && h != revisionsColumns[revisionsVintage][0] {
+			published = true
+		}
 		for i, names := range revisionsColumns {
 			for _, n := range names {
 				if h == n {
@@ -44,7 +62,14 @@ func revisionsDownload(cols []column) bool {
 			}
 		}
 	}
-	return found[0] && found[1]
+	found[revisionsVintage] = found[revisionsVintage] && published
+	n := 0
+	for _, f := range found {
+		if f {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // revisionsMessage says what a revisions download is and how to push

@@ -203,9 +203,13 @@ func yearNotBegun(year int, published plancast.Date) bool {
 
 // notBegunMessage says that a figure of year (when: "2030", "2030 h1") was
 // dated published, before its year began; whose, when not empty, says
-// whose date that is (" (the push's date: the row gives none)").
+// whose date that is (" (the push's date: the row gives none)"). It states
+// the rule of parser.publishedFits: a figure of a year is published in it
+// or later, a preliminary one or an estimate from its first day on.
 func notBegunMessage(year int, published plancast.Date, whose, when string) string {
-	return fmt.Sprintf("published %s%s, before %d began: a figure of %s is published in %d or later; is the year or the date a typo?", published, whose, year, when, year)
+	return fmt.Sprintf("published %s%s, before %d began: a figure of %s is published in %d or later "+
+		"(a preliminary figure or an estimate from %s on); is the year or the date a typo?",
+		published, whose, year, when, year, plancast.NewDate(year, time.January, 1))
 }
 
 // checkGrowth checks a figure's stated growth against the figure, on the
