@@ -298,7 +298,12 @@ func TestServeTakesScheduledBackupsAndKeepsTheNewest(t *testing.T) {
 		resp.Body.Close()
 		waitFor(18 + i)
 	}
+	// A backup is written, then the oldest beyond --backup-keep removed:
+	// the copies are read once the removal is done, not between the two.
 	newest := copies()
+	for deadline := time.Now().Add(10 * time.Second); len(newest) > 2 && time.Now().Before(deadline); newest = copies() {
+		time.Sleep(50 * time.Millisecond)
+	}
 	time.Sleep(2500 * time.Millisecond) // two periods with nothing new
 	if again := copies(); len(again) != 2 || again[1] != newest[1] {
 		t.Errorf("after two quiet periods the copies are %v; want the same two newest as before, %v", again, newest)
