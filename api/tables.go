@@ -241,7 +241,7 @@ func assessmentAbout(resp *AssessmentResponse, cat *catalogMemo, lang, version s
 		{"required_change, historical_change", "For a level or share target on a percentage (a share of GDP, a rate), planned in points: the change a year in percentage points needed from the latest figure to the target, and the history's (41.3% to 45% in five years: 0.74)."},
 		{"pace_year", "For a level target not yet met: the year the latest figure reaches it growing at historical_growth, the average of the observed years, or, on a percentage, changing by historical_change points a year (blank when that pace moves away from the target or takes more than 50 years)."},
 		{"Prices, stated_gap", "Money aggregates are in current prices; plans usually set growth at comparable prices, so the two differ by the year's inflation. Where the figures carry the growth their source states (GDP's at comparable prices), growth targets are judged on it: stated_gap is how much faster a year the figures grew than the stated growth where both are known (the mean of the last five such years), taken off the projected growth; a target year whose figure states its growth is judged on that growth."},
-		{"to_date, to_date_growth, rest_needs", "A target of the year after the latest yearly figure is judged on the year to date when the figures of the same months of that year and the year before are published (h1, jan-nov, ...): the rest of the year is expected to grow as the year so far did, with the yearly spread scaled to the months left. rest_needs is the growth on the same months of the year before that the rest of the year needs for the target: at most for a ceiling or an indicator better lower, at least for the others."},
+		{"to_date, to_date_growth, rest_needs", "A target of the year after the latest yearly figure is judged on the year to date when the figures of the same months of that year and the year before are published (h1, jan-nov, ...): the rest of the year is expected to grow as the year so far did, its growth on the year so far's spreading about as a year's growth around the yearly model's (or as the series' own past years show), so that the year's spread is that times the rest's share of the year. rest_needs is the growth on the same months of the year before that the rest of the year needs for the target: at most for a ceiling or an indicator better lower, at least for the others."},
 	}
 }
 
@@ -313,7 +313,7 @@ func projectionAbout(p *plancast.Projection, lang, version string) [][2]string {
 		{"Intervals", "80% and 95% prediction intervals, calibrated by rolling-origin evaluation on yearly data."},
 	}
 	if y := p.YearToDate; y != nil {
-		about = append(about, [2]string{"year_to_date", fmt.Sprintf("%d %s: %s against %s a year before (%+.1f%%); the rest of the year is projected to grow as the year so far did, with the yearly spread scaled to the months left (not backtested).",
+		about = append(about, [2]string{"year_to_date", fmt.Sprintf("%d %s: %s against %s a year before (%+.1f%%); the rest of the year is projected to grow as the year so far did, its growth on the year so far's spreading about as a year's around the yearly model's (or as the series' own past years show), weighed by the rest's share of the year (checked on simulated and real monthly and quarterly series).",
 			y.Year, y.Period, plancast.FormatNumber(y.Value, -1), plancast.FormatNumber(y.Prior, -1), 100*y.Growth)})
 	}
 	return about

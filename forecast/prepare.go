@@ -10,6 +10,7 @@ import (
 // first to the last observed year, on the working scale.
 type prepared struct {
 	first, last int       // first and last observed year
+	years       []int     // the observed years, as given to prepare (not copied)
 	x           []float64 // working-scale values, one per grid year
 	log         bool      // working scale is log(value); otherwise the value itself
 	real        int       // number of observed (not interpolated) years
@@ -49,7 +50,7 @@ func prepare(years []int, values []float64) (*prepared, error) {
 			pos = false
 		}
 	}
-	p := &prepared{first: years[0], last: years[len(years)-1], log: pos, real: len(years)}
+	p := &prepared{first: years[0], last: years[len(years)-1], years: years, log: pos, real: len(years)}
 	if p.last-p.first > 1000 {
 		return nil, plancast.Errorf(plancast.EINVALID, "forecast: years %d–%d span too long", p.first, p.last)
 	}

@@ -72,11 +72,18 @@ func TestAssessJudgesTheYearInProgressOnItsYearToDate(t *testing.T) {
 	}
 }
 
-// The spread of the rest of the year is the yearly model's one-year spread
-// scaled by k = √(12/(12 − m)): on the log scale the rest's 80% interval,
-// log((hi − P)/(lo − P)), is k times the model's, log(hi/lo), for a level
-// target (the year's figure itself).
-func TestYearToDateSpreadIsTheYearlySpreadOfTheMonthsLeft(t *testing.T) {
+// Without years of its own to learn from, the rest of the year's growth
+// over the year so far's, u = log((A − P)/R₀) − log(P/P₀), spreads as a
+// random walk of monthly shocks says: c_rw(m) times the yearly model's
+// one-year spread, 1.0075 after the first quarter, 1.0052 after the half,
+// 1.0075 after September, 1.0207 after November (on the log scale the
+// rest's interval, log((hi − P)/(lo − P)), against the year's, log(hi/lo)).
+// The year's own interval narrows with the rest's share of it: after
+// September to about a quarter of the yearly model's, after November to a
+// twelfth. (Until this was learnt the rest spread √(12/(12 − m)) yearly
+// spreads: twice the year's after September, its 80% intervals covering 99%
+// of simulated years and 98% of real ones.)
+func TestYearToDateRestSpreadsAsARandomWalkWithoutHistory(t *testing.T) {
 	level := plancast.Target{Region: "houma", Indicator: "gdp", Plan: "2021-annual", Kind: plancast.TargetLevel, Year: 2021, Value: 130}
 	model, err := Forecast(houmaYears, houmaValues, Options{Horizon: 1, SkipBacktest: true})
 	if err != nil {
@@ -84,26 +91,116 @@ func TestYearToDateSpreadIsTheYearlySpreadOfTheMonthsLeft(t *testing.T) {
 	}
 	yearly := model.Points[0]
 	for _, c := range []struct {
-		period string
-		months int
-	}{{"q1", 3}, {"h1", 6}, {"jan-sep", 9}, {"jan-nov", 11}} {
+		period   string
+		months   int
+		c        float64 // c_rw(m)
+		yearHi95 float64 // the year's 95% interval against the yearly one's, at most
+	}{{"q1", 3, 1.00747, 0.78}, {"h1", 6, 1.00518, 0.53}, {"jan-sep", 9, 1.00747, 0.28}, {"jan-nov", 11, 1.02070, 0.1}} {
 		prior := 120.8 * float64(c.months) / 12
 		a, err := Assess(level, gdp, houmaYears, houmaValues, Options{YearToDate: []plancast.Series{ytd(c.period, 2021, prior, prior*1.07)}})
 		if err != nil {
 			t.Fatal(err)
 		}
 		p, pt := a.YearToDate.Value, a.Projected
-		k := math.Log((pt.Hi80-p)/(pt.Lo80-p)) / math.Log(yearly.Hi80/yearly.Lo80)
-		if want := math.Sqrt(12 / float64(12-c.months)); !near(k, want, 1e-6) {
-			t.Errorf("%s: the rest's 80%% interval is %.4f times the yearly one, want √(12/%d) = %.4f", c.period, k, 12-c.months, want)
+		for _, iv := range []struct {
+			name             string
+			lo, hi, ylo, yhi float64
+		}{{"80%", pt.Lo80, pt.Hi80, yearly.Lo80, yearly.Hi80}, {"95%", pt.Lo95, pt.Hi95, yearly.Lo95, yearly.Hi95}} {
+			if k := math.Log((iv.hi-p)/(iv.lo-p)) / math.Log(iv.yhi/iv.ylo); !near(k, c.c, 1e-5) {
+				t.Errorf("%s: the rest's %s interval is %.4f times the yearly one, want c_rw(%d) = %.5f", c.period, iv.name, k, c.months, c.c)
+			}
 		}
-		k95 := math.Log((pt.Hi95-p)/(pt.Lo95-p)) / math.Log(yearly.Hi95/yearly.Lo95)
-		if want := math.Sqrt(12 / float64(12-c.months)); !near(k95, want, 1e-6) {
-			t.Errorf("%s: the rest's 95%% interval is %.4f times the yearly one, want %.4f", c.period, k95, want)
+		if w := math.Log(pt.Hi95/pt.Lo95) / math.Log(yearly.Hi95/yearly.Lo95); w > c.yearHi95 {
+			t.Errorf("%s: the year's 95%% interval is %.3f of the yearly model's, want at most %.2f", c.period, w, c.yearHi95)
 		}
 		if !(pt.Lo95 < pt.Lo80 && pt.Lo80 < pt.Mean && pt.Mean < pt.Hi80 && pt.Hi80 < pt.Hi95) || pt.Lo95 <= p {
 			t.Errorf("%s: interval %+v not nested above the year to date %g", c.period, pt, p)
 		}
+	}
+}
+
+// c_rw(m) is the standard deviation of the rest's growth less the year so
+// far's over that of the year's growth when the monthly log level is a
+// random walk (each month's growth on a year before the sum of its twelve
+// shocks); it is near 1 for every m, highest at the ends.
+func TestRandomWalkRestFactor(t *testing.T) {
+	want := []float64{1.02070, 1.01067, 1.00747, 1.00604, 1.00537, 1.00518, 1.00537, 1.00604, 1.00747, 1.01067, 1.02070} // computed apart, shock by shock
+	for m := 1; m <= 11; m++ {
+		if got := randomWalkRest(m); math.Abs(got-want[m-1]) > 5e-6 {
+			t.Errorf("c_rw(%d) = %.5f, want %.5f", m, got, want[m-1])
+		}
+	}
+}
+
+// A series with years of its own, the period and the whole year of each,
+// learns how far its rest of the year strays from its year so far: c is
+// (4·c_rw(m) + Σ|uᵢ|/(s·δ))/(4 + n) over the n past years' uᵢ, and, being
+// learnt from few years, its quantile of probability p lies 1 + V·ζ_p²/2
+// times as far from the median, V = (π/2 − 1)·n/(4 + n)². Nine past years
+// whose last quarter grew exactly as their first nine months leave 4/13 of
+// the random walk's spread (the 80% interval's 1.025 times that); years
+// that strayed widen it; a year whose whole figure is not given
+// (interpolated between 2015 and 2020) is no history. The probability of
+// reaching a level is read off the same distribution: 90% for the 80%
+// interval's low end.
+func TestYearToDateRestSpreadLearntFromPastYears(t *testing.T) {
+	years := []int{2011, 2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020}
+	build := func(stray float64) ([]float64, plancast.Series) {
+		var values []float64
+		s := plancast.Series{Region: "houma", Indicator: "gdp", Period: "jan-sep"}
+		a := 70.0
+		for i, y := range years {
+			// the first nine months grow 6% a year; the rest as much, or
+			// stray·(±1) more on the log scale, in turn
+			p := 0.74 * 70 * math.Pow(1.06, float64(i))
+			if i > 0 {
+				prevP := 0.74 * 70 * math.Pow(1.06, float64(i-1))
+				u := stray * float64(1-2*(i%2))
+				a = p + (values[i-1]-prevP)*1.06*math.Exp(u)
+			}
+			values = append(values, a)
+			s.Observations = append(s.Observations, plancast.Observation{Region: "houma", Indicator: "gdp", Period: "jan-sep", Year: y, Value: p})
+		}
+		p := 0.74 * 70 * math.Pow(1.06, float64(len(years)))
+		s.Observations = append(s.Observations, plancast.Observation{Region: "houma", Indicator: "gdp", Period: "jan-sep", Year: 2021, Value: p})
+		return values, s
+	}
+	spread := func(years []int, values []float64, s plancast.Series) (rest, yearly float64) {
+		r, err := Forecast(years, values, Options{Horizon: 1, SkipBacktest: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		y := r.YearToDate(gdp, []plancast.Series{s})
+		if y == nil {
+			t.Fatal("no year to date")
+		}
+		n, pt := y.Nowcast, r.Points[0]
+		return math.Log((n.Hi80 - y.Value) / (n.Lo80 - y.Value)), math.Log(pt.Hi80 / pt.Lo80)
+	}
+
+	values, s := build(0)
+	rest, yearly := spread(years, values, s)
+	v, z := (math.Pi/2-1)*9/(13*13), math.Sqrt2*math.Erfinv(0.8)
+	if k, want := rest/yearly, 4*randomWalkRest(9)/13*(1+v*z*z/2); !near(k, want, 1e-6) {
+		t.Errorf("nine past years whose rest grew as their year so far: the rest's interval is %.4f of the yearly one, want 4·c_rw(9)/13·(1 + V·1.2816²/2) = %.4f", k, want)
+	}
+	r, err := Forecast(years, values, Options{Horizon: 1, SkipBacktest: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lo80 := r.YearToDate(gdp, []plancast.Series{s}).Nowcast.Lo80
+	level := plancast.Target{Region: "houma", Indicator: "gdp", Plan: "2021-annual", Kind: plancast.TargetLevel, Year: 2021, Value: lo80}
+	if a, err := Assess(level, gdp, years, values, Options{YearToDate: []plancast.Series{s}}); err != nil || !near(a.Probability, 0.9, 1e-6) {
+		t.Errorf("the probability of reaching the 80%% interval's low end, %g: %v (%v), want 0.9", lo80, a.Probability, err)
+	}
+	values, s = build(0.1)
+	if rest, yearly := spread(years, values, s); !(rest/yearly > 1.5) {
+		t.Errorf("nine past years whose rest strayed 10%% from their year so far: the rest's interval is %.3f of the yearly one, want it wider than the random walk's 1.0075", rest/yearly)
+	}
+	// Only 2015 and 2020 of the same years given: nothing to learn from.
+	few := []int{2015, 2020}
+	if rest, yearly := spread(few, []float64{values[4], values[9]}, s); !near(rest/yearly, randomWalkRest(9), 1e-6) {
+		t.Errorf("yearly figures of 2015 and 2020 only: the rest's interval is %.4f of the yearly one, want c_rw(9) = %.4f", rest/yearly, randomWalkRest(9))
 	}
 }
 
