@@ -453,6 +453,13 @@ func (r *reader) emitTargets(s sentence, d *indicatorDef, levels, percents []fig
 		}
 		r.yearConfidence(&t.Provenance, cx)
 		t.Confidence += 0.1
+		if cx.planWhy != "" {
+			t.Reasons = append(t.Reasons, explain("plan %s: %s", cx.plan, cx.planWhy))
+		}
+		if cx.planDoubt != "" {
+			t.NeedsReview = true
+			t.Reasons = append(t.Reasons, cx.planDoubt+": review its plan")
+		}
 		return t
 	}
 	if len(levels) > 0 {
@@ -489,14 +496,22 @@ func (r *reader) emitTargets(s sentence, d *indicatorDef, levels, percents []fig
 	t.Value = *growth
 	t.Unit = plancast.UnitPercent
 	t.Kind = plancast.TargetGrowth
-	if gkind == "avg_annual" || (cx.fyp > 0 && gf.weakAvg) {
+	switch {
+	case gkind == "avg_annual" || (cx.fyp > 0 && gf.weakAvg):
 		t.Kind = plancast.TargetAvgGrowth
 		if t.BaseYear == 0 {
+			// An average a year runs over a plan's years: a year's plan
+			// has none. Which plan it is the text did not make clear.
 			t.BaseYear = cx.year - 5
-			t.Reasons = append(t.Reasons, "an average over five years assumed: no plan is named")
+			t.NeedsReview = true
+			t.Reasons = append(t.Reasons, explain("an average annual growth is a target over several years, never of a year's plan (%s): the five years to %d assumed; review its plan", cx.plan, cx.year))
 			t.Confidence -= 0.15
 		}
-	} else {
+	case cx.fyp > 0:
+		t.BaseYear = 0
+		t.NeedsReview = true
+		t.Reasons = append(t.Reasons, explain("a growth in one year under the %s: is it the average a year (年均)? review its kind", cx.plan))
+	default:
 		t.BaseYear = 0
 	}
 	if gf.q.repairedOnly() {
