@@ -28,7 +28,7 @@ func Extract(text []byte, opt Options) (*Extraction, error) {
 		return nil, err
 	}
 	r := &reader{doc: prepare(src.text), cat: newCatalog(opt.Indicators), opt: opt, src: src}
-	r.ext = &Extraction{Threshold: opt.Threshold, Observations: []Candidate{}, Targets: []TargetCandidate{},
+	r.ext = &Extraction{Threshold: opt.Threshold, Observations: []Candidate{}, Targets: []TargetCandidate{}, Unread: []Unread{},
 		Charset: src.charset, CharsetReason: src.reason}
 	if r.ext.Threshold == 0 {
 		r.ext.Threshold = DefaultThreshold
