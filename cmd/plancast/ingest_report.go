@@ -34,6 +34,14 @@ or the like), or else the one its bytes show: UTF-8, UTF-16 without a mark,
 GB18030 (which holds GBK and GB2312). A file that cannot be read in any is
 refused (exit 1), not read as a report without figures.
 
+Indicators are read by the reader's own words for them and by the names
+(name_zh, name) the catalog gives them, so an indicator the bureau declared
+(常住人口城镇化率) is read too. The catalog is read from the store when it
+can be opened; while a running server holds the embedded store, a preview
+says so and reads the built-in indicators only. Figures the text states
+that no indicator of the catalog could be read from are listed under the
+table as unread, for review.
+
 Nothing is written without --commit. With --commit the accepted candidates
 (at or above the threshold, needing no review) are checked as a push is
 (against the catalog, and for likely slips) and written all or nothing, with
@@ -71,9 +79,12 @@ func runIngestReport(ctx context.Context, args []string, stdout, stderr io.Write
 	}
 	opt := report.Options{Region: *region, Year: *year, Document: filepath.Base(*file), Charset: *charset}
 
-	// The store is opened only to commit: a running server may hold the
-	// embedded store, and a preview must not need it.
+	// The store is opened to write only to commit: a running server may
+	// hold the embedded store, and a preview must not need it. A preview
+	// reads the catalog (the names of the indicators the bureau declared)
+	// when the store can be read, and says so when it cannot.
 	var st plancast.Store
+	var catalogNote string
 	if *commit {
 		if st, err = sf.open(ctx, fmt.Sprintf("commit through that server instead: POST /api/v1/reports/extract?region=%s&commit=true", *region)); err != nil {
 			return fmt.Errorf("open %s: %w", sf.describe(), err)
@@ -85,6 +96,8 @@ func runIngestReport(ctx context.Context, args []string, stdout, stderr io.Write
 		if err := reportRegionKnown(ctx, st, *region); err != nil {
 			return err
 		}
+	} else {
+		opt.Indicators, catalogNote = previewCatalog(ctx, &sf, *region)
 	}
 	ex, err := report.Extract(text, opt)
 	if err != nil {
@@ -99,6 +112,13 @@ func runIngestReport(ctx context.Context, args []string, stdout, stderr io.Write
 		}
 	} else {
 		printReview(stdout, ex)
+	}
+	if catalogNote != "" {
+		if *asJSON {
+			fmt.Fprintln(stderr, catalogNote)
+		} else {
+			fmt.Fprintln(stdout, catalogNote)
+		}
 	}
 	if !*commit {
 		if !*asJSON {
@@ -126,6 +146,26 @@ func runIngestReport(ctx context.Context, args []string, stdout, stderr io.Write
 		}
 	}
 	return err
+}
+
+// previewCatalog reads the indicator catalog for a preview from the store,
+// opened to read: the catalog (nil for the built-in one) and, when it could
+// not be read, a note saying why and what that leaves out. A missing
+// embedded store is not created.
+func previewCatalog(ctx context.Context, sf *storeFlags, region string) ([]plancast.Indicator, string) {
+	if sf.embedded() && !sf.exists() {
+		return nil, fmt.Sprintf("note: no catalog read: there is no %s; the built-in indicators were read (give --data-dir to read the indicators a store declares)", sf.describe())
+	}
+	st, err := sf.openReading(ctx, fmt.Sprintf("read through that server instead: POST /api/v1/reports/extract?region=%s", region))
+	if err != nil {
+		return nil, fmt.Sprintf("note: no catalog read: %v; the built-in indicators were read, not the ones only the catalog names", err)
+	}
+	defer st.Close()
+	ins, err := st.Indicators(ctx)
+	if err != nil {
+		return nil, fmt.Sprintf("note: no catalog read: %v; the built-in indicators were read, not the ones only the catalog names", err)
+	}
+	return ins, ""
 }
 
 // reportRegionKnown fails early, with a clear message, when the region is not in
@@ -168,6 +208,35 @@ func printReview(w io.Writer, ex *report.Extraction) {
 	tw.Flush()
 	fmt.Fprintf(w, "\n%d observations and %d targets read; %d accepted (+), %d need review (?), the rest below the threshold\n",
 		len(ex.Observations), len(ex.Targets), accepted, review)
+	printUnread(w, ex.Unread)
+}
+
+// maxUnreadLines bounds the unread figures the table lists (--json lists all).
+const maxUnreadLines = 30
+
+// printUnread lists the figures no indicator was read from.
+func printUnread(w io.Writer, unread []report.Unread) {
+	if len(unread) == 0 {
+		return
+	}
+	figures := "figures"
+	if len(unread) == 1 {
+		figures = "figure"
+	}
+	fmt.Fprintf(w, "\n%d %s not read for any indicator of the catalog (review them; declare an indicator to read one):\n", len(unread), figures)
+	for i, u := range unread {
+		if i == maxUnreadLines {
+			break
+		}
+		named := "no indicator named"
+		if u.Name != "" {
+			named = "given to " + u.Name
+		}
+		fmt.Fprintf(w, "  ?  %s (%s): %s\n", u.Original, named, shorten(report.Provenance{Sentence: u.Sentence, Start: u.Start, Original: u.Original, OriginalStart: u.OriginalStart}, 60))
+	}
+	if len(unread) > maxUnreadLines {
+		fmt.Fprintf(w, "  … and %d more (--json lists them all, each with why)\n", len(unread)-maxUnreadLines)
+	}
 }
 
 // mark is "+" for accepted, "?" for needs review, " " for below the threshold.

@@ -86,9 +86,12 @@ func (s *section) readHeading(text string) bool {
 type clauseContext struct {
 	target  bool   // the figures are targets
 	plan    string // plan code for targets: "14th-fyp" or "2021-annual"
-	fyp     int    // the Five-Year Plan of the targets or of the review, 0 for none
-	year    int    // the year of the figures (observations) or targets
-	yearWhy string
+	planWhy string // what says which plan, "" when nothing does
+	// planDoubt says why the plan is not certain: its targets need review.
+	planDoubt string
+	fyp       int // the Five-Year Plan of the targets or of the review, 0 for none
+	year      int // the year of the figures (observations) or targets
+	yearWhy   string
 	// yearExplicit: the year is named in the sentence, not inferred.
 	yearExplicit bool
 	period       string // "year" or a partial period
@@ -97,22 +100,6 @@ type clauseContext struct {
 	// baseYear is the year of X in "from X to Y", 0 when the text does not say.
 	baseYear int
 	baseWhy  string
-}
-
-// targetCue finds where in a paragraph its targets begin: the offset of the
-// first target cue, its plan (0 for a year's targets), or -1.
-func targetCue(para string, docYear int) (at int, fyp int) {
-	at = -1
-	if loc := cues.fypTarget.re.FindStringIndex(para); loc != nil {
-		if ps := plansIn(para[loc[0]:loc[1]]); len(ps) > 0 && fypEnd(ps[0]) >= docYear {
-			at, fyp = loc[0], ps[0]
-		}
-		// A plan that has ended is being reviewed, not set.
-	}
-	if loc := cues.annualTarget.re.FindStringIndex(para); loc != nil && (at < 0 || loc[0] < at) {
-		at, fyp = loc[0], 0
-	}
-	return at, fyp
 }
 
 // lastYearBefore returns the last year named in s, 0 for none.

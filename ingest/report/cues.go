@@ -12,7 +12,7 @@ type phrases struct {
 	atLeastAfter, atMostAfter, aboutAfter                       []string
 	estimate, cumulative                                        []string
 	annualTarget, fypTarget, reviewHeading, planHeading         []string
-	fiveYears, points                                           []string
+	fiveYears, points, nextFiveYears, thisYear, planFirstYear   []string
 	workReport, communique, summary, planDocument, respectively []string
 }
 
@@ -42,7 +42,7 @@ var cues = struct {
 	atLeastAfter, atMostAfter, aboutAfter                       cue
 	estimate, cumulative                                        cue
 	annualTarget, fypTarget, reviewHeading, planHeading         cue
-	fiveYears, points                                           cue
+	fiveYears, points, nextFiveYears, thisYear, planFirstYear   cue
 	workReport, communique, summary, planDocument, respectively cue
 }{
 	decline: joinCue(zh.decline, en.decline), avgGrowth: joinCue(zh.avgGrowth, en.avgGrowth),
@@ -56,7 +56,9 @@ var cues = struct {
 	annualTarget: joinCue(zh.annualTarget, en.annualTarget), fypTarget: joinCue(zh.fypTarget, en.fypTarget),
 	reviewHeading: joinCue(zh.reviewHeading, en.reviewHeading), planHeading: joinCue(zh.planHeading, en.planHeading),
 	fiveYears: joinCue(zh.fiveYears, en.fiveYears), points: joinCue(zh.points, en.points),
-	workReport: joinCue(zh.workReport, en.workReport), communique: joinCue(zh.communique, en.communique),
+	nextFiveYears: joinCue(zh.nextFiveYears, en.nextFiveYears), thisYear: joinCue(zh.thisYear, en.thisYear),
+	planFirstYear: joinCue(zh.planFirstYear, en.planFirstYear),
+	workReport:    joinCue(zh.workReport, en.workReport), communique: joinCue(zh.communique, en.communique),
 	summary: joinCue(zh.summary, en.summary), planDocument: joinCue(zh.planDocument, en.planDocument),
 	respectively: joinCue(zh.respectively, en.respectively),
 }

@@ -28,7 +28,7 @@ func Extract(text []byte, opt Options) (*Extraction, error) {
 		return nil, err
 	}
 	r := &reader{doc: prepare(src.text), cat: newCatalog(opt.Indicators), opt: opt, src: src}
-	r.ext = &Extraction{Threshold: opt.Threshold, Observations: []Candidate{}, Targets: []TargetCandidate{},
+	r.ext = &Extraction{Threshold: opt.Threshold, Observations: []Candidate{}, Targets: []TargetCandidate{}, Unread: []Unread{},
 		Charset: src.charset, CharsetReason: src.reason}
 	if r.ext.Threshold == 0 {
 		r.ext.Threshold = DefaultThreshold
@@ -49,18 +49,34 @@ func Extract(text []byte, opt Options) (*Extraction, error) {
 	}
 
 	var sec section
+	// carried is the plan of the targets as the text has said it for its
+	// section so far (a heading, a plan's lead-in), scope as it has said it
+	// so far in the paragraph (planScope).
+	var carried planScope
 	for _, p := range segment(r.doc.text) {
-		sec.readHeading(r.doc.text[p.start:p.end]) // a heading may also carry figures: read on
-		if !hasDigit(r.doc.text[p.start:p.end]) {
-			continue
+		para := r.doc.text[p.start:p.end]
+		prevMode := sec.mode
+		isHeading := sec.readHeading(para) // a heading may also carry figures: read on
+		if isHeading {
+			carried = r.headingScope(sec, para, carried, prevMode)
 		}
+		scope := carried
 		pc := r.paragraphContext(p, sec)
 		for _, s := range p.sentences {
 			for _, cl := range s.clauses {
+				// A cue without a figure ("今后五年，全县经济社会发展的主要
+				// 目标是：") says what the figures after it are.
+				if !isHeading { // a heading's own cues are its scope
+					r.updateScope(&scope, &carried, sec, p, s, cl)
+				}
 				if hasDigit(r.doc.text[cl.start:cl.end]) {
-					r.readClause(s, cl, r.context(pc, s, cl, sec))
+					r.readClause(s, cl, r.context(pc, s, cl, sec, scope))
 				}
 			}
+		}
+		// A lead-in ending in a colon opens a list in the paragraphs after it.
+		if t := strings.TrimSpace(para); !isHeading && sec.mode != sectionReview && (strings.HasSuffix(t, "：") || strings.HasSuffix(t, ":")) {
+			carried = scope
 		}
 	}
 	r.settle()
@@ -73,7 +89,7 @@ func Extract(text []byte, opt Options) (*Extraction, error) {
 
 // context works out what a clause's figures are: observations or targets,
 // which year and period, which plan.
-func (r *reader) context(pc paragraphContext, s sentence, cl span, sec section) clauseContext {
+func (r *reader) context(pc paragraphContext, s sentence, cl span, sec section, scope planScope) clauseContext {
 	text := r.doc.text
 	p := pc.p
 	sentText := text[s.start:s.end]
@@ -82,15 +98,9 @@ func (r *reader) context(pc paragraphContext, s sentence, cl span, sec section) 
 		cx.period, cx.periodWhy = code, phrase
 	}
 
-	cueAt, cueFYP := pc.cueAt, pc.cueFYP
 	switch {
-	case cueAt >= 0 && p.start+cueAt < cl.end:
-		cx.target, cx.fyp = true, cueFYP
-	case sec.mode == sectionPlan:
-		cx.target = true
-		if sec.plan > 0 && fypEnd(sec.plan) >= r.year {
-			cx.fyp = sec.plan
-		}
+	case scope.target, sec.mode == sectionPlan:
+		cx.target, cx.fyp, cx.planWhy, cx.planDoubt = true, scope.fyp, scope.why, scope.doubt
 	case sec.mode == sectionUnknown && r.kind == kindPlan:
 		cx.target = true
 	}
@@ -100,28 +110,38 @@ func (r *reader) context(pc paragraphContext, s sentence, cl span, sec section) 
 	if ys, _ := splitFromYear(text[s.start:cl.start]); len(ys) > 0 {
 		sentenceYear = ys[len(ys)-1].year
 	}
-	// "by 2025 ... will reach", "到2025年…达到": a year still ahead makes a target.
+	// "by 2025 ... will reach", "到2025年…达到": a year still ahead makes a
+	// target (updateScope has read the plan it ends).
 	if !cx.target && r.kind != kindCommunique {
 		if y := futureYear(text[s.start:cl.end]); y > r.year || (y == r.year && r.kind == kindWorkReport) {
 			cx.target = true
-			if n := fypOfEndYear(y); n > 0 {
-				cx.fyp = n
-			}
 		}
 	}
 	if cx.target {
+		// A year named with the figures, in the clause or before it in the
+		// sentence, is theirs: the last year of a plan of the report
+		// (2025) makes them the plan's, another (2021) the year's.
+		named := func(y int, why string) {
+			cx.year, cx.yearExplicit, cx.yearWhy = y, true, why
+			switch n := fypOfEndYear(y); {
+			case n > 0 && (n == cx.fyp || y > r.year && currentPlan(n, r.year)):
+				if cx.fyp != n {
+					cx.planWhy, cx.planDoubt = fmt.Sprintf("%d, the last year of the %s", y, fypCode(n)), ""
+				}
+				cx.fyp = n
+			case cx.fyp > 0:
+				cx.fyp, cx.planWhy, cx.planDoubt = 0, fmt.Sprintf("%d %s", y, why), ""
+			}
+		}
 		switch {
 		case len(clauseYears) > 0:
-			cx.year, cx.yearExplicit, cx.yearWhy = clauseYears[0].year, true, "named in the clause"
-			if n := fypOfEndYear(cx.year); n > 0 && (cx.fyp == n || cx.fyp == 0 && cx.year > r.year) {
-				cx.fyp = n
-			} else if cx.fyp > 0 && fypEnd(cx.fyp) != cx.year {
-				cx.fyp = 0
-			}
+			named(clauseYears[0].year, "named in the clause")
+		case sentenceYear > 0 && (cx.fyp == 0 || sentenceYear == fypEnd(cx.fyp) || sentenceYear <= r.year+1):
+			named(sentenceYear, "named in the sentence")
 		case cx.fyp > 0:
 			cx.year, cx.yearWhy = fypEnd(cx.fyp), fmt.Sprintf("the last year of the %s", fypCode(cx.fyp))
-		case sentenceYear > 0:
-			cx.year, cx.yearExplicit, cx.yearWhy = sentenceYear, true, "named in the sentence"
+		case scope.year > 0:
+			cx.year, cx.yearExplicit, cx.yearWhy = scope.year, true, "named by "+scope.why
 		case lastYearBefore(text[p.start:cl.start]) > 0:
 			cx.year, cx.yearExplicit, cx.yearWhy = lastYearBefore(text[p.start:cl.start]), true, "named earlier in the paragraph"
 		case sec.year >= r.year && sec.year <= r.year+1:
@@ -129,10 +149,14 @@ func (r *reader) context(pc paragraphContext, s sentence, cl span, sec section) 
 		default:
 			cx.year, cx.yearWhy = r.year, "targets of the report's year"
 		}
-		if cx.fyp > 0 {
+		switch {
+		case cx.fyp > 0:
 			cx.plan = fypCode(cx.fyp)
-		} else {
+		default:
 			cx.plan = fmt.Sprintf("%d-annual", cx.year)
+			if cx.planDoubt == "" && (cx.year < r.year || cx.year > r.year+1) {
+				cx.planDoubt = fmt.Sprintf("a target for %d, which is neither the year of a report of %d nor the last year of its Five-Year Plan: which plan it belongs to is not clear", cx.year, r.year)
+			}
 		}
 		return cx
 	}
@@ -208,8 +232,6 @@ func futureYear(s string) int {
 // paragraphContext is what a paragraph says about all its clauses.
 type paragraphContext struct {
 	p          paragraph
-	cueAt      int // offset of the first target cue in the paragraph, -1 for none
-	cueFYP     int // the Five-Year Plan the cue names, 0 for a year's targets
 	reviewPlan int // the Five-Year Plan under review, 0 for none
 	fiveYears  bool
 }
@@ -217,7 +239,6 @@ type paragraphContext struct {
 func (r *reader) paragraphContext(p paragraph, sec section) paragraphContext {
 	paraText := r.doc.text[p.start:p.end]
 	pc := paragraphContext{p: p, fiveYears: cues.fiveYears.in(paraText)}
-	pc.cueAt, pc.cueFYP = targetCue(paraText, r.year)
 	if sec.mode == sectionReview && sec.plan > 0 {
 		pc.reviewPlan = sec.plan
 	}

@@ -1,10 +1,13 @@
 package report
 
 import (
+	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/plancast/plancast"
 )
@@ -20,6 +23,14 @@ type indicatorDef struct {
 	// inCatalog: the caller's catalog knows the indicator. Figures of others
 	// are read with the built-in unit and flagged for review.
 	inCatalog bool
+	// asWritten: the catalog's unit is not one the reader converts to
+	// (tce_per_10k_yuan): a level is taken as the number written, for
+	// review.
+	asWritten bool
+	// names are the catalog's names of the indicator (name_zh, name),
+	// matched as written: a catalog's indicators are read by their names
+	// whether or not the reader has words of its own for them.
+	names []string
 	// lo, hi bound a plausible value in the indicator's unit for any region from
 	// a county to a province. They decide between readings of a garbled figure.
 	lo, hi  float64
@@ -133,21 +144,25 @@ var blockers = []string{
 	// Other rates, so that their percentages are not read as unemployment.
 	`就业率`, `城镇化率`, `覆盖率`, `利用率`, `完成率`, `达标率`, `优良率`, `合格率`, `参保率`,
 	`employment rate`, `(?:coverage|utilization|utilisation|supporting|completion|qualification|pass|enrollment|urbanization|participation) rate`,
-	// An English clause boundary: ", the ..." starts a new subject.
-	`,\s+(?:and\s+)?the\s`,
 }
+
+// clauseBoundary is a blocker that names nothing: in English, ", the ..."
+// starts a new subject.
+const clauseBoundary = `,\s+(?:and\s+)?the\s`
 
 // mention is where a clause names an indicator (or a blocker).
 type mention struct {
 	span
-	defs    []*indicatorDef // one, or two for the combined incomes; none for a blocker
-	blocker bool
+	defs     []*indicatorDef // one, or two for the combined incomes; none for a blocker
+	blocker  bool
+	boundary bool // a blocker that names nothing (clauseBoundary)
 }
 
 type aliasPattern struct {
-	re      *regexp.Regexp
-	defs    []*indicatorDef
-	blocker bool
+	re       *regexp.Regexp
+	defs     []*indicatorDef
+	blocker  bool
+	boundary bool
 }
 
 // catalog is the set of indicators a reading can produce, with their units.
@@ -159,7 +174,10 @@ type catalog struct {
 
 // newCatalog builds the alias patterns. When the caller gives indicators, the
 // built-in names are kept but units come from the caller's catalog, and
-// indicators the caller does not know are marked unknown.
+// indicators the caller does not know are marked unknown; the caller's
+// indicators are read by their own names too (常住人口城镇化率, "Urbanisation
+// rate of resident population"), those the reader has no words for by
+// those names alone.
 func newCatalog(given []plancast.Indicator) *catalog {
 	c := &catalog{byCode: map[string]*indicatorDef{}}
 	var known map[string]plancast.Indicator
@@ -184,18 +202,42 @@ func newCatalog(given []plancast.Indicator) *catalog {
 				d.inCatalog = false // a unit the reader cannot convert to
 			}
 		}
+		if in, ok := known[d.Code]; ok && d.inCatalog {
+			d.names = catalogNames(in)
+		}
 		c.defs = append(c.defs, &d)
 		c.byCode[d.Code] = &d
+	}
+	for _, in := range given {
+		if _, builtin := c.byCode[in.Code]; builtin {
+			continue
+		}
+		names := catalogNames(in)
+		if len(names) == 0 {
+			continue
+		}
+		// No bound on a plausible value is known: a garbled figure stays
+		// unsettled (for review) rather than be settled by size.
+		d := &indicatorDef{Indicator: in, inCatalog: true, names: names, lo: math.Inf(-1), hi: math.Inf(1)}
+		if _, ok := unitCodes[in.Unit]; !ok {
+			d.asWritten = true
+		}
+		c.defs = append(c.defs, d)
+		c.byCode[d.Code] = d
 	}
 	for _, d := range c.defs {
 		for _, a := range d.aliases {
 			c.patterns = append(c.patterns, aliasPattern{re: compileAlias(a), defs: []*indicatorDef{d}})
+		}
+		for _, n := range d.names {
+			c.patterns = append(c.patterns, aliasPattern{re: compileName(n), defs: []*indicatorDef{d}})
 		}
 	}
 	both := []*indicatorDef{c.byCode["urban_disposable_income"], c.byCode["rural_disposable_income"]}
 	for _, a := range combinedIncome {
 		c.patterns = append(c.patterns, aliasPattern{re: compileAlias(a), defs: both})
 	}
+	c.patterns = append(c.patterns, aliasPattern{re: compileAlias(clauseBoundary), blocker: true, boundary: true})
 	for _, a := range blockers {
 		c.patterns = append(c.patterns, aliasPattern{re: compileAlias(a), blocker: true})
 	}
@@ -219,6 +261,38 @@ func compileAlias(a string) *regexp.Regexp {
 	return regexp.MustCompile(`(?i)` + a)
 }
 
+// catalogNames are the names of a catalog's indicator worth looking for:
+// its Chinese and English names, each of two characters or more.
+func catalogNames(in plancast.Indicator) []string {
+	var out []string
+	for _, n := range []string{in.NameZh, in.Name} {
+		if n = strings.Join(strings.Fields(n), " "); utf8.RuneCountInString(n) >= 2 && !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// compileName matches a catalog's name as written, case-insensitive, with
+// any run of white space for a space, and bounded by word edges where it
+// starts or ends with a letter or a digit ("GDP" not inside "GDPs").
+func compileName(n string) *regexp.Regexp {
+	words := strings.Fields(n)
+	for i, w := range words {
+		words[i] = regexp.QuoteMeta(w)
+	}
+	a := strings.Join(words, `\s+`)
+	if isASCIIWord(n[0]) {
+		a = `\b` + a
+	}
+	if isASCIIWord(n[len(n)-1]) {
+		a += `\b`
+	}
+	return regexp.MustCompile(`(?i)` + a)
+}
+
+func isASCIIWord(b byte) bool { return isASCIILetter(b) || b >= '0' && b <= '9' }
+
 func isASCIILetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
 
 // denominatorBefore: a name right after "N% of" or 占 is what a share is
@@ -232,7 +306,7 @@ func (c *catalog) findMentions(text string, s, e int) []mention {
 	var all []mention
 	for _, p := range c.patterns {
 		for _, loc := range p.re.FindAllStringIndex(seg, -1) {
-			all = append(all, mention{span: span{s + loc[0], s + loc[1]}, defs: p.defs, blocker: p.blocker})
+			all = append(all, mention{span: span{s + loc[0], s + loc[1]}, defs: p.defs, blocker: p.blocker, boundary: p.boundary})
 		}
 	}
 	sort.SliceStable(all, func(i, j int) bool {

@@ -14,6 +14,7 @@ import (
 type quantity struct {
 	span
 	raw      string
+	number   float64 // the number as written, without its unit's multiple ("0.66" of "0.66吨标准煤")
 	dim      dimension
 	readings []reading // readings[0] is the literal reading unless literalImpossible
 	// garbled: the text has the shape of a translation garble, so the literal
@@ -146,7 +147,7 @@ func findQuantities(text string, s, e int) []quantity {
 			if loc == nil {
 				continue
 			}
-			q := quantity{span: span{s + ns, s + ne + loc[1]}, dim: u.dim}
+			q := quantity{span: span{s + ns, s + ne + loc[1]}, number: num, dim: u.dim}
 			q.raw = text[q.start:q.end]
 			q.readings = []reading{{base: num * u.mul}}
 			if u.dim == dimMoney || u.dim == dimEnergy || u.dim == dimVolume {
@@ -167,7 +168,7 @@ func findQuantities(text string, s, e int) []quantity {
 				if mm := bareMultiplier.FindStringSubmatch(tail); mm != nil {
 					mul := map[string]float64{"billion": 1e9, "million": 1e6, "hundred million": 1e8, "100 million": 1e8}[strings.ToLower(mm[1])]
 					loc := bareMultiplier.FindStringIndex(tail)
-					q := quantity{span: span{s + ns, s + ne + loc[1]}, dim: dimMoney, readings: []reading{{base: num * mul}}}
+					q := quantity{span: span{s + ns, s + ne + loc[1]}, number: num, dim: dimMoney, readings: []reading{{base: num * mul}}}
 					q.raw = text[q.start:q.end]
 					out = append(out, q)
 				}
@@ -202,6 +203,7 @@ func garbledQuantity(seg string, ns, ne int, intPart, frac, tail string) (quanti
 			if err == nil {
 				return quantity{
 					span:              span{ns, ne + m[1]},
+					number:            v,
 					dim:               dimMoney,
 					garbled:           true,
 					literalImpossible: true,
@@ -217,6 +219,7 @@ func garbledQuantity(seg string, ns, ne int, intPart, frac, tail string) (quanti
 			if err == nil {
 				return quantity{
 					span:              span{ns, ne + m[1]},
+					number:            v,
 					dim:               dimPercent,
 					garbled:           true,
 					literalImpossible: true,

@@ -31,6 +31,9 @@ var en = phrases{
 	planHeading:   []string{`\barrangements?\b`, `\bgoals?\b`, `\bobjectives?\b`, `\btargets?\b`, `\btasks?\b`, `\bwork plan\b`, `\bwe will\b`, `\bplans? for\b`},
 	fiveYears:     []string{`\bfive years\b`, `\b(?:past|last) five years\b`, `\b\d{2}(?:th|st|nd|rd) five[- ]year plan period\b`},
 	points:        []string{`\bpercentage points?\b`},
+	nextFiveYears: []string{`\b(?:the\s+)?(?:next|coming|following)\s+five\s+years\b`},
+	thisYear:      []string{`\bthis\s+year`}, // "this yearThe main …": translations glue words
+	planFirstYear: []string{`\b(?:the\s+)?(?:first|opening|beginning)\s+year\b`},
 	workReport:    []string{`\bgovernment work report\b`, `\breport on (?:the )?(?:work of the )?government(?: work)?\b`, `\bwork report\b`},
 	communique:    []string{`\bstatistical (?:communiqu[eé]|bulletin)\b`, `\bstatistics bulletin\b`},
 	summary:       []string{`\bsummary\b`},

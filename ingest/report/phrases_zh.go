@@ -30,6 +30,12 @@ var zh = phrases{
 	planHeading:   []string{`工作安排`, `目标`, `任务`, `计划`, `打算`, `部署`, `重点工作`},
 	// Years the text places a figure in.
 	fiveYears: []string{`五年来`, `过去五年`, `“?十[一二三四五六]五”?(?:时期|期间)`},
+	// The five years ahead: a Five-Year Plan's when one begins in the report's year.
+	nextFiveYears: []string{`(?:今后|未来|此后)(?:五|5)年`},
+	// The report's own year, where a sentence says whose targets follow.
+	thisYear: []string{`今年`, `本年度`},
+	// "2021年是“十四五”开局之年": the year named is the plan's first, a year.
+	planFirstYear: []string{`开局之年`, `开局年`, `起步之年`, `开篇之年`, `第一年`, `首年`},
 	// A change in a rate, never a level (the unit 个百分点 is in numbers.go).
 	points: []string{`个百分点`},
 	// Document kinds, looked for in the title and the first lines.

@@ -60,14 +60,20 @@ func (r *reader) readClause(s sentence, cl span, cx clauseContext) {
 		return
 	}
 	mentions := r.cat.findMentions(text, cl.start, cl.end)
-	if len(mentions) == 0 {
-		return
-	}
 	owned := make([][]figure, len(mentions))
 	for i := range qs {
 		q := &qs[i]
 		mi, backward := owner(text, q, mentions)
-		if mi < 0 {
+		switch {
+		case mi < 0:
+			r.unread(s, q, "", "no indicator of the catalog is named for it in its clause")
+			continue
+		case mentions[mi].blocker && mentions[mi].boundary:
+			r.unread(s, q, "", "no indicator of the catalog is named for it in its part of the sentence")
+			continue
+		case mentions[mi].blocker:
+			name := text[mentions[mi].start:mentions[mi].end]
+			r.unread(s, q, name, explain("the text gives it to %s, which is not an indicator of the catalog", name))
 			continue
 		}
 		prevEnd := cl.start
@@ -83,12 +89,28 @@ func (r *reader) readClause(s sentence, cl span, cx clauseContext) {
 		region := text[m.start:ownedEnd(mentions, mi, cl)]
 		for di, d := range m.defs {
 			if d.needsShare && !cues.share.in(region) {
+				// 第二产业 alone: the industry's value added, not its share.
+				name := text[m.start:m.end]
+				for _, f := range owned[mi] {
+					r.unread(s, f.q, name, explain("the text gives it to %s, which without a share (占…比重, accounts for) is not an indicator of the catalog", name))
+				}
 				continue
 			}
 			figs := shareOut(owned[mi], di, len(m.defs), region)
 			r.emit(s, cl, d, figs, cx, text[cl.start:cl.end])
 		}
 	}
+}
+
+// unread lists figure q of sentence s as one no indicator was read from.
+func (r *reader) unread(s sentence, q *quantity, name, reason string) {
+	start, end := r.doc.inputOffset(s.start), r.doc.inputOffset(s.end)
+	qs, qe := r.doc.inputOffset(q.start), r.doc.inputOffset(q.end)
+	r.ext.Unread = append(r.ext.Unread, Unread{
+		Sentence: string(r.src.text[start:end]), Start: r.src.inputOffset(start), End: r.src.inputOffset(end),
+		Original: string(r.src.text[qs:qe]), OriginalStart: r.src.inputOffset(qs), OriginalEnd: r.src.inputOffset(qe),
+		Name: name, Reason: reason,
+	})
 }
 
 // owner finds the mention a quantity belongs to: the name it is written into
@@ -251,7 +273,7 @@ func (r *reader) emit(s sentence, cl span, d *indicatorDef, figs []figure, cx cl
 		case f.q.dim == dimPercent:
 			percents = append(percents, f)
 		default:
-			if _, ok := toUnit(1, f.q.dim, d.Unit); ok {
+			if _, ok := toUnit(1, f.q.dim, d.Unit); ok || d.asWritten {
 				levels = append(levels, f)
 			}
 		}
@@ -314,11 +336,14 @@ func (r *reader) emitObservations(s sentence, d *indicatorDef, levels, percents 
 	sentText := text[s.start:s.end]
 	a, b := fromTo(text, levels)
 	growth, gkind, _ := growthOf(percents, a != nil)
-	if a != nil {
+	f := levels[0]
+	switch {
+	case a != nil && d.asWritten:
+		f = *b // the figure the year has, as written
+	case a != nil:
 		r.emitFromTo(s, d, a, b, growth, gkind, cx)
 		return
 	}
-	f := levels[0]
 	c := Candidate{Provenance: r.provenance(s, d, f.q)}
 	c.Observation = r.observation(d, cx)
 	ch, ok := levelChoice(f.q, d)
@@ -453,6 +478,13 @@ func (r *reader) emitTargets(s sentence, d *indicatorDef, levels, percents []fig
 		}
 		r.yearConfidence(&t.Provenance, cx)
 		t.Confidence += 0.1
+		if cx.planWhy != "" {
+			t.Reasons = append(t.Reasons, explain("plan %s: %s", cx.plan, cx.planWhy))
+		}
+		if cx.planDoubt != "" {
+			t.NeedsReview = true
+			t.Reasons = append(t.Reasons, cx.planDoubt+": review its plan")
+		}
 		return t
 	}
 	if len(levels) > 0 {
@@ -489,14 +521,22 @@ func (r *reader) emitTargets(s sentence, d *indicatorDef, levels, percents []fig
 	t.Value = *growth
 	t.Unit = plancast.UnitPercent
 	t.Kind = plancast.TargetGrowth
-	if gkind == "avg_annual" || (cx.fyp > 0 && gf.weakAvg) {
+	switch {
+	case gkind == "avg_annual" || (cx.fyp > 0 && gf.weakAvg):
 		t.Kind = plancast.TargetAvgGrowth
 		if t.BaseYear == 0 {
+			// An average a year runs over a plan's years: a year's plan
+			// has none. Which plan it is the text did not make clear.
 			t.BaseYear = cx.year - 5
-			t.Reasons = append(t.Reasons, "an average over five years assumed: no plan is named")
+			t.NeedsReview = true
+			t.Reasons = append(t.Reasons, explain("an average annual growth is a target over several years, never of a year's plan (%s): the five years to %d assumed; review its plan", cx.plan, cx.year))
 			t.Confidence -= 0.15
 		}
-	} else {
+	case cx.fyp > 0:
+		t.BaseYear = 0
+		t.NeedsReview = true
+		t.Reasons = append(t.Reasons, explain("a growth in one year under the %s: is it the average a year (年均)? review its kind", cx.plan))
+	default:
 		t.BaseYear = 0
 	}
 	if gf.q.repairedOnly() {
@@ -545,6 +585,9 @@ func (r *reader) applyChoice(p *Provenance, ch choice) {
 		p.NeedsReview = true
 		p.Confidence -= 0.3
 		p.Reasons = append(p.Reasons, "the garbled figure could not be resolved: review it")
+	case takenAsWritten:
+		p.NeedsReview = true
+		p.Confidence -= 0.1
 	}
 	if p.Repaired && ch.how == resolvedNone {
 		p.Reasons = append(p.Reasons, "a garble with only one possible reading")

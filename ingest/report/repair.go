@@ -13,6 +13,7 @@ const (
 	resolvedByMagnitude                   // only one reading is a plausible size
 	resolvedByShape                       // the garble's shape alone: needs review
 	unresolved                            // no reading fits: needs review
+	takenAsWritten                        // the number as written, in a unit the reader cannot convert to: needs review
 )
 
 // choice is the reading chosen for a quantity.
@@ -57,6 +58,13 @@ func (d *indicatorDef) converted(q *quantity, r reading) (float64, bool) {
 func levelChoice(q *quantity, d *indicatorDef) (choice, bool) {
 	if q.dim == dimPercent {
 		return choice{value: q.readings[0].base, reading: q.readings[0]}, true
+	}
+	if _, ok := toUnit(1, q.dim, d.Unit); !ok && d.asWritten {
+		// "0.66吨标准煤" for a catalog's tce_per_10k_yuan: the number is
+		// taken as written, for a reviewer to check against the unit.
+		c := choice{value: q.number, reading: q.readings[0], how: takenAsWritten}
+		c.notes = append(c.notes, explain("%g as written in %q: the catalog's unit of %s, %s, is not one the reader converts to; check that the figure is in it", q.number, q.raw, d.Code, d.Unit))
+		return c, true
 	}
 	return resolveSingle(q, d)
 }

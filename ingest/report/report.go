@@ -40,7 +40,11 @@ type Extraction struct {
 	Kind         string            `json:"document_kind"` // work_report, communique, summary, plan or other
 	Observations []Candidate       `json:"observations"`
 	Targets      []TargetCandidate `json:"targets"`
-	Threshold    float64           `json:"threshold"`
+	// Unread are the figures the text states that the reader could not
+	// attribute to any indicator of the catalog: listed for review, not
+	// dropped silently.
+	Unread    []Unread `json:"unread"`
+	Threshold float64  `json:"threshold"`
 	// Charset is the character set the text was read in ("utf-8",
 	// "gb18030", "utf-16le", …), and CharsetReason why: a byte-order mark,
 	// a declaration, the bytes, and any bytes of a UTF-8 text that were
@@ -65,6 +69,23 @@ type Provenance struct {
 	NeedsReview   bool     `json:"needs_review"`          // the reader could not settle it
 	GrowthKind    string   `json:"growth_kind,omitempty"` // of the stated growth (Observation.Growth): "yoy" or "avg_annual"
 	Bound         string   `json:"bound,omitempty"`       // "at_least", "at_most" or "about" as the text says
+}
+
+// Unread is a figure (a number with its unit) the reader found in the text
+// but could not attribute to an indicator of the catalog: one whose clause
+// names none (城镇化率 when the catalog has no such indicator), or one the
+// text gives to a quantity that is none (第三产业增加值, 人均地区生产总值).
+type Unread struct {
+	Sentence      string `json:"sentence"`       // the sentence as in the input (decoded to UTF-8)
+	Start         int    `json:"start"`          // byte offset of the sentence in the input
+	End           int    `json:"end"`            // byte offset just past it
+	Original      string `json:"original"`       // the figure as written, e.g. "56.3%"
+	OriginalStart int    `json:"original_start"` // byte offsets of the figure in the input
+	OriginalEnd   int    `json:"original_end"`
+	// Name is the quantity the text gives the figure to, which is no
+	// indicator of the catalog ("第三产业增加值"); "" when it names none.
+	Name   string `json:"name,omitempty"`
+	Reason string `json:"reason"` // why it was not read
 }
 
 // Candidate is a candidate observation.

@@ -20,7 +20,24 @@ var (
 	// A dateline: "April 20, 2021", "2021年4月20日".
 	enDate = regexp.MustCompile(`(?i)\b(january|february|march|april|may|june|july|august|september|october|november|december)\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b`)
 	zhDate = regexp.MustCompile(`((?:19|20)\d\d)` + gap + `年` + gap + `(\d{1,2})` + gap + `月` + gap + `(\d{1,2})` + gap + `日`)
+	// A date with or without its day ("2025年3月", "March 2025",
+	// "2025-03-18"): a year in one says when the document was written or
+	// issued, not what it is about.
+	anyDate = regexp.MustCompile(`(?i)((?:19|20)\d\d)` + gap + `年` + gap + `\d{1,2}` + gap + `月(?:` + gap + `\d{1,2}` + gap + `日)?|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+(?:\d{1,2},?\s+)?((?:19|20)\d\d)\b|\b((?:19|20)\d\d)[-./]\d{1,2}[-./]\d{1,2}\b`)
 )
+
+// dateYears returns the offsets in s of the years that are part of a date.
+func dateYears(s string) map[int]string {
+	out := map[int]string{}
+	for _, m := range anyDate.FindAllStringSubmatchIndex(s, -1) {
+		for g := 2; g+1 < len(m); g += 2 {
+			if m[g] >= 0 {
+				out[m[g]] = s[m[0]:m[1]]
+			}
+		}
+	}
+	return out
+}
 
 // yearMention is a year the text names at an offset.
 type yearMention struct {
@@ -135,15 +152,29 @@ func inferYear(text string) (int, string) {
 	// says where: in the title lines (titleEnd), or else in the opening of
 	// the text, the paragraphs after the title or a paragraph pasted
 	// without one.
+	//
+	// A year in a date (the dateline "2025年3月18日" under a communiqué's
+	// title "2024年…统计公报") is when the document was written or issued:
+	// it counts, and is said as the date ("dated …"), never as a year the
+	// title or the opening names. Under a title naming its year it does
+	// not contest it; a communiqué is issued the year after the one it
+	// reports.
 	title := titleEnd(clean[:head])
 	titleYears, openingYears := map[int]bool{}, map[int]bool{}
+	dated := dateYears(clean[:head])
+	datedYears := map[int]string{}
 	for _, m := range yearsIn(clean) {
 		score[m.year]++
 		if m.at < head {
 			score[m.year] += 3
-			if m.at < title {
+			switch date, ok := dated[m.at]; {
+			case ok:
+				if _, seen := datedYears[m.year]; !seen {
+					datedYears[m.year] = date
+				}
+			case m.at < title:
 				titleYears[m.year] = true
-			} else {
+			default:
 				openingYears[m.year] = true
 			}
 		}
@@ -151,6 +182,9 @@ func inferYear(text string) (int, string) {
 	// A title line may name its year standing alone ("Report on the Work
 	// of the Government 2024"), as no sentence does.
 	for _, m := range titleOnlyYears(clean[:title]) {
+		if _, ok := dated[m.at]; ok {
+			continue
+		}
 		if !titleYears[m.year] {
 			score[m.year] += 4
 			titleYears[m.year] = true
@@ -256,6 +290,22 @@ func inferYear(text string) (int, string) {
 			reason += fmt.Sprintf("; the opening also names %d, which a mention of COVID-19 rules out", y)
 		default:
 			reason += fmt.Sprintf("; the opening also names %d, with less weight", y)
+		}
+	}
+	// A date naming another year: said as the date, not as a claim of the
+	// year (a communiqué on 2024 issued in March 2025).
+	var datedOther []int
+	for y := range datedYears {
+		if y != best && !titleYears[y] && !openingYears[y] {
+			datedOther = append(datedOther, y)
+		}
+	}
+	slices.Sort(datedOther)
+	for _, y := range datedOther {
+		if y > best {
+			reason += fmt.Sprintf("; dated %s, after the year it is about", datedYears[y])
+		} else {
+			reason += fmt.Sprintf("; dated %s, before the year it is about, which the evidence contradicts", datedYears[y])
 		}
 	}
 	return best, reason

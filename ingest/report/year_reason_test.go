@@ -67,22 +67,60 @@ func TestTheTitleIsNotSaidToNameTheBodysYear(t *testing.T) {
 
 // In the reference reports, the title is the line under the site's
 // breadcrumb; Zizhou's notice (000) names 2022 only in its first
-// paragraph, not in its title.
+// paragraph, not in its title. Houma's report (004) is titled "Report on
+// government work" and names 2021 only in the line under it, "——17th
+// People's Congress in Houma on April 20, 2021": its date, not its title.
 func TestTheReferenceReportsYearReasons(t *testing.T) {
 	for file, want := range map[string]string{
 		"000_31d79bc64c9d3619.txt": "the opening names 2022",
 		"001_95029aba1b07eba0.txt": "the title names 2021",
 		"002_d351b0a8b68ec0b4.txt": "the title says 2019, which the evidence contradicts",
 		"003_ea07688830cf5b66.txt": "the title names 2022",
-		"004_381206a40357bc15.txt": "the title names 2021; dated April 20, 2021",
+		"004_381206a40357bc15.txt": "dated April 20, 2021",
 	} {
 		text, err := os.ReadFile(filepath.Join("testdata", "reports", file))
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, reason := inferYear(string(text)); !strings.Contains(reason, want) {
+		y, reason := inferYear(string(text))
+		if !strings.Contains(reason, want) {
 			t.Errorf("%s: reason %q lacks %q", file, reason, want)
 		}
+		if file == "004_381206a40357bc15.txt" && (y != 2021 || strings.Contains(reason, "title")) {
+			t.Errorf("%s: year %d, reason %q; want 2021, read from its date and not said to be its title's", file, y, reason)
+		}
+	}
+}
+
+// A date under the title (the day a communiqué was issued, the year after
+// the one it reports) is said as the date, never as a year the title names:
+// the communiqué on 2024 dated 2025年3月18日 was said to be read against
+// "the title says 2025, which the evidence contradicts", and where its body
+// did not name 2024 again, it was read as the communiqué on 2025, its
+// figures filed under 2025.
+func TestADatelineIsNotTheTitlesYear(t *testing.T) {
+	const title = "云河县2024年国民经济和社会发展统计公报\n\n"
+	for _, c := range []struct{ name, text, date string }{
+		{"the date on a line of its own", title + "云河县统计局\n2025年3月18日\n\n初步核算，2024年全县地区生产总值228.5亿元，比上年增长5.2%。\n", "2025年3月18日"},
+		{"the body names no year", title + "云河县统计局\n2025年3月18日\n\n初步核算，全年全县地区生产总值228.5亿元，比上年增长5.2%。\n", "2025年3月18日"},
+		{"in brackets, under the title", "云河县2024年国民经济和社会发展统计公报\n（2025年3月18日）\n\n初步核算，全年全县地区生产总值228.5亿元，比上年增长5.2%。\n", "2025年3月18日"},
+		{"without its day, beside the bureau", title + "云河县统计局 2025年3月\n\n初步核算，全年全县地区生产总值228.5亿元，比上年增长5.2%。\n", "2025年3月"},
+		{"English", "Statistical Communique of Yunhe County on the 2024 National Economic and Social Development\n\nYunhe County Bureau of Statistics\nMarch 18, 2025\n\n" +
+			"According to preliminary accounting, the county's GDP was 22.85 billion yuan, up 5.2% over the previous year.\n", "March 18, 2025"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			ex, err := Extract([]byte(c.text), Options{Region: "yunhe"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ex.Year != 2024 {
+				t.Errorf("year %d (%s), want 2024", ex.Year, ex.YearReason)
+			}
+			if want := "the title names 2024; dated " + c.date + ", after the year it is about"; ex.YearReason != want {
+				t.Errorf("reason %q, want %q", ex.YearReason, want)
+			}
+			obs(t, ex, "gdp", 2024, "year")
+		})
 	}
 }
 
