@@ -92,6 +92,9 @@ func (p *parser) number(c cell) (float64, bool) {
 func (p *parser) unit(c cell) (string, bool) {
 	u, ok := ParseUnit(c.text)
 	if !ok {
+		u, ok = p.res.unitNamed(c.text)
+	}
+	if !ok {
 		p.fail(c, "unit %s is not a known unit (亿元, 万元, 元, billion yuan, million yuan, %%, or a unit code)", c.quoted())
 		return "", false
 	}
