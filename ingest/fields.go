@@ -103,7 +103,16 @@ func (p *parser) unit(c cell) (string, bool) {
 
 // convert converts v from the file's unit to the indicator's; fromUnit ""
 // means the file gave none, so the value is already in the indicator's unit.
+// A unit that does not convert is said at c, and the unit of a value
+// converted is noted for the origin of the value read at c (withUnit).
 func (p *parser) convert(c cell, v float64, fromUnit, indicator string) (float64, bool) {
+	return p.convertAt(c, c, v, fromUnit, indicator)
+}
+
+// convertAt is convert for a value whose unit is given apart from it: a
+// unit that does not convert is said at c (the unit's cell), and the unit
+// of a value converted is noted for the origin of the value read at value.
+func (p *parser) convertAt(c, value cell, v float64, fromUnit, indicator string) (float64, bool) {
 	ind, known := p.res.indicators[indicator]
 	if fromUnit == "" || !known {
 		return v, true
@@ -112,6 +121,9 @@ func (p *parser) convert(c cell, v float64, fromUnit, indicator string) (float64
 	if err != nil {
 		p.fail(c, "%s: indicator %s is measured in %s", plancast.ErrorMessage(err), indicator, unitLabel(ind.Unit))
 		return 0, false
+	}
+	if fromUnit != ind.Unit {
+		p.noteConverted(value, fromUnit)
 	}
 	return out, true
 }
