@@ -39,11 +39,17 @@ batch) is refused as a likely slip of units (万元 for 亿元), and so is a
 figure of a rate under 1 that, read as a percent, is within a factor of %d of
 a nearest figure of 1 or more (0.045 beside 4.3: a fraction typed for 4.5%%).
 A level's 0 beside a positive figure is under 1/%d of it too (a blank cell
-exported as 0?). --accept-jumps writes them.`, ingest.JumpFactor, ingest.JumpFactor, ingest.JumpYears, ingest.FractionFactor, ingest.JumpFactor)
+exported as 0?). So is a level, ceiling or floor target more than %d times
+what its series' latest figure reaches growing %d%% a year to the target's
+year, or under 1/%d of what it comes down to falling %d%% a year (3200000
+for a GDP of 240 亿元: 万元 for 亿元?), and a growth or avg_growth target
+above %d%% or below -%d%% a year (65 for 6.5%%?). --accept-jumps writes them.`,
+	ingest.JumpFactor, ingest.JumpFactor, ingest.JumpYears, ingest.FractionFactor, ingest.JumpFactor,
+	ingest.TargetFactor, ingest.TargetPace, ingest.TargetFactor, ingest.TargetPace, ingest.TargetPace, ingest.TargetPace)
 
 // acceptJumpsUsage is the --accept-jumps flag's text, plain ingest's and
 // ingest --report's.
-var acceptJumpsUsage = fmt.Sprintf("write figures refused otherwise as likely slips: more than %d times (or under 1/%d of) the series' nearest figure within %d years before or after, or a rate that looks like a fraction typed for a percent", ingest.JumpFactor, ingest.JumpFactor, ingest.JumpYears)
+var acceptJumpsUsage = fmt.Sprintf("write figures and targets refused otherwise as likely slips: a figure more than %d times (or under 1/%d of) the series' nearest figure within %d years before or after, a rate that looks like a fraction typed for a percent, a target far from what the latest figure reaches by its year, a growth target past %d%% a year", ingest.JumpFactor, ingest.JumpFactor, ingest.JumpYears, ingest.TargetPace)
 
 var ingestDescription = `Reads statistical tables (JSON, CSV, XLSX; long or wide, English or Chinese
 headers), validates every row and writes the figures and targets to the store
