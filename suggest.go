@@ -2,8 +2,11 @@ package plancast
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -56,6 +59,77 @@ func didYouMean(codes []string) string {
 // 3) and "huoma" "houma", but "cpi" does not find "gdp" (3 of 3). Every "did
 // you mean" of plancast judges nearness by it.
 func nearEnough(d, n int) bool { return d <= 2 && 3*d <= n+1 }
+
+// NameHint is `; did you mean "level"?` when typed is a near miss of one of
+// names, a fixed list of codes (a target's kinds, a figure's statuses or
+// periods), and "" when none is near: the same in another case or with
+// other separators first ("Avg Growth" for avg_growth, "H 1" for h1), then
+// the names nearEnough in edits, the nearest, when no more than three are
+// as near ("q5" is one edit from q1, q2, q3 and q4, and offered none).
+func NameHint(typed string, names []string) string {
+	t := strings.TrimSpace(typed)
+	n := utf8.RuneCountInString(t)
+	if n == 0 || n > 64 {
+		return ""
+	}
+	for _, name := range names {
+		if squashed(t) == squashed(name) && t != name {
+			return didYouMean([]string{name})
+		}
+	}
+	t = strings.ToLower(t)
+	var near []string
+	best := 1 << 30
+	for _, name := range names {
+		d := EditDistance(t, name)
+		switch {
+		case !nearEnough(d, n) || d > best:
+		case d < best:
+			best, near = d, []string{name}
+		default:
+			near = append(near, name)
+		}
+	}
+	if len(near) > 3 {
+		return ""
+	}
+	return didYouMean(near)
+}
+
+// squashed is s in lower case without spaces, hyphens and underscores.
+func squashed(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == ' ' || r == '-' || r == '_' {
+			return -1
+		}
+		return unicode.ToLower(r)
+	}, s)
+}
+
+// PlanHint is NameHint for a plan code: `; did you mean "14th-fyp"?` for
+// "14th-FYP", "14th fyp", "14th-fpy" or "14-fyp", `; did you mean
+// "2021-annual"?` for "2021-anual". The code offered keeps the number
+// typed: a year's annual plan, a one- or two-digit number's Five-Year
+// Plan ("14-fyp" is not offered "1st-fyp", as near in edits); without a
+// number, any Five-Year Plan's.
+func PlanHint(typed string) string {
+	var plans []string
+	switch num := numberIn.FindString(typed); len(num) {
+	case 4:
+		plans = []string{num + "-annual"}
+	case 1, 2:
+		n, _ := strconv.Atoi(num)
+		plans = []string{Ordinal(n) + "-fyp"}
+	case 0:
+		for n := 1; n <= 20; n++ {
+			plans = append(plans, Ordinal(n)+"-fyp")
+		}
+	}
+	return NameHint(typed, plans)
+}
+
+// numberIn finds the number in a mistyped plan code.
+var numberIn = regexp.MustCompile(`[0-9]+`)
 
 // Nearest is the one of names fewest edits from typed (the first in sorted
 // order among equals) when that is nearEnough, else "": "forcast" →

@@ -17,7 +17,9 @@ type ApplyOptions struct {
 	// slips: a level more than JumpFactor times, or under 1/JumpFactor of,
 	// the series' nearest figure within JumpYears before or after; a rate
 	// that looks like a fraction typed for a percent beside it
-	// (FractionFactor).
+	// (FractionFactor). It writes the targets checkTargetSlips refuses too:
+	// a level, ceiling or floor beyond TargetFactor times what the latest
+	// figure reaches at TargetPace% a year, a growth past ±TargetPace%.
 	AcceptJumps bool
 }
 
@@ -29,7 +31,9 @@ type ApplyOptions struct {
 // A figure of a level indicator more than JumpFactor times (or less than
 // 1/JumpFactor of) its series' nearest figure within JumpYears before or
 // after, or one of a rate that looks like a fraction typed for a percent
-// beside it (FractionFactor), is a problem too, unless opt.AcceptJumps.
+// beside it (FractionFactor), is a problem too, unless opt.AcceptJumps; so
+// is a target far from what its series' latest figure reaches by its year,
+// or a growth target past ±TargetPace% a year (checkTargetSlips).
 //
 // A target read from a row of a targets download that says it is the version
 // in force must be so in the store, or a new version that replaces it: a row
@@ -139,6 +143,18 @@ func Apply(ctx context.Context, st plancast.Store, b *Batch, opt ApplyOptions) (
 			return nil, err
 		}
 		checkJumps(b, skipObs, series, catalog, &ps)
+		// Targets are judged beside the latest figure of their series
+		// (target_slips.go), read as the jumps' are; while the store
+		// cannot be read, beside the batch's own figures.
+		targetSeries, err := readTargetSeries(ctx, st, b, skipObs, skipTargets, catalog)
+		switch {
+		case plancast.ErrorCode(err) == plancast.EUNAVAILABLE:
+			targetSeries = batchJumpSeries(b, skipObs, nil)
+			rep.Notes = append(rep.Notes, unreadableNote("figures", plancast.ErrorMessage(err), targetsUnchecked))
+		case err != nil:
+			return nil, err
+		}
+		checkTargetSlips(b, skipTargets, targetSeries, catalog, &ps)
 		if len(ps.list) > 0 {
 			b.Problems = sortProblems(ps.list)
 			return rep.reject(b.Problems)
@@ -333,6 +349,7 @@ func storedCurrent(ctx context.Context, st plancast.Store, obs []plancast.Observ
 // be read.
 const (
 	jumpsUnchecked    = "jumps were judged between the batch's own figures only"
+	targetsUnchecked  = "level targets were judged beside the batch's own figures only"
 	restatedUnchecked = "the rows dated before a stored version were not checked for restating it"
 	unsaidUnfilled    = "the rows without a status or growth column (or key) did not take the stored figure's: one pushed again with the same value may count revised and lose the status and growth stored with it"
 )

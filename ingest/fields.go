@@ -92,6 +92,9 @@ func (p *parser) number(c cell) (float64, bool) {
 func (p *parser) unit(c cell) (string, bool) {
 	u, ok := ParseUnit(c.text)
 	if !ok {
+		u, ok = p.res.unitNamed(c.text)
+	}
+	if !ok {
 		p.fail(c, "unit %s is not a known unit (亿元, 万元, 元, billion yuan, million yuan, %%, or a unit code)", c.quoted())
 		return "", false
 	}
@@ -100,7 +103,16 @@ func (p *parser) unit(c cell) (string, bool) {
 
 // convert converts v from the file's unit to the indicator's; fromUnit ""
 // means the file gave none, so the value is already in the indicator's unit.
+// A unit that does not convert is said at c, and the unit of a value
+// converted is noted for the origin of the value read at c (withUnit).
 func (p *parser) convert(c cell, v float64, fromUnit, indicator string) (float64, bool) {
+	return p.convertAt(c, c, v, fromUnit, indicator)
+}
+
+// convertAt is convert for a value whose unit is given apart from it: a
+// unit that does not convert is said at c (the unit's cell), and the unit
+// of a value converted is noted for the origin of the value read at value.
+func (p *parser) convertAt(c, value cell, v float64, fromUnit, indicator string) (float64, bool) {
 	ind, known := p.res.indicators[indicator]
 	if fromUnit == "" || !known {
 		return v, true
@@ -109,6 +121,9 @@ func (p *parser) convert(c cell, v float64, fromUnit, indicator string) (float64
 	if err != nil {
 		p.fail(c, "%s: indicator %s is measured in %s", plancast.ErrorMessage(err), indicator, unitLabel(ind.Unit))
 		return 0, false
+	}
+	if fromUnit != ind.Unit {
+		p.noteConverted(value, fromUnit)
 	}
 	return out, true
 }
@@ -176,6 +191,14 @@ var statusNames = map[string]string{
 	"撤销": plancast.StatusWithdrawn, "作废": plancast.StatusWithdrawn,
 }
 
+// statusCodes and periodCodes are the codes a misspelt status or period is
+// offered ("did you mean", plancast.NameHint).
+var (
+	statusCodes = []string{plancast.StatusFinal, plancast.StatusPreliminary, plancast.StatusEstimate, plancast.StatusWithdrawn}
+	periodCodes = []string{plancast.PeriodYear, "h1", "h2", "q1", "q2", "q3", "q4", "jan-feb", "jan-mar", "jan-apr", "jan-may",
+		"jan-jun", "jan-jul", "jan-aug", "jan-sep", "jan-oct", "jan-nov"}
+)
+
 // status reads a status cell; blank means final.
 func (p *parser) status(c cell) (string, bool) {
 	if c.blank() {
@@ -184,7 +207,7 @@ func (p *parser) status(c cell) (string, bool) {
 	if s, ok := statusNames[fold(c.text)]; ok {
 		return s, true
 	}
-	p.fail(c, "status %s must be final, preliminary, estimate or withdrawn (终值, 初步, 预计, 撤回)", c.quoted())
+	p.fail(c, "status %s must be final, preliminary, estimate or withdrawn (终值, 初步, 预计, 撤回)%s", c.quoted(), plancast.NameHint(c.text, statusCodes))
 	return "", false
 }
 
@@ -286,7 +309,7 @@ func (p *parser) period(c cell) (string, bool) {
 	if s, ok := periodOf(c.text); ok {
 		return s, true
 	}
-	p.fail(c, "period %s must be year, h1, h2, q1–q4 or jan-feb … jan-nov (上半年, 1-11月)", c.quoted())
+	p.fail(c, "period %s must be year, h1, h2, q1–q4 or jan-feb … jan-nov (上半年, 1-11月)%s", c.quoted(), plancast.NameHint(c.text, periodCodes))
 	return "", false
 }
 
@@ -382,7 +405,7 @@ func (p *parser) plan(c cell) (string, bool) {
 	if y, ok := parseYearLabel(strings.TrimSuffix(strings.TrimSuffix(t, "计划"), "-annual")); ok {
 		return fmt.Sprintf("%d-annual", y), true
 	}
-	p.fail(c, "plan %s must look like 14th-fyp, 十四五 or 2021-annual", c.quoted())
+	p.fail(c, "plan %s must look like 14th-fyp, 十四五 or 2021-annual%s", c.quoted(), plancast.PlanHint(c.text))
 	return "", false
 }
 
@@ -405,7 +428,7 @@ func (p *parser) targetKind(c cell) (string, bool) {
 	if k, ok := targetKindNames[fold(t)]; ok {
 		return k, true
 	}
-	p.fail(c, "kind %s must be one of %s", c.quoted(), strings.Join(plancast.TargetKinds, ", "))
+	p.fail(c, "kind %s must be one of %s%s", c.quoted(), strings.Join(plancast.TargetKinds, ", "), plancast.NameHint(c.text, plancast.TargetKinds))
 	return "", false
 }
 

@@ -265,6 +265,9 @@ type versionClaim struct {
 type rowPlaces struct {
 	growth, base string
 	unsaid       unsaid
+	// unit is the unit the value was written in when it was converted
+	// to its indicator's ("" when it was not): typed.go.
+	unit string
 }
 
 // unsaid says which of a figure's status and stated growth its row leaves
@@ -551,6 +554,11 @@ type parser struct {
 	// header row: the workbook's other sheets and how to read one
 	// (xlsx.go, otherSheetsHint).
 	otherSheets func() string
+	// converted is the value convert converted last, and unitPlaces the
+	// places of each table with the unit of a value converted in it
+	// (typed.go).
+	converted  converted
+	unitPlaces map[placesUnit]*rowPlaces
 	// comma is a CSV file's delimiter; 0 for a spreadsheet.
 	comma rune
 	// headerDates, for a spreadsheet, is asked about the first rows when
@@ -581,6 +589,7 @@ func (p *parser) done() {
 }
 
 func (p *parser) addObservation(o plancast.Observation, from origin) {
+	from = p.withUnit(from)
 	if cap(p.b.Observations) == 0 && p.expectRows > 0 {
 		p.b.Observations = make([]plancast.Observation, 0, p.expectRows)
 		p.b.obsFrom = make([]origin, 0, p.expectRows)
@@ -590,6 +599,7 @@ func (p *parser) addObservation(o plancast.Observation, from origin) {
 }
 
 func (p *parser) addTarget(t plancast.Target, from targetOrigin) {
+	from.origin = p.withUnit(from.origin)
 	p.b.Targets = append(p.b.Targets, t)
 	p.b.targetFrom = append(p.b.targetFrom, from)
 }

@@ -235,7 +235,7 @@ func checkJumps(b *Batch, restated map[int]bool, series map[plancast.SeriesKey]*
 			from := b.obsOrigin(i)
 			ps.add(from.problem(from.valueCol, fieldValue,
 				"%s %s %s: %s is %s the %s figure %s (%s); %s If it is right, push it again accepting jumps (plancast ingest --accept-jumps, or ?accept_jumps=true)",
-				o.Region, o.Indicator, figureWhen(*o), plainNumber(o.Value), timesText(o.Value/other), strconv.Itoa(year), plainNumber(other), where, suspected))
+				o.Region, o.Indicator, figureWhen(*o), valueText(from, o.Value, catalog[o.Indicator].Unit), timesText(o.Value/other), strconv.Itoa(year), plainNumber(other), where, suspected))
 			if o.Value == 0 {
 				break // a 0 is said once, whichever side it is refused beside
 			}
@@ -321,17 +321,35 @@ func fractionFor(f, w float64) bool {
 // a percent: 0 < |v| < 1.
 func fractionLike(v float64) bool { return v != 0 && math.Abs(v) < 1 }
 
-// plainNumber writes a figure without an exponent: 1021000, not 1.021e+06.
-func plainNumber(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+// plainNumber writes a figure without an exponent, as a table holds it:
+// 1021000, not 1.021e+06; but one of 1e15 or more, or under 1e-6 (not 0),
+// as plancast.FormatNumber writes it, in e-notation: a figure of 1e308
+// was written with its 309 digits into the message that refused it.
+func plainNumber(v float64) string {
+	if a := math.Abs(v); a >= 1e15 || a != 0 && a < 1e-6 {
+		return plancast.FormatNumber(v, -1)
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}
 
 // timesText says a ratio as "10.9 times" or, below one, "1/10.9 of"; 0
-// (a figure of 0) as "less than a fifth of" (JumpFactor).
+// (a figure of 0) as "less than a fifth of" (JumpFactor). A ratio of 1e15
+// or more is written in e-notation (plainNumber): "1.242e+306 times".
 func timesText(r float64) string {
 	if r == 0 {
 		return "less than 1/" + strconv.Itoa(JumpFactor) + " of"
 	}
 	if r >= 1 {
-		return strconv.FormatFloat(r, 'f', 1, 64) + " times"
+		return ratioText(r) + " times"
 	}
-	return "1/" + strconv.FormatFloat(1/r, 'f', 1, 64) + " of"
+	return "1/" + ratioText(1/r) + " of"
+}
+
+// ratioText writes a ratio of 1 or more with one decimal, or in e-notation
+// from 1e15 on.
+func ratioText(r float64) string {
+	if r >= 1e15 {
+		return plancast.FormatNumber(r, -1)
+	}
+	return strconv.FormatFloat(r, 'f', 1, 64)
 }

@@ -79,18 +79,25 @@ func (p *parser) targetRow(l *layout, row tableRow) {
 	if !ok || !okUnit {
 		return
 	}
-	if !p.targetPercentFits(vc, t) || !p.targetUnit(at, &t, unit) {
+	if !p.targetPercentFits(vc, t) || !p.targetUnitAt(at, vc, &t, unit) {
 		return
 	}
 	p.addTarget(t, targetOrigin{origin: origin{record: vc.at, yearCol: yc.col, valueCol: vc.col, places: base}, claim: claim, kindCol: kc.col})
 }
 
 // targetUnit converts a target's value to the indicator's unit when the
-// target is a level; growth and share targets must be percent.
+// target is a level; growth and share targets must be percent. A problem
+// with the unit is said at at, where the value is too (a JSON item).
 func (p *parser) targetUnit(at cell, t *plancast.Target, unit string) bool {
+	return p.targetUnitAt(at, at, t, unit)
+}
+
+// targetUnitAt is targetUnit for a table's row, whose unit (said at at)
+// may be in another cell than its value (value).
+func (p *parser) targetUnitAt(at, value cell, t *plancast.Target, unit string) bool {
 	switch t.Kind {
 	case plancast.TargetLevel, plancast.TargetCeiling, plancast.TargetFloor:
-		v, ok := p.convert(at, t.Value, unit, t.Indicator)
+		v, ok := p.convertAt(at, value, t.Value, unit, t.Indicator)
 		t.Value = v
 		return ok
 	}

@@ -71,9 +71,11 @@ func init() {
 // ParseUnit reads the unit a file writes ("亿元", "万元", "元", "billion yuan",
 // "million yuan", "100 million yuan", "%", "percent", "yuan", a canonical code
 // such as "100m_yuan" or "10k_yuan", or a label such as "单位：亿元") and returns
-// its code. Any other well-formed code (tons, persons) is returned as itself so
+// its code. Any other well-formed code (tons, persons, 100m_kwh: a unit code
+// may start with a digit, as an indicator's may) is returned as itself so
 // that it can match an indicator of that unit; ok is false for text that is
-// neither a known unit nor a code.
+// neither a known unit nor a code. The readers also take the label the
+// downloads write for a unit plancast has no name for (resolver.unitNamed).
 func ParseUnit(text string) (unit string, ok bool) {
 	s := strings.TrimSpace(text)
 	for _, prefix := range []string{"单位：", "单位:", "计量单位：", "计量单位:", "unit:", "Unit:", "units:", "Units:"} {
@@ -86,8 +88,51 @@ func ParseUnit(text string) (unit string, ok bool) {
 	if u, found := unitNames[unitFold(s)]; found {
 		return u, true
 	}
-	if plancast.ValidCode(s) {
+	if plancast.ValidCode(s) || unitCode(s) {
 		return s, true
+	}
+	return "", false
+}
+
+// unitCode reports whether s has the shape of an indicator's unit code,
+// which plancast.Indicator.Validate allows to start with a digit
+// (^[a-z0-9][a-z0-9_]{0,31}$): 100m_kwh, 10k_tons, a declared 10k_boxes.
+// plancast.ValidCode, the shape of a region's or an indicator's code, does
+// not, so the series download of electricity_sales, which writes its unit
+// as its code (100m_kwh), was refused pushed back: not a known unit.
+func unitCode(s string) bool {
+	if len(s) == 0 || len(s) > 32 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' && i > 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// unitNamed is the unit of an indicator of the catalog (a declared one
+// too) that text names as plancast's downloads write a unit it has no
+// label for (plancast.UnitLabels): its code with a space for each
+// underscore, in either language ("tce per 10k yuan" for tce_per_10k_yuan,
+// charts.UnitLabel). ok is false when no indicator of the catalog is
+// measured in that unit. Why the catalog: such a label is words, and words
+// in a unit cell are not taken for a unit of their own ("current prices"
+// stays not a known unit); only a unit an indicator is measured in is
+// written this way by a download. Before, a targets download of an
+// indicator declared in tce_per_10k_yuan was refused pushed back: unit
+// "tce per 10k yuan" is not a known unit.
+func (r *resolver) unitNamed(text string) (string, bool) {
+	code := strings.Join(strings.Fields(strings.ToLower(widthFold(text))), "_")
+	if !unitCode(code) {
+		return "", false
+	}
+	for _, ind := range r.indicators {
+		if ind.Unit == code {
+			return code, true
+		}
 	}
 	return "", false
 }

@@ -39,11 +39,17 @@ batch) is refused as a likely slip of units (万元 for 亿元), and so is a
 figure of a rate under 1 that, read as a percent, is within a factor of %d of
 a nearest figure of 1 or more (0.045 beside 4.3: a fraction typed for 4.5%%).
 A level's 0 beside a positive figure is under 1/%d of it too (a blank cell
-exported as 0?). --accept-jumps writes them.`, ingest.JumpFactor, ingest.JumpFactor, ingest.JumpYears, ingest.FractionFactor, ingest.JumpFactor)
+exported as 0?). So is a level, ceiling or floor target more than %d times
+what its series' latest figure reaches growing %d%% a year to the target's
+year, or under 1/%d of what it comes down to falling %d%% a year (3200000
+for a GDP of 240 亿元: 万元 for 亿元?), and a growth or avg_growth target
+above %d%% or below -%d%% a year (65 for 6.5%%?). --accept-jumps writes them.`,
+	ingest.JumpFactor, ingest.JumpFactor, ingest.JumpYears, ingest.FractionFactor, ingest.JumpFactor,
+	ingest.TargetFactor, ingest.TargetPace, ingest.TargetFactor, ingest.TargetPace, ingest.TargetPace, ingest.TargetPace)
 
 // acceptJumpsUsage is the --accept-jumps flag's text, plain ingest's and
 // ingest --report's.
-var acceptJumpsUsage = fmt.Sprintf("write figures refused otherwise as likely slips: more than %d times (or under 1/%d of) the series' nearest figure within %d years before or after, or a rate that looks like a fraction typed for a percent", ingest.JumpFactor, ingest.JumpFactor, ingest.JumpYears)
+var acceptJumpsUsage = fmt.Sprintf("write figures and targets refused otherwise as likely slips: a figure more than %d times (or under 1/%d of) the series' nearest figure within %d years before or after, a rate that looks like a fraction typed for a percent, a target far from what the latest figure reaches by its year, a growth target past %d%% a year", ingest.JumpFactor, ingest.JumpFactor, ingest.JumpYears, ingest.TargetPace)
 
 var ingestDescription = `Reads statistical tables (JSON, CSV, XLSX; long or wide, English or Chinese
 headers), validates every row and writes the figures and targets to the store
@@ -66,10 +72,12 @@ not targets: they are left out, and a note names them.
 Files given together are checked and written as one batch. With --server they
 go through a running server's HTTP API instead of the store (use this while
 "plancast serve" holds the embedded store), one file a request: every file is
-first checked with a dry run, and nothing is written unless all pass. The files
-are then written one request at a time, so a failure between writes (the
-server's, or a problem that shows only beside an earlier file's figures) can
-leave the earlier files written.
+first read here and checked with a dry run, and nothing is written unless all
+pass and no two files give one figure or target differently (refused as on the
+store). The files are then written one request at a time, so a failure between
+writes (the server's, or a jump from an earlier file's figure, which the dry
+runs, each judging its file against the store alone, cannot see) can leave the
+earlier files written.
 
 plancast ingest ` + ingestReportSynopsis + `
 reads the figures and targets out of a government report's text instead and
@@ -102,7 +110,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fs.Usage()
 		return errUsage
 	}
-	opt := ingest.Options{Sheet: *sheet, Region: *region}
+	opt := ingest.Options{Sheet: *sheet, Region: *region, Progress: progressPrinter(stderr)}
 	if *published != "" {
 		d, err := plancast.ParseDate(*published)
 		if err != nil {
@@ -141,7 +149,6 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return fmt.Errorf("read indicators: %w", err)
 	}
 	cat := ingest.Catalog{Regions: regions, Indicators: indicators}
-	opt.Progress = progressPrinter(stderr)
 
 	batch, err := parseFiles(files, cat, opt)
 	if err != nil {
@@ -162,6 +169,19 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 // that was read before a later file declared more is read again with all
 // of them.
 func parseFiles(files []string, cat ingest.Catalog, opt ingest.Options) (*ingest.Batch, error) {
+	batches, err := readFiles(files, cat, opt)
+	if err != nil {
+		return nil, err
+	}
+	batch := &ingest.Batch{}
+	for _, b := range batches {
+		batch.Merge(b)
+	}
+	return batch, nil
+}
+
+// readFiles reads files as parseFiles does, each into its own batch.
+func readFiles(files []string, cat ingest.Catalog, opt ingest.Options) ([]*ingest.Batch, error) {
 	batches := make([]*ingest.Batch, len(files))
 	knew := make([]int, len(files)) // declarations known when each file was read
 	declared := 0
@@ -177,18 +197,16 @@ func parseFiles(files []string, cat ingest.Catalog, opt ingest.Options) (*ingest
 		cat.Indicators = append(cat.Indicators, b.Indicators...)
 		declared += len(b.Regions) + len(b.Indicators)
 	}
-	batch := &ingest.Batch{}
 	for i, b := range batches {
 		if knew[i] < declared && len(b.Problems) > 0 {
 			again, err := parseFile(files[i], cat, opt)
 			if err != nil {
 				return nil, fmt.Errorf("%w; nothing was written", err)
 			}
-			b = again
+			batches[i] = again
 		}
-		batch.Merge(b)
 	}
-	return batch, nil
+	return batches, nil
 }
 
 func parseFile(name string, cat ingest.Catalog, opt ingest.Options) (*ingest.Batch, error) {
@@ -225,13 +243,17 @@ func progressPrinter(w io.Writer) func(file string, rows int, done bool) {
 //
 // The API takes one file a request, each all or nothing. So that several
 // files stay one all-or-nothing batch as far as the API allows, every file is
-// first sent with dry_run=true, and only when none has a problem are they
-// sent again to be written; when any has one, each problem is printed and
-// nothing is written. What remains: the files are then written one request
-// at a time, so a failure between writes (the server's, or a problem that
-// shows only beside a figure of a file written before, which the dry runs,
-// each judging its file against the store alone, cannot see) leaves the
-// earlier files written. The error then names what was written and what not.
+// first read here, against the server's catalog, as the store path reads them
+// (readFiles), and every file is sent with dry_run=true; only when none has a
+// problem, and no two disagree (ingest.CheckTogether: rows of two files that
+// give one figure or target differently, which the dry runs, each judging its
+// file against the store alone, cannot see, are refused as on the store, in
+// the same words), are they sent again to be written; else each problem is
+// printed and nothing is written. What remains: the files are then written one
+// request at a time, so a failure between writes (the server's, or a jump from
+// a figure of a file written before, which only the store's figures can
+// judge) leaves the earlier files written. The error then names what was
+// written and what not.
 func pushToServer(ctx context.Context, server, token string, files []string, opt ingest.Options, apply ingest.ApplyOptions, stdout io.Writer) error {
 	endpoint, err := url.Parse(strings.TrimRight(server, "/") + "/api/v1/observations")
 	if err != nil {
@@ -256,45 +278,68 @@ func pushToServer(ctx context.Context, server, token string, files []string, opt
 	dryEndpoint.RawQuery = q.Encode()
 	client := &http.Client{Timeout: 10 * time.Minute}
 
+	// together refuses files that disagree with each other (ingest.CheckTogether).
+	var together *ingest.Report
+	var togetherErr error
 	if len(files) > 1 {
+		// Every file is read here first, as the store path reads them
+		// (parseFiles), against the server's catalog.
+		cat, err := serverCatalog(ctx, client, server, token)
+		if err != nil {
+			return fmt.Errorf("read the server's regions and indicators: %w; nothing was written", err)
+		}
+		batches, err := readFiles(files, cat, opt)
+		if err != nil {
+			return err
+		}
 		// A file that holds nothing is harmless beside files that hold
 		// something, as it is in a batch on the store (ingest.Apply), but
 		// the server, taking one file a request, would refuse it on its
 		// own: it is left out here and named in a note. When every file
 		// holds nothing they all go, and the server refuses each by name.
 		var empty, rest []string
-		for _, name := range files {
-			held, err := holdsSomething(name, opt)
-			if err != nil {
-				return err
-			}
-			if held {
-				rest = append(rest, name)
+		var held []*ingest.Batch
+		for i, b := range batches {
+			if len(b.EmptyFiles()) > 0 {
+				empty = append(empty, filepath.Base(files[i]))
 			} else {
-				empty = append(empty, filepath.Base(name))
+				rest, held = append(rest, files[i]), append(held, b)
 			}
 		}
 		if len(empty) > 0 && len(rest) > 0 {
 			fmt.Fprintf(stdout, "note: %s\n", ingest.EmptyFilesNote(empty))
-			files = rest
+			files, batches = rest, held
 		}
+		together, togetherErr = ingest.CheckTogether(batches, cat)
 	}
 
 	if apply.DryRun || len(files) > 1 {
 		// Check every file; with --dry-run that is all there is to do.
 		failed := 0
+		var reports []*ingest.Report
 		for _, name := range files {
 			rep, err := pushFile(ctx, client, dryEndpoint.String(), token, name)
 			if err != nil && rep == nil {
 				return fmt.Errorf("check %s: %w; nothing was written", name, err)
 			}
 			if rep != nil && (apply.DryRun || err != nil) {
-				if werr := rep.WriteText(stdout); werr != nil {
-					return werr
-				}
+				reports = append(reports, rep)
 			}
 			if err != nil {
 				failed++
+			}
+		}
+		if failed == 0 && together != nil {
+			// Each file passes on its own, but they disagree: refused
+			// as the store path refuses them, in its words.
+			if werr := together.WriteText(stdout); werr != nil {
+				return werr
+			}
+			return togetherErr
+		}
+		for _, rep := range reports {
+			if werr := rep.WriteText(stdout); werr != nil {
+				return werr
 			}
 		}
 		switch {
@@ -332,21 +377,48 @@ func pushToServer(ctx context.Context, server, token string, files []string, opt
 	return nil
 }
 
-// holdsSomething reads a file as the server would, but against no catalog,
-// to tell whether it holds anything (ingest.Batch.EmptyFiles): a row or item
-// it holds is a figure or a problem either way, and reading stops at the
-// first problem.
-func holdsSomething(name string, opt ingest.Options) (bool, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return false, fmt.Errorf("%w; nothing was written", err)
+// serverCatalog is the regions and indicators the server at base knows,
+// read with token (any token opens the reads).
+func serverCatalog(ctx context.Context, client *http.Client, base, token string) (ingest.Catalog, error) {
+	var regions struct {
+		Regions []plancast.Region `json:"regions"`
 	}
-	defer f.Close()
-	b, err := ingest.Parse(name, "", f, ingest.Catalog{}, ingest.Options{Sheet: opt.Sheet, Region: opt.Region, MaxProblems: 1})
-	if err != nil {
-		return false, fmt.Errorf("%w; nothing was written", err)
+	var indicators struct {
+		Indicators []plancast.Indicator `json:"indicators"`
 	}
-	return len(b.EmptyFiles()) == 0, nil
+	if err := getServerJSON(ctx, client, base, "/api/v1/regions", token, &regions); err != nil {
+		return ingest.Catalog{}, err
+	}
+	if err := getServerJSON(ctx, client, base, "/api/v1/indicators", token, &indicators); err != nil {
+		return ingest.Catalog{}, err
+	}
+	return ingest.Catalog{Regions: regions.Regions, Indicators: indicators.Indicators}, nil
+}
+
+// getServerJSON reads the JSON answer of GET base+path into v.
+func getServerJSON(ctx context.Context, client *http.Client, base, path, token string, v any) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, strings.TrimRight(base, "/")+path, nil)
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Authorization", "Bearer "+token)
+	req.Header.Set("Accept", "application/json")
+	resp, err := client.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(io.LimitReader(resp.Body, 64<<20))
+	if err != nil {
+		return fmt.Errorf("read the answer to GET %s: %w", path, err)
+	}
+	if resp.StatusCode != http.StatusOK {
+		return serverError(resp.Status, data)
+	}
+	if err := json.Unmarshal(data, v); err != nil {
+		return fmt.Errorf("GET %s: %w", path, err)
+	}
+	return nil
 }
 
 // writeFileReport writes one file's report; when earlier files of the push

@@ -1,0 +1,288 @@
+package ingest
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"strconv"
+
+	"github.com/plancast/plancast"
+)
+
+// A target gets the check a figure gets (checkJumps) for a slip of units or
+// of a percent, with the same override (ApplyOptions.AcceptJumps: plancast
+// ingest --accept-jumps, ?accept_jumps=true). Before, a 15th-FYP GDP target
+// of 3200000 (万元 written under 亿元: 13,000 times the latest figure) and an
+// avg_growth target of 65 (6.5% typed as 65% a year) passed their dry runs
+// and were assessed as what they said.
+//
+// The override is accept_jumps, not a new one: a push that means an
+// implausible value says so with the one option that writes values refused
+// as likely slips, and every client that knows it (the command, the API,
+// report extraction) passes it already; a second name would have to be
+// learnt, documented and added to each route's parameters, for the same
+// "I checked, it is right". (design.md fixes neither name.)
+
+// TargetFactor and TargetPace set the rule for a level, ceiling or floor
+// target of a level indicator: one more than TargetFactor times what its
+// series' latest figure reaches by the target's year growing TargetPace
+// percent a year, or under 1/TargetFactor of what it comes down to falling
+// TargetPace percent a year, is refused as a likely slip. With L the latest
+// figure and n the years from it to the target's year (either way):
+//
+//	L · (1 − 0.30)^n / 10  ≤  target  ≤  L · (1 + 0.30)^n · 10
+//
+// Why 30% a year: a plan's level targets are set from the latest figures
+// at a pace it can defend. Houma's 14th-FYP GDP target, 250 亿元 from
+// 120.8 in 2020, needs 15.7% a year, which the report's own figures show is
+// two and a half times the pace before it; 30% a year is twice that, over
+// every year to the target's. Why 10 beyond it: a target may count from
+// another base than the figures stored (a revised series, another scope),
+// and no unit slip is smaller than 10 (billion yuan or 千万元 for 亿元); the
+// slips that matter are 万元 for 亿元 (10,000), a fraction for a percent or
+// 百万元 for 亿元 (100). Over a Five-Year Plan's five years the bounds are
+// 37 times and 1/59 of the latest figure: every 万元 slip is caught up to
+// 26 years away, every ×100 one up to 8.
+//
+// A growth or avg_growth target (in percent a year) above TargetPace or
+// below −TargetPace is refused for the same reason, and most likely a
+// percent typed ten times too large (6.5 as 65). Real targets past it
+// exist (a new industrial park's output, from almost nothing), and they
+// are what the override is for; past plancast.MaxGrowthTarget a growth
+// target is refused outright.
+//
+// A series with no figure (none stored, none in the batch) is not judged
+// at its level: there is nothing to compare with. Its growth targets are.
+const (
+	TargetFactor = 10
+	TargetPace   = 30
+)
+
+// targetLookback is how many years before the targets' earliest year a
+// series' latest figure is looked for: a figure older than that says
+// little of a target (and the read stays a span of years, not whole
+// series, on InfluxDB).
+const targetLookback = 30
+
+// judgedLevel says whether checkTargetSlips judges target t at its level:
+// a level, ceiling or floor of a level indicator, positive (the ratio to
+// the latest figure says nothing of a 0), written by the push.
+func judgedLevel(t *plancast.Target, catalog map[string]plancast.Indicator) bool {
+	if t.Withdrawn || t.Value <= 0 || catalog[t.Indicator].Kind != plancast.KindLevel {
+		return false
+	}
+	switch t.Kind {
+	case plancast.TargetLevel, plancast.TargetCeiling, plancast.TargetFloor:
+		return true
+	}
+	return false
+}
+
+// readTargetSeries reads the yearly series of the targets of b that
+// judgedLevel judges (but those the push restates, skipTargets) as they
+// would stand after the batch: stored figures from targetLookback years
+// before the earliest target's year on, with the batch's figures over them
+// (batchJumpSeries).
+func readTargetSeries(ctx context.Context, st plancast.Store, b *Batch, skipObs, skipTargets map[int]bool, catalog map[string]plancast.Indicator) (map[plancast.SeriesKey]*jumpSeries, error) {
+	seen := map[plancast.SeriesKey]bool{}
+	var keys []plancast.SeriesKey
+	first, last := 0, 0
+	for i := range b.Targets {
+		t := &b.Targets[i]
+		if skipTargets[i] || !judgedLevel(t, catalog) {
+			continue
+		}
+		if len(keys) == 0 || t.Year < first {
+			first = t.Year
+		}
+		last = max(last, t.Year)
+		if k := t.SeriesKey(); !seen[k] {
+			seen[k] = true
+			keys = append(keys, k)
+		}
+	}
+	if len(keys) == 0 {
+		return nil, nil
+	}
+	// Figures reach no further than the year begun (tomorrow's, on the
+	// night of 31 December).
+	to := max(last, plancast.LatestDay(plancast.Today()).Time().Year())
+	stored, err := plancast.ReadSeriesValuesBetween(ctx, st, plancast.SortedSeriesKeys(keys), first-targetLookback, to)
+	if err != nil {
+		return nil, fmt.Errorf("read the stored figures of the targets' series: %w", err)
+	}
+	return batchJumpSeries(b, skipObs, stored), nil
+}
+
+// latest is the series' latest figure and its year; ok is false when it
+// has none.
+func (js *jumpSeries) latest() (year int, value float64, ok bool) {
+	if js == nil {
+		return 0, 0, false
+	}
+	for y, v := range js.values {
+		if !ok || y > year {
+			year, value, ok = y, v, true
+		}
+	}
+	return year, value, ok
+}
+
+// checkTargetSlips adds a problem at the value of every target of b that
+// looks like a slip (TargetFactor, TargetPace): a level, ceiling or floor
+// far outside what its series' latest figure (series: readTargetSeries)
+// reaches by its year, a growth or avg_growth past ±TargetPace percent a
+// year. Targets the push restates (skipTargets) are not written and not
+// judged.
+func checkTargetSlips(b *Batch, skipTargets map[int]bool, series map[plancast.SeriesKey]*jumpSeries, catalog map[string]plancast.Indicator, ps *problems) {
+	for i := range b.Targets {
+		t := &b.Targets[i]
+		if skipTargets[i] || t.Withdrawn {
+			continue
+		}
+		from := b.targetOrigin(i)
+		what := fmt.Sprintf("target %s %s %s %s %d", t.Region, t.Indicator, t.Plan, t.Kind, t.Year)
+		switch {
+		case plancast.GrowthKind(t.Kind):
+			if msg := growthSlip(t); msg != "" {
+				ps.add(from.problem(from.valueCol, fieldValue, "%s: %s %s", what, msg, acceptJumpsAdvice))
+			}
+		case judgedLevel(t, catalog):
+			js := series[t.SeriesKey()]
+			year, v, ok := js.latest()
+			if !ok || v <= 0 {
+				continue // nothing to compare with
+			}
+			where := "stored"
+			if j, inBatch := js.row[year]; inBatch {
+				where = b.obsOrigin(j).where(from.record)
+			}
+			unit := catalog[t.Indicator].Unit
+			if msg := levelSlip(t, v, year, where, unit, from); msg != "" {
+				ps.add(from.problem(from.valueCol, fieldValue, "%s: %s %s", what, msg, acceptJumpsAdvice))
+			}
+		}
+	}
+}
+
+// acceptJumpsAdvice ends a problem that accepting jumps overrides.
+const acceptJumpsAdvice = "If it is right, push it again accepting jumps (plancast ingest --accept-jumps, or ?accept_jumps=true)"
+
+// levelBounds are the least and the most a level target of the year
+// target may be beside the series' latest figure v of the year latest.
+func levelBounds(v float64, latest, target int) (lo, hi float64) {
+	n := float64(target - latest)
+	if n < 0 {
+		n = -n
+	}
+	pace := TargetPace / 100.0
+	return v * math.Pow(1-pace, n) / TargetFactor, v * math.Pow(1+pace, n) * TargetFactor
+}
+
+// levelSlip says why the level, ceiling or floor t (in unit, its
+// indicator's, read at from) looks like a slip beside its series' latest
+// figure v of year (where: "stored", or the batch's row), or "" when it
+// does not.
+func levelSlip(t *plancast.Target, v float64, year int, where, unit string, from targetOrigin) string {
+	lo, hi := levelBounds(v, year, t.Year)
+	if t.Value >= lo && t.Value <= hi {
+		return ""
+	}
+	text := valueText(from.origin, t.Value, unit)
+	ratio := timesText(t.Value / v)
+	latest := fmt.Sprintf("the latest figure, %s in %d (%s)", plainNumber(v), year, where)
+	var reach string
+	switch {
+	case t.Year == year:
+		reach = fmt.Sprintf("a target more than %d times", TargetFactor)
+		if t.Value < lo {
+			reach = fmt.Sprintf("a target under 1/%d of", TargetFactor)
+		}
+		reach += " the figure of its own year"
+	case t.Value > hi:
+		reach = fmt.Sprintf("growing %d%% a year from it, the series would reach %s by %d, and a target more than %d times that",
+			TargetPace, plainNumber(roundSignificant(hi/TargetFactor, 4)), t.Year, TargetFactor)
+	default:
+		reach = fmt.Sprintf("falling %d%% a year from it, the series would still be %s by %d, and a target under 1/%d of that",
+			TargetPace, plainNumber(roundSignificant(lo*TargetFactor, 4)), t.Year, TargetFactor)
+	}
+	return fmt.Sprintf("%s is %s %s; %s is likely a slip of units%s", text, ratio, latest, reach, unitSlipHint(t.Value, unit, lo, hi, from.origin))
+}
+
+// slipUnits are the money units a level's slip may be in, the likeliest
+// first.
+var slipUnits = []string{Unit10kYuan, plancast.Unit100mYuan, plancast.UnitYuan, Unit1kYuan, UnitMillionYuan, UnitBillionYuan}
+
+// unitSlipHint asks which slip a level target v (in unit, its
+// indicator's, read at from) outside lo..hi is, to follow "a slip of
+// units": for a money unit, the other money unit that the number its cell
+// gave fits in (" (×10000): is it in 万元, not 亿元? 3200000 万元 is 320 亿元.");
+// for another, the power of ten it is off by (" (×1000): is it 1000 times
+// too large, 3.2?"); else "?".
+func unitSlipHint(v float64, unit string, lo, hi float64, from origin) string {
+	if IsMoney(unit) {
+		typedUnit, typed := unit, v
+		if u := from.typedUnit(); u != "" && u != unit {
+			if c, err := Convert(v, unit, u); err == nil {
+				typedUnit, typed = u, c
+			}
+		}
+		for _, u := range slipUnits {
+			if u == typedUnit {
+				continue
+			}
+			w, err := Convert(typed, u, unit)
+			if err != nil || w < lo || w > hi {
+				continue
+			}
+			hint := fmt.Sprintf(" (×%s): is it in %s, not %s?", factorText(v/w), unitWord(u), unitWord(typedUnit))
+			if u != unit {
+				hint += fmt.Sprintf(" %s %s is %s %s.", plainNumber(typed), unitWord(u), plainNumber(w), unitWord(unit))
+			}
+			return hint
+		}
+	}
+	for _, k := range []float64{10, 100, 1000, 1e4, 1e5, 1e6, 1e8} {
+		if w := v / k; w >= lo && w <= hi {
+			return fmt.Sprintf(" (×%s): is it %s times too large, %s?", factorText(k), factorText(k), plainNumber(roundSignificant(w, 12)))
+		}
+		if w := v * k; w >= lo && w <= hi {
+			return fmt.Sprintf(" (×1/%s): is it %s times too small, %s?", factorText(k), factorText(k), plainNumber(roundSignificant(w, 12)))
+		}
+	}
+	return "?"
+}
+
+// factorText writes a slip's factor, a power of ten or its inverse: 10000,
+// or 1/100 for 0.01.
+func factorText(f float64) string {
+	if f < 1 {
+		return "1/" + plainNumber(roundSignificant(1/f, 6))
+	}
+	return plainNumber(roundSignificant(f, 6))
+}
+
+// growthSlip says why the growth or avg_growth target t looks like a slip
+// (past ±TargetPace percent a year), or "" when it does not.
+func growthSlip(t *plancast.Target) string {
+	g := t.Value
+	if math.Abs(g) <= TargetPace || math.IsNaN(g) || math.IsInf(g, 0) {
+		return ""
+	}
+	per := "a year on average"
+	if t.Kind == plancast.TargetGrowth {
+		per = "in one year"
+	}
+	side := fmt.Sprintf("above %d%%", TargetPace)
+	if g < 0 {
+		side = fmt.Sprintf("below -%d%%", TargetPace)
+	}
+	hint := "is it in another unit?"
+	for _, k := range []float64{10, 100} {
+		if w := g / k; math.Abs(w) <= TargetPace {
+			hint = fmt.Sprintf("is it %s%% typed as %s (a percent typed ×%s)?", strconv.FormatFloat(roundSignificant(w, 12), 'f', -1, 64), plainNumber(g), plainNumber(k))
+			break
+		}
+	}
+	return fmt.Sprintf("%s%% %s is %s, past what a plan is taken to ask (%d%% a year up or down); %s", plainNumber(g), per, side, TargetPace, hint)
+}
