@@ -213,6 +213,7 @@ func historyFigure(s *Spec) (*figure, error) {
 
 	var (
 		xs, ys  []float64
+		spread  []float64 // the intervals' bounds, which the value range covers as far as they stay near ys (yRange)
 		layers  []layer
 		labels  []labelSpec // written over the plot, laid out together (chartLabels)
 		markers []xy        // the points they leave uncovered where they can
@@ -238,7 +239,7 @@ func historyFigure(s *Spec) (*figure, error) {
 			lo80, hi80 = append(lo80, xy{x, p.Lo80}), append(hi80, xy{x, p.Hi80})
 			lo95, hi95 = append(lo95, xy{x, p.Lo95}), append(hi95, xy{x, p.Hi95})
 			add(x, p.Mean)
-			ys = append(ys, p.Lo95, p.Hi95)
+			spread = append(spread, p.Lo95, p.Hi95)
 		}
 		meanSty := draw.LineStyle{Color: colMean, Width: vg.Points(1.5), Dashes: dashMean}
 		layers = append(layers,
@@ -271,7 +272,7 @@ func historyFigure(s *Spec) (*figure, error) {
 		toDate = &labelSpec{xy{x, n.Mean}, fmt.Sprintf(wd.ToDateFmt, y.Year, plancast.PeriodName(y.Period, lang == LangZh), annotValue(n.Mean, unit, lang)), sizeSmall, colToDate, sideLeft, vg.Points(10)}
 		markers = append(markers, xy{x, n.Mean})
 		add(x, n.Mean)
-		ys = append(ys, n.Lo95, n.Hi95)
+		spread = append(spread, n.Lo95, n.Hi95)
 		f.legend = append(f.legend, legendItem{wd.ToDate, swatchLine(sty80, &glyph)})
 	}
 
@@ -310,7 +311,7 @@ func historyFigure(s *Spec) (*figure, error) {
 	if xmax-xmin < 4 { // at least five years wide
 		xmin = xmax - 4
 	}
-	ymin, ymax := yRange(ys, s.Indicator.Kind == plancast.KindLevel)
+	ymin, ymax := yRange(ys, spread, s.Indicator.Kind == plancast.KindLevel)
 	xmin, xmax = xmin-0.5, xmax+0.5
 
 	plotW := vg.Length(float64(s.Width)*72/float64(scaleDPI(s.Width, s.Height))) - vg.Points(60)

@@ -153,7 +153,7 @@ func compareFigure(s *CompareSpec) (*figure, error) {
 	if xmax-xmin < 4 {
 		xmin = xmax - 4
 	}
-	ymin, ymax := yRange(d.ys, s.Indicator.Kind == plancast.KindLevel)
+	ymin, ymax := yRange(d.ys, nil, s.Indicator.Kind == plancast.KindLevel)
 	xmin, xmax = xmin-0.5, xmax+0.5
 	plotW := vg.Length(float64(s.Width)*72/float64(scaleDPI(s.Width, s.Height))) - vg.Points(60)
 	p := f.newPlot(s.Indicator.Unit, xmin, xmax, ymin, ymax, plotW)

@@ -469,8 +469,9 @@ func (f *figure) newPlot(unit string, xmin, xmax, ymin, ymax float64, plotWidth 
 	return p
 }
 
-// yRange returns the value range of a chart covering vals: from a round
-// value about 4% of the span below the lowest (0 when every value is
+// yRange returns the value range of a chart covering vals and, as far as
+// they stay near them, spread (the bounds of the intervals drawn): from a
+// round value about 4% of the span below the lowest (0 when every value is
 // positive and the round value would be negative) to 13% of the span above
 // the highest, which leaves room for the plan period labels.
 //
@@ -482,13 +483,22 @@ func (f *figure) newPlot(unit string, xmin, xmax, ymin, ymax float64, plotWidth 
 // rises from: a target 29% above the latest figure is not drawn as a climb
 // from the bottom of the chart to its top. A level that moves within a
 // narrow band far from zero keeps the close range, as a rate does always.
-func yRange(vals []float64, level bool) (lo, hi float64) {
-	lo, hi = math.Inf(1), math.Inf(-1)
-	for _, v := range vals {
-		if math.IsNaN(v) || math.IsInf(v, 0) {
-			continue
-		}
-		lo, hi = math.Min(lo, v), math.Max(hi, v)
+//
+// The range is finite and drawable whatever the values (spreadReach):
+// values that are not finite are left out; a bound of spread reaches at
+// most spreadReach times the values' magnitude beyond them, so that an
+// interval blown up by a wild figure (a 95% bound of 1e158 over figures
+// near 80) runs off the top of the plot instead of squashing the figures
+// into its foot; and the range of figures near the largest float64 is
+// cut where its ends and its span still are one.
+func yRange(vals, spread []float64, level bool) (lo, hi float64) {
+	lo, hi = finiteBounds(vals)
+	if math.IsInf(lo, 1) {
+		// no value to stay near: the bounds of spread alone
+		lo, hi = finiteBounds(spread)
+	} else if slo, shi := finiteBounds(spread); !math.IsInf(slo, 1) {
+		reach := spreadReach * math.Max(hi/2-lo/2, math.Max(math.Abs(hi), math.Abs(lo))) // may be +Inf: no limit then
+		lo, hi = math.Min(lo, math.Max(slo, lo-reach)), math.Max(hi, math.Min(shi, hi+reach))
 	}
 	if math.IsInf(lo, 1) {
 		return 0, 1
@@ -496,8 +506,10 @@ func yRange(vals []float64, level bool) (lo, hi float64) {
 	if level && (lo < 0 || lo < hi*5/6) {
 		lo, hi = 0, math.Max(hi, 0)
 	}
-	span := hi - lo
-	if span == 0 {
+	span := math.Min(hi-lo, math.MaxFloat64) // values of either sign near the largest float64
+	if span <= math.Max(math.Abs(hi), math.Abs(lo))*1e-12 {
+		// one value, or values the same in 12 digits, which no round step
+		// divides
 		span = math.Max(math.Abs(hi)*0.2, 1)
 	}
 	step := niceStep(span, 5)
@@ -505,5 +517,31 @@ func yRange(vals []float64, level bool) (lo, hi float64) {
 	if lo >= 0 && l < 0 {
 		l = 0
 	}
-	return l, hi + 0.13*span
+	// finite ends, and a finite span between them, which the plot
+	// divides by: of values near the largest float64, each end at most
+	// half of it when they are of either sign
+	l, h := math.Max(l, -math.MaxFloat64), math.Min(hi+0.13*span, math.MaxFloat64)
+	if math.IsInf(h-l, 0) {
+		l, h = math.Max(l, -math.MaxFloat64/2), math.Min(h, math.MaxFloat64/2)
+	}
+	return l, h
+}
+
+// spreadReach is how far beyond the values charted the bound of an
+// interval may take a chart's value range, in the values' magnitude (the
+// larger of their span and their largest absolute value): twice, so that
+// the figures keep at least a third of the plot's height.
+const spreadReach = 2
+
+// finiteBounds are the least and the greatest finite value of vals; +Inf
+// and −Inf when there is none.
+func finiteBounds(vals []float64) (lo, hi float64) {
+	lo, hi = math.Inf(1), math.Inf(-1)
+	for _, v := range vals {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			continue
+		}
+		lo, hi = math.Min(lo, v), math.Max(hi, v)
+	}
+	return lo, hi
 }

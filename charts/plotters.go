@@ -31,17 +31,61 @@ func toCanvas(c *draw.Canvas, p *plot.Plot, pts []xy) []vg.Point {
 	return out
 }
 
-// lineOf draws pts as a polyline with sty, clipped to the data area.
+// inReach maps data points to canvas points as toCanvas does, each
+// within reach of the plot, for lines and polygons to be clipped to it:
+// a coordinate further than farPlots plot sizes from the plot (a figure of
+// 1e280 on a chart up to 300, an infinite one) is brought in to that
+// distance, and a point with a coordinate that is not a number (NaN) is
+// left out, ending the run of points before it. It returns the runs of
+// points kept.
+//
+// Why: a 95% bound of 1e158 over figures near 80 lay some 1e144 points
+// above the plot. The clipping of gonum/plot, which cuts a line where it
+// leaves the plot, lost every digit of the crossing's place in such
+// numbers, and the rasteriser, given coordinates it cannot hold, spun
+// without end; one further than farPlots plot sizes is, to within a
+// millionth of a year, a vertical line where it crosses the plot, so that
+// it is clipped as precisely as any other.
+func inReach(c *draw.Canvas, p *plot.Plot, pts []xy) [][]vg.Point {
+	w, h := c.Max.X-c.Min.X, c.Max.Y-c.Min.Y
+	bound := func(v, lo, hi, size vg.Length) vg.Length {
+		return max(lo-farPlots*size, min(hi+farPlots*size, v))
+	}
+	var runs [][]vg.Point
+	var run []vg.Point
+	for _, q := range toCanvas(c, p, pts) {
+		if math.IsNaN(float64(q.X)) || math.IsNaN(float64(q.Y)) {
+			if len(run) > 0 {
+				runs, run = append(runs, run), nil
+			}
+			continue
+		}
+		run = append(run, vg.Point{X: bound(q.X, c.Min.X, c.Max.X, w), Y: bound(q.Y, c.Min.Y, c.Max.Y, h)})
+	}
+	if len(run) > 0 {
+		runs = append(runs, run)
+	}
+	return runs
+}
+
+// farPlots is how far beyond the plot, in plot sizes, a point of a line or
+// a polygon is drawn where it is (inReach).
+const farPlots = 1e6
+
+// lineOf draws pts as a polyline with sty, clipped to the data area; a
+// point that is not a number breaks it.
 func lineOf(pts []xy, sty draw.LineStyle) plot.Plotter {
 	return plotFunc(func(c draw.Canvas, p *plot.Plot) {
-		if len(pts) < 2 {
-			return
+		for _, run := range inReach(&c, p, pts) {
+			if len(run) >= 2 {
+				c.StrokeLines(sty, c.ClipLinesXY(run)...)
+			}
 		}
-		c.StrokeLines(sty, c.ClipLinesXY(toCanvas(&c, p, pts))...)
 	})
 }
 
-// pointsOf draws a glyph at each of pts.
+// pointsOf draws a glyph at each of pts shown (draw.Canvas.DrawGlyph
+// draws none outside the plot).
 func pointsOf(pts []xy, sty draw.GlyphStyle) plot.Plotter {
 	return plotFunc(func(c draw.Canvas, p *plot.Plot) {
 		for _, q := range toCanvas(&c, p, pts) {
@@ -50,7 +94,8 @@ func pointsOf(pts []xy, sty draw.GlyphStyle) plot.Plotter {
 	})
 }
 
-// fanOf fills the band between lo and hi (same years, ascending).
+// fanOf fills the band between lo and hi (same years, ascending), clipped
+// to the data area; a bound that is not a number is left out.
 func fanOf(lo, hi []xy, col color.Color) plot.Plotter {
 	return plotFunc(func(c draw.Canvas, p *plot.Plot) {
 		if len(lo) < 2 {
@@ -61,7 +106,9 @@ func fanOf(lo, hi []xy, col color.Color) plot.Plotter {
 		for i := len(lo) - 1; i >= 0; i-- {
 			poly = append(poly, lo[i])
 		}
-		c.FillPolygon(col, c.ClipPolygonXY(toCanvas(&c, p, poly)))
+		if pts := slices.Concat(inReach(&c, p, poly)...); len(pts) >= 3 {
+			c.FillPolygon(col, c.ClipPolygonXY(pts))
+		}
 	})
 }
 
@@ -218,6 +265,10 @@ func limitBand(from, to int, value float64, above bool) plot.Plotter {
 			return
 		}
 		y := trY(value)
+		if math.IsNaN(float64(y)) {
+			return
+		}
+		y = max(c.Min.Y, min(c.Max.Y, y)) // a limit off the plot: the band, if any, fills it
 		edge := c.Max.Y
 		if !above {
 			edge = c.Min.Y
