@@ -12,6 +12,7 @@
 package charts
 
 import (
+	"context"
 	"fmt"
 	"image/color"
 	"io"
@@ -145,6 +146,15 @@ func ResolveLang(lang string) (effective, message string) {
 // year the chart could show (naming that year: errFromPastLast), and when
 // there is nothing to draw (no observation and no projection).
 func Render(w io.Writer, s Spec, format string) error {
+	return RenderContext(context.Background(), w, s, format)
+}
+
+// RenderContext is Render stopped when ctx is done: no drawing operation
+// starts after that (each is short: lines and fans are clipped to the plot
+// before they are drawn), nothing is written to w, and it returns ctx's
+// error (context.Canceled or context.DeadlineExceeded). The drawing runs on
+// the caller's goroutine and leaves nothing running.
+func RenderContext(ctx context.Context, w io.Writer, s Spec, format string) error {
 	if err := prepare(format, s.Validate, &s.Width, &s.Height); err != nil {
 		return err
 	}
@@ -152,7 +162,7 @@ func Render(w io.Writer, s Spec, format string) error {
 	if err != nil {
 		return err
 	}
-	return f.write(w, s.Width, s.Height, format)
+	return f.writeContext(ctx, w, s.Width, s.Height, format)
 }
 
 // prepare checks the format and a spec (with its Validate) and fills in the

@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"context"
 	"fmt"
 	"image/color"
 	"io"
@@ -78,6 +79,12 @@ func (s *CompareSpec) Validate() error {
 // path; the source line says what a region's paths add for the growth
 // stated with its figures, as the single chart's does.
 func RenderCompare(w io.Writer, s CompareSpec, format string) error {
+	return RenderCompareContext(context.Background(), w, s, format)
+}
+
+// RenderCompareContext is RenderCompare stopped when ctx is done, as
+// RenderContext is.
+func RenderCompareContext(ctx context.Context, w io.Writer, s CompareSpec, format string) error {
 	if err := prepare(format, s.Validate, &s.Width, &s.Height); err != nil {
 		return err
 	}
@@ -85,7 +92,7 @@ func RenderCompare(w io.Writer, s CompareSpec, format string) error {
 	if err != nil {
 		return err
 	}
-	return f.write(w, s.Width, s.Height, format)
+	return f.writeContext(ctx, w, s.Width, s.Height, format)
 }
 
 func compareFigure(s *CompareSpec) (*figure, error) {

@@ -2,8 +2,11 @@ package charts
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"image"
 	"image/png"
+	"io"
 	"math"
 	"strings"
 	"testing"
@@ -137,6 +140,14 @@ func TestAChartOfExtremeValuesIsDrawnPromptly(t *testing.T) {
 			} else if c.maxY > 0 && hi > c.maxY {
 				t.Errorf("value range up to %g; want at most %g, near the figures and targets", hi, c.maxY)
 			}
+			// the clipping brings every line and fan to the plot: the
+			// guard of the page (guardCanvas) has nothing to leave out
+			if err := f.write(io.Discard, 800, 500, "png"); err != nil {
+				t.Fatal(err)
+			}
+			if f.dropped != 0 {
+				t.Errorf("%d paths or texts off the page left out by the guard", f.dropped)
+			}
 			for _, size := range [][2]int{{800, 500}, {560, 350}, {MaxWidth, MaxHeight}} {
 				s := c.spec
 				s.Width, s.Height = size[0], size[1]
@@ -201,4 +212,55 @@ func TestAChartOfExtremeValuesIsDrawnPromptly(t *testing.T) {
 			t.Fatalf("decode the PNG: %v", err)
 		}
 	})
+}
+
+// endsAfter is a context whose Err is nil for its first after asks and
+// context.DeadlineExceeded from then on; it counts the asks.
+type endsAfter struct {
+	context.Context
+	after, asks int
+}
+
+func (c *endsAfter) Err() error {
+	c.asks++
+	if c.asks > c.after {
+		return context.DeadlineExceeded
+	}
+	return nil
+}
+
+// A chart whose context ends while it is drawn stops there: the next
+// drawing operation asks the context, finds it done, and none is drawn
+// after it (the context is not asked again); RenderContext returns the
+// context's error and writes nothing. So does one whose context has ended
+// before it starts. A chart of the largest size is drawn in some dozens of
+// operations, none of which starts after the end.
+func TestAChartStopsDrawingWhenItsContextEnds(t *testing.T) {
+	for _, format := range Formats {
+		for _, after := range []int{0, 1, 40} {
+			ctx := &endsAfter{Context: context.Background(), after: after}
+			s := houmaGDP()
+			s.Width, s.Height = MaxWidth, MaxHeight
+			var buf bytes.Buffer
+			err := RenderContext(ctx, &buf, s, format)
+			if !errors.Is(err, context.DeadlineExceeded) {
+				t.Errorf("%s ending after %d asks: %v; want context.DeadlineExceeded", format, after, err)
+			}
+			if buf.Len() != 0 {
+				t.Errorf("%s ending after %d asks: %d bytes written; want none", format, after, buf.Len())
+			}
+			if ctx.asks != after+1 {
+				t.Errorf("%s ending after %d asks: asked %d times; want %d: drawing stops when the context is found done", format, after, ctx.asks, after+1)
+			}
+		}
+	}
+	// the same chart with a context that does not end is drawn whole
+	ctx := &endsAfter{Context: context.Background(), after: math.MaxInt}
+	var buf bytes.Buffer
+	if err := RenderContext(ctx, &buf, houmaGDP(), "png"); err != nil || buf.Len() == 0 {
+		t.Fatalf("drawn with a context that does not end: %v, %d bytes", err, buf.Len())
+	}
+	if ctx.asks < 50 {
+		t.Errorf("the context was asked %d times in a whole chart; want one ask per drawing operation", ctx.asks)
+	}
 }

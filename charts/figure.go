@@ -2,6 +2,7 @@ package charts
 
 import (
 	"bytes"
+	"context"
 	"image"
 	"image/color"
 	stddraw "image/draw"
@@ -79,6 +80,9 @@ type figure struct {
 	legend []legendItem
 	source string
 	note   string // shown above the source line, e.g. why Chinese labels fell back to English
+	// dropped counts the paths and texts the last drawing left out for a
+	// coordinate off the page (guardCanvas)
+	dropped int
 }
 
 // legendItem is one entry of the legend row: a swatch and a label.
@@ -109,21 +113,41 @@ func scaleDPI(w, h int) int {
 
 // write draws the figure at w×h pixels in format to out.
 func (f *figure) write(out io.Writer, w, h int, format string) error {
+	return f.writeContext(context.Background(), out, w, h, format)
+}
+
+// writeContext is write stopped when ctx is done (guardCanvas): it then
+// writes nothing and returns ctx's error.
+func (f *figure) writeContext(ctx context.Context, out io.Writer, w, h int, format string) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	dpi := scaleDPI(w, h)
 	// The logical page is the chart in points at dpi; PNG draws it at dpi,
 	// SVG draws a 96 dpi page and scales the drawing by dpi/96.
 	lw := vg.Length(float64(w) * 72 / float64(dpi))
 	lh := vg.Length(float64(h) * 72 / float64(dpi))
+	var g *guardCanvas
+	var dc draw.Canvas
 	switch format {
 	case "png":
 		c := newImageCanvas(w, h, dpi)
-		f.draw(draw.New(c))
+		cw, ch := c.Size()
+		g, dc = guarded(ctx, c, vg.Rectangle{Max: vg.Point{X: cw, Y: ch}})
+		f.draw(dc)
+		if err := f.drawn(g); err != nil {
+			return err
+		}
 		return encodePNG(out, c.Image().(*image.RGBA))
 	case "svg":
 		c := vgsvg.New(vg.Length(w)*0.75, vg.Length(h)*0.75)
 		k := float64(dpi) / 96
 		c.Scale(k, k)
-		f.draw(draw.Canvas{Canvas: c, Rectangle: vg.Rectangle{Max: vg.Point{X: lw, Y: lh}}})
+		g, dc = guarded(ctx, c, vg.Rectangle{Max: vg.Point{X: lw, Y: lh}})
+		f.draw(dc)
+		if err := f.drawn(g); err != nil {
+			return err
+		}
 		var svg bytes.Buffer
 		if _, err := c.WriteTo(&svg); err != nil {
 			return err
@@ -132,6 +156,13 @@ func (f *figure) write(out io.Writer, w, h int, format string) error {
 		return err
 	}
 	return errFormat(format)
+}
+
+// drawn notes what g left out and returns the error of its context when
+// the drawing was stopped.
+func (f *figure) drawn(g *guardCanvas) error {
+	f.dropped = g.dropped
+	return g.err
 }
 
 // svgFamilyRe is a font-family that vgsvg writes in a text's style: the
@@ -170,9 +201,17 @@ func newImageCanvas(w, h, dpi int) *vgimg.Canvas {
 // which is many times faster than the anti-aliasing rasterizer for the
 // large areas of a chart: the background and the plan period bands.
 func fillRect(c draw.Canvas, r vg.Rectangle, col color.Color) {
-	// plot nests draw.Canvas values (padding, cropping); find the image under them
+	// plot nests draw.Canvas values (padding, cropping) over the guard;
+	// find the image under them
 	inner := c.Canvas
 	for {
+		if g, ok := inner.(*guardCanvas); ok {
+			if g.done() {
+				return
+			}
+			inner = g.Canvas
+			continue
+		}
 		dc, ok := inner.(draw.Canvas)
 		if !ok {
 			break
