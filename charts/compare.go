@@ -262,7 +262,7 @@ func (d *comparison) addLine(f *figure, rs RegionSeries, from int, line, mean []
 		end = mean
 	}
 	name := regionName(rs.Region, f.lang)
-	d.names = append(d.names, labelSpec{end[len(end)-1], name, sizeSmall, col, sideLeft, vg.Points(7)})
+	d.names = append(d.names, labelSpec{end[len(end)-1], name, sizeSmall, col, sideLeft, vg.Points(7), rankLatest})
 	d.legend = append(d.legend, legendItem{name, swatchLine(histSty, &glyph)})
 }
 
@@ -280,7 +280,7 @@ func (d *comparison) addTargets(marks []targetMark, unit, lang string, col color
 		if plancast.GrowthKind(m.target.Kind) {
 			text = growthValueText(m.target, lang)
 		}
-		d.values = append(d.values, labelSpec{m.at, text, sizeSmall, col, sideAuto, 0})
+		d.values = append(d.values, labelSpec{m.at, text, sizeSmall, col, sideAuto, 0, targetRank(m.target, plancast.GrowthKind(m.target.Kind))})
 		d.targets = append(d.targets, m.target)
 		if !slices.Contains(d.shapes, m.shape) {
 			d.shapes = append(d.shapes, m.shape)
