@@ -5,11 +5,14 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"net/http"
 	"path"
 	"strconv"
 	"strings"
+	"sync/atomic"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -89,13 +92,13 @@ func (s *Server) getChart(c echo.Context) error {
 	// dueKey: a year ending changes the years the chart marks as ended
 	// without a figure, with no write to move the data version
 	key := "chart\x00" + c.Request().URL.Path + "\x00" + c.Request().URL.RawQuery + dueKey(p.asOf)
-	return s.serveChart(c, key, format, func() ([]byte, error) {
+	return s.serveChart(c, key, format, func(ctx context.Context) ([]byte, error) {
 		spec, err := s.chartSpec(ctx, region, ind, p)
 		if err != nil {
 			return nil, err
 		}
 		var buf bytes.Buffer
-		if err := charts.Render(&buf, spec, format); err != nil {
+		if err := charts.RenderContext(ctx, &buf, spec, format); err != nil {
 			return nil, err
 		}
 		return buf.Bytes(), nil
@@ -177,7 +180,7 @@ func (s *Server) getCompareChart(c echo.Context) error {
 		}
 	}
 	key := "compare\x00" + c.Request().URL.Path + "\x00" + c.Request().URL.RawQuery + dueKey(p.asOf) // as getChart's
-	return s.serveChart(c, key, format, func() ([]byte, error) {
+	return s.serveChart(c, key, format, func(ctx context.Context) ([]byte, error) {
 		spec := charts.CompareSpec{Indicator: ind, Width: p.width, Height: p.height, Lang: p.lang, From: p.from, Horizon: p.horizon, AsOf: p.asOf, Today: plancast.Today()}
 		var withoutFigures []string
 		for _, code := range codes {
@@ -198,7 +201,7 @@ func (s *Server) getCompareChart(c echo.Context) error {
 			return nil, plancast.Errorf(plancast.ENOTFOUND, "no region asked for has yearly %s figures: %s", ind.Code, strings.Join(withoutFigures, ", "))
 		}
 		var buf bytes.Buffer
-		if err := charts.RenderCompare(&buf, spec, format); err != nil {
+		if err := charts.RenderCompareContext(ctx, &buf, spec, format); err != nil {
 			return nil, err
 		}
 		return buf.Bytes(), nil
@@ -233,12 +236,30 @@ func (s *Server) compareRegion(ctx context.Context, region plancast.Region, ind 
 	return rs, nil
 }
 
+// chartTimeLimit bounds the time a chart takes to be read and drawn
+// (serveChart), in nanoseconds: 20 s, where a chart takes some 50 ms and
+// the largest a few hundred. (Atomic so that a test may lower it.)
+var chartTimeLimit = func() *atomic.Int64 {
+	var d atomic.Int64
+	d.Store(int64(20 * time.Second))
+	return &d
+}()
+
 // serveChart answers from the cache with an ETag of the data version and the
 // request, so that a client revalidating an unchanged chart gets 304. Only a
 // chart is marked cacheable, never an error; and behind a read token only by
 // the client itself (private), so that a shared cache does not hand it to
 // whoever asks without one.
-func (s *Server) serveChart(c echo.Context, key, format string, render func() ([]byte, error)) error {
+//
+// render reads and draws the chart under a context that ends when the
+// client goes away or chartTimeLimit has passed; the drawing stops there
+// (charts.RenderContext), on the request's goroutine, leaving nothing
+// running. Past the limit the answer is 503 saying so, and the log says
+// which chart; a client gone gets no answer, and the log says that too.
+// Another request for the same chart waiting on this one's drawing
+// (answerCache.Get) draws it again itself when this one's client went
+// away: its own did not.
+func (s *Server) serveChart(c echo.Context, key, format string, render func(ctx context.Context) ([]byte, error)) error {
 	ctx := c.Request().Context()
 	version, err := s.cache.Version(ctx)
 	if err != nil {
@@ -259,8 +280,28 @@ func (s *Server) serveChart(c echo.Context, key, format string, render func() ([
 		cacheable()
 		return c.NoContent(http.StatusNotModified)
 	}
-	body, err := s.cached(ctx, "chart", key, render)
-	if err != nil {
+	limit := time.Duration(chartTimeLimit.Load())
+	limited := func() ([]byte, error) {
+		rctx, cancel := context.WithTimeout(ctx, limit)
+		defer cancel()
+		return render(rctx)
+	}
+	body, err := s.cached(ctx, "chart", key, limited)
+	if errors.Is(err, context.Canceled) && ctx.Err() == nil {
+		// the drawing waited on was stopped by its own client's going
+		body, err = s.cached(ctx, "chart", key, limited)
+	}
+	path := c.Request().URL.RequestURI()
+	switch {
+	case err == nil:
+	case ctx.Err() != nil:
+		s.log.Info("chart: the client went away; its drawing was stopped", "path", path)
+		return plancast.Errorf(plancast.EUNAVAILABLE, "the chart %s was not drawn: the request was cancelled", path)
+	case errors.Is(err, context.DeadlineExceeded):
+		s.log.Warn("chart: the drawing ran past its time limit and was stopped", "path", path, "limit", limit.String())
+		return plancast.Errorf(plancast.EUNAVAILABLE,
+			"the chart %s took longer than %s to draw and was stopped; ask for it again, smaller (width=, height=) or over fewer years (from=, horizon=), and report it if it keeps happening", path, limit)
+	default:
 		return err
 	}
 	cacheable()

@@ -12,6 +12,7 @@
 package charts
 
 import (
+	"context"
 	"fmt"
 	"image/color"
 	"io"
@@ -145,6 +146,15 @@ func ResolveLang(lang string) (effective, message string) {
 // year the chart could show (naming that year: errFromPastLast), and when
 // there is nothing to draw (no observation and no projection).
 func Render(w io.Writer, s Spec, format string) error {
+	return RenderContext(context.Background(), w, s, format)
+}
+
+// RenderContext is Render stopped when ctx is done: no drawing operation
+// starts after that (each is short: lines and fans are clipped to the plot
+// before they are drawn), nothing is written to w, and it returns ctx's
+// error (context.Canceled or context.DeadlineExceeded). The drawing runs on
+// the caller's goroutine and leaves nothing running.
+func RenderContext(ctx context.Context, w io.Writer, s Spec, format string) error {
 	if err := prepare(format, s.Validate, &s.Width, &s.Height); err != nil {
 		return err
 	}
@@ -152,7 +162,7 @@ func Render(w io.Writer, s Spec, format string) error {
 	if err != nil {
 		return err
 	}
-	return f.write(w, s.Width, s.Height, format)
+	return f.writeContext(ctx, w, s.Width, s.Height, format)
 }
 
 // prepare checks the format and a spec (with its Validate) and fills in the
@@ -213,10 +223,12 @@ func historyFigure(s *Spec) (*figure, error) {
 
 	var (
 		xs, ys  []float64
+		spread  []float64 // the intervals' bounds, which the value range covers as far as they stay near ys (yRange)
 		layers  []layer
 		labels  []labelSpec // written over the plot, laid out together (chartLabels)
 		markers []xy        // the points they leave uncovered where they can
 		toDate  *labelSpec
+		dodged  *dodge // the year to date's mark, moved off a target's marker at its point
 	)
 	add := func(x, y float64) { xs, ys = append(xs, x), append(ys, y) }
 	for _, o := range hist {
@@ -238,7 +250,7 @@ func historyFigure(s *Spec) (*figure, error) {
 			lo80, hi80 = append(lo80, xy{x, p.Lo80}), append(hi80, xy{x, p.Hi80})
 			lo95, hi95 = append(lo95, xy{x, p.Lo95}), append(hi95, xy{x, p.Hi95})
 			add(x, p.Mean)
-			ys = append(ys, p.Lo95, p.Hi95)
+			spread = append(spread, p.Lo95, p.Hi95)
 		}
 		meanSty := draw.LineStyle{Color: colMean, Width: vg.Points(1.5), Dashes: dashMean}
 		layers = append(layers,
@@ -257,21 +269,30 @@ func historyFigure(s *Spec) (*figure, error) {
 	}
 
 	// the year in progress as its year to date projects it: a diamond with
-	// its 80% (thick) and 95% (thin) intervals
+	// its 80% (thick) and 95% (thin) intervals, over the targets' markers,
+	// and moved off one at its point (dodge): a ring of the same year and
+	// nearly the same value hid it
 	if y := yearToDateShown(s); y != nil {
 		n, x := y.Nowcast, float64(y.Year)
 		sty95 := draw.LineStyle{Color: colToDate, Width: vg.Points(1)}
 		sty80 := draw.LineStyle{Color: colToDate, Width: vg.Points(3.5)}
-		glyph := draw.GlyphStyle{Color: colToDate, Radius: vg.Points(3.5), Shape: diamondGlyph{}}
+		glyph := draw.GlyphStyle{Color: colToDate, Radius: toDateRadius, Shape: diamondGlyph{}}
+		dodged = &dodge{at: xy{x, n.Mean}}
+		d := dodged
 		layers = append(layers,
-			layer{z: zTarget, p: lineOf([]xy{{x, n.Lo95}, {x, n.Hi95}}, sty95)},
-			layer{z: zTarget, p: lineOf([]xy{{x, n.Lo80}, {x, n.Hi80}}, sty80)},
-			layer{z: zTarget, p: pointsOf([]xy{{x, n.Mean}}, glyph)},
+			layer{z: zTarget, p: plotFunc(func(c draw.Canvas, p *plot.Plot) {
+				x := x - d.offset(&c, p)
+				lineOf([]xy{{x, n.Lo95}, {x, n.Hi95}}, sty95).Plot(c, p)
+				lineOf([]xy{{x, n.Lo80}, {x, n.Hi80}}, sty80).Plot(c, p)
+			})},
+			layer{z: zToDate, p: plotFunc(func(c draw.Canvas, p *plot.Plot) {
+				pointsOf([]xy{d.moved(&c, p, d.at)}, glyph).Plot(c, p)
+			})},
 		)
-		toDate = &labelSpec{xy{x, n.Mean}, fmt.Sprintf(wd.ToDateFmt, y.Year, plancast.PeriodName(y.Period, lang == LangZh), annotValue(n.Mean, unit, lang)), sizeSmall, colToDate, sideLeft, vg.Points(10)}
+		toDate = &labelSpec{xy{x, n.Mean}, fmt.Sprintf(wd.ToDateFmt, y.Year, plancast.PeriodName(y.Period, lang == LangZh), annotValue(n.Mean, unit, lang)), sizeSmall, colToDate, sideLeft, vg.Points(10), rankToDate}
 		markers = append(markers, xy{x, n.Mean})
 		add(x, n.Mean)
-		ys = append(ys, n.Lo95, n.Hi95)
+		spread = append(spread, n.Lo95, n.Hi95)
 		f.legend = append(f.legend, legendItem{wd.ToDate, swatchLine(sty80, &glyph)})
 	}
 
@@ -281,7 +302,7 @@ func historyFigure(s *Spec) (*figure, error) {
 		layers = append(layers, hl...)
 		f.legend = append([]legendItem{{wd.History, swatchLine(histSty, &glyph)}}, f.legend...)
 		lo := hist[len(hist)-1]
-		labels = append(labels, labelSpec{*latest, fmt.Sprintf(wd.LatestFmt, lo.Year, annotValue(lo.Value, unit, lang)), sizeSmall, colHistory, sideLeft, latestLabelDy(hist)})
+		labels = append(labels, labelSpec{*latest, fmt.Sprintf(wd.LatestFmt, lo.Year, annotValue(lo.Value, unit, lang)), sizeSmall, colHistory, sideLeft, latestLabelDy(hist), rankLatest})
 		markers = append(markers, *latest)
 	}
 	if toDate != nil {
@@ -294,6 +315,9 @@ func historyFigure(s *Spec) (*figure, error) {
 	xs, ys = append(xs, tl.xs...), append(ys, tl.ys...)
 	f.legend = append(f.legend, tl.legend...)
 	labels, markers = append(labels, tl.labels...), append(markers, tl.markers...)
+	if dodged != nil {
+		dodged.others = tl.markers
+	}
 
 	// the ended years without a figure, which the projection runs through
 	due := figuresDue(s.History, s.drawnOn())
@@ -302,7 +326,7 @@ func historyFigure(s *Spec) (*figure, error) {
 	}
 	// the labels: the latest figure's, the year to date's and the
 	// targets', laid out together so that none covers another
-	f.labels = &chartLabels{must: labels, markers: markers, due: due}
+	f.labels = &chartLabels{must: labels, markers: markers, due: due, dodge: dodged}
 	layers = append(layers, layer{z: zLabel, p: f.labels.plotter(f)})
 
 	// ranges
@@ -310,7 +334,7 @@ func historyFigure(s *Spec) (*figure, error) {
 	if xmax-xmin < 4 { // at least five years wide
 		xmin = xmax - 4
 	}
-	ymin, ymax := yRange(ys, s.Indicator.Kind == plancast.KindLevel)
+	ymin, ymax := yRange(ys, spread, s.Indicator.Kind == plancast.KindLevel)
 	xmin, xmax = xmin-0.5, xmax+0.5
 
 	plotW := vg.Length(float64(s.Width)*72/float64(scaleDPI(s.Width, s.Height))) - vg.Points(60)
@@ -419,6 +443,7 @@ const (
 	zHistory
 	zMean = zHistory + 2
 	zTarget
+	zToDate // the year to date's diamond, over a target's ring at its point
 	zLabel
 )
 

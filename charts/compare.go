@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"context"
 	"fmt"
 	"image/color"
 	"io"
@@ -78,6 +79,12 @@ func (s *CompareSpec) Validate() error {
 // path; the source line says what a region's paths add for the growth
 // stated with its figures, as the single chart's does.
 func RenderCompare(w io.Writer, s CompareSpec, format string) error {
+	return RenderCompareContext(context.Background(), w, s, format)
+}
+
+// RenderCompareContext is RenderCompare stopped when ctx is done, as
+// RenderContext is.
+func RenderCompareContext(ctx context.Context, w io.Writer, s CompareSpec, format string) error {
 	if err := prepare(format, s.Validate, &s.Width, &s.Height); err != nil {
 		return err
 	}
@@ -85,7 +92,7 @@ func RenderCompare(w io.Writer, s CompareSpec, format string) error {
 	if err != nil {
 		return err
 	}
-	return f.write(w, s.Width, s.Height, format)
+	return f.writeContext(ctx, w, s.Width, s.Height, format)
 }
 
 func compareFigure(s *CompareSpec) (*figure, error) {
@@ -153,7 +160,7 @@ func compareFigure(s *CompareSpec) (*figure, error) {
 	if xmax-xmin < 4 {
 		xmin = xmax - 4
 	}
-	ymin, ymax := yRange(d.ys, s.Indicator.Kind == plancast.KindLevel)
+	ymin, ymax := yRange(d.ys, nil, s.Indicator.Kind == plancast.KindLevel)
 	xmin, xmax = xmin-0.5, xmax+0.5
 	plotW := vg.Length(float64(s.Width)*72/float64(scaleDPI(s.Width, s.Height))) - vg.Points(60)
 	p := f.newPlot(s.Indicator.Unit, xmin, xmax, ymin, ymax, plotW)
@@ -255,7 +262,7 @@ func (d *comparison) addLine(f *figure, rs RegionSeries, from int, line, mean []
 		end = mean
 	}
 	name := regionName(rs.Region, f.lang)
-	d.names = append(d.names, labelSpec{end[len(end)-1], name, sizeSmall, col, sideLeft, vg.Points(7)})
+	d.names = append(d.names, labelSpec{end[len(end)-1], name, sizeSmall, col, sideLeft, vg.Points(7), rankLatest})
 	d.legend = append(d.legend, legendItem{name, swatchLine(histSty, &glyph)})
 }
 
@@ -273,7 +280,7 @@ func (d *comparison) addTargets(marks []targetMark, unit, lang string, col color
 		if plancast.GrowthKind(m.target.Kind) {
 			text = growthValueText(m.target, lang)
 		}
-		d.values = append(d.values, labelSpec{m.at, text, sizeSmall, col, sideAuto, 0})
+		d.values = append(d.values, labelSpec{m.at, text, sizeSmall, col, sideAuto, 0, targetRank(m.target, plancast.GrowthKind(m.target.Kind))})
 		d.targets = append(d.targets, m.target)
 		if !slices.Contains(d.shapes, m.shape) {
 			d.shapes = append(d.shapes, m.shape)

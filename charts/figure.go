@@ -2,6 +2,7 @@ package charts
 
 import (
 	"bytes"
+	"context"
 	"image"
 	"image/color"
 	stddraw "image/draw"
@@ -79,6 +80,9 @@ type figure struct {
 	legend []legendItem
 	source string
 	note   string // shown above the source line, e.g. why Chinese labels fell back to English
+	// dropped counts the paths and texts the last drawing left out for a
+	// coordinate off the page (guardCanvas)
+	dropped int
 }
 
 // legendItem is one entry of the legend row: a swatch and a label.
@@ -109,21 +113,41 @@ func scaleDPI(w, h int) int {
 
 // write draws the figure at w×h pixels in format to out.
 func (f *figure) write(out io.Writer, w, h int, format string) error {
+	return f.writeContext(context.Background(), out, w, h, format)
+}
+
+// writeContext is write stopped when ctx is done (guardCanvas): it then
+// writes nothing and returns ctx's error.
+func (f *figure) writeContext(ctx context.Context, out io.Writer, w, h int, format string) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	dpi := scaleDPI(w, h)
 	// The logical page is the chart in points at dpi; PNG draws it at dpi,
 	// SVG draws a 96 dpi page and scales the drawing by dpi/96.
 	lw := vg.Length(float64(w) * 72 / float64(dpi))
 	lh := vg.Length(float64(h) * 72 / float64(dpi))
+	var g *guardCanvas
+	var dc draw.Canvas
 	switch format {
 	case "png":
 		c := newImageCanvas(w, h, dpi)
-		f.draw(draw.New(c))
+		cw, ch := c.Size()
+		g, dc = guarded(ctx, c, vg.Rectangle{Max: vg.Point{X: cw, Y: ch}})
+		f.draw(dc)
+		if err := f.drawn(g); err != nil {
+			return err
+		}
 		return encodePNG(out, c.Image().(*image.RGBA))
 	case "svg":
 		c := vgsvg.New(vg.Length(w)*0.75, vg.Length(h)*0.75)
 		k := float64(dpi) / 96
 		c.Scale(k, k)
-		f.draw(draw.Canvas{Canvas: c, Rectangle: vg.Rectangle{Max: vg.Point{X: lw, Y: lh}}})
+		g, dc = guarded(ctx, c, vg.Rectangle{Max: vg.Point{X: lw, Y: lh}})
+		f.draw(dc)
+		if err := f.drawn(g); err != nil {
+			return err
+		}
 		var svg bytes.Buffer
 		if _, err := c.WriteTo(&svg); err != nil {
 			return err
@@ -132,6 +156,13 @@ func (f *figure) write(out io.Writer, w, h int, format string) error {
 		return err
 	}
 	return errFormat(format)
+}
+
+// drawn notes what g left out and returns the error of its context when
+// the drawing was stopped.
+func (f *figure) drawn(g *guardCanvas) error {
+	f.dropped = g.dropped
+	return g.err
 }
 
 // svgFamilyRe is a font-family that vgsvg writes in a text's style: the
@@ -170,9 +201,17 @@ func newImageCanvas(w, h, dpi int) *vgimg.Canvas {
 // which is many times faster than the anti-aliasing rasterizer for the
 // large areas of a chart: the background and the plan period bands.
 func fillRect(c draw.Canvas, r vg.Rectangle, col color.Color) {
-	// plot nests draw.Canvas values (padding, cropping); find the image under them
+	// plot nests draw.Canvas values (padding, cropping) over the guard;
+	// find the image under them
 	inner := c.Canvas
 	for {
+		if g, ok := inner.(*guardCanvas); ok {
+			if g.done() {
+				return
+			}
+			inner = g.Canvas
+			continue
+		}
 		dc, ok := inner.(draw.Canvas)
 		if !ok {
 			break
@@ -469,8 +508,9 @@ func (f *figure) newPlot(unit string, xmin, xmax, ymin, ymax float64, plotWidth 
 	return p
 }
 
-// yRange returns the value range of a chart covering vals: from a round
-// value about 4% of the span below the lowest (0 when every value is
+// yRange returns the value range of a chart covering vals and, as far as
+// they stay near them, spread (the bounds of the intervals drawn): from a
+// round value about 4% of the span below the lowest (0 when every value is
 // positive and the round value would be negative) to 13% of the span above
 // the highest, which leaves room for the plan period labels.
 //
@@ -482,13 +522,22 @@ func (f *figure) newPlot(unit string, xmin, xmax, ymin, ymax float64, plotWidth 
 // rises from: a target 29% above the latest figure is not drawn as a climb
 // from the bottom of the chart to its top. A level that moves within a
 // narrow band far from zero keeps the close range, as a rate does always.
-func yRange(vals []float64, level bool) (lo, hi float64) {
-	lo, hi = math.Inf(1), math.Inf(-1)
-	for _, v := range vals {
-		if math.IsNaN(v) || math.IsInf(v, 0) {
-			continue
-		}
-		lo, hi = math.Min(lo, v), math.Max(hi, v)
+//
+// The range is finite and drawable whatever the values (spreadReach):
+// values that are not finite are left out; a bound of spread reaches at
+// most spreadReach times the values' magnitude beyond them, so that an
+// interval blown up by a wild figure (a 95% bound of 1e158 over figures
+// near 80) runs off the top of the plot instead of squashing the figures
+// into its foot; and the range of figures near the largest float64 is
+// cut where its ends and its span still are one.
+func yRange(vals, spread []float64, level bool) (lo, hi float64) {
+	lo, hi = finiteBounds(vals)
+	if math.IsInf(lo, 1) {
+		// no value to stay near: the bounds of spread alone
+		lo, hi = finiteBounds(spread)
+	} else if slo, shi := finiteBounds(spread); !math.IsInf(slo, 1) {
+		reach := spreadReach * math.Max(hi/2-lo/2, math.Max(math.Abs(hi), math.Abs(lo))) // may be +Inf: no limit then
+		lo, hi = math.Min(lo, math.Max(slo, lo-reach)), math.Max(hi, math.Min(shi, hi+reach))
 	}
 	if math.IsInf(lo, 1) {
 		return 0, 1
@@ -496,8 +545,10 @@ func yRange(vals []float64, level bool) (lo, hi float64) {
 	if level && (lo < 0 || lo < hi*5/6) {
 		lo, hi = 0, math.Max(hi, 0)
 	}
-	span := hi - lo
-	if span == 0 {
+	span := math.Min(hi-lo, math.MaxFloat64) // values of either sign near the largest float64
+	if span <= math.Max(math.Abs(hi), math.Abs(lo))*1e-12 {
+		// one value, or values the same in 12 digits, which no round step
+		// divides
 		span = math.Max(math.Abs(hi)*0.2, 1)
 	}
 	step := niceStep(span, 5)
@@ -505,5 +556,31 @@ func yRange(vals []float64, level bool) (lo, hi float64) {
 	if lo >= 0 && l < 0 {
 		l = 0
 	}
-	return l, hi + 0.13*span
+	// finite ends, and a finite span between them, which the plot
+	// divides by: of values near the largest float64, each end at most
+	// half of it when they are of either sign
+	l, h := math.Max(l, -math.MaxFloat64), math.Min(hi+0.13*span, math.MaxFloat64)
+	if math.IsInf(h-l, 0) {
+		l, h = math.Max(l, -math.MaxFloat64/2), math.Min(h, math.MaxFloat64/2)
+	}
+	return l, h
+}
+
+// spreadReach is how far beyond the values charted the bound of an
+// interval may take a chart's value range, in the values' magnitude (the
+// larger of their span and their largest absolute value): twice, so that
+// the figures keep at least a third of the plot's height.
+const spreadReach = 2
+
+// finiteBounds are the least and the greatest finite value of vals; +Inf
+// and −Inf when there is none.
+func finiteBounds(vals []float64) (lo, hi float64) {
+	lo, hi = math.Inf(1), math.Inf(-1)
+	for _, v := range vals {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			continue
+		}
+		lo, hi = math.Min(lo, v), math.Max(hi, v)
+	}
+	return lo, hi
 }

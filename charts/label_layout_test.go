@@ -3,9 +3,11 @@ package charts
 import (
 	"bytes"
 	"cmp"
+	"fmt"
 	"image"
 	"image/color"
 	"image/png"
+	"io"
 	"math"
 	"slices"
 	"strings"
@@ -220,6 +222,205 @@ func TestStackedLabelsAreDrawn(t *testing.T) {
 	for _, v := range []float64{250, 245} {
 		if n := count(img, around(pixelAt(2025, v), 2), isTarget); n < 10 {
 			t.Errorf("the diamond of %v in 2025: %d red pixels, want it drawn", v, n)
+		}
+	}
+}
+
+// userTestCharts are the user test's charts of Yunhe County whose labels
+// hid each other: its GDP (targets of two Five-Year Plans and six annual
+// plans, the year to date of 2026 at the 2026 plan's ring), in full and
+// from 2020, its energy intensity (the latest figure just over the 14th
+// FYP's ceiling) and its unemployment rate (three ceilings of 4.5%).
+func userTestCharts() map[string]func() Spec {
+	from2020 := func() Spec {
+		s := yunheGDP()
+		s.From = 2020
+		return s
+	}
+	return map[string]func() Spec{"gdp": yunheGDP, "gdp from 2020": from2020, "energy_intensity": yunheEnergy, "unemployment_rate": yunheUnemployment}
+}
+
+// apiSizes are sizes the API accepts: its corners, the dashboard's, the
+// default and larger.
+var apiSizes = [][2]int{
+	{MinWidth, MinHeight}, {300, 200}, {400, 250}, {560, 350}, {DefaultWidth, DefaultHeight}, {1200, 700},
+	{MaxWidth, MaxHeight}, {MaxWidth, MinHeight}, {MinWidth, MaxHeight}, {1000, MinHeight}, {MinWidth, 1000},
+}
+
+// layoutOn lays out f's labels as drawn at w×h (an SVG, whose page in
+// points is the PNG's) and returns them with the boxes of the period names
+// and of the markers (where the markers are drawn: dodge).
+func layoutOn(t *testing.T, f *figure, w, h int) (labels []placedLabel, names, marks []vg.Rectangle) {
+	t.Helper()
+	var c draw.Canvas
+	var p *plot.Plot
+	f.plot.Add(plotFunc(func(dc draw.Canvas, dp *plot.Plot) { c, p = dc, dp }))
+	if err := f.write(io.Discard, w, h, "svg"); err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range periodNames(f, &c, p) {
+		names = append(names, n.box)
+	}
+	r := targetRadius * markerReach
+	for _, m := range f.labels.markers {
+		q := toCanvas(&c, p, []xy{f.labels.dodge.moved(&c, p, m)})[0]
+		marks = append(marks, vg.Rectangle{Min: vg.Point{X: q.X - r, Y: q.Y - r}, Max: vg.Point{X: q.X + r, Y: q.Y + r}})
+	}
+	return f.labels.layout(f, &c, p), names, marks
+}
+
+// On the user test's charts, in English and Chinese, at every size the
+// API accepts, no label covers another, a period's name or a marker (the
+// user saw "14th FYP target 2025: 260" over "14th FYP: +6.5% a year", the
+// year to date's label over the latest figure's, the 2023–2026 labels of
+// the dashboard's Chinese chart in a pile, "2025: 0.66" under "14th FYP
+// ceiling: 0.62", "14th FYP ceiling" run into "2026 plan ceiling: 4.5%").
+// From the dashboard's size up every label is written; a smaller chart
+// leaves out what it has no room for, and keeps the latest figure's label
+// (TestTheLeastImportantLabelGoesFirst).
+func TestTheUserTestsLabelsCoverNothing(t *testing.T) {
+	for name, spec := range userTestCharts() {
+		for _, lang := range []string{LangEn, LangZh} {
+			for _, size := range apiSizes {
+				s := spec()
+				s.Lang, s.Width, s.Height = lang, size[0], size[1]
+				f, err := historyFigure(&s)
+				if err != nil {
+					t.Fatal(err)
+				}
+				at := fmt.Sprintf("%s %s %dx%d", name, lang, size[0], size[1])
+				labels, names, marks := layoutOn(t, f, size[0], size[1])
+				for i, a := range labels {
+					for _, b := range labels[i+1:] {
+						if overlaps(a.box, b.box) {
+							t.Errorf("%s: %q overlaps %q", at, a.txt, b.txt)
+						}
+					}
+					for _, n := range names {
+						if overlaps(a.box, n) {
+							t.Errorf("%s: %q overlaps a period's name", at, a.txt)
+						}
+					}
+					for _, m := range marks {
+						if overlaps(a.box, m) {
+							t.Errorf("%s: %q covers the marker at %v", at, a.txt, m.Min.Add(m.Max).Scale(0.5))
+						}
+					}
+				}
+				written := func(prefix string) bool {
+					return slices.ContainsFunc(labels, func(l placedLabel) bool { return strings.HasPrefix(l.txt, prefix) })
+				}
+				if all := len(f.labels.must); size[0] >= 560 && size[1] >= 350 && len(labels) != all {
+					t.Errorf("%s: %d of %d labels written; want all", at, len(labels), all)
+				}
+				if latest := f.labels.must[slices.IndexFunc(f.labels.must, func(l labelSpec) bool { return l.rank == rankLatest })]; !written(latest.txt) {
+					t.Errorf("%s: the latest figure's label %q left out", at, latest.txt)
+				}
+			}
+		}
+	}
+}
+
+// The user test's GDP chart, drawn as the API and the dashboard draw it:
+// the year to date's green diamond is seen whole beside the 2026 plan's
+// ring (it was drawn under the ring, of its size, and only its middle
+// showed), the ring is seen too, and every label's box holds its own text.
+func TestTheYearToDatesDiamondIsSeenBesideTheRing(t *testing.T) {
+	isToDate := func(r, g, b uint8) bool {
+		return abs(int(r)-0x1b) < 40 && abs(int(g)-0x9e) < 40 && abs(int(b)-0x77) < 40
+	}
+	isRing := func(r, g, b uint8) bool { return r > 180 && g > 90 && g < 160 && b < 80 }
+	inks := func(col color.Color) func(r, g, b uint8) bool {
+		c := color.NRGBAModel.Convert(col).(color.NRGBA)
+		return func(r, g, b uint8) bool {
+			return abs(int(r)-int(c.R))+abs(int(g)-int(c.G))+abs(int(b)-int(c.B)) < abs(255-int(r))+abs(255-int(g))+abs(255-int(b))
+		}
+	}
+	for _, v := range []struct {
+		lang string
+		w, h int
+	}{{LangEn, DefaultWidth, DefaultHeight}, {LangZh, DefaultWidth, DefaultHeight}, {LangEn, 560, 350}, {LangZh, 560, 350}, {LangEn, 1200, 700}} {
+		s := yunheGDP()
+		s.Lang, s.Width, s.Height = v.lang, v.w, v.h
+		f, err := historyFigure(&s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var c draw.Canvas
+		var p *plot.Plot
+		f.plot.Add(plotFunc(func(dc draw.Canvas, dp *plot.Plot) { c, p = dc, dp }))
+		img, labels, _, pixels := laidOut(t, f, v.w, v.h)
+		at := fmt.Sprintf("%s %dx%d", v.lang, v.w, v.h)
+		if b := img.Bounds(); b.Dx() != v.w || b.Dy() != v.h {
+			t.Fatalf("%s: the PNG is %dx%d", at, b.Dx(), b.Dy())
+		}
+		dpi := float64(scaleDPI(v.w, v.h))
+		box := func(q xy, reach vg.Length) image.Rectangle {
+			pt := toCanvas(&c, p, []xy{q})[0]
+			return pixels(vg.Rectangle{Min: vg.Point{X: pt.X - reach, Y: pt.Y - reach}, Max: vg.Point{X: pt.X + reach, Y: pt.Y + reach}})
+		}
+		diamond := box(f.labels.dodge.moved(&c, p, f.labels.dodge.at), toDateRadius*markerReach)
+		whole := 2 * math.Pow(toDateRadius.Dots(dpi)*markerReach, 2) // the diamond's area in pixels
+		if n := count(img, diamond, isToDate); float64(n) < 0.6*whole {
+			t.Errorf("%s: %d green pixels in the year to date's diamond %v; want it seen whole (≥ %.0f)", at, n, diamond, 0.6*whole)
+		}
+		if n := count(img, diamond, isRing); n > 4 { // the growth path's dots at its corners
+			t.Errorf("%s: %d pixels of the ring's orange in the year to date's diamond %v; want none", at, n, diamond)
+		}
+		ring := box(xy{2026, 243.6 * 1.05}, targetRadius*markerReach) // the 2026 plan's +5% on 2025's figure, about
+		if n := count(img, ring, isRing); n < 15 {
+			t.Errorf("%s: %d orange pixels at the 2026 plan's ring %v; want it seen", at, n, ring)
+		}
+		for _, l := range labels {
+			if n := count(img, pixels(l.box), inks(l.sty.Color)); n < 30 {
+				t.Errorf("%s: %q: %d pixels of its colour in its box; want its text", at, l.txt, n)
+			}
+		}
+	}
+}
+
+// Where a chart has room for only some of the labels that ask for one
+// place, it writes the most important (its rank, rankLatest…: the latest figure, the
+// year to date, a Five-Year Plan's target, its growth, an annual plan's
+// target, its growth; of one rank the later year) and leaves out the
+// rest, whatever order they come in: on the smallest chart, six labels at
+// Houma's 2020 figure. The labels were laid out from the one asked
+// highest down, and those left at the end, whatever they were, went.
+func TestTheLeastImportantLabelGoesFirst(t *testing.T) {
+	ranked := []labelSpec{ // most important first
+		{txt: "latest", rank: rankLatest},
+		{txt: "to date", rank: rankToDate},
+		{txt: "plan target", rank: rankPlanTarget},
+		{txt: "plan growth", rank: rankPlanGrowth},
+		{txt: "2024 plan growth", rank: rankAnnualGrowth, at: xy{0.1, 0}},
+		{txt: "2021 plan growth", rank: rankAnnualGrowth},
+	}
+	for _, order := range [][]int{{0, 1, 2, 3, 4, 5}, {5, 4, 3, 2, 1, 0}, {3, 5, 0, 4, 2, 1}} {
+		s := houmaGDP()
+		s.Width, s.Height = MinWidth, MinHeight
+		f, err := historyFigure(&s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.labels.must = nil
+		for _, i := range order {
+			l := ranked[i]
+			l.at = xy{2020 + l.at.x, 120.8}
+			l.size, l.col, l.side = sizeSmall, colInk, sideLeft
+			f.labels.must = append(f.labels.must, l)
+		}
+		labels, _, _ := layoutOn(t, f, MinWidth, MinHeight)
+		var got []string
+		for _, l := range labels {
+			got = append(got, l.txt)
+		}
+		if len(got) == 0 || len(got) == len(ranked) {
+			t.Fatalf("order %v: %d of %d labels written; want room for some but not all", order, len(got), len(ranked))
+		}
+		for _, want := range ranked[:len(got)] {
+			if !slices.Contains(got, want.txt) {
+				t.Errorf("order %v: %q written, %q left out; want the %d most important", order, got, want.txt, len(got))
+			}
 		}
 	}
 }

@@ -31,17 +31,61 @@ func toCanvas(c *draw.Canvas, p *plot.Plot, pts []xy) []vg.Point {
 	return out
 }
 
-// lineOf draws pts as a polyline with sty, clipped to the data area.
+// inReach maps data points to canvas points as toCanvas does, each
+// within reach of the plot, for lines and polygons to be clipped to it:
+// a coordinate further than farPlots plot sizes from the plot (a figure of
+// 1e280 on a chart up to 300, an infinite one) is brought in to that
+// distance, and a point with a coordinate that is not a number (NaN) is
+// left out, ending the run of points before it. It returns the runs of
+// points kept.
+//
+// Why: a 95% bound of 1e158 over figures near 80 lay some 1e144 points
+// above the plot. The clipping of gonum/plot, which cuts a line where it
+// leaves the plot, lost every digit of the crossing's place in such
+// numbers, and the rasteriser, given coordinates it cannot hold, spun
+// without end; one further than farPlots plot sizes is, to within a
+// millionth of a year, a vertical line where it crosses the plot, so that
+// it is clipped as precisely as any other.
+func inReach(c *draw.Canvas, p *plot.Plot, pts []xy) [][]vg.Point {
+	w, h := c.Max.X-c.Min.X, c.Max.Y-c.Min.Y
+	bound := func(v, lo, hi, size vg.Length) vg.Length {
+		return max(lo-farPlots*size, min(hi+farPlots*size, v))
+	}
+	var runs [][]vg.Point
+	var run []vg.Point
+	for _, q := range toCanvas(c, p, pts) {
+		if math.IsNaN(float64(q.X)) || math.IsNaN(float64(q.Y)) {
+			if len(run) > 0 {
+				runs, run = append(runs, run), nil
+			}
+			continue
+		}
+		run = append(run, vg.Point{X: bound(q.X, c.Min.X, c.Max.X, w), Y: bound(q.Y, c.Min.Y, c.Max.Y, h)})
+	}
+	if len(run) > 0 {
+		runs = append(runs, run)
+	}
+	return runs
+}
+
+// farPlots is how far beyond the plot, in plot sizes, a point of a line or
+// a polygon is drawn where it is (inReach).
+const farPlots = 1e6
+
+// lineOf draws pts as a polyline with sty, clipped to the data area; a
+// point that is not a number breaks it.
 func lineOf(pts []xy, sty draw.LineStyle) plot.Plotter {
 	return plotFunc(func(c draw.Canvas, p *plot.Plot) {
-		if len(pts) < 2 {
-			return
+		for _, run := range inReach(&c, p, pts) {
+			if len(run) >= 2 {
+				c.StrokeLines(sty, c.ClipLinesXY(run)...)
+			}
 		}
-		c.StrokeLines(sty, c.ClipLinesXY(toCanvas(&c, p, pts))...)
 	})
 }
 
-// pointsOf draws a glyph at each of pts.
+// pointsOf draws a glyph at each of pts shown (draw.Canvas.DrawGlyph
+// draws none outside the plot).
 func pointsOf(pts []xy, sty draw.GlyphStyle) plot.Plotter {
 	return plotFunc(func(c draw.Canvas, p *plot.Plot) {
 		for _, q := range toCanvas(&c, p, pts) {
@@ -50,7 +94,8 @@ func pointsOf(pts []xy, sty draw.GlyphStyle) plot.Plotter {
 	})
 }
 
-// fanOf fills the band between lo and hi (same years, ascending).
+// fanOf fills the band between lo and hi (same years, ascending), clipped
+// to the data area; a bound that is not a number is left out.
 func fanOf(lo, hi []xy, col color.Color) plot.Plotter {
 	return plotFunc(func(c draw.Canvas, p *plot.Plot) {
 		if len(lo) < 2 {
@@ -61,7 +106,9 @@ func fanOf(lo, hi []xy, col color.Color) plot.Plotter {
 		for i := len(lo) - 1; i >= 0; i-- {
 			poly = append(poly, lo[i])
 		}
-		c.FillPolygon(col, c.ClipPolygonXY(toCanvas(&c, p, poly)))
+		if pts := slices.Concat(inReach(&c, p, poly)...); len(pts) >= 3 {
+			c.FillPolygon(col, c.ClipPolygonXY(pts))
+		}
 	})
 }
 
@@ -218,6 +265,10 @@ func limitBand(from, to int, value float64, above bool) plot.Plotter {
 			return
 		}
 		y := trY(value)
+		if math.IsNaN(float64(y)) {
+			return
+		}
+		y = max(c.Min.Y, min(c.Max.Y, y)) // a limit off the plot: the band, if any, fills it
 		edge := c.Max.Y
 		if !above {
 			edge = c.Min.Y
@@ -236,7 +287,8 @@ const (
 )
 
 // labelSpec is a label asked for: txt beside the data point at, on side,
-// nudged up by dy.
+// nudged up by dy; rank says how much it matters where there is no room
+// for every label (rankLatest…).
 type labelSpec struct {
 	at   xy
 	txt  string
@@ -244,6 +296,55 @@ type labelSpec struct {
 	col  color.Color
 	side int
 	dy   vg.Length
+	rank int
+}
+
+// Label ranks: a chart with no room for every label over its plot leaves
+// out the least important (chartLabels.layout), the one ranked last,
+// and of one rank the one of the earliest year, first.
+const (
+	// the latest figure, what the chart is about; a comparison's region
+	// names, which tell its lines apart
+	rankLatest = iota
+	// the year in progress, as its months so far project it
+	rankToDate
+	// a Five-Year Plan's (or a longer plan's) level target, ceiling or floor:
+	// what the chart is read against
+	rankPlanTarget
+	// a Five-Year Plan's growth target, whose path and ring stay drawn
+	rankPlanGrowth
+	// an annual plan's level target, ceiling or floor
+	rankAnnualTarget
+	// an annual plan's growth target: of the years gone by, one beside
+	// each figure, the first to go
+	rankAnnualGrowth
+)
+
+// targetRank is the rank of the label of target t, of its growth when
+// growth is true.
+func targetRank(t plancast.Target, growth bool) int {
+	annual := false
+	if from, to, ok := planSpan(t.Plan); ok && from == to {
+		annual = true
+	}
+	switch {
+	case annual && growth:
+		return rankAnnualGrowth
+	case annual:
+		return rankAnnualTarget
+	case growth:
+		return rankPlanGrowth
+	}
+	return rankPlanTarget
+}
+
+// lessImportant reports whether label a gives way to label b where there
+// is no room for both: ranked after it, or of one rank, of an earlier year.
+func lessImportant(a, b labelSpec) bool {
+	if a.rank != b.rank {
+		return a.rank > b.rank
+	}
+	return a.at.x < b.at.x
 }
 
 // placedLabel is a label laid out on a canvas: its text, style and
@@ -381,37 +482,44 @@ type chartLabels struct {
 	// comparison's region names. optional are written only where they
 	// crowd nothing: a comparison's target values.
 	must, optional []labelSpec
-	// markers are the data points the labels leave uncovered (covered to
-	// markerReach target radii around them): a must label where it can,
-	// an optional one always.
+	// markers are the data points no label covers (to markerReach target
+	// radii around them): a label with no room clear of them is left out.
 	markers []xy
 	// lines are the lines an optional label moves off (alternatives).
 	lines [][]xy
 	// due is the span of ended years without figures whose words
 	// (dueLabels) are written before any other label; nil for none.
 	due *plancast.YearSpan
+	// dodge moves the year to date's label and marker with its mark; nil
+	// for none.
+	dodge *dodge
 }
 
 // layout lays the labels out on c so that no two overlap, nor one
-// overlaps a period's name (periodNames), and returns them in the order to
-// write them:
+// overlaps a period's name (periodNames) or a marker, and returns them in
+// the order to write them:
 //
 //   - first the words of the ended years without figures (dueLabels),
 //     where they belong;
 //   - then the labels of must, from the one asked highest (labelSpec.place)
 //     down, each where it asks to be or, when its box there would overlap
-//     one laid out before it, moved straight up or down to the nearest
-//     place in the plot where it overlaps none (stack); a tie goes the way
-//     the label is nudged from its point (down when it is not). A label
-//     asked alike (on the same side of its point, nudged as far) as one
-//     before it, with a lower point, stays below that one, so that labels
-//     stacked keep the order of their points: two targets of one year, or
-//     of neighbouring years with close values, come one over the other,
-//     the higher value on top, as do the names of regions whose lines end
-//     together. Where it can, a label covers no marker either; where there
-//     is no place that keeps the order, it takes the nearest clear one; a
-//     label with no clear place in the plot's height is left out, and its
-//     marker is read against the axis;
+//     one laid out before it or a marker (markerReach target radii around
+//     a point of markers), moved straight up or down to the nearest place
+//     in the plot where it overlaps none (stack); a tie goes the way the
+//     label is nudged from its point (down when it is not). A label asked
+//     alike (on the same side of its point, nudged as far) as one before
+//     it, with a lower point, stays below that one, so that labels stacked
+//     keep the order of their points: two targets of one year, or of
+//     neighbouring years with close values, come one over the other, the
+//     higher value on top, as do the names of regions whose lines end
+//     together; where there is no place that keeps the order, it takes
+//     the nearest clear one. Where there is no room for every label (a
+//     small chart), those kept are chosen from the most important down
+//     (lessImportant), each that can be laid out so with those chosen
+//     before it, and the rest are left out: a small chart keeps the latest
+//     figure's label and a Five-Year Plan's target's before an annual
+//     plan's growth. A label left out leaves its marker to be read against
+//     the axis; no label covers a marker;
 //   - then each label of optional whose box overlaps neither a label
 //     before it, a period's name nor a marker. Such a label that would
 //     cross one of lines (whose stretch under its halo would be washed out
@@ -421,57 +529,55 @@ type chartLabels struct {
 //     A label left out leaves its marker to be read against the axis.
 func (cl *chartLabels) layout(f *figure, c *draw.Canvas, p *plot.Plot) []placedLabel {
 	r := targetRadius * markerReach
-	var placed []placedLabel
-	var taken, marks []vg.Rectangle
+	var fixed []placedLabel // written whatever the others: the ended years' words
+	var names, marks []vg.Rectangle
 	for _, n := range periodNames(f, c, p) {
-		taken = append(taken, n.box)
+		names = append(names, n.box)
 	}
 	if cl.due != nil {
 		for _, l := range dueLabels(f, *cl.due, c, p) {
-			placed, taken = append(placed, l), append(taken, l.box)
+			fixed, names = append(fixed, l), append(names, l.box)
 		}
 	}
-	for _, q := range toCanvas(c, p, cl.markers) {
+	for _, m := range cl.markers {
+		q := toCanvas(c, p, []xy{cl.dodge.moved(c, p, m)})[0]
 		marks = append(marks, vg.Rectangle{Min: vg.Point{X: q.X - r, Y: q.Y - r}, Max: vg.Point{X: q.X + r, Y: q.Y + r}})
 	}
-	// from the one asked highest down; under are the labels laid out that
-	// were asked alike with a higher point, which this one stays below
 	asked := make([]placedLabel, len(cl.must))
 	for i, l := range cl.must {
+		l.at = cl.dodge.moved(c, p, l.at)
 		asked[i] = l.place(f, c, p)
 	}
-	order := make([]int, len(asked))
-	for i := range order {
-		order[i] = i
+	// the labels kept: from the most important down, each that can be
+	// laid out with those kept before it
+	byRank := make([]int, len(cl.must))
+	for i := range byRank {
+		byRank[i] = i
 	}
-	sort.SliceStable(order, func(i, j int) bool { return asked[order[i]].box.Max.Y > asked[order[j]].box.Max.Y })
-	var laid []int // of must, in the order laid out
-	for _, i := range order {
-		l := cl.must[i]
-		var under []vg.Rectangle
-		for _, k := range laid {
-			if m := cl.must[k]; m.side == l.side && m.dy == l.dy && asked[k].point.Y > asked[i].point.Y {
-				under = append(under, asked[k].box)
-			}
+	sort.SliceStable(byRank, func(i, j int) bool { return lessImportant(cl.must[byRank[j]], cl.must[byRank[i]]) })
+	left := make([]bool, len(cl.must)) // left out for want of room
+	for i := range left {
+		left[i] = true
+	}
+	var must []placedLabel
+	for _, i := range byRank {
+		left[i] = false
+		laid, _, failed := cl.layMust(asked, left, slices.Concat(names, marks), c)
+		if failed >= 0 {
+			left[i] = true
+			continue
 		}
-		up := l.dy > 0
-		at, ok := asked[i].stack(slices.Concat(taken, marks), under, c, up)
-		if !ok {
-			at, ok = asked[i].stack(taken, under, c, up)
-		}
-		if !ok {
-			at, ok = asked[i].stack(taken, nil, c, up)
-		}
-		if ok {
-			asked[i], laid = at, append(laid, i)
-			placed, taken = append(placed, at), append(taken, at.box)
-		}
+		must = laid
+	}
+	placed := slices.Concat(fixed, must)
+	taken := slices.Concat(names, marks)
+	for _, l := range must {
+		taken = append(taken, l.box)
 	}
 	if len(cl.optional) == 0 {
 		return placed
 	}
 
-	taken = append(taken, marks...)
 	var segs [][2]vg.Point
 	for _, l := range cl.lines {
 		pts := toCanvas(c, p, l)
@@ -501,6 +607,43 @@ func (cl *chartLabels) layout(f *figure, c *draw.Canvas, p *plot.Plot) []placedL
 		placed, taken = append(placed, pl), append(taken, pl.box)
 	}
 	return placed
+}
+
+// layMust lays out the labels of must not left out (layout), each asked
+// where asked holds, clear of taken and of each other: it returns them in
+// the order laid out with their indexes in must, or the index of the first
+// that has no clear place in the plot's height (failed; −1 when every one
+// has one).
+func (cl *chartLabels) layMust(asked []placedLabel, left []bool, taken []vg.Rectangle, c *draw.Canvas) (laid []placedLabel, index []int, failed int) {
+	order := make([]int, 0, len(asked))
+	for i := range asked {
+		if !left[i] {
+			order = append(order, i)
+		}
+	}
+	sort.SliceStable(order, func(i, j int) bool { return asked[order[i]].box.Max.Y > asked[order[j]].box.Max.Y })
+	taken = slices.Clone(taken)
+	for _, i := range order {
+		l := cl.must[i]
+		// under are the labels laid out that were asked alike with a higher
+		// point, which this one stays below
+		var under []vg.Rectangle
+		for j, k := range index {
+			if m := cl.must[k]; m.side == l.side && m.dy == l.dy && asked[k].point.Y > asked[i].point.Y {
+				under = append(under, laid[j].box)
+			}
+		}
+		up := l.dy > 0
+		at, ok := asked[i].stack(taken, under, c, up)
+		if !ok {
+			at, ok = asked[i].stack(taken, nil, c, up)
+		}
+		if !ok {
+			return laid, index, i
+		}
+		laid, index, taken = append(laid, at), append(index, i), append(taken, at.box)
+	}
+	return laid, index, -1
 }
 
 // plotter writes the labels as layout lays them out.
@@ -563,6 +706,48 @@ func overlaps(a, b vg.Rectangle) bool {
 
 // targetRadius is the GlyphStyle radius of the target markers.
 var targetRadius = vg.Points(3.6)
+
+// toDateRadius is the GlyphStyle radius of the year to date's diamond.
+var toDateRadius = vg.Points(3.5)
+
+// dodge is the year to date's mark (its diamond and interval at at) as it
+// is drawn: moved left, off the markers of the targets (others) that it
+// would overlap, such as the ring of the level a growth target of its
+// year implies when the year to date projects nearly that level. Drawn
+// over the ring, the diamond, of the ring's size, hid it, and under it was
+// hidden; side by side both are seen whole.
+type dodge struct {
+	at     xy
+	others []xy
+}
+
+// offset is how far left, in years, the mark is drawn on c: none when no
+// marker of others is within reach of it; else as far as the two reach and
+// a point between them, at most 0.4 of a year (a chart too narrow for
+// that leaves them overlapping).
+func (d *dodge) offset(c *draw.Canvas, p *plot.Plot) float64 {
+	if d == nil {
+		return 0
+	}
+	reach := toDateRadius*markerReach + targetRadius*markerReach
+	pts := toCanvas(c, p, append([]xy{d.at, {d.at.x + 1, d.at.y}}, d.others...))
+	q, year := pts[0], pts[1].X-pts[0].X
+	for _, o := range pts[2:] {
+		if max(o.X-q.X, q.X-o.X) < reach && max(o.Y-q.Y, q.Y-o.Y) < reach && year > 0 {
+			return math.Min(float64((reach+vg.Points(1))/year), 0.4)
+		}
+	}
+	return 0
+}
+
+// moved is q as drawn on c: moved with the mark when it is the mark's
+// point.
+func (d *dodge) moved(c *draw.Canvas, p *plot.Plot, q xy) xy {
+	if d != nil && q == d.at {
+		q.x -= d.offset(c, p)
+	}
+	return q
+}
 
 // markerReach is how far a diamond or triangle marker reaches from its
 // point, in GlyphStyle radii.

@@ -241,7 +241,7 @@ func targetLayers(f *figure, s *Spec, latest *xy) targetDrawing {
 				}
 			}
 			d.layers = append(d.layers, layer{z: zTarget, p: pointsOf([]xy{at}, marker)})
-			d.labels = append(d.labels, labelSpec{at, txt, sizeSmall, colTarget, sideAuto, 0})
+			d.labels = append(d.labels, labelSpec{at, txt, sizeSmall, colTarget, sideAuto, 0, targetRank(t, false)})
 			d.markers = append(d.markers, at)
 			haveMarker = true
 
@@ -263,7 +263,7 @@ func targetLayers(f *figure, s *Spec, latest *xy) targetDrawing {
 				layer{z: zPath, p: lineOf(path, impliedSty)},
 				layer{z: zTarget, p: pointsOf([]xy{end}, ring)},
 			)
-			d.labels = append(d.labels, labelSpec{end, growthText(plan, t, f.lang), sizeSmall, colImplied, sideAuto, vg.Points(-9)})
+			d.labels = append(d.labels, labelSpec{end, growthText(plan, t, f.lang), sizeSmall, colImplied, sideAuto, vg.Points(-9), targetRank(t, true)})
 			d.markers = append(d.markers, end)
 			haveImplied = true
 
@@ -290,7 +290,7 @@ func targetLayers(f *figure, s *Spec, latest *xy) targetDrawing {
 				txt = fmt.Sprintf("%s%s：%s", plan, name, annotValue(t.Value, unit, f.lang))
 			}
 			d.layers = append(d.layers, layer{z: zLimit, p: limitBand(from, to, t.Value, above)})
-			d.labels = append(d.labels, labelSpec{xy{float64(min(to, t.Year)) + 0.5, t.Value}, txt, sizeSmall, colTarget, sideLeft, dy})
+			d.labels = append(d.labels, labelSpec{xy{float64(min(to, t.Year)) + 0.5, t.Value}, txt, sizeSmall, colTarget, sideLeft, dy, targetRank(t, false)})
 		}
 	}
 	if haveMarker {

@@ -104,7 +104,15 @@ func (t valueTicks) Ticks(min, max float64) []plot.Tick {
 	step := tickStep(max-min, t.n)
 	prec := stepPrec(step)
 	var ticks []plot.Tick
-	for k := math.Ceil(min/step - 1e-9); k*step <= max+1e-9*step; k++ {
+	// up to max and a hair more, but never past the largest float64 (in
+	// which every tick would be under the limit); and never more than
+	// maxValueTicks, nor where k++ no longer moves k, however the range
+	// and the step came about
+	upper := max + 1e-9*step
+	if math.IsInf(upper, 1) {
+		upper = max
+	}
+	for k := math.Ceil(min/step - 1e-9); k*step <= upper && len(ticks) < maxValueTicks && k+1 != k; k++ {
 		v := k * step
 		if math.Abs(v) < step*1e-9 {
 			v = 0
@@ -113,3 +121,6 @@ func (t valueTicks) Ticks(min, max float64) []plot.Tick {
 	}
 	return ticks
 }
+
+// maxValueTicks bounds the ticks valueTicks makes (it makes about n).
+const maxValueTicks = 100
