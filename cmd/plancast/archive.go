@@ -68,12 +68,15 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("import", "FILE [store flags]",
 		"Rebuilds an empty store from an archive of \"plancast export\": the catalog, then\n"+
-			"every vintage and target version in the order they were recorded, so that reads\n"+
-			"as of any date answer as the exported store did. The store is then exported again\n"+
-			"and compared with the file. A store that holds figures or targets is refused,\n"+
-			"unless they are the part of this archive an interrupted import wrote: running it\n"+
-			"again writes the rest. An archive exported with --tokens brings its access tokens;\n"+
-			"a token the store holds otherwise than the archive is refused.", stderr)
+			"every vintage and target version in the order they were recorded, each recorded\n"+
+			"at the time the archive says (a revision entered after its date stays so), so\n"+
+			"that reads as of any date answer as the exported store did; one the archive gives\n"+
+			"no recorded time is recorded at the import, and the import says how many. The\n"+
+			"store is then read back and compared with the file, recorded times too. A store\n"+
+			"that holds figures or targets is refused, unless they are the part of this archive\n"+
+			"an interrupted import wrote: running it again writes the rest. An archive exported\n"+
+			"with --tokens brings its access tokens; a token the store holds otherwise than the\n"+
+			"archive is refused.", stderr)
 	var sf storeFlags
 	sf.register(fs)
 	files, err := parseInterspersed(fs, args)
@@ -128,8 +131,23 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if res.Held > 0 {
 		resumed = fmt.Sprintf(" (the store held %d of them already; %d written now)", res.Held, res.Written)
 	}
-	fmt.Fprintf(stdout, "imported %s into %s in %s: %s%s; read back the same\n", file, sf.describe(), time.Since(start).Round(time.Millisecond), res.Archive, resumed)
+	fmt.Fprintf(stdout, "imported %s into %s in %s: %s%s; read back the same%s\n", file, sf.describe(), time.Since(start).Round(time.Millisecond), res.Archive, resumed, unrecorded(res))
 	return nil
+}
+
+// unrecorded says which of an archive's versions an import recorded at the
+// time it wrote them, not at the time the archive says (none: "").
+func unrecorded(res plancast.ImportResult) string {
+	switch all := res.Archive.Vintages + res.Archive.TargetVersions; {
+	case res.Unrecorded == 0:
+		return ""
+	case res.Unrecorded == 1:
+		return "; 1 vintage or target version the archive gives no recorded time was recorded at this import"
+	case res.Unrecorded == all:
+		return fmt.Sprintf("; all %d vintages and target versions were recorded at this import (the archive gives them no recorded time)", all)
+	default:
+		return fmt.Sprintf("; %d vintages and target versions the archive gives no recorded time were recorded at this import", res.Unrecorded)
+	}
 }
 
 // importPhases says what each phase of an import does, for its progress line.
