@@ -65,3 +65,35 @@ func yearAfter(year string) string {
 	n, _ := strconv.Atoi(year)
 	return strconv.Itoa(n + 1)
 }
+
+// The same holds of a store moved by plancast export and import: the
+// imported embedded store counted its versions from 0 as the import wrote
+// it, the versions the exported store had given long before, to other
+// data. Its version now comes from the clock too, once the import has
+// changed it; an import that changes nothing leaves it.
+func TestAnImportOnAnotherMachineReusesNoVersionOfTheStoreExported(t *testing.T) {
+	ctx := t.Context()
+	first := seededDir(t)
+	given := []string{storeVersion(ctx, t, first)}
+	for _, year := range []string{"2021", "2022"} {
+		ingestFiles(t, first, [2]string{"houma-" + year + ".csv", "region,indicator,year,value,published\nhouma,gdp," + year + ",131.2," + yearAfter(year) + "-03-01\n"})
+		given = append(given, storeVersion(ctx, t, first))
+	}
+	archive := filepath.Join(t.TempDir(), "moved.json.gz")
+	mustRun(t, "export", "--data-dir", first, "--out", archive)
+
+	clock := time.Now().UnixMicro()
+	other := filepath.Join(t.TempDir(), "data")
+	stdout := mustRun(t, "import", "--data-dir", other, archive)
+	imported := storeVersion(ctx, t, other)
+	if n, err := strconv.ParseInt(imported, 10, 64); err != nil || n <= clock || slices.Contains(given, imported) {
+		t.Errorf("imported on another machine the data version is %s; want one from the clock, past %d (the exported store gave %v)", imported, clock, given)
+	}
+	if !strings.Contains(stdout, "its data version is now "+imported+", from the clock: the store the archive was exported from gave versions of its own") {
+		t.Errorf("import says %q; want the version from the clock and why", stdout)
+	}
+	stdout = mustRun(t, "import", "--data-dir", other, archive)
+	if v := storeVersion(ctx, t, other); v != imported || strings.Contains(stdout, "data version is now") {
+		t.Errorf("an import that wrote nothing moved the data version from %s to %s (%q)", imported, v, stdout)
+	}
+}
