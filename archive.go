@@ -184,31 +184,31 @@ func WalkVintages(ctx context.Context, st VintageStore, fn func(vintages []Obser
 
 // DiffArchives says how two archives differ in what they hold, or "" when
 // they hold the same: the same catalog, and the same vintages and target
-// versions in the same order, the times they were recorded and exported
-// aside (a store sets those when it writes). Items compare by their JSON.
+// versions, recorded at the same times (where a gives one), in the same
+// order; the times they were exported aside. Items compare by their JSON,
+// times in UTC.
 func DiffArchives(a, b *Archive) string {
-	if d := diffLists("region", a.Regions, b.Regions, func(*Region) {}); d != "" {
+	if d := diffLists("region", a.Regions, b.Regions, func(_, _ *Region) {}); d != "" {
 		return d
 	}
-	if d := diffLists("indicator", a.Indicators, b.Indicators, func(*Indicator) {}); d != "" {
+	if d := diffLists("indicator", a.Indicators, b.Indicators, func(_, _ *Indicator) {}); d != "" {
 		return d
 	}
-	if d := diffLists("vintage of a figure", a.Observations, b.Observations, func(o *Observation) { o.Recorded = time.Time{} }); d != "" {
+	if d := diffLists("vintage of a figure", a.Observations, b.Observations, recordedAside[Observation](true)); d != "" {
 		return d
 	}
-	return diffLists("version of a target", a.Targets, b.Targets, func(t *Target) { t.Recorded = time.Time{} })
+	return diffLists("version of a target", a.Targets, b.Targets, recordedAside[Target](true))
 }
 
 // diffLists compares two lists item by item, after clear has blanked what
-// does not count.
-func diffLists[T any](what string, a, b []T, clear func(*T)) string {
+// does not count in each pair (copies: the lists stay as they are).
+func diffLists[T any](what string, a, b []T, clear func(x, y *T)) string {
 	if len(a) != len(b) {
 		return fmt.Sprintf("%d of each %s against %d", len(a), what, len(b))
 	}
 	for i := range a {
 		x, y := a[i], b[i]
-		clear(&x)
-		clear(&y)
+		clear(&x, &y)
 		jx, errx := json.Marshal(x)
 		jy, erry := json.Marshal(y)
 		if errx != nil || erry != nil || !bytes.Equal(jx, jy) {

@@ -16,6 +16,8 @@ type archiveFingerprint struct {
 	catalog uint64
 	series  []uint64
 	targets uint64
+
+	unrecorded int // vintages and versions the archive gives no recorded time
 }
 
 // jsonHash is an FNV-1a hash of v's JSON. json.Marshal writes every field of

@@ -38,6 +38,13 @@ type ImportResult struct {
 	Held int
 	// Written counts the vintages and target versions written now.
 	Written int
+	// Unrecorded counts the vintages and target versions recorded at the
+	// time of the import that wrote them, not at the time the archive says
+	// they were recorded: those it says none for (an archive made or
+	// edited by hand; every store records every version it writes), or
+	// all of them when the store cannot be given recorded times (it is no
+	// RecordedWriter). Every other one keeps its archived recorded time.
+	Unrecorded int
 }
 
 // ArchiveOpener opens an archive from its start; an import reads it several
@@ -61,7 +68,10 @@ type ArchiveOpener func() (*ArchiveReader, error)
 //     figure's first vintage, then every second one, ...), and the targets'
 //     versions the same way, so that each figure's vintages keep their order
 //     and their published dates and a read as of any date answers as the
-//     archived store did;
+//     archived store did. Each is written at the time the archive says it
+//     was recorded (RecordedWriter), the only trace that a revision was
+//     entered after its date; one the archive gives no time is recorded
+//     when it is written (ImportResult.Unrecorded counts them);
 //  4. verify: VerifyArchive.
 //
 // Memory stays that of one batch, plus a hash of each series the check read
@@ -83,6 +93,16 @@ func ImportArchive(ctx context.Context, st Store, open ArchiveOpener, opts Impor
 	if res.Archive, tokens, checked, err = checkArchive(open, func(n int) { report("check", n, 0) }); err != nil {
 		return res, err
 	}
+	// The store's own writes record every version now; only a
+	// RecordedWriter takes the times the archive gives.
+	writeObservations, writeTargets := st.WriteObservations, st.WriteTargets
+	rw, keeps := st.(RecordedWriter)
+	if keeps {
+		writeObservations, writeTargets = rw.WriteObservationsRecorded, rw.WriteTargetsRecorded
+		res.Unrecorded = checked.unrecorded
+	} else {
+		res.Unrecorded = res.Archive.Vintages + res.Archive.TargetVersions
+	}
 	held, err := heldParts(ctx, st)
 	if err != nil {
 		return res, err
@@ -91,7 +111,7 @@ func ImportArchive(ctx context.Context, st Store, open ArchiveOpener, opts Impor
 		return res, err
 	}
 	if res.Held = held.vintages + held.versions; res.Held > 0 {
-		if err := held.match(open, func(n int) { report("compare", n, res.Archive.Series) }); err != nil {
+		if err := held.match(open, keeps, func(n int) { report("compare", n, res.Archive.Series) }); err != nil {
 			return res, err
 		}
 	}
@@ -118,8 +138,8 @@ func ImportArchive(ctx context.Context, st Store, open ArchiveOpener, opts Impor
 	var batch []Observation
 	series := 0
 	flush := func() error {
-		n, err := writeGenerations(batch, held.figures, func(g int, items []Observation) error {
-			if _, err := st.WriteObservations(ctx, items); err != nil {
+		n, err := writeGenerations(batch, held.figures, keeps, func(g int, items []Observation) error {
+			if _, err := writeObservations(ctx, items); err != nil {
 				return fmt.Errorf("import the figures' vintages no. %d of series %s to %s: %w",
 					g+1, seriesName(batch[0].Key().SeriesKey), seriesName(batch[len(batch)-1].Key().SeriesKey), interrupted(err))
 			}
@@ -162,8 +182,8 @@ func ImportArchive(ctx context.Context, st Store, open ArchiveOpener, opts Impor
 	if jsonHash(targets) != checked.targets {
 		return res, changed(changedSince("its list of targets' versions"))
 	}
-	n, err := writeGenerations(targets, held.targets, func(g int, items []Target) error {
-		if _, err := st.WriteTargets(ctx, items); err != nil {
+	n, err := writeGenerations(targets, held.targets, keeps, func(g int, items []Target) error {
+		if _, err := writeTargets(ctx, items); err != nil {
 			return fmt.Errorf("import the targets' versions no. %d: %w", g+1, interrupted(err))
 		}
 		return nil
@@ -263,7 +283,8 @@ func interrupted(err error) error {
 // version as a write would, without writing: each is valid (Validate), names
 // a region and indicator of the archive's catalog, and has its published date (a write would date it
 // today), and each figure's and target's versions are listed oldest first,
-// the order a store reads them back in. It returns what the archive holds.
+// the order a store reads them back in, with recorded times a store can
+// write back (recordedChecker). It returns what the archive holds.
 func checkArchive(open ArchiveOpener, progress func(series int)) (stats ArchiveStats, tokens []Token, read archiveFingerprint, err error) {
 	ar, err := open()
 	if err != nil {
@@ -302,6 +323,7 @@ func checkArchive(open ArchiveOpener, progress func(series int)) (stats ArchiveS
 			return stats, nil, read, Errorf(EINVALID, "vintages %d–%d (%s): %v", first, stats.Vintages+len(vs), seriesName(k), err)
 		}
 		lastPublished := map[FigureKey]Date{}
+		recorded := newRecordedChecker[FigureKey]("vintage", "figure")
 		for i := range vs {
 			o := &vs[i]
 			where := fmt.Sprintf("vintage %d (%s %d)", first+i, seriesName(k), o.Year)
@@ -315,6 +337,12 @@ func checkArchive(open ArchiveOpener, progress func(series int)) (stats ArchiveS
 				return stats, nil, read, Errorf(EINVALID, "%s: published %s, before the vintage listed ahead of it (%s): an archive lists a figure's vintages oldest first", where, o.Published, p)
 			}
 			lastPublished[o.Key()] = o.Published
+			if err := recorded.check(o.Key(), o.Published, o.Recorded, where); err != nil {
+				return stats, nil, read, err
+			}
+			if o.Recorded.IsZero() {
+				read.unrecorded++
+			}
 		}
 		read.series = append(read.series, jsonHash(vs))
 		stats.Series++
@@ -325,6 +353,7 @@ func checkArchive(open ArchiveOpener, progress func(series int)) (stats ArchiveS
 	if err != nil {
 		return stats, nil, read, err
 	}
+	recorded := newRecordedChecker[TargetKey]("version", "target")
 	for i := range targets {
 		t := &targets[i]
 		if err := inCatalog(t.Region, t.Indicator); err != nil {
@@ -346,6 +375,12 @@ func checkArchive(open ArchiveOpener, progress func(series int)) (stats ArchiveS
 				return stats, nil, read, Errorf(EINVALID, "target version %d (%s): published %s, before the version listed ahead of it (%s): an archive lists a target's versions oldest first",
 					i+1, targetName(t), t.Published, prev.Published)
 			}
+		}
+		if err := recorded.check(t.Key(), t.Published, t.Recorded, fmt.Sprintf("target version %d (%s)", i+1, targetName(t))); err != nil {
+			return stats, nil, read, err
+		}
+		if t.Recorded.IsZero() {
+			read.unrecorded++
 		}
 	}
 	stats.TargetVersions = len(targets)
@@ -390,13 +425,14 @@ func generations[T any, K comparable](items []T, key func(*T) K) [][]T {
 }
 
 // writeGenerations writes items by generations, leaving out each key's first
-// skip[key] versions (already stored), with their recorded times cleared for
-// the store to set. It returns how many it wrote.
+// len(skip[key]) versions (already stored), with their recorded times kept
+// (keep: write writes them) or cleared for the store to set. It returns how
+// many it wrote.
 func writeGenerations[T any, PT interface {
 	*T
 	Key() K
 	clearRecorded()
-}, K comparable](items []T, skip map[K][]uint64, write func(g int, items []T) error) (int, error) {
+}, K comparable](items []T, skip map[K][]heldVersion, keep bool, write func(g int, items []T) error) (int, error) {
 	var rest []T
 	seen := map[K]int{}
 	for i := range items {
@@ -407,7 +443,9 @@ func writeGenerations[T any, PT interface {
 			continue
 		}
 		item := items[i]
-		PT(&item).clearRecorded()
+		if !keep {
+			PT(&item).clearRecorded()
+		}
 		rest = append(rest, item)
 	}
 	n := 0
@@ -423,20 +461,27 @@ func writeGenerations[T any, PT interface {
 func (o *Observation) clearRecorded() { o.Recorded = time.Time{} }
 func (t *Target) clearRecorded()      { t.Recorded = time.Time{} }
 
-// held is what a store already holds, as a hash of each version of each
-// figure and target in order (versionHash).
+// held is what a store already holds: each version of each figure and
+// target in order.
 type held struct {
-	figures            map[FigureKey][]uint64
-	targets            map[TargetKey][]uint64
+	figures            map[FigureKey][]heldVersion
+	targets            map[TargetKey][]heldVersion
 	vintages, versions int
+}
+
+// heldVersion is a version a store holds: a hash of all but its recorded
+// time (versionHash), and that time.
+type heldVersion struct {
+	hash     uint64
+	recorded time.Time
 }
 
 // heldParts reads what st holds: nothing kept when it is empty.
 func heldParts(ctx context.Context, st Store) (held, error) {
-	h := held{figures: map[FigureKey][]uint64{}, targets: map[TargetKey][]uint64{}}
+	h := held{figures: map[FigureKey][]heldVersion{}, targets: map[TargetKey][]heldVersion{}}
 	err := WalkVintages(ctx, st, func(vs []Observation) error {
 		for i := range vs {
-			h.figures[vs[i].Key()] = append(h.figures[vs[i].Key()], versionHash(&vs[i]))
+			h.figures[vs[i].Key()] = append(h.figures[vs[i].Key()], heldVersion{versionHash(&vs[i]), vs[i].Recorded})
 		}
 		h.vintages += len(vs)
 		return nil
@@ -449,7 +494,7 @@ func heldParts(ctx context.Context, st Store) (held, error) {
 		return h, fmt.Errorf("read what the store holds: %w", err)
 	}
 	for i := range ts {
-		h.targets[ts[i].Key()] = append(h.targets[ts[i].Key()], versionHash(&ts[i]))
+		h.targets[ts[i].Key()] = append(h.targets[ts[i].Key()], heldVersion{versionHash(&ts[i]), ts[i].Recorded})
 	}
 	h.versions = len(ts)
 	return h, nil
@@ -457,7 +502,9 @@ func heldParts(ctx context.Context, st Store) (held, error) {
 
 // match checks that every figure's and target's held versions are its first
 // versions in the archive, in order, and that the store holds nothing else.
-func (h held) match(open ArchiveOpener, progress func(series int)) error {
+// With keeps (the import writes the archive's recorded times), each held
+// version must have been recorded when the archive says, where it says.
+func (h held) match(open ArchiveOpener, keeps bool, progress func(series int)) error {
 	ar, err := open()
 	if err != nil {
 		return err
@@ -467,6 +514,23 @@ func (h held) match(open ArchiveOpener, progress func(series int)) error {
 	refuse := func(what string) error {
 		return Errorf(EINVALID, "the store already holds %d vintages and %d target versions, and %s: an archive is imported into an empty store, or into one that holds a part of it (as an interrupted import leaves it)",
 			h.vintages, h.versions, what)
+	}
+	// The same figures recorded at other times were not written by an
+	// import of this archive (but pushed, seeded, or imported by a plancast
+	// that recorded what it imported at the time of the import): the rest
+	// of the archive added to them would not read back as the archive.
+	recordedElse := func(what string, stored, archived time.Time) error {
+		return refuse(fmt.Sprintf("its %s was recorded %s, the archive's %s (so no import of this archive wrote it)",
+			what, stored.Format(time.RFC3339Nano), archived.Format(time.RFC3339Nano)))
+	}
+	differs := func(hv heldVersion, hash uint64, recorded time.Time, what string) error {
+		switch {
+		case hv.hash != hash:
+			return refuse(fmt.Sprintf("its %s differs from the archive's", what))
+		case keeps && !recorded.IsZero() && !hv.recorded.Equal(recorded):
+			return recordedElse(what, hv.recorded, recorded)
+		}
+		return nil
 	}
 	series := 0
 	for {
@@ -484,8 +548,8 @@ func (h held) match(open ArchiveOpener, progress func(series int)) error {
 			j := n[k]
 			n[k]++
 			if j < len(h.figures[k]) {
-				if h.figures[k][j] != versionHash(o) {
-					return refuse(fmt.Sprintf("its vintage no. %d of %s %d differs from the archive's", j+1, seriesName(k.SeriesKey), k.Year))
+				if err := differs(h.figures[k][j], versionHash(o), o.Recorded, fmt.Sprintf("vintage no. %d of %s %d", j+1, seriesName(k.SeriesKey), k.Year)); err != nil {
+					return err
 				}
 				matched++
 			}
@@ -503,8 +567,8 @@ func (h held) match(open ArchiveOpener, progress func(series int)) error {
 		j := n[t.Key()]
 		n[t.Key()]++
 		if j < len(h.targets[t.Key()]) {
-			if h.targets[t.Key()][j] != versionHash(t) {
-				return refuse(fmt.Sprintf("its version no. %d of target %s differs from the archive's", j+1, targetName(t)))
+			if err := differs(h.targets[t.Key()][j], versionHash(t), t.Recorded, fmt.Sprintf("version no. %d of target %s", j+1, targetName(t))); err != nil {
+				return err
 			}
 			matched++
 		}
@@ -527,11 +591,14 @@ func versionHash[T any, PT interface {
 }
 
 // VerifyArchive checks that st holds exactly what the archive does: each
-// series' vintages and each target's versions, in order (recorded times
-// aside), the archive's catalog, and its access tokens (the store may hold
-// more). It walks the store and reads the archive
-// side by side, so memory stays that of one series.
+// series' vintages and each target's versions, in order, each recorded when
+// the archive says it was (where it says, and when st is a RecordedWriter,
+// which an import gives those times: another store records what it writes
+// at the time it writes it), the archive's catalog, and its access tokens
+// (the store may hold more). It walks the store and reads the archive side
+// by side, so memory stays that of one series.
 func VerifyArchive(ctx context.Context, st Store, open ArchiveOpener, progress func(series int)) error {
+	_, keeps := st.(RecordedWriter)
 	ar, err := open()
 	if err != nil {
 		return err
@@ -580,8 +647,8 @@ func VerifyArchive(ctx context.Context, st Store, open ArchiveOpener, progress f
 			return differ("it holds %d vintages of %s, the archive %d", len(stored), seriesName(k), len(archived))
 		}
 		for i := range archived {
-			if !sameVintage(&archived[i], &stored[i]) {
-				return differ("%s", diffLists("vintage of "+seriesName(k), archived[i:i+1], stored[i:i+1], (*Observation).clearRecorded))
+			if !sameVintage(&archived[i], &stored[i]) || !sameRecorded(keeps, archived[i].Recorded, stored[i].Recorded) {
+				return differ("%s", diffLists("vintage of "+seriesName(k), archived[i:i+1], stored[i:i+1], recordedAside[Observation](keeps)))
 			}
 		}
 		series++
@@ -606,7 +673,7 @@ func VerifyArchive(ctx context.Context, st Store, open ArchiveOpener, progress f
 	if err != nil {
 		return err
 	}
-	if d := diffLists("version of a target", archivedTargets, storedTargets, (*Target).clearRecorded); d != "" {
+	if d := diffLists("version of a target", archivedTargets, storedTargets, recordedAside[Target](keeps)); d != "" {
 		return differ("%s", d)
 	}
 	archivedTokens, err := ar.Tokens()
@@ -637,6 +704,33 @@ func VerifyArchive(ctx context.Context, st Store, open ArchiveOpener, progress f
 	}
 	return nil
 }
+
+// sameRecorded reports whether a version the archive says was recorded at
+// archived reads back as recorded when it was: always when the archive
+// says no time, or the import could not give it (keeps false).
+func sameRecorded(keeps bool, archived, stored time.Time) bool {
+	return !keeps || archived.IsZero() || archived.Equal(stored)
+}
+
+// recordedAside is what diffLists leaves out of a version in the archive
+// (a) and in the store (s): the recorded time where sameRecorded does not
+// compare it; else both are compared in UTC, as stores give them.
+func recordedAside[T any, PT interface {
+	*T
+	recordedTime() *time.Time
+}](keeps bool) func(a, s *T) {
+	return func(a, s *T) {
+		ar, sr := PT(a).recordedTime(), PT(s).recordedTime()
+		if !keeps || ar.IsZero() {
+			*ar, *sr = time.Time{}, time.Time{}
+			return
+		}
+		*ar, *sr = ar.UTC(), sr.UTC()
+	}
+}
+
+func (o *Observation) recordedTime() *time.Time { return &o.Recorded }
+func (t *Target) recordedTime() *time.Time      { return &t.Recorded }
 
 // sameVintage reports whether two vintages are the same, field by field, the
 // recorded time aside: what comparing their JSON says, at a tenth of the cost.

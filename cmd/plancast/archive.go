@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/plancast/plancast"
+	"github.com/plancast/plancast/store/bolt"
 )
 
 func init() {
@@ -68,12 +69,16 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("import", "FILE [store flags]",
 		"Rebuilds an empty store from an archive of \"plancast export\": the catalog, then\n"+
-			"every vintage and target version in the order they were recorded, so that reads\n"+
-			"as of any date answer as the exported store did. The store is then exported again\n"+
-			"and compared with the file. A store that holds figures or targets is refused,\n"+
-			"unless they are the part of this archive an interrupted import wrote: running it\n"+
-			"again writes the rest. An archive exported with --tokens brings its access tokens;\n"+
-			"a token the store holds otherwise than the archive is refused.", stderr)
+			"every vintage and target version in the order they were recorded, each recorded\n"+
+			"at the time the archive says (a revision entered after its date stays so), so\n"+
+			"that reads as of any date answer as the exported store did; one the archive gives\n"+
+			"no recorded time is recorded at the import, and the import says how many. The\n"+
+			"store is then read back and compared with the file, recorded times too. A store\n"+
+			"that holds figures or targets is refused, unless they are the part of this archive\n"+
+			"an interrupted import wrote: running it again writes the rest. An archive exported\n"+
+			"with --tokens brings its access tokens; a token the store holds otherwise than the\n"+
+			"archive is refused. An embedded store the import changed then takes its data version\n"+
+			"(X-Data-Version, the charts' ETags) from the clock, past any the exported store gave.", stderr)
 	var sf storeFlags
 	sf.register(fs)
 	files, err := parseInterspersed(fs, args)
@@ -96,6 +101,10 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return fmt.Errorf("open store: %w", err)
 	}
 	defer st.Close()
+	before, err := st.DataVersion(ctx)
+	if err != nil {
+		return fmt.Errorf("read the data version of %s: %w", sf.describe(), err)
+	}
 	start := time.Now()
 	p := &throttled{out: stderr, every: time.Second, last: time.Now()}
 	var last plancast.ImportProgress
@@ -128,8 +137,55 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if res.Held > 0 {
 		resumed = fmt.Sprintf(" (the store held %d of them already; %d written now)", res.Held, res.Written)
 	}
-	fmt.Fprintf(stdout, "imported %s into %s in %s: %s%s; read back the same\n", file, sf.describe(), time.Since(start).Round(time.Millisecond), res.Archive, resumed)
+	took := time.Since(start).Round(time.Millisecond)
+	version, err := versionPastTheClock(ctx, st, before)
+	if err != nil {
+		return fmt.Errorf("%s: imported and read back the same, but %w", file, err)
+	}
+	fmt.Fprintf(stdout, "imported %s into %s in %s: %s%s; read back the same%s\n", file, sf.describe(), took, res.Archive, resumed, unrecorded(res))
+	if version != "" {
+		fmt.Fprintf(stdout, "its data version is now %s, from the clock: the store the archive was exported from gave versions of its own, to other data, and none of them names the imported data\n", version)
+	}
 	return nil
+}
+
+// versionPastTheClock moves the data version of the embedded store st, which
+// an import changed from before, past the clock (clockVersion), as a
+// restore onto another machine does: the import counted the store's
+// versions on from where it was (a new store: from 0), while the store the
+// archive came from, whose address the imported store may take, gave its
+// clients versions of its own for other data. It returns the new version;
+// "" when it moved nothing (InfluxDB, whose versions are times already, or
+// an import that changed nothing).
+func versionPastTheClock(ctx context.Context, st plancast.Store, before string) (string, error) {
+	b, ok := st.(*bolt.Store)
+	if !ok {
+		return "", nil
+	}
+	after, err := st.DataVersion(ctx)
+	if err != nil || after == before {
+		return "", err
+	}
+	v, err := b.MoveVersionPast(clockVersion(time.Now()))
+	if err != nil {
+		return "", fmt.Errorf("%w: its data version is still %s, which the store the archive came from may have given to other data", err, after)
+	}
+	return v, nil
+}
+
+// unrecorded says which of an archive's versions an import recorded at the
+// time it wrote them, not at the time the archive says (none: "").
+func unrecorded(res plancast.ImportResult) string {
+	switch all := res.Archive.Vintages + res.Archive.TargetVersions; {
+	case res.Unrecorded == 0:
+		return ""
+	case res.Unrecorded == 1:
+		return "; 1 vintage or target version the archive gives no recorded time was recorded at this import"
+	case res.Unrecorded == all:
+		return fmt.Sprintf("; all %d vintages and target versions were recorded at this import (the archive gives them no recorded time)", all)
+	default:
+		return fmt.Sprintf("; %d vintages and target versions the archive gives no recorded time were recorded at this import", res.Unrecorded)
+	}
 }
 
 // importPhases says what each phase of an import does, for its progress line.

@@ -17,6 +17,8 @@ import (
 // projection as of a past date.
 func TestExportAndImportRebuildTheStore(t *testing.T) {
 	dir := seededDir(t)
+	seedOnly := filepath.Join(t.TempDir(), "seed.json.gz")
+	mustRun(t, "export", "--data-dir", dir, "--out", seedOnly)
 	ingestFiles(t, dir, [2]string{"houma-2021.csv", "region,indicator,year,value,published\nhouma,gdp,2020,121.1,2021-09-30\nhouma,gdp,2021,131.2,2022-03-01\n"})
 	archive := filepath.Join(t.TempDir(), "houma.json.gz")
 	stdout := mustRun(t, "export", "--data-dir", dir, "--out", archive)
@@ -42,15 +44,25 @@ func TestExportAndImportRebuildTheStore(t *testing.T) {
 	if out := mustRun(t, "import", "--data-dir", rebuilt, archive); !strings.Contains(out, "(the store held 41 of them already; 0 written now); read back the same") {
 		t.Errorf("a second import says %q; want everything found there and nothing written", out)
 	}
-	// A store holding a part of the archive takes the rest (the seed is the
-	// archive's first vintages); one holding a figure the archive lacks is
-	// refused.
-	if out := mustRun(t, "import", "--data-dir", seededDir(t), archive); !strings.Contains(out, "(the store held 39 of them already; 2 written now)") {
-		t.Errorf("an import into the seeded store says %q; want the seed's 17 figures and 22 targets found, the 2 pushed figures written", out)
+	// A store holding a part of the archive, as an interrupted import leaves
+	// it, takes the rest: here an import of the same store's archive taken
+	// before the push, whose vintages are the archive's first, recorded at
+	// the same times. A store holding the same figures recorded at other
+	// times (seeded anew) is refused: no import of this archive wrote them,
+	// and the archive's recorded times could not all read back. One holding
+	// a figure the archive lacks is refused.
+	part := t.TempDir()
+	mustRun(t, "import", "--data-dir", part, seedOnly)
+	if out := mustRun(t, "import", "--data-dir", part, archive); !strings.Contains(out, "(the store held 39 of them already; 2 written now); read back the same") {
+		t.Errorf("an import into the store holding the seed's archive says %q; want the seed's 17 figures and 22 targets found, the 2 pushed figures written", out)
+	}
+	code, _, stderr := run(t, "import", "--data-dir", seededDir(t), archive)
+	if code == 0 || !strings.Contains(stderr, "(so no import of this archive wrote it)") {
+		t.Errorf("an import into a store seeded anew: exit %d, %q", code, stderr)
 	}
 	other := seededDir(t)
 	ingestFiles(t, other, [2]string{"typo.csv", "region,indicator,year,value,published\nhouma,gdp,2019,111.1,2021-09-30\n"})
-	code, _, stderr := run(t, "import", "--data-dir", other, archive)
+	code, _, stderr = run(t, "import", "--data-dir", other, archive)
 	if code == 0 || !strings.Contains(stderr, "an archive is imported into an empty store, or into one that holds a part of it (as an interrupted import leaves it)") {
 		t.Errorf("an import into a store holding other figures: exit %d, %q", code, stderr)
 	}

@@ -236,8 +236,9 @@ func runRestore(ctx context.Context, args []string, stdout, stderr io.Writer) er
 			"store meanwhile: stop it first, and start it again after.\n\n"+
 			"The restored store's data version (X-Data-Version, and the charts' ETags) is moved\n"+
 			"past those of the store it replaces and of the stores kept before, so that a version\n"+
-			"seen before the restore never names the restored data; in a new data directory the\n"+
-			"backup keeps its own.", stderr)
+			"seen before the restore never names the restored data. In a data directory that\n"+
+			"held no store (another machine) it is taken from the clock (microseconds since\n"+
+			"1970), past any version the store the backup was taken from can have given since.", stderr)
 	var sf storeFlags
 	sf.register(fs)
 	from := fs.String("from", "", "the backup file to restore")
@@ -275,7 +276,10 @@ func runRestore(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		fmt.Fprintf(stdout, "created the data directory %s\n", sf.dataDir)
 	}
 	fmt.Fprintf(stdout, "restored %s to %s: %s\n", *from, path, c)
-	if r.version != "" {
+	switch {
+	case r.fromClock:
+		fmt.Fprintf(stdout, "its data version is now %s, from the clock: this data directory held no store, and the store the backup was taken from may have gone past the backup's version %s since, with other data; no ETag or If-Match version it gave matches the restored data\n", r.version, c.Version)
+	case r.version != "":
 		fmt.Fprintf(stdout, "its data version is now %s, past the %s this data directory had reached, so that no ETag or If-Match version from before the restore matches the restored data\n", r.version, r.highest)
 	}
 	if r.replaced != "" {
@@ -289,8 +293,9 @@ type restored struct {
 	replaced string // where the replaced store is kept; "" when there was none
 	// version is the data version the restored store was given, past
 	// highest, the highest version of the stores it found in the data
-	// directory; both "" when it found none (the backup's is kept).
+	// directory, or with fromClock (it found none) past the clock's.
 	version, highest string
+	fromClock        bool
 }
 
 // restoreFile copies from to a temporary file beside path, checks the copy,
@@ -310,6 +315,9 @@ func restoreFile(ctx context.Context, from, path string) (r restored, err error)
 	seen, err := versionsBefore(ctx, held, path)
 	if err != nil {
 		return r, fmt.Errorf("%w; nothing was changed", err)
+	}
+	if len(seen) == 0 {
+		seen, r.fromClock = []string{clockVersion(time.Now())}, true
 	}
 	src, err := os.Open(from)
 	if err != nil {
@@ -388,8 +396,11 @@ func oldRestoreLeftover(name string) (rest string, ok bool) {
 // it is the user's to keep or remove, and must not stop a restore.
 //
 // A directory with none of them (a fresh machine) gives nothing to go
-// past, and the backup keeps its own version: the version that named its
-// data where it was taken.
+// past, yet the backup's own version is no safe one: the store it was
+// taken from may have gone on past it (the writes since the copy, which
+// the restore loses), and its clients hold those versions, named for other
+// data, when the restored store takes its address. restoreFile then goes
+// past clockVersion.
 func versionsBefore(ctx context.Context, held *bolt.Store, path string) ([]string, error) {
 	var seen []string
 	if held != nil {
@@ -409,6 +420,16 @@ func versionsBefore(ctx context.Context, held *bolt.Store, path string) ([]strin
 		}
 	}
 	return seen, nil
+}
+
+// clockVersion is a data version from the clock: microseconds since 1970.
+// A store's counter moves by one a committed write, each an fsynced bbolt
+// transaction (milliseconds), so a store that started below the clock, or
+// was put past it by a restore at an earlier time, cannot have reached the
+// clock of a later restore. It stays a decimal counter that JavaScript
+// reads exactly (below 2^53 until the year 2255).
+func clockVersion(now time.Time) string {
+	return strconv.FormatInt(now.UnixMicro(), 10)
 }
 
 // highestVersion returns the highest of data versions (decimal counters).

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
+	"time"
 
 	"go.etcd.io/bbolt"
 
@@ -12,6 +13,21 @@ import (
 
 // WriteObservations writes a batch all or nothing in one fsynced transaction.
 func (s *Store) WriteObservations(ctx context.Context, obs []plancast.Observation) (plancast.WriteResult, error) {
+	return s.writeObservations(obs, false)
+}
+
+// The store writes an archive's recorded times back (plancast.ImportArchive).
+var _ plancast.RecordedWriter = (*Store)(nil)
+
+// WriteObservationsRecorded is WriteObservations with each vintage recorded
+// at the time it carries (plancast.RecordedWriter): for ImportArchive alone.
+func (s *Store) WriteObservationsRecorded(ctx context.Context, obs []plancast.Observation) (plancast.WriteResult, error) {
+	return s.writeObservations(obs, true)
+}
+
+// writeObservations writes a batch, each vintage recorded now, or with keep
+// at the time it carries (plancast.KeepRecorded).
+func (s *Store) writeObservations(obs []plancast.Observation, keep bool) (plancast.WriteResult, error) {
 	var res plancast.WriteResult
 	batch, err := plancast.PrepareObservations(obs, plancast.Today())
 	if err != nil {
@@ -36,8 +52,17 @@ func (s *Store) WriteObservations(ctx context.Context, obs []plancast.Observatio
 			if !write {
 				continue
 			}
-			o.Recorded = recorded
+			if !keep {
+				o.Recorded = recorded
+			} else if o.Recorded, err = plancast.KeepRecorded("item", i+1, o.Recorded, recorded); err != nil {
+				return err
+			}
 			key := obsKey(o)
+			if keep && b.Get(key) != nil {
+				// Its key is the figure's and the time: a put would replace it.
+				return plancast.Errorf(plancast.ECONFLICT, "item %d: %s/%s %d (%s) has a vintage recorded at %s already; nothing written",
+					i+1, o.Region, o.Indicator, o.Year, o.Period, o.Recorded.Format(time.RFC3339Nano))
+			}
 			if err := putJSON(b, key, o); err != nil {
 				return err
 			}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
+	"time"
 
 	"go.etcd.io/bbolt"
 
@@ -58,6 +59,18 @@ func buildTargetVersions(tx *bbolt.Tx) error {
 // WriteTargets writes a new version of every target that changed, all or
 // nothing, in one fsynced transaction.
 func (s *Store) WriteTargets(ctx context.Context, ts []plancast.Target) (plancast.WriteResult, error) {
+	return s.writeTargets(ts, false)
+}
+
+// WriteTargetsRecorded is WriteTargets with each version recorded at the
+// time it carries (plancast.RecordedWriter): for ImportArchive alone.
+func (s *Store) WriteTargetsRecorded(ctx context.Context, ts []plancast.Target) (plancast.WriteResult, error) {
+	return s.writeTargets(ts, true)
+}
+
+// writeTargets writes a batch of targets, each version recorded now, or
+// with keep at the time it carries (plancast.KeepRecorded).
+func (s *Store) writeTargets(ts []plancast.Target, keep bool) (plancast.WriteResult, error) {
 	var res plancast.WriteResult
 	batch, err := plancast.PrepareTargets(ts, plancast.Today())
 	if err != nil {
@@ -87,8 +100,18 @@ func (s *Store) WriteTargets(ctx context.Context, ts []plancast.Target) (plancas
 			if !write {
 				continue
 			}
-			t.Recorded = recorded
-			if err := putJSON(versions, targetVersionKey(t), t); err != nil {
+			if !keep {
+				t.Recorded = recorded
+			} else if t.Recorded, err = plancast.KeepRecorded("target", i+1, t.Recorded, recorded); err != nil {
+				return err
+			}
+			vkey := targetVersionKey(t)
+			if keep && versions.Get(vkey) != nil {
+				// Its key is the target's and the time: a put would replace it.
+				return plancast.Errorf(plancast.ECONFLICT, "target %d: %s/%s %s %s %d has a version recorded at %s already; nothing written",
+					i+1, t.Region, t.Indicator, t.Plan, t.Kind, t.Year, t.Recorded.Format(time.RFC3339Nano))
+			}
+			if err := putJSON(versions, vkey, t); err != nil {
 				return err
 			}
 			if err := refreshCurrent(current, versions, key); err != nil {

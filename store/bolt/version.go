@@ -49,13 +49,9 @@ func FileVersion(path string) (string, error) {
 // version stays a decimal counter: it only moves further than a write
 // would move it.
 func MoveVersionPast(path string, seen ...string) (string, error) {
-	var highest uint64
-	for _, s := range seen {
-		v, err := strconv.ParseUint(s, 10, 64)
-		if err != nil {
-			return "", fmt.Errorf("data version %q is not a counter", s)
-		}
-		highest = max(highest, v)
+	highest, err := highestSeen(seen)
+	if err != nil {
+		return "", err
 	}
 	db, err := bbolt.Open(path, 0o600, &bbolt.Options{Timeout: lockWait})
 	if err != nil {
@@ -65,8 +61,38 @@ func MoveVersionPast(path string, seen ...string) (string, error) {
 		return "", fmt.Errorf("set the data version of %s: %w", path, err)
 	}
 	defer db.Close()
+	return moveVersionPast(db, path, highest)
+}
+
+// MoveVersionPast is MoveVersionPast of the store s holds open: for a
+// command that changed the store from outside its own history (plancast
+// import, whose archive comes from a store that gave versions of its own).
+func (s *Store) MoveVersionPast(seen ...string) (string, error) {
+	highest, err := highestSeen(seen)
+	if err != nil {
+		return "", err
+	}
+	return moveVersionPast(s.db, s.path, highest)
+}
+
+// highestSeen is the highest of data versions, each a decimal counter.
+func highestSeen(seen []string) (uint64, error) {
+	var highest uint64
+	for _, s := range seen {
+		v, err := strconv.ParseUint(s, 10, 64)
+		if err != nil {
+			return 0, fmt.Errorf("data version %q is not a counter", s)
+		}
+		highest = max(highest, v)
+	}
+	return highest, nil
+}
+
+// moveVersionPast sets the data version of db (the store file at path) to
+// one more than the highest of its own and highest, and returns it.
+func moveVersionPast(db *bbolt.DB, path string, highest uint64) (string, error) {
 	var now uint64
-	err = db.Update(func(tx *bbolt.Tx) error {
+	err := db.Update(func(tx *bbolt.Tx) error {
 		meta := tx.Bucket(bucketMeta)
 		if meta == nil {
 			return fmt.Errorf("not a plancast store: no %q bucket", bucketMeta)

@@ -15,6 +15,21 @@ import (
 // WriteObservations validates the whole batch, compares it with the stored
 // latest vintages and writes the new and revised figures in one request.
 func (s *Store) WriteObservations(ctx context.Context, obs []plancast.Observation) (plancast.WriteResult, error) {
+	return s.writeObservations(ctx, obs, false)
+}
+
+// The store writes an archive's recorded times back (plancast.ImportArchive).
+var _ plancast.RecordedWriter = (*Store)(nil)
+
+// WriteObservationsRecorded is WriteObservations with each vintage recorded
+// at the time it carries (plancast.RecordedWriter): for ImportArchive alone.
+func (s *Store) WriteObservationsRecorded(ctx context.Context, obs []plancast.Observation) (plancast.WriteResult, error) {
+	return s.writeObservations(ctx, obs, true)
+}
+
+// writeObservations writes a batch, each vintage recorded now, or with keep
+// at the time it carries (plancast.KeepRecorded).
+func (s *Store) writeObservations(ctx context.Context, obs []plancast.Observation, keep bool) (plancast.WriteResult, error) {
 	var res plancast.WriteResult
 	batch, err := plancast.PrepareObservations(obs, plancast.Today())
 	if err != nil {
@@ -44,7 +59,16 @@ func (s *Store) WriteObservations(ctx context.Context, obs []plancast.Observatio
 	// One vintage tag for the whole batch: a batch holds each figure once, so
 	// its figures need no finer order, and a tag value per figure would make
 	// every figure a series of its own (millions of series in the index).
+	// An import (keep) writes the tags its vintages had: as many as the
+	// store it comes from wrote.
 	recorded := s.clock.Next()
+	var taken map[vintageAt]bool // with keep: the stored vintages' figures and times
+	if keep {
+		taken = make(map[vintageAt]bool, len(stored))
+		for i := range stored {
+			taken[vintageAt{stored[i].Key(), stored[i].Recorded.UnixNano()}] = true
+		}
+	}
 	send := make([]*plancast.Observation, 0, len(batch))
 	for i := range batch {
 		o := &batch[i]
@@ -56,15 +80,36 @@ func (s *Store) WriteObservations(ctx context.Context, obs []plancast.Observatio
 		if !write {
 			continue
 		}
-		o.Recorded = recorded
+		if !keep {
+			o.Recorded = recorded
+		} else if o.Recorded, err = plancast.KeepRecorded("item", i+1, o.Recorded, recorded); err != nil {
+			return plancast.WriteResult{}, err
+		} else if taken[vintageAt{o.Key(), o.Recorded.UnixNano()}] {
+			// Its series is the figure's and the time's: a point would replace it.
+			return plancast.WriteResult{}, plancast.Errorf(plancast.ECONFLICT, "item %d: %s/%s %d (%s) has a vintage recorded at %s already; nothing written",
+				i+1, o.Region, o.Indicator, o.Year, o.Period, o.Recorded.Format(time.RFC3339Nano))
+		}
 		send = append(send, o)
 	}
 	measurement, vintage := s.m("observation"), strconv.FormatInt(recorded.UnixNano(), 10)
-	line := func(b []byte, i int) ([]byte, error) { return appendObservation(b, measurement, send[i], vintage) }
+	line := func(b []byte, i int) ([]byte, error) {
+		o := send[i]
+		if keep && !o.Recorded.Equal(recorded) {
+			return appendObservation(b, measurement, o, strconv.FormatInt(o.Recorded.UnixNano(), 10))
+		}
+		return appendObservation(b, measurement, o, vintage)
+	}
 	if err := s.sendEach(ctx, "write observations", len(send), line); err != nil {
 		return plancast.WriteResult{}, err
 	}
 	return res, nil
+}
+
+// vintageAt is a figure's vintage recorded at a time (unix nanoseconds):
+// the series of its point.
+type vintageAt struct {
+	figure   plancast.FigureKey
+	recorded int64
 }
 
 // The fields of a stated growth (plancast.Observation.Growth), on the points

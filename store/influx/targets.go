@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"time"
 
 	influxdb2 "github.com/influxdata/influxdb-client-go/v2"
 	"github.com/influxdata/influxdb-client-go/v2/api/write"
@@ -17,6 +18,18 @@ import (
 // so no version is overwritten; which one is in force is decided on read
 // (plancast.CurrentTargets).
 func (s *Store) WriteTargets(ctx context.Context, ts []plancast.Target) (plancast.WriteResult, error) {
+	return s.writeTargets(ctx, ts, false)
+}
+
+// WriteTargetsRecorded is WriteTargets with each version recorded at the
+// time it carries (plancast.RecordedWriter): for ImportArchive alone.
+func (s *Store) WriteTargetsRecorded(ctx context.Context, ts []plancast.Target) (plancast.WriteResult, error) {
+	return s.writeTargets(ctx, ts, true)
+}
+
+// writeTargets writes a batch of targets, each version recorded now, or
+// with keep at the time it carries (plancast.KeepRecorded).
+func (s *Store) writeTargets(ctx context.Context, ts []plancast.Target, keep bool) (plancast.WriteResult, error) {
 	var res plancast.WriteResult
 	batch, err := plancast.PrepareTargets(ts, plancast.Today())
 	if err != nil {
@@ -31,13 +44,26 @@ func (s *Store) WriteTargets(ctx context.Context, ts []plancast.Target) (plancas
 			return res, plancast.Errorf(plancast.EINVALID, "target %d: %s; nothing written", i+1, plancast.ErrorMessage(err))
 		}
 	}
-	existing, err := s.Targets(ctx, plancast.TargetFilter{})
+	versions, err := s.TargetVersions(ctx, plancast.TargetFilter{})
 	if err != nil {
 		return res, err
 	}
-	stored := make(map[plancast.TargetKey]plancast.Target, len(existing))
-	for _, t := range existing {
+	stored := make(map[plancast.TargetKey]plancast.Target, len(versions))
+	for _, t := range plancast.CurrentTargets(versions, plancast.TargetFilter{}) {
 		stored[t.Key()] = t
+	}
+	type versionAt struct {
+		target   plancast.TargetKey
+		recorded int64
+	}
+	var taken map[versionAt]bool // with keep: the stored versions' targets and times
+	if keep {
+		taken = make(map[versionAt]bool, len(versions))
+		for i := range versions {
+			if !versions[i].Recorded.IsZero() { // else no vintage tag: written before versions were kept
+				taken[versionAt{versions[i].Key(), versions[i].Recorded.UnixNano()}] = true
+			}
+		}
 	}
 	pts := make([]*write.Point, 0, len(batch))
 	recorded := s.clock.Next()
@@ -53,14 +79,22 @@ func (s *Store) WriteTargets(ctx context.Context, ts []plancast.Target) (plancas
 		}
 		// A withdrawal is a version too (InfluxDB 1.8's v2 API has no
 		// delete); once it is the newest, Targets leaves the target out.
-		t.Recorded = recorded
+		if !keep {
+			t.Recorded = recorded
+		} else if t.Recorded, err = plancast.KeepRecorded("target", i+1, t.Recorded, recorded); err != nil {
+			return plancast.WriteResult{}, err
+		} else if taken[versionAt{t.Key(), t.Recorded.UnixNano()}] {
+			// Its series is the target's and the time's: a point would replace it.
+			return plancast.WriteResult{}, plancast.Errorf(plancast.ECONFLICT, "target %d: %s/%s %s %s %d has a version recorded at %s already; nothing written",
+				i+1, t.Region, t.Indicator, t.Plan, t.Kind, t.Year, t.Recorded.Format(time.RFC3339Nano))
+		}
 		data, err := json.Marshal(t)
 		if err != nil {
 			return plancast.WriteResult{}, err
 		}
 		pts = append(pts, influxdb2.NewPoint(s.m("target"),
 			map[string]string{"region": t.Region, "indicator": t.Indicator, "plan": t.Plan, "kind": t.Kind,
-				"vintage": strconv.FormatInt(recorded.UnixNano(), 10)},
+				"vintage": strconv.FormatInt(t.Recorded.UnixNano(), 10)},
 			map[string]any{"json": string(data)}, yearTime(t.Year)))
 	}
 	if err := s.send(ctx, "write targets", pts); err != nil {

@@ -65,6 +65,10 @@ func Run(t *testing.T, open Opener) {
 	t.Run("ArchiveImportRefusesBeforeWriting", func(t *testing.T) { testArchiveRefusals(t, open) })
 	t.Run("ArchiveChangedDuringImportIsRefusedBeforeItIsWritten", func(t *testing.T) { testArchiveChangedDuringImport(t, open) })
 	t.Run("ArchiveCarriesTokensWhenAsked", func(t *testing.T) { testArchiveTokens(t, open) })
+	t.Run("ArchiveKeepsRecordedTimes", func(t *testing.T) { testArchiveKeepsRecordedTimes(t, open) })
+	t.Run("ArchiveWithoutRecordedTimesIsRecordedAtTheImport", func(t *testing.T) { testArchiveWithoutRecordedTimes(t, open) })
+	t.Run("ArchiveImportChecksRecordedTimes", func(t *testing.T) { testArchiveImportChecksRecordedTimes(t, open) })
+	t.Run("RecordedWriterRefusesATimeTakenOrImpossible", func(t *testing.T) { testRecordedWriterRefusals(t, open) })
 	t.Run("TokenLifecycle", func(t *testing.T) { testTokenLifecycle(t, open) })
 }
 
