@@ -104,6 +104,10 @@ var UnitLabels = map[string]struct{ En, Zh string }{
 	"10k_tons":    {"10,000 tons", "万吨"},
 	"100m_kwh":    {"100 million kWh", "亿千瓦时"},
 	"100m_m3":     {"100 million m³", "亿立方米"},
+	// Energy, as work reports set its targets: the intensity of GDP
+	// (万元地区生产总值能耗) and the total consumed.
+	"tce_per_10k_yuan": {"tce per 10,000 yuan", "吨标准煤/万元"},
+	"10k_tce":          {"10,000 tce", "万吨标准煤"},
 }
 
 // Indicator kinds and directions.

@@ -33,3 +33,16 @@ func TestTargetValueTextSaysTheUnit(t *testing.T) {
 		}
 	}
 }
+
+// Energy intensity, a work report's common target (万元地区生产总值能耗), is
+// labelled in its own language: a Chinese chart read "0.62tce per 10k yuan".
+func TestEnergyUnitsAreLabelledInBothLanguages(t *testing.T) {
+	for _, c := range []struct{ unit, lang, want string }{
+		{"tce_per_10k_yuan", LangZh, "吨标准煤/万元"}, {"tce_per_10k_yuan", LangEn, "tce per 10,000 yuan"},
+		{"10k_tce", LangZh, "万吨标准煤"}, {"10k_tce", LangEn, "10,000 tce"},
+	} {
+		if got := UnitLabel(c.unit, c.lang); got != c.want {
+			t.Errorf("UnitLabel(%q, %q) = %q, want %q", c.unit, c.lang, got, c.want)
+		}
+	}
+}
