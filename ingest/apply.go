@@ -155,6 +155,7 @@ func Apply(ctx context.Context, st plancast.Store, b *Batch, opt ApplyOptions) (
 		}
 		rep.Unchanged += len(skipObs)
 		rep.Targets.Unchanged += len(skipTargets)
+		rep.Notes = append(rep.Notes, saidNotes(rep.Targets.TakeSaid(), rep.Targets.History, false)...)
 		return rep, nil
 	}
 	if len(b.Regions) > 0 {
@@ -172,13 +173,15 @@ func Apply(ctx context.Context, st plancast.Store, b *Batch, opt ApplyOptions) (
 		if err != nil {
 			return nil, fmt.Errorf("write observations: %w", err)
 		}
-		rep.New, rep.Revised, rep.Unchanged, rep.Withdrawn, rep.Queued = res.New, res.Revised, res.Unchanged, res.Withdrawn, res.Queued
+		rep.New, rep.Revised, rep.Unchanged, rep.Withdrawn, rep.History, rep.Queued = res.New, res.Revised, res.Unchanged, res.Withdrawn, res.History, res.Queued
+		rep.Notes = append(rep.Notes, saidNotes(res.Said, res.History, true)...)
 	}
 	if len(targets) > 0 {
 		res, err := st.WriteTargets(ctx, targets)
 		if err != nil {
 			return nil, fmt.Errorf("write targets: %w", err)
 		}
+		rep.Notes = append(rep.Notes, saidNotes(res.TakeSaid(), res.History, false)...)
 		rep.Targets = res
 	}
 	rep.Unchanged += len(skipObs)
@@ -471,7 +474,8 @@ func (rep *Report) countObservations(obs []plancast.Observation, latest map[plan
 			return err // checkWithdrawals has ruled this out, unless the store changed since
 		}
 	}
-	rep.New, rep.Revised, rep.Unchanged, rep.Withdrawn = res.New, res.Revised, res.Unchanged, res.Withdrawn
+	rep.New, rep.Revised, rep.Unchanged, rep.Withdrawn, rep.History = res.New, res.Revised, res.Unchanged, res.Withdrawn, res.History
+	rep.Notes = append(rep.Notes, saidNotes(res.Said, res.History, true)...)
 	return nil
 }
 
