@@ -53,16 +53,22 @@ type WriteResult struct {
 	// backend could not take them now; they are written, in order, when it
 	// returns (and then counted as new, revised or unchanged there).
 	Queued int `json:"queued,omitempty"`
-	// Said names the first few items kept as history (WriteSaid), for the
+	// Said names the first few items kept as history, and those that
+	// replaced a stored version dated the same day (WriteSaid), for the
 	// report's notes (TakeSaid); nil when there are none. A pointer keeps
 	// the counts comparable with ==.
 	Said *WriteSaid `json:"-"`
 }
 
 // WriteSaid is what a write says of its items beyond the counts: one
-// sentence for each of the first MostSaid items kept as history.
+// sentence for each of the first MostSaid items kept as history, and for
+// each of the first MostSaid that replaced a stored version dated the same
+// day as theirs (a same-day correction: accepted, and the answer as of that
+// day changes), with how many there were of each.
 type WriteSaid struct {
-	History []string // of WriteResult.History items
+	History       []string // of WriteResult.History items
+	Replaced      []string
+	ReplacedCount int
 }
 
 // MostSaid is how many items of each kind a WriteSaid names.
@@ -78,6 +84,13 @@ func (r *WriteResult) said() *WriteSaid {
 func (r *WriteResult) sayHistory(line func() string) {
 	if s := r.said(); len(s.History) < MostSaid {
 		s.History = append(s.History, line())
+	}
+}
+
+func (r *WriteResult) sayReplaced(line func() string) {
+	s := r.said()
+	if s.ReplacedCount++; len(s.Replaced) < MostSaid {
+		s.Replaced = append(s.Replaced, line())
 	}
 }
 
@@ -115,6 +128,9 @@ func (r *WriteResult) Tally(found, same bool) (write bool) {
 //
 // A figure (or a withdrawal) dated before cur that differs from it is kept
 // as history: counted History, and named in Said, with the figure served.
+// One dated the same day as cur replaces it in every answer as of that day
+// on (the later recorded of a day's vintages is served): counted as any
+// other, and named in Said with what an answer as of that day now reads.
 // o's date is its Published, today when it has none (a dry run's).
 func (r *WriteResult) TallyFigure(i int, o, cur *Observation, found bool) (write bool, err error) {
 	if found && cur.Withdrawn() && o.Withdrawn() {
@@ -142,6 +158,9 @@ func (r *WriteResult) TallyFigure(i int, o, cur *Observation, found bool) (write
 	default:
 		r.Revised++
 	}
+	if found && d.Equal(cur.Published) {
+		r.sayReplaced(func() string { return figureReplacedText(o, cur, d) })
+	}
 	return true, nil
 }
 
@@ -150,7 +169,9 @@ func (r *WriteResult) TallyFigure(i int, o, cur *Observation, found bool) (write
 // whether t must be written: a withdrawal of a stored target counts as
 // withdrawn; of one that is not stored, or dated before the version in force,
 // it is EINVALID. A version dated before the one in force is kept as history
-// (counted History, named in Said) but does not replace it.
+// (counted History, named in Said) but does not replace it; one dated the
+// same day as the version in force replaces it in every answer as of that
+// day on, counted revised and named in Said.
 func (r *WriteResult) TallyTarget(i int, t, prev *Target, found bool) (write bool, err error) {
 	if t.Withdrawn {
 		if !found {
@@ -178,6 +199,9 @@ func (r *WriteResult) TallyTarget(i int, t, prev *Target, found bool) (write boo
 		return true, nil
 	}
 	r.Revised++
+	if d.Equal(prev.Published) {
+		r.sayReplaced(func() string { return targetReplacedText(t, prev, d) })
+	}
 	return true, nil
 }
 
@@ -191,6 +215,8 @@ func (r WriteResult) Add(o WriteResult) WriteResult {
 		}
 		t := sum.said()
 		t.History = append(t.History, s.History[:min(len(s.History), MostSaid-len(t.History))]...)
+		t.Replaced = append(t.Replaced, s.Replaced[:min(len(s.Replaced), MostSaid-len(t.Replaced))]...)
+		t.ReplacedCount += s.ReplacedCount
 	}
 	return sum
 }

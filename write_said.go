@@ -5,8 +5,9 @@ import (
 	"strconv"
 )
 
-// The sentences a write says of an item kept as history (WriteSaid): what
-// the item is, what it was compared with, and what is served.
+// The sentences a write says of an item kept as history, or of one that
+// replaced a stored version of its own day (WriteSaid): what the item is,
+// what it was compared with, and what is served.
 
 // saidFigureName is a figure's series and year: "yunhe gdp 2024", "houma gdp
 // 2021 h1".
@@ -46,6 +47,18 @@ func figureKeptText(o, cur *Observation, d Date) string {
 	return fmt.Sprintf("%s: %s (published %s) is kept as an earlier vintage; %s", saidFigureName(o), vintageValue(o), d, served)
 }
 
+// figureReplacedText: "yunhe gdp 2025: 244.1 (published 2026-11-20)
+// replaced the vintage of the same day (243.6); an answer as of that day
+// or later now reads 244.1".
+func figureReplacedText(o, cur *Observation, d Date) string {
+	reads := vintageValue(o)
+	if o.Withdrawn() {
+		reads = "no figure (withdrawn)"
+	}
+	return fmt.Sprintf("%s: %s (published %s) replaced the vintage of the same day (%s); an answer as of that day or later now reads %s",
+		saidFigureName(o), vintageValue(o), d, vintageValue(cur), reads)
+}
+
 // saidTargetName is a target's key: "yunhe budget_revenue 15th-fyp level 2030".
 func saidTargetName(t *Target) string {
 	return fmt.Sprintf("%s %s %s %s %d", t.Region, t.Indicator, t.Plan, t.Kind, t.Year)
@@ -74,4 +87,12 @@ func targetValue(t, other *Target) string {
 func targetKeptText(t, prev *Target, d Date) string {
 	return fmt.Sprintf("%s: %s (set %s) is kept as an earlier version; the version in force stays %s (set %s)",
 		saidTargetName(t), targetValue(t, prev), d, targetValue(prev, t), prev.Published)
+}
+
+// targetReplacedText: "yunhe budget_revenue 15th-fyp level 2030: 18 (set
+// 2026-01-15) replaced the version of the same day (17); an answer as of
+// that day or later now reads 18".
+func targetReplacedText(t, prev *Target, d Date) string {
+	return fmt.Sprintf("%s: %s (set %s) replaced the version of the same day (%s); an answer as of that day or later now reads %s",
+		saidTargetName(t), targetValue(t, prev), d, targetValue(prev, t), targetValue(t, prev))
 }

@@ -121,24 +121,40 @@ func historyText(n int) string {
 
 // saidNotes are the report's notes on what a write said of its items
 // (plancast.WriteSaid): the figures or targets (figures tells which) kept
-// as history, history of them.
+// as history, history of them, and those that replaced a stored version
+// dated the same day. A same-day correction is accepted, as a push dated
+// the day of the newest version is a new decision of that day, but the
+// answer as of that day changes, so it is said.
 func saidNotes(s *plancast.WriteSaid, history int, figures bool) []string {
-	if s == nil || len(s.History) == 0 {
+	if s == nil {
 		return nil
 	}
 	one, many := "target", "targets"
 	version, served, howTo := "the version in force", "what is in force does not change",
 		"to put a target in force, date it on or after the version in force (or give it no date: today)"
+	sameDay := "the version set the same day"
 	if figures {
 		one, many = "figure", "figures"
 		version, served, howTo = "the vintage served", "what is served does not change",
 			"to have a figure served, date it on or after the served one (or give it no date: today)"
+		sameDay = "the vintage published the same day"
 	}
-	head := fmt.Sprintf("1 %s is dated before %s and is kept as history, an earlier version readable as of its date; %s", one, version, served)
-	if history > 1 {
-		head = fmt.Sprintf("%d %s are dated before %s and are kept as history, earlier versions readable as of their dates; %s", history, many, version, served)
+	var notes []string
+	if len(s.History) > 0 {
+		head := fmt.Sprintf("1 %s is dated before %s and is kept as history, an earlier version readable as of its date; %s", one, version, served)
+		if history > 1 {
+			head = fmt.Sprintf("%d %s are dated before %s and are kept as history, earlier versions readable as of their dates; %s", history, many, version, served)
+		}
+		notes = append(notes, head+": "+saidList(s.History, history)+"; "+howTo)
 	}
-	return []string{head + ": " + saidList(s.History, history) + "; " + howTo}
+	if len(s.Replaced) > 0 {
+		head := fmt.Sprintf("1 %s replaced %s (a same-day correction)", one, sameDay)
+		if s.ReplacedCount > 1 {
+			head = fmt.Sprintf("%d %s replaced %s (same-day corrections)", s.ReplacedCount, many, sameDay)
+		}
+		notes = append(notes, head+": "+saidList(s.Replaced, s.ReplacedCount))
+	}
+	return notes
 }
 
 // saidList joins the items named, and says how many more of all there were.
