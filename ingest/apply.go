@@ -156,6 +156,7 @@ func Apply(ctx context.Context, st plancast.Store, b *Batch, opt ApplyOptions) (
 		rep.Unchanged += len(skipObs)
 		rep.Targets.Unchanged += len(skipTargets)
 		rep.Notes = append(rep.Notes, saidNotes(rep.Targets.TakeSaid(), rep.Targets.History, false)...)
+		rep.Notes = append(rep.Notes, b.undatedNotes()...)
 		return rep, nil
 	}
 	if len(b.Regions) > 0 {
@@ -186,7 +187,19 @@ func Apply(ctx context.Context, st plancast.Store, b *Batch, opt ApplyOptions) (
 	}
 	rep.Unchanged += len(skipObs)
 	rep.Targets.Unchanged += len(skipTargets)
+	rep.Notes = append(rep.Notes, b.undatedNotes()...)
 	return rep, nil
+}
+
+// undatedNotes are the notes on the files of b whose rows carried no
+// published date and took the day of the push (undatedFile.note), said
+// of a push that was taken (or would be, in a dry run).
+func (b *Batch) undatedNotes() []string {
+	var notes []string
+	for _, u := range b.undated {
+		notes = append(notes, u.note())
+	}
+	return notes
 }
 
 // reject reports the problems ps and refuses the batch. The note that
