@@ -33,7 +33,7 @@ func TestAPushDatedBeforeTheServedVersionIsCountedAsHistory(t *testing.T) {
 			t.Errorf("dry run %t: %d new, %d revised, %d history, %d unchanged; want 1 kept as history, none revised",
 				dry, rep.New, rep.Revised, rep.History, rep.Unchanged)
 		}
-		if n := noteWith(rep.Notes, wantNote); !strings.HasPrefix(n, "1 figure is dated before the vintage served and is kept as history") {
+		if n := noteWith(rep.Notes, wantNote); !strings.HasPrefix(n, "1 figure is dated before the vintage served, so it is kept as history (read as of its date) and what is served does not change: ") {
 			t.Errorf("dry run %t: notes %q; want one saying %q", dry, rep.Notes, wantNote)
 		}
 	}

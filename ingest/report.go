@@ -130,20 +130,20 @@ func saidNotes(s *plancast.WriteSaid, history int, figures bool) []string {
 		return nil
 	}
 	one, many := "target", "targets"
-	version, served, howTo := "the version in force", "what is in force does not change",
+	version, versions, served, howTo := "the version in force", "the versions in force", "what is in force does not change",
 		"to put a target in force, date it on or after the version in force (or give it no date: today)"
 	sameDay := "the version set the same day"
 	if figures {
 		one, many = "figure", "figures"
-		version, served, howTo = "the vintage served", "what is served does not change",
+		version, versions, served, howTo = "the vintage served", "the vintages served", "what is served does not change",
 			"to have a figure served, date it on or after the served one (or give it no date: today)"
 		sameDay = "the vintage published the same day"
 	}
 	var notes []string
 	if len(s.History) > 0 {
-		head := fmt.Sprintf("1 %s is dated before %s and is kept as history, an earlier version readable as of its date; %s", one, version, served)
+		head := fmt.Sprintf("1 %s is dated before %s, so it is kept as history (read as of its date) and %s", one, version, served)
 		if history > 1 {
-			head = fmt.Sprintf("%d %s are dated before %s and are kept as history, earlier versions readable as of their dates; %s", history, many, version, served)
+			head = fmt.Sprintf("%d %s are dated before %s, so they are kept as history (read as of their dates) and %s", history, many, versions, served)
 		}
 		notes = append(notes, head+": "+saidList(s.History, history)+"; "+howTo)
 	}
