@@ -22,7 +22,7 @@ func TestAPushOfUndatedRowsSaysItDatedThemToday(t *testing.T) {
 
 	var ans api.PushResponse
 	s.do("POST", "/api/v1/observations?filename=wide.csv&dry_run=true", "text/csv", houma, wide).decode(t, 200, &ans)
-	want := "wide.csv: 3 figures carry no published date, so they were dated " + plancast.Today().String() + ", the day of the push"
+	want := "wide.csv: 3 figures carry no published date, so each one this push writes (new or revised) is dated " + plancast.Today().String() + ", the day of the push"
 	if n := noteWith(ans.Report.Notes, want); !strings.Contains(n, "a published column") || !strings.Contains(n, "?published=YYYY-MM-DD") {
 		t.Errorf("notes %q; want one saying %q and how to date the rows", ans.Report.Notes, want)
 	}

@@ -156,7 +156,7 @@ func Apply(ctx context.Context, st plancast.Store, b *Batch, opt ApplyOptions) (
 		rep.Unchanged += len(skipObs)
 		rep.Targets.Unchanged += len(skipTargets)
 		rep.Notes = append(rep.Notes, saidNotes(rep.Targets.TakeSaid(), rep.Targets.History, false)...)
-		rep.Notes = append(rep.Notes, b.undatedNotes()...)
+		rep.Notes = append(rep.Notes, b.undatedNotes(rep)...)
 		return rep, nil
 	}
 	if len(b.Regions) > 0 {
@@ -187,17 +187,23 @@ func Apply(ctx context.Context, st plancast.Store, b *Batch, opt ApplyOptions) (
 	}
 	rep.Unchanged += len(skipObs)
 	rep.Targets.Unchanged += len(skipTargets)
-	rep.Notes = append(rep.Notes, b.undatedNotes()...)
+	rep.Notes = append(rep.Notes, b.undatedNotes(rep)...)
 	return rep, nil
 }
 
 // undatedNotes are the notes on the files of b whose rows carried no
-// published date and took the day of the push (undatedFile.note), said
-// of a push that was taken (or would be, in a dry run).
-func (b *Batch) undatedNotes() []string {
+// published date and took the day of the push (undatedFile.note), said of
+// a push that was taken (or would be, in a dry run), of the kinds (figures,
+// targets) it writes (rep: its counts).
+func (b *Batch) undatedNotes(rep *Report) []string {
+	figures := rep.New+rep.Revised+rep.History+rep.Queued > 0
+	t := rep.Targets
+	targets := t.New+t.Revised+t.History+t.Queued > 0
 	var notes []string
 	for _, u := range b.undated {
-		notes = append(notes, u.note())
+		if n := u.note(figures, targets); n != "" {
+			notes = append(notes, n)
+		}
 	}
 	return notes
 }

@@ -131,14 +131,25 @@ type undatedFile struct {
 	day              plancast.Date
 }
 
-// note is the report's note on a file whose rows carried no
-// published date of their own and were dated day, the day of the push: a
-// wide table of 2018–2025 without a published column was stored as
-// published today, and an answer as of any earlier date had none of it,
-// without a word.
-func (u undatedFile) note() string {
+// note is the report's note on a file whose rows carried no published
+// date of their own and were dated the day of the push: a wide table of
+// 2018–2025 without a published column was stored as published that day,
+// and an answer as of any earlier date had none of it, without a word.
+// Only the kinds the push writes are said (figures, targets: a re-push of
+// the same figures writes none of them, and dates none), and of them only
+// those written take the date: the store, not the push, knows which, so
+// the note says "each one this push writes". "" when nothing is to be said.
+func (u undatedFile) note(figures, targets bool) string {
+	if !figures {
+		u.figures = 0
+	}
+	if !targets {
+		u.targets = 0
+	}
 	var what string
 	switch {
+	case u.figures+u.targets == 0:
+		return ""
 	case u.targets == 0:
 		what = countOf(u.figures, "figure", "figures")
 	case u.figures == 0:
@@ -146,13 +157,13 @@ func (u undatedFile) note() string {
 	default:
 		what = countOf(u.figures, "figure", "figures") + " and " + countOf(u.targets, "target", "targets")
 	}
-	verb, were, them := "carry", "they were", "them"
+	verb, each := "carry", "each one this push writes (new or revised) is"
 	if u.figures+u.targets == 1 {
-		verb, were, them = "carries", "it was", "it"
+		verb, each = "carries", "if this push writes it (new or revised), it is"
 	}
-	return fmt.Sprintf("%s: %s %s no published date, so %s dated %s, the day of the push, and an answer as of an earlier date leaves %s out; "+
+	return fmt.Sprintf("%s: %s %s no published date, so %s dated %s, the day of the push, and an answer as of an earlier date does not have it; "+
 		"to date them, give the file a published column (发布日期: the day each was published or set) or the push a date "+
-		"(?published=YYYY-MM-DD, plancast ingest --published YYYY-MM-DD)", u.file, what, verb, were, u.day, them)
+		"(?published=YYYY-MM-DD, plancast ingest --published YYYY-MM-DD)", u.file, what, verb, each, u.day)
 }
 
 // countOf is "1 figure", "8 figures".

@@ -22,9 +22,9 @@ func TestRowsWithoutADateAreSaidToTakeThePushsDate(t *testing.T) {
 		want          string // the note's start; "" for none
 	}{
 		{"wide.csv", "region,indicator,unit,2018,2019,2020\nhouma,fixed_asset_investment,亿元,98.5,105.2,101.3\n", Options{},
-			"wide.csv: 3 figures carry no published date, so they were dated " + today + ", the day of the push, and an answer as of an earlier date leaves them out"},
+			"wide.csv: 3 figures carry no published date, so each one this push writes (new or revised) is dated " + today + ", the day of the push, and an answer as of an earlier date does not have it"},
 		{"long.csv", "region,indicator,year,value,published\nhouma,gdp,2019,110,2020-03-01\nhouma,gdp,2018,100,\n", Options{},
-			"long.csv: 1 figure carries no published date, so it was dated " + today + ", the day of the push, and an answer as of an earlier date leaves it out"},
+			"long.csv: 1 figure carries no published date, so if this push writes it (new or revised), it is dated " + today + ", the day of the push"},
 		{"items.json", `[{"region":"houma","indicator":"gdp","year":2019,"value":110,"published":"2020-03-01"},{"region":"houma","indicator":"gdp","year":2018,"value":100}]`, Options{},
 			"items.json: 1 figure carries no published date"},
 		{"targets.csv", "region,indicator,plan,kind,base_year,year,value\nhouma,gdp,14th-fyp,level,2020,2025,250\n", Options{},
@@ -52,8 +52,16 @@ func TestRowsWithoutADateAreSaidToTakeThePushsDate(t *testing.T) {
 			}
 		}
 	}
-	// A refused push says what is wrong, not what its rows would have been dated.
+	// Pushed again, the same figures are unchanged: none is written, and
+	// none takes the push's date, so nothing is said of dates.
 	st := openStore(t)
+	wide := "region,indicator,unit,2018,2019,2020\nhouma,fixed_asset_investment,亿元,98.5,105.2,101.3\n"
+	apply(t, st, parseAsPushed(t, "wide.csv", wide, Options{}), false)
+	if rep := apply(t, st, parseAsPushed(t, "wide.csv", wide, Options{}), false); rep.Unchanged != 3 || len(rep.Notes) != 0 {
+		t.Errorf("the same wide table again: %d unchanged, notes %q; want 3 unchanged and no note", rep.Unchanged, rep.Notes)
+	}
+	// A refused push says what is wrong, not what its rows would have been dated.
+	st = openStore(t)
 	b := parseAsPushed(t, "bad.csv", "region,indicator,year,value\nhouma,gdp,2019,abc\n", Options{})
 	if rep, err := Apply(t.Context(), st, b, ApplyOptions{}); err == nil || len(rep.Notes) != 0 {
 		t.Errorf("a refused push: %v, notes %q; want it refused without a note on dates", err, rep.Notes)
