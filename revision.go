@@ -1,6 +1,10 @@
 package plancast
 
-import "math"
+import (
+	"math"
+	"strconv"
+	"strings"
+)
 
 // The revision history of a series: how each year's figure moved from its
 // first release to the figure served now. Bureaus revise their figures
@@ -108,6 +112,11 @@ func (y *YearRevisions) RevisionOf(v float64) *float64 {
 // Change is how vintage i of the year moved from the last vintage served
 // before it (withdrawals skipped), with the decimals (Decimals) that show
 // both figures; ok is false for the first release and for a withdrawal.
+//
+// The change is the difference taken to the decimals the two figures are
+// written with (ownDecimals), where it is exact: 218.9 − 216.8 is 2.1, not
+// the 2.0999999999999943 of binary floating point, which the revisions
+// download wrote into its change column (CSV and XLSX alike).
 func (y *YearRevisions) Change(i int) (change float64, prec int, ok bool) {
 	if y.Vintages[i].Withdrawn() {
 		return 0, 0, false
@@ -115,10 +124,27 @@ func (y *YearRevisions) Change(i int) (change float64, prec int, ok bool) {
 	for j := i - 1; j >= 0; j-- {
 		if prev := y.Vintages[j]; !prev.Withdrawn() {
 			v := y.Vintages[i].Value
-			return v - prev.Value, max(Decimals(v), Decimals(prev.Value)), true
+			return roundTo(v-prev.Value, max(ownDecimals(v), ownDecimals(prev.Value))), max(Decimals(v), Decimals(prev.Value)), true
 		}
 	}
 	return 0, 0, false
+}
+
+// ownDecimals is how many decimals write v as it was given, in its
+// shortest decimal form: 250 → 0, 120.8 → 1, 0.785 → 3 (Decimals stops at
+// 2, the most a figure is shown with).
+func ownDecimals(v float64) int {
+	_, frac, _ := strings.Cut(strconv.FormatFloat(v, 'f', -1, 64), ".")
+	return len(frac)
+}
+
+// roundTo is v rounded to prec decimals: the float nearest the decimal.
+func roundTo(v float64, prec int) float64 {
+	r, err := strconv.ParseFloat(strconv.FormatFloat(v, 'f', prec, 64), 64)
+	if err != nil || r == 0 {
+		return 0 // no −0
+	}
+	return r
 }
 
 // VintagesAsOf keeps the vintages published on or before asOf (all of them

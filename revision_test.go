@@ -101,3 +101,31 @@ func deref(p *float64) any {
 	}
 	return *p
 }
+
+// A change is written with the decimals of the figures it is taken
+// between, where it is exact, not as the difference of two binary floating
+// point numbers: 216.8 revised to 218.9 changed by 2.1, not by
+// 2.0999999999999943; 0.78 to 0.785 by 0.005, a third decimal kept; 113.2
+// to 113.6 by 0.4, and back by -0.4.
+func TestAChangeIsExactToTheFiguresOwnDecimals(t *testing.T) {
+	for _, c := range []struct {
+		from, to, change float64
+		prec             int
+	}{
+		{216.8, 218.9, 2.1, 1},
+		{0.78, 0.785, 0.005, 2},
+		{113.2, 113.6, 0.4, 1},
+		{113.6, 113.2, -0.4, 1},
+		{120.8, 120.8, 0, 1},
+		{250, 230, -20, 0},
+	} {
+		y := YearRevisions{Vintages: []Observation{
+			{Year: 2024, Value: c.from, Status: StatusFinal},
+			{Year: 2024, Value: c.to, Status: StatusFinal},
+		}}
+		change, prec, ok := y.Change(1)
+		if !ok || change != c.change || prec != c.prec {
+			t.Errorf("%g to %g: change %v (%d decimals, %t); want exactly %v (%d)", c.from, c.to, change, prec, ok, c.change, c.prec)
+		}
+	}
+}

@@ -32,15 +32,74 @@ type Series struct {
 }
 
 // WriteResult counts what a batch write did.
+//
+// An item written with a date before the newest stored version of its key
+// (a figure published before the vintage served, a target set before the
+// version in force) is counted History, not Revised: it is kept as an
+// earlier vintage or version, readable as of its date, and what is served
+// now does not change. It was counted revised, so a push that changed
+// nothing served answered "1 revised" while the series served the figure
+// it had. Revised counts the items that change what is served now.
 type WriteResult struct {
 	New       int `json:"new"`       // figures never seen before
-	Revised   int `json:"revised"`   // figures whose value or status changed: a new vintage
+	Revised   int `json:"revised"`   // figures whose value or status changed: a new vintage, served from now on
 	Unchanged int `json:"unchanged"` // identical to the latest vintage: nothing written
 	Withdrawn int `json:"withdrawn"` // taken back (StatusWithdrawn, Target.Withdrawn)
+	// History counts items dated before the newest stored version of
+	// their key that differ from it: written as an earlier vintage or
+	// version, kept as history, what is served unchanged.
+	History int `json:"history"`
 	// Queued counts items accepted into a durable local queue because the
 	// backend could not take them now; they are written, in order, when it
 	// returns (and then counted as new, revised or unchanged there).
 	Queued int `json:"queued,omitempty"`
+	// Said names the first few items kept as history, and those that
+	// replaced a stored version dated the same day (WriteSaid), for the
+	// report's notes (TakeSaid); nil when there are none. A pointer keeps
+	// the counts comparable with ==.
+	Said *WriteSaid `json:"-"`
+}
+
+// WriteSaid is what a write says of its items beyond the counts: one
+// sentence for each of the first MostSaid items kept as history, and for
+// each of the first MostSaid that replaced a stored version dated the same
+// day as theirs (a same-day correction: accepted, and the answer as of that
+// day changes), with how many there were of each.
+type WriteSaid struct {
+	History       []string // of WriteResult.History items
+	Replaced      []string
+	ReplacedCount int
+}
+
+// MostSaid is how many items of each kind a WriteSaid names.
+const MostSaid = 5
+
+func (r *WriteResult) said() *WriteSaid {
+	if r.Said == nil {
+		r.Said = &WriteSaid{}
+	}
+	return r.Said
+}
+
+func (r *WriteResult) sayHistory(line func() string) {
+	if s := r.said(); len(s.History) < MostSaid {
+		s.History = append(s.History, line())
+	}
+}
+
+func (r *WriteResult) sayReplaced(line func() string) {
+	s := r.said()
+	if s.ReplacedCount++; len(s.Replaced) < MostSaid {
+		s.Replaced = append(s.Replaced, line())
+	}
+}
+
+// TakeSaid returns what the write said of its items (nil when nothing) and
+// leaves the result with its counts alone.
+func (r *WriteResult) TakeSaid() *WriteSaid {
+	s := r.Said
+	r.Said = nil
+	return s
 }
 
 // Tally counts one item of a write by what is stored under its key: new when
@@ -66,22 +125,43 @@ func (r *WriteResult) Tally(found, same bool) (write bool) {
 // withdrawal counts as absent: pushing it again is new, withdrawing it again
 // changes nothing. Withdrawing a figure that was never stored is EINVALID, so
 // that a withdrawal with a typo in its year or period cannot pass silently.
+//
+// A figure (or a withdrawal) dated before cur that differs from it is kept
+// as history: counted History, and named in Said, with the figure served.
+// One dated the same day as cur replaces it in every answer as of that day
+// on (the later recorded of a day's vintages is served): counted as any
+// other, and named in Said with what an answer as of that day now reads.
+// o's date is its Published, today when it has none (a dry run's).
 func (r *WriteResult) TallyFigure(i int, o, cur *Observation, found bool) (write bool, err error) {
-	if found && cur.Withdrawn() {
-		if o.Withdrawn() {
-			r.Unchanged++
-			return false, nil
-		}
-		found = false
+	if found && cur.Withdrawn() && o.Withdrawn() {
+		r.Unchanged++
+		return false, nil
 	}
-	if o.Withdrawn() {
-		if !found {
-			return false, Errorf(EINVALID, "item %d: %s/%s %d (%s) has no figure to withdraw", i, o.Region, o.Indicator, o.Year, o.Period)
-		}
-		r.Withdrawn++
+	served := found && !cur.Withdrawn()
+	if o.Withdrawn() && !served {
+		return false, Errorf(EINVALID, "item %d: %s/%s %d (%s) has no figure to withdraw", i, o.Region, o.Indicator, o.Year, o.Period)
+	}
+	if served && SameFigure(cur, o) {
+		r.Unchanged++
+		return false, nil
+	}
+	d := o.Published.OrToday()
+	switch {
+	case found && d.Before(cur.Published):
+		r.History++
+		r.sayHistory(func() string { return figureKeptText(o, cur, d) })
 		return true, nil
+	case o.Withdrawn():
+		r.Withdrawn++
+	case !served:
+		r.New++
+	default:
+		r.Revised++
 	}
-	return r.Tally(found, found && SameFigure(cur, o)), nil
+	if found && d.Equal(cur.Published) {
+		r.sayReplaced(func() string { return figureReplacedText(o, cur, d) })
+	}
+	return true, nil
 }
 
 // TallyTarget counts item i (1-based) of a target write against prev, the
@@ -89,7 +169,9 @@ func (r *WriteResult) TallyFigure(i int, o, cur *Observation, found bool) (write
 // whether t must be written: a withdrawal of a stored target counts as
 // withdrawn; of one that is not stored, or dated before the version in force,
 // it is EINVALID. A version dated before the one in force is kept as history
-// (and counted as revised) but does not replace it.
+// (counted History, named in Said) but does not replace it; one dated the
+// same day as the version in force replaces it in every answer as of that
+// day on, counted revised and named in Said.
 func (r *WriteResult) TallyTarget(i int, t, prev *Target, found bool) (write bool, err error) {
 	if t.Withdrawn {
 		if !found {
@@ -102,18 +184,47 @@ func (r *WriteResult) TallyTarget(i int, t, prev *Target, found bool) (write boo
 		r.Withdrawn++
 		return true, nil
 	}
-	return r.Tally(found, found && SameTarget(prev, t)), nil
+	if !found {
+		r.New++
+		return true, nil
+	}
+	if SameTarget(prev, t) {
+		r.Unchanged++
+		return false, nil
+	}
+	d := t.Published.OrToday()
+	if d.Before(prev.Published) {
+		r.History++
+		r.sayHistory(func() string { return targetKeptText(t, prev, d) })
+		return true, nil
+	}
+	r.Revised++
+	if d.Equal(prev.Published) {
+		r.sayReplaced(func() string { return targetReplacedText(t, prev, d) })
+	}
+	return true, nil
 }
 
-// Add returns the sum of two results.
+// Add returns the sum of two results, and what both said.
 func (r WriteResult) Add(o WriteResult) WriteResult {
-	return WriteResult{New: r.New + o.New, Revised: r.Revised + o.Revised, Unchanged: r.Unchanged + o.Unchanged,
-		Withdrawn: r.Withdrawn + o.Withdrawn, Queued: r.Queued + o.Queued}
+	sum := WriteResult{New: r.New + o.New, Revised: r.Revised + o.Revised, Unchanged: r.Unchanged + o.Unchanged,
+		Withdrawn: r.Withdrawn + o.Withdrawn, History: r.History + o.History, Queued: r.Queued + o.Queued}
+	for _, s := range []*WriteSaid{r.Said, o.Said} {
+		if s == nil {
+			continue
+		}
+		t := sum.said()
+		t.History = append(t.History, s.History[:min(len(s.History), MostSaid-len(t.History))]...)
+		t.Replaced = append(t.Replaced, s.Replaced[:min(len(s.Replaced), MostSaid-len(t.Replaced))]...)
+		t.ReplacedCount += s.ReplacedCount
+	}
+	return sum
 }
 
-// Changed counts what the write changed in the store: new, revised and
-// withdrawn items.
-func (r WriteResult) Changed() int { return r.New + r.Revised + r.Withdrawn }
+// Changed counts what the write changed in the store: new, revised,
+// withdrawn items and those kept as history (which change the answers as
+// of their dates).
+func (r WriteResult) Changed() int { return r.New + r.Revised + r.Withdrawn + r.History }
 
 // ObservationWriter writes batches of observations.
 type ObservationWriter interface {

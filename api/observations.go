@@ -76,7 +76,15 @@ func (s *Server) push(c echo.Context, targets bool, check func(*ingest.Batch) er
 		name = "upload"
 	}
 	counted := &countedBody{r: c.Request().Body}
-	body := io.Reader(counted)
+	head := bufio.NewReaderSize(counted, 4096)
+	// A short body ends before the head (io.EOF); any other error is a body
+	// cut short, said here, since a bufio.Reader gives its error once.
+	if h, err := head.Peek(sniffedHead); err != nil && !errors.Is(err, io.EOF) {
+		return s.uploadCut(c.Request(), name, counted.n, err)
+	} else if err := bodyIsNot(name, mt, h); err != nil {
+		return err
+	}
+	body := io.Reader(head)
 	if targets && mt == ingest.ContentTypeJSON {
 		body = targetsJSON(body)
 	}

@@ -171,6 +171,8 @@ func Apply(ctx context.Context, st plancast.Store, b *Batch, opt ApplyOptions) (
 		}
 		rep.Unchanged += len(skipObs)
 		rep.Targets.Unchanged += len(skipTargets)
+		rep.Notes = append(rep.Notes, saidNotes(rep.Targets.TakeSaid(), rep.Targets.History, false)...)
+		rep.Notes = append(rep.Notes, b.undatedNotes(rep)...)
 		return rep, nil
 	}
 	if len(b.Regions) > 0 {
@@ -188,18 +190,38 @@ func Apply(ctx context.Context, st plancast.Store, b *Batch, opt ApplyOptions) (
 		if err != nil {
 			return nil, fmt.Errorf("write observations: %w", err)
 		}
-		rep.New, rep.Revised, rep.Unchanged, rep.Withdrawn, rep.Queued = res.New, res.Revised, res.Unchanged, res.Withdrawn, res.Queued
+		rep.New, rep.Revised, rep.Unchanged, rep.Withdrawn, rep.History, rep.Queued = res.New, res.Revised, res.Unchanged, res.Withdrawn, res.History, res.Queued
+		rep.Notes = append(rep.Notes, saidNotes(res.Said, res.History, true)...)
 	}
 	if len(targets) > 0 {
 		res, err := st.WriteTargets(ctx, targets)
 		if err != nil {
 			return nil, fmt.Errorf("write targets: %w", err)
 		}
+		rep.Notes = append(rep.Notes, saidNotes(res.TakeSaid(), res.History, false)...)
 		rep.Targets = res
 	}
 	rep.Unchanged += len(skipObs)
 	rep.Targets.Unchanged += len(skipTargets)
+	rep.Notes = append(rep.Notes, b.undatedNotes(rep)...)
 	return rep, nil
+}
+
+// undatedNotes are the notes on the files of b whose rows carried no
+// published date and took the day of the push (undatedFile.note), said of
+// a push that was taken (or would be, in a dry run), of the kinds (figures,
+// targets) it writes (rep: its counts).
+func (b *Batch) undatedNotes(rep *Report) []string {
+	figures := rep.New+rep.Revised+rep.History+rep.Queued > 0
+	t := rep.Targets
+	targets := t.New+t.Revised+t.History+t.Queued > 0
+	var notes []string
+	for _, u := range b.undated {
+		if n := u.note(figures, targets); n != "" {
+			notes = append(notes, n)
+		}
+	}
+	return notes
 }
 
 // reject reports the problems ps and refuses the batch. The note that
@@ -488,7 +510,8 @@ func (rep *Report) countObservations(obs []plancast.Observation, latest map[plan
 			return err // checkWithdrawals has ruled this out, unless the store changed since
 		}
 	}
-	rep.New, rep.Revised, rep.Unchanged, rep.Withdrawn = res.New, res.Revised, res.Unchanged, res.Withdrawn
+	rep.New, rep.Revised, rep.Unchanged, rep.Withdrawn, rep.History = res.New, res.Revised, res.Unchanged, res.Withdrawn, res.History
+	rep.Notes = append(rep.Notes, saidNotes(res.Said, res.History, true)...)
 	return nil
 }
 

@@ -370,7 +370,7 @@ func notADay(t string) string {
 // push's default.
 func (p *parser) date(c cell) (plancast.Date, bool) {
 	t := strings.TrimSpace(widthFold(c.text))
-	if t == "" {
+	if p.dated = t != ""; !p.dated {
 		return p.opt.Published, true
 	}
 	for _, l := range dateLayouts {

@@ -116,6 +116,62 @@ type Batch struct {
 	// empty are the files read into the batch that held nothing to write
 	// and no problem (EmptyFiles).
 	empty []string
+	// undated are the files whose rows carried no published date of their
+	// own and were dated the day of the push (undatedFile.note).
+	undated []undatedFile
+}
+
+// undatedFile is a file whose figures and targets, or some of them,
+// carried no published date and took the day of the push (Options.
+// Published was not given: today), so that an answer as of an earlier
+// date leaves them out.
+type undatedFile struct {
+	file             string
+	figures, targets int
+	day              plancast.Date
+}
+
+// note is the report's note on a file whose rows carried no published
+// date of their own and were dated the day of the push: a wide table of
+// 2018–2025 without a published column was stored as published that day,
+// and an answer as of any earlier date had none of it, without a word.
+// Only the kinds the push writes are said (figures, targets: a re-push of
+// the same figures writes none of them, and dates none), and of them only
+// those written take the date: the store, not the push, knows which, so
+// the note says "each one this push writes". "" when nothing is to be said.
+func (u undatedFile) note(figures, targets bool) string {
+	if !figures {
+		u.figures = 0
+	}
+	if !targets {
+		u.targets = 0
+	}
+	var what string
+	switch {
+	case u.figures+u.targets == 0:
+		return ""
+	case u.targets == 0:
+		what = countOf(u.figures, "figure", "figures")
+	case u.figures == 0:
+		what = countOf(u.targets, "target", "targets")
+	default:
+		what = countOf(u.figures, "figure", "figures") + " and " + countOf(u.targets, "target", "targets")
+	}
+	verb, each := "carry", "each one this push writes (new or revised) is"
+	if u.figures+u.targets == 1 {
+		verb, each = "carries", "if this push writes it (new or revised), it is"
+	}
+	return fmt.Sprintf("%s: %s %s no published date, so %s dated %s, the day of the push, and an answer as of an earlier date does not have it; "+
+		"to date them, give the file a published column (发布日期: the day each was published or set) or the push a date "+
+		"(?published=YYYY-MM-DD, plancast ingest --published YYYY-MM-DD)", u.file, what, verb, each, u.day)
+}
+
+// countOf is "1 figure", "8 figures".
+func countOf(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 // EmptyFiles are the documents read into b that hold nothing to write and
@@ -328,6 +384,7 @@ func (b *Batch) Merge(o *Batch) {
 	b.Problems = append(b.Problems, o.Problems...)
 	b.Notes = append(b.Notes, o.Notes...)
 	b.empty = append(b.empty, o.empty...)
+	b.undated = append(b.undated, o.undated...)
 	for k, v := range o.regionCols {
 		b.noteRegionColumn(k.file, k.sheet, v)
 	}
@@ -374,6 +431,7 @@ func Parse(name string, contentType string, r io.Reader, cat Catalog, opt Option
 	if opt.MaxProblems <= 0 {
 		opt.MaxProblems = DefaultMaxProblems
 	}
+	pushDated := !opt.Published.IsZero()
 	opt.Published = opt.Published.OrToday()
 	if name == "" {
 		name = "upload"
@@ -426,6 +484,9 @@ func Parse(name string, contentType string, r io.Reader, cat Catalog, opt Option
 	}
 	if !p.ps.full {
 		checkBatch(p.b, cat, &p.ps)
+	}
+	if !pushDated && p.undatedFigures+p.undatedTargets > 0 {
+		p.b.undated = []undatedFile{{file: p.file, figures: p.undatedFigures, targets: p.undatedTargets, day: p.opt.Published}}
 	}
 	p.b.Problems = sortProblems(p.ps.list)
 	if len(p.b.Observations)+len(p.b.Targets)+len(p.b.Regions)+len(p.b.Indicators)+len(p.b.Problems) == 0 {
@@ -561,6 +622,12 @@ type parser struct {
 	unitPlaces map[placesUnit]*rowPlaces
 	// comma is a CSV file's delimiter; 0 for a spreadsheet.
 	comma rune
+	// dated says whether the row (or JSON item) being read gave its own
+	// published date: set by date, and cleared where a row's reading
+	// begins (meta, targetRow), so that addObservation and addTarget count
+	// the rows dated by the push (undatedFigures, undatedTargets).
+	dated                          bool
+	undatedFigures, undatedTargets int
 	// headerDates, for a spreadsheet, is asked about the first rows when
 	// none is a header, or about the columns a wide table's header does not
 	// read: it reports whether cells formatted as dates there are years
@@ -596,10 +663,16 @@ func (p *parser) addObservation(o plancast.Observation, from origin) {
 	}
 	p.b.Observations = append(p.b.Observations, o)
 	p.b.obsFrom = append(p.b.obsFrom, from)
+	if !p.dated && !o.Withdrawn() {
+		p.undatedFigures++
+	}
 }
 
 func (p *parser) addTarget(t plancast.Target, from targetOrigin) {
 	from.origin = p.withUnit(from.origin)
 	p.b.Targets = append(p.b.Targets, t)
 	p.b.targetFrom = append(p.b.targetFrom, from)
+	if !p.dated && !t.Withdrawn {
+		p.undatedTargets++
+	}
 }

@@ -24,6 +24,10 @@ import (
 //	[ {"region":..,"indicator":..,"unit":..,"observations":[{year,value,...}]}, ... ]
 //	{"region":..,"indicator":..,"observations":[...]}  one series, as GET .../series returns it
 //	{"regions":[..],"indicators":[..],"observations":[..],"targets":[..]}  a plancast.Bundle
+//	{observation} or {target}                       one on its own: a list of one
+//
+// A top-level object's key that is none of these and holds a list or an
+// object ({"data": [...]}) is a problem naming it (unknownTopLevelKey).
 //
 // An observation's region, indicator, unit and period default to the enclosing
 // series'. Values may be numbers or strings ("1,234.5"), and so may an
@@ -87,6 +91,11 @@ func (p *parser) readJSON(br *bufio.Reader) error {
 	switch {
 	case root < len(data) && data[root] == '[':
 		err = doc.elements(root, func(start, end, n int) error { return doc.item(start, end, n, jsonSeries{}, true) })
+	case root < len(data) && data[root] == '{' && doc.loneItem(root):
+		// One figure or target on its own, as an item of a list is
+		// written: read as a list of one. It was read as a series
+		// without figures, and refused as holding none.
+		err = doc.item(root, skipJSONValue(data, root), 1, jsonSeries{}, true)
 	case root < len(data) && data[root] == '{':
 		err = doc.object(root)
 	default:
@@ -340,6 +349,10 @@ func (d *jsonDoc) object(at int) error {
 			}
 			if meant := misspeltName(strings.ToLower(key), bundleKeys()); meant != "" {
 				d.errs = append(d.errs, misspeltKeyError(off, key, meant))
+				break
+			}
+			if c := d.data[m.start]; (c == '[' || c == '{') && !topLevelKey(key) {
+				d.errs = append(d.errs, unknownTopLevelKey(m.at, key, c == '['))
 			}
 		}
 		if err != nil {
@@ -347,6 +360,56 @@ func (d *jsonDoc) object(at int) error {
 		}
 	}
 	return nil
+}
+
+// loneItem reports whether the top-level object at is one figure or
+// target on its own ({"region": …, "indicator": …, "year": 2025, "value":
+// 243.6}): it has a figure's year or value, or a target's plan or kind,
+// and none of the lists of a bundle or a series ("observations", …).
+func (d *jsonDoc) loneItem(at int) bool {
+	item := false
+	for m := d.members(at); m.next(); {
+		key := unquoteJSON(m.key)
+		switch {
+		case bundleList(key) != key || strings.EqualFold(key, "years") || strings.EqualFold(key, "summary"):
+			return false // a bundle, a series, or a revisions answer (object)
+		case strings.EqualFold(key, "year") || strings.EqualFold(key, "value") || strings.EqualFold(key, "plan") || strings.EqualFold(key, "kind"):
+			item = true
+		}
+	}
+	return item
+}
+
+// seriesAnswerKeys are the keys of a series answer (api.SeriesResponse)
+// beside a series' own, which a series pushed back as it was downloaded
+// carries and which are left out: the transform, the date and the notes.
+var seriesAnswerKeys = []string{"units", "as_of", "notes", "notes_zh"}
+
+// topLevelKey reports whether key (in any case) is one a top-level object
+// may have: a bundle's lists, a series' keys, a series answer's.
+func topLevelKey(key string) bool {
+	for _, k := range append(bundleKeys(), seriesAnswerKeys...) {
+		if strings.EqualFold(key, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// unknownTopLevelKey is the problem of a key of a top-level object that is
+// none of topLevelKey's and holds a list (list) or an object: {"data":
+// [...]} was read as a series without figures, what "data" held left out
+// without a word. A key holding a text or a number (an export's
+// "exported_by") says something of the document, not its figures, and is
+// left out as before, as other systems' exports need.
+func unknownTopLevelKey(off int, key string, list bool) *jsonItemError {
+	holds := "an object"
+	if list {
+		holds = "a list"
+	}
+	return &jsonItemError{offset: off, field: key, msg: fmt.Sprintf("the key %q holds %s, but it is not one plancast reads at the top of a JSON document, so what it holds would be left out: "+
+		`the top level is a bundle ("regions", "indicators", "observations", "targets") or one series ("region", "indicator", "unit", "period" and its figures under "observations"); `+
+		`put the figures under "observations" and the targets under "targets", or push a list of them as it is: [{"region": …, "indicator": …, "year": …, "value": …}, …]`, key, holds)}
 }
 
 // target reads an element of a list of targets, data[s:e], its item n

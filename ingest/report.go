@@ -13,10 +13,16 @@ import (
 type Report struct {
 	Files []string `json:"files"`
 	// New, Revised and Unchanged count figures: never seen, a new vintage of a
-	// changed figure, identical to the latest vintage (nothing written).
+	// changed figure, served from now on, identical to the latest vintage
+	// (nothing written).
 	New       int `json:"new"`
 	Revised   int `json:"revised"`
 	Unchanged int `json:"unchanged"`
+	// History counts figures dated before the vintage served that differ
+	// from it: kept as earlier vintages, readable as of their dates, while
+	// the figure served stays (plancast.WriteResult.History); a note names
+	// them.
+	History int `json:"history"`
 	// Withdrawn counts figures taken back (status withdrawn).
 	Withdrawn int `json:"withdrawn"`
 	// Queued counts figures accepted into the server's durable spool because
@@ -41,7 +47,7 @@ type Report struct {
 
 // Written reports whether the push changed anything.
 func (r *Report) Written() bool {
-	return !r.DryRun && len(r.Problems) == 0 && r.New+r.Revised+r.Withdrawn+r.Queued+r.Targets.Changed()+r.Targets.Queued+r.Regions+r.Indicators > 0
+	return !r.DryRun && len(r.Problems) == 0 && r.New+r.Revised+r.Withdrawn+r.History+r.Queued+r.Targets.Changed()+r.Targets.Queued+r.Regions+r.Indicators > 0
 }
 
 // WriteText writes the report for a person: the counts on one line, then
@@ -52,7 +58,9 @@ func (r *Report) Written() bool {
 //	dry run: nothing was written
 //
 // A push that withdrew figures or targets says so after "revised":
-// "2 new, 0 revised, 2 withdrawn, 0 unchanged".
+// "2 new, 0 revised, 2 withdrawn, 0 unchanged"; one that kept figures or
+// targets as history (dated before the version served) says so too:
+// "0 new, 0 revised, 1 kept as history, 0 unchanged".
 func (r *Report) WriteText(w io.Writer) error { return r.writeText(w, "nothing was written") }
 
 // WriteTextAfterOthers writes the report of a file pushed on its own after
@@ -70,9 +78,9 @@ func (r *Report) writeText(w io.Writer, nothing string) error {
 	if files == "" {
 		files = "push"
 	}
-	fmt.Fprintf(&b, "%s: %d new, %d revised%s, %d unchanged, %d rejected\n", files, r.New, r.Revised, withdrawnText(r.Withdrawn), r.Unchanged, r.Rejected)
+	fmt.Fprintf(&b, "%s: %d new, %d revised%s%s, %d unchanged, %d rejected\n", files, r.New, r.Revised, withdrawnText(r.Withdrawn), historyText(r.History), r.Unchanged, r.Rejected)
 	if t := r.Targets; t.Changed()+t.Unchanged > 0 {
-		fmt.Fprintf(&b, "targets: %d new, %d revised%s, %d unchanged\n", t.New, t.Revised, withdrawnText(t.Withdrawn), t.Unchanged)
+		fmt.Fprintf(&b, "targets: %d new, %d revised%s%s, %d unchanged\n", t.New, t.Revised, withdrawnText(t.Withdrawn), historyText(t.History), t.Unchanged)
 	}
 	if r.Regions+r.Indicators > 0 {
 		fmt.Fprintf(&b, "catalog: %d regions, %d indicators declared\n", r.Regions, r.Indicators)
@@ -100,4 +108,60 @@ func withdrawnText(n int) string {
 		return ""
 	}
 	return fmt.Sprintf(", %d withdrawn", n)
+}
+
+// historyText is ", N kept as history", or nothing when none was (most
+// pushes).
+func historyText(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf(", %d kept as history", n)
+}
+
+// saidNotes are the report's notes on what a write said of its items
+// (plancast.WriteSaid): the figures or targets (figures tells which) kept
+// as history, history of them, and those that replaced a stored version
+// dated the same day. A same-day correction is accepted, as a push dated
+// the day of the newest version is a new decision of that day, but the
+// answer as of that day changes, so it is said.
+func saidNotes(s *plancast.WriteSaid, history int, figures bool) []string {
+	if s == nil {
+		return nil
+	}
+	one, many := "target", "targets"
+	version, versions, served, howTo := "the version in force", "the versions in force", "what is in force does not change",
+		"to put a target in force, date it on or after the version in force (or give it no date: today)"
+	sameDay := "the version set the same day"
+	if figures {
+		one, many = "figure", "figures"
+		version, versions, served, howTo = "the vintage served", "the vintages served", "what is served does not change",
+			"to have a figure served, date it on or after the served one (or give it no date: today)"
+		sameDay = "the vintage published the same day"
+	}
+	var notes []string
+	if len(s.History) > 0 {
+		head := fmt.Sprintf("1 %s is dated before %s, so it is kept as history (read as of its date) and %s", one, version, served)
+		if history > 1 {
+			head = fmt.Sprintf("%d %s are dated before %s, so they are kept as history (read as of their dates) and %s", history, many, versions, served)
+		}
+		notes = append(notes, head+": "+saidList(s.History, history)+"; "+howTo)
+	}
+	if len(s.Replaced) > 0 {
+		head := fmt.Sprintf("1 %s replaced %s (a same-day correction)", one, sameDay)
+		if s.ReplacedCount > 1 {
+			head = fmt.Sprintf("%d %s replaced %s (same-day corrections)", s.ReplacedCount, many, sameDay)
+		}
+		notes = append(notes, head+": "+saidList(s.Replaced, s.ReplacedCount))
+	}
+	return notes
+}
+
+// saidList joins the items named, and says how many more of all there were.
+func saidList(named []string, all int) string {
+	list := strings.Join(named, "; ")
+	if all > len(named) {
+		list += fmt.Sprintf("; and %d more", all-len(named))
+	}
+	return list
 }

@@ -41,9 +41,10 @@ import (
 //     decision to set the value is a row dated the day it is set.
 //   - another substance on a day no stored version was set (between two
 //     versions, or before the first): a version the store did not know of,
-//     a backfill (a mid-term review entered late). It is kept as history and
-//     counted revised, as before (README: "A version dated before the one in
-//     force is kept as history and does not replace it").
+//     a backfill (a mid-term review entered late). It is kept as history
+//     (README: "A version dated before the one in force is kept as history
+//     and does not replace it"), counted history, not revised, and named in
+//     a note (plancast.WriteResult.TallyFigure, TallyTarget).
 //
 // A row dated on or after the newest version, a later document going back to
 // the old value or a row stated today, is a new decision and is compared with

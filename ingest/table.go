@@ -926,6 +926,7 @@ func (p *parser) meta(l *layout, row tableRow) (rowMeta, bool) {
 		m.period, good = p.period(c)
 		ok = ok && good
 	}
+	p.dated = false // the push's date, unless the row's published cell gives one
 	if c, has := p.rowCell(l, row, fieldPublished); has {
 		var good bool
 		m.published, good = p.date(c)

@@ -65,6 +65,7 @@ func (p *parser) targetRow(l *layout, row tableRow) {
 	if c, has := p.rowCell(l, row, fieldNote); has {
 		t.Note = strings.TrimSpace(c.text)
 	}
+	p.dated = false                                       // the push's date, unless the row's published cell gives one
 	if c, has := p.rowCell(l, row, fieldPublished); has { // the date the plan set this target
 		t.Published, good = p.date(c)
 		ok = ok && good

@@ -146,14 +146,15 @@ func TestAnEditedRowOfAPastDownloadIsRefusedForItsDate(t *testing.T) {
 // blank, is held to the version in force on its date (restated.go). A
 // version dated before the one in force on a day no stored version was set
 // is kept as history (README: "A version dated before the one in force is
-// kept as history and does not replace it"); a row restating the version
-// in force on its date is unchanged (it counted revised, and was stored
-// again, before the restatements were recognised).
+// kept as history and does not replace it"), and counted so, not revised;
+// a row restating the version in force on its date is unchanged (it
+// counted revised, and was stored again, before the restatements were
+// recognised).
 func TestRowsThatClaimNoVersionAreNotHeldToTheStore(t *testing.T) {
 	st := reviewedTargets(t)
 	backfill := "region,indicator,plan,kind,year,value,base_year,published\nhouma,gdp,14th-fyp,level,2025,260,2020,2022-03-01\n"
-	if rep := apply(t, st, parseString(t, "backfill.csv", backfill, Options{}), false); rep.Targets != (plancast.WriteResult{Revised: 1}) {
-		t.Errorf("a backfilled version: %+v, want 1 revised", rep.Targets)
+	if rep := apply(t, st, parseString(t, "backfill.csv", backfill, Options{}), false); rep.Targets != (plancast.WriteResult{History: 1}) {
+		t.Errorf("a backfilled version: %+v, want 1 kept as history", rep.Targets)
 	}
 	blank := strings.Replace(gdp2025AsOf2022, ",in force,", ",,", 1)
 	if rep := apply(t, st, parseString(t, "blank.csv", targetsDownloadHeader+blank, Options{}), false); rep.Targets != (plancast.WriteResult{Unchanged: 1}) {

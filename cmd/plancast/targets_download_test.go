@@ -61,7 +61,7 @@ func TestADownloadedTargetsTableGoesBackInUnchanged(t *testing.T) {
 
 	// POST /api/v1/targets takes the download as it is too.
 	status, body := postTargetsCSV(t, srv.URL, admin, getText(t, srv.URL+"/api/v1/targets?format=csv&lang=zh"))
-	if status != http.StatusOK || !bytes.Contains(body, []byte(`"targets":{"new":0,"revised":0,"unchanged":21,"withdrawn":0}`)) {
+	if status != http.StatusOK || !bytes.Contains(body, []byte(`"targets":{"new":0,"revised":0,"unchanged":21,"withdrawn":0,"history":0}`)) {
 		t.Errorf("POST the Chinese CSV download: %d %s", status, body)
 	}
 

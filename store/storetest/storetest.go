@@ -54,6 +54,7 @@ func Run(t *testing.T, open Opener) {
 		{"ChangedStatedGrowthIsARevision", testStatedGrowthRevision},
 		{"WithdrawalCarriesNoGrowth", testWithdrawalCarriesNoGrowth},
 		{"FiguresBetweenCarryTheirStatus", testFiguresBetween},
+		{"HistoryIsCountedApart", testHistoryIsCountedApart},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
