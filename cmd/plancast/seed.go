@@ -73,7 +73,7 @@ func loadSeed(ctx context.Context, st plancast.Store) (seed.Result, error) {
 		return res, fmt.Errorf("load the demo dataset (seed/seed.json): %w", err)
 	}
 	res = seed.Result{Regions: rep.Regions, Indicators: rep.Indicators, Targets: rep.Targets, Notes: rep.Notes,
-		Observations: plancast.WriteResult{New: rep.New, Revised: rep.Revised, Unchanged: rep.Unchanged, Withdrawn: rep.Withdrawn, Queued: rep.Queued}}
+		Observations: plancast.WriteResult{New: rep.New, Revised: rep.Revised, History: rep.History, Unchanged: rep.Unchanged, Withdrawn: rep.Withdrawn, Queued: rep.Queued}}
 	if b, ok := st.(*bolt.Store); ok {
 		if err := b.MarkSeeded(time.Now()); err != nil {
 			return res, err
