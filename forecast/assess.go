@@ -711,6 +711,14 @@ var english = phrasebook{
 	tooFar:      "%d is %d years past the latest figure (%d); projections reach at most %d years ahead",
 }
 
+// zhGrowth writes a growth (a fraction) in Chinese: 增长4.2%, 下降1.0%.
+func zhGrowth(g float64) string {
+	if g < 0 {
+		return fmt.Sprintf("下降%.1f%%", -100*g)
+	}
+	return fmt.Sprintf("增长%.1f%%", 100*g)
+}
+
 var chinese = phrasebook{
 	zh: true,
 	what: func(kind string, base, year int, observed bool) string {
@@ -740,29 +748,19 @@ var chinese = phrasebook{
 	projectedPace: "，但预测年均%s，%s历史",
 	slower:        "慢于",
 	faster:        "快于",
-	growthRate: func(g float64) string {
-		if g < 0 {
-			return fmt.Sprintf("下降%.1f%%", -100*g)
-		}
-		return fmt.Sprintf("增长%.1f%%", 100*g)
-	},
-	current:    "；按现价数据计算，含价格因素",
-	stated:     "；按公布的增速判断，%[3]d—%[4]d年公布增速比现价数据增速年均%[2]s%.1[1]f%%",
-	statedEven: "；按公布的增速判断，%[1]d—%[2]d年公布增速与现价数据增速持平",
-	below:      "低",
-	above:      "高",
-	asStated:   "；为%d年公布的增速",
-	approx:     "；基期本身为预测值，增速区间为近似值",
-	due:        "；%d年已结束，但尚无该年数据，按预测值判断",
-	dueSpan:    "；%d—%d年已结束，但尚无这些年份的数据，按预测值判断",
+	growthRate:    zhGrowth,
+	current:       "；按现价数据计算，含价格因素",
+	stated:        "；按公布的增速判断，%[3]d—%[4]d年公布增速比现价数据增速年均%[2]s%.1[1]f%%",
+	statedEven:    "；按公布的增速判断，%[1]d—%[2]d年公布增速与现价数据增速持平",
+	below:         "低",
+	above:         "高",
+	asStated:      "；为%d年公布的增速",
+	approx:        "；基期本身为预测值，增速区间为近似值",
+	due:           "；%d年已结束，但尚无该年数据，按预测值判断",
+	dueSpan:       "；%d—%d年已结束，但尚无这些年份的数据，按预测值判断",
 
-	toDate: "；%[2]d年%[1]s%[3]s，同比%[4]s",
-	change: func(g float64) string {
-		if g < 0 {
-			return fmt.Sprintf("下降%.1f%%", -100*g)
-		}
-		return fmt.Sprintf("增长%.1f%%", 100*g)
-	},
+	toDate:      "；%[2]d年%[1]s%[3]s，同比%[4]s",
+	change:      zhGrowth,
 	restAtLeast: "；其余月份同比增速需不低于%.1[1]f%%",
 	restAtMost:  "；其余月份同比增速需不高于%.1[1]f%%",
 	passed:      "；年内累计已达到目标",
