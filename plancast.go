@@ -35,9 +35,10 @@ func ValidCode(s string) bool {
 	return true
 }
 
-// validUnit: unit codes may start with a digit ("100m_yuan", "10k_tons"):
-// ^[a-z0-9][a-z0-9_]{0,31}$.
-func validUnit(s string) bool {
+// ValidUnit reports whether s has the shape of a unit code, which, unlike
+// a region's or an indicator's code (ValidCode), may start with a digit
+// ("100m_yuan", "10k_tons"): ^[a-z0-9][a-z0-9_]{0,31}$.
+func ValidUnit(s string) bool {
 	if len(s) == 0 || len(s) > 32 {
 		return false
 	}
@@ -146,7 +147,7 @@ func (i *Indicator) Validate() error {
 		return Errorf(EINVALID, "indicator code %q must be a lowercase slug", i.Code)
 	case i.Name == "" && i.NameZh == "":
 		return Errorf(EINVALID, "indicator %q needs a name or a name_zh", i.Code)
-	case !validUnit(i.Unit):
+	case !ValidUnit(i.Unit):
 		return Errorf(EINVALID, "indicator %q: unit %q must be a unit code such as 100m_yuan, yuan or percent", i.Code, i.Unit)
 	case i.Kind != KindLevel && i.Kind != KindRate:
 		return Errorf(EINVALID, "indicator %q: kind %q must be level or rate", i.Code, i.Kind)

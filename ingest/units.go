@@ -88,29 +88,13 @@ func ParseUnit(text string) (unit string, ok bool) {
 	if u, found := unitNames[unitFold(s)]; found {
 		return u, true
 	}
-	if plancast.ValidCode(s) || unitCode(s) {
+	// A unit code may start with a digit (100m_kwh): ValidCode, the shape of
+	// a region's or an indicator's code, refused the series download of
+	// electricity_sales pushed back.
+	if plancast.ValidUnit(s) {
 		return s, true
 	}
 	return "", false
-}
-
-// unitCode reports whether s has the shape of an indicator's unit code,
-// which plancast.Indicator.Validate allows to start with a digit
-// (^[a-z0-9][a-z0-9_]{0,31}$): 100m_kwh, 10k_tons, a declared 10k_boxes.
-// plancast.ValidCode, the shape of a region's or an indicator's code, does
-// not, so the series download of electricity_sales, which writes its unit
-// as its code (100m_kwh), was refused pushed back: not a known unit.
-func unitCode(s string) bool {
-	if len(s) == 0 || len(s) > 32 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' && i > 0) {
-			return false
-		}
-	}
-	return true
 }
 
 // unitNamed is the unit of an indicator of the catalog (a declared one
@@ -126,7 +110,7 @@ func unitCode(s string) bool {
 // "tce per 10k yuan" is not a known unit.
 func (r *resolver) unitNamed(text string) (string, bool) {
 	code := strings.Join(strings.Fields(strings.ToLower(widthFold(text))), "_")
-	if !unitCode(code) {
+	if !plancast.ValidUnit(code) {
 		return "", false
 	}
 	for _, ind := range r.indicators {
