@@ -352,7 +352,7 @@ func (d *jsonDoc) object(at int) error {
 				break
 			}
 			if c := d.data[m.start]; (c == '[' || c == '{') && !topLevelKey(key) {
-				d.errs = append(d.errs, unknownTopLevelKey(m.at, key, c == '['))
+				d.errs = append(d.errs, unknownTopLevelKey(off, key, c == '['))
 			}
 		}
 		if err != nil {

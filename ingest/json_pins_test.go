@@ -81,6 +81,9 @@ var jsonPins = []struct {
 }{
 	{name: "an empty array", doc: "[]", want: ""},
 	{name: "an empty object", doc: " {} ", want: ""},
+	{name: "a lone figure", doc: `{"region": "houma", "indicator": "gdp", "year": 2020, "value": 120.8}`, want: "obs line 1: houma gdp 2020 120.8 \"final\" \"year\" \"p.json\"|\"\" 2025-05-10 -\n"},
+	{name: "a list under a key plancast does not read", doc: "{\"region\": \"houma\", \"indicator\": \"gdp\",\n\"data\": [{\"year\": 2020, \"value\": 1}]}", want: "problem p.json line 2 (data): " +
+		`the key "data" holds a list, but it is not one plancast reads at the top of a JSON document, so what it holds would be left out: the top level is a bundle ("regions", "indicators", "observations", "targets") or one series ("region", "indicator", "unit", "period" and its figures under "observations"); put the figures under "observations" and the targets under "targets", or push a list of them as it is: [{"region": …, "indicator": …, "year": …, "value": …}, …]` + "\n"},
 	{name: "nothing", doc: "", want: "problem p.json line 1: malformed JSON: unexpected end of JSON input\n"},
 	{name: "only white space", doc: " \n\t\n ", want: "problem p.json line 3: malformed JSON: unexpected end of JSON input\n"},
 	{name: "a byte order mark", doc: "\xef\xbb\xbf[\n" + obsLine(2020, "") + "]",

@@ -49,6 +49,9 @@ func (p *parser) referenceReadJSON(br *bufio.Reader) error {
 		err = referenceEachElement(data, 0, func(elem []byte, off int) error {
 			return doc.referenceAddItem(elem, off, jsonSeries{})
 		})
+	case len(root) > 0 && root[0] == '{' && (&jsonDoc{data: data}).loneItem(len(data)-len(root)):
+		// One figure or target on its own: a list of one.
+		err = doc.referenceAddItem(bytes.TrimRight(root, " \t\r\n"), len(data)-len(root), jsonSeries{})
 	case len(root) > 0 && root[0] == '{':
 		err = doc.referenceAddObject(data, 0)
 	default:
@@ -148,6 +151,10 @@ func (d *jsonDoc) referenceAddObject(data []byte, base int) error {
 		default:
 			if meant := misspeltName(strings.ToLower(key), bundleKeys()); meant != "" {
 				d.errs = append(d.errs, misspeltKeyError(off, key, meant))
+			} else if c := val[0]; (c == '[' || c == '{') && !topLevelKey(key) {
+				// A list or an object under a key plancast does not read
+				// would be left out without a word.
+				d.errs = append(d.errs, unknownTopLevelKey(off, key, c == '['))
 			}
 		}
 		return nil
