@@ -16,7 +16,7 @@ import (
 // long before it, and keeps those times.
 type RecordedWriter interface {
 	// WriteObservationsRecorded is WriteObservations, but each vintage it
-	// writes is recorded at the time it carries (KeepRecorded); one that
+	// writes is recorded at the time it carries (RecordedAt); one that
 	// carries none is recorded now, as WriteObservations records it. A
 	// vintage recorded at the same time as a stored vintage of its figure
 	// is ECONFLICT, and nothing is written.
@@ -26,18 +26,33 @@ type RecordedWriter interface {
 	WriteTargetsRecorded(ctx context.Context, ts []Target) (WriteResult, error)
 }
 
-// KeepRecorded returns the time a RecordedWriter records the i-th (from 1)
-// item of a batch at: the time it carries, in UTC, or now when it carries
-// none. A time no store can hold is refused (EINVALID), naming the item as
-// what i ("item 3", "target 3": as the store's other errors name it).
-func KeepRecorded(what string, i int, carried, now time.Time) (time.Time, error) {
-	if carried.IsZero() {
+// RecordedAt returns the time a store records the i-th (from 1) item of a
+// batch at: now for its own writes; with keep (a RecordedWriter's) the
+// time the item carries, in UTC, or now when it carries none. A time no
+// store can hold is refused (EINVALID), naming the item as what i ("item
+// 3", "target 3": as the store's other errors name it).
+func RecordedAt(keep bool, what string, i int, carried, now time.Time) (time.Time, error) {
+	if !keep || carried.IsZero() {
 		return now, nil
 	}
 	if err := storableRecorded(carried); err != nil {
 		return time.Time{}, Errorf(EINVALID, "%s %d: %v; nothing written", what, i, err)
 	}
 	return carried.UTC(), nil
+}
+
+// VintageTaken is a RecordedWriter's ECONFLICT for the i-th item o, whose
+// figure has a vintage recorded at o's time already: the store keys a
+// vintage by its figure and that time, so a write would replace it.
+func VintageTaken(i int, o *Observation) error {
+	return Errorf(ECONFLICT, "item %d: %s/%s %d (%s) has a vintage recorded at %s already; nothing written",
+		i, o.Region, o.Indicator, o.Year, o.Period, o.Recorded.Format(time.RFC3339Nano))
+}
+
+// VersionTaken is VintageTaken for the i-th target t.
+func VersionTaken(i int, t *Target) error {
+	return Errorf(ECONFLICT, "target %d: %s/%s %s %s %d has a version recorded at %s already; nothing written",
+		i, t.Region, t.Indicator, t.Plan, t.Kind, t.Year, t.Recorded.Format(time.RFC3339Nano))
 }
 
 // storableRecorded refuses a recorded time the stores cannot hold: they

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
-	"time"
 
 	"go.etcd.io/bbolt"
 
@@ -26,7 +25,7 @@ func (s *Store) WriteObservationsRecorded(ctx context.Context, obs []plancast.Ob
 }
 
 // writeObservations writes a batch, each vintage recorded now, or with keep
-// at the time it carries (plancast.KeepRecorded).
+// at the time it carries (plancast.RecordedAt).
 func (s *Store) writeObservations(obs []plancast.Observation, keep bool) (plancast.WriteResult, error) {
 	var res plancast.WriteResult
 	batch, err := plancast.PrepareObservations(obs, plancast.Today())
@@ -52,16 +51,13 @@ func (s *Store) writeObservations(obs []plancast.Observation, keep bool) (planca
 			if !write {
 				continue
 			}
-			if !keep {
-				o.Recorded = recorded
-			} else if o.Recorded, err = plancast.KeepRecorded("item", i+1, o.Recorded, recorded); err != nil {
+			if o.Recorded, err = plancast.RecordedAt(keep, "item", i+1, o.Recorded, recorded); err != nil {
 				return err
 			}
 			key := obsKey(o)
 			if keep && b.Get(key) != nil {
 				// Its key is the figure's and the time: a put would replace it.
-				return plancast.Errorf(plancast.ECONFLICT, "item %d: %s/%s %d (%s) has a vintage recorded at %s already; nothing written",
-					i+1, o.Region, o.Indicator, o.Year, o.Period, o.Recorded.Format(time.RFC3339Nano))
+				return plancast.VintageTaken(i+1, o)
 			}
 			if err := putJSON(b, key, o); err != nil {
 				return err

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
-	"time"
 
 	"go.etcd.io/bbolt"
 
@@ -69,7 +68,7 @@ func (s *Store) WriteTargetsRecorded(ctx context.Context, ts []plancast.Target) 
 }
 
 // writeTargets writes a batch of targets, each version recorded now, or
-// with keep at the time it carries (plancast.KeepRecorded).
+// with keep at the time it carries (plancast.RecordedAt).
 func (s *Store) writeTargets(ts []plancast.Target, keep bool) (plancast.WriteResult, error) {
 	var res plancast.WriteResult
 	batch, err := plancast.PrepareTargets(ts, plancast.Today())
@@ -100,16 +99,13 @@ func (s *Store) writeTargets(ts []plancast.Target, keep bool) (plancast.WriteRes
 			if !write {
 				continue
 			}
-			if !keep {
-				t.Recorded = recorded
-			} else if t.Recorded, err = plancast.KeepRecorded("target", i+1, t.Recorded, recorded); err != nil {
+			if t.Recorded, err = plancast.RecordedAt(keep, "target", i+1, t.Recorded, recorded); err != nil {
 				return err
 			}
 			vkey := targetVersionKey(t)
 			if keep && versions.Get(vkey) != nil {
 				// Its key is the target's and the time: a put would replace it.
-				return plancast.Errorf(plancast.ECONFLICT, "target %d: %s/%s %s %s %d has a version recorded at %s already; nothing written",
-					i+1, t.Region, t.Indicator, t.Plan, t.Kind, t.Year, t.Recorded.Format(time.RFC3339Nano))
+				return plancast.VersionTaken(i+1, t)
 			}
 			if err := putJSON(versions, vkey, t); err != nil {
 				return err

@@ -28,7 +28,7 @@ func (s *Store) WriteObservationsRecorded(ctx context.Context, obs []plancast.Ob
 }
 
 // writeObservations writes a batch, each vintage recorded now, or with keep
-// at the time it carries (plancast.KeepRecorded).
+// at the time it carries (plancast.RecordedAt).
 func (s *Store) writeObservations(ctx context.Context, obs []plancast.Observation, keep bool) (plancast.WriteResult, error) {
 	var res plancast.WriteResult
 	batch, err := plancast.PrepareObservations(obs, plancast.Today())
@@ -80,14 +80,12 @@ func (s *Store) writeObservations(ctx context.Context, obs []plancast.Observatio
 		if !write {
 			continue
 		}
-		if !keep {
-			o.Recorded = recorded
-		} else if o.Recorded, err = plancast.KeepRecorded("item", i+1, o.Recorded, recorded); err != nil {
+		if o.Recorded, err = plancast.RecordedAt(keep, "item", i+1, o.Recorded, recorded); err != nil {
 			return plancast.WriteResult{}, err
-		} else if taken[vintageAt{o.Key(), o.Recorded.UnixNano()}] {
+		}
+		if keep && taken[vintageAt{o.Key(), o.Recorded.UnixNano()}] {
 			// Its series is the figure's and the time's: a point would replace it.
-			return plancast.WriteResult{}, plancast.Errorf(plancast.ECONFLICT, "item %d: %s/%s %d (%s) has a vintage recorded at %s already; nothing written",
-				i+1, o.Region, o.Indicator, o.Year, o.Period, o.Recorded.Format(time.RFC3339Nano))
+			return plancast.WriteResult{}, plancast.VintageTaken(i+1, o)
 		}
 		send = append(send, o)
 	}

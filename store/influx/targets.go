@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
-	"time"
 
 	influxdb2 "github.com/influxdata/influxdb-client-go/v2"
 	"github.com/influxdata/influxdb-client-go/v2/api/write"
@@ -28,7 +27,7 @@ func (s *Store) WriteTargetsRecorded(ctx context.Context, ts []plancast.Target) 
 }
 
 // writeTargets writes a batch of targets, each version recorded now, or
-// with keep at the time it carries (plancast.KeepRecorded).
+// with keep at the time it carries (plancast.RecordedAt).
 func (s *Store) writeTargets(ctx context.Context, ts []plancast.Target, keep bool) (plancast.WriteResult, error) {
 	var res plancast.WriteResult
 	batch, err := plancast.PrepareTargets(ts, plancast.Today())
@@ -79,14 +78,12 @@ func (s *Store) writeTargets(ctx context.Context, ts []plancast.Target, keep boo
 		}
 		// A withdrawal is a version too (InfluxDB 1.8's v2 API has no
 		// delete); once it is the newest, Targets leaves the target out.
-		if !keep {
-			t.Recorded = recorded
-		} else if t.Recorded, err = plancast.KeepRecorded("target", i+1, t.Recorded, recorded); err != nil {
+		if t.Recorded, err = plancast.RecordedAt(keep, "target", i+1, t.Recorded, recorded); err != nil {
 			return plancast.WriteResult{}, err
-		} else if taken[versionAt{t.Key(), t.Recorded.UnixNano()}] {
+		}
+		if keep && taken[versionAt{t.Key(), t.Recorded.UnixNano()}] {
 			// Its series is the target's and the time's: a point would replace it.
-			return plancast.WriteResult{}, plancast.Errorf(plancast.ECONFLICT, "target %d: %s/%s %s %s %d has a version recorded at %s already; nothing written",
-				i+1, t.Region, t.Indicator, t.Plan, t.Kind, t.Year, t.Recorded.Format(time.RFC3339Nano))
+			return plancast.WriteResult{}, plancast.VersionTaken(i+1, t)
 		}
 		data, err := json.Marshal(t)
 		if err != nil {
