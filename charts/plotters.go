@@ -357,15 +357,34 @@ type placedLabel struct {
 	point vg.Point
 }
 
+// labelText is a label's text as written, its style and its extent, which
+// do not depend on where it is placed: measured once for all the places
+// tried (alternatives).
+type labelText struct {
+	txt  string
+	sty  text.Style
+	w, h vg.Length
+}
+
+// measure is l's text as written (fonts.printable), its style and extent.
+func (l labelSpec) measure(f *figure) labelText {
+	txt := f.fonts.printable(l.txt)
+	sty := f.style(txt, l.size, false, l.col)
+	sty.YAlign = draw.YCenter
+	return labelText{txt: txt, sty: sty, w: sty.Width(txt), h: sty.Height(txt)}
+}
+
 // place lays the label out on c: 7pt to the side of its point, kept inside
 // the plot.
 func (l labelSpec) place(f *figure, c *draw.Canvas, p *plot.Plot) placedLabel {
-	txt := f.fonts.printable(l.txt)
+	return l.placeAs(l.measure(f), c, p)
+}
+
+// placeAs is place with l's text measured as t (measure).
+func (l labelSpec) placeAs(t labelText, c *draw.Canvas, p *plot.Plot) placedLabel {
+	txt, sty, w, h := t.txt, t.sty, t.w, t.h
 	pt := toCanvas(c, p, []xy{l.at})[0]
-	var sty text.Style = f.style(txt, l.size, false, l.col)
-	sty.YAlign = draw.YCenter
 	off := vg.Points(7)
-	w := sty.Width(txt)
 	left := l.side == sideLeft || (l.side == sideAuto && pt.X > c.Min.X+(c.Max.X-c.Min.X)*3/4)
 	if l.side == sideAuto {
 		// the side with room for the whole label, when only the other has it
@@ -389,7 +408,6 @@ func (l labelSpec) place(f *figure, c *draw.Canvas, p *plot.Plot) placedLabel {
 		x = c.Max.X - w
 	}
 	y := pt.Y + l.dy
-	h := sty.Height(txt)
 	y = vg.Length(math.Min(float64(c.Max.Y-h/2), math.Max(float64(c.Min.Y+h/2), float64(y))))
 	boxAt := func(y vg.Length) vg.Rectangle {
 		if sty.XAlign == draw.XRight {
@@ -592,13 +610,14 @@ func (cl *chartLabels) layout(f *figure, c *draw.Canvas, p *plot.Plot) []placedL
 		return slices.ContainsFunc(segs, func(s [2]vg.Point) bool { return crosses(s[0], s[1], pl.box) })
 	}
 	for _, l := range cl.optional {
-		pl := l.place(f, c, p)
+		t := l.measure(f)
+		pl := l.placeAs(t, c, p)
 		if isTaken(pl) {
 			continue
 		}
 		if crossesLine(pl) {
 			for _, alt := range l.alternatives()[1:] {
-				if a := alt.place(f, c, p); !isTaken(a) && !crossesLine(a) {
+				if a := alt.placeAs(t, c, p); !isTaken(a) && !crossesLine(a) {
 					pl = a
 					break
 				}
