@@ -573,22 +573,18 @@ func (cl *chartLabels) layout(f *figure, c *draw.Canvas, p *plot.Plot) []placedL
 		byRank[i] = i
 	}
 	sort.SliceStable(byRank, func(i, j int) bool { return lessImportant(cl.must[byRank[j]], cl.must[byRank[i]]) })
-	left := make([]bool, len(cl.must)) // left out for want of room
-	for i := range left {
-		left[i] = true
-	}
+	taken := slices.Concat(names, marks)
+	kept := make([]bool, len(cl.must))
 	var must []placedLabel
 	for _, i := range byRank {
-		left[i] = false
-		laid, _, failed := cl.layMust(asked, left, slices.Concat(names, marks), c)
-		if failed >= 0 {
-			left[i] = true
-			continue
+		kept[i] = true
+		if laid, ok := cl.layMust(asked, kept, taken, c); ok {
+			must = laid
+		} else {
+			kept[i] = false // left out for want of room
 		}
-		must = laid
 	}
 	placed := slices.Concat(fixed, must)
-	taken := slices.Concat(names, marks)
 	for _, l := range must {
 		taken = append(taken, l.box)
 	}
@@ -628,20 +624,20 @@ func (cl *chartLabels) layout(f *figure, c *draw.Canvas, p *plot.Plot) []placedL
 	return placed
 }
 
-// layMust lays out the labels of must not left out (layout), each asked
-// where asked holds, clear of taken and of each other: it returns them in
-// the order laid out with their indexes in must, or the index of the first
-// that has no clear place in the plot's height (failed; −1 when every one
-// has one).
-func (cl *chartLabels) layMust(asked []placedLabel, left []bool, taken []vg.Rectangle, c *draw.Canvas) (laid []placedLabel, index []int, failed int) {
+// layMust lays out the labels of must kept (layout), each asked where
+// asked holds, clear of taken and of each other: it returns them in the
+// order laid out, or ok false when one has no clear place in the plot's
+// height.
+func (cl *chartLabels) layMust(asked []placedLabel, kept []bool, taken []vg.Rectangle, c *draw.Canvas) (laid []placedLabel, ok bool) {
 	order := make([]int, 0, len(asked))
 	for i := range asked {
-		if !left[i] {
+		if kept[i] {
 			order = append(order, i)
 		}
 	}
 	sort.SliceStable(order, func(i, j int) bool { return asked[order[i]].box.Max.Y > asked[order[j]].box.Max.Y })
 	taken = slices.Clone(taken)
+	var index []int // in must, of each label laid
 	for _, i := range order {
 		l := cl.must[i]
 		// under are the labels laid out that were asked alike with a higher
@@ -658,11 +654,11 @@ func (cl *chartLabels) layMust(asked []placedLabel, left []bool, taken []vg.Rect
 			at, ok = asked[i].stack(taken, nil, c, up)
 		}
 		if !ok {
-			return laid, index, i
+			return nil, false
 		}
 		laid, index, taken = append(laid, at), append(index, i), append(taken, at.box)
 	}
-	return laid, index, -1
+	return laid, true
 }
 
 // plotter writes the labels as layout lays them out.
