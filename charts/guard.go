@@ -7,7 +7,6 @@ import (
 
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/vg"
-	"gonum.org/v1/plot/vg/draw"
 )
 
 // guardCanvas passes a chart's drawing on to the canvas under it, and
@@ -99,10 +98,4 @@ func (g *guardCanvas) DrawImage(r vg.Rectangle, img image.Image) {
 	if g.drawable(pointOnPage(r.Min) && pointOnPage(r.Max)) {
 		g.Canvas.DrawImage(r, img)
 	}
-}
-
-// guarded is c drawn through a guardCanvas of ctx, over the rectangle r.
-func guarded(ctx context.Context, c vg.Canvas, r vg.Rectangle) (*guardCanvas, draw.Canvas) {
-	g := &guardCanvas{Canvas: c, ctx: ctx}
-	return g, draw.Canvas{Canvas: g, Rectangle: r}
 }
