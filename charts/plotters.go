@@ -323,10 +323,8 @@ const (
 // targetRank is the rank of the label of target t, of its growth when
 // growth is true.
 func targetRank(t plancast.Target, growth bool) int {
-	annual := false
-	if from, to, ok := planSpan(t.Plan); ok && from == to {
-		annual = true
-	}
+	from, to, ok := planSpan(t.Plan)
+	annual := ok && from == to
 	switch {
 	case annual && growth:
 		return rankAnnualGrowth
