@@ -150,7 +150,7 @@ func periodSpan(per planPeriod, p *plot.Plot) (x0, x1 float64, ok bool) {
 // periodNames are the names of the periods shown, each centred at the top
 // of its band where the band is wide enough for it; box is the text's
 // extent (they have no halo). The labels over the plot leave them clear
-// (layoutLabels).
+// (chartLabels.layout).
 func periodNames(f *figure, c *draw.Canvas, p *plot.Plot) []placedLabel {
 	trX, _ := p.Transforms(c)
 	var names []placedLabel
