@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"net/http"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -172,11 +173,10 @@ func (s *Server) getCompareChart(c echo.Context) error {
 	}
 	// A region listed twice would be drawn twice, in two colours, with
 	// two legend entries and its sentences said twice.
-	for i, code := range codes {
-		for _, earlier := range codes[:i] {
-			if strings.TrimSpace(earlier) == strings.TrimSpace(code) {
-				return plancast.Errorf(plancast.EINVALID, "regions=: %q is listed twice; list each region once", strings.TrimSpace(code))
-			}
+	for i := range codes {
+		codes[i] = strings.TrimSpace(codes[i])
+		if slices.Contains(codes[:i], codes[i]) {
+			return plancast.Errorf(plancast.EINVALID, "regions=: %q is listed twice; list each region once", codes[i])
 		}
 	}
 	key := "compare\x00" + c.Request().URL.Path + "\x00" + c.Request().URL.RawQuery + dueKey(p.asOf) // as getChart's
@@ -184,7 +184,7 @@ func (s *Server) getCompareChart(c echo.Context) error {
 		spec := charts.CompareSpec{Indicator: ind, Width: p.width, Height: p.height, Lang: p.lang, From: p.from, Horizon: p.horizon, AsOf: p.asOf, Today: plancast.Today()}
 		var withoutFigures []string
 		for _, code := range codes {
-			region, err := s.region(c, strings.TrimSpace(code))
+			region, err := s.region(c, code)
 			if err != nil {
 				return nil, err
 			}

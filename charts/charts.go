@@ -319,35 +319,11 @@ func historyFigure(s *Spec) (*figure, error) {
 		dodged.others = tl.markers
 	}
 
-	// the ended years without a figure, which the projection runs through
-	due := figuresDue(s.History, s.drawnOn())
-	if due != nil {
-		layers = append(layers, dueBand(*due))
-	}
 	// the labels: the latest figure's, the year to date's and the
-	// targets', laid out together so that none covers another
-	f.labels = &chartLabels{must: labels, markers: markers, due: due, dodge: dodged}
-	layers = append(layers, layer{z: zLabel, p: f.labels.plotter(f)})
-
-	// ranges
-	xmin, xmax := slices.Min(xs), slices.Max(xs)
-	if xmax-xmin < 4 { // at least five years wide
-		xmin = xmax - 4
-	}
-	ymin, ymax := yRange(ys, spread, s.Indicator.Kind == plancast.KindLevel)
-	xmin, xmax = xmin-0.5, xmax+0.5
-
-	plotW := vg.Length(float64(s.Width)*72/float64(scaleDPI(s.Width, s.Height))) - vg.Points(60)
-	p := f.newPlot(unit, xmin, xmax, ymin, ymax, plotW)
-	layers = append(layers,
-		layer{z: zBands, p: periodBands(f)},
-		layer{z: zGrid, p: hGrid()},
-	)
-	sort.SliceStable(layers, func(i, j int) bool { return layers[i].z < layers[j].z })
-	for _, l := range layers {
-		p.Add(l.p)
-	}
-	f.plot = p
+	// targets', laid out together so that none covers another; and the
+	// ended years without a figure, which the projection runs through
+	f.labels = &chartLabels{must: labels, markers: markers, due: figuresDue(s.History, s.drawnOn()), dodge: dodged}
+	f.plotLayers(layers, unit, xs, ys, spread, s.Indicator.Kind == plancast.KindLevel, s.Width, s.Height)
 
 	f.source = sourceLine(s, lang)
 	if tl.stated != nil {
@@ -451,6 +427,38 @@ const (
 type layer struct {
 	z int
 	p plot.Plotter
+}
+
+// plotLayers sets f.plot, of a chart of width×height pixels, to a plot of
+// layers with the labels of f.labels and the hatch of the ended years
+// they name (dueBand), over the Five-Year Plan periods' bands and the
+// grid, drawn in their order: over the years of xs, at least five, and
+// the values of ys and, as far as they stay near them, spread (yRange),
+// with unit heading the value axis.
+func (f *figure) plotLayers(layers []layer, unit string, xs, ys, spread []float64, level bool, width, height int) {
+	if f.labels.due != nil {
+		layers = append(layers, dueBand(*f.labels.due))
+	}
+	layers = append(layers, layer{z: zLabel, p: f.labels.plotter(f)})
+
+	xmin, xmax := slices.Min(xs), slices.Max(xs)
+	if xmax-xmin < 4 { // at least five years wide
+		xmin = xmax - 4
+	}
+	ymin, ymax := yRange(ys, spread, level)
+	xmin, xmax = xmin-0.5, xmax+0.5
+
+	plotW := vg.Length(float64(width)*72/float64(scaleDPI(width, height))) - vg.Points(60)
+	p := f.newPlot(unit, xmin, xmax, ymin, ymax, plotW)
+	layers = append(layers,
+		layer{z: zBands, p: periodBands(f)},
+		layer{z: zGrid, p: hGrid()},
+	)
+	sort.SliceStable(layers, func(i, j int) bool { return layers[i].z < layers[j].z })
+	for _, l := range layers {
+		p.Add(l.p)
+	}
+	f.plot = p
 }
 
 // sortedHistory returns the observations from year from on, one per year,

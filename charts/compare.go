@@ -147,32 +147,10 @@ func compareFigure(s *CompareSpec) (*figure, error) {
 		on = s.Today
 	}
 	due := figuresDue(d.hist, on)
-	layers := d.layers
-	if due != nil {
-		layers = append(layers, dueBand(*due))
-	}
 	// the names wherever there is room, a target's value only where it
 	// crowds nothing, laid out together so that none covers another
 	f.labels = &chartLabels{must: d.names, optional: d.values, markers: d.markers, lines: d.lines, due: due}
-	layers = append(layers, layer{z: zLabel, p: f.labels.plotter(f)})
-
-	xmin, xmax := slices.Min(d.xs), slices.Max(d.xs)
-	if xmax-xmin < 4 {
-		xmin = xmax - 4
-	}
-	ymin, ymax := yRange(d.ys, nil, s.Indicator.Kind == plancast.KindLevel)
-	xmin, xmax = xmin-0.5, xmax+0.5
-	plotW := vg.Length(float64(s.Width)*72/float64(scaleDPI(s.Width, s.Height))) - vg.Points(60)
-	p := f.newPlot(s.Indicator.Unit, xmin, xmax, ymin, ymax, plotW)
-	layers = append(layers,
-		layer{z: zBands, p: periodBands(f)},
-		layer{z: zGrid, p: hGrid()},
-	)
-	sort.SliceStable(layers, func(i, j int) bool { return layers[i].z < layers[j].z })
-	for _, l := range layers {
-		p.Add(l.p)
-	}
-	f.plot = p
+	f.plotLayers(d.layers, s.Indicator.Unit, d.xs, d.ys, nil, s.Indicator.Kind == plancast.KindLevel, s.Width, s.Height)
 
 	var proj *plancast.Projection
 	if d.projDone {

@@ -127,15 +127,11 @@ func (f *figure) writeContext(ctx context.Context, out io.Writer, w, h int, form
 	// SVG draws a 96 dpi page and scales the drawing by dpi/96.
 	lw := vg.Length(float64(w) * 72 / float64(dpi))
 	lh := vg.Length(float64(h) * 72 / float64(dpi))
-	var g *guardCanvas
-	var dc draw.Canvas
 	switch format {
 	case "png":
 		c := newImageCanvas(w, h, dpi)
 		cw, ch := c.Size()
-		g, dc = guarded(ctx, c, vg.Rectangle{Max: vg.Point{X: cw, Y: ch}})
-		f.draw(dc)
-		if err := f.drawn(g); err != nil {
+		if err := f.drawGuarded(ctx, c, vg.Rectangle{Max: vg.Point{X: cw, Y: ch}}); err != nil {
 			return err
 		}
 		return encodePNG(out, c.Image().(*image.RGBA))
@@ -143,9 +139,7 @@ func (f *figure) writeContext(ctx context.Context, out io.Writer, w, h int, form
 		c := vgsvg.New(vg.Length(w)*0.75, vg.Length(h)*0.75)
 		k := float64(dpi) / 96
 		c.Scale(k, k)
-		g, dc = guarded(ctx, c, vg.Rectangle{Max: vg.Point{X: lw, Y: lh}})
-		f.draw(dc)
-		if err := f.drawn(g); err != nil {
+		if err := f.drawGuarded(ctx, c, vg.Rectangle{Max: vg.Point{X: lw, Y: lh}}); err != nil {
 			return err
 		}
 		var svg bytes.Buffer
@@ -158,9 +152,12 @@ func (f *figure) writeContext(ctx context.Context, out io.Writer, w, h int, form
 	return errFormat(format)
 }
 
-// drawn notes what g left out and returns the error of its context when
+// drawGuarded draws the figure on c over r through a guardCanvas of ctx,
+// notes what the guard left out (dropped), and returns ctx's error when
 // the drawing was stopped.
-func (f *figure) drawn(g *guardCanvas) error {
+func (f *figure) drawGuarded(ctx context.Context, c vg.Canvas, r vg.Rectangle) error {
+	g := &guardCanvas{Canvas: c, ctx: ctx}
+	f.draw(draw.Canvas{Canvas: g, Rectangle: r})
 	f.dropped = g.dropped
 	return g.err
 }

@@ -7,7 +7,6 @@ import (
 
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/vg"
-	"gonum.org/v1/plot/vg/draw"
 )
 
 // guardCanvas passes a chart's drawing on to the canvas under it, and
@@ -43,63 +42,60 @@ func (g *guardCanvas) done() bool {
 	return g.err != nil
 }
 
-// drawable reports whether p may go to the canvas: ctx is not done and
-// every point of p is on or near the page; a path that is not is counted
-// in dropped.
-func (g *guardCanvas) drawable(pts ...vg.Point) bool {
-	if g.done() {
+// drawable reports whether a path or a text may go to the canvas: ctx
+// is not done and it is on or near the page (near); one that is not is
+// counted in dropped.
+func (g *guardCanvas) drawable(near bool) bool {
+	switch {
+	case g.done():
 		return false
-	}
-	for _, p := range pts {
-		if !onPage(p.X) || !onPage(p.Y) {
-			g.dropped++
-			return false
-		}
+	case !near:
+		g.dropped++
+		return false
 	}
 	return true
 }
 
 func onPage(v vg.Length) bool { return math.Abs(float64(v)) <= farPage } // false for NaN too
 
-// pathPoints are the points p passes through or is steered by.
-func pathPoints(p vg.Path) []vg.Point {
-	var pts []vg.Point
+func pointOnPage(q vg.Point) bool { return onPage(q.X) && onPage(q.Y) }
+
+// pathOnPage reports whether every point p passes through or is steered
+// by, and every arc's radius, is on or near the page.
+func pathOnPage(p vg.Path) bool {
 	for _, c := range p {
-		pts = append(pts, c.Pos)
-		pts = append(pts, c.Control...)
-		if c.Type == vg.ArcComp {
-			pts = append(pts, vg.Point{X: c.Radius, Y: c.Radius})
+		if !pointOnPage(c.Pos) || c.Type == vg.ArcComp && !onPage(c.Radius) {
+			return false
+		}
+		for _, q := range c.Control {
+			if !pointOnPage(q) {
+				return false
+			}
 		}
 	}
-	return pts
+	return true
 }
 
 func (g *guardCanvas) Stroke(p vg.Path) {
-	if g.drawable(pathPoints(p)...) {
+	if g.drawable(pathOnPage(p)) {
 		g.Canvas.Stroke(p)
 	}
 }
 
 func (g *guardCanvas) Fill(p vg.Path) {
-	if g.drawable(pathPoints(p)...) {
+	if g.drawable(pathOnPage(p)) {
 		g.Canvas.Fill(p)
 	}
 }
 
 func (g *guardCanvas) FillString(f font.Face, pt vg.Point, text string) {
-	if g.drawable(pt) {
+	if g.drawable(pointOnPage(pt)) {
 		g.Canvas.FillString(f, pt, text)
 	}
 }
 
 func (g *guardCanvas) DrawImage(r vg.Rectangle, img image.Image) {
-	if g.drawable(r.Min, r.Max) {
+	if g.drawable(pointOnPage(r.Min) && pointOnPage(r.Max)) {
 		g.Canvas.DrawImage(r, img)
 	}
-}
-
-// guarded is c drawn through a guardCanvas of ctx, over the rectangle r.
-func guarded(ctx context.Context, c vg.Canvas, r vg.Rectangle) (*guardCanvas, draw.Canvas) {
-	g := &guardCanvas{Canvas: c, ctx: ctx}
-	return g, draw.Canvas{Canvas: g, Rectangle: r}
 }

@@ -150,7 +150,7 @@ func periodSpan(per planPeriod, p *plot.Plot) (x0, x1 float64, ok bool) {
 // periodNames are the names of the periods shown, each centred at the top
 // of its band where the band is wide enough for it; box is the text's
 // extent (they have no halo). The labels over the plot leave them clear
-// (layoutLabels).
+// (chartLabels.layout).
 func periodNames(f *figure, c *draw.Canvas, p *plot.Plot) []placedLabel {
 	trX, _ := p.Transforms(c)
 	var names []placedLabel
@@ -323,10 +323,8 @@ const (
 // targetRank is the rank of the label of target t, of its growth when
 // growth is true.
 func targetRank(t plancast.Target, growth bool) int {
-	annual := false
-	if from, to, ok := planSpan(t.Plan); ok && from == to {
-		annual = true
-	}
+	from, to, ok := planSpan(t.Plan)
+	annual := ok && from == to
 	switch {
 	case annual && growth:
 		return rankAnnualGrowth
@@ -357,15 +355,34 @@ type placedLabel struct {
 	point vg.Point
 }
 
+// labelText is a label's text as written, its style and its extent, which
+// do not depend on where it is placed: measured once for all the places
+// tried (alternatives).
+type labelText struct {
+	txt  string
+	sty  text.Style
+	w, h vg.Length
+}
+
+// measure is l's text as written (fonts.printable), its style and extent.
+func (l labelSpec) measure(f *figure) labelText {
+	txt := f.fonts.printable(l.txt)
+	sty := f.style(txt, l.size, false, l.col)
+	sty.YAlign = draw.YCenter
+	return labelText{txt: txt, sty: sty, w: sty.Width(txt), h: sty.Height(txt)}
+}
+
 // place lays the label out on c: 7pt to the side of its point, kept inside
 // the plot.
 func (l labelSpec) place(f *figure, c *draw.Canvas, p *plot.Plot) placedLabel {
-	txt := f.fonts.printable(l.txt)
+	return l.placeAs(l.measure(f), c, p)
+}
+
+// placeAs is place with l's text measured as t (measure).
+func (l labelSpec) placeAs(t labelText, c *draw.Canvas, p *plot.Plot) placedLabel {
+	txt, sty, w, h := t.txt, t.sty, t.w, t.h
 	pt := toCanvas(c, p, []xy{l.at})[0]
-	var sty text.Style = f.style(txt, l.size, false, l.col)
-	sty.YAlign = draw.YCenter
 	off := vg.Points(7)
-	w := sty.Width(txt)
 	left := l.side == sideLeft || (l.side == sideAuto && pt.X > c.Min.X+(c.Max.X-c.Min.X)*3/4)
 	if l.side == sideAuto {
 		// the side with room for the whole label, when only the other has it
@@ -389,7 +406,6 @@ func (l labelSpec) place(f *figure, c *draw.Canvas, p *plot.Plot) placedLabel {
 		x = c.Max.X - w
 	}
 	y := pt.Y + l.dy
-	h := sty.Height(txt)
 	y = vg.Length(math.Min(float64(c.Max.Y-h/2), math.Max(float64(c.Min.Y+h/2), float64(y))))
 	boxAt := func(y vg.Length) vg.Rectangle {
 		if sty.XAlign == draw.XRight {
@@ -555,22 +571,18 @@ func (cl *chartLabels) layout(f *figure, c *draw.Canvas, p *plot.Plot) []placedL
 		byRank[i] = i
 	}
 	sort.SliceStable(byRank, func(i, j int) bool { return lessImportant(cl.must[byRank[j]], cl.must[byRank[i]]) })
-	left := make([]bool, len(cl.must)) // left out for want of room
-	for i := range left {
-		left[i] = true
-	}
+	taken := slices.Concat(names, marks)
+	kept := make([]bool, len(cl.must))
 	var must []placedLabel
 	for _, i := range byRank {
-		left[i] = false
-		laid, _, failed := cl.layMust(asked, left, slices.Concat(names, marks), c)
-		if failed >= 0 {
-			left[i] = true
-			continue
+		kept[i] = true
+		if laid, ok := cl.layMust(asked, kept, taken, c); ok {
+			must = laid
+		} else {
+			kept[i] = false // left out for want of room
 		}
-		must = laid
 	}
 	placed := slices.Concat(fixed, must)
-	taken := slices.Concat(names, marks)
 	for _, l := range must {
 		taken = append(taken, l.box)
 	}
@@ -592,13 +604,14 @@ func (cl *chartLabels) layout(f *figure, c *draw.Canvas, p *plot.Plot) []placedL
 		return slices.ContainsFunc(segs, func(s [2]vg.Point) bool { return crosses(s[0], s[1], pl.box) })
 	}
 	for _, l := range cl.optional {
-		pl := l.place(f, c, p)
+		t := l.measure(f)
+		pl := l.placeAs(t, c, p)
 		if isTaken(pl) {
 			continue
 		}
 		if crossesLine(pl) {
 			for _, alt := range l.alternatives()[1:] {
-				if a := alt.place(f, c, p); !isTaken(a) && !crossesLine(a) {
+				if a := alt.placeAs(t, c, p); !isTaken(a) && !crossesLine(a) {
 					pl = a
 					break
 				}
@@ -609,20 +622,20 @@ func (cl *chartLabels) layout(f *figure, c *draw.Canvas, p *plot.Plot) []placedL
 	return placed
 }
 
-// layMust lays out the labels of must not left out (layout), each asked
-// where asked holds, clear of taken and of each other: it returns them in
-// the order laid out with their indexes in must, or the index of the first
-// that has no clear place in the plot's height (failed; −1 when every one
-// has one).
-func (cl *chartLabels) layMust(asked []placedLabel, left []bool, taken []vg.Rectangle, c *draw.Canvas) (laid []placedLabel, index []int, failed int) {
+// layMust lays out the labels of must kept (layout), each asked where
+// asked holds, clear of taken and of each other: it returns them in the
+// order laid out, or ok false when one has no clear place in the plot's
+// height.
+func (cl *chartLabels) layMust(asked []placedLabel, kept []bool, taken []vg.Rectangle, c *draw.Canvas) (laid []placedLabel, ok bool) {
 	order := make([]int, 0, len(asked))
 	for i := range asked {
-		if !left[i] {
+		if kept[i] {
 			order = append(order, i)
 		}
 	}
 	sort.SliceStable(order, func(i, j int) bool { return asked[order[i]].box.Max.Y > asked[order[j]].box.Max.Y })
 	taken = slices.Clone(taken)
+	var index []int // in must, of each label laid
 	for _, i := range order {
 		l := cl.must[i]
 		// under are the labels laid out that were asked alike with a higher
@@ -639,11 +652,11 @@ func (cl *chartLabels) layMust(asked []placedLabel, left []bool, taken []vg.Rect
 			at, ok = asked[i].stack(taken, nil, c, up)
 		}
 		if !ok {
-			return laid, index, i
+			return nil, false
 		}
 		laid, index, taken = append(laid, at), append(index, i), append(taken, at.box)
 	}
-	return laid, index, -1
+	return laid, true
 }
 
 // plotter writes the labels as layout lays them out.
