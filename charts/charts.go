@@ -348,7 +348,7 @@ func errFromPastLast(from int, chart string, lastFig, lastProj int) error {
 	switch {
 	case lastFig != 0 && lastProj != 0:
 		last = max(lastFig, lastProj)
-		ends = fmt.Sprintf("its figures end in %d, its projection in %d", lastFig, last)
+		ends = fmt.Sprintf("its figures end in %d, its projection in %d", lastFig, lastProj)
 	case lastFig != 0:
 		last, ends = lastFig, fmt.Sprintf("its figures end in %d, and it has no projection", lastFig)
 	case lastProj != 0:

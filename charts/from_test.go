@@ -2,6 +2,7 @@ package charts
 
 import (
 	"io"
+	"strings"
 	"testing"
 
 	"github.com/plancast/plancast"
@@ -61,5 +62,15 @@ func TestAChartFromPastItsLastYearNamesThatYear(t *testing.T) {
 	empty.History, empty.Projection, empty.From = nil, nil, 2030
 	if err := Render(io.Discard, empty, "png"); plancast.ErrorMessage(err) != "houma/gdp: nothing to chart (no observation and no projection)" {
 		t.Errorf("no figures and no projection: %v; want nothing to chart", err)
+	}
+}
+
+// Where the figures run later than the projection (a comparison whose one
+// region's figures end after another's projection), each end is said as it
+// is: the projection's year is not the figures'.
+func TestFromPastLastSaysEachEndAsItIs(t *testing.T) {
+	err := errFromPastLast(2030, "the comparison of gdp", 2025, 2023)
+	if err == nil || !strings.Contains(err.Error(), "its figures end in 2025, its projection in 2023") || !strings.Contains(err.Error(), "from=2030 is after 2025") {
+		t.Fatalf("%v; want the figures' end 2025, the projection's 2023, and 2025 the last year", err)
 	}
 }
