@@ -164,14 +164,6 @@ func (b growthBasis) path(t plancast.Target, ind plancast.Indicator) (path []xy,
 	return slices.DeleteFunc(path, func(p xy) bool { return p.x < float64(b.from) }), start, true
 }
 
-// alreadyMet reports whether a latest figure v meets level or share target
-// t of ind, on its side of it (forecast.MeetsAbove).
-func alreadyMet(v float64, t plancast.Target, ind plancast.Indicator) bool {
-	if forecast.MeetsAbove(t, ind) {
-		return v >= t.Value
-	}
-	return v <= t.Value
-}
 
 // impliedPathStyle is the line of a growth target's implied path, on the
 // single chart and the comparison alike: dotted, for it is no figure.
@@ -223,7 +215,7 @@ func targetLayers(f *figure, s *Spec, latest *xy) targetDrawing {
 			// No path is required of a latest figure that already meets
 			// the target, as the assessment requires none: a falling red
 			// line labelled "needs -2.9% a year" read as a plan.
-			ahead := latest != nil && int(latest.x) < t.Year && !alreadyMet(latest.y, t, s.Indicator)
+			ahead := latest != nil && int(latest.x) < t.Year && !forecast.Meets(latest.y, t, s.Indicator)
 			if ahead && unit == plancast.UnitPercent {
 				// A percentage is planned in points: a straight path, and
 				// the points a year it needs (as the assessment says).

@@ -504,6 +504,13 @@ func meetsTarget(v, target float64, higher bool) bool {
 	return v <= target+1e-9*math.Abs(target)
 }
 
+// Meets reports whether a value v of target t's compared quantity meets it
+// (on MeetsAbove's side, within meetsTarget's tolerance): the judgement the
+// assessment makes, for the charts to draw as it does.
+func Meets(v float64, t plancast.Target, ind plancast.Indicator) bool {
+	return meetsTarget(v, t.Value, MeetsAbove(t, ind))
+}
+
 // MeetsAbove reports whether target t of indicator ind is met at or above
 // its value (a floor, or a level or growth of an indicator better higher);
 // otherwise at or below it (a ceiling, or an indicator better lower).
