@@ -114,13 +114,15 @@ func newYearToDate(series []plancast.Series, year int, latest float64, r *Result
 				prior = o.Value
 			}
 		}
+		if !(value > 0 && prior > 0) {
+			continue
+		}
+		ytd := plancast.YearToDate{Period: s.Period, Months: months, Year: year, Value: value, Prior: prior, Growth: value/prior - 1}
 		switch {
-		case value > 0 && prior > 0 && latest-prior > 0:
-			y.YearToDate = plancast.YearToDate{Period: s.Period, Months: months, Year: year, Value: value, Prior: prior, Growth: value/prior - 1}
-			y.rest = latest - prior
-			from = s
-		case value > 0 && prior > 0 && (unused == nil || months > unused.Months):
-			unused = &plancast.YearToDate{Period: s.Period, Months: months, Year: year, Value: value, Prior: prior, Growth: value/prior - 1}
+		case latest-prior > 0:
+			y.YearToDate, y.rest, from = ytd, latest-prior, s
+		case unused == nil || months > unused.Months:
+			unused = &ytd
 		}
 	}
 	if y.Months == 0 {
