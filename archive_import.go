@@ -519,16 +519,13 @@ func (h held) match(open ArchiveOpener, keeps bool, progress func(series int)) e
 	// import of this archive (but pushed, seeded, or imported by a plancast
 	// that recorded what it imported at the time of the import): the rest
 	// of the archive added to them would not read back as the archive.
-	recordedElse := func(what string, stored, archived time.Time) error {
-		return refuse(fmt.Sprintf("its %s was recorded %s, the archive's %s (so no import of this archive wrote it)",
-			what, stored.Format(time.RFC3339Nano), archived.Format(time.RFC3339Nano)))
-	}
 	differs := func(hv heldVersion, hash uint64, recorded time.Time, what string) error {
 		switch {
 		case hv.hash != hash:
 			return refuse(fmt.Sprintf("its %s differs from the archive's", what))
 		case keeps && !recorded.IsZero() && !hv.recorded.Equal(recorded):
-			return recordedElse(what, hv.recorded, recorded)
+			return refuse(fmt.Sprintf("its %s was recorded %s, the archive's %s (so no import of this archive wrote it)",
+				what, hv.recorded.Format(time.RFC3339Nano), recorded.Format(time.RFC3339Nano)))
 		}
 		return nil
 	}

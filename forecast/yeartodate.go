@@ -114,13 +114,15 @@ func newYearToDate(series []plancast.Series, year int, latest float64, r *Result
 				prior = o.Value
 			}
 		}
+		if !(value > 0 && prior > 0) {
+			continue
+		}
+		ytd := plancast.YearToDate{Period: s.Period, Months: months, Year: year, Value: value, Prior: prior, Growth: value/prior - 1}
 		switch {
-		case value > 0 && prior > 0 && latest-prior > 0:
-			y.YearToDate = plancast.YearToDate{Period: s.Period, Months: months, Year: year, Value: value, Prior: prior, Growth: value/prior - 1}
-			y.rest = latest - prior
-			from = s
-		case value > 0 && prior > 0 && (unused == nil || months > unused.Months):
-			unused = &plancast.YearToDate{Period: s.Period, Months: months, Year: year, Value: value, Prior: prior, Growth: value/prior - 1}
+		case latest-prior > 0:
+			y.YearToDate, y.rest, from = ytd, latest-prior, s
+		case unused == nil || months > unused.Months:
+			unused = &ytd
 		}
 	}
 	if y.Months == 0 {
@@ -136,20 +138,18 @@ func newYearToDate(series []plancast.Series, year int, latest float64, r *Result
 // pastRest is the u of each year before year (see above) that s's period
 // and the yearly figures p holds observed give, with those of the year
 // before it: log((A − P)/(A₀ − P₀)) − log(P/P₀), every figure positive and
-// each period's figure below its year's.
+// each period's figure below its year's. A series holds one figure a year,
+// ascending (plancast.Series): the year before's, when s has it, is the one
+// listed ahead.
 func pastRest(s plancast.Series, year int, p *prepared) []float64 {
-	toDate := make(map[int]float64, len(s.Observations))
-	var years []int
-	for _, o := range s.Observations {
-		if _, dup := toDate[o.Year]; o.Year < year && !dup {
-			toDate[o.Year] = o.Value
-			years = append(years, o.Year)
-		}
-	}
-	slices.Sort(years) // the sum over them is then the same in every run
 	var u []float64
-	for _, yr := range years {
-		v, v0 := toDate[yr], toDate[yr-1]
+	obs := s.Observations
+	for i := 1; i < len(obs) && obs[i].Year < year; i++ {
+		yr := obs[i].Year
+		if obs[i-1].Year != yr-1 {
+			continue
+		}
+		v, v0 := obs[i].Value, obs[i-1].Value
 		a, okA := observedFigure(p, yr)
 		a0, okA0 := observedFigure(p, yr-1)
 		if okA && okA0 && v > 0 && v0 > 0 && a > v && a0 > v0 {
@@ -162,9 +162,6 @@ func pastRest(s plancast.Series, year int, p *prepared) []float64 {
 // observedFigure is the yearly figure of year yr as given to prepare; ok is
 // false for a year interpolated between figures or outside them.
 func observedFigure(p *prepared, yr int) (float64, bool) {
-	if p == nil {
-		return 0, false
-	}
 	if _, ok := slices.BinarySearch(p.years, yr); !ok {
 		return 0, false
 	}

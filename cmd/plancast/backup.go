@@ -335,13 +335,12 @@ func restoreFile(ctx context.Context, from, path string) (r restored, err error)
 		return err
 	}, func(tmp string) error {
 		placing = true
-		if len(seen) > 0 {
-			v, err := bolt.MoveVersionPast(tmp, seen...)
-			if err != nil {
-				return fmt.Errorf("%w; nothing was changed", err)
-			}
-			r.version, r.highest = v, highestVersion(seen)
+		v, err := bolt.MoveVersionPast(tmp, seen...)
+		if err != nil {
+			return fmt.Errorf("%w; nothing was changed", err)
 		}
+		highest, _ := bolt.HighestVersion(seen...) // each a counter: MoveVersionPast read them
+		r.version, r.highest = v, strconv.FormatUint(highest, 10)
 		if held != nil {
 			r.replaced = path + ".replaced-" + time.Now().UTC().Format("20060102T150405Z")
 			if err := os.Rename(path, r.replaced); err != nil {
@@ -430,17 +429,6 @@ func versionsBefore(ctx context.Context, held *bolt.Store, path string) ([]strin
 // reads exactly (below 2^53 until the year 2255).
 func clockVersion(now time.Time) string {
 	return strconv.FormatInt(now.UnixMicro(), 10)
-}
-
-// highestVersion returns the highest of data versions (decimal counters).
-func highestVersion(versions []string) string {
-	var high uint64
-	for _, v := range versions {
-		if n, err := strconv.ParseUint(v, 10, 64); err == nil {
-			high = max(high, n)
-		}
-	}
-	return strconv.FormatUint(high, 10)
 }
 
 // makeDataDir creates dir and its missing parents, as bolt.Open does, and

@@ -157,15 +157,14 @@ func previewCatalog(ctx context.Context, sf *storeFlags, region string) ([]planc
 		return nil, fmt.Sprintf("note: no catalog read: there is no %s; the built-in indicators were read (give --data-dir to read the indicators a store declares)", sf.describe())
 	}
 	st, err := sf.openReading(ctx, fmt.Sprintf("read through that server instead: POST /api/v1/reports/extract?region=%s", region))
-	if err != nil {
-		return nil, fmt.Sprintf("note: no catalog read: %v; the built-in indicators were read, not the ones only the catalog names", err)
+	if err == nil {
+		defer st.Close()
+		var ins []plancast.Indicator
+		if ins, err = st.Indicators(ctx); err == nil {
+			return ins, ""
+		}
 	}
-	defer st.Close()
-	ins, err := st.Indicators(ctx)
-	if err != nil {
-		return nil, fmt.Sprintf("note: no catalog read: %v; the built-in indicators were read, not the ones only the catalog names", err)
-	}
-	return ins, ""
+	return nil, fmt.Sprintf("note: no catalog read: %v; the built-in indicators were read, not the ones only the catalog names", err)
 }
 
 // reportRegionKnown fails early, with a clear message, when the region is not in

@@ -61,7 +61,10 @@ func Extract(text []byte, opt Options) (*Extraction, error) {
 			carried = r.headingScope(sec, para, carried, prevMode)
 		}
 		scope := carried
-		pc := r.paragraphContext(p, sec)
+		var pc paragraphContext
+		if hasDigit(para) { // read by the clauses with figures alone
+			pc = r.paragraphContext(p, sec)
+		}
 		for _, s := range p.sentences {
 			for _, cl := range s.clauses {
 				// A cue without a figure ("今后五年，全县经济社会发展的主要

@@ -198,12 +198,10 @@ func newCatalog(given []plancast.Indicator) *catalog {
 				d.inCatalog = false
 			case convertible && unitCodes[in.Unit].dim == unitCodes[d.Unit].dim:
 				d.Indicator = in
+				d.names = catalogNames(in)
 			default:
 				d.inCatalog = false // a unit the reader cannot convert to
 			}
-		}
-		if in, ok := known[d.Code]; ok && d.inCatalog {
-			d.names = catalogNames(in)
 		}
 		c.defs = append(c.defs, &d)
 		c.byCode[d.Code] = &d

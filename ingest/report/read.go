@@ -104,11 +104,10 @@ func (r *reader) readClause(s sentence, cl span, cx clauseContext) {
 
 // unread lists figure q of sentence s as one no indicator was read from.
 func (r *reader) unread(s sentence, q *quantity, name, reason string) {
-	start, end := r.doc.inputOffset(s.start), r.doc.inputOffset(s.end)
-	qs, qe := r.doc.inputOffset(q.start), r.doc.inputOffset(q.end)
+	p := r.quote(s, q)
 	r.ext.Unread = append(r.ext.Unread, Unread{
-		Sentence: string(r.src.text[start:end]), Start: r.src.inputOffset(start), End: r.src.inputOffset(end),
-		Original: string(r.src.text[qs:qe]), OriginalStart: r.src.inputOffset(qs), OriginalEnd: r.src.inputOffset(qe),
+		Sentence: p.Sentence, Start: p.Start, End: p.End,
+		Original: p.Original, OriginalStart: p.OriginalStart, OriginalEnd: p.OriginalEnd,
 		Name: name, Reason: reason,
 	})
 }
@@ -246,20 +245,25 @@ func shareOut(figs []figure, di, n int, region string) []figure {
 	return out
 }
 
-// provenance starts the provenance of a candidate read from sentence s: its
-// text as decoded, its offsets in the input as sent.
+// provenance starts the provenance of a candidate read from sentence s.
 func (r *reader) provenance(s sentence, d *indicatorDef, q *quantity) Provenance {
+	p := r.quote(s, q)
+	p.Unit, p.Confidence = d.Unit, 0.7
+	return p
+}
+
+// quote is where figure q of sentence s stands: their text as decoded,
+// their offsets in the input as sent.
+func (r *reader) quote(s sentence, q *quantity) Provenance {
 	start, end := r.doc.inputOffset(s.start), r.doc.inputOffset(s.end)
 	qs, qe := r.doc.inputOffset(q.start), r.doc.inputOffset(q.end)
 	return Provenance{
-		Unit:          d.Unit,
 		Sentence:      string(r.src.text[start:end]),
 		Start:         r.src.inputOffset(start),
 		End:           r.src.inputOffset(end),
 		Original:      string(r.src.text[qs:qe]),
 		OriginalStart: r.src.inputOffset(qs),
 		OriginalEnd:   r.src.inputOffset(qe),
-		Confidence:    0.7,
 	}
 }
 

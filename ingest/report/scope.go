@@ -139,19 +139,15 @@ func (r *reader) updateScope(sc, carried *planScope, sec section, p paragraph, s
 			if len(ps) == 0 || fypEnd(ps[0]) < r.year {
 				continue // a plan that has ended is reviewed, not set
 			}
-			next = planScope{fyp: ps[0], target: true, why: fmt.Sprintf("%q", phrase)}
-			if !currentPlan(ps[0], r.year) {
-				next.doubt = fmt.Sprintf("%q names the %s (%s), which is not the plan of a report of %d", phrase, fypCode(ps[0]), planSpan(ps[0]), r.year)
-			}
+			next = r.fypScope(ps[0], phrase, fmt.Sprintf("%q", phrase))
 		case cueAhead:
 			if sec.mode == sectionReview {
 				continue // "为今后五年发展奠定了基础": a review looks ahead in passing
 			}
 			next = r.aheadScope(phrase)
 		case cueByYear:
-			y := futureYear(phrase)
-			n := fypOfEndYear(y)
-			if y <= r.year || n == 0 || !currentPlan(n, r.year) {
+			n := r.byYearPlan(phrase)
+			if n == 0 {
 				continue // a year's own target: the clause's year says it (context)
 			}
 			next = planScope{fyp: n, target: true, why: fmt.Sprintf("%q, the last year of the %s", phrase, fypCode(n))}
@@ -197,11 +193,8 @@ func (r *reader) annualScope(sc planScope, phrase, sentence, paraBefore string) 
 			return next
 		}
 	}
-	if sc.fyp > 0 {
-		sc.target = true
-		return sc
-	}
-	return planScope{year: sc.year, why: sc.why, target: true, doubt: sc.doubt}
+	sc.target = true
+	return sc
 }
 
 // lastTimeRef is the scope of the plan or year before names last (see
@@ -225,10 +218,8 @@ func (r *reader) lastTimeRef(phrase, before string) (planScope, bool) {
 		refs = append(refs, ref{at: loc[0], fyp: -1, what: before[loc[0]:loc[1]]})
 	}
 	for _, m := range futureYearPattern.FindAllStringIndex(before, -1) {
-		if y := futureYear(before[m[0]:m[1]]); y > r.year {
-			if n := fypOfEndYear(y); n > 0 && currentPlan(n, r.year) {
-				refs = append(refs, ref{at: m[0], fyp: n, what: before[m[0]:m[1]]})
-			}
+		if n := r.byYearPlan(before[m[0]:m[1]]); n > 0 {
+			refs = append(refs, ref{at: m[0], fyp: n, what: before[m[0]:m[1]]})
 		}
 	}
 	for _, loc := range cues.thisYear.re.FindAllStringIndex(before, -1) {
@@ -259,14 +250,30 @@ func (r *reader) lastTimeRef(phrase, before string) (planScope, bool) {
 		sc.why += fmt.Sprintf(", before %q", phrase)
 		return sc, true
 	case refs[last].fyp > 0:
-		n := refs[last].fyp
-		sc := planScope{fyp: n, target: true, why: fmt.Sprintf("%q before %q", refs[last].what, phrase)}
-		if !currentPlan(n, r.year) {
-			sc.doubt = fmt.Sprintf("%q names the %s (%s), which is not the plan of a report of %d", refs[last].what, fypCode(n), planSpan(n), r.year)
-		}
-		return sc, true
+		return r.fypScope(refs[last].fyp, refs[last].what, fmt.Sprintf("%q before %q", refs[last].what, phrase)), true
 	}
 	return r.yearScope(refs[last].year, refs[last].what+" … "+phrase), true
+}
+
+// fypScope is the scope of the targets of plan n, which what names, said
+// so by why; in doubt when n is not the plan of a report of the year.
+func (r *reader) fypScope(n int, what, why string) planScope {
+	sc := planScope{fyp: n, target: true, why: why}
+	if !currentPlan(n, r.year) {
+		sc.doubt = fmt.Sprintf("%q names the %s (%s), which is not the plan of a report of %d", what, fypCode(n), planSpan(n), r.year)
+	}
+	return sc
+}
+
+// byYearPlan is the plan whose last year a "by 2025" (到2025年) names, when
+// it is after the report's year and the plan is a report of that year's
+// (currentPlan); 0 for none.
+func (r *reader) byYearPlan(phrase string) int {
+	y := futureYear(phrase)
+	if n := fypOfEndYear(y); y > r.year && n > 0 && currentPlan(n, r.year) {
+		return n
+	}
+	return 0
 }
 
 // yearScope is the scope of a year's targets.

@@ -49,7 +49,7 @@ func FileVersion(path string) (string, error) {
 // version stays a decimal counter: it only moves further than a write
 // would move it.
 func MoveVersionPast(path string, seen ...string) (string, error) {
-	highest, err := highestSeen(seen)
+	highest, err := HighestVersion(seen...)
 	if err != nil {
 		return "", err
 	}
@@ -68,15 +68,15 @@ func MoveVersionPast(path string, seen ...string) (string, error) {
 // command that changed the store from outside its own history (plancast
 // import, whose archive comes from a store that gave versions of its own).
 func (s *Store) MoveVersionPast(seen ...string) (string, error) {
-	highest, err := highestSeen(seen)
+	highest, err := HighestVersion(seen...)
 	if err != nil {
 		return "", err
 	}
 	return moveVersionPast(s.db, s.path, highest)
 }
 
-// highestSeen is the highest of data versions, each a decimal counter.
-func highestSeen(seen []string) (uint64, error) {
+// HighestVersion is the highest of data versions, each a decimal counter.
+func HighestVersion(seen ...string) (uint64, error) {
 	var highest uint64
 	for _, s := range seen {
 		v, err := strconv.ParseUint(s, 10, 64)
