@@ -608,6 +608,10 @@ type parser struct {
 	expectRows int
 	// classified memoises header classification by cell text.
 	classified map[string]column
+	// units memoises the unit cells read as a unit, by text (unit); only
+	// those, as a text that is no unit may become one's label when a later
+	// declaration adds an indicator measured in it.
+	units map[string]string
 	// notInForce are the rows of a targets table left out as versions of a
 	// target no longer in force (targetRow).
 	notInForce []int
