@@ -102,23 +102,6 @@ func (r *WriteResult) TakeSaid() *WriteSaid {
 	return s
 }
 
-// Tally counts one item of a write by what is stored under its key: new when
-// nothing is (found false), unchanged when it is the same, else revised. It
-// reports whether the item must be written. Every store and every dry run
-// counts with it, so that a dry run says what the write will do.
-func (r *WriteResult) Tally(found, same bool) (write bool) {
-	switch {
-	case !found:
-		r.New++
-	case same:
-		r.Unchanged++
-		return false
-	default:
-		r.Revised++
-	}
-	return true
-}
-
 // TallyFigure counts item i (1-based) of an observation write against cur,
 // the latest stored vintage of its figure (found false: there is none), and
 // reports whether o must be written. A figure whose latest vintage is a

@@ -72,8 +72,9 @@ func NameHint(typed string, names []string) string {
 	if n == 0 || n > 64 {
 		return ""
 	}
+	typedSquashed := squashed(t)
 	for _, name := range names {
-		if squashed(t) == squashed(name) && t != name {
+		if typedSquashed == squashed(name) && t != name {
 			return didYouMean([]string{name})
 		}
 	}

@@ -65,7 +65,7 @@ type ApplyOptions struct {
 func Apply(ctx context.Context, st plancast.Store, b *Batch, opt ApplyOptions) (*Report, error) {
 	rep := &Report{Files: b.Files, DryRun: opt.DryRun, Problems: []Problem{}, Notes: slices.Clone(b.Notes)}
 	if len(b.empty) > 0 {
-		if len(b.Observations)+len(b.Targets)+len(b.Regions)+len(b.Indicators)+len(b.Problems) == 0 {
+		if b.blank() {
 			ps := make([]Problem, len(b.empty))
 			for i, f := range b.empty {
 				ps[i] = emptyFileProblem(f)

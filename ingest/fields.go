@@ -89,7 +89,14 @@ func (p *parser) number(c cell) (float64, bool) {
 	return v, true
 }
 
+// unit reads a unit cell: a unit ParseUnit knows, or the label a download
+// writes for an indicator's unit (resolver.unitNamed). A unit column
+// repeats a few texts down a file, so each text read as a unit is read
+// once (units): the label's reading runs over the catalog's indicators.
 func (p *parser) unit(c cell) (string, bool) {
+	if u, ok := p.units[c.text]; ok {
+		return u, true
+	}
 	u, ok := ParseUnit(c.text)
 	if !ok {
 		u, ok = p.res.unitNamed(c.text)
@@ -97,6 +104,12 @@ func (p *parser) unit(c cell) (string, bool) {
 	if !ok {
 		p.fail(c, "unit %s is not a known unit (亿元, 万元, 元, billion yuan, million yuan, %%, or a unit code)", c.quoted())
 		return "", false
+	}
+	if p.units == nil {
+		p.units = map[string]string{}
+	}
+	if len(p.units) < 1000 { // a bound on what a file of made-up units costs
+		p.units[strings.Clone(c.text)] = u
 	}
 	return u, true
 }

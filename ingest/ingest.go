@@ -185,6 +185,13 @@ func (b *Batch) EmptyFiles() []string { return b.empty }
 // problem alike.
 const holdsNothing = "no figures or targets (a header without rows, or an empty list)"
 
+// blank reports whether b holds nothing to write and no problem:
+// Parse notes a file read into such a batch as empty, and Apply refuses a
+// batch of empty files alone.
+func (b *Batch) blank() bool {
+	return len(b.Observations)+len(b.Targets)+len(b.Regions)+len(b.Indicators)+len(b.Problems) == 0
+}
+
 // EmptyFilesNote is the note of a push saying which of its files held
 // nothing (EmptyFiles): "h.csv holds no figures or targets (…): 0 from it".
 func EmptyFilesNote(files []string) string {
@@ -489,7 +496,7 @@ func Parse(name string, contentType string, r io.Reader, cat Catalog, opt Option
 		p.b.undated = []undatedFile{{file: p.file, figures: p.undatedFigures, targets: p.undatedTargets, day: p.opt.Published}}
 	}
 	p.b.Problems = sortProblems(p.ps.list)
-	if len(p.b.Observations)+len(p.b.Targets)+len(p.b.Regions)+len(p.b.Indicators)+len(p.b.Problems) == 0 {
+	if p.b.blank() {
 		p.b.empty = []string{p.file}
 	}
 	return p.b, nil
@@ -608,6 +615,10 @@ type parser struct {
 	expectRows int
 	// classified memoises header classification by cell text.
 	classified map[string]column
+	// units memoises the unit cells read as a unit, by text (unit); only
+	// those, as a text that is no unit may become one's label when a later
+	// declaration adds an indicator measured in it.
+	units map[string]string
 	// notInForce are the rows of a targets table left out as versions of a
 	// target no longer in force (targetRow).
 	notInForce []int

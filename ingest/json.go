@@ -282,8 +282,9 @@ func (d *jsonDoc) object(at int) error {
 	}
 	var keys []string
 	for m := d.members(at); m.next(); {
-		keys = append(keys, unquoteJSON(m.key))
-		if strings.EqualFold(unquoteJSON(m.key), "units") {
+		key := unquoteJSON(m.key)
+		keys = append(keys, key)
+		if strings.EqualFold(key, "units") {
 			if e := unitsProblem(d.data[m.start:m.end], m.at, true); e != nil {
 				return e
 			}
@@ -448,11 +449,17 @@ func targetItem(item []byte) []string {
 		switch key := unquoteJSON(m.key); {
 		case strings.EqualFold(key, "observations"):
 			return nil
-		case strings.EqualFold(key, "plan"), strings.EqualFold(key, "kind"), strings.EqualFold(key, "binding"):
+		case targetKey(key):
 			keys = append(keys, key)
 		}
 	}
 	return keys
+}
+
+// targetKey reports whether key is one only a target has, "plan", "kind"
+// or "binding", in any case (targetItem; observationKey's keyTarget).
+func targetKey(key string) bool {
+	return strings.EqualFold(key, "plan") || strings.EqualFold(key, "kind") || strings.EqualFold(key, "binding")
 }
 
 // targetInFigures is the problem of an item with a target's keys in a list
@@ -485,8 +492,7 @@ func figureItem(item []byte) []string {
 			year = key
 		case strings.EqualFold(key, "value"):
 			value = key
-		case strings.EqualFold(key, "plan"), strings.EqualFold(key, "kind"), strings.EqualFold(key, "binding"),
-			strings.EqualFold(key, "base_year"), strings.EqualFold(key, "note"):
+		case targetKey(key), strings.EqualFold(key, "base_year"), strings.EqualFold(key, "note"):
 			return nil
 		}
 	}
@@ -645,7 +651,7 @@ func (d *jsonDoc) observationKey(raw []byte) int {
 	switch {
 	case strings.EqualFold(key, "units"): // not "unit" misspelt
 		k = keyUnits
-	case strings.EqualFold(key, "plan"), strings.EqualFold(key, "kind"), strings.EqualFold(key, "binding"):
+	case targetKey(key):
 		k = keyTarget
 	case misspeltName(strings.ToLower(key), observationKeys()) != "":
 		k = keyOther

@@ -92,8 +92,9 @@ type layout struct {
 	years      []column          // wide: one column per year
 	indicators []column          // long: one column per indicator
 	// places are what the table has a place for (its growth columns, and
-	// whether it has a status and a growth column), for every row's origin;
-	// a wide table's year column whose header gives a status says it.
+	// whether it has a status and a growth column; a targets table's base
+	// year column), for every row's origin; a wide table's year column
+	// whose header gives a status says it.
 	places *rowPlaces
 	// width is the header's columns up to its last named one: a row's
 	// cells past it have no column (widerThanHeader, headedCells).
@@ -464,6 +465,14 @@ func (p *parser) layoutOf(cols []column, title []tableRow, headerRow int) *layou
 		l.kind = layoutLong
 	}
 	l.places = placesUnsaid(l.unsaid())
+	if l.kind == layoutTargets {
+		// A target's row has a place for its base year alone, where
+		// checkBatch finds a wrong one (checkPlanYears).
+		l.places = nil
+		if b, ok := l.fields[fieldBaseYear]; ok {
+			l.places = &rowPlaces{base: b.letter}
+		}
+	}
 	if l.kind == layoutLong && !p.growthLayout(l, headerRow) {
 		return nil
 	}

@@ -141,12 +141,10 @@ func checkTargetSlips(b *Batch, skipTargets map[int]bool, series map[plancast.Se
 			continue
 		}
 		from := b.targetOrigin(i)
-		what := fmt.Sprintf("target %s %s %s %s %d", t.Region, t.Indicator, t.Plan, t.Kind, t.Year)
+		var msg string
 		switch {
 		case plancast.GrowthKind(t.Kind):
-			if msg := growthSlip(t); msg != "" {
-				ps.add(from.problem(from.valueCol, fieldValue, "%s: %s %s", what, msg, acceptJumpsAdvice))
-			}
+			msg = growthSlip(t)
 		case judgedLevel(t, catalog):
 			js := series[t.SeriesKey()]
 			year, v, ok := js.latest()
@@ -157,10 +155,10 @@ func checkTargetSlips(b *Batch, skipTargets map[int]bool, series map[plancast.Se
 			if j, inBatch := js.row[year]; inBatch {
 				where = b.obsOrigin(j).where(from.record)
 			}
-			unit := catalog[t.Indicator].Unit
-			if msg := levelSlip(t, v, year, where, unit, from); msg != "" {
-				ps.add(from.problem(from.valueCol, fieldValue, "%s: %s %s", what, msg, acceptJumpsAdvice))
-			}
+			msg = levelSlip(t, v, year, where, catalog[t.Indicator].Unit, from)
+		}
+		if msg != "" {
+			ps.add(from.problem(from.valueCol, fieldValue, "target %s %s %s %s %d: %s %s", t.Region, t.Indicator, t.Plan, t.Kind, t.Year, msg, acceptJumpsAdvice))
 		}
 	}
 }

@@ -46,11 +46,9 @@ func (p *parser) targetRow(l *layout, row tableRow) {
 	yc, _ := p.rowCell(l, row, fieldYear)
 	t.Year, good = p.year(yc)
 	ok = ok && good
-	var base *rowPlaces // the base year's column, where checkBatch finds it wrong (checkPlanYears)
 	if c, has := p.rowCell(l, row, fieldBaseYear); has {
 		t.BaseYear, good = p.optionalYear(c)
 		ok = ok && good
-		base = &rowPlaces{base: c.col}
 	}
 	if c, has := p.rowCell(l, row, fieldBinding); has {
 		t.Binding, good = p.binding(c)
@@ -83,7 +81,7 @@ func (p *parser) targetRow(l *layout, row tableRow) {
 	if !p.targetPercentFits(vc, t) || !p.targetUnitAt(at, vc, &t, unit) {
 		return
 	}
-	p.addTarget(t, targetOrigin{origin: origin{record: vc.at, yearCol: yc.col, valueCol: vc.col, places: base}, claim: claim, kindCol: kc.col})
+	p.addTarget(t, targetOrigin{origin: origin{record: vc.at, yearCol: yc.col, valueCol: vc.col, places: l.places}, claim: claim, kindCol: kc.col})
 }
 
 // targetUnit converts a target's value to the indicator's unit when the
