@@ -110,12 +110,28 @@ func Apply(ctx context.Context, st plancast.Store, b *Batch, opt ApplyOptions) (
 	if err != nil {
 		return nil, err
 	}
-	// figuresNote: the note saying what the unreadable store left
-	// unchecked, said once, and extended when the jumps find it so too.
-	figuresNote := -1
+	// The note saying what the unreadable stored figures left unchecked is
+	// said once (figuresNote), and extended when the jumps' read or the
+	// targets' finds the store so too: the jumps, the targets' slips, then
+	// what storedFigures left undone.
+	figuresNote, figuresWhy := -1, ""
+	var jumpsNot, slipsNot bool
+	figuresUnread := func(why string) {
+		if figuresNote < 0 {
+			figuresNote, figuresWhy = len(rep.Notes), why
+			rep.Notes = append(rep.Notes, "")
+		}
+		var clauses []string
+		if jumpsNot {
+			clauses = append(clauses, jumpsUnchecked)
+		}
+		if slipsNot {
+			clauses = append(clauses, targetsUnchecked)
+		}
+		rep.Notes[figuresNote] = unreadableNote("figures", figuresWhy, append(clauses, unchecked...)...)
+	}
 	if unreadable != "" {
-		figuresNote = len(rep.Notes)
-		rep.Notes = append(rep.Notes, unreadableNote("figures", unreadable, unchecked...))
+		figuresUnread(unreadable)
 	}
 	for _, n := range append([]string{obsNote}, notes...) {
 		if n != "" {
@@ -133,11 +149,8 @@ func Apply(ctx context.Context, st plancast.Store, b *Batch, opt ApplyOptions) (
 			// A push the spool can keep while InfluxDB is down is not
 			// refused for a check that reads it: the batch is judged
 			// against itself alone, and the report says so.
-			if figuresNote >= 0 {
-				rep.Notes[figuresNote] = unreadableNote("figures", unreadable, append([]string{jumpsUnchecked}, unchecked...)...)
-			} else {
-				rep.Notes = append(rep.Notes, unreadableNote("figures", plancast.ErrorMessage(err), jumpsUnchecked))
-			}
+			jumpsNot = true
+			figuresUnread(plancast.ErrorMessage(err))
 			series = batchJumpSeries(b, skipObs, nil)
 		case err != nil:
 			return nil, err
@@ -149,8 +162,8 @@ func Apply(ctx context.Context, st plancast.Store, b *Batch, opt ApplyOptions) (
 		targetSeries, err := readTargetSeries(ctx, st, b, skipObs, skipTargets, catalog)
 		switch {
 		case plancast.ErrorCode(err) == plancast.EUNAVAILABLE:
-			targetSeries = batchJumpSeries(b, skipObs, nil)
-			rep.Notes = append(rep.Notes, unreadableNote("figures", plancast.ErrorMessage(err), targetsUnchecked))
+			targetSeries, slipsNot = batchJumpSeries(b, skipObs, nil), true
+			figuresUnread(plancast.ErrorMessage(err))
 		case err != nil:
 			return nil, err
 		}

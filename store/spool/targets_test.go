@@ -57,3 +57,29 @@ func TestWhileTheBackendIsDownOldTargetsAreQueuedWithANote(t *testing.T) {
 		t.Errorf("in force once replayed: %+v, %v; want 230, stated today", ts, err)
 	}
 }
+
+// A push of figures and a level target while InfluxDB is down says once that
+// the stored figures could not be read, naming both checks that went
+// without them: the jumps and the target's slip of units.
+func TestWhileTheBackendIsDownFiguresAndTargetsGetOneNote(t *testing.T) {
+	sp, proxy, _ := behindProxy(t)
+	catalog(t, sp)
+	proxy.Down()
+	rep, err := ingest.Apply(ctx, sp, &ingest.Batch{
+		Observations: []plancast.Observation{gdp(2021, 131.2, plancast.Date{})},
+		Targets:      []plancast.Target{gdpTarget(250, plancast.Date{})},
+	}, ingest.ApplyOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var figures []string
+	for _, n := range rep.Notes {
+		if strings.HasPrefix(n, "the stored figures could not be read (") {
+			figures = append(figures, n)
+		}
+	}
+	if len(figures) != 1 || !strings.Contains(figures[0], "jumps were judged between the batch's own figures only") ||
+		!strings.Contains(figures[0], "level targets were judged beside the batch's own figures only") {
+		t.Errorf("notes %q; want one on the stored figures, naming the jumps and the level targets", rep.Notes)
+	}
+}
