@@ -164,7 +164,6 @@ func (b growthBasis) path(t plancast.Target, ind plancast.Indicator) (path []xy,
 	return slices.DeleteFunc(path, func(p xy) bool { return p.x < float64(b.from) }), start, true
 }
 
-
 // impliedPathStyle is the line of a growth target's implied path, on the
 // single chart and the comparison alike: dotted, for it is no figure.
 func impliedPathStyle(col color.Color, width vg.Length) draw.LineStyle {
