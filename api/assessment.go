@@ -191,7 +191,7 @@ func (s *Server) indicatorParam(c echo.Context) (string, error) {
 func planParam(c echo.Context) (string, error) {
 	plan := c.QueryParam("plan")
 	if plan != "" && !plancast.ValidPlan(plan) {
-		return "", plancast.Errorf(plancast.EINVALID, "plan=%q must look like 14th-fyp or 2021-annual", plan)
+		return "", plancast.Errorf(plancast.EINVALID, "plan=%q must look like 14th-fyp or 2021-annual%s", plan, plancast.PlanHint(plan))
 	}
 	return plan, nil
 }

@@ -259,3 +259,21 @@ func TestAnAsOfAfterTomorrowIsRefused(t *testing.T) {
 		}
 	}
 }
+
+// A plan mistyped in a query is refused with the code meant, on every route
+// that filters by plan: the case a planner copies from a report ("14th-FYP")
+// is not silently read as another plan, nor refused without a way on.
+func TestAMistypedPlanIsOfferedTheCodeMeant(t *testing.T) {
+	st := seeded(t, backends[0].open(t))
+	s := startServer(t, st, api.Config{})
+	for _, c := range []struct{ path, wants string }{
+		{"/api/v1/regions/houma/assessment?plan=14th-FYP", `plan="14th-FYP" must look like 14th-fyp or 2021-annual; did you mean "14th-fyp"?`},
+		{"/api/v1/assessment?plan=14-fyp", `plan="14-fyp" must look like 14th-fyp or 2021-annual; did you mean "14th-fyp"?`},
+		{"/api/v1/regions/houma/assessment/trail?indicator=gdp&plan=2021-anual", `plan="2021-anual" must look like 14th-fyp or 2021-annual; did you mean "2021-annual"?`},
+		{"/api/v1/targets?region=houma&plan=14th%20fyp", `plan="14th fyp" must look like 14th-fyp or 2021-annual; did you mean "14th-fyp"?`},
+	} {
+		if msg := s.get(c.path).wantError(t, 400, "invalid"); msg != c.wants {
+			t.Errorf("GET %s: %q\nwant %q", c.path, msg, c.wants)
+		}
+	}
+}

@@ -110,7 +110,7 @@ func (s *Server) deleteTarget(c echo.Context) error {
 	}
 	plan, kind := c.Param("plan"), c.QueryParam("kind")
 	if !plancast.ValidPlan(plan) {
-		return plancast.Errorf(plancast.EINVALID, "plan %q must look like 14th-fyp or 2021-annual", plan)
+		return plancast.Errorf(plancast.EINVALID, "plan %q must look like 14th-fyp or 2021-annual%s", plan, plancast.PlanHint(plan))
 	}
 	// A kind that no target can have is a mistake in the request, not a
 	// target that is missing: said before the store is asked, so that
