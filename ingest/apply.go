@@ -143,9 +143,15 @@ func Apply(ctx context.Context, st plancast.Store, b *Batch, opt ApplyOptions) (
 		return rep.reject(b.Problems)
 	}
 	if !opt.AcceptJumps {
-		series, err := readJumpSeries(ctx, st, b, skipObs, catalog)
+		// down is the store as the jumps' read found it unavailable: the
+		// targets' read of the same figures is then not sent (it would fail
+		// the same way after its own round trip to InfluxDB). The reads of
+		// storedFigures are of other kinds and do not set it.
+		var down error
+		series, err := readJumpSeries(ctx, st, b, skipObs, catalog, down)
 		switch {
 		case plancast.ErrorCode(err) == plancast.EUNAVAILABLE:
+			down = err
 			// A push the spool can keep while InfluxDB is down is not
 			// refused for a check that reads it: the batch is judged
 			// against itself alone, and the report says so.
@@ -159,7 +165,7 @@ func Apply(ctx context.Context, st plancast.Store, b *Batch, opt ApplyOptions) (
 		// Targets are judged beside the latest figure of their series
 		// (target_slips.go), read as the jumps' are; while the store
 		// cannot be read, beside the batch's own figures.
-		targetSeries, err := readTargetSeries(ctx, st, b, skipObs, skipTargets, catalog)
+		targetSeries, err := readTargetSeries(ctx, st, b, skipObs, skipTargets, catalog, down)
 		switch {
 		case plancast.ErrorCode(err) == plancast.EUNAVAILABLE:
 			targetSeries, slipsNot = batchJumpSeries(b, skipObs, nil), true

@@ -82,8 +82,9 @@ func judgedLevel(t *plancast.Target, catalog map[string]plancast.Indicator) bool
 // judgedLevel judges (but those the push restates, skipTargets) as they
 // would stand after the batch: stored figures from targetLookback years
 // before the earliest target's year on, with the batch's figures over them
-// (batchJumpSeries).
-func readTargetSeries(ctx context.Context, st plancast.Store, b *Batch, skipObs, skipTargets map[int]bool, catalog map[string]plancast.Indicator) (map[plancast.SeriesKey]*jumpSeries, error) {
+// (batchJumpSeries). A store an earlier read of the push found down (down)
+// is not asked: down is the error.
+func readTargetSeries(ctx context.Context, st plancast.Store, b *Batch, skipObs, skipTargets map[int]bool, catalog map[string]plancast.Indicator, down error) (map[plancast.SeriesKey]*jumpSeries, error) {
 	seen := map[plancast.SeriesKey]bool{}
 	var keys []plancast.SeriesKey
 	first, last := 0, 0
@@ -103,6 +104,9 @@ func readTargetSeries(ctx context.Context, st plancast.Store, b *Batch, skipObs,
 	}
 	if len(keys) == 0 {
 		return nil, nil
+	}
+	if down != nil {
+		return nil, down
 	}
 	// Figures reach no further than the year begun (tomorrow's, on the
 	// night of 31 December).
