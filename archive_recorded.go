@@ -94,8 +94,9 @@ func newRecordedChecker[K comparable](whose, owner string) *recordedChecker[K] {
 }
 
 // check checks the next version of key k, published and recorded as given;
-// what says which version it is, as the archive's other errors say it.
-func (c *recordedChecker[K]) check(k K, published Date, recorded time.Time, what string) error {
+// what names the version, as the archive's other errors name it; it is
+// called only for an error.
+func (c *recordedChecker[K]) check(k K, published Date, recorded time.Time, what func() string) error {
 	whose := c.whose
 	prev, hasPrev := c.last[k]
 	c.last[k] = recordedMark{published, recorded}
@@ -104,21 +105,21 @@ func (c *recordedChecker[K]) check(k K, published Date, recorded time.Time, what
 		return nil
 	}
 	if err := storableRecorded(recorded); err != nil {
-		return Errorf(EINVALID, "%s: %v", what, err)
+		return Errorf(EINVALID, "%s: %v", what(), err)
 	}
 	at := recordedKey[K]{k, recorded.UnixNano()}
 	if c.seen[at] {
 		return Errorf(EINVALID, "%s: recorded %s, as another %s of the same %s is: a store keeps one %s of a %s a recorded time; give each its own time, or leave this one's out (the import then records it when it writes it)",
-			what, recorded.Format(time.RFC3339Nano), whose, c.owner, whose, c.owner)
+			what(), recorded.Format(time.RFC3339Nano), whose, c.owner, whose, c.owner)
 	}
 	c.seen[at] = true
 	switch {
 	case sameDay && prev.recorded.IsZero():
 		return Errorf(EINVALID, "%s: recorded %s, while the %s listed ahead of it, published the same day, has no recorded time: the import would record that one now, after this one, and turn their order; give it the time it was recorded, or leave this one's out too",
-			what, recorded.Format(time.RFC3339Nano), whose)
+			what(), recorded.Format(time.RFC3339Nano), whose)
 	case sameDay && !recorded.After(prev.recorded):
 		return Errorf(EINVALID, "%s: recorded %s, before the %s listed ahead of it (%s), published the same day: an archive lists the %ss of one day in the order they were recorded",
-			what, recorded.Format(time.RFC3339Nano), whose, prev.recorded.Format(time.RFC3339Nano), whose)
+			what(), recorded.Format(time.RFC3339Nano), whose, prev.recorded.Format(time.RFC3339Nano), whose)
 	}
 	return nil
 }
