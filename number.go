@@ -31,7 +31,7 @@ func FormatNumber(v float64, prec int) string {
 		}
 		return mant + "e" + exp
 	}
-	s := strconv.FormatFloat(v, 'f', prec, 64)
+	s := Fixed(v, prec)
 	neg := strings.HasPrefix(s, "-")
 	s = strings.TrimPrefix(s, "-")
 	intPart, frac, hasFrac := strings.Cut(s, ".")
@@ -50,6 +50,31 @@ func FormatNumber(v float64, prec int) string {
 		out = "-" + out
 	}
 	return out
+}
+
+// HalfAway is v rounded to prec decimals with halves away from zero, as
+// people and spreadsheets round (四舍五入): 6.25 → 6.3, −0.125 (prec 2) →
+// −0.13, 1.15 → 1.2. strconv and fmt round the binary value, halves to
+// even: 6.25 → "6.2", and 1.15 (held as 1.1499999…) → "1.1", so a growth
+// of 127.5 on 120 (6.25%) read "+6.2%" where the bureau's own sheet says
+// 6.3%. Scaling first (v·10^prec, itself rounded in binary) reads v as the
+// decimal it was typed as. prec < 0 (the shortest form) leaves v as it is.
+func HalfAway(v float64, prec int) float64 {
+	if prec < 0 || prec > 15 || math.IsNaN(v) || math.IsInf(v, 0) {
+		return v
+	}
+	p := math.Pow10(prec)
+	if math.Abs(v*p) >= 1<<52 { // no fraction left to round
+		return v
+	}
+	return math.Round(v*p) / p
+}
+
+// Fixed writes v with prec decimals (prec −1: the fewest that read back as
+// v), rounded by HalfAway; every number plancast shows a person is written
+// with it, directly or through FormatNumber.
+func Fixed(v float64, prec int) string {
+	return strconv.FormatFloat(HalfAway(v, prec), 'f', prec, 64)
 }
 
 // ValuePrec returns the decimals that show v to about four significant
@@ -117,10 +142,21 @@ func FormatPointsZh(c float64) string {
 // decimal, or two when under 0.1 (a share moving 0.05 points a year is not
 // "+0.1"): 0.74 → "+0.7", −1.2 → "-1.2", 0.05 → "+0.05".
 func FormatPoints(c float64) string {
+	prec := 1
 	if math.Abs(c) < 0.095 {
-		return fmt.Sprintf("%+.2f", c)
+		prec = 2
 	}
-	return fmt.Sprintf("%+.1f", c)
+	return Signed(c, prec)
+}
+
+// Signed is Fixed with the sign written for a positive v too: "+0.7",
+// "-1.2", "+0.0".
+func Signed(v float64, prec int) string {
+	s := Fixed(v, prec)
+	if !strings.HasPrefix(s, "-") {
+		s = "+" + s
+	}
+	return s
 }
 
 // The probabilities at which a target's status changes: on_track from
@@ -166,7 +202,7 @@ func ApartPrec(v, target float64, prec int) int {
 		return prec
 	}
 	for p := prec; p <= prec+4; p++ {
-		if strconv.FormatFloat(v, 'f', p, 64) != strconv.FormatFloat(target, 'f', p, 64) {
+		if Fixed(v, p) != Fixed(target, p) {
 			return p
 		}
 	}
@@ -180,7 +216,7 @@ func ApartPrec(v, target float64, prec int) int {
 // a realised value with it.
 func FormatRealised(v, target float64, growth bool, prec int) string {
 	if growth {
-		return strconv.FormatFloat(v, 'f', ApartPrec(v, target, 1), 64) + "%"
+		return Fixed(v, ApartPrec(v, target, 1)) + "%"
 	}
 	return FormatNumber(v, ApartPrec(v, target, prec))
 }

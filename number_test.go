@@ -139,3 +139,36 @@ func TestApartPrecTellsAValueFromItsTarget(t *testing.T) {
 		}
 	}
 }
+
+// Numbers are rounded as people and spreadsheets round them (四舍五入),
+// halves away from zero, and a value typed in decimal is rounded as that
+// decimal: 127.5 on 120 is a growth of exactly 6.25%, which a bureau's own
+// sheet shows as 6.3%; strconv's half-to-even wrote "6.2". 1.15, held in
+// binary as 1.1499999…, is 1.2 to a person.
+func TestNumbersRoundHalvesAwayFromZero(t *testing.T) {
+	for _, c := range []struct {
+		v    float64
+		prec int
+		want string
+	}{
+		{6.25, 1, "6.3"}, {-6.25, 1, "-6.3"}, {100 * (127.5/120 - 1), 1, "6.3"}, {1.15, 1, "1.2"},
+		{0.125, 2, "0.13"}, {2.5, 0, "3"}, {-2.5, 0, "-3"}, {6.24, 1, "6.2"}, {6.35, 1, "6.4"},
+		{0.045, 2, "0.05"}, {120.8, -1, "120.8"}, {1e300, 1, "1e+300"},
+	} {
+		if got := FormatNumber(c.v, c.prec); got != c.want {
+			t.Errorf("FormatNumber(%v, %d) = %q, want %q", c.v, c.prec, got, c.want)
+		}
+	}
+	if got := Signed(6.25, 1); got != "+6.3" {
+		t.Errorf("Signed(6.25, 1) = %q, want +6.3", got)
+	}
+	if got := FormatPoints(0.125); got != "+0.1" {
+		t.Errorf("FormatPoints(0.125) = %q, want +0.1 (one decimal from 0.095 up)", got)
+	}
+	if got := FormatPoints(-0.085); got != "-0.09" {
+		t.Errorf("FormatPoints(-0.085) = %q, want -0.09", got)
+	}
+	if got := FormatRealised(8.45, 8.5, true, 1); got != "8.45%" {
+		t.Errorf("FormatRealised(8.45 against 8.5) = %q, want 8.45%%: 8.5 when rounded, apart from the target it misses", got)
+	}
+}

@@ -332,7 +332,7 @@ func percentOrDash(f *float64) string {
 	if f == nil {
 		return "—"
 	}
-	return strconv.FormatFloat(*f*100, 'f', 1, 64) + "%"
+	return plancast.Fixed(*f*100, 1) + "%"
 }
 
 // projectedText shows the projected quantity with its 80% interval; growth
@@ -344,7 +344,7 @@ func projectedText(lang, kind string, target float64, p *plancast.ProjectionPoin
 	growth := plancast.GrowthKind(kind)
 	format := func(v float64) string {
 		if growth {
-			return strconv.FormatFloat(v, 'f', 1, 64) + "%"
+			return plancast.Fixed(v, 1) + "%"
 		}
 		return plancast.FormatNumber(v, prec)
 	}

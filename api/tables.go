@@ -303,7 +303,7 @@ func projectionAbout(p *plancast.Projection, lang, version string) [][2]string {
 		}
 		if y := p.YearToDate; y != nil {
 			about = append(about, [2]string{"据年内累计", fmt.Sprintf("%d年%s%s，上年同期%s（同比%+.1f%%）：其余月份按同比增速预计，波动按剩余月份折算年度波动（未经回测）。",
-				y.Year, plancast.PeriodName(y.Period, true), plancast.FormatNumber(y.Value, -1), plancast.FormatNumber(y.Prior, -1), 100*y.Growth)})
+				y.Year, plancast.PeriodName(y.Period, true), plancast.FormatNumber(y.Value, -1), plancast.FormatNumber(y.Prior, -1), plancast.HalfAway(100*y.Growth, 1))})
 		}
 		return about
 	}
@@ -314,7 +314,7 @@ func projectionAbout(p *plancast.Projection, lang, version string) [][2]string {
 	}
 	if y := p.YearToDate; y != nil {
 		about = append(about, [2]string{"year_to_date", fmt.Sprintf("%d %s: %s against %s a year before (%+.1f%%); the rest of the year is projected to grow as the year so far did, its growth on the year so far's spreading about as a year's around the yearly model's (or as the series' own past years show), weighed by the rest's share of the year (checked on simulated and real monthly and quarterly series).",
-			y.Year, y.Period, plancast.FormatNumber(y.Value, -1), plancast.FormatNumber(y.Prior, -1), 100*y.Growth)})
+			y.Year, y.Period, plancast.FormatNumber(y.Value, -1), plancast.FormatNumber(y.Prior, -1), plancast.HalfAway(100*y.Growth, 1))})
 	}
 	return about
 }

@@ -689,7 +689,7 @@ var english = phrasebook{
 	points:        func(c float64) string { return plancast.FormatPoints(c) + " points" },
 	pace:          "; at that pace the target is reached in %d",
 	projectedPace: ", but the projection assumes %s a year, %s than the history",
-	growthRate:    func(g float64) string { return fmt.Sprintf("%.1f%%", 100*g) },
+	growthRate:    func(g float64) string { return plancast.Fixed(100*g, 1) + "%" },
 	slower:        "slower",
 	faster:        "faster",
 	current:       "; growth of the current-price figures, inflation included",
@@ -703,7 +703,7 @@ var english = phrasebook{
 	dueSpan:       "; %d–%d have ended but no figures of them are stored: they are projected",
 
 	toDate:      "; %[2]d %[1]s: %[3]s, %[4]s on a year before",
-	change:      func(g float64) string { return fmt.Sprintf("%+.1f%%", 100*g) },
+	change:      func(g float64) string { return plancast.Signed(100*g, 1) + "%" },
 	restAtLeast: "; the rest of the year needs %+.1[1]f%% on the same months of %[2]d",
 	restAtMost:  "; the rest of the year must stay within %+.1[1]f%% of the same months of %[2]d",
 	passed:      "; the year to date alone meets the target",
@@ -721,9 +721,9 @@ var english = phrasebook{
 // zhGrowth writes a growth (a fraction) in Chinese: 增长4.2%, 下降1.0%.
 func zhGrowth(g float64) string {
 	if g < 0 {
-		return fmt.Sprintf("下降%.1f%%", -100*g)
+		return "下降" + plancast.Fixed(-100*g, 1) + "%"
 	}
-	return fmt.Sprintf("增长%.1f%%", 100*g)
+	return "增长" + plancast.Fixed(100*g, 1) + "%"
 }
 
 var chinese = phrasebook{
@@ -803,7 +803,7 @@ func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind planca
 	target := func(v float64) string { return plancast.FormatNumber(v, -1) }
 	num := func(v float64) string { return plancast.FormatNumber(v, plancast.ValuePrec(a.LatestValue)) }
 	if growth {
-		num = func(v float64) string { return fmt.Sprintf("%.1f%%", v) }
+		num = func(v float64) string { return plancast.Fixed(v, 1) + "%" }
 		target = num
 	}
 	// An observed value is written apart from its target: "growth 8.5%
@@ -838,9 +838,9 @@ func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind planca
 		case y.RequiredRestGrowth == nil:
 			s += pb.passedOver
 		case higher:
-			s += fmt.Sprintf(pb.restAtLeast, 100**y.RequiredRestGrowth, y.Year-1)
+			s += fmt.Sprintf(pb.restAtLeast, plancast.HalfAway(100**y.RequiredRestGrowth, 1), y.Year-1)
 		default:
-			s += fmt.Sprintf(pb.restAtMost, 100**y.RequiredRestGrowth, y.Year-1)
+			s += fmt.Sprintf(pb.restAtMost, plancast.HalfAway(100**y.RequiredRestGrowth, 1), y.Year-1)
 		}
 	}
 	switch {
@@ -850,9 +850,9 @@ func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind planca
 			s += fmt.Sprintf(pb.historyPoints, pb.points(*a.HistoricalChange))
 		}
 	case a.RequiredGrowth != nil:
-		s += fmt.Sprintf(pb.needs, 100**a.RequiredGrowth, a.LatestYear)
+		s += fmt.Sprintf(pb.needs, plancast.HalfAway(100**a.RequiredGrowth, 1), a.LatestYear)
 		if a.HistoricalGrowth != nil {
-			s += fmt.Sprintf(pb.history, 100**a.HistoricalGrowth)
+			s += fmt.Sprintf(pb.history, plancast.HalfAway(100**a.HistoricalGrowth, 1))
 		}
 	}
 	if a.PaceYear != nil {
@@ -890,7 +890,7 @@ func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind planca
 		if sb.Gap < 0 {
 			side = pb.above
 		}
-		s += fmt.Sprintf(pb.stated, 100*math.Abs(sb.Gap), side, sb.From+1, sb.To)
+		s += fmt.Sprintf(pb.stated, plancast.HalfAway(100*math.Abs(sb.Gap), 1), side, sb.From+1, sb.To)
 	case growth && (ind.Unit == plancast.Unit100mYuan || ind.Unit == plancast.UnitYuan):
 		s += pb.current
 	}

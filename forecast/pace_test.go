@@ -60,3 +60,15 @@ func TestThePaceYearOfALevelTarget(t *testing.T) {
 	saysAndNot(t, "Chinese", a.ExplanationZh, []string{"（历史年均6.3%）；按历史增速，2032年达到目标"}, nil)
 	saysAndNot(t, "English", cases[3].a.Explanation, nil, []string{"at that pace"})
 }
+
+// The growth an explanation states is rounded as people round it: a
+// target of 170 from 160 a year before needs exactly 6.25% a year, written
+// 6.3% (四舍五入), in both languages and in the needs and the history.
+func TestAnExplanationRoundsHalvesAwayFromZero(t *testing.T) {
+	a, err := Assess(plancast.Target{Indicator: "gdp", Kind: plancast.TargetLevel, Year: 2021, Value: 170}, gdp, []int{2019, 2020}, []float64{128, 160}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	saysAndNot(t, "English", a.Explanation, []string{"needs 6.3% a year from 2020 (history: 25.0% a year)"}, []string{"6.2%"})
+	saysAndNot(t, "Chinese", a.ExplanationZh, []string{"需年均增长6.3%"}, []string{"6.2%"})
+}

@@ -126,7 +126,7 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		if y := r.YearToDate(ind, toDate); y != nil {
 			n := y.Nowcast
 			fmt.Fprintf(stdout, "%d from its %s (%s against %s a year before, %+.1f%%): %s, 80%% %s to %s, 95%% %s to %s\n",
-				y.Year, plancast.PeriodName(y.Period, false), observed(y.Value), observed(y.Prior), 100*y.Growth,
+				y.Year, plancast.PeriodName(y.Period, false), observed(y.Value), observed(y.Prior), plancast.HalfAway(100*y.Growth, 1),
 				projected(n.Mean), projected(n.Lo80), projected(n.Hi80), projected(n.Lo95), projected(n.Hi95))
 		}
 	}
@@ -150,7 +150,7 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		// A growth target and its projection are growth rates in percent.
 		target, num := observed, projected
 		if plancast.GrowthKind(t.Kind) {
-			num = func(v float64) string { return fmt.Sprintf("%.1f%%", v) }
+			num = func(v float64) string { return plancast.Fixed(v, 1) + "%" }
 			target = num
 		}
 		a, err := forecast.Assess(t, ind, years, values, forecast.Options{Method: *method, YearToDate: toDate, Stated: s.StatedGrowths(), AsOf: asOf.OrToday(), Limits: forecast.LimitsOf(ind)})
@@ -213,11 +213,11 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 			side = "above"
 		}
 		fmt.Fprintf(stdout, "growth targets are judged on the growth stated with the figures, which ran %.1f%% a year %s their own growth in %d–%d\n",
-			100*math.Abs(basis.Gap), side, basis.From+1, basis.To)
+			plancast.HalfAway(100*math.Abs(basis.Gap), 1), side, basis.From+1, basis.To)
 	}
 	for _, a := range paced {
 		// The gap in years: what the history's pace would take.
-		pace := fmt.Sprintf("%.1f%% a year", 100**a.HistoricalGrowth)
+		pace := plancast.Fixed(100**a.HistoricalGrowth, 1) + "% a year"
 		if a.RequiredChange != nil {
 			pace = plancast.FormatPoints(*a.HistoricalChange) + " points a year"
 		}
@@ -240,15 +240,15 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 			rest := "missed: the year so far is past it"
 			switch {
 			case y.RequiredRestGrowth != nil && above:
-				rest = fmt.Sprintf("at least %+.1f%% on %d", 100**y.RequiredRestGrowth, y.Year-1)
+				rest = fmt.Sprintf("at least %s%% on %d", plancast.Signed(100**y.RequiredRestGrowth, 1), y.Year-1)
 			case y.RequiredRestGrowth != nil:
-				rest = fmt.Sprintf("at most %+.1f%% on %d", 100**y.RequiredRestGrowth, y.Year-1)
+				rest = fmt.Sprintf("at most %s%% on %d", plancast.Signed(100**y.RequiredRestGrowth, 1), y.Year-1)
 			case above:
 				rest = "nothing: met by the year so far"
 			}
 			n := y.Nowcast
 			fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%+.1f%%\t%s\t%s [%s, %s]\n", a.Target.Plan, a.Kind, a.Year, y.Period,
-				observed(y.Value), observed(y.Prior), 100*y.Growth, rest, projected(n.Mean), projected(n.Lo95), projected(n.Hi95))
+				observed(y.Value), observed(y.Prior), plancast.HalfAway(100*y.Growth, 1), rest, projected(n.Mean), projected(n.Lo95), projected(n.Hi95))
 		}
 		return tw.Flush()
 	}
@@ -268,7 +268,7 @@ func pct(v *float64) string {
 	if v == nil {
 		return "-"
 	}
-	return fmt.Sprintf("%.1f%%", 100**v)
+	return plancast.Fixed(100**v, 1) + "%"
 }
 
 // share is the progress column, in whole percent. A share short of all of
@@ -278,9 +278,9 @@ func share(v *float64) string {
 	if v == nil {
 		return "-"
 	}
-	s := fmt.Sprintf("%.0f%%", 100**v)
+	s := plancast.Fixed(100**v, 0) + "%"
 	if s == "100%" && *v < 1-1e-9 {
-		if s = fmt.Sprintf("%.1f%%", 100**v); s == "100.0%" {
+		if s = plancast.Fixed(100**v, 1) + "%"; s == "100.0%" {
 			s = "<100%"
 		}
 	}
