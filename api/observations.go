@@ -85,9 +85,7 @@ func (s *Server) push(c echo.Context, targets bool, check func(*ingest.Batch) er
 		return err
 	}
 	body := io.Reader(head)
-	if targets && mt == ingest.ContentTypeJSON {
-		body = targetsJSON(body)
-	}
+	opt.TargetsList = targets
 	b, err := ingest.Parse(name, mt, body, ingest.Catalog{Regions: regions, Indicators: indicators}, opt)
 	if re := (*ingest.ReadError)(nil); errors.As(err, &re) {
 		return s.uploadCut(c.Request(), name, counted.n, re.Err)
@@ -201,22 +199,6 @@ func (s *Server) checkIfMatch(c echo.Context) error {
 		return plancast.Errorf(plancast.ECONFLICT, "the data changed since version %s (it is %s now): read again, then push", strings.Join(want, ", "), now)
 	}
 	return nil
-}
-
-// targetsJSON lets the targets route take a bare JSON array of targets: it is
-// read as the bundle {"targets": [...]} (an object passes through unchanged).
-func targetsJSON(r io.Reader) io.Reader {
-	br := bufio.NewReader(r)
-	for {
-		b, err := br.Peek(1)
-		if err != nil || (b[0] != ' ' && b[0] != '\t' && b[0] != '\r' && b[0] != '\n') {
-			if err == nil && b[0] == '[' {
-				return io.MultiReader(strings.NewReader(`{"targets":`), br, strings.NewReader("}"))
-			}
-			return br
-		}
-		_, _ = br.ReadByte()
-	}
 }
 
 // deleteObservation withdraws one figure: DELETE

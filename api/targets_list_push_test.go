@@ -46,14 +46,15 @@ func TestAFigurePushedAsATargetIsSaidToBeAFigure(t *testing.T) {
 	s := startServer(t, st, api.Config{})
 	houma := token(t, st, plancast.Token{Region: "houma"})
 	version := s.get("/api/v1/targets").header.Get("X-Data-Version")
-	figure := func(item int) string {
-		return fmt.Sprintf(`f.json line 1: item %d of the targets is a figure, not a target: it has "year" and "value" and no plan or kind; `+
-			`push figures to POST /api/v1/observations (in a bundle, under "observations"); a target needs a plan (14th-fyp, 2021-annual) and a kind (level, avg_growth, growth, ceiling, floor, share)`, item)
+	// Items that share line 1 are told apart by the column each starts at.
+	figure := func(item int, at string) string {
+		return fmt.Sprintf(`f.json line 1%s: item %d of the targets is a figure, not a target: it has "year" and "value" and no plan or kind; `+
+			`push figures to POST /api/v1/observations (in a bundle, under "observations"); a target needs a plan (14th-fyp, 2021-annual) and a kind (level, avg_growth, growth, ceiling, floor, share)`, at, item)
 	}
 	for _, c := range []struct{ body, want string }{
-		{`[{"region":"houma","indicator":"gdp","year":2020,"value":120.8}]`, figure(1)},
-		{`[{"region":"houma","indicator":"retail_sales","plan":"15th-fyp","kind":"level","year":2030,"value":150},{"region":"houma","indicator":"gdp","year":2020,"value":120.8}]`, figure(2)},
-		{`{"targets":[{"region":"houma","indicator":"gdp","year":2020,"value":120.8}]}`, figure(1)},
+		{`[{"region":"houma","indicator":"gdp","year":2020,"value":120.8}]`, figure(1, "")},
+		{`[{"region":"houma","indicator":"retail_sales","plan":"15th-fyp","kind":"level","year":2030,"value":150},{"region":"houma","indicator":"gdp","year":2020,"value":120.8}]`, figure(2, " column 105")},
+		{`{"targets":[{"region":"houma","indicator":"gdp","year":2020,"value":120.8}]}`, figure(1, "")},
 	} {
 		var pr api.PushResponse
 		s.do("POST", "/api/v1/targets?filename=f.json", "application/json", houma, []byte(c.body)).decode(t, http.StatusBadRequest, &pr)
@@ -68,7 +69,7 @@ func TestAFigurePushedAsATargetIsSaidToBeAFigure(t *testing.T) {
 	body := []byte(`{"observations":[{"region":"houma","indicator":"gdp","year":2021,"value":131.2},{"region":"houma","indicator":"gdp","plan":"14th-fyp","kind":"level","year":2025,"value":250}]}`)
 	var pr api.PushResponse
 	s.do("POST", "/api/v1/observations?filename=o.json", "application/json", houma, body).decode(t, http.StatusBadRequest, &pr)
-	want := `o.json line 1 (plan): item 2 of the figures is a target, not a figure: it has "plan" and "kind", a target's keys, which a list of figures would leave out, reading the item as a figure; ` +
+	want := `o.json line 1 column 81 (plan): item 2 of the figures is a target, not a figure: it has "plan" and "kind", a target's keys, which a list of figures would leave out, reading the item as a figure; ` +
 		`put targets in a bundle's "targets", or push a list of targets on its own (to POST /api/v1/targets, or with plancast ingest)`
 	if pr.Report == nil || len(pr.Report.Problems) != 1 || pr.Report.Problems[0].Error() != want {
 		t.Errorf("a target among figures: %+v; want one problem: %s", pr.Error, want)

@@ -282,7 +282,7 @@ func rejectedRecords(ps []Problem) int {
 	seen := map[record]bool{}
 	for _, p := range ps {
 		if p.Row > 0 || p.Line > 0 {
-			seen[record{File: p.File, Sheet: p.Sheet, Row: p.Row, Line: p.Line}] = true
+			seen[p.record()] = true
 		}
 	}
 	return len(seen)

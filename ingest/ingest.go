@@ -62,6 +62,11 @@ type Options struct {
 	// zero means today. A date after tomorrow is one problem of the push
 	// (PushDateAhead), not one of each row it would date.
 	Published plancast.Date
+	// TargetsList reads a bare JSON array as a list of targets, as the
+	// bundle's "targets" is read (POST /api/v1/targets): an item of it that
+	// is a figure is said to be one. Without it a bare array is a list of
+	// figures, or of figures and targets told apart by their keys.
+	TargetsList bool
 	// Region is the region of rows that name none (a table without a region
 	// column whose title does not name one either); empty means such rows are
 	// an error. The HTTP handler may set it from a single-region token.
@@ -285,7 +290,10 @@ func recordBefore(a, b record, fileIndex map[string]int) bool {
 	if a.Row != b.Row {
 		return a.Row < b.Row
 	}
-	return a.Line < b.Line
+	if a.Line != b.Line {
+		return a.Line < b.Line
+	}
+	return a.Col < b.Col
 }
 
 // origin is where a figure or target was read, with the columns that hold its

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -89,6 +90,8 @@ func (p *parser) readJSON(br *bufio.Reader) error {
 	doc := jsonDoc{data: data, observations: make([]jsonObservation, 0, min(items, p.opt.MaxRows+1))}
 	root := skipJSONSpace(data, 0)
 	switch {
+	case root < len(data) && data[root] == '[' && p.opt.TargetsList:
+		err = doc.elements(root, func(s, e, n int) error { doc.target(s, e, n); return nil })
 	case root < len(data) && data[root] == '[':
 		err = doc.elements(root, func(start, end, n int) error { return doc.item(start, end, n, jsonSeries{}, true) })
 	case root < len(data) && data[root] == '{' && doc.loneItem(root):
@@ -105,14 +108,25 @@ func (p *parser) readJSON(br *bufio.Reader) error {
 	if err != nil {
 		var at *jsonItemError
 		if errors.As(err, &at) {
-			p.ps.add(Problem{File: p.file, Line: lines.line(at.offset), Field: at.field, Message: at.msg})
+			p.ps.add(record{File: p.file, Line: lines.line(at.offset)}.problem("", at.field, "%s", at.msg))
 			return nil
 		}
 		return err
 	}
 
+	// Items that start on one line (a minified document, all on line 1)
+	// are told apart by the column each starts at: "line 1" alone named
+	// every problem's item alike, and counted them all one rejected row.
+	shared := doc.sharedLines(lines)
+	at := func(off int) record {
+		r := record{File: p.file, Line: lines.line(off)}
+		if shared[r.Line] {
+			r.Col = lines.column(data, off)
+		}
+		return r
+	}
 	for _, e := range doc.errs {
-		p.ps.add(Problem{File: p.file, Line: lines.line(e.offset), Field: e.field, Message: e.msg})
+		p.ps.add(at(e.offset).problem("", e.field, "%s", e.msg))
 	}
 	// Declarations first, so that the figures below may use them.
 	for _, d := range doc.regions {
@@ -134,20 +148,20 @@ func (p *parser) readJSON(br *bufio.Reader) error {
 		if !p.countRow() {
 			return nil
 		}
-		p.jsonObservation(o, record{File: p.file, Line: lines.line(o.offset)})
+		p.jsonObservation(o, at(o.offset))
 	}
 	for _, t := range doc.targets {
 		if p.ps.full {
 			return nil
 		}
-		p.jsonTarget(t, record{File: p.file, Line: lines.line(t.offset)})
+		p.jsonTarget(t, at(t.offset))
 	}
 	p.b.declFrom = map[string]record{}
 	for _, d := range doc.regions {
-		p.b.declFrom["region:"+d.value.Code] = record{File: p.file, Line: lines.line(d.offset)}
+		p.b.declFrom["region:"+d.value.Code] = at(d.offset)
 	}
 	for _, d := range doc.indicators {
-		p.b.declFrom["indicator:"+d.value.Code] = record{File: p.file, Line: lines.line(d.offset)}
+		p.b.declFrom["indicator:"+d.value.Code] = at(d.offset)
 	}
 	return nil
 }
@@ -1480,6 +1494,44 @@ func newLineIndex(data []byte) lineIndex {
 		i += j + 1
 		idx = append(idx, i)
 	}
+}
+
+// column is the 1-based character column of offset off of data in its line.
+func (l lineIndex) column(data []byte, off int) int {
+	return utf8.RuneCount(data[l[l.line(off)-1]:off]) + 1
+}
+
+// sharedLines is the set of lines on which more than one item of the
+// document (a figure, a target, a declaration, an item of the wrong shape)
+// starts; nil when every item has a line of its own.
+func (d *jsonDoc) sharedLines(lines lineIndex) map[int]bool {
+	offs := make([]int, 0, len(d.observations)+len(d.targets)+len(d.errs)+len(d.regions)+len(d.indicators))
+	for i := range d.observations {
+		offs = append(offs, d.observations[i].offset)
+	}
+	for i := range d.targets {
+		offs = append(offs, d.targets[i].offset)
+	}
+	for _, e := range d.errs {
+		offs = append(offs, e.offset)
+	}
+	for _, r := range d.regions {
+		offs = append(offs, r.offset)
+	}
+	for _, ind := range d.indicators {
+		offs = append(offs, ind.offset)
+	}
+	slices.Sort(offs) // in document order already but for the lists' order
+	var shared map[int]bool
+	for i := 1; i < len(offs); i++ {
+		if l := lines.line(offs[i]); l == lines.line(offs[i-1]) {
+			if shared == nil {
+				shared = map[int]bool{}
+			}
+			shared[l] = true
+		}
+	}
+	return shared
 }
 
 func (l lineIndex) line(off int) int {

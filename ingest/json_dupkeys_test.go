@@ -53,8 +53,8 @@ var dupItemCases = []dupCase{
 		want: `problem p.json line 1 (source): the key "source" is given twice in one item ("统计公报", then "年鉴"); keep one` + "\n"},
 	{name: "values too long to quote", doc: `[{"region": "houma", "indicator": "gdp", "year": 2021, "value": 1, "source": {"document": "a"}, "source": "b"}, ` +
 		`{"region": "houma", "indicator": "gdp", "year": 2020, "value": 1, "source": "b", "source": "a document named at some length, as they are"}]`,
-		want: `problem p.json line 1 (source): the key "source" is given twice in one item; keep one` + "\n" +
-			`problem p.json line 1 (source): the key "source" is given twice in one item; keep one` + "\n"},
+		want: `problem p.json line 1 column 2 (source): the key "source" is given twice in one item; keep one` + "\n" +
+			`problem p.json line 1 column 113 (source): the key "source" is given twice in one item; keep one` + "\n"},
 	{name: "before the wrong JSON type", doc: `[{"region": 5, "region": "houma", "indicator": "gdp", "year": 2021, "value": 1}]`,
 		want: `problem p.json line 1 (region): the key "region" is given twice in one item (5, then "houma"); keep one` + "\n"},
 	{name: "before a misspelt key", doc: `[{"region": "houma", "indicator": "gdp", "year": 2021, "value": 1, "valeu": 2, "value": 3}]`,

@@ -195,8 +195,9 @@ var jsonPins = []struct {
 		`{"region": "houma", "indicator": "gdp", "observations": 5}` + "\n]",
 		want: "problem p.json line 3: expected a JSON array\n"},
 	{name: "two items on one line", doc: `[{"region": "houma", "indicator": "gdp", "year": 2020, "value": "12o.8"}, 5]`,
-		want: "problem p.json line 1: an observation must be a JSON object\n" +
-			"problem p.json line 1 (value): \"12o.8\" is not a number\n"},
+		// Told apart by the column each starts at, in reading order.
+		want: "problem p.json line 1 column 2 (value): \"12o.8\" is not a number\n" +
+			"problem p.json line 1 column 75: an observation must be a JSON object\n"},
 	{name: "an empty observation", doc: "[{}]",
 		want: "problem p.json line 1 (region): region is missing\n" +
 			"problem p.json line 1 (indicator): indicator is missing\n" +
@@ -232,7 +233,7 @@ var jsonPins = []struct {
 		`{"region": "houma", "indicator": "gdp", "plan": "14th-fyp", "kind": "level", "year": 2025, "value": 250, "Bnding": true},` + "\n" +
 		`{"region": "houma", "indicator": "gdp", "plan": "14th-fyp", "kind": "level", "year": 2025, "value": 250, "binding": "yes", "note": 5},` + "\n" +
 		`{"region": "houma", "indicator": "gdp", "plan": "14th-fyp", "kind": "level", "year": 2025, "base_year": 2020, "value": "250", "source": "plan", "remarks": "x"}` + "\n]}",
-		want: "problem p.json line 2 (code): code must be a string, not a JSON number\n" +
+		want: "problem p.json line 2 column 13 (code): code must be a string, not a JSON number\n" +
 			"problem p.json line 3 (indicators): indicators must be a object, not a JSON array\n" +
 			"problem p.json line 8 (Bnding): \"Bnding\" is not a field plancast reads; did you mean \"binding\"? (a field it does not read is left out, with what it holds)\n" +
 			"problem p.json line 9 (note): note must be a string, not a JSON number\n" +

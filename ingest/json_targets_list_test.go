@@ -56,7 +56,7 @@ func TestATargetInAListOfFiguresIsRefused(t *testing.T) {
 
 	nested := `[{"region":"houma","indicator":"gdp","observations":[{"year":2021,"value":131.2},{"kind":"growth","year":2022,"value":8}]}]`
 	b = parseString(t, "n.json", nested, Options{})
-	if got := problemTexts(b.Problems); len(got) != 1 || !strings.HasPrefix(got[0], `n.json line 1 (kind): item 2 of the figures is a target, not a figure: it has "kind", a target's key,`) {
+	if got := problemTexts(b.Problems); len(got) != 1 || !strings.HasPrefix(got[0], `n.json line 1 column 82 (kind): item 2 of the figures is a target, not a figure: it has "kind", a target's key,`) {
 		t.Errorf("a target in a series' list: problems %q; want one naming its kind", got)
 	}
 

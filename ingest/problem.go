@@ -3,6 +3,7 @@ package ingest
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -15,6 +16,9 @@ type Problem struct {
 	Sheet   string `json:"sheet,omitempty"`
 	Row     int    `json:"row,omitempty"`  // 1-based row in the CSV file or the sheet
 	Line    int    `json:"line,omitempty"` // 1-based line in a JSON document where the item starts
+	// Column is the spreadsheet column's letter; in a JSON document whose
+	// items share a line (a minified one, all on line 1), the 1-based
+	// character column where the item starts, as an editor counts it.
 	Column  string `json:"column,omitempty"`
 	Field   string `json:"field,omitempty"` // region, indicator, year, value, unit, ...
 	Message string `json:"message"`
@@ -57,9 +61,16 @@ func (p Problem) Error() string {
 type record struct {
 	File, Sheet string
 	Row, Line   int
+	// Col tells apart JSON items that start on one line (a minified
+	// document): the 1-based character column where the item starts; 0
+	// when its line holds no other.
+	Col int
 }
 
 func (r record) problem(column, field, format string, args ...any) Problem {
+	if column == "" && r.Col > 0 {
+		column = strconv.Itoa(r.Col)
+	}
 	return Problem{File: r.File, Sheet: r.Sheet, Row: r.Row, Line: r.Line, Column: column, Field: field, Message: fmt.Sprintf(format, args...)}
 }
 
@@ -69,6 +80,9 @@ func (r record) where(from record) string {
 	pos := fmt.Sprintf("row %d", r.Row)
 	if r.Line > 0 {
 		pos = fmt.Sprintf("line %d", r.Line)
+		if r.Col > 0 {
+			pos += fmt.Sprintf(" column %d", r.Col)
+		}
 	}
 	if r.File != from.File {
 		if r.Sheet != "" {
@@ -120,10 +134,19 @@ func sortProblems(ps []Problem) []Problem {
 		if ta, tb := a.truncation(), b.truncation(); ta != tb {
 			return tb
 		}
-		return recordBefore(record{File: a.File, Sheet: a.Sheet, Row: a.Row, Line: a.Line},
-			record{File: b.File, Sheet: b.Sheet, Row: b.Row, Line: b.Line}, fileOrder)
+		return recordBefore(a.record(), b.record(), fileOrder)
 	})
 	return out
+}
+
+// record is where p is: its item's place, told apart from others of its
+// line by the column in a minified JSON document.
+func (p Problem) record() record {
+	r := record{File: p.File, Sheet: p.Sheet, Row: p.Row, Line: p.Line}
+	if p.Line > 0 {
+		r.Col, _ = strconv.Atoi(p.Column)
+	}
+	return r
 }
 
 func (p Problem) truncation() bool { return strings.HasPrefix(p.Message, truncatedPrefix) }
