@@ -12,10 +12,10 @@ import (
 // sheet (Line instead for JSON), the column letter, and the field the column
 // holds.
 type Problem struct {
-	File    string `json:"file,omitempty"`
-	Sheet   string `json:"sheet,omitempty"`
-	Row     int    `json:"row,omitempty"`  // 1-based row in the CSV file or the sheet
-	Line    int    `json:"line,omitempty"` // 1-based line in a JSON document where the item starts
+	File  string `json:"file,omitempty"`
+	Sheet string `json:"sheet,omitempty"`
+	Row   int    `json:"row,omitempty"`  // 1-based row in the CSV file or the sheet
+	Line  int    `json:"line,omitempty"` // 1-based line in a JSON document where the item starts
 	// Column is the spreadsheet column's letter; in a JSON document whose
 	// items share a line (a minified one, all on line 1), the 1-based
 	// character column where the item starts, as an editor counts it.
