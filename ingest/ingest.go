@@ -58,6 +58,13 @@ type Options struct {
 	// Sheet is the spreadsheet sheet to read; empty means the active sheet
 	// when it is visible, else the first visible one.
 	Sheet string
+	// AllSheets reads every visible sheet of a workbook that holds a table,
+	// in the workbook's order, into the one batch (plancast ingest
+	// --all-sheets, ?all_sheets=true): a problem on any sheet refuses it
+	// all. The sheets left out (empty, no header row, a chart sheet,
+	// hidden) are named in a note, saying why. Sheet must then be empty.
+	// Other formats ignore it, as they do Sheet.
+	AllSheets bool
 	// Published is the vintage date of figures that do not carry their own;
 	// zero means today. A date after tomorrow is one problem of the push
 	// (PushDateAhead), not one of each row it would date.
@@ -639,6 +646,11 @@ type parser struct {
 	// the rows dated by the push (undatedFigures, undatedTargets).
 	dated                          bool
 	undatedFigures, undatedTargets int
+	// noTable, for a workbook read whole (Options.AllSheets), is called
+	// with the first rows of a sheet in which readTable finds no header
+	// row, in place of refusing the sheet: it is left out, and named in a
+	// note (xlsx.go, readAllSheets).
+	noTable func(rows []tableRow)
 	// headerDates, for a spreadsheet, is asked about the first rows when
 	// none is a header, or about the columns a wide table's header does not
 	// read: it reports whether cells formatted as dates there are years
