@@ -429,7 +429,7 @@ func (p *parser) otherSheetsHint(f *excelize.File, sheets []string, tables []str
 		return fmt.Sprintf("; sheet %q was read, and the workbook's other %s %s: %s",
 			p.sheet, sheetsText(f, tables), plural(len(tables), "holds a table", "hold tables"), p.howToRead(f, tables))
 	}
-	return fmt.Sprintf("; sheet %q was read; of the workbook's other %s, %s %s: %s",
+	return fmt.Sprintf("; sheet %q was read; of the workbook's other %s, only %s %s: %s",
 		p.sheet, sheetsText(f, others), sheetLabels(f, tables), plural(len(tables), "holds a table", "hold tables"), p.howToRead(f, tables))
 }
 

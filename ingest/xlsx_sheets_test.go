@@ -160,7 +160,7 @@ func TestWorkbookWithoutAHeaderOnItsSheetNamesTheOthers(t *testing.T) {
 		{"a cover and a table", []sheetSpec{cover, gdpSheet("数据", 2023, 150.2)},
 			`; sheet "封面" was read, and the workbook's other sheet "数据" holds a table: push every sheet that holds a table in one batch (plancast ingest --all-sheets book.xlsx, or ?all_sheets=true on the push), or one by name (plancast ingest --sheet "数据" book.xlsx, or ?sheet=数据 on the push)`},
 		{"a cover, a note and a table", []sheetSpec{cover, {name: "说明", rows: [][]any{{"单位：亿元"}}}, gdpSheet("数据", 2023, 150.2)},
-			`; sheet "封面" was read; of the workbook's other sheets "说明", "数据", "数据" holds a table: push every sheet that holds a table in one batch (plancast ingest --all-sheets book.xlsx, or ?all_sheets=true on the push), or one by name (plancast ingest --sheet "数据" book.xlsx, or ?sheet=数据 on the push)`},
+			`; sheet "封面" was read; of the workbook's other sheets "说明", "数据", only "数据" holds a table: push every sheet that holds a table in one batch (plancast ingest --all-sheets book.xlsx, or ?all_sheets=true on the push), or one by name (plancast ingest --sheet "数据" book.xlsx, or ?sheet=数据 on the push)`},
 		{"no table anywhere", []sheetSpec{cover, {name: "说明", rows: [][]any{{"单位：亿元"}}}},
 			`; sheet "封面" was read, and the workbook's other sheet "说明" holds none either`},
 		{"one sheet", []sheetSpec{cover}, ""},
