@@ -174,14 +174,23 @@ const (
 // years: "h1", "q1".."q4", or a month range from January such as "jan-nov".
 const PeriodYear = "year"
 
-// periods are the known period codes.
-var periods = map[string]bool{
-	"year": true, "h1": true, "h2": true, "q1": true, "q2": true, "q3": true, "q4": true,
-	"jan-feb": true, "jan-mar": true, "jan-apr": true, "jan-may": true, "jan-jun": true,
-	"jan-jul": true, "jan-aug": true, "jan-sep": true, "jan-oct": true, "jan-nov": true,
-}
+// Periods lists the known period codes: the whole year, the halves, the
+// quarters and the month ranges from January. The one list: ValidPeriod
+// takes these, and a misspelt period is offered the nearest of them.
+var Periods = []string{PeriodYear, "h1", "h2", "q1", "q2", "q3", "q4",
+	"jan-feb", "jan-mar", "jan-apr", "jan-may", "jan-jun",
+	"jan-jul", "jan-aug", "jan-sep", "jan-oct", "jan-nov"}
 
-// ValidPeriod reports whether p is a known period code.
+// periods are the codes of Periods, for ValidPeriod.
+var periods = func() map[string]bool {
+	m := make(map[string]bool, len(Periods))
+	for _, p := range Periods {
+		m[p] = true
+	}
+	return m
+}()
+
+// ValidPeriod reports whether p is a known period code (Periods).
 func ValidPeriod(p string) bool { return periods[p] }
 
 // Source says where a figure or target came from.

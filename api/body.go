@@ -1,13 +1,10 @@
 package api
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
-	"path"
-	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -84,52 +81,16 @@ func bodyCutShort(r *http.Request, name string, read int64, err error) error {
 	return plancast.Errorf(plancast.EINVALID, "the upload of %s ended after %d bytes%s; nothing was written: send the whole file again", name, read, cause)
 }
 
-// The first bytes of the files most often sent under the wrong type, as
-// they open (their "magic numbers").
-var (
-	zipMagic  = []byte("PK\x03\x04")
-	gzipMagic = []byte("\x1f\x8b")
-	pdfMagic  = []byte("%PDF-")
-	oleMagic  = []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1") // Excel 97–2003 (.xls), Word's .doc
-)
-
 // sniffedHead is how many first bytes of a push's body bodyIsNot looks at.
-const sniffedHead = 8
+const sniffedHead = ingest.NotTextHead
 
 // bodyIsNot refuses a push whose body, sent as text (CSV or JSON, by its
-// content type mt), is a file of another kind by its first bytes (head):
-// an XLSX workbook, which is a ZIP file, sent as text/csv was read as CSV
-// and refused with "the file holds NUL bytes, the first at byte 5", which
-// said nothing of what to do. It names what the file is and how to send
-// it; nil when the head is none of them.
+// content type mt), is a file of another kind by its first bytes (head),
+// naming what it is and how to send it (ingest.NotText, which plancast
+// ingest says too); nil when the head is none of them.
 func bodyIsNot(name, mt string, head []byte) error {
-	if mt == ingest.ContentTypeXLSX {
-		return nil
-	}
-	sent := fmt.Sprintf("%s was sent as %s", name, mt)
-	switch {
-	case bytes.HasPrefix(head, zipMagic):
-		return plancast.Errorf(plancast.EINVALID, "%s, but it is an XLSX workbook (a ZIP file), not text; send it with Content-Type %s "+
-			"(curl -H 'Content-Type: %s' --data-binary @%s), or plancast ingest a file named .xlsx; nothing was written",
-			sent, ingest.ContentTypeXLSX, ingest.ContentTypeXLSX, workbookName(name))
-	case bytes.HasPrefix(head, oleMagic):
-		return plancast.Errorf(plancast.EINVALID, "%s, but it is an Excel 97–2003 workbook (.xls) or another Office document of that age, not text, "+
-			"and plancast reads workbooks as .xlsx: open it in Excel, WPS or LibreOffice, save it as an Excel Workbook (.xlsx) and send that with Content-Type %s; nothing was written",
-			sent, ingest.ContentTypeXLSX)
-	case bytes.HasPrefix(head, gzipMagic):
-		return plancast.Errorf(plancast.EINVALID, "%s, but it is gzip-compressed, not text: unpack it (gunzip) and send the file inside; nothing was written", sent)
-	case bytes.HasPrefix(head, pdfMagic):
-		return plancast.Errorf(plancast.EINVALID, "%s, but it is a PDF document, which plancast does not read: push the table as CSV, XLSX or JSON, "+
-			"or send a report's text (copied out of the PDF) to POST /api/v1/reports/extract; nothing was written", sent)
+	if msg := ingest.NotText(name, mt, head); msg != "" {
+		return plancast.Errorf(plancast.EINVALID, "%s; nothing was written", msg)
 	}
 	return nil
-}
-
-// workbookName is name with the .xlsx extension, as the curl command that
-// sends it names the file.
-func workbookName(name string) string {
-	if ext := path.Ext(name); ext != "" {
-		name = strings.TrimSuffix(name, ext)
-	}
-	return name + ".xlsx"
 }

@@ -59,6 +59,12 @@ func (s *Server) push(c echo.Context, targets bool, check func(*ingest.Batch) er
 		return err
 	}
 	opt := ingest.Options{Sheet: c.QueryParam("sheet"), MaxRows: s.cfg.MaxRows}
+	if opt.AllSheets, err = boolParam(c, "all_sheets"); err != nil { // every sheet of a workbook that holds a table
+		return err
+	}
+	if opt.AllSheets && opt.Sheet != "" {
+		return plancast.Errorf(plancast.EINVALID, "sheet=%s and all_sheets=true ask for one sheet and for every sheet: give one of them", opt.Sheet)
+	}
 	if opt.Published, err = publishedParam(c); err != nil { // the date of figures and targets that carry none of their own
 		return err
 	}

@@ -204,13 +204,9 @@ var statusNames = map[string]string{
 	"撤销": plancast.StatusWithdrawn, "作废": plancast.StatusWithdrawn,
 }
 
-// statusCodes and periodCodes are the codes a misspelt status or period is
-// offered ("did you mean", plancast.NameHint).
-var (
-	statusCodes = []string{plancast.StatusFinal, plancast.StatusPreliminary, plancast.StatusEstimate, plancast.StatusWithdrawn}
-	periodCodes = []string{plancast.PeriodYear, "h1", "h2", "q1", "q2", "q3", "q4", "jan-feb", "jan-mar", "jan-apr", "jan-may",
-		"jan-jun", "jan-jul", "jan-aug", "jan-sep", "jan-oct", "jan-nov"}
-)
+// statusCodes are the codes a misspelt status is offered ("did you mean",
+// plancast.NameHint); a misspelt period is offered plancast.Periods.
+var statusCodes = []string{plancast.StatusFinal, plancast.StatusPreliminary, plancast.StatusEstimate, plancast.StatusWithdrawn}
 
 // status reads a status cell; blank means final.
 func (p *parser) status(c cell) (string, bool) {
@@ -322,7 +318,7 @@ func (p *parser) period(c cell) (string, bool) {
 	if s, ok := periodOf(c.text); ok {
 		return s, true
 	}
-	p.fail(c, "period %s must be year, h1, h2, q1–q4 or jan-feb … jan-nov (上半年, 1-11月)%s", c.quoted(), plancast.NameHint(c.text, periodCodes))
+	p.fail(c, "period %s must be year, h1, h2, q1–q4 or jan-feb … jan-nov (上半年, 1-11月)%s", c.quoted(), plancast.NameHint(c.text, plancast.Periods))
 	return "", false
 }
 

@@ -58,6 +58,13 @@ type Options struct {
 	// Sheet is the spreadsheet sheet to read; empty means the active sheet
 	// when it is visible, else the first visible one.
 	Sheet string
+	// AllSheets reads every visible sheet of a workbook that holds a table,
+	// in the workbook's order, into the one batch (plancast ingest
+	// --all-sheets, ?all_sheets=true): a problem on any sheet refuses it
+	// all. The sheets left out (empty, no header row, a chart sheet,
+	// hidden) are named in a note, saying why. Sheet must then be empty.
+	// Other formats ignore it, as they do Sheet.
+	AllSheets bool
 	// Published is the vintage date of figures that do not carry their own;
 	// zero means today. A date after tomorrow is one problem of the push
 	// (PushDateAhead), not one of each row it would date.
@@ -458,6 +465,12 @@ func Parse(name string, contentType string, r io.Reader, cat Catalog, opt Option
 		head, _ := br.Peek(512)
 		format = DetectFormat(name, contentType, head)
 	}
+	if format == FormatCSV || format == FormatJSON {
+		head, _ := br.Peek(NotTextHead)
+		if msg := NotText(path.Base(name), contentType, head); msg != "" {
+			return nil, plancast.Errorf(plancast.EINVALID, "%s", msg)
+		}
+	}
 	p := &parser{
 		file: path.Base(name),
 		opt:  opt,
@@ -572,7 +585,7 @@ func DetectFormat(name, contentType string, head []byte) string {
 	case ".xlsx", ".xlsm":
 		return FormatXLSX
 	}
-	if bytes.HasPrefix(head, []byte("PK\x03\x04")) {
+	if bytes.HasPrefix(head, zipMagic) {
 		return FormatXLSX
 	}
 	trimmed := bytes.TrimLeft(unicodeHead(head), " \t\r\n")
@@ -580,6 +593,66 @@ func DetectFormat(name, contentType string, head []byte) string {
 		return FormatJSON
 	}
 	return FormatCSV
+}
+
+// The first bytes of the files most often read as text that are none, as
+// they open (their "magic numbers").
+var (
+	zipMagic  = []byte("PK\x03\x04") // XLSX, a ZIP archive
+	gzipMagic = []byte("\x1f\x8b")
+	pdfMagic  = []byte("%PDF-")
+	oleMagic  = []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1") // Excel 97–2003 (.xls), Word's .doc
+)
+
+// NotTextHead is how many first bytes of a document NotText looks at.
+const NotTextHead = 8
+
+// NotText says what a document read as text (CSV or JSON) is when its
+// first bytes (head) show a file of another kind, and what to do: an XLSX
+// workbook, which is a ZIP file, sent as text/csv or named .csv was read
+// as CSV and refused with "the file holds NUL bytes, the first at byte 5",
+// which said nothing of what to do. contentType is the type the document
+// was sent with (a push over HTTP), or "" for a file read by its name
+// (plancast ingest); the message then says how it came to be read as text
+// and how to push it, in that channel's terms. "" when the head is none of
+// them, or the document was sent as XLSX. Parse refuses such a document
+// with it, and the push route before reading its body.
+func NotText(name, contentType string, head []byte) string {
+	if ct, _, _ := strings.Cut(contentType, ";"); strings.TrimSpace(strings.ToLower(ct)) == ContentTypeXLSX {
+		return ""
+	}
+	sent := fmt.Sprintf("%s was sent as %s", name, contentType)
+	asXLSX := fmt.Sprintf("send it with Content-Type %s (curl -H 'Content-Type: %s' --data-binary @%s), or plancast ingest a file named .xlsx",
+		ContentTypeXLSX, ContentTypeXLSX, workbookName(name))
+	saveAs, send, extract := "send that with Content-Type "+ContentTypeXLSX, "send", "to POST /api/v1/reports/extract"
+	if contentType == "" {
+		as := strings.ToUpper(DetectFormat(name, "", head))
+		sent = fmt.Sprintf("%s is read as %s by its name", name, as)
+		if path.Ext(name) == "" {
+			sent = fmt.Sprintf("%s is read as %s, its name saying no format", name, as)
+		}
+		asXLSX = fmt.Sprintf("name it %s and plancast ingest that", workbookName(name))
+		saveAs, send, extract = "push that", "push", "with plancast ingest --report FILE (POST /api/v1/reports/extract)"
+	}
+	switch {
+	case bytes.HasPrefix(head, zipMagic):
+		return fmt.Sprintf("%s, but it is an XLSX workbook (a ZIP file), not text; %s", sent, asXLSX)
+	case bytes.HasPrefix(head, oleMagic):
+		return fmt.Sprintf("%s, but it is an Excel 97–2003 workbook (.xls) or another Office document of that age, not text, "+
+			"and plancast reads workbooks as .xlsx: open it in Excel, WPS or LibreOffice, save it as an Excel Workbook (.xlsx) and %s", sent, saveAs)
+	case bytes.HasPrefix(head, gzipMagic):
+		return fmt.Sprintf("%s, but it is gzip-compressed, not text: unpack it (gunzip) and %s the file inside", sent, send)
+	case bytes.HasPrefix(head, pdfMagic):
+		return fmt.Sprintf("%s, but it is a PDF document, which plancast does not read: push the table as CSV, XLSX or JSON, "+
+			"or %s a report's text (copied out of the PDF) %s", sent, send, extract)
+	}
+	return ""
+}
+
+// workbookName is name with the .xlsx extension, as a message naming the
+// file to push as a workbook names it.
+func workbookName(name string) string {
+	return strings.TrimSuffix(name, path.Ext(name)) + ".xlsx"
 }
 
 // unicodeHead is the first bytes of a document as UTF-8 when they are
@@ -647,6 +720,11 @@ type parser struct {
 	// the rows dated by the push (undatedFigures, undatedTargets).
 	dated                          bool
 	undatedFigures, undatedTargets int
+	// noTable, for a workbook read whole (Options.AllSheets), is called
+	// with the first rows of a sheet in which readTable finds no header
+	// row, in place of refusing the sheet: it is left out, and named in a
+	// note (xlsx.go, readAllSheets).
+	noTable func(rows []tableRow)
 	// headerDates, for a spreadsheet, is asked about the first rows when
 	// none is a header, or about the columns a wide table's header does not
 	// read: it reports whether cells formatted as dates there are years

@@ -152,7 +152,12 @@ func (p *parser) readTable(next func() (tableRow, error)) error {
 		}
 	}
 	if h < 0 {
-		if len(buf) == 0 {
+		switch {
+		case len(buf) > 0 && p.headerDates != nil && p.headerDates(buf, nil):
+			// years typed as dates, refused at their cells
+		case p.noTable != nil:
+			p.noTable(buf) // a sheet of a workbook read whole: left out, not refused
+		case len(buf) == 0:
 			if len(p.ps.list) == 0 {
 				msg := "the table is empty"
 				if p.otherSheets != nil {
@@ -160,7 +165,7 @@ func (p *parser) readTable(next func() (tableRow, error)) error {
 				}
 				p.ps.add(Problem{File: p.file, Sheet: p.sheet, Message: msg})
 			}
-		} else if p.headerDates == nil || !p.headerDates(buf, nil) {
+		default:
 			msg := "no header row found in the first rows: " +
 				"expected columns such as region/地区, indicator/指标, year/年份 and value/数值, or year columns (2019, 2019年)"
 			if p.otherSheets != nil {

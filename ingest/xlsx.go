@@ -38,10 +38,12 @@ const (
 const xlsxPanicked = "unreadable spreadsheet (the reader failed)"
 
 // readXLSX reads one sheet of a workbook (Options.Sheet, else the one
-// defaultSheet picks) as a table. Merged cells are filled with the merged value in every cell they
-// cover, so that a header "年份" merged across the year columns, or "指标"
-// merged down two header rows, reads as if written in each cell. Values are
-// read raw (unformatted): 1234.5 rather than "1,234.50".
+// defaultSheet picks) as a table, or, with Options.AllSheets, each of its
+// sheets that holds one (readAllSheets). Merged cells are filled with the
+// merged value in every cell they cover, so that a header "年份" merged
+// across the year columns, or "指标" merged down two header rows, reads as
+// if written in each cell. Values are read raw (unformatted): 1234.5 rather
+// than "1,234.50".
 func (p *parser) readXLSX(br *bufio.Reader) (err error) {
 	// excelize is a large parser of untrusted input; a panic in it on a
 	// malformed file is a problem with that file, not a reason to crash.
@@ -70,6 +72,15 @@ func (p *parser) readXLSX(br *bufio.Reader) (err error) {
 		p.ps.add(Problem{File: p.file, Message: "the workbook has no sheets"})
 		return nil
 	}
+	if p.opt.AllSheets {
+		if p.opt.Sheet != "" {
+			p.ps.add(Problem{File: p.file, Message: fmt.Sprintf("sheet %q and every sheet were both asked for: ask for one "+
+				"(plancast ingest --sheet NAME or --all-sheets; ?sheet=NAME or ?all_sheets=true on the push)", p.opt.Sheet)})
+			return nil
+		}
+		defer p.done()
+		return p.readAllSheets(data, f, sheets)
+	}
 	p.sheet = defaultSheet(f, sheets)
 	if p.opt.Sheet != "" {
 		found := false
@@ -80,10 +91,34 @@ func (p *parser) readXLSX(br *bufio.Reader) (err error) {
 			}
 		}
 		if !found {
-			p.ps.add(Problem{File: p.file, Message: fmt.Sprintf("no sheet %q: the workbook has %s", p.opt.Sheet, strings.Join(sheets, ", "))})
+			msg := fmt.Sprintf("no sheet %q: the workbook has %s", p.opt.Sheet, strings.Join(sheets, ", "))
+			if strings.TrimSpace(p.opt.Sheet) == "*" { // no sheet's name holds a *: Excel refuses one
+				msg += "; to read every sheet that holds a table in one batch, ask for all sheets (" + allSheetsOption(p.file) + ")"
+			}
+			p.ps.add(Problem{File: p.file, Message: msg})
 			return nil
 		}
 	}
+	var tables []string // the other sheets that hold a table, found once
+	p.otherSheets = func() string {
+		tables = p.otherTables(f, sheets)
+		return p.otherSheetsHint(f, sheets, tables)
+	}
+	defer p.done()
+	if err := p.readSheet(data, f); err != nil {
+		return err
+	}
+	if p.opt.Sheet == "" && tables == nil {
+		if note := p.unreadTablesNote(f, sheets); note != "" {
+			p.b.Notes = append(p.b.Notes, note)
+		}
+	}
+	return nil
+}
+
+// readSheet reads the sheet p.sheet of the workbook f (data, its archive)
+// as a table.
+func (p *parser) readSheet(data []byte, f *excelize.File) (err error) {
 	doc := sheetDoc(data, p.sheet) // unpacked once for the merge and the style scans
 	merged, err := mergeRanges(doc, f, p.sheet)
 	if err != nil {
@@ -97,7 +132,6 @@ func (p *parser) readXLSX(br *bufio.Reader) (err error) {
 		return nil
 	}
 	defer rows.Close()
-	defer p.done()
 	firstObs, firstTarget := len(p.b.Observations), len(p.b.Targets)
 	defer func() {
 		if err == nil {
@@ -105,18 +139,6 @@ func (p *parser) readXLSX(br *bufio.Reader) (err error) {
 		}
 	}()
 	p.headerDates = func(rows []tableRow, unread []int) bool { return p.headerDateCells(doc, f, rows, unread) }
-	var tables []string // the other sheets that hold a table, found once
-	p.otherSheets = func() string {
-		tables = p.otherTables(f, sheets)
-		return p.otherSheetsHint(f, sheets, tables)
-	}
-	defer func() {
-		if err == nil && p.opt.Sheet == "" && tables == nil {
-			if note := p.unreadTablesNote(f, sheets); note != "" {
-				p.b.Notes = append(p.b.Notes, note)
-			}
-		}
-	}()
 	uncomputed := &uncomputedCells{}
 	defer p.reportUncomputed(f, uncomputed)
 	num := 0
@@ -148,6 +170,124 @@ func (p *parser) readXLSX(br *bufio.Reader) (err error) {
 		cells = merged.fill(num, cells)
 		return tableRow{num: num, cells: cells, written: written, uncomputed: uncomputed.inRow(num)}, nil
 	})
+}
+
+// readAllSheets reads every visible sheet of the workbook f (data, its
+// archive) that holds a table, in the workbook's order, into the one batch
+// (Options.AllSheets). A problem on any of them refuses the push, each
+// naming its sheet; a figure given on two sheets is one figure when they
+// agree and a conflict naming both places when they do not (checkBatch, as
+// for two rows of one sheet). The sheets left out are named in a note,
+// each with why:
+//
+//   - an empty sheet, and one without a header row in its first rows (a
+//     cover, notes): readTable would find no table there, and each would
+//     refuse the push, though the other sheets are what was meant;
+//   - a chart sheet (a dialog or macro sheet): it has no cells;
+//   - a hidden sheet, table or not: its author does not see it, and a
+//     hidden sheet keeping last year's figures, or a lookup list, is what
+//     a workbook hides (defaultSheet does not read one either). One that
+//     holds a table is said so, with how to read it by name (Options.Sheet
+//     reads a hidden sheet).
+//
+// A workbook in which no sheet is read is refused, naming each sheet and
+// why it was left out.
+func (p *parser) readAllSheets(data []byte, f *excelize.File, sheets []string) error {
+	kinds := sheetKinds(data)
+	var read []string
+	var left []leftOut
+	defer func() { p.noTable = nil }()
+	for _, s := range sheets {
+		if p.ps.full {
+			return nil
+		}
+		p.sheet = s
+		if kind := kinds[s]; kind != "" {
+			left = append(left, leftOut{sheet: s, why: kind + ", without cells"})
+			continue
+		}
+		if !sheetVisible(f, s) {
+			why := "hidden, without a table"
+			if p.holdsTable(f, s) {
+				why = "hidden; it holds a table, and a hidden sheet is read only when named: " + sheetOption(p.file, s)
+			}
+			left = append(left, leftOut{sheet: s, why: why})
+			continue
+		}
+		var none string
+		p.noTable = func(rows []tableRow) {
+			none = "empty"
+			if slices.ContainsFunc(rows, func(r tableRow) bool { return !r.blank() }) {
+				none = fmt.Sprintf("no header row in its first %d rows", headerSearchRows)
+				if len(rows) < headerSearchRows {
+					none = "no header row"
+				}
+			}
+		}
+		if err := p.readSheet(data, f); err != nil {
+			return err
+		}
+		if none != "" {
+			left = append(left, leftOut{sheet: s, why: none})
+			continue
+		}
+		read = append(read, s)
+		// A targets table's rows left out as versions no longer in force
+		// are said for each sheet (Parse says them of the last one read).
+		if note := p.notInForceNote(); note != "" {
+			p.b.Notes = append(p.b.Notes, note)
+		}
+		p.notInForce = nil
+	}
+	switch {
+	case len(read) == 0:
+		p.ps.add(Problem{File: p.file, Message: fmt.Sprintf("no sheet holds a table to read (a header row with columns such as region/地区, indicator/指标, "+
+			"year/年份 and value/数值, or year columns (2019, 2019年), in its first %d rows): %s", headerSearchRows, leftOutText(left))})
+	case len(left) > 0:
+		p.b.Notes = append(p.b.Notes, fmt.Sprintf("%s: %s %s read, and %s left out: %s", p.file,
+			sheetsText(f, read), plural(len(read), "was", "were"), countOf(len(left), "sheet", "sheets"), leftOutText(left)))
+	}
+	return nil
+}
+
+// leftOut is a sheet readAllSheets left out, and why.
+type leftOut struct{ sheet, why string }
+
+// leftOutText names the sheets left out, each with why:
+// "封面" (empty), "图表" (a chart sheet, without cells).
+func leftOutText(left []leftOut) string {
+	parts := make([]string, len(left))
+	for i, l := range left {
+		parts[i] = fmt.Sprintf("%q (%s)", l.sheet, l.why)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// sheetKinds names the sheets of a workbook's archive (data) that are not
+// worksheets, by what they are: "a chart sheet", "a dialog sheet", "a macro
+// sheet". A sheet of none of these, or of an archive whose parts are not
+// where workbook.xml and its relations say, is not in it, and is read as a
+// worksheet (excelize reads a chart sheet as one without rows).
+func sheetKinds(data []byte) map[string]string {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil
+	}
+	parts, ok := sheetParts(zr)
+	if !ok {
+		return nil
+	}
+	kinds := map[string]string{}
+	for _, sp := range parts {
+		for _, k := range []struct{ dir, kind string }{
+			{"xl/chartsheets/", "a chart sheet"}, {"xl/dialogsheets/", "a dialog sheet"}, {"xl/macrosheets/", "a macro sheet"},
+		} {
+			if strings.HasPrefix(sp.part, k.dir) {
+				kinds[sp.name] = k.kind
+			}
+		}
+	}
+	return kinds
 }
 
 // defaultSheet is the sheet read when a push names none: the active sheet
@@ -225,6 +365,35 @@ func sheetOption(file, sheet string) string {
 	return fmt.Sprintf("plancast ingest --sheet %q %s, or ?sheet=%s on the push", sheet, file, queryText(sheet))
 }
 
+// allSheetsOption says how to push every visible sheet of a workbook
+// (file) that holds a table, in one batch (Options.AllSheets), as
+// sheetOption says how to push one.
+func allSheetsOption(file string) string {
+	return fmt.Sprintf("plancast ingest --all-sheets %s, or ?all_sheets=true on the push", file)
+}
+
+// howToRead says how to push the sheets of a workbook that hold a table
+// (tables, which the push did not read): every visible one in one batch
+// (allSheetsOption), or one by name (sheetOption), the only way a hidden
+// sheet is read.
+func (p *parser) howToRead(f *excelize.File, tables []string) string {
+	hidden := 0
+	for _, s := range tables {
+		if !sheetVisible(f, s) {
+			hidden++
+		}
+	}
+	switch hidden {
+	case 0:
+		return fmt.Sprintf("push every sheet that holds a table in one batch (%s), or one by name (%s)",
+			allSheetsOption(p.file), sheetOption(p.file, tables[0]))
+	case len(tables):
+		return fmt.Sprintf("a hidden sheet is read only when named (%s)", sheetOption(p.file, tables[0]))
+	}
+	return fmt.Sprintf("push every visible sheet that holds a table in one batch (%s), or one by name (%s), the only way a hidden sheet is read",
+		allSheetsOption(p.file), sheetOption(p.file, tables[0]))
+}
+
 // queryText escapes what a query parameter cannot hold as it is (a space,
 // &, #, %, ...), and leaves other characters, Chinese ones too, as they
 // are, so that a sheet's name stays readable in a message.
@@ -247,8 +416,8 @@ func sheetsText(f *excelize.File, sheets []string) string {
 
 // otherSheetsHint ends the problem of a sheet without a header row: the
 // workbook's other sheets, which of them hold a table (tables), and how to
-// push one, since the sheet read may be a cover or a note, not the table
-// meant. "" for a workbook of one sheet.
+// push them (howToRead), since the sheet read may be a cover or a note,
+// not the table meant. "" for a workbook of one sheet.
 func (p *parser) otherSheetsHint(f *excelize.File, sheets []string, tables []string) string {
 	others := slices.DeleteFunc(slices.Clone(sheets), func(s string) bool { return s == p.sheet })
 	switch {
@@ -257,24 +426,24 @@ func (p *parser) otherSheetsHint(f *excelize.File, sheets []string, tables []str
 	case len(tables) == 0:
 		return fmt.Sprintf("; sheet %q was read, and the workbook's other %s %s none either", p.sheet, sheetsText(f, others), plural(len(others), "holds", "hold"))
 	case len(tables) == len(others):
-		return fmt.Sprintf("; sheet %q was read, and the workbook's other %s %s: name the sheet to read (%s)",
-			p.sheet, sheetsText(f, tables), plural(len(tables), "holds a table", "hold tables"), sheetOption(p.file, tables[0]))
+		return fmt.Sprintf("; sheet %q was read, and the workbook's other %s %s: %s",
+			p.sheet, sheetsText(f, tables), plural(len(tables), "holds a table", "hold tables"), p.howToRead(f, tables))
 	}
-	return fmt.Sprintf("; sheet %q was read; of the workbook's other %s, %s %s: name the sheet to read (%s)",
-		p.sheet, sheetsText(f, others), sheetLabels(f, tables), plural(len(tables), "holds a table", "hold tables"), sheetOption(p.file, tables[0]))
+	return fmt.Sprintf("; sheet %q was read; of the workbook's other %s, only %s %s: %s",
+		p.sheet, sheetsText(f, others), sheetLabels(f, tables), plural(len(tables), "holds a table", "hold tables"), p.howToRead(f, tables))
 }
 
 // unreadTablesNote says which other sheets of the workbook hold a table
-// that the push did not read, and how to push each, when it named no
-// sheet: they were left out without a word, and a workbook of a sheet a
-// year had its first year pushed alone. "" when there are none.
+// that the push did not read, and how to push them (howToRead), when it
+// named no sheet: they were left out without a word, and a workbook of a
+// sheet a year had its first year pushed alone. "" when there are none.
 func (p *parser) unreadTablesNote(f *excelize.File, sheets []string) string {
 	tables := p.otherTables(f, sheets)
 	if len(tables) == 0 {
 		return ""
 	}
-	return fmt.Sprintf("%s: sheet %q was read; %s %s too and %s not read: a push reads one sheet, so push each on its own (%s)",
-		p.file, p.sheet, sheetsText(f, tables), plural(len(tables), "holds a table", "hold tables"), plural(len(tables), "was", "were"), sheetOption(p.file, tables[0]))
+	return fmt.Sprintf("%s: sheet %q was read; %s %s too and %s not read: %s",
+		p.file, p.sheet, sheetsText(f, tables), plural(len(tables), "holds a table", "hold tables"), plural(len(tables), "was", "were"), p.howToRead(f, tables))
 }
 
 func plural(n int, one, more string) string {
@@ -1002,13 +1171,36 @@ func sheetDoc(data []byte, sheet string) []byte {
 // keeps one by rules not followed here; then there is no answer, and the
 // callers ask excelize.
 func sheetPart(zr *zip.Reader, sheet string) (string, bool) {
-	wbData, ok := readPart(zr, "xl/workbook.xml")
+	all, ok := sheetParts(zr)
 	if !ok {
 		return "", false
 	}
+	var parts []string
+	for _, sp := range all {
+		if strings.EqualFold(sp.name, sheet) {
+			parts = append(parts, sp.part)
+		}
+	}
+	if len(parts) != 1 {
+		return "", false
+	}
+	return parts[0], true
+}
+
+// namedPart is a sheet's name and a part its relationship points to.
+type namedPart struct{ name, part string }
+
+// sheetParts lists the sheets of xl/workbook.xml, in order, with the parts
+// xl/_rels/workbook.xml.rels points them to: a sheet once for each
+// relationship of its id (none for a sheet without one).
+func sheetParts(zr *zip.Reader) ([]namedPart, bool) {
+	wbData, ok := readPart(zr, "xl/workbook.xml")
+	if !ok {
+		return nil, false
+	}
 	relsData, ok := readPart(zr, "xl/_rels/workbook.xml.rels")
 	if !ok {
-		return "", false
+		return nil, false
 	}
 	var wb struct {
 		Sheets []struct {
@@ -1023,23 +1215,17 @@ func sheetPart(zr *zip.Reader, sheet string) (string, bool) {
 		} `xml:"Relationship"`
 	}
 	if xml.Unmarshal(wbData, &wb) != nil || xml.Unmarshal(relsData, &rels) != nil {
-		return "", false
+		return nil, false
 	}
-	var parts []string
+	var parts []namedPart
 	for _, s := range wb.Sheets {
-		if !strings.EqualFold(s.Name, sheet) {
-			continue
-		}
 		for _, r := range rels.Rels {
 			if r.ID == s.ID {
-				parts = append(parts, relTargetPart(r.Target))
+				parts = append(parts, namedPart{name: s.Name, part: relTargetPart(r.Target)})
 			}
 		}
 	}
-	if len(parts) != 1 {
-		return "", false
-	}
-	return parts[0], true
+	return parts, true
 }
 
 // relTargetPart is the part a relationship of xl/workbook.xml points to.

@@ -81,8 +81,8 @@ func parseWorkbook(t *testing.T, data []byte, opt Options) *Batch {
 
 // A workbook of a sheet a year is read one sheet at a time, as before, but
 // the report says which sheets holding a table were not read and how to
-// push them: the first year alone was pushed without a word. A sheet
-// without a table (a note) is not named.
+// push them, all in one batch or one by name: the first year alone was
+// pushed without a word. A sheet without a table (a note) is not named.
 func TestWorkbookNotesTheSheetsWithATableItDidNotRead(t *testing.T) {
 	data := sheetsWorkbook(t, 0,
 		gdpSheet("2022年", 2022, 140.1),
@@ -93,7 +93,8 @@ func TestWorkbookNotesTheSheetsWithATableItDidNotRead(t *testing.T) {
 	noProblems(t, b)
 	checkFigures(t, b, []figure{{region: "houma", indicator: "gdp", year: 2022, value: 140.1}})
 	want := []string{`book.xlsx: sheet "2022年" was read; sheets "2023年", "2024 final" hold tables too and were not read: ` +
-		`a push reads one sheet, so push each on its own (plancast ingest --sheet "2023年" book.xlsx, or ?sheet=2023年 on the push)`}
+		`push every sheet that holds a table in one batch (plancast ingest --all-sheets book.xlsx, or ?all_sheets=true on the push), ` +
+		`or one by name (plancast ingest --sheet "2023年" book.xlsx, or ?sheet=2023年 on the push)`}
 	if fmt.Sprint(b.Notes) != fmt.Sprint(want) {
 		t.Errorf("notes %q;\nwant %q", b.Notes, want)
 	}
@@ -125,13 +126,15 @@ func TestWorkbookReadsTheActiveVisibleSheet(t *testing.T) {
 	}{
 		{"a hidden first sheet, the visible one active", 1, []sheetSpec{old, gdpSheet("data", 2019, 110.2)}, 110.2,
 			`book.xlsx: sheet "data" was read; sheet "Sheet1" (hidden) holds a table too and was not read: ` +
-				`a push reads one sheet, so push each on its own (plancast ingest --sheet "Sheet1" book.xlsx, or ?sheet=Sheet1 on the push)`},
+				`a hidden sheet is read only when named (plancast ingest --sheet "Sheet1" book.xlsx, or ?sheet=Sheet1 on the push)`},
 		{"a hidden sheet active", 0, []sheetSpec{old, gdpSheet("a", 2019, 110.2), gdpSheet("b", 2019, 111)}, 110.2,
 			`book.xlsx: sheet "a" was read; sheets "Sheet1" (hidden), "b" hold tables too and were not read: ` +
-				`a push reads one sheet, so push each on its own (plancast ingest --sheet "Sheet1" book.xlsx, or ?sheet=Sheet1 on the push)`},
+				`push every visible sheet that holds a table in one batch (plancast ingest --all-sheets book.xlsx, or ?all_sheets=true on the push), ` +
+				`or one by name (plancast ingest --sheet "Sheet1" book.xlsx, or ?sheet=Sheet1 on the push), the only way a hidden sheet is read`},
 		{"the second of two visible sheets active", 1, []sheetSpec{gdpSheet("draft", 2019, 100), gdpSheet("final", 2019, 110.2)}, 110.2,
 			`book.xlsx: sheet "final" was read; sheet "draft" holds a table too and was not read: ` +
-				`a push reads one sheet, so push each on its own (plancast ingest --sheet "draft" book.xlsx, or ?sheet=draft on the push)`},
+				`push every sheet that holds a table in one batch (plancast ingest --all-sheets book.xlsx, or ?all_sheets=true on the push), ` +
+				`or one by name (plancast ingest --sheet "draft" book.xlsx, or ?sheet=draft on the push)`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			b := parseWorkbook(t, sheetsWorkbook(t, c.active, c.sheets...), Options{})
@@ -155,9 +158,9 @@ func TestWorkbookWithoutAHeaderOnItsSheetNamesTheOthers(t *testing.T) {
 		want   string
 	}{
 		{"a cover and a table", []sheetSpec{cover, gdpSheet("数据", 2023, 150.2)},
-			`; sheet "封面" was read, and the workbook's other sheet "数据" holds a table: name the sheet to read (plancast ingest --sheet "数据" book.xlsx, or ?sheet=数据 on the push)`},
+			`; sheet "封面" was read, and the workbook's other sheet "数据" holds a table: push every sheet that holds a table in one batch (plancast ingest --all-sheets book.xlsx, or ?all_sheets=true on the push), or one by name (plancast ingest --sheet "数据" book.xlsx, or ?sheet=数据 on the push)`},
 		{"a cover, a note and a table", []sheetSpec{cover, {name: "说明", rows: [][]any{{"单位：亿元"}}}, gdpSheet("数据", 2023, 150.2)},
-			`; sheet "封面" was read; of the workbook's other sheets "说明", "数据", "数据" holds a table: name the sheet to read (plancast ingest --sheet "数据" book.xlsx, or ?sheet=数据 on the push)`},
+			`; sheet "封面" was read; of the workbook's other sheets "说明", "数据", only "数据" holds a table: push every sheet that holds a table in one batch (plancast ingest --all-sheets book.xlsx, or ?all_sheets=true on the push), or one by name (plancast ingest --sheet "数据" book.xlsx, or ?sheet=数据 on the push)`},
 		{"no table anywhere", []sheetSpec{cover, {name: "说明", rows: [][]any{{"单位：亿元"}}}},
 			`; sheet "封面" was read, and the workbook's other sheet "说明" holds none either`},
 		{"one sheet", []sheetSpec{cover}, ""},
@@ -171,7 +174,7 @@ func TestWorkbookWithoutAHeaderOnItsSheetNamesTheOthers(t *testing.T) {
 			msg := b.Problems[0].Message
 			want := "no header row found in the first rows: expected columns such as region/地区, indicator/指标, year/年份 and value/数值, or year columns (2019, 2019年)" + c.want
 			if c.name == "an empty sheet" {
-				want = `the table is empty; sheet "空" was read, and the workbook's other sheet "数据" holds a table: name the sheet to read (plancast ingest --sheet "数据" book.xlsx, or ?sheet=数据 on the push)`
+				want = `the table is empty; sheet "空" was read, and the workbook's other sheet "数据" holds a table: push every sheet that holds a table in one batch (plancast ingest --all-sheets book.xlsx, or ?all_sheets=true on the push), or one by name (plancast ingest --sheet "数据" book.xlsx, or ?sheet=数据 on the push)`
 			}
 			if msg != want {
 				t.Errorf("problem %q;\nwant %q", msg, want)

@@ -28,7 +28,7 @@ func init() {
 // It receives the command's arguments unparsed, so it may define its own flags.
 var ingestReport func(ctx context.Context, args []string, stdout, stderr io.Writer) error
 
-const ingestSynopsis = "FILE... [--dry-run] [--accept-jumps] [--sheet NAME] [--published DATE] [--server URL --token T]"
+const ingestSynopsis = "FILE... [--dry-run] [--accept-jumps] [--sheet NAME | --all-sheets] [--published DATE] [--server URL --token T]"
 
 // jumpRule says which figures a push refuses as likely slips. The help of
 // plain ingest and of ingest --report both print it; the numbers are
@@ -56,6 +56,13 @@ headers), validates every row and writes the figures and targets to the store
 all or nothing: one problem anywhere and nothing is written. Prints how many
 figures are new, revised (a new vintage), unchanged and rejected, then every
 problem with its file, sheet, row and column; exits non-zero on any problem.
+
+A workbook is read at one sheet: --sheet NAME, else the sheet it opens at when
+that is visible, else its first visible sheet. --all-sheets reads every
+visible sheet that holds a table into the one batch (a problem on any sheet
+refuses it all); empty sheets, sheets without a header row, chart sheets and
+hidden sheets are left out, and a note names them and why. A hidden sheet is
+read only when named with --sheet.
 
 ` + jumpRule + `
 
@@ -97,6 +104,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	dryRun := fs.Bool("dry-run", false, "check and count what would change, write nothing")
 	acceptJumps := fs.Bool("accept-jumps", false, acceptJumpsUsage)
 	sheet := fs.String("sheet", "", "spreadsheet sheet to read (default: the active sheet, or the first visible one)")
+	allSheets := fs.Bool("all-sheets", false, "read every visible sheet of a workbook that holds a table, in one batch (not with --sheet)")
 	published := fs.String("published", "", "vintage date YYYY-MM-DD of figures, and date set of targets, that do not give one (default: today)")
 	region := fs.String("region", "", "region code of tables that name no region")
 	server := fs.String("server", envOr("PLANCAST_SERVER", ""), "push through this plancast server (URL) instead of opening the store (env PLANCAST_SERVER)")
@@ -110,7 +118,11 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fs.Usage()
 		return errUsage
 	}
-	opt := ingest.Options{Sheet: *sheet, Region: *region, Progress: progressPrinter(stderr)}
+	if *allSheets && *sheet != "" {
+		fmt.Fprintf(stderr, "plancast ingest: --sheet %q and --all-sheets ask for one sheet and for every sheet: give one of them\n", *sheet)
+		return errUsage
+	}
+	opt := ingest.Options{Sheet: *sheet, AllSheets: *allSheets, Region: *region, Progress: progressPrinter(stderr)}
 	if *published != "" {
 		d, err := plancast.ParseDate(*published)
 		if err != nil {
@@ -265,6 +277,9 @@ func pushToServer(ctx context.Context, server, token string, files []string, opt
 	}
 	if opt.Sheet != "" {
 		q.Set("sheet", opt.Sheet)
+	}
+	if opt.AllSheets {
+		q.Set("all_sheets", "true")
 	}
 	if !opt.Published.IsZero() {
 		q.Set("published", opt.Published.String())
