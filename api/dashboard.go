@@ -60,7 +60,8 @@ type dashboardSection struct {
 }
 
 // dashboardPartial is the latest figure of a partial-year series (Guyang's
-// January–November 2009 figures, say): shown as a figure, not charted.
+// January–November 2009 figures, say): shown as a figure, not charted. Its
+// Status is in the page's language, as the downloads write it (预计).
 type dashboardPartial struct {
 	Indicator, Period, Value, Unit, Growth, Status string
 	Year                                           int
@@ -271,7 +272,7 @@ func (s *Server) dashboardSection(ctx context.Context, r plancast.Region, indByC
 		}
 		last := sr.Observations[len(sr.Observations)-1]
 		sec.Partial = append(sec.Partial, dashboardPartial{Indicator: label, Period: periodLabel(lang, sr.Period),
-			Year: last.Year, Value: number(last.Value), Unit: charts.UnitLabel(ind.Unit, lang), Growth: cmp.Or(plancast.FormatStatedGrowth(last, lang == "zh"), "—"), Status: last.Status})
+			Year: last.Year, Value: number(last.Value), Unit: charts.UnitLabel(ind.Unit, lang), Growth: cmp.Or(plancast.FormatStatedGrowth(last, lang == "zh"), "—"), Status: observationStatusText(lang, last.Status)})
 	}
 	return sec, nil
 }
