@@ -109,7 +109,7 @@ func (s *Server) getChart(c echo.Context) error {
 func (s *Server) chartSpec(ctx context.Context, region plancast.Region, ind plancast.Indicator, p chartParams) (charts.Spec, error) {
 	series, err := s.cfg.Store.Series(ctx, plancast.SeriesQuery{Region: region.Code, Indicator: ind.Code, AsOf: p.asOf})
 	if plancast.ErrorCode(err) == plancast.ENOTFOUND {
-		return charts.Spec{}, s.noYearlyFigures(ctx, region.Code, ind.Code, err, "charted")
+		return charts.Spec{}, s.noYearlyFigures(ctx, region.Code, ind.Code, p.asOf, err, "charted")
 	}
 	if err != nil {
 		return charts.Spec{}, err

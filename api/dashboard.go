@@ -60,7 +60,8 @@ type dashboardSection struct {
 }
 
 // dashboardPartial is the latest figure of a partial-year series (Guyang's
-// January–November 2009 figures, say): shown as a figure, not charted.
+// January–November 2009 figures, say): shown as a figure, not charted. Its
+// Status is in the page's language, as the downloads write it (预计).
 type dashboardPartial struct {
 	Indicator, Period, Value, Unit, Growth, Status string
 	Year                                           int
@@ -271,7 +272,7 @@ func (s *Server) dashboardSection(ctx context.Context, r plancast.Region, indByC
 		}
 		last := sr.Observations[len(sr.Observations)-1]
 		sec.Partial = append(sec.Partial, dashboardPartial{Indicator: label, Period: periodLabel(lang, sr.Period),
-			Year: last.Year, Value: number(last.Value), Unit: charts.UnitLabel(ind.Unit, lang), Growth: cmp.Or(plancast.FormatStatedGrowth(last, lang == "zh"), "—"), Status: last.Status})
+			Year: last.Year, Value: number(last.Value), Unit: charts.UnitLabel(ind.Unit, lang), Growth: cmp.Or(plancast.FormatStatedGrowth(last, lang == "zh"), "—"), Status: observationStatusText(lang, last.Status)})
 	}
 	return sec, nil
 }
@@ -299,13 +300,23 @@ func nameIn(lang, en, zh string) string {
 
 // latestText is the "latest" cell: the figure as number writes it, or
 // with the decimals that tell it from a level, share, ceiling or floor
-// target it is judged against (a figure of 4.504 under a ceiling of 4.5 is
-// not "4.5").
+// target it is judged against (figureText).
 func latestText(a plancast.Assessment) string {
 	if plancast.GrowthKind(a.Kind) {
 		return number(a.LatestValue)
 	}
-	return plancast.FormatRealised(a.LatestValue, a.TargetValue, false, plancast.Decimals(math.Round(a.LatestValue*100)/100))
+	return figureText(a.LatestValue, a.TargetValue)
+}
+
+// figureText writes a figure judged against a level, share, ceiling or
+// floor target as every cell of the dashboard writes it: as number does
+// (at most two decimals, none that the figure does not have), or with the
+// decimals that tell it from the target (a figure of 4.504 under a ceiling
+// of 4.5 is not "4.5"). The latest cell and the projected cell of an
+// observed target write the same figure alike, as its explanation does:
+// 2,043.6 in both, not 2,044 in one.
+func figureText(v, target float64) string {
+	return plancast.FormatRealised(v, target, false, plancast.Decimals(math.Round(v*100)/100))
 }
 
 // number formats a value with thousands separators and at most two
@@ -339,7 +350,9 @@ func percentOrDash(f *float64) string {
 // targets compare growth in percent, so those read "+4.3% (−1.0 to +12.5%)".
 // A level is shown with prec decimals, plancast.ValuePrec of the latest
 // figure, as the charts show it: a projection is no more precise than the
-// data it comes from (120.8 → 147.2, not 147.24).
+// data it comes from (120.8 → 147.2, not 147.24). An observed target
+// year's figure (realised) is no projection: it is written as figureText
+// writes it in the latest cell.
 func projectedText(lang, kind string, target float64, p *plancast.ProjectionPoint, realised *float64, prec int) string {
 	growth := plancast.GrowthKind(kind)
 	format := func(v float64) string {
@@ -349,8 +362,12 @@ func projectedText(lang, kind string, target float64, p *plancast.ProjectionPoin
 		return plancast.FormatNumber(v, prec)
 	}
 	if realised != nil {
-		// Written apart from the target it is judged against.
-		return plancast.FormatRealised(*realised, target, growth, prec)
+		// Observed: written as the latest cell writes a figure, apart
+		// from the target it is judged against; prec is a projection's.
+		if growth {
+			return plancast.FormatRealised(*realised, target, true, 1)
+		}
+		return figureText(*realised, target)
 	}
 	if p == nil {
 		return "—"

@@ -111,7 +111,7 @@ func (s *Server) seriesNotFound(ctx context.Context, q plancast.SeriesQuery, not
 	if q.Period != "" && q.Period != plancast.PeriodYear {
 		return notFound
 	}
-	return s.noYearlyFigures(ctx, q.Region, q.Indicator, notFound, "")
+	return s.noYearlyFigures(ctx, q.Region, q.Indicator, q.AsOf, notFound, "")
 }
 
 // seriesRequest reads what the routes of one series share: the region and
