@@ -636,9 +636,12 @@ type phrasebook struct {
 	growthRate                    func(g float64) string // a growth a year (a fraction) in words
 	current                       string                 // the growth is of current-price figures
 	// stated: the gap in percent a year, below or above, the years it
-	// was measured over; asStated: the target year.
-	stated       string
-	statedEven   string // the gap rounds to 0.0%: the years it was measured over
+	// was measured over (span's words); asStated: the target year.
+	stated     string
+	statedEven string // the gap rounds to 0.0%: the years it was measured over
+	// span writes the years from–to, or one year alone: "2016–2020",
+	// "2020"; "2016—2020", "2020" (the phrase adds 年).
+	span         func(from, to int) string
 	below, above string
 	asStated     string
 	approx       string // the base year is itself projected
@@ -693,8 +696,9 @@ var english = phrasebook{
 	slower:        "slower",
 	faster:        "faster",
 	current:       "; growth of the current-price figures, inflation included",
-	stated:        "; judged on the growth stated with the figures, which ran %.1[1]f%% a year %[2]s the figures' own growth in %[3]d–%[4]d",
-	statedEven:    "; judged on the growth stated with the figures, which ran level with the figures' own growth in %[1]d–%[2]d",
+	stated:        "; judged on the growth stated with the figures, which ran %.1[1]f%% a year %[2]s the figures' own growth in %[3]s",
+	statedEven:    "; judged on the growth stated with the figures, which ran level with the figures' own growth in %[1]s",
+	span:          func(from, to int) string { return yearSpan(from, to, "–") },
 	below:         "below",
 	above:         "above",
 	asStated:      "; the growth as stated with the %d figure",
@@ -716,6 +720,16 @@ var english = phrasebook{
 	baseBefore:  "base year %d is before the first observation (%d)",
 	yearBefore:  "the target year is before the first observation (%d)",
 	tooFar:      "%d is %d years past the latest figure (%d); projections reach at most %d years ahead",
+}
+
+// yearSpan writes the years from to to joined by dash, or one year alone
+// when from is to: a gap measured over one year is "in 2020", not "in
+// 2020–2020".
+func yearSpan(from, to int, dash string) string {
+	if from == to {
+		return strconv.Itoa(from)
+	}
+	return strconv.Itoa(from) + dash + strconv.Itoa(to)
 }
 
 // zhGrowth writes a growth (a fraction) in Chinese: 增长4.2%, 下降1.0%.
@@ -757,8 +771,9 @@ var chinese = phrasebook{
 	faster:        "快于",
 	growthRate:    zhGrowth,
 	current:       "；按现价数据计算，含价格因素",
-	stated:        "；按公布的增速判断，%[3]d—%[4]d年公布增速比现价数据增速年均%[2]s%.1[1]f%%",
-	statedEven:    "；按公布的增速判断，%[1]d—%[2]d年公布增速与现价数据增速持平",
+	stated:        "；按公布的增速判断，%[3]s年公布增速比现价数据增速年均%[2]s%.1[1]f%%",
+	statedEven:    "；按公布的增速判断，%[1]s年公布增速与现价数据增速持平",
+	span:          func(from, to int) string { return yearSpan(from, to, "—") },
 	below:         "低",
 	above:         "高",
 	asStated:      "；为%d年公布的增速",
@@ -884,13 +899,13 @@ func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind planca
 	case sb != nil && sb.AsStated:
 		s += fmt.Sprintf(pb.asStated, t.Year)
 	case sb != nil && sb.Even():
-		s += fmt.Sprintf(pb.statedEven, sb.From+1, sb.To)
+		s += fmt.Sprintf(pb.statedEven, pb.span(sb.From+1, sb.To))
 	case sb != nil:
 		side := pb.below
 		if sb.Gap < 0 {
 			side = pb.above
 		}
-		s += fmt.Sprintf(pb.stated, plancast.HalfAway(100*math.Abs(sb.Gap), 1), side, sb.From+1, sb.To)
+		s += fmt.Sprintf(pb.stated, plancast.HalfAway(100*math.Abs(sb.Gap), 1), side, pb.span(sb.From+1, sb.To))
 	case growth && (ind.Unit == plancast.Unit100mYuan || ind.Unit == plancast.UnitYuan):
 		s += pb.current
 	}
