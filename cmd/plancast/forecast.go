@@ -176,6 +176,11 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 			proj = apart(*a.Realised) + " (as stated)"
 		case a.Realised != nil:
 			proj = apart(*a.Realised) + " (observed)"
+		case a.Interpolated != nil && a.Year > a.LatestYear:
+			// A growth projected from a base year without a figure: the
+			// base is interpolated, as the explanation says.
+			proj = fmt.Sprintf("%s [%s, %s] (base interpolated %d–%d)", num(a.Projected.Mean), num(a.Projected.Lo95), num(a.Projected.Hi95),
+				a.Interpolated.From, a.Interpolated.To)
 		case a.Interpolated != nil:
 			proj = fmt.Sprintf("%s [%s, %s] (interpolated %d–%d)", num(a.Projected.Mean), num(a.Projected.Lo95), num(a.Projected.Hi95),
 				a.Interpolated.From, a.Interpolated.To)
