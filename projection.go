@@ -169,7 +169,10 @@ type Assessment struct {
 	// years around it. The compared quantity is then not realised but
 	// interpolated between them: Projected gives its distribution (a random
 	// walk tied to the figures on both sides; forecast.Assess states it),
-	// and Probability and Status are read from it as for a year ahead.
+	// and Probability and Status are read from it as for a year ahead. A
+	// growth whose base year has no figure and whose target year is still
+	// ahead is projected from the base's interpolated level, which the
+	// explanation gives.
 	Interpolated *YearSpan `json:"interpolated,omitempty"`
 
 	Probability float64 `json:"probability"` // of meeting the target, 0–1

@@ -45,7 +45,10 @@ const MaxPaceYears = 50
 // for a base year that is observed, P(growth ≥ g) = P(x_Y ≥ x_B (1+g)^{Y−B})
 // exactly; for a base year that is itself projected, the base is taken at its
 // projected value and the growth's spread is that of one year (h = 1) of the
-// table, an approximation stated in the explanation.
+// table, an approximation stated in the explanation; for a base year between
+// stored figures without one of its own, the base is taken at its
+// interpolated level (bridge.go's mean), which a.Interpolated and the
+// explanation state, and the spread is the target year's.
 //
 // RequiredGrowth is the average annual growth from the latest value to the
 // level the target implies, (x_target/x_latest)^{1/(Y−latest year)} − 1,
@@ -290,6 +293,14 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 		}
 	default:
 		y := t.Year
+		if frac > 0 {
+			// A growth from a base year between stored figures with none
+			// of its own (2020, with 2018 and 2021 stored) to a year still
+			// projected: the target level, the required growth and the
+			// progress rest on the base's interpolated level, which the
+			// answer says, as it does once the target year has a figure.
+			a.Interpolated = &plancast.YearSpan{From: from, To: to}
+		}
 		pt := res.Points[y-p.last-1]
 		if ytd != nil {
 			pt = ytd.Nowcast
@@ -437,8 +448,8 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 	}
 
 	approx := base > p.last && growthKind
-	a.Explanation = explain(english, a, t, ind, missing, base, higher, approx)
-	a.ExplanationZh = explain(chinese, a, t, ind, missing, base, higher, approx)
+	a.Explanation = explain(english, a, t, ind, missing, baseValue, base, higher, approx)
+	a.ExplanationZh = explain(chinese, a, t, ind, missing, baseValue, base, higher, approx)
 	if u := unusedToDate; u != nil {
 		// Months given and not read are said, not dropped in silence.
 		for _, e := range []struct {
@@ -484,8 +495,8 @@ func observedAlone(a *plancast.Assessment, t plancast.Target, ind plancast.Indic
 	if meetsTarget(r, t.Value, higher) {
 		a.Status, a.Probability = plancast.StatusAchieved, 1
 	}
-	a.Explanation = explain(english, *a, t, ind, nil, base, higher, false)
-	a.ExplanationZh = explain(chinese, *a, t, ind, nil, base, higher, false)
+	a.Explanation = explain(english, *a, t, ind, nil, math.NaN(), base, higher, false)
+	a.ExplanationZh = explain(chinese, *a, t, ind, nil, math.NaN(), base, higher, false)
 	return true
 }
 
@@ -619,7 +630,11 @@ type phrasebook struct {
 	// interpolated: as projected, then the years without a figure, the
 	// stored years around them (a.Interpolated).
 	interpolated string
-	and          string // joins two years
+	// interpolatedBase opens projected when a growth's base year has no
+	// figure and its target year is ahead: the base year, the stored years
+	// around it, its interpolated level.
+	interpolatedBase string
+	and              string // joins two years
 	// projected: what, mean, 95% low, 95% high, target, probability
 	// (plancast.FormatProbability), status, target year.
 	projected string
@@ -636,9 +651,12 @@ type phrasebook struct {
 	growthRate                    func(g float64) string // a growth a year (a fraction) in words
 	current                       string                 // the growth is of current-price figures
 	// stated: the gap in percent a year, below or above, the years it
-	// was measured over; asStated: the target year.
-	stated       string
-	statedEven   string // the gap rounds to 0.0%: the years it was measured over
+	// was measured over (span's words); asStated: the target year.
+	stated     string
+	statedEven string // the gap rounds to 0.0%: the years it was measured over
+	// span writes the years from–to, or one year alone: "2016–2020",
+	// "2020"; "2016—2020", "2020" (the phrase adds 年).
+	span         func(from, to int) string
 	below, above string
 	asStated     string
 	approx       string // the base year is itself projected
@@ -677,30 +695,32 @@ var english = phrasebook{
 		}
 		return ""
 	},
-	observed:      "%[5]d observed: %[1]s%[2]s against a target of %[3]s (%[4]s)",
-	reached:       "already reached: %[2]s in %[1]d against a target of %[4]s for %[3]d",
-	interpolated:  "no figure of %[8]s is stored: between the figures of %[9]d and %[10]d, %[1]s%[2]s (95%% interval %[3]s to %[4]s) against a target of %[5]s: probability %[6]s (%[7]s)",
-	and:           " or ",
-	projected:     "projected %[1]s%[2]s for %[8]d (95%% interval %[3]s to %[4]s) against a target of %[5]s: probability %[6]s (%[7]s)",
-	needs:         "; needs %.1[1]f%% a year from %[2]d",
-	history:       " (history: %.1f%% a year)",
-	needsPoints:   "; needs %[1]s a year from %[2]d",
-	historyPoints: " (history: %s a year)",
-	points:        func(c float64) string { return plancast.FormatPoints(c) + " points" },
-	pace:          "; at that pace the target is reached in %d",
-	projectedPace: ", but the projection assumes %s a year, %s than the history",
-	growthRate:    func(g float64) string { return plancast.Fixed(100*g, 1) + "%" },
-	slower:        "slower",
-	faster:        "faster",
-	current:       "; growth of the current-price figures, inflation included",
-	stated:        "; judged on the growth stated with the figures, which ran %.1[1]f%% a year %[2]s the figures' own growth in %[3]d–%[4]d",
-	statedEven:    "; judged on the growth stated with the figures, which ran level with the figures' own growth in %[1]d–%[2]d",
-	below:         "below",
-	above:         "above",
-	asStated:      "; the growth as stated with the %d figure",
-	approx:        "; the base year is itself projected, so the growth's spread is approximate",
-	due:           "; %d has ended but no figure of it is stored: it is projected",
-	dueSpan:       "; %d–%d have ended but no figures of them are stored: they are projected",
+	observed:         "%[5]d observed: %[1]s%[2]s against a target of %[3]s (%[4]s)",
+	reached:          "already reached: %[2]s in %[1]d against a target of %[4]s for %[3]d",
+	interpolated:     "no figure of %[8]s is stored: between the figures of %[9]d and %[10]d, %[1]s%[2]s (95%% interval %[3]s to %[4]s) against a target of %[5]s: probability %[6]s (%[7]s)",
+	interpolatedBase: "no figure of %[1]s is stored: on its level interpolated between the figures of %[2]d and %[3]d (%[4]s), ",
+	and:              " or ",
+	projected:        "projected %[1]s%[2]s for %[8]d (95%% interval %[3]s to %[4]s) against a target of %[5]s: probability %[6]s (%[7]s)",
+	needs:            "; needs %.1[1]f%% a year from %[2]d",
+	history:          " (history: %.1f%% a year)",
+	needsPoints:      "; needs %[1]s a year from %[2]d",
+	historyPoints:    " (history: %s a year)",
+	points:           func(c float64) string { return plancast.FormatPoints(c) + " points" },
+	pace:             "; at that pace the target is reached in %d",
+	projectedPace:    ", but the projection assumes %s a year, %s than the history",
+	growthRate:       func(g float64) string { return plancast.Fixed(100*g, 1) + "%" },
+	slower:           "slower",
+	faster:           "faster",
+	current:          "; growth of the current-price figures, inflation included",
+	stated:           "; judged on the growth stated with the figures, which ran %.1[1]f%% a year %[2]s the figures' own growth in %[3]s",
+	statedEven:       "; judged on the growth stated with the figures, which ran level with the figures' own growth in %[1]s",
+	span:             func(from, to int) string { return yearSpan(from, to, "–") },
+	below:            "below",
+	above:            "above",
+	asStated:         "; the growth as stated with the %d figure",
+	approx:           "; the base year is itself projected, so the growth's spread is approximate",
+	due:              "; %d has ended but no figure of it is stored: it is projected",
+	dueSpan:          "; %d–%d have ended but no figures of them are stored: they are projected",
 
 	toDate:      "; %[2]d %[1]s: %[3]s, %[4]s on a year before",
 	change:      func(g float64) string { return plancast.Signed(100*g, 1) + "%" },
@@ -716,6 +736,16 @@ var english = phrasebook{
 	baseBefore:  "base year %d is before the first observation (%d)",
 	yearBefore:  "the target year is before the first observation (%d)",
 	tooFar:      "%d is %d years past the latest figure (%d); projections reach at most %d years ahead",
+}
+
+// yearSpan writes the years from to to joined by dash, or one year alone
+// when from is to: a gap measured over one year is "in 2020", not "in
+// 2020–2020".
+func yearSpan(from, to int, dash string) string {
+	if from == to {
+		return strconv.Itoa(from)
+	}
+	return strconv.Itoa(from) + dash + strconv.Itoa(to)
 }
 
 // zhGrowth writes a growth (a fraction) in Chinese: 增长4.2%, 下降1.0%.
@@ -741,30 +771,32 @@ var chinese = phrasebook{
 		}
 		return fmt.Sprintf("%d年%s为", year, actual)
 	},
-	observed:      "%[1]s%[2]s，目标%[3]s（%[4]s）",
-	reached:       "已提前实现：%[1]d年已达%[2]s，%[3]d年目标%[4]s",
-	interpolated:  "尚无%[8]s年数据，按%[9]d年和%[10]d年数据推算%[1]s%[2]s（95%%区间%[3]s至%[4]s），目标%[5]s：达成概率%[6]s（%[7]s）",
-	and:           "年和",
-	projected:     "预计%[1]s%[2]s（95%%区间%[3]s至%[4]s），目标%[5]s：达成概率%[6]s（%[7]s）",
-	needs:         "；自%[2]d年起需年均增长%.1[1]f%%",
-	history:       "（历史年均%.1f%%）",
-	needsPoints:   "；自%[2]d年起需年均%[1]s",
-	historyPoints: "（历史年均%s）",
-	points:        plancast.FormatPointsZh,
-	pace:          "；按历史增速，%d年达到目标",
-	projectedPace: "，但预测年均%s，%s历史",
-	slower:        "慢于",
-	faster:        "快于",
-	growthRate:    zhGrowth,
-	current:       "；按现价数据计算，含价格因素",
-	stated:        "；按公布的增速判断，%[3]d—%[4]d年公布增速比现价数据增速年均%[2]s%.1[1]f%%",
-	statedEven:    "；按公布的增速判断，%[1]d—%[2]d年公布增速与现价数据增速持平",
-	below:         "低",
-	above:         "高",
-	asStated:      "；为%d年公布的增速",
-	approx:        "；基期本身为预测值，增速区间为近似值",
-	due:           "；%d年已结束，但尚无该年数据，按预测值判断",
-	dueSpan:       "；%d—%d年已结束，但尚无这些年份的数据，按预测值判断",
+	observed:         "%[1]s%[2]s，目标%[3]s（%[4]s）",
+	reached:          "已提前实现：%[1]d年已达%[2]s，%[3]d年目标%[4]s",
+	interpolated:     "尚无%[8]s年数据，按%[9]d年和%[10]d年数据推算%[1]s%[2]s（95%%区间%[3]s至%[4]s），目标%[5]s：达成概率%[6]s（%[7]s）",
+	interpolatedBase: "尚无%[1]s年数据，按%[2]d年和%[3]d年数据推算为%[4]s，",
+	and:              "年和",
+	projected:        "预计%[1]s%[2]s（95%%区间%[3]s至%[4]s），目标%[5]s：达成概率%[6]s（%[7]s）",
+	needs:            "；自%[2]d年起需年均增长%.1[1]f%%",
+	history:          "（历史年均%.1f%%）",
+	needsPoints:      "；自%[2]d年起需年均%[1]s",
+	historyPoints:    "（历史年均%s）",
+	points:           plancast.FormatPointsZh,
+	pace:             "；按历史增速，%d年达到目标",
+	projectedPace:    "，但预测年均%s，%s历史",
+	slower:           "慢于",
+	faster:           "快于",
+	growthRate:       zhGrowth,
+	current:          "；按现价数据计算，含价格因素",
+	stated:           "；按公布的增速判断，%[3]s年公布增速比现价数据增速年均%[2]s%.1[1]f%%",
+	statedEven:       "；按公布的增速判断，%[1]s年公布增速与现价数据增速持平",
+	span:             func(from, to int) string { return yearSpan(from, to, "—") },
+	below:            "低",
+	above:            "高",
+	asStated:         "；为%d年公布的增速",
+	approx:           "；基期本身为预测值，增速区间为近似值",
+	due:              "；%d年已结束，但尚无该年数据，按预测值判断",
+	dueSpan:          "；%d—%d年已结束，但尚无这些年份的数据，按预测值判断",
 
 	toDate:      "；%[2]d年%[1]s%[3]s，同比%[4]s",
 	change:      zhGrowth,
@@ -798,7 +830,7 @@ var chinese = phrasebook{
 // says that the growth is in current prices: plans usually set GDP growth at
 // comparable prices, which a series of current-price figures alone cannot
 // separate from inflation.
-func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind plancast.Indicator, missing []int, base int, higher, approx bool) string {
+func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind plancast.Indicator, missing []int, baseLevel float64, base int, higher, approx bool) string {
 	growth := plancast.GrowthKind(t.Kind)
 	target := func(v float64) string { return plancast.FormatNumber(v, -1) }
 	num := func(v float64) string { return plancast.FormatNumber(v, plancast.ValuePrec(a.LatestValue)) }
@@ -815,6 +847,12 @@ func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind planca
 	switch {
 	case a.Realised != nil:
 		s = fmt.Sprintf(pb.observed, pb.what(t.Kind, base, t.Year, true), apart(*a.Realised), target(t.Value), status, t.Year)
+	case a.Interpolated != nil && t.Year > a.LatestYear:
+		// Only the base is interpolated; the target year is projected.
+		s = fmt.Sprintf(pb.interpolatedBase, strconv.Itoa(base), a.Interpolated.From, a.Interpolated.To,
+			plancast.FormatNumber(baseLevel, plancast.ValuePrec(a.LatestValue)))
+		s += fmt.Sprintf(pb.projected, pb.what(t.Kind, base, t.Year, false), num(a.Projected.Mean),
+			num(a.Projected.Lo95), num(a.Projected.Hi95), target(t.Value), plancast.FormatProbability(a.Probability), status, t.Year)
 	case a.Interpolated != nil:
 		years := make([]string, len(missing))
 		for i, y := range missing {
@@ -884,13 +922,13 @@ func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind planca
 	case sb != nil && sb.AsStated:
 		s += fmt.Sprintf(pb.asStated, t.Year)
 	case sb != nil && sb.Even():
-		s += fmt.Sprintf(pb.statedEven, sb.From+1, sb.To)
+		s += fmt.Sprintf(pb.statedEven, pb.span(sb.From+1, sb.To))
 	case sb != nil:
 		side := pb.below
 		if sb.Gap < 0 {
 			side = pb.above
 		}
-		s += fmt.Sprintf(pb.stated, plancast.HalfAway(100*math.Abs(sb.Gap), 1), side, sb.From+1, sb.To)
+		s += fmt.Sprintf(pb.stated, plancast.HalfAway(100*math.Abs(sb.Gap), 1), side, pb.span(sb.From+1, sb.To))
 	case growth && (ind.Unit == plancast.Unit100mYuan || ind.Unit == plancast.UnitYuan):
 		s += pb.current
 	}

@@ -145,7 +145,10 @@ func TestAssessProperties(t *testing.T) {
 						}
 						stored := slices.Contains(years, year) && (!growthKind || slices.Contains(years, base))
 						observed := year <= last && stored
-						if interpolated := year <= last && !stored; interpolated != (a.Interpolated != nil) || interpolated && a.Realised != nil {
+						// So is a growth's base year without a figure,
+						// whatever the target year.
+						baseGap := growthKind && base > first && base < last && !slices.Contains(years, base)
+						if interpolated := year <= last && !stored || year > last && baseGap; interpolated != (a.Interpolated != nil) || interpolated && a.Realised != nil {
 							t.Errorf("%s: interpolated %v, realised %v, for years %v", name, a.Interpolated, a.Realised, years)
 						}
 						switch {
@@ -464,6 +467,59 @@ func TestAssessJudgesAYearWithoutAFigureOnItsInterpolation(t *testing.T) {
 	a, err := Assess(plancast.Target{Indicator: "gdp", Kind: plancast.TargetGrowth, Year: 2023, Value: 6}, gdp, years, values, Options{Stated: stated})
 	if err != nil || a.Realised == nil || *a.Realised != 6.1 || a.Interpolated != nil || a.Status != plancast.StatusAchieved {
 		t.Errorf("stated growth over a year without a figure: %+v, %v; want realised 6.1 as stated, achieved", a, err)
+	}
+}
+
+// A growth target whose base year has no figure and whose target year is
+// still ahead rests on the base's interpolated level: the target level, the
+// growth a year it requires and the progress toward it. The answer says so,
+// as it does once the target year has a figure. Figures of 2016, 2018, 2021
+// and 2024 (500, 560, 640, 720) and the 14th Five-Year Plan's +6% a year
+// over 2020–2025: 2020 is 560·(640/560)^(2/3) = 612.1 between 2018 and
+// 2021, the target 612.1·1.06⁵ = 819.2 in 2025, 13.8% above 2024's 720.
+func TestAGrowthFromABaseYearWithoutAFigureSaysItIsInterpolated(t *testing.T) {
+	years, values := []int{2016, 2018, 2021, 2024}, []float64{500, 560, 640, 720}
+	base := 560 * math.Pow(640.0/560, 2.0/3)
+	for _, c := range []struct {
+		target plancast.Target
+		en, zh string
+	}{
+		{plancast.Target{Indicator: "gdp", Plan: "14th-fyp", Kind: plancast.TargetAvgGrowth, BaseYear: 2020, Year: 2025, Value: 6},
+			"no figure of 2020 is stored: on its level interpolated between the figures of 2018 and 2021 (612.1), projected average growth 2020–2025 ",
+			"尚无2020年数据，按2018年和2021年数据推算为612.1，预计2020—2025年年均增长"},
+		{plancast.Target{Indicator: "gdp", Plan: "2026-annual", Kind: plancast.TargetGrowth, BaseYear: 2019, Year: 2026, Value: 30},
+			"no figure of 2019 is stored: on its level interpolated between the figures of 2018 and 2021 (",
+			"尚无2019年数据，按2018年和2021年数据推算为"},
+	} {
+		name := fmt.Sprintf("%s %d over %d", c.target.Kind, c.target.Year, c.target.BaseYear)
+		a, err := Assess(c.target, gdp, years, values, Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if a.Interpolated == nil || *a.Interpolated != (plancast.YearSpan{From: 2018, To: 2021}) || a.Realised != nil || a.Projected == nil {
+			t.Errorf("%s: interpolated %v, realised %v, projected %v; want the base interpolated between 2018 and 2021, the year projected", name, a.Interpolated, a.Realised, a.Projected)
+		}
+		saysAndNot(t, name, a.Explanation, []string{c.en, "probability "}, []string{"observed"})
+		saysAndNot(t, name, a.ExplanationZh, []string{c.zh, "达成概率"}, []string{"实际"})
+	}
+	a, err := Assess(plancast.Target{Indicator: "gdp", Plan: "14th-fyp", Kind: plancast.TargetAvgGrowth, BaseYear: 2020, Year: 2025, Value: 6}, gdp, years, values, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := base * math.Pow(1.06, 5) / 720; a.RequiredGrowth == nil || !near(*a.RequiredGrowth, want-1, 1e-9) {
+		t.Errorf("required growth %v, want %.5f: from 720 in 2024 to the interpolated base's 612.1 grown 6%% a year", a.RequiredGrowth, want-1)
+	}
+	if !strings.Contains(a.Explanation, "needs 13.8% a year from 2024") {
+		t.Errorf("explanation %q lacks the requirement on the interpolated base", a.Explanation)
+	}
+
+	// With the base stored, nothing is interpolated and nothing said.
+	stored, err := Assess(plancast.Target{Indicator: "gdp", Plan: "14th-fyp", Kind: plancast.TargetAvgGrowth, BaseYear: 2018, Year: 2025, Value: 6}, gdp, years, values, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stored.Interpolated != nil || strings.Contains(stored.Explanation, "no figure") || strings.Contains(stored.ExplanationZh, "尚无") {
+		t.Errorf("a stored base: interpolated %v, explanation %q / %q; want nothing said", stored.Interpolated, stored.Explanation, stored.ExplanationZh)
 	}
 }
 

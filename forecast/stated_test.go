@@ -227,3 +227,31 @@ func TestAGrowthOverAProjectedBaseRequiresNoFurtherGrowth(t *testing.T) {
 		t.Errorf("growth 2021 over the observed 2020: required %v, explanation %q; want 8.5%% a year from 2020", b.RequiredGrowth, b.Explanation)
 	}
 }
+
+// A gap measured over one year is said as that year: figures of 2018–2020
+// of which only 2020's states its growth (4.0% against levels up 9.3%)
+// measure the gap over 2020 alone, "in 2020", not "in 2020–2020" (nor
+// "2020—2020年"), as the chart's source line says it.
+func TestAStatedGapOfOneYearIsSaidAsOneYear(t *testing.T) {
+	years, values := []int{2018, 2019, 2020}, []float64{100, 108, 118}
+	target := plancast.Target{Indicator: "gdp", Kind: plancast.TargetGrowth, Year: 2021, Value: 6}
+	for _, c := range []struct {
+		name    string
+		percent float64
+		en, zh  string
+	}{
+		{"a gap", 4.0, "which ran 5.1% a year below the figures' own growth in 2020", "按公布的增速判断，2020年公布增速比现价数据增速年均低5.1%"},
+		{"no gap", 100 * (118.0/108 - 1), "which ran level with the figures' own growth in 2020", "按公布的增速判断，2020年公布增速与现价数据增速持平"},
+	} {
+		stated := []plancast.StatedGrowth{{BaseYear: 2019, Year: 2020, Percent: c.percent}}
+		a, err := Assess(target, gdp, years, values, Options{Stated: stated})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sb := a.StatedBasis; sb == nil || sb.From != 2019 || sb.To != 2020 {
+			t.Fatalf("%s: stated basis %+v, want the gap of 2020 over 2019", c.name, sb)
+		}
+		saysAndNot(t, c.name, a.Explanation, []string{c.en}, []string{"2020–2020"})
+		saysAndNot(t, c.name, a.ExplanationZh, []string{c.zh}, []string{"2020—2020"})
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -175,6 +176,11 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 			proj = apart(*a.Realised) + " (as stated)"
 		case a.Realised != nil:
 			proj = apart(*a.Realised) + " (observed)"
+		case a.Interpolated != nil && a.Year > a.LatestYear:
+			// A growth projected from a base year without a figure: the
+			// base is interpolated, as the explanation says.
+			proj = fmt.Sprintf("%s [%s, %s] (base interpolated %d–%d)", num(a.Projected.Mean), num(a.Projected.Lo95), num(a.Projected.Hi95),
+				a.Interpolated.From, a.Interpolated.To)
 		case a.Interpolated != nil:
 			proj = fmt.Sprintf("%s [%s, %s] (interpolated %d–%d)", num(a.Projected.Mean), num(a.Projected.Lo95), num(a.Projected.Hi95),
 				a.Interpolated.From, a.Interpolated.To)
@@ -204,16 +210,16 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	}
 	switch {
 	case basis != nil && basis.Even():
-		fmt.Fprintf(stdout, "growth targets are judged on the growth stated with the figures, which ran level with their own growth in %d–%d\n",
-			basis.From+1, basis.To)
+		fmt.Fprintf(stdout, "growth targets are judged on the growth stated with the figures, which ran level with their own growth in %s\n",
+			spanOfYears(basis.From+1, basis.To))
 	case basis != nil:
 		// One series: every growth target shares the gap.
 		side := "below"
 		if basis.Gap < 0 {
 			side = "above"
 		}
-		fmt.Fprintf(stdout, "growth targets are judged on the growth stated with the figures, which ran %.1f%% a year %s their own growth in %d–%d\n",
-			plancast.HalfAway(100*math.Abs(basis.Gap), 1), side, basis.From+1, basis.To)
+		fmt.Fprintf(stdout, "growth targets are judged on the growth stated with the figures, which ran %.1f%% a year %s their own growth in %s\n",
+			plancast.HalfAway(100*math.Abs(basis.Gap), 1), side, spanOfYears(basis.From+1, basis.To))
 	}
 	for _, a := range paced {
 		// The gap in years: what the history's pace would take.
@@ -285,6 +291,15 @@ func share(v *float64) string {
 		}
 	}
 	return s
+}
+
+// spanOfYears writes the years from–to, or one year alone: a gap measured
+// over one year is "in 2020", not "in 2020–2020".
+func spanOfYears(from, to int) string {
+	if from == to {
+		return strconv.Itoa(from)
+	}
+	return fmt.Sprintf("%d–%d", from, to)
 }
 
 // paceLag says how a year at the historical pace stands to the target

@@ -306,6 +306,44 @@ func TestForecastCommandSaysAStatedGrowthLevelWithTheFigures(t *testing.T) {
 	}
 }
 
+// A gap measured over one year is said as that year: figures of 2018–2020
+// of which only 2020's states its growth give the line "in 2020", as the
+// chart's source line does, not "in 2020–2020".
+func TestForecastCommandSaysAStatedGapOfOneYearAsThatYear(t *testing.T) {
+	dir := catalogDir(t)
+	ingestFiles(t, dir,
+		[2]string{"gdp.csv", "region,indicator,year,value,growth,published\n" +
+			"houma,gdp,2018,100,,2019-03-20\nhouma,gdp,2019,108,,2020-03-20\nhouma,gdp,2020,118,4.0%,2021-03-20\n"},
+		[2]string{"target.csv", "region,indicator,plan,kind,year,value,published\nhouma,gdp,2021-annual,growth,2021,6,2021-04-01\n"})
+	stdout := mustRun(t, "forecast", "--data-dir", dir, "--region", "houma", "--indicator", "gdp", "--as-of", "2021-05-01")
+	wantLines(t, stdout, "growth targets are judged on the growth stated with the figures, which ran 5.1% a year below their own growth in 2020")
+	if strings.Contains(stdout, "2020–2020") {
+		t.Errorf("one year is written as a span:\n%s", stdout)
+	}
+}
+
+// A growth target projected from a base year without a figure says that its
+// base is interpolated, as one whose target year has a figure does: Gap
+// City's figures of 2018 and 2021 put 2020 at 612.1, from which the 14th
+// Five-Year Plan's +6% a year is judged.
+func TestForecastCommandSaysAGrowthsBaseIsInterpolated(t *testing.T) {
+	dir := catalogDir(t)
+	ingestFiles(t, dir,
+		[2]string{"gdp.csv", "region,indicator,year,value,published\n" +
+			"houma,gdp,2016,500,2017-03-20\nhouma,gdp,2018,560,2019-03-20\nhouma,gdp,2021,640,2022-03-20\nhouma,gdp,2024,720,2025-03-20\n"},
+		[2]string{"target.csv", "region,indicator,plan,kind,base_year,year,value,published\nhouma,gdp,14th-fyp,avg_growth,2020,2025,6,2021-04-01\n"})
+	stdout := mustRun(t, "forecast", "--data-dir", dir, "--region", "houma", "--indicator", "gdp", "--as-of", "2025-06-01")
+	row := ""
+	for _, l := range lines(stdout) {
+		if strings.HasPrefix(l, "14th-fyp avg_growth 2025 6.0% ") {
+			row = l
+		}
+	}
+	if !strings.Contains(row, "(base interpolated 2018–2021) 13.8% ") {
+		t.Errorf("the 14th-FYP row does not say its base is interpolated:\n%s", stdout)
+	}
+}
+
 // An observed miss shows in the table: GDP up 8.46% is not "8.5%
 // (observed)" beside a target of 8.5% and off_track.
 func TestForecastCommandWritesAnObservedMissApartFromItsTarget(t *testing.T) {

@@ -108,18 +108,25 @@ func titleOnlyYears(title string) []yearMention {
 // notice is cut at 100), a paragraph's first line runs to hundreds.
 const titleRunes = 100
 
+// sectionHeading is the numbering that opens a section's heading: "一、",
+// "（一）", "第一部分", "I. ", "1. ", "Part One". The body begins there:
+// "一、2021年工作回顾" under a report's title is its first section, the
+// year it reviews, not a second line of its title.
+var sectionHeading = regexp.MustCompile(`(?i)^(?:[一二三四五六七八九十]+\s*[、.．]|[（(](?:[一二三四五六七八九十]+|\d{1,2})[）)]|第[一二三四五六七八九十\d]+(?:部分|章|节|篇)|(?:[IVX]+|\d{1,2})[.)、．]\s|part\s+(?:[ivx]+|\d+|one|two|three|four|five)\b)`)
+
 // titleEnd returns where the title lines of head end (0: it has none): the
-// lines it opens with, blank ones skipped, while each is short and does not
+// lines it opens with, blank ones skipped, while each is short, does not
 // end a sentence ("过去的2023年，……完成6亿元。" is a paragraph, though
-// short). A title is a line of its own: the last line of the head, which
-// the head's end may cut, or a text's only line, is not taken for one.
+// short) and does not open a section (sectionHeading). A title is a line
+// of its own: the last line of the head, which the head's end may cut, or
+// a text's only line, is not taken for one.
 func titleEnd(head string) int {
 	end := 0
 	for at := 0; at < len(head); {
 		line, _, found := strings.Cut(head[at:], "\n")
 		t := strings.TrimSpace(line)
 		if t != "" {
-			if !found || utf8.RuneCountInString(t) > titleRunes || strings.ContainsAny(lastRune(t), "。！？；.!?;") {
+			if !found || utf8.RuneCountInString(t) > titleRunes || strings.ContainsAny(lastRune(t), "。！？；.!?;") || sectionHeading.MatchString(t) {
 				break
 			}
 			end = at + len(line)
@@ -133,6 +140,25 @@ func titleEnd(head string) int {
 func lastRune(s string) string {
 	_, n := utf8.DecodeLastRuneInString(s)
 	return s[len(s)-n:]
+}
+
+// reviewedYear finds the years a text says it reviews: "2021年工作回顾",
+// "回顾2021年", "Review of our work in 2021", "looking back on 2021". A
+// work report reviews the year before its own; such a year is no claim of
+// the document's year.
+var reviewedYear = regexp.MustCompile(`(?i)((?:19|20)\d\d)` + gap + `年` + gap + `(?:的)?(?:工作)?回顾|回顾` + gap + `(?:过去的|刚刚过去的)?` + gap + `((?:19|20)\d\d)` + gap + `年|\breview\s+of\s+(?:the\s+|our\s+)?(?:(?:government\s+)?work\s+(?:in|of|for|during)\s+)?(?:the\s+year\s+)?((?:19|20)\d\d)\b|\blooking\s+back\s+(?:on|at)\s+((?:19|20)\d\d)\b|\b((?:19|20)\d\d)\s+in\s+review\b`)
+
+// reviewedYears returns the years text says it reviews (reviewedYear).
+func reviewedYears(text string) map[int]bool {
+	out := map[int]bool{}
+	for _, m := range reviewedYear.FindAllStringSubmatch(text, -1) {
+		for _, g := range m[1:] {
+			if y, err := strconv.Atoi(g); err == nil {
+				out[y] = true
+			}
+		}
+	}
+	return out
 }
 
 // inferYear returns the year a document is about and why. The scoring: each
@@ -272,24 +298,34 @@ func inferYear(text string) (int, string) {
 		reason = fmt.Sprintf("%d is the year the text names most", best)
 	}
 	// The other years of the head. What the title says, or the opening of a
-	// text without a title year, is a claim of the document's year, which
-	// the evidence contradicts; a year the opening names under a title that
-	// names another (the year before, which a work report reviews) is no
-	// such claim: said as named, with how it weighed.
+	// text without a title year, is a claim of the document's year: it is
+	// said to be contradicted only where evidence rules it out (an event
+	// that dates the text, a mention of COVID-19), and otherwise said with
+	// how it weighed. A year the text says it reviews, the year before the
+	// one read ("一、2021年工作回顾" in the 2022 report), is no claim of the
+	// document's year at all: said as the year reviewed. Nor is a year the
+	// opening names under a title that names another: said as named, with
+	// how it weighed.
+	reviewed := reviewedYears(clean)
 	for _, y := range headYears {
 		s, kept := score[y]
+		claim := titleYears[y] || len(titleYears) == 0
 		switch {
 		case y == best:
+		case reviewed[y] && y == best-1:
+			reason += fmt.Sprintf("; %s also names %d, the year reviewed", where(y), y)
+		case claim && !kept:
+			reason += fmt.Sprintf("; %s says %d, which a mention of COVID-19 contradicts", where(y), y)
+		case !kept:
+			reason += fmt.Sprintf("; the opening also names %d, which a mention of COVID-19 rules out", y)
+		case claim && dating[best] && !dating[y]:
+			reason += fmt.Sprintf("; %s says %d, which the evidence contradicts", where(y), y)
 		case !contests(y) && s >= bestScore:
 			reason += fmt.Sprintf("; the opening also names %d, as often or more, which does not overrule the title", y)
 		case s == bestScore:
 			reason += fmt.Sprintf("; %s also names %d, with the same weight: the later year is taken", where(y), y)
-		case titleYears[y] || len(titleYears) == 0:
-			reason += fmt.Sprintf("; %s says %d, which the evidence contradicts", where(y), y)
-		case !kept:
-			reason += fmt.Sprintf("; the opening also names %d, which a mention of COVID-19 rules out", y)
 		default:
-			reason += fmt.Sprintf("; the opening also names %d, with less weight", y)
+			reason += fmt.Sprintf("; %s also names %d, with less weight", where(y), y)
 		}
 	}
 	// A date naming another year: said as the date, not as a claim of the

@@ -157,3 +157,48 @@ func TestATitlesYearIsNotOutcountedByTheYearReviewed(t *testing.T) {
 		t.Errorf("year %d (%s); want 2023: the title's 2000 is an amount", y, reason)
 	}
 }
+
+// A work report's first section reviews the year before its own: "一、2021
+// 年工作回顾" under "侯马市2022年政府工作报告" opens the body, it is no second
+// line of the title, and the year it names is the year reviewed, no claim
+// of the report's year that the evidence contradicts. The reason said
+// "the title names 2022; the title says 2021, which the evidence
+// contradicts", and of an untitled opening dated 2026年1月20日 "the opening
+// says 2025, which the evidence contradicts"; with the review straight
+// under the salutation, that report was read as 2025's, its heading taken
+// for its title.
+func TestAWorkReportsReviewedYearIsSaidAsTheYearReviewed(t *testing.T) {
+	const opening = "政府工作报告\n——2026年1月20日在晋中市第五届人民代表大会第五次会议上\n晋中市人民政府市长\n\n各位代表：\n现在，我代表市人民政府向大会报告工作，请予审议。\n\n"
+	for _, c := range []struct {
+		name, text string
+		year       int
+		reason     string
+	}{
+		{"a titled report", "侯马市2022年政府工作报告\n\n一、2021年工作回顾\n过去一年，全市地区生产总值达到131.2亿元，同比增长8.1%。\n\n二、2022年主要预期目标\n地区生产总值增长8%左右。\n",
+			2022, "the title names 2022; the opening also names 2021, the year reviewed"},
+		{"an untitled year, dated", opening + "一、2025年工作回顾\n过去一年，全市地区生产总值达到2043.6亿元，同比增长5.4%。\n\n二、2026年主要预期目标\n地区生产总值增长5.5%左右。\n",
+			2026, "the opening names 2026; dated 2026年1月20日; the opening also names 2025, the year reviewed"},
+		{"an untitled year, dated, the review alone", opening + "一、2025年工作回顾\n过去一年，全市地区生产总值达到2043.6亿元，同比增长5.4%。\n",
+			2026, "dated 2026年1月20日; the opening also names 2025, the year reviewed"},
+		{"the review straight under the salutation", "政府工作报告\n——2026年1月20日在侯马市第十七届人民代表大会第五次会议上\n\n各位代表：\n\n一、2025年工作回顾\n过去一年，全市地区生产总值达到151.2亿元，同比增长5.1%。\n",
+			2026, "dated 2026年1月20日; the opening also names 2025, the year reviewed"},
+		{"English", "Report on the Work of the Government 2022\n\nI. Review of Our Work in 2021\nIn the past year, the city's GDP grew 8.1%.\n\nII. Targets for 2022\nGDP growth of about 8%.\n",
+			2022, "the title names 2022; the opening also names 2021, the year reviewed"},
+	} {
+		ex, err := Extract([]byte(c.text), Options{Region: "houma"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ex.Year != c.year || ex.YearReason != c.reason {
+			t.Errorf("%s: year %d, reason %q; want %d, %q", c.name, ex.Year, ex.YearReason, c.year, c.reason)
+		}
+	}
+
+	// A year the opening of an untitled text names, outweighed by the
+	// date and by nothing that dates the text, is said with its weight,
+	// not said to be contradicted.
+	y, reason := inferYear("政府工作报告\n——2026年1月20日在晋中市第五届人民代表大会第五次会议上\n\n各位代表：\n\n2025年，全市经济平稳运行，地区生产总值增长5.4%。\n")
+	if want := "dated 2026年1月20日; the opening also names 2025, with less weight"; y != 2026 || reason != want {
+		t.Errorf("year %d, reason %q; want 2026, %q", y, reason, want)
+	}
+}
