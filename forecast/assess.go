@@ -85,7 +85,7 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 		return a, unassessable(t, func(pb phrasebook) string { return pb.oneYear }, years[0])
 	}
 	years, values = positiveSince(t, years, values)
-	p, err := prepare(years, values)
+	p, err := prepare(years, values, opt.Limits)
 	if err != nil {
 		return a, fmt.Errorf("assess %s %s %d: %w", t.Indicator, t.Kind, t.Year, err)
 	}
@@ -109,7 +109,7 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 			base = p.first
 		}
 	}
-	if growthKind && !p.log {
+	if growthKind && !p.log && !p.logit {
 		// (x_Y/x_B) − 1 of a series that crosses zero is no growth rate: from
 		// −2 to 1 would be "−150%".
 		return a, unassessable(t, func(pb phrasebook) string { return pb.nonPositive })
@@ -248,7 +248,14 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 		// On the working scale: the interpolated level, or change over the
 		// base, and what meets the target exactly.
 		center, need := p.x[t.Year-p.first], p.work(t.Value)
-		if growthKind {
+		switch {
+		case growthKind && p.logit:
+			// A ratio of levels is no difference of log-odds: the level
+			// that meets the target from the base's, on the working scale
+			// (the base's own spread, if it is interpolated too, is in
+			// the spread's fraction).
+			need = p.work(targetLevel)
+		case growthKind:
 			center -= p.x[base-p.first]
 			need = math.Log(growthFactor(t, base)) + span
 		}
@@ -259,6 +266,9 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 			a.Probability = clamp01(pLow)
 		}
 		shown := func(w float64) float64 { // a working-scale value as compared
+			if p.logit {
+				return compared(p.back(w))
+			}
 			switch t.Kind {
 			case plancast.TargetGrowth:
 				return 100 * (math.Exp(w-span) - 1)
@@ -550,9 +560,12 @@ func growthProbability(r *Result, t plancast.Target, base int, factor float64, h
 	jy, jb := t.Year-r.LastYear-1, base-r.LastYear-1
 	zq := r.zq[t.Year-base-1]
 	var need float64 // the change x_Y − x_B needed on the working scale
-	if r.LogScale {
+	switch r.WorkScale {
+	case ScaleLog:
 		need = math.Log(factor)
-	} else {
+	case ScaleLogit: // from the projected base to factor times its level
+		need = r.prep.work(factor*r.prep.back(r.center[jb])) - r.center[jb]
+	default:
 		need = r.center[jb] * (factor - 1)
 	}
 	z := (need - (r.center[jy] - r.center[jb])) / r.Scale
@@ -571,8 +584,12 @@ func projectedGrowthPoint(r *Result, t plancast.Target, base int, mean, span flo
 	zq := r.zq[t.Year-base-1]
 	at := func(prob float64) float64 {
 		z := quantileAt(r.probs, zq, prob)
-		if r.LogScale {
+		switch r.WorkScale {
+		case ScaleLog:
 			return 100 * (math.Exp((r.center[jy]-r.center[jb]-span+r.Scale*z)/years) - 1)
+		case ScaleLogit:
+			ratio := r.prep.back(r.center[jy]+r.Scale*z) * math.Exp(-span) / r.prep.back(r.center[jb])
+			return 100 * (math.Pow(ratio, 1/years) - 1)
 		}
 		b := r.center[jb]
 		if b == 0 {

@@ -55,6 +55,10 @@ func TestAssessHouma(t *testing.T) {
 //   - and, ahead of the data, never gives a higher probability to a harder
 //     target (a higher level or growth when higher is better, a lower one
 //     when lower is better).
+//
+// The same holds for percentages of a whole (a share near 0, in the middle,
+// near 100: the logit scale, LimitsOf), whose projections also stay within
+// 0–100.
 func TestAssessProperties(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 8))
 	series := []func(n int) []float64{
@@ -67,6 +71,20 @@ func TestAssessProperties(t *testing.T) {
 			}
 			return v
 		},
+	}
+	// Percentages of a whole: a logit random walk from near 0, the middle
+	// and near 100.
+	shares := len(series)
+	for _, from := range []float64{-4, 0, 4} {
+		series = append(series, func(n int) []float64 {
+			v := make([]float64, n)
+			y := from + rng.NormFloat64()
+			for i := range v {
+				y += 0.1 + 0.3*rng.NormFloat64()
+				v[i] = 100 / (1 + math.Exp(-y))
+			}
+			return v
+		})
 	}
 	harder := func(higher bool, v float64) float64 {
 		if higher {
@@ -87,6 +105,11 @@ func TestAssessProperties(t *testing.T) {
 			first, last := years[0], years[n-1]
 			for _, better := range []string{plancast.BetterHigher, plancast.BetterLower} {
 				ind := plancast.Indicator{Code: "x", Name: "x", Unit: plancast.Unit100mYuan, Kind: plancast.KindLevel, Better: better}
+				var opt Options
+				if si >= shares {
+					ind = plancast.Indicator{Code: "x_share", Name: "x", Unit: plancast.UnitPercent, Kind: plancast.KindRate, Better: better}
+					opt.Limits = LimitsOf(ind)
+				}
 				for _, kind := range plancast.TargetKinds {
 					for _, year := range []int{first + (last-first)/2, last, last + 1, last + 5} {
 						tg := plancast.Target{Region: "r", Indicator: "x", Plan: "14th-fyp", Kind: kind, Year: year}
@@ -105,7 +128,7 @@ func TestAssessProperties(t *testing.T) {
 							tg.Value = v[n-1] * (1 + rng.NormFloat64()*0.3)
 						}
 						name := fmt.Sprintf("series %d n=%d %s %s %d value %.3g", si, n, better, kind, year, tg.Value)
-						a, err := Assess(tg, ind, years, v, Options{})
+						a, err := Assess(tg, ind, years, v, opt)
 						growthKind := kind == plancast.TargetGrowth || kind == plancast.TargetAvgGrowth
 						// A growth is judged on the figures since the
 						// last one at or below 0 when that is before its
@@ -176,6 +199,8 @@ func TestAssessProperties(t *testing.T) {
 						}
 						if pt := a.Projected; pt == nil || !(pt.Lo95 <= pt.Lo80 && pt.Lo80 <= pt.Mean && pt.Mean <= pt.Hi80 && pt.Hi80 <= pt.Hi95) || !finite(pt.Lo95) || !finite(pt.Hi95) {
 							t.Errorf("%s: projected %+v", name, a.Projected)
+						} else if si >= shares && !growthKind && (pt.Lo95 <= 0 || pt.Hi95 >= 100) {
+							t.Errorf("%s: a share projected at %+v, want inside (0, 100)", name, *pt)
 						}
 						if a.Status == plancast.StatusAchieved {
 							continue // a level already reached: the harder target may not be
@@ -189,7 +214,7 @@ func TestAssessProperties(t *testing.T) {
 						}
 						h := tg
 						h.Value = harder(higher, tg.Value)
-						b, err := Assess(h, ind, years, v, Options{})
+						b, err := Assess(h, ind, years, v, opt)
 						if err != nil {
 							t.Fatalf("%s, harder: %v", name, err)
 						}

@@ -62,15 +62,20 @@ func pointForecast(p *prepared, method string, h int) ([]float64, []plancast.Mod
 	return sanitize(p, fitModel(p, m, h)), []plancast.ModelWeight{{Model: method, Weight: 1}}, nil
 }
 
-// fitModel runs m on the prepared series; a linear model on a log series is
-// fitted on the original values and mapped back with fromUnit.
+// fitModel runs m on the prepared series; a linear model on a log or a
+// logit series is fitted on the original values and mapped back with
+// fromUnit.
 func fitModel(p *prepared, m model, h int) []float64 {
-	if !m.linear || !p.log {
+	if !m.linear || !p.log && !p.logit {
 		return m.fit(p.x, h)
 	}
 	y := make([]float64, len(p.x))
 	for i, v := range p.x {
-		y[i] = math.Exp(v)
+		if p.logit {
+			y[i] = p.back(v)
+		} else {
+			y[i] = math.Exp(v)
+		}
 	}
 	f := m.fit(y, h)
 	for j := range f {
@@ -81,13 +86,25 @@ func fitModel(p *prepared, m model, h int) []float64 {
 
 // fromUnit maps a forecast in the indicator's unit to the working scale. A
 // log series cannot forecast a value ≤ 0; such a value (a linear decline
-// run past zero) is floored at 1/1000 of the last value (unitFloor).
+// run past zero) is floored at 1/1000 of the last value (unitFloor). A
+// logit series cannot forecast a value at or past 0 or the whole; its
+// forecasts are kept within the odds of the last value divided or
+// multiplied by 1000 (logitReach), the floor of a log series on the odds.
 func (p *prepared) fromUnit(v float64) float64 {
+	if p.logit {
+		last := p.x[len(p.x)-1]
+		return math.Max(last-logitReach, math.Min(last+logitReach, p.work(v)))
+	}
 	if !p.log {
 		return v
 	}
 	return math.Log(math.Max(v, p.unitFloor()))
 }
+
+// logitReach is how far from the last value, on the logit scale, fromUnit
+// keeps a linear model's forecast of a logit series: a factor of 1000 in
+// the odds, as unitFloor is in the value of a log series.
+var logitReach = math.Log(1000)
 
 // unitFloor is the floor fromUnit puts under a log series' forecasts, in
 // the indicator's unit: 1/1000 of the last value.
@@ -97,8 +114,13 @@ func (p *prepared) unitFloor() float64 {
 
 // atFloor reports whether a working-scale forecast of a linear model on a
 // log series is fromUnit's floor: the model's own value was at or below it
-// (a linear decline run past zero).
+// (a linear decline run past zero); on a logit series, whether it is at
+// either of fromUnit's limits (a linear trend run past 0 or the whole).
 func (p *prepared) atFloor(c float64) bool {
+	if p.logit {
+		last := p.x[len(p.x)-1]
+		return c <= last-logitReach || c >= last+logitReach
+	}
 	return p.log && c <= math.Log(p.unitFloor())
 }
 

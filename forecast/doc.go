@@ -11,6 +11,31 @@
 // for the calibration row, so a series known in 2015 and 2020 only is treated
 // as the two-point series it is. One observation or none is EINVALID.
 //
+// A percentage of a whole (Options.Limits, LimitsOf: a share, the
+// unemployment rate) whose every figure lies strictly inside (0, 100) is
+// modelled on the logit scale of p = v/100,
+//
+//	y = log(p/(1 − p)),   v = 100/(1 + e^−y)
+//
+// as a positive series is on the log scale: the same members and mix (the
+// linear members fitted on the percentages, their forecasts kept within a
+// factor of 1000 of the last figure's odds, as a log series' are floored at
+// 1/1000 of its last figure), the series' own scale measured on y, the
+// same quantiles, and everything mapped back by the inverse logit. The
+// pooled scale is the log scale's taken by the smaller of the share and its
+// complement, which moves as a level does:
+//
+//	s₀,logit = s₀ / max(p̄, 1 − p̄),   p̄ the mean of v/100
+//
+// (for a share under one half the log scale's width at the series' level,
+// above it the complement's). So the mean and every bound and quantile stay
+// inside (0, 100), closer to the edge the further ahead, and the
+// probability of reaching a value is read from that distribution: none of
+// reaching 100 or 0. A share with a figure of exactly 0 or 100 has no logit:
+// it keeps the log scale (or its own), and its mean and bounds are taken to
+// the limit (Options.Limits), with the distribution's mass beyond it put
+// at it. The evidence is under Percentages of a whole below.
+//
 // # Models
 //
 // x_t is the series on the working scale, n its length, h the horizon.
@@ -300,6 +325,50 @@
 // floor; their outcomes were all hundreds or thousands of times it, and
 // the 80% intervals around the floor covered none of them, the lifted ones
 // 20 (auto's forecasts are unchanged).
+//
+// # Percentages of a whole
+//
+// Before the logit scale a share was modelled on the log scale and its
+// projection clipped at 100: 97 rising a point a year read 100.0 with 80%
+// and 95% bounds of 100.0, and the probability of reaching 99.9 was the
+// mass piled at the cap. The logit scale was compared with that on the
+// held-out years of yearly percentages of a whole (research_share_test.go,
+// testdata/shares/export.R): R, as published in Debian's R packages (US
+// states' unemployment rates, plm's Produc 1970–86 and AER's Fatalities
+// 1982–88, the US rate 1950–2000 from USMacroG; the share of drivers aged
+// 15–24, Fatalities; the male, African-American and Caucasian shares of
+// state populations, AER's Guns 1977–99; the share of young males in North
+// Carolina's counties, plm's Crime 1981–87); Rc, their complements 100 − v
+// (an employment rate beside an unemployment rate), near 100 where the two
+// scales differ most; and S, the share and unemployment series of plancast
+// gen (300 counties, 30 years). The last 6 years of a series of 12 or more
+// were held out, else the last 3; auto, DefaultPooledScale. The rule,
+// written down before the run: adopt only if on each of R, Rc and S sMAPE
+// and MASE are no more than 1% worse and the 80% and 95% coverages no
+// further from nominal. Pooled over series and years (MSIS at 95%; "at
+// 0/100": projected points whose mean or a bound is exactly 0 or 100):
+//
+//	                            sMAPE  MASE   cov80  cov95  MSIS    at 0/100
+//	R  388 series  log, clipped 6.271  1.798  0.903  0.979   33.06  0
+//	   1,770 years logit        6.272  1.800  0.904  0.979   28.42  0
+//	Rc complements log, clipped 0.773  1.828  0.998  1.000  179.18  64.0%
+//	               logit        0.770  1.800  0.905  0.977   28.49  0
+//	S  900 series  log, clipped 6.287  1.839  0.876  0.979   15.25  0
+//	   5,400 years logit        6.092  1.779  0.869  0.978   14.33  0
+//
+// Near 100 (Rc) the clipped log scale put 64% of the projected points at
+// 100 and covered everything (0.998 / 1.000, MSIS 179); the logit scale
+// covers 0.905 / 0.977, as it does the same data mirrored (R), with MSIS
+// 28. On R, shares of 0.2–77% where the two scales nearly coincide, the
+// logit's 80% intervals held one outcome more of 1,770 (1,600 against
+// 1,599), both ten points above nominal: by the letter of the rule, a miss
+// there; every other comparison of the rule was met, on Rc and S with room.
+// Adopted against that letter, as a judgement recorded here: the miss is
+// one outcome in 1,770 on intervals both ten points wide of nominal, where
+// the logit's MSIS is 14% lower; and the defect the scale answers (a user
+// test: a share at 99.5 rising half a point a year given a 95% interval
+// down to 90.9 and "100.0" bounds, a floor of 99 judged 64%) is what the
+// clip does near 100, where Rc shows it covering everything.
 //
 // # Targets
 //

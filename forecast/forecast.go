@@ -47,10 +47,19 @@ type Options struct {
 	AsOf plancast.Date
 	// Limits keeps the projection within what the indicator's figures
 	// cannot pass (LimitsOf): a level is never below 0, a percentage of a
-	// whole never above 100. The projected mean and interval bounds are
-	// taken to the limit, so that a share near 100 is never shown at 122.7
-	// nor a level near 0 with a bound of −8.8. The quantiles are those of
-	// the distribution with its mass beyond a limit put at it, which leaves
+	// whole never above 100 nor below 0.
+	//
+	// A percentage of a whole whose figures all lie strictly inside
+	// (0, 100) is modelled on the logit scale (prepare), where the mean
+	// and every bound and quantile stay inside (0, 100) by the
+	// distribution's shape: a share at 97 rising a point a year is
+	// projected below 100, closer to it the further ahead, and the
+	// probability of reaching a value is read from that distribution
+	// (none of reaching 100). Otherwise (a level, or a share with a figure
+	// of exactly 0 or 100) the projected mean and interval bounds are
+	// taken to the limit, so that a share at 100 is never shown at 122.7
+	// nor a level near 0 with a bound of −8.8; those quantiles are the
+	// distribution's with its mass beyond a limit put at it, which leaves
 	// every probability of reaching a value within the limits as it was.
 	// The zero Limits keeps nothing.
 	Limits Limits
@@ -77,7 +86,8 @@ func LimitsOf(ind plancast.Indicator) Limits {
 	return Limits{}
 }
 
-// within is pt with its mean and bounds taken within lim.
+// within is pt with its mean and bounds taken within lim. On the logit
+// scale they are inside already.
 func within(pt plancast.ProjectionPoint, lim Limits) plancast.ProjectionPoint {
 	for _, v := range []*float64{&pt.Mean, &pt.Lo80, &pt.Hi80, &pt.Lo95, &pt.Hi95} {
 		if lim.Upper > 0 {
@@ -98,9 +108,10 @@ type Result struct {
 	Backtest  *plancast.BacktestError    // rolling-origin error on the series; nil when too short
 	LastYear  int
 	LastValue float64
-	// LogScale reports whether the series was modelled on the log scale (all
-	// values positive); otherwise on its own scale.
-	LogScale bool
+	// WorkScale is the scale the series was modelled on: ScaleLog (every
+	// value positive), ScaleLogit (a percentage of a whole strictly inside
+	// 0–100, Options.Limits), or ScaleUnit (its own).
+	WorkScale WorkScale
 	// Scale is s, the shrunk volatility behind the intervals (working scale).
 	Scale float64
 	// RealObs is the number of observed years (interpolated gap years excluded).
@@ -135,7 +146,8 @@ func Methods() []string {
 //
 //	x_{n+h} = x̂_{n+h} + s · z_h,   z_h ~ the calibration's quantiles less their median
 //
-// on the working scale (log for a positive series), mapped back to the unit.
+// on the working scale (log for a positive series, logit for a percentage of
+// a whole strictly inside 0–100, see Options.Limits), mapped back to the unit.
 func Forecast(years []int, values []float64, opt Options) (*Result, error) {
 	h := opt.Horizon
 	if h == 0 {
@@ -155,7 +167,7 @@ func Forecast(years []int, values []float64, opt Options) (*Result, error) {
 			return nil, err
 		}
 	}
-	p, err := prepare(years, values)
+	p, err := prepare(years, values, opt.Limits)
 	if err != nil {
 		return nil, err
 	}
@@ -168,7 +180,7 @@ func Forecast(years []int, values []float64, opt Options) (*Result, error) {
 		Models:    weights,
 		LastYear:  p.last,
 		LastValue: values[len(values)-1],
-		LogScale:  p.log,
+		WorkScale: p.workScale(),
 		RealObs:   p.real,
 		probs:     cal.Probs,
 		center:    center,
@@ -222,14 +234,23 @@ const reachUpTop = 0.9
 // the last value, as if the series stopped falling, and the mass between is
 // spread from the floor up to them: the outcome may be anything from near 0
 // to about the last value. zq is left as it is.
+//
+// A negative gap is the mirror image, for a logit series whose linear
+// extrapolation ran past the whole (fromUnit's limit above the last value):
+// the quantiles below the median are lowered by the share of −gap at 1 −
+// their probability, so that the lower bounds are those of a series that
+// stops rising.
 func reachUp(probs, zq []float64, gap float64) []float64 {
 	out := append([]float64(nil), zq...)
-	if !(gap > 0) || math.IsInf(gap, 0) {
+	if gap == 0 || math.IsNaN(gap) || math.IsInf(gap, 0) {
 		return out
 	}
 	for k, pr := range probs {
-		if pr > 0.5 {
+		switch {
+		case gap > 0 && pr > 0.5:
 			out[k] += gap * math.Min(1, (pr-0.5)/(reachUpTop-0.5))
+		case gap < 0 && pr < 0.5:
+			out[k] += gap * math.Min(1, (0.5-pr)/(reachUpTop-0.5))
 		}
 	}
 	return out
@@ -284,7 +305,8 @@ func tidy(x float64) float64 {
 
 // CDF returns P(value in year ≤ x) under the predictive distribution, for a
 // year among r.Points; NaN for any other year. For a log-scale series
-// P(value ≤ x) is 0 for every x ≤ 0.
+// P(value ≤ x) is 0 for every x ≤ 0; for a logit one, also 1 for every x
+// at or above the whole (100): the outcome is inside (0, 100).
 func (r *Result) CDF(year int, x float64) float64 {
 	j := year - r.LastYear - 1
 	if j < 0 || j >= len(r.Points) || math.IsNaN(x) {
@@ -333,11 +355,28 @@ func HorizonToTargets(lastYear int, targets []plancast.Target, maxH int) int {
 const DefaultPooledScale = 0.0418
 
 // pooledWorkScale is s₀ on the series' working scale: the log-scale pooled
-// scale as given (or DefaultPooledScale), or for a series on its own scale,
-// that relative scale times the mean absolute value.
+// scale as given (or DefaultPooledScale); for a series on its own scale,
+// that relative scale times the mean absolute value; for a logit series,
+// that relative scale taken by the smaller of the share and its complement
+// (which moves as a level does), mapped to the logit scale by the
+// derivative there, d logit = d log q/(1 − q), q = min(p, 1 − p):
+//
+//	s₀,logit = s₀ / max(p̄, 1 − p̄),   p̄ the mean of v/Upper
+//
+// the log scale's own s₀ at the series' level for a share below one half
+// (logit ≈ log p), and its mirror image above (a share and its complement
+// get the same).
 func pooledWorkScale(p *prepared, pooled float64) float64 {
 	if !(pooled > 0) {
 		pooled = DefaultPooledScale
+	}
+	if p.logit {
+		m := 0.0
+		for _, v := range p.x {
+			m += p.back(v) / p.upper
+		}
+		m /= float64(len(p.x))
+		return pooled / math.Max(m, 1-m)
 	}
 	if p.log {
 		return pooled

@@ -82,7 +82,7 @@ func LearnCalibration(series [][]float64, pooled []float64, opt LearnOptions) *C
 					if lo < 0 {
 						continue
 					}
-					p, err := prepare(years[lo:o], v[lo:o])
+					p, err := prepare(years[lo:o], v[lo:o], Limits{})
 					if err != nil {
 						continue
 					}

@@ -12,10 +12,35 @@ type prepared struct {
 	first, last int       // first and last observed year
 	years       []int     // the observed years, as given to prepare (not copied)
 	x           []float64 // working-scale values, one per grid year
-	log         bool      // working scale is log(value); otherwise the value itself
-	real        int       // number of observed (not interpolated) years
-	scale       float64   // the series' own volatility estimate; see ownScale
-	diffs       int       // number of real annualised differences behind scale
+	log         bool      // working scale is log(value) (ScaleLog)
+	// logit: the working scale is log(p/(1 − p)), p = value/upper
+	// (ScaleLogit); neither log nor logit: the value itself (ScaleUnit).
+	logit bool
+	upper float64 // the whole a logit series is a part of (100)
+	real  int     // number of observed (not interpolated) years
+	scale float64 // the series' own volatility estimate; see ownScale
+	diffs int     // number of real annualised differences behind scale
+}
+
+// WorkScale names the scale a series is modelled on (Result.WorkScale).
+type WorkScale string
+
+// The working scales.
+const (
+	ScaleUnit  WorkScale = "unit"  // the figures themselves: a series with a figure ≤ 0
+	ScaleLog   WorkScale = "log"   // log v: a positive series
+	ScaleLogit WorkScale = "logit" // log(p/(1 − p)), p = v/100: a percentage of a whole strictly inside (0, 100)
+)
+
+// workScale is the scale p is modelled on.
+func (p *prepared) workScale() WorkScale {
+	switch {
+	case p.logit:
+		return ScaleLogit
+	case p.log:
+		return ScaleLog
+	}
+	return ScaleUnit
 }
 
 // prepare validates the series and puts it on the annual grid.
@@ -23,7 +48,12 @@ type prepared struct {
 // Years must be ascending and distinct and values finite; fewer than two
 // observations is EINVALID. A positive series is modelled on the log scale
 // (constant growth rates become linear trends and intervals stay positive);
-// a series with a zero or negative value is modelled on its own scale.
+// a series with a zero or negative value is modelled on its own scale. A
+// series that lim bounds on both sides (NonNegative and Upper: a percentage
+// of a whole, LimitsOf) whose every figure lies strictly inside (0, Upper)
+// is modelled on the logit scale of p = v/Upper, log(p/(1 − p)), where
+// every value maps back inside (0, Upper); one with a figure of exactly 0
+// or Upper keeps the log scale (or its own) and the clip of within.
 //
 // Gaps are filled by linear interpolation on the working scale (geometric
 // interpolation for a positive series: 88.9 in 2015 and 120.8 in 2020 become
@@ -31,14 +61,14 @@ type prepared struct {
 // volatility, so the interval calibration counts only real observations (see
 // prepared.real) and the volatility uses the annualised differences between
 // consecutive real observations.
-func prepare(years []int, values []float64) (*prepared, error) {
+func prepare(years []int, values []float64, lim Limits) (*prepared, error) {
 	if len(years) != len(values) {
 		return nil, plancast.Errorf(plancast.EINVALID, "forecast: %d years but %d values", len(years), len(values))
 	}
 	if len(years) < 2 {
 		return nil, plancast.Errorf(plancast.EINVALID, "forecast: need at least two observed years, have %d", len(years))
 	}
-	pos := true
+	pos, inside := true, lim.NonNegative && lim.Upper > 0
 	for i, v := range values {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
 			return nil, plancast.Errorf(plancast.EINVALID, "forecast: value for %d is not a finite number", years[i])
@@ -49,17 +79,18 @@ func prepare(years []int, values []float64) (*prepared, error) {
 		if v <= 0 {
 			pos = false
 		}
+		if !(v > 0 && v < lim.Upper) {
+			inside = false
+		}
 	}
-	p := &prepared{first: years[0], last: years[len(years)-1], years: years, log: pos, real: len(years)}
+	p := &prepared{first: years[0], last: years[len(years)-1], years: years, log: pos && !inside, logit: inside, real: len(years)}
+	if inside {
+		p.upper = lim.Upper
+	}
 	if p.last-p.first > 1000 {
 		return nil, plancast.Errorf(plancast.EINVALID, "forecast: years %d–%d span too long", p.first, p.last)
 	}
-	w := func(v float64) float64 {
-		if pos {
-			return math.Log(v)
-		}
-		return v
-	}
+	w := p.work
 	p.x = make([]float64, p.last-p.first+1)
 	annual := make([]float64, 0, len(years)-1)
 	for i := range years {
@@ -106,18 +137,37 @@ func ownScale(d []float64) float64 {
 }
 
 // back maps a working-scale value to the indicator's unit, clamped to the
-// largest finite float64 so that extreme input never yields ±Inf.
+// largest finite float64 so that extreme input never yields ±Inf. On the
+// logit scale it is the inverse logit, U/(1 + e^−y), written so that
+// neither side overflows: inside [0, U] for every y.
 func (p *prepared) back(v float64) float64 {
-	if p.log {
+	switch {
+	case p.logit:
+		if v >= 0 {
+			return p.upper / (1 + math.Exp(-v))
+		}
+		e := math.Exp(v)
+		return p.upper * e / (1 + e)
+	case p.log:
 		v = math.Exp(v)
 	}
 	return math.Max(-math.MaxFloat64, math.Min(math.MaxFloat64, v))
 }
 
 // work maps a value in the indicator's unit to the working scale; for a log
-// series a non-positive x maps to −Inf.
+// series a non-positive x maps to −Inf; for a logit series one at or below
+// 0 to −Inf and one at or above the whole to +Inf.
 func (p *prepared) work(v float64) float64 {
-	if p.log {
+	switch {
+	case p.logit:
+		switch {
+		case v <= 0:
+			return math.Inf(-1)
+		case v >= p.upper:
+			return math.Inf(1)
+		}
+		return math.Log(v) - math.Log(p.upper-v) // log(p/(1 − p)), exact near the whole
+	case p.log:
 		if v <= 0 {
 			return math.Inf(-1)
 		}

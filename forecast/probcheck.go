@@ -126,11 +126,12 @@ func (c *ProbabilityCheck) Add(r *Result, pace float64, year int, outcome float6
 // figure's year and year the next (GrowthFromLatest), or base projected
 // (GrowthFromProjected for one year, AverageGrowthFromProjected for more),
 // year within r's horizon; only for a positive series (modelled on the log
-// scale, as Assess asks of a growth target) with positive outcomes.
+// or the logit scale, as Assess asks of a growth target) with positive
+// outcomes.
 func (c *ProbabilityCheck) AddGrowth(r *Result, pace float64, base, year int, outcome, baseOutcome float64) {
 	span := year - base
 	j := year - r.LastYear - 1
-	if math.IsNaN(pace) || !r.LogScale || span < 1 || base < r.LastYear || base == r.LastYear && span > 1 || j >= len(r.Points) ||
+	if math.IsNaN(pace) || r.WorkScale == ScaleUnit || span < 1 || base < r.LastYear || base == r.LastYear && span > 1 || j >= len(r.Points) ||
 		!(outcome > 0) || !(baseOutcome > 0) || math.IsInf(outcome, 0) || math.IsInf(baseOutcome, 0) {
 		return
 	}

@@ -173,7 +173,7 @@ func allFc(sp split) [][][]float64 {
 	}
 	out := make([][][]float64, len(sp.hist))
 	for i, h := range sp.hist {
-		p, err := prepare(yearsOf(len(h)), h)
+		p, err := prepare(yearsOf(len(h)), h, Limits{})
 		if err != nil {
 			panic(err)
 		}
@@ -406,7 +406,7 @@ func TestResearchWeights(t *testing.T) {
 		data[si] = make([]ser, len(sp.hist))
 		for i, h := range sp.hist {
 			n := len(h)
-			p, _ := prepare(yearsOf(n), h)
+			p, _ := prepare(yearsOf(n), h, Limits{})
 			sc := 0.0
 			for k := 1; k < n; k++ {
 				sc += math.Abs(h[k] - h[k-1])
@@ -418,7 +418,7 @@ func TestResearchWeights(t *testing.T) {
 				var es []float64
 				for o := max(3, n-20); o < n; o++ {
 					hh := min(6, n-o)
-					ps, _ := prepare(yearsOf(o), h[:o])
+					ps, _ := prepare(yearsOf(o), h[:o], Limits{})
 					f := candidate(ps, m, hh)
 					e := 0.0
 					for j := range hh {
@@ -503,7 +503,7 @@ func TestResearchBaselineIsAuto(t *testing.T) {
 		histories = append(histories, v[:len(v)-6], v[len(v)-12:len(v)-6])
 	}
 	for _, h := range histories {
-		p, err := prepare(yearsOf(len(h)), h)
+		p, err := prepare(yearsOf(len(h)), h, Limits{})
 		if err != nil {
 			t.Fatal(err)
 		}

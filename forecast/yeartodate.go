@@ -96,7 +96,7 @@ type yearToDate struct {
 // year before, and sets the distribution of the year's figure from it; ok is
 // false when there is none or R₀ ≤ 0. latest is A₀, the year before's figure.
 func newYearToDate(series []plancast.Series, year int, latest float64, r *Result) (y yearToDate, ok bool, unused *plancast.YearToDate) {
-	if !r.LogScale || latest <= 0 {
+	if r.WorkScale != ScaleLog || latest <= 0 {
 		return y, false, nil
 	}
 	var from plancast.Series // the series of the period used
