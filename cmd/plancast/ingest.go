@@ -65,7 +65,10 @@ under the wrong one in one batch. Earlier vintages stay readable with as_of.
 
 A targets table downloaded from the API (GET /api/v1/targets?format=csv or
 xlsx, either language) goes back in as it is: a target whose row is unchanged
-is counted unchanged, an edited one is a revision. Rows of versions no longer
+is counted unchanged, an edited one is a revision once dated today (today's
+date in its published cell); one still dated the day of the version it edits
+is refused, as it would rewrite what answers as of that day gave (a series
+download's rows alike). Rows of versions no longer
 in force (version "replaced" or "withdrawal", from versions=all) are history,
 not targets: they are left out, and a note names them.
 
