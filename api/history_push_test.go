@@ -1,11 +1,16 @@
 package api_test
 
 import (
+	"bytes"
+	"context"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/plancast/plancast"
 	"github.com/plancast/plancast/api"
+	"github.com/plancast/plancast/ingest"
 )
 
 // A push that does not change what is served says so. A figure dated
@@ -54,11 +59,13 @@ func TestAPushDatedBeforeTheServedVersionIsCountedAsHistory(t *testing.T) {
 	}
 }
 
-// A push dated the day of the newest version replaces it (a same-day
-// correction, accepted as before), and the answer says so: a user test's
-// target pushed with the date of the version in force was answered
+// A push dated the day of the newest version, made the day that version
+// was pushed (the seed is loaded at the test's start), replaces it (a
+// same-day correction, accepted as before), and the answer says so: a user
+// test's target pushed with the date of the version in force was answered
 // "revised": 1 with no word that the answer as of that day had changed
-// from 17 to 18.
+// from 17 to 18. (A version pushed on an earlier day is not corrected so:
+// TestAnEditedSeriesDownloadDoesNotRewriteThePast.)
 func TestASameDayCorrectionIsSaid(t *testing.T) {
 	st := seeded(t, backends[0].open(t))
 	s := startServer(t, st, api.Config{})
@@ -94,6 +101,70 @@ func TestASameDayCorrectionIsSaid(t *testing.T) {
 	s.do("POST", "/api/v1/observations?filename=later.csv", "text/csv", houma, later).decode(t, 200, &ans)
 	if rep := ans.Report; rep.Revised != 1 || len(rep.Notes) != 0 {
 		t.Errorf("a later revision: %d revised, notes %q; want 1 revised and no note", rep.Revised, rep.Notes)
+	}
+}
+
+// A series download (GET .../series/{region}/{indicator}?format=csv) carries
+// each figure's published date. Edited and pushed back, a row that keeps
+// the date of a vintage pushed on an earlier day is refused at its
+// published date, with 400 and nothing written: taken, it replaced that
+// vintage in every answer as of its date on (a user test's edit of a
+// figure published 2024-03-15 changed the answers as of 2024-06-01). The
+// same edit with its published cell cleared is a revision of today, and
+// the answers of the past stay as they were.
+func TestAnEditedSeriesDownloadDoesNotRewriteThePast(t *testing.T) {
+	st := seeded(t, backends[0].open(t))
+	ctx := context.Background()
+	pushed := time.Date(2024, time.March, 16, 2, 0, 0, 0, time.UTC)
+	published := plancast.NewDate(2024, time.March, 15)
+	if _, err := st.(plancast.RecordedWriter).WriteObservationsRecorded(ctx, []plancast.Observation{
+		{Region: "houma", Indicator: "gdp", Year: 2021, Value: 131.2, Status: plancast.StatusFinal, Period: plancast.PeriodYear, Published: published, Recorded: pushed},
+		{Region: "houma", Indicator: "gdp", Year: 2022, Value: 140.5, Status: plancast.StatusFinal, Period: plancast.PeriodYear, Published: published, Recorded: pushed},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	s := startServer(t, st, api.Config{})
+	houma := token(t, st, plancast.Token{Region: "houma"})
+	asOf := func() []byte { return s.get("/api/v1/series/houma/gdp?as_of=2024-06-01").body }
+	past := asOf()
+
+	download := s.get("/api/v1/series/houma/gdp?format=csv").body
+	row := regexp.MustCompile(`(?m)^houma,gdp,2022,year,140\.5,(.*),2024-03-15,`)
+	if !row.Match(download) {
+		t.Fatalf("no 2022 row of 140.5 published 2024-03-15 in the download:\n%s", download)
+	}
+	edited := row.ReplaceAll(download, []byte("houma,gdp,2022,year,141.3,$1,2024-03-15,"))
+	var refused struct {
+		Error  api.ErrorBody  `json:"error"`
+		Report *ingest.Report `json:"report"`
+	}
+	s.do("POST", "/api/v1/observations?filename=houma_gdp.csv", "text/csv", houma, edited).decode(t, 400, &refused)
+	if refused.Report == nil || len(refused.Report.Problems) != 1 {
+		t.Fatalf("the edited download: %+v, want one problem", refused)
+	}
+	p := refused.Report.Problems[0]
+	if p.File != "houma_gdp.csv" || p.Row != 5 || p.Field != "published" ||
+		!strings.HasPrefix(p.Message, "houma gdp 2022: 141.3, published 2024-03-15, differs from the vintage published that day (140.5, the figure served, pushed on 2024-03-16): taken, it would replace that vintage in every answer as of 2024-03-15 or later") ||
+		!strings.Contains(p.Message, "to revise the figure, date it today: write "+plancast.Today().String()+" in published, or leave published empty") {
+		t.Errorf("problem %q, want one at row 5's published date saying what it would rewrite and to date it today", p.Error())
+	}
+	if got := asOf(); !bytes.Equal(got, past) {
+		t.Errorf("as of 2024-06-01 after the refused push:\n%s\nwant\n%s", got, past)
+	}
+
+	today := row.ReplaceAll(download, []byte("houma,gdp,2022,year,141.3,$1,,"))
+	var ans api.PushResponse
+	s.do("POST", "/api/v1/observations?filename=houma_gdp.csv", "text/csv", houma, today).decode(t, 200, &ans)
+	if rep := ans.Report; rep.Revised != 1 || rep.New+rep.History != 0 {
+		t.Errorf("the edit with its published cell cleared: %d new, %d revised, %d history; want 1 revised", rep.New, rep.Revised, rep.History)
+	}
+	if got := asOf(); !bytes.Equal(got, past) {
+		t.Errorf("as of 2024-06-01 after the revision of today:\n%s\nwant\n%s", got, past)
+	}
+	var now api.SeriesResponse
+	s.get("/api/v1/series/houma/gdp?from=2022&to=2022").decode(t, 200, &now)
+	if len(now.Observations) != 1 || now.Observations[0].Value != 141.3 || now.Observations[0].Published != plancast.Today() {
+		t.Errorf("2022 served now: %+v, want 141.3 published today", now.Observations)
 	}
 }
 

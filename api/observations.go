@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"mime"
 	"net/http"
 	"slices"
@@ -149,16 +150,14 @@ func (s *Server) applyBatch(c echo.Context, b *ingest.Batch) error {
 // existing one needs an admin token (indicators are shared by all regions).
 //
 // A row of a region the token may not write is named with its file, row and
-// column, and the rows of other regions are counted, so that the bureau
-// finds them in a file of many rows (a 403 naming only the region did not).
+// column, and the rows of other regions are counted with the regions they
+// are of, so that the bureau finds them in a file of many rows (a 403
+// naming only the region did not), and the answer says how to push them.
 func authorizeBatch(tok *plancast.Token, b *ingest.Batch, indicators []plancast.Indicator) error {
 	if out := b.RowsOutside(tok.MayWrite); out.Rows > 0 {
-		rows := "1 row of this push is of another region"
-		if out.Rows > 1 {
-			rows = fmt.Sprintf("%d rows of this push are of other regions", out.Rows)
-		}
-		return plancast.Errorf(plancast.EFORBIDDEN, "the token may write region %q only, not %q (%s); %s; nothing was written",
-			tok.Region, out.Region, out.At, rows)
+		return plancast.Errorf(plancast.EFORBIDDEN, "the token may write region %q only, not %q (%s); %s; nothing was written: "+
+			"push those rows with a token of their region (or an admin token), or leave them out",
+			tok.Region, out.Region, out.At, outsideRows(out.Rows, regionsOutside(b, tok.MayWrite)))
 	}
 	if tok.Admin {
 		return nil
@@ -173,6 +172,42 @@ func authorizeBatch(tok *plancast.Token, b *ingest.Batch, indicators []plancast.
 		}
 	}
 	return nil
+}
+
+// outsideRows says how many rows of a push are of regions the token may not
+// write, and of which (regions: sorted): "1 row of this push is of
+// zizhou", "2 rows of this push are of zizhou", "3 rows of this push are of
+// other regions: guyang, zizhou". It said "2 rows of this push are of other
+// regions" of two rows of zizhou.
+func outsideRows(n int, regions []string) string {
+	switch {
+	case n == 1:
+		return "1 row of this push is of " + regions[0]
+	case len(regions) == 1:
+		return fmt.Sprintf("%d rows of this push are of %s", n, regions[0])
+	}
+	return fmt.Sprintf("%d rows of this push are of other regions: %s", n, strings.Join(regions, ", "))
+}
+
+// regionsOutside lists, sorted, the regions of b's figures, targets and
+// declared regions that may reports false of.
+func regionsOutside(b *ingest.Batch, may func(region string) bool) []string {
+	seen := map[string]bool{}
+	note := func(region string) {
+		if !may(region) {
+			seen[region] = true
+		}
+	}
+	for i := range b.Observations {
+		note(b.Observations[i].Region)
+	}
+	for i := range b.Targets {
+		note(b.Targets[i].Region)
+	}
+	for i := range b.Regions {
+		note(b.Regions[i].Code)
+	}
+	return slices.Sorted(maps.Keys(seen))
 }
 
 // checkIfMatch implements optimistic concurrency for pushes: a client that

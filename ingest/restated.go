@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/plancast/plancast"
 )
@@ -48,16 +49,28 @@ import (
 //
 // A row dated on or after the newest version, a later document going back to
 // the old value or a row stated today, is a new decision and is compared with
-// the newest as the store does: a revision that comes into force. Withdrawals
+// the newest as the store does: a revision that comes into force. A row dated
+// the day of the newest version itself that says something else replaces
+// that version in every answer as of that day on (the store serves the later
+// recorded of a day's versions): a same-day correction, which is what it is
+// only when the row is stated today or the versions of that day were pushed
+// today (a bureau correcting this morning's push, whatever date its table
+// carries). Otherwise the version has been served since an earlier day, and
+// the row is an edit of an old download (a series or targets download
+// carries each row's published date): taken, it rewrote what every answer
+// as of that day had given, the assessment presented to the People's
+// Congress among them. It is a problem at its published date
+// (sameDayCorrection), saying how to revise the value now. Withdrawals
 // of targets are the store's to judge (TallyTarget refuses one dated before
 // the version in force); a withdrawal of a figure is a restatement when the
 // figure was already withdrawn on its date, and otherwise judged as any row.
 
 // checkRestatedTargets judges every target of b that claims no version and
 // is dated before the newest stored version of its key (versions: from
-// storedTargetVersions, oldest first). It returns the indices of the
-// restatements, to leave out of the write, and a note naming them; a
-// contradiction of a stored version of the same date is a problem.
+// storedTargetVersions, oldest first), or on its day. It returns the indices
+// of the restatements, to leave out of the write, and a note naming them; a
+// contradiction of a stored version of the same date is a problem, unless
+// it is a same-day correction of the newest (sameDayCorrection).
 func checkRestatedTargets(b *Batch, versions map[plancast.TargetKey][]plancast.Target, ps *problems) (skip map[int]bool, note string) {
 	var said []string
 	for i := range b.Targets {
@@ -68,8 +81,19 @@ func checkRestatedTargets(b *Batch, versions map[plancast.TargetKey][]plancast.T
 			continue
 		}
 		d := t.Published.OrToday()
-		if !d.Before(vs[len(vs)-1].Published) {
-			continue // on or after the newest version: a new decision, or the newest restated
+		what := fmt.Sprintf("%s %s %s %s %d: %s, dated %s,", t.Region, t.Indicator, t.Plan, t.Kind, t.Year, num(t.Value), d)
+		if cur := &vs[len(vs)-1]; !d.Before(cur.Published) {
+			// On or after the newest version: a new decision, the newest
+			// restated, or a correction of the newest on its own day.
+			if d.Equal(cur.Published) && !plancast.SameTarget(cur, t) && !sameDayCorrection(d, vs, targetDay) {
+				was := targetSubstance(cur, t)
+				if cur.Withdrawn {
+					was = "a withdrawal"
+				}
+				ps.add(from.problem("", fieldPublished, "%s differs from the version set that day (%s%s%s): %s; to set %s now, %s",
+					what, was, inForceNow(cur), pushedOn(cur.Recorded), rewritesSince(d, "version"), targetSubstance(t, cur), dateItToday()))
+			}
+			continue
 		}
 		j := -1 // the version in force on d
 		for k := range vs {
@@ -81,7 +105,6 @@ func checkRestatedTargets(b *Batch, versions map[plancast.TargetKey][]plancast.T
 			continue // before every stored version: history the store did not have
 		}
 		v := &vs[j]
-		what := fmt.Sprintf("%s %s %s %s %d: %s, dated %s,", t.Region, t.Indicator, t.Plan, t.Kind, t.Year, num(t.Value), d)
 		switch {
 		case plancast.SameTarget(v, t):
 			if skip == nil {
@@ -125,8 +148,8 @@ func replacedSince(vs []plancast.Target, j int) string {
 }
 
 // checkRestatedFigures judges every figure of b dated before the newest
-// stored vintage of its figure (history: from storedHistory, oldest first)
-// as checkRestatedTargets judges targets.
+// stored vintage of its figure (history: from storedHistory, oldest first),
+// or on its day, as checkRestatedTargets judges targets.
 func checkRestatedFigures(b *Batch, history map[plancast.FigureKey][]plancast.Observation, ps *problems) (skip map[int]bool, note string) {
 	var said []string
 	for i := range b.Observations {
@@ -136,7 +159,15 @@ func checkRestatedFigures(b *Batch, history map[plancast.FigureKey][]plancast.Ob
 			continue
 		}
 		d := o.Published.OrToday()
-		if !d.Before(vs[len(vs)-1].Published) {
+		if cur := &vs[len(vs)-1]; !d.Before(cur.Published) {
+			if d.Equal(cur.Published) && !sameVintage(cur, o) && !sameDayCorrection(d, vs, figureDay) {
+				served := ", the figure served"
+				if cur.Withdrawn() {
+					served = ""
+				}
+				ps.add(b.obsOrigin(i).problem("", fieldPublished, "%s %s %s: %s, published %s, differs from the vintage published that day (%s%s%s): %s; to revise the figure, %s",
+					o.Region, o.Indicator, figureWhen(*o), vintageText(o), d, vintageText(cur), served, pushedOn(cur.Recorded), rewritesSince(d, "vintage"), dateItToday()))
+			}
 			continue
 		}
 		j := -1 // the vintage served on d
@@ -166,6 +197,93 @@ func checkRestatedFigures(b *Batch, history map[plancast.FigureKey][]plancast.Ob
 		}
 	}
 	return skip, restatedNote(said, "figure", "figures", "a vintage revised since", "vintages revised since", "to revise a figure, give it the date it is published")
+}
+
+// sameDayCorrection reports whether a row dated d, the day of the newest of
+// vs (a figure's vintages or a target's versions, oldest first), that says
+// something else than that version may replace it: when d is today (the row
+// is stated today, or carries no date), or when every stored version dated d
+// was pushed today, so that the correction is of a push made today and no
+// answer given before today read what it replaces. day gives a version's
+// date and when it was recorded.
+func sameDayCorrection[V any](d plancast.Date, vs []V, day func(*V) (plancast.Date, time.Time)) bool {
+	today := plancast.Today()
+	if !d.Before(today) {
+		return true
+	}
+	for k := len(vs) - 1; k >= 0; k-- {
+		published, recorded := day(&vs[k])
+		if !published.Equal(d) {
+			break
+		}
+		if plancast.DateOf(recorded).Before(today) {
+			return false
+		}
+	}
+	return true
+}
+
+func figureDay(o *plancast.Observation) (plancast.Date, time.Time) { return o.Published, o.Recorded }
+func targetDay(t *plancast.Target) (plancast.Date, time.Time)      { return t.Published, t.Recorded }
+
+// sameVintage reports whether o says what the stored vintage v says, as
+// the store judges it (plancast.WriteResult.TallyFigure): the same figure,
+// or a withdrawal of one withdrawn.
+func sameVintage(v, o *plancast.Observation) bool {
+	if v.Withdrawn() || o.Withdrawn() {
+		return v.Withdrawn() && o.Withdrawn()
+	}
+	return plancast.SameFigure(v, o)
+}
+
+// pushedOn says when a version was pushed: ", pushed on 2024-03-16", or
+// "" when the store did not record it.
+func pushedOn(recorded time.Time) string {
+	if recorded.IsZero() {
+		return ""
+	}
+	return ", pushed on " + plancast.DateOf(recorded).String()
+}
+
+// targetSubstance is what a version of a target says beside another: its
+// value, and its base year and binding where they differ ("230", "230 from
+// base year 2019, binding"), as plancast.SameTarget compares them.
+func targetSubstance(t, other *plancast.Target) string {
+	s := num(t.Value)
+	if t.BaseYear != other.BaseYear && t.BaseYear != 0 {
+		s += fmt.Sprintf(" from base year %d", t.BaseYear)
+	}
+	if t.Binding != other.Binding {
+		if t.Binding {
+			s += ", binding"
+		} else {
+			s += ", expected"
+		}
+	}
+	return s
+}
+
+// inForceNow says of the newest version of a target that it is in force:
+// ", the version in force", or "" when it is a withdrawal.
+func inForceNow(t *plancast.Target) string {
+	if t.Withdrawn {
+		return ""
+	}
+	return ", the version in force"
+}
+
+// rewritesSince says why a row dated d may not replace the version
+// (version: "vintage" or "version") of that day pushed on an earlier day.
+func rewritesSince(d plancast.Date, version string) string {
+	return fmt.Sprintf("taken, it would replace that %[1]s in every answer as of %[2]s or later, rewriting what those answers gave "+
+		"(a %[1]s is corrected under its own date only on the day it was pushed; an edited download carries the dates of the %[1]ss it was taken from)", version, d)
+}
+
+// dateItToday says how to set a value now rather than rewrite a past
+// version: a row of today's date.
+func dateItToday() string {
+	return fmt.Sprintf("date it today: write %s in published, or leave published empty "+
+		"(a row without a date takes the push's: today, unless --published or ?published= gives another)", plancast.Today())
 }
 
 // vintageText is a figure as a vintage says it: its value (and status and

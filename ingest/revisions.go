@@ -18,7 +18,9 @@ import (
 // vintages the store already holds, and a download taken as_of a past date
 // would, read as figures, send stale values back as if new. The series
 // download (GET .../series/{region}/{indicator}?format=csv) is the one that
-// goes back in as it is. The table was answered `the column "served" is not
+// goes back in as it is; a row changed in it is a revision when it is dated
+// today, and refused when it keeps the date of the vintage it changes, for
+// the same reason (checkRestatedFigures, restated.go). The table was answered `the column "served" is not
 // one plancast reads; did you mean "series"?`, the JSON "holds no figures or
 // targets", and the Chinese table was read as figures, every vintage of it.
 
@@ -82,7 +84,9 @@ func revisionsMessage(series string) string {
 	return fmt.Sprintf("this is a revisions download (GET /api/v1/series/%[1]s/revisions, 修订记录), "+
 		"the history of the figures: every vintage of each year with its change and revision, not figures to push, "+
 		"so nothing of it was read; to push figures, download the series (GET /api/v1/series/%[1]s?format=csv), "+
-		"change its values and push that, or push a table with region, indicator, year and value columns", path)
+		"change its values, date each changed row today (write today's date in its published cell, or clear the cell: "+
+		"a changed row keeping the date of the vintage it changes is refused, since it would rewrite what answers as of that date gave) "+
+		"and push that, or push a table with region, indicator, year and value columns", path)
 }
 
 // revisionsAnswer reports whether a top-level JSON object's keys are a

@@ -133,6 +133,14 @@ func staleVersion(t *plancast.Target, undated bool, versions []plancast.Target) 
 		return fmt.Sprintf("the row restates the version %s (%s), which was %s (a download taken as of an earlier date?); %s",
 			setOn(v.Published), num(v.Value), replacedSince(versions, restated), howTo(fmt.Sprintf("to set %s again, write in published the date it is set again", num(t.Value))))
 	}
+	if t.Published.Equal(cur.Published) && !cur.Withdrawn && !sameDayCorrection(t.Published, versions, targetDay) {
+		// An edited row of a download of the targets in force: dated the
+		// day the version in force was set, pushed on an earlier day, it
+		// would replace that version as of its own date (restated.go).
+		return fmt.Sprintf("the row is marked in force and dated %s, the day the version in force (%s%s) was set, but says %s: %s; "+
+			"to set %s now, write %s in published; to keep %s, put it back in the row or leave the row out",
+			t.Published, targetSubstance(cur, t), pushedOn(cur.Recorded), targetSubstance(t, cur), rewritesSince(t.Published, "version"), targetSubstance(t, cur), plancast.Today(), targetSubstance(cur, t))
+	}
 	if !t.Published.Before(cur.Published) {
 		return "" // a new version, set on or after the one in force: a revision
 	}

@@ -43,13 +43,19 @@ exported as 0?). So is a level, ceiling or floor target more than %d times
 what its series' latest figure reaches growing %d%% a year to the target's
 year, or under 1/%d of what it comes down to falling %d%% a year (3200000
 for a GDP of 240 亿元: 万元 for 亿元?), and a growth or avg_growth target
-above %d%% or below -%d%% a year (65 for 6.5%%?). --accept-jumps writes them.`,
+above %d%% or below -%d%% a year (65 for 6.5%%?), and a target typed as a
+fraction of its percent: a ceiling, floor, level or share of a rate under 1
+within a factor of %d of the latest figure read as a percent (0.045 beside
+3.2), a growth or avg_growth under 1 within a factor of %d of the series'
+recent growth read as a percent, or without it given to more than one
+decimal (0.07 for 7%%?). --accept-jumps writes them.`,
 	ingest.JumpFactor, ingest.JumpFactor, ingest.JumpYears, ingest.FractionFactor, ingest.JumpFactor,
-	ingest.TargetFactor, ingest.TargetPace, ingest.TargetFactor, ingest.TargetPace, ingest.TargetPace, ingest.TargetPace)
+	ingest.TargetFactor, ingest.TargetPace, ingest.TargetFactor, ingest.TargetPace, ingest.TargetPace, ingest.TargetPace,
+	ingest.FractionFactor, ingest.GrowthFractionFactor)
 
 // acceptJumpsUsage is the --accept-jumps flag's text, plain ingest's and
 // ingest --report's.
-var acceptJumpsUsage = fmt.Sprintf("write figures and targets refused otherwise as likely slips: a figure more than %d times (or under 1/%d of) the series' nearest figure within %d years before or after, a rate that looks like a fraction typed for a percent, a target far from what the latest figure reaches by its year, a growth target past %d%% a year", ingest.JumpFactor, ingest.JumpFactor, ingest.JumpYears, ingest.TargetPace)
+var acceptJumpsUsage = fmt.Sprintf("write figures and targets refused otherwise as likely slips: a figure more than %d times (or under 1/%d of) the series' nearest figure within %d years before or after, a rate that looks like a fraction typed for a percent, a target far from what the latest figure reaches by its year, a growth target past %d%% a year, a target typed as a fraction of its percent", ingest.JumpFactor, ingest.JumpFactor, ingest.JumpYears, ingest.TargetPace)
 
 var ingestDescription = `Reads statistical tables (JSON, CSV, XLSX; long or wide, English or Chinese
 headers), validates every row and writes the figures and targets to the store
@@ -72,7 +78,10 @@ under the wrong one in one batch. Earlier vintages stay readable with as_of.
 
 A targets table downloaded from the API (GET /api/v1/targets?format=csv or
 xlsx, either language) goes back in as it is: a target whose row is unchanged
-is counted unchanged, an edited one is a revision. Rows of versions no longer
+is counted unchanged, an edited one is a revision once dated today (today's
+date in its published cell); one still dated the day of the version it edits
+is refused, as it would rewrite what answers as of that day gave (a series
+download's rows alike). Rows of versions no longer
 in force (version "replaced" or "withdrawal", from versions=all) are history,
 not targets: they are left out, and a note names them.
 
