@@ -227,6 +227,7 @@ func historyFigure(s *Spec) (*figure, error) {
 		layers  []layer
 		labels  []labelSpec // written over the plot, laid out together (chartLabels)
 		markers []xy        // the points they leave uncovered where they can
+		dots    []xy        // the figures' dots and a lone projected year's, which they leave uncovered too
 		toDate  *labelSpec
 		dodged  *dodge // the year to date's mark, moved off a target's marker at its point
 	)
@@ -260,6 +261,7 @@ func historyFigure(s *Spec) (*figure, error) {
 		)
 		if len(mean) == 1 { // a lone projected year: mark it
 			layers = append(layers, layer{z: zMean, p: pointsOf(mean, draw.GlyphStyle{Color: colMean, Radius: vg.Points(2.5), Shape: dotGlyph{}})})
+			dots = append(dots, mean...)
 		}
 		f.legend = append(f.legend,
 			legendItem{wd.Mean, swatchLine(meanSty, nil)},
@@ -304,6 +306,9 @@ func historyFigure(s *Spec) (*figure, error) {
 		lo := hist[len(hist)-1]
 		labels = append(labels, labelSpec{*latest, fmt.Sprintf(wd.LatestFmt, lo.Year, annotValue(lo.Value, unit, lang)), sizeSmall, colHistory, sideLeft, latestLabelDy(hist), rankLatest})
 		markers = append(markers, *latest)
+		for _, o := range hist[:len(hist)-1] {
+			dots = append(dots, xy{float64(o.Year), o.Value})
+		}
 	}
 	if toDate != nil {
 		labels = append(labels, *toDate)
@@ -322,7 +327,7 @@ func historyFigure(s *Spec) (*figure, error) {
 	// the labels: the latest figure's, the year to date's and the
 	// targets', laid out together so that none covers another; and the
 	// ended years without a figure, which the projection runs through
-	f.labels = &chartLabels{must: labels, markers: markers, due: figuresDue(s.History, s.drawnOn()), dodge: dodged}
+	f.labels = &chartLabels{must: labels, markers: markers, dots: dots, due: figuresDue(s.History, s.drawnOn()), dodge: dodged}
 	f.plotLayers(layers, unit, xs, ys, spread, s.Indicator.Kind == plancast.KindLevel, s.Width, s.Height)
 
 	f.source = sourceLine(s, lang)

@@ -149,7 +149,7 @@ func compareFigure(s *CompareSpec) (*figure, error) {
 	due := figuresDue(d.hist, on)
 	// the names wherever there is room, a target's value only where it
 	// crowds nothing, laid out together so that none covers another
-	f.labels = &chartLabels{must: d.names, optional: d.values, markers: d.markers, lines: d.lines, due: due}
+	f.labels = &chartLabels{must: d.names, optional: d.values, markers: d.markers, dots: d.dots, lines: d.lines, due: due}
 	f.plotLayers(d.layers, s.Indicator.Unit, d.xs, d.ys, nil, s.Indicator.Kind == plancast.KindLevel, s.Width, s.Height)
 
 	var proj *plancast.Projection
@@ -196,6 +196,7 @@ type comparison struct {
 	legend        []legendItem // one entry per region
 	names, values []labelSpec  // the lines' names, the targets' values
 	markers       []xy         // the targets marked
+	dots          []xy         // the figures' dots
 	lines         [][]xy       // the lines drawn: figures, projections, paths
 	shapes        []draw.GlyphDrawer
 	projDone      bool     // a projection of more than one year is drawn
@@ -234,6 +235,7 @@ func (d *comparison) addLine(f *figure, rs RegionSeries, from int, line, mean []
 	}
 	d.hist = append(d.hist, rs.History...)
 	d.lines = append(d.lines, line, mean)
+	d.dots = append(d.dots, line...)
 
 	end := line
 	if len(mean) > 0 {

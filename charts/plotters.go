@@ -346,13 +346,16 @@ func lessImportant(a, b labelSpec) bool {
 }
 
 // placedLabel is a label laid out on a canvas: its text, style and
-// position, the box its halo covers, and the data point it labels.
+// position, the box its halo covers, the data point it labels, and the
+// box where it was asked to be beside that point (before it moved off its
+// marker or another label: near).
 type placedLabel struct {
 	txt   string
 	sty   text.Style
 	pt    vg.Point
 	box   vg.Rectangle
 	point vg.Point
+	asked vg.Rectangle
 }
 
 // labelText is a label's text as written, its style and its extent, which
@@ -414,6 +417,7 @@ func (l labelSpec) placeAs(t labelText, c *draw.Canvas, p *plot.Plot) placedLabe
 		return vg.Rectangle{Min: vg.Point{X: x - vg.Points(1.5), Y: y - h/2}, Max: vg.Point{X: x + w + vg.Points(1.5), Y: y + h/2}}
 	}
 	box := boxAt(y)
+	asked := box
 	// A label kept inside the plot by sliding it back over its own point
 	// would hide the marker it names: it goes above the marker instead, or
 	// below when there is no room above.
@@ -426,7 +430,7 @@ func (l labelSpec) placeAs(t labelText, c *draw.Canvas, p *plot.Plot) placedLabe
 		}
 		box = boxAt(y)
 	}
-	return placedLabel{txt: txt, sty: sty, pt: vg.Point{X: x, Y: y}, box: box, point: pt}
+	return placedLabel{txt: txt, sty: sty, pt: vg.Point{X: x, Y: y}, box: box, point: pt, asked: asked}
 }
 
 // moved is the label dy higher.
@@ -450,15 +454,15 @@ func (l placedLabel) draw(c *draw.Canvas) {
 var labelGap = vg.Points(1)
 
 // stack returns l moved straight up or down by the least distance that
-// leaves its box inside c, clear of every box of taken, and no higher than
-// any box of under in its columns (its top at most theirs): l itself when
-// it is already so. A tie goes up when up is true, else down. ok is false
-// when there is no such place.
+// leaves its box inside c, clear of every box of taken, no higher than any
+// box of under in its columns (its top at most theirs), and still beside
+// its point (near): l itself when it is already so. A tie goes up when up
+// is true, else down. ok is false when there is no such place.
 //
 // The places tried are l's own, and those that put l's box just below or
 // just above a box of taken or under in its columns, or against the foot
 // or the top of the plot: the nearest such place is one of them.
-func (l placedLabel) stack(taken, under []vg.Rectangle, c *draw.Canvas, up bool) (placedLabel, bool) {
+func (l placedLabel) stack(taken, under, mates []vg.Rectangle, c *draw.Canvas, up bool) (placedLabel, bool) {
 	sameColumns := func(a, b vg.Rectangle) bool { return a.Min.X < b.Max.X && b.Min.X < a.Max.X }
 	shifts := []vg.Length{0, c.Max.Y - l.box.Max.Y, c.Min.Y - l.box.Min.Y}
 	for _, t := range slices.Concat(taken, under) {
@@ -480,7 +484,7 @@ func (l placedLabel) stack(taken, under []vg.Rectangle, c *draw.Canvas, up bool)
 		below := !slices.ContainsFunc(under, func(u vg.Rectangle) bool {
 			return overlaps(at.box, u) || sameColumns(at.box, u) && at.box.Max.Y > u.Max.Y
 		})
-		return inside && clear && below
+		return inside && clear && below && l.near(at, mates)
 	}
 	for _, dy := range shifts {
 		if at := l.moved(dy); fits(at) {
@@ -488,6 +492,44 @@ func (l placedLabel) stack(taken, under []vg.Rectangle, c *draw.Canvas, up bool)
 		}
 	}
 	return l, false
+}
+
+// near reports whether at, l moved up or down, is still beside l's
+// point: the stretch between the box where l was asked to be (asked) and
+// at's box, in at's columns, is no taller than the label itself once the
+// boxes of mates (the labels of its own and the neighbouring years laid
+// out before it) are taken out of it. A label moves off a marker, a
+// figure or a name by up to its own height, and further only over the
+// labels stacked at its point: further than that it sat by points it
+// does not name (on a small chart "2025: 2,044" under the 2021–2024
+// figures, the 15th FYP's 2030 target under the 2026 plan's label) and
+// is left out instead.
+func (l placedLabel) near(at placedLabel, mates []vg.Rectangle) bool {
+	lo, hi := l.asked.Max.Y, at.box.Min.Y // the stretch passed over, moving up
+	if at.box.Max.Y < l.asked.Min.Y {
+		lo, hi = at.box.Max.Y, l.asked.Min.Y
+	}
+	h := at.box.Max.Y - at.box.Min.Y
+	if hi-lo <= h {
+		return true
+	}
+	// what mates leave of [lo, hi], swept from the bottom up
+	var spans [][2]vg.Length
+	for _, m := range mates {
+		if m.Min.X < at.box.Max.X && at.box.Min.X < m.Max.X && m.Max.Y > lo && m.Min.Y < hi {
+			spans = append(spans, [2]vg.Length{max(m.Min.Y, lo), min(m.Max.Y, hi)})
+		}
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i][0] < spans[j][0] })
+	open, y := vg.Length(0), lo
+	for _, sp := range spans {
+		if sp[0] > y {
+			open += sp[0] - y
+		}
+		y = max(y, sp[1])
+	}
+	open += max(0, hi-y)
+	return open <= h
 }
 
 // chartLabels are the labels a chart writes over its plot, laid out
@@ -501,6 +543,10 @@ type chartLabels struct {
 	// markers are the data points no label covers (to markerReach target
 	// radii around them): a label with no room clear of them is left out.
 	markers []xy
+	// dots are the figures' dots (and a lone projected year's), which no
+	// label covers either, to dotReach around them: a label laid over the
+	// history hid the figures it was written on.
+	dots []xy
 	// lines are the lines an optional label moves off (alternatives).
 	lines [][]xy
 	// due is the span of ended years without figures whose words
@@ -512,18 +558,20 @@ type chartLabels struct {
 }
 
 // layout lays the labels out on c so that no two overlap, nor one
-// overlaps a period's name (periodNames) or a marker, and returns them in
-// the order to write them:
+// overlaps a period's name (periodNames), a marker or a figure's dot, and
+// returns them in the order to write them:
 //
 //   - first the words of the ended years without figures (dueLabels),
 //     where they belong;
 //   - then the labels of must, from the one asked highest (labelSpec.place)
 //     down, each where it asks to be or, when its box there would overlap
-//     one laid out before it or a marker (markerReach target radii around
-//     a point of markers), moved straight up or down to the nearest place
-//     in the plot where it overlaps none (stack); a tie goes the way the
-//     label is nudged from its point (down when it is not). A label asked
-//     alike (on the same side of its point, nudged as far) as one before
+//     one laid out before it, a marker (markerReach target radii around
+//     a point of markers) or a dot (dotReach around a point of dots),
+//     moved straight up or down to the nearest place in the plot where it
+//     overlaps none and is still beside its point, past no more than its
+//     own height but the labels of its own and the neighbouring years
+//     (stack, near); a tie goes the way the label is nudged from its
+//     point (down when it is not). A label asked alike (on the same side of its point, nudged as far) as one before
 //     it, with a lower point, stays below that one, so that labels stacked
 //     keep the order of their points: two targets of one year, or of
 //     neighbouring years with close values, come one over the other, the
@@ -544,9 +592,8 @@ type chartLabels struct {
 //     the other side of its point; where there is none, it stays as asked.
 //     A label left out leaves its marker to be read against the axis.
 func (cl *chartLabels) layout(f *figure, c *draw.Canvas, p *plot.Plot) []placedLabel {
-	r := targetRadius * markerReach
 	var fixed []placedLabel // written whatever the others: the ended years' words
-	var names, marks []vg.Rectangle
+	var names []vg.Rectangle
 	for _, n := range periodNames(f, c, p) {
 		names = append(names, n.box)
 	}
@@ -555,10 +602,7 @@ func (cl *chartLabels) layout(f *figure, c *draw.Canvas, p *plot.Plot) []placedL
 			fixed, names = append(fixed, l), append(names, l.box)
 		}
 	}
-	for _, m := range cl.markers {
-		q := toCanvas(c, p, []xy{cl.dodge.moved(c, p, m)})[0]
-		marks = append(marks, vg.Rectangle{Min: vg.Point{X: q.X - r, Y: q.Y - r}, Max: vg.Point{X: q.X + r, Y: q.Y + r}})
-	}
+	marks := cl.markBoxes(c, p)
 	asked := make([]placedLabel, len(cl.must))
 	for i, l := range cl.must {
 		l.at = cl.dodge.moved(c, p, l.at)
@@ -622,6 +666,28 @@ func (cl *chartLabels) layout(f *figure, c *draw.Canvas, p *plot.Plot) []placedL
 	return placed
 }
 
+// markBoxes are the boxes no label covers on c: markerReach target radii
+// around each of markers (where it is drawn: dodge), dotReach around each of
+// dots.
+func (cl *chartLabels) markBoxes(c *draw.Canvas, p *plot.Plot) []vg.Rectangle {
+	box := func(q xy, r vg.Length) vg.Rectangle {
+		pt := toCanvas(c, p, []xy{q})[0]
+		return vg.Rectangle{Min: vg.Point{X: pt.X - r, Y: pt.Y - r}, Max: vg.Point{X: pt.X + r, Y: pt.Y + r}}
+	}
+	var marks []vg.Rectangle
+	for _, m := range cl.markers {
+		marks = append(marks, box(cl.dodge.moved(c, p, m), targetRadius*markerReach))
+	}
+	for _, d := range cl.dots {
+		marks = append(marks, box(d, dotReach))
+	}
+	return marks
+}
+
+// dotReach is how far a figure's dot (dotGlyph, radius 2.6 points with its
+// white edge) reaches from its point.
+var dotReach = vg.Points(3)
+
 // layMust lays out the labels of must kept (layout), each asked where
 // asked holds, clear of taken and of each other: it returns them in the
 // order laid out, or ok false when one has no clear place in the plot's
@@ -639,17 +705,22 @@ func (cl *chartLabels) layMust(asked []placedLabel, kept []bool, taken []vg.Rect
 	for _, i := range order {
 		l := cl.must[i]
 		// under are the labels laid out that were asked alike with a higher
-		// point, which this one stays below
-		var under []vg.Rectangle
+		// point, which this one stays below; mates those of its year and
+		// the neighbouring years, which it may be stacked over (near)
+		var under, mates []vg.Rectangle
 		for j, k := range index {
-			if m := cl.must[k]; m.side == l.side && m.dy == l.dy && asked[k].point.Y > asked[i].point.Y {
+			m := cl.must[k]
+			if m.side == l.side && m.dy == l.dy && asked[k].point.Y > asked[i].point.Y {
 				under = append(under, laid[j].box)
+			}
+			if math.Abs(m.at.x-l.at.x) <= 1 {
+				mates = append(mates, laid[j].box)
 			}
 		}
 		up := l.dy > 0
-		at, ok := asked[i].stack(taken, under, c, up)
+		at, ok := asked[i].stack(taken, under, mates, c, up)
 		if !ok {
-			at, ok = asked[i].stack(taken, nil, c, up)
+			at, ok = asked[i].stack(taken, nil, mates, c, up)
 		}
 		if !ok {
 			return nil, false
