@@ -118,6 +118,15 @@ func compareFigure(s *CompareSpec) (*figure, error) {
 		if stated != nil {
 			d.stated = append(d.stated, regionGap{rs.Region, stated})
 		}
+		var bases interpolatedBases
+		for _, m := range marks {
+			if m.between != nil {
+				bases.add(m.start, *m.between, PlanLabel(m.target.Plan, lang))
+			}
+		}
+		if len(bases) > 0 {
+			d.interpolated = append(d.interpolated, regionBases{rs.Region, bases})
+		}
 		if growthOut {
 			d.growthLeftOut = append(d.growthLeftOut, rs.Region)
 		}
@@ -159,6 +168,9 @@ func compareFigure(s *CompareSpec) (*figure, error) {
 	f.source = sourceLine(&Spec{History: d.hist, Projection: proj, Targets: d.targets, Sources: s.Sources, AsOf: s.AsOf}, lang)
 	if notes := statedNotes(d.stated, lang); notes != "" {
 		f.source = joinSentences(f.source, notes, lang)
+	}
+	for _, r := range d.interpolated {
+		f.source = joinSentences(f.source, r.note(lang), lang)
 	}
 	if notes := compareNotes(d.noFigures, d.growthLeftOut, lang); notes != "" {
 		f.source = joinSentences(f.source, notes, lang)
@@ -208,7 +220,34 @@ type comparison struct {
 	hist                     []plancast.Observation
 	targets                  []plancast.Target
 	stated                   []regionGap
+	interpolated             []regionBases
 	noFigures, growthLeftOut []plancast.Region
+}
+
+// regionBases are the base years without a figure that a region's growth
+// targets' paths start from.
+type regionBases struct {
+	region plancast.Region
+	bases  interpolatedBases
+}
+
+// note is what the source line says of them, the single chart's sentences
+// after the region's name: "Gap City: growth paths from 2020 (14th FYP)
+// start at the 2020 level interpolated between the figures of 2018 and
+// 2021, as no figure of 2020 is stored."
+func (r regionBases) note(lang string) string {
+	name := regionName(r.region, lang)
+	var out string
+	for _, b := range r.bases {
+		s := interpolatedBases{b}.note(lang)
+		if lang == LangZh {
+			s = name + "：" + s
+		} else {
+			s = name + ": " + lowerFirst(s, lang)
+		}
+		out = joinSentences(out, s, lang)
+	}
+	return out
 }
 
 // regionGap is what a region's growth targets' paths took from its stated
@@ -315,8 +354,12 @@ type targetMark struct {
 	at     xy
 	shape  draw.GlyphDrawer
 	// path is a growth target's implied path as the single chart draws it
-	// (growthBasis.path), ending at at; nil for the other kinds.
-	path []xy
+	// (growthBasis.path), ending at at; nil for the other kinds. between
+	// is the stored years around its base year when that has no figure and
+	// the path starts at its interpolated level (start); nil otherwise.
+	path    []xy
+	start   int
+	between *plancast.YearSpan
 }
 
 // targetMarks returns the marks of the region's targets on a comparison of
@@ -354,12 +397,12 @@ func targetMarks(rs RegionSeries, ind plancast.Indicator, from int) (marks []tar
 		case plancast.TargetFloor:
 			shape = triangleGlyph{}
 		case plancast.TargetGrowth, plancast.TargetAvgGrowth:
-			path, start, ok := growth.path(t, ind)
+			path, start, between, ok := growth.path(t, ind)
 			if !ok {
 				growthLeftOut = true
 				continue
 			}
-			marks = append(marks, targetMark{target: t, at: path[len(path)-1], shape: ringGlyph{}, path: path})
+			marks = append(marks, targetMark{target: t, at: path[len(path)-1], shape: ringGlyph{}, path: path, start: start, between: between})
 			if growth.gap != nil {
 				if stated == nil {
 					stated = &statedUse{}
