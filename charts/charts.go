@@ -272,7 +272,8 @@ func historyFigure(s *Spec) (*figure, error) {
 
 	// the year in progress as its year to date projects it: a diamond with
 	// its 80% (thick) and 95% (thin) intervals, over the targets' markers,
-	// and moved off one at its point (dodge): a ring of the same year and
+	// and drawn apart from one at its point (dodge.on: beside it, or on the
+	// smallest charts smaller, inside it): a ring of the same year and
 	// nearly the same value hid it
 	if y := yearToDateShown(s); y != nil {
 		n, x := y.Nowcast, float64(y.Year)
@@ -288,7 +289,9 @@ func historyFigure(s *Spec) (*figure, error) {
 				lineOf([]xy{{x, n.Lo80}, {x, n.Hi80}}, sty80).Plot(c, p)
 			})},
 			layer{z: zToDate, p: plotFunc(func(c draw.Canvas, p *plot.Plot) {
-				pointsOf([]xy{d.moved(&c, p, d.at)}, glyph).Plot(c, p)
+				on, g := d.on(&c, p), glyph
+				g.Radius = on.radius
+				pointsOf([]xy{{x - on.offset, n.Mean}}, g).Plot(c, p)
 			})},
 		)
 		toDate = &labelSpec{xy{x, n.Mean}, fmt.Sprintf(wd.ToDateFmt, y.Year, plancast.PeriodName(y.Period, lang == LangZh), annotValue(n.Mean, unit, lang)), sizeSmall, colToDate, sideLeft, vg.Points(10), rankToDate}
@@ -315,13 +318,13 @@ func historyFigure(s *Spec) (*figure, error) {
 	}
 
 	// targets
-	tl := targetLayers(f, s, latest)
+	tl := targetLayers(f, s, latest, dodged)
 	layers = append(layers, tl.layers...)
 	xs, ys = append(xs, tl.xs...), append(ys, tl.ys...)
 	f.legend = append(f.legend, tl.legend...)
 	labels, markers = append(labels, tl.labels...), append(markers, tl.markers...)
 	if dodged != nil {
-		dodged.others = tl.markers
+		dodged.others, dodged.rings = tl.markers, tl.rings
 	}
 
 	// the labels: the latest figure's, the year to date's and the

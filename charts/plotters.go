@@ -667,8 +667,8 @@ func (cl *chartLabels) layout(f *figure, c *draw.Canvas, p *plot.Plot) []placedL
 }
 
 // markBoxes are the boxes no label covers on c: markerReach target radii
-// around each of markers (where it is drawn: dodge), dotReach around each of
-// dots.
+// around each of markers (where it is drawn, and as large: dodge),
+// dotReach around each of dots.
 func (cl *chartLabels) markBoxes(c *draw.Canvas, p *plot.Plot) []vg.Rectangle {
 	box := func(q xy, r vg.Length) vg.Rectangle {
 		pt := toCanvas(c, p, []xy{q})[0]
@@ -676,7 +676,7 @@ func (cl *chartLabels) markBoxes(c *draw.Canvas, p *plot.Plot) []vg.Rectangle {
 	}
 	var marks []vg.Rectangle
 	for _, m := range cl.markers {
-		marks = append(marks, box(cl.dodge.moved(c, p, m), targetRadius*markerReach))
+		marks = append(marks, box(cl.dodge.moved(c, p, m), cl.dodge.reach(c, p, m)))
 	}
 	for _, d := range cl.dots {
 		marks = append(marks, box(d, dotReach))
@@ -795,33 +795,122 @@ var targetRadius = vg.Points(3.6)
 var toDateRadius = vg.Points(3.5)
 
 // dodge is the year to date's mark (its diamond and interval at at) as it
-// is drawn: moved left, off the markers of the targets (others) that it
-// would overlap, such as the ring of the level a growth target of its
-// year implies when the year to date projects nearly that level. Drawn
-// over the ring, the diamond, of the ring's size, hid it, and under it was
-// hidden; side by side both are seen whole.
+// is drawn beside the markers of the targets (others; rings says which of
+// them are rings) that it would overlap, such as the ring of the level a
+// growth target of its year implies when the year to date projects nearly
+// that level. Drawn over the ring, the diamond, of the ring's size, hid
+// it, and under it was hidden: they are drawn apart (on), both seen whole.
 type dodge struct {
 	at     xy
 	others []xy
+	rings  []bool
 }
 
-// offset is how far left, in years, the mark is drawn on c: none when no
-// marker of others is within reach of it; else as far as the two reach and
-// a point between them, at most 0.4 of a year (a chart too narrow for
-// that leaves them overlapping).
-func (d *dodge) offset(c *draw.Canvas, p *plot.Plot) float64 {
-	if d == nil {
-		return 0
+// dodged is how the year to date's mark is drawn on a canvas (dodge.on).
+type dodged struct {
+	offset float64   // how far left of its year, in years
+	radius vg.Length // the diamond's GlyphStyle radius
+	// around are the markers of others (by index) drawn larger, round the
+	// diamond, with the GlyphStyle radius given
+	around map[int]vg.Length
+}
+
+// dodgeGap is the room left between the year to date's diamond and a
+// marker it is drawn beside or inside.
+var dodgeGap = vg.Points(1)
+
+// on is how the mark is drawn on c, the first of these that overlaps no
+// marker of others (each to markerReach radii around its point):
+//
+//   - the diamond at its point, when it overlaps none there;
+//   - moved left by the least that clears them all, at most 0.4 of a year
+//     (further, it would be read as the year before);
+//   - the same at half its size (on a chart a few hundred pixels wide a
+//     year is some 16 to 25 points, and the diamond and a ring reach 5
+//     each);
+//   - on the smallest charts, where a year is narrower than that (10
+//     points at 200×150: the rings of neighbouring years nearly touch),
+//     at its point at half its size, and each marker it would overlap
+//     drawn larger, round it: a ring whose inside clears it, a target's
+//     diamond that holds it whole. None is moved off its year or value.
+func (d *dodge) on(c *draw.Canvas, p *plot.Plot) dodged {
+	if d == nil || len(d.others) == 0 {
+		return dodged{radius: toDateRadius}
 	}
-	reach := toDateRadius*markerReach + targetRadius*markerReach
 	pts := toCanvas(c, p, append([]xy{d.at, {d.at.x + 1, d.at.y}}, d.others...))
-	q, year := pts[0], pts[1].X-pts[0].X
-	for _, o := range pts[2:] {
-		if max(o.X-q.X, q.X-o.X) < reach && max(o.Y-q.Y, q.Y-o.Y) < reach && year > 0 {
-			return math.Min(float64((reach+vg.Points(1))/year), 0.4)
+	q, year, others := pts[0], pts[1].X-pts[0].X, pts[2:]
+	abs := func(v vg.Length) vg.Length { return max(v, -v) }
+	reach := targetRadius * markerReach
+	clear := func(x, a vg.Length) bool {
+		return !slices.ContainsFunc(others, func(o vg.Point) bool {
+			lim := a + reach + dodgeGap - 1e-6 // one just as far is clear, for all the rounding of s
+			return abs(o.X-x) < lim && abs(o.Y-q.Y) < lim
+		})
+	}
+	if year > 0 {
+		for _, r := range []vg.Length{toDateRadius, toDateRadius / 2} {
+			a := r * markerReach
+			shifts := []vg.Length{0}
+			for _, o := range others { // the shift that puts o just right of the diamond
+				if s := q.X - o.X + a + reach + dodgeGap; s > 0 {
+					shifts = append(shifts, s)
+				}
+			}
+			slices.Sort(shifts)
+			for _, s := range shifts {
+				if s > 0.4*year {
+					break
+				}
+				if clear(q.X-s, a) {
+					return dodged{offset: float64(s / year), radius: r}
+				}
+			}
 		}
 	}
-	return 0
+	r := toDateRadius / 2
+	a := r*markerReach + markEdge // with its white edge
+	out := dodged{radius: r, around: map[int]vg.Length{}}
+	for i, o := range others {
+		dx, dy := o.X-q.X, o.Y-q.Y
+		if i < len(d.rings) && d.rings[i] {
+			// a ring the diamond reaches is drawn so that its inside,
+			// within its stroke and white edge, clears the diamond
+			edge := ringWidth/2 + markEdge
+			if diamondDistance(dx, dy, a) >= targetRadius+edge+dodgeGap/2 {
+				continue
+			}
+			dist := vg.Length(math.Hypot(float64(dx), float64(dy)))
+			out.around[i] = max(targetRadius, dist+a+edge+dodgeGap/2)
+		} else {
+			// a target's diamond it reaches is drawn so as to hold it whole
+			if abs(dx)+abs(dy) >= a+targetRadius*markerReach+markEdge+dodgeGap/2 {
+				continue
+			}
+			out.around[i] = max(targetRadius, (abs(dx)+abs(dy)+a+dodgeGap/2)/markerReach)
+		}
+	}
+	return out
+}
+
+// markEdge is how far the white edge of a marker's stroke reaches past its
+// shape.
+var markEdge = vg.Points(0.4)
+
+// diamondDistance is the distance from the point (dx, dy) to the diamond
+// |x| + |y| ≤ a: 0 inside it.
+func diamondDistance(dx, dy, a vg.Length) vg.Length {
+	u, v := math.Abs(float64(dx)), math.Abs(float64(dy))
+	if u+v <= float64(a) {
+		return 0
+	}
+	// the nearest point of the edge from (a, 0) to (0, a)
+	t := math.Max(0, math.Min(float64(a), (u-v+float64(a))/2))
+	return vg.Length(math.Hypot(u-t, v-(float64(a)-t)))
+}
+
+// offset is how far left, in years, the mark is drawn on c (on).
+func (d *dodge) offset(c *draw.Canvas, p *plot.Plot) float64 {
+	return d.on(c, p).offset
 }
 
 // moved is q as drawn on c: moved with the mark when it is the mark's
@@ -831,6 +920,34 @@ func (d *dodge) moved(c *draw.Canvas, p *plot.Plot, q xy) xy {
 		q.x -= d.offset(c, p)
 	}
 	return q
+}
+
+// radius is the GlyphStyle radius the marker of others at index i, of
+// radius r as asked, is drawn with on c: larger where it is drawn round
+// the year to date's diamond (on).
+func (d *dodge) radius(c *draw.Canvas, p *plot.Plot, i int, r vg.Length) vg.Length {
+	if d == nil {
+		return r
+	}
+	if around, ok := d.on(c, p).around[i]; ok {
+		return max(r, around)
+	}
+	return r
+}
+
+// reach is how far the marker at q reaches on c (markerReach radii): a
+// target's as drawn (radius), the year to date's diamond and any other
+// targetRadius's.
+func (d *dodge) reach(c *draw.Canvas, p *plot.Plot, q xy) vg.Length {
+	r := targetRadius
+	if d != nil {
+		for i, o := range d.others {
+			if o == q {
+				r = max(r, d.radius(c, p, i, targetRadius))
+			}
+		}
+	}
+	return r * markerReach
 }
 
 // markerReach is how far a diamond or triangle marker reaches from its

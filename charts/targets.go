@@ -9,6 +9,7 @@ import (
 
 	"github.com/plancast/plancast"
 	"github.com/plancast/plancast/forecast"
+	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 )
@@ -23,6 +24,7 @@ type targetDrawing struct {
 	// points of the targets' markers, which they leave uncovered
 	labels  []labelSpec
 	markers []xy
+	rings   []bool // of each of markers, whether it is a ring (else a diamond)
 	// stated is what the growth targets' paths took from the stated gap,
 	// for the source line to say so; nil when no path needed one.
 	stated *statedUse
@@ -246,7 +248,10 @@ func targetOnChart(t plancast.Target, region plancast.Region, ind plancast.Indic
 // diamond at its year with the path required from the latest value, a growth
 // or average-growth target as the path it implies, a ceiling or floor as a
 // line over the plan's years with the forbidden side shaded.
-func targetLayers(f *figure, s *Spec, latest *xy) targetDrawing {
+//
+// The year to date's mark, dodged (nil for none), may have a marker drawn
+// larger, round it (dodge.on), once dodged.others are the markers drawn.
+func targetLayers(f *figure, s *Spec, latest *xy, dodged *dodge) targetDrawing {
 	var d targetDrawing
 	wd := dict[f.lang]
 	unit := s.Indicator.Unit
@@ -293,9 +298,9 @@ func targetLayers(f *figure, s *Spec, latest *xy) targetDrawing {
 					txt += needsText(g, f.lang)
 				}
 			}
-			d.layers = append(d.layers, layer{z: zTarget, p: pointsOf([]xy{at}, marker)})
+			d.layers = append(d.layers, layer{z: zTarget, p: markerOf(at, marker, dodged, len(d.markers))})
 			d.labels = append(d.labels, labelSpec{at, txt, sizeSmall, colTarget, sideAuto, 0, targetRank(t, false)})
-			d.markers = append(d.markers, at)
+			d.markers, d.rings = append(d.markers, at), append(d.rings, false)
 			haveMarker = true
 
 		case plancast.TargetGrowth, plancast.TargetAvgGrowth:
@@ -317,10 +322,10 @@ func targetLayers(f *figure, s *Spec, latest *xy) targetDrawing {
 			d.ys = append(d.ys, end.y)
 			d.layers = append(d.layers,
 				layer{z: zPath, p: lineOf(path, impliedSty)},
-				layer{z: zTarget, p: pointsOf([]xy{end}, ring)},
+				layer{z: zTarget, p: markerOf(end, ring, dodged, len(d.markers))},
 			)
 			d.labels = append(d.labels, labelSpec{end, growthText(plan, t, f.lang), sizeSmall, colImplied, sideAuto, vg.Points(-9), targetRank(t, true)})
-			d.markers = append(d.markers, end)
+			d.markers, d.rings = append(d.markers, end), append(d.rings, true)
 			haveImplied = true
 
 		case plancast.TargetCeiling, plancast.TargetFloor:
@@ -368,6 +373,17 @@ func targetLayers(f *figure, s *Spec, latest *xy) targetDrawing {
 		d.legend = append(d.legend, legendItem{wd.Floor, swatchLimit(false)})
 	}
 	return d
+}
+
+// markerOf draws a target's marker at at in sty, the i-th of the markers
+// the year to date's mark dodges (nil for none): larger where it is drawn
+// round that mark (dodge.radius).
+func markerOf(at xy, sty draw.GlyphStyle, dodged *dodge, i int) plot.Plotter {
+	return plotFunc(func(c draw.Canvas, p *plot.Plot) {
+		g := sty
+		g.Radius = dodged.radius(&c, p, i, sty.Radius)
+		pointsOf([]xy{at}, g).Plot(c, p)
+	})
 }
 
 // annotValue writes a target value for a label: the unit is on the axis, so
