@@ -227,6 +227,7 @@ func historyFigure(s *Spec) (*figure, error) {
 		layers  []layer
 		labels  []labelSpec // written over the plot, laid out together (chartLabels)
 		markers []xy        // the points they leave uncovered where they can
+		dots    []xy        // the figures' dots and a lone projected year's, which they leave uncovered too
 		toDate  *labelSpec
 		dodged  *dodge // the year to date's mark, moved off a target's marker at its point
 	)
@@ -260,6 +261,7 @@ func historyFigure(s *Spec) (*figure, error) {
 		)
 		if len(mean) == 1 { // a lone projected year: mark it
 			layers = append(layers, layer{z: zMean, p: pointsOf(mean, draw.GlyphStyle{Color: colMean, Radius: vg.Points(2.5), Shape: dotGlyph{}})})
+			dots = append(dots, mean...)
 		}
 		f.legend = append(f.legend,
 			legendItem{wd.Mean, swatchLine(meanSty, nil)},
@@ -270,7 +272,8 @@ func historyFigure(s *Spec) (*figure, error) {
 
 	// the year in progress as its year to date projects it: a diamond with
 	// its 80% (thick) and 95% (thin) intervals, over the targets' markers,
-	// and moved off one at its point (dodge): a ring of the same year and
+	// and drawn apart from one at its point (dodge.on: beside it, or on the
+	// smallest charts smaller, inside it): a ring of the same year and
 	// nearly the same value hid it
 	if y := yearToDateShown(s); y != nil {
 		n, x := y.Nowcast, float64(y.Year)
@@ -286,7 +289,9 @@ func historyFigure(s *Spec) (*figure, error) {
 				lineOf([]xy{{x, n.Lo80}, {x, n.Hi80}}, sty80).Plot(c, p)
 			})},
 			layer{z: zToDate, p: plotFunc(func(c draw.Canvas, p *plot.Plot) {
-				pointsOf([]xy{d.moved(&c, p, d.at)}, glyph).Plot(c, p)
+				on, g := d.on(&c, p), glyph
+				g.Radius = on.radius
+				pointsOf([]xy{{x - on.offset, n.Mean}}, g).Plot(c, p)
 			})},
 		)
 		toDate = &labelSpec{xy{x, n.Mean}, fmt.Sprintf(wd.ToDateFmt, y.Year, plancast.PeriodName(y.Period, lang == LangZh), annotValue(n.Mean, unit, lang)), sizeSmall, colToDate, sideLeft, vg.Points(10), rankToDate}
@@ -304,30 +309,36 @@ func historyFigure(s *Spec) (*figure, error) {
 		lo := hist[len(hist)-1]
 		labels = append(labels, labelSpec{*latest, fmt.Sprintf(wd.LatestFmt, lo.Year, annotValue(lo.Value, unit, lang)), sizeSmall, colHistory, sideLeft, latestLabelDy(hist), rankLatest})
 		markers = append(markers, *latest)
+		for _, o := range hist[:len(hist)-1] {
+			dots = append(dots, xy{float64(o.Year), o.Value})
+		}
 	}
 	if toDate != nil {
 		labels = append(labels, *toDate)
 	}
 
 	// targets
-	tl := targetLayers(f, s, latest)
+	tl := targetLayers(f, s, latest, dodged)
 	layers = append(layers, tl.layers...)
 	xs, ys = append(xs, tl.xs...), append(ys, tl.ys...)
 	f.legend = append(f.legend, tl.legend...)
 	labels, markers = append(labels, tl.labels...), append(markers, tl.markers...)
 	if dodged != nil {
-		dodged.others = tl.markers
+		dodged.others, dodged.rings = tl.markers, tl.rings
 	}
 
 	// the labels: the latest figure's, the year to date's and the
 	// targets', laid out together so that none covers another; and the
 	// ended years without a figure, which the projection runs through
-	f.labels = &chartLabels{must: labels, markers: markers, due: figuresDue(s.History, s.drawnOn()), dodge: dodged}
+	f.labels = &chartLabels{must: labels, markers: markers, dots: dots, due: figuresDue(s.History, s.drawnOn()), dodge: dodged}
 	f.plotLayers(layers, unit, xs, ys, spread, s.Indicator.Kind == plancast.KindLevel, s.Width, s.Height)
 
 	f.source = sourceLine(s, lang)
 	if tl.stated != nil {
 		f.source = joinSentences(f.source, statedNote(tl.stated, lang), lang)
+	}
+	if note := tl.interpolated.note(lang); note != "" {
+		f.source = joinSentences(f.source, note, lang)
 	}
 	return f, nil
 }

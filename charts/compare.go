@@ -118,6 +118,15 @@ func compareFigure(s *CompareSpec) (*figure, error) {
 		if stated != nil {
 			d.stated = append(d.stated, regionGap{rs.Region, stated})
 		}
+		var bases interpolatedBases
+		for _, m := range marks {
+			if m.between != nil {
+				bases.add(m.start, *m.between, PlanLabel(m.target.Plan, lang))
+			}
+		}
+		if len(bases) > 0 {
+			d.interpolated = append(d.interpolated, regionBases{rs.Region, bases})
+		}
 		if growthOut {
 			d.growthLeftOut = append(d.growthLeftOut, rs.Region)
 		}
@@ -149,7 +158,7 @@ func compareFigure(s *CompareSpec) (*figure, error) {
 	due := figuresDue(d.hist, on)
 	// the names wherever there is room, a target's value only where it
 	// crowds nothing, laid out together so that none covers another
-	f.labels = &chartLabels{must: d.names, optional: d.values, markers: d.markers, lines: d.lines, due: due}
+	f.labels = &chartLabels{must: d.names, optional: d.values, markers: d.markers, dots: d.dots, lines: d.lines, due: due}
 	f.plotLayers(d.layers, s.Indicator.Unit, d.xs, d.ys, nil, s.Indicator.Kind == plancast.KindLevel, s.Width, s.Height)
 
 	var proj *plancast.Projection
@@ -159,6 +168,9 @@ func compareFigure(s *CompareSpec) (*figure, error) {
 	f.source = sourceLine(&Spec{History: d.hist, Projection: proj, Targets: d.targets, Sources: s.Sources, AsOf: s.AsOf}, lang)
 	if notes := statedNotes(d.stated, lang); notes != "" {
 		f.source = joinSentences(f.source, notes, lang)
+	}
+	for _, r := range d.interpolated {
+		f.source = joinSentences(f.source, r.note(lang), lang)
 	}
 	if notes := compareNotes(d.noFigures, d.growthLeftOut, lang); notes != "" {
 		f.source = joinSentences(f.source, notes, lang)
@@ -196,6 +208,7 @@ type comparison struct {
 	legend        []legendItem // one entry per region
 	names, values []labelSpec  // the lines' names, the targets' values
 	markers       []xy         // the targets marked
+	dots          []xy         // the figures' dots
 	lines         [][]xy       // the lines drawn: figures, projections, paths
 	shapes        []draw.GlyphDrawer
 	projDone      bool     // a projection of more than one year is drawn
@@ -207,7 +220,34 @@ type comparison struct {
 	hist                     []plancast.Observation
 	targets                  []plancast.Target
 	stated                   []regionGap
+	interpolated             []regionBases
 	noFigures, growthLeftOut []plancast.Region
+}
+
+// regionBases are the base years without a figure that a region's growth
+// targets' paths start from.
+type regionBases struct {
+	region plancast.Region
+	bases  interpolatedBases
+}
+
+// note is what the source line says of them, the single chart's sentences
+// after the region's name: "Gap City: growth paths from 2020 (14th FYP)
+// start at the 2020 level interpolated between the figures of 2018 and
+// 2021, as no figure of 2020 is stored."
+func (r regionBases) note(lang string) string {
+	name := regionName(r.region, lang)
+	var out string
+	for _, b := range r.bases {
+		s := interpolatedBases{b}.note(lang)
+		if lang == LangZh {
+			s = name + "：" + s
+		} else {
+			s = name + ": " + lowerFirst(s, lang)
+		}
+		out = joinSentences(out, s, lang)
+	}
+	return out
 }
 
 // regionGap is what a region's growth targets' paths took from its stated
@@ -234,6 +274,7 @@ func (d *comparison) addLine(f *figure, rs RegionSeries, from int, line, mean []
 	}
 	d.hist = append(d.hist, rs.History...)
 	d.lines = append(d.lines, line, mean)
+	d.dots = append(d.dots, line...)
 
 	end := line
 	if len(mean) > 0 {
@@ -313,8 +354,12 @@ type targetMark struct {
 	at     xy
 	shape  draw.GlyphDrawer
 	// path is a growth target's implied path as the single chart draws it
-	// (growthBasis.path), ending at at; nil for the other kinds.
-	path []xy
+	// (growthBasis.path), ending at at; nil for the other kinds. between
+	// is the stored years around its base year when that has no figure and
+	// the path starts at its interpolated level (start); nil otherwise.
+	path    []xy
+	start   int
+	between *plancast.YearSpan
 }
 
 // targetMarks returns the marks of the region's targets on a comparison of
@@ -352,12 +397,12 @@ func targetMarks(rs RegionSeries, ind plancast.Indicator, from int) (marks []tar
 		case plancast.TargetFloor:
 			shape = triangleGlyph{}
 		case plancast.TargetGrowth, plancast.TargetAvgGrowth:
-			path, start, ok := growth.path(t, ind)
+			path, start, between, ok := growth.path(t, ind)
 			if !ok {
 				growthLeftOut = true
 				continue
 			}
-			marks = append(marks, targetMark{target: t, at: path[len(path)-1], shape: ringGlyph{}, path: path})
+			marks = append(marks, targetMark{target: t, at: path[len(path)-1], shape: ringGlyph{}, path: path, start: start, between: between})
 			if growth.gap != nil {
 				if stated == nil {
 					stated = &statedUse{}

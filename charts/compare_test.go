@@ -169,7 +169,7 @@ func singleChartRing(t *testing.T, s Spec) xy {
 	if hist := sortedHistory(s.History, s.From); len(hist) > 0 {
 		latest = &xy{float64(hist[len(hist)-1].Year), hist[len(hist)-1].Value}
 	}
-	tl := targetLayers(f, &s, latest)
+	tl := targetLayers(f, &s, latest, nil)
 	if len(tl.xs) == 0 || len(tl.ys) == 0 {
 		t.Fatalf("the single chart draws no path for %+v", s.Targets)
 	}

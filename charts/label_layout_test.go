@@ -249,8 +249,9 @@ var apiSizes = [][2]int{
 
 // layoutOn lays out f's labels as drawn at w×h (an SVG, whose page in
 // points is the PNG's) and returns them with the boxes of the period names
-// and of the markers (where the markers are drawn: dodge).
-func layoutOn(t *testing.T, f *figure, w, h int) (labels []placedLabel, names, marks []vg.Rectangle) {
+// and of the markers (where the markers are drawn: dodge), and of the
+// dots of the figures at dots (dotReach around them).
+func layoutOn(t *testing.T, f *figure, w, h int, dots ...xy) (labels []placedLabel, names, marks []vg.Rectangle) {
 	t.Helper()
 	var c draw.Canvas
 	var p *plot.Plot
@@ -265,6 +266,10 @@ func layoutOn(t *testing.T, f *figure, w, h int) (labels []placedLabel, names, m
 	for _, m := range f.labels.markers {
 		q := toCanvas(&c, p, []xy{f.labels.dodge.moved(&c, p, m)})[0]
 		marks = append(marks, vg.Rectangle{Min: vg.Point{X: q.X - r, Y: q.Y - r}, Max: vg.Point{X: q.X + r, Y: q.Y + r}})
+	}
+	for _, d := range dots {
+		q := toCanvas(&c, p, []xy{d})[0]
+		marks = append(marks, vg.Rectangle{Min: vg.Point{X: q.X - dotReach, Y: q.Y - dotReach}, Max: vg.Point{X: q.X + dotReach, Y: q.Y + dotReach}})
 	}
 	return f.labels.layout(f, &c, p), names, marks
 }
@@ -289,7 +294,7 @@ func TestTheUserTestsLabelsCoverNothing(t *testing.T) {
 					t.Fatal(err)
 				}
 				at := fmt.Sprintf("%s %s %dx%d", name, lang, size[0], size[1])
-				labels, names, marks := layoutOn(t, f, size[0], size[1])
+				labels, names, marks := layoutOn(t, f, size[0], size[1], figureDots(s)...)
 				for i, a := range labels {
 					for _, b := range labels[i+1:] {
 						if overlaps(a.box, b.box) {
@@ -319,6 +324,95 @@ func TestTheUserTestsLabelsCoverNothing(t *testing.T) {
 			}
 		}
 	}
+}
+
+// figureDots are the points of the figures s draws a dot at.
+func figureDots(s Spec) []xy {
+	var dots []xy
+	for _, o := range sortedHistory(s.History, s.From) {
+		dots = append(dots, xy{float64(o.Year), o.Value})
+	}
+	return dots
+}
+
+// On a small chart no label is laid over the figures' dots, and every
+// label written is beside the point it names: the user saw, on a 300×200
+// chart of Jinzhong's GDP, "2025: 2,044" over the 2022–2024 figures and
+// "15th FYP target 2030: 2,650, needs 5.3% a year" over the 2020 figure,
+// under the history, far from the 2030 diamond. Beside means that from
+// where the label asks to be (its point, nudged up or down: labelSpec.dy)
+// to its box is at most two lines of text (moved off a marker or a
+// figure) once the labels of its own and the neighbouring years stacked
+// there are left out. At every size the API accepts, in English and
+// Chinese, the latest figure's label is written, and from the dashboard's
+// size up every label.
+func TestLabelsStayBesideTheirPointsOffTheFigures(t *testing.T) {
+	charts := map[string]func() Spec{"jinzhong gdp": jinzhongGDP}
+	for name, spec := range userTestCharts() {
+		charts["yunhe "+name] = spec
+	}
+	for name, spec := range charts {
+		for _, lang := range []string{LangEn, LangZh} {
+			for _, size := range apiSizes {
+				s := spec()
+				s.Lang, s.Width, s.Height = lang, size[0], size[1]
+				f, err := historyFigure(&s)
+				if err != nil {
+					t.Fatal(err)
+				}
+				at := fmt.Sprintf("%s %s %dx%d", name, lang, size[0], size[1])
+				labels, _, marks := layoutOn(t, f, size[0], size[1], figureDots(s)...)
+				for _, l := range labels {
+					for _, m := range marks {
+						if overlaps(l.box, m) {
+							t.Errorf("%s: %q covers the dot or marker at %v", at, l.txt, m.Min.Add(m.Max).Scale(0.5))
+						}
+					}
+					if open, h := apart(l, labels, f.labels.must); open > 2*h {
+						t.Errorf("%s: %q is %.1f points from where it asks to be by its point %v, with no label of its years between; want at most %.1f", at, l.txt, open, l.point, 2*h)
+					}
+				}
+				if all := len(f.labels.must); size[0] >= 560 && size[1] >= 350 && len(labels) != all {
+					t.Errorf("%s: %d of %d labels written; want all", at, len(labels), all)
+				}
+				if !slices.ContainsFunc(labels, func(l placedLabel) bool { return l.sty.Color == colHistory }) {
+					t.Errorf("%s: the latest figure's label left out", at)
+				}
+			}
+		}
+	}
+}
+
+// apart is the stretch between where label l asks to be (its point nudged
+// by its labelSpec's dy) and its box, less what the boxes of the other
+// labels of its year and the neighbouring years (by the points of must
+// they were asked for) cover of it in l's columns; and l's height.
+func apart(l placedLabel, labels []placedLabel, must []labelSpec) (open, h vg.Length) {
+	spec := func(txt string) labelSpec {
+		i := slices.IndexFunc(must, func(m labelSpec) bool { return m.txt == txt })
+		if i < 0 {
+			return labelSpec{at: xy{math.NaN(), 0}}
+		}
+		return must[i]
+	}
+	own := spec(l.txt)
+	h = l.box.Max.Y - l.box.Min.Y
+	y0 := l.point.Y + own.dy
+	lo, hi := y0, l.box.Min.Y
+	if l.box.Max.Y < y0 {
+		lo, hi = l.box.Max.Y, y0
+	}
+	// sample the stretch in tenths of a point
+	for y := lo; y < hi; y += 0.1 {
+		covered := slices.ContainsFunc(labels, func(o placedLabel) bool {
+			return o.txt != l.txt && math.Abs(spec(o.txt).at.x-own.at.x) <= 1 &&
+				o.box.Min.X < l.box.Max.X && l.box.Min.X < o.box.Max.X && o.box.Min.Y <= y && y <= o.box.Max.Y
+		})
+		if !covered {
+			open += 0.1
+		}
+	}
+	return open, h
 }
 
 // The user test's GDP chart, drawn as the API and the dashboard draw it:

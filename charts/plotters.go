@@ -346,13 +346,16 @@ func lessImportant(a, b labelSpec) bool {
 }
 
 // placedLabel is a label laid out on a canvas: its text, style and
-// position, the box its halo covers, and the data point it labels.
+// position, the box its halo covers, the data point it labels, and the
+// box where it was asked to be beside that point (before it moved off its
+// marker or another label: near).
 type placedLabel struct {
 	txt   string
 	sty   text.Style
 	pt    vg.Point
 	box   vg.Rectangle
 	point vg.Point
+	asked vg.Rectangle
 }
 
 // labelText is a label's text as written, its style and its extent, which
@@ -414,6 +417,7 @@ func (l labelSpec) placeAs(t labelText, c *draw.Canvas, p *plot.Plot) placedLabe
 		return vg.Rectangle{Min: vg.Point{X: x - vg.Points(1.5), Y: y - h/2}, Max: vg.Point{X: x + w + vg.Points(1.5), Y: y + h/2}}
 	}
 	box := boxAt(y)
+	asked := box
 	// A label kept inside the plot by sliding it back over its own point
 	// would hide the marker it names: it goes above the marker instead, or
 	// below when there is no room above.
@@ -426,7 +430,7 @@ func (l labelSpec) placeAs(t labelText, c *draw.Canvas, p *plot.Plot) placedLabe
 		}
 		box = boxAt(y)
 	}
-	return placedLabel{txt: txt, sty: sty, pt: vg.Point{X: x, Y: y}, box: box, point: pt}
+	return placedLabel{txt: txt, sty: sty, pt: vg.Point{X: x, Y: y}, box: box, point: pt, asked: asked}
 }
 
 // moved is the label dy higher.
@@ -450,15 +454,15 @@ func (l placedLabel) draw(c *draw.Canvas) {
 var labelGap = vg.Points(1)
 
 // stack returns l moved straight up or down by the least distance that
-// leaves its box inside c, clear of every box of taken, and no higher than
-// any box of under in its columns (its top at most theirs): l itself when
-// it is already so. A tie goes up when up is true, else down. ok is false
-// when there is no such place.
+// leaves its box inside c, clear of every box of taken, no higher than any
+// box of under in its columns (its top at most theirs), and still beside
+// its point (near): l itself when it is already so. A tie goes up when up
+// is true, else down. ok is false when there is no such place.
 //
 // The places tried are l's own, and those that put l's box just below or
 // just above a box of taken or under in its columns, or against the foot
 // or the top of the plot: the nearest such place is one of them.
-func (l placedLabel) stack(taken, under []vg.Rectangle, c *draw.Canvas, up bool) (placedLabel, bool) {
+func (l placedLabel) stack(taken, under, mates []vg.Rectangle, c *draw.Canvas, up bool) (placedLabel, bool) {
 	sameColumns := func(a, b vg.Rectangle) bool { return a.Min.X < b.Max.X && b.Min.X < a.Max.X }
 	shifts := []vg.Length{0, c.Max.Y - l.box.Max.Y, c.Min.Y - l.box.Min.Y}
 	for _, t := range slices.Concat(taken, under) {
@@ -480,7 +484,7 @@ func (l placedLabel) stack(taken, under []vg.Rectangle, c *draw.Canvas, up bool)
 		below := !slices.ContainsFunc(under, func(u vg.Rectangle) bool {
 			return overlaps(at.box, u) || sameColumns(at.box, u) && at.box.Max.Y > u.Max.Y
 		})
-		return inside && clear && below
+		return inside && clear && below && l.near(at, mates)
 	}
 	for _, dy := range shifts {
 		if at := l.moved(dy); fits(at) {
@@ -488,6 +492,44 @@ func (l placedLabel) stack(taken, under []vg.Rectangle, c *draw.Canvas, up bool)
 		}
 	}
 	return l, false
+}
+
+// near reports whether at, l moved up or down, is still beside l's
+// point: the stretch between the box where l was asked to be (asked) and
+// at's box, in at's columns, is no taller than the label itself once the
+// boxes of mates (the labels of its own and the neighbouring years laid
+// out before it) are taken out of it. A label moves off a marker, a
+// figure or a name by up to its own height, and further only over the
+// labels stacked at its point: further than that it sat by points it
+// does not name (on a small chart "2025: 2,044" under the 2021–2024
+// figures, the 15th FYP's 2030 target under the 2026 plan's label) and
+// is left out instead.
+func (l placedLabel) near(at placedLabel, mates []vg.Rectangle) bool {
+	lo, hi := l.asked.Max.Y, at.box.Min.Y // the stretch passed over, moving up
+	if at.box.Max.Y < l.asked.Min.Y {
+		lo, hi = at.box.Max.Y, l.asked.Min.Y
+	}
+	h := at.box.Max.Y - at.box.Min.Y
+	if hi-lo <= h {
+		return true
+	}
+	// what mates leave of [lo, hi], swept from the bottom up
+	var spans [][2]vg.Length
+	for _, m := range mates {
+		if m.Min.X < at.box.Max.X && at.box.Min.X < m.Max.X && m.Max.Y > lo && m.Min.Y < hi {
+			spans = append(spans, [2]vg.Length{max(m.Min.Y, lo), min(m.Max.Y, hi)})
+		}
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i][0] < spans[j][0] })
+	open, y := vg.Length(0), lo
+	for _, sp := range spans {
+		if sp[0] > y {
+			open += sp[0] - y
+		}
+		y = max(y, sp[1])
+	}
+	open += max(0, hi-y)
+	return open <= h
 }
 
 // chartLabels are the labels a chart writes over its plot, laid out
@@ -501,6 +543,10 @@ type chartLabels struct {
 	// markers are the data points no label covers (to markerReach target
 	// radii around them): a label with no room clear of them is left out.
 	markers []xy
+	// dots are the figures' dots (and a lone projected year's), which no
+	// label covers either, to dotReach around them: a label laid over the
+	// history hid the figures it was written on.
+	dots []xy
 	// lines are the lines an optional label moves off (alternatives).
 	lines [][]xy
 	// due is the span of ended years without figures whose words
@@ -512,18 +558,20 @@ type chartLabels struct {
 }
 
 // layout lays the labels out on c so that no two overlap, nor one
-// overlaps a period's name (periodNames) or a marker, and returns them in
-// the order to write them:
+// overlaps a period's name (periodNames), a marker or a figure's dot, and
+// returns them in the order to write them:
 //
 //   - first the words of the ended years without figures (dueLabels),
 //     where they belong;
 //   - then the labels of must, from the one asked highest (labelSpec.place)
 //     down, each where it asks to be or, when its box there would overlap
-//     one laid out before it or a marker (markerReach target radii around
-//     a point of markers), moved straight up or down to the nearest place
-//     in the plot where it overlaps none (stack); a tie goes the way the
-//     label is nudged from its point (down when it is not). A label asked
-//     alike (on the same side of its point, nudged as far) as one before
+//     one laid out before it, a marker (markerReach target radii around
+//     a point of markers) or a dot (dotReach around a point of dots),
+//     moved straight up or down to the nearest place in the plot where it
+//     overlaps none and is still beside its point, past no more than its
+//     own height but the labels of its own and the neighbouring years
+//     (stack, near); a tie goes the way the label is nudged from its
+//     point (down when it is not). A label asked alike (on the same side of its point, nudged as far) as one before
 //     it, with a lower point, stays below that one, so that labels stacked
 //     keep the order of their points: two targets of one year, or of
 //     neighbouring years with close values, come one over the other, the
@@ -544,9 +592,8 @@ type chartLabels struct {
 //     the other side of its point; where there is none, it stays as asked.
 //     A label left out leaves its marker to be read against the axis.
 func (cl *chartLabels) layout(f *figure, c *draw.Canvas, p *plot.Plot) []placedLabel {
-	r := targetRadius * markerReach
 	var fixed []placedLabel // written whatever the others: the ended years' words
-	var names, marks []vg.Rectangle
+	var names []vg.Rectangle
 	for _, n := range periodNames(f, c, p) {
 		names = append(names, n.box)
 	}
@@ -555,10 +602,7 @@ func (cl *chartLabels) layout(f *figure, c *draw.Canvas, p *plot.Plot) []placedL
 			fixed, names = append(fixed, l), append(names, l.box)
 		}
 	}
-	for _, m := range cl.markers {
-		q := toCanvas(c, p, []xy{cl.dodge.moved(c, p, m)})[0]
-		marks = append(marks, vg.Rectangle{Min: vg.Point{X: q.X - r, Y: q.Y - r}, Max: vg.Point{X: q.X + r, Y: q.Y + r}})
-	}
+	marks := cl.markBoxes(c, p)
 	asked := make([]placedLabel, len(cl.must))
 	for i, l := range cl.must {
 		l.at = cl.dodge.moved(c, p, l.at)
@@ -622,6 +666,28 @@ func (cl *chartLabels) layout(f *figure, c *draw.Canvas, p *plot.Plot) []placedL
 	return placed
 }
 
+// markBoxes are the boxes no label covers on c: markerReach target radii
+// around each of markers (where it is drawn, and as large: dodge),
+// dotReach around each of dots.
+func (cl *chartLabels) markBoxes(c *draw.Canvas, p *plot.Plot) []vg.Rectangle {
+	box := func(q xy, r vg.Length) vg.Rectangle {
+		pt := toCanvas(c, p, []xy{q})[0]
+		return vg.Rectangle{Min: vg.Point{X: pt.X - r, Y: pt.Y - r}, Max: vg.Point{X: pt.X + r, Y: pt.Y + r}}
+	}
+	var marks []vg.Rectangle
+	for _, m := range cl.markers {
+		marks = append(marks, box(cl.dodge.moved(c, p, m), cl.dodge.reach(c, p, m)))
+	}
+	for _, d := range cl.dots {
+		marks = append(marks, box(d, dotReach))
+	}
+	return marks
+}
+
+// dotReach is how far a figure's dot (dotGlyph, radius 2.6 points with its
+// white edge) reaches from its point.
+var dotReach = vg.Points(3)
+
 // layMust lays out the labels of must kept (layout), each asked where
 // asked holds, clear of taken and of each other: it returns them in the
 // order laid out, or ok false when one has no clear place in the plot's
@@ -639,17 +705,22 @@ func (cl *chartLabels) layMust(asked []placedLabel, kept []bool, taken []vg.Rect
 	for _, i := range order {
 		l := cl.must[i]
 		// under are the labels laid out that were asked alike with a higher
-		// point, which this one stays below
-		var under []vg.Rectangle
+		// point, which this one stays below; mates those of its year and
+		// the neighbouring years, which it may be stacked over (near)
+		var under, mates []vg.Rectangle
 		for j, k := range index {
-			if m := cl.must[k]; m.side == l.side && m.dy == l.dy && asked[k].point.Y > asked[i].point.Y {
+			m := cl.must[k]
+			if m.side == l.side && m.dy == l.dy && asked[k].point.Y > asked[i].point.Y {
 				under = append(under, laid[j].box)
+			}
+			if math.Abs(m.at.x-l.at.x) <= 1 {
+				mates = append(mates, laid[j].box)
 			}
 		}
 		up := l.dy > 0
-		at, ok := asked[i].stack(taken, under, c, up)
+		at, ok := asked[i].stack(taken, under, mates, c, up)
 		if !ok {
-			at, ok = asked[i].stack(taken, nil, c, up)
+			at, ok = asked[i].stack(taken, nil, mates, c, up)
 		}
 		if !ok {
 			return nil, false
@@ -724,33 +795,122 @@ var targetRadius = vg.Points(3.6)
 var toDateRadius = vg.Points(3.5)
 
 // dodge is the year to date's mark (its diamond and interval at at) as it
-// is drawn: moved left, off the markers of the targets (others) that it
-// would overlap, such as the ring of the level a growth target of its
-// year implies when the year to date projects nearly that level. Drawn
-// over the ring, the diamond, of the ring's size, hid it, and under it was
-// hidden; side by side both are seen whole.
+// is drawn beside the markers of the targets (others; rings says which of
+// them are rings) that it would overlap, such as the ring of the level a
+// growth target of its year implies when the year to date projects nearly
+// that level. Drawn over the ring, the diamond, of the ring's size, hid
+// it, and under it was hidden: they are drawn apart (on), both seen whole.
 type dodge struct {
 	at     xy
 	others []xy
+	rings  []bool
 }
 
-// offset is how far left, in years, the mark is drawn on c: none when no
-// marker of others is within reach of it; else as far as the two reach and
-// a point between them, at most 0.4 of a year (a chart too narrow for
-// that leaves them overlapping).
-func (d *dodge) offset(c *draw.Canvas, p *plot.Plot) float64 {
-	if d == nil {
-		return 0
+// dodged is how the year to date's mark is drawn on a canvas (dodge.on).
+type dodged struct {
+	offset float64   // how far left of its year, in years
+	radius vg.Length // the diamond's GlyphStyle radius
+	// around are the markers of others (by index) drawn larger, round the
+	// diamond, with the GlyphStyle radius given
+	around map[int]vg.Length
+}
+
+// dodgeGap is the room left between the year to date's diamond and a
+// marker it is drawn beside or inside.
+var dodgeGap = vg.Points(1)
+
+// on is how the mark is drawn on c, the first of these that overlaps no
+// marker of others (each to markerReach radii around its point):
+//
+//   - the diamond at its point, when it overlaps none there;
+//   - moved left by the least that clears them all, at most 0.4 of a year
+//     (further, it would be read as the year before);
+//   - the same at half its size (on a chart a few hundred pixels wide a
+//     year is some 16 to 25 points, and the diamond and a ring reach 5
+//     each);
+//   - on the smallest charts, where a year is narrower than that (10
+//     points at 200×150: the rings of neighbouring years nearly touch),
+//     at its point at half its size, and each marker it would overlap
+//     drawn larger, round it: a ring whose inside clears it, a target's
+//     diamond that holds it whole. None is moved off its year or value.
+func (d *dodge) on(c *draw.Canvas, p *plot.Plot) dodged {
+	if d == nil || len(d.others) == 0 {
+		return dodged{radius: toDateRadius}
 	}
-	reach := toDateRadius*markerReach + targetRadius*markerReach
 	pts := toCanvas(c, p, append([]xy{d.at, {d.at.x + 1, d.at.y}}, d.others...))
-	q, year := pts[0], pts[1].X-pts[0].X
-	for _, o := range pts[2:] {
-		if max(o.X-q.X, q.X-o.X) < reach && max(o.Y-q.Y, q.Y-o.Y) < reach && year > 0 {
-			return math.Min(float64((reach+vg.Points(1))/year), 0.4)
+	q, year, others := pts[0], pts[1].X-pts[0].X, pts[2:]
+	abs := func(v vg.Length) vg.Length { return max(v, -v) }
+	reach := targetRadius * markerReach
+	clear := func(x, a vg.Length) bool {
+		return !slices.ContainsFunc(others, func(o vg.Point) bool {
+			lim := a + reach + dodgeGap - 1e-6 // one just as far is clear, for all the rounding of s
+			return abs(o.X-x) < lim && abs(o.Y-q.Y) < lim
+		})
+	}
+	if year > 0 {
+		for _, r := range []vg.Length{toDateRadius, toDateRadius / 2} {
+			a := r * markerReach
+			shifts := []vg.Length{0}
+			for _, o := range others { // the shift that puts o just right of the diamond
+				if s := q.X - o.X + a + reach + dodgeGap; s > 0 {
+					shifts = append(shifts, s)
+				}
+			}
+			slices.Sort(shifts)
+			for _, s := range shifts {
+				if s > 0.4*year {
+					break
+				}
+				if clear(q.X-s, a) {
+					return dodged{offset: float64(s / year), radius: r}
+				}
+			}
 		}
 	}
-	return 0
+	r := toDateRadius / 2
+	a := r*markerReach + markEdge // with its white edge
+	out := dodged{radius: r, around: map[int]vg.Length{}}
+	for i, o := range others {
+		dx, dy := o.X-q.X, o.Y-q.Y
+		if i < len(d.rings) && d.rings[i] {
+			// a ring the diamond reaches is drawn so that its inside,
+			// within its stroke and white edge, clears the diamond
+			edge := ringWidth/2 + markEdge
+			if diamondDistance(dx, dy, a) >= targetRadius+edge+dodgeGap/2 {
+				continue
+			}
+			dist := vg.Length(math.Hypot(float64(dx), float64(dy)))
+			out.around[i] = max(targetRadius, dist+a+edge+dodgeGap/2)
+		} else {
+			// a target's diamond it reaches is drawn so as to hold it whole
+			if abs(dx)+abs(dy) >= a+targetRadius*markerReach+markEdge+dodgeGap/2 {
+				continue
+			}
+			out.around[i] = max(targetRadius, (abs(dx)+abs(dy)+a+dodgeGap/2)/markerReach)
+		}
+	}
+	return out
+}
+
+// markEdge is how far the white edge of a marker's stroke reaches past its
+// shape.
+var markEdge = vg.Points(0.4)
+
+// diamondDistance is the distance from the point (dx, dy) to the diamond
+// |x| + |y| ≤ a: 0 inside it.
+func diamondDistance(dx, dy, a vg.Length) vg.Length {
+	u, v := math.Abs(float64(dx)), math.Abs(float64(dy))
+	if u+v <= float64(a) {
+		return 0
+	}
+	// the nearest point of the edge from (a, 0) to (0, a)
+	t := math.Max(0, math.Min(float64(a), (u-v+float64(a))/2))
+	return vg.Length(math.Hypot(u-t, v-(float64(a)-t)))
+}
+
+// offset is how far left, in years, the mark is drawn on c (on).
+func (d *dodge) offset(c *draw.Canvas, p *plot.Plot) float64 {
+	return d.on(c, p).offset
 }
 
 // moved is q as drawn on c: moved with the mark when it is the mark's
@@ -760,6 +920,34 @@ func (d *dodge) moved(c *draw.Canvas, p *plot.Plot, q xy) xy {
 		q.x -= d.offset(c, p)
 	}
 	return q
+}
+
+// radius is the GlyphStyle radius the marker of others at index i, of
+// radius r as asked, is drawn with on c: larger where it is drawn round
+// the year to date's diamond (on).
+func (d *dodge) radius(c *draw.Canvas, p *plot.Plot, i int, r vg.Length) vg.Length {
+	if d == nil {
+		return r
+	}
+	if around, ok := d.on(c, p).around[i]; ok {
+		return max(r, around)
+	}
+	return r
+}
+
+// reach is how far the marker at q reaches on c (markerReach radii): a
+// target's as drawn (radius), the year to date's diamond and any other
+// targetRadius's.
+func (d *dodge) reach(c *draw.Canvas, p *plot.Plot, q xy) vg.Length {
+	r := targetRadius
+	if d != nil {
+		for i, o := range d.others {
+			if o == q {
+				r = max(r, d.radius(c, p, i, targetRadius))
+			}
+		}
+	}
+	return r * markerReach
 }
 
 // markerReach is how far a diamond or triangle marker reaches from its

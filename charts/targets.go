@@ -5,9 +5,11 @@ import (
 	"image/color"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/plancast/plancast"
 	"github.com/plancast/plancast/forecast"
+	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 )
@@ -22,9 +24,56 @@ type targetDrawing struct {
 	// points of the targets' markers, which they leave uncovered
 	labels  []labelSpec
 	markers []xy
+	rings   []bool // of each of markers, whether it is a ring (else a diamond)
 	// stated is what the growth targets' paths took from the stated gap,
 	// for the source line to say so; nil when no path needed one.
 	stated *statedUse
+	// interpolated are the base years without a figure that growth
+	// targets' paths start from, for the source line to say so.
+	interpolated interpolatedBases
+}
+
+// interpolatedBases are the base years, with no figure of their own, that a
+// chart's growth-target paths start from at the level interpolated between
+// the stored figures around them (forecast.Interpolated), as the
+// assessment judges them; each with the plans whose paths start there, in
+// the order drawn.
+type interpolatedBases []interpolatedBase
+
+type interpolatedBase struct {
+	year    int
+	between plancast.YearSpan // the stored years around it
+	plans   []string          // the plans' labels (PlanLabel), each once
+}
+
+// add records the path of plan (its label) from year, between the stored
+// years of between.
+func (u *interpolatedBases) add(year int, between plancast.YearSpan, plan string) {
+	i := slices.IndexFunc(*u, func(b interpolatedBase) bool { return b.year == year })
+	if i < 0 {
+		*u = append(*u, interpolatedBase{year: year, between: between})
+		i = len(*u) - 1
+	}
+	if b := &(*u)[i]; !slices.Contains(b.plans, plan) {
+		b.plans = append(b.plans, plan)
+	}
+}
+
+// note is what the source line says of u: a sentence for each base year,
+// "Growth paths from 2020 (14th FYP) start at the 2020 level interpolated
+// between the figures of 2018 and 2021, as no figure of 2020 is stored."
+// (the assessment's explanation says the same of the target's judgement);
+// empty for none.
+func (u interpolatedBases) note(lang string) string {
+	sep := ", "
+	if lang == LangZh {
+		sep = "、"
+	}
+	var out string
+	for _, b := range u {
+		out = joinSentences(out, fmt.Sprintf(dict[lang].InterpolatedBaseFmt, b.year, strings.Join(b.plans, sep), b.between.From, b.between.To), lang)
+	}
+	return out
 }
 
 // statedUse is what a chart's growth-target paths took from the stated gap
@@ -102,8 +151,12 @@ func requiredGrowth(x0 int, v0 float64, x1 int, v1 float64) (g float64, ok bool)
 // growthBasis is what a chart grows a growth target's implied level from.
 type growthBasis struct {
 	observed map[int]float64 // every figure, shown or not, by year
-	latest   *xy             // the latest figure shown; nil when none is
-	from     int             // the first year shown
+	// years and values are every figure, shown or not, ascending: the
+	// history a base year without a figure is interpolated in
+	years  []int
+	values []float64
+	latest *xy // the latest figure shown; nil when none is
+	from   int // the first year shown
 	// gap puts growth targets on the basis the assessment judges them on:
 	// the growth stated with the figures, measured on the whole history,
 	// shown or not.
@@ -121,6 +174,7 @@ func newGrowthBasis(history []plancast.Observation, from int) growthBasis {
 	b := growthBasis{observed: make(map[int]float64, len(all)), from: from, gap: plancast.StatedGapOf(all)}
 	for _, o := range all {
 		b.observed[o.Year] = o.Value
+		b.years, b.values = append(b.years, o.Year), append(b.values, o.Value)
 	}
 	// The latest figure is shown unless the chart starts after it.
 	if n := len(all); n > 0 && all[n-1].Year >= from {
@@ -131,18 +185,23 @@ func newGrowthBasis(history []plancast.Observation, from int) growthBasis {
 
 // path is the path the growth or average-growth target t implies on a
 // chart of ind (impliedPath), as the chart shows it; its last point is the
-// level t implies in its year. It grows from the figure of t's base year
-// (for a growth without one, the year before t.Year); when there is no
-// figure of that year, from the latest figure, if it is before t.Year, with
+// level t implies in its year, the level the assessment judges it against
+// (forecast.Assess). It grows from t's base year (for a growth without
+// one, the year before t.Year): from its figure; for a base year between
+// stored figures with none of its own, from the level interpolated between
+// them, as the assessment takes it (forecast.Interpolated), whether t.Year
+// is still ahead or has a figure, and between is then the stored years
+// around it, for the chart to say so; and for a base year after the figures
+// (not yet reached), from the latest figure, if it is before t.Year, with
 // t's rate carried forward. A path from a year before the first year shown
-// is drawn from that year (t.Year itself is shown: targetOnChart); start is
-// the year it grows from, before any is left out. ok is
-// false when there is no path: a growth of a rate (a rate does not
-// compound), no figure to start from, a start value not positive or not
-// before t.Year, or a fall of 100% or more.
-func (b growthBasis) path(t plancast.Target, ind plancast.Indicator) (path []xy, start int, ok bool) {
+// is drawn from that year (t.Year itself is shown: targetOnChart); start
+// is the year it grows from, before any is left out. ok is false when
+// there is no path: a growth of a rate (a rate does not compound), no
+// figure to start from, a start value not positive or not before t.Year,
+// or a fall of 100% or more.
+func (b growthBasis) path(t plancast.Target, ind plancast.Indicator) (path []xy, start int, between *plancast.YearSpan, ok bool) {
 	if ind.Kind == plancast.KindRate {
-		return nil, 0, false
+		return nil, 0, nil, false
 	}
 	start = t.Year - 1
 	if t.Kind == plancast.TargetAvgGrowth {
@@ -151,17 +210,22 @@ func (b growthBasis) path(t plancast.Target, ind plancast.Indicator) (path []xy,
 		start = t.BaseYear
 	}
 	v0, observed := b.observed[start]
+	carried := false
 	if !observed {
-		if b.latest == nil || int(b.latest.x) >= t.Year {
-			return nil, 0, false
+		if v, from, to, ok := forecast.Interpolated(t, b.years, b.values, start); ok {
+			v0, between = v, &plancast.YearSpan{From: from, To: to}
+		} else {
+			if b.latest == nil || int(b.latest.x) >= t.Year {
+				return nil, 0, nil, false
+			}
+			start, v0, carried = int(b.latest.x), b.latest.y, true
 		}
-		start, v0 = int(b.latest.x), b.latest.y
 	}
 	if v0 <= 0 || start >= t.Year || t.Value <= -100 {
-		return nil, 0, false
+		return nil, 0, nil, false
 	}
-	path = impliedPath(t, start, v0, b.gap, !observed)
-	return slices.DeleteFunc(path, func(p xy) bool { return p.x < float64(b.from) }), start, true
+	path = impliedPath(t, start, v0, b.gap, carried)
+	return slices.DeleteFunc(path, func(p xy) bool { return p.x < float64(b.from) }), start, between, true
 }
 
 // impliedPathStyle is the line of a growth target's implied path, on the
@@ -184,7 +248,10 @@ func targetOnChart(t plancast.Target, region plancast.Region, ind plancast.Indic
 // diamond at its year with the path required from the latest value, a growth
 // or average-growth target as the path it implies, a ceiling or floor as a
 // line over the plan's years with the forbidden side shaded.
-func targetLayers(f *figure, s *Spec, latest *xy) targetDrawing {
+//
+// The year to date's mark, dodged (nil for none), may have a marker drawn
+// larger, round it (dodge.on), once dodged.others are the markers drawn.
+func targetLayers(f *figure, s *Spec, latest *xy, dodged *dodge) targetDrawing {
 	var d targetDrawing
 	wd := dict[f.lang]
 	unit := s.Indicator.Unit
@@ -231,15 +298,18 @@ func targetLayers(f *figure, s *Spec, latest *xy) targetDrawing {
 					txt += needsText(g, f.lang)
 				}
 			}
-			d.layers = append(d.layers, layer{z: zTarget, p: pointsOf([]xy{at}, marker)})
+			d.layers = append(d.layers, layer{z: zTarget, p: markerOf(at, marker, dodged, len(d.markers))})
 			d.labels = append(d.labels, labelSpec{at, txt, sizeSmall, colTarget, sideAuto, 0, targetRank(t, false)})
-			d.markers = append(d.markers, at)
+			d.markers, d.rings = append(d.markers, at), append(d.rings, false)
 			haveMarker = true
 
 		case plancast.TargetGrowth, plancast.TargetAvgGrowth:
-			path, start, ok := growth.path(t, s.Indicator)
+			path, start, between, ok := growth.path(t, s.Indicator)
 			if !ok {
 				continue
+			}
+			if between != nil {
+				d.interpolated.add(start, *between, plan)
 			}
 			if growth.gap != nil {
 				if d.stated == nil {
@@ -252,10 +322,10 @@ func targetLayers(f *figure, s *Spec, latest *xy) targetDrawing {
 			d.ys = append(d.ys, end.y)
 			d.layers = append(d.layers,
 				layer{z: zPath, p: lineOf(path, impliedSty)},
-				layer{z: zTarget, p: pointsOf([]xy{end}, ring)},
+				layer{z: zTarget, p: markerOf(end, ring, dodged, len(d.markers))},
 			)
 			d.labels = append(d.labels, labelSpec{end, growthText(plan, t, f.lang), sizeSmall, colImplied, sideAuto, vg.Points(-9), targetRank(t, true)})
-			d.markers = append(d.markers, end)
+			d.markers, d.rings = append(d.markers, end), append(d.rings, true)
 			haveImplied = true
 
 		case plancast.TargetCeiling, plancast.TargetFloor:
@@ -303,6 +373,17 @@ func targetLayers(f *figure, s *Spec, latest *xy) targetDrawing {
 		d.legend = append(d.legend, legendItem{wd.Floor, swatchLimit(false)})
 	}
 	return d
+}
+
+// markerOf draws a target's marker at at in sty, the i-th of the markers
+// the year to date's mark dodges (nil for none): larger where it is drawn
+// round that mark (dodge.radius).
+func markerOf(at xy, sty draw.GlyphStyle, dodged *dodge, i int) plot.Plotter {
+	return plotFunc(func(c draw.Canvas, p *plot.Plot) {
+		g := sty
+		g.Radius = dodged.radius(&c, p, i, sty.Radius)
+		pointsOf([]xy{at}, g).Plot(c, p)
+	})
 }
 
 // annotValue writes a target value for a label: the unit is on the axis, so

@@ -1,0 +1,27 @@
+package forecast
+
+import "github.com/plancast/plancast"
+
+// Interpolated is the level of year y, which has no figure of its own
+// between the stored figures of from and to (from < y < to), that Assess
+// judges a growth target t on when y is its base year (or its target
+// year): the figures' interpolation on the working scale (prepare:
+// geometric for a positive series, as 560 in 2018 and 640 in 2021 give
+// 612.3 for 2020), of the history t is judged on (positiveSince). years
+// are ascending and values their figures. ok is false when y has a figure,
+// lies outside the figures, or the history cannot be prepared.
+//
+// The charts draw a growth target's path from it, so that the path ends
+// at the level the assessment judges the target against.
+func Interpolated(t plancast.Target, years []int, values []float64, y int) (v float64, from, to int, ok bool) {
+	years, values = positiveSince(t, years, values)
+	from, to, ok = bridgeSpan(years, y)
+	if !ok {
+		return 0, 0, 0, false
+	}
+	p, err := prepare(years, values)
+	if err != nil {
+		return 0, 0, 0, false
+	}
+	return p.back(p.x[y-p.first]), from, to, true
+}
