@@ -212,7 +212,7 @@ func (b growthBasis) path(t plancast.Target, ind plancast.Indicator) (path []xy,
 	v0, observed := b.observed[start]
 	carried := false
 	if !observed {
-		if v, from, to, ok := forecast.Interpolated(t, b.years, b.values, start); ok {
+		if v, from, to, ok := forecast.Interpolated(t, b.years, b.values, start, forecast.LimitsOf(ind)); ok {
 			v0, between = v, &plancast.YearSpan{From: from, To: to}
 		} else {
 			if b.latest == nil || int(b.latest.x) >= t.Year {

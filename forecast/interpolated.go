@@ -8,18 +8,20 @@ import "github.com/plancast/plancast"
 // year): the figures' interpolation on the working scale (prepare:
 // geometric for a positive series, as 560 in 2018 and 640 in 2021 give
 // 612.3 for 2020), of the history t is judged on (positiveSince). years
-// are ascending and values their figures. ok is false when y has a figure,
+// are ascending and values their figures; lim is the indicator's limits
+// (LimitsOf), which choose the working scale as Assess's Options.Limits
+// do. ok is false when y has a figure,
 // lies outside the figures, or the history cannot be prepared.
 //
 // The charts draw a growth target's path from it, so that the path ends
 // at the level the assessment judges the target against.
-func Interpolated(t plancast.Target, years []int, values []float64, y int) (v float64, from, to int, ok bool) {
+func Interpolated(t plancast.Target, years []int, values []float64, y int, lim Limits) (v float64, from, to int, ok bool) {
 	years, values = positiveSince(t, years, values)
 	from, to, ok = bridgeSpan(years, y)
 	if !ok {
 		return 0, 0, 0, false
 	}
-	p, err := prepare(years, values)
+	p, err := prepare(years, values, lim)
 	if err != nil {
 		return 0, 0, 0, false
 	}
