@@ -19,7 +19,10 @@ type ApplyOptions struct {
 	// that looks like a fraction typed for a percent beside it
 	// (FractionFactor). It writes the targets checkTargetSlips refuses too:
 	// a level, ceiling or floor beyond TargetFactor times what the latest
-	// figure reaches at TargetPace% a year, a growth past ±TargetPace%.
+	// figure reaches at TargetPace% a year, a growth past ±TargetPace%, and
+	// a target that looks like a fraction typed for a percent (0.045 for a
+	// ceiling of 4.5% beside a rate of 3.2, 0.07 for a growth of 7%:
+	// target_slips.go).
 	AcceptJumps bool
 }
 
@@ -33,7 +36,8 @@ type ApplyOptions struct {
 // after, or one of a rate that looks like a fraction typed for a percent
 // beside it (FractionFactor), is a problem too, unless opt.AcceptJumps; so
 // is a target far from what its series' latest figure reaches by its year,
-// or a growth target past ±TargetPace% a year (checkTargetSlips).
+// a growth target past ±TargetPace% a year, or a target that looks like a
+// fraction typed for a percent (checkTargetSlips).
 //
 // A target read from a row of a targets download that says it is the version
 // in force must be so in the store, or a new version that replaces it: a row
@@ -115,7 +119,8 @@ func Apply(ctx context.Context, st plancast.Store, b *Batch, opt ApplyOptions) (
 	// targets' finds the store so too: the jumps, the targets' slips, then
 	// what storedFigures left undone.
 	figuresNote, figuresWhy := -1, ""
-	var jumpsNot, slipsNot bool
+	var jumpsNot bool
+	var slipsNot string // which targets went without the stored figures (targetsUnchecked)
 	figuresUnread := func(why string) {
 		if figuresNote < 0 {
 			figuresNote, figuresWhy = len(rep.Notes), why
@@ -125,8 +130,8 @@ func Apply(ctx context.Context, st plancast.Store, b *Batch, opt ApplyOptions) (
 		if jumpsNot {
 			clauses = append(clauses, jumpsUnchecked)
 		}
-		if slipsNot {
-			clauses = append(clauses, targetsUnchecked)
+		if slipsNot != "" {
+			clauses = append(clauses, slipsNot)
 		}
 		rep.Notes[figuresNote] = unreadableNote("figures", figuresWhy, append(clauses, unchecked...)...)
 	}
@@ -168,7 +173,7 @@ func Apply(ctx context.Context, st plancast.Store, b *Batch, opt ApplyOptions) (
 		targetSeries, err := readTargetSeries(ctx, st, b, skipObs, skipTargets, catalog, down)
 		switch {
 		case plancast.ErrorCode(err) == plancast.EUNAVAILABLE:
-			targetSeries, slipsNot = batchJumpSeries(b, skipObs, nil), true
+			targetSeries, slipsNot = batchJumpSeries(b, skipObs, nil), targetsUnchecked(b, skipTargets, catalog)
 			figuresUnread(plancast.ErrorMessage(err))
 		case err != nil:
 			return nil, err
@@ -390,7 +395,6 @@ func storedCurrent(ctx context.Context, st plancast.Store, obs []plancast.Observ
 // be read.
 const (
 	jumpsUnchecked    = "jumps were judged between the batch's own figures only"
-	targetsUnchecked  = "level targets were judged beside the batch's own figures only"
 	restatedUnchecked = "the rows dated before a stored version were not checked for restating it"
 	unsaidUnfilled    = "the rows without a status or growth column (or key) did not take the stored figure's: one pushed again with the same value may count revised and lose the status and growth stored with it"
 )

@@ -236,6 +236,9 @@ type jsonTarget struct {
 	Note      string      `json:"note"`
 	Published jsonValue   `json:"published"`
 	offset    int
+	// unsaid is which of "base_year" and "binding" the item does not give
+	// (jsonTargetUnsaid).
+	unsaid unsaid
 }
 
 type declared[T any] struct {
@@ -448,7 +451,7 @@ func (d *jsonDoc) target(s, e, n int) {
 		d.errs = append(d.errs, misspeltKeyError(s, key, meant))
 		return
 	}
-	t.offset = s
+	t.offset, t.unsaid = s, jsonTargetUnsaid(d.data[s:e])
 	d.targets = append(d.targets, t)
 }
 
@@ -1085,7 +1088,7 @@ func (p *parser) jsonTarget(t jsonTarget, at record) {
 	if !p.targetPercentFits(c(fieldValue, t.Value.text), tg) || !p.targetUnit(c(fieldUnit, t.Unit), &tg, unit) {
 		return
 	}
-	p.addTarget(tg, targetOrigin{origin: origin{record: at}})
+	p.addTarget(tg, targetOrigin{origin: origin{record: at, places: targetPlacesUnsaid(t.unsaid)}})
 }
 
 // notUTF8 says what is wrong with a JSON document that is not UTF-8, and

@@ -471,12 +471,7 @@ func (p *parser) layoutOf(cols []column, title []tableRow, headerRow int) *layou
 	}
 	l.places = placesUnsaid(l.unsaid())
 	if l.kind == layoutTargets {
-		// A target's row has a place for its base year alone, where
-		// checkBatch finds a wrong one (checkPlanYears).
-		l.places = nil
-		if b, ok := l.fields[fieldBaseYear]; ok {
-			l.places = &rowPlaces{base: b.letter}
-		}
+		l.places = targetPlaces(l)
 	}
 	if l.kind == layoutLong && !p.growthLayout(l, headerRow) {
 		return nil

@@ -182,6 +182,32 @@ func readTargetSeries(ctx context.Context, st plancast.Store, b *Batch, skipObs,
 	return batchJumpSeries(b, skipObs, stored), nil
 }
 
+// targetsUnchecked says which targets of b (but those the push restates,
+// skipTargets) were judged beside the batch's own figures only, for the
+// note of a push that could not read the stored figures (readTargetSeries
+// found the store down): the levels, ceilings and floors of level
+// indicators (judgedLevel), and the targets under 1 checked for a fraction
+// typed for a percent (judgedFraction), of which a rate's ceiling, floor,
+// level or share without a figure in the batch was not judged at all. A
+// growth past ±TargetPace%, and a growth under 1 given to more than one
+// decimal, are judged on their values alone, which needs no figure.
+func targetsUnchecked(b *Batch, skipTargets map[int]bool, catalog map[string]plancast.Indicator) string {
+	levels, fractions := false, false
+	for i := range b.Targets {
+		if t := &b.Targets[i]; !skipTargets[i] {
+			levels = levels || judgedLevel(t, catalog)
+			fractions = fractions || judgedFraction(t, catalog)
+		}
+	}
+	switch {
+	case levels && fractions:
+		return "level targets, and targets under 1 checked for a fraction typed for a percent, were judged beside the batch's own figures only"
+	case fractions:
+		return "targets under 1 were checked for a fraction typed for a percent beside the batch's own figures only"
+	}
+	return "level targets were judged beside the batch's own figures only"
+}
+
 // latest is the series' latest figure and its year; ok is false when it
 // has none.
 func (js *jumpSeries) latest() (year int, value float64, ok bool) {

@@ -269,3 +269,27 @@ func TestNoRealTargetIsTakenForAFraction(t *testing.T) {
 		}
 	}
 }
+
+// While the stored figures cannot be read, the note names the targets whose
+// check went without them: the level targets (beside the latest figure), the
+// targets under 1 checked for a fraction typed for a percent (beside the
+// latest figure of a rate, or the series' recent growth), or both. It said
+// "level targets" of a push of an unemployment ceiling of 0.045 alone, which
+// was taken unjudged for want of a figure to judge it by.
+func TestWhileTheFiguresCannotBeReadTheNoteNamesTheTargetsJudgedWithoutThem(t *testing.T) {
+	const down = "the stored figures could not be read (the backend is down), so "
+	for _, c := range []struct{ rows, want string }{
+		{"houma,gdp,14th-fyp,level,2025,250,,2021-04-20\n", down + "level targets were judged beside the batch's own figures only"},
+		{"houma,unemployment_rate,2025-annual,ceiling,2025,0.045,,2025-01-20\n",
+			down + "targets under 1 were checked for a fraction typed for a percent beside the batch's own figures only"},
+		{"houma,gdp,14th-fyp,level,2025,250,,2021-04-20\nhouma,retail_sales,2025-annual,growth,2025,0.7,,2025-01-20\n",
+			down + "level targets, and targets under 1 checked for a fraction typed for a percent, were judged beside the batch's own figures only"},
+	} {
+		reads := 0
+		st := figuresDown{openStore(t), &reads}
+		rep := apply(t, st, parseString(t, "t.csv", slipTargetsHeader+c.rows, Options{}), true)
+		if strings.Join(rep.Notes, "\n") != c.want {
+			t.Errorf("%s: notes %q\nwant the one %q", c.rows, rep.Notes, c.want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
@@ -82,6 +83,71 @@ func (p *parser) targetRow(l *layout, row tableRow) {
 		return
 	}
 	p.addTarget(t, targetOrigin{origin: origin{record: vc.at, yearCol: yc.col, valueCol: vc.col, places: l.places}, claim: claim, kindCol: kc.col})
+}
+
+// What a target's row leaves unsaid (rowPlaces.unsaid, beside a figure's
+// status and growth): its base year and whether it is binding, when its file
+// has no place for them, a table without a base year or binding column, a
+// JSON item without the "base_year" or "binding" key. Such a row takes the
+// base year and binding of the stored version it is compared with
+// (fillUnsaidTargets), so that a target pushed again with the same value,
+// without the plan's base year that the version in force was stored with,
+// counts unchanged. Before, it took its defaults, no base year and
+// expected, and counted as a revision: a new version dated the push's day
+// replaced the one in force, and the plan's source and note with it. A place
+// left blank (an empty cell, "base_year": null) says none, as a figure's does.
+const (
+	unsaidBaseYear = unsaidGrowth << (iota + 1)
+	unsaidBinding
+)
+
+// targetUnsaidOnly are the places of a target's row with no base year
+// column, by what it leaves unsaid (targetPlacesUnsaid), shared by every
+// target read from such a file (never changed).
+var targetUnsaidOnly = [...]rowPlaces{{}, {unsaid: unsaidBaseYear}, {unsaid: unsaidBinding}, {unsaid: unsaidBaseYear | unsaidBinding}}
+
+// targetPlacesUnsaid is the places of a target's row with no base year
+// column that leaves u (of unsaidBaseYear, unsaidBinding) unsaid.
+func targetPlacesUnsaid(u unsaid) *rowPlaces {
+	i := 0
+	if u&unsaidBaseYear != 0 {
+		i |= 1
+	}
+	if u&unsaidBinding != 0 {
+		i |= 2
+	}
+	return &targetUnsaidOnly[i]
+}
+
+// targetPlaces is what a targets table has a place for: its base year
+// column, where checkBatch finds a wrong base year (checkPlanYears), and
+// which of the base year and binding it leaves unsaid for want of a column.
+func targetPlaces(l *layout) *rowPlaces {
+	var u unsaid
+	if _, has := l.fields[fieldBinding]; !has {
+		u |= unsaidBinding
+	}
+	if b, has := l.fields[fieldBaseYear]; has {
+		return &rowPlaces{base: b.letter, unsaid: u}
+	}
+	return targetPlacesUnsaid(u | unsaidBaseYear)
+}
+
+// jsonTargetUnsaid is what a JSON target item leaves unsaid: the
+// "base_year" and "binding" keys it does not have (in any case, as
+// encoding/json matches them; null counts: it says none).
+func jsonTargetUnsaid(item []byte) unsaid {
+	item = bytes.TrimSpace(item)
+	u := unsaidBaseYear | unsaidBinding
+	for m := (jsonMembers{data: item, i: 1}); m.next(); {
+		switch key := unquoteJSON(m.key); {
+		case strings.EqualFold(key, "base_year"):
+			u &^= unsaidBaseYear
+		case strings.EqualFold(key, "binding"):
+			u &^= unsaidBinding
+		}
+	}
+	return u
 }
 
 // targetUnit converts a target's value to the indicator's unit when the

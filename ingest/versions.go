@@ -22,25 +22,27 @@ import (
 // which reads as the push's, and would have been put back in force.
 
 // checkTargetHistory holds the targets of b to the stored versions of
-// their keys, read once: the rows that say they are the version in force
-// (checkVersionClaims) and the rows dated before a stored version
-// (checkRestatedTargets, restated.go). It returns the indices of the
-// targets that restate a stored version, to leave out of the write, and the
-// notes for the report. When the stored targets cannot be read (InfluxDB
-// down; the spool keeps the push) a note says what was not checked instead,
-// as checkJumps does for figures.
+// their keys, read once: a row that leaves its base year or binding unsaid
+// first takes the stored version's (fillUnsaidTargets); then the rows that
+// say they are the version in force (checkVersionClaims) and the rows dated
+// before a stored version (checkRestatedTargets, restated.go) are checked.
+// It returns the indices of the targets that restate a stored version, to
+// leave out of the write, and the notes for the report. When the stored
+// targets cannot be read (InfluxDB down; the spool keeps the push) a note
+// says what was not checked instead, as checkJumps does for figures.
 func checkTargetHistory(ctx context.Context, st plancast.TargetStore, b *Batch, ps *problems) (skip map[int]bool, notes []string, err error) {
 	// claimed: a row says it is the version in force; other: a row that may
 	// restate a stored version; dated: one of those dated before today.
 	// While the versions cannot be read, only a row dated before today is
 	// said to be unchecked for restating one: a row stated today is a new
 	// decision, as a figure stated today is (storedFigures).
-	claimed, other, dated := false, false, false
+	claimed, other, dated, leaves := false, false, false, false
 	today := plancast.Today()
 	for i := range b.Targets {
 		if b.Targets[i].Withdrawn {
 			continue
 		}
+		leaves = leaves || b.targetOrigin(i).unsaid()&(unsaidBaseYear|unsaidBinding) != 0
 		if b.targetOrigin(i).claim != nil {
 			claimed = true
 		} else {
@@ -61,6 +63,9 @@ func checkTargetHistory(ctx context.Context, st plancast.TargetStore, b *Batch, 
 		if dated {
 			unchecked = append(unchecked, restatedUnchecked)
 		}
+		if leaves {
+			unchecked = append(unchecked, targetUnsaidUnfilled)
+		}
 		if len(unchecked) > 0 {
 			notes = append(notes, unreadableNote("targets", plancast.ErrorMessage(err), unchecked...))
 		}
@@ -68,12 +73,86 @@ func checkTargetHistory(ctx context.Context, st plancast.TargetStore, b *Batch, 
 	case err != nil:
 		return nil, nil, err
 	}
+	fillUnsaidTargets(b, stored)
 	checkVersionClaims(b, stored, ps)
 	skip, note := checkRestatedTargets(b, stored, ps)
 	if note != "" {
 		notes = append(notes, note)
 	}
 	return skip, notes, nil
+}
+
+// targetUnsaidUnfilled is what a push could not do for the targets that
+// leave their base year or binding unsaid while the stored versions could
+// not be read (fillUnsaidTargets).
+const targetUnsaidUnfilled = "the rows without a base year or binding column (or key) did not take the stored version's: " +
+	"one pushed again with the same value may count revised, without the base year and binding stored with it"
+
+// fillUnsaidTargets gives each target of b whose file has no place for its
+// base year or binding (unsaidBaseYear, unsaidBinding: a table without the
+// column, a JSON item without the key) those of the stored version it is
+// compared with (versions: from storedTargetVersions, oldest first), as
+// fillUnsaid does a figure's status and stated growth: a row says only what
+// its file has a place for. Re-pushing the seed's Houma GDP target,
+// [{"region":"houma","indicator":"gdp","plan":"14th-fyp","kind":"level",
+// "year":2025,"value":250}], without the base year 2020 it was stored with,
+// counted "1 revised": a version dated the day of the push replaced the one
+// in force, whose source quote and note were lost, and the assessment's
+// trail showed a change of target on a day nothing changed. It now counts
+// unchanged, and the first source stays (README: "A target restated by a
+// later document with the same substance ... is unchanged").
+//
+// Unlike a figure's stated growth, which belongs to its level, a target's
+// base year and binding do not depend on its value: a target revised to
+// another value with them unsaid keeps them (a mid-term review that lowers
+// a binding target does not make it expected, nor move its base year), and
+// is a revision for its value. To change either, the row says it: a base
+// year or binding column (or key), which a blank cell (or null) in says
+// none (no base year; expected), a revision when the stored version had one.
+//
+// The version compared with is the one the row is judged against: for a row
+// dated before the newest stored version, the version in force on its date
+// (checkRestatedTargets), else the newest (the store's comparison,
+// plancast.WriteResult.TallyTarget). A withdrawal gives nothing: the
+// target is set anew.
+func fillUnsaidTargets(b *Batch, versions map[plancast.TargetKey][]plancast.Target) {
+	for i := range b.Targets {
+		u := b.targetOrigin(i).unsaid() & (unsaidBaseYear | unsaidBinding)
+		t := &b.Targets[i]
+		if u == 0 || t.Withdrawn {
+			continue
+		}
+		v := comparedVersion(t, versions[t.Key()])
+		if v == nil || v.Withdrawn {
+			continue
+		}
+		if u&unsaidBaseYear != 0 {
+			t.BaseYear = v.BaseYear
+		}
+		if u&unsaidBinding != 0 {
+			t.Binding = v.Binding
+		}
+	}
+}
+
+// comparedVersion is the version of vs (a target's, oldest first) that t is
+// compared with: the one in force on t's date when t is dated before the
+// newest and one was, else the newest; nil when vs is empty.
+func comparedVersion(t *plancast.Target, vs []plancast.Target) *plancast.Target {
+	if len(vs) == 0 {
+		return nil
+	}
+	newest := &vs[len(vs)-1]
+	d := t.Published.OrToday()
+	if !d.Before(newest.Published) {
+		return newest
+	}
+	for k := len(vs) - 1; k >= 0; k-- {
+		if vs[k].InForce(d) {
+			return &vs[k]
+		}
+	}
+	return newest // before every stored version: the store compares with the newest
 }
 
 // checkVersionClaims adds a problem for every target of b read from a row
