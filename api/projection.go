@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -116,17 +115,21 @@ func (s *Server) project(ctx context.Context, region string, ind plancast.Indica
 // where to read them (Guyang's GDP: January–November 2009), and that the
 // route does not use them (they are not projected, or charted); the
 // projection and chart routes and the series route give the same hint.
-// Asked as of a date (asOf set), it is noYearlyFiguresAsOf.
+// Asked as of a date (asOf set), it is noYearlyFiguresAsOf. What is said
+// is read by plancast.ReadYearlyAbsence, as the command line reads it.
 func (s *Server) noYearlyFigures(ctx context.Context, region, indicator string, asOf plancast.Date, notFound error, notUsed string) error {
-	if !asOf.IsZero() {
-		return s.noYearlyFiguresAsOf(ctx, region, indicator, asOf, notFound, notUsed)
+	a, err := plancast.ReadYearlyAbsence(ctx, s.cfg.Store, region, indicator, asOf)
+	if err != nil {
+		return notFound
 	}
-	partial, err := plancast.PartialPeriods(ctx, s.cfg.Store, region, indicator)
-	if err != nil || len(partial) == 0 {
+	if !asOf.IsZero() {
+		return noYearlyFiguresAsOf(a, region, indicator, notFound, notUsed)
+	}
+	if len(a.Partial) == 0 {
 		return notFound
 	}
 	var where []string
-	for _, p := range partial {
+	for _, p := range a.Partial {
 		where = append(where, fmt.Sprintf("%s figures for %s (GET /api/v1/series/%s/%s?period=%s)",
 			plancast.PeriodName(p.Period, false), p.YearSpan(), region, indicator, p.Period))
 	}
@@ -144,69 +147,32 @@ func (s *Server) noYearlyFigures(ctx context.Context, region, indicator string, 
 // parts of the year it had figures for on that date, read as of it. A
 // series with yearly figures published later is not one without them, and
 // partial-year figures published later were not there then either.
-func (s *Server) noYearlyFiguresAsOf(ctx context.Context, region, indicator string, asOf plancast.Date, notFound error, notUsed string) error {
+func noYearlyFiguresAsOf(a plancast.YearlyAbsence, region, indicator string, notFound error, notUsed string) error {
 	msg := plancast.ErrorMessage(notFound)
-	vs, err := s.cfg.Store.Vintages(ctx, plancast.SeriesKey{Region: region, Indicator: indicator, Period: plancast.PeriodYear})
-	if err != nil && plancast.ErrorCode(err) != plancast.ENOTFOUND {
-		return notFound
-	}
-	if first, on, next := firstPublishedAfter(vs, asOf); on.IsZero() {
+	if a.FirstOn.IsZero() {
 		msg += ", nor any since"
 	} else {
 		which, verb := "first figures", "were"
-		if next {
+		if a.Next {
 			which = "next figures"
 		}
-		if len(first.Observations) == 1 {
+		if len(a.First.Observations) == 1 {
 			which, verb = strings.TrimSuffix(which, "s"), "was"
 		}
-		msg += fmt.Sprintf("; its %s, for %s, %s published on %s", which, first.YearSpan(), verb, on)
-	}
-	partial, err := plancast.PartialPeriods(ctx, s.cfg.Store, region, indicator)
-	if err != nil {
-		return notFound
+		msg += fmt.Sprintf("; its %s, for %s, %s published on %s", which, a.First.YearSpan(), verb, a.FirstOn)
 	}
 	var where []string
-	for _, p := range partial {
-		then, err := s.cfg.Store.Series(ctx, plancast.SeriesQuery{Region: region, Indicator: indicator, Period: p.Period, AsOf: asOf})
-		if plancast.ErrorCode(err) == plancast.ENOTFOUND {
-			continue
-		}
-		if err != nil {
-			return notFound
-		}
+	for _, p := range a.Partial {
 		where = append(where, fmt.Sprintf("%s figures for %s (GET /api/v1/series/%s/%s?period=%s&as_of=%s)",
-			plancast.PeriodName(p.Period, false), then.YearSpan(), region, indicator, p.Period, asOf))
+			plancast.PeriodName(p.Period, false), p.YearSpan(), region, indicator, p.Period, a.AsOf))
 	}
 	if len(where) > 0 {
-		msg += fmt.Sprintf("; on %s it had %s", asOf, strings.Join(where, " and "))
+		msg += fmt.Sprintf("; on %s it had %s", a.AsOf, strings.Join(where, " and "))
 		if notUsed != "" {
 			msg += ", which are not " + notUsed
 		}
 	}
 	return plancast.Errorf(plancast.ENOTFOUND, "%s", msg)
-}
-
-// firstPublishedAfter finds the first day after asOf on which the series of
-// vintages vs had figures, and the series as it stood that day; next when
-// it had figures on or before asOf too (withdrawn by asOf). A zero day when
-// it has had none since.
-func firstPublishedAfter(vs []plancast.Observation, asOf plancast.Date) (first plancast.Series, on plancast.Date, next bool) {
-	var days []plancast.Date
-	for _, o := range vs {
-		if o.Published.After(asOf) {
-			days = append(days, o.Published)
-		} else if !o.Withdrawn() {
-			next = true
-		}
-	}
-	slices.SortFunc(days, func(a, b plancast.Date) int { return a.Time().Compare(b.Time()) })
-	for _, d := range days {
-		if ss := plancast.LatestVintages(vs, d); len(ss) > 0 {
-			return ss[0], d, next
-		}
-	}
-	return plancast.Series{}, plancast.Date{}, false
 }
 
 // projectSeries projects a series already read (as of asOf, when set), with

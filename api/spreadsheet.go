@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
@@ -92,8 +93,13 @@ type cell struct {
 	Kind cellKind
 	Text string
 	Num  float64
-	Prec int // decimals shown in XLSX for cellNumber; CSV writes every digit
+	Prec int // decimals shown in XLSX for cellNumber (0–maxPrec); CSV writes every digit
 }
+
+// maxPrec is the most decimals a number cell is shown with: a figure's two,
+// and four more to tell an observed figure apart from the target it misses
+// (plancast.ApartPrec: 2,199.996 against 2,200).
+const maxPrec = 6
 
 func textCell(s string) cell { return cell{Kind: cellText, Text: s} }
 func yearCell(y int) cell    { return cell{Kind: cellYear, Num: float64(y)} }
@@ -322,7 +328,7 @@ func displayWidth(s string) int {
 // sheetStyles are the XLSX styles a table uses, made once per file.
 type sheetStyles struct {
 	header, percent, year int
-	number                [3]int // by decimals: #,##0  #,##0.0  #,##0.00
+	number                [maxPrec + 1]int // by decimals: #,##0  #,##0.0  #,##0.00 …
 }
 
 func newSheetStyles(f *excelize.File) (*sheetStyles, error) {
@@ -337,7 +343,11 @@ func newSheetStyles(f *excelize.File) (*sheetStyles, error) {
 	if s.year, err = f.NewStyle(&excelize.Style{CustomNumFmt: ptr("0")}); err != nil {
 		return nil, err
 	}
-	for prec, fmtText := range []string{"#,##0", "#,##0.0", "#,##0.00"} {
+	for prec := range s.number {
+		fmtText := "#,##0"
+		if prec > 0 {
+			fmtText += "." + strings.Repeat("0", prec)
+		}
 		if s.number[prec], err = f.NewStyle(&excelize.Style{CustomNumFmt: ptr(fmtText)}); err != nil {
 			return nil, err
 		}
@@ -352,7 +362,7 @@ func (s *sheetStyles) value(c cell) any {
 	case cellText:
 		return c.Text
 	case cellNumber:
-		return excelize.Cell{StyleID: s.number[min(max(c.Prec, 0), 2)], Value: c.Num}
+		return excelize.Cell{StyleID: s.number[min(max(c.Prec, 0), maxPrec)], Value: c.Num}
 	case cellPercent:
 		return excelize.Cell{StyleID: s.percent, Value: c.Num}
 	case cellYear:

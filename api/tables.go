@@ -3,6 +3,7 @@ package api
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -79,9 +80,28 @@ func judgedRow(cat *catalogMemo, lang string, a AssessmentItem) []cell {
 	return append(targetCells(cat, lang, a.Region, ind, a.Target),
 		yearCell(a.LatestYear), numCell(a.LatestValue, plancast.Decimals(a.LatestValue)),
 		percentCell(a.RequiredGrowth), percentCell(a.HistoricalGrowth), optNumCell(a.RequiredChange, 2), optNumCell(a.HistoricalChange, 2), optYearCell(a.PaceYear),
-		proj(p.Mean), proj(p.Lo80), proj(p.Hi80), proj(p.Lo95), proj(p.Hi95), optNumCell(a.Realised, prec),
+		proj(p.Mean), proj(p.Lo80), proj(p.Hi80), proj(p.Lo95), proj(p.Hi95), realisedCell(a.Assessment),
 		percentCell(&a.Probability), textCell(statusText(lang, a.Assessment)), percentCell(a.Progress),
 		toDateCell(lang, a.YearToDate), toDateGrowthCell(a.YearToDate), restNeedsCell(a.YearToDate), statedGapCell(a.StatedBasis), textCell(explanation))
+}
+
+// realisedCell is an observed target year's figure (a growth in percent
+// for a growth target), blank when the year is not observed. It is shown
+// as the dashboard and the explanation write it (plancast.FormatRealised):
+// a level, share or bound with its own decimals (2,043.6, not 2,044 as the
+// projection's four significant digits would round it), a growth to one
+// decimal, each with more when fewer would write it as its target though
+// it misses it (2,199.6 against 2,200; 4.16% against 4.2%).
+func realisedCell(a plancast.Assessment) cell {
+	if a.Realised == nil {
+		return cell{}
+	}
+	v := *a.Realised
+	prec := plancast.Decimals(math.Round(v*100) / 100)
+	if plancast.GrowthKind(a.Kind) {
+		prec = 1
+	}
+	return numCell(v, plancast.ApartPrec(v, a.TargetValue, prec))
 }
 
 // unassessedRow is the row of a target listed unjudged: its spec, the

@@ -16,6 +16,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -92,6 +93,13 @@ func (p *parser) readXLSX(br *bufio.Reader) (err error) {
 		}
 		if !found {
 			msg := fmt.Sprintf("no sheet %q: the workbook has %s", p.opt.Sheet, strings.Join(sheets, ", "))
+			switch near := nearSheets(p.opt.Sheet, sheets); len(near) {
+			case 0:
+			case 1:
+				msg += fmt.Sprintf("; did you mean %q? (%s)", near[0], sheetOption(p.file, near[0]))
+			default:
+				msg += fmt.Sprintf("; did you mean %s?", quotedOr(near))
+			}
 			if strings.TrimSpace(p.opt.Sheet) == "*" { // no sheet's name holds a *: Excel refuses one
 				msg += "; to read every sheet that holds a table in one batch, ask for all sheets (" + allSheetsOption(p.file) + ")"
 			}
@@ -114,6 +122,85 @@ func (p *parser) readXLSX(br *bufio.Reader) (err error) {
 		}
 	}
 	return nil
+}
+
+// nearSheets are the sheets a name no sheet has (typed) likely meant. A
+// year typed with or without 年 finds its year's sheet: "2023" the sheet
+// 2023年 (or "2023 年", "２０２３年"), "2023年" the sheet 2023; else the
+// sheets whose names begin with that year (2024年主要指标), when no more
+// than three do; never another year's sheet. Any other name finds the
+// sheet it is in another case or with other spaces, hyphens or underscores
+// ("gdp 2023" for GDP_2023), else the one a typo away (plancast.Nearest:
+// "Shet 2" for "Sheet2").
+func nearSheets(typed string, sheets []string) []string {
+	if year := sheetYearKey(typed); yearRe.MatchString(year) {
+		var same, starting []string
+		for _, s := range sheets {
+			switch k := sheetYearKey(s); {
+			case k == year:
+				same = append(same, s)
+			case strings.HasPrefix(k, year+"年"):
+				starting = append(starting, s)
+			}
+		}
+		if len(same) > 0 {
+			return same
+		}
+		if len(starting) > 0 && len(starting) <= 3 {
+			return starting
+		}
+		return nil // another year's sheet is not a typo away: "2022" does not mean 2023年
+	}
+	t := foldSheetName(typed)
+	folded := make([]string, len(sheets))
+	for i, s := range sheets {
+		if folded[i] = foldSheetName(s); folded[i] == t {
+			return []string{s}
+		}
+	}
+	if n := plancast.Nearest(t, folded); n != "" {
+		return []string{sheets[slices.Index(folded, n)]}
+	}
+	return nil
+}
+
+// yearRe is a year as a sheet is named after it.
+var yearRe = regexp.MustCompile(`^[12][0-9]{3}$`)
+
+// sheetYearKey is a sheet's name as a year is compared in it: without
+// spaces (full-width ones too), full-width digits as ASCII ones, and
+// without a trailing 年: "2023 年" and "２０２３年" are "2023".
+func sheetYearKey(name string) string {
+	k := strings.Map(func(r rune) rune {
+		switch {
+		case unicode.IsSpace(r):
+			return -1
+		case r >= '０' && r <= '９':
+			return r - '０' + '0'
+		}
+		return r
+	}, name)
+	return strings.TrimSuffix(k, "年")
+}
+
+// foldSheetName is a sheet's name in lower case without spaces, hyphens and
+// underscores.
+func foldSheetName(name string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || r == '-' || r == '_' {
+			return -1
+		}
+		return unicode.ToLower(r)
+	}, name)
+}
+
+// quotedOr writes names as a "did you mean" lists them: "a", "b" or "c".
+func quotedOr(names []string) string {
+	quoted := make([]string, len(names))
+	for i, n := range names {
+		quoted[i] = strconv.Quote(n)
+	}
+	return strings.Join(quoted[:len(quoted)-1], ", ") + " or " + quoted[len(quoted)-1]
 }
 
 // readSheet reads the sheet p.sheet of the workbook f (data, its archive)

@@ -64,6 +64,9 @@ func runChart(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	defer st.Close()
 
 	s, reg, ind, err := loadSeries(ctx, st, region, indicator, *asOf)
+	if plancast.ErrorCode(err) == plancast.ENOTFOUND && ind.Code != "" {
+		return withoutYearlyFigures(ctx, st, region, ind, *asOf, "chart")
+	}
 	if err != nil {
 		return err
 	}

@@ -56,7 +56,7 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 
 	s, _, ind, err := loadSeries(ctx, st, region, indicator, *asOf)
 	if plancast.ErrorCode(err) == plancast.ENOTFOUND && ind.Code != "" {
-		return withoutYearlyFigures(ctx, st, region, ind, *asOf)
+		return withoutYearlyFigures(ctx, st, region, ind, *asOf, "project")
 	}
 	if err != nil {
 		return err
@@ -319,26 +319,53 @@ func paceLag(pace, year int) string {
 	return fmt.Sprintf(", %d years %s", d, word)
 }
 
-// withoutYearlyFigures explains a series with nothing to project: which
-// partial-year figures it has instead (Guyang's are January–November only)
-// and which targets wait for yearly figures (Zizhou's 2022 growth targets),
-// so that the planner knows where to look and what to push.
-func withoutYearlyFigures(ctx context.Context, st plancast.Store, region string, ind plancast.Indicator, asOf plancast.Date) error {
-	msg := fmt.Sprintf("%s/%s has no yearly figures to project", region, ind.Code)
+// withoutYearlyFigures explains a series with nothing to project (verb
+// "project") or chart ("chart"): which partial-year figures it has instead
+// (Guyang's are January–November only) and which targets wait for yearly
+// figures (Zizhou's 2022 growth targets), so that the planner knows where
+// to look and what to push. Asked as of a date, it says when the yearly
+// figures were first published after it (Houma's GDP as of 2019-01-01: on
+// 2021-04-20), and names only the partial-year figures there were on that
+// date, to be read as of it: what the API says (plancast.ReadYearlyAbsence
+// reads it for both), with the command to run instead of the route.
+func withoutYearlyFigures(ctx context.Context, st plancast.Store, region string, ind plancast.Indicator, asOf plancast.Date, verb string) error {
+	msg := fmt.Sprintf("%s/%s has no yearly figures to %s", region, ind.Code, verb)
 	if !asOf.IsZero() {
 		msg += fmt.Sprintf(" published on or before %s", asOf)
 	}
-	var also []string
-	// The latest figures of every period: with --as-of, a partial period
-	// named here may have been published after that date, which still tells
-	// the planner where to look.
-	partial, err := plancast.PartialPeriods(ctx, st, region, ind.Code)
+	a, err := plancast.ReadYearlyAbsence(ctx, st, region, ind.Code, asOf)
 	if err != nil {
 		return fmt.Errorf("%s; %w", msg, err)
 	}
-	for _, p := range partial {
-		also = append(also, fmt.Sprintf("it has %s figures for %s (plancast history --region %s --indicator %s --period %s)",
-			plancast.PeriodName(p.Period, false), p.YearSpan(), region, ind.Code, p.Period))
+	var also []string
+	if !asOf.IsZero() {
+		if a.FirstOn.IsZero() {
+			msg += ", nor any since"
+		} else {
+			which, were := "first figures", "were"
+			if a.Next {
+				which = "next figures"
+			}
+			if len(a.First.Observations) == 1 {
+				which, were = strings.TrimSuffix(which, "s"), "was"
+			}
+			also = append(also, fmt.Sprintf("its %s, for %s, %s published on %s", which, a.First.YearSpan(), were, a.FirstOn))
+		}
+	}
+	var where []string
+	for _, p := range a.Partial {
+		cmd := fmt.Sprintf("plancast history --region %s --indicator %s --period %s", region, ind.Code, p.Period)
+		if !asOf.IsZero() {
+			cmd += fmt.Sprintf(" --as-of %s", asOf)
+		}
+		where = append(where, fmt.Sprintf("%s figures for %s (%s)", plancast.PeriodName(p.Period, false), p.YearSpan(), cmd))
+	}
+	if len(where) > 0 {
+		had := "it has "
+		if !asOf.IsZero() {
+			had = fmt.Sprintf("on %s it had ", asOf)
+		}
+		also = append(also, had+strings.Join(where, " and "))
 	}
 	targets, err := st.Targets(ctx, plancast.TargetFilter{Region: region, Indicator: ind.Code, AsOf: asOf})
 	if err != nil {
