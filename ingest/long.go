@@ -32,7 +32,7 @@ func (p *parser) longRow(l *layout, row tableRow) {
 			}
 			c.field = fieldValue
 			v, good := p.number(c)
-			unit, at, okUnit := p.rowUnit(l, row, "", col.unit)
+			unit, at, okUnit := p.rowUnit(l, row, "", col.indicator, col.unit)
 			if at.col == "" {
 				at = c
 			}
@@ -50,7 +50,7 @@ func (p *parser) longRow(l *layout, row tableRow) {
 	vc, _ := p.rowCell(l, row, fieldValue)
 	v, okValue := p.figureValue(vc, meta.status)
 	indHeader := l.fields[fieldIndicator].unit
-	unit, at, okUnit := p.rowUnit(l, row, inName, l.fields[fieldValue].unit, indHeader)
+	unit, at, okUnit := p.rowUnit(l, row, inName, indicator, l.fields[fieldValue].unit, indHeader)
 	if at.col == "" {
 		at = vc
 	}

@@ -883,10 +883,11 @@ func (p *parser) rowRegion(l *layout, row tableRow) (string, bool) {
 
 // rowUnit gives the unit a row's figures are written in: the unit column, else
 // the unit written with the indicator name, else the header's, else the
-// title's; "" means the indicator's own unit.
-func (p *parser) rowUnit(l *layout, row tableRow, inName string, headerUnits ...string) (unit string, at cell, ok bool) {
+// title's; "" means the indicator's own unit. indicator is the row's ("" when
+// it is not known), whose units an unknown unit's problem names.
+func (p *parser) rowUnit(l *layout, row tableRow, inName, indicator string, headerUnits ...string) (unit string, at cell, ok bool) {
 	if c, has := p.rowCell(l, row, fieldUnit); has && !c.blank() {
-		u, ok := p.unit(c)
+		u, ok := p.unit(c, indicator)
 		return u, c, ok
 	}
 	at, _ = p.rowCell(l, row, fieldIndicator)

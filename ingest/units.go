@@ -203,5 +203,37 @@ func unitLabel(code string) string {
 	case "":
 		return "(none)"
 	}
+	if zh := unitZh(code); zh != code {
+		return code + " (" + zh + ")"
+	}
 	return fmt.Sprint(code)
+}
+
+// moneyZh are the Chinese names of the money units plancast.UnitLabels
+// does not name.
+var moneyZh = map[string]string{Unit1kYuan: "千元", UnitBillionYuan: "十亿元", UnitMillionYuan: "百万元"}
+
+// unitZh is a unit's Chinese name (万吨 for 10k_tons), or its code when
+// it has none.
+func unitZh(code string) string {
+	if zh, ok := moneyZh[code]; ok {
+		return zh
+	}
+	if l, ok := plancast.UnitLabels[code]; ok {
+		return l.Zh
+	}
+	return code
+}
+
+// unitAdvice tells what to write a figure of an indicator measured in
+// code in: the units that convert to it. Money converts between its units;
+// any other unit converts only to itself (tons are not 万吨 here).
+func unitAdvice(code string) string {
+	switch {
+	case IsMoney(code):
+		return "write it in a unit that converts to it: 亿元, 万元, 千元, 元, billion yuan or million yuan"
+	case code == plancast.UnitPercent:
+		return "write it in percent (%), the only unit that converts to it"
+	}
+	return fmt.Sprintf("write it in %s, the only unit that converts to it", unitLabel(code))
 }

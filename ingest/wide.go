@@ -14,7 +14,7 @@ func (p *parser) wideRow(l *layout, row tableRow) {
 	region, okRegion := p.rowRegion(l, row)
 	indicator, inName, okInd := p.rowIndicator(l, row)
 	meta, okMeta := p.meta(l, row)
-	unit, at, okUnit := p.rowUnit(l, row, inName, l.fields[fieldIndicator].unit)
+	unit, at, okUnit := p.rowUnit(l, row, inName, indicator, l.fields[fieldIndicator].unit)
 	okUnit = okUnit && okInd && p.checkUnit(at, unit, indicator)
 	ok := okRegion && okInd && okMeta && okUnit
 	pc, _ := p.rowCell(l, row, fieldPublished) // blank without the column: dated by the push
