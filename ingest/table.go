@@ -83,6 +83,10 @@ type column struct {
 	// unreadRow is the header row it is in.
 	unreadYear, unreadRow int
 	unreadLine            int // which line of the header: 0 or 1
+	// unitText is a year header's unit as written ("万元" of
+	// "2024年（万元）"), whose code is unit: a year's header gives its
+	// figures' unit as a value header does (yearUnit).
+	unitText string
 }
 
 // layout is how a table is read, decided from its header.
@@ -298,14 +302,15 @@ func (p *parser) classify(c *column, parts []string) {
 	}
 	for _, s := range parts {
 		if y, _, pieces, ok := headerYear(s); ok {
-			if status, period, ok := yearQualifier(pieces); ok {
-				c.year, c.status, c.period = y, status, period
+			unit, text, rest := p.yearUnit(pieces)
+			if status, period, ok := yearQualifier(rest); ok {
+				c.year, c.status, c.period, c.unit, c.unitText = y, status, period, unit, text
 				return
 			}
 		}
 	}
 	for i, s := range parts {
-		y, rest, _, ok := headerYear(s)
+		y, rest, pieces, ok := headerYear(s)
 		if !ok {
 			continue
 		}
@@ -318,6 +323,9 @@ func (p *parser) classify(c *column, parts []string) {
 		if f, _, ok := headerField(rest); ok && f == fieldGrowth {
 			return // "2023年比上年增长%": a growth, which a wide table does not read (growthLayout)
 		}
+		// The unit of an unread year's header is kept for the hint that
+		// says how to head it (reportUnreadYears), which keeps the unit.
+		c.unit, c.unitText, _ = p.yearUnit(pieces)
 		c.unreadYear, c.unreadLine = y, i
 		return
 	}
@@ -336,6 +344,26 @@ func (p *parser) classify(c *column, parts []string) {
 			return
 		}
 	}
+}
+
+// yearUnit finds the unit a year's header gives its figures among the
+// pieces headerYear split it into ("万元" of "2024年（万元）", "100 million
+// yuan" of "2024 (100 million yuan)"), as a value header gives one
+// ("数值（万元）"): the unit's code, its text as written, and the pieces
+// without it. Only a unit plancast names counts (namedUnit), not any word
+// that could be a unit's code: "2023 (e)" is no unit e. One unit at most:
+// a second stays among the pieces, which yearQualifier then does not read.
+func (p *parser) yearUnit(pieces []string) (unit, text string, rest []string) {
+	for i := range pieces {
+		for j := len(pieces); j > i; j-- {
+			t := strings.Join(pieces[i:j], " ")
+			if u, ok := p.namedUnit(t); ok {
+				rest = append(append(rest, pieces[:i]...), pieces[j:]...)
+				return u, t, rest
+			}
+		}
+	}
+	return "", "", pieces
 }
 
 // yearQualifier reads what a year header says besides the year, in pieces
@@ -728,11 +756,17 @@ func (p *parser) reportUnreadYears(l *layout) {
 			figures += fmt.Sprintf(", and %d more", u.more)
 		}
 		y := c.unreadYear
+		// The hint keeps a unit the header gives: headed "2024" instead
+		// of "2024年（万元）", figures in 万元 would be read as 亿元.
+		head := fmt.Sprintf(`"%d" or "%d年", with their status, period or unit if any ("%d年（初步）", "%d (estimate)", "%d年1-6月", "%d年（万元）")`, y, y, y, y, y, y)
+		if c.unitText != "" {
+			head = fmt.Sprintf(`in %s "%d年（%s）", with their status or period if any ("%d年（初步）（%s）", "%d年1-6月（%s）")`,
+				c.unitText, y, c.unitText, y, c.unitText, y, c.unitText)
+		}
 		p.ps.add(record{File: p.file, Sheet: p.sheet, Row: c.unreadRow}.problem(c.letter, "",
-			"the column %s holds figures (%s) but is not read: its header is neither a year alone nor a year with a status or a period plancast reads; "+
-				`head a column of one year's figures "%d" or "%d年", with their status or period if any ("%d年（初步）", "%d (estimate)", "%d年1-6月"), `+
-				"or delete the column if it holds no year's figures",
-			cell{text: c.header}.quoted(), figures, y, y, y, y, y))
+			"the column %s holds figures (%s) but is not read: its header is neither a year alone nor a year with a status, a period or a unit plancast reads; "+
+				"head a column of one year's figures %s, or delete the column if it holds no year's figures",
+			cell{text: c.header}.quoted(), figures, head))
 	}
 }
 

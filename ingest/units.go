@@ -121,6 +121,22 @@ func (r *resolver) unitNamed(text string) (string, bool) {
 	return "", false
 }
 
+// namedUnit reads text as a unit when plancast names it: a spelling
+// ParseUnit knows (亿元, 万元, %, 万吨, 亿立方米, billion yuan), a money
+// unit's code, or the code or download label of a unit an indicator of the
+// catalog is measured in (unitNamed). Unlike ParseUnit it takes no other
+// word that has a code's shape: it reads units where other words are
+// written too, as in a year's header ("2023 (e)" is no unit e).
+func (p *parser) namedUnit(text string) (string, bool) {
+	if u, ok := unitNames[unitFold(text)]; ok {
+		return u, true
+	}
+	if code := strings.ToLower(strings.TrimSpace(widthFold(text))); IsMoney(code) {
+		return code, true
+	}
+	return p.res.unitNamed(text)
+}
+
 // unitFold folds a unit spelling: full-width to half-width, lower case, no spaces
 // or hyphens, so that "100 Million Yuan" and "１００ million-yuan" meet. Every
 // space goes, not only the ASCII one, the ideographic one (U+3000) and the
