@@ -113,6 +113,9 @@ type layout struct {
 	// unreadFigures, by column index (unreadYearFigures).
 	unreadYears   []column
 	unreadFigures map[int]*unheadedCells
+	// footnoted are the indicators' names read without a footnote's mark
+	// (footnotes.go).
+	footnoted []footnoted
 	// Taken from the title rows above the header (or Options.Region), for
 	// tables that state the region, indicator or unit once for all rows.
 	region, indicator, unit string
@@ -208,6 +211,11 @@ func (p *parser) readTable(next func() (tableRow, error)) error {
 	}
 	defer p.reportUnheaded(l)
 	defer p.reportUnreadYears(l)
+	defer func() {
+		if note := p.footnoteNote(l); note != "" {
+			p.b.Notes = append(p.b.Notes, note)
+		}
+	}()
 	rest := buf[h+1:]
 	if second != nil {
 		rest = buf[h+2:]
@@ -603,16 +611,6 @@ func (l *layout) unsaid() unsaid {
 	return u
 }
 
-// isNote reports whether a row under the table is a note ("注：", "资料来源：").
-func isNote(row tableRow) bool {
-	for _, c := range row.cells {
-		if c = strings.TrimSpace(widthFold(c)); c != "" {
-			return notePrefixed(c)
-		}
-	}
-	return false
-}
-
 // isNoteText reports whether a cell's text is a note or a source line.
 func isNoteText(c string) bool { return notePrefixed(strings.TrimSpace(widthFold(c))) }
 
@@ -798,7 +796,10 @@ func (p *parser) yearMeta(l *layout, row tableRow, m rowMeta, col column) (rowMe
 }
 
 func (p *parser) readRow(l *layout, row tableRow) {
-	if row.uncomputed || row.blank() || isNote(row) {
+	if row.uncomputed || row.blank() {
+		return
+	}
+	if note, refused := p.noteRow(l, row); note || refused {
 		return
 	}
 	if len(row.spans) > 0 && !p.spansFit(l, row) {
