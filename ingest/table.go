@@ -87,6 +87,10 @@ type column struct {
 	// "2024年（万元）"), whose code is unit: a year's header gives its
 	// figures' unit as a value header does (yearUnit).
 	unitText string
+	// growthYear is the year a growth column's header names
+	// ("2023年比上年增长%", or "2020年" merged over "增长(%)"): the year
+	// whose figures' growth it holds, in a wide table (wideGrowth).
+	growthYear int
 }
 
 // layout is how a table is read, decided from its header.
@@ -116,6 +120,15 @@ type layout struct {
 	// footnoted are the indicators' names read without a footnote's mark
 	// (footnotes.go).
 	footnoted []footnoted
+	// A wide table's growth columns (wide_growth.go): growthOf gives a
+	// year column (by index) the column of its figures' stated growth,
+	// yearPlaces each year column its figures' places; unplacedGrowths
+	// are the growth columns it cannot place beside a year, and
+	// unplacedHeld the growths found in them, by column index.
+	growthOf        map[int]column
+	yearPlaces      map[int]*rowPlaces
+	unplacedGrowths []column
+	unplacedHeld    map[int]*unheadedCells
 	// Taken from the title rows above the header (or Options.Region), for
 	// tables that state the region, indicator or unit once for all rows.
 	region, indicator, unit string
@@ -215,6 +228,9 @@ func (p *parser) readTable(next func() (tableRow, error)) error {
 		if note := p.footnoteNote(l); note != "" {
 			p.b.Notes = append(p.b.Notes, note)
 		}
+		if l.kind == layoutWide {
+			p.b.Notes = append(p.b.Notes, p.unplacedGrowthNotes(l)...)
+		}
 	}()
 	rest := buf[h+1:]
 	if second != nil {
@@ -296,9 +312,17 @@ func (p *parser) classify(c *column, parts []string) {
 	if len(parts) == 1 && parts[0] == "" {
 		return // most cells of a wide sheet's header search are empty
 	}
-	for _, s := range parts {
+	for i, s := range parts {
 		if f, u, ok := headerField(s); ok && f == fieldGrowth {
 			c.field, c.unit = f, u
+			// The year merged over it names the year whose figures'
+			// growth it is ("2020年" over "增长(%)"): a wide table reads
+			// it beside that year's column (wideGrowth).
+			for j, o := range parts {
+				if y, ok := parseYearLabel(o); ok && j != i {
+					c.growthYear = y
+				}
+			}
 			return
 		}
 	}
@@ -328,8 +352,12 @@ func (p *parser) classify(c *column, parts []string) {
 		if _, _, named := p.res.lookupIndicator(s); named {
 			break
 		}
-		if f, _, ok := headerField(rest); ok && f == fieldGrowth {
-			return // "2023年比上年增长%": a growth, which a wide table does not read (growthLayout)
+		if f, u, ok := headerField(rest); ok && f == fieldGrowth {
+			// "2023年比上年增长%": the growth of that year's figures, which
+			// a wide table reads beside that year's column (wideGrowth); a
+			// long table, whose rows are of any year, does not.
+			c.growthYear, c.unit = y, u
+			return
 		}
 		// The unit of an unread year's header is kept for the hint that
 		// says how to head it (reportUnreadYears), which keeps the unit.
@@ -512,6 +540,9 @@ func (p *parser) layoutOf(cols []column, title []tableRow, headerRow int) *layou
 	if l.kind == layoutLong && !p.growthLayout(l, headerRow) {
 		return nil
 	}
+	if l.kind == layoutWide && !p.wideGrowth(l, cols, headerRow) {
+		return nil
+	}
 	if tu, ok := l.fields[fieldTargetUnit]; ok && l.kind == layoutTargets {
 		// A targets download's unit column is the indicator's; the value's
 		// unit is the target's (% for a growth, 亿元 for a level of GDP).
@@ -561,9 +592,8 @@ func (p *parser) layoutOf(cols []column, title []tableRow, headerRow int) *layou
 // column (基期, 基年) give the growth's base when it has no growth_base_year
 // column: in a table of figures a base year can only be the growth's.
 //
-// Wide tables (a column per year) carry no growth, and targets tables none
-// either (a growth target is a kind and a value): a growth column there, such
-// as the "比上年增长%" yearbooks print beside the years, is left unread.
+// A wide table places its growth columns beside its years (wideGrowth);
+// targets tables carry none (a growth target is a kind and a value).
 func (p *parser) growthLayout(l *layout, headerRow int) bool {
 	g, has := l.fields[fieldGrowth]
 	if !has {
@@ -583,12 +613,9 @@ func (p *parser) growthLayout(l *layout, headerRow int) bool {
 			Message: fmt.Sprintf(format, args...)})
 		return false
 	}
-	lower := strings.ToLower(g.header)
-	switch {
-	case strings.Contains(lower, "百分点") || strings.Contains(lower, "percentage point"):
-		return bad("%q is a change in percentage points, not a growth: the growth column is in percent", g.header)
-	case g.unit != "" && g.unit != plancast.UnitPercent && headerFields[fold(g.unit)] != fieldGrowth:
-		return bad("%q is a change in %s, not a growth: the growth column is in percent", g.header, unitLabel(g.unit))
+	switch msg := growthHeaderProblem(g); {
+	case msg != "":
+		return bad("%s", msg)
 	case len(l.indicators) > 1:
 		return bad("a table with a column per indicator cannot say whose growth %q is: "+
 			"put one figure per row (region, indicator, year, value, growth), or one indicator per table", g.header)
@@ -597,9 +624,10 @@ func (p *parser) growthLayout(l *layout, headerRow int) bool {
 }
 
 // unsaid is what a table of figures has no place for (rowPlaces.unsaid): the
-// status without a status column, the stated growth without a growth column
-// (a wide table reads none, growthLayout). A wide table's year column whose
-// header gives a status ("2023年（初步）") says it for its figures (wideRow).
+// status without a status column, the stated growth without a growth column.
+// A wide table's year column says its figures' status when its header gives
+// one ("2023年（初步）"), and their growth when a growth column is placed
+// beside it (wideGrowth's yearPlaces).
 func (l *layout) unsaid() unsaid {
 	var u unsaid
 	if _, has := l.fields[fieldStatus]; !has {

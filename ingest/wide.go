@@ -10,10 +10,8 @@ import (
 // ("—", "-", "…") means no figure for that year, not an error. A year's
 // header may give its figures' status or period ("2023年（初步）",
 // "2024年1-6月"; yearMeta) and their unit ("2024年（万元）"; wideUnits).
-// Wide tables
-// carry values only, no growth: a growth column beside the years (a
-// yearbook's "比上年增长%") is not read (see growthLayout); push stated growth
-// in a long table.
+// A growth column beside a year gives that year's figures' stated growth
+// (wideGrowth).
 func (p *parser) wideRow(l *layout, row tableRow) {
 	region, okRegion := p.rowRegion(l, row)
 	indicator, inName, okInd := p.rowIndicator(l, row)
@@ -21,10 +19,29 @@ func (p *parser) wideRow(l *layout, row tableRow) {
 	units, okUnit := p.wideUnits(l, row, indicator, inName, okInd)
 	ok := okRegion && okInd && okMeta && okUnit
 	pc, _ := p.rowCell(l, row, fieldPublished) // blank without the column: dated by the push
+	bc, _ := p.rowCell(l, row, fieldGrowthBase)
+	l.unplacedGrowthCells(row)
 	for _, col := range l.years {
 		c := p.cellAt(row, col, fieldValue)
+		g, hasGrowth := l.growthOf[col.idx]
+		var gc cell
+		if hasGrowth {
+			gc = p.cellAt(row, g, fieldGrowth)
+		}
 		if isMissing(c.text) {
+			if hasGrowth && !isMissing(gc.text) {
+				p.fail(gc, "growth %s is given without a figure of %d in column %s (%s): a stated growth goes with its figure; give the figure, or leave the growth empty",
+					gc.quoted(), col.year, col.letter, cell{text: col.header}.quoted())
+			}
 			continue
+		}
+		var growth *float64
+		var base int
+		if hasGrowth {
+			var good bool
+			if growth, base, good = p.statedGrowth(gc, bc); !good {
+				ok = false
+			}
 		}
 		v, good := p.number(c)
 		if !good || !ok || !p.percentFits(c, indicator, percentHintTable) {
@@ -45,11 +62,7 @@ func (p *parser) wideRow(l *layout, row tableRow) {
 			continue
 		}
 		v, _ = p.convert(c, v, unit, indicator)
-		places := l.places
-		if col.status != "" { // the year's header says the status
-			places = placesUnsaid(places.unsaid &^ unsaidStatus)
-		}
-		p.addObservation(observation(region, indicator, col.year, v, m, nil, 0), origin{record: c.at, yearCol: col.letter, valueCol: col.letter, places: places})
+		p.addObservation(observation(region, indicator, col.year, v, m, growth, base), origin{record: c.at, yearCol: col.letter, valueCol: col.letter, places: l.yearPlaces[col.idx]})
 	}
 }
 
