@@ -87,6 +87,11 @@ type column struct {
 	// "2024年（万元）"), whose code is unit: a year's header gives its
 	// figures' unit as a value header does (yearUnit).
 	unitText string
+	// planTarget says a year column's header says it holds targets
+	// ("2025年目标", "规划目标" over "2025年"), and avgGrowth that a
+	// column's header is an average growth ("年均增长（%）"): what a
+	// plan's targets table carries (plantable.go).
+	planTarget, avgGrowth bool
 	// growthYear is the year a growth column's header names
 	// ("2023年比上年增长%", or "2020年" merged over "增长(%)"): the year
 	// whose figures' growth it holds, in a wide table (wideGrowth).
@@ -129,6 +134,11 @@ type layout struct {
 	yearPlaces      map[int]*rowPlaces
 	unplacedGrowths []column
 	unplacedHeld    map[int]*unheadedCells
+	// avgGrowths are a table of figures' average growth columns, which it
+	// does not read; the averages in them are noted in unplacedHeld too.
+	avgGrowths []column
+	// plan is how a plan's targets table is read (layoutPlan).
+	plan *planTable
 	// Taken from the title rows above the header (or Options.Region), for
 	// tables that state the region, indicator or unit once for all rows.
 	region, indicator, unit string
@@ -138,6 +148,9 @@ const (
 	layoutLong    = "long"
 	layoutWide    = "wide"
 	layoutTargets = "targets"
+	// layoutPlan is a plan's targets table without plan and kind columns
+	// (指标 | 2020年 | 2025年 | 年均增长 | 属性; plantable.go).
+	layoutPlan = "plan"
 )
 
 // maxColumns bounds the columns of a row, as Excel does (XFD is 16384).
@@ -228,9 +241,13 @@ func (p *parser) readTable(next func() (tableRow, error)) error {
 		if note := p.footnoteNote(l); note != "" {
 			p.b.Notes = append(p.b.Notes, note)
 		}
-		if l.kind == layoutWide {
+		switch l.kind {
+		case layoutWide:
 			p.b.Notes = append(p.b.Notes, p.unplacedGrowthNotes(l)...)
+		case layoutPlan:
+			p.b.Notes = append(p.b.Notes, p.planNotes(l)...)
 		}
+		p.b.Notes = append(p.b.Notes, p.avgGrowthNotes(l)...)
 	}()
 	rest := buf[h+1:]
 	if second != nil {
@@ -312,6 +329,9 @@ func (p *parser) classify(c *column, parts []string) {
 	if len(parts) == 1 && parts[0] == "" {
 		return // most cells of a wide sheet's header search are empty
 	}
+	// An average growth ("年均增长（%）") is none of the fields; a plan's
+	// targets table reads it (plantable.go).
+	c.avgGrowth = isAvgGrowth(strings.Join(parts, " "))
 	for i, s := range parts {
 		if f, u, ok := headerField(s); ok && f == fieldGrowth {
 			c.field, c.unit = f, u
@@ -326,17 +346,25 @@ func (p *parser) classify(c *column, parts []string) {
 			return
 		}
 	}
-	for _, s := range parts {
+	for i, s := range parts {
 		if y, ok := parseYearLabel(s); ok {
 			c.year = y
+			// "规划目标" merged over the years: targets (plantable.go).
+			for j, o := range parts {
+				if j != i && saysTarget(o) && !isGrowthWord(o) {
+					c.planTarget = true
+				}
+			}
 			return
 		}
 	}
 	for _, s := range parts {
 		if y, _, pieces, ok := headerYear(s); ok {
 			unit, text, rest := p.yearUnit(pieces)
+			target, rest := yearTarget(rest)
 			if status, period, ok := yearQualifier(rest); ok {
 				c.year, c.status, c.period, c.unit, c.unitText = y, status, period, unit, text
+				c.planTarget = target
 				return
 			}
 		}
@@ -400,6 +428,41 @@ func (p *parser) yearUnit(pieces []string) (unit, text string, rest []string) {
 		}
 	}
 	return "", "", pieces
+}
+
+// yearTargetWords are the words a year's header says it holds targets with
+// ("2025年目标", "2025年规划目标", "目标值（2025年）"), folded, and
+// yearBaseWords those it says it holds the figures a plan starts from,
+// or those done ("2020年基数", "2020年实际", "2024年完成"): figures like
+// any year's.
+var (
+	yearTargetWords = map[string]bool{"目标": true, "目标值": true, "规划": true, "规划目标": true, "规划值": true, "预期目标": true,
+		"计划": true, "计划目标": true, "目标任务": true, "target": true, "targets": true, "goal": true, "plan": true, "plantarget": true}
+	yearBaseWords = map[string]bool{"基期": true, "基期值": true, "基数": true, "基年": true, "实际": true, "实际值": true,
+		"完成": true, "完成值": true, "实绩": true, "base": true, "actual": true}
+)
+
+// yearTarget takes the target words (yearTargetWords) and the base words
+// (yearBaseWords) out of a year header's pieces: target says whether a
+// target word was among them.
+func yearTarget(pieces []string) (target bool, rest []string) {
+	for _, q := range pieces {
+		switch f := fold(q); {
+		case yearTargetWords[f]:
+			target = true
+		case yearBaseWords[f]:
+		default:
+			rest = append(rest, q)
+		}
+	}
+	return target, rest
+}
+
+// isGrowthWord reports whether a header's text speaks of a growth
+// ("计划增长"), which a target's level column is not.
+func isGrowthWord(s string) bool {
+	f := fold(s)
+	return strings.Contains(f, "增") || strings.Contains(f, "growth")
 }
 
 // yearQualifier reads what a year header says besides the year, in pieces
@@ -528,7 +591,27 @@ func (p *parser) layoutOf(cols []column, title []tableRow, headerRow int) *layou
 	default:
 		l.kind = layoutLong
 	}
+	if l.kind != layoutTargets {
+		isPlan, ok := p.planLayout(l, cols, text, headerRow)
+		if !ok {
+			return nil
+		}
+		if !isPlan {
+			for _, c := range cols {
+				if c.avgGrowth && c.unreadYear == 0 && c.field == "" && c.year == 0 && c.indicator == "" {
+					l.avgGrowths = append(l.avgGrowths, c)
+				}
+			}
+		} else if l.plan.avg != nil {
+			// A plan's average growth ("2021-2025年均增长%") is read, not
+			// refused as a year's header plancast does not read.
+			l.unreadYears = slices.DeleteFunc(l.unreadYears, func(c column) bool { return c.idx == l.plan.avg.idx })
+		}
+	}
 	l.places = placesUnsaid(l.unsaid())
+	if l.kind == layoutPlan {
+		l.places = nil
+	}
 	if l.kind == layoutTargets {
 		// A target's row has a place for its base year alone, where
 		// checkBatch finds a wrong one (checkPlanYears).
@@ -842,11 +925,16 @@ func (p *parser) readRow(l *layout, row tableRow) {
 	if len(l.unreadYears) > 0 {
 		p.unreadYearFigures(l, row)
 	}
+	if len(l.avgGrowths) > 0 {
+		l.heldIn(l.avgGrowths, row)
+	}
 	switch l.kind {
 	case layoutWide:
 		p.wideRow(l, row)
 	case layoutTargets:
 		p.targetRow(l, row)
+	case layoutPlan:
+		p.planRow(l, row)
 	default:
 		p.longRow(l, row)
 	}

@@ -113,8 +113,12 @@ func growthHeaderProblem(g column) string {
 
 // unplacedGrowthCells counts the growths a row holds in the growth columns
 // a wide table cannot place (unplacedGrowths), for the note on them.
-func (l *layout) unplacedGrowthCells(row tableRow) {
-	for _, g := range l.unplacedGrowths {
+func (l *layout) unplacedGrowthCells(row tableRow) { l.heldIn(l.unplacedGrowths, row) }
+
+// heldIn notes what a row holds in columns the table does not read, for a
+// note on each (unplacedHeld, by column index).
+func (l *layout) heldIn(cols []column, row tableRow) {
+	for _, g := range cols {
 		t := row.at(g.idx)
 		if isMissing(t) {
 			continue
