@@ -66,6 +66,17 @@ func (s *Server) push(c echo.Context, targets bool, check func(*ingest.Batch) er
 	if opt.AllSheets && opt.Sheet != "" {
 		return plancast.Errorf(plancast.EINVALID, "sheet=%s and all_sheets=true ask for one sheet and for every sheet: give one of them", opt.Sheet)
 	}
+	if !targets {
+		// A plan's targets table without plan and kind columns (指标,
+		// 2020年, 2025年, 年均增长, 属性) pushed as figures is refused,
+		// pointing to the targets route, unless the push says it takes
+		// it as targets (plan_tables=true, as plancast ingest --server does).
+		planTables, err := boolParam(c, "plan_tables")
+		if err != nil {
+			return err
+		}
+		opt.RefusePlanTables = !planTables
+	}
 	if opt.Published, err = publishedParam(c); err != nil { // the date of figures and targets that carry none of their own
 		return err
 	}

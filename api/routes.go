@@ -63,7 +63,7 @@ func (s *Server) routes() {
 	// XLSX file (or all_sheets) and the file's name for its problems.
 	v1.POST("/targets", s.postTargets, takes("region", "sheet", "all_sheets", "filename", "published", "dry_run", "accept_jumps"))
 	v1.DELETE("/targets/:region/:indicator/:plan/:year", s.deleteTarget, takes("kind", "reason", "published", "dry_run", "accept_jumps"))
-	v1.POST("/observations", s.postObservations, takes("region", "sheet", "all_sheets", "filename", "published", "dry_run", "accept_jumps"))
+	v1.POST("/observations", s.postObservations, takes("region", "sheet", "all_sheets", "filename", "published", "dry_run", "accept_jumps", "plan_tables"))
 	v1.DELETE("/observations/:region/:indicator/:year", s.deleteObservation, takes("period", "reason", "published", "dry_run", "accept_jumps"))
 	v1.POST("/reports/extract", s.postReportExtract, takes("region", "year", "document", "commit", "accept_jumps"))
 	// The backup is read with an admin write token: it holds everything.

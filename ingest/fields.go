@@ -93,7 +93,9 @@ func (p *parser) number(c cell) (float64, bool) {
 // writes for an indicator's unit (resolver.unitNamed). A unit column
 // repeats a few texts down a file, so each text read as a unit is read
 // once (units): the label's reading runs over the catalog's indicators.
-func (p *parser) unit(c cell) (string, bool) {
+// A unit not known is told the units that convert to indicator's (the
+// row's; "" when not known).
+func (p *parser) unit(c cell, indicator string) (string, bool) {
 	if u, ok := p.units[c.text]; ok {
 		return u, true
 	}
@@ -102,7 +104,11 @@ func (p *parser) unit(c cell) (string, bool) {
 		u, ok = p.res.unitNamed(c.text)
 	}
 	if !ok {
-		p.fail(c, "unit %s is not a known unit (亿元, 万元, 元, billion yuan, million yuan, %%, or a unit code)", c.quoted())
+		if ind, known := p.res.indicators[indicator]; known {
+			p.fail(c, "unit %s is not a known unit: indicator %s is measured in %s; %s", c.quoted(), indicator, unitLabel(ind.Unit), unitAdvice(ind.Unit))
+		} else {
+			p.fail(c, "unit %s is not a known unit: write one such as 亿元, 万元, 元, %%, 万吨, 亿立方米 or 亿千瓦时, or a unit code (100m_yuan)", c.quoted())
+		}
 		return "", false
 	}
 	if p.units == nil {
@@ -132,7 +138,7 @@ func (p *parser) convertAt(c, value cell, v float64, fromUnit, indicator string)
 	}
 	out, err := Convert(v, fromUnit, ind.Unit)
 	if err != nil {
-		p.fail(c, "%s: indicator %s is measured in %s", plancast.ErrorMessage(err), indicator, unitLabel(ind.Unit))
+		p.fail(c, "%s: indicator %s is measured in %s; %s", plancast.ErrorMessage(err), indicator, unitLabel(ind.Unit), unitAdvice(ind.Unit))
 		return 0, false
 	}
 	if fromUnit != ind.Unit {

@@ -63,6 +63,8 @@ func FuzzParseCSV(f *testing.F) {
 	f.Add([]byte("地区,指标,年份\n侯马,GDP,2019\n"))
 	f.Add([]byte("region,indicator,year,status,value,growth (%),growth_base_year\nhouma,gdp,2020,,120.8,5.3,2015\nhouma,gdp,2019,withdrawn,,−3.2%,\n"))
 	f.Add([]byte("地区,年份,地区生产总值,增速,基期\n侯马,2020,120.8,5.3,2015\n"))
+	f.Add([]byte("侯马市\n指标,单位,2024年（万元）,比上年增长（%）\n地区生产总值①,亿元,160.2,5.1\n\n①2024年为初步核算数。\n"))
+	f.Add([]byte("侯马市“十四五”主要指标\n类别,指标,单位,2020年,2025年目标,年均增长（%）,属性\n经济发展,地区生产总值,亿元,120.8,250,15.7,预期性\n民生,城镇调查失业率,%,3.5,<5.5,—,约束性\n"))
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzParse(t, "fuzz.csv", data) })
 }
 

@@ -180,18 +180,27 @@ func TestXLSXReadsTheStatedGrowthAsTheAuthorSeesIt(t *testing.T) {
 	checkGrowths(t, b, houmaAndGuyang)
 }
 
-// Wide tables carry values only. A yearbook's growth column beside the years
-// is not read, not even when the year is merged over it: "2020年" above
-// "绝对值" and "比上年增长%" is one column of 2020 values and one of growth.
-func TestWideTablesCarryNoGrowth(t *testing.T) {
-	for _, c := range []struct{ name, table string }{
+// A wide table of several years reads a growth column only where it can
+// say whose growth it is: "2020年" merged above "绝对值" and "增长(%)" is one
+// column of 2020 values and one of their growth. A growth column beside
+// several years whose header names none is not read, and a note says so
+// (wide_growth_test.go has the rest).
+func TestAWideTableOfSeveralYearsReadsOnlyAGrowthItCanPlace(t *testing.T) {
+	for _, c := range []struct {
+		name, table string
+		growth      *float64
+		note        string
+	}{
 		{"a growth column beside the years", "侯马市主要指标\n" +
 			"指标,2019年,2020年,比上年增长（%）\n" +
-			"地区生产总值,116.0,120.8,3.6\n"},
+			"地区生产总值,116.0,120.8,3.6\n", nil,
+			`wide.csv: column D ("比上年增长（%）") holds stated growths ("3.6" in row 3) that were not read, ` +
+				`as the table has 2 year columns (2019年, 2020年) and the header does not say which year's figures they are of: ` +
+				`push them in a long table (地区, 指标, 年份, 数值, 增长（%）), or head the column with its year ("2020年比上年增长（%）"); the figures were read without them`},
 		{"the year over its value and its growth", "侯马市主要指标\n" +
 			"指标,2019年,2020年,2020年\n" +
 			",绝对值,绝对值,增长(%)\n" +
-			"地区生产总值,116.0,120.8,3.6\n"},
+			"地区生产总值,116.0,120.8,3.6\n", pct(3.6), ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			b := parseString(t, "wide.csv", c.table, Options{})
@@ -202,8 +211,11 @@ func TestWideTablesCarryNoGrowth(t *testing.T) {
 			})
 			checkGrowths(t, b, []stated{
 				{region: "houma", indicator: "gdp", year: 2019},
-				{region: "houma", indicator: "gdp", year: 2020},
+				{region: "houma", indicator: "gdp", year: 2020, growth: c.growth},
 			})
+			if got := strings.Join(b.Notes, "\n"); got != c.note {
+				t.Errorf("notes\n%s\nwant\n%s", got, c.note)
+			}
 		})
 	}
 }

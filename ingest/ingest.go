@@ -86,6 +86,13 @@ type Options struct {
 	// Progress, when set, is called every ProgressEvery rows with the rows read
 	// so far, and once at the end with done set.
 	Progress func(file string, rows int, done bool)
+	// RefusePlanTables refuses a plan's targets table that names no plan
+	// or kind (指标 | 2020年 | 2025年 | 年均增长 | 属性: plantable.go),
+	// naming the column that marks it, where the zero value reads it as
+	// targets (plancast ingest, POST /api/v1/targets). The figures route
+	// (POST /api/v1/observations) sets it: a table pushed there as figures
+	// that is a plan's targets is said to be one, not read as either.
+	RefusePlanTables bool
 	// Size is the document's length in bytes when it is known and trusted (a
 	// file's size; plancast ingest sets it), else 0. A large CSV's figures are
 	// then held in slices sized once from it, not grown by copying: a third

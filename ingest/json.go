@@ -1039,7 +1039,7 @@ func (p *parser) jsonObservation(o jsonObservation, at record) {
 	growth, base, okGrowth := p.statedGrowth(c(fieldGrowth, o.Growth.text), c(fieldGrowthBase, o.GrowthBaseYear.text))
 	unit, okUnit := inName, true
 	if strings.TrimSpace(o.Unit) != "" {
-		unit, okUnit = p.unit(c(fieldUnit, o.Unit))
+		unit, okUnit = p.unit(c(fieldUnit, o.Unit), indicator)
 	}
 	if !(ok && okInd && okYear && okValue && okStatus && okPeriod && okPub && okGrowth && okUnit) {
 		return
@@ -1075,7 +1075,7 @@ func (p *parser) jsonTarget(t jsonTarget, at record) {
 	published, okPub := p.date(c(fieldPublished, t.Published.text))
 	unit, okUnit := inName, true
 	if strings.TrimSpace(t.Unit) != "" {
-		unit, okUnit = p.unit(c(fieldUnit, t.Unit))
+		unit, okUnit = p.unit(c(fieldUnit, t.Unit), indicator)
 	}
 	if !(ok && okInd && okPlan && okKind && okYear && okBase && okValue && okBinding && okPub && okUnit) {
 		return

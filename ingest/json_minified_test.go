@@ -23,7 +23,7 @@ func TestAMinifiedJSONNamesEachItemByItsColumn(t *testing.T) {
 	}
 	b := parseString(t, "min.json", doc, Options{})
 	want := []string{
-		`min.json line 1 column ` + at(2017) + ` (unit): unit "千万元" is not a known unit (亿元, 万元, 元, billion yuan, million yuan, %, or a unit code)`,
+		`min.json line 1 column ` + at(2017) + ` (unit): unit "千万元" is not a known unit: indicator gdp is measured in 100m_yuan (亿元); write it in a unit that converts to it: 亿元, 万元, 千元, 元, billion yuan or million yuan`,
 		`min.json line 1 column ` + at(2018) + ` (status): status "provisional" must be final, preliminary, estimate or withdrawn (终值, 初步, 预计, 撤回)`,
 	}
 	if got := problemTexts(b.Problems); strings.Join(got, "\n") != strings.Join(want, "\n") {

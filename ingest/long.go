@@ -32,7 +32,7 @@ func (p *parser) longRow(l *layout, row tableRow) {
 			}
 			c.field = fieldValue
 			v, good := p.number(c)
-			unit, at, okUnit := p.rowUnit(l, row, "", col.unit)
+			unit, at, okUnit := p.rowUnit(l, row, "", col.indicator, col.unit)
 			if at.col == "" {
 				at = c
 			}
@@ -50,7 +50,7 @@ func (p *parser) longRow(l *layout, row tableRow) {
 	vc, _ := p.rowCell(l, row, fieldValue)
 	v, okValue := p.figureValue(vc, meta.status)
 	indHeader := l.fields[fieldIndicator].unit
-	unit, at, okUnit := p.rowUnit(l, row, inName, l.fields[fieldValue].unit, indHeader)
+	unit, at, okUnit := p.rowUnit(l, row, inName, indicator, l.fields[fieldValue].unit, indHeader)
 	if at.col == "" {
 		at = vc
 	}
@@ -68,6 +68,16 @@ func (p *parser) longRow(l *layout, row tableRow) {
 // table's (named in the title), with any unit written after the name.
 func (p *parser) rowIndicator(l *layout, row tableRow) (code, unit string, ok bool) {
 	if c, has := p.rowCell(l, row, fieldIndicator); has {
+		// A footnote's mark at the end of the name ("地区生产总值①") is
+		// dropped when the name is known without it (footnotes.go).
+		if _, _, err := p.res.indicator(c.text); err != nil {
+			if name, _, cut := cutFootnoteMark(c.text); cut {
+				if code, unit, err := p.res.indicator(name); err == nil {
+					l.footnoted = append(l.footnoted, footnoted{row: row.num, text: c.text, code: code})
+					return code, unit, true
+				}
+			}
+		}
 		return p.indicator(c)
 	}
 	if l.indicator != "" {

@@ -374,7 +374,7 @@ func TestTenDifferentErrorsAreAllReportedWithTheirRows(t *testing.T) {
 		`ten_errors.csv row 8 column D (value): -5 is negative, but industrial_output is a level in 100m_yuan (亿元) and cannot be`,
 		`ten_errors.csv row 9 column C (year): year 1850 is outside 1900–2150`,
 		`ten_errors.csv row 10 column D (value): houma gdp 2019: 117.5 here but 116 in row 2`,
-		`ten_errors.csv row 11 column E (unit): unit percent (%) does not convert to 100m_yuan (亿元): indicator gdp is measured in 100m_yuan (亿元)`,
+		`ten_errors.csv row 11 column E (unit): unit percent (%) does not convert to 100m_yuan (亿元): indicator gdp is measured in 100m_yuan (亿元); write it in a unit that converts to it: 亿元, 万元, 千元, 元, billion yuan or million yuan`,
 		`ten_errors.csv row 12 column F (status): status "provisional" must be final, preliminary, estimate or withdrawn (终值, 初步, 预计, 撤回)`,
 	}
 	got := problemTexts(b.Problems)

@@ -83,6 +83,19 @@ type column struct {
 	// unreadRow is the header row it is in.
 	unreadYear, unreadRow int
 	unreadLine            int // which line of the header: 0 or 1
+	// unitText is a year header's unit as written ("万元" of
+	// "2024年（万元）"), whose code is unit: a year's header gives its
+	// figures' unit as a value header does (yearUnit).
+	unitText string
+	// planTarget says a year column's header says it holds targets
+	// ("2025年目标", "规划目标" over "2025年"), and avgGrowth that a
+	// column's header is an average growth ("年均增长（%）"): what a
+	// plan's targets table carries (plantable.go).
+	planTarget, avgGrowth bool
+	// growthYear is the year a growth column's header names
+	// ("2023年比上年增长%", or "2020年" merged over "增长(%)"): the year
+	// whose figures' growth it holds, in a wide table (wideGrowth).
+	growthYear int
 }
 
 // layout is how a table is read, decided from its header.
@@ -109,6 +122,23 @@ type layout struct {
 	// unreadFigures, by column index (unreadYearFigures).
 	unreadYears   []column
 	unreadFigures map[int]*unheadedCells
+	// footnoted are the indicators' names read without a footnote's mark
+	// (footnotes.go).
+	footnoted []footnoted
+	// A wide table's growth columns (wide_growth.go): growthOf gives a
+	// year column (by index) the column of its figures' stated growth,
+	// yearPlaces each year column its figures' places; unplacedGrowths
+	// are the growth columns it cannot place beside a year, and
+	// unplacedHeld the growths found in them, by column index.
+	growthOf        map[int]column
+	yearPlaces      map[int]*rowPlaces
+	unplacedGrowths []column
+	unplacedHeld    map[int]*unheadedCells
+	// avgGrowths are a table of figures' average growth columns, which it
+	// does not read; the averages in them are noted in unplacedHeld too.
+	avgGrowths []column
+	// plan is how a plan's targets table is read (layoutPlan).
+	plan *planTable
 	// Taken from the title rows above the header (or Options.Region), for
 	// tables that state the region, indicator or unit once for all rows.
 	region, indicator, unit string
@@ -118,6 +148,9 @@ const (
 	layoutLong    = "long"
 	layoutWide    = "wide"
 	layoutTargets = "targets"
+	// layoutPlan is a plan's targets table without plan and kind columns
+	// (指标 | 2020年 | 2025年 | 年均增长 | 属性; plantable.go).
+	layoutPlan = "plan"
 )
 
 // maxColumns bounds the columns of a row, as Excel does (XFD is 16384).
@@ -209,6 +242,18 @@ func (p *parser) readTable(next func() (tableRow, error)) error {
 	}
 	defer p.reportUnheaded(l)
 	defer p.reportUnreadYears(l)
+	defer func() {
+		if note := p.footnoteNote(l); note != "" {
+			p.b.Notes = append(p.b.Notes, note)
+		}
+		switch l.kind {
+		case layoutWide:
+			p.b.Notes = append(p.b.Notes, p.unplacedGrowthNotes(l)...)
+		case layoutPlan:
+			p.b.Notes = append(p.b.Notes, p.planNotes(l)...)
+		}
+		p.b.Notes = append(p.b.Notes, p.avgGrowthNotes(l)...)
+	}()
 	rest := buf[h+1:]
 	if second != nil {
 		rest = buf[h+2:]
@@ -289,28 +334,48 @@ func (p *parser) classify(c *column, parts []string) {
 	if len(parts) == 1 && parts[0] == "" {
 		return // most cells of a wide sheet's header search are empty
 	}
-	for _, s := range parts {
+	// An average growth ("年均增长（%）") is none of the fields; a plan's
+	// targets table reads it (plantable.go).
+	c.avgGrowth = isAvgGrowth(strings.Join(parts, " "))
+	for i, s := range parts {
 		if f, u, ok := headerField(s); ok && f == fieldGrowth {
 			c.field, c.unit = f, u
+			// The year merged over it names the year whose figures'
+			// growth it is ("2020年" over "增长(%)"): a wide table reads
+			// it beside that year's column (wideGrowth).
+			for j, o := range parts {
+				if y, ok := parseYearLabel(o); ok && j != i {
+					c.growthYear = y
+				}
+			}
 			return
 		}
 	}
-	for _, s := range parts {
+	for i, s := range parts {
 		if y, ok := parseYearLabel(s); ok {
 			c.year = y
+			// "规划目标" merged over the years: targets (plantable.go).
+			for j, o := range parts {
+				if j != i && saysTarget(o) && !isGrowthWord(o) {
+					c.planTarget = true
+				}
+			}
 			return
 		}
 	}
 	for _, s := range parts {
 		if y, _, pieces, ok := headerYear(s); ok {
-			if status, period, ok := yearQualifier(pieces); ok {
-				c.year, c.status, c.period = y, status, period
+			unit, text, rest := p.yearUnit(pieces)
+			target, rest := yearTarget(rest)
+			if status, period, ok := yearQualifier(rest); ok {
+				c.year, c.status, c.period, c.unit, c.unitText = y, status, period, unit, text
+				c.planTarget = target
 				return
 			}
 		}
 	}
 	for i, s := range parts {
-		y, rest, _, ok := headerYear(s)
+		y, rest, pieces, ok := headerYear(s)
 		if !ok {
 			continue
 		}
@@ -320,9 +385,16 @@ func (p *parser) classify(c *column, parts []string) {
 		if _, _, named := p.res.lookupIndicator(s); named {
 			break
 		}
-		if f, _, ok := headerField(rest); ok && f == fieldGrowth {
-			return // "2023年比上年增长%": a growth, which a wide table does not read (growthLayout)
+		if f, u, ok := headerField(rest); ok && f == fieldGrowth {
+			// "2023年比上年增长%": the growth of that year's figures, which
+			// a wide table reads beside that year's column (wideGrowth); a
+			// long table, whose rows are of any year, does not.
+			c.growthYear, c.unit = y, u
+			return
 		}
+		// The unit of an unread year's header is kept for the hint that
+		// says how to head it (reportUnreadYears), which keeps the unit.
+		c.unit, c.unitText, _ = p.yearUnit(pieces)
 		c.unreadYear, c.unreadLine = y, i
 		return
 	}
@@ -341,6 +413,61 @@ func (p *parser) classify(c *column, parts []string) {
 			return
 		}
 	}
+}
+
+// yearUnit finds the unit a year's header gives its figures among the
+// pieces headerYear split it into ("万元" of "2024年（万元）", "100 million
+// yuan" of "2024 (100 million yuan)"), as a value header gives one
+// ("数值（万元）"): the unit's code, its text as written, and the pieces
+// without it. Only a unit plancast names counts (namedUnit), not any word
+// that could be a unit's code: "2023 (e)" is no unit e. One unit at most:
+// a second stays among the pieces, which yearQualifier then does not read.
+func (p *parser) yearUnit(pieces []string) (unit, text string, rest []string) {
+	for i := range pieces {
+		for j := len(pieces); j > i; j-- {
+			t := strings.Join(pieces[i:j], " ")
+			if u, ok := p.namedUnit(t); ok {
+				rest = append(append(rest, pieces[:i]...), pieces[j:]...)
+				return u, t, rest
+			}
+		}
+	}
+	return "", "", pieces
+}
+
+// yearTargetWords are the words a year's header says it holds targets with
+// ("2025年目标", "2025年规划目标", "目标值（2025年）"), folded, and
+// yearBaseWords those it says it holds the figures a plan starts from,
+// or those done ("2020年基数", "2020年实际", "2024年完成"): figures like
+// any year's.
+var (
+	yearTargetWords = map[string]bool{"目标": true, "目标值": true, "规划": true, "规划目标": true, "规划值": true, "预期目标": true,
+		"计划": true, "计划目标": true, "目标任务": true, "target": true, "targets": true, "goal": true, "plan": true, "plantarget": true}
+	yearBaseWords = map[string]bool{"基期": true, "基期值": true, "基数": true, "基年": true, "实际": true, "实际值": true,
+		"完成": true, "完成值": true, "实绩": true, "base": true, "actual": true}
+)
+
+// yearTarget takes the target words (yearTargetWords) and the base words
+// (yearBaseWords) out of a year header's pieces: target says whether a
+// target word was among them.
+func yearTarget(pieces []string) (target bool, rest []string) {
+	for _, q := range pieces {
+		switch f := fold(q); {
+		case yearTargetWords[f]:
+			target = true
+		case yearBaseWords[f]:
+		default:
+			rest = append(rest, q)
+		}
+	}
+	return target, rest
+}
+
+// isGrowthWord reports whether a header's text speaks of a growth
+// ("计划增长"), which a target's level column is not.
+func isGrowthWord(s string) bool {
+	f := fold(s)
+	return strings.Contains(f, "增") || strings.Contains(f, "growth")
 }
 
 // yearQualifier reads what a year header says besides the year, in pieces
@@ -469,11 +596,34 @@ func (p *parser) layoutOf(cols []column, title []tableRow, headerRow int) *layou
 	default:
 		l.kind = layoutLong
 	}
+	if l.kind != layoutTargets {
+		isPlan, ok := p.planLayout(l, cols, text, headerRow)
+		if !ok {
+			return nil
+		}
+		if !isPlan {
+			for _, c := range cols {
+				if c.avgGrowth && c.unreadYear == 0 && c.field == "" && c.year == 0 && c.indicator == "" {
+					l.avgGrowths = append(l.avgGrowths, c)
+				}
+			}
+		} else if l.plan.avg != nil {
+			// A plan's average growth ("2021-2025年均增长%") is read, not
+			// refused as a year's header plancast does not read.
+			l.unreadYears = slices.DeleteFunc(l.unreadYears, func(c column) bool { return c.idx == l.plan.avg.idx })
+		}
+	}
 	l.places = placesUnsaid(l.unsaid())
+	if l.kind == layoutPlan {
+		l.places = nil
+	}
 	if l.kind == layoutTargets {
 		l.places = targetPlaces(l)
 	}
 	if l.kind == layoutLong && !p.growthLayout(l, headerRow) {
+		return nil
+	}
+	if l.kind == layoutWide && !p.wideGrowth(l, cols, headerRow) {
 		return nil
 	}
 	if tu, ok := l.fields[fieldTargetUnit]; ok && l.kind == layoutTargets {
@@ -525,9 +675,8 @@ func (p *parser) layoutOf(cols []column, title []tableRow, headerRow int) *layou
 // column (基期, 基年) give the growth's base when it has no growth_base_year
 // column: in a table of figures a base year can only be the growth's.
 //
-// Wide tables (a column per year) carry no growth, and targets tables none
-// either (a growth target is a kind and a value): a growth column there, such
-// as the "比上年增长%" yearbooks print beside the years, is left unread.
+// A wide table places its growth columns beside its years (wideGrowth);
+// targets tables carry none (a growth target is a kind and a value).
 func (p *parser) growthLayout(l *layout, headerRow int) bool {
 	g, has := l.fields[fieldGrowth]
 	if !has {
@@ -547,12 +696,9 @@ func (p *parser) growthLayout(l *layout, headerRow int) bool {
 			Message: fmt.Sprintf(format, args...)})
 		return false
 	}
-	lower := strings.ToLower(g.header)
-	switch {
-	case strings.Contains(lower, "百分点") || strings.Contains(lower, "percentage point"):
-		return bad("%q is a change in percentage points, not a growth: the growth column is in percent", g.header)
-	case g.unit != "" && g.unit != plancast.UnitPercent && headerFields[fold(g.unit)] != fieldGrowth:
-		return bad("%q is a change in %s, not a growth: the growth column is in percent", g.header, unitLabel(g.unit))
+	switch msg := growthHeaderProblem(g); {
+	case msg != "":
+		return bad("%s", msg)
 	case len(l.indicators) > 1:
 		return bad("a table with a column per indicator cannot say whose growth %q is: "+
 			"put one figure per row (region, indicator, year, value, growth), or one indicator per table", g.header)
@@ -561,9 +707,10 @@ func (p *parser) growthLayout(l *layout, headerRow int) bool {
 }
 
 // unsaid is what a table of figures has no place for (rowPlaces.unsaid): the
-// status without a status column, the stated growth without a growth column
-// (a wide table reads none, growthLayout). A wide table's year column whose
-// header gives a status ("2023年（初步）") says it for its figures (wideRow).
+// status without a status column, the stated growth without a growth column.
+// A wide table's year column says its figures' status when its header gives
+// one ("2023年（初步）"), and their growth when a growth column is placed
+// beside it (wideGrowth's yearPlaces).
 func (l *layout) unsaid() unsaid {
 	var u unsaid
 	if _, has := l.fields[fieldStatus]; !has {
@@ -573,16 +720,6 @@ func (l *layout) unsaid() unsaid {
 		u |= unsaidGrowth
 	}
 	return u
-}
-
-// isNote reports whether a row under the table is a note ("注：", "资料来源：").
-func isNote(row tableRow) bool {
-	for _, c := range row.cells {
-		if c = strings.TrimSpace(widthFold(c)); c != "" {
-			return notePrefixed(c)
-		}
-	}
-	return false
 }
 
 // isNoteText reports whether a cell's text is a note or a source line.
@@ -728,11 +865,17 @@ func (p *parser) reportUnreadYears(l *layout) {
 			figures += fmt.Sprintf(", and %d more", u.more)
 		}
 		y := c.unreadYear
+		// The hint keeps a unit the header gives: headed "2024" instead
+		// of "2024年（万元）", figures in 万元 would be read as 亿元.
+		head := fmt.Sprintf(`"%d" or "%d年", with their status, period or unit if any ("%d年（初步）", "%d (estimate)", "%d年1-6月", "%d年（万元）")`, y, y, y, y, y, y)
+		if c.unitText != "" {
+			head = fmt.Sprintf(`in %s "%d年（%s）", with their status or period if any ("%d年（初步）（%s）", "%d年1-6月（%s）")`,
+				c.unitText, y, c.unitText, y, c.unitText, y, c.unitText)
+		}
 		p.ps.add(record{File: p.file, Sheet: p.sheet, Row: c.unreadRow}.problem(c.letter, "",
-			"the column %s holds figures (%s) but is not read: its header is neither a year alone nor a year with a status or a period plancast reads; "+
-				`head a column of one year's figures "%d" or "%d年", with their status or period if any ("%d年（初步）", "%d (estimate)", "%d年1-6月"), `+
-				"or delete the column if it holds no year's figures",
-			cell{text: c.header}.quoted(), figures, y, y, y, y, y))
+			"the column %s holds figures (%s) but is not read: its header is neither a year alone nor a year with a status, a period or a unit plancast reads; "+
+				"head a column of one year's figures %s, or delete the column if it holds no year's figures",
+			cell{text: c.header}.quoted(), figures, head))
 	}
 }
 
@@ -764,7 +907,10 @@ func (p *parser) yearMeta(l *layout, row tableRow, m rowMeta, col column) (rowMe
 }
 
 func (p *parser) readRow(l *layout, row tableRow) {
-	if row.uncomputed || row.blank() || isNote(row) {
+	if row.uncomputed || row.blank() {
+		return
+	}
+	if note, refused := p.noteRow(l, row); note || refused {
 		return
 	}
 	if len(row.spans) > 0 && !p.spansFit(l, row) {
@@ -779,11 +925,16 @@ func (p *parser) readRow(l *layout, row tableRow) {
 	if len(l.unreadYears) > 0 {
 		p.unreadYearFigures(l, row)
 	}
+	if len(l.avgGrowths) > 0 {
+		l.heldIn(l.avgGrowths, row)
+	}
 	switch l.kind {
 	case layoutWide:
 		p.wideRow(l, row)
 	case layoutTargets:
 		p.targetRow(l, row)
+	case layoutPlan:
+		p.planRow(l, row)
 	default:
 		p.longRow(l, row)
 	}
@@ -883,10 +1034,11 @@ func (p *parser) rowRegion(l *layout, row tableRow) (string, bool) {
 
 // rowUnit gives the unit a row's figures are written in: the unit column, else
 // the unit written with the indicator name, else the header's, else the
-// title's; "" means the indicator's own unit.
-func (p *parser) rowUnit(l *layout, row tableRow, inName string, headerUnits ...string) (unit string, at cell, ok bool) {
+// title's; "" means the indicator's own unit. indicator is the row's ("" when
+// it is not known), whose units an unknown unit's problem names.
+func (p *parser) rowUnit(l *layout, row tableRow, inName, indicator string, headerUnits ...string) (unit string, at cell, ok bool) {
 	if c, has := p.rowCell(l, row, fieldUnit); has && !c.blank() {
-		u, ok := p.unit(c)
+		u, ok := p.unit(c, indicator)
 		return u, c, ok
 	}
 	at, _ = p.rowCell(l, row, fieldIndicator)

@@ -112,8 +112,8 @@ func TestAYearHeaderWithMoreThanPlancastReadsIsRefusedWhenFiguresAreUnderIt(t *t
 		}
 		y := strconv.Itoa(year)
 		return file + ` row 1 column ` + col + `: the column "` + header + `" holds figures (` + figures + `) but is not read: ` +
-			`its header is neither a year alone nor a year with a status or a period plancast reads; head a column of one year's figures "` + y + `" or "` + y + `年", ` +
-			`with their status or period if any ("` + y + `年（初步）", "` + y + ` (estimate)", "` + y + `年1-6月"), or delete the column if it holds no year's figures`
+			`its header is neither a year alone nor a year with a status, a period or a unit plancast reads; head a column of one year's figures "` + y + `" or "` + y + `年", ` +
+			`with their status, period or unit if any ("` + y + `年（初步）", "` + y + ` (estimate)", "` + y + `年1-6月", "` + y + `年（万元）"), or delete the column if it holds no year's figures`
 	}
 	for _, c := range []struct {
 		name, table string

@@ -72,7 +72,7 @@ func (p *parser) targetRow(l *layout, row tableRow) {
 	vc, _ := p.rowCell(l, row, fieldValue)
 	t.Value, good = p.number(vc)
 	ok = ok && good
-	unit, at, okUnit := p.rowUnit(l, row, inName, l.fields[fieldValue].unit, l.fields[fieldIndicator].unit)
+	unit, at, okUnit := p.rowUnit(l, row, inName, indicator, l.fields[fieldValue].unit, l.fields[fieldIndicator].unit)
 	if at.col == "" {
 		at = vc
 	}

@@ -121,6 +121,22 @@ func (r *resolver) unitNamed(text string) (string, bool) {
 	return "", false
 }
 
+// namedUnit reads text as a unit when plancast names it: a spelling
+// ParseUnit knows (亿元, 万元, %, 万吨, 亿立方米, billion yuan), a money
+// unit's code, or the code or download label of a unit an indicator of the
+// catalog is measured in (unitNamed). Unlike ParseUnit it takes no other
+// word that has a code's shape: it reads units where other words are
+// written too, as in a year's header ("2023 (e)" is no unit e).
+func (p *parser) namedUnit(text string) (string, bool) {
+	if u, ok := unitNames[unitFold(text)]; ok {
+		return u, true
+	}
+	if code := strings.ToLower(strings.TrimSpace(widthFold(text))); IsMoney(code) {
+		return code, true
+	}
+	return p.res.unitNamed(text)
+}
+
 // unitFold folds a unit spelling: full-width to half-width, lower case, no spaces
 // or hyphens, so that "100 Million Yuan" and "１００ million-yuan" meet. Every
 // space goes, not only the ASCII one, the ideographic one (U+3000) and the
@@ -203,5 +219,37 @@ func unitLabel(code string) string {
 	case "":
 		return "(none)"
 	}
+	if zh := unitZh(code); zh != code {
+		return code + " (" + zh + ")"
+	}
 	return fmt.Sprint(code)
+}
+
+// moneyZh are the Chinese names of the money units plancast.UnitLabels
+// does not name.
+var moneyZh = map[string]string{Unit1kYuan: "千元", UnitBillionYuan: "十亿元", UnitMillionYuan: "百万元"}
+
+// unitZh is a unit's Chinese name (万吨 for 10k_tons), or its code when
+// it has none.
+func unitZh(code string) string {
+	if zh, ok := moneyZh[code]; ok {
+		return zh
+	}
+	if l, ok := plancast.UnitLabels[code]; ok {
+		return l.Zh
+	}
+	return code
+}
+
+// unitAdvice tells what to write a figure of an indicator measured in
+// code in: the units that convert to it. Money converts between its units;
+// any other unit converts only to itself (tons are not 万吨 here).
+func unitAdvice(code string) string {
+	switch {
+	case IsMoney(code):
+		return "write it in a unit that converts to it: 亿元, 万元, 千元, 元, billion yuan or million yuan"
+	case code == plancast.UnitPercent:
+		return "write it in percent (%), the only unit that converts to it"
+	}
+	return fmt.Sprintf("write it in %s, the only unit that converts to it", unitLabel(code))
 }

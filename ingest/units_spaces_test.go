@@ -80,7 +80,7 @@ func TestAnUnknownUnitWithASpaceInsideIsStillRefused(t *testing.T) {
 		}
 		texts := problemTexts(b.Problems)
 		if len(texts) != 1 || !strings.Contains(texts[0], "jin.csv row 2 column E (unit): unit ") ||
-			!strings.Contains(texts[0], "is not a known unit (亿元, 万元, 元, billion yuan, million yuan, %, or a unit code)") {
+			!strings.Contains(texts[0], "is not a known unit: indicator gdp is measured in 100m_yuan (亿元); write it in a unit that converts to it: 亿元, 万元, 千元, 元, billion yuan or million yuan") {
 			t.Errorf("%s: problems %q, want one at row 2 column E saying the unit is not known", sp.name, texts)
 		}
 	}

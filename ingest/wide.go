@@ -1,30 +1,54 @@
 package ingest
 
-import "strconv"
+import (
+	"cmp"
+	"strconv"
+)
 
 // wideRow reads a row of a wide table, the way yearbooks print them: one row
 // per indicator (and region), one column per year. A blank cell or a dash
 // ("—", "-", "…") means no figure for that year, not an error. A year's
 // header may give its figures' status or period ("2023年（初步）",
-// "2024年1-6月"; yearMeta). Wide tables
-// carry values only, no growth: a growth column beside the years (a
-// yearbook's "比上年增长%") is not read (see growthLayout); push stated growth
-// in a long table.
+// "2024年1-6月"; yearMeta) and their unit ("2024年（万元）"; wideUnits).
+// A growth column beside a year gives that year's figures' stated growth
+// (wideGrowth).
 func (p *parser) wideRow(l *layout, row tableRow) {
 	region, okRegion := p.rowRegion(l, row)
 	indicator, inName, okInd := p.rowIndicator(l, row)
 	meta, okMeta := p.meta(l, row)
-	unit, at, okUnit := p.rowUnit(l, row, inName, l.fields[fieldIndicator].unit)
-	okUnit = okUnit && okInd && p.checkUnit(at, unit, indicator)
+	units, okUnit := p.wideUnits(l, row, indicator, inName, okInd)
 	ok := okRegion && okInd && okMeta && okUnit
 	pc, _ := p.rowCell(l, row, fieldPublished) // blank without the column: dated by the push
+	bc, _ := p.rowCell(l, row, fieldGrowthBase)
+	l.unplacedGrowthCells(row)
 	for _, col := range l.years {
 		c := p.cellAt(row, col, fieldValue)
+		g, hasGrowth := l.growthOf[col.idx]
+		var gc cell
+		if hasGrowth {
+			gc = p.cellAt(row, g, fieldGrowth)
+		}
 		if isMissing(c.text) {
+			if hasGrowth && !isMissing(gc.text) {
+				p.fail(gc, "growth %s is given without a figure of %d in column %s (%s): a stated growth goes with its figure; give the figure, or leave the growth empty",
+					gc.quoted(), col.year, col.letter, cell{text: col.header}.quoted())
+			}
 			continue
+		}
+		var growth *float64
+		var base int
+		if hasGrowth {
+			var good bool
+			if growth, base, good = p.statedGrowth(gc, bc); !good {
+				ok = false
+			}
 		}
 		v, good := p.number(c)
 		if !good || !ok || !p.percentFits(c, indicator, percentHintTable) {
+			continue
+		}
+		unit, good := units.of(col, c)
+		if !good {
 			continue
 		}
 		m := meta
@@ -38,10 +62,83 @@ func (p *parser) wideRow(l *layout, row tableRow) {
 			continue
 		}
 		v, _ = p.convert(c, v, unit, indicator)
-		places := l.places
-		if col.status != "" { // the year's header says the status
-			places = placesUnsaid(places.unsaid &^ unsaidStatus)
-		}
-		p.addObservation(observation(region, indicator, col.year, v, m, nil, 0), origin{record: c.at, yearCol: col.letter, valueCol: col.letter, places: places})
+		p.addObservation(observation(region, indicator, col.year, v, m, growth, base), origin{record: c.at, yearCol: col.letter, valueCol: col.letter, places: l.yearPlaces[col.idx]})
 	}
+}
+
+// rowUnits are the units of a wide table's row: the row's own (its unit
+// cell, else the unit written with its indicator's name), else each year
+// column's header's ("2024年（万元）"), else the indicator header's or the
+// title's.
+type rowUnits struct {
+	p         *parser
+	indicator string
+	own       string // the row's own unit; "" when it gives none
+	at        cell   // where own (or the fallback) was said
+	fallback  string
+	checked   map[string]bool // a year header's unit: whether it converts
+}
+
+// wideUnits reads the units of a wide table's row (rowUnits) and checks
+// the row's own, or the fallback, once for the row, as a long table's row
+// is checked. A row whose own unit disagrees with the unit a year column's
+// header gives, where the row has a figure, is refused at its unit: which
+// of the two the figure is in cannot be known.
+func (p *parser) wideUnits(l *layout, row tableRow, indicator, inName string, okInd bool) (rowUnits, bool) {
+	u := rowUnits{p: p, indicator: indicator, own: inName,
+		fallback: cmp.Or(l.fields[fieldIndicator].unit, l.unit)}
+	u.at, _ = p.rowCell(l, row, fieldIndicator)
+	ok := true
+	if c, has := p.rowCell(l, row, fieldUnit); has && !c.blank() {
+		u.at = c
+		u.own, ok = p.unit(c, indicator)
+	}
+	if !ok || !okInd {
+		return u, false
+	}
+	headed := true // every year column gives its unit: the fallback is none's
+	for _, col := range l.years {
+		if col.unit == "" {
+			headed = false
+			continue
+		}
+		if u.own != "" && col.unit != u.own && !isMissing(row.at(col.idx)) {
+			where := "given in column " + u.at.col
+			if u.at.col == "" {
+				where = "given with the indicator"
+			}
+			p.fail(u.at, "the unit %s %s disagrees with the header of column %s (%s), which gives %s: "+
+				"a figure has one unit; give it in the unit column (单位) or in the year's header, not both",
+				unitLabel(u.own), where, col.letter, cell{text: col.header}.quoted(), unitLabel(col.unit))
+			return u, false
+		}
+	}
+	switch {
+	case u.own != "":
+		return u, p.checkUnit(u.at, u.own, indicator)
+	case !headed:
+		return u, p.checkUnit(u.at, u.fallback, indicator)
+	}
+	return u, true
+}
+
+// of is the unit of a figure read at c, in year column col; ok is false
+// when it is a year header's that does not convert to the indicator's unit,
+// said once for the row at the first figure in it.
+func (u *rowUnits) of(col column, c cell) (string, bool) {
+	switch {
+	case u.own != "":
+		return u.own, true
+	case col.unit == "":
+		return u.fallback, true
+	}
+	if ok, seen := u.checked[col.unit]; seen {
+		return col.unit, ok
+	}
+	if u.checked == nil {
+		u.checked = map[string]bool{}
+	}
+	ok := u.p.checkUnit(c, col.unit, u.indicator)
+	u.checked[col.unit] = ok
+	return col.unit, ok
 }

@@ -281,6 +281,9 @@ func pushToServer(ctx context.Context, server, token string, files []string, opt
 		return fmt.Errorf("--server %q: %w", server, err)
 	}
 	q := endpoint.Query()
+	// A plan's targets table without plan and kind columns is read as
+	// targets, as on the store (the route refuses it otherwise).
+	q.Set("plan_tables", "true")
 	if apply.AcceptJumps {
 		q.Set("accept_jumps", "true")
 	}

@@ -1,0 +1,432 @@
+package ingest
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/plancast/plancast"
+)
+
+// Every Five-Year Plan and every work report prints its targets as a table
+// ("“十四五”时期经济社会发展主要指标"):
+//
+//	类别 | 指标 | 单位 | 2020年 | 2025年 | 年均增长（%） | 属性
+//
+// the base year's figure, the target for the plan's last year, the average
+// growth the plan sets, and whether the target is binding (约束性) or
+// expected (预期性). It names no plan and no kind, so it was read as a wide
+// table of figures: the target column stored as that year's figures (final,
+// dated the day of the push), and the targets then read "achieved" against
+// themselves.
+//
+// A table of figures that carries what only a plan's targets table does (a
+// plan table) is one:
+//
+//   - a binding column (属性, 约束性, binding), a target's field;
+//   - a year column whose header says it holds targets ("2025年目标",
+//     "2025年规划目标", or "规划目标" merged over "2020年" and "2025年");
+//   - an average growth column (年均增长（%）) beside exactly two year
+//     columns, a base year's and a target year's.
+//
+// Where the push takes targets (plancast ingest, POST /api/v1/targets) it is
+// read as targets (planRow): the later year column, or the one whose header
+// says so, is the target year's (a level target: a ceiling or a floor when
+// the cell says so, "<5.5", "5.5以内", "≥7", "7以上"; a share for a share
+// indicator), the earlier the base year's, the average growth column the
+// plan's average growth from the base year to the target year (avg_growth),
+// each target binding as its 属性 cell says. The plan is the one the title
+// (or the sheet's name) names (十四五, "14th Five-Year Plan"), else the
+// year's plan when the base year is the year before ("2024年完成",
+// "2025年计划": 2025-annual), else the Five-Year Plan whose last year the
+// target year is (2025: the 14th); the
+// base year's figures are not pushed (a targets push takes targets), which
+// a note says, as it says how the table was read. On the figures route
+// (POST /api/v1/observations, Options.RefusePlanTables) it is refused,
+// naming the column that marks it and pointing to /api/v1/targets. A table
+// of one figure per row (no year columns) with a binding column is a
+// targets table without its plan and kind columns, and is refused saying
+// so, on every route.
+
+// planTable is how a plan table is read: its plan, the target year's
+// column, the base year's (nil: the plan's base year), the average growth
+// column (nil: none).
+type planTable struct {
+	plan     string
+	target   column
+	base     *column
+	baseYear int
+	avg      *column
+	// baseHeld notes the base year's figures, which are not pushed.
+	baseHeld *unheadedCells
+	// read says how the table was read, for the note.
+	read string
+}
+
+// targetWords are the words a year column's header says its cells are
+// targets with ("2025年目标", "规划目标" over "2025年"), folded.
+var targetWords = []string{"目标", "规划", "计划", "target", "goal"}
+
+// saysTarget reports whether a header's text says it heads targets.
+func saysTarget(s string) bool {
+	f := fold(s)
+	for _, w := range targetWords {
+		if strings.Contains(f, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// isAvgGrowth reports whether a header heads an average growth over
+// several years ("年均增长（%）", "年均增速", "2021-2025年均增长%", "average
+// annual growth"), which a long table's growth column is not: read as year
+// on year it would be wrong (headerAliases).
+func isAvgGrowth(s string) bool {
+	f := fold(s)
+	for _, w := range []string{"年均增", "年平均增", "averageannualgrowth", "annualaveragegrowth", "averagegrowth", "cagr"} {
+		if strings.Contains(f, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// planInTitle finds the Five-Year Plan a table's title or sheet names:
+// 十四五 (in quotes or not), "14th Five-Year Plan", "14th FYP"; "" when none.
+var fypOrdinal = regexp.MustCompile(`(?i)\b([0-9]{1,2})(?:st|nd|rd|th)[\s-]*(?:five[\s-]*year[\s-]*plan|fyp)`)
+
+var fypNamesZh = map[string]string{"十一五": "11th-fyp", "十二五": "12th-fyp", "十三五": "13th-fyp", "十四五": "14th-fyp", "十五五": "15th-fyp", "十六五": "16th-fyp"}
+
+func planInTitle(text string) string {
+	f := fold(text)
+	for zh, code := range fypNamesZh {
+		if strings.Contains(f, zh) {
+			return code
+		}
+	}
+	if m := fypOrdinal.FindStringSubmatch(widthFold(text)); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return plancast.Ordinal(n) + "-fyp"
+	}
+	return ""
+}
+
+// planMark is the column that makes a table a plan table, and what it says
+// of the table, for the problem that refuses it as figures; ok is false
+// when the table has none.
+func planMark(l *layout, cols []column) (mark column, says string, ok bool) {
+	if b, has := l.fields[fieldBinding]; has {
+		return b, "says whether a target is binding (约束性) or expected (预期性), a target's field", true
+	}
+	var marked *column
+	for i, y := range l.years {
+		if y.planTarget && (marked == nil || y.year > marked.year) { // "规划目标" over the base year too: the target year's
+			marked = &l.years[i]
+		}
+	}
+	if marked != nil {
+		return *marked, "says its column holds targets", true
+	}
+	if len(l.years) == 2 {
+		for _, c := range cols {
+			if c.avgGrowth {
+				return c, fmt.Sprintf("is an average growth beside a base year and a target year (%s, %s), as a plan sets it", l.years[0].header, l.years[1].header), true
+			}
+		}
+	}
+	return column{}, "", false
+}
+
+// planLayout decides whether a table without plan and kind columns is a
+// plan table and, if so, how to read it (l.plan) or why not. isPlan is
+// false for a table of figures; ok is false when the table is refused,
+// with a problem.
+func (p *parser) planLayout(l *layout, cols []column, title string, headerRow int) (isPlan, ok bool) {
+	mark, says, found := planMark(l, cols)
+	if !found {
+		return false, true
+	}
+	refuseAt := func(at column, format string, args ...any) (bool, bool) {
+		p.ps.add(Problem{File: p.file, Sheet: p.sheet, Row: headerRow, Column: at.letter, Field: at.field, Message: fmt.Sprintf(format, args...)})
+		return true, false
+	}
+	refuse := func(format string, args ...any) (bool, bool) { return refuseAt(mark, format, args...) }
+	header := cell{text: mark.header}.quoted()
+	if len(l.years) == 0 {
+		return refuse("column %s (%s) %s: a table of targets needs a plan (规划) and a kind (目标类型) column beside its indicator, year and value columns, "+
+			"or, as a plan's table, its base year's and target year's columns (指标, 2020年, 2025年, 年均增长（%%）, 属性); figures go in a table without it",
+			mark.letter, header, says)
+	}
+	target := l.years[len(l.years)-1]
+	var marked []column
+	for _, y := range l.years {
+		if y.planTarget {
+			marked = append(marked, y)
+		}
+		if y.year > target.year {
+			target = y
+		}
+	}
+	switch {
+	case len(marked) == len(l.years):
+		marked = nil // "规划目标" merged over the base year and the target year: the later is the target's
+	case len(marked) == 1:
+		target = marked[0]
+	}
+	if p.opt.RefusePlanTables {
+		return refuse("column %s (%s) %s: the table is a plan's targets, not figures, and its column %s (%s) would be stored as figures of %d; "+
+			"push it to POST /api/v1/targets, which reads it as targets (as plancast ingest does), or push figures in a table without target columns",
+			mark.letter, header, says, target.letter, cell{text: target.header}.quoted(), target.year)
+	}
+	if len(marked) > 1 {
+		return refuseAt(marked[1], "columns %s (%s) and %s (%s) both hold targets: a plan's targets table reads one target year; push the targets of each year in a table of their own",
+			marked[0].letter, cell{text: marked[0].header}.quoted(), marked[1].letter, cell{text: marked[1].header}.quoted())
+	}
+	pt := &planTable{target: target}
+	for _, y := range l.years {
+		switch {
+		case y.idx == target.idx:
+		case pt.base != nil:
+			return refuseAt(y, "column %s (%s) is a third year column: a plan's targets table has its base year's column and its target year's (%s, %s); "+
+				"push the figures of other years in a table of figures", y.letter, cell{text: y.header}.quoted(), pt.base.header, target.header)
+		case y.year >= target.year:
+			return refuseAt(y, "column %s (%s) is not before the target year's, column %s (%s): a plan's targets table has its base year's column and its target year's",
+				y.letter, cell{text: y.header}.quoted(), target.letter, cell{text: target.header}.quoted())
+		default:
+			base := y
+			pt.base = &base
+		}
+	}
+	for _, c := range cols {
+		if c.avgGrowth {
+			avg := c
+			pt.avg = &avg
+			break
+		}
+	}
+
+	// The plan: the title's, else the Five-Year Plan ending in the target year.
+	named := planInTitle(title + " " + p.sheet)
+	byYears, fyp := plancast.FiveYearPlanOf(target.year)
+	if _, last, _ := plancast.PlanSpan(byYears); !fyp || last != target.year {
+		byYears = ""
+	}
+	switch {
+	case named != "":
+		if from, last, ok := plancast.PlanSpan(named); !ok || (target.year < from || target.year > last) && !plancast.LongRangeGoalOf(named, target.year) {
+			return refuseAt(target, "the title names plan %s, but the target year's column %s (%s) is not of its years: "+
+				"push the targets of each plan in a table of their own, or give the table plan (规划) and kind (目标类型) columns",
+				named, target.letter, cell{text: target.header}.quoted())
+		}
+		pt.plan = named
+	case pt.base != nil && target.year-pt.base.year == 1:
+		pt.plan = fmt.Sprintf("%d-annual", target.year) // a year's plan beside the year before ("2024年完成, 2025年计划")
+	case byYears != "":
+		pt.plan = byYears
+	default:
+		return refuseAt(target, "the table is a plan's targets, but which plan cannot be told: %d is the last year of no Five-Year Plan and the title names none (十四五); "+
+			"name the plan in the title, or give the table plan (规划) and kind (目标类型) columns", target.year)
+	}
+	pt.baseYear = plancast.PlanBaseYear(pt.plan)
+	if pt.base != nil {
+		pt.baseYear = pt.base.year
+	}
+	if pt.baseYear >= target.year {
+		return refuseAt(target, "the base year %d is not before the target year %d", pt.baseYear, target.year)
+	}
+
+	read := []string{fmt.Sprintf("plan %s", pt.plan), fmt.Sprintf("targets for %d from column %s (%s)", target.year, target.letter, cell{text: target.header}.quoted())}
+	if pt.avg != nil {
+		read = append(read, fmt.Sprintf("average growths from %d to %d from column %s (%s)", pt.baseYear, target.year, pt.avg.letter, cell{text: pt.avg.header}.quoted()))
+	}
+	if b, has := l.fields[fieldBinding]; has {
+		read = append(read, fmt.Sprintf("binding or expected from column %s (%s)", b.letter, cell{text: b.header}.quoted()))
+	}
+	pt.read = strings.Join(read, ", ")
+	l.plan = pt
+	l.kind = layoutPlan
+	return true, true
+}
+
+// planNotes are the notes on a plan table read as targets: how it was
+// read, and the base year's figures left out.
+func (p *parser) planNotes(l *layout) []string {
+	pt := l.plan
+	where := p.file
+	if p.sheet != "" {
+		where += " sheet " + p.sheet
+	}
+	notes := []string{fmt.Sprintf("%s: read as a plan's targets table (no plan or kind column): %s", where, pt.read)}
+	if u := pt.baseHeld; u != nil {
+		held := fmt.Sprintf("%s in row %d", cell{text: u.text}.quoted(), u.row)
+		if u.more > 0 {
+			held += fmt.Sprintf(", and %d more", u.more)
+		}
+		notes = append(notes, fmt.Sprintf("%s: column %s (%s) holds the base year's figures (%s), which were not pushed: a plan's table gives them to measure its targets from; "+
+			"push figures in a table of figures", where, pt.base.letter, cell{text: pt.base.header}.quoted(), held))
+	}
+	return notes
+}
+
+// planRow reads a row of a plan table: the target year's cell as a level
+// target (a ceiling or floor when it says so, a share for a share
+// indicator), the average growth cell as an avg_growth target from the
+// base year. A row with neither (a section's heading, an indicator without
+// targets) holds nothing to read.
+func (p *parser) planRow(l *layout, row tableRow) {
+	pt := l.plan
+	tc := p.cellAt(row, pt.target, fieldValue)
+	var ac cell
+	hasAvg := pt.avg != nil
+	if hasAvg {
+		ac = p.cellAt(row, *pt.avg, fieldValue)
+		hasAvg = !isMissing(ac.text)
+	}
+	if pt.base != nil {
+		if t := row.at(pt.base.idx); !isMissing(t) {
+			if pt.baseHeld == nil {
+				pt.baseHeld = &unheadedCells{text: t, row: row.num}
+			} else {
+				pt.baseHeld.more++
+			}
+		}
+	}
+	hasTarget := !isMissing(tc.text)
+	if !hasTarget && !hasAvg {
+		return
+	}
+	region, ok := p.rowRegion(l, row)
+	indicator, inName, okInd := p.rowIndicator(l, row)
+	ok = ok && okInd
+	t0 := plancast.Target{Region: region, Indicator: indicator, Plan: pt.plan, BaseYear: pt.baseYear, Year: pt.target.year,
+		Source: plancast.Source{Document: p.file}, Published: p.opt.Published}
+	var good bool
+	if c, has := p.rowCell(l, row, fieldBinding); has {
+		t0.Binding, good = p.binding(c)
+		ok = ok && good
+	}
+	if c, has := p.rowCell(l, row, fieldSource); has && !c.blank() {
+		t0.Source.Document = strings.TrimSpace(c.text)
+	}
+	if c, has := p.rowCell(l, row, fieldQuote); has {
+		t0.Source.Quote = strings.TrimSpace(c.text)
+	}
+	if c, has := p.rowCell(l, row, fieldNote); has {
+		t0.Note = strings.TrimSpace(c.text)
+	}
+	p.dated = false
+	if c, has := p.rowCell(l, row, fieldPublished); has {
+		t0.Published, good = p.date(c)
+		ok = ok && good
+	}
+	from := func(c cell) targetOrigin {
+		var places *rowPlaces
+		if pt.base != nil {
+			places = &rowPlaces{base: pt.base.letter}
+		}
+		return targetOrigin{origin: origin{record: c.at, yearCol: pt.target.letter, valueCol: c.col, places: places}}
+	}
+	if hasTarget {
+		t := t0
+		var bound string
+		t.Value, bound, good = p.planValue(tc)
+		t.Kind = plancast.TargetLevel
+		switch {
+		case bound != "":
+			t.Kind = bound
+		case p.res.indicators[indicator].Kind == plancast.KindRate && strings.HasSuffix(indicator, "_share"):
+			t.Kind = plancast.TargetShare
+		}
+		unit, at, okUnit := p.rowUnit(l, row, inName, indicator, pt.target.unit, l.fields[fieldIndicator].unit)
+		if at.col == "" {
+			at = tc
+		}
+		if ok && good && okUnit && p.targetPercentFits(tc, t) && p.targetUnitAt(at, tc, &t, unit) {
+			p.addTarget(t, from(tc))
+		}
+	}
+	if hasAvg {
+		t := t0
+		t.Kind = plancast.TargetAvgGrowth
+		t.Value, _, good = p.planValue(ac)
+		if ok && good && p.targetUnitAt(ac, ac, &t, pt.avg.unit) {
+			p.addTarget(t, from(ac))
+		}
+	}
+}
+
+// planBounds are the words a plan's target cell bounds its value with:
+// before it ("<5.5", "≤5.5", "不高于5.5") or after it ("5.5以内", "7以上",
+// "6左右"), and the kind of target each makes ("" keeps the column's).
+var planBounds = []struct {
+	word   string
+	before bool
+	kind   string
+}{
+	{"<=", true, plancast.TargetCeiling}, {"≤", true, plancast.TargetCeiling}, {"<", true, plancast.TargetCeiling},
+	{"不高于", true, plancast.TargetCeiling}, {"低于", true, plancast.TargetCeiling}, {"控制在", true, plancast.TargetCeiling},
+	{">=", true, plancast.TargetFloor}, {"≥", true, plancast.TargetFloor}, {">", true, plancast.TargetFloor},
+	{"不低于", true, plancast.TargetFloor}, {"高于", true, plancast.TargetFloor}, {"超过", true, plancast.TargetFloor},
+	{"以内", false, plancast.TargetCeiling}, {"以下", false, plancast.TargetCeiling},
+	{"以上", false, plancast.TargetFloor}, {"左右", false, ""},
+}
+
+// planValue reads a plan table's target cell: a number, with a bound
+// before or after it (planBounds), and the kind the bound makes ("" for
+// none). A bracketed number ("〔13.5〕", "[13.5]") is a target summed over
+// the plan's years, which plancast does not hold, and is refused saying
+// so, as is any other text.
+func (p *parser) planValue(c cell) (v float64, kind string, ok bool) {
+	t := strings.TrimSpace(widthFold(c.text))
+	if strings.HasPrefix(t, "[") || strings.HasPrefix(t, "〔") || strings.HasPrefix(t, "【") {
+		p.fail(c, "%s is a target summed over the plan's years (累计), which plancast does not hold: leave the cell empty (—), "+
+			"or push a level or growth target of the plan's last year in a targets table", c.quoted())
+		return 0, "", false
+	}
+	for _, b := range planBounds {
+		var rest string
+		var cut bool
+		if b.before {
+			rest, cut = strings.CutPrefix(t, b.word)
+		} else {
+			rest, cut = strings.CutSuffix(t, b.word)
+		}
+		if cut {
+			t, kind = strings.TrimSpace(rest), b.kind
+			break
+		}
+	}
+	v, err := parseNumber(t)
+	if err != nil {
+		p.fail(c, "%s is not a target plancast reads: write a number, with a bound if any (<5.5, 5.5以内, ≥7, 7以上, 6左右), or — for none", c.quoted())
+		return 0, "", false
+	}
+	return v, kind, true
+}
+
+// avgGrowthNotes are the notes on the average growth columns of a table of
+// figures (not a plan table), which it does not read: an average over
+// several years is no year-on-year growth.
+func (p *parser) avgGrowthNotes(l *layout) []string {
+	var notes []string
+	where := p.file
+	if p.sheet != "" {
+		where += " sheet " + p.sheet
+	}
+	for _, c := range l.avgGrowths {
+		u := l.unplacedHeld[c.idx]
+		if u == nil {
+			continue
+		}
+		held := fmt.Sprintf("%s in row %d", cell{text: u.text}.quoted(), u.row)
+		if u.more > 0 {
+			held += fmt.Sprintf(", and %d more", u.more)
+		}
+		notes = append(notes, fmt.Sprintf("%s: column %s (%s) holds average growths (%s) that were not read: an average runs over several years, from a base year the column does not give; "+
+			"to push them as the figures' stated growth, head the column 增长（%%） and give the year it runs from in a growth_base_year column (增长基期); "+
+			"a plan's average growth targets go in a targets table", where, c.letter, cell{text: c.header}.quoted(), held))
+	}
+	return notes
+}

@@ -1,0 +1,225 @@
+package ingest
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/plancast/plancast"
+)
+
+// fypTable is a plan's targets table as every Five-Year Plan prints it: the
+// base year's figures, the target for the plan's last year, the average
+// growth the plan sets, and whether each is binding.
+const fypTable = "类别,指标,单位,2020年,2025年,年均增长（%）,属性\n" +
+	"经济发展,地区生产总值,亿元,120.8,250,15.7,预期性\n" +
+	"经济发展,一般公共预算收入,万元,52900,75000,7.2,预期性\n" +
+	"民生福祉,城镇调查失业率,%,3.5,<5.5,—,预期性\n" +
+	"民生福祉,城镇居民人均可支配收入,元,33029,46000,6.9,约束性\n"
+
+// targetText writes a target for comparing: region, indicator, plan, kind,
+// base year–year, value, binding.
+func targetText(t plancast.Target) string {
+	return fmt.Sprintf("%s %s %s %s %d–%d %g binding=%v", t.Region, t.Indicator, t.Plan, t.Kind, t.BaseYear, t.Year, t.Value, t.Binding)
+}
+
+func targetTexts(ts []plancast.Target) string {
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = targetText(t)
+	}
+	return strings.Join(out, "\n")
+}
+
+// Where the push takes targets (plancast ingest, POST /api/v1/targets), a
+// plan's targets table with no plan and no kind column is read as targets:
+// the later year column as the plan's targets for that year (a ceiling
+// when the cell says "<"), the average growth column as the plan's average
+// growths from the base year, each binding as its 属性 says, the plan the
+// one ending in the target year. It was read as figures: the 2025 target
+// column stored as 2025's figures, then judged "achieved" against itself.
+func TestAPlansTargetsTableIsReadAsTargets(t *testing.T) {
+	b := parseString(t, "fyp.csv", fypTable, Options{Region: "houma"})
+	noProblems(t, b)
+	if len(b.Observations) != 0 {
+		t.Errorf("%d figures read, want none: %+v", len(b.Observations), b.Observations)
+	}
+	want := strings.Join([]string{
+		"houma gdp 14th-fyp level 2020–2025 250 binding=false",
+		"houma gdp 14th-fyp avg_growth 2020–2025 15.7 binding=false",
+		"houma budget_revenue 14th-fyp level 2020–2025 7.5 binding=false",
+		"houma budget_revenue 14th-fyp avg_growth 2020–2025 7.2 binding=false",
+		"houma unemployment_rate 14th-fyp ceiling 2020–2025 5.5 binding=false",
+		"houma urban_disposable_income 14th-fyp level 2020–2025 46000 binding=true",
+		"houma urban_disposable_income 14th-fyp avg_growth 2020–2025 6.9 binding=true",
+	}, "\n")
+	if got := targetTexts(b.Targets); got != want {
+		t.Errorf("targets\n%s\nwant\n%s", got, want)
+	}
+	wantNotes := []string{
+		`fyp.csv: read as a plan's targets table (no plan or kind column): plan 14th-fyp, targets for 2025 from column E ("2025年"), ` +
+			`average growths from 2020 to 2025 from column F ("年均增长（%）"), binding or expected from column G ("属性")`,
+		`fyp.csv: column D ("2020年") holds the base year's figures ("120.8" in row 2, and 3 more), which were not pushed: ` +
+			`a plan's table gives them to measure its targets from; push figures in a table of figures`,
+	}
+	if got := strings.Join(b.Notes, "\n"); got != strings.Join(wantNotes, "\n") {
+		t.Errorf("notes\n%s\nwant\n%s", got, strings.Join(wantNotes, "\n"))
+	}
+
+	// The workbook of the plan: its title names the plan, "规划目标" is
+	// merged over the base year and the target year.
+	b = parseSheet(t, sheetBook(t, [][]any{
+		{"侯马市“十四五”时期经济社会发展主要指标"},
+		{"类别", "指标", "单位", "规划目标", nil, "年均增长（%）", "属性"},
+		{nil, nil, nil, "2020年", "2025年", nil, nil},
+		{"经济发展", "地区生产总值", "亿元", 120.8, 250.0, 15.7, "预期性"},
+	}, "A1:G1", "D2:E2", "A2:A3", "B2:B3", "C2:C3", "F2:F3", "G2:G3"))
+	noProblems(t, b)
+	if got, want := targetTexts(b.Targets), "houma gdp 14th-fyp level 2020–2025 250 binding=false\nhouma gdp 14th-fyp avg_growth 2020–2025 15.7 binding=false"; got != want {
+		t.Errorf("the workbook: targets\n%s\nwant\n%s", got, want)
+	}
+
+	// A header that says the column holds targets ("2025年目标"), the
+	// hint for which used to be to head it "2025": read as the target.
+	b = parseString(t, "fyp.csv", "指标,2020年,2025年目标（亿元）\n地区生产总值,120.8,250\n", Options{Region: "houma"})
+	noProblems(t, b)
+	if got, want := targetTexts(b.Targets), "houma gdp 14th-fyp level 2020–2025 250 binding=false"; got != want || len(b.Observations) != 0 {
+		t.Errorf("2025年目标: targets\n%s\nfigures %d; want\n%s", got, len(b.Observations), want)
+	}
+}
+
+// On the figures route (Options.RefusePlanTables: POST
+// /api/v1/observations), a plan's targets table is refused at the column
+// that marks it, pointing to the targets route; nothing of it is read.
+func TestAPlansTargetsTablePushedAsFiguresIsRefused(t *testing.T) {
+	refuse := Options{Region: "houma", RefusePlanTables: true}
+	for _, c := range []struct{ name, table, want string }{
+		{"a binding column", fypTable,
+			`fyp.csv row 1 column G (binding): column G ("属性") says whether a target is binding (约束性) or expected (预期性), a target's field: ` +
+				`the table is a plan's targets, not figures, and its column E ("2025年") would be stored as figures of 2025; ` +
+				`push it to POST /api/v1/targets, which reads it as targets (as plancast ingest does), or push figures in a table without target columns`},
+		{"a target year's header", "指标,2020年,2025年目标\n地区生产总值,120.8,250\n",
+			`fyp.csv row 1 column C: column C ("2025年目标") says its column holds targets: ` +
+				`the table is a plan's targets, not figures, and its column C ("2025年目标") would be stored as figures of 2025; ` +
+				`push it to POST /api/v1/targets, which reads it as targets (as plancast ingest does), or push figures in a table without target columns`},
+		{"an average growth beside a base and a target year", "指标,2020年,2025年,年均增长（%）\n地区生产总值,120.8,250,15.7\n",
+			`fyp.csv row 1 column D: column D ("年均增长（%）") is an average growth beside a base year and a target year (2020年, 2025年), as a plan sets it: ` +
+				`the table is a plan's targets, not figures, and its column C ("2025年") would be stored as figures of 2025; ` +
+				`push it to POST /api/v1/targets, which reads it as targets (as plancast ingest does), or push figures in a table without target columns`},
+	} {
+		b := parseString(t, "fyp.csv", c.table, refuse)
+		if got := strings.Join(problemTexts(b.Problems), "\n"); got != c.want {
+			t.Errorf("%s: problems\n%s\nwant\n%s", c.name, got, c.want)
+		}
+		if len(b.Observations)+len(b.Targets) != 0 {
+			t.Errorf("%s: %d figures and %d targets read, want none", c.name, len(b.Observations), len(b.Targets))
+		}
+	}
+
+	// A table of one figure per row with a binding column is a targets
+	// table without its plan and kind: refused on every route.
+	b := parseString(t, "t.csv", "region,indicator,year,value,binding\nhouma,gdp,2025,250,expected\n", Options{})
+	want := `t.csv row 1 column E (binding): column E ("binding") says whether a target is binding (约束性) or expected (预期性), a target's field: ` +
+		`a table of targets needs a plan (规划) and a kind (目标类型) column beside its indicator, year and value columns, ` +
+		`or, as a plan's table, its base year's and target year's columns (指标, 2020年, 2025年, 年均增长（%）, 属性); figures go in a table without it`
+	if got := strings.Join(problemTexts(b.Problems), "\n"); got != want || len(b.Observations) != 0 {
+		t.Errorf("a long table with a binding column: problems\n%s\nwant\n%s", got, want)
+	}
+}
+
+// What a plan's cell says besides its number is read or refused at it: a
+// bound (以内, 以上, ≥) makes a ceiling or a floor, a share indicator's
+// target is a share; a target summed over the plan (〔13.5〕) or words are
+// refused. The plan is the one its title names; one the years do not fit,
+// or years that end no Five-Year Plan without a title naming one, are
+// refused, saying what to do.
+func TestAPlansTableCellsAndPlanAreReadOrRefused(t *testing.T) {
+	b := parseString(t, "fyp.csv", "“十三五”主要指标\n指标,2015年,2020年,年均增长（%）,属性\n"+
+		"城镇登记失业率,3.2,4.5以内,,约束性\n"+
+		"第二产业占GDP比重,38,≥45,,预期性\n"+
+		"规模以上工业增加值,60,95左右,8以上,预期性\n", Options{Region: "houma"})
+	noProblems(t, b)
+	want := strings.Join([]string{
+		"houma unemployment_rate 13th-fyp ceiling 2015–2020 4.5 binding=true",
+		"houma secondary_industry_share 13th-fyp floor 2015–2020 45 binding=false",
+		"houma industrial_value_added 13th-fyp level 2015–2020 95 binding=false",
+		"houma industrial_value_added 13th-fyp avg_growth 2015–2020 8 binding=false",
+	}, "\n")
+	if got := targetTexts(b.Targets); got != want {
+		t.Errorf("targets\n%s\nwant\n%s", got, want)
+	}
+
+	b = parseString(t, "fyp.csv", "指标,2020年,2025年,属性\n第二产业占GDP比重,41.3,45,预期性\n", Options{Region: "houma"})
+	if got, want := targetTexts(b.Targets), "houma secondary_industry_share 14th-fyp share 2020–2025 45 binding=false"; got != want {
+		t.Errorf("a share: targets\n%s\nwant\n%s", got, want)
+	}
+
+	for _, c := range []struct{ name, table, want string }{
+		{"a cumulative target", "指标,2020年,2025年,属性\n固定资产投资,70,〔400〕,预期性\n",
+			`fyp.csv row 2 column C (value): "〔400〕" is a target summed over the plan's years (累计), which plancast does not hold: ` +
+				`leave the cell empty (—), or push a level or growth target of the plan's last year in a targets table`},
+		{"words", "指标,2020年,2025年,属性\n地区生产总值,120.8,完成省下达任务,预期性\n",
+			`fyp.csv row 2 column C (value): "完成省下达任务" is not a target plancast reads: write a number, with a bound if any (<5.5, 5.5以内, ≥7, 7以上, 6左右), or — for none`},
+		{"years that end no plan", "指标,2020年,2024年,属性\n地区生产总值,120.8,200,预期性\n",
+			`fyp.csv row 1 column C: the table is a plan's targets, but which plan cannot be told: 2024 is the last year of no Five-Year Plan and the title names none (十四五); ` +
+				`name the plan in the title, or give the table plan (规划) and kind (目标类型) columns`},
+		{"a title naming another plan", "“十三五”主要指标\n指标,2020年,2025年,属性\n地区生产总值,120.8,250,预期性\n",
+			`fyp.csv row 2 column C: the title names plan 13th-fyp, but the target year's column C ("2025年") is not of its years: ` +
+				`push the targets of each plan in a table of their own, or give the table plan (规划) and kind (目标类型) columns`},
+		{"a third year", "指标,2020年,2023年,2025年,属性\n地区生产总值,120.8,150,250,预期性\n",
+			`fyp.csv row 1 column C: column C ("2023年") is a third year column: a plan's targets table has its base year's column and its target year's (2020年, 2025年); ` +
+				`push the figures of other years in a table of figures`},
+	} {
+		b := parseString(t, "fyp.csv", c.table, Options{Region: "houma"})
+		if got := strings.Join(problemTexts(b.Problems), "\n"); got != c.want {
+			t.Errorf("%s: problems\n%s\nwant\n%s", c.name, got, c.want)
+		}
+	}
+}
+
+// A table of figures (not a plan's) with an average growth column reads
+// its figures and leaves the averages out, saying so: they were dropped
+// without a word.
+func TestAnAverageGrowthBesideFiguresIsNotedNotRead(t *testing.T) {
+	b := parseString(t, "w.csv", "指标,2016年,2018年,2020年,年均增长（%）\n地区生产总值,90,105,120.8,6.3\n", Options{Region: "houma"})
+	noProblems(t, b)
+	if len(b.Observations) != 3 || len(b.Targets) != 0 {
+		t.Errorf("%d figures and %d targets, want the 3 figures", len(b.Observations), len(b.Targets))
+	}
+	want := `w.csv: column E ("年均增长（%）") holds average growths ("6.3" in row 2) that were not read: an average runs over several years, from a base year the column does not give; ` +
+		`to push them as the figures' stated growth, head the column 增长（%） and give the year it runs from in a growth_base_year column (增长基期); ` +
+		`a plan's average growth targets go in a targets table`
+	if got := strings.Join(b.Notes, "\n"); got != want {
+		t.Errorf("notes\n%s\nwant\n%s", got, want)
+	}
+}
+
+// Pushed on the store, the plan's table writes its targets and no figure:
+// no figure of 2025 (or of the base year) appears.
+func TestAPlansTargetsTablePushedWritesNoFigure(t *testing.T) {
+	st := openStore(t)
+	ctx := context.Background()
+	rep := apply(t, st, parseString(t, "fyp.csv", fypTable, Options{Region: "houma"}), false)
+	if rep.New+rep.Revised != 0 || rep.Targets.New != 7 {
+		t.Errorf("report %+v: want 7 new targets and no figure", rep)
+	}
+	s, err := st.Series(ctx, plancast.SeriesQuery{Region: "houma", Indicator: "gdp", Period: plancast.PeriodYear})
+	if plancast.ErrorCode(err) != plancast.ENOTFOUND {
+		t.Errorf("houma gdp: %v, %+v; want no figure stored", err, s)
+	}
+	ts, err := st.Targets(ctx, plancast.TargetFilter{Region: "houma", Indicator: "gdp"})
+	if err != nil || len(ts) != 2 {
+		t.Errorf("houma gdp targets: %v, %+v; want the level and the average growth", err, ts)
+	}
+}
+
+// A year's plan beside the year before it is that year's plan, not the
+// Five-Year Plan that happens to end in it.
+func TestAPlanTableOfAYearAndTheYearBeforeIsThatYearsPlan(t *testing.T) {
+	b := parseString(t, "plan.csv", "指标,2024年完成,2025年计划\n地区生产总值,160.2,170\n", Options{Region: "houma"})
+	noProblems(t, b)
+	if got, want := targetTexts(b.Targets), "houma gdp 2025-annual level 2024–2025 170 binding=false"; got != want || len(b.Observations) != 0 {
+		t.Errorf("targets\n%s\nfigures %d; want\n%s", got, len(b.Observations), want)
+	}
+}
