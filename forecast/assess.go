@@ -46,9 +46,12 @@ const MaxPaceYears = 50
 // exactly; for a base year that is itself projected, the base is taken at its
 // projected value and the growth's spread is that of one year (h = 1) of the
 // table, an approximation stated in the explanation; for a base year between
-// stored figures without one of its own, the base is taken at its
-// interpolated level (bridge.go's mean), which a.Interpolated and the
-// explanation state, and the spread is the target year's.
+// stored figures without one of its own, the growth is measured from the
+// base's interpolated level (bridge.go's mean), which a.Interpolated and the
+// explanation state, and its distribution mixes the target year's over the
+// base's (bridge.go's spread, independent of the projection's given the
+// stored figures: interpbase.go), so that the interval is wider than the
+// target year's alone and the probability nearer one half.
 //
 // RequiredGrowth is the average annual growth from the latest value to the
 // level the target implies, (x_target/x_latest)^{1/(Y−latest year)} − 1,
@@ -316,30 +319,46 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 			pt = ytd.Nowcast
 		}
 		projectedLevel = pt.Mean
-		var pMeet float64
 		if ytd != nil {
 			ytd.requireRest(targetLevel)
 			a.YearToDate = &ytd.YearToDate
-			pLow := ytd.cdf(targetLevel)
-			if higher {
-				pMeet = 1 - pLow
-			} else {
-				pMeet = pLow
-			}
-		} else if growthKind && base > p.last {
-			pMeet = growthProbability(res, t, base, growthFactor(t, base)*math.Exp(span), higher)
-		} else {
-			pLow := res.CDF(y, targetLevel)
-			if higher {
-				pMeet = 1 - pLow
-			} else {
-				pMeet = pLow
-			}
+		}
+		// cdf is the target year's distribution, P(level ≤ v).
+		cdf := func(v float64) float64 { return res.CDF(y, v) }
+		if ytd != nil {
+			cdf = ytd.cdf
+		}
+		// A base without a figure (frac > 0: its year between stored
+		// figures, the target year ahead) is as uncertain as its bridge:
+		// the growth's distribution mixes the target year's over the
+		// base's (interpbase.go).
+		var ob *overBridge
+		if growthKind && frac > 0 {
+			o := newOverBridge(res, p, y, p.x[base-p.first], frac, cdf, pt.Mean, ytd == nil)
+			ob = &o
+		}
+		var pLow float64
+		switch {
+		case ob != nil:
+			pLow = ob.cdf(growthFactor(t, base) * math.Exp(span))
+		case growthKind && base > p.last && ytd == nil:
+			pLow = growthProbability(res, t, base, growthFactor(t, base)*math.Exp(span), false)
+		default:
+			pLow = cdf(targetLevel)
+		}
+		pMeet := pLow
+		if higher {
+			pMeet = 1 - pLow
 		}
 		a.Probability = clamp01(pMeet)
 		proj := pt
 		if growthKind {
 			proj = plancast.ProjectionPoint{Year: y, Mean: growthOf(pt.Mean), Lo80: growthOf(pt.Lo80), Hi80: growthOf(pt.Hi80), Lo95: growthOf(pt.Lo95), Hi95: growthOf(pt.Hi95)}
+			if ob != nil {
+				at := func(prob float64) float64 { return growthOf(ob.quantile(prob) * baseValue) }
+				proj.Lo80, proj.Hi80 = math.Min(at(0.1), proj.Mean), math.Max(at(0.9), proj.Mean)
+				proj.Lo95, proj.Hi95 = math.Min(at(0.025), proj.Lo80), math.Max(at(0.975), proj.Hi80)
+			}
 			if base > p.last {
 				proj = projectedGrowthPoint(res, t, base, growthOf(pt.Mean), span)
 			}
