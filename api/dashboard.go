@@ -16,6 +16,7 @@ import (
 
 	"github.com/plancast/plancast"
 	"github.com/plancast/plancast/charts"
+	"github.com/plancast/plancast/forecast"
 )
 
 //go:embed templates/dashboard.html
@@ -235,7 +236,7 @@ func (s *Server) dashboardSection(ctx context.Context, r plancast.Region, indByC
 			LatestText:      fmt.Sprintf("%s (%d)", latestText(a.Assessment), a.LatestYear),
 			DueText:         charts.FiguresDueText(a.FiguresDue, lang), // the chart's words under its hatch
 			RequiredText:    requiredText(lang, a.Assessment),
-			ProjectedText:   projectedText(lang, a.Kind, a.TargetValue, a.Projected, a.Realised, plancast.ValuePrec(a.LatestValue)),
+			ProjectedText:   projectedText(lang, a.Kind, a.TargetValue, a.Projected, a.Realised, plancast.ValuePrec(a.LatestValue), forecast.LimitsOf(ind)),
 			ProbabilityText: plancast.FormatProbability(a.Probability),
 		})
 	}
@@ -353,13 +354,13 @@ func percentOrDash(f *float64) string {
 // data it comes from (120.8 → 147.2, not 147.24). An observed target
 // year's figure (realised) is no projection: it is written as figureText
 // writes it in the latest cell.
-func projectedText(lang, kind string, target float64, p *plancast.ProjectionPoint, realised *float64, prec int) string {
+func projectedText(lang, kind string, target float64, p *plancast.ProjectionPoint, realised *float64, prec int, lim forecast.Limits) string {
 	growth := plancast.GrowthKind(kind)
 	format := func(v float64) string {
 		if growth {
 			return plancast.Fixed(v, 1) + "%"
 		}
-		return plancast.FormatNumber(v, prec)
+		return plancast.FormatNumber(v, lim.Prec(v, prec)) // a share below 100 never reads 100.0
 	}
 	if realised != nil {
 		// Observed: written as the latest cell writes a figure, apart

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/plancast/plancast"
+	"github.com/plancast/plancast/forecast"
 )
 
 // The dashboard's words: figures with separators and at most two decimals,
@@ -64,11 +65,11 @@ func TestDashboardWritesAFigureApartFromItsTarget(t *testing.T) {
 		}
 	}
 	realised := 8.4600001
-	if got := projectedText("en", plancast.TargetGrowth, 8.5, nil, &realised, 1); got != "8.46%" {
+	if got := projectedText("en", plancast.TargetGrowth, 8.5, nil, &realised, 1, forecast.Limits{}); got != "8.46%" {
 		t.Errorf("a realised growth of 8.46%% against 8.5%%: %q", got)
 	}
 	level := 59.96
-	if got := projectedText("en", plancast.TargetLevel, 60, nil, &level, 1); got != "59.96" {
+	if got := projectedText("en", plancast.TargetLevel, 60, nil, &level, 1, forecast.Limits{}); got != "59.96" {
 		t.Errorf("a realised 59.96 against 60: %q", got)
 	}
 }

@@ -869,7 +869,8 @@ var chinese = phrasebook{
 func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind plancast.Indicator, missing []int, baseLevel float64, base int, higher, approx bool) string {
 	growth := plancast.GrowthKind(t.Kind)
 	target := func(v float64) string { return plancast.FormatNumber(v, -1) }
-	num := func(v float64) string { return plancast.FormatNumber(v, plancast.ValuePrec(a.LatestValue)) }
+	lim, prec := LimitsOf(ind), plancast.ValuePrec(a.LatestValue)
+	num := func(v float64) string { return plancast.FormatNumber(v, lim.Prec(v, prec)) }
 	if growth {
 		num = func(v float64) string { return plancast.Fixed(v, 1) + "%" }
 		target = num

@@ -86,6 +86,21 @@ func LimitsOf(ind plancast.Indicator) Limits {
 	return Limits{}
 }
 
+// Prec is prec, or more decimals (up to four more: plancast.ApartPrec), so
+// that v, within l but not at a limit, is not written as the limit: a share
+// projected at 99.96 reads "99.96" with one decimal asked, not "100.0",
+// which would say the projection reaches what its shape never lets it
+// (the logit scale); a level projected at 0.004 reads "0.004", not "0.0".
+func (l Limits) Prec(v float64, prec int) int {
+	if l.Upper > 0 && v < l.Upper {
+		prec = plancast.ApartPrec(v, l.Upper, prec)
+	}
+	if l.NonNegative && v > 0 {
+		prec = plancast.ApartPrec(v, 0, prec)
+	}
+	return prec
+}
+
 // within is pt with its mean and bounds taken within lim. On the logit
 // scale they are inside already.
 func within(pt plancast.ProjectionPoint, lim Limits) plancast.ProjectionPoint {
