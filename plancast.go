@@ -84,32 +84,12 @@ func (r *Region) Validate() error {
 
 // Canonical units. Money aggregates are stored in 亿元, per-capita incomes in
 // yuan, rates in percent. Other units (tons, persons, 100m_kwh, ...) are allowed
-// as codes; the ingest package knows how to convert between the money units.
+// as codes; Units (units.go) names them and says which convert to which.
 const (
 	Unit100mYuan = "100m_yuan" // 亿元, 1e8 yuan
 	UnitYuan     = "yuan"
 	UnitPercent  = "percent"
 )
-
-// UnitLabels name unit codes for people, in English and in Chinese: the
-// charts' axes and the downloads' unit columns write them, and the ingest
-// readers read them back, so that a download goes back in as it is.
-var UnitLabels = map[string]struct{ En, Zh string }{
-	Unit100mYuan:  {"100 million yuan", "亿元"},
-	UnitYuan:      {"yuan", "元"},
-	UnitPercent:   {"%", "%"},
-	"10k_yuan":    {"10,000 yuan", "万元"},
-	"10k_persons": {"10,000 persons", "万人"},
-	"persons":     {"persons", "人"},
-	"tons":        {"tons", "吨"},
-	"10k_tons":    {"10,000 tons", "万吨"},
-	"100m_kwh":    {"100 million kWh", "亿千瓦时"},
-	"100m_m3":     {"100 million m³", "亿立方米"},
-	// Energy, as work reports set its targets: the intensity of GDP
-	// (万元地区生产总值能耗) and the total consumed.
-	"tce_per_10k_yuan": {"tce per 10,000 yuan", "吨标准煤/万元"},
-	"10k_tce":          {"10,000 tce", "万吨标准煤"},
-}
 
 // Indicator kinds and directions.
 const (

@@ -12,23 +12,13 @@ import (
 // Unit codes beyond the canonical ones in the root package. Money values are
 // stored in 100m_yuan (aggregates) or yuan (per-capita figures); the other money
 // codes exist so that a file may say what it holds and be converted on the way in.
+// Every unit and its size is declared once, in plancast.Units.
 const (
 	Unit10kYuan     = "10k_yuan"     // 万元, 1e4 yuan
 	Unit1kYuan      = "1k_yuan"      // 千元, 1e3 yuan
 	UnitBillionYuan = "billion_yuan" // 1e9 yuan = 10 亿元
 	UnitMillionYuan = "million_yuan" // 1e6 yuan = 0.01 亿元
 )
-
-// yuanPer gives the size of each money unit in yuan. Every money unit converts
-// to every other; nothing else converts to anything but itself.
-var yuanPer = map[string]float64{
-	plancast.UnitYuan:     1,
-	Unit1kYuan:            1e3,
-	Unit10kYuan:           1e4,
-	UnitMillionYuan:       1e6,
-	plancast.Unit100mYuan: 1e8,
-	UnitBillionYuan:       1e9,
-}
 
 // unitNames maps the folded spellings found in files (see fold) to unit codes.
 var unitNames = map[string]string{
@@ -54,15 +44,17 @@ var unitNames = map[string]string{
 	"百分点": plancast.UnitPercent, "percentage": plancast.UnitPercent,
 }
 
-// The labels plancast's own downloads and charts write (plancast.UnitLabels)
-// read back as their units, so that a download goes back in: 10,000 yuan is
-// 万元, and each of the others is its unit code, converting only to itself.
-// A spelling listed above keeps its unit.
+// The names and other words of plancast.Units read as their units: the
+// labels plancast's own downloads and charts write, so that a download goes
+// back in (10,000 yuan is 万元), and the words the report reader reads a
+// unit by (万人, 万千瓦时, 万立方米, 百万吨, 万度), so that a table takes every
+// unit a report does, converted by the same sizes. A spelling listed above
+// keeps its unit.
 func init() {
-	for code, label := range plancast.UnitLabels {
-		for _, l := range []string{label.En, label.Zh} {
-			if _, listed := unitNames[unitFold(l)]; !listed {
-				unitNames[unitFold(l)] = code
+	for _, u := range plancast.Units {
+		for _, w := range append([]string{u.En, u.Zh}, u.Also...) {
+			if _, listed := unitNames[unitFold(w)]; !listed {
+				unitNames[unitFold(w)] = u.Code
 			}
 		}
 	}
@@ -122,8 +114,8 @@ func (r *resolver) unitNamed(text string) (string, bool) {
 }
 
 // namedUnit reads text as a unit when plancast names it: a spelling
-// ParseUnit knows (亿元, 万元, %, 万吨, 亿立方米, billion yuan), a money
-// unit's code, or the code or download label of a unit an indicator of the
+// ParseUnit knows (亿元, 万元, %, 万吨, 万人, 亿立方米, billion yuan), the code
+// of a unit of plancast.Units (10k_yuan, 10k_kwh), or the code or download label of a unit an indicator of the
 // catalog is measured in (unitNamed). Unlike ParseUnit it takes no other
 // word that has a code's shape: it reads units where other words are
 // written too, as in a year's header ("2023 (e)" is no unit e).
@@ -131,8 +123,10 @@ func (p *parser) namedUnit(text string) (string, bool) {
 	if u, ok := unitNames[unitFold(text)]; ok {
 		return u, true
 	}
-	if code := strings.ToLower(strings.TrimSpace(widthFold(text))); IsMoney(code) {
-		return code, true
+	if code := strings.ToLower(strings.TrimSpace(widthFold(text))); code != "" {
+		if _, ok := plancast.UnitOf(code); ok {
+			return code, true
+		}
 	}
 	return p.res.unitNamed(text)
 }
@@ -169,22 +163,20 @@ func zeroWidth(r rune) bool {
 }
 
 // Convert converts value from one unit code to another (codes as ParseUnit
-// returns them). Money converts through yuan:
+// returns them) of the same dimension, by the sizes of plancast.Units:
 //
 //	value_to = value_from × size(from) / size(to)
 //
-// so 1 billion_yuan = 10 100m_yuan and 5 10k_yuan = 50000 yuan. Any unit
-// converts to itself; anything else is an EINVALID error naming both units.
+// so 1 billion_yuan = 10 100m_yuan, 5 10k_yuan = 50000 yuan, 0.62
+// 10k_persons = 6200 persons and 125 10k_kwh = 0.0125 100m_kwh. Any unit
+// converts to itself; anything else (a count to money, a unit plancast does
+// not size) is an EINVALID error naming both units.
 func Convert(value float64, fromUnit, toUnit string) (float64, error) {
-	if fromUnit == toUnit {
-		return value, nil
-	}
-	f, okFrom := yuanPer[fromUnit]
-	t, okTo := yuanPer[toUnit]
-	if !okFrom || !okTo {
+	v, ok := plancast.ConvertUnit(value, fromUnit, toUnit)
+	if !ok {
 		return 0, plancast.Errorf(plancast.EINVALID, "unit %s does not convert to %s", unitLabel(fromUnit), unitLabel(toUnit))
 	}
-	return roundSignificant(value*f/t, 12), nil
+	return v, nil
 }
 
 // roundSignificant rounds v to n significant digits, so that 41000 万元 is
@@ -203,7 +195,10 @@ func roundSignificant(v float64, n int) float64 {
 }
 
 // IsMoney reports whether unit is one of the money units.
-func IsMoney(unit string) bool { _, ok := yuanPer[unit]; return ok }
+func IsMoney(unit string) bool {
+	u, ok := plancast.UnitOf(unit)
+	return ok && u.Dim == plancast.DimMoney
+}
 
 // unitLabel writes a unit code the way a Chinese reader knows it, for messages.
 func unitLabel(code string) string {
@@ -225,31 +220,35 @@ func unitLabel(code string) string {
 	return fmt.Sprint(code)
 }
 
-// moneyZh are the Chinese names of the money units plancast.UnitLabels
-// does not name.
-var moneyZh = map[string]string{Unit1kYuan: "千元", UnitBillionYuan: "十亿元", UnitMillionYuan: "百万元"}
-
 // unitZh is a unit's Chinese name (万吨 for 10k_tons), or its code when
 // it has none.
 func unitZh(code string) string {
-	if zh, ok := moneyZh[code]; ok {
-		return zh
-	}
-	if l, ok := plancast.UnitLabels[code]; ok {
-		return l.Zh
+	if u, ok := plancast.UnitOf(code); ok {
+		return u.Zh
 	}
 	return code
 }
 
 // unitAdvice tells what to write a figure of an indicator measured in
-// code in: the units that convert to it. Money converts between its units;
-// any other unit converts only to itself (tons are not 万吨 here).
+// code in: the units of plancast.Units that convert to it, those of its
+// dimension, by their Chinese names (亿元, 万人, 万千瓦时), a Western
+// multiple by its English one (billion yuan); a unit alone in its
+// dimension, or of none, converts only to itself.
 func unitAdvice(code string) string {
-	switch {
-	case IsMoney(code):
-		return "write it in a unit that converts to it: 亿元, 万元, 千元, 元, billion yuan or million yuan"
-	case code == plancast.UnitPercent:
-		return "write it in percent (%), the only unit that converts to it"
+	var names []string
+	if u, ok := plancast.UnitOf(code); ok && u.Dim != "" {
+		for _, v := range plancast.Units {
+			switch {
+			case v.Dim != u.Dim:
+			case v.Western:
+				names = append(names, v.En)
+			default:
+				names = append(names, v.Zh)
+			}
+		}
 	}
-	return fmt.Sprintf("write it in %s, the only unit that converts to it", unitLabel(code))
+	if len(names) < 2 {
+		return fmt.Sprintf("write it in %s, the only unit that converts to it", unitLabel(code))
+	}
+	return "write it in a unit that converts to it: " + strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }

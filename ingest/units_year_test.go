@@ -46,6 +46,12 @@ func TestAUnitInAYearHeaderIsTheUnitOfItsFigures(t *testing.T) {
 			}},
 		{"a per-capita income in 万元", "指标,2024年（万元）\n城镇居民人均可支配收入,4.125\n",
 			[]figure{{region: "houma", indicator: "urban_disposable_income", year: 2024, value: 41250}}},
+		{"a unit of another dimension, by its word or its code", "指标,2023年（万人）,2024 (10k_persons),2024年（万千瓦时）\n城镇新增就业,0.62,0.65,\n售电量,,,125\n",
+			[]figure{
+				{region: "houma", indicator: "new_urban_jobs", year: 2023, value: 6200},
+				{region: "houma", indicator: "new_urban_jobs", year: 2024, value: 6500},
+				{region: "houma", indicator: "electricity_sales", year: 2024, value: 0.0125},
+			}},
 		{"a unit column that says the same", "指标,单位,2024年（万元）\n一般公共预算收入,万元,68900\n",
 			[]figure{{region: "houma", indicator: "budget_revenue", year: 2024, value: 6.89}}},
 	} {

@@ -48,54 +48,6 @@ func zhUnit(unit string) *regexp.Regexp {
 	return regexp.MustCompile(`^` + gap + `(?:(?:多|余)` + gap + `)?` + unit)
 }
 
-// unitPatterns are tried in order on the text right after a number.
-// multiplier is the factor of the words between the number and the unit.
-var unitPatterns = []struct {
-	re  *regexp.Regexp
-	dim dimension
-	mul float64
-}{
-	// Chinese units.
-	{zhUnit(`个百分点`), dimPoints, 1},
-	{zhUnit(`亿元`), dimMoney, 1e8},
-	{zhUnit(`万元`), dimMoney, 1e4},
-	{zhUnit(`千元`), dimMoney, 1e3},
-	{zhUnit(`元`), dimMoney, 1},
-	{zhUnit(`亿(?:千瓦时|度)`), dimEnergy, 1e8},
-	{zhUnit(`万(?:千瓦时|度)`), dimEnergy, 1e4},
-	{zhUnit(`(?:千瓦时|度)`), dimEnergy, 1},
-	{zhUnit(`万人`), dimPersons, 1e4},
-	{zhUnit(`人`), dimPersons, 1},
-	{zhUnit(`万吨`), dimMass, 1e4},
-	{zhUnit(`吨`), dimMass, 1},
-	{zhUnit(`亿(?:立方米|方)`), dimVolume, 1e8},
-	{zhUnit(`万(?:立方米|方)`), dimVolume, 1e4},
-	{zhUnit(`立方米`), dimVolume, 1},
-	{regexp.MustCompile(`^` + gap + `%`), dimPercent, 1},
-	// English units.
-	{regexp.MustCompile(`(?i)^\s*percentage points?`), dimPoints, 1},
-	{regexp.MustCompile(`(?i)^\s*(?:percent|per cent)\b`), dimPercent, 1},
-	{regexp.MustCompile(`(?i)^\s*(?:hundred million|100 million)\s+(?:yuan|rmb|cny)\b`), dimMoney, 1e8},
-	{regexp.MustCompile(`(?i)^\s*billion\s+(?:yuan|rmb|cny)\b`), dimMoney, 1e9},
-	{regexp.MustCompile(`(?i)^\s*million\s+(?:yuan|rmb|cny)\b`), dimMoney, 1e6},
-	{regexp.MustCompile(`(?i)^\s*ten thousand\s+(?:yuan|rmb|cny)\b`), dimMoney, 1e4},
-	{regexp.MustCompile(`(?i)^\s*thousand\s+(?:yuan|rmb|cny)\b`), dimMoney, 1e3},
-	{regexp.MustCompile(`(?i)^\s*(?:yuan|rmb|cny)\b`), dimMoney, 1},
-	{regexp.MustCompile(`(?i)^\s*(?:hundred million|100 million)\s+(?:kilowatt[- ]?hours?|kwh|kw·h|degrees)\b`), dimEnergy, 1e8},
-	{regexp.MustCompile(`(?i)^\s*billion\s+(?:kilowatt[- ]?hours?|kwh|kw·h)\b`), dimEnergy, 1e9},
-	{regexp.MustCompile(`(?i)^\s*million\s+(?:kilowatt[- ]?hours?|kwh|kw·h)\b`), dimEnergy, 1e6},
-	{regexp.MustCompile(`(?i)^\s*(?:kilowatt[- ]?hours?|kwh|kw·h)\b`), dimEnergy, 1},
-	{regexp.MustCompile(`(?i)^\s*ten thousand\s+(?:people|persons|workers)\b`), dimPersons, 1e4},
-	{regexp.MustCompile(`(?i)^\s*(?:people|persons|workers|(?:(?:new|newly[- ]created|newly[- ]added|urban)\s+)+jobs|jobs)\b`), dimPersons, 1},
-	{regexp.MustCompile(`(?i)^\s*ten thousand\s+(?:tons|tonnes)\b`), dimMass, 1e4},
-	{regexp.MustCompile(`(?i)^\s*million\s+(?:tons|tonnes)\b`), dimMass, 1e6},
-	{regexp.MustCompile(`(?i)^\s*(?:tons|tonnes)\b`), dimMass, 1},
-	{regexp.MustCompile(`(?i)^\s*(?:hundred million|100 million)\s+(?:cubic met(?:er|re)s|m³|m3)`), dimVolume, 1e8},
-	{regexp.MustCompile(`(?i)^\s*billion\s+(?:cubic met(?:er|re)s|m³|m3)`), dimVolume, 1e9},
-	{regexp.MustCompile(`(?i)^\s*million\s+(?:cubic met(?:er|re)s|m³|m3)`), dimVolume, 1e6},
-	{regexp.MustCompile(`(?i)^\s*(?:cubic met(?:er|re)s|m³|m3)`), dimVolume, 1},
-}
-
 // rmbBefore: "RMB 5.6 billion", "¥5.6 billion": the currency comes first.
 var (
 	rmbBefore      = regexp.MustCompile(`(?i)(?:rmb|cny|¥)\s*$`)
