@@ -337,7 +337,7 @@ func historyFigure(s *Spec) (*figure, error) {
 	if tl.stated != nil {
 		f.source = joinSentences(f.source, statedNote(tl.stated, lang), lang)
 	}
-	if note := tl.interpolated.note(lang); note != "" {
+	if note := tl.unobserved.note(lang); note != "" {
 		f.source = joinSentences(f.source, note, lang)
 	}
 	return f, nil
