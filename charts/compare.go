@@ -114,7 +114,7 @@ func compareFigure(s *CompareSpec) (*figure, error) {
 		col := colSeries[d.drawn%len(colSeries)]
 		d.addLine(f, rs, s.From, line, mean, method, col)
 		marks, stated, growthOut := targetMarks(rs, s.Indicator, s.From)
-		d.addTargets(marks, s.Indicator.Unit, lang, col)
+		d.addTargets(marks, s.Indicator, lang, col)
 		if stated != nil {
 			d.stated = append(d.stated, regionGap{rs.Region, stated})
 		}
@@ -291,13 +291,13 @@ func (d *comparison) addLine(f *figure, rs RegionSeries, from int, line, mean []
 // target's with its path, each with its value (in unit, as a target's label
 // writes it in lang; a growth target's growth, as the single chart's label
 // of its path) to be written where it crowds nothing.
-func (d *comparison) addTargets(marks []targetMark, unit, lang string, col color.NRGBA) {
+func (d *comparison) addTargets(marks []targetMark, ind plancast.Indicator, lang string, col color.NRGBA) {
 	for _, m := range marks {
 		d.xs, d.ys = append(d.xs, m.at.x), append(d.ys, m.at.y)
 		d.markers = append(d.markers, m.at)
 		d.addPath(m.path, col)
 		d.layers = append(d.layers, layer{z: zTarget, p: pointsOf([]xy{m.at}, draw.GlyphStyle{Color: col, Radius: targetRadius, Shape: m.shape})})
-		text := annotValue(m.target.Value, unit, lang)
+		text := annotValue(m.target.Value, ind, lang)
 		if plancast.GrowthKind(m.target.Kind) {
 			text = growthValueText(m.target, lang)
 		}

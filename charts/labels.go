@@ -263,9 +263,17 @@ func pick(lang, en, zh, code string) string {
 }
 
 // formatValue writes a value with its unit for annotations: "250 亿元",
-// "33,029 yuan", "4.5%".
-func formatValue(v float64, unit, lang string) string {
-	s := plancast.FormatNumber(v, plancast.ValuePrec(v))
+// "33,029 yuan", "4.5%". A percentage of a whole (whole: a share, the
+// unemployment rate) below 100 never reads 100, nor one above 0 reads 0:
+// it gets the decimals that keep it apart from the limit
+// (plancast.ApartPrec), so that a share of 99.95 is "99.95%", not "100%"
+// as if the whole were reached, beside a target of 99.96, "99.96%".
+func formatValue(v float64, unit, lang string, whole bool) string {
+	prec := plancast.ValuePrec(v)
+	if whole {
+		prec = plancast.ApartPrec(v, 0, plancast.ApartPrec(v, 100, prec))
+	}
+	s := plancast.FormatNumber(v, prec)
 	if strings.Contains(s, ".") {
 		s = strings.TrimSuffix(strings.TrimRight(s, "0"), ".")
 	}

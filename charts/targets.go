@@ -304,10 +304,10 @@ func targetLayers(f *figure, s *Spec, latest *xy, dodged *dodge) targetDrawing {
 		case plancast.TargetLevel, plancast.TargetShare:
 			at := xy{float64(t.Year), t.Value}
 			d.xs, d.ys = append(d.xs, at.x), append(d.ys, at.y)
-			txt := fmt.Sprintf(wd.TargetFmt, plan, t.Year, annotValue(t.Value, unit, f.lang))
+			txt := fmt.Sprintf(wd.TargetFmt, plan, t.Year, annotValue(t.Value, s.Indicator, f.lang))
 			if from, to, ok := planSpan(t.Plan); ok && from == t.Year && to == t.Year {
 				// the plan's name says the year: "2022 plan target: 1", not "2022 plan target 2022: 1"
-				txt = fmt.Sprintf(wd.PlanYearTargetFmt, plan, annotValue(t.Value, unit, f.lang))
+				txt = fmt.Sprintf(wd.PlanYearTargetFmt, plan, annotValue(t.Value, s.Indicator, f.lang))
 			}
 			// No path is required of a latest figure that already meets
 			// the target, as the assessment requires none: a falling red
@@ -375,9 +375,9 @@ func targetLayers(f *figure, s *Spec, latest *xy, dodged *dodge) targetDrawing {
 			if !above {
 				dy = -dy
 			}
-			txt := fmt.Sprintf("%s %s: %s", plan, lowerFirst(name, f.lang), annotValue(t.Value, unit, f.lang))
+			txt := fmt.Sprintf("%s %s: %s", plan, lowerFirst(name, f.lang), annotValue(t.Value, s.Indicator, f.lang))
 			if f.lang == LangZh {
-				txt = fmt.Sprintf("%s%s：%s", plan, name, annotValue(t.Value, unit, f.lang))
+				txt = fmt.Sprintf("%s%s：%s", plan, name, annotValue(t.Value, s.Indicator, f.lang))
 			}
 			d.layers = append(d.layers, layer{z: zLimit, p: limitBand(from, to, t.Value, above)})
 			d.labels = append(d.labels, labelSpec{xy{float64(min(to, t.Year)) + 0.5, t.Value}, txt, sizeSmall, colTarget, sideLeft, dy, targetRank(t, false)})
@@ -415,13 +415,15 @@ func markerOf(at xy, sty draw.GlyphStyle, dodged *dodge, i int) plot.Plotter {
 	})
 }
 
-// annotValue writes a target value for a label: the unit is on the axis, so
-// English labels carry only "%"; Chinese ones carry the unit (250亿元).
-func annotValue(v float64, unit, lang string) string {
-	if lang == LangZh || unit == plancast.UnitPercent {
-		return formatValue(v, unit, lang)
+// annotValue writes a value of ind for a label: the unit is on the axis, so
+// English labels carry only "%"; Chinese ones carry the unit (250亿元). A
+// percentage of a whole is written apart from 0 and 100 (formatValue).
+func annotValue(v float64, ind plancast.Indicator, lang string) string {
+	whole := ind.PercentOfWhole()
+	if lang == LangZh || ind.Unit == plancast.UnitPercent {
+		return formatValue(v, ind.Unit, lang, whole)
 	}
-	return formatValue(v, "", lang)
+	return formatValue(v, "", lang, whole)
 }
 
 // needsText is the required growth appended to a level target's label.
@@ -452,7 +454,7 @@ func growthText(plan string, t plancast.Target, lang string) string {
 // growthValueText is the growth a growth target asks for: "+6% a year",
 // "+8.5%"; "年均增长6%", "增长8.5%".
 func growthValueText(t plancast.Target, lang string) string {
-	g := formatValue(t.Value, plancast.UnitPercent, LangEn)
+	g := formatValue(t.Value, plancast.UnitPercent, LangEn, false)
 	if lang == LangZh {
 		if t.Kind == plancast.TargetAvgGrowth {
 			return "年均增长" + g
