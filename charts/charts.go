@@ -294,7 +294,7 @@ func historyFigure(s *Spec) (*figure, error) {
 				pointsOf([]xy{{x - on.offset, n.Mean}}, g).Plot(c, p)
 			})},
 		)
-		toDate = &labelSpec{xy{x, n.Mean}, fmt.Sprintf(wd.ToDateFmt, y.Year, plancast.PeriodName(y.Period, lang == LangZh), annotValue(n.Mean, unit, lang)), sizeSmall, colToDate, sideLeft, vg.Points(10), rankToDate}
+		toDate = &labelSpec{xy{x, n.Mean}, fmt.Sprintf(wd.ToDateFmt, y.Year, plancast.PeriodName(y.Period, lang == LangZh), annotValue(n.Mean, s.Indicator, lang)), sizeSmall, colToDate, sideLeft, vg.Points(10), rankToDate}
 		markers = append(markers, xy{x, n.Mean})
 		add(x, n.Mean)
 		spread = append(spread, n.Lo95, n.Hi95)
@@ -307,7 +307,7 @@ func historyFigure(s *Spec) (*figure, error) {
 		layers = append(layers, hl...)
 		f.legend = append([]legendItem{{wd.History, swatchLine(histSty, &glyph)}}, f.legend...)
 		lo := hist[len(hist)-1]
-		labels = append(labels, labelSpec{*latest, fmt.Sprintf(wd.LatestFmt, lo.Year, annotValue(lo.Value, unit, lang)), sizeSmall, colHistory, sideLeft, latestLabelDy(hist), rankLatest})
+		labels = append(labels, labelSpec{*latest, fmt.Sprintf(wd.LatestFmt, lo.Year, annotValue(lo.Value, s.Indicator, lang)), sizeSmall, colHistory, sideLeft, latestLabelDy(hist), rankLatest})
 		markers = append(markers, *latest)
 		for _, o := range hist[:len(hist)-1] {
 			dots = append(dots, xy{float64(o.Year), o.Value})
@@ -337,7 +337,7 @@ func historyFigure(s *Spec) (*figure, error) {
 	if tl.stated != nil {
 		f.source = joinSentences(f.source, statedNote(tl.stated, lang), lang)
 	}
-	if note := tl.interpolated.note(lang); note != "" {
+	if note := tl.unobserved.note(lang); note != "" {
 		f.source = joinSentences(f.source, note, lang)
 	}
 	return f, nil

@@ -114,18 +114,18 @@ func compareFigure(s *CompareSpec) (*figure, error) {
 		col := colSeries[d.drawn%len(colSeries)]
 		d.addLine(f, rs, s.From, line, mean, method, col)
 		marks, stated, growthOut := targetMarks(rs, s.Indicator, s.From)
-		d.addTargets(marks, s.Indicator.Unit, lang, col)
+		d.addTargets(marks, s.Indicator, lang, col)
 		if stated != nil {
 			d.stated = append(d.stated, regionGap{rs.Region, stated})
 		}
-		var bases interpolatedBases
+		var bases unobservedBases
 		for _, m := range marks {
-			if m.between != nil {
-				bases.add(m.start, *m.between, PlanLabel(m.target.Plan, lang))
+			if m.path != nil {
+				bases.add(m.base, PlanLabel(m.target.Plan, lang))
 			}
 		}
 		if len(bases) > 0 {
-			d.interpolated = append(d.interpolated, regionBases{rs.Region, bases})
+			d.unobserved = append(d.unobserved, regionBases{rs.Region, bases})
 		}
 		if growthOut {
 			d.growthLeftOut = append(d.growthLeftOut, rs.Region)
@@ -169,7 +169,7 @@ func compareFigure(s *CompareSpec) (*figure, error) {
 	if notes := statedNotes(d.stated, lang); notes != "" {
 		f.source = joinSentences(f.source, notes, lang)
 	}
-	for _, r := range d.interpolated {
+	for _, r := range d.unobserved {
 		f.source = joinSentences(f.source, r.note(lang), lang)
 	}
 	if notes := compareNotes(d.noFigures, d.growthLeftOut, lang); notes != "" {
@@ -220,7 +220,7 @@ type comparison struct {
 	hist                     []plancast.Observation
 	targets                  []plancast.Target
 	stated                   []regionGap
-	interpolated             []regionBases
+	unobserved               []regionBases
 	noFigures, growthLeftOut []plancast.Region
 }
 
@@ -228,18 +228,20 @@ type comparison struct {
 // targets' paths start from.
 type regionBases struct {
 	region plancast.Region
-	bases  interpolatedBases
+	bases  unobservedBases
 }
 
 // note is what the source line says of them, the single chart's sentences
 // after the region's name: "Gap City: growth paths from 2020 (14th FYP)
 // start at the 2020 level interpolated between the figures of 2018 and
-// 2021, as no figure of 2020 is stored."
+// 2021, as no figure of 2020 is stored.", "Houma: growth paths from 2025
+// (2026 plan) start at the projected 2025 level, as no figure of 2025 is
+// stored yet."
 func (r regionBases) note(lang string) string {
 	name := regionName(r.region, lang)
 	var out string
 	for _, b := range r.bases {
-		s := interpolatedBases{b}.note(lang)
+		s := unobservedBases{b}.note(lang)
 		if lang == LangZh {
 			s = name + "：" + s
 		} else {
@@ -289,13 +291,13 @@ func (d *comparison) addLine(f *figure, rs RegionSeries, from int, line, mean []
 // target's with its path, each with its value (in unit, as a target's label
 // writes it in lang; a growth target's growth, as the single chart's label
 // of its path) to be written where it crowds nothing.
-func (d *comparison) addTargets(marks []targetMark, unit, lang string, col color.NRGBA) {
+func (d *comparison) addTargets(marks []targetMark, ind plancast.Indicator, lang string, col color.NRGBA) {
 	for _, m := range marks {
 		d.xs, d.ys = append(d.xs, m.at.x), append(d.ys, m.at.y)
 		d.markers = append(d.markers, m.at)
 		d.addPath(m.path, col)
 		d.layers = append(d.layers, layer{z: zTarget, p: pointsOf([]xy{m.at}, draw.GlyphStyle{Color: col, Radius: targetRadius, Shape: m.shape})})
-		text := annotValue(m.target.Value, unit, lang)
+		text := annotValue(m.target.Value, ind, lang)
 		if plancast.GrowthKind(m.target.Kind) {
 			text = growthValueText(m.target, lang)
 		}
@@ -354,12 +356,10 @@ type targetMark struct {
 	at     xy
 	shape  draw.GlyphDrawer
 	// path is a growth target's implied path as the single chart draws it
-	// (growthBasis.path), ending at at; nil for the other kinds. between
-	// is the stored years around its base year when that has no figure and
-	// the path starts at its interpolated level (start); nil otherwise.
-	path    []xy
-	start   int
-	between *plancast.YearSpan
+	// (growthBasis.path), ending at at, and base what it grows from; nil
+	// and zero for the other kinds.
+	path []xy
+	base pathBase
 }
 
 // targetMarks returns the marks of the region's targets on a comparison of
@@ -397,17 +397,17 @@ func targetMarks(rs RegionSeries, ind plancast.Indicator, from int) (marks []tar
 		case plancast.TargetFloor:
 			shape = triangleGlyph{}
 		case plancast.TargetGrowth, plancast.TargetAvgGrowth:
-			path, start, between, ok := growth.path(t, ind)
+			path, base, ok := growth.path(t, ind)
 			if !ok {
 				growthLeftOut = true
 				continue
 			}
-			marks = append(marks, targetMark{target: t, at: path[len(path)-1], shape: ringGlyph{}, path: path, start: start, between: between})
+			marks = append(marks, targetMark{target: t, at: path[len(path)-1], shape: ringGlyph{}, path: path, base: base})
 			if growth.gap != nil {
 				if stated == nil {
 					stated = &statedUse{}
 				}
-				stated.add(growth.gap, start, t.Year)
+				stated.add(growth.gap, base.year, t.Year)
 			}
 			continue
 		default:

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/plancast/plancast"
+	"github.com/plancast/plancast/forecast"
 )
 
 var guyang = plancast.Region{Code: "guyang", Name: "Guyang County", NameZh: "固阳县", Parent: "baotou", Level: plancast.LevelCounty}
@@ -180,12 +181,18 @@ func singleChartRing(t *testing.T, s Spec) xy {
 // of the same target ends at, each worked out by hand: on the stated
 // growth plus the gap to the levels' own when the figures state one
 // (measured on the whole history, also when the chart starts after the
-// gap's base year), and with the rate carried forward from the latest
-// figure when the target's base is not observed.
+// gap's base year), and from the projected level of the target's base
+// when that year is not yet reached (the projection's mean, as the
+// assessment takes it).
 func TestARingIsWhereTheSingleChartsPathEnds(t *testing.T) {
 	zz := compareSpec().Series[1]
 	houmaStated := RegionSeries{Region: houma, History: []plancast.Observation{obs("houma", "gdp", 2015, 88.9), statedObs(2020, 120.8, 5.3, 2015)}}
 	d := math.Log(120.8/88.9)/5 - math.Log(1.053) // Houma's gap a year, ≈ 0.97%
+	res, err := forecast.Forecast([]int{2015, 2020}, []float64{88.9, 120.8}, forecast.Options{Horizon: 3, Limits: forecast.LimitsOf(gdp)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	projected2022 := res.Points[1].Mean
 	houmaTarget := func(kind string, base, year int, v float64) plancast.Target {
 		return plancast.Target{Region: "houma", Indicator: "gdp", Plan: "14th-fyp", Kind: kind, BaseYear: base, Year: year, Value: v}
 	}
@@ -202,8 +209,8 @@ func TestARingIsWhereTheSingleChartsPathEnds(t *testing.T) {
 			120.8 * math.Pow(1.06, 5) * math.Exp(5*d)},
 		{"the same from 2018: the gap still measured from 2015", houmaStated, houmaTarget(plancast.TargetAvgGrowth, 2020, 2025, 6), 2018,
 			120.8 * math.Pow(1.06, 5) * math.Exp(5*d)},
-		{"Houma +8% in 2023, its base 2022 not observed: carried from 2020", houmaStated, houmaTarget(plancast.TargetGrowth, 0, 2023, 8), 0,
-			120.8 * math.Pow(1.08, 3) * math.Exp(3*d)},
+		{"Houma +8% in 2023, its base 2022 not yet reached: grown from its projection", houmaStated, houmaTarget(plancast.TargetGrowth, 0, 2023, 8), 0,
+			projected2022 * 1.08 * math.Exp(d)},
 		{"Houma 6% a year over 2016–2025 from 2016: grown from 2015, which is not shown", houmaStated, houmaTarget(plancast.TargetAvgGrowth, 2015, 2025, 6), 2016,
 			88.9 * math.Pow(1.06, 10) * math.Exp(10*d)},
 	}

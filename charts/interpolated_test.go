@@ -57,7 +57,7 @@ func ringOf(t *testing.T, s Spec, label string) (ring, first xy) {
 	if i < 0 {
 		t.Fatalf("no label %q on the chart: no path drawn", label)
 	}
-	path, _, _, ok := newGrowthBasis(s.History, s.From).path(s.Targets[0], s.Indicator)
+	path, _, ok := newGrowthBasis(s.History, s.From).path(s.Targets[0], s.Indicator)
 	if !ok {
 		t.Fatal("no path")
 	}

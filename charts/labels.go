@@ -29,6 +29,7 @@ type words struct {
 	StatedPathsFmt                        string // a comparison's clause of what a region's paths add: region, what
 	StatedSame                            string // a gap under 0.05% a year: years
 	InterpolatedBaseFmt                   string // growth paths from a base year without a figure: year, plans, the stored years around it
+	ProjectedBaseFmt                      string // growth paths from a base year after the latest figure: year, plans
 	ToDate, ToDateFmt                     string // the year projected from its months so far: year, period, value
 	NoFiguresFmt, GrowthOutFmt            string // the regions a comparison does not draw, or draws without the growth targets that imply no level
 	DueFmt, DueSpanFmt                    string // the ended years after the last figure with none stored: year; from, to (the dashboard's words)
@@ -63,6 +64,7 @@ var dict = map[string]words{
 		StatedPathsFmt:      "%s: paths %s.",
 		StatedSame:          "Growth targets are drawn on the growth stated with the figures, which matched the figures' own growth in %s.",
 		InterpolatedBaseFmt: "Growth paths from %[1]d (%[2]s) start at the %[1]d level interpolated between the figures of %[3]d and %[4]d, as no figure of %[1]d is stored.",
+		ProjectedBaseFmt:    "Growth paths from %[1]d (%[2]s) start at the projected %[1]d level, as no figure of %[1]d is stored yet.",
 		ToDate:              "The year from its months so far",
 		ToDateFmt:           "%d from %s: %s",
 		NoFiguresFmt:        "%s: no yearly figures.",
@@ -102,6 +104,7 @@ var dict = map[string]words{
 		StatedPathsFmt:      "%s：路径%s。",
 		StatedSame:          "增长目标路径按所述增速绘制；%s年数值增长与所述增速一致。",
 		InterpolatedBaseFmt: "尚无%[1]d年数据，以%[1]d年为基期的增长目标路径（%[2]s）按%[3]d年和%[4]d年数据推算的%[1]d年水平起算。",
+		ProjectedBaseFmt:    "尚无%[1]d年数据，以%[1]d年为基期的增长目标路径（%[2]s）按%[1]d年预测水平起算。",
 		ToDate:              "据年内累计预计全年",
 		ToDateFmt:           "%d年（据%s）：%s",
 		NoFiguresFmt:        "%s：无年度数据。",
@@ -260,9 +263,17 @@ func pick(lang, en, zh, code string) string {
 }
 
 // formatValue writes a value with its unit for annotations: "250 亿元",
-// "33,029 yuan", "4.5%".
-func formatValue(v float64, unit, lang string) string {
-	s := plancast.FormatNumber(v, plancast.ValuePrec(v))
+// "33,029 yuan", "4.5%". A percentage of a whole (whole: a share, the
+// unemployment rate) below 100 never reads 100, nor one above 0 reads 0:
+// it gets the decimals that keep it apart from the limit
+// (plancast.ApartPrec), so that a share of 99.95 is "99.95%", not "100%"
+// as if the whole were reached, beside a target of 99.96, "99.96%".
+func formatValue(v float64, unit, lang string, whole bool) string {
+	prec := plancast.ValuePrec(v)
+	if whole {
+		prec = plancast.ApartPrec(v, 0, plancast.ApartPrec(v, 100, prec))
+	}
+	s := plancast.FormatNumber(v, prec)
 	if strings.Contains(s, ".") {
 		s = strings.TrimSuffix(strings.TrimRight(s, "0"), ".")
 	}

@@ -40,7 +40,7 @@ func TestAGrowthTargetsPathEndsWhereItIsJudged(t *testing.T) {
 		{"6% a year over 2021–2025", plancast.Target{Kind: plancast.TargetAvgGrowth, BaseYear: 2020, Year: 2025, Value: 6}, 2020, gap, false,
 			[]float64{120.8, 120.8 * 1.06 * math.Exp(d), 120.8 * math.Pow(1.06, 2) * math.Exp(2*d), 120.8 * math.Pow(1.06, 3) * math.Exp(3*d),
 				120.8 * math.Pow(1.06, 4) * math.Exp(4*d), 120.8 * math.Pow(1.06, 5) * math.Exp(5*d)}},
-		{"a base not yet observed: the rate carried from the latest figure", plancast.Target{Kind: plancast.TargetGrowth, Year: 2023, Value: 8}, 2020, gap, true,
+		{"a base before the first figure: the rate carried from the latest figure", plancast.Target{Kind: plancast.TargetGrowth, Year: 2023, Value: 8}, 2020, gap, true,
 			[]float64{120.8, 120.8 * 1.08 * math.Exp(d), 120.8 * math.Pow(1.08, 2) * math.Exp(2*d), 120.8 * math.Pow(1.08, 3) * math.Exp(3*d)}},
 	}
 	for _, c := range cases {

@@ -28,50 +28,59 @@ type targetDrawing struct {
 	// stated is what the growth targets' paths took from the stated gap,
 	// for the source line to say so; nil when no path needed one.
 	stated *statedUse
-	// interpolated are the base years without a figure that growth
+	// unobserved are the base years without a figure that growth
 	// targets' paths start from, for the source line to say so.
-	interpolated interpolatedBases
+	unobserved unobservedBases
 }
 
-// interpolatedBases are the base years, with no figure of their own, that a
-// chart's growth-target paths start from at the level interpolated between
-// the stored figures around them (forecast.Interpolated), as the
-// assessment judges them; each with the plans whose paths start there, in
-// the order drawn.
-type interpolatedBases []interpolatedBase
+// unobservedBases are the base years, with no figure of their own, that a
+// chart's growth-target paths start from at the level the assessment
+// judges them on: interpolated between the stored figures around them
+// (forecast.Interpolated), or, after the latest figure, projected
+// (forecast.ProjectedBase); each with the plans whose paths start there,
+// in the order drawn.
+type unobservedBases []unobservedBase
 
-type interpolatedBase struct {
-	year    int
-	between plancast.YearSpan // the stored years around it
-	plans   []string          // the plans' labels (PlanLabel), each once
+type unobservedBase struct {
+	pathBase
+	plans []string // the plans' labels (PlanLabel), each once
 }
 
-// add records the path of plan (its label) from year, between the stored
-// years of between.
-func (u *interpolatedBases) add(year int, between plancast.YearSpan, plan string) {
-	i := slices.IndexFunc(*u, func(b interpolatedBase) bool { return b.year == year })
+// add records the path of plan (its label) from b, a base year without a
+// figure; one with a figure is not recorded.
+func (u *unobservedBases) add(b pathBase, plan string) {
+	if b.between == nil && !b.projected {
+		return
+	}
+	i := slices.IndexFunc(*u, func(o unobservedBase) bool { return o.year == b.year })
 	if i < 0 {
-		*u = append(*u, interpolatedBase{year: year, between: between})
+		*u = append(*u, unobservedBase{pathBase: b})
 		i = len(*u) - 1
 	}
-	if b := &(*u)[i]; !slices.Contains(b.plans, plan) {
-		b.plans = append(b.plans, plan)
+	if o := &(*u)[i]; !slices.Contains(o.plans, plan) {
+		o.plans = append(o.plans, plan)
 	}
 }
 
 // note is what the source line says of u: a sentence for each base year,
 // "Growth paths from 2020 (14th FYP) start at the 2020 level interpolated
-// between the figures of 2018 and 2021, as no figure of 2020 is stored."
-// (the assessment's explanation says the same of the target's judgement);
-// empty for none.
-func (u interpolatedBases) note(lang string) string {
+// between the figures of 2018 and 2021, as no figure of 2020 is stored.",
+// "Growth paths from 2025 (2026 plan) start at the projected 2025 level,
+// as no figure of 2025 is stored yet." (the assessment's explanation says
+// the same of the target's judgement); empty for none.
+func (u unobservedBases) note(lang string) string {
 	sep := ", "
 	if lang == LangZh {
 		sep = "、"
 	}
 	var out string
 	for _, b := range u {
-		out = joinSentences(out, fmt.Sprintf(dict[lang].InterpolatedBaseFmt, b.year, strings.Join(b.plans, sep), b.between.From, b.between.To), lang)
+		plans := strings.Join(b.plans, sep)
+		s := fmt.Sprintf(dict[lang].ProjectedBaseFmt, b.year, plans)
+		if b.between != nil {
+			s = fmt.Sprintf(dict[lang].InterpolatedBaseFmt, b.year, plans, b.between.From, b.between.To)
+		}
+		out = joinSentences(out, s, lang)
 	}
 	return out
 }
@@ -123,8 +132,9 @@ func geometricPath(x0 int, v0 float64, x1 int, g float64) []xy {
 // its base, q = (1 + g)^(1/(Y−start)) so that the path compounds to 1 + g
 // by the target year. It ends at the level the assessment judges the target
 // against (forecast.Assess). carried is true when start is not the target's
-// base but the latest figure (a base not yet observed): q is then 1 + g, the
-// target's rate carried forward a year at a time.
+// base but the latest figure (a base before the first figure, which the
+// assessment does not judge): q is then 1 + g, the target's rate carried
+// forward a year at a time.
 func impliedPath(t plancast.Target, start int, v0 float64, gap *plancast.StatedGap, carried bool) []xy {
 	g := t.Value / 100
 	q := 1 + g
@@ -183,6 +193,19 @@ func newGrowthBasis(history []plancast.Observation, from int) growthBasis {
 	return b
 }
 
+// pathBase is what a growth target's path grows from.
+type pathBase struct {
+	year int // the year it grows from, before any year not shown is left out
+	// between, when year has no figure and lies between stored ones, is
+	// the stored years around it: the path starts at its level
+	// interpolated between them; nil otherwise.
+	between *plancast.YearSpan
+	// projected is whether year is after the latest figure and the path
+	// starts at its projected level, so that it starts on the projection,
+	// not at a figure.
+	projected bool
+}
+
 // path is the path the growth or average-growth target t implies on a
 // chart of ind (impliedPath), as the chart shows it; its last point is the
 // level t implies in its year, the level the assessment judges it against
@@ -190,42 +213,50 @@ func newGrowthBasis(history []plancast.Observation, from int) growthBasis {
 // one, the year before t.Year): from its figure; for a base year between
 // stored figures with none of its own, from the level interpolated between
 // them, as the assessment takes it (forecast.Interpolated), whether t.Year
-// is still ahead or has a figure, and between is then the stored years
-// around it, for the chart to say so; and for a base year after the figures
-// (not yet reached), from the latest figure, if it is before t.Year, with
-// t's rate carried forward. A path from a year before the first year shown
-// is drawn from that year (t.Year itself is shown: targetOnChart); start
-// is the year it grows from, before any is left out. ok is false when
+// is still ahead or has a figure, and base.between is then the stored
+// years around it, for the chart to say so; for a base year after the
+// figures (not yet reached), from its projected level, as the assessment
+// takes it (forecast.ProjectedBase: the projection's mean of that year),
+// and base.projected is then true, for the chart to say so; and for a base
+// year before the first figure, which the assessment does not judge, from
+// the latest figure, if it is before t.Year, with t's rate carried
+// forward. A path from a year before the first year shown is drawn from
+// that year (t.Year itself is shown: targetOnChart). ok is false when
 // there is no path: a growth of a rate (a rate does not compound), no
-// figure to start from, a start value not positive or not before t.Year,
-// or a fall of 100% or more.
-func (b growthBasis) path(t plancast.Target, ind plancast.Indicator) (path []xy, start int, between *plancast.YearSpan, ok bool) {
+// figure or projection to start from, a start value not positive or not
+// before t.Year, or a fall of 100% or more.
+func (b growthBasis) path(t plancast.Target, ind plancast.Indicator) (path []xy, base pathBase, ok bool) {
 	if ind.Kind == plancast.KindRate {
-		return nil, 0, nil, false
+		return nil, pathBase{}, false
 	}
-	start = t.Year - 1
+	base.year = t.Year - 1
 	if t.Kind == plancast.TargetAvgGrowth {
-		start = t.BaseYear
+		base.year = t.BaseYear
 	} else if t.BaseYear != 0 {
-		start = t.BaseYear
+		base.year = t.BaseYear
 	}
-	v0, observed := b.observed[start]
+	v0, observed := b.observed[base.year]
 	carried := false
-	if !observed {
-		if v, from, to, ok := forecast.Interpolated(t, b.years, b.values, start, forecast.LimitsOf(ind)); ok {
-			v0, between = v, &plancast.YearSpan{From: from, To: to}
+	if n := len(b.years); !observed {
+		if v, from, to, ok := forecast.Interpolated(t, b.years, b.values, base.year, forecast.LimitsOf(ind)); ok {
+			v0, base.between = v, &plancast.YearSpan{From: from, To: to}
+		} else if n > 0 && base.year > b.years[n-1] {
+			if v0, ok = forecast.ProjectedBase(t, b.years, b.values, base.year, forecast.LimitsOf(ind)); !ok {
+				return nil, pathBase{}, false
+			}
+			base.projected = true
 		} else {
 			if b.latest == nil || int(b.latest.x) >= t.Year {
-				return nil, 0, nil, false
+				return nil, pathBase{}, false
 			}
-			start, v0, carried = int(b.latest.x), b.latest.y, true
+			base.year, v0, carried = int(b.latest.x), b.latest.y, true
 		}
 	}
-	if v0 <= 0 || start >= t.Year || t.Value <= -100 {
-		return nil, 0, nil, false
+	if v0 <= 0 || base.year >= t.Year || t.Value <= -100 {
+		return nil, pathBase{}, false
 	}
-	path = impliedPath(t, start, v0, b.gap, carried)
-	return slices.DeleteFunc(path, func(p xy) bool { return p.x < float64(b.from) }), start, between, true
+	path = impliedPath(t, base.year, v0, b.gap, carried)
+	return slices.DeleteFunc(path, func(p xy) bool { return p.x < float64(b.from) }), base, true
 }
 
 // impliedPathStyle is the line of a growth target's implied path, on the
@@ -273,10 +304,10 @@ func targetLayers(f *figure, s *Spec, latest *xy, dodged *dodge) targetDrawing {
 		case plancast.TargetLevel, plancast.TargetShare:
 			at := xy{float64(t.Year), t.Value}
 			d.xs, d.ys = append(d.xs, at.x), append(d.ys, at.y)
-			txt := fmt.Sprintf(wd.TargetFmt, plan, t.Year, annotValue(t.Value, unit, f.lang))
+			txt := fmt.Sprintf(wd.TargetFmt, plan, t.Year, annotValue(t.Value, s.Indicator, f.lang))
 			if from, to, ok := planSpan(t.Plan); ok && from == t.Year && to == t.Year {
 				// the plan's name says the year: "2022 plan target: 1", not "2022 plan target 2022: 1"
-				txt = fmt.Sprintf(wd.PlanYearTargetFmt, plan, annotValue(t.Value, unit, f.lang))
+				txt = fmt.Sprintf(wd.PlanYearTargetFmt, plan, annotValue(t.Value, s.Indicator, f.lang))
 			}
 			// No path is required of a latest figure that already meets
 			// the target, as the assessment requires none: a falling red
@@ -304,18 +335,16 @@ func targetLayers(f *figure, s *Spec, latest *xy, dodged *dodge) targetDrawing {
 			haveMarker = true
 
 		case plancast.TargetGrowth, plancast.TargetAvgGrowth:
-			path, start, between, ok := growth.path(t, s.Indicator)
+			path, base, ok := growth.path(t, s.Indicator)
 			if !ok {
 				continue
 			}
-			if between != nil {
-				d.interpolated.add(start, *between, plan)
-			}
+			d.unobserved.add(base, plan)
 			if growth.gap != nil {
 				if d.stated == nil {
 					d.stated = &statedUse{}
 				}
-				d.stated.add(growth.gap, start, t.Year)
+				d.stated.add(growth.gap, base.year, t.Year)
 			}
 			end := path[len(path)-1]
 			d.xs = append(d.xs, path[0].x, end.x)
@@ -346,9 +375,9 @@ func targetLayers(f *figure, s *Spec, latest *xy, dodged *dodge) targetDrawing {
 			if !above {
 				dy = -dy
 			}
-			txt := fmt.Sprintf("%s %s: %s", plan, lowerFirst(name, f.lang), annotValue(t.Value, unit, f.lang))
+			txt := fmt.Sprintf("%s %s: %s", plan, lowerFirst(name, f.lang), annotValue(t.Value, s.Indicator, f.lang))
 			if f.lang == LangZh {
-				txt = fmt.Sprintf("%s%s：%s", plan, name, annotValue(t.Value, unit, f.lang))
+				txt = fmt.Sprintf("%s%s：%s", plan, name, annotValue(t.Value, s.Indicator, f.lang))
 			}
 			d.layers = append(d.layers, layer{z: zLimit, p: limitBand(from, to, t.Value, above)})
 			d.labels = append(d.labels, labelSpec{xy{float64(min(to, t.Year)) + 0.5, t.Value}, txt, sizeSmall, colTarget, sideLeft, dy, targetRank(t, false)})
@@ -386,13 +415,15 @@ func markerOf(at xy, sty draw.GlyphStyle, dodged *dodge, i int) plot.Plotter {
 	})
 }
 
-// annotValue writes a target value for a label: the unit is on the axis, so
-// English labels carry only "%"; Chinese ones carry the unit (250亿元).
-func annotValue(v float64, unit, lang string) string {
-	if lang == LangZh || unit == plancast.UnitPercent {
-		return formatValue(v, unit, lang)
+// annotValue writes a value of ind for a label: the unit is on the axis, so
+// English labels carry only "%"; Chinese ones carry the unit (250亿元). A
+// percentage of a whole is written apart from 0 and 100 (formatValue).
+func annotValue(v float64, ind plancast.Indicator, lang string) string {
+	whole := ind.PercentOfWhole()
+	if lang == LangZh || ind.Unit == plancast.UnitPercent {
+		return formatValue(v, ind.Unit, lang, whole)
 	}
-	return formatValue(v, "", lang)
+	return formatValue(v, "", lang, whole)
 }
 
 // needsText is the required growth appended to a level target's label.
@@ -423,7 +454,7 @@ func growthText(plan string, t plancast.Target, lang string) string {
 // growthValueText is the growth a growth target asks for: "+6% a year",
 // "+8.5%"; "年均增长6%", "增长8.5%".
 func growthValueText(t plancast.Target, lang string) string {
-	g := formatValue(t.Value, plancast.UnitPercent, LangEn)
+	g := formatValue(t.Value, plancast.UnitPercent, LangEn, false)
 	if lang == LangZh {
 		if t.Kind == plancast.TargetAvgGrowth {
 			return "年均增长" + g

@@ -130,12 +130,7 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 	}
 	var res *Result
 	if t.Year > p.last {
-		o := opt
-		o.Horizon = t.Year - p.last
-		if o.Method == "" {
-			o.Method = assessDefaultMethod
-		}
-		if res, err = Forecast(years, values, o); err != nil {
+		if res, err = assessForecast(years, values, opt, t.Year); err != nil {
 			return a, fmt.Errorf("assess %s %s %d: %w", t.Indicator, t.Kind, t.Year, err)
 		}
 		a.Method = res.Method
@@ -155,7 +150,7 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 		if y <= p.last {
 			return p.back(p.x[y-p.first])
 		}
-		return res.Points[y-p.last-1].Mean
+		return res.mean(y)
 	}
 	baseValue := levelAt(max(base, p.first))
 
@@ -490,6 +485,24 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 		}
 	}
 	return a, nil
+}
+
+// assessForecast is the projection Assess judges the years after the
+// latest of years on, through year y: Forecast with opt, by default of
+// assessDefaultMethod.
+func assessForecast(years []int, values []float64, opt Options, y int) (*Result, error) {
+	opt.Horizon = y - years[len(years)-1]
+	if opt.Method == "" {
+		opt.Method = assessDefaultMethod
+	}
+	return Forecast(years, values, opt)
+}
+
+// mean is the projected mean of year y, after r.LastYear: the level Assess
+// takes for a year still projected, a growth's base year not yet reached
+// among them.
+func (r *Result) mean(y int) float64 {
+	return r.Points[y-r.LastYear-1].Mean
 }
 
 // observedAlone judges target t on a series of one figure (value, of

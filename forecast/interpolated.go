@@ -27,3 +27,26 @@ func Interpolated(t plancast.Target, years []int, values []float64, y int, lim L
 	}
 	return p.back(p.x[y-p.first]), from, to, true
 }
+
+// ProjectedBase is the level of year y, after the latest figure, that
+// Assess judges a growth target t on when y is its base year, a year not
+// yet reached: the mean of the projection Assess makes (assessForecast,
+// with its default method) for y, of the history t is judged on
+// (positiveSince). years are ascending and values their figures; lim is
+// the indicator's limits (LimitsOf), as Assess's Options.Limits. ok is
+// false when y is not after the latest figure or is more than MaxHorizon
+// years after it, or the history cannot be projected.
+//
+// The charts draw a growth target's path from it, so that the path ends
+// at the level the assessment judges the target against.
+func ProjectedBase(t plancast.Target, years []int, values []float64, y int, lim Limits) (v float64, ok bool) {
+	years, values = positiveSince(t, years, values)
+	if len(years) == 0 || y <= years[len(years)-1] || y-years[len(years)-1] > MaxHorizon {
+		return 0, false
+	}
+	res, err := assessForecast(years, values, Options{Limits: lim, SkipBacktest: true}, y)
+	if err != nil {
+		return 0, false
+	}
+	return res.mean(y), true
+}
