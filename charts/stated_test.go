@@ -24,28 +24,25 @@ func TestAGrowthTargetsPathEndsWhereItIsJudged(t *testing.T) {
 	d := math.Log(120.8/88.9)/5 - math.Log(1.053) // the gap a year, ≈ 0.97%
 	gap := plancast.StatedGapOf([]plancast.Observation{obs("houma", "gdp", 2015, 88.9), statedObs(2020, 120.8, 5.3, 2015)})
 	cases := []struct {
-		name    string
-		t       plancast.Target
-		start   int
-		gap     *plancast.StatedGap
-		carried bool
-		want    []float64 // the path from start to the target year
+		name  string
+		t     plancast.Target
+		start int
+		gap   *plancast.StatedGap
+		want  []float64 // the path from start to the target year
 	}{
-		{"GDP +8.5% in 2021, as stated", plancast.Target{Kind: plancast.TargetGrowth, Year: 2021, Value: 8.5}, 2020, gap, false,
+		{"GDP +8.5% in 2021, as stated", plancast.Target{Kind: plancast.TargetGrowth, Year: 2021, Value: 8.5}, 2020, gap,
 			[]float64{120.8, 120.8 * 1.085 * math.Exp(d)}},
-		{"the same on levels that state no growth", plancast.Target{Kind: plancast.TargetGrowth, Year: 2021, Value: 8.5}, 2020, nil, false,
+		{"the same on levels that state no growth", plancast.Target{Kind: plancast.TargetGrowth, Year: 2021, Value: 8.5}, 2020, nil,
 			[]float64{120.8, 120.8 * 1.085}},
-		{"+20% over two years compounds to 1.2, not 1.2²", plancast.Target{Kind: plancast.TargetGrowth, BaseYear: 2020, Year: 2022, Value: 20}, 2020, gap, false,
+		{"+20% over two years compounds to 1.2, not 1.2²", plancast.Target{Kind: plancast.TargetGrowth, BaseYear: 2020, Year: 2022, Value: 20}, 2020, gap,
 			[]float64{120.8, 120.8 * math.Sqrt(1.2) * math.Exp(d), 120.8 * 1.2 * math.Exp(2*d)}},
-		{"6% a year over 2021–2025", plancast.Target{Kind: plancast.TargetAvgGrowth, BaseYear: 2020, Year: 2025, Value: 6}, 2020, gap, false,
+		{"6% a year over 2021–2025", plancast.Target{Kind: plancast.TargetAvgGrowth, BaseYear: 2020, Year: 2025, Value: 6}, 2020, gap,
 			[]float64{120.8, 120.8 * 1.06 * math.Exp(d), 120.8 * math.Pow(1.06, 2) * math.Exp(2*d), 120.8 * math.Pow(1.06, 3) * math.Exp(3*d),
 				120.8 * math.Pow(1.06, 4) * math.Exp(4*d), 120.8 * math.Pow(1.06, 5) * math.Exp(5*d)}},
-		{"a base before the first figure: the rate carried from the latest figure", plancast.Target{Kind: plancast.TargetGrowth, Year: 2023, Value: 8}, 2020, gap, true,
-			[]float64{120.8, 120.8 * 1.08 * math.Exp(d), 120.8 * math.Pow(1.08, 2) * math.Exp(2*d), 120.8 * math.Pow(1.08, 3) * math.Exp(3*d)}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			path := impliedPath(c.t, c.start, 120.8, c.gap, c.carried)
+			path := impliedPath(c.t, c.start, 120.8, c.gap)
 			if len(path) != len(c.want) {
 				t.Fatalf("%d points, want %d: %v", len(path), len(c.want), path)
 			}
@@ -221,9 +218,35 @@ func TestTheRingIsTheJudgedLevel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := impliedPath(target, 2020, 120.8, plancast.StatedGapOf(hist), false)
+	path := impliedPath(target, 2020, 120.8, plancast.StatedGapOf(hist))
 	end := path[len(path)-1]
 	if p := 1 - res.CDF(2021, end.y); a.StatedBasis == nil || math.Abs(p-a.Probability) > 1e-9 {
 		t.Errorf("P(2021 ≥ the ring's %.3f) = %.6f, the assessment says %.6f (basis %+v)", end.y, p, a.Probability, a.StatedBasis)
+	}
+}
+
+// A growth over a base year before the first figure is not judged by the
+// assessment (its reason: "base year 2015 is before the first observation"),
+// so no path or ring is drawn for it: carrying its rate from the latest
+// figure drew a ring at a level no judgement is made against (+50% on 2015
+// carried as +50% a year).
+func TestAGrowthOverABaseBeforeTheFiguresDrawsNoPath(t *testing.T) {
+	b := growthBasis{
+		observed: map[int]float64{2018: 100, 2019: 106, 2020: 112},
+		years:    []int{2018, 2019, 2020},
+		values:   []float64{100, 106, 112},
+		latest:   &xy{2020, 112},
+		from:     2018,
+	}
+	gdp := plancast.Indicator{Code: "gdp", Unit: "100m_yuan", Kind: plancast.KindLevel, Better: plancast.BetterHigher}
+	if path, _, ok := b.path(plancast.Target{Kind: plancast.TargetGrowth, BaseYear: 2015, Year: 2022, Value: 50}, gdp); ok {
+		t.Errorf("a path %v, want none", path)
+	}
+	if _, err := forecast.Assess(plancast.Target{Indicator: "gdp", Kind: plancast.TargetGrowth, BaseYear: 2015, Year: 2022, Value: 50}, gdp, b.years, b.values, forecast.Options{}); err == nil {
+		t.Errorf("the assessment judges it; the chart should draw it as judged")
+	}
+	// A base among the figures still gets its path.
+	if _, _, ok := b.path(plancast.Target{Kind: plancast.TargetGrowth, BaseYear: 2019, Year: 2022, Value: 20}, gdp); !ok {
+		t.Errorf("no path over a base year with a figure")
 	}
 }

@@ -131,14 +131,11 @@ func geometricPath(x0 int, v0 float64, x1 int, g float64) []xy {
 // with q = 1 + g for an average growth g a year, and for a growth g over
 // its base, q = (1 + g)^(1/(Y−start)) so that the path compounds to 1 + g
 // by the target year. It ends at the level the assessment judges the target
-// against (forecast.Assess). carried is true when start is not the target's
-// base but the latest figure (a base before the first figure, which the
-// assessment does not judge): q is then 1 + g, the target's rate carried
-// forward a year at a time.
-func impliedPath(t plancast.Target, start int, v0 float64, gap *plancast.StatedGap, carried bool) []xy {
+// against (forecast.Assess).
+func impliedPath(t plancast.Target, start int, v0 float64, gap *plancast.StatedGap) []xy {
 	g := t.Value / 100
 	q := 1 + g
-	if t.Kind == plancast.TargetGrowth && !carried {
+	if t.Kind == plancast.TargetGrowth {
 		q = math.Pow(1+g, 1/float64(t.Year-start))
 	}
 	pts := make([]xy, 0, t.Year-start+1)
@@ -217,14 +214,15 @@ type pathBase struct {
 // years around it, for the chart to say so; for a base year after the
 // figures (not yet reached), from its projected level, as the assessment
 // takes it (forecast.ProjectedBase: the projection's mean of that year),
-// and base.projected is then true, for the chart to say so; and for a base
-// year before the first figure, which the assessment does not judge, from
-// the latest figure, if it is before t.Year, with t's rate carried
-// forward. A path from a year before the first year shown is drawn from
-// that year (t.Year itself is shown: targetOnChart). ok is false when
-// there is no path: a growth of a rate (a rate does not compound), no
-// figure or projection to start from, a start value not positive or not
-// before t.Year, or a fall of 100% or more.
+// and base.projected is then true, for the chart to say so. A path from a
+// year before the first year shown is drawn from that year (t.Year itself
+// is shown: targetOnChart). ok is false when there is no path: a growth of
+// a rate (a rate does not compound), a base year before the first figure
+// (which the assessment does not judge: carrying the target's rate from
+// the latest figure drew a ring at a level no judgement is made against,
+// +50% on 2015 carried as +50% a year), no figure or projection to start
+// from, a start value not positive or not before t.Year, or a fall of 100%
+// or more.
 func (b growthBasis) path(t plancast.Target, ind plancast.Indicator) (path []xy, base pathBase, ok bool) {
 	if ind.Kind == plancast.KindRate {
 		return nil, pathBase{}, false
@@ -236,7 +234,6 @@ func (b growthBasis) path(t plancast.Target, ind plancast.Indicator) (path []xy,
 		base.year = t.BaseYear
 	}
 	v0, observed := b.observed[base.year]
-	carried := false
 	if n := len(b.years); !observed {
 		if v, from, to, ok := forecast.Interpolated(t, b.years, b.values, base.year, forecast.LimitsOf(ind)); ok {
 			v0, base.between = v, &plancast.YearSpan{From: from, To: to}
@@ -246,16 +243,13 @@ func (b growthBasis) path(t plancast.Target, ind plancast.Indicator) (path []xy,
 			}
 			base.projected = true
 		} else {
-			if b.latest == nil || int(b.latest.x) >= t.Year {
-				return nil, pathBase{}, false
-			}
-			base.year, v0, carried = int(b.latest.x), b.latest.y, true
+			return nil, pathBase{}, false
 		}
 	}
 	if v0 <= 0 || base.year >= t.Year || t.Value <= -100 {
 		return nil, pathBase{}, false
 	}
-	path = impliedPath(t, base.year, v0, b.gap, carried)
+	path = impliedPath(t, base.year, v0, b.gap)
 	return slices.DeleteFunc(path, func(p xy) bool { return p.x < float64(b.from) }), base, true
 }
 
