@@ -15,9 +15,9 @@ type ApplyOptions struct {
 	DryRun bool
 	// AcceptJumps writes figures that checkJumps refuses otherwise as likely
 	// slips: a level more than JumpFactor times, or under 1/JumpFactor of,
-	// the series' nearest figure within JumpYears before or after; a rate
-	// that looks like a fraction typed for a percent beside it
-	// (FractionFactor). It writes the targets checkTargetSlips refuses too:
+	// the series' nearest figure within JumpYears before or after, or of
+	// the stored figure it revises; a rate that looks like a fraction typed
+	// for a percent beside either (FractionFactor). It writes the targets checkTargetSlips refuses too:
 	// a level, ceiling or floor beyond TargetFactor times what the latest
 	// figure reaches at TargetPace% a year, a growth past ±TargetPace%, and
 	// a target that looks like a fraction typed for a percent (0.045 for a
@@ -33,8 +33,9 @@ type ApplyOptions struct {
 //
 // A figure of a level indicator more than JumpFactor times (or less than
 // 1/JumpFactor of) its series' nearest figure within JumpYears before or
-// after, or one of a rate that looks like a fraction typed for a percent
-// beside it (FractionFactor), is a problem too, unless opt.AcceptJumps; so
+// after, or of the stored figure it revises, or one of a rate that looks
+// like a fraction typed for a percent beside either (FractionFactor), is a
+// problem too, unless opt.AcceptJumps; so
 // is a target far from what its series' latest figure reaches by its year,
 // a growth target past ±TargetPace% a year, or a target that looks like a
 // fraction typed for a percent (checkTargetSlips).
