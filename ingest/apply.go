@@ -15,14 +15,15 @@ type ApplyOptions struct {
 	DryRun bool
 	// AcceptJumps writes figures that checkJumps refuses otherwise as likely
 	// slips: a level more than JumpFactor times, or under 1/JumpFactor of,
-	// the series' nearest figure within JumpYears before or after; a rate
-	// that looks like a fraction typed for a percent beside it
-	// (FractionFactor). It writes the targets checkTargetSlips refuses too:
+	// the series' nearest figure within JumpYears before or after, or of
+	// the stored figure it revises; a rate that looks like a fraction typed
+	// for a percent beside either (FractionFactor). It writes the targets checkTargetSlips refuses too:
 	// a level, ceiling or floor beyond TargetFactor times what the latest
 	// figure reaches at TargetPace% a year, a growth past ±TargetPace%, and
 	// a target that looks like a fraction typed for a percent (0.045 for a
-	// ceiling of 4.5% beside a rate of 3.2, 0.07 for a growth of 7%:
-	// target_slips.go).
+	// ceiling of 4.5% beside a rate of 3.2, 0.07 for a growth of 7%), and a
+	// level, ceiling, floor or share more than JumpFactor times, or under
+	// 1/JumpFactor of, the version it replaces (target_slips.go).
 	AcceptJumps bool
 }
 
@@ -33,11 +34,13 @@ type ApplyOptions struct {
 //
 // A figure of a level indicator more than JumpFactor times (or less than
 // 1/JumpFactor of) its series' nearest figure within JumpYears before or
-// after, or one of a rate that looks like a fraction typed for a percent
-// beside it (FractionFactor), is a problem too, unless opt.AcceptJumps; so
+// after, or of the stored figure it revises, or one of a rate that looks
+// like a fraction typed for a percent beside either (FractionFactor), is a
+// problem too, unless opt.AcceptJumps; so
 // is a target far from what its series' latest figure reaches by its year,
-// a growth target past ±TargetPace% a year, or a target that looks like a
-// fraction typed for a percent (checkTargetSlips).
+// a growth target past ±TargetPace% a year, a target that looks like a
+// fraction typed for a percent, or one far from the version it replaces
+// (checkTargetSlips).
 //
 // A target read from a row of a targets download that says it is the version
 // in force must be so in the store, or a new version that replaces it: a row
@@ -110,7 +113,10 @@ func Apply(ctx context.Context, st plancast.Store, b *Batch, opt ApplyOptions) (
 	// Rows dated before a stored version that restate it are left out of
 	// the write and counted unchanged (restated.go).
 	skipObs, obsNote := checkRestatedFigures(b, history, &ps)
-	skipTargets, notes, err := checkTargetHistory(ctx, st, b, &ps)
+	// The stored target versions are read once: checkTargetHistory's read
+	// is kept for the slips' check (targetVersions).
+	kept := &versionsKept{TargetStore: st}
+	skipTargets, notes, err := checkTargetHistory(ctx, kept, b, &ps)
 	if err != nil {
 		return nil, err
 	}
@@ -178,7 +184,14 @@ func Apply(ctx context.Context, st plancast.Store, b *Batch, opt ApplyOptions) (
 		case err != nil:
 			return nil, err
 		}
-		checkTargetSlips(b, skipTargets, targetSeries, catalog, &ps)
+		// Targets are judged beside the versions they replace too, read as
+		// checkTargetHistory read them; while they cannot be read, the
+		// note on the stored targets says they were not.
+		versions, why := targetVersions(ctx, kept, b, skipTargets)
+		if why != "" {
+			rep.Notes = versionsUnreadNote(rep.Notes, why)
+		}
+		checkTargetSlips(b, skipTargets, targetSeries, versions, catalog, &ps)
 		if len(ps.list) > 0 {
 			b.Problems = sortProblems(ps.list)
 			return rep.reject(b.Problems)

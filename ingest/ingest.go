@@ -332,6 +332,9 @@ type targetOrigin struct {
 	// kindCol is the column of the target's kind, where a kind that does
 	// not fit its indicator is refused ("" in JSON, which names the key).
 	kindCol string
+	// base is the base year's figure a plan table's row gives beside the
+	// target (nil: none), which checkTargetSlips judges it beside.
+	base *planBase
 }
 
 // versionClaim is what a targets download's row says of its version beside

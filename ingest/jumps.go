@@ -75,6 +75,9 @@ const FractionFactor = 2
 type jumpSeries struct {
 	values map[int]float64
 	row    map[int]int // year → index into the batch's observations
+	// revised is the stored figure of each year the batch revises: the
+	// vintage it replaces as the figure served.
+	revised map[int]float64
 }
 
 // nearest returns the series' figure nearest to year on one side (step -1:
@@ -209,7 +212,8 @@ func judgedForJumps(o *plancast.Observation, catalog map[string]plancast.Indicat
 // level's beside a 0: a 0 is the figure suspected, at its own row). A 0 of
 // a level is said once, against the first figure it is refused beside. A
 // figure the push restates (checkRestatedFigures) is not judged: it is not
-// written.
+// written. A revision that nothing beside it refuses is judged beside the
+// stored figure it revises (revisedSlip).
 func checkJumps(b *Batch, restated map[int]bool, series map[plancast.SeriesKey]*jumpSeries, catalog map[string]plancast.Indicator, ps *problems) {
 	for i := range b.Observations {
 		o := &b.Observations[i]
@@ -217,6 +221,7 @@ func checkJumps(b *Batch, restated map[int]bool, series map[plancast.SeriesKey]*
 			continue
 		}
 		js := series[o.Key().SeriesKey]
+		said := false
 		for _, step := range []int{-1, +1} {
 			year, other, ok := js.nearest(o.Year, step)
 			if !ok {
@@ -241,11 +246,75 @@ func checkJumps(b *Batch, restated map[int]bool, series map[plancast.SeriesKey]*
 			ps.add(from.problem(from.valueCol, fieldValue,
 				"%s %s %s: %s is %s the %s figure %s (%s); %s If it is right, push it again accepting jumps (plancast ingest --accept-jumps, or ?accept_jumps=true)",
 				o.Region, o.Indicator, figureWhen(*o), valueText(from, o.Value, catalog[o.Indicator].Unit), timesText(o.Value/other), strconv.Itoa(year), plainNumber(other), where, suspected))
+			said = true
 			if o.Value == 0 {
 				break // a 0 is said once, whichever side it is refused beside
 			}
 		}
+		if !said {
+			revisedSlip(b, i, js, catalog, ps)
+		}
 	}
+}
+
+// A revision is judged against the figure it revises as well: that
+// stored figure is the nearest there is, the same year's. The rule and the
+// factor are the neighbours' (suspectedSlip: a level more than JumpFactor
+// times, or under 1/JumpFactor of, it; a rate that looks like a fraction
+// typed for a percent beside it), with the same override. Before, only the
+// other years within JumpYears were compared, and a county's series with
+// gaps (2015, 2020, then 2024) took 1528000 for 152.8 (万元 under a 亿元
+// header) as "1 revised", and a year header with the wrong unit
+// ("2024年（万元）") "corrected" 152.8 the same day to 0.01528; the
+// 14th-FYP target was then "achieved" at 1,410,064%.
+//
+// A revision that corrects a slip is no slip: when the figure it revises
+// is itself suspected beside the series' nearest figure before or after it
+// (a jump accepted, or stored before jumps were checked) and the revision
+// is not, the revision is judged beside its neighbours alone (131.1
+// revising 1311, beside 2020's 120.8).
+//
+// A revision its neighbours refuse already is said beside them, as before,
+// once.
+//
+// revisedSlip adds the problem at the value of figure i of b when it looks
+// like a slip beside the stored figure it revises (js: its series,
+// batchJumpSeries).
+func revisedSlip(b *Batch, i int, js *jumpSeries, catalog map[string]plancast.Indicator, ps *problems) {
+	o := &b.Observations[i]
+	prev, revises := js.revised[o.Year]
+	if !revises {
+		return
+	}
+	kind := catalog[o.Indicator].Kind
+	suspected, ok := suspectedSlip(kind, o.Value, prev)
+	if !ok || js.corrects(o.Year, kind, o.Value, prev) {
+		return
+	}
+	from := b.obsOrigin(i)
+	ps.add(from.problem(from.valueCol, fieldValue,
+		"%s %s %s: %s is %s the %s figure it revises, %s (stored); %s If it is right, push it again accepting jumps (plancast ingest --accept-jumps, or ?accept_jumps=true)",
+		o.Region, o.Indicator, figureWhen(*o), valueText(from, o.Value, catalog[o.Indicator].Unit), timesText(o.Value/prev), strconv.Itoa(o.Year), plainNumber(prev), suspected))
+}
+
+// corrects says whether v, revising the figure prev of year, corrects a
+// slip: prev is suspected beside the series' nearest figure on some side
+// (within JumpYears) and v beside neither.
+func (js *jumpSeries) corrects(year int, kind string, v, prev float64) bool {
+	prevSlip := false
+	for _, step := range []int{-1, +1} {
+		_, other, ok := js.nearest(year, step)
+		if !ok {
+			continue
+		}
+		if _, slip := suspectedSlip(kind, v, other); slip {
+			return false
+		}
+		if _, slip := suspectedSlip(kind, prev, other); slip {
+			prevSlip = true
+		}
+	}
+	return prevSlip
 }
 
 // batchJumpSeries is every series of the batch as it would stand after it:
@@ -258,7 +327,7 @@ func batchJumpSeries(b *Batch, restated map[int]bool, stored []plancast.Series) 
 	get := func(k plancast.SeriesKey) *jumpSeries {
 		s := series[k]
 		if s == nil {
-			s = &jumpSeries{values: map[int]float64{}, row: map[int]int{}}
+			s = &jumpSeries{values: map[int]float64{}, row: map[int]int{}, revised: map[int]float64{}}
 			series[k] = s
 		}
 		return s
@@ -275,6 +344,11 @@ func batchJumpSeries(b *Batch, restated map[int]bool, stored []plancast.Series) 
 			continue
 		}
 		js := get(o.Key().SeriesKey)
+		if v, stored := js.values[o.Year]; stored {
+			if _, again := js.row[o.Year]; !again {
+				js.revised[o.Year] = v
+			}
+		}
 		if o.Withdrawn() {
 			delete(js.values, o.Year)
 			continue

@@ -344,7 +344,9 @@ func (p *parser) planRow(l *layout, row tableRow) {
 			at = tc
 		}
 		if ok && good && okUnit && p.targetPercentFits(tc, t) && p.targetUnitAt(at, tc, &t, unit) {
-			p.addTarget(t, from(tc))
+			at := from(tc)
+			at.base = p.planBaseOf(l, row, inName, t.Indicator)
+			p.addTarget(t, at)
 		}
 	}
 	if hasAvg {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/plancast/plancast"
 )
@@ -51,8 +52,11 @@ import (
 // are what the override is for; past plancast.MaxGrowthTarget a growth
 // target is refused outright.
 //
-// A series with no figure (none stored, none in the batch) is not judged
-// at its level: there is nothing to compare with. Its growth targets are.
+// A series with no figure (none stored, none in the batch, none in the
+// base year's column of the plan table's row the target is read from) is
+// not judged at its level: there is nothing to compare with. Its growth
+// targets are, and a target that revises a stored version is judged beside
+// that version (versionSlip).
 const (
 	TargetFactor = 10
 	TargetPace   = 30
@@ -71,8 +75,10 @@ const (
 //     rule and the factor the figures of a rate are judged by (fractionFor,
 //     jumps.go). A plan sets a rate's target near the rate it has: Houma's
 //     unemployment ceiling of 4.5% beside a rate under 3%, Zizhou's 4.3%.
-//     Without a figure of the series it is not judged: a rate under 1% may
-//     be meant (a poverty rate of 0.05%).
+//     The base year's figure a plan table's row gives counts as one
+//     (besideFigure). Without a figure of the series it is not judged
+//     beside one: a rate under 1% may be meant (a poverty rate of 0.05%);
+//     beside the version it replaces it is (versionSlip).
 //   - a growth or avg_growth of a level indicator: beside its series' recent
 //     growth g (the average growth a year from the earliest of its figures
 //     within RecentYears before its latest to the latest, as a plan reviews
@@ -226,9 +232,14 @@ func (js *jumpSeries) latest() (year int, value float64, ok bool) {
 // looks like a slip (TargetFactor, TargetPace): a level, ceiling or floor
 // far outside what its series' latest figure (series: readTargetSeries)
 // reaches by its year, a growth or avg_growth past ±TargetPace percent a
-// year. Targets the push restates (skipTargets) are not written and not
-// judged.
-func checkTargetSlips(b *Batch, skipTargets map[int]bool, series map[plancast.SeriesKey]*jumpSeries, catalog map[string]plancast.Indicator, ps *problems) {
+// year, a target that looks like a fraction typed for a percent; or a
+// level, ceiling, floor or share far from the version it replaces
+// (versions: the stored versions of its key, oldest first; versionSlip).
+// A target read from a plan table's row is judged beside the base year's
+// figure the row gives, too, when its series has no later figure
+// (besideFigure). Targets the push restates (skipTargets) are not written
+// and not judged.
+func checkTargetSlips(b *Batch, skipTargets map[int]bool, series map[plancast.SeriesKey]*jumpSeries, versions map[plancast.TargetKey][]plancast.Target, catalog map[string]plancast.Indicator, ps *problems) {
 	for i := range b.Targets {
 		t := &b.Targets[i]
 		if skipTargets[i] || t.Withdrawn {
@@ -244,23 +255,132 @@ func checkTargetSlips(b *Batch, skipTargets map[int]bool, series map[plancast.Se
 			}
 		case judgedFraction(t, catalog):
 			// Beside the latest figure of a rate: no figure, no judgement.
-			js := series[t.SeriesKey()]
-			if year, v, ok := js.latest(); ok && fractionFor(t.Value, v) {
-				msg = fmt.Sprintf("%s is %s the latest figure, %s in %d (%s); %s", plainNumber(t.Value), timesText(t.Value/v), plainNumber(v), year,
-					js.whereIs(year, b, from), fractionQuestion(t.Value))
+			if f, ok := besideFigure(series[t.SeriesKey()], b, from); ok && fractionFor(t.Value, f.value) {
+				msg = fmt.Sprintf("%s is %s %s, %s in %d (%s); %s", plainNumber(t.Value), timesText(t.Value/f.value), f.what, plainNumber(f.value), f.year,
+					f.where, fractionQuestion(t.Value))
 			}
 		case judgedLevel(t, catalog):
-			js := series[t.SeriesKey()]
-			year, v, ok := js.latest()
-			if !ok || v <= 0 {
-				continue // nothing to compare with
+			if f, ok := besideFigure(series[t.SeriesKey()], b, from); ok && f.value > 0 { // else nothing to compare with
+				msg = levelSlip(t, f, catalog[t.Indicator].Unit, from)
 			}
-			msg = levelSlip(t, v, year, js.whereIs(year, b, from), catalog[t.Indicator].Unit, from)
+		}
+		if msg == "" && !plancast.GrowthKind(t.Kind) {
+			msg = versionSlip(t, comparedVersion(t, versions[t.Key()]), catalog, from)
 		}
 		if msg != "" {
 			ps.add(from.problem(from.valueCol, fieldValue, "target %s %s %s %s %d: %s %s", t.Region, t.Indicator, t.Plan, t.Kind, t.Year, msg, acceptJumpsAdvice))
 		}
 	}
+}
+
+// A plan's table gives the base year's figure on each target's row
+// ("第二产业占GDP比重, %, 41.3, 0.45": 2020's share beside the 2025
+// target), which the push does not store (planNotes), and a county's plan
+// often comes before its figures are stored. A target of a series with no
+// figure was not judged at all, so a share of 45% typed as 0.45 beside the
+// 41.3 its own row gives passed, as did 4000000 (万元 under a 亿元 header)
+// beside a base of 100. The row's base figure is now a figure of the
+// series for its target's check: the latest figure, stored or the
+// batch's, is judged beside when it is as recent; else the row's.
+
+// planBase is the base year's figure a plan table's row gives beside its
+// target: its year, its value in the indicator's unit, and its column.
+type planBase struct {
+	year  int
+	value float64
+	col   string
+}
+
+// planBaseOf reads the base year's figure of a plan table's row for a
+// target of indicator, converted to the indicator's unit from the row's
+// (rowUnit, with the base year's header's unit); nil when the table has no
+// base year column, its cell holds no number (a dash, text) or the unit
+// does not convert. It says nothing of the cell: the column is left out on
+// purpose (planNotes says so), and read only to judge the target beside.
+func (p *parser) planBaseOf(l *layout, row tableRow, inName, indicator string) *planBase {
+	pt := l.plan
+	if pt == nil || pt.base == nil {
+		return nil
+	}
+	text := row.at(pt.base.idx)
+	ind, known := p.res.indicators[indicator]
+	if isMissing(text) || !known {
+		return nil
+	}
+	v, err := parseNumber(text)
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+		return nil
+	}
+	if unit, _, ok := p.rowUnit(l, row, inName, indicator, pt.base.unit, l.fields[fieldIndicator].unit); !ok {
+		return nil
+	} else if unit != "" {
+		if v, err = Convert(v, unit, ind.Unit); err != nil {
+			return nil
+		}
+	}
+	return &planBase{year: pt.base.year, value: v, col: pt.base.letter}
+}
+
+// beside is the figure a target is judged beside: its year and value, what
+// it is ("the latest figure", "the base year's figure") and where
+// ("stored", the batch's row, the plan table's column).
+type beside struct {
+	year        int
+	value       float64
+	what, where string
+}
+
+// besideFigure is the figure target's check compares with: the series'
+// latest figure (stored or the batch's), or the base year's figure the
+// target's plan table row gives (from.base) when the series has none as
+// recent; ok is false when there is neither.
+func besideFigure(js *jumpSeries, b *Batch, from targetOrigin) (f beside, ok bool) {
+	year, v, has := js.latest()
+	if base := from.base; base != nil && (!has || base.year > year) {
+		return beside{year: base.year, value: base.value, what: "the base year's figure", where: "column " + base.col}, true
+	}
+	if !has {
+		return beside{}, false
+	}
+	return beside{year: year, value: v, what: "the latest figure", where: js.whereIs(year, b, from)}, true
+}
+
+// A target revised to a fraction or a multiple of the version it replaces
+// is as likely a slip: the version in force, 45 (a share of 45%), revised
+// to 0.45, or a level of 400 亿元 to 4000000 (万元 under a 亿元 header), was
+// counted "1 revised" when the series had no figure to judge it beside.
+// A level, ceiling, floor or share revised to more than JumpFactor times,
+// or under 1/JumpFactor of, the version it replaces (the one it is
+// compared with: comparedVersion) is refused as a likely slip, by the
+// factor a figure's jump is judged by, with the same override; one of an
+// indicator in percent that looks like a fraction typed for a percent
+// beside it (fractionFor) is asked so. A plan revised at mid-term moves a
+// target by a fraction of itself (Houma's GDP target of 250 to 230), not
+// fivefold. Growth targets are judged on their own values (growthSlip,
+// growthFractionSlip): a growth may be revised from 0.5% to 3%.
+
+// versionSlip says why target t (non-growth, read at from) looks like a
+// slip beside v, the stored version it replaces (nil: none), or "" when it
+// does not.
+func versionSlip(t *plancast.Target, v *plancast.Target, catalog map[string]plancast.Indicator, from targetOrigin) string {
+	if v == nil || v.Withdrawn || v.Value <= 0 || t.Value <= 0 || plancast.GrowthKind(v.Kind) {
+		return ""
+	}
+	r := t.Value / v.Value
+	replaced := fmt.Sprintf("the version it replaces, %s (%s)", plainNumber(v.Value), setOn(v.Published))
+	if judgedFraction(t, catalog) && fractionFor(t.Value, v.Value) {
+		return fmt.Sprintf("%s is %s %s; %s", plainNumber(t.Value), timesText(r), replaced, fractionQuestion(t.Value))
+	}
+	if r <= JumpFactor && r >= 1.0/JumpFactor {
+		return ""
+	}
+	unit := catalog[t.Indicator].Unit
+	if t.Kind == plancast.TargetShare {
+		unit = plancast.UnitPercent
+	}
+	return fmt.Sprintf("%s is %s %s; a target revised to more than %d times, or under 1/%d of, the version in force is likely a slip of units%s",
+		valueText(from.origin, t.Value, unit), timesText(r), replaced, JumpFactor, JumpFactor,
+		unitSlipHint(t.Value, unit, v.Value/JumpFactor, v.Value*JumpFactor, from.origin))
 }
 
 // acceptJumpsAdvice ends a problem that accepting jumps overrides.
@@ -278,17 +398,17 @@ func levelBounds(v float64, latest, target int) (lo, hi float64) {
 }
 
 // levelSlip says why the level, ceiling or floor t (in unit, its
-// indicator's, read at from) looks like a slip beside its series' latest
-// figure v of year (where: "stored", or the batch's row), or "" when it
-// does not.
-func levelSlip(t *plancast.Target, v float64, year int, where, unit string, from targetOrigin) string {
+// indicator's, read at from) looks like a slip beside the figure f of its
+// series (besideFigure), or "" when it does not.
+func levelSlip(t *plancast.Target, f beside, unit string, from targetOrigin) string {
+	v, year := f.value, f.year
 	lo, hi := levelBounds(v, year, t.Year)
 	if t.Value >= lo && t.Value <= hi {
 		return ""
 	}
 	text := valueText(from.origin, t.Value, unit)
 	ratio := timesText(t.Value / v)
-	latest := fmt.Sprintf("the latest figure, %s in %d (%s)", plainNumber(v), year, where)
+	latest := fmt.Sprintf("%s, %s in %d (%s)", f.what, plainNumber(v), year, f.where)
 	var reach string
 	switch {
 	case t.Year == year:
@@ -457,4 +577,71 @@ func growthFractionSlip(t *plancast.Target, js *jumpSeries, b *Batch, from targe
 // for a percent (7% is 7)?".
 func fractionQuestion(v float64) string {
 	return fmt.Sprintf("a fraction typed for a percent (%[1]s%% is %[1]s)?", strconv.FormatFloat(roundSignificant(100*v, 12), 'g', 12, 64))
+}
+
+// versionsKept is a target store that keeps each answer of its
+// TargetVersions, so that the stored versions the push reads for
+// checkTargetHistory are read once, and the slips' check has them too
+// (targetVersions): on InfluxDB a read is a round trip a series.
+type versionsKept struct {
+	plancast.TargetStore
+	answers map[plancast.TargetFilter]keptVersions
+}
+
+type keptVersions struct {
+	list []plancast.Target
+	err  error
+}
+
+func (s *versionsKept) TargetVersions(ctx context.Context, f plancast.TargetFilter) ([]plancast.Target, error) {
+	if a, ok := s.answers[f]; ok {
+		return a.list, a.err
+	}
+	list, err := s.TargetStore.TargetVersions(ctx, f)
+	if s.answers == nil {
+		s.answers = map[plancast.TargetFilter]keptVersions{}
+	}
+	s.answers[f] = keptVersions{list, err}
+	return list, err
+}
+
+// targetVersions reads the stored versions of the targets of b that
+// versionSlip judges (the level, ceiling, floor and share targets the push
+// writes: not skipTargets), by key, oldest first. When the store cannot
+// answer (InfluxDB down; the spool keeps the push) why says so and the
+// versions are nil: the targets go unjudged beside them.
+func targetVersions(ctx context.Context, st plancast.TargetStore, b *Batch, skipTargets map[int]bool) (versions map[plancast.TargetKey][]plancast.Target, why string) {
+	judged := false
+	for i := range b.Targets {
+		t := &b.Targets[i]
+		judged = judged || !skipTargets[i] && !t.Withdrawn && !plancast.GrowthKind(t.Kind) && t.Value > 0
+	}
+	if !judged {
+		return nil, ""
+	}
+	// The reads of all the batch's targets, as checkTargetHistory's were
+	// (targetReads), so that st (versionsKept) answers them again.
+	versions, err := storedTargetVersions(ctx, st, b.Targets)
+	if err != nil {
+		return nil, plancast.ErrorMessage(err)
+	}
+	return versions, ""
+}
+
+// versionsUnjudged is what a push could not check while the stored target
+// versions could not be read (versionSlip).
+const versionsUnjudged = "the targets were not judged beside the versions they replace"
+
+// versionsUnreadNote adds versionsUnjudged to the note on the stored targets
+// that could not be read (why), said once: to checkTargetHistory's note
+// when it gave one, else as a note of its own.
+func versionsUnreadNote(notes []string, why string) []string {
+	prefix := unreadableNote("targets", why)
+	for i, n := range notes {
+		if strings.HasPrefix(n, prefix) {
+			notes[i] = n + ", and " + versionsUnjudged
+			return notes
+		}
+	}
+	return append(notes, unreadableNote("targets", why, versionsUnjudged))
 }

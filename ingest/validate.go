@@ -15,8 +15,9 @@ import (
 // range, value finite and not negative where that is impossible, a share's
 // within 0–100, status,
 // period and date well formed), and agreement between rows that give the same
-// figure. Rows that repeat a figure exactly are dropped; rows that disagree
-// are problems. Parse runs it against the catalog it was given and Apply again
+// figure. Rows that repeat a figure are dropped, keeping what either states
+// (sayTogether: a row says only what its file has a place for); rows that
+// disagree are problems. Parse runs it against the catalog it was given and Apply again
 // against the store's, so a batch built by hand or merged from several files is
 // checked the same way. It returns the indicators it checked against: the
 // stored ones with the batch's declarations over them.
@@ -39,8 +40,7 @@ func checkBatch(b *Batch, stored Catalog, ps *problems) (indicators map[string]p
 		}
 		if j, seen := firstObs[o.Key()]; seen {
 			prev := &keepObs[j]
-			if !plancast.SameFigure(prev, &o) {
-				col, field := conflictField(prev, &o, from)
+			if col, field, agree := sayTogether(prev, &keepObsFrom[j], &o, from); !agree {
 				ps.add(from.problem(col, field, "%s %s %s: %s here but %s in %s",
 					o.Region, o.Indicator, figureWhen(o), figureText(&o), figureText(prev), keepObsFrom[j].where(from.record)))
 			}
@@ -65,7 +65,7 @@ func checkBatch(b *Batch, stored Catalog, ps *problems) (indicators map[string]p
 		}
 		if j, seen := firstTarget[t.Key()]; seen {
 			prev := &keepTargets[j]
-			if !sameTarget(prev, &t) {
+			if !sayTargetsTogether(prev, &keepTargetFrom[j], &t, from) {
 				ps.add(from.problem(from.valueCol, fieldValue, "target %s %s %s %s %d: %s here but %s in %s",
 					t.Region, t.Indicator, t.Plan, t.Kind, t.Year, num(t.Value), num(prev.Value), keepTargetFrom[j].where(from.record)))
 			}
