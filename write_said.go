@@ -2,6 +2,7 @@ package plancast
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 )
 
@@ -34,7 +35,16 @@ func vintageValue(o *Observation) string {
 	return s
 }
 
-func plainNumber(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
+// plainNumber writes a figure as a table holds it, without an exponent:
+// 4146000, not 4.146e+06 (the note of a same-day correction named the slip
+// it corrected so); one of 1e15 or more, or under 1e-6 (not 0), as
+// FormatNumber writes it, in e-notation, not with hundreds of digits.
+func plainNumber(v float64) string {
+	if a := math.Abs(v); a >= 1e15 || a != 0 && a < 1e-6 {
+		return FormatNumber(v, -1)
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}
 
 // figureKeptText: "yunhe fixed_asset_investment 2024: 113.5 (published
 // 2026-11-21) is kept as an earlier vintage; the served figure stays 113.2

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -32,5 +33,46 @@ func TestManyFiguresKeptAsHistoryAreCountedInOneNote(t *testing.T) {
 	}
 	if c := strings.Count(n, "is kept as an earlier vintage"); c != 5 {
 		t.Errorf("the note names %d figures; want the first 5", c)
+	}
+}
+
+// The notes and problems that name a stored vintage write its figure as a
+// table holds it, not in e-notation: a clerk who keyed Houma's 2024 urban
+// income 4146000 for 41460 and corrected it the same day read "replaced the
+// vintage of the same day (4.146e+06)", in the very note that confirms
+// which slip was corrected.
+func TestNotesWriteLargeFiguresPlainly(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t)
+	push := func(name, rows string) (*Report, error) {
+		b := parseString(t, name, "region,indicator,year,value,published\n"+rows, Options{})
+		return Apply(ctx, st, b, ApplyOptions{AcceptJumps: true})
+	}
+	for _, c := range []struct{ file, rows, says string }{
+		{"slip.csv", "houma,urban_disposable_income,2024,4146000,2025-03-20\n", ""},
+		{"fixed.csv", "houma,urban_disposable_income,2024,41460,2025-03-20\n",
+			"houma urban_disposable_income 2024: 41460 (published 2025-03-20) replaced the vintage of the same day (4146000); an answer as of that day or later now reads 41460"},
+		{"big.csv", "houma,urban_disposable_income,2023,1234567,2025-03-01\n", ""},
+		{"revised.csv", "houma,urban_disposable_income,2023,1250000,2025-06-01\n", ""},
+		{"older.csv", "houma,urban_disposable_income,2023,1240000,2025-04-01\n",
+			"houma urban_disposable_income 2023: 1240000 (published 2025-04-01) is kept as an earlier vintage; the served figure stays 1250000 (published 2025-06-01)"},
+	} {
+		rep, err := push(c.file, c.rows)
+		if err != nil {
+			t.Fatalf("%s: %v (problems %q)", c.file, err, problemTexts(rep.Problems))
+		}
+		notes := strings.Join(rep.Notes, "\n")
+		if c.says != "" && !strings.Contains(notes, c.says) {
+			t.Errorf("%s: notes\n%s\nwant them to say %q", c.file, notes, c.says)
+		}
+		if strings.Contains(notes, "e+0") {
+			t.Errorf("%s: a figure in e-notation in the notes\n%s", c.file, notes)
+		}
+	}
+	// A row contradicting a vintage of its own day, revised since.
+	rep, err := push("edited.csv", "houma,urban_disposable_income,2023,1234000,2025-03-01\n")
+	problems := strings.Join(problemTexts(rep.Problems), "\n")
+	if want := "houma urban_disposable_income 2023: 1234000, published 2025-03-01, contradicts the vintage published that day (1234567), which was revised on 2025-04-01 to 1240000 (served now: 1250000, published 2025-06-01)"; err == nil || !strings.Contains(problems, want) {
+		t.Errorf("edited.csv: %v, problems\n%s\nwant %q", err, problems, want)
 	}
 }
