@@ -69,6 +69,12 @@ func figureReplacedText(o, cur *Observation, d Date) string {
 		saidFigureName(o), vintageValue(o), d, vintageValue(cur), reads)
 }
 
+// figureDatedText: "houma gdp 2024: 152.8 (published 2025-03-20) is kept
+// as an earlier vintage of the figure served since 2026-11-23".
+func figureDatedText(o, cur *Observation, d Date) string {
+	return fmt.Sprintf("%s: %s (published %s) is kept as an earlier vintage of the figure served since %s", saidFigureName(o), vintageValue(o), d, cur.Published)
+}
+
 // saidTargetName is a target's key: "yunhe budget_revenue 15th-fyp level 2030".
 func saidTargetName(t *Target) string {
 	return fmt.Sprintf("%s %s %s %s %d", t.Region, t.Indicator, t.Plan, t.Kind, t.Year)
