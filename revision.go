@@ -18,12 +18,28 @@ import (
 //	revision_i       = (latest_i − first_i) / |first_i|
 //	mean revision    MR  = Σ revision_i / n       (its sign is the bias of first releases)
 //	mean |revision|  MAR = Σ |revision_i| / n     (how far a first release moves)
+//
+// A release is a vintage some answer as of a date reads. A vintage replaced
+// by a later one of the same published date (a same-day correction: the
+// store serves the later recorded of a day's vintages, and the push's note
+// says the correction replaced it) is read by no answer as of any date, so
+// it is not a release: it is set apart (CorrectedSameDay), and neither the
+// first release, the change nor MR and MAR count it. A clerk's keying slip
+// corrected minutes later (152.3 for 152.8) was the year's first release,
+// and the correction a revision of +0.33%: Houma's GDP read MR +0.11% where
+// no published figure was ever revised.
 
 // YearRevisions is one year's figure through its vintages.
 type YearRevisions struct {
-	Year     int           `json:"year"`
-	Vintages []Observation `json:"vintages"` // oldest first; a withdrawal is a vintage too
-	First    float64       `json:"first"`    // the value of the first release
+	Year int `json:"year"`
+	// Vintages are the year's releases, oldest first; a withdrawal is a
+	// vintage too.
+	Vintages []Observation `json:"vintages"`
+	// CorrectedSameDay are the vintages replaced by a correction published
+	// the same day, oldest first: no answer as of any date reads them, so
+	// they are not releases and count in neither First nor Revision.
+	CorrectedSameDay []Observation `json:"corrected_same_day,omitempty"`
+	First            float64       `json:"first"` // the value of the first release
 	// Latest is the figure served now (as of the history's date); nil when
 	// the figure is withdrawn.
 	Latest *float64 `json:"latest"`
@@ -75,9 +91,18 @@ func Revisions(vintages []Observation) ([]YearRevisions, RevisionSummary) {
 	return years, sum
 }
 
-// yearRevisions measures one year's vintages, oldest first.
-func yearRevisions(vs []Observation) YearRevisions {
-	y := YearRevisions{Year: vs[0].Year, Vintages: vs}
+// yearRevisions measures one year's vintages, oldest first (by published
+// date, then recorded time: Vintages' order).
+func yearRevisions(all []Observation) YearRevisions {
+	y := YearRevisions{Year: all[0].Year}
+	for i := range all {
+		if i+1 < len(all) && all[i+1].Published.Equal(all[i].Published) {
+			y.CorrectedSameDay = append(y.CorrectedSameDay, all[i])
+		} else {
+			y.Vintages = append(y.Vintages, all[i])
+		}
+	}
+	vs := y.Vintages
 	first := -1
 	for i := range vs {
 		if !vs[i].Withdrawn() {

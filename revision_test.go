@@ -3,6 +3,7 @@ package plancast
 import (
 	"math"
 	"testing"
+	"time"
 )
 
 func TestRevisionsMeasureEachYearFromItsFirstRelease(t *testing.T) {
@@ -127,5 +128,73 @@ func TestAChangeIsExactToTheFiguresOwnDecimals(t *testing.T) {
 		if !ok || change != c.change || prec != c.prec {
 			t.Errorf("%g to %g: change %v (%d decimals, %t); want exactly %v (%d)", c.from, c.to, change, prec, ok, c.change, c.prec)
 		}
+	}
+}
+
+// A vintage replaced by a correction published the same day (the store
+// serves the later recorded of a day's vintages) is read by no answer as of
+// any date: it is not a release. It is set apart, and the first release,
+// the change and MR and MAR are those of the vintages that were released.
+// A clerk who keyed 152.3 for Houma's 2024 GDP and corrected it to 152.8
+// the same day had revised nothing; the year read first 152.3, revision
+// +0.33%, and the series "1 of 1 years revised".
+func TestAVintageCorrectedTheSameDayIsNotARelease(t *testing.T) {
+	d := NewDate
+	at := func(hour int) time.Time { return time.Date(2025, 3, 20, hour, 0, 0, 0, time.UTC) }
+	v := func(year int, value float64, published Date, recorded time.Time, status string) Observation {
+		return Observation{Region: "houma", Indicator: "gdp", Year: year, Value: value, Status: status, Period: PeriodYear, Published: published, Recorded: recorded}
+	}
+	vintages := []Observation{
+		v(2023, 145.1, d(2024, 3, 1), at(1), StatusFinal),
+		v(2023, 146.0, d(2025, 3, 20), at(2), StatusFinal),  // a revision a year on
+		v(2024, 152.3, d(2025, 3, 20), at(9), StatusFinal),  // the slip
+		v(2024, 152.8, d(2025, 3, 20), at(11), StatusFinal), // corrected that morning
+		v(2024, 153.4, d(2026, 3, 1), at(1), StatusFinal),   // revised a year on: +0.39% from 152.8
+	}
+	years, sum := Revisions(vintages)
+	if len(years) != 2 {
+		t.Fatalf("%d years, want 2023 and 2024: %+v", len(years), years)
+	}
+	y := years[1]
+	if len(y.Vintages) != 2 || y.Vintages[0].Value != 152.8 || y.Vintages[1].Value != 153.4 {
+		t.Errorf("2024's releases %+v; want 152.8 and 153.4", y.Vintages)
+	}
+	if len(y.CorrectedSameDay) != 1 || y.CorrectedSameDay[0].Value != 152.3 {
+		t.Errorf("2024 corrected the same day: %+v; want 152.3", y.CorrectedSameDay)
+	}
+	if y.First != 152.8 || !sameOptional(y.Latest, 153.4) || !sameOptional(y.Revision, (153.4-152.8)/152.8) {
+		t.Errorf("2024: first %g, latest %v, revision %v; want first 152.8, latest 153.4, revision %g", y.First, deref(y.Latest), deref(y.Revision), (153.4-152.8)/152.8)
+	}
+	if change, prec, ok := y.Change(1); !ok || change != 0.6 || prec != 1 {
+		t.Errorf("2024's revision changed it by %g (%d decimals, %t); want 0.6 from 152.8", change, prec, ok)
+	}
+	// A vintage of an earlier day is a release whatever the next one's
+	// year: 2023's two vintages stay two releases.
+	if len(years[0].Vintages) != 2 || years[0].CorrectedSameDay != nil {
+		t.Errorf("2023: %+v; want its two vintages released", years[0])
+	}
+
+	// Corrected and never revised after: nothing revised.
+	years, sum = Revisions(vintages[2:4])
+	if sum.Years != 1 || sum.Revised != 0 || !sameOptional(sum.MeanRevision, 0) || !sameOptional(sum.MeanAbsRevision, 0) ||
+		years[0].First != 152.8 || !sameOptional(years[0].Revision, 0) {
+		t.Errorf("152.3 corrected to 152.8 the same day: %+v, summary %d of %d revised, MR %v, MAR %v; want first 152.8 and nothing revised",
+			years[0], sum.Revised, sum.Years, deref(sum.MeanRevision), deref(sum.MeanAbsRevision))
+	}
+
+	// A figure withdrawn the same day it was pushed was never released,
+	// and one pushed again the day of its withdrawal replaces the
+	// withdrawal: the year's releases are the first withdrawal, 150 and
+	// 151, its first release 150.
+	years, _ = Revisions([]Observation{
+		v(2022, 149, d(2023, 3, 1), at(1), StatusFinal),
+		v(2022, 0, d(2023, 3, 1), at(2), StatusWithdrawn),
+		v(2022, 150, d(2023, 4, 1), at(3), StatusFinal),
+		v(2022, 0, d(2024, 3, 1), at(4), StatusWithdrawn),
+		v(2022, 151, d(2024, 3, 1), at(5), StatusFinal),
+	})
+	if y := years[0]; len(y.Vintages) != 3 || y.First != 150 || !sameOptional(y.Latest, 151) || len(y.CorrectedSameDay) != 2 ||
+		y.CorrectedSameDay[0].Value != 149 || !y.CorrectedSameDay[1].Withdrawn() {
+		t.Errorf("withdrawn and pushed again the same days: %+v; want releases a withdrawal, 150 and 151, and 149 and the second withdrawal corrected the same day", y)
 	}
 }

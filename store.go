@@ -69,6 +69,11 @@ type WriteSaid struct {
 	History       []string // of WriteResult.History items
 	Replaced      []string
 	ReplacedCount int
+	// Dated names the first few of the History items that are the figure
+	// served dated earlier (TallyFigure), DatedCount counts them; History
+	// names the others.
+	Dated      []string
+	DatedCount int
 }
 
 // MostSaid is how many items of each kind a WriteSaid names.
@@ -84,6 +89,13 @@ func (r *WriteResult) said() *WriteSaid {
 func (r *WriteResult) sayHistory(line func() string) {
 	if s := r.said(); len(s.History) < MostSaid {
 		s.History = append(s.History, line())
+	}
+}
+
+func (r *WriteResult) sayDated(line func() string) {
+	s := r.said()
+	if s.DatedCount++; len(s.Dated) < MostSaid {
+		s.Dated = append(s.Dated, line())
 	}
 }
 
@@ -115,6 +127,15 @@ func (r *WriteResult) TakeSaid() *WriteSaid {
 // on (the later recorded of a day's vintages is served): counted as any
 // other, and named in Said with what an answer as of that day now reads.
 // o's date is its Published, today when it has none (a dry run's).
+//
+// The figure served itself, dated before cur, is an earlier release of it
+// the store did not know of (a figure pushed without a date, dated the day
+// of the push, pushed again with the date it was published): it is kept as
+// history too, so that an answer as of its date on has it, counted History
+// and named in Said (Dated); cur stays, a push moves no vintage's date.
+// It was counted unchanged, without a word, and the date was not taken.
+// (Whether o restates the vintage served on its date, which is not
+// written, is for ingest to judge: it knows every vintage, the store cur.)
 func (r *WriteResult) TallyFigure(i int, o, cur *Observation, found bool) (write bool, err error) {
 	if found && cur.Withdrawn() && o.Withdrawn() {
 		r.Unchanged++
@@ -124,11 +145,16 @@ func (r *WriteResult) TallyFigure(i int, o, cur *Observation, found bool) (write
 	if o.Withdrawn() && !served {
 		return false, Errorf(EINVALID, "item %d: %s/%s %d (%s) has no figure to withdraw", i, o.Region, o.Indicator, o.Year, o.Period)
 	}
+	d := o.Published.OrToday()
 	if served && SameFigure(cur, o) {
+		if d.Before(cur.Published) {
+			r.History++
+			r.sayDated(func() string { return figureDatedText(o, cur, d) })
+			return true, nil
+		}
 		r.Unchanged++
 		return false, nil
 	}
-	d := o.Published.OrToday()
 	switch {
 	case found && d.Before(cur.Published):
 		r.History++
@@ -200,6 +226,8 @@ func (r WriteResult) Add(o WriteResult) WriteResult {
 		t.History = append(t.History, s.History[:min(len(s.History), MostSaid-len(t.History))]...)
 		t.Replaced = append(t.Replaced, s.Replaced[:min(len(s.Replaced), MostSaid-len(t.Replaced))]...)
 		t.ReplacedCount += s.ReplacedCount
+		t.Dated = append(t.Dated, s.Dated[:min(len(s.Dated), MostSaid-len(t.Dated))]...)
+		t.DatedCount += s.DatedCount
 	}
 	return sum
 }

@@ -2,6 +2,7 @@ package plancast
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 )
 
@@ -34,7 +35,16 @@ func vintageValue(o *Observation) string {
 	return s
 }
 
-func plainNumber(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
+// plainNumber writes a figure as a table holds it, without an exponent:
+// 4146000, not 4.146e+06 (the note of a same-day correction named the slip
+// it corrected so); one of 1e15 or more, or under 1e-6 (not 0), as
+// FormatNumber writes it, in e-notation, not with hundreds of digits.
+func plainNumber(v float64) string {
+	if a := math.Abs(v); a >= 1e15 || a != 0 && a < 1e-6 {
+		return FormatNumber(v, -1)
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}
 
 // figureKeptText: "yunhe fixed_asset_investment 2024: 113.5 (published
 // 2026-11-21) is kept as an earlier vintage; the served figure stays 113.2
@@ -57,6 +67,12 @@ func figureReplacedText(o, cur *Observation, d Date) string {
 	}
 	return fmt.Sprintf("%s: %s (published %s) replaced the vintage of the same day (%s); an answer as of that day or later now reads %s",
 		saidFigureName(o), vintageValue(o), d, vintageValue(cur), reads)
+}
+
+// figureDatedText: "houma gdp 2024: 152.8 (published 2025-03-20) is kept
+// as an earlier vintage of the figure served since 2026-11-23".
+func figureDatedText(o, cur *Observation, d Date) string {
+	return fmt.Sprintf("%s: %s (published %s) is kept as an earlier vintage of the figure served since %s", saidFigureName(o), vintageValue(o), d, cur.Published)
 }
 
 // saidTargetName is a target's key: "yunhe budget_revenue 15th-fyp level 2030".

@@ -140,6 +140,7 @@ func saidNotes(s *plancast.WriteSaid, history int, figures bool) []string {
 		sameDay = "the vintage published the same day"
 	}
 	var notes []string
+	history -= s.DatedCount // said apart, below
 	if len(s.History) > 0 {
 		head := fmt.Sprintf("1 %s is dated before %s, so it is kept as history (read as of its date) and %s", one, version, served)
 		if history > 1 {
@@ -154,7 +155,27 @@ func saidNotes(s *plancast.WriteSaid, history int, figures bool) []string {
 		}
 		notes = append(notes, head+": "+saidList(s.Replaced, s.ReplacedCount))
 	}
+	if len(s.Dated) > 0 {
+		notes = append(notes, datedNote(s))
+	}
 	return notes
+}
+
+// datedNote is the note on the figures pushed again, the same, with a date
+// before the vintage served (plancast.WriteResult.TallyFigure): a figure
+// pushed without a date, dated the day of the push, pushed again with the
+// date it was published. The date is taken as an earlier vintage, and the
+// later one stays: a push moves no vintage's date.
+func datedNote(s *plancast.WriteSaid) string {
+	head := "1 figure is stored already with a later date (the vintage served), so the earlier date this push gives it is kept as history: " +
+		"an earlier vintage of the same figure, which an answer as of that date or later now reads; the vintage served keeps its own date " +
+		"(a push moves no vintage's date) and what is served does not change"
+	if s.DatedCount > 1 {
+		head = fmt.Sprintf("%d figures are stored already with later dates (the vintages served), so the earlier dates this push gives them are kept as history: "+
+			"each an earlier vintage of the same figure, which an answer as of its date or later now reads; the vintages served keep their own dates "+
+			"(a push moves no vintage's date) and what is served does not change", s.DatedCount)
+	}
+	return head + ": " + saidList(s.Dated, s.DatedCount)
 }
 
 // saidList joins the items named, and says how many more of all there were.

@@ -45,7 +45,18 @@ import (
 //     a backfill (a mid-term review entered late). It is kept as history
 //     (README: "A version dated before the one in force is kept as history
 //     and does not replace it"), counted history, not revised, and named in
-//     a note (plancast.WriteResult.TallyFigure, TallyTarget).
+//     a note (plancast.WriteResult.TallyFigure, TallyTarget). So is a
+//     figure with the substance of the newest vintage, dated before it
+//     where another or none was served: an earlier release of the figure
+//     served, the store did not know of (a figure pushed without a date,
+//     dated the day of the push, pushed again with the date it was
+//     published). The push used to count it unchanged without a word, the
+//     date not taken, and an answer as of that date still lacked it; it is
+//     now an earlier vintage, the newest keeping its date (a push moves no
+//     vintage's date), said in its own note. A target with the substance of
+//     the version in force stays unchanged whatever its date (a targets
+//     download's rows claim the version in force with the date it was set,
+//     checkVersionClaims).
 //
 // A row dated on or after the newest version, a later document going back to
 // the old value or a row stated today, is a new decision and is compared with
@@ -302,8 +313,13 @@ func vintageText(o *plancast.Observation) string {
 func revisedSince(vs []plancast.Observation, j int) string {
 	next, cur := &vs[j+1], &vs[len(vs)-1]
 	what := fmt.Sprintf("revised on %s to %s", next.Published, figureText(next))
-	if next.Withdrawn() {
+	switch {
+	case next.Withdrawn():
 		what = "withdrawn on " + next.Published.String()
+	case sameVintage(&vs[j], next):
+		// The same figure dated earlier by a later push (TallyFigure): not
+		// a revision.
+		what = "published again on " + next.Published.String()
 	}
 	switch {
 	case next == cur && !cur.Withdrawn():

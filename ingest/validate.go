@@ -441,4 +441,6 @@ func figureText(o *plancast.Observation) string {
 	return s
 }
 
-func num(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
+// num writes a figure in a message as a table holds it (plainNumber):
+// 4146000, not 4.146e+06.
+func num(v float64) string { return plainNumber(v) }

@@ -161,19 +161,43 @@ func printRevisions(w io.Writer, years []plancast.YearRevisions, sum plancast.Re
 	// The growth a source stated with a figure gets a column when any
 	// vintage states one.
 	stated := slices.ContainsFunc(years, func(y plancast.YearRevisions) bool {
-		return slices.ContainsFunc(y.Vintages, func(o plancast.Observation) bool { return o.Growth != nil })
+		hasGrowth := func(o plancast.Observation) bool { return o.Growth != nil }
+		return slices.ContainsFunc(y.Vintages, hasGrowth) || slices.ContainsFunc(y.CorrectedSameDay, hasGrowth)
 	})
 	header := "year\tvintage\tpublished\tstatus\tvalue\tchange\trevision\t"
 	if stated {
 		header += "stated growth\t"
 	}
 	fmt.Fprintln(tw, header)
+	corrected := false
 	for _, y := range years {
-		for i, o := range y.Vintages {
-			year, value, change, revision := "", "-", "", ""
-			if i == 0 {
-				year = fmt.Sprint(o.Year)
+		first := true
+		// yearCell is the year, on the year's first row alone.
+		yearCell := func(o plancast.Observation) string {
+			if !first {
+				return ""
 			}
+			first = false
+			return fmt.Sprint(o.Year)
+		}
+		c := y.CorrectedSameDay
+		for i, o := range y.Vintages {
+			// The vintages a correction of the same day replaced, where
+			// they were pushed: before it, marked, with no change or
+			// revision (plancast.Revisions).
+			for ; len(c) > 0 && !c[0].Published.After(o.Published); c = c[1:] {
+				corrected = true
+				value := "-"
+				if !c[0].Withdrawn() {
+					value = plancast.FormatNumber(c[0].Value, -1)
+				}
+				fmt.Fprintf(tw, "%s\tcorrected\t%s\t%s\t%s\t\t\t", yearCell(c[0]), c[0].Published, c[0].Status, value)
+				if stated {
+					fmt.Fprintf(tw, "%s\t", plancast.FormatStatedGrowth(c[0], false))
+				}
+				fmt.Fprintln(tw)
+			}
+			year, value, change, revision := yearCell(o), "-", "", ""
 			if !o.Withdrawn() {
 				value = plancast.FormatNumber(o.Value, -1)
 				if d, prec, ok := y.Change(i); ok {
@@ -192,6 +216,10 @@ func printRevisions(w io.Writer, years []plancast.YearRevisions, sum plancast.Re
 	}
 	if err := tw.Flush(); err != nil {
 		return err
+	}
+	if corrected {
+		fmt.Fprintln(w, "corrected: replaced by a correction published the same day (a same-day correction); no answer as of any date reads it, "+
+			"so it is not a release: the first release, the change and the revision are taken from the vintage that replaced it")
 	}
 	if sum.Years == 0 {
 		fmt.Fprintln(w, "no revision measured (no year has a first release other than zero and a figure served now)")

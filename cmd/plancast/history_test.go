@@ -104,3 +104,38 @@ func TestHistoryShowsTheStatedGrowth(t *testing.T) {
 		t.Errorf("a column of stated growth for figures that state none:\n%s", fai)
 	}
 }
+
+// A figure replaced by a correction the same day (a clerk's keying slip
+// corrected that morning) is not a release: plancast history lists it,
+// marked corrected, where it was pushed, and takes the year's first release
+// from the correction, so that nothing counts revised. A user test keyed
+// Houma's 2024 GDP 152.3 and corrected it to 152.8 the same day: the push
+// said 152.8 replaced 152.3, yet the history counted 152.3 the first
+// release and the correction a revision of +0.33%, "1 of 3 years revised",
+// MR +0.11%.
+func TestHistoryDoesNotCountACorrectionOfTheSameDayARevision(t *testing.T) {
+	dir := seededDir(t)
+	ingestFiles(t, dir, [2]string{"sd1.csv", "region,indicator,year,value,published\nhouma,gdp,2024,152.3,2025-03-20\n"})
+	ingestFiles(t, dir, [2]string{"sd2.csv", "region,indicator,year,value,published\nhouma,gdp,2024,152.8,2025-03-20\n"})
+
+	stdout := mustRun(t, "history", "--data-dir", dir, "--region", "houma", "--indicator", "gdp")
+	wantLines(t, stdout,
+		"2024 corrected 2025-03-20 final 152.3",
+		"1 2025-03-20 final 152.8",
+		"corrected: replaced by a correction published the same day (a same-day correction); no answer as of any date reads it, so it is not a release",
+		"0 of 3 years revised since their first release; mean revision (MR) +0.00%, mean absolute revision (MAR) 0.00%",
+	)
+	if strings.Contains(stdout, "+0.33%") || strings.Contains(stdout, "+0.5") {
+		t.Errorf("the correction is shown as a revision of the slip:\n%s", stdout)
+	}
+
+	// A revision published on a later day is one, measured from the
+	// correction: (153.4 − 152.8) / 152.8 = +0.39%.
+	ingestFiles(t, dir, [2]string{"rev.csv", "region,indicator,year,value,published\nhouma,gdp,2024,153.4,2025-09-01\n"})
+	wantLines(t, mustRun(t, "history", "--data-dir", dir, "--region", "houma", "--indicator", "gdp"),
+		"2024 corrected 2025-03-20 final 152.3",
+		"1 2025-03-20 final 152.8",
+		"2 2025-09-01 final 153.4 +0.6 +0.39%",
+		"1 of 3 years revised since their first release; mean revision (MR) +0.13%",
+	)
+}

@@ -77,7 +77,11 @@ func (s *Store) writeObservations(ctx context.Context, obs []plancast.Observatio
 		if err != nil {
 			return plancast.WriteResult{}, plancast.Errorf(plancast.EINVALID, "%s; nothing written", plancast.ErrorMessage(err))
 		}
-		if !write {
+		// An import (keep) writes every vintage it is given: the store it
+		// comes from held each, also one the same as the vintage listed
+		// before it, which a push would count unchanged (ImportArchive
+		// leaves out the vintages the store holds already).
+		if !write && !keep {
 			continue
 		}
 		if o.Recorded, err = plancast.RecordedAt(keep, "item", i+1, o.Recorded, recorded); err != nil {

@@ -53,6 +53,25 @@ func testHistoryIsCountedApart(t *testing.T, st plancast.Store) {
 		t.Fatalf("a later revision: %+v, said %+v; want 1 revised and nothing said", res, res.Said)
 	}
 
+	// The figure served, written again dated before it (pushed without a
+	// date, then with the date it was published): an earlier vintage of
+	// it, kept as history, which an answer as of its date reads; the
+	// served vintage keeps its date. It was counted unchanged and not
+	// written, the date not taken.
+	res = mustWrite(t, st, obs("houma", "gdp", 2020, 123, plancast.NewDate(2021, time.May, 20)))
+	if res.History != 1 || res.Revised+res.New+res.Unchanged+res.Withdrawn != 0 || res.Said == nil ||
+		strings.Join(res.Said.Dated, "\n") != "houma gdp 2020: 123 (published 2021-05-20) is kept as an earlier vintage of the figure served since 2021-06-01" ||
+		res.Said.DatedCount != 1 || len(res.Said.History) != 0 {
+		t.Fatalf("the figure served, dated earlier: %+v, said %+v; want 1 kept as history, said as the figure served dated earlier", res, res.Said)
+	}
+	if got := seriesValue(t, st, plancast.NewDate(2021, time.May, 25)); got != 123 {
+		t.Fatalf("as of 2021-05-25, after the figure served was dated 2021-05-20: %g; want 123", got)
+	}
+	if vs, err := st.Vintages(ctx, plancast.SeriesKey{Region: "houma", Indicator: "gdp", Period: plancast.PeriodYear}); err != nil ||
+		vs[len(vs)-1].Published != plancast.NewDate(2021, time.June, 1) || vs[len(vs)-1].Value != 123 {
+		t.Fatalf("the vintages after the figure served was dated earlier: %+v, %v; want the served one dated 2021-06-01 still", vs, err)
+	}
+
 	day := func(y int, m time.Month, d int) plancast.Date { return plancast.NewDate(y, m, d) }
 	plan := plancast.Target{Region: "houma", Indicator: "gdp", Plan: "14th-fyp", Kind: plancast.TargetLevel, BaseYear: 2020, Year: 2025,
 		Value: 250, Published: day(2021, time.April, 20)}
