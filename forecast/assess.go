@@ -872,8 +872,12 @@ func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind planca
 	lim, prec := LimitsOf(ind), plancast.ValuePrec(a.LatestValue)
 	num := func(v float64) string { return plancast.FormatNumber(v, lim.Prec(v, prec)) }
 	if growth {
+		// A growth projected is written to one decimal; its target as set,
+		// with its own decimals: "against a target of 6.3%" misquoted a
+		// plan's 6.25%, and "growth 6.863% against a target of 6.9%
+		// (achieved)" read as a miss for a target of 6.86.
 		num = func(v float64) string { return plancast.Fixed(v, 1) + "%" }
-		target = num
+		target = func(v float64) string { return plancast.FormatNumber(v, -1) + "%" }
 	}
 	// An observed value is written apart from its target: "growth 8.5%
 	// against a target of 8.5% (off_track)" hid 8.46%; an observed level is

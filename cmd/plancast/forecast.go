@@ -148,11 +148,13 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "plan\tkind\tyear\ttarget\tprojected\tneeds/yr\tP(meet)\tprogress\tstatus")
 	for _, t := range targets {
-		// A growth target and its projection are growth rates in percent.
+		// A growth target and its projection are growth rates in percent:
+		// the projection to one decimal, the target as set (6.25%, not
+		// 6.3%), as the explanation quotes it.
 		target, num := observed, projected
 		if plancast.GrowthKind(t.Kind) {
 			num = func(v float64) string { return plancast.Fixed(v, 1) + "%" }
-			target = num
+			target = func(v float64) string { return plancast.FormatNumber(v, -1) + "%" }
 		}
 		a, err := forecast.Assess(t, ind, years, values, forecast.Options{Method: *method, YearToDate: toDate, Stated: s.StatedGrowths(), AsOf: asOf.OrToday(), Limits: forecast.LimitsOf(ind)})
 		if err != nil {
