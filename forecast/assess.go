@@ -58,8 +58,10 @@ const MaxPaceYears = 50
 // when that moves toward the target (none when the latest value meets it,
 // nor for a growth over a base year after the latest figure, which the
 // target itself states);
-// PaceYear, for a level or share target, is the year the latest value
-// reaches it growing at the history's average (HistoricalGrowth);
+// PaceYear, for a level or share target the latest value does not yet
+// meet, is the year the latest value reaches it growing at the history's
+// average (HistoricalGrowth; on a percentage, changing by its points a year,
+// HistoricalChange), none for one it meets already;
 // Progress is (projected − base)/(target − base) on levels, base the value at
 // t.BaseYear (the plan's base year, plancast.PlanBaseYear, when BaseYear is
 // 0); none when that year's figure is not known, or when the target asks
@@ -437,10 +439,14 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 	//	n = log(T/L) / log(1+h);
 	// on a percentage, changing by the history's c points a year,
 	//	n = (T − L) / c.
-	if levelTarget && !achieved && t.Year > p.last {
+	// None when L already meets T on its better side: nothing is to be
+	// reached, and a pace moving away would "reach" it from the other side
+	// (an unemployment rate of 3.9 rising toward a level target of 5.5 read
+	// ">99% on_track" and "at that pace the target is reached in 2029").
+	if levelTarget && !achieved && t.Year > p.last && !meets(a.LatestValue, t.Value) {
 		n := math.NaN() // no pace: compares false below
 		switch {
-		case a.RequiredChange != nil:
+		case inPoints(t, ind):
 			if a.HistoricalChange != nil && *a.HistoricalChange != 0 {
 				n = (t.Value - a.LatestValue) / *a.HistoricalChange
 			}

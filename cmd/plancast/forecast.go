@@ -224,9 +224,11 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 			plancast.HalfAway(100*math.Abs(basis.Gap), 1), side, spanOfYears(basis.From+1, basis.To))
 	}
 	for _, a := range paced {
-		// The gap in years: what the history's pace would take.
+		// The gap in years: what the history's pace would take, in points
+		// a year for a target on a percentage (which is paced in points),
+		// not "1.0% a year" of a rate moving 0.03 points.
 		pace := plancast.Fixed(100**a.HistoricalGrowth, 1) + "% a year"
-		if a.RequiredChange != nil {
+		if a.HistoricalChange != nil {
 			pace = plancast.FormatPoints(*a.HistoricalChange) + " points a year"
 		}
 		fmt.Fprintf(stdout, "at the %d–%d pace (%s), %s's %s is reached in %d%s\n", years[0], a.LatestYear,

@@ -466,3 +466,26 @@ func TestForecastCommandQuotesAGrowthTargetAsSet(t *testing.T) {
 		t.Errorf("the 2024 row %q: want the target 6.25%% and its projection to one decimal\n%s", row, stdout)
 	}
 }
+
+// A rate already on the good side of its level target has no pace line:
+// Quwo's unemployment at 3.3 under a 14th-FYP level of 4.5 read ">99%
+// on_track" and "at the 2018–2024 pace (1.0% a year), 14th-fyp's 4.5 is
+// reached in 2054, 29 years late". One still short of it is paced in
+// points a year, as the needs/yr column says it.
+func TestForecastCommandPacesOnlyATargetNotMetAndARateInPoints(t *testing.T) {
+	dir := catalogDir(t)
+	ingestFiles(t, dir,
+		[2]string{"un.csv", "region,indicator,year,value,published\n" +
+			"houma,unemployment_rate,2018,3.1,2019-03-20\nhouma,unemployment_rate,2019,3.0,2020-03-20\nhouma,unemployment_rate,2020,3.6,2021-03-20\n" +
+			"houma,unemployment_rate,2021,3.4,2022-03-20\nhouma,unemployment_rate,2022,3.9,2023-03-20\nhouma,unemployment_rate,2023,3.5,2024-03-20\n" +
+			"houma,unemployment_rate,2024,3.3,2025-03-20\n" +
+			"zizhou,unemployment_rate,2020,5.4,2021-03-20\nzizhou,unemployment_rate,2022,5.2,2023-03-20\nzizhou,unemployment_rate,2024,5.0,2025-03-20\n"},
+		[2]string{"target.csv", "region,indicator,plan,kind,year,value,published\n" +
+			"houma,unemployment_rate,14th-fyp,level,2025,4.5,2021-03-01\nzizhou,unemployment_rate,14th-fyp,level,2025,4.5,2021-03-01\n"})
+	stdout := mustRun(t, "forecast", "--data-dir", dir, "--region", "houma", "--indicator", "unemployment_rate", "--as-of", "2025-06-01")
+	if strings.Contains(stdout, "pace") || !lines(stdout).has("14th-fyp level 2025 4.5 3.27 ") {
+		t.Errorf("a rate under its level target is paced, or not judged:\n%s", stdout)
+	}
+	stdout = mustRun(t, "forecast", "--data-dir", dir, "--region", "zizhou", "--indicator", "unemployment_rate", "--as-of", "2025-06-01")
+	wantLines(t, stdout, "at the 2020–2024 pace (-0.1 points a year), 14th-fyp's 4.5 is reached in 2029, 4 years late")
+}
