@@ -489,3 +489,29 @@ func TestForecastCommandPacesOnlyATargetNotMetAndARateInPoints(t *testing.T) {
 	stdout = mustRun(t, "forecast", "--data-dir", dir, "--region", "zizhou", "--indicator", "unemployment_rate", "--as-of", "2025-06-01")
 	wantLines(t, stdout, "at the 2020–2024 pace (-0.1 points a year), 14th-fyp's 4.5 is reached in 2029, 4 years late")
 }
+
+// A share target of exactly 100, which the logit scale never projects, is
+// judged where a figure of the series' two decimals reads 100, 99.995: the
+// command says so under the table and paces the gap to 100, which narrowed
+// from 1 to 0.05 in 2020–2024 (52.7% a year) and reads 100 in 2028. It was
+// "0% off_track" beside "at the 2020–2024 pace (+0.2 points a year),
+// 14th-fyp's 100 is reached in 2025, on time".
+func TestForecastCommandJudgesAShareOf100WhereAFigureReads100(t *testing.T) {
+	dir := catalogDir(t)
+	ingestFiles(t, dir, [2]string{"share100.json", `{"indicators":[{"code":"garbage_treatment_share","name":"Rural garbage treatment coverage","unit":"percent","kind":"rate","better":"higher"}],
+"observations":[
+{"region":"houma","indicator":"garbage_treatment_share","year":2020,"value":99.0,"published":"2021-03-20"},
+{"region":"houma","indicator":"garbage_treatment_share","year":2021,"value":99.5,"published":"2022-03-20"},
+{"region":"houma","indicator":"garbage_treatment_share","year":2022,"value":99.8,"published":"2023-03-20"},
+{"region":"houma","indicator":"garbage_treatment_share","year":2023,"value":99.9,"published":"2024-03-20"},
+{"region":"houma","indicator":"garbage_treatment_share","year":2024,"value":99.95,"published":"2025-03-20"}],
+"targets":[{"region":"houma","indicator":"garbage_treatment_share","plan":"14th-fyp","kind":"share","year":2025,"value":100,"binding":true,"published":"2021-03-10"}]}`})
+	stdout := mustRun(t, "forecast", "--data-dir", dir, "--region", "houma", "--indicator", "garbage_treatment_share", "--as-of", "2025-06-01")
+	wantLines(t, stdout,
+		"14th-fyp share 2025 100 99.97 [99.9, 99.99] +0.05 pt 1% 97% off_track",
+		"14th-fyp's 100 is met from 99.995 up, which figures of two decimals write as 100",
+		"at the 2020–2024 pace (the gap to 100 narrowing 52.7% a year), 14th-fyp's 100 is reached in 2028, 3 years late")
+	if strings.Contains(stdout, " 0% ") || strings.Contains(stdout, "reached in 2025") {
+		t.Errorf("the share of 100 is still judged hopeless, or reached on time:\n%s", stdout)
+	}
+}
