@@ -53,13 +53,22 @@ const MaxPaceYears = 50
 // stored figures: interpbase.go), so that the interval is wider than the
 // target year's alone and the probability nearer one half.
 //
+// A target set at a limit of its indicator (a share of 100, a ceiling of
+// 0: LimitEdge) is met where a figure written with the series' decimals
+// reads as the limit, 99.995 for figures of two decimals, and its
+// probability is read there: the logit scale never reaches 100 itself.
+//
 // RequiredGrowth is the average annual growth from the latest value to the
 // level the target implies, (x_target/x_latest)^{1/(Y−latest year)} − 1,
 // when that moves toward the target (none when the latest value meets it,
 // nor for a growth over a base year after the latest figure, which the
 // target itself states);
-// PaceYear, for a level or share target, is the year the latest value
-// reaches it growing at the history's average (HistoricalGrowth);
+// PaceYear, for a level or share target the latest value does not yet
+// meet, is the year the latest value reaches it growing at the history's
+// average (HistoricalGrowth; on a percentage, changing by its points a year,
+// HistoricalChange; at a limit, its gap to the limit narrowing at the
+// history's rate down to the edge: LimitEdge), none for one it meets
+// already;
 // Progress is (projected − base)/(target − base) on levels, base the value at
 // t.BaseYear (the plan's base year, plancast.PlanBaseYear, when BaseYear is
 // 0); none when that year's figure is not known, or when the target asks
@@ -167,6 +176,16 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 	if growthKind {
 		targetLevel = baseValue * growthFactor(t, base) * math.Exp(span)
 	}
+	// judgedLevel is the level the target is judged at: targetLevel, or,
+	// for a target set at a limit of its indicator (a share of 100, a
+	// ceiling of 0), where a figure written with the series' decimals reads
+	// as the limit, 99.995 for figures of two decimals (limit_target.go):
+	// on the logit scale a share never reaches 100 itself.
+	judgedLevel := targetLevel
+	limit, atEdge := targetAtLimit(t, opt.Limits, higher, years, values)
+	if atEdge {
+		judgedLevel = limit.Edge
+	}
 	// growthOf converts a level at t.Year to the compared growth in percent.
 	growthOf := func(v float64) float64 {
 		v *= math.Exp(-span)
@@ -245,7 +264,7 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 		spread := newOneYearSpread(r1, frac)
 		// On the working scale: the interpolated level, or change over the
 		// base, and what meets the target exactly.
-		center, need := p.x[t.Year-p.first], p.work(t.Value)
+		center, need := p.x[t.Year-p.first], p.work(judgedLevel)
 		switch {
 		case growthKind && p.logit:
 			// A ratio of levels is no difference of log-odds: the level
@@ -295,7 +314,12 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 			a.StatedBasis.AsStated = true
 		}
 		a.Realised = &r
+		// A figure at a limit's edge is the limit written at its decimals:
+		// only a figure of 100 meets a share of 100 (99.95 does not).
 		achieved = meets(r, t.Value)
+		if atEdge {
+			achieved = meets(r, judgedLevel)
+		}
 		if achieved {
 			a.Probability = 1
 		}
@@ -315,7 +339,7 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 		}
 		projectedLevel = pt.Mean
 		if ytd != nil {
-			ytd.requireRest(targetLevel)
+			ytd.requireRest(judgedLevel)
 			a.YearToDate = &ytd.YearToDate
 		}
 		// cdf is the target year's distribution, P(level ≤ v).
@@ -339,7 +363,7 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 		case growthKind && base > p.last && ytd == nil:
 			pLow = growthProbability(res, t, base, growthFactor(t, base)*math.Exp(span), false)
 		default:
-			pLow = cdf(targetLevel)
+			pLow = cdf(judgedLevel)
 		}
 		pMeet := pLow
 		if higher {
@@ -432,10 +456,19 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 	//	n = log(T/L) / log(1+h);
 	// on a percentage, changing by the history's c points a year,
 	//	n = (T − L) / c.
-	if levelTarget && !achieved && t.Year > p.last {
+	// None when L already meets T on its better side: nothing is to be
+	// reached, and a pace moving away would "reach" it from the other side
+	// (an unemployment rate of 3.9 rising toward a level target of 5.5 read
+	// ">99% on_track" and "at that pace the target is reached in 2029").
+	if levelTarget && !achieved && t.Year > p.last && !meets(a.LatestValue, t.Value) {
 		n := math.NaN() // no pace: compares false below
 		switch {
-		case a.RequiredChange != nil:
+		case atEdge:
+			// A target at a limit, 100 or 0: the gap to it narrowing at
+			// the history's rate, to where a figure reads as the limit
+			// (limit_target.go). Points a year would run past 100.
+			n = limit.paceYears(a.LatestValue)
+		case inPoints(t, ind):
 			if a.HistoricalChange != nil && *a.HistoricalChange != 0 {
 				n = (t.Value - a.LatestValue) / *a.HistoricalChange
 			}
@@ -472,8 +505,12 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 	}
 
 	approx := base > p.last && growthKind
-	a.Explanation = explain(english, a, t, ind, missing, baseValue, base, higher, approx)
-	a.ExplanationZh = explain(chinese, a, t, ind, missing, baseValue, base, higher, approx)
+	var edge *LimitEdge
+	if atEdge {
+		edge = &limit
+	}
+	a.Explanation = explain(english, a, t, ind, missing, baseValue, base, higher, approx, edge)
+	a.ExplanationZh = explain(chinese, a, t, ind, missing, baseValue, base, higher, approx, edge)
 	if u := unusedToDate; u != nil {
 		// Months given and not read are said, not dropped in silence.
 		for _, e := range []struct {
@@ -537,8 +574,8 @@ func observedAlone(a *plancast.Assessment, t plancast.Target, ind plancast.Indic
 	if meetsTarget(r, t.Value, higher) {
 		a.Status, a.Probability = plancast.StatusAchieved, 1
 	}
-	a.Explanation = explain(english, *a, t, ind, nil, math.NaN(), base, higher, false)
-	a.ExplanationZh = explain(chinese, *a, t, ind, nil, math.NaN(), base, higher, false)
+	a.Explanation = explain(english, *a, t, ind, nil, math.NaN(), base, higher, false, nil)
+	a.ExplanationZh = explain(chinese, *a, t, ind, nil, math.NaN(), base, higher, false, nil)
 	return true
 }
 
@@ -694,6 +731,13 @@ type phrasebook struct {
 	needsPoints, historyPoints string
 	points                     func(change float64) string
 	pace                       string // the year the target is reached at the historical pace
+	// limitPace: pace for a target at a limit (LimitEdge): the year, the
+	// limit, how much of the gap to it closes a year ("52.7%").
+	limitPace string
+	// edgeFrom, edgeUnder: where a target at the upper limit, or at 0, is
+	// met: the edge, the figures' decimals in words (decimals), the limit.
+	edgeFrom, edgeUnder string
+	decimals            func(n int) string
 	// projectedPace: the projection's growth (or change in points) a year,
 	// slower or faster; said where the pace and the probability disagree.
 	projectedPace, slower, faster string
@@ -756,20 +800,32 @@ var english = phrasebook{
 	historyPoints:    " (history: %s a year)",
 	points:           func(c float64) string { return plancast.FormatPoints(c) + " points" },
 	pace:             "; at that pace the target is reached in %d",
-	projectedPace:    ", but the projection assumes %s a year, %s than the history",
-	growthRate:       func(g float64) string { return plancast.Fixed(100*g, 1) + "%" },
-	slower:           "slower",
-	faster:           "faster",
-	current:          "; growth of the current-price figures, inflation included",
-	stated:           "; judged on the growth stated with the figures, which ran %.1[1]f%% a year %[2]s the figures' own growth in %[3]s",
-	statedEven:       "; judged on the growth stated with the figures, which ran level with the figures' own growth in %[1]s",
-	span:             func(from, to int) string { return yearSpan(from, to, "–") },
-	below:            "below",
-	above:            "above",
-	asStated:         "; the growth as stated with the %d figure",
-	approx:           "; the base year is itself projected, so the growth's spread is approximate",
-	due:              "; %d has ended but no figure of it is stored: it is projected",
-	dueSpan:          "; %d–%d have ended but no figures of them are stored: they are projected",
+	limitPace:        "; at the history's pace, its gap to %[2]s narrowing %[3]s a year, the target is reached in %[1]d",
+	edgeFrom:         "; met from %[1]s up, which figures of %[2]s write as %[3]s",
+	edgeUnder:        "; met under %[1]s, which figures of %[2]s write as %[3]s",
+	decimals: func(n int) string {
+		switch n {
+		case 0:
+			return "no decimals"
+		case 1:
+			return "one decimal"
+		}
+		return [...]string{"", "", "two", "three", "four", "five", "six"}[min(n, maxFigureDecimals)] + " decimals"
+	},
+	projectedPace: ", but the projection assumes %s a year, %s than the history",
+	growthRate:    func(g float64) string { return plancast.Fixed(100*g, 1) + "%" },
+	slower:        "slower",
+	faster:        "faster",
+	current:       "; growth of the current-price figures, inflation included",
+	stated:        "; judged on the growth stated with the figures, which ran %.1[1]f%% a year %[2]s the figures' own growth in %[3]s",
+	statedEven:    "; judged on the growth stated with the figures, which ran level with the figures' own growth in %[1]s",
+	span:          func(from, to int) string { return yearSpan(from, to, "–") },
+	below:         "below",
+	above:         "above",
+	asStated:      "; the growth as stated with the %d figure",
+	approx:        "; the base year is itself projected, so the growth's spread is approximate",
+	due:           "; %d has ended but no figure of it is stored: it is projected",
+	dueSpan:       "; %d–%d have ended but no figures of them are stored: they are projected",
 
 	toDate:      "; %[2]d %[1]s: %[3]s, %[4]s on a year before",
 	change:      func(g float64) string { return plancast.Signed(100*g, 1) + "%" },
@@ -832,20 +888,29 @@ var chinese = phrasebook{
 	historyPoints:    "（历史年均%s）",
 	points:           plancast.FormatPointsZh,
 	pace:             "；按历史增速，%d年达到目标",
-	projectedPace:    "，但预测年均%s，%s历史",
-	slower:           "慢于",
-	faster:           "快于",
-	growthRate:       zhGrowth,
-	current:          "；按现价数据计算，含价格因素",
-	stated:           "；按公布的增速判断，%[3]s年公布增速比现价数据增速年均%[2]s%.1[1]f%%",
-	statedEven:       "；按公布的增速判断，%[1]s年公布增速与现价数据增速持平",
-	span:             func(from, to int) string { return yearSpan(from, to, "—") },
-	below:            "低",
-	above:            "高",
-	asStated:         "；为%d年公布的增速",
-	approx:           "；基期本身为预测值，增速区间为近似值",
-	due:              "；%d年已结束，但尚无该年数据，按预测值判断",
-	dueSpan:          "；%d—%d年已结束，但尚无这些年份的数据，按预测值判断",
+	limitPace:        "；按历史速度，与%[2]s的差距年均缩小%[3]s，%[1]d年达到目标",
+	edgeFrom:         "；数据保留%[2]s，不低于%[1]s即记为%[3]s，按此判断",
+	edgeUnder:        "；数据保留%[2]s，低于%[1]s即记为%[3]s，按此判断",
+	decimals: func(n int) string {
+		if n == 0 {
+			return "整数"
+		}
+		return [...]string{"", "一", "两", "三", "四", "五", "六"}[min(n, maxFigureDecimals)] + "位小数"
+	},
+	projectedPace: "，但预测年均%s，%s历史",
+	slower:        "慢于",
+	faster:        "快于",
+	growthRate:    zhGrowth,
+	current:       "；按现价数据计算，含价格因素",
+	stated:        "；按公布的增速判断，%[3]s年公布增速比现价数据增速年均%[2]s%.1[1]f%%",
+	statedEven:    "；按公布的增速判断，%[1]s年公布增速与现价数据增速持平",
+	span:          func(from, to int) string { return yearSpan(from, to, "—") },
+	below:         "低",
+	above:         "高",
+	asStated:      "；为%d年公布的增速",
+	approx:        "；基期本身为预测值，增速区间为近似值",
+	due:           "；%d年已结束，但尚无该年数据，按预测值判断",
+	dueSpan:       "；%d—%d年已结束，但尚无这些年份的数据，按预测值判断",
 
 	toDate:      "；%[2]d年%[1]s%[3]s，同比%[4]s",
 	change:      zhGrowth,
@@ -879,14 +944,18 @@ var chinese = phrasebook{
 // says that the growth is in current prices: plans usually set GDP growth at
 // comparable prices, which a series of current-price figures alone cannot
 // separate from inflation.
-func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind plancast.Indicator, missing []int, baseLevel float64, base int, higher, approx bool) string {
+func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind plancast.Indicator, missing []int, baseLevel float64, base int, higher, approx bool, edge *LimitEdge) string {
 	growth := plancast.GrowthKind(t.Kind)
 	target := func(v float64) string { return plancast.FormatNumber(v, -1) }
 	lim, prec := LimitsOf(ind), plancast.ValuePrec(a.LatestValue)
 	num := func(v float64) string { return plancast.FormatNumber(v, lim.Prec(v, prec)) }
 	if growth {
+		// A growth projected is written to one decimal; its target as set,
+		// with its own decimals: "against a target of 6.3%" misquoted a
+		// plan's 6.25%, and "growth 6.863% against a target of 6.9%
+		// (achieved)" read as a miss for a target of 6.86.
 		num = func(v float64) string { return plancast.Fixed(v, 1) + "%" }
-		target = num
+		target = func(v float64) string { return plancast.FormatNumber(v, -1) + "%" }
 	}
 	// An observed value is written apart from its target: "growth 8.5%
 	// against a target of 8.5% (off_track)" hid 8.46%; an observed level is
@@ -944,7 +1013,12 @@ func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind planca
 		}
 	}
 	if a.PaceYear != nil {
-		s += fmt.Sprintf(pb.pace, *a.PaceYear)
+		if edge != nil && edge.GapChange != nil {
+			// A target at a limit is paced on its gap to the limit.
+			s += fmt.Sprintf(pb.limitPace, *a.PaceYear, plancast.FormatNumber(edge.Limit, -1), plancast.Fixed(-100**edge.GapChange, 1)+"%")
+		} else {
+			s += fmt.Sprintf(pb.pace, *a.PaceYear)
+		}
 		// The historical pace and the probability disagree (the pace gets
 		// there in time, the odds are under even, or the reverse) when the
 		// projection grows at another pace than the history: say its pace.
@@ -967,6 +1041,15 @@ func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind planca
 				s += fmt.Sprintf(pb.projectedPace, pb.growthRate(*a.ProjectedGrowth), side)
 			}
 		}
+	}
+	if edge != nil && a.Realised == nil && a.Status != plancast.StatusAchieved {
+		// What "met" means for a target at a limit, which the probability
+		// is read at: where a figure reads as the limit.
+		phrase := pb.edgeUnder
+		if edge.Upper {
+			phrase = pb.edgeFrom
+		}
+		s += fmt.Sprintf(phrase, plancast.FormatNumber(edge.Edge, -1), pb.decimals(edge.Decimals), plancast.FormatNumber(edge.Limit, -1))
 	}
 	switch sb := a.StatedBasis; {
 	case sb != nil && sb.AsStated:

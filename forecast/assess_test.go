@@ -245,12 +245,12 @@ func TestAssessExplainsGrowthTargetsAsGrowth(t *testing.T) {
 		{plancast.Target{Indicator: "gdp", Kind: plancast.TargetGrowth, Year: 2021, Value: 8.5}, gdp,
 			[]string{"projected growth ", "% for 2021", "against a target of 8.5%", "current-price"}, nil},
 		{plancast.Target{Indicator: "gdp", Kind: plancast.TargetAvgGrowth, BaseYear: 2020, Year: 2025, Value: 7}, gdp,
-			[]string{"projected average growth 2020–2025 ", "against a target of 7.0%", "current-price"}, nil},
+			[]string{"projected average growth 2020–2025 ", "against a target of 7%", "current-price"}, nil},
 		{plancast.Target{Indicator: "gdp", Kind: plancast.TargetAvgGrowth, BaseYear: 2015, Year: 2020, Value: 5}, gdp,
-			[]string{"2020 observed: average growth 2015–2020 6.3% against a target of 5.0%"}, nil},
+			[]string{"2020 observed: average growth 2015–2020 6.3% against a target of 5%"}, nil},
 		// 2019 has no figure: the growth into 2020 is not observed.
 		{plancast.Target{Indicator: "gdp", Kind: plancast.TargetGrowth, Year: 2020, Value: 5}, gdp,
-			[]string{"no figure of 2019 is stored: between the figures of 2015 and 2020, growth 6.3% (95% interval ", "against a target of 5.0%: probability "},
+			[]string{"no figure of 2019 is stored: between the figures of 2015 and 2020, growth 6.3% (95% interval ", "against a target of 5%: probability "},
 			[]string{"observed"}},
 		{plancast.Target{Indicator: "rate", Kind: plancast.TargetGrowth, Year: 2021, Value: 8.5},
 			plancast.Indicator{Code: "rate", Unit: plancast.UnitPercent, Better: plancast.BetterHigher},
@@ -313,11 +313,11 @@ func TestAssessExplainsInChinese(t *testing.T) {
 		{plancast.Target{Indicator: "gdp", Kind: plancast.TargetGrowth, Year: 2021, Value: 8.5},
 			[]string{"预计2021年增长", "目标8.5%", "按现价数据计算，含价格因素"}, nil, nil},
 		{plancast.Target{Indicator: "gdp", Kind: plancast.TargetAvgGrowth, BaseYear: 2020, Year: 2025, Value: 7},
-			[]string{"预计2020—2025年年均增长", "目标7.0%"}, nil, nil},
+			[]string{"预计2020—2025年年均增长", "目标7%"}, nil, nil},
 		{plancast.Target{Indicator: "gdp", Kind: plancast.TargetAvgGrowth, BaseYear: 2015, Year: 2020, Value: 5},
-			[]string{"2015—2020年实际年均增长6.3%", "目标5.0%（已实现）"}, []string{"预计"}, nil},
+			[]string{"2015—2020年实际年均增长6.3%", "目标5%（已实现）"}, []string{"预计"}, nil},
 		{plancast.Target{Indicator: "gdp", Kind: plancast.TargetGrowth, Year: 2020, Value: 5},
-			[]string{"尚无2019年数据，按2015年和2020年数据推算2020年增长6.3%（95%区间", "目标5.0%：达成概率"}, []string{"实际"}, nil},
+			[]string{"尚无2019年数据，按2015年和2020年数据推算2020年增长6.3%（95%区间", "目标5%：达成概率"}, []string{"实际"}, nil},
 		{plancast.Target{Indicator: "gdp", Kind: plancast.TargetLevel, Year: 2025, Value: 100},
 			[]string{"已提前实现：2020年已达120.8，2025年目标100"}, nil, nil},
 	} {
@@ -726,7 +726,7 @@ func TestOneFigureJudgesATargetOfItsOwnYear(t *testing.T) {
 		{"a ceiling missed", plancast.Target{Indicator: "unemployment_rate", Kind: plancast.TargetCeiling, Year: 2021, Value: 4.5}, unemployment, 4.504,
 			plancast.StatusOffTrack, "2021 observed: 4.504 against a target of 4.5 (missed, off_track)"},
 		{"a growth by the growth stated", plancast.Target{Indicator: "gdp", Kind: plancast.TargetGrowth, Year: 2021, Value: 10}, gdp, 100,
-			plancast.StatusOffTrack, "2021 observed: growth 9.9999% against a target of 10.0% (missed, off_track)"},
+			plancast.StatusOffTrack, "2021 observed: growth 9.9999% against a target of 10% (missed, off_track)"},
 	} {
 		a, err := Assess(c.target, c.ind, []int{2021}, []float64{c.value}, Options{Stated: stated})
 		if err != nil {

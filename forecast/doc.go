@@ -31,7 +31,9 @@
 // above it the complement's). So the mean and every bound and quantile stay
 // inside (0, 100), closer to the edge the further ahead, and the
 // probability of reaching a value is read from that distribution: none of
-// reaching 100 or 0. A share with a figure of exactly 0 or 100 has no logit:
+// reaching 100 or 0 itself, so a target set there is judged where a figure
+// reads as it (Targets at a limit, under Percentages of a whole below).
+// A share with a figure of exactly 0 or 100 has no logit:
 // it keeps the log scale (or its own), and its mean and bounds are taken to
 // the limit (Options.Limits), with the distribution's mass beyond it put
 // at it. The evidence is under Percentages of a whole below.
@@ -369,6 +371,26 @@
 // test: a share at 99.5 rising half a point a year given a 95% interval
 // down to 90.9 and "100.0" bounds, a floor of 99 judged 64%) is what the
 // clip does near 100, where Rc shows it covering everything.
+//
+// Targets at a limit. Plans set shares of exactly 100 (覆盖率达到100%,
+// 处理率100%) and of 0 (消除劣V类水体), which the logit scale never
+// projects: read literally, such a target has probability 0 whatever the
+// figures (99.95 rising toward 100: "probability 0% (off_track)" beside
+// "at that pace the target is reached in 2025"). A figure is published at
+// its decimals, and one of two decimals reads 100 from 99.995 on; so a
+// target at the upper limit of its indicator (100 for a percentage of a
+// whole, met at or above it) is judged P(value ≥ 100 − ½·10^−d), and one
+// at 0 (a ceiling, or a level or share of an indicator better lower, on an
+// indicator never negative) P(value < ½·10^−d), d the most decimals any of
+// the series' figures is written with (LimitEdge; plancast.Decimals, on up
+// to six). An observed figure is judged at its decimals the same way:
+// 99.95 does not read 100, and misses. The explanation says where the
+// target is met ("met from 99.995 up, which figures of two decimals write
+// as 100"), and its pace is the gap to the limit narrowing at the
+// history's rate, as the logit scale narrows it, down to the edge: points
+// a year would run past the limit (99.0 to 99.95 in 2020–2024, +0.24
+// points a year, "reached in 2025" beside a probability of 1%; the gap, 1
+// to 0.05, narrows 52.7% a year and reads 100 in 2028).
 //
 // # Targets
 //

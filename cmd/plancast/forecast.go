@@ -142,17 +142,20 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	}
 	fmt.Fprintln(stdout, "\ntargets")
 	var judgedToDate, paced []plancast.Assessment
+	var atLimit []string            // where a target at a limit (100, 0) is met, a line each
 	var unassessed []string         // why a target is not assessed, a line each
 	var basis *plancast.StatedBasis // of the growth targets judged on the stated growth
 	var due *plancast.YearSpan      // the ended years without a figure, the widest span of any target
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "plan\tkind\tyear\ttarget\tprojected\tneeds/yr\tP(meet)\tprogress\tstatus")
 	for _, t := range targets {
-		// A growth target and its projection are growth rates in percent.
+		// A growth target and its projection are growth rates in percent:
+		// the projection to one decimal, the target as set (6.25%, not
+		// 6.3%), as the explanation quotes it.
 		target, num := observed, projected
 		if plancast.GrowthKind(t.Kind) {
 			num = func(v float64) string { return plancast.Fixed(v, 1) + "%" }
-			target = num
+			target = func(v float64) string { return plancast.FormatNumber(v, -1) + "%" }
 		}
 		a, err := forecast.Assess(t, ind, years, values, forecast.Options{Method: *method, YearToDate: toDate, Stated: s.StatedGrowths(), AsOf: asOf.OrToday(), Limits: forecast.LimitsOf(ind)})
 		if err != nil {
@@ -195,6 +198,19 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		if a.PaceYear != nil {
 			paced = append(paced, a)
 		}
+		if e, ok := forecast.TargetAtLimit(t, ind, forecast.LimitsOf(ind), years, values); ok && a.Realised == nil && a.Status != plancast.StatusAchieved {
+			// A share of exactly 100 is never projected: its P(meet) is
+			// read where a figure at the series' decimals reads 100.
+			side := "under"
+			if e.Upper {
+				side = "from"
+			}
+			line := fmt.Sprintf("%s's %s is met %s %s", t.Plan, observed(t.Value), side, observed(e.Edge))
+			if e.Upper {
+				line += " up"
+			}
+			atLimit = append(atLimit, fmt.Sprintf("%s, which figures of %s write as %s", line, decimalsText(e.Decimals), observed(e.Limit)))
+		}
 		if b := a.StatedBasis; b != nil && !b.AsStated {
 			basis = b
 		}
@@ -221,10 +237,19 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		fmt.Fprintf(stdout, "growth targets are judged on the growth stated with the figures, which ran %.1f%% a year %s their own growth in %s\n",
 			plancast.HalfAway(100*math.Abs(basis.Gap), 1), side, spanOfYears(basis.From+1, basis.To))
 	}
+	for _, l := range atLimit {
+		fmt.Fprintln(stdout, l)
+	}
 	for _, a := range paced {
-		// The gap in years: what the history's pace would take.
+		// The gap in years: what the history's pace would take, in points
+		// a year for a target on a percentage (which is paced in points),
+		// not "1.0% a year" of a rate moving 0.03 points; for a target at
+		// a limit, in the gap to it (forecast.LimitEdge), which points a
+		// year would run past.
 		pace := plancast.Fixed(100**a.HistoricalGrowth, 1) + "% a year"
-		if a.RequiredChange != nil {
+		if e, ok := forecast.TargetAtLimit(a.Target, ind, forecast.LimitsOf(ind), years, values); ok && e.GapChange != nil {
+			pace = fmt.Sprintf("the gap to %s narrowing %s%% a year", observed(e.Limit), plancast.Fixed(-100**e.GapChange, 1))
+		} else if a.HistoricalChange != nil {
 			pace = plancast.FormatPoints(*a.HistoricalChange) + " points a year"
 		}
 		fmt.Fprintf(stdout, "at the %d–%d pace (%s), %s's %s is reached in %d%s\n", years[0], a.LatestYear,
@@ -291,6 +316,20 @@ func share(v *float64) string {
 		}
 	}
 	return s
+}
+
+// decimalsText names the decimals figures are written with: "two
+// decimals", "one decimal", "no decimals".
+func decimalsText(n int) string {
+	switch n {
+	case 0:
+		return "no decimals"
+	case 1:
+		return "one decimal"
+	case 2:
+		return "two decimals"
+	}
+	return strconv.Itoa(n) + " decimals"
 }
 
 // spanOfYears writes the years from–to, or one year alone: a gap measured

@@ -1,0 +1,110 @@
+package forecast
+
+import (
+	"math"
+
+	"github.com/plancast/plancast"
+)
+
+// LimitEdge is a target set at a limit of its indicator's figures, to be
+// met at the limit itself: a share or floor of 100 on a percentage of a
+// whole (覆盖率达到100%), a ceiling (or a level or share better lower) of 0
+// on an indicator that is never negative (消除劣V类水体: a share of 0).
+//
+// The logit scale never projects a share at 100 or 0 (doc.go, Percentages
+// of a whole), and no continuous distribution puts mass on one value, so
+// read literally such a target has probability 0 whatever the figures:
+// 99.95 rising toward 100 was "probability 0% (off_track)" beside "at that
+// pace the target is reached in 2025". But a figure is published at its
+// decimals, and one of two decimals reads 100 from 99.995 on: that is how
+// the target can be met, so it is judged there. Edge is where a figure
+// reads as the limit at the decimals the series' figures are written with
+// (the most any has): limit − ½·10^−decimals for the upper limit, met at
+// or above it; ½·10^−decimals for 0, met below it. An observed figure is
+// judged the same way, at its decimals: 99.95 does not read 100.
+//
+// Its pace (GapChange) is the history's change a year in the gap between
+// the figures and the limit, (gap_last/gap_first)^(1/(last − first)) − 1,
+// as a share is modelled: on the logit scale a share near 100 closes a
+// steady fraction of its gap a year, and its points a year slow down.
+// The history's points a year would run past the limit: 99.0 to 99.95 over
+// 2020–2024, +0.24 points a year, "reached 100 in 2025, on time" beside a
+// probability of 1%; the gap, 1 to 0.05, narrows 53% a year and reaches
+// 0.005 in 2028.
+type LimitEdge struct {
+	Limit    float64 // 100 or 0
+	Edge     float64 // 99.995, 0.005 for figures of two decimals
+	Decimals int     // the figures' decimals the edge is read at
+	Upper    bool    // the limit is the upper one, met from the edge up
+	// GapChange is the history's change a year in the gap to the limit (a
+	// fraction, negative when the gap narrows); nil when the first or the
+	// last figure is at the limit.
+	GapChange *float64
+}
+
+// TargetAtLimit reports whether target t of indicator ind is set at a
+// limit of lim (Options.Limits, LimitsOf) on the side it is met at
+// (MeetsAbove), and where a figure written with the decimals of the
+// series' values reads as it (LimitEdge). A growth target is a growth, not
+// a level at a limit; a target at a limit met on the other side (a floor
+// of 0, a ceiling of 100) is met by every figure, as it is.
+func TargetAtLimit(t plancast.Target, ind plancast.Indicator, lim Limits, years []int, values []float64) (LimitEdge, bool) {
+	return targetAtLimit(t, lim, MeetsAbove(t, ind), years, values)
+}
+
+func targetAtLimit(t plancast.Target, lim Limits, higher bool, years []int, values []float64) (LimitEdge, bool) {
+	if plancast.GrowthKind(t.Kind) {
+		return LimitEdge{}, false
+	}
+	d := 0
+	for _, v := range values {
+		d = max(d, figureDecimals(v))
+	}
+	half := 0.5 * math.Pow10(-d)
+	var at LimitEdge
+	switch {
+	case higher && lim.Upper > 0 && t.Value == lim.Upper:
+		at = LimitEdge{Limit: lim.Upper, Edge: lim.Upper - half, Decimals: d, Upper: true}
+	case !higher && lim.NonNegative && t.Value == 0:
+		at = LimitEdge{Limit: 0, Edge: half, Decimals: d}
+	default:
+		return LimitEdge{}, false
+	}
+	gaps := make([]float64, len(values))
+	for i, v := range values {
+		gaps[i] = math.Abs(at.Limit - v)
+	}
+	if g, ok := HistoricalGrowth(years, gaps); ok {
+		at.GapChange = &g
+	}
+	return at, true
+}
+
+// paceYears is how many years the latest figure takes to read as the
+// limit at the history's pace: its gap to the limit shrinking by GapChange
+// a year down to the edge's, n = log(gap_edge/gap_latest)/log(1 + c). NaN
+// when the gap does not narrow.
+func (at LimitEdge) paceYears(latest float64) float64 {
+	if at.GapChange == nil || *at.GapChange >= 0 {
+		return math.NaN()
+	}
+	return math.Log(math.Abs(at.Limit-at.Edge)/math.Abs(at.Limit-latest)) / math.Log1p(*at.GapChange)
+}
+
+// maxFigureDecimals bounds figureDecimals: a value with more decimals than
+// this is arithmetic (a unit's conversion), not a figure as published.
+const maxFigureDecimals = 6
+
+// figureDecimals is how many decimals write v as it was published: as
+// plancast.Decimals (250 → 0, 99.95 → 2), which stops at two, and on up to
+// maxFigureDecimals, so that a figure of 99.999 is not read at two
+// decimals, where it would be 100.
+func figureDecimals(v float64) int {
+	for prec := 0; prec < maxFigureDecimals; prec++ {
+		scaled := v * math.Pow10(prec)
+		if math.Abs(scaled-math.Round(scaled)) < 1e-9*max(1, math.Abs(scaled)) {
+			return prec
+		}
+	}
+	return maxFigureDecimals
+}

@@ -1,0 +1,157 @@
+package forecast
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/plancast/plancast"
+)
+
+var garbageShare = plancast.Indicator{Code: "garbage_treatment_share", Unit: plancast.UnitPercent, Kind: plancast.KindRate, Better: plancast.BetterHigher}
+
+// A share of exactly 100 is never projected on the logit scale, so read
+// literally a target of 100 has probability 0 whatever the figures: Houma's
+// garbage treatment at 99.0, 99.5, 99.8, 99.9 and 99.95 in 2020–2024 was
+// "probability 0% (off_track)" for a 2025 target of 100, beside "at that
+// pace the target is reached in 2025". A figure of two decimals reads 100
+// from 99.995 on, so that is where the target is met: its probability is
+// P(2025 ≥ 99.995), the explanation says so, and the pace is the gap to
+// 100 narrowing as the history's did (1 to 0.05 in four years: 52.7% a
+// year), which reads 100 in 2028, not 2025.
+func TestAShareTargetOf100IsJudgedWhereAFigureReads100(t *testing.T) {
+	years, values := []int{2020, 2021, 2022, 2023, 2024}, []float64{99.0, 99.5, 99.8, 99.9, 99.95}
+	target := plancast.Target{Indicator: garbageShare.Code, Plan: "14th-fyp", Kind: plancast.TargetShare, Year: 2025, Value: 100}
+	opt := Options{Limits: LimitsOf(garbageShare)}
+	a, err := Assess(target, garbageShare, years, values, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := opt
+	o.Horizon, o.Method = 1, MethodAuto
+	res, err := Forecast(years, values, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := 1 - res.CDF(2025, 99.995); a.Probability <= 0 || math.Abs(a.Probability-want) > 1e-12 {
+		t.Errorf("probability %v, want P(2025 ≥ 99.995) = %v, above 0", a.Probability, want)
+	}
+	if got := plancast.FormatProbability(a.Probability); got == "0%" {
+		t.Errorf("the probability reads %q, as a target already missed", got)
+	}
+	// (1 − 0.05 ... 0.005): gap 0.05 in 2024 narrowing (0.05/1)^(1/4) − 1 a year.
+	g := math.Pow(0.05/1, 0.25) - 1
+	wantPace := 2024 + int(math.Ceil(math.Log(0.005/0.05)/math.Log1p(g)))
+	if wantPace != 2028 || a.PaceYear == nil || *a.PaceYear != wantPace {
+		t.Errorf("pace year %s, want %d", paceText(a.PaceYear), wantPace)
+	}
+	saysAndNot(t, "English", a.Explanation, []string{
+		"against a target of 100: probability " + plancast.FormatProbability(a.Probability) + " (off_track)",
+		"; at the history's pace, its gap to 100 narrowing 52.7% a year, the target is reached in 2028",
+		"; met from 99.995 up, which figures of two decimals write as 100",
+	}, []string{"reached in 2025", "probability 0%"})
+	saysAndNot(t, "Chinese", a.ExplanationZh, []string{
+		"；按历史速度，与100的差距年均缩小52.7%，2028年达到目标",
+		"；数据保留两位小数，不低于99.995即记为100，按此判断",
+	}, []string{"达成概率0%"})
+
+	// A series of one decimal reads 100 from 99.95 on.
+	a1, err := Assess(target, garbageShare, []int{2020, 2022, 2024}, []float64{99.0, 99.5, 99.8}, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r1, _ := Forecast([]int{2020, 2022, 2024}, []float64{99.0, 99.5, 99.8}, o)
+	if want := 1 - r1.CDF(2025, 99.95); math.Abs(a1.Probability-want) > 1e-12 || !strings.Contains(a1.Explanation, "; met from 99.95 up, which figures of one decimal write as 100") {
+		t.Errorf("one decimal: probability %v, want %v; %q", a1.Probability, want, a1.Explanation)
+	}
+
+	// A target short of the limit is judged at itself, as before.
+	below := target
+	below.Value = 99.9
+	b, err := Assess(below, garbageShare, years, values, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := 1 - res.CDF(2025, 99.9); math.Abs(b.Probability-want) > 1e-12 || strings.Contains(b.Explanation, "write as") {
+		t.Errorf("a target of 99.9: probability %v, want %v; %q", b.Probability, want, b.Explanation)
+	}
+}
+
+// An observed figure is judged at its decimals: 99.95 does not read 100,
+// and misses a target of 100; a figure of 100 meets it. Nor does 99.999,
+// a figure of three decimals, which two decimals would write as 100.
+func TestAnObservedShareMeetsATargetOf100OnlyAt100(t *testing.T) {
+	target := plancast.Target{Indicator: garbageShare.Code, Plan: "14th-fyp", Kind: plancast.TargetShare, Year: 2024, Value: 100}
+	for _, c := range []struct {
+		latest float64
+		status string
+		says   string
+	}{
+		{99.95, plancast.StatusOffTrack, "2024 observed: 99.95 against a target of 100 (missed, off_track)"},
+		{99.999, plancast.StatusOffTrack, "2024 observed: 99.999 against a target of 100 (missed, off_track)"},
+		{100, plancast.StatusAchieved, "2024 observed: 100 against a target of 100 (achieved)"},
+	} {
+		a, err := Assess(target, garbageShare, []int{2022, 2023, 2024}, []float64{99.8, 99.9, c.latest}, Options{Limits: LimitsOf(garbageShare)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Status != c.status || !strings.Contains(a.Explanation, c.says) || strings.Contains(a.Explanation, "write as") {
+			t.Errorf("%v: %s, %q; want %s and %q", c.latest, a.Status, a.Explanation, c.status, c.says)
+		}
+	}
+}
+
+// A ceiling of 0 (消除劣V类水体) on a share falling 4.0 to 0.2 is met where a
+// figure of one decimal reads 0, under 0.05: it was "probability 0%
+// (off_track)" beside a projection of 0.11. So is a share of 0 better
+// lower, and a year between stored figures judged on their bridge.
+func TestATargetOf0IsJudgedWhereAFigureReads0(t *testing.T) {
+	poor := plancast.Indicator{Code: "poor_water_share", Unit: plancast.UnitPercent, Kind: plancast.KindRate, Better: plancast.BetterLower}
+	years, values := []int{2020, 2021, 2022, 2023, 2024}, []float64{4.0, 2.0, 1.0, 0.5, 0.2}
+	opt := Options{Limits: LimitsOf(poor)}
+	o := opt
+	o.Horizon, o.Method = 1, MethodAuto
+	res, err := Forecast(years, values, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, kind := range []string{plancast.TargetCeiling, plancast.TargetShare} {
+		a, err := Assess(plancast.Target{Indicator: poor.Code, Plan: "14th-fyp", Kind: kind, Year: 2025, Value: 0}, poor, years, values, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := res.CDF(2025, 0.05); a.Probability <= 0 || math.Abs(a.Probability-want) > 1e-12 {
+			t.Errorf("%s of 0: probability %v, want P(2025 ≤ 0.05) = %v", kind, a.Probability, want)
+		}
+		saysAndNot(t, kind, a.Explanation, []string{"; met under 0.05, which figures of one decimal write as 0"}, []string{"probability 0%"})
+		saysAndNot(t, kind+" (zh)", a.ExplanationZh, []string{"；数据保留一位小数，低于0.05即记为0，按此判断"}, nil)
+	}
+	// 2022 has no figure: judged on the bridge between 2021 and 2023,
+	// which never reaches 0 itself.
+	a, err := Assess(plancast.Target{Indicator: poor.Code, Plan: "2022-annual", Kind: plancast.TargetCeiling, Year: 2022, Value: 0}, poor,
+		[]int{2020, 2021, 2023, 2024}, []float64{4.0, 2.0, 0.5, 0.2}, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Interpolated == nil || a.Probability <= 0 {
+		t.Errorf("a ceiling of 0 in a year between figures: interpolated %v, probability %v; want it judged above 0", a.Interpolated, a.Probability)
+	}
+}
+
+// figureDecimals reads a figure's decimals as written, beyond plancast.Decimals' two,
+// through a conversion's float noise.
+func TestFigureDecimals(t *testing.T) {
+	for v, want := range map[float64]int{100: 0, 99.5: 1, 99.95: 2, 99.999: 3, 0.2: 1, 0.1 + 0.2: 1, 99.94999999999999: 2, math.Pi: maxFigureDecimals} {
+		if got := figureDecimals(v); got != want {
+			t.Errorf("figureDecimals(%v) = %d, want %d", v, got, want)
+		}
+	}
+}
+
+func paceText(y *int) string {
+	if y == nil {
+		return "none"
+	}
+	return strconv.Itoa(*y)
+}
