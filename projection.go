@@ -143,9 +143,13 @@ type Assessment struct {
 	// latest value reaches it growing at HistoricalGrowth:
 	// latest year + ⌈log(target/latest) / log(1 + historical growth)⌉, or,
 	// on a percentage, changing by HistoricalChange points a year:
-	// latest year + ⌈(target − latest) / historical change⌉. Nil
-	// when that pace moves away from the target or takes more than
-	// forecast.MaxPaceYears (Houma's 250 亿元 by 2025: 2032 at 6.3% a year).
+	// latest year + ⌈(target − latest) / historical change⌉; for a target
+	// at a limit (a share of 100, a ceiling of 0), the gap to the limit
+	// narrowing at the history's rate (forecast/limit_target.go). Nil when
+	// the latest figure already meets the target on the indicator's better
+	// side, when that pace moves away from the target, or when it takes
+	// more than forecast.MaxPaceYears (Houma's 250 亿元 by 2025: 2032 at
+	// 6.3% a year).
 	PaceYear *int `json:"pace_year,omitempty"`
 	// ProjectedGrowth is, beside RequiredGrowth and HistoricalGrowth, the
 	// projection's own average growth from the latest value to the target
