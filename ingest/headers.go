@@ -100,5 +100,27 @@ func headerField(text string) (field, unit string, ok bool) {
 	return f, unit, ok
 }
 
+// periodGrowth reads a growth header that starts with the period whose
+// growth it is, as a year-to-date table heads it ("1-9月同比增长（%）",
+// "上半年比上年同期增长%", "H1 growth (%)"; the year taken out by
+// headerYear): the period (periodOf) and the unit. ok is false for any
+// other header, and for one without a period (headerField's).
+func periodGrowth(text string) (period, unit string, ok bool) {
+	t := strings.TrimSpace(widthFold(text))
+	for i := range t {
+		if i == 0 {
+			continue
+		}
+		pr, isPeriod := periodOf(t[:i])
+		if !isPeriod {
+			continue
+		}
+		if f, u, named := headerField(strings.TrimSpace(t[i:])); named && f == fieldGrowth {
+			return pr, u, true
+		}
+	}
+	return "", "", false
+}
+
 // notePrefixes start the note and source lines yearbooks print under a table.
 var notePrefixes = []string{"注", "说明", "资料来源", "数据来源", "备注", "note", "source:", "sources:", "*"}

@@ -95,7 +95,11 @@ type column struct {
 	// growthYear is the year a growth column's header names
 	// ("2023年比上年增长%", or "2020年" merged over "增长(%)"): the year
 	// whose figures' growth it holds, in a wide table (wideGrowth).
-	growthYear int
+	// growthPeriod is the period it names with it ("2026年1-9月同比增长
+	// （%）", "2026年1-9月" merged over "增长(%)"): of the figures of that
+	// period; "" when it names none.
+	growthYear   int
+	growthPeriod string
 }
 
 // layout is how a table is read, decided from its header.
@@ -338,14 +342,29 @@ func (p *parser) classify(c *column, parts []string) {
 	// targets table reads it (plantable.go).
 	c.avgGrowth = isAvgGrowth(strings.Join(parts, " "))
 	for i, s := range parts {
-		if f, u, ok := headerField(s); ok && f == fieldGrowth {
-			c.field, c.unit = f, u
+		f, u, ok := headerField(s)
+		var period string
+		if !ok {
+			// "1-9月同比增长（%）": the growth of a period's figures.
+			period, u, ok = periodGrowth(s)
+			f = fieldGrowth
+		}
+		if ok && f == fieldGrowth {
+			c.field, c.unit, c.growthPeriod = f, u, period
 			// The year merged over it names the year whose figures'
-			// growth it is ("2020年" over "增长(%)"): a wide table reads
-			// it beside that year's column (wideGrowth).
+			// growth it is ("2020年" over "增长(%)", "2026年1-9月" over
+			// "同比增长(%)"): a wide table reads it beside that year's
+			// column (wideGrowth).
 			for j, o := range parts {
-				if y, ok := parseYearLabel(o); ok && j != i {
+				if j == i {
+					continue
+				}
+				if y, ok := parseYearLabel(o); ok {
 					c.growthYear = y
+				} else if y, _, pieces, ok := headerYear(o); ok {
+					if status, pr, ok := yearQualifier(pieces); ok && status == "" && pr != "" {
+						c.growthYear, c.growthPeriod = y, pr
+					}
 				}
 			}
 			return
@@ -390,6 +409,13 @@ func (p *parser) classify(c *column, parts []string) {
 			// a wide table reads beside that year's column (wideGrowth); a
 			// long table, whose rows are of any year, does not.
 			c.growthYear, c.unit = y, u
+			return
+		}
+		if period, u, ok := periodGrowth(rest); ok {
+			// "2026年1-9月同比增长（%）": the growth of that year's figures
+			// of that period, beside the column of those figures
+			// ("2026年1-9月").
+			c.growthYear, c.growthPeriod, c.unit = y, period, u
 			return
 		}
 		// The unit of an unread year's header is kept for the hint that
@@ -461,6 +487,18 @@ func yearTarget(pieces []string) (target bool, rest []string) {
 		}
 	}
 	return target, rest
+}
+
+// saysChange reports whether a header speaks of a change of the figures
+// ("累计增长", "增减额", "±%", "同比"), which a column of the figures is not.
+func saysChange(s string) bool {
+	f := fold(s)
+	for _, w := range []string{"增", "减", "±", "同比", "growth", "change"} {
+		if strings.Contains(f, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // isGrowthWord reports whether a header's text speaks of a growth
@@ -699,6 +737,11 @@ func (p *parser) growthLayout(l *layout, headerRow int) bool {
 	switch msg := growthHeaderProblem(g); {
 	case msg != "":
 		return bad("%s", msg)
+	case g.growthPeriod != "":
+		// A wide table places it beside its period's column; a long
+		// table's rows say their period, in the period column.
+		return bad("%q names the period of its growths (%s), which a long table's row gives in its period column (期间): "+
+			"head the growth column \"同比增长（%%）\", and give each row's period (1-9月) in a period column", g.header, periodLabel(0, g.growthPeriod))
 	case len(l.indicators) > 1:
 		return bad("a table with a column per indicator cannot say whose growth %q is: "+
 			"put one figure per row (region, indicator, year, value, growth), or one indicator per table", g.header)
@@ -865,6 +908,32 @@ func (p *parser) reportUnreadYears(l *layout) {
 			figures += fmt.Sprintf(", and %d more", u.more)
 		}
 		y := c.unreadYear
+		if c.avgGrowth {
+			p.ps.add(record{File: p.file, Sheet: p.sheet, Row: c.unreadRow}.problem(c.letter, "",
+				"the column %s holds numbers (%s) but is not read: its header names an average growth over several years, which a table of figures does not read; "+
+					"to push them as the figures' stated growth, head the column 增长（%%） and give the year it runs from in a growth_base_year column (增长基期); "+
+					"a plan's average growth targets go in a plan's targets table (指标, 2020年, 2025年, 年均增长（%%）); else delete the column",
+				cell{text: c.header}.quoted(), figures))
+			continue
+		}
+		if saysChange(c.header) {
+			// A change (a growth plancast does not read as one) is never
+			// told to be headed as the year's figures: its numbers would
+			// be stored as figures.
+			period := "jan-jun"
+			for _, col := range l.years {
+				if col.year == y && col.period != "" && col.period != plancast.PeriodYear {
+					period = col.period
+					break
+				}
+			}
+			p.ps.add(record{File: p.file, Sheet: p.sheet, Row: c.unreadRow}.problem(c.letter, "",
+				"the column %s holds numbers (%s) but is not read: its header names a year and a change that plancast does not read as a growth; "+
+					`a growth in percent is headed with the year and period of the figures it is of, beside their column ("%s", "%s"); `+
+					"a change in percentage points or in the figures' unit is not read: delete the column",
+				cell{text: c.header}.quoted(), figures, periodLabel(y, "")+"比上年增长（%）", periodLabel(y, period)+"比上年同期增长（%）"))
+			continue
+		}
 		// The hint keeps a unit the header gives: headed "2024" instead
 		// of "2024年（万元）", figures in 万元 would be read as 亿元.
 		head := fmt.Sprintf(`"%d" or "%d年", with their status, period or unit if any ("%d年（初步）", "%d (estimate)", "%d年1-6月", "%d年（万元）")`, y, y, y, y, y, y)
