@@ -141,6 +141,10 @@ type layout struct {
 	// avgGrowths are a table of figures' average growth columns, which it
 	// does not read; the averages in them are noted in unplacedHeld too.
 	avgGrowths []column
+	// unreadNumbers are a wide table's headed columns it reads nothing
+	// from ("比上年增减" without a percent, "增减额", "占比"); the numbers in
+	// them are noted in unplacedHeld too (wideUnread).
+	unreadNumbers []column
 	// plan is how a plan's targets table is read (layoutPlan).
 	plan *planTable
 	// Taken from the title rows above the header (or Options.Region), for
@@ -253,6 +257,7 @@ func (p *parser) readTable(next func() (tableRow, error)) error {
 		switch l.kind {
 		case layoutWide:
 			p.b.Notes = append(p.b.Notes, p.unplacedGrowthNotes(l)...)
+			p.b.Notes = append(p.b.Notes, p.unreadNumberNotes(l)...)
 		case layoutPlan:
 			p.b.Notes = append(p.b.Notes, p.planNotes(l)...)
 		}
@@ -664,6 +669,9 @@ func (p *parser) layoutOf(cols []column, title []tableRow, headerRow int) *layou
 	if l.kind == layoutWide && !p.wideGrowth(l, cols, headerRow) {
 		return nil
 	}
+	if l.kind == layoutWide {
+		l.wideUnread(cols)
+	}
 	if tu, ok := l.fields[fieldTargetUnit]; ok && l.kind == layoutTargets {
 		// A targets download's unit column is the indicator's; the value's
 		// unit is the target's (% for a growth, 亿元 for a level of GDP).
@@ -996,6 +1004,9 @@ func (p *parser) readRow(l *layout, row tableRow) {
 	}
 	if len(l.avgGrowths) > 0 {
 		l.heldIn(l.avgGrowths, row)
+	}
+	if len(l.unreadNumbers) > 0 {
+		l.numbersIn(l.unreadNumbers, row)
 	}
 	switch l.kind {
 	case layoutWide:
