@@ -193,28 +193,16 @@ func (p *parser) readTable(next func() (tableRow, error)) error {
 		}
 	}
 	if h < 0 {
-		switch {
-		case len(buf) > 0 && p.headerDates != nil && p.headerDates(buf, nil):
-			// years typed as dates, refused at their cells
-		case p.noTable != nil:
-			p.noTable(buf) // a sheet of a workbook read whole: left out, not refused
-		case len(buf) == 0:
-			if len(p.ps.list) == 0 {
-				msg := "the table is empty"
-				if p.otherSheets != nil {
-					msg += p.otherSheets()
-				}
-				p.ps.add(Problem{File: p.file, Sheet: p.sheet, Message: msg})
-			}
-		default:
-			msg := "no header row found in the first rows: " +
-				"expected columns such as region/地区, indicator/指标, year/年份 and value/数值, or year columns (2019, 2019年)"
-			if p.otherSheets != nil {
-				msg += p.otherSheets()
-			}
-			p.ps.add(Problem{File: p.file, Sheet: p.sheet, Message: msg})
+		if len(buf) > 0 && p.headerDates != nil && p.headerDates(buf, nil) {
+			return nil // years typed as dates, refused at their cells
 		}
-		return nil
+		// Every year header holds more than plancast reads: the table is
+		// read as one, so that each is refused at its header
+		// (reportUnreadYears), as when another year column is read.
+		if h = unreadYearsHeader(p, buf); h < 0 {
+			p.noHeader(buf)
+			return nil
+		}
 	}
 	var second *tableRow
 	if h+1 < len(buf) && isContinuation(buf[h], buf[h+1]) {
@@ -287,6 +275,71 @@ func (p *parser) readTable(next func() (tableRow, error)) error {
 		p.readRow(l, row)
 	}
 	return nil
+}
+
+// noHeader refuses a table in which no header row was found among its
+// first rows, buf; a workbook read whole leaves the sheet out instead
+// (noTable).
+func (p *parser) noHeader(buf []tableRow) {
+	switch {
+	case p.noTable != nil:
+		p.noTable(buf) // a sheet of a workbook read whole: left out, not refused
+	case len(buf) == 0:
+		if len(p.ps.list) == 0 {
+			msg := "the table is empty"
+			if p.otherSheets != nil {
+				msg += p.otherSheets()
+			}
+			p.ps.add(Problem{File: p.file, Sheet: p.sheet, Message: msg})
+		}
+	default:
+		msg := "no header row found in the first rows: " +
+			"expected columns such as region/地区, indicator/指标, year/年份 and value/数值, or year columns (2019, 2019年)"
+		if p.otherSheets != nil {
+			msg += p.otherSheets()
+		}
+		p.ps.add(Problem{File: p.file, Sheet: p.sheet, Message: msg})
+	}
+}
+
+// unreadYearsHeader finds, among a table's first rows, the header of a
+// wide table none of whose year headers plancast reads ("指标 |
+// 2023年（调整后） | 2024年（调整后）"): a row naming the rows' region or
+// indicator column (地区, 指标) and columns whose header holds a year and
+// more. Such a table had no header row found, and the message said
+// nothing of its headers. In a workbook read whole, whose sheets without a
+// table are left out (noTable), it takes a number under one of them in a
+// row below: a sheet of notes is no table. It is -1 when there is none.
+func unreadYearsHeader(p *parser, buf []tableRow) int {
+	for i, row := range buf {
+		cols := p.columns(row, nil)
+		var key bool
+		var unread []column
+		for _, c := range cols {
+			switch {
+			case c.field == fieldRegion || c.field == fieldIndicator:
+				key = true
+			case c.unreadYear != 0:
+				unread = append(unread, c)
+			}
+		}
+		if !key || len(unread) == 0 {
+			continue
+		}
+		if p.noTable == nil {
+			return i
+		}
+		for _, below := range buf[i+1:] {
+			for _, c := range unread {
+				if t := below.at(c.idx); !isMissing(t) {
+					if _, err := parseNumber(t); err == nil {
+						return i
+					}
+				}
+			}
+		}
+	}
+	return -1
 }
 
 // columns classifies each column of a header (one row, or two when the
@@ -453,18 +506,39 @@ func (p *parser) classify(c *column, parts []string) {
 // without it. Only a unit plancast names counts (namedUnit), not any word
 // that could be a unit's code: "2023 (e)" is no unit e. One unit at most:
 // a second stays among the pieces, which yearQualifier then does not read.
+//
+// The unit may be labelled as a title line labels it ("2024年（单位：亿元）",
+// "2024年 单位：亿元"): the label goes with the unit.
 func (p *parser) yearUnit(pieces []string) (unit, text string, rest []string) {
-	for i := range pieces {
-		for j := len(pieces); j > i; j-- {
-			t := strings.Join(pieces[i:j], " ")
+	unlabelled := make([]string, 0, len(pieces))
+	for _, q := range pieces {
+		if unitLabels[fold(q)] {
+			continue // "单位" and its colon alone, before the unit
+		}
+		f := widthFold(q)
+		for l := range unitLabels {
+			if i := strings.IndexAny(f, ":："); i > 0 && fold(f[:i]) == l {
+				f = strings.TrimSpace(f[i+1:])
+				break
+			}
+		}
+		unlabelled = append(unlabelled, f)
+	}
+	for i := range unlabelled {
+		for j := len(unlabelled); j > i; j-- {
+			t := strings.Join(unlabelled[i:j], " ")
 			if u, ok := p.namedUnit(t); ok {
-				rest = append(append(rest, pieces[:i]...), pieces[j:]...)
+				rest = append(append(rest, unlabelled[:i]...), unlabelled[j:]...)
 				return u, t, rest
 			}
 		}
 	}
 	return "", "", pieces
 }
+
+// unitLabels are the words a unit is labelled with ("单位：亿元"), folded
+// (fold drops the colon).
+var unitLabels = map[string]bool{"单位": true, "计量单位": true, "unit": true, "units": true}
 
 // yearTargetWords are the words a year's header says it holds targets with
 // ("2025年目标", "2025年规划目标", "目标值（2025年）"), folded, and
@@ -631,10 +705,13 @@ func (p *parser) layoutOf(cols []column, title []tableRow, headerRow int) *layou
 	}
 	_, hasPlan := l.fields[fieldPlan]
 	_, hasKind := l.fields[fieldKind]
+	_, hasYear := l.fields[fieldYear]
 	switch {
 	case hasPlan || hasKind:
 		l.kind = layoutTargets
-	case len(l.years) > 0:
+	case len(l.years) > 0, len(l.unreadYears) > 0 && !hasYear:
+		// A table none of whose year headers is read is a wide one
+		// (unreadYearsHeader), refused at each (reportUnreadYears).
 		l.kind = layoutWide
 	default:
 		l.kind = layoutLong
@@ -909,6 +986,14 @@ func (p *parser) reportUnreadYears(l *layout) {
 	for _, c := range l.unreadYears {
 		u := l.unreadFigures[c.idx]
 		if u == nil {
+			if len(l.years) == 0 {
+				// No year column is read: each is named, figures or
+				// not, or the table is refused without a word of why.
+				p.ps.add(record{File: p.file, Sheet: p.sheet, Row: c.unreadRow}.problem(c.letter, "",
+					"the column %s is not read, nor is any other year column of the table: its header is neither a year alone nor a year with a status, a period or a unit plancast reads; "+
+						"head a column of one year's figures %s",
+					cell{text: c.header}.quoted(), yearHeadHint(c)))
+			}
 			continue
 		}
 		figures := fmt.Sprintf("%s in row %d", cell{text: u.text}.quoted(), u.row)
@@ -942,18 +1027,24 @@ func (p *parser) reportUnreadYears(l *layout) {
 				cell{text: c.header}.quoted(), figures, periodLabel(y, "")+"比上年增长（%）", periodLabel(y, period)+"比上年同期增长（%）"))
 			continue
 		}
-		// The hint keeps a unit the header gives: headed "2024" instead
-		// of "2024年（万元）", figures in 万元 would be read as 亿元.
-		head := fmt.Sprintf(`"%d" or "%d年", with their status, period or unit if any ("%d年（初步）", "%d (estimate)", "%d年1-6月", "%d年（万元）")`, y, y, y, y, y, y)
-		if c.unitText != "" {
-			head = fmt.Sprintf(`in %s "%d年（%s）", with their status or period if any ("%d年（初步）（%s）", "%d年1-6月（%s）")`,
-				c.unitText, y, c.unitText, y, c.unitText, y, c.unitText)
-		}
 		p.ps.add(record{File: p.file, Sheet: p.sheet, Row: c.unreadRow}.problem(c.letter, "",
 			"the column %s holds figures (%s) but is not read: its header is neither a year alone nor a year with a status, a period or a unit plancast reads; "+
 				"head a column of one year's figures %s, or delete the column if it holds no year's figures",
-			cell{text: c.header}.quoted(), figures, head))
+			cell{text: c.header}.quoted(), figures, yearHeadHint(c)))
 	}
+}
+
+// yearHeadHint is how to head the column of one year's figures whose
+// header plancast does not read, c. It keeps a unit the header gives:
+// headed "2024" instead of "2024年（万元）", figures in 万元 would be read
+// as 亿元.
+func yearHeadHint(c column) string {
+	y := c.unreadYear
+	if c.unitText != "" {
+		return fmt.Sprintf(`in %s "%d年（%s）", with their status or period if any ("%d年（初步）（%s）", "%d年1-6月（%s）")`,
+			c.unitText, y, c.unitText, y, c.unitText, y, c.unitText)
+	}
+	return fmt.Sprintf(`"%d" or "%d年", with their status, period or unit if any ("%d年（初步）", "%d (estimate)", "%d年1-6月", "%d年（万元）")`, y, y, y, y, y, y)
 }
 
 // yearMeta is what a row says of its figure in a year column whose header

@@ -304,8 +304,9 @@ func parseYearLabel(s string) (int, bool) {
 // letter: "2000元" and "1500万" are not years. It returns the first such
 // year, the text around it with the year taken out ("（初步）", "预计",
 // "-2025年均增长%"), and that text as pieces, split at brackets, spaces,
-// commas and semicolons ("初步"). ok is false when no year is found, as
-// for a year alone, which parseYearLabel reads.
+// commas, semicolons and slashes ("初步"; "亿元" of "2024年/亿元"). ok is
+// false when no year is found, as for a year alone, which parseYearLabel
+// reads.
 func headerYear(header string) (year int, rest string, pieces []string, ok bool) {
 	t := strings.TrimSpace(widthFold(header))
 	for i := 0; i+4 <= len(t); i++ {
@@ -337,7 +338,7 @@ func headerYear(header string) (year int, rest string, pieces []string, ok bool)
 		year, _ = strconv.Atoi(digits)
 		rest = strings.TrimSpace(t[:start] + " " + t[end:])
 		pieces = strings.FieldsFunc(rest, func(r rune) bool {
-			return unicode.IsSpace(r) || strings.ContainsRune("()[]【】〔〕,;，；、", r)
+			return unicode.IsSpace(r) || strings.ContainsRune("()[]【】〔〕,;，；、/", r)
 		})
 		return year, rest, pieces, true
 	}

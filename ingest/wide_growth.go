@@ -161,6 +161,9 @@ func (l *layout) heldIn(cols []column, row tableRow) {
 // that hold growths it could not place beside a year: not read, and how
 // to push them.
 func (p *parser) unplacedGrowthNotes(l *layout) []string {
+	if len(l.years) == 0 {
+		return nil // no year header read: each is refused (reportUnreadYears)
+	}
 	var notes []string
 	where := p.file
 	if p.sheet != "" {
