@@ -120,7 +120,11 @@ func parseNumber(cell string) (float64, error) {
 		return 0, errNotNumber
 	}
 	if u := trailingUnit(s); u != "" {
-		return 0, numberError(fmt.Sprintf("is a number with its unit: give the number alone, and %s as the unit (in a unit column, or in the header: \"value (%s)\")", u, u))
+		e := withUnitError{unit: u}
+		if v, err := parseNumber(strings.TrimSuffix(s, u)); err == nil {
+			e.number = strconv.FormatFloat(v, 'f', -1, 64)
+		}
+		return 0, e
 	}
 	if err := afterPoint(s); err != nil {
 		return 0, err
@@ -263,6 +267,67 @@ func trailingUnit(s string) string {
 		return ""
 	}
 	return unit
+}
+
+// withUnitError is a number written with its unit ("130 亿元"). A table
+// gives the unit in a unit column or in the header; a JSON item, in its
+// unit key (fields.go's number says which).
+type withUnitError struct {
+	unit   string
+	number string // the number without it, "" when it is none
+}
+
+func (e withUnitError) Error() string {
+	return fmt.Sprintf("is a number with its unit: give the number alone, and %s as the unit (in a unit column, or in the header: \"value (%s)\")", e.unit, e.unit)
+}
+
+// jsonError is the message for a JSON item's field, whose unit goes in the
+// item's "unit" key.
+func (e withUnitError) jsonError(field string) string {
+	example := ""
+	if e.number != "" {
+		example = fmt.Sprintf(` ("%s": %s, "unit": "%s")`, field, e.number, e.unit)
+	}
+	return fmt.Sprintf(`is a number with its unit: give the number alone, and %s as the unit in the item's "unit" key%s`, e.unit, example)
+}
+
+// changeWords are the words a change is written with in place of its sign
+// ("下降3.2", "增长5.2", "持平"; "down 3.2"): the sign of the number they
+// go with, -1 for a fall, 1 for a rise, 0 for no change (a word alone).
+var changeWords = []struct {
+	word string
+	sign int
+}{
+	{"负增长", -1}, {"下降", -1}, {"降低", -1}, {"减少", -1}, {"回落", -1}, {"下滑", -1}, {"下跌", -1}, {"降", -1}, {"减", -1},
+	{"增长", 1}, {"增加", 1}, {"上升", 1}, {"提高", 1}, {"增", 1},
+	{"down", -1}, {"fell", -1}, {"decrease", -1}, {"up", 1}, {"rose", 1}, {"increase", 1},
+	{"持平", 0}, {"flat", 0}, {"unchanged", 0},
+}
+
+// signedChange reads a change written in words ("下降3.2", "增长 5.2%",
+// "持平"), as bulletins write a growth, and gives the number it is in
+// plancast's writing ("-3.2", "5.2", "0"); ok is false for any other text.
+func signedChange(text string) (string, bool) {
+	t := strings.ToLower(strings.TrimSpace(widthFold(text)))
+	for _, w := range changeWords {
+		rest, cut := strings.CutPrefix(t, w.word)
+		if !cut {
+			continue
+		}
+		rest = strings.TrimSpace(rest)
+		if w.sign == 0 {
+			return "0", rest == ""
+		}
+		v, err := parseNumber(rest)
+		if err != nil || v < 0 || rest == "" || strings.HasPrefix(rest, "+") {
+			return "", false
+		}
+		if w.sign < 0 {
+			v = -v
+		}
+		return strconv.FormatFloat(v, 'f', -1, 64), true
+	}
+	return "", false
 }
 
 type numberError string
