@@ -569,10 +569,11 @@ func yearTarget(pieces []string) (target bool, rest []string) {
 }
 
 // saysChange reports whether a header speaks of a change of the figures
-// ("累计增长", "增减额", "±%", "同比"), which a column of the figures is not.
+// ("累计增长", "增减额", "±%", "同比"), which a column of the figures is not
+// ("2024年工业增加值" is a level).
 func saysChange(s string) bool {
 	f := fold(s)
-	for _, w := range []string{"增", "减", "±", "同比", "growth", "change"} {
+	for _, w := range []string{"增长", "增速", "增幅", "增减", "减少", "下降", "±", "同比", "比上年", "growth", "change"} {
 		if strings.Contains(f, w) {
 			return true
 		}
@@ -822,7 +823,7 @@ func (p *parser) growthLayout(l *layout, headerRow int) bool {
 	switch msg := growthHeaderProblem(g); {
 	case msg != "":
 		return bad("%s", msg)
-	case g.growthPeriod != "":
+	case g.growthPeriod != "" && g.growthPeriod != plancast.PeriodYear:
 		// A wide table places it beside its period's column; a long
 		// table's rows say their period, in the period column.
 		return bad("%q names the period of its growths (%s), which a long table's row gives in its period column (期间): "+

@@ -105,3 +105,18 @@ func TestALongTablesGrowthColumnHeadedWithAPeriodIsRefused(t *testing.T) {
 		t.Errorf("problems\n%s\nwant\n%s", got, want)
 	}
 }
+
+// A year header plancast does not read that names a level, not a change
+// ("2024年工业增加值": value added), keeps the advice to head it as the
+// year's figures; a long table's growth column headed with the whole year
+// ("年度增长（%）") is its growth column.
+func TestAYearHeadedLevelIsNotTakenForAChange(t *testing.T) {
+	b := parseString(t, "v.csv", "指标,2023年,2024年工业增加值\n地区生产总值,145.1,60.2\n", Options{Region: "houma"})
+	if got := strings.Join(problemTexts(b.Problems), "\n"); !strings.Contains(got, `the column "2024年工业增加值" holds figures ("60.2" in row 2) but is not read: its header is neither a year alone`) {
+		t.Errorf("a level: problems\n%s", got)
+	}
+
+	b = parseString(t, "l.csv", "地区,指标,年份,数值,年度增长（%）\n侯马,地区生产总值,2024,160.2,5.1\n", Options{})
+	noProblems(t, b)
+	checkGrowths(t, b, []stated{{region: "houma", indicator: "gdp", year: 2024, growth: pct(5.1)}})
+}
