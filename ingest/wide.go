@@ -160,8 +160,13 @@ func (u *rowUnits) of(col column, c cell) (string, bool) {
 func (l *layout) wideUnread(cols []column) {
 	for _, c := range cols {
 		switch {
-		case strings.TrimSpace(c.header) == "", c.year != 0, c.indicator != "", c.unreadYear != 0, c.growthYear != 0, c.avgGrowth,
+		case strings.TrimSpace(c.header) == "", c.year != 0, c.unreadYear != 0, c.growthYear != 0, c.avgGrowth,
 			numberingHeaders[fold(c.header)]:
+			continue
+		case c.indicator != "":
+			// A column of one indicator's values ("地区生产总值（亿元）")
+			// is a long table's; a wide table's rows name theirs.
+			l.unreadNumbers = append(l.unreadNumbers, c)
 			continue
 		}
 		switch c.field {

@@ -65,8 +65,17 @@ func TestAColumnOfNumbersAWideTableDoesNotReadIsNoted(t *testing.T) {
 		})
 	}
 
+	// A column of one indicator's values beside the years of the
+	// title's indicator is noted too.
+	b := parseString(t, "zj.csv", "侯马市地区生产总值\n地区,2024年,一般公共预算收入\n侯马,160.4,6.62\n", Options{})
+	noProblems(t, b)
+	if got := strings.Join(b.Notes, "\n"); !strings.HasPrefix(got, `zj.csv: column C ("一般公共预算收入") holds numbers ("6.62" in row 3) that were not read`) {
+		t.Errorf("an indicator's column: notes\n%s", got)
+	}
+	checkFigures(t, b, []figure{{region: "houma", indicator: "gdp", year: 2024, value: 160.4}})
+
 	// A column of words only says nothing.
-	b := parseString(t, "zj.csv", "指标,2024年,口径\n地区生产总值,160.4,现价\n", Options{Region: "houma"})
+	b = parseString(t, "zj.csv", "指标,2024年,口径\n地区生产总值,160.4,现价\n", Options{Region: "houma"})
 	noProblems(t, b)
 	if len(b.Notes) > 0 {
 		t.Errorf("a column of words: notes %q", b.Notes)
