@@ -112,12 +112,13 @@ type Indicator struct {
 
 // PercentOfWhole reports whether the indicator is a percentage of a whole,
 // which cannot be below 0 or above 100: a share (a rate whose code ends in
-// _share: secondary_industry_share, an industry's share of GDP) or the
-// unemployment rate. Other rates may be negative, a change in prices
-// (cpi_change) or a balance, so the code says which a rate is: name a
-// declared share ..._share.
+// _share: secondary_industry_share, an industry's share of GDP) or an
+// unemployment rate (a rate whose code ends in unemployment_rate: the
+// registered unemployment_rate, the surveyed_unemployment_rate). Other
+// rates may be negative, a change in prices (cpi_change) or a balance, so
+// the code says which a rate is: name a declared share ..._share.
 func (i Indicator) PercentOfWhole() bool {
-	return i.Kind == KindRate && (strings.HasSuffix(i.Code, "_share") || i.Code == "unemployment_rate")
+	return i.Kind == KindRate && (strings.HasSuffix(i.Code, "_share") || strings.HasSuffix(i.Code, "unemployment_rate"))
 }
 
 // Validate returns an EINVALID error describing the first problem found.

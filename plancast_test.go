@@ -201,8 +201,9 @@ func TestCodeShapes(t *testing.T) {
 	}
 }
 
-// A share and the unemployment rate are percentages of a whole; a level,
-// and any other rate (a change in prices, which may be negative), are not.
+// A share and an unemployment rate (registered or surveyed) are
+// percentages of a whole; a level, and any other rate (a change in prices,
+// which may be negative), are not.
 func TestPercentOfWhole(t *testing.T) {
 	for _, c := range []struct {
 		ind  plancast.Indicator
@@ -211,6 +212,9 @@ func TestPercentOfWhole(t *testing.T) {
 		{plancast.Indicator{Code: "secondary_industry_share", Kind: plancast.KindRate}, true},
 		{plancast.Indicator{Code: "tourism_share", Kind: plancast.KindRate}, true},
 		{plancast.Indicator{Code: "unemployment_rate", Kind: plancast.KindRate}, true},
+		{plancast.Indicator{Code: "surveyed_unemployment_rate", Kind: plancast.KindRate}, true},
+		{plancast.Indicator{Code: "youth_unemployment_rate", Kind: plancast.KindRate}, true},
+		{plancast.Indicator{Code: "unemployment_rate_change", Kind: plancast.KindRate}, false},
 		{plancast.Indicator{Code: "cpi_change", Kind: plancast.KindRate}, false},
 		{plancast.Indicator{Code: "gdp_growth_rate", Kind: plancast.KindRate}, false},
 		{plancast.Indicator{Code: "budget_share", Kind: plancast.KindLevel}, false},

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"regexp"
@@ -83,7 +84,17 @@ func (p *parser) number(c cell) (float64, bool) {
 	}
 	v, err := parseNumber(c.text)
 	if err != nil {
-		p.fail(c, "%s %v", c.quoted(), err)
+		var wu withUnitError
+		switch n, worded := signedChange(c.text); {
+		case errors.As(err, &wu) && c.col == "" && c.at.Line > 0:
+			// A JSON item has no unit column and no header.
+			p.fail(c, "%s %s", c.quoted(), wu.jsonError(c.field))
+		case worded && c.field == fieldGrowth:
+			// "下降3.2": a fall in words, as bulletins write it.
+			p.fail(c, "%s is not a number: a growth is written as a number in percent, a fall with a minus sign: write %s", c.quoted(), n)
+		default:
+			p.fail(c, "%s %v", c.quoted(), err)
+		}
 		return 0, false
 	}
 	return v, true

@@ -64,7 +64,7 @@ var headerAliases = map[string][]string{
 	// column needs the plain growth header and a growth_base_year column.
 	fieldGrowth: {"growth", "growth_pct", "growth percent", "growth rate", "stated growth", "yoy", "yoy growth",
 		"增长", "增速", "增长率", "增幅", "增长速度", "同比", "同比增长", "同比增速", "同比增长率",
-		"比上年增长", "比上年增速", "比上年同期增长", "比去年同期增长"},
+		"比上年增长", "比上年增速", "比上年同期增长", "比去年同期增长", "增减率", "增减幅度", "同比增减率"},
 	// A long table's base_year column (基期, 基年) is the growth's base too,
 	// when the table has a growth column (see growthLayout).
 	fieldGrowthBase: {"growth_base_year", "growth base year", "growth_base", "growth since",
@@ -73,6 +73,19 @@ var headerAliases = map[string][]string{
 	fieldVersion:    {"version", "version state", "版本状态"},
 	fieldTransform:  {"transform", "transformation", "变换"},
 }
+
+// percentGrowthNames head a growth column only with a percent sign:
+// "比上年增减（%）", "增减%", "比上年±%" are the growth (增减 because some
+// rows fall), but "比上年增减" alone may be the change in the figures' unit
+// (增减额), which is no growth and not read.
+var percentGrowthNames = func() map[string]bool {
+	m := map[string]bool{}
+	for _, n := range []string{"增减", "比上年增减", "比上年同期增减", "比去年同期增减", "同比增减", "较上年增减", "较上年同期增减",
+		"±", "比上年±", "比上年同期±", "同比±", "增减±", "+/-", "比上年+/-"} {
+		m[fold(n)] = true
+	}
+	return m
+}()
 
 var headerFields = func() map[string]string {
 	m := map[string]string{}
@@ -93,11 +106,36 @@ func headerField(text string) (field, unit string, ok bool) {
 	if !ok && unit == "" {
 		// "比上年增长%": yearbooks head a growth column with a bare percent sign.
 		if n, cut := strings.CutSuffix(strings.TrimSpace(widthFold(name)), "%"); cut {
+			name, unit = n, plancast.UnitPercent
 			f, ok = headerFields[fold(n)]
-			unit = plancast.UnitPercent
 		}
 	}
+	if !ok && unit == plancast.UnitPercent && percentGrowthNames[fold(name)] {
+		return fieldGrowth, unit, true
+	}
 	return f, unit, ok
+}
+
+// periodGrowth reads a growth header that starts with the period whose
+// growth it is, as a year-to-date table heads it ("1-9月同比增长（%）",
+// "上半年比上年同期增长%", "H1 growth (%)"; the year taken out by
+// headerYear): the period (periodOf) and the unit. ok is false for any
+// other header, and for one without a period (headerField's).
+func periodGrowth(text string) (period, unit string, ok bool) {
+	t := strings.TrimSpace(widthFold(text))
+	for i := range t {
+		if i == 0 {
+			continue
+		}
+		pr, isPeriod := periodOf(t[:i])
+		if !isPeriod {
+			continue
+		}
+		if f, u, named := headerField(strings.TrimSpace(t[i:])); named && f == fieldGrowth {
+			return pr, u, true
+		}
+	}
+	return "", "", false
 }
 
 // notePrefixes start the note and source lines yearbooks print under a table.

@@ -50,7 +50,7 @@ func TestAPlansTargetsTableIsReadAsTargets(t *testing.T) {
 		"houma gdp 14th-fyp avg_growth 2020–2025 15.7 binding=false",
 		"houma budget_revenue 14th-fyp level 2020–2025 7.5 binding=false",
 		"houma budget_revenue 14th-fyp avg_growth 2020–2025 7.2 binding=false",
-		"houma unemployment_rate 14th-fyp ceiling 2020–2025 5.5 binding=false",
+		"houma surveyed_unemployment_rate 14th-fyp ceiling 2020–2025 5.5 binding=false",
 		"houma urban_disposable_income 14th-fyp level 2020–2025 46000 binding=true",
 		"houma urban_disposable_income 14th-fyp avg_growth 2020–2025 6.9 binding=true",
 	}, "\n")

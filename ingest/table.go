@@ -95,7 +95,11 @@ type column struct {
 	// growthYear is the year a growth column's header names
 	// ("2023年比上年增长%", or "2020年" merged over "增长(%)"): the year
 	// whose figures' growth it holds, in a wide table (wideGrowth).
-	growthYear int
+	// growthPeriod is the period it names with it ("2026年1-9月同比增长
+	// （%）", "2026年1-9月" merged over "增长(%)"): of the figures of that
+	// period; "" when it names none.
+	growthYear   int
+	growthPeriod string
 }
 
 // layout is how a table is read, decided from its header.
@@ -137,6 +141,10 @@ type layout struct {
 	// avgGrowths are a table of figures' average growth columns, which it
 	// does not read; the averages in them are noted in unplacedHeld too.
 	avgGrowths []column
+	// unreadNumbers are a wide table's headed columns it reads nothing
+	// from ("比上年增减" without a percent, "增减额", "占比"); the numbers in
+	// them are noted in unplacedHeld too (wideUnread).
+	unreadNumbers []column
 	// plan is how a plan's targets table is read (layoutPlan).
 	plan *planTable
 	// Taken from the title rows above the header (or Options.Region), for
@@ -185,28 +193,16 @@ func (p *parser) readTable(next func() (tableRow, error)) error {
 		}
 	}
 	if h < 0 {
-		switch {
-		case len(buf) > 0 && p.headerDates != nil && p.headerDates(buf, nil):
-			// years typed as dates, refused at their cells
-		case p.noTable != nil:
-			p.noTable(buf) // a sheet of a workbook read whole: left out, not refused
-		case len(buf) == 0:
-			if len(p.ps.list) == 0 {
-				msg := "the table is empty"
-				if p.otherSheets != nil {
-					msg += p.otherSheets()
-				}
-				p.ps.add(Problem{File: p.file, Sheet: p.sheet, Message: msg})
-			}
-		default:
-			msg := "no header row found in the first rows: " +
-				"expected columns such as region/地区, indicator/指标, year/年份 and value/数值, or year columns (2019, 2019年)"
-			if p.otherSheets != nil {
-				msg += p.otherSheets()
-			}
-			p.ps.add(Problem{File: p.file, Sheet: p.sheet, Message: msg})
+		if len(buf) > 0 && p.headerDates != nil && p.headerDates(buf, nil) {
+			return nil // years typed as dates, refused at their cells
 		}
-		return nil
+		// Every year header holds more than plancast reads: the table is
+		// read as one, so that each is refused at its header
+		// (reportUnreadYears), as when another year column is read.
+		if h = unreadYearsHeader(p, buf); h < 0 {
+			p.noHeader(buf)
+			return nil
+		}
 	}
 	var second *tableRow
 	if h+1 < len(buf) && isContinuation(buf[h], buf[h+1]) {
@@ -249,6 +245,7 @@ func (p *parser) readTable(next func() (tableRow, error)) error {
 		switch l.kind {
 		case layoutWide:
 			p.b.Notes = append(p.b.Notes, p.unplacedGrowthNotes(l)...)
+			p.b.Notes = append(p.b.Notes, p.unreadNumberNotes(l)...)
 		case layoutPlan:
 			p.b.Notes = append(p.b.Notes, p.planNotes(l)...)
 		}
@@ -278,6 +275,71 @@ func (p *parser) readTable(next func() (tableRow, error)) error {
 		p.readRow(l, row)
 	}
 	return nil
+}
+
+// noHeader refuses a table in which no header row was found among its
+// first rows, buf; a workbook read whole leaves the sheet out instead
+// (noTable).
+func (p *parser) noHeader(buf []tableRow) {
+	switch {
+	case p.noTable != nil:
+		p.noTable(buf) // a sheet of a workbook read whole: left out, not refused
+	case len(buf) == 0:
+		if len(p.ps.list) == 0 {
+			msg := "the table is empty"
+			if p.otherSheets != nil {
+				msg += p.otherSheets()
+			}
+			p.ps.add(Problem{File: p.file, Sheet: p.sheet, Message: msg})
+		}
+	default:
+		msg := "no header row found in the first rows: " +
+			"expected columns such as region/地区, indicator/指标, year/年份 and value/数值, or year columns (2019, 2019年)"
+		if p.otherSheets != nil {
+			msg += p.otherSheets()
+		}
+		p.ps.add(Problem{File: p.file, Sheet: p.sheet, Message: msg})
+	}
+}
+
+// unreadYearsHeader finds, among a table's first rows, the header of a
+// wide table none of whose year headers plancast reads ("指标 |
+// 2023年（调整后） | 2024年（调整后）"): a row naming the rows' region or
+// indicator column (地区, 指标) and columns whose header holds a year and
+// more. Such a table had no header row found, and the message said
+// nothing of its headers. In a workbook read whole, whose sheets without a
+// table are left out (noTable), it takes a number under one of them in a
+// row below: a sheet of notes is no table. It is -1 when there is none.
+func unreadYearsHeader(p *parser, buf []tableRow) int {
+	for i, row := range buf {
+		cols := p.columns(row, nil)
+		var key bool
+		var unread []column
+		for _, c := range cols {
+			switch {
+			case c.field == fieldRegion || c.field == fieldIndicator:
+				key = true
+			case c.unreadYear != 0:
+				unread = append(unread, c)
+			}
+		}
+		if !key || len(unread) == 0 {
+			continue
+		}
+		if p.noTable == nil {
+			return i
+		}
+		for _, below := range buf[i+1:] {
+			for _, c := range unread {
+				if t := below.at(c.idx); !isMissing(t) {
+					if _, err := parseNumber(t); err == nil {
+						return i
+					}
+				}
+			}
+		}
+	}
+	return -1
 }
 
 // columns classifies each column of a header (one row, or two when the
@@ -338,14 +400,29 @@ func (p *parser) classify(c *column, parts []string) {
 	// targets table reads it (plantable.go).
 	c.avgGrowth = isAvgGrowth(strings.Join(parts, " "))
 	for i, s := range parts {
-		if f, u, ok := headerField(s); ok && f == fieldGrowth {
-			c.field, c.unit = f, u
+		f, u, ok := headerField(s)
+		var period string
+		if !ok {
+			// "1-9月同比增长（%）": the growth of a period's figures.
+			period, u, ok = periodGrowth(s)
+			f = fieldGrowth
+		}
+		if ok && f == fieldGrowth {
+			c.field, c.unit, c.growthPeriod = f, u, period
 			// The year merged over it names the year whose figures'
-			// growth it is ("2020年" over "增长(%)"): a wide table reads
-			// it beside that year's column (wideGrowth).
+			// growth it is ("2020年" over "增长(%)", "2026年1-9月" over
+			// "同比增长(%)"): a wide table reads it beside that year's
+			// column (wideGrowth).
 			for j, o := range parts {
-				if y, ok := parseYearLabel(o); ok && j != i {
+				if j == i {
+					continue
+				}
+				if y, ok := parseYearLabel(o); ok {
 					c.growthYear = y
+				} else if y, _, pieces, ok := headerYear(o); ok {
+					if status, pr, ok := yearQualifier(pieces); ok && status == "" && pr != "" {
+						c.growthYear, c.growthPeriod = y, pr
+					}
 				}
 			}
 			return
@@ -392,6 +469,13 @@ func (p *parser) classify(c *column, parts []string) {
 			c.growthYear, c.unit = y, u
 			return
 		}
+		if period, u, ok := periodGrowth(rest); ok {
+			// "2026年1-9月同比增长（%）": the growth of that year's figures
+			// of that period, beside the column of those figures
+			// ("2026年1-9月").
+			c.growthYear, c.growthPeriod, c.unit = y, period, u
+			return
+		}
 		// The unit of an unread year's header is kept for the hint that
 		// says how to head it (reportUnreadYears), which keeps the unit.
 		c.unit, c.unitText, _ = p.yearUnit(pieces)
@@ -422,18 +506,39 @@ func (p *parser) classify(c *column, parts []string) {
 // without it. Only a unit plancast names counts (namedUnit), not any word
 // that could be a unit's code: "2023 (e)" is no unit e. One unit at most:
 // a second stays among the pieces, which yearQualifier then does not read.
+//
+// The unit may be labelled as a title line labels it ("2024年（单位：亿元）",
+// "2024年 单位：亿元"): the label goes with the unit.
 func (p *parser) yearUnit(pieces []string) (unit, text string, rest []string) {
-	for i := range pieces {
-		for j := len(pieces); j > i; j-- {
-			t := strings.Join(pieces[i:j], " ")
+	unlabelled := make([]string, 0, len(pieces))
+	for _, q := range pieces {
+		if unitLabels[fold(q)] {
+			continue // "单位" and its colon alone, before the unit
+		}
+		f := widthFold(q)
+		for l := range unitLabels {
+			if i := strings.IndexAny(f, ":："); i > 0 && fold(f[:i]) == l {
+				f = strings.TrimSpace(f[i+1:])
+				break
+			}
+		}
+		unlabelled = append(unlabelled, f)
+	}
+	for i := range unlabelled {
+		for j := len(unlabelled); j > i; j-- {
+			t := strings.Join(unlabelled[i:j], " ")
 			if u, ok := p.namedUnit(t); ok {
-				rest = append(append(rest, pieces[:i]...), pieces[j:]...)
+				rest = append(append(rest, unlabelled[:i]...), unlabelled[j:]...)
 				return u, t, rest
 			}
 		}
 	}
 	return "", "", pieces
 }
+
+// unitLabels are the words a unit is labelled with ("单位：亿元"), folded
+// (fold drops the colon).
+var unitLabels = map[string]bool{"单位": true, "计量单位": true, "unit": true, "units": true}
 
 // yearTargetWords are the words a year's header says it holds targets with
 // ("2025年目标", "2025年规划目标", "目标值（2025年）"), folded, and
@@ -461,6 +566,19 @@ func yearTarget(pieces []string) (target bool, rest []string) {
 		}
 	}
 	return target, rest
+}
+
+// saysChange reports whether a header speaks of a change of the figures
+// ("累计增长", "增减额", "±%", "同比"), which a column of the figures is not
+// ("2024年工业增加值" is a level).
+func saysChange(s string) bool {
+	f := fold(s)
+	for _, w := range []string{"增长", "增速", "增幅", "增减", "减少", "下降", "±", "同比", "比上年", "growth", "change"} {
+		if strings.Contains(f, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // isGrowthWord reports whether a header's text speaks of a growth
@@ -588,10 +706,13 @@ func (p *parser) layoutOf(cols []column, title []tableRow, headerRow int) *layou
 	}
 	_, hasPlan := l.fields[fieldPlan]
 	_, hasKind := l.fields[fieldKind]
+	_, hasYear := l.fields[fieldYear]
 	switch {
 	case hasPlan || hasKind:
 		l.kind = layoutTargets
-	case len(l.years) > 0:
+	case len(l.years) > 0, len(l.unreadYears) > 0 && !hasYear:
+		// A table none of whose year headers is read is a wide one
+		// (unreadYearsHeader), refused at each (reportUnreadYears).
 		l.kind = layoutWide
 	default:
 		l.kind = layoutLong
@@ -625,6 +746,9 @@ func (p *parser) layoutOf(cols []column, title []tableRow, headerRow int) *layou
 	}
 	if l.kind == layoutWide && !p.wideGrowth(l, cols, headerRow) {
 		return nil
+	}
+	if l.kind == layoutWide {
+		l.wideUnread(cols)
 	}
 	if tu, ok := l.fields[fieldTargetUnit]; ok && l.kind == layoutTargets {
 		// A targets download's unit column is the indicator's; the value's
@@ -699,6 +823,11 @@ func (p *parser) growthLayout(l *layout, headerRow int) bool {
 	switch msg := growthHeaderProblem(g); {
 	case msg != "":
 		return bad("%s", msg)
+	case g.growthPeriod != "" && g.growthPeriod != plancast.PeriodYear:
+		// A wide table places it beside its period's column; a long
+		// table's rows say their period, in the period column.
+		return bad("%q names the period of its growths (%s), which a long table's row gives in its period column (期间): "+
+			"head the growth column \"同比增长（%%）\", and give each row's period (1-9月) in a period column", g.header, periodLabel(0, g.growthPeriod))
 	case len(l.indicators) > 1:
 		return bad("a table with a column per indicator cannot say whose growth %q is: "+
 			"put one figure per row (region, indicator, year, value, growth), or one indicator per table", g.header)
@@ -858,6 +987,14 @@ func (p *parser) reportUnreadYears(l *layout) {
 	for _, c := range l.unreadYears {
 		u := l.unreadFigures[c.idx]
 		if u == nil {
+			if len(l.years) == 0 {
+				// No year column is read: each is named, figures or
+				// not, or the table is refused without a word of why.
+				p.ps.add(record{File: p.file, Sheet: p.sheet, Row: c.unreadRow}.problem(c.letter, "",
+					"the column %s is not read, nor is any other year column of the table: its header is neither a year alone nor a year with a status, a period or a unit plancast reads; "+
+						"head a column of one year's figures %s",
+					cell{text: c.header}.quoted(), yearHeadHint(c)))
+			}
 			continue
 		}
 		figures := fmt.Sprintf("%s in row %d", cell{text: u.text}.quoted(), u.row)
@@ -865,18 +1002,50 @@ func (p *parser) reportUnreadYears(l *layout) {
 			figures += fmt.Sprintf(", and %d more", u.more)
 		}
 		y := c.unreadYear
-		// The hint keeps a unit the header gives: headed "2024" instead
-		// of "2024年（万元）", figures in 万元 would be read as 亿元.
-		head := fmt.Sprintf(`"%d" or "%d年", with their status, period or unit if any ("%d年（初步）", "%d (estimate)", "%d年1-6月", "%d年（万元）")`, y, y, y, y, y, y)
-		if c.unitText != "" {
-			head = fmt.Sprintf(`in %s "%d年（%s）", with their status or period if any ("%d年（初步）（%s）", "%d年1-6月（%s）")`,
-				c.unitText, y, c.unitText, y, c.unitText, y, c.unitText)
+		if c.avgGrowth {
+			p.ps.add(record{File: p.file, Sheet: p.sheet, Row: c.unreadRow}.problem(c.letter, "",
+				"the column %s holds numbers (%s) but is not read: its header names an average growth over several years, which a table of figures does not read; "+
+					"to push them as the figures' stated growth, head the column 增长（%%） and give the year it runs from in a growth_base_year column (增长基期); "+
+					"a plan's average growth targets go in a plan's targets table (指标, 2020年, 2025年, 年均增长（%%）); else delete the column",
+				cell{text: c.header}.quoted(), figures))
+			continue
+		}
+		if saysChange(c.header) {
+			// A change (a growth plancast does not read as one) is never
+			// told to be headed as the year's figures: its numbers would
+			// be stored as figures.
+			period := "jan-jun"
+			for _, col := range l.years {
+				if col.year == y && col.period != "" && col.period != plancast.PeriodYear {
+					period = col.period
+					break
+				}
+			}
+			p.ps.add(record{File: p.file, Sheet: p.sheet, Row: c.unreadRow}.problem(c.letter, "",
+				"the column %s holds numbers (%s) but is not read: its header names a year and a change that plancast does not read as a growth; "+
+					`a growth in percent is headed with the year and period of the figures it is of, beside their column ("%s", "%s"); `+
+					"a change in percentage points or in the figures' unit is not read: delete the column",
+				cell{text: c.header}.quoted(), figures, periodLabel(y, "")+"比上年增长（%）", periodLabel(y, period)+"比上年同期增长（%）"))
+			continue
 		}
 		p.ps.add(record{File: p.file, Sheet: p.sheet, Row: c.unreadRow}.problem(c.letter, "",
 			"the column %s holds figures (%s) but is not read: its header is neither a year alone nor a year with a status, a period or a unit plancast reads; "+
 				"head a column of one year's figures %s, or delete the column if it holds no year's figures",
-			cell{text: c.header}.quoted(), figures, head))
+			cell{text: c.header}.quoted(), figures, yearHeadHint(c)))
 	}
+}
+
+// yearHeadHint is how to head the column of one year's figures whose
+// header plancast does not read, c. It keeps a unit the header gives:
+// headed "2024" instead of "2024年（万元）", figures in 万元 would be read
+// as 亿元.
+func yearHeadHint(c column) string {
+	y := c.unreadYear
+	if c.unitText != "" {
+		return fmt.Sprintf(`in %s "%d年（%s）", with their status or period if any ("%d年（初步）（%s）", "%d年1-6月（%s）")`,
+			c.unitText, y, c.unitText, y, c.unitText, y, c.unitText)
+	}
+	return fmt.Sprintf(`"%d" or "%d年", with their status, period or unit if any ("%d年（初步）", "%d (estimate)", "%d年1-6月", "%d年（万元）")`, y, y, y, y, y, y)
 }
 
 // yearMeta is what a row says of its figure in a year column whose header
@@ -927,6 +1096,9 @@ func (p *parser) readRow(l *layout, row tableRow) {
 	}
 	if len(l.avgGrowths) > 0 {
 		l.heldIn(l.avgGrowths, row)
+	}
+	if len(l.unreadNumbers) > 0 {
+		l.numbersIn(l.unreadNumbers, row)
 	}
 	switch l.kind {
 	case layoutWide:

@@ -124,8 +124,13 @@ func TestAYearHeaderWithMoreThanPlancastReadsIsRefusedWhenFiguresAreUnderIt(t *t
 			[]string{refused("c.csv", "D", "2023年（调整后）", `"150"`, 2, 1, 2023)}, 2},
 		{"an estimate mark", "region,indicator,2022,2023E\nhouma,gdp,140,150\n",
 			[]string{refused("c.csv", "D", "2023E", `"150"`, 2, 0, 2023)}, 1},
+		// An average growth is never told to be headed as a year's
+		// figures.
 		{"a plan period", "region,indicator,2020年,2021-2025年均增长%\nhouma,gdp,120.8,6.5\n",
-			[]string{refused("c.csv", "D", "2021-2025年均增长%", `"6.5"`, 2, 0, 2021)}, 1},
+			[]string{`c.csv row 1 column D: the column "2021-2025年均增长%" holds numbers ("6.5" in row 2) but is not read: ` +
+				`its header names an average growth over several years, which a table of figures does not read; ` +
+				`to push them as the figures' stated growth, head the column 增长（%） and give the year it runs from in a growth_base_year column (增长基期); ` +
+				`a plan's average growth targets go in a plan's targets table (指标, 2020年, 2025年, 年均增长（%）); else delete the column`}, 1},
 		{"a year's end", "region,indicator,year,value,2023年末\nhouma,gdp,2023,150,151\n",
 			[]string{refused("c.csv", "E", "2023年末", `"151"`, 2, 0, 2023)}, 1},
 		{"a status and a period twice", "region,indicator,2022,2023年（初步）（预计）\nhouma,gdp,140,—\nhouma,budget_revenue,5,5.3\n",

@@ -120,7 +120,11 @@ func parseNumber(cell string) (float64, error) {
 		return 0, errNotNumber
 	}
 	if u := trailingUnit(s); u != "" {
-		return 0, numberError(fmt.Sprintf("is a number with its unit: give the number alone, and %s as the unit (in a unit column, or in the header: \"value (%s)\")", u, u))
+		e := withUnitError{unit: u}
+		if v, err := parseNumber(strings.TrimSuffix(s, u)); err == nil {
+			e.number = strconv.FormatFloat(v, 'f', -1, 64)
+		}
+		return 0, e
 	}
 	if err := afterPoint(s); err != nil {
 		return 0, err
@@ -265,6 +269,67 @@ func trailingUnit(s string) string {
 	return unit
 }
 
+// withUnitError is a number written with its unit ("130 亿元"). A table
+// gives the unit in a unit column or in the header; a JSON item, in its
+// unit key (fields.go's number says which).
+type withUnitError struct {
+	unit   string
+	number string // the number without it, "" when it is none
+}
+
+func (e withUnitError) Error() string {
+	return fmt.Sprintf("is a number with its unit: give the number alone, and %s as the unit (in a unit column, or in the header: \"value (%s)\")", e.unit, e.unit)
+}
+
+// jsonError is the message for a JSON item's field, whose unit goes in the
+// item's "unit" key.
+func (e withUnitError) jsonError(field string) string {
+	example := ""
+	if e.number != "" {
+		example = fmt.Sprintf(` ("%s": %s, "unit": "%s")`, field, e.number, e.unit)
+	}
+	return fmt.Sprintf(`is a number with its unit: give the number alone, and %s as the unit in the item's "unit" key%s`, e.unit, example)
+}
+
+// changeWords are the words a change is written with in place of its sign
+// ("下降3.2", "增长5.2", "持平"; "down 3.2"): the sign of the number they
+// go with, -1 for a fall, 1 for a rise, 0 for no change (a word alone).
+var changeWords = []struct {
+	word string
+	sign int
+}{
+	{"负增长", -1}, {"下降", -1}, {"降低", -1}, {"减少", -1}, {"回落", -1}, {"下滑", -1}, {"下跌", -1}, {"降", -1}, {"减", -1},
+	{"增长", 1}, {"增加", 1}, {"上升", 1}, {"提高", 1}, {"增", 1},
+	{"down", -1}, {"fell", -1}, {"decrease", -1}, {"up", 1}, {"rose", 1}, {"increase", 1},
+	{"持平", 0}, {"flat", 0}, {"unchanged", 0},
+}
+
+// signedChange reads a change written in words ("下降3.2", "增长 5.2%",
+// "持平"), as bulletins write a growth, and gives the number it is in
+// plancast's writing ("-3.2", "5.2", "0"); ok is false for any other text.
+func signedChange(text string) (string, bool) {
+	t := strings.ToLower(strings.TrimSpace(widthFold(text)))
+	for _, w := range changeWords {
+		rest, cut := strings.CutPrefix(t, w.word)
+		if !cut {
+			continue
+		}
+		rest = strings.TrimSpace(rest)
+		if w.sign == 0 {
+			return "0", rest == ""
+		}
+		v, err := parseNumber(rest)
+		if err != nil || v < 0 || rest == "" || strings.HasPrefix(rest, "+") {
+			return "", false
+		}
+		if w.sign < 0 {
+			v = -v
+		}
+		return strconv.FormatFloat(v, 'f', -1, 64), true
+	}
+	return "", false
+}
+
 type numberError string
 
 func (e numberError) Error() string { return string(e) }
@@ -304,8 +369,9 @@ func parseYearLabel(s string) (int, bool) {
 // letter: "2000元" and "1500万" are not years. It returns the first such
 // year, the text around it with the year taken out ("（初步）", "预计",
 // "-2025年均增长%"), and that text as pieces, split at brackets, spaces,
-// commas and semicolons ("初步"). ok is false when no year is found, as
-// for a year alone, which parseYearLabel reads.
+// commas, semicolons and slashes ("初步"; "亿元" of "2024年/亿元"). ok is
+// false when no year is found, as for a year alone, which parseYearLabel
+// reads.
 func headerYear(header string) (year int, rest string, pieces []string, ok bool) {
 	t := strings.TrimSpace(widthFold(header))
 	for i := 0; i+4 <= len(t); i++ {
@@ -337,7 +403,7 @@ func headerYear(header string) (year int, rest string, pieces []string, ok bool)
 		year, _ = strconv.Atoi(digits)
 		rest = strings.TrimSpace(t[:start] + " " + t[end:])
 		pieces = strings.FieldsFunc(rest, func(r rune) bool {
-			return unicode.IsSpace(r) || strings.ContainsRune("()[]【】〔〕,;，；、", r)
+			return unicode.IsSpace(r) || strings.ContainsRune("()[]【】〔〕,;，；、/", r)
 		})
 		return year, rest, pieces, true
 	}

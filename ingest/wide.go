@@ -2,7 +2,9 @@ package ingest
 
 import (
 	"cmp"
+	"fmt"
 	"strconv"
+	"strings"
 )
 
 // wideRow reads a row of a wide table, the way yearbooks print them: one row
@@ -141,4 +143,93 @@ func (u *rowUnits) of(col column, c cell) (string, bool) {
 	ok := u.p.checkUnit(c, col.unit, u.indicator)
 	u.checked[col.unit] = ok
 	return col.unit, ok
+}
+
+// A wide table used to leave out without a word a column it does not read,
+// numbers and all: "比上年增减（%）" (the stated growth, under a header it
+// did not know), "增减额", "数值" beside the year columns. A column of
+// numbers is never left out silently: a note names it, where its first
+// number is, and how to head it if it is the growth.
+
+// wideUnread finds the headed columns of a wide table it reads nothing
+// from (unreadNumbers): neither a year's figures, nor their growth
+// (wideGrowth notes those it cannot place), nor a column of the rows'
+// names, units, status, period, dates or sources. A year header plancast
+// does not read is refused (reportUnreadYears), an average growth noted
+// (avgGrowthNotes), and a column numbering the rows (序号) is no data.
+func (l *layout) wideUnread(cols []column) {
+	for _, c := range cols {
+		switch {
+		case strings.TrimSpace(c.header) == "", c.year != 0, c.unreadYear != 0, c.growthYear != 0, c.avgGrowth,
+			numberingHeaders[fold(c.header)]:
+			continue
+		case c.indicator != "":
+			// A column of one indicator's values ("地区生产总值（亿元）")
+			// is a long table's; a wide table's rows name theirs.
+			l.unreadNumbers = append(l.unreadNumbers, c)
+			continue
+		}
+		switch c.field {
+		case "", fieldValue, fieldYear, fieldTargetUnit, fieldVersion:
+			l.unreadNumbers = append(l.unreadNumbers, c)
+		}
+	}
+}
+
+// numberingHeaders head a column that numbers or ranks the rows, folded.
+var numberingHeaders = func() map[string]bool {
+	m := map[string]bool{}
+	for _, n := range []string{"序号", "序", "编号", "行次", "行号", "栏次", "顺序号", "排序", "排名", "位次", "代码", "代号",
+		"no", "no.", "number", "#", "seq", "rank", "ranking", "row"} {
+		m[fold(n)] = true
+	}
+	return m
+}()
+
+// numbersIn notes the numbers a row holds in cols, for a note on each
+// column (unplacedHeld, by column index); a cell that is no number (a
+// remark) is not counted.
+func (l *layout) numbersIn(cols []column, row tableRow) {
+	for _, c := range cols {
+		t := row.at(c.idx)
+		if isMissing(t) {
+			continue
+		}
+		if _, err := parseNumber(t); err != nil {
+			continue
+		}
+		if l.unplacedHeld == nil {
+			l.unplacedHeld = map[int]*unheadedCells{}
+		}
+		if u := l.unplacedHeld[c.idx]; u != nil {
+			u.more++
+		} else {
+			l.unplacedHeld[c.idx] = &unheadedCells{text: t, row: row.num}
+		}
+	}
+}
+
+// unreadNumberNotes are the notes on the columns of a wide table that hold
+// numbers it does not read (wideUnread).
+func (p *parser) unreadNumberNotes(l *layout) []string {
+	var notes []string
+	where := p.file
+	if p.sheet != "" {
+		where += " sheet " + p.sheet
+	}
+	for _, c := range l.unreadNumbers {
+		u := l.unplacedHeld[c.idx]
+		if u == nil {
+			continue
+		}
+		held := fmt.Sprintf("%s in row %d", cell{text: u.text}.quoted(), u.row)
+		if u.more > 0 {
+			held += fmt.Sprintf(", and %d more", u.more)
+		}
+		notes = append(notes, fmt.Sprintf("%s: column %s (%s) holds numbers (%s) that were not read: a wide table reads the figures under its year columns "+
+			"and their stated growth in percent beside them; if these are that growth, head the column with its percent sign (\"比上年增长（%%）\", \"比上年增减（%%）\"); "+
+			"a change in the figures' unit or in percentage points, a share or a target is not read from it; the figures were read without them",
+			where, c.letter, cell{text: c.header}.quoted(), held))
+	}
+	return notes
 }

@@ -56,14 +56,12 @@ func (p *parser) wideGrowth(l *layout, cols []column, headerRow int) bool {
 			ok = false
 			continue
 		}
-		year := g.growthYear
-		if year == 0 && len(l.years) == 1 {
-			year = l.years[0].year
-		}
 		var of []column
-		for _, y := range l.years {
-			if y.year == year {
-				of = append(of, y)
+		if g.growthYear != 0 || g.growthPeriod != "" || len(l.years) == 1 {
+			for _, y := range l.years {
+				if (g.growthYear == 0 || y.year == g.growthYear) && (g.growthPeriod == "" || samePeriod(y.period, g.growthPeriod)) {
+					of = append(of, y)
+				}
 			}
 		}
 		if len(of) != 1 {
@@ -95,6 +93,31 @@ func (p *parser) wideGrowth(l *layout, cols []column, headerRow int) bool {
 		}
 	}
 	return ok
+}
+
+// periodLabel names a year and a period as a header does: "2026年1—9月",
+// "2026年", "1—9月" (year 0), "上半年".
+func periodLabel(year int, period string) string {
+	name := plancast.PeriodName(period, true)
+	if period == plancast.PeriodYear {
+		name = "全年"
+		if year != 0 {
+			name = ""
+		}
+	}
+	if year == 0 {
+		return name
+	}
+	return fmt.Sprintf("%d年%s", year, name)
+}
+
+// samePeriod reports whether a year column's period (its header's, ""
+// for the whole year) is period p.
+func samePeriod(col, p string) bool {
+	if col == "" {
+		col = plancast.PeriodYear
+	}
+	return col == p
 }
 
 // growthHeaderProblem is what is wrong with a growth column's header, as
@@ -138,6 +161,9 @@ func (l *layout) heldIn(cols []column, row tableRow) {
 // that hold growths it could not place beside a year: not read, and how
 // to push them.
 func (p *parser) unplacedGrowthNotes(l *layout) []string {
+	if len(l.years) == 0 {
+		return nil // no year header read: each is refused (reportUnreadYears)
+	}
 	var notes []string
 	where := p.file
 	if p.sheet != "" {
@@ -147,7 +173,13 @@ func (p *parser) unplacedGrowthNotes(l *layout) []string {
 	for i, y := range l.years {
 		years[i] = y.header
 	}
-	last := l.years[len(l.years)-1].year
+	// The hint heads the column as the last year's: "2020年比上年增长（%）",
+	// "2026年1—9月比上年同期增长（%）".
+	last := l.years[len(l.years)-1]
+	headAs := periodLabel(last.year, last.period) + "比上年增长（%）"
+	if last.period != "" && last.period != plancast.PeriodYear {
+		headAs = periodLabel(last.year, last.period) + "比上年同期增长（%）"
+	}
 	for _, g := range l.unplacedGrowths {
 		u := l.unplacedHeld[g.idx]
 		if u == nil {
@@ -158,12 +190,22 @@ func (p *parser) unplacedGrowthNotes(l *layout) []string {
 			held += fmt.Sprintf(", and %d more", u.more)
 		}
 		why := fmt.Sprintf("the table has %d year columns (%s) and the header does not say which year's figures they are of", len(l.years), strings.Join(years, ", "))
-		if g.growthYear != 0 {
-			why = fmt.Sprintf("the header names %d, but no year column is of %d alone", g.growthYear, g.growthYear)
+		if g.growthYear != 0 || g.growthPeriod != "" {
+			named := periodLabel(g.growthYear, g.growthPeriod)
+			var of []string
+			for _, y := range l.years {
+				if (g.growthYear == 0 || y.year == g.growthYear) && (g.growthPeriod == "" || samePeriod(y.period, g.growthPeriod)) {
+					of = append(of, y.header)
+				}
+			}
+			why = fmt.Sprintf("the header names %s, but no year column is of %s alone", named, named)
+			if g.growthYear == 0 && len(of) > 1 {
+				why = fmt.Sprintf("the header names %s but not its year, and %d year columns are of %s (%s)", named, len(of), named, strings.Join(of, ", "))
+			}
 		}
 		notes = append(notes, fmt.Sprintf("%s: column %s (%s) holds stated growths (%s) that were not read, as %s: "+
-			`push them in a long table (地区, 指标, 年份, 数值, 增长（%%）), or head the column with its year ("%d年比上年增长（%%）"); the figures were read without them`,
-			where, g.letter, cell{text: g.header}.quoted(), held, why, last))
+			`push them in a long table (地区, 指标, 年份, 数值, 增长（%%）), or head the column with its year ("%s"); the figures were read without them`,
+			where, g.letter, cell{text: g.header}.quoted(), held, why, headAs))
 	}
 	return notes
 }

@@ -22,7 +22,7 @@ func TestExportAndImportRebuildTheStore(t *testing.T) {
 	ingestFiles(t, dir, [2]string{"houma-2021.csv", "region,indicator,year,value,published\nhouma,gdp,2020,121.1,2021-09-30\nhouma,gdp,2021,131.2,2022-03-01\n"})
 	archive := filepath.Join(t.TempDir(), "houma.json.gz")
 	stdout := mustRun(t, "export", "--data-dir", dir, "--out", archive)
-	if !strings.Contains(stdout, "wrote "+archive+": 9 regions, 17 indicators") || !strings.Contains(stdout, "19 vintages of figures, 22 versions of targets") {
+	if !strings.Contains(stdout, "wrote "+archive+": 9 regions, 18 indicators") || !strings.Contains(stdout, "19 vintages of figures, 22 versions of targets") {
 		t.Errorf("export says %q; want the seed's catalog, its 17 figures and the 2 pushed, its 22 targets", stdout)
 	}
 	rebuilt := t.TempDir()

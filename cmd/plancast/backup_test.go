@@ -28,7 +28,7 @@ func TestABackupRestoredAnswersAsTheOriginal(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "houma.db")
 	stdout := mustRun(t, "backup", "--data-dir", dir, "--out", out)
 	if !strings.HasPrefix(stdout, "wrote "+out+" (") || !strings.Contains(stdout, "checked: data version") ||
-		!strings.Contains(stdout, "9 regions, 17 indicators, 17 figures (17 vintages), 22 targets") {
+		!strings.Contains(stdout, "9 regions, 18 indicators, 17 figures (17 vintages), 22 targets") {
 		t.Errorf("backup says %q; want the file, its size and what the check counted (the seed's 9 regions, 17 figures, 22 targets)", stdout)
 	}
 	if checked := mustRun(t, "backup", "--check", out); !strings.Contains(checked, out+" is a good copy: data version") {

@@ -87,10 +87,18 @@ var builtinIndicators = []indicatorDef{
 		lo: 0.3, hi: 100000, aliases: []string{
 			`社会消费品零售(?:总)?额`, `(?:total )?retail sales(?: of (?:social )?consumer goods)?`,
 		}},
+	// The registered rate and the surveyed one are different statistics
+	// (ingest's catalog.go): a rate named neither way is the registered,
+	// which counties publish.
 	{Indicator: plancast.Indicator{Code: "unemployment_rate", Name: "Registered urban unemployment rate", NameZh: "城镇登记失业率", Unit: "percent", Kind: plancast.KindRate, Better: plancast.BetterLower},
 		lo: 0, hi: 30, aliases: []string{
-			`城镇(?:登记|调查)失业率`, `(?:登记|调查)?失业率`,
-			`(?:registered |surveyed )?(?:urban )?(?:registered |surveyed )?unemployment(?: rate)?`,
+			`城镇登记失业率`, `登记失业率`, `失业率`,
+			`(?:registered )?(?:urban )?(?:registered )?unemployment(?: rate)?`,
+		}},
+	{Indicator: plancast.Indicator{Code: "surveyed_unemployment_rate", Name: "Surveyed urban unemployment rate", NameZh: "城镇调查失业率", Unit: "percent", Kind: plancast.KindRate, Better: plancast.BetterLower},
+		lo: 0, hi: 30, aliases: []string{
+			`城镇调查失业率`, `调查失业率`,
+			`surveyed (?:urban )?unemployment(?: rate)?`, `urban surveyed unemployment(?: rate)?`,
 		}},
 	{Indicator: plancast.Indicator{Code: "industrial_output", Name: "Gross industrial output value", NameZh: "工业总产值", Unit: "100m_yuan", Kind: plancast.KindLevel, Better: plancast.BetterHigher},
 		lo: 0.5, hi: 500000, aliases: []string{

@@ -54,7 +54,7 @@ func TestEnTargets(t *testing.T) {
 		t.Errorf("revenue bound %q, want at_least", rev.Bound)
 	}
 	wantValue(t, "jobs", target(t, ex, "new_urban_jobs", "2024-annual", "level").Value, 6000)
-	wantValue(t, "unemployment", target(t, ex, "unemployment_rate", "2024-annual", "ceiling").Value, 5.5)
+	wantValue(t, "unemployment", target(t, ex, "surveyed_unemployment_rate", "2024-annual", "ceiling").Value, 5.5)
 	wantValue(t, "investment", target(t, ex, "fixed_asset_investment", "2024-annual", "growth").Value, 9)
 }
 
