@@ -3,6 +3,8 @@ package ingest
 import (
 	"fmt"
 	"regexp"
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -37,7 +39,9 @@ import (
 // indicator), the earlier the base year's, the average growth column the
 // plan's average growth from the base year to the target year (avg_growth),
 // each target binding as its 属性 cell says. The plan is the one the title
-// (or the sheet's name) names (十四五, "14th Five-Year Plan"), else the
+// (or the sheet's name) names (十四五, "14th Five-Year Plan"; of several,
+// "“十三五”完成情况及“十四五”主要指标", the one whose years hold the target
+// year, and none of them is refused), else the
 // year's plan when the base year is the year before ("2024年完成",
 // "2025年计划": 2025-annual), else the Five-Year Plan whose last year the
 // target year is (2025: the 14th); the
@@ -93,24 +97,67 @@ func isAvgGrowth(s string) bool {
 	return false
 }
 
-// planInTitle finds the Five-Year Plan a table's title or sheet names:
-// 十四五 (in quotes or not), "14th Five-Year Plan", "14th FYP"; "" when none.
+// plansInTitle finds the Five-Year Plans a table's title or sheet names,
+// each once, in the order it names them: 十四五 (in quotes or not), "14th
+// Five-Year Plan", "14th FYP". A 14th Plan's table is often headed with
+// the 13th's too ("“十三五”规划完成情况及“十四五”规划主要指标"): which of
+// them the table's targets are of, its target year tells (planOfTitle).
 var fypOrdinal = regexp.MustCompile(`(?i)\b([0-9]{1,2})(?:st|nd|rd|th)[\s-]*(?:five[\s-]*year[\s-]*plan|fyp)`)
 
-var fypNamesZh = map[string]string{"十一五": "11th-fyp", "十二五": "12th-fyp", "十三五": "13th-fyp", "十四五": "14th-fyp", "十五五": "15th-fyp", "十六五": "16th-fyp"}
+var fypNamesZh = regexp.MustCompile(`十([一二三四五六])五`)
 
-func planInTitle(text string) string {
+var zhDigits = map[string]int{"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
+
+func plansInTitle(text string) []string {
+	type named struct {
+		at   int
+		plan string
+	}
+	var found []named
 	f := fold(text)
-	for zh, code := range fypNamesZh {
-		if strings.Contains(f, zh) {
-			return code
+	for _, m := range fypNamesZh.FindAllStringSubmatchIndex(f, -1) {
+		found = append(found, named{m[0], plancast.Ordinal(10+zhDigits[f[m[2]:m[3]]]) + "-fyp"})
+	}
+	w := widthFold(text)
+	for _, m := range fypOrdinal.FindAllStringSubmatchIndex(w, -1) {
+		n, _ := strconv.Atoi(w[m[2]:m[3]])
+		// The English names come after the Chinese: a title names its
+		// plans in one language, and the order only lists them.
+		found = append(found, named{len(f) + m[0], plancast.Ordinal(n) + "-fyp"})
+	}
+	sort.SliceStable(found, func(i, j int) bool { return found[i].at < found[j].at })
+	var plans []string
+	for _, n := range found {
+		if !slices.Contains(plans, n.plan) {
+			plans = append(plans, n.plan)
 		}
 	}
-	if m := fypOrdinal.FindStringSubmatch(widthFold(text)); m != nil {
-		n, _ := strconv.Atoi(m[1])
-		return plancast.Ordinal(n) + "-fyp"
+	return plans
+}
+
+// planOfTitle picks, of the plans a title names, the one whose years hold
+// the target year (or whose long-range goal it is, 2035): the same one
+// every time, whatever the order of the names. ok is false when none of
+// them, or more than one, holds it.
+func planOfTitle(named []string, year int) (plan string, ok bool) {
+	var in, goal []string
+	for _, n := range named {
+		from, last, valid := plancast.PlanSpan(n)
+		switch {
+		case !valid:
+		case year >= from && year <= last:
+			in = append(in, n)
+		case plancast.LongRangeGoalOf(n, year):
+			goal = append(goal, n)
+		}
 	}
-	return ""
+	switch {
+	case len(in) == 1:
+		return in[0], true
+	case len(in) == 0 && len(goal) == 1:
+		return goal[0], true
+	}
+	return "", false
 }
 
 // planMark is the column that makes a table a plan table, and what it says
@@ -208,19 +255,29 @@ func (p *parser) planLayout(l *layout, cols []column, title string, headerRow in
 	}
 
 	// The plan: the title's, else the Five-Year Plan ending in the target year.
-	named := planInTitle(title + " " + p.sheet)
+	named := plansInTitle(title + " " + p.sheet)
+	var pickedFrom []string // the plans the title names, when it names several
 	byYears, fyp := plancast.FiveYearPlanOf(target.year)
 	if _, last, _ := plancast.PlanSpan(byYears); !fyp || last != target.year {
 		byYears = ""
 	}
 	switch {
-	case named != "":
-		if from, last, ok := plancast.PlanSpan(named); !ok || (target.year < from || target.year > last) && !plancast.LongRangeGoalOf(named, target.year) {
+	case len(named) == 1:
+		if _, ok := planOfTitle(named, target.year); !ok {
 			return refuseAt(target, "the title names plan %s, but the target year's column %s (%s) is not of its years: "+
 				"push the targets of each plan in a table of their own, or give the table plan (规划) and kind (目标类型) columns",
-				named, target.letter, cell{text: target.header}.quoted())
+				named[0], target.letter, cell{text: target.header}.quoted())
 		}
-		pt.plan = named
+		pt.plan = named[0]
+	case len(named) > 1:
+		plan, ok := planOfTitle(named, target.year)
+		if !ok {
+			return refuseAt(target, "the title names plans %s, and the target year's column %s (%s) is not of the years of one of them: "+
+				"name only the plan whose targets the table holds in the title, or give the table plan (规划) and kind (目标类型) columns",
+				strings.Join(named, " and "), target.letter, cell{text: target.header}.quoted())
+		}
+		pt.plan = plan
+		pickedFrom = named
 	case pt.base != nil && target.year-pt.base.year == 1:
 		pt.plan = fmt.Sprintf("%d-annual", target.year) // a year's plan beside the year before ("2024年完成, 2025年计划")
 	case byYears != "":
@@ -237,7 +294,11 @@ func (p *parser) planLayout(l *layout, cols []column, title string, headerRow in
 		return refuseAt(target, "the base year %d is not before the target year %d", pt.baseYear, target.year)
 	}
 
-	read := []string{fmt.Sprintf("plan %s", pt.plan), fmt.Sprintf("targets for %d from column %s (%s)", target.year, target.letter, cell{text: target.header}.quoted())}
+	planRead := fmt.Sprintf("plan %s", pt.plan)
+	if pickedFrom != nil {
+		planRead += fmt.Sprintf(" (the title names %s; %d is of %s's years)", strings.Join(pickedFrom, " and "), target.year, pt.plan)
+	}
+	read := []string{planRead, fmt.Sprintf("targets for %d from column %s (%s)", target.year, target.letter, cell{text: target.header}.quoted())}
 	if pt.avg != nil {
 		read = append(read, fmt.Sprintf("average growths from %d to %d from column %s (%s)", pt.baseYear, target.year, pt.avg.letter, cell{text: pt.avg.header}.quoted()))
 	}

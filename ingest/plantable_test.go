@@ -223,3 +223,41 @@ func TestAPlanTableOfAYearAndTheYearBeforeIsThatYearsPlan(t *testing.T) {
 		t.Errorf("targets\n%s\nfigures %d; want\n%s", got, len(b.Observations), want)
 	}
 }
+
+// A 14th Plan's targets table is headed with the 13th's review as often as
+// not ("“十三五”规划完成情况及“十四五”规划主要指标"). The title names two
+// plans; the table's target year (2025) is of the 14th's years, so its
+// targets are the 14th's, on every read and whichever plan is named
+// first. It was read as the 14th on some reads and refused as the 13th on
+// others (the names were looked up in a map). A target year of neither
+// plan's years is refused, naming both.
+func TestATitleNamingTwoPlansIsReadAsThePlanOfTheTargetYear(t *testing.T) {
+	for _, title := range []string{
+		"翼城县“十三五”规划完成情况及“十四五”规划主要指标",
+		"翼城县“十四五”规划主要指标及“十三五”规划完成情况",
+		"13th Five-Year Plan results and 14th Five-Year Plan targets",
+	} {
+		table := title + "\n指标,单位,2020年,2025年,年均增长（%）,属性\n地区生产总值,亿元,98.5,135,6.5,预期性\n"
+		for range 30 { // the answer must not change from one read to the next
+			b := parseString(t, "plan2titles.csv", table, Options{Region: "houma"})
+			noProblems(t, b)
+			want := "houma gdp 14th-fyp level 2020–2025 135 binding=false\nhouma gdp 14th-fyp avg_growth 2020–2025 6.5 binding=false"
+			if got := targetTexts(b.Targets); got != want {
+				t.Fatalf("%s: targets\n%s\nwant\n%s", title, got, want)
+			}
+			if len(b.Notes) == 0 || !strings.Contains(b.Notes[0], "plan 14th-fyp (the title names ") || !strings.Contains(b.Notes[0], "; 2025 is of 14th-fyp's years)") {
+				t.Fatalf("%s: notes %q; want the first to say which plan was taken and why", title, b.Notes)
+			}
+		}
+	}
+
+	table := "“十三五”规划完成情况及“十四五”规划主要指标\n指标,2025年,2030年,属性\n地区生产总值,135,180,预期性\n"
+	want := `plan2titles.csv row 2 column C: the title names plans 13th-fyp and 14th-fyp, and the target year's column C ("2030年") is not of the years of one of them: ` +
+		`name only the plan whose targets the table holds in the title, or give the table plan (规划) and kind (目标类型) columns`
+	for range 30 {
+		b := parseString(t, "plan2titles.csv", table, Options{Region: "houma"})
+		if got := strings.Join(problemTexts(b.Problems), "\n"); got != want {
+			t.Fatalf("a target year of neither plan: problems\n%s\nwant\n%s", got, want)
+		}
+	}
+}
