@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/plancast/plancast"
+	"github.com/plancast/plancast/ingest/internal/bounds"
 )
 
 // Every Five-Year Plan and every work report prints its targets as a table
@@ -35,7 +36,8 @@ import (
 // Where the push takes targets (plancast ingest, POST /api/v1/targets) it is
 // read as targets (planRow): the later year column, or the one whose header
 // says so, is the target year's (a level target: a ceiling or a floor when
-// the cell says so, "<5.5", "5.5以内", "≥7", "7以上"; a share for a share
+// the cell says so in the words a report's sentence does, "<5.5",
+// "控制在5.5%以内", "不超过5.5", "≥7", "7以上"; a share for a share
 // indicator), the earlier the base year's, the average growth column the
 // plan's average growth from the base year to the target year (avg_growth),
 // each target binding as its 属性 cell says. The plan is the one the title
@@ -391,8 +393,10 @@ func (p *parser) planRow(l *layout, row tableRow) {
 	}
 	if hasTarget {
 		t := t0
-		var bound string
-		t.Value, bound, good = p.planValue(tc)
+		var bound, num string
+		t.Value, bound, num, good = p.planValue(tc)
+		pc := tc // the number with its percent sign, without its bound words
+		pc.text = num
 		t.Kind = plancast.TargetLevel
 		switch {
 		case bound != "":
@@ -404,67 +408,86 @@ func (p *parser) planRow(l *layout, row tableRow) {
 		if at.col == "" {
 			at = tc
 		}
-		if ok && good && okUnit && p.targetPercentFits(tc, t) && p.targetUnitAt(at, tc, &t, unit) {
+		if ok && good && okUnit && p.targetPercentFits(pc, t) && p.targetUnitAt(at, tc, &t, unit) {
 			p.addTarget(t, from(tc))
 		}
 	}
 	if hasAvg {
 		t := t0
 		t.Kind = plancast.TargetAvgGrowth
-		t.Value, _, good = p.planValue(ac)
+		t.Value, _, _, good = p.planValue(ac)
 		if ok && good && p.targetUnitAt(ac, ac, &t, pt.avg.unit) {
 			p.addTarget(t, from(ac))
 		}
 	}
 }
 
-// planBounds are the words a plan's target cell bounds its value with:
-// before it ("<5.5", "≤5.5", "不高于5.5") or after it ("5.5以内", "7以上",
-// "6左右"), and the kind of target each makes ("" keeps the column's).
-var planBounds = []struct {
-	word   string
-	before bool
-	kind   string
-}{
-	{"<=", true, plancast.TargetCeiling}, {"≤", true, plancast.TargetCeiling}, {"<", true, plancast.TargetCeiling},
-	{"不高于", true, plancast.TargetCeiling}, {"低于", true, plancast.TargetCeiling}, {"控制在", true, plancast.TargetCeiling},
-	{">=", true, plancast.TargetFloor}, {"≥", true, plancast.TargetFloor}, {">", true, plancast.TargetFloor},
-	{"不低于", true, plancast.TargetFloor}, {"高于", true, plancast.TargetFloor}, {"超过", true, plancast.TargetFloor},
-	{"以内", false, plancast.TargetCeiling}, {"以下", false, plancast.TargetCeiling},
-	{"以上", false, plancast.TargetFloor}, {"左右", false, ""},
+// planSymbols are the signs a plan's table bounds a target with before its
+// number ("<5.5", "≤5.5", "≥7"): a table's notation, which a report's
+// sentence does not use. The words ("控制在5.5%以内", "不超过5.5", "7以上",
+// "6左右") are the report reader's (bounds.Of): a plan's table and its
+// text read alike.
+var planSymbols = []struct{ sign, bound string }{
+	{"<=", bounds.AtMost}, {"≤", bounds.AtMost}, {"≦", bounds.AtMost}, {"<", bounds.AtMost},
+	{">=", bounds.AtLeast}, {"≥", bounds.AtLeast}, {"≧", bounds.AtLeast}, {">", bounds.AtLeast},
 }
 
+// boundKinds are the kinds of target a bound makes of a plan's number (""
+// keeps the column's).
+var boundKinds = map[string]string{bounds.AtMost: plancast.TargetCeiling, bounds.AtLeast: plancast.TargetFloor, bounds.About: ""}
+
+// planNumber splits a plan's target cell into the words before its number,
+// the number with its percent sign, and the words after it.
+var planNumber = regexp.MustCompile(`^(.*?)([-+−]?[0-9][0-9,]*(?:\.[0-9]+)?\s*%?)(.*)$`)
+
 // planValue reads a plan table's target cell: a number, with a bound
-// before or after it (planBounds), and the kind the bound makes ("" for
-// none). A bracketed number ("〔13.5〕", "[13.5]") is a target summed over
-// the plan's years, which plancast does not hold, and is refused saying
-// so, as is any other text.
-func (p *parser) planValue(c cell) (v float64, kind string, ok bool) {
+// before or after it or both (planSymbols, bounds.Of: "控制在5.5%以内",
+// "不超过5.5", "≥7", "7以上", "6左右"), and the kind the bound makes (""
+// for none). num is the number as written, with its percent sign, for the
+// check that a percentage fits its indicator. A bracketed number
+// ("〔13.5〕", "[13.5]") is a target summed over the plan's years, which
+// plancast does not hold, and is refused saying so, as is any other text.
+func (p *parser) planValue(c cell) (v float64, kind, num string, ok bool) {
 	t := strings.TrimSpace(widthFold(c.text))
 	if strings.HasPrefix(t, "[") || strings.HasPrefix(t, "〔") || strings.HasPrefix(t, "【") {
 		p.fail(c, "%s is a target summed over the plan's years (累计), which plancast does not hold: leave the cell empty (—), "+
 			"or push a level or growth target of the plan's last year in a targets table", c.quoted())
-		return 0, "", false
+		return 0, "", "", false
 	}
-	for _, b := range planBounds {
-		var rest string
-		var cut bool
-		if b.before {
-			rest, cut = strings.CutPrefix(t, b.word)
-		} else {
-			rest, cut = strings.CutSuffix(t, b.word)
-		}
-		if cut {
-			t, kind = strings.TrimSpace(rest), b.kind
+	if v, err := parseNumber(t); err == nil {
+		return v, "", t, true
+	}
+	refuse := func() (float64, string, string, bool) {
+		p.fail(c, "%s is not a target plancast reads: write a number, with a bound if any (<5.5, 控制在5.5%%以内, 不超过5.5, ≥7, 7以上, 6左右), or — for none", c.quoted())
+		return 0, "", "", false
+	}
+	m := planNumber.FindStringSubmatch(t)
+	if m == nil {
+		return refuse()
+	}
+	before, num, after := strings.TrimSpace(m[1]), strings.Join(strings.Fields(m[2]), ""), m[3] // "5.5 %": 5.5%
+	sign := ""
+	for _, s := range planSymbols {
+		if rest, cut := strings.CutPrefix(before, s.sign); cut {
+			before, sign = rest, s.bound
 			break
 		}
 	}
-	v, err := parseNumber(t)
-	if err != nil {
-		p.fail(c, "%s is not a target plancast reads: write a number, with a bound if any (<5.5, 5.5以内, ≥7, 7以上, 6左右), or — for none", c.quoted())
-		return 0, "", false
+	bound, ok := bounds.Of(before, after)
+	switch {
+	case !ok, sign != "" && strings.TrimSpace(before) != "":
+		return refuse()
+	case sign != "":
+		if bound != "" && bound != bounds.About && bound != sign {
+			return refuse() // "≥5.5以内"
+		}
+		bound = sign
 	}
-	return v, kind, true
+	v, err := parseNumber(num)
+	if err != nil {
+		return refuse()
+	}
+	return v, boundKinds[bound], num, true
 }
 
 // avgGrowthNotes are the notes on the average growth columns of a table of

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/plancast/plancast"
+	"github.com/plancast/plancast/ingest/report"
 )
 
 // fypTable is a plan's targets table as every Five-Year Plan prints it: the
@@ -160,7 +161,7 @@ func TestAPlansTableCellsAndPlanAreReadOrRefused(t *testing.T) {
 			`fyp.csv row 2 column C (value): "〔400〕" is a target summed over the plan's years (累计), which plancast does not hold: ` +
 				`leave the cell empty (—), or push a level or growth target of the plan's last year in a targets table`},
 		{"words", "指标,2020年,2025年,属性\n地区生产总值,120.8,完成省下达任务,预期性\n",
-			`fyp.csv row 2 column C (value): "完成省下达任务" is not a target plancast reads: write a number, with a bound if any (<5.5, 5.5以内, ≥7, 7以上, 6左右), or — for none`},
+			`fyp.csv row 2 column C (value): "完成省下达任务" is not a target plancast reads: write a number, with a bound if any (<5.5, 控制在5.5%以内, 不超过5.5, ≥7, 7以上, 6左右), or — for none`},
 		{"years that end no plan", "指标,2020年,2024年,属性\n地区生产总值,120.8,200,预期性\n",
 			`fyp.csv row 1 column C: the table is a plan's targets, but which plan cannot be told: 2024 is the last year of no Five-Year Plan and the title names none (十四五); ` +
 				`name the plan in the title, or give the table plan (规划) and kind (目标类型) columns`},
@@ -258,6 +259,91 @@ func TestATitleNamingTwoPlansIsReadAsThePlanOfTheTargetYear(t *testing.T) {
 		b := parseString(t, "plan2titles.csv", table, Options{Region: "houma"})
 		if got := strings.Join(problemTexts(b.Problems), "\n"); got != want {
 			t.Fatalf("a target year of neither plan: problems\n%s\nwant\n%s", got, want)
+		}
+	}
+}
+
+// A plan's target cell bounds its number with the words a report's
+// sentence does: before it (控制在, 不超过, 不高于, 低于, 小于; 不低于, 高于,
+// 超过, 大于, 不少于; 约) and after it (以内, 以下; 以上; 左右), or both
+// ("控制在5.5%以内", the wording of almost every plan's unemployment row),
+// with or without the percent sign; or with a sign (<5.5, ≤5.5, ≥7). A
+// ceiling word makes a ceiling, a floor word a floor, "about" keeps the
+// column's kind. "控制在5.5%以内", "不超过5.5" and "小于5.5" were refused,
+// while the report reader read "城镇登记失业率控制在4.5%以内" as a ceiling:
+// the table and the report now read the same words, and read them alike.
+func TestAPlansTableReadsTheBoundWordsAReportReads(t *testing.T) {
+	type want struct {
+		kind  string
+		value float64
+	}
+	cases := []struct {
+		name, cell string
+		want       want
+	}{}
+	for _, c := range []string{"5.5以内", "5.5%以内", "控制在5.5", "控制在5.5%", "控制在5.5%以内", "控制在5.5以内", "控制在 5.5 % 以内", "不超过5.5", "不超过5.5%",
+		"不高于5.5", "小于5.5", "小于5.5%", "低于5.5", "低于5.5%", "不大于5.5", "5.5以下", "5.5%以下", "<5.5", "≤5.5", "＜5.5", "控制在5.5%左右"} {
+		cases = append(cases, struct {
+			name, cell string
+			want       want
+		}{"城镇登记失业率", c, want{plancast.TargetCeiling, 5.5}})
+	}
+	for _, c := range []string{"3以上", "3%以上", "不低于3", "不低于3%", "高于3%", "超过3", "大于3", "大于3%", "不小于3%", "不少于3%", "≥3", ">=3"} {
+		cases = append(cases, struct {
+			name, cell string
+			want       want
+		}{"城镇登记失业率", c, want{plancast.TargetFloor, 3}})
+	}
+	for _, c := range []struct{ name, cell string }{{"地区生产总值", "250左右"}, {"地区生产总值", "约250"}, {"地区生产总值", "250"}} {
+		cases = append(cases, struct {
+			name, cell string
+			want       want
+		}{c.name, c.cell, want{plancast.TargetLevel, 250}})
+	}
+	cases = append(cases, struct {
+		name, cell string
+		want       want
+	}{"第二产业占GDP比重", "45%左右", want{plancast.TargetShare, 45}}, struct {
+		name, cell string
+		want       want
+	}{"地区生产总值", "250以上", want{plancast.TargetFloor, 250}})
+
+	for _, c := range cases {
+		b := parseString(t, "v.csv", "“十四五”规划主要指标\n指标,2020年,2025年,属性\n"+c.name+","+"1,"+c.cell+",预期性\n", Options{Region: "houma"})
+		noProblems(t, b)
+		if len(b.Targets) != 1 || b.Targets[0].Kind != c.want.kind || b.Targets[0].Value != c.want.value {
+			t.Errorf("%s %q: targets %s; want a %s of %v", c.name, c.cell, targetTexts(b.Targets), c.want.kind, c.want.value)
+			continue
+		}
+		if !strings.Contains(c.cell, "%") || c.name != "城镇登记失业率" {
+			continue
+		}
+		// The report reader reads the same words in a plan's text alike.
+		text := "侯马市2025年政府工作报告\n\n二、2025年工作安排\n2025年主要预期目标是：" + c.name + strings.ReplaceAll(c.cell, " ", "") + "。\n"
+		ex, err := report.Extract([]byte(text), report.Options{Region: "houma", Indicators: seedCatalog(t).Indicators})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ex.Targets) != 1 || ex.Targets[0].Kind != c.want.kind || ex.Targets[0].Value != c.want.value {
+			var got []plancast.Target
+			for _, tc := range ex.Targets {
+				got = append(got, tc.Target)
+			}
+			t.Errorf("the report's %s%s: targets %s; want a %s of %v, as the table reads it", c.name, c.cell, targetTexts(got), c.want.kind, c.want.value)
+		}
+	}
+
+	for _, c := range []struct{ name, cell, want string }{
+		{"城镇登记失业率", "不低于5.5以内", `v.csv row 3 column C (value): "不低于5.5以内" is not a target plancast reads: write a number, with a bound if any (<5.5, 控制在5.5%以内, 不超过5.5, ≥7, 7以上, 6左右), or — for none`},
+		{"城镇登记失业率", "≥5.5以内", `v.csv row 3 column C (value): "≥5.5以内" is not a target plancast reads: write a number, with a bound if any (<5.5, 控制在5.5%以内, 不超过5.5, ≥7, 7以上, 6左右), or — for none`},
+		{"城镇登记失业率", "5.5以内左右", `v.csv row 3 column C (value): "5.5以内左右" is not a target plancast reads: write a number, with a bound if any (<5.5, 控制在5.5%以内, 不超过5.5, ≥7, 7以上, 6左右), or — for none`},
+		{"地区生产总值", "力争达到250", `v.csv row 3 column C (value): "力争达到250" is not a target plancast reads: write a number, with a bound if any (<5.5, 控制在5.5%以内, 不超过5.5, ≥7, 7以上, 6左右), or — for none`},
+		{"地区生产总值", "250%以上", `v.csv row 3 column C (value): "250%" is a percentage, but a floor target of indicator gdp is in 100m_yuan (亿元), not in percent: ` +
+			`write the level without the % sign, or make it a growth target (kind growth or avg_growth: 增速, 年均增速)`},
+	} {
+		b := parseString(t, "v.csv", "“十四五”规划主要指标\n指标,2020年,2025年,属性\n"+c.name+",1,"+c.cell+",预期性\n", Options{Region: "houma"})
+		if got := strings.Join(problemTexts(b.Problems), "\n"); got != c.want || len(b.Targets) != 0 {
+			t.Errorf("%s %q: problems\n%s\nwant\n%s", c.name, c.cell, got, c.want)
 		}
 	}
 }
