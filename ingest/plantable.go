@@ -38,9 +38,11 @@ import (
 // says so, is the target year's (a level target: a ceiling or a floor when
 // the cell says so in the words a report's sentence does, "<5.5",
 // "控制在5.5%以内", "不超过5.5", "≥7", "7以上"; a share for a share
-// indicator), the earlier the base year's, the average growth column the
-// plan's average growth from the base year to the target year (avg_growth),
-// each target binding as its 属性 cell says. The plan is the one the title
+// indicator; a ceiling for a rate better lower, 城镇登记失业率 5.5, whose
+// number is the most it may reach, as the report reader reads it), the
+// earlier the base year's, the average growth column the plan's average
+// growth from the base year to the target year (avg_growth), each target
+// binding as its 属性 cell says. The plan is the one the title
 // (or the sheet's name) names (十四五, "14th Five-Year Plan"; of several,
 // "“十三五”完成情况及“十四五”主要指标", the one whose years hold the target
 // year, and none of them is refused), else the
@@ -68,6 +70,16 @@ type planTable struct {
 	baseHeld *unheadedCells
 	// read says how the table was read, for the note.
 	read string
+	// ceilings are the bare numbers of rates better lower read as
+	// ceilings, for the note.
+	ceilings []planCeiling
+}
+
+// planCeiling is a rate's bare number read as a ceiling: its indicator and
+// its cell.
+type planCeiling struct {
+	indicator string
+	cell      cell
 }
 
 // targetWords are the words a year column's header says its cells are
@@ -330,6 +342,15 @@ func (p *parser) planNotes(l *layout) []string {
 		notes = append(notes, fmt.Sprintf("%s: column %s (%s) holds the base year's figures (%s), which were not pushed: a plan's table gives them to measure its targets from; "+
 			"push figures in a table of figures", where, pt.base.letter, cell{text: pt.base.header}.quoted(), held))
 	}
+	if len(pt.ceilings) > 0 {
+		var read []string
+		for _, c := range pt.ceilings {
+			read = append(read, fmt.Sprintf("%s %s in row %d", c.indicator, c.cell.quoted(), c.cell.at.Row))
+		}
+		notes = append(notes, fmt.Sprintf("%s: %s read as %s: a plan's number for a rate that is better lower is the most it may reach, "+
+			"as the report reader reads it in a plan's text; write the bound (5.5以内) to say so, or push a level target in a targets table (kind level)",
+			where, strings.Join(read, ", "), map[bool]string{true: "a ceiling", false: "ceilings"}[len(pt.ceilings) == 1]))
+	}
 	return notes
 }
 
@@ -398,11 +419,20 @@ func (p *parser) planRow(l *layout, row tableRow) {
 		pc := tc // the number with its percent sign, without its bound words
 		pc.text = num
 		t.Kind = plancast.TargetLevel
+		ind := p.res.indicators[indicator]
 		switch {
 		case bound != "":
 			t.Kind = bound
-		case p.res.indicators[indicator].Kind == plancast.KindRate && strings.HasSuffix(indicator, "_share"):
+		case ind.Kind == plancast.KindRate && strings.HasSuffix(indicator, "_share"):
 			t.Kind = plancast.TargetShare
+		case ind.Kind == plancast.KindRate && ind.Better == plancast.BetterLower:
+			// A plan's number for a rate better lower (城镇登记失业率 5.5)
+			// is the most it may reach, not a level to rise to: a
+			// ceiling, as the report reader reads it in the plan's text.
+			t.Kind = plancast.TargetCeiling
+			if good && ok {
+				pt.ceilings = append(pt.ceilings, planCeiling{indicator: indicator, cell: tc})
+			}
 		}
 		unit, at, okUnit := p.rowUnit(l, row, inName, indicator, pt.target.unit, l.fields[fieldIndicator].unit)
 		if at.col == "" {

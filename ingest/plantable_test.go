@@ -3,6 +3,7 @@ package ingest
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -345,5 +346,55 @@ func TestAPlansTableReadsTheBoundWordsAReportReads(t *testing.T) {
 		if got := strings.Join(problemTexts(b.Problems), "\n"); got != c.want || len(b.Targets) != 0 {
 			t.Errorf("%s %q: problems\n%s\nwant\n%s", c.name, c.cell, got, c.want)
 		}
+	}
+}
+
+// A plan prints its unemployment target as a bare number in the target
+// year's column (城镇登记失业率 5.5, 预期性): for a rate that is better lower
+// the number is the most the rate may reach, a ceiling, as the report
+// reader reads "城镇登记失业率5.5%" in the plan's text, and a note says so.
+// It was stored as a level, which the assessment then read as a level to
+// rise to ("at that pace the target is reached in 2029"). A rate better
+// higher (城镇化率 65) stays a level: the plan means it to rise to the
+// number, and a level keeps what a floor would lose (the change needed a
+// year, the progress made); a share stays a share, and a level indicator
+// better lower (单位GDP能耗) a level: the plan means it to fall to the
+// number.
+func TestAPlansBareNumberForARateBetterLowerIsACeiling(t *testing.T) {
+	cat := seedCatalog(t)
+	cat.Indicators = append(slices.Clone(cat.Indicators),
+		plancast.Indicator{Code: "urbanization_rate", Name: "Urbanization rate", NameZh: "常住人口城镇化率", Unit: plancast.UnitPercent, Kind: plancast.KindRate, Better: plancast.BetterHigher},
+		plancast.Indicator{Code: "energy_intensity", Name: "Energy use per unit of GDP", NameZh: "单位GDP能耗", Unit: "tce_per_10k_yuan", Kind: plancast.KindLevel, Better: plancast.BetterLower})
+	table := "“十四五”规划主要指标\n指标,单位,2020年,2025年,属性\n" +
+		"城镇登记失业率,%,3.6,5.5,预期性\n" +
+		"常住人口城镇化率,%,60.1,65,预期性\n" +
+		"第二产业占GDP比重,%,41.3,45,预期性\n" +
+		"单位GDP能耗,吨标准煤/万元,0.9,0.8,约束性\n"
+	b, err := Parse("unplan.csv", "", strings.NewReader(table), cat, Options{Region: "houma", Published: pushDate})
+	if err != nil {
+		t.Fatal(err)
+	}
+	noProblems(t, b)
+	want := strings.Join([]string{
+		"houma unemployment_rate 14th-fyp ceiling 2020–2025 5.5 binding=false",
+		"houma urbanization_rate 14th-fyp level 2020–2025 65 binding=false",
+		"houma secondary_industry_share 14th-fyp share 2020–2025 45 binding=false",
+		"houma energy_intensity 14th-fyp level 2020–2025 0.8 binding=true",
+	}, "\n")
+	if got := targetTexts(b.Targets); got != want {
+		t.Errorf("targets\n%s\nwant\n%s", got, want)
+	}
+	note := `unplan.csv: unemployment_rate "5.5" in row 3 read as a ceiling: ` +
+		`a plan's number for a rate that is better lower is the most it may reach, as the report reader reads it in a plan's text; ` +
+		`write the bound (5.5以内) to say so, or push a level target in a targets table (kind level)`
+	if !slices.Contains(b.Notes, note) {
+		t.Errorf("notes\n%s\nwant among them\n%s", strings.Join(b.Notes, "\n"), note)
+	}
+
+	// "About" keeps the column's kind: a ceiling too.
+	b = parseString(t, "unplan.csv", "指标,2020年,2025年,属性\n城镇调查失业率,3.6,5.5左右,预期性\n", Options{Region: "houma"})
+	noProblems(t, b)
+	if got, want := targetTexts(b.Targets), "houma unemployment_rate 14th-fyp ceiling 2020–2025 5.5 binding=false"; got != want {
+		t.Errorf("5.5左右: targets\n%s\nwant\n%s", got, want)
 	}
 }
