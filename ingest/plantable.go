@@ -371,7 +371,7 @@ func (p *parser) planRow(l *layout, row tableRow) {
 	if pt.base != nil {
 		if t := row.at(pt.base.idx); !isMissing(t) {
 			if pt.baseHeld == nil {
-				pt.baseHeld = &unheadedCells{text: t, row: row.num}
+				pt.baseHeld = &unheadedCells{text: shownNumber(t), row: row.num}
 			} else {
 				pt.baseHeld.more++
 			}
@@ -450,6 +450,30 @@ func (p *parser) planRow(l *layout, row tableRow) {
 			p.addTarget(t, from(ac))
 		}
 	}
+}
+
+// shownNumber is a cell's number as its spreadsheet shows it: a workbook
+// stores 95.1 as the double nearest it, "95.099999999999994", which a
+// message would quote as typed by no one. A plain number of more than 15
+// significant digits (more than a spreadsheet shows) is written in the
+// shortest form of its value at 15 digits (95.1); any other text is as
+// written.
+func shownNumber(text string) string {
+	t := strings.TrimSpace(text)
+	mantissa, _, exp := strings.Cut(strings.ToLower(t), "e")
+	digits := strings.TrimLeft(strings.NewReplacer("-", "", "+", "", ".", "").Replace(mantissa), "0")
+	if len(digits) <= 15 || strings.Trim(digits, "0123456789") != "" {
+		return text
+	}
+	v, err := strconv.ParseFloat(t, 64)
+	if err != nil {
+		return text
+	}
+	format := byte('f')
+	if exp {
+		format = 'g'
+	}
+	return strconv.FormatFloat(roundSignificant(v, 15), format, -1, 64)
 }
 
 // planSymbols are the signs a plan's table bounds a target with before its

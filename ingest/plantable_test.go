@@ -1,11 +1,14 @@
 package ingest
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/plancast/plancast"
 	"github.com/plancast/plancast/ingest/report"
@@ -396,5 +399,42 @@ func TestAPlansBareNumberForARateBetterLowerIsACeiling(t *testing.T) {
 	noProblems(t, b)
 	if got, want := targetTexts(b.Targets), "houma unemployment_rate 14th-fyp ceiling 2020–2025 5.5 binding=false"; got != want {
 		t.Errorf("5.5左右: targets\n%s\nwant\n%s", got, want)
+	}
+}
+
+// A workbook stores 95.1 as the double nearest it, "95.099999999999994";
+// the figure is read as 95.1, and the note on the base year's figures
+// quotes it as the spreadsheet shows it, "95.1", not as stored.
+func TestAPlansTableNoteQuotesANumberAsTheSpreadsheetShowsIt(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	setRows(t, f, "Sheet1", [][]any{
+		{"指标", "单位", "2020年", "2025年", "年均增长（%）", "属性"},
+		{"地区生产总值", "亿元", nil, 130.0, 6.5, "预期性"},
+		{"城镇登记失业率", "%", 3.6, "5.5以内", nil, "预期性"},
+	})
+	if err := f.SetCellDefault("Sheet1", "C2", "95.099999999999994"); err != nil {
+		t.Fatal(err)
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Parse("hd_mix_excel.xlsx", "", bytes.NewReader(buf.Bytes()), seedCatalog(t), Options{Region: "houma", Published: pushDate})
+	if err != nil {
+		t.Fatal(err)
+	}
+	noProblems(t, b)
+	want := `hd_mix_excel.xlsx sheet Sheet1: column C ("2020年") holds the base year's figures ("95.1" in row 2, and 1 more), which were not pushed: ` +
+		`a plan's table gives them to measure its targets from; push figures in a table of figures`
+	if !slices.Contains(b.Notes, want) {
+		t.Errorf("notes\n%s\nwant among them\n%s", strings.Join(b.Notes, "\n"), want)
+	}
+
+	for text, shown := range map[string]string{"95.099999999999994": "95.1", "0.30000000000000004": "0.3", "1.2345678901234567e-05": "1.23456789012346e-05",
+		"95.1": "95.1", "95.10": "95.10", "120.8": "120.8", "1,234.5": "1,234.5", "—": "—", "12345678901234567890": "12345678901234600000"} {
+		if got := shownNumber(text); got != shown {
+			t.Errorf("shownNumber(%q) = %q, want %q", text, got, shown)
+		}
 	}
 }
