@@ -41,8 +41,10 @@ import (
 // indicator; a ceiling for a rate better lower, 城镇登记失业率 5.5, whose
 // number is the most it may reach, as the report reader reads it), the
 // earlier the base year's, the average growth column the plan's average
-// growth from the base year to the target year (avg_growth), each target
-// binding as its 属性 cell says. The plan is the one the title
+// growth from the base year to the target year (avg_growth), a year's
+// plan's growth column (增长（%） beside "2025年计划") its growths over the
+// year before (growth; planGrowths), each target binding as its 属性 cell
+// says. The plan is the one the title
 // (or the sheet's name) names (十四五, "14th Five-Year Plan"; of several,
 // "“十三五”完成情况及“十四五”主要指标", the one whose years hold the target
 // year, and none of them is refused), else the
@@ -66,8 +68,14 @@ type planTable struct {
 	base     *column
 	baseYear int
 	avg      *column
-	// baseHeld notes the base year's figures, which are not pushed.
-	baseHeld *unheadedCells
+	// growth is the column of the growths a year's plan sets over the
+	// year before (增长（%）beside "2025年计划"; nil: none), baseGrowth the
+	// column of the base year's stated growths (beside "2024年完成"), which
+	// are figures' and not pushed.
+	growth, baseGrowth *column
+	// baseHeld notes the base year's figures, which are not pushed, and
+	// baseGrowthHeld their growths.
+	baseHeld, baseGrowthHeld *unheadedCells
 	// read says how the table was read, for the note.
 	read string
 	// ceilings are the bare numbers of rates better lower read as
@@ -261,11 +269,15 @@ func (p *parser) planLayout(l *layout, cols []column, title string, headerRow in
 		}
 	}
 	for _, c := range cols {
-		if c.avgGrowth {
-			avg := c
-			pt.avg = &avg
-			break
+		if !c.avgGrowth {
+			continue
 		}
+		if pt.avg != nil {
+			return refuseAt(c, "columns %s (%s) and %s (%s) both hold average growths: a plan's targets table sets one; keep one",
+				pt.avg.letter, cell{text: pt.avg.header}.quoted(), c.letter, cell{text: c.header}.quoted())
+		}
+		avg := c
+		pt.avg = &avg
 	}
 
 	// The plan: the title's, else the Five-Year Plan ending in the target year.
@@ -308,6 +320,10 @@ func (p *parser) planLayout(l *layout, cols []column, title string, headerRow in
 		return refuseAt(target, "the base year %d is not before the target year %d", pt.baseYear, target.year)
 	}
 
+	if !p.planGrowths(l, cols, pt, headerRow) {
+		return true, false
+	}
+
 	planRead := fmt.Sprintf("plan %s", pt.plan)
 	if pickedFrom != nil {
 		planRead += fmt.Sprintf(" (the title names %s; %d is of %s's years)", strings.Join(pickedFrom, " and "), target.year, pt.plan)
@@ -316,6 +332,9 @@ func (p *parser) planLayout(l *layout, cols []column, title string, headerRow in
 	if pt.avg != nil {
 		read = append(read, fmt.Sprintf("average growths from %d to %d from column %s (%s)", pt.baseYear, target.year, pt.avg.letter, cell{text: pt.avg.header}.quoted()))
 	}
+	if pt.growth != nil {
+		read = append(read, fmt.Sprintf("growths of %d over %d from column %s (%s)", target.year, pt.baseYear, pt.growth.letter, cell{text: pt.growth.header}.quoted()))
+	}
 	if b, has := l.fields[fieldBinding]; has {
 		read = append(read, fmt.Sprintf("binding or expected from column %s (%s)", b.letter, cell{text: b.header}.quoted()))
 	}
@@ -323,6 +342,92 @@ func (p *parser) planLayout(l *layout, cols []column, title string, headerRow in
 	l.plan = pt
 	l.kind = layoutPlan
 	return true, true
+}
+
+// saysGrowth reports whether a header heads growths ("增长（%）", "比上年增长",
+// "预期增长（%）", "增速目标（%）", "growth"), an average's or not.
+func saysGrowth(s string) bool {
+	f := fold(s)
+	for _, w := range []string{"增长", "增速", "增幅", "growth"} {
+		if strings.Contains(f, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// planGrowths places a plan table's growth columns (not its average
+// growth): an annual plan's table prints the growth it sets beside its
+// target ("2024年完成, 2025年计划, 增长（%）": GDP 6左右), which is read as
+// growth targets of the target year over the base year, as a Five-Year
+// Plan's 年均增长 column is read as average growths. A growth column is of
+// the year its header names ("2025年增长（%）"), else of the target year
+// when its header says it holds targets ("预期增长", "增速目标"), else of the
+// year column to its left. The base year's growths ("2024年完成, 比上年增长")
+// are figures', not pushed, which a note says. A growth column that cannot
+// be placed, or one of the target year in a Five-Year Plan's table (whose
+// growths are averages, 年均增长), is refused: a column of targets is never
+// left out without a word. It reports false, with a problem, when it
+// refuses one.
+func (p *parser) planGrowths(l *layout, cols []column, pt *planTable, headerRow int) bool {
+	refuse := func(g column, format string, args ...any) bool {
+		p.ps.add(Problem{File: p.file, Sheet: p.sheet, Row: headerRow, Column: g.letter, Field: fieldGrowth, Message: fmt.Sprintf(format, args...)})
+		return false
+	}
+	target := pt.target
+	for _, g := range cols {
+		if g.avgGrowth || g.year != 0 || g.indicator != "" || (g.field != "" && g.field != fieldGrowth) {
+			continue
+		}
+		year := g.growthYear
+		switch {
+		case g.field == fieldGrowth || g.growthYear != 0:
+		case g.unreadYear != 0 && saysGrowth(g.header): // "2025年预期增长（%）"
+			year = g.unreadYear
+			l.unreadYears = slices.DeleteFunc(l.unreadYears, func(c column) bool { return c.idx == g.idx })
+		case g.unreadYear == 0 && saysGrowth(g.header): // "预期增长（%）", "增速目标（%）"
+		default:
+			continue
+		}
+		header := cell{text: g.header}.quoted()
+		if msg := growthHeaderProblem(g); msg != "" {
+			return refuse(g, "%s", msg)
+		}
+		if year == 0 && (saysTarget(g.header) || strings.Contains(fold(g.header), "预期") || strings.Contains(fold(g.header), "expected")) {
+			year = target.year
+		}
+		if year == 0 { // the year column nearest on its left
+			left := -1
+			for _, y := range l.years {
+				if y.idx < g.idx && y.idx > left {
+					left, year = y.idx, y.year
+				}
+			}
+		}
+		switch {
+		case year == 0:
+			return refuse(g, "column %s (%s) holds growths, but of which year's column the header does not say: head it with its year (\"%d年增长（%%）\")",
+				g.letter, header, target.year)
+		case year == target.year && pt.growth != nil:
+			return refuse(g, "columns %s (%s) and %s (%s) both hold the growths of %d: keep one",
+				pt.growth.letter, cell{text: pt.growth.header}.quoted(), g.letter, header, year)
+		case year == target.year && (!strings.HasSuffix(pt.plan, "-annual") || pt.baseYear != target.year-1):
+			return refuse(g, "column %s (%s) holds growths of %d, but the table is plan %s's, from %d: a growth over a Five-Year Plan's years is an average a year; "+
+				"head the column 年均增长（%%） if it holds one, or, for a year's plan, give the year before's column beside the target's (%d年完成, %d年计划)",
+				g.letter, header, year, pt.plan, pt.baseYear, target.year-1, target.year)
+		case year == target.year:
+			growth := g
+			pt.growth = &growth
+		case pt.base != nil && year == pt.base.year && pt.baseGrowth == nil:
+			growth := g
+			pt.baseGrowth = &growth
+		default:
+			return refuse(g, "column %s (%s) holds growths of %d, which is neither the target year's column (%s) nor the base year's: "+
+				"a plan's targets table sets the growths of its target year; push the figures' growths in a table of figures",
+				g.letter, header, year, target.header)
+		}
+	}
+	return true
 }
 
 // planNotes are the notes on a plan table read as targets: how it was
@@ -341,6 +446,14 @@ func (p *parser) planNotes(l *layout) []string {
 		}
 		notes = append(notes, fmt.Sprintf("%s: column %s (%s) holds the base year's figures (%s), which were not pushed: a plan's table gives them to measure its targets from; "+
 			"push figures in a table of figures", where, pt.base.letter, cell{text: pt.base.header}.quoted(), held))
+	}
+	if u := pt.baseGrowthHeld; u != nil {
+		held := fmt.Sprintf("%s in row %d", cell{text: u.text}.quoted(), u.row)
+		if u.more > 0 {
+			held += fmt.Sprintf(", and %d more", u.more)
+		}
+		notes = append(notes, fmt.Sprintf("%s: column %s (%s) holds the stated growths of the base year's figures (%s), which were not pushed: "+
+			"push figures and their growths in a table of figures", where, pt.baseGrowth.letter, cell{text: pt.baseGrowth.header}.quoted(), held))
 	}
 	if len(pt.ceilings) > 0 {
 		var read []string
@@ -368,17 +481,28 @@ func (p *parser) planRow(l *layout, row tableRow) {
 		ac = p.cellAt(row, *pt.avg, fieldValue)
 		hasAvg = !isMissing(ac.text)
 	}
-	if pt.base != nil {
-		if t := row.at(pt.base.idx); !isMissing(t) {
-			if pt.baseHeld == nil {
-				pt.baseHeld = &unheadedCells{text: shownNumber(t), row: row.num}
+	var gc cell
+	hasGrowth := pt.growth != nil
+	if hasGrowth {
+		gc = p.cellAt(row, *pt.growth, fieldValue)
+		hasGrowth = !isMissing(gc.text)
+	}
+	hold := func(c *column, held **unheadedCells) {
+		if c == nil {
+			return
+		}
+		if t := row.at(c.idx); !isMissing(t) {
+			if *held == nil {
+				*held = &unheadedCells{text: shownNumber(t), row: row.num}
 			} else {
-				pt.baseHeld.more++
+				(*held).more++
 			}
 		}
 	}
+	hold(pt.base, &pt.baseHeld)
+	hold(pt.baseGrowth, &pt.baseGrowthHeld)
 	hasTarget := !isMissing(tc.text)
-	if !hasTarget && !hasAvg {
+	if !hasTarget && !hasAvg && !hasGrowth {
 		return
 	}
 	region, ok := p.rowRegion(l, row)
@@ -442,14 +566,47 @@ func (p *parser) planRow(l *layout, row tableRow) {
 			p.addTarget(t, from(tc))
 		}
 	}
-	if hasAvg {
+	growth := func(c cell, kind, unit string) {
 		t := t0
-		t.Kind = plancast.TargetAvgGrowth
-		t.Value, _, _, good = p.planValue(ac)
-		if ok && good && p.targetUnitAt(ac, ac, &t, pt.avg.unit) {
-			p.addTarget(t, from(ac))
+		t.Kind = kind
+		var bound string
+		t.Value, bound, _, good = p.planValue(c)
+		if good && ok {
+			good = p.growthBoundFits(c, bound, t)
+		}
+		if ok && good && p.targetUnitAt(c, c, &t, unit) {
+			p.addTarget(t, from(c))
 		}
 	}
+	if hasAvg {
+		growth(ac, plancast.TargetAvgGrowth, pt.avg.unit)
+	}
+	if hasGrowth {
+		growth(gc, plancast.TargetGrowth, pt.growth.unit)
+	}
+}
+
+// growthBoundFits reports whether the bound a growth cell gives ("6以上",
+// "控制在3以内") is the side plancast judges the growth target on: at or
+// above it for an indicator better higher, at or below for one better
+// lower. A bound on the other side (GDP's growth "控制在6以内") is no growth
+// target plancast holds, and is refused rather than read as one.
+func (p *parser) growthBoundFits(c cell, bound string, t plancast.Target) bool {
+	lower := p.res.indicators[t.Indicator].Better == plancast.BetterLower
+	var side string
+	switch {
+	case bound == plancast.TargetCeiling && !lower:
+		side = "above"
+	case bound == plancast.TargetFloor && lower:
+		side = "below"
+	default:
+		return true
+	}
+	judged := map[bool]string{true: "at or below it (better lower)", false: "at or above it (better higher)"}[lower]
+	p.fail(c, "%s bounds the growth of %s from %s, but plancast judges a growth target of %s as met %s: "+
+		"write the growth alone if the plan means it to be reached, or push the bound as a level target (kind ceiling or floor) in a targets table",
+		c.quoted(), t.Indicator, side, t.Indicator, judged)
+	return false
 }
 
 // shownNumber is a cell's number as its spreadsheet shows it: a workbook

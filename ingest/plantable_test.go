@@ -438,3 +438,76 @@ func TestAPlansTableNoteQuotesANumberAsTheSpreadsheetShowsIt(t *testing.T) {
 		}
 	}
 }
+
+// An annual plan's targets table prints last year's result, this year's
+// plan and the growth planned (指标, 单位, 2024年完成, 2025年计划, 增长（%）,
+// 属性). The growth column is read as growth targets of 2025 over 2024, as
+// a Five-Year Plan's 年均增长 column is read as average growths; it was
+// left out without a word, and GDP's headline target (6左右) with it. The
+// growth column goes by any of the headers an annual plan gives it; one
+// beside the base year's column holds the base year's stated growths,
+// figures', not pushed, which a note says. A growth column in a Five-Year
+// Plan's table (whose growths are averages), one the header does not
+// place, or a bound on the other side from the one a growth target is
+// judged on, is refused: a column of targets is never dropped silently.
+func TestAnAnnualPlansGrowthColumnIsReadAsGrowthTargets(t *testing.T) {
+	rows := "地区生产总值,亿元,120,,6左右,预期性\n" +
+		"一般公共预算收入,亿元,8.5,9,6,预期性\n" +
+		"城镇登记失业率,%,3.9,4.5以内,,预期性\n"
+	want := strings.Join([]string{
+		"houma gdp 2025-annual growth 2024–2025 6 binding=false",
+		"houma budget_revenue 2025-annual level 2024–2025 9 binding=false",
+		"houma budget_revenue 2025-annual growth 2024–2025 6 binding=false",
+		"houma unemployment_rate 2025-annual ceiling 2024–2025 4.5 binding=false",
+	}, "\n")
+	for _, header := range []string{"增长（%）", "比上年增长（%）", "2025年增长（%）", "预期增长（%）", "增速目标（%）", "2025年预期增长（%）", "growth (%)"} {
+		table := "侯马市2025年国民经济和社会发展计划主要指标\n指标,单位,2024年完成,2025年计划," + header + ",属性\n" + rows
+		b := parseString(t, "ann.csv", table, Options{Region: "houma"})
+		noProblems(t, b)
+		if got := targetTexts(b.Targets); got != want {
+			t.Errorf("%s: targets\n%s\nwant\n%s", header, got, want)
+		}
+		read := `ann.csv: read as a plan's targets table (no plan or kind column): plan 2025-annual, targets for 2025 from column D ("2025年计划"), ` +
+			`growths of 2025 over 2024 from column E ("` + header + `"), binding or expected from column F ("属性")`
+		if len(b.Notes) == 0 || b.Notes[0] != read {
+			t.Errorf("%s: notes\n%s\nwant first\n%s", header, strings.Join(b.Notes, "\n"), read)
+		}
+	}
+
+	// The base year's growths beside its figures, the target year's beside
+	// its targets.
+	b := parseString(t, "ann.csv", "指标,2024年完成,比上年增长（%）,2025年计划,增长（%）\n地区生产总值,120,5.9,,6以上\n一般公共预算收入,8.5,3.1,9,6\n", Options{Region: "houma"})
+	noProblems(t, b)
+	if got, want := targetTexts(b.Targets), "houma gdp 2025-annual growth 2024–2025 6 binding=false\n"+
+		"houma budget_revenue 2025-annual level 2024–2025 9 binding=false\nhouma budget_revenue 2025-annual growth 2024–2025 6 binding=false"; got != want {
+		t.Errorf("two growth columns: targets\n%s\nwant\n%s", got, want)
+	}
+	note := `ann.csv: column C ("比上年增长（%）") holds the stated growths of the base year's figures ("5.9" in row 2, and 1 more), which were not pushed: ` +
+		`push figures and their growths in a table of figures`
+	if !slices.Contains(b.Notes, note) || len(b.Observations) != 0 {
+		t.Errorf("two growth columns: %d figures, notes\n%s\nwant none, and among the notes\n%s", len(b.Observations), strings.Join(b.Notes, "\n"), note)
+	}
+
+	for _, c := range []struct{ name, table, want string }{
+		{"a Five-Year Plan's table", "“十四五”规划主要指标\n指标,单位,2020年,2025年,增长（%）,属性\n地区生产总值,亿元,98,135,6.5,预期性\n",
+			`ann.csv row 2 column E (growth): column E ("增长（%）") holds growths of 2025, but the table is plan 14th-fyp's, from 2020: a growth over a Five-Year Plan's years is an average a year; ` +
+				`head the column 年均增长（%） if it holds one, or, for a year's plan, give the year before's column beside the target's (2024年完成, 2025年计划)`},
+		{"a growth before every year", "指标,增长（%）,2024年完成,2025年计划\n地区生产总值,6,120,127\n",
+			`ann.csv row 1 column B (growth): column B ("增长（%）") holds growths, but of which year's column the header does not say: head it with its year ("2025年增长（%）")`},
+		{"a year of neither column", "指标,2024年完成,2025年计划,2023年增长（%）\n地区生产总值,120,127,5\n",
+			`ann.csv row 1 column D (growth): column D ("2023年增长（%）") holds growths of 2023, which is neither the target year's column (2025年计划) nor the base year's: ` +
+				`a plan's targets table sets the growths of its target year; push the figures' growths in a table of figures`},
+		{"two of the target year", "指标,2024年完成,2025年计划,增长（%）,预期增长（%）\n地区生产总值,120,127,6,6\n",
+			`ann.csv row 1 column E (growth): columns D ("增长（%）") and E ("预期增长（%）") both hold the growths of 2025: keep one`},
+		{"in percentage points", "指标,2024年完成,2025年计划,增长（百分点）\n地区生产总值,120,127,6\n",
+			`ann.csv row 1 column D (growth): "增长（百分点）" is a change in percentage points, not a growth: the growth column is in percent`},
+		{"a ceiling on a growth better higher", "指标,2024年完成,2025年计划,增长（%）\n地区生产总值,120,,控制在6以内\n",
+			`ann.csv row 2 column D (value): "控制在6以内" bounds the growth of gdp from above, but plancast judges a growth target of gdp as met at or above it (better higher): ` +
+				`write the growth alone if the plan means it to be reached, or push the bound as a level target (kind ceiling or floor) in a targets table`},
+	} {
+		b := parseString(t, "ann.csv", c.table, Options{Region: "houma"})
+		if got := strings.Join(problemTexts(b.Problems), "\n"); got != c.want {
+			t.Errorf("%s: problems\n%s\nwant\n%s", c.name, got, c.want)
+		}
+	}
+}
