@@ -725,3 +725,42 @@ func (p *parser) avgGrowthNotes(l *layout) []string {
 	}
 	return notes
 }
+
+// FiguresRead is where a batch's figures were read (Batch.FiguresAt): how
+// many, where the first is in reading order ("hd_mix.xlsx sheet 2024年
+// row 2"), what it is, and the files and sheets that hold them.
+type FiguresRead struct {
+	N      int
+	At     string
+	First  plancast.Observation
+	Tables []string
+}
+
+// FiguresAt says where b's figures were read, for a route that takes only
+// targets (POST /api/v1/targets) to refuse them at their place: a workbook
+// pushed there whole (all_sheets) may hold a sheet of figures beside its
+// plan's targets table. The first is the first read (files in the
+// batch's order, a workbook's sheets in its order, rows down), the tables
+// in the order read. The zero FiguresRead when b holds none.
+func (b *Batch) FiguresAt() FiguresRead {
+	var fr FiguresRead
+	if len(b.Observations) == 0 {
+		return fr
+	}
+	seen := map[sheetOf]bool{}
+	for i := range b.Observations {
+		at := b.obsOrigin(i).record
+		if t := (sheetOf{at.File, at.Sheet}); !seen[t] {
+			seen[t] = true
+			name := t.file
+			if t.sheet != "" {
+				name += " sheet " + t.sheet
+			}
+			fr.Tables = append(fr.Tables, name)
+		}
+	}
+	first := b.obsOrigin(0).record
+	fr.N, fr.First = len(b.Observations), b.Observations[0]
+	fr.At = strings.TrimSuffix(Problem{File: first.File, Sheet: first.Sheet, Row: first.Row, Line: first.Line}.Error(), ": ")
+	return fr
+}
