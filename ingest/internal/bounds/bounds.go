@@ -104,10 +104,10 @@ func Of(before, after string) (bound string, ok bool) {
 	switch {
 	case !ok1 || !ok2:
 		return "", false
-	case b1 == b2 || b2 == "" || b2 == About:
-		return b1, true
-	case b1 == "" || b1 == About:
+	case b1 == "" || b1 == About && b2 != "":
 		return b2, true
+	case b2 == "" || b2 == About || b1 == b2:
+		return b1, true
 	}
 	return "", false // a ceiling and a floor
 }
