@@ -7,6 +7,7 @@ import (
 
 	"github.com/plancast/plancast"
 	"github.com/plancast/plancast/api"
+	"github.com/plancast/plancast/ingest"
 )
 
 // planTable is a Five-Year Plan's targets table as plans print it: no plan
@@ -66,5 +67,44 @@ func TestAPlansTargetsTableIsRefusedAsFiguresAndReadAsTargets(t *testing.T) {
 	if r := s.do("POST", "/api/v1/observations?plan_tables=maybe", "text/csv", houma, []byte(planTable)); r.status != http.StatusBadRequest ||
 		!strings.Contains(string(r.body), `plan_tables=\"maybe\" must be true or false`) {
 		t.Errorf("plan_tables=maybe: %d %s; want 400", r.status, r.body)
+	}
+}
+
+// A workbook of a sheet of figures and a sheet with the plan's targets
+// table, pushed whole to the targets route (all_sheets=true), is refused
+// at the first figure (file, sheet, row), naming the sheets of figures
+// and the push that takes the whole workbook, the figures route with
+// plan_tables=true; a file of figures alone is pointed to the figures
+// route. Both answered "this route takes targets; push figures to
+// /api/v1/observations", with no file, sheet or row. Nothing is written,
+// and the push it names takes the workbook.
+func TestFiguresPushedToTheTargetsRouteAreRefusedAtTheirPlace(t *testing.T) {
+	st := seeded(t, backends[0].open(t))
+	s := startServer(t, st, api.Config{})
+	houma := token(t, st, plancast.Token{Region: "houma"})
+	book := bookOfSheets(t,
+		"2024年", [][]any{{"指标", "单位", "2024年", "比上年增长（%）"}, {"地区生产总值", "亿元", 160.2, 6.7}, {"一般公共预算收入", "亿元", 8.5, 6.25}},
+		"十四五目标", [][]any{{"指标", "单位", "2020年", "2025年", "年均增长（%）", "属性"}, {"地区生产总值", "亿元", 120.8, 250.0, 15.7, "预期性"}, {"城镇登记失业率", "%", 3.6, "5.5以内", nil, "预期性"}})
+	version := s.get("/api/v1/targets").header.Get("X-Data-Version")
+
+	msg := s.do("POST", "/api/v1/targets?all_sheets=true&filename=hd_mix.xlsx&published=2025-03-20", ingest.ContentTypeXLSX, houma, book).wantError(t, http.StatusBadRequest, plancast.EINVALID)
+	want := `hd_mix.xlsx sheet 2024年 row 2: houma gdp 2024 is a figure (2 figures, in hd_mix.xlsx sheet 2024年), and this route takes targets only: ` +
+		`push the figures and the targets together to POST /api/v1/observations?all_sheets=true&plan_tables=true (the other parameters as here), ` +
+		`which takes both, a plan's targets table too; or push here only the tables of targets`
+	if msg != want {
+		t.Errorf("the workbook on the targets route: %s\nwant %s", msg, want)
+	}
+	msg = s.do("POST", "/api/v1/targets?filename=fig.csv", "text/csv", houma, []byte("region,indicator,year,value\nhouma,gdp,2024,160.2\n")).wantError(t, http.StatusBadRequest, plancast.EINVALID)
+	if want := `fig.csv row 2: houma gdp 2024 is a figure, and this route takes targets only: push figures to POST /api/v1/observations`; msg != want {
+		t.Errorf("figures on the targets route: %s\nwant %s", msg, want)
+	}
+	if v := s.get("/api/v1/targets").header.Get("X-Data-Version"); v != version {
+		t.Errorf("the data version moved from %s to %s: something was written", version, v)
+	}
+
+	var pr api.PushResponse
+	s.do("POST", "/api/v1/observations?all_sheets=true&plan_tables=true&filename=hd_mix.xlsx&published=2025-03-20&dry_run=true", ingest.ContentTypeXLSX, houma, book).decode(t, http.StatusOK, &pr)
+	if r := pr.Report; r.New+r.Revised != 2 || r.Targets.New+r.Targets.Revised+r.Targets.Unchanged != 3 {
+		t.Errorf("the push named: report %+v; want the 2 figures and the 3 targets", r)
 	}
 }

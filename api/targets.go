@@ -87,7 +87,7 @@ func (s *Server) getTargets(c echo.Context) error {
 func (s *Server) postTargets(c echo.Context) error {
 	return s.push(c, true, func(b *ingest.Batch) error {
 		if len(b.Observations) > 0 {
-			return plancast.Errorf(plancast.EINVALID, "this route takes targets; push figures to /api/v1/observations")
+			return figuresOnTargetsRoute(c, b)
 		}
 		// A body that holds nothing at all is refused by ingest.Apply,
 		// naming the file.
@@ -96,6 +96,36 @@ func (s *Server) postTargets(c echo.Context) error {
 		}
 		return nil
 	})
+}
+
+// figuresOnTargetsRoute refuses a push to the targets route that holds
+// figures, at the first of them (file, sheet, row), naming the tables
+// that hold them and the route that takes them: the figures route, and,
+// for a push that holds targets too (a workbook of a sheet of figures and
+// a plan's targets table, all_sheets=true), the figures route with
+// plan_tables=true, which takes both in one push. It answered "this route
+// takes targets" and nothing more.
+func figuresOnTargetsRoute(c echo.Context, b *ingest.Batch) error {
+	fr := b.FiguresAt()
+	o := fr.First
+	held := ""
+	if fr.N > 1 {
+		held = fmt.Sprintf(" (%d figures, in %s)", fr.N, strings.Join(fr.Tables, ", "))
+	}
+	msg := fmt.Sprintf("%s: %s %s %d is a figure%s, and this route takes targets only: ", fr.At, o.Region, o.Indicator, o.Year, held)
+	if len(b.Targets) == 0 {
+		return plancast.Errorf(plancast.EINVALID, "%s", msg+"push figures to POST /api/v1/observations")
+	}
+	var q []string // the sheets asked for, as here
+	if c.QueryParam("all_sheets") != "" {
+		q = append(q, "all_sheets="+c.QueryParam("all_sheets"))
+	}
+	if c.QueryParam("sheet") != "" {
+		q = append(q, "sheet="+c.QueryParam("sheet"))
+	}
+	q = append(q, "plan_tables=true")
+	return plancast.Errorf(plancast.EINVALID, "%spush the figures and the targets together to POST /api/v1/observations?%s (the other parameters as here), "+
+		"which takes both, a plan's targets table too; or push here only the tables of targets", msg, strings.Join(q, "&"))
 }
 
 // deleteTarget withdraws one target: DELETE

@@ -26,7 +26,7 @@ func TestAPlanTablesTargetIsJudgedBesideTheBaseYearFigureOfItsRow(t *testing.T) 
 	want := []string{
 		"plan.csv row 2 column D (value): target houma secondary_industry_share 14th-fyp share 2025: 0.45 is 1/91.8 of the base year's figure, 41.3 in 2020 (column C); " +
 			"a fraction typed for a percent (45% is 45)?" + acceptJumpsHint,
-		"plan.csv row 3 column D (value): target houma unemployment_rate 14th-fyp level 2025: 0.045 is 1/71.1 of the base year's figure, 3.2 in 2020 (column C); " +
+		"plan.csv row 3 column D (value): target houma unemployment_rate 14th-fyp ceiling 2025: 0.045 is 1/71.1 of the base year's figure, 3.2 in 2020 (column C); " +
 			"a fraction typed for a percent (4.5% is 4.5)?" + acceptJumpsHint,
 		"plan.csv row 4 column D (value): target houma industrial_output 14th-fyp level 2025: 4000000 is 40000.0 times the base year's figure, 100 in 2020 (column C); " +
 			"growing 30% a year from it, the series would reach 371.3 by 2025, and a target more than 10 times that is likely a slip of units (×10000): " +

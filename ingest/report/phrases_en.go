@@ -1,5 +1,7 @@
 package report
 
+import "github.com/plancast/plancast/ingest/internal/bounds"
+
 // The phrasing of English translations of Chinese reports, including the
 // stilted forms machine translation produces ("GDP growth of 8.5%", "an
 // annual increase of 5.3%", "10 per cent growth in fixed asset investment").
@@ -10,12 +12,12 @@ var en = phrases{
 	avgGrowthWeak: []string{`\ban annual (?:increase|growth|rise)\b`, `\bannual(?:ly)? (?:increase|growth)\b`, `\bper year\b`, `\ba year\b`},
 	growth:        []string{`\bincreas(?:e|ed|es|ing)\b`, `\bgr(?:ow|ew|own|owth|owing)\b`, `\bris(?:e|en|ing)\b`, `\brose\b`, `\bup\b`, `\bhigher\b`, `\bexpand(?:ed)?\b`, `\braised?\b`},
 	share:         []string{`\baccount(?:s|ed|ing)? for\b`, `\bshare\b`, `\bproportion\b`, `(?:%|percent|per cent) of\b`},
-	atLeastBefore: []string{`\bmore than\b`, `\bover\b`, `\babove\b`, `\bat least\b`, `\bnot less than\b`, `\bno less than\b`, `\bexceed(?:ing|s)?\b`, `\bin excess of\b`},
-	atMostBefore:  []string{`\bwithin\b`, `\bbelow\b`, `\bless than\b`, `\bno more than\b`, `\bnot more than\b`, `\bunder\b`, `\bnot exceed(?:ing)?\b`, `\bat most\b`, `\bkept at\b`, `\bcontrolled at\b`},
-	aboutBefore:   []string{`\babout\b`, `\baround\b`, `\bapproximately\b`, `\broughly\b`, `\bnearly\b`},
-	atLeastAfter:  []string{`(?i)^\s*(?:or more|and above|or above|and more)\b`},
-	atMostAfter:   []string{`(?i)^\s*(?:or less|or below)\b`},
-	aboutAfter:    []string{`(?i)^\s*(?:or so)\b`},
+	atLeastBefore: bounds.En.AtLeastBefore,
+	atMostBefore:  bounds.En.AtMostBefore,
+	aboutBefore:   bounds.En.AboutBefore,
+	atLeastAfter:  bounds.En.AtLeastAfter,
+	atMostAfter:   bounds.En.AtMostAfter,
+	aboutAfter:    bounds.En.AboutAfter,
 	estimate:      []string{`\b(?:is|are|was|were) expected to\b`, `\bexpected to (?:be|reach|complete|achieve|exceed)\b`, `\bestimated\b`, `\bprojected to\b`},
 	cumulative:    []string{`\bcumulative(?:ly)?\b`, `\bin total over\b`, `\ba total of\b`},
 	annualTarget: []string{

@@ -1,5 +1,7 @@
 package report
 
+import "github.com/plancast/plancast/ingest/internal/bounds"
+
 // The phrasing of Chinese reports (政府工作报告, 统计公报, 工作总结). Each list
 // holds regular expressions; cues.go joins them with the English ones.
 var zh = phrases{
@@ -10,13 +12,13 @@ var zh = phrases{
 	// Looked for anywhere in the words an indicator owns.
 	share: []string{`占`, `比重`, `占比`},
 	// Right before a figure.
-	atLeastBefore: []string{`超过`, `不低于`, `不少于`, `高于`, `突破`},
-	atMostBefore:  []string{`控制在`, `不超过`, `不高于`, `低于`},
-	aboutBefore:   []string{`约`, `大约`, `近`},
+	atLeastBefore: bounds.Zh.AtLeastBefore,
+	atMostBefore:  bounds.Zh.AtMostBefore,
+	aboutBefore:   bounds.Zh.AboutBefore,
 	// Right after a figure, across a gap ("4.5 % 以内").
-	atLeastAfter: []string{`^` + gap + `(?:以上|及以上|多|余)`},
-	atMostAfter:  []string{`^` + gap + `(?:以内|以下|之内)`},
-	aboutAfter:   []string{`^` + gap + `(?:左右|上下)`},
+	atLeastAfter: bounds.Zh.AtLeastAfter,
+	atMostAfter:  bounds.Zh.AtMostAfter,
+	aboutAfter:   bounds.Zh.AboutAfter,
 	// An estimate rather than a count.
 	estimate: []string{`预计`, `估计`, `预估`},
 	// Cumulative over several years: not one year's figure.
