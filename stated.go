@@ -4,11 +4,12 @@ import (
 	"maps"
 	"math"
 	"slices"
+	"sort"
 )
 
-// gapYears is how many of the latest years with a measured gap the gap of
-// a year without one is averaged over: a Five-Year Plan's span, long enough
-// to smooth one year's price swing, short enough to be the recent past.
+// gapYears is how many covered years the gap of a year without one is
+// averaged over: a Five-Year Plan's span, long enough to smooth one year's
+// price swing, short enough to be the recent past.
 const gapYears = 5
 
 // StatedGap is what the growths stated with a series' figures
@@ -25,26 +26,34 @@ const gapYears = 5
 // the implicit price change when g is at comparable prices (and zero, up to
 // the rounding of the figures, when g is at current prices too). Each year
 // t in (b, y] takes the d of the shortest span covering it (a year-on-year
-// growth over a plan's average), and a year no span covers takes the mean
-// d̄ of the last gapYears years that have one: the recent price change,
-// carried forward. Over a target's years (B, Y] the levels then have to
-// grow by D = Σ d_t more than the stated growth (Over):
+// growth over a plan's average). Over a target's years (B, Y] the levels
+// then have to grow by D = Σ d_t more than the stated growth (Over):
 //
 //	stated growth over (B, Y] = (x_Y / x_B) · e^{−D}, compounded.
+//
+// A year no span covers takes the mean of the last gapYears covered years
+// before it: the recent price change, carried forward. Only a year before
+// the first covered one takes the mean of the first gapYears covered years
+// after it, there being none before. So a year's gap rests on later years'
+// statements only when no earlier year has one: an observed 2021 judged on
+// the gaps of 2016–2020 does not move when 2024's statement arrives, and
+// its judgement cites 2016–2020, not years after it.
 //
 // The forecast package judges growth targets on it; the charts draw a
 // growth target's path with it, so that the path ends at the level the
 // judgement compares with.
 type StatedGap struct {
 	perYear map[int]float64
-	// Mean is d̄, over the years (From, To].
+	covered []int // the years of perYear, ascending
+	// Mean is d̄, the mean of the last gapYears covered years, over the
+	// years (From, To]: the gap of every year after the last covered one.
 	Mean     float64
 	From, To int
 }
 
 // MeasureStatedGap is the gap of a series (years and values in any order,
 // one value a year) measured by its stated growths; nil when no stated
-// growth has both of its levels observed and positive.
+// growth has both of its years observed with positive levels.
 func MeasureStatedGap(years []int, values []float64, stated []StatedGrowth) *StatedGap {
 	if len(stated) == 0 {
 		return nil
@@ -72,14 +81,30 @@ func MeasureStatedGap(years []int, values []float64, stated []StatedGrowth) *Sta
 	if len(g.perYear) == 0 {
 		return nil
 	}
-	covered := slices.Sorted(maps.Keys(g.perYear))
-	last := covered[max(0, len(covered)-gapYears):]
-	for _, t := range last {
-		g.Mean += g.perYear[t]
-	}
-	g.Mean /= float64(len(last))
+	g.covered = slices.Sorted(maps.Keys(g.perYear))
+	last := g.covered[max(0, len(g.covered)-gapYears):]
+	g.Mean = g.meanOf(last)
 	g.From, g.To = last[0]-1, last[len(last)-1]
 	return g
+}
+
+// meanOf is the mean gap of covered years.
+func (g *StatedGap) meanOf(years []int) float64 {
+	var sum float64
+	for _, t := range years {
+		sum += g.perYear[t]
+	}
+	return sum / float64(len(years))
+}
+
+// carried are the covered years whose mean is the gap of year t, which no
+// statement covers: the last gapYears before it, or, when none is, the
+// first gapYears after it.
+func (g *StatedGap) carried(t int) []int {
+	if i := sort.SearchInts(g.covered, t); i > 0 {
+		return g.covered[max(0, i-gapYears):i]
+	}
+	return g.covered[:min(gapYears, len(g.covered))]
 }
 
 // StatedGapOf is MeasureStatedGap of observations of one series (one per
@@ -95,7 +120,8 @@ func StatedGapOf(obs []Observation) *StatedGap {
 }
 
 // Year is d_t, the gap of year t (log scale, a year): measured when a
-// stated growth covers t, d̄ otherwise. Zero for a nil gap.
+// stated growth covers t, else the mean of the covered years carried to it
+// (see StatedGap). Zero for a nil gap.
 func (g *StatedGap) Year(t int) float64 {
 	if g == nil {
 		return 0
@@ -103,11 +129,11 @@ func (g *StatedGap) Year(t int) float64 {
 	if d, ok := g.perYear[t]; ok {
 		return d
 	}
-	return g.Mean
+	return g.meanOf(g.carried(t))
 }
 
 // Measured reports whether year t has a gap of its own, measured by a
-// stated growth that covers it, rather than d̄ carried to it.
+// stated growth that covers it, rather than a mean carried to it.
 func (g *StatedGap) Measured(t int) bool {
 	if g == nil {
 		return false
@@ -124,4 +150,31 @@ func (g *StatedGap) Over(b, y int) float64 {
 		sum += g.Year(t)
 	}
 	return sum
+}
+
+// Basis is the account of the gap a target over the years (b, y] is
+// judged with: the covered years its years took their gaps from (their
+// own, or those whose mean was carried to them), their mean gap (as a
+// growth, a year) and span. Over no years, d̄'s. Nil for a nil gap.
+func (g *StatedGap) Basis(b, y int) *StatedBasis {
+	if g == nil {
+		return nil
+	}
+	used := map[int]bool{}
+	for t := b + 1; t <= y; t++ {
+		if g.Measured(t) {
+			used[t] = true
+			continue
+		}
+		for _, c := range g.carried(t) {
+			used[c] = true
+		}
+	}
+	if len(used) == 0 {
+		for _, c := range g.covered[max(0, len(g.covered)-gapYears):] {
+			used[c] = true
+		}
+	}
+	years := slices.Sorted(maps.Keys(used))
+	return &StatedBasis{Gap: math.Expm1(g.meanOf(years)), From: years[0] - 1, To: years[len(years)-1]}
 }

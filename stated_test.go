@@ -2,6 +2,7 @@ package plancast_test
 
 import (
 	"math"
+	"slices"
 	"testing"
 
 	"github.com/plancast/plancast"
@@ -10,8 +11,9 @@ import (
 // near reports whether got is within rel of want, relatively.
 func near(got, want, rel float64) bool { return math.Abs(got-want) <= rel*math.Max(1, math.Abs(want)) }
 
-// Each year takes the gap of the shortest statement covering it, and a
-// year none covers the mean of the last five that have one.
+// Each year takes the gap of the shortest statement covering it, a year
+// after the covered ones the mean of the last five, and a year before them
+// the mean of the first five.
 func TestTheGapOfEachYear(t *testing.T) {
 	years := []int{2010, 2014, 2015, 2016}
 	values := []float64{100, 140, 150, 160}
@@ -36,10 +38,13 @@ func TestTheGapOfEachYear(t *testing.T) {
 	if !near(g.Mean, mean, 1e-12) || g.From != 2011 || g.To != 2016 {
 		t.Errorf("mean gap %.6f over (%d, %d], want %.6f over (2011, 2016]", g.Mean, g.From, g.To, mean)
 	}
+	if g.Year(2017) != g.Mean {
+		t.Errorf("gap of 2017, after the covered years = %.6f, want the mean of the last five %.6f", g.Year(2017), g.Mean)
+	}
+	if first := (4*avg + y2015) / 5; !near(g.Year(2010), first, 1e-12) { // 2011–2015
+		t.Errorf("gap of 2010, before the covered years = %.6f, want the mean of the first five %.6f", g.Year(2010), first)
+	}
 	for _, y := range []int{2010, 2017} {
-		if g.Year(y) != g.Mean {
-			t.Errorf("gap of %d, which no statement covers = %.6f, want the mean %.6f", y, g.Year(y), g.Mean)
-		}
 		if g.Measured(y) {
 			t.Errorf("year %d, which no statement covers, is said to have a gap of its own", y)
 		}
@@ -81,5 +86,43 @@ func TestTheGapOfObservations(t *testing.T) {
 	}
 	if got := g.Over(2020, 2021); !near(got, want, 1e-12) {
 		t.Errorf("gap of 2021 = %.6f, want the mean of 2016–2020, %.6f", got, want)
+	}
+}
+
+// A year no statement covers takes the gap of the five covered years
+// before it, not of years after it: an observed 2021 between statements of
+// 2016–2020 and 2022–2023 keeps its gap, and the years it cites, when
+// 2024's statement arrives.
+func TestAYearWithoutAStatementTakesTheGapOfTheYearsBeforeIt(t *testing.T) {
+	years := []int{2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024}
+	values := []float64{100, 108, 117, 126, 135, 141, 152, 166, 172, 184}
+	stated := []plancast.StatedGrowth{
+		{BaseYear: 2015, Year: 2016, Percent: 7}, {BaseYear: 2016, Year: 2017, Percent: 6.9},
+		{BaseYear: 2017, Year: 2018, Percent: 6.6}, {BaseYear: 2018, Year: 2019, Percent: 6.2},
+		{BaseYear: 2019, Year: 2020, Percent: 2.4},
+		{BaseYear: 2021, Year: 2022, Percent: 3.0}, {BaseYear: 2022, Year: 2023, Percent: 5.2},
+	}
+	g := plancast.MeasureStatedGap(years, values, stated)
+	var want float64
+	for y := 2016; y <= 2020; y++ {
+		want += g.Year(y) / 5
+	}
+	later := plancast.MeasureStatedGap(years, values, append(slices.Clone(stated), plancast.StatedGrowth{BaseYear: 2023, Year: 2024, Percent: 0.5}))
+	for name, g := range map[string]*plancast.StatedGap{"before 2024's statement": g, "with it": later} {
+		if !near(g.Year(2021), want, 1e-12) {
+			t.Errorf("%s: gap of 2021 %.6f, want the mean of 2016–2020 %.6f", name, g.Year(2021), want)
+		}
+		if b := g.Basis(2020, 2021); b.From != 2015 || b.To != 2020 || !near(b.Gap, math.Expm1(want), 1e-12) {
+			t.Errorf("%s: basis of 2021 %+v, want %.5f over (2015, 2020]", name, b, math.Expm1(want))
+		}
+	}
+	// After the last statement the recent gap is carried forward: 2025
+	// takes the last five covered years, 2019–2020 and 2022–2024.
+	var recent float64
+	for _, y := range []int{2019, 2020, 2022, 2023, 2024} {
+		recent += later.Year(y) / 5
+	}
+	if !near(later.Year(2025), recent, 1e-12) || later.From != 2018 || later.To != 2024 {
+		t.Errorf("gap of 2025 %.6f over (%d, %d], want %.6f over (2018, 2024]", later.Year(2025), later.From, later.To, recent)
 	}
 }

@@ -245,7 +245,7 @@ func assessmentAbout(resp *AssessmentResponse, cat *catalogMemo, lang, version s
 			{"进度", "（预计值 − 基期值）/（目标值 − 基期值），与联合国可持续发展目标进度图相同。"},
 			{"所需年均变化（百分点）", "百分比指标（占比、比率）的总量或占比目标按百分点规划：自最新值达到目标所需的年均变化，及历史年均变化（5年内由41.3%提高到45%：0.74个百分点）。"},
 			{"按历史增速达到目标年份", "尚未实现的总量目标：最新值按历史年均增速增长（百分比指标按历史年均变化的百分点）时达到目标的年份（该增速背离目标或需50年以上时为空）。"},
-			{"价格", "货币总量按当年价格计，规划的增速目标通常按可比价格计，二者之差为当年价格涨幅。数据附有公布增速（如GDP按可比价格计算的增速）时，增速目标按公布增速评估：“现价增速高于公布增速”为两者都已知的年份中现价数据年均增速高出公布增速的幅度（最近五年平均），预计增速扣除该幅度，目标年份已公布增速的按公布增速判断。"},
+			{"价格", "货币总量按当年价格计，规划的增速目标通常按可比价格计，二者之差为当年价格涨幅。数据附有公布增速（如GDP按可比价格计算的增速）时，增速目标按公布增速评估：“现价增速高于公布增速”为两者都已知的年份中现价数据年均增速高出公布增速的幅度（目标各年份差距所依据年份的平均：已公布增速的年份取本年差距；其余年份取此前五个此类年份的平均，早于所有此类年份的取最早五个），预计增速扣除该幅度，目标年份已公布增速的按公布增速判断。"},
 			{"年内累计", "最新年度数据的下一年的目标，在该年与上年同期的累计数（上半年、1—11月等）均已发布时，按年内累计评估：其余月份按年内累计的同比增速预计，波动按剩余月份折算年度波动。“其余月份所需同比增速”为达到目标其余月份需比上年同期增长的幅度（上限类目标及越低越好的指标为不高于，其余为不低于）。"},
 		}
 	}
@@ -260,7 +260,7 @@ func assessmentAbout(resp *AssessmentResponse, cat *catalogMemo, lang, version s
 		{"required_growth", "The average annual growth needed from the latest figure to the target (a fraction: 0.157 is 15.7% a year)."},
 		{"required_change, historical_change", "For a level or share target on a percentage (a share of GDP, a rate), planned in points: the change a year in percentage points needed from the latest figure to the target, and the history's (41.3% to 45% in five years: 0.74)."},
 		{"pace_year", "For a level target not yet met: the year the latest figure reaches it growing at historical_growth, the average of the observed years, or, on a percentage, changing by historical_change points a year (blank when that pace moves away from the target or takes more than 50 years)."},
-		{"Prices, stated_gap", "Money aggregates are in current prices; plans usually set growth at comparable prices, so the two differ by the year's inflation. Where the figures carry the growth their source states (GDP's at comparable prices), growth targets are judged on it: stated_gap is how much faster a year the figures grew than the stated growth where both are known (the mean of the last five such years), taken off the projected growth; a target year whose figure states its growth is judged on that growth."},
+		{"Prices, stated_gap", "Money aggregates are in current prices; plans usually set growth at comparable prices, so the two differ by the year's inflation. Where the figures carry the growth their source states (GDP's at comparable prices), growth targets are judged on it: stated_gap is how much faster a year the figures grew than the stated growth where both are known (the mean over the years the target's gaps come from: a year's own where a growth is stated for it, else the five such years before it, or the first five for a year before them all), taken off the projected growth; a target year whose figure states its growth is judged on that growth."},
 		{"to_date, to_date_growth, rest_needs", "A target of the year after the latest yearly figure is judged on the year to date when the figures of the same months of that year and the year before are published (h1, jan-nov, ...): the rest of the year is expected to grow as the year so far did, its growth on the year so far's spreading about as a year's growth around the yearly model's (or as the series' own past years show), so that the year's spread is that times the rest's share of the year. rest_needs is the growth on the same months of the year before that the rest of the year needs for the target: at most for a ceiling or an indicator better lower, at least for the others."},
 	}
 }

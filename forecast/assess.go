@@ -220,7 +220,7 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 		g := (1+*a.HistoricalGrowth)*math.Exp(-gap.Over(p.first, p.last)/n) - 1
 		a.HistoricalGrowth = &g
 	}
-	a.StatedBasis = statedBasis(gap)
+	a.StatedBasis = statedBasis(gap, base, t.Year)
 
 	var achieved bool
 	var projectedLevel float64

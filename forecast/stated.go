@@ -1,8 +1,6 @@
 package forecast
 
 import (
-	"math"
-
 	"github.com/plancast/plancast"
 )
 
@@ -11,13 +9,11 @@ import (
 // year-to-year swing is not added to the spread: it is part of the levels'
 // history the model's spread is learnt from already.
 
-// statedBasis is the assessment's account of the gap g (see
-// plancast.StatedGap for how it is measured).
-func statedBasis(g *plancast.StatedGap) *plancast.StatedBasis {
-	if g == nil {
-		return nil
-	}
-	return &plancast.StatedBasis{Gap: math.Expm1(g.Mean), From: g.From, To: g.To}
+// statedBasis is the assessment's account of the gap g of a target over
+// the years (base, year]: the years its gaps were measured on (see
+// plancast.StatedGap for how) and their mean.
+func statedBasis(g *plancast.StatedGap, base, year int) *plancast.StatedBasis {
+	return g.Basis(base, year)
 }
 
 // statedOver is the growth stated with the figure of year over exactly the

@@ -2,6 +2,8 @@ package forecast
 
 import (
 	"math"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -254,4 +256,43 @@ func TestAStatedGapOfOneYearIsSaidAsOneYear(t *testing.T) {
 		saysAndNot(t, c.name, a.Explanation, []string{c.en}, []string{"2020–2020"})
 		saysAndNot(t, c.name, a.ExplanationZh, []string{c.zh}, []string{"2020—2020"})
 	}
+}
+
+// A year no statement covers takes the gap of the statements before it:
+// an observed 2021 growth, between the statements of 2016–2020 and
+// 2022–2023, is judged and explained the same when 2024's statement
+// arrives, citing 2016–2020, not years after it.
+func TestAnObservedYearWithoutAStatementDoesNotMoveWithLaterOnes(t *testing.T) {
+	years := []int{2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024}
+	values := []float64{100, 108, 117, 126, 135, 141, 152, 166, 172, 184}
+	stated := []plancast.StatedGrowth{
+		{BaseYear: 2015, Year: 2020, Percent: 6.0},
+		{BaseYear: 2021, Year: 2022, Percent: 3.0}, {BaseYear: 2022, Year: 2023, Percent: 5.2},
+	}
+	target := plancast.Target{Indicator: "gdp", Kind: plancast.TargetGrowth, Year: 2021, Value: 6.5}
+	var first plancast.Assessment
+	for i, st := range [][]plancast.StatedGrowth{stated, append(slices.Clone(stated), plancast.StatedGrowth{BaseYear: 2023, Year: 2024, Percent: 0.5})} {
+		a, err := Assess(target, gdp, years, values, Options{SkipBacktest: true, Stated: st, AsOf: plancast.NewDate(2025, 6, 1)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := 100 * (152.0/141*1.06/math.Pow(141.0/100, 1.0/5) - 1) // the levels' growth less 2016–2020's gap
+		if a.Realised == nil || !near(*a.Realised, want, 1e-9) || a.StatedBasis == nil || a.StatedBasis.From != 2015 || a.StatedBasis.To != 2020 {
+			t.Errorf("statements %d: realised %v, basis %+v; want %.4f on 2016–2020's gap", len(st), fmtPtr(a.Realised), a.StatedBasis, want)
+		}
+		saysAndNot(t, "2021", a.Explanation, []string{"in 2016–2020"}, []string{"2024"})
+		if i == 0 {
+			first = a
+		} else if a.Explanation != first.Explanation || *a.Realised != *first.Realised {
+			t.Errorf("2024's statement moved 2021: %q → %q", first.Explanation, a.Explanation)
+		}
+	}
+}
+
+// fmtPtr writes a number that may be absent.
+func fmtPtr(v *float64) string {
+	if v == nil {
+		return "none"
+	}
+	return strconv.FormatFloat(*v, 'g', -1, 64)
 }
