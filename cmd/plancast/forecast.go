@@ -217,16 +217,16 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		}
 		basis := b.basis
 		if basis.Even() {
-			fmt.Fprintf(stdout, "%s judged on the growth stated with the figures, which ran level with their own growth in %s\n",
-				who, spanOfYears(basis.From+1, basis.To))
+			fmt.Fprintf(stdout, "%s judged on the growth stated with the figures, which ran level with their own growth in %s%s\n",
+				who, spanOfYears(basis.From+1, basis.To), earlierText(basis.Earlier))
 			continue
 		}
 		side := "below"
 		if basis.Gap < 0 {
 			side = "above"
 		}
-		fmt.Fprintf(stdout, "%s judged on the growth stated with the figures, which ran %.1f%% a year %s their own growth in %s\n",
-			who, plancast.HalfAway(100*math.Abs(basis.Gap), 1), side, spanOfYears(basis.From+1, basis.To))
+		fmt.Fprintf(stdout, "%s judged on the growth stated with the figures, which ran %.1f%% a year %s their own growth in %s%s\n",
+			who, plancast.HalfAway(100*math.Abs(basis.Gap), 1), side, spanOfYears(basis.From+1, basis.To), earlierText(basis.Earlier))
 	}
 	for _, a := range paced {
 		// The gap in years: what the history's pace would take.
@@ -311,12 +311,31 @@ type basisOfTargets struct {
 // if there is one.
 func addBasis(bases []basisOfTargets, b *plancast.StatedBasis, target string) []basisOfTargets {
 	for i := range bases {
-		if c := &bases[i].basis; c.Gap == b.Gap && c.From == b.From && c.To == b.To {
+		if c := &bases[i].basis; c.Gap == b.Gap && c.From == b.From && c.To == b.To && slices.Equal(c.Earlier, b.Earlier) {
 			bases[i].targets = append(bases[i].targets, target)
 			return bases
 		}
 	}
 	return append(bases, basisOfTargets{basis: *b, targets: []string{target}})
+}
+
+// earlierText names the years whose growth was stated with their figures
+// before these were revised (plancast.StatedBasis.Earlier), as the
+// assessment's explanation does; "" for none.
+func earlierText(years []int) string {
+	if len(years) == 0 {
+		return ""
+	}
+	var spans []string
+	for i := 0; i < len(years); {
+		j := i
+		for j+1 < len(years) && years[j+1] == years[j]+1 {
+			j++
+		}
+		spans = append(spans, spanOfYears(years[i], years[j]))
+		i = j + 1
+	}
+	return " (for " + strings.Join(spans, ", ") + " the growth stated with the figures before their revision)"
 }
 
 // spanOfYears writes the years from–to, or one year alone: a gap measured
