@@ -214,6 +214,15 @@ type Observation struct {
 type StatedGrowth struct {
 	BaseYear, Year int
 	Percent        float64
+	// Level and BaseLevel are the levels of Year and BaseYear as they
+	// stood when the growth was stated (StatedGrowthsOf): the pair its gap
+	// to the levels' growth is measured on. Zero: the series' own.
+	Level, BaseLevel float64
+	// Published is the date of the figure that stated it; Earlier, that
+	// the year's figure has been revised since without stating its growth
+	// again (the growth is of an earlier vintage than the figure served).
+	Published Date
+	Earlier   bool
 }
 
 // MaxGrowthSpan is how many years a stated average growth may span: a

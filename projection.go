@@ -48,6 +48,11 @@ type StatedBasis struct {
 	// AsStated: the target year's growth is the one stated with its
 	// figure, not derived from the levels.
 	AsStated bool `json:"as_stated,omitempty"`
+	// Earlier are the years, ascending, whose growth the basis took as
+	// stated with an earlier vintage of their figure (revised since
+	// without stating its growth again: a census revision of the levels),
+	// each gap measured on the levels published with it (StatedGap).
+	Earlier []int `json:"earlier_vintages,omitempty"`
 }
 
 // Even reports whether the stated growth ran level with the figures' own,

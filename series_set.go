@@ -34,6 +34,7 @@ func LatestVintages(vintages []Observation, asOf Date) []Series {
 		out = append(out, *s)
 	}
 	SortSeries(out)
+	statedOfVintages(out, vintages, asOf, len(latest))
 	return out
 }
 
@@ -170,8 +171,12 @@ func (q *SeriesQuery) InYears(year int) bool {
 }
 
 // StatedGrowths are the growths stated with the series' figures, in year
-// order.
+// order: Stated when a read of the vintages set it, else those of the
+// figures served.
 func (s *Series) StatedGrowths() []StatedGrowth {
+	if s.Stated != nil {
+		return s.Stated
+	}
 	var out []StatedGrowth
 	for i := range s.Observations {
 		if o := &s.Observations[i]; o.Growth != nil {

@@ -29,6 +29,11 @@ type Series struct {
 	Indicator    string        `json:"indicator"`
 	Period       string        `json:"period"`
 	Observations []Observation `json:"observations"`
+	// Stated are the growths stated with the figures as a read of their
+	// vintages found them (StatedGrowthsOf: a growth stated with a figure
+	// revised since, each measured on the levels it was stated with); nil
+	// when the figures' own say the same. Read them with StatedGrowths.
+	Stated []StatedGrowth `json:"-"`
 }
 
 // WriteResult counts what a batch write did.

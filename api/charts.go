@@ -119,7 +119,7 @@ func (s *Server) chartSpec(ctx context.Context, region plancast.Region, ind plan
 		return charts.Spec{}, err
 	}
 	horizon := chartHorizon(p.horizon, series, targets)
-	spec := charts.Spec{Region: region, Indicator: ind, History: series.Observations, Targets: targets,
+	spec := charts.Spec{Region: region, Indicator: ind, History: series.Observations, Stated: series.StatedGrowths(), Targets: targets,
 		Width: p.width, Height: p.height, Lang: p.lang, From: p.from, AsOf: p.asOf, Today: plancast.Today()}
 	toDate, err := plancast.ReadYearToDate(ctx, s.cfg.Store, series.Key(), ind, p.asOf)
 	if err != nil {
@@ -227,7 +227,7 @@ func (s *Server) compareRegion(ctx context.Context, region plancast.Region, ind 
 	if err != nil {
 		return rs, err
 	}
-	rs.History, rs.Targets = series.Observations, targets
+	rs.History, rs.Stated, rs.Targets = series.Observations, series.StatedGrowths(), targets
 	// projected at least defaultHorizon years, whatever is shown (p.horizon crops the chart)
 	horizon := max(chartHorizon(p.horizon, series, targets), defaultHorizon)
 	if proj, err := s.projectSeries(ind, series, nil, horizon, forecast.MethodAuto, p.asOf); err == nil {

@@ -34,6 +34,10 @@ type Spec struct {
 	// History is one observation per year; it need not be sorted and may
 	// have gaps (drawn as a dotted line between the observed years).
 	History []plancast.Observation
+	// Stated are the growths stated with History's figures as the series
+	// read gives them (plancast.Series.StatedGrowths: with those stated
+	// before a revision); nil: read off History.
+	Stated []plancast.StatedGrowth
 	// Projection may be nil (series too short to project). Its points after
 	// LastYear are drawn as the mean with the 80% and 95% fans.
 	Projection *plancast.Projection

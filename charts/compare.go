@@ -23,7 +23,8 @@ type RegionSeries struct {
 	// History is the region's yearly figures. A region without any is not
 	// drawn; the source line names it as having no yearly figures.
 	History    []plancast.Observation
-	Projection *plancast.Projection // may be nil
+	Stated     []plancast.StatedGrowth // as Spec.Stated
+	Projection *plancast.Projection    // may be nil
 	// Targets of the region for the indicator, any plan and kind, as
 	// Spec.Targets: level targets, ceilings and floors are marked in the
 	// region's colour, and growth and average-growth targets by the path
@@ -383,7 +384,7 @@ type targetMark struct {
 // gap (growthBasis.gap, one for all of them); nil when none was drawn or
 // the figures state no growth.
 func targetMarks(rs RegionSeries, ind plancast.Indicator, from int) (marks []targetMark, stated *statedUse, growthLeftOut bool) {
-	growth := newGrowthBasis(rs.History, from)
+	growth := newGrowthBasis(rs.History, from).withStated(rs.Stated)
 	for _, t := range rs.Targets {
 		if !targetOnChart(t, rs.Region, ind, from) {
 			continue

@@ -203,6 +203,16 @@ type pathBase struct {
 	projected bool
 }
 
+// withStated is b with the gap measured by stated, the growths stated with
+// its figures as the series read gives them (Spec.Stated: with those stated
+// before a revision, as the assessment takes them); b itself when nil.
+func (b growthBasis) withStated(stated []plancast.StatedGrowth) growthBasis {
+	if stated != nil {
+		b.gap = plancast.MeasureStatedGap(b.years, b.values, stated)
+	}
+	return b
+}
+
 // path is the path the growth or average-growth target t implies on a
 // chart of ind (impliedPath), as the chart shows it; its last point is the
 // level t implies in its year, the level the assessment judges it against
@@ -287,7 +297,7 @@ func targetLayers(f *figure, s *Spec, latest *xy, dodged *dodge) targetDrawing {
 	// the fan and the projection's line under it
 	ring := draw.GlyphStyle{Color: colImplied, Radius: targetRadius, Shape: ringGlyph{}}
 	var haveMarker, havePath, haveImplied, haveCeiling, haveFloor bool
-	growth := newGrowthBasis(s.History, s.From)
+	growth := newGrowthBasis(s.History, s.From).withStated(s.Stated)
 
 	for _, t := range s.Targets {
 		if !targetOnChart(t, s.Region, s.Indicator, s.From) {

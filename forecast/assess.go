@@ -234,11 +234,11 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 		g := (1+*a.HistoricalGrowth)*math.Exp(-gap.Over(p.first, p.last)/n) - 1
 		a.HistoricalGrowth = &g
 	}
-	a.StatedBasis = statedBasis(gap)
+	a.StatedBasis = statedBasis(gap, base, t.Year)
 
 	var achieved bool
 	var projectedLevel float64
-	stated, asStated := statedOver(opt.Stated, base, t.Year)
+	stated, statedEarlier, asStated := statedOver(opt.Stated, base, t.Year)
 	asStated = asStated && growthKind
 	growthBase := 0 // the base year a growth is compared over
 	if growthKind {
@@ -312,6 +312,10 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 				a.StatedBasis = &plancast.StatedBasis{}
 			}
 			a.StatedBasis.AsStated = true
+			a.StatedBasis.Earlier = nil
+			if statedEarlier {
+				a.StatedBasis.Earlier = []int{t.Year}
+			}
 		}
 		a.Realised = &r
 		// A figure at a limit's edge is the limit written at its decimals:
@@ -554,13 +558,13 @@ func observedAlone(a *plancast.Assessment, t plancast.Target, ind plancast.Indic
 	if t.Year != year || !slices.Contains(plancast.TargetKinds, t.Kind) {
 		return false
 	}
-	r, base, asStated := value, t.BaseYear, false
+	r, base, asStated, earlier := value, t.BaseYear, false, false
 	if plancast.GrowthKind(t.Kind) {
 		if base == 0 && t.Kind == plancast.TargetGrowth {
 			base = t.Year - 1
 		}
 		var ok bool
-		if r, ok = statedOver(stated, base, t.Year); !ok || base == 0 {
+		if r, earlier, ok = statedOver(stated, base, t.Year); !ok || base == 0 {
 			return false
 		}
 		asStated = true
@@ -569,6 +573,9 @@ func observedAlone(a *plancast.Assessment, t plancast.Target, ind plancast.Indic
 	a.LatestYear, a.LatestValue, a.Realised = year, value, &r
 	if asStated {
 		a.StatedBasis = &plancast.StatedBasis{AsStated: true}
+		if earlier {
+			a.StatedBasis.Earlier = []int{t.Year}
+		}
 	}
 	a.Status, a.Probability = plancast.StatusOffTrack, 0
 	if meetsTarget(r, t.Value, higher) {
@@ -757,6 +764,12 @@ type phrasebook struct {
 	// year, or the first and last.
 	due, dueSpan string
 
+	// earlier: the years (years' words) whose growth is the one stated
+	// with their figure before it was revised; asStatedEarlier: the
+	// target year's is.
+	earlier, asStatedEarlier string
+	years                    func(ys []int) string
+
 	// The year to date (a.YearToDate): toDate takes the period's name, the
 	// year, the figure and its change on a year before (change's words);
 	// restAtLeast and restAtMost the growth the rest of the year needs on
@@ -812,20 +825,23 @@ var english = phrasebook{
 		}
 		return [...]string{"", "", "two", "three", "four", "five", "six"}[min(n, maxFigureDecimals)] + " decimals"
 	},
-	projectedPace: ", but the projection assumes %s a year, %s than the history",
-	growthRate:    func(g float64) string { return plancast.Fixed(100*g, 1) + "%" },
-	slower:        "slower",
-	faster:        "faster",
-	current:       "; growth of the current-price figures, inflation included",
-	stated:        "; judged on the growth stated with the figures, which ran %.1[1]f%% a year %[2]s the figures' own growth in %[3]s",
-	statedEven:    "; judged on the growth stated with the figures, which ran level with the figures' own growth in %[1]s",
-	span:          func(from, to int) string { return yearSpan(from, to, "–") },
-	below:         "below",
-	above:         "above",
-	asStated:      "; the growth as stated with the %d figure",
-	approx:        "; the base year is itself projected, so the growth's spread is approximate",
-	due:           "; %d has ended but no figure of it is stored: it is projected",
-	dueSpan:       "; %d–%d have ended but no figures of them are stored: they are projected",
+	projectedPace:   ", but the projection assumes %s a year, %s than the history",
+	growthRate:      func(g float64) string { return plancast.Fixed(100*g, 1) + "%" },
+	slower:          "slower",
+	faster:          "faster",
+	current:         "; growth of the current-price figures, inflation included",
+	stated:          "; judged on the growth stated with the figures, which ran %.1[1]f%% a year %[2]s the figures' own growth in %[3]s",
+	statedEven:      "; judged on the growth stated with the figures, which ran level with the figures' own growth in %[1]s",
+	span:            func(from, to int) string { return yearSpan(from, to, "–") },
+	below:           "below",
+	above:           "above",
+	asStated:        "; the growth as stated with the %d figure",
+	earlier:         " (for %s the growth stated with the figures before their revision, each year's gap measured on the levels published with it)",
+	asStatedEarlier: "; the growth as stated with the %d figure before its revision",
+	years:           func(ys []int) string { return yearList(ys, "–", ", ") },
+	approx:          "; the base year is itself projected, so the growth's spread is approximate",
+	due:             "; %d has ended but no figure of it is stored: it is projected",
+	dueSpan:         "; %d–%d have ended but no figures of them are stored: they are projected",
 
 	toDate:      "; %[2]d %[1]s: %[3]s, %[4]s on a year before",
 	change:      func(g float64) string { return plancast.Signed(100*g, 1) + "%" },
@@ -851,6 +867,30 @@ func yearSpan(from, to int, dash string) string {
 		return strconv.Itoa(from)
 	}
 	return strconv.Itoa(from) + dash + strconv.Itoa(to)
+}
+
+// earlierYears says which years' growth was stated with their figures
+// before these were revised (plancast.StatedBasis.Earlier); "" for none.
+func (pb phrasebook) earlierYears(ys []int) string {
+	if len(ys) == 0 {
+		return ""
+	}
+	return fmt.Sprintf(pb.earlier, pb.years(ys))
+}
+
+// yearList writes ascending years, runs of consecutive ones as spans:
+// "2019, 2022–2024".
+func yearList(ys []int, dash, sep string) string {
+	var parts []string
+	for i := 0; i < len(ys); {
+		j := i
+		for j+1 < len(ys) && ys[j+1] == ys[j]+1 {
+			j++
+		}
+		parts = append(parts, yearSpan(ys[i], ys[j], dash))
+		i = j + 1
+	}
+	return strings.Join(parts, sep)
 }
 
 // zhGrowth writes a growth (a fraction) in Chinese: 增长4.2%, 下降1.0%.
@@ -897,20 +937,23 @@ var chinese = phrasebook{
 		}
 		return [...]string{"", "一", "两", "三", "四", "五", "六"}[min(n, maxFigureDecimals)] + "位小数"
 	},
-	projectedPace: "，但预测年均%s，%s历史",
-	slower:        "慢于",
-	faster:        "快于",
-	growthRate:    zhGrowth,
-	current:       "；按现价数据计算，含价格因素",
-	stated:        "；按公布的增速判断，%[3]s年公布增速比现价数据增速年均%[2]s%.1[1]f%%",
-	statedEven:    "；按公布的增速判断，%[1]s年公布增速与现价数据增速持平",
-	span:          func(from, to int) string { return yearSpan(from, to, "—") },
-	below:         "低",
-	above:         "高",
-	asStated:      "；为%d年公布的增速",
-	approx:        "；基期本身为预测值，增速区间为近似值",
-	due:           "；%d年已结束，但尚无该年数据，按预测值判断",
-	dueSpan:       "；%d—%d年已结束，但尚无这些年份的数据，按预测值判断",
+	projectedPace:   "，但预测年均%s，%s历史",
+	slower:          "慢于",
+	faster:          "快于",
+	growthRate:      zhGrowth,
+	current:         "；按现价数据计算，含价格因素",
+	stated:          "；按公布的增速判断，%[3]s年公布增速比现价数据增速年均%[2]s%.1[1]f%%",
+	statedEven:      "；按公布的增速判断，%[1]s年公布增速与现价数据增速持平",
+	span:            func(from, to int) string { return yearSpan(from, to, "—") },
+	below:           "低",
+	above:           "高",
+	asStated:        "；为%d年公布的增速",
+	earlier:         "（%s年为数据修订前公布的增速，差距按同期公布的数据计算）",
+	asStatedEarlier: "；为%d年数据修订前公布的增速",
+	years:           func(ys []int) string { return yearList(ys, "—", "、") },
+	approx:          "；基期本身为预测值，增速区间为近似值",
+	due:             "；%d年已结束，但尚无该年数据，按预测值判断",
+	dueSpan:         "；%d—%d年已结束，但尚无这些年份的数据，按预测值判断",
 
 	toDate:      "；%[2]d年%[1]s%[3]s，同比%[4]s",
 	change:      zhGrowth,
@@ -1052,16 +1095,18 @@ func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind planca
 		s += fmt.Sprintf(phrase, plancast.FormatNumber(edge.Edge, -1), pb.decimals(edge.Decimals), plancast.FormatNumber(edge.Limit, -1))
 	}
 	switch sb := a.StatedBasis; {
+	case sb != nil && sb.AsStated && len(sb.Earlier) > 0:
+		s += fmt.Sprintf(pb.asStatedEarlier, t.Year)
 	case sb != nil && sb.AsStated:
 		s += fmt.Sprintf(pb.asStated, t.Year)
 	case sb != nil && sb.Even():
-		s += fmt.Sprintf(pb.statedEven, pb.span(sb.From+1, sb.To))
+		s += fmt.Sprintf(pb.statedEven, pb.span(sb.From+1, sb.To)) + pb.earlierYears(sb.Earlier)
 	case sb != nil:
 		side := pb.below
 		if sb.Gap < 0 {
 			side = pb.above
 		}
-		s += fmt.Sprintf(pb.stated, plancast.HalfAway(100*math.Abs(sb.Gap), 1), side, pb.span(sb.From+1, sb.To))
+		s += fmt.Sprintf(pb.stated, plancast.HalfAway(100*math.Abs(sb.Gap), 1), side, pb.span(sb.From+1, sb.To)) + pb.earlierYears(sb.Earlier)
 	case growth && (ind.Unit == plancast.Unit100mYuan || ind.Unit == plancast.UnitYuan):
 		s += pb.current
 	}

@@ -2,6 +2,8 @@ package forecast
 
 import (
 	"math"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -254,4 +256,161 @@ func TestAStatedGapOfOneYearIsSaidAsOneYear(t *testing.T) {
 		saysAndNot(t, c.name, a.Explanation, []string{c.en}, []string{"2020–2020"})
 		saysAndNot(t, c.name, a.ExplanationZh, []string{c.zh}, []string{"2020—2020"})
 	}
+}
+
+// quwoVintages are Quwo's GDP figures as first published (2015–2024, with
+// the growths stated for 2021–2024) and, with census, the 5th economic
+// census's revision of 2022–2024 (2025-12-28), pushed from a table without
+// a growth column (the UAT's quwo_bundle.json and census.csv).
+func quwoVintages(census bool) []plancast.Observation {
+	d := plancast.NewDate
+	values := []float64{82.3, 85.1, 95.2, 103.4, 110.6, 112.9, 128.7, 138.5, 141.2, 147.9}
+	stated := map[int]float64{2021: 8.6, 2022: 5.1, 2023: 4.2, 2024: 4.8}
+	var out []plancast.Observation
+	for i, v := range values {
+		y := 2015 + i
+		o := plancast.Observation{Region: "quwo", Indicator: "gdp", Period: plancast.PeriodYear, Year: y, Value: v, Status: plancast.StatusFinal, Published: d(y+1, 3, 20)}
+		if g, ok := stated[y]; ok {
+			o.Growth = &g
+		}
+		out = append(out, o)
+	}
+	if census {
+		for y, v := range map[int]float64{2022: 142.1, 2023: 146.0, 2024: 152.3} {
+			out = append(out, plancast.Observation{Region: "quwo", Indicator: "gdp", Period: plancast.PeriodYear, Year: y, Value: v, Status: plancast.StatusFinal, Published: d(2025, 12, 28)})
+		}
+	}
+	return out
+}
+
+// quwoAssess judges t on Quwo's figures as the assessment routes do (the
+// series read from its vintages), asked on the UAT's day.
+func quwoAssess(t *testing.T, target plancast.Target, census bool) plancast.Assessment {
+	t.Helper()
+	s := plancast.LatestVintages(quwoVintages(census), plancast.Date{})[0]
+	years, values := s.YearsValues()
+	a, err := Assess(target, gdp, years, values, Options{SkipBacktest: true, Stated: s.StatedGrowths(), AsOf: plancast.NewDate(2026, 11, 23)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+// The census raises Quwo's GDP of 2022–2024 by 2.6–3.4% without restating
+// their growth. The growths stated with their first releases still judge
+// the 14th Five-Year target of 6.5% a year, each gap measured on the levels
+// it was published with, so the revision moves the judgement by its own
+// effect alone: the target's level is the same, the growth still needed
+// from 2024 falls by the 3.0% by which 2024's level rose (9.9% → 6.7%, not
+// up to 23.3%), and the history rises by 2024's revision spread over its
+// nine years (5.4% → 5.8%, not down to 2.0%). The explanation names the
+// years whose growth is of the earlier vintage.
+func TestACensusRevisionMovesAGrowthTargetByItsOwnEffectAlone(t *testing.T) {
+	target := plancast.Target{Region: "quwo", Indicator: "gdp", Plan: "14th-fyp", Kind: plancast.TargetAvgGrowth, BaseYear: 2020, Year: 2025, Value: 6.5}
+	before := quwoAssess(t, target, false)
+	after := quwoAssess(t, target, true)
+	if before.RequiredGrowth == nil || plancast.HalfAway(100**before.RequiredGrowth, 1) != 9.9 || plancast.HalfAway(100**before.HistoricalGrowth, 1) != 5.4 {
+		t.Fatalf("before the census: required %v, history %v; want 9.9%% and 5.4%% (the UAT's)", before.RequiredGrowth, before.HistoricalGrowth)
+	}
+	if after.RequiredGrowth == nil || after.HistoricalGrowth == nil {
+		t.Fatalf("after the census: required %v, history %v", after.RequiredGrowth, after.HistoricalGrowth)
+	}
+	if got, want := (1+*after.RequiredGrowth)/(1+*before.RequiredGrowth), 147.9/152.3; !near(got, want, 1e-12) {
+		t.Errorf("required growth %.4f → %.4f: a factor %.6f, want 147.9/152.3 = %.6f, 2024's revision alone", *before.RequiredGrowth, *after.RequiredGrowth, got, want)
+	}
+	if got, want := (1+*after.HistoricalGrowth)/(1+*before.HistoricalGrowth), math.Pow(152.3/147.9, 1.0/9); !near(got, want, 1e-12) {
+		t.Errorf("history %.4f → %.4f: a factor %.6f, want (152.3/147.9)^(1/9) = %.6f", *before.HistoricalGrowth, *after.HistoricalGrowth, got, want)
+	}
+	sb, sb0 := after.StatedBasis, before.StatedBasis
+	if sb == nil || sb0 == nil || !near(sb.Gap, sb0.Gap, 1e-12) || sb.From != 2020 || sb.To != 2024 || !slices.Equal(sb.Earlier, []int{2022, 2023, 2024}) || sb0.Earlier != nil {
+		t.Errorf("stated basis %+v (before %+v), want the same gap over 2021–2024 with 2022–2024 of earlier vintages", sb, sb0)
+	}
+	saysAndNot(t, "after the census", after.Explanation, []string{
+		"needs 6.7% a year from 2024 (history: 5.8% a year)",
+		"which ran 1.3% a year below the figures' own growth in 2021–2024 (for 2022–2024 the growth stated with the figures before their revision, each year's gap measured on the levels published with it)",
+	}, []string{"in 2021;"})
+	saysAndNot(t, "after the census", after.ExplanationZh, []string{"2021—2024年公布增速比现价数据增速年均低1.3%（2022—2024年为数据修订前公布的增速，差距按同期公布的数据计算）"}, nil)
+	saysAndNot(t, "before the census", before.Explanation, []string{"in 2021–2024; "}, []string{"revision"})
+}
+
+// A one-year growth target of a year whose figure was revised without its
+// growth is realised as the growth stated with the figure before, and
+// says so: Quwo's 2022 stated 5.1% meets a target of 5%.
+func TestAGrowthStatedBeforeARevisionIsTheRealisedOne(t *testing.T) {
+	target := plancast.Target{Region: "quwo", Indicator: "gdp", Plan: "2022-annual", Kind: plancast.TargetGrowth, Year: 2022, Value: 5}
+	a := quwoAssess(t, target, true)
+	if a.Realised == nil || *a.Realised != 5.1 || a.Status != plancast.StatusAchieved || a.StatedBasis == nil || !a.StatedBasis.AsStated || !slices.Equal(a.StatedBasis.Earlier, []int{2022}) {
+		t.Fatalf("realised %v, status %s, basis %+v; want 5.1 as stated before the revision, achieved", a.Realised, a.Status, a.StatedBasis)
+	}
+	saysAndNot(t, "2022", a.Explanation, []string{"2022 observed: growth 5.1%", "the growth as stated with the 2022 figure before its revision"}, nil)
+	saysAndNot(t, "2022", a.ExplanationZh, []string{"为2022年数据修订前公布的增速"}, nil)
+	// Before the revision the same growth is the figure's own.
+	if b := quwoAssess(t, target, false); b.StatedBasis == nil || b.StatedBasis.Earlier != nil || !strings.Contains(b.Explanation, "the growth as stated with the 2022 figure") || strings.Contains(b.Explanation, "revision") {
+		t.Errorf("before the census: basis %+v, explanation %q", b.StatedBasis, b.Explanation)
+	}
+}
+
+// The history of a target follows the vintages: on the census's day the
+// trail judges Quwo's target on the same stated gap as the day before, not
+// on 2021's alone.
+func TestTheTrailKeepsTheGrowthsStatedBeforeARevision(t *testing.T) {
+	target := plancast.Target{Region: "quwo", Indicator: "gdp", Plan: "14th-fyp", Kind: plancast.TargetAvgGrowth, BaseYear: 2020, Year: 2025, Value: 6.5, Published: plancast.NewDate(2021, 3, 1)}
+	trail := AssessmentTrail([]plancast.Target{target}, quwoVintages(true), gdp)
+	var march, census *plancast.Assessment
+	for _, p := range trail {
+		switch p.AsOf.String() {
+		case "2025-03-20":
+			march = p.Assessment
+		case "2025-12-28":
+			census = p.Assessment
+		}
+	}
+	if march == nil || census == nil {
+		t.Fatalf("trail %+v lacks the points of 2025-03-20 and 2025-12-28", trail)
+	}
+	if sb, sb0 := census.StatedBasis, march.StatedBasis; sb == nil || sb0 == nil || !near(sb.Gap, sb0.Gap, 1e-12) || sb.From != sb0.From || sb.To != sb0.To {
+		t.Errorf("stated basis on the census's day %+v, want the day before's %+v", sb, sb0)
+	}
+	if got, want := (1+*census.RequiredGrowth)/(1+*march.RequiredGrowth), 147.9/152.3; !near(got, want, 1e-12) {
+		t.Errorf("required growth %.4f → %.4f, want a factor %.6f: 2024's revision alone", *march.RequiredGrowth, *census.RequiredGrowth, want)
+	}
+}
+
+// A year no statement covers takes the gap of the statements before it:
+// an observed 2021 growth, between the statements of 2016–2020 and
+// 2022–2023, is judged and explained the same when 2024's statement
+// arrives, citing 2016–2020, not years after it.
+func TestAnObservedYearWithoutAStatementDoesNotMoveWithLaterOnes(t *testing.T) {
+	years := []int{2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024}
+	values := []float64{100, 108, 117, 126, 135, 141, 152, 166, 172, 184}
+	stated := []plancast.StatedGrowth{
+		{BaseYear: 2015, Year: 2020, Percent: 6.0},
+		{BaseYear: 2021, Year: 2022, Percent: 3.0}, {BaseYear: 2022, Year: 2023, Percent: 5.2},
+	}
+	target := plancast.Target{Indicator: "gdp", Kind: plancast.TargetGrowth, Year: 2021, Value: 6.5}
+	var first plancast.Assessment
+	for i, st := range [][]plancast.StatedGrowth{stated, append(slices.Clone(stated), plancast.StatedGrowth{BaseYear: 2023, Year: 2024, Percent: 0.5})} {
+		a, err := Assess(target, gdp, years, values, Options{SkipBacktest: true, Stated: st, AsOf: plancast.NewDate(2025, 6, 1)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := 100 * (152.0/141*1.06/math.Pow(141.0/100, 1.0/5) - 1) // the levels' growth less 2016–2020's gap
+		if a.Realised == nil || !near(*a.Realised, want, 1e-9) || a.StatedBasis == nil || a.StatedBasis.From != 2015 || a.StatedBasis.To != 2020 {
+			t.Errorf("statements %d: realised %v, basis %+v; want %.4f on 2016–2020's gap", len(st), fmtPtr(a.Realised), a.StatedBasis, want)
+		}
+		saysAndNot(t, "2021", a.Explanation, []string{"in 2016–2020"}, []string{"2024"})
+		if i == 0 {
+			first = a
+		} else if a.Explanation != first.Explanation || *a.Realised != *first.Realised {
+			t.Errorf("2024's statement moved 2021: %q → %q", first.Explanation, a.Explanation)
+		}
+	}
+}
+
+// fmtPtr writes a number that may be absent.
+func fmtPtr(v *float64) string {
+	if v == nil {
+		return "none"
+	}
+	return strconv.FormatFloat(*v, 'g', -1, 64)
 }

@@ -74,7 +74,7 @@ func runChart(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return fmt.Errorf("read targets of %s/%s: %w", region, indicator, err)
 	}
-	spec.Region, spec.Indicator, spec.History, spec.Targets = reg, ind, s.Observations, targets
+	spec.Region, spec.Indicator, spec.History, spec.Stated, spec.Targets = reg, ind, s.Observations, s.StatedGrowths(), targets
 
 	years, values := s.YearsValues()
 	h := *horizon

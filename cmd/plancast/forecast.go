@@ -144,7 +144,7 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	var judgedToDate, paced []plancast.Assessment
 	var atLimit []string            // where a target at a limit (100, 0) is met, a line each
 	var unassessed []string         // why a target is not assessed, a line each
-	var basis *plancast.StatedBasis // of the growth targets judged on the stated growth
+	var statedGaps []basisOfTargets // of the growth targets judged on the stated growth, each distinct once
 	var due *plancast.YearSpan      // the ended years without a figure, the widest span of any target
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "plan\tkind\tyear\ttarget\tprojected\tneeds/yr\tP(meet)\tprogress\tstatus")
@@ -212,7 +212,7 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 			atLimit = append(atLimit, fmt.Sprintf("%s, which figures of %s write as %s", line, decimalsText(e.Decimals), observed(e.Limit)))
 		}
 		if b := a.StatedBasis; b != nil && !b.AsStated {
-			basis = b
+			statedGaps = addBasis(statedGaps, b, fmt.Sprintf("%s %s %d", t.Plan, t.Kind, t.Year))
 		}
 		if d := a.FiguresDue; d != nil && (due == nil || d.To > due.To) {
 			due = d
@@ -224,18 +224,25 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	for _, u := range unassessed {
 		fmt.Fprintln(stdout, u)
 	}
-	switch {
-	case basis != nil && basis.Even():
-		fmt.Fprintf(stdout, "growth targets are judged on the growth stated with the figures, which ran level with their own growth in %s\n",
-			spanOfYears(basis.From+1, basis.To))
-	case basis != nil:
-		// One series: every growth target shares the gap.
+	for _, b := range statedGaps {
+		// One series: the growth targets share the gap, unless their years
+		// take it from different years (a target of an observed year).
+		who := "growth targets are"
+		if len(statedGaps) > 1 {
+			who = strings.Join(b.targets, ", ") + map[bool]string{false: " is", true: " are"}[len(b.targets) > 1]
+		}
+		basis := b.basis
+		if basis.Even() {
+			fmt.Fprintf(stdout, "%s judged on the growth stated with the figures, which ran level with their own growth in %s%s\n",
+				who, spanOfYears(basis.From+1, basis.To), earlierText(basis.Earlier))
+			continue
+		}
 		side := "below"
 		if basis.Gap < 0 {
 			side = "above"
 		}
-		fmt.Fprintf(stdout, "growth targets are judged on the growth stated with the figures, which ran %.1f%% a year %s their own growth in %s\n",
-			plancast.HalfAway(100*math.Abs(basis.Gap), 1), side, spanOfYears(basis.From+1, basis.To))
+		fmt.Fprintf(stdout, "%s judged on the growth stated with the figures, which ran %.1f%% a year %s their own growth in %s%s\n",
+			who, plancast.HalfAway(100*math.Abs(basis.Gap), 1), side, spanOfYears(basis.From+1, basis.To), earlierText(basis.Earlier))
 	}
 	for _, l := range atLimit {
 		fmt.Fprintln(stdout, l)
@@ -330,6 +337,44 @@ func decimalsText(n int) string {
 		return "two decimals"
 	}
 	return strconv.Itoa(n) + " decimals"
+}
+
+// basisOfTargets is a stated basis (plancast.StatedBasis) and the targets
+// judged on it ("14th-fyp avg_growth 2025").
+type basisOfTargets struct {
+	basis   plancast.StatedBasis
+	targets []string
+}
+
+// addBasis adds target's basis b to bases, to the entry of the same basis
+// if there is one.
+func addBasis(bases []basisOfTargets, b *plancast.StatedBasis, target string) []basisOfTargets {
+	for i := range bases {
+		if c := &bases[i].basis; c.Gap == b.Gap && c.From == b.From && c.To == b.To && slices.Equal(c.Earlier, b.Earlier) {
+			bases[i].targets = append(bases[i].targets, target)
+			return bases
+		}
+	}
+	return append(bases, basisOfTargets{basis: *b, targets: []string{target}})
+}
+
+// earlierText names the years whose growth was stated with their figures
+// before these were revised (plancast.StatedBasis.Earlier), as the
+// assessment's explanation does; "" for none.
+func earlierText(years []int) string {
+	if len(years) == 0 {
+		return ""
+	}
+	var spans []string
+	for i := 0; i < len(years); {
+		j := i
+		for j+1 < len(years) && years[j+1] == years[j]+1 {
+			j++
+		}
+		spans = append(spans, spanOfYears(years[i], years[j]))
+		i = j + 1
+	}
+	return " (for " + strings.Join(spans, ", ") + " the growth stated with the figures before their revision)"
 }
 
 // spanOfYears writes the years from–to, or one year alone: a gap measured

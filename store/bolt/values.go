@@ -253,19 +253,22 @@ func (s *Store) FiguresBetween(ctx context.Context, keys []plancast.SeriesKey, f
 
 // valuesBetween reads the latest vintage of the years from to to of each
 // series of keys from the vals bucket, whose keys sort by series, year
-// (two bytes) and recorded time.
+// (two bytes) and recorded time; a series with a figure of several
+// vintages gets the growths stated with them (plancast.Series.Stated).
 func (s *Store) valuesBetween(keys []plancast.SeriesKey, from, to int) ([]plancast.Series, error) {
 	from, to = max(from, 0), min(to, math.MaxUint16)
 	if from > to {
 		return nil, nil
 	}
 	var out []plancast.Series
+	var vintages []plancast.Observation // of one series, for the growths stated with them
 	err := s.db.View(func(tx *bbolt.Tx) error {
 		c := tx.Bucket(bucketVals).Cursor()
 		for _, sk := range plancast.SortedSeriesKeys(keys) {
 			series := plancast.Series{Region: sk.Region, Indicator: sk.Indicator, Period: sk.Period}
 			prefix := seriesPrefix(sk)
 			start := append(prefix[:len(prefix):len(prefix)], yearBytes(from)...)
+			vintages = vintages[:0]
 			for k, v := c.Seek(start); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
 				o, ok := vintageAt(sk, prefix, k, v)
 				if !ok {
@@ -274,7 +277,11 @@ func (s *Store) valuesBetween(keys []plancast.SeriesKey, from, to int) ([]planca
 				if o.Year > to {
 					break
 				}
+				vintages = append(vintages, o)
 				series.AppendLatest(o) // keys sort by year, then recorded
+			}
+			if len(vintages) > len(series.Observations) { // a figure of several vintages
+				series.Stated = plancast.StatedGrowthsOf(vintages, plancast.Date{})
 			}
 			series.DropWithdrawn()
 			if len(series.Observations) > 0 {

@@ -332,9 +332,12 @@ func (vs *valueSeries) sortAndCheck() bool {
 
 // latest keeps one observation per year: the only vintage, or the newest by
 // published date, then recorded time, as plancast.NewerVintage orders them;
-// then it drops the years whose newest vintage is a withdrawal.
+// then it drops the years whose newest vintage is a withdrawal. A series
+// with a figure of several vintages gets the growths stated with them
+// (plancast.Series.Stated).
 func (vs *valueSeries) latest(k plancast.SeriesKey, multi bool, published map[vintageKey]plancast.Date) plancast.Series {
 	s := plancast.Series{Region: k.Region, Indicator: k.Indicator, Period: k.Period, Observations: make([]plancast.Observation, 0, len(vs.points))}
+	var vintages []plancast.Observation // when multi
 	for _, p := range vs.points {
 		o := plancast.Observation{Region: k.Region, Indicator: k.Indicator, Period: k.Period, Year: p.year, Value: p.value,
 			Recorded: time.Unix(0, p.recorded).UTC()}
@@ -352,8 +355,12 @@ func (vs *valueSeries) latest(k plancast.SeriesKey, multi bool, published map[vi
 				continue // written between the two reads, or partially visible: the next read has it
 			}
 			o.Published = d
+			vintages = append(vintages, o)
 		}
 		s.AppendLatest(o) // points sort by year (sortAndCheck)
+	}
+	if multi {
+		s.Stated = plancast.StatedGrowthsOf(vintages, plancast.Date{})
 	}
 	s.DropWithdrawn()
 	return s

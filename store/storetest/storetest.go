@@ -53,6 +53,7 @@ func Run(t *testing.T, open Opener) {
 		{"StatedGrowthComesBackFromEveryRead", testStatedGrowth},
 		{"ChangedStatedGrowthIsARevision", testStatedGrowthRevision},
 		{"WithdrawalCarriesNoGrowth", testWithdrawalCarriesNoGrowth},
+		{"GrowthStatedBeforeARevisionStands", testGrowthStatedBeforeARevision},
 		{"FiguresBetweenCarryTheirStatus", testFiguresBetween},
 		{"HistoryIsCountedApart", testHistoryIsCountedApart},
 	}
@@ -1232,6 +1233,75 @@ func testWithdrawalCarriesNoGrowth(t *testing.T, st plancast.Store) {
 		"houma/gdp/year 2019": "6.2 a year since 2015",
 		"houma/gdp/year 2020": "5.3 y/y",
 	})
+}
+
+// A revision that states no growth (a census pushed from a table without
+// a growth column) leaves the growth stated with the figure before it
+// standing, with the levels it was published with: every read of the
+// series gives the same statements (Series.StatedGrowths), the bulk value
+// reads of assessments included, and as of before the revision the
+// figures' own.
+func testGrowthStatedBeforeARevision(t *testing.T, st plancast.Store) {
+	seedCatalog(t, st)
+	d := plancast.NewDate
+	census := d(2022, time.December, 28)
+	mustWrite(t, st,
+		obs("houma", "gdp", 2019, 110, d(2020, time.March, 1)),
+		withGrowth(obs("houma", "gdp", 2020, 120.8, d(2021, time.March, 1)), 2.4, 0),
+		withGrowth(obs("houma", "gdp", 2021, 133.9, d(2022, time.March, 1)), 8.1, 0))
+	if res := mustWrite(t, st, obs("houma", "gdp", 2020, 124.2, census), obs("houma", "gdp", 2021, 138, census)); res.Revised != 2 {
+		t.Fatalf("the census = %+v, want 2 revised", res)
+	}
+	describe := func(ss []plancast.StatedGrowth) []string {
+		var out []string
+		for _, s := range ss {
+			out = append(out, fmt.Sprintf("%d–%d %g%% on %g over %g, %s, earlier %t", s.BaseYear, s.Year, s.Percent, s.Level, s.BaseLevel, s.Published, s.Earlier))
+		}
+		return out
+	}
+	key := plancast.SeriesKey{Region: "houma", Indicator: "gdp", Period: plancast.PeriodYear}
+	for _, c := range []struct {
+		asOf plancast.Date
+		want []string
+	}{
+		{plancast.Date{}, []string{"2019–2020 2.4% on 120.8 over 110, 2021-03-01, earlier true", "2020–2021 8.1% on 133.9 over 120.8, 2022-03-01, earlier true"}},
+		{census, []string{"2019–2020 2.4% on 120.8 over 110, 2021-03-01, earlier true", "2020–2021 8.1% on 133.9 over 120.8, 2022-03-01, earlier true"}},
+		{d(2022, time.December, 27), []string{"2019–2020 2.4% on 0 over 0, , earlier false", "2020–2021 8.1% on 0 over 0, , earlier false"}},
+	} {
+		reads := map[string][]plancast.Series{}
+		s, err := st.Series(ctx, plancast.SeriesQuery{Region: "houma", Indicator: "gdp", AsOf: c.asOf})
+		if err != nil {
+			t.Fatal(err)
+		}
+		reads["Series"] = []plancast.Series{*s}
+		vs, err := st.Vintages(ctx, key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		reads["Vintages"] = plancast.LatestVintages(vs, c.asOf)
+		if reads["ReadSeriesValuesAsOf"], err = plancast.ReadSeriesValuesAsOf(ctx, st, []plancast.SeriesKey{key}, c.asOf); err != nil {
+			t.Fatal(err)
+		}
+		if c.asOf.IsZero() {
+			if reads["SeriesSet"], err = st.SeriesSet(ctx, plancast.SeriesSetQuery{Regions: []string{"houma"}, Indicators: []string{"gdp"}}); err != nil {
+				t.Fatal(err)
+			}
+			if vr, ok := st.(plancast.SeriesValuesReader); ok {
+				if reads["SeriesValuesOf"], err = vr.SeriesValuesOf(ctx, []plancast.SeriesKey{key}); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		for _, name := range slices.Sorted(maps.Keys(reads)) {
+			if len(reads[name]) != 1 {
+				t.Errorf("%s as of %q: %d series, want 1", name, c.asOf, len(reads[name]))
+				continue
+			}
+			if got := describe(reads[name][0].StatedGrowths()); !slices.Equal(got, c.want) {
+				t.Errorf("%s as of %q: statements\n got %q\nwant %q", name, c.asOf, got, c.want)
+			}
+		}
+	}
 }
 
 // houmaGDPVintages is every vintage of Houma's yearly GDP, oldest first.
