@@ -17,8 +17,9 @@ func gdpTarget(value float64, published plancast.Date) plancast.Target {
 // target dated in the past could restate a version replaced since (the 2021
 // report committed again after the review), which is not checked: the push
 // is queued, and one note says what was left unchecked. A target stated
-// today is a new decision and needs no stored version: its push carries no
-// such note.
+// today is a new decision that restates no stored version; only the checks
+// beside the version it replaces (a slip of units, a fraction) and beside
+// the latest figure went without the store, and its notes say so.
 func TestWhileTheBackendIsDownOldTargetsAreQueuedWithANote(t *testing.T) {
 	sp, proxy, _ := behindProxy(t)
 	catalog(t, sp)
@@ -32,22 +33,26 @@ func TestWhileTheBackendIsDownOldTargetsAreQueuedWithANote(t *testing.T) {
 	if err != nil || rep.Targets.Queued != 1 {
 		t.Fatalf("the 2021 target again while down: %v, %+v; want it queued", err, rep)
 	}
-	// Two things went unchecked, each said once: whether the row restates
-	// a stored version, and (the stored figures unread too) the level
-	// target's check for a slip of units beside the latest figure.
+	// Three things went unchecked, each said once: whether the row
+	// restates a stored version, and its check beside the version it
+	// replaces (the stored targets unread), and (the stored figures unread
+	// too) the level target's check for a slip of units beside the latest
+	// figure.
 	want := "the stored targets could not be read ("
-	unchecked := "), so the rows dated before a stored version were not checked for restating it"
+	beside := "the targets were not judged beside the versions they replace"
+	unchecked := "), so the rows dated before a stored version were not checked for restating it, and " + beside
 	figures, slipsUnchecked := "the stored figures could not be read (", "), so level targets were judged beside the batch's own figures only"
 	if len(rep.Notes) != 2 || !strings.HasPrefix(rep.Notes[0], want) || !strings.HasSuffix(rep.Notes[0], unchecked) ||
 		!strings.HasPrefix(rep.Notes[1], figures) || !strings.HasSuffix(rep.Notes[1], slipsUnchecked) {
 		t.Errorf("notes %q; want two: %q…%q and %q…%q", rep.Notes, want, unchecked, figures, slipsUnchecked)
 	}
 
-	// A target stated today restates nothing stored; only the slip check
-	// is said to have gone without the stored figures.
+	// A target stated today restates nothing stored; only the slip checks
+	// are said to have gone without the stored figures and versions.
 	rep, err = ingest.Apply(ctx, sp, &ingest.Batch{Targets: []plancast.Target{gdpTarget(230, plancast.Date{})}}, ingest.ApplyOptions{})
-	if err != nil || rep.Targets.Queued != 1 || len(rep.Notes) != 1 || !strings.HasPrefix(rep.Notes[0], figures) || !strings.HasSuffix(rep.Notes[0], slipsUnchecked) {
-		t.Errorf("a target stated today while down: %v, %+v, notes %q; want it queued with the one note %q…%q", err, rep, rep.Notes, figures, slipsUnchecked)
+	if err != nil || rep.Targets.Queued != 1 || len(rep.Notes) != 2 || !strings.HasPrefix(rep.Notes[0], figures) || !strings.HasSuffix(rep.Notes[0], slipsUnchecked) ||
+		!strings.HasPrefix(rep.Notes[1], want) || !strings.HasSuffix(rep.Notes[1], "), so "+beside) {
+		t.Errorf("a target stated today while down: %v, %+v, notes %q; want it queued with the notes %q…%q and %q…%q", err, rep, rep.Notes, figures, slipsUnchecked, want, "), so "+beside)
 	}
 
 	proxy.Up()
