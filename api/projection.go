@@ -149,17 +149,10 @@ func (s *Server) noYearlyFigures(ctx context.Context, region, indicator string, 
 // partial-year figures published later were not there then either.
 func noYearlyFiguresAsOf(a plancast.YearlyAbsence, region, indicator string, notFound error, notUsed string) error {
 	msg := plancast.ErrorMessage(notFound)
-	if a.FirstOn.IsZero() {
+	if first := a.FirstText(); first == "" {
 		msg += ", nor any since"
 	} else {
-		which, verb := "first figures", "were"
-		if a.Next {
-			which = "next figures"
-		}
-		if len(a.First.Observations) == 1 {
-			which, verb = strings.TrimSuffix(which, "s"), "was"
-		}
-		msg += fmt.Sprintf("; its %s, for %s, %s published on %s", which, a.First.YearSpan(), verb, a.FirstOn)
+		msg += "; " + first
 	}
 	var where []string
 	for _, p := range a.Partial {

@@ -378,17 +378,10 @@ func withoutYearlyFigures(ctx context.Context, st plancast.Store, region string,
 	}
 	var also []string
 	if !asOf.IsZero() {
-		if a.FirstOn.IsZero() {
+		if first := a.FirstText(); first == "" {
 			msg += ", nor any since"
 		} else {
-			which, were := "first figures", "were"
-			if a.Next {
-				which = "next figures"
-			}
-			if len(a.First.Observations) == 1 {
-				which, were = strings.TrimSuffix(which, "s"), "was"
-			}
-			also = append(also, fmt.Sprintf("its %s, for %s, %s published on %s", which, a.First.YearSpan(), were, a.FirstOn))
+			also = append(also, first)
 		}
 	}
 	var where []string
