@@ -97,12 +97,12 @@ func checkRestatedTargets(b *Batch, versions map[plancast.TargetKey][]plancast.T
 			// On or after the newest version: a new decision, the newest
 			// restated, or a correction of the newest on its own day.
 			if d.Equal(cur.Published) && !plancast.SameTarget(cur, t) && !sameDayCorrection(d, vs, targetDay) {
-				was := targetSubstance(cur, t)
+				was := plancast.TargetSubstance(cur, t)
 				if cur.Withdrawn {
 					was = "a withdrawal"
 				}
 				ps.add(from.problem("", fieldPublished, "%s differs from the version set that day (%s%s%s): %s; to set %s now, %s",
-					what, was, inForceNow(cur), pushedOn(cur.Recorded), rewritesSince(d, "version"), targetSubstance(t, cur), dateItToday()))
+					what, was, inForceNow(cur), pushedOn(cur.Recorded), rewritesSince(d, "version"), plancast.TargetSubstance(t, cur), dateItToday()))
 			}
 			continue
 		}
@@ -254,24 +254,6 @@ func pushedOn(recorded time.Time) string {
 		return ""
 	}
 	return ", pushed on " + plancast.DateOf(recorded).String()
-}
-
-// targetSubstance is what a version of a target says beside another: its
-// value, and its base year and binding where they differ ("230", "230 from
-// base year 2019, binding"), as plancast.SameTarget compares them.
-func targetSubstance(t, other *plancast.Target) string {
-	s := num(t.Value)
-	if t.BaseYear != other.BaseYear && t.BaseYear != 0 {
-		s += fmt.Sprintf(" from base year %d", t.BaseYear)
-	}
-	if t.Binding != other.Binding {
-		if t.Binding {
-			s += ", binding"
-		} else {
-			s += ", expected"
-		}
-	}
-	return s
 }
 
 // inForceNow says of the newest version of a target that it is in force:

@@ -218,7 +218,7 @@ func staleVersion(t *plancast.Target, undated bool, versions []plancast.Target) 
 		// would replace that version as of its own date (restated.go).
 		return fmt.Sprintf("the row is marked in force and dated %s, the day the version in force (%s%s) was set, but says %s: %s; "+
 			"to set %s now, write %s in published; to keep %s, put it back in the row or leave the row out",
-			t.Published, targetSubstance(cur, t), pushedOn(cur.Recorded), targetSubstance(t, cur), rewritesSince(t.Published, "version"), targetSubstance(t, cur), plancast.Today(), targetSubstance(cur, t))
+			t.Published, plancast.TargetSubstance(cur, t), pushedOn(cur.Recorded), plancast.TargetSubstance(t, cur), rewritesSince(t.Published, "version"), plancast.TargetSubstance(t, cur), plancast.Today(), plancast.TargetSubstance(cur, t))
 	}
 	if !t.Published.Before(cur.Published) {
 		return "" // a new version, set on or after the one in force: a revision
