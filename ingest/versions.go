@@ -139,20 +139,7 @@ func fillUnsaidTargets(b *Batch, versions map[plancast.TargetKey][]plancast.Targ
 // compared with: the one in force on t's date when t is dated before the
 // newest and one was, else the newest; nil when vs is empty.
 func comparedVersion(t *plancast.Target, vs []plancast.Target) *plancast.Target {
-	if len(vs) == 0 {
-		return nil
-	}
-	newest := &vs[len(vs)-1]
-	d := t.Published.OrToday()
-	if !d.Before(newest.Published) {
-		return newest
-	}
-	for k := len(vs) - 1; k >= 0; k-- {
-		if vs[k].InForce(d) {
-			return &vs[k]
-		}
-	}
-	return newest // before every stored version: the store compares with the newest
+	return comparedOn(t.Published.OrToday(), vs, targetDay)
 }
 
 // checkVersionClaims adds a problem for every target of b read from a row
