@@ -97,14 +97,18 @@ func ValuePrec(v float64) int {
 
 // Decimals is how many decimals (0–2) show a stored figure exactly, or as
 // near as two allow: 250 → 0, 120.8 → 1, 4.25 → 2.
-func Decimals(v float64) int {
-	for prec := 0; prec < 2; prec++ {
+func Decimals(v float64) int { return DecimalsUpTo(v, 2) }
+
+// DecimalsUpTo is how many decimals, at most most, show v exactly, or as
+// near as most allow: Decimals with another bound (99.999 → 3 up to 6).
+func DecimalsUpTo(v float64, most int) int {
+	for prec := 0; prec < most; prec++ {
 		scaled := v * math.Pow10(prec)
 		if math.Abs(scaled-math.Round(scaled)) < 1e-9*max(1, math.Abs(scaled)) {
 			return prec
 		}
 	}
-	return 2
+	return most
 }
 
 // FormatStatedGrowth writes the growth a source stated with a figure: "+17.1%"

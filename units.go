@@ -121,12 +121,12 @@ func ConvertUnit(v float64, from, to string) (float64, bool) {
 	if !okFrom || !okTo || f.Dim == "" || f.Dim != t.Dim {
 		return 0, false
 	}
-	return roundSignificant(v*f.Size/t.Size, 12), true
+	return RoundSignificant(v*f.Size/t.Size, 12), true
 }
 
-// roundSignificant rounds v to n significant digits; NaN, the infinities
+// RoundSignificant rounds v to n significant digits; NaN, the infinities
 // and 0 stay as they are, as does a value the rounding would overflow.
-func roundSignificant(v float64, n int) float64 {
+func RoundSignificant(v float64, n int) float64 {
 	if v == 0 || math.IsNaN(v) || math.IsInf(v, 0) {
 		return v
 	}

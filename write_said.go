@@ -80,9 +80,11 @@ func saidTargetName(t *Target) string {
 	return fmt.Sprintf("%s %s %s %s %d", t.Region, t.Indicator, t.Plan, t.Kind, t.Year)
 }
 
-// targetValue is a version's substance: its value, and its base year and
-// whether it binds where those differ from the other version's.
-func targetValue(t, other *Target) string {
+// TargetSubstance is what a version of a target says beside another: its
+// value, and its base year and whether it binds where those differ from the
+// other version's ("230", "230 from base year 2019, binding"), as SameTarget
+// compares them. The store's notes and ingest's problems both word it so.
+func TargetSubstance(t, other *Target) string {
 	s := plainNumber(t.Value)
 	if t.BaseYear != other.BaseYear && t.BaseYear != 0 {
 		s += fmt.Sprintf(" from base year %d", t.BaseYear)
@@ -102,7 +104,7 @@ func targetValue(t, other *Target) string {
 // (set 2026-01-15)".
 func targetKeptText(t, prev *Target, d Date) string {
 	return fmt.Sprintf("%s: %s (set %s) is kept as an earlier version; the version in force stays %s (set %s)",
-		saidTargetName(t), targetValue(t, prev), d, targetValue(prev, t), prev.Published)
+		saidTargetName(t), TargetSubstance(t, prev), d, TargetSubstance(prev, t), prev.Published)
 }
 
 // targetReplacedText: "yunhe budget_revenue 15th-fyp level 2030: 18 (set
@@ -110,5 +112,5 @@ func targetKeptText(t, prev *Target, d Date) string {
 // that day or later now reads 18".
 func targetReplacedText(t, prev *Target, d Date) string {
 	return fmt.Sprintf("%s: %s (set %s) replaced the version of the same day (%s); an answer as of that day or later now reads %s",
-		saidTargetName(t), targetValue(t, prev), d, targetValue(prev, t), targetValue(t, prev))
+		saidTargetName(t), TargetSubstance(t, prev), d, TargetSubstance(prev, t), TargetSubstance(t, prev))
 }

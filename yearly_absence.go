@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // YearlyAbsence is what a store holds of a series whose yearly figures were
@@ -30,6 +31,24 @@ type YearlyAbsence struct {
 	// periods with nothing published by then left out (partial-year figures
 	// published later were not there then either).
 	Partial []Series
+}
+
+// FirstText says when the yearly figures were first published after AsOf:
+// "its first figures, for 2015–2020, were published on 2021-04-20" ("its
+// next figure, for 2018, was …" when Next, of one year); "" when none has
+// been (FirstOn zero).
+func (a YearlyAbsence) FirstText() string {
+	if a.FirstOn.IsZero() {
+		return ""
+	}
+	which, were := "first figures", "were"
+	if a.Next {
+		which = "next figures"
+	}
+	if len(a.First.Observations) == 1 {
+		which, were = strings.TrimSuffix(which, "s"), "was"
+	}
+	return fmt.Sprintf("its %s, for %s, %s published on %s", which, a.First.YearSpan(), were, a.FirstOn)
 }
 
 // ReadYearlyAbsence reads what there is of the series of region and

@@ -115,59 +115,38 @@ func (s *Server) project(ctx context.Context, region string, ind plancast.Indica
 // where to read them (Guyang's GDP: January–November 2009), and that the
 // route does not use them (they are not projected, or charted); the
 // projection and chart routes and the series route give the same hint.
-// Asked as of a date (asOf set), it is noYearlyFiguresAsOf. What is said
-// is read by plancast.ReadYearlyAbsence, as the command line reads it.
+// What is said is read by plancast.ReadYearlyAbsence, as the command line
+// reads it.
+//
+// Asked as of a date (asOf set) before any of its yearly figures was
+// published, it says when the first was published, and of which years
+// ("its first figures, for 2015–2020, were published on 2021-04-20"), or
+// that none has been since; and only the parts of the year it had figures
+// for on that date, read as of it. A series with yearly figures published
+// later is not one without them, and partial-year figures published later
+// were not there then either.
 func (s *Server) noYearlyFigures(ctx context.Context, region, indicator string, asOf plancast.Date, notFound error, notUsed string) error {
 	a, err := plancast.ReadYearlyAbsence(ctx, s.cfg.Store, region, indicator, asOf)
-	if err != nil {
+	if err != nil || asOf.IsZero() && len(a.Partial) == 0 {
 		return notFound
 	}
-	if !asOf.IsZero() {
-		return noYearlyFiguresAsOf(a, region, indicator, notFound, notUsed)
-	}
-	if len(a.Partial) == 0 {
-		return notFound
-	}
-	var where []string
-	for _, p := range a.Partial {
-		where = append(where, fmt.Sprintf("%s figures for %s (GET /api/v1/series/%s/%s?period=%s)",
-			plancast.PeriodName(p.Period, false), p.YearSpan(), region, indicator, p.Period))
-	}
-	msg := fmt.Sprintf("%s; it has %s", plancast.ErrorMessage(notFound), strings.Join(where, " and "))
-	if notUsed != "" {
-		msg += ", which are not " + notUsed
-	}
-	return plancast.Errorf(plancast.ENOTFOUND, "%s", msg)
-}
-
-// noYearlyFiguresAsOf is the not-found answer of a yearly series asked as
-// of a date before any of its figures was published: when the first was
-// published, and of which years ("its first figures, for 2015–2020, were
-// published on 2021-04-20"), or that none has been since; and only the
-// parts of the year it had figures for on that date, read as of it. A
-// series with yearly figures published later is not one without them, and
-// partial-year figures published later were not there then either.
-func noYearlyFiguresAsOf(a plancast.YearlyAbsence, region, indicator string, notFound error, notUsed string) error {
 	msg := plancast.ErrorMessage(notFound)
-	if a.FirstOn.IsZero() {
-		msg += ", nor any since"
-	} else {
-		which, verb := "first figures", "were"
-		if a.Next {
-			which = "next figures"
+	asOfParam, had := "", "it has"
+	if !asOf.IsZero() {
+		if first := a.FirstText(); first == "" {
+			msg += ", nor any since"
+		} else {
+			msg += "; " + first
 		}
-		if len(a.First.Observations) == 1 {
-			which, verb = strings.TrimSuffix(which, "s"), "was"
-		}
-		msg += fmt.Sprintf("; its %s, for %s, %s published on %s", which, a.First.YearSpan(), verb, a.FirstOn)
+		asOfParam, had = "&as_of="+asOf.String(), fmt.Sprintf("on %s it had", asOf)
 	}
 	var where []string
 	for _, p := range a.Partial {
-		where = append(where, fmt.Sprintf("%s figures for %s (GET /api/v1/series/%s/%s?period=%s&as_of=%s)",
-			plancast.PeriodName(p.Period, false), p.YearSpan(), region, indicator, p.Period, a.AsOf))
+		where = append(where, fmt.Sprintf("%s figures for %s (GET /api/v1/series/%s/%s?period=%s%s)",
+			plancast.PeriodName(p.Period, false), p.YearSpan(), region, indicator, p.Period, asOfParam))
 	}
 	if len(where) > 0 {
-		msg += fmt.Sprintf("; on %s it had %s", a.AsOf, strings.Join(where, " and "))
+		msg += fmt.Sprintf("; %s %s", had, strings.Join(where, " and "))
 		if notUsed != "" {
 			msg += ", which are not " + notUsed
 		}

@@ -189,7 +189,8 @@ func newZTable(probs, q []float64) *zTable {
 		tauHi: tailScale(1-probs[m], 1-probs[m-1], q[m], q[m-1])}
 }
 
-// cdf is cdfAt(probs, q, v).
+// cdf is cdfAt(probs, q, v): its tails from the scales worked out once,
+// between them cdfAt's own interpolation, which computes no scale there.
 func (t *zTable) cdf(v float64) float64 {
 	q, probs := t.q, t.probs
 	m := len(q) - 1
@@ -199,25 +200,5 @@ func (t *zTable) cdf(v float64) float64 {
 	case v >= q[m]:
 		return 1 - (1-probs[m])*math.Exp(-(v-q[m])/t.tauHi)
 	}
-	lo, hi := 0, m // q[lo] < v <= q[hi]: the first k with q[k] >= v
-	for hi-lo > 1 {
-		mid := (lo + hi) / 2
-		if q[mid] >= v {
-			hi = mid
-		} else {
-			lo = mid
-		}
-	}
-	k := hi
-	if q[0] >= v {
-		k = 0
-	}
-	if k == 0 {
-		return probs[0]
-	}
-	if q[k] == q[k-1] {
-		return probs[k]
-	}
-	f := (v - q[k-1]) / (q[k] - q[k-1])
-	return probs[k-1] + f*(probs[k]-probs[k-1])
+	return cdfAt(probs, q, v)
 }

@@ -99,12 +99,4 @@ const maxFigureDecimals = 6
 // plancast.Decimals (250 → 0, 99.95 → 2), which stops at two, and on up to
 // maxFigureDecimals, so that a figure of 99.999 is not read at two
 // decimals, where it would be 100.
-func figureDecimals(v float64) int {
-	for prec := 0; prec < maxFigureDecimals; prec++ {
-		scaled := v * math.Pow10(prec)
-		if math.Abs(scaled-math.Round(scaled)) < 1e-9*max(1, math.Abs(scaled)) {
-			return prec
-		}
-	}
-	return maxFigureDecimals
-}
+func figureDecimals(v float64) int { return plancast.DecimalsUpTo(v, maxFigureDecimals) }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/plancast/plancast"
 )
@@ -481,20 +482,29 @@ func fillUnsaid(b *Batch, history map[plancast.FigureKey][]plancast.Observation,
 // compared with: the one served on o's date when o is dated before the
 // newest and one was, else the newest; nil when vs is empty.
 func comparedVintage(o *plancast.Observation, vs []plancast.Observation) *plancast.Observation {
+	return comparedOn(o.Published.OrToday(), vs, figureDay)
+}
+
+// comparedOn is the version of vs (a figure's vintages or a target's
+// versions, oldest first; day gives a version's date) that a row dated d is
+// compared with: the newest when d is on or after its date, else the newest
+// dated on or before d (the one served, or in force, on d), else the newest
+// again (before every stored version: the store compares with the newest);
+// nil when vs is empty.
+func comparedOn[V any](d plancast.Date, vs []V, day func(*V) (plancast.Date, time.Time)) *V {
 	if len(vs) == 0 {
 		return nil
 	}
 	newest := &vs[len(vs)-1]
-	d := o.Published.OrToday()
-	if !d.Before(newest.Published) {
+	if published, _ := day(newest); !d.Before(published) {
 		return newest
 	}
 	for k := len(vs) - 1; k >= 0; k-- {
-		if !vs[k].Published.After(d) {
+		if published, _ := day(&vs[k]); !published.After(d) {
 			return &vs[k]
 		}
 	}
-	return newest // before every stored vintage: the store compares with the newest
+	return newest
 }
 
 // sameValue reports whether o has v's value, as plancast.SameFigure compares

@@ -92,17 +92,16 @@ func checkRestatedTargets(b *Batch, versions map[plancast.TargetKey][]plancast.T
 			continue
 		}
 		d := t.Published.OrToday()
-		what := fmt.Sprintf("%s %s %s %s %d: %s, dated %s,", t.Region, t.Indicator, t.Plan, t.Kind, t.Year, num(t.Value), d)
 		if cur := &vs[len(vs)-1]; !d.Before(cur.Published) {
 			// On or after the newest version: a new decision, the newest
 			// restated, or a correction of the newest on its own day.
 			if d.Equal(cur.Published) && !plancast.SameTarget(cur, t) && !sameDayCorrection(d, vs, targetDay) {
-				was := targetSubstance(cur, t)
+				was := plancast.TargetSubstance(cur, t)
 				if cur.Withdrawn {
 					was = "a withdrawal"
 				}
 				ps.add(from.problem("", fieldPublished, "%s differs from the version set that day (%s%s%s): %s; to set %s now, %s",
-					what, was, inForceNow(cur), pushedOn(cur.Recorded), rewritesSince(d, "version"), targetSubstance(t, cur), dateItToday()))
+					targetRowText(t, d), was, inForceNow(cur), pushedOn(cur.Recorded), rewritesSince(d, "version"), plancast.TargetSubstance(t, cur), dateItToday()))
 			}
 			continue
 		}
@@ -116,6 +115,7 @@ func checkRestatedTargets(b *Batch, versions map[plancast.TargetKey][]plancast.T
 			continue // before every stored version: history the store did not have
 		}
 		v := &vs[j]
+		what := targetRowText(t, d)
 		switch {
 		case plancast.SameTarget(v, t):
 			if skip == nil {
@@ -135,6 +135,12 @@ func checkRestatedTargets(b *Batch, versions map[plancast.TargetKey][]plancast.T
 		}
 	}
 	return skip, restatedNote(said, "target", "targets", "a version replaced since", "versions replaced since", "to set an old value again, write in published the date it is set again")
+}
+
+// targetRowText names a target row dated d as its problems do:
+// "yunhe gdp 15th-fyp level 2030: 230, dated 2026-01-15,".
+func targetRowText(t *plancast.Target, d plancast.Date) string {
+	return fmt.Sprintf("%s %s %s %s %d: %s, dated %s,", t.Region, t.Indicator, t.Plan, t.Kind, t.Year, num(t.Value), d)
 }
 
 // replacedSince says what became of version j of a target's versions (oldest
@@ -254,24 +260,6 @@ func pushedOn(recorded time.Time) string {
 		return ""
 	}
 	return ", pushed on " + plancast.DateOf(recorded).String()
-}
-
-// targetSubstance is what a version of a target says beside another: its
-// value, and its base year and binding where they differ ("230", "230 from
-// base year 2019, binding"), as plancast.SameTarget compares them.
-func targetSubstance(t, other *plancast.Target) string {
-	s := num(t.Value)
-	if t.BaseYear != other.BaseYear && t.BaseYear != 0 {
-		s += fmt.Sprintf(" from base year %d", t.BaseYear)
-	}
-	if t.Binding != other.Binding {
-		if t.Binding {
-			s += ", binding"
-		} else {
-			s += ", expected"
-		}
-	}
-	return s
 }
 
 // inForceNow says of the newest version of a target that it is in force:

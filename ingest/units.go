@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"fmt"
-	"math"
 	"strings"
 	"unicode"
 
@@ -179,20 +178,10 @@ func Convert(value float64, fromUnit, toUnit string) (float64, error) {
 	return v, nil
 }
 
-// roundSignificant rounds v to n significant digits, so that 41000 万元 is
-// 4.1 亿元 and not 4.1000000000000005: a re-push of the same figure in another
-// unit must compare equal to the stored one.
-func roundSignificant(v float64, n int) float64 {
-	if v == 0 || math.IsNaN(v) || math.IsInf(v, 0) {
-		return v
-	}
-	scale := math.Pow(10, float64(n)-math.Ceil(math.Log10(math.Abs(v))))
-	r := math.Round(v*scale) / scale
-	if math.IsInf(r, 0) || math.IsNaN(r) {
-		return v
-	}
-	return r
-}
+// roundSignificant rounds v to n significant digits (plancast.RoundSignificant),
+// so that 41000 万元 is 4.1 亿元 and not 4.1000000000000005: a re-push of the
+// same figure in another unit must compare equal to the stored one.
+func roundSignificant(v float64, n int) float64 { return plancast.RoundSignificant(v, n) }
 
 // IsMoney reports whether unit is one of the money units.
 func IsMoney(unit string) bool {

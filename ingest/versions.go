@@ -139,20 +139,7 @@ func fillUnsaidTargets(b *Batch, versions map[plancast.TargetKey][]plancast.Targ
 // compared with: the one in force on t's date when t is dated before the
 // newest and one was, else the newest; nil when vs is empty.
 func comparedVersion(t *plancast.Target, vs []plancast.Target) *plancast.Target {
-	if len(vs) == 0 {
-		return nil
-	}
-	newest := &vs[len(vs)-1]
-	d := t.Published.OrToday()
-	if !d.Before(newest.Published) {
-		return newest
-	}
-	for k := len(vs) - 1; k >= 0; k-- {
-		if vs[k].InForce(d) {
-			return &vs[k]
-		}
-	}
-	return newest // before every stored version: the store compares with the newest
+	return comparedOn(t.Published.OrToday(), vs, targetDay)
 }
 
 // checkVersionClaims adds a problem for every target of b read from a row
@@ -218,7 +205,7 @@ func staleVersion(t *plancast.Target, undated bool, versions []plancast.Target) 
 		// would replace that version as of its own date (restated.go).
 		return fmt.Sprintf("the row is marked in force and dated %s, the day the version in force (%s%s) was set, but says %s: %s; "+
 			"to set %s now, write %s in published; to keep %s, put it back in the row or leave the row out",
-			t.Published, targetSubstance(cur, t), pushedOn(cur.Recorded), targetSubstance(t, cur), rewritesSince(t.Published, "version"), targetSubstance(t, cur), plancast.Today(), targetSubstance(cur, t))
+			t.Published, plancast.TargetSubstance(cur, t), pushedOn(cur.Recorded), plancast.TargetSubstance(t, cur), rewritesSince(t.Published, "version"), plancast.TargetSubstance(t, cur), plancast.Today(), plancast.TargetSubstance(cur, t))
 	}
 	if !t.Published.Before(cur.Published) {
 		return "" // a new version, set on or after the one in force: a revision

@@ -141,7 +141,15 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return nil
 	}
 	fmt.Fprintln(stdout, "\ntargets")
-	var judgedToDate, paced []plancast.Assessment
+	var judgedToDate []plancast.Assessment
+	// paced: the targets with a year at the history's pace, each with
+	// where it is met when it is set at a limit (forecast.TargetAtLimit;
+	// zero when it is not).
+	type pacedTarget struct {
+		a    plancast.Assessment
+		edge forecast.LimitEdge
+	}
+	var paced []pacedTarget
 	var atLimit []string            // where a target at a limit (100, 0) is met, a line each
 	var unassessed []string         // why a target is not assessed, a line each
 	var statedGaps []basisOfTargets // of the growth targets judged on the stated growth, each distinct once
@@ -157,7 +165,7 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 			num = func(v float64) string { return plancast.Fixed(v, 1) + "%" }
 			target = func(v float64) string { return plancast.FormatNumber(v, -1) + "%" }
 		}
-		a, err := forecast.Assess(t, ind, years, values, forecast.Options{Method: *method, YearToDate: toDate, Stated: s.StatedGrowths(), AsOf: asOf.OrToday(), Limits: forecast.LimitsOf(ind)})
+		a, err := forecast.Assess(t, ind, years, values, forecast.Options{Method: *method, YearToDate: toDate, Stated: s.StatedGrowths(), AsOf: asOf.OrToday(), Limits: opt.Limits})
 		if err != nil {
 			// The row says so and the reason goes under the table, which
 			// it would widen, without naming the target again.
@@ -195,10 +203,11 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		if a.YearToDate != nil {
 			judgedToDate = append(judgedToDate, a)
 		}
+		e, atEdge := forecast.TargetAtLimit(t, ind, opt.Limits, years, values)
 		if a.PaceYear != nil {
-			paced = append(paced, a)
+			paced = append(paced, pacedTarget{a, e})
 		}
-		if e, ok := forecast.TargetAtLimit(t, ind, forecast.LimitsOf(ind), years, values); ok && a.Realised == nil && a.Status != plancast.StatusAchieved {
+		if atEdge && a.Realised == nil && a.Status != plancast.StatusAchieved {
 			// A share of exactly 100 is never projected: its P(meet) is
 			// read where a figure at the series' decimals reads 100.
 			side := "under"
@@ -247,15 +256,16 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	for _, l := range atLimit {
 		fmt.Fprintln(stdout, l)
 	}
-	for _, a := range paced {
+	for _, p := range paced {
+		a := p.a
 		// The gap in years: what the history's pace would take, in points
 		// a year for a target on a percentage (which is paced in points),
 		// not "1.0% a year" of a rate moving 0.03 points; for a target at
 		// a limit, in the gap to it (forecast.LimitEdge), which points a
 		// year would run past.
 		pace := plancast.Fixed(100**a.HistoricalGrowth, 1) + "% a year"
-		if e, ok := forecast.TargetAtLimit(a.Target, ind, forecast.LimitsOf(ind), years, values); ok && e.GapChange != nil {
-			pace = fmt.Sprintf("the gap to %s narrowing %s%% a year", observed(e.Limit), plancast.Fixed(-100**e.GapChange, 1))
+		if p.edge.GapChange != nil {
+			pace = fmt.Sprintf("the gap to %s narrowing %s%% a year", observed(p.edge.Limit), plancast.Fixed(-100**p.edge.GapChange, 1))
 		} else if a.HistoricalChange != nil {
 			pace = plancast.FormatPoints(*a.HistoricalChange) + " points a year"
 		}
@@ -423,17 +433,10 @@ func withoutYearlyFigures(ctx context.Context, st plancast.Store, region string,
 	}
 	var also []string
 	if !asOf.IsZero() {
-		if a.FirstOn.IsZero() {
+		if first := a.FirstText(); first == "" {
 			msg += ", nor any since"
 		} else {
-			which, were := "first figures", "were"
-			if a.Next {
-				which = "next figures"
-			}
-			if len(a.First.Observations) == 1 {
-				which, were = strings.TrimSuffix(which, "s"), "was"
-			}
-			also = append(also, fmt.Sprintf("its %s, for %s, %s published on %s", which, a.First.YearSpan(), were, a.FirstOn))
+			also = append(also, first)
 		}
 	}
 	var where []string
