@@ -160,7 +160,7 @@ func Apply(ctx context.Context, st plancast.Store, b *Batch, opt ApplyOptions) (
 		// the same way after its own round trip to InfluxDB). The reads of
 		// storedFigures are of other kinds and do not set it.
 		var down error
-		series, err := readJumpSeries(ctx, st, b, skipObs, catalog, down)
+		series, err := readJumpSeries(ctx, st, b, skipObs, catalog)
 		switch {
 		case plancast.ErrorCode(err) == plancast.EUNAVAILABLE:
 			down = err

@@ -119,10 +119,8 @@ func (js *jumpSeries) readPast(year, from, to int) bool {
 // years (2.6 s against 2.0 s, bench/jumps.md); the first step takes as long
 // as the read of the years beside alone. A store that reads each series
 // whole whatever the years (no SeriesSpanReader: bolt) is read once for all
-// the years, as a second read would read the series again. A store an
-// earlier read of the push found down (down) is not asked: down is the
-// error.
-func readJumpSeries(ctx context.Context, st plancast.Store, b *Batch, restated map[int]bool, catalog map[string]plancast.Indicator, down error) (map[plancast.SeriesKey]*jumpSeries, error) {
+// the years, as a second read would read the series again.
+func readJumpSeries(ctx context.Context, st plancast.Store, b *Batch, restated map[int]bool, catalog map[string]plancast.Indicator) (map[plancast.SeriesKey]*jumpSeries, error) {
 	seen := map[plancast.SeriesKey]bool{}
 	var keys []plancast.SeriesKey
 	first, last := 0, 0
@@ -142,9 +140,6 @@ func readJumpSeries(ctx context.Context, st plancast.Store, b *Batch, restated m
 	}
 	if len(keys) == 0 {
 		return nil, nil
-	}
-	if down != nil {
-		return nil, down
 	}
 	from, to := first-1, last+JumpYears
 	if _, spans := st.(plancast.SeriesSpanReader); !spans {
