@@ -25,7 +25,7 @@ func vintageValue(o *Observation) string {
 	if o.Withdrawn() {
 		return "a withdrawal"
 	}
-	s := plainNumber(o.Value)
+	s := PlainNumber(o.Value)
 	if g := FormatStatedGrowth(*o, false); g != "" {
 		s += ", growth " + g
 	}
@@ -35,11 +35,13 @@ func vintageValue(o *Observation) string {
 	return s
 }
 
-// plainNumber writes a figure as a table holds it, without an exponent:
+// PlainNumber writes a figure as a table holds it, without an exponent:
 // 4146000, not 4.146e+06 (the note of a same-day correction named the slip
 // it corrected so); one of 1e15 or more, or under 1e-6 (not 0), as
-// FormatNumber writes it, in e-notation, not with hundreds of digits.
-func plainNumber(v float64) string {
+// FormatNumber writes it, in e-notation, not with hundreds of digits (a
+// figure of 1e308 was written with its 309 digits into the message that
+// refused it). The notes of a push and ingest's problems write figures so.
+func PlainNumber(v float64) string {
 	if a := math.Abs(v); a >= 1e15 || a != 0 && a < 1e-6 {
 		return FormatNumber(v, -1)
 	}
@@ -85,7 +87,7 @@ func saidTargetName(t *Target) string {
 // other version's ("230", "230 from base year 2019, binding"), as SameTarget
 // compares them. The store's notes and ingest's problems both word it so.
 func TargetSubstance(t, other *Target) string {
-	s := plainNumber(t.Value)
+	s := PlainNumber(t.Value)
 	if t.BaseYear != other.BaseYear && t.BaseYear != 0 {
 		s += fmt.Sprintf(" from base year %d", t.BaseYear)
 	}

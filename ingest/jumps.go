@@ -240,7 +240,7 @@ func checkJumps(b *Batch, restated map[int]bool, series map[plancast.SeriesKey]*
 			from := b.obsOrigin(i)
 			ps.add(from.problem(from.valueCol, fieldValue,
 				"%s %s %s: %s is %s the %s figure %s (%s); %s If it is right, push it again accepting jumps (plancast ingest --accept-jumps, or ?accept_jumps=true)",
-				o.Region, o.Indicator, figureWhen(*o), valueText(from, o.Value, catalog[o.Indicator].Unit), timesText(o.Value/other), strconv.Itoa(year), plainNumber(other), where, suspected))
+				o.Region, o.Indicator, figureWhen(*o), valueText(from, o.Value, catalog[o.Indicator].Unit), timesText(o.Value/other), strconv.Itoa(year), plancast.PlainNumber(other), where, suspected))
 			said = true
 			if o.Value == 0 {
 				break // a 0 is said once, whichever side it is refused beside
@@ -289,7 +289,7 @@ func revisedSlip(b *Batch, i int, js *jumpSeries, catalog map[string]plancast.In
 	from := b.obsOrigin(i)
 	ps.add(from.problem(from.valueCol, fieldValue,
 		"%s %s %s: %s is %s the %s figure it revises, %s (stored); %s If it is right, push it again accepting jumps (plancast ingest --accept-jumps, or ?accept_jumps=true)",
-		o.Region, o.Indicator, figureWhen(*o), valueText(from, o.Value, catalog[o.Indicator].Unit), timesText(o.Value/prev), strconv.Itoa(o.Year), plainNumber(prev), suspected))
+		o.Region, o.Indicator, figureWhen(*o), valueText(from, o.Value, catalog[o.Indicator].Unit), timesText(o.Value/prev), strconv.Itoa(o.Year), plancast.PlainNumber(prev), suspected))
 }
 
 // corrects says whether v, revising the figure prev of year, corrects a
@@ -395,20 +395,9 @@ func fractionFor(f, w float64) bool {
 // a percent: 0 < |v| < 1.
 func fractionLike(v float64) bool { return v != 0 && math.Abs(v) < 1 }
 
-// plainNumber writes a figure without an exponent, as a table holds it:
-// 1021000, not 1.021e+06; but one of 1e15 or more, or under 1e-6 (not 0),
-// as plancast.FormatNumber writes it, in e-notation: a figure of 1e308
-// was written with its 309 digits into the message that refused it.
-func plainNumber(v float64) string {
-	if a := math.Abs(v); a >= 1e15 || a != 0 && a < 1e-6 {
-		return plancast.FormatNumber(v, -1)
-	}
-	return strconv.FormatFloat(v, 'f', -1, 64)
-}
-
 // timesText says a ratio as "10.9 times" or, below one, "1/10.9 of"; 0
 // (a figure of 0) as "less than a fifth of" (JumpFactor). A ratio of 1e15
-// or more is written in e-notation (plainNumber): "1.242e+306 times".
+// or more is written in e-notation (plancast.PlainNumber): "1.242e+306 times".
 func timesText(r float64) string {
 	if r == 0 {
 		return "less than 1/" + strconv.Itoa(JumpFactor) + " of"

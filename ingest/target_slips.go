@@ -256,7 +256,7 @@ func checkTargetSlips(b *Batch, skipTargets map[int]bool, series map[plancast.Se
 		case judgedFraction(t, catalog):
 			// Beside the latest figure of a rate: no figure, no judgement.
 			if f, ok := besideFigure(series[t.SeriesKey()], b, from); ok && fractionFor(t.Value, f.value) {
-				msg = fmt.Sprintf("%s is %s %s, %s in %d (%s); %s", plainNumber(t.Value), timesText(t.Value/f.value), f.what, plainNumber(f.value), f.year,
+				msg = fmt.Sprintf("%s is %s %s, %s in %d (%s); %s", plancast.PlainNumber(t.Value), timesText(t.Value/f.value), f.what, plancast.PlainNumber(f.value), f.year,
 					f.where, fractionQuestion(t.Value))
 			}
 		case judgedLevel(t, catalog):
@@ -367,9 +367,9 @@ func versionSlip(t *plancast.Target, v *plancast.Target, catalog map[string]plan
 		return ""
 	}
 	r := t.Value / v.Value
-	replaced := fmt.Sprintf("the version it replaces, %s (%s)", plainNumber(v.Value), setOn(v.Published))
+	replaced := fmt.Sprintf("the version it replaces, %s (%s)", plancast.PlainNumber(v.Value), setOn(v.Published))
 	if judgedFraction(t, catalog) && fractionFor(t.Value, v.Value) {
-		return fmt.Sprintf("%s is %s %s; %s", plainNumber(t.Value), timesText(r), replaced, fractionQuestion(t.Value))
+		return fmt.Sprintf("%s is %s %s; %s", plancast.PlainNumber(t.Value), timesText(r), replaced, fractionQuestion(t.Value))
 	}
 	if r <= JumpFactor && r >= 1.0/JumpFactor {
 		return ""
@@ -408,7 +408,7 @@ func levelSlip(t *plancast.Target, f beside, unit string, from targetOrigin) str
 	}
 	text := valueText(from.origin, t.Value, unit)
 	ratio := timesText(t.Value / v)
-	latest := fmt.Sprintf("%s, %s in %d (%s)", f.what, plainNumber(v), year, f.where)
+	latest := fmt.Sprintf("%s, %s in %d (%s)", f.what, plancast.PlainNumber(v), year, f.where)
 	var reach string
 	switch {
 	case t.Year == year:
@@ -419,10 +419,10 @@ func levelSlip(t *plancast.Target, f beside, unit string, from targetOrigin) str
 		reach += " the figure of its own year"
 	case t.Value > hi:
 		reach = fmt.Sprintf("growing %d%% a year from it, the series would reach %s by %d, and a target more than %d times that",
-			TargetPace, plainNumber(roundSignificant(hi/TargetFactor, 4)), t.Year, TargetFactor)
+			TargetPace, plancast.PlainNumber(roundSignificant(hi/TargetFactor, 4)), t.Year, TargetFactor)
 	default:
 		reach = fmt.Sprintf("falling %d%% a year from it, the series would still be %s by %d, and a target under 1/%d of that",
-			TargetPace, plainNumber(roundSignificant(lo*TargetFactor, 4)), t.Year, TargetFactor)
+			TargetPace, plancast.PlainNumber(roundSignificant(lo*TargetFactor, 4)), t.Year, TargetFactor)
 	}
 	return fmt.Sprintf("%s is %s %s; %s is likely a slip of units%s", text, ratio, latest, reach, unitSlipHint(t.Value, unit, lo, hi, from.origin))
 }
@@ -455,17 +455,17 @@ func unitSlipHint(v float64, unit string, lo, hi float64, from origin) string {
 			}
 			hint := fmt.Sprintf(" (×%s): is it in %s, not %s?", factorText(v/w), unitWord(u), unitWord(typedUnit))
 			if u != unit {
-				hint += fmt.Sprintf(" %s %s is %s %s.", plainNumber(typed), unitWord(u), plainNumber(w), unitWord(unit))
+				hint += fmt.Sprintf(" %s %s is %s %s.", plancast.PlainNumber(typed), unitWord(u), plancast.PlainNumber(w), unitWord(unit))
 			}
 			return hint
 		}
 	}
 	for _, k := range []float64{10, 100, 1000, 1e4, 1e5, 1e6, 1e8} {
 		if w := v / k; w >= lo && w <= hi {
-			return fmt.Sprintf(" (×%s): is it %s times too large, %s?", factorText(k), factorText(k), plainNumber(roundSignificant(w, 12)))
+			return fmt.Sprintf(" (×%s): is it %s times too large, %s?", factorText(k), factorText(k), plancast.PlainNumber(roundSignificant(w, 12)))
 		}
 		if w := v * k; w >= lo && w <= hi {
-			return fmt.Sprintf(" (×1/%s): is it %s times too small, %s?", factorText(k), factorText(k), plainNumber(roundSignificant(w, 12)))
+			return fmt.Sprintf(" (×1/%s): is it %s times too small, %s?", factorText(k), factorText(k), plancast.PlainNumber(roundSignificant(w, 12)))
 		}
 	}
 	return "?"
@@ -475,9 +475,9 @@ func unitSlipHint(v float64, unit string, lo, hi float64, from origin) string {
 // or 1/100 for 0.01.
 func factorText(f float64) string {
 	if f < 1 {
-		return "1/" + plainNumber(roundSignificant(1/f, 6))
+		return "1/" + plancast.PlainNumber(roundSignificant(1/f, 6))
 	}
-	return plainNumber(roundSignificant(f, 6))
+	return plancast.PlainNumber(roundSignificant(f, 6))
 }
 
 // growthSlip says why the growth or avg_growth target t looks like a slip
@@ -498,11 +498,11 @@ func growthSlip(t *plancast.Target) string {
 	hint := "is it in another unit?"
 	for _, k := range []float64{10, 100} {
 		if w := g / k; math.Abs(w) <= TargetPace {
-			hint = fmt.Sprintf("is it %s%% typed as %s (a percent typed ×%s)?", strconv.FormatFloat(roundSignificant(w, 12), 'f', -1, 64), plainNumber(g), plainNumber(k))
+			hint = fmt.Sprintf("is it %s%% typed as %s (a percent typed ×%s)?", strconv.FormatFloat(roundSignificant(w, 12), 'f', -1, 64), plancast.PlainNumber(g), plancast.PlainNumber(k))
 			break
 		}
 	}
-	return fmt.Sprintf("%s%% %s is %s, past what a plan is taken to ask (%d%% a year up or down); %s", plainNumber(g), per, side, TargetPace, hint)
+	return fmt.Sprintf("%s%% %s is %s, past what a plan is taken to ask (%d%% a year up or down); %s", plancast.PlainNumber(g), per, side, TargetPace, hint)
 }
 
 // whereIs says where the series' figure of year is, for a target's problem
@@ -557,7 +557,7 @@ func growthFractionSlip(t *plancast.Target, js *jumpSeries, b *Batch, from targe
 			where = w + " and " + where
 		}
 		return fmt.Sprintf("%s%% %s is %s the series' recent growth, %s%% a year from %d to %d (%s); %s",
-			plainNumber(g), per, timesText(g/pace), plainNumber(roundSignificant(pace, 3)), first, last, where, fractionQuestion(g))
+			plancast.PlainNumber(g), per, timesText(g/pace), plancast.PlainNumber(roundSignificant(pace, 3)), first, last, where, fractionQuestion(g))
 	case ok && within(g, pace, GrowthFractionFactor):
 		return "" // near the series' growth as it stands: meant
 	}
@@ -566,10 +566,10 @@ func growthFractionSlip(t *plancast.Target, js *jumpSeries, b *Batch, from targe
 	}
 	beside := "the series has no two figures within " + strconv.Itoa(RecentYears) + " years to compare it with"
 	if ok {
-		beside = fmt.Sprintf("nor is it near the series' recent growth, %s%% a year from %d to %d", plainNumber(roundSignificant(pace, 3)), first, last)
+		beside = fmt.Sprintf("nor is it near the series' recent growth, %s%% a year from %d to %d", plancast.PlainNumber(roundSignificant(pace, 3)), first, last)
 	}
 	return fmt.Sprintf("%s%% %s is under 1%% and given to more than one decimal, where a plan states a growth to 0.1%% (%s); %s",
-		plainNumber(g), per, beside, fractionQuestion(g))
+		plancast.PlainNumber(g), per, beside, fractionQuestion(g))
 }
 
 // fractionQuestion asks whether a target v is a fraction typed for a

@@ -87,13 +87,13 @@ func (o origin) typedUnit() string {
 func valueText(from origin, v float64, unit string) string {
 	typed := from.typedUnit()
 	if typed == "" || typed == unit {
-		return plainNumber(v)
+		return plancast.PlainNumber(v)
 	}
 	cell, err := Convert(v, unit, typed)
 	if err != nil {
-		return plainNumber(v)
+		return plancast.PlainNumber(v)
 	}
-	return plainNumber(cell) + " " + unitWord(typed) + " (" + plainNumber(v) + " " + unitWord(unit) + ")"
+	return plancast.PlainNumber(cell) + " " + unitWord(typed) + " (" + plancast.PlainNumber(v) + " " + unitWord(unit) + ")"
 }
 
 // unitWord names a unit in a message beside a number: 亿元, 万元, 元, billion

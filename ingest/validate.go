@@ -441,6 +441,6 @@ func figureText(o *plancast.Observation) string {
 	return s
 }
 
-// num writes a figure in a message as a table holds it (plainNumber):
+// num writes a figure in a message as a table holds it (plancast.PlainNumber):
 // 4146000, not 4.146e+06.
-func num(v float64) string { return plainNumber(v) }
+func num(v float64) string { return plancast.PlainNumber(v) }
