@@ -527,6 +527,11 @@ func (p *parser) yearUnit(pieces []string) (unit, text string, rest []string) {
 	for i := range unlabelled {
 		for j := len(unlabelled); j > i; j-- {
 			t := strings.Join(unlabelled[i:j], " ")
+			// A unit's number split at its thousands separator ("10,000
+			// yuan", plancast's own label of 万元, in pieces "10" and
+			// "000 yuan") is the unit whole: read alone, "yuan" made
+			// figures in 万元 10,000 times too small.
+			t = thousandsSplit.ReplaceAllString(t, "$1,$2")
 			if u, ok := p.namedUnit(t); ok {
 				rest = append(append(rest, unlabelled[:i]...), unlabelled[j:]...)
 				return u, t, rest
@@ -535,6 +540,10 @@ func (p *parser) yearUnit(pieces []string) (unit, text string, rest []string) {
 	}
 	return "", "", pieces
 }
+
+// thousandsSplit finds a number's digits split at a thousands separator
+// into two pieces of a header ("10 000" of "10,000 yuan").
+var thousandsSplit = regexp.MustCompile(`(\d) (\d{3})\b`)
 
 // unitLabels are the words a unit is labelled with ("单位：亿元"), folded
 // (fold drops the colon).

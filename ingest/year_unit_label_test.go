@@ -33,6 +33,14 @@ func TestAYearHeadersLabelledOrSlashedUnitIsTheUnitOfItsFigures(t *testing.T) {
 			}},
 		{"a period and a slashed unit", "指标,2024年1-6月/万元\n一般公共预算收入,31000\n",
 			[]figure{{region: "houma", indicator: "budget_revenue", year: 2024, period: "jan-jun", value: 3.1}}},
+		// plancast's own English label of 万元, "10,000 yuan": its number
+		// split at the comma left "yuan" alone, 10,000 times too small, and
+		// the hint said to head the column "2023年（yuan）".
+		{"a unit whose number has a thousands separator", "indicator,\"2023 (10,000 yuan)\",\"2024年（10,000 yuan）\"\ngdp,1125000,1200000\n",
+			[]figure{
+				{region: "houma", indicator: "gdp", year: 2023, value: 112.5},
+				{region: "houma", indicator: "gdp", year: 2024, value: 120},
+			}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			b := parseString(t, "y.csv", c.table, Options{Region: "houma"})
