@@ -175,10 +175,7 @@ func (p *parser) footnoteNote(l *layout) string {
 	if len(fs) == 0 {
 		return ""
 	}
-	where := p.file
-	if p.sheet != "" {
-		where += " sheet " + p.sheet
-	}
+	where := p.where()
 	const most = 5
 	var read []string
 	for i, f := range fs {

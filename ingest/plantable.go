@@ -434,24 +434,15 @@ func (p *parser) planGrowths(l *layout, cols []column, pt *planTable, headerRow 
 // read, and the base year's figures left out.
 func (p *parser) planNotes(l *layout) []string {
 	pt := l.plan
-	where := p.file
-	if p.sheet != "" {
-		where += " sheet " + p.sheet
-	}
+	where := p.where()
 	notes := []string{fmt.Sprintf("%s: read as a plan's targets table (no plan or kind column): %s", where, pt.read)}
 	if u := pt.baseHeld; u != nil {
-		held := fmt.Sprintf("%s in row %d", cell{text: u.text}.quoted(), u.row)
-		if u.more > 0 {
-			held += fmt.Sprintf(", and %d more", u.more)
-		}
+		held := u.held()
 		notes = append(notes, fmt.Sprintf("%s: column %s (%s) holds the base year's figures (%s), which were not pushed: a plan's table gives them to measure its targets from; "+
 			"push figures in a table of figures", where, pt.base.letter, cell{text: pt.base.header}.quoted(), held))
 	}
 	if u := pt.baseGrowthHeld; u != nil {
-		held := fmt.Sprintf("%s in row %d", cell{text: u.text}.quoted(), u.row)
-		if u.more > 0 {
-			held += fmt.Sprintf(", and %d more", u.more)
-		}
+		held := u.held()
 		notes = append(notes, fmt.Sprintf("%s: column %s (%s) holds the stated growths of the base year's figures (%s), which were not pushed: "+
 			"push figures and their growths in a table of figures", where, pt.baseGrowth.letter, cell{text: pt.baseGrowth.header}.quoted(), held))
 	}
@@ -708,19 +699,13 @@ func (p *parser) planValue(c cell) (v float64, kind, num string, ok bool) {
 // several years is no year-on-year growth.
 func (p *parser) avgGrowthNotes(l *layout) []string {
 	var notes []string
-	where := p.file
-	if p.sheet != "" {
-		where += " sheet " + p.sheet
-	}
+	where := p.where()
 	for _, c := range l.avgGrowths {
 		u := l.unplacedHeld[c.idx]
 		if u == nil {
 			continue
 		}
-		held := fmt.Sprintf("%s in row %d", cell{text: u.text}.quoted(), u.row)
-		if u.more > 0 {
-			held += fmt.Sprintf(", and %d more", u.more)
-		}
+		held := u.held()
 		notes = append(notes, fmt.Sprintf("%s: column %s (%s) holds average growths (%s) that were not read: an average runs over several years, from a base year the column does not give; "+
 			"to push them as the figures' stated growth, head the column 增长（%%） and give the year it runs from in a growth_base_year column (增长基期); "+
 			"a plan's average growth targets go in a targets table", where, c.letter, cell{text: c.header}.quoted(), held))

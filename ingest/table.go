@@ -884,6 +884,25 @@ type unheadedCells struct {
 	row, more, end int
 }
 
+// held says what the cells hold for a note: the first and how many more
+// (`"5.1" in row 2, and 3 more`).
+func (u *unheadedCells) held() string {
+	s := fmt.Sprintf("%s in row %d", cell{text: u.text}.quoted(), u.row)
+	if u.more > 0 {
+		s += fmt.Sprintf(", and %d more", u.more)
+	}
+	return s
+}
+
+// where names the file and sheet being read, as a note begins
+// ("book.xlsx sheet 2024年").
+func (p *parser) where() string {
+	if p.sheet != "" {
+		return p.file + " sheet " + p.sheet
+	}
+	return p.file
+}
+
 // headedCells notes the cells of a row that are in a column without a
 // header (blank in the header, or past its last column) and that hold
 // something that could be meant: not blank, not a missing mark ("—"), not a

@@ -206,10 +206,7 @@ func (p *parser) notInForceNote() string {
 	if n == 0 {
 		return ""
 	}
-	where := p.file
-	if p.sheet != "" {
-		where += " sheet " + p.sheet
-	}
+	where := p.where()
 	const most = 10
 	rows := make([]string, 0, most+1)
 	for i, r := range p.notInForce {

@@ -213,19 +213,13 @@ func (l *layout) numbersIn(cols []column, row tableRow) {
 // numbers it does not read (wideUnread).
 func (p *parser) unreadNumberNotes(l *layout) []string {
 	var notes []string
-	where := p.file
-	if p.sheet != "" {
-		where += " sheet " + p.sheet
-	}
+	where := p.where()
 	for _, c := range l.unreadNumbers {
 		u := l.unplacedHeld[c.idx]
 		if u == nil {
 			continue
 		}
-		held := fmt.Sprintf("%s in row %d", cell{text: u.text}.quoted(), u.row)
-		if u.more > 0 {
-			held += fmt.Sprintf(", and %d more", u.more)
-		}
+		held := u.held()
 		notes = append(notes, fmt.Sprintf("%s: column %s (%s) holds numbers (%s) that were not read: a wide table reads the figures under its year columns "+
 			"and their stated growth in percent beside them; if these are that growth, head the column with its percent sign (\"比上年增长（%%）\", \"比上年增减（%%）\"); "+
 			"a change in the figures' unit or in percentage points, a share or a target is not read from it; the figures were read without them",

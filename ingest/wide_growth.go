@@ -165,10 +165,7 @@ func (p *parser) unplacedGrowthNotes(l *layout) []string {
 		return nil // no year header read: each is refused (reportUnreadYears)
 	}
 	var notes []string
-	where := p.file
-	if p.sheet != "" {
-		where += " sheet " + p.sheet
-	}
+	where := p.where()
 	years := make([]string, len(l.years))
 	for i, y := range l.years {
 		years[i] = y.header
@@ -185,10 +182,7 @@ func (p *parser) unplacedGrowthNotes(l *layout) []string {
 		if u == nil {
 			continue
 		}
-		held := fmt.Sprintf("%s in row %d", cell{text: u.text}.quoted(), u.row)
-		if u.more > 0 {
-			held += fmt.Sprintf(", and %d more", u.more)
-		}
+		held := u.held()
 		why := fmt.Sprintf("the table has %d year columns (%s) and the header does not say which year's figures they are of", len(l.years), strings.Join(years, ", "))
 		if g.growthYear != 0 || g.growthPeriod != "" {
 			named := periodLabel(g.growthYear, g.growthPeriod)
