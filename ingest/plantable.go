@@ -501,25 +501,8 @@ func (p *parser) planRow(l *layout, row tableRow) {
 	ok = ok && okInd
 	t0 := plancast.Target{Region: region, Indicator: indicator, Plan: pt.plan, BaseYear: pt.baseYear, Year: pt.target.year,
 		Source: plancast.Source{Document: p.file}, Published: p.opt.Published}
+	ok = p.targetDetails(l, row, &t0) && ok
 	var good bool
-	if c, has := p.rowCell(l, row, fieldBinding); has {
-		t0.Binding, good = p.binding(c)
-		ok = ok && good
-	}
-	if c, has := p.rowCell(l, row, fieldSource); has && !c.blank() {
-		t0.Source.Document = strings.TrimSpace(c.text)
-	}
-	if c, has := p.rowCell(l, row, fieldQuote); has {
-		t0.Source.Quote = strings.TrimSpace(c.text)
-	}
-	if c, has := p.rowCell(l, row, fieldNote); has {
-		t0.Note = strings.TrimSpace(c.text)
-	}
-	p.dated = false
-	if c, has := p.rowCell(l, row, fieldPublished); has {
-		t0.Published, good = p.date(c)
-		ok = ok && good
-	}
 	from := func(c cell) targetOrigin {
 		var places *rowPlaces
 		if pt.base != nil {

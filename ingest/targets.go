@@ -51,24 +51,7 @@ func (p *parser) targetRow(l *layout, row tableRow) {
 		t.BaseYear, good = p.optionalYear(c)
 		ok = ok && good
 	}
-	if c, has := p.rowCell(l, row, fieldBinding); has {
-		t.Binding, good = p.binding(c)
-		ok = ok && good
-	}
-	if c, has := p.rowCell(l, row, fieldSource); has && !c.blank() {
-		t.Source.Document = strings.TrimSpace(c.text)
-	}
-	if c, has := p.rowCell(l, row, fieldQuote); has {
-		t.Source.Quote = strings.TrimSpace(c.text)
-	}
-	if c, has := p.rowCell(l, row, fieldNote); has {
-		t.Note = strings.TrimSpace(c.text)
-	}
-	p.dated = false                                       // the push's date, unless the row's published cell gives one
-	if c, has := p.rowCell(l, row, fieldPublished); has { // the date the plan set this target
-		t.Published, good = p.date(c)
-		ok = ok && good
-	}
+	ok = p.targetDetails(l, row, &t) && ok
 	vc, _ := p.rowCell(l, row, fieldValue)
 	t.Value, good = p.number(vc)
 	ok = ok && good
@@ -221,4 +204,33 @@ func (p *parser) notInForceNote() string {
 	}
 	return fmt.Sprintf("%s: %d rows are versions no longer in force (replaced, or withdrawals, in their version column) and were not pushed: rows %s",
 		where, n, strings.Join(rows, ", "))
+}
+
+// targetDetails reads what a target row says beside its kind and value
+// into t: its binding, source, quote, note and published date (the push's
+// date, unless the row's published cell gives the day the plan set the
+// target). ok is false when a cell is refused (a problem is added). A
+// targets table and a plan's table read them alike.
+func (p *parser) targetDetails(l *layout, row tableRow, t *plancast.Target) (ok bool) {
+	ok = true
+	var good bool
+	if c, has := p.rowCell(l, row, fieldBinding); has {
+		t.Binding, good = p.binding(c)
+		ok = ok && good
+	}
+	if c, has := p.rowCell(l, row, fieldSource); has && !c.blank() {
+		t.Source.Document = strings.TrimSpace(c.text)
+	}
+	if c, has := p.rowCell(l, row, fieldQuote); has {
+		t.Source.Quote = strings.TrimSpace(c.text)
+	}
+	if c, has := p.rowCell(l, row, fieldNote); has {
+		t.Note = strings.TrimSpace(c.text)
+	}
+	p.dated = false
+	if c, has := p.rowCell(l, row, fieldPublished); has {
+		t.Published, good = p.date(c)
+		ok = ok && good
+	}
+	return ok
 }
