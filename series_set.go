@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"slices"
 	"sort"
-	"strconv"
 )
 
 // LatestVintages reduces vintages of one or more series to a sorted list of
@@ -219,9 +218,5 @@ func (s *Series) YearSpan() string {
 	if len(s.Observations) == 0 {
 		return ""
 	}
-	first, last := s.Observations[0].Year, s.Observations[len(s.Observations)-1].Year
-	if first == last {
-		return strconv.Itoa(first)
-	}
-	return fmt.Sprintf("%d–%d", first, last)
+	return YearSpanText(s.Observations[0].Year, s.Observations[len(s.Observations)-1].Year, "–")
 }

@@ -339,12 +339,7 @@ func statedAdds(g *plancast.StatedGap, lang string) (adds string, ok bool) {
 
 // spanText is the years from–to as the charts write them: "2016–2020", or
 // "2016" when from is to.
-func spanText(from, to int) string {
-	if from == to {
-		return strconv.Itoa(from)
-	}
-	return fmt.Sprintf("%d–%d", from, to)
-}
+func spanText(from, to int) string { return plancast.YearSpanText(from, to, "–") }
 
 // yearsText lists ascending years as runs (spanText): "2021–2022, 2024",
 // in Chinese "2021–2022、2024".
@@ -353,16 +348,7 @@ func yearsText(years []int, lang string) string {
 	if lang == LangZh {
 		sep = "、"
 	}
-	var runs []string
-	for i := 0; i < len(years); {
-		j := i
-		for j+1 < len(years) && years[j+1] == years[j]+1 {
-			j++
-		}
-		runs = append(runs, spanText(years[i], years[j]))
-		i = j + 1
-	}
-	return strings.Join(runs, sep)
+	return plancast.YearRunsText(years, "–", sep)
 }
 
 // FiguresDueText says which ended years have no figure stored yet (an

@@ -832,13 +832,13 @@ var english = phrasebook{
 	current:         "; growth of the current-price figures, inflation included",
 	stated:          "; judged on the growth stated with the figures, which ran %.1[1]f%% a year %[2]s the figures' own growth in %[3]s",
 	statedEven:      "; judged on the growth stated with the figures, which ran level with the figures' own growth in %[1]s",
-	span:            func(from, to int) string { return yearSpan(from, to, "–") },
+	span:            func(from, to int) string { return plancast.YearSpanText(from, to, "–") },
 	below:           "below",
 	above:           "above",
 	asStated:        "; the growth as stated with the %d figure",
 	earlier:         " (for %s the growth stated with the figures before their revision, each year's gap measured on the levels published with it)",
 	asStatedEarlier: "; the growth as stated with the %d figure before its revision",
-	years:           func(ys []int) string { return yearList(ys, "–", ", ") },
+	years:           func(ys []int) string { return plancast.YearRunsText(ys, "–", ", ") },
 	approx:          "; the base year is itself projected, so the growth's spread is approximate",
 	due:             "; %d has ended but no figure of it is stored: it is projected",
 	dueSpan:         "; %d–%d have ended but no figures of them are stored: they are projected",
@@ -859,16 +859,6 @@ var english = phrasebook{
 	tooFar:      "%d is %d years past the latest figure (%d); projections reach at most %d years ahead",
 }
 
-// yearSpan writes the years from to to joined by dash, or one year alone
-// when from is to: a gap measured over one year is "in 2020", not "in
-// 2020–2020".
-func yearSpan(from, to int, dash string) string {
-	if from == to {
-		return strconv.Itoa(from)
-	}
-	return strconv.Itoa(from) + dash + strconv.Itoa(to)
-}
-
 // earlierYears says which years' growth was stated with their figures
 // before these were revised (plancast.StatedBasis.Earlier); "" for none.
 func (pb phrasebook) earlierYears(ys []int) string {
@@ -876,21 +866,6 @@ func (pb phrasebook) earlierYears(ys []int) string {
 		return ""
 	}
 	return fmt.Sprintf(pb.earlier, pb.years(ys))
-}
-
-// yearList writes ascending years, runs of consecutive ones as spans:
-// "2019, 2022–2024".
-func yearList(ys []int, dash, sep string) string {
-	var parts []string
-	for i := 0; i < len(ys); {
-		j := i
-		for j+1 < len(ys) && ys[j+1] == ys[j]+1 {
-			j++
-		}
-		parts = append(parts, yearSpan(ys[i], ys[j], dash))
-		i = j + 1
-	}
-	return strings.Join(parts, sep)
 }
 
 // zhGrowth writes a growth (a fraction) in Chinese: 增长4.2%, 下降1.0%.
@@ -944,13 +919,13 @@ var chinese = phrasebook{
 	current:         "；按现价数据计算，含价格因素",
 	stated:          "；按公布的增速判断，%[3]s年公布增速比现价数据增速年均%[2]s%.1[1]f%%",
 	statedEven:      "；按公布的增速判断，%[1]s年公布增速与现价数据增速持平",
-	span:            func(from, to int) string { return yearSpan(from, to, "—") },
+	span:            func(from, to int) string { return plancast.YearSpanText(from, to, "—") },
 	below:           "低",
 	above:           "高",
 	asStated:        "；为%d年公布的增速",
 	earlier:         "（%s年为数据修订前公布的增速，差距按同期公布的数据计算）",
 	asStatedEarlier: "；为%d年数据修订前公布的增速",
-	years:           func(ys []int) string { return yearList(ys, "—", "、") },
+	years:           func(ys []int) string { return plancast.YearRunsText(ys, "—", "、") },
 	approx:          "；基期本身为预测值，增速区间为近似值",
 	due:             "；%d年已结束，但尚无该年数据，按预测值判断",
 	dueSpan:         "；%d—%d年已结束，但尚无这些年份的数据，按预测值判断",

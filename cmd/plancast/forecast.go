@@ -243,7 +243,7 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		basis := b.basis
 		if basis.Even() {
 			fmt.Fprintf(stdout, "%s judged on the growth stated with the figures, which ran level with their own growth in %s%s\n",
-				who, spanOfYears(basis.From+1, basis.To), earlierText(basis.Earlier))
+				who, plancast.YearSpanText(basis.From+1, basis.To, "–"), earlierText(basis.Earlier))
 			continue
 		}
 		side := "below"
@@ -251,7 +251,7 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 			side = "above"
 		}
 		fmt.Fprintf(stdout, "%s judged on the growth stated with the figures, which ran %.1f%% a year %s their own growth in %s%s\n",
-			who, plancast.HalfAway(100*math.Abs(basis.Gap), 1), side, spanOfYears(basis.From+1, basis.To), earlierText(basis.Earlier))
+			who, plancast.HalfAway(100*math.Abs(basis.Gap), 1), side, plancast.YearSpanText(basis.From+1, basis.To, "–"), earlierText(basis.Earlier))
 	}
 	for _, l := range atLimit {
 		fmt.Fprintln(stdout, l)
@@ -375,25 +375,7 @@ func earlierText(years []int) string {
 	if len(years) == 0 {
 		return ""
 	}
-	var spans []string
-	for i := 0; i < len(years); {
-		j := i
-		for j+1 < len(years) && years[j+1] == years[j]+1 {
-			j++
-		}
-		spans = append(spans, spanOfYears(years[i], years[j]))
-		i = j + 1
-	}
-	return " (for " + strings.Join(spans, ", ") + " the growth stated with the figures before their revision)"
-}
-
-// spanOfYears writes the years from–to, or one year alone: a gap measured
-// over one year is "in 2020", not "in 2020–2020".
-func spanOfYears(from, to int) string {
-	if from == to {
-		return strconv.Itoa(from)
-	}
-	return fmt.Sprintf("%d–%d", from, to)
+	return " (for " + plancast.YearRunsText(years, "–", ", ") + " the growth stated with the figures before their revision)"
 }
 
 // paceLag says how a year at the historical pace stands to the target
