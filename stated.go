@@ -154,6 +154,17 @@ func (g *StatedGap) Year(t int) float64 {
 	return g.meanOf(g.carried(t))
 }
 
+// CarriedTo is, for a year t that no statement covers, the covered years
+// whose mean gap t takes (ascending; see carried) and that mean (log scale,
+// a year); ok is false when t has a gap of its own, or g is nil.
+func (g *StatedGap) CarriedTo(t int) (years []int, mean float64, ok bool) {
+	if g == nil || g.Measured(t) {
+		return nil, 0, false
+	}
+	years = g.carried(t)
+	return years, g.meanOf(years), true
+}
+
 // Measured reports whether year t has a gap of its own, measured by a
 // stated growth that covers it, rather than a mean carried to it.
 func (g *StatedGap) Measured(t int) bool {

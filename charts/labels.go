@@ -25,6 +25,8 @@ type words struct {
 	StatedFaster, StatedSlower            string // what the mean gap adds to a growth target's path: gap, years
 	StatedOwnFmt                          string // what the years' own gaps add to it: years
 	StatedOtherFmt, StatedOtherNoneFmt    string // own gaps, and the mean gap or none in other years: own, mean or years
+	StatedOtherNamedFmt                   string // own gaps, and the mean gaps of named years: own, the years' clauses
+	StatedInFmt, StatedInNoneFmt          string // a mean gap added in named years: years, adds; or none: years, covered years
 	StatedOnFmt                           string // the single chart's sentence of what its paths add
 	StatedPathsFmt                        string // a comparison's clause of what a region's paths add: region, what
 	StatedSame                            string // a gap under 0.05% a year: years
@@ -59,6 +61,9 @@ var dict = map[string]words{
 		StatedSlower:        "less the %s%% a year by which the figures grew slower than stated in %s",
 		StatedOwnFmt:        "with each year's own gap between the figures' growth and the stated growth in %s",
 		StatedOtherFmt:      "%s, and otherwise %s",
+		StatedOtherNamedFmt: "%s, and %s",
+		StatedInFmt:         "in %s, %s",
+		StatedInNoneFmt:     "none in %s, as the figures' own growth matched it in %s",
 		StatedOtherNoneFmt:  "%s, and none in other years, as the figures' own growth matched it in %s",
 		StatedOnFmt:         "Growth targets are drawn on the growth stated with the figures, %s.",
 		StatedPathsFmt:      "%s: paths %s.",
@@ -99,6 +104,9 @@ var dict = map[string]words{
 		StatedSlower:        "扣除%[2]s年数值年均慢于所述增速的%[1]s%%",
 		StatedOwnFmt:        "计入%s年各年数值增速与所述增速之差",
 		StatedOtherFmt:      "%s，其余年份%s",
+		StatedOtherNamedFmt: "%s，%s",
+		StatedInFmt:         "%s年%s",
+		StatedInNoneFmt:     "%s年不作调整（%s年数值增长与所述增速一致）",
 		StatedOtherNoneFmt:  "%s，其余年份不作调整（%s年数值增长与所述增速一致）",
 		StatedOnFmt:         "增长目标路径按所述增速绘制，并%s。",
 		StatedPathsFmt:      "%s：路径%s。",
@@ -294,47 +302,78 @@ func statedNote(u *statedUse, lang string) string {
 	wd := dict[lang]
 	adds, ok := statedClause(u, lang)
 	if !ok {
-		return fmt.Sprintf(wd.StatedSame, spanText(u.gap.From+1, u.gap.To))
+		return fmt.Sprintf(wd.StatedSame, yearsText(u.carriedFrom(), lang))
 	}
 	return fmt.Sprintf(wd.StatedOnFmt, adds)
 }
 
 // statedClause says what the gap adds to the paths of u, as impliedPath
 // adds it: each year's own gap d_t where a stated growth measured one
-// ("with each year's own gap … in 2021"), and the mean d̄ in the other
-// years (statedAdds), so that the words name the amounts the path was
-// drawn with. ok is false when nothing is added that rounds to 0.1%. The
-// single chart and the comparison both word the gap with it.
+// ("with each year's own gap … in 2021"), and in the other years the mean
+// gap carried to them (carriedClause), so that the words name the amounts
+// the path was drawn with. ok is false when nothing is added that rounds
+// to 0.1%. The single chart and the comparison both word the gap with it.
 func statedClause(u *statedUse, lang string) (clause string, ok bool) {
 	wd := dict[lang]
-	mean, meanOK := statedAdds(u.gap, lang)
+	other, otherOK, named := carriedClause(u, lang)
 	switch {
 	case len(u.own) == 0:
-		return mean, u.other && meanOK
-	case !u.other:
+		return other, otherOK
+	case len(u.carried) == 0:
 		return fmt.Sprintf(wd.StatedOwnFmt, yearsText(u.own, lang)), true
 	}
 	own := fmt.Sprintf(wd.StatedOwnFmt, yearsText(u.own, lang))
-	if !meanOK {
-		return fmt.Sprintf(wd.StatedOtherNoneFmt, own, spanText(u.gap.From+1, u.gap.To)), true
+	switch {
+	case !otherOK:
+		return fmt.Sprintf(wd.StatedOtherNoneFmt, own, yearsText(u.carriedFrom(), lang)), true
+	case named:
+		return fmt.Sprintf(wd.StatedOtherNamedFmt, own, other), true
 	}
-	return fmt.Sprintf(wd.StatedOtherFmt, own, mean), true
+	return fmt.Sprintf(wd.StatedOtherFmt, own, other), true
 }
 
-// statedAdds is what the mean gap of g adds to a growth target's path,
-// e^{d̄} − 1 a year over the years of its statements: "plus the 1.0% a year
-// by which the figures grew faster than stated in 2016–2020". ok is false
-// when it rounds to 0.0% and so adds nothing.
-func statedAdds(g *plancast.StatedGap, lang string) (adds string, ok bool) {
+// carriedClause says what the mean gaps of u add in the years without a
+// gap of their own. The usual case is one mean, that of the last covered
+// years, added after them: "plus the 1.0% a year by which the figures grew
+// faster than stated in 2016–2020". A year between covered ones takes the
+// mean of those before it instead (plancast.StatedGap.CarriedTo), so when
+// a path added another mean, each is said with the years it was added in
+// ("in 2019–2020, plus the 0.4% … in 2014–2018; in 2024–2025, plus …"),
+// and named is true. ok is false when none of them rounds to 0.1%.
+func carriedClause(u *statedUse, lang string) (clause string, ok, named bool) {
 	wd := dict[lang]
-	gap, format := math.Expm1(g.Mean), wd.StatedFaster
+	if len(u.carried) == 0 {
+		return "", false, false
+	}
+	if c := u.carried[0]; len(u.carried) == 1 && c.from == u.gap.From && c.to == u.gap.To {
+		adds, ok := statedAdds(c, lang)
+		return adds, ok, false
+	}
+	var parts []string
+	for _, c := range u.carried {
+		if adds, addsOK := statedAdds(c, lang); addsOK {
+			parts, ok = append(parts, fmt.Sprintf(wd.StatedInFmt, yearsText(c.years, lang), adds)), true
+		} else {
+			parts = append(parts, fmt.Sprintf(wd.StatedInNoneFmt, yearsText(c.years, lang), spanText(c.from+1, c.to)))
+		}
+	}
+	return strings.Join(parts, wd.ListSep), ok, true
+}
+
+// statedAdds is what the mean gap c adds to a growth target's path, e^{d̄}
+// − 1 a year over the years of its statements: "plus the 1.0% a year by
+// which the figures grew faster than stated in 2016–2020". ok is false
+// when it rounds to 0.0% and so adds nothing.
+func statedAdds(c carriedGap, lang string) (adds string, ok bool) {
+	wd := dict[lang]
+	gap, format := math.Expm1(c.mean), wd.StatedFaster
 	switch {
 	case math.Abs(gap) < 0.0005: // rounds to 0.0%
 		return "", false
 	case gap < 0:
 		gap, format = -gap, wd.StatedSlower
 	}
-	return fmt.Sprintf(format, plancast.FormatNumber(100*gap, 1), spanText(g.From+1, g.To)), true
+	return fmt.Sprintf(format, plancast.FormatNumber(100*gap, 1), spanText(c.from+1, c.to)), true
 }
 
 // spanText is the years from–to as the charts write them: "2016–2020", or

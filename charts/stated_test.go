@@ -185,6 +185,70 @@ func TestTheSourceLineNamesTheGapsThePathsWereDrawnWith(t *testing.T) {
 	}
 }
 
+// A year between covered ones takes the mean gap of the covered years
+// before it, not the mean after the last one (plancast.StatedGap), so a
+// path over such years was drawn with two means; the source line names
+// each with the years it was added in.
+func TestTheSourceLineNamesEachMeanGapWithItsYears(t *testing.T) {
+	// Levels grow 10% a year from 100 in 2013. 2014–2018 state 8% (a gap
+	// of ln 1.1 − ln 1.08 ≈ +1.85% a year), 2019 and 2020 state nothing,
+	// 2021 states 12% (−1.8%).
+	hist := []plancast.Observation{obs("houma", "gdp", 2013, 100)}
+	level := 100.0
+	for y := 2014; y <= 2021; y++ {
+		level *= 1.1
+		switch {
+		case y <= 2018:
+			hist = append(hist, statedObs(y, level, 8, 0))
+		case y == 2021:
+			hist = append(hist, statedObs(y, level, 12, 0))
+		default:
+			hist = append(hist, obs("houma", "gdp", y, level))
+		}
+	}
+	before := math.Log(1.1) - math.Log(1.08)
+	own2021 := math.Log(1.1) - math.Log(1.12)
+	after := (4*before + own2021) / 5 // 2015–2018 and 2021, the last five covered
+	for _, c := range []struct {
+		d    float64
+		want string
+	}{{before, "1.9"}, {own2021, "-1.8"}, {after, "1.1"}} {
+		if got := plancast.FormatNumber(100*math.Expm1(c.d), 1); got != c.want {
+			t.Fatalf("a gap is %s%%, the case wants %s%%", got, c.want)
+		}
+	}
+	plan := plancast.Target{Region: "houma", Indicator: "gdp", Plan: "14th-fyp", Kind: plancast.TargetAvgGrowth, BaseYear: 2018, Year: 2023, Value: 6}
+	for _, c := range []struct {
+		lang string
+		want string
+	}{
+		{LangEn, "with each year's own gap between the figures' growth and the stated growth in 2021, and " +
+			"in 2019–2020, plus the 1.9% a year by which the figures grew faster than stated in 2014–2018; " +
+			"in 2022–2023, plus the 1.1% a year by which the figures grew faster than stated in 2015–2021."},
+		{LangZh, "计入2021年各年数值增速与所述增速之差，2019–2020年计入2014–2018年数值年均快于所述增速的1.9%；" +
+			"2022–2023年计入2015–2021年数值年均快于所述增速的1.1%。"},
+	} {
+		s := houmaGDP()
+		s.History, s.Targets, s.Projection = hist, []plancast.Target{plan}, nil
+		s.Lang = c.lang
+		f, err := historyFigure(&s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(f.source, c.want) {
+			t.Errorf("%s source line %q lacks %q", c.lang, f.source, c.want)
+		}
+	}
+	// The path itself is drawn with those amounts: 2019 and 2020 with the
+	// mean before, 2021 its own, 2022 and 2023 the mean after.
+	gap := plancast.StatedGapOf(hist)
+	path := impliedPath(plan, 2018, 100*math.Pow(1.1, 5), gap)
+	want := 100 * math.Pow(1.1, 5) * math.Pow(1.06, 5) * math.Exp(2*before+own2021+2*after)
+	if got := path[len(path)-1].y; math.Abs(got-want) > 1e-9*want {
+		t.Errorf("the path ends at %.6f, want %.6f", got, want)
+	}
+}
+
 // yearsText writes runs of years as spans.
 func TestYearsText(t *testing.T) {
 	for _, c := range []struct {

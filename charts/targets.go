@@ -88,25 +88,69 @@ func (u unobservedBases) note(lang string) string {
 // statedUse is what a chart's growth-target paths took from the stated gap
 // (impliedPath), for the source line to say it (statedClause): the years
 // whose own measured gap d_t a path added, where it rounds to 0.1% or more,
-// and whether a path added d̄ for a year without a gap of its own.
+// and the mean gaps a path added for years without one of their own.
 type statedUse struct {
-	gap   *plancast.StatedGap
-	own   []int // ascending, distinct
-	other bool
+	gap     *plancast.StatedGap
+	own     []int // ascending, distinct
+	carried []carriedGap
+}
+
+// carriedGap is a mean gap that paths added for years no statement covers:
+// the mean of the covered years (from, to] (plancast.StatedGap.CarriedTo),
+// and the years it was added in.
+type carriedGap struct {
+	from, to int
+	mean     float64
+	years    []int // ascending, distinct
 }
 
 // add records a path that adds the gap g over the years (start, year].
 func (u *statedUse) add(g *plancast.StatedGap, start, year int) {
 	u.gap = g
 	for t := start + 1; t <= year; t++ {
-		switch {
-		case !g.Measured(t):
-			u.other = true
-		case math.Abs(math.Expm1(g.Year(t))) >= 0.0005 && !slices.Contains(u.own, t):
+		if covered, mean, ok := g.CarriedTo(t); ok {
+			u.carry(covered[0]-1, covered[len(covered)-1], mean, t)
+			continue
+		}
+		if math.Abs(math.Expm1(g.Year(t))) >= 0.0005 && !slices.Contains(u.own, t) {
 			u.own = append(u.own, t)
+			slices.Sort(u.own)
 		}
 	}
-	slices.Sort(u.own)
+}
+
+// carry records that year t took the mean gap of the covered years
+// (from, to].
+func (u *statedUse) carry(from, to int, mean float64, t int) {
+	i := slices.IndexFunc(u.carried, func(c carriedGap) bool { return c.from == from && c.to == to })
+	if i < 0 {
+		u.carried = append(u.carried, carriedGap{from: from, to: to, mean: mean})
+		i = len(u.carried) - 1
+	}
+	if c := &u.carried[i]; !slices.Contains(c.years, t) {
+		c.years = append(c.years, t)
+		slices.Sort(c.years)
+	}
+}
+
+// carriedFrom are the years whose statements gave the mean gaps that u
+// added, ascending: the spans (from, to] of its carried gaps, or the gap's
+// own last covered years when it added none.
+func (u *statedUse) carriedFrom() []int {
+	spans := u.carried
+	if len(spans) == 0 {
+		spans = []carriedGap{{from: u.gap.From, to: u.gap.To}}
+	}
+	var years []int
+	for _, c := range spans {
+		for t := c.from + 1; t <= c.to; t++ {
+			if !slices.Contains(years, t) {
+				years = append(years, t)
+			}
+		}
+	}
+	slices.Sort(years)
+	return years
 }
 
 // geometricPath returns the yearly points from (x0, v0) to year x1 growing
