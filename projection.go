@@ -194,9 +194,10 @@ type Assessment struct {
 	ExplanationZh string `json:"explanation_zh"`
 	Method        string `json:"method,omitempty"`
 	// YearToDate is what the figures of the year so far say, when the target
-	// year is the year after the latest yearly figure and figures of the same
-	// months of both years are stored; Projected and Probability then come
-	// from them (forecast.Assess states the formula).
+	// year is after the latest yearly figure and figures of the same months
+	// of it and of every year back to the latest figure's are stored;
+	// Projected and Probability then come from them (forecast.Assess states
+	// the formula).
 	YearToDate *YearToDate `json:"year_to_date,omitempty"`
 	// StatedBasis is set when a growth target is judged on the growth the
 	// source states with its figures (Observation.Growth: for GDP, at
@@ -247,4 +248,11 @@ type YearToDate struct {
 	// Nowcast is the year's whole figure as the year to date projects it, in
 	// the indicator's unit, with its 80% and 95% intervals.
 	Nowcast ProjectionPoint `json:"nowcast"`
+	// PriorNowcast is set when the year before has no whole figure stored
+	// (a year two or more after the latest figure): the year before's whole
+	// figure as its months project it, Prior × A_L/P_L, with A_L the latest
+	// whole figure and P_L that year's figure of the same months. The rest
+	// of the year before, which RequiredRestGrowth and Nowcast rest on, is
+	// PriorNowcast − Prior.
+	PriorNowcast *float64 `json:"prior_nowcast,omitempty"`
 }

@@ -296,8 +296,9 @@ func (s *Server) assess(ctx context.Context, ts []plancast.Target, asOf plancast
 }
 
 // yearToDateKeys are the year-to-date series (plancast.YearToDateKeys) of the
-// yearly series in yearly that a target of ts falls in the year after the
-// latest figure of: the only targets Assess judges on a year to date.
+// yearly series in yearly that a target of ts falls after the latest figure
+// of: the only targets Assess judges on a year to date (the year after it
+// on its months, a later year on its months through the years between).
 func yearToDateKeys(ts []plancast.Target, yearly []plancast.Series, byCode map[string]plancast.Indicator) []plancast.SeriesKey {
 	latest := make(map[plancast.SeriesKey]int, len(yearly))
 	for _, s := range yearly {
@@ -308,7 +309,7 @@ func yearToDateKeys(ts []plancast.Target, yearly []plancast.Series, byCode map[s
 	var keys []plancast.SeriesKey
 	for _, t := range ts {
 		k := t.SeriesKey()
-		if last, ok := latest[k]; ok && t.Year == last+1 {
+		if last, ok := latest[k]; ok && t.Year > last {
 			keys = append(keys, plancast.YearToDateKeys(k, byCode[t.Indicator])...)
 			delete(latest, k) // once per series
 		}

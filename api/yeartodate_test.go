@@ -156,3 +156,87 @@ func withoutRest(y plancast.YearToDate) plancast.YearToDate {
 	y.RequiredRestGrowth = nil
 	return y
 }
+
+// TestYearAfterOneWithoutAFigure: Houma's bureau has published yearly
+// figures up to 2020 and January–September of 2020 (88), 2021 (95) and
+// 2022 (90), but not yet the whole of 2021. The 2022 annual plan's GDP
+// +8% is judged on 2022's months through 2021's nowcast, as 2021's own
+// target is on its months: 2021 is taken at 95·120.8/88 = 130.4 (its
+// January–September in the proportion of 2020's to the whole of 2020),
+// 2022 at 90 + (130.4 − 95)·90/95 = 123.5, a fall: off track. The
+// answer's year_to_date carries 2021's nowcast (prior_nowcast), the
+// explanation says it in both languages, and the trail's point on the
+// push's day is the answer as of that day. Until then the target was
+// judged on the yearly model alone, its months unsaid.
+func TestYearAfterOneWithoutAFigure(t *testing.T) {
+	for _, b := range backends {
+		t.Run(b.name, func(t *testing.T) {
+			st := seeded(t, b.open(t))
+			s := startServer(t, st, api.Config{})
+			houma := token(t, st, plancast.Token{Region: "houma"})
+
+			var pr api.PushResponse
+			s.do("POST", "/api/v1/targets", "application/json", houma,
+				[]byte(`[{"region":"houma","indicator":"gdp","plan":"2022-annual","kind":"growth","year":2022,"value":8,"published":"2022-02-01","source":{"document":"2022 report"}}]`)).decode(t, 200, &pr)
+			october, err := plancast.ParseDate("2022-10-20")
+			if err != nil {
+				t.Fatal(err)
+			}
+			sep := func(year int, v float64) plancast.Observation {
+				return plancast.Observation{Region: "houma", Indicator: "gdp", Period: "jan-sep", Year: year, Value: v, Status: plancast.StatusPreliminary, Published: october}
+			}
+			s.do("POST", "/api/v1/observations", "application/json", houma, obsJSON(t, sep(2020, 88), sep(2021, 95), sep(2022, 90))).decode(t, 200, &pr)
+			if pr.Report.New != 3 {
+				t.Fatalf("push: %+v", pr.Report)
+			}
+
+			var now api.AssessmentResponse
+			s.get("/api/v1/regions/houma/assessment?plan=2022-annual").decode(t, 200, &now)
+			a := judged(t, now, "gdp", plancast.TargetGrowth, 2022)
+			y := a.YearToDate
+			before := 95 * 120.8 / 88
+			if y == nil || y.Period != "jan-sep" || y.Year != 2022 || y.Value != 90 || y.Prior != 95 || y.PriorNowcast == nil || math.Abs(*y.PriorNowcast-before) > 1e-9 {
+				t.Fatalf("year to date %+v, want 2022's January–September against 2021's, 2021 taken at %.4f", y, before)
+			}
+			if want := 90 + (before-95)*90/95; math.Abs(y.Nowcast.Mean-want) > 1e-9 {
+				t.Errorf("2022 nowcast %.4f, want %.4f", y.Nowcast.Mean, want)
+			}
+			if a.Projected == nil || a.Projected.Hi95 >= 0 || a.Probability > 0.01 || a.Status != plancast.StatusOffTrack {
+				t.Errorf("judged %+v, probability %.4f (%s), want a fall, off_track", a.Projected, a.Probability, a.Status)
+			}
+			for _, c := range []struct{ got, want string }{
+				{a.Explanation, "2022 January–September: 90, -5.3% on a year before"},
+				{a.Explanation, "2021, without a yearly figure, is taken at 130.4: its January–September (95) in the proportion of 2020's (88) to the whole of 2020 (120.8)"},
+				{a.ExplanationZh, "2021年尚无数据，按其1—9月（95）与2020年1—9月（88）占全年（120.8）的比例推算为130.4"},
+			} {
+				if !strings.Contains(c.got, c.want) {
+					t.Errorf("explanation %q lacks %q", c.got, c.want)
+				}
+			}
+
+			// As of the day before the months were pushed, the yearly model.
+			var then api.AssessmentResponse
+			s.get("/api/v1/regions/houma/assessment?plan=2022-annual&as_of=2022-10-19").decode(t, 200, &then)
+			if got := judged(t, then, "gdp", plancast.TargetGrowth, 2022); got.YearToDate != nil || strings.Contains(got.Explanation, "January–September") {
+				t.Errorf("as of 2022-10-19: %+v, want no year to date", got)
+			}
+			// The trail's point on the push's day is the answer as of that day.
+			var trail api.TrailResponse
+			s.get("/api/v1/regions/houma/assessment/trail?indicator=gdp&plan=2022-annual").decode(t, 200, &trail)
+			var onPush *api.TrailPoint
+			for i, tt := range trail.Targets {
+				for j, p := range tt.Points {
+					if tt.Kind == plancast.TargetGrowth && tt.Year == 2022 && p.AsOf == "2022-10-20" {
+						onPush = &trail.Targets[i].Points[j]
+					}
+				}
+			}
+			var asOfPush api.AssessmentResponse
+			s.get("/api/v1/regions/houma/assessment?plan=2022-annual&as_of=2022-10-20").decode(t, 200, &asOfPush)
+			if want := judged(t, asOfPush, "gdp", plancast.TargetGrowth, 2022); onPush == nil || onPush.Assessment == nil ||
+				!reflect.DeepEqual(*onPush.Assessment, want) || want.YearToDate == nil || want.YearToDate.PriorNowcast == nil {
+				t.Errorf("the trail on 2022-10-20: %+v\nwant %+v", onPush, want)
+			}
+		})
+	}
+}

@@ -81,10 +81,11 @@ const MaxPaceYears = 50
 // levels' growth less the gap of its years; a target year whose figure
 // states its growth over the target's base is realised as stated.
 //
-// When t.Year is the year after the latest figure and opt.YearToDate holds
-// figures of the same months of t.Year and the year before, the target year's
-// distribution is that of its year to date (yeartodate.go), and
-// a.YearToDate says what the year so far needs.
+// When t.Year is after the latest figure and opt.YearToDate holds figures
+// of the same months of t.Year and of every year back to the latest
+// figure's, the target year's distribution is that of its year to date
+// (yeartodate.go), the years between taken at their nowcasts from those
+// months, and a.YearToDate says what the year so far needs.
 func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []float64, opt Options) (plancast.Assessment, error) {
 	a := plancast.Assessment{Target: t, Indicator: t.Indicator, Year: t.Year, Kind: t.Kind, TargetValue: t.Value}
 	if t.Indicator == "" {
@@ -146,8 +147,9 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 	}
 	var ytd *yearToDate
 	var unusedToDate *plancast.YearToDate // one the answer says it did not read
-	if t.Year == p.last+1 {
-		ytd, unusedToDate = res.yearToDate(ind, opt.YearToDate)
+	var unchained *toDateUnchained        // one it could not relate to a whole year
+	if t.Year > p.last {
+		ytd, unusedToDate, unchained = res.yearToDate(ind, opt.YearToDate, t.Year)
 	}
 	// levelAt is the observed (or interpolated) value of a past year, or the
 	// projected mean of a future one. An observed year gives its figure as
@@ -158,6 +160,9 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 		}
 		if y <= p.last {
 			return p.back(p.x[y-p.first])
+		}
+		if ytd != nil && ytd.between[y] > 0 {
+			return ytd.between[y] // a year between, at its nowcast, as the target year's rests on it
 		}
 		return res.mean(y)
 	}
@@ -338,8 +343,12 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 			a.Interpolated = &plancast.YearSpan{From: from, To: to}
 		}
 		pt := res.Points[y-p.last-1]
+		judged := ytd // a growth over a year taken at its nowcast spreads as over that year
+		if ytd != nil && growthKind && base > p.last {
+			judged = ytd.over(base)
+		}
 		if ytd != nil {
-			pt = ytd.Nowcast
+			pt = judged.Nowcast
 		}
 		projectedLevel = pt.Mean
 		if ytd != nil {
@@ -349,7 +358,7 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 		// cdf is the target year's distribution, P(level ≤ v).
 		cdf := func(v float64) float64 { return res.CDF(y, v) }
 		if ytd != nil {
-			cdf = ytd.cdf
+			cdf = judged.cdf
 		}
 		// A base without a figure (frac > 0: its year between stored
 		// figures, the target year ahead) is as uncertain as its bridge:
@@ -382,7 +391,7 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 				proj.Lo80, proj.Hi80 = math.Min(at(0.1), proj.Mean), math.Max(at(0.9), proj.Mean)
 				proj.Lo95, proj.Hi95 = math.Min(at(0.025), proj.Lo80), math.Max(at(0.975), proj.Hi80)
 			}
-			if base > p.last {
+			if base > p.last && ytd == nil {
 				proj = projectedGrowthPoint(res, t, base, growthOf(pt.Mean), span)
 			}
 		}
@@ -508,22 +517,38 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 		a.FiguresDue = due
 	}
 
-	approx := base > p.last && growthKind
+	approx := base > p.last && growthKind && ytd == nil
 	var edge *LimitEdge
 	if atEdge {
 		edge = &limit
 	}
 	a.Explanation = explain(english, a, t, ind, missing, baseValue, base, higher, approx, edge)
 	a.ExplanationZh = explain(chinese, a, t, ind, missing, baseValue, base, higher, approx, edge)
+	// Clauses of the year to date said after the judgement, in both languages.
+	add := func(clause func(pb *phrasebook) string) {
+		a.Explanation += clause(&english)
+		a.ExplanationZh += clause(&chinese)
+	}
+	if ytd != nil && ytd.PriorNowcast != nil {
+		// The year before, without a figure, is taken at its nowcast.
+		add(func(pb *phrasebook) string {
+			return fmt.Sprintf(pb.toDateBefore, t.Year-1, plancast.FormatNumber(*ytd.PriorNowcast, plancast.ValuePrec(a.LatestValue)),
+				plancast.PeriodName(ytd.Period, pb.zh), plancast.FormatNumber(ytd.Prior, -1), ytd.latest,
+				plancast.FormatNumber(ytd.latestToDate, -1), plancast.FormatNumber(a.LatestValue, -1))
+		})
+	}
+	if u := unchained; u != nil {
+		add(func(pb *phrasebook) string {
+			return fmt.Sprintf(pb.toDateUnchained, plancast.PeriodName(u.Period, pb.zh), u.Year,
+				plancast.FormatNumber(u.Value, -1), pb.change(u.Growth), u.latest, pb.years(u.missing))
+		})
+	}
 	if u := unusedToDate; u != nil {
 		// Months given and not read are said, not dropped in silence.
-		for _, e := range []struct {
-			pb *phrasebook
-			s  *string
-		}{{&english, &a.Explanation}, {&chinese, &a.ExplanationZh}} {
-			*e.s += fmt.Sprintf(e.pb.toDateUnused, plancast.PeriodName(u.Period, e.pb.zh), u.Year-1,
+		add(func(pb *phrasebook) string {
+			return fmt.Sprintf(pb.toDateUnused, plancast.PeriodName(u.Period, pb.zh), u.Year-1,
 				plancast.FormatNumber(u.Prior, -1), plancast.FormatNumber(a.LatestValue, -1))
-		}
+		})
 	}
 	return a, nil
 }
@@ -782,6 +807,14 @@ type phrasebook struct {
 	// toDateUnused: a year to date not read (the period's name, the year
 	// before, its figure so far, its whole figure).
 	toDateUnused string
+	// toDateBefore: the year before, without a figure, taken at its
+	// nowcast: the year, the nowcast, the period's name, its figure so far,
+	// the latest year with a figure, that year's so far and whole.
+	// toDateUnchained: a year to date not read for want of the figures of
+	// the years between (the period's name, the year, its figure so far,
+	// its change on a year before in change's words, the latest year with a
+	// figure, the years missing in years' words).
+	toDateBefore, toDateUnchained string
 
 	// Why a target cannot be judged (UnassessableError).
 	oneYear     string // the one observed year
@@ -851,6 +884,9 @@ var english = phrasebook{
 	passedOver:  "; the year to date alone is past the target",
 
 	toDateUnused: "; the %[1]s figures were not read: %[2]d's (%[3]s) is not below the whole of %[2]d (%[4]s), which leaves nothing for the rest of the year to grow on",
+
+	toDateBefore:    "; %[1]d, without a yearly figure, is taken at %[2]s: its %[3]s (%[4]s) in the proportion of %[5]d's (%[6]s) to the whole of %[5]d (%[7]s)",
+	toDateUnchained: "; the %[1]s figure of %[2]d (%[3]s, %[4]s on a year before) was not read: relating it to a whole year needs the %[1]s figures of every year from %[5]d, the latest year with a yearly figure, and none is stored for %[6]s",
 
 	oneYear:     "one observed year (%d); at least two are needed",
 	nonPositive: "a growth target needs a series of positive values; this one has a value ≤ 0",
@@ -938,6 +974,9 @@ var chinese = phrasebook{
 	passedOver:  "；年内累计已超过目标",
 
 	toDateUnused: "；未采用%[1]s数据：%[2]d年%[1]s（%[3]s）不低于%[2]d年全年（%[4]s），无从推算其余月份",
+
+	toDateBefore:    "；%[1]d年尚无数据，按其%[3]s（%[4]s）与%[5]d年%[3]s（%[6]s）占全年（%[7]s）的比例推算为%[2]s",
+	toDateUnchained: "；未采用%[2]d年%[1]s数据（%[3]s，同比%[4]s）：推算全年需要自%[5]d年（最近有全年数据的年份）起各年的%[1]s数据，尚缺%[6]s年",
 
 	oneYear:     "仅有%d年一年的数据，至少需要两年",
 	nonPositive: "增速目标需要全为正值的序列，该序列有小于等于0的值",

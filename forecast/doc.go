@@ -476,4 +476,9 @@
 // known, twice the yearly after September, and covered 98% of real years
 // in its 80% intervals; it now covers 80–89% (yeartodate.go states the
 // model and its checks on simulated and real monthly and quarterly flows).
+// A target of a later year whose months are given for it and every year
+// back to the latest figure's is judged on them too, the years between
+// taken at their nowcasts; until then it was judged on the yearly model,
+// its months unsaid (a fall of 16.7% in January–September read as +3.3%,
+// probability 25%).
 package forecast

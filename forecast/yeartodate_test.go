@@ -2,6 +2,7 @@ package forecast
 
 import (
 	"math"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -350,5 +351,162 @@ func TestAYearToDateThatCannotBeReadIsSaid(t *testing.T) {
 	b, err := Assess(fai, gdp, years, values, Options{YearToDate: []plancast.Series{ytd("jan-nov", 2021, 27, 29.5)}})
 	if err != nil || b.YearToDate == nil || strings.Contains(b.Explanation, "not read") {
 		t.Errorf("a readable year to date: %+v, %v", b.YearToDate, err)
+	}
+}
+
+// t18's GDP as a user test had it in November 2026: yearly figures to 2024,
+// January–September of 2024, 2025 and 2026, the 2025 figure not yet
+// published.
+var (
+	t18Years  = []int{2020, 2021, 2022, 2023, 2024}
+	t18Values = []float64{152, 165, 171, 180, 189}
+	t18JanSep = plancast.Series{Region: "t18", Indicator: "gdp", Period: "jan-sep", Observations: []plancast.Observation{{Year: 2024, Value: 138}, {Year: 2025, Value: 144}, {Year: 2026, Value: 120}}}
+	t18Growth = func(year int) plancast.Target {
+		return plancast.Target{Region: "t18", Indicator: "gdp", Plan: strconv.Itoa(year) + "-annual", Kind: plancast.TargetGrowth, Year: year, Value: 6}
+	}
+)
+
+// A target of 2026, while 2025's figure is missing and January–September
+// of 2024–2026 are stored, is judged on 2026's months through 2025's
+// nowcast, as the year after the latest figure is: 2025 is taken at its
+// January–September in the proportion of 2024's to the whole of 2024,
+// 144·189/138 = 197.2; the rest of 2025, 197.2 − 144 = 53.2, grows as
+// 2026's months did (−16.7%), so 2026 is 120 + 53.2·120/144 = 164.3, and
+// its growth on 2025 −16.7%: a +6% target is practically out of reach.
+// The yearly model alone, which had judged it, projected +3.3% from its own
+// 2025 (195.5) with probability 25%, at_risk, and said nothing of the
+// months stored. 2025's own judgement stays as it was.
+func TestATargetAfterAYearWithoutAFigureIsJudgedOnItsYearToDate(t *testing.T) {
+	opt := Options{YearToDate: []plancast.Series{t18JanSep}}
+	a, err := Assess(t18Growth(2026), gdp, t18Years, t18Values, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	y := a.YearToDate
+	if y == nil {
+		t.Fatalf("2026 not judged on its January–September: %s", a.Explanation)
+	}
+	before := 144 * 189.0 / 138
+	if y.Period != "jan-sep" || y.Year != 2026 || y.Value != 120 || y.Prior != 144 || !near(y.Growth, 120.0/144-1, 1e-12) {
+		t.Errorf("year to date %+v, want 2026's January–September, 120 against 144", *y)
+	}
+	if y.PriorNowcast == nil || !near(*y.PriorNowcast, before, 1e-12) {
+		t.Errorf("2025 taken at %v, want its months in 2024's proportion, %.4f", y.PriorNowcast, before)
+	}
+	if want := 120 + (before-144)*120/144; !near(y.Nowcast.Mean, want, 1e-12) || !(y.Nowcast.Lo95 < want && want < y.Nowcast.Hi95) {
+		t.Errorf("2026 nowcast %+v, want its median at 120 + 53.2·120/144 = %.4f", y.Nowcast, want)
+	}
+	if want := (1.06*before-120)/(before-144) - 1; y.RequiredRestGrowth == nil {
+		t.Errorf("the rest of 2026 needs nothing, want %.4f on the rest of 2025 as nowcast", want)
+	} else if !near(*y.RequiredRestGrowth, want, 1e-12) {
+		t.Errorf("the rest of 2026 needs %.4f, want %.4f on the rest of 2025 as nowcast", *y.RequiredRestGrowth, want)
+	}
+	if a.Projected == nil || !near(a.Projected.Mean, 100*(120.0/144-1), 1e-9) || !(a.Projected.Hi95 < 0) {
+		t.Fatalf("projected %+v, want −16.7%%, its 95%% interval below 0", a.Projected)
+	}
+	if a.Probability > 0.01 || a.Status != plancast.StatusOffTrack {
+		t.Errorf("probability %.4f (%s), want under 1%% and off_track", a.Probability, a.Status)
+	}
+	for _, c := range []struct{ got, want string }{
+		{a.Explanation, "projected growth -16.7% for 2026 (95% interval "},
+		{a.Explanation, "2026 January–September: 120, -16.7% on a year before; the rest of the year needs +67.3% on the same months of 2025"},
+		{a.Explanation, "2025, without a yearly figure, is taken at 197.2: its January–September (144) in the proportion of 2024's (138) to the whole of 2024 (189)"},
+		{a.ExplanationZh, "2026年1—9月120，同比下降16.7%"},
+		{a.ExplanationZh, "2025年尚无数据，按其1—9月（144）与2024年1—9月（138）占全年（189）的比例推算为197.2"},
+	} {
+		if !strings.Contains(c.got, c.want) {
+			t.Errorf("explanation %q lacks %q", c.got, c.want)
+		}
+	}
+	if strings.Contains(a.Explanation, "the base year is itself projected") {
+		t.Errorf("explanation %q calls the growth's spread approximate: the base is taken at its nowcast", a.Explanation)
+	}
+
+	// A level for 2026 is judged on the same months: 200 is out of reach.
+	level := plancast.Target{Region: "t18", Indicator: "gdp", Plan: "2026-annual", Kind: plancast.TargetLevel, Year: 2026, Value: 200}
+	l, err := Assess(level, gdp, t18Years, t18Values, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.YearToDate == nil || !near(l.Projected.Mean, y.Nowcast.Mean, 1e-12) || l.Probability > 0.01 {
+		t.Errorf("level 200 in 2026: %+v, probability %.4f, want judged on the nowcast %.1f", l.Projected, l.Probability, y.Nowcast.Mean)
+	}
+
+	// 2025 is judged on its own months, as before, and 2026's change nothing.
+	b, err := Assess(t18Growth(2025), gdp, t18Years, t18Values, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.YearToDate == nil || b.YearToDate.PriorNowcast != nil || !near(b.YearToDate.Nowcast.Mean, before, 1e-12) || !near(b.Projected.Mean, 100*(144.0/138-1), 1e-9) {
+		t.Errorf("2025: %+v, want judged on its January–September against 2024's, %.1f", b.YearToDate, before)
+	}
+}
+
+// A growth over the year before taken at its nowcast spreads as that of the
+// year after a stored figure: the whole of 2025 and of 2026 come from the
+// same months' proportion to the whole of 2024, and their ratio's
+// uncertainty is 2026's rest against 2025's (D₂₆ − D₂₅), one year's,
+// whereas 2026's level spreads as 2026's rest against 2024's (D₂₆ − D₂₄),
+// learnt from the series' own years two apart. Where the months' share
+// of the year has drifted steadily, twice as far in two years as in one,
+// the level's interval is the wider.
+func TestAGrowthOverAYearAtItsNowcastSpreadsAsOneYears(t *testing.T) {
+	years := []int{2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024}
+	values := []float64{100, 106, 112, 119, 126, 133, 141, 149, 158}
+	// The months' share of the whole drifts up a point a year: the rest's
+	// D moves by the same step each year, so two years apart it has moved
+	// twice as far.
+	var obs []plancast.Observation
+	for i, y := range years {
+		obs = append(obs, plancast.Observation{Year: y, Value: (0.62 + 0.01*float64(i)) * values[i]})
+	}
+	obs = append(obs, plancast.Observation{Year: 2025, Value: 0.71 * 166}, plancast.Observation{Year: 2026, Value: 0.72 * 174})
+	series := []plancast.Series{{Region: "r", Indicator: "gdp", Period: "jan-sep", Observations: obs}}
+	a, err := Assess(plancast.Target{Region: "r", Indicator: "gdp", Plan: "2026-annual", Kind: plancast.TargetGrowth, Year: 2026, Value: 5}, gdp, years, values, Options{YearToDate: series})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.YearToDate == nil || a.YearToDate.PriorNowcast == nil {
+		t.Fatalf("not judged on the year to date: %s", a.Explanation)
+	}
+	before, n := *a.YearToDate.PriorNowcast, a.YearToDate.Nowcast
+	level := math.Log(n.Hi95 / n.Lo95)
+	growth := math.Log((100 + a.Projected.Hi95) / (100 + a.Projected.Lo95))
+	if !(growth < 0.9*level) {
+		t.Errorf("the growth over 2025 at %.1f spreads %.4f on the log scale, the level of 2026 %.4f: want the growth's narrower, its rest's drift one year's", before, growth, level)
+	}
+}
+
+// A year to date of a year two after the latest figure, with the same
+// months of the year before but not of the latest year's, cannot be
+// related to a whole year: the answer says that 2026's January–September
+// (−16.7%) is stored and not read, and why, instead of judging on the
+// yearly model in silence.
+func TestAYearToDateThatCannotReachTheLatestFigureIsSaid(t *testing.T) {
+	series := []plancast.Series{{Region: "t18", Indicator: "gdp", Period: "jan-sep", Observations: t18JanSep.Observations[1:]}}
+	a, err := Assess(t18Growth(2026), gdp, t18Years, t18Values, Options{YearToDate: series})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.YearToDate != nil {
+		t.Fatalf("judged on %+v, with no January–September of 2024 to relate it to a whole year", *a.YearToDate)
+	}
+	for _, c := range []struct{ got, want string }{
+		{a.Explanation, "the January–September figure of 2026 (120, -16.7% on a year before) was not read: relating it to a whole year needs the January–September figures of every year from 2024, the latest year with a yearly figure, and none is stored for 2024"},
+		{a.ExplanationZh, "未采用2026年1—9月数据（120，同比下降16.7%）：推算全年需要自2024年（最近有全年数据的年份）起各年的1—9月数据，尚缺2024年"},
+	} {
+		if !strings.Contains(c.got, c.want) {
+			t.Errorf("explanation %q lacks %q", c.got, c.want)
+		}
+	}
+	// The latest year's months at or above its whole figure are said as
+	// for the year after it.
+	over := []plancast.Series{{Region: "t18", Indicator: "gdp", Period: "jan-sep", Observations: []plancast.Observation{{Year: 2024, Value: 190}, {Year: 2025, Value: 144}, {Year: 2026, Value: 120}}}}
+	b, err := Assess(t18Growth(2026), gdp, t18Years, t18Values, Options{YearToDate: over})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "the January–September figures were not read: 2024's (190) is not below the whole of 2024 (189)"; b.YearToDate != nil || !strings.Contains(b.Explanation, want) {
+		t.Errorf("explanation %q, want %q", b.Explanation, want)
 	}
 }
