@@ -78,26 +78,33 @@ func Fixed(v float64, prec int) string {
 }
 
 // ValuePrec returns the decimals that show v to about four significant
-// digits, at most 2 and at least 0: 88.9 → 1, 33029 → 0, 4.25 → 2. A
-// projection is shown with the ValuePrec of the series' latest figure, on
-// the charts, the dashboard and the forecast command alike.
+// digits: at most 2 from 1 up (88.9 → 1, 33029 → 0, 4.25 → 2), and under 1
+// as many as four significant digits take (0.4873 → 4, 0.01698 → 5), 2 for
+// 0. A projection is shown with the ValuePrec of the series' latest figure,
+// on the charts, the dashboard and the forecast command alike. Under 1 it
+// was 2 too, one significant digit at 0.017: a township's budget of 169.8
+// 万元 (0.01698 亿元) was projected "0.02 [0.02, 0.02]" beside its target of
+// 0.01877, the interval collapsed and the target read as inside it.
 func ValuePrec(v float64) int {
 	a := math.Abs(v)
 	switch {
 	case a >= 1000:
 		return 0
-	case a >= 100:
-		return 1
 	case a >= 10:
 		return 1
-	default:
+	case a >= 1 || a == 0 || math.IsNaN(a):
 		return 2
 	}
+	// 0.1 ≤ a < 1: 4; 0.01 ≤ a < 0.1: 5. Under 1e-6 FormatNumber writes
+	// the many decimals as e-notation with four significant digits.
+	return 3 - int(math.Floor(math.Log10(a)))
 }
 
-// Decimals is how many decimals (0–2) show a stored figure exactly, or as
-// near as two allow: 250 → 0, 120.8 → 1, 4.25 → 2.
-func Decimals(v float64) int { return DecimalsUpTo(v, 2) }
+// Decimals is how many decimals show a stored figure exactly, or as near
+// as its ValuePrec, two at least, allow: 250 → 0, 120.8 → 1, 4.25 → 2,
+// 1/3 → 4, 0.01698 → 5. From 1 up that is at most 2; a figure under 1 keeps
+// about four significant digits, not "0.02" for 0.01698.
+func Decimals(v float64) int { return DecimalsUpTo(v, max(2, ValuePrec(v))) }
 
 // DecimalsUpTo is how many decimals, at most most, show v exactly, or as
 // near as most allow: Decimals with another bound (99.999 → 3 up to 6).

@@ -44,19 +44,41 @@ func TestFormatNumberWritesAbsurdMagnitudesCompactly(t *testing.T) {
 	}
 }
 
+// A projection is written to about four significant digits of the series'
+// latest figure: at most two decimals from 1 up, and under 1 the decimals
+// four significant digits take. A township's budget of 169.8 万元 is
+// 0.01698 亿元: with two decimals its projection, both intervals and its
+// target of 0.01877 all read "0.02".
 func TestValuePrecShowsAboutFourDigits(t *testing.T) {
 	for _, c := range []struct {
 		v    float64
 		want int
-	}{{33029, 0}, {1000, 0}, {999.9, 1}, {120.8, 1}, {10, 1}, {5.29, 2}, {0.05, 2}, {-250, 1}} {
+	}{
+		{33029, 0}, {1000, 0}, {999.9, 1}, {120.8, 1}, {10, 1}, {5.29, 2}, {1, 2}, {-250, 1}, {0, 2},
+		{0.9, 4}, {0.1, 4}, {0.05, 5}, {0.01698, 5}, {-0.01698, 5}, {0.0012, 6}, {math.NaN(), 2}, {math.Inf(1), 0},
+	} {
 		if got := ValuePrec(c.v); got != c.want {
 			t.Errorf("ValuePrec(%v) = %d, want %d", c.v, got, c.want)
 		}
 	}
+	for _, c := range []struct {
+		v    float64
+		want string
+	}{
+		{0.017574, "0.01757"}, {0.015512, "0.01551"}, {0.019764, "0.01976"}, {0.4873, "0.4873"},
+		{147.2405, "147.2"}, {4.255, "4.26"}, {33029.4, "33,029"}, {1.23e-9, "1.23e-09"},
+	} {
+		if got := FormatNumber(c.v, ValuePrec(c.v)); got != c.want {
+			t.Errorf("FormatNumber(%v, ValuePrec) = %q, want %q", c.v, got, c.want)
+		}
+	}
 }
 
+// A stored figure is shown with the decimals it has, up to two from 1 up,
+// and up to its ValuePrec under 1 (0.01698 is not "0.02").
 func TestDecimalsOfAStoredFigure(t *testing.T) {
-	for v, want := range map[float64]int{250: 0, 120.8: 1, 4.25: 2, 33029: 0, 0.1 + 0.2: 1, 1.0 / 3: 2, -3.5: 1, 0: 0} {
+	for v, want := range map[float64]int{250: 0, 120.8: 1, 4.25: 2, 4.256: 2, 33029: 0, 0.1 + 0.2: 1, 1.0 / 3: 4, -3.5: 1, 0: 0,
+		0.01698: 5, 0.785: 3, 0.5: 1, 0.0169812: 5} {
 		if got := Decimals(v); got != want {
 			t.Errorf("Decimals(%v) = %d, want %d", v, got, want)
 		}

@@ -7,7 +7,6 @@ import (
 	"embed"
 	"fmt"
 	"html/template"
-	"math"
 	"net/http"
 	"strconv"
 	"strings"
@@ -311,20 +310,28 @@ func latestText(a plancast.Assessment) string {
 
 // figureText writes a figure judged against a level, share, ceiling or
 // floor target as every cell of the dashboard writes it: as number does
-// (at most two decimals, none that the figure does not have), or with the
+// (plancast.Decimals, none that the figure does not have), or with the
 // decimals that tell it from the target (a figure of 4.504 under a ceiling
 // of 4.5 is not "4.5"). The latest cell and the projected cell of an
 // observed target write the same figure alike, as its explanation does:
 // 2,043.6 in both, not 2,044 in one.
 func figureText(v, target float64) string {
-	return plancast.FormatRealised(v, target, false, plancast.Decimals(math.Round(v*100)/100))
+	return plancast.FormatRealised(v, target, false, shownDecimals(v))
 }
 
-// number formats a value with thousands separators and at most two
-// decimals, trailing zeros dropped: 33029 → "33,029", 147.2405 → "147.24".
+// number formats a value with thousands separators and at most the
+// decimals of plancast.Decimals, trailing zeros dropped (shownDecimals): at
+// most two from 1 up, about four significant digits under 1: 33029 →
+// "33,029", 147.2405 → "147.24", 147.201 → "147.2", 0.016981 → "0.01698"
+// (not "0.02", a township's budget in 亿元).
 func number(v float64) string {
-	// Rounded to cents, the shortest form has at most two decimals.
-	return plancast.FormatNumber(math.Round(v*100)/100, -1)
+	return plancast.FormatNumber(v, shownDecimals(v))
+}
+
+// shownDecimals is how many decimals number writes v with: v rounded to
+// plancast.Decimals(v), trailing zeros dropped (147.201 → 1).
+func shownDecimals(v float64) int {
+	return plancast.Decimals(plancast.HalfAway(v, plancast.Decimals(v)))
 }
 
 // requiredText is the "required growth a year" cell: the growth in percent,

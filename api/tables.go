@@ -3,7 +3,6 @@ package api
 import (
 	"cmp"
 	"fmt"
-	"math"
 	"slices"
 	"strings"
 
@@ -97,7 +96,7 @@ func realisedCell(a plancast.Assessment) cell {
 		return cell{}
 	}
 	v := *a.Realised
-	prec := plancast.Decimals(math.Round(v*100) / 100)
+	prec := shownDecimals(v)
 	if plancast.GrowthKind(a.Kind) {
 		prec = 1
 	}
