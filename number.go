@@ -46,7 +46,7 @@ func FormatNumber(v float64, prec int) string {
 	if hasFrac {
 		out += "." + frac
 	}
-	if neg && strings.Trim(out, "0.,") != "" {
+	if neg {
 		out = "-" + out
 	}
 	return out
@@ -59,7 +59,13 @@ func FormatNumber(v float64, prec int) string {
 // of 127.5 on 120 (6.25%) read "+6.2%" where the bureau's own sheet says
 // 6.3%. Scaling first (v·10^prec, itself rounded in binary) reads v as the
 // decimal it was typed as. prec < 0 (the shortest form) leaves v as it is.
+// A value that rounds to zero is zero, never −0, which fmt and strconv
+// write "-0.0": a projected growth of −0.03% read "-0.0%", as no bureau's
+// sheet prints it.
 func HalfAway(v float64, prec int) float64 {
+	if v == 0 {
+		return 0 // and not −0
+	}
 	if prec < 0 || prec > 15 || math.IsNaN(v) || math.IsInf(v, 0) {
 		return v
 	}
@@ -67,14 +73,22 @@ func HalfAway(v float64, prec int) float64 {
 	if math.Abs(v*p) >= 1<<52 { // no fraction left to round
 		return v
 	}
-	return math.Round(v*p) / p
+	if r := math.Round(v*p) / p; r != 0 {
+		return r
+	}
+	return 0
 }
 
 // Fixed writes v with prec decimals (prec −1: the fewest that read back as
 // v), rounded by HalfAway; every number plancast shows a person is written
-// with it, directly or through FormatNumber.
+// with it, directly or through FormatNumber. A value that rounds to zero is
+// written without a sign: −0.03 with one decimal is "0.0", not "-0.0".
 func Fixed(v float64, prec int) string {
-	return strconv.FormatFloat(HalfAway(v, prec), 'f', prec, 64)
+	s := strconv.FormatFloat(HalfAway(v, prec), 'f', prec, 64)
+	if strings.HasPrefix(s, "-") && strings.Trim(s, "-0.") == "" {
+		s = s[1:] // more than 15 decimals asked, which HalfAway leaves
+	}
+	return s
 }
 
 // ValuePrec returns the decimals that show v to about four significant

@@ -1,6 +1,7 @@
 package plancast
 
 import (
+	"fmt"
 	"math"
 	"testing"
 )
@@ -192,5 +193,30 @@ func TestNumbersRoundHalvesAwayFromZero(t *testing.T) {
 	}
 	if got := FormatRealised(8.45, 8.5, true, 1); got != "8.45%" {
 		t.Errorf("FormatRealised(8.45 against 8.5) = %q, want 8.45%%: 8.5 when rounded, apart from the target it misses", got)
+	}
+}
+
+// A value that rounds to zero is written without a sign, as a bureau's
+// sheet prints it: a projected growth of −0.03% is "0.0%", not "-0.0%",
+// however it reaches the page (Fixed, FormatNumber, Signed, or HalfAway
+// into fmt).
+func TestAValueThatRoundsToZeroHasNoSign(t *testing.T) {
+	negZero := math.Copysign(0, -1)
+	for _, c := range []struct {
+		got, want string
+	}{
+		{Fixed(-0.0319, 1), "0.0"}, {Fixed(-0.004, 2), "0.00"}, {Fixed(negZero, 1), "0.0"}, {Fixed(negZero, -1), "0"},
+		{Fixed(-1e-20, 16), "0.0000000000000000"}, {Fixed(-0.05, 1), "-0.1"}, {Fixed(-0.0319, 2), "-0.03"},
+		{FormatNumber(-0.0319, 1), "0.0"}, {FormatNumber(-0.4, 0), "0"},
+		{Signed(-0.0319, 1), "+0.0"}, {FormatPoints(-0.001), "+0.00"},
+		{FormatRealised(-0.0319, -2, true, 1), "0.0%"},
+		{fmt.Sprintf("%+.1f%%", HalfAway(-0.0319, 1)), "+0.0%"}, {fmt.Sprintf("%.2f", HalfAway(-0.004, 2)), "0.00"},
+	} {
+		if c.got != c.want {
+			t.Errorf("%q, want %q", c.got, c.want)
+		}
+	}
+	if r := HalfAway(-0.0319, 1); math.Signbit(r) {
+		t.Errorf("HalfAway(-0.0319, 1) = %v, want 0 without a sign", r)
 	}
 }

@@ -502,12 +502,13 @@ func revisionsAbout(r *RevisionsResponse, cat *catalogMemo, lang, version string
 	reg, ind := cat.regions[r.Region], cat.indicators[r.Indicator]
 	scope := nameIn(lang, reg.Name, reg.NameZh) + " · " + nameIn(lang, ind.Name, ind.NameZh) + " · " + seriesPeriodText(lang, r.Period)
 	// A fraction in percent with layout ("%+.2f%%" for MR, whose sign
-	// matters); "-" when there is none.
+	// matters), rounded as plancast rounds (no "-0.00%"); "-" when there
+	// is none.
 	percent := func(layout string, p *float64) string {
 		if p == nil {
 			return "-"
 		}
-		return fmt.Sprintf(layout, *p*100)
+		return fmt.Sprintf(layout, plancast.HalfAway(*p*100, 2))
 	}
 	sum := r.Summary
 	if lang == "zh" {

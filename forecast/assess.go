@@ -868,12 +868,14 @@ func (pb phrasebook) earlierYears(ys []int) string {
 	return fmt.Sprintf(pb.earlier, pb.years(ys))
 }
 
-// zhGrowth writes a growth (a fraction) in Chinese: 增长4.2%, 下降1.0%.
+// zhGrowth writes a growth (a fraction) in Chinese: 增长4.2%, 下降1.0%; one
+// that rounds to zero is 增长0.0%, as "+0.0%" in English, not 下降0.0%.
 func zhGrowth(g float64) string {
-	if g < 0 {
-		return "下降" + plancast.Fixed(-100*g, 1) + "%"
+	s := plancast.Fixed(100*g, 1)
+	if strings.HasPrefix(s, "-") {
+		return "下降" + s[1:] + "%"
 	}
-	return "增长" + plancast.Fixed(100*g, 1) + "%"
+	return "增长" + s + "%"
 }
 
 var chinese = phrasebook{
