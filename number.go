@@ -234,12 +234,17 @@ func ApartPrec(v, target float64, prec int) int {
 	return prec
 }
 
-// FormatRealised writes the observed value v of a target of value target,
-// apart from it (ApartPrec): a growth (growth true, in percent) to one
-// decimal, "8.46%" where it misses 8.5%; a level, share or bound to prec
-// decimals. The explanation, the forecast command and the dashboard write
-// a realised value with it.
-func FormatRealised(v, target float64, growth bool, prec int) string {
+// FormatApart writes v, a value judged against a target of value target
+// (an observed value, or a projection or one of its bounds), apart from it
+// (ApartPrec): a growth (growth true, in percent) to one decimal, "8.46%"
+// where it misses 8.5%; a level, share or bound to prec decimals, "59.96"
+// against 60. A projection of 99.887 with a 95% interval of 99.742 to
+// 99.948 against a target of 99.9 is "99.89 (99.7 to 99.95)", where one
+// decimal wrote "99.9 (99.7 to 99.9)": the target at the projection and at
+// the top of the interval, which no probability but 50% and 2.5% at once
+// would fit. The explanation, the forecast command and the dashboard write
+// an observed value and a projection against its target with it.
+func FormatApart(v, target float64, growth bool, prec int) string {
 	if growth {
 		return Fixed(v, ApartPrec(v, target, 1)) + "%"
 	}

@@ -191,8 +191,8 @@ func TestNumbersRoundHalvesAwayFromZero(t *testing.T) {
 	if got := FormatPoints(-0.085); got != "-0.09" {
 		t.Errorf("FormatPoints(-0.085) = %q, want -0.09", got)
 	}
-	if got := FormatRealised(8.45, 8.5, true, 1); got != "8.45%" {
-		t.Errorf("FormatRealised(8.45 against 8.5) = %q, want 8.45%%: 8.5 when rounded, apart from the target it misses", got)
+	if got := FormatApart(8.45, 8.5, true, 1); got != "8.45%" {
+		t.Errorf("FormatApart(8.45 against 8.5) = %q, want 8.45%%: 8.5 when rounded, apart from the target it misses", got)
 	}
 }
 
@@ -209,7 +209,7 @@ func TestAValueThatRoundsToZeroHasNoSign(t *testing.T) {
 		{Fixed(-1e-20, 16), "0.0000000000000000"}, {Fixed(-0.05, 1), "-0.1"}, {Fixed(-0.0319, 2), "-0.03"},
 		{FormatNumber(-0.0319, 1), "0.0"}, {FormatNumber(-0.4, 0), "0"},
 		{Signed(-0.0319, 1), "+0.0"}, {FormatPoints(-0.001), "+0.00"},
-		{FormatRealised(-0.0319, -2, true, 1), "0.0%"},
+		{FormatApart(-0.0319, -2, true, 1), "0.0%"},
 		{fmt.Sprintf("%+.1f%%", HalfAway(-0.0319, 1)), "+0.0%"}, {fmt.Sprintf("%.2f", HalfAway(-0.004, 2)), "0.00"},
 	} {
 		if c.got != c.want {
@@ -218,5 +218,29 @@ func TestAValueThatRoundsToZeroHasNoSign(t *testing.T) {
 	}
 	if r := HalfAway(-0.0319, 1); math.Signbit(r) {
 		t.Errorf("HalfAway(-0.0319, 1) = %v, want 0 without a sign", r)
+	}
+}
+
+// A projection and its bounds are written apart from the target they are
+// judged against, as an observed value is: a forest cover projected at
+// 99.887 (95% interval 99.742 to 99.948) against a target of 99.9 is
+// "99.89 (99.7 to 99.95)", not "99.9 (99.7 to 99.9)", the target at the
+// projection and at the interval's top; a bound far from the target keeps
+// the decimals asked for, and one at the target is written as it.
+func TestFormatApartWritesAProjectionApartFromItsTarget(t *testing.T) {
+	for _, c := range []struct {
+		v, target float64
+		growth    bool
+		prec      int
+		want      string
+	}{
+		{99.887, 99.9, false, 1, "99.89"}, {99.742, 99.9, false, 1, "99.7"}, {99.948, 99.9, false, 1, "99.95"},
+		{99.9236, 99.9236, false, 1, "99.9"}, {99.9236, 99.9, false, 1, "99.92"},
+		{0.01757, 0.01877, false, 5, "0.01757"}, {147.24, 250, false, 1, "147.2"},
+		{5.46, 5.5, true, 1, "5.46%"}, {4.3, 5.5, true, 1, "4.3%"}, {0.34, 0.3, true, 1, "0.34%"},
+	} {
+		if got := FormatApart(c.v, c.target, c.growth, c.prec); got != c.want {
+			t.Errorf("FormatApart(%v against %v, growth %t, %d decimals) = %q, want %q", c.v, c.target, c.growth, c.prec, got, c.want)
+		}
 	}
 }

@@ -66,11 +66,14 @@ func judgedRow(cat *catalogMemo, lang string, a AssessmentItem) []cell {
 	if a.Projected != nil {
 		p = *a.Projected
 	}
+	// A projection and its bounds are shown apart from the target, as
+	// the explanation writes them (plancast.FormatApart): 99.89 against
+	// 99.9, not 99.9.
 	proj := func(v float64) cell {
 		if a.Projected == nil {
 			return cell{}
 		}
-		return numCell(v, prec)
+		return numCell(v, plancast.ApartPrec(v, a.TargetValue, prec))
 	}
 	explanation := a.Explanation
 	if lang == "zh" {
@@ -86,7 +89,7 @@ func judgedRow(cat *catalogMemo, lang string, a AssessmentItem) []cell {
 
 // realisedCell is an observed target year's figure (a growth in percent
 // for a growth target), blank when the year is not observed. It is shown
-// as the dashboard and the explanation write it (plancast.FormatRealised):
+// as the dashboard and the explanation write it (plancast.FormatApart):
 // a level, share or bound with its own decimals (2,043.6, not 2,044 as the
 // projection's four significant digits would round it), a growth to one
 // decimal, each with more when fewer would write it as its target though

@@ -60,3 +60,27 @@ func TestForecastCommandWritesASmallSeriesToFourSignificantDigits(t *testing.T) 
 		t.Errorf("projection %s [%s, %s]: the bounds written as the mean", m[1], m[2], m[3])
 	}
 }
+
+// A projection and its bounds are written apart from the target they are
+// judged against, as an observed value is: a forest cover projected at
+// 99.887 for 2025 (95% 99.742 to 99.948) is "99.89 [99.7, 99.95]" beside
+// the 2025 plan's 99.9, where one decimal wrote "99.9 [99.7, 99.9]", the
+// target at the projection and at the interval's top beside P 31%; beside
+// the 14th FYP's 100 it stays "99.9 [99.7, 99.9]", apart from 100 already.
+func TestForecastCommandWritesAProjectionApartFromItsTarget(t *testing.T) {
+	dir := catalogDir(t)
+	ingestFiles(t, dir, [2]string{"forest.json", `{"indicators":[{"code":"forest_share","name":"Forest cover","unit":"percent","kind":"rate","better":"higher"}],
+"observations":[
+{"region":"houma","indicator":"forest_share","year":2018,"value":96.0,"published":"2019-03-01"},
+{"region":"houma","indicator":"forest_share","year":2019,"value":97.0,"published":"2020-03-01"},
+{"region":"houma","indicator":"forest_share","year":2020,"value":98.0,"published":"2021-03-01"},
+{"region":"houma","indicator":"forest_share","year":2021,"value":98.8,"published":"2022-03-01"},
+{"region":"houma","indicator":"forest_share","year":2022,"value":99.3,"published":"2023-03-01"},
+{"region":"houma","indicator":"forest_share","year":2023,"value":99.6,"published":"2024-03-01"},
+{"region":"houma","indicator":"forest_share","year":2024,"value":99.8,"published":"2025-03-01"}],
+"targets":[
+{"region":"houma","indicator":"forest_share","plan":"14th-fyp","kind":"share","year":2025,"value":100,"published":"2021-04-01"},
+{"region":"houma","indicator":"forest_share","plan":"2025-annual","kind":"level","year":2025,"value":99.9,"published":"2025-03-01"}]}`})
+	stdout := mustRun(t, "forecast", "--data-dir", dir, "--region", "houma", "--indicator", "forest_share", "--as-of", "2025-06-01")
+	wantLines(t, stdout, "2025-annual level 2025 99.9 99.89 [99.7, 99.95] ", "14th-fyp share 2025 100 99.9 [99.7, 99.9] ")
+}

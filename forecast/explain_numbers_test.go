@@ -32,3 +32,25 @@ func TestAProjectedGrowthThatRoundsToZeroHasNoSign(t *testing.T) {
 		}
 	}
 }
+
+// A projected growth, and its bounds, are written apart from the growth
+// target they are judged against: against a target of the projection
+// rounded to one decimal (the growth a plan would write), the projection
+// is written with the decimals that tell it from the target, not as it.
+func TestAProjectedGrowthIsWrittenApartFromItsTarget(t *testing.T) {
+	years := []int{2018, 2019, 2020, 2021, 2022, 2023, 2024}
+	values := []float64{100, 106.1, 112.0, 119.3, 125.9, 133.0, 140.6}
+	tg := plancast.Target{Indicator: gdp.Code, Plan: "2025-annual", Kind: plancast.TargetGrowth, Year: 2025, Value: 5}
+	a := mustAssess(t, tg, gdp, years, values)
+	mean := a.Projected.Mean
+	tg.Value = plancast.HalfAway(mean, 1)
+	if tg.Value == mean {
+		t.Fatalf("projected growth %v has one decimal: no target to write it apart from", mean)
+	}
+	a = mustAssess(t, tg, gdp, years, values)
+	target := plancast.FormatNumber(tg.Value, -1) + "%"
+	want := "projected growth " + plancast.FormatApart(mean, tg.Value, true, 1) + " for 2025"
+	if !strings.HasPrefix(a.Explanation, want) || strings.HasPrefix(a.Explanation, "projected growth "+target+" ") {
+		t.Errorf("explanation %q against a target of %s, want it to begin %q", a.Explanation, target, want)
+	}
+}
