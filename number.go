@@ -46,7 +46,7 @@ func FormatNumber(v float64, prec int) string {
 	if hasFrac {
 		out += "." + frac
 	}
-	if neg && strings.Trim(out, "0.,") != "" {
+	if neg {
 		out = "-" + out
 	}
 	return out
@@ -59,7 +59,13 @@ func FormatNumber(v float64, prec int) string {
 // of 127.5 on 120 (6.25%) read "+6.2%" where the bureau's own sheet says
 // 6.3%. Scaling first (v·10^prec, itself rounded in binary) reads v as the
 // decimal it was typed as. prec < 0 (the shortest form) leaves v as it is.
+// A value that rounds to zero is zero, never −0, which fmt and strconv
+// write "-0.0": a projected growth of −0.03% read "-0.0%", as no bureau's
+// sheet prints it.
 func HalfAway(v float64, prec int) float64 {
+	if v == 0 {
+		return 0 // and not −0
+	}
 	if prec < 0 || prec > 15 || math.IsNaN(v) || math.IsInf(v, 0) {
 		return v
 	}
@@ -67,37 +73,52 @@ func HalfAway(v float64, prec int) float64 {
 	if math.Abs(v*p) >= 1<<52 { // no fraction left to round
 		return v
 	}
-	return math.Round(v*p) / p
+	if r := math.Round(v*p) / p; r != 0 {
+		return r
+	}
+	return 0
 }
 
 // Fixed writes v with prec decimals (prec −1: the fewest that read back as
 // v), rounded by HalfAway; every number plancast shows a person is written
-// with it, directly or through FormatNumber.
+// with it, directly or through FormatNumber. A value that rounds to zero is
+// written without a sign: −0.03 with one decimal is "0.0", not "-0.0".
 func Fixed(v float64, prec int) string {
-	return strconv.FormatFloat(HalfAway(v, prec), 'f', prec, 64)
+	s := strconv.FormatFloat(HalfAway(v, prec), 'f', prec, 64)
+	if strings.HasPrefix(s, "-") && strings.Trim(s, "-0.") == "" {
+		s = s[1:] // more than 15 decimals asked, which HalfAway leaves
+	}
+	return s
 }
 
 // ValuePrec returns the decimals that show v to about four significant
-// digits, at most 2 and at least 0: 88.9 → 1, 33029 → 0, 4.25 → 2. A
-// projection is shown with the ValuePrec of the series' latest figure, on
-// the charts, the dashboard and the forecast command alike.
+// digits: at most 2 from 1 up (88.9 → 1, 33029 → 0, 4.25 → 2), and under 1
+// as many as four significant digits take (0.4873 → 4, 0.01698 → 5), 2 for
+// 0. A projection is shown with the ValuePrec of the series' latest figure,
+// on the charts, the dashboard and the forecast command alike. Under 1 it
+// was 2 too, one significant digit at 0.017: a township's budget of 169.8
+// 万元 (0.01698 亿元) was projected "0.02 [0.02, 0.02]" beside its target of
+// 0.01877, the interval collapsed and the target read as inside it.
 func ValuePrec(v float64) int {
 	a := math.Abs(v)
 	switch {
 	case a >= 1000:
 		return 0
-	case a >= 100:
-		return 1
 	case a >= 10:
 		return 1
-	default:
+	case a >= 1 || a == 0 || math.IsNaN(a):
 		return 2
 	}
+	// 0.1 ≤ a < 1: 4; 0.01 ≤ a < 0.1: 5. Under 1e-6 FormatNumber writes
+	// the many decimals as e-notation with four significant digits.
+	return 3 - int(math.Floor(math.Log10(a)))
 }
 
-// Decimals is how many decimals (0–2) show a stored figure exactly, or as
-// near as two allow: 250 → 0, 120.8 → 1, 4.25 → 2.
-func Decimals(v float64) int { return DecimalsUpTo(v, 2) }
+// Decimals is how many decimals show a stored figure exactly, or as near
+// as its ValuePrec, two at least, allow: 250 → 0, 120.8 → 1, 4.25 → 2,
+// 1/3 → 4, 0.01698 → 5. From 1 up that is at most 2; a figure under 1 keeps
+// about four significant digits, not "0.02" for 0.01698.
+func Decimals(v float64) int { return DecimalsUpTo(v, max(2, ValuePrec(v))) }
 
 // DecimalsUpTo is how many decimals, at most most, show v exactly, or as
 // near as most allow: Decimals with another bound (99.999 → 3 up to 6).
@@ -213,12 +234,17 @@ func ApartPrec(v, target float64, prec int) int {
 	return prec
 }
 
-// FormatRealised writes the observed value v of a target of value target,
-// apart from it (ApartPrec): a growth (growth true, in percent) to one
-// decimal, "8.46%" where it misses 8.5%; a level, share or bound to prec
-// decimals. The explanation, the forecast command and the dashboard write
-// a realised value with it.
-func FormatRealised(v, target float64, growth bool, prec int) string {
+// FormatApart writes v, a value judged against a target of value target
+// (an observed value, or a projection or one of its bounds), apart from it
+// (ApartPrec): a growth (growth true, in percent) to one decimal, "8.46%"
+// where it misses 8.5%; a level, share or bound to prec decimals, "59.96"
+// against 60. A projection of 99.887 with a 95% interval of 99.742 to
+// 99.948 against a target of 99.9 is "99.89 (99.7 to 99.95)", where one
+// decimal wrote "99.9 (99.7 to 99.9)": the target at the projection and at
+// the top of the interval, which no probability but 50% and 2.5% at once
+// would fit. The explanation, the forecast command and the dashboard write
+// an observed value and a projection against its target with it.
+func FormatApart(v, target float64, growth bool, prec int) string {
 	if growth {
 		return Fixed(v, ApartPrec(v, target, 1)) + "%"
 	}

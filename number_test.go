@@ -1,6 +1,7 @@
 package plancast
 
 import (
+	"fmt"
 	"math"
 	"testing"
 )
@@ -44,19 +45,41 @@ func TestFormatNumberWritesAbsurdMagnitudesCompactly(t *testing.T) {
 	}
 }
 
+// A projection is written to about four significant digits of the series'
+// latest figure: at most two decimals from 1 up, and under 1 the decimals
+// four significant digits take. A township's budget of 169.8 万元 is
+// 0.01698 亿元: with two decimals its projection, both intervals and its
+// target of 0.01877 all read "0.02".
 func TestValuePrecShowsAboutFourDigits(t *testing.T) {
 	for _, c := range []struct {
 		v    float64
 		want int
-	}{{33029, 0}, {1000, 0}, {999.9, 1}, {120.8, 1}, {10, 1}, {5.29, 2}, {0.05, 2}, {-250, 1}} {
+	}{
+		{33029, 0}, {1000, 0}, {999.9, 1}, {120.8, 1}, {10, 1}, {5.29, 2}, {1, 2}, {-250, 1}, {0, 2},
+		{0.9, 4}, {0.1, 4}, {0.05, 5}, {0.01698, 5}, {-0.01698, 5}, {0.0012, 6}, {math.NaN(), 2}, {math.Inf(1), 0},
+	} {
 		if got := ValuePrec(c.v); got != c.want {
 			t.Errorf("ValuePrec(%v) = %d, want %d", c.v, got, c.want)
 		}
 	}
+	for _, c := range []struct {
+		v    float64
+		want string
+	}{
+		{0.017574, "0.01757"}, {0.015512, "0.01551"}, {0.019764, "0.01976"}, {0.4873, "0.4873"},
+		{147.2405, "147.2"}, {4.255, "4.26"}, {33029.4, "33,029"}, {1.23e-9, "1.23e-09"},
+	} {
+		if got := FormatNumber(c.v, ValuePrec(c.v)); got != c.want {
+			t.Errorf("FormatNumber(%v, ValuePrec) = %q, want %q", c.v, got, c.want)
+		}
+	}
 }
 
+// A stored figure is shown with the decimals it has, up to two from 1 up,
+// and up to its ValuePrec under 1 (0.01698 is not "0.02").
 func TestDecimalsOfAStoredFigure(t *testing.T) {
-	for v, want := range map[float64]int{250: 0, 120.8: 1, 4.25: 2, 33029: 0, 0.1 + 0.2: 1, 1.0 / 3: 2, -3.5: 1, 0: 0} {
+	for v, want := range map[float64]int{250: 0, 120.8: 1, 4.25: 2, 4.256: 2, 33029: 0, 0.1 + 0.2: 1, 1.0 / 3: 4, -3.5: 1, 0: 0,
+		0.01698: 5, 0.785: 3, 0.5: 1, 0.0169812: 5} {
 		if got := Decimals(v); got != want {
 			t.Errorf("Decimals(%v) = %d, want %d", v, got, want)
 		}
@@ -168,7 +191,56 @@ func TestNumbersRoundHalvesAwayFromZero(t *testing.T) {
 	if got := FormatPoints(-0.085); got != "-0.09" {
 		t.Errorf("FormatPoints(-0.085) = %q, want -0.09", got)
 	}
-	if got := FormatRealised(8.45, 8.5, true, 1); got != "8.45%" {
-		t.Errorf("FormatRealised(8.45 against 8.5) = %q, want 8.45%%: 8.5 when rounded, apart from the target it misses", got)
+	if got := FormatApart(8.45, 8.5, true, 1); got != "8.45%" {
+		t.Errorf("FormatApart(8.45 against 8.5) = %q, want 8.45%%: 8.5 when rounded, apart from the target it misses", got)
+	}
+}
+
+// A value that rounds to zero is written without a sign, as a bureau's
+// sheet prints it: a projected growth of −0.03% is "0.0%", not "-0.0%",
+// however it reaches the page (Fixed, FormatNumber, Signed, or HalfAway
+// into fmt).
+func TestAValueThatRoundsToZeroHasNoSign(t *testing.T) {
+	negZero := math.Copysign(0, -1)
+	for _, c := range []struct {
+		got, want string
+	}{
+		{Fixed(-0.0319, 1), "0.0"}, {Fixed(-0.004, 2), "0.00"}, {Fixed(negZero, 1), "0.0"}, {Fixed(negZero, -1), "0"},
+		{Fixed(-1e-20, 16), "0.0000000000000000"}, {Fixed(-0.05, 1), "-0.1"}, {Fixed(-0.0319, 2), "-0.03"},
+		{FormatNumber(-0.0319, 1), "0.0"}, {FormatNumber(-0.4, 0), "0"},
+		{Signed(-0.0319, 1), "+0.0"}, {FormatPoints(-0.001), "+0.00"},
+		{FormatApart(-0.0319, -2, true, 1), "0.0%"},
+		{fmt.Sprintf("%+.1f%%", HalfAway(-0.0319, 1)), "+0.0%"}, {fmt.Sprintf("%.2f", HalfAway(-0.004, 2)), "0.00"},
+	} {
+		if c.got != c.want {
+			t.Errorf("%q, want %q", c.got, c.want)
+		}
+	}
+	if r := HalfAway(-0.0319, 1); math.Signbit(r) {
+		t.Errorf("HalfAway(-0.0319, 1) = %v, want 0 without a sign", r)
+	}
+}
+
+// A projection and its bounds are written apart from the target they are
+// judged against, as an observed value is: a forest cover projected at
+// 99.887 (95% interval 99.742 to 99.948) against a target of 99.9 is
+// "99.89 (99.7 to 99.95)", not "99.9 (99.7 to 99.9)", the target at the
+// projection and at the interval's top; a bound far from the target keeps
+// the decimals asked for, and one at the target is written as it.
+func TestFormatApartWritesAProjectionApartFromItsTarget(t *testing.T) {
+	for _, c := range []struct {
+		v, target float64
+		growth    bool
+		prec      int
+		want      string
+	}{
+		{99.887, 99.9, false, 1, "99.89"}, {99.742, 99.9, false, 1, "99.7"}, {99.948, 99.9, false, 1, "99.95"},
+		{99.9236, 99.9236, false, 1, "99.9"}, {99.9236, 99.9, false, 1, "99.92"},
+		{0.01757, 0.01877, false, 5, "0.01757"}, {147.24, 250, false, 1, "147.2"},
+		{5.46, 5.5, true, 1, "5.46%"}, {4.3, 5.5, true, 1, "4.3%"}, {0.34, 0.3, true, 1, "0.34%"},
+	} {
+		if got := FormatApart(c.v, c.target, c.growth, c.prec); got != c.want {
+			t.Errorf("FormatApart(%v against %v, growth %t, %d decimals) = %q, want %q", c.v, c.target, c.growth, c.prec, got, c.want)
+		}
 	}
 }

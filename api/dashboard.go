@@ -7,7 +7,6 @@ import (
 	"embed"
 	"fmt"
 	"html/template"
-	"math"
 	"net/http"
 	"strconv"
 	"strings"
@@ -311,20 +310,28 @@ func latestText(a plancast.Assessment) string {
 
 // figureText writes a figure judged against a level, share, ceiling or
 // floor target as every cell of the dashboard writes it: as number does
-// (at most two decimals, none that the figure does not have), or with the
+// (plancast.Decimals, none that the figure does not have), or with the
 // decimals that tell it from the target (a figure of 4.504 under a ceiling
 // of 4.5 is not "4.5"). The latest cell and the projected cell of an
 // observed target write the same figure alike, as its explanation does:
 // 2,043.6 in both, not 2,044 in one.
 func figureText(v, target float64) string {
-	return plancast.FormatRealised(v, target, false, plancast.Decimals(math.Round(v*100)/100))
+	return plancast.FormatApart(v, target, false, shownDecimals(v))
 }
 
-// number formats a value with thousands separators and at most two
-// decimals, trailing zeros dropped: 33029 → "33,029", 147.2405 → "147.24".
+// number formats a value with thousands separators and at most the
+// decimals of plancast.Decimals, trailing zeros dropped (shownDecimals): at
+// most two from 1 up, about four significant digits under 1: 33029 →
+// "33,029", 147.2405 → "147.24", 147.201 → "147.2", 0.016981 → "0.01698"
+// (not "0.02", a township's budget in 亿元).
 func number(v float64) string {
-	// Rounded to cents, the shortest form has at most two decimals.
-	return plancast.FormatNumber(math.Round(v*100)/100, -1)
+	return plancast.FormatNumber(v, shownDecimals(v))
+}
+
+// shownDecimals is how many decimals number writes v with: v rounded to
+// plancast.Decimals(v), trailing zeros dropped (147.201 → 1).
+func shownDecimals(v float64) int {
+	return plancast.Decimals(plancast.HalfAway(v, plancast.Decimals(v)))
 }
 
 // requiredText is the "required growth a year" cell: the growth in percent,
@@ -351,22 +358,22 @@ func percentOrDash(f *float64) string {
 // targets compare growth in percent, so those read "+4.3% (−1.0 to +12.5%)".
 // A level is shown with prec decimals, plancast.ValuePrec of the latest
 // figure, as the charts show it: a projection is no more precise than the
-// data it comes from (120.8 → 147.2, not 147.24). An observed target
-// year's figure (realised) is no projection: it is written as figureText
-// writes it in the latest cell.
+// data it comes from (120.8 → 147.2, not 147.24). The projection and its
+// bounds are written apart from the target (plancast.FormatApart), as the
+// explanation writes them: "99.89 (99.83 to 99.92)" against 99.9, not
+// "99.9 (99.8 to 99.9)". An observed target year's figure (realised) is no
+// projection: it is written as figureText writes it in the latest cell.
 func projectedText(lang, kind string, target float64, p *plancast.ProjectionPoint, realised *float64, prec int, lim forecast.Limits) string {
 	growth := plancast.GrowthKind(kind)
 	format := func(v float64) string {
-		if growth {
-			return plancast.Fixed(v, 1) + "%"
-		}
-		return plancast.FormatNumber(v, lim.Prec(v, prec)) // a share below 100 never reads 100.0
+		// lim.Prec: a share below 100 never reads 100.0.
+		return plancast.FormatApart(v, target, growth, lim.Prec(v, prec))
 	}
 	if realised != nil {
 		// Observed: written as the latest cell writes a figure, apart
 		// from the target it is judged against; prec is a projection's.
 		if growth {
-			return plancast.FormatRealised(*realised, target, true, 1)
+			return plancast.FormatApart(*realised, target, true, 1)
 		}
 		return figureText(*realised, target)
 	}

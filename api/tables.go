@@ -3,7 +3,6 @@ package api
 import (
 	"cmp"
 	"fmt"
-	"math"
 	"slices"
 	"strings"
 
@@ -67,11 +66,14 @@ func judgedRow(cat *catalogMemo, lang string, a AssessmentItem) []cell {
 	if a.Projected != nil {
 		p = *a.Projected
 	}
+	// A projection and its bounds are shown apart from the target, as
+	// the explanation writes them (plancast.FormatApart): 99.89 against
+	// 99.9, not 99.9.
 	proj := func(v float64) cell {
 		if a.Projected == nil {
 			return cell{}
 		}
-		return numCell(v, prec)
+		return numCell(v, plancast.ApartPrec(v, a.TargetValue, prec))
 	}
 	explanation := a.Explanation
 	if lang == "zh" {
@@ -87,7 +89,7 @@ func judgedRow(cat *catalogMemo, lang string, a AssessmentItem) []cell {
 
 // realisedCell is an observed target year's figure (a growth in percent
 // for a growth target), blank when the year is not observed. It is shown
-// as the dashboard and the explanation write it (plancast.FormatRealised):
+// as the dashboard and the explanation write it (plancast.FormatApart):
 // a level, share or bound with its own decimals (2,043.6, not 2,044 as the
 // projection's four significant digits would round it), a growth to one
 // decimal, each with more when fewer would write it as its target though
@@ -97,7 +99,7 @@ func realisedCell(a plancast.Assessment) cell {
 		return cell{}
 	}
 	v := *a.Realised
-	prec := plancast.Decimals(math.Round(v*100) / 100)
+	prec := shownDecimals(v)
 	if plancast.GrowthKind(a.Kind) {
 		prec = 1
 	}
@@ -503,12 +505,13 @@ func revisionsAbout(r *RevisionsResponse, cat *catalogMemo, lang, version string
 	reg, ind := cat.regions[r.Region], cat.indicators[r.Indicator]
 	scope := nameIn(lang, reg.Name, reg.NameZh) + " · " + nameIn(lang, ind.Name, ind.NameZh) + " · " + seriesPeriodText(lang, r.Period)
 	// A fraction in percent with layout ("%+.2f%%" for MR, whose sign
-	// matters); "-" when there is none.
+	// matters), rounded as plancast rounds (no "-0.00%"); "-" when there
+	// is none.
 	percent := func(layout string, p *float64) string {
 		if p == nil {
 			return "-"
 		}
-		return fmt.Sprintf(layout, *p*100)
+		return fmt.Sprintf(layout, plancast.HalfAway(*p*100, 2))
 	}
 	sum := r.Summary
 	if lang == "zh" {

@@ -904,12 +904,14 @@ func (pb phrasebook) earlierYears(ys []int) string {
 	return fmt.Sprintf(pb.earlier, pb.years(ys))
 }
 
-// zhGrowth writes a growth (a fraction) in Chinese: 增长4.2%, 下降1.0%.
+// zhGrowth writes a growth (a fraction) in Chinese: 增长4.2%, 下降1.0%; one
+// that rounds to zero is 增长0.0%, as "+0.0%" in English, not 下降0.0%.
 func zhGrowth(g float64) string {
-	if g < 0 {
-		return "下降" + plancast.Fixed(-100*g, 1) + "%"
+	s := plancast.Fixed(100*g, 1)
+	if strings.HasPrefix(s, "-") {
+		return "下降" + s[1:] + "%"
 	}
-	return "增长" + plancast.Fixed(100*g, 1) + "%"
+	return "增长" + s + "%"
 }
 
 var chinese = phrasebook{
@@ -994,8 +996,11 @@ var chinese = phrasebook{
 // +9.1% on a year before; the rest of the year needs +8.0% on the same months
 // of 2020" / "；2021年上半年60，同比增长9.1%；其余月份同比增速需不低于8.0%".
 // Figures are written as stated, projections as precisely as the
-// latest figure (plancast.ValuePrec). A growth target's figures are growth
-// rates in percent, said as such. When the growth stated with the figures
+// latest figure (plancast.ValuePrec), or more precisely where that would
+// write one as its target (plancast.FormatApart: "projected 99.89 (95%
+// interval 99.7 to 99.95) against a target of 99.9", not "99.9 (… to
+// 99.9)"). A growth target's figures are growth rates in percent, said as
+// such. When the growth stated with the figures
 // judged it (a.StatedBasis), the sentence says so and how far the stated
 // growth ran from the figures' own; otherwise, for a money aggregate, it
 // says that the growth is in current prices: plans usually set GDP growth at
@@ -1005,19 +1010,22 @@ func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind planca
 	growth := plancast.GrowthKind(t.Kind)
 	target := func(v float64) string { return plancast.FormatNumber(v, -1) }
 	lim, prec := LimitsOf(ind), plancast.ValuePrec(a.LatestValue)
-	num := func(v float64) string { return plancast.FormatNumber(v, lim.Prec(v, prec)) }
+	// A projection and its bounds are written apart from the target, as an
+	// observed value is (apart, below): "99.9 (95% interval 99.7 to 99.9)
+	// against a target of 99.9" put the target at the projection and at
+	// the interval's top, beside a probability of 31%.
+	num := func(v float64) string { return plancast.FormatApart(v, t.Value, growth, lim.Prec(v, prec)) }
 	if growth {
-		// A growth projected is written to one decimal; its target as set,
-		// with its own decimals: "against a target of 6.3%" misquoted a
-		// plan's 6.25%, and "growth 6.863% against a target of 6.9%
-		// (achieved)" read as a miss for a target of 6.86.
-		num = func(v float64) string { return plancast.Fixed(v, 1) + "%" }
+		// A growth projected is written to one decimal (num); its target
+		// as set, with its own decimals: "against a target of 6.3%"
+		// misquoted a plan's 6.25%, and "growth 6.863% against a target of
+		// 6.9% (achieved)" read as a miss for a target of 6.86.
 		target = func(v float64) string { return plancast.FormatNumber(v, -1) + "%" }
 	}
 	// An observed value is written apart from its target: "growth 8.5%
 	// against a target of 8.5% (off_track)" hid 8.46%; an observed level is
 	// the figure, written as stated (5,899.6, not 5,900).
-	apart := func(v float64) string { return plancast.FormatRealised(v, t.Value, growth, -1) }
+	apart := func(v float64) string { return plancast.FormatApart(v, t.Value, growth, -1) }
 	status := a.StatusWords(pb.zh)
 	var s string
 	switch {

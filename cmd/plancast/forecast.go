@@ -159,10 +159,14 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	for _, t := range targets {
 		// A growth target and its projection are growth rates in percent:
 		// the projection to one decimal, the target as set (6.25%, not
-		// 6.3%), as the explanation quotes it.
-		target, num := observed, projected
-		if plancast.GrowthKind(t.Kind) {
-			num = func(v float64) string { return plancast.Fixed(v, 1) + "%" }
+		// 6.3%), as the explanation quotes it. A projection and its bounds
+		// are written apart from the target (plancast.FormatApart), as an
+		// observed value is: 99.89 [99.7, 99.95] against 99.9, not
+		// 99.9 [99.7, 99.9].
+		growth := plancast.GrowthKind(t.Kind)
+		target := observed
+		num := func(v float64) string { return plancast.FormatApart(v, t.Value, growth, opt.Limits.Prec(v, prec)) }
+		if growth {
 			target = func(v float64) string { return plancast.FormatNumber(v, -1) + "%" }
 		}
 		a, err := forecast.Assess(t, ind, years, values, forecast.Options{Method: *method, YearToDate: toDate, Stated: s.StatedGrowths(), AsOf: asOf.OrToday(), Limits: opt.Limits})
@@ -180,7 +184,7 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		}
 		// An observed value is written apart from its target: a growth of
 		// 8.46% missing 8.5% is not "8.5% (observed) off_track".
-		apart := func(v float64) string { return plancast.FormatRealised(v, t.Value, plancast.GrowthKind(t.Kind), -1) }
+		apart := func(v float64) string { return plancast.FormatApart(v, t.Value, growth, -1) }
 		proj := "-"
 		switch {
 		case a.Realised != nil && a.StatedBasis != nil && a.StatedBasis.AsStated:

@@ -204,7 +204,7 @@ func printRevisions(w io.Writer, years []plancast.YearRevisions, sum plancast.Re
 					change = signed(d, prec)
 				}
 				if r := y.RevisionOf(o.Value); r != nil && i > 0 {
-					revision = fmt.Sprintf("%+.2f%%", 100**r)
+					revision = fmt.Sprintf("%+.2f%%", plancast.HalfAway(100**r, 2))
 				}
 			}
 			fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t%s\t%s\t", year, i+1, o.Published, o.Status, value, change, revision)
@@ -226,7 +226,7 @@ func printRevisions(w io.Writer, years []plancast.YearRevisions, sum plancast.Re
 		return nil
 	}
 	fmt.Fprintf(w, "%d of %d years revised since their first release; mean revision (MR) %+.2f%%, mean absolute revision (MAR) %.2f%%\n",
-		sum.Revised, sum.Years, 100**sum.MeanRevision, 100**sum.MeanAbsRevision)
+		sum.Revised, sum.Years, plancast.HalfAway(100**sum.MeanRevision, 2), plancast.HalfAway(100**sum.MeanAbsRevision, 2))
 	return nil
 }
 
