@@ -11,6 +11,15 @@
 // for the calibration row, so a series known in 2015 and 2020 only is treated
 // as the two-point series it is. One observation or none is EINVALID.
 //
+// A series whose largest |value| lies beyond 1e150 or under 1e−150 is
+// fitted divided by the power of two that brings that value into
+// [0.5, 1), and mapped back after (prepare, safeMagnitudeHigh): past
+// those bounds the models' sums of squares overflow or underflow (near
+// 1e160 the shrunk drift's t-statistic became NaN and auto the naive
+// forecast), so that such a series gets the forecast of the same series
+// near 1, times its scale. Every other series is fitted as it is, to
+// the bit.
+//
 // A percentage of a whole (Options.Limits, LimitsOf: a share, the
 // unemployment rate) whose every figure lies strictly inside (0, 100) is
 // modelled on the logit scale of p = v/100,
