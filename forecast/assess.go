@@ -56,7 +56,9 @@ const MaxPaceYears = 50
 // A target set at a limit of its indicator (a share of 100, a ceiling of
 // 0: LimitEdge) is met where a figure written with the series' decimals
 // reads as the limit, 99.995 for figures of two decimals, and its
-// probability is read there: the logit scale never reaches 100 itself.
+// probability is read there: the logit scale never reaches 100 itself. So
+// is a target nearer the limit than that (99.999), which the same figures
+// meet: a harder target is never given a higher probability.
 //
 // RequiredGrowth is the average annual growth from the latest value to the
 // level the target implies, (x_target/x_latest)^{1/(Y−latest year)} − 1,

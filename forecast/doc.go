@@ -393,7 +393,24 @@
 // indicator never negative) P(value < ½·10^−d), d the most decimals any of
 // the series' figures is written with (LimitEdge; plancast.Decimals, on up
 // to six). An observed figure is judged at its decimals the same way:
-// 99.95 does not read 100, and misses. The explanation says where the
+// 99.95 does not read 100, and misses.
+//
+// One rule for every target of a series, so that a harder target never
+// gets a higher probability: a target within half a unit of the figures'
+// last decimal of a limit is judged as the limit is, since exactly the
+// figures that read as the limit meet it (with figures of one decimal, a
+// share of 99.99 or 99.96 is judged P(value ≥ 99.95), as 100 is; a
+// ceiling of 0.01 or 0.04, P(value < 0.05), as 0 is); any other target
+// is judged at itself. The level a target is judged at then never falls
+// as the target rises, nor rises as a ceiling falls:
+//
+//	judged(T) = T               for T ≤ 100 − ½·10^−d
+//	          = 100 − ½·10^−d   for 100 − ½·10^−d < T ≤ 100
+//	judged(T) = ½·10^−d         for 0 ≤ T < ½·10^−d, a target met below it
+//
+// Judged at itself, such a target was harder than the limit: P 4% for a
+// forest cover of 99.99 beside 42% for 100, 1% for a poverty ceiling of
+// 0.01 beside 46% for 0. The explanation says where the
 // target is met ("met from 99.995 up, which figures of two decimals write
 // as 100"), and its pace is the gap to the limit narrowing at the
 // history's rate, as the logit scale narrows it, down to the edge: points

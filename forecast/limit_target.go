@@ -9,7 +9,10 @@ import (
 // LimitEdge is a target set at a limit of its indicator's figures, to be
 // met at the limit itself: a share or floor of 100 on a percentage of a
 // whole (覆盖率达到100%), a ceiling (or a level or share better lower) of 0
-// on an indicator that is never negative (消除劣V类水体: a share of 0).
+// on an indicator that is never negative (消除劣V类水体: a share of 0); or
+// a target within half a unit of the figures' last decimal of it (99.99,
+// or a ceiling of 0.01, with figures of one decimal), which the same
+// figures meet.
 //
 // The logit scale never projects a share at 100 or 0 (doc.go, Percentages
 // of a whole), and no continuous distribution puts mass on one value, so
@@ -22,6 +25,20 @@ import (
 // (the most any has): limit − ½·10^−decimals for the upper limit, met at
 // or above it; ½·10^−decimals for 0, met below it. An observed figure is
 // judged the same way, at its decimals: 99.95 does not read 100.
+//
+// A target between the edge and the limit is judged as the limit is: a
+// figure of the series' decimals meets 99.99 exactly when it reads 100.
+// Judged at itself, it was harder than the limit (with figures of one
+// decimal, P 4% for a forest cover of 99.99 and 42% for 100; 1% for a
+// poverty ceiling of 0.01 and 46% for 0). So the level a target is
+// judged at never falls as the target rises (as a ceiling's never rises
+// as it falls):
+//
+//	judged(T) = T                 for T ≤ limit − ½·10^−d
+//	          = limit − ½·10^−d   for limit − ½·10^−d < T ≤ limit
+//
+// (and at 0, ½·10^−d for 0 ≤ T < ½·10^−d), and a harder target is never
+// given a higher probability.
 //
 // Its pace (GapChange) is the history's change a year in the gap between
 // the figures and the limit, (gap_last/gap_first)^(1/(last − first)) − 1,
@@ -44,8 +61,9 @@ type LimitEdge struct {
 
 // TargetAtLimit reports whether target t of indicator ind is set at a
 // limit of lim (Options.Limits, LimitsOf) on the side it is met at
-// (MeetsAbove), and where a figure written with the decimals of the
-// series' values reads as it (LimitEdge). A growth target is a growth, not
+// (MeetsAbove), or within half a unit of the series' last decimal of it,
+// and where a figure written with the decimals of the series' values
+// reads as the limit (LimitEdge). A growth target is a growth, not
 // a level at a limit; a target at a limit met on the other side (a floor
 // of 0, a ceiling of 100) is met by every figure, as it is.
 func TargetAtLimit(t plancast.Target, ind plancast.Indicator, lim Limits, years []int, values []float64) (LimitEdge, bool) {
@@ -62,10 +80,14 @@ func targetAtLimit(t plancast.Target, lim Limits, higher bool, years []int, valu
 	}
 	half := 0.5 * math.Pow10(-d)
 	var at LimitEdge
+	// A target closer to the limit than the edge (99.99 with figures of
+	// one decimal, or a ceiling of 0.01) is met by exactly the figures
+	// that meet the limit (those that read 100, or 0): judged at itself,
+	// it was harder than the limit (P 4% against 100's 42%).
 	switch {
-	case higher && lim.Upper > 0 && t.Value == lim.Upper:
+	case higher && lim.Upper > 0 && t.Value > lim.Upper-half && t.Value <= lim.Upper:
 		at = LimitEdge{Limit: lim.Upper, Edge: lim.Upper - half, Decimals: d, Upper: true}
-	case !higher && lim.NonNegative && t.Value == 0:
+	case !higher && lim.NonNegative && t.Value >= 0 && t.Value < half:
 		at = LimitEdge{Limit: 0, Edge: half, Decimals: d}
 	default:
 		return LimitEdge{}, false

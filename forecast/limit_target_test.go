@@ -155,3 +155,68 @@ func paceText(y *int) string {
 	}
 	return strconv.Itoa(*y)
 }
+
+// A harder target is never likelier: with figures of one decimal, a
+// forest cover of 99.99 was judged at itself (P 4%) and one of 100 where a
+// figure reads 100, from 99.95 (P 42%); a poverty ceiling of 0.01 got 1%
+// and one of 0, met under 0.05, 46%. A target within half a unit of the
+// figures' last decimal of the limit is met by exactly the figures that
+// meet the limit, and is judged as the limit is; so P falls as a target
+// rises toward 100, and rises as a ceiling rises from 0.
+func TestATargetNearALimitIsNeverLikelierThanAnEasierOne(t *testing.T) {
+	forest := plancast.Indicator{Code: "forest_share", Unit: plancast.UnitPercent, Kind: plancast.KindRate, Better: plancast.BetterHigher}
+	poverty := plancast.Indicator{Code: "poverty_share", Unit: plancast.UnitPercent, Kind: plancast.KindRate, Better: plancast.BetterLower}
+	years := []int{2018, 2019, 2020, 2021, 2022, 2023, 2024}
+	for _, c := range []struct {
+		ind     plancast.Indicator
+		kind    string
+		values  []float64
+		targets []float64 // from the hardest to the easiest
+		limit   float64
+		edge    float64
+		judged  []bool // judged as the limit is (the explanation says where)
+	}{
+		{forest, plancast.TargetShare, []float64{96.0, 97.0, 98.0, 98.8, 99.3, 99.6, 99.8},
+			[]float64{100, 99.99, 99.96, 99.951, 99.95, 99.94, 99.9}, 100, 99.95,
+			[]bool{true, true, true, true, false, false, false}},
+		{poverty, plancast.TargetCeiling, []float64{8.0, 5.0, 3.0, 1.5, 0.8, 0.3, 0.1},
+			[]float64{0, 0.01, 0.04, 0.049, 0.05, 0.06, 0.1}, 0, 0.05,
+			[]bool{true, true, true, true, false, false, false}},
+	} {
+		opt := Options{Limits: LimitsOf(c.ind)}
+		res, err := Forecast(years, c.values, Options{Limits: opt.Limits, Horizon: 1, SkipBacktest: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		atLimit := res.CDF(2025, c.edge)
+		if c.limit > 0 {
+			atLimit = 1 - atLimit
+		}
+		prev := -1.0
+		for i, v := range c.targets {
+			tg := plancast.Target{Indicator: c.ind.Code, Plan: "14th-fyp", Kind: c.kind, Year: 2025, Value: v}
+			a, err := Assess(tg, c.ind, years, c.values, opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Probability < prev-1e-12 {
+				t.Errorf("%s %s of %v: P %.4f, below the %.4f of the harder %v", c.ind.Code, c.kind, v, a.Probability, prev, c.targets[i-1])
+			}
+			prev = a.Probability
+			if c.judged[i] {
+				if math.Abs(a.Probability-atLimit) > 1e-12 {
+					t.Errorf("%s %s of %v: P %.4f, want %.4f, as the limit %v (met %s %v)", c.ind.Code, c.kind, v, a.Probability, atLimit, c.limit, map[bool]string{true: "from", false: "under"}[c.limit > 0], c.edge)
+				}
+				edge, ok := TargetAtLimit(tg, c.ind, opt.Limits, years, c.values)
+				if !ok || edge.Edge != c.edge || edge.Limit != c.limit {
+					t.Errorf("%s %s of %v: TargetAtLimit %+v, %v; want the edge %v of %v", c.ind.Code, c.kind, v, edge, ok, c.edge, c.limit)
+				}
+				if !strings.Contains(a.Explanation, "which figures of one decimal write as "+plancast.FormatNumber(c.limit, -1)) {
+					t.Errorf("%s %s of %v: %q does not say where the target is met", c.ind.Code, c.kind, v, a.Explanation)
+				}
+			} else if _, ok := TargetAtLimit(tg, c.ind, opt.Limits, years, c.values); ok || strings.Contains(a.Explanation, "write as") {
+				t.Errorf("%s %s of %v: judged at the limit, want it judged at itself: %q", c.ind.Code, c.kind, v, a.Explanation)
+			}
+		}
+	}
+}
