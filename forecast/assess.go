@@ -67,9 +67,11 @@ const MaxPaceYears = 50
 // target itself states);
 // PaceYear, for a level or share target the latest value does not yet
 // meet, is the year the latest value reaches it growing at the history's
-// average (HistoricalGrowth; on a percentage, changing by its points a year,
-// HistoricalChange; at a limit, its gap to the limit narrowing at the
-// history's rate down to the edge: LimitEdge), none for one it meets
+// average (HistoricalGrowth; on a percentage of a whole, a share or the
+// unemployment rate, its gap to the limit the target lies toward, 100 or
+// 0, narrowing at the history's rate down to the target, or to the edge
+// for one judged at the limit: LimitEdge; on another percentage,
+// changing by its points a year, HistoricalChange), none for one it meets
 // already;
 // Progress is (projected − base)/(target − base) on levels, base the value at
 // t.BaseYear (the plan's base year, plancast.PlanBaseYear, when BaseYear is
@@ -184,6 +186,8 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 	// as the limit, 99.995 for figures of two decimals (limit_target.go):
 	// on the logit scale a share never reaches 100 itself.
 	judgedLevel := targetLevel
+	// limit is also, for any other level target of a percentage of a
+	// whole, the limit it is paced toward (atEdge false).
 	limit, atEdge := targetAtLimit(t, opt.Limits, higher, years, values)
 	if atEdge {
 		judgedLevel = limit.Edge
@@ -460,20 +464,27 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 	// target and gets there within MaxPaceYears: growing at the history's
 	// average h a year, L (1+h)^n = T,
 	//	n = log(T/L) / log(1+h);
-	// on a percentage, changing by the history's c points a year,
+	// on a percentage of a whole (a share, the unemployment rate), its gap
+	// to the limit T lies toward (100, or 0) narrowing at the history's
+	// rate c, |100 − L| (1+c)^n = |100 − T|,
+	//	n = log(|100 − T| / |100 − L|) / log(1+c),
+	// to the edge for a target judged at it (limit_target.go), which is
+	// the logit projection's shape: points a year run past 100 (+0.63 a
+	// year from 99.8 is 100.43 a year on), and a forest cover's 99.95 was
+	// "reached in 2025" by points and in 2027 as the threshold of its 100;
+	// on another percentage (a growth rate), changing by the history's c
+	// points a year,
 	//	n = (T − L) / c.
 	// None when L already meets T on its better side: nothing is to be
 	// reached, and a pace moving away would "reach" it from the other side
 	// (an unemployment rate of 3.9 rising toward a level target of 5.5 read
 	// ">99% on_track" and "at that pace the target is reached in 2029").
+	paceOnGap := atEdge || opt.Limits.NonNegative && opt.Limits.Upper > 0
 	if levelTarget && !achieved && t.Year > p.last && !meets(a.LatestValue, t.Value) {
 		n := math.NaN() // no pace: compares false below
 		switch {
-		case atEdge:
-			// A target at a limit, 100 or 0: the gap to it narrowing at
-			// the history's rate, to where a figure reads as the limit
-			// (limit_target.go). Points a year would run past 100.
-			n = limit.paceYears(a.LatestValue)
+		case paceOnGap:
+			n = limit.paceYears(a.LatestValue, t.Value)
 		case inPoints(t, ind):
 			if a.HistoricalChange != nil && *a.HistoricalChange != 0 {
 				n = (t.Value - a.LatestValue) / *a.HistoricalChange
@@ -511,8 +522,8 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 	}
 
 	approx := base > p.last && growthKind
-	var edge *LimitEdge
-	if atEdge {
+	var edge *LimitEdge // where the target is judged (AtLimit), or how it is paced
+	if atEdge || paceOnGap && a.PaceYear != nil {
 		edge = &limit
 	}
 	a.Explanation = explain(english, a, t, ind, missing, baseValue, base, higher, approx, edge)
@@ -1062,7 +1073,7 @@ func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind planca
 			}
 		}
 	}
-	if edge != nil && a.Realised == nil && a.Status != plancast.StatusAchieved {
+	if edge != nil && edge.AtLimit && a.Realised == nil && a.Status != plancast.StatusAchieved {
 		// What "met" means for a target at a limit, which the probability
 		// is read at: where a figure reads as the limit.
 		phrase := pb.edgeUnder

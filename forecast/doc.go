@@ -418,6 +418,18 @@
 // points a year, "reached in 2025" beside a probability of 1%; the gap, 1
 // to 0.05, narrows 52.7% a year and reads 100 in 2028).
 //
+// So is every other level or share target of a percentage of a whole:
+// its gap to the limit it lies toward (100 for a target met above, 0 for
+// one met below) narrowing at the history's rate, down to the target
+// itself, so that one series has one pace and no pace runs past a limit.
+// Paced in points, a forest cover of 99.8 after 96.0 in 2018 (+0.63
+// points a year, 100.43 in 2025) reached a target of 99.95 "in 2025, 5
+// years early", while its gap to 100, 4.0 to 0.2 narrowing 39.3% a year,
+// reached the same 99.95 in 2027 as the threshold of its target of 100;
+// now 99.95 is reached in 2027 for both, and 99.9 in 2026. A percentage
+// of no whole (a growth rate, a change in prices) is still paced in
+// points a year.
+//
 // # Targets
 //
 // Assess computes the required growth, the projection of the compared
