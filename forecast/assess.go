@@ -22,7 +22,9 @@ import (
 // revenue) is already met by the latest observation. A rate's or a share's
 // is judged on its target year, which it may not hold to. A target
 // whose year is observed and missed is off_track with p = 0. Growth targets
-// need a positive series (a growth rate across zero means nothing).
+// need positive figures from their base year on (a growth rate across zero
+// means nothing); a figure at or below 0 before that leaves them judged on
+// the projection of the whole series, as its other targets are.
 const (
 	OnTrackProbability  = plancast.OnTrackProbability
 	AtRiskProbability   = plancast.AtRiskProbability
@@ -100,7 +102,20 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 		}
 		return a, unassessable(t, func(pb phrasebook) string { return pb.oneYear }, years[0])
 	}
-	years, values = positiveSince(t, years, values)
+	// Every target of a series is judged on the one projection of it that
+	// the forecast shows (the table, the chart, the level targets): the
+	// whole history, on the scale its figures choose. A growth target is a
+	// ratio of two of that projection's levels, and is read off their
+	// distribution. It used to be judged on the figures since the last one
+	// at or below 0 (a development zone's revenue of 0, 0, 0.5, 1.2, 2.0,
+	// 3.1, 4.0 from 2018): a log model of 2020–2024 alone, which compounds
+	// a start-up's first growth rates (+140%, +67%, …) into 5.16 for 2025,
+	// the top of the 95% interval of the 4.43 [3.34, 5.46] shown for the
+	// same year beside it, and a growth of 20% given 64% where that
+	// distribution gives it a sixth. The years before the first positive
+	// figure are figures too (nothing yet), and the level targets,
+	// the table and the chart rest on them; two projections of one year
+	// in one answer cannot both hold.
 	p, err := prepare(years, values, opt.Limits)
 	if err != nil {
 		return a, fmt.Errorf("assess %s %s %d: %w", t.Indicator, t.Kind, t.Year, err)
@@ -125,7 +140,7 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 			base = p.first
 		}
 	}
-	if growthKind && !p.log && !p.logit {
+	if growthKind && !positiveFrom(base, years, values) {
 		// (x_Y/x_B) − 1 of a series that crosses zero is no growth rate: from
 		// −2 to 1 would be "−150%".
 		return a, unassessable(t, func(pb phrasebook) string { return pb.nonPositive })
@@ -272,11 +287,12 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 		// base, and what meets the target exactly.
 		center, need := p.x[t.Year-p.first], p.work(judgedLevel)
 		switch {
-		case growthKind && p.logit:
-			// A ratio of levels is no difference of log-odds: the level
-			// that meets the target from the base's, on the working scale
-			// (the base's own spread, if it is interpolated too, is in
-			// the spread's fraction).
+		case growthKind && !p.log:
+			// A ratio of levels is no difference of log-odds, nor of
+			// levels on their own scale (a series with a 0 before the
+			// base): the level that meets the target from the base's, on
+			// the working scale (the base's own spread, if it is
+			// interpolated too, is in the spread's fraction).
 			need = p.work(targetLevel)
 		case growthKind:
 			center -= p.x[base-p.first]
@@ -289,7 +305,7 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 			a.Probability = clamp01(pLow)
 		}
 		shown := func(w float64) float64 { // a working-scale value as compared
-			if p.logit {
+			if !p.log {
 				return compared(p.back(w))
 			}
 			switch t.Kind {
@@ -1132,30 +1148,23 @@ func unassessable(t plancast.Target, phrase func(phrasebook) string, args ...any
 		Zh: fmt.Sprintf(phrase(chinese), args...), En: en}
 }
 
-// positiveSince is the history a growth target is judged on: a growth is a
-// ratio of positive levels, so a figure at or below 0 before the target's
-// base year (a series starting from nothing: 0, 0, 3, 4, 4.5) leaves the
-// years up to it out, rather than making every growth target of the series
-// unassessable. The history is kept whole for any other target, when a
-// figure at or below 0 is at or after the base, when the target has no base
-// year (an average growth since the first figure), or when fewer than two
-// figures would be left (then the target is unassessable, saying why).
-func positiveSince(t plancast.Target, years []int, values []float64) ([]int, []float64) {
-	if !plancast.GrowthKind(t.Kind) {
-		return years, values
+// positiveFrom reports whether the levels a growth from base year base
+// is measured on are positive: the figure of the base year, or the latest
+// before it (its interpolation's start, or the projection's origin when
+// the base is after the latest figure), and every later one. A growth is a
+// ratio of positive levels: one across 0 means nothing (from −2 to 1
+// would be "−150%"). A figure at or below 0 before that (a series starting
+// from nothing: 0, 0, 0.5, 1.2) leaves the growth assessable, on the
+// projection of the whole history (Assess).
+func positiveFrom(base int, years []int, values []float64) bool {
+	i, found := slices.BinarySearch(years, base)
+	if !found && i > 0 {
+		i-- // the figure before the base
 	}
-	last := -1
-	for i, v := range values {
-		if v <= 0 {
-			last = i
+	for _, v := range values[i:] {
+		if !(v > 0) {
+			return false
 		}
 	}
-	base := t.BaseYear
-	if base == 0 && t.Kind == plancast.TargetGrowth {
-		base = t.Year - 1
-	}
-	if last < 0 || len(years)-last-1 < 2 || base == 0 || years[last] >= base {
-		return years, values
-	}
-	return years[last+1:], values[last+1:]
+	return true
 }

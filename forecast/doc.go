@@ -47,6 +47,17 @@
 // the limit (Options.Limits), with the distribution's mass beyond it put
 // at it. The evidence is under Percentages of a whole below.
 //
+// Every target of a series is judged on its one projection, the one the
+// forecast prints and the charts draw: a growth target is read off the
+// distribution of its two years' levels. A series that starts from
+// nothing (a development zone's revenue of 0, 0, 0.5, 1.2, 2.0, 3.1, 4.0)
+// is projected whole on its own scale, and its growth targets too: they
+// used to be judged on a log model of the figures after its last 0, which
+// compounded the start-up's first growth rates (+140%, +67%) into 5.16 for
+// the next year beside the 4.43 [3.34, 5.46] shown for it, and gave a
+// growth of 20% 64% where the distribution shown gives it 16%. Only a
+// figure at or below 0 from a growth's base year on makes it unjudgeable.
+//
 // # Models
 //
 // x_t is the series on the working scale, n its length, h the horizon.
