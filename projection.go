@@ -147,10 +147,12 @@ type Assessment struct {
 	// PaceYear is, for a level or share target not yet met, the year the
 	// latest value reaches it growing at HistoricalGrowth:
 	// latest year + ⌈log(target/latest) / log(1 + historical growth)⌉, or,
-	// on a percentage, changing by HistoricalChange points a year:
-	// latest year + ⌈(target − latest) / historical change⌉; for a target
-	// at a limit (a share of 100, a ceiling of 0), the gap to the limit
-	// narrowing at the history's rate (forecast/limit_target.go). Nil when
+	// on a percentage of a whole (a share, the unemployment rate), its gap
+	// to the limit the target lies toward (100, or 0) narrowing at the
+	// history's rate, down to the target (to where a figure reads as the
+	// limit, for a target of 100 or 0: forecast/limit_target.go); on
+	// another percentage, changing by HistoricalChange points a year:
+	// latest year + ⌈(target − latest) / historical change⌉. Nil when
 	// the latest figure already meets the target on the indicator's better
 	// side, when that pace moves away from the target, or when it takes
 	// more than forecast.MaxPaceYears (Houma's 250 亿元 by 2025: 2032 at

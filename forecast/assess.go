@@ -22,7 +22,9 @@ import (
 // revenue) is already met by the latest observation. A rate's or a share's
 // is judged on its target year, which it may not hold to. A target
 // whose year is observed and missed is off_track with p = 0. Growth targets
-// need a positive series (a growth rate across zero means nothing).
+// need positive figures from their base year on (a growth rate across zero
+// means nothing); a figure at or below 0 before that leaves them judged on
+// the projection of the whole series, as its other targets are.
 const (
 	OnTrackProbability  = plancast.OnTrackProbability
 	AtRiskProbability   = plancast.AtRiskProbability
@@ -56,7 +58,9 @@ const MaxPaceYears = 50
 // A target set at a limit of its indicator (a share of 100, a ceiling of
 // 0: LimitEdge) is met where a figure written with the series' decimals
 // reads as the limit, 99.995 for figures of two decimals, and its
-// probability is read there: the logit scale never reaches 100 itself.
+// probability is read there: the logit scale never reaches 100 itself. So
+// is a target nearer the limit than that (99.999), which the same figures
+// meet: a harder target is never given a higher probability.
 //
 // RequiredGrowth is the average annual growth from the latest value to the
 // level the target implies, (x_target/x_latest)^{1/(Y−latest year)} − 1,
@@ -65,9 +69,11 @@ const MaxPaceYears = 50
 // target itself states);
 // PaceYear, for a level or share target the latest value does not yet
 // meet, is the year the latest value reaches it growing at the history's
-// average (HistoricalGrowth; on a percentage, changing by its points a year,
-// HistoricalChange; at a limit, its gap to the limit narrowing at the
-// history's rate down to the edge: LimitEdge), none for one it meets
+// average (HistoricalGrowth; on a percentage of a whole, a share or the
+// unemployment rate, its gap to the limit the target lies toward, 100 or
+// 0, narrowing at the history's rate down to the target, or to the edge
+// for one judged at the limit: LimitEdge; on another percentage,
+// changing by its points a year, HistoricalChange), none for one it meets
 // already;
 // Progress is (projected − base)/(target − base) on levels, base the value at
 // t.BaseYear (the plan's base year, plancast.PlanBaseYear, when BaseYear is
@@ -97,7 +103,20 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 		}
 		return a, unassessable(t, func(pb phrasebook) string { return pb.oneYear }, years[0])
 	}
-	years, values = positiveSince(t, years, values)
+	// Every target of a series is judged on the one projection of it that
+	// the forecast shows (the table, the chart, the level targets): the
+	// whole history, on the scale its figures choose. A growth target is a
+	// ratio of two of that projection's levels, and is read off their
+	// distribution. It used to be judged on the figures since the last one
+	// at or below 0 (a development zone's revenue of 0, 0, 0.5, 1.2, 2.0,
+	// 3.1, 4.0 from 2018): a log model of 2020–2024 alone, which compounds
+	// a start-up's first growth rates (+140%, +67%, …) into 5.16 for 2025,
+	// the top of the 95% interval of the 4.43 [3.34, 5.46] shown for the
+	// same year beside it, and a growth of 20% given 64% where that
+	// distribution gives it a sixth. The years before the first positive
+	// figure are figures too (nothing yet), and the level targets,
+	// the table and the chart rest on them; two projections of one year
+	// in one answer cannot both hold.
 	p, err := prepare(years, values, opt.Limits)
 	if err != nil {
 		return a, fmt.Errorf("assess %s %s %d: %w", t.Indicator, t.Kind, t.Year, err)
@@ -122,7 +141,7 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 			base = p.first
 		}
 	}
-	if growthKind && !p.log && !p.logit {
+	if growthKind && !positiveFrom(base, years, values) {
 		// (x_Y/x_B) − 1 of a series that crosses zero is no growth rate: from
 		// −2 to 1 would be "−150%".
 		return a, unassessable(t, func(pb phrasebook) string { return pb.nonPositive })
@@ -187,6 +206,8 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 	// as the limit, 99.995 for figures of two decimals (limit_target.go):
 	// on the logit scale a share never reaches 100 itself.
 	judgedLevel := targetLevel
+	// limit is also, for any other level target of a percentage of a
+	// whole, the limit it is paced toward (atEdge false).
 	limit, atEdge := targetAtLimit(t, opt.Limits, higher, years, values)
 	if atEdge {
 		judgedLevel = limit.Edge
@@ -271,11 +292,12 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 		// base, and what meets the target exactly.
 		center, need := p.x[t.Year-p.first], p.work(judgedLevel)
 		switch {
-		case growthKind && p.logit:
-			// A ratio of levels is no difference of log-odds: the level
-			// that meets the target from the base's, on the working scale
-			// (the base's own spread, if it is interpolated too, is in
-			// the spread's fraction).
+		case growthKind && !p.log:
+			// A ratio of levels is no difference of log-odds, nor of
+			// levels on their own scale (a series with a 0 before the
+			// base): the level that meets the target from the base's, on
+			// the working scale (the base's own spread, if it is
+			// interpolated too, is in the spread's fraction).
 			need = p.work(targetLevel)
 		case growthKind:
 			center -= p.x[base-p.first]
@@ -288,7 +310,7 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 			a.Probability = clamp01(pLow)
 		}
 		shown := func(w float64) float64 { // a working-scale value as compared
-			if p.logit {
+			if !p.log {
 				return compared(p.back(w))
 			}
 			switch t.Kind {
@@ -467,20 +489,27 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 	// target and gets there within MaxPaceYears: growing at the history's
 	// average h a year, L (1+h)^n = T,
 	//	n = log(T/L) / log(1+h);
-	// on a percentage, changing by the history's c points a year,
+	// on a percentage of a whole (a share, the unemployment rate), its gap
+	// to the limit T lies toward (100, or 0) narrowing at the history's
+	// rate c, |100 − L| (1+c)^n = |100 − T|,
+	//	n = log(|100 − T| / |100 − L|) / log(1+c),
+	// to the edge for a target judged at it (limit_target.go), which is
+	// the logit projection's shape: points a year run past 100 (+0.63 a
+	// year from 99.8 is 100.43 a year on), and a forest cover's 99.95 was
+	// "reached in 2025" by points and in 2027 as the threshold of its 100;
+	// on another percentage (a growth rate), changing by the history's c
+	// points a year,
 	//	n = (T − L) / c.
 	// None when L already meets T on its better side: nothing is to be
 	// reached, and a pace moving away would "reach" it from the other side
 	// (an unemployment rate of 3.9 rising toward a level target of 5.5 read
 	// ">99% on_track" and "at that pace the target is reached in 2029").
+	paceOnGap := atEdge || opt.Limits.NonNegative && opt.Limits.Upper > 0
 	if levelTarget && !achieved && t.Year > p.last && !meets(a.LatestValue, t.Value) {
 		n := math.NaN() // no pace: compares false below
 		switch {
-		case atEdge:
-			// A target at a limit, 100 or 0: the gap to it narrowing at
-			// the history's rate, to where a figure reads as the limit
-			// (limit_target.go). Points a year would run past 100.
-			n = limit.paceYears(a.LatestValue)
+		case paceOnGap:
+			n = limit.paceYears(a.LatestValue, t.Value)
 		case inPoints(t, ind):
 			if a.HistoricalChange != nil && *a.HistoricalChange != 0 {
 				n = (t.Value - a.LatestValue) / *a.HistoricalChange
@@ -518,8 +547,8 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 	}
 
 	approx := base > p.last && growthKind && ytd == nil
-	var edge *LimitEdge
-	if atEdge {
+	var edge *LimitEdge // where the target is judged (AtLimit), or how it is paced
+	if atEdge || paceOnGap && a.PaceYear != nil {
 		edge = &limit
 	}
 	a.Explanation = explain(english, a, t, ind, missing, baseValue, base, higher, approx, edge)
@@ -1107,7 +1136,7 @@ func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind planca
 			}
 		}
 	}
-	if edge != nil && a.Realised == nil && a.Status != plancast.StatusAchieved {
+	if edge != nil && edge.AtLimit && a.Realised == nil && a.Status != plancast.StatusAchieved {
 		// What "met" means for a target at a limit, which the probability
 		// is read at: where a figure reads as the limit.
 		phrase := pb.edgeUnder
@@ -1166,30 +1195,23 @@ func unassessable(t plancast.Target, phrase func(phrasebook) string, args ...any
 		Zh: fmt.Sprintf(phrase(chinese), args...), En: en}
 }
 
-// positiveSince is the history a growth target is judged on: a growth is a
-// ratio of positive levels, so a figure at or below 0 before the target's
-// base year (a series starting from nothing: 0, 0, 3, 4, 4.5) leaves the
-// years up to it out, rather than making every growth target of the series
-// unassessable. The history is kept whole for any other target, when a
-// figure at or below 0 is at or after the base, when the target has no base
-// year (an average growth since the first figure), or when fewer than two
-// figures would be left (then the target is unassessable, saying why).
-func positiveSince(t plancast.Target, years []int, values []float64) ([]int, []float64) {
-	if !plancast.GrowthKind(t.Kind) {
-		return years, values
+// positiveFrom reports whether the levels a growth from base year base
+// is measured on are positive: the figure of the base year, or the latest
+// before it (its interpolation's start, or the projection's origin when
+// the base is after the latest figure), and every later one. A growth is a
+// ratio of positive levels: one across 0 means nothing (from −2 to 1
+// would be "−150%"). A figure at or below 0 before that (a series starting
+// from nothing: 0, 0, 0.5, 1.2) leaves the growth assessable, on the
+// projection of the whole history (Assess).
+func positiveFrom(base int, years []int, values []float64) bool {
+	i, found := slices.BinarySearch(years, base)
+	if !found && i > 0 {
+		i-- // the figure before the base
 	}
-	last := -1
-	for i, v := range values {
-		if v <= 0 {
-			last = i
+	for _, v := range values[i:] {
+		if !(v > 0) {
+			return false
 		}
 	}
-	base := t.BaseYear
-	if base == 0 && t.Kind == plancast.TargetGrowth {
-		base = t.Year - 1
-	}
-	if last < 0 || len(years)-last-1 < 2 || base == 0 || years[last] >= base {
-		return years, values
-	}
-	return years[last+1:], values[last+1:]
+	return true
 }

@@ -130,21 +130,21 @@ func TestAssessProperties(t *testing.T) {
 						name := fmt.Sprintf("series %d n=%d %s %s %d value %.3g", si, n, better, kind, year, tg.Value)
 						a, err := Assess(tg, ind, years, v, opt)
 						growthKind := kind == plancast.TargetGrowth || kind == plancast.TargetAvgGrowth
-						// A growth is judged on the figures since the
-						// last one at or below 0 when that is before its
-						// base year and leaves two (positiveSince).
+						// A growth is judged when the figures it is
+						// measured on are positive: the base year's, or
+						// the one before it, and every later one
+						// (positiveFrom); one at or below 0 before them
+						// leaves it judged on the whole history.
 						from := tg.BaseYear
 						if from == 0 && kind == plancast.TargetGrowth {
 							from = year - 1
 						}
-						positive, lastNonPositive := true, -1
+						positive := true
 						for i, x := range v {
-							if x <= 0 {
-								lastNonPositive = i
-								positive = positive && from != 0 && years[i] < from
+							if x <= 0 && (i+1 == n || years[i+1] > from) {
+								positive = false
 							}
 						}
-						positive = positive && (lastNonPositive < 0 || len(v)-lastNonPositive-1 >= 2)
 						if err != nil {
 							if plancast.ErrorCode(err) == plancast.EINVALID && growthKind && !positive {
 								continue // growth of a series across zero: refused, as it should be
@@ -632,32 +632,79 @@ func TestAssessProgressNeedsTheBaseYear(t *testing.T) {
 	}
 }
 
-// A series that starts from nothing (0, 0, 3, 4, 4.5) has its growth
-// targets judged on the figures since its last 0 when that is before the
-// base year; a 0 at or after the base still leaves a growth unjudgeable, as
-// it is no ratio. Level targets read the whole series either way.
-func TestAGrowthTargetIsJudgedOnTheFiguresSinceTheLastZeroBeforeItsBase(t *testing.T) {
-	years := []int{2015, 2016, 2017, 2018, 2019}
-	values := []float64{0, 0, 3, 4, 4.5}
-	avg := plancast.Target{Region: "x", Indicator: "gdp", Plan: "14th-fyp", Kind: plancast.TargetAvgGrowth, BaseYear: 2017, Year: 2025, Value: 8}
-	a, err := Assess(avg, gdp, years, values, Options{})
+// A series that starts from nothing (a development zone's revenue of 0, 0,
+// 0.5, 1.2, 2.0, 3.1, 4.0 in 2018–2024) has one projection of each year,
+// the one the forecast prints and the level target is judged on (2025:
+// 4.43 [3.34, 5.46]), and its growth targets are read off it: the growth
+// of 2025 is that level over 2024's 4.0 (10.9% [−16.5%, 36.6%]), and a
+// growth of 20% is met when 2025 reaches 4.8. They were judged on a log
+// model of 2020–2024 alone, which put 2025 at 5.16 (+29.0% [−41.1%,
+// 176.3%], P 64%) beside the level's 4.43 in the same answer. A 0 at or
+// after the base still leaves a growth unjudgeable, as it is no ratio.
+func TestAGrowthTargetOnASeriesFromZeroIsReadOffTheProjectionShown(t *testing.T) {
+	revenue := plancast.Indicator{Code: "budget_revenue", Unit: plancast.Unit100mYuan, Kind: plancast.KindLevel, Better: plancast.BetterHigher}
+	years := []int{2018, 2019, 2020, 2021, 2022, 2023, 2024}
+	values := []float64{0, 0, 0.5, 1.2, 2.0, 3.1, 4.0}
+	opt := Options{Limits: LimitsOf(revenue)}
+	shown, err := Forecast(years, values, Options{Limits: opt.Limits, Horizon: 2})
 	if err != nil {
-		t.Fatalf("base 2017, after the last 0 (2016): %v", err)
+		t.Fatal(err)
 	}
-	if a.HistoricalGrowth == nil || math.Abs(*a.HistoricalGrowth-(math.Pow(4.5/3, 0.5)-1)) > 1e-12 {
-		t.Errorf("historical growth %v, want that of 2017–2019, %.4f", a.HistoricalGrowth, math.Pow(4.5/3, 0.5)-1)
+	y := shown.Points[0] // 2025, as the forecast prints it
+	target := func(kind string, base int, v float64) plancast.Assessment {
+		t.Helper()
+		a, err := Assess(plancast.Target{Indicator: revenue.Code, Plan: "p", Kind: kind, BaseYear: base, Year: 2025, Value: v}, revenue, years, values, opt)
+		if err != nil {
+			t.Fatalf("%s %v: %v", kind, v, err)
+		}
+		return a
 	}
-	if a.Probability < 0 || a.Probability > 1 || a.Projected == nil {
-		t.Errorf("a judged target: P %v, projected %+v", a.Probability, a.Projected)
+	near := func(what string, got, want float64) {
+		t.Helper()
+		if math.Abs(got-want) > 1e-9*math.Max(1, math.Abs(want)) {
+			t.Errorf("%s: %.6g, want %.6g", what, got, want)
+		}
 	}
-	onZero := avg
-	onZero.BaseYear = 2016
-	if _, err := Assess(onZero, gdp, years, values, Options{}); err == nil || !strings.Contains(err.Error(), "positive") {
-		t.Errorf("base 2016, a 0: %v; want it unjudgeable for want of positive values", err)
+	level := target(plancast.TargetLevel, 0, 5)
+	near("level: projected 2025", level.Projected.Mean, y.Mean)
+	near("level: P(2025 ≥ 5)", level.Probability, 1-shown.CDF(2025, 5))
+
+	growth := target(plancast.TargetGrowth, 0, 20)
+	for _, c := range [][3]any{{"mean", growth.Projected.Mean, y.Mean}, {"80% low", growth.Projected.Lo80, y.Lo80}, {"80% high", growth.Projected.Hi80, y.Hi80},
+		{"95% low", growth.Projected.Lo95, y.Lo95}, {"95% high", growth.Projected.Hi95, y.Hi95}} {
+		near("growth 2025: "+c[0].(string), c[1].(float64), 100*(c[2].(float64)/4.0-1))
 	}
-	level := plancast.Target{Region: "x", Indicator: "gdp", Plan: "14th-fyp", Kind: plancast.TargetLevel, Year: 2025, Value: 10}
-	if a, err := Assess(level, gdp, years, values, Options{}); err != nil || a.LatestValue != 4.5 {
-		t.Errorf("a level target: %v, %+v", err, a)
+	near("growth: P(2025 ≥ 4.0 × 1.2)", growth.Probability, 1-shown.CDF(2025, 4.8))
+	if growth.Probability > 0.3 {
+		t.Errorf("a growth of 20%% where the projection shown gives 2025 %.2f [%.2f, %.2f]: P %.2f", y.Mean, y.Lo95, y.Hi95, growth.Probability)
+	}
+
+	avg := target(plancast.TargetAvgGrowth, 2020, 30)
+	near("average growth 2020–2025", avg.Projected.Mean, 100*(math.Pow(y.Mean/0.5, 0.2)-1))
+	near("average growth: P(2025 ≥ 0.5 × 1.3^5)", avg.Probability, 1-shown.CDF(2025, 0.5*math.Pow(1.3, 5)))
+
+	for _, base := range []int{2018, 2019} {
+		if _, err := Assess(plancast.Target{Indicator: revenue.Code, Plan: "p", Kind: plancast.TargetAvgGrowth, BaseYear: base, Year: 2025, Value: 30}, revenue, years, values, opt); err == nil || !strings.Contains(err.Error(), "positive") {
+			t.Errorf("base %d, a 0: %v; want it unjudgeable for want of positive values", base, err)
+		}
+	}
+	// A growth to a year between figures is read off their bridge on the
+	// series' own scale: 2022 halfway from 2.0 to 4.0 is 3.0, +50% on
+	// 2021, and a target of 50% is met as often as not.
+	gap, err := Assess(plancast.Target{Indicator: revenue.Code, Plan: "p", Kind: plancast.TargetGrowth, Year: 2022, Value: 50}, revenue,
+		[]int{2018, 2019, 2020, 2021, 2023}, []float64{0, 0, 1.0, 2.0, 4.0}, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if gap.Interpolated == nil || gap.Projected == nil || math.Abs(gap.Projected.Mean-50) > 1e-9 || math.Abs(gap.Probability-0.5) > 0.02 ||
+		!(gap.Projected.Lo95 < 50 && gap.Projected.Hi95 > 50) {
+		t.Errorf("a growth to 2022, between 2.0 and 4.0: interpolated %v, projected %+v, P %v; want +50%% around its interval, P about one half",
+			gap.Interpolated, gap.Projected, gap.Probability)
+	}
+	// A growth over a year between figures from a 0 is no ratio either.
+	if _, err := Assess(plancast.Target{Indicator: revenue.Code, Plan: "p", Kind: plancast.TargetAvgGrowth, BaseYear: 2020, Year: 2025, Value: 30}, revenue,
+		[]int{2019, 2021, 2024}, []float64{0, 1.2, 4.0}, opt); err == nil || !strings.Contains(err.Error(), "positive") {
+		t.Errorf("base 2020 between a 0 and 1.2: %v; want it unjudgeable for want of positive values", err)
 	}
 }
 

@@ -27,7 +27,7 @@ func backtest(p *prepared, method string) *plancast.BacktestError {
 	var cnt, mcnt, origins int
 	for o := n - 1; o >= 3 && o >= n-backtestOrigins; o-- {
 		h := min(n-o, 6)
-		sub := &prepared{first: p.first, last: p.first + o - 1, x: p.x[:o], log: p.log, logit: p.logit, upper: p.upper, real: o}
+		sub := &prepared{first: p.first, last: p.first + o - 1, x: p.x[:o], log: p.log, logit: p.logit, upper: p.upper, real: o, exp2: p.exp2}
 		f, _, err := pointForecast(sub, method, h)
 		if err != nil {
 			continue

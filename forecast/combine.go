@@ -40,7 +40,7 @@ func pointForecast(p *prepared, method string, h int) ([]float64, []plancast.Mod
 			m, _ := modelByName(name)
 			f := fitModel(p, m, h)
 			for j := range sum {
-				sum[j] += w * p.back(f[j])
+				sum[j] += w * p.level(f[j])
 			}
 			ws = append(ws, plancast.ModelWeight{Model: name, Weight: w})
 		}
@@ -63,8 +63,8 @@ func pointForecast(p *prepared, method string, h int) ([]float64, []plancast.Mod
 }
 
 // fitModel runs m on the prepared series; a linear model on a log or a
-// logit series is fitted on the original values and mapped back with
-// fromUnit.
+// logit series is fitted on the original values (divided by 2^exp2 when
+// outside safeMagnitude: level) and mapped back with fromUnit.
 func fitModel(p *prepared, m model, h int) []float64 {
 	if !m.linear || !p.log && !p.logit {
 		return m.fit(p.x, h)
@@ -74,7 +74,7 @@ func fitModel(p *prepared, m model, h int) []float64 {
 		if p.logit {
 			y[i] = p.back(v)
 		} else {
-			y[i] = math.Exp(v)
+			y[i] = math.Exp(v - p.logShift())
 		}
 	}
 	f := m.fit(y, h)
@@ -84,7 +84,8 @@ func fitModel(p *prepared, m model, h int) []float64 {
 	return f
 }
 
-// fromUnit maps a forecast in the indicator's unit to the working scale. A
+// fromUnit maps a forecast in the models' unit (the indicator's, divided by
+// 2^exp2: level) to the working scale. A
 // log series cannot forecast a value ≤ 0; such a value (a linear decline
 // run past zero) is floored at 1/1000 of the last value (unitFloor). A
 // logit series cannot forecast a value at or past 0 or the whole; its
@@ -98,7 +99,7 @@ func (p *prepared) fromUnit(v float64) float64 {
 	if !p.log {
 		return v
 	}
-	return math.Log(math.Max(v, p.unitFloor()))
+	return math.Log(math.Max(v, p.unitFloor())) + p.logShift()
 }
 
 // logitReach is how far from the last value, on the logit scale, fromUnit
@@ -107,9 +108,9 @@ func (p *prepared) fromUnit(v float64) float64 {
 var logitReach = math.Log(1000)
 
 // unitFloor is the floor fromUnit puts under a log series' forecasts, in
-// the indicator's unit: 1/1000 of the last value.
+// the models' unit (level): 1/1000 of the last value.
 func (p *prepared) unitFloor() float64 {
-	return math.Exp(p.x[len(p.x)-1]) * 1e-3
+	return math.Exp(p.x[len(p.x)-1]-p.logShift()) * 1e-3
 }
 
 // atFloor reports whether a working-scale forecast of a linear model on a
@@ -121,7 +122,7 @@ func (p *prepared) atFloor(c float64) bool {
 		last := p.x[len(p.x)-1]
 		return c <= last-logitReach || c >= last+logitReach
 	}
-	return p.log && c <= math.Log(p.unitFloor())
+	return p.log && c <= math.Log(p.unitFloor())+p.logShift()
 }
 
 // sanitize replaces any non-finite forecast (an overflow on extreme input)

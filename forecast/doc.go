@@ -11,6 +11,15 @@
 // for the calibration row, so a series known in 2015 and 2020 only is treated
 // as the two-point series it is. One observation or none is EINVALID.
 //
+// A series whose largest |value| lies beyond 1e150 or under 1e−150 is
+// fitted divided by the power of two that brings that value into
+// [0.5, 1), and mapped back after (prepare, safeMagnitudeHigh): past
+// those bounds the models' sums of squares overflow or underflow (near
+// 1e160 the shrunk drift's t-statistic became NaN and auto the naive
+// forecast), so that such a series gets the forecast of the same series
+// near 1, times its scale. Every other series is fitted as it is, to
+// the bit.
+//
 // A percentage of a whole (Options.Limits, LimitsOf: a share, the
 // unemployment rate) whose every figure lies strictly inside (0, 100) is
 // modelled on the logit scale of p = v/100,
@@ -37,6 +46,17 @@
 // it keeps the log scale (or its own), and its mean and bounds are taken to
 // the limit (Options.Limits), with the distribution's mass beyond it put
 // at it. The evidence is under Percentages of a whole below.
+//
+// Every target of a series is judged on its one projection, the one the
+// forecast prints and the charts draw: a growth target is read off the
+// distribution of its two years' levels. A series that starts from
+// nothing (a development zone's revenue of 0, 0, 0.5, 1.2, 2.0, 3.1, 4.0)
+// is projected whole on its own scale, and its growth targets too: they
+// used to be judged on a log model of the figures after its last 0, which
+// compounded the start-up's first growth rates (+140%, +67%) into 5.16 for
+// the next year beside the 4.43 [3.34, 5.46] shown for it, and gave a
+// growth of 20% 64% where the distribution shown gives it 16%. Only a
+// figure at or below 0 from a growth's base year on makes it unjudgeable.
 //
 // # Models
 //
@@ -384,13 +404,42 @@
 // indicator never negative) P(value < ½·10^−d), d the most decimals any of
 // the series' figures is written with (LimitEdge; plancast.Decimals, on up
 // to six). An observed figure is judged at its decimals the same way:
-// 99.95 does not read 100, and misses. The explanation says where the
+// 99.95 does not read 100, and misses.
+//
+// One rule for every target of a series, so that a harder target never
+// gets a higher probability: a target within half a unit of the figures'
+// last decimal of a limit is judged as the limit is, since exactly the
+// figures that read as the limit meet it (with figures of one decimal, a
+// share of 99.99 or 99.96 is judged P(value ≥ 99.95), as 100 is; a
+// ceiling of 0.01 or 0.04, P(value < 0.05), as 0 is); any other target
+// is judged at itself. The level a target is judged at then never falls
+// as the target rises, nor rises as a ceiling falls:
+//
+//	judged(T) = T               for T ≤ 100 − ½·10^−d
+//	          = 100 − ½·10^−d   for 100 − ½·10^−d < T ≤ 100
+//	judged(T) = ½·10^−d         for 0 ≤ T < ½·10^−d, a target met below it
+//
+// Judged at itself, such a target was harder than the limit: P 4% for a
+// forest cover of 99.99 beside 42% for 100, 1% for a poverty ceiling of
+// 0.01 beside 46% for 0. The explanation says where the
 // target is met ("met from 99.995 up, which figures of two decimals write
 // as 100"), and its pace is the gap to the limit narrowing at the
 // history's rate, as the logit scale narrows it, down to the edge: points
 // a year would run past the limit (99.0 to 99.95 in 2020–2024, +0.24
 // points a year, "reached in 2025" beside a probability of 1%; the gap, 1
 // to 0.05, narrows 52.7% a year and reads 100 in 2028).
+//
+// So is every other level or share target of a percentage of a whole:
+// its gap to the limit it lies toward (100 for a target met above, 0 for
+// one met below) narrowing at the history's rate, down to the target
+// itself, so that one series has one pace and no pace runs past a limit.
+// Paced in points, a forest cover of 99.8 after 96.0 in 2018 (+0.63
+// points a year, 100.43 in 2025) reached a target of 99.95 "in 2025, 5
+// years early", while its gap to 100, 4.0 to 0.2 narrowing 39.3% a year,
+// reached the same 99.95 in 2027 as the threshold of its target of 100;
+// now 99.95 is reached in 2027 for both, and 99.9 in 2026. A percentage
+// of no whole (a growth rate, a change in prices) is still paced in
+// points a year.
 //
 // # Targets
 //

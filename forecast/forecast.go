@@ -127,7 +127,9 @@ type Result struct {
 	// value positive), ScaleLogit (a percentage of a whole strictly inside
 	// 0–100, Options.Limits), or ScaleUnit (its own).
 	WorkScale WorkScale
-	// Scale is s, the shrunk volatility behind the intervals (working scale).
+	// Scale is s, the shrunk volatility behind the intervals (working
+	// scale; on a series' own scale, in its unit divided by 2^exp2 when
+	// its magnitude is outside safeMagnitude).
 	Scale float64
 	// RealObs is the number of observed years (interpolated gap years excluded).
 	RealObs int

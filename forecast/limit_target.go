@@ -9,7 +9,10 @@ import (
 // LimitEdge is a target set at a limit of its indicator's figures, to be
 // met at the limit itself: a share or floor of 100 on a percentage of a
 // whole (覆盖率达到100%), a ceiling (or a level or share better lower) of 0
-// on an indicator that is never negative (消除劣V类水体: a share of 0).
+// on an indicator that is never negative (消除劣V类水体: a share of 0); or
+// a target within half a unit of the figures' last decimal of it (99.99,
+// or a ceiling of 0.01, with figures of one decimal), which the same
+// figures meet.
 //
 // The logit scale never projects a share at 100 or 0 (doc.go, Percentages
 // of a whole), and no continuous distribution puts mass on one value, so
@@ -23,6 +26,20 @@ import (
 // or above it; ½·10^−decimals for 0, met below it. An observed figure is
 // judged the same way, at its decimals: 99.95 does not read 100.
 //
+// A target between the edge and the limit is judged as the limit is: a
+// figure of the series' decimals meets 99.99 exactly when it reads 100.
+// Judged at itself, it was harder than the limit (with figures of one
+// decimal, P 4% for a forest cover of 99.99 and 42% for 100; 1% for a
+// poverty ceiling of 0.01 and 46% for 0). So the level a target is
+// judged at never falls as the target rises (as a ceiling's never rises
+// as it falls):
+//
+//	judged(T) = T                 for T ≤ limit − ½·10^−d
+//	          = limit − ½·10^−d   for limit − ½·10^−d < T ≤ limit
+//
+// (and at 0, ½·10^−d for 0 ≤ T < ½·10^−d), and a harder target is never
+// given a higher probability.
+//
 // Its pace (GapChange) is the history's change a year in the gap between
 // the figures and the limit, (gap_last/gap_first)^(1/(last − first)) − 1,
 // as a share is modelled: on the logit scale a share near 100 closes a
@@ -31,11 +48,30 @@ import (
 // 2020–2024, +0.24 points a year, "reached 100 in 2025, on time" beside a
 // probability of 1%; the gap, 1 to 0.05, narrows 53% a year and reaches
 // 0.005 in 2028.
+//
+// Every level target on a percentage of a whole (a share, the
+// unemployment rate: Limits bounding both sides) is paced so, not only
+// one at the limit: the gap to the limit the target lies toward (100 for
+// a target met above, 0 for one met below) narrowing at the history's
+// rate, down to the target (to the edge, for a target judged at it).
+// Paced in points a year, a target just short of the limit ran past it
+// and contradicted the limit's own pace in one answer: a forest cover of
+// 99.8 after 96.0 in 2018, +0.63 points a year, reached 99.95 "in 2025,
+// 5 years early" (100.43 in 2025), while its gap to 100, 4.0 to 0.2,
+// narrowing 39.3% a year, reached the same 99.95 in 2027 for the target
+// of 100. So one series has one pace, and no pace runs past a limit.
+// TargetAtLimit gives such a target's LimitEdge with AtLimit false: the
+// limit it is paced toward, not where it is judged.
 type LimitEdge struct {
 	Limit    float64 // 100 or 0
 	Edge     float64 // 99.995, 0.005 for figures of two decimals
 	Decimals int     // the figures' decimals the edge is read at
 	Upper    bool    // the limit is the upper one, met from the edge up
+	// AtLimit: the target is judged at Edge (it is set at the limit, or
+	// within half a unit of the figures' last decimal of it). False for a
+	// target of a percentage of a whole short of that, which is judged at
+	// itself and only paced on its gap to Limit.
+	AtLimit bool
 	// GapChange is the history's change a year in the gap to the limit (a
 	// fraction, negative when the gap narrows); nil when the first or the
 	// last figure is at the limit.
@@ -44,10 +80,16 @@ type LimitEdge struct {
 
 // TargetAtLimit reports whether target t of indicator ind is set at a
 // limit of lim (Options.Limits, LimitsOf) on the side it is met at
-// (MeetsAbove), and where a figure written with the decimals of the
-// series' values reads as it (LimitEdge). A growth target is a growth, not
+// (MeetsAbove), or within half a unit of the series' last decimal of it,
+// and where a figure written with the decimals of the series' values
+// reads as the limit (LimitEdge). A growth target is a growth, not
 // a level at a limit; a target at a limit met on the other side (a floor
 // of 0, a ceiling of 100) is met by every figure, as it is.
+//
+// Any other target (not a growth) of a percentage of a whole, which lim
+// bounds on both sides, is paced on its gap to the limit it lies toward:
+// for it the LimitEdge is that limit and the gap's pace, with AtLimit
+// false, and ok is false. For any other target it is the zero LimitEdge.
 func TargetAtLimit(t plancast.Target, ind plancast.Indicator, lim Limits, years []int, values []float64) (LimitEdge, bool) {
 	return targetAtLimit(t, lim, MeetsAbove(t, ind), years, values)
 }
@@ -62,10 +104,24 @@ func targetAtLimit(t plancast.Target, lim Limits, higher bool, years []int, valu
 	}
 	half := 0.5 * math.Pow10(-d)
 	var at LimitEdge
+	// A target closer to the limit than the edge (99.99 with figures of
+	// one decimal, or a ceiling of 0.01) is met by exactly the figures
+	// that meet the limit (those that read 100, or 0): judged at itself,
+	// it was harder than the limit (P 4% against 100's 42%).
+	//
+	// A target short of that on a percentage of a whole is paced on its
+	// gap to the limit it lies toward: 100 for a target met above, 0 for
+	// one met below (only a target the latest figure does not meet is
+	// paced, and it lies on that side).
+	bounded := lim.NonNegative && lim.Upper > 0
 	switch {
-	case higher && lim.Upper > 0 && t.Value == lim.Upper:
+	case higher && lim.Upper > 0 && t.Value > lim.Upper-half && t.Value <= lim.Upper:
+		at = LimitEdge{Limit: lim.Upper, Edge: lim.Upper - half, Decimals: d, Upper: true, AtLimit: true}
+	case !higher && lim.NonNegative && t.Value >= 0 && t.Value < half:
+		at = LimitEdge{Limit: 0, Edge: half, Decimals: d, AtLimit: true}
+	case bounded && higher:
 		at = LimitEdge{Limit: lim.Upper, Edge: lim.Upper - half, Decimals: d, Upper: true}
-	case !higher && lim.NonNegative && t.Value == 0:
+	case bounded:
 		at = LimitEdge{Limit: 0, Edge: half, Decimals: d}
 	default:
 		return LimitEdge{}, false
@@ -77,18 +133,23 @@ func targetAtLimit(t plancast.Target, lim Limits, higher bool, years []int, valu
 	if g, ok := HistoricalGrowth(years, gaps); ok {
 		at.GapChange = &g
 	}
-	return at, true
+	return at, at.AtLimit
 }
 
-// paceYears is how many years the latest figure takes to read as the
-// limit at the history's pace: its gap to the limit shrinking by GapChange
-// a year down to the edge's, n = log(gap_edge/gap_latest)/log(1 + c). NaN
-// when the gap does not narrow.
-func (at LimitEdge) paceYears(latest float64) float64 {
-	if at.GapChange == nil || *at.GapChange >= 0 {
+// paceYears is how many years the latest figure takes to reach a target
+// at the history's pace: its gap to the limit shrinking by GapChange a
+// year down to the target's, n = log(gap_target/gap_latest)/log(1 + c);
+// for a target judged at the limit (AtLimit), down to the edge's. NaN
+// when the gap does not narrow, or the target is not between the latest
+// figure and the limit.
+func (at LimitEdge) paceYears(latest, target float64) float64 {
+	if at.AtLimit {
+		target = at.Edge
+	}
+	if at.GapChange == nil || *at.GapChange >= 0 || at.Upper && target > at.Limit || !at.Upper && target < at.Limit {
 		return math.NaN()
 	}
-	return math.Log(math.Abs(at.Limit-at.Edge)/math.Abs(at.Limit-latest)) / math.Log1p(*at.GapChange)
+	return math.Log(math.Abs(at.Limit-target)/math.Abs(at.Limit-latest)) / math.Log1p(*at.GapChange)
 }
 
 // maxFigureDecimals bounds figureDecimals: a value with more decimals than

@@ -1,6 +1,7 @@
 package forecast
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -154,4 +155,147 @@ func paceText(y *int) string {
 		return "none"
 	}
 	return strconv.Itoa(*y)
+}
+
+// A harder target is never likelier: with figures of one decimal, a
+// forest cover of 99.99 was judged at itself (P 4%) and one of 100 where a
+// figure reads 100, from 99.95 (P 42%); a poverty ceiling of 0.01 got 1%
+// and one of 0, met under 0.05, 46%. A target within half a unit of the
+// figures' last decimal of the limit is met by exactly the figures that
+// meet the limit, and is judged as the limit is; so P falls as a target
+// rises toward 100, and rises as a ceiling rises from 0.
+func TestATargetNearALimitIsNeverLikelierThanAnEasierOne(t *testing.T) {
+	forest := plancast.Indicator{Code: "forest_share", Unit: plancast.UnitPercent, Kind: plancast.KindRate, Better: plancast.BetterHigher}
+	poverty := plancast.Indicator{Code: "poverty_share", Unit: plancast.UnitPercent, Kind: plancast.KindRate, Better: plancast.BetterLower}
+	years := []int{2018, 2019, 2020, 2021, 2022, 2023, 2024}
+	for _, c := range []struct {
+		ind     plancast.Indicator
+		kind    string
+		values  []float64
+		targets []float64 // from the hardest to the easiest
+		limit   float64
+		edge    float64
+		judged  []bool // judged as the limit is (the explanation says where)
+	}{
+		{forest, plancast.TargetShare, []float64{96.0, 97.0, 98.0, 98.8, 99.3, 99.6, 99.8},
+			[]float64{100, 99.99, 99.96, 99.951, 99.95, 99.94, 99.9}, 100, 99.95,
+			[]bool{true, true, true, true, false, false, false}},
+		{poverty, plancast.TargetCeiling, []float64{8.0, 5.0, 3.0, 1.5, 0.8, 0.3, 0.1},
+			[]float64{0, 0.01, 0.04, 0.049, 0.05, 0.06, 0.1}, 0, 0.05,
+			[]bool{true, true, true, true, false, false, false}},
+	} {
+		opt := Options{Limits: LimitsOf(c.ind)}
+		res, err := Forecast(years, c.values, Options{Limits: opt.Limits, Horizon: 1, SkipBacktest: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		atLimit := res.CDF(2025, c.edge)
+		if c.limit > 0 {
+			atLimit = 1 - atLimit
+		}
+		prev := -1.0
+		for i, v := range c.targets {
+			tg := plancast.Target{Indicator: c.ind.Code, Plan: "14th-fyp", Kind: c.kind, Year: 2025, Value: v}
+			a, err := Assess(tg, c.ind, years, c.values, opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Probability < prev-1e-12 {
+				t.Errorf("%s %s of %v: P %.4f, below the %.4f of the harder %v", c.ind.Code, c.kind, v, a.Probability, prev, c.targets[i-1])
+			}
+			prev = a.Probability
+			if c.judged[i] {
+				if math.Abs(a.Probability-atLimit) > 1e-12 {
+					t.Errorf("%s %s of %v: P %.4f, want %.4f, as the limit %v (met %s %v)", c.ind.Code, c.kind, v, a.Probability, atLimit, c.limit, map[bool]string{true: "from", false: "under"}[c.limit > 0], c.edge)
+				}
+				edge, ok := TargetAtLimit(tg, c.ind, opt.Limits, years, c.values)
+				if !ok || edge.Edge != c.edge || edge.Limit != c.limit {
+					t.Errorf("%s %s of %v: TargetAtLimit %+v, %v; want the edge %v of %v", c.ind.Code, c.kind, v, edge, ok, c.edge, c.limit)
+				}
+				if !strings.Contains(a.Explanation, "which figures of one decimal write as "+plancast.FormatNumber(c.limit, -1)) {
+					t.Errorf("%s %s of %v: %q does not say where the target is met", c.ind.Code, c.kind, v, a.Explanation)
+				}
+			} else if _, ok := TargetAtLimit(tg, c.ind, opt.Limits, years, c.values); ok || strings.Contains(a.Explanation, "write as") {
+				t.Errorf("%s %s of %v: judged at the limit, want it judged at itself: %q", c.ind.Code, c.kind, v, a.Explanation)
+			}
+		}
+	}
+}
+
+// One series, one pace: on a percentage of a whole every level target is
+// paced on its gap to the limit it lies toward narrowing at the history's
+// rate, as the target at the limit is and as the logit projection moves.
+// A forest cover of 96.0 … 99.8 in 2018–2024 closes 39.3% of its gap to
+// 100 a year (4.0 to 0.2): 0.121 in 2025 (99.88), 0.074 in 2026 (99.93),
+// 0.045 in 2027 (99.955). So 99.9 is reached in 2026, and 99.95 in 2027,
+// both as the target of 100 (met from 99.95) is; in points, +0.63 a year,
+// every one of them was "reached in 2025" (100.43 by then), which
+// contradicted the 100's "2027" in the same answer. A share falling
+// toward 0 (poverty, 8.0 … 0.1) is paced on the share itself shrinking
+// 51.8% a year. A growth rate, which has no limit, is still paced in
+// points.
+func TestEveryTargetOfAPercentageOfAWholeIsPacedOnItsGapToTheLimit(t *testing.T) {
+	forest := plancast.Indicator{Code: "forest_share", Unit: plancast.UnitPercent, Kind: plancast.KindRate, Better: plancast.BetterHigher}
+	poverty := plancast.Indicator{Code: "poverty_share", Unit: plancast.UnitPercent, Kind: plancast.KindRate, Better: plancast.BetterLower}
+	years := []int{2018, 2019, 2020, 2021, 2022, 2023, 2024}
+	trees := []float64{96.0, 97.0, 98.0, 98.8, 99.3, 99.6, 99.8}
+	poor := []float64{8.0, 5.0, 3.0, 1.5, 0.8, 0.3, 0.1}
+	closes := math.Pow(0.2/4.0, 1.0/6) - 1 // −39.3%
+	shrinks := math.Pow(0.1/8.0, 1.0/6) - 1
+	paceTo := func(gapLatest, gapTarget, c float64) int {
+		return 2024 + int(math.Ceil(math.Log(gapTarget/gapLatest)/math.Log1p(c)))
+	}
+	for _, c := range []struct {
+		ind    plancast.Indicator
+		values []float64
+		kind   string
+		year   int
+		target float64
+		want   int
+		gap    string // the explanation's pace
+	}{
+		{forest, trees, plancast.TargetShare, 2025, 100, paceTo(0.2, 0.05, closes), "its gap to 100 narrowing 39.3% a year"},
+		{forest, trees, plancast.TargetShare, 2030, 99.95, paceTo(0.2, 0.05, closes), "its gap to 100 narrowing 39.3% a year"},
+		{forest, trees, plancast.TargetLevel, 2025, 99.9, paceTo(0.2, 0.1, closes), "its gap to 100 narrowing 39.3% a year"},
+		{forest, trees, plancast.TargetShare, 2030, 99.85, paceTo(0.2, 0.15, closes), "its gap to 100 narrowing 39.3% a year"},
+		{poverty, poor, plancast.TargetLevel, 2025, 0.05, paceTo(0.1, 0.05, shrinks), "its gap to 0 narrowing 51.8% a year"},
+		// Judged at the limit (under 0.05): paced to there.
+		{poverty, poor, plancast.TargetShare, 2030, 0.02, paceTo(0.1, 0.05, shrinks), "its gap to 0 narrowing 51.8% a year"},
+	} {
+		tg := plancast.Target{Indicator: c.ind.Code, Plan: "p", Kind: c.kind, Year: c.year, Value: c.target}
+		opt := Options{Limits: LimitsOf(c.ind)}
+		a, err := Assess(tg, c.ind, years, c.values, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := c.ind.Code + " " + plancast.FormatNumber(c.target, -1)
+		if a.PaceYear == nil || *a.PaceYear != c.want {
+			t.Errorf("%s: pace year %s, want %d", name, paceText(a.PaceYear), c.want)
+		}
+		saysAndNot(t, name, a.Explanation, []string{fmt.Sprintf("; at the history's pace, %s, the target is reached in %d", c.gap, c.want)},
+			[]string{"at that pace"})
+		// The forecast command words the pace from TargetAtLimit: the
+		// limit the target lies toward and the gap's pace.
+		edge, _ := TargetAtLimit(tg, c.ind, opt.Limits, years, c.values)
+		if edge.GapChange == nil || edge.Limit != map[bool]float64{true: 100, false: 0}[c.ind.Better == plancast.BetterHigher] {
+			t.Errorf("%s: TargetAtLimit %+v, want the gap to the limit it lies toward and its pace", name, edge)
+		}
+	}
+	// Where the target is judged is said only for one judged at the limit.
+	a, err := Assess(plancast.Target{Indicator: forest.Code, Plan: "p", Kind: plancast.TargetShare, Year: 2030, Value: 99.9}, forest, years, trees, Options{Limits: LimitsOf(forest)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	saysAndNot(t, "99.9", a.Explanation, nil, []string{"write as"})
+
+	// A growth rate (a percentage, but of no whole) keeps points a year.
+	cpi := plancast.Indicator{Code: "cpi", Unit: plancast.UnitPercent, Kind: plancast.KindRate, Better: plancast.BetterHigher}
+	r, err := Assess(plancast.Target{Indicator: "cpi", Plan: "p", Kind: plancast.TargetLevel, Year: 2030, Value: 4}, cpi, []int{2020, 2024}, []float64{1, 3}, Options{Limits: LimitsOf(cpi)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.PaceYear == nil || *r.PaceYear != 2026 {
+		t.Errorf("a growth rate of 1 then 3, +0.5 points a year, toward 4: pace year %s, want 2026", paceText(r.PaceYear))
+	}
+	saysAndNot(t, "cpi", r.Explanation, []string{"at that pace the target is reached in 2026"}, []string{"gap"})
 }

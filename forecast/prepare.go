@@ -20,6 +20,37 @@ type prepared struct {
 	real  int     // number of observed (not interpolated) years
 	scale float64 // the series' own volatility estimate; see ownScale
 	diffs int     // number of real annualised differences behind scale
+	// exp2 puts a series of a magnitude outside the arithmetic's safe
+	// range (safeMagnitude) near 1 for the models: they fit v·2^−exp2,
+	// and everything is mapped back by 2^exp2. 0 for every other series,
+	// whose arithmetic it leaves untouched to the bit.
+	exp2 int
+}
+
+// safeMagnitude bounds, on both sides, the largest |value| of a series
+// that the models fit as it is. Beyond it their arithmetic breaks: the
+// variance of the differences of a series near 1e160 overflows (the
+// shrunk drift's t-statistic became NaN, and auto silently the naive
+// forecast), and near 1e−160 it underflows to 0 (no shrinkage at all).
+// Such a series is fitted divided by a power of two that brings its
+// largest |value| into [0.5, 1), which is exact, and mapped back after, so
+// that it gets the forecast of the same series near 1 times its scale.
+// No economic figure comes near either bound, so every other series,
+// among them all of M3's, is fitted as before to the last bit.
+const (
+	safeMagnitudeHigh = 1e150
+	safeMagnitudeLow  = 1e-150
+)
+
+// magnitudeExp2 is the prepared.exp2 of a series whose largest |value| is
+// m: 0 inside the safe range (and for an all-zero series), else the
+// binary exponent that brings m into [0.5, 1).
+func magnitudeExp2(m float64) int {
+	if m <= safeMagnitudeHigh && (m >= safeMagnitudeLow || m == 0) {
+		return 0
+	}
+	_, e := math.Frexp(m)
+	return e
 }
 
 // WorkScale names the scale a series is modelled on (Result.WorkScale).
@@ -69,6 +100,7 @@ func prepare(years []int, values []float64, lim Limits) (*prepared, error) {
 		return nil, plancast.Errorf(plancast.EINVALID, "forecast: need at least two observed years, have %d", len(years))
 	}
 	pos, inside := true, lim.NonNegative && lim.Upper > 0
+	magnitude := 0.0
 	for i, v := range values {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
 			return nil, plancast.Errorf(plancast.EINVALID, "forecast: value for %d is not a finite number", years[i])
@@ -82,10 +114,15 @@ func prepare(years []int, values []float64, lim Limits) (*prepared, error) {
 		if !(v > 0 && v < lim.Upper) {
 			inside = false
 		}
+		magnitude = math.Max(magnitude, math.Abs(v))
 	}
 	p := &prepared{first: years[0], last: years[len(years)-1], years: years, log: pos && !inside, logit: inside, real: len(years)}
 	if inside {
 		p.upper = lim.Upper
+	} else {
+		// A share is within (0, 100): its logit, and the linear models'
+		// percentages, need no scaling.
+		p.exp2 = magnitudeExp2(magnitude)
 	}
 	if p.last-p.first > 1000 {
 		return nil, plancast.Errorf(plancast.EINVALID, "forecast: years %d–%d span too long", p.first, p.last)
@@ -150,13 +187,41 @@ func (p *prepared) back(v float64) float64 {
 		return p.upper * e / (1 + e)
 	case p.log:
 		v = math.Exp(v)
+	case p.exp2 != 0:
+		v = math.Ldexp(v, p.exp2)
 	}
+	return clampFinite(v)
+}
+
+// clampFinite is v within ±math.MaxFloat64.
+func clampFinite(v float64) float64 {
 	return math.Max(-math.MaxFloat64, math.Min(math.MaxFloat64, v))
 }
 
+// level maps a working-scale value to the unit the models fit in: the
+// indicator's, divided by 2^exp2 (safeMagnitude), clamped as back is. The
+// linear models and auto's mean work in it; fromUnit maps it back. On the
+// log scale, which holds every magnitude as it is, it is e^(x − exp2·ln 2);
+// on the series' own scale the working value itself.
+func (p *prepared) level(v float64) float64 {
+	switch {
+	case p.logit:
+		return p.back(v)
+	case p.log:
+		v = math.Exp(v - p.logShift())
+	}
+	return clampFinite(v)
+}
+
+// logShift is 2^exp2 on the log scale: exp2·ln 2 (0 for a series in the
+// safe range).
+func (p *prepared) logShift() float64 { return float64(p.exp2) * math.Ln2 }
+
 // work maps a value in the indicator's unit to the working scale; for a log
 // series a non-positive x maps to −Inf; for a logit series one at or below
-// 0 to −Inf and one at or above the whole to +Inf.
+// 0 to −Inf and one at or above the whole to +Inf. A series on its own
+// scale is divided by 2^exp2 (safeMagnitude); the log scale holds every
+// magnitude as it is.
 func (p *prepared) work(v float64) float64 {
 	switch {
 	case p.logit:
@@ -172,6 +237,8 @@ func (p *prepared) work(v float64) float64 {
 			return math.Inf(-1)
 		}
 		return math.Log(v)
+	case p.exp2 != 0:
+		return math.Ldexp(v, -p.exp2)
 	}
 	return v
 }

@@ -276,14 +276,15 @@ func TestForecastCommandSaysWhichEndedYearsItProjects(t *testing.T) {
 }
 
 // A share's target is printed in points: Houma's secondary industry at
-// 41.3% of GDP in 2020 against 45% for 2025 needs "+0.7 pt" a year, and the
-// pace line says the history's points a year.
+// 41.3% of GDP in 2020 against 45% for 2025 needs "+0.7 pt" a year. The
+// pace line says the history's pace as every target of a percentage of a
+// whole is paced, its gap to 100 narrowing (62 to 58.7 in 2016–2020).
 func TestForecastCommandSaysAShareTargetInPoints(t *testing.T) {
 	dir := seededDir(t)
 	ingestFiles(t, dir, [2]string{"share.csv", "region,indicator,year,value\nhouma,secondary_industry_share,2016,38.0\nhouma,secondary_industry_share,2017,38.6\n" +
 		"houma,secondary_industry_share,2018,39.5\nhouma,secondary_industry_share,2019,40.4\nhouma,secondary_industry_share,2020,41.3\n"})
 	stdout := mustRun(t, "forecast", "--data-dir", dir, "--region", "houma", "--indicator", "secondary_industry_share")
-	for _, want := range []string{"+0.7 pt", "at the 2016–2020 pace (+0.8 points a year), 14th-fyp's 45 is reached in 2025"} {
+	for _, want := range []string{"+0.7 pt", "at the 2016–2020 pace (the gap to 100 narrowing 1.4% a year), 14th-fyp's 45 is reached in 2025"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("the forecast does not say %q:\n%s", want, stdout)
 		}
@@ -470,9 +471,12 @@ func TestForecastCommandQuotesAGrowthTargetAsSet(t *testing.T) {
 // A rate already on the good side of its level target has no pace line:
 // Quwo's unemployment at 3.3 under a 14th-FYP level of 4.5 read ">99%
 // on_track" and "at the 2018–2024 pace (1.0% a year), 14th-fyp's 4.5 is
-// reached in 2054, 29 years late". One still short of it is paced in
-// points a year, as the needs/yr column says it.
-func TestForecastCommandPacesOnlyATargetNotMetAndARateInPoints(t *testing.T) {
+// reached in 2054, 29 years late". One still short of it is paced, as
+// every target of a percentage of a whole is, on its gap to the limit it
+// lies toward (0) narrowing at the history's rate: 5.4 to 5.0 in
+// 2020–2024 is 1.9% a year, which reaches 4.5 in 2030 (in points, −0.1 a
+// year, 2029).
+func TestForecastCommandPacesOnlyATargetNotMetAndARateOnItsGap(t *testing.T) {
 	dir := catalogDir(t)
 	ingestFiles(t, dir,
 		[2]string{"un.csv", "region,indicator,year,value,published\n" +
@@ -487,7 +491,7 @@ func TestForecastCommandPacesOnlyATargetNotMetAndARateInPoints(t *testing.T) {
 		t.Errorf("a rate under its level target is paced, or not judged:\n%s", stdout)
 	}
 	stdout = mustRun(t, "forecast", "--data-dir", dir, "--region", "zizhou", "--indicator", "unemployment_rate", "--as-of", "2025-06-01")
-	wantLines(t, stdout, "at the 2020–2024 pace (-0.1 points a year), 14th-fyp's 4.5 is reached in 2029, 4 years late")
+	wantLines(t, stdout, "at the 2020–2024 pace (the gap to 0 narrowing 1.9% a year), 14th-fyp's 4.5 is reached in 2030, 5 years late")
 }
 
 // A share target of exactly 100, which the logit scale never projects, is
