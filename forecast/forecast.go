@@ -214,14 +214,8 @@ func Forecast(years []int, values []float64, opt Options) (*Result, error) {
 		// off, so that a target at the projected value is met with
 		// probability one half, as a planner reads it (doc.go, Intervals).
 		r.zq[j] = centred(cal.Probs, monotone(cal.quantiles(method, p.real, j+1)))
-		if j > 0 { // widths never shrink with the horizon
-			for k := range r.zq[j] {
-				if cal.Probs[k] < 0.5 {
-					r.zq[j][k] = math.Min(r.zq[j][k], r.zq[j-1][k])
-				} else if cal.Probs[k] > 0.5 {
-					r.zq[j][k] = math.Max(r.zq[j][k], r.zq[j-1][k])
-				}
-			}
+		if j > 0 {
+			widenFrom(r.zq[j], r.zq[j-1], cal.Probs)
 		}
 		if m.linear && p.atFloor(center[j]) {
 			r.reach[j] = reachUp(cal.Probs, r.zq[j], (p.x[len(p.x)-1]-center[j])/r.Scale)
@@ -428,4 +422,38 @@ func monotone(q []float64) []float64 {
 		}
 	}
 	return out
+}
+
+// widenFrom makes the centred quantiles q of a horizon at least as far from
+// the centre, on each side, as prev, the next shorter horizon's: the table's
+// cells are learnt apart and are noisy by horizon (a 2.5% quantile of −4.27
+// one year ahead and −3.70 two years ahead), and a fan that narrows from
+// one year to the next, on either side, says the later year is known
+// better. It is done here, where the table is read, after centring (which
+// moves each horizon's quantiles by its own median, so a table monotone as
+// learnt could come out of it narrowing) and for every table, the built-in
+// one and any learnt later (ReadCalibration); calibration.json keeps the
+// quantiles as learnt.
+//
+// Each quantile below the median takes the lower of its own value and
+// prev's, each above the higher (a running maximum of each quantile's
+// distance from the centre, which keeps q ascending); the median is 0 at
+// every horizon. Beyond the table's outermost probabilities quantileAt and
+// cdfAt follow an exponential tail whose scale is the gap between the two
+// outermost quantiles on that side, so that gap is kept from narrowing too
+// (by moving the outermost quantile out): otherwise a 1-in-10,000 bound, or
+// the probability of a figure far from the projection, could stand closer
+// to the centre a year further ahead.
+func widenFrom(q, prev, probs []float64) {
+	for k := range q {
+		if probs[k] < 0.5 {
+			q[k] = math.Min(q[k], prev[k])
+		} else if probs[k] > 0.5 {
+			q[k] = math.Max(q[k], prev[k])
+		}
+	}
+	if m := len(q) - 1; m >= 1 {
+		q[0] = math.Min(q[0], q[1]-(prev[1]-prev[0]))
+		q[m] = math.Max(q[m], q[m-1]+(prev[m]-prev[m-1]))
+	}
 }
