@@ -5,8 +5,10 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/plancast/plancast"
+	"github.com/plancast/plancast/seed"
 )
 
 // Catalog is what a document's names are resolved against: the regions and
@@ -17,8 +19,10 @@ type Catalog struct {
 }
 
 // indicatorAliases are the names statistical tables and reports use for the
-// seed indicators, in Chinese and English. Catalog names (Name, NameZh) are
-// added to these at run time, so a declared indicator is found by its names too.
+// seed indicators, in Chinese and English, besides the demo catalog's own
+// (seed.json: code, name, name_zh; see builtinNames). Catalog names (Name,
+// NameZh) are added to these at run time, so a declared indicator is found
+// by its names too. Every code here is one of the demo catalog's.
 var indicatorAliases = map[string][]string{
 	"gdp": {"地区生产总值", "生产总值", "国内生产总值", "地区生产总值(GDP)", "GDP", "GRP",
 		"gross regional product", "gross domestic product", "regional GDP"},
@@ -117,7 +121,7 @@ func (r *resolver) addRegion(reg plancast.Region) {
 func (r *resolver) addIndicator(ind plancast.Indicator) {
 	r.indicatorMemo = nil
 	r.indicators[ind.Code] = ind
-	names := append([]string{ind.Code, ind.Name, ind.NameZh}, indicatorAliases[ind.Code]...)
+	names := append([]string{ind.Code, ind.Name, ind.NameZh}, builtinNames()[ind.Code]...)
 	for _, n := range names {
 		if k := fold(n); k != "" {
 			r.indicatorNames[k] = ind.Code
@@ -194,27 +198,50 @@ func (r *resolver) resolveIndicator(text string) (code, unit string, err error) 
 	if k == "" {
 		return "", "", fmt.Errorf("indicator is missing")
 	}
-	if code, ok := builtinAliases[k]; ok {
-		// A name of an indicator the catalog lacks (a store seeded
-		// before it was added): the nearest known name would be another
-		// statistic's (城镇调查失业率 is not 城镇登记失业率).
-		return "", "", fmt.Errorf("indicator %q is %s, which is not in the catalog: add it with plancast seed "+
-			"(which adds the demo catalog's indicators and leaves what is stored as it is), or declare it in a catalog's indicators",
-			strings.TrimSpace(text), code)
+	if code, ok := builtinAliases()[k]; ok {
+		// A name of an indicator of the demo catalog that this catalog
+		// lacks (a store started without plancast seed, or seeded before
+		// the indicator was added): the nearest known name would be
+		// another statistic's (城镇调查失业率 is not 城镇登记失业率).
+		what := fmt.Sprintf("%q is %s, which", strings.TrimSpace(text), code)
+		if strings.TrimSpace(text) == code {
+			what = fmt.Sprintf("%q", code)
+		}
+		return "", "", fmt.Errorf("indicator %s is not in the catalog: add it with plancast seed "+
+			"(which adds the demo catalog's indicators and leaves what is stored as it is), or declare it in a catalog's indicators", what)
 	}
 	return "", "", fmt.Errorf("indicator %q is unknown%s", strings.TrimSpace(text), suggest(k, r.indicatorNames))
 }
 
-// builtinAliases are the indicatorAliases by folded name.
-var builtinAliases = func() map[string]string {
+// builtinNames are the names the demo catalog's indicators are known by,
+// by code: the catalog's own (seed.json: code, name, name_zh, the one list
+// of them) and the other names tables and reports give them
+// (indicatorAliases). A store's indicator of one of these codes is found
+// by them too, whatever names it was declared with.
+var builtinNames = sync.OnceValue(func() map[string][]string {
+	inds, err := seed.Indicators()
+	if err != nil {
+		panic(fmt.Sprintf("the demo catalog (seed.json) cannot be read: %v", err))
+	}
+	m := make(map[string][]string, len(inds))
+	for _, ind := range inds {
+		m[ind.Code] = append([]string{ind.Code, ind.Name, ind.NameZh}, indicatorAliases[ind.Code]...)
+	}
+	return m
+})
+
+// builtinAliases are the builtinNames by folded name.
+var builtinAliases = sync.OnceValue(func() map[string]string {
 	m := map[string]string{}
-	for code, names := range indicatorAliases {
+	for code, names := range builtinNames() {
 		for _, n := range names {
-			m[fold(n)] = code
+			if k := fold(n); k != "" {
+				m[k] = code
+			}
 		}
 	}
 	return m
-}()
+})
 
 // lookupIndicator is indicator without the message: header classification
 // tries every header cell, and most are not indicators.
