@@ -105,3 +105,37 @@ func TestAShareIsListedAsAPercentOfWholeAndGoesBackAsListed(t *testing.T) {
 	var push api.PushResponse
 	s.do("POST", "/api/v1/observations?filename=catalog.json", "application/json", houma, []byte(body)).decode(t, 200, &push)
 }
+
+// Over the API, on either store: a push declaring sewage_treatment_rate
+// without percent_of_whole is taken with a note saying how to declare it
+// one; declaring it so while a figure of 100.5 is stored is refused, naming
+// the figure, and writes nothing.
+func TestAPushSaysHowToDeclareAPercentOfWhole(t *testing.T) {
+	for _, b := range backends {
+		t.Run(b.name, func(t *testing.T) {
+			st := b.open(t)
+			s := startServer(t, st, api.Config{})
+			admin := token(t, st, plancast.Token{Admin: true})
+			over := strings.Replace(string(sewageBundle("")), `"value":99.95`, `"value":100.5`, 1)
+			var push api.PushResponse
+			s.do("POST", "/api/v1/observations?filename=sewage.json", "application/json", admin, []byte(over)).decode(t, 200, &push)
+			if len(push.Report.Notes) != 1 || !strings.Contains(push.Report.Notes[0], `sewage.json line 2 (indicators): sewage_treatment_rate (城市污水处理率) is a rate in percent whose name reads like a part of a whole`) ||
+				!strings.Contains(push.Report.Notes[0], `add "percent_of_whole": true to the declaration`) {
+				t.Errorf("notes %q, want one saying how to declare sewage_treatment_rate a percent of a whole", push.Report.Notes)
+			}
+
+			decl := `{"indicators":[{"code":"sewage_treatment_rate","name_zh":"城市污水处理率","unit":"percent","kind":"rate","better":"higher","percent_of_whole":true}]}`
+			msg := s.do("POST", "/api/v1/observations?filename=catalog.json", "application/json", admin, []byte(decl)).wantError(t, 400, plancast.EINVALID)
+			if !strings.Contains(msg, "sewage_treatment_rate cannot be declared percent_of_whole while the store holds figures of it outside 0–100: qinshui 2025 is 100.5") {
+				t.Errorf("refused with %q, want the 2025 figure of 100.5 named", msg)
+			}
+			var inds struct{ Indicators []plancast.Indicator }
+			s.get("/api/v1/indicators").decode(t, 200, &inds)
+			for _, i := range inds.Indicators {
+				if i.Code == "sewage_treatment_rate" && i.OfWhole {
+					t.Errorf("the refused declaration was written: %+v", i)
+				}
+			}
+		})
+	}
+}
