@@ -179,3 +179,16 @@ func TestADeclarationLeavingOutPercentOfWholeIsNoted(t *testing.T) {
 		t.Errorf("notes\n%s\nwant\n%s", got, want)
 	}
 }
+
+// A declaration's misspelt percent_of_whole is refused naming the field
+// meant, and one that is not true or false says so: left out, the rate
+// would be taken as no percentage of a whole without a word.
+func TestAMisspeltPercentOfWholeIsRefused(t *testing.T) {
+	b := parseString(t, "catalog.json", `{"indicators":[{"code":"forest_coverage","name_zh":"森林覆盖率","unit":"percent","kind":"rate","better":"higher","percent_of_hole":true},
+ {"code":"urbanization_rate","name_zh":"城镇化率","unit":"percent","kind":"rate","better":"higher","percent_of_whole":"yes"}]}`, Options{})
+	want := `catalog.json line 1 (percent_of_hole): "percent_of_hole" is not a field plancast reads; did you mean "percent_of_whole"? (a field it does not read is left out, with what it holds)` + "\n" +
+		`catalog.json line 2 (percent_of_whole): percent_of_whole must be a boolean (true or false), not a JSON string`
+	if got := strings.Join(problemTexts(b.Problems), "\n"); got != want {
+		t.Errorf("problems\n%s\nwant\n%s", got, want)
+	}
+}
