@@ -108,17 +108,33 @@ type Indicator struct {
 	Unit   string `json:"unit"`    // e.g. "100m_yuan"
 	Kind   string `json:"kind"`    // level or rate
 	Better string `json:"better"`  // higher or lower
+	// OfWhole declares a rate in percent a percentage of a whole, from 0
+	// to 100 ("percent_of_whole": true): a treatment rate, a coverage, an
+	// urbanization rate (城市污水处理率, 森林覆盖率, 城镇化率), whatever its
+	// code. Left out, the code says it (PercentOfWhole).
+	OfWhole bool `json:"percent_of_whole,omitempty"`
 }
 
 // PercentOfWhole reports whether the indicator is a percentage of a whole,
-// which cannot be below 0 or above 100: a share (a rate whose code ends in
-// _share: secondary_industry_share, an industry's share of GDP) or an
-// unemployment rate (a rate whose code ends in unemployment_rate: the
-// registered unemployment_rate, the surveyed_unemployment_rate). Other
-// rates may be negative, a change in prices (cpi_change) or a balance, so
-// the code says which a rate is: name a declared share ..._share.
+// which cannot be below 0 or above 100: a rate declared so (OfWhole,
+// "percent_of_whole": true: sewage_treatment_rate, forest_coverage,
+// urbanization_rate), a share (a rate whose code ends in _share:
+// secondary_industry_share, an industry's share of GDP) or an unemployment
+// rate (a rate whose code ends in unemployment_rate: the registered
+// unemployment_rate, the surveyed_unemployment_rate). Other rates may be
+// negative, a change in prices (cpi_change) or a balance: a rate is a
+// percentage of a whole when its declaration or its code says so.
 func (i Indicator) PercentOfWhole() bool {
-	return i.Kind == KindRate && (strings.HasSuffix(i.Code, "_share") || strings.HasSuffix(i.Code, "unemployment_rate"))
+	return i.Kind == KindRate && (i.OfWhole || strings.HasSuffix(i.Code, "_share") || strings.HasSuffix(i.Code, "unemployment_rate"))
+}
+
+// Normalized is the indicator with OfWhole saying what PercentOfWhole
+// does, by its declaration or by its code (secondary_industry_share): as
+// the API lists it, and as two declarations are compared, which mean the
+// same with or without percent_of_whole on a share.
+func (i Indicator) Normalized() Indicator {
+	i.OfWhole = i.PercentOfWhole()
+	return i
 }
 
 // Validate returns an EINVALID error describing the first problem found.
@@ -134,6 +150,9 @@ func (i *Indicator) Validate() error {
 		return Errorf(EINVALID, "indicator %q: kind %q must be level or rate", i.Code, i.Kind)
 	case i.Better != BetterHigher && i.Better != BetterLower:
 		return Errorf(EINVALID, "indicator %q: better %q must be higher or lower", i.Code, i.Better)
+	case i.OfWhole && (i.Kind != KindRate || i.Unit != UnitPercent):
+		return Errorf(EINVALID, "indicator %q: percent_of_whole is for a rate in percent (kind rate, unit percent), and %s is kind %s in %s: "+
+			"leave percent_of_whole out, or declare it kind rate in percent", i.Code, i.Code, i.Kind, i.Unit)
 	}
 	return nil
 }

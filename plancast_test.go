@@ -218,9 +218,35 @@ func TestPercentOfWhole(t *testing.T) {
 		{plancast.Indicator{Code: "cpi_change", Kind: plancast.KindRate}, false},
 		{plancast.Indicator{Code: "gdp_growth_rate", Kind: plancast.KindRate}, false},
 		{plancast.Indicator{Code: "budget_share", Kind: plancast.KindLevel}, false},
+		// A rate declared a percentage of a whole is one, whatever its code:
+		// 城市污水处理率, 森林覆盖率 and 城镇化率 under their natural codes.
+		{plancast.Indicator{Code: "sewage_treatment_rate", Kind: plancast.KindRate, OfWhole: true}, true},
+		{plancast.Indicator{Code: "forest_coverage", Kind: plancast.KindRate, OfWhole: true}, true},
+		{plancast.Indicator{Code: "urbanization_rate", Kind: plancast.KindRate, OfWhole: true}, true},
+		{plancast.Indicator{Code: "urbanization_rate", Kind: plancast.KindRate}, false},
 	} {
 		if got := c.ind.PercentOfWhole(); got != c.want {
-			t.Errorf("%s (%s): PercentOfWhole %v, want %v", c.ind.Code, c.ind.Kind, got, c.want)
+			t.Errorf("%s (%s, declared %v): PercentOfWhole %v, want %v", c.ind.Code, c.ind.Kind, c.ind.OfWhole, got, c.want)
 		}
+	}
+}
+
+// percent_of_whole is a declaration of a rate in percent: on a level, or
+// on a rate in another unit, it is refused, saying what to do.
+func TestPercentOfWholeIsDeclaredOfARateInPercent(t *testing.T) {
+	ok := plancast.Indicator{Code: "forest_coverage", NameZh: "森林覆盖率", Unit: plancast.UnitPercent, Kind: plancast.KindRate, Better: plancast.BetterHigher, OfWhole: true}
+	if err := ok.Validate(); err != nil {
+		t.Errorf("forest_coverage declared a percent of a whole: %v", err)
+	}
+	level := plancast.Indicator{Code: "gdp", Name: "GDP", Unit: plancast.Unit100mYuan, Kind: plancast.KindLevel, Better: plancast.BetterHigher, OfWhole: true}
+	want := `indicator "gdp": percent_of_whole is for a rate in percent (kind rate, unit percent), and gdp is kind level in 100m_yuan: ` +
+		`leave percent_of_whole out, or declare it kind rate in percent`
+	if err := level.Validate(); err == nil || err.Error() != want {
+		t.Errorf("gdp declared a percent of a whole: %v\nwant %s", err, want)
+	}
+	permille := ok
+	permille.Unit = "permille"
+	if err := permille.Validate(); err == nil || !strings.Contains(err.Error(), "is kind rate in permille") {
+		t.Errorf("a rate in permille declared a percent of a whole: %v", err)
 	}
 }

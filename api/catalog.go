@@ -25,10 +25,13 @@ func (s *Server) getIndicators(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if is == nil {
-		is = []plancast.Indicator{}
+	// Each says whether it is a percentage of a whole, by its declaration
+	// or by its code (a share): what its projections are held within.
+	list := make([]plancast.Indicator, len(is))
+	for i, ind := range is {
+		list[i] = ind.Normalized()
 	}
-	return c.JSON(http.StatusOK, map[string]any{"indicators": is})
+	return c.JSON(http.StatusOK, map[string]any{"indicators": list})
 }
 
 // region looks up a region in the catalog; ENOTFOUND when unknown. Either

@@ -178,7 +178,7 @@ func authorizeBatch(tok *plancast.Token, b *ingest.Batch, indicators []plancast.
 		existing[i.Code] = i
 	}
 	for _, i := range b.Indicators {
-		if old, ok := existing[i.Code]; ok && old != i {
+		if old, ok := existing[i.Code]; ok && old.Normalized() != i.Normalized() {
 			return plancast.Errorf(plancast.EFORBIDDEN, "changing the existing indicator %q needs an admin token", i.Code)
 		}
 	}

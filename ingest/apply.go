@@ -99,6 +99,14 @@ func Apply(ctx context.Context, st plancast.Store, b *Batch, opt ApplyOptions) (
 		b.Problems = sortProblems(ps.list)
 		return rep.reject(b.Problems)
 	}
+	// The declarations of rates that may be percentages of a whole
+	// (catalog.go): noted, or refused while figures past 0–100 are stored.
+	rep.Notes = append(rep.Notes, wholeNotes(b, indicators)...)
+	if note, err := checkNewlyWhole(ctx, st, b, indicators, &ps); err != nil {
+		return nil, err
+	} else if note != "" {
+		rep.Notes = append(rep.Notes, note)
+	}
 	// What is stored under the batch's figures, read once: a dry run counts
 	// against it, and a batch's withdrawals are checked against it.
 	history, current, unreadable, unchecked, err := storedFigures(ctx, st, b, opt.DryRun)

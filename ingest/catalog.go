@@ -1,12 +1,16 @@
 package ingest
 
 import (
+	"cmp"
+	"context"
 	"fmt"
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/plancast/plancast"
+	"github.com/plancast/plancast/seed"
 )
 
 // Catalog is what a document's names are resolved against: the regions and
@@ -17,8 +21,10 @@ type Catalog struct {
 }
 
 // indicatorAliases are the names statistical tables and reports use for the
-// seed indicators, in Chinese and English. Catalog names (Name, NameZh) are
-// added to these at run time, so a declared indicator is found by its names too.
+// seed indicators, in Chinese and English, besides the demo catalog's own
+// (seed.json: code, name, name_zh; see builtinNames). Catalog names (Name,
+// NameZh) are added to these at run time, so a declared indicator is found
+// by its names too. Every code here is one of the demo catalog's.
 var indicatorAliases = map[string][]string{
 	"gdp": {"地区生产总值", "生产总值", "国内生产总值", "地区生产总值(GDP)", "GDP", "GRP",
 		"gross regional product", "gross domestic product", "regional GDP"},
@@ -117,7 +123,7 @@ func (r *resolver) addRegion(reg plancast.Region) {
 func (r *resolver) addIndicator(ind plancast.Indicator) {
 	r.indicatorMemo = nil
 	r.indicators[ind.Code] = ind
-	names := append([]string{ind.Code, ind.Name, ind.NameZh}, indicatorAliases[ind.Code]...)
+	names := append([]string{ind.Code, ind.Name, ind.NameZh}, builtinNames()[ind.Code]...)
 	for _, n := range names {
 		if k := fold(n); k != "" {
 			r.indicatorNames[k] = ind.Code
@@ -194,27 +200,50 @@ func (r *resolver) resolveIndicator(text string) (code, unit string, err error) 
 	if k == "" {
 		return "", "", fmt.Errorf("indicator is missing")
 	}
-	if code, ok := builtinAliases[k]; ok {
-		// A name of an indicator the catalog lacks (a store seeded
-		// before it was added): the nearest known name would be another
-		// statistic's (城镇调查失业率 is not 城镇登记失业率).
-		return "", "", fmt.Errorf("indicator %q is %s, which is not in the catalog: add it with plancast seed "+
-			"(which adds the demo catalog's indicators and leaves what is stored as it is), or declare it in a catalog's indicators",
-			strings.TrimSpace(text), code)
+	if code, ok := builtinAliases()[k]; ok {
+		// A name of an indicator of the demo catalog that this catalog
+		// lacks (a store started without plancast seed, or seeded before
+		// the indicator was added): the nearest known name would be
+		// another statistic's (城镇调查失业率 is not 城镇登记失业率).
+		what := fmt.Sprintf("%q is %s, which", strings.TrimSpace(text), code)
+		if strings.TrimSpace(text) == code {
+			what = fmt.Sprintf("%q", code)
+		}
+		return "", "", fmt.Errorf("indicator %s is not in the catalog: add it with plancast seed "+
+			"(which adds the demo catalog's indicators and leaves what is stored as it is), or declare it in a catalog's indicators", what)
 	}
 	return "", "", fmt.Errorf("indicator %q is unknown%s", strings.TrimSpace(text), suggest(k, r.indicatorNames))
 }
 
-// builtinAliases are the indicatorAliases by folded name.
-var builtinAliases = func() map[string]string {
+// builtinNames are the names the demo catalog's indicators are known by,
+// by code: the catalog's own (seed.json: code, name, name_zh, the one list
+// of them) and the other names tables and reports give them
+// (indicatorAliases). A store's indicator of one of these codes is found
+// by them too, whatever names it was declared with.
+var builtinNames = sync.OnceValue(func() map[string][]string {
+	inds, err := seed.Indicators()
+	if err != nil {
+		panic(fmt.Sprintf("the demo catalog (seed.json) cannot be read: %v", err))
+	}
+	m := make(map[string][]string, len(inds))
+	for _, ind := range inds {
+		m[ind.Code] = append([]string{ind.Code, ind.Name, ind.NameZh}, indicatorAliases[ind.Code]...)
+	}
+	return m
+})
+
+// builtinAliases are the builtinNames by folded name.
+var builtinAliases = sync.OnceValue(func() map[string]string {
 	m := map[string]string{}
-	for code, names := range indicatorAliases {
+	for code, names := range builtinNames() {
 		for _, n := range names {
-			m[fold(n)] = code
+			if k := fold(n); k != "" {
+				m[k] = code
+			}
 		}
 	}
 	return m
-}()
+})
 
 // lookupIndicator is indicator without the message: header classification
 // tries every header cell, and most are not indicators.
@@ -274,4 +303,141 @@ func isCJK(s string) bool {
 		}
 	}
 	return false
+}
+
+// wholeNotes are the notes on a batch's declarations of rates in percent
+// that are no percentage of a whole (plancast.Indicator.PercentOfWhole)
+// although they may be: one whose name reads like a part of a whole
+// (readsLikePartOfWhole: 城市污水处理率, forest coverage), or one whose
+// stored declaration said percent_of_whole and this one leaves out. Such a
+// rate's projections are not held within 0–100, and nothing else would say
+// so until a chart shows 99.95 projected past 100.
+func wholeNotes(b *Batch, stored []plancast.Indicator) []string {
+	was := map[string]bool{}
+	for _, ind := range stored {
+		was[ind.Code] = ind.PercentOfWhole()
+	}
+	var notes []string
+	for _, ind := range b.Indicators {
+		if ind.PercentOfWhole() || ind.Kind != plancast.KindRate || ind.Unit != plancast.UnitPercent {
+			continue
+		}
+		at := b.declFrom["indicator:"+ind.Code]
+		name := ind.Code
+		if n := cmp.Or(ind.NameZh, ind.Name); n != "" {
+			name += " (" + n + ")"
+		}
+		var msg string
+		switch {
+		case was[ind.Code]:
+			msg = fmt.Sprintf("%s was a percentage of a whole, and this declaration leaves out \"percent_of_whole\": true: "+
+				"from now on its projections are not held within 0–100 and figures over 100 are taken; "+
+				"to keep it one, add \"percent_of_whole\": true to the declaration", name)
+		case readsLikePartOfWhole(ind):
+			msg = fmt.Sprintf("%s is a rate in percent whose name reads like a part of a whole, but its declaration does not say it is one: "+
+				"its projections are not held within 0–100 (a figure of 99.95 may be projected past 100) and figures over 100 are taken; "+
+				"if it cannot be below 0 or above 100, add \"percent_of_whole\": true to the declaration (or give it a code ending in _share); "+
+				"if it can (a change, a balance), leave it as it is", name)
+		default:
+			continue
+		}
+		notes = append(notes, at.problem("", "indicators", "%s", msg).Error())
+	}
+	return notes
+}
+
+// partOfWhole are words of a name that read like a part of a whole (a
+// rate, a share, a coverage: 城镇化率, 第三产业占比, forest coverage), and
+// notPartOfWhole words that read like a change or a balance, which may be
+// negative or past 100 (增长率, 完成率, a growth rate, a debt ratio). CJK
+// words are found anywhere in a name, the others as whole words of a name
+// or a code.
+var (
+	partOfWhole    = []string{"率", "比重", "占比", "比例", "覆盖", "rate", "ratio", "share", "coverage", "proportion", "percentage"}
+	notPartOfWhole = []string{"增长", "增速", "增幅", "增加", "减少", "下降", "降低", "变化", "变动", "涨", "跌", "通胀", "物价", "价格",
+		"利率", "汇率", "利润", "收益", "回报", "贡献", "完成", "负债", "自给", "产销", "差",
+		"growth", "change", "increase", "decrease", "decline", "inflation", "price", "prices", "cpi", "ppi", "interest", "exchange",
+		"profit", "return", "yield", "margin", "contribution", "completion", "debt", "balance", "surplus", "deficit", "gap"}
+)
+
+// readsLikePartOfWhole says whether an indicator's code or names read like
+// a part of a whole, and not like a change (partOfWhole, notPartOfWhole).
+func readsLikePartOfWhole(ind plancast.Indicator) bool {
+	text := strings.ToLower(strings.Join([]string{ind.Code, ind.Name, ind.NameZh}, " "))
+	words := strings.FieldsFunc(text, func(r rune) bool { return r > 0x7f || !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') })
+	has := func(list []string) bool {
+		for _, w := range list {
+			if isCJK(w) && strings.Contains(text, w) || slices.Contains(words, w) {
+				return true
+			}
+		}
+		return false
+	}
+	return has(partOfWhole) && !has(notPartOfWhole)
+}
+
+// checkNewlyWhole refuses a declaration that makes a stored indicator a
+// percentage of a whole (percent_of_whole) while figures of it outside
+// 0–100 stay stored: they would be projected on a scale they are off. A
+// figure the batch pushes again, or withdraws, is the batch's (checked as
+// a percentage of a whole already). The first such figure is named, with
+// how many more there are. While the store cannot be read, a note says the
+// figures were not checked.
+func checkNewlyWhole(ctx context.Context, st plancast.SeriesSetReader, b *Batch, stored []plancast.Indicator, ps *problems) (note string, err error) {
+	was := map[string]bool{}
+	for _, ind := range stored {
+		was[ind.Code] = ind.PercentOfWhole()
+	}
+	var codes []string
+	for _, ind := range b.Indicators {
+		if w, ok := was[ind.Code]; ok && !w && ind.PercentOfWhole() {
+			codes = append(codes, ind.Code)
+		}
+	}
+	if len(codes) == 0 {
+		return "", nil
+	}
+	series, err := st.SeriesSet(ctx, plancast.SeriesSetQuery{Indicators: codes, Period: plancast.AllPeriods})
+	if plancast.ErrorCode(err) == plancast.EUNAVAILABLE {
+		return fmt.Sprintf("the stored figures of %s, declared percent_of_whole, could not be read to check that they lie within 0–100: %s",
+			strings.Join(codes, ", "), plancast.ErrorMessage(err)), nil
+	}
+	if err != nil {
+		return "", err
+	}
+	pushed := make(map[plancast.FigureKey]bool, len(b.Observations))
+	for i := range b.Observations {
+		pushed[b.Observations[i].Key()] = true
+	}
+	for _, code := range codes {
+		var first plancast.Observation
+		n := 0
+		for _, s := range series {
+			if s.Indicator != code {
+				continue
+			}
+			for _, o := range s.Observations {
+				o.Region, o.Indicator, o.Period = s.Region, s.Indicator, s.Period
+				if o.Withdrawn() || o.Value >= 0 && o.Value <= 100 || pushed[o.Key()] {
+					continue
+				}
+				if n == 0 {
+					first = o
+				}
+				n++
+			}
+		}
+		if n == 0 {
+			continue
+		}
+		more := ""
+		if n > 1 {
+			more = fmt.Sprintf(" (and %d more figures outside 0–100)", n-1)
+		}
+		ps.add(b.declFrom["indicator:"+code].problem("", "indicators",
+			"indicator %s cannot be declared percent_of_whole while the store holds figures of it outside 0–100: %s %s is %s%s; "+
+				"push those figures corrected (or withdrawn) with the declaration or before it, or leave percent_of_whole out",
+			code, first.Region, figureWhen(first), num(first.Value), more))
+	}
+	return "", nil
 }

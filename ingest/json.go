@@ -284,6 +284,8 @@ func jsonKind(k string) string {
 		return "list"
 	case "struct", "map":
 		return "object"
+	case "bool":
+		return "boolean (true or false)"
 	}
 	return k
 }
@@ -349,9 +351,16 @@ func (d *jsonDoc) object(at int) error {
 					d.errs = append(d.errs, e)
 					return nil
 				}
+				// A misspelt key is said: "percent_of_hole" would leave a
+				// percentage of a whole undeclared without a word.
 				var i plancast.Indicator
-				if err := json.Unmarshal(d.data[s:e], &i); err != nil {
+				key, meant, _, err := decodeKnown(d.data[s:e], &i, indicatorKeys())
+				if err != nil {
 					d.errs = append(d.errs, itemError(s, "indicators", err))
+					return nil
+				}
+				if key != "" {
+					d.errs = append(d.errs, misspeltKeyError(s, key, meant))
 					return nil
 				}
 				d.indicators = append(d.indicators, declared[plancast.Indicator]{i, s})

@@ -23,7 +23,7 @@ func TestTheSurveyedAndTheRegisteredUnemploymentRatesAreTwoIndicators(t *testing
 		t.Fatal("the seed's catalog has no surveyed_unemployment_rate")
 	}
 	want := plancast.Indicator{Code: "surveyed_unemployment_rate", Name: "Surveyed urban unemployment rate", NameZh: "城镇调查失业率",
-		Unit: plancast.UnitPercent, Kind: plancast.KindRate, Better: plancast.BetterLower}
+		Unit: plancast.UnitPercent, Kind: plancast.KindRate, Better: plancast.BetterLower, OfWhole: true}
 	if got := cat.Indicators[i]; got != want || !got.PercentOfWhole() {
 		t.Errorf("the seed's surveyed_unemployment_rate = %+v (percent of a whole %v), want %+v, a percent of a whole", got, got.PercentOfWhole(), want)
 	}

@@ -28,6 +28,17 @@ func Bundle() (*plancast.Bundle, error) {
 	return &b, nil
 }
 
+// Indicators returns the demo catalog's indicators, the ones plancast seed
+// adds: the one list ingest tells them by in a store that lacks them
+// ("add it with plancast seed").
+func Indicators() ([]plancast.Indicator, error) {
+	b, err := Bundle()
+	if err != nil {
+		return nil, err
+	}
+	return b.Indicators, nil
+}
+
 // Result counts what a load wrote.
 type Result struct {
 	Regions, Indicators int

@@ -244,3 +244,25 @@ func TestCommittingTheReportsTheSeedCameFromChangesNothing(t *testing.T) {
 		}
 	}
 }
+
+// The demo catalog, which catalogs are written after, declares each of its
+// percentages of a whole so ("percent_of_whole": true), the shares and the
+// unemployment rates, though their codes say it too; no other indicator.
+func TestTheDemoCatalogDeclaresItsPercentagesOfAWhole(t *testing.T) {
+	inds, err := seed.Indicators()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var declared []string
+	for _, i := range inds {
+		if i.OfWhole {
+			declared = append(declared, i.Code)
+		}
+		if i.OfWhole != i.PercentOfWhole() {
+			t.Errorf("%s: declared percent_of_whole %v, a percent of a whole by its code %v", i.Code, i.OfWhole, i.PercentOfWhole())
+		}
+	}
+	if got, want := strings.Join(declared, " "), "unemployment_rate surveyed_unemployment_rate emerging_industry_share secondary_industry_share"; got != want {
+		t.Errorf("declared percentages of a whole: %s, want %s", got, want)
+	}
+}

@@ -72,6 +72,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("ArchiveImportChecksRecordedTimes", func(t *testing.T) { testArchiveImportChecksRecordedTimes(t, open) })
 	t.Run("RecordedWriterRefusesATimeTakenOrImpossible", func(t *testing.T) { testRecordedWriterRefusals(t, open) })
 	t.Run("TokenLifecycle", func(t *testing.T) { testTokenLifecycle(t, open) })
+	t.Run("DeclaredPercentOfWholeComesBack", func(t *testing.T) { testDeclaredPercentOfWhole(t, open) })
 }
 
 var ctx = context.Background()
