@@ -17,10 +17,12 @@ import (
 //	at_risk    0.1 ≤ p < 0.5
 //	off_track  p < 0.1
 //
-// achieved (p = 1): the target year is observed and the target met, or a
-// level target of an accumulating level better higher (output, income,
-// revenue) is already met by the latest observation. A rate's or a share's
-// is judged on its target year, which it may not hold to. A target
+// achieved (p = 1): the target year is observed and the target met. A
+// level, share, ceiling or floor target that a figure of an earlier year
+// already meets is not achieved ahead of its year, whatever the indicator:
+// the target year's figure can fall back across it (a year's oil output,
+// new urban jobs, a rate), so it is judged on its year's projection like
+// any other, and its explanation says the latest figure meets it. A target
 // whose year is observed and missed is off_track with p = 0. Growth targets
 // need positive figures from their base year on (a growth rate across zero
 // means nothing); a figure at or below 0 before that leaves them judged on
@@ -418,17 +420,13 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 			}
 		}
 		a.Projected = &proj
-		if levelTarget && ind.Kind != plancast.KindRate && higher && meets(a.LatestValue, t.Value) {
-			// Reached ahead of the target year (提前完成): met, whatever the
-			// projection says of the years left, which Projected still shows.
-			// Only a level that grows by accumulating (output, income,
-			// revenue); a rate or a share, and a level better lower, can
-			// move back across the target, so its target year's projection
-			// judges it: an unemployment rate of 4.0 in 2021 does not meet
-			// a 2022 ceiling of 4.2 in advance.
-			achieved = true
-			a.Probability = 1
-		}
+		// A latest figure that already meets a target of a later year
+		// does not achieve it: the target year's own figure must, and a
+		// year's flow can fall below it (a declining oil field's 1.03 in
+		// 2021 against 1 for 2022, projected 0.97; 2020's 6,200 new urban
+		// jobs are no count of 2021's hiring), as a rate or a share can.
+		// It is judged on its year's projection, and the explanation says
+		// where the latest figure stands.
 	}
 
 	if !(t.Kind == plancast.TargetCeiling || t.Kind == plancast.TargetFloor) {
@@ -772,8 +770,12 @@ type phrasebook struct {
 	what func(kind string, base, year int, observed bool) string
 	// observed: what, value, target, status, target year.
 	observed string
-	// reached: latest year, latest figure, target year, target.
-	reached string
+	// reached opens the judgement of a level, share, ceiling or floor
+	// target of a later year that the latest figure already meets: latest
+	// year, latest figure, target year, target, and where the figure
+	// stands (reachedAbove, reachedBelow, reachedAt).
+	reached                               string
+	reachedAbove, reachedBelow, reachedAt string
 	// interpolated: as projected, then the years without a figure, the
 	// stored years around them (a.Interpolated).
 	interpolated string
@@ -864,7 +866,10 @@ var english = phrasebook{
 		return ""
 	},
 	observed:         "%[5]d observed: %[1]s%[2]s against a target of %[3]s (%[4]s)",
-	reached:          "already reached: %[2]s in %[1]d against a target of %[4]s for %[3]d",
+	reached:          "already at %[2]s in %[1]d, %[5]s the %[4]s set for %[3]d; ",
+	reachedAbove:     "above",
+	reachedBelow:     "below",
+	reachedAt:        "equal to",
 	interpolated:     "no figure of %[8]s is stored: between the figures of %[9]d and %[10]d, %[1]s%[2]s (95%% interval %[3]s to %[4]s) against a target of %[5]s: probability %[6]s (%[7]s)",
 	interpolatedBase: "no figure of %[1]s is stored: on its level interpolated between the figures of %[2]d and %[3]d (%[4]s), ",
 	and:              " or ",
@@ -959,7 +964,10 @@ var chinese = phrasebook{
 		return fmt.Sprintf("%d年%s为", year, actual)
 	},
 	observed:         "%[1]s%[2]s，目标%[3]s（%[4]s）",
-	reached:          "已提前实现：%[1]d年已达%[2]s，%[3]d年目标%[4]s",
+	reached:          "%[1]d年已为%[2]s，%[5]s%[3]d年目标%[4]s；",
+	reachedAbove:     "高于",
+	reachedBelow:     "低于",
+	reachedAt:        "等于",
 	interpolated:     "尚无%[8]s年数据，按%[9]d年和%[10]d年数据推算%[1]s%[2]s（95%%区间%[3]s至%[4]s），目标%[5]s：达成概率%[6]s（%[7]s）",
 	interpolatedBase: "尚无%[1]s年数据，按%[2]d年和%[3]d年数据推算为%[4]s，",
 	and:              "年和",
@@ -1074,10 +1082,21 @@ func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind planca
 		s = fmt.Sprintf(pb.interpolated, pb.what(t.Kind, base, t.Year, false), num(a.Projected.Mean),
 			num(a.Projected.Lo95), num(a.Projected.Hi95), target(t.Value), plancast.FormatProbability(a.Probability), status,
 			strings.Join(years, pb.and), a.Interpolated.From, a.Interpolated.To)
-	case a.Status == plancast.StatusAchieved:
-		s = fmt.Sprintf(pb.reached, a.LatestYear, plancast.FormatNumber(a.LatestValue, -1), t.Year, target(t.Value))
 	default:
-		s = fmt.Sprintf(pb.projected, pb.what(t.Kind, base, t.Year, false), num(a.Projected.Mean),
+		if !growth && t.Year > a.LatestYear && meetsTarget(a.LatestValue, t.Value, higher) {
+			// Met by the latest figure, not yet by its year's: said,
+			// and judged on the projection all the same.
+			side := pb.reachedAt
+			switch d := a.LatestValue - t.Value; {
+			case math.Abs(d) <= 1e-9*math.Abs(t.Value):
+			case d > 0:
+				side = pb.reachedAbove
+			default:
+				side = pb.reachedBelow
+			}
+			s = fmt.Sprintf(pb.reached, a.LatestYear, plancast.FormatNumber(a.LatestValue, -1), t.Year, target(t.Value), side)
+		}
+		s += fmt.Sprintf(pb.projected, pb.what(t.Kind, base, t.Year, false), num(a.Projected.Mean),
 			num(a.Projected.Lo95), num(a.Projected.Hi95), target(t.Value), plancast.FormatProbability(a.Probability), status, t.Year)
 	}
 	if y := a.YearToDate; y != nil {

@@ -278,7 +278,7 @@ func TestAssessExplainsLargeFiguresInFull(t *testing.T) {
 	}{
 		{plancast.Target{Indicator: income.Code, Kind: plancast.TargetLevel, Year: 2025, Value: 45000.5}, "against a target of 45,000.5:"},
 		{plancast.Target{Indicator: income.Code, Kind: plancast.TargetLevel, Year: 2020, Value: 30000}, "2020 observed: 33,029 against a target of 30,000"},
-		{plancast.Target{Indicator: income.Code, Kind: plancast.TargetLevel, Year: 2025, Value: 30000}, "already reached: 33,029 in 2020 against a target of 30,000 for 2025"},
+		{plancast.Target{Indicator: income.Code, Kind: plancast.TargetLevel, Year: 2025, Value: 30000}, "already at 33,029 in 2020, above the 30,000 set for 2025; projected 40,062 for 2025"},
 	} {
 		a, err := Assess(c.target, income, years, values, Options{})
 		if err != nil {
@@ -319,7 +319,7 @@ func TestAssessExplainsInChinese(t *testing.T) {
 		{plancast.Target{Indicator: "gdp", Kind: plancast.TargetGrowth, Year: 2020, Value: 5},
 			[]string{"尚无2019年数据，按2015年和2020年数据推算2020年增长6.3%（95%区间", "目标5%：达成概率"}, []string{"实际"}, nil},
 		{plancast.Target{Indicator: "gdp", Kind: plancast.TargetLevel, Year: 2025, Value: 100},
-			[]string{"已提前实现：2020年已达120.8，2025年目标100"}, nil, nil},
+			[]string{"2020年已为120.8，高于2025年目标100；预计2025年为147.2", "（进度正常）"}, []string{"已实现", "提前实现"}, nil},
 	} {
 		a, err := Assess(c.target, gdp, years, values, Options{})
 		if err != nil {

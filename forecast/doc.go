@@ -446,7 +446,13 @@
 // Assess computes the required growth, the projection of the compared
 // quantity at the target year, the probability of meeting the target and the
 // share of progress; the status thresholds are documented on
-// OnTrackProbability. ProbabilityCheck measures those probabilities on
+// OnTrackProbability. A target is achieved by the figure of its own year
+// alone: a level, share, ceiling or floor that an earlier figure already
+// meets is judged on its year's projection like any other (a year's oil
+// output of 1.03 against 1 for the next year, projected at 0.97, is
+// at_risk, where it was "achieved, 100%"), and its explanation says where
+// the latest figure stands ("already at 6,200 in 2020, above the 5,900
+// set for 2021; projected …"). ProbabilityCheck measures those probabilities on
 // held-out years (plancast backtest --check-probabilities): level and annual
 // growth targets set around each series' pace and judged as Assess judges
 // them. Measured on the engine as it is (bench/forecast.md, fifteenth

@@ -37,7 +37,9 @@ func TestAnAssessmentSaysWhichEndedYearsItProjects(t *testing.T) {
 			"; 2021 has ended but no figure of it is stored: it is projected", "；2021年已结束，但尚无该年数据，按预测值判断"},
 		{"a 2030 target, judged in 2026: the years ended so far", later, day(2026, 11, 22), &plancast.YearSpan{From: 2021, To: 2025},
 			"; 2021–2025 have ended", "；2021—2025年已结束"},
-		{"a target already reached", reached, day(2026, 11, 22), nil, "", ""},
+		// Met by 2020's figure, not yet by 2025's: projected as any other.
+		{"a target the latest figure already meets", reached, day(2026, 11, 22), &plancast.YearSpan{From: 2021, To: 2025},
+			"; 2021–2025 have ended but no figures of them are stored: they are projected", "；2021—2025年已结束"},
 		{"no date given", level, plancast.Date{}, nil, "", ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -19,8 +19,7 @@ var PITLevels = []float64{0.01, 0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95, 0.99}
 //	T = L (1 + g + d)^(y − n)
 //
 // for each offset d, kept only when T > L (a target still to reach, as a
-// planner sets one; a level already reached counts as achieved, whatever
-// the forecast). Houma's 250 亿元 for 2025 is d = +9.3 points over its
+// planner sets one). Houma's 250 亿元 for 2025 is d = +9.3 points over its
 // 2015–2020 pace. The growth target of year y is g + d over year y − 1, kept
 // when g + d > 0 (AddGrowth); Houma's 8.5% for 2021 is d = +2.2 points.
 var CheckTargetOffsets = []float64{-0.05, -0.03, -0.02, -0.01, 0, 0.01, 0.02, 0.03, 0.05, 0.10}
