@@ -521,7 +521,9 @@ func (p *parser) planRow(l *layout, row tableRow) {
 		switch {
 		case bound != "":
 			t.Kind = bound
-		case ind.Kind == plancast.KindRate && strings.HasSuffix(indicator, "_share"):
+		case ind.PercentOfWhole() && ind.Better != plancast.BetterLower:
+			// A percentage of a whole, by its code or its declaration
+			// (a treatment rate declared "percent_of_whole": true).
 			t.Kind = plancast.TargetShare
 		case ind.Kind == plancast.KindRate && ind.Better == plancast.BetterLower:
 			// A plan's number for a rate better lower (城镇登记失业率 5.5)

@@ -512,3 +512,23 @@ func TestAnAnnualPlansGrowthColumnIsReadAsGrowthTargets(t *testing.T) {
 		}
 	}
 }
+
+// A plan's number for a rate declared a percentage of a whole (a sewage
+// treatment rate declared "percent_of_whole": true, whose code does not end
+// in _share) is a share target, as a _share indicator's is: the plan table
+// read it by the code's suffix alone and stored a level.
+func TestAPlansNumberForADeclaredPercentOfWholeIsAShareTarget(t *testing.T) {
+	cat := seedCatalog(t)
+	cat.Indicators = append(append([]plancast.Indicator(nil), cat.Indicators...), plancast.Indicator{
+		Code: "sewage_treatment_rate", Name: "Sewage treatment rate", NameZh: "城市污水处理率",
+		Unit: plancast.UnitPercent, Kind: plancast.KindRate, Better: plancast.BetterHigher, OfWhole: true})
+	b, err := Parse("v.csv", "", strings.NewReader("“十四五”规划主要指标\n指标,2020年,2025年,属性\n城市污水处理率,96.2,98,预期性\n"),
+		cat, Options{Region: "houma", Published: pushDate})
+	if err != nil {
+		t.Fatal(err)
+	}
+	noProblems(t, b)
+	if len(b.Targets) != 1 || b.Targets[0].Kind != plancast.TargetShare || b.Targets[0].Value != 98 {
+		t.Errorf("targets %s; want a share of 98", targetTexts(b.Targets))
+	}
+}
