@@ -518,3 +518,54 @@ func TestTheLeastImportantLabelGoesFirst(t *testing.T) {
 		}
 	}
 }
+
+// With room to spare every label is written, a Five-Year Plan's target
+// among them. The user saw Jincheng's GDP chart leave out "14th FYP target
+// 2025: 2,800" at every size from 800×500 to 1600×1000, the space above
+// its diamond empty, while it wrote "2025 plan: +5.5%" and "2026 plan:
+// +5%", the annual plans' growth that is the first to go: the year to
+// date's label, laid out before it, had moved just above the diamond into
+// the one place beside it. At those sizes, in English and Chinese, every
+// label is written, none covers another, a period's name or a marker, and
+// the 2,800's label is beside its diamond (within its own height of where
+// it asks to be, level with the diamond).
+func TestAFiveYearPlansTargetIsLabelledWithRoomToSpare(t *testing.T) {
+	for _, lang := range []string{LangEn, LangZh} {
+		for _, size := range [][2]int{{800, 500}, {1000, 600}, {1200, 700}, {1600, 1000}} {
+			s := jinchengGDP()
+			s.Lang, s.Width, s.Height = lang, size[0], size[1]
+			f, err := historyFigure(&s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			at := fmt.Sprintf("%s %dx%d", lang, size[0], size[1])
+			labels, names, marks := layoutOn(t, f, size[0], size[1], figureDots(s)...)
+			for _, m := range f.labels.must {
+				if !slices.ContainsFunc(labels, func(l placedLabel) bool { return l.txt == f.fonts.printable(m.txt) }) {
+					t.Errorf("%s: %q left out; want every label written", at, m.txt)
+				}
+			}
+			for i, a := range labels {
+				for _, b := range labels[i+1:] {
+					if overlaps(a.box, b.box) {
+						t.Errorf("%s: %q overlaps %q", at, a.txt, b.txt)
+					}
+				}
+				for _, o := range slices.Concat(names, marks) {
+					if overlaps(a.box, o) {
+						t.Errorf("%s: %q covers a period's name or a marker at %v", at, a.txt, o.Min.Add(o.Max).Scale(0.5))
+					}
+				}
+			}
+			want := map[string]string{LangEn: "14th FYP target 2025: 2,800", LangZh: "十四五目标（2025年）：2,800亿元"}[lang]
+			i := slices.IndexFunc(labels, func(l placedLabel) bool { return l.txt == want })
+			if i < 0 {
+				continue
+			}
+			l := labels[i]
+			if h := l.box.Max.Y - l.box.Min.Y; max(l.box.Min.Y-l.asked.Max.Y, l.asked.Min.Y-l.box.Max.Y) > h {
+				t.Errorf("%s: %q at %v, more than its height from where it asks to be, %v", at, l.txt, l.box, l.asked)
+			}
+		}
+	}
+}

@@ -455,17 +455,18 @@ var labelGap = vg.Points(1)
 
 // stack returns l moved straight up or down by the least distance that
 // leaves its box inside c, clear of every box of taken, no higher than any
-// box of under in its columns (its top at most theirs), and still beside
-// its point (near): l itself when it is already so. A tie goes up when up
-// is true, else down. ok is false when there is no such place.
+// box of under in its columns (its top at most theirs), no lower than any
+// box of over (its top at least theirs), and still beside its point
+// (near): l itself when it is already so. A tie goes up when up is true,
+// else down. ok is false when there is no such place.
 //
 // The places tried are l's own, and those that put l's box just below or
-// just above a box of taken or under in its columns, or against the foot
-// or the top of the plot: the nearest such place is one of them.
-func (l placedLabel) stack(taken, under, mates []vg.Rectangle, c *draw.Canvas, up bool) (placedLabel, bool) {
+// just above a box of taken, under or over in its columns, or against the
+// foot or the top of the plot: the nearest such place is one of them.
+func (l placedLabel) stack(taken, under, over, mates []vg.Rectangle, c *draw.Canvas, up bool) (placedLabel, bool) {
 	sameColumns := func(a, b vg.Rectangle) bool { return a.Min.X < b.Max.X && b.Min.X < a.Max.X }
 	shifts := []vg.Length{0, c.Max.Y - l.box.Max.Y, c.Min.Y - l.box.Min.Y}
-	for _, t := range slices.Concat(taken, under) {
+	for _, t := range slices.Concat(taken, under, over) {
 		if sameColumns(t, l.box) {
 			shifts = append(shifts, t.Max.Y+labelGap-l.box.Min.Y, t.Min.Y-labelGap-l.box.Max.Y)
 		}
@@ -484,7 +485,10 @@ func (l placedLabel) stack(taken, under, mates []vg.Rectangle, c *draw.Canvas, u
 		below := !slices.ContainsFunc(under, func(u vg.Rectangle) bool {
 			return overlaps(at.box, u) || sameColumns(at.box, u) && at.box.Max.Y > u.Max.Y
 		})
-		return inside && clear && below && l.near(at, mates)
+		above := !slices.ContainsFunc(over, func(o vg.Rectangle) bool {
+			return overlaps(at.box, o) || sameColumns(at.box, o) && at.box.Max.Y < o.Max.Y
+		})
+		return inside && clear && below && above && l.near(at, mates)
 	}
 	for _, dy := range shifts {
 		if at := l.moved(dy); fits(at) {
@@ -571,19 +575,22 @@ type chartLabels struct {
 //     overlaps none and is still beside its point, past no more than its
 //     own height but the labels of its own and the neighbouring years
 //     (stack, near); a tie goes the way the label is nudged from its
-//     point (down when it is not). A label asked alike (on the same side of its point, nudged as far) as one before
-//     it, with a lower point, stays below that one, so that labels stacked
-//     keep the order of their points: two targets of one year, or of
-//     neighbouring years with close values, come one over the other, the
-//     higher value on top, as do the names of regions whose lines end
-//     together; where there is no place that keeps the order, it takes
-//     the nearest clear one. Where there is no room for every label (a
-//     small chart), those kept are chosen from the most important down
-//     (lessImportant), each that can be laid out so with those chosen
-//     before it, and the rest are left out: a small chart keeps the latest
-//     figure's label and a Five-Year Plan's target's before an annual
-//     plan's growth. A label left out leaves its marker to be read against
-//     the axis; no label covers a marker;
+//     point (down when it is not). A label with no such place, where one
+//     laid out before it took the place beside its point, is laid out
+//     before that one instead, which moves round it (layMust). A label
+//     asked alike (on the same side of its point, nudged as far) as one
+//     laid out before it stays below that one when its point is lower,
+//     above when higher, so that labels stacked keep the order of their
+//     points: two targets of one year, or of neighbouring years with close
+//     values, come one over the other, the higher value on top, as do the
+//     names of regions whose lines end together; where there is no place
+//     that keeps the order, it takes the nearest clear one. Where there is
+//     no room for every label (a small chart), those kept are chosen from
+//     the most important down (lessImportant), each that can be laid out
+//     so with those chosen before it, and the rest are left out: a small
+//     chart keeps the latest figure's label and a Five-Year Plan's
+//     target's before an annual plan's growth. A label left out leaves its
+//     marker to be read against the axis; no label covers a marker;
 //   - then each label of optional whose box overlaps neither a label
 //     before it, a period's name nor a marker. Such a label that would
 //     cross one of lines (whose stretch under its halo would be washed out
@@ -692,42 +699,78 @@ var dotReach = vg.Points(3)
 // asked holds, clear of taken and of each other: it returns them in the
 // order laid out, or ok false when one has no clear place in the plot's
 // height.
+//
+// They are laid out one by one, from the one asked highest down, each in
+// the nearest clear place beside its point (stack). A label laid so may
+// take the one place beside the point of a label laid after it, where a
+// place a little further from its own point would have left room for
+// both: on Jincheng's GDP chart the year to date's label, moved just above
+// the 14th FYP's diamond of 2,800, took the place of that diamond's label,
+// which was left out at every size while annual plans' growth was written.
+// So a label with no place is laid out before those it came after, which
+// are laid out again round it; each is brought forward once at most, and
+// a label still without a place is left out.
 func (cl *chartLabels) layMust(asked []placedLabel, kept []bool, taken []vg.Rectangle, c *draw.Canvas) (laid []placedLabel, ok bool) {
-	order := make([]int, 0, len(asked))
+	var rest []int
 	for i := range asked {
 		if kept[i] {
-			order = append(order, i)
+			rest = append(rest, i)
 		}
 	}
-	sort.SliceStable(order, func(i, j int) bool { return asked[order[i]].box.Max.Y > asked[order[j]].box.Max.Y })
+	sort.SliceStable(rest, func(i, j int) bool { return asked[rest[i]].box.Max.Y > asked[rest[j]].box.Max.Y })
+	var first []int // the labels brought forward, in the order brought
+	for {
+		laid, failed := cl.layInOrder(slices.Concat(first, rest), asked, taken, c)
+		if failed < 0 {
+			return laid, true
+		}
+		if slices.Contains(first, failed) {
+			return nil, false
+		}
+		first = append(first, failed)
+		rest = slices.DeleteFunc(rest, func(i int) bool { return i == failed })
+	}
+}
+
+// layInOrder lays out the labels of must at order, in that order
+// (layMust), clear of taken and of each other: it returns them as laid out
+// and failed -1, or failed the index in must of the first that has no
+// place.
+func (cl *chartLabels) layInOrder(order []int, asked []placedLabel, taken []vg.Rectangle, c *draw.Canvas) (laid []placedLabel, failed int) {
 	taken = slices.Clone(taken)
 	var index []int // in must, of each label laid
 	for _, i := range order {
 		l := cl.must[i]
-		// under are the labels laid out that were asked alike with a higher
-		// point, which this one stays below; mates those of its year and
+		// under are the labels laid out that were asked alike with a
+		// higher point, which this one stays below, over those with a
+		// lower point, which it stays above; mates those of its year and
 		// the neighbouring years, which it may be stacked over (near)
-		var under, mates []vg.Rectangle
+		var under, over, mates []vg.Rectangle
 		for j, k := range index {
 			m := cl.must[k]
-			if m.side == l.side && m.dy == l.dy && asked[k].point.Y > asked[i].point.Y {
-				under = append(under, laid[j].box)
+			if m.side == l.side && m.dy == l.dy {
+				switch {
+				case asked[k].point.Y > asked[i].point.Y:
+					under = append(under, laid[j].box)
+				case asked[k].point.Y < asked[i].point.Y:
+					over = append(over, laid[j].box)
+				}
 			}
 			if math.Abs(m.at.x-l.at.x) <= 1 {
 				mates = append(mates, laid[j].box)
 			}
 		}
 		up := l.dy > 0
-		at, ok := asked[i].stack(taken, under, mates, c, up)
+		at, ok := asked[i].stack(taken, under, over, mates, c, up)
 		if !ok {
-			at, ok = asked[i].stack(taken, nil, mates, c, up)
+			at, ok = asked[i].stack(taken, nil, nil, mates, c, up)
 		}
 		if !ok {
-			return nil, false
+			return nil, i
 		}
 		laid, index, taken = append(laid, at), append(index, i), append(taken, at.box)
 	}
-	return laid, true
+	return laid, -1
 }
 
 // plotter writes the labels as layout lays them out.
