@@ -280,9 +280,10 @@ func layoutOn(t *testing.T, f *figure, w, h int, dots ...xy) (labels []placedLab
 // year to date's label over the latest figure's, the 2023–2026 labels of
 // the dashboard's Chinese chart in a pile, "2025: 0.66" under "14th FYP
 // ceiling: 0.62", "14th FYP ceiling" run into "2026 plan ceiling: 4.5%").
-// From the dashboard's size up every label is written; a smaller chart
-// leaves out what it has no room for, and keeps the latest figure's label
-// (TestTheLeastImportantLabelGoesFirst).
+// From the default size up every label is written, and from the
+// dashboard's every label but an annual plan's growth (allWritten); a
+// smaller chart leaves out what it has no room for, and keeps the latest
+// figure's label (TestTheLeastImportantLabelGoesFirst).
 func TestTheUserTestsLabelsCoverNothing(t *testing.T) {
 	for name, spec := range userTestCharts() {
 		for _, lang := range []string{LangEn, LangZh} {
@@ -315,9 +316,7 @@ func TestTheUserTestsLabelsCoverNothing(t *testing.T) {
 				written := func(prefix string) bool {
 					return slices.ContainsFunc(labels, func(l placedLabel) bool { return strings.HasPrefix(l.txt, prefix) })
 				}
-				if all := len(f.labels.must); size[0] >= 560 && size[1] >= 350 && len(labels) != all {
-					t.Errorf("%s: %d of %d labels written; want all", at, len(labels), all)
-				}
+				allWritten(t, at, f, labels, size)
 				if latest := f.labels.must[slices.IndexFunc(f.labels.must, func(l labelSpec) bool { return l.rank == rankLatest })]; !written(latest.txt) {
 					t.Errorf("%s: the latest figure's label %q left out", at, latest.txt)
 				}
@@ -345,7 +344,7 @@ func figureDots(s Spec) []xy {
 // figure) once the labels of its own and the neighbouring years stacked
 // there are left out. At every size the API accepts, in English and
 // Chinese, the latest figure's label is written, and from the dashboard's
-// size up every label.
+// size up every label but an annual plan's growth (allWritten).
 func TestLabelsStayBesideTheirPointsOffTheFigures(t *testing.T) {
 	charts := map[string]func() Spec{"jinzhong gdp": jinzhongGDP}
 	for name, spec := range userTestCharts() {
@@ -372,13 +371,30 @@ func TestLabelsStayBesideTheirPointsOffTheFigures(t *testing.T) {
 						t.Errorf("%s: %q is %.1f points from where it asks to be by its point %v, with no label of its years between; want at most %.1f", at, l.txt, open, l.point, 2*h)
 					}
 				}
-				if all := len(f.labels.must); size[0] >= 560 && size[1] >= 350 && len(labels) != all {
-					t.Errorf("%s: %d of %d labels written; want all", at, len(labels), all)
-				}
+				allWritten(t, at, f, labels, size)
 				if !slices.ContainsFunc(labels, func(l placedLabel) bool { return l.sty.Color == colHistory }) {
 					t.Errorf("%s: the latest figure's label left out", at)
 				}
 			}
+		}
+	}
+}
+
+// allWritten checks that labels, laid out on f at size, are every label of
+// f from the default size up, and every label but an annual plan's growth
+// from the dashboard's size (560×350) up: of the user test's charts, the
+// dashboard's Chinese chart of Yunhe's GDP has no room beside its ring for
+// "2023年计划：增长6%", whose place the labels of 2025 take, and leaves it
+// out (it was written three label heights under its ring, under the
+// labels of 2024 and 2025).
+func allWritten(t *testing.T, at string, f *figure, labels []placedLabel, size [2]int) {
+	t.Helper()
+	for _, m := range f.labels.must {
+		if size[0] < 560 || size[1] < 350 || m.rank == rankAnnualGrowth && (size[0] < DefaultWidth || size[1] < DefaultHeight) {
+			continue
+		}
+		if !slices.ContainsFunc(labels, func(l placedLabel) bool { return l.txt == f.fonts.printable(m.txt) }) {
+			t.Errorf("%s: %q left out; want every label written", at, m.txt)
 		}
 	}
 }
@@ -517,4 +533,140 @@ func TestTheLeastImportantLabelGoesFirst(t *testing.T) {
 			}
 		}
 	}
+}
+
+// With room to spare every label is written, a Five-Year Plan's target
+// among them. The user saw Jincheng's GDP chart leave out "14th FYP target
+// 2025: 2,800" at every size from 800×500 to 1600×1000, the space above
+// its diamond empty, while it wrote "2025 plan: +5.5%" and "2026 plan:
+// +5%", the annual plans' growth that is the first to go: the year to
+// date's label, laid out before it, had moved just above the diamond into
+// the one place beside it. At those sizes, in English and Chinese, every
+// label is written, none covers another, a period's name or a marker, and
+// the 2,800's label is beside its diamond (within its own height of where
+// it asks to be, level with the diamond).
+func TestAFiveYearPlansTargetIsLabelledWithRoomToSpare(t *testing.T) {
+	for _, lang := range []string{LangEn, LangZh} {
+		for _, size := range [][2]int{{800, 500}, {1000, 600}, {1200, 700}, {1600, 1000}} {
+			s := jinchengGDP()
+			s.Lang, s.Width, s.Height = lang, size[0], size[1]
+			f, err := historyFigure(&s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			at := fmt.Sprintf("%s %dx%d", lang, size[0], size[1])
+			labels, names, marks := layoutOn(t, f, size[0], size[1], figureDots(s)...)
+			for _, m := range f.labels.must {
+				if !slices.ContainsFunc(labels, func(l placedLabel) bool { return l.txt == f.fonts.printable(m.txt) }) {
+					t.Errorf("%s: %q left out; want every label written", at, m.txt)
+				}
+			}
+			for i, a := range labels {
+				for _, b := range labels[i+1:] {
+					if overlaps(a.box, b.box) {
+						t.Errorf("%s: %q overlaps %q", at, a.txt, b.txt)
+					}
+				}
+				for _, o := range slices.Concat(names, marks) {
+					if overlaps(a.box, o) {
+						t.Errorf("%s: %q covers a period's name or a marker at %v", at, a.txt, o.Min.Add(o.Max).Scale(0.5))
+					}
+				}
+			}
+			want := map[string]string{LangEn: "14th FYP target 2025: 2,800", LangZh: "十四五目标（2025年）：2,800亿元"}[lang]
+			i := slices.IndexFunc(labels, func(l placedLabel) bool { return l.txt == want })
+			if i < 0 {
+				continue
+			}
+			l := labels[i]
+			if h := l.box.Max.Y - l.box.Min.Y; max(l.box.Min.Y-l.asked.Max.Y, l.asked.Min.Y-l.box.Max.Y) > h {
+				t.Errorf("%s: %q at %v, more than its height from where it asks to be, %v", at, l.txt, l.box, l.asked)
+			}
+		}
+	}
+}
+
+// On a small chart a label stays beside its point or is left out: moved
+// from where it asks to be by at most its own height (and the gap left
+// round a label), past what stands at its own and the neighbouring years
+// (their markers, dots and labels) and the period names, further only
+// over the labels stacked there. On the user's 320×240 Chinese chart of
+// Jincheng's GDP "2025年计划：增长5.5%" was written at the height of 170
+// 亿元, four label heights under its ring at 2,475, with "十四五：年均增长6.5%"
+// just above it and "2026年计划：增长5%" left of 2025: the 15th FYP's growth
+// of 2030 had moved two heights down off the year to date's diamond of
+// 2026, under its text, and the labels of 2025 and 2026 were stacked under
+// it. At every size the API accepts and 320×240, in English and Chinese,
+// every label written is so; the latest figure's label is written, and
+// from the dashboard's size up every label.
+func TestLabelsAreNotMovedFarByOtherYears(t *testing.T) {
+	for _, lang := range []string{LangEn, LangZh} {
+		for _, size := range append([][2]int{{320, 240}}, apiSizes...) {
+			s := jinchengGDP()
+			s.Lang, s.Width, s.Height = lang, size[0], size[1]
+			f, err := historyFigure(&s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			at := fmt.Sprintf("%s %dx%d", lang, size[0], size[1])
+			dots := figureDots(s)
+			labels, names, marks := layoutOn(t, f, size[0], size[1], dots...)
+			years := make([]float64, 0, len(marks)) // of each of marks: f.labels.markers, then dots
+			for _, m := range slices.Concat(f.labels.markers, dots) {
+				years = append(years, m.x)
+			}
+			for _, l := range labels {
+				if open, h := movedPast(l, labels, f.labels.must, names, marks, years); open > h+labelGap+0.01 {
+					t.Errorf("%s: %q moved %.1f points from where it asks to be past what stands at other years; want at most its height, %.1f, and the gap round it", at, l.txt, open, h)
+				}
+			}
+			if !slices.ContainsFunc(labels, func(l placedLabel) bool { return l.sty.Color == colHistory }) {
+				t.Errorf("%s: the latest figure's label left out", at)
+			}
+			if all := len(f.labels.must); size[0] >= 560 && size[1] >= 350 && len(labels) != all {
+				t.Errorf("%s: %d of %d labels written; want all", at, len(labels), all)
+			}
+		}
+	}
+}
+
+// movedPast is how far label l moved from where it asked to be (the far
+// edge of its asked box to the near edge of its box), less what it moved
+// past or off that stands at its own and the neighbouring years (by the
+// points of must the labels were asked for, years for marks), each with
+// the gap left round a label, and the period names; and l's height.
+func movedPast(l placedLabel, labels []placedLabel, must []labelSpec, names, marks []vg.Rectangle, years []float64) (open, h vg.Length) {
+	year := func(txt string) float64 {
+		for _, m := range must {
+			if m.txt == txt || strings.HasPrefix(txt, m.txt) {
+				return m.at.x
+			}
+		}
+		return math.NaN()
+	}
+	own := year(l.txt)
+	var stand []vg.Rectangle
+	for _, o := range labels {
+		if o.txt != l.txt && math.Abs(year(o.txt)-own) <= 1 {
+			stand = append(stand, o.box)
+		}
+	}
+	for i, m := range marks {
+		if math.Abs(years[i]-own) <= 1 {
+			stand = append(stand, m)
+		}
+	}
+	stand = append(stand, names...)
+	h = l.box.Max.Y - l.box.Min.Y
+	lo, hi := l.asked.Min.Y, l.box.Min.Y
+	if l.box.Min.Y < l.asked.Min.Y {
+		lo, hi = l.box.Max.Y, l.asked.Max.Y
+	}
+	var cover [][2]vg.Length
+	for _, o := range stand {
+		if o.Min.X < l.box.Max.X && l.box.Min.X < o.Max.X {
+			cover = append(cover, [2]vg.Length{o.Min.Y - labelGap, o.Max.Y + labelGap})
+		}
+	}
+	return uncovered([][2]vg.Length{{lo, hi}}, cover), h
 }

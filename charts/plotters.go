@@ -455,17 +455,18 @@ var labelGap = vg.Points(1)
 
 // stack returns l moved straight up or down by the least distance that
 // leaves its box inside c, clear of every box of taken, no higher than any
-// box of under in its columns (its top at most theirs), and still beside
-// its point (near): l itself when it is already so. A tie goes up when up
-// is true, else down. ok is false when there is no such place.
+// box of under in its columns (its top at most theirs), no lower than any
+// box of over (its top at least theirs), and still beside its point
+// (near, of foreign and mates): l itself when it is already so. A tie goes
+// up when up is true, else down. ok is false when there is no such place.
 //
 // The places tried are l's own, and those that put l's box just below or
-// just above a box of taken or under in its columns, or against the foot
-// or the top of the plot: the nearest such place is one of them.
-func (l placedLabel) stack(taken, under, mates []vg.Rectangle, c *draw.Canvas, up bool) (placedLabel, bool) {
+// just above a box of taken, under or over in its columns, or against the
+// foot or the top of the plot: the nearest such place is one of them.
+func (l placedLabel) stack(taken, foreign, under, over, mates []vg.Rectangle, c *draw.Canvas, up bool) (placedLabel, bool) {
 	sameColumns := func(a, b vg.Rectangle) bool { return a.Min.X < b.Max.X && b.Min.X < a.Max.X }
 	shifts := []vg.Length{0, c.Max.Y - l.box.Max.Y, c.Min.Y - l.box.Min.Y}
-	for _, t := range slices.Concat(taken, under) {
+	for _, t := range slices.Concat(taken, under, over) {
 		if sameColumns(t, l.box) {
 			shifts = append(shifts, t.Max.Y+labelGap-l.box.Min.Y, t.Min.Y-labelGap-l.box.Max.Y)
 		}
@@ -484,7 +485,10 @@ func (l placedLabel) stack(taken, under, mates []vg.Rectangle, c *draw.Canvas, u
 		below := !slices.ContainsFunc(under, func(u vg.Rectangle) bool {
 			return overlaps(at.box, u) || sameColumns(at.box, u) && at.box.Max.Y > u.Max.Y
 		})
-		return inside && clear && below && l.near(at, mates)
+		above := !slices.ContainsFunc(over, func(o vg.Rectangle) bool {
+			return overlaps(at.box, o) || sameColumns(at.box, o) && at.box.Max.Y < o.Max.Y
+		})
+		return inside && clear && below && above && l.near(at, foreign, mates)
 	}
 	for _, dy := range shifts {
 		if at := l.moved(dy); fits(at) {
@@ -495,41 +499,79 @@ func (l placedLabel) stack(taken, under, mates []vg.Rectangle, c *draw.Canvas, u
 }
 
 // near reports whether at, l moved up or down, is still beside l's
-// point: the stretch between the box where l was asked to be (asked) and
-// at's box, in at's columns, is no taller than the label itself once the
-// boxes of mates (the labels of its own and the neighbouring years laid
-// out before it) are taken out of it. A label moves off a marker, a
-// figure or a name by up to its own height, and further only over the
-// labels stacked at its point: further than that it sat by points it
-// does not name (on a small chart "2025: 2,044" under the 2021–2024
-// figures, the 15th FYP's 2030 target under the 2026 plan's label) and
-// is left out instead.
-func (l placedLabel) near(at placedLabel, mates []vg.Rectangle) bool {
-	lo, hi := l.asked.Max.Y, at.box.Min.Y // the stretch passed over, moving up
-	if at.box.Max.Y < l.asked.Min.Y {
-		lo, hi = at.box.Max.Y, l.asked.Min.Y
+// point: it moved at most its own height and the gap left round a label
+// (labelGap), past what stands at its point and further only over the
+// labels stacked there. That is, the stretch it passed over, in at's
+// columns, is no taller than that once the boxes of mates (the labels of
+// its own and the neighbouring years laid out before it), each with the
+// gap round it, are taken out of it; the stretch is the gap between the
+// box where l was asked to be (asked) and at's box, and those parts of the
+// box asked for that boxes of foreign took (the labels of other years,
+// and the markers and dots of other years, which it was moved off). A
+// label moves off the markers, dots and labels of its own and the
+// neighbouring years, and the period names, at its place, but a label or
+// marker of another year that its text reaches over moves it no further
+// than its own height: on the user's 320×240 chart of Jincheng's GDP the
+// 15th FYP's growth of 2030 moved two heights down off the year to date's
+// diamond and the 2026 plan's ring, under its text at 2026, the 2026 plan's
+// growth off the tip of that label, and the labels of 2025 were stacked
+// under those, four heights under their rings.
+// Further than that it sat by points it does not name (on a small chart
+// "2025: 2,044" under the 2021–2024 figures, the 15th FYP's 2030 target
+// under the 2026 plan's label) and is left out instead.
+func (l placedLabel) near(at placedLabel, foreign, mates []vg.Rectangle) bool {
+	var passed [][2]vg.Length
+	switch {
+	case at.box.Min.Y > l.asked.Max.Y:
+		passed = append(passed, [2]vg.Length{l.asked.Max.Y, at.box.Min.Y})
+	case at.box.Max.Y < l.asked.Min.Y:
+		passed = append(passed, [2]vg.Length{at.box.Max.Y, l.asked.Min.Y})
 	}
-	h := at.box.Max.Y - at.box.Min.Y
-	if hi-lo <= h {
-		return true
+	if at.box != l.asked {
+		for _, f := range foreign {
+			if overlaps(f, l.asked) {
+				passed = append(passed, [2]vg.Length{max(f.Min.Y, l.asked.Min.Y), min(f.Max.Y, l.asked.Max.Y)})
+			}
+		}
 	}
-	// what mates leave of [lo, hi], swept from the bottom up
-	var spans [][2]vg.Length
+	var stacked [][2]vg.Length
 	for _, m := range mates {
-		if m.Min.X < at.box.Max.X && at.box.Min.X < m.Max.X && m.Max.Y > lo && m.Min.Y < hi {
-			spans = append(spans, [2]vg.Length{max(m.Min.Y, lo), min(m.Max.Y, hi)})
+		if m.Min.X < at.box.Max.X && at.box.Min.X < m.Max.X {
+			stacked = append(stacked, [2]vg.Length{m.Min.Y - labelGap, m.Max.Y + labelGap})
 		}
 	}
-	sort.Slice(spans, func(i, j int) bool { return spans[i][0] < spans[j][0] })
-	open, y := vg.Length(0), lo
+	return uncovered(passed, stacked) <= at.box.Max.Y-at.box.Min.Y+labelGap
+}
+
+// uncovered is the length of what the stretches of cover leave of those
+// of spans, each stretch from its [0] to its [1].
+func uncovered(spans, cover [][2]vg.Length) vg.Length {
+	// the ends of both, swept from the bottom up
+	type end struct {
+		y        vg.Length
+		in, over int
+	}
+	var ends []end
 	for _, sp := range spans {
-		if sp[0] > y {
-			open += sp[0] - y
+		if sp[0] < sp[1] {
+			ends = append(ends, end{sp[0], 1, 0}, end{sp[1], -1, 0})
 		}
-		y = max(y, sp[1])
 	}
-	open += max(0, hi-y)
-	return open <= h
+	for _, c := range cover {
+		if c[0] < c[1] {
+			ends = append(ends, end{c[0], 0, 1}, end{c[1], 0, -1})
+		}
+	}
+	sort.Slice(ends, func(i, j int) bool { return ends[i].y < ends[j].y })
+	var n vg.Length
+	in, over := 0, 0
+	for i, e := range ends {
+		if i > 0 && in > 0 && over == 0 {
+			n += e.y - ends[i-1].y
+		}
+		in, over = in+e.in, over+e.over
+	}
+	return n
 }
 
 // chartLabels are the labels a chart writes over its plot, laid out
@@ -568,22 +610,26 @@ type chartLabels struct {
 //     one laid out before it, a marker (markerReach target radii around
 //     a point of markers) or a dot (dotReach around a point of dots),
 //     moved straight up or down to the nearest place in the plot where it
-//     overlaps none and is still beside its point, past no more than its
-//     own height but the labels of its own and the neighbouring years
-//     (stack, near); a tie goes the way the label is nudged from its
-//     point (down when it is not). A label asked alike (on the same side of its point, nudged as far) as one before
-//     it, with a lower point, stays below that one, so that labels stacked
-//     keep the order of their points: two targets of one year, or of
-//     neighbouring years with close values, come one over the other, the
-//     higher value on top, as do the names of regions whose lines end
-//     together; where there is no place that keeps the order, it takes
-//     the nearest clear one. Where there is no room for every label (a
-//     small chart), those kept are chosen from the most important down
-//     (lessImportant), each that can be laid out so with those chosen
-//     before it, and the rest are left out: a small chart keeps the latest
-//     figure's label and a Five-Year Plan's target's before an annual
-//     plan's growth. A label left out leaves its marker to be read against
-//     the axis; no label covers a marker;
+//     overlaps none and is still beside its point: moved off what stands
+//     at its own and the neighbouring years, and by no more than its own
+//     height besides but over the labels stacked there (stack, near); a
+//     tie goes the way the label is nudged from its point (down when it
+//     is not). A label with no such place, where one
+//     laid out before it took the place beside its point, is laid out
+//     before that one instead, which moves round it (layMust). A label
+//     asked alike (on the same side of its point, nudged as far) as one of
+//     its own or a neighbouring year laid out before it stays below that
+//     one when its point is lower, above when higher, so that labels
+//     stacked keep the order of their points: two targets of one year, or of neighbouring years with close
+//     values, come one over the other, the higher value on top, as do the
+//     names of regions whose lines end together; where there is no place
+//     that keeps the order, it takes the nearest clear one. Where there is
+//     no room for every label (a small chart), those kept are chosen from
+//     the most important down (lessImportant), each that can be laid out
+//     so with those chosen before it, and the rest are left out: a small
+//     chart keeps the latest figure's label and a Five-Year Plan's
+//     target's before an annual plan's growth. A label left out leaves its
+//     marker to be read against the axis; no label covers a marker;
 //   - then each label of optional whose box overlaps neither a label
 //     before it, a period's name nor a marker. Such a label that would
 //     cross one of lines (whose stretch under its halo would be washed out
@@ -615,12 +661,15 @@ func (cl *chartLabels) layout(f *figure, c *draw.Canvas, p *plot.Plot) []placedL
 		byRank[i] = i
 	}
 	sort.SliceStable(byRank, func(i, j int) bool { return lessImportant(cl.must[byRank[j]], cl.must[byRank[i]]) })
-	taken := slices.Concat(names, marks)
+	taken := slices.Clone(names)
+	for _, m := range marks {
+		taken = append(taken, m.box)
+	}
 	kept := make([]bool, len(cl.must))
 	var must []placedLabel
 	for _, i := range byRank {
 		kept[i] = true
-		if laid, ok := cl.layMust(asked, kept, taken, c); ok {
+		if laid, ok := cl.layMust(asked, kept, names, marks, c); ok {
 			must = laid
 		} else {
 			kept[i] = false // left out for want of room
@@ -669,12 +718,12 @@ func (cl *chartLabels) layout(f *figure, c *draw.Canvas, p *plot.Plot) []placedL
 // markBoxes are the boxes no label covers on c: markerReach target radii
 // around each of markers (where it is drawn, and as large: dodge),
 // dotReach around each of dots.
-func (cl *chartLabels) markBoxes(c *draw.Canvas, p *plot.Plot) []vg.Rectangle {
-	box := func(q xy, r vg.Length) vg.Rectangle {
+func (cl *chartLabels) markBoxes(c *draw.Canvas, p *plot.Plot) []mark {
+	box := func(q xy, r vg.Length) mark {
 		pt := toCanvas(c, p, []xy{q})[0]
-		return vg.Rectangle{Min: vg.Point{X: pt.X - r, Y: pt.Y - r}, Max: vg.Point{X: pt.X + r, Y: pt.Y + r}}
+		return mark{box: vg.Rectangle{Min: vg.Point{X: pt.X - r, Y: pt.Y - r}, Max: vg.Point{X: pt.X + r, Y: pt.Y + r}}, year: q.x}
 	}
-	var marks []vg.Rectangle
+	var marks []mark
 	for _, m := range cl.markers {
 		marks = append(marks, box(cl.dodge.moved(c, p, m), cl.dodge.reach(c, p, m)))
 	}
@@ -684,50 +733,106 @@ func (cl *chartLabels) markBoxes(c *draw.Canvas, p *plot.Plot) []vg.Rectangle {
 	return marks
 }
 
+// mark is the box no label covers round a marker or a figure's dot, and
+// the year of its point (x, as drawn).
+type mark struct {
+	box  vg.Rectangle
+	year float64
+}
+
 // dotReach is how far a figure's dot (dotGlyph, radius 2.6 points with its
 // white edge) reaches from its point.
 var dotReach = vg.Points(3)
 
 // layMust lays out the labels of must kept (layout), each asked where
-// asked holds, clear of taken and of each other: it returns them in the
-// order laid out, or ok false when one has no clear place in the plot's
-// height.
-func (cl *chartLabels) layMust(asked []placedLabel, kept []bool, taken []vg.Rectangle, c *draw.Canvas) (laid []placedLabel, ok bool) {
-	order := make([]int, 0, len(asked))
+// asked holds, clear of the boxes of names and marks and of each other: it
+// returns them in the order laid out, or ok false when one has no clear
+// place in the plot's height.
+//
+// They are laid out one by one, from the one asked highest down, each in
+// the nearest clear place beside its point (stack). A label laid so may
+// take the one place beside the point of a label laid after it, where a
+// place a little further from its own point would have left room for
+// both: on Jincheng's GDP chart the year to date's label, moved just above
+// the 14th FYP's diamond of 2,800, took the place of that diamond's label,
+// which was left out at every size while annual plans' growth was written.
+// So a label with no place is laid out before those it came after, which
+// are laid out again round it; each is brought forward once at most, and
+// a label still without a place is left out.
+func (cl *chartLabels) layMust(asked []placedLabel, kept []bool, names []vg.Rectangle, marks []mark, c *draw.Canvas) (laid []placedLabel, ok bool) {
+	var rest []int
 	for i := range asked {
 		if kept[i] {
-			order = append(order, i)
+			rest = append(rest, i)
 		}
 	}
-	sort.SliceStable(order, func(i, j int) bool { return asked[order[i]].box.Max.Y > asked[order[j]].box.Max.Y })
-	taken = slices.Clone(taken)
+	sort.SliceStable(rest, func(i, j int) bool { return asked[rest[i]].box.Max.Y > asked[rest[j]].box.Max.Y })
+	var first []int // the labels brought forward, in the order brought
+	for {
+		laid, failed := cl.layInOrder(slices.Concat(first, rest), asked, names, marks, c)
+		if failed < 0 {
+			return laid, true
+		}
+		if slices.Contains(first, failed) {
+			return nil, false
+		}
+		first = append(first, failed)
+		rest = slices.DeleteFunc(rest, func(i int) bool { return i == failed })
+	}
+}
+
+// layInOrder lays out the labels of must at order, in that order
+// (layMust), clear of the boxes of names and marks and of each other: it
+// returns them as laid out and failed -1, or failed the index in must of
+// the first that has no place.
+func (cl *chartLabels) layInOrder(order []int, asked []placedLabel, names []vg.Rectangle, marks []mark, c *draw.Canvas) (laid []placedLabel, failed int) {
+	taken := slices.Clone(names)
+	for _, m := range marks {
+		taken = append(taken, m.box)
+	}
 	var index []int // in must, of each label laid
 	for _, i := range order {
 		l := cl.must[i]
-		// under are the labels laid out that were asked alike with a higher
-		// point, which this one stays below; mates those of its year and
-		// the neighbouring years, which it may be stacked over (near)
-		var under, mates []vg.Rectangle
+		// mates are the labels laid out of its year and the neighbouring
+		// years, which it may be stacked over; under those of them asked
+		// alike with a higher point, which this one stays below, over
+		// those with a lower point, which it stays above; foreign the
+		// labels, markers and dots of other years, which move it no
+		// further than its own height (near)
+		var under, over, mates, foreign []vg.Rectangle
+		for _, m := range marks {
+			if math.Abs(m.year-l.at.x) > 1 {
+				foreign = append(foreign, m.box)
+			}
+		}
 		for j, k := range index {
 			m := cl.must[k]
-			if m.side == l.side && m.dy == l.dy && asked[k].point.Y > asked[i].point.Y {
-				under = append(under, laid[j].box)
+			mate := math.Abs(m.at.x-l.at.x) <= 1
+			if mate && m.side == l.side && m.dy == l.dy {
+				switch {
+				case asked[k].point.Y > asked[i].point.Y:
+					under = append(under, laid[j].box)
+				case asked[k].point.Y < asked[i].point.Y:
+					over = append(over, laid[j].box)
+				}
 			}
-			if math.Abs(m.at.x-l.at.x) <= 1 {
+			if mate {
 				mates = append(mates, laid[j].box)
+			} else {
+				foreign = append(foreign, laid[j].box)
 			}
 		}
 		up := l.dy > 0
-		at, ok := asked[i].stack(taken, under, mates, c, up)
+		at, ok := asked[i].stack(taken, foreign, under, over, mates, c, up)
 		if !ok {
-			at, ok = asked[i].stack(taken, nil, mates, c, up)
+			at, ok = asked[i].stack(taken, foreign, nil, nil, mates, c, up)
 		}
 		if !ok {
-			return nil, false
+			return nil, i
 		}
 		laid, index, taken = append(laid, at), append(index, i), append(taken, at.box)
 	}
-	return laid, true
+	return laid, -1
 }
 
 // plotter writes the labels as layout lays them out.
