@@ -352,10 +352,10 @@ func targetLayers(f *figure, s *Spec, latest *xy, dodged *dodge) targetDrawing {
 		case plancast.TargetLevel, plancast.TargetShare:
 			at := xy{float64(t.Year), t.Value}
 			d.xs, d.ys = append(d.xs, at.x), append(d.ys, at.y)
-			txt := fmt.Sprintf(wd.TargetFmt, plan, t.Year, annotValue(t.Value, s.Indicator, f.lang))
+			txt := fmt.Sprintf(wd.TargetFmt, plan, t.Year, targetValue(t.Value, latest, s.Indicator, f.lang))
 			if from, to, ok := planSpan(t.Plan); ok && from == t.Year && to == t.Year {
 				// the plan's name says the year: "2022 plan target: 1", not "2022 plan target 2022: 1"
-				txt = fmt.Sprintf(wd.PlanYearTargetFmt, plan, annotValue(t.Value, s.Indicator, f.lang))
+				txt = fmt.Sprintf(wd.PlanYearTargetFmt, plan, targetValue(t.Value, latest, s.Indicator, f.lang))
 			}
 			// No path is required of a latest figure that already meets
 			// the target, as the assessment requires none: a falling red
@@ -423,9 +423,9 @@ func targetLayers(f *figure, s *Spec, latest *xy, dodged *dodge) targetDrawing {
 			if !above {
 				dy = -dy
 			}
-			txt := fmt.Sprintf("%s %s: %s", plan, lowerFirst(name, f.lang), annotValue(t.Value, s.Indicator, f.lang))
+			txt := fmt.Sprintf("%s %s: %s", plan, lowerFirst(name, f.lang), targetValue(t.Value, latest, s.Indicator, f.lang))
 			if f.lang == LangZh {
-				txt = fmt.Sprintf("%s%s：%s", plan, name, annotValue(t.Value, s.Indicator, f.lang))
+				txt = fmt.Sprintf("%s%s：%s", plan, name, targetValue(t.Value, latest, s.Indicator, f.lang))
 			}
 			d.layers = append(d.layers, layer{z: zLimit, p: limitBand(from, to, t.Value, above)})
 			d.labels = append(d.labels, labelSpec{xy{float64(min(to, t.Year)) + 0.5, t.Value}, txt, sizeSmall, colTarget, sideLeft, dy, targetRank(t, false)})
