@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/plancast/plancast"
+	"github.com/plancast/plancast/forecast"
 )
 
 // Languages of chart labels.
@@ -358,6 +359,29 @@ func targetValue(v float64, latest *xy, ind plancast.Indicator, lang string) str
 		}
 	}
 	return labelValue(v, prec, ind, lang)
+}
+
+// historyPace is the history's pace of s, as the assessment computes it
+// (forecast.HistoricalChange, or HistoricalGrowth), in points a year when
+// points, else as a growth; NaN when the history has none. A target's
+// label writes what it needs apart from it, as the assessment's
+// explanation and the forecast command write the two side by side:
+// Yuncheng's urbanization rate "needs +1.04 points a year", where the
+// history ran +1.02, not "+1.0" as both round.
+func historyPace(s *Spec, points bool) float64 {
+	var years []int
+	var values []float64
+	for _, o := range sortedHistory(s.History, 0) {
+		years, values = append(years, o.Year), append(values, o.Value)
+	}
+	pace, ok := forecast.HistoricalGrowth(years, values)
+	if points {
+		pace, ok = forecast.HistoricalChange(years, values)
+	}
+	if !ok {
+		return math.NaN()
+	}
+	return pace
 }
 
 // statedNote is the single chart's account of what its growth targets'

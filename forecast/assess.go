@@ -785,12 +785,17 @@ type phrasebook struct {
 	// projected: what, mean, 95% low, 95% high, target, probability
 	// (plancast.FormatProbability), status, target year.
 	projected string
-	needs     string // required growth in percent, latest year
-	history   string // historical growth in percent
+	// needs: the required growth in percent, latest year; history: the
+	// historical growth in percent. Each is written with the decimals that
+	// tell it from the other (plancast.ApartPrec): "needs 6.34% a year
+	// (history: 6.26% a year)", not 6.3% twice.
+	needs   string
+	history string
 	// needsPoints and historyPoints say them in points a year, for a
-	// percentage (a.RequiredChange): the change's words, latest year.
+	// percentage (a.RequiredChange): the change's words, latest year;
+	// points writes a change with prec decimals.
 	needsPoints, historyPoints string
-	points                     func(change float64) string
+	points                     func(change float64, prec int) string
 	pace                       string // the year the target is reached at the historical pace
 	// limitPace: pace for a target at a limit (LimitEdge): the year, the
 	// limit, how much of the gap to it closes a year ("52.7%").
@@ -802,8 +807,8 @@ type phrasebook struct {
 	// projectedPace: the projection's growth (or change in points) a year,
 	// slower or faster; said where the pace and the probability disagree.
 	projectedPace, slower, faster string
-	growthRate                    func(g float64) string // a growth a year (a fraction) in words
-	current                       string                 // the growth is of current-price figures
+	growthRate                    func(g float64, prec int) string // a growth a year (a fraction) in words, prec decimals of its percent
+	current                       string                           // the growth is of current-price figures
 	// stated: the gap in percent a year, below or above, the years it
 	// was measured over (span's words); asStated: the target year.
 	stated     string
@@ -869,11 +874,11 @@ var english = phrasebook{
 	interpolatedBase: "no figure of %[1]s is stored: on its level interpolated between the figures of %[2]d and %[3]d (%[4]s), ",
 	and:              " or ",
 	projected:        "projected %[1]s%[2]s for %[8]d (95%% interval %[3]s to %[4]s) against a target of %[5]s: probability %[6]s (%[7]s)",
-	needs:            "; needs %.1[1]f%% a year from %[2]d",
-	history:          " (history: %.1f%% a year)",
+	needs:            "; needs %[1]s%% a year from %[2]d",
+	history:          " (history: %s%% a year)",
 	needsPoints:      "; needs %[1]s a year from %[2]d",
 	historyPoints:    " (history: %s a year)",
-	points:           func(c float64) string { return plancast.FormatPoints(c) + " points" },
+	points:           func(c float64, prec int) string { return plancast.Signed(c, prec) + " points" },
 	pace:             "; at that pace the target is reached in %d",
 	limitPace:        "; at the history's pace, its gap to %[2]s narrowing %[3]s a year, the target is reached in %[1]d",
 	edgeFrom:         "; met from %[1]s up, which figures of %[2]s write as %[3]s",
@@ -888,7 +893,7 @@ var english = phrasebook{
 		return [...]string{"", "", "two", "three", "four", "five", "six"}[min(n, maxFigureDecimals)] + " decimals"
 	},
 	projectedPace:   ", but the projection assumes %s a year, %s than the history",
-	growthRate:      func(g float64) string { return plancast.Fixed(100*g, 1) + "%" },
+	growthRate:      func(g float64, prec int) string { return plancast.Fixed(100*g, prec) + "%" },
 	slower:          "slower",
 	faster:          "faster",
 	current:         "; growth of the current-price figures, inflation included",
@@ -935,8 +940,11 @@ func (pb phrasebook) earlierYears(ys []int) string {
 
 // zhGrowth writes a growth (a fraction) in Chinese: 增长4.2%, 下降1.0%; one
 // that rounds to zero is 增长0.0%, as "+0.0%" in English, not 下降0.0%.
-func zhGrowth(g float64) string {
-	s := plancast.Fixed(100*g, 1)
+func zhGrowth(g float64) string { return zhGrowthPrec(g, 1) }
+
+// zhGrowthPrec is zhGrowth with prec decimals: 增长6.34%.
+func zhGrowthPrec(g float64, prec int) string {
+	s := plancast.Fixed(100*g, prec)
 	if strings.HasPrefix(s, "-") {
 		return "下降" + s[1:] + "%"
 	}
@@ -964,11 +972,11 @@ var chinese = phrasebook{
 	interpolatedBase: "尚无%[1]s年数据，按%[2]d年和%[3]d年数据推算为%[4]s，",
 	and:              "年和",
 	projected:        "预计%[1]s%[2]s（95%%区间%[3]s至%[4]s），目标%[5]s：达成概率%[6]s（%[7]s）",
-	needs:            "；自%[2]d年起需年均增长%.1[1]f%%",
-	history:          "（历史年均%.1f%%）",
+	needs:            "；自%[2]d年起需年均增长%[1]s%%",
+	history:          "（历史年均%s%%）",
 	needsPoints:      "；自%[2]d年起需年均%[1]s",
 	historyPoints:    "（历史年均%s）",
-	points:           plancast.FormatPointsZh,
+	points:           plancast.FormatPointsZhPrec,
 	pace:             "；按历史增速，%d年达到目标",
 	limitPace:        "；按历史速度，与%[2]s的差距年均缩小%[3]s，%[1]d年达到目标",
 	edgeFrom:         "；数据保留%[2]s，不低于%[1]s即记为%[3]s，按此判断",
@@ -982,7 +990,7 @@ var chinese = phrasebook{
 	projectedPace:   "，但预测年均%s，%s历史",
 	slower:          "慢于",
 	faster:          "快于",
-	growthRate:      zhGrowth,
+	growthRate:      zhGrowthPrec,
 	current:         "；按现价数据计算，含价格因素",
 	stated:          "；按公布的增速判断，%[3]s年公布增速比现价数据增速年均%[2]s%.1[1]f%%",
 	statedEven:      "；按公布的增速判断，%[1]s年公布增速与现价数据增速持平",
@@ -1094,16 +1102,33 @@ func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind planca
 			s += fmt.Sprintf(pb.restAtMost, plancast.HalfAway(100**y.RequiredRestGrowth, 1), y.Year-1)
 		}
 	}
+	// A pace the sentence compares with another (the required with the
+	// history's, the projection's with the history's) is written apart
+	// from it (plancast.ApartPrec): Yuncheng's urbanization rate "needs
+	// +1.0 points a year (history: +1.0 points a year)", at that pace
+	// "reached in 2031", a year late, hid 1.04 against 1.02. other is
+	// NaN when there is none to compare with.
+	points := func(c, other float64) string {
+		return pb.points(c, plancast.ApartPrec(c, other, plancast.PointsPrec(c)))
+	}
+	growthRate := func(g, other float64) string { return pb.growthRate(g, plancast.ApartPrec(100*g, 100*other, 1)) }
+	orNaN := func(v *float64) float64 {
+		if v == nil {
+			return math.NaN()
+		}
+		return *v
+	}
 	switch {
 	case a.RequiredChange != nil:
-		s += fmt.Sprintf(pb.needsPoints, pb.points(*a.RequiredChange), a.LatestYear)
+		s += fmt.Sprintf(pb.needsPoints, points(*a.RequiredChange, orNaN(a.HistoricalChange)), a.LatestYear)
 		if a.HistoricalChange != nil {
-			s += fmt.Sprintf(pb.historyPoints, pb.points(*a.HistoricalChange))
+			s += fmt.Sprintf(pb.historyPoints, points(*a.HistoricalChange, *a.RequiredChange))
 		}
 	case a.RequiredGrowth != nil:
-		s += fmt.Sprintf(pb.needs, plancast.HalfAway(100**a.RequiredGrowth, 1), a.LatestYear)
+		g, h := *a.RequiredGrowth, orNaN(a.HistoricalGrowth)
+		s += fmt.Sprintf(pb.needs, plancast.Fixed(100*g, plancast.ApartPrec(100*g, 100*h, 1)), a.LatestYear)
 		if a.HistoricalGrowth != nil {
-			s += fmt.Sprintf(pb.history, plancast.HalfAway(100**a.HistoricalGrowth, 1))
+			s += fmt.Sprintf(pb.history, plancast.Fixed(100*h, plancast.ApartPrec(100*h, 100*g, 1)))
 		}
 	}
 	if a.PaceYear != nil {
@@ -1130,9 +1155,9 @@ func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind planca
 			onSide := func(proj, hist float64) bool { return inTime == (toward*(proj-hist) < 0) }
 			switch {
 			case a.ProjectedChange != nil && a.HistoricalChange != nil && onSide(*a.ProjectedChange, *a.HistoricalChange):
-				s += fmt.Sprintf(pb.projectedPace, pb.points(*a.ProjectedChange), side)
+				s += fmt.Sprintf(pb.projectedPace, points(*a.ProjectedChange, *a.HistoricalChange), side)
 			case a.ProjectedGrowth != nil && a.HistoricalGrowth != nil && onSide(*a.ProjectedGrowth, *a.HistoricalGrowth):
-				s += fmt.Sprintf(pb.projectedPace, pb.growthRate(*a.ProjectedGrowth), side)
+				s += fmt.Sprintf(pb.projectedPace, growthRate(*a.ProjectedGrowth, *a.HistoricalGrowth), side)
 			}
 		}
 	}

@@ -267,11 +267,16 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		// not "1.0% a year" of a rate moving 0.03 points; for a target at
 		// a limit, in the gap to it (forecast.LimitEdge), which points a
 		// year would run past.
-		pace := plancast.Fixed(100**a.HistoricalGrowth, 1) + "% a year"
-		if p.edge.GapChange != nil {
+		// The history's pace is written apart from the needs/yr column's
+		// (historyText): +1.02 beside +1.04, not +1.0 in both.
+		var pace string
+		switch {
+		case p.edge.GapChange != nil:
 			pace = fmt.Sprintf("the gap to %s narrowing %s%% a year", observed(p.edge.Limit), plancast.Fixed(-100**p.edge.GapChange, 1))
-		} else if a.HistoricalChange != nil {
-			pace = plancast.FormatPoints(*a.HistoricalChange) + " points a year"
+		case a.HistoricalChange != nil:
+			pace = historyText(a) + " points a year"
+		default:
+			pace = historyText(a) + " a year"
 		}
 		fmt.Fprintf(stdout, "at the %d–%d pace (%s), %s's %s is reached in %d%s\n", years[0], a.LatestYear,
 			pace, a.Target.Plan, observed(a.TargetValue), *a.PaceYear, paceLag(*a.PaceYear, a.Year))
@@ -308,19 +313,42 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 }
 
 // needsText is the needs/yr column: the growth a year a target needs, or,
-// for a target on a percentage, the change in points ("+0.7 pt").
+// for a target on a percentage, the change in points ("+0.7 pt"). It is
+// written apart from the history's pace, which the line of the year at
+// that pace compares it with, as the explanation writes both
+// (plancast.ApartPrec): Yuncheng's urbanization rate needs "+1.04 pt"
+// where the history ran +1.02 points a year, not "+1.0 pt" beside "+1.0
+// points a year … a year late".
 func needsText(a plancast.Assessment) string {
-	if a.RequiredChange != nil {
-		return plancast.FormatPoints(*a.RequiredChange) + " pt"
+	if c := a.RequiredChange; c != nil {
+		return plancast.Signed(*c, plancast.ApartPrec(*c, orNaN(a.HistoricalChange), plancast.PointsPrec(*c))) + " pt"
 	}
-	return pct(a.RequiredGrowth)
+	if g := a.RequiredGrowth; g != nil {
+		return plancast.Fixed(100**g, plancast.ApartPrec(100**g, 100*orNaN(a.HistoricalGrowth), 1)) + "%"
+	}
+	return "-"
 }
 
-func pct(v *float64) string {
-	if v == nil {
+// historyText is the history's pace a year, in points for a target on a
+// percentage (a.RequiredChange or a.HistoricalChange set) and in percent
+// otherwise, written apart from the needs/yr column (needsText).
+func historyText(a plancast.Assessment) string {
+	if c := a.HistoricalChange; c != nil {
+		return plancast.Signed(*c, plancast.ApartPrec(*c, orNaN(a.RequiredChange), plancast.PointsPrec(*c)))
+	}
+	h := a.HistoricalGrowth
+	if h == nil {
 		return "-"
 	}
-	return plancast.Fixed(100**v, 1) + "%"
+	return plancast.Fixed(100**h, plancast.ApartPrec(100**h, 100*orNaN(a.RequiredGrowth), 1)) + "%"
+}
+
+// orNaN is *v, or NaN for nil: no value to write another apart from.
+func orNaN(v *float64) float64 {
+	if v == nil {
+		return math.NaN()
+	}
+	return *v
 }
 
 // share is the progress column, in whole percent. A share short of all of
