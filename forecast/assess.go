@@ -806,7 +806,12 @@ type phrasebook struct {
 	decimals            func(n int) string
 	// projectedPace: the projection's growth (or change in points) a year,
 	// slower or faster; said where the pace and the probability disagree.
+	// gapPace says it of a target paced on its gap to a limit
+	// (limitPace): how much of the gap the projection closes a year
+	// ("10.2%"), slower or faster; gapWidens, of a projection whose gap
+	// widens: by how much a year.
 	projectedPace, slower, faster string
+	gapPace, gapWidens            string
 	growthRate                    func(g float64, prec int) string // a growth a year (a fraction) in words, prec decimals of its percent
 	current                       string                           // the growth is of current-price figures
 	// stated: the gap in percent a year, below or above, the years it
@@ -893,6 +898,8 @@ var english = phrasebook{
 		return [...]string{"", "", "two", "three", "four", "five", "six"}[min(n, maxFigureDecimals)] + " decimals"
 	},
 	projectedPace:   ", but the projection assumes %s a year, %s than the history",
+	gapPace:         ", but the projection narrows it %s a year, %s than the history",
+	gapWidens:       ", but in the projection it widens %s a year",
 	growthRate:      func(g float64, prec int) string { return plancast.Fixed(100*g, prec) + "%" },
 	slower:          "slower",
 	faster:          "faster",
@@ -988,6 +995,8 @@ var chinese = phrasebook{
 		return [...]string{"", "一", "两", "三", "四", "五", "六"}[min(n, maxFigureDecimals)] + "位小数"
 	},
 	projectedPace:   "，但预测年均%s，%s历史",
+	gapPace:         "，但预测差距年均缩小%s，%s历史",
+	gapWidens:       "，但预测差距年均扩大%s",
 	slower:          "慢于",
 	faster:          "快于",
 	growthRate:      zhGrowthPrec,
@@ -1153,7 +1162,19 @@ func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind planca
 			// history's (a probability a hair under even at the historical
 			// pace is no disagreement).
 			onSide := func(proj, hist float64) bool { return inTime == (toward*(proj-hist) < 0) }
-			switch {
+			switch gap, ok := projectedGapChange(a, t, edge); {
+			case ok:
+				// A target paced on its gap to a limit is compared on it,
+				// as its pace was said: "its gap to 100 narrowing 13.8% a
+				// year …, but the projection assumes +0.7 points a year"
+				// set points against a gap. A gap closing more slowly
+				// (less negative) is slower.
+				hist := *edge.GapChange
+				if onGapSide := inTime == (gap > hist); onGapSide && gap < 0 {
+					s += fmt.Sprintf(pb.gapPace, plancast.Fixed(-100*gap, plancast.ApartPrec(-100*gap, -100*hist, 1))+"%", side)
+				} else if onGapSide {
+					s += fmt.Sprintf(pb.gapWidens, plancast.Fixed(100*gap, 1)+"%")
+				}
 			case a.ProjectedChange != nil && a.HistoricalChange != nil && onSide(*a.ProjectedChange, *a.HistoricalChange):
 				s += fmt.Sprintf(pb.projectedPace, points(*a.ProjectedChange, *a.HistoricalChange), side)
 			case a.ProjectedGrowth != nil && a.HistoricalGrowth != nil && onSide(*a.ProjectedGrowth, *a.HistoricalGrowth):
@@ -1196,6 +1217,23 @@ func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind planca
 		s += fmt.Sprintf(pb.dueSpan, d.From, d.To)
 	}
 	return s
+}
+
+// projectedGapChange is the change a year in the gap between the figures
+// and the limit a target is paced toward (edge, with its GapChange) that
+// the projection assumes from the latest figure to the target year:
+// (|limit − x̂_Y| / |limit − L|)^(1/(Y − n)) − 1, negative when it
+// narrows, as edge.GapChange is the history's. ok is false for a target
+// not paced on a gap, or without a projection of its year.
+func projectedGapChange(a plancast.Assessment, t plancast.Target, edge *LimitEdge) (float64, bool) {
+	if edge == nil || edge.GapChange == nil || a.Projected == nil || a.Interpolated != nil || t.Year <= a.LatestYear {
+		return 0, false
+	}
+	from, to := math.Abs(edge.Limit-a.LatestValue), math.Abs(edge.Limit-a.Projected.Mean)
+	if !(from > 0) || math.IsNaN(to) {
+		return 0, false
+	}
+	return math.Pow(to/from, 1/float64(t.Year-a.LatestYear)) - 1, true
 }
 
 // UnassessableError is the EINVALID error of a target its series cannot
