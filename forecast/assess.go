@@ -141,10 +141,10 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 			base = p.first
 		}
 	}
-	if growthKind && !positiveFrom(base, years, values) {
+	if bad, ok := positiveFrom(base, years, values); growthKind && !ok {
 		// (x_Y/x_B) − 1 of a series that crosses zero is no growth rate: from
 		// −2 to 1 would be "−150%".
-		return a, unassessable(t, func(pb phrasebook) string { return pb.nonPositive })
+		return a, unassessable(t, func(pb phrasebook) string { return pb.nonPositive }, base, years[bad], plancast.FormatNumber(values[bad], -1))
 	}
 	if growthKind && base < p.first {
 		return a, unassessable(t, func(pb phrasebook) string { return pb.baseBefore }, base, p.first)
@@ -857,7 +857,7 @@ type phrasebook struct {
 
 	// Why a target cannot be judged (UnassessableError).
 	oneYear     string // the one observed year
-	nonPositive string // a growth target on a series with a value ≤ 0
+	nonPositive string // a growth target on figures not all positive from its base: base year, the year of the first figure ≤ 0, that figure
 	baseBefore  string // base year, first observed year
 	yearBefore  string // first observed year
 	tooFar      string // target year, years past the latest, latest observed year, MaxHorizon
@@ -930,7 +930,7 @@ var english = phrasebook{
 	toDateUnchained: "; the %[1]s figure of %[2]d (%[3]s, %[4]s on a year before) was not read: relating it to a whole year needs the %[1]s figures of every year from %[5]d, the latest year with a yearly figure, and none is stored for %[6]s",
 
 	oneYear:     "one observed year (%d); at least two are needed",
-	nonPositive: "a growth target needs a series of positive values; this one has a value ≤ 0",
+	nonPositive: "a growth target needs positive figures from its base year (%[1]d) on, or from the latest figure before it when the base year has none; the figure of %[2]d is %[3]s, and a growth rate needs positive levels: check that figure",
 	baseBefore:  "base year %d is before the first observation (%d)",
 	yearBefore:  "the target year is before the first observation (%d)",
 	tooFar:      "%d is %d years past the latest figure (%d); projections reach at most %d years ahead",
@@ -1027,7 +1027,7 @@ var chinese = phrasebook{
 	toDateUnchained: "；未采用%[2]d年%[1]s数据（%[3]s，同比%[4]s）：推算全年需要自%[5]d年（最近有全年数据的年份）起各年的%[1]s数据，尚缺%[6]s年",
 
 	oneYear:     "仅有%d年一年的数据，至少需要两年",
-	nonPositive: "增速目标需要全为正值的序列，该序列有小于等于0的值",
+	nonPositive: "增速目标需要自基期（%[1]d年）起各年数据均为正值（基期无数据时自其前最近一年起），而%[2]d年数据为%[3]s，增速需以正值计算：请核对该数据",
 	baseBefore:  "基期%d年早于最早的数据年份（%d年）",
 	yearBefore:  "目标年份早于最早的数据年份（%d年）",
 	tooFar:      "%d年距最新数据（%[3]d年）%[2]d年，预测最多只能外推%[4]d年",
@@ -1265,16 +1265,17 @@ func unassessable(t plancast.Target, phrase func(phrasebook) string, args ...any
 // ratio of positive levels: one across 0 means nothing (from −2 to 1
 // would be "−150%"). A figure at or below 0 before that (a series starting
 // from nothing: 0, 0, 0.5, 1.2) leaves the growth assessable, on the
-// projection of the whole history (Assess).
-func positiveFrom(base int, years []int, values []float64) bool {
+// projection of the whole history (Assess). When they are not, bad is
+// the index of the first of them at or below 0, which the error names.
+func positiveFrom(base int, years []int, values []float64) (bad int, ok bool) {
 	i, found := slices.BinarySearch(years, base)
 	if !found && i > 0 {
 		i-- // the figure before the base
 	}
-	for _, v := range values[i:] {
+	for j, v := range values[i:] {
 		if !(v > 0) {
-			return false
+			return i + j, false
 		}
 	}
-	return true
+	return 0, true
 }
