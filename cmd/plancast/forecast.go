@@ -142,9 +142,10 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	}
 	fmt.Fprintln(stdout, "\ntargets")
 	var judgedToDate []plancast.Assessment
-	// paced: the targets with a year at the history's pace, each with
-	// where it is met when it is set at a limit (forecast.TargetAtLimit;
-	// zero when it is not).
+	// paced: the targets with a year at the history's pace, each with its
+	// forecast.TargetAtLimit: for a level or share target of a percentage
+	// of a whole, the limit it is paced toward and the gap's pace (and,
+	// set at the limit, where it is met); zero for any other target.
 	type pacedTarget struct {
 		a    plancast.Assessment
 		edge forecast.LimitEdge
@@ -262,13 +263,16 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	}
 	for _, p := range paced {
 		a := p.a
-		// The gap in years: what the history's pace would take, in points
-		// a year for a target on a percentage (which is paced in points),
-		// not "1.0% a year" of a rate moving 0.03 points; for a target at
-		// a limit, in the gap to it (forecast.LimitEdge), which points a
-		// year would run past.
-		// The history's pace is written apart from the needs/yr column's
-		// (historyText): +1.02 beside +1.04, not +1.0 in both.
+		// The year the history's pace reaches the target, and that pace as
+		// forecast.Assess paced it: for a level or share target of a
+		// percentage of a whole (a share, the unemployment rate), at a
+		// limit or short of one, its gap to the limit it lies toward (100,
+		// or 0) narrowing at the history's rate (forecast.TargetAtLimit's
+		// LimitEdge), which points a year would run past; for one on
+		// another percentage, in points a year, not "1.0% a year" of a
+		// rate moving 0.03 points; otherwise the history's growth a year.
+		// A pace in points or growth is written apart from the needs/yr
+		// column's (historyText): +1.02 beside +1.04, not +1.0 in both.
 		var pace string
 		switch {
 		case p.edge.GapChange != nil:
