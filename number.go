@@ -156,22 +156,33 @@ func FormatStatedGrowth(o Observation, zh bool) string {
 
 // FormatPointsZh says a change in percentage points in Chinese, its sign in
 // words: 0.74 → "提高0.7个百分点", −1.2 → "降低1.2个百分点".
-func FormatPointsZh(c float64) string {
-	if c < 0 {
-		return "降低" + FormatPoints(-c)[1:] + "个百分点"
+func FormatPointsZh(c float64) string { return FormatPointsZhPrec(c, PointsPrec(c)) }
+
+// FormatPointsZhPrec is FormatPointsZh with prec decimals: 1.04 (prec 2)
+// → "提高1.04个百分点".
+func FormatPointsZhPrec(c float64, prec int) string {
+	s := Fixed(c, prec)
+	if strings.HasPrefix(s, "-") {
+		return "降低" + s[1:] + "个百分点"
 	}
-	return "提高" + FormatPoints(c)[1:] + "个百分点"
+	return "提高" + s + "个百分点"
 }
 
 // FormatPoints writes a change in percentage points with its sign, to one
 // decimal, or two when under 0.1 (a share moving 0.05 points a year is not
 // "+0.1"): 0.74 → "+0.7", −1.2 → "-1.2", 0.05 → "+0.05".
-func FormatPoints(c float64) string {
-	prec := 1
+func FormatPoints(c float64) string { return Signed(c, PointsPrec(c)) }
+
+// PointsPrec is the decimals FormatPoints writes a change c in points
+// with: one, or two when under 0.1. A pace compared with another in the
+// same sentence takes more where these would write the two alike
+// (ApartPrec): a required +1.04 points a year beside the history's +1.02
+// is not "+1.0" twice.
+func PointsPrec(c float64) int {
 	if math.Abs(c) < 0.095 {
-		prec = 2
+		return 2
 	}
-	return Signed(c, prec)
+	return 1
 }
 
 // Signed is Fixed with the sign written for a positive v too: "+0.7",

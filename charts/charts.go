@@ -311,7 +311,7 @@ func historyFigure(s *Spec) (*figure, error) {
 		layers = append(layers, hl...)
 		f.legend = append([]legendItem{{wd.History, swatchLine(histSty, &glyph)}}, f.legend...)
 		lo := hist[len(hist)-1]
-		labels = append(labels, labelSpec{*latest, fmt.Sprintf(wd.LatestFmt, lo.Year, annotValue(lo.Value, s.Indicator, lang)), sizeSmall, colHistory, sideLeft, latestLabelDy(hist), rankLatest})
+		labels = append(labels, labelSpec{*latest, fmt.Sprintf(wd.LatestFmt, lo.Year, latestValue(lo.Value, s, lang)), sizeSmall, colHistory, sideLeft, latestLabelDy(hist), rankLatest})
 		markers = append(markers, *latest)
 		for _, o := range hist[:len(hist)-1] {
 			dots = append(dots, xy{float64(o.Year), o.Value})

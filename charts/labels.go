@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/plancast/plancast"
+	"github.com/plancast/plancast/forecast"
 )
 
 // Languages of chart labels.
@@ -285,6 +286,11 @@ func formatValue(v float64, unit, lang string, whole bool) string {
 	if strings.Contains(s, ".") {
 		s = strings.TrimSuffix(strings.TrimRight(s, "0"), ".")
 	}
+	return withUnit(s, unit, lang)
+}
+
+// withUnit writes the number s with its unit as formatValue does.
+func withUnit(s, unit, lang string) string {
 	u := UnitLabel(unit, lang)
 	if u == "" {
 		return s
@@ -293,6 +299,89 @@ func formatValue(v float64, unit, lang string, whole bool) string {
 		return s + u
 	}
 	return s + " " + u
+}
+
+// labelPrec is the decimals of v, the latest figure or a level, share,
+// ceiling or floor target, in its label: those the dashboard writes it with
+// (plancast.Decimals, trailing zeros dropped: the latest figure 2,455.3,
+// not 2,455; 265.51, not 265.5), and more where it would read like one of
+// others, the values it is judged against on the same chart
+// (plancast.ApartPrec): the latest figure 2,799.6 beside a target of 2,800
+// is "2,799.6", not "2,800" as if it met it; a share of 59.96 beside 60 is
+// "59.96%". A percentage of a whole is kept apart from 0 and 100, as
+// formatValue keeps it.
+func labelPrec(v float64, others []float64, ind plancast.Indicator) int {
+	prec := plancast.Decimals(plancast.HalfAway(v, plancast.Decimals(v)))
+	if ind.PercentOfWhole() {
+		others = append([]float64{0, 100}, others...)
+	}
+	for _, o := range others {
+		prec = plancast.ApartPrec(v, o, prec)
+	}
+	return prec
+}
+
+// labelValue writes v with prec decimals and its unit as annotValue writes
+// it: English labels carry only "%", Chinese ones every unit.
+func labelValue(v float64, prec int, ind plancast.Indicator, lang string) string {
+	unit := ind.Unit
+	if lang != LangZh && unit != plancast.UnitPercent {
+		unit = ""
+	}
+	return withUnit(plancast.FormatNumber(v, prec), unit, lang)
+}
+
+// latestValue writes the latest figure v of s for its label (labelPrec),
+// apart from each level, share, ceiling and floor target s draws.
+func latestValue(v float64, s *Spec, lang string) string {
+	var targets []float64
+	for _, t := range s.Targets {
+		if targetOnChart(t, s.Region, s.Indicator, s.From) && !plancast.GrowthKind(t.Kind) {
+			targets = append(targets, t.Value)
+		}
+	}
+	return labelValue(v, labelPrec(v, targets, s.Indicator), s.Indicator, lang)
+}
+
+// targetValue writes a level, share, ceiling or floor target v of ind for
+// its label: as stated, with the decimals the dashboard writes it with
+// (labelPrec), which the latest figure (latest, nil for none) is written
+// apart from; the target 60 beside a figure of 59.96 stays "60". Only a
+// target that would still read as the latest figure, its decimals beyond
+// the dashboard's, gets more: 2,800.004 beside a figure of 2,800 (written
+// "2,800.000") is "2,800.004", not "2,800".
+func targetValue(v float64, latest *xy, ind plancast.Indicator, lang string) string {
+	prec := labelPrec(v, nil, ind)
+	if latest != nil && latest.y != v {
+		shown := plancast.HalfAway(latest.y, labelPrec(latest.y, []float64{v}, ind))
+		if plancast.HalfAway(v, prec) == shown {
+			prec = plancast.ApartPrec(v, latest.y, prec)
+		}
+	}
+	return labelValue(v, prec, ind, lang)
+}
+
+// historyPace is the history's pace of s, as the assessment computes it
+// (forecast.HistoricalChange, or HistoricalGrowth), in points a year when
+// points, else as a growth; NaN when the history has none. A target's
+// label writes what it needs apart from it, as the assessment's
+// explanation and the forecast command write the two side by side:
+// Yuncheng's urbanization rate "needs +1.04 points a year", where the
+// history ran +1.02, not "+1.0" as both round.
+func historyPace(s *Spec, points bool) float64 {
+	var years []int
+	var values []float64
+	for _, o := range sortedHistory(s.History, 0) {
+		years, values = append(years, o.Year), append(values, o.Value)
+	}
+	pace, ok := forecast.HistoricalGrowth(years, values)
+	if points {
+		pace, ok = forecast.HistoricalChange(years, values)
+	}
+	if !ok {
+		return math.NaN()
+	}
+	return pace
 }
 
 // statedNote is the single chart's account of what its growth targets'

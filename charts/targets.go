@@ -352,10 +352,10 @@ func targetLayers(f *figure, s *Spec, latest *xy, dodged *dodge) targetDrawing {
 		case plancast.TargetLevel, plancast.TargetShare:
 			at := xy{float64(t.Year), t.Value}
 			d.xs, d.ys = append(d.xs, at.x), append(d.ys, at.y)
-			txt := fmt.Sprintf(wd.TargetFmt, plan, t.Year, annotValue(t.Value, s.Indicator, f.lang))
+			txt := fmt.Sprintf(wd.TargetFmt, plan, t.Year, targetValue(t.Value, latest, s.Indicator, f.lang))
 			if from, to, ok := planSpan(t.Plan); ok && from == t.Year && to == t.Year {
 				// the plan's name says the year: "2022 plan target: 1", not "2022 plan target 2022: 1"
-				txt = fmt.Sprintf(wd.PlanYearTargetFmt, plan, annotValue(t.Value, s.Indicator, f.lang))
+				txt = fmt.Sprintf(wd.PlanYearTargetFmt, plan, targetValue(t.Value, latest, s.Indicator, f.lang))
 			}
 			// No path is required of a latest figure that already meets
 			// the target, as the assessment requires none: a falling red
@@ -368,13 +368,13 @@ func targetLayers(f *figure, s *Spec, latest *xy, dodged *dodge) targetDrawing {
 				path := []xy{*latest, at}
 				d.layers = append(d.layers, layer{z: zPath, p: lineOf(path, pathSty)})
 				havePath = true
-				txt += needsPointsText(c, f.lang)
+				txt += needsPointsText(c, historyPace(s, true), f.lang)
 			} else if ahead {
 				if g, ok := requiredGrowth(int(latest.x), latest.y, t.Year, t.Value); ok {
 					path := geometricPath(int(latest.x), latest.y, t.Year, g)
 					d.layers = append(d.layers, layer{z: zPath, p: lineOf(path, pathSty)})
 					havePath = true
-					txt += needsText(g, f.lang)
+					txt += needsText(g, historyPace(s, false), f.lang)
 				}
 			}
 			d.layers = append(d.layers, layer{z: zTarget, p: markerOf(at, marker, dodged, len(d.markers))})
@@ -423,9 +423,9 @@ func targetLayers(f *figure, s *Spec, latest *xy, dodged *dodge) targetDrawing {
 			if !above {
 				dy = -dy
 			}
-			txt := fmt.Sprintf("%s %s: %s", plan, lowerFirst(name, f.lang), annotValue(t.Value, s.Indicator, f.lang))
+			txt := fmt.Sprintf("%s %s: %s", plan, lowerFirst(name, f.lang), targetValue(t.Value, latest, s.Indicator, f.lang))
 			if f.lang == LangZh {
-				txt = fmt.Sprintf("%s%s：%s", plan, name, annotValue(t.Value, s.Indicator, f.lang))
+				txt = fmt.Sprintf("%s%s：%s", plan, name, targetValue(t.Value, latest, s.Indicator, f.lang))
 			}
 			d.layers = append(d.layers, layer{z: zLimit, p: limitBand(from, to, t.Value, above)})
 			d.labels = append(d.labels, labelSpec{xy{float64(min(to, t.Year)) + 0.5, t.Value}, txt, sizeSmall, colTarget, sideLeft, dy, targetRank(t, false)})
@@ -474,21 +474,25 @@ func annotValue(v float64, ind plancast.Indicator, lang string) string {
 	return formatValue(v, "", lang, whole)
 }
 
-// needsText is the required growth appended to a level target's label.
-func needsText(g float64, lang string) string {
+// needsText is the required growth appended to a level target's label,
+// written apart from the history's growth hist (historyPace).
+func needsText(g, hist float64, lang string) string {
+	n := plancast.FormatNumber(100*g, plancast.ApartPrec(100*g, 100*hist, 1))
 	if lang == LangZh {
-		return fmt.Sprintf("，需年均增长%s%%", plancast.FormatNumber(100*g, 1))
+		return fmt.Sprintf("，需年均增长%s%%", n)
 	}
-	return fmt.Sprintf(", needs %s%% a year", plancast.FormatNumber(100*g, 1))
+	return fmt.Sprintf(", needs %s%% a year", n)
 }
 
 // needsPointsText is the change a year in percentage points appended to a
-// share's or rate's level target label: ", needs +0.7 points a year".
-func needsPointsText(c float64, lang string) string {
+// share's or rate's level target label: ", needs +0.7 points a year",
+// written apart from the history's change hist (historyPace).
+func needsPointsText(c, hist float64, lang string) string {
+	prec := plancast.ApartPrec(c, hist, plancast.PointsPrec(c))
 	if lang == LangZh {
-		return "，需年均" + plancast.FormatPointsZh(c)
+		return "，需年均" + plancast.FormatPointsZhPrec(c, prec)
 	}
-	return fmt.Sprintf(", needs %s points a year", plancast.FormatPoints(c))
+	return fmt.Sprintf(", needs %s points a year", plancast.Signed(c, prec))
 }
 
 // growthText labels a growth target: "14th FYP: +6% a year", "2021 plan: +8.5%".

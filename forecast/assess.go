@@ -143,10 +143,10 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 			base = p.first
 		}
 	}
-	if growthKind && !positiveFrom(base, years, values) {
+	if bad, ok := positiveFrom(base, years, values); growthKind && !ok {
 		// (x_Y/x_B) − 1 of a series that crosses zero is no growth rate: from
 		// −2 to 1 would be "−150%".
-		return a, unassessable(t, func(pb phrasebook) string { return pb.nonPositive })
+		return a, unassessable(t, func(pb phrasebook) string { return pb.nonPositive }, base, years[bad], plancast.FormatNumber(values[bad], -1))
 	}
 	if growthKind && base < p.first {
 		return a, unassessable(t, func(pb phrasebook) string { return pb.baseBefore }, base, p.first)
@@ -787,12 +787,17 @@ type phrasebook struct {
 	// projected: what, mean, 95% low, 95% high, target, probability
 	// (plancast.FormatProbability), status, target year.
 	projected string
-	needs     string // required growth in percent, latest year
-	history   string // historical growth in percent
+	// needs: the required growth in percent, latest year; history: the
+	// historical growth in percent. Each is written with the decimals that
+	// tell it from the other (plancast.ApartPrec): "needs 6.34% a year
+	// (history: 6.26% a year)", not 6.3% twice.
+	needs   string
+	history string
 	// needsPoints and historyPoints say them in points a year, for a
-	// percentage (a.RequiredChange): the change's words, latest year.
+	// percentage (a.RequiredChange): the change's words, latest year;
+	// points writes a change with prec decimals.
 	needsPoints, historyPoints string
-	points                     func(change float64) string
+	points                     func(change float64, prec int) string
 	pace                       string // the year the target is reached at the historical pace
 	// limitPace: pace for a target at a limit (LimitEdge): the year, the
 	// limit, how much of the gap to it closes a year ("52.7%").
@@ -803,9 +808,14 @@ type phrasebook struct {
 	decimals            func(n int) string
 	// projectedPace: the projection's growth (or change in points) a year,
 	// slower or faster; said where the pace and the probability disagree.
+	// gapPace says it of a target paced on its gap to a limit
+	// (limitPace): how much of the gap the projection closes a year
+	// ("10.2%"), slower or faster; gapWidens, of a projection whose gap
+	// widens: by how much a year.
 	projectedPace, slower, faster string
-	growthRate                    func(g float64) string // a growth a year (a fraction) in words
-	current                       string                 // the growth is of current-price figures
+	gapPace, gapWidens            string
+	growthRate                    func(g float64, prec int) string // a growth a year (a fraction) in words, prec decimals of its percent
+	current                       string                           // the growth is of current-price figures
 	// stated: the gap in percent a year, below or above, the years it
 	// was measured over (span's words); asStated: the target year.
 	stated     string
@@ -849,7 +859,7 @@ type phrasebook struct {
 
 	// Why a target cannot be judged (UnassessableError).
 	oneYear     string // the one observed year
-	nonPositive string // a growth target on a series with a value ≤ 0
+	nonPositive string // a growth target on figures not all positive from its base: base year, the year of the first figure ≤ 0, that figure
 	baseBefore  string // base year, first observed year
 	yearBefore  string // first observed year
 	tooFar      string // target year, years past the latest, latest observed year, MaxHorizon
@@ -874,11 +884,11 @@ var english = phrasebook{
 	interpolatedBase: "no figure of %[1]s is stored: on its level interpolated between the figures of %[2]d and %[3]d (%[4]s), ",
 	and:              " or ",
 	projected:        "projected %[1]s%[2]s for %[8]d (95%% interval %[3]s to %[4]s) against a target of %[5]s: probability %[6]s (%[7]s)",
-	needs:            "; needs %.1[1]f%% a year from %[2]d",
-	history:          " (history: %.1f%% a year)",
+	needs:            "; needs %[1]s%% a year from %[2]d",
+	history:          " (history: %s%% a year)",
 	needsPoints:      "; needs %[1]s a year from %[2]d",
 	historyPoints:    " (history: %s a year)",
-	points:           func(c float64) string { return plancast.FormatPoints(c) + " points" },
+	points:           func(c float64, prec int) string { return plancast.Signed(c, prec) + " points" },
 	pace:             "; at that pace the target is reached in %d",
 	limitPace:        "; at the history's pace, its gap to %[2]s narrowing %[3]s a year, the target is reached in %[1]d",
 	edgeFrom:         "; met from %[1]s up, which figures of %[2]s write as %[3]s",
@@ -893,7 +903,9 @@ var english = phrasebook{
 		return [...]string{"", "", "two", "three", "four", "five", "six"}[min(n, maxFigureDecimals)] + " decimals"
 	},
 	projectedPace:   ", but the projection assumes %s a year, %s than the history",
-	growthRate:      func(g float64) string { return plancast.Fixed(100*g, 1) + "%" },
+	gapPace:         ", but the projection narrows it %s a year, %s than the history",
+	gapWidens:       ", but in the projection it widens %s a year",
+	growthRate:      func(g float64, prec int) string { return plancast.Fixed(100*g, prec) + "%" },
 	slower:          "slower",
 	faster:          "faster",
 	current:         "; growth of the current-price figures, inflation included",
@@ -923,7 +935,7 @@ var english = phrasebook{
 	toDateUnchained: "; the %[1]s figure of %[2]d (%[3]s, %[4]s on a year before) was not read: relating it to a whole year needs the %[1]s figures of every year from %[5]d, the latest year with a yearly figure, and none is stored for %[6]s",
 
 	oneYear:     "one observed year (%d); at least two are needed",
-	nonPositive: "a growth target needs a series of positive values; this one has a value ≤ 0",
+	nonPositive: "a growth target needs positive figures from its base year (%[1]d) on, or from the latest figure before it when the base year has none; the figure of %[2]d is %[3]s, and a growth rate needs positive levels: check that figure",
 	baseBefore:  "base year %d is before the first observation (%d)",
 	yearBefore:  "the target year is before the first observation (%d)",
 	tooFar:      "%d is %d years past the latest figure (%d); projections reach at most %d years ahead",
@@ -940,8 +952,11 @@ func (pb phrasebook) earlierYears(ys []int) string {
 
 // zhGrowth writes a growth (a fraction) in Chinese: 增长4.2%, 下降1.0%; one
 // that rounds to zero is 增长0.0%, as "+0.0%" in English, not 下降0.0%.
-func zhGrowth(g float64) string {
-	s := plancast.Fixed(100*g, 1)
+func zhGrowth(g float64) string { return zhGrowthPrec(g, 1) }
+
+// zhGrowthPrec is zhGrowth with prec decimals: 增长6.34%.
+func zhGrowthPrec(g float64, prec int) string {
+	s := plancast.Fixed(100*g, prec)
 	if strings.HasPrefix(s, "-") {
 		return "下降" + s[1:] + "%"
 	}
@@ -972,11 +987,11 @@ var chinese = phrasebook{
 	interpolatedBase: "尚无%[1]s年数据，按%[2]d年和%[3]d年数据推算为%[4]s，",
 	and:              "年和",
 	projected:        "预计%[1]s%[2]s（95%%区间%[3]s至%[4]s），目标%[5]s：达成概率%[6]s（%[7]s）",
-	needs:            "；自%[2]d年起需年均增长%.1[1]f%%",
-	history:          "（历史年均%.1f%%）",
+	needs:            "；自%[2]d年起需年均增长%[1]s%%",
+	history:          "（历史年均%s%%）",
 	needsPoints:      "；自%[2]d年起需年均%[1]s",
 	historyPoints:    "（历史年均%s）",
-	points:           plancast.FormatPointsZh,
+	points:           plancast.FormatPointsZhPrec,
 	pace:             "；按历史增速，%d年达到目标",
 	limitPace:        "；按历史速度，与%[2]s的差距年均缩小%[3]s，%[1]d年达到目标",
 	edgeFrom:         "；数据保留%[2]s，不低于%[1]s即记为%[3]s，按此判断",
@@ -988,9 +1003,11 @@ var chinese = phrasebook{
 		return [...]string{"", "一", "两", "三", "四", "五", "六"}[min(n, maxFigureDecimals)] + "位小数"
 	},
 	projectedPace:   "，但预测年均%s，%s历史",
+	gapPace:         "，但预测差距年均缩小%s，%s历史",
+	gapWidens:       "，但预测差距年均扩大%s",
 	slower:          "慢于",
 	faster:          "快于",
-	growthRate:      zhGrowth,
+	growthRate:      zhGrowthPrec,
 	current:         "；按现价数据计算，含价格因素",
 	stated:          "；按公布的增速判断，%[3]s年公布增速比现价数据增速年均%[2]s%.1[1]f%%",
 	statedEven:      "；按公布的增速判断，%[1]s年公布增速与现价数据增速持平",
@@ -1018,7 +1035,7 @@ var chinese = phrasebook{
 	toDateUnchained: "；未采用%[2]d年%[1]s数据（%[3]s，同比%[4]s）：推算全年需要自%[5]d年（最近有全年数据的年份）起各年的%[1]s数据，尚缺%[6]s年",
 
 	oneYear:     "仅有%d年一年的数据，至少需要两年",
-	nonPositive: "增速目标需要全为正值的序列，该序列有小于等于0的值",
+	nonPositive: "增速目标需要自基期（%[1]d年）起各年数据均为正值（基期无数据时自其前最近一年起），而%[2]d年数据为%[3]s，增速需以正值计算：请核对该数据",
 	baseBefore:  "基期%d年早于最早的数据年份（%d年）",
 	yearBefore:  "目标年份早于最早的数据年份（%d年）",
 	tooFar:      "%d年距最新数据（%[3]d年）%[2]d年，预测最多只能外推%[4]d年",
@@ -1113,16 +1130,33 @@ func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind planca
 			s += fmt.Sprintf(pb.restAtMost, plancast.HalfAway(100**y.RequiredRestGrowth, 1), y.Year-1)
 		}
 	}
+	// A pace the sentence compares with another (the required with the
+	// history's, the projection's with the history's) is written apart
+	// from it (plancast.ApartPrec): Yuncheng's urbanization rate "needs
+	// +1.0 points a year (history: +1.0 points a year)", at that pace
+	// "reached in 2031", a year late, hid 1.04 against 1.02. other is
+	// NaN when there is none to compare with.
+	points := func(c, other float64) string {
+		return pb.points(c, plancast.ApartPrec(c, other, plancast.PointsPrec(c)))
+	}
+	growthRate := func(g, other float64) string { return pb.growthRate(g, plancast.ApartPrec(100*g, 100*other, 1)) }
+	orNaN := func(v *float64) float64 {
+		if v == nil {
+			return math.NaN()
+		}
+		return *v
+	}
 	switch {
 	case a.RequiredChange != nil:
-		s += fmt.Sprintf(pb.needsPoints, pb.points(*a.RequiredChange), a.LatestYear)
+		s += fmt.Sprintf(pb.needsPoints, points(*a.RequiredChange, orNaN(a.HistoricalChange)), a.LatestYear)
 		if a.HistoricalChange != nil {
-			s += fmt.Sprintf(pb.historyPoints, pb.points(*a.HistoricalChange))
+			s += fmt.Sprintf(pb.historyPoints, points(*a.HistoricalChange, *a.RequiredChange))
 		}
 	case a.RequiredGrowth != nil:
-		s += fmt.Sprintf(pb.needs, plancast.HalfAway(100**a.RequiredGrowth, 1), a.LatestYear)
+		g, h := *a.RequiredGrowth, orNaN(a.HistoricalGrowth)
+		s += fmt.Sprintf(pb.needs, plancast.Fixed(100*g, plancast.ApartPrec(100*g, 100*h, 1)), a.LatestYear)
 		if a.HistoricalGrowth != nil {
-			s += fmt.Sprintf(pb.history, plancast.HalfAway(100**a.HistoricalGrowth, 1))
+			s += fmt.Sprintf(pb.history, plancast.Fixed(100*h, plancast.ApartPrec(100*h, 100*g, 1)))
 		}
 	}
 	if a.PaceYear != nil {
@@ -1147,11 +1181,23 @@ func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind planca
 			// history's (a probability a hair under even at the historical
 			// pace is no disagreement).
 			onSide := func(proj, hist float64) bool { return inTime == (toward*(proj-hist) < 0) }
-			switch {
+			switch gap, ok := projectedGapChange(a, t, edge); {
+			case ok:
+				// A target paced on its gap to a limit is compared on it,
+				// as its pace was said: "its gap to 100 narrowing 13.8% a
+				// year …, but the projection assumes +0.7 points a year"
+				// set points against a gap. A gap closing more slowly
+				// (less negative) is slower.
+				hist := *edge.GapChange
+				if onGapSide := inTime == (gap > hist); onGapSide && gap < 0 {
+					s += fmt.Sprintf(pb.gapPace, plancast.Fixed(-100*gap, plancast.ApartPrec(-100*gap, -100*hist, 1))+"%", side)
+				} else if onGapSide {
+					s += fmt.Sprintf(pb.gapWidens, plancast.Fixed(100*gap, 1)+"%")
+				}
 			case a.ProjectedChange != nil && a.HistoricalChange != nil && onSide(*a.ProjectedChange, *a.HistoricalChange):
-				s += fmt.Sprintf(pb.projectedPace, pb.points(*a.ProjectedChange), side)
+				s += fmt.Sprintf(pb.projectedPace, points(*a.ProjectedChange, *a.HistoricalChange), side)
 			case a.ProjectedGrowth != nil && a.HistoricalGrowth != nil && onSide(*a.ProjectedGrowth, *a.HistoricalGrowth):
-				s += fmt.Sprintf(pb.projectedPace, pb.growthRate(*a.ProjectedGrowth), side)
+				s += fmt.Sprintf(pb.projectedPace, growthRate(*a.ProjectedGrowth, *a.HistoricalGrowth), side)
 			}
 		}
 	}
@@ -1192,6 +1238,23 @@ func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind planca
 	return s
 }
 
+// projectedGapChange is the change a year in the gap between the figures
+// and the limit a target is paced toward (edge, with its GapChange) that
+// the projection assumes from the latest figure to the target year:
+// (|limit − x̂_Y| / |limit − L|)^(1/(Y − n)) − 1, negative when it
+// narrows, as edge.GapChange is the history's. ok is false for a target
+// not paced on a gap, or without a projection of its year.
+func projectedGapChange(a plancast.Assessment, t plancast.Target, edge *LimitEdge) (float64, bool) {
+	if edge == nil || edge.GapChange == nil || a.Projected == nil || a.Interpolated != nil || t.Year <= a.LatestYear {
+		return 0, false
+	}
+	from, to := math.Abs(edge.Limit-a.LatestValue), math.Abs(edge.Limit-a.Projected.Mean)
+	if !(from > 0) || math.IsNaN(to) {
+		return 0, false
+	}
+	return math.Pow(to/from, 1/float64(t.Year-a.LatestYear)) - 1, true
+}
+
 // UnassessableError is the EINVALID error of a target its series cannot
 // judge, with the reason in Chinese as well, for answers in Chinese.
 // ErrorCode and ErrorMessage find the English error through Unwrap.
@@ -1221,16 +1284,17 @@ func unassessable(t plancast.Target, phrase func(phrasebook) string, args ...any
 // ratio of positive levels: one across 0 means nothing (from −2 to 1
 // would be "−150%"). A figure at or below 0 before that (a series starting
 // from nothing: 0, 0, 0.5, 1.2) leaves the growth assessable, on the
-// projection of the whole history (Assess).
-func positiveFrom(base int, years []int, values []float64) bool {
+// projection of the whole history (Assess). When they are not, bad is
+// the index of the first of them at or below 0, which the error names.
+func positiveFrom(base int, years []int, values []float64) (bad int, ok bool) {
 	i, found := slices.BinarySearch(years, base)
 	if !found && i > 0 {
 		i-- // the figure before the base
 	}
-	for _, v := range values[i:] {
+	for j, v := range values[i:] {
 		if !(v > 0) {
-			return false
+			return i + j, false
 		}
 	}
-	return true
+	return 0, true
 }

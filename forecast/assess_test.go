@@ -362,6 +362,7 @@ func TestAssessSaysWhyATargetCannotBeJudged(t *testing.T) {
 	level := plancast.Target{Indicator: "gdp", Plan: "14th-fyp", Kind: plancast.TargetLevel, BaseYear: 2020, Year: 2025, Value: 250}
 	growth := plancast.Target{Indicator: "gdp", Plan: "14th-fyp", Kind: plancast.TargetAvgGrowth, BaseYear: 2015, Year: 2025, Value: 8}
 	past := plancast.Target{Indicator: "gdp", Plan: "12th-fyp", Kind: plancast.TargetLevel, Year: 2010, Value: 50}
+	avgFrom2020 := plancast.Target{Indicator: "gdp", Plan: "14th-fyp", Kind: plancast.TargetAvgGrowth, BaseYear: 2020, Year: 2025, Value: 8}
 	for _, c := range []struct {
 		name   string
 		t      plancast.Target
@@ -370,7 +371,15 @@ func TestAssessSaysWhyATargetCannotBeJudged(t *testing.T) {
 		en, zh string
 	}{
 		{"one year", level, []int{2020}, []float64{120.8}, "one observed year (2020)", "仅有2020年一年的数据，至少需要两年"},
-		{"a value ≤ 0", growth, []int{2018, 2019, 2020}, []float64{-1, 2, 3}, "needs a series of positive values", "增速目标需要全为正值的序列，该序列有小于等于0的值"},
+		{"a value ≤ 0", growth, []int{2018, 2019, 2020}, []float64{-1, 2, 3},
+			"a growth target needs positive figures from its base year (2015) on, or from the latest figure before it when the base year has none; the figure of 2018 is -1, and a growth rate needs positive levels: check that figure",
+			"增速目标需要自基期（2015年）起各年数据均为正值（基期无数据时自其前最近一年起），而2018年数据为-1，增速需以正值计算：请核对该数据"},
+		// Only the figures from the base year on count: a 0 before it
+		// leaves the growth assessable (positiveFrom), so the message says
+		// which figure of those is not positive.
+		{"a value ≤ 0 after the base", avgFrom2020, []int{2018, 2019, 2020, 2021, 2022}, []float64{0, 0, 3, -0.5, 4},
+			"positive figures from its base year (2020) on, or from the latest figure before it when the base year has none; the figure of 2021 is -0.5",
+			"增速目标需要自基期（2020年）起各年数据均为正值（基期无数据时自其前最近一年起），而2021年数据为-0.5，增速需以正值计算：请核对该数据"},
 		{"base before the data", growth, []int{2018, 2019, 2020}, []float64{1, 2, 3}, "base year 2015 is before the first observation (2018)", "基期2015年早于最早的数据年份（2018年）"},
 		{"target year before the data", past, []int{2018, 2019, 2020}, []float64{1, 2, 3}, "the target year is before the first observation (2018)", "目标年份早于最早的数据年份（2018年）"},
 	} {

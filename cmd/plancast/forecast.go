@@ -142,9 +142,10 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	}
 	fmt.Fprintln(stdout, "\ntargets")
 	var judgedToDate []plancast.Assessment
-	// paced: the targets with a year at the history's pace, each with
-	// where it is met when it is set at a limit (forecast.TargetAtLimit;
-	// zero when it is not).
+	// paced: the targets with a year at the history's pace, each with its
+	// forecast.TargetAtLimit: for a level or share target of a percentage
+	// of a whole, the limit it is paced toward and the gap's pace (and,
+	// set at the limit, where it is met); zero for any other target.
 	type pacedTarget struct {
 		a    plancast.Assessment
 		edge forecast.LimitEdge
@@ -262,16 +263,24 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	}
 	for _, p := range paced {
 		a := p.a
-		// The gap in years: what the history's pace would take, in points
-		// a year for a target on a percentage (which is paced in points),
-		// not "1.0% a year" of a rate moving 0.03 points; for a target at
-		// a limit, in the gap to it (forecast.LimitEdge), which points a
-		// year would run past.
-		pace := plancast.Fixed(100**a.HistoricalGrowth, 1) + "% a year"
-		if p.edge.GapChange != nil {
+		// The year the history's pace reaches the target, and that pace as
+		// forecast.Assess paced it: for a level or share target of a
+		// percentage of a whole (a share, the unemployment rate), at a
+		// limit or short of one, its gap to the limit it lies toward (100,
+		// or 0) narrowing at the history's rate (forecast.TargetAtLimit's
+		// LimitEdge), which points a year would run past; for one on
+		// another percentage, in points a year, not "1.0% a year" of a
+		// rate moving 0.03 points; otherwise the history's growth a year.
+		// A pace in points or growth is written apart from the needs/yr
+		// column's (historyText): +1.02 beside +1.04, not +1.0 in both.
+		var pace string
+		switch {
+		case p.edge.GapChange != nil:
 			pace = fmt.Sprintf("the gap to %s narrowing %s%% a year", observed(p.edge.Limit), plancast.Fixed(-100**p.edge.GapChange, 1))
-		} else if a.HistoricalChange != nil {
-			pace = plancast.FormatPoints(*a.HistoricalChange) + " points a year"
+		case a.HistoricalChange != nil:
+			pace = historyText(a) + " points a year"
+		default:
+			pace = historyText(a) + " a year"
 		}
 		fmt.Fprintf(stdout, "at the %d–%d pace (%s), %s's %s is reached in %d%s\n", years[0], a.LatestYear,
 			pace, a.Target.Plan, observed(a.TargetValue), *a.PaceYear, paceLag(*a.PaceYear, a.Year))
@@ -308,19 +317,42 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 }
 
 // needsText is the needs/yr column: the growth a year a target needs, or,
-// for a target on a percentage, the change in points ("+0.7 pt").
+// for a target on a percentage, the change in points ("+0.7 pt"). It is
+// written apart from the history's pace, which the line of the year at
+// that pace compares it with, as the explanation writes both
+// (plancast.ApartPrec): Yuncheng's urbanization rate needs "+1.04 pt"
+// where the history ran +1.02 points a year, not "+1.0 pt" beside "+1.0
+// points a year … a year late".
 func needsText(a plancast.Assessment) string {
-	if a.RequiredChange != nil {
-		return plancast.FormatPoints(*a.RequiredChange) + " pt"
+	if c := a.RequiredChange; c != nil {
+		return plancast.Signed(*c, plancast.ApartPrec(*c, orNaN(a.HistoricalChange), plancast.PointsPrec(*c))) + " pt"
 	}
-	return pct(a.RequiredGrowth)
+	if g := a.RequiredGrowth; g != nil {
+		return plancast.Fixed(100**g, plancast.ApartPrec(100**g, 100*orNaN(a.HistoricalGrowth), 1)) + "%"
+	}
+	return "-"
 }
 
-func pct(v *float64) string {
-	if v == nil {
+// historyText is the history's pace a year, in points for a target on a
+// percentage (a.RequiredChange or a.HistoricalChange set) and in percent
+// otherwise, written apart from the needs/yr column (needsText).
+func historyText(a plancast.Assessment) string {
+	if c := a.HistoricalChange; c != nil {
+		return plancast.Signed(*c, plancast.ApartPrec(*c, orNaN(a.RequiredChange), plancast.PointsPrec(*c)))
+	}
+	h := a.HistoricalGrowth
+	if h == nil {
 		return "-"
 	}
-	return plancast.Fixed(100**v, 1) + "%"
+	return plancast.Fixed(100**h, plancast.ApartPrec(100**h, 100*orNaN(a.RequiredGrowth), 1)) + "%"
+}
+
+// orNaN is *v, or NaN for nil: no value to write another apart from.
+func orNaN(v *float64) float64 {
+	if v == nil {
+		return math.NaN()
+	}
+	return *v
 }
 
 // share is the progress column, in whole percent. A share short of all of
