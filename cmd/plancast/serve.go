@@ -8,11 +8,13 @@ import (
 	"log/slog"
 	"net"
 	"os"
+	"path/filepath"
 	"sync"
 	"time"
 
 	"github.com/plancast/plancast"
 	"github.com/plancast/plancast/api"
+	"github.com/plancast/plancast/store/bolt"
 )
 
 func init() {
@@ -118,7 +120,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		defer wg.Wait()
 		bctx, stop := context.WithCancel(ctx)
 		defer stop()
-		b := &backupSchedule{st: st.(plancast.Backuper), dir: *backupDir, every: *backupEvery, keep: *backupKeep, log: log}
+		b := &backupSchedule{st: st.(plancast.Backuper), store: filepath.Join(sf.dataDir, bolt.FileName), dir: *backupDir, every: *backupEvery, keep: *backupKeep, log: log}
 		cfg.Backups = b.Status
 		wg.Add(1)
 		go b.run(bctx, &wg)
