@@ -41,7 +41,7 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if *check != "" {
 		c, err := bolt.CheckFile(*check)
 		if err != nil {
-			return err
+			return fmt.Errorf("%w; not a copy to restore: check an older one, or take a new one (plancast backup)", err)
 		}
 		fmt.Fprintf(stdout, "%s is a good copy: %s\n", *check, c)
 		return nil
