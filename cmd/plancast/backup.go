@@ -41,7 +41,7 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if *check != "" {
 		c, err := bolt.CheckFile(*check)
 		if err != nil {
-			return fmt.Errorf("%w; not a copy to restore: check an older one, or take a new one (plancast backup)", err)
+			return fmt.Errorf("%w; restore from another copy, or take a new one (plancast backup)", err)
 		}
 		fmt.Fprintf(stdout, "%s is a good copy: %s\n", *check, c)
 		return nil
@@ -305,7 +305,11 @@ type restored struct {
 // half-placed file.
 func restoreFile(ctx context.Context, from, path string) (r restored, err error) {
 	var held *bolt.Store
-	if _, err := os.Stat(path); err == nil {
+	// A store in place that is cut short cannot be opened (bolt.CutShort),
+	// only replaced: it is what a backup is restored for.
+	_, statErr := os.Stat(path)
+	cut := statErr == nil && bolt.CutShort(path) != nil
+	if statErr == nil && !cut {
 		held, err = bolt.Open(path)
 		if err != nil {
 			return r, fmt.Errorf("%w; stop the server first, restore, then start it again", err)
@@ -341,7 +345,7 @@ func restoreFile(ctx context.Context, from, path string) (r restored, err error)
 		}
 		highest, _ := bolt.HighestVersion(seen...) // each a counter: MoveVersionPast read them
 		r.version, r.highest = v, strconv.FormatUint(highest, 10)
-		if held != nil {
+		if held != nil || cut {
 			r.replaced = path + ".replaced-" + time.Now().UTC().Format("20060102T150405Z")
 			if err := os.Rename(path, r.replaced); err != nil {
 				return fmt.Errorf("keep the current store as %s: %w; nothing was changed", r.replaced, err)

@@ -159,6 +159,9 @@ func OpenWith(path string, opt OpenOptions) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, plancast.Errorf(plancast.EUNAVAILABLE, "create data directory %s: %v", filepath.Dir(path), err)
 	}
+	if err := damaged(path); err != nil {
+		return nil, err
+	}
 	db, err := bbolt.Open(path, 0o600, options())
 	if err != nil {
 		return nil, openError(path, err)
@@ -193,6 +196,9 @@ func OpenWith(path string, opt OpenOptions) (*Store, error) {
 func openReadOnly(path string) (*Store, error) {
 	opts := options()
 	opts.ReadOnly = true
+	if err := damaged(path); err != nil {
+		return nil, err
+	}
 	db, err := bbolt.Open(path, 0o400, opts)
 	if err != nil {
 		return nil, openError(path, err)
@@ -209,6 +215,15 @@ func openReadOnly(path string) (*Store, error) {
 			path, strings.Join(todo, ", "))}
 	}
 	return &Store{db: db, path: path}, nil
+}
+
+// damaged is the EUNAVAILABLE error of a store file cut short (fileShort),
+// which bbolt would map and crash reading (SIGBUS); nil for any other file.
+func damaged(path string) error {
+	if err := fileShort(path); err != nil {
+		return plancast.Errorf(plancast.EUNAVAILABLE, "the embedded store %s is damaged (%v): restore a backup (plancast restore --from FILE)", path, err)
+	}
+	return nil
 }
 
 // openError is the error of bbolt.Open failing on the store file at path:
