@@ -85,7 +85,8 @@ func (s *storeFlags) openServing(ctx context.Context, log *slog.Logger) (plancas
 }
 
 // openExisting opens the selected store for a command that only reads it
-// (forecast, history, chart, backup, export, token list), read-only
+// (forecast, history, chart, backup, export, token list, ingest
+// --dry-run), read-only
 // (openReading). Such a command never creates the embedded store: a
 // mistyped --data-dir would otherwise leave a new, empty store behind and
 // answer as if the figures were gone.
@@ -104,17 +105,6 @@ func (s *storeFlags) openExisting(ctx context.Context, whileServed string) (plan
 func (s *storeFlags) exists() bool {
 	_, err := os.Stat(filepath.Join(s.dataDir, bolt.FileName))
 	return !errors.Is(err, os.ErrNotExist)
-}
-
-// openToRead opens the selected store for a command that only reads it but
-// has always created a missing embedded store (token list, ingest
-// --dry-run): an existing one read-only (openReading), a missing one as
-// open does.
-func (s *storeFlags) openToRead(ctx context.Context, whileServed string) (plancast.Store, error) {
-	if s.embedded() && !s.exists() {
-		return s.open(ctx, whileServed)
-	}
-	return s.openReading(ctx, whileServed)
 }
 
 // openReading opens the selected store, which exists, for a command that
