@@ -70,7 +70,20 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	case !sf.embedded():
 		return usageErrorf("the store is InfluxDB (%s): back it up with InfluxDB's own \"influx backup\"", sf.influxURL)
 	default:
-		st, err := sf.openExisting(ctx, "copy it through that server instead: plancast backup --server URL --token ADMIN_TOKEN")
+		whileServed := "copy it through that server instead: plancast backup --server URL --token ADMIN_TOKEN"
+		st, err := sf.openExisting(ctx, whileServed)
+		if errors.Is(err, bolt.ErrNeedsUpgrade) {
+			// A store an older plancast wrote is copied as it is, not
+			// upgraded: the copy before an upgrade.
+			path := filepath.Join(sf.dataDir, bolt.FileName)
+			st, err = bolt.OpenAsIs(path)
+			switch {
+			case errors.Is(err, bolt.ErrHeld):
+				err = fmt.Errorf("%w; %s", err, whileServed)
+			case err == nil:
+				fmt.Fprintf(stderr, "plancast: %s was written by an older plancast; the copy is of the file as it is, not upgraded\n", path)
+			}
+		}
 		if err != nil {
 			return fmt.Errorf("open store: %w", err)
 		}

@@ -116,9 +116,9 @@ func (s *storeFlags) exists() bool {
 // says what to do instead), while several readers may read at once.
 //
 // A store an older plancast wrote needs an upgrade first, which is a write:
-// it gets it from a writable open, as every command gave it before; when
-// that open fails too (the media read-only), the error says that the store
-// must be opened once writable.
+// it is refused (bolt.ErrNeedsUpgrade, saying to open it once writable), so
+// that the file stays as it was, as the commands that only read promise;
+// they upgraded it, and a backup "before the upgrade" was upgraded.
 func (s *storeFlags) openReading(ctx context.Context, whileServed string) (plancast.Store, error) {
 	if !s.embedded() {
 		return s.open(ctx, whileServed)
@@ -128,12 +128,6 @@ func (s *storeFlags) openReading(ctx context.Context, whileServed string) (planc
 	switch {
 	case errors.Is(err, bolt.ErrHeld):
 		return nil, fmt.Errorf("%w; %s", err, whileServed)
-	case errors.Is(err, bolt.ErrNeedsUpgrade):
-		up, uerr := s.open(ctx, whileServed)
-		if uerr == nil || errors.Is(uerr, bolt.ErrHeld) {
-			return up, uerr
-		}
-		return nil, fmt.Errorf("%w (the upgrade could not be written here: %v)", err, uerr)
 	case err != nil:
 		return nil, err
 	}

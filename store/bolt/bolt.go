@@ -211,8 +211,8 @@ func openReadOnly(path string) (*Store, error) {
 	if len(todo) > 0 {
 		db.Close()
 		return nil, needsUpgradeError{plancast.Errorf(plancast.EUNAVAILABLE,
-			"the embedded store %s was written by an older plancast and must be upgraded (%s) before it can be read; open it once writable to upgrade it",
-			path, strings.Join(todo, ", "))}
+			"the embedded store %s was written by an older plancast and must be upgraded (%s) before it can be read; a command that only reads leaves the file as it is: open it once writable to upgrade it (plancast serve --data-dir %s upgrades it as it starts), after keeping a copy of it as it is if you want one (plancast backup --data-dir %s --out FILE copies it without upgrading it)",
+			path, strings.Join(todo, ", "), filepath.Dir(path), filepath.Dir(path))}
 	}
 	return &Store{db: db, path: path}, nil
 }
@@ -224,6 +224,23 @@ func damaged(path string) error {
 		return plancast.Errorf(plancast.EUNAVAILABLE, "the embedded store %s is damaged (%v): restore a backup (plancast restore --from FILE)", path, err)
 	}
 	return nil
+}
+
+// OpenAsIs opens the store file at path read-only as openReadOnly does, but
+// also when it needs an upgrade (ErrNeedsUpgrade): for a copy of the file as
+// it is (Snapshot), such as a backup before the upgrade. The store's reads
+// other than Snapshot and DataVersion may not be used on it.
+func OpenAsIs(path string) (*Store, error) {
+	opts := options()
+	opts.ReadOnly = true
+	if err := damaged(path); err != nil {
+		return nil, err
+	}
+	db, err := bbolt.Open(path, 0o400, opts)
+	if err != nil {
+		return nil, openError(path, err)
+	}
+	return &Store{db: db, path: path}, nil
 }
 
 // openError is the error of bbolt.Open failing on the store file at path:
@@ -263,7 +280,11 @@ func (s *Store) DataVersion(ctx context.Context) (string, error) {
 }
 
 func readVersion(tx *bbolt.Tx) uint64 {
-	b := tx.Bucket(bucketMeta).Get(keyVersion)
+	meta := tx.Bucket(bucketMeta)
+	if meta == nil { // a store a first open has not finished (OpenAsIs)
+		return 0
+	}
+	b := meta.Get(keyVersion)
 	if len(b) != 8 {
 		return 0
 	}
