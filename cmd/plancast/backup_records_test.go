@@ -75,3 +75,23 @@ func TestBackupCheckAndRestoreRefuseACopyWithARecordThatDoesNotRead(t *testing.T
 		})
 	}
 }
+
+// An export archive given where a backup is expected (restore --from,
+// backup --check), gzipped or not, is named for what it is, with the
+// command that rebuilds a store from it; it was "invalid database".
+func TestRestoreOfAnExportArchiveSaysToImportIt(t *testing.T) {
+	dir := seededDir(t)
+	for _, name := range []string{"exp1.json", "exp1.json.gz"} {
+		archive := filepath.Join(t.TempDir(), name)
+		mustRun(t, "export", "--data-dir", dir, "--out", archive)
+		want := archive + " is a plancast export archive, not a backup: rebuild a store from it with plancast import " + archive + " --data-dir DIR"
+		fresh := filepath.Join(t.TempDir(), "fresh5")
+		code, _, stderr := run(t, "restore", "--from", archive, "--data-dir", fresh)
+		if code != 1 || !strings.Contains(stderr, want+"; nothing was changed") {
+			t.Errorf("restore --from %s: exit %d, %q; want %q", name, code, stderr, want)
+		}
+		if code, _, stderr = run(t, "backup", "--check", archive); code != 1 || !strings.Contains(stderr, want) {
+			t.Errorf("backup --check %s: exit %d, %q; want %q", name, code, stderr, want)
+		}
+	}
+}

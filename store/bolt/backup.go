@@ -1,12 +1,15 @@
 package bolt
 
 import (
+	"bufio"
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -101,6 +104,9 @@ func CheckFile(path string) (c Contents, err error) {
 	}
 	db, err := bbolt.Open(path, 0o400, &bbolt.Options{ReadOnly: true, Timeout: lockWait})
 	if err != nil {
+		if isArchive(path) {
+			return c, fmt.Errorf("%s is a plancast export archive, not a backup: rebuild a store from it with plancast import %s --data-dir DIR", path, path)
+		}
 		return c, fmt.Errorf("check %s: open it read-only: %w", path, err)
 	}
 	defer db.Close()
@@ -275,4 +281,31 @@ func strictJSON(data []byte, v any) error {
 // separated by "/", the bytes of a year or a time escaped.
 func printableKey(k []byte) string {
 	return strconv.Quote(strings.ReplaceAll(string(k), "\x00", "/"))
+}
+
+// isArchive tells whether the file at path begins as a plancast export
+// archive does (plancast export: JSON, gzipped or not), which a backup's
+// check takes for a damaged store.
+func isArchive(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	var r io.Reader = bufio.NewReader(f)
+	head := make([]byte, 2)
+	if n, _ := io.ReadFull(r, head); n == 2 && head[0] == 0x1f && head[1] == 0x8b {
+		f.Seek(0, io.SeekStart)
+		z, err := gzip.NewReader(f)
+		if err != nil {
+			return false
+		}
+		defer z.Close()
+		r = z
+	} else {
+		r = io.MultiReader(bytes.NewReader(head[:n]), r)
+	}
+	start := make([]byte, 256)
+	n, _ := io.ReadFull(r, start)
+	return bytes.Contains(start[:n], []byte(`"format":"`+plancast.ArchiveFormat+`"`))
 }
