@@ -41,7 +41,7 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if *check != "" {
 		c, err := bolt.CheckFile(*check)
 		if err != nil {
-			return err
+			return fmt.Errorf("%w; restore from another copy, or take a new one (plancast backup)", err)
 		}
 		fmt.Fprintf(stdout, "%s is a good copy: %s\n", *check, c)
 		return nil
@@ -70,7 +70,20 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	case !sf.embedded():
 		return usageErrorf("the store is InfluxDB (%s): back it up with InfluxDB's own \"influx backup\"", sf.influxURL)
 	default:
-		st, err := sf.openExisting(ctx, "copy it through that server instead: plancast backup --server URL --token ADMIN_TOKEN")
+		whileServed := "copy it through that server instead: plancast backup --server URL --token ADMIN_TOKEN"
+		st, err := sf.openExisting(ctx, whileServed)
+		if errors.Is(err, bolt.ErrNeedsUpgrade) {
+			// A store an older plancast wrote is copied as it is, not
+			// upgraded: the copy before an upgrade.
+			path := filepath.Join(sf.dataDir, bolt.FileName)
+			st, err = bolt.OpenAsIs(path)
+			switch {
+			case errors.Is(err, bolt.ErrHeld):
+				err = fmt.Errorf("%w; %s", err, whileServed)
+			case err == nil:
+				fmt.Fprintf(stderr, "plancast: %s was written by an older plancast; the copy is of the file as it is, not upgraded\n", path)
+			}
+		}
 		if err != nil {
 			return fmt.Errorf("open store: %w", err)
 		}
@@ -305,7 +318,11 @@ type restored struct {
 // half-placed file.
 func restoreFile(ctx context.Context, from, path string) (r restored, err error) {
 	var held *bolt.Store
-	if _, err := os.Stat(path); err == nil {
+	// A store in place that is cut short cannot be opened (bolt.CutShort),
+	// only replaced: it is what a backup is restored for.
+	_, statErr := os.Stat(path)
+	cut := statErr == nil && bolt.CutShort(path) != nil
+	if statErr == nil && !cut {
 		held, err = bolt.Open(path)
 		if err != nil {
 			return r, fmt.Errorf("%w; stop the server first, restore, then start it again", err)
@@ -341,7 +358,7 @@ func restoreFile(ctx context.Context, from, path string) (r restored, err error)
 		}
 		highest, _ := bolt.HighestVersion(seen...) // each a counter: MoveVersionPast read them
 		r.version, r.highest = v, strconv.FormatUint(highest, 10)
-		if held != nil {
+		if held != nil || cut {
 			r.replaced = path + ".replaced-" + time.Now().UTC().Format("20060102T150405Z")
 			if err := os.Rename(path, r.replaced); err != nil {
 				return fmt.Errorf("keep the current store as %s: %w; nothing was changed", r.replaced, err)

@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"io"
 	"log/slog"
 	"os"
@@ -21,6 +23,7 @@ import (
 // nothing changed since the last one kept.
 type backupSchedule struct {
 	st    plancast.Backuper
+	store string // the store file's path, which names the copies (storeID)
 	dir   string
 	every time.Duration
 	keep  int
@@ -58,12 +61,34 @@ func (b *backupSchedule) record(path string, skipped bool, err error) {
 	}
 }
 
-// backupPrefix and backupSuffix name the files the schedule writes, and the
-// only files its pruning removes.
+// backupPrefix and backupSuffix name the files the schedule writes:
+// plancast-auto-<store>-<UTC time>-v<data version>.db, where <store> names
+// the store file the server serves (storeID). The pruning removes only
+// files of this form for this server's store: never a copy "plancast
+// backup" wrote (plancast-backup-<time>.db), one downloaded from GET
+// /api/v1/backup (plancast-<time>-v<version>.db), one an operator named,
+// nor another store's scheduled copies in a shared --backup-dir.
 const (
-	backupPrefix = "plancast-"
+	backupPrefix = "plancast-auto-"
 	backupSuffix = ".db"
+	backupTime   = "20060102T150405.000Z"
 )
+
+// storeID names the store file at path in the names of its scheduled
+// copies: the first 8 bytes, in hex, of the SHA-256 of its absolute path
+// (symbolic links resolved), so that two servers of two data directories
+// sharing a --backup-dir tell their copies apart, and a restart of one
+// finds its own.
+func storeID(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	if dir, err := filepath.EvalSymlinks(filepath.Dir(path)); err == nil {
+		path = filepath.Join(dir, filepath.Base(path))
+	}
+	sum := sha256.Sum256([]byte(path))
+	return hex.EncodeToString(sum[:8])
+}
 
 // run takes copies until ctx ends; wg is done when it has stopped, so that
 // the store is not closed under a copy.
@@ -102,7 +127,7 @@ func (b *backupSchedule) once(ctx context.Context) {
 		b.record("", true, nil)
 		return
 	}
-	name := copyName(time.Now(), sn.Version())
+	name := copyName(storeID(b.store), time.Now(), sn.Version())
 	path := filepath.Join(b.dir, name)
 	start := time.Now()
 	c, err := writeBackup(path, sn.Size(), sn.WriteTo, io.Discard)
@@ -117,54 +142,100 @@ func (b *backupSchedule) once(ctx context.Context) {
 	b.last = sn.Version()
 	b.record(path, false, nil)
 	b.log.Info("backup written", "file", path, "bytes", sn.Size(), "duration", time.Since(start).Round(time.Millisecond), "holds", c.String())
-	b.prune()
+	b.prune(name)
 }
 
-// copyName names a copy by its UTC time, which sorts the copies, and the
-// data version it holds: plancast-20261122T113529.112Z-v4.db.
-func copyName(t time.Time, version string) string {
-	return backupPrefix + t.UTC().Format("20060102T150405.000Z") + "-v" + version + backupSuffix
+// copyName names a copy of the store id (storeID) by its UTC time, which
+// orders the copies, and the data version it holds:
+// plancast-auto-1a2b3c4d5e6f7a8b-20261122T113529.112Z-v4.db.
+func copyName(id string, t time.Time, version string) string {
+	return backupPrefix + id + "-" + t.UTC().Format(backupTime) + "-v" + version + backupSuffix
+}
+
+// parseCopyName reads what copyName wrote; ok is false for any other name.
+func parseCopyName(name string) (id string, t time.Time, version string, ok bool) {
+	rest, ok := strings.CutPrefix(name, backupPrefix)
+	if !ok {
+		return "", time.Time{}, "", false
+	}
+	if rest, ok = strings.CutSuffix(rest, backupSuffix); !ok {
+		return "", time.Time{}, "", false
+	}
+	id, rest, ok = strings.Cut(rest, "-")
+	if !ok || len(id) != 16 || strings.Trim(id, "0123456789abcdef") != "" {
+		return "", time.Time{}, "", false
+	}
+	stamp, version, ok := strings.Cut(rest, "-v")
+	if !ok || version == "" || strings.Trim(version, "0123456789") != "" {
+		return "", time.Time{}, "", false
+	}
+	t, err := time.Parse(backupTime, stamp)
+	if err != nil {
+		return "", time.Time{}, "", false
+	}
+	return id, t, version, true
 }
 
 // versionOfCopy is the data version a copy's name says it holds. Only
 // checked copies get a name, so the name is trusted without reading the file.
 func versionOfCopy(name string) string {
-	name = strings.TrimSuffix(name, backupSuffix)
-	return name[strings.LastIndex(name, "-v")+2:]
+	_, _, v, _ := parseCopyName(name)
+	return v
 }
 
 // copyPart recognises the part file of a copy (createPart) for
-// removeStalePartsIn: ".plancast-<time>-v<version>.db.part-REST".
+// removeStalePartsIn: ".plancast-auto-<store>-<time>-v<version>.db.part-REST",
+// and ".plancast-<time>-v<version>.db.part-REST" of a server of before the
+// store's id in the names (its pruning never sees part files).
 func copyPart(name string) (rest string, ok bool) {
 	n, ok := strings.CutPrefix(name, ".")
-	if !ok || !strings.HasPrefix(n, backupPrefix) {
+	if !ok || !strings.HasPrefix(n, "plancast-") {
 		return "", false
 	}
 	_, rest, ok = strings.Cut(n, backupSuffix+".part-")
 	return rest, ok
 }
 
-// kept lists the schedule's copies in dir, oldest first (their names start
-// with their UTC time).
+// kept lists the schedule's copies of its store in dir (the names
+// copyName gives with this store's id), oldest first by the time in their
+// names.
 func (b *backupSchedule) kept() []string {
 	entries, err := os.ReadDir(b.dir)
 	if err != nil {
 		return nil
 	}
-	var names []string
+	id := storeID(b.store)
+	type copyFile struct {
+		name string
+		t    time.Time
+	}
+	var copies []copyFile
 	for _, e := range entries {
-		if n := e.Name(); e.Type().IsRegular() && strings.HasPrefix(n, backupPrefix) && strings.HasSuffix(n, backupSuffix) {
-			names = append(names, n)
+		if !e.Type().IsRegular() {
+			continue
+		}
+		if of, t, _, ok := parseCopyName(e.Name()); ok && of == id {
+			copies = append(copies, copyFile{e.Name(), t})
 		}
 	}
-	slices.Sort(names)
+	slices.SortStableFunc(copies, func(a, b copyFile) int {
+		if c := a.t.Compare(b.t); c != 0 {
+			return c
+		}
+		return strings.Compare(a.name, b.name)
+	})
+	names := make([]string, len(copies))
+	for i, c := range copies {
+		names[i] = c.name
+	}
 	return names
 }
 
-// prune removes the oldest copies beyond keep.
-func (b *backupSchedule) prune() {
-	names := b.kept()
-	for len(names) > b.keep {
+// prune removes this store's oldest copies beyond keep; never written, the
+// copy just written, whatever the clock did meanwhile.
+func (b *backupSchedule) prune(written string) {
+	names := slices.DeleteFunc(b.kept(), func(n string) bool { return n == written })
+	for len(names) > b.keep-1 && len(names) > 0 {
 		path := filepath.Join(b.dir, names[0])
 		if err := os.Remove(path); err != nil {
 			b.log.Error("backup: remove an old copy", "file", path, "err", err)

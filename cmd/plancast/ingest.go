@@ -154,7 +154,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	// A dry run writes nothing, so it reads the store read-only.
 	open := sf.open
 	if *dryRun {
-		open = sf.openToRead
+		open = sf.openExisting
 	}
 	st, err := open(ctx, "push through that server instead with --server URL --token T")
 	if err != nil {

@@ -199,7 +199,7 @@ func TestScheduledBackupsRemoveThePartFilesOfAKilledServer(t *testing.T) {
 	plant(t, filepath.Join(backups, other.name), 0)
 	parts = append(parts, other)
 
-	b := &backupSchedule{st: st, dir: backups, every: time.Hour, keep: 2, log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	b := &backupSchedule{st: st, store: filepath.Join(dataDir, bolt.FileName), dir: backups, every: time.Hour, keep: 2, log: slog.New(slog.NewTextHandler(io.Discard, nil))}
 	b.once(context.Background())
 	checkPlanted(t, "a scheduled backup", backups, parts)
 	if kept := b.kept(); len(kept) != 1 {

@@ -8,11 +8,13 @@ import (
 	"log/slog"
 	"net"
 	"os"
+	"path/filepath"
 	"sync"
 	"time"
 
 	"github.com/plancast/plancast"
 	"github.com/plancast/plancast/api"
+	"github.com/plancast/plancast/store/bolt"
 )
 
 func init() {
@@ -34,7 +36,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	logFormat := fs.String("log-format", envOr("PLANCAST_LOG_FORMAT", "text"), "log format: text or json (env PLANCAST_LOG_FORMAT)")
 	backupDir := fs.String("backup-dir", envOr("PLANCAST_BACKUP_DIR", ""), "embedded store: write a checked copy of the store here at start and every --backup-every (env PLANCAST_BACKUP_DIR)")
 	backupEvery := fs.Duration("backup-every", 24*time.Hour, "with --backup-dir: how often to copy the store (a copy is skipped when nothing changed)")
-	backupKeep := fs.Int("backup-keep", 7, "with --backup-dir: how many copies to keep; older ones are removed")
+	backupKeep := fs.Int("backup-keep", 7, "with --backup-dir: how many of its own copies of this store to keep (plancast-auto-<store id>-<time>-v<N>.db); older ones are removed, other files never")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -118,7 +120,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		defer wg.Wait()
 		bctx, stop := context.WithCancel(ctx)
 		defer stop()
-		b := &backupSchedule{st: st.(plancast.Backuper), dir: *backupDir, every: *backupEvery, keep: *backupKeep, log: log}
+		b := &backupSchedule{st: st.(plancast.Backuper), store: filepath.Join(sf.dataDir, bolt.FileName), dir: *backupDir, every: *backupEvery, keep: *backupKeep, log: log}
 		cfg.Backups = b.Status
 		wg.Add(1)
 		go b.run(bctx, &wg)

@@ -85,7 +85,8 @@ func (s *storeFlags) openServing(ctx context.Context, log *slog.Logger) (plancas
 }
 
 // openExisting opens the selected store for a command that only reads it
-// (forecast, history, chart, backup, export, token list), read-only
+// (forecast, history, chart, backup, export, token list, ingest
+// --dry-run), read-only
 // (openReading). Such a command never creates the embedded store: a
 // mistyped --data-dir would otherwise leave a new, empty store behind and
 // answer as if the figures were gone.
@@ -106,17 +107,6 @@ func (s *storeFlags) exists() bool {
 	return !errors.Is(err, os.ErrNotExist)
 }
 
-// openToRead opens the selected store for a command that only reads it but
-// has always created a missing embedded store (token list, ingest
-// --dry-run): an existing one read-only (openReading), a missing one as
-// open does.
-func (s *storeFlags) openToRead(ctx context.Context, whileServed string) (plancast.Store, error) {
-	if s.embedded() && !s.exists() {
-		return s.open(ctx, whileServed)
-	}
-	return s.openReading(ctx, whileServed)
-}
-
 // openReading opens the selected store, which exists, for a command that
 // only reads it. The embedded store is opened read-only (bolt's
 // OpenOptions.ReadOnly), so that a store on read-only media, or in a
@@ -126,9 +116,9 @@ func (s *storeFlags) openToRead(ctx context.Context, whileServed string) (planca
 // says what to do instead), while several readers may read at once.
 //
 // A store an older plancast wrote needs an upgrade first, which is a write:
-// it gets it from a writable open, as every command gave it before; when
-// that open fails too (the media read-only), the error says that the store
-// must be opened once writable.
+// it is refused (bolt.ErrNeedsUpgrade, saying to open it once writable), so
+// that the file stays as it was, as the commands that only read promise;
+// they upgraded it, and a backup "before the upgrade" was upgraded.
 func (s *storeFlags) openReading(ctx context.Context, whileServed string) (plancast.Store, error) {
 	if !s.embedded() {
 		return s.open(ctx, whileServed)
@@ -138,12 +128,6 @@ func (s *storeFlags) openReading(ctx context.Context, whileServed string) (planc
 	switch {
 	case errors.Is(err, bolt.ErrHeld):
 		return nil, fmt.Errorf("%w; %s", err, whileServed)
-	case errors.Is(err, bolt.ErrNeedsUpgrade):
-		up, uerr := s.open(ctx, whileServed)
-		if uerr == nil || errors.Is(uerr, bolt.ErrHeld) {
-			return up, uerr
-		}
-		return nil, fmt.Errorf("%w (the upgrade could not be written here: %v)", err, uerr)
 	case err != nil:
 		return nil, err
 	}

@@ -88,7 +88,7 @@ func (f *tokenFlags) tokens(ctx context.Context, whileServed string, reads bool)
 	}
 	open := f.sf.open
 	if reads {
-		open = f.sf.openToRead
+		open = f.sf.openExisting
 	}
 	st, err := open(ctx, whileServed)
 	if err != nil {

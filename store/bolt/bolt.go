@@ -159,6 +159,9 @@ func OpenWith(path string, opt OpenOptions) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, plancast.Errorf(plancast.EUNAVAILABLE, "create data directory %s: %v", filepath.Dir(path), err)
 	}
+	if err := damaged(path); err != nil {
+		return nil, err
+	}
 	db, err := bbolt.Open(path, 0o600, options())
 	if err != nil {
 		return nil, openError(path, err)
@@ -193,6 +196,9 @@ func OpenWith(path string, opt OpenOptions) (*Store, error) {
 func openReadOnly(path string) (*Store, error) {
 	opts := options()
 	opts.ReadOnly = true
+	if err := damaged(path); err != nil {
+		return nil, err
+	}
 	db, err := bbolt.Open(path, 0o400, opts)
 	if err != nil {
 		return nil, openError(path, err)
@@ -205,8 +211,34 @@ func openReadOnly(path string) (*Store, error) {
 	if len(todo) > 0 {
 		db.Close()
 		return nil, needsUpgradeError{plancast.Errorf(plancast.EUNAVAILABLE,
-			"the embedded store %s was written by an older plancast and must be upgraded (%s) before it can be read; open it once writable to upgrade it",
-			path, strings.Join(todo, ", "))}
+			"the embedded store %s was written by an older plancast and must be upgraded (%s) before it can be read; a command that only reads leaves the file as it is: open it once writable to upgrade it (plancast serve --data-dir %s upgrades it as it starts), after keeping a copy of it as it is if you want one (plancast backup --data-dir %s --out FILE copies it without upgrading it)",
+			path, strings.Join(todo, ", "), filepath.Dir(path), filepath.Dir(path))}
+	}
+	return &Store{db: db, path: path}, nil
+}
+
+// damaged is the EUNAVAILABLE error of a store file cut short (fileShort),
+// which bbolt would map and crash reading (SIGBUS); nil for any other file.
+func damaged(path string) error {
+	if err := fileShort(path); err != nil {
+		return plancast.Errorf(plancast.EUNAVAILABLE, "the embedded store %s is damaged (%v): restore a backup (plancast restore --from FILE)", path, err)
+	}
+	return nil
+}
+
+// OpenAsIs opens the store file at path read-only as openReadOnly does, but
+// also when it needs an upgrade (ErrNeedsUpgrade): for a copy of the file as
+// it is (Snapshot), such as a backup before the upgrade. The store's reads
+// other than Snapshot and DataVersion may not be used on it.
+func OpenAsIs(path string) (*Store, error) {
+	opts := options()
+	opts.ReadOnly = true
+	if err := damaged(path); err != nil {
+		return nil, err
+	}
+	db, err := bbolt.Open(path, 0o400, opts)
+	if err != nil {
+		return nil, openError(path, err)
 	}
 	return &Store{db: db, path: path}, nil
 }
@@ -248,7 +280,11 @@ func (s *Store) DataVersion(ctx context.Context) (string, error) {
 }
 
 func readVersion(tx *bbolt.Tx) uint64 {
-	b := tx.Bucket(bucketMeta).Get(keyVersion)
+	meta := tx.Bucket(bucketMeta)
+	if meta == nil { // a store a first open has not finished (OpenAsIs)
+		return 0
+	}
+	b := meta.Get(keyVersion)
 	if len(b) != 8 {
 		return 0
 	}

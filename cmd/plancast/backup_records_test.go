@@ -1,0 +1,97 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/plancast/plancast/store/bolt"
+)
+
+// changeByte writes a copy of the file from in which one byte of the first
+// occurrence of find is changed (at offset within it) to b: bit rot on the
+// backup media, inside a stored record, where bbolt's page check does not
+// look.
+func changeByte(t *testing.T, from, find string, offset int, b byte) string {
+	t.Helper()
+	data, err := os.ReadFile(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := bytes.Index(data, []byte(find))
+	if i < 0 {
+		t.Fatalf("%s holds no %q", from, find)
+	}
+	data[i+offset] = b
+	out := filepath.Join(t.TempDir(), "rotten.db")
+	if err := os.WriteFile(out, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// backup --check reads every record it counts, as the store's reads do, and
+// refuses a copy holding one that does not read back, naming the bucket and
+// the key; restore refuses such a copy and leaves the store as it was. A
+// record that decodes but lost a field to a changed byte in its name, or
+// whose figure no longer matches its compact value, is refused too.
+func TestBackupCheckAndRestoreRefuseACopyWithARecordThatDoesNotRead(t *testing.T) {
+	dir := seededDir(t)
+	good := filepath.Join(t.TempDir(), "good.db")
+	mustRun(t, "backup", "--data-dir", dir, "--out", good)
+	for _, c := range []struct {
+		what, find string
+		offset     int
+		to         byte
+		want       string
+	}{
+		{"a region that does not decode", `{"code":"houma"`, len(`{"code"`), '9',
+			`bucket "regions", key "houma": decode stored *plancast.Region: invalid character '9' after object key`},
+		{"a figure whose region field lost its name", `{"region":"guyang","indicator":"fiscal_revenue","year":2009`, len(`{"regio`), '9',
+			`bucket "obs", key "guyang/fiscal_revenue/jan-nov/`},
+		{"a figure whose value changed", `"indicator":"fiscal_revenue","year":2009,"value":7.29`, len(`"indicator":"fiscal_revenue","year":2009,"value":`), '8',
+			`the figure (value 8.29, published 2010-01-01, status estimate) differs from its compact value in bucket "vals2"`},
+		{"a target whose note lost its name", `"note":"`, len(`"not`), '9',
+			`json: unknown field "not9"`},
+	} {
+		t.Run(c.what, func(t *testing.T) {
+			bad := changeByte(t, good, c.find, c.offset, c.to)
+			code, stdout, stderr := run(t, "backup", "--check", bad)
+			if code != 1 || stdout != "" || !strings.Contains(stderr, "check "+bad+": the file is damaged: ") || !strings.Contains(stderr, c.want) {
+				t.Errorf("backup --check: exit %d, %q %q; want exit 1 and the file damaged at %s", code, stdout, stderr, c.want)
+			}
+			into := seededDir(t)
+			store := filepath.Join(into, bolt.FileName)
+			before, _ := os.ReadFile(store)
+			code, stdout, stderr = run(t, "restore", "--from", bad, "--data-dir", into)
+			if code != 1 || !strings.Contains(stderr, c.want) || !strings.Contains(stderr, "nothing was changed") {
+				t.Errorf("restore: exit %d, %q %q; want it refused at %s, nothing changed", code, stdout, stderr, c.want)
+			}
+			if after, _ := os.ReadFile(store); !bytes.Equal(before, after) {
+				t.Errorf("restore of a damaged copy changed the store")
+			}
+		})
+	}
+}
+
+// An export archive given where a backup is expected (restore --from,
+// backup --check), gzipped or not, is named for what it is, with the
+// command that rebuilds a store from it; it was "invalid database".
+func TestRestoreOfAnExportArchiveSaysToImportIt(t *testing.T) {
+	dir := seededDir(t)
+	for _, name := range []string{"exp1.json", "exp1.json.gz"} {
+		archive := filepath.Join(t.TempDir(), name)
+		mustRun(t, "export", "--data-dir", dir, "--out", archive)
+		want := archive + " is a plancast export archive, not a backup: rebuild a store from it with plancast import " + archive + " --data-dir DIR"
+		fresh := filepath.Join(t.TempDir(), "fresh5")
+		code, _, stderr := run(t, "restore", "--from", archive, "--data-dir", fresh)
+		if code != 1 || !strings.Contains(stderr, want+"; nothing was changed") {
+			t.Errorf("restore --from %s: exit %d, %q; want %q", name, code, stderr, want)
+		}
+		if code, _, stderr = run(t, "backup", "--check", archive); code != 1 || !strings.Contains(stderr, want) {
+			t.Errorf("backup --check %s: exit %d, %q; want %q", name, code, stderr, want)
+		}
+	}
+}

@@ -1,0 +1,108 @@
+package bolt
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"os"
+
+	"github.com/plancast/plancast"
+)
+
+// bbolt's meta page (go.etcd.io/bbolt/internal/common): a 16-byte page
+// header, then magic, version and page size (uint32 each), flags, the root
+// bucket (16 bytes), the freelist's page, the high-water mark (pgid: the
+// number of pages the file holds), the transaction id and a FNV-64a
+// checksum of what comes before it, in the machine's byte order.
+const (
+	metaAt       = 16
+	metaMagic    = 0xED0CDAED
+	metaVersion  = 2
+	metaPgidAt   = metaAt + 40
+	metaTxidAt   = metaAt + 48
+	metaSumAt    = metaAt + 56
+	metaFirstLen = 0x1000 // bbolt reads the first meta page from the first 4 KiB
+)
+
+// ErrCutShort is in the chain of the error of a store file that ends
+// before the pages its meta page counts (fileShort).
+var ErrCutShort = errors.New("the store file is cut short")
+
+// shortError is a store file that ends before its last page.
+type shortError struct{ size, want int64 }
+
+func (e shortError) Error() string {
+	return fmt.Sprintf("cut short: %s bytes, but its pages run to %s", plancast.FormatNumber(float64(e.size), 0), plancast.FormatNumber(float64(e.want), 0))
+}
+func (e shortError) Is(target error) bool { return target == ErrCutShort }
+
+// fileShort tells whether the bbolt file at path ends before the pages its
+// newest valid meta page counts: a copy an interrupted cp or scp, or a full
+// disk, cut short. bbolt maps the file and trusts its pages, so reading
+// a page past the end of such a file is a SIGBUS that takes the process
+// down; this is told from the file's size before bbolt opens it. A file
+// whose meta pages do not read (not a bbolt file at all) is left to bbolt.
+func fileShort(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil // bbolt says why
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil
+	}
+	size := info.Size()
+	var best []byte
+	first := make([]byte, metaFirstLen)
+	n, _ := io.ReadFull(f, first)
+	first = first[:n]
+	if meta0 := validMeta(first); meta0 != nil {
+		best = meta0
+	}
+	var pageSize int64
+	if best != nil {
+		pageSize = int64(binary.NativeEndian.Uint32(best[metaAt+8:]))
+	}
+	if pageSize > 0 {
+		second := make([]byte, metaSumAt+8)
+		if n, _ := f.ReadAt(second, pageSize); n == len(second) {
+			if meta1 := validMeta(second); meta1 != nil && binary.NativeEndian.Uint64(meta1[metaTxidAt:]) > binary.NativeEndian.Uint64(best[metaTxidAt:]) {
+				best = meta1
+			}
+		} else if size < 2*pageSize {
+			return shortError{size, 2 * pageSize}
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	if want := int64(binary.NativeEndian.Uint64(best[metaPgidAt:])) * pageSize; size < want {
+		return shortError{size, want}
+	}
+	return nil
+}
+
+// CutShort returns an error in whose chain is ErrCutShort when the store
+// file at path ends before the pages its meta page counts (it cannot be
+// opened: a store to put a backup in place of), nil otherwise.
+func CutShort(path string) error { return fileShort(path) }
+
+// validMeta returns the meta page at the start of b when its magic, version
+// and checksum are right, else nil.
+func validMeta(b []byte) []byte {
+	if len(b) < metaSumAt+8 {
+		return nil
+	}
+	if binary.NativeEndian.Uint32(b[metaAt:]) != metaMagic || binary.NativeEndian.Uint32(b[metaAt+4:]) != metaVersion {
+		return nil
+	}
+	h := fnv.New64a()
+	h.Write(b[metaAt:metaSumAt])
+	if h.Sum64() != binary.NativeEndian.Uint64(b[metaSumAt:]) {
+		return nil
+	}
+	return b
+}
