@@ -60,7 +60,11 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		if *token == "" {
 			return usageErrorf("--server needs an admin --token (or PLANCAST_TOKEN)")
 		}
-		body, n, err := requestBackup(ctx, *server, *token)
+		srv, err := checkURL("--server", *server, true)
+		if err != nil {
+			return err
+		}
+		body, n, err := requestBackup(ctx, srv, *token)
 		if err != nil {
 			return err
 		}

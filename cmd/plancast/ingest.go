@@ -148,7 +148,11 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			fmt.Fprintln(stderr, "plancast ingest: --server needs --token (or PLANCAST_TOKEN)")
 			return errUsage
 		}
-		return pushToServer(ctx, *server, *token, files, opt, ingest.ApplyOptions{DryRun: *dryRun, AcceptJumps: *acceptJumps}, stdout)
+		srv, err := checkURL("--server", *server, true)
+		if err != nil {
+			return err
+		}
+		return pushToServer(ctx, srv, *token, files, opt, ingest.ApplyOptions{DryRun: *dryRun, AcceptJumps: *acceptJumps}, stdout)
 	}
 
 	// A dry run writes nothing, so it reads the store read-only.

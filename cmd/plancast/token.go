@@ -84,7 +84,11 @@ func (f *tokenFlags) tokens(ctx context.Context, whileServed string, reads bool)
 		if f.token == "" {
 			return nil, usageErrorf("--server needs an admin --token (or PLANCAST_TOKEN)")
 		}
-		return &serverTokens{server: strings.TrimRight(f.server, "/"), token: f.token, client: &http.Client{Timeout: time.Minute}}, nil
+		server, err := checkURL("--server", f.server, true)
+		if err != nil {
+			return nil, err
+		}
+		return &serverTokens{server: server, token: f.token, client: &http.Client{Timeout: time.Minute}}, nil
 	}
 	open := f.sf.open
 	if reads {
