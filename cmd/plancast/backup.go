@@ -57,7 +57,11 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	var size int64
 	switch {
 	case *server != "":
-		if *token == "" {
+		tok, err := secretValue(settingName(fs, "token", "PLANCAST_TOKEN"), *token)
+		if err != nil {
+			return err
+		}
+		if *token = tok; *token == "" {
 			return usageErrorf("--server needs an admin --token (or PLANCAST_TOKEN)")
 		}
 		srv, err := checkURL("--server", *server, true)

@@ -144,6 +144,9 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		opt.Published = d
 	}
 	if *server != "" {
+		if *token, err = secretValue(settingName(fs, "token", "PLANCAST_TOKEN"), *token); err != nil {
+			return err
+		}
 		if *token == "" {
 			fmt.Fprintln(stderr, "plancast ingest: --server needs --token (or PLANCAST_TOKEN)")
 			return errUsage

@@ -42,6 +42,14 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	rtName := settingName(fs, "read-token", "PLANCAST_READ_TOKEN")
+	rt, err := secretValue(rtName, *readToken)
+	if err != nil {
+		return err
+	}
+	if n := len([]rune(rt)); n > 0 && n < minReadToken {
+		return usageErrorf("%s is too short (%d of at least %d characters): it is the password to every read route; plancast token create --read makes one of 46", rtName, n, minReadToken)
+	}
 	if *backupDir != "" {
 		switch {
 		case !sf.embedded():
@@ -105,13 +113,16 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return fmt.Errorf("listen on %s: %w", *addr, err)
 	}
 	reads := "open to anyone"
-	if *readToken != "" {
+	if rt != "" {
 		reads = "need the read token"
+		if rt != *readToken {
+			log.Info("the read token is taken without the whitespace around it, which no request can send", "from", rtName)
+		}
 	}
 	// The build is said with the address, so that the log says which build
 	// answered from when on (as /healthz and /metrics do while it runs).
 	log.Info("listening", "addr", ln.Addr().String(), "url", "http://"+displayAddr(ln.Addr()), "reads", reads, "build", api.CurrentBuild())
-	cfg := api.Config{Store: st, Logger: log, ReadToken: *readToken}
+	cfg := api.Config{Store: st, Logger: log, ReadToken: rt}
 	if *backupDir != "" {
 		// The schedule stops with the server, before the store closes.
 		var wg sync.WaitGroup

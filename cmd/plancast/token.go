@@ -67,9 +67,11 @@ type tokenFlags struct {
 	sf     storeFlags
 	server string
 	token  string
+	fs     *flag.FlagSet // to say whether --token or PLANCAST_TOKEN was given
 }
 
 func (f *tokenFlags) register(fs *flag.FlagSet) {
+	f.fs = fs
 	f.sf.register(fs)
 	fs.StringVar(&f.server, "server", envOr("PLANCAST_SERVER", ""), "work through this running plancast server (URL) instead of opening the store (env PLANCAST_SERVER)")
 	fs.StringVar(&f.token, "token", envOr("PLANCAST_TOKEN", ""), "admin token for --server (env PLANCAST_TOKEN)")
@@ -81,14 +83,18 @@ func (f *tokenFlags) register(fs *flag.FlagSet) {
 // store.
 func (f *tokenFlags) tokens(ctx context.Context, whileServed string, reads bool) (tokenKeeper, error) {
 	if f.server != "" {
-		if f.token == "" {
+		token, err := secretValue(settingName(f.fs, "token", "PLANCAST_TOKEN"), f.token)
+		if err != nil {
+			return nil, err
+		}
+		if token == "" {
 			return nil, usageErrorf("--server needs an admin --token (or PLANCAST_TOKEN)")
 		}
 		server, err := checkURL("--server", f.server, true)
 		if err != nil {
 			return nil, err
 		}
-		return &serverTokens{server: server, token: f.token, client: &http.Client{Timeout: time.Minute}}, nil
+		return &serverTokens{server: server, token: token, client: &http.Client{Timeout: time.Minute}}, nil
 	}
 	open := f.sf.open
 	if reads {
