@@ -42,6 +42,14 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	switch {
+	case *reseed && *noSeed:
+		return usageErrorf("--reseed loads the demo dataset again and --no-seed never loads it: give one of them")
+	case *backupDir == "" && flagGiven(fs, "backup-every"):
+		return usageErrorf("--backup-every has no effect without --backup-dir: give --backup-dir DIR too, or leave --backup-every out")
+	case *backupDir == "" && flagGiven(fs, "backup-keep"):
+		return usageErrorf("--backup-keep has no effect without --backup-dir: give --backup-dir DIR too, or leave --backup-keep out")
+	}
 	rtName := settingName(fs, "read-token", "PLANCAST_READ_TOKEN")
 	rt, err := secretValue(rtName, *readToken)
 	if err != nil {

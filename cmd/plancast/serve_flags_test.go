@@ -1,0 +1,34 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// serve refuses flags that contradict each other or have no effect, as a
+// usage error (exit 2) before anything is opened: "--reseed --no-seed"
+// started and loaded nothing, and --backup-every or --backup-keep without
+// --backup-dir started without a word, making no backups.
+func TestServeRefusesFlagsThatContradictOrDoNothing(t *testing.T) {
+	tmp := t.TempDir()
+	data := filepath.Join(tmp, "data")
+	serve := []string{"serve", "--addr", "127.0.0.1:0", "--data-dir", data}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{append(serve, "--reseed", "--no-seed"), "plancast serve: --reseed loads the demo dataset again and --no-seed never loads it: give one of them"},
+		{append(serve, "--backup-every", "1h"), "plancast serve: --backup-every has no effect without --backup-dir: give --backup-dir DIR too, or leave --backup-every out"},
+		{append(serve, "--backup-keep", "3"), "plancast serve: --backup-keep has no effect without --backup-dir: give --backup-dir DIR too, or leave --backup-keep out"},
+	} {
+		code, _, stderr := runWithin(t, 3*time.Second, c.args...)
+		if code != 2 || stderr != c.want+"\n" {
+			t.Errorf("%v: exit %d, stderr %q;\nwant exit 2 and %q", c.args, code, stderr, c.want)
+		}
+	}
+	if entries, _ := os.ReadDir(tmp); len(entries) != 0 {
+		t.Errorf("%s made before the flags were refused", entries[0].Name())
+	}
+}
