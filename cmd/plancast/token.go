@@ -120,8 +120,9 @@ type tokenKeeper interface {
 func runTokenCreate(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("token create", "(--region R | --admin | --read) [--name LABEL] [--server URL --token ADMIN | store flags]",
 		"Creates an access token and prints it once; only its SHA-256 is stored.\n"+
-			"A region token may push figures and targets of that region (Authorization: Bearer <token>);\n"+
-			"an admin token may push for every region, declare catalog entries and manage tokens; a read\n"+
+			"A region token may push figures and targets of that region (Authorization: Bearer <token>)\n"+
+			"and declare new indicators (not regions, nor changes to existing entries); an admin token may\n"+
+			"push for every region, declare and change any catalog entry and manage tokens; a read\n"+
 			"token opens the read routes when the server requires authenticated reads (--read-token /\n"+
 			"PLANCAST_READ_TOKEN). With --server the token is created through a running server, with an\n"+
 			"admin token.", stderr)
