@@ -19,7 +19,7 @@ func init() {
 	register(&command{name: "serve", summary: "run the HTTP service (API, charts, dashboard)", run: runServe})
 }
 
-func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) (err error) {
 	fs := newFlagSet("serve", "[flags]",
 		"Runs the HTTP service. On the embedded store the demo dataset (the reference reports'\n"+
 			"figures and targets) is loaded on the first start; --reseed loads it again.\n"+
@@ -41,6 +41,15 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	log, err := serveLogger(fs, stderr, *logFormat)
 	if err != nil {
 		return err
+	}
+	if *logFormat == "json" {
+		// Why serve stopped is a JSON record too, for a collector that
+		// reads JSON lines only; Main's plain line stays beside it.
+		defer func() {
+			if err != nil {
+				log.Error("serve stopped", "err", err.Error())
+			}
+		}()
 	}
 	switch {
 	case *reseed && *noSeed:
