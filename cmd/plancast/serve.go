@@ -23,7 +23,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 	fs := newFlagSet("serve", "[flags]",
 		"Runs the HTTP service. On the embedded store the demo dataset (the reference reports'\n"+
 			"figures and targets) is loaded on the first start; --reseed loads it again.\n"+
-			"Stop with SIGTERM or Ctrl-C: requests in flight finish first.", stderr)
+			"Stop with SIGTERM or Ctrl-C: requests in flight get 10 s to finish; the rest are cut off\n"+
+			"without an answer (push them again) and serve exits 1.", stderr)
 	var sf storeFlags
 	sf.register(fs)
 	addr := fs.String("addr", envOr("PLANCAST_ADDR", ":8080"), "listen address (env PLANCAST_ADDR)")

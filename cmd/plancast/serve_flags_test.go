@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -30,5 +31,16 @@ func TestServeRefusesFlagsThatContradictOrDoNothing(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(tmp); len(entries) != 0 {
 		t.Errorf("%s made before the flags were refused", entries[0].Name())
+	}
+}
+
+// serve --help says what a stop does to requests in flight: they get 10 s,
+// and those still open then are cut off. It said they "finish first".
+func TestServeHelpSaysTheShutdownGrace(t *testing.T) {
+	_, _, stderr := run(t, "serve", "--help")
+	help := strings.Join(strings.Fields(stderr), " ")
+	want := "Stop with SIGTERM or Ctrl-C: requests in flight get 10 s to finish; the rest are cut off without an answer (push them again) and serve exits 1."
+	if !strings.Contains(help, want) {
+		t.Errorf("serve --help does not say %q:\n%s", want, stderr)
 	}
 }
