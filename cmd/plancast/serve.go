@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"os"
+	"strings"
 	"sync"
 	"time"
 
@@ -53,6 +54,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 		}()
 	}
 	switch {
+	case strings.TrimSpace(*addr) == "":
+		// net.Listen takes "" as any port on every interface.
+		return usageErrorf("--addr is empty: give host:port, e.g. :8080 or 127.0.0.1:8080 (an unset PLANCAST_ADDR gives :8080)")
 	case *reseed && *noSeed:
 		return usageErrorf("--reseed loads the demo dataset again and --no-seed never loads it: give one of them")
 	case *backupDir == "" && flagGiven(fs, "backup-every"):

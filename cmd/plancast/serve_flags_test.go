@@ -20,6 +20,9 @@ func TestServeRefusesFlagsThatContradictOrDoNothing(t *testing.T) {
 		args []string
 		want string
 	}{
+		// "--addr ${PLANCAST_ADDR}" with the variable unset: it listened on
+		// a random port on every interface.
+		{[]string{"serve", "--data-dir", data, "--addr", ""}, "plancast serve: --addr is empty: give host:port, e.g. :8080 or 127.0.0.1:8080 (an unset PLANCAST_ADDR gives :8080)"},
 		{append(serve, "--reseed", "--no-seed"), "plancast serve: --reseed loads the demo dataset again and --no-seed never loads it: give one of them"},
 		{append(serve, "--backup-every", "1h"), "plancast serve: --backup-every has no effect without --backup-dir: give --backup-dir DIR too, or leave --backup-every out"},
 		{append(serve, "--backup-keep", "3"), "plancast serve: --backup-keep has no effect without --backup-dir: give --backup-dir DIR too, or leave --backup-keep out"},
