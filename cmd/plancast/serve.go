@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"net"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -29,14 +31,14 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 	var sf storeFlags
 	sf.register(fs)
 	addr := fs.String("addr", envOr("PLANCAST_ADDR", ":8080"), "listen address (env PLANCAST_ADDR)")
-	reseed := fs.Bool("reseed", false, "load the demo dataset again before serving")
-	noSeed := fs.Bool("no-seed", false, "never load the demo dataset")
-	noInitialAdmin := fs.Bool("no-initial-admin", false, "embedded store: do not create an admin token when it has none (by default its secret goes to DATA_DIR/"+initialAdminFile+")")
+	reseed := fs.Bool("reseed", false, "load the demo dataset again before serving (env PLANCAST_RESEED=true)")
+	noSeed := fs.Bool("no-seed", false, "never load the demo dataset (env PLANCAST_NO_SEED=true)")
+	noInitialAdmin := fs.Bool("no-initial-admin", false, "embedded store: do not create an admin token when it has none (by default its secret goes to DATA_DIR/"+initialAdminFile+") (env PLANCAST_NO_INITIAL_ADMIN=true)")
 	readToken := fs.String("read-token", envOr("PLANCAST_READ_TOKEN", ""), "when set, reads need this Bearer token too (env PLANCAST_READ_TOKEN)")
 	logFormat := fs.String("log-format", envOr("PLANCAST_LOG_FORMAT", "text"), "log format: text or json (env PLANCAST_LOG_FORMAT)")
 	backupDir := fs.String("backup-dir", envOr("PLANCAST_BACKUP_DIR", ""), "embedded store: write a checked copy of the store here at start and every --backup-every (env PLANCAST_BACKUP_DIR)")
-	backupEvery := fs.Duration("backup-every", 24*time.Hour, "with --backup-dir: how often to copy the store (a copy is skipped when nothing changed)")
-	backupKeep := fs.Int("backup-keep", 7, "with --backup-dir: how many copies to keep; older ones are removed")
+	backupEvery := fs.Duration("backup-every", 24*time.Hour, "with --backup-dir: how often to copy the store (a copy is skipped when nothing changed) (env PLANCAST_BACKUP_EVERY)")
+	backupKeep := fs.Int("backup-keep", 7, "with --backup-dir: how many copies to keep; older ones are removed (env PLANCAST_BACKUP_KEEP)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -53,16 +55,29 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 			}
 		}()
 	}
+	fromEnv, err := flagsFromEnv(fs, map[string]string{
+		"reseed": "PLANCAST_RESEED", "no-seed": "PLANCAST_NO_SEED", "no-initial-admin": "PLANCAST_NO_INITIAL_ADMIN",
+		"backup-every": "PLANCAST_BACKUP_EVERY", "backup-keep": "PLANCAST_BACKUP_KEEP",
+	})
+	if err != nil {
+		return err
+	}
+	name := func(flagName string) string {
+		if env, ok := fromEnv[flagName]; ok {
+			return env
+		}
+		return "--" + flagName
+	}
 	switch {
 	case strings.TrimSpace(*addr) == "":
 		// net.Listen takes "" as any port on every interface.
 		return usageErrorf("--addr is empty: give host:port, e.g. :8080 or 127.0.0.1:8080 (an unset PLANCAST_ADDR gives :8080)")
 	case *reseed && *noSeed:
-		return usageErrorf("--reseed loads the demo dataset again and --no-seed never loads it: give one of them")
+		return usageErrorf("%s loads the demo dataset again and %s never loads it: give one of them", name("reseed"), name("no-seed"))
 	case *backupDir == "" && flagGiven(fs, "backup-every"):
-		return usageErrorf("--backup-every has no effect without --backup-dir: give --backup-dir DIR too, or leave --backup-every out")
+		return usageErrorf("%s has no effect without --backup-dir: give --backup-dir DIR too, or leave %s out", name("backup-every"), name("backup-every"))
 	case *backupDir == "" && flagGiven(fs, "backup-keep"):
-		return usageErrorf("--backup-keep has no effect without --backup-dir: give --backup-dir DIR too, or leave --backup-keep out")
+		return usageErrorf("%s has no effect without --backup-dir: give --backup-dir DIR too, or leave %s out", name("backup-keep"), name("backup-keep"))
 	}
 	rtName := settingName(fs, "read-token", "PLANCAST_READ_TOKEN")
 	rt, err := secretValue(rtName, *readToken)
@@ -77,9 +92,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 		case !sf.embedded():
 			return usageErrorf("--backup-dir copies the embedded store; back InfluxDB up with \"influx backup\"")
 		case *backupEvery < time.Second:
-			return usageErrorf("--backup-every %s is too short; give 1s or more (24h is the default)", *backupEvery)
+			return usageErrorf("%s %s is too short; give 1s or more (24h is the default)", name("backup-every"), *backupEvery)
 		case *backupKeep < 1:
-			return usageErrorf("--backup-keep %d: keep at least one copy", *backupKeep)
+			return usageErrorf("%s %d: keep at least one copy", name("backup-keep"), *backupKeep)
 		}
 		if err := os.MkdirAll(*backupDir, 0o755); err != nil {
 			return fmt.Errorf("create the backup directory: %w", err)
@@ -158,6 +173,27 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 		log.Info("backups scheduled", "dir", *backupDir, "every", backupEvery.String(), "keep", *backupKeep)
 	}
 	return api.New(cfg).Serve(ctx, ln)
+}
+
+// flagsFromEnv sets each flag of envs (flag name → variable) that was not
+// given from its environment variable when that is set, and returns which
+// it set (flag name → variable), for messages to name where a value came
+// from. A value the flag does not take is a usage error naming the
+// variable. The flag wins over the environment, as for every setting.
+func flagsFromEnv(fs *flag.FlagSet, envs map[string]string) (map[string]string, error) {
+	set := map[string]string{}
+	for _, flagName := range slices.Sorted(maps.Keys(envs)) {
+		env := envs[flagName]
+		v, ok := os.LookupEnv(env)
+		if !ok || v == "" || flagGiven(fs, flagName) {
+			continue
+		}
+		if err := fs.Set(flagName, strings.TrimSpace(v)); err != nil {
+			return nil, usageErrorf("%s=%q is not a value --%s takes: %v", env, v, flagName, err)
+		}
+		set[flagName] = env
+	}
+	return set, nil
 }
 
 // serveLogger is the server's logger in the format asked for, made before
