@@ -21,22 +21,30 @@ func bearer(c echo.Context) string {
 }
 
 // writeToken authenticates a write: no token is 401, an unknown or revoked
-// token is 401, a read-only token is 403. Tokens are looked up by their
-// SHA-256 and never logged.
+// token is 401, a read-only token is 403 — the server's own read token
+// (--read-token) as a stored one: it is known, and opens the reads of this
+// server, so "not recognised" sent its holder to look for a typo or a
+// revocation. Tokens are looked up by their SHA-256 and never logged.
 func (s *Server) writeToken(c echo.Context) (*plancast.Token, error) {
 	secret := bearer(c)
 	if secret == "" {
 		return nil, plancast.Errorf(plancast.EUNAUTHORIZED, "this route needs a write token: Authorization: Bearer <token> (create one with plancast token create --region R)")
+	}
+	if s.cfg.ReadToken != "" && plancast.SameSecret(secret, s.cfg.ReadToken) {
+		return nil, plancast.Errorf(plancast.EFORBIDDEN, "this is the server's read token (--read-token): it opens reads only; %s", needsWriteToken)
 	}
 	tok, err := s.storedToken(c, secret)
 	if err != nil {
 		return nil, err
 	}
 	if tok.Scope != plancast.ScopeWrite {
-		return nil, plancast.Errorf(plancast.EFORBIDDEN, "the token is read-only")
+		return nil, plancast.Errorf(plancast.EFORBIDDEN, "the token is read-only: it opens reads only; %s", needsWriteToken)
 	}
 	return tok, nil
 }
+
+// needsWriteToken ends the 403 to a read token on a write route.
+const needsWriteToken = "this route needs a write token (plancast token create --region R, or --admin)"
 
 // storedToken returns the stored token a secret opens: 401 when no token has
 // its hash, and 401 saying when for a revoked one (its record is kept for

@@ -51,7 +51,7 @@ func (s *Server) uploadCut(r *http.Request, name string, read int64, err error) 
 	}
 	return &cutByShutdown{plancast.Errorf(plancast.EUNAVAILABLE,
 		"the upload of %s was cut off by the server's shutdown after %d bytes%s: its grace of %s ran out while the body was still coming in; "+
-			"nothing of it was written: push it again once the server is back", name, read, of, shutdownGrace)}
+			"nothing of it was written: push it again once the server is back", name, read, of, s.cfg.ShutdownGrace)}
 }
 
 // bodyCutShort turns a failure to read a request body to its end into the

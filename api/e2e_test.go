@@ -873,7 +873,9 @@ func TestReadTokenGuardsReads(t *testing.T) {
 	s.do("GET", "/api/v1/series/houma/gdp", "", "pc_shared-read-secret", nil).decode(t, 200, nil)
 	s.do("GET", "/api/v1/series/houma/gdp", "", stored, nil).decode(t, 200, nil)
 	s.get("/healthz").decode(t, 200, nil) // probes stay open
-	s.do("POST", "/api/v1/observations", "application/json", "pc_shared-read-secret", []byte("[]")).wantError(t, 401, "unauthorized")
+	// The server's read token opens reads only: a write is forbidden, as
+	// for a stored read token (TestTheServersReadTokenOnAWriteRouteIsAnsweredAsReadOnly).
+	s.do("POST", "/api/v1/observations", "application/json", "pc_shared-read-secret", []byte("[]")).wantError(t, 403, "forbidden")
 }
 
 func TestBodyLimit(t *testing.T) {

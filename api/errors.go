@@ -86,7 +86,9 @@ func (s *Server) handleError(err error, c echo.Context) {
 		}
 	}
 	if code == plancast.EINTERNAL {
-		s.log.Error("internal error", "method", c.Request().Method, "path", c.Request().URL.Path, "err", err)
+		// With the request's id, as its access line and its answer's
+		// X-Request-Id have it: the id a client quotes finds the cause.
+		s.log.Error("internal error", "id", c.Response().Header().Get(echo.HeaderXRequestID), "method", c.Request().Method, "path", c.Request().URL.Path, "err", err)
 	}
 	if c.Request().Method == http.MethodHead {
 		// The GET's type, without its content (methods.go).

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"log/slog"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -132,9 +133,12 @@ func (s *Server) accessLog(next echo.HandlerFunc) echo.HandlerFunc {
 		}
 		if cut := (*cutByShutdown)(nil); errors.As(err, &cut) {
 			// Its 503 reached no one, and it is no fault: the line says
-			// what happened to the request, and to what it sent.
+			// what happened to the request, and to what it sent, and no
+			// status or size of an answer that was never sent (it said
+			// status=503 bytes=275 while the client got nothing).
 			level, msg = slog.LevelWarn, "request cut off by the shutdown"
-			attrs = append(attrs, slog.String("detail", cut.Error()))
+			attrs = slices.DeleteFunc(attrs, func(a slog.Attr) bool { return a.Key == "status" || a.Key == "bytes" })
+			attrs = append(attrs, slog.String("answer", "none (the connection was closed)"), slog.String("detail", cut.Error()))
 		}
 		s.log.LogAttrs(c.Request().Context(), level, msg, attrs...)
 		return nil

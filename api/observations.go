@@ -164,11 +164,23 @@ func (s *Server) applyBatch(c echo.Context, b *ingest.Batch) error {
 // column, and the rows of other regions are counted with the regions they
 // are of, so that the bureau finds them in a file of many rows (a 403
 // naming only the region did not), and the answer says how to push them.
+//
+// Regions declared (a catalog's "regions") are not rows: declaring a region
+// other than the token's own needs an admin token, and the 403 says so; it
+// counted them as "rows of this push of other regions".
 func authorizeBatch(tok *plancast.Token, b *ingest.Batch, indicators []plancast.Indicator) error {
-	if out := b.RowsOutside(tok.MayWrite); out.Rows > 0 {
+	rows := *b
+	rows.Regions = nil
+	if out := rows.RowsOutside(tok.MayWrite); out.Rows > 0 {
 		return plancast.Errorf(plancast.EFORBIDDEN, "the token may write region %q only, not %q (%s); %s; nothing was written: "+
 			"push those rows with a token of their region (or an admin token), or leave them out",
-			tok.Region, out.Region, out.At, outsideRows(out.Rows, regionsOutside(b, tok.MayWrite)))
+			tok.Region, out.Region, out.At, outsideRows(out.Rows, regionsOutside(&rows, tok.MayWrite)))
+	}
+	if out := b.RowsOutside(tok.MayWrite); out.Rows > 0 {
+		declared := regionsOutside(b, tok.MayWrite)
+		return plancast.Errorf(plancast.EFORBIDDEN, "declaring regions needs an admin token (plancast token create --admin): the push declares %s (%s), and the token is of region %q; nothing was written: "+
+			"push the regions with an admin token, or leave them out",
+			declaredRegions(declared), out.At, tok.Region)
 	}
 	if tok.Admin {
 		return nil
@@ -198,6 +210,18 @@ func outsideRows(n int, regions []string) string {
 		return fmt.Sprintf("%d rows of this push are of %s", n, regions[0])
 	}
 	return fmt.Sprintf("%d rows of this push are of other regions: %s", n, strings.Join(regions, ", "))
+}
+
+// declaredRegions is "the region c0001", "2 regions: c0001, c0002", or
+// the first five of more and how many others.
+func declaredRegions(codes []string) string {
+	switch {
+	case len(codes) == 1:
+		return "the region " + codes[0]
+	case len(codes) <= 5:
+		return fmt.Sprintf("%d regions: %s", len(codes), strings.Join(codes, ", "))
+	}
+	return fmt.Sprintf("%d regions: %s and %d more", len(codes), strings.Join(codes[:5], ", "), len(codes)-5)
 }
 
 // regionsOutside lists, sorted, the regions of b's figures, targets and

@@ -61,7 +61,7 @@ func TestReportExtractionNeedsTheReadTokenTheServerAsks(t *testing.T) {
 	commit := "/api/v1/reports/extract?commit=true&region="
 	s.do("POST", commit+"huoma", "text/plain", "", text).wantError(t, 401, "unauthorized")
 	s.do("POST", commit+"houma", "text/plain", "", text, "Cookie", "plancast_read=pc_shared-read-secret").wantError(t, 401, "unauthorized")
-	s.do("POST", commit+"houma", "text/plain", "pc_shared-read-secret", text).wantError(t, 401, "unauthorized")
+	s.do("POST", commit+"houma", "text/plain", "pc_shared-read-secret", text).wantError(t, 403, "forbidden")
 	s.do("POST", commit+"houma", "text/plain", reader, text).wantError(t, 403, "forbidden")
 	s.do("POST", commit+"houma", "text/plain", houma, text).decode(t, http.StatusOK, nil)
 }

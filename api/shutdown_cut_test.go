@@ -17,7 +17,8 @@ import (
 // A push still being uploaded when the shutdown's grace (10 s) runs out is
 // cut off, and the log line of that request says so: that the shutdown
 // cut it off, and that nothing of it was written, which the store
-// confirms. It was logged as a 400, as a client's upload cut short is, its
+// confirms, and gives no status or size of an answer (none was sent). It
+// was logged as a 400, as a client's upload cut short is, its
 // answer (sent to no one) giving "read tcp 127.0.0.1:…: use of closed
 // network connection" as the cause, which reads like a fault.
 func TestAPushCutOffByTheShutdownGraceIsLoggedAsSuch(t *testing.T) {
@@ -77,10 +78,17 @@ func TestAPushCutOffByTheShutdownGraceIsLoggedAsSuch(t *testing.T) {
 	if strings.Contains(logs.String(), "use of closed network connection") {
 		t.Errorf("the log says the connection was closed, as if by a fault:\n%s", logs.String())
 	}
-	for _, says := range []string{"level=WARN", `msg="request cut off by the shutdown"`, "status=503",
+	for _, says := range []string{"level=WARN", `msg="request cut off by the shutdown"`, `answer="none (the connection was closed)"`,
 		"the upload of slow.csv was cut off by the server's shutdown after 61 bytes of the 161 announced", "nothing of it was written"} {
 		if !strings.Contains(line, says) {
 			t.Errorf("the push's log line does not say %q:\n%s", says, line)
+		}
+	}
+	// No answer was sent: the line gives no status or size of one (it
+	// said status=503 bytes=275).
+	for _, not := range []string{"status=", "bytes="} {
+		if strings.Contains(line, not) {
+			t.Errorf("the push's log line gives %s of an answer never sent:\n%s", not, line)
 		}
 	}
 

@@ -701,6 +701,9 @@ type parser struct {
 	ps    problems
 	b     *Batch
 	rows  int // rows read, for MaxRows and progress
+	// headRows are the rows of a table's header and above it (a title):
+	// progress counts the rows after them, as the report does.
+	headRows int
 	// expectRows, when not 0, is how many rows the document likely holds
 	// (estimated from its size); the first figure sizes the batch for them.
 	expectRows int
@@ -746,8 +749,8 @@ type parser struct {
 // once MaxRows is exceeded.
 func (p *parser) countRow() bool {
 	p.rows++
-	if p.opt.Progress != nil && p.rows%ProgressEvery == 0 {
-		p.opt.Progress(p.file, p.rows, false)
+	if p.opt.Progress != nil && p.rows > p.headRows && (p.rows-p.headRows)%ProgressEvery == 0 {
+		p.opt.Progress(p.file, p.rows-p.headRows, false)
 	}
 	if p.rows > p.opt.MaxRows {
 		p.ps.add(Problem{File: p.file, Sheet: p.sheet, Message: fmt.Sprintf("more than %d rows: split the file", p.opt.MaxRows)})
@@ -758,7 +761,7 @@ func (p *parser) countRow() bool {
 
 func (p *parser) done() {
 	if p.opt.Progress != nil {
-		p.opt.Progress(p.file, p.rows, true)
+		p.opt.Progress(p.file, p.rows-p.headRows, true)
 	}
 }
 

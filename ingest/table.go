@@ -255,6 +255,7 @@ func (p *parser) readTable(next func() (tableRow, error)) error {
 	if second != nil {
 		rest = buf[h+2:]
 	}
+	p.headRows = len(buf) - len(rest)
 	for _, row := range rest {
 		if p.ps.full {
 			return nil

@@ -57,10 +57,18 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	var size int64
 	switch {
 	case *server != "":
-		if *token == "" {
+		tok, err := secretValue(settingName(fs, "token", "PLANCAST_TOKEN"), *token)
+		if err != nil {
+			return err
+		}
+		if *token = tok; *token == "" {
 			return usageErrorf("--server needs an admin --token (or PLANCAST_TOKEN)")
 		}
-		body, n, err := requestBackup(ctx, *server, *token)
+		srv, err := checkURL("--server", *server, true)
+		if err != nil {
+			return err
+		}
+		body, n, err := requestBackup(ctx, srv, *token)
 		if err != nil {
 			return err
 		}

@@ -144,11 +144,18 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		opt.Published = d
 	}
 	if *server != "" {
+		if *token, err = secretValue(settingName(fs, "token", "PLANCAST_TOKEN"), *token); err != nil {
+			return err
+		}
 		if *token == "" {
 			fmt.Fprintln(stderr, "plancast ingest: --server needs --token (or PLANCAST_TOKEN)")
 			return errUsage
 		}
-		return pushToServer(ctx, *server, *token, files, opt, ingest.ApplyOptions{DryRun: *dryRun, AcceptJumps: *acceptJumps}, stdout)
+		srv, err := checkURL("--server", *server, true)
+		if err != nil {
+			return err
+		}
+		return pushToServer(ctx, srv, *token, files, opt, ingest.ApplyOptions{DryRun: *dryRun, AcceptJumps: *acceptJumps}, stdout)
 	}
 
 	// A dry run writes nothing, so it reads the store read-only.
@@ -156,7 +163,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if *dryRun {
 		open = sf.openExisting
 	}
-	st, err := open(ctx, "push through that server instead with --server URL --token T")
+	st, err := openWaiting(ctx, open, "if it is a running server, push through it with --server URL --token T; if it is another command (ingest, export, backup), run this one again when it has finished", stderr)
 	if err != nil {
 		return err
 	}

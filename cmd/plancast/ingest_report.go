@@ -1,25 +1,31 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
+	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"text/tabwriter"
+	"time"
 	"unicode/utf8"
 
 	"github.com/plancast/plancast"
+	"github.com/plancast/plancast/api"
 	"github.com/plancast/plancast/ingest"
 	"github.com/plancast/plancast/ingest/report"
 )
 
 func init() { ingestReport = runIngestReport }
 
-const ingestReportSynopsis = "--report FILE --region R [--year Y] [--json] [--commit [--accept-jumps]]"
+const ingestReportSynopsis = "--report FILE --region R [--year Y] [--json] [--commit [--accept-jumps]] [--server URL --token T]"
 
 var ingestReportDescription = `Reads the figures and targets out of a government report (政府工作报告,
 统计公报, work summaries, or their English translations; plain text or simple
@@ -45,7 +51,9 @@ table as unread, for review.
 Nothing is written without --commit. With --commit the accepted candidates
 (at or above the threshold, needing no review) are checked as a push is
 (against the catalog, and for likely slips) and written all or nothing, with
-the same report as plancast ingest.
+the same report as plancast ingest. With --server URL --token T the text
+is read, and committed, by a running server (POST /api/v1/reports/extract):
+use it while the server holds the embedded store.
 
 ` + jumpRule
 
@@ -61,6 +69,8 @@ func runIngestReport(ctx context.Context, args []string, stdout, stderr io.Write
 	asJSON := fs.Bool("json", false, "print the candidates as JSON instead of a table")
 	commit := fs.Bool("commit", false, "write the accepted candidates to the store")
 	acceptJumps := fs.Bool("accept-jumps", false, "with --commit, "+acceptJumpsUsage)
+	server := fs.String("server", envOr("PLANCAST_SERVER", ""), "read (and with --commit write) through this running plancast server (URL) instead of opening the store (env PLANCAST_SERVER)")
+	token := fs.String("token", envOr("PLANCAST_TOKEN", ""), "with --server: a write token of the region for --commit; a read token when the server asks one for reads (env PLANCAST_TOKEN)")
 	if hasFlag(args, "help") || hasFlag(args, "h") {
 		// "ingest --report --help": --report would take --help for its file.
 		fs.Usage()
@@ -78,6 +88,20 @@ func runIngestReport(ctx context.Context, args []string, stdout, stderr io.Write
 		return fmt.Errorf("read report: %w", err)
 	}
 	opt := report.Options{Region: *region, Year: *year, Document: filepath.Base(*file), Charset: *charset}
+	if *server != "" {
+		srv, err := checkURL("--server", *server, true)
+		if err != nil {
+			return err
+		}
+		tok, err := secretValue(settingName(fs, "token", "PLANCAST_TOKEN"), *token)
+		if err != nil {
+			return err
+		}
+		if *commit && tok == "" {
+			return usageErrorf("--server with --commit needs a write --token of region %s (or PLANCAST_TOKEN)", *region)
+		}
+		return reportThroughServer(ctx, srv, tok, text, opt, *commit, *acceptJumps, *asJSON, stdout, stderr)
+	}
 
 	// The store is opened to write only to commit: a running server may
 	// hold the embedded store, and a preview must not need it. A preview
@@ -86,7 +110,7 @@ func runIngestReport(ctx context.Context, args []string, stdout, stderr io.Write
 	var st plancast.Store
 	var catalogNote string
 	if *commit {
-		if st, err = sf.open(ctx, fmt.Sprintf("commit through that server instead: POST /api/v1/reports/extract?region=%s&commit=true", *region)); err != nil {
+		if st, err = sf.open(ctx, "commit through that server instead: add --server URL --token T (a write token of the region)"); err != nil {
 			return fmt.Errorf("open %s: %w", sf.describe(), err)
 		}
 		defer st.Close()
@@ -146,6 +170,85 @@ func runIngestReport(ctx context.Context, args []string, stdout, stderr io.Write
 		}
 	}
 	return err
+}
+
+// reportThroughServer is ingest --report through a running server: the
+// text goes to POST /api/v1/reports/extract (with commit=true to write the
+// accepted candidates), and the answer is printed as the store path prints
+// it: the review table (or the JSON) and, committed, the push's report.
+// While the server holds the embedded store this is the only way to commit
+// a report from the command line; it was curl.
+func reportThroughServer(ctx context.Context, server, token string, text []byte, opt report.Options, commit, acceptJumps, asJSON bool, stdout, stderr io.Writer) error {
+	q := url.Values{"region": {opt.Region}, "document": {opt.Document}}
+	if opt.Year != 0 {
+		q.Set("year", strconv.Itoa(opt.Year))
+	}
+	if commit {
+		q.Set("commit", "true")
+	}
+	if acceptJumps {
+		q.Set("accept_jumps", "true")
+	}
+	endpoint := server + "/api/v1/reports/extract?" + q.Encode()
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, endpoint, bytes.NewReader(text))
+	if err != nil {
+		return err
+	}
+	ctype := "text/plain"
+	if opt.Charset != "" {
+		ctype += "; charset=" + opt.Charset
+	}
+	req.Header.Set("Content-Type", ctype)
+	req.Header.Set("Accept", "application/json")
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	resp, err := (&http.Client{Timeout: 5 * time.Minute}).Do(req)
+	if err != nil {
+		return fmt.Errorf("send %s to %s: %w; nothing was written", opt.Document, server, err)
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(io.LimitReader(resp.Body, 64<<20))
+	if err != nil {
+		return fmt.Errorf("read the answer of %s: %w", server, err)
+	}
+	var answer api.ExtractResponse
+	if json.Unmarshal(data, &answer) != nil || answer.Extraction == nil {
+		return serverError(resp.Status, data)
+	}
+	ex := answer.Extraction
+	ex.Charset, ex.CharsetReason = answer.Charset, answer.CharsetReason
+	if asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(ex); err != nil {
+			return err
+		}
+	} else {
+		printReview(stdout, ex)
+	}
+	out := stdout
+	if asJSON {
+		out = stderr // keep stdout valid JSON
+	}
+	if !commit {
+		if !asJSON {
+			fmt.Fprintln(stdout, "nothing written (use --commit to write the accepted candidates)")
+		}
+		return nil
+	}
+	if answer.Report != nil {
+		if err := answer.Report.WriteText(out); err != nil {
+			return err
+		}
+	} else if resp.StatusCode < 300 {
+		fmt.Fprintln(out, "no accepted candidates: nothing written")
+	}
+	if resp.StatusCode >= 300 {
+		return serverError(resp.Status, data)
+	}
+	return nil
 }
 
 // previewCatalog reads the indicator catalog for a preview from the store,

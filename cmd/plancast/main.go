@@ -43,11 +43,7 @@ func register(c *command) {
 func main() {
 	// PLANCAST_CPUPROFILE=FILE writes a CPU profile of the whole run, for
 	// "go tool pprof" (a slow ingest or backtest on the operator's own data).
-	if path := os.Getenv("PLANCAST_CPUPROFILE"); path != "" {
-		if f, err := os.Create(path); err == nil && pprof.StartCPUProfile(f) == nil {
-			defer func() { pprof.StopCPUProfile(); f.Close() }()
-		}
-	}
+	defer startCPUProfile(os.Getenv("PLANCAST_CPUPROFILE"), os.Stderr)()
 	ctx, stop := signalContext()
 	code := Main(ctx, os.Args[1:], os.Stdout, stderrFor(os.Stderr))
 	stop()
@@ -55,6 +51,29 @@ func main() {
 		pprof.StopCPUProfile()
 		os.Exit(code)
 	}
+}
+
+// startCPUProfile starts the CPU profile PLANCAST_CPUPROFILE asks for
+// (path; "" for none) and returns what stops it. A profile that cannot be
+// written is said on stderr, naming the path and why, and the command runs
+// without it: it was dropped without a word, and the operator found no
+// profile after the run.
+func startCPUProfile(path string, stderr io.Writer) (stop func()) {
+	if path == "" {
+		return func() {}
+	}
+	f, err := os.Create(path)
+	if err == nil {
+		if err = pprof.StartCPUProfile(f); err != nil {
+			f.Close()
+			os.Remove(path)
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "plancast: PLANCAST_CPUPROFILE=%s: no CPU profile is written: %v\n", path, err)
+		return func() {}
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }
 }
 
 // signalContext is cancelled by SIGINT or SIGTERM: serve shuts down gracefully.

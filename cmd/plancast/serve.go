@@ -6,9 +6,12 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"net"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -21,22 +24,23 @@ func init() {
 	register(&command{name: "serve", summary: "run the HTTP service (API, charts, dashboard)", run: runServe})
 }
 
-func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) (err error) {
 	fs := newFlagSet("serve", "[flags]",
 		"Runs the HTTP service. On the embedded store the demo dataset (the reference reports'\n"+
 			"figures and targets) is loaded on the first start; --reseed loads it again.\n"+
-			"Stop with SIGTERM or Ctrl-C: requests in flight finish first.", stderr)
+			"Stop with SIGTERM or Ctrl-C: requests in flight get 10 s to finish; the rest are cut off\n"+
+			"without an answer (push them again) and serve exits 1.", stderr)
 	var sf storeFlags
 	sf.register(fs)
 	addr := fs.String("addr", envOr("PLANCAST_ADDR", ":8080"), "listen address (env PLANCAST_ADDR)")
-	reseed := fs.Bool("reseed", false, "load the demo dataset again before serving")
-	noSeed := fs.Bool("no-seed", false, "never load the demo dataset")
-	noInitialAdmin := fs.Bool("no-initial-admin", false, "embedded store: do not create an admin token when it has none (by default its secret goes to DATA_DIR/"+initialAdminFile+")")
+	reseed := fs.Bool("reseed", false, "load the demo dataset again before serving (env PLANCAST_RESEED=true)")
+	noSeed := fs.Bool("no-seed", false, "never load the demo dataset (env PLANCAST_NO_SEED=true)")
+	noInitialAdmin := fs.Bool("no-initial-admin", false, "embedded store: do not create an admin token when it has none (by default its secret goes to DATA_DIR/"+initialAdminFile+") (env PLANCAST_NO_INITIAL_ADMIN=true)")
 	readToken := fs.String("read-token", envOr("PLANCAST_READ_TOKEN", ""), "when set, reads need this Bearer token too (env PLANCAST_READ_TOKEN)")
 	logFormat := fs.String("log-format", envOr("PLANCAST_LOG_FORMAT", "text"), "log format: text or json (env PLANCAST_LOG_FORMAT)")
 	backupDir := fs.String("backup-dir", envOr("PLANCAST_BACKUP_DIR", ""), "embedded store: write a checked copy of the store here at start and every --backup-every (env PLANCAST_BACKUP_DIR)")
-	backupEvery := fs.Duration("backup-every", 24*time.Hour, "with --backup-dir: how often to copy the store (a copy is skipped when nothing changed)")
-	backupKeep := fs.Int("backup-keep", 7, "with --backup-dir: how many of its own copies of this store to keep (plancast-auto-<store id>-<time>-v<N>.db); older ones are removed, other files never")
+	backupEvery := fs.Duration("backup-every", 24*time.Hour, "with --backup-dir: how often to copy the store (a copy is skipped when nothing changed) (env PLANCAST_BACKUP_EVERY)")
+	backupKeep := fs.Int("backup-keep", 7, "with --backup-dir: how many of its own copies of this store to keep (plancast-auto-<store id>-<time>-v<N>.db); older ones are removed, other files never (env PLANCAST_BACKUP_KEEP)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -44,14 +48,55 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	if *logFormat == "json" {
+		// Why serve stopped is a JSON record too, for a collector that
+		// reads JSON lines only; Main's plain line stays beside it.
+		defer func() {
+			if err != nil {
+				log.Error("serve stopped", "err", err.Error())
+			}
+		}()
+	}
+	fromEnv, err := flagsFromEnv(fs, map[string]string{
+		"reseed": "PLANCAST_RESEED", "no-seed": "PLANCAST_NO_SEED", "no-initial-admin": "PLANCAST_NO_INITIAL_ADMIN",
+		"backup-every": "PLANCAST_BACKUP_EVERY", "backup-keep": "PLANCAST_BACKUP_KEEP",
+	})
+	if err != nil {
+		return err
+	}
+	name := func(flagName string) string {
+		if env, ok := fromEnv[flagName]; ok {
+			return env
+		}
+		return "--" + flagName
+	}
+	switch {
+	case strings.TrimSpace(*addr) == "":
+		// net.Listen takes "" as any port on every interface.
+		return usageErrorf("--addr is empty: give host:port, e.g. :8080 or 127.0.0.1:8080 (an unset PLANCAST_ADDR gives :8080)")
+	case *reseed && *noSeed:
+		return usageErrorf("%s loads the demo dataset again and %s never loads it: give one of them", name("reseed"), name("no-seed"))
+	case *backupDir == "" && flagGiven(fs, "backup-every"):
+		return usageErrorf("%s has no effect without --backup-dir: give --backup-dir DIR too, or leave %s out", name("backup-every"), name("backup-every"))
+	case *backupDir == "" && flagGiven(fs, "backup-keep"):
+		return usageErrorf("%s has no effect without --backup-dir: give --backup-dir DIR too, or leave %s out", name("backup-keep"), name("backup-keep"))
+	}
+	rtName := settingName(fs, "read-token", "PLANCAST_READ_TOKEN")
+	rt, err := secretValue(rtName, *readToken)
+	if err != nil {
+		return err
+	}
+	if n := len([]rune(rt)); n > 0 && n < minReadToken {
+		return usageErrorf("%s is too short (%d of at least %d characters): it is the password to every read route; plancast token create --read makes one of 46", rtName, n, minReadToken)
+	}
 	if *backupDir != "" {
 		switch {
 		case !sf.embedded():
 			return usageErrorf("--backup-dir copies the embedded store; back InfluxDB up with \"influx backup\"")
 		case *backupEvery < time.Second:
-			return usageErrorf("--backup-every %s is too short; give 1s or more (24h is the default)", *backupEvery)
+			return usageErrorf("%s %s is too short; give 1s or more (24h is the default)", name("backup-every"), *backupEvery)
 		case *backupKeep < 1:
-			return usageErrorf("--backup-keep %d: keep at least one copy", *backupKeep)
+			return usageErrorf("%s %d: keep at least one copy", name("backup-keep"), *backupKeep)
 		}
 		if err := os.MkdirAll(*backupDir, 0o755); err != nil {
 			return fmt.Errorf("create the backup directory: %w", err)
@@ -107,13 +152,16 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return fmt.Errorf("listen on %s: %w", *addr, err)
 	}
 	reads := "open to anyone"
-	if *readToken != "" {
+	if rt != "" {
 		reads = "need the read token"
+		if rt != *readToken {
+			log.Info("the read token is taken without the whitespace around it, which no request can send", "from", rtName)
+		}
 	}
 	// The build is said with the address, so that the log says which build
 	// answered from when on (as /healthz and /metrics do while it runs).
 	log.Info("listening", "addr", ln.Addr().String(), "url", "http://"+displayAddr(ln.Addr()), "reads", reads, "build", api.CurrentBuild())
-	cfg := api.Config{Store: st, Logger: log, ReadToken: *readToken}
+	cfg := api.Config{Store: st, Logger: log, ReadToken: rt}
 	if *backupDir != "" {
 		// The schedule stops with the server, before the store closes.
 		var wg sync.WaitGroup
@@ -127,6 +175,27 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		log.Info("backups scheduled", "dir", *backupDir, "every", backupEvery.String(), "keep", *backupKeep)
 	}
 	return api.New(cfg).Serve(ctx, ln)
+}
+
+// flagsFromEnv sets each flag of envs (flag name → variable) that was not
+// given from its environment variable when that is set, and returns which
+// it set (flag name → variable), for messages to name where a value came
+// from. A value the flag does not take is a usage error naming the
+// variable. The flag wins over the environment, as for every setting.
+func flagsFromEnv(fs *flag.FlagSet, envs map[string]string) (map[string]string, error) {
+	set := map[string]string{}
+	for _, flagName := range slices.Sorted(maps.Keys(envs)) {
+		env := envs[flagName]
+		v, ok := os.LookupEnv(env)
+		if !ok || v == "" || flagGiven(fs, flagName) {
+			continue
+		}
+		if err := fs.Set(flagName, strings.TrimSpace(v)); err != nil {
+			return nil, usageErrorf("%s=%q is not a value --%s takes: %v", env, v, flagName, err)
+		}
+		set[flagName] = env
+	}
+	return set, nil
 }
 
 // serveLogger is the server's logger in the format asked for, made before

@@ -138,6 +138,9 @@ func (s *storeFlags) openReading(ctx context.Context, whileServed string) (planc
 // can do instead when a running server holds the embedded store.
 func (s *storeFlags) open(ctx context.Context, whileServed string) (plancast.Store, error) {
 	if !s.embedded() {
+		if _, err := checkURL("--influx-url", s.influxURL, false); err != nil {
+			return nil, err
+		}
 		return influx.Open(ctx, influx.Config{URL: s.influxURL, Token: s.influxToken, Org: s.influxOrg, Bucket: s.influxBucket})
 	}
 	path := filepath.Join(s.dataDir, bolt.FileName)

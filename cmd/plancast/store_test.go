@@ -28,8 +28,8 @@ func TestEachCommandSaysWhatToDoWhileAServerHoldsTheStore(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"ingest", fixture("long.csv")}, "push through that server instead with --server URL --token T"},
-		{[]string{"ingest", "--report", report, "--region", "houma", "--commit"}, "POST /api/v1/reports/extract?region=houma&commit=true"},
+		{[]string{"ingest", fixture("long.csv")}, "if it is a running server, push through it with --server URL --token T; if it is another command (ingest, export, backup), run this one again when it has finished"},
+		{[]string{"ingest", "--report", report, "--region", "houma", "--commit"}, "commit through that server instead: add --server URL --token T (a write token of the region)"},
 		{[]string{"forecast", "--region", "houma", "--indicator", "gdp"}, "GET /api/v1/series/houma/gdp/projection and /api/v1/regions/houma/assessment"},
 		{[]string{"chart", "--region", "houma", "--indicator", "gdp", "-o", filepath.Join(dir, "c.png")}, "GET /charts/houma/gdp.png"},
 		{[]string{"seed"}, "restart it with serve --reseed"},

@@ -67,9 +67,11 @@ type tokenFlags struct {
 	sf     storeFlags
 	server string
 	token  string
+	fs     *flag.FlagSet // to say whether --token or PLANCAST_TOKEN was given
 }
 
 func (f *tokenFlags) register(fs *flag.FlagSet) {
+	f.fs = fs
 	f.sf.register(fs)
 	fs.StringVar(&f.server, "server", envOr("PLANCAST_SERVER", ""), "work through this running plancast server (URL) instead of opening the store (env PLANCAST_SERVER)")
 	fs.StringVar(&f.token, "token", envOr("PLANCAST_TOKEN", ""), "admin token for --server (env PLANCAST_TOKEN)")
@@ -81,10 +83,18 @@ func (f *tokenFlags) register(fs *flag.FlagSet) {
 // store.
 func (f *tokenFlags) tokens(ctx context.Context, whileServed string, reads bool) (tokenKeeper, error) {
 	if f.server != "" {
-		if f.token == "" {
+		token, err := secretValue(settingName(f.fs, "token", "PLANCAST_TOKEN"), f.token)
+		if err != nil {
+			return nil, err
+		}
+		if token == "" {
 			return nil, usageErrorf("--server needs an admin --token (or PLANCAST_TOKEN)")
 		}
-		return &serverTokens{server: strings.TrimRight(f.server, "/"), token: f.token, client: &http.Client{Timeout: time.Minute}}, nil
+		server, err := checkURL("--server", f.server, true)
+		if err != nil {
+			return nil, err
+		}
+		return &serverTokens{server: server, token: token, client: &http.Client{Timeout: time.Minute}}, nil
 	}
 	open := f.sf.open
 	if reads {
@@ -110,8 +120,9 @@ type tokenKeeper interface {
 func runTokenCreate(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("token create", "(--region R | --admin | --read) [--name LABEL] [--server URL --token ADMIN | store flags]",
 		"Creates an access token and prints it once; only its SHA-256 is stored.\n"+
-			"A region token may push figures and targets of that region (Authorization: Bearer <token>);\n"+
-			"an admin token may push for every region, declare catalog entries and manage tokens; a read\n"+
+			"A region token may push figures and targets of that region (Authorization: Bearer <token>)\n"+
+			"and declare new indicators (not regions, nor changes to existing entries); an admin token may\n"+
+			"push for every region, declare and change any catalog entry and manage tokens; a read\n"+
 			"token opens the read routes when the server requires authenticated reads (--read-token /\n"+
 			"PLANCAST_READ_TOKEN). With --server the token is created through a running server, with an\n"+
 			"admin token.", stderr)
