@@ -62,7 +62,7 @@ func (s *storeFlags) describe() string {
 	if s.embedded() {
 		return "embedded store " + filepath.Join(s.dataDir, bolt.FileName)
 	}
-	return "InfluxDB " + s.influxURL + " bucket " + s.influxBucket
+	return "InfluxDB " + influx.RedactURL(s.influxURL) + " bucket " + s.influxBucket
 }
 
 // openServing opens the store for the server: InfluxDB gets a durable local

@@ -86,7 +86,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		return nil, plancast.Errorf(plancast.EINVALID, "InfluxDB needs a URL and a bucket (PLANCAST_INFLUX_URL, PLANCAST_INFLUX_BUCKET)")
 	}
 	if _, err := url.Parse(cfg.URL); err != nil {
-		return nil, plancast.Errorf(plancast.EINVALID, "InfluxDB URL %q: %v", cfg.URL, err)
+		return nil, plancast.Errorf(plancast.EINVALID, "InfluxDB URL %q: %v", RedactURL(cfg.URL), err)
 	}
 	if cfg.Timeout == 0 {
 		cfg.Timeout = 10 * time.Second
@@ -125,9 +125,28 @@ func (s *Store) m(name string) string { return s.cfg.Prefix + name }
 func (s *Store) unavailable(what string, err error) error {
 	var ne net.Error
 	if err == nil || errors.As(err, &ne) || errors.Is(err, context.DeadlineExceeded) || strings.Contains(err.Error(), "connection refused") {
-		return plancast.Errorf(plancast.EUNAVAILABLE, "InfluxDB at %s: cannot %s: %v", s.cfg.URL, what, err)
+		return plancast.Errorf(plancast.EUNAVAILABLE, "InfluxDB at %s: cannot %s: %v", RedactURL(s.cfg.URL), what, err)
 	}
-	return fmt.Errorf("InfluxDB at %s: %s: %w", s.cfg.URL, what, err)
+	return fmt.Errorf("InfluxDB at %s: %s: %w", RedactURL(s.cfg.URL), what, err)
+}
+
+// RedactURL is the InfluxDB URL as every message shows it: a password given
+// in it (http://user:pass@host) is replaced by "***", as net/http shows it in
+// its own part of the same messages (url.URL.Redacted writes "xxxxx"). A URL
+// that does not parse loses everything before its last "@", so that no
+// message repeats what may be a password.
+func RedactURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		if i := strings.LastIndex(raw, "@"); i >= 0 {
+			return "***" + raw[i:]
+		}
+		return raw
+	}
+	if _, has := u.User.Password(); has {
+		return strings.Replace(u.Redacted(), ":xxxxx@", ":***@", 1)
+	}
+	return u.String()
 }
 
 // Writes go out in requests of at most pointsPerRequest points (about 1 MB of
