@@ -43,6 +43,7 @@ var (
 	bucketMeta  = []byte("meta")    // "catalog" → the last catalog seen
 	bucketToken = []byte("tokens")  // hash → token, as last read from the backend
 	keyCatalog  = []byte("catalog") //
+	keyBackend  = []byte("backend") // meta: which backend the queue is for (Options.Backend)
 )
 
 // FileName is the spool's file inside the data directory.
@@ -56,6 +57,10 @@ type Options struct {
 	// RetryMin and RetryMax bound the replayer's back-off; default 250 ms and 5 s.
 	RetryMin, RetryMax time.Duration
 	Logger             *slog.Logger
+	// Backend names the backend for people (e.g. "InfluxDB http://host:8086
+	// bucket plancast", its password redacted); it is kept in the spool, so
+	// that Pending can say which store its queued batches are for.
+	Backend string
 }
 
 // entry is one queued batch.
@@ -128,6 +133,11 @@ func Open(backend plancast.Store, path string, opt Options) (*Store, error) {
 				return err
 			}
 		}
+		if opt.Backend != "" {
+			if err := tx.Bucket(bucketMeta).Put(keyBackend, []byte(opt.Backend)); err != nil {
+				return err
+			}
+		}
 		if v := tx.Bucket(bucketMeta).Get(keyCatalog); v != nil {
 			return json.Unmarshal(v, &s.cat)
 		}
@@ -145,6 +155,54 @@ func Open(backend plancast.Store, path string, opt Options) (*Store, error) {
 		s.log.Warn("spool holds batches from before the restart; replaying", "batches", n, "spool", path)
 	}
 	return s, nil
+}
+
+// Backlog is what a spool file holds that its backend has not taken yet.
+type Backlog struct {
+	Queued  int       // batches accepted (answered 202) and not written
+	Oldest  time.Time // when the oldest of them was accepted
+	Backend string    // the backend they are for, as Options.Backend named it ("" when not recorded)
+}
+
+// Pending reads the backlog of the spool file at path without opening a
+// backend or replaying anything (read-only); a missing file holds nothing.
+// A server starting on another store over a data directory uses it to say
+// that batches wait there for the backend they were accepted for.
+func Pending(path string) (Backlog, error) {
+	var b Backlog
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		return b, nil
+	}
+	db, err := bbolt.Open(path, 0o600, &bbolt.Options{Timeout: 300 * time.Millisecond, ReadOnly: true})
+	if err != nil {
+		if errors.Is(err, bolterrors.ErrTimeout) {
+			return b, plancast.Errorf(plancast.EUNAVAILABLE, "the spool %s is held by another plancast process", path)
+		}
+		return b, plancast.Errorf(plancast.EUNAVAILABLE, "read spool %s: %v", path, err)
+	}
+	defer db.Close()
+	err = db.View(func(tx *bbolt.Tx) error {
+		if m := tx.Bucket(bucketMeta); m != nil {
+			b.Backend = string(m.Get(keyBackend))
+		}
+		q := tx.Bucket(bucketQueue)
+		if q == nil {
+			return nil
+		}
+		b.Queued = q.Stats().KeyN
+		if _, v := q.Cursor().First(); v != nil {
+			var e entry
+			if err := json.Unmarshal(v, &e); err != nil {
+				return err
+			}
+			b.Oldest = e.Accepted.UTC()
+		}
+		return nil
+	})
+	if err != nil {
+		return b, plancast.Errorf(plancast.EUNAVAILABLE, "read spool %s: %v", path, err)
+	}
+	return b, nil
 }
 
 // Close stops the replayer (batches still queued stay on disk for the next
