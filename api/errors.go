@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -58,6 +59,14 @@ type ErrorBody struct {
 // logs internal errors only (the others are the caller's business).
 func (s *Server) handleError(err error, c echo.Context) {
 	if c.Response().Committed {
+		return
+	}
+	if ctxErr := c.Request().Context().Err(); ctxErr != nil && errors.Is(ctxErr, context.Canceled) {
+		// The client went away (or its proxy gave up) before the answer:
+		// nobody reads it, and it is no internal error of this server. 499
+		// is the status proxies log for it.
+		s.log.Warn("the client went away before the answer", "method", c.Request().Method, "path", c.Request().URL.Path, "err", err)
+		c.Response().WriteHeader(499)
 		return
 	}
 	code, msg := plancast.ErrorCode(err), plancast.ErrorMessage(err)

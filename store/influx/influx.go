@@ -75,6 +75,17 @@ type Store struct {
 	catInds       []plancast.Indicator
 	catRead       time.Time // zero: no copy (never read, or dropped after a catalog write)
 	catRefreshing bool      // one caller is reading a fresh copy
+
+	// A request InfluxDB did not answer within its time marks the server
+	// stalled for cfg.Timeout: requests meanwhile fail at once as
+	// unavailable instead of each waiting its own timeout, so that a push,
+	// which reads the catalog, the token and the stored figures before it
+	// writes, is judged "unavailable" and queued within about one timeout
+	// (it took 95 s with InfluxDB hung: every read waited 10 s). A /ping
+	// answered, or the time passing, lets requests through again.
+	stallMu      sync.Mutex
+	stalledAt    time.Time
+	stalledUntil time.Time
 }
 
 // catalogTTL is how long a read catalog is trusted.
@@ -110,7 +121,35 @@ func (s *Store) Ping(ctx context.Context) error {
 	if err != nil || !ok {
 		return s.unavailable("reach", err)
 	}
+	s.stallMu.Lock()
+	s.stalledUntil = time.Time{}
+	s.stallMu.Unlock()
 	return nil
+}
+
+// stalled returns an unavailable error when a request timed out within the
+// last cfg.Timeout (see Store.stalledUntil), else nil.
+func (s *Store) stalled(what string) error {
+	s.stallMu.Lock()
+	at, until := s.stalledAt, s.stalledUntil
+	s.stallMu.Unlock()
+	if time.Now().Before(until) {
+		return plancast.Errorf(plancast.EUNAVAILABLE, "InfluxDB at %s: cannot %s: it did not answer a request within %s at %s; it is not asked again before %s, or before it answers /ping",
+			RedactURL(s.cfg.URL), what, s.cfg.Timeout, at.UTC().Format("15:04:05"), until.UTC().Format("15:04:05"))
+	}
+	return nil
+}
+
+// noteTimeout marks the server stalled when the request whose context is
+// rctx failed by running out of time (not when its caller gave up).
+func (s *Store) noteTimeout(rctx context.Context, err error) {
+	if err == nil || !errors.Is(rctx.Err(), context.DeadlineExceeded) {
+		return
+	}
+	now := time.Now()
+	s.stallMu.Lock()
+	s.stalledAt, s.stalledUntil = now, now.Add(s.cfg.Timeout)
+	s.stallMu.Unlock()
 }
 
 // Close releases the client.
@@ -209,8 +248,12 @@ func (s *Store) sendChunks(ctx context.Context, n int, line func(b []byte, i int
 		if firstErr != nil {
 			continue // drain the encoder
 		}
+		if firstErr = s.stalled("write"); firstErr != nil {
+			continue
+		}
 		rctx, cancel := context.WithTimeout(ctx, s.cfg.Timeout)
 		firstErr = s.write.WriteRecord(rctx, lines)
+		s.noteTimeout(rctx, firstErr)
 		cancel()
 	}
 	if firstErr == nil {
@@ -238,10 +281,14 @@ const fullRange = `range(start: 1800-01-01T00:00:00Z, stop: 2200-01-01T00:00:00Z
 
 // rows runs a Flux query and calls fn with each record's values.
 func (s *Store) rows(ctx context.Context, what, flux string, fn func(map[string]any) error) error {
+	if err := s.stalled(what); err != nil {
+		return err
+	}
 	ctx, cancel := context.WithTimeout(ctx, s.cfg.Timeout)
 	defer cancel()
 	res, err := s.query.Query(ctx, flux)
 	if err != nil {
+		s.noteTimeout(ctx, err)
 		return s.unavailable(what, err)
 	}
 	defer res.Close()
@@ -251,6 +298,7 @@ func (s *Store) rows(ctx context.Context, what, flux string, fn func(map[string]
 		}
 	}
 	if err := res.Err(); err != nil {
+		s.noteTimeout(ctx, err)
 		return s.unavailable(what, err)
 	}
 	return nil
