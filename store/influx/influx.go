@@ -32,6 +32,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
@@ -40,6 +41,7 @@ import (
 
 	influxdb2 "github.com/influxdata/influxdb-client-go/v2"
 	"github.com/influxdata/influxdb-client-go/v2/api"
+	ihttp "github.com/influxdata/influxdb-client-go/v2/api/http"
 	"github.com/influxdata/influxdb-client-go/v2/api/write"
 
 	"github.com/plancast/plancast"
@@ -112,7 +114,21 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		client.Close()
 		return nil, err
 	}
+	// InfluxDB answers /ping without credentials and whatever the bucket:
+	// a mistyped bucket or refused credentials are found by a read, here,
+	// rather than by every request after the start (500 "internal error").
+	if err := s.checkBucket(ctx); err != nil {
+		client.Close()
+		return nil, err
+	}
 	return s, nil
+}
+
+// checkBucket reads the bucket once (nothing of it is kept): an error says
+// that it is missing or that the credentials are refused (unavailable).
+func (s *Store) checkBucket(ctx context.Context) error {
+	flux := fmt.Sprintf(`from(bucket: %s) |> range(start: -1m) |> limit(n: 1)`, fluxString(s.cfg.Bucket))
+	return s.rows(ctx, "read the bucket", flux, func(map[string]any) error { return nil })
 }
 
 // Ping checks that InfluxDB answers.
@@ -162,6 +178,26 @@ func (s *Store) m(name string) string { return s.cfg.Prefix + name }
 
 // unavailable wraps a transport failure as EUNAVAILABLE, naming the server.
 func (s *Store) unavailable(what string, err error) error {
+	if err != nil {
+		var he *ihttp.Error
+		status := 0
+		if errors.As(err, &he) {
+			status = he.StatusCode
+		}
+		msg := err.Error()
+		switch {
+		case status == http.StatusUnauthorized || status == http.StatusForbidden || strings.Contains(msg, "status code 401") || strings.Contains(msg, "status code 403"):
+			if status == 0 {
+				status = http.StatusUnauthorized
+			}
+			return plancast.Errorf(plancast.EUNAVAILABLE, "InfluxDB at %s refused the credentials (%d) to %s: check --influx-token (env PLANCAST_INFLUX_TOKEN; user:password for InfluxDB 1.8, an API token with access to bucket %q for 2.x)",
+				RedactURL(s.cfg.URL), status, what, s.cfg.Bucket)
+		case strings.Contains(msg, "no database") || strings.Contains(msg, "database not found") || (strings.Contains(msg, "bucket") && strings.Contains(msg, "not found")):
+			db, _, _ := strings.Cut(s.cfg.Bucket, "/")
+			return plancast.Errorf(plancast.EUNAVAILABLE, "InfluxDB at %s has no bucket (database) %q, so it cannot %s: check --influx-bucket (env PLANCAST_INFLUX_BUCKET), or create it (InfluxDB 1.8: CREATE DATABASE %s WITH SHARD DURATION 14040w; 2.x: influx bucket create; README \"Scaling\")",
+				RedactURL(s.cfg.URL), s.cfg.Bucket, what, db)
+		}
+	}
 	var ne net.Error
 	if err == nil || errors.As(err, &ne) || errors.Is(err, context.DeadlineExceeded) || strings.Contains(err.Error(), "connection refused") {
 		return plancast.Errorf(plancast.EUNAVAILABLE, "InfluxDB at %s: cannot %s: %v", RedactURL(s.cfg.URL), what, err)
@@ -326,7 +362,11 @@ func str(v any) string {
 // Status reports whether InfluxDB answers.
 func (s *Store) Status(ctx context.Context) plancast.StoreStatus {
 	st := plancast.StoreStatus{Backend: "influxdb", Reachable: true}
-	if err := s.Ping(ctx); err != nil {
+	err := s.Ping(ctx)
+	if err == nil {
+		err = s.checkBucket(ctx) // answering /ping, it may still refuse the bucket or the credentials
+	}
+	if err != nil {
 		st.Reachable, st.Error = false, plancast.ErrorMessage(err)
 	}
 	return st
