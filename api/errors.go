@@ -61,7 +61,7 @@ func (s *Server) handleError(err error, c echo.Context) {
 	if c.Response().Committed {
 		return
 	}
-	if ctxErr := c.Request().Context().Err(); ctxErr != nil && errors.Is(ctxErr, context.Canceled) {
+	if clientGone(c, err) {
 		// The client went away (or its proxy gave up) before the answer:
 		// nobody reads it, and it is no internal error of this server. 499
 		// is the status proxies log for it.
@@ -104,6 +104,16 @@ func (s *Server) handleError(err error, c echo.Context) {
 		return
 	}
 	_ = c.JSON(status, ErrorResponse{Error: ErrorBody{Code: code, Message: msg}})
+}
+
+// clientGone reports whether err is the request's own cancellation: the
+// client went away while the handler read the store (which then says
+// "context canceled"), so the error is no fault of this server's.
+func clientGone(c echo.Context, err error) bool {
+	if !errors.Is(c.Request().Context().Err(), context.Canceled) {
+		return false
+	}
+	return errors.Is(err, context.Canceled) || strings.Contains(err.Error(), context.Canceled.Error())
 }
 
 // humanBytes writes a size as people read it: "32 MiB", "512 KiB", "1000

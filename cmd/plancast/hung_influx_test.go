@@ -11,8 +11,7 @@ import (
 // With InfluxDB hung (it takes connections and never answers), a push is
 // queued (202) within about the store's 10 s timeout, not after each of its
 // reads waited its own (95 s: clients and proxies giving up at 60 s lost
-// every push); a client that gives up first is logged as gone away, not as
-// a 500 internal error.
+// every push); a client that gives up first is no 500 internal error.
 func TestAPushIsQueuedWithinTheTimeoutWhileInfluxDBHangs(t *testing.T) {
 	d := newInfluxd(t)
 	d.start()
@@ -53,8 +52,10 @@ func TestAPushIsQueuedWithinTheTimeoutWhileInfluxDBHangs(t *testing.T) {
 	if strings.Contains(log, "internal error") {
 		t.Errorf("the log has an internal error:\n%s", log)
 	}
-	if !strings.Contains(log, "the client went away before the answer") {
-		t.Errorf("the log does not say the client went away:\n%s", log)
+	// The push of the client that gave up is queued all the same (202 in the
+	// log), or, when its reads were cut by its going, logged as gone away.
+	if strings.Count(log, "status=202") < 2 && !strings.Contains(log, "the client went away before the answer") {
+		t.Errorf("the push of the client that gave up was neither queued nor logged as gone away:\n%s", log)
 	}
 	d.p.Process.Signal(syscall.SIGCONT)
 	waitDrained(t, base, server)
