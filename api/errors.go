@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -60,6 +61,14 @@ func (s *Server) handleError(err error, c echo.Context) {
 	if c.Response().Committed {
 		return
 	}
+	if clientGone(c, err) {
+		// The client went away (or its proxy gave up) before the answer:
+		// nobody reads it, and it is no internal error of this server. 499
+		// is the status proxies log for it.
+		s.log.Warn("the client went away before the answer", "method", c.Request().Method, "path", c.Request().URL.Path, "err", err)
+		c.Response().WriteHeader(499)
+		return
+	}
 	code, msg := plancast.ErrorCode(err), plancast.ErrorMessage(err)
 	status := statusOf[code]
 	var he *echo.HTTPError
@@ -97,6 +106,16 @@ func (s *Server) handleError(err error, c echo.Context) {
 		return
 	}
 	_ = c.JSON(status, ErrorResponse{Error: ErrorBody{Code: code, Message: msg}})
+}
+
+// clientGone reports whether err is the request's own cancellation: the
+// client went away while the handler read the store (which then says
+// "context canceled"), so the error is no fault of this server's.
+func clientGone(c echo.Context, err error) bool {
+	if !errors.Is(c.Request().Context().Err(), context.Canceled) {
+		return false
+	}
+	return errors.Is(err, context.Canceled) || strings.Contains(err.Error(), context.Canceled.Error())
 }
 
 // humanBytes writes a size as people read it: "32 MiB", "512 KiB", "1000

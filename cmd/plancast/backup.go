@@ -14,6 +14,7 @@ import (
 
 	"github.com/plancast/plancast"
 	"github.com/plancast/plancast/store/bolt"
+	"github.com/plancast/plancast/store/influx"
 )
 
 func init() {
@@ -76,7 +77,7 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		size = n
 		copyTo = func(w io.Writer) (int64, error) { return io.Copy(w, body) }
 	case !sf.embedded():
-		return usageErrorf("the store is InfluxDB (%s): back it up with InfluxDB's own \"influx backup\"", sf.influxURL)
+		return usageErrorf("the store is InfluxDB (%s): back it up with InfluxDB's own \"influx backup\"", influx.RedactURL(sf.influxURL))
 	default:
 		whileServed := "copy it through that server instead: plancast backup --server URL --token ADMIN_TOKEN"
 		st, err := sf.openExisting(ctx, whileServed)
@@ -271,7 +272,7 @@ func runRestore(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return usageErrorf("--from FILE is required")
 	}
 	if !sf.embedded() {
-		return usageErrorf("the store is InfluxDB (%s): restore it with InfluxDB's own \"influx restore\"", sf.influxURL)
+		return usageErrorf("the store is InfluxDB (%s): restore it with InfluxDB's own \"influx restore\"", influx.RedactURL(sf.influxURL))
 	}
 	c, err := bolt.CheckFile(*from)
 	if err != nil {

@@ -457,11 +457,42 @@ func getServerJSON(ctx context.Context, client *http.Client, base, path, token s
 
 // writeFileReport writes one file's report; when earlier files of the push
 // were written, its "nothing was written" is said of its file only.
+//
+// A push the server queued (202: its store, InfluxDB, is unavailable, and
+// the server keeps the batch in its spool) says so on its counts line: it
+// read "0 new, 0 revised, 0 unchanged, 0 rejected", as if the file held
+// nothing, and a careful bureau pushed it again.
 func writeFileReport(w io.Writer, rep *ingest.Report, earlierWritten bool) error {
-	if earlierWritten {
-		return rep.WriteTextAfterOthers(w)
+	if rep.Queued+rep.Targets.Queued == 0 {
+		if earlierWritten {
+			return rep.WriteTextAfterOthers(w)
+		}
+		return rep.WriteText(w)
 	}
-	return rep.WriteText(w)
+	var b strings.Builder
+	if err := rep.WriteText(&b); err != nil {
+		return err
+	}
+	_, rest, _ := strings.Cut(b.String(), "\n")
+	lines := strings.SplitAfter(rest, "\n")
+	if rep.Targets.Queued > 0 && len(lines) > 0 && strings.HasPrefix(lines[0], "targets: ") {
+		lines = lines[1:] // said on the queued line
+	}
+	files := strings.Join(rep.Files, ", ")
+	if files == "" {
+		files = "push"
+	}
+	var what []string
+	if rep.Queued > 0 {
+		what = append(what, fmt.Sprintf("%d queued", rep.Queued))
+	}
+	if rep.Targets.Queued > 0 {
+		what = append(what, fmt.Sprintf("%d targets queued", rep.Targets.Queued))
+	}
+	line := fmt.Sprintf("%s: %s (the server's store, InfluxDB, is unavailable; the server keeps the push in its spool and writes it when InfluxDB is back: GET /healthz shows the queue)\n",
+		files, strings.Join(what, ", "))
+	_, err := io.WriteString(w, line+strings.Join(lines, ""))
+	return err
 }
 
 // fileList is "a.csv, b.csv".

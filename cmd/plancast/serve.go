@@ -18,6 +18,7 @@ import (
 	"github.com/plancast/plancast"
 	"github.com/plancast/plancast/api"
 	"github.com/plancast/plancast/store/bolt"
+	"github.com/plancast/plancast/store/influx"
 )
 
 func init() {
@@ -108,6 +109,14 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 	}
 	defer st.Close()
 	log.Info("store open", "store", sf.describe())
+	if !sf.embedded() {
+		selectedBy := "PLANCAST_INFLUX_URL"
+		if flagGiven(fs, "influx-url") {
+			selectedBy = "--influx-url"
+		}
+		sayStoreLeftBehind(ctx, log, &sf, selectedBy)
+		sayNoAdminToken(ctx, log, st, &sf)
+	}
 
 	switch {
 	case *noSeed:
@@ -196,6 +205,48 @@ func flagsFromEnv(fs *flag.FlagSet, envs map[string]string) (map[string]string, 
 		set[flagName] = env
 	}
 	return set, nil
+}
+
+// sayStoreLeftBehind warns when the data directory of a server on InfluxDB
+// holds an embedded store, which it does not use: an operator switching
+// backends in place otherwise finds the server empty and the admin token in
+// initial-admin-token refused, and believes the data vanished (or that
+// InfluxDB already holds it). The warning counts what the embedded store
+// holds and says how to move it.
+func sayStoreLeftBehind(ctx context.Context, log *slog.Logger, sf *storeFlags, selectedBy string) {
+	path := filepath.Join(sf.dataDir, bolt.FileName)
+	if _, err := os.Stat(path); err != nil {
+		return
+	}
+	holds := "an embedded store"
+	if st, err := bolt.OpenWith(path, bolt.OpenOptions{ReadOnly: true}); err == nil {
+		rs, rerr := st.Regions(ctx)
+		is, ierr := st.Indicators(ctx)
+		if rerr == nil && ierr == nil {
+			holds = fmt.Sprintf("an embedded store (%d regions, %d indicators)", len(rs), len(is))
+		}
+		st.Close()
+	}
+	log.Warn(fmt.Sprintf("%s holds %s that this server does not use: %s selects InfluxDB. To move it there: plancast export --tokens --data-dir %s --out FILE (with no InfluxDB set), then plancast import FILE --influx-url ... --influx-bucket %s",
+		path, holds, selectedBy, sf.dataDir, sf.influxBucket), "embedded_store", path)
+}
+
+// sayNoAdminToken warns when the InfluxDB store has no admin token (the
+// embedded store's first start makes one; InfluxDB is not held by the
+// server, so its operator makes it), saying how: without one no token can
+// be made through the server.
+func sayNoAdminToken(ctx context.Context, log *slog.Logger, st plancast.TokenStore, sf *storeFlags) {
+	tokens, err := st.Tokens(ctx)
+	if err != nil {
+		return // InfluxDB cannot answer now: its status says so
+	}
+	for _, t := range tokens {
+		if t.Admin && t.Revoked == nil {
+			return
+		}
+	}
+	log.Warn(fmt.Sprintf("the store has no admin token: make one with plancast token create --admin --influx-url %s --influx-bucket %s (and the same --influx-token, --influx-org)",
+		influx.RedactURL(sf.influxURL), sf.influxBucket))
 }
 
 // serveLogger is the server's logger in the format asked for, made before

@@ -62,7 +62,7 @@ func (s *storeFlags) describe() string {
 	if s.embedded() {
 		return "embedded store " + filepath.Join(s.dataDir, bolt.FileName)
 	}
-	return "InfluxDB " + s.influxURL + " bucket " + s.influxBucket
+	return "InfluxDB " + influx.RedactURL(s.influxURL) + " bucket " + s.influxBucket
 }
 
 // openServing opens the store for the server: InfluxDB gets a durable local
@@ -70,18 +70,53 @@ func (s *storeFlags) describe() string {
 // acknowledged survives InfluxDB being down or slow.
 func (s *storeFlags) openServing(ctx context.Context, log *slog.Logger) (plancast.Store, error) {
 	s.log = log
+	path := filepath.Join(s.dataDir, spool.FileName)
+	if s.embedded() {
+		if err := s.refuseStrandedSpool(path); err != nil {
+			return nil, err
+		}
+	}
 	st, err := s.open(ctx, "stop that server, or give this one another --data-dir")
 	if err != nil || s.embedded() {
 		return st, err
 	}
-	path := filepath.Join(s.dataDir, spool.FileName)
-	sp, err := spool.Open(st, path, spool.Options{Logger: log})
+	sp, err := spool.Open(st, path, spool.Options{Logger: log, Backend: s.describe()})
 	if err != nil {
 		st.Close()
 		return nil, err
 	}
 	log.Info("write spool open", "spool", path, "queued", sp.Status(ctx).Queued)
 	return sp, nil
+}
+
+// refuseStrandedSpool refuses to serve the embedded store over a data
+// directory whose spool holds pushes an InfluxDB server accepted (202) and
+// has not written yet: the embedded server never replays them, and the
+// next InfluxDB start here would replay them after the data moved on, so
+// starting silently loses them. They are not replayed into the embedded
+// store either: they were judged against InfluxDB's catalog and figures,
+// and belong with the data there; written here, the two stores would each
+// hold part of the bureaus' pushes. The operator decides: start with that
+// InfluxDB (its server writes them), or move the spool aside.
+func (s *storeFlags) refuseStrandedSpool(path string) error {
+	b, err := spool.Pending(path)
+	if err != nil {
+		return fmt.Errorf("%w: the embedded store does not use it, but it may hold pushes accepted for InfluxDB; stop that process first", err)
+	}
+	if b.Queued == 0 {
+		return nil
+	}
+	batches := "1 batch"
+	if b.Queued != 1 {
+		batches = fmt.Sprintf("%d batches", b.Queued)
+	}
+	forWhat := "for InfluxDB"
+	if b.Backend != "" {
+		forWhat = "for " + b.Backend
+	}
+	return plancast.Errorf(plancast.ECONFLICT,
+		"%s holds %s accepted (202) from %s %s that %s not written yet, and the embedded store does not replay them: start the server with that InfluxDB (--influx-url, --influx-bucket) and this --data-dir to write them, then start on the embedded store again; or, to drop them, move %s aside",
+		path, batches, b.Oldest.Format("2006-01-02T15:04:05Z"), forWhat, map[bool]string{true: "is", false: "are"}[b.Queued == 1], path)
 }
 
 // openExisting opens the selected store for a command that only reads it

@@ -32,6 +32,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
@@ -40,6 +41,7 @@ import (
 
 	influxdb2 "github.com/influxdata/influxdb-client-go/v2"
 	"github.com/influxdata/influxdb-client-go/v2/api"
+	ihttp "github.com/influxdata/influxdb-client-go/v2/api/http"
 	"github.com/influxdata/influxdb-client-go/v2/api/write"
 
 	"github.com/plancast/plancast"
@@ -75,6 +77,17 @@ type Store struct {
 	catInds       []plancast.Indicator
 	catRead       time.Time // zero: no copy (never read, or dropped after a catalog write)
 	catRefreshing bool      // one caller is reading a fresh copy
+
+	// A request InfluxDB did not answer within its time marks the server
+	// stalled for cfg.Timeout: requests meanwhile fail at once as
+	// unavailable instead of each waiting its own timeout, so that a push,
+	// which reads the catalog, the token and the stored figures before it
+	// writes, is judged "unavailable" and queued within about one timeout
+	// (it took 95 s with InfluxDB hung: every read waited 10 s). A /ping
+	// answered, or the time passing, lets requests through again.
+	stallMu      sync.Mutex
+	stalledAt    time.Time
+	stalledUntil time.Time
 }
 
 // catalogTTL is how long a read catalog is trusted.
@@ -86,7 +99,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		return nil, plancast.Errorf(plancast.EINVALID, "InfluxDB needs a URL and a bucket (PLANCAST_INFLUX_URL, PLANCAST_INFLUX_BUCKET)")
 	}
 	if _, err := url.Parse(cfg.URL); err != nil {
-		return nil, plancast.Errorf(plancast.EINVALID, "InfluxDB URL %q: %v", cfg.URL, err)
+		return nil, plancast.Errorf(plancast.EINVALID, "InfluxDB URL %q: %v", RedactURL(cfg.URL), err)
 	}
 	if cfg.Timeout == 0 {
 		cfg.Timeout = 10 * time.Second
@@ -101,7 +114,21 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		client.Close()
 		return nil, err
 	}
+	// InfluxDB answers /ping without credentials and whatever the bucket:
+	// a mistyped bucket or refused credentials are found by a read, here,
+	// rather than by every request after the start (500 "internal error").
+	if err := s.checkBucket(ctx); err != nil {
+		client.Close()
+		return nil, err
+	}
 	return s, nil
+}
+
+// checkBucket reads the bucket once (nothing of it is kept): an error says
+// that it is missing or that the credentials are refused (unavailable).
+func (s *Store) checkBucket(ctx context.Context) error {
+	flux := fmt.Sprintf(`from(bucket: %s) |> range(start: -1m) |> limit(n: 1)`, fluxString(s.cfg.Bucket))
+	return s.rows(ctx, "read the bucket", flux, func(map[string]any) error { return nil })
 }
 
 // Ping checks that InfluxDB answers.
@@ -110,7 +137,35 @@ func (s *Store) Ping(ctx context.Context) error {
 	if err != nil || !ok {
 		return s.unavailable("reach", err)
 	}
+	s.stallMu.Lock()
+	s.stalledUntil = time.Time{}
+	s.stallMu.Unlock()
 	return nil
+}
+
+// stalled returns an unavailable error when a request timed out within the
+// last cfg.Timeout (see Store.stalledUntil), else nil.
+func (s *Store) stalled(what string) error {
+	s.stallMu.Lock()
+	at, until := s.stalledAt, s.stalledUntil
+	s.stallMu.Unlock()
+	if time.Now().Before(until) {
+		return plancast.Errorf(plancast.EUNAVAILABLE, "InfluxDB at %s: cannot %s: it did not answer a request within %s at %s; it is not asked again before %s, or before it answers /ping",
+			RedactURL(s.cfg.URL), what, s.cfg.Timeout, at.UTC().Format("15:04:05"), until.UTC().Format("15:04:05"))
+	}
+	return nil
+}
+
+// noteTimeout marks the server stalled when the request whose context is
+// rctx failed by running out of time (not when its caller gave up).
+func (s *Store) noteTimeout(rctx context.Context, err error) {
+	if err == nil || !errors.Is(rctx.Err(), context.DeadlineExceeded) {
+		return
+	}
+	now := time.Now()
+	s.stallMu.Lock()
+	s.stalledAt, s.stalledUntil = now, now.Add(s.cfg.Timeout)
+	s.stallMu.Unlock()
 }
 
 // Close releases the client.
@@ -123,11 +178,50 @@ func (s *Store) m(name string) string { return s.cfg.Prefix + name }
 
 // unavailable wraps a transport failure as EUNAVAILABLE, naming the server.
 func (s *Store) unavailable(what string, err error) error {
+	if err != nil {
+		var he *ihttp.Error
+		status := 0
+		if errors.As(err, &he) {
+			status = he.StatusCode
+		}
+		msg := err.Error()
+		switch {
+		case status == http.StatusUnauthorized || status == http.StatusForbidden || strings.Contains(msg, "status code 401") || strings.Contains(msg, "status code 403"):
+			if status == 0 {
+				status = http.StatusUnauthorized
+			}
+			return plancast.Errorf(plancast.EUNAVAILABLE, "InfluxDB at %s refused the credentials (%d) to %s: check --influx-token (env PLANCAST_INFLUX_TOKEN; user:password for InfluxDB 1.8, an API token with access to bucket %q for 2.x)",
+				RedactURL(s.cfg.URL), status, what, s.cfg.Bucket)
+		case strings.Contains(msg, "no database") || strings.Contains(msg, "database not found") || (strings.Contains(msg, "bucket") && strings.Contains(msg, "not found")):
+			db, _, _ := strings.Cut(s.cfg.Bucket, "/")
+			return plancast.Errorf(plancast.EUNAVAILABLE, "InfluxDB at %s has no bucket (database) %q, so it cannot %s: check --influx-bucket (env PLANCAST_INFLUX_BUCKET), or create it (InfluxDB 1.8: CREATE DATABASE %s WITH SHARD DURATION 14040w; 2.x: influx bucket create; README \"Scaling\")",
+				RedactURL(s.cfg.URL), s.cfg.Bucket, what, db)
+		}
+	}
 	var ne net.Error
 	if err == nil || errors.As(err, &ne) || errors.Is(err, context.DeadlineExceeded) || strings.Contains(err.Error(), "connection refused") {
-		return plancast.Errorf(plancast.EUNAVAILABLE, "InfluxDB at %s: cannot %s: %v", s.cfg.URL, what, err)
+		return plancast.Errorf(plancast.EUNAVAILABLE, "InfluxDB at %s: cannot %s: %v", RedactURL(s.cfg.URL), what, err)
 	}
-	return fmt.Errorf("InfluxDB at %s: %s: %w", s.cfg.URL, what, err)
+	return fmt.Errorf("InfluxDB at %s: %s: %w", RedactURL(s.cfg.URL), what, err)
+}
+
+// RedactURL is the InfluxDB URL as every message shows it: a password given
+// in it (http://user:pass@host) is replaced by "***", as net/http shows it in
+// its own part of the same messages (url.URL.Redacted writes "xxxxx"). A URL
+// that does not parse loses everything before its last "@", so that no
+// message repeats what may be a password.
+func RedactURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		if i := strings.LastIndex(raw, "@"); i >= 0 {
+			return "***" + raw[i:]
+		}
+		return raw
+	}
+	if _, has := u.User.Password(); has {
+		return strings.Replace(u.Redacted(), ":xxxxx@", ":***@", 1)
+	}
+	return u.String()
 }
 
 // Writes go out in requests of at most pointsPerRequest points (about 1 MB of
@@ -190,8 +284,12 @@ func (s *Store) sendChunks(ctx context.Context, n int, line func(b []byte, i int
 		if firstErr != nil {
 			continue // drain the encoder
 		}
+		if firstErr = s.stalled("write"); firstErr != nil {
+			continue
+		}
 		rctx, cancel := context.WithTimeout(ctx, s.cfg.Timeout)
 		firstErr = s.write.WriteRecord(rctx, lines)
+		s.noteTimeout(rctx, firstErr)
 		cancel()
 	}
 	if firstErr == nil {
@@ -219,10 +317,14 @@ const fullRange = `range(start: 1800-01-01T00:00:00Z, stop: 2200-01-01T00:00:00Z
 
 // rows runs a Flux query and calls fn with each record's values.
 func (s *Store) rows(ctx context.Context, what, flux string, fn func(map[string]any) error) error {
+	if err := s.stalled(what); err != nil {
+		return err
+	}
 	ctx, cancel := context.WithTimeout(ctx, s.cfg.Timeout)
 	defer cancel()
 	res, err := s.query.Query(ctx, flux)
 	if err != nil {
+		s.noteTimeout(ctx, err)
 		return s.unavailable(what, err)
 	}
 	defer res.Close()
@@ -232,6 +334,7 @@ func (s *Store) rows(ctx context.Context, what, flux string, fn func(map[string]
 		}
 	}
 	if err := res.Err(); err != nil {
+		s.noteTimeout(ctx, err)
 		return s.unavailable(what, err)
 	}
 	return nil
@@ -259,7 +362,11 @@ func str(v any) string {
 // Status reports whether InfluxDB answers.
 func (s *Store) Status(ctx context.Context) plancast.StoreStatus {
 	st := plancast.StoreStatus{Backend: "influxdb", Reachable: true}
-	if err := s.Ping(ctx); err != nil {
+	err := s.Ping(ctx)
+	if err == nil {
+		err = s.checkBucket(ctx) // answering /ping, it may still refuse the bucket or the credentials
+	}
+	if err != nil {
 		st.Reachable, st.Error = false, plancast.ErrorMessage(err)
 	}
 	return st

@@ -410,10 +410,14 @@ type rawRow struct {
 // client's generic decoder builds a map per row).
 // Consecutive rows of one table share their tag strings.
 func (s *Store) rawRows(ctx context.Context, flux string, fn func(rawRow) error) error {
+	if err := s.stalled("read observations"); err != nil {
+		return err
+	}
 	ctx, cancel := context.WithTimeout(ctx, s.cfg.Timeout)
 	defer cancel()
 	body, err := s.query.QueryRaw(ctx, flux, api.DefaultDialect())
 	if err != nil {
+		s.noteTimeout(ctx, err)
 		return s.unavailable("read observations", err)
 	}
 	r := csv.NewReader(strings.NewReader(body))

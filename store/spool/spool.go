@@ -19,6 +19,7 @@
 package spool
 
 import (
+	"bytes"
 	"context"
 	"encoding/binary"
 	"encoding/json"
@@ -43,6 +44,7 @@ var (
 	bucketMeta  = []byte("meta")    // "catalog" → the last catalog seen
 	bucketToken = []byte("tokens")  // hash → token, as last read from the backend
 	keyCatalog  = []byte("catalog") //
+	keyBackend  = []byte("backend") // meta: which backend the queue is for (Options.Backend)
 )
 
 // FileName is the spool's file inside the data directory.
@@ -56,6 +58,10 @@ type Options struct {
 	// RetryMin and RetryMax bound the replayer's back-off; default 250 ms and 5 s.
 	RetryMin, RetryMax time.Duration
 	Logger             *slog.Logger
+	// Backend names the backend for people (e.g. "InfluxDB http://host:8086
+	// bucket plancast", its password redacted); it is kept in the spool, so
+	// that Pending can say which store its queued batches are for.
+	Backend string
 }
 
 // entry is one queued batch.
@@ -128,6 +134,11 @@ func Open(backend plancast.Store, path string, opt Options) (*Store, error) {
 				return err
 			}
 		}
+		if opt.Backend != "" {
+			if err := tx.Bucket(bucketMeta).Put(keyBackend, []byte(opt.Backend)); err != nil {
+				return err
+			}
+		}
 		if v := tx.Bucket(bucketMeta).Get(keyCatalog); v != nil {
 			return json.Unmarshal(v, &s.cat)
 		}
@@ -147,6 +158,54 @@ func Open(backend plancast.Store, path string, opt Options) (*Store, error) {
 	return s, nil
 }
 
+// Backlog is what a spool file holds that its backend has not taken yet.
+type Backlog struct {
+	Queued  int       // batches accepted (answered 202) and not written
+	Oldest  time.Time // when the oldest of them was accepted
+	Backend string    // the backend they are for, as Options.Backend named it ("" when not recorded)
+}
+
+// Pending reads the backlog of the spool file at path without opening a
+// backend or replaying anything (read-only); a missing file holds nothing.
+// A server starting on another store over a data directory uses it to say
+// that batches wait there for the backend they were accepted for.
+func Pending(path string) (Backlog, error) {
+	var b Backlog
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		return b, nil
+	}
+	db, err := bbolt.Open(path, 0o600, &bbolt.Options{Timeout: 300 * time.Millisecond, ReadOnly: true})
+	if err != nil {
+		if errors.Is(err, bolterrors.ErrTimeout) {
+			return b, plancast.Errorf(plancast.EUNAVAILABLE, "the spool %s is held by another plancast process", path)
+		}
+		return b, plancast.Errorf(plancast.EUNAVAILABLE, "read spool %s: %v", path, err)
+	}
+	defer db.Close()
+	err = db.View(func(tx *bbolt.Tx) error {
+		if m := tx.Bucket(bucketMeta); m != nil {
+			b.Backend = string(m.Get(keyBackend))
+		}
+		q := tx.Bucket(bucketQueue)
+		if q == nil {
+			return nil
+		}
+		b.Queued = q.Stats().KeyN
+		if _, v := q.Cursor().First(); v != nil {
+			var e entry
+			if err := json.Unmarshal(v, &e); err != nil {
+				return err
+			}
+			b.Oldest = e.Accepted.UTC()
+		}
+		return nil
+	})
+	if err != nil {
+		return b, plancast.Errorf(plancast.EUNAVAILABLE, "read spool %s: %v", path, err)
+	}
+	return b, nil
+}
+
 // Close stops the replayer (batches still queued stay on disk for the next
 // start) and closes the spool and the backend.
 func (s *Store) Close() error {
@@ -159,15 +218,88 @@ func (s *Store) Close() error {
 // Regions reads through to the backend and remembers the answer; while the
 // backend is unavailable it answers from the last copy (plus regions waiting
 // in the queue), so that pushes can still be parsed and validated.
+//
+// Declarations waiting in the queue are laid over the answer, each as the
+// last queued one says it: they are not in the backend yet, but a push is
+// judged against them as against the stored ones. Judged against the stored
+// catalog only, two queued pushes let a region token declare an indicator
+// and then change its unit under its figures (only an admin token may change
+// an existing indicator), and the replay wrote both.
 func (s *Store) Regions(ctx context.Context) ([]plancast.Region, error) {
 	rs, err := s.Store.Regions(ctx)
-	return readThrough(s, rs, err, func(c *catalog) *[]plancast.Region { return &c.Regions })
+	rs, err = readThrough(s, rs, err, func(c *catalog) *[]plancast.Region { return &c.Regions })
+	if err != nil {
+		return nil, err
+	}
+	queued, err := s.queuedDeclarations()
+	if err != nil {
+		return nil, err
+	}
+	return overlay(rs, queued.Regions, func(r plancast.Region) string { return r.Code }), nil
 }
 
 // Indicators is Regions for indicators.
 func (s *Store) Indicators(ctx context.Context) ([]plancast.Indicator, error) {
 	is, err := s.Store.Indicators(ctx)
-	return readThrough(s, is, err, func(c *catalog) *[]plancast.Indicator { return &c.Indicators })
+	is, err = readThrough(s, is, err, func(c *catalog) *[]plancast.Indicator { return &c.Indicators })
+	if err != nil {
+		return nil, err
+	}
+	queued, err := s.queuedDeclarations()
+	if err != nil {
+		return nil, err
+	}
+	return overlay(is, queued.Indicators, func(i plancast.Indicator) string { return i.Code }), nil
+}
+
+// queuedDeclarations returns the catalog entries waiting in the queue, in
+// the order they were accepted. Only catalog batches are decoded (an entry's
+// JSON begins with its kind), so a long queue of figures costs a key scan.
+func (s *Store) queuedDeclarations() (catalog, error) {
+	var c catalog
+	if !s.queued() {
+		return c, nil
+	}
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		return tx.Bucket(bucketQueue).ForEach(func(_, v []byte) error {
+			if !bytes.HasPrefix(v, []byte(`{"kind":"regions"`)) && !bytes.HasPrefix(v, []byte(`{"kind":"indicators"`)) {
+				return nil
+			}
+			var e entry
+			if err := json.Unmarshal(v, &e); err != nil {
+				return err
+			}
+			c.Regions = append(c.Regions, e.Regions...)
+			c.Indicators = append(c.Indicators, e.Indicators...)
+			return nil
+		})
+	})
+	if err != nil {
+		return c, plancast.Errorf(plancast.EUNAVAILABLE, "read the declarations queued in the spool %s: %v", s.path, err)
+	}
+	return c, nil
+}
+
+// overlay returns stored with each of queued (in order) replacing the entry
+// of its code, or added after them.
+func overlay[T any](stored, queued []T, code func(T) string) []T {
+	if len(queued) == 0 {
+		return stored
+	}
+	out := slices.Clone(stored)
+	at := make(map[string]int, len(out))
+	for i, x := range out {
+		at[code(x)] = i
+	}
+	for _, x := range queued {
+		if i, ok := at[code(x)]; ok {
+			out[i] = x
+			continue
+		}
+		at[code(x)] = len(out)
+		out = append(out, x)
+	}
+	return out
 }
 
 // readThrough is the rule of Regions and Indicators, given the backend's
@@ -268,6 +400,8 @@ func (s *Store) knownCatalog(ctx context.Context) (regions, indicators map[strin
 	if errR != nil || errI != nil {
 		return nil, nil, plancast.Errorf(plancast.EUNAVAILABLE, "the store is unavailable and no copy of its catalog is known to validate the push against: %v", errors.Join(errR, errI))
 	}
+	// Catalog entries waiting in the queue are in them (Regions, Indicators):
+	// a push may declare a region and use it in the same breath.
 	regions, indicators = map[string]bool{}, map[string]bool{}
 	for _, r := range rs {
 		regions[r.Code] = true
@@ -275,24 +409,7 @@ func (s *Store) knownCatalog(ctx context.Context) (regions, indicators map[strin
 	for _, i := range is {
 		indicators[i.Code] = true
 	}
-	// Catalog entries waiting in the queue count as known: a push may declare
-	// a region and use it in the same breath.
-	err = s.db.View(func(tx *bbolt.Tx) error {
-		return tx.Bucket(bucketQueue).ForEach(func(_, v []byte) error {
-			var e entry
-			if err := json.Unmarshal(v, &e); err != nil {
-				return err
-			}
-			for _, r := range e.Regions {
-				regions[r.Code] = true
-			}
-			for _, i := range e.Indicators {
-				indicators[i.Code] = true
-			}
-			return nil
-		})
-	})
-	return regions, indicators, err
+	return regions, indicators, nil
 }
 
 // queued reports whether any batch waits (a cursor's first key: constant
@@ -596,11 +713,42 @@ func (s *Store) apply(ctx context.Context, e entry) (res plancast.WriteResult, e
 	case "targets":
 		return s.Store.WriteTargets(ctx, e.Targets)
 	case "regions":
-		return res, s.Store.PutRegions(ctx, e.Regions)
+		stored, err := s.Store.Regions(ctx)
+		if err != nil {
+			return res, err
+		}
+		return declared(stored, e.Regions, func(r plancast.Region) string { return r.Code }), s.Store.PutRegions(ctx, e.Regions)
 	case "indicators":
-		return res, s.Store.PutIndicators(ctx, e.Indicators)
+		stored, err := s.Store.Indicators(ctx)
+		if err != nil {
+			return res, err
+		}
+		return declared(stored, e.Indicators, func(i plancast.Indicator) string { return i.Code }), s.Store.PutIndicators(ctx, e.Indicators)
 	}
 	return res, plancast.Errorf(plancast.EINVALID, "unknown spooled batch kind %q", e.Kind)
+}
+
+// declared counts queued catalog entries against the stored ones, for the
+// replay's log line: New the codes not stored, Revised those stored
+// otherwise, Unchanged the same (it said "new=0 revised=0" of each).
+func declared[T comparable](stored, queued []T, code func(T) string) plancast.WriteResult {
+	have := make(map[string]T, len(stored))
+	for _, x := range stored {
+		have[code(x)] = x
+	}
+	var res plancast.WriteResult
+	for _, x := range queued {
+		switch old, ok := have[code(x)]; {
+		case !ok:
+			res.New++
+		case old != x:
+			res.Revised++
+		default:
+			res.Unchanged++
+		}
+		have[code(x)] = x
+	}
+	return res
 }
 
 // retryable reports whether a replay failed because the backend cannot take
