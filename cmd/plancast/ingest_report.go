@@ -127,15 +127,8 @@ func runIngestReport(ctx context.Context, args []string, stdout, stderr io.Write
 	if err != nil {
 		return fmt.Errorf("read %s: %w", *file, err)
 	}
-	if *asJSON {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(ex); err != nil {
-			return err
-		}
-	} else {
-		printReview(stdout, ex)
+	if err := writeExtraction(stdout, ex, *asJSON); err != nil {
+		return err
 	}
 	if catalogNote != "" {
 		if *asJSON {
@@ -218,15 +211,8 @@ func reportThroughServer(ctx context.Context, server, token string, text []byte,
 	}
 	ex := answer.Extraction
 	ex.Charset, ex.CharsetReason = answer.Charset, answer.CharsetReason
-	if asJSON {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(ex); err != nil {
-			return err
-		}
-	} else {
-		printReview(stdout, ex)
+	if err := writeExtraction(stdout, ex, asJSON); err != nil {
+		return err
 	}
 	out := stdout
 	if asJSON {
@@ -397,4 +383,18 @@ func shorten(p report.Provenance, n int) string {
 		s += "…"
 	}
 	return s
+}
+
+// writeExtraction writes what was read from a report: as indented JSON, or
+// as the review a person reads (printReview). The store's and the server's
+// paths write it alike.
+func writeExtraction(w io.Writer, ex *report.Extraction, asJSON bool) error {
+	if !asJSON {
+		printReview(w, ex)
+		return nil
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(ex)
 }

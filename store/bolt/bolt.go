@@ -194,27 +194,22 @@ func OpenWith(path string, opt OpenOptions) (*Store, error) {
 // (OpenOptions.ReadOnly). The file must exist: a read-only open creates
 // nothing.
 func openReadOnly(path string) (*Store, error) {
-	opts := options()
-	opts.ReadOnly = true
-	if err := damaged(path); err != nil {
+	s, err := OpenAsIs(path)
+	if err != nil {
 		return nil, err
 	}
-	db, err := bbolt.Open(path, 0o400, opts)
-	if err != nil {
-		return nil, openError(path, err)
-	}
 	var todo []string
-	_ = db.View(func(tx *bbolt.Tx) error {
+	_ = s.db.View(func(tx *bbolt.Tx) error {
 		todo = upgrades(tx)
 		return nil
 	})
 	if len(todo) > 0 {
-		db.Close()
+		s.db.Close()
 		return nil, needsUpgradeError{plancast.Errorf(plancast.EUNAVAILABLE,
 			"the embedded store %s was written by an older plancast and must be upgraded (%s) before it can be read; a command that only reads leaves the file as it is: open it once writable to upgrade it (plancast serve --data-dir %s upgrades it as it starts), after keeping a copy of it as it is if you want one (plancast backup --data-dir %s --out FILE copies it without upgrading it)",
 			path, strings.Join(todo, ", "), filepath.Dir(path), filepath.Dir(path))}
 	}
-	return &Store{db: db, path: path}, nil
+	return s, nil
 }
 
 // damaged is the EUNAVAILABLE error of a store file cut short (fileShort),
