@@ -257,4 +257,16 @@ type YearToDate struct {
 	// of the year before, which RequiredRestGrowth and Nowcast rest on, is
 	// PriorNowcast − Prior.
 	PriorNowcast *float64 `json:"prior_nowcast,omitempty"`
+	// StatedGrowth is the growth the source states with the period's figure
+	// of Year over the same months of the year before (a fraction; at
+	// comparable prices for GDP), nil when it states none. A growth target
+	// judged on the stated growth takes Year's gap from it:
+	// log(Value/Prior) − log(1 + StatedGrowth).
+	StatedGrowth *float64 `json:"stated_growth,omitempty"`
+	// PriorFromStated: the same months of the year before are not stored;
+	// Prior is Value/((1 + StatedGrowth)·e^d), d the year's gap of the
+	// yearly figures' stated growth to their own (the recent years' mean),
+	// shown to six significant digits (Growth and the judgement are on the
+	// value itself).
+	PriorFromStated bool `json:"prior_from_stated,omitempty"`
 }

@@ -169,8 +169,12 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 	var ytd *yearToDate
 	var unusedToDate *plancast.YearToDate // one the answer says it did not read
 	var unchained *toDateUnchained        // one it could not relate to a whole year
+	var unpaired *plancast.YearToDate     // one without the same months of a year before
 	if t.Year > p.last {
-		ytd, unusedToDate, unchained = res.yearToDate(ind, opt.YearToDate, t.Year)
+		// The months' stated growth stands in for the year before's months
+		// at the yearly figures' recent gap (newYearToDate).
+		priceGap := plancast.MeasureStatedGap(years, values, opt.Stated)
+		ytd, unusedToDate, unchained, unpaired = res.yearToDate(ind, opt.YearToDate, t.Year, priceGap)
 	}
 	// levelAt is the observed (or interpolated) value of a past year, or the
 	// projected mean of a future one. An observed year gives its figure as
@@ -195,7 +199,24 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 	if growthKind {
 		gap = plancast.MeasureStatedGap(years, values, opt.Stated)
 	}
-	span := gap.Over(base, t.Year)
+	// The target year's gap, when its year to date states its growth, is
+	// the months' own: log(P/P₀) − log(1 + g), g as stated, not the mean
+	// of the years before carried to it (the months' stated growth is the
+	// year so far on the stated basis); months taken from their stated
+	// growth (PriorFromStated) have the carried gap already. over is
+	// gap.Over with it.
+	monthsGap, fromMonths := 0.0, false
+	if gap != nil && ytd != nil && ytd.StatedGrowth != nil && !ytd.PriorFromStated {
+		monthsGap, fromMonths = math.Log(ytd.Value/ytd.Prior)-math.Log1p(*ytd.StatedGrowth), true
+	}
+	over := func(b, y int) float64 {
+		d := gap.Over(b, y)
+		if fromMonths && b < t.Year && t.Year <= y {
+			d += monthsGap - gap.Year(t.Year)
+		}
+		return d
+	}
+	span := over(base, t.Year)
 
 	// targetLevel is the level at t.Year that meets the target exactly.
 	targetLevel := t.Value
@@ -243,7 +264,7 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 	if t.Year > p.last && a.LatestValue > 0 && targetLevel > 0 && (levelTarget || growthKind) && !baseAhead {
 		// On the stated basis: the gap of the years left comes off.
 		n := float64(t.Year - p.last)
-		g := math.Pow(targetLevel/a.LatestValue, 1/n)*math.Exp(-gap.Over(p.last, t.Year)/n) - 1
+		g := math.Pow(targetLevel/a.LatestValue, 1/n)*math.Exp(-over(p.last, t.Year)/n) - 1
 		if toward(g) {
 			a.RequiredGrowth = &g
 		}
@@ -263,6 +284,15 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 		a.HistoricalGrowth = &g
 	}
 	a.StatedBasis = statedBasis(gap, base, t.Year)
+	if fromMonths {
+		// The target year's gap is said with its months (toDateGap); the
+		// basis is that of the years before it, or the months' alone.
+		if base < t.Year-1 {
+			a.StatedBasis = statedBasis(gap, base, t.Year-1)
+		} else {
+			a.StatedBasis = &plancast.StatedBasis{Gap: math.Expm1(monthsGap), From: t.Year - 1, To: t.Year}
+		}
+	}
 
 	var achieved bool
 	var projectedLevel float64
@@ -570,6 +600,26 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 				plancast.FormatNumber(u.Value, -1), pb.change(u.Growth), u.latest, pb.years(u.missing))
 		})
 	}
+	if fromMonths {
+		add(func(pb *phrasebook) string {
+			return fmt.Sprintf(pb.toDateGap, t.Year, plancast.PeriodName(ytd.Period, pb.zh), pb.change(*ytd.StatedGrowth), pb.change(ytd.Growth))
+		})
+	}
+	if ytd != nil && ytd.PriorFromStated {
+		add(func(pb *phrasebook) string {
+			return fmt.Sprintf(pb.toDateFromStated, t.Year-1, plancast.PeriodName(ytd.Period, pb.zh), plancast.FormatNumber(ytd.Prior, -1),
+				t.Year, pb.change(*ytd.StatedGrowth), 100*math.Abs(math.Expm1(math.Log(ytd.Value/ytd.Prior)-math.Log1p(*ytd.StatedGrowth))), pb.aboveBelow(ytd.Value/ytd.Prior < 1+*ytd.StatedGrowth))
+		})
+	}
+	if u := unpaired; u != nil {
+		add(func(pb *phrasebook) string {
+			why := pb.unpairedNoGrowth
+			if u.StatedGrowth != nil {
+				why = pb.unpairedNoGap
+			}
+			return fmt.Sprintf(pb.toDateUnpaired, plancast.PeriodName(u.Period, pb.zh), u.Year, plancast.FormatNumber(u.Value, -1), u.Year-1) + why
+		})
+	}
 	if u := unusedToDate; u != nil {
 		// Months given and not read are said, not dropped in silence.
 		add(func(pb *phrasebook) string {
@@ -856,6 +906,19 @@ type phrasebook struct {
 	// its change on a year before in change's words, the latest year with a
 	// figure, the years missing in years' words).
 	toDateBefore, toDateUnchained string
+	// toDateGap: the target year's gap measured on its months (the year,
+	// the period's name, the growth stated with them and their own, in
+	// change's words). toDateFromStated: the year before's months taken
+	// from the stated growth (the year before, the period's name, the
+	// figure so taken, the year, the stated growth, the gap in percent and
+	// aboveBelow's side). toDateUnpaired: a year to date not read for want
+	// of the same months a year before (the period's name, the year, its
+	// figure, the year before), followed by unpairedNoGrowth or
+	// unpairedNoGap.
+	toDateGap, toDateFromStated     string
+	aboveBelow                      func(below bool) string
+	toDateUnpaired                  string
+	unpairedNoGrowth, unpairedNoGap string
 
 	// Why a target cannot be judged (UnassessableError).
 	oneYear     string // the one observed year
@@ -933,6 +996,18 @@ var english = phrasebook{
 
 	toDateBefore:    "; %[1]d, without a yearly figure, is taken at %[2]s: its %[3]s (%[4]s) in the proportion of %[5]d's (%[6]s) to the whole of %[5]d (%[7]s)",
 	toDateUnchained: "; the %[1]s figure of %[2]d (%[3]s, %[4]s on a year before) was not read: relating it to a whole year needs the %[1]s figures of every year from %[5]d, the latest year with a yearly figure, and none is stored for %[6]s",
+
+	toDateGap:        "; %[1]d's gap is its %[2]s figures': stated %[3]s on a year before, %[4]s at current prices",
+	toDateFromStated: "; %[1]d %[2]s, not stored, is taken at %[3]s from the %[5]s stated with %[4]d's and the figures' own growth running %.1[6]f%% %[7]s the stated, as the yearly figures' did",
+	aboveBelow: func(below bool) string {
+		if below {
+			return "below"
+		}
+		return "above"
+	},
+	toDateUnpaired:   "; the %[1]s figure of %[2]d (%[3]s) was not read: the %[1]s figure of %[4]d is not stored",
+	unpairedNoGrowth: ", and no growth is stated with it to take its place: push that figure, or the growth stated with this one",
+	unpairedNoGap:    ", and the growth stated with it cannot stand in for it, as the yearly figures state no growth to measure their prices by: push that figure, or the yearly figures' stated growth",
 
 	oneYear:     "one observed year (%d); at least two are needed",
 	nonPositive: "a growth target needs positive figures from its base year (%[1]d) on, or from the latest figure before it when the base year has none; the figure of %[2]d is %[3]s, and a growth rate needs positive levels: check that figure",
@@ -1033,6 +1108,18 @@ var chinese = phrasebook{
 
 	toDateBefore:    "；%[1]d年尚无数据，按其%[3]s（%[4]s）与%[5]d年%[3]s（%[6]s）占全年（%[7]s）的比例推算为%[2]s",
 	toDateUnchained: "；未采用%[2]d年%[1]s数据（%[3]s，同比%[4]s）：推算全年需要自%[5]d年（最近有全年数据的年份）起各年的%[1]s数据，尚缺%[6]s年",
+
+	toDateGap:        "；%[1]d年按%[2]s数据衡量公布增速与现价增速之差：公布增速同比%[3]s，现价同比%[4]s",
+	toDateFromStated: "；%[1]d年%[2]s无数据，按%[4]d年%[2]s公布增速（%[5]s）推算为%[3]s，现价增速按近年公布增速与现价增速之差取%[7]s公布增速%.1[6]f%%",
+	aboveBelow: func(below bool) string {
+		if below {
+			return "低于"
+		}
+		return "高于"
+	},
+	toDateUnpaired:   "；未采用%[2]d年%[1]s数据（%[3]s）：缺少%[4]d年%[1]s数据",
+	unpairedNoGrowth: "，且未公布其增速可资替代：请补报该数据，或本期数据的公布增速",
+	unpairedNoGap:    "，其公布增速也无法替代，因全年数据未公布增速，无从衡量价格变动：请补报该数据，或全年数据的公布增速",
 
 	oneYear:     "仅有%d年一年的数据，至少需要两年",
 	nonPositive: "增速目标需要自基期（%[1]d年）起各年数据均为正值（基期无数据时自其前最近一年起），而%[2]d年数据为%[3]s，增速需以正值计算：请核对该数据",

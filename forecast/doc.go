@@ -535,5 +535,13 @@
 // back to the latest figure's is judged on them too, the years between
 // taken at their nowcasts; until then it was judged on the yearly model,
 // its months unsaid (a fall of 16.7% in January–September read as +3.3%,
-// probability 25%).
+// probability 25%). A growth target judged on the stated growth takes its
+// year's gap from the months when they state their growth: log(P/P₀) −
+// log(1 + g), the gap of the months' figures to their stated g (until then
+// the recent years' mean gap was added to the months' current-price growth:
+// January–September stated +5.0%, +4.8% at current prices, against a +5%
+// target read as +3.2%, the rest of the year needing +11.4%). Without the
+// same months of the year before, their stated growth gives them, P₀ =
+// P/((1 + g)·e^d̄), d̄ the yearly figures' recent gap; without it, the
+// answer says the months were not read and what to push.
 package forecast

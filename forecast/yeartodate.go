@@ -3,6 +3,7 @@ package forecast
 import (
 	"math"
 	"slices"
+	"strconv"
 
 	"github.com/plancast/plancast"
 )
@@ -96,6 +97,24 @@ import (
 // the period's figure of every year from L to the year: without L's the
 // months cannot be related to a whole year, and the answer says that the
 // year's months were not read, and why.
+//
+// A growth target judged on the growth stated with the figures
+// (plancast.StatedGap) is a target on the stated basis, and a period's
+// figure that states its growth g over the same months of the year before
+// says what the year so far grew on it. The year's gap of the stated growth
+// to the figures' own is then the months', d = log(P/P₀) − log(1 + g)
+// (Assess), not the recent years' mean carried to the year: the levels'
+// growth less the gap is the stated g for the year so far, and the year,
+// growing as its months did, is projected at g. The distribution of the
+// year's figure is as above; only the level a growth target asks of it
+// moves (x_B (1 + target) e^D, D with the year's d). When the same months
+// of the year before are not stored and the months state their growth, g
+// stands in for them at the yearly figures' recent gap d̄ (that year's,
+// StatedGap.Year): P₀ = P/((1 + g)·e^d̄), the months' gap d̄ by
+// construction, so that the year so far on the stated basis is again g
+// (the answer says how P₀ was taken). Without a stated growth, or without
+// yearly stated growths to measure d̄, the months are not read, and the
+// answer says so and what to push.
 
 // restPrior is n₀, how many years of the series' own history the random
 // walk's c_rw weighs as.
@@ -135,10 +154,18 @@ type yearToDate struct {
 // year and Prior its figure of the period. unchained is one of year and the
 // year before that the latest year's cannot reach, for want of the figures
 // of the years between (see above), when no period is used.
-func newYearToDate(series []plancast.Series, year int, r *Result) (y yearToDate, ok bool, unused *plancast.YearToDate, unchained *toDateUnchained) {
+//
+// A period's figure of year stating its growth over the same months of the
+// year before (plancast.YearToDate.StatedGrowth) stands in for that year's
+// months when they are not stored and priceGap, the yearly figures' stated
+// gap, is given: P₀ = P/((1 + g)·e^d), d priceGap's year (see
+// plancast.StatedGap), so that the months' gap is the yearly figures'
+// recent one. unpaired is one whose year before is missing and cannot be
+// so taken, when no period is used.
+func newYearToDate(series []plancast.Series, year int, r *Result, priceGap *plancast.StatedGap) (y yearToDate, ok bool, unused *plancast.YearToDate, unchained *toDateUnchained, unpaired *plancast.YearToDate) {
 	latest := r.LastValue
 	if r.WorkScale != ScaleLog || latest <= 0 || year <= r.LastYear {
-		return y, false, nil, nil
+		return y, false, nil, nil, nil
 	}
 	var from plancast.Series // the series of the period used
 	for _, s := range series {
@@ -147,16 +174,35 @@ func newYearToDate(series []plancast.Series, year int, r *Result) (y yearToDate,
 			continue
 		}
 		figure := map[int]float64{} // the period's positive figures, r.LastYear to year
+		var stated *float64         // the growth stated with year's, over year − 1's
 		for _, o := range s.Observations {
 			if o.Year >= r.LastYear && o.Year <= year && o.Value > 0 {
 				figure[o.Year] = o.Value
+				if o.Year == year && o.Growth != nil && o.GrowthBase() == year-1 && *o.Growth > -100 {
+					g := *o.Growth / 100
+					stated = &g
+				}
 			}
 		}
 		value, prior := figure[year], figure[year-1]
+		fromStated := false
+		if value > 0 && !(prior > 0) && stated != nil && priceGap != nil {
+			prior = value / ((1 + *stated) * math.Exp(priceGap.Year(year)))
+			fromStated = true
+		}
 		if !(value > 0 && prior > 0) {
+			if value > 0 && (unpaired == nil || months > unpaired.Months) {
+				unpaired = &plancast.YearToDate{Period: s.Period, Months: months, Year: year, Value: value, StatedGrowth: stated}
+			}
 			continue
 		}
-		ytd := plancast.YearToDate{Period: s.Period, Months: months, Year: year, Value: value, Prior: prior, Growth: value/prior - 1}
+		figure[year-1] = prior
+		ytd := plancast.YearToDate{Period: s.Period, Months: months, Year: year, Value: value, Prior: prior, Growth: value/prior - 1,
+			StatedGrowth: stated, PriorFromStated: fromStated}
+		if fromStated {
+			// Shown as a figure would be; the judgement is on prior itself.
+			ytd.Prior = sixDigits(prior)
+		}
 		var missing []int
 		for k := r.LastYear; k < year-1; k++ {
 			if figure[k] == 0 {
@@ -198,7 +244,7 @@ func newYearToDate(series []plancast.Series, year int, r *Result) (y yearToDate,
 		}
 	}
 	if y.Months == 0 {
-		return y, false, unused, unchained
+		return y, false, unused, unchained, unpaired
 	}
 	y.probs, y.zq = r.probs, r.zq[0]
 	y.zmed = quantileAt(y.probs, y.zq, 0.5)
@@ -208,7 +254,14 @@ func newYearToDate(series []plancast.Series, year int, r *Result) (y yearToDate,
 		return c * r.Scale, v
 	}
 	y.spread, y.vary = y.learn(year - r.LastYear)
-	return y, true, nil, nil
+	return y, true, nil, nil, nil
+}
+
+// sixDigits is x to six significant digits: a figure taken, not stored,
+// written as a figure would be (1,760.26, not 1,760.2607221382907).
+func sixDigits(x float64) float64 {
+	v, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'g', 6, 64), 64)
+	return v
 }
 
 // over is the year's figure as judged against the year base, between the
@@ -397,7 +450,7 @@ func (y *yearToDate) requireRest(level float64) {
 // that year and the one before is given. The yearly points of r stay the
 // yearly model's; this is what the months so far add.
 func (r *Result) YearToDate(ind plancast.Indicator, series []plancast.Series) *plancast.YearToDate {
-	if y, _, _ := r.yearToDate(ind, series, r.LastYear+1); y != nil {
+	if y, _, _, _ := r.yearToDate(ind, series, r.LastYear+1, nil); y != nil {
 		return &y.YearToDate
 	}
 	return nil
@@ -407,14 +460,14 @@ func (r *Result) YearToDate(ind plancast.Indicator, series []plancast.Series) *p
 // its year to date, nil when none can be read (newYearToDate), with unused
 // and unchained, when nil, saying why, so that the answer can say why its
 // months were not read.
-func (r *Result) yearToDate(ind plancast.Indicator, series []plancast.Series, year int) (y *yearToDate, unused *plancast.YearToDate, unchained *toDateUnchained) {
+func (r *Result) yearToDate(ind plancast.Indicator, series []plancast.Series, year int, priceGap *plancast.StatedGap) (y *yearToDate, unused *plancast.YearToDate, unchained *toDateUnchained, unpaired *plancast.YearToDate) {
 	if ind.Kind != plancast.KindLevel || len(series) == 0 {
-		return nil, nil, nil
+		return nil, nil, nil, nil
 	}
-	v, ok, unused, unchained := newYearToDate(series, year, r)
+	v, ok, unused, unchained, unpaired := newYearToDate(series, year, r, priceGap)
 	if !ok {
-		return nil, unused, unchained
+		return nil, unused, unchained, unpaired
 	}
 	v.Nowcast = v.point(year)
-	return &v, nil, nil
+	return &v, nil, nil, nil
 }

@@ -343,7 +343,7 @@ func TestYearToDateThroughYearsWithoutAFigureCoversRealYears(t *testing.T) {
 								toDate[y] = part(y, p.months)
 							}
 						}
-						y, _, _ := r.yearToDate(gdp, []plancast.Series{ytdSeries(p.period, toDate)}, all[i])
+						y, _, _, _ := r.yearToDate(gdp, []plancast.Series{ytdSeries(p.period, toDate)}, all[i], nil)
 						if y == nil || y.PriorNowcast == nil {
 							t.Fatalf("%s %d %s: not judged through %d–%d", name, all[i], p.period, all[i]-c.gap+1, all[i]-1)
 						}
