@@ -258,8 +258,9 @@ func runRestore(ctx context.Context, args []string, stdout, stderr io.Writer) er
 			"The restored store's data version (X-Data-Version, and the charts' ETags) is moved\n"+
 			"past those of the store it replaces and of the stores kept before, so that a version\n"+
 			"seen before the restore never names the restored data. In a data directory that\n"+
-			"held no store (another machine) it is taken from the clock (microseconds since\n"+
-			"1970), past any version the store the backup was taken from can have given since.", stderr)
+			"held no store (another machine), or only a damaged one whose version cannot be read,\n"+
+			"it is taken from the clock (microseconds since 1970), past any version the store the\n"+
+			"backup was taken from can have given since.", stderr)
 	var sf storeFlags
 	sf.register(fs)
 	from := fs.String("from", "", "the backup file to restore")
@@ -298,6 +299,8 @@ func runRestore(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	fmt.Fprintf(stdout, "restored %s to %s: %s\n", *from, path, c)
 	switch {
+	case r.fromClock && r.damaged != nil:
+		fmt.Fprintf(stdout, "its data version is now %s, from the clock: this data directory held a damaged store (%v), kept as %s, whose data version cannot be read, and the store the backup was taken from may have gone past the backup's version %s since, with other data; no ETag or If-Match version either gave matches the restored data\n", r.version, r.damaged, r.replaced, c.Version)
 	case r.fromClock:
 		fmt.Fprintf(stdout, "its data version is now %s, from the clock: this data directory held no store, and the store the backup was taken from may have gone past the backup's version %s since, with other data; no ETag or If-Match version it gave matches the restored data\n", r.version, c.Version)
 	case r.version != "":
@@ -317,6 +320,9 @@ type restored struct {
 	// directory, or with fromClock (it found none) past the clock's.
 	version, highest string
 	fromClock        bool
+	// damaged is why the store in place could not be opened (it is cut
+	// short: bolt.CutShort), nil when there was none or it opened.
+	damaged error
 }
 
 // restoreFile copies from to a temporary file beside path, checks the copy,
@@ -329,7 +335,10 @@ func restoreFile(ctx context.Context, from, path string) (r restored, err error)
 	// A store in place that is cut short cannot be opened (bolt.CutShort),
 	// only replaced: it is what a backup is restored for.
 	_, statErr := os.Stat(path)
-	cut := statErr == nil && bolt.CutShort(path) != nil
+	if statErr == nil {
+		r.damaged = bolt.CutShort(path)
+	}
+	cut := r.damaged != nil
 	if statErr == nil && !cut {
 		held, err = bolt.Open(path)
 		if err != nil {
