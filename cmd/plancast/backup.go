@@ -342,7 +342,10 @@ func restoreFile(ctx context.Context, from, path string) (r restored, err error)
 	if statErr == nil && !cut {
 		held, err = bolt.Open(path)
 		if err != nil {
-			return r, fmt.Errorf("%w; stop the server first, restore, then start it again", err)
+			if errors.Is(err, bolt.ErrHeld) {
+				return r, fmt.Errorf("%w; if it is a running server, stop it, restore, then start it again; if it is another command (ingest, export, backup), run this one again when it has finished; nothing was changed", err)
+			}
+			return r, fmt.Errorf("%w; nothing was changed", err)
 		}
 		defer held.Close()
 	}
