@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"net/http"
@@ -40,6 +41,9 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	if *check != "" {
 		c, err := bolt.CheckFile(*check)
+		if ag := (*bolt.ArchiveGivenError)(nil); errors.As(err, &ag) && dataDirGiven(fs) {
+			ag.DataDir = sf.dataDir
+		}
 		if err != nil {
 			return fmt.Errorf("%w; restore from another copy, or take a new one (plancast backup)", err)
 		}
@@ -275,6 +279,9 @@ func runRestore(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return usageErrorf("the store is InfluxDB (%s): restore it with InfluxDB's own \"influx restore\"", sf.influxURL)
 	}
 	c, err := bolt.CheckFile(*from)
+	if ag := (*bolt.ArchiveGivenError)(nil); errors.As(err, &ag) {
+		ag.DataDir = sf.dataDir // the directory this restore was to fill
+	}
 	if err != nil {
 		return fmt.Errorf("%w; nothing was changed", err)
 	}
@@ -489,6 +496,14 @@ func removeDirs(dirs []string) {
 	for _, d := range dirs {
 		os.Remove(d)
 	}
+}
+
+// dataDirGiven reports whether the user named the data directory, by
+// --data-dir or PLANCAST_DATA_DIR, rather than leaving the default.
+func dataDirGiven(fs *flag.FlagSet) bool {
+	given := os.Getenv("PLANCAST_DATA_DIR") != ""
+	fs.Visit(func(f *flag.Flag) { given = given || f.Name == "data-dir" })
+	return given
 }
 
 // sameFile reports whether a and b name one file.
