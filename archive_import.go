@@ -20,6 +20,28 @@ type ImportOptions struct {
 	Batch int
 	// Progress, when not nil, is told how far each pass has come.
 	Progress func(ImportProgress)
+	// Checked, when not nil, is the check of this archive CheckArchive
+	// made: the import skips its own (the first pass).
+	Checked *CheckedArchive
+}
+
+// CheckedArchive is what CheckArchive found an archive to hold.
+type CheckedArchive struct {
+	Stats  ArchiveStats
+	tokens []Token
+	read   archiveFingerprint
+}
+
+// CheckArchive is the first pass of ImportArchive on its own (checkArchive):
+// a command checks the whole archive with it before it opens, or creates, a
+// store, so that an archive refused leaves no store behind; then it gives
+// the result to ImportArchive (ImportOptions.Checked).
+func CheckArchive(open ArchiveOpener, progress func(series int)) (*CheckedArchive, error) {
+	stats, tokens, read, err := checkArchive(open, progress)
+	if err != nil {
+		return nil, err
+	}
+	return &CheckedArchive{Stats: stats, tokens: tokens, read: read}, nil
 }
 
 // ImportProgress is what an import has done so far: Phase is "check",
@@ -90,7 +112,9 @@ func ImportArchive(ctx context.Context, st Store, open ArchiveOpener, opts Impor
 	var err error
 	var tokens []Token
 	var checked archiveFingerprint
-	if res.Archive, tokens, checked, err = checkArchive(open, func(n int) { report("check", n, 0) }); err != nil {
+	if c := opts.Checked; c != nil {
+		res.Archive, tokens, checked = c.Stats, c.tokens, c.read
+	} else if res.Archive, tokens, checked, err = checkArchive(open, func(n int) { report("check", n, 0) }); err != nil {
 		return res, err
 	}
 	// The store's own writes record every version now; only a

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"compress/gzip"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -91,25 +92,6 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	file := files[0]
 	open := func() (*plancast.ArchiveReader, error) { return openArchive(file) }
-	ar, err := open() // a file that is no archive is said before the store is opened
-	if err != nil {
-		return err
-	}
-	ar.Close()
-	st, err := sf.open(ctx, "stop it first: a store is imported before it is served")
-	if err != nil {
-		return fmt.Errorf("open store: %w", err)
-	}
-	defer st.Close()
-	// Only the embedded store's version is moved past the clock
-	// (versionPastTheClock); InfluxDB's is a query over all time, not read
-	// for nothing.
-	var before string
-	if _, embedded := st.(*bolt.Store); embedded {
-		if before, err = st.DataVersion(ctx); err != nil {
-			return fmt.Errorf("read the data version of %s: %w", sf.describe(), err)
-		}
-	}
 	start := time.Now()
 	p := &throttled{out: stderr, every: time.Second, last: time.Now()}
 	var last plancast.ImportProgress
@@ -127,13 +109,38 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 		p.end()
 	}
-	res, err := plancast.ImportArchive(ctx, st, open, plancast.ImportOptions{Progress: func(ip plancast.ImportProgress) {
+	progress := func(ip plancast.ImportProgress) {
 		if ip.Phase != last.Phase {
 			endPhase()
 		}
 		last = ip
 		say(false, ip)
-	}})
+	}
+	// The whole archive is checked before the store is opened: an archive
+	// refused (cut short, damaged, invalid) leaves no new, empty store
+	// behind, which a later serve would seed with the demo data and the
+	// good archive then be refused by.
+	checked, err := plancast.CheckArchive(open, func(n int) { progress(plancast.ImportProgress{Phase: "check", Series: n}) })
+	endPhase()
+	if err != nil {
+		return archiveRefused(file, last.Series, err)
+	}
+	st, err := sf.open(ctx, "stop it first: a store is imported before it is served")
+	if err != nil {
+		return fmt.Errorf("open store: %w", err)
+	}
+	defer st.Close()
+	// Only the embedded store's version is moved past the clock
+	// (versionPastTheClock); InfluxDB's is a query over all time, not read
+	// for nothing.
+	var before string
+	if _, embedded := st.(*bolt.Store); embedded {
+		if before, err = st.DataVersion(ctx); err != nil {
+			return fmt.Errorf("read the data version of %s: %w", sf.describe(), err)
+		}
+	}
+	last = plancast.ImportProgress{}
+	res, err := plancast.ImportArchive(ctx, st, open, plancast.ImportOptions{Progress: progress, Checked: checked})
 	endPhase()
 	if err != nil {
 		return fmt.Errorf("%s: %w", file, err) // Main says "plancast import: "
@@ -240,10 +247,13 @@ func openArchive(path string) (*plancast.ArchiveReader, error) {
 	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
 		zr, err := gzip.NewReader(br)
 		if err != nil {
-			f.Close()
+			defer f.Close()
+			if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+				return nil, fmt.Errorf("read %s: %w", path, gzipCutShort(f, 0))
+			}
 			return nil, plancast.Errorf(plancast.EINVALID, "read %s: %v", path, err)
 		}
-		r = zr
+		r = &gzipEnd{zr: zr, f: f}
 	}
 	ar, err := plancast.NewArchiveReader(r, f)
 	if err != nil {
@@ -251,6 +261,55 @@ func openArchive(path string) (*plancast.ArchiveReader, error) {
 		return nil, fmt.Errorf("read %s: %w", path, err)
 	}
 	return ar, nil
+}
+
+// gzipEnd reads an archive's gzip stream, and tells one that ends before
+// its end (a file cut short by a copy, a download or a full disk) by an
+// errCutShort, where gzip says only "unexpected EOF".
+type gzipEnd struct {
+	zr       *gzip.Reader
+	f        *os.File
+	unpacked int64
+}
+
+func (g *gzipEnd) Read(p []byte) (int, error) {
+	n, err := g.zr.Read(p)
+	g.unpacked += int64(n)
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		err = gzipCutShort(g.f, g.unpacked)
+	}
+	return n, err
+}
+
+// errCutShort is a gzipped archive whose stream ends after size bytes (the
+// file's), unpacked to unpacked bytes.
+type errCutShort struct{ size, unpacked int64 }
+
+func (e *errCutShort) Error() string {
+	return fmt.Sprintf("the gzip stream ends after %d bytes (%d unpacked)", e.size, e.unpacked)
+}
+
+func gzipCutShort(f *os.File, unpacked int64) error {
+	e := &errCutShort{size: -1, unpacked: unpacked}
+	if fi, err := f.Stat(); err == nil {
+		e.size = fi.Size()
+	}
+	return e
+}
+
+// archiveRefused says why the check of an archive refused it, before any
+// store was opened: nothing was written. series is how many series the
+// check had read whole.
+func archiveRefused(file string, series int, err error) error {
+	if cut := (*errCutShort)(nil); errors.As(err, &cut) {
+		where := "in its header, before the first series"
+		if series > 0 || cut.unpacked > 0 {
+			where = fmt.Sprintf("in series %d", series+1)
+		}
+		return plancast.Errorf(plancast.EINVALID, "%s is cut short (the gzip stream ends after %d bytes, %d unpacked, %s): nothing was written; import the whole file (copy it again, or export it again)",
+			file, cut.size, cut.unpacked, where)
+	}
+	return fmt.Errorf("%s: %w; nothing was written", file, err)
 }
 
 // throttled prints a progress line at most once every `every`, and the last

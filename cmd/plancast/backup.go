@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"net/http"
@@ -41,6 +42,9 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	if *check != "" {
 		c, err := bolt.CheckFile(*check)
+		if ag := (*bolt.ArchiveGivenError)(nil); errors.As(err, &ag) && dataDirGiven(fs) {
+			ag.DataDir = sf.dataDir
+		}
 		if err != nil {
 			return fmt.Errorf("%w; restore from another copy, or take a new one (plancast backup)", err)
 		}
@@ -259,8 +263,9 @@ func runRestore(ctx context.Context, args []string, stdout, stderr io.Writer) er
 			"The restored store's data version (X-Data-Version, and the charts' ETags) is moved\n"+
 			"past those of the store it replaces and of the stores kept before, so that a version\n"+
 			"seen before the restore never names the restored data. In a data directory that\n"+
-			"held no store (another machine) it is taken from the clock (microseconds since\n"+
-			"1970), past any version the store the backup was taken from can have given since.", stderr)
+			"held no store (another machine), or only a damaged one whose version cannot be read,\n"+
+			"it is taken from the clock (microseconds since 1970), past any version the store the\n"+
+			"backup was taken from can have given since.", stderr)
 	var sf storeFlags
 	sf.register(fs)
 	from := fs.String("from", "", "the backup file to restore")
@@ -275,6 +280,9 @@ func runRestore(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return usageErrorf("the store is InfluxDB (%s): restore it with InfluxDB's own \"influx restore\"", influx.RedactURL(sf.influxURL))
 	}
 	c, err := bolt.CheckFile(*from)
+	if ag := (*bolt.ArchiveGivenError)(nil); errors.As(err, &ag) {
+		ag.DataDir = sf.dataDir // the directory this restore was to fill
+	}
 	if err != nil {
 		return fmt.Errorf("%w; nothing was changed", err)
 	}
@@ -299,6 +307,8 @@ func runRestore(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	fmt.Fprintf(stdout, "restored %s to %s: %s\n", *from, path, c)
 	switch {
+	case r.fromClock && r.damaged != nil:
+		fmt.Fprintf(stdout, "its data version is now %s, from the clock: this data directory held a damaged store (%v), kept as %s, whose data version cannot be read, and the store the backup was taken from may have gone past the backup's version %s since, with other data; no ETag or If-Match version either gave matches the restored data\n", r.version, r.damaged, r.replaced, c.Version)
 	case r.fromClock:
 		fmt.Fprintf(stdout, "its data version is now %s, from the clock: this data directory held no store, and the store the backup was taken from may have gone past the backup's version %s since, with other data; no ETag or If-Match version it gave matches the restored data\n", r.version, c.Version)
 	case r.version != "":
@@ -318,6 +328,9 @@ type restored struct {
 	// directory, or with fromClock (it found none) past the clock's.
 	version, highest string
 	fromClock        bool
+	// damaged is why the store in place could not be opened (it is cut
+	// short: bolt.CutShort), nil when there was none or it opened.
+	damaged error
 }
 
 // restoreFile copies from to a temporary file beside path, checks the copy,
@@ -330,11 +343,17 @@ func restoreFile(ctx context.Context, from, path string) (r restored, err error)
 	// A store in place that is cut short cannot be opened (bolt.CutShort),
 	// only replaced: it is what a backup is restored for.
 	_, statErr := os.Stat(path)
-	cut := statErr == nil && bolt.CutShort(path) != nil
+	if statErr == nil {
+		r.damaged = bolt.CutShort(path)
+	}
+	cut := r.damaged != nil
 	if statErr == nil && !cut {
 		held, err = bolt.Open(path)
 		if err != nil {
-			return r, fmt.Errorf("%w; stop the server first, restore, then start it again", err)
+			if errors.Is(err, bolt.ErrHeld) {
+				return r, fmt.Errorf("%w; if it is a running server, stop it, restore, then start it again; if it is another command (ingest, export, backup), run this one again when it has finished; nothing was changed", err)
+			}
+			return r, fmt.Errorf("%w; nothing was changed", err)
 		}
 		defer held.Close()
 	}
@@ -478,6 +497,14 @@ func removeDirs(dirs []string) {
 	for _, d := range dirs {
 		os.Remove(d)
 	}
+}
+
+// dataDirGiven reports whether the user named the data directory, by
+// --data-dir or PLANCAST_DATA_DIR, rather than leaving the default.
+func dataDirGiven(fs *flag.FlagSet) bool {
+	given := os.Getenv("PLANCAST_DATA_DIR") != ""
+	fs.Visit(func(f *flag.Flag) { given = given || f.Name == "data-dir" })
+	return given
 }
 
 // sameFile reports whether a and b name one file.

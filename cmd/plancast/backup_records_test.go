@@ -78,20 +78,26 @@ func TestBackupCheckAndRestoreRefuseACopyWithARecordThatDoesNotRead(t *testing.T
 
 // An export archive given where a backup is expected (restore --from,
 // backup --check), gzipped or not, is named for what it is, with the
-// command that rebuilds a store from it; it was "invalid database".
+// command that rebuilds a store from it; it was "invalid database". The
+// command names the data directory the restore was given, which a check
+// names only when it was given one (--data-dir or PLANCAST_DATA_DIR).
 func TestRestoreOfAnExportArchiveSaysToImportIt(t *testing.T) {
 	dir := seededDir(t)
 	for _, name := range []string{"exp1.json", "exp1.json.gz"} {
 		archive := filepath.Join(t.TempDir(), name)
 		mustRun(t, "export", "--data-dir", dir, "--out", archive)
-		want := archive + " is a plancast export archive, not a backup: rebuild a store from it with plancast import " + archive + " --data-dir DIR"
+		says := archive + " is a plancast export archive, not a backup: rebuild a store from it with plancast import " + archive + " --data-dir "
 		fresh := filepath.Join(t.TempDir(), "fresh5")
 		code, _, stderr := run(t, "restore", "--from", archive, "--data-dir", fresh)
-		if code != 1 || !strings.Contains(stderr, want+"; nothing was changed") {
+		if want := says + fresh + "; nothing was changed"; code != 1 || !strings.Contains(stderr, want) {
 			t.Errorf("restore --from %s: exit %d, %q; want %q", name, code, stderr, want)
 		}
-		if code, _, stderr = run(t, "backup", "--check", archive); code != 1 || !strings.Contains(stderr, want) {
-			t.Errorf("backup --check %s: exit %d, %q; want %q", name, code, stderr, want)
+		if code, _, stderr = run(t, "backup", "--check", archive, "--data-dir", fresh); code != 1 || !strings.Contains(stderr, says+fresh+";") {
+			t.Errorf("backup --check %s --data-dir: exit %d, %q; want %q", name, code, stderr, says+fresh)
+		}
+		t.Setenv("PLANCAST_DATA_DIR", "")
+		if code, _, stderr = run(t, "backup", "--check", archive); code != 1 || !strings.Contains(stderr, says+"DIR;") {
+			t.Errorf("backup --check %s: exit %d, %q; want %q", name, code, stderr, says+"DIR")
 		}
 	}
 }

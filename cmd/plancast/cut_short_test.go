@@ -69,7 +69,7 @@ func TestAFileCutShortIsToldInOneLine(t *testing.T) {
 	if err != nil || !strings.Contains(out, "the store it replaced is kept as "+store+".replaced-") {
 		t.Fatalf("restore in place of a cut store: %v\n%s", err, out)
 	}
-	if now, _ := os.ReadFile(store + strings.Split(strings.SplitAfter(out, "kept as "+store)[1], "\n")[0]); !bytes.Equal(now, data[:cutAt]) {
+	if now, _ := os.ReadFile(store + strings.Split(strings.SplitAfter(out, "the store it replaced is kept as "+store)[1], "\n")[0]); !bytes.Equal(now, data[:cutAt]) {
 		t.Errorf("the cut store was not kept beside the restored one")
 	}
 	if _, err := runPlancast(t, "forecast", "--data-dir", damaged, "--region", "houma", "--indicator", "gdp"); err != nil {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -95,5 +96,32 @@ func TestAnImportOnAnotherMachineReusesNoVersionOfTheStoreExported(t *testing.T)
 	stdout = mustRun(t, "import", "--data-dir", other, archive)
 	if v := storeVersion(ctx, t, other); v != imported || strings.Contains(stdout, "data version is now") {
 		t.Errorf("an import that wrote nothing moved the data version from %s to %s (%q)", imported, v, stdout)
+	}
+}
+
+// A restore in place of a store cut short (what a backup is restored for)
+// says what the data directory held: a damaged store, whose data version
+// cannot be read, kept beside the restored one; not "no store".
+func TestARestoreOverADamagedStoreSaysItHeldOne(t *testing.T) {
+	backup := filepath.Join(t.TempDir(), "nightly.db")
+	mustRun(t, "backup", "--data-dir", seededDir(t), "--out", backup)
+	data, err := os.ReadFile(backup)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	store := filepath.Join(dir, bolt.FileName)
+	if err := os.WriteFile(store, data[:len(data)/2], 0o600); err != nil {
+		t.Fatal(err)
+	}
+	stdout := mustRun(t, "restore", "--data-dir", dir, "--from", backup)
+	restored := storeVersion(t.Context(), t, dir)
+	kept := strings.TrimSpace(strings.SplitAfter(stdout, "the store it replaced is kept as ")[1])
+	want := "its data version is now " + restored + ", from the clock: this data directory held a damaged store (cut short: "
+	if !strings.Contains(stdout, want) || !strings.Contains(stdout, "), kept as "+kept+", whose data version cannot be read") || !strings.HasPrefix(kept, store+".replaced-") {
+		t.Errorf("restore over a store cut short says %q; want %q… the store kept and that its version cannot be read", stdout, want)
+	}
+	if strings.Contains(stdout, "held no store") {
+		t.Errorf("restore over a store cut short says %q: the directory held one", stdout)
 	}
 }

@@ -213,15 +213,15 @@ func TestErrorsSayTheCommandOnce(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"import", "--data-dir", t.TempDir(), cut}, "plancast import: " + cut + ": read the archive: unexpected EOF"},
+		{[]string{"import", "--data-dir", t.TempDir(), cut}, "plancast import: " + cut + " is cut short (the gzip stream ends after "},
 		{[]string{"import", "--data-dir", t.TempDir()}, "plancast import: one archive FILE is required, 0 given"},
 		{[]string{"export", "--data-dir", dir}, "plancast export: --out FILE is required"},
 		{[]string{"restore", "--data-dir", dir}, "plancast restore: --from FILE is required"},
 	} {
 		_, _, stderr := run(t, c.args...)
 		lines := strings.Split(strings.TrimSpace(stderr), "\n")
-		if last := lines[len(lines)-1]; last != c.want {
-			t.Errorf("%v: the error reads %q; want %q", c.args, last, c.want)
+		if last := lines[len(lines)-1]; !strings.HasPrefix(last, c.want) {
+			t.Errorf("%v: the error reads %q; want it to start %q", c.args, last, c.want)
 		}
 	}
 }

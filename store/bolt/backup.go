@@ -105,7 +105,7 @@ func CheckFile(path string) (c Contents, err error) {
 	db, err := bbolt.Open(path, 0o400, &bbolt.Options{ReadOnly: true, Timeout: lockWait})
 	if err != nil {
 		if isArchive(path) {
-			return c, fmt.Errorf("%s is a plancast export archive, not a backup: rebuild a store from it with plancast import %s --data-dir DIR", path, path)
+			return c, &ArchiveGivenError{Path: path}
 		}
 		return c, fmt.Errorf("check %s: open it read-only: %w", path, err)
 	}
@@ -281,6 +281,20 @@ func strictJSON(data []byte, v any) error {
 // separated by "/", the bytes of a year or a time escaped.
 func printableKey(k []byte) string {
 	return strconv.Quote(strings.ReplaceAll(string(k), "\x00", "/"))
+}
+
+// ArchiveGivenError is CheckFile's error for a plancast export archive
+// given where a backup is expected. Its message gives the command that
+// rebuilds a store from it, into DataDir, which the caller knows (the
+// --data-dir of a restore); "DIR" when it is "".
+type ArchiveGivenError struct{ Path, DataDir string }
+
+func (e *ArchiveGivenError) Error() string {
+	dir := e.DataDir
+	if dir == "" {
+		dir = "DIR"
+	}
+	return fmt.Sprintf("%s is a plancast export archive, not a backup: rebuild a store from it with plancast import %s --data-dir %s", e.Path, e.Path, dir)
 }
 
 // isArchive tells whether the file at path begins as a plancast export
