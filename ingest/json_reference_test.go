@@ -133,9 +133,17 @@ func (d *jsonDoc) referenceAddObject(data []byte, base int) error {
 			})
 		case "indicators":
 			return referenceEachElement(val, off, func(e []byte, o int) error {
+				// A misspelt key is refused, as in an observation or a
+				// target: "percent_of_hole" would leave a percentage of a
+				// whole undeclared without a word.
 				var i plancast.Indicator
-				if err := json.Unmarshal(e, &i); err != nil {
+				key, meant, _, err := referenceDecodeKnown(e, &i, indicatorKeys())
+				if err != nil {
 					d.errs = append(d.errs, itemError(o, "indicators", err))
+					return nil
+				}
+				if key != "" {
+					d.errs = append(d.errs, misspeltKeyError(o, key, meant))
 					return nil
 				}
 				d.indicators = append(d.indicators, declared[plancast.Indicator]{i, o})
