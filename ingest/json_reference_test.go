@@ -47,12 +47,12 @@ func (p *parser) referenceReadJSON(br *bufio.Reader) error {
 	root := bytes.TrimLeft(data, " \t\r\n")
 	switch {
 	case len(root) > 0 && root[0] == '[':
-		err = referenceEachElement(data, 0, func(elem []byte, off int) error {
-			return doc.referenceAddItem(elem, off, jsonSeries{})
+		err = referenceEachItem(data, 0, func(elem []byte, off, n int) error {
+			return doc.referenceAddItem(elem, off, n, jsonSeries{}, true)
 		})
 	case len(root) > 0 && root[0] == '{' && (&jsonDoc{data: data}).loneItem(len(data)-len(root)):
 		// One figure or target on its own: a list of one.
-		err = doc.referenceAddItem(bytes.TrimRight(root, " \t\r\n"), len(data)-len(root), jsonSeries{})
+		err = doc.referenceAddItem(bytes.TrimRight(root, " \t\r\n"), len(data)-len(root), 1, jsonSeries{}, true)
 	case len(root) > 0 && root[0] == '{':
 		err = doc.referenceAddObject(data, 0)
 	default:
@@ -150,23 +150,9 @@ func (d *jsonDoc) referenceAddObject(data []byte, base int) error {
 				return nil
 			})
 		case "observations":
-			return referenceEachElement(val, off, func(e []byte, o int) error { return d.referenceAddItem(e, o, series) })
+			return referenceEachItem(val, off, func(e []byte, o, n int) error { return d.referenceAddItem(e, o, n, series, false) })
 		case "targets":
-			return referenceEachElement(val, off, func(e []byte, o int) error {
-				var t jsonTarget
-				key, meant, _, err := referenceDecodeKnown(e, &t, targetKeys())
-				if err != nil {
-					d.errs = append(d.errs, itemError(o, "targets", err))
-					return nil
-				}
-				if key != "" {
-					d.errs = append(d.errs, misspeltKeyError(o, key, meant))
-					return nil
-				}
-				t.offset = o
-				d.targets = append(d.targets, t)
-				return nil
-			})
+			return referenceEachElement(val, off, func(e []byte, o int) error { d.referenceAddTarget(e, o); return nil })
 		default:
 			if meant := misspeltName(strings.ToLower(key), bundleKeys()); meant != "" {
 				d.errs = append(d.errs, misspeltKeyError(off, key, meant))
@@ -180,10 +166,63 @@ func (d *jsonDoc) referenceAddObject(data []byte, base int) error {
 	})
 }
 
-func (d *jsonDoc) referenceAddItem(elem []byte, off int, outer jsonSeries) error {
+func (d *jsonDoc) referenceAddTarget(e []byte, o int) {
+	var t jsonTarget
+	key, meant, _, err := referenceDecodeKnown(e, &t, targetKeys())
+	if err != nil {
+		d.errs = append(d.errs, itemError(o, "targets", err))
+		return
+	}
+	if key != "" {
+		d.errs = append(d.errs, misspeltKeyError(o, key, meant))
+		return
+	}
+	t.offset = o
+	d.targets = append(d.targets, t)
+}
+
+// referenceEachItem is referenceEachElement with each element's place in
+// its list, from 1.
+func referenceEachItem(data []byte, base int, fn func(elem []byte, off, n int) error) error {
+	n := 0
+	return referenceEachElement(data, base, func(e []byte, o int) error { n++; return fn(e, o, n) })
+}
+
+// referenceTargetKeys are the keys only a target has ("plan", "kind",
+// "binding", in any case) of an object item, as written, in order; nil for
+// a series object (one with "observations").
+func referenceTargetKeys(item []byte) []string {
+	var keys []string
+	series := false
+	_ = referenceEachMember(item, 0, func(k string, _ []byte, _ int) error {
+		switch strings.ToLower(k) {
+		case "observations":
+			series = true
+		case "plan", "kind", "binding":
+			keys = append(keys, k)
+		}
+		return nil
+	})
+	if series {
+		return nil
+	}
+	return keys
+}
+
+func (d *jsonDoc) referenceAddItem(elem []byte, off, n int, outer jsonSeries, bare bool) error {
 	trimmed := bytes.TrimSpace(elem)
 	if len(trimmed) == 0 || trimmed[0] != '{' {
 		d.errs = append(d.errs, &jsonItemError{offset: off, msg: "an observation must be a JSON object"})
+		return nil
+	}
+	// An item with a target's keys is a target: read as one in a list of
+	// its own, said to be one in a list of figures.
+	if keys := referenceTargetKeys(trimmed); keys != nil {
+		if bare {
+			d.referenceAddTarget(elem, off)
+		} else {
+			d.errs = append(d.errs, targetInFigures(off, n, keys))
+		}
 		return nil
 	}
 	var o jsonObservation
@@ -209,7 +248,7 @@ func (d *jsonDoc) referenceAddItem(elem []byte, off int, outer jsonSeries) error
 			if key != "observations" {
 				return nil
 			}
-			return referenceEachElement(val, o, func(e []byte, eo int) error { return d.referenceAddItem(e, eo, inner) })
+			return referenceEachItem(val, o, func(e []byte, eo, n int) error { return d.referenceAddItem(e, eo, n, inner, false) })
 		})
 	}
 	inherit(&o.jsonSeries, outer)
