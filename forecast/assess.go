@@ -591,7 +591,7 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 		add(func(pb *phrasebook) string {
 			return fmt.Sprintf(pb.toDateBefore, t.Year-1, plancast.FormatNumber(*ytd.PriorNowcast, plancast.ValuePrec(a.LatestValue)),
 				plancast.PeriodName(ytd.Period, pb.zh), plancast.FormatNumber(ytd.Prior, -1), ytd.latest,
-				plancast.FormatNumber(ytd.latestToDate, -1), plancast.FormatNumber(a.LatestValue, -1))
+				plancast.FormatNumber(ytd.shownToDate(ytd.latest, ytd.latestToDate), -1), plancast.FormatNumber(a.LatestValue, -1))
 		})
 	}
 	if u := unchained; u != nil {
@@ -605,11 +605,16 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 			return fmt.Sprintf(pb.toDateGap, t.Year, plancast.PeriodName(ytd.Period, pb.zh), pb.change(*ytd.StatedGrowth), pb.change(ytd.Growth))
 		})
 	}
-	if ytd != nil && ytd.PriorFromStated {
-		add(func(pb *phrasebook) string {
-			return fmt.Sprintf(pb.toDateFromStated, t.Year-1, plancast.PeriodName(ytd.Period, pb.zh), plancast.FormatNumber(ytd.Prior, -1),
-				t.Year, pb.change(*ytd.StatedGrowth), 100*math.Abs(math.Expm1(math.Log(ytd.Value/ytd.Prior)-math.Log1p(*ytd.StatedGrowth))), pb.aboveBelow(ytd.Value/ytd.Prior < 1+*ytd.StatedGrowth))
-		})
+	if ytd != nil {
+		// Months not stored, taken from the growth stated with the next
+		// year's: the year before's, and the years' back to the latest
+		// figure's that the chain reads (yearToDate.taken).
+		for _, m := range ytd.taken {
+			add(func(pb *phrasebook) string {
+				return fmt.Sprintf(pb.toDateFromStated, m.Year, plancast.PeriodName(ytd.Period, pb.zh), plancast.FormatNumber(m.Value, -1),
+					m.Year+1, pb.change(m.stated), 100*math.Abs(math.Expm1(math.Log(m.next/m.Value)-math.Log1p(m.stated))), pb.aboveBelow(m.next/m.Value < 1+m.stated))
+			})
+		}
 	}
 	if u := unpaired; u != nil {
 		add(func(pb *phrasebook) string {
