@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"math"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -68,5 +69,59 @@ func TestYearInProgressStatedGrowth(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestYearToDateFromStatedGrowthIsSaidAtCurrentPrices: with Houma's first
+// half of 2020 not pushed, 2021's half "60, +9.5% stated" is read on a 2020
+// half made from that growth and the yearly figures' price gap, so the
+// half's change on it, about +9.6%, is at current prices: the explanation
+// says so with the stated growth beside it, in English and Chinese, and
+// the CSV and XLSX downloads carry the stated growth in a column of its
+// own, to_date_stated_growth, beside to_date_growth.
+func TestYearToDateFromStatedGrowthIsSaidAtCurrentPrices(t *testing.T) {
+	july, err := plancast.ParseDate("2021-07-15")
+	if err != nil {
+		t.Fatal(err)
+	}
+	stated := 9.5
+	st := seeded(t, backends[0].open(t))
+	s := startServer(t, st, api.Config{})
+	houma := token(t, st, plancast.Token{Region: "houma"})
+	var pr api.PushResponse
+	s.do("POST", "/api/v1/observations", "application/json", houma, obsJSON(t, plancast.Observation{Region: "houma", Indicator: "gdp", Period: "h1",
+		Year: 2021, Value: 60, Growth: &stated, Status: plancast.StatusPreliminary, Published: july})).decode(t, 200, &pr)
+	var now api.AssessmentResponse
+	s.get("/api/v1/regions/houma/assessment?plan=2021-annual").decode(t, 200, &now)
+	a := gdpGrowth2021(t, now)
+	y := a.YearToDate
+	if y == nil || !y.PriorFromStated {
+		t.Fatalf("year to date %+v, want 2020's half taken from the stated growth", y)
+	}
+	growth := strconv.FormatFloat(plancast.HalfAway(100*y.Growth, 1), 'f', 1, 64)
+	for _, c := range []struct{ got, want string }{
+		{a.Explanation, "2021 first half: 60, +" + growth + "% at current prices (stated +9.5%) on a year before"},
+		{a.ExplanationZh, "2021年上半年60，现价同比增长" + growth + "%（公布增速同比增长9.5%）"},
+	} {
+		if !strings.Contains(c.got, c.want) {
+			t.Errorf("explanation %q lacks %q", c.got, c.want)
+		}
+	}
+	for _, f := range []string{"csv", "xlsx"} {
+		sh := download(t, s, "/api/v1/regions/houma/assessment?plan=2021-annual&format="+f, f, "houma_assessment_2021-annual."+f)
+		found := false
+		for r := range sh.rows {
+			if sh.cell(t, r, "indicator") == "gdp" && sh.cell(t, r, "kind") == plancast.TargetGrowth {
+				found = true
+				if math.Abs(sh.num(t, r, "to_date_growth")-y.Growth) > 1e-9 || math.Abs(sh.num(t, r, "to_date_stated_growth")-0.095) > 1e-9 {
+					t.Errorf("%s download row %q, want to_date_growth %v and to_date_stated_growth 0.095", f, sh.rows[r], y.Growth)
+				}
+			} else if sh.cell(t, r, "to_date_stated_growth") != "" {
+				t.Errorf("%s row %q has a stated growth of months it was not judged on", f, sh.rows[r])
+			}
+		}
+		if !found {
+			t.Errorf("%s download has no row of the GDP growth target", f)
+		}
 	}
 }

@@ -384,7 +384,7 @@ type targetMark struct {
 // gap (growthBasis.gap, one for all of them); nil when none was drawn or
 // the figures state no growth.
 func targetMarks(rs RegionSeries, ind plancast.Indicator, from int) (marks []targetMark, stated *statedUse, growthLeftOut bool) {
-	growth := newGrowthBasis(rs.History, from).withStated(rs.Stated)
+	growth := newGrowthBasis(rs.History, from).withStated(rs.Stated).withToDate(rs.Projection)
 	for _, t := range rs.Targets {
 		if !targetOnChart(t, rs.Region, ind, from) {
 			continue
@@ -408,7 +408,7 @@ func targetMarks(rs RegionSeries, ind plancast.Indicator, from int) (marks []tar
 				if stated == nil {
 					stated = &statedUse{}
 				}
-				stated.add(growth.gap, base.year, t.Year)
+				stated.add(growth.gap, base.year, t.Year, growth.monthsOf(t))
 			}
 			continue
 		default:

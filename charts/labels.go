@@ -31,6 +31,8 @@ type words struct {
 	StatedOnFmt                           string // the single chart's sentence of what its paths add
 	StatedPathsFmt                        string // a comparison's clause of what a region's paths add: region, what
 	StatedSame                            string // a gap under 0.05% a year: years
+	StatedMonthsFmt                       string // the target year's gap taken from its months: year, period, stated growth, growth at current prices
+	StatedMonthsSep                       string // between statedClause's clause and StatedMonthsFmt
 	InterpolatedBaseFmt                   string // growth paths from a base year without a figure: year, plans, the stored years around it
 	ProjectedBaseFmt                      string // growth paths from a base year after the latest figure: year, plans
 	ToDate, ToDateFmt                     string // the year projected from its months so far: year, period, value
@@ -69,6 +71,8 @@ var dict = map[string]words{
 		StatedOnFmt:         "Growth targets are drawn on the growth stated with the figures, %s.",
 		StatedPathsFmt:      "%s: paths %s.",
 		StatedSame:          "Growth targets are drawn on the growth stated with the figures, which matched the figures' own growth in %s.",
+		StatedMonthsFmt:     "in %[1]d with the gap of its %[2]s figures (stated %[3]s on a year before, %[4]s at current prices), as the assessment judges %[1]d's",
+		StatedMonthsSep:     "; ",
 		InterpolatedBaseFmt: "Growth paths from %[1]d (%[2]s) start at the %[1]d level interpolated between the figures of %[3]d and %[4]d, as no figure of %[1]d is stored.",
 		ProjectedBaseFmt:    "Growth paths from %[1]d (%[2]s) start at the projected %[1]d level, as no figure of %[1]d is stored yet.",
 		ToDate:              "The year from its months so far",
@@ -112,6 +116,8 @@ var dict = map[string]words{
 		StatedOnFmt:         "增长目标路径按所述增速绘制，并%s。",
 		StatedPathsFmt:      "%s：路径%s。",
 		StatedSame:          "增长目标路径按所述增速绘制；%s年数值增长与所述增速一致。",
+		StatedMonthsFmt:     "%[1]d年计入其%[2]s数据与所述增速之差（公布同比%[3]s，现价同比%[4]s），与%[1]d年的评估一致",
+		StatedMonthsSep:     "；",
 		InterpolatedBaseFmt: "尚无%[1]d年数据，以%[1]d年为基期的增长目标路径（%[2]s）按%[3]d年和%[4]d年数据推算的%[1]d年水平起算。",
 		ProjectedBaseFmt:    "尚无%[1]d年数据，以%[1]d年为基期的增长目标路径（%[2]s）按%[1]d年预测水平起算。",
 		ToDate:              "据年内累计预计全年",
@@ -403,6 +409,27 @@ func statedNote(u *statedUse, lang string) string {
 // the path was drawn with. ok is false when nothing is added that rounds
 // to 0.1%. The single chart and the comparison both word the gap with it.
 func statedClause(u *statedUse, lang string) (clause string, ok bool) {
+	clause, ok = statedYearsClause(u, lang)
+	if y := u.months; y != nil {
+		// The target year's gap is its months', as the assessment's.
+		months := fmt.Sprintf(dict[lang].StatedMonthsFmt, y.Year, plancast.PeriodName(y.Period, lang == LangZh),
+			signedPercent(*y.StatedGrowth), signedPercent(y.Growth))
+		if ok {
+			return clause + dict[lang].StatedMonthsSep + months, true
+		}
+		return months, true
+	}
+	return clause, ok
+}
+
+// signedPercent is a fraction as a signed percentage to one decimal,
+// "+5.0%".
+func signedPercent(f float64) string {
+	return plancast.Signed(100*f, 1) + "%"
+}
+
+// statedYearsClause is statedClause of the years' own and carried gaps.
+func statedYearsClause(u *statedUse, lang string) (clause string, ok bool) {
 	wd := dict[lang]
 	other, otherOK, named := carriedClause(u, lang)
 	switch {

@@ -42,7 +42,7 @@ func TestAGrowthTargetsPathEndsWhereItIsJudged(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			path := impliedPath(c.t, c.start, 120.8, c.gap)
+			path := impliedPath(c.t, c.start, 120.8, c.gap, nil)
 			if len(path) != len(c.want) {
 				t.Fatalf("%d points, want %d: %v", len(path), len(c.want), path)
 			}
@@ -101,7 +101,7 @@ func TestTheSourceLineSaysTheGap(t *testing.T) {
 	// adds the mean gap.
 	future := func(g *plancast.StatedGap) *statedUse {
 		u := &statedUse{}
-		u.add(g, 2020, 2025)
+		u.add(g, 2020, 2025, nil)
 		return u
 	}
 	cases := []struct {
@@ -242,7 +242,7 @@ func TestTheSourceLineNamesEachMeanGapWithItsYears(t *testing.T) {
 	// The path itself is drawn with those amounts: 2019 and 2020 with the
 	// mean before, 2021 its own, 2022 and 2023 the mean after.
 	gap := plancast.StatedGapOf(hist)
-	path := impliedPath(plan, 2018, 100*math.Pow(1.1, 5), gap)
+	path := impliedPath(plan, 2018, 100*math.Pow(1.1, 5), gap, nil)
 	want := 100 * math.Pow(1.1, 5) * math.Pow(1.06, 5) * math.Exp(2*before+own2021+2*after)
 	if got := path[len(path)-1].y; math.Abs(got-want) > 1e-9*want {
 		t.Errorf("the path ends at %.6f, want %.6f", got, want)
@@ -282,7 +282,7 @@ func TestTheRingIsTheJudgedLevel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := impliedPath(target, 2020, 120.8, plancast.StatedGapOf(hist))
+	path := impliedPath(target, 2020, 120.8, plancast.StatedGapOf(hist), nil)
 	end := path[len(path)-1]
 	if p := 1 - res.CDF(2021, end.y); a.StatedBasis == nil || math.Abs(p-a.Probability) > 1e-9 {
 		t.Errorf("P(2021 ≥ the ring's %.3f) = %.6f, the assessment says %.6f (basis %+v)", end.y, p, a.Probability, a.StatedBasis)

@@ -93,6 +93,10 @@ type statedUse struct {
 	gap     *plancast.StatedGap
 	own     []int // ascending, distinct
 	carried []carriedGap
+	// months is the year to date whose own gap a path took for its year,
+	// as the assessment judges a target of that year (monthsGap); nil when
+	// none did.
+	months *plancast.YearToDate
 }
 
 // carriedGap is a mean gap that paths added for years no statement covers:
@@ -104,10 +108,15 @@ type carriedGap struct {
 	years    []int // ascending, distinct
 }
 
-// add records a path that adds the gap g over the years (start, year].
-func (u *statedUse) add(g *plancast.StatedGap, start, year int) {
+// add records a path that adds the gap g over the years (start, year],
+// year's being that of months when months is given (monthsGap).
+func (u *statedUse) add(g *plancast.StatedGap, start, year int, months *plancast.YearToDate) {
 	u.gap = g
 	for t := start + 1; t <= year; t++ {
+		if months != nil && t == year {
+			u.months = months
+			continue
+		}
 		if covered, mean, ok := g.CarriedTo(t); ok {
 			u.carry(covered[0]-1, covered[len(covered)-1], mean, t)
 			continue
@@ -176,7 +185,11 @@ func geometricPath(x0 int, v0 float64, x1 int, g float64) []xy {
 // its base, q = (1 + g)^(1/(Y−start)) so that the path compounds to 1 + g
 // by the target year. It ends at the level the assessment judges the target
 // against (forecast.Assess).
-func impliedPath(t plancast.Target, start int, v0 float64, gap *plancast.StatedGap) []xy {
+//
+// months, when given, is the target year's year to date stating its
+// growth: the target year's gap is then the months' own (monthsGap), not
+// d_t, as the assessment judges it.
+func impliedPath(t plancast.Target, start int, v0 float64, gap *plancast.StatedGap, months *plancast.YearToDate) []xy {
 	g := t.Value / 100
 	q := 1 + g
 	if t.Kind == plancast.TargetGrowth {
@@ -184,9 +197,21 @@ func impliedPath(t plancast.Target, start int, v0 float64, gap *plancast.StatedG
 	}
 	pts := make([]xy, 0, t.Year-start+1)
 	for u := start; u <= t.Year; u++ {
-		pts = append(pts, xy{float64(u), v0 * math.Pow(q, float64(u-start)) * math.Exp(gap.Over(start, u))})
+		d := gap.Over(start, u)
+		if months != nil && u == t.Year && start < t.Year {
+			d += monthsGap(months) - gap.Year(t.Year)
+		}
+		pts = append(pts, xy{float64(u), v0 * math.Pow(q, float64(u-start)) * math.Exp(d)})
 	}
 	return pts
+}
+
+// monthsGap is the gap of a year to date's figures to the growth stated
+// with them, log(P/P₀) − log(1 + g): the target year's gap the assessment
+// judges a growth target on when its year to date states its growth
+// (forecast.Assess).
+func monthsGap(y *plancast.YearToDate) float64 {
+	return math.Log(y.Value/y.Prior) - math.Log1p(*y.StatedGrowth)
 }
 
 // requiredGrowth is the constant yearly growth (a fraction) that takes v0 in
@@ -212,6 +237,35 @@ type growthBasis struct {
 	// the growth stated with the figures, measured on the whole history,
 	// shown or not.
 	gap *plancast.StatedGap
+	// toDate is the year in progress's months when they state their growth
+	// over the same months of the year before, both stored: a growth
+	// target of that year is judged on their gap (withToDate).
+	toDate *plancast.YearToDate
+}
+
+// withToDate is b with the year to date of p (Projection.YearToDate) when
+// its figures state their growth and the year before's months are stored:
+// the assessment judges a growth target of that year on the months' own
+// gap of their figures to the stated growth (forecast.Assess), so its path
+// ends there too (impliedPath). Months taken from the stated growth carry
+// the yearly figures' gap already, and are not this.
+func (b growthBasis) withToDate(p *plancast.Projection) growthBasis {
+	if p == nil || b.gap == nil {
+		return b
+	}
+	if y := p.YearToDate; y != nil && y.StatedGrowth != nil && !y.PriorFromStated && y.Value > 0 && y.Prior > 0 && *y.StatedGrowth > -1 {
+		b.toDate = y
+	}
+	return b
+}
+
+// monthsOf is the year to date whose gap t's path takes for t.Year, nil
+// when none.
+func (b growthBasis) monthsOf(t plancast.Target) *plancast.YearToDate {
+	if b.gap != nil && b.toDate != nil && b.toDate.Year == t.Year {
+		return b.toDate
+	}
+	return nil
 }
 
 // newGrowthBasis is the growth basis of a chart of history from year from.
@@ -303,7 +357,7 @@ func (b growthBasis) path(t plancast.Target, ind plancast.Indicator) (path []xy,
 	if v0 <= 0 || base.year >= t.Year || t.Value <= -100 {
 		return nil, pathBase{}, false
 	}
-	path = impliedPath(t, base.year, v0, b.gap)
+	path = impliedPath(t, base.year, v0, b.gap, b.monthsOf(t))
 	return slices.DeleteFunc(path, func(p xy) bool { return p.x < float64(b.from) }), base, true
 }
 
@@ -341,7 +395,7 @@ func targetLayers(f *figure, s *Spec, latest *xy, dodged *dodge) targetDrawing {
 	// the fan and the projection's line under it
 	ring := draw.GlyphStyle{Color: colImplied, Radius: targetRadius, Shape: ringGlyph{}}
 	var haveMarker, havePath, haveImplied, haveCeiling, haveFloor bool
-	growth := newGrowthBasis(s.History, s.From).withStated(s.Stated)
+	growth := newGrowthBasis(s.History, s.From).withStated(s.Stated).withToDate(s.Projection)
 
 	for _, t := range s.Targets {
 		if !targetOnChart(t, s.Region, s.Indicator, s.From) {
@@ -392,7 +446,7 @@ func targetLayers(f *figure, s *Spec, latest *xy, dodged *dodge) targetDrawing {
 				if d.stated == nil {
 					d.stated = &statedUse{}
 				}
-				d.stated.add(growth.gap, base.year, t.Year)
+				d.stated.add(growth.gap, base.year, t.Year, growth.monthsOf(t))
 			}
 			end := path[len(path)-1]
 			d.xs = append(d.xs, path[0].x, end.x)

@@ -591,7 +591,7 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 		add(func(pb *phrasebook) string {
 			return fmt.Sprintf(pb.toDateBefore, t.Year-1, plancast.FormatNumber(*ytd.PriorNowcast, plancast.ValuePrec(a.LatestValue)),
 				plancast.PeriodName(ytd.Period, pb.zh), plancast.FormatNumber(ytd.Prior, -1), ytd.latest,
-				plancast.FormatNumber(ytd.latestToDate, -1), plancast.FormatNumber(a.LatestValue, -1))
+				plancast.FormatNumber(ytd.shownToDate(ytd.latest, ytd.latestToDate), -1), plancast.FormatNumber(a.LatestValue, -1))
 		})
 	}
 	if u := unchained; u != nil {
@@ -605,11 +605,16 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 			return fmt.Sprintf(pb.toDateGap, t.Year, plancast.PeriodName(ytd.Period, pb.zh), pb.change(*ytd.StatedGrowth), pb.change(ytd.Growth))
 		})
 	}
-	if ytd != nil && ytd.PriorFromStated {
-		add(func(pb *phrasebook) string {
-			return fmt.Sprintf(pb.toDateFromStated, t.Year-1, plancast.PeriodName(ytd.Period, pb.zh), plancast.FormatNumber(ytd.Prior, -1),
-				t.Year, pb.change(*ytd.StatedGrowth), 100*math.Abs(math.Expm1(math.Log(ytd.Value/ytd.Prior)-math.Log1p(*ytd.StatedGrowth))), pb.aboveBelow(ytd.Value/ytd.Prior < 1+*ytd.StatedGrowth))
-		})
+	if ytd != nil {
+		// Months not stored, taken from the growth stated with the next
+		// year's: the year before's, and the years' back to the latest
+		// figure's that the chain reads (yearToDate.taken).
+		for _, m := range ytd.taken {
+			add(func(pb *phrasebook) string {
+				return fmt.Sprintf(pb.toDateFromStated, m.Year, plancast.PeriodName(ytd.Period, pb.zh), plancast.FormatNumber(m.Value, -1),
+					m.Year+1, pb.change(m.stated), 100*math.Abs(math.Expm1(math.Log(m.next/m.Value)-math.Log1p(m.stated))), pb.aboveBelow(m.next/m.Value < 1+m.stated))
+			})
+		}
 	}
 	if u := unpaired; u != nil {
 		add(func(pb *phrasebook) string {
@@ -891,7 +896,11 @@ type phrasebook struct {
 	// restAtLeast and restAtMost the growth the rest of the year needs on
 	// the same months of the year before, in percent, and that year; passed
 	// and passedOver say the year to date alone meets, or misses, the target.
-	toDate                  string
+	toDate string
+	// toDateStated is toDate when the year before's months were taken from
+	// the growth stated with the year's (PriorFromStated): the change is
+	// at current prices, the stated growth (change's words) after it.
+	toDateStated            string
 	change                  func(fraction float64) string
 	restAtLeast, restAtMost string
 	passed, passedOver      string
@@ -985,12 +994,13 @@ var english = phrasebook{
 	due:             "; %d has ended but no figure of it is stored: it is projected",
 	dueSpan:         "; %d–%d have ended but no figures of them are stored: they are projected",
 
-	toDate:      "; %[2]d %[1]s: %[3]s, %[4]s on a year before",
-	change:      func(g float64) string { return plancast.Signed(100*g, 1) + "%" },
-	restAtLeast: "; the rest of the year needs %+.1[1]f%% on the same months of %[2]d",
-	restAtMost:  "; the rest of the year must stay within %+.1[1]f%% of the same months of %[2]d",
-	passed:      "; the year to date alone meets the target",
-	passedOver:  "; the year to date alone is past the target",
+	toDate:       "; %[2]d %[1]s: %[3]s, %[4]s on a year before",
+	toDateStated: "; %[2]d %[1]s: %[3]s, %[4]s at current prices (stated %[5]s) on a year before",
+	change:       func(g float64) string { return plancast.Signed(100*g, 1) + "%" },
+	restAtLeast:  "; the rest of the year needs %+.1[1]f%% on the same months of %[2]d",
+	restAtMost:   "; the rest of the year must stay within %+.1[1]f%% of the same months of %[2]d",
+	passed:       "; the year to date alone meets the target",
+	passedOver:   "; the year to date alone is past the target",
 
 	toDateUnused: "; the %[1]s figures were not read: %[2]d's (%[3]s) is not below the whole of %[2]d (%[4]s), which leaves nothing for the rest of the year to grow on",
 
@@ -1097,12 +1107,13 @@ var chinese = phrasebook{
 	due:             "；%d年已结束，但尚无该年数据，按预测值判断",
 	dueSpan:         "；%d—%d年已结束，但尚无这些年份的数据，按预测值判断",
 
-	toDate:      "；%[2]d年%[1]s%[3]s，同比%[4]s",
-	change:      zhGrowth,
-	restAtLeast: "；其余月份同比增速需不低于%.1[1]f%%",
-	restAtMost:  "；其余月份同比增速需不高于%.1[1]f%%",
-	passed:      "；年内累计已达到目标",
-	passedOver:  "；年内累计已超过目标",
+	toDate:       "；%[2]d年%[1]s%[3]s，同比%[4]s",
+	toDateStated: "；%[2]d年%[1]s%[3]s，现价同比%[4]s（公布增速同比%[5]s）",
+	change:       zhGrowth,
+	restAtLeast:  "；其余月份同比增速需不低于%.1[1]f%%",
+	restAtMost:   "；其余月份同比增速需不高于%.1[1]f%%",
+	passed:       "；年内累计已达到目标",
+	passedOver:   "；年内累计已超过目标",
 
 	toDateUnused: "；未采用%[1]s数据：%[2]d年%[1]s（%[3]s）不低于%[2]d年全年（%[4]s），无从推算其余月份",
 
@@ -1204,8 +1215,15 @@ func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind planca
 			num(a.Projected.Lo95), num(a.Projected.Hi95), target(t.Value), plancast.FormatProbability(a.Probability), status, t.Year)
 	}
 	if y := a.YearToDate; y != nil {
-		s += fmt.Sprintf(pb.toDate, plancast.PeriodName(y.Period, pb.zh), y.Year,
-			plancast.FormatNumber(y.Value, -1), pb.change(y.Growth))
+		if y.PriorFromStated && y.StatedGrowth != nil {
+			// The year before's months were made from the stated growth:
+			// their change is at current prices, beside the stated one.
+			s += fmt.Sprintf(pb.toDateStated, plancast.PeriodName(y.Period, pb.zh), y.Year,
+				plancast.FormatNumber(y.Value, -1), pb.change(y.Growth), pb.change(*y.StatedGrowth))
+		} else {
+			s += fmt.Sprintf(pb.toDate, plancast.PeriodName(y.Period, pb.zh), y.Year,
+				plancast.FormatNumber(y.Value, -1), pb.change(y.Growth))
+		}
 		switch {
 		case y.RequiredRestGrowth == nil && higher:
 			s += pb.passed

@@ -139,6 +139,20 @@ type yearToDate struct {
 	latestToDate float64
 	// learn is c·s and V learnt for u over gap years (pastRest).
 	learn func(gap int) (spread, vary float64)
+	// taken are the years' months, not stored, taken from the growth
+	// stated with the next year's (latest first), the answer saying how.
+	taken []takenMonths
+}
+
+// takenMonths is a year's figure of the period, not stored, taken from the
+// growth stated with the next year's: Value (as a figure would be written)
+// = next/((1 + stated)·e^d), d the yearly figures' gap of that next year.
+type takenMonths struct {
+	Year   int
+	Value  float64
+	next   float64 // the next year's figure of the period
+	stated float64 // the growth stated with it
+	exact  float64 // Value unrounded
 }
 
 // newYearToDate finds, among the year-to-date series of a series, the period
@@ -160,8 +174,12 @@ type yearToDate struct {
 // months when they are not stored and priceGap, the yearly figures' stated
 // gap, is given: P₀ = P/((1 + g)·e^d), d priceGap's year (see
 // plancast.StatedGap), so that the months' gap is the yearly figures'
-// recent one. unpaired is one whose year before is missing and cannot be
-// so taken, when no period is used.
+// recent one. The months of the years back to the latest figure's that
+// the chain needs are taken so too, from the growth stated with the next
+// year's (2024's from 2025's for a 2026 target, 2024's figure the latest),
+// so that a target of a later year reads the months a target of the year
+// after the latest reads (yearToDate.taken). unpaired is one whose year
+// before is missing and cannot be so taken, when no period is used.
 func newYearToDate(series []plancast.Series, year int, r *Result, priceGap *plancast.StatedGap) (y yearToDate, ok bool, unused *plancast.YearToDate, unchained *toDateUnchained, unpaired *plancast.YearToDate) {
 	latest := r.LastValue
 	if r.WorkScale != ScaleLog || latest <= 0 || year <= r.LastYear {
@@ -173,30 +191,38 @@ func newYearToDate(series []plancast.Series, year int, r *Result, priceGap *plan
 		if !isYTD || months <= y.Months {
 			continue
 		}
-		figure := map[int]float64{} // the period's positive figures, r.LastYear to year
-		var stated *float64         // the growth stated with year's, over year − 1's
+		figure := map[int]float64{}    // the period's positive figures, r.LastYear to year
+		statedOf := map[int]*float64{} // the growth stated with a year's, over the year before's
 		for _, o := range s.Observations {
 			if o.Year >= r.LastYear && o.Year <= year && o.Value > 0 {
 				figure[o.Year] = o.Value
-				if o.Year == year && o.Growth != nil && o.GrowthBase() == year-1 && *o.Growth > -100 {
+				if o.Growth != nil && o.GrowthBase() == o.Year-1 && *o.Growth > -100 {
 					g := *o.Growth / 100
-					stated = &g
+					statedOf[o.Year] = &g
+				}
+			}
+		}
+		stated := statedOf[year] // the growth stated with year's, over year − 1's
+		// A year's months not stored are taken from the growth stated with
+		// the next year's, from the year before year back to the latest
+		// year's (the chain below reads them as it reads stored ones).
+		var taken []takenMonths
+		if priceGap != nil {
+			for k := year - 1; k >= r.LastYear; k-- {
+				if g := statedOf[k+1]; figure[k] == 0 && figure[k+1] > 0 && g != nil {
+					figure[k] = figure[k+1] / ((1 + *g) * math.Exp(priceGap.Year(k+1)))
+					taken = append(taken, takenMonths{Year: k, Value: sixDigits(figure[k]), next: figure[k+1], stated: *g, exact: figure[k]})
 				}
 			}
 		}
 		value, prior := figure[year], figure[year-1]
-		fromStated := false
-		if value > 0 && !(prior > 0) && stated != nil && priceGap != nil {
-			prior = value / ((1 + *stated) * math.Exp(priceGap.Year(year)))
-			fromStated = true
-		}
+		fromStated := len(taken) > 0 && taken[0].Year == year-1
 		if !(value > 0 && prior > 0) {
 			if value > 0 && (unpaired == nil || months > unpaired.Months) {
 				unpaired = &plancast.YearToDate{Period: s.Period, Months: months, Year: year, Value: value, StatedGrowth: stated}
 			}
 			continue
 		}
-		figure[year-1] = prior
 		ytd := plancast.YearToDate{Period: s.Period, Months: months, Year: year, Value: value, Prior: prior, Growth: value/prior - 1,
 			StatedGrowth: stated, PriorFromStated: fromStated}
 		if fromStated {
@@ -230,6 +256,7 @@ func newYearToDate(series []plancast.Series, year int, r *Result, priceGap *plan
 		case latest-toDateL > 0:
 			y.YearToDate, y.rest, from = ytd, before-prior, s
 			y.between, y.latest, y.latestToDate = between, r.LastYear, toDateL
+			y.taken = taken
 			if between != nil {
 				y.PriorNowcast = &before
 			}
@@ -255,6 +282,17 @@ func newYearToDate(series []plancast.Series, year int, r *Result, priceGap *plan
 	}
 	y.spread, y.vary = y.learn(year - r.LastYear)
 	return y, true, nil, nil, nil
+}
+
+// shownToDate is year's figure of the period as the answer writes it: v,
+// or, when taken from a stated growth, as taken (takenMonths.Value).
+func (y *yearToDate) shownToDate(year int, v float64) float64 {
+	for _, m := range y.taken {
+		if m.Year == year {
+			return m.Value
+		}
+	}
+	return v
 }
 
 // sixDigits is x to six significant digits: a figure taken, not stored,

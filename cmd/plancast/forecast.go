@@ -308,8 +308,14 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 				rest = "nothing: met by the year so far"
 			}
 			n := y.Nowcast
-			fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%+.1f%%\t%s\t%s [%s, %s]\n", a.Target.Plan, a.Kind, a.Year, y.Period,
-				observed(y.Value), observed(y.Prior), plancast.HalfAway(100*y.Growth, 1), rest, projected(n.Mean), projected(n.Lo95), projected(n.Hi95))
+			growth := fmt.Sprintf("%+.1f%%", plancast.HalfAway(100*y.Growth, 1))
+			if y.PriorFromStated && y.StatedGrowth != nil {
+				// A year before made from the stated growth: the change
+				// on it is at current prices, the stated one beside it.
+				growth += fmt.Sprintf(" at current prices (stated %+.1f%%)", plancast.HalfAway(100**y.StatedGrowth, 1))
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s [%s, %s]\n", a.Target.Plan, a.Kind, a.Year, y.Period,
+				observed(y.Value), observed(y.Prior), growth, rest, projected(n.Mean), projected(n.Lo95), projected(n.Hi95))
 		}
 		return tw.Flush()
 	}

@@ -519,3 +519,16 @@ func TestForecastCommandJudgesAShareOf100WhereAFigureReads100(t *testing.T) {
 		t.Errorf("the share of 100 is still judged hopeless, or reached on time:\n%s", stdout)
 	}
 }
+
+// A year to date whose year before's months are made from its stated
+// growth (Houma's first half of 2021, 60, "+9.5%", the first half of 2020
+// not pushed) is on a year before at current prices: the table writes its
+// change so, with the stated growth beside it.
+func TestForecastCommandWritesAYearToDateOnMonthsMadeFromItsStatedGrowthAtCurrentPrices(t *testing.T) {
+	dir := seededDir(t)
+	ingestFiles(t, dir, [2]string{"h1.csv", "region,indicator,year,period,value,growth,status,published\nhouma,gdp,2021,h1,60,9.5%,preliminary,2021-07-15\n"})
+	stdout := mustRun(t, "forecast", "--data-dir", dir, "--region", "houma", "--indicator", "gdp")
+	if !strings.Contains(strings.Join(lines(stdout), "\n"), "% at current prices (stated +9.5%) at least ") {
+		t.Errorf("the first half's change is not written at current prices beside the stated +9.5%%:\n%s", stdout)
+	}
+}
