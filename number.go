@@ -73,7 +73,17 @@ func HalfAway(v float64, prec int) float64 {
 	if math.Abs(v*p) >= 1<<52 { // no fraction left to round
 		return v
 	}
-	if r := math.Round(v*p) / p; r != 0 {
+	x := v * p
+	r := math.Round(x)
+	// A half short by float noise is a half: 0.005, computed as
+	// (55.03 − 55.02)/2 = 0.004999999999999005, rounds as 0.005 does, to
+	// 0.01, not to 0.00 beside the same pace computed as 0.005000000000000782
+	// written 0.01. Within 1e-9 of x (relative, at most 1e-3) of a half,
+	// away from zero.
+	if f := math.Abs(x - math.Trunc(x)); math.Abs(f-0.5) < min(1e-3, 1e-9*max(1, math.Abs(x))) {
+		r = math.Trunc(x) + math.Copysign(1, x)
+	}
+	if r := r / p; r != 0 {
 		return r
 	}
 	return 0
@@ -260,4 +270,35 @@ func FormatApart(v, target float64, growth bool, prec int) string {
 		return Fixed(v, ApartPrec(v, target, 1)) + "%"
 	}
 	return FormatNumber(v, ApartPrec(v, target, prec))
+}
+
+// SamePace reports whether paces a and b are the same but for float noise:
+// within 1e-9 of the larger, relatively. The required (55.03 − 55.02)/2 and
+// the history's (55.02 − 55.00)/4 are both 0.005, computed as
+// 0.004999999999999005 and 0.005000000000000782.
+func SamePace(a, b float64) bool {
+	return a == b || math.Abs(a-b) <= 1e-9*max(math.Abs(a), math.Abs(b))
+}
+
+// PacePrec is the decimals a pace v a year (points, or a growth or a gap's
+// change in percent) is written with beside another pace other (NaN for
+// none) the sentence compares it with: prec, or more decimals, up to four
+// more, so that a pace that is not zero is not written as zero (a required
+// +0.004 points a year is "+0.004", not "+0.00"; a gap narrowing 0.011% a
+// year is "0.01%", not "0.0%"), and apart from other (ApartPrec) unless the
+// two are the same pace but for float noise (SamePace), which are written
+// alike: "needs +0.01 points a year (history: +0.01)", not "+0.00" beside
+// "+0.01" for one pace of 0.005.
+func PacePrec(v, other float64, prec int) int {
+	if prec < 0 || math.IsNaN(v) || math.IsInf(v, 0) {
+		return prec
+	}
+	p := prec
+	for v != 0 && HalfAway(v, p) == 0 && p < prec+4 {
+		p++
+	}
+	if math.IsNaN(other) || SamePace(v, other) {
+		return p
+	}
+	return ApartPrec(v, other, p)
 }
