@@ -302,3 +302,25 @@ func PacePrec(v, other float64, prec int) int {
 	}
 	return ApartPrec(v, other, p)
 }
+
+// ShownPrec is the decimals a projected value v (a projection's mean or a
+// bound of its interval) is written with beside the others of a series
+// shown with prec decimals (the ValuePrec of its latest figure): about four
+// significant digits each, as ValuePrec gives them. Where the series is
+// under 1 (prec over 2), each value takes its own ValuePrec: a poverty
+// incidence of 0.06 projected 0.016 with a 95% interval of 0.00038 to
+// 0.5238 is "0.01600 [0.0003800, 0.5238]", not "0.01600 [0.00038,
+// 0.52381]", two significant digits and five; a bound of 1 or more is
+// "3.20", not "3.20000". Where the series is 1 or more, a value under 0.1,
+// which two decimals show with one significant digit or none, takes its
+// own too; the rest keep prec ("1.20 [0.85, 1.55]").
+func ShownPrec(v float64, prec int) int {
+	a := math.Abs(v)
+	if prec < 0 || a == 0 || math.IsNaN(a) || math.IsInf(a, 0) {
+		return prec
+	}
+	if prec > 2 || a < 0.1 {
+		return ValuePrec(v)
+	}
+	return prec
+}

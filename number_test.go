@@ -275,3 +275,28 @@ func TestPacePrecWritesEqualPacesEqualAndNoPaceAsZero(t *testing.T) {
 		}
 	}
 }
+
+// A projection and its interval bounds are written to about four
+// significant digits each: under a series shown with more than two
+// decimals (its latest figure under 1), each takes its own ValuePrec; a
+// series of 1 or more keeps its two decimals, but for a value under 0.1.
+func TestShownPrecGivesEachValueAboutFourSignificantDigits(t *testing.T) {
+	for _, c := range []struct {
+		v    float64
+		prec int
+		want string
+	}{
+		{0.016, 5, "0.01600"},
+		{0.00038153, 5, "0.0003815"},
+		{0.52381, 5, "0.5238"},
+		{3.2, 5, "3.20"},
+		{0.85, 2, "0.85"},
+		{0.085231, 2, "0.08523"},
+		{147.23, 1, "147.2"},
+		{0, 5, "0.00000"},
+	} {
+		if got := FormatNumber(c.v, ShownPrec(c.v, c.prec)); got != c.want {
+			t.Errorf("%v among values of %d decimals: %q, want %q", c.v, c.prec, got, c.want)
+		}
+	}
+}

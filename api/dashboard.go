@@ -374,7 +374,7 @@ func projectedText(lang, kind string, target float64, p *plancast.ProjectionPoin
 	growth := plancast.GrowthKind(kind)
 	format := func(v float64) string {
 		// lim.Prec: a share below 100 never reads 100.0.
-		return plancast.FormatApart(v, target, growth, lim.Prec(v, prec))
+		return plancast.FormatApart(v, target, growth, lim.Prec(v, plancast.ShownPrec(v, prec)))
 	}
 	if realised != nil {
 		// Observed: written as the latest cell writes a figure, apart

@@ -1155,7 +1155,9 @@ func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind planca
 	// observed value is (apart, below): "99.9 (95% interval 99.7 to 99.9)
 	// against a target of 99.9" put the target at the projection and at
 	// the interval's top, beside a probability of 31%.
-	num := func(v float64) string { return plancast.FormatApart(v, t.Value, growth, lim.Prec(v, prec)) }
+	num := func(v float64) string {
+		return plancast.FormatApart(v, t.Value, growth, lim.Prec(v, plancast.ShownPrec(v, prec)))
+	}
 	if growth {
 		// A growth projected is written to one decimal (num); its target
 		// as set, with its own decimals: "against a target of 6.3%"

@@ -85,7 +85,9 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	// them: 120.8 → 147.2, 33,029 → 40,061.
 	observed := func(v float64) string { return plancast.FormatNumber(v, -1) }
 	prec := plancast.ValuePrec(values[len(values)-1])
-	projected := func(v float64) string { return plancast.FormatNumber(v, opt.Limits.Prec(v, prec)) }
+	projected := func(v float64) string {
+		return plancast.FormatNumber(v, opt.Limits.Prec(v, plancast.ShownPrec(v, prec)))
+	}
 	head := fmt.Sprintf("%s / %s (%s)", region, indicator, charts.UnitLabel(ind.Unit, charts.LangEn))
 	var asOfText string
 	if !asOf.IsZero() {
@@ -166,7 +168,9 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		// 99.9 [99.7, 99.9].
 		growth := plancast.GrowthKind(t.Kind)
 		target := observed
-		num := func(v float64) string { return plancast.FormatApart(v, t.Value, growth, opt.Limits.Prec(v, prec)) }
+		num := func(v float64) string {
+			return plancast.FormatApart(v, t.Value, growth, opt.Limits.Prec(v, plancast.ShownPrec(v, prec)))
+		}
 		if growth {
 			target = func(v float64) string { return plancast.FormatNumber(v, -1) + "%" }
 		}
