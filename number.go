@@ -73,7 +73,17 @@ func HalfAway(v float64, prec int) float64 {
 	if math.Abs(v*p) >= 1<<52 { // no fraction left to round
 		return v
 	}
-	if r := math.Round(v*p) / p; r != 0 {
+	x := v * p
+	r := math.Round(x)
+	// A half short by float noise is a half: 0.005, computed as
+	// (55.03 − 55.02)/2 = 0.004999999999999005, rounds as 0.005 does, to
+	// 0.01, not to 0.00 beside the same pace computed as 0.005000000000000782
+	// written 0.01. Within 1e-9 of x (relative, at most 1e-3) of a half,
+	// away from zero.
+	if f := math.Abs(x - math.Trunc(x)); math.Abs(f-0.5) < min(1e-3, 1e-9*max(1, math.Abs(x))) {
+		r = math.Trunc(x) + math.Copysign(1, x)
+	}
+	if r := r / p; r != 0 {
 		return r
 	}
 	return 0
@@ -260,4 +270,57 @@ func FormatApart(v, target float64, growth bool, prec int) string {
 		return Fixed(v, ApartPrec(v, target, 1)) + "%"
 	}
 	return FormatNumber(v, ApartPrec(v, target, prec))
+}
+
+// SamePace reports whether paces a and b are the same but for float noise:
+// within 1e-9 of the larger, relatively. The required (55.03 − 55.02)/2 and
+// the history's (55.02 − 55.00)/4 are both 0.005, computed as
+// 0.004999999999999005 and 0.005000000000000782.
+func SamePace(a, b float64) bool {
+	return a == b || math.Abs(a-b) <= 1e-9*max(math.Abs(a), math.Abs(b))
+}
+
+// PacePrec is the decimals a pace v a year (points, or a growth or a gap's
+// change in percent) is written with beside another pace other (NaN for
+// none) the sentence compares it with: prec, or more decimals, up to four
+// more, so that a pace that is not zero is not written as zero (a required
+// +0.004 points a year is "+0.004", not "+0.00"; a gap narrowing 0.011% a
+// year is "0.01%", not "0.0%"), and apart from other (ApartPrec) unless the
+// two are the same pace but for float noise (SamePace), which are written
+// alike: "needs +0.01 points a year (history: +0.01)", not "+0.00" beside
+// "+0.01" for one pace of 0.005.
+func PacePrec(v, other float64, prec int) int {
+	if prec < 0 || math.IsNaN(v) || math.IsInf(v, 0) {
+		return prec
+	}
+	p := prec
+	for v != 0 && HalfAway(v, p) == 0 && p < prec+4 {
+		p++
+	}
+	if math.IsNaN(other) || SamePace(v, other) {
+		return p
+	}
+	return ApartPrec(v, other, p)
+}
+
+// ShownPrec is the decimals a projected value v (a projection's mean or a
+// bound of its interval) is written with beside the others of a series
+// shown with prec decimals (the ValuePrec of its latest figure): about four
+// significant digits each, as ValuePrec gives them. Where the series is
+// under 1 (prec over 2), each value takes its own ValuePrec: a poverty
+// incidence of 0.06 projected 0.016 with a 95% interval of 0.00038 to
+// 0.5238 is "0.01600 [0.0003800, 0.5238]", not "0.01600 [0.00038,
+// 0.52381]", two significant digits and five; a bound of 1 or more is
+// "3.20", not "3.20000". Where the series is 1 or more, a value under 0.1,
+// which two decimals show with one significant digit or none, takes its
+// own too; the rest keep prec ("1.20 [0.85, 1.55]").
+func ShownPrec(v float64, prec int) int {
+	a := math.Abs(v)
+	if prec < 0 || a == 0 || math.IsNaN(a) || math.IsInf(a, 0) {
+		return prec
+	}
+	if prec > 2 || a < 0.1 {
+		return ValuePrec(v)
+	}
+	return prec
 }

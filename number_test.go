@@ -244,3 +244,59 @@ func TestFormatApartWritesAProjectionApartFromItsTarget(t *testing.T) {
 		}
 	}
 }
+
+// A pace is written equal to the same pace computed with float noise, and
+// never as zero when it is not: the required (55.03 − 55.02)/2 and the
+// history's (55.02 − 55.00)/4, both 0.005, read "+0.00" and "+0.01"; a
+// gap narrowing 0.011% a year read "0.0%". Paces that differ are still
+// written apart.
+func TestPacePrecWritesEqualPacesEqualAndNoPaceAsZero(t *testing.T) {
+	// As computed at run time (constants would be exact):
+	// 0.004999999999999005 and 0.005000000000000782.
+	figures := []float64{55.00, 55.02, 55.03}
+	req, hist := (figures[2]-figures[1])/2, (figures[1]-figures[0])/4
+	if Fixed(req, 2) != "0.01" || Fixed(hist, 2) != "0.01" {
+		t.Errorf("0.005 computed two ways is %q and %q, want 0.01 both (halves away from zero, float noise aside)", Fixed(req, 2), Fixed(hist, 2))
+	}
+	for _, c := range []struct {
+		v, other float64
+		prec     int
+		want     string
+	}{
+		{req, hist, 2, "+0.01"},
+		{hist, req, 2, "+0.01"},
+		{0.004, math.NaN(), 2, "+0.004"},
+		{-0.0111, math.NaN(), 1, "-0.01"},
+		{1.04, 1.02, 1, "+1.04"},
+		{0.74, math.NaN(), 1, "+0.7"},
+	} {
+		if got := Signed(c.v, PacePrec(c.v, c.other, c.prec)); got != c.want {
+			t.Errorf("pace %v beside %v at %d decimals: %q, want %q", c.v, c.other, c.prec, got, c.want)
+		}
+	}
+}
+
+// A projection and its interval bounds are written to about four
+// significant digits each: under a series shown with more than two
+// decimals (its latest figure under 1), each takes its own ValuePrec; a
+// series of 1 or more keeps its two decimals, but for a value under 0.1.
+func TestShownPrecGivesEachValueAboutFourSignificantDigits(t *testing.T) {
+	for _, c := range []struct {
+		v    float64
+		prec int
+		want string
+	}{
+		{0.016, 5, "0.01600"},
+		{0.00038153, 5, "0.0003815"},
+		{0.52381, 5, "0.5238"},
+		{3.2, 5, "3.20"},
+		{0.85, 2, "0.85"},
+		{0.085231, 2, "0.08523"},
+		{147.23, 1, "147.2"},
+		{0, 5, "0.00000"},
+	} {
+		if got := FormatNumber(c.v, ShownPrec(c.v, c.prec)); got != c.want {
+			t.Errorf("%v among values of %d decimals: %q, want %q", c.v, c.prec, got, c.want)
+		}
+	}
+}

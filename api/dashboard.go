@@ -7,6 +7,7 @@ import (
 	"embed"
 	"fmt"
 	"html/template"
+	"math"
 	"net/http"
 	"strconv"
 	"strings"
@@ -336,13 +337,19 @@ func shownDecimals(v float64) int {
 
 // requiredText is the "required growth a year" cell: the growth in percent,
 // or, for a target on a percentage, the change in points ("+0.7 pt" /
-// "+0.7个百分点").
+// "+0.7个百分点"), with the decimals the explanation writes it with
+// (plancast.PacePrec): never "+0.00" for a target beyond the latest figure.
 func requiredText(lang string, a plancast.Assessment) string {
 	if c := a.RequiredChange; c != nil {
-		if lang == "zh" {
-			return plancast.FormatPoints(*c) + "个百分点"
+		hist := math.NaN()
+		if a.HistoricalChange != nil {
+			hist = *a.HistoricalChange
 		}
-		return plancast.FormatPoints(*c) + " pt"
+		pointsPrec := plancast.PacePrec(*c, hist, plancast.PointsPrec(*c))
+		if lang == "zh" {
+			return plancast.Signed(*c, pointsPrec) + "个百分点"
+		}
+		return plancast.Signed(*c, pointsPrec) + " pt"
 	}
 	return percentOrDash(a.RequiredGrowth)
 }
@@ -367,7 +374,7 @@ func projectedText(lang, kind string, target float64, p *plancast.ProjectionPoin
 	growth := plancast.GrowthKind(kind)
 	format := func(v float64) string {
 		// lim.Prec: a share below 100 never reads 100.0.
-		return plancast.FormatApart(v, target, growth, lim.Prec(v, prec))
+		return plancast.FormatApart(v, target, growth, lim.Prec(v, plancast.ShownPrec(v, prec)))
 	}
 	if realised != nil {
 		// Observed: written as the latest cell writes a figure, apart

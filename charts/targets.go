@@ -531,7 +531,7 @@ func annotValue(v float64, ind plancast.Indicator, lang string) string {
 // needsText is the required growth appended to a level target's label,
 // written apart from the history's growth hist (historyPace).
 func needsText(g, hist float64, lang string) string {
-	n := plancast.FormatNumber(100*g, plancast.ApartPrec(100*g, 100*hist, 1))
+	n := plancast.FormatNumber(100*g, plancast.PacePrec(100*g, 100*hist, 1))
 	if lang == LangZh {
 		return fmt.Sprintf("，需年均增长%s%%", n)
 	}
@@ -542,7 +542,7 @@ func needsText(g, hist float64, lang string) string {
 // share's or rate's level target label: ", needs +0.7 points a year",
 // written apart from the history's change hist (historyPace).
 func needsPointsText(c, hist float64, lang string) string {
-	prec := plancast.ApartPrec(c, hist, plancast.PointsPrec(c))
+	prec := plancast.PacePrec(c, hist, plancast.PointsPrec(c))
 	if lang == LangZh {
 		return "，需年均" + plancast.FormatPointsZhPrec(c, prec)
 	}

@@ -1166,7 +1166,9 @@ func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind planca
 	// observed value is (apart, below): "99.9 (95% interval 99.7 to 99.9)
 	// against a target of 99.9" put the target at the projection and at
 	// the interval's top, beside a probability of 31%.
-	num := func(v float64) string { return plancast.FormatApart(v, t.Value, growth, lim.Prec(v, prec)) }
+	num := func(v float64) string {
+		return plancast.FormatApart(v, t.Value, growth, lim.Prec(v, plancast.ShownPrec(v, prec)))
+	}
 	if growth {
 		// A growth projected is written to one decimal (num); its target
 		// as set, with its own decimals: "against a target of 6.3%"
@@ -1242,9 +1244,9 @@ func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind planca
 	// "reached in 2031", a year late, hid 1.04 against 1.02. other is
 	// NaN when there is none to compare with.
 	points := func(c, other float64) string {
-		return pb.points(c, plancast.ApartPrec(c, other, plancast.PointsPrec(c)))
+		return pb.points(c, plancast.PacePrec(c, other, plancast.PointsPrec(c)))
 	}
-	growthRate := func(g, other float64) string { return pb.growthRate(g, plancast.ApartPrec(100*g, 100*other, 1)) }
+	growthRate := func(g, other float64) string { return pb.growthRate(g, plancast.PacePrec(100*g, 100*other, 1)) }
 	orNaN := func(v *float64) float64 {
 		if v == nil {
 			return math.NaN()
@@ -1259,15 +1261,15 @@ func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind planca
 		}
 	case a.RequiredGrowth != nil:
 		g, h := *a.RequiredGrowth, orNaN(a.HistoricalGrowth)
-		s += fmt.Sprintf(pb.needs, plancast.Fixed(100*g, plancast.ApartPrec(100*g, 100*h, 1)), a.LatestYear)
+		s += fmt.Sprintf(pb.needs, plancast.Fixed(100*g, plancast.PacePrec(100*g, 100*h, 1)), a.LatestYear)
 		if a.HistoricalGrowth != nil {
-			s += fmt.Sprintf(pb.history, plancast.Fixed(100*h, plancast.ApartPrec(100*h, 100*g, 1)))
+			s += fmt.Sprintf(pb.history, plancast.Fixed(100*h, plancast.PacePrec(100*h, 100*g, 1)))
 		}
 	}
 	if a.PaceYear != nil {
 		if edge != nil && edge.GapChange != nil {
 			// A target at a limit is paced on its gap to the limit.
-			s += fmt.Sprintf(pb.limitPace, *a.PaceYear, plancast.FormatNumber(edge.Limit, -1), plancast.Fixed(-100**edge.GapChange, 1)+"%")
+			s += fmt.Sprintf(pb.limitPace, *a.PaceYear, plancast.FormatNumber(edge.Limit, -1), plancast.Fixed(-100**edge.GapChange, plancast.PacePrec(-100**edge.GapChange, math.NaN(), 1))+"%")
 		} else {
 			s += fmt.Sprintf(pb.pace, *a.PaceYear)
 		}
@@ -1295,9 +1297,9 @@ func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind planca
 				// (less negative) is slower.
 				hist := *edge.GapChange
 				if onGapSide := inTime == (gap > hist); onGapSide && gap < 0 {
-					s += fmt.Sprintf(pb.gapPace, plancast.Fixed(-100*gap, plancast.ApartPrec(-100*gap, -100*hist, 1))+"%", side)
+					s += fmt.Sprintf(pb.gapPace, plancast.Fixed(-100*gap, plancast.PacePrec(-100*gap, -100*hist, 1))+"%", side)
 				} else if onGapSide {
-					s += fmt.Sprintf(pb.gapWidens, plancast.Fixed(100*gap, 1)+"%")
+					s += fmt.Sprintf(pb.gapWidens, plancast.Fixed(100*gap, plancast.PacePrec(100*gap, math.NaN(), 1))+"%")
 				}
 			case a.ProjectedChange != nil && a.HistoricalChange != nil && onSide(*a.ProjectedChange, *a.HistoricalChange):
 				s += fmt.Sprintf(pb.projectedPace, points(*a.ProjectedChange, *a.HistoricalChange), side)

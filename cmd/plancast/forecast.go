@@ -85,7 +85,9 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	// them: 120.8 → 147.2, 33,029 → 40,061.
 	observed := func(v float64) string { return plancast.FormatNumber(v, -1) }
 	prec := plancast.ValuePrec(values[len(values)-1])
-	projected := func(v float64) string { return plancast.FormatNumber(v, opt.Limits.Prec(v, prec)) }
+	projected := func(v float64) string {
+		return plancast.FormatNumber(v, opt.Limits.Prec(v, plancast.ShownPrec(v, prec)))
+	}
 	head := fmt.Sprintf("%s / %s (%s)", region, indicator, charts.UnitLabel(ind.Unit, charts.LangEn))
 	var asOfText string
 	if !asOf.IsZero() {
@@ -166,7 +168,9 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		// 99.9 [99.7, 99.9].
 		growth := plancast.GrowthKind(t.Kind)
 		target := observed
-		num := func(v float64) string { return plancast.FormatApart(v, t.Value, growth, opt.Limits.Prec(v, prec)) }
+		num := func(v float64) string {
+			return plancast.FormatApart(v, t.Value, growth, opt.Limits.Prec(v, plancast.ShownPrec(v, prec)))
+		}
 		if growth {
 			target = func(v float64) string { return plancast.FormatNumber(v, -1) + "%" }
 		}
@@ -276,7 +280,7 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		var pace string
 		switch {
 		case p.edge.GapChange != nil:
-			pace = fmt.Sprintf("the gap to %s narrowing %s%% a year", observed(p.edge.Limit), plancast.Fixed(-100**p.edge.GapChange, 1))
+			pace = fmt.Sprintf("the gap to %s narrowing %s%% a year", observed(p.edge.Limit), plancast.Fixed(-100**p.edge.GapChange, plancast.PacePrec(-100**p.edge.GapChange, math.NaN(), 1)))
 		case a.HistoricalChange != nil:
 			pace = historyText(a) + " points a year"
 		default:
@@ -331,10 +335,10 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 // points a year … a year late".
 func needsText(a plancast.Assessment) string {
 	if c := a.RequiredChange; c != nil {
-		return plancast.Signed(*c, plancast.ApartPrec(*c, orNaN(a.HistoricalChange), plancast.PointsPrec(*c))) + " pt"
+		return plancast.Signed(*c, plancast.PacePrec(*c, orNaN(a.HistoricalChange), plancast.PointsPrec(*c))) + " pt"
 	}
 	if g := a.RequiredGrowth; g != nil {
-		return plancast.Fixed(100**g, plancast.ApartPrec(100**g, 100*orNaN(a.HistoricalGrowth), 1)) + "%"
+		return plancast.Fixed(100**g, plancast.PacePrec(100**g, 100*orNaN(a.HistoricalGrowth), 1)) + "%"
 	}
 	return "-"
 }
@@ -344,13 +348,13 @@ func needsText(a plancast.Assessment) string {
 // otherwise, written apart from the needs/yr column (needsText).
 func historyText(a plancast.Assessment) string {
 	if c := a.HistoricalChange; c != nil {
-		return plancast.Signed(*c, plancast.ApartPrec(*c, orNaN(a.RequiredChange), plancast.PointsPrec(*c)))
+		return plancast.Signed(*c, plancast.PacePrec(*c, orNaN(a.RequiredChange), plancast.PointsPrec(*c)))
 	}
 	h := a.HistoricalGrowth
 	if h == nil {
 		return "-"
 	}
-	return plancast.Fixed(100**h, plancast.ApartPrec(100**h, 100*orNaN(a.RequiredGrowth), 1)) + "%"
+	return plancast.Fixed(100**h, plancast.PacePrec(100**h, 100*orNaN(a.RequiredGrowth), 1)) + "%"
 }
 
 // orNaN is *v, or NaN for nil: no value to write another apart from.
