@@ -482,15 +482,21 @@ func writeFileReport(w io.Writer, rep *ingest.Report, earlierWritten bool) error
 	if files == "" {
 		files = "push"
 	}
+	// The figures and the targets are queued as a batch each: /healthz's
+	// store.queued counts batches, and a line of figures alone ("3 queued")
+	// beside "queued": 1 read as two pushes lost.
 	var what []string
+	batches := 0
 	if rep.Queued > 0 {
-		what = append(what, fmt.Sprintf("%d queued", rep.Queued))
+		what = append(what, plural(rep.Queued, "figure", "figures")+" queued")
+		batches++
 	}
 	if rep.Targets.Queued > 0 {
-		what = append(what, fmt.Sprintf("%d targets queued", rep.Targets.Queued))
+		what = append(what, plural(rep.Targets.Queued, "target", "targets")+" queued")
+		batches++
 	}
-	line := fmt.Sprintf("%s: %s (the server's store, InfluxDB, is unavailable; the server keeps the push in its spool and writes it when InfluxDB is back: GET /healthz shows the queue)\n",
-		files, strings.Join(what, ", "))
+	line := fmt.Sprintf("%s: %s, as %s (the server's store, InfluxDB, is unavailable; the server keeps the push in its spool and writes it when InfluxDB is back: GET /healthz shows the batches waiting, as store.queued)\n",
+		files, strings.Join(what, ", "), plural(batches, "batch", "batches"))
 	_, err := io.WriteString(w, line+strings.Join(lines, ""))
 	return err
 }
@@ -619,4 +625,12 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 		names = append(names, rest[0])
 		args = rest[1:]
 	}
+}
+
+// plural is "1 figure", "3 figures".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

@@ -1,10 +1,14 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/plancast/plancast"
+	"github.com/plancast/plancast/ingest"
 )
 
 // ingest --server says that a push the server queued (202: InfluxDB is
@@ -30,7 +34,7 @@ func TestIngestThroughAServerSaysAQueuedPushWasQueued(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("ingest said:\n%s", out)
-	if !strings.Contains(out, "rs22.csv: 1 queued (the server's store, InfluxDB, is unavailable; the server keeps the push in its spool and writes it when InfluxDB is back: GET /healthz shows the queue)") {
+	if !strings.Contains(out, "rs22.csv: 1 figure queued, as 1 batch (the server's store, InfluxDB, is unavailable; the server keeps the push in its spool and writes it when InfluxDB is back: GET /healthz shows the batches waiting, as store.queued)") {
 		t.Errorf("ingest does not say the push was queued:\n%s", out)
 	}
 	if strings.Contains(out, "0 new, 0 revised, 0 unchanged") {
@@ -38,4 +42,30 @@ func TestIngestThroughAServerSaysAQueuedPushWasQueued(t *testing.T) {
 	}
 	d.start()
 	waitDrained(t, base, server)
+}
+
+// The queued line names what was queued, figures and targets, and how many
+// batches the server queued for it (a batch each), since /healthz's
+// store.queued counts batches: "3 queued" beside "queued": 1 read as two
+// pushes lost.
+func TestAQueuedPushSaysWhatWasQueuedAndInHowManyBatches(t *testing.T) {
+	const why = " (the server's store, InfluxDB, is unavailable; the server keeps the push in its spool and writes it when InfluxDB is back: GET /healthz shows the batches waiting, as store.queued)\n"
+	for _, c := range []struct {
+		figures, targets int
+		want             string
+	}{
+		{3, 0, "f3.csv: 3 figures queued, as 1 batch" + why},
+		{1, 0, "f3.csv: 1 figure queued, as 1 batch" + why},
+		{0, 2, "f3.csv: 2 targets queued, as 1 batch" + why},
+		{3, 1, "f3.csv: 3 figures queued, 1 target queued, as 2 batches" + why},
+	} {
+		rep := &ingest.Report{Files: []string{"f3.csv"}, Queued: c.figures, Targets: plancast.WriteResult{Queued: c.targets}}
+		var b bytes.Buffer
+		if err := writeFileReport(&b, rep, false); err != nil {
+			t.Fatal(err)
+		}
+		if got, _, _ := strings.Cut(b.String(), "\n"); got+"\n" != c.want {
+			t.Errorf("%d figures and %d targets queued: %q; want %q", c.figures, c.targets, got, c.want)
+		}
+	}
 }
