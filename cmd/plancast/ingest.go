@@ -351,8 +351,18 @@ func pushToServer(ctx context.Context, server, token string, files []string, opt
 		// Check every file; with --dry-run that is all there is to do.
 		failed := 0
 		var reports []*ingest.Report
+		// unavailable is the server's answer to a dry run when its store
+		// (InfluxDB) is away: a dry run needs the store, a push does not
+		// (the server queues it, 202), so a push of several files goes on
+		// as one file's does, checked here against the server's catalog
+		// and against each other, not against the store.
+		var unavailable error
 		for _, name := range files {
 			rep, err := pushFile(ctx, client, dryEndpoint.String(), token, name)
+			if err != nil && rep == nil && !apply.DryRun && plancast.ErrorCode(err) == plancast.EUNAVAILABLE {
+				unavailable = fmt.Errorf("check %s: %w", filepath.Base(name), err)
+				break
+			}
 			if err != nil && rep == nil {
 				return fmt.Errorf("check %s: %w; nothing was written", name, err)
 			}
@@ -381,6 +391,9 @@ func pushToServer(ctx context.Context, server, token string, files []string, opt
 			return plancast.Errorf(plancast.EINVALID, "nothing was written: %d of %d files have problems", failed, len(files))
 		case apply.DryRun:
 			return nil
+		}
+		if unavailable != nil {
+			fmt.Fprintf(stdout, "note: the server could not check the files against its store (%v); they were checked here against its regions and indicators and against each other, and are pushed now for the server to queue, a file at a time\n", unavailable)
 		}
 	}
 

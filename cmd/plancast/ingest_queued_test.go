@@ -69,3 +69,46 @@ func TestAQueuedPushSaysWhatWasQueuedAndInHowManyBatches(t *testing.T) {
 		}
 	}
 }
+
+// A push of several files while the server's InfluxDB is away is queued as
+// one file's is: the dry run of each file, which needs the store, answered
+// 503 and the whole push was refused, though the server would queue each
+// file (202). The files are checked here against the server's catalog and
+// each other, the note says the server could not check them, and each is
+// queued; the figures are written when InfluxDB is back.
+func TestIngestOfSeveralFilesThroughAServerWithoutItsStoreQueuesThem(t *testing.T) {
+	d := newInfluxd(t)
+	d.start()
+	token := seedInflux(t, d)
+	addr := freeAddr(t)
+	server := serveInflux(t, d.url(), t.TempDir(), addr)
+	base := "http://" + addr
+	if code, body := pushJSON(t, base, token, `[{"region":"houma","indicator":"retail_sales","year":2020,"value":58.0,"published":"2021-03-01"}]`); code != 200 {
+		t.Fatalf("push with InfluxDB up: %d %s", code, body)
+	}
+	d.kill()
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "rs22.csv"), filepath.Join(dir, "rs23.csv")
+	if err := os.WriteFile(a, []byte("region,indicator,year,value,status,published\nhouma,retail_sales,2022,63.0,final,2023-03-01\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(b, []byte("region,indicator,year,value,status,published\nhouma,retail_sales,2023,66.0,final,2024-03-01\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := runPlancast(t, "ingest", "--server", base, "--token", token, a, b)
+	t.Logf("ingest said:\n%s", out)
+	if err != nil {
+		t.Fatalf("ingest of two files while InfluxDB is away: %v", err)
+	}
+	for _, want := range []string{
+		"note: the server could not check the files against its store (check rs22.csv: server answered 503",
+		"rs22.csv: 1 figure queued, as 1 batch",
+		"rs23.csv: 1 figure queued, as 1 batch",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("ingest does not say %q:\n%s", want, out)
+		}
+	}
+	d.start()
+	waitDrained(t, base, server)
+}
