@@ -427,3 +427,29 @@ func TestABrowserAskingForAnUnknownRegionGetsThePage(t *testing.T) {
 	}
 	s.do("GET", "/?region=homa", "", "", nil, "Accept", "application/json").wantError(t, 404, "not_found")
 }
+
+// A token pasted into the sign-in form with whitespace around it (a
+// double-click selection in a terminal, a copied line) signs the browser in,
+// as the same token does in the Authorization header and the flags; the
+// cookie holds the token without the whitespace.
+func TestASignInTokenWithWhitespaceAroundItIsTrimmed(t *testing.T) {
+	st := seeded(t, backends[0].open(t))
+	s := startServer(t, st, api.Config{ReadToken: "pc_shared-read-secret"})
+	noRedirect := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	for _, typed := range []string{"pc_shared-read-secret ", " pc_shared-read-secret", "\tpc_shared-read-secret\r\n"} {
+		resp, err := noRedirect.PostForm(s.url+"/signin", url.Values{"token": {typed}, "next": {"/"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		var value string
+		for _, c := range resp.Cookies() {
+			if c.Name == "plancast_read" {
+				value = c.Value
+			}
+		}
+		if resp.StatusCode != 303 || value != "pc_shared-read-secret" {
+			t.Errorf("signing in with %q: %d, cookie %q; want 303 and the cookie holding the token without the whitespace", typed, resp.StatusCode, value)
+		}
+	}
+}

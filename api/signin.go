@@ -78,7 +78,10 @@ func (s *Server) postSignIn(c echo.Context) error {
 	if s.cfg.ReadToken == "" {
 		return c.Redirect(http.StatusSeeOther, back)
 	}
-	secret := c.FormValue("token")
+	// Trimmed as the Authorization header is by HTTP's rules and the
+	// --read-token and --token flags are: a token holds no whitespace, and a
+	// pasted one often brings a space or a line end along.
+	secret := strings.TrimSpace(c.FormValue("token"))
 	if err := s.readTokenAccepted(c, secret); err != nil {
 		return s.unauthorizedPage(c, err, secret != "")
 	}

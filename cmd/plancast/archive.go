@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"compress/gzip"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -304,12 +305,86 @@ func archiveRefused(file string, series int, err error) error {
 	if cut := (*errCutShort)(nil); errors.As(err, &cut) {
 		where := "in its header, before the first series"
 		if series > 0 || cut.unpacked > 0 {
-			where = fmt.Sprintf("in series %d", series+1)
+			where = cutSection(file, series)
 		}
 		return plancast.Errorf(plancast.EINVALID, "%s is cut short (the gzip stream ends after %d bytes, %d unpacked, %s): nothing was written; import the whole file (copy it again, or export it again)",
 			file, cut.size, cut.unpacked, where)
 	}
 	return fmt.Errorf("%s: %w; nothing was written", file, err)
+}
+
+// cutSection says which part of a gzipped archive cut short its stream
+// ends in, reading what there is of it again: the catalog, a series (the
+// check read series of them whole), the target versions or the access
+// tokens. Only an archive refused is read again.
+func cutSection(file string, series int) string {
+	key, figuresWhole, all := lastArchiveMember(file)
+	switch key {
+	case "observations":
+		if figuresWhole {
+			return fmt.Sprintf("after the %d series", all)
+		}
+		return fmt.Sprintf("in series %d", series+1)
+	case "targets", "tokens":
+		part := map[string]string{"targets": "the target versions", "tokens": "the access tokens"}[key]
+		if figuresWhole {
+			return fmt.Sprintf("after the %d series, in %s", all, part)
+		}
+		return "in " + part
+	}
+	return "in the catalog, before the first series"
+}
+
+// lastArchiveMember reads an archive's members until its stream fails, and
+// says the member it failed in ("" before the first), whether its figures
+// were read whole before, and how many series they hold. (The check reads a
+// series ahead, so its count stops one short when the stream ends past the
+// figures.)
+func lastArchiveMember(file string) (key string, figuresWhole bool, series int) {
+	f, err := os.Open(file)
+	if err != nil {
+		return "", false, 0
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(bufio.NewReader(f))
+	if err != nil {
+		return "", false, 0
+	}
+	dec := json.NewDecoder(zr)
+	if _, err := dec.Token(); err != nil { // {
+		return "", false, 0
+	}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return key, figuresWhole, series
+		}
+		key, _ = tok.(string)
+		if key != "observations" {
+			if err := dec.Decode(new(json.RawMessage)); err != nil {
+				return key, figuresWhole, series
+			}
+			continue
+		}
+		if _, err := dec.Token(); err != nil { // [
+			return key, figuresWhole, series
+		}
+		var last plancast.SeriesKey
+		for dec.More() {
+			var o plancast.Observation
+			if err := dec.Decode(&o); err != nil {
+				return key, figuresWhole, series
+			}
+			if k := o.Key().SeriesKey; series == 0 || k != last {
+				series, last = series+1, k
+			}
+		}
+		if _, err := dec.Token(); err != nil { // ]
+			return key, figuresWhole, series
+		}
+		figuresWhole = true
+	}
+	return key, figuresWhole, series
 }
 
 // throttled prints a progress line at most once every `every`, and the last

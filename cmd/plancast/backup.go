@@ -44,6 +44,7 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		c, err := bolt.CheckFile(*check)
 		if ag := (*bolt.ArchiveGivenError)(nil); errors.As(err, &ag) && dataDirGiven(fs) {
 			ag.DataDir = sf.dataDir
+			err = archiveIntoHeldStore(ag)
 		}
 		if err != nil {
 			return fmt.Errorf("%w; restore from another copy, or take a new one (plancast backup)", err)
@@ -282,6 +283,7 @@ func runRestore(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	c, err := bolt.CheckFile(*from)
 	if ag := (*bolt.ArchiveGivenError)(nil); errors.As(err, &ag) {
 		ag.DataDir = sf.dataDir // the directory this restore was to fill
+		err = archiveIntoHeldStore(ag)
 	}
 	if err != nil {
 		return fmt.Errorf("%w; nothing was changed", err)
@@ -518,4 +520,18 @@ func sameFile(a, b string) (bool, error) {
 		return false, err
 	}
 	return os.SameFile(ia, ib), nil
+}
+
+// archiveIntoHeldStore is ag's advice when its data directory already holds
+// a store: import rebuilds a store only into an empty one (or one holding a
+// part of the archive), so "plancast import FILE --data-dir DIR" there would
+// be refused. It says to import into a new empty directory, or to move the
+// store aside first. When the directory holds no store, ag itself.
+func archiveIntoHeldStore(ag *bolt.ArchiveGivenError) error {
+	store := filepath.Join(ag.DataDir, bolt.FileName)
+	if fi, err := os.Stat(store); err != nil || fi.IsDir() {
+		return ag
+	}
+	return fmt.Errorf("%s is a plancast export archive, not a backup: import rebuilds a store from it, but only into an empty one, and %s already holds a store: import into a new empty directory (plancast import %s --data-dir NEWDIR), or move %s aside first and then run plancast import %s --data-dir %s",
+		ag.Path, ag.DataDir, ag.Path, store, ag.Path, ag.DataDir)
 }

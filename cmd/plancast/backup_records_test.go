@@ -101,3 +101,35 @@ func TestRestoreOfAnExportArchiveSaysToImportIt(t *testing.T) {
 		}
 	}
 }
+
+// Restore is normally run against a data directory that holds a store, and
+// import rebuilds a store only into an empty one: an export archive given to
+// restore --from (or to backup --check with the data directory named) there
+// is answered with advice import takes — a new empty directory, or the
+// store moved aside first — not "plancast import FILE --data-dir" that same
+// directory, which import refuses. The store is left as it was.
+func TestRestoreOfAnExportArchiveOverAStoreSaysToImportIntoAnEmptyOne(t *testing.T) {
+	held := seededDir(t)
+	other := seededDir(t)
+	archive := filepath.Join(t.TempDir(), "b.json.gz")
+	mustRun(t, "export", "--data-dir", other, "--out", archive)
+	store := filepath.Join(held, "plancast.db")
+	before, _ := os.ReadFile(store)
+	want := archive + " is a plancast export archive, not a backup: import rebuilds a store from it, but only into an empty one, and " + held + " already holds a store: import into a new empty directory (plancast import " + archive + " --data-dir NEWDIR), or move " + store + " aside first and then run plancast import " + archive + " --data-dir " + held
+	code, _, stderr := run(t, "restore", "--from", archive, "--data-dir", held)
+	if code != 1 || !strings.Contains(stderr, want+"; nothing was changed") {
+		t.Errorf("restore --from an archive over a store: exit %d, %q; want %q", code, stderr, want+"; nothing was changed")
+	}
+	if after, _ := os.ReadFile(store); !bytes.Equal(before, after) {
+		t.Errorf("restore --from an archive changed the store")
+	}
+	t.Setenv("PLANCAST_DATA_DIR", held)
+	if code, _, stderr = run(t, "backup", "--check", archive); code != 1 || !strings.Contains(stderr, want+";") {
+		t.Errorf("PLANCAST_DATA_DIR=<a store> backup --check an archive: exit %d, %q; want %q", code, stderr, want)
+	}
+	// The advice given is taken: import into a new empty directory.
+	fresh := filepath.Join(t.TempDir(), "new")
+	if code, _, stderr = run(t, "import", archive, "--data-dir", fresh); code != 0 {
+		t.Errorf("the advised import into a new empty directory: exit %d, %q", code, stderr)
+	}
+}

@@ -351,8 +351,18 @@ func pushToServer(ctx context.Context, server, token string, files []string, opt
 		// Check every file; with --dry-run that is all there is to do.
 		failed := 0
 		var reports []*ingest.Report
+		// unavailable is the server's answer to a dry run when its store
+		// (InfluxDB) is away: a dry run needs the store, a push does not
+		// (the server queues it, 202), so a push of several files goes on
+		// as one file's does, checked here against the server's catalog
+		// and against each other, not against the store.
+		var unavailable error
 		for _, name := range files {
 			rep, err := pushFile(ctx, client, dryEndpoint.String(), token, name)
+			if err != nil && rep == nil && !apply.DryRun && plancast.ErrorCode(err) == plancast.EUNAVAILABLE {
+				unavailable = fmt.Errorf("check %s: %w", filepath.Base(name), err)
+				break
+			}
 			if err != nil && rep == nil {
 				return fmt.Errorf("check %s: %w; nothing was written", name, err)
 			}
@@ -381,6 +391,9 @@ func pushToServer(ctx context.Context, server, token string, files []string, opt
 			return plancast.Errorf(plancast.EINVALID, "nothing was written: %d of %d files have problems", failed, len(files))
 		case apply.DryRun:
 			return nil
+		}
+		if unavailable != nil {
+			fmt.Fprintf(stdout, "note: the server could not check the files against its store (%v); they were checked here against its regions and indicators and against each other, and are pushed now for the server to queue, a file at a time\n", unavailable)
 		}
 	}
 
@@ -482,15 +495,21 @@ func writeFileReport(w io.Writer, rep *ingest.Report, earlierWritten bool) error
 	if files == "" {
 		files = "push"
 	}
+	// The figures and the targets are queued as a batch each: /healthz's
+	// store.queued counts batches, and a line of figures alone ("3 queued")
+	// beside "queued": 1 read as two pushes lost.
 	var what []string
+	batches := 0
 	if rep.Queued > 0 {
-		what = append(what, fmt.Sprintf("%d queued", rep.Queued))
+		what = append(what, plural(rep.Queued, "figure", "figures")+" queued")
+		batches++
 	}
 	if rep.Targets.Queued > 0 {
-		what = append(what, fmt.Sprintf("%d targets queued", rep.Targets.Queued))
+		what = append(what, plural(rep.Targets.Queued, "target", "targets")+" queued")
+		batches++
 	}
-	line := fmt.Sprintf("%s: %s (the server's store, InfluxDB, is unavailable; the server keeps the push in its spool and writes it when InfluxDB is back: GET /healthz shows the queue)\n",
-		files, strings.Join(what, ", "))
+	line := fmt.Sprintf("%s: %s, as %s (the server's store, InfluxDB, is unavailable; the server keeps the push in its spool and writes it when InfluxDB is back: GET /healthz shows the batches waiting, as store.queued)\n",
+		files, strings.Join(what, ", "), plural(batches, "batch", "batches"))
 	_, err := io.WriteString(w, line+strings.Join(lines, ""))
 	return err
 }
@@ -619,4 +638,12 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 		names = append(names, rest[0])
 		args = rest[1:]
 	}
+}
+
+// plural is "1 figure", "3 figures".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

@@ -200,11 +200,38 @@ func flagsFromEnv(fs *flag.FlagSet, envs map[string]string) (map[string]string, 
 			continue
 		}
 		if err := fs.Set(flagName, strings.TrimSpace(v)); err != nil {
+			if form := valueForm(fs.Lookup(flagName)); form != "" {
+				return nil, usageErrorf("%s=%q is not a value --%s takes: %s", env, v, flagName, form)
+			}
 			return nil, usageErrorf("%s=%q is not a value --%s takes: %v", env, v, flagName, err)
 		}
 		set[flagName] = env
 	}
 	return set, nil
+}
+
+// valueForm says what form of value a flag takes, for a refused environment
+// variable to say what to write instead of flag's bare "parse error": a
+// duration with its unit, a whole number, true or false. It is "" for a
+// flag of another kind, whose own error says it.
+func valueForm(f *flag.Flag) string {
+	if f == nil {
+		return ""
+	}
+	if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+		return "give true or 1 to turn it on, false or 0 to leave it off"
+	}
+	g, ok := f.Value.(flag.Getter)
+	if !ok {
+		return ""
+	}
+	switch g.Get().(type) {
+	case time.Duration:
+		return "give a duration with its unit, such as 24h, 30m or 90s (a bare number has none)"
+	case int, int64, uint, uint64:
+		return "give a whole number, such as " + f.DefValue + " (the default)"
+	}
+	return ""
 }
 
 // sayStoreLeftBehind warns when the data directory of a server on InfluxDB

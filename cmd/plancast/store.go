@@ -173,10 +173,15 @@ func (s *storeFlags) openReading(ctx context.Context, whileServed string) (planc
 // can do instead when a running server holds the embedded store.
 func (s *storeFlags) open(ctx context.Context, whileServed string) (plancast.Store, error) {
 	if !s.embedded() {
-		if _, err := checkURL("--influx-url", s.influxURL, false); err != nil {
+		u, err := checkURL("--influx-url", s.influxURL, false)
+		if err != nil {
 			return nil, err
 		}
-		return influx.Open(ctx, influx.Config{URL: s.influxURL, Token: s.influxToken, Org: s.influxOrg, Bucket: s.influxBucket})
+		st, err := influx.Open(ctx, influx.Config{URL: u, Token: s.influxToken, Org: s.influxOrg, Bucket: s.influxBucket})
+		if err != nil {
+			return nil, influxPathRefused(u, err)
+		}
+		return st, nil
 	}
 	path := filepath.Join(s.dataDir, bolt.FileName)
 	st, err := bolt.OpenWith(path, bolt.OpenOptions{Rebuilding: func(vintages int) {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"net/url"
 	"strings"
 )
@@ -47,4 +48,16 @@ func unwrapURLError(err error) error {
 		return ue.Err
 	}
 	return err
+}
+
+// influxPathRefused says what a 404 from InfluxDB at a URL with a path
+// means: InfluxDB 2's ".../api/v2", pasted as --influx-url, has the client
+// ask .../api/v2/ping, which InfluxDB answers 404, said as a bare "404 page
+// not found". err is returned as it is for any other failure.
+func influxPathRefused(u string, err error) error {
+	p, perr := url.Parse(u)
+	if perr != nil || strings.Trim(p.Path, "/") == "" || !strings.Contains(err.Error(), "404") {
+		return err
+	}
+	return fmt.Errorf("%w: InfluxDB answered 404 at %s/ping: give --influx-url the server's root URL, %s://%s, unless InfluxDB is served under that path", err, u, p.Scheme, p.Host)
 }
