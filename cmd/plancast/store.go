@@ -71,11 +71,6 @@ func (s *storeFlags) describe() string {
 func (s *storeFlags) openServing(ctx context.Context, log *slog.Logger) (plancast.Store, error) {
 	s.log = log
 	path := filepath.Join(s.dataDir, spool.FileName)
-	if s.embedded() {
-		if err := s.refuseStrandedSpool(path); err != nil {
-			return nil, err
-		}
-	}
 	st, err := s.open(ctx, "stop that server, or give this one another --data-dir")
 	if err != nil || s.embedded() {
 		return st, err
@@ -89,19 +84,27 @@ func (s *storeFlags) openServing(ctx context.Context, log *slog.Logger) (plancas
 	return sp, nil
 }
 
-// refuseStrandedSpool refuses to serve the embedded store over a data
-// directory whose spool holds pushes an InfluxDB server accepted (202) and
-// has not written yet: the embedded server never replays them, and the
-// next InfluxDB start here would replay them after the data moved on, so
-// starting silently loses them. They are not replayed into the embedded
-// store either: they were judged against InfluxDB's catalog and figures,
-// and belong with the data there; written here, the two stores would each
-// hold part of the bureaus' pushes. The operator decides: start with that
-// InfluxDB (its server writes them), or move the spool aside.
-func (s *storeFlags) refuseStrandedSpool(path string) error {
+// refuseInfluxDataDir is the one check of every writable open of the
+// embedded store (serve, ingest, seed, token create, import, ingest
+// --report --commit) against a data directory whose spool says it serves
+// InfluxDB.
+//
+// When the spool holds pushes an InfluxDB server accepted (202) and has not
+// written yet, the embedded store never replays them, and the next
+// InfluxDB start here would replay them after the data moved on, so
+// writing here silently loses them. They are not replayed into the
+// embedded store either: they were judged against InfluxDB's catalog and
+// figures, and belong with the data there; written here, the two stores
+// would each hold part of the bureaus' pushes. The operator decides: run
+// with that InfluxDB (its server writes them), or move the spool aside.
+func (s *storeFlags) refuseInfluxDataDir(path string) error {
 	b, err := spool.Pending(path)
 	if err != nil {
 		return fmt.Errorf("%w: the embedded store does not use it, but it may hold pushes accepted for InfluxDB; stop that process first", err)
+	}
+	forWhat := "for InfluxDB"
+	if b.Backend != "" {
+		forWhat = "for " + b.Backend
 	}
 	if b.Queued == 0 {
 		return nil
@@ -110,12 +113,8 @@ func (s *storeFlags) refuseStrandedSpool(path string) error {
 	if b.Queued != 1 {
 		batches = fmt.Sprintf("%d batches", b.Queued)
 	}
-	forWhat := "for InfluxDB"
-	if b.Backend != "" {
-		forWhat = "for " + b.Backend
-	}
 	return plancast.Errorf(plancast.ECONFLICT,
-		"%s holds %s accepted (202) from %s %s that %s not written yet, and the embedded store does not replay them: start the server with that InfluxDB (--influx-url, --influx-bucket) and this --data-dir to write them, then start on the embedded store again; or, to drop them, move %s aside",
+		"%s holds %s accepted (202) from %s %s that %s not written yet, and the embedded store does not replay them: start the server with that InfluxDB (--influx-url, --influx-bucket) and this --data-dir to write them, then start on the embedded store again (a command writes through that server with --server URL --token T, or to that InfluxDB with --influx-url); or, to drop them, move %s aside",
 		path, batches, b.Oldest.Format("2006-01-02T15:04:05Z"), forWhat, map[bool]string{true: "is", false: "are"}[b.Queued == 1], path)
 }
 
@@ -177,6 +176,9 @@ func (s *storeFlags) open(ctx context.Context, whileServed string) (plancast.Sto
 			return nil, err
 		}
 		return influx.Open(ctx, influx.Config{URL: s.influxURL, Token: s.influxToken, Org: s.influxOrg, Bucket: s.influxBucket})
+	}
+	if err := s.refuseInfluxDataDir(filepath.Join(s.dataDir, spool.FileName)); err != nil {
+		return nil, err
 	}
 	path := filepath.Join(s.dataDir, bolt.FileName)
 	st, err := bolt.OpenWith(path, bolt.OpenOptions{Rebuilding: func(vintages int) {
