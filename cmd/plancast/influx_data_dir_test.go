@@ -10,6 +10,54 @@ import (
 	"github.com/plancast/plancast/store/bolt"
 )
 
+// A data directory whose spool records that it served InfluxDB, its queue
+// empty (the normal state), started without an InfluxDB URL (an empty
+// PLANCAST_INFLUX_URL counts as unset) is refused: before, serve made a new
+// embedded store there with the demo data and a new admin token, which no
+// one read. The refusal names the spool, the InfluxDB it served and how to
+// start an embedded store there deliberately (move the spool aside), which
+// then works.
+func TestAnInfluxDataDirIsNotTurnedIntoANewEmbeddedStore(t *testing.T) {
+	d := newInfluxd(t)
+	d.start()
+	seedInflux(t, d)
+	dataDir := t.TempDir()
+	serveInflux(t, d.url(), dataDir, freeAddr(t)).kill()
+	t.Setenv("PLANCAST_INFLUX_URL", "")
+
+	spoolPath := filepath.Join(dataDir, "spool.db")
+	for _, args := range [][]string{
+		{"serve", "--addr", freeAddr(t), "--data-dir", dataDir},
+		{"ingest", "--data-dir", dataDir, writeCSV(t)},
+		{"seed", "--data-dir", dataDir},
+	} {
+		out, err := runPlancast(t, args...)
+		if err == nil {
+			t.Fatalf("%s started on a new embedded store over a data directory served from InfluxDB:\n%s", args[0], out)
+		}
+		for _, want := range []string{spoolPath + " was last used with InfluxDB " + d.url() + " bucket plancast/autogen", "there is no embedded store at " + filepath.Join(dataDir, bolt.FileName), "Give --influx-url", "move " + spoolPath + " aside"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s: the refusal does not say %q:\n%s", args[0], want, out)
+			}
+		}
+		if strings.Contains(out, "demo dataset loaded") || strings.Contains(out, "listening") {
+			t.Errorf("%s went on:\n%s", args[0], out)
+		}
+	}
+	for _, f := range []string{bolt.FileName, initialAdminFile} {
+		if _, err := os.Stat(filepath.Join(dataDir, f)); err == nil {
+			t.Errorf("%s was made", f)
+		}
+	}
+
+	if err := os.Rename(spoolPath, spoolPath+".aside"); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := runPlancast(t, "seed", "--data-dir", dataDir); err != nil {
+		t.Errorf("seed after the spool was moved aside: %v\n%s", err, out)
+	}
+}
+
 // The CLI writers of the embedded store (ingest, seed, token create) refuse
 // a data directory whose spool holds pushes accepted (202) for InfluxDB and
 // not yet written, as serve does, by the same check: before, a cron'd

@@ -97,6 +97,13 @@ func (s *storeFlags) openServing(ctx context.Context, log *slog.Logger) (plancas
 // figures, and belong with the data there; written here, the two stores
 // would each hold part of the bureaus' pushes. The operator decides: run
 // with that InfluxDB (its server writes them), or move the spool aside.
+//
+// When the queue is empty but the spool records that it served InfluxDB
+// and there is no embedded store yet, the open would make a new one (a
+// server: with the demo data and a new admin token) that nobody reads:
+// the likeliest cause is an InfluxDB URL lost from the environment (an
+// empty PLANCAST_INFLUX_URL counts as unset). Refused too, saying how to
+// start an embedded store there deliberately.
 func (s *storeFlags) refuseInfluxDataDir(path string) error {
 	b, err := spool.Pending(path)
 	if err != nil {
@@ -107,7 +114,13 @@ func (s *storeFlags) refuseInfluxDataDir(path string) error {
 		forWhat = "for " + b.Backend
 	}
 	if b.Queued == 0 {
-		return nil
+		store := filepath.Join(s.dataDir, bolt.FileName)
+		if b.Backend == "" || s.exists() {
+			return nil
+		}
+		return plancast.Errorf(plancast.ECONFLICT,
+			"%s was last used with %s, and there is no embedded store at %s: this data directory is served from InfluxDB. Give --influx-url (env PLANCAST_INFLUX_URL, which is empty or unset here) and --influx-bucket to use that InfluxDB; to start a new embedded store in this directory deliberately, move %s aside first",
+			path, b.Backend, store, path)
 	}
 	batches := "1 batch"
 	if b.Queued != 1 {
