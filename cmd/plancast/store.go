@@ -174,11 +174,23 @@ func (s *storeFlags) openReading(ctx context.Context, whileServed string) (planc
 	st, err := bolt.OpenWith(path, bolt.OpenOptions{ReadOnly: true})
 	switch {
 	case errors.Is(err, bolt.ErrHeld):
-		return nil, fmt.Errorf("%w; %s", err, whileServed)
+		return nil, whileHeld(err, whileServed)
 	case err != nil:
 		return nil, err
 	}
 	return st, nil
+}
+
+// whileHeld is the one wording of a command's error while another process
+// holds the embedded store (bolt.ErrHeld): it may be a running server, and
+// then server says what to do instead (each command has its own answer:
+// push through it, ask it, stop it), or another command (an ingest, export
+// or backup holds the store for seconds), to run again when it has
+// finished. The commands that only read said only "a running plancast
+// serve?", and a nightly backup beside a cron'd ingest was told to go
+// through a server that did not exist. Only ingest waits (openWaiting).
+func whileHeld(err error, server string) error {
+	return fmt.Errorf("%w; if it is a running server, %s; if it is another command (ingest, export, backup), run this one again when it has finished", err, server)
 }
 
 // open opens the selected store. whileServed says what the command's user
@@ -198,7 +210,7 @@ func (s *storeFlags) open(ctx context.Context, whileServed string) (plancast.Sto
 		s.rebuilding(fmt.Sprintf("building the compact values of the %d vintages in %s, once after an upgrade (about 15 s a million)", vintages, path))
 	}})
 	if errors.Is(err, bolt.ErrHeld) {
-		return nil, fmt.Errorf("%w; %s", err, whileServed)
+		return nil, whileHeld(err, whileServed)
 	}
 	return st, err
 }

@@ -248,7 +248,7 @@ func OpenAsIs(path string) (*Store, error) {
 func openError(path string, err error) error {
 	if errors.Is(err, bolterrors.ErrTimeout) {
 		return heldError{plancast.Errorf(plancast.EUNAVAILABLE,
-			"the embedded store %s is held by another process (a running \"plancast serve\"?)", path)}
+			"the embedded store %s is held by another process", path)}
 	}
 	return plancast.Errorf(plancast.EUNAVAILABLE, "open embedded store %s: %v", path, err)
 }
