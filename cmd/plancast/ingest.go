@@ -163,7 +163,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if *dryRun {
 		open = sf.openExisting
 	}
-	st, err := openWaiting(ctx, open, "if it is a running server, push through it with --server URL --token T; if it is another command (ingest, export, backup), run this one again when it has finished", stderr)
+	st, err := openWaiting(ctx, open, "push through it with --server URL --token T", stderr)
 	if err != nil {
 		return err
 	}

@@ -71,7 +71,13 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 		}
 		return "--" + flagName
 	}
+	envAddr, envAddrSet := os.LookupEnv("PLANCAST_ADDR")
 	switch {
+	case envAddrSet && strings.TrimSpace(envAddr) == "" && !flagGiven(fs, "addr"):
+		// Taken as unset, it listened on :8080, every interface, where
+		// the setting (PLANCAST_ADDR=${ADDR} with ADDR missing) was
+		// meant to name one.
+		return usageErrorf("PLANCAST_ADDR is set but empty: give host:port, e.g. :8080 or 127.0.0.1:8080, or unset it for :8080 (every interface)")
 	case strings.TrimSpace(*addr) == "":
 		// net.Listen takes "" as any port on every interface.
 		return usageErrorf("--addr is empty: give host:port, e.g. :8080 or 127.0.0.1:8080 (an unset PLANCAST_ADDR gives :8080)")

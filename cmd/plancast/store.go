@@ -71,11 +71,6 @@ func (s *storeFlags) describe() string {
 func (s *storeFlags) openServing(ctx context.Context, log *slog.Logger) (plancast.Store, error) {
 	s.log = log
 	path := filepath.Join(s.dataDir, spool.FileName)
-	if s.embedded() {
-		if err := s.refuseStrandedSpool(path); err != nil {
-			return nil, err
-		}
-	}
 	st, err := s.open(ctx, "stop that server, or give this one another --data-dir")
 	if err != nil || s.embedded() {
 		return st, err
@@ -89,33 +84,50 @@ func (s *storeFlags) openServing(ctx context.Context, log *slog.Logger) (plancas
 	return sp, nil
 }
 
-// refuseStrandedSpool refuses to serve the embedded store over a data
-// directory whose spool holds pushes an InfluxDB server accepted (202) and
-// has not written yet: the embedded server never replays them, and the
-// next InfluxDB start here would replay them after the data moved on, so
-// starting silently loses them. They are not replayed into the embedded
-// store either: they were judged against InfluxDB's catalog and figures,
-// and belong with the data there; written here, the two stores would each
-// hold part of the bureaus' pushes. The operator decides: start with that
-// InfluxDB (its server writes them), or move the spool aside.
-func (s *storeFlags) refuseStrandedSpool(path string) error {
+// refuseInfluxDataDir is the one check of every writable open of the
+// embedded store (serve, ingest, seed, token create, import, ingest
+// --report --commit) against a data directory whose spool says it serves
+// InfluxDB.
+//
+// When the spool holds pushes an InfluxDB server accepted (202) and has not
+// written yet, the embedded store never replays them, and the next
+// InfluxDB start here would replay them after the data moved on, so
+// writing here silently loses them. They are not replayed into the
+// embedded store either: they were judged against InfluxDB's catalog and
+// figures, and belong with the data there; written here, the two stores
+// would each hold part of the bureaus' pushes. The operator decides: run
+// with that InfluxDB (its server writes them), or move the spool aside.
+//
+// When the queue is empty but the spool records that it served InfluxDB
+// and there is no embedded store yet, the open would make a new one (a
+// server: with the demo data and a new admin token) that nobody reads:
+// the likeliest cause is an InfluxDB URL lost from the environment (an
+// empty PLANCAST_INFLUX_URL counts as unset). Refused too, saying how to
+// start an embedded store there deliberately.
+func (s *storeFlags) refuseInfluxDataDir(path string) error {
 	b, err := spool.Pending(path)
 	if err != nil {
 		return fmt.Errorf("%w: the embedded store does not use it, but it may hold pushes accepted for InfluxDB; stop that process first", err)
-	}
-	if b.Queued == 0 {
-		return nil
-	}
-	batches := "1 batch"
-	if b.Queued != 1 {
-		batches = fmt.Sprintf("%d batches", b.Queued)
 	}
 	forWhat := "for InfluxDB"
 	if b.Backend != "" {
 		forWhat = "for " + b.Backend
 	}
+	if b.Queued == 0 {
+		store := filepath.Join(s.dataDir, bolt.FileName)
+		if b.Backend == "" || s.exists() {
+			return nil
+		}
+		return plancast.Errorf(plancast.ECONFLICT,
+			"%s was last used with %s, and there is no embedded store at %s: this data directory is served from InfluxDB. Give --influx-url (env PLANCAST_INFLUX_URL, which is empty or unset here) and --influx-bucket to use that InfluxDB; to start a new embedded store in this directory deliberately, move %s aside first",
+			path, b.Backend, store, path)
+	}
+	batches := "1 batch"
+	if b.Queued != 1 {
+		batches = fmt.Sprintf("%d batches", b.Queued)
+	}
 	return plancast.Errorf(plancast.ECONFLICT,
-		"%s holds %s accepted (202) from %s %s that %s not written yet, and the embedded store does not replay them: start the server with that InfluxDB (--influx-url, --influx-bucket) and this --data-dir to write them, then start on the embedded store again; or, to drop them, move %s aside",
+		"%s holds %s accepted (202) from %s %s that %s not written yet, and the embedded store does not replay them: start the server with that InfluxDB (--influx-url, --influx-bucket) and this --data-dir to write them, then start on the embedded store again (a command writes through that server with --server URL --token T, or to that InfluxDB with --influx-url); or, to drop them, move %s aside",
 		path, batches, b.Oldest.Format("2006-01-02T15:04:05Z"), forWhat, map[bool]string{true: "is", false: "are"}[b.Queued == 1], path)
 }
 
@@ -162,11 +174,23 @@ func (s *storeFlags) openReading(ctx context.Context, whileServed string) (planc
 	st, err := bolt.OpenWith(path, bolt.OpenOptions{ReadOnly: true})
 	switch {
 	case errors.Is(err, bolt.ErrHeld):
-		return nil, fmt.Errorf("%w; %s", err, whileServed)
+		return nil, whileHeld(err, whileServed)
 	case err != nil:
 		return nil, err
 	}
 	return st, nil
+}
+
+// whileHeld is the one wording of a command's error while another process
+// holds the embedded store (bolt.ErrHeld): it may be a running server, and
+// then server says what to do instead (each command has its own answer:
+// push through it, ask it, stop it), or another command (an ingest, export
+// or backup holds the store for seconds), to run again when it has
+// finished. The commands that only read said only "a running plancast
+// serve?", and a nightly backup beside a cron'd ingest was told to go
+// through a server that did not exist. Only ingest waits (openWaiting).
+func whileHeld(err error, server string) error {
+	return fmt.Errorf("%w; if it is a running server, %s; if it is another command (ingest, export, backup), run this one again when it has finished", err, server)
 }
 
 // open opens the selected store. whileServed says what the command's user
@@ -183,12 +207,15 @@ func (s *storeFlags) open(ctx context.Context, whileServed string) (plancast.Sto
 		}
 		return st, nil
 	}
+	if err := s.refuseInfluxDataDir(filepath.Join(s.dataDir, spool.FileName)); err != nil {
+		return nil, err
+	}
 	path := filepath.Join(s.dataDir, bolt.FileName)
 	st, err := bolt.OpenWith(path, bolt.OpenOptions{Rebuilding: func(vintages int) {
 		s.rebuilding(fmt.Sprintf("building the compact values of the %d vintages in %s, once after an upgrade (about 15 s a million)", vintages, path))
 	}})
 	if errors.Is(err, bolt.ErrHeld) {
-		return nil, fmt.Errorf("%w; %s", err, whileServed)
+		return nil, whileHeld(err, whileServed)
 	}
 	return st, err
 }

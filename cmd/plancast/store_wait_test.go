@@ -35,7 +35,7 @@ func TestIngestWaitsForAStoreAnotherCommandHolds(t *testing.T) {
 	heldWait = 500 * time.Millisecond
 	defer func() { heldWait = old }()
 	code, _, stderr = run(t, "ingest", "--data-dir", dir, file)
-	want := "is held by another process (a running \"plancast serve\"?); if it is a running server, push through it with --server URL --token T; if it is another command (ingest, export, backup), run this one again when it has finished"
+	want := "is held by another process; if it is a running server, push through it with --server URL --token T; if it is another command (ingest, export, backup), run this one again when it has finished"
 	if code != 1 || !strings.Contains(stderr, want) {
 		t.Errorf("ingest while the store stays held: exit %d, stderr %q; want exit 1 saying %q", code, stderr, want)
 	}

@@ -213,9 +213,14 @@ func openReadOnly(path string) (*Store, error) {
 }
 
 // damaged is the EUNAVAILABLE error of a store file cut short (fileShort),
-// which bbolt would map and crash reading (SIGBUS); nil for any other file.
+// which bbolt would map and crash reading (SIGBUS), or of 0 bytes, which
+// bbolt would take for a new store and initialise; nil for any other file.
 func damaged(path string) error {
-	if err := fileShort(path); err != nil {
+	err := fileShort(path)
+	if errors.As(err, new(emptyError)) {
+		return plancast.Errorf(plancast.EUNAVAILABLE, "the embedded store %s is empty (0 bytes): it is damaged (cut short before its first page); restore a backup (plancast restore --from FILE)", path)
+	}
+	if err != nil {
 		return plancast.Errorf(plancast.EUNAVAILABLE, "the embedded store %s is damaged (%v): restore a backup (plancast restore --from FILE)", path, err)
 	}
 	return nil
@@ -243,7 +248,7 @@ func OpenAsIs(path string) (*Store, error) {
 func openError(path string, err error) error {
 	if errors.Is(err, bolterrors.ErrTimeout) {
 		return heldError{plancast.Errorf(plancast.EUNAVAILABLE,
-			"the embedded store %s is held by another process (a running \"plancast serve\"?)", path)}
+			"the embedded store %s is held by another process", path)}
 	}
 	return plancast.Errorf(plancast.EUNAVAILABLE, "open embedded store %s: %v", path, err)
 }

@@ -38,12 +38,23 @@ func (e shortError) Error() string {
 }
 func (e shortError) Is(target error) bool { return target == ErrCutShort }
 
+// emptyError is a store file of no bytes at all: the extreme of cut short
+// (a cp onto a full disk, "> plancast.db", an scp killed at once). bbolt
+// takes a 0-byte file for a new one and writes a fresh store into it, so a
+// lost store came back as a new one with the demo data; it is told apart
+// as a file cut short is, and errors.Is finds ErrCutShort in it.
+type emptyError struct{}
+
+func (emptyError) Error() string        { return "empty (0 bytes)" }
+func (emptyError) Is(target error) bool { return target == ErrCutShort }
+
 // fileShort tells whether the bbolt file at path ends before the pages its
 // newest valid meta page counts: a copy an interrupted cp or scp, or a full
 // disk, cut short. bbolt maps the file and trusts its pages, so reading
 // a page past the end of such a file is a SIGBUS that takes the process
 // down; this is told from the file's size before bbolt opens it. A file
-// whose meta pages do not read (not a bbolt file at all) is left to bbolt.
+// whose meta pages do not read (not a bbolt file at all) is left to bbolt;
+// a file of 0 bytes is cut short too (emptyError), not a new store.
 func fileShort(path string) error {
 	f, err := os.Open(path)
 	if err != nil {
@@ -55,6 +66,9 @@ func fileShort(path string) error {
 		return nil
 	}
 	size := info.Size()
+	if size == 0 && info.Mode().IsRegular() {
+		return emptyError{}
+	}
 	var best []byte
 	first := make([]byte, metaFirstLen)
 	n, _ := io.ReadFull(f, first)
