@@ -163,102 +163,85 @@ func CheckFile(path string) (c Contents, err error) {
 // decodes, without the field); a vintage must match its compact value in
 // vals2, which is written from the same figure.
 func checkRecords(tx *bbolt.Tx) error {
-	bad := func(bucket []byte, key []byte, format string, args ...any) error {
-		return fmt.Errorf("bucket %q, key %s: %s", bucket, printableKey(key), fmt.Sprintf(format, args...))
-	}
 	if v := tx.Bucket(bucketMeta).Get(keyVersion); v != nil && len(v) != 8 {
-		return bad(bucketMeta, keyVersion, "the data version is %d bytes, not 8", len(v))
-	}
-	err := tx.Bucket(bucketRegions).ForEach(func(k, v []byte) error {
-		var r plancast.Region
-		if err := strictJSON(v, &r); err != nil {
-			return bad(bucketRegions, k, "%v", err)
-		}
-		if r.Code != string(k) {
-			return bad(bucketRegions, k, "the record names region %q", r.Code)
-		}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	err = tx.Bucket(bucketIndicators).ForEach(func(k, v []byte) error {
-		var ind plancast.Indicator
-		if err := strictJSON(v, &ind); err != nil {
-			return bad(bucketIndicators, k, "%v", err)
-		}
-		if ind.Code != string(k) {
-			return bad(bucketIndicators, k, "the record names indicator %q", ind.Code)
-		}
-		return nil
-	})
-	if err != nil {
-		return err
+		return recordError(bucketMeta, keyVersion, fmt.Sprintf("the data version is %d bytes, not 8", len(v)))
 	}
 	var vals *bbolt.Bucket
 	if valsCurrent(tx) {
 		vals = tx.Bucket(bucketVals)
 	}
-	err = tx.Bucket(bucketObs).ForEach(func(k, v []byte) error {
-		var o plancast.Observation
-		if err := strictJSON(v, &o); err != nil {
-			return bad(bucketObs, k, "%v", err)
+	targetOf := func(key []byte, t *plancast.Target, k []byte) string {
+		if bytes.Equal(key, k) {
+			return ""
 		}
-		if !bytes.Equal(obsKey(&o), k) {
-			return bad(bucketObs, k, "the record is of %s %s %s %d recorded %s, not of its key",
+		return fmt.Sprintf("the record is of %s %s plan %s %s %d, not of its key",
+			strconv.Quote(t.Region), strconv.Quote(t.Indicator), strconv.Quote(t.Plan), strconv.Quote(t.Kind), t.Year)
+	}
+	// In order, stopping at the first record that does not read back.
+	if err := checkBucket(tx, bucketRegions, func(k []byte, r *plancast.Region) string {
+		return unless(r.Code == string(k), "the record names region %q", r.Code)
+	}); err != nil {
+		return err
+	}
+	if err := checkBucket(tx, bucketIndicators, func(k []byte, ind *plancast.Indicator) string {
+		return unless(ind.Code == string(k), "the record names indicator %q", ind.Code)
+	}); err != nil {
+		return err
+	}
+	if err := checkBucket(tx, bucketObs, func(k []byte, o *plancast.Observation) string {
+		if !bytes.Equal(obsKey(o), k) {
+			return fmt.Sprintf("the record is of %s %s %s %d recorded %s, not of its key",
 				strconv.Quote(o.Region), strconv.Quote(o.Indicator), strconv.Quote(o.Period), o.Year, o.Recorded.Format(time.RFC3339Nano))
 		}
-		if vals != nil && !bytes.Equal(vals.Get(k), encodeVal(&o)) {
-			return bad(bucketObs, k, "the figure (value %v, published %s, status %s) differs from its compact value in bucket %q", o.Value, o.Published, o.Status, bucketVals)
+		return unless(vals == nil || bytes.Equal(vals.Get(k), encodeVal(o)),
+			"the figure (value %v, published %s, status %s) differs from its compact value in bucket %q", o.Value, o.Published, o.Status, bucketVals)
+	}); err != nil {
+		return err
+	}
+	if err := checkBucket(tx, bucketTargets, func(k []byte, t *plancast.Target) string { return targetOf(targetKey(t), t, k) }); err != nil {
+		return err
+	}
+	if err := checkBucket(tx, bucketTargetVersions, func(k []byte, t *plancast.Target) string { return targetOf(targetVersionKey(t), t, k) }); err != nil {
+		return err
+	}
+	return checkBucket(tx, bucketTokens, func(k []byte, t *plancast.Token) string {
+		return unless(t.Hash == string(k), "the record names token %q", t.Hash)
+	})
+}
+
+// checkBucket decodes every record of the bucket name (none when the store
+// has no such bucket) as a T (strictJSON) and asks mismatch whether it says
+// what its key says: "" when it does, else what it says instead. The first
+// record that fails is the error, named by bucket and key (recordError).
+func checkBucket[T any](tx *bbolt.Tx, name []byte, mismatch func(k []byte, r *T) string) error {
+	b := tx.Bucket(name)
+	if b == nil {
+		return nil
+	}
+	return b.ForEach(func(k, v []byte) error {
+		var r T
+		if err := strictJSON(v, &r); err != nil {
+			return recordError(name, k, err.Error())
+		}
+		if msg := mismatch(k, &r); msg != "" {
+			return recordError(name, k, msg)
 		}
 		return nil
 	})
-	if err != nil {
-		return err
+}
+
+// recordError is the error of the record at key k of bucket that does not
+// read back: msg says why.
+func recordError(bucket, k []byte, msg string) error {
+	return fmt.Errorf("bucket %q, key %s: %s", bucket, printableKey(k), msg)
+}
+
+// unless is "" when ok, else the message format makes of args.
+func unless(ok bool, format string, args ...any) string {
+	if ok {
+		return ""
 	}
-	err = tx.Bucket(bucketTargets).ForEach(func(k, v []byte) error {
-		var t plancast.Target
-		if err := strictJSON(v, &t); err != nil {
-			return bad(bucketTargets, k, "%v", err)
-		}
-		if !bytes.Equal(targetKey(&t), k) {
-			return bad(bucketTargets, k, "the record is of %s %s plan %s %s %d, not of its key",
-				strconv.Quote(t.Region), strconv.Quote(t.Indicator), strconv.Quote(t.Plan), strconv.Quote(t.Kind), t.Year)
-		}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	if b := tx.Bucket(bucketTargetVersions); b != nil {
-		err = b.ForEach(func(k, v []byte) error {
-			var t plancast.Target
-			if err := strictJSON(v, &t); err != nil {
-				return bad(bucketTargetVersions, k, "%v", err)
-			}
-			if !bytes.Equal(targetVersionKey(&t), k) {
-				return bad(bucketTargetVersions, k, "the record is of %s %s plan %s %s %d, not of its key",
-					strconv.Quote(t.Region), strconv.Quote(t.Indicator), strconv.Quote(t.Plan), strconv.Quote(t.Kind), t.Year)
-			}
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-	}
-	if b := tx.Bucket(bucketTokens); b != nil {
-		err = b.ForEach(func(k, v []byte) error {
-			var t plancast.Token
-			if err := strictJSON(v, &t); err != nil {
-				return bad(bucketTokens, k, "%v", err)
-			}
-			if t.Hash != string(k) {
-				return bad(bucketTokens, k, "the record names token %q", t.Hash)
-			}
-			return nil
-		})
-	}
-	return err
+	return fmt.Sprintf(format, args...)
 }
 
 // strictJSON decodes a stored record as getJSON does, refusing a field the
