@@ -113,6 +113,18 @@ func serveInflux(t *testing.T, influxURL, dataDir, addr string) *proc {
 	return p
 }
 
+// influxServer starts an influxd with the seed loaded and plancast serve
+// on it, its spool in a temporary data directory: the influxd, a houma
+// token, the server's base URL and its process.
+func influxServer(t *testing.T) (d *influxd, token, base string, server *proc) {
+	d = newInfluxd(t)
+	d.start()
+	token = seedInflux(t, d)
+	addr := freeAddr(t)
+	server = serveInflux(t, d.url(), t.TempDir(), addr)
+	return d, token, "http://" + addr, server
+}
+
 // seedInflux creates the database, loads the seed and returns a houma token.
 func seedInflux(t *testing.T, d *influxd) string {
 	d.createDatabase("plancast")
@@ -147,12 +159,7 @@ func seedEmbedded(t *testing.T, dataDir string) string {
 }
 
 func TestFaultInfluxDBKilledDuringPushes(t *testing.T) {
-	d := newInfluxd(t)
-	d.start()
-	token := seedInflux(t, d)
-	addr := freeAddr(t)
-	server := serveInflux(t, d.url(), t.TempDir(), addr)
-	base := "http://" + addr
+	d, token, base, server := influxServer(t)
 
 	push := startPusher(t, base, token)
 	push.waitFor(40)

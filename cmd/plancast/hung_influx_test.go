@@ -13,12 +13,7 @@ import (
 // reads waited its own (95 s: clients and proxies giving up at 60 s lost
 // every push); a client that gives up first is no 500 internal error.
 func TestAPushIsQueuedWithinTheTimeoutWhileInfluxDBHangs(t *testing.T) {
-	d := newInfluxd(t)
-	d.start()
-	token := seedInflux(t, d)
-	addr := freeAddr(t)
-	server := serveInflux(t, d.url(), t.TempDir(), addr)
-	base := "http://" + addr
+	d, token, base, server := influxServer(t)
 	if code, body := pushJSON(t, base, token, `[{"region":"houma","indicator":"gdp","year":2000,"value":10,"published":"2001-03-01"}]`); code != 200 {
 		t.Fatalf("push with InfluxDB up: %d %s", code, body)
 	}

@@ -15,12 +15,7 @@ import (
 // unavailable, the push waits in the server's spool) was queued: it printed
 // "0 new, 0 revised, 0 unchanged, 0 rejected", as if the file held nothing.
 func TestIngestThroughAServerSaysAQueuedPushWasQueued(t *testing.T) {
-	d := newInfluxd(t)
-	d.start()
-	token := seedInflux(t, d)
-	addr := freeAddr(t)
-	server := serveInflux(t, d.url(), t.TempDir(), addr)
-	base := "http://" + addr
+	d, token, base, server := influxServer(t)
 	if code, body := pushJSON(t, base, token, `[{"region":"houma","indicator":"retail_sales","year":2020,"value":58.0,"published":"2021-03-01"}]`); code != 200 {
 		t.Fatalf("push with InfluxDB up: %d %s", code, body)
 	}
@@ -77,12 +72,7 @@ func TestAQueuedPushSaysWhatWasQueuedAndInHowManyBatches(t *testing.T) {
 // each other, the note says the server could not check them, and each is
 // queued; the figures are written when InfluxDB is back.
 func TestIngestOfSeveralFilesThroughAServerWithoutItsStoreQueuesThem(t *testing.T) {
-	d := newInfluxd(t)
-	d.start()
-	token := seedInflux(t, d)
-	addr := freeAddr(t)
-	server := serveInflux(t, d.url(), t.TempDir(), addr)
-	base := "http://" + addr
+	d, token, base, server := influxServer(t)
 	if code, body := pushJSON(t, base, token, `[{"region":"houma","indicator":"retail_sales","year":2020,"value":58.0,"published":"2021-03-01"}]`); code != 200 {
 		t.Fatalf("push with InfluxDB up: %d %s", code, body)
 	}
