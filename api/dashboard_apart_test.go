@@ -1,14 +1,11 @@
 package api_test
 
 import (
-	"bytes"
 	"encoding/json"
 	"html"
 	"regexp"
 	"strings"
 	"testing"
-
-	"github.com/xuri/excelize/v2"
 
 	"github.com/plancast/plancast"
 	"github.com/plancast/plancast/api"
@@ -103,20 +100,7 @@ func TestAProjectionIsWrittenApartFromItsTarget(t *testing.T) {
 		t.Errorf("no dashboard row of the 99.9 target")
 	}
 
-	r := s.get("/api/v1/regions/forestcounty/assessment?format=xlsx")
-	f, err := excelize.OpenReader(bytes.NewReader(r.body))
-	if err != nil {
-		t.Fatalf("the XLSX download: %v (%d %s)", err, r.status, r.body)
-	}
-	defer f.Close()
-	shown, err := f.GetRows(f.GetSheetList()[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	col := map[string]int{}
-	for i, h := range shown[0] {
-		col[h] = i
-	}
+	shown, col := shownXLSX(t, s, "/api/v1/regions/forestcounty/assessment?format=xlsx")
 	found = false
 	for _, row := range shown[1:] {
 		if row[col["target"]] != "99.9" {

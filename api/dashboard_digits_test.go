@@ -100,20 +100,7 @@ func TestASmallSeriesKeepsFourSignificantDigitsOnTheDashboard(t *testing.T) {
 		t.Fatalf("no assessment of the 0.01877 target in %+v", resp)
 	}
 
-	r := s.get("/api/v1/regions/smalltown/assessment?format=xlsx")
-	f, err := excelize.OpenReader(bytes.NewReader(r.body))
-	if err != nil {
-		t.Fatalf("the XLSX download: %v (%d %s)", err, r.status, r.body)
-	}
-	defer f.Close()
-	shown, err := f.GetRows(f.GetSheetList()[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	col := map[string]int{}
-	for i, h := range shown[0] {
-		col[h] = i
-	}
+	shown, col := shownXLSX(t, s, "/api/v1/regions/smalltown/assessment?format=xlsx")
 	whole := regexp.MustCompile(`^` + fourDigits + `$`)
 	found = false
 	for _, row := range shown[1:] {
@@ -137,4 +124,26 @@ func TestASmallSeriesKeepsFourSignificantDigitsOnTheDashboard(t *testing.T) {
 	if !found {
 		t.Errorf("the XLSX has no row with the target shown 0.01877: %q", shown)
 	}
+}
+
+// shownXLSX is the first sheet of the XLSX download at path as a reader
+// sees it (each cell as its number format shows it), and its columns by
+// their header.
+func shownXLSX(t *testing.T, s *server, path string) (shown [][]string, col map[string]int) {
+	t.Helper()
+	r := s.get(path)
+	f, err := excelize.OpenReader(bytes.NewReader(r.body))
+	if err != nil {
+		t.Fatalf("the XLSX download: %v (%d %s)", err, r.status, r.body)
+	}
+	defer f.Close()
+	shown, err = f.GetRows(f.GetSheetList()[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	col = map[string]int{}
+	for i, h := range shown[0] {
+		col[h] = i
+	}
+	return shown, col
 }
