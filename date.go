@@ -190,10 +190,21 @@ type VintageClock struct {
 }
 
 // Next returns a time after every time this clock returned before.
-func (c *VintageClock) Next() time.Time {
+func (c *VintageClock) Next() time.Time { return c.NextAfter(time.Time{}) }
+
+// NextAfter is Next, and also after floor. A store passes the newest
+// recorded time among the stored versions a batch writes over, so that the
+// batch is always their newer version: a version may have been recorded
+// ahead of this clock, by an import from a machine whose clock ran ahead or
+// before this machine's clock was set back, and a same-day correction
+// recorded before it would be read as the older one.
+func (c *VintageClock) NextAfter(floor time.Time) time.Time {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	t := time.Now().UTC()
+	if floor.After(c.last) {
+		c.last = floor.UTC()
+	}
 	if !t.After(c.last) {
 		t = c.last.Add(time.Microsecond)
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
+	"time"
 
 	"go.etcd.io/bbolt"
 
@@ -36,8 +37,17 @@ func (s *Store) writeObservations(obs []plancast.Observation, keep bool) (planca
 		res = plancast.WriteResult{} // Update may not retry, but keep the count honest if it did
 		b, vals := tx.Bucket(bucketObs), tx.Bucket(bucketVals)
 		// One recorded time for the batch, as in the InfluxDB store: a batch
-		// holds each figure once, so its figures need no finer order.
-		recorded := s.clock.Next()
+		// holds each figure once, so its figures need no finer order. It
+		// comes after every vintage of the batch's figures.
+		var floor time.Time
+		if !keep {
+			figures := make([][]byte, len(batch))
+			for i := range batch {
+				figures[i] = figurePrefix(batch[i].Key())
+			}
+			floor = newestRecorded(vals, figures)
+		}
+		recorded := s.clock.NextAfter(floor)
 		for i := range batch {
 			o := &batch[i]
 			if err := known(tx, o.Region, o.Indicator); err != nil {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
+	"time"
 
 	"go.etcd.io/bbolt"
 
@@ -78,7 +79,16 @@ func (s *Store) writeTargets(ts []plancast.Target, keep bool) (plancast.WriteRes
 	err = s.update("write targets", func(tx *bbolt.Tx) error {
 		res = plancast.WriteResult{}
 		current, versions := tx.Bucket(bucketTargets), tx.Bucket(bucketTargetVersions)
-		recorded := s.clock.Next() // one per batch, as for figures
+		// One per batch, as for figures, after every version of its targets.
+		var floor time.Time
+		if !keep {
+			keys := make([][]byte, len(batch))
+			for i := range batch {
+				keys[i] = targetKey(&batch[i])
+			}
+			floor = newestRecorded(versions, keys)
+		}
+		recorded := s.clock.NextAfter(floor)
 		for i := range batch {
 			t := &batch[i]
 			if err := known(tx, t.Region, t.Indicator); err != nil {

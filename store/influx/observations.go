@@ -61,7 +61,21 @@ func (s *Store) writeObservations(ctx context.Context, obs []plancast.Observatio
 	// every figure a series of its own (millions of series in the index).
 	// An import (keep) writes the tags its vintages had: as many as the
 	// store it comes from wrote.
-	recorded := s.clock.Next()
+	// It comes after every vintage of the batch's figures, even one
+	// recorded ahead of this machine's clock (plancast.VintageClock.NextAfter).
+	var floor time.Time
+	if !keep {
+		figures := make(map[plancast.FigureKey]bool, len(batch))
+		for i := range batch {
+			figures[batch[i].Key()] = true
+		}
+		for i := range stored {
+			if figures[stored[i].Key()] && stored[i].Recorded.After(floor) {
+				floor = stored[i].Recorded
+			}
+		}
+	}
+	recorded := s.clock.NextAfter(floor)
 	var taken map[vintageAt]bool // with keep: the stored vintages' figures and times
 	if keep {
 		taken = make(map[vintageAt]bool, len(stored))

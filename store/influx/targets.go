@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"time"
 
 	influxdb2 "github.com/influxdata/influxdb-client-go/v2"
 	"github.com/influxdata/influxdb-client-go/v2/api/write"
@@ -38,10 +39,12 @@ func (s *Store) writeTargets(ctx context.Context, ts []plancast.Target, keep boo
 	if err != nil {
 		return res, err
 	}
+	inBatch := make(map[plancast.TargetKey]struct{}, len(batch))
 	for i := range batch {
 		if err := knownIn(regions, indicators, batch[i].Region, batch[i].Indicator); err != nil {
 			return res, plancast.Errorf(plancast.EINVALID, "target %d: %s; nothing written", i+1, plancast.ErrorMessage(err))
 		}
+		inBatch[batch[i].Key()] = struct{}{}
 	}
 	versions, err := s.TargetVersions(ctx, plancast.TargetFilter{})
 	if err != nil {
@@ -65,7 +68,16 @@ func (s *Store) writeTargets(ctx context.Context, ts []plancast.Target, keep boo
 		}
 	}
 	pts := make([]*write.Point, 0, len(batch))
-	recorded := s.clock.Next()
+	// One recorded time for the batch, after every version of its targets.
+	var floor time.Time
+	if !keep {
+		for i := range versions {
+			if _, ok := inBatch[versions[i].Key()]; ok && versions[i].Recorded.After(floor) {
+				floor = versions[i].Recorded
+			}
+		}
+	}
+	recorded := s.clock.NextAfter(floor)
 	for i := range batch {
 		t := &batch[i]
 		prev, ok := stored[t.Key()]

@@ -73,6 +73,12 @@ func Run(t *testing.T, open Opener) {
 	t.Run("RecordedWriterRefusesATimeTakenOrImpossible", func(t *testing.T) { testRecordedWriterRefusals(t, open) })
 	t.Run("TokenLifecycle", func(t *testing.T) { testTokenLifecycle(t, open) })
 	t.Run("DeclaredPercentOfWholeComesBack", func(t *testing.T) { testDeclaredPercentOfWhole(t, open) })
+	if st := open(t); isRecordedWriter(st) {
+		t.Run("RecordedAheadOfTheClockIsOutrankedByALaterPush", func(t *testing.T) {
+			st := open(t)
+			testRecordedAheadOfTheClock(t, st, st.(plancast.RecordedWriter))
+		})
+	}
 }
 
 var ctx = context.Background()
