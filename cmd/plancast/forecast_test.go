@@ -474,8 +474,9 @@ func TestForecastCommandQuotesAGrowthTargetAsSet(t *testing.T) {
 // reached in 2054, 29 years late". One still short of it is paced, as
 // every target of a percentage of a whole is, on its gap to the limit it
 // lies toward (0) narrowing at the history's rate: 5.4 to 5.0 in
-// 2020–2024 is 1.9% a year, which reaches 4.5 as the figures' one decimal
-// write it (under 4.55) in 2029, as −0.1 points a year would.
+// 2020–2024 is 1.9% a year, which reaches 4.5 in 2030 (in points, −0.1 a
+// year, 2029): 4.52 in 2029, which one decimal writes 4.5, is not the 4.5
+// P(meet) judges.
 func TestForecastCommandPacesOnlyATargetNotMetAndARateOnItsGap(t *testing.T) {
 	dir := catalogDir(t)
 	ingestFiles(t, dir,
@@ -491,7 +492,7 @@ func TestForecastCommandPacesOnlyATargetNotMetAndARateOnItsGap(t *testing.T) {
 		t.Errorf("a rate under its level target is paced, or not judged:\n%s", stdout)
 	}
 	stdout = mustRun(t, "forecast", "--data-dir", dir, "--region", "zizhou", "--indicator", "unemployment_rate", "--as-of", "2025-06-01")
-	wantLines(t, stdout, "at the 2020–2024 pace (the gap to 0 narrowing 1.9% a year), 14th-fyp's 4.5 is reached in 2029, 4 years late")
+	wantLines(t, stdout, "at the 2020–2024 pace (the gap to 0 narrowing 1.9% a year), 14th-fyp's 4.5 is reached in 2030, 5 years late")
 }
 
 // A share target of exactly 100, which the logit scale never projects, is
