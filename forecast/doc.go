@@ -552,5 +552,11 @@
 // target read as +3.2%, the rest of the year needing +11.4%). Without the
 // same months of the year before, their stated growth gives them, P₀ =
 // P/((1 + g)·e^d̄), d̄ the yearly figures' recent gap; without it, the
-// answer says the months were not read and what to push.
+// answer says the months were not read and what to push. What the rest of
+// the year needs for such a target is given at current prices, as the
+// months' change is, and on the stated basis the target is judged on,
+// (1 + r)·e^−d − 1 at the year's gap d (RequiredRestStatedGrowth): "+6.3%
+// at current prices (stated +5.0%)" for the months read beside "the rest
+// of the year needs +6.3%" against a +5% target, which on the stated basis
+// the rest needs (+5.0%).
 package forecast
