@@ -247,6 +247,13 @@ type YearToDate struct {
 	// A the year before's whole-year figure (a fraction); nil when the year
 	// to date has already passed T.
 	RequiredRestGrowth *float64 `json:"required_rest_growth"`
+	// RequiredRestStatedGrowth is RequiredRestGrowth on the stated basis,
+	// for a growth target judged on the growth stated with the figures
+	// (Assessment.StatedBasis): (1 + RequiredRestGrowth)·e^−d − 1, d the
+	// year's gap of the stated growth to the figures' own that the
+	// judgement takes (the months' own where they state their growth), so
+	// that it compares with StatedGrowth and the target; nil otherwise.
+	RequiredRestStatedGrowth *float64 `json:"required_rest_stated_growth,omitempty"`
 	// Nowcast is the year's whole figure as the year to date projects it, in
 	// the indicator's unit, with its 80% and 95% intervals.
 	Nowcast ProjectionPoint `json:"nowcast"`

@@ -29,10 +29,10 @@ func (h headers) in(lang string) []string {
 var assessmentHeaders = headers{
 	en: []string{"region", "region_name", "indicator", "indicator_name", "unit", "plan", "kind", "year", "target", "target_unit", "binding",
 		"latest_year", "latest", "required_growth", "historical_growth", "required_change", "historical_change", "pace_year", "projected", "lo80", "hi80", "lo95", "hi95", "realised",
-		"probability", "status", "progress", "to_date", "to_date_growth", "to_date_stated_growth", "rest_needs", "stated_gap", "explanation"},
+		"probability", "status", "progress", "to_date", "to_date_growth", "to_date_stated_growth", "rest_needs", "rest_needs_stated", "stated_gap", "explanation"},
 	zh: []string{"地区代码", "地区", "指标代码", "指标", "单位", "规划", "目标类型", "目标年份", "目标值", "目标单位", "约束性",
 		"最新年份", "最新值", "所需年均增速", "历史年均增速", "所需年均变化（百分点）", "历史年均变化（百分点）", "按历史增速达到目标年份", "预计值", "80%区间下限", "80%区间上限", "95%区间下限", "95%区间上限", "实际值",
-		"达成概率", "状态", "进度", "年内累计", "累计同比增速", "累计公布同比增速", "其余月份所需同比增速", "现价增速高于公布增速", "说明"},
+		"达成概率", "状态", "进度", "年内累计", "累计同比增速", "累计公布同比增速", "其余月份所需同比增速", "其余月份所需公布口径同比增速", "现价增速高于公布增速", "说明"},
 }
 
 // assessmentTable lays an assessment answer out for download: one row per
@@ -84,7 +84,7 @@ func judgedRow(cat *catalogMemo, lang string, a AssessmentItem) []cell {
 		percentCell(a.RequiredGrowth), percentCell(a.HistoricalGrowth), optNumCell(a.RequiredChange, 2), optNumCell(a.HistoricalChange, 2), optYearCell(a.PaceYear),
 		proj(p.Mean), proj(p.Lo80), proj(p.Hi80), proj(p.Lo95), proj(p.Hi95), realisedCell(a.Assessment),
 		percentCell(&a.Probability), textCell(statusText(lang, a.Assessment)), percentCell(a.Progress),
-		toDateCell(lang, a.YearToDate), toDateGrowthCell(a.YearToDate), toDateStatedCell(a.YearToDate), restNeedsCell(a.YearToDate), statedGapCell(a.StatedBasis), textCell(explanation))
+		toDateCell(lang, a.YearToDate), toDateGrowthCell(a.YearToDate), toDateStatedCell(a.YearToDate), restNeedsCell(a.YearToDate), restNeedsStatedCell(a.YearToDate), statedGapCell(a.StatedBasis), textCell(explanation))
 }
 
 // realisedCell is an observed target year's figure (a growth in percent
@@ -174,6 +174,16 @@ func restNeedsCell(y *plancast.YearToDate) cell {
 		return cell{}
 	}
 	return percentCell(y.RequiredRestGrowth)
+}
+
+// restNeedsStatedCell is rest_needs on the stated basis a growth target
+// is judged on (rest_needs is at current prices); empty for a target
+// judged at current prices.
+func restNeedsStatedCell(y *plancast.YearToDate) cell {
+	if y == nil {
+		return cell{}
+	}
+	return percentCell(y.RequiredRestStatedGrowth)
 }
 
 // statedGapCell is how much faster a year the figures grew than the growth
@@ -275,6 +285,7 @@ func assessmentAbout(resp *AssessmentResponse, cat *catalogMemo, lang, version s
 		{"Prices, stated_gap", "Money aggregates are in current prices; plans usually set growth at comparable prices, so the two differ by the year's inflation. Where the figures carry the growth their source states (GDP's at comparable prices), growth targets are judged on it: stated_gap is how much faster a year the figures grew than the stated growth where both are known (the mean over the years the target's gaps come from: a year's own where a growth is stated for it, measured on the levels published with that growth even if the figure was revised since, else the five such years before it, or the first five for a year before them all), taken off the projected growth; a target year whose figure states its growth is judged on that growth."},
 		{"to_date_stated_growth", "The growth the source states with the year to date over the same months a year before (GDP's at comparable prices), where it states one; to_date_growth is the figures' own, at current prices. Where the same months of the year before are not published, they are taken from this growth and the gap the yearly figures ran at above or below their stated growth, so to_date_growth is then this growth plus that gap."},
 		{"to_date, to_date_growth, rest_needs", "A target of the year after the latest yearly figure is judged on the year to date when the figures of the same months of that year and the year before are published (h1, jan-nov, ...): the rest of the year is expected to grow as the year so far did, its growth on the year so far's spreading about as a year's growth around the yearly model's (or as the series' own past years show), so that the year's spread is that times the rest's share of the year. rest_needs is the growth on the same months of the year before that the rest of the year needs for the target: at most for a ceiling or an indicator better lower, at least for the others."},
+		{"rest_needs_stated", "For a growth target judged on the growth stated with the figures (see Prices, stated_gap): rest_needs, which is at current prices, on that stated basis, at the year's gap of the stated growth to the figures' own the judgement takes (the months' own where they state their growth), comparable with to_date_stated_growth and the target; blank for a target judged at current prices."},
 	}
 }
 

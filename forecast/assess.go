@@ -407,6 +407,14 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 		projectedLevel = pt.Mean
 		if ytd != nil {
 			ytd.requireRest(judgedLevel)
+			if gap != nil && ytd.RequiredRestGrowth != nil {
+				// Judged on the stated growth: the rest's need on that
+				// basis too, at the year's gap the judgement takes (the
+				// months' own where they state their growth), beside the
+				// current prices' (the explanation writes both).
+				g := (1+*ytd.RequiredRestGrowth)*math.Exp(-over(t.Year-1, t.Year)) - 1
+				ytd.RequiredRestStatedGrowth = &g
+			}
 			a.YearToDate = &ytd.YearToDate
 		}
 		// cdf is the target year's distribution, P(level ≤ v).
@@ -894,16 +902,20 @@ type phrasebook struct {
 	// The year to date (a.YearToDate): toDate takes the period's name, the
 	// year, the figure and its change on a year before (change's words);
 	// restAtLeast and restAtMost the growth the rest of the year needs on
-	// the same months of the year before, in percent, and that year; passed
-	// and passedOver say the year to date alone meets, or misses, the target.
+	// the same months of the year before, in percent, and that year;
+	// restStatedAtLeast and restStatedAtMost the same at current prices
+	// with the need on the stated basis after it (RequiredRestStatedGrowth,
+	// for a target judged on the stated growth); passed and passedOver say
+	// the year to date alone meets, or misses, the target.
 	toDate string
 	// toDateStated is toDate when the year before's months were taken from
 	// the growth stated with the year's (PriorFromStated): the change is
 	// at current prices, the stated growth (change's words) after it.
-	toDateStated            string
-	change                  func(fraction float64) string
-	restAtLeast, restAtMost string
-	passed, passedOver      string
+	toDateStated                        string
+	change                              func(fraction float64) string
+	restAtLeast, restAtMost             string
+	restStatedAtLeast, restStatedAtMost string
+	passed, passedOver                  string
 	// toDateUnused: a year to date not read (the period's name, the year
 	// before, its figure so far, its whole figure).
 	toDateUnused string
@@ -999,8 +1011,12 @@ var english = phrasebook{
 	change:       func(g float64) string { return plancast.Signed(100*g, 1) + "%" },
 	restAtLeast:  "; the rest of the year needs %+.1[1]f%% on the same months of %[2]d",
 	restAtMost:   "; the rest of the year must stay within %+.1[1]f%% of the same months of %[2]d",
-	passed:       "; the year to date alone meets the target",
-	passedOver:   "; the year to date alone is past the target",
+	// On the stated basis the target is judged on, written as the year
+	// to date's own change beside its stated growth (toDateStated).
+	restStatedAtLeast: "; the rest of the year needs %+.1[1]f%% at current prices (%+.1[3]f%% on the stated basis the target is judged on) on the same months of %[2]d",
+	restStatedAtMost:  "; the rest of the year must stay within %+.1[1]f%% at current prices (%+.1[3]f%% on the stated basis the target is judged on) of the same months of %[2]d",
+	passed:            "; the year to date alone meets the target",
+	passedOver:        "; the year to date alone is past the target",
 
 	toDateUnused: "; the %[1]s figures were not read: %[2]d's (%[3]s) is not below the whole of %[2]d (%[4]s), which leaves nothing for the rest of the year to grow on",
 
@@ -1107,13 +1123,15 @@ var chinese = phrasebook{
 	due:             "；%d年已结束，但尚无该年数据，按预测值判断",
 	dueSpan:         "；%d—%d年已结束，但尚无这些年份的数据，按预测值判断",
 
-	toDate:       "；%[2]d年%[1]s%[3]s，同比%[4]s",
-	toDateStated: "；%[2]d年%[1]s%[3]s，现价同比%[4]s（公布增速同比%[5]s）",
-	change:       zhGrowth,
-	restAtLeast:  "；其余月份同比增速需不低于%.1[1]f%%",
-	restAtMost:   "；其余月份同比增速需不高于%.1[1]f%%",
-	passed:       "；年内累计已达到目标",
-	passedOver:   "；年内累计已超过目标",
+	toDate:            "；%[2]d年%[1]s%[3]s，同比%[4]s",
+	toDateStated:      "；%[2]d年%[1]s%[3]s，现价同比%[4]s（公布增速同比%[5]s）",
+	change:            zhGrowth,
+	restAtLeast:       "；其余月份同比增速需不低于%.1[1]f%%",
+	restAtMost:        "；其余月份同比增速需不高于%.1[1]f%%",
+	restStatedAtLeast: "；其余月份现价同比增速需不低于%.1[1]f%%（按目标所依据的公布增速口径需不低于%.1[3]f%%）",
+	restStatedAtMost:  "；其余月份现价同比增速需不高于%.1[1]f%%（按目标所依据的公布增速口径需不高于%.1[3]f%%）",
+	passed:            "；年内累计已达到目标",
+	passedOver:        "；年内累计已超过目标",
 
 	toDateUnused: "；未采用%[1]s数据：%[2]d年%[1]s（%[3]s）不低于%[2]d年全年（%[4]s），无从推算其余月份",
 
@@ -1231,6 +1249,15 @@ func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind planca
 			s += pb.passed
 		case y.RequiredRestGrowth == nil:
 			s += pb.passedOver
+		case y.RequiredRestStatedGrowth != nil:
+			// Judged on the stated growth: the need at current prices,
+			// which the months' change is in, and on the stated basis,
+			// which the target and the months' stated growth are in.
+			phrase := pb.restStatedAtMost
+			if higher {
+				phrase = pb.restStatedAtLeast
+			}
+			s += fmt.Sprintf(phrase, plancast.HalfAway(100**y.RequiredRestGrowth, 1), y.Year-1, plancast.HalfAway(100**y.RequiredRestStatedGrowth, 1))
 		case higher:
 			s += fmt.Sprintf(pb.restAtLeast, plancast.HalfAway(100**y.RequiredRestGrowth, 1), y.Year-1)
 		default:

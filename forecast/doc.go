@@ -437,7 +437,16 @@
 // points a year, 100.43 in 2025) reached a target of 99.95 "in 2025, 5
 // years early", while its gap to 100, 4.0 to 0.2 narrowing 39.3% a year,
 // reached the same 99.95 in 2027 as the threshold of its target of 100;
-// now 99.95 is reached in 2027 for both, and 99.9 in 2026. A percentage
+// now 99.95 is reached in 2027 for both, and 99.9 in 2026. The pace
+// reaches a target where P(meet) counts it met (the edge for one judged at
+// the limit, the target itself for any other), not where its path reads
+// as the target at the figures' decimals: a forest cover of 99.7 whose gap
+// narrows 30.1% a year is 99.853 in 2026, which one decimal writes 99.9,
+// and "reached in 2026, a year early" stood beside P(meet) 22% (at_risk)
+// for a 2027 target of 99.9 that judges 99.853 short; it is reached in
+// 2028. Only a shortfall under a thousandth of the figures' last decimal,
+// which the geometric path leaves where its points a year equal the
+// required ones, counts as reached (limit_target.go). A percentage
 // of no whole (a growth rate, a change in prices) is still paced in
 // points a year.
 //
@@ -543,5 +552,11 @@
 // target read as +3.2%, the rest of the year needing +11.4%). Without the
 // same months of the year before, their stated growth gives them, P₀ =
 // P/((1 + g)·e^d̄), d̄ the yearly figures' recent gap; without it, the
-// answer says the months were not read and what to push.
+// answer says the months were not read and what to push. What the rest of
+// the year needs for such a target is given at current prices, as the
+// months' change is, and on the stated basis the target is judged on,
+// (1 + r)·e^−d − 1 at the year's gap d (RequiredRestStatedGrowth): "+6.3%
+// at current prices (stated +5.0%)" for the months read beside "the rest
+// of the year needs +6.3%" against a +5% target, which on the stated basis
+// the rest needs (+5.0%).
 package forecast

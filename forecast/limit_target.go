@@ -143,22 +143,35 @@ func targetAtLimit(t plancast.Target, lim Limits, higher bool, years []int, valu
 // when the gap does not narrow, or the target is not between the latest
 // figure and the limit.
 //
-// Short of the limit, the target is reached where the pace path reads as
-// it at the figures' decimals (or the target's, if it has more), half a
-// unit of the last decimal short of it, as a target at the limit is
-// reached at the edge: a share of 55.02 in 2023 whose gap to 100 narrows
-// 0.011% a year is 55.029997 in 2025, which two decimals write 55.03, the
-// target. Reached "in 2026, a year late" for the 3·10⁻⁶ short, it
-// contradicted "needs +0.005 points a year (history: +0.005)".
+// The path reaches the target where the probability counts a figure as
+// meeting it (Assess's judged level), so that the pace year and P(meet)
+// judge one threshold: the edge for a target judged at the limit (a
+// figure that reads 100 meets a share of 100, or of 99.99 with figures
+// of one decimal, and the explanation says so), the target itself for
+// any other. A path that only reads as the target at the figures'
+// decimals has not reached it: a forest cover of 99.7 in 2024 closing
+// 30.1% of its gap to 100 a year is 99.853 in 2026, which one decimal
+// writes 99.9, but P(meet) judges 99.853 short of 99.9; read "reached in
+// 2026, a year early" beside P 22% (at_risk) for a 2027 target of 99.9,
+// the two contradicted each other. It reaches 99.9 in 2028 (99.928).
+//
+// A path short of the target by less than paceSlack (a thousandth of the
+// last decimal of the figures, or of the target if it has more) has
+// reached it: the gap's path is geometric, and where the history's
+// points a year are the required ones it falls short by a second-order
+// amount no figure shows and no probability written in whole percent
+// tells apart: a share of 55.00 in 2019 and 55.02 in 2023, +0.005 points
+// a year as 55.03 in 2025 needs, is 55.029997 in 2025 on its gap's pace,
+// which reaches 55.03 in 2025, on time, as the equal paces say.
 func (at LimitEdge) paceYears(latest, target float64) float64 {
 	if at.AtLimit {
 		target = at.Edge
 	} else {
-		half := 0.5 * math.Pow10(-max(at.Decimals, figureDecimals(target)))
+		slack := paceSlack * math.Pow10(-max(at.Decimals, figureDecimals(target)))
 		if at.Upper {
-			target -= half
+			target -= slack
 		} else {
-			target += half
+			target += slack
 		}
 	}
 	if at.GapChange == nil || *at.GapChange >= 0 || at.Upper && target > at.Limit || !at.Upper && target < at.Limit {
@@ -166,6 +179,12 @@ func (at LimitEdge) paceYears(latest, target float64) float64 {
 	}
 	return math.Log(math.Abs(at.Limit-target)/math.Abs(at.Limit-latest)) / math.Log1p(*at.GapChange)
 }
+
+// paceSlack is how far short of a target, in units of the last decimal
+// of the figures (or the target), a pace path may be and have reached it
+// (paceYears): a thousandth, where reading the path at the figures'
+// decimals allowed half a unit.
+const paceSlack = 1e-3
 
 // maxFigureDecimals bounds figureDecimals: a value with more decimals than
 // this is arithmetic (a unit's conversion), not a figure as published.

@@ -21,8 +21,11 @@ import (
 // decimals write 55.03.
 //
 // The paces are written alike, neither as zero; the gap's pace with the
-// decimals that show it; and the pace path reaching the target as the
-// figures would write it counts as reaching it: in 2025, on time.
+// decimals that show it; and the pace path short of the target by 3·10⁻⁶,
+// under a thousandth of the figures' last decimal (paceSlack: no figure
+// shows it and no P(meet) in whole percent tells it apart), counts as
+// reaching it: in 2025, on time. (A path that only reads as the target at
+// the figures' decimals, half a unit short, does not: pace_judged_test.go.)
 func TestEqualPacesAreWrittenEqualAndAPathThatReadsAsTheTargetReachesIt(t *testing.T) {
 	share := plancast.Indicator{Code: "urbanization_rate", Unit: plancast.UnitPercent, Kind: plancast.KindRate, Better: plancast.BetterHigher, OfWhole: true}
 	years := []int{2019, 2020, 2021, 2022, 2023}

@@ -303,11 +303,20 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 			y := a.YearToDate
 			above := forecast.MeetsAbove(a.Target, ind)
 			rest := "missed: the year so far is past it"
+			// Judged on the stated growth, the need is also given on
+			// that basis, after the current prices' (as the growth is).
+			need := func() string {
+				n := plancast.Signed(100**y.RequiredRestGrowth, 1) + "%"
+				if y.RequiredRestStatedGrowth != nil {
+					n += " at current prices (stated basis " + plancast.Signed(100**y.RequiredRestStatedGrowth, 1) + "%)"
+				}
+				return n
+			}
 			switch {
 			case y.RequiredRestGrowth != nil && above:
-				rest = fmt.Sprintf("at least %s%% on %d", plancast.Signed(100**y.RequiredRestGrowth, 1), y.Year-1)
+				rest = fmt.Sprintf("at least %s on %d", need(), y.Year-1)
 			case y.RequiredRestGrowth != nil:
-				rest = fmt.Sprintf("at most %s%% on %d", plancast.Signed(100**y.RequiredRestGrowth, 1), y.Year-1)
+				rest = fmt.Sprintf("at most %s on %d", need(), y.Year-1)
 			case above:
 				rest = "nothing: met by the year so far"
 			}

@@ -201,9 +201,10 @@ func TestForecastCommandAsOfADateIgnoresLaterRevisions(t *testing.T) {
 // comparable prices, which the seed's figures ran 0.97% a year below in
 // 2016–2020) is projected at the first half's +9.1% less that gap, 8.0%,
 // and the rest of the year needs (120.8·1.085·1.0097 − 60)/(120.8 − 55) − 1
-// = +9.9% on the second half of 2020 at current prices;
-// as of a date before the first half was published, the table has no year
-// to date.
+// = +9.9% on the second half of 2020 at current prices, +9.9% less that
+// gap, +8.9%, on the stated basis the target is judged on, and the table
+// gives both; as of a date before the first half was published, the table
+// has no year to date.
 func TestForecastCommandJudgesTheYearInProgressOnItsYearToDate(t *testing.T) {
 	dir := seededDir(t)
 	ingestFiles(t, dir, [2]string{"h1.csv", "region,indicator,year,period,value,status,published\nhouma,gdp,2020,h1,55,final,2021-07-15\nhouma,gdp,2021,h1,60,preliminary,2021-07-15\n"})
@@ -212,7 +213,7 @@ func TestForecastCommandJudgesTheYearInProgressOnItsYearToDate(t *testing.T) {
 		"2021 from its first half (60 against 55 a year before, +9.1%): 131.8, 80% ",
 		"judged on the year to date",
 		// 60 + (120.8 − 55)·60/55 = 131.8
-		"2021-annual growth 2021 h1 60 55 +9.1% at least +9.9% on 2020 131.8 [",
+		"2021-annual growth 2021 h1 60 55 +9.1% at least +9.9% at current prices (stated basis +8.9%) on 2020 131.8 [",
 		"growth targets are judged on the growth stated with the figures, which ran 1.0% a year below their own growth in 2016–2020",
 	)
 	if !strings.Contains(strings.Join(lines(stdout), "\n"), "2021-annual growth 2021 8.5% 8.0% [") {
@@ -474,8 +475,9 @@ func TestForecastCommandQuotesAGrowthTargetAsSet(t *testing.T) {
 // reached in 2054, 29 years late". One still short of it is paced, as
 // every target of a percentage of a whole is, on its gap to the limit it
 // lies toward (0) narrowing at the history's rate: 5.4 to 5.0 in
-// 2020–2024 is 1.9% a year, which reaches 4.5 as the figures' one decimal
-// write it (under 4.55) in 2029, as −0.1 points a year would.
+// 2020–2024 is 1.9% a year, which reaches 4.5 in 2030 (in points, −0.1 a
+// year, 2029): 4.52 in 2029, which one decimal writes 4.5, is not the 4.5
+// P(meet) judges.
 func TestForecastCommandPacesOnlyATargetNotMetAndARateOnItsGap(t *testing.T) {
 	dir := catalogDir(t)
 	ingestFiles(t, dir,
@@ -491,7 +493,7 @@ func TestForecastCommandPacesOnlyATargetNotMetAndARateOnItsGap(t *testing.T) {
 		t.Errorf("a rate under its level target is paced, or not judged:\n%s", stdout)
 	}
 	stdout = mustRun(t, "forecast", "--data-dir", dir, "--region", "zizhou", "--indicator", "unemployment_rate", "--as-of", "2025-06-01")
-	wantLines(t, stdout, "at the 2020–2024 pace (the gap to 0 narrowing 1.9% a year), 14th-fyp's 4.5 is reached in 2029, 4 years late")
+	wantLines(t, stdout, "at the 2020–2024 pace (the gap to 0 narrowing 1.9% a year), 14th-fyp's 4.5 is reached in 2030, 5 years late")
 }
 
 // A share target of exactly 100, which the logit scale never projects, is
