@@ -125,6 +125,7 @@ func (s *Server) chartSpec(ctx context.Context, region plancast.Region, ind plan
 	if err != nil {
 		return charts.Spec{}, err
 	}
+	spec.YearToDate = toDate // a growth target after the latest figure is ringed where the assessment judges it
 	// A series too short to project is still drawn, without a fan.
 	if proj, err := s.projectSeries(ind, series, toDate, horizon, forecast.MethodAuto, p.asOf); err == nil {
 		spec.Projection = proj
@@ -228,6 +229,11 @@ func (s *Server) compareRegion(ctx context.Context, region plancast.Region, ind 
 		return rs, err
 	}
 	rs.History, rs.Stated, rs.Targets = series.Observations, series.StatedGrowths(), targets
+	// the months a growth target after the latest figure is judged on, for
+	// its ring to sit where the single chart's does
+	if rs.YearToDate, err = plancast.ReadYearToDate(ctx, s.cfg.Store, series.Key(), ind, p.asOf); err != nil {
+		return rs, err
+	}
 	// projected at least defaultHorizon years, whatever is shown (p.horizon crops the chart)
 	horizon := max(chartHorizon(p.horizon, series, targets), defaultHorizon)
 	if proj, err := s.projectSeries(ind, series, nil, horizon, forecast.MethodAuto, p.asOf); err == nil {

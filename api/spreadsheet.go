@@ -98,8 +98,10 @@ type cell struct {
 
 // maxPrec is the most decimals a number cell is shown with: a figure's two,
 // and four more to tell an observed figure apart from the target it misses
-// (plancast.ApartPrec: 2,199.996 against 2,200).
-const maxPrec = 6
+// (plancast.ApartPrec: 2,199.996 against 2,200); a projected value under 1
+// keeps about four significant digits (plancast.ShownPrec: 0.0003815 takes
+// 7, and down to 1e-6, where the text turns to e-notation, 9), and one more.
+const maxPrec = 10
 
 func textCell(s string) cell { return cell{Kind: cellText, Text: s} }
 func yearCell(y int) cell    { return cell{Kind: cellYear, Num: float64(y)} }

@@ -3,6 +3,7 @@ package api
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -69,11 +70,16 @@ func judgedRow(cat *catalogMemo, lang string, a AssessmentItem) []cell {
 	// A projection and its bounds are shown apart from the target, as
 	// the explanation writes them (plancast.FormatApart): 99.89 against
 	// 99.9, not 99.9.
+	lim := forecast.LimitsOf(ind)
 	proj := func(v float64) cell {
 		if a.Projected == nil {
 			return cell{}
 		}
-		return numCell(v, plancast.ApartPrec(v, a.TargetValue, prec))
+		p := prec
+		if !plancast.GrowthKind(a.Kind) {
+			p = projectedPrec(v, prec, lim)
+		}
+		return numCell(v, plancast.ApartPrec(v, a.TargetValue, p))
 	}
 	explanation := a.Explanation
 	if lang == "zh" {
@@ -294,6 +300,21 @@ var projectionHeaders = headers{
 	zh: []string{"地区代码", "地区", "指标代码", "指标", "单位", "年份", "类别", "数值", "80%区间下限", "80%区间上限", "95%区间下限", "95%区间上限", "数据状态"},
 }
 
+// projectedPrec is the decimals a projected value v (a mean or a bound of
+// its interval) is shown with in a download beside a series shown with
+// prec decimals (the ValuePrec of its latest figure), as the explanation,
+// the dashboard and the forecast command write it: under 1, its own
+// about four significant digits (plancast.ShownPrec: 0.0003815, 0.5238,
+// where prec gave 0.00038 and 0.52381, and two decimals 0.02 for 0.0234
+// in a series of 1 or more), kept apart from its indicator's limits
+// (forecast.Limits.Prec); from 1 up, prec, as before.
+func projectedPrec(v float64, prec int, lim forecast.Limits) int {
+	if math.Abs(v) >= 1 || math.IsNaN(v) {
+		return prec
+	}
+	return lim.Prec(v, plancast.ShownPrec(v, prec))
+}
+
 // projectionTable lays a series and its projection out for download: the
 // observed years (kind observed, with their status), then the projected
 // ones (kind projected, the mean in value, with the intervals).
@@ -313,17 +334,22 @@ func projectionTable(series *plancast.Series, p *plancast.Projection, cat *catal
 			numCell(o.Value, plancast.Decimals(o.Value)), cell{}, cell{}, cell{}, cell{}, textCell(observationStatusText(lang, o.Status))))
 		latest = o.Value
 	}
-	prec := plancast.ValuePrec(latest)
+	prec, lim := plancast.ValuePrec(latest), forecast.LimitsOf(ind)
+	// each value with the decimals the explanation writes it with
+	points := func(pt plancast.ProjectionPoint) []cell {
+		var cells []cell
+		for _, v := range []float64{pt.Mean, pt.Lo80, pt.Hi80, pt.Lo95, pt.Hi95} {
+			cells = append(cells, numCell(v, projectedPrec(v, prec, lim)))
+		}
+		return append(cells, cell{})
+	}
 	for _, pt := range p.Points {
-		t.Rows = append(t.Rows, append(slices.Clone(what), yearCell(pt.Year), textCell(projected),
-			numCell(pt.Mean, prec), numCell(pt.Lo80, prec), numCell(pt.Hi80, prec), numCell(pt.Lo95, prec), numCell(pt.Hi95, prec), cell{}))
+		t.Rows = append(t.Rows, append(append(slices.Clone(what), yearCell(pt.Year), textCell(projected)), points(pt)...))
 	}
 	// The year in progress as its months so far project it, beside the
 	// yearly model's row of the same year.
 	if y := p.YearToDate; y != nil {
-		n := y.Nowcast
-		t.Rows = append(t.Rows, append(slices.Clone(what), yearCell(y.Year), textCell(fromYearToDate),
-			numCell(n.Mean, prec), numCell(n.Lo80, prec), numCell(n.Hi80, prec), numCell(n.Lo95, prec), numCell(n.Hi95, prec), cell{}))
+		t.Rows = append(t.Rows, append(append(slices.Clone(what), yearCell(y.Year), textCell(fromYearToDate)), points(y.Nowcast)...))
 	}
 	t.About = projectionAbout(p, lang, version)
 	return t

@@ -41,6 +41,13 @@ type Spec struct {
 	// Projection may be nil (series too short to project). Its points after
 	// LastYear are drawn as the mean with the 80% and 95% fans.
 	Projection *plancast.Projection
+	// YearToDate are the year-to-date series of History's series
+	// (plancast.ReadYearToDate), the months the assessment judges a target
+	// after the latest figure on: a growth target of such a year is drawn
+	// to the level it is judged against (for a year two or more after the
+	// latest figure, through the years between taken at their months); nil
+	// draws it on Projection's year to date alone.
+	YearToDate []plancast.Series
 	// Targets of this region and indicator, any plan and kind; targets of
 	// another region or indicator are ignored.
 	Targets []plancast.Target

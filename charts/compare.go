@@ -33,6 +33,10 @@ type RegionSeries struct {
 	// source line says so; shares and targets of another region or
 	// indicator are ignored.
 	Targets []plancast.Target
+	// YearToDate are the region's year-to-date series, as Spec.YearToDate:
+	// a growth target after the latest figure is ringed at the level the
+	// assessment judges it against on them.
+	YearToDate []plancast.Series
 }
 
 // CompareSpec is a chart of one indicator across regions.
@@ -384,7 +388,7 @@ type targetMark struct {
 // gap (growthBasis.gap, one for all of them); nil when none was drawn or
 // the figures state no growth.
 func targetMarks(rs RegionSeries, ind plancast.Indicator, from int) (marks []targetMark, stated *statedUse, growthLeftOut bool) {
-	growth := newGrowthBasis(rs.History, from).withStated(rs.Stated).withToDate(rs.Projection)
+	growth := newGrowthBasis(rs.History, from).withStated(rs.Stated).withToDate(rs.Projection, rs.YearToDate)
 	for _, t := range rs.Targets {
 		if !targetOnChart(t, rs.Region, ind, from) {
 			continue
@@ -408,7 +412,7 @@ func targetMarks(rs RegionSeries, ind plancast.Indicator, from int) (marks []tar
 				if stated == nil {
 					stated = &statedUse{}
 				}
-				stated.add(growth.gap, base.year, t.Year, growth.monthsOf(t))
+				stated.add(growth.gap, base.year, t.Year, base.months)
 			}
 			continue
 		default:

@@ -35,6 +35,7 @@ type words struct {
 	StatedMonthsSep                       string // between statedClause's clause and StatedMonthsFmt
 	InterpolatedBaseFmt                   string // growth paths from a base year without a figure: year, plans, the stored years around it
 	ProjectedBaseFmt                      string // growth paths from a base year after the latest figure: year, plans
+	ToDateBaseFmt                         string // the same, the base taken from its months: year, plans, period, level, the latest year with a figure
 	ToDate, ToDateFmt                     string // the year projected from its months so far: year, period, value
 	NoFiguresFmt, GrowthOutFmt            string // the regions a comparison does not draw, or draws without the growth targets that imply no level
 	DueFmt, DueSpanFmt                    string // the ended years after the last figure with none stored: year; from, to (the dashboard's words)
@@ -75,6 +76,7 @@ var dict = map[string]words{
 		StatedMonthsSep:     "; ",
 		InterpolatedBaseFmt: "Growth paths from %[1]d (%[2]s) start at the %[1]d level interpolated between the figures of %[3]d and %[4]d, as no figure of %[1]d is stored.",
 		ProjectedBaseFmt:    "Growth paths from %[1]d (%[2]s) start at the projected %[1]d level, as no figure of %[1]d is stored yet.",
+		ToDateBaseFmt:       "Growth paths from %[1]d (%[2]s) start at the %[1]d level its %[3]s figures give (%[4]s), in the proportion of %[5]d's to the whole of %[5]d, as no figure of %[1]d is stored yet.",
 		ToDate:              "The year from its months so far",
 		ToDateFmt:           "%d from %s: %s",
 		NoFiguresFmt:        "%s: no yearly figures.",
@@ -120,6 +122,7 @@ var dict = map[string]words{
 		StatedMonthsSep:     "；",
 		InterpolatedBaseFmt: "尚无%[1]d年数据，以%[1]d年为基期的增长目标路径（%[2]s）按%[3]d年和%[4]d年数据推算的%[1]d年水平起算。",
 		ProjectedBaseFmt:    "尚无%[1]d年数据，以%[1]d年为基期的增长目标路径（%[2]s）按%[1]d年预测水平起算。",
+		ToDateBaseFmt:       "尚无%[1]d年数据，以%[1]d年为基期的增长目标路径（%[2]s）按其%[3]s数据推算的%[1]d年水平（%[4]s）起算，即按%[5]d年%[3]s占全年的比例推算。",
 		ToDate:              "据年内累计预计全年",
 		ToDateFmt:           "%d年（据%s）：%s",
 		NoFiguresFmt:        "%s：无年度数据。",
@@ -410,14 +413,15 @@ func statedNote(u *statedUse, lang string) string {
 // to 0.1%. The single chart and the comparison both word the gap with it.
 func statedClause(u *statedUse, lang string) (clause string, ok bool) {
 	clause, ok = statedYearsClause(u, lang)
-	if y := u.months; y != nil {
+	for _, y := range u.months {
 		// The target year's gap is its months', as the assessment's.
 		months := fmt.Sprintf(dict[lang].StatedMonthsFmt, y.Year, plancast.PeriodName(y.Period, lang == LangZh),
 			signedPercent(*y.StatedGrowth), signedPercent(y.Growth))
 		if ok {
-			return clause + dict[lang].StatedMonthsSep + months, true
+			clause += dict[lang].StatedMonthsSep + months
+		} else {
+			clause, ok = months, true
 		}
-		return months, true
 	}
 	return clause, ok
 }

@@ -66,8 +66,11 @@ func (u *unobservedBases) add(b pathBase, plan string) {
 // "Growth paths from 2020 (14th FYP) start at the 2020 level interpolated
 // between the figures of 2018 and 2021, as no figure of 2020 is stored.",
 // "Growth paths from 2025 (2026 plan) start at the projected 2025 level,
-// as no figure of 2025 is stored yet." (the assessment's explanation says
-// the same of the target's judgement); empty for none.
+// as no figure of 2025 is stored yet.", or, for a base taken from its
+// months, "Growth paths from 2025 (2026 plan) start at the 2025 level its
+// January–September figures give (158.9), in the proportion of 2024's to
+// the whole of 2024, as no figure of 2025 is stored yet." (the assessment's
+// explanation says the same of the target's judgement); empty for none.
 func (u unobservedBases) note(lang string) string {
 	sep := ", "
 	if lang == LangZh {
@@ -77,8 +80,12 @@ func (u unobservedBases) note(lang string) string {
 	for _, b := range u {
 		plans := strings.Join(b.plans, sep)
 		s := fmt.Sprintf(dict[lang].ProjectedBaseFmt, b.year, plans)
-		if b.between != nil {
+		switch {
+		case b.between != nil:
 			s = fmt.Sprintf(dict[lang].InterpolatedBaseFmt, b.year, plans, b.between.From, b.between.To)
+		case b.chained != nil:
+			c := b.chained
+			s = fmt.Sprintf(dict[lang].ToDateBaseFmt, b.year, plans, plancast.PeriodName(c.period, lang == LangZh), c.level, c.latest)
 		}
 		out = joinSentences(out, s, lang)
 	}
@@ -93,10 +100,10 @@ type statedUse struct {
 	gap     *plancast.StatedGap
 	own     []int // ascending, distinct
 	carried []carriedGap
-	// months is the year to date whose own gap a path took for its year,
-	// as the assessment judges a target of that year (monthsGap); nil when
-	// none did.
-	months *plancast.YearToDate
+	// months are the years to date whose own gap a path took for its
+	// year, as the assessment judges a target of that year (monthsGap),
+	// one a year, ascending; none when none did.
+	months []*plancast.YearToDate
 }
 
 // carriedGap is a mean gap that paths added for years no statement covers:
@@ -114,7 +121,10 @@ func (u *statedUse) add(g *plancast.StatedGap, start, year int, months *plancast
 	u.gap = g
 	for t := start + 1; t <= year; t++ {
 		if months != nil && t == year {
-			u.months = months
+			if !slices.ContainsFunc(u.months, func(m *plancast.YearToDate) bool { return m.Year == year }) {
+				u.months = append(u.months, months)
+				slices.SortFunc(u.months, func(a, b *plancast.YearToDate) int { return a.Year - b.Year })
+			}
 			continue
 		}
 		if covered, mean, ok := g.CarriedTo(t); ok {
@@ -241,6 +251,12 @@ type growthBasis struct {
 	// over the same months of the year before, both stored: a growth
 	// target of that year is judged on their gap (withToDate).
 	toDate *plancast.YearToDate
+	// stated are the growths stated with the figures (Spec.Stated, or read
+	// off the history), and toDateSeries the year-to-date series of the
+	// figures' series (Spec.YearToDate): what the assessment judges a
+	// target after the latest figure on (judgedToDate).
+	stated       []plancast.StatedGrowth
+	toDateSeries []plancast.Series
 }
 
 // withToDate is b with the year to date of p (Projection.YearToDate) when
@@ -249,7 +265,12 @@ type growthBasis struct {
 // gap of their figures to the stated growth (forecast.Assess), so its path
 // ends there too (impliedPath). Months taken from the stated growth carry
 // the yearly figures' gap already, and are not this.
-func (b growthBasis) withToDate(p *plancast.Projection) growthBasis {
+//
+// series are the year-to-date series of the chart's series (Spec.YearToDate):
+// a growth target after the latest figure is drawn on the year to date the
+// assessment judges it on (judgedToDate), a year two or more after it too.
+func (b growthBasis) withToDate(p *plancast.Projection, series []plancast.Series) growthBasis {
+	b.toDateSeries = series
 	if p == nil || b.gap == nil {
 		return b
 	}
@@ -260,12 +281,41 @@ func (b growthBasis) withToDate(p *plancast.Projection) growthBasis {
 }
 
 // monthsOf is the year to date whose gap t's path takes for t.Year, nil
-// when none.
-func (b growthBasis) monthsOf(t plancast.Target) *plancast.YearToDate {
-	if b.gap != nil && b.toDate != nil && b.toDate.Year == t.Year {
+// when none: judged, the year to date the assessment judges t on
+// (judgedToDate), when its months state their growth over stored months of
+// the year before; without judged, the projection's (withToDate).
+func (b growthBasis) monthsOf(t plancast.Target, judged *plancast.YearToDate) *plancast.YearToDate {
+	switch {
+	case b.gap == nil:
+		return nil
+	case judged != nil:
+		if judged.StatedGrowth != nil && !judged.PriorFromStated && judged.Value > 0 && judged.Prior > 0 && *judged.StatedGrowth > -1 {
+			return judged
+		}
+		return nil
+	case b.toDate != nil && b.toDate.Year == t.Year:
 		return b.toDate
 	}
 	return nil
+}
+
+// judgedToDate is the year to date the assessment judges t on, asked of
+// forecast.Assess with the chart's figures, stated growths and year-to-date
+// series, as the assessment route asks it: for a year after the latest
+// figure, its months, and for a year two or more after it, the years
+// between taken at their nowcasts from the same months (PriorNowcast, the
+// year before's). Nil when the chart has no year-to-date series, t.Year has
+// a figure, or the assessment reads no months for it.
+func (b growthBasis) judgedToDate(t plancast.Target, ind plancast.Indicator) *plancast.YearToDate {
+	if n := len(b.years); len(b.toDateSeries) == 0 || n < 2 || t.Year <= b.years[n-1] {
+		return nil
+	}
+	a, err := forecast.Assess(t, ind, b.years, b.values, forecast.Options{SkipBacktest: true, Stated: b.stated,
+		YearToDate: b.toDateSeries, Limits: forecast.LimitsOf(ind)})
+	if err != nil || a.YearToDate == nil || a.YearToDate.Year != t.Year {
+		return nil
+	}
+	return a.YearToDate
 }
 
 // newGrowthBasis is the growth basis of a chart of history from year from.
@@ -276,7 +326,8 @@ func (b growthBasis) monthsOf(t plancast.Target) *plancast.YearToDate {
 // level the assessment judges it against.
 func newGrowthBasis(history []plancast.Observation, from int) growthBasis {
 	all := sortedHistory(history, 0)
-	b := growthBasis{observed: make(map[int]float64, len(all)), from: from, gap: plancast.StatedGapOf(all)}
+	b := growthBasis{observed: make(map[int]float64, len(all)), from: from, gap: plancast.StatedGapOf(all),
+		stated: (&plancast.Series{Observations: all}).StatedGrowths()}
 	for _, o := range all {
 		b.observed[o.Year] = o.Value
 		b.years, b.values = append(b.years, o.Year), append(b.values, o.Value)
@@ -299,6 +350,23 @@ type pathBase struct {
 	// starts at its projected level, so that it starts on the projection,
 	// not at a figure.
 	projected bool
+	// chained, when year is after the latest figure and the assessment
+	// takes its level from its months (its year to date's PriorNowcast),
+	// says so for the source line; nil otherwise.
+	chained *chainedBase
+	// months is the target year's year to date whose own gap the path
+	// takes for that year (monthsGap), as the assessment judges it; nil
+	// when none.
+	months *plancast.YearToDate
+}
+
+// chainedBase is a base year after the latest figure taken at its months
+// in the proportion of the latest year's months to its whole figure, as
+// the assessment takes it (plancast.YearToDate.PriorNowcast).
+type chainedBase struct {
+	period string // the months' period
+	level  string // the level, written as the assessment's explanation writes it
+	latest int    // the latest year with a yearly figure
 }
 
 // withStated is b with the gap measured by stated, the growths stated with
@@ -307,6 +375,7 @@ type pathBase struct {
 func (b growthBasis) withStated(stated []plancast.StatedGrowth) growthBasis {
 	if stated != nil {
 		b.gap = plancast.MeasureStatedGap(b.years, b.values, stated)
+		b.stated = stated
 	}
 	return b
 }
@@ -341,10 +410,18 @@ func (b growthBasis) path(t plancast.Target, ind plancast.Indicator) (path []xy,
 	} else if t.BaseYear != 0 {
 		base.year = t.BaseYear
 	}
+	judged := b.judgedToDate(t, ind)
 	v0, observed := b.observed[base.year]
 	if n := len(b.years); !observed {
 		if v, from, to, ok := forecast.Interpolated(t, b.years, b.values, base.year, forecast.LimitsOf(ind)); ok {
 			v0, base.between = v, &plancast.YearSpan{From: from, To: to}
+		} else if y := judged; y != nil && y.PriorNowcast != nil && base.year == y.Year-1 && base.year > b.years[n-1] {
+			// The year before the target's, after the latest figure, at
+			// its months' nowcast, as the assessment takes it.
+			latest := b.years[n-1]
+			v0, base.projected = *y.PriorNowcast, true
+			base.chained = &chainedBase{period: y.Period, latest: latest,
+				level: plancast.FormatNumber(v0, plancast.ValuePrec(b.values[n-1]))}
 		} else if n > 0 && base.year > b.years[n-1] {
 			if v0, ok = forecast.ProjectedBase(t, b.years, b.values, base.year, forecast.LimitsOf(ind)); !ok {
 				return nil, pathBase{}, false
@@ -357,7 +434,8 @@ func (b growthBasis) path(t plancast.Target, ind plancast.Indicator) (path []xy,
 	if v0 <= 0 || base.year >= t.Year || t.Value <= -100 {
 		return nil, pathBase{}, false
 	}
-	path = impliedPath(t, base.year, v0, b.gap, b.monthsOf(t))
+	base.months = b.monthsOf(t, judged)
+	path = impliedPath(t, base.year, v0, b.gap, base.months)
 	return slices.DeleteFunc(path, func(p xy) bool { return p.x < float64(b.from) }), base, true
 }
 
@@ -395,7 +473,7 @@ func targetLayers(f *figure, s *Spec, latest *xy, dodged *dodge) targetDrawing {
 	// the fan and the projection's line under it
 	ring := draw.GlyphStyle{Color: colImplied, Radius: targetRadius, Shape: ringGlyph{}}
 	var haveMarker, havePath, haveImplied, haveCeiling, haveFloor bool
-	growth := newGrowthBasis(s.History, s.From).withStated(s.Stated).withToDate(s.Projection)
+	growth := newGrowthBasis(s.History, s.From).withStated(s.Stated).withToDate(s.Projection, s.YearToDate)
 
 	for _, t := range s.Targets {
 		if !targetOnChart(t, s.Region, s.Indicator, s.From) {
@@ -446,7 +524,7 @@ func targetLayers(f *figure, s *Spec, latest *xy, dodged *dodge) targetDrawing {
 				if d.stated == nil {
 					d.stated = &statedUse{}
 				}
-				d.stated.add(growth.gap, base.year, t.Year, growth.monthsOf(t))
+				d.stated.add(growth.gap, base.year, t.Year, base.months)
 			}
 			end := path[len(path)-1]
 			d.xs = append(d.xs, path[0].x, end.x)

@@ -85,6 +85,7 @@ func runChart(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	spec.YearToDate = toDate
 	if r, err := forecast.Forecast(years, values, forecast.Options{Horizon: h, Limits: forecast.LimitsOf(ind)}); err != nil {
 		fmt.Fprintf(stderr, "plancast chart: no projection for %s/%s: %s\n", region, indicator, plancast.ErrorMessage(err))
 	} else {
