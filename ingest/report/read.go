@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/plancast/plancast"
@@ -38,6 +39,9 @@ type figure struct {
 	sign    float64 // -1 for a decline
 	bound   string  // at_least, at_most, about
 	before  string  // the words before it
+	// respective says whose figure it is when 分别 ("respectively") gave it
+	// to a name before the one nearest it: "" when the nearest name's.
+	respective string
 }
 
 // Cues that pair two levels as "from X to Y".
@@ -82,6 +86,7 @@ func (r *reader) readClause(s sentence, cl span, cx clauseContext) {
 		}
 		owned[mi] = append(owned[mi], r.describe(text, cl, q, mentions, mi, backward, owned[mi], prevEnd))
 	}
+	pairRespectively(text, cl, mentions, owned)
 	for mi, m := range mentions {
 		if m.blocker || len(owned[mi]) == 0 {
 			continue
@@ -212,6 +217,69 @@ func (r *reader) describe(text string, cl span, q *quantity, ms []mention, mi in
 	return f
 }
 
+// respectivelyAfter: "up 5.6% and 7.1% respectively" says it after the figures.
+var respectivelyAfter = regexp.MustCompile(`(?i)^\s*[,，]?\s*respectively\b`)
+
+// pairRespectively gives a list of figures said "respectively" (分别) to
+// the names before it, one each in order, where each name has its own
+// figure before the list: "城镇居民人均可支配收入达到43520元，农村居民人均可
+// 支配收入达到21350元，分别增长5.6%和7.1%" gives 5.6% to the urban income and
+// 7.1% to the rural one, not both to the rural income, the name nearest to
+// them. The list is figures of one kind (a unit, growth or a level) joined
+// by 和, 、 or "and", and there are as many names, each of one indicator,
+// none with a figure of that kind of its own. A list that fits no such
+// names stays with the nearest name.
+func pairRespectively(text string, cl span, ms []mention, owned [][]figure) {
+	for mi := range ms {
+		for j := 0; j < len(owned[mi]); j++ {
+			figs := owned[mi]
+			first := figs[j]
+			n := 1
+			for j+n < len(figs) && figs[j+n].q.dim == first.q.dim && figs[j+n].role == first.role && connector.MatchString(figs[j+n].before) {
+				n++
+			}
+			last := figs[j+n-1]
+			cued := cues.respectively.in(first.before) || respectivelyAfter.MatchString(text[last.q.end:cl.end])
+			if n < 2 || !cued || mi-n+1 < 0 || !respectiveNames(ms[mi-n+1:mi+1], owned[mi-n+1:mi+1], figs[j:j+n], first) {
+				continue
+			}
+			group := slices.Clone(figs[j : j+n])
+			owned[mi] = slices.Delete(slices.Clone(figs), j, j+n)
+			for i, f := range group {
+				k := mi - n + 1 + i
+				f.respective = explain("%q pairs the %d figures with the %d names before them in order: %s, the %s, is %s's",
+					cues.respectively.re.FindString(first.before+text[last.q.end:cl.end]), n, n, f.q.raw, ordinalWord(i+1), text[ms[k].start:ms[k].end])
+				owned[k] = append(owned[k], f)
+			}
+			j-- // the figures after the list moved up
+		}
+	}
+}
+
+// respectiveNames: the names can each take one figure of the list: each
+// names one indicator, and none has a figure of the list's kind outside it.
+func respectiveNames(ms []mention, owned [][]figure, group []figure, kind figure) bool {
+	for i, m := range ms {
+		if m.blocker || len(m.defs) != 1 {
+			return false
+		}
+		for _, f := range owned[i] {
+			if f.q.dim == kind.q.dim && f.role == kind.role && !slices.ContainsFunc(group, func(g figure) bool { return g.q == f.q }) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// ordinalWord spells 1 as "first".
+func ordinalWord(n int) string {
+	if n >= 1 && n <= 5 {
+		return []string{"first", "second", "third", "fourth", "fifth"}[n-1]
+	}
+	return fmt.Sprintf("%dth", n)
+}
+
 // shareOut gives the figures of a mention naming two indicators ("urban and
 // rural residents' income increased by 7% and 9% respectively") to the one
 // at index di: one figure each in order, or the same figure to both.
@@ -339,7 +407,7 @@ func (r *reader) emitObservations(s sentence, d *indicatorDef, levels, percents 
 	text := r.doc.text
 	sentText := text[s.start:s.end]
 	a, b := fromTo(text, levels)
-	growth, gkind, _ := growthOf(percents, a != nil)
+	growth, gkind, gf := growthOf(percents, a != nil)
 	f := levels[0]
 	switch {
 	case a != nil && d.asWritten:
@@ -360,8 +428,14 @@ func (r *reader) emitObservations(s sentence, d *indicatorDef, levels, percents 
 	r.applyChoice(&c.Provenance, ch)
 	r.yearConfidence(&c.Provenance, cx)
 	c.Reasons = append([]string{explain("%s read from %q", d.Code, f.q.raw)}, c.Reasons...)
+	if f.respective != "" {
+		c.Reasons = append(c.Reasons, f.respective)
+	}
 	if growth != nil {
 		c.Reasons = append(c.Reasons, explain("stated growth %g%% (%s)", *growth, gkind))
+		if gf.respective != "" {
+			c.Reasons = append(c.Reasons, gf.respective)
+		}
 	}
 	if len(levels) > 1 {
 		c.Confidence -= 0.2
@@ -481,6 +555,9 @@ func (r *reader) emitTargets(s sentence, d *indicatorDef, levels, percents []fig
 			t.Note = strings.ReplaceAll(f.bound, "_", " ")
 		}
 		r.yearConfidence(&t.Provenance, cx)
+		if f.respective != "" {
+			t.Reasons = append(t.Reasons, f.respective)
+		}
 		t.Confidence += 0.1
 		if cx.planWhy != "" {
 			t.Reasons = append(t.Reasons, explain("plan %s: %s", cx.plan, cx.planWhy))
