@@ -178,17 +178,21 @@ func (r *reader) describe(text string, cl span, q *quantity, ms []mention, mi in
 		}
 	}
 	f.before = before
-	near := before[max(0, len(before)-30):]
-	switch {
-	case cues.atMostBefore.in(near) || cues.atMostAfter.in(after):
-		f.bound = "at_most"
-	case cues.atLeastBefore.in(near) || cues.atLeastAfter.in(after):
-		f.bound = "at_least"
-	case cues.aboutBefore.in(near) || cues.aboutAfter.in(after):
-		f.bound = "about"
+	nearAt := max(0, len(before)-30)
+	bound, words := boundBefore(before[nearAt:])
+	switch after := afterBound(after); {
+	case after == "":
+	case bound == "", bound == "about":
+		bound = after
 	}
+	f.bound = bound
 	if q.dim != dimPercent {
 		return f
+	}
+	// The bound's own words say nothing of growth: "no higher than 4.5%"
+	// is a ceiling, not a rise.
+	if words != nil {
+		before = before[:nearAt+words[0]] + strings.Repeat(" ", words[1]-words[0]) + before[nearAt+words[1]:]
 	}
 	afterWords := strings.ToLower(after)
 	switch {
@@ -278,6 +282,40 @@ func ordinalWord(n int) string {
 		return []string{"first", "second", "third", "fourth", "fifth"}[n-1]
 	}
 	return fmt.Sprintf("%dth", n)
+}
+
+// boundBefore reads the bound the words right before a figure put on it,
+// and where those words stand in near: the bound words that end last, and
+// of those the longest. "no less than 25,000" is at least 25,000, though
+// "less than" (at most) is inside it; "控制在4.5%" at most.
+func boundBefore(near string) (string, []int) {
+	var bound string
+	var at []int
+	for _, b := range []struct {
+		bound string
+		c     cue
+	}{{"at_most", cues.atMostBefore}, {"at_least", cues.atLeastBefore}, {"about", cues.aboutBefore}} {
+		for _, m := range b.c.re.FindAllStringIndex(near, -1) {
+			if at == nil || m[1] > at[1] || m[1] == at[1] && m[0] < at[0] {
+				bound, at = b.bound, m
+			}
+		}
+	}
+	return bound, at
+}
+
+// afterBound reads the bound the words right after a figure put on it
+// ("以内", "以上", "左右", "or more").
+func afterBound(after string) string {
+	switch {
+	case cues.atMostAfter.in(after):
+		return "at_most"
+	case cues.atLeastAfter.in(after):
+		return "at_least"
+	case cues.aboutAfter.in(after):
+		return "about"
+	}
+	return ""
 }
 
 // shareOut gives the figures of a mention naming two indicators ("urban and
