@@ -2,8 +2,10 @@ package report
 
 import (
 	"fmt"
+	"math"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/plancast/plancast"
@@ -39,6 +41,12 @@ type figure struct {
 	sign    float64 // -1 for a decline
 	bound   string  // at_least, at_most, about
 	before  string  // the words before it
+	// overYear is the year a growth is stated over ("比2020年增长36%",
+	// "up 36% over 2020"), 0 when the text names none (比上年: the year
+	// before). cumulative: the growth is a total over several years
+	// ("五年累计增长21.9%").
+	overYear   int
+	cumulative bool
 	// respective says whose figure it is when 分别 ("respectively") gave it
 	// to a name before the one nearest it: "" when the nearest name's.
 	respective string
@@ -209,6 +217,16 @@ func (r *reader) describe(text string, cl span, q *quantity, ms []mention, mi in
 	if cues.decline.in(before) && cues.avgGrowth.in(before) {
 		f.role = roleAvgGrowth
 	}
+	if f.role == roleGrowth || f.role == roleAvgGrowth {
+		if ms := growthOverYear.FindAllStringSubmatch(before, -1); ms != nil {
+			m := ms[len(ms)-1]
+			f.overYear, _ = strconv.Atoi(m[1] + m[2])
+		}
+		if m := growthOverYearAfter.FindStringSubmatch(after); m != nil {
+			f.overYear, _ = strconv.Atoi(m[1])
+		}
+		f.cumulative = cues.cumulative.in(before)
+	}
 	// "by 7% and 9% respectively", "分别增长7%和9%": the second figure takes
 	// the role of the first.
 	if f.role == rolePlain && len(prev) > 0 && prev[len(prev)-1].q.dim == dimPercent && connector.MatchString(before) {
@@ -282,6 +300,43 @@ func ordinalWord(n int) string {
 		return []string{"first", "second", "third", "fourth", "fifth"}[n-1]
 	}
 	return fmt.Sprintf("%dth", n)
+}
+
+// growthOverYear finds the year a growth is stated over in the words before
+// it: "比2020年增长", "较2020年末增长", "与2020年相比增长", "over 2020", "compared
+// with 2020".
+var growthOverYear = regexp.MustCompile(`(?i)(?:比|较|与)` + gap + `((?:19|20)\d\d)` + gap + `年|\b(?:over|than|compared\s+(?:with|to))\s+(?:(?:the\s+)?(?:end\s+of\s+)?|in\s+)?((?:19|20)\d\d)\b`)
+
+// growthOverYearAfter: "up 36% over 2020", "36% higher than in 2020",
+// "an increase of 36% compared with 2020": English names the year after.
+var growthOverYearAfter = regexp.MustCompile(`(?i)^\s*(?:(?:higher|more|up)\s+)?(?:over|than|compared\s+(?:with|to))\s+(?:in\s+|the\s+end\s+of\s+)?((?:19|20)\d\d)\b`)
+
+// comparedGrowth settles a growth the text states over a year it names or
+// as a total over several years, for a figure of year whose average growth
+// would run from baseYear. A growth over the year before is year on year;
+// an average over a named year runs from it; a growth over an earlier year
+// in all ("比2020年增长36%" of 2025), or a cumulative one, is no growth of
+// the year nor an average a year, and is not kept: why is said.
+func comparedGrowth(growth *float64, kind string, gf *figure, year, baseYear int) (*float64, string, int, string) {
+	if growth == nil || gf == nil {
+		return growth, kind, baseYear, ""
+	}
+	switch y := gf.overYear; {
+	case gf.cumulative:
+		return nil, "", baseYear, explain("the growth %g%% is a total over several years (累计, cumulative), not a growth of %d nor an average a year: not kept", *growth, year)
+	case y == 0:
+	case y == year-1:
+		return growth, "yoy", baseYear, ""
+	case y >= year:
+		return nil, "", baseYear, explain("the growth %g%% is stated over %d, which is not before the figure's year %d: not kept", *growth, y, year)
+	case kind == "avg_annual":
+		return growth, kind, y, ""
+	default:
+		n := year - y
+		a := (math.Pow(1+*growth/100, 1/float64(n)) - 1) * 100
+		return nil, "", baseYear, explain("the growth %g%% is over %d, %d years in all (%.1f%% a year), not year on year: not kept", *growth, y, n, a)
+	}
+	return growth, kind, baseYear, ""
 }
 
 // boundBefore reads the bound the words right before a figure put on it,
@@ -446,12 +501,14 @@ func (r *reader) emitObservations(s sentence, d *indicatorDef, levels, percents 
 	sentText := text[s.start:s.end]
 	a, b := fromTo(text, levels)
 	growth, gkind, gf := growthOf(percents, a != nil)
+	var notKept string
+	growth, gkind, cx.baseYear, notKept = comparedGrowth(growth, gkind, gf, cx.year, cx.baseYear)
 	f := levels[0]
 	switch {
 	case a != nil && d.asWritten:
 		f = *b // the figure the year has, as written
 	case a != nil:
-		r.emitFromTo(s, d, a, b, growth, gkind, cx)
+		r.emitFromTo(s, d, a, b, growth, gkind, cx, notKept)
 		return
 	}
 	c := Candidate{Provenance: r.provenance(s, d, f.q)}
@@ -474,6 +531,9 @@ func (r *reader) emitObservations(s sentence, d *indicatorDef, levels, percents 
 		if gf.respective != "" {
 			c.Reasons = append(c.Reasons, gf.respective)
 		}
+	}
+	if notKept != "" {
+		c.Reasons = append(c.Reasons, notKept)
 	}
 	if len(levels) > 1 {
 		c.Confidence -= 0.2
@@ -522,7 +582,7 @@ func statedGrowth(growth *float64, kind string, year, baseYear int) (*float64, i
 
 // emitFromTo reads "from X (base year) to Y (end year), average growth Z%":
 // Y is the stated figure, X a derived one for the base year.
-func (r *reader) emitFromTo(s sentence, d *indicatorDef, a, b *figure, growth *float64, gkind string, cx clauseContext) {
+func (r *reader) emitFromTo(s sentence, d *indicatorDef, a, b *figure, growth *float64, gkind string, cx clauseContext, notKept string) {
 	n := 0
 	if cx.baseYear > 0 && cx.year > cx.baseYear {
 		n = cx.year - cx.baseYear
@@ -540,6 +600,9 @@ func (r *reader) emitFromTo(s sentence, d *indicatorDef, a, b *figure, growth *f
 	end.Value = cb.value
 	end.Growth, end.GrowthBaseYear, end.GrowthKind = statedGrowth(growth, gkind, end.Year, cx.baseYear)
 	end.Reasons = append(end.Reasons, explain("%s read from %q, the end of \"from %s to %s\"", d.Code, b.q.raw, a.q.raw, b.q.raw))
+	if notKept != "" {
+		end.Reasons = append(end.Reasons, notKept)
+	}
 	r.applyChoice(&end.Provenance, cb)
 	r.yearConfidence(&end.Provenance, cx)
 	if cb.fitsRate != nil {
