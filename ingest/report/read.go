@@ -187,6 +187,11 @@ func (r *reader) describe(text string, cl span, q *quantity, ms []mention, mi in
 	}
 	f.before = before
 	nearAt := max(0, len(before)-30)
+	if m := ms[mi]; m.end > from && m.end <= q.start {
+		// Words of the name are none of the bound's: "Industrial added
+		// value above scale from 13.1 …" puts no floor on 13.1.
+		nearAt = max(nearAt, m.end-from)
+	}
 	bound, words := boundBefore(before[nearAt:])
 	switch after := afterBound(after); {
 	case after == "":
@@ -499,6 +504,17 @@ func (r *reader) emitObservations(s sentence, d *indicatorDef, levels, percents 
 	}
 	text := r.doc.text
 	sentText := text[s.start:s.end]
+	// "突破2400亿元，达到2401.2亿元": a threshold passed and the figure
+	// stated; the figure is the candidate.
+	var passed []figure
+	if stated := slices.DeleteFunc(slices.Clone(levels), isThreshold); len(stated) > 0 && len(stated) < len(levels) {
+		for _, f := range levels {
+			if isThreshold(f) {
+				passed = append(passed, f)
+			}
+		}
+		levels = stated
+	}
 	a, b := fromTo(text, levels)
 	growth, gkind, gf := growthOf(percents, a != nil)
 	var notKept string
@@ -535,6 +551,9 @@ func (r *reader) emitObservations(s sentence, d *indicatorDef, levels, percents 
 	if notKept != "" {
 		c.Reasons = append(c.Reasons, notKept)
 	}
+	for _, th := range passed {
+		c.Reasons = append(c.Reasons, explain("%q is a bound the text gives (%s), not a measured value: %q, stated beside it, is taken", th.q.raw, th.bound, f.q.raw))
+	}
 	if len(levels) > 1 {
 		c.Confidence -= 0.2
 		c.Reasons = append(c.Reasons, "the clause has more than one figure for this indicator; the first was taken")
@@ -563,6 +582,10 @@ func (r *reader) emitObservations(s sentence, d *indicatorDef, levels, percents 
 	r.finish(&c.Provenance, d)
 	r.ext.Observations = append(r.ext.Observations, c)
 }
+
+// isThreshold: the figure is a bound ("突破2400亿元", "不低于60%"), not a
+// value.
+func isThreshold(f figure) bool { return f.bound == "at_least" || f.bound == "at_most" }
 
 // statedGrowth is the growth a figure of year carries: a year-on-year one as
 // it is, an average annual one only with the base year it runs from (a
