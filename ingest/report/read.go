@@ -327,6 +327,8 @@ func comparedGrowth(growth *float64, kind string, gf *figure, year, baseYear int
 		return growth, kind, baseYear, ""
 	}
 	switch y := gf.overYear; {
+	case gf.q.rng != nil:
+		return nil, "", baseYear, explain("the growth is a range %s, not one figure: not kept", gf.q.rng)
 	case gf.cumulative:
 		return nil, "", baseYear, explain("the growth %g%% is a total over several years (累计, cumulative), not a growth of %d nor an average a year: not kept", *growth, year)
 	case y == 0:
@@ -558,6 +560,10 @@ func (r *reader) emitObservations(s sentence, d *indicatorDef, levels, percents 
 		c.Confidence -= 0.2
 		c.Reasons = append(c.Reasons, "the clause has more than one figure for this indicator; the first was taken")
 	}
+	if f.q.rng != nil {
+		c.NeedsReview = true
+		c.Reasons = append(c.Reasons, explain("the text gives a range %s, not one figure: its lower end is given; review it", f.q.rng))
+	}
 	if f.bound == "at_most" || f.bound == "at_least" {
 		c.NeedsReview = true
 		c.Reasons = append(c.Reasons, explain("the text gives a bound (%s), not a measured value", f.bound))
@@ -581,6 +587,21 @@ func (r *reader) emitObservations(s sentence, d *indicatorDef, levels, percents 
 	}
 	r.finish(&c.Provenance, d)
 	r.ext.Observations = append(r.ext.Observations, c)
+}
+
+// rangeBound reads a range a target is written as ("增长6%—6.5%", "to grow
+// by 6-6.5%", "between 6% and 6.5%"), in both languages alike: its lower
+// end, as a floor (at least), where the figure is a rise of an indicator
+// where more is better, the upper end said in the reasons and the note.
+// A range of a decline, under a ceiling's words or of an indicator where
+// less is better gives its lower end for review: which end binds is not
+// clear.
+func rangeBound(f *figure, d *indicatorDef) (string, bool) {
+	if f.sign < 0 || f.bound == "at_most" || d.Better == plancast.BetterLower {
+		return explain("the text gives a range %s where which end binds is not clear (a decline, a ceiling or an indicator where less is better): its lower end is given; review it", f.q.rng), true
+	}
+	f.bound = "at_least"
+	return explain("the text gives a range %s: read as its lower end %s, a floor (at least); the upper end is not a target", f.q.rng, f.q.rng.lo), false
 }
 
 // isThreshold: the figure is a bound ("突破2400亿元", "不低于60%"), not a
@@ -666,6 +687,11 @@ func (r *reader) emitFromTo(s sentence, d *indicatorDef, a, b *figure, growth *f
 
 func (r *reader) emitTargets(s sentence, d *indicatorDef, levels, percents []figure, cx clauseContext) {
 	base := func(f figure) TargetCandidate {
+		var rangeWhy string
+		var rangeReview bool
+		if f.q.rng != nil {
+			rangeWhy, rangeReview = rangeBound(&f, d)
+		}
 		t := TargetCandidate{Provenance: r.provenance(s, d, f.q)}
 		t.Target = plancast.Target{
 			Region: r.opt.Region, Indicator: d.Code, Plan: cx.plan, Year: cx.year,
@@ -677,6 +703,11 @@ func (r *reader) emitTargets(s sentence, d *indicatorDef, levels, percents []fig
 		t.Bound = f.bound
 		if f.bound != "" {
 			t.Note = strings.ReplaceAll(f.bound, "_", " ")
+		}
+		if f.q.rng != nil {
+			t.Note = strings.TrimSpace(t.Note + " (range " + f.q.rng.String() + ")")
+			t.Reasons = append(t.Reasons, rangeWhy)
+			t.NeedsReview = t.NeedsReview || rangeReview
 		}
 		r.yearConfidence(&t.Provenance, cx)
 		if f.respective != "" {
@@ -695,6 +726,7 @@ func (r *reader) emitTargets(s sentence, d *indicatorDef, levels, percents []fig
 	if len(levels) > 0 {
 		f := levels[len(levels)-1] // "from X to Y": the target is Y
 		t := base(f)
+		f.bound = t.Bound // a range's reading
 		ch, ok := levelChoice(f.q, d)
 		if !ok {
 			return
