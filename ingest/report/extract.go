@@ -199,10 +199,13 @@ func (r *reader) context(pc paragraphContext, s sentence, cl span, sec section, 
 
 var (
 	// fromYearBefore: a year right after 由, 从 or "from" is the start of
-	// "from X to Y"; one after 比 or "than" is a comparison. Neither is the
-	// year of the figure.
+	// "from X to Y"; one after 比 or "than", or before 的1.26倍 or 相比, is
+	// the base of a comparison. Neither is the year of the figure.
 	fromYearBefore    = regexp.MustCompile(`(?i)(?:(?:由|从)` + gap + `|\bfrom\s+(?:the\s+(?:end\s+of\s+)?)?)$`)
-	compareYearBefore = regexp.MustCompile(`(?i)(?:(?:比|较|同比)` + gap + `|\bthan\s+(?:in\s+)?|\bover\s+)$`)
+	compareYearBefore = regexp.MustCompile(`(?i)(?:(?:比|较|同比)` + gap + `|\bthan\s+(?:in\s+)?|\bover\s+|\bcompared\s+(?:with|to)\s+|\btimes\s+(?:that|those)\s+(?:of|in)\s+)$`)
+	// compareYearAfter: "是2020年的1.26倍", "为2020年的2倍", "与2020年相比":
+	// the year is the base of a ratio or a comparison, told by what follows it.
+	compareYearAfter  = regexp.MustCompile(`^(?:19|20)\d\d` + gap + `年(?:末|底)?` + gap + `(?:的` + gap + `[\d.]+` + gap + `倍|相比|比较)`)
 	futureYearPattern = regexp.MustCompile(`(?i)\bby\s+(?:the\s+end\s+of\s+)?((?:19|20)\d\d)\b|到` + gap + `((?:19|20)\d\d)` + gap + `年`)
 )
 
@@ -214,7 +217,7 @@ func splitFromYear(clause string) (years []yearMention, fromYear int) {
 		switch {
 		case fromYearBefore.MatchString(before):
 			fromYear = m.year
-		case compareYearBefore.MatchString(before):
+		case compareYearBefore.MatchString(before), compareYearAfter.MatchString(clause[m.at:]):
 		default:
 			years = append(years, m)
 		}

@@ -22,6 +22,75 @@ type quantity struct {
 	// the text unexplained ("500 million yuan.29100 million yuan").
 	garbled           bool
 	literalImpossible bool
+	// rng is the range the text writes ("6%—6.5%", "5.5%至6%", "6-6.5%",
+	// "between 6% and 6.5%"), nil for one figure. The quantity spans it,
+	// and its reading is its lower end.
+	rng *numberRange
+}
+
+// numberRange is a range of two figures of one unit, as written.
+type numberRange struct {
+	lo, hi string // the ends as written: "6" and "6.5%"
+	hiBase float64
+}
+
+func (r *numberRange) String() string { return r.lo + "–" + r.hi }
+
+// rangeBefore: the lower end of a range and its dash, 至, 到 or "to" right
+// before a figure ("6%—", "5.5%至", "6-"); rangeBetween: "between 6% and".
+var (
+	rangeBefore  = regexp.MustCompile(`(?i)(\d+(?:\.\d+)?)` + gap + `(%|percent|per cent)?` + gap + `(?:—{1,2}|–|－|-|~|～|〜|至|到|\bto\b)` + gap + `$`)
+	rangeBetween = regexp.MustCompile(`(?i)\bbetween\s+(\d+(?:\.\d+)?)\s*(%|percent|per cent)?\s+and\s+$`)
+	// fromBefore: "由6%到6.5%", "from 88.9 to 120.8 billion yuan", "rose by
+	// 20% to 74%" are a change from one figure to another, not a range ("to
+	// grow by 6-6.5%" is one).
+	fromBefore  = regexp.MustCompile(`(?i)(?:由|从|\bfrom)` + gap + `$`)
+	byBefore    = regexp.MustCompile(`(?i)\bby\s*$`)
+	toConnector = regexp.MustCompile(`(?i)\bto\s*$`)
+)
+
+// asRange makes q, just read at seg[ns:], the upper end of a range when the
+// text before it writes the lower end: out's last quantity of the same
+// dimension (s is seg's offset in the text), or a bare number. It returns
+// the quantities with the range in place of its two ends.
+func asRange(seg string, ns, s int, q quantity, out []quantity) []quantity {
+	if q.garbled || len(q.readings) != 1 {
+		return append(out, q)
+	}
+	m := rangeBefore.FindStringSubmatchIndex(seg[:ns])
+	if m == nil {
+		m = rangeBetween.FindStringSubmatchIndex(seg[:ns])
+	}
+	if m == nil || m[2] > 0 && (isDigit(seg[m[2]-1]) || seg[m[2]-1] == '.' || seg[m[2]-1] == ',') || fromBefore.MatchString(seg[:m[2]]) ||
+		byBefore.MatchString(seg[:m[2]]) && toConnector.MatchString(seg[:ns]) {
+		return append(out, q)
+	}
+	lo, err := strconv.ParseFloat(seg[m[2]:m[3]], 64)
+	if err != nil {
+		return append(out, q)
+	}
+	var loBase float64
+	switch prev := len(out) - 1; {
+	case prev >= 0 && out[prev].start == s+m[2]:
+		if out[prev].dim != q.dim || out[prev].garbled || len(out[prev].readings) != 1 {
+			return append(out, q)
+		}
+		loBase = out[prev].readings[0].base
+		out = out[:prev]
+	case m[4] < 0 && q.number != 0: // a bare lower end takes the upper end's unit
+		loBase = lo * q.readings[0].base / q.number
+	default:
+		return append(out, q)
+	}
+	hi := q.readings[0].base
+	if loBase >= hi {
+		return append(out, q)
+	}
+	q.rng = &numberRange{lo: seg[m[2]:m[3]], hi: q.raw, hiBase: hi}
+	q.start, q.number = s+m[2], lo
+	q.raw = seg[m[2] : q.end-s]
+	q.readings = []reading{{base: loBase}}
+	return append(out, q)
 }
 
 // reading is one interpretation of a quantity, in base units of its dimension.
@@ -111,7 +180,7 @@ func findQuantities(text string, s, e int) []quantity {
 						note: "read \"" + intPart + "." + frac + " million\" as " + intPart + "." + yi + "亿 (a translation garble of 亿)"})
 				}
 			}
-			out = append(out, q)
+			out = asRange(seg, ns, s, q, out)
 			break
 		}
 		if len(out) == 0 || out[len(out)-1].start != s+ns {

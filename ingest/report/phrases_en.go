@@ -1,6 +1,10 @@
 package report
 
-import "github.com/plancast/plancast/ingest/internal/bounds"
+import (
+	"slices"
+
+	"github.com/plancast/plancast/ingest/internal/bounds"
+)
 
 // The phrasing of English translations of Chinese reports, including the
 // stilted forms machine translation produces ("GDP growth of 8.5%", "an
@@ -12,10 +16,12 @@ var en = phrases{
 	avgGrowthWeak: []string{`\ban annual (?:increase|growth|rise)\b`, `\bannual(?:ly)? (?:increase|growth)\b`, `\bper year\b`, `\ba year\b`},
 	growth:        []string{`\bincreas(?:e|ed|es|ing)\b`, `\bgr(?:ow|ew|own|owth|owing)\b`, `\bris(?:e|en|ing)\b`, `\brose\b`, `\bup\b`, `\bhigher\b`, `\bexpand(?:ed)?\b`, `\braised?\b`},
 	share:         []string{`\baccount(?:s|ed|ing)? for\b`, `\bshare\b`, `\bproportion\b`, `(?:%|percent|per cent) of\b`},
-	atLeastBefore: bounds.En.AtLeastBefore,
+	// Milestones passed ("crossed the 240 billion yuan mark") are bounds,
+	// as 迈上…台阶 is (phrases_zh.go).
+	atLeastBefore: slices.Concat(bounds.En.AtLeastBefore, []string{`\bsurpass(?:ed|es|ing)?\b`, `\bbr(?:oke|eaks?|eaking) through\b`, `\bcross(?:ed|es|ing)?\b`, `\btopp(?:ed|ing)\b`}),
 	atMostBefore:  bounds.En.AtMostBefore,
 	aboutBefore:   bounds.En.AboutBefore,
-	atLeastAfter:  bounds.En.AtLeastAfter,
+	atLeastAfter:  slices.Concat(bounds.En.AtLeastAfter, []string{`(?i)^\s*(?:mark|threshold|milestone)\b`}),
 	atMostAfter:   bounds.En.AtMostAfter,
 	aboutAfter:    bounds.En.AboutAfter,
 	estimate:      []string{`\b(?:is|are|was|were) expected to\b`, `\bexpected to (?:be|reach|complete|achieve|exceed)\b`, `\bestimated\b`, `\bprojected to\b`},

@@ -1,6 +1,10 @@
 package report
 
-import "github.com/plancast/plancast/ingest/internal/bounds"
+import (
+	"slices"
+
+	"github.com/plancast/plancast/ingest/internal/bounds"
+)
 
 // The phrasing of Chinese reports (政府工作报告, 统计公报, 工作总结). Each list
 // holds regular expressions; cues.go joins them with the English ones.
@@ -12,11 +16,14 @@ var zh = phrases{
 	// Looked for anywhere in the words an indicator owns.
 	share: []string{`占`, `比重`, `占比`},
 	// Right before a figure.
-	atLeastBefore: bounds.Zh.AtLeastBefore,
+	// A milestone passed is a bound too, as 突破 is: "迈上2400亿元新台阶"
+	// says GDP passed 2400, not what it was. A plan's table writes no
+	// milestones: these are the report reader's alone.
+	atLeastBefore: slices.Concat(bounds.Zh.AtLeastBefore, []string{`迈上`, `迈过`, `跨上`, `跨过`, `跨越`, `站上`, `登上`, `冲上`}),
 	atMostBefore:  bounds.Zh.AtMostBefore,
 	aboutBefore:   bounds.Zh.AboutBefore,
 	// Right after a figure, across a gap ("4.5 % 以内").
-	atLeastAfter: bounds.Zh.AtLeastAfter,
+	atLeastAfter: slices.Concat(bounds.Zh.AtLeastAfter, []string{`^` + gap + `(?:的)?(?:新|大)?(?:台阶|关口|大关)`}),
 	atMostAfter:  bounds.Zh.AtMostAfter,
 	aboutAfter:   bounds.Zh.AboutAfter,
 	// An estimate rather than a count.

@@ -2,7 +2,10 @@ package report
 
 import (
 	"fmt"
+	"math"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/plancast/plancast"
@@ -38,6 +41,15 @@ type figure struct {
 	sign    float64 // -1 for a decline
 	bound   string  // at_least, at_most, about
 	before  string  // the words before it
+	// overYear is the year a growth is stated over ("比2020年增长36%",
+	// "up 36% over 2020"), 0 when the text names none (比上年: the year
+	// before). cumulative: the growth is a total over several years
+	// ("五年累计增长21.9%").
+	overYear   int
+	cumulative bool
+	// respective says whose figure it is when 分别 ("respectively") gave it
+	// to a name before the one nearest it: "" when the nearest name's.
+	respective string
 }
 
 // Cues that pair two levels as "from X to Y".
@@ -82,6 +94,7 @@ func (r *reader) readClause(s sentence, cl span, cx clauseContext) {
 		}
 		owned[mi] = append(owned[mi], r.describe(text, cl, q, mentions, mi, backward, owned[mi], prevEnd))
 	}
+	pairRespectively(text, cl, mentions, owned)
 	for mi, m := range mentions {
 		if m.blocker || len(owned[mi]) == 0 {
 			continue
@@ -173,17 +186,26 @@ func (r *reader) describe(text string, cl span, q *quantity, ms []mention, mi in
 		}
 	}
 	f.before = before
-	near := before[max(0, len(before)-30):]
-	switch {
-	case cues.atMostBefore.in(near) || cues.atMostAfter.in(after):
-		f.bound = "at_most"
-	case cues.atLeastBefore.in(near) || cues.atLeastAfter.in(after):
-		f.bound = "at_least"
-	case cues.aboutBefore.in(near) || cues.aboutAfter.in(after):
-		f.bound = "about"
+	nearAt := max(0, len(before)-30)
+	if m := ms[mi]; m.end > from && m.end <= q.start {
+		// Words of the name are none of the bound's: "Industrial added
+		// value above scale from 13.1 …" puts no floor on 13.1.
+		nearAt = max(nearAt, m.end-from)
 	}
+	bound, words := boundBefore(before[nearAt:])
+	switch after := afterBound(after); {
+	case after == "":
+	case bound == "", bound == "about":
+		bound = after
+	}
+	f.bound = bound
 	if q.dim != dimPercent {
 		return f
+	}
+	// The bound's own words say nothing of growth: "no higher than 4.5%"
+	// is a ceiling, not a rise.
+	if words != nil {
+		before = before[:nearAt+words[0]] + strings.Repeat(" ", words[1]-words[0]) + before[nearAt+words[1]:]
 	}
 	afterWords := strings.ToLower(after)
 	switch {
@@ -200,6 +222,16 @@ func (r *reader) describe(text string, cl span, q *quantity, ms []mention, mi in
 	if cues.decline.in(before) && cues.avgGrowth.in(before) {
 		f.role = roleAvgGrowth
 	}
+	if f.role == roleGrowth || f.role == roleAvgGrowth {
+		if ms := growthOverYear.FindAllStringSubmatch(before, -1); ms != nil {
+			m := ms[len(ms)-1]
+			f.overYear, _ = strconv.Atoi(m[1] + m[2])
+		}
+		if m := growthOverYearAfter.FindStringSubmatch(after); m != nil {
+			f.overYear, _ = strconv.Atoi(m[1])
+		}
+		f.cumulative = cues.cumulative.in(before)
+	}
 	// "by 7% and 9% respectively", "分别增长7%和9%": the second figure takes
 	// the role of the first.
 	if f.role == rolePlain && len(prev) > 0 && prev[len(prev)-1].q.dim == dimPercent && connector.MatchString(before) {
@@ -210,6 +242,142 @@ func (r *reader) describe(text string, cl span, q *quantity, ms []mention, mi in
 		}
 	}
 	return f
+}
+
+// respectivelyAfter: "up 5.6% and 7.1% respectively" says it after the figures.
+var respectivelyAfter = regexp.MustCompile(`(?i)^\s*[,，]?\s*respectively\b`)
+
+// pairRespectively gives a list of figures said "respectively" (分别) to
+// the names before it, one each in order, where each name has its own
+// figure before the list: "城镇居民人均可支配收入达到43520元，农村居民人均可
+// 支配收入达到21350元，分别增长5.6%和7.1%" gives 5.6% to the urban income and
+// 7.1% to the rural one, not both to the rural income, the name nearest to
+// them. The list is figures of one kind (a unit, growth or a level) joined
+// by 和, 、 or "and", and there are as many names, each of one indicator,
+// none with a figure of that kind of its own. A list that fits no such
+// names stays with the nearest name.
+func pairRespectively(text string, cl span, ms []mention, owned [][]figure) {
+	for mi := range ms {
+		for j := 0; j < len(owned[mi]); j++ {
+			figs := owned[mi]
+			first := figs[j]
+			n := 1
+			for j+n < len(figs) && figs[j+n].q.dim == first.q.dim && figs[j+n].role == first.role && connector.MatchString(figs[j+n].before) {
+				n++
+			}
+			last := figs[j+n-1]
+			cued := cues.respectively.in(first.before) || respectivelyAfter.MatchString(text[last.q.end:cl.end])
+			if n < 2 || !cued || mi-n+1 < 0 || !respectiveNames(ms[mi-n+1:mi+1], owned[mi-n+1:mi+1], figs[j:j+n], first) {
+				continue
+			}
+			group := slices.Clone(figs[j : j+n])
+			owned[mi] = slices.Delete(slices.Clone(figs), j, j+n)
+			for i, f := range group {
+				k := mi - n + 1 + i
+				f.respective = explain("%q pairs the %d figures with the %d names before them in order: %s, the %s, is %s's",
+					cues.respectively.re.FindString(first.before+text[last.q.end:cl.end]), n, n, f.q.raw, ordinalWord(i+1), text[ms[k].start:ms[k].end])
+				owned[k] = append(owned[k], f)
+			}
+			j-- // the figures after the list moved up
+		}
+	}
+}
+
+// respectiveNames: the names can each take one figure of the list: each
+// names one indicator, and none has a figure of the list's kind outside it.
+func respectiveNames(ms []mention, owned [][]figure, group []figure, kind figure) bool {
+	for i, m := range ms {
+		if m.blocker || len(m.defs) != 1 {
+			return false
+		}
+		for _, f := range owned[i] {
+			if f.q.dim == kind.q.dim && f.role == kind.role && !slices.ContainsFunc(group, func(g figure) bool { return g.q == f.q }) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// ordinalWord spells 1 as "first".
+func ordinalWord(n int) string {
+	if n >= 1 && n <= 5 {
+		return []string{"first", "second", "third", "fourth", "fifth"}[n-1]
+	}
+	return fmt.Sprintf("%dth", n)
+}
+
+// growthOverYear finds the year a growth is stated over in the words before
+// it: "比2020年增长", "较2020年末增长", "与2020年相比增长", "over 2020", "compared
+// with 2020".
+var growthOverYear = regexp.MustCompile(`(?i)(?:比|较|与)` + gap + `((?:19|20)\d\d)` + gap + `年|\b(?:over|than|compared\s+(?:with|to))\s+(?:(?:the\s+)?(?:end\s+of\s+)?|in\s+)?((?:19|20)\d\d)\b`)
+
+// growthOverYearAfter: "up 36% over 2020", "36% higher than in 2020",
+// "an increase of 36% compared with 2020": English names the year after.
+var growthOverYearAfter = regexp.MustCompile(`(?i)^\s*(?:(?:higher|more|up)\s+)?(?:over|than|compared\s+(?:with|to))\s+(?:in\s+|the\s+end\s+of\s+)?((?:19|20)\d\d)\b`)
+
+// comparedGrowth settles a growth the text states over a year it names or
+// as a total over several years, for a figure of year whose average growth
+// would run from baseYear. A growth over the year before is year on year;
+// an average over a named year runs from it; a growth over an earlier year
+// in all ("比2020年增长36%" of 2025), or a cumulative one, is no growth of
+// the year nor an average a year, and is not kept: why is said.
+func comparedGrowth(growth *float64, kind string, gf *figure, year, baseYear int) (*float64, string, int, string) {
+	if growth == nil || gf == nil {
+		return growth, kind, baseYear, ""
+	}
+	switch y := gf.overYear; {
+	case gf.q.rng != nil:
+		return nil, "", baseYear, explain("the growth is a range %s, not one figure: not kept", gf.q.rng)
+	case gf.cumulative:
+		return nil, "", baseYear, explain("the growth %g%% is a total over several years (累计, cumulative), not a growth of %d nor an average a year: not kept", *growth, year)
+	case y == 0:
+	case y == year-1:
+		return growth, "yoy", baseYear, ""
+	case y >= year:
+		return nil, "", baseYear, explain("the growth %g%% is stated over %d, which is not before the figure's year %d: not kept", *growth, y, year)
+	case kind == "avg_annual":
+		return growth, kind, y, ""
+	default:
+		n := year - y
+		a := (math.Pow(1+*growth/100, 1/float64(n)) - 1) * 100
+		return nil, "", baseYear, explain("the growth %g%% is over %d, %d years in all (%.1f%% a year), not year on year: not kept", *growth, y, n, a)
+	}
+	return growth, kind, baseYear, ""
+}
+
+// boundBefore reads the bound the words right before a figure put on it,
+// and where those words stand in near: the bound words that end last, and
+// of those the longest. "no less than 25,000" is at least 25,000, though
+// "less than" (at most) is inside it; "控制在4.5%" at most.
+func boundBefore(near string) (string, []int) {
+	var bound string
+	var at []int
+	for _, b := range []struct {
+		bound string
+		c     cue
+	}{{"at_most", cues.atMostBefore}, {"at_least", cues.atLeastBefore}, {"about", cues.aboutBefore}} {
+		for _, m := range b.c.re.FindAllStringIndex(near, -1) {
+			if at == nil || m[1] > at[1] || m[1] == at[1] && m[0] < at[0] {
+				bound, at = b.bound, m
+			}
+		}
+	}
+	return bound, at
+}
+
+// afterBound reads the bound the words right after a figure put on it
+// ("以内", "以上", "左右", "or more").
+func afterBound(after string) string {
+	switch {
+	case cues.atMostAfter.in(after):
+		return "at_most"
+	case cues.atLeastAfter.in(after):
+		return "at_least"
+	case cues.aboutAfter.in(after):
+		return "about"
+	}
+	return ""
 }
 
 // shareOut gives the figures of a mention naming two indicators ("urban and
@@ -338,14 +506,27 @@ func (r *reader) emitObservations(s sentence, d *indicatorDef, levels, percents 
 	}
 	text := r.doc.text
 	sentText := text[s.start:s.end]
+	// "突破2400亿元，达到2401.2亿元": a threshold passed and the figure
+	// stated; the figure is the candidate.
+	var passed []figure
+	if stated := slices.DeleteFunc(slices.Clone(levels), isThreshold); len(stated) > 0 && len(stated) < len(levels) {
+		for _, f := range levels {
+			if isThreshold(f) {
+				passed = append(passed, f)
+			}
+		}
+		levels = stated
+	}
 	a, b := fromTo(text, levels)
-	growth, gkind, _ := growthOf(percents, a != nil)
+	growth, gkind, gf := growthOf(percents, a != nil)
+	var notKept string
+	growth, gkind, cx.baseYear, notKept = comparedGrowth(growth, gkind, gf, cx.year, cx.baseYear)
 	f := levels[0]
 	switch {
 	case a != nil && d.asWritten:
 		f = *b // the figure the year has, as written
 	case a != nil:
-		r.emitFromTo(s, d, a, b, growth, gkind, cx)
+		r.emitFromTo(s, d, a, b, growth, gkind, cx, notKept)
 		return
 	}
 	c := Candidate{Provenance: r.provenance(s, d, f.q)}
@@ -360,12 +541,28 @@ func (r *reader) emitObservations(s sentence, d *indicatorDef, levels, percents 
 	r.applyChoice(&c.Provenance, ch)
 	r.yearConfidence(&c.Provenance, cx)
 	c.Reasons = append([]string{explain("%s read from %q", d.Code, f.q.raw)}, c.Reasons...)
+	if f.respective != "" {
+		c.Reasons = append(c.Reasons, f.respective)
+	}
 	if growth != nil {
 		c.Reasons = append(c.Reasons, explain("stated growth %g%% (%s)", *growth, gkind))
+		if gf.respective != "" {
+			c.Reasons = append(c.Reasons, gf.respective)
+		}
+	}
+	if notKept != "" {
+		c.Reasons = append(c.Reasons, notKept)
+	}
+	for _, th := range passed {
+		c.Reasons = append(c.Reasons, explain("%q is a bound the text gives (%s), not a measured value: %q, stated beside it, is taken", th.q.raw, th.bound, f.q.raw))
 	}
 	if len(levels) > 1 {
 		c.Confidence -= 0.2
 		c.Reasons = append(c.Reasons, "the clause has more than one figure for this indicator; the first was taken")
+	}
+	if f.q.rng != nil {
+		c.NeedsReview = true
+		c.Reasons = append(c.Reasons, explain("the text gives a range %s, not one figure: its lower end is given; review it", f.q.rng))
 	}
 	if f.bound == "at_most" || f.bound == "at_least" {
 		c.NeedsReview = true
@@ -392,6 +589,25 @@ func (r *reader) emitObservations(s sentence, d *indicatorDef, levels, percents 
 	r.ext.Observations = append(r.ext.Observations, c)
 }
 
+// rangeBound reads a range a target is written as ("增长6%—6.5%", "to grow
+// by 6-6.5%", "between 6% and 6.5%"), in both languages alike: its lower
+// end, as a floor (at least), where the figure is a rise of an indicator
+// where more is better, the upper end said in the reasons and the note.
+// A range of a decline, under a ceiling's words or of an indicator where
+// less is better gives its lower end for review: which end binds is not
+// clear.
+func rangeBound(f *figure, d *indicatorDef) (string, bool) {
+	if f.sign < 0 || f.bound == "at_most" || d.Better == plancast.BetterLower {
+		return explain("the text gives a range %s where which end binds is not clear (a decline, a ceiling or an indicator where less is better): its lower end is given; review it", f.q.rng), true
+	}
+	f.bound = "at_least"
+	return explain("the text gives a range %s: read as its lower end %s, a floor (at least); the upper end is not a target", f.q.rng, f.q.rng.lo), false
+}
+
+// isThreshold: the figure is a bound ("突破2400亿元", "不低于60%"), not a
+// value.
+func isThreshold(f figure) bool { return f.bound == "at_least" || f.bound == "at_most" }
+
 // statedGrowth is the growth a figure of year carries: a year-on-year one as
 // it is, an average annual one only with the base year it runs from (a
 // stated average whose base the text does not give is said in the reasons
@@ -410,7 +626,7 @@ func statedGrowth(growth *float64, kind string, year, baseYear int) (*float64, i
 
 // emitFromTo reads "from X (base year) to Y (end year), average growth Z%":
 // Y is the stated figure, X a derived one for the base year.
-func (r *reader) emitFromTo(s sentence, d *indicatorDef, a, b *figure, growth *float64, gkind string, cx clauseContext) {
+func (r *reader) emitFromTo(s sentence, d *indicatorDef, a, b *figure, growth *float64, gkind string, cx clauseContext, notKept string) {
 	n := 0
 	if cx.baseYear > 0 && cx.year > cx.baseYear {
 		n = cx.year - cx.baseYear
@@ -428,6 +644,9 @@ func (r *reader) emitFromTo(s sentence, d *indicatorDef, a, b *figure, growth *f
 	end.Value = cb.value
 	end.Growth, end.GrowthBaseYear, end.GrowthKind = statedGrowth(growth, gkind, end.Year, cx.baseYear)
 	end.Reasons = append(end.Reasons, explain("%s read from %q, the end of \"from %s to %s\"", d.Code, b.q.raw, a.q.raw, b.q.raw))
+	if notKept != "" {
+		end.Reasons = append(end.Reasons, notKept)
+	}
 	r.applyChoice(&end.Provenance, cb)
 	r.yearConfidence(&end.Provenance, cx)
 	if cb.fitsRate != nil {
@@ -468,6 +687,11 @@ func (r *reader) emitFromTo(s sentence, d *indicatorDef, a, b *figure, growth *f
 
 func (r *reader) emitTargets(s sentence, d *indicatorDef, levels, percents []figure, cx clauseContext) {
 	base := func(f figure) TargetCandidate {
+		var rangeWhy string
+		var rangeReview bool
+		if f.q.rng != nil {
+			rangeWhy, rangeReview = rangeBound(&f, d)
+		}
 		t := TargetCandidate{Provenance: r.provenance(s, d, f.q)}
 		t.Target = plancast.Target{
 			Region: r.opt.Region, Indicator: d.Code, Plan: cx.plan, Year: cx.year,
@@ -480,7 +704,15 @@ func (r *reader) emitTargets(s sentence, d *indicatorDef, levels, percents []fig
 		if f.bound != "" {
 			t.Note = strings.ReplaceAll(f.bound, "_", " ")
 		}
+		if f.q.rng != nil {
+			t.Note = strings.TrimSpace(t.Note + " (range " + f.q.rng.String() + ")")
+			t.Reasons = append(t.Reasons, rangeWhy)
+			t.NeedsReview = t.NeedsReview || rangeReview
+		}
 		r.yearConfidence(&t.Provenance, cx)
+		if f.respective != "" {
+			t.Reasons = append(t.Reasons, f.respective)
+		}
 		t.Confidence += 0.1
 		if cx.planWhy != "" {
 			t.Reasons = append(t.Reasons, explain("plan %s: %s", cx.plan, cx.planWhy))
@@ -494,6 +726,7 @@ func (r *reader) emitTargets(s sentence, d *indicatorDef, levels, percents []fig
 	if len(levels) > 0 {
 		f := levels[len(levels)-1] // "from X to Y": the target is Y
 		t := base(f)
+		f.bound = t.Bound // a range's reading
 		ch, ok := levelChoice(f.q, d)
 		if !ok {
 			return

@@ -44,8 +44,8 @@ var Zh = Words{
 
 // En are the English bound words (translations of Chinese reports).
 var En = Words{
-	AtLeastBefore: []string{`\bmore than\b`, `\bover\b`, `\babove\b`, `\bat least\b`, `\bnot less than\b`, `\bno less than\b`, `\bexceed(?:ing|s)?\b`, `\bin excess of\b`},
-	AtMostBefore:  []string{`\bwithin\b`, `\bbelow\b`, `\bless than\b`, `\bno more than\b`, `\bnot more than\b`, `\bunder\b`, `\bnot exceed(?:ing)?\b`, `\bat most\b`, `\bkept at\b`, `\bcontrolled at\b`},
+	AtLeastBefore: []string{`\bmore than\b`, `\bover\b`, `\babove\b`, `\bat least\b`, `\bnot less than\b`, `\bno less than\b`, `\bno(?:t)? lower than\b`, `\bexceed(?:ing|s)?\b`, `\bin excess of\b`},
+	AtMostBefore:  []string{`\bwithin\b`, `\bbelow\b`, `\bless than\b`, `\bno more than\b`, `\bnot more than\b`, `\bno(?:t)? higher than\b`, `\bunder\b`, `\bnot exceed(?:ing)?\b`, `\bat most\b`, `\bkept at\b`, `\bcontrolled at\b`},
 	AboutBefore:   []string{`\babout\b`, `\baround\b`, `\bapproximately\b`, `\broughly\b`, `\bnearly\b`},
 	AtLeastAfter:  []string{`(?i)^\s*(?:or more|and above|or above|and more)\b`},
 	AtMostAfter:   []string{`(?i)^\s*(?:or less|or below)\b`},
