@@ -150,6 +150,10 @@ type layout struct {
 	// Taken from the title rows above the header (or Options.Region), for
 	// tables that state the region, indicator or unit once for all rows.
 	region, indicator, unit string
+	// unitLine is where the title rows give unit ("单位：万元"): the cell,
+	// for the problem of a row it does not fit (lineUnitFits), and the
+	// indicators whose figures it converted, for the note (unitLineNote).
+	unitLine *unitLine
 }
 
 const (
@@ -240,6 +244,9 @@ func (p *parser) readTable(next func() (tableRow, error)) error {
 	defer p.reportUnreadYears(l)
 	defer func() {
 		if note := p.footnoteNote(l); note != "" {
+			p.b.Notes = append(p.b.Notes, note)
+		}
+		if note := p.unitLineNote(l); note != "" {
 			p.b.Notes = append(p.b.Notes, note)
 		}
 		switch l.kind {
@@ -711,6 +718,7 @@ func (p *parser) layoutOf(cols []column, title []tableRow, headerRow int) *layou
 	for _, m := range unitInTitle.FindAllStringSubmatch(widthFold(text), -1) {
 		if u, ok := ParseUnit(m[1] + m[2]); ok {
 			l.unit = u
+			l.unitLine = findUnitLine(title, u)
 			break
 		}
 	}
@@ -1251,7 +1259,10 @@ func (p *parser) rowUnit(l *layout, row tableRow, inName, indicator string, head
 			return u, at, true
 		}
 	}
-	return l.unit, at, true
+	if at.col == "" {
+		at = cell{at: p.rec(row)}
+	}
+	return l.unit, at, p.lineUnitFits(l, at, indicator)
 }
 
 // checkUnit reports, once for a row, a unit that does not convert to the
