@@ -154,6 +154,9 @@ type layout struct {
 	// for the problem of a row it does not fit (lineUnitFits), and the
 	// indicators whose figures it converted, for the note (unitLineNote).
 	unitLine *unitLine
+	// titleInd is what the title rows say of the indicator
+	// (title_indicator.go), nil when they name none.
+	titleInd *titleIndicator
 }
 
 const (
@@ -257,6 +260,9 @@ func (p *parser) readTable(next func() (tableRow, error)) error {
 			p.b.Notes = append(p.b.Notes, p.planNotes(l)...)
 		}
 		p.b.Notes = append(p.b.Notes, p.avgGrowthNotes(l)...)
+		if note := p.titleIndicatorNote(l); note != "" {
+			p.b.Notes = append(p.b.Notes, note)
+		}
 	}()
 	rest := buf[h+1:]
 	if second != nil {
@@ -715,6 +721,9 @@ func (p *parser) layoutOf(cols []column, title []tableRow, headerRow int) *layou
 		l.region = p.opt.Region
 	}
 	l.indicator = findIn(text, p.res.indicatorNames)
+	if l.indicator != "" {
+		l.titleInd = p.findTitleIndicator(title)
+	}
 	for _, m := range unitInTitle.FindAllStringSubmatch(widthFold(text), -1) {
 		if u, ok := ParseUnit(m[1] + m[2]); ok {
 			l.unit = u
