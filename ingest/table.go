@@ -1128,6 +1128,9 @@ func (p *parser) readRow(l *layout, row tableRow) {
 	if note, refused := p.noteRow(l, row); note || refused {
 		return
 	}
+	if p.unitsRow(l, row) {
+		return
+	}
 	if len(row.spans) > 0 && !p.spansFit(l, row) {
 		return
 	}
