@@ -1273,7 +1273,6 @@ func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind planca
 	points := func(c, other float64) string {
 		return pb.points(c, plancast.PacePrec(c, other, plancast.PointsPrec(c)))
 	}
-	growthRate := func(g, other float64) string { return pb.growthRate(g, plancast.PacePrec(100*g, 100*other, 1)) }
 	orNaN := func(v *float64) float64 {
 		if v == nil {
 			return math.NaN()
@@ -1300,40 +1299,7 @@ func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind planca
 		} else {
 			s += fmt.Sprintf(pb.pace, *a.PaceYear)
 		}
-		// The historical pace and the probability disagree (the pace gets
-		// there in time, the odds are under even, or the reverse) when the
-		// projection grows at another pace than the history: say its pace.
-		// toward is +1 for a target above the latest value, −1 below.
-		toward := math.Copysign(1, t.Value-a.LatestValue)
-		inTime := *a.PaceYear <= t.Year
-		if inTime != (a.Probability >= OnTrackProbability-1e-9) {
-			side := pb.slower
-			if !inTime {
-				side = pb.faster
-			}
-			// Said only when the projection's pace is on that side of the
-			// history's (a probability a hair under even at the historical
-			// pace is no disagreement).
-			onSide := func(proj, hist float64) bool { return inTime == (toward*(proj-hist) < 0) }
-			switch gap, ok := projectedGapChange(a, t, edge); {
-			case ok:
-				// A target paced on its gap to a limit is compared on it,
-				// as its pace was said: "its gap to 100 narrowing 13.8% a
-				// year …, but the projection assumes +0.7 points a year"
-				// set points against a gap. A gap closing more slowly
-				// (less negative) is slower.
-				hist := *edge.GapChange
-				if onGapSide := inTime == (gap > hist); onGapSide && gap < 0 {
-					s += fmt.Sprintf(pb.gapPace, plancast.Fixed(-100*gap, plancast.PacePrec(-100*gap, -100*hist, 1))+"%", side)
-				} else if onGapSide {
-					s += fmt.Sprintf(pb.gapWidens, plancast.Fixed(100*gap, plancast.PacePrec(100*gap, math.NaN(), 1))+"%")
-				}
-			case a.ProjectedChange != nil && a.HistoricalChange != nil && onSide(*a.ProjectedChange, *a.HistoricalChange):
-				s += fmt.Sprintf(pb.projectedPace, points(*a.ProjectedChange, *a.HistoricalChange), side)
-			case a.ProjectedGrowth != nil && a.HistoricalGrowth != nil && onSide(*a.ProjectedGrowth, *a.HistoricalGrowth):
-				s += fmt.Sprintf(pb.projectedPace, growthRate(*a.ProjectedGrowth, *a.HistoricalGrowth), side)
-			}
-		}
+		s += paceCaveat(pb, a, t, edge)
 	}
 	if edge != nil && edge.AtLimit && a.Realised == nil && a.Status != plancast.StatusAchieved {
 		// What "met" means for a target at a limit, which the probability
@@ -1368,6 +1334,65 @@ func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind planca
 		s += fmt.Sprintf(pb.due, d.From)
 	case d != nil:
 		s += fmt.Sprintf(pb.dueSpan, d.From, d.To)
+	}
+	return s
+}
+
+// PaceCaveat is what an assessment's explanation adds, in English, to "at
+// that pace the target is reached in Y" when the projection's pace
+// disagrees with the history's (", but the projection assumes 3.0% a year,
+// slower than the history"), so that an answer that writes the history's
+// pace apart from the explanation (plancast forecast) says it in the same
+// words; "" when there is no pace, or no disagreement. edge is the
+// target's forecast.TargetAtLimit, for one paced on its gap to a limit
+// (nil, or one without a GapChange, for any other).
+func PaceCaveat(a plancast.Assessment, edge *LimitEdge) string {
+	if a.PaceYear == nil {
+		return ""
+	}
+	return paceCaveat(english, a, a.Target, edge)
+}
+
+// paceCaveat is PaceCaveat in the words of pb, for target t.
+func paceCaveat(pb phrasebook, a plancast.Assessment, t plancast.Target, edge *LimitEdge) string {
+	points := func(c, other float64) string {
+		return pb.points(c, plancast.PacePrec(c, other, plancast.PointsPrec(c)))
+	}
+	growthRate := func(g, other float64) string { return pb.growthRate(g, plancast.PacePrec(100*g, 100*other, 1)) }
+	s := ""
+	// The historical pace and the probability disagree (the pace gets
+	// there in time, the odds are under even, or the reverse) when the
+	// projection grows at another pace than the history: say its pace.
+	// toward is +1 for a target above the latest value, −1 below.
+	toward := math.Copysign(1, t.Value-a.LatestValue)
+	inTime := *a.PaceYear <= t.Year
+	if inTime != (a.Probability >= OnTrackProbability-1e-9) {
+		side := pb.slower
+		if !inTime {
+			side = pb.faster
+		}
+		// Said only when the projection's pace is on that side of the
+		// history's (a probability a hair under even at the historical
+		// pace is no disagreement).
+		onSide := func(proj, hist float64) bool { return inTime == (toward*(proj-hist) < 0) }
+		switch gap, ok := projectedGapChange(a, t, edge); {
+		case ok:
+			// A target paced on its gap to a limit is compared on it,
+			// as its pace was said: "its gap to 100 narrowing 13.8% a
+			// year …, but the projection assumes +0.7 points a year"
+			// set points against a gap. A gap closing more slowly
+			// (less negative) is slower.
+			hist := *edge.GapChange
+			if onGapSide := inTime == (gap > hist); onGapSide && gap < 0 {
+				s += fmt.Sprintf(pb.gapPace, plancast.Fixed(-100*gap, plancast.PacePrec(-100*gap, -100*hist, 1))+"%", side)
+			} else if onGapSide {
+				s += fmt.Sprintf(pb.gapWidens, plancast.Fixed(100*gap, plancast.PacePrec(100*gap, math.NaN(), 1))+"%")
+			}
+		case a.ProjectedChange != nil && a.HistoricalChange != nil && onSide(*a.ProjectedChange, *a.HistoricalChange):
+			s += fmt.Sprintf(pb.projectedPace, points(*a.ProjectedChange, *a.HistoricalChange), side)
+		case a.ProjectedGrowth != nil && a.HistoricalGrowth != nil && onSide(*a.ProjectedGrowth, *a.HistoricalGrowth):
+			s += fmt.Sprintf(pb.projectedPace, growthRate(*a.ProjectedGrowth, *a.HistoricalGrowth), side)
+		}
 	}
 	return s
 }

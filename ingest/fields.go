@@ -93,6 +93,10 @@ func (p *parser) number(c cell) (float64, bool) {
 			// "下降3.2": a fall in words, as bulletins write it.
 			p.fail(c, "%s is not a number: a growth is written as a number in percent, a fall with a minus sign: write %s", c.quoted(), n)
 		default:
+			if msg, marked := figureMarkMessage(c); marked {
+				p.fail(c, "%s", msg)
+				break
+			}
 			p.fail(c, "%s %v", c.quoted(), err)
 		}
 		return 0, false
@@ -231,6 +235,11 @@ func (p *parser) status(c cell) (string, bool) {
 		return plancast.StatusFinal, true
 	}
 	if s, ok := statusNames[fold(c.text)]; ok {
+		return s, true
+	}
+	// "最终核实数", "初步核算数": the NBS's words for a final and a
+	// preliminary figure, as a year's header takes them (yearQualifier).
+	if s, ok := statusNames[fold(strings.TrimRight(strings.TrimSpace(c.text), "数值"))]; ok && s != plancast.StatusWithdrawn {
 		return s, true
 	}
 	p.fail(c, "status %s must be final, preliminary, estimate or withdrawn (终值, 初步, 预计, 撤回)%s", c.quoted(), plancast.NameHint(c.text, statusCodes))

@@ -294,11 +294,16 @@ func revisedSlip(b *Batch, i int, js *jumpSeries, catalog map[string]plancast.In
 
 // corrects says whether v, revising the figure prev of year, corrects a
 // slip: prev is suspected beside the series' nearest figure on some side
-// (within JumpYears) and v beside neither.
+// (within JumpYears) and v beside neither. The neighbours are the series'
+// figures as they stand before the push where the push revises them by a
+// slip's factor (witness): a push that re-sends every stored year of a
+// series 10,000 times over (a 万元 sheet pushed as 亿元) must not vouch for
+// itself. Before, each slipped row made the stored figure beside it look
+// like the slip, and "0 new, 2 revised" wrote +999,900% revisions.
 func (js *jumpSeries) corrects(year int, kind string, v, prev float64) bool {
 	prevSlip := false
 	for _, step := range []int{-1, +1} {
-		_, other, ok := js.nearest(year, step)
+		other, ok := js.witness(year, step, kind)
 		if !ok {
 			continue
 		}
@@ -310,6 +315,24 @@ func (js *jumpSeries) corrects(year int, kind string, v, prev float64) bool {
 		}
 	}
 	return prevSlip
+}
+
+// witness returns the figure nearest to year on one side (step -1: before,
+// +1: after, within JumpYears) that may vouch for a revision of year: the
+// figure after the push, unless the push revises that year by what
+// suspectedSlip takes for a slip of the stored figure, whose stored figure
+// it is then. A new figure of the push witnesses as it is.
+func (js *jumpSeries) witness(year, step int, kind string) (float64, bool) {
+	y, v, ok := js.nearest(year, step)
+	if !ok {
+		return 0, false
+	}
+	if prev, revises := js.revised[y]; revises {
+		if _, slip := suspectedSlip(kind, v, prev); slip {
+			return prev, true
+		}
+	}
+	return v, true
 }
 
 // batchJumpSeries is every series of the batch as it would stand after it:

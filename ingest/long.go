@@ -81,6 +81,9 @@ func (p *parser) rowIndicator(l *layout, row tableRow) (code, unit string, ok bo
 		return p.indicator(c)
 	}
 	if l.indicator != "" {
+		if !p.titleFits(l) {
+			return "", "", false
+		}
 		return l.indicator, "", true
 	}
 	p.ps.add(p.rec(row).problem("", fieldIndicator, "indicator is missing: add an indicator (指标) column or name the indicator in the table title"))

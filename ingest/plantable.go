@@ -646,13 +646,24 @@ func (p *parser) planValue(c cell) (v float64, kind, num string, ok bool) {
 	if v, err := parseNumber(t); err == nil {
 		return v, "", t, true
 	}
-	refuse := func() (float64, string, string, bool) {
+	v, bound, num, ok := boundedNumber(t)
+	if !ok {
 		p.fail(c, "%s is not a target plancast reads: write a number, with a bound if any (<5.5, 控制在5.5%%以内, 不超过5.5, ≥7, 7以上, 6左右), or — for none", c.quoted())
 		return 0, "", "", false
 	}
+	return v, boundKinds[bound], num, true
+}
+
+// boundedNumber reads a number with a bound before or after it or both
+// (planSymbols, bounds.Of: "控制在5.5%以内", "不超过5.5", "≥7", "7以上",
+// "6左右"): the number, the bound (bounds.AtMost, AtLeast, About; "" for
+// none), and the number as written with its percent sign. ok is false for
+// any other text.
+func boundedNumber(text string) (v float64, bound, num string, ok bool) {
+	t := strings.TrimSpace(widthFold(text))
 	m := planNumber.FindStringSubmatch(t)
 	if m == nil {
-		return refuse()
+		return 0, "", "", false
 	}
 	before, num, after := strings.TrimSpace(m[1]), strings.Join(strings.Fields(m[2]), ""), m[3] // "5.5 %": 5.5%
 	sign := ""
@@ -662,21 +673,21 @@ func (p *parser) planValue(c cell) (v float64, kind, num string, ok bool) {
 			break
 		}
 	}
-	bound, ok := bounds.Of(before, after)
+	bound, ok = bounds.Of(before, after)
 	switch {
 	case !ok, sign != "" && strings.TrimSpace(before) != "":
-		return refuse()
+		return 0, "", "", false
 	case sign != "":
 		if bound != "" && bound != bounds.About && bound != sign {
-			return refuse() // "≥5.5以内"
+			return 0, "", "", false // "≥5.5以内"
 		}
 		bound = sign
 	}
 	v, err := parseNumber(num)
 	if err != nil {
-		return refuse()
+		return 0, "", "", false
 	}
-	return v, boundKinds[bound], num, true
+	return v, bound, num, true
 }
 
 // avgGrowthNotes are the notes on the average growth columns of a table of

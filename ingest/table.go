@@ -150,6 +150,13 @@ type layout struct {
 	// Taken from the title rows above the header (or Options.Region), for
 	// tables that state the region, indicator or unit once for all rows.
 	region, indicator, unit string
+	// unitLine is where the title rows give unit ("单位：万元"): the cell,
+	// for the problem of a row it does not fit (lineUnitFits), and the
+	// indicators whose figures it converted, for the note (unitLineNote).
+	unitLine *unitLine
+	// titleInd is what the title rows say of the indicator
+	// (title_indicator.go), nil when they name none.
+	titleInd *titleIndicator
 }
 
 const (
@@ -242,6 +249,9 @@ func (p *parser) readTable(next func() (tableRow, error)) error {
 		if note := p.footnoteNote(l); note != "" {
 			p.b.Notes = append(p.b.Notes, note)
 		}
+		if note := p.unitLineNote(l); note != "" {
+			p.b.Notes = append(p.b.Notes, note)
+		}
 		switch l.kind {
 		case layoutWide:
 			p.b.Notes = append(p.b.Notes, p.unplacedGrowthNotes(l)...)
@@ -250,6 +260,9 @@ func (p *parser) readTable(next func() (tableRow, error)) error {
 			p.b.Notes = append(p.b.Notes, p.planNotes(l)...)
 		}
 		p.b.Notes = append(p.b.Notes, p.avgGrowthNotes(l)...)
+		if note := p.titleIndicatorNote(l); note != "" {
+			p.b.Notes = append(p.b.Notes, note)
+		}
 	}()
 	rest := buf[h+1:]
 	if second != nil {
@@ -708,9 +721,13 @@ func (p *parser) layoutOf(cols []column, title []tableRow, headerRow int) *layou
 		l.region = p.opt.Region
 	}
 	l.indicator = findIn(text, p.res.indicatorNames)
+	if l.indicator != "" {
+		l.titleInd = p.findTitleIndicator(title)
+	}
 	for _, m := range unitInTitle.FindAllStringSubmatch(widthFold(text), -1) {
 		if u, ok := ParseUnit(m[1] + m[2]); ok {
 			l.unit = u
+			l.unitLine = findUnitLine(title, u)
 			break
 		}
 	}
@@ -1111,6 +1128,9 @@ func (p *parser) readRow(l *layout, row tableRow) {
 	if note, refused := p.noteRow(l, row); note || refused {
 		return
 	}
+	if p.unitsRow(l, row) {
+		return
+	}
 	if len(row.spans) > 0 && !p.spansFit(l, row) {
 		return
 	}
@@ -1251,7 +1271,10 @@ func (p *parser) rowUnit(l *layout, row tableRow, inName, indicator string, head
 			return u, at, true
 		}
 	}
-	return l.unit, at, true
+	if at.col == "" {
+		at = cell{at: p.rec(row)}
+	}
+	return l.unit, at, p.lineUnitFits(l, at, indicator)
 }
 
 // checkUnit reports, once for a row, a unit that does not convert to the

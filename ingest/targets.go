@@ -53,7 +53,12 @@ func (p *parser) targetRow(l *layout, row tableRow) {
 	}
 	ok = p.targetDetails(l, row, &t) && ok
 	vc, _ := p.rowCell(l, row, fieldValue)
-	t.Value, good = p.number(vc)
+	if msg, bounded := p.targetBoundMessage(vc, t); bounded {
+		p.fail(vc, "%s", msg)
+		good = false
+	} else {
+		t.Value, good = p.number(vc)
+	}
 	ok = ok && good
 	unit, at, okUnit := p.rowUnit(l, row, inName, indicator, l.fields[fieldValue].unit, l.fields[fieldIndicator].unit)
 	if at.col == "" {

@@ -41,8 +41,8 @@ func checkBatch(b *Batch, stored Catalog, ps *problems) (indicators map[string]p
 		if j, seen := firstObs[o.Key()]; seen {
 			prev := &keepObs[j]
 			if col, field, agree := sayTogether(prev, &keepObsFrom[j], &o, from); !agree {
-				ps.add(from.problem(col, field, "%s %s %s: %s here but %s in %s",
-					o.Region, o.Indicator, figureWhen(o), figureText(&o), figureText(prev), keepObsFrom[j].where(from.record)))
+				ps.add(from.problem(col, field, "%s %s %s: %s here but %s in %s%s",
+					o.Region, o.Indicator, figureWhen(o), figureText(&o), figureText(prev), figureWhere(keepObsFrom[j], from), twoVintagesHint(prev, &o)))
 			}
 			continue
 		}
@@ -444,3 +444,26 @@ func figureText(o *plancast.Observation) string {
 // num writes a figure in a message as a table holds it (plancast.PlainNumber):
 // 4146000, not 4.146e+06.
 func num(v float64) string { return plancast.PlainNumber(v) }
+
+// figureWhere names where the figure first read at first is, for the
+// problem of another read at from: its row, and its column when the two are
+// in the same row (a table's "2024年（初步）" and "2024年" columns side by
+// side).
+func figureWhere(first, from origin) string {
+	w := first.where(from.record)
+	if first.record == from.record && first.valueCol != "" && first.valueCol != from.valueCol {
+		w += " column " + first.valueCol
+	}
+	return w
+}
+
+// twoVintagesHint says how to push a preliminary and a final figure of
+// one year when a push gives both: a push holds one figure of a year, and
+// each of them is a vintage of its own.
+func twoVintagesHint(prev, o *plancast.Observation) string {
+	if prev.Status == o.Status || prev.Status == plancast.StatusWithdrawn || o.Status == plancast.StatusWithdrawn {
+		return ""
+	}
+	return fmt.Sprintf("; a push holds one figure of a year: push the %s figure and the %s one in two pushes, each dated the day it was published "+
+		"(a published column, 发布日期, or plancast ingest --published YYYY-MM-DD), the earlier first", prev.Status, o.Status)
+}

@@ -119,6 +119,9 @@ func (p *parser) wideUnits(l *layout, row tableRow, indicator, inName string, ok
 	case u.own != "":
 		return u, p.checkUnit(u.at, u.own, indicator)
 	case !headed:
+		if l.fields[fieldIndicator].unit == "" && !p.lineUnitFits(l, u.at, indicator) {
+			return u, false
+		}
 		return u, p.checkUnit(u.at, u.fallback, indicator)
 	}
 	return u, true

@@ -286,8 +286,12 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		default:
 			pace = historyText(a) + " a year"
 		}
-		fmt.Fprintf(stdout, "at the %d–%d pace (%s), %s's %s is reached in %d%s\n", years[0], a.LatestYear,
-			pace, a.Target.Plan, observed(a.TargetValue), *a.PaceYear, paceLag(*a.PaceYear, a.Year))
+		// Where the projection's pace disagrees with the history's, the
+		// line says so as the explanation does (forecast.PaceCaveat):
+		// "reached in 2030, on time" beside P(meet) 14% read as
+		// reassurance the rest of the answer contradicts.
+		fmt.Fprintf(stdout, "at the %d–%d pace (%s), %s's %s is reached in %d%s%s\n", years[0], a.LatestYear,
+			pace, a.Target.Plan, observed(a.TargetValue), *a.PaceYear, paceLag(*a.PaceYear, a.Year), forecast.PaceCaveat(a, &p.edge))
 	}
 	switch {
 	case due != nil && due.From == due.To:

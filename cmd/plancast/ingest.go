@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -181,6 +182,9 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	batch, err := parseFiles(files, cat, opt)
 	if err != nil {
 		return err
+	}
+	if note := unusedRegionNote(opt.Region, batch); note != "" {
+		batch.Notes = append(batch.Notes, note)
 	}
 	rep, err := ingest.Apply(ctx, st, batch, ingest.ApplyOptions{DryRun: *dryRun, AcceptJumps: *acceptJumps})
 	if rep != nil {
@@ -646,4 +650,38 @@ func plural(n int, one, many string) string {
 		return "1 " + one
 	}
 	return fmt.Sprintf("%d %s", n, many)
+}
+
+// unusedRegionNote says that --region did nothing: every figure and target
+// the files hold names a region of its own. --region gives the region of
+// tables that name none; a clerk who passed it to hold the push to one
+// region was told nothing, and "6 new" of linfen went in under --region
+// houma. "" when region is empty, was used, or the batch holds nothing.
+func unusedRegionNote(region string, b *ingest.Batch) string {
+	if region == "" || len(b.Observations)+len(b.Targets) == 0 {
+		return ""
+	}
+	var named []string
+	add := func(r string) bool {
+		if r == region {
+			return false
+		}
+		if !slices.Contains(named, r) {
+			named = append(named, r)
+		}
+		return true
+	}
+	for _, o := range b.Observations {
+		if !add(o.Region) {
+			return ""
+		}
+	}
+	for _, t := range b.Targets {
+		if !add(t.Region) {
+			return ""
+		}
+	}
+	slices.Sort(named)
+	return fmt.Sprintf("--region %s was not used: every row names its own region (%s); --region is the region of tables that name none, and does not hold a push to one region",
+		region, strings.Join(named, ", "))
 }
