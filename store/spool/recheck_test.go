@@ -1,11 +1,13 @@
 package spool_test
 
 import (
+	"io"
 	"net/http"
 	"net/url"
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/plancast/plancast"
 	"github.com/plancast/plancast/store/influx"
@@ -71,9 +73,19 @@ func TestAReplayedBatchIsJudgedAgainstTheCatalogAsItIsThen(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	body, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
-	if rs, _, _ := replica.FreshCatalog(ctx); len(rs) != 1 {
-		t.Fatalf("zizhou was not removed: %v", rs)
+	if resp.StatusCode != http.StatusOK || strings.Contains(string(body), `"error"`) {
+		t.Fatalf("DELETE of zizhou: %s %s", resp.Status, body)
+	}
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+		rs, _, err := replica.FreshCatalog(ctx)
+		if err == nil && len(rs) == 1 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("zizhou was not removed: %v %v", rs, err)
+		}
 	}
 
 	proxy.Up()
