@@ -660,12 +660,13 @@ type Store interface {
 
 // StoreStatus is what a store says about its health.
 type StoreStatus struct {
-	Backend   string `json:"backend"`          // "embedded" or "influxdb"
-	Reachable bool   `json:"reachable"`        // the backend answers
-	Error     string `json:"error,omitempty"`  // why not
-	Queued    int    `json:"queued"`           // batches waiting in the local spool
-	Dead      int    `json:"dead,omitempty"`   // spooled batches the backend refused (kept for the operator)
-	Oldest    string `json:"oldest,omitempty"` // when the oldest queued batch was accepted (RFC 3339)
+	Backend   string `json:"backend"`           // "embedded" or "influxdb"
+	Reachable bool   `json:"reachable"`         // the backend answers
+	Error     string `json:"error,omitempty"`   // why not
+	Queued    int    `json:"queued"`            // batches waiting in the local spool
+	Dead      int    `json:"dead,omitempty"`    // spooled batches the backend refused (kept for the operator)
+	Oldest    string `json:"oldest,omitempty"`  // when the oldest queued batch was accepted (RFC 3339)
+	Refused   string `json:"refused,omitempty"` // why the newest dead batch was refused, and what to do
 }
 
 // StatusReporter is implemented by stores that can say more about their

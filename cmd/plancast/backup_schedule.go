@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"io"
 	"log/slog"
 	"os"
@@ -97,6 +98,7 @@ func (b *backupSchedule) run(ctx context.Context, wg *sync.WaitGroup) {
 	if kept := b.kept(); len(kept) > 0 {
 		b.last = versionOfCopy(kept[len(kept)-1]) // a restart with nothing new takes no copy
 	}
+	b.sayOldCopies()
 	t := time.NewTicker(b.every)
 	defer t.Stop()
 	for {
@@ -229,6 +231,76 @@ func (b *backupSchedule) kept() []string {
 		names[i] = c.name
 	}
 	return names
+}
+
+// oldCopy recognises the name of a scheduled copy written by a plancast of
+// before the store's id in the names (4aa879c): plancast-<time>-v<N>.db,
+// its time with milliseconds (20261122T113529.112Z), which a download of
+// GET /api/v1/backup (plancast-20261122T113529Z-v4.db) never has; and
+// plancast-auto-<time>.db, with or without -v<N>. Whose store such a copy
+// is the name does not say, so the pruning never removes one.
+func oldCopy(name string) bool {
+	rest, ok := strings.CutSuffix(name, backupSuffix)
+	if !ok {
+		return false
+	}
+	if r, auto := strings.CutPrefix(rest, backupPrefix); auto {
+		rest = r
+	} else if rest, ok = strings.CutPrefix(rest, "plancast-"); !ok {
+		return false
+	}
+	stamp, version, hasVersion := strings.Cut(rest, "-v")
+	if hasVersion && (version == "" || strings.Trim(version, "0123456789") != "") {
+		return false
+	}
+	if !hasVersion && !strings.HasPrefix(name, backupPrefix) {
+		return false
+	}
+	_, err := time.Parse(backupTime, stamp)
+	return err == nil
+}
+
+// sayOldCopies logs once, at the start, how many copies of the old names
+// (oldCopy) lie in the backup directory: --backup-keep no longer counts
+// them, and they stayed there, growing old, without a word. They are not
+// removed (another store's copies may share the directory); the message
+// says which they are and how to remove them.
+func (b *backupSchedule) sayOldCopies() {
+	entries, err := os.ReadDir(b.dir)
+	if err != nil {
+		return
+	}
+	var old []string
+	for _, e := range entries {
+		if e.Type().IsRegular() && oldCopy(e.Name()) {
+			old = append(old, e.Name())
+		}
+	}
+	if len(old) == 0 {
+		return
+	}
+	slices.Sort(old)
+	copies := "1 copy"
+	if len(old) != 1 {
+		copies = fmt.Sprintf("%d copies", len(old))
+	}
+	b.log.Warn(fmt.Sprintf("backup: %s in %s bear the names an older plancast gave its scheduled copies (plancast-<time>-v<N>.db, the time with milliseconds, or plancast-auto-<time>.db), which say no store: --backup-keep does not count them and they are never removed, since they may be another store's. Remove those you no longer need by hand (oldest %s, newest %s), e.g. rm %s",
+		copies, b.dir, old[0], old[len(old)-1], oldCopyGlobs(b.dir, old)), "dir", b.dir, "old_copies", len(old))
+}
+
+// oldCopyGlobs is a shell command's arguments that name the old copies in
+// dir and no other file plancast writes: plancast-2*T??????.???Z-v*.db (a
+// download's time has no milliseconds; the new names start plancast-auto-)
+// and plancast-auto-2???????T*.db (a store id is hex, which has no T).
+func oldCopyGlobs(dir string, old []string) string {
+	var globs []string
+	if slices.ContainsFunc(old, func(n string) bool { return !strings.HasPrefix(n, backupPrefix) }) {
+		globs = append(globs, filepath.Join(dir, "plancast-2*T??????.???Z-v*.db"))
+	}
+	if slices.ContainsFunc(old, func(n string) bool { return strings.HasPrefix(n, backupPrefix) }) {
+		globs = append(globs, filepath.Join(dir, "plancast-auto-2???????T*.db"))
+	}
+	return strings.Join(globs, " ")
 }
 
 // prune removes this store's oldest copies beyond keep; never written, the

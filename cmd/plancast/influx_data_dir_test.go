@@ -1,12 +1,16 @@
 package main
 
 import (
+	"encoding/json"
+	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/plancast/plancast"
 	"github.com/plancast/plancast/store/bolt"
 )
 
@@ -111,4 +115,111 @@ func writeCSV(t *testing.T) string {
 		t.Fatal(err)
 	}
 	return path
+}
+
+// A data directory that served the embedded store, then InfluxDB (the
+// embedded store left beside the spool, as serve on InfluxDB warns), is
+// not served from that old embedded store when started without an InfluxDB
+// URL: it started there without a word, serving figures as old as the move
+// and missing every push InfluxDB took since. serve, ingest and seed refuse,
+// naming the spool and the InfluxDB, the old store and when each was last
+// written, and the three ways on; the way back with InfluxDB's data
+// (export, move both aside, import) works as said.
+func TestAnInfluxDataDirIsNotServedFromTheEmbeddedStoreItLeftBehind(t *testing.T) {
+	d := newInfluxd(t)
+	d.start()
+	token := seedInflux(t, d)
+	dataDir := t.TempDir()
+	serveEmbedded(t, dataDir, freeAddr(t)).kill()
+	addr := freeAddr(t)
+	server := serveInflux(t, d.url(), dataDir, addr)
+	if code, body := pushJSON(t, "http://"+addr, token, `[{"region":"houma","indicator":"retail_sales","year":2021,"value":61.5,"published":"2022-03-01"}]`); code != 200 {
+		t.Fatalf("push to InfluxDB: %d %s", code, body)
+	}
+	server.kill()
+	t.Setenv("PLANCAST_INFLUX_URL", "")
+
+	spoolPath, storePath := filepath.Join(dataDir, "spool.db"), filepath.Join(dataDir, bolt.FileName)
+	before, err := os.Stat(storePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"serve", "--addr", freeAddr(t), "--data-dir", dataDir},
+		{"ingest", "--data-dir", dataDir, writeCSV(t)},
+		{"seed", "--data-dir", dataDir},
+	} {
+		p := startPlancast(t, args...)
+		out := waitExit(t, p, 30*time.Second) // a server that starts does not exit
+		if p.cmd.ProcessState.ExitCode() == 0 || strings.Contains(out, "listening") {
+			t.Fatalf("%s started on the embedded store the data directory served before InfluxDB:\n%s", args[0], out)
+		}
+		for _, want := range []string{
+			spoolPath + " was last used with InfluxDB " + d.url() + " bucket plancast/autogen (written 20",
+			"The embedded store " + storePath + " beside it (written 20",
+			"lacks every figure, target and token written to InfluxDB since",
+			"give --influx-url",
+			"plancast export --tokens --influx-url URL --influx-bucket BUCKET --out FILE (that InfluxDB), move " + spoolPath + " and " + storePath + " aside, then plancast import FILE --data-dir " + dataDir,
+			"To use the embedded store as it was, without what InfluxDB received, move " + spoolPath + " aside",
+		} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s: the refusal does not say %q:\n%s", args[0], want, out)
+			}
+		}
+	}
+	t.Logf("refused:\n%s", lastErrorLine(mustFail(t, "serve", "--addr", freeAddr(t), "--data-dir", dataDir)))
+	if after, err := os.Stat(storePath); err != nil || !after.ModTime().Equal(before.ModTime()) || after.Size() != before.Size() {
+		t.Errorf("the embedded store was written by a refused command")
+	}
+
+	// The way back with InfluxDB's data, as the refusal says it.
+	archive := filepath.Join(t.TempDir(), "moved.json")
+	if out, err := runPlancast(t, "export", "--tokens", "--influx-url", d.url(), "--influx-bucket", "plancast/autogen", "--out", archive); err != nil {
+		t.Fatalf("export: %v\n%s", err, out)
+	}
+	aside := t.TempDir()
+	for _, p := range []string{spoolPath, storePath} {
+		if err := os.Rename(p, filepath.Join(aside, filepath.Base(p))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if out, err := runPlancast(t, "import", archive, "--data-dir", dataDir); err != nil {
+		t.Fatalf("import: %v\n%s", err, out)
+	}
+	addr = freeAddr(t)
+	startPlancast(t, "serve", "--addr", addr, "--data-dir", dataDir, "--no-seed")
+	waitHTTP(t, "http://"+addr+"/healthz", nil)
+	if got := retail2021(t, "http://"+addr); got != "61.5" {
+		t.Errorf("after export, import: retail_sales 2021 = %q; want the 61.5 pushed to InfluxDB", got)
+	}
+}
+
+// mustFail runs a command that must fail and returns its output.
+func mustFail(t *testing.T, args ...string) string {
+	t.Helper()
+	out, err := runPlancast(t, args...)
+	if err == nil {
+		t.Fatalf("plancast %v succeeded:\n%s", args, out)
+	}
+	return out
+}
+
+// retail2021 is houma's retail_sales of 2021 as the server at base serves it, "" if none.
+func retail2021(t *testing.T, base string) string {
+	t.Helper()
+	resp, err := http.Get(base + "/api/v1/series/houma/retail_sales")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var s plancast.Series
+	if err := json.NewDecoder(resp.Body).Decode(&s); err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range s.Observations {
+		if o.Year == 2021 {
+			return strconv.FormatFloat(o.Value, 'f', -1, 64)
+		}
+	}
+	return ""
 }

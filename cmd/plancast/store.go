@@ -103,7 +103,9 @@ func (s *storeFlags) openServing(ctx context.Context, log *slog.Logger) (plancas
 // server: with the demo data and a new admin token) that nobody reads:
 // the likeliest cause is an InfluxDB URL lost from the environment (an
 // empty PLANCAST_INFLUX_URL counts as unset). Refused too, saying how to
-// start an embedded store there deliberately.
+// start an embedded store there deliberately. When there is one, the
+// store the directory served before it moved to InfluxDB, it is refused
+// as well (refuseStoreLeftBehind).
 func (s *storeFlags) refuseInfluxDataDir(path string) error {
 	b, err := spool.Pending(path)
 	if err != nil {
@@ -115,8 +117,11 @@ func (s *storeFlags) refuseInfluxDataDir(path string) error {
 	}
 	if b.Queued == 0 {
 		store := filepath.Join(s.dataDir, bolt.FileName)
-		if b.Backend == "" || s.exists() {
+		if b.Backend == "" {
 			return nil
+		}
+		if s.exists() {
+			return s.refuseStoreLeftBehind(path, store, b.Backend)
 		}
 		return plancast.Errorf(plancast.ECONFLICT,
 			"%s was last used with %s, and there is no embedded store at %s: this data directory is served from InfluxDB. Give --influx-url (env PLANCAST_INFLUX_URL, which is empty or unset here) and --influx-bucket to use that InfluxDB; to start a new embedded store in this directory deliberately, move %s aside first",
@@ -129,6 +134,38 @@ func (s *storeFlags) refuseInfluxDataDir(path string) error {
 	return plancast.Errorf(plancast.ECONFLICT,
 		"%s holds %s accepted (202) from %s %s that %s not written yet, and the embedded store does not replay them: start the server with that InfluxDB (--influx-url, --influx-bucket) and this --data-dir to write them, then start on the embedded store again (a command writes through that server with --server URL --token T, or to that InfluxDB with --influx-url); or, to drop them, move %s aside",
 		path, batches, b.Oldest.Format("2006-01-02T15:04:05Z"), forWhat, map[bool]string{true: "is", false: "are"}[b.Queued == 1], path)
+}
+
+// refuseStoreLeftBehind is refuseInfluxDataDir's answer when the data
+// directory holds an embedded store (store) beside a spool (path) that
+// served backend: the store the directory served before it moved to
+// InfluxDB, left there (serve on InfluxDB warns of it, and does not use
+// it). Started on, it would serve figures as old as the move, without a
+// word, and take pushes that InfluxDB never sees; the likeliest cause is
+// an InfluxDB URL lost from the environment, as with no store at all.
+//
+// It is refused rather than warned of: a warning in a server's log is read
+// after planners have read the old figures and bureaus have pushed into a
+// store nobody reads, while a refused start is seen at once and costs a
+// deliberate move back one step (moving the spool aside, as for a new
+// embedded store). The refusal says when each file was last written (the
+// spool's time is the InfluxDB's last use here, the store's about the
+// move), and the ways on: InfluxDB, or the embedded store with InfluxDB's
+// data (export, import), or the embedded store as it was.
+func (s *storeFlags) refuseStoreLeftBehind(path, store, backend string) error {
+	when := func(p string) string {
+		info, err := os.Stat(p)
+		if err != nil {
+			return "at a time unknown"
+		}
+		return info.ModTime().UTC().Format("2006-01-02T15:04:05Z")
+	}
+	return plancast.Errorf(plancast.ECONFLICT,
+		"%s was last used with %s (written %s): this data directory is served from InfluxDB. The embedded store %s beside it (written %s) is the one it served before, and lacks every figure, target and token written to InfluxDB since; started on it, plancast would serve those old figures and take pushes InfluxDB never sees. "+
+			"To go on with InfluxDB, give --influx-url (env PLANCAST_INFLUX_URL, which is empty or unset here) and --influx-bucket. "+
+			"To move back to the embedded store with InfluxDB's data: plancast export --tokens --influx-url URL --influx-bucket BUCKET --out FILE (that InfluxDB), move %s and %s aside, then plancast import FILE --data-dir %s. "+
+			"To use the embedded store as it was, without what InfluxDB received, move %s aside",
+		path, backend, when(path), store, when(store), path, store, s.dataDir, path)
 }
 
 // openExisting opens the selected store for a command that only reads it

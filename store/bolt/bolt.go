@@ -76,6 +76,10 @@ type Store struct {
 	db   *bbolt.DB
 	path string
 
+	// opened is the file as it was when Open opened it, so that Status
+	// can tell it from a file put at path since, or from none.
+	opened os.FileInfo
+
 	clock plancast.VintageClock // Recorded times of the vintages written
 }
 
@@ -166,7 +170,7 @@ func OpenWith(path string, opt OpenOptions) (*Store, error) {
 	if err != nil {
 		return nil, openError(path, err)
 	}
-	s := &Store{db: db, path: path}
+	s := &Store{db: db, path: path, opened: statOrNil(path)}
 	err = db.Update(func(tx *bbolt.Tx) error {
 		for _, b := range baseBuckets {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
@@ -240,7 +244,16 @@ func OpenAsIs(path string) (*Store, error) {
 	if err != nil {
 		return nil, openError(path, err)
 	}
-	return &Store{db: db, path: path}, nil
+	return &Store{db: db, path: path, opened: statOrNil(path)}, nil
+}
+
+// statOrNil is the file at path as os.Stat sees it, nil if it cannot.
+func statOrNil(path string) os.FileInfo {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil
+	}
+	return info
 }
 
 // openError is the error of bbolt.Open failing on the store file at path:

@@ -52,6 +52,15 @@ func (s *Store) catalog(ctx context.Context) ([]plancast.Region, []plancast.Indi
 	return rs, is, nil
 }
 
+// FreshCatalog reads the regions and indicators from InfluxDB, past the
+// copy kept for catalogTTL: for the spool's replay, which must judge a
+// queued batch against what another replica changed a moment ago.
+func (s *Store) FreshCatalog(ctx context.Context) ([]plancast.Region, []plancast.Indicator, error) {
+	s.dropCatalog()
+	rs, is, err := s.catalog(ctx)
+	return append([]plancast.Region(nil), rs...), append([]plancast.Indicator(nil), is...), err
+}
+
 func (s *Store) dropCatalog() {
 	s.catMu.Lock()
 	s.catRead = time.Time{}

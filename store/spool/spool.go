@@ -10,9 +10,12 @@
 // it. While anything is queued, new writes queue behind it, so order is kept.
 //
 // Replaying is idempotent: a batch that reached the backend before a crash
-// and is replayed again counts as unchanged there. A batch the backend
-// refuses as invalid (the catalog changed meanwhile) moves to a dead-letter
-// bucket, is logged, and is reported by Status; it does not block the queue.
+// and is replayed again counts as unchanged there. Each batch of figures or
+// targets is judged again as it is replayed, against the backend's catalog
+// as it is then (recheck: another replica may have changed it meanwhile).
+// A batch that no longer passes, or that the backend refuses as invalid,
+// moves whole to a dead-letter bucket, is logged, and is reported by
+// Status (Dead, Refused); it does not block the queue.
 //
 // Reads pass straight to the backend: when it is down they fail with
 // EUNAVAILABLE, and while batches are queued they do not see them yet.
@@ -26,6 +29,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -72,7 +76,13 @@ type entry struct {
 	Targets      []plancast.Target      `json:"targets,omitempty"`
 	Regions      []plancast.Region      `json:"regions,omitempty"`
 	Indicators   []plancast.Indicator   `json:"indicators,omitempty"`
-	Refusal      string                 `json:"refusal,omitempty"` // dead letters only
+	// Units are the unit of each indicator of a batch of figures or
+	// targets as the catalog said when it was accepted: its values were
+	// converted to them. The replay re-checks them (recheck). Absent in
+	// batches queued by builds before it: those are checked for their
+	// regions and indicators only.
+	Units   map[string]string `json:"units,omitempty"`
+	Refusal string            `json:"refusal,omitempty"` // dead letters only
 }
 
 // catalog is the last catalog read from the backend, kept so that pushes can
@@ -394,7 +404,7 @@ func (s *Store) keepToken(tok *plancast.Token) {
 
 // knownCatalog returns the backend's catalog, or the last copy when the
 // backend is down, plus what is queued to be declared.
-func (s *Store) knownCatalog(ctx context.Context) (regions, indicators map[string]bool, err error) {
+func (s *Store) knownCatalog(ctx context.Context) (regions map[string]bool, indicators map[string]plancast.Indicator, err error) {
 	rs, errR := s.Regions(ctx) // the copy when the backend is down
 	is, errI := s.Indicators(ctx)
 	if errR != nil || errI != nil {
@@ -402,12 +412,12 @@ func (s *Store) knownCatalog(ctx context.Context) (regions, indicators map[strin
 	}
 	// Catalog entries waiting in the queue are in them (Regions, Indicators):
 	// a push may declare a region and use it in the same breath.
-	regions, indicators = map[string]bool{}, map[string]bool{}
+	regions, indicators = map[string]bool{}, map[string]plancast.Indicator{}
 	for _, r := range rs {
 		regions[r.Code] = true
 	}
 	for _, i := range is {
-		indicators[i.Code] = true
+		indicators[i.Code] = i
 	}
 	return regions, indicators, nil
 }
@@ -444,7 +454,14 @@ func (s *Store) Status(ctx context.Context) plancast.StoreStatus {
 	_ = s.db.View(func(tx *bbolt.Tx) error {
 		q := tx.Bucket(bucketQueue)
 		st.Queued = q.Stats().KeyN
-		st.Dead = tx.Bucket(bucketDead).Stats().KeyN
+		dead := tx.Bucket(bucketDead)
+		st.Dead = dead.Stats().KeyN
+		if _, v := dead.Cursor().Last(); v != nil {
+			var e entry
+			if json.Unmarshal(v, &e) == nil {
+				st.Refused = e.Refusal
+			}
+		}
 		if _, v := q.Cursor().First(); v != nil {
 			var e entry
 			if json.Unmarshal(v, &e) == nil {
@@ -513,10 +530,11 @@ func (s *Store) WriteObservations(ctx context.Context, obs []plancast.Observatio
 	if err != nil {
 		return plancast.WriteResult{}, err
 	}
-	if err := s.inCatalog(ctx, "item", len(batch), func(i int) (string, string) { return batch[i].Region, batch[i].Indicator }); err != nil {
+	units, err := s.inCatalog(ctx, "item", len(batch), func(i int) (string, string) { return batch[i].Region, batch[i].Indicator })
+	if err != nil {
 		return plancast.WriteResult{}, err
 	}
-	return s.writeOrQueue(ctx, entry{Kind: "observations", Observations: batch}, len(batch),
+	return s.writeOrQueue(ctx, entry{Kind: "observations", Observations: batch, Units: units}, len(batch),
 		func(ctx context.Context) (plancast.WriteResult, error) { return s.Store.WriteObservations(ctx, batch) })
 }
 
@@ -526,26 +544,32 @@ func (s *Store) WriteTargets(ctx context.Context, ts []plancast.Target) (plancas
 	if err != nil {
 		return plancast.WriteResult{}, err
 	}
-	if err := s.inCatalog(ctx, "target", len(batch), func(i int) (string, string) { return batch[i].Region, batch[i].Indicator }); err != nil {
+	units, err := s.inCatalog(ctx, "target", len(batch), func(i int) (string, string) { return batch[i].Region, batch[i].Indicator })
+	if err != nil {
 		return plancast.WriteResult{}, err
 	}
-	return s.writeOrQueue(ctx, entry{Kind: "targets", Targets: batch}, len(batch),
+	return s.writeOrQueue(ctx, entry{Kind: "targets", Targets: batch, Units: units}, len(batch),
 		func(ctx context.Context) (plancast.WriteResult, error) { return s.Store.WriteTargets(ctx, batch) })
 }
 
 // inCatalog checks that each of n items (what names them in errors) has a
-// region and an indicator the catalog knows.
-func (s *Store) inCatalog(ctx context.Context, what string, n int, at func(int) (region, indicator string)) error {
+// region and an indicator the catalog knows, and returns the unit of each
+// indicator of them, which their values are in (entry.Units).
+func (s *Store) inCatalog(ctx context.Context, what string, n int, at func(int) (region, indicator string)) (map[string]string, error) {
 	regions, indicators, err := s.knownCatalog(ctx)
 	if err != nil {
-		return err
+		return nil, err
 	}
+	units := map[string]string{}
 	for i := range n {
-		if r, ind := at(i); !regions[r] || !indicators[ind] {
-			return plancast.Errorf(plancast.EINVALID, "%s %d: %s/%s is not in the catalog; nothing written", what, i+1, r, ind)
+		r, ind := at(i)
+		known, ok := indicators[ind]
+		if !regions[r] || !ok {
+			return nil, plancast.Errorf(plancast.EINVALID, "%s %d: %s/%s is not in the catalog; nothing written", what, i+1, r, ind)
 		}
+		units[ind] = known.Unit
 	}
-	return nil
+	return units, nil
 }
 
 // writeOrQueue writes a checked batch of n items with write, or queues e
@@ -662,7 +686,7 @@ func (s *Store) replayOne(ctx context.Context) (progressed bool, err error) {
 			if err := json.Unmarshal(v, &next); err != nil || next.Kind != "observations" {
 				break
 			}
-			if conflicts(e.Observations, seen, next.Observations) {
+			if conflicts(e.Observations, seen, next.Observations) || !mergeUnits(&e, next.Units) {
 				break
 			}
 			for _, o := range next.Observations {
@@ -707,6 +731,9 @@ func (s *Store) replaySingle(ctx context.Context, key []byte) (bool, error) {
 func (s *Store) apply(ctx context.Context, e entry) (res plancast.WriteResult, err error) {
 	ctx, cancel := context.WithTimeout(ctx, 4*s.opt.WriteTimeout)
 	defer cancel()
+	if err := s.recheck(ctx, e); err != nil {
+		return res, err
+	}
 	switch e.Kind {
 	case "observations":
 		return s.Store.WriteObservations(ctx, e.Observations)
@@ -726,6 +753,116 @@ func (s *Store) apply(ctx context.Context, e entry) (res plancast.WriteResult, e
 		return declared(stored, e.Indicators, func(i plancast.Indicator) string { return i.Code }), s.Store.PutIndicators(ctx, e.Indicators)
 	}
 	return res, plancast.Errorf(plancast.EINVALID, "unknown spooled batch kind %q", e.Kind)
+}
+
+// Catalogs is implemented by a backend that can read its catalog afresh,
+// past any copy it keeps (InfluxDB keeps one for 2 s): the replay's
+// re-check must see what another replica changed a moment ago.
+type Catalogs interface {
+	FreshCatalog(ctx context.Context) ([]plancast.Region, []plancast.Indicator, error)
+}
+
+// currentCatalog is the backend's catalog as it is now.
+func (s *Store) currentCatalog(ctx context.Context) ([]plancast.Region, []plancast.Indicator, error) {
+	if c, ok := s.Store.(Catalogs); ok {
+		return c.FreshCatalog(ctx)
+	}
+	rs, err := s.Store.Regions(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	is, err := s.Store.Indicators(ctx)
+	return rs, is, err
+}
+
+// recheck judges a queued batch of figures or targets again, against the
+// backend's catalog as it is when the batch is replayed, by the rules the
+// push was judged by when it was accepted: every item's region and
+// indicator are in the catalog (inCatalog), and each indicator is still in
+// the unit its values were converted to (entry.Units). Another replica
+// sharing the bucket may have changed the catalog during the outage (an
+// indicator's unit, a region removed); the backend itself checks neither,
+// so the batch was written as it was: figures of a removed region, values
+// in 亿元 under an indicator now counted in 万元.
+//
+// A batch that no longer passes is refused (EINVALID) whole: the replay
+// sets it aside in the dead-letter bucket, nothing of it written, with the
+// reason, which the log, Status (Dead, Refused) and /healthz give.
+func (s *Store) recheck(ctx context.Context, e entry) error {
+	var n int
+	var at func(int) (region, indicator, item string)
+	switch e.Kind {
+	case "observations":
+		n, at = len(e.Observations), func(i int) (string, string, string) {
+			o := &e.Observations[i]
+			return o.Region, o.Indicator, fmt.Sprintf("figure %s/%s %d", o.Region, o.Indicator, o.Year)
+		}
+	case "targets":
+		n, at = len(e.Targets), func(i int) (string, string, string) {
+			t := &e.Targets[i]
+			return t.Region, t.Indicator, fmt.Sprintf("target %s/%s %s %s %d", t.Region, t.Indicator, t.Plan, t.Kind, t.Year)
+		}
+	default:
+		return nil
+	}
+	rs, is, err := s.currentCatalog(ctx)
+	if err != nil {
+		return err
+	}
+	regions := make(map[string]bool, len(rs))
+	for _, r := range rs {
+		regions[r.Code] = true
+	}
+	indicators := make(map[string]plancast.Indicator, len(is))
+	for _, i := range is {
+		indicators[i.Code] = i
+	}
+	what := fmt.Sprintf("a queued batch of %s accepted %s (%s)", plural(n, e.Kind), e.Accepted.UTC().Format(time.RFC3339), extent(n, at))
+	setAside := "it is set aside whole in the spool's dead-letter bucket, nothing of it written: push it again from its source once the catalog is as it should be"
+	for i := range n {
+		r, ind, item := at(i)
+		if !regions[r] {
+			return plancast.Errorf(plancast.EINVALID, "%s no longer passes the catalog: %s: region %q is not in the catalog now (removed since the batch was accepted); %s", what, item, r, setAside)
+		}
+		now, ok := indicators[ind]
+		if !ok {
+			return plancast.Errorf(plancast.EINVALID, "%s no longer passes the catalog: %s: indicator %q is not in the catalog now (removed since the batch was accepted); %s", what, item, ind, setAside)
+		}
+		if was, ok := e.Units[ind]; ok && was != now.Unit {
+			return plancast.Errorf(plancast.EINVALID, "%s no longer passes the catalog: %s: indicator %q is in %s now, and the batch's values were converted to %s, its unit when the batch was accepted; %s", what, item, ind, now.Unit, was, setAside)
+		}
+	}
+	return nil
+}
+
+// plural is "1 figure", "3 targets" of a batch kind.
+func plural(n int, kind string) string {
+	noun := map[string]string{"observations": "figure", "targets": "target"}[kind]
+	if n != 1 {
+		noun += "s"
+	}
+	return fmt.Sprintf("%d %s", n, noun)
+}
+
+// extent names the series a batch holds: "houma/gdp", or the first and a
+// count of the others, so that a bureau knows what to push again.
+func extent(n int, at func(int) (region, indicator, item string)) string {
+	var series []string
+	seen := map[string]bool{}
+	for i := range n {
+		r, ind, _ := at(i)
+		if k := r + "/" + ind; !seen[k] {
+			seen[k] = true
+			series = append(series, k)
+		}
+	}
+	switch len(series) {
+	case 0:
+		return "empty"
+	case 1:
+		return series[0]
+	}
+	return fmt.Sprintf("%s and %d other series", series[0], len(series)-1)
 }
 
 // declared counts queued catalog entries against the stored ones, for the
@@ -787,11 +924,26 @@ func (s *Store) settle(keys [][]byte, e entry, res plancast.WriteResult, refused
 		return fmt.Errorf("remove replayed batches from the spool: %w", err)
 	}
 	if refused != nil {
-		s.log.Error("spool replay: the store refused a queued batch; kept in the dead-letter bucket", "kind", e.Kind, "accepted", e.Accepted, "err", refused)
+		s.log.Error("spool replay: a queued batch was refused and set aside whole in the spool's dead-letter bucket, nothing of it written (GET /healthz: store.dead, store.refused)", "kind", e.Kind, "accepted", e.Accepted, "spool", s.path, "err", refused)
 	} else {
 		s.log.Info("spool replay: written", "kind", e.Kind, "batches", len(keys), "accepted_from", e.Accepted, "new", res.New, "revised", res.Revised, "withdrawn", res.Withdrawn, "unchanged", res.Unchanged)
 	}
 	return nil
+}
+
+// mergeUnits adds a batch's units to the group e's, unless they say
+// another unit of an indicator of the group (false: the batch is left out).
+func mergeUnits(e *entry, units map[string]string) bool {
+	for ind, u := range units {
+		if have, ok := e.Units[ind]; ok && have != u {
+			return false
+		}
+	}
+	if len(units) > 0 && e.Units == nil {
+		e.Units = map[string]string{}
+	}
+	maps.Copy(e.Units, units)
+	return true
 }
 
 // conflicts reports whether next has a figure the group has with another value or status.
