@@ -94,7 +94,9 @@ func (r *reader) readClause(s sentence, cl span, cx clauseContext) {
 		}
 		owned[mi] = append(owned[mi], r.describe(text, cl, q, mentions, mi, backward, owned[mi], prevEnd))
 	}
-	pairRespectively(text, cl, mentions, owned)
+	for _, u := range pairRespectively(text, cl, mentions, owned) {
+		r.unread(s, u.q, "", u.reason)
+	}
 	for mi, m := range mentions {
 		if m.blocker || len(owned[mi]) == 0 {
 			continue
@@ -254,9 +256,17 @@ var respectivelyAfter = regexp.MustCompile(`(?i)^\s*[,，]?\s*respectively\b`)
 // 7.1% to the rural one, not both to the rural income, the name nearest to
 // them. The list is figures of one kind (a unit, growth or a level) joined
 // by 和, 、 or "and", and there are as many names, each of one indicator,
-// none with a figure of that kind of its own. A list that fits no such
-// names stays with the nearest name.
-func pairRespectively(text string, cl span, ms []mention, owned [][]figure) {
+// none with a figure of that kind of its own.
+//
+// The names are those the list speaks of: the names joined by 、, 和 or
+// "and" right before it ("A、B、C分别达到x、y"), or else the names each with a
+// figure of its own running up to it ("A x、B y、C z，分别增长p、q"). When
+// they are more or fewer than the figures, which figure is whose is not
+// clear: the list is paired with none of them, not with the last names nor
+// all with the nearest, and its figures are returned to be listed unread.
+// A list that fits no such names otherwise stays with the nearest name.
+func pairRespectively(text string, cl span, ms []mention, owned [][]figure) []unpaired {
+	var out []unpaired
 	for mi := range ms {
 		for j := 0; j < len(owned[mi]); j++ {
 			figs := owned[mi]
@@ -267,7 +277,29 @@ func pairRespectively(text string, cl span, ms []mention, owned [][]figure) {
 			}
 			last := figs[j+n-1]
 			cued := cues.respectively.in(first.before) || respectivelyAfter.MatchString(text[last.q.end:cl.end])
-			if n < 2 || !cued || mi-n+1 < 0 || !respectiveNames(ms[mi-n+1:mi+1], owned[mi-n+1:mi+1], figs[j:j+n], first) {
+			if n < 2 || !cued {
+				continue
+			}
+			word := cues.respectively.re.FindString(first.before + text[last.q.end:cl.end])
+			k, names := listNames(text, ms, owned, mi)
+			if names != n {
+				if k == mi && names == 1 && !hasOtherFigure(owned[mi], figs[j:j+n]) {
+					// "A分别增长p和q": one name, no list of names at all.
+					continue
+				}
+				var list []string
+				for _, m := range ms[k : mi+1] {
+					list = append(list, text[m.start:m.end])
+				}
+				for _, f := range figs[j : j+n] {
+					out = append(out, unpaired{f.q, explain("%q gives %d figures for the %d names it speaks of (%s): which figure is whose is not clear, so none is paired",
+						word, n, names, strings.Join(list, ", "))})
+				}
+				owned[mi] = slices.Delete(slices.Clone(figs), j, j+n)
+				j--
+				continue
+			}
+			if k == mi || !respectiveNames(ms[k:mi+1], owned[k:mi+1], figs[j:j+n], first) {
 				continue
 			}
 			group := slices.Clone(figs[j : j+n])
@@ -275,12 +307,50 @@ func pairRespectively(text string, cl span, ms []mention, owned [][]figure) {
 			for i, f := range group {
 				k := mi - n + 1 + i
 				f.respective = explain("%q pairs the %d figures with the %d names before them in order: %s, the %s, is %s's",
-					cues.respectively.re.FindString(first.before+text[last.q.end:cl.end]), n, n, f.q.raw, ordinalWord(i+1), text[ms[k].start:ms[k].end])
+					word, n, n, f.q.raw, ordinalWord(i+1), text[ms[k].start:ms[k].end])
 				owned[k] = append(owned[k], f)
 			}
 			j-- // the figures after the list moved up
 		}
 	}
+	return out
+}
+
+// unpaired is a figure of a 分别 list no name could be given, and why.
+type unpaired struct {
+	q      *quantity
+	reason string
+}
+
+// listNames finds the names a 分别 list owned by mention mi speaks of: from
+// mention k to mi, and how many indicators they name. Names joined right
+// before the list ("A、B和C分别…") are its names; else the names running up
+// to it that each have a figure of their own ("A x，B y，分别增长…").
+func listNames(text string, ms []mention, owned [][]figure, mi int) (int, int) {
+	k := mi
+	for k > 0 && !ms[k-1].blocker && connector.MatchString(text[ms[k-1].end:ms[k].start]) {
+		k--
+	}
+	if k == mi {
+		for k > 0 && !ms[k-1].blocker && len(owned[k-1]) > 0 {
+			k--
+		}
+	}
+	names := 0
+	for _, m := range ms[k : mi+1] {
+		names += max(1, len(m.defs))
+	}
+	return k, names
+}
+
+// hasOtherFigure: figs hold a figure outside the list.
+func hasOtherFigure(figs, list []figure) bool {
+	for _, f := range figs {
+		if !slices.ContainsFunc(list, func(g figure) bool { return g.q == f.q }) {
+			return true
+		}
+	}
+	return false
 }
 
 // respectiveNames: the names can each take one figure of the list: each
