@@ -60,7 +60,14 @@ var (
 	ofAfter = regexp.MustCompile(`(?i)^\s*of\s+(?:the\s+)?$`)
 	// "10 per cent growth in X", "A 10% increase in X".
 	// connector joins two figures of one list: "7% and 9%", "7%和9%", "7%、9%".
-	connector     = regexp.MustCompile(`(?i)^\s*(?:and|or|,|、|和|与|及|，)\s*$`)
+	connector = regexp.MustCompile(`(?i)^\s*(?:and|or|,|、|和|与|及|，)\s*$`)
+	// listJoin joins two figures of one list of growths, the second a
+	// decline perhaps: "8.2%和-3%", "8.2%、下降3%", "up 8.2% and down 3%". Its
+	// last group is a minus sign written on the figure (ASCII, U+2212,
+	// full-width or small).
+	listJoin = regexp.MustCompile(`(?i)^\s*(?:and|or|,|、|和|与|及|，)\s*(?:(?:增长|增加|上升|提高|下降|减少|回落|下滑|降低|up|rose|increased|grew|down|fell|decreased|declined|dropped)\s*(?:by\s*)?)?([-−－﹣])?\s*$`)
+	// minusBefore: a minus sign written on a growth ("增长-3%").
+	minusBefore   = regexp.MustCompile(`[-−－﹣]\s*$`)
 	growthInAfter = regexp.MustCompile(`(?i)^\s*(?:(growth|increase|rise)|(decline|decrease|drop|fall))\s+in\s+(?:the\s+)?$`)
 )
 
@@ -235,13 +242,17 @@ func (r *reader) describe(text string, cl span, q *quantity, ms []mention, mi in
 		f.cumulative = cues.cumulative.in(before)
 	}
 	// "by 7% and 9% respectively", "分别增长7%和9%": the second figure takes
-	// the role of the first.
-	if f.role == rolePlain && len(prev) > 0 && prev[len(prev)-1].q.dim == dimPercent && connector.MatchString(before) {
+	// the role of the first; "分别增长8.2%和-3%" with its own sign.
+	if f.role == rolePlain && len(prev) > 0 && prev[len(prev)-1].q.dim == dimPercent && listJoin.MatchString(before) {
 		last := prev[len(prev)-1]
 		f.role, f.sign, f.weakAvg = last.role, last.sign, last.weakAvg
 		if f.bound == "" {
 			f.bound = last.bound
 		}
+	}
+	// "增长-3%", "分别增长8.2%和−3%": a growth written negative is a decline.
+	if (f.role == roleGrowth || f.role == roleAvgGrowth) && minusBefore.MatchString(before) {
+		f.sign = -f.sign
 	}
 	return f
 }
@@ -272,7 +283,7 @@ func pairRespectively(text string, cl span, ms []mention, owned [][]figure) []un
 			figs := owned[mi]
 			first := figs[j]
 			n := 1
-			for j+n < len(figs) && figs[j+n].q.dim == first.q.dim && figs[j+n].role == first.role && connector.MatchString(figs[j+n].before) {
+			for j+n < len(figs) && figs[j+n].q.dim == first.q.dim && figs[j+n].role == first.role && listJoin.MatchString(figs[j+n].before) {
 				n++
 			}
 			last := figs[j+n-1]

@@ -66,3 +66,24 @@ func TestRespectivelyNamesAreTheListBeforeIt(t *testing.T) {
 		t.Errorf("gdp given growth %g", *g)
 	}
 }
+
+// A decline in a 分别 list stays in the list and keeps its sign, however it
+// is written ("和-3%", "、下降3%", "和−3%" with U+2212): the first growth is the
+// first name's, the decline the second's, and the level before each follows
+// from its own.
+func TestRespectivelyListWithADecline(t *testing.T) {
+	for _, text := range []string{
+		"2023年，一般公共预算收入12.3亿元、固定资产投资88亿元，分别增长8.2%和-3%。",
+		"2023年，一般公共预算收入12.3亿元、固定资产投资88亿元，分别增长8.2%、下降3%。",
+		"2023年，一般公共预算收入12.3亿元、固定资产投资88亿元，分别增长8.2%和−3%。",
+		"2023年，一般公共预算收入12.3亿元、固定资产投资88亿元，分别增长8.2%和－3%。",
+	} {
+		ex := read(t, text, 2024)
+		wantGrowth(t, obs(t, ex, "budget_revenue", 2023, "year"), 8.2, "yoy")
+		wantGrowth(t, obs(t, ex, "fixed_asset_investment", 2023, "year"), -3, "yoy")
+		wantValue(t, text+" derived 2022 investment", obs(t, ex, "fixed_asset_investment", 2022, "year").Value, 90.72)
+		if len(ex.Unread) != 0 {
+			t.Errorf("%q: unread %+v", text, ex.Unread)
+		}
+	}
+}
