@@ -635,6 +635,19 @@ func (r *reader) emitObservations(s sentence, d *indicatorDef, levels, percents 
 		c.Reasons = append(c.Reasons, notKept)
 	}
 	for _, th := range passed {
+		// The bound passed is a check on the figure beside it: "突破2400亿
+		// 元，达到2351.2亿元" contradicts itself (a slip, or a garble such as
+		// "1.208 billion" for 12.08 billion beside a 12 billion mark).
+		if tc, ok := levelChoice(th.q, d); ok && (th.bound == "at_least" && c.Value < tc.value || th.bound == "at_most" && c.Value > tc.value) {
+			side := "below"
+			if th.bound == "at_most" {
+				side = "above"
+			}
+			c.NeedsReview = true
+			c.Confidence -= 0.2
+			c.Reasons = append(c.Reasons, explain("%q is a bound the text gives (%s), but %q, stated beside it, is %g, %s it: the text contradicts itself; review it", th.q.raw, th.bound, f.q.raw, c.Value, side))
+			continue
+		}
 		c.Reasons = append(c.Reasons, explain("%q is a bound the text gives (%s), not a measured value: %q, stated beside it, is taken", th.q.raw, th.bound, f.q.raw))
 	}
 	if len(levels) > 1 {
