@@ -26,6 +26,7 @@ var en = phrases{
 	aboutAfter:    bounds.En.AboutAfter,
 	estimate:      []string{`\b(?:is|are|was|were) expected to\b`, `\bexpected to (?:be|reach|complete|achieve|exceed)\b`, `\bestimated\b`, `\bprojected to\b`},
 	cumulative:    []string{`\bcumulative(?:ly)?\b`, `\bin total over\b`, `\ba total of\b`},
+	withinYear:    []string{`\b(?:the\s+)?whole\s+year\b`, `\bthis\s+year\b`, `\bso\s+far\b`, `\byear[- ]to[- ]date\b`, `\bduring\s+the\s+year\b`, `\bfirst\s+(?:half|quarter|three\s+quarters)\b`, `\bjanuary\s+to\b`},
 	annualTarget: []string{
 		`\bmain (?:expected )?(?:objectives?|goals?|targets?)\b`, `\bexpected (?:goals?|objectives?|targets?)\b`,
 		`\b(?:goals?|objectives?|targets?) (?:for|of) (?:this year|the year|(?:19|20)\d\d)\b`,

@@ -600,6 +600,15 @@ func (r *reader) emitObservations(s sentence, d *indicatorDef, levels, percents 
 	}
 	a, b := fromTo(text, levels)
 	growth, gkind, gf := growthOf(percents, a != nil)
+	// 累计 in a year's or a month's figures is the year to date ("1-11月
+	// 累计完成88亿元，累计增长12.5%", "全年累计完成"): one year's total and
+	// its growth over the year before, not a total over several years.
+	yearToDate := cx.period != plancast.PeriodYear || cues.withinYear.in(sentText[:max(0, levels[0].q.start-s.start)])
+	if gf != nil && gf.cumulative && yearToDate {
+		g := *gf
+		g.cumulative = false
+		gf = &g
+	}
 	var notKept string
 	growth, gkind, cx.baseYear, notKept = comparedGrowth(growth, gkind, gf, cx.year, cx.baseYear)
 	f := levels[0]
@@ -662,7 +671,7 @@ func (r *reader) emitObservations(s sentence, d *indicatorDef, levels, percents 
 		c.NeedsReview = true
 		c.Reasons = append(c.Reasons, explain("the text gives a bound (%s), not a measured value", f.bound))
 	}
-	if cues.cumulative.in(sentText[:max(0, f.q.start-s.start)]) {
+	if cues.cumulative.in(sentText[:max(0, f.q.start-s.start)]) && !yearToDate {
 		c.NeedsReview = true
 		c.Reasons = append(c.Reasons, "a cumulative total over several years, not one year's figure")
 	}
