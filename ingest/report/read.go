@@ -861,7 +861,28 @@ func (r *reader) emitTargets(s sentence, d *indicatorDef, levels, percents []fig
 	t.Value = *growth
 	t.Unit = plancast.UnitPercent
 	t.Kind = plancast.TargetGrowth
-	switch {
+	// A growth over a year the text names ("比2020年增长25%以上", "up 40% over
+	// 2020"): over the year before it is year on year; over an earlier year
+	// it is the growth over that year in all, which a growth target with
+	// that base year is (not a growth of one year, nor an average a year);
+	// an average over a named year runs from it.
+	switch y := gf.overYear; {
+	case y != 0 && y >= cx.year:
+		t.BaseYear = 0
+		t.NeedsReview = true
+		t.Reasons = append(t.Reasons, explain("the growth is stated over %d, which is not before the target's year %d: review it", y, cx.year))
+	case y != 0 && gkind == "avg_annual":
+		t.Kind = plancast.TargetAvgGrowth
+		t.BaseYear = y
+		t.Reasons = append(t.Reasons, explain("an average annual growth over %d, the year the text names: base year %d", y, y))
+	case y != 0 && y == cx.year-1:
+		t.BaseYear = 0
+		t.Reasons = append(t.Reasons, explain("a growth over %d, the year before: year on year", y))
+	case y != 0:
+		t.BaseYear = y
+		n := cx.year - y
+		a := (math.Pow(1+*growth/100, 1/float64(n)) - 1) * 100
+		t.Reasons = append(t.Reasons, explain("the growth %g%% is over %d in all, %d years to %d (%.1f%% a year): a growth target with base year %d, not year on year nor an average a year", *growth, y, n, cx.year, a, y))
 	case gkind == "avg_annual" || (cx.fyp > 0 && gf.weakAvg):
 		t.Kind = plancast.TargetAvgGrowth
 		if t.BaseYear == 0 {
