@@ -56,5 +56,5 @@ var zh = phrases{
 	communique:   []string{`统计公报`},
 	summary:      []string{`工作总结`, `总结`},
 	planDocument: []string{`重点任务`, `分解`, `责任分工`},
-	respectively: []string{`分别`},
+	respectively: []string{`分别`, `依次`}, // 依次: "in that order", as 分别
 }

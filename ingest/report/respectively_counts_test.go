@@ -87,3 +87,11 @@ func TestRespectivelyListWithADecline(t *testing.T) {
 		}
 	}
 }
+
+// 依次 ("in that order") pairs a list as 分别 does.
+func TestYiciPairsLikeRespectively(t *testing.T) {
+	ex := read(t, "2023年，全市实现地区生产总值245.6亿元，一般公共预算收入12.3亿元，依次增长6.1%、8.2%。", 2024)
+	wantGrowth(t, obs(t, ex, "gdp", 2023, "year"), 6.1, "yoy")
+	wantGrowth(t, obs(t, ex, "budget_revenue", 2023, "year"), 8.2, "yoy")
+	wantValue(t, "derived budget revenue 2022", obs(t, ex, "budget_revenue", 2022, "year").Value, 11.37)
+}
