@@ -30,3 +30,22 @@ func TestFigureBesideAThresholdIsCheckedAgainstIt(t *testing.T) {
 		}
 	}
 }
+
+// "exceeded", the usual translation of 突破/超过, marks a threshold passed as
+// "surpassed" does: alone it is a bound for review, beside a stated figure
+// the figure is taken. "has not exceeded" is a ceiling.
+func TestExceededIsAThresholdPassed(t *testing.T) {
+	ex := read(t, "In 2023, GDP exceeded 12 billion yuan for the first time.", 2024)
+	gdp := obs(t, ex, "gdp", 2023, "year")
+	if gdp.Bound != "at_least" || gdp.accepted(ex.Threshold) {
+		t.Errorf("exceeded alone: bound %q accepted %v, want at_least for review", gdp.Bound, gdp.accepted(ex.Threshold))
+	}
+	ex = read(t, "In 2023, GDP exceeded 12 billion yuan, reaching 12.08 billion yuan.", 2024)
+	gdp = obs(t, ex, "gdp", 2023, "year")
+	wantValue(t, "exceeded, reaching", gdp.Value, 120.8)
+	wantAccepted(t, ex, gdp.Provenance, "exceeded, reaching")
+
+	if b, _ := boundBefore("the registered urban unemployment rate has not exceeded "); b != "at_most" {
+		t.Errorf("has not exceeded: bound %q, want at_most", b)
+	}
+}
