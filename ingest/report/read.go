@@ -292,6 +292,15 @@ func pairRespectively(text string, cl span, ms []mention, owned [][]figure) []un
 				continue
 			}
 			word := cues.respectively.re.FindString(first.before + text[last.q.end:cl.end])
+			// "分别增长6%和7%左右", "分别增长6%、5%、8%以上": the qualifier after
+			// the list is every figure's, as "by over 8% respectively" is.
+			if b := afterBound(text[last.q.end:min(cl.end, last.q.end+40)]); b != "" && b == last.bound {
+				for i := j; i < j+n-1; i++ {
+					if figs[i].bound == "" {
+						figs[i].bound = b
+					}
+				}
+			}
 			k, names := listNames(text, ms, owned, mi)
 			if names != n {
 				if k == mi && names == 1 && !hasOtherFigure(owned[mi], figs[j:j+n]) {

@@ -95,3 +95,20 @@ func TestYiciPairsLikeRespectively(t *testing.T) {
 	wantGrowth(t, obs(t, ex, "budget_revenue", 2023, "year"), 8.2, "yoy")
 	wantValue(t, "derived budget revenue 2022", obs(t, ex, "budget_revenue", 2022, "year").Value, 11.37)
 }
+
+// A qualifier after a 分别 list (左右, 以上) is every figure's, not the last
+// one's alone, as "by over 8% respectively" is both incomes'.
+func TestQualifierAfterARespectivelyListIsEveryFiguresOwn(t *testing.T) {
+	ex := read(t, "2024年主要预期目标：城镇和农村居民人均可支配收入分别增长6%和7%左右。", 2024)
+	for _, code := range []string{"urban_disposable_income", "rural_disposable_income"} {
+		if tc := target(t, ex, code, "2024-annual", "growth"); tc.Bound != "about" {
+			t.Errorf("%s %g: bound %q, want about", code, tc.Value, tc.Bound)
+		}
+	}
+	ex = read(t, "2024年主要预期目标：地区生产总值、一般公共预算收入、固定资产投资分别增长6%、5%、8%以上。", 2024)
+	for _, code := range []string{"gdp", "budget_revenue", "fixed_asset_investment"} {
+		if tc := target(t, ex, code, "2024-annual", "growth"); tc.Bound != "at_least" || tc.Note != "at least" {
+			t.Errorf("%s %g: bound %q note %q, want at_least", code, tc.Value, tc.Bound, tc.Note)
+		}
+	}
+}
