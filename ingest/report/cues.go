@@ -10,7 +10,7 @@ type phrases struct {
 	decline, avgGrowth, avgGrowthWeak, growth, share            []string
 	atLeastBefore, atMostBefore, aboutBefore                    []string
 	atLeastAfter, atMostAfter, aboutAfter                       []string
-	estimate, cumulative                                        []string
+	estimate, cumulative, withinYear                            []string
 	annualTarget, fypTarget, reviewHeading, planHeading         []string
 	fiveYears, points, nextFiveYears, thisYear, planFirstYear   []string
 	workReport, communique, summary, planDocument, respectively []string
@@ -40,7 +40,7 @@ var cues = struct {
 	decline, avgGrowth, avgGrowthWeak, growth, share            cue
 	atLeastBefore, atMostBefore, aboutBefore                    cue
 	atLeastAfter, atMostAfter, aboutAfter                       cue
-	estimate, cumulative                                        cue
+	estimate, cumulative, withinYear                            cue
 	annualTarget, fypTarget, reviewHeading, planHeading         cue
 	fiveYears, points, nextFiveYears, thisYear, planFirstYear   cue
 	workReport, communique, summary, planDocument, respectively cue
@@ -53,6 +53,7 @@ var cues = struct {
 	atLeastAfter: joinCue(zh.atLeastAfter, en.atLeastAfter), atMostAfter: joinCue(zh.atMostAfter, en.atMostAfter),
 	aboutAfter: joinCue(zh.aboutAfter, en.aboutAfter),
 	estimate:   joinCue(zh.estimate, en.estimate), cumulative: joinCue(zh.cumulative, en.cumulative),
+	withinYear:   joinCue(zh.withinYear, en.withinYear),
 	annualTarget: joinCue(zh.annualTarget, en.annualTarget), fypTarget: joinCue(zh.fypTarget, en.fypTarget),
 	reviewHeading: joinCue(zh.reviewHeading, en.reviewHeading), planHeading: joinCue(zh.planHeading, en.planHeading),
 	fiveYears: joinCue(zh.fiveYears, en.fiveYears), points: joinCue(zh.points, en.points),

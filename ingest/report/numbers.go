@@ -61,6 +61,9 @@ func asRange(seg string, ns, s int, q quantity, out []quantity) []quantity {
 	if m == nil {
 		m = rangeBetween.FindStringSubmatchIndex(seg[:ns])
 	}
+	if m == nil {
+		return unitRange(seg, ns, s, q, out)
+	}
 	if m == nil || m[2] > 0 && (isDigit(seg[m[2]-1]) || seg[m[2]-1] == '.' || seg[m[2]-1] == ',') || fromBefore.MatchString(seg[:m[2]]) ||
 		byBefore.MatchString(seg[:m[2]]) && toConnector.MatchString(seg[:ns]) {
 		return append(out, q)
@@ -87,6 +90,56 @@ func asRange(seg string, ns, s int, q quantity, out []quantity) []quantity {
 		return append(out, q)
 	}
 	q.rng = &numberRange{lo: seg[m[2]:m[3]], hi: q.raw, hiBase: hi}
+	q.start, q.number = s+m[2], lo
+	q.raw = seg[m[2] : q.end-s]
+	q.readings = []reading{{base: loBase}}
+	return append(out, q)
+}
+
+// rangeDash ends the lower end of a range written with its unit
+// ("250亿元—", "4.5万—", "250亿至", "25 billion to"); unitBefore is that
+// lower end: a number and the unit words written on it.
+var (
+	rangeDash  = regexp.MustCompile(`(?i)(?:—{1,2}|–|－|-|~|～|〜|至|到|\bto\b)` + gap + `$`)
+	unitBefore = regexp.MustCompile(`(\d+(?:\.\d+)?)([^\d]{1,16}?)` + gap + `$`)
+	// fromInClause: "由2015年的88.9亿元到120.8亿元" is a change, not a range.
+	fromInClause = regexp.MustCompile(`(?i)(?:由|从|\bfrom\b)[^，,。；;]{0,40}$`)
+)
+
+// unitRange makes q the upper end of a range whose lower end is written
+// with the unit, or the first words of it, on both ends: "250亿元—260亿元",
+// "4.5万—4.6万元", "250亿至260亿元", "25 billion to 26 billion yuan". The
+// lower end's unit words must begin the upper end's unit, so its multiple
+// is the same; the lower end read as a quantity of its own is replaced.
+func unitRange(seg string, ns, s int, q quantity, out []quantity) []quantity {
+	d := rangeDash.FindStringIndex(seg[:ns])
+	if d == nil {
+		return append(out, q)
+	}
+	m := unitBefore.FindStringSubmatchIndex(seg[:d[0]])
+	if m == nil || m[2] > 0 && (isDigit(seg[m[2]-1]) || seg[m[2]-1] == '.' || seg[m[2]-1] == ',') || fromInClause.MatchString(seg[:m[2]]) ||
+		byBefore.MatchString(seg[:m[2]]) && toConnector.MatchString(seg[:ns]) {
+		return append(out, q)
+	}
+	num := numberPattern.FindString(q.raw)
+	unit := strings.ToLower(strings.TrimSpace(q.raw[len(num):]))
+	words := strings.ToLower(strings.TrimSpace(seg[m[4]:m[5]]))
+	if words == "" || !strings.HasPrefix(unit, words) || q.number == 0 {
+		return append(out, q)
+	}
+	lo, err := strconv.ParseFloat(seg[m[2]:m[3]], 64)
+	if err != nil {
+		return append(out, q)
+	}
+	loBase := lo * q.readings[0].base / q.number
+	hi := q.readings[0].base
+	if loBase >= hi {
+		return append(out, q)
+	}
+	if prev := len(out) - 1; prev >= 0 && out[prev].start == s+m[2] {
+		out = out[:prev]
+	}
+	q.rng = &numberRange{lo: strings.TrimSpace(seg[m[2]:d[0]]), hi: q.raw, hiBase: hi}
 	q.start, q.number = s+m[2], lo
 	q.raw = seg[m[2] : q.end-s]
 	q.readings = []reading{{base: loBase}}

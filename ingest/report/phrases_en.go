@@ -16,16 +16,18 @@ var en = phrases{
 	avgGrowthWeak: []string{`\ban annual (?:increase|growth|rise)\b`, `\bannual(?:ly)? (?:increase|growth)\b`, `\bper year\b`, `\ba year\b`},
 	growth:        []string{`\bincreas(?:e|ed|es|ing)\b`, `\bgr(?:ow|ew|own|owth|owing)\b`, `\bris(?:e|en|ing)\b`, `\brose\b`, `\bup\b`, `\bhigher\b`, `\bexpand(?:ed)?\b`, `\braised?\b`},
 	share:         []string{`\baccount(?:s|ed|ing)? for\b`, `\bshare\b`, `\bproportion\b`, `(?:%|percent|per cent) of\b`},
-	// Milestones passed ("crossed the 240 billion yuan mark") are bounds,
-	// as 迈上…台阶 is (phrases_zh.go).
-	atLeastBefore: slices.Concat(bounds.En.AtLeastBefore, []string{`\bsurpass(?:ed|es|ing)?\b`, `\bbr(?:oke|eaks?|eaking) through\b`, `\bcross(?:ed|es|ing)?\b`, `\btopp(?:ed|ing)\b`}),
-	atMostBefore:  bounds.En.AtMostBefore,
+	// Milestones passed ("crossed the 240 billion yuan mark", "exceeded 12
+	// billion yuan", the usual rendering of 突破/超过) are bounds, as 迈上…台阶
+	// is (phrases_zh.go); "has not exceeded 4.5%" is a ceiling.
+	atLeastBefore: slices.Concat(bounds.En.AtLeastBefore, []string{`\bsurpass(?:ed|es|ing)?\b`, `\bbr(?:oke|eaks?|eaking) through\b`, `\bcross(?:ed|es|ing)?\b`, `\btopp(?:ed|ing)\b`, `\bexceeded\b`}),
+	atMostBefore:  slices.Concat(bounds.En.AtMostBefore, []string{`\b(?:not|never)\s+(?:been\s+)?exceeded\b`}),
 	aboutBefore:   bounds.En.AboutBefore,
 	atLeastAfter:  slices.Concat(bounds.En.AtLeastAfter, []string{`(?i)^\s*(?:mark|threshold|milestone)\b`}),
 	atMostAfter:   bounds.En.AtMostAfter,
 	aboutAfter:    bounds.En.AboutAfter,
 	estimate:      []string{`\b(?:is|are|was|were) expected to\b`, `\bexpected to (?:be|reach|complete|achieve|exceed)\b`, `\bestimated\b`, `\bprojected to\b`},
 	cumulative:    []string{`\bcumulative(?:ly)?\b`, `\bin total over\b`, `\ba total of\b`},
+	withinYear:    []string{`\b(?:the\s+)?whole\s+year\b`, `\bthis\s+year\b`, `\bso\s+far\b`, `\byear[- ]to[- ]date\b`, `\bduring\s+the\s+year\b`, `\bfirst\s+(?:half|quarter|three\s+quarters)\b`, `\bjanuary\s+to\b`},
 	annualTarget: []string{
 		`\bmain (?:expected )?(?:objectives?|goals?|targets?)\b`, `\bexpected (?:goals?|objectives?|targets?)\b`,
 		`\b(?:goals?|objectives?|targets?) (?:for|of) (?:this year|the year|(?:19|20)\d\d)\b`,

@@ -30,6 +30,10 @@ var zh = phrases{
 	estimate: []string{`预计`, `估计`, `预估`},
 	// Cumulative over several years: not one year's figure.
 	cumulative: []string{`累计`},
+	// A total of one year or part of one, which 累计 is in a year's or a
+	// month's figures ("1-11月累计完成", "全年累计完成"): year to date, not
+	// several years.
+	withinYear: []string{`全年`, `年内`, `当年`, `本年`, `今年`, `年初以来`, `\d{1,2}\s*(?:[-—–~～至到]|—{2})\s*\d{1,2}\s*月`, `前[一二三四五六七八九十\d]{1,2}个?月`, `上半年`, `[一二三四1-4]季度`},
 	// Paragraph cues that what follows are targets for a year.
 	annualTarget: []string{`主要预期目标`, `预期目标`, `主要目标`, `目标任务`, `奋斗目标`, `主要指标`, `(?:19|20)\d\d年(?:全[市县区省旗])?(?:经济社会发展)?(?:的)?主要(?:预期)?目标`},
 	// Paragraph cues for the goals of a Five-Year Plan.
@@ -52,5 +56,5 @@ var zh = phrases{
 	communique:   []string{`统计公报`},
 	summary:      []string{`工作总结`, `总结`},
 	planDocument: []string{`重点任务`, `分解`, `责任分工`},
-	respectively: []string{`分别`},
+	respectively: []string{`分别`, `依次`}, // 依次: "in that order", as 分别
 }

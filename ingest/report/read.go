@@ -60,7 +60,14 @@ var (
 	ofAfter = regexp.MustCompile(`(?i)^\s*of\s+(?:the\s+)?$`)
 	// "10 per cent growth in X", "A 10% increase in X".
 	// connector joins two figures of one list: "7% and 9%", "7%和9%", "7%、9%".
-	connector     = regexp.MustCompile(`(?i)^\s*(?:and|or|,|、|和|与|及|，)\s*$`)
+	connector = regexp.MustCompile(`(?i)^\s*(?:and|or|,|、|和|与|及|，)\s*$`)
+	// listJoin joins two figures of one list of growths, the second a
+	// decline perhaps: "8.2%和-3%", "8.2%、下降3%", "up 8.2% and down 3%". Its
+	// last group is a minus sign written on the figure (ASCII, U+2212,
+	// full-width or small).
+	listJoin = regexp.MustCompile(`(?i)^\s*(?:and|or|,|、|和|与|及|，)\s*(?:(?:增长|增加|上升|提高|下降|减少|回落|下滑|降低|up|rose|increased|grew|down|fell|decreased|declined|dropped)\s*(?:by\s*)?)?([-−－﹣])?\s*$`)
+	// minusBefore: a minus sign written on a growth ("增长-3%").
+	minusBefore   = regexp.MustCompile(`[-−－﹣]\s*$`)
 	growthInAfter = regexp.MustCompile(`(?i)^\s*(?:(growth|increase|rise)|(decline|decrease|drop|fall))\s+in\s+(?:the\s+)?$`)
 )
 
@@ -94,7 +101,9 @@ func (r *reader) readClause(s sentence, cl span, cx clauseContext) {
 		}
 		owned[mi] = append(owned[mi], r.describe(text, cl, q, mentions, mi, backward, owned[mi], prevEnd))
 	}
-	pairRespectively(text, cl, mentions, owned)
+	for _, u := range pairRespectively(text, cl, mentions, owned) {
+		r.unread(s, u.q, "", u.reason)
+	}
 	for mi, m := range mentions {
 		if m.blocker || len(owned[mi]) == 0 {
 			continue
@@ -233,13 +242,17 @@ func (r *reader) describe(text string, cl span, q *quantity, ms []mention, mi in
 		f.cumulative = cues.cumulative.in(before)
 	}
 	// "by 7% and 9% respectively", "分别增长7%和9%": the second figure takes
-	// the role of the first.
-	if f.role == rolePlain && len(prev) > 0 && prev[len(prev)-1].q.dim == dimPercent && connector.MatchString(before) {
+	// the role of the first; "分别增长8.2%和-3%" with its own sign.
+	if f.role == rolePlain && len(prev) > 0 && prev[len(prev)-1].q.dim == dimPercent && listJoin.MatchString(before) {
 		last := prev[len(prev)-1]
 		f.role, f.sign, f.weakAvg = last.role, last.sign, last.weakAvg
 		if f.bound == "" {
 			f.bound = last.bound
 		}
+	}
+	// "增长-3%", "分别增长8.2%和−3%": a growth written negative is a decline.
+	if (f.role == roleGrowth || f.role == roleAvgGrowth) && minusBefore.MatchString(before) {
+		f.sign = -f.sign
 	}
 	return f
 }
@@ -254,20 +267,59 @@ var respectivelyAfter = regexp.MustCompile(`(?i)^\s*[,，]?\s*respectively\b`)
 // 7.1% to the rural one, not both to the rural income, the name nearest to
 // them. The list is figures of one kind (a unit, growth or a level) joined
 // by 和, 、 or "and", and there are as many names, each of one indicator,
-// none with a figure of that kind of its own. A list that fits no such
-// names stays with the nearest name.
-func pairRespectively(text string, cl span, ms []mention, owned [][]figure) {
+// none with a figure of that kind of its own.
+//
+// The names are those the list speaks of: the names joined by 、, 和 or
+// "and" right before it ("A、B、C分别达到x、y"), or else the names each with a
+// figure of its own running up to it ("A x、B y、C z，分别增长p、q"). When
+// they are more or fewer than the figures, which figure is whose is not
+// clear: the list is paired with none of them, not with the last names nor
+// all with the nearest, and its figures are returned to be listed unread.
+// A list that fits no such names otherwise stays with the nearest name.
+func pairRespectively(text string, cl span, ms []mention, owned [][]figure) []unpaired {
+	var out []unpaired
 	for mi := range ms {
 		for j := 0; j < len(owned[mi]); j++ {
 			figs := owned[mi]
 			first := figs[j]
 			n := 1
-			for j+n < len(figs) && figs[j+n].q.dim == first.q.dim && figs[j+n].role == first.role && connector.MatchString(figs[j+n].before) {
+			for j+n < len(figs) && figs[j+n].q.dim == first.q.dim && figs[j+n].role == first.role && listJoin.MatchString(figs[j+n].before) {
 				n++
 			}
 			last := figs[j+n-1]
 			cued := cues.respectively.in(first.before) || respectivelyAfter.MatchString(text[last.q.end:cl.end])
-			if n < 2 || !cued || mi-n+1 < 0 || !respectiveNames(ms[mi-n+1:mi+1], owned[mi-n+1:mi+1], figs[j:j+n], first) {
+			if n < 2 || !cued {
+				continue
+			}
+			word := cues.respectively.re.FindString(first.before + text[last.q.end:cl.end])
+			// "分别增长6%和7%左右", "分别增长6%、5%、8%以上": the qualifier after
+			// the list is every figure's, as "by over 8% respectively" is.
+			if b := afterBound(text[last.q.end:min(cl.end, last.q.end+40)]); b != "" && b == last.bound {
+				for i := j; i < j+n-1; i++ {
+					if figs[i].bound == "" {
+						figs[i].bound = b
+					}
+				}
+			}
+			k, names := listNames(text, ms, owned, mi)
+			if names != n {
+				if k == mi && names == 1 && !hasOtherFigure(owned[mi], figs[j:j+n]) {
+					// "A分别增长p和q": one name, no list of names at all.
+					continue
+				}
+				var list []string
+				for _, m := range ms[k : mi+1] {
+					list = append(list, text[m.start:m.end])
+				}
+				for _, f := range figs[j : j+n] {
+					out = append(out, unpaired{f.q, explain("%q gives %d figures for the %d names it speaks of (%s): which figure is whose is not clear, so none is paired",
+						word, n, names, strings.Join(list, ", "))})
+				}
+				owned[mi] = slices.Delete(slices.Clone(figs), j, j+n)
+				j--
+				continue
+			}
+			if k == mi || !respectiveNames(ms[k:mi+1], owned[k:mi+1], figs[j:j+n], first) {
 				continue
 			}
 			group := slices.Clone(figs[j : j+n])
@@ -275,12 +327,50 @@ func pairRespectively(text string, cl span, ms []mention, owned [][]figure) {
 			for i, f := range group {
 				k := mi - n + 1 + i
 				f.respective = explain("%q pairs the %d figures with the %d names before them in order: %s, the %s, is %s's",
-					cues.respectively.re.FindString(first.before+text[last.q.end:cl.end]), n, n, f.q.raw, ordinalWord(i+1), text[ms[k].start:ms[k].end])
+					word, n, n, f.q.raw, ordinalWord(i+1), text[ms[k].start:ms[k].end])
 				owned[k] = append(owned[k], f)
 			}
 			j-- // the figures after the list moved up
 		}
 	}
+	return out
+}
+
+// unpaired is a figure of a 分别 list no name could be given, and why.
+type unpaired struct {
+	q      *quantity
+	reason string
+}
+
+// listNames finds the names a 分别 list owned by mention mi speaks of: from
+// mention k to mi, and how many indicators they name. Names joined right
+// before the list ("A、B和C分别…") are its names; else the names running up
+// to it that each have a figure of their own ("A x，B y，分别增长…").
+func listNames(text string, ms []mention, owned [][]figure, mi int) (int, int) {
+	k := mi
+	for k > 0 && !ms[k-1].blocker && connector.MatchString(text[ms[k-1].end:ms[k].start]) {
+		k--
+	}
+	if k == mi {
+		for k > 0 && !ms[k-1].blocker && len(owned[k-1]) > 0 {
+			k--
+		}
+	}
+	names := 0
+	for _, m := range ms[k : mi+1] {
+		names += max(1, len(m.defs))
+	}
+	return k, names
+}
+
+// hasOtherFigure: figs hold a figure outside the list.
+func hasOtherFigure(figs, list []figure) bool {
+	for _, f := range figs {
+		if !slices.ContainsFunc(list, func(g figure) bool { return g.q == f.q }) {
+			return true
+		}
+	}
+	return false
 }
 
 // respectiveNames: the names can each take one figure of the list: each
@@ -519,6 +609,15 @@ func (r *reader) emitObservations(s sentence, d *indicatorDef, levels, percents 
 	}
 	a, b := fromTo(text, levels)
 	growth, gkind, gf := growthOf(percents, a != nil)
+	// 累计 in a year's or a month's figures is the year to date ("1-11月
+	// 累计完成88亿元，累计增长12.5%", "全年累计完成"): one year's total and
+	// its growth over the year before, not a total over several years.
+	yearToDate := cx.period != plancast.PeriodYear || cues.withinYear.in(sentText[:max(0, levels[0].q.start-s.start)])
+	if gf != nil && gf.cumulative && yearToDate {
+		g := *gf
+		g.cumulative = false
+		gf = &g
+	}
 	var notKept string
 	growth, gkind, cx.baseYear, notKept = comparedGrowth(growth, gkind, gf, cx.year, cx.baseYear)
 	f := levels[0]
@@ -554,6 +653,19 @@ func (r *reader) emitObservations(s sentence, d *indicatorDef, levels, percents 
 		c.Reasons = append(c.Reasons, notKept)
 	}
 	for _, th := range passed {
+		// The bound passed is a check on the figure beside it: "突破2400亿
+		// 元，达到2351.2亿元" contradicts itself (a slip, or a garble such as
+		// "1.208 billion" for 12.08 billion beside a 12 billion mark).
+		if tc, ok := levelChoice(th.q, d); ok && (th.bound == "at_least" && c.Value < tc.value || th.bound == "at_most" && c.Value > tc.value) {
+			side := "below"
+			if th.bound == "at_most" {
+				side = "above"
+			}
+			c.NeedsReview = true
+			c.Confidence -= 0.2
+			c.Reasons = append(c.Reasons, explain("%q is a bound the text gives (%s), but %q, stated beside it, is %g, %s it: the text contradicts itself; review it", th.q.raw, th.bound, f.q.raw, c.Value, side))
+			continue
+		}
 		c.Reasons = append(c.Reasons, explain("%q is a bound the text gives (%s), not a measured value: %q, stated beside it, is taken", th.q.raw, th.bound, f.q.raw))
 	}
 	if len(levels) > 1 {
@@ -568,7 +680,7 @@ func (r *reader) emitObservations(s sentence, d *indicatorDef, levels, percents 
 		c.NeedsReview = true
 		c.Reasons = append(c.Reasons, explain("the text gives a bound (%s), not a measured value", f.bound))
 	}
-	if cues.cumulative.in(sentText[:max(0, f.q.start-s.start)]) {
+	if cues.cumulative.in(sentText[:max(0, f.q.start-s.start)]) && !yearToDate {
 		c.NeedsReview = true
 		c.Reasons = append(c.Reasons, "a cumulative total over several years, not one year's figure")
 	}
@@ -758,7 +870,28 @@ func (r *reader) emitTargets(s sentence, d *indicatorDef, levels, percents []fig
 	t.Value = *growth
 	t.Unit = plancast.UnitPercent
 	t.Kind = plancast.TargetGrowth
-	switch {
+	// A growth over a year the text names ("比2020年增长25%以上", "up 40% over
+	// 2020"): over the year before it is year on year; over an earlier year
+	// it is the growth over that year in all, which a growth target with
+	// that base year is (not a growth of one year, nor an average a year);
+	// an average over a named year runs from it.
+	switch y := gf.overYear; {
+	case y != 0 && y >= cx.year:
+		t.BaseYear = 0
+		t.NeedsReview = true
+		t.Reasons = append(t.Reasons, explain("the growth is stated over %d, which is not before the target's year %d: review it", y, cx.year))
+	case y != 0 && gkind == "avg_annual":
+		t.Kind = plancast.TargetAvgGrowth
+		t.BaseYear = y
+		t.Reasons = append(t.Reasons, explain("an average annual growth over %d, the year the text names: base year %d", y, y))
+	case y != 0 && y == cx.year-1:
+		t.BaseYear = 0
+		t.Reasons = append(t.Reasons, explain("a growth over %d, the year before: year on year", y))
+	case y != 0:
+		t.BaseYear = y
+		n := cx.year - y
+		a := (math.Pow(1+*growth/100, 1/float64(n)) - 1) * 100
+		t.Reasons = append(t.Reasons, explain("the growth %g%% is over %d in all, %d years to %d (%.1f%% a year): a growth target with base year %d, not year on year nor an average a year", *growth, y, n, cx.year, a, y))
 	case gkind == "avg_annual" || (cx.fyp > 0 && gf.weakAvg):
 		t.Kind = plancast.TargetAvgGrowth
 		if t.BaseYear == 0 {

@@ -152,6 +152,12 @@ func (r *reader) updateScope(sc, carried *planScope, sec section, p paragraph, s
 			}
 			next = planScope{fyp: n, target: true, why: fmt.Sprintf("%q, the last year of the %s", phrase, fypCode(n))}
 		case cueAnnual:
+			if targetCompared.MatchString(text[cl.start:c.at]) {
+				// "增长6.1%，高于6%—6.5%的预期目标", "up 6.1%, exceeding the
+				// expected target of 6%-6.5%": an outturn set against its
+				// target, the figures before it the year's own.
+				continue
+			}
 			// The sentence to the end of the cue's clause ("the main
 			// targets for this year are:" names its year after the cue),
 			// or else the paragraph before it ("2021年是“十四五”开局之年。
@@ -166,6 +172,11 @@ func (r *reader) updateScope(sc, carried *planScope, sec section, p paragraph, s
 		}
 	}
 }
+
+// targetCompared: the words before a targets cue set a figure against the
+// target ("高于…的预期目标", "exceeding the expected target"), they do not
+// lead in targets.
+var targetCompared = regexp.MustCompile(`(?i)(?:高于|超过|超出|低于|快于|慢于|好于|优于)[^，,。；;：:]{0,24}$|\b(?:exceed(?:s|ed|ing)?|above|below|(?:higher|lower|faster|slower|better) than|beat(?:s|ing)?|outpac(?:es|ed|ing))\b[^,.;:，。；：]{0,40}$`)
 
 // aheadScope is the scope "the next five years" (今后五年) opens.
 func (r *reader) aheadScope(phrase string) planScope {
