@@ -1197,7 +1197,7 @@ var chinese = phrasebook{
 func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind plancast.Indicator, missing []int, baseLevel float64, base int, higher, approx bool, edge *LimitEdge) string {
 	growth := plancast.GrowthKind(t.Kind)
 	target := func(v float64) string { return plancast.FormatNumber(v, -1) }
-	lim, prec := LimitsOf(ind), plancast.ValuePrec(a.LatestValue)
+	lim, prec := LimitsOf(ind), plancast.ProjectedPrec(a.LatestValue)
 	// A projection and its bounds are written apart from the target, as an
 	// observed value is (apart, below): "99.9 (95% interval 99.7 to 99.9)
 	// against a target of 99.9" put the target at the projection and at

@@ -84,7 +84,7 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	// latest figure (plancast.ValuePrec), as the charts and the dashboard show
 	// them: 120.8 → 147.2, 33,029 → 40,061.
 	observed := func(v float64) string { return plancast.FormatNumber(v, -1) }
-	prec := plancast.ValuePrec(values[len(values)-1])
+	prec := plancast.ProjectedPrec(values[len(values)-1])
 	projected := func(v float64) string {
 		return plancast.FormatNumber(v, opt.Limits.Prec(v, plancast.ShownPrec(v, prec)))
 	}

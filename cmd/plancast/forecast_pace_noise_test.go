@@ -22,6 +22,6 @@ func TestForecastCommandWritesEqualPacesEqualAndNeverAsZero(t *testing.T) {
  "targets":[{"region":"z0","indicator":"urbanization_rate","plan":"14th-fyp","kind":"level","base_year":2020,"year":2025,"value":55.03,"published":"2021-03-01"}]}`})
 	stdout := mustRun(t, "forecast", "--data-dir", dir, "--region", "z0", "--indicator", "urbanization_rate", "--as-of", "2024-06-01")
 	wantLines(t, stdout,
-		"14th-fyp level 2025 55.03 55.025 [48.4, 61.3] +0.01 pt <50% 77% at_risk",
+		"14th-fyp level 2025 55.03 55.025 [48.42, 61.33] +0.01 pt <50% 77% at_risk",
 		"at the 2019–2023 pace (+0.01 points a year), 14th-fyp's 55.03 is reached in 2025, on time, but the projection assumes +0.003 points a year, slower than the history")
 }
