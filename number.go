@@ -303,6 +303,16 @@ func PacePrec(v, other float64, prec int) int {
 	return ApartPrec(v, other, p)
 }
 
+// ProjectedPrec is the decimals a series whose latest figure is latest
+// has its projections written with, the prec ShownPrec takes: ValuePrec's
+// about four significant digits, or the figure's own decimals where it has
+// more (Decimals: two at most from 1 up). A share of 99.85 (figures of two
+// decimals: 99.44, 99.6, 99.71, 99.79, 99.85) was projected with
+// ValuePrec's one decimal: 99.908 with an 80% interval of 99.878 to
+// 99.931 read "99.9 [99.9, 99.9]", a mean equal to both its bounds and an
+// interval of no width; it is "99.91 [99.88, 99.93]".
+func ProjectedPrec(latest float64) int { return max(ValuePrec(latest), Decimals(latest)) }
+
 // ShownPrec is the decimals a projected value v (a projection's mean or a
 // bound of its interval) is written with beside the others of a series
 // shown with prec decimals (the ValuePrec of its latest figure): about four

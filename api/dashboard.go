@@ -236,7 +236,7 @@ func (s *Server) dashboardSection(ctx context.Context, r plancast.Region, indByC
 			LatestText:      fmt.Sprintf("%s (%d)", latestText(a.Assessment), a.LatestYear),
 			DueText:         charts.FiguresDueText(a.FiguresDue, lang), // the chart's words under its hatch
 			RequiredText:    requiredText(lang, a.Assessment),
-			ProjectedText:   projectedText(lang, a.Kind, a.TargetValue, a.Projected, a.Realised, plancast.ValuePrec(a.LatestValue), forecast.LimitsOf(ind)),
+			ProjectedText:   projectedText(lang, a.Kind, a.TargetValue, a.Projected, a.Realised, plancast.ProjectedPrec(a.LatestValue), forecast.LimitsOf(ind)),
 			ProbabilityText: plancast.FormatProbability(a.Probability),
 		})
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"math"
 	"net/http"
 	"strconv"
 	"strings"
@@ -93,7 +94,7 @@ type cell struct {
 	Kind cellKind
 	Text string
 	Num  float64
-	Prec int // decimals shown in XLSX for cellNumber (0–maxPrec); CSV writes every digit
+	Prec int // decimals shown in XLSX for cellNumber (0–maxPrec), of the percent for cellPercent; CSV writes every digit
 }
 
 // maxPrec is the most decimals a number cell is shown with: a figure's two,
@@ -117,11 +118,15 @@ func optNumCell(p *float64, prec int) cell {
 }
 
 // percentCell is a fraction shown as a percentage; blank when p is nil.
+// It is shown to one decimal of its percent, or more (up to four more,
+// plancast.PacePrec) where one would write a fraction that is not zero
+// as zero: a required growth of 0.0003 a year is "0.03%", not "0.0%",
+// which read as nothing needed.
 func percentCell(p *float64) cell {
 	if p == nil {
 		return cell{}
 	}
-	return cell{Kind: cellPercent, Num: *p}
+	return cell{Kind: cellPercent, Num: *p, Prec: plancast.PacePrec(100**p, math.NaN(), 1)}
 }
 
 // safeCell neutralises a text cell that a spreadsheet would run as a formula
@@ -329,17 +334,15 @@ func displayWidth(s string) int {
 
 // sheetStyles are the XLSX styles a table uses, made once per file.
 type sheetStyles struct {
-	header, percent, year int
-	number                [maxPrec + 1]int // by decimals: #,##0  #,##0.0  #,##0.00 …
+	header, year int
+	number       [maxPrec + 1]int // by decimals: #,##0  #,##0.0  #,##0.00 …
+	percent      [maxPrec + 1]int // by decimals of the percent: 0%  0.0%  0.00% …
 }
 
 func newSheetStyles(f *excelize.File) (*sheetStyles, error) {
 	s := &sheetStyles{}
 	var err error
 	if s.header, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}}); err != nil {
-		return nil, err
-	}
-	if s.percent, err = f.NewStyle(&excelize.Style{CustomNumFmt: ptr("0.0%")}); err != nil {
 		return nil, err
 	}
 	if s.year, err = f.NewStyle(&excelize.Style{CustomNumFmt: ptr("0")}); err != nil {
@@ -351,6 +354,13 @@ func newSheetStyles(f *excelize.File) (*sheetStyles, error) {
 			fmtText += "." + strings.Repeat("0", prec)
 		}
 		if s.number[prec], err = f.NewStyle(&excelize.Style{CustomNumFmt: ptr(fmtText)}); err != nil {
+			return nil, err
+		}
+		percent := "0"
+		if prec > 0 {
+			percent += "." + strings.Repeat("0", prec)
+		}
+		if s.percent[prec], err = f.NewStyle(&excelize.Style{CustomNumFmt: ptr(percent + "%")}); err != nil {
 			return nil, err
 		}
 	}
@@ -366,7 +376,7 @@ func (s *sheetStyles) value(c cell) any {
 	case cellNumber:
 		return excelize.Cell{StyleID: s.number[min(max(c.Prec, 0), maxPrec)], Value: c.Num}
 	case cellPercent:
-		return excelize.Cell{StyleID: s.percent, Value: c.Num}
+		return excelize.Cell{StyleID: s.percent[min(max(c.Prec, 0), maxPrec)], Value: c.Num}
 	case cellYear:
 		return excelize.Cell{StyleID: s.year, Value: int(c.Num)}
 	}

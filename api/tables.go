@@ -59,7 +59,7 @@ func judgedRow(cat *catalogMemo, lang string, a AssessmentItem) []cell {
 	ind := cat.indicators[a.Indicator]
 	// The compared quantity: growth in percent for growth targets, the
 	// level in the indicator's unit for the others.
-	prec := plancast.ValuePrec(a.LatestValue)
+	prec := plancast.ProjectedPrec(a.LatestValue)
 	if plancast.GrowthKind(a.Kind) {
 		prec = 1
 	}
@@ -334,7 +334,7 @@ func projectionTable(series *plancast.Series, p *plancast.Projection, cat *catal
 			numCell(o.Value, plancast.Decimals(o.Value)), cell{}, cell{}, cell{}, cell{}, textCell(observationStatusText(lang, o.Status))))
 		latest = o.Value
 	}
-	prec, lim := plancast.ValuePrec(latest), forecast.LimitsOf(ind)
+	prec, lim := plancast.ProjectedPrec(latest), forecast.LimitsOf(ind)
 	// each value with the decimals the explanation writes it with
 	points := func(pt plancast.ProjectionPoint) []cell {
 		var cells []cell

@@ -669,7 +669,28 @@ func (cl *chartLabels) layout(f *figure, c *draw.Canvas, p *plot.Plot) []placedL
 	var must []placedLabel
 	for _, i := range byRank {
 		kept[i] = true
-		if laid, ok := cl.layMust(asked, kept, names, marks, c); ok {
+		laid, ok := cl.layMust(asked, kept, names, marks, c)
+		// A label with no place beside its point as asked tries the
+		// places an optional label tries (alternatives: 9 points above
+		// or below, then the other side), as asked there, before it is
+		// left out: a share's target of 100 in 2030 sits at the top of
+		// the plot, its label left of it over the latest figure's
+		// marker, which it could clear only by moving down more than its
+		// own height (near), and was left out at every size, though 9
+		// points lower it was clear of everything.
+		if l := cl.must[i]; !ok && l.rank == rankPlanTarget && l.side == sideAuto {
+			t := l.measure(f)
+			for _, alt := range l.alternatives()[1:3] {
+				alt.at = cl.dodge.moved(c, p, alt.at)
+				was := asked[i]
+				asked[i] = alt.placeAs(t, c, p)
+				if laid, ok = cl.layMust(asked, kept, names, marks, c); ok {
+					break
+				}
+				asked[i] = was
+			}
+		}
+		if ok {
 			must = laid
 		} else {
 			kept[i] = false // left out for want of room

@@ -74,7 +74,9 @@ const MaxPaceYears = 50
 // average (HistoricalGrowth; on a percentage of a whole, a share or the
 // unemployment rate, its gap to the limit the target lies toward, 100 or
 // 0, narrowing at the history's rate down to the target, or to the edge
-// for one judged at the limit: LimitEdge; on another percentage,
+// for one judged at the limit: LimitEdge, unless its figures follow the
+// history's points a year more closely and those stay short of the
+// limit: pacedInPoints; on another percentage,
 // changing by its points a year, HistoricalChange), none for one it meets
 // already;
 // Progress is (projected − base)/(target − base) on levels, base the value at
@@ -540,7 +542,13 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 	// reached, and a pace moving away would "reach" it from the other side
 	// (an unemployment rate of 3.9 rising toward a level target of 5.5 read
 	// ">99% on_track" and "at that pace the target is reached in 2029").
-	paceOnGap := atEdge || opt.Limits.NonNegative && opt.Limits.Upper > 0
+	//
+	// A target short of the limit whose figures follow a straight line in
+	// points more closely than the gap's path, and whose straight line
+	// stays short of the limit to the target year, is paced in points,
+	// as its "history: +1.1 points a year" says (limit_target.go,
+	// pacedInPoints): one sentence, one history's pace.
+	paceOnGap := atEdge || opt.Limits.NonNegative && opt.Limits.Upper > 0 && !limit.InPoints
 	if levelTarget && !achieved && t.Year > p.last && !meets(a.LatestValue, t.Value) {
 		n := math.NaN() // no pace: compares false below
 		switch {
@@ -865,6 +873,12 @@ type phrasebook struct {
 	// limitPace: pace for a target at a limit (LimitEdge): the year, the
 	// limit, how much of the gap to it closes a year ("52.7%").
 	limitPace string
+	// pointsPass, gapFits: limitPace where the history's points a year
+	// were said just before, saying why the gap's pace, not those
+	// points, gives the year: the points would run past the limit, or the
+	// figures follow the gap more closely (pacedInPoints); limitPace's
+	// arguments.
+	pointsPass, gapFits string
 	// edgeFrom, edgeUnder: where a target at the upper limit, or at 0, is
 	// met: the edge, the figures' decimals in words (decimals), the limit.
 	edgeFrom, edgeUnder string
@@ -975,6 +989,8 @@ var english = phrasebook{
 	points:           func(c float64, prec int) string { return plancast.Signed(c, prec) + " points" },
 	pace:             "; at that pace the target is reached in %d",
 	limitPace:        "; at the history's pace, its gap to %[2]s narrowing %[3]s a year, the target is reached in %[1]d",
+	pointsPass:       "; those points a year would run past %[2]s: at the history's pace, its gap to %[2]s narrowing %[3]s a year, the target is reached in %[1]d",
+	gapFits:          "; its figures follow their gap to %[2]s more closely than those points a year: at the history's pace, its gap to %[2]s narrowing %[3]s a year, the target is reached in %[1]d",
 	edgeFrom:         "; met from %[1]s up, which figures of %[2]s write as %[3]s",
 	edgeUnder:        "; met under %[1]s, which figures of %[2]s write as %[3]s",
 	decimals: func(n int) string {
@@ -1095,6 +1111,8 @@ var chinese = phrasebook{
 	points:           plancast.FormatPointsZhPrec,
 	pace:             "；按历史增速，%d年达到目标",
 	limitPace:        "；按历史速度，与%[2]s的差距年均缩小%[3]s，%[1]d年达到目标",
+	pointsPass:       "；按历史年均点数将超过%[2]s：按历史速度，与%[2]s的差距年均缩小%[3]s，%[1]d年达到目标",
+	gapFits:          "；历史数据更接近与%[2]s的差距按比例缩小，而非每年固定点数：按历史速度，与%[2]s的差距年均缩小%[3]s，%[1]d年达到目标",
 	edgeFrom:         "；数据保留%[2]s，不低于%[1]s即记为%[3]s，按此判断",
 	edgeUnder:        "；数据保留%[2]s，低于%[1]s即记为%[3]s，按此判断",
 	decimals: func(n int) string {
@@ -1179,7 +1197,7 @@ var chinese = phrasebook{
 func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind plancast.Indicator, missing []int, baseLevel float64, base int, higher, approx bool, edge *LimitEdge) string {
 	growth := plancast.GrowthKind(t.Kind)
 	target := func(v float64) string { return plancast.FormatNumber(v, -1) }
-	lim, prec := LimitsOf(ind), plancast.ValuePrec(a.LatestValue)
+	lim, prec := LimitsOf(ind), plancast.ProjectedPrec(a.LatestValue)
 	// A projection and its bounds are written apart from the target, as an
 	// observed value is (apart, below): "99.9 (95% interval 99.7 to 99.9)
 	// against a target of 99.9" put the target at the projection and at
@@ -1295,7 +1313,20 @@ func explain(pb phrasebook, a plancast.Assessment, t plancast.Target, ind planca
 	if a.PaceYear != nil {
 		if edge != nil && edge.GapChange != nil {
 			// A target at a limit is paced on its gap to the limit.
-			s += fmt.Sprintf(pb.limitPace, *a.PaceYear, plancast.FormatNumber(edge.Limit, -1), plancast.Fixed(-100**edge.GapChange, plancast.PacePrec(-100**edge.GapChange, math.NaN(), 1))+"%")
+			// Where the history's points a year were said just before,
+			// the sentence says why the gap's pace, not that one,
+			// gives the year: two paces of one history, and the
+			// reader is told which counts (limit_target.go,
+			// pacedInPoints).
+			phrase := pb.limitPace
+			switch {
+			case a.RequiredChange == nil || a.HistoricalChange == nil:
+			case edge.PointsPass:
+				phrase = pb.pointsPass
+			default:
+				phrase = pb.gapFits
+			}
+			s += fmt.Sprintf(phrase, *a.PaceYear, plancast.FormatNumber(edge.Limit, -1), plancast.Fixed(-100**edge.GapChange, plancast.PacePrec(-100**edge.GapChange, math.NaN(), 1))+"%")
 		} else {
 			s += fmt.Sprintf(pb.pace, *a.PaceYear)
 		}

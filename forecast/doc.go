@@ -446,7 +446,18 @@
 // for a 2027 target of 99.9 that judges 99.853 short; it is reached in
 // 2028. Only a shortfall under a thousandth of the figures' last decimal,
 // which the geometric path leaves where its points a year equal the
-// required ones, counts as reached (limit_target.go). A percentage
+// required ones, counts as reached (limit_target.go).
+//
+// Except where the figures follow a straight line in points more closely
+// than the gap's path, and that line stays short of the limit to the
+// target year: then the target is paced at the history's points a year,
+// the pace the explanation states beside the needed one ("needs +1.0
+// points a year (history: +1.1 points a year)"), so that the sentence
+// does not then reach the target "at the history's pace" a year late on
+// another. Where the gap is the pace and the history's points a year are
+// said too, the sentence says why: "those points a year would run past
+// 100", or "its figures follow their gap to 100 more closely than those
+// points a year" (pacedInPoints). A percentage
 // of no whole (a growth rate, a change in prices) is still paced in
 // points a year.
 //

@@ -49,11 +49,11 @@ func TestAShareTargetOf100IsJudgedWhereAFigureReads100(t *testing.T) {
 	}
 	saysAndNot(t, "English", a.Explanation, []string{
 		"against a target of 100: probability " + plancast.FormatProbability(a.Probability) + " (off_track)",
-		"; at the history's pace, its gap to 100 narrowing 52.7% a year, the target is reached in 2028",
+		"(history: +0.2 points a year); those points a year would run past 100: at the history's pace, its gap to 100 narrowing 52.7% a year, the target is reached in 2028",
 		"; met from 99.995 up, which figures of two decimals write as 100",
 	}, []string{"reached in 2025", "probability 0%"})
 	saysAndNot(t, "Chinese", a.ExplanationZh, []string{
-		"；按历史速度，与100的差距年均缩小52.7%，2028年达到目标",
+		"（历史年均提高0.2个百分点）；按历史年均点数将超过100：按历史速度，与100的差距年均缩小52.7%，2028年达到目标",
 		"；数据保留两位小数，不低于99.995即记为100，按此判断",
 	}, []string{"达成概率0%"})
 
@@ -276,7 +276,11 @@ func TestEveryTargetOfAPercentageOfAWholeIsPacedOnItsGapToTheLimit(t *testing.T)
 		if a.PaceYear == nil || *a.PaceYear != c.want {
 			t.Errorf("%s: pace year %s, want %d", name, paceText(a.PaceYear), c.want)
 		}
-		saysAndNot(t, name, a.Explanation, []string{fmt.Sprintf("; at the history's pace, %s, the target is reached in %d", c.gap, c.want)},
+		// Its points a year, said as the history's beside the needed,
+		// would run past the limit, and the sentence says so: the gap
+		// is the pace (pacedInPoints).
+		saysAndNot(t, name, a.Explanation, []string{fmt.Sprintf(" points a year would run past %s: at the history's pace, %s, the target is reached in %d",
+			plancast.FormatNumber(map[bool]float64{true: 100, false: 0}[c.ind.Better == plancast.BetterHigher], -1), c.gap, c.want)},
 			[]string{"at that pace"})
 		// The forecast command words the pace from TargetAtLimit: the
 		// limit the target lies toward and the gap's pace.

@@ -690,6 +690,10 @@ func (p *parser) layoutOf(cols []column, title []tableRow, headerRow int) *layou
 		p.ps.add(Problem{File: p.file, Sheet: p.sheet, Row: headerRow, Message: revisionsMessage("")})
 		return nil
 	}
+	if projectionDownload(cols) {
+		p.ps.add(Problem{File: p.file, Sheet: p.sheet, Row: headerRow, Message: projectionMessage()})
+		return nil
+	}
 	l := &layout{fields: map[string]column{}}
 	for _, c := range cols {
 		switch {

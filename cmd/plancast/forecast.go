@@ -84,7 +84,7 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	// latest figure (plancast.ValuePrec), as the charts and the dashboard show
 	// them: 120.8 → 147.2, 33,029 → 40,061.
 	observed := func(v float64) string { return plancast.FormatNumber(v, -1) }
-	prec := plancast.ValuePrec(values[len(values)-1])
+	prec := plancast.ProjectedPrec(values[len(values)-1])
 	projected := func(v float64) string {
 		return plancast.FormatNumber(v, opt.Limits.Prec(v, plancast.ShownPrec(v, prec)))
 	}
@@ -272,7 +272,9 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		// percentage of a whole (a share, the unemployment rate), at a
 		// limit or short of one, its gap to the limit it lies toward (100,
 		// or 0) narrowing at the history's rate (forecast.TargetAtLimit's
-		// LimitEdge), which points a year would run past; for one on
+		// LimitEdge), which points a year would run past, unless its
+		// figures follow their points a year more closely and those stay
+		// short of the limit (GapChange nil: in points); for one on
 		// another percentage, in points a year, not "1.0% a year" of a
 		// rate moving 0.03 points; otherwise the history's growth a year.
 		// A pace in points or growth is written apart from the needs/yr

@@ -278,14 +278,17 @@ func TestForecastCommandSaysWhichEndedYearsItProjects(t *testing.T) {
 
 // A share's target is printed in points: Houma's secondary industry at
 // 41.3% of GDP in 2020 against 45% for 2025 needs "+0.7 pt" a year. The
-// pace line says the history's pace as every target of a percentage of a
-// whole is paced, its gap to 100 narrowing (62 to 58.7 in 2016–2020).
+// pace line says the history's pace as the assessment paces it: its
+// figures (38.0 to 41.3 in 2016–2020) lie closer to the straight line of
+// +0.825 points a year than to their gap to 100 narrowing 1.4% a year,
+// and that line stays short of 100, so the pace is in points
+// (forecast.pacedInPoints).
 func TestForecastCommandSaysAShareTargetInPoints(t *testing.T) {
 	dir := seededDir(t)
 	ingestFiles(t, dir, [2]string{"share.csv", "region,indicator,year,value\nhouma,secondary_industry_share,2016,38.0\nhouma,secondary_industry_share,2017,38.6\n" +
 		"houma,secondary_industry_share,2018,39.5\nhouma,secondary_industry_share,2019,40.4\nhouma,secondary_industry_share,2020,41.3\n"})
 	stdout := mustRun(t, "forecast", "--data-dir", dir, "--region", "houma", "--indicator", "secondary_industry_share")
-	for _, want := range []string{"+0.7 pt", "at the 2016–2020 pace (the gap to 100 narrowing 1.4% a year), 14th-fyp's 45 is reached in 2025"} {
+	for _, want := range []string{"+0.7 pt", "at the 2016–2020 pace (+0.8 points a year), 14th-fyp's 45 is reached in 2025"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("the forecast does not say %q:\n%s", want, stdout)
 		}
@@ -474,9 +477,10 @@ func TestForecastCommandQuotesAGrowthTargetAsSet(t *testing.T) {
 // on_track" and "at the 2018–2024 pace (1.0% a year), 14th-fyp's 4.5 is
 // reached in 2054, 29 years late". One still short of it is paced, as
 // every target of a percentage of a whole is, on its gap to the limit it
-// lies toward (0) narrowing at the history's rate: 5.4 to 5.0 in
-// 2020–2024 is 1.9% a year, which reaches 4.5 in 2030 (in points, −0.1 a
-// year, 2029): 4.52 in 2029, which one decimal writes 4.5, is not the 4.5
+// lies toward (0) narrowing at the history's rate, where its figures
+// follow that path (5.4, 5.19, 5.0 in 2020–2024, not the straight line's
+// 5.2): 1.9% a year, which reaches 4.5 in 2030 (in points, −0.1 a year,
+// 2029): 4.52 in 2029, which one decimal writes 4.5, is not the 4.5
 // P(meet) judges.
 func TestForecastCommandPacesOnlyATargetNotMetAndARateOnItsGap(t *testing.T) {
 	dir := catalogDir(t)
@@ -485,7 +489,7 @@ func TestForecastCommandPacesOnlyATargetNotMetAndARateOnItsGap(t *testing.T) {
 			"houma,unemployment_rate,2018,3.1,2019-03-20\nhouma,unemployment_rate,2019,3.0,2020-03-20\nhouma,unemployment_rate,2020,3.6,2021-03-20\n" +
 			"houma,unemployment_rate,2021,3.4,2022-03-20\nhouma,unemployment_rate,2022,3.9,2023-03-20\nhouma,unemployment_rate,2023,3.5,2024-03-20\n" +
 			"houma,unemployment_rate,2024,3.3,2025-03-20\n" +
-			"zizhou,unemployment_rate,2020,5.4,2021-03-20\nzizhou,unemployment_rate,2022,5.2,2023-03-20\nzizhou,unemployment_rate,2024,5.0,2025-03-20\n"},
+			"zizhou,unemployment_rate,2020,5.4,2021-03-20\nzizhou,unemployment_rate,2022,5.19,2023-03-20\nzizhou,unemployment_rate,2024,5.0,2025-03-20\n"},
 		[2]string{"target.csv", "region,indicator,plan,kind,year,value,published\n" +
 			"houma,unemployment_rate,14th-fyp,level,2025,4.5,2021-03-01\nzizhou,unemployment_rate,14th-fyp,level,2025,4.5,2021-03-01\n"})
 	stdout := mustRun(t, "forecast", "--data-dir", dir, "--region", "houma", "--indicator", "unemployment_rate", "--as-of", "2025-06-01")
@@ -514,7 +518,7 @@ func TestForecastCommandJudgesAShareOf100WhereAFigureReads100(t *testing.T) {
 "targets":[{"region":"houma","indicator":"garbage_treatment_share","plan":"14th-fyp","kind":"share","year":2025,"value":100,"binding":true,"published":"2021-03-10"}]}`})
 	stdout := mustRun(t, "forecast", "--data-dir", dir, "--region", "houma", "--indicator", "garbage_treatment_share", "--as-of", "2025-06-01")
 	wantLines(t, stdout,
-		"14th-fyp share 2025 100 99.97 [99.9, 99.99] +0.05 pt 1% 97% off_track",
+		"14th-fyp share 2025 100 99.97 [99.92, 99.99] +0.05 pt 1% 97% off_track",
 		"14th-fyp's 100 is met from 99.995 up, which figures of two decimals write as 100",
 		"at the 2020–2024 pace (the gap to 100 narrowing 52.7% a year), 14th-fyp's 100 is reached in 2028, 3 years late")
 	if strings.Contains(stdout, " 0% ") || strings.Contains(stdout, "reached in 2025") {
