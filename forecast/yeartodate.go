@@ -487,8 +487,15 @@ func (y *yearToDate) requireRest(level float64) {
 // when ind's figures do not add up over the year or no year to date of
 // that year and the one before is given. The yearly points of r stay the
 // yearly model's; this is what the months so far add.
-func (r *Result) YearToDate(ind plancast.Indicator, series []plancast.Series) *plancast.YearToDate {
-	if y, _, _, _ := r.yearToDate(ind, series, r.LastYear+1, nil); y != nil {
+//
+// priceGap is the yearly figures' stated gap (plancast.MeasureStatedGap of
+// the series' figures and stated growths; nil when they state none): with
+// it, months whose year before is not stored but which state their growth
+// on it are read as Assess reads them, the year before's months taken from
+// that growth (PriorFromStated), so that the projection shows the year to
+// date every target of that year is judged on.
+func (r *Result) YearToDate(ind plancast.Indicator, series []plancast.Series, priceGap *plancast.StatedGap) *plancast.YearToDate {
+	if y, _, _, _ := r.yearToDate(ind, series, r.LastYear+1, priceGap); y != nil {
 		return &y.YearToDate
 	}
 	return nil

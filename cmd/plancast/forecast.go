@@ -126,10 +126,18 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		if err := tw.Flush(); err != nil {
 			return err
 		}
-		if y := r.YearToDate(ind, toDate); y != nil {
+		// The months as the assessment reads them: a year before not
+		// stored is taken from the growth stated with them, which the line
+		// says beside the change at current prices.
+		if y := r.YearToDate(ind, toDate, plancast.MeasureStatedGap(years, values, s.StatedGrowths())); y != nil {
 			n := y.Nowcast
-			fmt.Fprintf(stdout, "%d from its %s (%s against %s a year before, %+.1f%%): %s, 80%% %s to %s, 95%% %s to %s\n",
-				y.Year, plancast.PeriodName(y.Period, false), observed(y.Value), observed(y.Prior), plancast.HalfAway(100*y.Growth, 1),
+			before, growth := observed(y.Prior)+" a year before", fmt.Sprintf("%+.1f%%", plancast.HalfAway(100*y.Growth, 1))
+			if y.PriorFromStated && y.StatedGrowth != nil {
+				before = observed(y.Prior) + " a year before, not stored: taken from the growth stated with it"
+				growth += fmt.Sprintf(" at current prices, stated %+.1f%%", plancast.HalfAway(100**y.StatedGrowth, 1))
+			}
+			fmt.Fprintf(stdout, "%d from its %s (%s against %s, %s): %s, 80%% %s to %s, 95%% %s to %s\n",
+				y.Year, plancast.PeriodName(y.Period, false), observed(y.Value), before, growth,
 				projected(n.Mean), projected(n.Lo80), projected(n.Hi80), projected(n.Lo95), projected(n.Hi95))
 		}
 	}
