@@ -99,6 +99,12 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 	if t.Indicator == "" {
 		a.Indicator = ind.Code
 	}
+	// An estimate of the latest year published before it ended is not its
+	// figure (estimate.go): judged without it, and quoted after.
+	est := earlyEstimate(years, opt.Yearly)
+	if est != nil {
+		years, values, opt.Stated = withoutEstimate(years, values, opt.Stated, est)
+	}
 	if len(years) == 1 {
 		if observedAlone(&a, t, ind, years[0], values[0], opt.Stated) {
 			return a, nil
@@ -715,6 +721,11 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 				plancast.FormatNumber(u.Prior, -1), plancast.FormatNumber(a.LatestValue, -1))
 		})
 	}
+	if est != nil && t.Year >= est.Year {
+		add(func(pb *phrasebook) string {
+			return estimateClause(pb, est, years[len(years)-1], values[len(values)-1])
+		})
+	}
 	return a, nil
 }
 
@@ -970,6 +981,11 @@ type phrasebook struct {
 	// dueMonths, dueSpanMonths: those years, each taken from its months
 	// (said after), not projected.
 	dueMonths, dueSpanMonths string
+	// estimate: the latest year given only as an estimate published before
+	// it ended (the year, the value, the publication date, estimateGrowth
+	// or nothing); estimateGrowth: the growth it states (change's words)
+	// on the year before.
+	estimate, estimateGrowth string
 
 	// earlier: the years (years' words) whose growth is the one stated
 	// with their figure before it was revised; asStatedEarlier: the
@@ -1084,6 +1100,8 @@ var english = phrasebook{
 	due:             "; %d has ended but no figure of it is stored: it is projected",
 	dueSpan:         "; %d–%d have ended but no figures of them are stored: they are projected",
 	dueMonths:       "; %d has ended but no figure of it is stored: it is taken from its months",
+	estimate:        "; %[1]d is estimated at %[2]s%[4]s in an estimate published on %[3]s, before the year ended: not its figure, which the judgement does not rest on",
+	estimateGrowth:  " (%s on %d)",
 	dueSpanMonths:   "; %d–%d have ended but no figures of them are stored: they are taken from their months",
 
 	toDate:       "; %[2]d %[1]s: %[3]s, %[4]s on a year before",
@@ -1203,6 +1221,8 @@ var chinese = phrasebook{
 	due:             "；%d年已结束，但尚无该年数据，按预测值判断",
 	dueSpan:         "；%d—%d年已结束，但尚无这些年份的数据，按预测值判断",
 	dueMonths:       "；%d年已结束，但尚无该年数据，按其年内累计推算",
+	estimate:        "；%[1]d年预计%[2]s%[4]s（%[3]s发布的预计数，发布时该年尚未结束，非全年实际数据，未据以判断）",
+	estimateGrowth:  "，比%[2]d年%[1]s",
 	dueSpanMonths:   "；%d—%d年已结束，但尚无这些年份的数据，按其年内累计推算",
 
 	toDate:            "；%[2]d年%[1]s%[3]s，同比%[4]s",

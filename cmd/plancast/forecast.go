@@ -187,7 +187,7 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		if growth {
 			target = func(v float64) string { return plancast.FormatNumber(v, -1) + "%" }
 		}
-		a, err := forecast.Assess(t, ind, years, values, forecast.Options{Method: *method, YearToDate: toDate, Stated: s.StatedGrowths(), AsOf: asOf.OrToday(), Limits: opt.Limits})
+		a, err := forecast.Assess(t, ind, years, values, forecast.Options{Method: *method, YearToDate: toDate, Stated: s.StatedGrowths(), AsOf: asOf.OrToday(), Limits: opt.Limits, Yearly: s.Observations})
 		if err != nil {
 			// The row says so and the reason goes under the table, which
 			// it would widen, without naming the target again.
@@ -259,6 +259,13 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	}
 	for _, u := range unassessed {
 		fmt.Fprintln(stdout, u)
+	}
+	// An estimate of the year in progress is in the table of figures
+	// above, but the judgements do not take it as the year's figure
+	// (forecast.EarlyEstimate), as their explanations say.
+	if e := forecast.EarlyEstimate(years, s.Observations); e != nil {
+		fmt.Fprintf(stdout, "%d's %s is an estimate published on %s, before the year ended: the judgements above do not take it as the year's figure\n",
+			e.Year, observed(e.Value), e.Published)
 	}
 	for _, b := range statedGaps {
 		// One series: the growth targets share the gap, unless their years
