@@ -212,6 +212,11 @@ type Assessment struct {
 	// 2020 has 2021–2025. Nil when every ended year is stored, or the target
 	// is achieved.
 	FiguresDue *YearSpan `json:"figures_due,omitempty"`
+	// FiguresDueFromMonths: each year of FiguresDue is taken from its
+	// months so far (their nowcast: the year before of a target year
+	// judged on its year to date, or a growth's base year with months of
+	// its own), not projected, and the explanation says so.
+	FiguresDueFromMonths bool `json:"figures_due_from_months,omitempty"`
 }
 
 // YearSpan is the years From to To, both included.
@@ -259,10 +264,13 @@ type YearToDate struct {
 	Nowcast ProjectionPoint `json:"nowcast"`
 	// PriorNowcast is set when the year before has no whole figure stored
 	// (a year two or more after the latest figure): the year before's whole
-	// figure as its months project it, Prior × A_L/P_L, with A_L the latest
-	// whole figure and P_L that year's figure of the same months. The rest
-	// of the year before, which RequiredRestGrowth and Nowcast rest on, is
-	// PriorNowcast − Prior.
+	// figure as its months project it, P₀ × A_L/P_L, with A_L the latest
+	// whole figure and P₀, P_L the year before's and that year's figures
+	// of the period covering the most months of the year before (its
+	// January–November when 2026's months run to October: the level every
+	// judgement takes that year at), which may be longer than Period. The
+	// rest of the year before, which RequiredRestGrowth and Nowcast rest
+	// on, is PriorNowcast − Prior.
 	PriorNowcast *float64 `json:"prior_nowcast,omitempty"`
 	// StatedGrowth is the growth the source states with the period's figure
 	// of Year over the same months of the year before (a fraction; at

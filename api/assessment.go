@@ -266,7 +266,7 @@ func (s *Server) assess(ctx context.Context, ts []plancast.Target, asOf plancast
 					continue
 				}
 				years, values, _ := seriesArrays(sr)
-				opt := forecast.Options{SkipBacktest: true, Stated: sr.StatedGrowths(), AsOf: asOf.OrToday(), Limits: forecast.LimitsOf(byCode[t.Indicator])}
+				opt := forecast.Options{SkipBacktest: true, Stated: sr.StatedGrowths(), AsOf: asOf.OrToday(), Limits: forecast.LimitsOf(byCode[t.Indicator]), Yearly: sr.Observations}
 				for _, k := range plancast.YearToDateKeys(t.SeriesKey(), byCode[t.Indicator]) {
 					if toDate := series[k]; toDate != nil {
 						opt.YearToDate = append(opt.YearToDate, *toDate)
@@ -304,6 +304,10 @@ func yearToDateKeys(ts []plancast.Target, yearly []plancast.Series, byCode map[s
 	for _, s := range yearly {
 		if n := len(s.Observations); n > 0 {
 			latest[s.Key()] = s.Observations[n-1].Year
+			if forecast.EstimatedEarly(s.Observations[n-1]) {
+				// not the year's figure: the year is judged on its months
+				latest[s.Key()]--
+			}
 		}
 	}
 	var keys []plancast.SeriesKey

@@ -176,7 +176,7 @@ func (s *Server) projectSeries(ind plancast.Indicator, series *plancast.Series, 
 	return &plancast.Projection{
 		Region: series.Region, Indicator: series.Indicator, Unit: ind.Unit, Method: res.Method, Models: res.Models,
 		Points: res.Points, Backtest: res.Backtest, Vintage: vintage, LastYear: res.LastYear, AsOf: asOf.String(),
-		YearToDate: res.YearToDate(ind, toDate),
+		YearToDate: res.YearToDate(ind, toDate, plancast.MeasureStatedGap(years, values, series.StatedGrowths())),
 	}, nil
 }
 

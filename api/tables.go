@@ -372,8 +372,13 @@ func projectionAbout(p *plancast.Projection, lang, version string) [][2]string {
 			{"区间", "80%和95%预测区间，经年度数据的滚动回测校准。"},
 		}
 		if y := p.YearToDate; y != nil {
-			about = append(about, [2]string{"据年内累计", fmt.Sprintf("%d年%s%s，上年同期%s（同比%+.1f%%）：其余月份按同比增速预计，波动按剩余月份折算年度波动（未经回测）。",
-				y.Year, plancast.PeriodName(y.Period, true), plancast.FormatNumber(y.Value, -1), plancast.FormatNumber(y.Prior, -1), plancast.HalfAway(100*y.Growth, 1))})
+			prior, growth := "上年同期"+plancast.FormatNumber(y.Prior, -1), "同比"
+			if y.PriorFromStated && y.StatedGrowth != nil {
+				prior = fmt.Sprintf("上年同期无数据，按公布增速（同比增长%.1f%%）推算为%s", plancast.HalfAway(100**y.StatedGrowth, 1), plancast.FormatNumber(y.Prior, -1))
+				growth = "现价同比"
+			}
+			about = append(about, [2]string{"据年内累计", fmt.Sprintf("%d年%s%s，%s（%s%+.1f%%）：其余月份按同比增速预计，波动按剩余月份折算年度波动（未经回测）。",
+				y.Year, plancast.PeriodName(y.Period, true), plancast.FormatNumber(y.Value, -1), prior, growth, plancast.HalfAway(100*y.Growth, 1))})
 		}
 		return about
 	}
@@ -383,8 +388,15 @@ func projectionAbout(p *plancast.Projection, lang, version string) [][2]string {
 		{"Intervals", "80% and 95% prediction intervals, calibrated by rolling-origin evaluation on yearly data."},
 	}
 	if y := p.YearToDate; y != nil {
-		about = append(about, [2]string{"year_to_date", fmt.Sprintf("%d %s: %s against %s a year before (%+.1f%%); the rest of the year is projected to grow as the year so far did, its growth on the year so far's spreading about as a year's around the yearly model's (or as the series' own past years show), weighed by the rest's share of the year (checked on simulated and real monthly and quarterly series).",
-			y.Year, y.Period, plancast.FormatNumber(y.Value, -1), plancast.FormatNumber(y.Prior, -1), plancast.HalfAway(100*y.Growth, 1))})
+		// The year before's months taken from the growth stated with the
+		// year's, as the assessment takes them, are said to be.
+		prior := plancast.FormatNumber(y.Prior, -1) + " a year before"
+		if y.PriorFromStated && y.StatedGrowth != nil {
+			prior = fmt.Sprintf("%s a year before (not stored: taken from the growth stated with the months, %+.1f%%, and the yearly figures' gap to their stated growth)",
+				plancast.FormatNumber(y.Prior, -1), plancast.HalfAway(100**y.StatedGrowth, 1))
+		}
+		about = append(about, [2]string{"year_to_date", fmt.Sprintf("%d %s: %s against %s (%+.1f%%); the rest of the year is projected to grow as the year so far did, its growth on the year so far's spreading about as a year's around the yearly model's (or as the series' own past years show), weighed by the rest's share of the year (checked on simulated and real monthly and quarterly series).",
+			y.Year, y.Period, plancast.FormatNumber(y.Value, -1), prior, plancast.HalfAway(100*y.Growth, 1))})
 	}
 	return about
 }

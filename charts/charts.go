@@ -22,6 +22,7 @@ import (
 	"strings"
 
 	"github.com/plancast/plancast"
+	"github.com/plancast/plancast/forecast"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
@@ -239,8 +240,7 @@ func historyFigure(s *Spec) (*figure, error) {
 		labels  []labelSpec // written over the plot, laid out together (chartLabels)
 		markers []xy        // the points they leave uncovered where they can
 		dots    []xy        // the figures' dots and a lone projected year's, which they leave uncovered too
-		toDate  *labelSpec
-		dodged  *dodge // the year to date's mark, moved off a target's marker at its point
+		dodged  *dodge      // the years to date's marks, each moved off a target's marker at its point
 	)
 	add := func(x, y float64) { xs, ys = append(xs, x), append(ys, y) }
 	for _, o := range hist {
@@ -286,13 +286,14 @@ func historyFigure(s *Spec) (*figure, error) {
 	// and drawn apart from one at its point (dodge.on: beside it, or on the
 	// smallest charts smaller, inside it): a ring of the same year and
 	// nearly the same value hid it
-	if y := yearToDateShown(s); y != nil {
+	var toDates []labelSpec
+	for i, y := range yearsToDateShown(s) {
 		n, x := y.Nowcast, float64(y.Year)
 		sty95 := draw.LineStyle{Color: colToDate, Width: vg.Points(1)}
 		sty80 := draw.LineStyle{Color: colToDate, Width: vg.Points(3.5)}
 		glyph := draw.GlyphStyle{Color: colToDate, Radius: toDateRadius, Shape: diamondGlyph{}}
-		dodged = &dodge{at: xy{x, n.Mean}}
-		d := dodged
+		d := &dodge{at: xy{x, n.Mean}, next: dodged}
+		dodged = d
 		layers = append(layers,
 			layer{z: zTarget, p: plotFunc(func(c draw.Canvas, p *plot.Plot) {
 				x := x - d.offset(&c, p)
@@ -305,11 +306,13 @@ func historyFigure(s *Spec) (*figure, error) {
 				pointsOf([]xy{{x - on.offset, n.Mean}}, g).Plot(c, p)
 			})},
 		)
-		toDate = &labelSpec{xy{x, n.Mean}, fmt.Sprintf(wd.ToDateFmt, y.Year, plancast.PeriodName(y.Period, lang == LangZh), annotValue(n.Mean, s.Indicator, lang)), sizeSmall, colToDate, sideLeft, vg.Points(10), rankToDate}
+		toDates = append(toDates, labelSpec{xy{x, n.Mean}, fmt.Sprintf(wd.ToDateFmt, y.Year, plancast.PeriodName(y.Period, lang == LangZh), annotValue(n.Mean, s.Indicator, lang)), sizeSmall, colToDate, sideLeft, vg.Points(10), rankToDate})
 		markers = append(markers, xy{x, n.Mean})
 		add(x, n.Mean)
 		spread = append(spread, n.Lo95, n.Hi95)
-		f.legend = append(f.legend, legendItem{wd.ToDate, swatchLine(sty80, &glyph)})
+		if i == 0 {
+			f.legend = append(f.legend, legendItem{wd.ToDate, swatchLine(sty80, &glyph)})
+		}
 	}
 
 	// history: solid through consecutive years, dotted across gaps, a dot per year
@@ -324,9 +327,7 @@ func historyFigure(s *Spec) (*figure, error) {
 			dots = append(dots, xy{float64(o.Year), o.Value})
 		}
 	}
-	if toDate != nil {
-		labels = append(labels, *toDate)
-	}
+	labels = append(labels, toDates...)
 
 	// targets
 	tl := targetLayers(f, s, latest, dodged)
@@ -334,8 +335,8 @@ func historyFigure(s *Spec) (*figure, error) {
 	xs, ys = append(xs, tl.xs...), append(ys, tl.ys...)
 	f.legend = append(f.legend, tl.legend...)
 	labels, markers = append(labels, tl.labels...), append(markers, tl.markers...)
-	if dodged != nil {
-		dodged.others, dodged.rings = tl.markers, tl.rings
+	for d := dodged; d != nil; d = d.next {
+		d.others, d.rings = tl.markers, tl.rings
 	}
 
 	// the labels: the latest figure's, the year to date's and the
@@ -428,6 +429,39 @@ func yearToDateShown(s *Spec) *plancast.YearToDate {
 		return nil
 	}
 	return s.Projection.YearToDate
+}
+
+// yearsToDateShown are the years to date the chart draws, ascending: the
+// projection's (the year after the latest figure), and the years two or
+// more after it whose months the assessment judges their targets on
+// (forecast.LaterYearsToDate: 2026 from its January–October, 2025 taken
+// at its own months, when the latest figure is 2024's), each as the
+// assessment reads it, for a target's ring to stand beside the months
+// it is judged on: without 2026's, the ring stood above the projection's
+// line, a miss to the eye, where the months judge the target on track.
+func yearsToDateShown(s *Spec) []plancast.YearToDate {
+	var out []plancast.YearToDate
+	if y := yearToDateShown(s); y != nil {
+		out = append(out, *y)
+	}
+	if s.Projection == nil || len(s.YearToDate) == 0 {
+		return out
+	}
+	hist := sortedHistory(s.History, 0)
+	years, values := make([]int, len(hist)), make([]float64, len(hist))
+	for i, o := range hist {
+		years[i], values[i] = o.Year, o.Value
+	}
+	stated := s.Stated
+	if stated == nil {
+		stated = (&plancast.Series{Observations: hist}).StatedGrowths()
+	}
+	for _, y := range forecast.LaterYearsToDate(s.Indicator, years, values, stated, s.YearToDate, forecast.LimitsOf(s.Indicator)) {
+		if y.Year >= s.From && (s.Horizon == 0 || y.Year <= s.Projection.LastYear+s.Horizon) {
+			out = append(out, y)
+		}
+	}
+	return out
 }
 
 // Drawing order.

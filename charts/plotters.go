@@ -926,10 +926,16 @@ var toDateRadius = vg.Points(3.5)
 // growth target of its year implies when the year to date projects nearly
 // that level. Drawn over the ring, the diamond, of the ring's size, hid
 // it, and under it was hidden: they are drawn apart (on), both seen whole.
+//
+// A chart with the year to date of more than one year (2025 from its
+// January–November and 2026 from its January–October, the latest figure
+// 2024's) has a mark each: next is the following year's, and moved,
+// radius and reach answer for all of them.
 type dodge struct {
 	at     xy
 	others []xy
 	rings  []bool
+	next   *dodge
 }
 
 // dodged is how the year to date's mark is drawn on a canvas (dodge.on).
@@ -1042,8 +1048,11 @@ func (d *dodge) offset(c *draw.Canvas, p *plot.Plot) float64 {
 // moved is q as drawn on c: moved with the mark when it is the mark's
 // point.
 func (d *dodge) moved(c *draw.Canvas, p *plot.Plot, q xy) xy {
-	if d != nil && q == d.at {
-		q.x -= d.offset(c, p)
+	for ; d != nil; d = d.next {
+		if q == d.at {
+			q.x -= d.offset(c, p)
+			return q
+		}
 	}
 	return q
 }
@@ -1052,11 +1061,10 @@ func (d *dodge) moved(c *draw.Canvas, p *plot.Plot, q xy) xy {
 // radius r as asked, is drawn with on c: larger where it is drawn round
 // the year to date's diamond (on).
 func (d *dodge) radius(c *draw.Canvas, p *plot.Plot, i int, r vg.Length) vg.Length {
-	if d == nil {
-		return r
-	}
-	if around, ok := d.on(c, p).around[i]; ok {
-		return max(r, around)
+	for ; d != nil; d = d.next {
+		if around, ok := d.on(c, p).around[i]; ok {
+			r = max(r, around)
+		}
 	}
 	return r
 }

@@ -58,7 +58,7 @@ func TestAGrowthTargetOfTheYearInProgressIsDrawnOnItsMonthsGap(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	proj := &plancast.Projection{Region: "yc", Indicator: "gdp", YearToDate: r.YearToDate(ind, []plancast.Series{months})}
+	proj := &plancast.Projection{Region: "yc", Indicator: "gdp", YearToDate: r.YearToDate(ind, []plancast.Series{months}, plancast.MeasureStatedGap(years, values, yearly.StatedGrowths()))}
 	if proj.YearToDate == nil || proj.YearToDate.StatedGrowth == nil {
 		t.Fatalf("projection's year to date %+v, want the months with their stated growth", proj.YearToDate)
 	}

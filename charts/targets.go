@@ -415,6 +415,14 @@ func (b growthBasis) path(t plancast.Target, ind plancast.Indicator) (path []xy,
 	if n := len(b.years); !observed {
 		if v, from, to, ok := forecast.Interpolated(t, b.years, b.values, base.year, forecast.LimitsOf(ind)); ok {
 			v0, base.between = v, &plancast.YearSpan{From: from, To: to}
+		} else if v, period, latest, ok := forecast.MonthsBase(ind, b.years, b.values, b.stated, b.toDateSeries, base.year, forecast.LimitsOf(ind)); ok {
+			// A base after the latest figure with months of its own, at
+			// their nowcast, as the assessment takes it whichever target
+			// rests on it (the 15th Five-Year Plan's and the 2026 plan's
+			// 2025 alike).
+			v0, base.projected = v, true
+			base.chained = &chainedBase{period: period, latest: latest,
+				level: plancast.FormatNumber(v0, plancast.ValuePrec(b.values[n-1]))}
 		} else if y := judged; y != nil && y.PriorNowcast != nil && base.year == y.Year-1 && base.year > b.years[n-1] {
 			// The year before the target's, after the latest figure, at
 			// its months' nowcast, as the assessment takes it.

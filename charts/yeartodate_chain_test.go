@@ -46,7 +46,7 @@ func chainedSpec(t *testing.T, stated bool) (Spec, plancast.Target, []int, []flo
 	}
 	s := Spec{Region: houma, Indicator: gdp, History: hist, Stated: series.StatedGrowths(), Targets: []plancast.Target{target},
 		Projection: &plancast.Projection{Region: "houma", Indicator: "gdp", Unit: gdp.Unit, Method: r.Method, Points: r.Points,
-			LastYear: r.LastYear, YearToDate: r.YearToDate(gdp, months)},
+			LastYear: r.LastYear, YearToDate: r.YearToDate(gdp, months, nil)},
 		YearToDate: months}
 	opt := forecast.Options{SkipBacktest: true, Stated: series.StatedGrowths(), YearToDate: months, Limits: forecast.LimitsOf(gdp)}
 	return s, target, years, values, opt

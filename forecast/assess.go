@@ -101,6 +101,12 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 	if t.Indicator == "" {
 		a.Indicator = ind.Code
 	}
+	// An estimate of the latest year published before it ended is not its
+	// figure (estimate.go): judged without it, and quoted after.
+	est := earlyEstimate(years, opt.Yearly)
+	if est != nil {
+		years, values, opt.Stated = withoutEstimate(years, values, opt.Stated, est)
+	}
 	if len(years) == 1 {
 		if observedAlone(&a, t, ind, years[0], values[0], opt.Stated) {
 			return a, nil
@@ -181,6 +187,24 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 	// levelAt is the observed (or interpolated) value of a past year, or the
 	// projected mean of a future one. An observed year gives its figure as
 	// stored: back from the log scale, 88.9 would be 88.89999999999998.
+	//
+	// A year after the latest figure that is not the target's and has
+	// months of its own is taken at their nowcast, as a target year's
+	// year to date takes the years between (betweenLevel): the 15th
+	// Five-Year Plan's base 2025, with eleven months of it stored, is not
+	// the yearly model's projection of it. monthsOf holds those read.
+	monthsOf := map[int]*yearToDate{}
+	monthsLevel := func(y int) (*yearToDate, bool) {
+		if m, ok := monthsOf[y]; ok {
+			return m, m != nil
+		}
+		var m *yearToDate
+		if y > p.last && y < t.Year && res != nil && (ytd == nil || ytd.between[y] == 0) {
+			m, _, _, _ = res.yearToDate(ind, opt.YearToDate, y, plancast.MeasureStatedGap(years, values, opt.Stated))
+		}
+		monthsOf[y] = m
+		return m, m != nil
+	}
 	levelAt := func(y int) float64 {
 		if i, found := slices.BinarySearch(years, y); found {
 			return values[i]
@@ -191,9 +215,22 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 		if ytd != nil && ytd.between[y] > 0 {
 			return ytd.between[y] // a year between, at its nowcast, as the target year's rests on it
 		}
+		if m, ok := monthsLevel(y); ok {
+			return m.median() // a year with months of its own, at their nowcast
+		}
 		return res.mean(y)
 	}
 	baseValue := levelAt(max(base, p.first))
+	// baseMonths: a growth's base after the latest figure, not the target
+	// year's year before as its year to date takes it, taken at its own
+	// months' nowcast. The growth's distribution is the projection's over
+	// the base (growthProbability: a forecast Y − B years ahead), the
+	// target's level and the projected level of its year those from the
+	// base so taken, and the base is no longer said to be projected.
+	var baseMonths *yearToDate
+	if m, ok := monthsLevel(base); ok && growthKind && base > p.last {
+		baseMonths = m
+	}
 
 	// gap is the stated growth's gap to the levels' (nil: growth is judged
 	// on the levels), and span the D it puts on the target's years.
@@ -406,6 +443,14 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 		if ytd != nil {
 			pt = judged.Nowcast
 		}
+		if baseMonths != nil && ytd == nil {
+			// A base at its months' nowcast: the target year carried from
+			// it as the projection's growth over the base carries it (the
+			// growth's distribution, growthProbability, is that of a
+			// forecast Y − B years ahead of a known base).
+			k := baseValue / res.mean(base)
+			pt = plancast.ProjectionPoint{Year: pt.Year, Mean: pt.Mean * k, Lo80: pt.Lo80 * k, Hi80: pt.Hi80 * k, Lo95: pt.Lo95 * k, Hi95: pt.Hi95 * k}
+		}
 		projectedLevel = pt.Mean
 		if ytd != nil {
 			ytd.requireRest(judgedLevel)
@@ -590,24 +635,60 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 		a.FiguresDue = due
 	}
 
-	approx := base > p.last && growthKind && ytd == nil
+	approx := base > p.last && growthKind && ytd == nil && baseMonths == nil
+	// A year ended without a figure that the judgement takes from its
+	// months (the year before of a target year judged on its year to
+	// date, or a growth's base at its own months) is not projected: the
+	// explanation says so of it, after the months' clauses below.
+	shown, dueFromMonths := a, false
+	if d := a.FiguresDue; d != nil {
+		dueFromMonths = true
+		for y := d.From; y <= d.To; y++ {
+			if !(ytd != nil && ytd.between[y] > 0 || baseMonths != nil && y == base) {
+				dueFromMonths = false
+			}
+		}
+		if dueFromMonths {
+			shown.FiguresDue = nil
+			a.FiguresDueFromMonths = true
+		}
+	}
 	var edge *LimitEdge // where the target is judged (AtLimit), or how it is paced
 	if atEdge || paceOnGap && a.PaceYear != nil {
 		edge = &limit
 	}
-	a.Explanation = explain(english, a, t, ind, missing, baseValue, base, higher, approx, edge)
-	a.ExplanationZh = explain(chinese, a, t, ind, missing, baseValue, base, higher, approx, edge)
+	a.Explanation = explain(english, shown, t, ind, missing, baseValue, base, higher, approx, edge)
+	a.ExplanationZh = explain(chinese, shown, t, ind, missing, baseValue, base, higher, approx, edge)
 	// Clauses of the year to date said after the judgement, in both languages.
 	add := func(clause func(pb *phrasebook) string) {
 		a.Explanation += clause(&english)
 		a.ExplanationZh += clause(&chinese)
 	}
+	if dueFromMonths {
+		add(func(pb *phrasebook) string {
+			if d := a.FiguresDue; d.From != d.To {
+				return fmt.Sprintf(pb.dueSpanMonths, d.From, d.To)
+			}
+			return fmt.Sprintf(pb.dueMonths, a.FiguresDue.From)
+		})
+	}
+	if m := baseMonths; m != nil {
+		// The base, without a figure, is taken at its months' nowcast.
+		add(func(pb *phrasebook) string {
+			return fmt.Sprintf(pb.toDateBefore, base, plancast.FormatNumber(m.median(), plancast.ValuePrec(a.LatestValue)),
+				plancast.PeriodName(m.Period, pb.zh), plancast.FormatNumber(m.shownToDate(base, m.Value), -1), m.latest,
+				plancast.FormatNumber(m.shownToDate(m.latest, m.latestToDate), -1), plancast.FormatNumber(a.LatestValue, -1))
+		})
+	}
 	if ytd != nil && ytd.PriorNowcast != nil {
 		// The year before, without a figure, is taken at its nowcast.
 		add(func(pb *phrasebook) string {
+			// Taken from its own months that cover the most
+			// (betweenLevel), which may run past the target year's.
+			m := ytd.beforeFrom
 			return fmt.Sprintf(pb.toDateBefore, t.Year-1, plancast.FormatNumber(*ytd.PriorNowcast, plancast.ValuePrec(a.LatestValue)),
-				plancast.PeriodName(ytd.Period, pb.zh), plancast.FormatNumber(ytd.Prior, -1), ytd.latest,
-				plancast.FormatNumber(ytd.shownToDate(ytd.latest, ytd.latestToDate), -1), plancast.FormatNumber(a.LatestValue, -1))
+				plancast.PeriodName(m.Period, pb.zh), plancast.FormatNumber(m.Value, -1), ytd.latest,
+				plancast.FormatNumber(m.Latest, -1), plancast.FormatNumber(a.LatestValue, -1))
 		})
 	}
 	if u := unchained; u != nil {
@@ -646,6 +727,11 @@ func Assess(t plancast.Target, ind plancast.Indicator, years []int, values []flo
 		add(func(pb *phrasebook) string {
 			return fmt.Sprintf(pb.toDateUnused, plancast.PeriodName(u.Period, pb.zh), u.Year-1,
 				plancast.FormatNumber(u.Prior, -1), plancast.FormatNumber(a.LatestValue, -1))
+		})
+	}
+	if est != nil && t.Year >= est.Year {
+		add(func(pb *phrasebook) string {
+			return estimateClause(pb, est, years[len(years)-1], values[len(values)-1])
 		})
 	}
 	return a, nil
@@ -906,6 +992,14 @@ type phrasebook struct {
 	// due, dueSpan: the years ended without a figure (a.FiguresDue), one
 	// year, or the first and last.
 	due, dueSpan string
+	// dueMonths, dueSpanMonths: those years, each taken from its months
+	// (said after), not projected.
+	dueMonths, dueSpanMonths string
+	// estimate: the latest year given only as an estimate published before
+	// it ended (the year, the value, the publication date, estimateGrowth
+	// or nothing); estimateGrowth: the growth it states (change's words)
+	// on the year before.
+	estimate, estimateGrowth string
 
 	// earlier: the years (years' words) whose growth is the one stated
 	// with their figure before it was revised; asStatedEarlier: the
@@ -1021,6 +1115,10 @@ var english = phrasebook{
 	approx:          "; the base year is itself projected, so the growth's spread is approximate",
 	due:             "; %d has ended but no figure of it is stored: it is projected",
 	dueSpan:         "; %d–%d have ended but no figures of them are stored: they are projected",
+	dueMonths:       "; %d has ended but no figure of it is stored: it is taken from its months",
+	estimate:        "; %[1]d is estimated at %[2]s%[4]s in an estimate published on %[3]s, before the year ended: not its figure, which the judgement does not rest on",
+	estimateGrowth:  " (%s on %d)",
+	dueSpanMonths:   "; %d–%d have ended but no figures of them are stored: they are taken from their months",
 
 	toDate:       "; %[2]d %[1]s: %[3]s, %[4]s on a year before",
 	toDateStated: "; %[2]d %[1]s: %[3]s, %[4]s at current prices (stated %[5]s) on a year before",
@@ -1140,6 +1238,10 @@ var chinese = phrasebook{
 	approx:          "；基期本身为预测值，增速区间为近似值",
 	due:             "；%d年已结束，但尚无该年数据，按预测值判断",
 	dueSpan:         "；%d—%d年已结束，但尚无这些年份的数据，按预测值判断",
+	dueMonths:       "；%d年已结束，但尚无该年数据，按其年内累计推算",
+	estimate:        "；%[1]d年预计%[2]s%[4]s（%[3]s发布的预计数，发布时该年尚未结束，非全年实际数据，未据以判断）",
+	estimateGrowth:  "，比%[2]d年%[1]s",
+	dueSpanMonths:   "；%d—%d年已结束，但尚无这些年份的数据，按其年内累计推算",
 
 	toDate:            "；%[2]d年%[1]s%[3]s，同比%[4]s",
 	toDateStated:      "；%[2]d年%[1]s%[3]s，现价同比%[4]s（公布增速同比%[5]s）",

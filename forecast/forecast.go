@@ -63,6 +63,12 @@ type Options struct {
 	// every probability of reaching a value within the limits as it was.
 	// The zero Limits keeps nothing.
 	Limits Limits
+	// Yearly are the yearly figures as read, with their status and
+	// publication date (plancast.Series.Observations), for Assess to tell
+	// an estimate of a year published before it ended (预计全年 in
+	// November) from the year's figure (earlyEstimate); nil treats every
+	// figure given as the year's. Forecast does not use them.
+	Yearly []plancast.Observation
 }
 
 // Limits are the values an indicator's figures cannot pass.

@@ -85,7 +85,7 @@ func AssessmentTrail(versions []plancast.Target, vintages []plancast.Observation
 			p.Err = ErrNoFigures
 		} else {
 			years, values := yearly.YearsValues()
-			a, err := Assess(*p.Target, ind, years, values, Options{SkipBacktest: true, YearToDate: toDate, Stated: yearly.StatedGrowths(), AsOf: d, Limits: LimitsOf(ind)})
+			a, err := Assess(*p.Target, ind, years, values, Options{SkipBacktest: true, YearToDate: toDate, Stated: yearly.StatedGrowths(), AsOf: d, Limits: LimitsOf(ind), Yearly: yearly.Observations})
 			if err != nil {
 				p.Err = err
 			} else {

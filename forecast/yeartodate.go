@@ -82,6 +82,12 @@ import (
 // year before's whole figure, is P₀ · A_L/P_L, the year before's months in
 // the proportion of the latest year's months P_L to its whole figure A_L,
 // which is what the chain of medians P + R₀(1 + g) gives year after year.
+// A year between with more months of its own than the year judged (2025's
+// January–November, 2026's to October) is taken from those, as its own
+// year to date projects it (betweenLevel): one level of 2025 whichever
+// target rests on it. The rest of the year before is then that level less
+// the period's figure, and the spread stays the chain's, D − D_L (a little
+// wide: the longer months know the year before better).
 // The rest of the year is measured on the rest of the year before as
 // nowcast, and A = P + R₀(1 + g) exp(u) as above. With D = log(R/P), the
 // log ratio of a year's rest to its months, u = D − D₀ (an identity), so
@@ -142,6 +148,34 @@ type yearToDate struct {
 	// taken are the years' months, not stored, taken from the growth
 	// stated with the next year's (latest first), the answer saying how.
 	taken []takenMonths
+	// beforeFrom are the months the year before (PriorNowcast) is taken
+	// from, when it has no figure: its own year to date covering the
+	// most months (betweenLevel), which may be more than Period's.
+	beforeFrom betweenMonths
+}
+
+// betweenMonths are the months a year after the latest figure and before
+// the year judged is taken from: the period, the year's figure of it
+// (Value) and the latest year's (Latest); the year is taken at
+// Value·A_L/Latest.
+type betweenMonths struct {
+	Period        string
+	Value, Latest float64
+}
+
+// betweenLevel is year k's whole figure, after the latest figure r.LastYear
+// and without one of its own, as its own year to date projects it: the
+// median of the period covering the most months with figures of k and of
+// every year back to the latest's (newYearToDate of k), P_k·A_L/P_L, and
+// the months it is taken from. Without such a period it is fallback's
+// months in the same proportion. A year between is then taken at one level
+// whichever year is judged on it: 2025 at its January–November, not at
+// its January–October because 2026's months run to October.
+func betweenLevel(series []plancast.Series, k int, r *Result, priceGap *plancast.StatedGap, fallback betweenMonths) (float64, betweenMonths) {
+	if y, ok, _, _, _ := newYearToDate(series, k, r, priceGap); ok && y.Months > 0 {
+		return y.median(), betweenMonths{Period: y.Period, Value: y.shownToDate(k, y.Value), Latest: y.shownToDate(r.LastYear, y.latestToDate)}
+	}
+	return fallback.Value * r.LastValue / fallback.Latest, fallback
 }
 
 // takenMonths is a year's figure of the period, not stored, taken from the
@@ -242,15 +276,29 @@ func newYearToDate(series []plancast.Series, year int, r *Result, priceGap *plan
 			continue
 		}
 		// A₀: the year before's figure, or, when it has none, its months
-		// in the proportion of the latest year's to its whole figure.
+		// in the proportion of the latest year's to its whole figure:
+		// those of its own year to date that cover the most months
+		// (betweenLevel), so that a year without a figure is taken at one
+		// level whatever is judged on it (2025 at its January–November
+		// for the 15th Five-Year Plan's base, for 2026 judged on its
+		// January–October and for the projection's year to date alike).
 		toDateL, before := figure[r.LastYear], latest
 		var between map[int]float64
+		var beforeFrom betweenMonths
 		for k := r.LastYear + 1; k < year; k++ {
 			if between == nil {
 				between = map[int]float64{}
 			}
-			between[k] = figure[k] * latest / toDateL
+			between[k], beforeFrom = betweenLevel(series, k, r, priceGap, betweenMonths{Period: s.Period, Value: figure[k], Latest: toDateL})
 			before = between[k]
+		}
+		if between != nil && !(before-prior > 0) {
+			// The longer months leave nothing for the rest of this
+			// period's year before: the chain of this period's own.
+			for k := r.LastYear + 1; k < year; k++ {
+				between[k] = figure[k] * latest / toDateL
+			}
+			before, beforeFrom = between[year-1], betweenMonths{Period: s.Period, Value: figure[year-1], Latest: toDateL}
 		}
 		switch {
 		case latest-toDateL > 0:
@@ -259,6 +307,7 @@ func newYearToDate(series []plancast.Series, year int, r *Result, priceGap *plan
 			y.taken = taken
 			if between != nil {
 				y.PriorNowcast = &before
+				y.beforeFrom = beforeFrom
 			}
 		case unused == nil || months > unused.Months:
 			u := ytd
@@ -487,8 +536,15 @@ func (y *yearToDate) requireRest(level float64) {
 // when ind's figures do not add up over the year or no year to date of
 // that year and the one before is given. The yearly points of r stay the
 // yearly model's; this is what the months so far add.
-func (r *Result) YearToDate(ind plancast.Indicator, series []plancast.Series) *plancast.YearToDate {
-	if y, _, _, _ := r.yearToDate(ind, series, r.LastYear+1, nil); y != nil {
+//
+// priceGap is the yearly figures' stated gap (plancast.MeasureStatedGap of
+// the series' figures and stated growths; nil when they state none): with
+// it, months whose year before is not stored but which state their growth
+// on it are read as Assess reads them, the year before's months taken from
+// that growth (PriorFromStated), so that the projection shows the year to
+// date every target of that year is judged on.
+func (r *Result) YearToDate(ind plancast.Indicator, series []plancast.Series, priceGap *plancast.StatedGap) *plancast.YearToDate {
+	if y, _, _, _ := r.yearToDate(ind, series, r.LastYear+1, priceGap); y != nil {
 		return &y.YearToDate
 	}
 	return nil

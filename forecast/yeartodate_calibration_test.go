@@ -140,7 +140,7 @@ func TestYearToDateIntervalsCoverSimulatedRandomWalks(t *testing.T) {
 						figures[y] = sum(y, p.months)
 					}
 				}
-				y := r.YearToDate(gdp, []plancast.Series{ytdSeries(p.period, figures)})
+				y := r.YearToDate(gdp, []plancast.Series{ytdSeries(p.period, figures)}, nil)
 				if y == nil {
 					t.Fatalf("%s, %s: no year to date", c.name, p.period)
 				}
@@ -263,7 +263,7 @@ func TestYearToDateIntervalsCoverRealYears(t *testing.T) {
 							toDate[y] = part(y, p.months)
 						}
 					}
-					y := r.YearToDate(gdp, []plancast.Series{ytdSeries(p.period, toDate)})
+					y := r.YearToDate(gdp, []plancast.Series{ytdSeries(p.period, toDate)}, nil)
 					if y == nil {
 						t.Fatalf("%s %d %s: no year to date", name, all[i], p.period)
 					}

@@ -171,7 +171,7 @@ func TestYearToDateRestSpreadLearntFromPastYears(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		y := r.YearToDate(gdp, []plancast.Series{s})
+		y := r.YearToDate(gdp, []plancast.Series{s}, nil)
 		if y == nil {
 			t.Fatal("no year to date")
 		}
@@ -189,7 +189,7 @@ func TestYearToDateRestSpreadLearntFromPastYears(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lo80 := r.YearToDate(gdp, []plancast.Series{s}).Nowcast.Lo80
+	lo80 := r.YearToDate(gdp, []plancast.Series{s}, nil).Nowcast.Lo80
 	level := plancast.Target{Region: "houma", Indicator: "gdp", Plan: "2021-annual", Kind: plancast.TargetLevel, Year: 2021, Value: lo80}
 	if a, err := Assess(level, gdp, years, values, Options{YearToDate: []plancast.Series{s}}); err != nil || !near(a.Probability, 0.9, 1e-6) {
 		t.Errorf("the probability of reaching the 80%% interval's low end, %g: %v (%v), want 0.9", lo80, a.Probability, err)

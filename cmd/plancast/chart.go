@@ -91,7 +91,7 @@ func runChart(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	} else {
 		spec.Projection = &plancast.Projection{Region: region, Indicator: indicator, Unit: ind.Unit,
 			Method: r.Method, Models: r.Models, Points: r.Points, Backtest: r.Backtest, LastYear: r.LastYear,
-			YearToDate: r.YearToDate(ind, toDate)}
+			YearToDate: r.YearToDate(ind, toDate, plancast.MeasureStatedGap(years, values, s.StatedGrowths()))}
 	}
 	if eff, msg := charts.ResolveLang(*lang); eff != *lang && msg != "" {
 		fmt.Fprintf(stderr, "plancast chart: %s\n", msg)

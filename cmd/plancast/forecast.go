@@ -126,10 +126,18 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		if err := tw.Flush(); err != nil {
 			return err
 		}
-		if y := r.YearToDate(ind, toDate); y != nil {
+		// The months as the assessment reads them: a year before not
+		// stored is taken from the growth stated with them, which the line
+		// says beside the change at current prices.
+		if y := r.YearToDate(ind, toDate, plancast.MeasureStatedGap(years, values, s.StatedGrowths())); y != nil {
 			n := y.Nowcast
-			fmt.Fprintf(stdout, "%d from its %s (%s against %s a year before, %+.1f%%): %s, 80%% %s to %s, 95%% %s to %s\n",
-				y.Year, plancast.PeriodName(y.Period, false), observed(y.Value), observed(y.Prior), plancast.HalfAway(100*y.Growth, 1),
+			before, growth := observed(y.Prior)+" a year before", fmt.Sprintf("%+.1f%%", plancast.HalfAway(100*y.Growth, 1))
+			if y.PriorFromStated && y.StatedGrowth != nil {
+				before = observed(y.Prior) + " a year before, not stored: taken from the growth stated with it"
+				growth += fmt.Sprintf(" at current prices, stated %+.1f%%", plancast.HalfAway(100**y.StatedGrowth, 1))
+			}
+			fmt.Fprintf(stdout, "%d from its %s (%s against %s, %s): %s, 80%% %s to %s, 95%% %s to %s\n",
+				y.Year, plancast.PeriodName(y.Period, false), observed(y.Value), before, growth,
 				projected(n.Mean), projected(n.Lo80), projected(n.Hi80), projected(n.Lo95), projected(n.Hi95))
 		}
 	}
@@ -157,6 +165,11 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	var unassessed []string         // why a target is not assessed, a line each
 	var statedGaps []basisOfTargets // of the growth targets judged on the stated growth, each distinct once
 	var due *plancast.YearSpan      // the ended years without a figure, the widest span of any target
+	// fromMonths are the targets whose judgement takes those years from
+	// their months so far (Assessment.FiguresDueFromMonths), not
+	// projecting them; projectsDue, whether any other projects them.
+	var fromMonths []string
+	var projectsDue bool
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "plan\tkind\tyear\ttarget\tprojected\tneeds/yr\tP(meet)\tprogress\tstatus")
 	for _, t := range targets {
@@ -174,7 +187,7 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		if growth {
 			target = func(v float64) string { return plancast.FormatNumber(v, -1) + "%" }
 		}
-		a, err := forecast.Assess(t, ind, years, values, forecast.Options{Method: *method, YearToDate: toDate, Stated: s.StatedGrowths(), AsOf: asOf.OrToday(), Limits: opt.Limits})
+		a, err := forecast.Assess(t, ind, years, values, forecast.Options{Method: *method, YearToDate: toDate, Stated: s.StatedGrowths(), AsOf: asOf.OrToday(), Limits: opt.Limits, Yearly: s.Observations})
 		if err != nil {
 			// The row says so and the reason goes under the table, which
 			// it would widen, without naming the target again.
@@ -235,12 +248,24 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		if d := a.FiguresDue; d != nil && (due == nil || d.To > due.To) {
 			due = d
 		}
+		if a.FiguresDue != nil && a.FiguresDueFromMonths {
+			fromMonths = append(fromMonths, fmt.Sprintf("%s %s %d", t.Plan, t.Kind, t.Year))
+		} else if a.FiguresDue != nil {
+			projectsDue = true
+		}
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
 	for _, u := range unassessed {
 		fmt.Fprintln(stdout, u)
+	}
+	// An estimate of the year in progress is in the table of figures
+	// above, but the judgements do not take it as the year's figure
+	// (forecast.EarlyEstimate), as their explanations say.
+	if e := forecast.EarlyEstimate(years, s.Observations); e != nil {
+		fmt.Fprintf(stdout, "%d's %s is an estimate published on %s, before the year ended: the judgements above do not take it as the year's figure\n",
+			e.Year, observed(e.Value), e.Published)
 	}
 	for _, b := range statedGaps {
 		// One series: the growth targets share the gap, unless their years
@@ -295,11 +320,30 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		fmt.Fprintf(stdout, "at the %d–%d pace (%s), %s's %s is reached in %d%s%s\n", years[0], a.LatestYear,
 			pace, a.Target.Plan, observed(a.TargetValue), *a.PaceYear, paceLag(*a.PaceYear, a.Year), forecast.PaceCaveat(a, &p.edge))
 	}
-	switch {
-	case due != nil && due.From == due.To:
-		fmt.Fprintf(stdout, "no figure is stored for %d, which has ended: the judgements above project it\n", due.From)
-	case due != nil:
-		fmt.Fprintf(stdout, "no figures are stored for %d–%d, which have ended: the judgements above project them\n", due.From, due.To)
+	// Said as the explanations say it: a judgement that takes an ended
+	// year from its months does not project it ("the judgements above
+	// project it" stood under a 2026 target judged on 2025 at its
+	// January–November).
+	if due != nil {
+		it, months := "it", "its months so far"
+		line := fmt.Sprintf("no figure is stored for %d, which has ended", due.From)
+		if due.From != due.To {
+			it, months = "them", "their months so far"
+			line = fmt.Sprintf("no figures are stored for %d–%d, which have ended", due.From, due.To)
+		}
+		switch {
+		case len(fromMonths) > 0 && !projectsDue:
+			line += fmt.Sprintf(": the judgements above take %s from %s", it, months)
+		case len(fromMonths) > 0:
+			verb := "takes"
+			if len(fromMonths) > 1 {
+				verb = "take"
+			}
+			line += fmt.Sprintf(": the judgements above project %s, but %s %s %s from %s", it, strings.Join(fromMonths, ", "), verb, it, months)
+		default:
+			line += ": the judgements above project " + it
+		}
+		fmt.Fprintln(stdout, line)
 	}
 	if len(judgedToDate) > 0 {
 		fmt.Fprintln(stdout, "\njudged on the year to date")

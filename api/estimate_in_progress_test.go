@@ -1,0 +1,45 @@
+package api_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/plancast/plancast"
+	"github.com/plancast/plancast/api"
+)
+
+// A work report's 预计全年 for Houma's 2021 GDP, 131, pushed as an
+// estimate on 2021-11-20 while the year runs, beside the first halves of
+// 2020 and 2021: the assessment route judges the 2021 target on its first
+// half, with a probability, and quotes the estimate as one published
+// before the year ended, not "2021 observed … (missed)" with probability 0.
+func TestTheAssessmentRouteDoesNotSettleATargetOnAnEstimateOfTheYearInProgress(t *testing.T) {
+	st := seeded(t, backends[0].open(t))
+	s := startServer(t, st, api.Config{})
+	houma := token(t, st, plancast.Token{Region: "houma"})
+	d := func(v string) plancast.Date {
+		x, err := plancast.ParseDate(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return x
+	}
+	var pr api.PushResponse
+	s.do("POST", "/api/v1/observations", "application/json", houma, obsJSON(t,
+		plancast.Observation{Region: "houma", Indicator: "gdp", Period: "h1", Year: 2020, Value: 55, Status: plancast.StatusFinal, Published: d("2020-07-15")},
+		plancast.Observation{Region: "houma", Indicator: "gdp", Period: "h1", Year: 2021, Value: 60, Status: plancast.StatusPreliminary, Published: d("2021-07-15")},
+		plancast.Observation{Region: "houma", Indicator: "gdp", Year: 2021, Value: 131, Status: plancast.StatusEstimate, Published: d("2021-11-20")},
+	)).decode(t, 200, &pr)
+	var now api.AssessmentResponse
+	s.get("/api/v1/regions/houma/assessment?plan=2021-annual").decode(t, 200, &now)
+	a := gdpGrowth2021(t, now)
+	if a.Realised != nil || a.YearToDate == nil || !(a.Probability > 0) || a.LatestYear != 2020 {
+		t.Errorf("2021 judged: realised %v, P %v, year to date %+v, latest %d; want it judged on its first half, on 2020's figure", a.Realised, a.Probability, a.YearToDate, a.LatestYear)
+	}
+	if want := "2021 is estimated at 131 "; !strings.Contains(a.Explanation, want) || strings.Contains(a.Explanation, "observed") {
+		t.Errorf("explanation %q, want %q and no \"observed\"", a.Explanation, want)
+	}
+	if want := "2021年预计131"; !strings.Contains(a.ExplanationZh, want) || strings.Contains(a.ExplanationZh, "实际增长") {
+		t.Errorf("explanation %q, want %q and no 实际增长", a.ExplanationZh, want)
+	}
+}
