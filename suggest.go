@@ -112,15 +112,23 @@ func squashed(s string) string {
 // "2021-annual"?` for "2021-anual". The code offered keeps the number
 // typed: a year's annual plan, a one- or two-digit number's Five-Year
 // Plan ("14-fyp" is not offered "1st-fyp", as near in edits); without a
-// number, any Five-Year Plan's.
+// number, any Five-Year Plan's. The number alone is offered its plan too,
+// however far in edits: "2026" the 2026 plan's "2026-annual", "15th" or
+// "15" the 15th Five-Year Plan's "15th-fyp".
 func PlanHint(typed string) string {
 	var plans []string
 	switch num := numberIn.FindString(typed); len(num) {
 	case 4:
 		plans = []string{num + "-annual"}
+		if squashed(typed) == num {
+			return didYouMean(plans)
+		}
 	case 1, 2:
 		n, _ := strconv.Atoi(num)
 		plans = []string{Ordinal(n) + "-fyp"}
+		if t := squashed(typed); t == num || t == Ordinal(n) {
+			return didYouMean(plans)
+		}
 	case 0:
 		for n := 1; n <= 20; n++ {
 			plans = append(plans, Ordinal(n)+"-fyp")

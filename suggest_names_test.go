@@ -38,6 +38,9 @@ func TestNameHintAndPlanHintOfferTheCodeMeant(t *testing.T) {
 		{"15thfyp", `; did you mean "15th-fyp"?`},
 		{"2021-anual", `; did you mean "2021-annual"?`},
 		{"2021-Annual", `; did you mean "2021-annual"?`},
+		{"15th", `; did you mean "15th-fyp"?`}, // the ordinal alone, however far in edits
+		{"15", `; did you mean "15th-fyp"?`},
+		{"2026", `; did you mean "2026-annual"?`}, // the year alone
 		{"fyp", ""},
 		{"next plan", ""},
 	} {

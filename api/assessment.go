@@ -12,11 +12,13 @@ import (
 	"strconv"
 	"sync"
 	"sync/atomic"
+	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/plancast/plancast"
 	"github.com/plancast/plancast/forecast"
+	"github.com/plancast/plancast/ingest"
 )
 
 // AssessmentResponse answers the assessment routes.
@@ -190,10 +192,37 @@ func (s *Server) indicatorParam(c echo.Context) (string, error) {
 
 func planParam(c echo.Context) (string, error) {
 	plan := c.QueryParam("plan")
-	if plan != "" && !plancast.ValidPlan(plan) {
-		return "", plancast.Errorf(plancast.EINVALID, "plan=%q must look like 14th-fyp or 2021-annual%s", plan, plancast.PlanHint(plan))
+	if plan == "" {
+		return "", nil
 	}
-	return plan, nil
+	if code, ok := planCode(plan); ok {
+		return code, nil
+	}
+	return "", plancast.Errorf(plancast.EINVALID, "plan=%q must look like 14th-fyp or 2021-annual%s", plan, plancast.PlanHint(plan))
+}
+
+// planCode is the plan a request names: its code ("15th-fyp",
+// "2026-annual") or its Chinese name as the dashboard prints it and a
+// targets file gives it ("十五五", "2026年计划", "2026年"), read as ingest
+// reads a targets file's plan. A bare "2026" or "15th" is not read: it is
+// offered its code instead ("did you mean").
+func planCode(typed string) (string, bool) {
+	if plancast.ValidPlan(typed) {
+		return typed, true
+	}
+	if !hasNonASCII(typed) {
+		return "", false
+	}
+	return ingest.PlanCode(typed)
+}
+
+func hasNonASCII(s string) bool {
+	for _, r := range s {
+		if r >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
 }
 
 // assess judges every target, reading each series once (as it stood on

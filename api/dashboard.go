@@ -76,13 +76,14 @@ type dashboardRow struct {
 }
 
 // planText is the plan, the target's kind and its year: "14th FYP · level
-// 2025", "十四五 · 总量 2025年"; an annual plan's own year goes without
-// saying ("2021 plan · growth", not "2021 plan · growth 2021").
-func planText(lang, plan, kind string, year int) string {
+// 2025", "十四五 · 总量 2025年" (目标值 for a rate's level, kindZh); an
+// annual plan's own year goes without saying ("2021 plan · growth", not
+// "2021 plan · growth 2021").
+func planText(lang, plan, kind, unit string, year int) string {
 	kindText := strings.ReplaceAll(kind, "_", " ")
 	yearText := fmt.Sprintf(" %d", year)
 	if lang == "zh" && plancast.TargetKindZh[kind] != "" {
-		kindText, yearText = plancast.TargetKindZh[kind], fmt.Sprintf(" %d年", year)
+		kindText, yearText = kindZh(kind, unit), fmt.Sprintf(" %d年", year)
 	}
 	if plan == fmt.Sprintf("%d-annual", year) {
 		yearText = ""
@@ -229,7 +230,7 @@ func (s *Server) dashboardSection(ctx context.Context, r plancast.Region, indByC
 			AssessmentItem:  a,
 			IndicatorLabel:  nameIn(lang, ind.Name, ind.NameZh),
 			UnitLabel:       charts.UnitLabel(ind.Unit, lang),
-			PlanLabel:       planText(lang, a.Plan, a.Kind, a.Year),
+			PlanLabel:       planText(lang, a.Plan, a.Kind, ind.Unit, a.Year),
 			StatusLabel:     dashboardStatus(lang, a.Assessment),
 			ExplanationText: explanation,
 			TargetText:      charts.TargetValueText(a.Kind, a.TargetValue, "", lang), // the unit is beside the indicator
@@ -248,7 +249,7 @@ func (s *Server) dashboardSection(ctx context.Context, r plancast.Region, indByC
 			reason = u.ReasonZh
 		}
 		item := dashboardUnassessed{
-			Label:  fmt.Sprintf("%s (%s: %s)", nameIn(lang, ind.Name, ind.NameZh), planText(lang, u.Plan, u.Kind, u.Year), charts.TargetValueText(u.Kind, u.Target, ind.Unit, lang)),
+			Label:  fmt.Sprintf("%s (%s: %s)", nameIn(lang, ind.Name, ind.NameZh), planText(lang, u.Plan, u.Kind, ind.Unit, u.Year), charts.TargetValueText(u.Kind, u.Target, ind.Unit, lang)),
 			Reason: reason,
 		}
 		// Most unjudged targets wait for their first yearly figure (all of
@@ -398,4 +399,14 @@ func projectedText(lang, kind string, target float64, p *plancast.ProjectionPoin
 // and why (shown on hover; the API's unassessed list has the same reason).
 type dashboardUnassessed struct {
 	Label, Reason string
+}
+
+// kindZh names a target's kind in Chinese (plancast.TargetKindZh), save a
+// level target on an indicator in percent: 总量 is an aggregate quantity,
+// and a rate's level is its 目标值.
+func kindZh(kind, unit string) string {
+	if kind == plancast.TargetLevel && unit == plancast.UnitPercent {
+		return "目标值"
+	}
+	return plancast.TargetKindZh[kind]
 }

@@ -18,20 +18,23 @@ func TestDashboardWords(t *testing.T) {
 			t.Errorf("number(%v) = %q, want %q", c.v, got, c.want)
 		}
 	}
+	// A level target is an aggregate's 总量, but a rate's 目标值.
 	for _, c := range []struct {
-		lang, plan, kind string
-		year             int
-		want             string
+		lang, plan, kind, unit string
+		year                   int
+		want                   string
 	}{
-		{"en", "14th-fyp", "level", 2025, "14th FYP · level 2025"},
-		{"en", "2021-annual", "growth", 2021, "2021 plan · growth"},
-		{"en", "14th-fyp", "avg_growth", 2025, "14th FYP · avg growth 2025"},
-		{"zh", "14th-fyp", "level", 2025, "十四五 · 总量 2025年"},
-		{"zh", "2021-annual", "ceiling", 2021, "2021年计划 · 上限"},
-		{"zh", "14th-fyp", "avg_growth", 2025, "十四五 · 年均增速 2025年"},
+		{"en", "14th-fyp", "level", "100m_yuan", 2025, "14th FYP · level 2025"},
+		{"en", "2021-annual", "growth", "100m_yuan", 2021, "2021 plan · growth"},
+		{"en", "14th-fyp", "avg_growth", "100m_yuan", 2025, "14th FYP · avg growth 2025"},
+		{"zh", "14th-fyp", "level", "100m_yuan", 2025, "十四五 · 总量 2025年"},
+		{"zh", "15th-fyp", "level", plancast.UnitPercent, 2030, "十五五 · 目标值 2030年"},
+		{"en", "15th-fyp", "level", plancast.UnitPercent, 2030, "15th FYP · level 2030"},
+		{"zh", "2021-annual", "ceiling", plancast.UnitPercent, 2021, "2021年计划 · 上限"},
+		{"zh", "14th-fyp", "avg_growth", "100m_yuan", 2025, "十四五 · 年均增速 2025年"},
 	} {
-		if got := planText(c.lang, c.plan, c.kind, c.year); got != c.want {
-			t.Errorf("planText(%s, %s, %s, %d) = %q, want %q", c.lang, c.plan, c.kind, c.year, got, c.want)
+		if got := planText(c.lang, c.plan, c.kind, c.unit, c.year); got != c.want {
+			t.Errorf("planText(%s, %s, %s, %s, %d) = %q, want %q", c.lang, c.plan, c.kind, c.unit, c.year, got, c.want)
 		}
 	}
 	projected := plancast.Assessment{Status: plancast.StatusOffTrack}

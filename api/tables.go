@@ -212,7 +212,7 @@ func targetCells(cat *catalogMemo, lang, region string, ind plancast.Indicator, 
 		targetUnit = charts.UnitLabel(plancast.UnitPercent, lang)
 	}
 	if lang == "zh" {
-		kind, plan, binding = plancast.TargetKindZh[spec.Kind], charts.PlanLabel(spec.Plan, lang), "预期性"
+		kind, plan, binding = kindZh(spec.Kind, ind.Unit), charts.PlanLabel(spec.Plan, lang), "预期性"
 		if spec.Binding {
 			binding = "约束性"
 		}

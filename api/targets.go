@@ -139,9 +139,11 @@ func (s *Server) deleteTarget(c echo.Context) error {
 		return err
 	}
 	plan, kind := c.Param("plan"), c.QueryParam("kind")
-	if !plancast.ValidPlan(plan) {
+	code, ok := planCode(plan)
+	if !ok {
 		return plancast.Errorf(plancast.EINVALID, "plan %q must look like 14th-fyp or 2021-annual%s", plan, plancast.PlanHint(plan))
 	}
+	plan = code
 	// A kind that no target can have is a mistake in the request, not a
 	// target that is missing: said before the store is asked, so that
 	// ?kind=lvl is not answered "no lvl target is stored".

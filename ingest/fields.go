@@ -427,12 +427,23 @@ func (p *parser) date(c cell) (plancast.Date, bool) {
 
 // plan reads a plan cell: "14th-fyp", "十四五", "2021-annual", "2021年".
 func (p *parser) plan(c cell) (string, bool) {
-	t := strings.ToLower(strings.TrimSpace(widthFold(c.text)))
+	if code, ok := PlanCode(c.text); ok {
+		return code, true
+	}
+	p.fail(c, "plan %s must look like 14th-fyp, 十四五 or 2021-annual%s", c.quoted(), plancast.PlanHint(c.text))
+	return "", false
+}
+
+// PlanCode is the plan code a planner's name of a plan stands for, as a
+// targets file gives it: the code itself ("14th-fyp", "2021-annual"), a
+// Five-Year Plan's Chinese name ("十四五", "十五五规划" → "15th-fyp"), a
+// year's plan ("2021年", "2026年计划", "2021" → "2021-annual").
+func PlanCode(text string) (string, bool) {
+	t := strings.ToLower(strings.TrimSpace(widthFold(text)))
 	if plancast.ValidPlan(t) {
 		return t, true
 	}
-	fyp := map[string]string{"十一五": "11th-fyp", "十二五": "12th-fyp", "十三五": "13th-fyp", "十四五": "14th-fyp", "十五五": "15th-fyp"}
-	for k, v := range fyp {
+	for k, v := range fypNames {
 		if strings.HasPrefix(fold(t), k) {
 			return v, true
 		}
@@ -440,9 +451,11 @@ func (p *parser) plan(c cell) (string, bool) {
 	if y, ok := parseYearLabel(strings.TrimSuffix(strings.TrimSuffix(t, "计划"), "-annual")); ok {
 		return fmt.Sprintf("%d-annual", y), true
 	}
-	p.fail(c, "plan %s must look like 14th-fyp, 十四五 or 2021-annual%s", c.quoted(), plancast.PlanHint(c.text))
 	return "", false
 }
+
+// fypNames are the Five-Year Plans' Chinese names.
+var fypNames = map[string]string{"十一五": "11th-fyp", "十二五": "12th-fyp", "十三五": "13th-fyp", "十四五": "14th-fyp", "十五五": "15th-fyp"}
 
 var targetKindNames = map[string]string{
 	"目标值": plancast.TargetLevel, "总量": plancast.TargetLevel, "达到": plancast.TargetLevel,

@@ -43,16 +43,27 @@ const pairRegionsPerQuery = 200
 // nothing to plan). The 34,200 targets of the nationwide dataset need 32,217
 // of its 114,000 series; reading the cross product of their regions and
 // indicators cost 3–4 times the InfluxDB CPU (bench/scale.md).
+//
+// An estimate (plancast.StatusEstimate) carries its status and published
+// date, as the series read of bolt does: an estimate of the year in
+// progress is not the year's figure to an assessment
+// (forecast.EstimatedEarly). Only the status rows that say estimate are
+// asked for, and the published dates of those series alone.
 func (s *Store) SeriesValuesOf(ctx context.Context, keys []plancast.SeriesKey) ([]plancast.Series, error) {
 	return s.seriesValues(ctx, keys, fullRange, valueFields...)
 }
 
-// valueFields are the fields a values read asks for; figureFields add the
-// status (FiguresBetween).
+// valueFields are the fields a values read asks for, with the status of
+// estimates (estimateStatus; not for SeriesValuesBetween, which reads the
+// first three); figureFields have every figure's status (FiguresBetween).
 var (
-	valueFields  = []string{"value", fieldGrowth, fieldGrowthBase}
+	valueFields  = []string{"value", fieldGrowth, fieldGrowthBase, estimateStatus}
 	figureFields = []string{"value", fieldGrowth, fieldGrowthBase, "status"}
 )
+
+// estimateStatus, among the fields of a values read, asks for the status
+// field of the points whose status is an estimate, and of no others.
+const estimateStatus = "status=" + plancast.StatusEstimate
 
 // SeriesValuesBetween is SeriesValuesOf for the years from to to alone, for
 // ingest's check of the years beside a push's figures. The query's time
@@ -63,7 +74,7 @@ var (
 // of each series instead took a 100,000-row push into InfluxDB from 4.45 to
 // 6.87 s (bench/ingest_rate.sh, BENCHMARKS.md).
 func (s *Store) SeriesValuesBetween(ctx context.Context, keys []plancast.SeriesKey, from, to int) ([]plancast.Series, error) {
-	return s.valuesBetween(ctx, keys, from, to, valueFields)
+	return s.valuesBetween(ctx, keys, from, to, valueFields[:3])
 }
 
 // FiguresBetween is SeriesValuesBetween with each figure's status
@@ -141,9 +152,14 @@ func (s *Store) seriesQueries(keys []plancast.SeriesKey, span string, fields ...
 		ip := [2]string{ir[0], strings.Join(slices.Compact(ps), "\x00")}
 		byIndicator[ip] = append(byIndicator[ip], ir[1])
 	}
+	estimates := slices.Contains(fields, estimateStatus)
+	fields = slices.DeleteFunc(slices.Clone(fields), func(f string) bool { return f == estimateStatus })
 	field := `r._field == ` + fluxString(fields[0])
 	if len(fields) > 1 {
 		field = `r._field =~ ` + oneOf(fields)
+	}
+	if estimates {
+		field = fmt.Sprintf(`(%s or r._field == "status" and r._value == %s)`, field, fluxString(plancast.StatusEstimate))
 	}
 	var fluxes []string
 	for _, ip := range slices.SortedFunc(maps.Keys(byIndicator), func(a, b [2]string) int {
@@ -214,18 +230,23 @@ func (s *Store) readValues(ctx context.Context, flux string, acc *valueAcc) erro
 
 // latestValues keeps the latest vintage of every year of the series read.
 // Figures with several vintages need their published dates to decide which
-// is the latest: those are read for those series only.
+// is the latest, and estimates carry theirs (an assessment tells an
+// estimate of the year in progress by it): those are read for those series
+// only.
 func (s *Store) latestValues(ctx context.Context, acc *valueAcc) ([]plancast.Series, error) {
-	multi := map[plancast.SeriesKey]bool{}
+	multi, dated := map[plancast.SeriesKey]bool{}, map[plancast.SeriesKey]bool{}
 	for k, vs := range acc.series {
 		if vs.sortAndCheck() {
-			multi[k] = true
+			multi[k], dated[k] = true, true
+		}
+		if slices.Contains(slices.Collect(maps.Values(vs.statuses)), plancast.StatusEstimate) {
+			dated[k] = true
 		}
 	}
 	published := map[vintageKey]plancast.Date{}
-	if len(multi) > 0 {
+	if len(dated) > 0 {
 		var err error
-		if published, err = s.publishedDates(ctx, multi); err != nil {
+		if published, err = s.publishedDates(ctx, dated); err != nil {
 			return nil, err
 		}
 	}
@@ -349,12 +370,12 @@ func (vs *valueSeries) latest(k plancast.SeriesKey, multi bool, published map[vi
 		if g := vs.growths[yearVintage{p.year, p.recorded}]; g != nil && g.stated {
 			o.Growth, o.GrowthBaseYear = &g.growth, g.base
 		}
+		d, ok := published[vintageKey{plancast.FigureKey{SeriesKey: k, Year: p.year}, p.recorded}]
+		o.Published = d // only where read: a figure of several vintages, an estimate's series
 		if multi {
-			d, ok := published[vintageKey{plancast.FigureKey{SeriesKey: k, Year: p.year}, p.recorded}]
 			if !ok {
 				continue // written between the two reads, or partially visible: the next read has it
 			}
-			o.Published = d
 			vintages = append(vintages, o)
 		}
 		s.AppendLatest(o) // points sort by year (sortAndCheck)
