@@ -11,8 +11,10 @@
 //
 // Replaying is idempotent: a batch that reached the backend before a crash
 // and is replayed again counts as unchanged there. Each batch of figures or
-// targets is judged again as it is replayed, against the backend's catalog
-// as it is then (recheck: another replica may have changed it meanwhile).
+// targets, and each declaration of indicators, is judged again as it is
+// replayed, against the backend's catalog as it is then (recheck: another
+// replica may have changed it meanwhile; a declaration may not change the
+// unit of an indicator stored since).
 // A batch that no longer passes, or that the backend refuses as invalid,
 // moves whole to a dead-letter bucket, is logged, and is reported by
 // Status (Dead, Refused); it does not block the queue.
@@ -33,6 +35,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -802,6 +805,8 @@ func (s *Store) recheck(ctx context.Context, e entry) error {
 			t := &e.Targets[i]
 			return t.Region, t.Indicator, fmt.Sprintf("target %s/%s %s %s %d", t.Region, t.Indicator, t.Plan, t.Kind, t.Year)
 		}
+	case "indicators":
+		return s.recheckIndicators(ctx, e)
 	default:
 		return nil
 	}
@@ -829,10 +834,76 @@ func (s *Store) recheck(ctx context.Context, e entry) error {
 			return plancast.Errorf(plancast.EINVALID, "%s no longer passes the catalog: %s: indicator %q is not in the catalog now (removed since the batch was accepted); %s", what, item, ind, setAside)
 		}
 		if was, ok := e.Units[ind]; ok && was != now.Unit {
-			return plancast.Errorf(plancast.EINVALID, "%s no longer passes the catalog: %s: indicator %q is in %s now, and the batch's values were converted to %s, its unit when the batch was accepted; %s", what, item, ind, now.Unit, was, setAside)
+			return plancast.Errorf(plancast.EINVALID, "%s no longer passes the catalog: %s: indicator %q is in %s now, and the batch's values were converted to %s, its unit when the batch was accepted%s; %s", what, item, ind, now.Unit, was, s.declarationSetAside(ind, was), setAside)
 		}
 	}
 	return nil
+}
+
+// recheckIndicators judges a queued declaration of indicators again, against
+// the backend's catalog as it is when it is replayed, by the rule the push
+// was judged by (ingest: "a push cannot change its unit"): when it was
+// accepted, each of its indicators was new or in the unit it declares; but
+// another replica sharing the bucket may have declared one in another unit
+// since, and stored figures under it. Written, the declaration rewrote the
+// unit under those figures (480,000 t read as 480,000 万吨), and the
+// batches of figures queued after it then passed their own re-check, the
+// unit now "matching".
+//
+// A declaration that would change a stored indicator's unit is refused
+// (EINVALID) whole: the replay sets it aside in the dead-letter bucket,
+// nothing of it written. The batches of figures or targets queued after it
+// in its unit then fail their re-check (the unit they were converted to is
+// not the stored one) and are set aside too.
+func (s *Store) recheckIndicators(ctx context.Context, e entry) error {
+	_, is, err := s.currentCatalog(ctx)
+	if err != nil {
+		return err
+	}
+	stored := make(map[string]plancast.Indicator, len(is))
+	for _, i := range is {
+		stored[i.Code] = i
+	}
+	codes := make([]string, len(e.Indicators))
+	for i, ind := range e.Indicators {
+		codes[i] = ind.Code
+	}
+	for _, ind := range e.Indicators {
+		now, ok := stored[ind.Code]
+		if !ok || now.Unit == ind.Unit {
+			continue
+		}
+		n := "1 indicator"
+		if len(codes) != 1 {
+			n = fmt.Sprintf("%d indicators", len(codes))
+		}
+		return plancast.Errorf(plancast.EINVALID, "a queued declaration of %s accepted %s (%s) no longer passes the catalog: indicator %q is stored in %s now (declared so since the declaration was accepted, by another server sharing the store), and the declaration says %s: a push cannot change an indicator's unit; it is set aside whole in the spool's dead-letter bucket, nothing of it written, and so is each batch of figures or targets queued after it in %s: push them again from their source in %s, or fix the catalog first",
+			n, e.Accepted.UTC().Format(time.RFC3339), strings.Join(codes, ", "), ind.Code, now.Unit, ind.Unit, ind.Unit, now.Unit)
+	}
+	return nil
+}
+
+// declarationSetAside says, of a batch refused for the unit of indicator
+// code, that a declaration of it in unit, which the batch depended on, is in
+// the dead letters; "" when none is.
+func (s *Store) declarationSetAside(code, unit string) string {
+	found := false
+	_ = s.db.View(func(tx *bbolt.Tx) error {
+		return tx.Bucket(bucketDead).ForEach(func(_, v []byte) error {
+			if found || !bytes.HasPrefix(v, []byte(`{"kind":"indicators"`)) {
+				return nil
+			}
+			var d entry
+			if json.Unmarshal(v, &d) == nil {
+				found = slices.ContainsFunc(d.Indicators, func(i plancast.Indicator) bool { return i.Code == code && i.Unit == unit })
+			}
+			return nil
+		})
+	})
+	if !found {
+		return ""
+	}
+	return fmt.Sprintf(" (a queued declaration of %s in %s, which the batch followed, was set aside as a dead letter)", code, unit)
 }
 
 // plural is "1 figure", "3 targets" of a batch kind.
