@@ -219,6 +219,9 @@ func Pending(path string) (Backlog, error) {
 	return b, nil
 }
 
+// Path is the spool file's path.
+func (s *Store) Path() string { return s.path }
+
 // Close stops the replayer (batches still queued stay on disk for the next
 // start) and closes the spool and the backend.
 func (s *Store) Close() error {
@@ -975,7 +978,7 @@ func retryable(err error) bool {
 func (s *Store) settle(keys [][]byte, e entry, res plancast.WriteResult, refused error) error {
 	err := s.db.Update(func(tx *bbolt.Tx) error {
 		if refused != nil {
-			e.Refusal = plancast.ErrorMessage(refused)
+			e.Refusal = plancast.ErrorMessage(refused) + s.dropAdvice(binary.BigEndian.Uint64(keys[0]))
 			data, err := json.Marshal(e)
 			if err != nil {
 				return err
@@ -1056,4 +1059,86 @@ func (s *Store) VintagesOf(ctx context.Context, keys []plancast.SeriesKey) (map[
 // Figures still queued are not in it: they are not in the backend yet.
 func (s *Store) WalkVintages(ctx context.Context, fn func(vintages []plancast.Observation) error) error {
 	return plancast.WalkVintages(ctx, s.Store, fn)
+}
+
+// DeadLetter is a batch the replay set aside (settle), as DeadLetters lists it.
+type DeadLetter struct {
+	No       uint64    // its number, for DropDeadLetter
+	Kind     string    // observations, targets, regions, indicators
+	Accepted time.Time // when the push was accepted (answered 202)
+	Items    int       // figures, targets or declarations in it
+	Refusal  string    // why it was set aside
+}
+
+// DeadLetters lists the dead letters of the spool file at path, read-only,
+// with no backend: the operator reads them with the server stopped.
+func DeadLetters(path string) ([]DeadLetter, error) {
+	var out []DeadLetter
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	db, err := openStopped(path, true)
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	err = db.View(func(tx *bbolt.Tx) error {
+		b := tx.Bucket(bucketDead)
+		if b == nil {
+			return nil
+		}
+		return b.ForEach(func(k, v []byte) error {
+			var e entry
+			if err := json.Unmarshal(v, &e); err != nil {
+				return err
+			}
+			out = append(out, DeadLetter{No: binary.BigEndian.Uint64(k), Kind: e.Kind, Accepted: e.Accepted.UTC(),
+				Items: len(e.Observations) + len(e.Targets) + len(e.Regions) + len(e.Indicators), Refusal: e.Refusal})
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, plancast.Errorf(plancast.EUNAVAILABLE, "read spool %s: %v", path, err)
+	}
+	return out, nil
+}
+
+// DropDeadLetter removes dead letter no from the spool file at path, once
+// the operator has pushed its data again (or decided not to): while any
+// remains, Status counts it and /healthz says "degraded".
+func DropDeadLetter(path string, no uint64) error {
+	db, err := openStopped(path, false)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	return db.Update(func(tx *bbolt.Tx) error {
+		b := tx.Bucket(bucketDead)
+		if b == nil || b.Get(seqKey(no)) == nil {
+			return plancast.Errorf(plancast.ENOTFOUND, "the spool %s holds no dead letter %d", path, no)
+		}
+		return b.Delete(seqKey(no))
+	})
+}
+
+// openStopped opens the spool file at path for a command run with the server
+// stopped; a server holding it is said as such.
+func openStopped(path string, readOnly bool) (*bbolt.DB, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, plancast.Errorf(plancast.ENOTFOUND, "no spool at %s: %v", path, err)
+	}
+	db, err := bbolt.Open(path, 0o600, &bbolt.Options{Timeout: 300 * time.Millisecond, ReadOnly: readOnly})
+	if err != nil {
+		if errors.Is(err, bolterrors.ErrTimeout) {
+			return nil, plancast.Errorf(plancast.EUNAVAILABLE, "the spool %s is held by a running plancast serve: stop it first", path)
+		}
+		return nil, plancast.Errorf(plancast.EUNAVAILABLE, "open spool %s: %v", path, err)
+	}
+	return db, nil
+}
+
+// dropAdvice is what a refusal says of clearing its dead letter no.
+func (s *Store) dropAdvice(no uint64) string {
+	return fmt.Sprintf(" (dead letter %d; once its data are pushed again, stop plancast serve and drop it: plancast spool --data-dir %s drop %d, or list them all: plancast spool --data-dir %s list; /healthz is \"degraded\" while any remains)",
+		no, filepath.Dir(s.path), no, filepath.Dir(s.path))
 }
