@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"hash/fnv"
+	"time"
 )
 
 // archiveFingerprint is what the check pass of ImportArchive read, kept so
@@ -18,6 +19,24 @@ type archiveFingerprint struct {
 	targets uint64
 
 	unrecorded int // vintages and versions the archive gives no recorded time
+	// ahead counts the vintages and versions recorded after the clock as the
+	// check read them; latest is the latest of those times.
+	ahead  int
+	latest time.Time
+}
+
+// recordedAt notes a vintage's or version's recorded time: none (unrecorded),
+// or one after now (ahead).
+func (f *archiveFingerprint) recordedAt(t, now time.Time) {
+	switch {
+	case t.IsZero():
+		f.unrecorded++
+	case t.After(now):
+		f.ahead++
+		if t.After(f.latest) {
+			f.latest = t
+		}
+	}
 }
 
 // jsonHash is an FNV-1a hash of v's JSON. json.Marshal writes every field of

@@ -67,6 +67,13 @@ type ImportResult struct {
 	// all of them when the store cannot be given recorded times (it is no
 	// RecordedWriter). Every other one keeps its archived recorded time.
 	Unrecorded int
+	// Ahead counts the vintages and target versions kept at a recorded time
+	// after this machine's clock as the import read the archive (its
+	// machine's clock ran ahead, or the file was edited), LatestAhead the
+	// latest of those times. A later write to a figure or target is recorded
+	// after every version of it (VintageClock.NextAfter), so after them.
+	Ahead       int
+	LatestAhead time.Time
 }
 
 // ArchiveOpener opens an archive from its start; an import reads it several
@@ -124,6 +131,7 @@ func ImportArchive(ctx context.Context, st Store, open ArchiveOpener, opts Impor
 	if keeps {
 		writeObservations, writeTargets = rw.WriteObservationsRecorded, rw.WriteTargetsRecorded
 		res.Unrecorded = checked.unrecorded
+		res.Ahead, res.LatestAhead = checked.ahead, checked.latest
 	} else {
 		res.Unrecorded = res.Archive.Vintages + res.Archive.TargetVersions
 	}
@@ -315,6 +323,7 @@ func checkArchive(open ArchiveOpener, progress func(series int)) (stats ArchiveS
 		return stats, nil, read, err
 	}
 	defer ar.Close()
+	now := time.Now()
 	read.catalog = catalogHash(ar)
 	stats.Regions, stats.Indicators = len(ar.Regions), len(ar.Indicators)
 	regions, indicators := map[string]bool{}, map[string]bool{}
@@ -366,9 +375,7 @@ func checkArchive(open ArchiveOpener, progress func(series int)) (stats ArchiveS
 			if err := recorded.check(o.Key(), o.Published, o.Recorded, where); err != nil {
 				return stats, nil, read, err
 			}
-			if o.Recorded.IsZero() {
-				read.unrecorded++
-			}
+			read.recordedAt(o.Recorded, now)
 		}
 		read.series = append(read.series, jsonHash(vs))
 		stats.Series++
@@ -405,9 +412,7 @@ func checkArchive(open ArchiveOpener, progress func(series int)) (stats ArchiveS
 		if err := recorded.check(t.Key(), t.Published, t.Recorded, func() string { return fmt.Sprintf("target version %d (%s)", i+1, targetName(t)) }); err != nil {
 			return stats, nil, read, err
 		}
-		if t.Recorded.IsZero() {
-			read.unrecorded++
-		}
+		read.recordedAt(t.Recorded, now)
 	}
 	stats.TargetVersions = len(targets)
 	read.targets = jsonHash(targets)

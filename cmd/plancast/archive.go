@@ -156,6 +156,10 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return fmt.Errorf("%s: imported and read back the same, but %w", file, err)
 	}
 	fmt.Fprintf(stdout, "imported %s into %s in %s: %s%s; read back the same%s\n", file, sf.describe(), took, res.Archive, resumed, unrecorded(res))
+	if res.Ahead > 0 {
+		fmt.Fprintf(stdout, "%s recorded after this machine's clock (%s), the latest at %s: the machine the archive was exported from had its clock ahead, or the file was edited; each later push to such a figure or target is recorded after them, so its recorded time reads later than the time it was pushed\n",
+			aheadCount(res.Ahead), time.Now().UTC().Format(time.RFC3339), res.LatestAhead.UTC().Format(time.RFC3339Nano))
+	}
 	if version != "" {
 		fmt.Fprintf(stdout, "its data version is now %s, from the clock: the store the archive was exported from gave versions of its own, to other data, and none of them names the imported data\n", version)
 	}
@@ -199,6 +203,15 @@ func unrecorded(res plancast.ImportResult) string {
 	default:
 		return fmt.Sprintf("; %d vintages and target versions the archive gives no recorded time were recorded at this import", res.Unrecorded)
 	}
+}
+
+// aheadCount is "1 vintage or target version is", "3 vintages and target
+// versions are", for the import's word on recorded times after the clock.
+func aheadCount(n int) string {
+	if n == 1 {
+		return "1 vintage or target version is"
+	}
+	return fmt.Sprintf("%d vintages and target versions are", n)
 }
 
 // importPhases says what each phase of an import does, for its progress line.

@@ -240,67 +240,99 @@ func (b *backupSchedule) kept() []string {
 // plancast-auto-<time>.db, with or without -v<N>. Whose store such a copy
 // is the name does not say, so the pruning never removes one.
 func oldCopy(name string) bool {
+	_, ok := oldCopyTime(name)
+	return ok
+}
+
+// oldCopyTime is the time in the name of an old copy (oldCopy); ok is false
+// for any other name.
+func oldCopyTime(name string) (time.Time, bool) {
 	rest, ok := strings.CutSuffix(name, backupSuffix)
 	if !ok {
-		return false
+		return time.Time{}, false
 	}
 	if r, auto := strings.CutPrefix(rest, backupPrefix); auto {
 		rest = r
 	} else if rest, ok = strings.CutPrefix(rest, "plancast-"); !ok {
-		return false
+		return time.Time{}, false
 	}
 	stamp, version, hasVersion := strings.Cut(rest, "-v")
 	if hasVersion && (version == "" || strings.Trim(version, "0123456789") != "") {
-		return false
+		return time.Time{}, false
 	}
 	if !hasVersion && !strings.HasPrefix(name, backupPrefix) {
-		return false
+		return time.Time{}, false
 	}
-	_, err := time.Parse(backupTime, stamp)
-	return err == nil
+	t, err := time.Parse(backupTime, stamp)
+	return t, err == nil
 }
 
 // sayOldCopies logs once, at the start, how many copies of the old names
 // (oldCopy) lie in the backup directory: --backup-keep no longer counts
 // them, and they stayed there, growing old, without a word. They are not
 // removed (another store's copies may share the directory); the message
-// says which they are and how to remove them.
+// says which they are, the oldest and newest by the time in their names,
+// and a command that removes those it counted and no other file.
 func (b *backupSchedule) sayOldCopies() {
 	entries, err := os.ReadDir(b.dir)
 	if err != nil {
 		return
 	}
-	var old []string
+	type copyFile struct {
+		name string
+		t    time.Time
+	}
+	var old []copyFile
 	for _, e := range entries {
-		if e.Type().IsRegular() && oldCopy(e.Name()) {
-			old = append(old, e.Name())
+		if !e.Type().IsRegular() {
+			continue
+		}
+		if t, ok := oldCopyTime(e.Name()); ok {
+			old = append(old, copyFile{e.Name(), t})
 		}
 	}
 	if len(old) == 0 {
 		return
 	}
-	slices.Sort(old)
+	slices.SortStableFunc(old, func(a, b copyFile) int {
+		if c := a.t.Compare(b.t); c != 0 {
+			return c
+		}
+		return strings.Compare(a.name, b.name)
+	})
+	names := make([]string, len(old))
+	for i, c := range old {
+		names[i] = c.name
+	}
 	copies := "1 copy"
 	if len(old) != 1 {
 		copies = fmt.Sprintf("%d copies", len(old))
 	}
-	b.log.Warn(fmt.Sprintf("backup: %s in %s bear the names an older plancast gave its scheduled copies (plancast-<time>-v<N>.db, the time with milliseconds, or plancast-auto-<time>.db), which say no store: --backup-keep does not count them and they are never removed, since they may be another store's. Remove those you no longer need by hand (oldest %s, newest %s), e.g. rm %s",
-		copies, b.dir, old[0], old[len(old)-1], oldCopyGlobs(b.dir, old)), "dir", b.dir, "old_copies", len(old))
+	b.log.Warn(fmt.Sprintf("backup: %s in %s bear the names an older plancast gave its scheduled copies (plancast-<time>-v<N>.db, the time with milliseconds, or plancast-auto-<time>.db), which say no store: --backup-keep does not count them and they are never removed, since they may be another store's. Remove those you no longer need by hand (oldest %s, newest %s, by the time in their names); to remove all of them and no other file: %s",
+		copies, b.dir, names[0], names[len(names)-1], oldCopiesRemoval(b.dir, names)), "dir", b.dir, "old_copies", len(old))
 }
 
-// oldCopyGlobs is a shell command's arguments that name the old copies in
-// dir and no other file plancast writes: plancast-2*T??????.???Z-v*.db (a
-// download's time has no milliseconds; the new names start plancast-auto-)
-// and plancast-auto-2???????T*.db (a store id is hex, which has no T).
-func oldCopyGlobs(dir string, old []string) string {
-	var globs []string
-	if slices.ContainsFunc(old, func(n string) bool { return !strings.HasPrefix(n, backupPrefix) }) {
-		globs = append(globs, filepath.Join(dir, "plancast-2*T??????.???Z-v*.db"))
+// oldCopiesRemoval is a shell command that removes the old copies named, in
+// dir, and no other file: each named, not a glob (a glob matching every old
+// name also matches a kept copy renamed plancast-<time>-v4-before-upgrade.db),
+// and the directory shell-quoted (a space in it would make rm work on other
+// paths).
+func oldCopiesRemoval(dir string, names []string) string {
+	var cmd strings.Builder
+	cmd.WriteString("cd " + shellQuote(dir) + " && rm --")
+	for _, n := range names {
+		cmd.WriteString(" " + shellQuote(n))
 	}
-	if slices.ContainsFunc(old, func(n string) bool { return strings.HasPrefix(n, backupPrefix) }) {
-		globs = append(globs, filepath.Join(dir, "plancast-auto-2???????T*.db"))
+	return cmd.String()
+}
+
+// shellQuote is s as one word of a POSIX shell: as it is when it holds only
+// characters no shell treats specially, else in single quotes.
+func shellQuote(s string) string {
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._/-+:,@%=") == "" {
+		return s
 	}
-	return strings.Join(globs, " ")
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // prune removes this store's oldest copies beyond keep; never written, the

@@ -11,8 +11,10 @@
 //
 // Replaying is idempotent: a batch that reached the backend before a crash
 // and is replayed again counts as unchanged there. Each batch of figures or
-// targets is judged again as it is replayed, against the backend's catalog
-// as it is then (recheck: another replica may have changed it meanwhile).
+// targets, and each declaration of indicators, is judged again as it is
+// replayed, against the backend's catalog as it is then (recheck: another
+// replica may have changed it meanwhile; a declaration may not change the
+// unit of an indicator stored since).
 // A batch that no longer passes, or that the backend refuses as invalid,
 // moves whole to a dead-letter bucket, is logged, and is reported by
 // Status (Dead, Refused); it does not block the queue.
@@ -33,6 +35,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -215,6 +218,9 @@ func Pending(path string) (Backlog, error) {
 	}
 	return b, nil
 }
+
+// Path is the spool file's path.
+func (s *Store) Path() string { return s.path }
 
 // Close stops the replayer (batches still queued stay on disk for the next
 // start) and closes the spool and the backend.
@@ -802,6 +808,8 @@ func (s *Store) recheck(ctx context.Context, e entry) error {
 			t := &e.Targets[i]
 			return t.Region, t.Indicator, fmt.Sprintf("target %s/%s %s %s %d", t.Region, t.Indicator, t.Plan, t.Kind, t.Year)
 		}
+	case "indicators":
+		return s.recheckIndicators(ctx, e)
 	default:
 		return nil
 	}
@@ -829,10 +837,76 @@ func (s *Store) recheck(ctx context.Context, e entry) error {
 			return plancast.Errorf(plancast.EINVALID, "%s no longer passes the catalog: %s: indicator %q is not in the catalog now (removed since the batch was accepted); %s", what, item, ind, setAside)
 		}
 		if was, ok := e.Units[ind]; ok && was != now.Unit {
-			return plancast.Errorf(plancast.EINVALID, "%s no longer passes the catalog: %s: indicator %q is in %s now, and the batch's values were converted to %s, its unit when the batch was accepted; %s", what, item, ind, now.Unit, was, setAside)
+			return plancast.Errorf(plancast.EINVALID, "%s no longer passes the catalog: %s: indicator %q is in %s now, and the batch's values were converted to %s, its unit when the batch was accepted%s; %s", what, item, ind, now.Unit, was, s.declarationSetAside(ind, was), setAside)
 		}
 	}
 	return nil
+}
+
+// recheckIndicators judges a queued declaration of indicators again, against
+// the backend's catalog as it is when it is replayed, by the rule the push
+// was judged by (ingest: "a push cannot change its unit"): when it was
+// accepted, each of its indicators was new or in the unit it declares; but
+// another replica sharing the bucket may have declared one in another unit
+// since, and stored figures under it. Written, the declaration rewrote the
+// unit under those figures (480,000 t read as 480,000 万吨), and the
+// batches of figures queued after it then passed their own re-check, the
+// unit now "matching".
+//
+// A declaration that would change a stored indicator's unit is refused
+// (EINVALID) whole: the replay sets it aside in the dead-letter bucket,
+// nothing of it written. The batches of figures or targets queued after it
+// in its unit then fail their re-check (the unit they were converted to is
+// not the stored one) and are set aside too.
+func (s *Store) recheckIndicators(ctx context.Context, e entry) error {
+	_, is, err := s.currentCatalog(ctx)
+	if err != nil {
+		return err
+	}
+	stored := make(map[string]plancast.Indicator, len(is))
+	for _, i := range is {
+		stored[i.Code] = i
+	}
+	codes := make([]string, len(e.Indicators))
+	for i, ind := range e.Indicators {
+		codes[i] = ind.Code
+	}
+	for _, ind := range e.Indicators {
+		now, ok := stored[ind.Code]
+		if !ok || now.Unit == ind.Unit {
+			continue
+		}
+		n := "1 indicator"
+		if len(codes) != 1 {
+			n = fmt.Sprintf("%d indicators", len(codes))
+		}
+		return plancast.Errorf(plancast.EINVALID, "a queued declaration of %s accepted %s (%s) no longer passes the catalog: indicator %q is stored in %s now (declared so since the declaration was accepted, by another server sharing the store), and the declaration says %s: a push cannot change an indicator's unit; it is set aside whole in the spool's dead-letter bucket, nothing of it written, and so is each batch of figures or targets queued after it in %s: push them again from their source in %s, or fix the catalog first",
+			n, e.Accepted.UTC().Format(time.RFC3339), strings.Join(codes, ", "), ind.Code, now.Unit, ind.Unit, ind.Unit, now.Unit)
+	}
+	return nil
+}
+
+// declarationSetAside says, of a batch refused for the unit of indicator
+// code, that a declaration of it in unit, which the batch depended on, is in
+// the dead letters; "" when none is.
+func (s *Store) declarationSetAside(code, unit string) string {
+	found := false
+	_ = s.db.View(func(tx *bbolt.Tx) error {
+		return tx.Bucket(bucketDead).ForEach(func(_, v []byte) error {
+			if found || !bytes.HasPrefix(v, []byte(`{"kind":"indicators"`)) {
+				return nil
+			}
+			var d entry
+			if json.Unmarshal(v, &d) == nil {
+				found = slices.ContainsFunc(d.Indicators, func(i plancast.Indicator) bool { return i.Code == code && i.Unit == unit })
+			}
+			return nil
+		})
+	})
+	if !found {
+		return ""
+	}
+	return fmt.Sprintf(" (a queued declaration of %s in %s, which the batch followed, was set aside as a dead letter)", code, unit)
 }
 
 // plural is "1 figure", "3 targets" of a batch kind.
@@ -904,7 +978,7 @@ func retryable(err error) bool {
 func (s *Store) settle(keys [][]byte, e entry, res plancast.WriteResult, refused error) error {
 	err := s.db.Update(func(tx *bbolt.Tx) error {
 		if refused != nil {
-			e.Refusal = plancast.ErrorMessage(refused)
+			e.Refusal = plancast.ErrorMessage(refused) + s.dropAdvice(binary.BigEndian.Uint64(keys[0]))
 			data, err := json.Marshal(e)
 			if err != nil {
 				return err
@@ -985,4 +1059,86 @@ func (s *Store) VintagesOf(ctx context.Context, keys []plancast.SeriesKey) (map[
 // Figures still queued are not in it: they are not in the backend yet.
 func (s *Store) WalkVintages(ctx context.Context, fn func(vintages []plancast.Observation) error) error {
 	return plancast.WalkVintages(ctx, s.Store, fn)
+}
+
+// DeadLetter is a batch the replay set aside (settle), as DeadLetters lists it.
+type DeadLetter struct {
+	No       uint64    // its number, for DropDeadLetter
+	Kind     string    // observations, targets, regions, indicators
+	Accepted time.Time // when the push was accepted (answered 202)
+	Items    int       // figures, targets or declarations in it
+	Refusal  string    // why it was set aside
+}
+
+// DeadLetters lists the dead letters of the spool file at path, read-only,
+// with no backend: the operator reads them with the server stopped.
+func DeadLetters(path string) ([]DeadLetter, error) {
+	var out []DeadLetter
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	db, err := openStopped(path, true)
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	err = db.View(func(tx *bbolt.Tx) error {
+		b := tx.Bucket(bucketDead)
+		if b == nil {
+			return nil
+		}
+		return b.ForEach(func(k, v []byte) error {
+			var e entry
+			if err := json.Unmarshal(v, &e); err != nil {
+				return err
+			}
+			out = append(out, DeadLetter{No: binary.BigEndian.Uint64(k), Kind: e.Kind, Accepted: e.Accepted.UTC(),
+				Items: len(e.Observations) + len(e.Targets) + len(e.Regions) + len(e.Indicators), Refusal: e.Refusal})
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, plancast.Errorf(plancast.EUNAVAILABLE, "read spool %s: %v", path, err)
+	}
+	return out, nil
+}
+
+// DropDeadLetter removes dead letter no from the spool file at path, once
+// the operator has pushed its data again (or decided not to): while any
+// remains, Status counts it and /healthz says "degraded".
+func DropDeadLetter(path string, no uint64) error {
+	db, err := openStopped(path, false)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	return db.Update(func(tx *bbolt.Tx) error {
+		b := tx.Bucket(bucketDead)
+		if b == nil || b.Get(seqKey(no)) == nil {
+			return plancast.Errorf(plancast.ENOTFOUND, "the spool %s holds no dead letter %d", path, no)
+		}
+		return b.Delete(seqKey(no))
+	})
+}
+
+// openStopped opens the spool file at path for a command run with the server
+// stopped; a server holding it is said as such.
+func openStopped(path string, readOnly bool) (*bbolt.DB, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, plancast.Errorf(plancast.ENOTFOUND, "no spool at %s: %v", path, err)
+	}
+	db, err := bbolt.Open(path, 0o600, &bbolt.Options{Timeout: 300 * time.Millisecond, ReadOnly: readOnly})
+	if err != nil {
+		if errors.Is(err, bolterrors.ErrTimeout) {
+			return nil, plancast.Errorf(plancast.EUNAVAILABLE, "the spool %s is held by a running plancast serve: stop it first", path)
+		}
+		return nil, plancast.Errorf(plancast.EUNAVAILABLE, "open spool %s: %v", path, err)
+	}
+	return db, nil
+}
+
+// dropAdvice is what a refusal says of clearing its dead letter no.
+func (s *Store) dropAdvice(no uint64) string {
+	return fmt.Sprintf(" (dead letter %d; once its data are pushed again, stop plancast serve and drop it: plancast spool --data-dir %s drop %d, or list them all: plancast spool --data-dir %s list; /healthz is \"degraded\" while any remains)",
+		no, filepath.Dir(s.path), no, filepath.Dir(s.path))
 }
