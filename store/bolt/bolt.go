@@ -274,7 +274,11 @@ func (s *Store) Close() error { return s.db.Close() }
 
 // update runs fn in a write transaction and maps storage failures (disk full,
 // read-only file) to EUNAVAILABLE; plancast errors from fn pass through.
+// It is refused once the file was removed or replaced (moved).
 func (s *Store) update(what string, fn func(tx *bbolt.Tx) error) error {
+	if err := s.moved(); err != nil {
+		return err
+	}
 	err := s.db.Update(fn)
 	if err == nil || plancast.ErrorCode(err) != plancast.EINTERNAL {
 		return err

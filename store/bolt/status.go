@@ -40,14 +40,8 @@ var checkBuckets = [][]byte{bucketMeta, bucketRegions, bucketIndicators, bucketO
 func (s *Store) check() (err error) {
 	restore := "stop plancast serve and restore a backup (plancast restore --from FILE; serve --backup-dir keeps checked copies)"
 	onDisk, err := os.Stat(s.path)
-	if err != nil || (s.opened != nil && !os.SameFile(s.opened, onDisk)) {
-		what := "replaced by another file"
-		if err != nil {
-			what = "removed"
-		}
-		return plancast.Errorf(plancast.EUNAVAILABLE,
-			"the embedded store %s was %s after this server opened it: the server still reads and writes the file it opened, which no later start will find; download a copy of it now (GET /api/v1/backup with an admin token), stop plancast serve, and put the copy in place (plancast restore --from FILE)",
-			s.path, what)
+	if err := s.movedFrom(onDisk, err); err != nil {
+		return err
 	}
 	// A page past the end of the file is a SIGBUS when read through the
 	// mapping: the size is told first, and a fault that still happens
