@@ -28,11 +28,21 @@ func (s *Store) Snapshot(ctx context.Context) (plancast.Snapshot, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	tx, err := s.db.Begin(false)
+	if err := s.guard(false); err != nil {
+		return nil, err
+	}
+	tx, err := s.begin()
 	if err != nil {
 		return nil, plancast.Errorf(plancast.EUNAVAILABLE, "begin a snapshot of %s: %v", s.path, err)
 	}
 	return &snapshot{tx: tx, ctx: ctx}, nil
+}
+
+// begin is db.Begin(false), a panic (a page that does not read) its error.
+func (s *Store) begin() (tx *bbolt.Tx, err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer s.recoverDamage(&err)
+	return s.db.Begin(false)
 }
 
 type snapshot struct {

@@ -25,8 +25,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"go.etcd.io/bbolt"
@@ -79,6 +81,14 @@ type Store struct {
 	// opened is the file as it was when Open opened it, so that Status
 	// can tell it from a file put at path since, or from none.
 	opened os.FileInfo
+
+	// file is the file bbolt opened (and maps), opened again for guard
+	// to read its size and meta pages; pageSize is bbolt's page size.
+	file     *os.File
+	pageSize int64
+	// broken is the damage guard found in the file, kept: a store
+	// known damaged fails each later transaction at once with its cause.
+	broken atomic.Pointer[error]
 
 	clock plancast.VintageClock // Recorded times of the vintages written
 }
@@ -170,7 +180,7 @@ func OpenWith(path string, opt OpenOptions) (*Store, error) {
 	if err != nil {
 		return nil, openError(path, err)
 	}
-	s := &Store{db: db, path: path, opened: statOrNil(path)}
+	s := newStore(db, path)
 	err = db.Update(func(tx *bbolt.Tx) error {
 		for _, b := range baseBuckets {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
@@ -188,7 +198,7 @@ func OpenWith(path string, opt OpenOptions) (*Store, error) {
 		return openVals(tx, opt.Rebuilding)
 	})
 	if err != nil {
-		db.Close()
+		s.Close()
 		return nil, plancast.Errorf(plancast.EUNAVAILABLE, "initialise embedded store %s: %v", path, err)
 	}
 	return s, nil
@@ -203,7 +213,7 @@ func openReadOnly(path string) (*Store, error) {
 		return nil, err
 	}
 	var todo []string
-	_ = s.db.View(func(tx *bbolt.Tx) error {
+	_ = s.view(func(tx *bbolt.Tx) error {
 		todo = upgrades(tx)
 		return nil
 	})
@@ -244,16 +254,21 @@ func OpenAsIs(path string) (*Store, error) {
 	if err != nil {
 		return nil, openError(path, err)
 	}
-	return &Store{db: db, path: path, opened: statOrNil(path)}, nil
+	return newStore(db, path), nil
 }
 
-// statOrNil is the file at path as os.Stat sees it, nil if it cannot.
-func statOrNil(path string) os.FileInfo {
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil
+// newStore is the Store of db, opened from path: the file bbolt holds is
+// opened again for guard, and is the one Status tells a file put at path
+// since from.
+func newStore(db *bbolt.DB, path string) *Store {
+	s := &Store{db: db, path: path, pageSize: int64(db.Info().PageSize)}
+	if f, err := os.Open(path); err == nil {
+		s.file = f
+		if info, err := f.Stat(); err == nil {
+			s.opened = info
+		}
 	}
-	return info
+	return s
 }
 
 // openError is the error of bbolt.Open failing on the store file at path:
@@ -269,13 +284,33 @@ func openError(path string, err error) error {
 // Path returns the file the store lives in.
 func (s *Store) Path() string { return s.path }
 
-// Close releases the file.
-func (s *Store) Close() error { return s.db.Close() }
+// Close releases the file. It gives up after closeWait when bbolt still
+// holds its locks (a transaction that never ended), so that a server
+// stopping ends.
+func (s *Store) Close() error {
+	done := make(chan error, 1)
+	go func() { done <- s.db.Close() }()
+	select {
+	case err := <-done:
+		if s.file != nil {
+			s.file.Close()
+		}
+		return err
+	case <-time.After(closeWait):
+		return fmt.Errorf("%w: %s still held after %s", errCloseTimeout, s.path, closeWait)
+	}
+}
 
 // update runs fn in a write transaction and maps storage failures (disk full,
 // read-only file) to EUNAVAILABLE; plancast errors from fn pass through.
-func (s *Store) update(what string, fn func(tx *bbolt.Tx) error) error {
-	err := s.db.Update(fn)
+// guard refuses it first when the file is damaged, removed or replaced.
+func (s *Store) update(what string, fn func(tx *bbolt.Tx) error) (err error) {
+	if err := s.guard(true); err != nil {
+		return err
+	}
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer s.recoverDamage(&err)
+	err = s.db.Update(fn)
 	if err == nil || plancast.ErrorCode(err) != plancast.EINTERNAL {
 		return err
 	}
@@ -285,7 +320,7 @@ func (s *Store) update(what string, fn func(tx *bbolt.Tx) error) error {
 // DataVersion returns a counter that every committed change increments.
 func (s *Store) DataVersion(ctx context.Context) (string, error) {
 	var v uint64
-	err := s.db.View(func(tx *bbolt.Tx) error {
+	err := s.view(func(tx *bbolt.Tx) error {
 		v = readVersion(tx)
 		return nil
 	})
@@ -323,7 +358,7 @@ func bumpVersion(tx *bbolt.Tx) error {
 // Seeded reports when the first start settled the seed dataset (MarkSeeded), zero if never.
 func (s *Store) Seeded() (time.Time, error) {
 	var t time.Time
-	err := s.db.View(func(tx *bbolt.Tx) error {
+	err := s.view(func(tx *bbolt.Tx) error {
 		v := tx.Bucket(bucketMeta).Get(keySeeded)
 		if v == nil {
 			return nil

@@ -11,7 +11,7 @@ import (
 // Regions returns every region, sorted by code.
 func (s *Store) Regions(ctx context.Context) ([]plancast.Region, error) {
 	var out []plancast.Region
-	err := s.db.View(func(tx *bbolt.Tx) error {
+	err := s.view(func(tx *bbolt.Tx) error {
 		return tx.Bucket(bucketRegions).ForEach(func(_, v []byte) error {
 			var r plancast.Region
 			if err := getJSON(v, &r); err != nil {
@@ -27,7 +27,7 @@ func (s *Store) Regions(ctx context.Context) ([]plancast.Region, error) {
 // Indicators returns every indicator, sorted by code.
 func (s *Store) Indicators(ctx context.Context) ([]plancast.Indicator, error) {
 	var out []plancast.Indicator
-	err := s.db.View(func(tx *bbolt.Tx) error {
+	err := s.view(func(tx *bbolt.Tx) error {
 		return tx.Bucket(bucketIndicators).ForEach(func(_, v []byte) error {
 			var i plancast.Indicator
 			if err := getJSON(v, &i); err != nil {

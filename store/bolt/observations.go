@@ -135,7 +135,7 @@ func (s *Store) Vintages(ctx context.Context, k plancast.SeriesKey) ([]plancast.
 // indicator must be in the catalog.
 func (s *Store) readSeries(k plancast.SeriesKey) ([]plancast.Observation, error) {
 	var out []plancast.Observation
-	err := s.db.View(func(tx *bbolt.Tx) error {
+	err := s.view(func(tx *bbolt.Tx) error {
 		if err := known(tx, k.Region, k.Indicator); err != nil {
 			return err
 		}
@@ -157,7 +157,7 @@ func (s *Store) readSeries(k plancast.SeriesKey) ([]plancast.Observation, error)
 // time in key order (region, indicator, period: the order of the key bytes),
 // all in one read transaction: one state of the store, read once.
 func (s *Store) WalkVintages(ctx context.Context, fn func(vintages []plancast.Observation) error) error {
-	return s.db.View(func(tx *bbolt.Tx) error {
+	return s.view(func(tx *bbolt.Tx) error {
 		var series []plancast.Observation
 		var prefix []byte
 		emit := func() error {

@@ -19,7 +19,7 @@ func (s *Store) SeriesSet(ctx context.Context, q plancast.SeriesSetQuery) ([]pla
 	}
 	prefixes := regionPrefixes(q.Regions)
 	var vintages []plancast.Observation
-	err := s.db.View(func(tx *bbolt.Tx) error {
+	err := s.view(func(tx *bbolt.Tx) error {
 		c := tx.Bucket(bucketObs).Cursor()
 		for _, prefix := range prefixes {
 			for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"os"
-	"runtime/debug"
 
 	"go.etcd.io/bbolt"
 
@@ -38,27 +37,14 @@ var checkBuckets = [][]byte{bucketMeta, bucketRegions, bucketIndicators, bucketO
 // check is Status's read: nil when it works, else an EUNAVAILABLE error
 // that names the file, what failed and what to do.
 func (s *Store) check() (err error) {
-	restore := "stop plancast serve and restore a backup (plancast restore --from FILE; serve --backup-dir keeps checked copies)"
+	restore := restoreAdvice
 	onDisk, err := os.Stat(s.path)
-	if err != nil || (s.opened != nil && !os.SameFile(s.opened, onDisk)) {
-		what := "replaced by another file"
-		if err != nil {
-			what = "removed"
-		}
-		return plancast.Errorf(plancast.EUNAVAILABLE,
-			"the embedded store %s was %s after this server opened it: the server still reads and writes the file it opened, which no later start will find; download a copy of it now (GET /api/v1/backup with an admin token), stop plancast serve, and put the copy in place (plancast restore --from FILE)",
-			s.path, what)
+	if err := s.movedFrom(onDisk, err); err != nil {
+		return err
 	}
-	// A page past the end of the file is a SIGBUS when read through the
-	// mapping: the size is told first, and a fault that still happens
-	// (the file cut during the read) is a panic here, not a crash.
-	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-	defer func() {
-		if r := recover(); r != nil {
-			err = plancast.Errorf(plancast.EUNAVAILABLE, "the embedded store %s does not read (%v): a page of the file is damaged; %s", s.path, r, restore)
-		}
-	}()
-	return s.db.View(func(tx *bbolt.Tx) error {
+	// view runs guard first (the file's size and meta pages) and answers
+	// a panic reading a damaged page as its error.
+	return s.view(func(tx *bbolt.Tx) error {
 		if want := tx.Size(); onDisk.Size() < want {
 			return plancast.Errorf(plancast.EUNAVAILABLE, "the embedded store %s is cut short: %s bytes, but its pages run to %s; %s",
 				s.path, plancast.FormatNumber(float64(onDisk.Size()), 0), plancast.FormatNumber(float64(want), 0), restore)

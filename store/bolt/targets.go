@@ -182,7 +182,7 @@ func (s *Store) TargetVersions(ctx context.Context, f plancast.TargetFilter) ([]
 // indicator and plan: a scan of the key prefix of its region and indicator.
 func (s *Store) scanTargets(bucket []byte, f plancast.TargetFilter) ([]plancast.Target, error) {
 	var out []plancast.Target
-	err := s.db.View(func(tx *bbolt.Tx) error {
+	err := s.view(func(tx *bbolt.Tx) error {
 		prefix := targetPrefix(f)
 		c := tx.Bucket(bucket).Cursor()
 		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {

@@ -21,7 +21,7 @@ func (s *Store) PutToken(ctx context.Context, t plancast.Token) error {
 // TokenByHash returns the token with that hash.
 func (s *Store) TokenByHash(ctx context.Context, hash string) (*plancast.Token, error) {
 	var t *plancast.Token
-	err := s.db.View(func(tx *bbolt.Tx) error {
+	err := s.view(func(tx *bbolt.Tx) error {
 		v := tx.Bucket(bucketTokens).Get([]byte(hash))
 		if v == nil {
 			return plancast.Errorf(plancast.ENOTFOUND, "no such token")
@@ -35,7 +35,7 @@ func (s *Store) TokenByHash(ctx context.Context, hash string) (*plancast.Token, 
 // Tokens returns every stored token, revoked ones too, oldest first.
 func (s *Store) Tokens(ctx context.Context) ([]plancast.Token, error) {
 	var out []plancast.Token
-	err := s.db.View(func(tx *bbolt.Tx) error {
+	err := s.view(func(tx *bbolt.Tx) error {
 		return tx.Bucket(bucketTokens).ForEach(func(_, v []byte) error {
 			var t plancast.Token
 			if err := getJSON(v, &t); err != nil {

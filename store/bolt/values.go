@@ -182,7 +182,7 @@ func buildVals(tx *bbolt.Tx) error {
 // 1.4 s a Vintages call at a time, decoding each vintage's JSON.
 func (s *Store) VintagesOf(ctx context.Context, keys []plancast.SeriesKey) (map[plancast.SeriesKey][]plancast.Observation, error) {
 	out := make(map[plancast.SeriesKey][]plancast.Observation, len(keys))
-	err := s.db.View(func(tx *bbolt.Tx) error {
+	err := s.view(func(tx *bbolt.Tx) error {
 		c := tx.Bucket(bucketVals).Cursor()
 		for _, sk := range keys {
 			if err := ctx.Err(); err != nil {
@@ -262,7 +262,7 @@ func (s *Store) valuesBetween(keys []plancast.SeriesKey, from, to int) ([]planca
 	}
 	var out []plancast.Series
 	var vintages []plancast.Observation // of one series, for the growths stated with them
-	err := s.db.View(func(tx *bbolt.Tx) error {
+	err := s.view(func(tx *bbolt.Tx) error {
 		c := tx.Bucket(bucketVals).Cursor()
 		for _, sk := range plancast.SortedSeriesKeys(keys) {
 			series := plancast.Series{Region: sk.Region, Indicator: sk.Indicator, Period: sk.Period}
