@@ -207,10 +207,6 @@ func (b *backupSchedule) kept() []string {
 		return nil
 	}
 	id := storeID(b.store)
-	type copyFile struct {
-		name string
-		t    time.Time
-	}
 	var copies []copyFile
 	for _, e := range entries {
 		if !e.Type().IsRegular() {
@@ -220,6 +216,18 @@ func (b *backupSchedule) kept() []string {
 			copies = append(copies, copyFile{e.Name(), t})
 		}
 	}
+	return namesByTime(copies)
+}
+
+// copyFile is a backup copy in the directory and the time its name gives.
+type copyFile struct {
+	name string
+	t    time.Time
+}
+
+// namesByTime is the copies' names, oldest first by the time in their
+// names (then by name), as pruning and the start log's advice order them.
+func namesByTime(copies []copyFile) []string {
 	slices.SortStableFunc(copies, func(a, b copyFile) int {
 		if c := a.t.Compare(b.t); c != 0 {
 			return c
@@ -278,10 +286,6 @@ func (b *backupSchedule) sayOldCopies() {
 	if err != nil {
 		return
 	}
-	type copyFile struct {
-		name string
-		t    time.Time
-	}
 	var old []copyFile
 	for _, e := range entries {
 		if !e.Type().IsRegular() {
@@ -294,16 +298,7 @@ func (b *backupSchedule) sayOldCopies() {
 	if len(old) == 0 {
 		return
 	}
-	slices.SortStableFunc(old, func(a, b copyFile) int {
-		if c := a.t.Compare(b.t); c != 0 {
-			return c
-		}
-		return strings.Compare(a.name, b.name)
-	})
-	names := make([]string, len(old))
-	for i, c := range old {
-		names[i] = c.name
-	}
+	names := namesByTime(old)
 	copies := "1 copy"
 	if len(old) != 1 {
 		copies = fmt.Sprintf("%d copies", len(old))
