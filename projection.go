@@ -33,6 +33,21 @@ type Projection struct {
 	// (its Nowcast), when its months so far and the same months a year
 	// before are published; Points stay the yearly model's.
 	YearToDate *YearToDate `json:"year_to_date,omitempty"`
+	// Estimate is the year after LastYear as an estimate published before
+	// that year ended (a work report's 预计全年 in November): not the
+	// year's figure, which the assessment does not judge targets on, so
+	// the projection starts from the latest real figure (LastYear) and the
+	// estimate is shown apart.
+	Estimate *YearEstimate `json:"estimate,omitempty"`
+}
+
+// YearEstimate is a year's estimate published before the year ended: the
+// value, its status (estimate) and when it was published.
+type YearEstimate struct {
+	Year      int     `json:"year"`
+	Value     float64 `json:"value"`
+	Status    string  `json:"status"`
+	Published Date    `json:"published"`
 }
 
 // StatedBasis says how a growth target was put on the stated growth: the

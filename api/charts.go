@@ -118,7 +118,10 @@ func (s *Server) chartSpec(ctx context.Context, region plancast.Region, ind plan
 	if err != nil {
 		return charts.Spec{}, err
 	}
-	horizon := chartHorizon(p.horizon, series, targets)
+	// projected from the latest real figure: an estimate of the year in
+	// progress is not one (projectSeries; the chart draws it apart)
+	figures, _ := forecast.WithoutEarlyEstimate(series)
+	horizon := chartHorizon(p.horizon, figures, targets)
 	spec := charts.Spec{Region: region, Indicator: ind, History: series.Observations, Stated: series.StatedGrowths(), Targets: targets,
 		Width: p.width, Height: p.height, Lang: p.lang, From: p.from, AsOf: p.asOf, Today: plancast.Today()}
 	toDate, err := plancast.ReadYearToDate(ctx, s.cfg.Store, series.Key(), ind, p.asOf)
@@ -235,7 +238,8 @@ func (s *Server) compareRegion(ctx context.Context, region plancast.Region, ind 
 		return rs, err
 	}
 	// projected at least defaultHorizon years, whatever is shown (p.horizon crops the chart)
-	horizon := max(chartHorizon(p.horizon, series, targets), defaultHorizon)
+	figures, _ := forecast.WithoutEarlyEstimate(series) // as chartSpec's
+	horizon := max(chartHorizon(p.horizon, figures, targets), defaultHorizon)
 	if proj, err := s.projectSeries(ind, series, nil, horizon, forecast.MethodAuto, p.asOf); err == nil {
 		rs.Projection = proj
 	}

@@ -156,7 +156,12 @@ func (s *Server) noYearlyFigures(ctx context.Context, region, indicator string, 
 
 // projectSeries projects a series already read (as of asOf, when set), with
 // what its year to date (toDate, may be nil) says of the year after it.
+//
+// An estimate of the latest year published before it ended is not
+// projected from, as the assessment does not judge on it: the projection
+// starts from the latest real figure, and the estimate is in its Estimate.
 func (s *Server) projectSeries(ind plancast.Indicator, series *plancast.Series, toDate []plancast.Series, horizon int, method string, asOf plancast.Date) (*plancast.Projection, error) {
+	series, est := forecast.WithoutEarlyEstimate(series)
 	years, values, vintage := seriesArrays(series)
 	res, err := forecast.Forecast(years, values, forecast.Options{Horizon: horizon, Method: method, Limits: forecast.LimitsOf(ind)})
 	s.metrics.forecasts.Inc()
@@ -173,11 +178,15 @@ func (s *Server) projectSeries(ind plancast.Indicator, series *plancast.Series, 
 	if err != nil {
 		return nil, err
 	}
-	return &plancast.Projection{
+	p := &plancast.Projection{
 		Region: series.Region, Indicator: series.Indicator, Unit: ind.Unit, Method: res.Method, Models: res.Models,
 		Points: res.Points, Backtest: res.Backtest, Vintage: vintage, LastYear: res.LastYear, AsOf: asOf.String(),
 		YearToDate: res.YearToDate(ind, toDate, plancast.MeasureStatedGap(years, values, series.StatedGrowths())),
-	}, nil
+	}
+	if est != nil {
+		p.Estimate = &plancast.YearEstimate{Year: est.Year, Value: est.Value, Status: est.Status, Published: est.Published}
+	}
+	return p, nil
 }
 
 // seriesArrays splits a series into years and values and finds its newest vintage.

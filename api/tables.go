@@ -322,17 +322,26 @@ func projectionTable(series *plancast.Series, p *plancast.Projection, cat *catal
 	ind := cat.indicators[p.Indicator]
 	r := cat.regions[p.Region]
 	t := &table{Sheet: "projection", Header: projectionHeaders.in(lang), Lang: lang}
-	observed, projected, fromYearToDate := "observed", "projected", "year_to_date"
+	observed, projected, fromYearToDate, estimated := "observed", "projected", "year_to_date", "estimate"
 	if lang == "zh" {
-		t.Sheet, observed, projected, fromYearToDate = "预测", "实际", "预测", "据年内累计"
+		t.Sheet, observed, projected, fromYearToDate, estimated = "预测", "实际", "预测", "据年内累计", "预计"
 	}
 	what := []cell{textCell(p.Region), textCell(nameIn(lang, r.Name, r.NameZh)), textCell(p.Indicator),
 		textCell(nameIn(lang, ind.Name, ind.NameZh)), textCell(charts.UnitLabel(ind.Unit, lang))}
 	latest := 0.0
 	for _, o := range series.Observations {
+		if e := p.Estimate; e != nil && o.Year == e.Year {
+			continue // not a figure: its own row, after them
+		}
 		t.Rows = append(t.Rows, append(slices.Clone(what), yearCell(o.Year), textCell(observed),
 			numCell(o.Value, plancast.Decimals(o.Value)), cell{}, cell{}, cell{}, cell{}, textCell(observationStatusText(lang, o.Status))))
 		latest = o.Value
+	}
+	// An estimate of the year in progress, which the projection does not
+	// start from (Projection.Estimate), is not an observed row.
+	if e := p.Estimate; e != nil {
+		t.Rows = append(t.Rows, append(slices.Clone(what), yearCell(e.Year), textCell(estimated),
+			numCell(e.Value, plancast.Decimals(e.Value)), cell{}, cell{}, cell{}, cell{}, textCell(observationStatusText(lang, e.Status))))
 	}
 	prec, lim := plancast.ProjectedPrec(latest), forecast.LimitsOf(ind)
 	// each value with the decimals the explanation writes it with
@@ -380,6 +389,10 @@ func projectionAbout(p *plancast.Projection, lang, version string) [][2]string {
 			about = append(about, [2]string{"据年内累计", fmt.Sprintf("%d年%s%s，%s（%s%+.1f%%）：其余月份按同比增速预计，波动按剩余月份折算年度波动（未经回测）。",
 				y.Year, plancast.PeriodName(y.Period, true), plancast.FormatNumber(y.Value, -1), prior, growth, plancast.HalfAway(100*y.Growth, 1))})
 		}
+		if e := p.Estimate; e != nil {
+			about = append(about, [2]string{"预计", fmt.Sprintf("%d年预计%s（%s发布，发布时该年尚未结束）：非全年实际数据，预测自%d年实际数据起算。",
+				e.Year, plancast.FormatNumber(e.Value, -1), e.Published, p.LastYear)})
+		}
 		return about
 	}
 	about = [][2]string{
@@ -397,6 +410,10 @@ func projectionAbout(p *plancast.Projection, lang, version string) [][2]string {
 		}
 		about = append(about, [2]string{"year_to_date", fmt.Sprintf("%d %s: %s against %s (%+.1f%%); the rest of the year is projected to grow as the year so far did, its growth on the year so far's spreading about as a year's around the yearly model's (or as the series' own past years show), weighed by the rest's share of the year (checked on simulated and real monthly and quarterly series).",
 			y.Year, y.Period, plancast.FormatNumber(y.Value, -1), prior, plancast.HalfAway(100*y.Growth, 1))})
+	}
+	if e := p.Estimate; e != nil {
+		about = append(about, [2]string{"estimate", fmt.Sprintf("%d is estimated at %s in an estimate published on %s, before the year ended: not its figure; the projection starts from %d's.",
+			e.Year, plancast.FormatNumber(e.Value, -1), e.Published, p.LastYear)})
 	}
 	return about
 }

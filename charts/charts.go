@@ -201,6 +201,8 @@ func historyFigure(s *Spec) (*figure, error) {
 	f := &figure{fonts: fnts, lang: lang, note: note}
 	wd := dict[lang]
 	unit := s.Indicator.Unit
+	// an estimate of the year in progress: drawn apart (estimate.go)
+	s, est := withoutEstimate(s)
 
 	hist := sortedHistory(s.History, s.From)
 	var pts []plancast.ProjectionPoint
@@ -326,6 +328,14 @@ func historyFigure(s *Spec) (*figure, error) {
 		for _, o := range hist[:len(hist)-1] {
 			dots = append(dots, xy{float64(o.Year), o.Value})
 		}
+	}
+	if est != nil && est.Year >= s.From {
+		el, legend, label := estimateLayers(est, latest, s, lang)
+		layers = append(layers, el...)
+		f.legend = append(f.legend, legend)
+		labels = append(labels, label)
+		markers = append(markers, label.at)
+		add(label.at.x, label.at.y)
 	}
 	labels = append(labels, toDates...)
 

@@ -108,6 +108,12 @@ func compareFigure(s *CompareSpec) (*figure, error) {
 
 	var d comparison
 	for _, rs := range s.Series {
+		// an estimate of the year in progress is not a figure
+		// (estimate.go): a region's line ends at its latest real one, from
+		// which its projection starts
+		if one, est := withoutEstimate(&Spec{History: rs.History, Stated: rs.Stated}); est != nil {
+			rs.History, rs.Stated = one.History, one.Stated
+		}
 		if len(rs.History) == 0 {
 			d.noFigures = append(d.noFigures, rs.Region)
 			continue

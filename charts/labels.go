@@ -37,6 +37,7 @@ type words struct {
 	ProjectedBaseFmt                      string // growth paths from a base year after the latest figure: year, plans
 	ToDateBaseFmt                         string // the same, the base taken from its months: year, plans, period, level, the latest year with a figure
 	ToDate, ToDateFmt                     string // the year projected from its months so far: year, period, value
+	Estimate, EstimateFmt                 string // an estimate of the year in progress, not its figure: legend; year, value
 	NoFiguresFmt, GrowthOutFmt            string // the regions a comparison does not draw, or draws without the growth targets that imply no level
 	DueFmt, DueSpanFmt                    string // the ended years after the last figure with none stored: year; from, to (the dashboard's words)
 	DueRegionFmt                          string // a comparison's sentence of a region's ended years without figures: region, DueFmt or DueSpanFmt
@@ -79,6 +80,8 @@ var dict = map[string]words{
 		ToDateBaseFmt:       "Growth paths from %[1]d (%[2]s) start at the %[1]d level its %[3]s figures give (%[4]s), in the proportion of %[5]d's to the whole of %[5]d, as no figure of %[1]d is stored yet.",
 		ToDate:              "The year from its months so far",
 		ToDateFmt:           "%d from %s: %s",
+		Estimate:            "Estimate, year not over",
+		EstimateFmt:         "%d estimate: %s",
 		NoFiguresFmt:        "%s: no yearly figures.",
 		GrowthOutFmt:        "%s: growth targets with no implied level not drawn.",
 		DueFmt:              "no figure for %d yet",
@@ -125,6 +128,8 @@ var dict = map[string]words{
 		ToDateBaseFmt:       "尚无%[1]d年数据，以%[1]d年为基期的增长目标路径（%[2]s）按其%[3]s数据推算的%[1]d年水平（%[4]s）起算，即按%[5]d年%[3]s占全年的比例推算。",
 		ToDate:              "据年内累计预计全年",
 		ToDateFmt:           "%d年（据%s）：%s",
+		Estimate:            "预计数（年度未结束）",
+		EstimateFmt:         "%d年预计：%s",
 		NoFiguresFmt:        "%s：无年度数据。",
 		GrowthOutFmt:        "%s：无法推算对应水平的增长目标未绘制。",
 		DueFmt:              "%d年数据未录入",

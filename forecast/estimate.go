@@ -91,3 +91,28 @@ func EarlyEstimate(years []int, yearly []plancast.Observation) *plancast.Observa
 func EstimatedEarly(o plancast.Observation) bool {
 	return o.Status == plancast.StatusEstimate && !o.Published.IsZero() && o.Published.Time().Year() <= o.Year
 }
+
+// WithoutEarlyEstimate is s without its early estimate (EarlyEstimate: the
+// latest year given only as an estimate published before it ended), and
+// that estimate; s itself and nil when it has none. What projects or draws
+// a series starts, as Assess judges, from the latest real figure, and
+// shows the estimate apart: the projection route (Projection.Estimate),
+// the charts and plancast forecast.
+func WithoutEarlyEstimate(s *plancast.Series) (*plancast.Series, *plancast.Observation) {
+	if s == nil {
+		return s, nil
+	}
+	years, _ := s.YearsValues()
+	est := earlyEstimate(years, s.Observations)
+	if est == nil {
+		return s, nil
+	}
+	out := *s
+	out.Observations = slices.DeleteFunc(slices.Clone(s.Observations), func(o plancast.Observation) bool {
+		return o.Year == est.Year && (o.Period == "" || o.Period == plancast.PeriodYear)
+	})
+	if s.Stated != nil {
+		out.Stated = slices.DeleteFunc(slices.Clone(s.Stated), func(g plancast.StatedGrowth) bool { return g.Year == est.Year })
+	}
+	return &out, est
+}

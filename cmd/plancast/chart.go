@@ -76,7 +76,10 @@ func runChart(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	spec.Region, spec.Indicator, spec.History, spec.Stated, spec.Targets = reg, ind, s.Observations, s.StatedGrowths(), targets
 
-	years, values := s.YearsValues()
+	// projected from the latest real figure, as the chart route does: an
+	// estimate of the year in progress is not one (the chart draws it apart)
+	figures, est := forecast.WithoutEarlyEstimate(s)
+	years, values := figures.YearsValues()
 	h := *horizon
 	if h == 0 && len(years) > 0 {
 		h = forecast.HorizonToTargets(years[len(years)-1], targets, forecast.MaxHorizon)
@@ -91,7 +94,10 @@ func runChart(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	} else {
 		spec.Projection = &plancast.Projection{Region: region, Indicator: indicator, Unit: ind.Unit,
 			Method: r.Method, Models: r.Models, Points: r.Points, Backtest: r.Backtest, LastYear: r.LastYear,
-			YearToDate: r.YearToDate(ind, toDate, plancast.MeasureStatedGap(years, values, s.StatedGrowths()))}
+			YearToDate: r.YearToDate(ind, toDate, plancast.MeasureStatedGap(years, values, figures.StatedGrowths()))}
+		if est != nil {
+			spec.Projection.Estimate = &plancast.YearEstimate{Year: est.Year, Value: est.Value, Status: est.Status, Published: est.Published}
+		}
 	}
 	if eff, msg := charts.ResolveLang(*lang); eff != *lang && msg != "" {
 		fmt.Fprintf(stderr, "plancast chart: %s\n", msg)

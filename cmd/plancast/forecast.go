@@ -62,6 +62,11 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return err
 	}
 	years, values := s.YearsValues()
+	// An estimate of the year in progress (forecast.EarlyEstimate) is not
+	// its figure: the projection starts from the latest real figure, as
+	// the projection route's does, and the table marks the estimate.
+	figures, est := forecast.WithoutEarlyEstimate(s)
+	fyears, fvalues := figures.YearsValues()
 	// The year after the last figure, and a target of it, are judged on its
 	// year to date when it is published.
 	toDate, err := plancast.ReadYearToDate(ctx, st, s.Key(), ind, *asOf)
@@ -69,11 +74,11 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return err
 	}
 	opt := forecast.Options{Horizon: *horizon, Method: *method, Limits: forecast.LimitsOf(ind)}
-	r, err := forecast.Forecast(years, values, opt)
+	r, err := forecast.Forecast(fyears, fvalues, opt)
 	// One figure projects nothing, but it judges a target of its own year
 	// (forecast.Assess, as the assessment route does): the command shows
 	// the figure, why it is not projected, and the targets under it.
-	alone := err != nil && len(years) == 1 && plancast.ErrorCode(err) == plancast.EINVALID
+	alone := err != nil && len(fyears) == 1 && plancast.ErrorCode(err) == plancast.EINVALID
 	if err != nil && !alone {
 		// "plancast forecast: houma/gdp: method damped needs ...", not
 		// "plancast forecast: forecast houma/gdp: forecast: method ...".
@@ -84,7 +89,7 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	// latest figure (plancast.ValuePrec), as the charts and the dashboard show
 	// them: 120.8 → 147.2, 33,029 → 40,061.
 	observed := func(v float64) string { return plancast.FormatNumber(v, -1) }
-	prec := plancast.ProjectedPrec(values[len(values)-1])
+	prec := plancast.ProjectedPrec(fvalues[len(fvalues)-1])
 	projected := func(v float64) string {
 		return plancast.FormatNumber(v, opt.Limits.Prec(v, plancast.ShownPrec(v, prec)))
 	}
@@ -96,9 +101,9 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if alone {
 		// In the projection route's words: "need at least two observed
 		// years, have 1 (2023)".
-		fmt.Fprintf(stdout, "%s%s\nnot projected: %s (%d)\n", head, asOfText, forecastMessage(err), years[0])
+		fmt.Fprintf(stdout, "%s%s\nnot projected: %s (%d)\n", head, asOfText, forecastMessage(err), fyears[0])
 		tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-		fmt.Fprintf(tw, "year\tvalue\t\n%d\t%s\t\n", years[0], observed(values[0]))
+		fmt.Fprintf(tw, "year\tvalue\t\n%d\t%s\t\n", fyears[0], observed(fvalues[0]))
 		if err := tw.Flush(); err != nil {
 			return err
 		}
@@ -117,8 +122,11 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		}
 		tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 		fmt.Fprintln(tw, "year\tvalue\t80% low\t80% high\t95% low\t95% high\t")
-		for i := max(0, len(years)-5); i < len(years); i++ {
-			fmt.Fprintf(tw, "%d\t%s\t\t\t\t\t\n", years[i], observed(values[i]))
+		for i := max(0, len(fyears)-5); i < len(fyears); i++ {
+			fmt.Fprintf(tw, "%d\t%s\t\t\t\t\t\n", fyears[i], observed(fvalues[i]))
+		}
+		if est != nil {
+			fmt.Fprintf(tw, "%d\t%s*\t\t\t\t\t\n", est.Year, observed(est.Value))
 		}
 		for _, p := range r.Points {
 			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t\n", p.Year, projected(p.Mean), projected(p.Lo80), projected(p.Hi80), projected(p.Lo95), projected(p.Hi95))
@@ -126,10 +134,14 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		if err := tw.Flush(); err != nil {
 			return err
 		}
+		if est != nil {
+			fmt.Fprintf(stdout, "* %d's %s is an estimate published on %s, before the year ended: not its figure; projected from %d's\n",
+				est.Year, observed(est.Value), est.Published, r.LastYear)
+		}
 		// The months as the assessment reads them: a year before not
 		// stored is taken from the growth stated with them, which the line
 		// says beside the change at current prices.
-		if y := r.YearToDate(ind, toDate, plancast.MeasureStatedGap(years, values, s.StatedGrowths())); y != nil {
+		if y := r.YearToDate(ind, toDate, plancast.MeasureStatedGap(fyears, fvalues, figures.StatedGrowths())); y != nil {
 			n := y.Nowcast
 			before, growth := observed(y.Prior)+" a year before", fmt.Sprintf("%+.1f%%", plancast.HalfAway(100*y.Growth, 1))
 			if y.PriorFromStated && y.StatedGrowth != nil {
