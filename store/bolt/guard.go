@@ -1,7 +1,6 @@
 package bolt
 
 import (
-	"encoding/binary"
 	"errors"
 	"os"
 	"runtime/debug"
@@ -85,23 +84,14 @@ func (s *Store) fileDamage() error {
 	if size == 0 {
 		return plancast.Errorf(plancast.EUNAVAILABLE, "the embedded store %s is empty (0 bytes): it was emptied after this server opened it; %s", s.path, restoreAdvice)
 	}
-	var best []byte
-	for i := int64(0); i < 2; i++ {
-		b := make([]byte, metaSumAt+8)
-		if n, _ := s.file.ReadAt(b, i*s.pageSize); n < len(b) {
-			continue
-		}
-		if m := validMeta(b); m != nil && (best == nil || binary.NativeEndian.Uint64(m[metaTxidAt:]) > binary.NativeEndian.Uint64(best[metaTxidAt:])) {
-			best = m
-		}
-	}
+	best := newestMeta(s.file, s.pageSize)
 	if best == nil {
 		if size < 2*s.pageSize {
 			return plancast.Errorf(plancast.EUNAVAILABLE, "the embedded store %s is %s after this server opened it; %s", s.path, shortError{size, 2 * s.pageSize}, restoreAdvice)
 		}
 		return plancast.Errorf(plancast.EUNAVAILABLE, "the embedded store %s does not read: both its meta pages are damaged (overwritten after this server opened it); %s", s.path, restoreAdvice)
 	}
-	if want := int64(binary.NativeEndian.Uint64(best[metaPgidAt:])) * s.pageSize; size < want {
+	if want := pagesEnd(best, s.pageSize); size < want {
 		return plancast.Errorf(plancast.EUNAVAILABLE, "the embedded store %s is %s; %s", s.path, shortError{size, want}, restoreAdvice)
 	}
 	return nil

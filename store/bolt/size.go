@@ -69,34 +69,44 @@ func fileShort(path string) error {
 	if size == 0 && info.Mode().IsRegular() {
 		return emptyError{}
 	}
-	var best []byte
 	first := make([]byte, metaFirstLen)
 	n, _ := io.ReadFull(f, first)
-	first = first[:n]
-	if meta0 := validMeta(first); meta0 != nil {
-		best = meta0
+	meta0 := validMeta(first[:n])
+	if meta0 == nil {
+		return nil // not a bbolt file: bbolt says why
 	}
-	var pageSize int64
-	if best != nil {
-		pageSize = int64(binary.NativeEndian.Uint32(best[metaAt+8:]))
+	pageSize := int64(binary.NativeEndian.Uint32(meta0[metaAt+8:]))
+	if size < pageSize+metaSumAt+8 { // the second meta page does not read
+		return shortError{size, 2 * pageSize}
 	}
-	if pageSize > 0 {
-		second := make([]byte, metaSumAt+8)
-		if n, _ := f.ReadAt(second, pageSize); n == len(second) {
-			if meta1 := validMeta(second); meta1 != nil && binary.NativeEndian.Uint64(meta1[metaTxidAt:]) > binary.NativeEndian.Uint64(best[metaTxidAt:]) {
-				best = meta1
-			}
-		} else if size < 2*pageSize {
-			return shortError{size, 2 * pageSize}
-		}
-	}
-	if best == nil {
-		return nil
-	}
-	if want := int64(binary.NativeEndian.Uint64(best[metaPgidAt:])) * pageSize; size < want {
+	best := newestMeta(f, pageSize)
+	if want := pagesEnd(best, pageSize); size < want {
 		return shortError{size, want}
 	}
 	return nil
+}
+
+// newestMeta is the valid one of the two meta pages, at the file's start
+// and at pageSize, with the higher transaction id (the one bbolt opens
+// by); nil when neither is valid.
+func newestMeta(f io.ReaderAt, pageSize int64) []byte {
+	var best []byte
+	for i := int64(0); i < 2; i++ {
+		b := make([]byte, metaSumAt+8)
+		if n, _ := f.ReadAt(b, i*pageSize); n < len(b) {
+			continue
+		}
+		if m := validMeta(b); m != nil && (best == nil || binary.NativeEndian.Uint64(m[metaTxidAt:]) > binary.NativeEndian.Uint64(best[metaTxidAt:])) {
+			best = m
+		}
+	}
+	return best
+}
+
+// pagesEnd is where the pages a meta page counts end: its high-water mark
+// times the page size.
+func pagesEnd(meta []byte, pageSize int64) int64 {
+	return int64(binary.NativeEndian.Uint64(meta[metaPgidAt:])) * pageSize
 }
 
 // CutShort returns an error in whose chain is ErrCutShort when the store
