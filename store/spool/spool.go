@@ -876,12 +876,8 @@ func (s *Store) recheckIndicators(ctx context.Context, e entry) error {
 		if !ok || now.Unit == ind.Unit {
 			continue
 		}
-		n := "1 indicator"
-		if len(codes) != 1 {
-			n = fmt.Sprintf("%d indicators", len(codes))
-		}
 		return plancast.Errorf(plancast.EINVALID, "a queued declaration of %s accepted %s (%s) no longer passes the catalog: indicator %q is stored in %s now (declared so since the declaration was accepted, by another server sharing the store), and the declaration says %s: a push cannot change an indicator's unit; it is set aside whole in the spool's dead-letter bucket, nothing of it written, and so is each batch of figures or targets queued after it in %s: push them again from their source in %s, or fix the catalog first",
-			n, e.Accepted.UTC().Format(time.RFC3339), strings.Join(codes, ", "), ind.Code, now.Unit, ind.Unit, ind.Unit, now.Unit)
+			plural(len(codes), e.Kind), e.Accepted.UTC().Format(time.RFC3339), strings.Join(codes, ", "), ind.Code, now.Unit, ind.Unit, ind.Unit, now.Unit)
 	}
 	return nil
 }
@@ -911,7 +907,7 @@ func (s *Store) declarationSetAside(code, unit string) string {
 
 // plural is "1 figure", "3 targets" of a batch kind.
 func plural(n int, kind string) string {
-	noun := map[string]string{"observations": "figure", "targets": "target"}[kind]
+	noun := map[string]string{"observations": "figure", "targets": "target", "indicators": "indicator"}[kind]
 	if n != 1 {
 		noun += "s"
 	}
