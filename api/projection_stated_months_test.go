@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/plancast/plancast"
-	"github.com/plancast/plancast/api"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -20,20 +19,7 @@ import (
 // publication, its CSV download has the year_to_date row, its XLSX says how
 // the year before was taken, and the chart draws the half's diamond.
 func TestProjectionShowsTheYearToDateTakenFromItsStatedGrowth(t *testing.T) {
-	july, err := plancast.ParseDate("2021-07-15")
-	if err != nil {
-		t.Fatal(err)
-	}
-	stated := 9.5
-	st := seeded(t, backends[0].open(t))
-	s := startServer(t, st, api.Config{})
-	houma := token(t, st, plancast.Token{Region: "houma"})
-	var pr api.PushResponse
-	s.do("POST", "/api/v1/observations", "application/json", houma, obsJSON(t, plancast.Observation{Region: "houma", Indicator: "gdp", Period: "h1",
-		Year: 2021, Value: 60, Growth: &stated, Status: plancast.StatusPreliminary, Published: july})).decode(t, 200, &pr)
-
-	var now api.AssessmentResponse
-	s.get("/api/v1/regions/houma/assessment?plan=2021-annual").decode(t, 200, &now)
+	s, july, now := houmaHalfStated(t)
 	judged := gdpGrowth2021(t, now).YearToDate
 	if judged == nil || !judged.PriorFromStated {
 		t.Fatalf("the assessment's year to date %+v, want 2020's half taken from the stated growth", judged)

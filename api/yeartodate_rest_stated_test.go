@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/plancast/plancast"
-	"github.com/plancast/plancast/api"
 )
 
 // TestTheRestOfTheYearsNeedIsGivenOnTheStatedBasis: Houma's 2021 growth
@@ -22,19 +21,8 @@ import (
 // the CSV and XLSX downloads carry it as rest_needs_stated, beside
 // rest_needs, and leave it blank for targets judged at current prices.
 func TestTheRestOfTheYearsNeedIsGivenOnTheStatedBasis(t *testing.T) {
-	july, err := plancast.ParseDate("2021-07-15")
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, _, now := houmaHalfStated(t)
 	stated := 9.5
-	st := seeded(t, backends[0].open(t))
-	s := startServer(t, st, api.Config{})
-	houma := token(t, st, plancast.Token{Region: "houma"})
-	var pr api.PushResponse
-	s.do("POST", "/api/v1/observations", "application/json", houma, obsJSON(t, plancast.Observation{Region: "houma", Indicator: "gdp", Period: "h1",
-		Year: 2021, Value: 60, Growth: &stated, Status: plancast.StatusPreliminary, Published: july})).decode(t, 200, &pr)
-	var now api.AssessmentResponse
-	s.get("/api/v1/regions/houma/assessment?plan=2021-annual").decode(t, 200, &now)
 	a := gdpGrowth2021(t, now)
 	y := a.YearToDate
 	if y == nil || !y.PriorFromStated || y.RequiredRestGrowth == nil || y.RequiredRestStatedGrowth == nil || a.StatedBasis == nil {

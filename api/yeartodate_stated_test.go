@@ -80,19 +80,7 @@ func TestYearInProgressStatedGrowth(t *testing.T) {
 // the CSV and XLSX downloads carry the stated growth in a column of its
 // own, to_date_stated_growth, beside to_date_growth.
 func TestYearToDateFromStatedGrowthIsSaidAtCurrentPrices(t *testing.T) {
-	july, err := plancast.ParseDate("2021-07-15")
-	if err != nil {
-		t.Fatal(err)
-	}
-	stated := 9.5
-	st := seeded(t, backends[0].open(t))
-	s := startServer(t, st, api.Config{})
-	houma := token(t, st, plancast.Token{Region: "houma"})
-	var pr api.PushResponse
-	s.do("POST", "/api/v1/observations", "application/json", houma, obsJSON(t, plancast.Observation{Region: "houma", Indicator: "gdp", Period: "h1",
-		Year: 2021, Value: 60, Growth: &stated, Status: plancast.StatusPreliminary, Published: july})).decode(t, 200, &pr)
-	var now api.AssessmentResponse
-	s.get("/api/v1/regions/houma/assessment?plan=2021-annual").decode(t, 200, &now)
+	s, _, now := houmaHalfStated(t)
 	a := gdpGrowth2021(t, now)
 	y := a.YearToDate
 	if y == nil || !y.PriorFromStated {

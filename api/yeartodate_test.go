@@ -152,6 +152,27 @@ func gdpGrowth2021(t *testing.T, r api.AssessmentResponse) api.AssessmentItem {
 	return judged(t, r, "gdp", plancast.TargetGrowth, 2021)
 }
 
+// houmaHalfStated is a server on the seeded store after Houma's bureau
+// pushed the first half of 2021 as "60, 同比增长9.5%" (preliminary,
+// published 2021-07-15) and never the first half of 2020, the day it was
+// published, and the 2021 annual plan's assessment it then answers.
+func houmaHalfStated(t *testing.T) (s *server, july plancast.Date, now api.AssessmentResponse) {
+	t.Helper()
+	july, err := plancast.ParseDate("2021-07-15")
+	if err != nil {
+		t.Fatal(err)
+	}
+	stated := 9.5
+	st := seeded(t, backends[0].open(t))
+	s = startServer(t, st, api.Config{})
+	houma := token(t, st, plancast.Token{Region: "houma"})
+	var pr api.PushResponse
+	s.do("POST", "/api/v1/observations", "application/json", houma, obsJSON(t, plancast.Observation{Region: "houma", Indicator: "gdp", Period: "h1",
+		Year: 2021, Value: 60, Growth: &stated, Status: plancast.StatusPreliminary, Published: july})).decode(t, 200, &pr)
+	s.get("/api/v1/regions/houma/assessment?plan=2021-annual").decode(t, 200, &now)
+	return s, july, now
+}
+
 // withoutRest is a year to date without what a target needs of the rest of
 // the year: a projection's, which judges no target.
 func withoutRest(y plancast.YearToDate) plancast.YearToDate {
