@@ -33,20 +33,7 @@ func TestTheAssessmentRouteDoesNotSettleATargetOnAnEstimateOfTheYearInProgress(t
 func assessWithEstimateInProgress(t *testing.T, st plancast.Store) string {
 	st = seeded(t, st)
 	s := startServer(t, st, api.Config{})
-	houma := token(t, st, plancast.Token{Region: "houma"})
-	d := func(v string) plancast.Date {
-		x, err := plancast.ParseDate(v)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return x
-	}
-	var pr api.PushResponse
-	s.do("POST", "/api/v1/observations", "application/json", houma, obsJSON(t,
-		plancast.Observation{Region: "houma", Indicator: "gdp", Period: "h1", Year: 2020, Value: 55, Status: plancast.StatusFinal, Published: d("2020-07-15")},
-		plancast.Observation{Region: "houma", Indicator: "gdp", Period: "h1", Year: 2021, Value: 60, Status: plancast.StatusPreliminary, Published: d("2021-07-15")},
-		plancast.Observation{Region: "houma", Indicator: "gdp", Year: 2021, Value: 131, Status: plancast.StatusEstimate, Published: d("2021-11-20")},
-	)).decode(t, 200, &pr)
+	pushEstimateOfTheYearInProgress(t, s, st)
 	var now api.AssessmentResponse
 	s.get("/api/v1/regions/houma/assessment?plan=2021-annual").decode(t, 200, &now)
 	a := gdpGrowth2021(t, now)
