@@ -12,23 +12,27 @@ import (
 // Hints for cells a bureau's tables hold that are not what plancast reads,
 // where the generic message ("is not a number") left the clerk to guess.
 
-// figureMark matches a figure followed by a footnote's mark: ①, *, †, a
-// superscript digit, "1)" after a space, or a bracketed number ("(1)",
-// "（1）", "[1]").
-var figureMark = regexp.MustCompile(`^(.*?\S)(?:\s*([①-⒛❶-❿⁰-⁹*＊†‡※¹²³]+)|\s+([0-9]{1,2}[)）])|\s*([(（\[【〔][0-9]{1,2}[)）\]】〕]))$`)
+// figureNumberedMark matches a figure followed by a numbered footnote's
+// mark: "1)" after a space, or a bracketed number ("(1)", "（1）", "[1]").
+var figureNumberedMark = regexp.MustCompile(`^(.*?\S)(?:\s+([0-9]{1,2}[)）])|\s*([(（\[【〔][0-9]{1,2}[)）\]】〕]))$`)
 
 // cutFigureMark splits a cell into a figure and the footnote mark after
-// it ("2318.6*", "145.0 1)", "41235①"); ok is false when the cell is not
+// it ("2318.6*", "145.0 1)", "41235①"): the marks a name's footnote ends
+// in (isFootnoteMark) or a numbered one; ok is false when the cell is not
 // a number followed by such a mark.
 func cutFigureMark(text string) (figure, mark string, ok bool) {
-	m := figureMark.FindStringSubmatch(strings.TrimSpace(text))
-	if m == nil {
+	t := strings.TrimSpace(text)
+	if body := strings.TrimRightFunc(t, isFootnoteMark); body != t {
+		figure, mark = strings.TrimSpace(body), t[len(body):]
+	} else if m := figureNumberedMark.FindStringSubmatch(t); m != nil {
+		figure, mark = strings.TrimSpace(m[1]), m[2]+m[3]
+	} else {
 		return "", "", false
 	}
-	if _, err := parseNumber(m[1]); err != nil {
+	if _, err := parseNumber(figure); figure == "" || err != nil {
 		return "", "", false
 	}
-	return strings.TrimSpace(m[1]), m[2] + m[3] + m[4], true
+	return figure, mark, true
 }
 
 // figureMarkMessage is the problem of a figure carrying a footnote's mark:
