@@ -49,8 +49,7 @@ func (p *parser) longRow(l *layout, row tableRow) {
 	indicator, inName, okInd := p.rowIndicator(l, row)
 	vc, _ := p.rowCell(l, row, fieldValue)
 	v, okValue := p.figureValue(vc, meta.status)
-	indHeader := l.fields[fieldIndicator].unit
-	unit, at, okUnit := p.rowUnit(l, row, inName, indicator, l.fields[fieldValue].unit, indHeader)
+	unit, at, okUnit := p.rowUnit(l, row, inName, indicator, l.fields[fieldValue].unit)
 	if at.col == "" {
 		at = vc
 	}

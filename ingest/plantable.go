@@ -534,7 +534,7 @@ func (p *parser) planRow(l *layout, row tableRow) {
 				pt.ceilings = append(pt.ceilings, planCeiling{indicator: indicator, cell: tc})
 			}
 		}
-		unit, at, okUnit := p.rowUnit(l, row, inName, indicator, pt.target.unit, l.fields[fieldIndicator].unit)
+		unit, at, okUnit := p.rowUnit(l, row, inName, indicator, pt.target.unit)
 		if at.col == "" {
 			at = tc
 		}

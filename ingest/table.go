@@ -154,6 +154,10 @@ type layout struct {
 	// for the problem of a row it does not fit (lineUnitFits), and the
 	// indicators whose figures it converted, for the note (unitLineNote).
 	unitLine *unitLine
+	// headerUnit is the indicator column's header's unit ("指标（万元）"),
+	// said once for all rows as a unit line is, and read, refused and
+	// noted by the same rule (headerUnitLine); nil when it gives none.
+	headerUnit *unitLine
 	// titleInd is what the title rows say of the indicator
 	// (title_indicator.go), nil when they name none.
 	titleInd *titleIndicator
@@ -249,9 +253,7 @@ func (p *parser) readTable(next func() (tableRow, error)) error {
 		if note := p.footnoteNote(l); note != "" {
 			p.b.Notes = append(p.b.Notes, note)
 		}
-		if note := p.unitLineNote(l); note != "" {
-			p.b.Notes = append(p.b.Notes, note)
-		}
+		p.b.Notes = append(p.b.Notes, p.unitLineNotes(l)...)
 		switch l.kind {
 		case layoutWide:
 			p.b.Notes = append(p.b.Notes, p.unplacedGrowthNotes(l)...)
@@ -735,6 +737,7 @@ func (p *parser) layoutOf(cols []column, title []tableRow, headerRow int) *layou
 			break
 		}
 	}
+	l.headerUnit = headerUnitLine(l, headerRow)
 	_, hasPlan := l.fields[fieldPlan]
 	_, hasKind := l.fields[fieldKind]
 	_, hasYear := l.fields[fieldYear]
@@ -1258,9 +1261,12 @@ func (p *parser) rowRegion(l *layout, row tableRow) (string, bool) {
 }
 
 // rowUnit gives the unit a row's figures are written in: the unit column, else
-// the unit written with the indicator name, else the header's, else the
-// title's; "" means the indicator's own unit. indicator is the row's ("" when
-// it is not known), whose units an unknown unit's problem names.
+// the unit written with the indicator name, else the value column's header's
+// (headerUnits), else the one the table gives for all rows, the indicator
+// column's header's or the title's (sharedUnit; refused for a row of the
+// other kind of money, sharedUnitFits); "" means the indicator's own unit.
+// indicator is the row's ("" when it is not known), whose units an unknown
+// unit's problem names.
 func (p *parser) rowUnit(l *layout, row tableRow, inName, indicator string, headerUnits ...string) (unit string, at cell, ok bool) {
 	if c, has := p.rowCell(l, row, fieldUnit); has && !c.blank() {
 		u, ok := p.unit(c, indicator)
@@ -1278,7 +1284,11 @@ func (p *parser) rowUnit(l *layout, row tableRow, inName, indicator string, head
 	if at.col == "" {
 		at = cell{at: p.rec(row)}
 	}
-	return l.unit, at, p.lineUnitFits(l, at, indicator)
+	ul := l.sharedUnit()
+	if ul == nil {
+		return "", at, true
+	}
+	return ul.unit, at, p.sharedUnitFits(l, at, indicator)
 }
 
 // checkUnit reports, once for a row, a unit that does not convert to the

@@ -311,7 +311,7 @@ func (p *parser) planBaseOf(l *layout, row tableRow, inName, indicator string) *
 	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
 		return nil
 	}
-	if unit, _, ok := p.rowUnit(l, row, inName, indicator, pt.base.unit, l.fields[fieldIndicator].unit); !ok {
+	if unit, _, ok := p.rowUnit(l, row, inName, indicator, pt.base.unit); !ok {
 		return nil
 	} else if unit != "" {
 		if v, err = Convert(v, unit, ind.Unit); err != nil {

@@ -60,7 +60,7 @@ func (p *parser) targetRow(l *layout, row tableRow) {
 		t.Value, good = p.number(vc)
 	}
 	ok = ok && good
-	unit, at, okUnit := p.rowUnit(l, row, inName, indicator, l.fields[fieldValue].unit, l.fields[fieldIndicator].unit)
+	unit, at, okUnit := p.rowUnit(l, row, inName, indicator, l.fields[fieldValue].unit)
 	if at.col == "" {
 		at = vc
 	}

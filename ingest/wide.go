@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"cmp"
 	"fmt"
 	"strconv"
 	"strings"
@@ -87,8 +86,10 @@ type rowUnits struct {
 // header gives, where the row has a figure, is refused at its unit: which
 // of the two the figure is in cannot be known.
 func (p *parser) wideUnits(l *layout, row tableRow, indicator, inName string, okInd bool) (rowUnits, bool) {
-	u := rowUnits{p: p, indicator: indicator, own: inName,
-		fallback: cmp.Or(l.fields[fieldIndicator].unit, l.unit)}
+	u := rowUnits{p: p, indicator: indicator, own: inName}
+	if ul := l.sharedUnit(); ul != nil {
+		u.fallback = ul.unit
+	}
 	u.at, _ = p.rowCell(l, row, fieldIndicator)
 	ok := true
 	if c, has := p.rowCell(l, row, fieldUnit); has && !c.blank() {
@@ -119,7 +120,7 @@ func (p *parser) wideUnits(l *layout, row tableRow, indicator, inName string, ok
 	case u.own != "":
 		return u, p.checkUnit(u.at, u.own, indicator)
 	case !headed:
-		if l.fields[fieldIndicator].unit == "" && !p.lineUnitFits(l, u.at, indicator) {
+		if !p.sharedUnitFits(l, u.at, indicator) {
 			return u, false
 		}
 		return u, p.checkUnit(u.at, u.fallback, indicator)

@@ -100,6 +100,10 @@ type clauseContext struct {
 	// baseYear is the year of X in "from X to Y", 0 when the text does not say.
 	baseYear int
 	baseWhy  string
+	// outturn is the outturn the targets are set against, as the reasons
+	// quote it (` ("7.2%")`), when the figures are the targets an outturn
+	// sentence names (outturnTargetContext); "" otherwise.
+	outturn string
 }
 
 // lastYearBefore returns the last year named in s, 0 for none.

@@ -50,6 +50,10 @@ type figure struct {
 	// respective says whose figure it is when 分别 ("respectively") gave it
 	// to a name before the one nearest it: "" when the nearest name's.
 	respective string
+	// setAgainst quotes the words that make the figure the target an
+	// outturn before it is set against ("高于6%—6.5%的预期目标"), "" for
+	// any other figure (outturnTarget).
+	setAgainst string
 }
 
 // Cues that pair two levels as "from X to Y".
@@ -99,7 +103,7 @@ func (r *reader) readClause(s sentence, cl span, cx clauseContext) {
 		if i > 0 {
 			prevEnd = qs[i-1].end
 		}
-		owned[mi] = append(owned[mi], r.describe(text, cl, q, mentions, mi, backward, owned[mi], prevEnd))
+		owned[mi] = append(owned[mi], r.describe(text, cl, q, mentions, mi, backward, owned[mi], prevEnd, cx.target))
 	}
 	for _, u := range pairRespectively(text, cl, mentions, owned) {
 		r.unread(s, u.q, "", u.reason)
@@ -178,7 +182,9 @@ func ownedEnd(ms []mention, i int, cl span) int {
 // The words looked at run from the end of the previous figure or of the name
 // before the owner's, whichever is later: "Increase X by at least 5%" keeps
 // its verb, "X增长8%，Y控制在4.5%以内" does not lend X's verb to Y.
-func (r *reader) describe(text string, cl span, q *quantity, ms []mention, mi int, backward bool, prev []figure, prevEnd int) figure {
+// In a clause of observations (targets false), a percentage may be the
+// target the outturn before it is set against (outturnTarget).
+func (r *reader) describe(text string, cl span, q *quantity, ms []mention, mi int, backward bool, prev []figure, prevEnd int, targets bool) figure {
 	f := figure{q: q, sign: 1}
 	from := max(cl.start, prevEnd)
 	if mi > 0 && ms[mi-1].end > from && ms[mi-1].end <= q.start {
@@ -210,6 +216,20 @@ func (r *reader) describe(text string, cl span, q *quantity, ms []mention, mi in
 	f.bound = bound
 	if q.dim != dimPercent {
 		return f
+	}
+	if !targets {
+		// An outturn is set against its target in a review, not in a
+		// clause of targets.
+		f.setAgainst = outturnTarget(text, q, cl.start, prevEnd, cl.end)
+	}
+	if f.setAgainst != "" {
+		// The comparison word is the outturn's against the target
+		// ("高于6%的预期目标": the outturn is above 6%), no bound of the
+		// target: only its own words bound it ("7%左右的预期目标").
+		f.bound = afterBound(after)
+		if f.bound == "" && bound == "about" {
+			f.bound = bound
+		}
 	}
 	// The bound's own words say nothing of growth: "no higher than 4.5%"
 	// is a ceiling, not a rise.
@@ -253,6 +273,16 @@ func (r *reader) describe(text string, cl span, q *quantity, ms []mention, mi in
 	// "增长-3%", "分别增长8.2%和−3%": a growth written negative is a decline.
 	if (f.role == roleGrowth || f.role == roleAvgGrowth) && minusBefore.MatchString(before) {
 		f.sign = -f.sign
+	}
+	// "增长7.2%，高于6%的预期目标": the target an outturn is set against is
+	// of the outturn's kind, a growth (or decline) when the outturn is.
+	if f.setAgainst != "" && f.role == rolePlain {
+		for i := len(prev) - 1; i >= 0; i-- {
+			if p := prev[i]; p.setAgainst == "" && (p.role == roleGrowth || p.role == roleAvgGrowth) {
+				f.role, f.sign, f.weakAvg = p.role, p.sign, p.weakAvg
+				break
+			}
+		}
 	}
 	return f
 }
@@ -527,6 +557,13 @@ func (r *reader) quote(s sentence, q *quantity) Provenance {
 
 // emit turns the figures read for one indicator into candidates.
 func (r *reader) emit(s sentence, cl span, d *indicatorDef, figs []figure, cx clauseContext, clause string) {
+	if !cx.target {
+		var targets []figure
+		var outturn *figure
+		if figs, targets, outturn = splitOutturnTargets(figs); len(targets) > 0 {
+			r.emitOutturnTargets(s, cl, d, targets, outturn, cx, clause)
+		}
+	}
 	var levels, percents []figure
 	for _, f := range figs {
 		switch {
@@ -824,6 +861,10 @@ func (r *reader) emitTargets(s sentence, d *indicatorDef, levels, percents []fig
 		r.yearConfidence(&t.Provenance, cx)
 		if f.respective != "" {
 			t.Reasons = append(t.Reasons, f.respective)
+		}
+		if f.setAgainst != "" {
+			t.Reasons = append(t.Reasons, explain("read from a sentence stating the %d outturn%s: %q names the target it is set against, a target of %d",
+				cx.year, cx.outturn, f.setAgainst, cx.year))
 		}
 		t.Confidence += 0.1
 		if cx.planWhy != "" {

@@ -152,10 +152,12 @@ func (r *reader) updateScope(sc, carried *planScope, sec section, p paragraph, s
 			}
 			next = planScope{fyp: n, target: true, why: fmt.Sprintf("%q, the last year of the %s", phrase, fypCode(n))}
 		case cueAnnual:
-			if targetCompared.MatchString(text[cl.start:c.at]) {
+			if outturnCompared(clause, c.at-cl.start, c.end-cl.start) {
 				// "增长6.1%，高于6%—6.5%的预期目标", "up 6.1%, exceeding the
-				// expected target of 6%-6.5%": an outturn set against its
-				// target, the figures before it the year's own.
+				// expected target of 6%-6.5%", "增长10.2%，完成10%的预期目标":
+				// an outturn set against its target, the figures before it
+				// the year's own (the target is read as the outturn's
+				// year's, outturnTarget).
 				continue
 			}
 			// The sentence to the end of the cue's clause ("the main
